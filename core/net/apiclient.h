@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "common/result.h"
+#include "protocol/types.h"
+
+#include <QCoroTask>
+#include <QJsonObject>
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <chrono>
+
+class QNetworkAccessManager;
+
+namespace plaza::net {
+
+//! Per-request options.
+struct RequestOptions {
+    //! Sent as the Idempotency-Key header (money movements). The caller stores it
+    //! before the first try and passes the same key on every retry.
+    QString idempotencyKey;
+    std::chrono::milliseconds timeout{15000};
+    //! False for auth endpoints: no bearer, no refresh on 401.
+    bool authenticated = true;
+};
+
+//! A successful (2xx) answer.
+struct ApiResponse {
+    int status = 0;
+    QJsonObject body;      //!< empty for 204
+    bool replayed = false; //!< Idempotent-Replayed: true
+};
+
+//! HTTP client for the Plaza API: base URL, bearer token, one transparent refresh
+//! on 401, the error envelope turned into a typed Error, timeouts. TLS errors are
+//! never ignored. Never logs tokens or bodies. Lives on the thread that created it.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ApiClient(QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    void setBaseUrl(const QUrl &url);               //!< "http://127.0.0.1:8480" (no /v1)
+    [[nodiscard]] QUrl baseUrl() const;
+    void setTokens(const QString &accessToken, const QString &refreshToken);
+    [[nodiscard]] QString accessToken() const;
+    [[nodiscard]] QString refreshToken() const;
+    [[nodiscard]] bool hasTokens() const;
+
+    //! \a path starts with "/v1/…".
+    QCoro::Task<Result<ApiResponse>> get(QString path, QUrlQuery query = {}, RequestOptions options = {});
+    QCoro::Task<Result<ApiResponse>> post(QString path, QJsonObject body, RequestOptions options = {});
+    QCoro::Task<Result<ApiResponse>> patch(QString path, QJsonObject body, RequestOptions options = {});
+    QCoro::Task<Result<ApiResponse>> del(QString path, RequestOptions options = {});
+
+    //! POST /v1/auth/register, /login; on success the tokens are set and tokensChanged emitted.
+    QCoro::Task<Result<protocol::AuthTokens>> registerAccount(QString handle, QString displayName, QString password);
+    QCoro::Task<Result<protocol::AuthTokens>> login(QString handle, QString password);
+    //! POST /v1/auth/logout, then forgets the tokens (even if the server cannot be reached).
+    QCoro::Task<Status> logout();
+
+    //! The WebSocket URL for /v1/ws (ws:// or wss:// from the base URL).
+    [[nodiscard]] QUrl webSocketUrl() const;
+
+Q_SIGNALS:
+    //! New tokens (login, register or a refresh): the owner persists them (encrypted cache).
+    void tokensChanged(const QString &accessToken, const QString &refreshToken);
+    //! The refresh token was refused: the user must sign in again.
+    void sessionExpired();
+    //! Reachability as seen by HTTP: false after a network error, true after any answer.
+    void reachableChanged(bool reachable);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace plaza::net

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The API's types (api-v1.md) and their JSON codecs. Shared by the client and the
+// reference server, so both read and write exactly the same shapes.
+
+#include "common/result.h"
+#include "protocol/json.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace plaza::protocol {
+
+struct User {
+    QString id;
+    QString handle;
+    QString displayName;
+    QString kind = QStringLiteral("person"); //!< "person" | "merchant"
+    bool verified = false;
+    qint64 followers = 0;
+    qint64 following = 0;
+    bool followedByMe = false;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<User> fromJson(const QJsonObject &o);
+};
+
+//! The answer of register, login and refresh.
+struct AuthTokens {
+    User user;
+    QString accessToken;
+    QString refreshToken;
+    qint64 expiresIn = 0; //!< seconds
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<AuthTokens> fromJson(const QJsonObject &o);
+};
+
+//! One entry of a user's event log.
+struct Event {
+    qint64 seq = 0;
+    QString type;      //!< "message.created", "user.updated", …
+    QJsonObject data;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<Event> fromJson(const QJsonObject &o);
+};
+
+//! GET /v1/sync
+struct SyncPage {
+    QList<Event> events;
+    qint64 nextSince = 0;
+    bool hasMore = false;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<SyncPage> fromJson(const QJsonObject &o);
+};
+
+//! The error envelope's body: {"error":{"code","message","details"}}.
+[[nodiscard]] QJsonObject errorToJson(const Error &error);
+//! Reads an error envelope; a Protocol error if the body is not one.
+[[nodiscard]] Error errorFromBody(const QByteArray &body, int httpStatus);
+
+//! Handles: ^[a-z0-9_]{3,20}$
+[[nodiscard]] bool isValidHandle(QStringView handle);
+//! Client ids and idempotency keys: 1–64 of [A-Za-z0-9_-].
+[[nodiscard]] bool isValidClientId(QStringView id);
+
+//! Limits of api-v1.md, shared by server validation and client forms.
+namespace limits {
+constexpr qsizetype kMaxBodyBytes = 64 * 1024;
+constexpr qsizetype kMaxPostChars = 500;
+constexpr qsizetype kMaxMessageChars = 4000;
+constexpr qsizetype kMaxNoteChars = 140;
+constexpr qsizetype kMinDisplayName = 1;
+constexpr qsizetype kMaxDisplayName = 50;
+constexpr qsizetype kMinPassword = 8;
+constexpr qsizetype kMaxPassword = 128;
+constexpr int kMaxPageLimit = 200;
+constexpr int kDefaultPageLimit = 50;
+constexpr int kMaxSyncLimit = 1000;
+} // namespace limits
+
+} // namespace plaza::protocol

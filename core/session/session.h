@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "common/result.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace plaza::net {
+class ApiClient;
+class WsSession;
+}
+
+namespace plaza {
+
+class SyncEngine;
+
+//! One signed-in account on this device: the server URL, the tokens, the encrypted
+//! cache and its key, the sync engine and the live connection. The app and the CLI
+//! drive everything through it. It lives on the main thread; the cache writer runs
+//! on the sync engine's own thread.
+class Session : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(bool online READ online NOTIFY onlineChanged)
+    Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY accountChanged)
+    Q_PROPERTY(QString userId READ userId NOTIFY accountChanged)
+    Q_PROPERTY(QString handle READ handle NOTIFY accountChanged)
+    Q_PROPERTY(QString displayName READ displayName NOTIFY accountChanged)
+    Q_PROPERTY(bool passphraseIsNew READ passphraseIsNew NOTIFY stateChanged)
+    Q_PROPERTY(QDateTime lastSyncedAt READ lastSyncedAt NOTIFY syncedChanged)
+    Q_PROPERTY(qint64 cursor READ cursor NOTIFY syncedChanged)
+    Q_PROPERTY(QString errorCode READ errorCode NOTIFY errorChanged)
+    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorChanged)
+public:
+    enum class State {
+        Starting,        //!< restore() has not finished
+        SignedOut,       //!< show the sign-in / create-account screen
+        NeedsPassphrase, //!< no keychain answered: the user sets (passphraseIsNew) or enters a passphrase
+        CacheLocked,     //!< the cache cannot be unlocked: "sign in again to rebuild it"
+        Ready,           //!< signed in, cache open, syncing
+    };
+    Q_ENUM(State)
+
+    enum class KeyBackend {
+        Auto,           //!< OS keychain, passphrase if no keychain answers
+        PassphraseOnly, //!< never ask the keychain (tests, kiosk)
+    };
+
+    struct Options {
+        QString dataDir;   //!< cache lives here: <dataDir>/<account>/cache.db
+        QString configDir; //!< account.json (server URL, user id, handle — no secrets)
+        KeyBackend keyBackend = KeyBackend::Auto;
+        QString keychainService = QStringLiteral("Plaza");
+    };
+
+    explicit Session(Options options, QObject *parent = nullptr);
+    ~Session() override;
+
+    //! Reads the saved account, opens its cache with its key and starts syncing;
+    //! ends in Ready, SignedOut, NeedsPassphrase or CacheLocked.
+    Q_INVOKABLE void restore();
+    Q_INVOKABLE void signIn(const QString &serverUrl, const QString &handle, const QString &password);
+    Q_INVOKABLE void createAccount(const QString &serverUrl, const QString &handle, const QString &displayName,
+                                   const QString &password);
+    //! In NeedsPassphrase: sets the new passphrase or unlocks with it.
+    Q_INVOKABLE void submitPassphrase(const QString &passphrase);
+    //! Logs out on the server (best effort), deletes the cache, its key and the saved account.
+    Q_INVOKABLE void signOut();
+    //! From CacheLocked: deletes the unreadable cache and its key, back to SignedOut.
+    Q_INVOKABLE void resetCache();
+    //! Pull /v1/sync now (also done on every WebSocket hello and gap).
+    Q_INVOKABLE void syncNow();
+
+    [[nodiscard]] State state() const;
+    [[nodiscard]] bool busy() const;
+    [[nodiscard]] bool online() const;
+    [[nodiscard]] QString serverUrl() const;
+    [[nodiscard]] QString userId() const;
+    [[nodiscard]] QString handle() const;
+    [[nodiscard]] QString displayName() const;
+    [[nodiscard]] bool passphraseIsNew() const;
+    [[nodiscard]] QDateTime lastSyncedAt() const;
+    [[nodiscard]] qint64 cursor() const;
+    [[nodiscard]] QString errorCode() const;    //!< API or client error code name of the last failure
+    [[nodiscard]] QString errorMessage() const; //!< English message of the last failure
+    [[nodiscard]] QString cachePath() const;    //!< for read connections of list models
+
+    [[nodiscard]] net::ApiClient *api() const;
+    [[nodiscard]] net::WsSession *live() const;
+    [[nodiscard]] SyncEngine *syncEngine() const;
+    //! The cache key, for opening read connections (models). Empty unless Ready.
+    [[nodiscard]] QByteArray cacheKey() const;
+
+Q_SIGNALS:
+    void stateChanged();
+    void busyChanged();
+    void onlineChanged();
+    void accountChanged();
+    void syncedChanged();
+    void errorChanged();
+    //! A sync batch committed: \a count events up to \a cursor; \a types are their event types.
+    void eventsApplied(int count, qint64 cursor, const QStringList &types);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace plaza

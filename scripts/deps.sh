@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Plaza needs to build, run and test.
+# Only installs what is missing, so a machine that has everything does no apt work.
+set -euo pipefail
+
+PLAZA_BUILD_DEPS=(
+  cmake ninja-build ccache g++ pkg-config git
+  qt6-base-dev qt6-base-private-dev qt6-declarative-dev qt6-declarative-dev-tools
+  qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qtkeychain-qt6-dev libsqlcipher-dev qcoro-qt6-dev libqrencode-dev
+  libsodium-dev libssl-dev libgl-dev libxkbcommon-dev
+)
+PLAZA_RUNTIME_DEPS=(
+  qt6-qpa-plugins qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+  qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
+  qml6-module-qtquick-dialogs qml6-module-qtcore qml6-module-qtquick-shapes
+  qml6-module-qt-labs-platform qml6-module-qt5compat-graphicaleffects
+  qt6-image-formats-plugins qt6-translations-l10n fonts-dejavu-core
+)
+PLAZA_TEST_DEPS=(
+  qml6-module-qttest xvfb xauth dbus gnome-keyring libsecret-tools imagemagick procps
+  desktop-file-utils appstream
+)
+
+want=("${PLAZA_BUILD_DEPS[@]}" "${PLAZA_RUNTIME_DEPS[@]}")
+if [ "${1:-}" = "--test" ]; then want+=("${PLAZA_TEST_DEPS[@]}"); fi
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "scripts/deps.sh: installing ${#missing[@]} missing package(s): ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q >/dev/null || $SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
