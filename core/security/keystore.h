@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QCoroTask>
+#include <QString>
+
+namespace plaza::security {
+
+//! Length of a cache key: SQLCipher raw key, 256 bits.
+constexpr int kCacheKeyBytes = 32;
+
+//! 32 bytes from the OS's CSPRNG (libsodium randombytes_buf).
+[[nodiscard]] QByteArray randomKey();
+
+//! The cache key of one account in the OS keychain (QtKeychain: Keychain on macOS,
+//! Credential Manager on Windows, Secret Service on Linux), with setInsecureFallback(false):
+//! it never falls back to a plain file. When no keychain answers, every call fails with
+//! ErrorCode::KeychainUnavailable and the caller takes the passphrase path.
+class KeyStore
+{
+public:
+    explicit KeyStore(QString service = QStringLiteral("Plaza"));
+
+    //! The stored key, ErrorCode::NotFound if there is none, KeychainUnavailable if no backend.
+    QCoro::Task<Result<QByteArray>> loadKey(QString account);
+    //! Stores \a key (kCacheKeyBytes) for \a account, replacing any previous one.
+    QCoro::Task<Status> storeKey(QString account, QByteArray key);
+    //! Deletes the key; succeeds if there was none.
+    QCoro::Task<Status> deleteKey(QString account);
+
+    [[nodiscard]] const QString &service() const { return m_service; }
+
+private:
+    QString m_service;
+};
+
+//! Parameters of the passphrase KDF (Argon2id through libsodium crypto_pwhash),
+//! stored next to the cache in the clear: none of it is secret.
+struct PassphraseParams {
+    QByteArray salt;       //!< crypto_pwhash_SALTBYTES random bytes
+    quint64 opsLimit = 0;
+    quint64 memLimit = 0;
+
+    [[nodiscard]] static PassphraseParams generate(); //!< fresh salt, moderate limits
+    [[nodiscard]] QByteArray toJson() const;
+    [[nodiscard]] static Result<PassphraseParams> fromJson(const QByteArray &json);
+};
+
+//! Derives the 32-byte cache key from the user's passphrase. Slow by design (~0.5 s);
+//! call it off the UI thread. A wrong passphrase yields a different key, which SQLCipher
+//! then refuses (ErrorCode::CacheLocked).
+[[nodiscard]] Result<QByteArray> deriveKey(const QString &passphrase, const PassphraseParams &params);
+
+} // namespace plaza::security
