@@ -196,16 +196,21 @@ QString Money::format(const QLocale &locale) const
             number += locale.toString(c.unicode() - u'0');
     }
 
-    // Ask QLocale where the symbol and the sign go by formatting the integer 1, then
-    // put the exact number in its place. (toCurrencyString(double) would lose cents.)
-    const QString pattern = locale.toCurrencyString(qlonglong(m_minor < 0 ? -1 : 1), symbol);
+    // Ask QLocale where the symbol goes by formatting the integer 1, then put the exact
+    // number in its place (toCurrencyString(double) would lose cents). Negatives get the
+    // locale's minus sign in front rather than CLDR's accounting parentheses, which
+    // people misread in a wallet.
+    const QString pattern = locale.toCurrencyString(qlonglong(1), symbol);
     const QString one = locale.toString(1);
     const qsizetype at = pattern.indexOf(one);
-    if (at < 0)
-        return (m_minor < 0 ? QStringLiteral("-") : QString()) + number + u' ' + symbol;
-    QString out = pattern;
-    out.replace(at, one.size(), number);
-    return out;
+    QString out;
+    if (at < 0) {
+        out = number + QChar(0x00A0) + symbol;
+    } else {
+        out = pattern;
+        out.replace(at, one.size(), number);
+    }
+    return m_minor < 0 ? locale.negativeSign() + out : out;
 }
 
 std::optional<Money> Money::checkedAdd(const Money &other) const

@@ -35,7 +35,8 @@ public:
                                              const QLocale &locale = QLocale());
 
     //! "1 234,50 €" in fr_FR, "€1,234.50" in en_US: QLocale's digits, separators and
-    //! symbol placement, with exactly the currency's number of decimals.
+    //! symbol placement, with exactly the currency's number of decimals. Negatives carry
+    //! the locale's minus sign in front ("-12,50 €"), never accounting parentheses.
     [[nodiscard]] QString format(const QLocale &locale = QLocale()) const;
     //! The amount without symbol or grouping, with '.' as decimal point: "-1234.50".
     //! For CSV and logs that must not depend on the locale.

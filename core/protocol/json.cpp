@@ -39,7 +39,7 @@ bool isInteger(const QJsonValue &value)
 {
     if (!value.isDouble())
         return false;
-    // Qt keeps numbers written without '.' or exponent as qint64; those are integers.
+    // Qt's parser stores whole numbers that fit qint64 as integers and the rest as doubles.
     const int type = value.toVariant().typeId();
     return type == QMetaType::LongLong || type == QMetaType::Int || type == QMetaType::ULongLong;
 }

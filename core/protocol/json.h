@@ -57,7 +57,9 @@ private:
     std::optional<Error> m_error;
 };
 
-//! True if \a value is a JSON number written without fraction or exponent and fits int64.
+//! True if \a value is a whole JSON number that fits int64 exactly. JSON has no integer type:
+//! Qt's parser keeps whole values ("12", "12.0", "1e3") as qint64, and so do we; 12.5 or
+//! 1e20 are refused.
 [[nodiscard]] bool isInteger(const QJsonValue &value);
 
 [[nodiscard]] QJsonObject moneyToJson(const Money &money);

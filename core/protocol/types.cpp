@@ -141,13 +141,14 @@ Error errorFromBody(const QByteArray &body, int httpStatus)
 
 bool isValidHandle(QStringView handle)
 {
-    static const QRegularExpression re(QStringLiteral("^[a-z0-9_]{3,20}$"));
+    // anchoredPattern: "$" alone would also match before a trailing newline.
+    static const QRegularExpression re(QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9_]{3,20}")));
     return re.match(handle).hasMatch();
 }
 
 bool isValidClientId(QStringView id)
 {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+    static const QRegularExpression re(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_-]{1,64}")));
     return re.match(id).hasMatch();
 }
 
