@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: MIT
+#include "conversations.h"
+
+#include "clock.h"
+#include "eventlog.h"
+#include "protocol/json.h"
+#include "router.h"
+#include "routes.h"
+#include "serverdb.h"
+#include "services.h"
+#include "users.h"
+
+#include <QJsonArray>
+
+namespace plaza::server {
+
+namespace {
+
+constexpr qsizetype kMaxOtherMembers = 49;
+constexpr qsizetype kMaxTitleChars = 100;
+
+Error noSuchConversation()
+{
+    return makeError(ErrorCode::NotFound, QStringLiteral("No such conversation."));
+}
+
+QString directKey(qint64 a, qint64 b)
+{
+    return QStringLiteral("%1:%2").arg(std::min(a, b)).arg(std::max(a, b));
+}
+
+Response createHandler(ServerDb &db, Clock &clock, RequestContext &ctx)
+{
+    protocol::JsonReader r(ctx.body);
+    const QJsonArray rawMembers = r.array(QStringLiteral("member_ids"));
+    QString title = r.optString(QStringLiteral("title"));
+    if (!r.ok())
+        return Response::error(r.error());
+
+    QList<qint64> others;
+    for (const QJsonValue &v : rawMembers) {
+        if (!v.isString())
+            return Response::invalidField(QStringLiteral("member_ids"), QStringLiteral("member_ids must be user ids"));
+        const auto id = ids::parse(ids::kUser, v.toString());
+        if (!id)
+            return Response::error(ErrorCode::NotFound, QStringLiteral("No such user."),
+                                   {{QStringLiteral("field"), QStringLiteral("member_ids")}});
+        if (*id != ctx.userId && !others.contains(*id))
+            others.append(*id);
+    }
+    if (others.isEmpty() || others.size() > kMaxOtherMembers)
+        return Response::invalidField(QStringLiteral("member_ids"),
+                                      QStringLiteral("member_ids must name 1 to %1 other people").arg(kMaxOtherMembers));
+    if (!title.isNull() && (title.trimmed().isEmpty() || title.size() > kMaxTitleChars))
+        return Response::invalidField(QStringLiteral("title"),
+                                      QStringLiteral("title must be 1 to %1 characters").arg(kMaxTitleChars));
+
+    CreatedConversation created;
+    const Status st = db.write([&]() -> Status {
+        auto result = createConversation(db, ctx.userId, others, title, clock.nowMs());
+        if (!result)
+            return result.error();
+        created = *result;
+        return {};
+    });
+    if (!st)
+        return Response::error(st.error());
+    auto json = conversationJson(db, ctx.userId, created.id);
+    if (!json)
+        return Response::error(json.error());
+    return Response::json(created.existed ? 200 : 201, *json);
+}
+
+Response listHandler(ServerDb &db, RequestContext &ctx)
+{
+    auto limit = ctx.queryInteger(QStringLiteral("limit"), protocol::limits::kDefaultPageLimit, 1,
+                                  protocol::limits::kMaxPageLimit);
+    if (!limit)
+        return Response::error(limit.error());
+
+    // Keyset paging on (last_activity_at, id), newest first; "before" names the last item seen.
+    std::optional<qint64> beforeActivity;
+    qint64 beforeId = 0;
+    if (const auto before = ctx.queryValue(QStringLiteral("before"))) {
+        const auto id = ids::parse(ids::kConversation, *before);
+        auto member = id ? isMember(db, *id, ctx.userId) : Result<bool>(false);
+        if (!member)
+            return Response::error(member.error());
+        if (!*member)
+            return Response::invalidField(QStringLiteral("before"), QStringLiteral("before must be one of your conversations"));
+        auto activity = db.integer(QStringLiteral("SELECT last_activity_at FROM conversations WHERE id = ?1"), *id);
+        if (!activity)
+            return Response::error(activity.error());
+        beforeActivity = activity->value_or(0);
+        beforeId = *id;
+    }
+
+    const QString sql = QStringLiteral(
+        "SELECT c.id FROM conversations c JOIN conversation_members m ON m.conversation_id = c.id AND m.user_id = ?1 "
+        "WHERE ?2 = 0 OR c.last_activity_at < ?3 OR (c.last_activity_at = ?3 AND c.id < ?4) "
+        "ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?5");
+    auto stmt = db.query(sql, ctx.userId, beforeActivity.has_value(), beforeActivity.value_or(0), beforeId, *limit + 1);
+    if (!stmt)
+        return Response::error(stmt.error());
+    QList<qint64> page;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return Response::error(row.error());
+        if (!*row)
+            break;
+        page.append(stmt->int64(0));
+    }
+    const bool more = page.size() > *limit;
+    if (more)
+        page.removeLast();
+
+    QJsonArray items;
+    for (qint64 id : std::as_const(page)) {
+        auto json = conversationJson(db, ctx.userId, id);
+        if (!json)
+            return Response::error(json.error());
+        items.append(*json);
+    }
+    return Response::ok({{QStringLiteral("items"), items},
+                         {QStringLiteral("next_before"),
+                          more ? QJsonValue(ids::format(ids::kConversation, page.constLast())) : QJsonValue::Null}});
+}
+
+} // namespace
+
+Result<QJsonObject> conversationJson(ServerDb &db, qint64 viewerId, qint64 conversationId)
+{
+    auto stmt = db.query(QStringLiteral("SELECT kind, title FROM conversations WHERE id = ?1"), conversationId);
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return noSuchConversation();
+    const QString kind = stmt->text(0);
+    const QString title = stmt->textOrNull(1);
+
+    auto members = memberIds(db, conversationId);
+    if (!members)
+        return members.error();
+    QJsonArray memberList;
+    for (qint64 id : std::as_const(*members)) {
+        auto user = loadUser(db, viewerId, id);
+        if (!user)
+            return user.error();
+        memberList.append(user->toJson());
+    }
+    return QJsonObject{
+        {QStringLiteral("id"), ids::format(ids::kConversation, conversationId)},
+        {QStringLiteral("kind"), kind},
+        {QStringLiteral("title"), title.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(title)},
+        {QStringLiteral("members"), memberList},
+        // Messages and read marks arrive with the chat issue.
+        {QStringLiteral("last_message"), QJsonValue::Null},
+        {QStringLiteral("unread"), 0},
+        {QStringLiteral("read_up_to"), QJsonValue::Null},
+    };
+}
+
+Result<bool> isMember(ServerDb &db, qint64 conversationId, qint64 userId)
+{
+    auto found = db.integer(QStringLiteral("SELECT 1 FROM conversation_members WHERE conversation_id = ?1 AND user_id = ?2"),
+                            conversationId, userId);
+    if (!found)
+        return found.error();
+    return found->has_value();
+}
+
+Result<QList<qint64>> memberIds(ServerDb &db, qint64 conversationId)
+{
+    auto stmt = db.query(QStringLiteral("SELECT user_id FROM conversation_members WHERE conversation_id = ?1 "
+                                        "ORDER BY joined_at, user_id"),
+                         conversationId);
+    if (!stmt)
+        return stmt.error();
+    QList<qint64> members;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        members.append(stmt->int64(0));
+    }
+    return members;
+}
+
+Result<CreatedConversation> createConversation(ServerDb &db, qint64 creatorId, const QList<qint64> &otherMembers,
+                                               const QString &title, qint64 nowMs)
+{
+    for (qint64 id : otherMembers) {
+        auto exists = db.integer(QStringLiteral("SELECT 1 FROM users WHERE id = ?1"), id);
+        if (!exists)
+            return exists.error();
+        if (!exists->has_value())
+            return makeError(ErrorCode::NotFound, QStringLiteral("No such user."),
+                             {{QStringLiteral("field"), QStringLiteral("member_ids")}});
+    }
+    const bool direct = otherMembers.size() == 1 && title.isNull();
+    QString key;
+    if (direct) {
+        key = directKey(creatorId, otherMembers.constFirst());
+        auto existing = db.integer(QStringLiteral("SELECT id FROM conversations WHERE direct_key = ?1"), key);
+        if (!existing)
+            return existing.error();
+        if (existing->has_value())
+            return CreatedConversation{**existing, true};
+    }
+
+    auto insert = db.query(QStringLiteral("INSERT INTO conversations (kind, title, direct_key, created_by, created_at, "
+                                          "last_activity_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)"),
+                           direct ? QStringLiteral("direct") : QStringLiteral("group"), title, key, creatorId, nowMs);
+    if (!insert)
+        return insert.error();
+    if (auto st = insert->exec(); !st)
+        return st.error();
+    const qint64 id = db.db().lastInsertRowId();
+
+    QList<qint64> everyone{creatorId};
+    everyone += otherMembers;
+    for (qint64 member : std::as_const(everyone)) {
+        if (auto st = db.run(QStringLiteral("INSERT INTO conversation_members (conversation_id, user_id, joined_at) "
+                                            "VALUES (?1, ?2, ?3)"),
+                             id, member, nowMs);
+            !st)
+            return st.error();
+    }
+    for (qint64 member : std::as_const(everyone)) {
+        auto json = conversationJson(db, member, id);
+        if (!json)
+            return json.error();
+        if (auto seq = appendEvent(db.db(), member, QStringLiteral("conversation.updated"), *json); !seq)
+            return seq.error();
+    }
+    return CreatedConversation{id, false};
+}
+
+void registerConversationRoutes(Router &router, Services &services)
+{
+    ServerDb &db = services.db;
+    Clock &clock = services.clock;
+    router.add(Router::Method::Post, QStringLiteral("/v1/conversations"), Router::JsonBody,
+               [&db, &clock](RequestContext &ctx) { return createHandler(db, clock, ctx); });
+    router.add(Router::Method::Get, QStringLiteral("/v1/conversations"), Router::NoFlags,
+               [&db](RequestContext &ctx) { return listHandler(db, ctx); });
+}
+
+} // namespace plaza::server

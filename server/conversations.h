@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "common/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace plaza::server {
+
+class ServerDb;
+
+//! The Conversation object of api-v1 as \a viewerId sees it. Until the chat issue
+//! lands, last_message is null, unread 0 and read_up_to null. NotFound if no such
+//! conversation (membership is the caller's business: see isMember()).
+[[nodiscard]] Result<QJsonObject> conversationJson(ServerDb &db, qint64 viewerId, qint64 conversationId);
+
+//! True if \a userId belongs to \a conversationId.
+[[nodiscard]] Result<bool> isMember(ServerDb &db, qint64 conversationId, qint64 userId);
+//! Every member of \a conversationId.
+[[nodiscard]] Result<QList<qint64>> memberIds(ServerDb &db, qint64 conversationId);
+
+struct CreatedConversation {
+    qint64 id = 0;
+    bool existed = false; //!< a direct conversation of this pair was already there
+};
+//! Creates a conversation of \a creatorId with \a otherMembers (inside the caller's
+//! transaction). One other member and no title: a direct conversation, and the pair's
+//! existing one is returned if there is one. Otherwise a group. conversation.updated
+//! goes to every member's log when one is made.
+[[nodiscard]] Result<CreatedConversation> createConversation(ServerDb &db, qint64 creatorId,
+                                                             const QList<qint64> &otherMembers,
+                                                             const QString &title, qint64 nowMs);
+
+} // namespace plaza::server

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+#include "plazaserver.h"
+
+#include "clock.h"
+#include "common/logging.h"
+#include "credentials.h"
+#include "livehub.h"
+#include "protocol/json.h"
+#include "protocol/types.h"
+#include "routes.h"
+#include "serveroptions.h"
+#include "services.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QTcpSocket>
+#include <QWebSocket>
+
+namespace plaza::server {
+
+namespace {
+
+const QString kWebSocketPath = QStringLiteral("/v1/ws");
+
+bool isWebSocketUpgrade(const QHttpServerRequest &request)
+{
+    return request.value(QByteArrayLiteral("upgrade")).compare(QByteArrayLiteral("websocket"), Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+PlazaServer::PlazaServer(Services &services, QObject *parent) : QAbstractHttpServer(parent), m_services(services)
+{
+    registerHealthRoutes(m_router, services);
+    registerAuthRoutes(m_router, services);
+    registerUserRoutes(m_router, services);
+    registerSyncRoutes(m_router, services);
+    registerConversationRoutes(m_router, services);
+    if (services.options.testClock)
+        registerTestClockRoutes(m_router, services);
+
+    connect(this, &QAbstractHttpServer::newWebSocketConnection, this, &PlazaServer::acceptWebSockets);
+}
+
+bool PlazaServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    if (isWebSocketUpgrade(request)) {
+        // Claiming the request hands the socket to Qt's WebSocket handshake; the token
+        // is checked on the upgraded socket so a bad one can be refused with 4401.
+        return request.url().path() == kWebSocketPath;
+    }
+    const Response response = dispatch(request);
+    qCDebug(lcServer).noquote() << Router::methodName(request.method()) << request.url().path() << response.status();
+    auto responder = makeResponder(request, socket);
+    response.write(responder);
+    return true;
+}
+
+void PlazaServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // Only upgrades to somewhere else than /v1/ws end up here.
+    auto responder = makeResponder(request, socket);
+    Response::error(ErrorCode::NotFound, QStringLiteral("No such endpoint.")).write(responder);
+}
+
+Response PlazaServer::dispatch(const QHttpServerRequest &request)
+{
+    // Qt has read the whole body by now; refusing it still keeps it out of the database.
+    if (request.body().size() > protocol::limits::kMaxBodyBytes)
+        return Response::error(ErrorCode::PayloadTooLarge,
+                               QStringLiteral("The body is larger than %1 bytes.").arg(protocol::limits::kMaxBodyBytes));
+
+    RequestContext ctx;
+    ctx.method = request.method();
+    ctx.path = request.url().path();
+    const Router::Match match = m_router.match(ctx.method, ctx.path);
+    if (!match.route && match.allowed.isEmpty())
+        return Response::error(ErrorCode::NotFound, QStringLiteral("No such endpoint."));
+    if (!match.route) {
+        QByteArrayList names;
+        for (auto method : match.allowed)
+            names.append(Router::methodName(method));
+        Error error = makeError(ErrorCode::NotFound, QStringLiteral("This endpoint does not take this method."),
+                                {{QStringLiteral("allowed"), QString::fromLatin1(names.join(", "))}});
+        error.httpStatus = 405;
+        return Response::error(error).withHeader(QByteArrayLiteral("Allow"), names.join(", "));
+    }
+
+    ctx.params = match.params;
+    ctx.query = request.query();
+    ctx.headers = request.headers();
+    ctx.rawBody = request.body();
+
+    if (!(match.route->flags & Router::Public)) {
+        auto session = credentials::sessionForAccessToken(m_services.db, ctx.bearerToken(), m_services.clock.nowMs());
+        if (!session)
+            return Response::error(session.error());
+        ctx.userId = session->userId;
+        ctx.sessionId = session->id;
+    }
+    if (match.route->flags & Router::JsonBody) {
+        auto body = protocol::parseObject(ctx.rawBody);
+        if (!body)
+            return Response::error(body.error());
+        ctx.body = *body;
+    }
+    return match.route->handler(ctx);
+}
+
+void PlazaServer::acceptWebSockets()
+{
+    while (hasPendingWebSocketConnections()) {
+        if (auto socket = nextPendingWebSocketConnection())
+            m_services.hub.accept(std::move(socket));
+    }
+}
+
+} // namespace plaza::server

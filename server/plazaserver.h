@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "router.h"
+
+#include <QAbstractHttpServer>
+
+namespace plaza::server {
+
+struct Services;
+
+//! The HTTP side of plaza-server: one Router for every endpoint, and the common
+//! steps every request goes through (body limit, route, method, bearer token, JSON
+//! body, error envelope). WebSocket upgrades to /v1/ws go to the LiveHub.
+class PlazaServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    explicit PlazaServer(Services &services, QObject *parent = nullptr);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    [[nodiscard]] Response dispatch(const QHttpServerRequest &request);
+    void acceptWebSockets();
+
+    Services &m_services;
+    Router m_router;
+};
+
+} // namespace plaza::server

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#include "response.h"
+
+#include "common/logging.h"
+#include "protocol/types.h"
+
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+
+namespace plaza::server {
+
+int httpStatusFor(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::InvalidJson:
+    case ErrorCode::ValidationFailed:
+    case ErrorCode::InvalidAmount:
+        return 400;
+    case ErrorCode::Unauthorized:
+        return 401;
+    case ErrorCode::CardDeclined:
+        return 402;
+    case ErrorCode::Forbidden:
+        return 403;
+    case ErrorCode::NotFound:
+        return 404;
+    case ErrorCode::Conflict:
+    case ErrorCode::IdempotencyKeyReused:
+        return 409;
+    case ErrorCode::ResyncRequired:
+        return 410;
+    case ErrorCode::PayloadTooLarge:
+        return 413;
+    case ErrorCode::InsufficientFunds:
+    case ErrorCode::LimitExceeded:
+    case ErrorCode::CurrencyMismatch:
+    case ErrorCode::SelfPayment:
+    case ErrorCode::RecipientUnavailable:
+        return 422;
+    case ErrorCode::RateLimited:
+        return 429;
+    default:
+        return 500;
+    }
+}
+
+Response Response::json(int status, const QJsonObject &body)
+{
+    Response r;
+    r.m_status = status;
+    r.m_body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return r;
+}
+
+Response Response::noContent()
+{
+    Response r;
+    r.m_status = 204;
+    return r;
+}
+
+Response Response::error(const Error &error)
+{
+    int status = error.httpStatus ? error.httpStatus : httpStatusFor(error.code);
+    if (status >= 500) {
+        // The real cause (often SQLite's words) goes to the log only.
+        qCWarning(lcServer).noquote() << "internal error:" << error.codeName() << error.message;
+        return json(500, protocol::errorToJson(
+                             makeError(ErrorCode::Internal, QStringLiteral("Something went wrong on the server."))));
+    }
+    return json(status, protocol::errorToJson(error));
+}
+
+Response Response::error(ErrorCode code, const QString &message, const QVariantMap &details)
+{
+    return error(makeError(code, message, details));
+}
+
+Response Response::invalidField(const QString &field, const QString &message)
+{
+    return error(ErrorCode::ValidationFailed, message, {{QStringLiteral("field"), field}});
+}
+
+Response &Response::withHeader(const QByteArray &name, const QByteArray &value)
+{
+    m_headers.append({name, value});
+    return *this;
+}
+
+void Response::write(QHttpServerResponder &responder) const
+{
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(m_status));
+    for (const auto &header : m_headers)
+        responder.writeHeader(header.first, header.second);
+    responder.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    if (!m_body.isEmpty())
+        responder.writeHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(m_body.size()));
+    responder.writeBody(m_body);
+}
+
+} // namespace plaza::server

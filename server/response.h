@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+
+class QHttpServerResponder;
+
+namespace plaza::server {
+
+//! The HTTP status api-v1.md gives to \a code (400 for validation_failed, …; 500 otherwise).
+[[nodiscard]] int httpStatusFor(ErrorCode code);
+
+//! What a handler answers: a status, an optional JSON object and extra headers.
+//! Every non-2xx goes through error(), so it always carries the error envelope.
+class Response
+{
+public:
+    //! \a status with \a body as JSON.
+    [[nodiscard]] static Response json(int status, const QJsonObject &body);
+    [[nodiscard]] static Response ok(const QJsonObject &body) { return json(200, body); }
+    [[nodiscard]] static Response created(const QJsonObject &body) { return json(201, body); }
+    //! 204, no body.
+    [[nodiscard]] static Response noContent();
+    //! The error envelope, with the status of the error's code. Internal and storage
+    //! errors are logged and answered with a generic message: SQL and file names
+    //! never reach a client.
+    [[nodiscard]] static Response error(const Error &error);
+    [[nodiscard]] static Response error(ErrorCode code, const QString &message, const QVariantMap &details = {});
+    //! 400 validation_failed naming \a field.
+    [[nodiscard]] static Response invalidField(const QString &field, const QString &message);
+
+    Response &withHeader(const QByteArray &name, const QByteArray &value);
+
+    [[nodiscard]] int status() const { return m_status; }
+    [[nodiscard]] const QByteArray &body() const { return m_body; }
+    [[nodiscard]] const QList<QPair<QByteArray, QByteArray>> &headers() const { return m_headers; }
+
+    //! Sends the response on \a responder (status line, headers, body).
+    void write(QHttpServerResponder &responder) const;
+
+private:
+    int m_status = 200;
+    QByteArray m_body;
+    QList<QPair<QByteArray, QByteArray>> m_headers;
+};
+
+} // namespace plaza::server

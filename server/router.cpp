@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+#include "router.h"
+
+namespace plaza::server {
+
+namespace {
+
+QStringList splitPath(const QString &path)
+{
+    return path.split(u'/', Qt::SkipEmptyParts);
+}
+
+bool isPlaceholder(const QString &segment)
+{
+    return segment.size() > 2 && segment.startsWith(u'{') && segment.endsWith(u'}');
+}
+
+} // namespace
+
+void Router::add(Method method, const QString &pattern, Flags flags, Handler handler)
+{
+    m_routes.append(Route{method, splitPath(pattern), flags, std::move(handler)});
+}
+
+Router::Match Router::match(Method method, const QString &path) const
+{
+    Match result;
+    // A trailing slash or a doubled one is a different resource: no match.
+    if (path.endsWith(u'/') || path.contains(QStringLiteral("//")))
+        return result;
+    const QStringList segments = splitPath(path);
+    for (const Route &route : m_routes) {
+        if (route.segments.size() != segments.size())
+            continue;
+        QHash<QString, QString> params;
+        bool matches = true;
+        for (qsizetype i = 0; i < segments.size() && matches; ++i) {
+            const QString &want = route.segments.at(i);
+            if (isPlaceholder(want))
+                params.insert(want.mid(1, want.size() - 2), segments.at(i));
+            else
+                matches = want == segments.at(i);
+        }
+        if (!matches)
+            continue;
+        if (route.method == method) {
+            result.route = &route;
+            result.params = std::move(params);
+            return result;
+        }
+        if (!result.allowed.contains(route.method))
+            result.allowed.append(route.method);
+    }
+    return result;
+}
+
+QByteArray Router::methodName(Method method)
+{
+    switch (method) {
+    case Method::Get:
+        return QByteArrayLiteral("GET");
+    case Method::Put:
+        return QByteArrayLiteral("PUT");
+    case Method::Delete:
+        return QByteArrayLiteral("DELETE");
+    case Method::Post:
+        return QByteArrayLiteral("POST");
+    case Method::Head:
+        return QByteArrayLiteral("HEAD");
+    case Method::Options:
+        return QByteArrayLiteral("OPTIONS");
+    case Method::Patch:
+        return QByteArrayLiteral("PATCH");
+    case Method::Connect:
+        return QByteArrayLiteral("CONNECT");
+    case Method::Trace:
+        return QByteArrayLiteral("TRACE");
+    default:
+        return QByteArrayLiteral("UNKNOWN");
+    }
+}
+
+} // namespace plaza::server

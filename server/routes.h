@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// One registration function per resource area, each in its own file. A new area
+// (wallet, savings, chat messages, feed) adds a function here and a line in
+// PlazaServer's constructor.
+
+namespace plaza::server {
+
+class Router;
+struct Services;
+
+void registerHealthRoutes(Router &router, Services &services);        // health.cpp
+void registerAuthRoutes(Router &router, Services &services);          // auth.cpp
+void registerUserRoutes(Router &router, Services &services);          // users.cpp
+void registerSyncRoutes(Router &router, Services &services);          // sync.cpp
+void registerConversationRoutes(Router &router, Services &services);  // conversations.cpp
+void registerTestClockRoutes(Router &router, Services &services);     // testclock.cpp (--test-clock only)
+
+} // namespace plaza::server

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "common/result.h"
+#include "eventlog.h"
+#include "storage/database.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace plaza::server {
+
+//! Public ids are opaque strings: a kind prefix and the row id ("u_12", "c_3").
+namespace ids {
+inline constexpr QStringView kUser = u"u_";
+inline constexpr QStringView kConversation = u"c_";
+[[nodiscard]] QString format(QStringView prefix, qint64 rowId);
+//! The row id of \a text if it is \a prefix followed by a positive decimal number.
+[[nodiscard]] std::optional<qint64> parse(QStringView prefix, QStringView text);
+} // namespace ids
+
+//! The server's storage: one plain SQLite file (WAL) under the data folder, its
+//! schema migrations, and the write path that publishes events after COMMIT.
+//! Used from the server's thread only.
+class ServerDb
+{
+public:
+    //! Opens (creating if needed) DIR/plaza-server.db and brings its schema up to date.
+    [[nodiscard]] static Result<std::unique_ptr<ServerDb>> open(const QString &dataDir);
+
+    [[nodiscard]] storage::Database &db() { return *m_db; }
+
+    //! Runs \a body in BEGIN IMMEDIATE … COMMIT. Events that \a body appended with
+    //! appendEvent() go to the event listener after COMMIT, in seq order; on an error
+    //! everything is rolled back and nobody hears of them.
+    [[nodiscard]] Status write(const std::function<Status()> &body);
+
+    //! Who hears of committed events (the WebSocket hub).
+    void setEventListener(std::function<void(const QList<UserEvent> &)> listener);
+
+    //! Prepares \a sql and binds \a args to ?1…?n.
+    template<typename... Args>
+    [[nodiscard]] Result<storage::Statement> query(const QString &sql, const Args &...args)
+    {
+        auto stmt = m_db->prepare(sql);
+        if (stmt && sizeof...(args) > 0)
+            stmt->bindAll(args...);
+        return stmt;
+    }
+    //! Runs a statement that returns no rows.
+    template<typename... Args>
+    [[nodiscard]] Status run(const QString &sql, const Args &...args)
+    {
+        auto stmt = query(sql, args...);
+        if (!stmt)
+            return stmt.error();
+        return stmt->exec();
+    }
+    //! The first column of the first row, or nothing when there is no row.
+    template<typename... Args>
+    [[nodiscard]] Result<std::optional<qint64>> integer(const QString &sql, const Args &...args)
+    {
+        auto stmt = query(sql, args...);
+        if (!stmt)
+            return stmt.error();
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row || stmt->isNull(0))
+            return std::optional<qint64>();
+        return std::optional<qint64>(stmt->int64(0));
+    }
+
+    //! A value of the meta table (schema-independent facts such as "demo_seeded").
+    [[nodiscard]] Result<QString> meta(const QString &key);
+    [[nodiscard]] Status setMeta(const QString &key, const QString &value);
+
+    //! Every schema step, oldest first. Later issues append their own.
+    [[nodiscard]] static QList<storage::Migration> migrations();
+
+private:
+    explicit ServerDb(std::unique_ptr<storage::Database> db) : m_db(std::move(db)) { }
+    std::unique_ptr<storage::Database> m_db;
+    std::function<void(const QList<UserEvent> &)> m_listener;
+};
+
+} // namespace plaza::server

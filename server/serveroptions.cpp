@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+#include "serveroptions.h"
+
+#include <QCommandLineParser>
+#include <QStandardPaths>
+
+namespace plaza::server {
+
+namespace {
+
+Error badOption(const QString &option, const QString &why)
+{
+    return makeError(ErrorCode::ValidationFailed, QStringLiteral("--%1: %2").arg(option, why),
+                     {{QStringLiteral("field"), option}});
+}
+
+} // namespace
+
+Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("The Plaza reference server (API v1)."));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address to listen on (default 127.0.0.1)."),
+                                    QStringLiteral("ADDRESS"));
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port (default 8480; 0 picks a free one)."),
+                                  QStringLiteral("N"));
+    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Folder of the database (default: app data)."),
+                                  QStringLiteral("DIR"));
+    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Seed the demo world into an empty database."));
+    const QCommandLineOption testClock(QStringLiteral("test-clock"),
+                                       QStringLiteral("Enable /v1/test/* and a clock tests can advance."));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"), QStringLiteral("PEM certificate (HTTPS/WSS)."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("PEM private key (HTTPS/WSS)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption accessTtl(QStringLiteral("access-ttl"),
+                                       QStringLiteral("Lifetime of access tokens in seconds (default 900)."),
+                                       QStringLiteral("SECONDS"));
+    const QCommandLineOption keepEvents(QStringLiteral("keep-events"),
+                                        QStringLiteral("Test only: keep just the newest N events per user."),
+                                        QStringLiteral("N"));
+    parser.addOptions({help, listen, port, data, demo, testClock, tlsCert, tlsKey, accessTtl, keepEvents});
+
+    if (!parser.parse(arguments))
+        return makeError(ErrorCode::ValidationFailed, parser.errorText());
+    if (parser.isSet(help))
+        return makeError(ErrorCode::Unknown, parser.helpText());
+    if (!parser.positionalArguments().isEmpty())
+        return makeError(ErrorCode::ValidationFailed,
+                         QStringLiteral("unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+
+    ServerOptions o;
+    if (parser.isSet(listen)) {
+        const QString text = parser.value(listen);
+        if (text == u"localhost")
+            o.listen = QHostAddress(QHostAddress::LocalHost);
+        else if (!o.listen.setAddress(text))
+            return badOption(QStringLiteral("listen"), QStringLiteral("not an IP address: %1").arg(text));
+    }
+    if (parser.isSet(port)) {
+        bool ok = false;
+        const uint value = parser.value(port).toUInt(&ok);
+        if (!ok || value > 65535)
+            return badOption(QStringLiteral("port"), QStringLiteral("must be 0…65535"));
+        o.port = quint16(value);
+    }
+    o.dataDir = parser.isSet(data)
+        ? parser.value(data)
+        // main() names the application "plaza-server", so this is e.g. ~/.local/share/plaza-server.
+        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    o.demo = parser.isSet(demo);
+    o.testClock = parser.isSet(testClock);
+    o.tlsCert = parser.value(tlsCert);
+    o.tlsKey = parser.value(tlsKey);
+    if (o.tlsCert.isEmpty() != o.tlsKey.isEmpty())
+        return badOption(QStringLiteral("tls-cert"), QStringLiteral("--tls-cert and --tls-key go together"));
+    if (parser.isSet(accessTtl)) {
+        bool ok = false;
+        o.accessTtlSeconds = parser.value(accessTtl).toLongLong(&ok);
+        if (!ok || o.accessTtlSeconds < 1 || o.accessTtlSeconds > 86400)
+            return badOption(QStringLiteral("access-ttl"), QStringLiteral("must be 1…86400 seconds"));
+    }
+    if (parser.isSet(keepEvents)) {
+        bool ok = false;
+        o.keepEvents = parser.value(keepEvents).toLongLong(&ok);
+        if (!ok || o.keepEvents < 1)
+            return badOption(QStringLiteral("keep-events"), QStringLiteral("must be a positive count"));
+    }
+    return o;
+}
+
+} // namespace plaza::server

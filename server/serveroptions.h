@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "common/result.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace plaza::server {
+
+//! What the command line asked for (see `plaza-server --help` and docs/api.md).
+struct ServerOptions {
+    QHostAddress listen = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 8480;
+    QString dataDir;           //!< empty until parsed: then the platform's app-data folder
+    bool demo = false;         //!< seed the demo world once into an empty database
+    bool testClock = false;    //!< enable /v1/test/* and a clock that tests can move
+    QString tlsCert;           //!< PEM certificate; with tlsKey, serve HTTPS/WSS
+    QString tlsKey;            //!< PEM private key
+    qint64 accessTtlSeconds = 900;
+    qint64 keepEvents = 0;     //!< 0 keeps every event; N keeps the newest N per user (tests)
+
+    //! Parses \a arguments (argv, including the program name). A ValidationFailed
+    //! error names the bad option; "--help" gives an error whose message is the usage.
+    [[nodiscard]] static Result<ServerOptions> parse(const QStringList &arguments);
+};
+
+} // namespace plaza::server
