@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: MIT
+// plaza-server as a whole: health, the error envelope on every kind of bad request,
+// the test clock, --demo, TLS and a clean stop.
+
+#include "apiprobe.h"
+#include "common/testserver.h"
+#include "wsprobe.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace plaza::test;
+
+class TestServerBasics : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void health();
+    void unknownRouteAndMethod();
+    void malformedBodies();
+    void wrongTypes();
+    void bodyTooLarge();
+    void testClockNeedsFlag();
+    void testClockAdvancesServerTime();
+    void demoSeedsOnce();
+    void tls();
+    void stopsCleanlyOnSigterm();
+
+private:
+    std::unique_ptr<TestServer> m_server;
+};
+
+void TestServerBasics::initTestCase()
+{
+    m_server = std::make_unique<TestServer>();
+    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    QCOMPARE(m_server->url().scheme(), QStringLiteral("http"));
+    QVERIFY(m_server->port() != 0);
+}
+
+void TestServerBasics::health()
+{
+    ApiProbe api(m_server->url());
+    const ApiReply r = api.get(QStringLiteral("/v1/health"));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    QVERIFY(!r.json.value(QStringLiteral("version")).toString().isEmpty());
+    QVERIFY(r.header("Content-Type").startsWith("application/json"));
+}
+
+void TestServerBasics::unknownRouteAndMethod()
+{
+    ApiProbe api(m_server->url());
+    for (const QString &path : {QStringLiteral("/v1/nothing"), QStringLiteral("/"), QStringLiteral("/v1/health/"),
+                                QStringLiteral("/v2/health"), QStringLiteral("/v1/users/u_1/nothing")}) {
+        const ApiReply r = api.get(path);
+        QCOMPARE(r.status, 404);
+        QVERIFY2(r.isEnvelope(), r.body.constData());
+        QCOMPARE(r.errorCode(), QStringLiteral("not_found"));
+    }
+    const ApiReply wrongMethod = api.send(QByteArrayLiteral("DELETE"), QStringLiteral("/v1/health"), {});
+    QCOMPARE(wrongMethod.status, 405);
+    QVERIFY(wrongMethod.isEnvelope());
+    QCOMPARE(wrongMethod.header("Allow"), QByteArrayLiteral("GET"));
+
+    const ApiReply getLogin = api.get(QStringLiteral("/v1/auth/login"));
+    QCOMPARE(getLogin.status, 405);
+    QCOMPARE(getLogin.header("Allow"), QByteArrayLiteral("POST"));
+    QVERIFY(getLogin.isEnvelope());
+}
+
+void TestServerBasics::malformedBodies()
+{
+    ApiProbe api(m_server->url());
+    const QList<QByteArray> bodies{
+        QByteArrayLiteral("{\"handle\": \"amelie\""), // cut short
+        QByteArrayLiteral("not json at all"),
+        QByteArray(),
+        QByteArrayLiteral("[\"handle\", \"amelie\"]"), // JSON, but not an object
+        QByteArrayLiteral("\"just a string\""),
+        QByteArrayLiteral("42"),
+    };
+    for (const QByteArray &body : bodies) {
+        const ApiReply r = api.send(QByteArrayLiteral("POST"), QStringLiteral("/v1/auth/login"), body);
+        QCOMPARE(r.status, 400);
+        QVERIFY2(r.isEnvelope(), r.body.constData());
+        QCOMPARE(r.errorCode(), QStringLiteral("invalid_json"));
+    }
+}
+
+void TestServerBasics::wrongTypes()
+{
+    ApiProbe api(m_server->url());
+    // A number where a string belongs, a string where a number belongs: named, never coerced.
+    ApiReply r = api.post(QStringLiteral("/v1/auth/login"),
+                          {{QStringLiteral("handle"), 12345}, {QStringLiteral("password"), QStringLiteral("whatever1")}});
+    QCOMPARE(r.status, 400);
+    QVERIFY(r.isEnvelope());
+    QCOMPARE(r.errorCode(), QStringLiteral("validation_failed"));
+    QCOMPARE(r.errorField(), QStringLiteral("handle"));
+
+    r = api.post(QStringLiteral("/v1/auth/login"), {{QStringLiteral("handle"), QStringLiteral("amelie")}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.errorField(), QStringLiteral("password"));
+
+    TestServer clocked({QStringLiteral("--test-clock")});
+    QVERIFY2(clocked.start(), qPrintable(clocked.lastError()));
+    ApiProbe clockApi(clocked.url());
+    r = clockApi.post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("advance_s"), QStringLiteral("60")}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.errorCode(), QStringLiteral("validation_failed"));
+    QCOMPARE(r.errorField(), QStringLiteral("advance_s"));
+    r = clockApi.post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("advance_s"), 1.5}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.errorField(), QStringLiteral("advance_s"));
+    r = clockApi.post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("advance_s"), -5}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.errorField(), QStringLiteral("advance_s"));
+}
+
+void TestServerBasics::bodyTooLarge()
+{
+    ApiProbe api(m_server->url());
+    // Valid JSON, just too big: the size is refused before anything reads it.
+    QByteArray big = "{\"handle\":\"amelie\",\"password\":\"" + QByteArray(64 * 1024, 'x') + "\"}";
+    ApiReply r = api.send(QByteArrayLiteral("POST"), QStringLiteral("/v1/auth/login"), big);
+    QCOMPARE(r.status, 413);
+    QVERIFY(r.isEnvelope());
+    QCOMPARE(r.errorCode(), QStringLiteral("payload_too_large"));
+
+    // Exactly at the limit is fine (it then fails for ordinary reasons).
+    QByteArray atLimit = "{\"handle\":\"amelie\",\"password\":\"";
+    atLimit += QByteArray(64 * 1024 - atLimit.size() - 2, 'x') + "\"}";
+    QCOMPARE(atLimit.size(), 64 * 1024);
+    r = api.send(QByteArrayLiteral("POST"), QStringLiteral("/v1/auth/login"), atLimit);
+    QCOMPARE(r.status, 401);
+}
+
+void TestServerBasics::testClockNeedsFlag()
+{
+    ApiProbe api(m_server->url());
+    ApiReply r = api.get(QStringLiteral("/v1/test/clock"));
+    QCOMPARE(r.status, 404);
+    QVERIFY(r.isEnvelope());
+    r = api.post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("advance_s"), 60}});
+    QCOMPARE(r.status, 404);
+    QVERIFY(r.isEnvelope());
+}
+
+void TestServerBasics::testClockAdvancesServerTime()
+{
+    TestServer server({QStringLiteral("--test-clock"), QStringLiteral("--access-ttl"), QStringLiteral("600")});
+    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    ApiProbe api(server.url());
+
+    ApiReply r = api.get(QStringLiteral("/v1/test/clock"));
+    QCOMPARE(r.status, 200);
+    const QDateTime before = QDateTime::fromString(r.json.value(QStringLiteral("now")).toString(), Qt::ISODateWithMs);
+    QVERIFY(before.isValid());
+    QVERIFY(qAbs(before.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+
+    const TestAccount me = api.registerAccount(QStringLiteral("clockwatcher"));
+    QVERIFY(!me.accessToken.isEmpty());
+    QCOMPARE(api.get(QStringLiteral("/v1/me"), me.accessToken).status, 200);
+
+    r = api.post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("advance_s"), 3600}});
+    QCOMPARE(r.status, 200);
+    const QDateTime after = QDateTime::fromString(r.json.value(QStringLiteral("now")).toString(), Qt::ISODateWithMs);
+    QVERIFY(before.secsTo(after) >= 3600);
+    QVERIFY(before.secsTo(after) < 3660);
+
+    // The whole server reads this clock: the 600 s access token has now expired.
+    r = api.get(QStringLiteral("/v1/me"), me.accessToken);
+    QCOMPARE(r.status, 401);
+    QCOMPARE(r.errorCode(), QStringLiteral("unauthorized"));
+}
+
+void TestServerBasics::demoSeedsOnce()
+{
+    TestServer server({QStringLiteral("--demo")});
+    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    ApiProbe api(server.url());
+    const auto login = [&api] {
+        return api.post(QStringLiteral("/v1/auth/login"),
+                        {{QStringLiteral("handle"), QStringLiteral("amelie")},
+                         {QStringLiteral("password"), QStringLiteral("plaza-demo-2026")}});
+    };
+    ApiReply r = login();
+    QCOMPARE(r.status, 200);
+    const QString token = r.json.value(QStringLiteral("access_token")).toString();
+    const QJsonObject amelie = r.json.value(QStringLiteral("user")).toObject();
+    QCOMPARE(amelie.value(QStringLiteral("display_name")).toString(), QStringLiteral("Amélie Laurent"));
+    QVERIFY(amelie.value(QStringLiteral("following")).toInt() >= 3);
+
+    r = api.get(QStringLiteral("/v1/users?query=caf"), token);
+    QCOMPARE(r.status, 200);
+    const QJsonArray found = r.json.value(QStringLiteral("items")).toArray();
+    QCOMPARE(found.size(), 1);
+    const QJsonObject cafe = found.at(0).toObject();
+    QCOMPARE(cafe.value(QStringLiteral("handle")).toString(), QStringLiteral("cafe_lumiere"));
+    QCOMPARE(cafe.value(QStringLiteral("display_name")).toString(), QStringLiteral("Café Lumière"));
+    QCOMPARE(cafe.value(QStringLiteral("kind")).toString(), QStringLiteral("merchant"));
+    QCOMPARE(cafe.value(QStringLiteral("verified")).toBool(), true);
+
+    for (const char *handle : {"bruno", "chloe", "david", "emma", "farid"}) {
+        r = api.get(QStringLiteral("/v1/users?query=%1").arg(QLatin1String(handle)), token);
+        QCOMPARE(r.json.value(QStringLiteral("items")).toArray().size(), 1);
+    }
+    r = api.get(QStringLiteral("/v1/conversations"), token);
+    QCOMPARE(r.status, 200);
+    const qsizetype conversations = r.json.value(QStringLiteral("items")).toArray().size();
+    QVERIFY(conversations >= 2);
+    r = api.get(QStringLiteral("/v1/sync?since=0&limit=1000"), token);
+    QCOMPARE(r.status, 200);
+    const QJsonArray eventsBefore = r.json.value(QStringLiteral("events")).toArray();
+    QVERIFY(!eventsBefore.isEmpty());
+
+    // A second start with --demo on the same data changes nothing.
+    QVERIFY(server.stop());
+    QVERIFY2(server.restart(), qPrintable(server.lastError()));
+    ApiProbe again(server.url());
+    r = again.get(QStringLiteral("/v1/me"), token);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json, amelie);
+    r = again.get(QStringLiteral("/v1/conversations"), token);
+    QCOMPARE(r.json.value(QStringLiteral("items")).toArray().size(), conversations);
+    r = again.get(QStringLiteral("/v1/sync?since=0&limit=1000"), token);
+    QCOMPARE(r.json.value(QStringLiteral("events")).toArray(), eventsBefore);
+    r = again.get(QStringLiteral("/v1/users?query=amelie"), token);
+    QCOMPARE(r.json.value(QStringLiteral("items")).toArray().size(), 1);
+}
+
+void TestServerBasics::tls()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+    const QString key = dir.filePath(QStringLiteral("key.pem"));
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                   QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                   QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    QVERIFY2(openssl.waitForFinished(30000), "openssl did not finish");
+    QVERIFY2(openssl.exitCode() == 0, openssl.readAll().constData());
+
+    TestServer server({QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
+    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    QCOMPARE(server.url().scheme(), QStringLiteral("https"));
+
+    // A client that does not trust the certificate gets no answer: TLS errors are errors.
+    ApiProbe untrusting(server.url());
+    ApiReply r = untrusting.get(QStringLiteral("/v1/health"));
+    QCOMPARE(r.status, 0);
+    QVERIFY(!r.networkError.isEmpty());
+
+    QFile certFile(cert);
+    QVERIFY(certFile.open(QIODevice::ReadOnly));
+    QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
+    trusting.setCaCertificates(QSslCertificate::fromData(certFile.readAll(), QSsl::Pem));
+    ApiProbe api(server.url());
+    api.setSslConfiguration(trusting);
+    r = api.get(QStringLiteral("/v1/health"));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+
+    const TestAccount me = api.registerAccount(QStringLiteral("tls_user"));
+    QVERIFY(!me.accessToken.isEmpty());
+    WsProbe ws(server.url());
+    ws.setSslConfiguration(trusting);
+    QVERIFY(ws.open(me.accessToken));
+    const QJsonObject hello = ws.next();
+    QCOMPARE(hello.value(QStringLiteral("type")).toString(), QStringLiteral("hello"));
+}
+
+void TestServerBasics::stopsCleanlyOnSigterm()
+{
+    TestServer server;
+    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    QVERIFY(server.stop()); // SIGTERM, and a normal exit
+    QVERIFY(server.output().contains("plaza-server listening on http://127.0.0.1:"));
+}
+
+QTEST_GUILESS_MAIN(TestServerBasics)
+#include "tst_server_basics.moc"
