@@ -62,6 +62,13 @@ public:
     //! POST /v1/auth/logout, then forgets the tokens (even if the server cannot be reached).
     QCoro::Task<Status> logout();
 
+    //! Exchanges the refresh token for a new pair (POST /v1/auth/refresh) and emits
+    //! tokensChanged(). Concurrent callers share one refresh: the server rotates the
+    //! refresh token, so a second exchange of the same token would be refused. A refusal
+    //! (4xx) forgets the tokens and emits sessionExpired(); a network failure keeps them.
+    //! Requests refresh by themselves on 401; WsSession calls this after a 4401 close.
+    QCoro::Task<Status> refreshTokens();
+
     //! The WebSocket URL for /v1/ws (ws:// or wss:// from the base URL).
     [[nodiscard]] QUrl webSocketUrl() const;
 

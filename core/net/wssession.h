@@ -28,8 +28,14 @@ public:
     explicit WsSession(ApiClient *api, QObject *parent = nullptr);
     ~WsSession() override;
 
+    //! Keep-alive: {"type":"ping"} every \a pingInterval (25 s by default); a connection
+    //! that sends nothing back within \a pongTimeout (10 s) is treated as dropped. The
+    //! same timeout bounds the wait for "hello" after opening. Set before start().
+    void setKeepAlive(std::chrono::milliseconds pingInterval, std::chrono::milliseconds pongTimeout);
+
     void start(); //!< connect now and keep reconnecting until stop()
     void stop();
+    //! True between the server's "hello" and the next drop: the socket is open and authenticated.
     [[nodiscard]] bool isConnected() const;
     void sendTyping(const QString &conversationId);
 
@@ -41,6 +47,8 @@ Q_SIGNALS:
     void typing(const QString &conversationId, const QString &userId);
     //! The server refused our token on the socket (closed with 4401): refresh, then reconnect.
     void unauthorized();
+    //! A pong came back \a milliseconds after its ping (connection quality).
+    void roundTripMeasured(qint64 milliseconds);
 
 private:
     struct Private;
