@@ -3,7 +3,9 @@
 
 #include "common/result.h"
 
+#include <QCoroTask>
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -17,6 +19,7 @@ class WsSession;
 namespace plaza {
 
 class SyncEngine;
+struct AccountInfo;
 
 //! One signed-in account on this device: the server URL, the tokens, the encrypted
 //! cache and its key, the sync engine and the live connection. The app and the CLI
@@ -108,6 +111,22 @@ Q_SIGNALS:
     void eventsApplied(int count, qint64 cursor, const QStringList &types);
 
 private:
+    // The flows, as coroutines started by the Q_INVOKABLEs above (session.cpp).
+    QCoro::Task<void> restoreTask();
+    QCoro::Task<void> unlockTask();
+    QCoro::Task<void> openCacheTask(QByteArray key);
+    QCoro::Task<void> signInTask(QString serverUrl, QString handle, QString displayName, QString password, bool create);
+    QCoro::Task<void> passphraseTask(QString passphrase);
+    QCoro::Task<void> signOutTask(bool logout);
+    QCoro::Task<void> forgetLocalAccount();
+    void startLive();
+    [[nodiscard]] QHash<QString, QString> accountValues(const QString &access, const QString &refresh) const;
+    void setState(State state);
+    void setBusy(bool busy);
+    void fail(const Error &error);
+    void clearError();
+    void setAccount(const AccountInfo &account);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace plaza {
+
+//! What <configDir>/account.json holds: who is signed in where. No secrets: the tokens
+//! live in the encrypted cache and the key in the keychain (or comes from a passphrase).
+struct AccountInfo {
+    QString serverUrl;
+    QString userId;
+    QString handle;
+    QString displayName;
+};
+
+//! The files of one account on disk:
+//!   <configDir>/account.json
+//!   <dataDir>/<userId>/cache.db (+ -wal, -shm)
+//!   <dataDir>/<userId>/passphrase.json   (KDF parameters, only on the passphrase path)
+class AccountFiles
+{
+public:
+    AccountFiles(QString dataDir, QString configDir) : m_dataDir(std::move(dataDir)), m_configDir(std::move(configDir)) { }
+
+    [[nodiscard]] QString accountJsonPath() const;
+    [[nodiscard]] QString accountDir(const QString &userId) const;
+    [[nodiscard]] QString cachePath(const QString &userId) const;
+    [[nodiscard]] QString passphraseParamsPath(const QString &userId) const;
+
+    //! The saved account; ErrorCode::NotFound if there is none, Protocol if it is unreadable.
+    [[nodiscard]] Result<AccountInfo> readAccount() const;
+    //! Writes account.json atomically (QSaveFile), owner-only permissions.
+    [[nodiscard]] Status writeAccount(const AccountInfo &account) const;
+    void removeAccount() const;
+
+    [[nodiscard]] bool hasPassphraseParams(const QString &userId) const;
+    [[nodiscard]] Result<QByteArray> readPassphraseParams(const QString &userId) const;
+    [[nodiscard]] Status writePassphraseParams(const QString &userId, const QByteArray &json) const;
+
+    //! Deletes the cache (db, -wal, -shm) and passphrase.json of \a userId. Only ever
+    //! called on the user's request (sign out, reset, a new sign-in).
+    void removeLocalData(const QString &userId) const;
+
+private:
+    QString m_dataDir;
+    QString m_configDir;
+};
+
+} // namespace plaza

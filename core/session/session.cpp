@@ -1,0 +1,569 @@
+// SPDX-License-Identifier: MIT
+#include "session.h"
+
+#include "common/logging.h"
+#include "net/apiclient.h"
+#include "net/wssession.h"
+#include "security/keystore.h"
+#include "session/accountfiles.h"
+#include "storage/kvstore.h"
+#include "sync/syncengine.h"
+
+#include <QCoroFuture>
+#include <QFile>
+#include <QPointer>
+#include <QtConcurrent>
+
+#include <optional>
+
+namespace plaza {
+
+namespace {
+
+constexpr int kMinPassphraseChars = 8;
+
+//! Runs a coroutine without waiting for it; every Session task reports through state.
+void detach(QCoro::Task<void> &&task)
+{
+    Q_UNUSED(task);
+}
+
+} // namespace
+
+struct Session::Private {
+    Private(Session *q, Options opts)
+        : options(std::move(opts)),
+          files(options.dataDir, options.configDir),
+          keyStore(options.keychainService),
+          api(new net::ApiClient(q)),
+          live(new net::WsSession(api, q)),
+          engine(new SyncEngine(api, q))
+    {
+    }
+
+    //! Why we are in NeedsPassphrase.
+    enum class PassphrasePurpose { Unlock, NewCache };
+
+    Options options;
+    AccountFiles files;
+    security::KeyStore keyStore;
+    net::ApiClient *api;
+    net::WsSession *live;
+    SyncEngine *engine;
+
+    State state = State::Starting;
+    bool busy = false;
+    bool online = false;
+    AccountInfo account;
+    bool passphraseIsNew = false;
+    PassphrasePurpose purpose = PassphrasePurpose::Unlock;
+    std::optional<protocol::AuthTokens> pendingTokens; //!< signed in, waiting for a passphrase
+    QString errorCode;
+    QString errorMessage;
+    QByteArray key;
+};
+
+Session::Session(Options options, QObject *parent) : QObject(parent), d(std::make_unique<Private>(this, std::move(options)))
+{
+    connect(d->live, &net::WsSession::connectedChanged, this, [this](bool connected) {
+        if (d->online == connected)
+            return;
+        d->online = connected;
+        Q_EMIT onlineChanged();
+    });
+    connect(d->live, &net::WsSession::unauthorized, this, [this] {
+        // The socket refused our token: any authenticated request refreshes it, and the
+        // socket's own reconnect then uses the new one.
+        if (d->state == State::Ready)
+            syncNow();
+    });
+    connect(d->api, &net::ApiClient::tokensChanged, this, [this](const QString &access, const QString &refresh) {
+        if (d->state != State::Ready || !d->engine->isOpen())
+            return;
+        detach([](QPointer<Session> self, QHash<QString, QString> values) -> QCoro::Task<void> {
+            Status st = co_await self->d->engine->setValues(values);
+            if (self && !st)
+                qCWarning(lcSecurity) << "could not save the refreshed tokens:" << st.error().codeName();
+        }(this, {{storage::kv::kAccessToken, access}, {storage::kv::kRefreshToken, refresh}}));
+    });
+    connect(d->api, &net::ApiClient::sessionExpired, this, [this] {
+        if (d->state != State::Ready)
+            return;
+        // Decision: the server no longer accepts our refresh token. Stop, forget the tokens
+        // (they are dead), keep the cache, its key and account.json: nothing is deleted
+        // without the user asking. The user signs in again (which builds a fresh cache).
+        detach([](QPointer<Session> self) -> QCoro::Task<void> {
+            Private *d = self->d.get();
+            d->live->stop();
+            QHash<QString, QString> forget;
+            forget.insert(storage::kv::kAccessToken, QString());
+            forget.insert(storage::kv::kRefreshToken, QString());
+            Status st = co_await d->engine->setValues(forget);
+            Q_UNUSED(st);
+            if (!self)
+                co_return;
+            co_await d->engine->close();
+            if (!self)
+                co_return;
+            self->d->key.clear();
+            self->fail(makeError(ErrorCode::Unauthorized, QStringLiteral("Your session has expired. Sign in again.")));
+            self->setState(State::SignedOut);
+        }(this));
+    });
+    connect(d->engine, &SyncEngine::applied, this, [this](const sync::ChangeSet &changes) {
+        Q_EMIT syncedChanged();
+        if (changes.applied > 0 || changes.reset)
+            Q_EMIT eventsApplied(changes.applied, changes.cursor, changes.types);
+    });
+    connect(d->engine, &SyncEngine::synced, this, &Session::syncedChanged);
+    connect(d->engine, &SyncEngine::syncFailed, this, [this](const QString &code, const QString &message) {
+        if (code == u"cancelled")
+            return;
+        d->errorCode = code;
+        d->errorMessage = message;
+        Q_EMIT errorChanged();
+    });
+}
+
+Session::~Session()
+{
+    d->live->stop();
+    d->engine->setLiveSession(nullptr);
+}
+
+// ---- state helpers -----------------------------------------------------------------------
+
+void Session::setState(State state)
+{
+    if (d->state == state)
+        return;
+    d->state = state;
+    qCInfo(lcApp) << "session state" << state;
+    Q_EMIT stateChanged();
+}
+
+void Session::setBusy(bool busy)
+{
+    if (d->busy == busy)
+        return;
+    d->busy = busy;
+    Q_EMIT busyChanged();
+}
+
+void Session::fail(const Error &error)
+{
+    d->errorCode = error.codeName();
+    d->errorMessage = error.message;
+    qCInfo(lcApp) << "session error" << d->errorCode;
+    Q_EMIT errorChanged();
+}
+
+void Session::clearError()
+{
+    if (d->errorCode.isEmpty() && d->errorMessage.isEmpty())
+        return;
+    d->errorCode.clear();
+    d->errorMessage.clear();
+    Q_EMIT errorChanged();
+}
+
+void Session::setAccount(const AccountInfo &account)
+{
+    d->account = account;
+    Q_EMIT accountChanged();
+}
+
+// ---- public slots ------------------------------------------------------------------------
+
+void Session::restore()
+{
+    if (d->busy)
+        return;
+    detach(restoreTask());
+}
+
+void Session::signIn(const QString &serverUrl, const QString &handle, const QString &password)
+{
+    if (d->busy)
+        return;
+    detach(signInTask(serverUrl, handle, QString(), password, false));
+}
+
+void Session::createAccount(const QString &serverUrl, const QString &handle, const QString &displayName,
+                            const QString &password)
+{
+    if (d->busy)
+        return;
+    detach(signInTask(serverUrl, handle, displayName, password, true));
+}
+
+void Session::submitPassphrase(const QString &passphrase)
+{
+    if (d->busy || d->state != State::NeedsPassphrase)
+        return;
+    detach(passphraseTask(passphrase));
+}
+
+void Session::signOut()
+{
+    if (d->busy)
+        return;
+    detach(signOutTask(true));
+}
+
+void Session::resetCache()
+{
+    if (d->busy)
+        return;
+    detach(signOutTask(false));
+}
+
+void Session::syncNow()
+{
+    if (d->state == State::Ready)
+        d->engine->requestPull();
+}
+
+// ---- getters -----------------------------------------------------------------------------
+
+Session::State Session::state() const { return d->state; }
+bool Session::busy() const { return d->busy; }
+bool Session::online() const { return d->online; }
+QString Session::serverUrl() const { return d->account.serverUrl; }
+QString Session::userId() const { return d->account.userId; }
+QString Session::handle() const { return d->account.handle; }
+QString Session::displayName() const { return d->account.displayName; }
+bool Session::passphraseIsNew() const { return d->passphraseIsNew; }
+QDateTime Session::lastSyncedAt() const { return d->engine->lastSyncedAt(); }
+qint64 Session::cursor() const { return d->engine->cursor(); }
+QString Session::errorCode() const { return d->errorCode; }
+QString Session::errorMessage() const { return d->errorMessage; }
+net::ApiClient *Session::api() const { return d->api; }
+net::WsSession *Session::live() const { return d->live; }
+SyncEngine *Session::syncEngine() const { return d->engine; }
+QByteArray Session::cacheKey() const { return d->state == State::Ready ? d->key : QByteArray(); }
+
+QString Session::cachePath() const
+{
+    return d->account.userId.isEmpty() ? QString() : d->files.cachePath(d->account.userId);
+}
+
+// ---- flows -------------------------------------------------------------------------------
+
+QCoro::Task<void> Session::restoreTask()
+{
+    QPointer<Session> self(this);
+    setBusy(true);
+    clearError();
+    auto account = d->files.readAccount();
+    if (!account) {
+        if (account.error().code != ErrorCode::NotFound)
+            fail(account.error());
+        setAccount({});
+        setState(State::SignedOut);
+        setBusy(false);
+        co_return;
+    }
+    setAccount(*account);
+    d->pendingTokens.reset();
+    co_await unlockTask();
+    if (self)
+        setBusy(false);
+}
+
+QCoro::Task<void> Session::unlockTask()
+{
+    QPointer<Session> self(this);
+    const QString userId = d->account.userId;
+    if (d->files.hasPassphraseParams(userId)) {
+        d->purpose = Private::PassphrasePurpose::Unlock;
+        d->passphraseIsNew = false;
+        setState(State::NeedsPassphrase);
+        co_return;
+    }
+    if (d->options.keyBackend == KeyBackend::PassphraseOnly) {
+        // The key of this cache was kept in the keychain, which this run may not ask.
+        fail(makeError(ErrorCode::KeychainUnavailable,
+                       QStringLiteral("This account's cache key is in the system keychain, which is not in use.")));
+        setState(State::CacheLocked);
+        co_return;
+    }
+    auto key = co_await d->keyStore.loadKey(userId);
+    if (!self)
+        co_return;
+    if (!key) {
+        // Without the keychain's key no passphrase can open this cache (it was never made
+        // from one), so this is CacheLocked, not NeedsPassphrase: unlock the keychain and
+        // retry, or sign in again to rebuild.
+        Error e = key.error();
+        if (e.code == ErrorCode::NotFound)
+            e = makeError(ErrorCode::CacheLocked, QStringLiteral("The key of the local cache is missing."));
+        fail(e);
+        setState(State::CacheLocked);
+        co_return;
+    }
+    co_await openCacheTask(*key);
+}
+
+QCoro::Task<void> Session::openCacheTask(QByteArray key)
+{
+    QPointer<Session> self(this);
+    const QString userId = d->account.userId;
+    auto opened = co_await d->engine->open(d->files.cachePath(userId), key, userId);
+    if (!self)
+        co_return;
+    if (!opened) {
+        // Wrong key, not a database, damaged, or newer than this build: never delete or
+        // recreate it here; the user decides (resetCache or sign in again).
+        Error e = opened.error();
+        if (e.code != ErrorCode::CacheLocked)
+            e = makeError(ErrorCode::CacheLocked, e.message, e.details);
+        fail(e);
+        setState(State::CacheLocked);
+        co_return;
+    }
+    d->key = key;
+    QString access;
+    QString refresh;
+    if (d->pendingTokens) {
+        access = d->pendingTokens->accessToken;
+        refresh = d->pendingTokens->refreshToken;
+        d->pendingTokens.reset();
+        Status st = co_await d->engine->setValues(accountValues(access, refresh));
+        if (!self)
+            co_return;
+        if (!st) {
+            fail(st.error());
+            co_await d->engine->close();
+            if (self)
+                setState(State::SignedOut);
+            co_return;
+        }
+        if (auto written = d->files.writeAccount(d->account); !written) {
+            fail(written.error());
+            co_await d->engine->close();
+            if (self)
+                setState(State::SignedOut);
+            co_return;
+        }
+    } else {
+        access = opened->values.value(storage::kv::kAccessToken);
+        refresh = opened->values.value(storage::kv::kRefreshToken);
+        if (refresh.isEmpty()) {
+            co_await d->engine->close();
+            if (!self)
+                co_return;
+            d->key.clear();
+            fail(makeError(ErrorCode::Unauthorized, QStringLiteral("Sign in again to continue.")));
+            setState(State::SignedOut);
+            co_return;
+        }
+    }
+    d->api->setBaseUrl(QUrl(d->account.serverUrl));
+    d->api->setTokens(access, refresh);
+    startLive();
+}
+
+void Session::startLive()
+{
+    setState(State::Ready);
+    Q_EMIT syncedChanged();
+    d->engine->setLiveSession(d->live);
+    d->live->start();
+    d->engine->requestPull();
+}
+
+QHash<QString, QString> Session::accountValues(const QString &access, const QString &refresh) const
+{
+    return {
+        {storage::kv::kAccessToken, access},
+        {storage::kv::kRefreshToken, refresh},
+        {storage::kv::kUserId, d->account.userId},
+        {storage::kv::kHandle, d->account.handle},
+        {storage::kv::kDisplayName, d->account.displayName},
+        {storage::kv::kServerUrl, d->account.serverUrl},
+    };
+}
+
+QCoro::Task<void> Session::signInTask(QString serverUrl, QString handle, QString displayName, QString password,
+                                      bool create)
+{
+    QPointer<Session> self(this);
+    if (d->state == State::Ready || d->state == State::Starting) {
+        fail(makeError(ErrorCode::Conflict, QStringLiteral("Sign out first.")));
+        co_return;
+    }
+    const QUrl url(serverUrl.trimmed());
+    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty()) {
+        fail(makeError(ErrorCode::ValidationFailed, QStringLiteral("The server address is not an http(s) URL."),
+                       {{QStringLiteral("field"), QStringLiteral("server")}}));
+        co_return;
+    }
+    setBusy(true);
+    clearError();
+    d->api->setBaseUrl(url);
+    auto tokens = create ? co_await d->api->registerAccount(handle, displayName, password)
+                         : co_await d->api->login(handle, password);
+    if (!self)
+        co_return;
+    if (!tokens) {
+        fail(tokens.error());
+        setBusy(false);
+        co_return;
+    }
+
+    // Signing in always builds a fresh cache: drop whatever an earlier account (or a locked
+    // cache) left behind. The user asked for this by signing in; the server refills it.
+    co_await forgetLocalAccount();
+    if (!self)
+        co_return;
+    AccountInfo account;
+    account.serverUrl = url.toString(QUrl::StripTrailingSlash);
+    account.userId = tokens->user.id;
+    account.handle = tokens->user.handle;
+    account.displayName = tokens->user.displayName;
+    setAccount(account);
+    d->pendingTokens = *tokens;
+
+    if (d->options.keyBackend == KeyBackend::Auto) {
+        const QByteArray key = security::randomKey();
+        Status stored = co_await d->keyStore.storeKey(account.userId, key);
+        if (!self)
+            co_return;
+        if (stored) {
+            co_await openCacheTask(key);
+            if (self)
+                setBusy(false);
+            co_return;
+        }
+        if (stored.error().code != ErrorCode::KeychainUnavailable) {
+            fail(stored.error());
+            d->pendingTokens.reset();
+            setState(State::SignedOut);
+            setBusy(false);
+            co_return;
+        }
+        qCInfo(lcSecurity) << "no keychain; asking for a passphrase";
+    }
+    d->purpose = Private::PassphrasePurpose::NewCache;
+    d->passphraseIsNew = true;
+    setState(State::NeedsPassphrase);
+    setBusy(false);
+}
+
+QCoro::Task<void> Session::passphraseTask(QString passphrase)
+{
+    QPointer<Session> self(this);
+    const QString userId = d->account.userId;
+    security::PassphraseParams params;
+    if (d->passphraseIsNew) {
+        if (passphrase.size() < kMinPassphraseChars) {
+            fail(makeError(ErrorCode::ValidationFailed,
+                           QStringLiteral("The passphrase needs at least %1 characters.").arg(kMinPassphraseChars),
+                           {{QStringLiteral("field"), QStringLiteral("passphrase")}}));
+            co_return;
+        }
+        params = security::PassphraseParams::generate();
+    } else {
+        auto json = d->files.readPassphraseParams(userId);
+        auto parsed = json ? security::PassphraseParams::fromJson(*json) : Result<security::PassphraseParams>(json.error());
+        if (!parsed) {
+            fail(makeError(ErrorCode::CacheLocked, parsed.error().message));
+            setState(State::CacheLocked);
+            co_return;
+        }
+        params = *parsed;
+    }
+    setBusy(true);
+    clearError();
+    // Argon2id takes about half a second on purpose: never on the UI thread.
+    Result<QByteArray> key = co_await QtConcurrent::run(
+        [passphrase, params] { return security::deriveKey(passphrase, params); });
+    if (!self)
+        co_return;
+    if (!key) {
+        fail(key.error());
+        setBusy(false);
+        co_return;
+    }
+    if (d->passphraseIsNew) {
+        if (auto st = d->files.writePassphraseParams(userId, params.toJson()); !st) {
+            fail(st.error());
+            setBusy(false);
+            co_return;
+        }
+        co_await openCacheTask(*key);
+        if (self)
+            setBusy(false);
+        co_return;
+    }
+    auto opened = co_await d->engine->open(d->files.cachePath(userId), *key, userId);
+    if (!self)
+        co_return;
+    if (!opened && opened.error().code == ErrorCode::CacheLocked) {
+        // Most likely a typo: stay here so the user can try again (signOut/resetCache remain).
+        fail(makeError(ErrorCode::CacheLocked, QStringLiteral("Wrong passphrase, or the cache is damaged.")));
+        setBusy(false);
+        co_return;
+    }
+    co_await d->engine->close();
+    if (!self)
+        co_return;
+    co_await openCacheTask(*key);
+    if (self)
+        setBusy(false);
+}
+
+QCoro::Task<void> Session::forgetLocalAccount()
+{
+    QPointer<Session> self(this);
+    d->live->stop();
+    d->engine->setLiveSession(nullptr);
+    co_await d->engine->close();
+    if (!self)
+        co_return;
+    d->key.clear();
+    QString userId = d->account.userId;
+    if (userId.isEmpty()) {
+        if (auto saved = d->files.readAccount())
+            userId = saved->userId;
+    }
+    if (!userId.isEmpty()) {
+        const bool keychainKey = !d->files.hasPassphraseParams(userId);
+        d->files.removeLocalData(userId);
+        if (keychainKey && d->options.keyBackend == KeyBackend::Auto) {
+            Status st = co_await d->keyStore.deleteKey(userId);
+            if (!self)
+                co_return;
+            if (!st)
+                qCWarning(lcSecurity) << "could not delete the cache key:" << st.error().codeName();
+        }
+    }
+    d->files.removeAccount();
+}
+
+QCoro::Task<void> Session::signOutTask(bool logout)
+{
+    QPointer<Session> self(this);
+    setBusy(true);
+    clearError();
+    d->live->stop();
+    if (logout && d->api->hasTokens()) {
+        Status st = co_await d->api->logout(); // best effort: forgets the tokens either way
+        if (!self)
+            co_return;
+        if (!st)
+            qCInfo(lcApp) << "logout on the server failed:" << st.error().codeName();
+    }
+    co_await forgetLocalAccount();
+    if (!self)
+        co_return;
+    d->api->setTokens(QString(), QString());
+    d->pendingTokens.reset();
+    d->passphraseIsNew = false;
+    setAccount({});
+    setState(State::SignedOut);
+    setBusy(false);
+}
+
+} // namespace plaza

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: MIT
+#include "cacheschema.h"
+
+#include "common/logging.h"
+
+#include <QFileInfo>
+
+namespace plaza::storage {
+
+namespace {
+
+// Version 1: the shapes of api-v1.md. Money is an INTEGER count of minor units next to
+// its ISO 4217 currency, never REAL. No foreign keys: the server is the source of truth
+// and events may name rows the cache has not seen yet (a message before its conversation).
+const QString kSchemaV1 = QStringLiteral(R"sql(
+CREATE TABLE kv (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE TABLE sync_state (
+    id             INTEGER PRIMARY KEY CHECK (id = 1),
+    cursor         INTEGER NOT NULL DEFAULT 0,
+    last_synced_at TEXT
+);
+INSERT INTO sync_state (id, cursor) VALUES (1, 0);
+CREATE TABLE users (
+    id             TEXT PRIMARY KEY NOT NULL,
+    handle         TEXT NOT NULL,
+    display_name   TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    verified       INTEGER NOT NULL DEFAULT 0,
+    followers      INTEGER NOT NULL DEFAULT 0,
+    following      INTEGER NOT NULL DEFAULT 0,
+    followed_by_me INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE follows (
+    follower_id TEXT NOT NULL,
+    followee_id TEXT NOT NULL,
+    PRIMARY KEY (follower_id, followee_id)
+);
+CREATE TABLE conversations (
+    id               TEXT PRIMARY KEY NOT NULL,
+    kind             TEXT NOT NULL,
+    title            TEXT,
+    last_message_id  TEXT,
+    last_activity_at TEXT,
+    unread           INTEGER NOT NULL DEFAULT 0,
+    read_up_to       TEXT
+);
+CREATE INDEX conversations_by_activity ON conversations (last_activity_at, id);
+CREATE TABLE conversation_members (
+    conversation_id TEXT NOT NULL,
+    user_id         TEXT NOT NULL,
+    read_up_to      TEXT,
+    PRIMARY KEY (conversation_id, user_id)
+);
+CREATE TABLE messages (
+    id                     TEXT PRIMARY KEY NOT NULL,
+    client_id              TEXT,
+    conversation_id        TEXT NOT NULL,
+    sender_id              TEXT NOT NULL,
+    text                   TEXT NOT NULL,
+    created_at             TEXT NOT NULL,
+    kind                   TEXT NOT NULL,
+    payment_transaction_id TEXT,
+    payment_amount         INTEGER,
+    payment_currency       TEXT
+);
+CREATE INDEX messages_by_conversation ON messages (conversation_id, created_at, id);
+CREATE TABLE transactions (
+    id                     TEXT PRIMARY KEY NOT NULL,
+    kind                   TEXT NOT NULL,
+    direction              TEXT NOT NULL,
+    status                 TEXT NOT NULL,
+    amount                 INTEGER NOT NULL,
+    currency               TEXT NOT NULL,
+    counterparty_id        TEXT,
+    note                   TEXT,
+    created_at             TEXT NOT NULL,
+    balance_after          INTEGER,
+    balance_after_currency TEXT,
+    request_id             TEXT,
+    conversation_id        TEXT
+);
+CREATE INDEX transactions_by_time ON transactions (created_at, id);
+CREATE TABLE wallet (
+    id                INTEGER PRIMARY KEY CHECK (id = 1),
+    balance           INTEGER NOT NULL,
+    available         INTEGER NOT NULL,
+    currency          TEXT NOT NULL,
+    verification      TEXT,
+    limit_per_payment INTEGER,
+    limit_daily       INTEGER,
+    remaining_today   INTEGER,
+    as_of             TEXT
+);
+CREATE TABLE savings (
+    id                  INTEGER PRIMARY KEY CHECK (id = 1),
+    balance             INTEGER NOT NULL,
+    currency            TEXT NOT NULL,
+    apy_bps             INTEGER NOT NULL,
+    interest_this_month INTEGER NOT NULL,
+    interest_total      INTEGER NOT NULL,
+    as_of               TEXT
+);
+CREATE TABLE savings_goals (
+    id         TEXT PRIMARY KEY NOT NULL,
+    name       TEXT NOT NULL,
+    target     INTEGER NOT NULL,
+    saved      INTEGER NOT NULL,
+    currency   TEXT NOT NULL,
+    deadline   TEXT,
+    created_at TEXT
+);
+CREATE TABLE payment_requests (
+    id       TEXT PRIMARY KEY NOT NULL,
+    link     TEXT,
+    status   TEXT NOT NULL,
+    amount   INTEGER NOT NULL,
+    currency TEXT NOT NULL,
+    note     TEXT,
+    payee_id TEXT,
+    payer_id TEXT
+);
+CREATE TABLE posts (
+    id             TEXT PRIMARY KEY NOT NULL,
+    client_id      TEXT,
+    author_id      TEXT NOT NULL,
+    text           TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    reply_to       TEXT,
+    repost_of_id   TEXT,
+    like_count     INTEGER NOT NULL DEFAULT 0,
+    repost_count   INTEGER NOT NULL DEFAULT 0,
+    reply_count    INTEGER NOT NULL DEFAULT 0,
+    liked_by_me    INTEGER NOT NULL DEFAULT 0,
+    reposted_by_me INTEGER NOT NULL DEFAULT 0,
+    sponsored      INTEGER NOT NULL DEFAULT 0,
+    reach          TEXT NOT NULL DEFAULT 'full',
+    affinity       REAL,
+    engagement     INTEGER,
+    age_s          INTEGER
+);
+CREATE INDEX posts_by_time ON posts (created_at, id);
+)sql");
+
+} // namespace
+
+const QList<Migration> &cacheMigrations()
+{
+    static const QList<Migration> steps{
+        {1, kSchemaV1},
+    };
+    return steps;
+}
+
+int cacheSchemaVersion()
+{
+    return cacheMigrations().constLast().version;
+}
+
+const QStringList &privateTables()
+{
+    static const QStringList tables{
+        QStringLiteral("users"),         QStringLiteral("follows"),
+        QStringLiteral("conversations"), QStringLiteral("conversation_members"),
+        QStringLiteral("messages"),      QStringLiteral("transactions"),
+        QStringLiteral("wallet"),        QStringLiteral("savings"),
+        QStringLiteral("savings_goals"), QStringLiteral("payment_requests"),
+        QStringLiteral("posts"),
+    };
+    return tables;
+}
+
+Result<std::unique_ptr<Database>> openCache(const QString &path, const QByteArray &key)
+{
+    if (key.size() != 32)
+        return makeError(ErrorCode::CacheLocked, QStringLiteral("The cache key is missing or malformed."));
+    OpenOptions options;
+    options.rawKey = key;
+    options.wal = true;
+    auto db = Database::open(path, options);
+    if (!db)
+        return db.error();
+    // A file that decrypts but is damaged is as unusable as a wrong key: report it the
+    // same way so the user gets the recovery screen, and leave the bytes for forensics.
+    if (auto st = (*db)->quickCheck(); !st) {
+        Error e = st.error();
+        e.code = ErrorCode::CacheLocked;
+        return e;
+    }
+    if (auto st = (*db)->migrate(cacheMigrations()); !st)
+        return st.error();
+    qCDebug(lcDb) << "cache open" << QFileInfo(path).fileName() << "schema" << cacheSchemaVersion();
+    return std::move(db).value();
+}
+
+QStringList cacheFiles(const QString &path)
+{
+    return {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")};
+}
+
+} // namespace plaza::storage

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MIT
+#include "chatstore.h"
+
+#include "protocol/json.h"
+#include "storage/statementcache.h"
+#include "storage/usersstore.h"
+
+#include <QSet>
+
+namespace plaza::storage {
+
+namespace {
+
+Error malformed(const Error &e)
+{
+    return Error{ErrorCode::Protocol, e.message, e.details, 0};
+}
+
+} // namespace
+
+Status ChatStore::upsertMessage(const QJsonObject &object, RowChanges &changes)
+{
+    protocol::JsonReader r(object, QStringLiteral("message"));
+    const QString id = r.string(QStringLiteral("id"));
+    const QString clientId = r.optString(QStringLiteral("client_id"));
+    const QString conversationId = r.string(QStringLiteral("conversation_id"));
+    const QJsonObject sender = r.object(QStringLiteral("sender"));
+    const QString text = r.string(QStringLiteral("text"));
+    const QString createdAt = r.string(QStringLiteral("created_at"));
+    const QString kind = r.string(QStringLiteral("kind"));
+    const auto payment = r.optObject(QStringLiteral("payment"));
+    QString paymentTransaction;
+    std::optional<Money> paymentAmount;
+    if (payment) {
+        protocol::JsonReader p(*payment, QStringLiteral("payment"));
+        paymentTransaction = p.string(QStringLiteral("transaction_id"));
+        paymentAmount = p.money(QStringLiteral("amount"));
+        if (!p.ok())
+            return malformed(p.error());
+    }
+    if (!r.ok())
+        return malformed(r.error());
+
+    auto senderId = m_users.upsert(sender, changes);
+    if (!senderId)
+        return senderId.error();
+
+    auto insert = m_statements.get(QStringLiteral(
+        "INSERT OR REPLACE INTO messages (id, client_id, conversation_id, sender_id, text, created_at, kind,"
+        " payment_transaction_id, payment_amount, payment_currency) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);"));
+    if (!insert)
+        return insert.error();
+    Statement &s = **insert;
+    s.bindAll(id, clientId, conversationId, *senderId, text, createdAt, kind, paymentTransaction);
+    if (paymentAmount)
+        s.bind(9, paymentAmount->minor()).bind(10, paymentAmount->currency());
+    else
+        s.bindNull(9).bindNull(10);
+    if (auto st = s.exec(); !st)
+        return st;
+    changes.add(QStringLiteral("messages"), id);
+
+    // RFC 3339 UTC with fixed milliseconds sorts as text, so the comparison is by time.
+    auto bump = m_statements.get(QStringLiteral(
+        "UPDATE conversations SET last_message_id = ?1, last_activity_at = ?2"
+        " WHERE id = ?3 AND (last_activity_at IS NULL OR last_activity_at <= ?2);"));
+    if (!bump)
+        return bump.error();
+    if (auto st = (*bump)->bindAll(id, createdAt, conversationId).exec(); !st)
+        return st;
+    if (m_statements.db().changes() > 0)
+        changes.add(QStringLiteral("conversations"), conversationId);
+    return {};
+}
+
+Status ChatStore::upsertConversation(const QJsonObject &object, RowChanges &changes)
+{
+    protocol::JsonReader r(object, QStringLiteral("conversation"));
+    const QString id = r.string(QStringLiteral("id"));
+    const QString kind = r.string(QStringLiteral("kind"));
+    const QString title = r.optString(QStringLiteral("title"));
+    const QJsonArray members = r.array(QStringLiteral("members"));
+    const auto lastMessage = r.optObject(QStringLiteral("last_message"));
+    const qint64 unread = r.optInteger(QStringLiteral("unread")).value_or(0);
+    const QString readUpTo = r.optString(QStringLiteral("read_up_to"));
+    if (!r.ok())
+        return malformed(r.error());
+
+    QSet<QString> memberIds;
+    for (const QJsonValue &m : members) {
+        if (!m.isObject())
+            return makeError(ErrorCode::Protocol, QStringLiteral("conversation: members must be users"));
+        auto userId = m_users.upsert(m.toObject(), changes);
+        if (!userId)
+            return userId.error();
+        memberIds.insert(*userId);
+    }
+
+    QString lastMessageId;
+    QString lastActivity;
+    if (lastMessage) {
+        lastMessageId = lastMessage->value(QStringLiteral("id")).toString();
+        lastActivity = lastMessage->value(QStringLiteral("created_at")).toString();
+    }
+    auto insert = m_statements.get(QStringLiteral(
+        "INSERT OR REPLACE INTO conversations (id, kind, title, last_message_id, last_activity_at, unread, read_up_to)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);"));
+    if (!insert)
+        return insert.error();
+    if (auto st = (*insert)->bindAll(id, kind, title, lastMessageId, lastActivity, unread, readUpTo).exec(); !st)
+        return st;
+    changes.add(QStringLiteral("conversations"), id);
+
+    // Members: keep the rows (and their read marks) of those who stay, drop those who left.
+    auto existing = m_statements.get(QStringLiteral("SELECT user_id FROM conversation_members WHERE conversation_id = ?1;"));
+    if (!existing)
+        return existing.error();
+    QSet<QString> gone;
+    (*existing)->bind(1, id);
+    for (;;) {
+        auto row = (*existing)->step();
+        if (!row) {
+            (*existing)->reset();
+            return row.error();
+        }
+        if (!*row)
+            break;
+        const QString userId = (*existing)->text(0);
+        if (!memberIds.contains(userId))
+            gone.insert(userId);
+    }
+    (*existing)->reset();
+    auto remove = m_statements.get(
+        QStringLiteral("DELETE FROM conversation_members WHERE conversation_id = ?1 AND user_id = ?2;"));
+    auto add = m_statements.get(
+        QStringLiteral("INSERT OR IGNORE INTO conversation_members (conversation_id, user_id) VALUES (?1, ?2);"));
+    if (!remove)
+        return remove.error();
+    if (!add)
+        return add.error();
+    for (const QString &userId : std::as_const(gone)) {
+        if (auto st = (*remove)->bindAll(id, userId).exec(); !st)
+            return st;
+    }
+    for (const QString &userId : std::as_const(memberIds)) {
+        if (auto st = (*add)->bindAll(id, userId).exec(); !st)
+            return st;
+    }
+
+    if (lastMessage)
+        return upsertMessage(*lastMessage, changes);
+    return {};
+}
+
+Status ChatStore::markRead(const QJsonObject &object, const QString &selfId, RowChanges &changes)
+{
+    protocol::JsonReader r(object, QStringLiteral("conversation.read"));
+    const QString conversationId = r.string(QStringLiteral("conversation_id"));
+    const QString userId = r.string(QStringLiteral("user_id"));
+    const QString upTo = r.string(QStringLiteral("up_to"));
+    if (!r.ok())
+        return malformed(r.error());
+
+    if (userId == selfId) {
+        // Unread = messages from others after the one read up to (all of them if it is unknown
+        // here, which the next conversation.updated corrects).
+        auto stmt = m_statements.get(QStringLiteral(
+            "UPDATE conversations SET read_up_to = ?2, unread = ("
+            " SELECT count(*) FROM messages WHERE conversation_id = ?1 AND sender_id <> ?3"
+            " AND created_at > coalesce((SELECT created_at FROM messages WHERE id = ?2), '')) WHERE id = ?1;"));
+        if (!stmt)
+            return stmt.error();
+        if (auto st = (*stmt)->bindAll(conversationId, upTo, selfId).exec(); !st)
+            return st;
+        changes.add(QStringLiteral("conversations"), conversationId);
+    }
+    auto member = m_statements.get(QStringLiteral(
+        "UPDATE conversation_members SET read_up_to = ?3 WHERE conversation_id = ?1 AND user_id = ?2;"));
+    if (!member)
+        return member.error();
+    if (auto st = (*member)->bindAll(conversationId, userId, upTo).exec(); !st)
+        return st;
+    changes.add(QStringLiteral("conversation_members"), conversationId);
+    return {};
+}
+
+} // namespace plaza::storage

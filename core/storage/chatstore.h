@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "common/result.h"
+#include "storage/rowchanges.h"
+
+#include <QJsonObject>
+
+namespace plaza::storage {
+
+class StatementCache;
+class UsersStore;
+
+//! conversations, conversation_members and messages.
+class ChatStore
+{
+public:
+    ChatStore(StatementCache &statements, UsersStore &users) : m_statements(statements), m_users(users) { }
+
+    //! message.created: the message (and its sender); moves the conversation's last message forward.
+    [[nodiscard]] Status upsertMessage(const QJsonObject &message, RowChanges &changes);
+    //! conversation.updated: the conversation, its members (users too) and its last message.
+    [[nodiscard]] Status upsertConversation(const QJsonObject &conversation, RowChanges &changes);
+    //! conversation.read {"conversation_id","user_id","up_to"}: our own read mark (and unread
+    //! count) when \a selfId read, otherwise the member's mark.
+    [[nodiscard]] Status markRead(const QJsonObject &read, const QString &selfId, RowChanges &changes);
+
+private:
+    StatementCache &m_statements;
+    UsersStore &m_users;
+};
+
+} // namespace plaza::storage

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "common/result.h"
+#include "storage/rowchanges.h"
+
+#include <QJsonObject>
+
+namespace plaza::storage {
+
+class StatementCache;
+class UsersStore;
+
+//! posts: the user's own and those of followed users, with their ranking signals.
+class PostStore
+{
+public:
+    PostStore(StatementCache &statements, UsersStore &users) : m_statements(statements), m_users(users) { }
+
+    //! post.created / post.updated: the post, its author, and the reposted post if any.
+    [[nodiscard]] Status upsert(const QJsonObject &post, RowChanges &changes);
+    [[nodiscard]] Status remove(const QString &id, RowChanges &changes);
+
+private:
+    Status upsert(const QJsonObject &post, RowChanges &changes, int depth);
+    StatementCache &m_statements;
+    UsersStore &m_users;
+};
+
+} // namespace plaza::storage

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "common/result.h"
+#include "storage/rowchanges.h"
+
+#include <QJsonObject>
+
+namespace plaza::storage {
+
+class StatementCache;
+
+//! users and follows. Every User object met in an event (a sender, an author, a member)
+//! goes through upsert(), so the latest copy the server sent wins.
+class UsersStore
+{
+public:
+    explicit UsersStore(StatementCache &statements) : m_statements(statements) { }
+
+    //! INSERT OR REPLACE of a User object (api-v1 shape); returns its id.
+    //! A malformed object is ErrorCode::Protocol and writes nothing.
+    [[nodiscard]] Result<QString> upsert(const QJsonObject &user, RowChanges &changes);
+    //! user.updated: the user row, and the follows edge from \a selfId by followed_by_me.
+    [[nodiscard]] Status applyUpdated(const QJsonObject &user, const QString &selfId, RowChanges &changes);
+
+private:
+    StatementCache &m_statements;
+};
+
+} // namespace plaza::storage

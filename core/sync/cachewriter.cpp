@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+#include "cachewriter.h"
+
+#include "common/logging.h"
+#include "storage/cacheschema.h"
+#include "storage/database.h"
+#include "storage/kvstore.h"
+#include "sync/eventapplier.h"
+
+#include <QPromise>
+#include <QThread>
+
+namespace plaza::sync {
+
+CacheWriter::CacheWriter(QObject *parent) : QObject(parent), m_thread(new QThread), m_context(new QObject)
+{
+    m_thread->setObjectName(QStringLiteral("plaza-cache-writer"));
+    m_context->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_context, &QObject::deleteLater);
+    m_thread->start();
+}
+
+CacheWriter::~CacheWriter()
+{
+    // Queued after whatever is pending, so every accepted write lands before the close.
+    QMetaObject::invokeMethod(
+        m_context,
+        [this] {
+            m_applier.reset();
+            m_db.reset();
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+}
+
+template<typename T, typename Fn>
+QFuture<T> CacheWriter::post(Fn fn)
+{
+    auto promise = std::make_shared<QPromise<T>>();
+    QFuture<T> future = promise->future();
+    promise->start();
+    QMetaObject::invokeMethod(
+        m_context,
+        [promise, fn = std::move(fn)]() mutable {
+            promise->addResult(fn());
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+Error CacheWriter::notOpen() const
+{
+    return makeError(ErrorCode::Storage, QStringLiteral("The cache is not open."));
+}
+
+QFuture<Result<OpenedCache>> CacheWriter::open(const QString &path, const QByteArray &key, const QString &selfUserId)
+{
+    return post<Result<OpenedCache>>([this, path, key, selfUserId]() -> Result<OpenedCache> {
+        m_applier.reset();
+        m_db.reset();
+        auto db = storage::openCache(path, key);
+        if (!db)
+            return db.error();
+        auto applier = std::make_unique<EventApplier>(**db, selfUserId);
+        if (auto st = applier->load(); !st)
+            return st.error();
+        OpenedCache opened;
+        opened.cursor = applier->cursor();
+        storage::KvStore kv(**db);
+        auto values = kv.all();
+        if (!values)
+            return values.error();
+        opened.values = *values;
+        auto stmt = (*db)->prepare(QStringLiteral("SELECT last_synced_at FROM sync_state WHERE id = 1;"));
+        if (!stmt)
+            return stmt.error();
+        if (auto row = stmt->step(); row && *row && !stmt->isNull(0))
+            opened.lastSyncedAt = protocol::parseTime(stmt->text(0));
+        m_db = std::move(db).value();
+        m_applier = std::move(applier);
+        return opened;
+    });
+}
+
+QFuture<Result<ChangeSet>> CacheWriter::apply(const QList<protocol::Event> &events, qint64 upTo, bool contiguous)
+{
+    return post<Result<ChangeSet>>([this, events, upTo, contiguous]() -> Result<ChangeSet> {
+        if (!m_applier)
+            return notOpen();
+        return m_applier->applyBatch(events, upTo, contiguous);
+    });
+}
+
+QFuture<Result<ChangeSet>> CacheWriter::resetPrivateData()
+{
+    return post<Result<ChangeSet>>([this]() -> Result<ChangeSet> {
+        if (!m_applier)
+            return notOpen();
+        if (auto st = m_applier->resetPrivateData(); !st)
+            return st.error();
+        ChangeSet changes;
+        changes.reset = true;
+        changes.cursor = 0;
+        changes.committedAt = QDateTime::currentDateTimeUtc();
+        return changes;
+    });
+}
+
+QFuture<Status> CacheWriter::setValues(const QHash<QString, QString> &values)
+{
+    return post<Status>([this, values]() -> Status {
+        if (!m_db)
+            return notOpen();
+        return storage::KvStore(*m_db).setValues(values);
+    });
+}
+
+QFuture<Status> CacheWriter::close()
+{
+    return post<Status>([this]() -> Status {
+        m_applier.reset();
+        m_db.reset();
+        return {};
+    });
+}
+
+} // namespace plaza::sync

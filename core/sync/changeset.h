@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "storage/rowchanges.h"
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QStringList>
+
+namespace plaza::sync {
+
+//! What one committed sync batch did, for models that refresh by row.
+struct ChangeSet {
+    int applied = 0;      //!< events written (known types, seq above the cursor)
+    int skipped = 0;      //!< events at or below the cursor, of unknown types, or malformed
+    qint64 cursor = 0;    //!< the cursor committed with the batch
+    QStringList types;    //!< event types applied, each once
+    storage::RowChanges changes;
+    bool reset = false;   //!< the private tables were emptied first (410 resync_required)
+    bool gap = false;     //!< a live event did not follow the cursor: nothing applied, pull instead
+    QDateTime committedAt;
+};
+
+} // namespace plaza::sync
+
+Q_DECLARE_METATYPE(plaza::sync::ChangeSet)
