@@ -57,6 +57,7 @@ struct ApiClient::Private {
     ApiClient *q;
     QNetworkAccessManager nam;
     QUrl baseUrl;
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
     QString accessToken;
     QString refreshToken;
     //! The refresh in flight, shared by every request that meets a 401 meanwhile.
@@ -121,6 +122,8 @@ QCoro::Task<Result<ApiResponse>> ApiClient::Private::sendOnce(Method method, QSt
     // The API never redirects; following one could carry the bearer to another host.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(int(options.timeout.count()));
+    if (request.url().scheme() == u"https")
+        request.setSslConfiguration(ssl);
 
     QElapsedTimer elapsed;
     elapsed.start();
@@ -267,6 +270,16 @@ void ApiClient::setBaseUrl(const QUrl &url)
 QUrl ApiClient::baseUrl() const
 {
     return d->baseUrl;
+}
+
+void ApiClient::addTrustedCertificates(const QList<QSslCertificate> &certificates)
+{
+    d->ssl.addCaCertificates(certificates);
+}
+
+QSslConfiguration ApiClient::sslConfiguration() const
+{
+    return d->ssl;
 }
 
 void ApiClient::setTokens(const QString &accessToken, const QString &refreshToken)

@@ -7,6 +7,7 @@
 #include <QCoroTask>
 #include <QJsonObject>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -45,6 +46,11 @@ public:
 
     void setBaseUrl(const QUrl &url);               //!< "http://127.0.0.1:8480" (no /v1)
     [[nodiscard]] QUrl baseUrl() const;
+    //! Trusts \a certificates as roots in addition to the system's (a self-hosted server with
+    //! its own CA, tests). Certificate errors are still never ignored.
+    void addTrustedCertificates(const QList<QSslCertificate> &certificates);
+    //! The TLS settings every request and the WebSocket use.
+    [[nodiscard]] QSslConfiguration sslConfiguration() const;
     void setTokens(const QString &accessToken, const QString &refreshToken);
     [[nodiscard]] QString accessToken() const;
     [[nodiscard]] QString refreshToken() const;

@@ -118,6 +118,8 @@ void WsSession::Private::connectNow()
     QNetworkRequest request(api->webSocketUrl());
     request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + tokenUsed.toUtf8());
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Plaza/" PLAZA_VERSION));
+    if (request.url().scheme() == u"wss")
+        s->setSslConfiguration(api->sslConfiguration());
     qCDebug(lcWs) << "connecting, attempt" << attempt;
     // Bounds the TCP connect, the handshake and the wait for hello together.
     pongTimer.start(pongTimeout);
@@ -145,11 +147,13 @@ void WsSession::Private::onDrop(QWebSocket *which)
     if (!which || which != socket)
         return; // a second report (error, then disconnected) of a drop already handled
     const quint16 closeCode = socket->closeCode();
+    const QString why = socket->error() == QAbstractSocket::UnknownSocketError ? QString() : socket->errorString();
     const bool wasConnected = connected;
     detachSocket(false);
     if (wasConnected && connectedFor.elapsed() >= kStableAfter.count())
         attempt = 0;
-    qCInfo(lcWs) << "connection dropped, close code" << closeCode;
+    // Without a close frame Qt reports 1000; the socket error says more then.
+    qCInfo(lcWs) << "connection dropped, close code" << closeCode << why;
     setConnected(false);
     if (!running)
         return;
@@ -208,7 +212,7 @@ void WsSession::Private::onFrame(const QString &text)
 
     auto parsed = protocol::parseObject(text.toUtf8());
     if (!parsed) {
-        qCWarning(lcWs) << "skipped a frame that is not a JSON object (" << text.size() << "chars)";
+        qCWarning(lcWs).nospace() << "skipped a frame that is not a JSON object (" << text.size() << " chars)";
         return;
     }
     const QJsonObject &frame = *parsed;

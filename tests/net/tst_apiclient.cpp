@@ -4,10 +4,13 @@
 #include "common/testserver.h"
 #include "net/apiclient.h"
 #include "rawhttppeer.h"
+#include "selfsignedcert.h"
 #include "waittask.h"
 
 #include <QCoroTask>
 #include <QElapsedTimer>
+#include <QSslCertificate>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -279,6 +282,34 @@ private Q_SLOTS:
         QCOMPARE(result.error().httpStatus, 302);
         QTest::qWait(50);
         QCOMPARE(target.requests().size(), 0);
+    }
+
+    void tlsErrorsAreNeverIgnored()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto cert = test::makeSelfSignedCertificate(dir.path());
+        QVERIFY2(cert.error.isEmpty(), qPrintable(cert.error));
+        test::TestServer server({QStringLiteral("--tls-cert"), cert.certPath, QStringLiteral("--tls-key"), cert.keyPath});
+        QVERIFY2(server.start(), qPrintable(server.lastError()));
+        QCOMPARE(server.url().scheme(), QStringLiteral("https"));
+
+        ApiClient untrusting;
+        untrusting.setBaseUrl(server.url());
+        auto refused = test::waitTask(untrusting.registerAccount(uniqueHandle(), QStringLiteral("A"),
+                                                                 QStringLiteral("password 1")));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::Tls);
+        QCOMPARE(refused.error().httpStatus, 0);
+
+        // Trusting the server's own certificate is the only way in.
+        ApiClient trusting;
+        trusting.setBaseUrl(server.url());
+        trusting.addTrustedCertificates(QSslCertificate::fromPath(cert.certPath));
+        auto registered = test::waitTask(trusting.registerAccount(uniqueHandle(), QStringLiteral("A"),
+                                                                  QStringLiteral("password 1")));
+        QVERIFY2(registered.ok(), qPrintable(registered.ok() ? QString() : registered.error().message));
+        QCOMPARE(trusting.webSocketUrl().scheme(), QStringLiteral("wss"));
     }
 
     void webSocketUrlFollowsTheBaseUrl()

@@ -5,10 +5,13 @@
 #include "common/testserver.h"
 #include "net/apiclient.h"
 #include "net/wssession.h"
+#include "selfsignedcert.h"
 #include "waittask.h"
 
 #include <QCoroTask>
 #include <QJsonDocument>
+#include <QSslCertificate>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebSocket>
@@ -177,6 +180,38 @@ private Q_SLOTS:
         QCOMPARE(unauthorized.count(), 1);
         QCOMPARE(tokens.count(), 1);
         QVERIFY(live.isConnected());
+    }
+
+    void secureSocketNeedsTrust()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto cert = test::makeSelfSignedCertificate(dir.path());
+        QVERIFY2(cert.error.isEmpty(), qPrintable(cert.error));
+        test::TestServer server({QStringLiteral("--tls-cert"), cert.certPath, QStringLiteral("--tls-key"), cert.keyPath});
+        QVERIFY2(server.start(), qPrintable(server.lastError()));
+
+        ApiClient trusting;
+        trusting.setBaseUrl(server.url());
+        trusting.addTrustedCertificates(QSslCertificate::fromPath(cert.certPath));
+        signUp(trusting);
+        WsSession live(&trusting);
+        QSignalSpy hello(&live, &WsSession::hello);
+        live.start();
+        QTRY_COMPARE_WITH_TIMEOUT(hello.count(), 1, 5000);
+
+        // Same tokens, but a client that does not trust the certificate never gets through.
+        ApiClient untrusting;
+        untrusting.setBaseUrl(server.url());
+        untrusting.setTokens(trusting.accessToken(), trusting.refreshToken());
+        WsSession refused(&untrusting);
+        QSignalSpy refusedHello(&refused, &WsSession::hello);
+        QSignalSpy refusedUnauthorized(&refused, &WsSession::unauthorized);
+        refused.start();
+        QTest::qWait(1500);
+        QCOMPARE(refusedHello.count(), 0);
+        QCOMPARE(refusedUnauthorized.count(), 0);
+        QVERIFY(!refused.isConnected());
     }
 
     void malformedFramesAreSkipped()
