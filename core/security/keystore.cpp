@@ -206,14 +206,21 @@ QCoro::Task<Status> KeyStore::deleteKey(QString account)
     auto job = makeJob<QKeychain::DeletePasswordJob>(m_service, account);
     if (!co_await run(job))
         co_return timeoutError(QStringLiteral("delete the key"));
-    if (job->error() == QKeychain::EntryNotFound)
-        co_return Status{}; // nothing to delete is what the caller wanted
-    if (job->error() != QKeychain::NoError) {
+    if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound) {
         const Error error = jobError(*job, QStringLiteral("be deleted"));
         qCWarning(lcSecurity) << "keychain delete failed:" << error.message;
         co_return error;
     }
-    co_return Status{};
+    // libsecret "clears" a locked item without error and leaves it in place; success
+    // must mean the key is gone, so ask whether anything locked could still hold it.
+    if (co_await secretservice::lookupBlockedByLock(m_service, account)) {
+        qCWarning(lcSecurity) << "keychain delete could not reach a locked keyring";
+        co_return makeError(ErrorCode::KeychainUnavailable,
+                            QStringLiteral("The keyring is locked, so the key could not be deleted."),
+                            {{QStringLiteral("keychain_error"), int(job->error())},
+                             {QStringLiteral("locked"), true}});
+    }
+    co_return Status{}; // deleted, or there was nothing to delete: what the caller wanted
 }
 
 } // namespace plaza::security

@@ -12,23 +12,32 @@ namespace plaza::security {
 //! Length of a cache key: SQLCipher raw key, 256 bits.
 constexpr int kCacheKeyBytes = 32;
 
-//! 32 bytes from the OS's CSPRNG (libsodium randombytes_buf).
+//! 32 bytes from the OS's CSPRNG (libsodium randombytes_buf); empty (refused by every
+//! user of a key) only if libsodium cannot initialise.
 [[nodiscard]] QByteArray randomKey();
 
 //! The cache key of one account in the OS keychain (QtKeychain: Keychain on macOS,
 //! Credential Manager on Windows, Secret Service on Linux), with setInsecureFallback(false):
 //! it never falls back to a plain file. When no keychain answers, every call fails with
-//! ErrorCode::KeychainUnavailable and the caller takes the passphrase path.
+//! ErrorCode::KeychainUnavailable and the caller takes the passphrase path; so does a
+//! keychain that has not answered within two minutes (a hung daemon, an unlock prompt
+//! nobody sees: details "timeout": true). Await the calls with co_await, or in tests with
+//! an event loop: QCoro::waitFor() needs a default-constructible result, Result<T> is not.
 class KeyStore
 {
 public:
     explicit KeyStore(QString service = QStringLiteral("Plaza"));
 
-    //! The stored key, ErrorCode::NotFound if there is none, KeychainUnavailable if no backend.
+    //! The stored key (exactly kCacheKeyBytes). ErrorCode::NotFound only when the keychain
+    //! answered and holds no key for \a account; KeychainUnavailable when there is no
+    //! backend, it failed, or the keyring is locked (details "locked": true), so that a
+    //! locked keyring never reads as "no key"; CacheLocked if the entry is not 32 bytes.
     QCoro::Task<Result<QByteArray>> loadKey(QString account);
-    //! Stores \a key (kCacheKeyBytes) for \a account, replacing any previous one.
+    //! Stores \a key (kCacheKeyBytes, else ValidationFailed) for \a account, replacing
+    //! any previous one.
     QCoro::Task<Status> storeKey(QString account, QByteArray key);
-    //! Deletes the key; succeeds if there was none.
+    //! Deletes the key; succeeds if there was none. KeychainUnavailable if it may still
+    //! be there (no backend, locked keyring).
     QCoro::Task<Status> deleteKey(QString account);
 
     [[nodiscard]] const QString &service() const { return m_service; }
@@ -49,7 +58,8 @@ struct PassphraseParams {
     [[nodiscard]] static Result<PassphraseParams> fromJson(const QByteArray &json);
 };
 
-//! Derives the 32-byte cache key from the user's passphrase. Slow by design (~0.5 s);
+//! Derives the 32-byte cache key from the user's passphrase (NFC-normalised; empty is
+//! refused with ValidationFailed, as are params fromJson() would reject). Slow by design (~0.5 s);
 //! call it off the UI thread. A wrong passphrase yields a different key, which SQLCipher
 //! then refuses (ErrorCode::CacheLocked).
 [[nodiscard]] Result<QByteArray> deriveKey(const QString &passphrase, const PassphraseParams &params);

@@ -11,8 +11,9 @@ namespace plaza::security::secretservice {
 //! item is among the locked search results, or the default collection is locked.
 //! libsecret answers a lookup on a locked keyring whose unlock prompt failed or was
 //! dismissed with "nothing found", which must not reach the app as ErrorCode::NotFound
-//! (it would make a new key and orphan the cache). False on other platforms, and when
-//! the service cannot be asked.
+//! (it would make a new key and orphan the cache); likewise libsecret "clears" a locked
+//! item without error and leaves it in place. False on other platforms, and when the
+//! service cannot be asked.
 QCoro::Task<bool> lookupBlockedByLock(QString service, QString account);
 
 } // namespace plaza::security::secretservice

@@ -76,6 +76,19 @@ private Q_SLOTS:
         QCOMPARE(loaded.error().code, ErrorCode::KeychainUnavailable);
         QVERIFY2(loaded.error().message.contains(u"locked"), qPrintable(loaded.error().message));
     }
+
+    void deleteOnLockedKeyringIsNotSuccess()
+    {
+        if (phase() != "locked")
+            QSKIP("prepare phase");
+        // "Deleted" must mean gone: a locked item that stays must not be reported as
+        // removed (the app would believe a sign-out wiped the key).
+        KeyStore store;
+        const Status deleted = test::awaitTask(store.deleteKey(kAccount));
+        QVERIFY(!deleted.ok());
+        QCOMPARE(deleted.error().code, ErrorCode::KeychainUnavailable);
+        QVERIFY2(deleted.error().message.contains(u"locked"), qPrintable(deleted.error().message));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKeyStoreLocked)
