@@ -19,7 +19,6 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
-#include <QTcpServer>
 
 #include <csignal>
 #include <cstdio>
@@ -127,15 +126,20 @@ int main(int argc, char *argv[])
     PlazaServer server(services);
 
     const bool tls = !options->tlsCert.isEmpty();
+    std::optional<QSslConfiguration> tlsConfig;
     if (tls) {
         auto config = loadTls(options->tlsCert, options->tlsKey);
         if (!config)
             return fail(config.error().message);
-        server.sslSetup(*config);
+        tlsConfig = *config;
     }
-    const quint16 port = server.listen(options->listen, options->port);
+    QString listenError;
+    const quint16 port = server.start(options->listen, options->port, tlsConfig, &listenError);
     if (port == 0)
-        return fail(QStringLiteral("cannot listen on %1:%2").arg(options->listen.toString()).arg(options->port));
+        return fail(QStringLiteral("cannot listen on %1:%2: %3")
+                        .arg(options->listen.toString())
+                        .arg(options->port)
+                        .arg(listenError));
 
     QString host = options->listen.toString();
     if (options->listen.protocol() == QAbstractSocket::IPv6Protocol)

@@ -5,6 +5,7 @@
 #include "common/logging.h"
 #include "credentials.h"
 #include "livehub.h"
+#include "requestguard.h"
 #include "protocol/json.h"
 #include "protocol/types.h"
 #include "routes.h"
@@ -40,6 +41,29 @@ PlazaServer::PlazaServer(Services &services, QObject *parent) : QAbstractHttpSer
         registerTestClockRoutes(m_router, services);
 
     connect(this, &QAbstractHttpServer::newWebSocketConnection, this, &PlazaServer::acceptWebSockets);
+}
+
+quint16 PlazaServer::start(const QHostAddress &address, quint16 port, const std::optional<QSslConfiguration> &tls,
+                           QString *error)
+{
+    // Our own listening socket instead of listen()/sslSetup(): the same TLS server Qt
+    // would make, plus the guard in front of Qt's request parser.
+    std::unique_ptr<QTcpServer> server;
+    if (tls) {
+        auto ssl = std::make_unique<GuardedSslServer>(this);
+        ssl->setSslConfiguration(*tls);
+        server = std::move(ssl);
+    } else {
+        server = std::make_unique<GuardedTcpServer>(this);
+    }
+    if (!server->listen(address, port)) {
+        if (error)
+            *error = server->errorString();
+        return 0;
+    }
+    const quint16 bound = server->serverPort();
+    bind(server.release());
+    return bound;
 }
 
 bool PlazaServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)

@@ -4,6 +4,10 @@
 #include "router.h"
 
 #include <QAbstractHttpServer>
+#include <QHostAddress>
+#include <QSslConfiguration>
+
+#include <optional>
 
 namespace plaza::server {
 
@@ -17,6 +21,12 @@ class PlazaServer : public QAbstractHttpServer
     Q_OBJECT
 public:
     explicit PlazaServer(Services &services, QObject *parent = nullptr);
+
+    //! Listens on \a address:\a port (0: any free port), over TLS when \a tls is set,
+    //! with every connection behind the request guard (requestguard.h). Returns the
+    //! port, or 0 with \a error set.
+    [[nodiscard]] quint16 start(const QHostAddress &address, quint16 port, const std::optional<QSslConfiguration> &tls,
+                                QString *error);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void malformedBodies();
     void wrongTypes();
     void bodyTooLarge();
+    void hugeRequestsAreCutOff();
     void testClockNeedsFlag();
     void testClockAdvancesServerTime();
     void demoSeedsOnce();
@@ -140,6 +142,31 @@ void TestServerBasics::bodyTooLarge()
     QCOMPARE(atLimit.size(), 64 * 1024);
     r = api.send(QByteArrayLiteral("POST"), QStringLiteral("/v1/auth/login"), atLimit);
     QCOMPARE(r.status, 401);
+}
+
+void TestServerBasics::hugeRequestsAreCutOff()
+{
+    // Beyond 1 MiB announced, or 16 KiB of headers, the server answers before the rest
+    // arrives and hangs up: nothing that large is ever buffered.
+    const QList<QByteArray> heads{
+        "POST /v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n{\"a\":\""
+            + QByteArray(1024, 'x'),
+        "GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Filler: " + QByteArray(20 * 1024, 'y'),
+    };
+    for (const QByteArray &head : heads) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write(head);
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll(), socket.state() == QAbstractSocket::UnconnectedState), 5000);
+        answer += socket.readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.left(100).constData());
+        QVERIFY(answer.contains("\"payload_too_large\""));
+    }
+    // The server is fine afterwards.
+    ApiProbe api(m_server->url());
+    QCOMPARE(api.get(QStringLiteral("/v1/health")).status, 200);
 }
 
 void TestServerBasics::testClockNeedsFlag()
