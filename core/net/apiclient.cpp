@@ -110,6 +110,13 @@ QCoro::Task<Result<ApiResponse>> ApiClient::Private::sendOnce(Method method, QSt
                                                               QByteArray body, RequestOptions options,
                                                               QString bearer)
 {
+    // A server address typed without a scheme would otherwise fail as an unreadable answer.
+    if (!baseUrl.isValid() || baseUrl.host().isEmpty()
+        || (baseUrl.scheme() != u"http" && baseUrl.scheme() != u"https")) {
+        co_return makeError(ErrorCode::ValidationFailed,
+                            QStringLiteral("The server address must start with http:// or https://."),
+                            {{QStringLiteral("field"), QStringLiteral("server_url")}});
+    }
     QNetworkRequest request(urlFor(path, query));
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Plaza/" PLAZA_VERSION));
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));

@@ -168,9 +168,14 @@ void WsSession::Private::onUnauthorized()
     Q_EMIT q->unauthorized();
     if (!running || !api)
         return;
+    if (!api->hasTokens()) {
+        // Signed out (the server closes a logged-out session's socket with 4401 too).
+        waitingForTokens = true;
+        return;
+    }
     // Someone (an HTTP request's transparent refresh) already replaced the token the socket
     // was opened with: reconnect with the new one, no second refresh.
-    if (api->hasTokens() && api->accessToken() != tokenUsed) {
+    if (api->accessToken() != tokenUsed) {
         scheduleReconnect();
         return;
     }

@@ -184,6 +184,29 @@ private Q_SLOTS:
         QVERIFY(!api.hasTokens());
     }
 
+    void logoutForgetsTokensEverywhere()
+    {
+        ApiClient api;
+        api.setBaseUrl(m_server->url());
+        QVERIFY(test::waitTask(api.registerAccount(uniqueHandle(), QStringLiteral("A"), QStringLiteral("password 1"))).ok());
+        const QString oldAccess = api.accessToken();
+        const QString oldRefresh = api.refreshToken();
+        QSignalSpy expired(&api, &ApiClient::sessionExpired);
+        const Status out = test::waitTask(api.logout());
+        QVERIFY(out.ok());
+        QVERIFY(!api.hasTokens());
+        QCOMPARE(expired.count(), 0);
+
+        ApiClient replay; // the server must have revoked both tokens, not just the client forgotten them
+        replay.setBaseUrl(m_server->url());
+        replay.setTokens(oldAccess, oldRefresh);
+        QSignalSpy replayExpired(&replay, &ApiClient::sessionExpired);
+        auto me = test::waitTask(replay.get(QStringLiteral("/v1/me")));
+        QVERIFY(!me.ok());
+        QCOMPARE(me.error().code, ErrorCode::Unauthorized);
+        QCOMPARE(replayExpired.count(), 1);
+    }
+
     void silentServerTimesOut()
     {
         QTcpServer silent; // the kernel accepts the connection; nobody ever answers
@@ -310,6 +333,16 @@ private Q_SLOTS:
                                                                   QStringLiteral("password 1")));
         QVERIFY2(registered.ok(), qPrintable(registered.ok() ? QString() : registered.error().message));
         QCOMPARE(trusting.webSocketUrl().scheme(), QStringLiteral("wss"));
+    }
+
+    void serverAddressNeedsAScheme()
+    {
+        ApiClient api;
+        api.setBaseUrl(QUrl(QStringLiteral("plaza.example")));
+        auto result = test::waitTask(api.get(QStringLiteral("/v1/health"), {}, anonymous()));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, ErrorCode::ValidationFailed);
+        QCOMPARE(result.error().field(), QStringLiteral("server_url"));
     }
 
     void webSocketUrlFollowsTheBaseUrl()

@@ -165,6 +165,24 @@ private Q_SLOTS:
         QVERIFY(live.isConnected());
     }
 
+    void logoutEndsTheLiveConnection()
+    {
+        ApiClient api;
+        api.setBaseUrl(m_server->url());
+        signUp(api);
+        WsSession live(&api);
+        QSignalSpy hello(&live, &WsSession::hello);
+        QSignalSpy connected(&live, &WsSession::connectedChanged);
+        live.start();
+        QTRY_COMPARE_WITH_TIMEOUT(hello.count(), 1, 5000);
+        QVERIFY(test::waitTask(api.logout()).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 2, 5000);
+        QVERIFY(!live.isConnected());
+        QTest::qWait(1000); // and it does not knock again without tokens
+        QCOMPARE(hello.count(), 1);
+        QCOMPARE(connected.count(), 2);
+    }
+
     void refusedAccessTokenIsRefreshedAndReconnects()
     {
         ApiClient api;
