@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "secretservice.h"
+#include "sodiuminit.h"
 
 #include <qt6keychain/keychain.h>
 #include <sodium.h>
@@ -21,29 +22,9 @@ namespace {
 // keyring password into the desktop's unlock prompt.
 constexpr std::chrono::milliseconds kJobTimeout = std::chrono::minutes(2);
 
-//! libsodium must be initialised once before randombytes_buf; sodium_init() is itself
-//! thread-safe and idempotent, the static only saves the repeated calls.
-bool sodiumReady()
-{
-    static const bool ready = sodium_init() >= 0;
-    return ready;
-}
-
-void wipe(QByteArray &bytes)
-{
-    if (!bytes.isEmpty()) {
-        // data() detaches first, so this wipes our copy and never another owner's.
-        sodium_memzero(bytes.data(), size_t(bytes.size()));
-    }
-    bytes.clear();
-}
-
 //! QtKeychain jobs are owned here (setAutoDelete(false)) and deleted when done.
-struct JobDeleter {
-    void operator()(QKeychain::Job *job) const { delete job; }
-};
 template<typename JobT>
-using JobPtr = std::unique_ptr<JobT, JobDeleter>;
+using JobPtr = std::unique_ptr<JobT>;
 
 template<typename JobT>
 JobPtr<JobT> makeJob(const QString &service, const QString &account)
@@ -59,6 +40,8 @@ JobPtr<JobT> makeJob(const QString &service, const QString &account)
 //! Starts \a job and waits for QKeychain::Job::finished. False on timeout; the job is
 //! then handed over to itself (autoDelete): the backend still holds a pointer to it,
 //! so deleting it here would leave the backend's callback writing into freed memory.
+//! A write reported as timed out may therefore still land later; the caller has then
+//! moved on to the passphrase path and a later loadKey() may find that key.
 template<typename JobT>
 QCoro::Task<bool> run(JobPtr<JobT> &job)
 {
@@ -127,7 +110,7 @@ Status checkAccount(const QString &account)
 
 QByteArray randomKey()
 {
-    if (!sodiumReady()) {
+    if (!ensureSodium()) {
         // Only when the OS has no usable CSPRNG. An empty key is refused by every user
         // of it (Database::open checks the length), never a weak one.
         qCCritical(lcSecurity) << "libsodium could not initialise; no random key";
@@ -166,7 +149,6 @@ QCoro::Task<Result<QByteArray>> KeyStore::loadKey(QString account)
         // Never truncate or pad: a key of another length is not this cache's key, and
         // treating it as one would either fail later or, worse, weaken it.
         const auto size = key.size();
-        wipe(key);
         qCWarning(lcSecurity) << "keychain entry has" << size << "bytes instead of" << kCacheKeyBytes;
         co_return makeError(ErrorCode::CacheLocked,
                             QStringLiteral("The key in the OS keychain is malformed (%1 bytes, expected %2).")
@@ -182,13 +164,13 @@ QCoro::Task<Status> KeyStore::storeKey(QString account, QByteArray key)
     if (auto st = checkAccount(account); !st)
         co_return st;
     if (key.size() != kCacheKeyBytes) {
-        wipe(key);
         co_return makeError(ErrorCode::ValidationFailed,
                             QStringLiteral("A cache key must be exactly %1 bytes.").arg(kCacheKeyBytes));
     }
     auto job = makeJob<QKeychain::WritePasswordJob>(m_service, account);
+    // No wiping here: the caller's buffer, ours and the job's share one implicitly
+    // shared block that the caller owns; the key lives on in the caller as the cache key.
     job->setBinaryData(key);
-    wipe(key);
     if (!co_await run(job))
         co_return timeoutError(QStringLiteral("store the key"));
     if (job->error() != QKeychain::NoError) {

@@ -2,6 +2,7 @@
 #include "keystore.h"
 
 #include "common/logging.h"
+#include "sodiuminit.h"
 
 #include <sodium.h>
 
@@ -26,12 +27,6 @@ constexpr quint64 kMaxOpsLimit = 32;
 constexpr quint64 kMaxMemLimit = quint64(1024) * 1024 * 1024;
 
 constexpr auto kKdfName = "argon2id13";
-
-bool sodiumReady()
-{
-    static const bool ready = sodium_init() >= 0;
-    return ready;
-}
 
 Error invalid(const QString &message)
 {
@@ -72,7 +67,7 @@ std::optional<quint64> positiveInteger(const QJsonValue &value)
 PassphraseParams PassphraseParams::generate()
 {
     PassphraseParams params;
-    if (!sodiumReady()) {
+    if (!ensureSodium()) {
         // No CSPRNG: return params that deriveKey() refuses rather than a fixed salt.
         qCCritical(lcSecurity) << "libsodium could not initialise; no passphrase salt";
         return params;
@@ -148,14 +143,16 @@ Result<QByteArray> deriveKey(const QString &passphrase, const PassphraseParams &
         return invalid(QStringLiteral("The passphrase is empty."));
     if (auto st = checkParams(params); !st)
         return st.error();
-    if (!sodiumReady())
+    if (!ensureSodium())
         return makeError(ErrorCode::Internal, QStringLiteral("libsodium could not initialise."));
 
     // NFC, so the same passphrase typed on macOS (which tends to decompose) and on
     // Windows or Linux gives the same key.
+    // The copies made here are wiped; the caller's QString is the caller's to clear.
     QString normalized = passphrase.normalized(QString::NormalizationForm_C);
     QByteArray utf8 = normalized.toUtf8();
-    sodium_memzero(normalized.data(), size_t(normalized.size()) * sizeof(QChar));
+    if (!normalized.isSharedWith(passphrase))
+        sodium_memzero(normalized.data(), size_t(normalized.size()) * sizeof(QChar));
 
     QByteArray key(kCacheKeyBytes, Qt::Uninitialized);
     const int rc = crypto_pwhash(reinterpret_cast<unsigned char *>(key.data()), size_t(key.size()),
