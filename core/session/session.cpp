@@ -329,7 +329,8 @@ QCoro::Task<void> Session::openCacheTask(QByteArray key)
         access = d->pendingTokens->accessToken;
         refresh = d->pendingTokens->refreshToken;
         d->pendingTokens.reset();
-        Status st = co_await d->engine->setValues(accountValues(access, refresh));
+        const QHash<QString, QString> values = accountValues(access, refresh);
+        Status st = co_await d->engine->setValues(values);
         if (!self)
             co_return;
         if (!st) {
@@ -389,7 +390,7 @@ QCoro::Task<void> Session::signInTask(QString serverUrl, QString handle, QString
                                       bool create)
 {
     QPointer<Session> self(this);
-    if (d->state == State::Ready || d->state == State::Starting) {
+    if (d->state == State::Ready) {
         fail(makeError(ErrorCode::Conflict, QStringLiteral("Sign out first.")));
         co_return;
     }
@@ -402,8 +403,12 @@ QCoro::Task<void> Session::signInTask(QString serverUrl, QString handle, QString
     setBusy(true);
     clearError();
     d->api->setBaseUrl(url);
-    auto tokens = create ? co_await d->api->registerAccount(handle, displayName, password)
-                         : co_await d->api->login(handle, password);
+    // Not a ?: of two co_awaits: GCC 12 destroys the chosen temporary twice.
+    Result<protocol::AuthTokens> tokens = makeError(ErrorCode::Cancelled, QString());
+    if (create)
+        tokens = co_await d->api->registerAccount(handle, displayName, password);
+    else
+        tokens = co_await d->api->login(handle, password);
     if (!self)
         co_return;
     if (!tokens) {
@@ -477,8 +482,11 @@ QCoro::Task<void> Session::passphraseTask(QString passphrase)
     setBusy(true);
     clearError();
     // Argon2id takes about half a second on purpose: never on the UI thread.
-    Result<QByteArray> key = co_await QtConcurrent::run(
-        [passphrase, params] { return security::deriveKey(passphrase, params); });
+    // The future is a local, not a temporary of the co_await: GCC 12 destroys a lambda
+    // temporary in a co_await expression twice.
+    QFuture<Result<QByteArray>> derived =
+        QtConcurrent::run([passphrase, params] { return security::deriveKey(passphrase, params); });
+    Result<QByteArray> key = co_await derived;
     if (!self)
         co_return;
     if (!key) {

@@ -122,7 +122,8 @@ QCoro::Task<Status> SyncEngine::pullOnce()
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("since"), QString::number(since));
         query.addQueryItem(QStringLiteral("limit"), QString::number(kPageLimit));
-        auto response = co_await m_api->get(QStringLiteral("/v1/sync"), query);
+        const QString path = QStringLiteral("/v1/sync");
+        auto response = co_await m_api->get(path, query);
         if (!self || !m_open)
             co_return makeError(ErrorCode::Cancelled, QStringLiteral("Sync was stopped."));
         if (!response) {
@@ -140,7 +141,8 @@ QCoro::Task<Status> SyncEngine::pullOnce()
                 commit(*reset);
                 continue;
             }
-            qCWarning(lcSync) << "sync from" << since << "failed:" << response.error().codeName();
+            if (response.error().code != ErrorCode::Cancelled)
+                qCWarning(lcSync) << "sync from" << since << "failed:" << response.error().codeName();
             co_return response.error();
         }
         auto page = protocol::SyncPage::fromJson(response->body);

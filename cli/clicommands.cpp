@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+#include "clicommands.h"
+
+#include "net/apiclient.h"
+#include "net/wssession.h"
+#include "session/accountfiles.h"
+#include "sync/syncengine.h"
+#include "terminal.h"
+
+#include <QCoroSignal>
+#include <QFile>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace plaza::cli {
+
+namespace {
+
+void printLine(const QString &line)
+{
+    std::fputs((line + u'\n').toLocal8Bit().constData(), stdout);
+    std::fflush(stdout);
+}
+
+//! True if \a path does not start with SQLite's plain-text header.
+bool looksEncrypted(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return !file.read(16).startsWith("SQLite format 3");
+}
+
+} // namespace
+
+Commands::Commands(CliOptions options) : m_options(std::move(options))
+{
+    Session::Options so;
+    so.dataDir = m_options.dataDir;
+    so.configDir = m_options.configDir;
+    so.keyBackend = m_options.noKeychain ? Session::KeyBackend::PassphraseOnly : Session::KeyBackend::Auto;
+    m_session = std::make_unique<Session>(so);
+    QObject::connect(m_session.get(), &Session::eventsApplied, m_session.get(),
+                     [this](int count, qint64, const QStringList &) { m_applied += count; });
+}
+
+Commands::~Commands() = default;
+
+int Commands::failWith(const QString &message, int code)
+{
+    std::fputs((QStringLiteral("plaza-cli: ") + message + u'\n').toLocal8Bit().constData(), stderr);
+    return code;
+}
+
+int Commands::fromState()
+{
+    const QString why = m_session->errorMessage().isEmpty() ? QString() : QStringLiteral(": ") + m_session->errorMessage();
+    switch (m_session->state()) {
+    case Session::State::Ready:
+        return kOk;
+    case Session::State::SignedOut:
+        if (!m_session->errorCode().isEmpty())
+            return failWith(m_session->errorCode() + why, kSignedOut);
+        return failWith(QStringLiteral("not signed in (plaza-cli login --server URL --handle H)"), kSignedOut);
+    case Session::State::CacheLocked:
+        return failWith(QStringLiteral("the local cache is locked") + why, kCacheLocked);
+    case Session::State::NeedsPassphrase:
+        return failWith(QStringLiteral("a passphrase is needed (--passphrase-stdin or PLAZA_PASSPHRASE)") + why,
+                        kCacheLocked);
+    case Session::State::Starting:
+        break;
+    }
+    return failWith(QStringLiteral("the session did not start") + why);
+}
+
+QCoro::Task<void> Commands::settle()
+{
+    while (m_session->busy())
+        co_await qCoro(m_session.get(), &Session::busyChanged);
+}
+
+QString Commands::passphrase()
+{
+    if (m_options.passphraseStdin)
+        return readStdinLine();
+    if (!m_options.passphraseEnv.isEmpty())
+        return m_options.passphraseEnv;
+    if (stdinIsTerminal()) {
+        return promptSecret(m_session->passphraseIsNew() ? QStringLiteral("New passphrase for the local cache: ")
+                                                         : QStringLiteral("Passphrase: "));
+    }
+    return {};
+}
+
+QCoro::Task<int> Commands::answerPassphrase()
+{
+    if (m_session->state() != Session::State::NeedsPassphrase)
+        co_return kOk;
+    const QString secret = passphrase();
+    if (secret.isEmpty())
+        co_return fromState();
+    m_session->submitPassphrase(secret);
+    co_await settle();
+    if (m_session->state() == Session::State::NeedsPassphrase)
+        co_return failWith(m_session->errorCode() + QStringLiteral(": ") + m_session->errorMessage(), kCacheLocked);
+    co_return fromState();
+}
+
+QCoro::Task<int> Commands::open()
+{
+    m_session->restore();
+    co_await settle();
+    if (m_session->state() == Session::State::NeedsPassphrase)
+        co_return co_await answerPassphrase();
+    co_return fromState();
+}
+
+QCoro::Task<int> Commands::login(bool create)
+{
+    if (m_options.server.isEmpty() || m_options.handle.isEmpty())
+        co_return failWith(QStringLiteral("login needs --server URL and --handle H"), kUsage);
+    if (create && m_options.displayName.isEmpty())
+        m_options.displayName = m_options.handle;
+    AccountFiles files(m_options.dataDir, m_options.configDir);
+    if (auto existing = files.readAccount())
+        co_return failWith(QStringLiteral("already signed in as @%1 (plaza-cli logout first)").arg(existing->handle));
+
+    QString password;
+    if (m_options.passwordStdin)
+        password = readStdinLine();
+    else if (stdinIsTerminal())
+        password = promptSecret(QStringLiteral("Password for @%1: ").arg(m_options.handle));
+    if (password.isEmpty())
+        co_return failWith(QStringLiteral("no password (use --password-stdin or a terminal)"), kUsage);
+
+    if (create)
+        m_session->createAccount(m_options.server, m_options.handle, m_options.displayName, password);
+    else
+        m_session->signIn(m_options.server, m_options.handle, password);
+    co_await settle();
+    if (m_session->state() == Session::State::NeedsPassphrase) {
+        if (const int code = co_await answerPassphrase(); code != kOk)
+            co_return code;
+    }
+    if (m_session->state() != Session::State::Ready) {
+        const QString code = m_session->errorCode().isEmpty() ? QStringLiteral("failed") : m_session->errorCode();
+        co_return failWith(QStringLiteral("%1: %2").arg(code, m_session->errorMessage()));
+    }
+    const Status synced = co_await m_session->syncEngine()->pull();
+    if (!synced)
+        co_return failWith(QStringLiteral("signed in, but the first sync failed: %1").arg(synced.error().codeName()));
+    printLine(QStringLiteral("signed in as @%1 (%2) on %3").arg(m_session->handle(), m_session->displayName(),
+                                                                 m_session->serverUrl()));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::whoami()
+{
+    if (const int code = co_await open(); code != kOk)
+        co_return code;
+    printLine(QStringLiteral("@%1 (%2) id %3 on %4")
+                  .arg(m_session->handle(), m_session->displayName(), m_session->userId(), m_session->serverUrl()));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::sync()
+{
+    if (const int code = co_await open(); code != kOk)
+        co_return code;
+    // Waits for the pull restore() started and one more round after it.
+    const Status st = co_await m_session->syncEngine()->pull();
+    if (!st)
+        co_return failWith(QStringLiteral("sync failed: %1: %2").arg(st.error().codeName(), st.error().message));
+    printLine(QStringLiteral("applied %1 events, cursor %2").arg(m_applied).arg(m_session->cursor()));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::status()
+{
+    if (const int code = co_await open(); code != kOk)
+        co_return code;
+    // Online means the live connection came up; give it a moment.
+    if (!m_session->online())
+        co_await qCoro(m_session.get(), &Session::onlineChanged, std::chrono::seconds(3));
+    const QDateTime last = m_session->lastSyncedAt();
+    const QString cachePath = m_session->cachePath();
+    printLine(QStringLiteral("server: %1").arg(m_session->serverUrl()));
+    printLine(QStringLiteral("account: @%1 (%2) id %3").arg(m_session->handle(), m_session->displayName(),
+                                                            m_session->userId()));
+    printLine(QStringLiteral("cursor: %1").arg(m_session->cursor()));
+    printLine(QStringLiteral("last sync: %1")
+                  .arg(last.isValid() ? last.toUTC().toString(Qt::ISODateWithMs) : QStringLiteral("never")));
+    printLine(QStringLiteral("online: %1").arg(m_session->online() ? QStringLiteral("yes") : QStringLiteral("no")));
+    printLine(QStringLiteral("cache: %1 (%2)")
+                  .arg(looksEncrypted(cachePath) ? QStringLiteral("encrypted") : QStringLiteral("NOT ENCRYPTED"),
+                       cachePath));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::logout()
+{
+    const int opened = co_await open();
+    if (opened == kSignedOut && !AccountFiles(m_options.dataDir, m_options.configDir).readAccount())
+        co_return failWith(QStringLiteral("not signed in"), kSignedOut);
+    // Also from a locked cache: signing out is how the user drops it.
+    m_session->signOut();
+    co_await settle();
+    if (m_session->state() != Session::State::SignedOut)
+        co_return fromState();
+    printLine(QStringLiteral("signed out"));
+    co_return kOk;
+}
+
+} // namespace plaza::cli

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+// plaza-cli: sign in, sync and inspect the local cache from a terminal, through the
+// same Session and SyncEngine as the desktop app.
+#include "clicommands.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+
+#include <QCoroTask>
+
+#include <cstdio>
+
+using namespace plaza::cli;
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("plaza-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PLAZA_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Plaza from the terminal.\n\n"
+        "Commands:\n"
+        "  login      sign in (--server URL --handle H) and make the local cache\n"
+        "  register   create an account (--server URL --handle H [--display-name N])\n"
+        "  whoami     the signed-in account\n"
+        "  sync       pull what changed: \"applied N events, cursor M\"\n"
+        "  status     server, account, cursor, last sync, online, cache encryption\n"
+        "  logout     sign out and delete the local cache and its key"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, register, whoami, sync, status or logout"));
+    const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server URL (login)."), QStringLiteral("URL"));
+    const QCommandLineOption handleOption(QStringLiteral("handle"), QStringLiteral("Your handle (login)."), QStringLiteral("H"));
+    const QCommandLineOption nameOption(QStringLiteral("display-name"), QStringLiteral("Display name (register)."),
+                                        QStringLiteral("NAME"));
+    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
+                                           QStringLiteral("Read the password from the first line of stdin."));
+    const QCommandLineOption passphraseStdin(
+        QStringLiteral("passphrase-stdin"),
+        QStringLiteral("Read the cache passphrase from the next line of stdin (also PLAZA_PASSPHRASE)."));
+    const QCommandLineOption noKeychain(QStringLiteral("no-keychain"),
+                                        QStringLiteral("Never use the OS keychain: protect the cache with a passphrase."));
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"), QStringLiteral("Where caches live."),
+                                           QStringLiteral("DIR"));
+    const QCommandLineOption configDirOption(QStringLiteral("config-dir"), QStringLiteral("Where account.json lives."),
+                                             QStringLiteral("DIR"));
+    const QCommandLineOption verbose(QStringLiteral("verbose"), QStringLiteral("Log what the core does (stderr)."));
+    parser.addOptions({serverOption, handleOption, nameOption, passwordStdin, passphraseStdin, noKeychain, dataDirOption,
+                       configDirOption, verbose});
+    parser.process(app);
+    // A terminal tool answers in one line; the core's info logs are for --verbose.
+    if (!parser.isSet(verbose))
+        QLoggingCategory::setFilterRules(QStringLiteral("plaza.*.info=false\nplaza.*.debug=false"));
+
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 1) {
+        std::fputs("plaza-cli: one command expected (see --help)\n", stderr);
+        return kUsage;
+    }
+    CliOptions options;
+    options.dataDir = parser.isSet(dataDirOption)
+        ? parser.value(dataDirOption)
+        : QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)).filePath(QStringLiteral("plaza"));
+    options.configDir = parser.isSet(configDirOption)
+        ? parser.value(configDirOption)
+        : QDir(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)).filePath(QStringLiteral("plaza"));
+    options.server = parser.value(serverOption);
+    options.handle = parser.value(handleOption);
+    options.displayName = parser.value(nameOption);
+    options.passwordStdin = parser.isSet(passwordStdin);
+    options.passphraseStdin = parser.isSet(passphraseStdin);
+    options.noKeychain = parser.isSet(noKeychain);
+    options.passphraseEnv = qEnvironmentVariable("PLAZA_PASSPHRASE");
+
+    const QString command = args.constFirst();
+    Commands commands(options);
+    QCoro::Task<int> task = [&]() -> QCoro::Task<int> {
+        if (command == u"login")
+            return commands.login(false);
+        if (command == u"register")
+            return commands.login(true);
+        if (command == u"whoami")
+            return commands.whoami();
+        if (command == u"sync")
+            return commands.sync();
+        if (command == u"status")
+            return commands.status();
+        if (command == u"logout")
+            return commands.logout();
+        return []() -> QCoro::Task<int> { co_return -1; }();
+    }();
+    const int code = QCoro::waitFor(std::move(task));
+    if (code < 0) {
+        std::fputs(QStringLiteral("plaza-cli: unknown command \"%1\" (see --help)\n").arg(command).toLocal8Bit().constData(),
+                   stderr);
+        return kUsage;
+    }
+    return code;
+}

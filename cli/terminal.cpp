@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#include "terminal.h"
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#ifdef Q_OS_UNIX
+#include <termios.h>
+#include <unistd.h>
+#endif
+
+namespace plaza::cli {
+
+QString readStdinLine()
+{
+    std::string line;
+    if (!std::getline(std::cin, line))
+        return {};
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    return QString::fromStdString(line);
+}
+
+bool stdinIsTerminal()
+{
+#ifdef Q_OS_UNIX
+    return isatty(STDIN_FILENO) == 1;
+#else
+    return false;
+#endif
+}
+
+QString promptSecret(const QString &prompt)
+{
+    std::fputs(prompt.toLocal8Bit().constData(), stderr);
+    std::fflush(stderr);
+#ifdef Q_OS_UNIX
+    if (stdinIsTerminal()) {
+        termios saved{};
+        tcgetattr(STDIN_FILENO, &saved);
+        termios silent = saved;
+        silent.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
+        const QString secret = readStdinLine();
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        std::fputs("\n", stderr);
+        return secret;
+    }
+#endif
+    return readStdinLine();
+}
+
+} // namespace plaza::cli
