@@ -265,6 +265,20 @@ private Q_SLOTS:
         const QStringList hits = test::filesContaining(QDir::homePath(), test::keySpellings(key));
         QVERIFY2(hits.isEmpty(), qPrintable(hits.join(u", ")));
 
+        // The scan itself can fail: a key written anywhere under HOME, in any spelling,
+        // is found.
+        const QByteArray probeKey = randomKey();
+        const QString probe = QDir::homePath() + QStringLiteral("/.cache/deep/er/probe.bin");
+        QVERIFY(QDir().mkpath(QFileInfo(probe).path()));
+        for (const QByteArray &spelling : test::keySpellings(probeKey)) {
+            QFile file(probe);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write("prefix " + spelling + " suffix");
+            file.close();
+            QCOMPARE(test::filesContaining(QDir::homePath(), test::keySpellings(probeKey)), QStringList{probe});
+        }
+        QVERIFY(QFile::remove(probe));
+
         // The account id is a label, not a secret; the keyring file is encrypted, so even
         // that must not be in it in clear (proves the walk reads the file's real bytes).
         QFile keyring(keyringFile);
