@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QUrl>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace {
+
+[[noreturn]] void fail(const QString &message)
+{
+    std::fprintf(stderr, "plaza: %s\n", qPrintable(message));
+    std::exit(2);
+}
+
+} // namespace
+
+QString CommandLine::requestedLanguage(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if ((arg == u"--lang" || arg == u"-lang") && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (arg.startsWith(u"--lang="))
+            return arg.mid(7);
+    }
+    return {};
+}
+
+CommandLine CommandLine::parse(const QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "CommandLine", "Plaza: your feed, chats, wallet and savings in one window."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+
+    const QCommandLineOption server(QStringLiteral("server"),
+        QCoreApplication::translate("CommandLine", "Server to offer on the sign-in screen."), QStringLiteral("url"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+        QCoreApplication::translate("CommandLine", "Folder for the encrypted local cache."), QStringLiteral("dir"));
+    const QCommandLineOption configDir(QStringLiteral("config-dir"),
+        QCoreApplication::translate("CommandLine", "Folder for the saved account (no secrets)."), QStringLiteral("dir"));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+        QCoreApplication::translate("CommandLine", "Language of the interface, e.g. fr or en."), QStringLiteral("code"));
+    const QCommandLineOption theme(QStringLiteral("theme"),
+        QCoreApplication::translate("CommandLine", "Colours: system, light or dark."), QStringLiteral("mode"));
+    const QCommandLineOption signInAs(QStringLiteral("sign-in-as"),
+        QCoreApplication::translate("CommandLine",
+                                    "Sign in as this handle if signed out; the password comes from PLAZA_DEMO_PASSWORD."),
+        QStringLiteral("handle"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QCoreApplication::translate("CommandLine",
+                                    "Save a picture of the window once it is ready (or signed out), then quit."),
+        QStringLiteral("file"));
+    parser.addOptions({server, dataDir, configDir, lang, theme, signInAs, screenshot});
+    parser.addPositionalArgument(QStringLiteral("url"),
+                                 QCoreApplication::translate("CommandLine", "plaza:// link to open."),
+                                 QStringLiteral("[url]"));
+    parser.process(app);
+
+    CommandLine result;
+    result.serverUrl = parser.isSet(server) ? parser.value(server) : defaultServerUrl();
+    const QUrl serverUrl(result.serverUrl, QUrl::StrictMode);
+    if (!serverUrl.isValid() || (serverUrl.scheme() != u"http" && serverUrl.scheme() != u"https")
+        || serverUrl.host().isEmpty())
+        fail(QStringLiteral("--server needs an http:// or https:// URL, got \"%1\"").arg(result.serverUrl));
+
+    result.dataDir = parser.value(dataDir);
+    result.configDir = parser.value(configDir);
+    result.language = parser.value(lang);
+    result.signInAs = parser.value(signInAs);
+    result.screenshot = parser.value(screenshot);
+    result.urls = parser.positionalArguments();
+
+    result.themeMode = parser.isSet(theme) ? parser.value(theme)
+                                           : QString::fromLocal8Bit(qgetenv("PLAZA_THEME"));
+    if (result.themeMode.isEmpty())
+        result.themeMode = QStringLiteral("system");
+    if (result.themeMode != u"system" && result.themeMode != u"light" && result.themeMode != u"dark")
+        fail(QStringLiteral("--theme is system, light or dark, got \"%1\"").arg(result.themeMode));
+
+    const QByteArray backend = qgetenv("PLAZA_KEY_BACKEND");
+    if (!backend.isEmpty() && backend != "passphrase" && backend != "auto")
+        fail(QStringLiteral("PLAZA_KEY_BACKEND is auto or passphrase"));
+    result.passphraseOnly = backend == "passphrase";
+    return result;
+}

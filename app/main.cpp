@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+// The Plaza desktop app: parses the command line, makes the one Session, loads the
+// QML module Plaza, and hands the session to it through the App singleton.
+#include "appcontext.h"
+#include "commandline.h"
+#include "languageloader.h"
+#include "screenprobe.h"
+#include "startupdriver.h"
+
+#include "common/logging.h"
+#include "session/session.h"
+
+#include <QDir>
+#include <QGuiApplication>
+#include <QIcon>
+#include <QImage>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QUrl>
+
+#include <cstdio>
+#include <memory>
+
+// The QML module Plaza is a static library; pull its plugin in.
+Q_IMPORT_QML_PLUGIN(PlazaPlugin)
+
+namespace {
+
+// How long --screenshot waits for the window to settle before giving up.
+constexpr int kScreenshotTimeoutMs = 60000;
+
+QString folderOrDefault(const QString &chosen, QStandardPaths::StandardLocation location)
+{
+    const QString dir = chosen.isEmpty() ? QStandardPaths::writableLocation(location) : chosen;
+    return QDir(dir).absolutePath();
+}
+
+void say(const QString &line)
+{
+    std::fprintf(stdout, "plaza: %s\n", qPrintable(line));
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setOrganizationName(QStringLiteral("Plaza"));
+    QGuiApplication::setOrganizationDomain(QStringLiteral("plaza.example"));
+    QGuiApplication::setApplicationName(QStringLiteral("Plaza"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Plaza"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(PLAZA_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("plaza"));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/plaza/plaza.svg")));
+
+    // Before parsing, so --help speaks the user's language too.
+    LanguageLoader::install(app, CommandLine::requestedLanguage(QCoreApplication::arguments()));
+    const CommandLine options = CommandLine::parse(app);
+    // One style everywhere, customised through Theme; set before any control exists.
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+    plaza::Session::Options sessionOptions;
+    sessionOptions.dataDir = folderOrDefault(options.dataDir, QStandardPaths::AppDataLocation);
+    sessionOptions.configDir = folderOrDefault(options.configDir, QStandardPaths::AppConfigLocation);
+    sessionOptions.keyBackend = options.passphraseOnly ? plaza::Session::KeyBackend::PassphraseOnly
+                                                       : plaza::Session::KeyBackend::Auto;
+    plaza::Session session(sessionOptions);
+    AppContext context(&session, options.serverUrl, options.themeMode);
+
+    for (const QString &url : options.urls)
+        qCInfo(lcApp) << "link handling arrives with payments; ignoring a" << QUrl(url).scheme() << "link";
+
+    StartupDriver driver(&session, options.serverUrl, options.signInAs,
+                         QString::fromUtf8(qgetenv("PLAZA_DEMO_PASSWORD")),
+                         QString::fromUtf8(qgetenv("PLAZA_TEST_PASSPHRASE")));
+
+    // Declared after the session: the engine, and every binding to the session, goes first.
+    QQmlApplicationEngine engine;
+    // Qt 6.4 does not search qrc:/qt/qml by default (6.5 does); the module lives there.
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Plaza/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (!window)
+        return 1;
+
+    // Scripts and tests wait for this line: the shell is on screen, not just the state.
+    ScreenProbe readyProbe(window, &session, plaza::Session::State::Ready);
+    QObject::connect(&readyProbe, &ScreenProbe::shown, &app, [] { say(QStringLiteral("shell shown")); });
+
+    std::unique_ptr<ScreenProbe> snapshotProbe;
+    QTimer snapshotDeadline;
+    if (!options.screenshot.isEmpty()) {
+        const auto target = options.signInAs.isEmpty() ? plaza::Session::State::SignedOut
+                                                       : plaza::Session::State::Ready;
+        snapshotProbe = std::make_unique<ScreenProbe>(window, &session, target);
+        QObject::connect(snapshotProbe.get(), &ScreenProbe::shown, &app, [&] {
+            const QImage image = window->grabWindow();
+            if (image.isNull() || !image.save(options.screenshot)) {
+                std::fprintf(stderr, "plaza: could not save the screenshot to %s\n", qPrintable(options.screenshot));
+                QCoreApplication::exit(4);
+                return;
+            }
+            say(QStringLiteral("screenshot of %1 saved to %2")
+                    .arg(ScreenProbe::stateName(target), options.screenshot));
+            QCoreApplication::exit(0);
+        });
+        snapshotDeadline.setSingleShot(true);
+        QObject::connect(&snapshotDeadline, &QTimer::timeout, &app, [&, target] {
+            std::fprintf(stderr, "plaza: the window never reached %s (state %s, error \"%s\")\n",
+                         qPrintable(ScreenProbe::stateName(target)),
+                         qPrintable(ScreenProbe::stateName(session.state())), qPrintable(session.errorCode()));
+            QCoreApplication::exit(3);
+        });
+        snapshotDeadline.start(kScreenshotTimeoutMs);
+    }
+
+    // Queued, so the neutral starting screen paints before the cache is opened.
+    QMetaObject::invokeMethod(&session, &plaza::Session::restore, Qt::QueuedConnection);
+    return QGuiApplication::exec();
+}

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import Plaza
+
+// The one button of the app. `variant` is "primary" (one per screen), "secondary",
+// "quiet" (text only) or "danger" (destructive confirmations).
+Button {
+    id: control
+
+    property string variant: "primary"
+    //! Shows a spinner and ignores clicks while an action runs.
+    property bool busy: false
+    property string iconName: ""
+
+    readonly property bool _filled: variant === "primary" || variant === "danger"
+    readonly property color _fill: variant === "danger" ? Theme.danger
+                                                        : (control.hovered ? Theme.accentHover : Theme.accent)
+    readonly property color _ink: _filled ? Theme.accentText
+                                          : (variant === "danger" ? Theme.danger : (variant === "quiet" ? Theme.accent : Theme.text))
+
+    implicitHeight: Theme.controlHeight
+    leftPadding: variant === "quiet" ? Theme.spacingS : Theme.spacingL
+    rightPadding: leftPadding
+    font.pixelSize: Theme.fontBody
+    font.weight: Font.DemiBold
+    hoverEnabled: true
+    Accessible.name: text
+
+    contentItem: Item {
+        implicitWidth: content.implicitWidth
+        implicitHeight: content.implicitHeight
+        Row {
+            id: content
+            anchors.centerIn: parent
+            spacing: Theme.spacingS
+            BusyIndicator {
+                visible: control.busy
+                running: control.busy
+                width: 18
+                height: 18
+                anchors.verticalCenter: parent.verticalCenter
+                padding: 0
+            }
+            Icon {
+                visible: !control.busy && control.iconName.length > 0
+                name: control.iconName
+                size: 18
+                color: label.color
+                anchors.verticalCenter: parent.verticalCenter
+            }
+            Text {
+                id: label
+                text: control.text
+                font: control.font
+                color: control._ink
+                opacity: control.enabled ? 1 : 0.6
+                textFormat: Text.PlainText
+                elide: Text.ElideRight
+                anchors.verticalCenter: parent.verticalCenter
+            }
+        }
+    }
+
+    background: Rectangle {
+        implicitWidth: 96
+        implicitHeight: Theme.controlHeight
+        radius: Theme.radiusM
+        color: control._filled ? control._fill
+                               : (control.hovered || control.down ? Theme.hover : "transparent")
+        opacity: control._filled && !control.enabled ? 0.55 : 1
+        border.width: control.variant === "secondary" ? 1 : 0
+        border.color: Theme.border
+
+        FocusRing {
+            shown: control.visualFocus
+        }
+    }
+}

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Plaza
+
+// Sign in to an existing account or create one.
+OnboardingFrame {
+    id: screen
+
+    //! The plaza::Session (through App.session).
+    required property QtObject session
+    property string defaultServerUrl: "http://127.0.0.1:8480"
+
+    // Errors belong to the attempt made on this screen, not to whatever failed before.
+    property bool attempted: false
+    readonly property string errorCode: attempted && !session.busy ? session.errorCode : ""
+    readonly property string errorField: {
+        if (errorCode === "validation_failed")
+            return session.errorField !== undefined ? session.errorField : ""
+        if (errorCode === "conflict")
+            return "handle"
+        if (["network", "timeout", "tls", "protocol"].indexOf(errorCode) >= 0)
+            return "server"
+        return ""
+    }
+
+    title: form.createAccount ? qsTr("Create your Plaza account") : qsTr("Welcome back")
+    subtitle: form.createAccount ? qsTr("Your feed, chats, wallet and savings, in one calm place.")
+                                 : qsTr("Sign in to pick up where you left off.")
+
+    TabBar {
+        id: modeBar
+        Layout.fillWidth: true
+        currentIndex: 0
+        onCurrentIndexChanged: {
+            screen.attempted = false
+            form.focusFirstEmpty()
+        }
+        background: Rectangle {
+            radius: Theme.radiusM
+            color: Theme.background
+        }
+        Repeater {
+            model: [qsTr("Sign in"), qsTr("Create account")]
+            TabButton {
+                id: tab
+                required property string modelData
+                text: modelData
+                Accessible.name: modelData
+                implicitHeight: 36
+                contentItem: Text {
+                    text: tab.text
+                    font.pixelSize: Theme.fontBody
+                    font.weight: tab.checked ? Font.DemiBold : Font.Normal
+                    color: tab.checked ? Theme.text : Theme.textMuted
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                    textFormat: Text.PlainText
+                    elide: Text.ElideRight
+                }
+                background: Rectangle {
+                    anchors.fill: parent
+                    anchors.margins: 3
+                    radius: Theme.radiusS
+                    color: tab.checked ? Theme.surfaceRaised : "transparent"
+                    border.width: tab.checked ? 1 : 0
+                    border.color: Theme.border
+                    FocusRing { shown: tab.visualFocus; ringRadius: Theme.radiusS }
+                }
+            }
+        }
+    }
+
+    SignInForm {
+        id: form
+        createAccount: modeBar.currentIndex === 1
+        busy: screen.session.busy
+        serverUrl: screen.session.serverUrl.length > 0 ? screen.session.serverUrl : screen.defaultServerUrl
+        errorField: screen.errorField
+        errorText: Errors.describe(screen.errorCode, screen.session.errorField, serverUrl.trim())
+        Layout.fillWidth: true
+        onSubmitted: {
+            screen.attempted = true
+            if (createAccount)
+                screen.session.createAccount(serverUrl.trim(), normalizedHandle, displayName.trim(), password)
+            else
+                screen.session.signIn(serverUrl.trim(), normalizedHandle, password)
+        }
+    }
+
+    Component.onCompleted: form.focusFirstEmpty()
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Plaza
+
+// The bar above every tab: its title, the connection state and the account menu.
+Rectangle {
+    id: header
+
+    required property QtObject session
+    property string title
+
+    signal signOutRequested()
+
+    implicitHeight: 64
+    color: Theme.background
+
+    Rectangle {
+        anchors.bottom: parent.bottom
+        width: parent.width
+        height: 1
+        color: Theme.border
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.spacingXl
+        anchors.rightMargin: Theme.spacingL
+        spacing: Theme.spacingL
+
+        Label {
+            text: header.title
+            color: Theme.text
+            font.pixelSize: Theme.fontTitle
+            font.weight: Font.DemiBold
+            textFormat: Text.PlainText
+            elide: Text.ElideRight
+            Accessible.role: Accessible.Heading
+            Layout.fillWidth: true
+        }
+
+        SyncStatus {
+            online: header.session.online
+            lastSynced: header.session.lastSyncedAt
+        }
+
+        AccountButton {
+            objectName: "accountButton"
+            displayName: header.session.displayName
+            handle: header.session.handle
+            serverUrl: header.session.serverUrl
+            onSignOutRequested: header.signOutRequested()
+        }
+    }
+}

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import Plaza
+
+// Online or offline, and how long ago the last sync finished.
+Rectangle {
+    id: status
+
+    property bool online: false
+    property date lastSynced
+
+    // Relative times go stale; re-evaluate them every half minute.
+    property date now: new Date()
+    Timer {
+        interval: 30000
+        running: true
+        repeat: true
+        onTriggered: status.now = new Date()
+    }
+
+    function describe(t, reference) {
+        if (!t || isNaN(t.getTime()))
+            return qsTr("Not synced yet")
+        const seconds = Math.max(0, Math.round((reference.getTime() - t.getTime()) / 1000))
+        if (seconds < 45)
+            return qsTr("Synced just now")
+        const minutes = Math.round(seconds / 60)
+        if (minutes < 60)
+            return qsTr("Synced %n min ago", "", minutes)
+        const hours = Math.round(minutes / 60)
+        if (hours < 24)
+            return qsTr("Synced %n h ago", "", hours)
+        return qsTr("Synced on %1").arg(t.toLocaleDateString(Qt.locale(), Locale.ShortFormat))
+    }
+
+    readonly property string stateText: online ? qsTr("Online") : qsTr("Offline")
+    readonly property string syncText: describe(lastSynced, now)
+
+    implicitWidth: row.implicitWidth + 2 * Theme.spacingM
+    implicitHeight: 30
+    radius: height / 2
+    color: "transparent"
+    border.width: 1
+    border.color: Theme.border
+    Accessible.role: Accessible.StaticText
+    Accessible.name: stateText + ", " + syncText
+
+    HoverHandler { id: hover }
+    ToolTip.visible: hover.hovered && !isNaN(lastSynced.getTime())
+    ToolTip.text: qsTr("Last synced %1").arg(lastSynced.toLocaleString(Qt.locale(), Locale.LongFormat))
+
+    Row {
+        id: row
+        anchors.centerIn: parent
+        spacing: Theme.spacingS
+        Rectangle {
+            width: 8
+            height: 8
+            radius: 4
+            color: status.online ? Theme.success : Theme.offline
+            anchors.verticalCenter: parent.verticalCenter
+        }
+        Icon {
+            visible: !status.online
+            name: "wifi-off"
+            size: 14
+            color: Theme.textMuted
+            anchors.verticalCenter: parent.verticalCenter
+        }
+        Label {
+            objectName: "onlineLabel"
+            text: status.stateText
+            color: Theme.text
+            font.pixelSize: Theme.fontCaption
+            font.weight: Font.DemiBold
+            textFormat: Text.PlainText
+            anchors.verticalCenter: parent.verticalCenter
+        }
+        Label {
+            text: "·"
+            color: Theme.textFaint
+            font.pixelSize: Theme.fontCaption
+            anchors.verticalCenter: parent.verticalCenter
+        }
+        Label {
+            text: status.syncText
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontCaption
+            textFormat: Text.PlainText
+            anchors.verticalCenter: parent.verticalCenter
+        }
+    }
+}
