@@ -28,6 +28,13 @@ qint64 LoginThrottle::retryAfterSeconds(const QString &handle, qint64 nowMs)
 
 void LoginThrottle::recordFailure(const QString &handle, qint64 nowMs)
 {
+    // Guessing many handles must not grow the map for ever: forget what has aged out.
+    if (m_failures.size() >= kSweepAbove) {
+        for (auto it = m_failures.begin(); it != m_failures.end();) {
+            prune(*it, nowMs);
+            it = it->isEmpty() ? m_failures.erase(it) : std::next(it);
+        }
+    }
     QList<qint64> &failures = m_failures[handle];
     prune(failures, nowMs);
     failures.append(nowMs);

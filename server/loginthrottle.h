@@ -15,6 +15,8 @@ class LoginThrottle
 public:
     static constexpr int kMaxFailures = 10;
     static constexpr qint64 kWindowMs = 5 * 60 * 1000;
+    //! Above this many tracked handles, stale entries are swept on the next failure.
+    static constexpr qsizetype kSweepAbove = 10000;
 
     //! Seconds to wait before \a handle may try again, 0 if it may try now.
     [[nodiscard]] qint64 retryAfterSeconds(const QString &handle, qint64 nowMs);

@@ -29,27 +29,35 @@ Router::Match Router::match(Method method, const QString &path) const
     if (path.endsWith(u'/') || path.contains(QStringLiteral("//")))
         return result;
     const QStringList segments = splitPath(path);
+    int bestLiterals = -1;
     for (const Route &route : m_routes) {
         if (route.segments.size() != segments.size())
             continue;
         QHash<QString, QString> params;
+        int literals = 0;
         bool matches = true;
         for (qsizetype i = 0; i < segments.size() && matches; ++i) {
             const QString &want = route.segments.at(i);
-            if (isPlaceholder(want))
+            if (isPlaceholder(want)) {
                 params.insert(want.mid(1, want.size() - 2), segments.at(i));
-            else
+            } else {
                 matches = want == segments.at(i);
+                ++literals;
+            }
         }
         if (!matches)
             continue;
-        if (route.method == method) {
+        if (route.method != method) {
+            if (!result.allowed.contains(route.method))
+                result.allowed.append(route.method);
+            continue;
+        }
+        // "/v1/payment-requests/open" beats "/v1/payment-requests/{id}", whatever the order of add().
+        if (literals > bestLiterals) {
+            bestLiterals = literals;
             result.route = &route;
             result.params = std::move(params);
-            return result;
         }
-        if (!result.allowed.contains(route.method))
-            result.allowed.append(route.method);
     }
     return result;
 }

@@ -15,6 +15,7 @@ namespace plaza::server {
 
 //! Maps a method and a path to a handler. Patterns are literal segments and {name}
 //! placeholders ("/v1/users/{id}/follow"); a placeholder matches one non-empty segment.
+//! When several patterns match, the one with the most literal segments wins.
 class Router
 {
 public:

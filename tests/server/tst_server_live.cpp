@@ -27,6 +27,7 @@ private Q_SLOTS:
     void pingPong();
     void typingGoesToOtherMembersOnly();
     void garbageFramesAreAnswered();
+    void oversizedFrameClosesSocket();
     void badTokenIsClosedWith4401();
     void logoutClosesSocket();
 
@@ -285,6 +286,16 @@ void TestServerLive::garbageFramesAreAnswered()
     // The socket is still fine.
     ws.sendJson({{QStringLiteral("type"), QStringLiteral("ping")}});
     QCOMPARE(ws.next().value(QStringLiteral("type")).toString(), QStringLiteral("pong"));
+}
+
+void TestServerLive::oversizedFrameClosesSocket()
+{
+    WsProbe ws(m_server->url());
+    QVERIFY(ws.open(m_bruno.accessToken));
+    QCOMPARE(ws.next().value(QStringLiteral("type")).toString(), QStringLiteral("hello"));
+    ws.sendText(QStringLiteral("{\"type\":\"ping\",\"pad\":\"%1\"}").arg(QString(20 * 1024, u'p')));
+    QVERIFY(ws.waitClosed());
+    QCOMPARE(ws.closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
 }
 
 void TestServerLive::badTokenIsClosedWith4401()

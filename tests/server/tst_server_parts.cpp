@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: MIT
+// plaza-server's building blocks driven in-process: route matching, public ids, the
+// login throttle's window, and the event log's rules (inside a transaction only,
+// seq = max + 1, published after COMMIT, dropped on rollback, retention).
+
+#include "eventlog.h"
+#include "loginthrottle.h"
+#include "router.h"
+#include "serverdb.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace plaza;
+using namespace plaza::server;
+
+class TestServerParts : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void routerMatches();
+    void ids();
+    void throttleWindow();
+    void appendEventNeedsTransaction();
+    void eventsPublishedAfterCommitOnly();
+    void retention();
+};
+
+void TestServerParts::routerMatches()
+{
+    Router router;
+    QString hit;
+    const auto handler = [&hit](const QString &name) {
+        return [&hit, name](RequestContext &) {
+            hit = name;
+            return Response::noContent();
+        };
+    };
+    router.add(Router::Method::Get, QStringLiteral("/v1/things/{id}"), Router::NoFlags, handler(QStringLiteral("one")));
+    router.add(Router::Method::Get, QStringLiteral("/v1/things/special"), Router::NoFlags, handler(QStringLiteral("special")));
+    router.add(Router::Method::Delete, QStringLiteral("/v1/things/{id}"), Router::NoFlags, handler(QStringLiteral("delete")));
+    router.add(Router::Method::Post, QStringLiteral("/v1/things/{id}/parts/{part}"), Router::JsonBody,
+               handler(QStringLiteral("part")));
+
+    Router::Match m = router.match(Router::Method::Get, QStringLiteral("/v1/things/t_7"));
+    QVERIFY(m.route);
+    QCOMPARE(m.params.value(QStringLiteral("id")), QStringLiteral("t_7"));
+    RequestContext ctx;
+    m.route->handler(ctx);
+    QCOMPARE(hit, QStringLiteral("one"));
+
+    // The literal route wins although it was added after the placeholder one.
+    m = router.match(Router::Method::Get, QStringLiteral("/v1/things/special"));
+    QVERIFY(m.route);
+    m.route->handler(ctx);
+    QCOMPARE(hit, QStringLiteral("special"));
+
+    m = router.match(Router::Method::Post, QStringLiteral("/v1/things/a/parts/b"));
+    QVERIFY(m.route);
+    QVERIFY(m.route->flags & Router::JsonBody);
+    QCOMPARE(m.params.value(QStringLiteral("part")), QStringLiteral("b"));
+
+    m = router.match(Router::Method::Put, QStringLiteral("/v1/things/t_7"));
+    QVERIFY(!m.route);
+    QCOMPARE(m.allowed, (QList<Router::Method>{Router::Method::Get, Router::Method::Delete}));
+
+    for (const QString &path : {QStringLiteral("/v1/things"), QStringLiteral("/v1/things/t_7/"), QStringLiteral("/v1//things/x"),
+                                QStringLiteral("/v1/things/a/parts"), QStringLiteral("/v1/other/x")}) {
+        m = router.match(Router::Method::Get, path);
+        QVERIFY2(!m.route && m.allowed.isEmpty(), qPrintable(path));
+    }
+}
+
+void TestServerParts::ids()
+{
+    QCOMPARE(ids::format(ids::kUser, 42), QStringLiteral("u_42"));
+    QCOMPARE(ids::parse(ids::kUser, u"u_42"), std::optional<qint64>(42));
+    QCOMPARE(ids::parse(ids::kConversation, u"c_1"), std::optional<qint64>(1));
+    for (const char16_t *bad : {u"u_", u"u_0", u"u_01", u"u_-1", u"u_1x", u"c_1", u"42", u"u_1234567890123456789", u""})
+        QVERIFY2(!ids::parse(ids::kUser, QStringView(bad)).has_value(), qPrintable(QString::fromUtf16(bad)));
+}
+
+void TestServerParts::throttleWindow()
+{
+    LoginThrottle throttle;
+    const qint64 t0 = 1'000'000;
+    for (int i = 0; i < LoginThrottle::kMaxFailures; ++i) {
+        QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("h"), t0 + i * 1000), 0);
+        throttle.recordFailure(QStringLiteral("h"), t0 + i * 1000);
+    }
+    // Ten failures between t0 and t0+9 s: blocked until the first one is 5 minutes old.
+    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("h"), t0 + 10'000), 290);
+    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("other"), t0 + 10'000), 0);
+    QVERIFY(throttle.retryAfterSeconds(QStringLiteral("h"), t0 + LoginThrottle::kWindowMs - 1) > 0);
+    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("h"), t0 + LoginThrottle::kWindowMs), 0);
+    throttle.recordFailure(QStringLiteral("h"), t0 + LoginThrottle::kWindowMs);
+    throttle.reset(QStringLiteral("h"));
+    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("h"), t0 + LoginThrottle::kWindowMs), 0);
+}
+
+namespace {
+std::unique_ptr<ServerDb> openWithUsers(const QTemporaryDir &dir, int users)
+{
+    auto db = ServerDb::open(dir.path());
+    if (!db)
+        return nullptr;
+    for (int i = 1; i <= users; ++i) {
+        const Status st = (*db)->run(QStringLiteral("INSERT INTO users (handle, display_name, password_hash, created_at) "
+                                                    "VALUES (?1, ?1, 'x', 0)"),
+                                     QStringLiteral("user%1").arg(i));
+        if (!st)
+            return nullptr;
+    }
+    return std::move(*db);
+}
+} // namespace
+
+void TestServerParts::appendEventNeedsTransaction()
+{
+    QTemporaryDir dir;
+    auto db = openWithUsers(dir, 1);
+    QVERIFY(db);
+    auto outside = appendEvent(db->db(), 1, QStringLiteral("user.updated"), {});
+    QVERIFY(!outside.ok());
+    QCOMPARE(db->integer(QStringLiteral("SELECT count(*) FROM events")).value().value_or(-1), 0);
+}
+
+void TestServerParts::eventsPublishedAfterCommitOnly()
+{
+    QTemporaryDir dir;
+    auto db = openWithUsers(dir, 2);
+    QVERIFY(db);
+    QList<UserEvent> heard;
+    bool committedWhenHeard = false;
+    db->setEventListener([&](const QList<UserEvent> &events) {
+        heard += events;
+        // Another connection sees the rows: the listener runs after COMMIT.
+        auto reader = storage::Database::open(db->db().path(), storage::OpenOptions{{}, true, true});
+        committedWhenHeard = reader && (*reader)->scalar(QStringLiteral("SELECT count(*) FROM events")).value() == heard.size();
+    });
+
+    QVERIFY(db->write([&]() -> Status {
+        for (qint64 user : {1, 2, 1}) {
+            auto seq = appendEvent(db->db(), user, QStringLiteral("user.updated"), {{QStringLiteral("n"), int(user)}});
+            if (!seq)
+                return seq.error();
+        }
+        if (!heard.isEmpty())
+            return makeError(ErrorCode::Internal, QStringLiteral("published before commit"));
+        return {};
+    }).ok());
+    QCOMPARE(heard.size(), 3);
+    QVERIFY(committedWhenHeard);
+    QCOMPARE(heard.at(0).userId, 1);
+    QCOMPARE(heard.at(0).event.seq, 1);
+    QCOMPARE(heard.at(1).userId, 2);
+    QCOMPARE(heard.at(1).event.seq, 1);
+    QCOMPARE(heard.at(2).event.seq, 2);
+
+    // A failing transaction leaves no row and no publication, and the next seq is unaffected.
+    heard.clear();
+    const Status failed = db->write([&]() -> Status {
+        if (auto seq = appendEvent(db->db(), 1, QStringLiteral("user.updated"), {}); !seq)
+            return seq.error();
+        return makeError(ErrorCode::Conflict, QStringLiteral("changed my mind"));
+    });
+    QVERIFY(!failed.ok());
+    QVERIFY(heard.isEmpty());
+    QVERIFY(db->write([&]() -> Status {
+        auto seq = appendEvent(db->db(), 1, QStringLiteral("user.updated"), {});
+        if (!seq)
+            return seq.error();
+        return *seq == 3 ? Status() : Status(makeError(ErrorCode::Internal, QStringLiteral("gap")));
+    }).ok());
+    QCOMPARE(heard.size(), 1);
+    auto range = eventRange(db->db(), 1);
+    QVERIFY(range.ok());
+    QCOMPARE(range->oldest, 1);
+    QCOMPARE(range->latest, 3);
+}
+
+void TestServerParts::retention()
+{
+    QTemporaryDir dir;
+    auto db = openWithUsers(dir, 1);
+    QVERIFY(db);
+    setEventRetention(2);
+    for (int i = 0; i < 5; ++i) {
+        QVERIFY(db->write([&]() -> Status {
+            auto seq = appendEvent(db->db(), 1, QStringLiteral("user.updated"), {});
+            return seq ? Status() : Status(seq.error());
+        }).ok());
+    }
+    setEventRetention(0);
+    auto range = eventRange(db->db(), 1);
+    QVERIFY(range.ok());
+    QCOMPARE(range->oldest, 4);
+    QCOMPARE(range->latest, 5);
+    auto events = readEvents(db->db(), 1, 0, 100);
+    QVERIFY(events.ok());
+    QCOMPARE(events->size(), 2);
+    QCOMPARE(events->at(0).seq, 4);
+}
+
+QTEST_GUILESS_MAIN(TestServerParts)
+#include "tst_server_parts.moc"
