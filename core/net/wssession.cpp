@@ -153,7 +153,10 @@ void WsSession::Private::onDrop(QWebSocket *which)
     if (wasConnected && connectedFor.elapsed() >= kStableAfter.count())
         attempt = 0;
     // Without a close frame Qt reports 1000; the socket error says more then.
-    qCInfo(lcWs) << "connection dropped, close code" << closeCode << why;
+    if (why.isEmpty())
+        qCInfo(lcWs) << "connection dropped, close code" << closeCode;
+    else
+        qCInfo(lcWs) << "connection dropped:" << why;
     setConnected(false);
     if (!running)
         return;

@@ -232,6 +232,33 @@ private Q_SLOTS:
         QVERIFY(!refused.isConnected());
     }
 
+    void socketAndRequestsShareOneRefresh()
+    {
+        // Access tokens live one second: the socket (4401) and an HTTP request (401) both meet
+        // the expired token at about the same time. The server rotates refresh tokens, so two
+        // refreshes would end the session; exactly one must happen.
+        test::TestServer server({QStringLiteral("--access-ttl"), QStringLiteral("1")});
+        QVERIFY2(server.start(), qPrintable(server.lastError()));
+        ApiClient api;
+        api.setBaseUrl(server.url());
+        const protocol::User me = signUp(api);
+        QTest::qWait(2100);
+
+        QSignalSpy tokens(&api, &ApiClient::tokensChanged);
+        QSignalSpy expired(&api, &ApiClient::sessionExpired);
+        WsSession live(&api);
+        QSignalSpy hello(&live, &WsSession::hello);
+        QSignalSpy unauthorized(&live, &WsSession::unauthorized);
+        live.start();
+        auto result = test::waitTask(api.get(QStringLiteral("/v1/me")));
+        QVERIFY(result.ok());
+        QCOMPARE(result->body.value(QStringLiteral("id")).toString(), me.id);
+        QTRY_COMPARE_WITH_TIMEOUT(hello.count(), 1, 5000);
+        QCOMPARE(unauthorized.count(), 1);
+        QCOMPARE(tokens.count(), 1);
+        QCOMPARE(expired.count(), 0);
+    }
+
     void malformedFramesAreSkipped()
     {
         QWebSocketServer peer(QStringLiteral("peer"), QWebSocketServer::NonSecureMode);
