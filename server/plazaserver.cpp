@@ -39,6 +39,11 @@ PlazaServer::PlazaServer(Services &services, QObject *parent) : QAbstractHttpSer
     registerConversationRoutes(m_router, services);
     if (services.options.testClock)
         registerTestClockRoutes(m_router, services);
+    // Upgrades never reach the router (handleRequest); a plain GET here is a client mistake.
+    m_router.add(Router::Method::Get, kWebSocketPath, Router::Public, [](RequestContext &) {
+        return Response::error(ErrorCode::ValidationFailed, QStringLiteral("This endpoint needs a WebSocket upgrade."),
+                               {{QStringLiteral("field"), QStringLiteral("upgrade")}});
+    });
 
     connect(this, &QAbstractHttpServer::newWebSocketConnection, this, &PlazaServer::acceptWebSockets);
 }

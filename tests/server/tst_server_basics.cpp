@@ -71,6 +71,12 @@ void TestServerBasics::unknownRouteAndMethod()
     QVERIFY(wrongMethod.isEnvelope());
     QCOMPARE(wrongMethod.header("Allow"), QByteArrayLiteral("GET"));
 
+    // /v1/ws without an upgrade is a client mistake, said in the envelope too.
+    const ApiReply plainWs = api.get(QStringLiteral("/v1/ws"));
+    QCOMPARE(plainWs.status, 400);
+    QVERIFY(plainWs.isEnvelope());
+    QCOMPARE(plainWs.errorField(), QStringLiteral("upgrade"));
+
     const ApiReply getLogin = api.get(QStringLiteral("/v1/auth/login"));
     QCOMPARE(getLogin.status, 405);
     QCOMPARE(getLogin.header("Allow"), QByteArrayLiteral("POST"));
