@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void demoSeedsOnce();
     void tls();
     void stopsCleanlyOnSigterm();
+    void commandLine();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -321,6 +323,61 @@ void TestServerBasics::stopsCleanlyOnSigterm()
     QVERIFY2(server.start(), qPrintable(server.lastError()));
     QVERIFY(server.stop()); // SIGTERM, and a normal exit
     QVERIFY(server.output().contains("plaza-server listening on http://127.0.0.1:"));
+}
+
+void TestServerBasics::commandLine()
+{
+    QTemporaryDir data;
+    QVERIFY(data.isValid());
+    // IPv6 addresses are printed in brackets; fall back to IPv4 on a machine without ::1.
+    const bool ipv6 = QTcpServer().listen(QHostAddress::LocalHostIPv6, 0);
+    const QString address = ipv6 ? QStringLiteral("::1") : QStringLiteral("127.0.0.1");
+    const QByteArray expected = ipv6 ? "plaza-server listening on http://[::1]:" : "plaza-server listening on http://127.0.0.1:";
+
+    // stdout carries exactly one line, the ready line; logs go to stderr.
+    QProcess server;
+    server.start(TestServer::executable(), {QStringLiteral("--listen"), address, QStringLiteral("--port"),
+                                            QStringLiteral("0"), QStringLiteral("--data"), data.path()});
+    QVERIFY(server.waitForStarted(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine() || server.state() == QProcess::NotRunning, 10000);
+    const QByteArray line = server.readLine();
+    QVERIFY2(line.startsWith(expected), line.constData());
+    const QUrl url(QString::fromUtf8(line.mid(line.indexOf("http")).trimmed()));
+    QVERIFY(url.port() > 0);
+    ApiProbe api(url);
+    QCOMPARE(api.get(QStringLiteral("/v1/health")).status, 200);
+    server.terminate();
+    QVERIFY(server.waitForFinished(10000));
+    QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(server.exitCode(), 0);
+    QCOMPARE(server.readAllStandardOutput(), QByteArray());
+
+    // Bad options: a message on stderr, exit code 1, nothing on stdout.
+    const QList<QStringList> bad{
+        {QStringLiteral("--port"), QStringLiteral("70000")},
+        {QStringLiteral("--port"), QStringLiteral("abc")},
+        {QStringLiteral("--listen"), QStringLiteral("not-an-address")},
+        {QStringLiteral("--tls-cert"), QStringLiteral("/nonexistent.pem")},
+        {QStringLiteral("--access-ttl"), QStringLiteral("0")},
+        {QStringLiteral("--keep-events"), QStringLiteral("-1")},
+        {QStringLiteral("--no-such-option")},
+        {QStringLiteral("--tls-cert"), QStringLiteral("/nonexistent.pem"), QStringLiteral("--tls-key"),
+         QStringLiteral("/nonexistent.key")},
+    };
+    for (const QStringList &args : bad) {
+        QProcess p;
+        p.start(TestServer::executable(), QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data"),
+                                                      data.path()} + args);
+        QVERIFY(p.waitForFinished(10000));
+        QVERIFY2(p.exitCode() == 1, qPrintable(args.join(u' ')));
+        QCOMPARE(p.readAllStandardOutput(), QByteArray());
+        QVERIFY(p.readAllStandardError().startsWith("plaza-server: "));
+    }
+    QProcess help;
+    help.start(TestServer::executable(), {QStringLiteral("--help")});
+    QVERIFY(help.waitForFinished(10000));
+    QCOMPARE(help.exitCode(), 0);
+    QVERIFY(help.readAllStandardOutput().contains("--test-clock"));
 }
 
 QTEST_GUILESS_MAIN(TestServerBasics)
