@@ -10,6 +10,7 @@
 #include "sync/syncengine.h"
 
 #include <QCoroFuture>
+#include <QDir>
 #include <QFile>
 #include <QPointer>
 #include <QtConcurrent>
@@ -309,7 +310,22 @@ QCoro::Task<void> Session::openCacheTask(QByteArray key)
 {
     QPointer<Session> self(this);
     const QString userId = d->account.userId;
-    auto opened = co_await d->engine->open(d->files.cachePath(userId), key, userId);
+    const QString path = d->files.cachePath(userId);
+    if (d->pendingTokens) {
+        if (!QDir().mkpath(d->files.accountDir(userId))) {
+            fail(makeError(ErrorCode::Storage, QStringLiteral("Cannot create the folder of the local cache.")));
+            setState(State::SignedOut);
+            co_return;
+        }
+        QFile::setPermissions(d->files.accountDir(userId),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    } else if (!QFile::exists(path)) {
+        // Opening would silently make an empty cache; a missing one is the user's to rebuild.
+        fail(makeError(ErrorCode::CacheLocked, QStringLiteral("The local cache is missing.")));
+        setState(State::CacheLocked);
+        co_return;
+    }
+    auto opened = co_await d->engine->open(path, key, userId);
     if (!self)
         co_return;
     if (!opened) {

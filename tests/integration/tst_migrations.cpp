@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+// The cache schema's migrations: from an empty file and from a database made at every
+// earlier schema version, each upgrades to the current one and keeps its data.
+#include "storage/cacheschema.h"
+#include "storage/database.h"
+#include "storage/kvstore.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace plaza;
+using namespace plaza::storage;
+
+namespace {
+
+QByteArray testKey()
+{
+    return QByteArray(32, '\x5a');
+}
+
+//! A cache as the build of schema \a version left it: the migrations up to it only.
+Result<std::unique_ptr<Database>> makeAtVersion(const QString &path, int version)
+{
+    OpenOptions options;
+    options.rawKey = testKey();
+    auto db = Database::open(path, options);
+    if (!db)
+        return db.error();
+    QList<Migration> upTo;
+    for (const Migration &m : cacheMigrations()) {
+        if (m.version <= version)
+            upTo.append(m);
+    }
+    if (auto st = (*db)->migrate(upTo); !st)
+        return st.error();
+    return std::move(db).value();
+}
+
+} // namespace
+
+class MigrationsTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void versionsAreConsecutive();
+    void upgradesFromEveryVersion_data();
+    void upgradesFromEveryVersion();
+    void refusesNewerSchema();
+};
+
+void MigrationsTest::versionsAreConsecutive()
+{
+    int expected = 1;
+    for (const Migration &m : cacheMigrations())
+        QCOMPARE(m.version, expected++);
+    QCOMPARE(cacheSchemaVersion(), expected - 1);
+}
+
+void MigrationsTest::upgradesFromEveryVersion_data()
+{
+    QTest::addColumn<int>("from");
+    // 0 is an empty file; every later version up to (not including) the current one is a
+    // database made by an earlier build. Later issues add their steps to cacheMigrations().
+    for (int v = 0; v < cacheSchemaVersion(); ++v)
+        QTest::addRow("from v%d", v) << v;
+}
+
+void MigrationsTest::upgradesFromEveryVersion()
+{
+    QFETCH(int, from);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.db"));
+    {
+        auto db = makeAtVersion(path, from);
+        QVERIFY(db);
+        auto version = (*db)->userVersion();
+        QVERIFY(version);
+        QCOMPARE(*version, from);
+        if (from >= 1) {
+            // kv has been there since v1: its rows must survive every later step.
+            QVERIFY(KvStore(**db).setValues({{QStringLiteral("marker"), QStringLiteral("kept")}}));
+        }
+    }
+
+    auto db = openCache(path, testKey());
+    QVERIFY2(db, db ? "" : qPrintable(db.error().message));
+    auto version = (*db)->userVersion();
+    QVERIFY(version);
+    QCOMPARE(*version, cacheSchemaVersion());
+    QVERIFY((*db)->quickCheck());
+    for (const QString &table : privateTables() + QStringList{QStringLiteral("kv"), QStringLiteral("sync_state")}) {
+        auto n = (*db)->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%1';")
+                                   .arg(table));
+        QVERIFY(n);
+        QVERIFY2(*n == 1, qPrintable(table));
+    }
+    auto cursor = (*db)->scalar(QStringLiteral("SELECT cursor FROM sync_state WHERE id = 1;"), -1);
+    QVERIFY(cursor);
+    QCOMPARE(*cursor, 0);
+    if (from >= 1) {
+        auto marker = KvStore(**db).value(QStringLiteral("marker"));
+        QVERIFY(marker);
+        QCOMPARE(*marker, QStringLiteral("kept"));
+    }
+    // Money columns are integers: a REAL amount would be a schema bug.
+    auto realMoney = (*db)->scalar(QStringLiteral(
+        "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%amount%REAL%' OR sql LIKE '%balance%REAL%';"));
+    QVERIFY(realMoney);
+    QCOMPARE(*realMoney, 0);
+
+    // Opening again is a no-op.
+    db->reset();
+    auto again = openCache(path, testKey());
+    QVERIFY(again);
+}
+
+void MigrationsTest::refusesNewerSchema()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.db"));
+    {
+        auto db = makeAtVersion(path, cacheSchemaVersion());
+        QVERIFY(db);
+        QVERIFY((*db)->exec(QStringLiteral("PRAGMA user_version = %1;").arg(cacheSchemaVersion() + 1)));
+    }
+    auto db = openCache(path, testKey());
+    QVERIFY(!db);
+    QCOMPARE(db.error().code, ErrorCode::Storage);
+}
+
+QTEST_GUILESS_MAIN(MigrationsTest)
+#include "tst_migrations.moc"
