@@ -51,12 +51,16 @@ public:
     void addTrustedCertificates(const QList<QSslCertificate> &certificates);
     //! The TLS settings every request and the WebSocket use.
     [[nodiscard]] QSslConfiguration sslConfiguration() const;
+    //! Restores a saved pair (no tokensChanged(): the caller already has them).
     void setTokens(const QString &accessToken, const QString &refreshToken);
     [[nodiscard]] QString accessToken() const;
     [[nodiscard]] QString refreshToken() const;
     [[nodiscard]] bool hasTokens() const;
 
-    //! \a path starts with "/v1/…".
+    //! \a path starts with "/v1/…". A 401 on an authenticated request triggers one
+    //! refresh (shared with any other caller) and one retry with the new token; every
+    //! other failure is returned as is — retrying is the caller's choice (Error::isTransient(),
+    //! the same Idempotency-Key for money). 2xx answers must be a JSON object (or empty).
     QCoro::Task<Result<ApiResponse>> get(QString path, QUrlQuery query = {}, RequestOptions options = {});
     QCoro::Task<Result<ApiResponse>> post(QString path, QJsonObject body, RequestOptions options = {});
     QCoro::Task<Result<ApiResponse>> patch(QString path, QJsonObject body, RequestOptions options = {});
