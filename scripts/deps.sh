@@ -20,7 +20,7 @@ PLAZA_RUNTIME_DEPS=(
 )
 PLAZA_TEST_DEPS=(
   qml6-module-qttest xvfb xauth dbus gnome-keyring libsecret-tools imagemagick procps
-  desktop-file-utils appstream
+  desktop-file-utils appstream openssl
 )
 
 want=("${PLAZA_BUILD_DEPS[@]}" "${PLAZA_RUNTIME_DEPS[@]}")

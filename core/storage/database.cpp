@@ -7,6 +7,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace plaza::storage {
 
 namespace {
@@ -206,6 +208,15 @@ Database::~Database()
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path, const OpenOptions &options)
 {
+    // Everything that can be refused without touching the disk is refused first, so a bad
+    // key never leaves even an empty file behind.
+    if (!options.rawKey.isEmpty() && rawKeyLiteral(options.rawKey).isEmpty())
+        return makeError(ErrorCode::CacheLocked, QStringLiteral("The cache key is malformed."));
+    // SQLite treats a file shorter than one header as an empty database and would write a
+    // fresh page 1 over it: a damaged cache must be reported, never silently recreated.
+    if (const QFileInfo info(path); info.exists() && info.size() > 0 && info.size() < 512)
+        return makeError(ErrorCode::CacheLocked, QStringLiteral("The database file is damaged (truncated)."));
+
     std::unique_ptr<Database> db(new Database);
     db->m_path = path;
     const int flags = (options.readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
@@ -218,8 +229,6 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
 
     if (!options.rawKey.isEmpty()) {
         const QByteArray literal = rawKeyLiteral(options.rawKey);
-        if (literal.isEmpty())
-            return makeError(ErrorCode::CacheLocked, QStringLiteral("The cache key is malformed."));
         db->m_encrypted = true;
         // The key first, then the cipher parameters, spelled out so that the file does
         // not depend on the defaults of whichever SQLCipher build opens it. SQLCipher 4
@@ -358,15 +367,21 @@ Status Database::migrate(const QList<Migration> &steps)
     auto current = userVersion();
     if (!current)
         return current.error();
-    int latest = 0;
-    for (const Migration &m : steps)
-        latest = std::max(latest, m.version);
+    // Apply in version order whatever order the list is in; two steps claiming one version
+    // is a programming error that must not half-apply.
+    QList<Migration> ordered = steps;
+    std::sort(ordered.begin(), ordered.end(), [](const Migration &a, const Migration &b) { return a.version < b.version; });
+    for (qsizetype i = 1; i < ordered.size(); ++i) {
+        if (ordered.at(i).version == ordered.at(i - 1).version)
+            return makeError(ErrorCode::Storage, QStringLiteral("Two migrations claim schema version %1.").arg(ordered.at(i).version));
+    }
+    const int latest = ordered.isEmpty() ? 0 : ordered.constLast().version;
     if (*current > latest)
         return makeError(ErrorCode::Storage,
                          QStringLiteral("The database is from a newer Plaza (schema %1, this build knows %2).")
                              .arg(*current)
                              .arg(latest));
-    for (const Migration &m : steps) {
+    for (const Migration &m : std::as_const(ordered)) {
         if (m.version <= *current)
             continue;
         Status st = transaction([&]() -> Status {
