@@ -31,7 +31,7 @@ Q_IMPORT_QML_PLUGIN(PlazaPlugin)
 namespace {
 
 // How long --screenshot waits for the window to settle before giving up.
-constexpr int kScreenshotTimeoutMs = 60000;
+constexpr int kScreenshotTimeoutMs = 30000;
 
 QString folderOrDefault(const QString &chosen, QStandardPaths::StandardLocation location)
 {

@@ -5,7 +5,7 @@
     <name>AccountButton</name>
     <message>
         <source>Account: %1</source>
-        <translation>Compte&#xa0;: %1</translation>
+        <translation>Compte : %1</translation>
     </message>
     <message>
         <source>Sign out…</source>
@@ -27,8 +27,8 @@
         <translation>Reconnectez-vous pour le reconstruire.</translation>
     </message>
     <message>
-        <source>The copy of your account kept on this device can&apos;t be opened with the key Plaza has. Your posts, messages and money are safe on the server: signing in again downloads them into a new cache and deletes the unreadable one.</source>
-        <translation>La copie de votre compte conservée sur cet appareil ne s’ouvre pas avec la clé dont dispose Plaza. Vos publications, vos messages et votre argent sont en sécurité sur le serveur&#xa0;: en vous reconnectant, ils sont téléchargés dans un nouveau cache et l’ancien, illisible, est supprimé.</translation>
+        <source>The copy of your account kept on this device can't be opened with the key Plaza has. Your posts, messages and money are safe on the server: signing in again downloads them into a new cache and deletes the unreadable one.</source>
+        <translation>La copie de votre compte conservée sur cet appareil ne s’ouvre pas avec la clé dont dispose Plaza. Vos publications, vos messages et votre argent sont en sécurité sur le serveur : en vous reconnectant, ils sont téléchargés dans un nouveau cache et l’ancien, illisible, est supprimé.</translation>
     </message>
     <message>
         <source>Delete the cache and sign in again</source>
@@ -57,7 +57,7 @@
     <name>CommandLine</name>
     <message>
         <source>Plaza: your feed, chats, wallet and savings in one window.</source>
-        <translation>Plaza&#xa0;: votre fil, vos discussions, votre portefeuille et votre épargne dans une seule fenêtre.</translation>
+        <translation>Plaza : votre fil, vos discussions, votre portefeuille et votre épargne dans une seule fenêtre.</translation>
     </message>
     <message>
         <source>Server to offer on the sign-in screen.</source>
@@ -77,11 +77,11 @@
     </message>
     <message>
         <source>Colours: system, light or dark.</source>
-        <translation>Couleurs&#xa0;: system (système), light (clair) ou dark (sombre).</translation>
+        <translation>Couleurs : system (système), light (clair) ou dark (sombre).</translation>
     </message>
     <message>
         <source>Sign in as this handle if signed out; the password comes from PLAZA_DEMO_PASSWORD.</source>
-        <translation>Se connecter avec cet identifiant si personne n’est connecté&#x202f;; le mot de passe vient de PLAZA_DEMO_PASSWORD.</translation>
+        <translation>Se connecter avec cet identifiant si personne n’est connecté ; le mot de passe vient de PLAZA_DEMO_PASSWORD.</translation>
     </message>
     <message>
         <source>Save a picture of the window once it is ready (or signed out), then quit.</source>
@@ -107,7 +107,7 @@
         <translation>Trop de tentatives. Patientez quelques minutes, puis réessayez.</translation>
     </message>
     <message>
-        <source>Can&apos;t reach the server at %1. Check the address and your connection.</source>
+        <source>Can't reach the server at %1. Check the address and your connection.</source>
         <translation>Impossible de joindre le serveur %1. Vérifiez l’adresse et votre connexion.</translation>
     </message>
     <message>
@@ -116,10 +116,10 @@
     </message>
     <message>
         <source>The secure connection to %1 failed, so Plaza did not send anything.</source>
-        <translation>La connexion sécurisée à %1 a échoué&#xa0;: Plaza n’a rien envoyé.</translation>
+        <translation>La connexion sécurisée à %1 a échoué : Plaza n’a rien envoyé.</translation>
     </message>
     <message>
-        <source>The server at %1 doesn&apos;t answer like a Plaza server. Check the address.</source>
+        <source>The server at %1 doesn't answer like a Plaza server. Check the address.</source>
         <translation>Le serveur %1 ne répond pas comme un serveur Plaza. Vérifiez l’adresse.</translation>
     </message>
     <message>
@@ -131,7 +131,7 @@
         <translation>C’est trop long pour être envoyé.</translation>
     </message>
     <message>
-        <source>That passphrase doesn&apos;t unlock this device&apos;s cache. Check it and try again.</source>
+        <source>That passphrase doesn't unlock this device's cache. Check it and try again.</source>
         <translation>Cette phrase secrète ne déverrouille pas le cache de cet appareil. Vérifiez-la et réessayez.</translation>
     </message>
     <message>
@@ -139,7 +139,7 @@
         <translation>Aucun trousseau système n’a répondu.</translation>
     </message>
     <message>
-        <source>Plaza couldn&apos;t write its local cache. Check that the disk has free space.</source>
+        <source>Plaza couldn't write its local cache. Check that the disk has free space.</source>
         <translation>Plaza n’a pas pu écrire son cache local. Vérifiez qu’il reste de la place sur le disque.</translation>
     </message>
     <message>
@@ -148,7 +148,7 @@
     </message>
     <message>
         <source>Handles are 3 to 20 characters: lowercase letters, digits and underscores.</source>
-        <translation>Un identifiant compte de 3 à 20 caractères&#xa0;: lettres minuscules, chiffres et tirets bas.</translation>
+        <translation>Un identifiant compte de 3 à 20 caractères : lettres minuscules, chiffres et tirets bas.</translation>
     </message>
     <message>
         <source>Display names are 1 to 50 characters.</source>
@@ -197,17 +197,11 @@
     </message>
     <message numerus="yes">
         <source>At least %n characters. A few unrelated words work well.</source>
-        <translation>
-            <numerusform>Au moins %n caractère. Quelques mots sans rapport entre eux font l’affaire.</numerusform>
-            <numerusform>Au moins %n caractères. Quelques mots sans rapport entre eux font l’affaire.</numerusform>
-        </translation>
+        <translation><numerusform>Au moins %n caractère. Quelques mots sans rapport entre eux font l’affaire.</numerusform><numerusform>Au moins %n caractères. Quelques mots sans rapport entre eux font l’affaire.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Use at least %n characters.</source>
-        <translation>
-            <numerusform>Utilisez au moins %n caractère.</numerusform>
-            <numerusform>Utilisez au moins %n caractères.</numerusform>
-        </translation>
+        <translation><numerusform>Utilisez au moins %n caractère.</numerusform><numerusform>Utilisez au moins %n caractères.</numerusform></translation>
     </message>
     <message>
         <source>Repeat passphrase</source>
@@ -241,8 +235,8 @@
         <translation>Déverrouiller Plaza</translation>
     </message>
     <message>
-        <source>No system keychain answered, so Plaza can&apos;t keep the key of its local cache there. Choose a passphrase to protect what Plaza stores on this device. You&apos;ll enter it each time Plaza starts.</source>
-        <translation>Aucun trousseau système n’a répondu&#xa0;: Plaza ne peut pas y ranger la clé de son cache local. Choisissez une phrase secrète pour protéger ce que Plaza enregistre sur cet appareil. Vous la saisirez à chaque démarrage de Plaza.</translation>
+        <source>No system keychain answered, so Plaza can't keep the key of its local cache there. Choose a passphrase to protect what Plaza stores on this device. You'll enter it each time Plaza starts.</source>
+        <translation>Aucun trousseau système n’a répondu : Plaza ne peut pas y ranger la clé de son cache local. Choisissez une phrase secrète pour protéger ce que Plaza enregistre sur cet appareil. Vous la saisirez à chaque démarrage de Plaza.</translation>
     </message>
     <message>
         <source>No system keychain answered. Enter the passphrase you chose to unlock what Plaza stores on this device.</source>
@@ -250,7 +244,7 @@
     </message>
     <message>
         <source>Forgot it? Sign out and start again</source>
-        <translation>Oubliée&#x202f;? Déconnectez-vous et recommencez</translation>
+        <translation>Oubliée ? Déconnectez-vous et recommencez</translation>
     </message>
 </context>
 <context>
@@ -359,16 +353,8 @@
         <translation>Créez votre compte Plaza</translation>
     </message>
     <message>
-        <source>Welcome back</source>
-        <translation>Content de vous revoir</translation>
-    </message>
-    <message>
         <source>Your feed, chats, wallet and savings, in one calm place.</source>
         <translation>Votre fil, vos discussions, votre portefeuille et votre épargne, réunis au calme.</translation>
-    </message>
-    <message>
-        <source>Sign in to pick up where you left off.</source>
-        <translation>Connectez-vous pour reprendre là où vous en étiez.</translation>
     </message>
     <message>
         <source>Sign in</source>
@@ -378,12 +364,20 @@
         <source>Create account</source>
         <translation>Créer un compte</translation>
     </message>
+    <message>
+        <source>Sign in to Plaza</source>
+        <translation>Connexion à Plaza</translation>
+    </message>
+    <message>
+        <source>Pick up your feed, chats and money where you left them.</source>
+        <translation>Retrouvez votre fil, vos discussions et votre argent là où vous les avez laissés.</translation>
+    </message>
 </context>
 <context>
     <name>SignOutDialog</name>
     <message>
         <source>Sign out of Plaza?</source>
-        <translation>Se déconnecter de Plaza&#x202f;?</translation>
+        <translation>Se déconnecter de Plaza ?</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -395,7 +389,7 @@
     </message>
     <message>
         <source>This deletes the local cache on this device: posts, messages and wallet history download again the next time you sign in. Nothing changes on the server.</source>
-        <translation>Le cache local de cet appareil sera supprimé&#xa0;: publications, messages et historique du portefeuille seront de nouveau téléchargés à votre prochaine connexion. Rien ne change sur le serveur.</translation>
+        <translation>Le cache local de cet appareil sera supprimé : publications, messages et historique du portefeuille seront de nouveau téléchargés à votre prochaine connexion. Rien ne change sur le serveur.</translation>
     </message>
 </context>
 <context>
@@ -417,17 +411,11 @@
     </message>
     <message numerus="yes">
         <source>Synced %n min ago</source>
-        <translation>
-            <numerusform>Synchronisé il y a %n min</numerusform>
-            <numerusform>Synchronisé il y a %n min</numerusform>
-        </translation>
+        <translation><numerusform>Synchronisé il y a %n min</numerusform><numerusform>Synchronisé il y a %n min</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Synced %n h ago</source>
-        <translation>
-            <numerusform>Synchronisé il y a %n h</numerusform>
-            <numerusform>Synchronisé il y a %n h</numerusform>
-        </translation>
+        <translation><numerusform>Synchronisé il y a %n h</numerusform><numerusform>Synchronisé il y a %n h</numerusform></translation>
     </message>
     <message>
         <source>Synced on %1</source>
@@ -443,7 +431,7 @@
     </message>
     <message>
         <source>Last synced %1</source>
-        <translation>Dernière synchronisation&#xa0;: %1</translation>
+        <translation>Dernière synchronisation : %1</translation>
     </message>
 </context>
 <context>

@@ -25,9 +25,9 @@ OnboardingFrame {
         return ""
     }
 
-    title: form.createAccount ? qsTr("Create your Plaza account") : qsTr("Welcome back")
+    title: form.createAccount ? qsTr("Create your Plaza account") : qsTr("Sign in to Plaza")
     subtitle: form.createAccount ? qsTr("Your feed, chats, wallet and savings, in one calm place.")
-                                 : qsTr("Sign in to pick up where you left off.")
+                                 : qsTr("Pick up your feed, chats and money where you left them.")
 
     TabBar {
         id: modeBar
