@@ -196,9 +196,8 @@ Result<std::unique_ptr<Database>> openCache(const QString &path, const QByteArra
     }
     if (auto st = (*db)->migrate(cacheMigrations()); !st)
         return st.error();
-    // Every page SQLCipher has to fetch again is decrypted and HMAC-checked again: with
-    // SQLite's default 2 MiB cache a sync ingest spends most of its time re-reading the
-    // tables' B-tree pages. 16 MiB keeps an initial sync's working set in memory.
+    // Every page SQLCipher has to read again is decrypted and HMAC-checked again; 16 MiB
+    // (SQLite's default is 2 MiB) keeps the B-tree pages an initial sync touches in memory.
     if (auto st = (*db)->exec(QStringLiteral("PRAGMA cache_size = -16384;")); !st)
         return st.error();
     qCDebug(lcDb) << "cache open" << QFileInfo(path).fileName() << "schema" << cacheSchemaVersion();

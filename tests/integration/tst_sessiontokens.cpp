@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+// Token lifecycle through the Session: refreshed tokens are persisted in the encrypted
+// cache, and a refused refresh (the session expired) signs out without deleting anything.
+#include "integrationutil.h"
+
+#include "common/testserver.h"
+#include "net/apiclient.h"
+#include "sync/syncengine.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace plaza;
+using namespace plaza::test;
+
+namespace {
+const QString kPassword = QStringLiteral("tokens password 3");
+const QString kPassphrase = QStringLiteral("tokens passphrase 3");
+} // namespace
+
+class SessionTokensTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void refreshedTokensArePersisted();
+    void expiredSessionSignsOutKeepingCache();
+
+private:
+    bool unlock(Session &session)
+    {
+        session.restore();
+        if (!waitIdle(session) || session.state() != Session::State::NeedsPassphrase)
+            return false;
+        session.submitPassphrase(kPassphrase);
+        return waitIdle(session);
+    }
+
+    std::unique_ptr<TestServer> m_server;
+    SessionFixture m_fixture;
+};
+
+void SessionTokensTest::initTestCase()
+{
+    // Access tokens that live one second: every test step below outlives them.
+    m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--access-ttl"), QStringLiteral("1")});
+    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    QVERIFY(createAccount(*m_fixture.session, m_server->url(), uniqueHandle(QStringLiteral("tok")),
+                          QStringLiteral("Tok"), kPassword, kPassphrase));
+}
+
+void SessionTokensTest::refreshedTokensArePersisted()
+{
+    Session &session = *m_fixture.session;
+    const QString firstRefresh = session.api()->refreshToken();
+    QTest::qWait(1500);
+    QVERIFY(waitTask(session.syncEngine()->pull())); // 401, refresh, retry
+    QVERIFY(session.api()->refreshToken() != firstRefresh);
+    QTest::qWait(100); // the kv write is queued on the writer thread
+
+    // A restart must use the new refresh token: the first one was rotated away, so if the
+    // cache still held it, this pull (after the access token expired) would fail.
+    m_fixture.reopen();
+    QVERIFY(unlock(*m_fixture.session));
+    QCOMPARE(m_fixture.session->state(), Session::State::Ready);
+    QTest::qWait(1500);
+    const Status pulled = waitTask(m_fixture.session->syncEngine()->pull());
+    QVERIFY2(pulled.ok(), pulled.ok() ? "" : qPrintable(pulled.error().codeName()));
+    QCOMPARE(m_fixture.session->state(), Session::State::Ready);
+}
+
+void SessionTokensTest::expiredSessionSignsOutKeepingCache()
+{
+    Session &session = *m_fixture.session;
+    const QString cachePath = session.cachePath();
+
+    // Another party uses our refresh token first: the server rotates it, ours is dead.
+    net::ApiClient thief;
+    thief.setBaseUrl(m_server->url());
+    thief.setTokens(QStringLiteral("not-a-token"), session.api()->refreshToken());
+    QVERIFY(waitTask(thief.get(QStringLiteral("/v1/me"))));
+
+    QTest::qWait(1500);
+    session.syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::State::SignedOut, 15000);
+    QCOMPARE(session.errorCode(), QStringLiteral("unauthorized"));
+    QVERIFY(session.cacheKey().isEmpty());
+    // Nothing deleted: the cache, its passphrase parameters and the account stay.
+    QVERIFY(QFile::exists(cachePath));
+    QVERIFY(QFile::exists(QDir(m_fixture.config.path()).filePath(QStringLiteral("account.json"))));
+
+    // After a restart the dead tokens are gone from the cache: sign in again.
+    m_fixture.reopen();
+    Session &again = *m_fixture.session;
+    again.restore();
+    QVERIFY(waitIdle(again));
+    QCOMPARE(again.state(), Session::State::NeedsPassphrase);
+    again.submitPassphrase(kPassphrase);
+    QVERIFY(waitIdle(again));
+    QCOMPARE(again.state(), Session::State::SignedOut);
+    QCOMPARE(again.errorCode(), QStringLiteral("unauthorized"));
+}
+
+QTEST_GUILESS_MAIN(SessionTokensTest)
+#include "tst_sessiontokens.moc"
