@@ -329,6 +329,11 @@ QCoro::Task<void> Session::openCacheTask(QByteArray key)
     if (!self)
         co_return;
     if (!opened) {
+        if (d->state == State::NeedsPassphrase && opened.error().code == ErrorCode::CacheLocked) {
+            // Most likely a typo: stay here so the user can try again (signOut/resetCache remain).
+            fail(makeError(ErrorCode::CacheLocked, QStringLiteral("Wrong passphrase, or the cache is damaged.")));
+            co_return;
+        }
         // Wrong key, not a database, damaged, or newer than this build: never delete or
         // recreate it here; the user decides (resetCache or sign in again).
         Error e = opened.error();
@@ -521,18 +526,6 @@ QCoro::Task<void> Session::passphraseTask(QString passphrase)
             setBusy(false);
         co_return;
     }
-    auto opened = co_await d->engine->open(d->files.cachePath(userId), *key, userId);
-    if (!self)
-        co_return;
-    if (!opened && opened.error().code == ErrorCode::CacheLocked) {
-        // Most likely a typo: stay here so the user can try again (signOut/resetCache remain).
-        fail(makeError(ErrorCode::CacheLocked, QStringLiteral("Wrong passphrase, or the cache is damaged.")));
-        setBusy(false);
-        co_return;
-    }
-    co_await d->engine->close();
-    if (!self)
-        co_return;
     co_await openCacheTask(*key);
     if (self)
         setBusy(false);
