@@ -35,7 +35,6 @@ QtObject {
     readonly property color danger: dark ? "#FF8A8A" : "#C62828"
     readonly property color dangerSoft: dark ? "#3A1F24" : "#FDECEC"
     readonly property color success: dark ? "#5FD39A" : "#16884F"
-    readonly property color offline: dark ? "#8A909E" : "#8A909E"
     readonly property color focusRing: accent
     readonly property color scrim: dark ? "#99000000" : "#66000000"
 

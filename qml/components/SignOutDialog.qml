@@ -47,26 +47,50 @@ Dialog {
         textFormat: Text.PlainText
     }
 
-    footer: RowLayout {
-        spacing: Theme.spacingS
-        Item { Layout.fillWidth: true }
-        AppButton {
-            id: cancelButton
-            variant: "secondary"
-            text: qsTr("Cancel")
-            onClicked: dialog.reject()
-            Layout.bottomMargin: Theme.spacingXl
-        }
-        AppButton {
-            objectName: "confirmSignOutButton"
-            variant: "danger"
-            text: qsTr("Sign out and delete cache")
-            onClicked: {
-                dialog.accept()
-                dialog.confirmed()
+    // Side by side when they fit, stacked (confirm on top) when a language makes them long.
+    footer: Item {
+        implicitHeight: buttons.implicitHeight + Theme.spacingXl
+        GridLayout {
+            id: buttons
+            readonly property bool stacked: cancelButton.implicitWidth + confirmButton.implicitWidth
+                                            + columnSpacing > width
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: parent.top
+            anchors.leftMargin: Theme.spacingXl
+            anchors.rightMargin: Theme.spacingXl
+            columns: stacked ? 1 : 3
+            columnSpacing: Theme.spacingS
+            rowSpacing: Theme.spacingS
+
+            Item {
+                visible: !buttons.stacked
+                Layout.fillWidth: true
+                Layout.row: 0
+                Layout.column: 0
             }
-            Layout.bottomMargin: Theme.spacingXl
-            Layout.rightMargin: Theme.spacingXl
+            AppButton {
+                id: cancelButton
+                variant: "secondary"
+                text: qsTr("Cancel")
+                onClicked: dialog.reject()
+                Layout.fillWidth: buttons.stacked
+                Layout.row: buttons.stacked ? 1 : 0
+                Layout.column: buttons.stacked ? 0 : 1
+            }
+            AppButton {
+                id: confirmButton
+                objectName: "confirmSignOutButton"
+                variant: "danger"
+                text: qsTr("Sign out and delete cache")
+                onClicked: {
+                    dialog.accept()
+                    dialog.confirmed()
+                }
+                Layout.fillWidth: buttons.stacked
+                Layout.row: 0
+                Layout.column: buttons.stacked ? 0 : 2
+            }
         }
     }
 

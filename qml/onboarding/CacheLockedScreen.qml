@@ -15,6 +15,7 @@ OnboardingFrame {
     subtitle: qsTr("Sign in again to rebuild it.")
     iconName: "shield-alert"
     iconColor: Theme.danger
+    iconBackground: Theme.dangerSoft
 
     Label {
         text: qsTr("The copy of your account kept on this device can't be opened with the key Plaza has. Your posts, messages and money are safe on the server: signing in again downloads them into a new cache and deletes the unreadable one.")

@@ -14,6 +14,7 @@ Rectangle {
     //! Lucide icon shown above the title instead of the logo (for notices).
     property string iconName: ""
     property color iconColor: Theme.accent
+    property color iconBackground: Theme.accentSoft
     default property alias content: body.data
 
     color: Theme.background
@@ -34,6 +35,8 @@ Rectangle {
                 spacing: Theme.spacingM
                 Layout.alignment: Qt.AlignHCenter
                 Layout.preferredWidth: Theme.formWidth + 2 * Theme.spacingXxl
+                Layout.maximumWidth: Math.min(Theme.formWidth + 2 * Theme.spacingXxl,
+                                              scroller.availableWidth - 2 * Theme.spacingL)
                 Layout.bottomMargin: Theme.spacingXl
 
                 BrandMark {
@@ -46,7 +49,7 @@ Rectangle {
                     width: 56
                     height: 56
                     radius: 28
-                    color: Theme.accentSoft
+                    color: frame.iconBackground
                     Layout.alignment: Qt.AlignHCenter
                     Icon {
                         anchors.centerIn: parent

@@ -55,10 +55,11 @@ Rectangle {
         anchors.centerIn: parent
         spacing: Theme.spacingS
         Rectangle {
+            visible: status.online
             width: 8
             height: 8
             radius: 4
-            color: status.online ? Theme.success : Theme.offline
+            color: Theme.success
             anchors.verticalCenter: parent.verticalCenter
         }
         Icon {
