@@ -53,9 +53,9 @@ int main(int argc, char **argv)
     parser.addOptions({serverOption, handleOption, nameOption, passwordStdin, passphraseStdin, noKeychain, dataDirOption,
                        configDirOption, verbose});
     parser.process(app);
-    // A terminal tool answers in one line; the core's info logs are for --verbose.
+    // A terminal tool answers in one line; what the core logs is for --verbose.
     if (!parser.isSet(verbose))
-        QLoggingCategory::setFilterRules(QStringLiteral("plaza.*.info=false\nplaza.*.debug=false"));
+        QLoggingCategory::setFilterRules(QStringLiteral("plaza.*.debug=false\nplaza.*.info=false\nplaza.*.warning=false"));
 
     const QStringList args = parser.positionalArguments();
     if (args.size() != 1) {
