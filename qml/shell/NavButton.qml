@@ -5,13 +5,13 @@ import QtQuick.Layouts
 import Plaza
 
 // One entry of the sidebar: an icon and a label, checked for the current tab.
+// Not checkable by clicks: `checked` stays bound to the sidebar's current index.
 ItemDelegate {
     id: control
 
     property string iconName
     property string shortcutHint
 
-    checkable: true
     focusPolicy: Qt.StrongFocus
     implicitHeight: 40
     leftPadding: Theme.spacingM

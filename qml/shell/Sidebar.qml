@@ -22,8 +22,6 @@ Rectangle {
         color: Theme.border
     }
 
-    ButtonGroup { id: group }
-
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.spacingL
@@ -47,15 +45,15 @@ Rectangle {
         Repeater {
             model: sidebar.tabs
             NavButton {
+                id: navButton
                 required property var modelData
                 required property int index
                 objectName: "nav-" + modelData.key
                 text: modelData.title
                 iconName: modelData.icon
-                shortcutHint: qsTr("Ctrl+%1").arg(index + 1)
-                ButtonGroup.group: group
-                checked: sidebar.currentIndex === index
-                onClicked: sidebar.currentIndex = index
+                shortcutHint: qsTr("Ctrl+%1").arg(navButton.index + 1)
+                checked: sidebar.currentIndex === navButton.index
+                onClicked: sidebar.currentIndex = navButton.index
                 Layout.fillWidth: true
             }
         }

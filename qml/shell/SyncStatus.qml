@@ -47,8 +47,8 @@ Rectangle {
     Accessible.name: stateText + ", " + syncText
 
     HoverHandler { id: hover }
-    ToolTip.visible: hover.hovered && !isNaN(lastSynced.getTime())
-    ToolTip.text: qsTr("Last synced %1").arg(lastSynced.toLocaleString(Qt.locale(), Locale.LongFormat))
+    ToolTip.visible: hover.hovered && !isNaN(status.lastSynced.getTime())
+    ToolTip.text: qsTr("Last synced %1").arg(status.lastSynced.toLocaleString(Qt.locale(), Locale.LongFormat))
 
     Row {
         id: row
