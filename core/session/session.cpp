@@ -178,7 +178,8 @@ void Session::setAccount(const AccountInfo &account)
 
 void Session::restore()
 {
-    if (d->busy)
+    // Once signed in, the open cache is the account: restoring again would reopen it.
+    if (d->busy || d->state == State::Ready)
         return;
     detach(restoreTask());
 }
