@@ -12,8 +12,12 @@ OnboardingFrame {
     required property QtObject session
     property string defaultServerUrl: "http://127.0.0.1:8480"
 
-    // Errors belong to the attempt made on this screen, not to whatever failed before.
-    property bool attempted: false
+    // Errors belong to a sign-in attempt, not to whatever failed before (a cache that
+    // would not open, say). An attempt made before this screen existed (--sign-in-as)
+    // still counts, so its failure is shown.
+    readonly property var signInCodes: ["unauthorized", "validation_failed", "conflict", "rate_limited",
+        "network", "timeout", "tls", "protocol", "internal"]
+    property bool attempted: signInCodes.indexOf(session.errorCode) >= 0
     readonly property string errorCode: attempted && !session.busy ? session.errorCode : ""
     readonly property string errorField: {
         if (errorCode === "validation_failed")
