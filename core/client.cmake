@@ -12,24 +12,13 @@ add_library(plaza_core STATIC
     sync/changeset.h
     sync/eventapplier.h sync/eventapplier.cpp
     sync/cachewriter.h sync/cachewriter.cpp
+    sync/syncengine.h sync/syncengine.cpp
+    session/session.h session/session.cpp
+    session/accountfiles.h session/accountfiles.cpp
 )
 target_include_directories(plaza_core PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(plaza_core PUBLIC
-    plaza_base plaza_db
+    plaza_base plaza_db plaza_net plaza_security
     Qt6::Core Qt6::Network Qt6::Concurrent
     QCoro6::Core QCoro6::Network)
-# net and security are written alongside: the SyncEngine needs plaza_net, the Session
-# both, so they are only built once those exist (the tree keeps configuring meanwhile).
-if(TARGET plaza_net)
-    target_sources(plaza_core PRIVATE sync/syncengine.h sync/syncengine.cpp)
-    target_link_libraries(plaza_core PUBLIC plaza_net)
-endif()
-if(TARGET plaza_net AND TARGET plaza_security AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/session/session.cpp)
-    target_sources(plaza_core PRIVATE
-        session/session.h session/session.cpp
-        session/accountfiles.h session/accountfiles.cpp)
-    target_link_libraries(plaza_core PUBLIC plaza_security)
-else()
-    message(STATUS "plaza_core: built without Session (needs plaza_net and plaza_security)")
-endif()
 plaza_target_defaults(plaza_core)

@@ -8,6 +8,7 @@
 #include "net/apiclient.h"
 #include "protocol/types.h"
 #include "session/session.h"
+#include "common/waittask.h"
 
 #include <QCoroTask>
 #include <QEventLoop>
@@ -18,22 +19,6 @@
 #include <optional>
 
 namespace plaza::test {
-
-//! Runs the event loop until \a task has finished and returns its value (Result<T> is not
-//! default-constructible, which QCoro::waitFor() needs).
-template<typename T>
-T waitTask(QCoro::Task<T> &&task)
-{
-    std::optional<T> out;
-    QEventLoop loop;
-    QCoro::connect(std::move(task), &loop, [&](auto &&value) {
-        out.emplace(std::forward<decltype(value)>(value));
-        loop.quit();
-    });
-    if (!out)
-        loop.exec();
-    return std::move(*out);
-}
 
 //! An account on the test server, signed in through its own ApiClient (another device).
 struct RemoteUser {

@@ -5,7 +5,7 @@
 #include "net/apiclient.h"
 #include "rawhttppeer.h"
 #include "selfsignedcert.h"
-#include "waittask.h"
+#include "common/waittask.h"
 
 #include <QCoroTask>
 #include <QElapsedTimer>

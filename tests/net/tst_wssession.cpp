@@ -6,7 +6,7 @@
 #include "net/apiclient.h"
 #include "net/wssession.h"
 #include "selfsignedcert.h"
-#include "waittask.h"
+#include "common/waittask.h"
 
 #include <QCoroTask>
 #include <QJsonDocument>

@@ -3,6 +3,8 @@
 
 // Helpers for the security tests: find a secret's bytes anywhere under a folder.
 
+#include "common/waittask.h"
+
 #include <QByteArray>
 #include <QCoroTask>
 #include <QDirIterator>
@@ -15,23 +17,6 @@
 #include <optional>
 
 namespace plaza::test {
-
-//! Runs \a task to completion in a local event loop. QCoro::waitFor() cannot be used
-//! with Result<T>: it needs a default-constructible T.
-template<typename T>
-T awaitTask(QCoro::Task<T> &&task)
-{
-    std::optional<T> result;
-    QEventLoop loop;
-    auto body = [&]() -> QCoro::Task<> {
-        result.emplace(co_await std::move(task));
-        loop.quit();
-    };
-    auto running = body();
-    if (!result)
-        loop.exec();
-    return std::move(*result);
-}
 
 //! Every spelling of \a key a careless store could write: raw, hex (both cases),
 //! base64 and base64url (with and without padding).

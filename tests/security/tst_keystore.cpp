@@ -53,7 +53,7 @@ bool writeRaw(const QString &service, const QString &account, const QByteArray &
 int childLoad(const QString &service, const QString &account, const QByteArray &expectedSha)
 {
     KeyStore store(service);
-    auto key = test::awaitTask(store.loadKey(account));
+    auto key = test::waitTask(store.loadKey(account));
     if (!key)
         return key.error().code == ErrorCode::NotFound ? 3 : 4;
     return sha256Hex(*key) == expectedSha ? 0 : 5;
@@ -90,9 +90,9 @@ private Q_SLOTS:
         QCOMPARE(store.service(), QStringLiteral("Plaza"));
         const QString account = newAccount();
         const QByteArray key = randomKey();
-        const Status stored = test::awaitTask(store.storeKey(account, key));
+        const Status stored = test::waitTask(store.storeKey(account, key));
         QVERIFY2(stored.ok(), qPrintable(stored.ok() ? QString() : stored.error().message));
-        const auto loaded = test::awaitTask(store.loadKey(account));
+        const auto loaded = test::waitTask(store.loadKey(account));
         QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message));
         QCOMPARE(loaded->size(), kCacheKeyBytes);
         QCOMPARE(*loaded, key);
@@ -102,10 +102,10 @@ private Q_SLOTS:
     {
         KeyStore store;
         const QString account = newAccount();
-        QVERIFY(test::awaitTask(store.storeKey(account, randomKey())).ok());
+        QVERIFY(test::waitTask(store.storeKey(account, randomKey())).ok());
         const QByteArray second = randomKey();
-        QVERIFY(test::awaitTask(store.storeKey(account, second)).ok());
-        const auto loaded = test::awaitTask(store.loadKey(account));
+        QVERIFY(test::waitTask(store.storeKey(account, second)).ok());
+        const auto loaded = test::waitTask(store.loadKey(account));
         QVERIFY(loaded.ok());
         QCOMPARE(*loaded, second);
     }
@@ -113,7 +113,7 @@ private Q_SLOTS:
     void unknownAccountIsNotFound()
     {
         KeyStore store;
-        const auto loaded = test::awaitTask(store.loadKey(newAccount()));
+        const auto loaded = test::waitTask(store.loadKey(newAccount()));
         QVERIFY(!loaded.ok());
         QCOMPARE(loaded.error().code, ErrorCode::NotFound);
     }
@@ -125,11 +125,11 @@ private Q_SLOTS:
         KeyStore other(QStringLiteral("PlazaOtherService"));
         QCOMPARE(other.service(), QStringLiteral("PlazaOtherService"));
         const QByteArray key = randomKey();
-        QVERIFY(test::awaitTask(other.storeKey(account, key)).ok());
-        const auto fromPlaza = test::awaitTask(plaza.loadKey(account));
+        QVERIFY(test::waitTask(other.storeKey(account, key)).ok());
+        const auto fromPlaza = test::waitTask(plaza.loadKey(account));
         QVERIFY(!fromPlaza.ok());
         QCOMPARE(fromPlaza.error().code, ErrorCode::NotFound);
-        const auto fromOther = test::awaitTask(other.loadKey(account));
+        const auto fromOther = test::waitTask(other.loadKey(account));
         QVERIFY(fromOther.ok());
         QCOMPARE(*fromOther, key);
     }
@@ -138,10 +138,10 @@ private Q_SLOTS:
     {
         KeyStore store;
         const QString account = newAccount();
-        QVERIFY(test::awaitTask(store.storeKey(account, randomKey())).ok());
-        const Status deleted = test::awaitTask(store.deleteKey(account));
+        QVERIFY(test::waitTask(store.storeKey(account, randomKey())).ok());
+        const Status deleted = test::waitTask(store.deleteKey(account));
         QVERIFY2(deleted.ok(), qPrintable(deleted.ok() ? QString() : deleted.error().message));
-        const auto loaded = test::awaitTask(store.loadKey(account));
+        const auto loaded = test::waitTask(store.loadKey(account));
         QVERIFY(!loaded.ok());
         QCOMPARE(loaded.error().code, ErrorCode::NotFound);
     }
@@ -149,7 +149,7 @@ private Q_SLOTS:
     void deleteOfMissingKeySucceeds()
     {
         KeyStore store;
-        const Status deleted = test::awaitTask(store.deleteKey(newAccount()));
+        const Status deleted = test::waitTask(store.deleteKey(newAccount()));
         QVERIFY2(deleted.ok(), qPrintable(deleted.ok() ? QString() : deleted.error().message));
     }
 
@@ -158,11 +158,11 @@ private Q_SLOTS:
         KeyStore store;
         const QString account = newAccount();
         for (int size : {0, 16, kCacheKeyBytes - 1, kCacheKeyBytes + 1, 64}) {
-            const Status st = test::awaitTask(store.storeKey(account, QByteArray(size, 'k')));
+            const Status st = test::waitTask(store.storeKey(account, QByteArray(size, 'k')));
             QVERIFY(!st.ok());
             QCOMPARE(st.error().code, ErrorCode::ValidationFailed);
         }
-        const auto loaded = test::awaitTask(store.loadKey(account));
+        const auto loaded = test::waitTask(store.loadKey(account));
         QVERIFY(!loaded.ok());
         QCOMPARE(loaded.error().code, ErrorCode::NotFound);
     }
@@ -170,9 +170,9 @@ private Q_SLOTS:
     void emptyAccountIsRefused()
     {
         KeyStore store;
-        QCOMPARE(test::awaitTask(store.storeKey(QString(), randomKey())).error().code, ErrorCode::ValidationFailed);
-        QCOMPARE(test::awaitTask(store.loadKey(QString())).error().code, ErrorCode::ValidationFailed);
-        QCOMPARE(test::awaitTask(store.deleteKey(QString())).error().code, ErrorCode::ValidationFailed);
+        QCOMPARE(test::waitTask(store.storeKey(QString(), randomKey())).error().code, ErrorCode::ValidationFailed);
+        QCOMPARE(test::waitTask(store.loadKey(QString())).error().code, ErrorCode::ValidationFailed);
+        QCOMPARE(test::waitTask(store.deleteKey(QString())).error().code, ErrorCode::ValidationFailed);
     }
 
     void malformedEntryIsRefusedNotTruncated_data()
@@ -190,7 +190,7 @@ private Q_SLOTS:
         const QString account = newAccount();
         QVERIFY(writeRaw(QStringLiteral("Plaza"), account, planted));
         KeyStore store;
-        const auto loaded = test::awaitTask(store.loadKey(account));
+        const auto loaded = test::waitTask(store.loadKey(account));
         QVERIFY(!loaded.ok());
         QCOMPARE(loaded.error().code, ErrorCode::CacheLocked);
         QVERIFY(!loaded.error().message.contains(QString::fromLatin1(planted)));
@@ -201,7 +201,7 @@ private Q_SLOTS:
         KeyStore store;
         const QString account = newAccount();
         const QByteArray key = randomKey();
-        QVERIFY(test::awaitTask(store.storeKey(account, key)).ok());
+        QVERIFY(test::waitTask(store.storeKey(account, key)).ok());
 
         QProcess child;
         child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -225,7 +225,7 @@ private Q_SLOTS:
         KeyStore store;
         const QString account = newAccount();
         const QByteArray key = randomKey();
-        QVERIFY(test::awaitTask(store.storeKey(account, key)).ok());
+        QVERIFY(test::waitTask(store.storeKey(account, key)).ok());
 
         // QtKeychain's libsecret schema: user = our account, server = our service,
         // binary data stored base64 with type = base64.
@@ -240,7 +240,7 @@ private Q_SLOTS:
         QVERIFY(out.contains("attribute.type = base64"));
         QVERIFY(out.contains(QByteArray("secret = " + key.toBase64() + '\n')));
 
-        QVERIFY(test::awaitTask(store.deleteKey(account)).ok());
+        QVERIFY(test::waitTask(store.deleteKey(account)).ok());
         search.start(tool, {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("user"), account});
         QVERIFY(search.waitForFinished(10000));
         QVERIFY(!search.readAll().contains(account.toUtf8()));
@@ -251,8 +251,8 @@ private Q_SLOTS:
         KeyStore store;
         const QString account = newAccount();
         const QByteArray key = randomKey();
-        QVERIFY(test::awaitTask(store.storeKey(account, key)).ok());
-        QVERIFY(test::awaitTask(store.loadKey(account)).ok());
+        QVERIFY(test::waitTask(store.storeKey(account, key)).ok());
+        QVERIFY(test::waitTask(store.loadKey(account)).ok());
 
         // gnome-keyring writes its (encrypted) keyring file on every change: it must be
         // among the files walked, or this test would prove nothing.

@@ -41,9 +41,9 @@ private Q_SLOTS:
         if (phase() != "prepare")
             QSKIP("locked phase");
         KeyStore store;
-        const Status stored = test::awaitTask(store.storeKey(kAccount, randomKey()));
+        const Status stored = test::waitTask(store.storeKey(kAccount, randomKey()));
         QVERIFY2(stored.ok(), qPrintable(stored.ok() ? QString() : stored.error().message));
-        QVERIFY(test::awaitTask(store.loadKey(kAccount)).ok());
+        QVERIFY(test::waitTask(store.loadKey(kAccount)).ok());
     }
 
     void storeOnLockedKeyringSaysLocked()
@@ -54,7 +54,7 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         const QByteArray key = randomKey();
-        const Status stored = test::awaitTask(store.storeKey(QStringLiteral("another-account"), key));
+        const Status stored = test::waitTask(store.storeKey(QStringLiteral("another-account"), key));
         QVERIFY(timer.elapsed() < kQuickMs);
         QVERIFY(!stored.ok());
         QCOMPARE(stored.error().code, ErrorCode::KeychainUnavailable);
@@ -71,7 +71,7 @@ private Q_SLOTS:
         // The key exists but cannot be read: answering NotFound would make the app
         // create a new key and lose the cache.
         KeyStore store;
-        const auto loaded = test::awaitTask(store.loadKey(kAccount));
+        const auto loaded = test::waitTask(store.loadKey(kAccount));
         QVERIFY(!loaded.ok());
         QCOMPARE(loaded.error().code, ErrorCode::KeychainUnavailable);
         QVERIFY2(loaded.error().message.contains(u"locked"), qPrintable(loaded.error().message));
@@ -84,7 +84,7 @@ private Q_SLOTS:
         // "Deleted" must mean gone: a locked item that stays must not be reported as
         // removed (the app would believe a sign-out wiped the key).
         KeyStore store;
-        const Status deleted = test::awaitTask(store.deleteKey(kAccount));
+        const Status deleted = test::waitTask(store.deleteKey(kAccount));
         QVERIFY(!deleted.ok());
         QCOMPARE(deleted.error().code, ErrorCode::KeychainUnavailable);
         QVERIFY2(deleted.error().message.contains(u"locked"), qPrintable(deleted.error().message));

@@ -40,14 +40,14 @@ private Q_SLOTS:
 
         QElapsedTimer timer;
         timer.start();
-        const Status stored = test::awaitTask(store.storeKey(account, key));
+        const Status stored = test::waitTask(store.storeKey(account, key));
         QVERIFY(!stored.ok());
         QCOMPARE(stored.error().code, ErrorCode::KeychainUnavailable);
         QVERIFY(!stored.error().message.isEmpty());
         QVERIFY2(timer.elapsed() < kQuickMs, qPrintable(QString::number(timer.elapsed())));
 
         timer.restart();
-        const auto loaded = test::awaitTask(store.loadKey(account));
+        const auto loaded = test::waitTask(store.loadKey(account));
         QVERIFY(!loaded.ok());
         // Not NotFound: "no keychain" must not read as "no key", or the app would make
         // a fresh key and orphan the cache.
@@ -55,7 +55,7 @@ private Q_SLOTS:
         QVERIFY2(timer.elapsed() < kQuickMs, qPrintable(QString::number(timer.elapsed())));
 
         timer.restart();
-        const Status deleted = test::awaitTask(store.deleteKey(account));
+        const Status deleted = test::waitTask(store.deleteKey(account));
         QVERIFY(!deleted.ok());
         QCOMPARE(deleted.error().code, ErrorCode::KeychainUnavailable);
         QVERIFY2(timer.elapsed() < kQuickMs, qPrintable(QString::number(timer.elapsed())));
@@ -80,7 +80,7 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         for (int i = 0; i < 10; ++i) {
-            const auto loaded = test::awaitTask(store.loadKey(QStringLiteral("acct-%1").arg(i)));
+            const auto loaded = test::waitTask(store.loadKey(QStringLiteral("acct-%1").arg(i)));
             QVERIFY(!loaded.ok());
             QCOMPARE(loaded.error().code, ErrorCode::KeychainUnavailable);
         }
