@@ -61,6 +61,7 @@ struct Session::Private {
     std::optional<protocol::AuthTokens> pendingTokens; //!< signed in, waiting for a passphrase
     QString errorCode;
     QString errorMessage;
+    QString errorField;
     QByteArray key;
 };
 
@@ -122,6 +123,7 @@ Session::Session(Options options, QObject *parent) : QObject(parent), d(std::mak
             return;
         d->errorCode = code;
         d->errorMessage = message;
+        d->errorField.clear();
         Q_EMIT errorChanged();
     });
 }
@@ -155,6 +157,7 @@ void Session::fail(const Error &error)
 {
     d->errorCode = error.codeName();
     d->errorMessage = error.message;
+    d->errorField = error.field();
     qCInfo(lcApp) << "session error" << d->errorCode;
     Q_EMIT errorChanged();
 }
@@ -165,6 +168,7 @@ void Session::clearError()
         return;
     d->errorCode.clear();
     d->errorMessage.clear();
+    d->errorField.clear();
     Q_EMIT errorChanged();
 }
 
@@ -240,6 +244,7 @@ QDateTime Session::lastSyncedAt() const { return d->engine->lastSyncedAt(); }
 qint64 Session::cursor() const { return d->engine->cursor(); }
 QString Session::errorCode() const { return d->errorCode; }
 QString Session::errorMessage() const { return d->errorMessage; }
+QString Session::errorField() const { return d->errorField; }
 net::ApiClient *Session::api() const { return d->api; }
 net::WsSession *Session::live() const { return d->live; }
 SyncEngine *Session::syncEngine() const { return d->engine; }

@@ -40,6 +40,7 @@ class Session : public QObject
     Q_PROPERTY(qint64 cursor READ cursor NOTIFY syncedChanged)
     Q_PROPERTY(QString errorCode READ errorCode NOTIFY errorChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorChanged)
+    Q_PROPERTY(QString errorField READ errorField NOTIFY errorChanged)
 public:
     enum class State {
         Starting,        //!< restore() has not finished
@@ -92,6 +93,8 @@ public:
     [[nodiscard]] qint64 cursor() const;
     [[nodiscard]] QString errorCode() const;    //!< API or client error code name of the last failure
     [[nodiscard]] QString errorMessage() const; //!< English message of the last failure
+    //! The request field the last failure names (details.field of validation_failed), or empty.
+    [[nodiscard]] QString errorField() const;
     [[nodiscard]] QString cachePath() const;    //!< for read connections of list models
 
     [[nodiscard]] net::ApiClient *api() const;

@@ -21,7 +21,7 @@ OnboardingFrame {
     readonly property string errorCode: attempted && !session.busy ? session.errorCode : ""
     readonly property string errorField: {
         if (errorCode === "validation_failed")
-            return session.errorField !== undefined ? session.errorField : ""
+            return session.errorField
         if (errorCode === "conflict")
             return "handle"
         if (["network", "timeout", "tls", "protocol"].indexOf(errorCode) >= 0)

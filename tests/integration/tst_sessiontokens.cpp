@@ -28,6 +28,7 @@ private Q_SLOTS:
     void initTestCase();
     void refreshedTokensArePersisted();
     void expiredSessionSignsOutKeepingCache();
+    void refusedSignUpNamesTheField();
 
 private:
     bool unlock(Session &session)
@@ -102,6 +103,32 @@ void SessionTokensTest::expiredSessionSignsOutKeepingCache()
     QVERIFY(waitIdle(again));
     QCOMPARE(again.state(), Session::State::SignedOut);
     QCOMPARE(again.errorCode(), QStringLiteral("unauthorized"));
+}
+
+void SessionTokensTest::refusedSignUpNamesTheField()
+{
+    // The sign-in screen highlights the field the server refused, so Session must carry it.
+    SessionFixture fresh;
+    Session &session = *fresh.session;
+    session.restore();
+    QVERIFY(waitIdle(session));
+    QCOMPARE(session.state(), Session::State::SignedOut);
+    session.createAccount(m_server->url().toString(), QStringLiteral("Not A Handle"), QStringLiteral("X"), kPassword);
+    QVERIFY(waitIdle(session));
+    QCOMPARE(session.state(), Session::State::SignedOut);
+    QCOMPARE(session.errorCode(), QStringLiteral("validation_failed"));
+    QCOMPARE(session.errorField(), QStringLiteral("handle"));
+
+    session.createAccount(m_server->url().toString(), uniqueHandle(QStringLiteral("fld")), QStringLiteral("X"),
+                          QStringLiteral("short"));
+    QVERIFY(waitIdle(session));
+    QCOMPARE(session.errorField(), QStringLiteral("password"));
+
+    // A failure that names no field clears the previous one.
+    session.signIn(m_server->url().toString(), uniqueHandle(QStringLiteral("nobody")), kPassword);
+    QVERIFY(waitIdle(session));
+    QCOMPARE(session.errorCode(), QStringLiteral("unauthorized"));
+    QVERIFY(session.errorField().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(SessionTokensTest)
