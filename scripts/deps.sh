@@ -17,9 +17,10 @@ PLAZA_RUNTIME_DEPS=(
   qml6-module-qtquick-dialogs qml6-module-qtcore qml6-module-qtquick-shapes
   qml6-module-qt-labs-platform qml6-module-qt5compat-graphicaleffects
   qt6-image-formats-plugins qt6-translations-l10n fonts-dejavu-core
+  dbus gnome-keyring libglib2.0-bin
 )
 PLAZA_TEST_DEPS=(
-  qml6-module-qttest xvfb xauth dbus gnome-keyring libsecret-tools imagemagick procps
+  qml6-module-qttest xvfb xauth libsecret-tools imagemagick procps
   desktop-file-utils appstream openssl
 )
 
