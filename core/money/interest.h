@@ -35,7 +35,8 @@ inline constexpr int kMaxApyBps = 100'000;
 //! an APY of @p apyBps basis points (450 = 4.50 %).
 //!
 //! Precision: the daily rate (1 + apy)^(1/365) − 1 is computed in fixed point with 126
-//! fractional bits; its absolute error is below 2^-100 (≈ 7.9·10^-31). Since
+//! fractional bits; its absolute error is below 2^-100 (≈ 7.9·10^-31; measured against
+//! `bc -l`: at most 10^-37 for 0.01 %, 4.50 %, 5.00 % and 1 000 %). Since
 //! balance × 10^6 < 2^83 for any int64 balance, the product balance × 10^6 × rate is known
 //! to better than 2^-17 ≈ 7.6·10^-6 micro (better than 10^-13 micro up to
 //! Money::kMaxApiAmount), and the result is that product rounded half to even to a whole

@@ -214,14 +214,19 @@ void TestInterest::thirteenMonthsAgainstCompound()
     // month's interest computed with the running loop below (daily accrual + payout only).
     qint64 balance = 1'000'000;
     qint64 carried = 0;
+    qint64 sumAccruals = 0;
     for (QDate day(2025, 1, 1); day < QDate(2026, 2, 1); day = day.addDays(1)) {
-        carried += accrual(balance, 450);
+        const qint64 daily = accrual(balance, 450);
+        carried += daily;
+        sumAccruals += daily;
         if (day.addDays(1).day() == 1) {
             const interest::Payout payout = interest::monthlyPayout(carried);
             balance += payout.paidMinor;
             carried = payout.carriedMicros;
         }
     }
+    // Every micro accounted for: all that was paid plus the last carry is all that accrued.
+    QCOMPARE((balance - 1'000'000) * interest::kMicrosPerMinor + carried, sumAccruals);
     // The same scheme in bc with rhe() at each step ends at 1048825, carry 127900.
     QCOMPARE(balance, qint64(1'048'825));
     QCOMPARE(carried, qint64(127'900));
