@@ -52,6 +52,14 @@ Response Response::json(int status, const QJsonObject &body)
     return r;
 }
 
+Response Response::raw(int status, const QByteArray &body)
+{
+    Response r;
+    r.m_status = status;
+    r.m_body = body;
+    return r;
+}
+
 Response Response::noContent()
 {
     Response r;

@@ -24,6 +24,9 @@ public:
     [[nodiscard]] static Response json(int status, const QJsonObject &body);
     [[nodiscard]] static Response ok(const QJsonObject &body) { return json(200, body); }
     [[nodiscard]] static Response created(const QJsonObject &body) { return json(201, body); }
+    //! \a status with \a body exactly as given (an already serialized JSON object),
+    //! e.g. a response replayed from the idempotency store byte for byte.
+    [[nodiscard]] static Response raw(int status, const QByteArray &body);
     //! 204, no body.
     [[nodiscard]] static Response noContent();
     //! The error envelope, with the status of the error's code. Internal and storage

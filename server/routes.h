@@ -15,6 +15,8 @@ void registerAuthRoutes(Router &router, Services &services);          // auth.cp
 void registerUserRoutes(Router &router, Services &services);          // users.cpp
 void registerSyncRoutes(Router &router, Services &services);          // sync.cpp
 void registerConversationRoutes(Router &router, Services &services);  // conversations.cpp
+void registerWalletRoutes(Router &router, Services &services);        // wallet.cpp
+void registerPaymentRequestRoutes(Router &router, Services &services); // paymentrequests.cpp
 void registerTestClockRoutes(Router &router, Services &services);     // testclock.cpp (--test-clock only)
 
 } // namespace plaza::server

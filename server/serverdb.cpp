@@ -87,6 +87,92 @@ CREATE TABLE conversation_members (
 ) WITHOUT ROWID;
 CREATE INDEX conversation_members_user ON conversation_members (user_id, conversation_id);
 )sql")},
+        // The wallet: a double-entry ledger, payment requests, the idempotency store, and
+        // chat messages (payment messages are posted atomically with their transfer).
+        {2, QStringLiteral(R"sql(
+-- Users' accounts (user_id set) never go negative; system accounts (user_id NULL: card
+-- funding, interest) are the other side of money entering or leaving the system.
+CREATE TABLE accounts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER REFERENCES users(id),
+    kind TEXT NOT NULL CHECK (kind IN ('wallet', 'savings', 'card_funding', 'interest')),
+    currency TEXT NOT NULL,
+    balance INTEGER NOT NULL DEFAULT 0,
+    CHECK (user_id IS NULL OR balance >= 0),
+    UNIQUE (user_id, kind)
+);
+CREATE UNIQUE INDEX accounts_system ON accounts (kind, currency) WHERE user_id IS NULL;
+INSERT INTO accounts (user_id, kind, currency, balance) VALUES (NULL, 'card_funding', 'EUR', 0);
+INSERT INTO accounts (user_id, kind, currency, balance) VALUES (NULL, 'interest', 'EUR', 0);
+INSERT INTO accounts (user_id, kind, currency, balance) SELECT id, 'wallet', 'EUR', 0 FROM users;
+CREATE TABLE ledger_transactions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL CHECK (kind IN ('transfer', 'merchant_payment', 'top_up', 'savings_deposit',
+                                       'savings_withdrawal', 'interest', 'refund')),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'completed', 'failed', 'reversed')),
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    currency TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    request_id INTEGER,
+    conversation_id INTEGER,
+    refund_of INTEGER UNIQUE REFERENCES ledger_transactions(id),   -- at most one refund per transaction
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    transaction_id INTEGER NOT NULL REFERENCES ledger_transactions(id),
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    amount INTEGER NOT NULL CHECK (amount <> 0),   -- signed: negative leaves the account
+    balance_after INTEGER NOT NULL
+);
+CREATE INDEX entries_account ON entries (account_id, transaction_id);
+CREATE INDEX entries_transaction ON entries (transaction_id);
+-- Completed transactions and all entries are history: never changed, never deleted.
+CREATE TRIGGER ledger_transactions_immutable BEFORE UPDATE ON ledger_transactions WHEN OLD.status = 'completed'
+BEGIN SELECT RAISE(ABORT, 'completed transactions are immutable'); END;
+CREATE TRIGGER ledger_transactions_kept BEFORE DELETE ON ledger_transactions
+BEGIN SELECT RAISE(ABORT, 'transactions are never deleted'); END;
+CREATE TRIGGER entries_immutable BEFORE UPDATE ON entries
+BEGIN SELECT RAISE(ABORT, 'entries are immutable'); END;
+CREATE TRIGGER entries_kept BEFORE DELETE ON entries
+BEGIN SELECT RAISE(ABORT, 'entries are never deleted'); END;
+CREATE TABLE payment_requests (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    payee_id INTEGER NOT NULL REFERENCES users(id),
+    payer_id INTEGER REFERENCES users(id),         -- NULL: anyone with the link may pay
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    currency TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL CHECK (status IN ('open', 'paid', 'cancelled')),
+    transaction_id INTEGER REFERENCES ledger_transactions(id),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE INDEX payment_requests_payee ON payment_requests (payee_id, id);
+CREATE INDEX payment_requests_payer ON payment_requests (payer_id, id);
+CREATE TABLE idempotency_keys (
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    key TEXT NOT NULL,
+    fingerprint BLOB NOT NULL,     -- SHA-256 of method, path and canonical body
+    status INTEGER NOT NULL,
+    body BLOB NOT NULL,            -- the response body, replayed byte for byte
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, key)
+) WITHOUT ROWID;
+CREATE INDEX idempotency_keys_age ON idempotency_keys (user_id, created_at);
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+    sender_id INTEGER NOT NULL REFERENCES users(id),
+    client_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('text', 'payment')),
+    transaction_id INTEGER REFERENCES ledger_transactions(id),
+    created_at INTEGER NOT NULL,
+    UNIQUE (sender_id, client_id)
+);
+CREATE INDEX messages_conversation ON messages (conversation_id, id);
+)sql")},
     };
 }
 

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#include "idempotency.h"
+
+#include "eventlog.h"
+#include "requestcontext.h"
+#include "router.h"
+#include "serverdb.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+
+namespace plaza::server::idempotency {
+
+namespace {
+
+bool validKey(const QByteArray &key)
+{
+    if (key.isEmpty() || key.size() > 64)
+        return false;
+    for (char c : key) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+// Method, path and the body in canonical form: QJsonObject keeps its keys sorted, so
+// the same object sent with other key order or whitespace has the same fingerprint.
+QByteArray fingerprint(const RequestContext &ctx)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(Router::methodName(ctx.method));
+    hash.addData(QByteArrayView("\n"));
+    hash.addData(ctx.path.toUtf8());
+    hash.addData(QByteArrayView("\n"));
+    hash.addData(ctx.body.isEmpty() ? ctx.rawBody.trimmed() : QJsonDocument(ctx.body).toJson(QJsonDocument::Compact));
+    return hash.result();
+}
+
+// Refusals the effect decided on the state of the world: replaying them is the truth.
+// 400 (malformed) and 5xx are not stored: they say nothing about the effect.
+bool storesRefusal(int status)
+{
+    return status >= 401 && status < 500;
+}
+
+} // namespace
+
+Response run(ServerDb &db, qint64 nowMs, const RequestContext &ctx, const Effect &effect)
+{
+    const QByteArray key = ctx.header(QByteArrayView(kHeader));
+    if (!validKey(key))
+        return Response::invalidField(QString::fromLatin1(kHeader),
+                                      QStringLiteral("An Idempotency-Key header of 1 to 64 characters [A-Za-z0-9_-] is required."));
+    const QString keyText = QString::fromLatin1(key);
+    const QByteArray print = fingerprint(ctx);
+
+    std::optional<Response> answer;
+    const Status st = db.write([&]() -> Status {
+        // Forget this user's keys past retention, so the table does not grow forever.
+        if (auto purge = db.run(QStringLiteral("DELETE FROM idempotency_keys WHERE user_id = ?1 AND created_at < ?2"),
+                                ctx.userId, nowMs - kRetentionMs);
+            !purge)
+            return purge;
+        auto stored = db.query(QStringLiteral("SELECT fingerprint, status, body FROM idempotency_keys "
+                                              "WHERE user_id = ?1 AND key = ?2"),
+                               ctx.userId, keyText);
+        if (!stored)
+            return stored.error();
+        auto row = stored->step();
+        if (!row)
+            return row.error();
+        if (*row) {
+            if (stored->blob(0) != print) {
+                answer = Response::error(ErrorCode::IdempotencyKeyReused,
+                                         QStringLiteral("This Idempotency-Key was used for another request."));
+            } else {
+                answer = Response::raw(int(stored->int64(1)), stored->blob(2))
+                             .withHeader(QByteArrayLiteral("Idempotent-Replayed"), QByteArrayLiteral("true"));
+            }
+            return {};
+        }
+
+        // The effect runs in a savepoint so that a refusal can be stored without its writes.
+        if (auto sp = db.db().exec(QStringLiteral("SAVEPOINT effect")); !sp)
+            return sp;
+        Result<Response> result = effect();
+        if (!result) {
+            Response refusal = Response::error(result.error());
+            if (!storesRefusal(refusal.status()))
+                return result.error(); // everything rolls back, the key stays free
+            if (auto rb = db.db().exec(QStringLiteral("ROLLBACK TO effect")); !rb)
+                return rb;
+            // Nothing else was appended in this transaction before the effect began.
+            discardPendingEvents(db.db());
+            result = std::move(refusal);
+        }
+        if (auto rel = db.db().exec(QStringLiteral("RELEASE effect")); !rel)
+            return rel;
+        answer = std::move(*result);
+        return db.run(QStringLiteral("INSERT INTO idempotency_keys (user_id, key, fingerprint, status, body, created_at) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+                      ctx.userId, keyText, print, answer->status(), answer->body(), nowMs);
+    });
+    if (!st)
+        return Response::error(st.error());
+    return *answer;
+}
+
+} // namespace plaza::server::idempotency

@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: MIT
+#include "ledger.h"
+
+#include "eventlog.h"
+#include "protocol/json.h"
+#include "serverdb.h"
+#include "users.h"
+
+#include <QDateTime>
+
+namespace plaza::server {
+
+namespace {
+
+QJsonObject money(qint64 amount, const QString &currency)
+{
+    return {{QStringLiteral("amount"), amount}, {QStringLiteral("currency"), currency}};
+}
+
+QJsonValue idOrNull(QStringView prefix, qint64 rowId)
+{
+    return rowId > 0 ? QJsonValue(ids::format(prefix, rowId)) : QJsonValue(QJsonValue::Null);
+}
+
+Error insufficientFunds()
+{
+    return makeError(ErrorCode::InsufficientFunds, QStringLiteral("The balance does not cover this amount."));
+}
+
+} // namespace
+
+WalletLimits limitsFor(bool fullyVerified)
+{
+    // Minor units of EUR: basic 250 € per payment / 1 000 € per day, full 10 000 € / 25 000 €.
+    return fullyVerified ? WalletLimits{1'000'000, 2'500'000} : WalletLimits{25'000, 100'000};
+}
+
+Result<qint64> ensureWalletAccount(ServerDb &db, qint64 userId)
+{
+    auto existing = db.integer(QStringLiteral("SELECT id FROM accounts WHERE user_id = ?1 AND kind = 'wallet'"), userId);
+    if (!existing)
+        return existing.error();
+    if (existing->has_value())
+        return **existing;
+    if (auto st = db.run(QStringLiteral("INSERT INTO accounts (user_id, kind, currency, balance) VALUES (?1, 'wallet', ?2, 0)"),
+                         userId, kDefaultCurrency);
+        !st)
+        return st.error();
+    return db.db().lastInsertRowId();
+}
+
+Result<qint64> systemAccount(ServerDb &db, const QString &kind)
+{
+    auto id = db.integer(QStringLiteral("SELECT id FROM accounts WHERE user_id IS NULL AND kind = ?1"), kind);
+    if (!id)
+        return id.error();
+    if (!id->has_value())
+        return makeError(ErrorCode::Internal, QStringLiteral("system account %1 is missing").arg(kind));
+    return **id;
+}
+
+Result<qint64> post(ServerDb &db, const Movement &m)
+{
+    if (m.amount <= 0 || m.fromAccount == m.toAccount)
+        return makeError(ErrorCode::Internal, QStringLiteral("malformed movement"));
+
+    auto stmt = db.query(QStringLiteral("SELECT id, user_id IS NULL, currency, balance FROM accounts WHERE id IN (?1, ?2)"),
+                         m.fromAccount, m.toAccount);
+    if (!stmt)
+        return stmt.error();
+    qint64 fromBalance = 0, toBalance = 0;
+    bool fromSystem = false;
+    int found = 0;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        if (stmt->text(2) != m.currency)
+            return makeError(ErrorCode::CurrencyMismatch, QStringLiteral("The accounts hold another currency."));
+        ++found;
+        if (stmt->int64(0) == m.fromAccount) {
+            fromSystem = stmt->int64(1) != 0;
+            fromBalance = stmt->int64(3);
+        } else {
+            toBalance = stmt->int64(3);
+        }
+    }
+    if (found != 2)
+        return makeError(ErrorCode::Internal, QStringLiteral("movement between unknown accounts"));
+
+    // The check that matters runs here, inside BEGIN IMMEDIATE: no other writer can
+    // change this balance between the read above and the update below.
+    qint64 newFrom = 0, newTo = 0;
+    if (__builtin_sub_overflow(fromBalance, m.amount, &newFrom) || (!fromSystem && newFrom < 0))
+        return insufficientFunds();
+    if (__builtin_add_overflow(toBalance, m.amount, &newTo))
+        return makeError(ErrorCode::LimitExceeded, QStringLiteral("The receiving balance would overflow."));
+
+    if (auto st = db.run(QStringLiteral("INSERT INTO ledger_transactions (kind, status, amount, currency, note, request_id, "
+                                        "conversation_id, refund_of, created_at) VALUES (?1, 'completed', ?2, ?3, ?4, "
+                                        "NULLIF(?5, 0), NULLIF(?6, 0), NULLIF(?7, 0), ?8)"),
+                         m.kind, m.amount, m.currency, m.note.isNull() ? QStringLiteral("") : m.note, m.requestId,
+                         m.conversationId, m.refundOf, m.createdAtMs);
+        !st)
+        return st.error();
+    const qint64 txId = db.db().lastInsertRowId();
+    const QString entry = QStringLiteral("INSERT INTO entries (transaction_id, account_id, amount, balance_after) VALUES (?1, ?2, ?3, ?4)");
+    const QString update = QStringLiteral("UPDATE accounts SET balance = ?2 WHERE id = ?1");
+    for (const auto &[account, delta, after] : {std::tuple{m.fromAccount, -m.amount, newFrom},
+                                                std::tuple{m.toAccount, m.amount, newTo}}) {
+        if (auto st = db.run(entry, txId, account, delta, after); !st)
+            return st.error();
+        if (auto st = db.run(update, account, after); !st)
+            return st.error();
+    }
+    return txId;
+}
+
+Result<QJsonObject> transactionJson(ServerDb &db, qint64 userId, qint64 transactionId)
+{
+    // The viewer's entry (on any of their accounts) and the other side's.
+    auto stmt = db.query(QStringLiteral(
+        "SELECT t.kind, t.status, t.amount, t.currency, t.note, t.created_at, t.request_id, t.conversation_id, "
+        "mine.amount, mine.balance_after, other_acc.user_id, t.refund_of "
+        "FROM ledger_transactions t "
+        "JOIN entries mine ON mine.transaction_id = t.id "
+        "JOIN accounts my_acc ON my_acc.id = mine.account_id AND my_acc.user_id = ?1 "
+        "JOIN entries other ON other.transaction_id = t.id AND other.id <> mine.id "
+        "JOIN accounts other_acc ON other_acc.id = other.account_id "
+        "WHERE t.id = ?2"),
+                         userId, transactionId);
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return makeError(ErrorCode::NotFound, QStringLiteral("No such transaction."));
+    const QString currency = stmt->text(3);
+    QJsonValue counterparty = QJsonValue::Null;
+    // A counterparty is a person or merchant; the same user (savings) or a system account is none.
+    if (!stmt->isNull(10) && stmt->int64(10) != userId) {
+        auto user = loadUser(db, userId, stmt->int64(10));
+        if (!user)
+            return user.error();
+        counterparty = user->toJson();
+    }
+    QJsonObject json{
+        {QStringLiteral("id"), ids::format(ids::kTransaction, transactionId)},
+        {QStringLiteral("kind"), stmt->text(0)},
+        {QStringLiteral("direction"), stmt->int64(8) < 0 ? QStringLiteral("out") : QStringLiteral("in")},
+        {QStringLiteral("status"), stmt->text(1)},
+        {QStringLiteral("amount"), money(stmt->int64(2), currency)},
+        {QStringLiteral("counterparty"), counterparty},
+        {QStringLiteral("note"), stmt->text(4)},
+        {QStringLiteral("created_at"), protocol::formatTime(QDateTime::fromMSecsSinceEpoch(stmt->int64(5), Qt::UTC))},
+        {QStringLiteral("balance_after"), money(stmt->int64(9), currency)},
+        {QStringLiteral("request_id"), idOrNull(ids::kPaymentRequest, stmt->isNull(6) ? 0 : stmt->int64(6))},
+        {QStringLiteral("conversation_id"), idOrNull(ids::kConversation, stmt->isNull(7) ? 0 : stmt->int64(7))},
+        {QStringLiteral("refund_of"), idOrNull(ids::kTransaction, stmt->isNull(11) ? 0 : stmt->int64(11))},
+    };
+    return json;
+}
+
+Result<qint64> spentToday(ServerDb &db, qint64 userId, qint64 nowMs)
+{
+    const qint64 dayStart = nowMs - (nowMs % 86'400'000);
+    auto sum = db.integer(QStringLiteral(
+        "SELECT coalesce(-sum(e.amount), 0) FROM entries e "
+        "JOIN accounts a ON a.id = e.account_id AND a.user_id = ?1 AND a.kind = 'wallet' "
+        "JOIN ledger_transactions t ON t.id = e.transaction_id "
+        "WHERE e.amount < 0 AND t.kind IN ('transfer', 'merchant_payment') AND t.created_at >= ?2"),
+                          userId, dayStart);
+    if (!sum)
+        return sum.error();
+    return sum->value_or(0);
+}
+
+Result<QJsonObject> walletJson(ServerDb &db, qint64 userId, qint64 nowMs)
+{
+    auto verified = db.integer(QStringLiteral("SELECT verified FROM users WHERE id = ?1"), userId);
+    if (!verified)
+        return verified.error();
+    if (!verified->has_value())
+        return makeError(ErrorCode::NotFound, QStringLiteral("No such user."));
+    const bool full = **verified != 0;
+    auto stmt = db.query(QStringLiteral("SELECT balance, currency FROM accounts WHERE user_id = ?1 AND kind = 'wallet'"), userId);
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    // No account yet (never touched money): an empty wallet in the default currency.
+    const qint64 balance = *row ? stmt->int64(0) : 0;
+    const QString currency = *row ? stmt->text(1) : kDefaultCurrency;
+    auto spent = spentToday(db, userId, nowMs);
+    if (!spent)
+        return spent.error();
+    const WalletLimits limits = limitsFor(full);
+    return QJsonObject{
+        {QStringLiteral("balance"), money(balance, currency)},
+        // No holds or pending movements exist in v1: everything is available.
+        {QStringLiteral("available"), money(balance, currency)},
+        {QStringLiteral("verification"), full ? QStringLiteral("full") : QStringLiteral("basic")},
+        {QStringLiteral("limits"),
+         QJsonObject{{QStringLiteral("per_payment"), money(limits.perPayment, currency)},
+                     {QStringLiteral("daily"), money(limits.daily, currency)},
+                     {QStringLiteral("remaining_today"), money(std::max<qint64>(0, limits.daily - *spent), currency)}}},
+        {QStringLiteral("as_of"), protocol::formatTime(QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC))},
+    };
+}
+
+Status checkLimits(ServerDb &db, qint64 userId, qint64 amount, qint64 nowMs)
+{
+    auto verified = db.integer(QStringLiteral("SELECT verified FROM users WHERE id = ?1"), userId);
+    if (!verified)
+        return verified.error();
+    const WalletLimits limits = limitsFor(verified->value_or(0) != 0);
+    if (amount > limits.perPayment)
+        return makeError(ErrorCode::LimitExceeded, QStringLiteral("The amount is over the per-payment limit."),
+                         {{QStringLiteral("limit"), QStringLiteral("per_payment")},
+                          {QStringLiteral("max"), limits.perPayment}});
+    auto spent = spentToday(db, userId, nowMs);
+    if (!spent)
+        return spent.error();
+    if (*spent + amount > limits.daily)
+        return makeError(ErrorCode::LimitExceeded, QStringLiteral("The amount is over what is left of today's limit."),
+                         {{QStringLiteral("limit"), QStringLiteral("daily")},
+                          {QStringLiteral("remaining_today"), std::max<qint64>(0, limits.daily - *spent)}});
+    return {};
+}
+
+Status logMovement(ServerDb &db, qint64 transactionId, qint64 nowMs)
+{
+    auto stmt = db.query(QStringLiteral("SELECT DISTINCT a.user_id FROM entries e JOIN accounts a ON a.id = e.account_id "
+                                        "WHERE e.transaction_id = ?1 AND a.user_id IS NOT NULL ORDER BY a.user_id"),
+                         transactionId);
+    if (!stmt)
+        return stmt.error();
+    QList<qint64> users;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        users.append(stmt->int64(0));
+    }
+    for (qint64 user : std::as_const(users)) {
+        auto tx = transactionJson(db, user, transactionId);
+        if (!tx)
+            return tx.error();
+        if (auto seq = appendEvent(db.db(), user, QStringLiteral("transaction.created"), *tx); !seq)
+            return seq.error();
+        auto wallet = walletJson(db, user, nowMs);
+        if (!wallet)
+            return wallet.error();
+        if (auto seq = appendEvent(db.db(), user, QStringLiteral("wallet.updated"), *wallet); !seq)
+            return seq.error();
+    }
+    return {};
+}
+
+} // namespace plaza::server

@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: MIT
+// Payment requests: people asking for money and merchants' invoices, paid by link.
+
+#include "clock.h"
+#include "eventlog.h"
+#include "idempotency.h"
+#include "ledger.h"
+#include "protocol/json.h"
+#include "router.h"
+#include "routes.h"
+#include "serverdb.h"
+#include "services.h"
+#include "users.h"
+#include "wallet.h"
+
+#include <QDateTime>
+
+namespace plaza::server {
+
+namespace {
+
+struct PaymentRequest {
+    qint64 id = 0;
+    qint64 payeeId = 0;
+    qint64 payerId = 0; //!< 0: anyone with the link
+    qint64 amount = 0;
+    QString currency;
+    QString note;
+    QString status;
+    qint64 transactionId = 0;
+    qint64 createdAt = 0;
+};
+
+Error noSuchRequest()
+{
+    return makeError(ErrorCode::NotFound, QStringLiteral("No such payment request."));
+}
+
+Result<PaymentRequest> loadRequest(ServerDb &db, qint64 id)
+{
+    auto stmt = db.query(QStringLiteral("SELECT payee_id, coalesce(payer_id, 0), amount, currency, note, status, "
+                                        "coalesce(transaction_id, 0), created_at FROM payment_requests WHERE id = ?1"),
+                         id);
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return noSuchRequest();
+    return PaymentRequest{id, stmt->int64(0), stmt->int64(1), stmt->int64(2), stmt->text(3),
+                          stmt->text(4), stmt->text(5), stmt->int64(6), stmt->int64(7)};
+}
+
+// A request addressed to someone is private to the two of them; one without a payer is
+// visible to anyone who has its link (that is how it gets paid).
+bool canSee(const PaymentRequest &r, qint64 userId)
+{
+    return r.payeeId == userId || r.payerId == userId || r.payerId == 0;
+}
+
+// The request in the path, or NotFound (also when the caller may not see it).
+Result<PaymentRequest> requestFromPath(ServerDb &db, const RequestContext &ctx)
+{
+    const auto id = ids::parse(ids::kPaymentRequest, ctx.param(QStringLiteral("id")));
+    if (!id)
+        return noSuchRequest();
+    auto request = loadRequest(db, *id);
+    if (!request)
+        return request.error();
+    if (!canSee(*request, ctx.userId))
+        return noSuchRequest();
+    return request;
+}
+
+Result<QJsonObject> requestJson(ServerDb &db, qint64 viewerId, const PaymentRequest &r)
+{
+    auto payee = loadUser(db, viewerId, r.payeeId);
+    if (!payee)
+        return payee.error();
+    QJsonValue payer = QJsonValue::Null;
+    if (r.payerId) {
+        auto user = loadUser(db, viewerId, r.payerId);
+        if (!user)
+            return user.error();
+        payer = user->toJson();
+    }
+    const QString id = ids::format(ids::kPaymentRequest, r.id);
+    return QJsonObject{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("link"), QString(QStringLiteral("plaza://pay/") + id)},
+        {QStringLiteral("status"), r.status},
+        {QStringLiteral("amount"), QJsonObject{{QStringLiteral("amount"), r.amount}, {QStringLiteral("currency"), r.currency}}},
+        {QStringLiteral("note"), r.note},
+        {QStringLiteral("payee"), payee->toJson()},
+        {QStringLiteral("payer"), payer},
+        {QStringLiteral("transaction_id"),
+         r.transactionId ? QJsonValue(ids::format(ids::kTransaction, r.transactionId)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("created_at"), protocol::formatTime(QDateTime::fromMSecsSinceEpoch(r.createdAt, Qt::UTC))},
+    };
+}
+
+// payment_request.updated to the payee and (when there is one) the payer.
+Status logRequest(ServerDb &db, qint64 requestId)
+{
+    auto request = loadRequest(db, requestId);
+    if (!request)
+        return request.error();
+    QList<qint64> parties{request->payeeId};
+    if (request->payerId)
+        parties.append(request->payerId);
+    for (qint64 user : std::as_const(parties)) {
+        auto json = requestJson(db, user, *request);
+        if (!json)
+            return json.error();
+        if (auto seq = appendEvent(db.db(), user, QStringLiteral("payment_request.updated"), *json); !seq)
+            return seq.error();
+    }
+    return {};
+}
+
+Result<Response> create(ServerDb &db, qint64 nowMs, const RequestContext &ctx)
+{
+    auto amount = readAmount(db, ctx.userId, ctx.body);
+    if (!amount)
+        return amount.error();
+    auto note = readNote(ctx.body);
+    if (!note)
+        return note.error();
+    qint64 payerId = 0;
+    const QJsonValue payer = ctx.body.value(QStringLiteral("payer"));
+    if (!payer.isUndefined() && !payer.isNull()) {
+        if (!payer.isString())
+            return makeError(ErrorCode::ValidationFailed, QStringLiteral("payer must be a user id or @handle"),
+                             {{QStringLiteral("field"), QStringLiteral("payer")}});
+        const QString text = payer.toString();
+        std::optional<qint64> found;
+        if (text.startsWith(u'@')) {
+            auto id = db.integer(QStringLiteral("SELECT id FROM users WHERE handle = ?1"), text.mid(1));
+            if (!id)
+                return id.error();
+            found = *id;
+        } else if (const auto id = ids::parse(ids::kUser, text)) {
+            auto exists = db.integer(QStringLiteral("SELECT id FROM users WHERE id = ?1"), *id);
+            if (!exists)
+                return exists.error();
+            found = *exists;
+        }
+        if (!found)
+            return makeError(ErrorCode::NotFound, QStringLiteral("No such user."), {{QStringLiteral("field"), QStringLiteral("payer")}});
+        if (*found == ctx.userId)
+            return makeError(ErrorCode::SelfPayment, QStringLiteral("You cannot ask yourself for money."));
+        payerId = *found;
+    }
+    auto id = createPaymentRequest(db, ctx.userId, payerId, *amount, *note, nowMs);
+    if (!id)
+        return id.error();
+    auto request = loadRequest(db, *id);
+    if (!request)
+        return request.error();
+    auto json = requestJson(db, ctx.userId, *request);
+    if (!json)
+        return json.error();
+    return Response::created(*json);
+}
+
+Result<Response> pay(ServerDb &db, qint64 nowMs, const RequestContext &ctx)
+{
+    auto request = requestFromPath(db, ctx);
+    if (!request)
+        return request.error();
+    if (request->payeeId == ctx.userId)
+        return makeError(ErrorCode::SelfPayment, QStringLiteral("You cannot pay your own request."));
+    if (request->status != u"open")
+        return makeError(ErrorCode::Conflict, QStringLiteral("This request is %1.").arg(request->status),
+                         {{QStringLiteral("status"), request->status}});
+    auto currency = walletCurrency(db, ctx.userId);
+    if (!currency)
+        return currency.error();
+    if (*currency != request->currency)
+        return makeError(ErrorCode::CurrencyMismatch, QStringLiteral("Your wallet holds %1.").arg(*currency));
+    auto paid = payUser(db, nowMs, ctx.userId, request->payeeId, request->amount, request->note, request->id, 0);
+    if (!paid)
+        return paid.error();
+    // The transaction the payment just made: the newest with this request id.
+    auto tx = db.integer(QStringLiteral("SELECT max(id) FROM ledger_transactions WHERE request_id = ?1"), request->id);
+    if (!tx)
+        return tx.error();
+    if (auto st = db.run(QStringLiteral("UPDATE payment_requests SET status = 'paid', payer_id = ?2, transaction_id = ?3, "
+                                        "updated_at = ?4 WHERE id = ?1 AND status = 'open'"),
+                         request->id, ctx.userId, tx->value_or(0), nowMs);
+        !st)
+        return st.error();
+    if (db.db().changes() != 1)
+        return makeError(ErrorCode::Internal, QStringLiteral("payment request changed under its payment"));
+    if (auto st = logRequest(db, request->id); !st)
+        return st.error();
+    return paid;
+}
+
+Response cancel(ServerDb &db, qint64 nowMs, const RequestContext &ctx)
+{
+    std::optional<QJsonObject> answer;
+    const Status st = db.write([&]() -> Status {
+        auto request = requestFromPath(db, ctx);
+        if (!request)
+            return request.error();
+        if (request->payeeId != ctx.userId)
+            return makeError(ErrorCode::Forbidden, QStringLiteral("Only the one who asked can cancel a request."));
+        if (request->status != u"open")
+            return makeError(ErrorCode::Conflict, QStringLiteral("This request is %1.").arg(request->status),
+                             {{QStringLiteral("status"), request->status}});
+        if (auto run = db.run(QStringLiteral("UPDATE payment_requests SET status = 'cancelled', updated_at = ?2 WHERE id = ?1"),
+                              request->id, nowMs);
+            !run)
+            return run;
+        if (auto logged = logRequest(db, request->id); !logged)
+            return logged;
+        request->status = QStringLiteral("cancelled");
+        auto json = requestJson(db, ctx.userId, *request);
+        if (!json)
+            return json.error();
+        answer = *json;
+        return {};
+    });
+    return st ? Response::ok(*answer) : Response::error(st.error());
+}
+
+} // namespace
+
+Result<qint64> createPaymentRequest(ServerDb &db, qint64 payeeId, qint64 payerId, qint64 amount, const QString &note,
+                                    qint64 nowMs)
+{
+    auto currency = walletCurrency(db, payeeId);
+    if (!currency)
+        return currency.error();
+    if (auto st = db.run(QStringLiteral("INSERT INTO payment_requests (payee_id, payer_id, amount, currency, note, status, "
+                                        "created_at, updated_at) VALUES (?1, NULLIF(?2, 0), ?3, ?4, ?5, 'open', ?6, ?6)"),
+                         payeeId, payerId, amount, *currency, note, nowMs);
+        !st)
+        return st.error();
+    const qint64 id = db.db().lastInsertRowId();
+    if (auto st = logRequest(db, id); !st)
+        return st.error();
+    return id;
+}
+
+void registerPaymentRequestRoutes(Router &router, Services &services)
+{
+    ServerDb &db = services.db;
+    Clock &clock = services.clock;
+    router.add(Router::Method::Post, QStringLiteral("/v1/payment-requests"), Router::JsonBody,
+               [&db, &clock](RequestContext &ctx) {
+                   const qint64 now = clock.nowMs();
+                   return idempotency::run(db, now, ctx, [&] { return create(db, now, ctx); });
+               });
+    router.add(Router::Method::Get, QStringLiteral("/v1/payment-requests/{id}"), Router::NoFlags, [&db](RequestContext &ctx) {
+        auto request = requestFromPath(db, ctx);
+        if (!request)
+            return Response::error(request.error());
+        auto json = requestJson(db, ctx.userId, *request);
+        return json ? Response::ok(*json) : Response::error(json.error());
+    });
+    router.add(Router::Method::Post, QStringLiteral("/v1/payment-requests/{id}/pay"), Router::NoFlags,
+               [&db, &clock](RequestContext &ctx) {
+                   const qint64 now = clock.nowMs();
+                   return idempotency::run(db, now, ctx, [&] { return pay(db, now, ctx); });
+               });
+    router.add(Router::Method::Post, QStringLiteral("/v1/payment-requests/{id}/cancel"), Router::NoFlags,
+               [&db, &clock](RequestContext &ctx) { return cancel(db, clock.nowMs(), ctx); });
+}
+
+} // namespace plaza::server
