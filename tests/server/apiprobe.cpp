@@ -63,8 +63,8 @@ ApiReply ApiProbe::del(const QString &path, const QString &token)
     return send(QByteArrayLiteral("DELETE"), path, {}, token);
 }
 
-ApiReply ApiProbe::send(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body,
-                        const QString &token, const QList<QPair<QByteArray, QByteArray>> &headers)
+QNetworkRequest ApiProbe::makeRequest(const QString &pathAndQuery, const QString &token,
+                                      const QList<QPair<QByteArray, QByteArray>> &headers) const
 {
     QUrl url = m_base;
     const qsizetype q = pathAndQuery.indexOf(u'?');
@@ -78,11 +78,11 @@ ApiReply ApiProbe::send(const QByteArray &verb, const QString &pathAndQuery, con
         request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + token.toLatin1());
     for (const auto &h : headers)
         request.setRawHeader(h.first, h.second);
+    return request;
+}
 
-    QNetworkReply *reply = m_nam.sendCustomRequest(request, verb, body);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        finished.wait(15000);
+ApiReply ApiProbe::readReply(QNetworkReply *reply)
+{
     ApiReply result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.body = reply->readAll();
@@ -92,6 +92,36 @@ ApiReply ApiProbe::send(const QByteArray &verb, const QString &pathAndQuery, con
     result.json = QJsonDocument::fromJson(result.body).object();
     reply->deleteLater();
     return result;
+}
+
+ApiReply ApiProbe::send(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body,
+                        const QString &token, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkReply *reply = m_nam.sendCustomRequest(makeRequest(pathAndQuery, token, headers), verb, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(15000);
+    return readReply(reply);
+}
+
+QList<ApiReply> ApiProbe::sendConcurrently(const QList<ApiRequest> &requests)
+{
+    // One manager per request: a manager shares at most six connections per host, and
+    // the point is that every request arrives on a connection of its own.
+    std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
+    QList<QNetworkReply *> replies;
+    for (const ApiRequest &r : requests) {
+        managers.push_back(std::make_unique<QNetworkAccessManager>());
+        replies.append(managers.back()->sendCustomRequest(makeRequest(r.pathAndQuery, r.token, r.headers), r.verb, r.body));
+    }
+    const bool allFinished = QTest::qWaitFor([&] { return std::all_of(replies.cbegin(), replies.cend(), [](QNetworkReply *r) { return r->isFinished(); }); },
+                    30000);
+    if (!allFinished)
+        QTest::qFail("not every concurrent request was answered within 30 s", __FILE__, __LINE__);
+    QList<ApiReply> answers;
+    for (QNetworkReply *reply : std::as_const(replies))
+        answers.append(readReply(reply));
+    return answers;
 }
 
 TestAccount ApiProbe::registerAccount(const QString &handle, const QString &displayName, const QString &password)

@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QPair>
 #include <QSslConfiguration>
 #include <QString>
@@ -37,6 +39,15 @@ struct TestAccount {
     QString refreshToken;
 };
 
+//! One request for ApiProbe::sendConcurrently().
+struct ApiRequest {
+    QByteArray verb;
+    QString pathAndQuery;
+    QByteArray body;
+    QString token;
+    QList<QPair<QByteArray, QByteArray>> headers;
+};
+
 //! A small synchronous client for the Plaza API: each call sends one request and
 //! waits (event loop running) for the whole answer. Tests only.
 class ApiProbe
@@ -54,12 +65,20 @@ public:
     ApiReply send(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body,
                   const QString &token = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {});
 
+    //! Sends all \a requests at once, each over its own connection (its own network
+    //! access manager), and waits for every answer; replies in the order of \a requests.
+    QList<ApiReply> sendConcurrently(const QList<ApiRequest> &requests);
+
     //! Registers \a handle (display name and password derived from it unless given);
     //! fails the current test (QVERIFY-style, returns an empty account) on error.
     TestAccount registerAccount(const QString &handle, const QString &displayName = {},
                                 const QString &password = QStringLiteral("correct horse battery"));
 
 private:
+    [[nodiscard]] QNetworkRequest makeRequest(const QString &pathAndQuery, const QString &token,
+                                              const QList<QPair<QByteArray, QByteArray>> &headers) const;
+    [[nodiscard]] static ApiReply readReply(QNetworkReply *reply);
+
     QUrl m_base;
     QNetworkAccessManager m_nam;
     QSslConfiguration m_ssl;

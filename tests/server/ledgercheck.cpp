@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#include "ledgercheck.h"
+
+#include "storage/database.h"
+
+#include <QDir>
+
+namespace plaza::test {
+
+QString checkLedger(const QString &dataDir)
+{
+    storage::OpenOptions options;
+    options.readOnly = true;
+    auto db = storage::Database::open(QDir(dataDir).filePath(QStringLiteral("plaza-server.db")), options);
+    if (!db)
+        return QStringLiteral("cannot open the database: ") + db.error().message;
+    struct Check {
+        const char *what;
+        const char *sql; // counts violations
+    };
+    const Check checks[] = {
+        {"transactions without exactly two entries",
+         "SELECT count(*) FROM ledger_transactions t WHERE (SELECT count(*) FROM entries e WHERE e.transaction_id = t.id) <> 2"},
+        {"transactions whose entries do not sum to zero",
+         "SELECT count(*) FROM (SELECT transaction_id FROM entries GROUP BY transaction_id HAVING sum(amount) <> 0)"},
+        {"entries whose size is not the transaction's amount",
+         "SELECT count(*) FROM entries e JOIN ledger_transactions t ON t.id = e.transaction_id WHERE abs(e.amount) <> t.amount"},
+        {"accounts whose balance is not the sum of their entries",
+         "SELECT count(*) FROM accounts a WHERE a.balance <> (SELECT coalesce(sum(amount), 0) FROM entries e WHERE e.account_id = a.id)"},
+        {"accounts whose balance is not their newest balance_after",
+         "SELECT count(*) FROM accounts a WHERE EXISTS (SELECT 1 FROM entries e WHERE e.account_id = a.id) AND a.balance <> "
+         "(SELECT balance_after FROM entries e WHERE e.account_id = a.id ORDER BY e.id DESC LIMIT 1)"},
+        {"negative balances of users", "SELECT count(*) FROM accounts WHERE user_id IS NOT NULL AND balance < 0"},
+        {"negative balance_after of users",
+         "SELECT count(*) FROM entries e JOIN accounts a ON a.id = e.account_id WHERE a.user_id IS NOT NULL AND e.balance_after < 0"},
+        {"non-zero sum of all accounts (as count of currencies)",
+         "SELECT count(*) FROM (SELECT currency FROM accounts GROUP BY currency HAVING sum(balance) <> 0)"},
+    };
+    for (const Check &c : checks) {
+        auto n = (*db)->scalar(QString::fromLatin1(c.sql), -1);
+        if (!n)
+            return QString::fromLatin1(c.what) + QStringLiteral(": ") + n.error().message;
+        if (*n != 0)
+            return QStringLiteral("%1: %2").arg(QString::fromLatin1(c.what)).arg(*n);
+    }
+    return {};
+}
+
+} // namespace plaza::test
