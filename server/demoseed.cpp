@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "conversations.h"
 #include "credentials.h"
+#include "demowallet.h"
 #include "serverdb.h"
 #include "users.h"
 
@@ -96,6 +97,8 @@ Status seedDemo(ServerDb &db, qint64 nowMs)
             if (!created)
                 return created.error();
         }
+        if (auto st = seedDemoWallet(db, idOf, nowMs); !st)
+            return st;
         if (auto st = db.setMeta(QStringLiteral("demo_seeded"), QString::number(nowMs)); !st)
             return st;
         qCInfo(lcServer) << "demo data seeded:" << idOf.size() << "accounts";

@@ -182,18 +182,7 @@ Result<Response> pay(ServerDb &db, qint64 nowMs, const RequestContext &ctx)
     auto paid = payUser(db, nowMs, ctx.userId, request->payeeId, request->amount, request->note, request->id, 0);
     if (!paid)
         return paid.error();
-    // The transaction the payment just made: the newest with this request id.
-    auto tx = db.integer(QStringLiteral("SELECT max(id) FROM ledger_transactions WHERE request_id = ?1"), request->id);
-    if (!tx)
-        return tx.error();
-    if (auto st = db.run(QStringLiteral("UPDATE payment_requests SET status = 'paid', payer_id = ?2, transaction_id = ?3, "
-                                        "updated_at = ?4 WHERE id = ?1 AND status = 'open'"),
-                         request->id, ctx.userId, tx->value_or(0), nowMs);
-        !st)
-        return st.error();
-    if (db.db().changes() != 1)
-        return makeError(ErrorCode::Internal, QStringLiteral("payment request changed under its payment"));
-    if (auto st = logRequest(db, request->id); !st)
+    if (auto st = settlePaymentRequest(db, request->id, ctx.userId, nowMs); !st)
         return st.error();
     return paid;
 }
@@ -227,6 +216,24 @@ Response cancel(ServerDb &db, qint64 nowMs, const RequestContext &ctx)
 }
 
 } // namespace
+
+Status settlePaymentRequest(ServerDb &db, qint64 requestId, qint64 payerId, qint64 nowMs)
+{
+    // The transaction the payment just made: the newest with this request id.
+    auto tx = db.integer(QStringLiteral("SELECT max(id) FROM ledger_transactions WHERE request_id = ?1"), requestId);
+    if (!tx)
+        return tx.error();
+    if (!tx->has_value())
+        return makeError(ErrorCode::Internal, QStringLiteral("settling a request that was not paid"));
+    if (auto st = db.run(QStringLiteral("UPDATE payment_requests SET status = 'paid', payer_id = ?2, transaction_id = ?3, "
+                                        "updated_at = ?4 WHERE id = ?1 AND status = 'open'"),
+                         requestId, payerId, **tx, nowMs);
+        !st)
+        return st;
+    if (db.db().changes() != 1)
+        return makeError(ErrorCode::Internal, QStringLiteral("payment request changed under its payment"));
+    return logRequest(db, requestId);
+}
 
 Result<qint64> createPaymentRequest(ServerDb &db, qint64 payeeId, qint64 payerId, qint64 amount, const QString &note,
                                     qint64 nowMs)

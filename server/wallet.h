@@ -46,4 +46,8 @@ inline constexpr qsizetype kMaxNoteChars = 140;
 [[nodiscard]] Result<qint64> createPaymentRequest(ServerDb &db, qint64 payeeId, qint64 payerId, qint64 amount,
                                                   const QString &note, qint64 nowMs);
 
+//! Marks open request \a requestId paid by \a payerId with the transaction payUser() just
+//! made for it, and logs payment_request.updated to both parties (paymentrequests.cpp).
+[[nodiscard]] Status settlePaymentRequest(ServerDb &db, qint64 requestId, qint64 payerId, qint64 nowMs);
+
 } // namespace plaza::server
