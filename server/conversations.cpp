@@ -3,6 +3,7 @@
 
 #include "clock.h"
 #include "eventlog.h"
+#include "messages.h"
 #include "protocol/json.h"
 #include "router.h"
 #include "routes.h"
@@ -152,13 +153,23 @@ Result<QJsonObject> conversationJson(ServerDb &db, qint64 viewerId, qint64 conve
             return user.error();
         memberList.append(user->toJson());
     }
+    auto last = db.integer(QStringLiteral("SELECT max(id) FROM messages WHERE conversation_id = ?1"), conversationId);
+    if (!last)
+        return last.error();
+    QJsonValue lastMessage = QJsonValue::Null;
+    if (last->has_value()) {
+        auto message = messageJson(db, viewerId, **last);
+        if (!message)
+            return message.error();
+        lastMessage = *message;
+    }
     return QJsonObject{
         {QStringLiteral("id"), ids::format(ids::kConversation, conversationId)},
         {QStringLiteral("kind"), kind},
         {QStringLiteral("title"), title.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(title)},
         {QStringLiteral("members"), memberList},
-        // Messages and read marks arrive with the chat issue.
-        {QStringLiteral("last_message"), QJsonValue::Null},
+        // Read marks arrive with the chat issue; payment messages exist already.
+        {QStringLiteral("last_message"), lastMessage},
         {QStringLiteral("unread"), 0},
         {QStringLiteral("read_up_to"), QJsonValue::Null},
     };

@@ -404,6 +404,10 @@ void TestServerWallet::paymentInConversation()
         QCOMPARE(m[QStringLiteral("payment")][QStringLiteral("amount")].toObject(), eur(1250));
     }
 
+    const ApiReply list = m_api->get(QStringLiteral("/v1/conversations"), b.accessToken);
+    QCOMPARE(list.json[QStringLiteral("items")][0][QStringLiteral("last_message")][QStringLiteral("payment")][QStringLiteral("transaction_id")].toString(),
+             txId);
+
     // c is not a member: refused, and nothing moves or is posted.
     ApiReply refused = money(QStringLiteral("/v1/transfers"),
                              {{QStringLiteral("to"), b.id}, {QStringLiteral("amount"), eur(100)}, {QStringLiteral("conversation_id"), convId}}, c);
