@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 // plaza-server's building blocks driven in-process: route matching, public ids, the
 // login throttle's window, and the event log's rules (inside a transaction only,
-// seq = max + 1, published after COMMIT, dropped on rollback, retention).
+// seq = max + 1, published after COMMIT, dropped on rollback, retention), and the
+// ledger's own guards (funds checked in post(), immutable history, no negative balance).
 
 #include "eventlog.h"
+#include "ledger.h"
 #include "loginthrottle.h"
 #include "router.h"
 #include "serverdb.h"
+#include "wallet.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,6 +28,7 @@ private Q_SLOTS:
     void appendEventNeedsTransaction();
     void eventsPublishedAfterCommitOnly();
     void retention();
+    void ledgerGuards();
 };
 
 void TestServerParts::routerMatches()
@@ -201,6 +205,48 @@ void TestServerParts::retention()
     QVERIFY(events.ok());
     QCOMPARE(events->size(), 2);
     QCOMPARE(events->at(0).seq, 4);
+}
+
+void TestServerParts::ledgerGuards()
+{
+    QTemporaryDir dir;
+    auto db = openWithUsers(dir, 2);
+    QVERIFY(db);
+    qint64 tx = 0;
+    QVERIFY(db->write([&]() -> Status {
+                  auto id = topUpWallet(*db, 1, 1000, 0);
+                  if (!id)
+                      return id.error();
+                  tx = *id;
+                  return {};
+              })
+                .ok());
+    const qint64 wallet1 = db->integer(QStringLiteral("SELECT id FROM accounts WHERE user_id = 1")).value().value_or(0);
+    QVERIFY(wallet1 > 0);
+
+    // post() refuses to overdraw, and the refusal writes nothing.
+    const Status overdraw = db->write([&]() -> Status {
+        auto to = ensureWalletAccount(*db, 2);
+        if (!to)
+            return to.error();
+        Movement m{QStringLiteral("transfer"), wallet1, *to, 1001, QStringLiteral("EUR"), {}, 0, 0, 0, 0};
+        auto id = post(*db, m);
+        return id ? Status() : Status(id.error());
+    });
+    QVERIFY(!overdraw.ok());
+    QCOMPARE(overdraw.error().code, ErrorCode::InsufficientFunds);
+    QCOMPARE(db->integer(QStringLiteral("SELECT count(*) FROM entries")).value().value_or(-1), 2);
+
+    // History cannot be rewritten, even by hand, and a user's balance cannot go negative.
+    for (const QString &sql : {QStringLiteral("UPDATE ledger_transactions SET amount = 1"),
+                               QStringLiteral("DELETE FROM ledger_transactions"), QStringLiteral("UPDATE entries SET amount = 5"),
+                               QStringLiteral("DELETE FROM entries"),
+                               QStringLiteral("UPDATE accounts SET balance = -1 WHERE user_id = 1")}) {
+        QVERIFY2(!db->run(sql).ok(), qPrintable(sql));
+    }
+    QCOMPARE(db->integer(QStringLiteral("SELECT sum(balance) FROM accounts")).value().value_or(-1), 0);
+    QCOMPARE(db->integer(QStringLiteral("SELECT balance FROM accounts WHERE id = ?1"), wallet1).value().value_or(-1), 1000);
+    QVERIFY(tx > 0);
 }
 
 QTEST_GUILESS_MAIN(TestServerParts)
