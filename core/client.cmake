@@ -15,6 +15,9 @@ add_library(plaza_core STATIC
     sync/syncengine.h sync/syncengine.cpp
     session/session.h session/session.cpp
     session/accountfiles.h session/accountfiles.cpp
+    wallet/paymentoutbox.h wallet/paymentoutbox.cpp
+    wallet/paylink.h wallet/paylink.cpp
+    wallet/walletservice.h wallet/walletservice.cpp
 )
 target_include_directories(plaza_core PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(plaza_core PUBLIC

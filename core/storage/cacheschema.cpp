@@ -149,12 +149,37 @@ CREATE TABLE posts (
 CREATE INDEX posts_by_time ON posts (created_at, id);
 )sql");
 
+// v2: the payment outbox (design.md "How data flows" 4). One row per money intent, written
+// and committed before the first try, so its Idempotency-Key survives a lost answer and a
+// restart. Not a private (synced) table: a resync must never forget an unanswered payment.
+const QString kSchemaV2 = QStringLiteral(R"sql(
+CREATE TABLE payment_outbox (
+    idempotency_key TEXT PRIMARY KEY NOT NULL,
+    kind            TEXT NOT NULL,
+    method_path     TEXT NOT NULL,
+    body            TEXT NOT NULL,
+    amount          INTEGER NOT NULL DEFAULT 0,
+    currency        TEXT NOT NULL DEFAULT '',
+    state           TEXT NOT NULL DEFAULT 'sending'
+                    CHECK (state IN ('sending', 'awaiting_confirmation', 'completed', 'failed')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    transaction_id  TEXT,
+    response        TEXT,
+    error_code      TEXT,
+    error_message   TEXT,
+    created_at      TEXT NOT NULL DEFAULT '',
+    updated_at      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX payment_outbox_open ON payment_outbox (state, created_at);
+)sql");
+
 } // namespace
 
 const QList<Migration> &cacheMigrations()
 {
     static const QList<Migration> steps{
         {1, kSchemaV1},
+        {2, kSchemaV2},
     };
     return steps;
 }

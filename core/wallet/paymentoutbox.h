@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace plaza::storage {
+class Database;
+}
+
+namespace plaza::wallet {
+
+//! One money intent as the outbox keeps it: the exact request that will be sent, every
+//! time, with the same Idempotency-Key.
+struct PaymentIntent {
+    enum class State { Sending, AwaitingConfirmation, Completed, Failed };
+
+    QString key;        //!< the Idempotency-Key (a UUID without braces)
+    QString kind;       //!< "transfer", "request_pay", "top_up", "request_create"
+    QString path;       //!< "/v1/transfers", …
+    QByteArray body;    //!< the JSON body, byte for byte what every try sends
+    qint64 amount = 0;  //!< minor units (for "pending" listings; the body is the truth)
+    QString currency;
+    State state = State::Sending;
+    int attempts = 0;
+    QString transactionId; //!< when Completed
+    QByteArray response;   //!< the server's answer (Completed or Failed)
+    QString errorCode;     //!< when Failed
+    QString errorMessage;
+    QString createdAt;
+};
+
+[[nodiscard]] QString intentStateName(PaymentIntent::State state);
+
+//! The payment_outbox table of the cache (schema v2), on its own connection on the
+//! thread that owns it (the WalletService's). Every write commits before it returns:
+//! an intent exists on disk before its first try, and its outcome once the server answered.
+class PaymentOutbox
+{
+public:
+    //! Opens a connection to the cache at \a path with its raw \a key.
+    [[nodiscard]] static Result<std::unique_ptr<PaymentOutbox>> open(const QString &path, const QByteArray &key);
+    ~PaymentOutbox();
+
+    //! Stores a new intent in state Sending with a fresh key; returns it.
+    [[nodiscard]] Result<PaymentIntent> create(const QString &kind, const QString &path, const QByteArray &body,
+                                               qint64 amount, const QString &currency);
+    //! Counts a try (before it is sent).
+    [[nodiscard]] Status markAttempt(const QString &key);
+    //! The answer was lost (timeout, network error, 5xx): retry later with the same key.
+    [[nodiscard]] Status markAwaiting(const QString &key, const Error &why);
+    [[nodiscard]] Status markCompleted(const QString &key, const QString &transactionId, const QByteArray &response);
+    [[nodiscard]] Status markFailed(const QString &key, const Error &error);
+
+    [[nodiscard]] Result<PaymentIntent> find(const QString &key);
+    //! Intents without a definitive answer (Sending — a crash mid-try — or AwaitingConfirmation), oldest first.
+    [[nodiscard]] Result<QList<PaymentIntent>> unanswered();
+
+private:
+    explicit PaymentOutbox(std::unique_ptr<storage::Database> db);
+    [[nodiscard]] Status setState(const QString &key, PaymentIntent::State state, const QString &transactionId,
+                                  const QByteArray &response, const QString &code, const QString &message);
+    [[nodiscard]] Result<QList<PaymentIntent>> select(const QString &where, const QString &key);
+
+    std::unique_ptr<storage::Database> m_db;
+};
+
+} // namespace plaza::wallet

@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: MIT
+#include "wallet/walletservice.h"
+
+#include "common/logging.h"
+#include "net/apiclient.h"
+#include "session/session.h"
+#include "wallet/paylink.h"
+
+#include <QJsonDocument>
+#include <QPointer>
+#include <QTimer>
+
+namespace plaza::wallet {
+
+namespace {
+
+constexpr int kMaxNoteLength = 140;
+
+QJsonObject moneyJson(const Money &money)
+{
+    return {{QStringLiteral("amount"), money.minor()}, {QStringLiteral("currency"), money.currency()}};
+}
+
+Money moneyFromJson(const QJsonValue &value)
+{
+    const QJsonObject o = value.toObject();
+    return Money(qint64(o.value(QStringLiteral("amount")).toDouble()), o.value(QStringLiteral("currency")).toString());
+}
+
+//! True when the server decided: the same request would get the same refusal, so retrying
+//! it cannot help. 401 (session expired) and 429 are about the caller, not the payment.
+bool isDefinitive(const Error &error)
+{
+    if (error.httpStatus < 400 || error.httpStatus >= 500)
+        return false;
+    return error.code != ErrorCode::Unauthorized && error.code != ErrorCode::RateLimited;
+}
+
+Error offlineError()
+{
+    return makeError(ErrorCode::Network,
+                     QStringLiteral("You are offline: nothing was sent. Try again when the connection is back."),
+                     {{QStringLiteral("reason"), QStringLiteral("offline")}});
+}
+
+} // namespace
+
+WalletService::WalletService(Session *session, QObject *parent) : QObject(parent), m_session(session)
+{
+    // Reconnecting is when a lost answer can be learned: retry then, with the same keys.
+    connect(m_session, &Session::onlineChanged, this, [this] {
+        if (m_session->online())
+            retrySoon();
+    });
+}
+
+WalletService::~WalletService() = default;
+
+Status WalletService::start()
+{
+    if (m_session->state() != Session::State::Ready)
+        return makeError(ErrorCode::CacheLocked, QStringLiteral("the session is not ready"));
+    auto outbox = PaymentOutbox::open(m_session->cachePath(), m_session->cacheKey());
+    if (!outbox)
+        return outbox.error();
+    m_outbox = std::move(outbox).value();
+    refreshPendingCount();
+    if (m_pending > 0)
+        retrySoon();
+    return {};
+}
+
+Status WalletService::validate(const Money &amount, const QString &note, const QString &walletCurrency)
+{
+    const QVariantMap amountField{{QStringLiteral("field"), QStringLiteral("amount")}};
+    if (!amount.isValid())
+        return makeError(ErrorCode::InvalidAmount, QStringLiteral("The amount has no currency."), amountField);
+    if (amount.minor() < 1 || amount.minor() > Money::kMaxApiAmount)
+        return makeError(ErrorCode::InvalidAmount,
+                         QStringLiteral("The amount must be between 1 and %1 minor units.").arg(Money::kMaxApiAmount),
+                         amountField);
+    if (!walletCurrency.isEmpty() && amount.currency() != walletCurrency)
+        return makeError(ErrorCode::CurrencyMismatch,
+                         QStringLiteral("Your wallet is in %1, not %2.").arg(walletCurrency, amount.currency()),
+                         amountField);
+    // Characters as people count them (code points), like the server.
+    if (note.toUcs4().size() > kMaxNoteLength)
+        return makeError(ErrorCode::ValidationFailed,
+                         QStringLiteral("The note is longer than %1 characters.").arg(kMaxNoteLength),
+                         {{QStringLiteral("field"), QStringLiteral("note")}});
+    return {};
+}
+
+QCoro::Task<Result<QJsonObject>> WalletService::fetchWallet()
+{
+    auto reply = co_await m_session->api()->get(QStringLiteral("/v1/wallet"));
+    if (!reply)
+        co_return reply.error();
+    co_return reply->body;
+}
+
+QCoro::Task<Result<QString>> WalletService::onlineCurrency()
+{
+    QPointer<WalletService> self(this);
+    auto wallet = co_await fetchWallet();
+    if (!self)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
+    if (!wallet) {
+        if (wallet.error().code == ErrorCode::Network || wallet.error().code == ErrorCode::Timeout)
+            co_return offlineError();
+        co_return wallet.error();
+    }
+    co_return moneyFromJson(wallet->value(QStringLiteral("balance"))).currency();
+}
+
+QCoro::Task<Result<PaymentOutcome>> WalletService::send(QString toHandleOrId, Money amount, QString note,
+                                                        QString conversationId)
+{
+    const QString to = toHandleOrId.trimmed();
+    if (to.isEmpty() || to == u"@")
+        co_return makeError(ErrorCode::ValidationFailed, QStringLiteral("Who should receive the money?"),
+                            {{QStringLiteral("field"), QStringLiteral("to")}});
+    if (to == m_session->userId() || to.compare(u'@' + m_session->handle(), Qt::CaseInsensitive) == 0)
+        co_return makeError(ErrorCode::SelfPayment, QStringLiteral("You cannot send money to yourself."),
+                            {{QStringLiteral("field"), QStringLiteral("to")}});
+    if (auto st = validate(amount, note, {}); !st)
+        co_return st.error();
+    QJsonObject body{{QStringLiteral("to"), to}, {QStringLiteral("amount"), moneyJson(amount)}};
+    if (!note.isEmpty())
+        body.insert(QStringLiteral("note"), note);
+    if (!conversationId.isEmpty())
+        body.insert(QStringLiteral("conversation_id"), conversationId);
+    co_return co_await submit(QStringLiteral("transfer"), QStringLiteral("/v1/transfers"), body, amount);
+}
+
+QCoro::Task<Result<PaymentOutcome>> WalletService::createRequest(Money amount, QString note, QString payer)
+{
+    if (auto st = validate(amount, note, {}); !st)
+        co_return st.error();
+    QJsonObject body{{QStringLiteral("amount"), moneyJson(amount)}};
+    if (!note.isEmpty())
+        body.insert(QStringLiteral("note"), note);
+    if (!payer.trimmed().isEmpty())
+        body.insert(QStringLiteral("payer"), payer.trimmed());
+    co_return co_await submit(QStringLiteral("request_create"), QStringLiteral("/v1/payment-requests"), body, amount);
+}
+
+QCoro::Task<Result<PaymentRequestInfo>> WalletService::fetchLink(QString link)
+{
+    auto id = parsePayLink(link);
+    if (!id)
+        co_return id.error();
+    co_return co_await fetchRequest(*id);
+}
+
+QCoro::Task<Result<PaymentRequestInfo>> WalletService::fetchRequest(QString id)
+{
+    auto reply = co_await m_session->api()->get(QStringLiteral("/v1/payment-requests/") + id);
+    if (!reply) {
+        if (reply.error().code == ErrorCode::NotFound)
+            co_return makeError(ErrorCode::NotFound, QStringLiteral("This payment request does not exist."),
+                                {{QStringLiteral("reason"), QStringLiteral("unknown")}});
+        co_return reply.error();
+    }
+    const QJsonObject o = reply->body;
+    PaymentRequestInfo info;
+    info.id = o.value(QStringLiteral("id")).toString();
+    info.link = o.value(QStringLiteral("link")).toString();
+    info.status = o.value(QStringLiteral("status")).toString();
+    info.amount = moneyFromJson(o.value(QStringLiteral("amount")));
+    info.note = o.value(QStringLiteral("note")).toString();
+    const QJsonObject payee = o.value(QStringLiteral("payee")).toObject();
+    info.payeeId = payee.value(QStringLiteral("id")).toString();
+    info.payeeHandle = payee.value(QStringLiteral("handle")).toString();
+    info.payeeName = payee.value(QStringLiteral("display_name")).toString();
+    if (info.status == u"paid")
+        co_return makeError(ErrorCode::Conflict, QStringLiteral("This payment request has already been paid."),
+                            {{QStringLiteral("reason"), QStringLiteral("paid")}});
+    if (info.status == u"cancelled")
+        co_return makeError(ErrorCode::Conflict, QStringLiteral("This payment request was cancelled."),
+                            {{QStringLiteral("reason"), QStringLiteral("cancelled")}});
+    if (info.status != u"open")
+        co_return makeError(ErrorCode::Protocol, QStringLiteral("The payment request is in an unknown state."));
+    co_return info;
+}
+
+QCoro::Task<Result<PaymentOutcome>> WalletService::payRequest(QString id)
+{
+    static const QRegularExpression idPattern(QStringLiteral("\\A[A-Za-z0-9_-]{1,64}\\z"));
+    if (!idPattern.match(id).hasMatch())
+        co_return makeError(ErrorCode::ValidationFailed, QStringLiteral("The request id is malformed."),
+                            {{QStringLiteral("field"), QStringLiteral("id")}});
+    // The amount is the request's (the body is empty); the outbox notes it for listings.
+    QPointer<WalletService> self(this);
+    auto info = co_await fetchRequest(id);
+    if (!self)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
+    if (!info) {
+        if (info.error().code == ErrorCode::Network || info.error().code == ErrorCode::Timeout)
+            co_return offlineError();
+        co_return info.error();
+    }
+    co_return co_await submit(QStringLiteral("request_pay"), QStringLiteral("/v1/payment-requests/%1/pay").arg(id),
+                              QJsonObject{}, info->amount);
+}
+
+QCoro::Task<Result<PaymentOutcome>> WalletService::topUp(Money amount, QString cardToken)
+{
+    if (auto st = validate(amount, {}, {}); !st)
+        co_return st.error();
+    if (cardToken.trimmed().isEmpty())
+        co_return makeError(ErrorCode::ValidationFailed, QStringLiteral("Which card?"),
+                            {{QStringLiteral("field"), QStringLiteral("card_token")}});
+    const QJsonObject body{{QStringLiteral("amount"), moneyJson(amount)}, {QStringLiteral("card_token"), cardToken}};
+    co_return co_await submit(QStringLiteral("top_up"), QStringLiteral("/v1/wallet/top-ups"), body, amount);
+}
+
+QCoro::Task<Result<PaymentOutcome>> WalletService::submit(QString kind, QString path, QJsonObject body, Money amount)
+{
+    if (!m_outbox)
+        co_return makeError(ErrorCode::CacheLocked, QStringLiteral("the wallet is not open"));
+    // The online check doubles as the currency check: nothing is stored while offline.
+    QPointer<WalletService> self(this);
+    auto currency = co_await onlineCurrency();
+    if (!self)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
+    if (!currency)
+        co_return currency.error();
+    if (auto st = validate(amount, body.value(QStringLiteral("note")).toString(), *currency); !st)
+        co_return st.error();
+    auto intent = m_outbox->create(kind, path, QJsonDocument(body).toJson(QJsonDocument::Compact), amount.minor(),
+                                   amount.currency());
+    if (!intent)
+        co_return intent.error();
+    qCInfo(lcWallet) << "intent" << kind << "stored";
+    refreshPendingCount();
+    co_return co_await attempt(std::move(intent).value());
+}
+
+QCoro::Task<Result<PaymentOutcome>> WalletService::attempt(PaymentIntent intent)
+{
+    PaymentOutcome outcome;
+    outcome.key = intent.key;
+    if (m_inFlight.contains(intent.key)) {
+        outcome.state = PaymentIntent::State::AwaitingConfirmation;
+        outcome.lastError = makeError(ErrorCode::Cancelled, QStringLiteral("already being sent"));
+        co_return outcome;
+    }
+    m_inFlight.insert(intent.key);
+    if (auto st = m_outbox->markAttempt(intent.key); !st) {
+        m_inFlight.remove(intent.key);
+        co_return st.error();
+    }
+    net::RequestOptions options;
+    options.idempotencyKey = intent.key;
+    QPointer<WalletService> self(this);
+    auto reply = co_await m_session->api()->post(intent.path, QJsonDocument::fromJson(intent.body).object(), options);
+    if (!self) // destroyed mid-try: the row stays unanswered and the next start retries it
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
+    m_inFlight.remove(intent.key);
+    if (reply) {
+        const QString id = reply->body.value(QStringLiteral("id")).toString();
+        if (auto st = m_outbox->markCompleted(intent.key, id, QJsonDocument(reply->body).toJson(QJsonDocument::Compact));
+            !st)
+            co_return st.error();
+        qCInfo(lcWallet) << "intent" << intent.kind << "completed" << (reply->replayed ? "(replayed)" : "");
+        outcome.state = PaymentIntent::State::Completed;
+        outcome.answer = reply->body;
+        outcome.replayed = reply->replayed;
+        refreshPendingCount();
+        Q_EMIT intentFinished(intent.key, true);
+        co_return outcome;
+    }
+    const Error error = reply.error();
+    if (isDefinitive(error)) {
+        if (auto st = m_outbox->markFailed(intent.key, error); !st)
+            co_return st.error();
+        qCInfo(lcWallet) << "intent" << intent.kind << "refused:" << error.codeName();
+        refreshPendingCount();
+        Q_EMIT intentFinished(intent.key, false);
+        co_return error;
+    }
+    if (auto st = m_outbox->markAwaiting(intent.key, error); !st)
+        co_return st.error();
+    qCInfo(lcWallet) << "intent" << intent.kind << "awaiting confirmation:" << error.codeName();
+    outcome.state = PaymentIntent::State::AwaitingConfirmation;
+    outcome.lastError = error;
+    refreshPendingCount();
+    co_return outcome;
+}
+
+QCoro::Task<Result<int>> WalletService::retryPending()
+{
+    if (!m_outbox)
+        co_return makeError(ErrorCode::CacheLocked, QStringLiteral("the wallet is not open"));
+    auto open = m_outbox->unanswered();
+    if (!open)
+        co_return open.error();
+    QPointer<WalletService> self(this);
+    for (const PaymentIntent &intent : std::as_const(*open)) {
+        auto result = co_await attempt(intent);
+        if (!self)
+            co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
+        // A refusal is an answer: the intent is settled (failed) and the others still go.
+        Q_UNUSED(result);
+    }
+    refreshPendingCount();
+    co_return m_pending;
+}
+
+void WalletService::retrySoon()
+{
+    if (m_retrying || !m_outbox)
+        return;
+    m_retrying = true;
+    // Not a coroutine lambda: its captures would dangle once the timer dropped it.
+    QTimer::singleShot(0, this, [this] { retryInBackground(); });
+}
+
+QCoro::Task<void> WalletService::retryInBackground()
+{
+    QPointer<WalletService> self(this);
+    auto left = co_await retryPending();
+    if (!self)
+        co_return;
+    m_retrying = false;
+    if (!left)
+        qCWarning(lcWallet) << "retrying unanswered payments failed:" << left.error().codeName();
+}
+
+void WalletService::refreshPendingCount()
+{
+    if (!m_outbox)
+        return;
+    auto open = m_outbox->unanswered();
+    const int count = open ? int(open->size()) : 0;
+    if (count != m_pending) {
+        m_pending = count;
+        Q_EMIT pendingChanged();
+    }
+}
+
+} // namespace plaza::wallet

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "common/result.h"
+#include "money/money.h"
+#include "wallet/paymentoutbox.h"
+
+#include <QCoroTask>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <QString>
+
+#include <memory>
+
+namespace plaza {
+class Session;
+}
+
+namespace plaza::wallet {
+
+//! What became of a money intent that the server did not refuse.
+struct PaymentOutcome {
+    PaymentIntent::State state = PaymentIntent::State::Sending; //!< Completed or AwaitingConfirmation
+    QString key;              //!< its Idempotency-Key
+    QJsonObject answer;       //!< the Transaction (or PaymentRequest) when Completed
+    bool replayed = false;    //!< the answer came from the server's idempotency store
+    Error lastError;          //!< why it is AwaitingConfirmation
+};
+
+//! A payment request as GET /v1/payment-requests/{id} shows it.
+struct PaymentRequestInfo {
+    QString id;
+    QString link;
+    QString status; //!< open, paid, cancelled
+    Money amount;
+    QString note;
+    QString payeeId;
+    QString payeeHandle;
+    QString payeeName;
+};
+
+//! Moves money exactly once. Every intent (transfer, paying a request, top-up, creating a
+//! request) is written to the cache's payment outbox with a fresh Idempotency-Key and its
+//! exact body and committed before the first try. A lost answer (timeout, network error,
+//! 5xx, a crash) leaves it awaiting confirmation; it is retried with the same key and body
+//! when the session comes online and at the next start until the server answers. A
+//! definitive refusal marks it failed with the server's code. Nothing is queued while
+//! offline: an intent is created only after the server answered a wallet read.
+//!
+//! Lives on the session's thread; needs the Session Ready (it opens its own connection to
+//! the cache). Errors are typed (ErrorCode): client validation uses the API's codes.
+class WalletService : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingChanged)
+public:
+    explicit WalletService(Session *session, QObject *parent = nullptr);
+    ~WalletService() override;
+
+    //! Opens the outbox (on Ready) and retries what a previous run left unanswered.
+    [[nodiscard]] Status start();
+
+    //! POST /v1/transfers to "@handle" or a user id.
+    QCoro::Task<Result<PaymentOutcome>> send(QString toHandleOrId, Money amount, QString note,
+                                             QString conversationId = {});
+    //! POST /v1/payment-requests: ask \a payer (optional "@handle" or id) for money.
+    QCoro::Task<Result<PaymentOutcome>> createRequest(Money amount, QString note, QString payer = {});
+    //! GET /v1/payment-requests/{id}: a request that is not open is an error (Conflict,
+    //! details.reason "paid" or "cancelled"); an unknown one NotFound.
+    QCoro::Task<Result<PaymentRequestInfo>> fetchRequest(QString id);
+    //! fetchRequest() from a plaza://pay/<id> link (parsed strictly first).
+    QCoro::Task<Result<PaymentRequestInfo>> fetchLink(QString link);
+    //! POST /v1/payment-requests/{id}/pay.
+    QCoro::Task<Result<PaymentOutcome>> payRequest(QString id);
+    //! POST /v1/wallet/top-ups with a card token.
+    QCoro::Task<Result<PaymentOutcome>> topUp(Money amount, QString cardToken);
+
+    //! Retries every unanswered intent now (same key, same body). Returns how many are
+    //! still unanswered afterwards.
+    QCoro::Task<Result<int>> retryPending();
+
+    //! GET /v1/wallet; also the online check before any new intent.
+    QCoro::Task<Result<QJsonObject>> fetchWallet();
+
+    [[nodiscard]] int pendingCount() const { return m_pending; }
+    [[nodiscard]] PaymentOutbox *outbox() const { return m_outbox.get(); }
+
+    //! Local checks before anything is sent: 1 … Money::kMaxApiAmount minor units, the
+    //! wallet's currency, a note of at most 140 characters.
+    [[nodiscard]] static Status validate(const Money &amount, const QString &note, const QString &walletCurrency);
+
+Q_SIGNALS:
+    void pendingChanged();
+    //! An intent got its definitive answer (completed or failed).
+    void intentFinished(const QString &key, bool completed);
+
+private:
+    QCoro::Task<Result<PaymentOutcome>> submit(QString kind, QString path, QJsonObject body, Money amount);
+    QCoro::Task<Result<PaymentOutcome>> attempt(PaymentIntent intent);
+    QCoro::Task<Result<QString>> onlineCurrency();
+    void refreshPendingCount();
+    void retrySoon();
+    QCoro::Task<void> retryInBackground();
+
+    Session *m_session;
+    std::unique_ptr<PaymentOutbox> m_outbox;
+    QSet<QString> m_inFlight; //!< keys being sent now: one try at a time per intent
+    int m_pending = 0;
+    bool m_retrying = false;
+};
+
+} // namespace plaza::wallet

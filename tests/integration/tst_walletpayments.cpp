@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: MIT
+// Payments exactly once: the real WalletService, Session and cache against the real
+// plaza-server, with a proxy in between that loses the answer to a committed transfer.
+#include "dropproxy.h"
+#include "integrationutil.h"
+#include "storage/database.h"
+#include "common/testserver.h"
+#include "wallet/paymentoutbox.h"
+#include "wallet/walletservice.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace plaza;
+using namespace plaza::test;
+using namespace plaza::wallet;
+
+namespace {
+
+const QString kPassword = QStringLiteral("correct horse battery staple");
+const QString kPassphrase = QStringLiteral("wallet cache passphrase");
+
+Money eur(qint64 minor)
+{
+    return Money(minor, QStringLiteral("EUR"));
+}
+
+//! The account's outgoing transfers and balance as the server sees them (another device).
+struct ServerView {
+    qint64 balance = -1;
+    int transfersOut = -1;
+};
+
+ServerView serverView(const QUrl &server, const QString &handle)
+{
+    net::ApiClient api;
+    api.setBaseUrl(server);
+    ServerView view;
+    if (!waitTask(api.login(handle, kPassword)))
+        return view;
+    auto wallet = waitTask(api.get(QStringLiteral("/v1/wallet")));
+    if (!wallet)
+        return view;
+    view.balance = qint64(wallet->body.value(QStringLiteral("balance")).toObject().value(QStringLiteral("amount")).toDouble());
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("direction"), QStringLiteral("out"));
+    query.addQueryItem(QStringLiteral("kind"), QStringLiteral("transfer"));
+    auto list = waitTask(api.get(QStringLiteral("/v1/wallet/transactions"), query));
+    if (!list)
+        return view;
+    view.transfersOut = int(list->body.value(QStringLiteral("items")).toArray().size());
+    return view;
+}
+
+//! Rows of payment_outbox in the cache of \a session.
+qint64 outboxRows(Session &session)
+{
+    auto n = countRows(session.cachePath(), session.cacheKey(), QStringLiteral("payment_outbox"));
+    return n ? *n : -1;
+}
+
+bool reopenReady(SessionFixture &fixture)
+{
+    fixture.reopen();
+    Session &session = *fixture.session;
+    session.restore();
+    if (!waitIdle(session))
+        return false;
+    if (session.state() == Session::State::NeedsPassphrase) {
+        session.submitPassphrase(kPassphrase);
+        if (!waitIdle(session))
+            return false;
+    }
+    return session.state() == Session::State::Ready;
+}
+
+} // namespace
+
+class WalletPaymentsTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void lostAnswerIsRetriedWithTheSameKey();
+    void lostAnswerSurvivesARestart();
+    void offlineSendIsRefusedWithoutAnIntent();
+    void refusalsAreTyped();
+    void topUpDeclined();
+    void requestAndPayByLink();
+
+private:
+    bool signUp(const QUrl &via);
+    bool topUp(qint64 minor);
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<DropProxy> m_proxy;
+    std::unique_ptr<SessionFixture> m_fixture;
+    std::unique_ptr<WalletService> m_wallet;
+    std::optional<RemoteUser> m_payee;
+    QString m_handle;
+};
+
+void WalletPaymentsTest::init()
+{
+    m_server = std::make_unique<TestServer>();
+    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    m_proxy = std::make_unique<DropProxy>(quint16(m_server->url().port()));
+    QVERIFY(m_proxy->listening());
+    m_payee = registerUser(m_server->url(), QStringLiteral("payee"), kPassword);
+    QVERIFY(m_payee);
+    QVERIFY(signUp(m_proxy->url()));
+}
+
+void WalletPaymentsTest::cleanup()
+{
+    m_wallet.reset();
+    m_fixture.reset();
+    m_payee.reset();
+    m_proxy.reset();
+    m_server.reset();
+}
+
+bool WalletPaymentsTest::signUp(const QUrl &via)
+{
+    m_fixture = std::make_unique<SessionFixture>();
+    m_handle = uniqueHandle(QStringLiteral("payer"));
+    if (!createAccount(*m_fixture->session, via, m_handle, QStringLiteral("Payer"), kPassword, kPassphrase))
+        return false;
+    m_wallet = std::make_unique<WalletService>(m_fixture->session.get());
+    return m_wallet->start().ok();
+}
+
+bool WalletPaymentsTest::topUp(qint64 minor)
+{
+    auto done = waitTask(m_wallet->topUp(eur(minor), QStringLiteral("tok_visa")));
+    return done && done->state == PaymentIntent::State::Completed;
+}
+
+void WalletPaymentsTest::lostAnswerIsRetriedWithTheSameKey()
+{
+    QVERIFY(topUp(10000));
+    m_proxy->setDropping(true);
+    auto first = waitTask(m_wallet->send(u'@' + m_payee->handle, eur(1250), QStringLiteral("lunch")));
+    QVERIFY2(first, first ? "" : qPrintable(first.error().message));
+    QCOMPARE(first->state, PaymentIntent::State::AwaitingConfirmation);
+    QVERIFY(m_proxy->dropped() >= 1);
+    QCOMPARE(m_wallet->pendingCount(), 1);
+    // The server did commit the first try.
+    QCOMPARE(serverView(m_server->url(), m_handle).transfersOut, 1);
+
+    m_proxy->setDropping(false);
+    auto left = waitTask(m_wallet->retryPending());
+    QVERIFY(left);
+    QCOMPARE(*left, 0);
+    auto intent = m_wallet->outbox()->find(first->key);
+    QVERIFY(intent);
+    QCOMPARE(intent->state, PaymentIntent::State::Completed);
+    QVERIFY(!intent->transactionId.isEmpty());
+
+    const ServerView view = serverView(m_server->url(), m_handle);
+    QCOMPARE(view.transfersOut, 1);
+    QCOMPARE(view.balance, 10000 - 1250);
+    // Every try carried the one key the outbox stored.
+    QVERIFY(m_proxy->keys().size() >= 2);
+    for (const QString &key : m_proxy->keys())
+        QCOMPARE(key, first->key);
+}
+
+void WalletPaymentsTest::lostAnswerSurvivesARestart()
+{
+    QVERIFY(topUp(5000));
+    m_proxy->setDropping(true);
+    auto first = waitTask(m_wallet->send(m_payee->id, eur(999), QStringLiteral("rent share")));
+    QVERIFY(first);
+    QCOMPARE(first->state, PaymentIntent::State::AwaitingConfirmation);
+    const QString key = first->key;
+
+    // The app quits before it learns the answer, then starts again on the same cache.
+    m_wallet.reset();
+    m_proxy->setDropping(false);
+    QVERIFY(reopenReady(*m_fixture));
+    m_wallet = std::make_unique<WalletService>(m_fixture->session.get());
+    QSignalSpy finished(m_wallet.get(), &WalletService::intentFinished);
+    QVERIFY(m_wallet->start());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+    QCOMPARE(finished.at(0).at(0).toString(), key);
+    QCOMPARE(finished.at(0).at(1).toBool(), true);
+    QCOMPARE(m_wallet->pendingCount(), 0);
+
+    const ServerView view = serverView(m_server->url(), m_handle);
+    QCOMPARE(view.transfersOut, 1);
+    QCOMPARE(view.balance, 5000 - 999);
+    QVERIFY(m_proxy->keys().size() >= 2);
+    for (const QString &seen : m_proxy->keys())
+        QCOMPARE(seen, key);
+}
+
+void WalletPaymentsTest::offlineSendIsRefusedWithoutAnIntent()
+{
+    QVERIFY(topUp(2000));
+    const qint64 rows = outboxRows(*m_fixture->session);
+    QCOMPARE(rows, 1);
+    m_server->kill();
+    auto refused = waitTask(m_wallet->send(u'@' + m_payee->handle, eur(100), QStringLiteral("offline")));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Network);
+    QCOMPARE(refused.error().details.value(QStringLiteral("reason")).toString(), QStringLiteral("offline"));
+    QCOMPARE(outboxRows(*m_fixture->session), rows);
+    QCOMPARE(m_wallet->pendingCount(), 0);
+}
+
+void WalletPaymentsTest::refusalsAreTyped()
+{
+    const QString to = u'@' + m_payee->handle;
+    auto zero = waitTask(m_wallet->send(to, eur(0), {}));
+    QVERIFY(!zero);
+    QCOMPARE(zero.error().code, ErrorCode::InvalidAmount);
+    auto huge = waitTask(m_wallet->send(to, eur(Money::kMaxApiAmount + 1), {}));
+    QVERIFY(!huge);
+    QCOMPARE(huge.error().code, ErrorCode::InvalidAmount);
+    auto longNote = waitTask(m_wallet->send(to, eur(1), QString(141, u'é')));
+    QVERIFY(!longNote);
+    QCOMPARE(longNote.error().code, ErrorCode::ValidationFailed);
+    QCOMPARE(longNote.error().field(), QStringLiteral("note"));
+    auto dollars = waitTask(m_wallet->send(to, Money(100, QStringLiteral("USD")), {}));
+    QVERIFY(!dollars);
+    QCOMPARE(dollars.error().code, ErrorCode::CurrencyMismatch);
+    auto self = waitTask(m_wallet->send(u'@' + m_handle, eur(100), {}));
+    QVERIFY(!self);
+    QCOMPARE(self.error().code, ErrorCode::SelfPayment);
+    // None of the above got as far as the outbox.
+    QCOMPARE(outboxRows(*m_fixture->session), 0);
+
+    // Refusals only the server can make: the intent exists and ends failed with the code.
+    auto broke = waitTask(m_wallet->send(to, eur(100), QStringLiteral("no money")));
+    QVERIFY(!broke);
+    QCOMPARE(broke.error().code, ErrorCode::InsufficientFunds);
+    auto nobody = waitTask(m_wallet->send(QStringLiteral("@nobody_here_x"), eur(100), {}));
+    QVERIFY(!nobody);
+    QCOMPARE(nobody.error().code, ErrorCode::NotFound);
+    QCOMPARE(nobody.error().field(), QStringLiteral("to"));
+    QCOMPARE(outboxRows(*m_fixture->session), 2);
+    QCOMPARE(m_wallet->pendingCount(), 0);
+    QCOMPARE(serverView(m_server->url(), m_handle).transfersOut, 0);
+}
+
+void WalletPaymentsTest::topUpDeclined()
+{
+    auto declined = waitTask(m_wallet->topUp(eur(500), QStringLiteral("tok_declined")));
+    QVERIFY(!declined);
+    QCOMPARE(declined.error().code, ErrorCode::CardDeclined);
+    QCOMPARE(serverView(m_server->url(), m_handle).balance, 0);
+}
+
+void WalletPaymentsTest::requestAndPayByLink()
+{
+    // The payee asks; the session's account pays through the link, once.
+    QVERIFY(topUp(3000));
+    net::RequestOptions options;
+    options.idempotencyKey = QStringLiteral("req-") + m_handle;
+    auto request = waitTask(m_payee->api->post(
+        QStringLiteral("/v1/payment-requests"),
+        QJsonObject{{QStringLiteral("amount"), QJsonObject{{QStringLiteral("amount"), 700}, {QStringLiteral("currency"), QStringLiteral("EUR")}}},
+                    {QStringLiteral("note"), QStringLiteral("tickets")}},
+        options));
+    QVERIFY(request);
+    const QString link = request->body.value(QStringLiteral("link")).toString();
+    auto info = waitTask(m_wallet->fetchLink(link));
+    QVERIFY2(info, info ? "" : qPrintable(info.error().message));
+    QCOMPARE(info->amount, eur(700));
+    QCOMPARE(info->note, QStringLiteral("tickets"));
+    QCOMPARE(info->payeeHandle, m_payee->handle);
+    auto paid = waitTask(m_wallet->payRequest(info->id));
+    QVERIFY(paid);
+    QCOMPARE(paid->state, PaymentIntent::State::Completed);
+    QCOMPARE(paid->answer.value(QStringLiteral("request_id")).toString(), info->id);
+    auto again = waitTask(m_wallet->fetchLink(link));
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, ErrorCode::Conflict);
+    QCOMPARE(again.error().details.value(QStringLiteral("reason")).toString(), QStringLiteral("paid"));
+    auto unknown = waitTask(m_wallet->fetchLink(QStringLiteral("plaza://pay/pr_doesnotexist")));
+    QVERIFY(!unknown);
+    QCOMPARE(unknown.error().code, ErrorCode::NotFound);
+    auto malformed = waitTask(m_wallet->fetchLink(QStringLiteral("https://pay/x")));
+    QVERIFY(!malformed);
+    QCOMPARE(malformed.error().code, ErrorCode::ValidationFailed);
+
+    // Our own request, created through the outbox, then cancelled by us: its link says so.
+    auto mine = waitTask(m_wallet->createRequest(eur(250), QStringLiteral("coffee"), u'@' + m_payee->handle));
+    QVERIFY(mine);
+    QCOMPARE(mine->state, PaymentIntent::State::Completed);
+    const QString myId = mine->answer.value(QStringLiteral("id")).toString();
+    auto cancel = waitTask(m_fixture->session->api()->post(QStringLiteral("/v1/payment-requests/%1/cancel").arg(myId), {}));
+    QVERIFY(cancel);
+    auto cancelled = waitTask(m_wallet->fetchLink(mine->answer.value(QStringLiteral("link")).toString()));
+    QVERIFY(!cancelled);
+    QCOMPARE(cancelled.error().details.value(QStringLiteral("reason")).toString(), QStringLiteral("cancelled"));
+}
+
+QTEST_GUILESS_MAIN(WalletPaymentsTest)
+#include "tst_walletpayments.moc"
