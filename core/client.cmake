@@ -18,6 +18,10 @@ add_library(plaza_core STATIC
     wallet/paymentoutbox.h wallet/paymentoutbox.cpp
     wallet/paylink.h wallet/paylink.cpp
     wallet/walletservice.h wallet/walletservice.cpp
+    wallet/transactionrecord.h wallet/transactionrecord.cpp
+    wallet/transactionsmodel.h wallet/transactionsmodel.cpp
+    wallet/walletsummary.h wallet/walletsummary.cpp
+    wallet/walletcsv.h wallet/walletcsv.cpp
 )
 target_include_directories(plaza_core PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(plaza_core PUBLIC

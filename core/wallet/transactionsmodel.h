@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "wallet/transactionrecord.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+
+#include <memory>
+
+namespace plaza {
+class Session;
+namespace sync {
+struct ChangeSet;
+}
+namespace storage {
+class Database;
+}
+}
+
+namespace plaza::wallet {
+
+//! The wallet history from the cache, newest first, a page at a time (canFetchMore/fetchMore),
+//! on its own read connection on the UI thread. After a sync batch it re-reads only the
+//! rows the ChangeSet names (dataChanged) and inserts new ones at the top (rowsInserted).
+//!
+//! plaza_core has no QML: the app registers this class with QML_FOREIGN (QML name
+//! TransactionsModel) and sets `session`.
+class TransactionsModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(plaza::Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(QString direction READ direction WRITE setDirection NOTIFY filterChanged)
+    Q_PROPERTY(QString kind READ kind WRITE setKind NOTIFY filterChanged)
+    Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY filterChanged)
+    Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(bool atEnd READ atEnd NOTIFY atEndChanged)
+    Q_PROPERTY(bool stale READ stale NOTIFY staleChanged)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+public:
+    //! The roles (QML names in parentheses).
+    enum Role {
+        IdRole = Qt::UserRole + 1,   //!< (id) transaction id
+        KindRole,                    //!< (kind) transfer, merchant_payment, top_up, refund, …
+        DirectionRole,               //!< (direction) "in" or "out"
+        StatusRole,                  //!< (status) pending, completed, failed, reversed
+        AmountMinorRole,             //!< (amountMinor) qint64, unsigned (see direction)
+        CurrencyRole,                //!< (currency) ISO 4217
+        FormattedAmountRole,         //!< (formattedAmount) Money::format in the default QLocale, "−" for out
+        CounterpartyNameRole,        //!< (counterpartyName) display name, empty for top-ups
+        CounterpartyHandleRole,      //!< (counterpartyHandle) without "@"
+        NoteRole,                    //!< (note)
+        CreatedAtRole,               //!< (createdAt) QDateTime UTC
+        BalanceAfterMinorRole,       //!< (balanceAfterMinor) qint64, or undefined
+        FormattedBalanceAfterRole,   //!< (formattedBalanceAfter)
+        RequestIdRole,               //!< (requestId)
+        ConversationIdRole,          //!< (conversationId)
+    };
+    Q_ENUM(Role)
+
+    explicit TransactionsModel(QObject *parent = nullptr);
+    ~TransactionsModel() override;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    [[nodiscard]] bool canFetchMore(const QModelIndex &parent = {}) const override;
+    void fetchMore(const QModelIndex &parent = {}) override;
+
+    [[nodiscard]] Session *session() const { return m_session; }
+    void setSession(Session *session);
+    [[nodiscard]] QString direction() const { return m_filter.direction; }
+    void setDirection(const QString &direction);
+    [[nodiscard]] QString kind() const { return m_filter.kind; }
+    void setKind(const QString &kind);
+    [[nodiscard]] QString query() const { return m_filter.query; }
+    void setQuery(const QString &query);
+    [[nodiscard]] int pageSize() const { return m_pageSize; }
+    void setPageSize(int size);
+    [[nodiscard]] bool loading() const { return m_loading; }
+    [[nodiscard]] bool atEnd() const { return m_atEnd; }
+    //! True while the session is offline: the rows are what the cache last knew.
+    [[nodiscard]] bool stale() const;
+    [[nodiscard]] QString error() const { return m_error; }
+    [[nodiscard]] TransactionFilter filter() const { return m_filter; }
+
+    //! Every row matching the filters (not just the loaded pages), for export.
+    [[nodiscard]] Result<QList<TransactionRecord>> allMatching();
+    //! Drops the rows and reads the first page again.
+    Q_INVOKABLE void reload();
+
+Q_SIGNALS:
+    void sessionChanged();
+    void filterChanged();
+    void pageSizeChanged();
+    void loadingChanged();
+    void atEndChanged();
+    void staleChanged();
+    void errorChanged();
+
+private:
+    void onApplied(const plaza::sync::ChangeSet &changes);
+    [[nodiscard]] bool ensureOpen();
+    void setLoading(bool loading);
+    void setAtEnd(bool atEnd);
+    void setError(const QString &error);
+
+    QPointer<Session> m_session;
+    std::unique_ptr<storage::Database> m_db;
+    QList<TransactionRecord> m_rows;
+    TransactionFilter m_filter;
+    int m_pageSize = 50;
+    bool m_loading = false;
+    bool m_atEnd = false;
+    QString m_error;
+    QList<QMetaObject::Connection> m_connections;
+};
+
+} // namespace plaza::wallet
