@@ -3,22 +3,120 @@
 
 #include <QtNumeric>
 
+#include <compare>
 #include <limits>
 
 // The daily rate needs more than 64 bits of precision and its products need 256 bits.
-// GCC and Clang provide unsigned __int128 on every 64-bit target we build for. MSVC has no
-// 128-bit integer type: a port would replace U128 by a two-limb struct built on _umul128 /
-// _udiv128 (x64) or __umulh (ARM64); everything below only needs 128-bit add, shift,
-// compare, 64×64→128 multiply and division by a small integer.
-#if !defined(__SIZEOF_INT128__)
-#error "interest.cpp needs unsigned __int128 (see the comment above for an MSVC port)"
+// GCC and Clang provide unsigned __int128 on every 64-bit target we build for; elsewhere
+// (MSVC, 32-bit targets) a portable two-limb type below stands in for it. Defining
+// PLAZA_INTEREST_PORTABLE_U128 forces the portable type so Linux CI tests it too
+// (tst_interest_portable): both must give the same micro.
+#if defined(__SIZEOF_INT128__) && !defined(PLAZA_INTEREST_PORTABLE_U128)
+#define PLAZA_INTEREST_NATIVE_U128 1
 #endif
 
 namespace plaza::interest {
 
 namespace {
 
+#ifdef PLAZA_INTEREST_NATIVE_U128
 __extension__ typedef unsigned __int128 U128; // __extension__: -Wpedantic knows it is not ISO
+#else
+//! An unsigned 128-bit integer from two 64-bit limbs, arithmetic modulo 2^128 like the
+//! native type. Only what this file uses; plain ISO C++, no intrinsics, so it is slower
+//! than __int128 (division is bit by bit) but the costly part, the rate series, runs once
+//! per call.
+class U128
+{
+public:
+    constexpr U128(quint64 low = 0) : m_hi(0), m_lo(low) { } // NOLINT: implicit like __int128
+    constexpr U128(quint64 high, quint64 low) : m_hi(high), m_lo(low) { }
+
+    constexpr explicit operator qint64() const { return qint64(m_lo); }
+
+    friend constexpr bool operator==(const U128 &, const U128 &) = default;
+    friend constexpr std::strong_ordering operator<=>(const U128 &a, const U128 &b)
+    {
+        return a.m_hi != b.m_hi ? a.m_hi <=> b.m_hi : a.m_lo <=> b.m_lo;
+    }
+
+    friend constexpr U128 operator+(const U128 &a, const U128 &b)
+    {
+        const quint64 lo = a.m_lo + b.m_lo;
+        return {a.m_hi + b.m_hi + (lo < a.m_lo ? 1 : 0), lo};
+    }
+    friend constexpr U128 operator-(const U128 &a, const U128 &b)
+    {
+        return {a.m_hi - b.m_hi - (a.m_lo < b.m_lo ? 1 : 0), a.m_lo - b.m_lo};
+    }
+    friend constexpr U128 operator&(const U128 &a, const U128 &b)
+    {
+        return {a.m_hi & b.m_hi, a.m_lo & b.m_lo};
+    }
+    friend constexpr U128 operator|(const U128 &a, const U128 &b)
+    {
+        return {a.m_hi | b.m_hi, a.m_lo | b.m_lo};
+    }
+    friend constexpr U128 operator<<(const U128 &a, int n)
+    {
+        if (n == 0)
+            return a;
+        if (n >= 64)
+            return {a.m_lo << (n - 64), 0};
+        return {(a.m_hi << n) | (a.m_lo >> (64 - n)), a.m_lo << n};
+    }
+    friend constexpr U128 operator>>(const U128 &a, int n)
+    {
+        if (n == 0)
+            return a;
+        if (n >= 64)
+            return {0, a.m_hi >> (n - 64)};
+        return {a.m_hi >> n, (a.m_lo >> n) | (a.m_hi << (64 - n))};
+    }
+    //! The product modulo 2^128.
+    friend constexpr U128 operator*(const U128 &a, const U128 &b)
+    {
+        const U128 low = mul64(a.m_lo, b.m_lo);
+        return {low.m_hi + a.m_lo * b.m_hi + a.m_hi * b.m_lo, low.m_lo};
+    }
+    //! Restoring long division, one bit per step; the divisor must not be zero.
+    friend constexpr U128 operator/(const U128 &a, const U128 &b)
+    {
+        U128 quotient;
+        U128 remainder;
+        for (int bit = 127; bit >= 0; --bit) {
+            remainder = (remainder << 1) | ((a >> bit) & 1);
+            quotient = quotient << 1;
+            if (remainder >= b) {
+                remainder = remainder - b;
+                quotient.m_lo |= 1;
+            }
+        }
+        return quotient;
+    }
+
+    constexpr U128 &operator+=(const U128 &b) { return *this = *this + b; }
+    constexpr U128 &operator-=(const U128 &b) { return *this = *this - b; }
+    constexpr U128 &operator|=(const U128 &b) { return *this = *this | b; }
+    constexpr U128 &operator<<=(int n) { return *this = *this << n; }
+    constexpr U128 &operator++() { return *this += 1; }
+
+private:
+    // 64 × 64 → 128 from four 32 × 32 → 64 products.
+    static constexpr U128 mul64(quint64 a, quint64 b)
+    {
+        const quint64 a0 = a & 0xffffffffu, a1 = a >> 32;
+        const quint64 b0 = b & 0xffffffffu, b1 = b >> 32;
+        const quint64 p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+        // Below 3·2^32: cannot overflow.
+        const quint64 mid = (p00 >> 32) + (p01 & 0xffffffffu) + (p10 & 0xffffffffu);
+        return {p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32), (p00 & 0xffffffffu) | (mid << 32)};
+    }
+
+    quint64 m_hi;
+    quint64 m_lo;
+};
+#endif
 
 //! Fixed point: value = raw / 2^126. Two integer bits leave room for ln(1 + apy) < ln 11.
 constexpr int kFracBits = 126;
