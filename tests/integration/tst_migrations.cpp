@@ -95,6 +95,15 @@ void MigrationsTest::upgradesFromEveryVersion()
         QVERIFY(n);
         QVERIFY2(*n == 1, qPrintable(table));
     }
+    // v2: the payment outbox exists and is not a synced table (a resync must keep it).
+    auto outbox = (*db)->scalar(QStringLiteral(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'payment_outbox';"));
+    QVERIFY(outbox);
+    QCOMPARE(*outbox, 1);
+    QVERIFY(!privateTables().contains(QStringLiteral("payment_outbox")));
+    QVERIFY((*db)->exec(QStringLiteral("INSERT INTO payment_outbox (idempotency_key, kind, method_path, body) "
+                                       "VALUES ('k', 'transfer', '/v1/transfers', '{}');")));
+    QVERIFY(!(*db)->exec(QStringLiteral("UPDATE payment_outbox SET state = 'lost' WHERE idempotency_key = 'k';")));
     auto cursor = (*db)->scalar(QStringLiteral("SELECT cursor FROM sync_state WHERE id = 1;"), -1);
     QVERIFY(cursor);
     QCOMPARE(*cursor, 0);

@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: MIT
+// The wallet's read side and its pure parts: pay-link parsing, CSV bytes, the paged
+// TransactionsModel and WalletSummary over a real cache synced from the real server,
+// and what they show when the server is gone.
+#include "common/testserver.h"
+#include "integrationutil.h"
+#include "sync/syncengine.h"
+#include "wallet/paylink.h"
+#include "wallet/transactionsmodel.h"
+#include "wallet/walletcsv.h"
+#include "wallet/walletservice.h"
+#include "wallet/walletsummary.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace plaza;
+using namespace plaza::test;
+using namespace plaza::wallet;
+
+namespace {
+
+const QString kPassword = QStringLiteral("correct horse battery staple");
+const QString kPassphrase = QStringLiteral("wallet cache passphrase");
+
+Money eur(qint64 minor)
+{
+    return Money(minor, QStringLiteral("EUR"));
+}
+
+} // namespace
+
+class WalletModelsTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void payLinks_data();
+    void payLinks();
+    void csvBytes();
+    void initTestCase();
+    void cleanupTestCase();
+    void pagesAndFilters();
+    void newTransactionInsertsOneRow();
+    void exportRoundTripsNotes();
+    void offlineServesTheCacheMarkedStale();
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<SessionFixture> m_fixture;
+    std::unique_ptr<WalletService> m_wallet;
+    std::optional<RemoteUser> m_friend;
+};
+
+void WalletModelsTest::payLinks_data()
+{
+    QTest::addColumn<QString>("link");
+    QTest::addColumn<QString>("id"); // empty: refused
+    QTest::newRow("plain") << QStringLiteral("plaza://pay/pr_123abc") << QStringLiteral("pr_123abc");
+    QTest::newRow("dash and underscore") << QStringLiteral("plaza://pay/A-b_9") << QStringLiteral("A-b_9");
+    QTest::newRow("64 chars") << QStringLiteral("plaza://pay/") + QString(64, u'x') << QString(64, u'x');
+    QTest::newRow("65 chars") << QStringLiteral("plaza://pay/") + QString(65, u'x') << QString();
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("no id") << QStringLiteral("plaza://pay/") << QString();
+    QTest::newRow("other scheme") << QStringLiteral("https://pay/pr_1") << QString();
+    QTest::newRow("upper-case scheme") << QStringLiteral("PLAZA://pay/pr_1") << QString();
+    QTest::newRow("other host") << QStringLiteral("plaza://payy/pr_1") << QString();
+    QTest::newRow("two segments") << QStringLiteral("plaza://pay/pr_1/x") << QString();
+    QTest::newRow("trailing slash") << QStringLiteral("plaza://pay/pr_1/") << QString();
+    QTest::newRow("query") << QStringLiteral("plaza://pay/pr_1?amount=1") << QString();
+    QTest::newRow("fragment") << QStringLiteral("plaza://pay/pr_1#x") << QString();
+    QTest::newRow("percent") << QStringLiteral("plaza://pay/pr%5F1") << QString();
+    QTest::newRow("dot segment") << QStringLiteral("plaza://pay/..") << QString();
+    QTest::newRow("space") << QStringLiteral(" plaza://pay/pr_1") << QString();
+    QTest::newRow("trailing newline") << QStringLiteral("plaza://pay/pr_1\n") << QString();
+    QTest::newRow("user info") << QStringLiteral("plaza://me@pay/pr_1") << QString();
+    QTest::newRow("port") << QStringLiteral("plaza://pay:80/pr_1") << QString();
+    QTest::newRow("non-ascii") << QStringLiteral("plaza://pay/pr_é") << QString();
+}
+
+void WalletModelsTest::payLinks()
+{
+    QFETCH(QString, link);
+    QFETCH(QString, id);
+    auto parsed = parsePayLink(link);
+    if (id.isEmpty()) {
+        QVERIFY(!parsed);
+        QCOMPARE(parsed.error().code, ErrorCode::ValidationFailed);
+        QCOMPARE(parsed.error().field(), QStringLiteral("link"));
+    } else {
+        QVERIFY2(parsed, parsed ? "" : qPrintable(parsed.error().message));
+        QCOMPARE(*parsed, id);
+        QCOMPARE(payLink(id), link);
+    }
+}
+
+void WalletModelsTest::csvBytes()
+{
+    TransactionRecord out;
+    out.id = QStringLiteral("t_1");
+    out.kind = QStringLiteral("transfer");
+    out.direction = QStringLiteral("out");
+    out.status = QStringLiteral("completed");
+    out.amount = eur(1250);
+    out.counterpartyHandle = QStringLiteral("zoé");
+    out.counterpartyName = QStringLiteral("Zoé, \"Z\" Martin");
+    out.note = QStringLiteral("dinner, wine\r\nand \"dessert\" — crème brûlée");
+    out.createdAt = QStringLiteral("2026-11-22T10:00:00.000+01:00");
+    out.balanceAfter = eur(98750);
+    TransactionRecord in;
+    in.id = QStringLiteral("t_2");
+    in.kind = QStringLiteral("top_up");
+    in.direction = QStringLiteral("in");
+    in.status = QStringLiteral("completed");
+    in.amount = eur(100000000000);
+    in.note = QStringLiteral("Card top-up");
+    in.createdAt = QStringLiteral("2026-11-21T23:59:59.5Z");
+    in.balanceAfter = eur(5);
+    const QByteArray expected =
+        "id,created_at,kind,direction,status,amount,currency,counterparty_handle,counterparty_name,note,balance_after\r\n"
+        "t_1,2026-11-22T09:00:00.000Z,transfer,out,completed,-12.50,EUR,zo\xc3\xa9,\"Zo\xc3\xa9, \"\"Z\"\" Martin\","
+        "\"dinner, wine\r\nand \"\"dessert\"\" \xe2\x80\x94 cr\xc3\xa8me br\xc3\xbbl\xc3\xa9\x65\",987.50\r\n"
+        "t_2,2026-11-21T23:59:59.500Z,top_up,in,completed,1000000000.00,EUR,,,Card top-up,0.05\r\n";
+    // The locale must not leak into the numbers.
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    const QByteArray csv = transactionsCsv({out, in});
+    QLocale::setDefault(before);
+    QCOMPARE(csv, expected);
+}
+
+void WalletModelsTest::initTestCase()
+{
+    m_server = std::make_unique<TestServer>();
+    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    m_friend = registerUser(m_server->url(), QStringLiteral("friend"), kPassword);
+    QVERIFY(m_friend);
+    m_fixture = std::make_unique<SessionFixture>();
+    QVERIFY(createAccount(*m_fixture->session, m_server->url(), uniqueHandle(QStringLiteral("owner")),
+                          QStringLiteral("Owner"), kPassword, kPassphrase));
+    m_wallet = std::make_unique<WalletService>(m_fixture->session.get());
+    QVERIFY(m_wallet->start());
+    auto top = waitTask(m_wallet->topUp(eur(20000), QStringLiteral("tok_visa")));
+    QVERIFY(top);
+    const QStringList notes{QStringLiteral("one"), QStringLiteral("two, with comma"), QStringLiteral("say \"hi\""),
+                            QStringLiteral("line\nbreak"), QStringLiteral("café crème"), QStringLiteral("six"),
+                            QStringLiteral("seven")};
+    for (int i = 0; i < notes.size(); ++i) {
+        auto sent = waitTask(m_wallet->send(u'@' + m_friend->handle, eur(100 + i), notes.at(i)));
+        QVERIFY2(sent, sent ? "" : qPrintable(sent.error().message));
+        QCOMPARE(sent->state, PaymentIntent::State::Completed);
+    }
+    QVERIFY(waitTask(m_fixture->session->syncEngine()->pull()));
+}
+
+void WalletModelsTest::cleanupTestCase()
+{
+    m_wallet.reset();
+    m_fixture.reset();
+    m_friend.reset();
+    m_server.reset();
+}
+
+void WalletModelsTest::pagesAndFilters()
+{
+    TransactionsModel model;
+    model.setPageSize(3);
+    model.setSession(m_fixture->session.get());
+    QCOMPARE(model.rowCount(), 3);
+    QVERIFY(model.canFetchMore());
+    QVERIFY(!model.atEnd());
+    // Newest first: the last transfer leads.
+    QCOMPARE(model.data(model.index(0), TransactionsModel::NoteRole).toString(), QStringLiteral("seven"));
+    QCOMPARE(model.data(model.index(0), TransactionsModel::DirectionRole).toString(), QStringLiteral("out"));
+    QCOMPARE(model.data(model.index(0), TransactionsModel::AmountMinorRole).toLongLong(), 106);
+    QCOMPARE(model.data(model.index(0), TransactionsModel::CounterpartyHandleRole).toString(), m_friend->handle);
+    QCOMPARE(model.data(model.index(0), TransactionsModel::BalanceAfterMinorRole).toLongLong(),
+             20000 - (100 + 101 + 102 + 103 + 104 + 105 + 106));
+    QVERIFY(!model.data(model.index(0), TransactionsModel::FormattedAmountRole).toString().isEmpty());
+    model.fetchMore();
+    QCOMPARE(model.rowCount(), 6);
+    model.fetchMore();
+    QCOMPARE(model.rowCount(), 8);
+    QVERIFY(model.atEnd());
+    QVERIFY(!model.canFetchMore());
+    QCOMPARE(model.data(model.index(7), TransactionsModel::KindRole).toString(), QStringLiteral("top_up"));
+
+    model.setPageSize(50);
+    model.setDirection(QStringLiteral("in"));
+    QCOMPARE(model.rowCount(), 1);
+    model.setDirection(QStringLiteral("out"));
+    QCOMPARE(model.rowCount(), 7);
+    model.setQuery(QStringLiteral("CAFÉ")); // ASCII case-insensitive only: no match
+    QCOMPARE(model.rowCount(), 0);
+    model.setQuery(QStringLiteral("café"));
+    QCOMPARE(model.rowCount(), 1);
+    model.setQuery(m_friend->handle.left(4).toUpper());
+    QCOMPARE(model.rowCount(), 7);
+    model.setQuery(QStringLiteral("%"));
+    QCOMPARE(model.rowCount(), 0);
+    model.setQuery({});
+    model.setDirection({});
+    model.setKind(QStringLiteral("top_up"));
+    QCOMPARE(model.rowCount(), 1);
+}
+
+void WalletModelsTest::newTransactionInsertsOneRow()
+{
+    TransactionsModel model;
+    model.setSession(m_fixture->session.get());
+    WalletSummary summary;
+    summary.setSession(m_fixture->session.get());
+    QVERIFY(summary.loaded());
+    const qint64 before = summary.balanceMinor();
+    const int rows = model.rowCount();
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    auto sent = waitTask(m_wallet->send(u'@' + m_friend->handle, eur(42), QStringLiteral("live")));
+    QVERIFY(sent);
+    QVERIFY(waitTask(m_fixture->session->syncEngine()->pull()));
+    QTRY_COMPARE(model.rowCount(), rows + 1);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QCOMPARE(model.data(model.index(0), TransactionsModel::NoteRole).toString(), QStringLiteral("live"));
+    QTRY_COMPARE(summary.balanceMinor(), before - 42);
+}
+
+void WalletModelsTest::exportRoundTripsNotes()
+{
+    TransactionsModel model;
+    model.setSession(m_fixture->session.get());
+    model.setDirection(QStringLiteral("out"));
+    auto all = model.allMatching();
+    QVERIFY(all);
+    const QByteArray csv = transactionsCsv(*all);
+    QVERIFY(csv.startsWith("id,created_at,kind,direction,status,amount,currency,"));
+    QVERIFY(csv.contains(",-1.01,EUR,"));
+    QVERIFY(csv.contains(",\"two, with comma\","));
+    QVERIFY(csv.contains(",\"say \"\"hi\"\"\","));
+    QVERIFY(csv.contains(",\"line\nbreak\","));
+    QVERIFY(csv.contains(QStringLiteral(",café crème,").toUtf8()));
+    QVERIFY(!csv.contains(",top_up,"));
+    QVERIFY(csv.endsWith("\r\n"));
+}
+
+void WalletModelsTest::offlineServesTheCacheMarkedStale()
+{
+    WalletSummary summary;
+    summary.setSession(m_fixture->session.get());
+    QVERIFY(summary.loaded());
+    const qint64 balance = summary.balanceMinor();
+    QVERIFY(balance > 0);
+    QTRY_VERIFY(m_fixture->session->online());
+    QVERIFY(!summary.stale());
+
+    m_server->kill();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_fixture->session->online(), 10000);
+    TransactionsModel model;
+    model.setSession(m_fixture->session.get());
+    QVERIFY(summary.stale());
+    QVERIFY(model.stale());
+    QCOMPARE(summary.balanceMinor(), balance);
+    QVERIFY(model.rowCount() > 0);
+
+    auto refused = waitTask(m_wallet->send(u'@' + m_friend->handle, eur(1), QStringLiteral("offline")));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Network);
+    QCOMPARE(m_wallet->pendingCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(WalletModelsTest)
+#include "tst_walletmodels.moc"
