@@ -6,6 +6,8 @@
 #include "session/accountfiles.h"
 #include "sync/syncengine.h"
 #include "terminal.h"
+#include "wallet/walletservice.h"
+#include "wallet/walletsummary.h"
 
 #include <QCoroSignal>
 #include <QFile>
@@ -45,7 +47,12 @@ Commands::Commands(CliOptions options) : m_options(std::move(options))
                      [this](int count, qint64, const QStringList &) { m_applied += count; });
 }
 
-Commands::~Commands() = default;
+Commands::~Commands()
+{
+    // The wallet objects use the session: they go first.
+    m_wallet.reset();
+    m_summary.reset();
+}
 
 int Commands::failWith(const QString &message, int code)
 {

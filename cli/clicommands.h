@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "money/money.h"
 #include "session/session.h"
 
 #include <QCoroTask>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
+
+namespace plaza::wallet {
+class WalletService;
+class WalletSummary;
+}
 
 namespace plaza::cli {
 
@@ -17,6 +24,7 @@ enum ExitCode {
     kUsage = 2,       //!< bad command line
     kSignedOut = 3,   //!< no account on this device (or the session expired)
     kCacheLocked = 4, //!< the cache cannot be unlocked
+    kAwaiting = 5,    //!< a payment's answer was lost: it stays awaiting confirmation (retried with its key)
 };
 
 struct CliOptions {
@@ -29,6 +37,15 @@ struct CliOptions {
     bool passphraseStdin = false;
     bool noKeychain = false;
     QString passphraseEnv; //!< PLAZA_PASSPHRASE
+    QStringList arguments; //!< positional arguments after the command
+    // Wallet commands
+    QString direction;     //!< history/export: "in", "out" or empty
+    QString kind;
+    QString query;
+    int limit = 20;
+    QString from;          //!< request --from @handle
+    QString card;          //!< topup --card token
+    bool yes = false;      //!< pay without asking
 };
 
 //! The commands of plaza-cli, each a coroutine that ends with an exit code after printing
@@ -45,6 +62,16 @@ public:
     QCoro::Task<int> status();
     QCoro::Task<int> logout();
 
+    // Wallet (walletcommands.cpp)
+    QCoro::Task<int> balance();
+    QCoro::Task<int> history();
+    QCoro::Task<int> send();
+    QCoro::Task<int> request();
+    QCoro::Task<int> pay();
+    QCoro::Task<int> topUp();
+    QCoro::Task<int> exportCsv();
+    QCoro::Task<int> pending();
+
 private:
     //! restore() and, if asked for, the passphrase; Ready or an exit code.
     QCoro::Task<int> open();
@@ -53,9 +80,15 @@ private:
     int failWith(const QString &message, int code = kFailed);
     int fromState();
     QString passphrase();
+    //! open() plus one pull (offline is fine: the cache answers) and the wallet service.
+    QCoro::Task<int> openWallet();
+    //! An amount typed by the user, in their locale, in the wallet's currency.
+    Result<Money> parseAmount(const QString &text);
 
     CliOptions m_options;
     std::unique_ptr<Session> m_session;
+    std::unique_ptr<wallet::WalletService> m_wallet;
+    std::unique_ptr<wallet::WalletSummary> m_summary;
     qint64 m_applied = 0;
 };
 

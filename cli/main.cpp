@@ -30,10 +30,34 @@ int main(int argc, char **argv)
         "  whoami     the signed-in account\n"
         "  sync       pull what changed: \"applied N events, cursor M\"\n"
         "  status     server, account, cursor, last sync, online, cache encryption\n"
-        "  logout     sign out and delete the local cache and its key"));
+        "  logout     sign out and delete the local cache and its key\n\n"
+        "Wallet:\n"
+        "  balance                         balance, limits (from the cache when offline)\n"
+        "  history [--in|--out] [--kind K] [--query Q] [--limit N]\n"
+        "  send @handle AMOUNT [NOTE]      amount in your locale (\"12.50\"); exit 5 = awaiting confirmation\n"
+        "  request AMOUNT [NOTE] [--from @handle]   prints the plaza://pay link\n"
+        "  pay plaza://pay/ID [--yes]      shows payee, amount and note, asks unless --yes\n"
+        "  topup AMOUNT --card TOKEN       (test cards: tok_visa, tok_declined)\n"
+        "  export FILE.csv [filters]       the history as CSV (RFC 4180)\n"
+        "  pending                         retry payments awaiting confirmation now"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, register, whoami, sync, status or logout"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, register, whoami, sync, status, logout, "
+                                                                           "balance, history, send, request, pay, topup, "
+                                                                           "export or pending"));
+    const QCommandLineOption inOption(QStringLiteral("in"), QStringLiteral("history/export: money received only."));
+    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("history/export: money sent only."));
+    const QCommandLineOption kindOption(QStringLiteral("kind"), QStringLiteral("history/export: one kind (transfer, top_up, …)."),
+                                        QStringLiteral("K"));
+    const QCommandLineOption queryOption(QStringLiteral("query"), QStringLiteral("history/export: text in the note or name."),
+                                         QStringLiteral("Q"));
+    const QCommandLineOption limitOption(QStringLiteral("limit"), QStringLiteral("history: at most N rows (20)."),
+                                         QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption fromOption(QStringLiteral("from"), QStringLiteral("request: who should pay."),
+                                        QStringLiteral("@handle"));
+    const QCommandLineOption cardOption(QStringLiteral("card"), QStringLiteral("topup: the card token."), QStringLiteral("TOKEN"));
+    const QCommandLineOption yesOption(QStringLiteral("yes"), QStringLiteral("pay: do not ask for confirmation."));
+    parser.addOptions({inOption, outOption, kindOption, queryOption, limitOption, fromOption, cardOption, yesOption});
     const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server URL (login)."), QStringLiteral("URL"));
     const QCommandLineOption handleOption(QStringLiteral("handle"), QStringLiteral("Your handle (login)."), QStringLiteral("H"));
     const QCommandLineOption nameOption(QStringLiteral("display-name"), QStringLiteral("Display name (register)."),
@@ -58,8 +82,8 @@ int main(int argc, char **argv)
         QLoggingCategory::setFilterRules(QStringLiteral("plaza.*.debug=false\nplaza.*.info=false\nplaza.*.warning=false"));
 
     const QStringList args = parser.positionalArguments();
-    if (args.size() != 1) {
-        std::fputs("plaza-cli: one command expected (see --help)\n", stderr);
+    if (args.isEmpty()) {
+        std::fputs("plaza-cli: a command expected (see --help)\n", stderr);
         return kUsage;
     }
     CliOptions options;
@@ -76,8 +100,34 @@ int main(int argc, char **argv)
     options.passphraseStdin = parser.isSet(passphraseStdin);
     options.noKeychain = parser.isSet(noKeychain);
     options.passphraseEnv = qEnvironmentVariable("PLAZA_PASSPHRASE");
+    options.arguments = args.mid(1);
+    if (parser.isSet(inOption) && parser.isSet(outOption)) {
+        std::fputs("plaza-cli: --in or --out, not both\n", stderr);
+        return kUsage;
+    }
+    options.direction = parser.isSet(inOption) ? QStringLiteral("in")
+        : parser.isSet(outOption)              ? QStringLiteral("out")
+                                               : QString();
+    options.kind = parser.value(kindOption);
+    options.query = parser.value(queryOption);
+    bool limitOk = false;
+    options.limit = parser.value(limitOption).toInt(&limitOk);
+    if (!limitOk || options.limit < 1 || options.limit > 500) {
+        std::fputs("plaza-cli: --limit takes a number from 1 to 500\n", stderr);
+        return kUsage;
+    }
+    options.from = parser.value(fromOption);
+    options.card = parser.value(cardOption);
+    options.yes = parser.isSet(yesOption);
 
     const QString command = args.constFirst();
+    static const QStringList takesArguments{QStringLiteral("send"), QStringLiteral("request"), QStringLiteral("pay"),
+                                            QStringLiteral("topup"), QStringLiteral("export")};
+    if (args.size() > 1 && !takesArguments.contains(command)) {
+        std::fputs(QStringLiteral("plaza-cli: \"%1\" takes no arguments (see --help)\n").arg(command).toLocal8Bit().constData(),
+                   stderr);
+        return kUsage;
+    }
     Commands commands(options);
     QCoro::Task<int> task = [&]() -> QCoro::Task<int> {
         if (command == u"login")
@@ -92,6 +142,22 @@ int main(int argc, char **argv)
             return commands.status();
         if (command == u"logout")
             return commands.logout();
+        if (command == u"balance")
+            return commands.balance();
+        if (command == u"history")
+            return commands.history();
+        if (command == u"send")
+            return commands.send();
+        if (command == u"request")
+            return commands.request();
+        if (command == u"pay")
+            return commands.pay();
+        if (command == u"topup")
+            return commands.topUp();
+        if (command == u"export")
+            return commands.exportCsv();
+        if (command == u"pending")
+            return commands.pending();
         return []() -> QCoro::Task<int> { co_return -1; }();
     }();
     const int code = QCoro::waitFor(std::move(task));

@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: MIT
+// The wallet commands of plaza-cli (members of Commands, kept apart from the account
+// commands in clicommands.cpp): the same WalletService, models and CSV export as the app.
+#include "clicommands.h"
+
+#include "sync/syncengine.h"
+#include "terminal.h"
+#include "wallet/paylink.h"
+#include "wallet/transactionsmodel.h"
+#include "wallet/walletcsv.h"
+#include "wallet/walletservice.h"
+#include "wallet/walletsummary.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <cstdio>
+
+namespace plaza::cli {
+
+namespace {
+
+void printLine(const QString &line)
+{
+    std::fputs((line + u'\n').toLocal8Bit().constData(), stdout);
+    std::fflush(stdout);
+}
+
+QString describe(const Error &error)
+{
+    return QStringLiteral("%1: %2").arg(error.codeName(), error.message);
+}
+
+Money moneyOf(const QJsonValue &value)
+{
+    const QJsonObject o = value.toObject();
+    return Money(qint64(o.value(QStringLiteral("amount")).toDouble()), o.value(QStringLiteral("currency")).toString());
+}
+
+} // namespace
+
+QCoro::Task<int> Commands::openWallet()
+{
+    if (const int code = co_await open(); code != kOk)
+        co_return code;
+    // Fresh numbers when the server answers; the cache (said to be stale) when it does not.
+    const Status pulled = co_await m_session->syncEngine()->pull();
+    Q_UNUSED(pulled);
+    m_summary = std::make_unique<wallet::WalletSummary>();
+    m_summary->setSession(m_session.get());
+    m_wallet = std::make_unique<wallet::WalletService>(m_session.get());
+    if (auto st = m_wallet->start(); !st)
+        co_return failWith(describe(st.error()));
+    co_return kOk;
+}
+
+Result<Money> Commands::parseAmount(const QString &text)
+{
+    const QString currency = m_summary && m_summary->loaded() ? m_summary->currency() : QStringLiteral("EUR");
+    return Money::parse(text, currency, QLocale());
+}
+
+QCoro::Task<int> Commands::balance()
+{
+    if (const int code = co_await openWallet(); code != kOk)
+        co_return code;
+    if (!m_summary->loaded())
+        co_return failWith(QStringLiteral("no wallet in the local cache yet (plaza-cli sync when online)"));
+    printLine(QStringLiteral("balance: %1").arg(m_summary->formattedBalance()));
+    printLine(QStringLiteral("available: %1").arg(m_summary->formattedAvailable()));
+    printLine(QStringLiteral("verification: %1").arg(m_summary->verification()));
+    const QString currency = m_summary->currency();
+    printLine(QStringLiteral("limits: %1 per payment, %2 per day, %3 left today")
+                  .arg(Money(m_summary->limitPerPaymentMinor(), currency).format(),
+                       Money(m_summary->limitDailyMinor(), currency).format(),
+                       Money(m_summary->remainingTodayMinor(), currency).format()));
+    if (m_summary->stale())
+        printLine(QStringLiteral("(offline: as last synced %1)")
+                      .arg(m_session->lastSyncedAt().toUTC().toString(Qt::ISODate)));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::history()
+{
+    if (const int code = co_await openWallet(); code != kOk)
+        co_return code;
+    wallet::TransactionsModel model;
+    model.setPageSize(std::max(1, m_options.limit));
+    model.setDirection(m_options.direction);
+    model.setKind(m_options.kind);
+    model.setQuery(m_options.query);
+    model.setSession(m_session.get());
+    if (!model.error().isEmpty())
+        co_return failWith(model.error());
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex at = model.index(row);
+        const QString handle = at.data(wallet::TransactionsModel::CounterpartyHandleRole).toString();
+        printLine(QStringLiteral("%1  %2  %3  %4  %5")
+                      .arg(at.data(wallet::TransactionsModel::CreatedAtRole).toDateTime().toString(Qt::ISODate),
+                           at.data(wallet::TransactionsModel::FormattedAmountRole).toString(),
+                           at.data(wallet::TransactionsModel::KindRole).toString(),
+                           handle.isEmpty() ? QStringLiteral("-") : u'@' + handle,
+                           at.data(wallet::TransactionsModel::NoteRole).toString().replace(u'\n', u' ')));
+    }
+    if (model.rowCount() == 0)
+        printLine(QStringLiteral("no transactions"));
+    if (model.stale())
+        printLine(QStringLiteral("(offline: as last synced)"));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::send()
+{
+    const QStringList &args = m_options.arguments;
+    if (args.size() < 2 || args.size() > 3)
+        co_return failWith(QStringLiteral("usage: send @handle AMOUNT [NOTE]"), kUsage);
+    if (const int code = co_await openWallet(); code != kOk)
+        co_return code;
+    auto amount = parseAmount(args.at(1));
+    if (!amount)
+        co_return failWith(QStringLiteral("invalid_amount: %1").arg(amount.error().message), kUsage);
+    auto outcome = co_await m_wallet->send(args.at(0), *amount, args.value(2));
+    if (!outcome)
+        co_return failWith(describe(outcome.error()));
+    if (outcome->state != wallet::PaymentIntent::State::Completed) {
+        printLine(QStringLiteral("awaiting confirmation — will retry with the same key (%1)").arg(outcome->key));
+        co_return kAwaiting;
+    }
+    const QJsonObject tx = outcome->answer;
+    printLine(QStringLiteral("sent %1 to @%2 — transaction %3, balance %4")
+                  .arg(moneyOf(tx.value(QStringLiteral("amount"))).format(),
+                       tx.value(QStringLiteral("counterparty")).toObject().value(QStringLiteral("handle")).toString(),
+                       tx.value(QStringLiteral("id")).toString(),
+                       moneyOf(tx.value(QStringLiteral("balance_after"))).format()));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::request()
+{
+    const QStringList &args = m_options.arguments;
+    if (args.isEmpty() || args.size() > 2)
+        co_return failWith(QStringLiteral("usage: request AMOUNT [NOTE] [--from @handle]"), kUsage);
+    if (const int code = co_await openWallet(); code != kOk)
+        co_return code;
+    auto amount = parseAmount(args.at(0));
+    if (!amount)
+        co_return failWith(QStringLiteral("invalid_amount: %1").arg(amount.error().message), kUsage);
+    auto outcome = co_await m_wallet->createRequest(*amount, args.value(1), m_options.from);
+    if (!outcome)
+        co_return failWith(describe(outcome.error()));
+    if (outcome->state != wallet::PaymentIntent::State::Completed) {
+        printLine(QStringLiteral("awaiting confirmation — will retry with the same key (%1)").arg(outcome->key));
+        co_return kAwaiting;
+    }
+    printLine(outcome->answer.value(QStringLiteral("link")).toString());
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::pay()
+{
+    const QStringList &args = m_options.arguments;
+    if (args.size() != 1)
+        co_return failWith(QStringLiteral("usage: pay plaza://pay/ID [--yes]"), kUsage);
+    // A malformed link is refused before anything is opened or asked.
+    if (auto id = wallet::parsePayLink(args.at(0)); !id)
+        co_return failWith(describe(id.error()), kUsage);
+    if (const int code = co_await openWallet(); code != kOk)
+        co_return code;
+    auto info = co_await m_wallet->fetchLink(args.at(0));
+    if (!info)
+        co_return failWith(describe(info.error()));
+    const QString what = QStringLiteral("pay %1 to @%2 (%3)%4")
+                             .arg(info->amount.format(), info->payeeHandle, info->payeeName,
+                                  info->note.isEmpty() ? QString() : QStringLiteral(" for \"%1\"").arg(info->note));
+    if (!m_options.yes) {
+        std::fputs((what + QStringLiteral("? [y/N] ")).toLocal8Bit().constData(), stdout);
+        std::fflush(stdout);
+        const QString answer = readStdinLine().trimmed().toLower();
+        if (answer != u"y" && answer != u"yes")
+            co_return failWith(QStringLiteral("not paid"));
+    } else {
+        printLine(what);
+    }
+    auto outcome = co_await m_wallet->payRequest(info->id);
+    if (!outcome)
+        co_return failWith(describe(outcome.error()));
+    if (outcome->state != wallet::PaymentIntent::State::Completed) {
+        printLine(QStringLiteral("awaiting confirmation — will retry with the same key (%1)").arg(outcome->key));
+        co_return kAwaiting;
+    }
+    printLine(QStringLiteral("paid — transaction %1").arg(outcome->answer.value(QStringLiteral("id")).toString()));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::topUp()
+{
+    const QStringList &args = m_options.arguments;
+    if (args.size() != 1 || m_options.card.isEmpty())
+        co_return failWith(QStringLiteral("usage: topup AMOUNT --card TOKEN"), kUsage);
+    if (const int code = co_await openWallet(); code != kOk)
+        co_return code;
+    auto amount = parseAmount(args.at(0));
+    if (!amount)
+        co_return failWith(QStringLiteral("invalid_amount: %1").arg(amount.error().message), kUsage);
+    auto outcome = co_await m_wallet->topUp(*amount, m_options.card);
+    if (!outcome)
+        co_return failWith(describe(outcome.error()));
+    if (outcome->state != wallet::PaymentIntent::State::Completed) {
+        printLine(QStringLiteral("awaiting confirmation — will retry with the same key (%1)").arg(outcome->key));
+        co_return kAwaiting;
+    }
+    printLine(QStringLiteral("topped up %1 — balance %2")
+                  .arg(amount->format(), moneyOf(outcome->answer.value(QStringLiteral("balance_after"))).format()));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::exportCsv()
+{
+    const QStringList &args = m_options.arguments;
+    if (args.size() != 1)
+        co_return failWith(QStringLiteral("usage: export FILE.csv [--in|--out] [--kind K] [--query Q]"), kUsage);
+    if (const int code = co_await openWallet(); code != kOk)
+        co_return code;
+    wallet::TransactionsModel model;
+    model.setDirection(m_options.direction);
+    model.setKind(m_options.kind);
+    model.setQuery(m_options.query);
+    model.setSession(m_session.get());
+    auto rows = model.allMatching();
+    if (!rows)
+        co_return failWith(describe(rows.error()));
+    QSaveFile file(args.at(0));
+    if (!file.open(QIODevice::WriteOnly) || file.write(wallet::transactionsCsv(*rows)) < 0 || !file.commit())
+        co_return failWith(QStringLiteral("cannot write %1: %2").arg(args.at(0), file.errorString()));
+    printLine(QStringLiteral("exported %1 transactions to %2").arg(rows->size()).arg(args.at(0)));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::pending()
+{
+    if (const int code = co_await openWallet(); code != kOk)
+        co_return code;
+    auto left = co_await m_wallet->retryPending();
+    if (!left)
+        co_return failWith(describe(left.error()));
+    if (*left > 0) {
+        printLine(QStringLiteral("%1 payment(s) still awaiting confirmation — will retry with the same key").arg(*left));
+        co_return kAwaiting;
+    }
+    printLine(QStringLiteral("no payment awaiting confirmation"));
+    co_return kOk;
+}
+
+} // namespace plaza::cli

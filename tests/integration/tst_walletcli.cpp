@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: MIT
+// plaza-cli's wallet commands against the real server, as a user runs them (QProcess).
+#include "integrationutil.h"
+
+#include "common/testserver.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace plaza;
+using namespace plaza::test;
+
+namespace {
+
+const QString kPassword = QStringLiteral("cli wallet password");
+const QString kPassphrase = QStringLiteral("cli wallet passphrase");
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class WalletCliTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void topUpSendBalanceHistory();
+    void refusals();
+    void requestAndPay();
+    void exportCsv();
+    void pendingWithNothingToDo();
+
+private:
+    Run cli(const QStringList &args, const QByteArray &stdinData = {});
+
+    std::unique_ptr<TestServer> m_server;
+    std::optional<RemoteUser> m_friend;
+    QString m_handle;
+    QTemporaryDir m_data;
+    QTemporaryDir m_config;
+    QTemporaryDir m_out;
+};
+
+Run WalletCliTest::cli(const QStringList &args, const QByteArray &stdinData)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PLAZA_PASSPHRASE"), kPassphrase);
+    // Amounts are typed and shown in the user's locale: pin one that uses a decimal point.
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    process.setProcessEnvironment(env);
+    process.start(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("plaza-cli")),
+                  args + QStringList{QStringLiteral("--data-dir"), m_data.path(), QStringLiteral("--config-dir"),
+                                     m_config.path(), QStringLiteral("--no-keychain")});
+    Run run;
+    if (!process.waitForStarted(5000))
+        return run;
+    process.write(stdinData);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+void WalletCliTest::initTestCase()
+{
+    m_server = std::make_unique<TestServer>();
+    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    m_friend = registerUser(m_server->url(), QStringLiteral("clifriend"), kPassword);
+    QVERIFY(m_friend);
+    m_handle = uniqueHandle(QStringLiteral("cliwallet"));
+    const Run run = cli({QStringLiteral("register"), QStringLiteral("--server"), m_server->url().toString(),
+                         QStringLiteral("--handle"), m_handle, QStringLiteral("--password-stdin")},
+                        kPassword.toUtf8() + '\n');
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+}
+
+void WalletCliTest::topUpSendBalanceHistory()
+{
+    Run run = cli({QStringLiteral("topup"), QStringLiteral("50"), QStringLiteral("--card"), QStringLiteral("tok_visa")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.startsWith(QStringLiteral("topped up ")), qPrintable(run.out));
+
+    run = cli({QStringLiteral("send"), u'@' + m_friend->handle, QStringLiteral("12.50"), QStringLiteral("pizza, split")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.startsWith(QStringLiteral("sent ")), qPrintable(run.out));
+    QVERIFY(run.out.contains(u'@' + m_friend->handle));
+
+    // The server agrees: one transfer of 1250, balance 3750.
+    auto wallet = waitTask(m_friend->api->get(QStringLiteral("/v1/wallet")));
+    QVERIFY(wallet);
+    QCOMPARE(wallet->body.value(QStringLiteral("balance")).toObject().value(QStringLiteral("amount")).toInteger(), 1250);
+
+    run = cli({QStringLiteral("balance")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.startsWith(QStringLiteral("balance: ")), qPrintable(run.out));
+    QVERIFY2(run.out.section(u'\n', 0, 0).contains(QStringLiteral("37.50")), qPrintable(run.out));
+
+    run = cli({QStringLiteral("history")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QStringList lines = run.out.trimmed().split(u'\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines.at(0).contains(QStringLiteral("pizza, split")) && lines.at(0).contains(QStringLiteral("12.50")),
+             qPrintable(lines.at(0)));
+    QVERIFY(lines.at(1).contains(QStringLiteral("top_up")));
+
+    run = cli({QStringLiteral("history"), QStringLiteral("--in")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    lines = run.out.trimmed().split(u'\n');
+    QCOMPARE(lines.size(), 1);
+    QVERIFY(lines.at(0).contains(QStringLiteral("top_up")));
+
+    run = cli({QStringLiteral("history"), QStringLiteral("--query"), QStringLiteral("pizza"), QStringLiteral("--limit"),
+               QStringLiteral("1")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out.trimmed().split(u'\n').size(), 1);
+    QCOMPARE(cli({QStringLiteral("history"), QStringLiteral("--in"), QStringLiteral("--out")}).exitCode, 2);
+}
+
+void WalletCliTest::refusals()
+{
+    Run run = cli({QStringLiteral("send"), u'@' + m_friend->handle, QStringLiteral("12.505")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("invalid_amount")), qPrintable(run.err));
+    run = cli({QStringLiteral("send"), u'@' + m_handle, QStringLiteral("1")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("self_payment")), qPrintable(run.err));
+    run = cli({QStringLiteral("send"), u'@' + m_friend->handle, QStringLiteral("900")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("limit_exceeded")) || run.err.contains(QStringLiteral("insufficient_funds")),
+             qPrintable(run.err));
+    run = cli({QStringLiteral("topup"), QStringLiteral("5"), QStringLiteral("--card"), QStringLiteral("tok_declined")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("card_declined")), qPrintable(run.err));
+    run = cli({QStringLiteral("pay"), QStringLiteral("plaza://pay/a/b")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("more than one path segment")), qPrintable(run.err));
+}
+
+void WalletCliTest::requestAndPay()
+{
+    // The friend asks us for 3.00 through a link; we pay it after confirming.
+    net::RequestOptions options;
+    options.idempotencyKey = QStringLiteral("cli-request-1");
+    auto request = waitTask(m_friend->api->post(
+        QStringLiteral("/v1/payment-requests"),
+        QJsonObject{{QStringLiteral("amount"),
+                     QJsonObject{{QStringLiteral("amount"), 300}, {QStringLiteral("currency"), QStringLiteral("EUR")}}},
+                    {QStringLiteral("note"), QStringLiteral("bus ticket")}},
+        options));
+    QVERIFY(request);
+    const QString link = request->body.value(QStringLiteral("link")).toString();
+
+    Run run = cli({QStringLiteral("pay"), link}, "n\n");
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains(QStringLiteral("@%1").arg(m_friend->handle)) && run.out.contains(QStringLiteral("bus ticket"))
+                 && run.out.contains(QStringLiteral("3.00")),
+             qPrintable(run.out));
+    run = cli({QStringLiteral("pay"), link}, "y\n");
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("paid — transaction ")), qPrintable(run.out));
+    run = cli({QStringLiteral("pay"), link, QStringLiteral("--yes")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("already been paid")), qPrintable(run.err));
+
+    run = cli({QStringLiteral("request"), QStringLiteral("7.25"), QStringLiteral("lunch"), QStringLiteral("--from"),
+               u'@' + m_friend->handle});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.trimmed().startsWith(QStringLiteral("plaza://pay/")), qPrintable(run.out));
+    auto seen = waitTask(m_friend->api->get(QStringLiteral("/v1/payment-requests/") + run.out.trimmed().mid(12)));
+    QVERIFY(seen);
+    QCOMPARE(seen->body.value(QStringLiteral("note")).toString(), QStringLiteral("lunch"));
+}
+
+void WalletCliTest::exportCsv()
+{
+    const QString path = m_out.filePath(QStringLiteral("history.csv"));
+    Run run = cli({QStringLiteral("export"), path, QStringLiteral("--out")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.startsWith(QStringLiteral("exported 2 transactions")), qPrintable(run.out));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray csv = file.readAll();
+    const QList<QByteArray> lines = csv.split('\n');
+    QCOMPARE(lines.size(), 4); // header, two rows, and the empty rest after the last CRLF
+    QVERIFY(lines.at(0).startsWith("id,created_at,kind,direction,status,amount,currency,"));
+    QVERIFY(csv.contains(",-12.50,EUR,"));
+    QVERIFY(csv.contains(",-3.00,EUR,"));
+    QVERIFY(csv.contains(",\"pizza, split\","));
+    QVERIFY(csv.endsWith("\r\n"));
+}
+
+void WalletCliTest::pendingWithNothingToDo()
+{
+    const Run run = cli({QStringLiteral("pending")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out.trimmed(), QStringLiteral("no payment awaiting confirmation"));
+}
+
+QTEST_GUILESS_MAIN(WalletCliTest)
+#include "tst_walletcli.moc"
