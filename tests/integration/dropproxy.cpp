@@ -47,6 +47,7 @@ void DropProxy::onConnection()
                 m_keys.append(match.hasMatch() ? match.captured(1).trimmed() : QString());
                 if (m_dropping)
                     *dropNext = true;
+                Q_EMIT watchedRequest(m_keys.constLast());
             }
             if (upstream->state() == QAbstractSocket::ConnectedState)
                 upstream->write(data);

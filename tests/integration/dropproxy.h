@@ -33,6 +33,10 @@ public:
     [[nodiscard]] QStringList keys() const { return m_keys; }  //!< keys seen, in order
     [[nodiscard]] int dropped() const { return m_dropped; }    //!< responses thrown away
 
+Q_SIGNALS:
+    //! A watched request arrived (before it is forwarded), with its Idempotency-Key.
+    void watchedRequest(const QString &key);
+
 private:
     void onConnection();
 

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void cleanup();
     void lostAnswerIsRetriedWithTheSameKey();
     void lostAnswerSurvivesARestart();
+    void crashMidTryIsRetriedAtStart();
     void offlineSendIsRefusedWithoutAnIntent();
     void refusalsAreTyped();
     void topUpDeclined();
@@ -194,6 +195,44 @@ void WalletPaymentsTest::lostAnswerSurvivesARestart()
     QCOMPARE(view.transfersOut, 1);
     QCOMPARE(view.balance, 5000 - 999);
     QVERIFY(m_proxy->keys().size() >= 2);
+    for (const QString &seen : m_proxy->keys())
+        QCOMPARE(seen, key);
+}
+
+void WalletPaymentsTest::crashMidTryIsRetriedAtStart()
+{
+    QVERIFY(topUp(4000));
+    m_proxy->setDropping(true);
+    // The app dies while the first try is on the wire (the server still gets it and
+    // commits): the row is left "sending".
+    connect(m_proxy.get(), &DropProxy::watchedRequest, this, [this] { m_wallet.reset(); });
+    auto task = m_wallet->send(u'@' + m_payee->handle, eur(321), QStringLiteral("mid-flight"));
+    // Qt itself may resend once on a connection closed before any answer: same bytes, same key.
+    QTRY_VERIFY_WITH_TIMEOUT(m_proxy->dropped() >= 1 && task.isReady(), 10000);
+    QVERIFY(!m_wallet);
+    disconnect(m_proxy.get(), &DropProxy::watchedRequest, this, nullptr);
+    const QString key = m_proxy->keys().constFirst();
+    {
+        auto intent = PaymentOutbox::open(m_fixture->session->cachePath(), m_fixture->session->cacheKey());
+        QVERIFY(intent);
+        auto row = (*intent)->find(key);
+        QVERIFY(row);
+        QCOMPARE(row->state, PaymentIntent::State::Sending);
+        QCOMPARE(row->attempts, 1);
+    }
+    m_proxy->setDropping(false);
+    QVERIFY(reopenReady(*m_fixture));
+    m_wallet = std::make_unique<WalletService>(m_fixture->session.get());
+    QSignalSpy finished(m_wallet.get(), &WalletService::intentFinished);
+    QVERIFY(m_wallet->start());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+    QCOMPARE(finished.at(0).at(0).toString(), key);
+    auto row = m_wallet->outbox()->find(key);
+    QVERIFY(row);
+    QCOMPARE(row->state, PaymentIntent::State::Completed);
+    const ServerView view = serverView(m_server->url(), m_handle);
+    QCOMPARE(view.transfersOut, 1);
+    QCOMPARE(view.balance, 4000 - 321);
     for (const QString &seen : m_proxy->keys())
         QCOMPARE(seen, key);
 }
