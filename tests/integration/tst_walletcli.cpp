@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // plaza-cli's wallet commands against the real server, as a user runs them (QProcess).
+#include "dropproxy.h"
 #include "integrationutil.h"
 
 #include "common/testserver.h"
@@ -39,9 +40,14 @@ private Q_SLOTS:
     void requestAndPay();
     void exportCsv();
     void pendingWithNothingToDo();
+    void lostAnswerThenPending();
 
 private:
     Run cli(const QStringList &args, const QByteArray &stdinData = {});
+    //! Runs plaza-cli on other folders while this process keeps its event loop turning
+    //! (the proxy lives here).
+    Run cliWithEvents(const QStringList &args, const QString &dataDir, const QString &configDir,
+                      const QByteArray &stdinData = {});
 
     std::unique_ptr<TestServer> m_server;
     std::optional<RemoteUser> m_friend;
@@ -50,6 +56,37 @@ private:
     QTemporaryDir m_config;
     QTemporaryDir m_out;
 };
+
+Run WalletCliTest::cliWithEvents(const QStringList &args, const QString &dataDir, const QString &configDir,
+                                 const QByteArray &stdinData)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PLAZA_PASSPHRASE"), kPassphrase);
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    process.setProcessEnvironment(env);
+    process.start(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("plaza-cli")),
+                  args + QStringList{QStringLiteral("--data-dir"), dataDir, QStringLiteral("--config-dir"), configDir,
+                                     QStringLiteral("--no-keychain")});
+    Run run;
+    if (!process.waitForStarted(5000))
+        return run;
+    process.write(stdinData);
+    process.closeWriteChannel();
+    QDeadlineTimer deadline(30000);
+    while (process.state() != QProcess::NotRunning && !deadline.hasExpired())
+        QTest::qWait(10);
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
 
 Run WalletCliTest::cli(const QStringList &args, const QByteArray &stdinData)
 {
@@ -212,6 +249,48 @@ void WalletCliTest::pendingWithNothingToDo()
     const Run run = cli({QStringLiteral("pending")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QCOMPARE(run.out.trimmed(), QStringLiteral("no payment awaiting confirmation"));
+}
+
+void WalletCliTest::lostAnswerThenPending()
+{
+    DropProxy proxy(quint16(m_server->url().port()));
+    QVERIFY(proxy.listening());
+    QTemporaryDir data;
+    QTemporaryDir config;
+    const QString handle = uniqueHandle(QStringLiteral("clilost"));
+    Run run = cliWithEvents({QStringLiteral("register"), QStringLiteral("--server"), proxy.url().toString(),
+                             QStringLiteral("--handle"), handle, QStringLiteral("--password-stdin")},
+                            data.path(), config.path(), kPassword.toUtf8() + '\n');
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = cliWithEvents({QStringLiteral("topup"), QStringLiteral("20"), QStringLiteral("--card"), QStringLiteral("tok_visa")},
+                        data.path(), config.path());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+    proxy.setDropping(true);
+    run = cliWithEvents({QStringLiteral("send"), u'@' + m_friend->handle, QStringLiteral("5"), QStringLiteral("lost")},
+                        data.path(), config.path());
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY2(run.out.startsWith(QStringLiteral("awaiting confirmation — will retry with the same key")),
+             qPrintable(run.out));
+    QVERIFY(proxy.dropped() >= 1);
+
+    proxy.setDropping(false);
+    run = cliWithEvents({QStringLiteral("pending")}, data.path(), config.path());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out.trimmed(), QStringLiteral("no payment awaiting confirmation"));
+
+    // One debit, whatever the number of tries, all with one key.
+    net::ApiClient api;
+    api.setBaseUrl(m_server->url());
+    QVERIFY(waitTask(api.login(handle, kPassword)));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("direction"), QStringLiteral("out"));
+    auto list = waitTask(api.get(QStringLiteral("/v1/wallet/transactions"), query));
+    QVERIFY(list);
+    QCOMPARE(list->body.value(QStringLiteral("items")).toArray().size(), 1);
+    QVERIFY(proxy.keys().size() >= 2);
+    for (const QString &key : proxy.keys())
+        QCOMPARE(key, proxy.keys().constFirst());
 }
 
 QTEST_GUILESS_MAIN(WalletCliTest)
