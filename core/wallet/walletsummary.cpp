@@ -8,7 +8,13 @@
 
 namespace plaza::wallet {
 
-WalletSummary::WalletSummary(QObject *parent) : QObject(parent) { }
+WalletSummary::WalletSummary(QObject *parent) : QObject(parent)
+{
+    // Nothing else happens when a sync simply gets old: say so once a minute.
+    m_ageTimer.setInterval(std::chrono::minutes(1));
+    connect(&m_ageTimer, &QTimer::timeout, this, &WalletSummary::staleChanged);
+    m_ageTimer.start();
+}
 
 void WalletSummary::setSession(Session *session)
 {

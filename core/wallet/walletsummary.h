@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 namespace plaza {
 class Session;
@@ -83,6 +84,7 @@ private:
     qint64 m_remainingToday = 0;
     QDateTime m_asOf;
     int m_staleAfterMinutes = 5;
+    QTimer m_ageTimer; //!< re-evaluates `stale` as the last sync ages
     QString m_error;
 };
 

@@ -2,7 +2,6 @@
 #include "dropproxy.h"
 
 #include <QHostAddress>
-#include <QPointer>
 #include <QRegularExpression>
 #include <QTcpSocket>
 
@@ -31,17 +30,15 @@ void DropProxy::onConnection()
         // answer (the next bytes from the server) must never reach the client.
         auto dropNext = std::make_shared<bool>(false);
         auto pendingUp = std::make_shared<QByteArray>();
-        connect(upstream, &QTcpSocket::connected, client, [client, upstream, pendingUp] {
+        connect(upstream, &QTcpSocket::connected, client, [upstream, pendingUp] {
             upstream->write(*pendingUp);
             pendingUp->clear();
-            Q_UNUSED(client);
         });
         connect(client, &QTcpSocket::readyRead, this, [this, client, upstream, dropNext, pendingUp] {
             const QByteArray data = client->readAll();
             // HTTP/1.1 keeps one request's head in one chunk on loopback in practice; the
             // head is small and Qt writes it in one go.
-            int at = data.indexOf(m_watched);
-            if (at >= 0) {
+            if (data.contains(m_watched)) {
                 static const QRegularExpression keyHeader(QStringLiteral("(?i)\\r\\nIdempotency-Key:\\s*([^\\r\\n]*)"));
                 const auto match = keyHeader.match(QString::fromLatin1(data));
                 m_keys.append(match.hasMatch() ? match.captured(1).trimmed() : QString());
@@ -67,6 +64,11 @@ void DropProxy::onConnection()
             client->write(data);
         });
         connect(upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
+        // The server is gone (refused): the client sees its connection closed, as without a proxy.
+        connect(upstream, &QTcpSocket::errorOccurred, client, [client](QAbstractSocket::SocketError error) {
+            if (error == QAbstractSocket::ConnectionRefusedError)
+                client->abort();
+        });
         connect(client, &QTcpSocket::disconnected, client, [client, upstream] {
             upstream->disconnectFromHost();
             client->deleteLater();

@@ -3,7 +3,6 @@
 // plaza-server, with a proxy in between that loses the answer to a committed transfer.
 #include "dropproxy.h"
 #include "integrationutil.h"
-#include "storage/database.h"
 #include "common/testserver.h"
 #include "wallet/paymentoutbox.h"
 #include "wallet/walletservice.h"
