@@ -328,6 +328,87 @@ QCoro::Task<void> WalletService::retryInBackground()
         qCWarning(lcWallet) << "retrying unanswered payments failed:" << left.error().codeName();
 }
 
+void WalletService::sendMoney(const QString &to, const QString &amountText, const QString &note,
+                              const QString &conversationId)
+{
+    sendMoneyTask(to, amountText, note, conversationId);
+}
+
+void WalletService::payByLink(const QString &link)
+{
+    payByLinkTask(link);
+}
+
+void WalletService::retryNow()
+{
+    retrySoon();
+}
+
+QCoro::Task<void> WalletService::sendMoneyTask(QString to, QString amountText, QString note, QString conversationId)
+{
+    QPointer<WalletService> self(this);
+    setBusy(true);
+    // The wallet's currency decides how many decimals the text may have.
+    auto currency = co_await onlineCurrency();
+    if (!self)
+        co_return;
+    if (!currency) {
+        setBusy(false);
+        report(currency.error());
+        co_return;
+    }
+    auto amount = Money::parse(amountText, *currency, QLocale());
+    if (!amount) {
+        setBusy(false);
+        Error error = amount.error();
+        error.code = ErrorCode::InvalidAmount;
+        error.details.insert(QStringLiteral("field"), QStringLiteral("amount"));
+        report(error);
+        co_return;
+    }
+    auto outcome = co_await send(to, *amount, note, conversationId);
+    if (!self)
+        co_return;
+    setBusy(false);
+    report(outcome);
+}
+
+QCoro::Task<void> WalletService::payByLinkTask(QString link)
+{
+    QPointer<WalletService> self(this);
+    auto id = parsePayLink(link);
+    if (!id) {
+        report(id.error());
+        co_return;
+    }
+    setBusy(true);
+    auto outcome = co_await payRequest(*id);
+    if (!self)
+        co_return;
+    setBusy(false);
+    report(outcome);
+}
+
+void WalletService::report(const Result<PaymentOutcome> &outcome)
+{
+    if (!outcome) {
+        Q_EMIT paymentFailed(outcome.error().codeName(), outcome.error().message, outcome.error().field());
+        return;
+    }
+    if (outcome->state == PaymentIntent::State::Completed)
+        Q_EMIT paymentCompleted(outcome->key, outcome->answer.value(QStringLiteral("id")).toString());
+    else
+        Q_EMIT paymentAwaiting(outcome->key);
+}
+
+void WalletService::setBusy(bool busy)
+{
+    const bool was = m_busy > 0;
+    m_busy += busy ? 1 : -1;
+    if (was != (m_busy > 0))
+        Q_EMIT busyChanged();
+}
+
 void WalletService::refreshPendingCount()
 {
     if (!m_outbox)

@@ -54,6 +54,7 @@ class WalletService : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
 public:
     explicit WalletService(Session *session, QObject *parent = nullptr);
     ~WalletService() override;
@@ -83,6 +84,17 @@ public:
     //! GET /v1/wallet; also the online check before any new intent.
     QCoro::Task<Result<QJsonObject>> fetchWallet();
 
+    // For QML (the coroutines above are for C++): each ends in exactly one of
+    // paymentCompleted, paymentAwaiting or paymentFailed.
+    //! \a amountText as typed, in the user's locale ("12,50" in French), in the wallet's currency.
+    Q_INVOKABLE void sendMoney(const QString &to, const QString &amountText, const QString &note,
+                               const QString &conversationId = {});
+    //! Pays the request behind a plaza://pay link (the UI showed fetchLink's answer first).
+    Q_INVOKABLE void payByLink(const QString &link);
+    //! retryPending() now (a "retry" button; also automatic on reconnect).
+    Q_INVOKABLE void retryNow();
+
+    [[nodiscard]] bool busy() const { return m_busy > 0; }
     [[nodiscard]] int pendingCount() const { return m_pending; }
     [[nodiscard]] PaymentOutbox *outbox() const { return m_outbox.get(); }
 
@@ -94,12 +106,24 @@ Q_SIGNALS:
     void pendingChanged();
     //! An intent got its definitive answer (completed or failed).
     void intentFinished(const QString &key, bool completed);
+    void busyChanged();
+    //! sendMoney/payByLink: the server confirmed; \a transactionId is its Transaction.
+    void paymentCompleted(const QString &key, const QString &transactionId);
+    //! sendMoney/payByLink: the answer was lost; it will be retried with the same key.
+    void paymentAwaiting(const QString &key);
+    //! sendMoney/payByLink: refused (locally or by the server): an ErrorCode name, an English
+    //! message and the field it is about (may be empty).
+    void paymentFailed(const QString &code, const QString &message, const QString &field);
 
 private:
     QCoro::Task<Result<PaymentOutcome>> submit(QString kind, QString path, QJsonObject body, Money amount);
     QCoro::Task<Result<PaymentOutcome>> attempt(PaymentIntent intent);
     QCoro::Task<Result<QString>> onlineCurrency();
     void refreshPendingCount();
+    QCoro::Task<void> sendMoneyTask(QString to, QString amountText, QString note, QString conversationId);
+    QCoro::Task<void> payByLinkTask(QString link);
+    void report(const Result<PaymentOutcome> &outcome);
+    void setBusy(bool busy);
     void retrySoon();
     QCoro::Task<void> retryInBackground();
 
@@ -108,6 +132,7 @@ private:
     QSet<QString> m_inFlight; //!< keys being sent now: one try at a time per intent
     int m_pending = 0;
     bool m_retrying = false;
+    int m_busy = 0;
 };
 
 } // namespace plaza::wallet

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void pagesAndFilters();
     void newTransactionInsertsOneRow();
     void exportRoundTripsNotes();
+    void invokablesAnswerBySignal();
     void offlineServesTheCacheMarkedStale();
 
 private:
@@ -242,6 +243,30 @@ void WalletModelsTest::exportRoundTripsNotes()
     QVERIFY(csv.contains(QStringLiteral(",café crème,").toUtf8()));
     QVERIFY(!csv.contains(",top_up,"));
     QVERIFY(csv.endsWith("\r\n"));
+}
+
+void WalletModelsTest::invokablesAnswerBySignal()
+{
+    QSignalSpy completed(m_wallet.get(), &WalletService::paymentCompleted);
+    QSignalSpy failed(m_wallet.get(), &WalletService::paymentFailed);
+    QSignalSpy busy(m_wallet.get(), &WalletService::busyChanged);
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    m_wallet->sendMoney(u'@' + m_friend->handle, QStringLiteral("2,50"), QStringLiteral("from QML"));
+    QTRY_COMPARE(completed.size(), 1);
+    QVERIFY(!completed.at(0).at(1).toString().isEmpty());
+    m_wallet->sendMoney(u'@' + m_friend->handle, QStringLiteral("1,234"), {});
+    QTRY_COMPARE(failed.size(), 1);
+    QLocale::setDefault(before);
+    QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("invalid_amount"));
+    QCOMPARE(failed.at(0).at(2).toString(), QStringLiteral("amount"));
+    m_wallet->payByLink(QStringLiteral("plaza://pay/"));
+    QTRY_COMPARE(failed.size(), 2);
+    QCOMPARE(failed.at(1).at(0).toString(), QStringLiteral("validation_failed"));
+    QCOMPARE(failed.at(1).at(2).toString(), QStringLiteral("link"));
+    QVERIFY(busy.size() >= 4); // on and off for each of the two sends
+    QVERIFY(!m_wallet->busy());
+    QCOMPARE(completed.size(), 1);
 }
 
 void WalletModelsTest::offlineServesTheCacheMarkedStale()
