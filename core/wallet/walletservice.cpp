@@ -52,12 +52,28 @@ WalletService::WalletService(Session *session, QObject *parent) : QObject(parent
         if (m_session->online())
             retrySoon();
     });
+    // Follows the account: open on Ready (retrying what is left), closed otherwise (sign-out
+    // deletes the cache file; no connection may keep it alive).
+    connect(m_session, &Session::stateChanged, this, [this] {
+        if (m_session->state() == Session::State::Ready) {
+            if (!m_outbox) {
+                if (auto st = start(); !st)
+                    qCWarning(lcWallet) << "cannot open the payment outbox:" << st.error().codeName();
+            }
+        } else if (m_outbox) {
+            m_outbox.reset();
+            m_inFlight.clear();
+            refreshPendingCount();
+        }
+    });
 }
 
 WalletService::~WalletService() = default;
 
 Status WalletService::start()
 {
+    if (m_outbox)
+        return {};
     if (m_session->state() != Session::State::Ready)
         return makeError(ErrorCode::CacheLocked, QStringLiteral("the session is not ready"));
     auto outbox = PaymentOutbox::open(m_session->cachePath(), m_session->cacheKey());
@@ -226,6 +242,8 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::submit(QString kind, QString 
         co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
     if (!currency)
         co_return currency.error();
+    if (!m_outbox)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the account was closed"));
     if (auto st = validate(amount, body.value(QStringLiteral("note")).toString(), *currency); !st)
         co_return st.error();
     auto intent = m_outbox->create(kind, path, QJsonDocument(body).toJson(QJsonDocument::Compact), amount.minor(),
@@ -241,6 +259,8 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::attempt(PaymentIntent intent)
 {
     PaymentOutcome outcome;
     outcome.key = intent.key;
+    if (!m_outbox)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the account was closed"));
     if (m_inFlight.contains(intent.key)) {
         outcome.state = PaymentIntent::State::AwaitingConfirmation;
         outcome.lastError = makeError(ErrorCode::Cancelled, QStringLiteral("already being sent"));
@@ -258,6 +278,8 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::attempt(PaymentIntent intent)
     if (!self) // destroyed mid-try: the row stays unanswered and the next start retries it
         co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
     m_inFlight.remove(intent.key);
+    if (!m_outbox) // signed out mid-try: the cache (and the intent) are gone with the account
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the account was closed"));
     if (reply) {
         const QString id = reply->body.value(QStringLiteral("id")).toString();
         if (auto st = m_outbox->markCompleted(intent.key, id, QJsonDocument(reply->body).toJson(QJsonDocument::Compact));
@@ -411,8 +433,13 @@ void WalletService::setBusy(bool busy)
 
 void WalletService::refreshPendingCount()
 {
-    if (!m_outbox)
+    if (!m_outbox) {
+        if (m_pending != 0) {
+            m_pending = 0;
+            Q_EMIT pendingChanged();
+        }
         return;
+    }
     auto open = m_outbox->unanswered();
     const int count = open ? int(open->size()) : 0;
     if (count != m_pending) {

@@ -59,7 +59,8 @@ public:
     explicit WalletService(Session *session, QObject *parent = nullptr);
     ~WalletService() override;
 
-    //! Opens the outbox (on Ready) and retries what a previous run left unanswered.
+    //! Opens the outbox and retries what a previous run left unanswered. Called by itself
+    //! whenever the session becomes Ready; call it once if the session already is.
     [[nodiscard]] Status start();
 
     //! POST /v1/transfers to "@handle" or a user id.

@@ -178,13 +178,22 @@ void WalletPaymentsTest::lostAnswerSurvivesARestart()
     QCOMPARE(first->state, PaymentIntent::State::AwaitingConfirmation);
     const QString key = first->key;
 
-    // The app quits before it learns the answer, then starts again on the same cache.
+    // The app quits before it learns the answer, then starts again on the same cache. This
+    // time the service exists before the session is Ready: it opens and retries by itself.
     m_wallet.reset();
     m_proxy->setDropping(false);
-    QVERIFY(reopenReady(*m_fixture));
+    m_fixture->reopen();
     m_wallet = std::make_unique<WalletService>(m_fixture->session.get());
     QSignalSpy finished(m_wallet.get(), &WalletService::intentFinished);
-    QVERIFY(m_wallet->start());
+    QVERIFY(!m_wallet->outbox());
+    Session &session = *m_fixture->session;
+    session.restore();
+    QVERIFY(waitIdle(session));
+    QCOMPARE(session.state(), Session::State::NeedsPassphrase);
+    session.submitPassphrase(kPassphrase);
+    QVERIFY(waitIdle(session));
+    QCOMPARE(session.state(), Session::State::Ready);
+    QVERIFY(m_wallet->outbox());
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
     QCOMPARE(finished.at(0).at(0).toString(), key);
     QCOMPARE(finished.at(0).at(1).toBool(), true);
