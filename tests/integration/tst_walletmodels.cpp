@@ -288,10 +288,16 @@ void WalletModelsTest::offlineServesTheCacheMarkedStale()
     QCOMPARE(summary.balanceMinor(), balance);
     QVERIFY(model.rowCount() > 0);
 
+    Session &session = *m_fixture->session;
+    auto intents = countRows(session.cachePath(), session.cacheKey(), QStringLiteral("payment_outbox"));
+    QVERIFY(intents);
     auto refused = waitTask(m_wallet->send(u'@' + m_friend->handle, eur(1), QStringLiteral("offline")));
     QVERIFY(!refused);
     QCOMPARE(refused.error().code, ErrorCode::Network);
     QCOMPARE(m_wallet->pendingCount(), 0);
+    auto after = countRows(session.cachePath(), session.cacheKey(), QStringLiteral("payment_outbox"));
+    QVERIFY(after);
+    QCOMPARE(*after, *intents);
 }
 
 QTEST_GUILESS_MAIN(WalletModelsTest)
