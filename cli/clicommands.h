@@ -89,6 +89,7 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<wallet::WalletService> m_wallet;
     std::unique_ptr<wallet::WalletSummary> m_summary;
+    bool m_pulled = false; //!< openWallet()'s pull reached the server: the cache is current
     qint64 m_applied = 0;
 };
 

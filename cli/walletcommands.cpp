@@ -46,7 +46,7 @@ QCoro::Task<int> Commands::openWallet()
         co_return code;
     // Fresh numbers when the server answers; the cache (said to be stale) when it does not.
     const Status pulled = co_await m_session->syncEngine()->pull();
-    Q_UNUSED(pulled);
+    m_pulled = pulled.ok();
     m_summary = std::make_unique<wallet::WalletSummary>();
     m_summary->setSession(m_session.get());
     m_wallet = std::make_unique<wallet::WalletService>(m_session.get());
@@ -75,7 +75,8 @@ QCoro::Task<int> Commands::balance()
                   .arg(Money(m_summary->limitPerPaymentMinor(), currency).format(),
                        Money(m_summary->limitDailyMinor(), currency).format(),
                        Money(m_summary->remainingTodayMinor(), currency).format()));
-    if (m_summary->stale())
+    // A one-shot command knows better than the live connection's state: did the pull succeed?
+    if (!m_pulled)
         printLine(QStringLiteral("(offline: as last synced %1)")
                       .arg(m_session->lastSyncedAt().toUTC().toString(Qt::ISODate)));
     co_return kOk;
@@ -105,7 +106,7 @@ QCoro::Task<int> Commands::history()
     }
     if (model.rowCount() == 0)
         printLine(QStringLiteral("no transactions"));
-    if (model.stale())
+    if (!m_pulled)
         printLine(QStringLiteral("(offline: as last synced)"));
     co_return kOk;
 }

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void exportCsv();
     void pendingWithNothingToDo();
     void lostAnswerThenPending();
+    void offlineServesTheCache(); // last: stops the server
 
 private:
     Run cli(const QStringList &args, const QByteArray &stdinData = {});
@@ -291,6 +292,26 @@ void WalletCliTest::lostAnswerThenPending()
     QVERIFY(proxy.keys().size() >= 2);
     for (const QString &key : proxy.keys())
         QCOMPARE(key, proxy.keys().constFirst());
+}
+
+void WalletCliTest::offlineServesTheCache()
+{
+    const Run online = cli({QStringLiteral("balance")});
+    QVERIFY2(online.exitCode == 0, qPrintable(online.err));
+    QVERIFY(!online.out.contains(QStringLiteral("offline")));
+    m_server->kill();
+    Run run = cli({QStringLiteral("balance")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out.section(u'\n', 0, 0), online.out.section(u'\n', 0, 0));
+    QVERIFY2(run.out.contains(QStringLiteral("(offline: as last synced")), qPrintable(run.out));
+    run = cli({QStringLiteral("history"), QStringLiteral("--out")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.out.contains(QStringLiteral("pizza, split")));
+    run = cli({QStringLiteral("send"), u'@' + m_friend->handle, QStringLiteral("1")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("offline")), qPrintable(run.err));
+    run = cli({QStringLiteral("pending")});
+    QCOMPARE(run.exitCode, 0); // nothing was queued by the refused send
 }
 
 QTEST_GUILESS_MAIN(WalletCliTest)
