@@ -100,32 +100,11 @@ Response listHandler(ServerDb &db, RequestContext &ctx)
         "SELECT c.id FROM conversations c JOIN conversation_members m ON m.conversation_id = c.id AND m.user_id = ?1 "
         "WHERE ?2 = 0 OR c.last_activity_at < ?3 OR (c.last_activity_at = ?3 AND c.id < ?4) "
         "ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?5");
-    auto stmt = db.query(sql, ctx.userId, beforeActivity.has_value(), beforeActivity.value_or(0), beforeId, *limit + 1);
-    if (!stmt)
-        return Response::error(stmt.error());
-    QList<qint64> page;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return Response::error(row.error());
-        if (!*row)
-            break;
-        page.append(stmt->int64(0));
-    }
-    const bool more = page.size() > *limit;
-    if (more)
-        page.removeLast();
-
-    QJsonArray items;
-    for (qint64 id : std::as_const(page)) {
-        auto json = conversationJson(db, ctx.userId, id);
-        if (!json)
-            return Response::error(json.error());
-        items.append(*json);
-    }
-    return Response::ok({{QStringLiteral("items"), items},
-                         {QStringLiteral("next_before"),
-                          more ? QJsonValue(ids::format(ids::kConversation, page.constLast())) : QJsonValue::Null}});
+    auto page = db.integers(sql, ctx.userId, beforeActivity.has_value(), beforeActivity.value_or(0), beforeId, *limit + 1);
+    if (!page)
+        return Response::error(page.error());
+    return Response::page(*page, *limit, ids::kConversation,
+                          [&](qint64 id) { return conversationJson(db, ctx.userId, id); });
 }
 
 } // namespace
@@ -186,21 +165,9 @@ Result<bool> isMember(ServerDb &db, qint64 conversationId, qint64 userId)
 
 Result<QList<qint64>> memberIds(ServerDb &db, qint64 conversationId)
 {
-    auto stmt = db.query(QStringLiteral("SELECT user_id FROM conversation_members WHERE conversation_id = ?1 "
-                                        "ORDER BY joined_at, user_id"),
-                         conversationId);
-    if (!stmt)
-        return stmt.error();
-    QList<qint64> members;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        members.append(stmt->int64(0));
-    }
-    return members;
+    return db.integers(QStringLiteral("SELECT user_id FROM conversation_members WHERE conversation_id = ?1 "
+                                      "ORDER BY joined_at, user_id"),
+                       conversationId);
 }
 
 Result<CreatedConversation> createConversation(ServerDb &db, qint64 creatorId, const QList<qint64> &otherMembers,

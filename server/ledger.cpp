@@ -234,21 +234,12 @@ Status checkLimits(ServerDb &db, qint64 userId, qint64 amount, qint64 nowMs)
 
 Status logMovement(ServerDb &db, qint64 transactionId, qint64 nowMs)
 {
-    auto stmt = db.query(QStringLiteral("SELECT DISTINCT a.user_id FROM entries e JOIN accounts a ON a.id = e.account_id "
-                                        "WHERE e.transaction_id = ?1 AND a.user_id IS NOT NULL ORDER BY a.user_id"),
-                         transactionId);
-    if (!stmt)
-        return stmt.error();
-    QList<qint64> users;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        users.append(stmt->int64(0));
-    }
-    for (qint64 user : std::as_const(users)) {
+    auto users = db.integers(QStringLiteral("SELECT DISTINCT a.user_id FROM entries e JOIN accounts a ON a.id = e.account_id "
+                                            "WHERE e.transaction_id = ?1 AND a.user_id IS NOT NULL ORDER BY a.user_id"),
+                             transactionId);
+    if (!users)
+        return users.error();
+    for (qint64 user : std::as_const(*users)) {
         auto tx = transactionJson(db, user, transactionId);
         if (!tx)
             return tx.error();

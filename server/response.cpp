@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "response.h"
 
+#include "serverdb.h"
+
+#include <QJsonArray>
+
 #include "common/logging.h"
 #include "protocol/types.h"
 
@@ -87,6 +91,23 @@ Response Response::error(ErrorCode code, const QString &message, const QVariantM
 Response Response::invalidField(const QString &field, const QString &message)
 {
     return error(ErrorCode::ValidationFailed, message, {{QStringLiteral("field"), field}});
+}
+
+Response Response::page(QList<qint64> ids, qint64 limit, QStringView idPrefix,
+                        const std::function<Result<QJsonObject>(qint64)> &render)
+{
+    const bool more = ids.size() > limit;
+    if (more)
+        ids.resize(limit);
+    QJsonArray items;
+    for (qint64 id : std::as_const(ids)) {
+        auto json = render(id);
+        if (!json)
+            return error(json.error());
+        items.append(*json);
+    }
+    return ok({{QStringLiteral("items"), items},
+               {QStringLiteral("next_before"), more ? QJsonValue(ids::format(idPrefix, ids.constLast())) : QJsonValue::Null}});
 }
 
 Response &Response::withHeader(const QByteArray &name, const QByteArray &value)

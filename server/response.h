@@ -8,6 +8,8 @@
 #include <QList>
 #include <QPair>
 
+#include <functional>
+
 class QHttpServerResponder;
 
 namespace plaza::server {
@@ -36,6 +38,13 @@ public:
     [[nodiscard]] static Response error(ErrorCode code, const QString &message, const QVariantMap &details = {});
     //! 400 validation_failed naming \a field.
     [[nodiscard]] static Response invalidField(const QString &field, const QString &message);
+
+    //! A paged list: \a ids are up to \a limit + 1 row ids newest first (the query asks for
+    //! one more than the page, so its presence says there is a next page); each of the first
+    //! \a limit is rendered by \a render into "items", and "next_before" is the last kept id
+    //! with \a idPrefix, or null.
+    [[nodiscard]] static Response page(QList<qint64> ids, qint64 limit, QStringView idPrefix,
+                                       const std::function<Result<QJsonObject>(qint64)> &render);
 
     Response &withHeader(const QByteArray &name, const QByteArray &value);
 

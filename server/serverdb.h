@@ -75,6 +75,25 @@ public:
         return std::optional<qint64>(stmt->int64(0));
     }
 
+    //! The first column of every row as integers (ids, mostly), in the query's order.
+    template<typename... Args>
+    [[nodiscard]] Result<QList<qint64>> integers(const QString &sql, const Args &...args)
+    {
+        auto stmt = query(sql, args...);
+        if (!stmt)
+            return stmt.error();
+        QList<qint64> values;
+        for (;;) {
+            auto row = stmt->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            values.append(stmt->int64(0));
+        }
+        return values;
+    }
+
     //! A value of the meta table (schema-independent facts such as "demo_seeded").
     [[nodiscard]] Result<QString> meta(const QString &key);
     [[nodiscard]] Status setMeta(const QString &key, const QString &value);

@@ -99,7 +99,7 @@ Response transactionsHandler(ServerDb &db, RequestContext &ctx)
 
     // The caller's wallet entries, newest first (transaction ids grow with time), with
     // the other side's user for the counterparty filter.
-    auto stmt = db.query(QStringLiteral(
+    auto page = db.integers(QStringLiteral(
         "SELECT t.id FROM entries e "
         "JOIN accounts a ON a.id = e.account_id AND a.user_id = ?1 AND a.kind = 'wallet' "
         "JOIN ledger_transactions t ON t.id = e.transaction_id "
@@ -113,30 +113,10 @@ Response transactionsHandler(ServerDb &db, RequestContext &ctx)
                          ctx.userId, before, kind.isNull() ? QStringLiteral("") : kind,
                          direction.isNull() ? QStringLiteral("") : direction, pattern.isNull() ? QStringLiteral("") : pattern,
                          *limit + 1);
-    if (!stmt)
-        return Response::error(stmt.error());
-    QList<qint64> page;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return Response::error(row.error());
-        if (!*row)
-            break;
-        page.append(stmt->int64(0));
-    }
-    const bool more = page.size() > *limit;
-    if (more)
-        page.removeLast();
-    QJsonArray items;
-    for (qint64 id : std::as_const(page)) {
-        auto json = transactionJson(db, ctx.userId, id);
-        if (!json)
-            return Response::error(json.error());
-        items.append(*json);
-    }
-    return Response::ok({{QStringLiteral("items"), items},
-                         {QStringLiteral("next_before"),
-                          more ? QJsonValue(ids::format(ids::kTransaction, page.constLast())) : QJsonValue::Null}});
+    if (!page)
+        return Response::error(page.error());
+    return Response::page(*page, *limit, ids::kTransaction,
+                          [&](qint64 id) { return transactionJson(db, ctx.userId, id); });
 }
 
 Result<Response> topUp(ServerDb &db, qint64 nowMs, const RequestContext &ctx)
