@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "integrationutil.h"
 
+#include <QCoreApplication>
+
+#include <QDir>
+
+#include <QProcess>
+
 #include "storage/cacheschema.h"
 #include "storage/database.h"
 #include "sync/syncengine.h"
@@ -169,6 +175,34 @@ QByteArray readAll(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return file.readAll();
+}
+
+CliRun runCli(const QStringList &args, const QByteArray &stdinData, const QProcessEnvironment &env,
+              const QString &dataDir, const QString &configDir)
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("plaza-cli")),
+                  args + QStringList{QStringLiteral("--data-dir"), dataDir, QStringLiteral("--config-dir"), configDir,
+                                     QStringLiteral("--no-keychain")});
+    CliRun run;
+    if (!process.waitForStarted(5000))
+        return run;
+    process.write(stdinData);
+    process.closeWriteChannel();
+    // Wait with the event loop running: a test may serve the CLI from this process (a proxy).
+    QDeadlineTimer deadline(30000);
+    while (process.state() != QProcess::NotRunning && !deadline.hasExpired())
+        QTest::qWait(10);
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
 }
 
 } // namespace plaza::test

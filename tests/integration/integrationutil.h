@@ -12,6 +12,8 @@
 
 #include <QCoroTask>
 #include <QEventLoop>
+#include <QProcessEnvironment>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -19,6 +21,19 @@
 #include <optional>
 
 namespace plaza::test {
+
+//! What one plaza-cli run printed and returned (exitCode -1: it did not start or hung; -2: it crashed).
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+//! Runs the plaza-cli next to the test binary with \a args plus --data-dir/--config-dir and
+//! --no-keychain, feeding \a stdinData, in \a env; keeps this process's event loop running while
+//! it waits, and gives up after 30 s.
+CliRun runCli(const QStringList &args, const QByteArray &stdinData, const QProcessEnvironment &env,
+              const QString &dataDir, const QString &configDir);
 
 //! An account on the test server, signed in through its own ApiClient (another device).
 struct RemoteUser {

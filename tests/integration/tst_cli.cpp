@@ -20,11 +20,7 @@ namespace {
 const QString kPassword = QStringLiteral("cli password 77");
 const QString kPassphrase = QStringLiteral("cli passphrase 77");
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CliRun;
 
 } // namespace
 
@@ -51,29 +47,11 @@ private:
 
 Run CliTest::cli(const QStringList &args, const QByteArray &stdinData, const QString &passphraseEnv)
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("PLAZA_PASSPHRASE"));
     if (!passphraseEnv.isEmpty())
         env.insert(QStringLiteral("PLAZA_PASSPHRASE"), passphraseEnv);
-    process.setProcessEnvironment(env);
-    process.start(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("plaza-cli")),
-                  args + QStringList{QStringLiteral("--data-dir"), m_data.path(), QStringLiteral("--config-dir"),
-                                     m_config.path(), QStringLiteral("--no-keychain")});
-    Run run;
-    if (!process.waitForStarted(5000))
-        return run;
-    process.write(stdinData);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runCli(args, stdinData, env, m_data.path(), m_config.path());
 }
 
 void CliTest::initTestCase()

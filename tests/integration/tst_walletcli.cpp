@@ -21,11 +21,17 @@ namespace {
 const QString kPassword = QStringLiteral("cli wallet password");
 const QString kPassphrase = QStringLiteral("cli wallet passphrase");
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CliRun;
+
+QProcessEnvironment cliEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PLAZA_PASSPHRASE"), kPassphrase);
+    // Amounts are typed and shown in the user's locale: pin one that uses a decimal point.
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    return env;
+}
 
 } // namespace
 
@@ -61,60 +67,12 @@ private:
 Run WalletCliTest::cliWithEvents(const QStringList &args, const QString &dataDir, const QString &configDir,
                                  const QByteArray &stdinData)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("PLAZA_PASSPHRASE"), kPassphrase);
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(env);
-    process.start(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("plaza-cli")),
-                  args + QStringList{QStringLiteral("--data-dir"), dataDir, QStringLiteral("--config-dir"), configDir,
-                                     QStringLiteral("--no-keychain")});
-    Run run;
-    if (!process.waitForStarted(5000))
-        return run;
-    process.write(stdinData);
-    process.closeWriteChannel();
-    QDeadlineTimer deadline(30000);
-    while (process.state() != QProcess::NotRunning && !deadline.hasExpired())
-        QTest::qWait(10);
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runCli(args, stdinData, cliEnvironment(), dataDir, configDir);
 }
 
 Run WalletCliTest::cli(const QStringList &args, const QByteArray &stdinData)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("PLAZA_PASSPHRASE"), kPassphrase);
-    // Amounts are typed and shown in the user's locale: pin one that uses a decimal point.
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(env);
-    process.start(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("plaza-cli")),
-                  args + QStringList{QStringLiteral("--data-dir"), m_data.path(), QStringLiteral("--config-dir"),
-                                     m_config.path(), QStringLiteral("--no-keychain")});
-    Run run;
-    if (!process.waitForStarted(5000))
-        return run;
-    process.write(stdinData);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runCli(args, stdinData, cliEnvironment(), m_data.path(), m_config.path());
 }
 
 void WalletCliTest::initTestCase()
