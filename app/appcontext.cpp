@@ -1,25 +1,46 @@
 // SPDX-License-Identifier: MIT
 #include "appcontext.h"
 
-#include "session/session.h"
+#include "qrimageprovider.h"
 
+#include "common/logging.h"
+#include "money/currency.h"
+#include "money/money.h"
+#include "session/session.h"
+#include "social/peoplesearchmodel.h"
+#include "wallet/paylink.h"
+#include "wallet/walletcsv.h"
+
+#include <QClipboard>
+#include <QDir>
+#include <QEvent>
+#include <QGuiApplication>
 #include <QJSEngine>
+#include <QLocale>
 #include <QQmlEngine>
+#include <QSaveFile>
+#include <QStandardPaths>
 
 namespace {
 // One window, one session: a plain pointer is enough, and it lets create() answer
 // without the engine ever owning (and deleting) the context.
 AppContext *s_instance = nullptr;
-}
 
-AppContext::AppContext(plaza::Session *session, QString defaultServerUrl, QString themeMode, QObject *parent)
-    : QObject(parent)
-    , m_session(session)
-    , m_defaultServerUrl(std::move(defaultServerUrl))
-    , m_themeMode(std::move(themeMode))
+QString localPath(const QUrl &file)
+{
+    return file.isLocalFile() ? file.toLocalFile() : file.toString();
+}
+} // namespace
+
+AppContext::AppContext(plaza::Session *session, plaza::wallet::WalletService *wallet, plaza::AppLock *appLock,
+                       Options options, QObject *parent)
+    : QObject(parent), m_session(session), m_wallet(wallet), m_appLock(appLock), m_options(std::move(options))
 {
     Q_ASSERT(!s_instance);
     s_instance = this;
+    // Every key press, click or wheel anywhere restarts the idle-lock countdown.
+    if (qApp)
+        qApp->installEventFilter(this);
 }
 
 AppContext::~AppContext()
@@ -32,9 +53,11 @@ AppContext *AppContext::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
     Q_UNUSED(qmlEngine)
     Q_ASSERT(s_instance);
     QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
-    // The session is a property of this C++-owned object; say so explicitly so the
-    // JS garbage collector never claims it either.
+    // These are properties of this C++-owned object; say so explicitly so the JS
+    // garbage collector never claims them either.
     QJSEngine::setObjectOwnership(s_instance->m_session, QJSEngine::CppOwnership);
+    QJSEngine::setObjectOwnership(s_instance->m_wallet, QJSEngine::CppOwnership);
+    QJSEngine::setObjectOwnership(s_instance->m_appLock, QJSEngine::CppOwnership);
     Q_UNUSED(jsEngine)
     return s_instance;
 }
@@ -42,4 +65,148 @@ AppContext *AppContext::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
 QString AppContext::version() const
 {
     return QStringLiteral(PLAZA_VERSION);
+}
+
+bool AppContext::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::Wheel:
+        if (m_appLock)
+            m_appLock->noteActivity();
+        break;
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+QString AppContext::openLink(const QString &link)
+{
+    const QString trimmed = link.trimmed();
+    if (!trimmed.startsWith(QStringLiteral("plaza:"), Qt::CaseInsensitive))
+        return QStringLiteral("unsupported");
+    if (auto id = plaza::wallet::parsePayLink(trimmed); !id) {
+        qCInfo(lcApp) << "refused a malformed plaza link:" << id.error().message;
+        return QStringLiteral("malformed");
+    }
+    m_pendingLink = trimmed;
+    Q_EMIT pendingLinkChanged();
+    return {};
+}
+
+void AppContext::clearPendingLink()
+{
+    if (m_pendingLink.isEmpty())
+        return;
+    m_pendingLink.clear();
+    Q_EMIT pendingLinkChanged();
+}
+
+QVariantMap AppContext::parseAmount(const QString &text, const QString &currency) const
+{
+    QVariantMap result{{QStringLiteral("ok"), false}};
+    const auto info = plaza::Currency::fromCode(currency);
+    result.insert(QStringLiteral("decimals"), info ? info->exponent : 2);
+    auto amount = plaza::Money::parse(text, currency, QLocale());
+    if (!amount) {
+        result.insert(QStringLiteral("reason"), amount.error().details.value(QStringLiteral("reason"),
+                                                                             QStringLiteral("not_a_number")));
+        return result;
+    }
+    if (amount->isZero()) {
+        result.insert(QStringLiteral("reason"), QStringLiteral("zero"));
+        return result;
+    }
+    if (amount->minor() > plaza::Money::kMaxApiAmount) {
+        result.insert(QStringLiteral("reason"), QStringLiteral("too_large"));
+        return result;
+    }
+    result.insert(QStringLiteral("ok"), true);
+    result.insert(QStringLiteral("minor"), amount->minor());
+    result.insert(QStringLiteral("formatted"), amount->format(QLocale()));
+    return result;
+}
+
+QString AppContext::formatMoney(qint64 minor, const QString &currency) const
+{
+    return plaza::Money(minor, currency).format(QLocale());
+}
+
+QString AppContext::formatDateTime(const QDateTime &when, bool longFormat) const
+{
+    if (!when.isValid())
+        return {};
+    return QLocale().toString(when.toLocalTime(), longFormat ? QLocale::LongFormat : QLocale::ShortFormat);
+}
+
+QString AppContext::formatTime(const QDateTime &when) const
+{
+    return when.isValid() ? QLocale().toString(when.toLocalTime().time(), QLocale::ShortFormat) : QString();
+}
+
+QString AppContext::dayLabel(const QString &isoDay) const
+{
+    const QDate day = QDate::fromString(isoDay, Qt::ISODate);
+    if (!day.isValid())
+        return {};
+    const QDate today = QDate::currentDate();
+    if (day == today)
+        return tr("Today");
+    if (day == today.addDays(-1))
+        return tr("Yesterday");
+    if (day.year() == today.year())
+        return QLocale().toString(day, QStringLiteral("dddd d MMMM"));
+    return QLocale().toString(day, QLocale::LongFormat);
+}
+
+QString AppContext::initials(const QString &name) const
+{
+    return plaza::PeopleSearchModel::initialsOf(name);
+}
+
+void AppContext::copyText(const QString &text) const
+{
+    if (auto *clipboard = QGuiApplication::clipboard())
+        clipboard->setText(text);
+}
+
+QString AppContext::clipboardText() const
+{
+    auto *clipboard = QGuiApplication::clipboard();
+    return clipboard ? clipboard->text().trimmed() : QString();
+}
+
+QString AppContext::exportCsv(plaza::wallet::TransactionsModel *model, const QUrl &file) const
+{
+    if (!model)
+        return tr("Nothing to export.");
+    auto rows = model->allMatching();
+    if (!rows)
+        return rows.error().message;
+    QSaveFile out(localPath(file));
+    if (!out.open(QIODevice::WriteOnly) || out.write(plaza::wallet::transactionsCsv(*rows)) < 0 || !out.commit())
+        return tr("Could not write %1: %2").arg(QDir::toNativeSeparators(localPath(file)), out.errorString());
+    qCInfo(lcApp) << "exported" << rows->size() << "transactions to CSV";
+    return {};
+}
+
+QString AppContext::saveQrCode(const QString &text, const QUrl &file) const
+{
+    const QImage image = QrImageProvider::render(text, 512);
+    if (image.isNull())
+        return tr("This link is too long for a QR code.");
+    QSaveFile out(localPath(file));
+    if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit())
+        return tr("Could not write %1: %2").arg(QDir::toNativeSeparators(localPath(file)), out.errorString());
+    return {};
+}
+
+QUrl AppContext::suggestedFile(const QString &name) const
+{
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath();
+    return QUrl::fromLocalFile(QDir(dir).filePath(name));
 }

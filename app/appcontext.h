@@ -1,40 +1,111 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "session/applock.h"
 #include "session/session.h"
+#include "wallet/transactionsmodel.h"
+#include "wallet/walletservice.h"
 
 #include <QObject>
 #include <QString>
+#include <QUrl>
+#include <QVariantMap>
 #include <QtQml/qqml.h>
 
 //! The `App` singleton of QML: what the window needs from the desktop process —
-//! the session and the choices made on the command line. main() creates the one
-//! instance before the engine loads anything; QML reaches it through create().
+//! the session, the wallet, the app lock, links handed to the app, and the choices
+//! made on the command line. main() creates the one instance before the engine loads
+//! anything; QML reaches it through create().
 class AppContext : public QObject
 {
     Q_OBJECT
     QML_NAMED_ELEMENT(App)
     QML_SINGLETON
     Q_PROPERTY(plaza::Session *session READ session CONSTANT)
+    Q_PROPERTY(plaza::wallet::WalletService *wallet READ wallet CONSTANT)
+    Q_PROPERTY(plaza::AppLock *appLock READ appLock CONSTANT)
     Q_PROPERTY(QString defaultServerUrl READ defaultServerUrl CONSTANT)
     Q_PROPERTY(QString themeMode READ themeMode CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
-
+    Q_PROPERTY(QString startPage READ startPage CONSTANT)
+    Q_PROPERTY(QString pendingLink READ pendingLink NOTIFY pendingLinkChanged)
+    //! Set by the page that startPage opened once its data is on screen (for --screenshot).
+    Q_PROPERTY(bool pageSettled READ pageSettled WRITE setPageSettled NOTIFY pageSettledChanged)
 public:
-    //! \a themeMode is "system", "light" or "dark".
-    AppContext(plaza::Session *session, QString defaultServerUrl, QString themeMode, QObject *parent = nullptr);
+    struct Options {
+        QString defaultServerUrl;
+        QString themeMode; //!< "system", "light" or "dark"
+        QString startPage; //!< --page: "wallet", "wallet/send", "wallet/request", …
+    };
+
+    AppContext(plaza::Session *session, plaza::wallet::WalletService *wallet, plaza::AppLock *appLock,
+               Options options, QObject *parent = nullptr);
     ~AppContext() override;
 
     //! QML's factory: the instance main() made. The engine must not delete it.
     static AppContext *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
 
     [[nodiscard]] plaza::Session *session() const { return m_session; }
-    [[nodiscard]] QString defaultServerUrl() const { return m_defaultServerUrl; }
-    [[nodiscard]] QString themeMode() const { return m_themeMode; }
+    [[nodiscard]] plaza::wallet::WalletService *wallet() const { return m_wallet; }
+    [[nodiscard]] plaza::AppLock *appLock() const { return m_appLock; }
+    [[nodiscard]] QString defaultServerUrl() const { return m_options.defaultServerUrl; }
+    [[nodiscard]] QString themeMode() const { return m_options.themeMode; }
+    [[nodiscard]] QString startPage() const { return m_options.startPage; }
     [[nodiscard]] QString version() const;
+    [[nodiscard]] QString pendingLink() const { return m_pendingLink; }
+    [[nodiscard]] bool pageSettled() const { return m_pageSettled; }
+    void setPageSettled(bool settled)
+    {
+        if (settled == m_pageSettled)
+            return;
+        m_pageSettled = settled;
+        Q_EMIT pageSettledChanged();
+    }
+
+    //! A plaza:// link from the desktop, a second launch or the clipboard. Returns "" when
+    //! the window will show it (pendingLink), else the reason it was refused: a code for
+    //! Errors.describeLink ("malformed", "unsupported").
+    Q_INVOKABLE QString openLink(const QString &link);
+    //! The window took pendingLink.
+    Q_INVOKABLE void clearPendingLink();
+
+    //! {ok, minor, formatted, reason, decimals}: what the user typed, in their locale, as an
+    //! exact amount of \a currency (reason: empty, negative, not_a_number, decimals, too_large,
+    //! zero, over_limit).
+    Q_INVOKABLE [[nodiscard]] QVariantMap parseAmount(const QString &text, const QString &currency) const;
+    //! \a minor units of \a currency in the user's locale ("12,50 €").
+    Q_INVOKABLE [[nodiscard]] QString formatMoney(qint64 minor, const QString &currency) const;
+    //! Local date and time in the user's locale, long or short.
+    Q_INVOKABLE [[nodiscard]] QString formatDateTime(const QDateTime &when, bool longFormat = false) const;
+    //! "Today", "Yesterday" or the date, for list sections; \a isoDay is a local day
+    //! ("2026-11-23", the models' `day` role).
+    Q_INVOKABLE [[nodiscard]] QString dayLabel(const QString &isoDay) const;
+    //! The time of day of \a when in the user's locale ("14:05", "2:05 PM").
+    Q_INVOKABLE [[nodiscard]] QString formatTime(const QDateTime &when) const;
+
+    //! One or two letters for an avatar.
+    Q_INVOKABLE [[nodiscard]] QString initials(const QString &name) const;
+    Q_INVOKABLE void copyText(const QString &text) const;
+    Q_INVOKABLE [[nodiscard]] QString clipboardText() const;
+    //! Writes every row matching \a model's filters as CSV to \a file. "" or an error message.
+    Q_INVOKABLE QString exportCsv(plaza::wallet::TransactionsModel *model, const QUrl &file) const;
+    //! Saves the QR code of \a text as a PNG. "" or an error message.
+    Q_INVOKABLE QString saveQrCode(const QString &text, const QUrl &file) const;
+    //! A file name in the user's documents folder, as a URL, for save dialogs.
+    Q_INVOKABLE [[nodiscard]] QUrl suggestedFile(const QString &name) const;
+
+Q_SIGNALS:
+    void pendingLinkChanged();
+    void pageSettledChanged();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     plaza::Session *m_session;
-    QString m_defaultServerUrl;
-    QString m_themeMode;
+    plaza::wallet::WalletService *m_wallet;
+    plaza::AppLock *m_appLock;
+    Options m_options;
+    QString m_pendingLink;
+    bool m_pageSettled = false;
 };

@@ -2,6 +2,7 @@
 #include "commandline.h"
 
 #include <QCommandLineParser>
+#include <QRegularExpression>
 #include <QCoreApplication>
 #include <QUrl>
 
@@ -56,7 +57,12 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         QCoreApplication::translate("CommandLine",
                                     "Save a picture of the window once it is ready (or signed out), then quit."),
         QStringLiteral("file"));
-    parser.addOptions({server, dataDir, configDir, lang, theme, signInAs, screenshot});
+    const QCommandLineOption page(QStringLiteral("page"),
+        QCoreApplication::translate("CommandLine",
+                                    "Open this page first: feed, chat, wallet, savings, wallet/send[/handle], "
+                                    "wallet/request[/id], wallet/export."),
+        QStringLiteral("page"));
+    parser.addOptions({server, dataDir, configDir, lang, theme, signInAs, screenshot, page});
     parser.addPositionalArgument(QStringLiteral("url"),
                                  QCoreApplication::translate("CommandLine", "plaza:// link to open."),
                                  QStringLiteral("[url]"));
@@ -75,6 +81,12 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     result.signInAs = parser.value(signInAs);
     result.screenshot = parser.value(screenshot);
     result.urls = parser.positionalArguments();
+    result.page = parser.value(page);
+    static const QRegularExpression pagePattern(QRegularExpression::anchoredPattern(
+        QStringLiteral("(feed|chat|savings|wallet(/(send|request)(/[A-Za-z0-9_-]{1,64})?|/export)?)")));
+    if (!result.page.isEmpty() && !pagePattern.match(result.page).hasMatch())
+        fail(QStringLiteral("--page is feed, chat, wallet, savings, wallet/send[/handle], wallet/request[/id] "
+                            "or wallet/export, got \"%1\"").arg(result.page));
 
     result.themeMode = parser.isSet(theme) ? parser.value(theme)
                                            : QString::fromLocal8Bit(qgetenv("PLAZA_THEME"));

@@ -17,6 +17,7 @@ struct CommandLine
     QString themeMode;    //!< --theme / PLAZA_THEME: "system", "light" or "dark"
     QString signInAs;     //!< --sign-in-as: handle to sign in with PLAZA_DEMO_PASSWORD
     QString screenshot;   //!< --screenshot: save the window here once it settles, then quit
+    QString page;         //!< --page: the tab (and sheet) to open first, e.g. "wallet/send"
     QStringList urls;     //!< plaza:// links passed by the desktop (%u)
     bool passphraseOnly = false; //!< PLAZA_KEY_BACKEND=passphrase: never ask the keychain
 

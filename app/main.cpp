@@ -4,11 +4,14 @@
 #include "appcontext.h"
 #include "commandline.h"
 #include "languageloader.h"
+#include "qrimageprovider.h"
 #include "screenprobe.h"
 #include "startupdriver.h"
 
 #include "common/logging.h"
+#include "session/applock.h"
 #include "session/session.h"
+#include "wallet/walletservice.h"
 
 #include <QDir>
 #include <QGuiApplication>
@@ -32,6 +35,8 @@ namespace {
 
 // How long --screenshot waits for the window to settle before giving up.
 constexpr int kScreenshotTimeoutMs = 30000;
+// After a --page has settled, time for a sheet's entry animation.
+constexpr int kPageSettleMs = 600;
 
 QString folderOrDefault(const QString &chosen, QStandardPaths::StandardLocation location)
 {
@@ -70,10 +75,15 @@ int main(int argc, char *argv[])
     sessionOptions.keyBackend = options.passphraseOnly ? plaza::Session::KeyBackend::PassphraseOnly
                                                        : plaza::Session::KeyBackend::Auto;
     plaza::Session session(sessionOptions);
-    AppContext context(&session, options.serverUrl, options.themeMode);
+    plaza::wallet::WalletService wallet(&session);
+    plaza::AppLock appLock(&session);
+    AppContext context(&session, &wallet, &appLock, {options.serverUrl, options.themeMode, options.page});
 
-    for (const QString &url : options.urls)
-        qCInfo(lcApp) << "link handling arrives with payments; ignoring a" << QUrl(url).scheme() << "link";
+    // plaza://pay/<id> from the desktop (%u): the window shows it once signed in.
+    for (const QString &url : options.urls) {
+        if (const QString refused = context.openLink(url); !refused.isEmpty())
+            qCWarning(lcApp) << "not a link Plaza can open:" << refused;
+    }
 
     StartupDriver driver(&session, options.serverUrl, options.signInAs,
                          QString::fromUtf8(qgetenv("PLAZA_DEMO_PASSWORD")),
@@ -83,6 +93,7 @@ int main(int argc, char *argv[])
     QQmlApplicationEngine engine;
     // Qt 6.4 does not search qrc:/qt/qml by default (6.5 does); the module lives there.
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider); // the engine owns it
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Plaza/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
@@ -100,7 +111,7 @@ int main(int argc, char *argv[])
         const auto target = options.signInAs.isEmpty() ? plaza::Session::State::SignedOut
                                                        : plaza::Session::State::Ready;
         snapshotProbe = std::make_unique<ScreenProbe>(window, &session, target);
-        QObject::connect(snapshotProbe.get(), &ScreenProbe::shown, &app, [&] {
+        const auto grab = [&, target] {
             const QImage image = window->grabWindow();
             if (image.isNull() || !image.save(options.screenshot)) {
                 std::fprintf(stderr, "plaza: could not save the screenshot to %s\n", qPrintable(options.screenshot));
@@ -110,6 +121,17 @@ int main(int argc, char *argv[])
             say(QStringLiteral("screenshot of %1 saved to %2")
                     .arg(ScreenProbe::stateName(target), options.screenshot));
             QCoreApplication::exit(0);
+        };
+        // With --page the window first opens that page (and its sheet); wait until the page
+        // says its data is there, plus a moment for the sheet's entry animation.
+        QObject::connect(snapshotProbe.get(), &ScreenProbe::shown, &app, [&, grab] {
+            if (options.page.isEmpty())
+                return grab();
+            if (context.pageSettled())
+                return QTimer::singleShot(kPageSettleMs, &app, grab);
+            QObject::connect(&context, &AppContext::pageSettledChanged, &app,
+                             [grab, &app] { QTimer::singleShot(kPageSettleMs, &app, grab); },
+                             Qt::SingleShotConnection);
         });
         snapshotDeadline.setSingleShot(true);
         QObject::connect(&snapshotDeadline, &QTimer::timeout, &app, [&, target] {

@@ -15,6 +15,8 @@ add_library(plaza_core STATIC
     sync/syncengine.h sync/syncengine.cpp
     session/session.h session/session.cpp
     session/accountfiles.h session/accountfiles.cpp
+    session/applock.h session/applock.cpp
+    social/peoplesearchmodel.h social/peoplesearchmodel.cpp
     wallet/paymentoutbox.h wallet/paymentoutbox.cpp
     wallet/paylink.h wallet/paylink.cpp
     wallet/walletservice.h wallet/walletservice.cpp

@@ -37,8 +37,69 @@ QtObject {
             return qsTr("No system keychain answered.")
         case "storage":
             return qsTr("Plaza couldn't write its local cache. Check that the disk has free space.")
+        case "insufficient_funds":
+            return qsTr("Your available balance is too low for this payment.")
+        case "limit_exceeded":
+            return qsTr("This is over your payment limits. See the limits on the Wallet page.")
+        case "currency_mismatch":
+            return qsTr("That amount is in another currency than your wallet.")
+        case "self_payment":
+            return qsTr("You can't pay yourself.")
+        case "recipient_unavailable":
+            return qsTr("This person can't receive payments right now.")
+        case "card_declined":
+            return qsTr("The card was declined. Nothing was charged.")
+        case "not_found":
+            return qsTr("We couldn't find that person or request. Check it and try again.")
+        case "forbidden":
+            return qsTr("You're not allowed to do that.")
+        case "invalid_amount":
+            return qsTr("Enter an amount greater than zero.")
         default:
             return qsTr("Something went wrong (%1). Try again.").arg(code)
+        }
+    }
+
+    //! Why a typed amount was refused (App.parseAmount's reason); \a decimals of the currency.
+    function describeAmount(reason, decimals) {
+        switch (reason) {
+        case "empty":
+            return qsTr("Enter an amount.")
+        case "negative":
+            return qsTr("The amount can't be negative.")
+        case "decimals":
+            return decimals === 0 ? qsTr("This currency has no cents.")
+                                  : qsTr("Use at most %n decimal(s).", "", decimals)
+        case "too_large":
+            return qsTr("That amount is too large.")
+        case "zero":
+            return qsTr("Enter an amount greater than zero.")
+        case "over_available":
+            return qsTr("That's more than your available balance.")
+        case "over_limit":
+            return qsTr("That's over your limit for one payment.")
+        default:
+            return qsTr("That isn't an amount. Type it like %1.").arg(Number(12.5).toLocaleString(Qt.locale(), "f", 2))
+        }
+    }
+
+    //! Why a plaza://pay link can't be paid (WalletService.requestLookupFailed's reason).
+    function describeLink(reason, code, server) {
+        switch (reason) {
+        case "malformed":
+            return qsTr("This isn't a Plaza payment link. Links look like plaza://pay/…")
+        case "unsupported":
+            return qsTr("Plaza only opens plaza://pay links.")
+        case "unknown":
+            return qsTr("This payment request doesn't exist. Ask for a new link.")
+        case "paid":
+            return qsTr("This request has already been paid. Nothing more to do.")
+        case "cancelled":
+            return qsTr("This request was cancelled by the person who sent it.")
+        case "offline":
+            return qsTr("You're offline. Connect to see and pay this request.")
+        default:
+            return describe(code, "", server)
         }
     }
 
@@ -51,6 +112,13 @@ QtObject {
             return qsTr("Display names are 1 to 50 characters.")
         case "password":
             return qsTr("Passwords are 8 to 128 characters.")
+        case "note":
+            return qsTr("Notes are at most 140 characters.")
+        case "to":
+        case "payer":
+            return qsTr("Choose who to pay from the list.")
+        case "amount":
+            return qsTr("Enter an amount greater than zero.")
         default:
             return qsTr("Some details were not accepted. Check them and try again.")
         }

@@ -16,7 +16,7 @@ PLAZA_RUNTIME_DEPS=(
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qtquick-dialogs qml6-module-qtcore qml6-module-qtquick-shapes
   qml6-module-qt-labs-platform qml6-module-qt5compat-graphicaleffects
-  qt6-image-formats-plugins qt6-translations-l10n fonts-dejavu-core
+  qt6-image-formats-plugins qt6-translations-l10n fonts-dejavu-core fonts-noto-color-emoji
   dbus gnome-keyring libglib2.0-bin
 )
 PLAZA_TEST_DEPS=(

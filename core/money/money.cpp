@@ -14,9 +14,12 @@ bool isSpaceLike(QChar c)
     return c == u' ' || c == QChar(0x00A0) || c == QChar(0x202F) || c == u'\t' || c == QChar(0x2009);
 }
 
-Error amountError(QString message)
+//! \a reason (details "reason") lets a UI say it in the user's language: empty, negative,
+//! not_a_number, decimals, too_large.
+Error amountError(QString message, const char *reason)
 {
-    return makeError(ErrorCode::InvalidAmount, std::move(message));
+    return makeError(ErrorCode::InvalidAmount, std::move(message),
+                     {{QStringLiteral("reason"), QString::fromLatin1(reason)}});
 }
 
 // Strips the currency's symbol or code from either end of the text, once.
@@ -63,9 +66,9 @@ Result<Money> Money::parse(QStringView text, QStringView currencyCode, const QLo
 
     QString s = text.toString().trimmed();
     if (s.isEmpty())
-        return amountError(QStringLiteral("Enter an amount."));
+        return amountError(QStringLiteral("Enter an amount."), "empty");
     if (s.contains(u'-') || s.contains(QChar(0x2212)) || s.startsWith(u'('))
-        return amountError(QStringLiteral("The amount cannot be negative."));
+        return amountError(QStringLiteral("The amount cannot be negative."), "negative");
     s = stripCurrency(s, *currency, locale);
     if (s.startsWith(u'+'))
         s = s.mid(1);
@@ -82,11 +85,11 @@ Result<Money> Money::parse(QStringView text, QStringView currencyCode, const QLo
         } else if (c.isDigit()) {
             compact.append(QChar(u'0' + c.digitValue())); // other scripts' digits
         } else {
-            return amountError(QStringLiteral("\"%1\" is not an amount.").arg(text.toString()));
+            return amountError(QStringLiteral("\"%1\" is not an amount.").arg(text.toString()), "not_a_number");
         }
     }
     if (compact.isEmpty())
-        return amountError(QStringLiteral("Enter an amount."));
+        return amountError(QStringLiteral("Enter an amount."), "empty");
 
     const QString localeDecimal = locale.decimalPoint();
     const QString localeGroup = locale.groupSeparator();
@@ -107,13 +110,13 @@ Result<Money> Money::parse(QStringView text, QStringView currencyCode, const QLo
         const QChar group = decimal == u'.' ? u',' : u'.';
         splitAt(decimal);
         if (fractionPart.contains(group) || integerPart.count(decimal) > 0 || !validGrouping(integerPart, group))
-            return amountError(QStringLiteral("\"%1\" is not an amount.").arg(text.toString()));
+            return amountError(QStringLiteral("\"%1\" is not an amount.").arg(text.toString()), "not_a_number");
         integerPart.remove(group);
     } else if (dots + commas > 1) {
         // One kind, several times: only a group separator can repeat ("1.234.567").
         const QChar sep = dots > 0 ? u'.' : u',';
         if (!validGrouping(compact, sep))
-            return amountError(QStringLiteral("\"%1\" is not an amount.").arg(text.toString()));
+            return amountError(QStringLiteral("\"%1\" is not an amount.").arg(text.toString()), "not_a_number");
         integerPart = compact;
         integerPart.remove(sep);
     } else if (dots + commas == 1) {
@@ -131,13 +134,13 @@ Result<Money> Money::parse(QStringView text, QStringView currencyCode, const QLo
     }
 
     if (integerPart.isEmpty() && fractionPart.isEmpty())
-        return amountError(QStringLiteral("Enter an amount."));
+        return amountError(QStringLiteral("Enter an amount."), "empty");
     if (fractionPart.size() > currency->exponent) {
         if (currency->exponent == 0)
-            return amountError(QStringLiteral("%1 amounts have no decimals.").arg(currency->code));
+            return amountError(QStringLiteral("%1 amounts have no decimals.").arg(currency->code), "decimals");
         return amountError(QStringLiteral("%1 amounts have at most %2 decimals.")
                                .arg(currency->code)
-                               .arg(currency->exponent));
+                               .arg(currency->exponent), "decimals");
     }
 
     constexpr qint64 kMax = std::numeric_limits<qint64>::max();
@@ -145,12 +148,12 @@ Result<Money> Money::parse(QStringView text, QStringView currencyCode, const QLo
     for (QChar c : std::as_const(integerPart)) {
         const int digit = c.unicode() - u'0';
         if (major > (kMax - digit) / 10)
-            return amountError(QStringLiteral("The amount is too large."));
+            return amountError(QStringLiteral("The amount is too large."), "too_large");
         major = major * 10 + digit;
     }
     const qint64 factor = currency->minorPerMajor();
     if (major > kMax / factor)
-        return amountError(QStringLiteral("The amount is too large."));
+        return amountError(QStringLiteral("The amount is too large."), "too_large");
     qint64 minor = major * factor;
     qint64 fraction = 0;
     for (int i = 0; i < currency->exponent; ++i) {
@@ -158,7 +161,7 @@ Result<Money> Money::parse(QStringView text, QStringView currencyCode, const QLo
         fraction = fraction * 10 + digit;
     }
     if (minor > kMax - fraction)
-        return amountError(QStringLiteral("The amount is too large."));
+        return amountError(QStringLiteral("The amount is too large."), "too_large");
     minor += fraction;
     return Money(minor, currency->code);
 }

@@ -123,7 +123,7 @@ QByteArray randomKey()
 
 KeyStore::KeyStore(QString service) : m_service(std::move(service)) { }
 
-QCoro::Task<Result<QByteArray>> KeyStore::loadKey(QString account)
+QCoro::Task<Result<QByteArray>> KeyStore::loadSecret(QString account)
 {
     if (auto st = checkAccount(account); !st)
         co_return st.error();
@@ -144,7 +144,15 @@ QCoro::Task<Result<QByteArray>> KeyStore::loadKey(QString account)
             qCWarning(lcSecurity) << "keychain read failed:" << error.message;
         co_return error;
     }
-    QByteArray key = job->binaryData();
+    co_return job->binaryData();
+}
+
+QCoro::Task<Result<QByteArray>> KeyStore::loadKey(QString account)
+{
+    auto loaded = co_await loadSecret(std::move(account));
+    if (!loaded)
+        co_return loaded.error();
+    QByteArray key = std::move(loaded).value();
     if (key.size() != kCacheKeyBytes) {
         // Never truncate or pad: a key of another length is not this cache's key, and
         // treating it as one would either fail later or, worse, weaken it.
@@ -161,11 +169,20 @@ QCoro::Task<Result<QByteArray>> KeyStore::loadKey(QString account)
 
 QCoro::Task<Status> KeyStore::storeKey(QString account, QByteArray key)
 {
-    if (auto st = checkAccount(account); !st)
-        co_return st;
     if (key.size() != kCacheKeyBytes) {
         co_return makeError(ErrorCode::ValidationFailed,
                             QStringLiteral("A cache key must be exactly %1 bytes.").arg(kCacheKeyBytes));
+    }
+    co_return co_await storeSecret(std::move(account), std::move(key));
+}
+
+QCoro::Task<Status> KeyStore::storeSecret(QString account, QByteArray key)
+{
+    if (auto st = checkAccount(account); !st)
+        co_return st;
+    if (key.isEmpty() || key.size() > kMaxSecretBytes) {
+        co_return makeError(ErrorCode::ValidationFailed,
+                            QStringLiteral("A keychain secret must be 1 to %1 bytes.").arg(kMaxSecretBytes));
     }
     auto job = makeJob<QKeychain::WritePasswordJob>(m_service, account);
     // No wiping here: the caller's buffer, ours and the job's share one implicitly

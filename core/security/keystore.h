@@ -40,6 +40,12 @@ public:
     //! be there (no backend, locked keyring).
     QCoro::Task<Status> deleteKey(QString account);
 
+    //! Any small secret (1 … kMaxSecretBytes bytes) under \a account, with the same
+    //! errors as loadKey()/storeKey() but no length rule: the app-lock hash, for one.
+    QCoro::Task<Result<QByteArray>> loadSecret(QString account);
+    QCoro::Task<Status> storeSecret(QString account, QByteArray secret);
+    static constexpr int kMaxSecretBytes = 4096;
+
     [[nodiscard]] const QString &service() const { return m_service; }
 
 private:

@@ -240,6 +240,17 @@ QString Session::userId() const { return d->account.userId; }
 QString Session::handle() const { return d->account.handle; }
 QString Session::displayName() const { return d->account.displayName; }
 bool Session::passphraseIsNew() const { return d->passphraseIsNew; }
+
+bool Session::keyInKeychain() const
+{
+    return d->state == State::Ready && d->options.keyBackend == KeyBackend::Auto && !d->account.userId.isEmpty()
+        && !d->files.hasPassphraseParams(d->account.userId);
+}
+
+QString Session::keychainService() const
+{
+    return d->options.keychainService;
+}
 QDateTime Session::lastSyncedAt() const { return d->engine->lastSyncedAt(); }
 qint64 Session::cursor() const { return d->engine->cursor(); }
 QString Session::errorCode() const { return d->errorCode; }
@@ -560,6 +571,11 @@ QCoro::Task<void> Session::forgetLocalAccount()
                 co_return;
             if (!st)
                 qCWarning(lcSecurity) << "could not delete the cache key:" << st.error().codeName();
+            st = co_await d->keyStore.deleteKey(appLockKeychainAccount(userId));
+            if (!self)
+                co_return;
+            if (!st)
+                qCWarning(lcSecurity) << "could not delete the app-lock hash:" << st.error().codeName();
         }
     }
     d->files.removeAccount();

@@ -102,6 +102,15 @@ public:
     [[nodiscard]] SyncEngine *syncEngine() const;
     //! The cache key, for opening read connections (models). Empty unless Ready.
     [[nodiscard]] QByteArray cacheKey() const;
+    //! True when this account's cache key lives in the OS keychain (not a passphrase):
+    //! other secrets of the account (the app-lock hash) then go there too.
+    [[nodiscard]] bool keyInKeychain() const;
+    [[nodiscard]] QString keychainService() const;
+    //! The keychain entry of the app-lock hash of \a userId; deleted with the account.
+    [[nodiscard]] static QString appLockKeychainAccount(const QString &userId)
+    {
+        return userId + QStringLiteral(".applock");
+    }
 
 Q_SIGNALS:
     void stateChanged();

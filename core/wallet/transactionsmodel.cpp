@@ -177,6 +177,8 @@ QVariant TransactionsModel::data(const QModelIndex &index, int role) const
         return r.counterpartyHandle;
     case CreatedAtRole:
         return QDateTime::fromString(r.createdAt, Qt::ISODateWithMs).toUTC();
+    case DayRole:
+        return QDateTime::fromString(r.createdAt, Qt::ISODateWithMs).toLocalTime().date().toString(Qt::ISODate);
     case BalanceAfterMinorRole:
         return r.balanceAfter ? QVariant(r.balanceAfter->minor()) : QVariant();
     case FormattedBalanceAfterRole:
@@ -208,6 +210,7 @@ QHash<int, QByteArray> TransactionsModel::roleNames() const
         {FormattedBalanceAfterRole, "formattedBalanceAfter"},
         {RequestIdRole, "requestId"},
         {ConversationIdRole, "conversationId"},
+        {DayRole, "day"},
     };
 }
 

@@ -56,6 +56,7 @@ public:
         FormattedBalanceAfterRole,   //!< (formattedBalanceAfter)
         RequestIdRole,               //!< (requestId)
         ConversationIdRole,          //!< (conversationId)
+        DayRole,                     //!< (day) local calendar day "2026-11-23", for list sections
     };
     Q_ENUM(Role)
 

@@ -366,26 +366,35 @@ void WalletService::retryNow()
     retrySoon();
 }
 
+QCoro::Task<Result<Money>> WalletService::typedAmount(QString amountText)
+{
+    QPointer<WalletService> self(this);
+    // The wallet's currency decides how many decimals the text may have.
+    auto currency = co_await onlineCurrency();
+    if (!self)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
+    if (!currency)
+        co_return currency.error();
+    auto amount = Money::parse(amountText, *currency, QLocale());
+    if (!amount) {
+        Error error = amount.error();
+        error.code = ErrorCode::InvalidAmount;
+        error.details.insert(QStringLiteral("field"), QStringLiteral("amount"));
+        co_return error;
+    }
+    co_return *amount;
+}
+
 QCoro::Task<void> WalletService::sendMoneyTask(QString to, QString amountText, QString note, QString conversationId)
 {
     QPointer<WalletService> self(this);
     setBusy(true);
-    // The wallet's currency decides how many decimals the text may have.
-    auto currency = co_await onlineCurrency();
+    auto amount = co_await typedAmount(amountText);
     if (!self)
         co_return;
-    if (!currency) {
-        setBusy(false);
-        report(currency.error());
-        co_return;
-    }
-    auto amount = Money::parse(amountText, *currency, QLocale());
     if (!amount) {
         setBusy(false);
-        Error error = amount.error();
-        error.code = ErrorCode::InvalidAmount;
-        error.details.insert(QStringLiteral("field"), QStringLiteral("amount"));
-        report(error);
+        report(amount.error());
         co_return;
     }
     auto outcome = co_await send(to, *amount, note, conversationId);
@@ -393,6 +402,86 @@ QCoro::Task<void> WalletService::sendMoneyTask(QString to, QString amountText, Q
         co_return;
     setBusy(false);
     report(outcome);
+}
+
+QCoro::Task<void> WalletService::requestMoneyTask(QString amountText, QString note, QString payer)
+{
+    QPointer<WalletService> self(this);
+    setBusy(true);
+    auto amount = co_await typedAmount(amountText);
+    if (!self)
+        co_return;
+    if (!amount) {
+        setBusy(false);
+        report(amount.error());
+        co_return;
+    }
+    auto outcome = co_await createRequest(*amount, note, payer);
+    if (!self)
+        co_return;
+    setBusy(false);
+    if (outcome && outcome->state == PaymentIntent::State::Completed) {
+        const QJsonObject &o = outcome->answer;
+        Q_EMIT requestCreated(o.value(QStringLiteral("id")).toString(), o.value(QStringLiteral("link")).toString(),
+                              moneyFromJson(o.value(QStringLiteral("amount"))).format(QLocale()),
+                              o.value(QStringLiteral("note")).toString());
+        co_return;
+    }
+    report(outcome);
+}
+
+void WalletService::requestMoney(const QString &amountText, const QString &note, const QString &payer)
+{
+    requestMoneyTask(amountText, note, payer);
+}
+
+void WalletService::lookUpLink(const QString &link)
+{
+    auto id = parsePayLink(link.trimmed());
+    if (!id) {
+        Q_EMIT requestLookupFailed(id.error().codeName(), QStringLiteral("malformed"), id.error().message);
+        return;
+    }
+    lookUpTask(*id);
+}
+
+void WalletService::lookUpRequest(const QString &id)
+{
+    lookUpTask(id);
+}
+
+QCoro::Task<void> WalletService::lookUpTask(QString id)
+{
+    QPointer<WalletService> self(this);
+    static const QRegularExpression idPattern(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_-]{1,64}")));
+    if (!idPattern.match(id).hasMatch()) {
+        Q_EMIT requestLookupFailed(QStringLiteral("validation_failed"), QStringLiteral("malformed"),
+                                   QStringLiteral("The request id is malformed."));
+        co_return;
+    }
+    setBusy(true);
+    auto info = co_await fetchRequest(id);
+    if (!self)
+        co_return;
+    setBusy(false);
+    if (!info) {
+        QString reason = info.error().details.value(QStringLiteral("reason")).toString();
+        if (reason.isEmpty() && (info.error().code == ErrorCode::Network || info.error().code == ErrorCode::Timeout))
+            reason = QStringLiteral("offline");
+        Q_EMIT requestLookupFailed(info.error().codeName(), reason, info.error().message);
+        co_return;
+    }
+    Q_EMIT requestLookedUp({{QStringLiteral("id"), info->id},
+                            {QStringLiteral("link"), info->link},
+                            {QStringLiteral("status"), info->status},
+                            {QStringLiteral("amountMinor"), info->amount.minor()},
+                            {QStringLiteral("currency"), info->amount.currency()},
+                            {QStringLiteral("formattedAmount"), info->amount.format(QLocale())},
+                            {QStringLiteral("note"), info->note},
+                            {QStringLiteral("payeeId"), info->payeeId},
+                            {QStringLiteral("payeeHandle"), info->payeeHandle},
+                            {QStringLiteral("payeeName"), info->payeeName},
+                            {QStringLiteral("own"), info->payeeId == m_session->userId()}});
 }
 
 QCoro::Task<void> WalletService::payByLinkTask(QString link)

@@ -94,6 +94,13 @@ public:
     Q_INVOKABLE void payByLink(const QString &link);
     //! retryPending() now (a "retry" button; also automatic on reconnect).
     Q_INVOKABLE void retryNow();
+    //! Creates a payment request for \a amountText (typed in the user's locale); ends in
+    //! requestCreated, paymentAwaiting or paymentFailed.
+    Q_INVOKABLE void requestMoney(const QString &amountText, const QString &note, const QString &payer = {});
+    //! Looks up the request behind a plaza://pay link, or a request id; ends in
+    //! requestLookedUp or requestLookupFailed.
+    Q_INVOKABLE void lookUpLink(const QString &link);
+    Q_INVOKABLE void lookUpRequest(const QString &id);
 
     [[nodiscard]] bool busy() const { return m_busy > 0; }
     [[nodiscard]] int pendingCount() const { return m_pending; }
@@ -115,6 +122,14 @@ Q_SIGNALS:
     //! sendMoney/payByLink: refused (locally or by the server): an ErrorCode name, an English
     //! message and the field it is about (may be empty).
     void paymentFailed(const QString &code, const QString &message, const QString &field);
+    //! requestMoney: the request exists; share \a link.
+    void requestCreated(const QString &id, const QString &link, const QString &formattedAmount, const QString &note);
+    //! lookUpLink/lookUpRequest: {id, link, status, amountMinor, currency, formattedAmount, note,
+    //! payeeId, payeeHandle, payeeName}.
+    void requestLookedUp(const QVariantMap &request);
+    //! lookUpLink/lookUpRequest: \a reason is malformed, unknown, paid, cancelled, offline or
+    //! empty (then see \a code).
+    void requestLookupFailed(const QString &code, const QString &reason, const QString &message);
 
 private:
     QCoro::Task<Result<PaymentOutcome>> submit(QString kind, QString path, QJsonObject body, Money amount);
@@ -123,6 +138,10 @@ private:
     void refreshPendingCount();
     QCoro::Task<void> sendMoneyTask(QString to, QString amountText, QString note, QString conversationId);
     QCoro::Task<void> payByLinkTask(QString link);
+    QCoro::Task<void> requestMoneyTask(QString amountText, QString note, QString payer);
+    QCoro::Task<void> lookUpTask(QString id);
+    //! The wallet's currency and \a amountText parsed in it, or the error to report.
+    QCoro::Task<Result<Money>> typedAmount(QString amountText);
     void report(const Result<PaymentOutcome> &outcome);
     void setBusy(bool busy);
     void retrySoon();

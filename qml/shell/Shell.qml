@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Plaza
+import Plaza.Desktop
 
 // The signed-in app: sidebar navigation, a header, and the four tabs.
 Rectangle {
@@ -54,10 +55,45 @@ Rectangle {
                 Layout.fillHeight: true
                 FeedPage { }
                 ChatPage { }
-                WalletPage { }
+                WalletPage { id: walletPage }
                 SavingsPage { }
             }
         }
+    }
+
+    // --page: the tab (and the sheet) to open first.
+    function openStartPage(path) {
+        const parts = path.split("/")
+        const index = tabs.findIndex(tab => tab.key === parts[0])
+        if (index < 0)
+            return
+        sidebar.currentIndex = index
+        if (parts[0] === "wallet" && parts.length > 1)
+            walletPage.openPath(parts.slice(1).join("/"))
+        else if (App.pendingLink.length === 0) // else the pay-link sheet settles the page
+            App.pageSettled = true
+    }
+    // A plaza://pay link from the desktop or a second launch: show it on the Wallet tab.
+    function takeLink() {
+        if (App.pendingLink.length === 0)
+            return
+        sidebar.currentIndex = 2
+        walletPage.openLink(App.pendingLink)
+        App.clearPendingLink()
+    }
+    Connections {
+        target: App
+        function onPendingLinkChanged() { shell.takeLink() }
+    }
+    Component.onCompleted: {
+        if (App.startPage.length > 0)
+            openStartPage(App.startPage)
+        takeLink()
+    }
+
+    LockScreen {
+        anchors.fill: parent
+        z: 10
     }
 
     SignOutDialog {

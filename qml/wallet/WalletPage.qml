@@ -1,10 +1,518 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
 import Plaza
+import Plaza.Desktop
 
-// Wallet tab: balance, transactions, payments (not built yet).
-ComingSoon {
-    iconName: "wallet"
-    title: qsTr("Your wallet arrives soon")
-    text: qsTr("Your balance and every transaction, readable even offline, and payments to people and shops.")
+// The Wallet tab: balance and limits, send / request / pay a link, and the history with
+// filters, search, infinite scroll, details and CSV export. Everything reads the
+// encrypted cache, so it opens offline — then says so, with the time it is from.
+Item {
+    id: page
+    objectName: "walletPage"
+
+    readonly property bool offline: App.session.state === Session.Ready && !App.session.online
+    readonly property bool filtered: txModel.direction.length > 0 || txModel.kind.length > 0 || txModel.query.length > 0
+    readonly property string offlineReason: qsTr("You're offline. Sending and requesting money need a connection.")
+
+    //! Opens a sheet by path: "send", "send/<handle>", "request", "request/<id>", "export".
+    function openPath(path) {
+        const parts = path.split("/")
+        if (parts[0] === "send")
+            sendSheet.start(parts.length > 1 ? parts[1] : "")
+        else if (parts[0] === "request" && parts.length > 1)
+            requestSheet.showRequest(parts[1])
+        else if (parts[0] === "request")
+            requestSheet.start()
+        else if (parts[0] === "export")
+            exportDialog.open()
+        if ((parts.length === 1 && parts[0] !== "request") || parts[0] === "export")
+            App.pageSettled = true
+    }
+    function openLink(link) {
+        payLinkSheet.start(link)
+    }
+
+    WalletSummary {
+        id: summary
+        session: App.session
+    }
+    TransactionsModel {
+        id: txModel
+        session: App.session
+        pageSize: 40
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacingXl
+        spacing: Theme.spacingL
+
+        // Offline / stale notice: the numbers below are the cache's, from that time.
+        Rectangle {
+            objectName: "walletStaleBanner"
+            visible: summary.loaded && summary.stale
+            radius: Theme.radiusM
+            color: Theme.accentSoft
+            implicitHeight: staleRow.implicitHeight + 2 * Theme.spacingM
+            Layout.fillWidth: true
+            RowLayout {
+                id: staleRow
+                anchors.fill: parent
+                anchors.margins: Theme.spacingM
+                spacing: Theme.spacingS
+                Icon { name: "wifi-off"; size: 18; color: Theme.accent }
+                Label {
+                    text: page.offline
+                          ? qsTr("Offline — showing your wallet as of %1. Sending and requesting need a connection.").arg(App.formatDateTime(summary.asOf))
+                          : qsTr("Showing your wallet as of %1; updating…").arg(App.formatDateTime(summary.asOf))
+                    color: Theme.text
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: Text.Wrap
+                    textFormat: Text.PlainText
+                    Layout.fillWidth: true
+                }
+            }
+        }
+
+        // Payments whose answer was lost: retried with their own key, never a new one.
+        Rectangle {
+            objectName: "walletPendingBanner"
+            visible: App.wallet.pendingCount > 0
+            radius: Theme.radiusM
+            color: Theme.surface
+            border.width: 1
+            border.color: Theme.border
+            implicitHeight: pendingRow.implicitHeight + 2 * Theme.spacingM
+            Layout.fillWidth: true
+            RowLayout {
+                id: pendingRow
+                anchors.fill: parent
+                anchors.margins: Theme.spacingM
+                spacing: Theme.spacingS
+                Icon { name: "hourglass"; size: 18; color: Theme.textMuted }
+                Label {
+                    text: qsTr("%n payment(s) awaiting confirmation from the server. Plaza retries each with its own key, so none can go out twice.", "", App.wallet.pendingCount)
+                    color: Theme.text
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: Text.Wrap
+                    textFormat: Text.PlainText
+                    Layout.fillWidth: true
+                }
+                AppButton {
+                    text: qsTr("Retry now")
+                    variant: "secondary"
+                    enabled: !page.offline
+                    onClicked: App.wallet.retryNow()
+                }
+            }
+        }
+
+        // Balance, limits and the three actions.
+        Rectangle {
+            radius: Theme.radiusL
+            color: Theme.surface
+            border.width: 1
+            border.color: Theme.border
+            implicitHeight: balanceRow.implicitHeight + 2 * Theme.spacingXl
+            opacity: summary.stale ? 0.85 : 1
+            Layout.fillWidth: true
+
+            RowLayout {
+                id: balanceRow
+                anchors.fill: parent
+                anchors.margins: Theme.spacingXl
+                spacing: Theme.spacingXl
+
+                ColumnLayout {
+                    spacing: Theme.spacingXs
+                    Layout.fillWidth: true
+                    Label {
+                        text: qsTr("Balance")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontBody
+                        textFormat: Text.PlainText
+                    }
+                    // Never "0.00" while loading: a placeholder bar until the cache answers.
+                    Item {
+                        implicitHeight: 44
+                        implicitWidth: balanceText.implicitWidth
+                        Layout.fillWidth: true
+                        Label {
+                            id: balanceText
+                            objectName: "walletBalance"
+                            visible: summary.loaded
+                            text: summary.formattedBalance
+                            color: summary.stale ? Theme.textMuted : Theme.text
+                            font.family: Theme.moneyFont.family
+                            font.pixelSize: 36
+                            font.weight: Font.Bold
+                            textFormat: Text.PlainText
+                            anchors.verticalCenter: parent.verticalCenter
+                        }
+                        Rectangle {
+                            visible: !summary.loaded
+                            width: 180
+                            height: 28
+                            radius: Theme.radiusS
+                            color: Theme.hover
+                            anchors.verticalCenter: parent.verticalCenter
+                            Accessible.name: qsTr("Loading your balance")
+                        }
+                    }
+                    Label {
+                        visible: summary.loaded
+                        text: qsTr("%1 available").arg(summary.formattedAvailable)
+                        color: Theme.textMuted
+                        font.family: Theme.moneyFont.family
+                        font.pixelSize: Theme.fontBody
+                        textFormat: Text.PlainText
+                    }
+                    RowLayout {
+                        visible: summary.loaded
+                        spacing: Theme.spacingS
+                        Layout.topMargin: Theme.spacingS
+                        Rectangle {
+                            radius: height / 2
+                            color: summary.verification === "full" ? Theme.accentSoft : Theme.background
+                            border.width: 1
+                            border.color: Theme.border
+                            implicitWidth: verificationLabel.implicitWidth + Theme.spacingM
+                            implicitHeight: verificationLabel.implicitHeight + 6
+                            Label {
+                                id: verificationLabel
+                                anchors.centerIn: parent
+                                text: summary.verification === "full" ? qsTr("Fully verified") : qsTr("Basic verification")
+                                color: summary.verification === "full" ? Theme.accent : Theme.textMuted
+                                font.pixelSize: Theme.fontCaption
+                                font.weight: Font.DemiBold
+                                textFormat: Text.PlainText
+                            }
+                        }
+                        Label {
+                            objectName: "walletLimits"
+                            text: qsTr("Up to %1 per payment · %2 of %3 left today")
+                                  .arg(App.formatMoney(summary.limitPerPaymentMinor, summary.currency))
+                                  .arg(App.formatMoney(summary.remainingTodayMinor, summary.currency))
+                                  .arg(App.formatMoney(summary.limitDailyMinor, summary.currency))
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontCaption
+                            wrapMode: Text.Wrap
+                            textFormat: Text.PlainText
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+
+                ColumnLayout {
+                    spacing: Theme.spacingS
+                    Layout.alignment: Qt.AlignTop
+                    Layout.preferredWidth: 200
+                    AppButton {
+                        objectName: "sendButton"
+                        text: qsTr("Send")
+                        iconName: "arrow-up-right"
+                        enabled: !page.offline && summary.loaded
+                        Layout.fillWidth: true
+                        ToolTip.visible: hovered && page.offline
+                        ToolTip.text: page.offlineReason
+                        onClicked: sendSheet.start("")
+                    }
+                    AppButton {
+                        objectName: "requestButton"
+                        text: qsTr("Request")
+                        iconName: "arrow-down-left"
+                        variant: "secondary"
+                        enabled: !page.offline && summary.loaded
+                        Layout.fillWidth: true
+                        ToolTip.visible: hovered && page.offline
+                        ToolTip.text: page.offlineReason
+                        onClicked: requestSheet.start()
+                    }
+                    AppButton {
+                        objectName: "payLinkButton"
+                        text: qsTr("Pay a link")
+                        iconName: "link"
+                        variant: "secondary"
+                        enabled: !page.offline && summary.loaded
+                        Layout.fillWidth: true
+                        ToolTip.visible: hovered && page.offline
+                        ToolTip.text: page.offlineReason
+                        onClicked: payLinkSheet.start("")
+                    }
+                    Label {
+                        visible: page.offline
+                        text: page.offlineReason
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontCaption
+                        wrapMode: Text.Wrap
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+        }
+
+        // History: filters, search, export.
+        RowLayout {
+            spacing: Theme.spacingS
+            Layout.fillWidth: true
+            Layout.bottomMargin: -Theme.spacingS
+            Label {
+                text: qsTr("History")
+                color: Theme.text
+                font.pixelSize: Theme.fontSubtitle
+                font.weight: Font.DemiBold
+                textFormat: Text.PlainText
+                Accessible.role: Accessible.Heading
+                Layout.rightMargin: Theme.spacingS
+            }
+            Item { Layout.fillWidth: true }
+            AppButton {
+                objectName: "exportButton"
+                text: qsTr("Export CSV")
+                iconName: "file-down"
+                variant: "quiet"
+                implicitHeight: 32
+                enabled: history.count > 0
+                onClicked: exportDialog.open()
+            }
+        }
+        RowLayout {
+            spacing: Theme.spacingS
+            Layout.fillWidth: true
+            Repeater {
+                model: [
+                    { value: "", label: qsTr("All") },
+                    { value: "in", label: qsTr("Money in") },
+                    { value: "out", label: qsTr("Money out") }
+                ]
+                delegate: AppButton {
+                    required property var modelData
+                    objectName: "directionFilter_" + (modelData.value || "all")
+                    text: modelData.label
+                    variant: txModel.direction === modelData.value ? "primary" : "secondary"
+                    implicitHeight: 32
+                    Accessible.role: Accessible.RadioButton
+                    Accessible.checked: txModel.direction === modelData.value
+                    onClicked: txModel.direction = modelData.value
+                }
+            }
+            ComboBox {
+                id: kindFilter
+                objectName: "kindFilter"
+                textRole: "label"
+                valueRole: "value"
+                implicitHeight: 32
+                font.pixelSize: Theme.fontBody
+                background: Rectangle {
+                    implicitWidth: 150
+                    radius: Theme.radiusM
+                    color: kindFilter.hovered ? Theme.hover : Theme.surface
+                    border.width: kindFilter.visualFocus ? 2 : 1
+                    border.color: kindFilter.visualFocus ? Theme.focusRing : Theme.border
+                }
+                Layout.preferredWidth: 170
+                Accessible.name: qsTr("Kind of transaction")
+                model: [
+                    { value: "", label: qsTr("Every kind") },
+                    { value: "transfer", label: WalletText.kindName("transfer") },
+                    { value: "merchant_payment", label: WalletText.kindName("merchant_payment") },
+                    { value: "top_up", label: WalletText.kindName("top_up") },
+                    { value: "refund", label: WalletText.kindName("refund") },
+                    { value: "savings_deposit", label: WalletText.kindName("savings_deposit") },
+                    { value: "savings_withdrawal", label: WalletText.kindName("savings_withdrawal") },
+                    { value: "interest", label: WalletText.kindName("interest") }
+                ]
+                onActivated: txModel.kind = currentValue
+            }
+            TextField {
+                id: searchField
+                objectName: "historySearch"
+                placeholderText: qsTr("Search notes and people")
+                implicitHeight: 32
+                leftPadding: 30
+                selectByMouse: true
+                color: Theme.text
+                font.pixelSize: Theme.fontBody
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Search the history")
+                background: Rectangle {
+                    radius: Theme.radiusM
+                    color: Theme.surface
+                    border.width: searchField.activeFocus ? 2 : 1
+                    border.color: searchField.activeFocus ? Theme.focusRing : Theme.border
+                    Icon { name: "search"; size: 16; color: Theme.textFaint; anchors.left: parent.left; anchors.leftMargin: 9; anchors.verticalCenter: parent.verticalCenter }
+                }
+                onTextChanged: searchDelay.restart()
+                Timer {
+                    id: searchDelay
+                    interval: 200
+                    onTriggered: txModel.query = searchField.text.trim()
+                }
+            }
+        }
+
+        Rectangle {
+            radius: Theme.radiusL
+            color: Theme.surface
+            border.width: 1
+            border.color: Theme.border
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            ListView {
+                id: history
+                objectName: "historyList"
+                anchors.fill: parent
+                anchors.margins: Theme.spacingS
+                clip: true
+                model: txModel
+                spacing: 0
+                reuseItems: true
+                boundsBehavior: Flickable.StopAtBounds
+                ScrollBar.vertical: ScrollBar { }
+                section.property: "day"
+                section.criteria: ViewSection.FullString
+                section.delegate: Label {
+                    required property string section
+                    width: ListView.view.width
+                    text: App.dayLabel(section)
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontCaption
+                    font.weight: Font.DemiBold
+                    topPadding: Theme.spacingM
+                    bottomPadding: Theme.spacingXs
+                    leftPadding: Theme.spacingM
+                    textFormat: Text.PlainText
+                }
+                delegate: TransactionDelegate {
+                    width: ListView.view.width
+                    onClicked: detailSheet.show({
+                        id: model.id, kind: model.kind, direction: model.direction, status: model.status,
+                        formattedAmount: (model.direction === "in" ? "+" : "") + model.formattedAmount,
+                        counterpartyName: model.counterpartyName, counterpartyHandle: model.counterpartyHandle,
+                        note: model.note, createdAt: model.createdAt,
+                        formattedBalanceAfter: model.formattedBalanceAfter, requestId: model.requestId
+                    })
+                }
+                // Infinite scroll: the next page from the cache as the end comes into view.
+                onContentYChanged: maybeFetch()
+                onCountChanged: maybeFetch()
+                function maybeFetch() {
+                    if (!txModel.loading && !txModel.atEnd && contentHeight - (contentY + height) < 400)
+                        txModel.fetchMore(txModel.index(-1, -1))
+                }
+                footer: Item {
+                    width: ListView.view.width
+                    height: txModel.count > 0 && !txModel.atEnd ? 48 : (txModel.count > 0 ? 40 : 0)
+                    BusyIndicator {
+                        anchors.centerIn: parent
+                        running: txModel.loading && history.count > 0
+                        visible: running
+                        width: 24
+                        height: 24
+                    }
+                    Label {
+                        anchors.centerIn: parent
+                        visible: txModel.atEnd && history.count > 0
+                        text: qsTr("That's everything.")
+                        color: Theme.textFaint
+                        font.pixelSize: Theme.fontCaption
+                        textFormat: Text.PlainText
+                    }
+                }
+            }
+
+            // Loading, empty and error states, in place of the list.
+            ColumnLayout {
+                anchors.centerIn: parent
+                width: Math.min(parent.width - 2 * Theme.spacingXl, 420)
+                visible: history.count === 0
+                spacing: Theme.spacingS
+                BusyIndicator {
+                    visible: txModel.loading || !summary.loaded && txModel.error.length === 0 && !txModel.atEnd
+                    running: visible
+                    Layout.alignment: Qt.AlignHCenter
+                }
+                Icon {
+                    visible: !txModel.loading && txModel.atEnd
+                    name: txModel.error.length > 0 ? "circle-alert" : page.filtered ? "search" : "receipt-text"
+                    size: 32
+                    color: txModel.error.length > 0 ? Theme.danger : Theme.textFaint
+                    Layout.alignment: Qt.AlignHCenter
+                }
+                Label {
+                    objectName: "historyEmptyTitle"
+                    visible: !txModel.loading && txModel.atEnd
+                    text: txModel.error.length > 0 ? qsTr("Your history couldn't be read")
+                          : page.filtered ? qsTr("Nothing matches these filters")
+                          : qsTr("No money has moved yet")
+                    color: Theme.text
+                    font.pixelSize: Theme.fontSubtitle
+                    font.weight: Font.DemiBold
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    textFormat: Text.PlainText
+                    Layout.fillWidth: true
+                }
+                Label {
+                    visible: !txModel.loading && txModel.atEnd
+                    text: txModel.error.length > 0 ? qsTr("Plaza couldn't read its local cache. Try again; if it keeps failing, sign out and in again to rebuild it.")
+                          : page.filtered ? qsTr("Try another search, or show everything.")
+                          : qsTr("Ask a friend for money with Request, or pay someone with Send. Everything you do shows up here.")
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontBody
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    textFormat: Text.PlainText
+                    Layout.fillWidth: true
+                }
+                AppButton {
+                    visible: !txModel.loading && txModel.atEnd && (page.filtered || txModel.error.length > 0)
+                    text: txModel.error.length > 0 ? qsTr("Try again") : qsTr("Show everything")
+                    variant: "secondary"
+                    Layout.alignment: Qt.AlignHCenter
+                    onClicked: {
+                        if (txModel.error.length > 0) {
+                            txModel.reload()
+                            return
+                        }
+                        searchField.text = ""
+                        txModel.query = ""
+                        txModel.direction = ""
+                        txModel.kind = ""
+                        kindFilter.currentIndex = 0
+                    }
+                }
+            }
+        }
+    }
+
+    FileDialog {
+        id: exportDialog
+        title: qsTr("Export the history as CSV")
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("CSV files (*.csv)")]
+        defaultSuffix: "csv"
+        selectedFile: App.suggestedFile("plaza-history.csv")
+        onAccepted: {
+            const error = App.exportCsv(txModel, selectedFile)
+            exportNotice.text = error.length > 0 ? error : qsTr("History exported.")
+            exportNotice.open()
+        }
+    }
+    ToolTip {
+        id: exportNotice
+        timeout: 4000
+        x: (page.width - width) / 2
+        y: page.height - height - Theme.spacingXl
+    }
+
+    SendSheet { id: sendSheet; summary: summary }
+    RequestSheet { id: requestSheet; summary: summary }
+    PayLinkSheet { id: payLinkSheet; summary: summary }
+    TransactionSheet { id: detailSheet }
 }

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "session/applock.h"
+#include "social/peoplesearchmodel.h"
+#include "wallet/transactionsmodel.h"
+#include "wallet/walletservice.h"
+#include "wallet/walletsummary.h"
+
+#include <QtQml/qqml.h>
+
+// plaza_core has no QML; these make its wallet types known to the module Plaza.Desktop.
+
+//! `TransactionsModel { session: App.session }` — the wallet history from the cache.
+struct TransactionsModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::wallet::TransactionsModel)
+    QML_NAMED_ELEMENT(TransactionsModel)
+};
+
+//! `WalletSummary { session: App.session }` — balance, limits, as-of, stale.
+struct WalletSummaryForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::wallet::WalletSummary)
+    QML_NAMED_ELEMENT(WalletSummary)
+};
+
+//! `PeopleSearchModel { session: App.session; query: field.text }`.
+struct PeopleSearchModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::PeopleSearchModel)
+    QML_NAMED_ELEMENT(PeopleSearchModel)
+};
+
+//! App.wallet: moves money exactly once.
+struct WalletServiceForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::wallet::WalletService)
+    QML_NAMED_ELEMENT(WalletService)
+    QML_UNCREATABLE("The app owns the wallet service; use App.wallet")
+};
+
+//! App.appLock: the PIN or passphrase that confirms payments.
+struct AppLockForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::AppLock)
+    QML_NAMED_ELEMENT(AppLock)
+    QML_UNCREATABLE("The app owns the app lock; use App.appLock")
+};

@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: MIT
+#include "applock.h"
+
+#include "common/logging.h"
+#include "security/keystore.h"
+#include "security/secrethash.h"
+#include "session/session.h"
+#include "storage/database.h"
+#include "storage/kvstore.h"
+
+#include <QCoroFuture>
+#include <QRegularExpression>
+#include <QtConcurrent>
+
+#include <chrono>
+
+namespace plaza {
+
+namespace {
+
+const QString kKvHash = QStringLiteral("applock_hash");
+const QString kKvIdleMinutes = QStringLiteral("applock_idle_minutes");
+constexpr int kMaxIdleMinutes = 24 * 60;
+constexpr qint64 kFirstWaitMs = 30'000;
+constexpr qint64 kMaxWaitMs = 15 * 60'000;
+
+Error offError()
+{
+    return makeError(ErrorCode::ValidationFailed, QStringLiteral("Sign in first: the app lock belongs to an account."));
+}
+
+} // namespace
+
+AppLock::AppLock(Session *session, QObject *parent) : QObject(parent), m_session(session)
+{
+    m_idleTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+        if (configured() && m_idleMinutes > 0)
+            setLocked(true);
+    });
+    if (m_session) {
+        connect(m_session, &Session::stateChanged, this, [this] {
+            if (m_session->state() == Session::State::Ready)
+                reloadTask();
+            else
+                forget();
+        });
+        if (m_session->state() == Session::State::Ready)
+            reloadTask();
+    }
+}
+
+AppLock::~AppLock() = default;
+
+Status AppLock::checkNewSecret(const QString &kind, const QString &secret)
+{
+    const QVariantMap field{{QStringLiteral("field"), QStringLiteral("secret")}};
+    if (kind == u"pin") {
+        static const QRegularExpression digits(QRegularExpression::anchoredPattern(QStringLiteral("[0-9]+")));
+        if (!digits.match(secret).hasMatch())
+            return makeError(ErrorCode::ValidationFailed, QStringLiteral("A PIN is made of digits only."), field);
+        if (secret.size() < kMinPinDigits || secret.size() > kMaxPinDigits) {
+            return makeError(ErrorCode::ValidationFailed,
+                             QStringLiteral("A PIN has %1 to %2 digits.").arg(kMinPinDigits).arg(kMaxPinDigits), field);
+        }
+        if (secret.count(secret.front()) == secret.size()) {
+            return makeError(ErrorCode::ValidationFailed,
+                             QStringLiteral("A PIN of one repeated digit is too easy to guess."), field);
+        }
+        return {};
+    }
+    if (kind == u"passphrase") {
+        if (secret.trimmed().size() < kMinPassphraseChars) {
+            return makeError(ErrorCode::ValidationFailed,
+                             QStringLiteral("A passphrase needs at least %1 characters.").arg(kMinPassphraseChars),
+                             field);
+        }
+        return {};
+    }
+    return makeError(ErrorCode::ValidationFailed, QStringLiteral("The app lock is a \"pin\" or a \"passphrase\"."),
+                     {{QStringLiteral("field"), QStringLiteral("kind")}});
+}
+
+int AppLock::retryAfterSeconds() const
+{
+    if (m_throttleMs <= 0 || !m_throttleClock.isValid())
+        return 0;
+    const qint64 left = m_throttleMs - m_throttleClock.elapsed();
+    return left > 0 ? int((left + 999) / 1000) : 0;
+}
+
+void AppLock::setIdleMinutes(int minutes)
+{
+    minutes = qBound(0, minutes, kMaxIdleMinutes);
+    if (minutes == m_idleMinutes)
+        return;
+    m_idleMinutes = minutes;
+    if (auto st = setKvValue(kKvIdleMinutes, QString::number(minutes)); !st)
+        qCWarning(lcSecurity) << "could not keep the idle lock setting:" << st.error().message;
+    noteActivity();
+    Q_EMIT idleMinutesChanged();
+}
+
+void AppLock::noteActivity()
+{
+    if (configured() && m_idleMinutes > 0 && !m_locked)
+        m_idleTimer.start(std::chrono::minutes(m_idleMinutes));
+    else
+        m_idleTimer.stop();
+}
+
+void AppLock::lock()
+{
+    if (configured())
+        setLocked(true);
+}
+
+void AppLock::setSecret(const QString &kind, const QString &secret, const QString &current)
+{
+    setSecretTask(kind, secret, current);
+}
+
+void AppLock::verify(const QString &secret)
+{
+    verifyTask(secret);
+}
+
+QCoro::Task<void> AppLock::setSecretTask(QString kind, QString secret, QString current)
+{
+    QPointer<AppLock> self(this);
+    Status st = co_await setSecretAsync(std::move(kind), std::move(secret), std::move(current));
+    if (!self)
+        co_return;
+    if (st)
+        Q_EMIT secretSaved();
+    else
+        Q_EMIT failed(st.error().codeName(), st.error().message, st.error().field());
+}
+
+QCoro::Task<void> AppLock::verifyTask(QString secret)
+{
+    QPointer<AppLock> self(this);
+    auto ok = co_await verifyAsync(std::move(secret));
+    if (!self)
+        co_return;
+    if (!ok) {
+        Q_EMIT verified(false, ok.error().message);
+        co_return;
+    }
+    if (*ok)
+        Q_EMIT verified(true, QString());
+    else
+        Q_EMIT verified(false, QStringLiteral("That is not your %1.")
+                                   .arg(m_kind == u"pin" ? QStringLiteral("PIN") : QStringLiteral("passphrase")));
+}
+
+QCoro::Task<Status> AppLock::setSecretAsync(QString kind, QString secret, QString current)
+{
+    QPointer<AppLock> self(this);
+    if (!m_session || m_session->state() != Session::State::Ready)
+        co_return offError();
+    if (auto st = checkNewSecret(kind, secret); !st)
+        co_return st;
+    if (configured()) {
+        auto ok = co_await verifyAsync(std::move(current));
+        if (!self)
+            co_return makeError(ErrorCode::Cancelled, QStringLiteral("the app lock closed"));
+        if (!ok)
+            co_return ok.error();
+        if (!*ok) {
+            co_return makeError(ErrorCode::ValidationFailed, QStringLiteral("The current PIN or passphrase is wrong."),
+                                {{QStringLiteral("field"), QStringLiteral("current")}});
+        }
+    }
+    setBusy(true);
+    QFuture<Result<QByteArray>> hashing = QtConcurrent::run([secret] { return security::hashSecret(secret); });
+    auto hash = co_await hashing;
+    if (!self)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the app lock closed"));
+    if (!hash) {
+        setBusy(false);
+        co_return hash.error();
+    }
+    const QByteArray stored = kind.toUtf8() + '\n' + *hash;
+    Status written = co_await writeStored(stored);
+    if (!self)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the app lock closed"));
+    setBusy(false);
+    if (!written)
+        co_return written;
+    m_hash = *hash;
+    m_kind = kind;
+    m_known = true;
+    m_failures = 0;
+    m_throttleMs = 0;
+    Q_EMIT configuredChanged();
+    Q_EMIT throttleChanged();
+    noteActivity();
+    co_return Status{};
+}
+
+QCoro::Task<Result<bool>> AppLock::verifyAsync(QString secret)
+{
+    QPointer<AppLock> self(this);
+    if (!configured())
+        co_return makeError(ErrorCode::ValidationFailed, QStringLiteral("No app lock is set."));
+    if (const int wait = retryAfterSeconds(); wait > 0) {
+        co_return makeError(ErrorCode::RateLimited,
+                            QStringLiteral("Too many wrong tries. Try again in %1 s.").arg(wait),
+                            {{QStringLiteral("retry_after"), wait}});
+    }
+    if (secret.isEmpty())
+        co_return false;
+    setBusy(true);
+    const QByteArray hash = m_hash;
+    QFuture<bool> checking = QtConcurrent::run([hash, secret] { return security::verifySecret(hash, secret); });
+    const bool ok = co_await checking;
+    if (!self)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the app lock closed"));
+    setBusy(false);
+    if (ok) {
+        m_failures = 0;
+        m_throttleMs = 0;
+        setLocked(false);
+        noteActivity();
+    } else if (++m_failures >= kFreeAttempts) {
+        const int over = qMin(m_failures - kFreeAttempts, 5);
+        m_throttleMs = qMin(kFirstWaitMs << over, kMaxWaitMs);
+        m_throttleClock.start();
+        qCWarning(lcSecurity) << "app lock:" << m_failures << "wrong tries; next try in" << m_throttleMs / 1000 << "s";
+    }
+    Q_EMIT throttleChanged();
+    co_return ok;
+}
+
+QCoro::Task<Status> AppLock::reload()
+{
+    QPointer<AppLock> self(this);
+    auto stored = co_await readStored();
+    if (!self)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the app lock closed"));
+    if (!stored)
+        co_return stored.error();
+    const qsizetype newline = stored->indexOf('\n');
+    if (newline > 0) {
+        m_kind = QString::fromUtf8(stored->left(newline));
+        m_hash = stored->mid(newline + 1);
+    } else {
+        m_kind.clear();
+        m_hash.clear();
+    }
+    auto idle = kvValue(kKvIdleMinutes);
+    m_idleMinutes = idle && !idle->isEmpty() ? qBound(0, idle->toInt(), kMaxIdleMinutes) : 0;
+    m_known = true;
+    Q_EMIT configuredChanged();
+    Q_EMIT idleMinutesChanged();
+    noteActivity();
+    co_return Status{};
+}
+
+QCoro::Task<void> AppLock::reloadTask()
+{
+    QPointer<AppLock> self(this);
+    Status st = co_await reload();
+    if (self && !st)
+        qCWarning(lcSecurity) << "could not read the app lock:" << st.error().message;
+}
+
+QCoro::Task<Result<QByteArray>> AppLock::readStored()
+{
+    if (!m_session || m_session->state() != Session::State::Ready)
+        co_return offError();
+    if (m_session->keyInKeychain()) {
+        security::KeyStore store(m_session->keychainService());
+        auto secret = co_await store.loadSecret(Session::appLockKeychainAccount(m_session->userId()));
+        if (secret)
+            co_return *secret;
+        if (secret.error().code != ErrorCode::NotFound)
+            co_return secret.error();
+        co_return QByteArray();
+    }
+    auto value = kvValue(kKvHash);
+    if (!value)
+        co_return value.error();
+    co_return value->toUtf8();
+}
+
+QCoro::Task<Status> AppLock::writeStored(QByteArray stored)
+{
+    if (!m_session || m_session->state() != Session::State::Ready)
+        co_return offError();
+    if (m_session->keyInKeychain()) {
+        security::KeyStore store(m_session->keychainService());
+        co_return co_await store.storeSecret(Session::appLockKeychainAccount(m_session->userId()), stored);
+    }
+    co_return setKvValue(kKvHash, QString::fromUtf8(stored));
+}
+
+Result<QString> AppLock::kvValue(const QString &key) const
+{
+    if (!m_session || m_session->state() != Session::State::Ready)
+        return offError();
+    storage::OpenOptions options;
+    options.rawKey = m_session->cacheKey();
+    options.readOnly = true;
+    auto db = storage::Database::open(m_session->cachePath(), options);
+    if (!db)
+        return db.error();
+    storage::KvStore kv(**db);
+    return kv.value(key);
+}
+
+Status AppLock::setKvValue(const QString &key, const QString &value) const
+{
+    if (!m_session || m_session->state() != Session::State::Ready)
+        return offError();
+    storage::OpenOptions options;
+    options.rawKey = m_session->cacheKey();
+    auto db = storage::Database::open(m_session->cachePath(), options);
+    if (!db)
+        return db.error();
+    storage::KvStore kv(**db);
+    return kv.setValues({{key, value}});
+}
+
+void AppLock::setBusy(bool busy)
+{
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged();
+}
+
+void AppLock::setLocked(bool locked)
+{
+    if (locked == m_locked)
+        return;
+    m_locked = locked;
+    if (locked)
+        m_idleTimer.stop();
+    Q_EMIT lockedChanged();
+}
+
+void AppLock::forget()
+{
+    const bool wasConfigured = configured();
+    m_hash.clear();
+    m_kind.clear();
+    m_known = false;
+    m_failures = 0;
+    m_throttleMs = 0;
+    m_idleTimer.stop();
+    setLocked(false);
+    if (wasConfigured)
+        Q_EMIT configuredChanged();
+}
+
+} // namespace plaza

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "common/result.h"
+
+#include <QCoroTask>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace plaza {
+
+class Session;
+
+//! The app lock: a PIN or passphrase that confirms every money movement and, optionally,
+//! locks the whole window after some idle minutes. Only a slow hash of it is kept
+//! (Argon2id, libsodium crypto_pwhash_str, MODERATE limits) — in the OS keychain when the
+//! account's cache key is there, otherwise (the passphrase path, no keychain) in the
+//! encrypted cache. Verifying runs off the UI thread. After five wrong tries in a row
+//! further tries wait, 30 s doubling up to 15 min (kept in memory: a restart asks for
+//! the account's keychain or passphrase again anyway).
+//!
+//! The app registers it with QML_FOREIGN (QML name AppLock); App.appLock is the instance.
+class AppLock : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(bool known READ known NOTIFY configuredChanged)
+    Q_PROPERTY(bool configured READ configured NOTIFY configuredChanged)
+    Q_PROPERTY(QString kind READ kind NOTIFY configuredChanged)
+    Q_PROPERTY(bool locked READ locked NOTIFY lockedChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(int idleMinutes READ idleMinutes WRITE setIdleMinutes NOTIFY idleMinutesChanged)
+    Q_PROPERTY(int retryAfterSeconds READ retryAfterSeconds NOTIFY throttleChanged)
+public:
+    static constexpr int kMinPinDigits = 4;
+    static constexpr int kMaxPinDigits = 12;
+    static constexpr int kMinPassphraseChars = 8;
+    static constexpr int kFreeAttempts = 5;
+
+    explicit AppLock(Session *session, QObject *parent = nullptr);
+    ~AppLock() override;
+
+    [[nodiscard]] bool known() const { return m_known; }
+    [[nodiscard]] bool configured() const { return !m_hash.isEmpty(); }
+    //! "pin" or "passphrase" (empty when not configured).
+    [[nodiscard]] QString kind() const { return m_kind; }
+    [[nodiscard]] bool locked() const { return m_locked; }
+    [[nodiscard]] bool busy() const { return m_busy; }
+    [[nodiscard]] int idleMinutes() const { return m_idleMinutes; }
+    //! 0 … 1440; 0 turns the idle lock off. Kept in the cache.
+    void setIdleMinutes(int minutes);
+    [[nodiscard]] int retryAfterSeconds() const;
+
+    //! Checks \a secret against the rules for \a kind; empty when it is acceptable.
+    [[nodiscard]] static Status checkNewSecret(const QString &kind, const QString &secret);
+
+    //! Sets (or replaces) the secret. Replacing needs \a current. Ends in secretSaved or failed.
+    Q_INVOKABLE void setSecret(const QString &kind, const QString &secret, const QString &current = {});
+    //! Ends in verified(true) or verified(false, reason). Also unlocks a locked window.
+    Q_INVOKABLE void verify(const QString &secret);
+    //! Locks now (needs a configured secret).
+    Q_INVOKABLE void lock();
+    //! Any user input: restarts the idle countdown.
+    Q_INVOKABLE void noteActivity();
+
+    // For C++ and tests.
+    QCoro::Task<Status> setSecretAsync(QString kind, QString secret, QString current = {});
+    QCoro::Task<Result<bool>> verifyAsync(QString secret);
+    //! Reads the stored hash again (done by itself when the session becomes Ready).
+    QCoro::Task<Status> reload();
+
+Q_SIGNALS:
+    void configuredChanged();
+    void lockedChanged();
+    void busyChanged();
+    void idleMinutesChanged();
+    void throttleChanged();
+    void secretSaved();
+    void verified(bool ok, const QString &message);
+    //! setSecret refused or could not store: an ErrorCode name and an English message.
+    void failed(const QString &code, const QString &message, const QString &field);
+
+private:
+    QCoro::Task<void> setSecretTask(QString kind, QString secret, QString current);
+    QCoro::Task<void> verifyTask(QString secret);
+    QCoro::Task<void> reloadTask();
+    QCoro::Task<Result<QByteArray>> readStored();
+    QCoro::Task<Status> writeStored(QByteArray stored);
+    [[nodiscard]] Result<QString> kvValue(const QString &key) const;
+    [[nodiscard]] Status setKvValue(const QString &key, const QString &value) const;
+    void setBusy(bool busy);
+    void setLocked(bool locked);
+    void forget();
+
+    QPointer<Session> m_session;
+    bool m_known = false;
+    QByteArray m_hash; //!< crypto_pwhash_str output
+    QString m_kind;
+    bool m_locked = false;
+    bool m_busy = false;
+    int m_idleMinutes = 0;
+    int m_failures = 0;
+    QElapsedTimer m_throttleClock;
+    qint64 m_throttleMs = 0;
+    QTimer m_idleTimer;
+};
+
+} // namespace plaza

@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: MIT
+#include "peoplesearchmodel.h"
+
+#include "common/logging.h"
+#include "net/apiclient.h"
+#include "session/session.h"
+#include "storage/database.h"
+
+#include <QJsonArray>
+#include <QUrlQuery>
+
+namespace plaza {
+
+namespace {
+constexpr int kMaxResults = 20;
+
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', QStringLiteral("\\\\"));
+    escaped.replace(u'%', QStringLiteral("\\%"));
+    escaped.replace(u'_', QStringLiteral("\\_"));
+    return escaped + u'%';
+}
+} // namespace
+
+PeopleSearchModel::PeopleSearchModel(QObject *parent) : QAbstractListModel(parent)
+{
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(kDebounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, &PeopleSearchModel::searchNow);
+}
+
+PeopleSearchModel::~PeopleSearchModel() = default;
+
+int PeopleSearchModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant PeopleSearchModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const protocol::User &user = m_rows.at(index.row());
+    switch (role) {
+    case IdRole:
+        return user.id;
+    case HandleRole:
+        return user.handle;
+    case Qt::DisplayRole:
+    case DisplayNameRole:
+        return user.displayName;
+    case KindRole:
+        return user.kind;
+    case VerifiedRole:
+        return user.verified;
+    case InitialsRole:
+        return initialsOf(user.displayName.isEmpty() ? user.handle : user.displayName);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> PeopleSearchModel::roleNames() const
+{
+    return {{IdRole, "userId"},           {HandleRole, "handle"},     {DisplayNameRole, "displayName"},
+            {KindRole, "kind"},           {VerifiedRole, "verified"}, {InitialsRole, "initials"}};
+}
+
+QVariantMap PeopleSearchModel::get(int row) const
+{
+    QVariantMap map;
+    if (row < 0 || row >= m_rows.size())
+        return map;
+    const QModelIndex idx = index(row);
+    const auto names = roleNames();
+    for (auto it = names.cbegin(); it != names.cend(); ++it)
+        map.insert(QString::fromUtf8(it.value()), data(idx, it.key()));
+    return map;
+}
+
+void PeopleSearchModel::setSession(Session *session)
+{
+    if (session == m_session)
+        return;
+    m_session = session;
+    Q_EMIT sessionChanged();
+    if (!m_query.isEmpty())
+        m_debounce.start();
+}
+
+void PeopleSearchModel::setQuery(const QString &query)
+{
+    if (query == m_query)
+        return;
+    m_query = query;
+    Q_EMIT queryChanged();
+    ++m_generation; // any answer still out is for an older query
+    QString text = query.trimmed();
+    if (text.startsWith(u'@'))
+        text.remove(0, 1);
+    if (text.isEmpty()) {
+        m_debounce.stop();
+        setLoading(false);
+        setRows({}, false, {});
+        return;
+    }
+    setLoading(true);
+    m_debounce.start();
+}
+
+void PeopleSearchModel::searchNow()
+{
+    m_debounce.stop();
+    QString text = m_query.trimmed();
+    if (text.startsWith(u'@'))
+        text.remove(0, 1);
+    if (text.isEmpty() || !m_session)
+        return;
+    if (text.size() > kMaxQueryChars) {
+        setLoading(false);
+        setRows({}, false, QStringLiteral("Type at most %1 characters.").arg(kMaxQueryChars));
+        return;
+    }
+    search(text, ++m_generation);
+}
+
+QCoro::Task<void> PeopleSearchModel::search(QString text, quint64 generation)
+{
+    QPointer<PeopleSearchModel> self(this);
+    setLoading(true);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("query"), text);
+    auto reply = co_await m_session->api()->get(QStringLiteral("/v1/users"), query);
+    if (!self || generation != m_generation)
+        co_return; // the user typed on; a newer search owns the list
+    setLoading(false);
+    if (!reply) {
+        if (reply.error().code == ErrorCode::Network || reply.error().code == ErrorCode::Timeout) {
+            setRows(searchCache(text), true, {});
+            co_return;
+        }
+        setRows({}, false, reply.error().message);
+        co_return;
+    }
+    QList<protocol::User> users;
+    const QJsonArray items = reply->body.value(QStringLiteral("items")).toArray();
+    for (const QJsonValue &item : items) {
+        auto user = protocol::User::fromJson(item.toObject());
+        if (!user) {
+            qCWarning(lcApp) << "people search: skipping a malformed user:" << user.error().message;
+            continue;
+        }
+        if (user->id != m_session->userId())
+            users.append(std::move(user).value());
+    }
+    setRows(std::move(users), false, {});
+}
+
+QList<protocol::User> PeopleSearchModel::searchCache(const QString &text) const
+{
+    QList<protocol::User> users;
+    if (!m_session || m_session->state() != Session::State::Ready)
+        return users;
+    storage::OpenOptions options;
+    options.rawKey = m_session->cacheKey();
+    options.readOnly = true;
+    auto db = storage::Database::open(m_session->cachePath(), options);
+    if (!db)
+        return users;
+    auto stmt = (*db)->prepare(
+        QStringLiteral("SELECT id, handle, display_name, kind, verified FROM users "
+                       "WHERE (handle LIKE ?1 ESCAPE '\\' OR display_name LIKE ?1 ESCAPE '\\' "
+                       "OR display_name LIKE ?2 ESCAPE '\\') AND id <> ?3 ORDER BY handle LIMIT ?4"));
+    if (!stmt)
+        return users;
+    stmt->bind(1, likePattern(text));
+    stmt->bind(2, QStringLiteral("% ") + likePattern(text));
+    stmt->bind(3, m_session->userId());
+    stmt->bind(4, qint64(kMaxResults));
+    while (true) {
+        auto row = stmt->step();
+        if (!row || !*row)
+            break;
+        protocol::User user;
+        user.id = stmt->text(0);
+        user.handle = stmt->text(1);
+        user.displayName = stmt->text(2);
+        user.kind = stmt->text(3);
+        user.verified = stmt->int64(4) != 0;
+        users.append(user);
+    }
+    return users;
+}
+
+void PeopleSearchModel::setRows(QList<protocol::User> rows, bool offline, const QString &error)
+{
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+    m_offline = offline;
+    m_error = error;
+    Q_EMIT resultsChanged();
+}
+
+void PeopleSearchModel::setLoading(bool loading)
+{
+    if (loading == m_loading)
+        return;
+    m_loading = loading;
+    Q_EMIT loadingChanged();
+}
+
+QString PeopleSearchModel::initialsOf(const QString &name)
+{
+    QString initials;
+    const auto words = name.split(u' ', Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        if (initials.size() == 2)
+            break;
+        initials += word.front().toUpper();
+    }
+    return initials.isEmpty() ? QStringLiteral("?") : initials;
+}
+
+} // namespace plaza

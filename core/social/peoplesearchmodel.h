@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "protocol/types.h"
+
+#include <QAbstractListModel>
+#include <QCoroTask>
+#include <QPointer>
+#include <QTimer>
+
+namespace plaza {
+
+class Session;
+
+//! "Search as you type" for people: GET /v1/users?query= (prefix on handle and name, at
+//! most 20), a short pause after the last keystroke, older answers dropped when a newer
+//! query is out. Offline it searches the people the cache knows and says so (`offline`).
+//! The signed-in user is never offered. The app registers it with QML_FOREIGN (QML name
+//! PeopleSearchModel).
+class PeopleSearchModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(plaza::Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(bool offline READ offline NOTIFY resultsChanged)
+    Q_PROPERTY(QString error READ error NOTIFY resultsChanged)
+    Q_PROPERTY(int count READ count NOTIFY resultsChanged)
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1, //!< (userId)
+        HandleRole,                //!< (handle) without "@"
+        DisplayNameRole,           //!< (displayName)
+        KindRole,                  //!< (kind) person | merchant
+        VerifiedRole,              //!< (verified)
+        InitialsRole,              //!< (initials) one or two letters for the avatar
+    };
+    Q_ENUM(Role)
+
+    static constexpr int kDebounceMs = 180;
+    static constexpr int kMaxQueryChars = 64;
+
+    explicit PeopleSearchModel(QObject *parent = nullptr);
+    ~PeopleSearchModel() override;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    [[nodiscard]] Session *session() const { return m_session; }
+    void setSession(Session *session);
+    [[nodiscard]] QString query() const { return m_query; }
+    void setQuery(const QString &query);
+    [[nodiscard]] bool loading() const { return m_loading; }
+    [[nodiscard]] bool offline() const { return m_offline; }
+    [[nodiscard]] QString error() const { return m_error; }
+    [[nodiscard]] int count() const { return int(m_rows.size()); }
+
+    //! The row's user as a map (userId, handle, displayName, kind, verified, initials).
+    Q_INVOKABLE [[nodiscard]] QVariantMap get(int row) const;
+    //! Searches now instead of after the pause.
+    Q_INVOKABLE void searchNow();
+
+    //! One or two letters for an avatar: the initials of the first two words of \a name.
+    [[nodiscard]] static QString initialsOf(const QString &name);
+
+Q_SIGNALS:
+    void sessionChanged();
+    void queryChanged();
+    void loadingChanged();
+    void resultsChanged();
+
+private:
+    QCoro::Task<void> search(QString text, quint64 generation);
+    [[nodiscard]] QList<protocol::User> searchCache(const QString &text) const;
+    void setRows(QList<protocol::User> rows, bool offline, const QString &error);
+    void setLoading(bool loading);
+
+    QPointer<Session> m_session;
+    QString m_query;
+    QList<protocol::User> m_rows;
+    bool m_loading = false;
+    bool m_offline = false;
+    QString m_error;
+    quint64 m_generation = 0;
+    QTimer m_debounce;
+};
+
+} // namespace plaza

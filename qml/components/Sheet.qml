@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Plaza
+
+// A modal sheet for one task (send, request, pay a link, details): a title, a close
+// button, the content, and Escape to close. The app's dialogs all look like this.
+Dialog {
+    id: sheet
+
+    //! Shown under the title in the muted colour.
+    property string subtitle: ""
+    //! False while an action runs, so a half-sent payment cannot be dismissed by accident.
+    property bool closable: true
+
+    parent: Overlay.overlay
+    anchors.centerIn: parent
+    width: Math.min(480, parent ? parent.width - 2 * Theme.spacingXl : 480)
+    height: Math.min(implicitHeight, parent ? parent.height - 2 * Theme.spacingXl : implicitHeight)
+    modal: true
+    focus: true
+    padding: Theme.spacingXl
+    topPadding: Theme.spacingL
+    closePolicy: closable ? (Popup.CloseOnEscape | Popup.CloseOnPressOutside) : Popup.NoAutoClose
+
+    Overlay.modal: Rectangle { color: Theme.scrim }
+
+    enter: Transition {
+        NumberAnimation { property: "opacity"; from: 0; to: 1; duration: Theme.animationFast }
+        NumberAnimation { property: "scale"; from: 0.97; to: 1; duration: Theme.animationFast; easing.type: Easing.OutCubic }
+    }
+    exit: Transition {
+        NumberAnimation { property: "opacity"; from: 1; to: 0; duration: Theme.animationFast }
+    }
+
+    background: Rectangle {
+        radius: Theme.radiusL
+        color: Theme.surfaceRaised
+        border.width: 1
+        border.color: Theme.border
+    }
+
+    header: RowLayout {
+        spacing: Theme.spacingS
+        ColumnLayout {
+            spacing: 2
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.spacingXl
+            Layout.topMargin: Theme.spacingXl
+            Label {
+                text: sheet.title
+                color: Theme.text
+                font.pixelSize: Theme.fontTitle
+                font.weight: Font.DemiBold
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                Accessible.role: Accessible.Heading
+            }
+            Label {
+                visible: sheet.subtitle.length > 0
+                text: sheet.subtitle
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontBody
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+        }
+        ToolButton {
+            objectName: "sheetCloseButton"
+            enabled: sheet.closable
+            Layout.alignment: Qt.AlignTop
+            Layout.topMargin: Theme.spacingL
+            Layout.rightMargin: Theme.spacingL
+            Accessible.name: qsTr("Close")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Close (Esc)")
+            contentItem: Icon { name: "x"; size: 18; color: Theme.textMuted }
+            background: Rectangle {
+                implicitWidth: 32
+                implicitHeight: 32
+                radius: Theme.radiusS
+                color: parent.hovered ? Theme.hover : "transparent"
+                FocusRing { shown: parent.parent.visualFocus }
+            }
+            onClicked: sheet.close()
+        }
+    }
+}
