@@ -2,25 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Errors</name>
+    <message numerus="yes">
+        <source>Use at most %n decimal(s).</source>
+        <translation>
+            <numerusform>Use at most %n decimal.</numerusform>
+            <numerusform>Use at most %n decimals.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LockPrompt</name>
+    <message numerus="yes">
+        <source>Too many wrong tries. Wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Too many wrong tries. Wait %n second, then try again.</numerusform>
+            <numerusform>Too many wrong tries. Wait %n seconds, then try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message numerus="yes">
+        <source>Too many wrong tries. Wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Too many wrong tries. Wait %n second, then try again.</numerusform>
+            <numerusform>Too many wrong tries. Wait %n seconds, then try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PassphraseForm</name>
     <message numerus="yes">
         <source>At least %n characters. A few unrelated words work well.</source>
-        <translation><numerusform>At least %n character. A few unrelated words work well.</numerusform><numerusform>At least %n characters. A few unrelated words work well.</numerusform></translation>
+        <translation>
+            <numerusform>At least %n character. A few unrelated words work well.</numerusform>
+            <numerusform>At least %n characters. A few unrelated words work well.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Use at least %n characters.</source>
-        <translation><numerusform>Use at least %n character.</numerusform><numerusform>Use at least %n characters.</numerusform></translation>
+        <translation>
+            <numerusform>Use at least %n character.</numerusform>
+            <numerusform>Use at least %n characters.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SyncStatus</name>
     <message numerus="yes">
         <source>Synced %n min ago</source>
-        <translation><numerusform>Synced %n min ago</numerusform><numerusform>Synced %n min ago</numerusform></translation>
+        <translation>
+            <numerusform>Synced %n min ago</numerusform>
+            <numerusform>Synced %n min ago</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Synced %n h ago</source>
-        <translation><numerusform>Synced %n h ago</numerusform><numerusform>Synced %n h ago</numerusform></translation>
+        <translation>
+            <numerusform>Synced %n h ago</numerusform>
+            <numerusform>Synced %n h ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WalletPage</name>
+    <message numerus="yes">
+        <source>%n payment(s) awaiting confirmation from the server. Plaza retries each with its own key, so none can go out twice.</source>
+        <translation>
+            <numerusform>%n payment awaiting confirmation from the server. Plaza retries each with its own key, so none can go out twice.</numerusform>
+            <numerusform>%n payments awaiting confirmation from the server. Plaza retries each with its own key, so none can go out twice.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,7 @@
     <name>AccountButton</name>
     <message>
         <source>Account: %1</source>
-        <translation>Compte : %1</translation>
+        <translation>Compte&#xa0;: %1</translation>
     </message>
     <message>
         <source>Sign out…</source>
@@ -14,6 +14,29 @@
     <message>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>Nothing to export.</source>
+        <translation>Rien à exporter.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>This link is too long for a QR code.</source>
+        <translation>Ce lien est trop long pour un code QR.</translation>
     </message>
 </context>
 <context>
@@ -27,8 +50,8 @@
         <translation>Reconnectez-vous pour le reconstruire.</translation>
     </message>
     <message>
-        <source>The copy of your account kept on this device can't be opened with the key Plaza has. Your posts, messages and money are safe on the server: signing in again downloads them into a new cache and deletes the unreadable one.</source>
-        <translation>La copie de votre compte conservée sur cet appareil ne s’ouvre pas avec la clé dont dispose Plaza. Vos publications, vos messages et votre argent sont en sécurité sur le serveur : en vous reconnectant, ils sont téléchargés dans un nouveau cache et l’ancien, illisible, est supprimé.</translation>
+        <source>The copy of your account kept on this device can&apos;t be opened with the key Plaza has. Your posts, messages and money are safe on the server: signing in again downloads them into a new cache and deletes the unreadable one.</source>
+        <translation>La copie de votre compte conservée sur cet appareil ne s’ouvre pas avec la clé dont dispose Plaza. Vos publications, vos messages et votre argent sont en sécurité sur le serveur&#xa0;: en vous reconnectant, ils sont téléchargés dans un nouveau cache et l’ancien, illisible, est supprimé.</translation>
     </message>
     <message>
         <source>Delete the cache and sign in again</source>
@@ -57,7 +80,7 @@
     <name>CommandLine</name>
     <message>
         <source>Plaza: your feed, chats, wallet and savings in one window.</source>
-        <translation>Plaza : votre fil, vos discussions, votre portefeuille et votre épargne dans une seule fenêtre.</translation>
+        <translation>Plaza&#xa0;: votre fil, vos discussions, votre portefeuille et votre épargne dans une seule fenêtre.</translation>
     </message>
     <message>
         <source>Server to offer on the sign-in screen.</source>
@@ -77,11 +100,11 @@
     </message>
     <message>
         <source>Colours: system, light or dark.</source>
-        <translation>Couleurs : system (système), light (clair) ou dark (sombre).</translation>
+        <translation>Couleurs&#xa0;: system (système), light (clair) ou dark (sombre).</translation>
     </message>
     <message>
         <source>Sign in as this handle if signed out; the password comes from PLAZA_DEMO_PASSWORD.</source>
-        <translation>Se connecter avec cet identifiant si personne n’est connecté ; le mot de passe vient de PLAZA_DEMO_PASSWORD.</translation>
+        <translation>Se connecter avec cet identifiant si personne n’est connecté&#x202f;; le mot de passe vient de PLAZA_DEMO_PASSWORD.</translation>
     </message>
     <message>
         <source>Save a picture of the window once it is ready (or signed out), then quit.</source>
@@ -90,6 +113,10 @@
     <message>
         <source>plaza:// link to open.</source>
         <translation>Lien plaza:// à ouvrir.</translation>
+    </message>
+    <message>
+        <source>Open this page first: feed, chat, wallet, savings, wallet/send[/handle], wallet/request[/id], wallet/export.</source>
+        <translation>Ouvrir d’abord cette page : feed, chat, wallet, savings, wallet/send[/pseudo], wallet/request[/id], wallet/export.</translation>
     </message>
 </context>
 <context>
@@ -107,7 +134,7 @@
         <translation>Trop de tentatives. Patientez quelques minutes, puis réessayez.</translation>
     </message>
     <message>
-        <source>Can't reach the server at %1. Check the address and your connection.</source>
+        <source>Can&apos;t reach the server at %1. Check the address and your connection.</source>
         <translation>Impossible de joindre le serveur %1. Vérifiez l’adresse et votre connexion.</translation>
     </message>
     <message>
@@ -116,10 +143,10 @@
     </message>
     <message>
         <source>The secure connection to %1 failed, so Plaza did not send anything.</source>
-        <translation>La connexion sécurisée à %1 a échoué : Plaza n’a rien envoyé.</translation>
+        <translation>La connexion sécurisée à %1 a échoué&#xa0;: Plaza n’a rien envoyé.</translation>
     </message>
     <message>
-        <source>The server at %1 doesn't answer like a Plaza server. Check the address.</source>
+        <source>The server at %1 doesn&apos;t answer like a Plaza server. Check the address.</source>
         <translation>Le serveur %1 ne répond pas comme un serveur Plaza. Vérifiez l’adresse.</translation>
     </message>
     <message>
@@ -131,7 +158,7 @@
         <translation>C’est trop long pour être envoyé.</translation>
     </message>
     <message>
-        <source>That passphrase doesn't unlock this device's cache. Check it and try again.</source>
+        <source>That passphrase doesn&apos;t unlock this device&apos;s cache. Check it and try again.</source>
         <translation>Cette phrase secrète ne déverrouille pas le cache de cet appareil. Vérifiez-la et réessayez.</translation>
     </message>
     <message>
@@ -139,7 +166,7 @@
         <translation>Aucun trousseau système n’a répondu.</translation>
     </message>
     <message>
-        <source>Plaza couldn't write its local cache. Check that the disk has free space.</source>
+        <source>Plaza couldn&apos;t write its local cache. Check that the disk has free space.</source>
         <translation>Plaza n’a pas pu écrire son cache local. Vérifiez qu’il reste de la place sur le disque.</translation>
     </message>
     <message>
@@ -148,7 +175,7 @@
     </message>
     <message>
         <source>Handles are 3 to 20 characters: lowercase letters, digits and underscores.</source>
-        <translation>Un identifiant compte de 3 à 20 caractères : lettres minuscules, chiffres et tirets bas.</translation>
+        <translation>Un identifiant compte de 3 à 20 caractères&#xa0;: lettres minuscules, chiffres et tirets bas.</translation>
     </message>
     <message>
         <source>Display names are 1 to 50 characters.</source>
@@ -162,6 +189,109 @@
         <source>Some details were not accepted. Check them and try again.</source>
         <translation>Certaines informations n’ont pas été acceptées. Vérifiez-les et réessayez.</translation>
     </message>
+    <message>
+        <source>Your available balance is too low for this payment.</source>
+        <translation>Votre solde disponible est insuffisant pour ce paiement.</translation>
+    </message>
+    <message>
+        <source>This is over your payment limits. See the limits on the Wallet page.</source>
+        <translation>Cela dépasse vos plafonds de paiement. Consultez-les sur la page Portefeuille.</translation>
+    </message>
+    <message>
+        <source>That amount is in another currency than your wallet.</source>
+        <translation>Ce montant n’est pas dans la devise de votre portefeuille.</translation>
+    </message>
+    <message>
+        <source>You can&apos;t pay yourself.</source>
+        <translation>Vous ne pouvez pas vous payer vous-même.</translation>
+    </message>
+    <message>
+        <source>This person can&apos;t receive payments right now.</source>
+        <translation>Cette personne ne peut pas recevoir de paiements pour le moment.</translation>
+    </message>
+    <message>
+        <source>The card was declined. Nothing was charged.</source>
+        <translation>La carte a été refusée. Rien n’a été débité.</translation>
+    </message>
+    <message>
+        <source>We couldn&apos;t find that person or request. Check it and try again.</source>
+        <translation>Personne ou demande introuvable. Vérifiez et réessayez.</translation>
+    </message>
+    <message>
+        <source>You&apos;re not allowed to do that.</source>
+        <translation>Vous n’avez pas le droit de faire cela.</translation>
+    </message>
+    <message>
+        <source>Enter an amount greater than zero.</source>
+        <translation>Saisissez un montant supérieur à zéro.</translation>
+    </message>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>Saisissez un montant.</translation>
+    </message>
+    <message>
+        <source>The amount can&apos;t be negative.</source>
+        <translation>Le montant ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <source>This currency has no cents.</source>
+        <translation>Cette devise n’a pas de centimes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at most %n decimal(s).</source>
+        <translation>
+            <numerusform>Utilisez au plus %n décimale.</numerusform>
+            <numerusform>Utilisez au plus %n décimales.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That amount is too large.</source>
+        <translation>Ce montant est trop élevé.</translation>
+    </message>
+    <message>
+        <source>That&apos;s more than your available balance.</source>
+        <translation>C’est plus que votre solde disponible.</translation>
+    </message>
+    <message>
+        <source>That&apos;s over your limit for one payment.</source>
+        <translation>Cela dépasse votre plafond par paiement.</translation>
+    </message>
+    <message>
+        <source>That isn&apos;t an amount. Type it like %1.</source>
+        <translation>Ce n’est pas un montant. Saisissez-le comme %1.</translation>
+    </message>
+    <message>
+        <source>This isn&apos;t a Plaza payment link. Links look like plaza://pay/…</source>
+        <translation>Ce n’est pas un lien de paiement Plaza. Les liens ressemblent à plaza://pay/…</translation>
+    </message>
+    <message>
+        <source>Plaza only opens plaza://pay links.</source>
+        <translation>Plaza n’ouvre que les liens plaza://pay.</translation>
+    </message>
+    <message>
+        <source>This payment request doesn&apos;t exist. Ask for a new link.</source>
+        <translation>Cette demande de paiement n’existe pas. Demandez un nouveau lien.</translation>
+    </message>
+    <message>
+        <source>This request has already been paid. Nothing more to do.</source>
+        <translation>Cette demande a déjà été payée. Il n’y a plus rien à faire.</translation>
+    </message>
+    <message>
+        <source>This request was cancelled by the person who sent it.</source>
+        <translation>Cette demande a été annulée par la personne qui l’a envoyée.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. Connect to see and pay this request.</source>
+        <translation>Vous êtes hors ligne. Connectez-vous pour voir et payer cette demande.</translation>
+    </message>
+    <message>
+        <source>Notes are at most 140 characters.</source>
+        <translation>Les notes font au plus 140 caractères.</translation>
+    </message>
+    <message>
+        <source>Choose who to pay from the list.</source>
+        <translation>Choisissez dans la liste la personne à payer.</translation>
+    </message>
 </context>
 <context>
     <name>FeedPage</name>
@@ -172,6 +302,118 @@
     <message>
         <source>Posts from the people you follow, and a Discover timeline that can tell you why each post is there.</source>
         <translation>Les publications des personnes que vous suivez, et un fil Découvrir qui vous dit pourquoi chaque publication s’y trouve.</translation>
+    </message>
+</context>
+<context>
+    <name>LockPrompt</name>
+    <message>
+        <source>The two entries are different.</source>
+        <translation>Les deux saisies sont différentes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong tries. Wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Trop d’essais erronés. Attendez %n seconde, puis réessayez.</numerusform>
+            <numerusform>Trop d’essais erronés. Attendez %n secondes, puis réessayez.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That PIN is not right.</source>
+        <translation>Ce code PIN est incorrect.</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right.</source>
+        <translation>Cette phrase secrète est incorrecte.</translation>
+    </message>
+    <message>
+        <source>Use 4 to 12 digits, not all the same.</source>
+        <translation>Utilisez 4 à 12 chiffres, pas tous identiques.</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters.</source>
+        <translation>Utilisez au moins 8 caractères.</translation>
+    </message>
+    <message>
+        <source>The system keychain didn&apos;t answer, so the lock wasn&apos;t saved.</source>
+        <translation>Le trousseau du système n’a pas répondu : le verrou n’a pas été enregistré.</translation>
+    </message>
+    <message>
+        <source>Protect your payments. Choose a PIN or passphrase: Plaza asks for it before any money leaves your wallet. Only a slow hash of it is stored, never the secret itself.</source>
+        <translation>Protégez vos paiements. Choisissez un code PIN ou une phrase secrète : Plaza la demande avant que l’argent ne quitte votre portefeuille. Seule une empreinte lente en est conservée, jamais le secret lui-même.</translation>
+    </message>
+    <message>
+        <source>Enter your PIN to confirm.</source>
+        <translation>Saisissez votre code PIN pour confirmer.</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to confirm.</source>
+        <translation>Saisissez votre phrase secrète pour confirmer.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>New PIN (4 to 12 digits)</source>
+        <translation>Nouveau code PIN (4 à 12 chiffres)</translation>
+    </message>
+    <message>
+        <source>New passphrase (8 characters or more)</source>
+        <translation>Nouvelle phrase secrète (8 caractères ou plus)</translation>
+    </message>
+    <message>
+        <source>Repeat the PIN</source>
+        <translation>Répétez le code PIN</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Répétez la phrase secrète</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Plaza is locked</source>
+        <translation>Plaza est verrouillé</translation>
+    </message>
+    <message>
+        <source>Enter your PIN to continue.</source>
+        <translation>Saisissez votre code PIN pour continuer.</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to continue.</source>
+        <translation>Saisissez votre phrase secrète pour continuer.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong tries. Wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Trop d’essais erronés. Attendez %n seconde, puis réessayez.</numerusform>
+            <numerusform>Trop d’essais erronés. Attendez %n secondes, puis réessayez.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That&apos;s not it. Try again.</source>
+        <translation>Ce n’est pas ça. Réessayez.</translation>
     </message>
 </context>
 <context>
@@ -197,11 +439,17 @@
     </message>
     <message numerus="yes">
         <source>At least %n characters. A few unrelated words work well.</source>
-        <translation><numerusform>Au moins %n caractère. Quelques mots sans rapport entre eux font l’affaire.</numerusform><numerusform>Au moins %n caractères. Quelques mots sans rapport entre eux font l’affaire.</numerusform></translation>
+        <translation>
+            <numerusform>Au moins %n caractère. Quelques mots sans rapport entre eux font l’affaire.</numerusform>
+            <numerusform>Au moins %n caractères. Quelques mots sans rapport entre eux font l’affaire.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Use at least %n characters.</source>
-        <translation><numerusform>Utilisez au moins %n caractère.</numerusform><numerusform>Utilisez au moins %n caractères.</numerusform></translation>
+        <translation>
+            <numerusform>Utilisez au moins %n caractère.</numerusform>
+            <numerusform>Utilisez au moins %n caractères.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Repeat passphrase</source>
@@ -235,8 +483,8 @@
         <translation>Déverrouiller Plaza</translation>
     </message>
     <message>
-        <source>No system keychain answered, so Plaza can't keep the key of its local cache there. Choose a passphrase to protect what Plaza stores on this device. You'll enter it each time Plaza starts.</source>
-        <translation>Aucun trousseau système n’a répondu : Plaza ne peut pas y ranger la clé de son cache local. Choisissez une phrase secrète pour protéger ce que Plaza enregistre sur cet appareil. Vous la saisirez à chaque démarrage de Plaza.</translation>
+        <source>No system keychain answered, so Plaza can&apos;t keep the key of its local cache there. Choose a passphrase to protect what Plaza stores on this device. You&apos;ll enter it each time Plaza starts.</source>
+        <translation>Aucun trousseau système n’a répondu&#xa0;: Plaza ne peut pas y ranger la clé de son cache local. Choisissez une phrase secrète pour protéger ce que Plaza enregistre sur cet appareil. Vous la saisirez à chaque démarrage de Plaza.</translation>
     </message>
     <message>
         <source>No system keychain answered. Enter the passphrase you chose to unlock what Plaza stores on this device.</source>
@@ -244,7 +492,7 @@
     </message>
     <message>
         <source>Forgot it? Sign out and start again</source>
-        <translation>Oubliée ? Déconnectez-vous et recommencez</translation>
+        <translation>Oubliée&#x202f;? Déconnectez-vous et recommencez</translation>
     </message>
 </context>
 <context>
@@ -259,6 +507,183 @@
     </message>
 </context>
 <context>
+    <name>PayLinkSheet</name>
+    <message>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>En attente de confirmation</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Non payé</translation>
+    </message>
+    <message>
+        <source>Pay a link</source>
+        <translation>Payer un lien</translation>
+    </message>
+    <message>
+        <source>Paste a plaza://pay link someone sent you.</source>
+        <translation>Collez un lien plaza://pay que l’on vous a envoyé.</translation>
+    </message>
+    <message>
+        <source>%1 (@%2) asks you to pay</source>
+        <translation>%1 (@%2) vous demande de payer</translation>
+    </message>
+    <message>
+        <source>This is your own request. Send the link to the person who should pay it.</source>
+        <translation>C’est votre propre demande. Envoyez le lien à la personne qui doit la payer.</translation>
+    </message>
+    <message>
+        <source>Payment link</source>
+        <translation>Lien de paiement</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Coller</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>to %1 (@%2)</source>
+        <translation>à %1 (@%2)</translation>
+    </message>
+    <message>
+        <source>From your wallet · %1 available</source>
+        <translation>Depuis votre portefeuille · %1 disponible</translation>
+    </message>
+    <message>
+        <source>Pay %1</source>
+        <translation>Payer %1</translation>
+    </message>
+    <message>
+        <source>You paid %1 to %2.</source>
+        <translation>Vous avez payé %1 à %2.</translation>
+    </message>
+    <message>
+        <source>The server didn&apos;t answer in time. Plaza will retry with the same payment key until it does, so you can never pay this twice.</source>
+        <translation>Le serveur n’a pas répondu à temps. Plaza réessaiera avec la même clé de paiement jusqu’à obtenir une réponse : vous ne pourrez jamais payer deux fois.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Try another link</source>
+        <translation>Essayer un autre lien</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>« %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>PersonRow</name>
+    <message>
+        <source>%1, @%2</source>
+        <translation>%1, @%2</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Entreprise</translation>
+    </message>
+</context>
+<context>
+    <name>RequestSheet</name>
+    <message>
+        <source>Your payment request</source>
+        <translation>Votre demande de paiement</translation>
+    </message>
+    <message>
+        <source>Request money</source>
+        <translation>Demander de l’argent</translation>
+    </message>
+    <message>
+        <source>Anyone with Plaza can pay it from this link or by scanning the code.</source>
+        <translation>Toute personne ayant Plaza peut la payer avec ce lien ou en scannant le code.</translation>
+    </message>
+    <message>
+        <source>Make a link that asks for an exact amount.</source>
+        <translation>Créez un lien qui demande un montant exact.</translation>
+    </message>
+    <message>
+        <source>The server didn&apos;t answer in time. Plaza will retry with the same key; your request will appear once it&apos;s confirmed.</source>
+        <translation>Le serveur n’a pas répondu à temps. Plaza réessaiera avec la même clé ; votre demande apparaîtra dès qu’elle sera confirmée.</translation>
+    </message>
+    <message>
+        <source>Save the QR code</source>
+        <translation>Enregistrer le code QR</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>QR code saved.</source>
+        <translation>Code QR enregistré.</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>Montant (%1)</translation>
+    </message>
+    <message>
+        <source>What&apos;s it for?</source>
+        <translation>C’est pour quoi ?</translation>
+    </message>
+    <message>
+        <source>Dinner on Friday</source>
+        <translation>Dîner de vendredi</translation>
+    </message>
+    <message>
+        <source>%1 / 140</source>
+        <translation>%1 / 140</translation>
+    </message>
+    <message>
+        <source>Create request</source>
+        <translation>Créer la demande</translation>
+    </message>
+    <message>
+        <source>QR code of the payment link</source>
+        <translation>Code QR du lien de paiement</translation>
+    </message>
+    <message>
+        <source>Payment link</source>
+        <translation>Lien de paiement</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copier le lien</translation>
+    </message>
+    <message>
+        <source>Link copied.</source>
+        <translation>Lien copié.</translation>
+    </message>
+    <message>
+        <source>Save QR code</source>
+        <translation>Enregistrer le code QR</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>« %1 »</translation>
+    </message>
+</context>
+<context>
     <name>SavingsPage</name>
     <message>
         <source>Savings arrive soon</source>
@@ -267,6 +692,136 @@
     <message>
         <source>A savings balance that earns interest every day, and goals to set money aside for.</source>
         <translation>Une épargne qui rapporte des intérêts chaque jour, et des objectifs pour mettre de l’argent de côté.</translation>
+    </message>
+</context>
+<context>
+    <name>SendSheet</name>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>En attente de confirmation</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Non envoyé</translation>
+    </message>
+    <message>
+        <source>Send money</source>
+        <translation>Envoyer de l’argent</translation>
+    </message>
+    <message>
+        <source>Who are you paying?</source>
+        <translation>Qui payez-vous ?</translation>
+    </message>
+    <message>
+        <source>From your wallet · %1 available</source>
+        <translation>Depuis votre portefeuille · %1 disponible</translation>
+    </message>
+    <message>
+        <source>Check everything before you confirm.</source>
+        <translation>Vérifiez tout avant de confirmer.</translation>
+    </message>
+    <message>
+        <source>Name or @handle</source>
+        <translation>Nom ou @pseudo</translation>
+    </message>
+    <message>
+        <source>Search people and businesses</source>
+        <translation>Rechercher des personnes et des entreprises</translation>
+    </message>
+    <message>
+        <source>Offline: showing people you already know. You can pick someone, but sending needs a connection.</source>
+        <translation>Hors ligne : voici les personnes que vous connaissez déjà. Vous pouvez choisir quelqu’un, mais l’envoi nécessite une connexion.</translation>
+    </message>
+    <message>
+        <source>Start typing a name or a handle.</source>
+        <translation>Commencez à taper un nom ou un pseudo.</translation>
+    </message>
+    <message>
+        <source>No one matches “%1”.</source>
+        <translation>Personne ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>Choose someone else</source>
+        <translation>Choisir quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>Montant (%1)</translation>
+    </message>
+    <message>
+        <source>Up to %1 per payment · %2 left today</source>
+        <translation>Jusqu’à %1 par paiement · %2 restants aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Note (facultative)</translation>
+    </message>
+    <message>
+        <source>What&apos;s it for?</source>
+        <translation>C’est pour quoi ?</translation>
+    </message>
+    <message>
+        <source>%1 / 140</source>
+        <translation>%1 / 140</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>to %1 (@%2)</source>
+        <translation>à %1 (@%2)</translation>
+    </message>
+    <message>
+        <source>Available after: %1</source>
+        <translation>Disponible ensuite : %1</translation>
+    </message>
+    <message>
+        <source>Send %1</source>
+        <translation>Envoyer %1</translation>
+    </message>
+    <message>
+        <source>Change something</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>%1 sent to %2.</source>
+        <translation>%1 envoyés à %2.</translation>
+    </message>
+    <message>
+        <source>The server didn&apos;t answer in time. Plaza will retry with the same payment key until it does, so this payment can never go out twice. You&apos;ll see it in your history as soon as it&apos;s confirmed.</source>
+        <translation>Le serveur n’a pas répondu à temps. Plaza réessaiera avec la même clé de paiement jusqu’à obtenir une réponse : ce paiement ne pourra jamais partir deux fois. Il apparaîtra dans votre historique dès sa confirmation.</translation>
+    </message>
+    <message>
+        <source>Edit and try again</source>
+        <translation>Modifier et réessayer</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>« %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>Sheet</name>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Fermer (Échap)</translation>
     </message>
 </context>
 <context>
@@ -377,7 +932,7 @@
     <name>SignOutDialog</name>
     <message>
         <source>Sign out of Plaza?</source>
-        <translation>Se déconnecter de Plaza ?</translation>
+        <translation>Se déconnecter de Plaza&#x202f;?</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -389,7 +944,7 @@
     </message>
     <message>
         <source>This deletes the local cache on this device: posts, messages and wallet history download again the next time you sign in. Nothing changes on the server.</source>
-        <translation>Le cache local de cet appareil sera supprimé : publications, messages et historique du portefeuille seront de nouveau téléchargés à votre prochaine connexion. Rien ne change sur le serveur.</translation>
+        <translation>Le cache local de cet appareil sera supprimé&#xa0;: publications, messages et historique du portefeuille seront de nouveau téléchargés à votre prochaine connexion. Rien ne change sur le serveur.</translation>
     </message>
 </context>
 <context>
@@ -411,11 +966,17 @@
     </message>
     <message numerus="yes">
         <source>Synced %n min ago</source>
-        <translation><numerusform>Synchronisé il y a %n min</numerusform><numerusform>Synchronisé il y a %n min</numerusform></translation>
+        <translation>
+            <numerusform>Synchronisé il y a %n min</numerusform>
+            <numerusform>Synchronisé il y a %n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Synced %n h ago</source>
-        <translation><numerusform>Synchronisé il y a %n h</numerusform><numerusform>Synchronisé il y a %n h</numerusform></translation>
+        <translation>
+            <numerusform>Synchronisé il y a %n h</numerusform>
+            <numerusform>Synchronisé il y a %n h</numerusform>
+        </translation>
     </message>
     <message>
         <source>Synced on %1</source>
@@ -431,18 +992,263 @@
     </message>
     <message>
         <source>Last synced %1</source>
-        <translation>Dernière synchronisation : %1</translation>
+        <translation>Dernière synchronisation&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionSheet</name>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>%1 (@%2)</source>
+        <translation>%1 (@%2)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>Solde après</translation>
+    </message>
+    <message>
+        <source>Transaction ID</source>
+        <translation>Identifiant de l’opération</translation>
+    </message>
+    <message>
+        <source>Copy the transaction ID</source>
+        <translation>Copier l’identifiant de l’opération</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Payment request</source>
+        <translation>Demande de paiement</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
     <name>WalletPage</name>
     <message>
-        <source>Your wallet arrives soon</source>
-        <translation>Votre portefeuille arrive bientôt</translation>
+        <source>You&apos;re offline. Sending and requesting money need a connection.</source>
+        <translation>Vous êtes hors ligne. Envoyer et demander de l’argent nécessitent une connexion.</translation>
     </message>
     <message>
-        <source>Your balance and every transaction, readable even offline, and payments to people and shops.</source>
-        <translation>Votre solde et toutes vos opérations, consultables même hors ligne, et des paiements aux particuliers comme aux commerçants.</translation>
+        <source>Offline — showing your wallet as of %1. Sending and requesting need a connection.</source>
+        <translation>Hors ligne — votre portefeuille tel qu’au %1. Envoyer et demander nécessitent une connexion.</translation>
+    </message>
+    <message>
+        <source>Showing your wallet as of %1; updating…</source>
+        <translation>Votre portefeuille tel qu’au %1 ; mise à jour…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) awaiting confirmation from the server. Plaza retries each with its own key, so none can go out twice.</source>
+        <translation>
+            <numerusform>%n paiement en attente de confirmation du serveur. Plaza le réessaie avec sa propre clé : il ne peut pas partir deux fois.</numerusform>
+            <numerusform>%n paiements en attente de confirmation du serveur. Plaza réessaie chacun avec sa propre clé : aucun ne peut partir deux fois.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Loading your balance</source>
+        <translation>Chargement de votre solde</translation>
+    </message>
+    <message>
+        <source>%1 available</source>
+        <translation>%1 disponible</translation>
+    </message>
+    <message>
+        <source>Fully verified</source>
+        <translation>Entièrement vérifié</translation>
+    </message>
+    <message>
+        <source>Basic verification</source>
+        <translation>Vérification de base</translation>
+    </message>
+    <message>
+        <source>Up to %1 per payment · %2 of %3 left today</source>
+        <translation>Jusqu’à %1 par paiement · %2 sur %3 restants aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Demander</translation>
+    </message>
+    <message>
+        <source>Pay a link</source>
+        <translation>Payer un lien</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>Money in</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <source>Money out</source>
+        <translation>Sorties</translation>
+    </message>
+    <message>
+        <source>Kind of transaction</source>
+        <translation>Type d’opération</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>Search notes and people</source>
+        <translation>Rechercher notes et personnes</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Rechercher dans l’historique</translation>
+    </message>
+    <message>
+        <source>That&apos;s everything.</source>
+        <translation>C’est tout.</translation>
+    </message>
+    <message>
+        <source>Your history couldn&apos;t be read</source>
+        <translation>Impossible de lire votre historique</translation>
+    </message>
+    <message>
+        <source>Nothing matches these filters</source>
+        <translation>Rien ne correspond à ces filtres</translation>
+    </message>
+    <message>
+        <source>No money has moved yet</source>
+        <translation>Aucun mouvement d’argent pour l’instant</translation>
+    </message>
+    <message>
+        <source>Plaza couldn&apos;t read its local cache. Try again; if it keeps failing, sign out and in again to rebuild it.</source>
+        <translation>Plaza n’a pas pu lire son cache local. Réessayez ; si cela persiste, déconnectez-vous puis reconnectez-vous pour le reconstruire.</translation>
+    </message>
+    <message>
+        <source>Try another search, or show everything.</source>
+        <translation>Essayez une autre recherche, ou affichez tout.</translation>
+    </message>
+    <message>
+        <source>Ask a friend for money with Request, or pay someone with Send. Everything you do shows up here.</source>
+        <translation>Demandez de l’argent à un ami avec Demander, ou payez quelqu’un avec Envoyer. Tout ce que vous faites apparaît ici.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Show everything</source>
+        <translation>Tout afficher</translation>
+    </message>
+    <message>
+        <source>Export the history as CSV</source>
+        <translation>Exporter l’historique en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>History exported.</source>
+        <translation>Historique exporté.</translation>
+    </message>
+</context>
+<context>
+    <name>WalletText</name>
+    <message>
+        <source>Transfer</source>
+        <translation>Virement</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>Achat</translation>
+    </message>
+    <message>
+        <source>Card top-up</source>
+        <translation>Rechargement par carte</translation>
+    </message>
+    <message>
+        <source>To savings</source>
+        <translation>Vers l’épargne</translation>
+    </message>
+    <message>
+        <source>From savings</source>
+        <translation>Depuis l’épargne</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Intérêts</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <source>Refund from %1</source>
+        <translation>Remboursement de %1</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>De %1</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>À %1</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échoué</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>En attente de confirmation</translation>
     </message>
 </context>
 </TS>

@@ -174,7 +174,7 @@ Sheet {
                     }
                     Label {
                         visible: sheet.request && sheet.request.note.length > 0
-                        text: sheet.request ? "“" + sheet.request.note + "”" : ""
+                        text: sheet.request ? qsTr("“%1”").arg(sheet.request.note) : ""
                         color: Theme.text
                         font.pixelSize: Theme.fontBody
                         font.italic: true

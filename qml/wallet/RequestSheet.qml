@@ -164,7 +164,7 @@ Sheet {
             }
             Label {
                 visible: sheet.request && sheet.request.note.length > 0
-                text: sheet.request ? "“" + sheet.request.note + "”" : ""
+                text: sheet.request ? qsTr("“%1”").arg(sheet.request.note) : ""
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontBody
                 horizontalAlignment: Text.AlignHCenter

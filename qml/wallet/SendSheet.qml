@@ -265,7 +265,7 @@ Sheet {
                     }
                     Label {
                         visible: noteField.text.length > 0
-                        text: "“" + noteField.text + "”"
+                        text: qsTr("“%1”").arg(noteField.text)
                         color: Theme.text
                         font.pixelSize: Theme.fontBody
                         font.italic: true
