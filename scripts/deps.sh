@@ -20,7 +20,7 @@ PLAZA_RUNTIME_DEPS=(
   dbus gnome-keyring libglib2.0-bin
 )
 PLAZA_TEST_DEPS=(
-  qml6-module-qttest xvfb xauth libsecret-tools imagemagick procps
+  qml6-module-qttest xvfb xauth libsecret-tools imagemagick procps zbar-tools
   desktop-file-utils appstream openssl
 )
 

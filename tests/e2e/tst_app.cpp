@@ -3,16 +3,22 @@
 // plaza-server --demo with its cache key in a real Secret Service (with-keyring.sh).
 // Each run ends with the app's --screenshot hook, which saves the window once the
 // expected screen is on it and exits 0 — or exits non-zero if it never gets there.
+#include "apiprobe.h"
 #include "common/testserver.h"
 
 #include <QColor>
 #include <QDir>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
 #include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
+using plaza::test::ApiProbe;
 using plaza::test::TestServer;
 
 namespace {
@@ -29,6 +35,20 @@ struct AppRun {
 const QColor kSidebarLight(0xEC, 0xEE, 0xF3);
 const QColor kSidebarDark(0x15, 0x18, 0x1E);
 const QColor kBackgroundLight(0xF4, 0xF5, 0xF8);
+//! Theme.dangerSoft (light): the background of an InlineError, only where a refusal shows.
+const QColor kDangerSoftLight(0xFD, 0xEC, 0xEC);
+
+bool hasColour(const QImage &image, const QColor &colour)
+{
+    const QRgb wanted = colour.rgb();
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2) {
+            if ((image.pixel(x, y) | 0xff000000) == wanted)
+                return true;
+        }
+    }
+    return false;
+}
 
 } // namespace
 
@@ -44,8 +64,16 @@ private Q_SLOTS:
     void shell();
     void passphraseInsteadOfKeychain();
     void restoresWithoutSigningInAgain();
+    void walletScreens_data();
+    void walletScreens();
+    void payLinkThatCannotBePaid_data();
+    void payLinkThatCannotBePaid();
 
 private:
+    //! A demo person's access token (POST /v1/auth/login).
+    QString login(const QString &handle);
+    //! POST /v1/payment-requests as \a token: {id, link}.
+    QJsonObject createRequest(const QString &token, qint64 amountMinor, const QString &note);
     AppRun run(const QStringList &args, const QString &screenshotName, const QTemporaryDir &dirs,
                const QProcessEnvironment &extraEnv = {});
 
@@ -190,6 +218,120 @@ void TestApp::restoresWithoutSigningInAgain()
     QCOMPARE(second.image.pixelColor(10, second.image.height() / 2), kSidebarLight);
     QFile::remove(m_screenshots.filePath(QStringLiteral("restore-first.png")));
     QFile::remove(m_screenshots.filePath(QStringLiteral("restore-second.png")));
+}
+
+QString TestApp::login(const QString &handle)
+{
+    ApiProbe api(m_server->url());
+    const auto reply = api.post(QStringLiteral("/v1/auth/login"),
+                                {{QStringLiteral("handle"), handle},
+                                 {QStringLiteral("password"), QString::fromLatin1(kDemoPassword)}});
+    return reply.json.value(QStringLiteral("access_token")).toString();
+}
+
+QJsonObject TestApp::createRequest(const QString &token, qint64 amountMinor, const QString &note)
+{
+    ApiProbe api(m_server->url());
+    const QJsonObject body{{QStringLiteral("amount"),
+                            QJsonObject{{QStringLiteral("amount"), amountMinor}, {QStringLiteral("currency"), QStringLiteral("EUR")}}},
+                           {QStringLiteral("note"), note}};
+    const auto reply = api.send("POST", QStringLiteral("/v1/payment-requests"), QJsonDocument(body).toJson(), token,
+                                {{"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)},
+                                 {"Content-Type", "application/json"}});
+    return reply.status == 201 ? reply.json : QJsonObject();
+}
+
+void TestApp::walletScreens_data()
+{
+    QTest::addColumn<QString>("lang");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("fr") << QStringLiteral("fr");
+}
+
+void TestApp::walletScreens()
+{
+    // The Wallet tab, the send sheet, a request with its QR code and a pay-link sheet, each
+    // reached through --page or a plaza:// link; --screenshot waits until the page says its
+    // data is on screen, so exit 0 means the lookups answered.
+    QFETCH(QString, lang);
+    const QString amelie = login(QStringLiteral("amelie"));
+    const QString bruno = login(QStringLiteral("bruno"));
+    QVERIFY(!amelie.isEmpty() && !bruno.isEmpty());
+    const QJsonObject own = createRequest(amelie, 3200, QStringLiteral("Weekend groceries"));
+    const QJsonObject theirs = createRequest(bruno, 1850, QStringLiteral("Cinema tickets"));
+    QVERIFY(!own.isEmpty() && !theirs.isEmpty());
+
+    struct Screen {
+        QString name;
+        QStringList args;
+    };
+    const QList<Screen> screens{
+        {QStringLiteral("wallet"), {QStringLiteral("--page"), QStringLiteral("wallet")}},
+        {QStringLiteral("send"), {QStringLiteral("--page"), QStringLiteral("wallet/send/bruno")}},
+        {QStringLiteral("request"),
+         {QStringLiteral("--page"), QStringLiteral("wallet/request/") + own.value(QStringLiteral("id")).toString()}},
+        {QStringLiteral("paylink"), {theirs.value(QStringLiteral("link")).toString()}},
+    };
+    for (const Screen &screen : screens) {
+        QTemporaryDir dirs;
+        const QString file = QStringLiteral("%1-%2.png").arg(screen.name, lang);
+        const AppRun run = this->run(QStringList{QStringLiteral("--lang"), lang, QStringLiteral("--theme"),
+                                                 QStringLiteral("light"), QStringLiteral("--sign-in-as"),
+                                                 QStringLiteral("amelie")} + screen.args,
+                                     file, dirs);
+        QVERIFY2(run.exitCode == 0, qPrintable(screen.name + u": " + run.output));
+        QVERIFY2(!run.image.isNull(), qPrintable(screen.name));
+        // Under a sheet the page is dimmed by the scrim, so an undimmed error colour is the sheet's.
+        if (screen.name != u"wallet")
+            QVERIFY2(!hasColour(run.image, kDangerSoftLight), qPrintable(screen.name + u" shows an error"));
+    }
+
+    // The QR code on the request sheet reads back as the request's link.
+    const QString zbar = QStandardPaths::findExecutable(QStringLiteral("zbarimg"));
+    if (zbar.isEmpty())
+        QSKIP("zbarimg is missing (scripts/deps.sh --test installs zbar-tools)");
+    QProcess decode;
+    decode.start(zbar, {QStringLiteral("-q"), QStringLiteral("--raw"),
+                        m_screenshots.filePath(QStringLiteral("request-%1.png").arg(lang))});
+    QVERIFY(decode.waitForFinished(20000));
+    QCOMPARE(QString::fromUtf8(decode.readAllStandardOutput()).trimmed(), own.value(QStringLiteral("link")).toString());
+}
+
+void TestApp::payLinkThatCannotBePaid_data()
+{
+    QTest::addColumn<QString>("state");
+    QTest::newRow("paid") << QStringLiteral("paid");
+    QTest::newRow("cancelled") << QStringLiteral("cancelled");
+    QTest::newRow("unknown") << QStringLiteral("unknown");
+}
+
+void TestApp::payLinkThatCannotBePaid()
+{
+    // A link whose request is paid, cancelled or unknown opens the sheet with a plain
+    // refusal (the InlineError) and no way to pay.
+    QFETCH(QString, state);
+    const QString bruno = login(QStringLiteral("bruno"));
+    QString link = QStringLiteral("plaza://pay/pr_does_not_exist");
+    if (state != u"unknown") {
+        const QJsonObject request = createRequest(bruno, 700, QStringLiteral("Coffee"));
+        QVERIFY(!request.isEmpty());
+        link = request.value(QStringLiteral("link")).toString();
+        const QString id = request.value(QStringLiteral("id")).toString();
+        ApiProbe api(m_server->url());
+        const QString payer = state == u"paid" ? login(QStringLiteral("chloe")) : bruno;
+        const QString path = QStringLiteral("/v1/payment-requests/%1/%2").arg(id, state == u"paid" ? u"pay" : u"cancel");
+        const auto reply = api.send("POST", path, "{}", payer,
+                                    {{"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)},
+                                     {"Content-Type", "application/json"}});
+        QVERIFY2(reply.status >= 200 && reply.status < 300, reply.body.constData());
+    }
+    QTemporaryDir dirs;
+    const AppRun run = this->run({QStringLiteral("--theme"), QStringLiteral("light"), QStringLiteral("--sign-in-as"),
+                                  QStringLiteral("amelie"), link},
+                                 QStringLiteral("paylink-%1.png").arg(state), dirs);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.output));
+    QVERIFY2(hasColour(run.image, kDangerSoftLight), "the refusal is not on screen");
+    QFile::remove(m_screenshots.filePath(QStringLiteral("paylink-%1.png").arg(state)));
 }
 
 QTEST_GUILESS_MAIN(TestApp)
