@@ -104,7 +104,7 @@ void AppLock::setIdleMinutes(int minutes)
 void AppLock::noteActivity()
 {
     if (configured() && m_idleMinutes > 0 && !m_locked)
-        m_idleTimer.start(std::chrono::minutes(m_idleMinutes));
+        m_idleTimer.start(m_idleUnit * m_idleMinutes);
     else
         m_idleTimer.stop();
 }

@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <chrono>
+
 namespace plaza {
 
 class Session;
@@ -64,6 +66,9 @@ public:
     //! Any user input: restarts the idle countdown.
     Q_INVOKABLE void noteActivity();
 
+    //! Tests: how long one "idle minute" lasts (default one minute).
+    void setIdleUnitForTesting(std::chrono::milliseconds unit) { m_idleUnit = unit; }
+
     // For C++ and tests.
     QCoro::Task<Status> setSecretAsync(QString kind, QString secret, QString current = {});
     QCoro::Task<Result<bool>> verifyAsync(QString secret);
@@ -104,6 +109,7 @@ private:
     QElapsedTimer m_throttleClock;
     qint64 m_throttleMs = 0;
     QTimer m_idleTimer;
+    std::chrono::milliseconds m_idleUnit = std::chrono::minutes(1);
 };
 
 } // namespace plaza
