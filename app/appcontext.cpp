@@ -19,6 +19,8 @@
 #include <QLocale>
 #include <QQmlEngine>
 #include <QSaveFile>
+#include <QSettings>
+#include <QSysInfo>
 #include <QStandardPaths>
 
 namespace {
@@ -38,6 +40,8 @@ AppContext::AppContext(plaza::Session *session, plaza::wallet::WalletService *wa
 {
     Q_ASSERT(!s_instance);
     s_instance = this;
+    if (!m_options.themeFromCommandLine)
+        m_options.themeMode = setting(QStringLiteral("ui/theme"), QStringLiteral("system")).toString();
     // Every key press, click or wheel anywhere restarts the idle-lock countdown.
     if (qApp)
         qApp->installEventFilter(this);
@@ -65,6 +69,96 @@ AppContext *AppContext::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
 QString AppContext::version() const
 {
     return QStringLiteral(PLAZA_VERSION);
+}
+
+namespace {
+QString settingsPath(const QString &configDir)
+{
+    return QDir(configDir).filePath(QStringLiteral("settings.ini"));
+}
+} // namespace
+
+QString AppContext::savedLanguage(const QString &configDir)
+{
+    const QSettings settings(settingsPath(configDir), QSettings::IniFormat);
+    return settings.value(QStringLiteral("ui/language")).toString();
+}
+
+QVariant AppContext::setting(const QString &key, const QVariant &fallback) const
+{
+    const QSettings settings(settingsPath(m_options.configDir), QSettings::IniFormat);
+    return settings.value(key, fallback);
+}
+
+void AppContext::saveSetting(const QString &key, const QVariant &value)
+{
+    QDir().mkpath(m_options.configDir);
+    QSettings settings(settingsPath(m_options.configDir), QSettings::IniFormat);
+    settings.setValue(key, value);
+    settings.sync();
+    if (settings.status() != QSettings::NoError)
+        qCWarning(lcApp) << "could not save the setting" << key;
+    Q_EMIT settingsChanged();
+}
+
+void AppContext::setThemeMode(const QString &mode)
+{
+    if (mode != u"system" && mode != u"light" && mode != u"dark")
+        return;
+    m_options.themeMode = mode;
+    saveSetting(QStringLiteral("ui/theme"), mode);
+}
+
+QString AppContext::language() const
+{
+    return setting(QStringLiteral("ui/language"), QString()).toString();
+}
+
+void AppContext::setLanguage(const QString &code)
+{
+    if (!code.isEmpty() && code != u"en" && code != u"fr")
+        return;
+    saveSetting(QStringLiteral("ui/language"), code);
+}
+
+bool AppContext::notificationsEnabled() const
+{
+    return setting(QStringLiteral("notifications/enabled"), true).toBool();
+}
+
+void AppContext::setNotificationsEnabled(bool enabled)
+{
+    saveSetting(QStringLiteral("notifications/enabled"), enabled);
+}
+
+bool AppContext::notificationPreviews() const
+{
+    return setting(QStringLiteral("notifications/previews"), true).toBool();
+}
+
+void AppContext::setNotificationPreviews(bool shown)
+{
+    saveSetting(QStringLiteral("notifications/previews"), shown);
+}
+
+bool AppContext::minimizeToTray() const
+{
+    return setting(QStringLiteral("window/minimize_to_tray"), false).toBool();
+}
+
+void AppContext::setMinimizeToTray(bool enabled)
+{
+    saveSetting(QStringLiteral("window/minimize_to_tray"), enabled);
+}
+
+QString AppContext::qtVersion() const
+{
+    return QString::fromLatin1(qVersion());
+}
+
+QString AppContext::platformName() const
+{
+    return QSysInfo::prettyProductName();
 }
 
 bool AppContext::eventFilter(QObject *watched, QEvent *event)

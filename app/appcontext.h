@@ -25,7 +25,15 @@ class AppContext : public QObject
     Q_PROPERTY(plaza::wallet::WalletService *wallet READ wallet CONSTANT)
     Q_PROPERTY(plaza::AppLock *appLock READ appLock CONSTANT)
     Q_PROPERTY(QString defaultServerUrl READ defaultServerUrl CONSTANT)
-    Q_PROPERTY(QString themeMode READ themeMode CONSTANT)
+    Q_PROPERTY(QString themeMode READ themeMode WRITE setThemeMode NOTIFY settingsChanged)
+    //! "" (the system's), "en" or "fr"; takes effect at the next start (`languageInUse` until then).
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY settingsChanged)
+    Q_PROPERTY(QString languageInUse READ languageInUse CONSTANT)
+    Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled NOTIFY settingsChanged)
+    Q_PROPERTY(bool notificationPreviews READ notificationPreviews WRITE setNotificationPreviews NOTIFY settingsChanged)
+    Q_PROPERTY(bool minimizeToTray READ minimizeToTray WRITE setMinimizeToTray NOTIFY settingsChanged)
+    Q_PROPERTY(QString qtVersion READ qtVersion CONSTANT)
+    Q_PROPERTY(QString platformName READ platformName CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QString startPage READ startPage CONSTANT)
     Q_PROPERTY(QString pendingLink READ pendingLink NOTIFY pendingLinkChanged)
@@ -36,7 +44,13 @@ public:
         QString defaultServerUrl;
         QString themeMode; //!< "system", "light" or "dark"
         QString startPage; //!< --page: "wallet", "wallet/send", "wallet/request", …
+        QString configDir; //!< settings.ini lives here (no secrets)
+        QString languageInUse; //!< what LanguageLoader installed
+        bool themeFromCommandLine = false; //!< --theme / PLAZA_THEME win over the saved choice
     };
+
+    //! The saved interface language ("" = the system's), read before any window exists.
+    [[nodiscard]] static QString savedLanguage(const QString &configDir);
 
     AppContext(plaza::Session *session, plaza::wallet::WalletService *wallet, plaza::AppLock *appLock,
                Options options, QObject *parent = nullptr);
@@ -50,6 +64,18 @@ public:
     [[nodiscard]] plaza::AppLock *appLock() const { return m_appLock; }
     [[nodiscard]] QString defaultServerUrl() const { return m_options.defaultServerUrl; }
     [[nodiscard]] QString themeMode() const { return m_options.themeMode; }
+    void setThemeMode(const QString &mode);
+    [[nodiscard]] QString language() const;
+    void setLanguage(const QString &code);
+    [[nodiscard]] QString languageInUse() const { return m_options.languageInUse; }
+    [[nodiscard]] bool notificationsEnabled() const;
+    void setNotificationsEnabled(bool enabled);
+    [[nodiscard]] bool notificationPreviews() const;
+    void setNotificationPreviews(bool shown);
+    [[nodiscard]] bool minimizeToTray() const;
+    void setMinimizeToTray(bool enabled);
+    [[nodiscard]] QString qtVersion() const;
+    [[nodiscard]] QString platformName() const;
     [[nodiscard]] QString startPage() const { return m_options.startPage; }
     [[nodiscard]] QString version() const;
     [[nodiscard]] QString pendingLink() const { return m_pendingLink; }
@@ -96,7 +122,12 @@ public:
 
 Q_SIGNALS:
     void pendingLinkChanged();
+    void settingsChanged();
     void pageSettledChanged();
+
+private:
+    [[nodiscard]] QVariant setting(const QString &key, const QVariant &fallback) const;
+    void saveSetting(const QString &key, const QVariant &value);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

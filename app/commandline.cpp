@@ -19,16 +19,32 @@ namespace {
 
 } // namespace
 
-QString CommandLine::requestedLanguage(const QStringList &arguments)
+namespace {
+//! The value of --name (or -name, or --name=value) before the parser runs.
+QString earlyOptionValue(const QStringList &arguments, const QString &name)
 {
+    const QString longForm = QStringLiteral("--") + name;
+    const QString shortForm = QStringLiteral("-") + name;
+    const QString withValue = longForm + u'=';
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString &arg = arguments.at(i);
-        if ((arg == u"--lang" || arg == u"-lang") && i + 1 < arguments.size())
+        if ((arg == longForm || arg == shortForm) && i + 1 < arguments.size())
             return arguments.at(i + 1);
-        if (arg.startsWith(u"--lang="))
-            return arg.mid(7);
+        if (arg.startsWith(withValue))
+            return arg.mid(withValue.size());
     }
     return {};
+}
+} // namespace
+
+QString CommandLine::requestedLanguage(const QStringList &arguments)
+{
+    return earlyOptionValue(arguments, QStringLiteral("lang"));
+}
+
+QString CommandLine::requestedConfigDir(const QStringList &arguments)
+{
+    return earlyOptionValue(arguments, QStringLiteral("config-dir"));
 }
 
 CommandLine CommandLine::parse(const QCoreApplication &app)
@@ -59,7 +75,7 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         QStringLiteral("file"));
     const QCommandLineOption page(QStringLiteral("page"),
         QCoreApplication::translate("CommandLine",
-                                    "Open this page first: feed, chat, wallet, savings, wallet/send[/handle], "
+                                    "Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], "
                                     "wallet/request[/id], wallet/export."),
         QStringLiteral("page"));
     parser.addOptions({server, dataDir, configDir, lang, theme, signInAs, screenshot, page});
@@ -83,13 +99,14 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     result.urls = parser.positionalArguments();
     result.page = parser.value(page);
     static const QRegularExpression pagePattern(QRegularExpression::anchoredPattern(
-        QStringLiteral("(feed|chat|savings|wallet(/(send|request)(/[A-Za-z0-9_-]{1,64})?|/export)?)")));
+        QStringLiteral("(feed|chat|savings|settings|wallet(/(send|request)(/[A-Za-z0-9_-]{1,64})?|/export)?)")));
     if (!result.page.isEmpty() && !pagePattern.match(result.page).hasMatch())
-        fail(QStringLiteral("--page is feed, chat, wallet, savings, wallet/send[/handle], wallet/request[/id] "
+        fail(QStringLiteral("--page is feed, chat, wallet, savings, settings, wallet/send[/handle], wallet/request[/id] "
                             "or wallet/export, got \"%1\"").arg(result.page));
 
     result.themeMode = parser.isSet(theme) ? parser.value(theme)
                                            : QString::fromLocal8Bit(qgetenv("PLAZA_THEME"));
+    result.themeFromCommandLine = !result.themeMode.isEmpty();
     if (result.themeMode.isEmpty())
         result.themeMode = QStringLiteral("system");
     if (result.themeMode != u"system" && result.themeMode != u"light" && result.themeMode != u"dark")

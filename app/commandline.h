@@ -20,12 +20,15 @@ struct CommandLine
     QString page;         //!< --page: the tab (and sheet) to open first, e.g. "wallet/send"
     QStringList urls;     //!< plaza:// links passed by the desktop (%u)
     bool passphraseOnly = false; //!< PLAZA_KEY_BACKEND=passphrase: never ask the keychain
+    bool themeFromCommandLine = false; //!< --theme or PLAZA_THEME was given
 
     //! The server the sign-in screen offers when nothing else is known.
     static QString defaultServerUrl() { return QStringLiteral("http://127.0.0.1:8480"); }
 
     //! The --lang value, read before parsing so that --help is already translated.
     static QString requestedLanguage(const QStringList &arguments);
+    //! The --config-dir value, read before parsing (the saved language lives there).
+    static QString requestedConfigDir(const QStringList &arguments);
 
     //! Parses the application's arguments. Handles --help and --version itself
     //! (they exit); on a bad value prints the reason and exits with status 2.

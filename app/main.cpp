@@ -63,8 +63,15 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(QStringLiteral("plaza"));
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/plaza/plaza.svg")));
 
-    // Before parsing, so --help speaks the user's language too.
-    LanguageLoader::install(app, CommandLine::requestedLanguage(QCoreApplication::arguments()));
+    // Before parsing, so --help speaks the user's language too: --lang, else the language
+    // chosen in Settings (next to the saved account), else the system's.
+    const QStringList arguments = QCoreApplication::arguments();
+    QString language = CommandLine::requestedLanguage(arguments);
+    if (language.isEmpty()) {
+        language = AppContext::savedLanguage(
+            folderOrDefault(CommandLine::requestedConfigDir(arguments), QStandardPaths::AppConfigLocation));
+    }
+    const QString languageInUse = LanguageLoader::install(app, language);
     const CommandLine options = CommandLine::parse(app);
     // One style everywhere, customised through Theme; set before any control exists.
     QQuickStyle::setStyle(QStringLiteral("Basic"));
@@ -77,7 +84,9 @@ int main(int argc, char *argv[])
     plaza::Session session(sessionOptions);
     plaza::wallet::WalletService wallet(&session);
     plaza::AppLock appLock(&session);
-    AppContext context(&session, &wallet, &appLock, {options.serverUrl, options.themeMode, options.page});
+    AppContext context(&session, &wallet, &appLock,
+                       {options.serverUrl, options.themeMode, options.page, sessionOptions.configDir, languageInUse,
+                        options.themeFromCommandLine});
 
     // plaza://pay/<id> from the desktop (%u): the window shows it once signed in.
     for (const QString &url : options.urls) {

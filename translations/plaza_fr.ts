@@ -15,6 +15,14 @@
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <source>Send feedback…</source>
+        <translation>Envoyer un retour…</translation>
+    </message>
 </context>
 <context>
     <name>AppContext</name>
@@ -56,6 +64,77 @@
     <message>
         <source>Delete the cache and sign in again</source>
         <translation>Supprimer le cache et se reconnecter</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLockSheet</name>
+    <message>
+        <source>Change the app lock</source>
+        <translation>Changer le verrou de l’app</translation>
+    </message>
+    <message>
+        <source>Set an app lock</source>
+        <translation>Définir un verrou de l’app</translation>
+    </message>
+    <message>
+        <source>Asked before any money leaves your wallet, and to unlock Plaza after it locks itself.</source>
+        <translation>Demandé avant que de l’argent ne quitte votre portefeuille, et pour déverrouiller Plaza après un verrouillage automatique.</translation>
+    </message>
+    <message>
+        <source>The current PIN or passphrase is wrong.</source>
+        <translation>Le code PIN ou la phrase secrète actuels sont incorrects.</translation>
+    </message>
+    <message>
+        <source>Use 4 to 12 digits, not all the same.</source>
+        <translation>Utilisez 4 à 12 chiffres, pas tous identiques.</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters.</source>
+        <translation>Utilisez au moins 8 caractères.</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries. Wait a moment, then try again.</source>
+        <translation>Trop d’essais erronés. Patientez un moment, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation>Code PIN actuel</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Phrase secrète actuelle</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>New PIN (4 to 12 digits)</source>
+        <translation>Nouveau code PIN (4 à 12 chiffres)</translation>
+    </message>
+    <message>
+        <source>New passphrase (8 characters or more)</source>
+        <translation>Nouvelle phrase secrète (8 caractères ou plus)</translation>
+    </message>
+    <message>
+        <source>Repeat the PIN</source>
+        <translation>Répétez le code PIN</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Répétez la phrase secrète</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>The two entries are different.</source>
+        <translation>Les deux saisies sont différentes.</translation>
     </message>
 </context>
 <context>
@@ -115,8 +194,8 @@
         <translation>Lien plaza:// à ouvrir.</translation>
     </message>
     <message>
-        <source>Open this page first: feed, chat, wallet, savings, wallet/send[/handle], wallet/request[/id], wallet/export.</source>
-        <translation>Ouvrir d’abord cette page : feed, chat, wallet, savings, wallet/send[/pseudo], wallet/request[/id], wallet/export.</translation>
+        <source>Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], wallet/request[/id], wallet/export.</source>
+        <translation>Ouvrir d’abord cette page : feed, chat, wallet, savings, settings, wallet/send[/pseudo], wallet/request[/id], wallet/export.</translation>
     </message>
 </context>
 <context>
@@ -302,6 +381,21 @@
     <message>
         <source>Posts from the people you follow, and a Discover timeline that can tell you why each post is there.</source>
         <translation>Les publications des personnes que vous suivez, et un fil Découvrir qui vous dit pourquoi chaque publication s’y trouve.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackFlow</name>
+    <message>
+        <source>Save a feedback report</source>
+        <translation>Enregistrer un rapport de retour</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Fichiers texte (*.txt)</translation>
+    </message>
+    <message>
+        <source>Report saved. Attach it to your message; it holds no tokens, keys, amounts or message text.</source>
+        <translation>Rapport enregistré. Joignez-le à votre message ; il ne contient ni jeton, ni clé, ni montant, ni texte de message.</translation>
     </message>
 </context>
 <context>
@@ -811,6 +905,161 @@
     <message>
         <source>“%1”</source>
         <translation>« %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsSheet</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>System follows your desktop&apos;s light or dark mode.</source>
+        <translation>Système suit le mode clair ou sombre de votre bureau.</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Plaza will use this language the next time it starts.</source>
+        <translation>Plaza utilisera cette langue au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Dates, numbers and amounts follow the language too.</source>
+        <translation>Les dates, nombres et montants suivent aussi la langue.</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>App lock</source>
+        <translation>Verrou de l’app</translation>
+    </message>
+    <message>
+        <source>Not set yet. You&apos;ll be asked to set one before your first payment.</source>
+        <translation>Pas encore défini. Il vous sera demandé avant votre premier paiement.</translation>
+    </message>
+    <message>
+        <source>A PIN confirms payments.</source>
+        <translation>Un code PIN confirme les paiements.</translation>
+    </message>
+    <message>
+        <source>A passphrase confirms payments.</source>
+        <translation>Une phrase secrète confirme les paiements.</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Changer…</translation>
+    </message>
+    <message>
+        <source>Set…</source>
+        <translation>Définir…</translation>
+    </message>
+    <message>
+        <source>Lock when idle</source>
+        <translation>Verrouiller en cas d’inactivité</translation>
+    </message>
+    <message>
+        <source>Hides everything behind the app lock after this long without a key press or click.</source>
+        <translation>Masque tout derrière le verrou après ce délai sans frappe ni clic.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>After 1 minute</source>
+        <translation>Après 1 minute</translation>
+    </message>
+    <message>
+        <source>After 5 minutes</source>
+        <translation>Après 5 minutes</translation>
+    </message>
+    <message>
+        <source>After 15 minutes</source>
+        <translation>Après 15 minutes</translation>
+    </message>
+    <message>
+        <source>After 1 hour</source>
+        <translation>Après 1 heure</translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation>Verrouiller maintenant</translation>
+    </message>
+    <message>
+        <source>Shortcut: Ctrl+L</source>
+        <translation>Raccourci : Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Verrouiller</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>%1 — to use another server, sign out and sign in there.</source>
+        <translation>%1 — pour utiliser un autre serveur, déconnectez-vous puis connectez-vous à celui-ci.</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Deletes this device&apos;s cache and its key. Nothing changes on the server.</source>
+        <translation>Supprime le cache de cet appareil et sa clé. Rien ne change sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Sign out…</source>
+        <translation>Se déconnecter…</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <source>Plaza %1</source>
+        <translation>Plaza %1</translation>
+    </message>
+    <message>
+        <source>Qt %1 · %2 · MIT licence. Icons: Lucide (ISC).</source>
+        <translation>Qt %1 · %2 · licence MIT. Icônes : Lucide (ISC).</translation>
+    </message>
+    <message>
+        <source>Send feedback…</source>
+        <translation>Envoyer un retour…</translation>
     </message>
 </context>
 <context>

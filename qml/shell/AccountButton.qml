@@ -3,6 +3,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Plaza
+import Plaza.Desktop
 
 // The signed-in person, with a menu: who and where, and Sign out.
 AbstractButton {
@@ -13,6 +14,8 @@ AbstractButton {
     property string serverUrl
 
     signal signOutRequested()
+    signal settingsRequested()
+    signal feedbackRequested()
 
     readonly property string initials: {
         const words = displayName.trim().split(/\s+/).filter(w => w.length > 0)
@@ -114,6 +117,50 @@ AbstractButton {
             Rectangle { height: 1; color: Theme.border; Layout.fillWidth: true }
         }
 
+        MenuItem {
+            id: settingsItem
+            objectName: "settingsItem"
+            text: qsTr("Settings…")
+            onTriggered: control.settingsRequested()
+            contentItem: RowLayout {
+                spacing: Theme.spacingM
+                Icon { name: "settings"; size: 18; color: Theme.text }
+                Label {
+                    text: settingsItem.text
+                    color: Theme.text
+                    font.pixelSize: Theme.fontBody
+                    textFormat: Text.PlainText
+                    Layout.fillWidth: true
+                }
+            }
+            background: Rectangle {
+                radius: Theme.radiusS
+                color: settingsItem.highlighted ? Theme.hover : "transparent"
+            }
+        }
+        MenuItem {
+            id: feedbackItem
+            objectName: "feedbackItem"
+            visible: typeof App.writeFeedback === "function"
+            height: visible ? implicitHeight : 0
+            text: qsTr("Send feedback…")
+            onTriggered: control.feedbackRequested()
+            contentItem: RowLayout {
+                spacing: Theme.spacingM
+                Icon { name: "message-square-warning"; size: 18; color: Theme.text }
+                Label {
+                    text: feedbackItem.text
+                    color: Theme.text
+                    font.pixelSize: Theme.fontBody
+                    textFormat: Text.PlainText
+                    Layout.fillWidth: true
+                }
+            }
+            background: Rectangle {
+                radius: Theme.radiusS
+                color: feedbackItem.highlighted ? Theme.hover : "transparent"
+            }
+        }
         MenuItem {
             id: signOutItem
             objectName: "signOutItem"

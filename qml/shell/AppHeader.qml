@@ -12,6 +12,8 @@ Rectangle {
     property string title
 
     signal signOutRequested()
+    signal settingsRequested()
+    signal feedbackRequested()
 
     implicitHeight: 64
     color: Theme.background
@@ -51,6 +53,8 @@ Rectangle {
             handle: header.session.handle
             serverUrl: header.session.serverUrl
             onSignOutRequested: header.signOutRequested()
+            onSettingsRequested: header.settingsRequested()
+            onFeedbackRequested: header.feedbackRequested()
         }
     }
 }

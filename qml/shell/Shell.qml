@@ -26,6 +26,8 @@ Rectangle {
     Shortcut { sequence: "Ctrl+2"; onActivated: sidebar.currentIndex = 1 }
     Shortcut { sequence: "Ctrl+3"; onActivated: sidebar.currentIndex = 2 }
     Shortcut { sequence: "Ctrl+4"; onActivated: sidebar.currentIndex = 3 }
+    Shortcut { sequence: "Ctrl+,"; onActivated: settingsSheet.open() }
+    Shortcut { sequence: "Ctrl+L"; enabled: App.appLock.configured; onActivated: App.appLock.lock() }
 
     RowLayout {
         anchors.fill: parent
@@ -46,6 +48,8 @@ Rectangle {
                 session: shell.session
                 title: shell.tabs[sidebar.currentIndex].title
                 onSignOutRequested: signOutDialog.open()
+                onSettingsRequested: settingsSheet.open()
+                onFeedbackRequested: feedback.start()
                 Layout.fillWidth: true
             }
 
@@ -65,9 +69,13 @@ Rectangle {
     function openStartPage(path) {
         const parts = path.split("/")
         const index = tabs.findIndex(tab => tab.key === parts[0])
-        if (index < 0)
+        if (index >= 0)
+            sidebar.currentIndex = index
+        if (parts[0] === "settings") {
+            settingsSheet.open()
+            App.pageSettled = true
             return
-        sidebar.currentIndex = index
+        }
         if (parts[0] === "wallet" && parts.length > 1)
             walletPage.openPath(parts.slice(1).join("/"))
         else if (App.pendingLink.length === 0) // else the pay-link sheet settles the page
@@ -95,6 +103,13 @@ Rectangle {
         anchors.fill: parent
         z: 10
     }
+
+    SettingsSheet {
+        id: settingsSheet
+        onSignOutRequested: signOutDialog.open()
+        onFeedbackRequested: feedback.start()
+    }
+    FeedbackFlow { id: feedback }
 
     SignOutDialog {
         id: signOutDialog

@@ -271,6 +271,7 @@ void TestApp::walletScreens()
         {QStringLiteral("request"),
          {QStringLiteral("--page"), QStringLiteral("wallet/request/") + own.value(QStringLiteral("id")).toString()}},
         {QStringLiteral("paylink"), {theirs.value(QStringLiteral("link")).toString()}},
+        {QStringLiteral("settings"), {QStringLiteral("--page"), QStringLiteral("settings")}},
     };
     for (const Screen &screen : screens) {
         QTemporaryDir dirs;

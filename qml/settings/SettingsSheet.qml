@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Plaza
+import Plaza.Desktop
+
+// Settings: appearance, language, notifications, the app lock, the account and its
+// server, and what version this is. Every choice is saved at once (settings.ini next to
+// the saved account; the app lock's secret only as a hash in the keychain).
+Sheet {
+    id: sheet
+    objectName: "settingsSheet"
+
+    signal signOutRequested()
+    signal feedbackRequested()
+
+    title: qsTr("Settings")
+    width: Math.min(560, parent ? parent.width - 2 * Theme.spacingXl : 560)
+
+    contentItem: ScrollView {
+        id: scroller
+        implicitHeight: Math.min(content.implicitHeight, 560)
+        contentWidth: availableWidth
+        clip: true
+
+        ColumnLayout {
+            id: content
+            width: scroller.availableWidth
+            spacing: Theme.spacingM
+
+            SectionTitle { text: qsTr("Appearance") }
+            SettingRow {
+                title: qsTr("Theme")
+                detail: qsTr("System follows your desktop's light or dark mode.")
+                ChoiceBox {
+                    objectName: "themeChoice"
+                    Accessible.name: qsTr("Theme")
+                    value: App.themeMode
+                    model: [
+                        { value: "system", label: qsTr("System") },
+                        { value: "light", label: qsTr("Light") },
+                        { value: "dark", label: qsTr("Dark") }
+                    ]
+                    onChosen: value => App.themeMode = value
+                }
+            }
+            SettingRow {
+                title: qsTr("Language")
+                detail: App.language !== App.languageInUse && App.language.length > 0
+                        ? qsTr("Plaza will use this language the next time it starts.")
+                        : qsTr("Dates, numbers and amounts follow the language too.")
+                ChoiceBox {
+                    objectName: "languageChoice"
+                    Accessible.name: qsTr("Language")
+                    value: App.language
+                    model: [
+                        { value: "", label: qsTr("System language") },
+                        { value: "en", label: "English" },
+                        { value: "fr", label: "Français" }
+                    ]
+                    onChosen: value => App.language = value
+                }
+            }
+
+            SectionTitle { text: qsTr("Security") }
+            SettingRow {
+                title: qsTr("App lock")
+                detail: !App.appLock.configured ? qsTr("Not set yet. You'll be asked to set one before your first payment.")
+                        : App.appLock.kind === "pin" ? qsTr("A PIN confirms payments.") : qsTr("A passphrase confirms payments.")
+                AppButton {
+                    objectName: "changeLockButton"
+                    text: App.appLock.configured ? qsTr("Change…") : qsTr("Set…")
+                    variant: "secondary"
+                    onClicked: changeLock.open()
+                }
+            }
+            SettingRow {
+                title: qsTr("Lock when idle")
+                detail: qsTr("Hides everything behind the app lock after this long without a key press or click.")
+                ChoiceBox {
+                    objectName: "idleChoice"
+                    Accessible.name: qsTr("Lock when idle")
+                    enabled: App.appLock.configured
+                    value: App.appLock.idleMinutes
+                    model: [
+                        { value: 0, label: qsTr("Never") },
+                        { value: 1, label: qsTr("After 1 minute") },
+                        { value: 5, label: qsTr("After 5 minutes") },
+                        { value: 15, label: qsTr("After 15 minutes") },
+                        { value: 60, label: qsTr("After 1 hour") }
+                    ]
+                    onChosen: value => App.appLock.idleMinutes = value
+                }
+            }
+            SettingRow {
+                visible: App.appLock.configured
+                title: qsTr("Lock now")
+                detail: qsTr("Shortcut: Ctrl+L")
+                AppButton {
+                    text: qsTr("Lock")
+                    iconName: "lock-keyhole"
+                    variant: "secondary"
+                    onClicked: {
+                        sheet.close()
+                        App.appLock.lock()
+                    }
+                }
+            }
+
+            SectionTitle { text: qsTr("Account") }
+            SettingRow {
+                title: qsTr("Server")
+                detail: qsTr("%1 — to use another server, sign out and sign in there.").arg(App.session.serverUrl)
+            }
+            SettingRow {
+                title: qsTr("Sign out")
+                detail: qsTr("Deletes this device's cache and its key. Nothing changes on the server.")
+                AppButton {
+                    text: qsTr("Sign out…")
+                    variant: "danger"
+                    onClicked: {
+                        sheet.close()
+                        sheet.signOutRequested()
+                    }
+                }
+            }
+
+            SectionTitle { text: qsTr("About") }
+            SettingRow {
+                objectName: "aboutRow"
+                title: qsTr("Plaza %1").arg(App.version)
+                detail: qsTr("Qt %1 · %2 · MIT licence. Icons: Lucide (ISC).").arg(App.qtVersion).arg(App.platformName)
+                AppButton {
+                    visible: typeof App.writeFeedback === "function"
+                    text: qsTr("Send feedback…")
+                    variant: "secondary"
+                    onClicked: sheet.feedbackRequested()
+                }
+            }
+        }
+    }
+
+    ChangeLockSheet { id: changeLock }
+}
