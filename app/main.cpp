@@ -127,8 +127,10 @@ int main(int argc, char *argv[])
                 QCoreApplication::exit(4);
                 return;
             }
-            say(QStringLiteral("screenshot of %1 saved to %2")
-                    .arg(ScreenProbe::stateName(target), options.screenshot));
+            const bool offline = session.state() == plaza::Session::State::Ready && !session.online();
+            say(QStringLiteral("screenshot of %1%2 saved to %3")
+                    .arg(ScreenProbe::stateName(target), offline ? QStringLiteral(" (offline)") : QString(),
+                         options.screenshot));
             QCoreApplication::exit(0);
         };
         // With --page the window first opens that page (and its sheet); wait until the page

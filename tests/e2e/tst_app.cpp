@@ -66,6 +66,8 @@ private Q_SLOTS:
     void restoresWithoutSigningInAgain();
     void walletScreens_data();
     void walletScreens();
+    void walletOffline_data();
+    void walletOffline();
     void payLinkThatCannotBePaid_data();
     void payLinkThatCannotBePaid();
 
@@ -296,6 +298,38 @@ void TestApp::walletScreens()
                         m_screenshots.filePath(QStringLiteral("request-%1.png").arg(lang))});
     QVERIFY(decode.waitForFinished(20000));
     QCOMPARE(QString::fromUtf8(decode.readAllStandardOutput()).trimmed(), own.value(QStringLiteral("link")).toString());
+}
+
+void TestApp::walletOffline_data()
+{
+    QTest::addColumn<QString>("lang");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("fr") << QStringLiteral("fr");
+}
+
+void TestApp::walletOffline()
+{
+    // Signed in once, then the server is gone: the Wallet tab opens from the encrypted
+    // cache with the balance and history, "as of <time>", send/request disabled.
+    QFETCH(QString, lang);
+    TestServer server(QStringList{QStringLiteral("--demo")});
+    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    QTemporaryDir dirs;
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("PLAZA_KEY_BACKEND"), QStringLiteral("passphrase"));
+    env.insert(QStringLiteral("PLAZA_TEST_PASSPHRASE"), QStringLiteral("an offline passphrase, long"));
+    const QStringList args{QStringLiteral("--server"), server.url().toString(), QStringLiteral("--lang"), lang,
+                           QStringLiteral("--theme"), QStringLiteral("light"), QStringLiteral("--sign-in-as"),
+                           QStringLiteral("amelie"), QStringLiteral("--page"), QStringLiteral("wallet")};
+    const AppRun online = this->run(args, QStringLiteral("wallet-online-%1.png").arg(lang), dirs, env);
+    QVERIFY2(online.exitCode == 0, qPrintable(online.output));
+    QVERIFY2(!online.output.contains(u"(offline)"), qPrintable(online.output));
+    QFile::remove(m_screenshots.filePath(QStringLiteral("wallet-online-%1.png").arg(lang)));
+
+    server.kill();
+    const AppRun offline = this->run(args, QStringLiteral("wallet-offline-%1.png").arg(lang), dirs, env);
+    QVERIFY2(offline.exitCode == 0, qPrintable(offline.output));
+    QVERIFY2(offline.output.contains(u"screenshot of ready (offline) saved"), qPrintable(offline.output));
 }
 
 void TestApp::payLinkThatCannotBePaid_data()
