@@ -10,6 +10,18 @@ if(CCACHE_PROGRAM AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
     set(CMAKE_CXX_COMPILER_LAUNCHER "${CCACHE_PROGRAM}")
 endif()
 
+# PLAZA_VERSION_STRING: the project version made precise by `git describe` (cmake/PlazaVersion.cmake).
+# Changing it changes every target's flags; with PLAZA_GIT_VERSION=OFF it stays the project version,
+# which spares rebuilds while iterating.
+option(PLAZA_GIT_VERSION "Append git describe to the version" ON)
+include(PlazaVersion)
+if(PLAZA_GIT_VERSION)
+    plaza_describe_version(PLAZA_VERSION_STRING "${PROJECT_SOURCE_DIR}" "${PROJECT_VERSION}")
+else()
+    set(PLAZA_VERSION_STRING "${PROJECT_VERSION}")
+endif()
+message(STATUS "Plaza version: ${PLAZA_VERSION_STRING}")
+
 # Build outputs land in one place so tests and scripts can find every executable.
 set(CMAKE_RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bin")
 
@@ -27,5 +39,5 @@ function(plaza_target_defaults target)
         QT_NO_FOREACH
         QT_USE_QSTRINGBUILDER
         QT_STRICT_ITERATORS
-        PLAZA_VERSION="${PROJECT_VERSION}")
+        PLAZA_VERSION="${PLAZA_VERSION_STRING}")
 endfunction()
