@@ -49,10 +49,25 @@ dpkg-deb -x "$deb" "$root"
 for f in usr/bin/plaza usr/bin/plaza-cli usr/bin/plaza-server; do
   [ -x "$root/$f" ] || fail "$f missing or not executable"
 done
-for f in usr/share/applications/plaza.desktop usr/share/icons/hicolor/scalable/apps/plaza.svg \
-         usr/share/icons/hicolor/256x256/apps/plaza.png; do
+# Desktop integration: the entry, the AppStream metadata and the icon at every hicolor size,
+# each PNG really that size, and the installed files valid for their validators.
+for f in usr/share/applications/plaza.desktop usr/share/metainfo/app.plaza.Plaza.metainfo.xml \
+         usr/share/icons/hicolor/scalable/apps/plaza.svg; do
   [ -f "$root/$f" ] || fail "$f missing"
 done
+for size in 16 24 32 48 64 128 256 512; do
+  png="$root/usr/share/icons/hicolor/${size}x${size}/apps/plaza.png"
+  [ -f "$png" ] || fail "the ${size}x${size} icon is missing"
+  dims=$(od -An -tu1 -j16 -N8 "$png" | awk '{printf "%dx%d", $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8}')
+  [ "$dims" = "${size}x${size}" ] || fail "usr/share/icons/hicolor/${size}x${size}/apps/plaza.png is $dims"
+done
+if ls "$root"/usr/share/icons/hicolor/*/apps/ | grep -v "^plaza\.\(png\|svg\)$" | grep -v "^$\|:$" | grep -q .; then
+  fail "unexpected files under usr/share/icons/hicolor"
+fi
+desktop-file-validate "$root/usr/share/applications/plaza.desktop" >/dev/null || fail "installed plaza.desktop is invalid"
+appstreamcli validate --no-net "$root/usr/share/metainfo/app.plaza.Plaza.metainfo.xml" >/dev/null ||
+  fail "installed metainfo is invalid"
+echo "deb-smoke: desktop entry, metainfo and $(ls -d "$root"/usr/share/icons/hicolor/*/apps | wc -l) icon sizes installed"
 
 version=$(QT_QPA_PLATFORM=offscreen "$root/usr/bin/plaza" --version 2>/dev/null)
 echo "$version" | grep -Eq "^Plaza [0-9]+\.[0-9]+\.[0-9]+" || fail "plaza --version said '$version'"
