@@ -24,6 +24,7 @@ add_library(plaza_core STATIC
     wallet/transactionsmodel.h wallet/transactionsmodel.cpp
     wallet/walletsummary.h wallet/walletsummary.cpp
     wallet/walletcsv.h wallet/walletcsv.cpp
+    diagnostics/feedbackreport.h diagnostics/feedbackreport.cpp
 )
 target_include_directories(plaza_core PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(plaza_core PUBLIC
