@@ -28,8 +28,9 @@
 #include <cstdio>
 #include <memory>
 
-// The QML module Plaza is a static library; pull its plugin in.
+// The QML modules Plaza and Plaza.Desktop are static libraries; pull their plugins in.
 Q_IMPORT_QML_PLUGIN(PlazaPlugin)
+Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
 
 namespace {
 

@@ -1436,6 +1436,10 @@
         <source>History exported.</source>
         <translation>Historique exporté.</translation>
     </message>
+    <message>
+        <source>Transaction history</source>
+        <translation>Historique des opérations</translation>
+    </message>
 </context>
 <context>
     <name>WalletText</name>

@@ -16,13 +16,15 @@ ItemDelegate {
     leftPadding: Theme.spacingM
     rightPadding: Theme.spacingM
     hoverEnabled: true
+    // The list keeps the keyboard focus (arrows, Enter); the current row shows it.
+    focusPolicy: Qt.NoFocus
     Accessible.name: WalletText.kindTitle(model.kind, model.direction, model.counterpartyName) + ", "
                      + model.formattedAmount + ", " + WalletText.statusName(model.status)
 
     background: Rectangle {
         radius: Theme.radiusM
         color: row.down ? Theme.selected : (row.hovered ? Theme.hover : "transparent")
-        FocusRing { shown: row.visualFocus }
+        FocusRing { shown: row.visualFocus || row.highlighted }
     }
 
     contentItem: RowLayout {

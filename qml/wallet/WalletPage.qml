@@ -373,6 +373,15 @@ Item {
                 spacing: 0
                 reuseItems: true
                 boundsBehavior: Flickable.StopAtBounds
+                // Keyboard: Tab lands on the list, arrows move, Enter opens the details.
+                activeFocusOnTab: count > 0
+                keyNavigationEnabled: true
+                currentIndex: -1
+                Accessible.role: Accessible.List
+                Accessible.name: qsTr("Transaction history")
+                onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
+                Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+                Keys.onEnterPressed: if (currentItem) currentItem.clicked()
                 ScrollBar.vertical: ScrollBar { }
                 section.property: "day"
                 section.criteria: ViewSection.FullString
@@ -390,6 +399,7 @@ Item {
                 }
                 delegate: TransactionDelegate {
                     width: ListView.view.width
+                    highlighted: ListView.isCurrentItem && history.activeFocus
                     onClicked: detailSheet.show({
                         id: model.id, kind: model.kind, direction: model.direction, status: model.status,
                         formattedAmount: (model.direction === "in" ? "+" : "") + model.formattedAmount,

@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: MIT
+// The real window in-process: Main.qml with the real App, Session, WalletService and
+// AppLock, signed in to the real plaza-server --demo over loopback, driven with real key
+// presses and clicks. Walks the keyboard focus through the Wallet tab, and sends money
+// through the send sheet (people search, amount, note, review, app lock) — then asks the
+// server what arrived.
+#include "apiprobe.h"
+#include "appcontext.h"
+#include "common/testserver.h"
+#include "qrimageprovider.h"
+
+#include "session/applock.h"
+#include "session/session.h"
+#include "wallet/walletservice.h"
+
+#include <QAccessible>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+Q_IMPORT_QML_PLUGIN(PlazaPlugin)
+Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
+
+using namespace plaza;
+using plaza::test::ApiProbe;
+using plaza::test::TestServer;
+
+namespace {
+constexpr auto kDemoPassword = "plaza-demo-2026";
+
+QString accessibleName(QQuickItem *item)
+{
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(item);
+    return iface ? iface->text(QAccessible::Name) : QString();
+}
+
+//! QTest has keyClicks only for widgets; this types ASCII into a window key by key.
+void typeText(QWindow *window, const QString &text)
+{
+    for (const QChar c : text)
+        QTest::keyClick(window, c.toLatin1());
+}
+
+QString describe(QQuickItem *item)
+{
+    if (!item)
+        return QStringLiteral("<none>");
+    return QStringLiteral("%1 \"%2\" (%3)")
+        .arg(QString::fromLatin1(item->metaObject()->className()), accessibleName(item), item->objectName());
+}
+} // namespace
+
+class UiTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void tabOrderOfTheWalletTab();
+    void sendMoneyThroughTheSheet();
+    void cleanupTestCase();
+
+private:
+    QQuickItem *item(const QString &objectName) const;
+    //! A Popup (sheet) by objectName: QObject children of the items on the way.
+    QObject *popup(const QString &objectName) const;
+    bool waitOpened(const QString &objectName, int timeoutMs = 10000);
+    void click(const QString &objectName);
+    bool waitVisible(const QString &objectName, int timeoutMs = 10000);
+
+    std::unique_ptr<TestServer> m_server;
+    QTemporaryDir m_data;
+    QTemporaryDir m_config;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<wallet::WalletService> m_wallet;
+    std::unique_ptr<AppLock> m_lock;
+    std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+};
+
+QQuickItem *UiTest::item(const QString &objectName) const
+{
+    // The visual tree: Loader items and the overlay (where sheets live) are child items of
+    // the content item, not always QObject children.
+    if (!m_window)
+        return nullptr;
+    QList<QQuickItem *> queue{m_window->contentItem()};
+    while (!queue.isEmpty()) {
+        QQuickItem *current = queue.takeFirst();
+        if (current->objectName() == objectName)
+            return current;
+        queue += current->childItems();
+    }
+    return nullptr;
+}
+
+QObject *UiTest::popup(const QString &objectName) const
+{
+    if (!m_window)
+        return nullptr;
+    QList<QQuickItem *> queue{m_window->contentItem()};
+    while (!queue.isEmpty()) {
+        QQuickItem *current = queue.takeFirst();
+        if (auto *found = current->findChild<QObject *>(objectName, Qt::FindDirectChildrenOnly))
+            return found;
+        queue += current->childItems();
+    }
+    return nullptr;
+}
+
+bool UiTest::waitOpened(const QString &objectName, int timeoutMs)
+{
+    return QTest::qWaitFor([&] {
+        QObject *found = popup(objectName);
+        return found && found->property("opened").toBool();
+    }, timeoutMs);
+}
+
+bool UiTest::waitVisible(const QString &objectName, int timeoutMs)
+{
+    QQuickItem *found = nullptr;
+    return QTest::qWaitFor([&] {
+        found = item(objectName);
+        return found && found->isVisible() && found->opacity() > 0.99;
+    }, timeoutMs);
+}
+
+void UiTest::click(const QString &objectName)
+{
+    QQuickItem *target = item(objectName);
+    QVERIFY2(target, qPrintable(objectName));
+    const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+    QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
+}
+
+void UiTest::initTestCase()
+{
+    QLocale::setDefault(QLocale(QStringLiteral("en_US")));
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--demo")});
+    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+
+    Session::Options options;
+    options.dataDir = m_data.path();
+    options.configDir = m_config.path();
+    options.keyBackend = Session::KeyBackend::PassphraseOnly;
+    options.keychainService = QStringLiteral("PlazaUiTest");
+    m_session = std::make_unique<Session>(options);
+    m_wallet = std::make_unique<wallet::WalletService>(m_session.get());
+    m_lock = std::make_unique<AppLock>(m_session.get());
+    m_context = std::make_unique<AppContext>(
+        m_session.get(), m_wallet.get(), m_lock.get(),
+        AppContext::Options{m_server->url().toString(), QStringLiteral("light"), QString(), m_config.path(),
+                            QStringLiteral("en"), true});
+
+    m_engine = std::make_unique<QQmlApplicationEngine>();
+    m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+    m_engine->addImageProvider(QStringLiteral("qr"), new QrImageProvider);
+    m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Plaza/Main.qml")));
+    QVERIFY(!m_engine->rootObjects().isEmpty());
+    m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+    QVERIFY(m_window);
+    m_window->show();
+    m_window->requestActivate();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+
+    m_session->restore();
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedOut, 10000);
+    m_session->signIn(m_server->url().toString(), QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword));
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::NeedsPassphrase, 10000);
+    m_session->submitPassphrase(QStringLiteral("a passphrase for the UI test"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::Ready, 20000);
+    QVERIFY(waitVisible(QStringLiteral("shell")));
+    // The Wallet tab, through its shortcut.
+    QTest::keyClick(m_window, Qt::Key_3, Qt::ControlModifier);
+    QVERIFY(waitVisible(QStringLiteral("walletPage")));
+    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("walletBalance")) && item(QStringLiteral("walletBalance"))->isVisible(),
+                             10000);
+}
+
+void UiTest::tabOrderOfTheWalletTab()
+{
+    // Tab walks every control once and comes back round; each one has an accessible
+    // name and shows its focus.
+    QList<QQuickItem *> order;
+    for (int i = 0; i < 80; ++i) {
+        QTest::keyClick(m_window, Qt::Key_Tab);
+        QQuickItem *focused = m_window->activeFocusItem();
+        QVERIFY2(focused, "Tab left nothing focused");
+        // Controls show focus only when it came from the keyboard (visualFocus); a list's
+        // current row shows it as highlighted. Check it now, while it has the focus.
+        const QVariant visual = focused->property("visualFocus");
+        if (visual.isValid()) {
+            QVERIFY2(visual.toBool() || focused->property("highlighted").toBool(),
+                     qPrintable(u"focus not shown: " + describe(focused)));
+        }
+        if (!order.isEmpty() && focused == order.constFirst())
+            break;
+        order.append(focused);
+    }
+    QStringList seen;
+    for (QQuickItem *focused : std::as_const(order))
+        seen << describe(focused);
+    QVERIFY2(order.size() < 80, "Tab never came back to the first control");
+    QVERIFY2(order.size() >= 10, qPrintable(seen.join(u'\n')));
+
+    QStringList names;
+    for (QQuickItem *focused : std::as_const(order)) {
+        // A TextField inside a FormField carries the field's name; a control its own.
+        QVERIFY2(!accessibleName(focused).trimmed().isEmpty(), qPrintable(u"no accessible name: " + describe(focused)));
+        names << focused->objectName();
+    }
+    for (const char *expected : {"accountButton", "sendButton", "requestButton", "payLinkButton", "historySearch",
+                                 "exportButton", "kindFilter", "directionFilter_in", "nav-savings"}) {
+        QVERIFY2(names.contains(QString::fromLatin1(expected)),
+                 qPrintable(QStringLiteral("%1 is not in the tab order:\n%2").arg(QString::fromLatin1(expected),
+                                                                                  seen.join(u'\n'))));
+    }
+    // Shift+Tab goes back the same way.
+    QTest::keyClick(m_window, Qt::Key_Backtab);
+    QCOMPARE(m_window->activeFocusItem(), order.constLast());
+}
+
+void UiTest::sendMoneyThroughTheSheet()
+{
+    ApiProbe api(m_server->url());
+    const auto login = api.post(QStringLiteral("/v1/auth/login"),
+                                {{QStringLiteral("handle"), QStringLiteral("bruno")},
+                                 {QStringLiteral("password"), QString::fromLatin1(kDemoPassword)}});
+    const QString bruno = login.json.value(QStringLiteral("access_token")).toString();
+    QVERIFY(!bruno.isEmpty());
+
+    click(QStringLiteral("sendButton"));
+    QVERIFY(waitOpened(QStringLiteral("sendSheet")));
+    // The search field has the focus: type, wait for the server's answer, Enter takes the first.
+    typeText(m_window, QStringLiteral("bru"));
+    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("recipientResults"))->property("count").toInt() >= 1, 10000);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QVERIFY(waitVisible(QStringLiteral("amountField")));
+
+    // A refused amount keeps Review disabled and says why.
+    typeText(m_window, QStringLiteral("12.505"));
+    QTRY_VERIFY(!item(QStringLiteral("amountField"))->property("error").toString().isEmpty());
+    QVERIFY(!item(QStringLiteral("reviewButton"))->isEnabled());
+    QTest::keyClick(m_window, Qt::Key_Backspace);
+    QTRY_VERIFY(item(QStringLiteral("amountField"))->property("error").toString().isEmpty());
+    QVERIFY(item(QStringLiteral("reviewButton"))->isEnabled());
+
+    QTest::keyClick(m_window, Qt::Key_Return); // to the note
+    typeText(m_window, QStringLiteral("UI test lunch"));
+    QTest::keyClick(m_window, Qt::Key_Return); // Review
+    QVERIFY(waitVisible(QStringLiteral("reviewAmount")));
+    QCOMPARE(item(QStringLiteral("reviewAmount"))->property("text").toString(), QStringLiteral("€12.50"));
+
+    // First payment: set the app lock (PIN twice), which then confirms the payment.
+    QVERIFY(waitVisible(QStringLiteral("lockSecretField")));
+    typeText(m_window, QStringLiteral("2580"));
+    QTest::keyClick(m_window, Qt::Key_Return);
+    typeText(m_window, QStringLiteral("2580"));
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QVERIFY(waitVisible(QStringLiteral("sendResultText"), 20000));
+    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("sendResultText"))->property("text").toString().contains(u"sent to"),
+                             10000);
+    QVERIFY(m_lock->configured());
+
+    // Bruno got exactly one payment of 12.50 with that note.
+    const auto history = api.get(QStringLiteral("/v1/wallet/transactions?query=UI%20test%20lunch"), bruno);
+    QCOMPARE(history.status, 200);
+    const QJsonArray items = history.json.value(QStringLiteral("items")).toArray();
+    QCOMPARE(items.size(), 1);
+    const QJsonObject tx = items.at(0).toObject();
+    QCOMPARE(tx.value(QStringLiteral("direction")).toString(), QStringLiteral("in"));
+    QCOMPARE(tx.value(QStringLiteral("amount")).toObject().value(QStringLiteral("amount")).toInteger(), 1250);
+
+    // And the row shows up in Amélie's history through sync, without a reload.
+    click(QStringLiteral("sendDoneButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("historyList"))->property("count").toInt() > 0, 10000);
+}
+
+void UiTest::cleanupTestCase()
+{
+    m_engine.reset();
+    m_context.reset();
+    m_lock.reset();
+    m_wallet.reset();
+    m_session.reset();
+}
+
+QTEST_MAIN(UiTest)
+
+#include "tst_ui.moc"
