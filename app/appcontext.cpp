@@ -4,6 +4,7 @@
 #include "qrimageprovider.h"
 
 #include "common/logging.h"
+#include "diagnostics/feedbackreport.h"
 #include "money/currency.h"
 #include "money/money.h"
 #include "session/session.h"
@@ -294,6 +295,15 @@ QString AppContext::saveQrCode(const QString &text, const QUrl &file) const
     QSaveFile out(localPath(file));
     if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit())
         return tr("Could not write %1: %2").arg(QDir::toNativeSeparators(localPath(file)), out.errorString());
+    return {};
+}
+
+QString AppContext::writeFeedback(const QUrl &file) const
+{
+    const plaza::Status written = plaza::FeedbackReport::writeTo(localPath(file));
+    if (!written)
+        return tr("Could not write %1: %2").arg(QDir::toNativeSeparators(localPath(file)), written.error().message);
+    qCInfo(lcApp) << "feedback report written";
     return {};
 }
 

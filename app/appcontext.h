@@ -117,6 +117,9 @@ public:
     Q_INVOKABLE QString exportCsv(plaza::wallet::TransactionsModel *model, const QUrl &file) const;
     //! Saves the QR code of \a text as a PNG. "" or an error message.
     Q_INVOKABLE QString saveQrCode(const QString &text, const QUrl &file) const;
+    //! "Send feedback": writes the scrubbed report (version, system, recent log lines) to
+    //! \a file. "" or an error message.
+    Q_INVOKABLE QString writeFeedback(const QUrl &file) const;
     //! A file name in the user's documents folder, as a URL, for save dialogs.
     Q_INVOKABLE [[nodiscard]] QUrl suggestedFile(const QString &name) const;
 

@@ -6,6 +6,7 @@
 #include "languageloader.h"
 #include "qrimageprovider.h"
 #include "screenprobe.h"
+#include "singleinstance.h"
 #include "startupdriver.h"
 
 #include "common/logging.h"
@@ -56,6 +57,8 @@ void say(const QString &line)
 int main(int argc, char *argv[])
 {
     QGuiApplication app(argc, argv);
+    // The last log lines stay in memory for "Send feedback" (scrubbed when written).
+    plaza::logging::installRingBuffer();
     QGuiApplication::setOrganizationName(QStringLiteral("Plaza"));
     QGuiApplication::setOrganizationDomain(QStringLiteral("plaza.example"));
     QGuiApplication::setApplicationName(QStringLiteral("Plaza"));
@@ -82,6 +85,20 @@ int main(int argc, char *argv[])
     sessionOptions.configDir = folderOrDefault(options.configDir, QStandardPaths::AppConfigLocation);
     sessionOptions.keyBackend = options.passphraseOnly ? plaza::Session::KeyBackend::PassphraseOnly
                                                        : plaza::Session::KeyBackend::Auto;
+    // One Plaza per user and data folder: a second launch (the desktop opening a plaza://
+    // link, say) hands its links to the running window and exits.
+    SingleInstance instance(sessionOptions.dataDir);
+    switch (instance.start(options.urls)) {
+    case SingleInstance::Role::Secondary:
+        say(QStringLiteral("handed over to the running Plaza"));
+        return 0;
+    case SingleInstance::Role::Unavailable:
+        qCWarning(lcApp) << "not single-instance:" << instance.errorString();
+        break;
+    case SingleInstance::Role::Primary:
+        break;
+    }
+
     plaza::Session session(sessionOptions);
     plaza::wallet::WalletService wallet(&session);
     plaza::AppLock appLock(&session);
@@ -110,6 +127,16 @@ int main(int argc, char *argv[])
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     if (!window)
         return 1;
+
+    QObject::connect(&instance, &SingleInstance::messageReceived, window, [&context, window](const QStringList &args) {
+        for (const QString &url : args) {
+            if (const QString refused = context.openLink(url); !refused.isEmpty())
+                qCWarning(lcApp) << "not a link Plaza can open:" << refused;
+        }
+        window->show();
+        window->raise();
+        window->requestActivate();
+    });
 
     // Scripts and tests wait for this line: the shell is on screen, not just the state.
     ScreenProbe readyProbe(window, &session, plaza::Session::State::Ready);

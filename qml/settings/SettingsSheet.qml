@@ -132,7 +132,6 @@ Sheet {
                 title: qsTr("Plaza %1").arg(App.version)
                 detail: qsTr("Qt %1 · %2 · MIT licence. Icons: Lucide (ISC).").arg(App.qtVersion).arg(App.platformName)
                 AppButton {
-                    visible: typeof App.writeFeedback === "function"
                     text: qsTr("Send feedback…")
                     variant: "secondary"
                     onClicked: sheet.feedbackRequested()

@@ -141,8 +141,6 @@ AbstractButton {
         MenuItem {
             id: feedbackItem
             objectName: "feedbackItem"
-            visible: typeof App.writeFeedback === "function"
-            height: visible ? implicitHeight : 0
             text: qsTr("Send feedback…")
             onTriggered: control.feedbackRequested()
             contentItem: RowLayout {

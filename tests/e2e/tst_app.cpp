@@ -66,6 +66,7 @@ private Q_SLOTS:
     void restoresWithoutSigningInAgain();
     void walletScreens_data();
     void walletScreens();
+    void secondLaunchHandsOverItsLink();
     void walletOffline_data();
     void walletOffline();
     void payLinkThatCannotBePaid_data();
@@ -298,6 +299,73 @@ void TestApp::walletScreens()
                         m_screenshots.filePath(QStringLiteral("request-%1.png").arg(lang))});
     QVERIFY(decode.waitForFinished(20000));
     QCOMPARE(QString::fromUtf8(decode.readAllStandardOutput()).trimmed(), own.value(QStringLiteral("link")).toString());
+}
+
+void TestApp::secondLaunchHandsOverItsLink()
+{
+    // The desktop opens a plaza://pay link while Plaza runs: the second process hands the
+    // link to the first and exits 0; the first shows the pay sheet over its window.
+    const QJsonObject request = createRequest(login(QStringLiteral("bruno")), 990, QStringLiteral("Flowers"));
+    QVERIFY(!request.isEmpty());
+    QTemporaryDir dirs;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    env.insert(QStringLiteral("PLAZA_DEMO_PASSWORD"), QString::fromLatin1(kDemoPassword));
+    env.insert(QStringLiteral("PLAZA_KEY_BACKEND"), QStringLiteral("passphrase"));
+    env.insert(QStringLiteral("PLAZA_TEST_PASSPHRASE"), QStringLiteral("a single instance passphrase"));
+    const QString plaza = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("plaza"));
+    const QStringList common{QStringLiteral("--server"), m_server->url().toString(), QStringLiteral("--data-dir"),
+                             dirs.filePath(QStringLiteral("data")), QStringLiteral("--config-dir"),
+                             dirs.filePath(QStringLiteral("config")), QStringLiteral("--theme"), QStringLiteral("light")};
+
+    QProcess first;
+    first.setProcessEnvironment(env);
+    first.setProcessChannelMode(QProcess::MergedChannels);
+    first.start(plaza, common + QStringList{QStringLiteral("--sign-in-as"), QStringLiteral("amelie")});
+    QVERIFY(first.waitForStarted(10000));
+    QByteArray firstOutput;
+    QVERIFY2(QTest::qWaitFor([&] {
+                 firstOutput += first.readAll();
+                 return firstOutput.contains("plaza: shell shown");
+             }, 30000),
+             firstOutput.constData());
+
+    // Before: the window is undimmed where the test will look (the positive control).
+    const QString shot = m_screenshots.filePath(QStringLiteral("handover.png"));
+    if (QStandardPaths::findExecutable(QStringLiteral("import")).isEmpty()) {
+        first.kill();
+        QSKIP("imagemagick's import is missing (scripts/deps.sh --test installs it)");
+    }
+    QImage screen;
+    const bool plain = QTest::qWaitFor([&] {
+        QProcess::execute(QStringLiteral("import"), {QStringLiteral("-window"), QStringLiteral("root"), shot});
+        screen.load(shot);
+        return !screen.isNull() && screen.pixelColor(10, 400) == kSidebarLight;
+    }, 15000);
+    if (!plain) {
+        first.kill();
+        QFAIL("the first window is not where the test looks (top left of the screen)");
+    }
+
+    QProcess second;
+    second.setProcessEnvironment(env);
+    second.setProcessChannelMode(QProcess::MergedChannels);
+    second.start(plaza, common + QStringList{request.value(QStringLiteral("link")).toString()});
+    QVERIFY(second.waitForFinished(20000));
+    const QByteArray secondOutput = second.readAll();
+    QCOMPARE(second.exitCode(), 0);
+    QVERIFY2(secondOutput.contains("handed over to the running Plaza"), secondOutput.constData());
+
+    // The first window now shows a modal sheet: its scrim dims the sidebar.
+    const bool dimmed = QTest::qWaitFor([&] {
+        QProcess::execute(QStringLiteral("import"), {QStringLiteral("-window"), QStringLiteral("root"), shot});
+        screen.load(shot);
+        return !screen.isNull() && screen.pixelColor(10, 400) != kSidebarLight;
+    }, 15000);
+    first.kill();
+    first.waitForFinished(5000);
+    QFile::remove(shot);
+    QVERIFY2(dimmed, "the running window did not open the pay sheet");
 }
 
 void TestApp::walletOffline_data()
