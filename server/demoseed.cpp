@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "conversations.h"
 #include "credentials.h"
+#include "demofeed.h"
 #include "demowallet.h"
 #include "serverdb.h"
 #include "users.h"
@@ -29,6 +30,7 @@ constexpr DemoPerson kPeople[] = {
     {u"farid", u"Farid Haddad", false},
     {u"giulia", u"Giulia Rossi", false},
     {u"cafe_lumiere", u"Café Lumière", true},
+    {u"lumen_bikes", u"Lumen Bikes", true}, // the demo advertiser (demofeed.cpp)
 };
 
 struct DemoFollow {
@@ -98,6 +100,8 @@ Status seedDemo(ServerDb &db, qint64 nowMs)
                 return created.error();
         }
         if (auto st = seedDemoWallet(db, idOf, nowMs); !st)
+            return st;
+        if (auto st = seedDemoFeed(db, idOf, nowMs); !st)
             return st;
         if (auto st = db.setMeta(QStringLiteral("demo_seeded"), QString::number(nowMs)); !st)
             return st;

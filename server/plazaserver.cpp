@@ -39,6 +39,7 @@ PlazaServer::PlazaServer(Services &services, QObject *parent) : QAbstractHttpSer
     registerConversationRoutes(m_router, services);
     registerWalletRoutes(m_router, services);
     registerPaymentRequestRoutes(m_router, services);
+    registerFeedRoutes(m_router, services);
     if (services.options.testClock)
         registerTestClockRoutes(m_router, services);
     // Upgrades never reach the router (handleRequest); a plain GET here is a client mistake.

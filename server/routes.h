@@ -17,6 +17,7 @@ void registerSyncRoutes(Router &router, Services &services);          // sync.cp
 void registerConversationRoutes(Router &router, Services &services);  // conversations.cpp
 void registerWalletRoutes(Router &router, Services &services);        // wallet.cpp
 void registerPaymentRequestRoutes(Router &router, Services &services); // paymentrequests.cpp
+void registerFeedRoutes(Router &router, Services &services);          // feed.cpp
 void registerTestClockRoutes(Router &router, Services &services);     // testclock.cpp (--test-clock only)
 
 } // namespace plaza::server

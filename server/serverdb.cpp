@@ -173,6 +173,35 @@ CREATE TABLE messages (
 );
 CREATE INDEX messages_conversation ON messages (conversation_id, id);
 )sql")},
+        // The feed (version 5: 3 and 4 belong to savings and chat; this step needs neither).
+        // A repost is a row with repost_of set and an internal client_id; a deleted post stays
+        // as a tombstone (deleted_at) because replies keep pointing at it.
+        {5, QStringLiteral(R"sql(
+CREATE TABLE IF NOT EXISTS posts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    author_id INTEGER NOT NULL REFERENCES users(id),
+    client_id TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    reply_to INTEGER REFERENCES posts(id),
+    repost_of INTEGER REFERENCES posts(id),
+    sponsored INTEGER NOT NULL DEFAULT 0,
+    advertiser_id INTEGER REFERENCES users(id),
+    reach TEXT NOT NULL DEFAULT 'full' CHECK (reach IN ('full', 'limited')),
+    created_at INTEGER NOT NULL,
+    deleted_at INTEGER,
+    UNIQUE (author_id, client_id)
+);
+CREATE INDEX IF NOT EXISTS posts_author ON posts (author_id, id);
+CREATE INDEX IF NOT EXISTS posts_reply_to ON posts (reply_to, id);
+CREATE INDEX IF NOT EXISTS posts_repost_of ON posts (repost_of, author_id);
+CREATE TABLE IF NOT EXISTS likes (
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    post_id INTEGER NOT NULL REFERENCES posts(id),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, post_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS likes_post ON likes (post_id, user_id);
+)sql")},
     };
 }
 

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: MIT
+// The feed's endpoints (api-v1 "Feed"): posts and what one does to them (posts.cpp), and
+// the lists — home and discover timelines, a user's posts, a post's replies.
+
+#include "clock.h"
+#include "posts.h"
+#include "protocol/json.h"
+#include "protocol/types.h"
+#include "router.h"
+#include "routes.h"
+#include "serverdb.h"
+#include "services.h"
+#include "users.h"
+
+namespace plaza::server {
+
+namespace {
+
+// Discover offers what was posted in the last 30 days; older posts stay reachable through
+// timelines, profiles and threads.
+constexpr qint64 kDiscoverWindowMs = 30LL * 24 * 3600 * 1000;
+
+struct PageQuery {
+    qint64 limit = protocol::limits::kDefaultPageLimit;
+    qint64 before = 0; //!< post row id, 0 for the first page
+};
+
+// Posts are paged by id: ids grow with creation, so "before" is a keyset cursor that stays
+// right while new posts arrive on top.
+Result<PageQuery> pageQuery(const RequestContext &ctx)
+{
+    auto limit = ctx.queryInteger(QStringLiteral("limit"), protocol::limits::kDefaultPageLimit, 1,
+                                  protocol::limits::kMaxPageLimit);
+    if (!limit)
+        return limit.error();
+    PageQuery q;
+    q.limit = *limit;
+    if (const auto before = ctx.queryValue(QStringLiteral("before"))) {
+        const auto id = ids::parse(ids::kPost, *before);
+        if (!id)
+            return makeError(ErrorCode::ValidationFailed, QStringLiteral("before must be a post id"),
+                             {{QStringLiteral("field"), QStringLiteral("before")}});
+        q.before = *id;
+    }
+    return q;
+}
+
+std::optional<qint64> postIdParam(const RequestContext &ctx)
+{
+    return ids::parse(ids::kPost, ctx.param(QStringLiteral("id")));
+}
+
+Response noSuchPost()
+{
+    return Response::error(ErrorCode::NotFound, QStringLiteral("No such post."));
+}
+
+// \a where may use ?1 (the caller), ?2 (\a param) and ?5 (the start of the discover window).
+Response listPosts(ServerDb &db, Clock &clock, const RequestContext &ctx, const QString &where, qint64 param)
+{
+    auto page = pageQuery(ctx);
+    if (!page)
+        return Response::error(page.error());
+    const qint64 now = clock.nowMs();
+    auto rows = db.integers(QStringLiteral("SELECT p.id FROM posts p WHERE p.deleted_at IS NULL AND (%1) "
+                                           "AND (?3 = 0 OR p.id < ?3) AND ?5 IS NOT NULL ORDER BY p.id DESC LIMIT ?4")
+                                .arg(where),
+                            ctx.userId, param, page->before, page->limit + 1, now - kDiscoverWindowMs);
+    if (!rows)
+        return Response::error(rows.error());
+    return Response::page(*rows, page->limit, ids::kPost, [&](qint64 id) { return postJson(db, ctx.userId, id, now); });
+}
+
+Response createHandler(ServerDb &db, Clock &clock, RequestContext &ctx)
+{
+    protocol::JsonReader r(ctx.body);
+    NewPost post;
+    post.authorId = ctx.userId;
+    post.clientId = r.string(QStringLiteral("client_id"));
+    post.text = r.string(QStringLiteral("text"));
+    const QString replyTo = r.optString(QStringLiteral("reply_to"));
+    if (!r.ok())
+        return Response::error(r.error());
+    if (!replyTo.isNull()) {
+        const auto parent = ids::parse(ids::kPost, replyTo);
+        if (!parent)
+            return Response::error(ErrorCode::NotFound, QStringLiteral("No such post."),
+                                   {{QStringLiteral("field"), QStringLiteral("reply_to")}});
+        post.replyTo = *parent;
+    }
+    CreatedPost created;
+    const qint64 now = clock.nowMs();
+    const Status st = db.write([&]() -> Status {
+        auto result = createPost(db, post, now);
+        if (!result)
+            return result.error();
+        created = *result;
+        return {};
+    });
+    if (!st)
+        return Response::error(st.error());
+    auto json = postJson(db, ctx.userId, created.id, now);
+    if (!json)
+        return Response::error(json.error());
+    return Response::json(created.existed ? 200 : 201, *json);
+}
+
+// Like and repost, on and off: the same shape, answered with the post as the caller now sees it.
+Response toggleHandler(ServerDb &db, Clock &clock, RequestContext &ctx, bool repost, bool on)
+{
+    const auto id = postIdParam(ctx);
+    if (!id)
+        return noSuchPost();
+    const qint64 now = clock.nowMs();
+    qint64 target = 0;
+    const Status st = db.write([&]() -> Status {
+        auto resolved = targetPost(db, *id);
+        if (!resolved)
+            return resolved.error();
+        target = *resolved;
+        auto changed = repost ? setReposted(db, ctx.userId, target, on, now) : setLiked(db, ctx.userId, target, on, now);
+        return changed ? Status() : Status(changed.error());
+    });
+    if (!st)
+        return Response::error(st.error());
+    auto json = postJson(db, ctx.userId, target, now);
+    return json ? Response::ok(*json) : Response::error(json.error());
+}
+
+} // namespace
+
+void registerFeedRoutes(Router &router, Services &services)
+{
+    ServerDb &db = services.db;
+    Clock &clock = services.clock;
+
+    router.add(Router::Method::Post, QStringLiteral("/v1/posts"), Router::JsonBody,
+               [&db, &clock](RequestContext &ctx) { return createHandler(db, clock, ctx); });
+
+    router.add(Router::Method::Get, QStringLiteral("/v1/posts/{id}"), Router::NoFlags, [&db, &clock](RequestContext &ctx) {
+        const auto id = postIdParam(ctx);
+        if (!id)
+            return noSuchPost();
+        auto json = postJson(db, ctx.userId, *id, clock.nowMs());
+        return json ? Response::ok(*json) : Response::error(json.error());
+    });
+
+    router.add(Router::Method::Delete, QStringLiteral("/v1/posts/{id}"), Router::NoFlags,
+               [&db, &clock](RequestContext &ctx) {
+                   const auto id = postIdParam(ctx);
+                   if (!id)
+                       return noSuchPost();
+                   const Status st = db.write([&]() { return deletePost(db, ctx.userId, *id, clock.nowMs()); });
+                   return st ? Response::noContent() : Response::error(st.error());
+               });
+
+    for (const bool repost : {false, true}) {
+        const QString path = repost ? QStringLiteral("/v1/posts/{id}/repost") : QStringLiteral("/v1/posts/{id}/like");
+        router.add(Router::Method::Post, path, Router::NoFlags, [&db, &clock, repost](RequestContext &ctx) {
+            return toggleHandler(db, clock, ctx, repost, true);
+        });
+        router.add(Router::Method::Delete, path, Router::NoFlags, [&db, &clock, repost](RequestContext &ctx) {
+            return toggleHandler(db, clock, ctx, repost, false);
+        });
+    }
+
+    router.add(Router::Method::Get, QStringLiteral("/v1/posts/{id}/replies"), Router::NoFlags,
+               [&db, &clock](RequestContext &ctx) {
+                   const auto id = postIdParam(ctx);
+                   if (!id)
+                       return noSuchPost();
+                   auto target = targetPost(db, *id);
+                   if (!target)
+                       return Response::error(target.error());
+                   return listPosts(db, clock, ctx, QStringLiteral("p.reply_to = ?2"), *target);
+               });
+
+    router.add(Router::Method::Get, QStringLiteral("/v1/users/{id}/posts"), Router::NoFlags,
+               [&db, &clock](RequestContext &ctx) {
+                   const auto id = ids::parse(ids::kUser, ctx.param(QStringLiteral("id")));
+                   if (!id)
+                       return Response::error(ErrorCode::NotFound, QStringLiteral("No such user."));
+                   if (auto user = loadUser(db, ctx.userId, *id); !user)
+                       return Response::error(user.error());
+                   return listPosts(db, clock, ctx, QStringLiteral("p.author_id = ?2"), *id);
+               });
+
+    // Home: posts, replies and reposts by oneself and the people one follows.
+    router.add(Router::Method::Get, QStringLiteral("/v1/timeline/home"), Router::NoFlags,
+               [&db, &clock](RequestContext &ctx) {
+                   return listPosts(db, clock, ctx,
+                                    QStringLiteral("p.author_id = ?1 OR p.author_id IN "
+                                                   "(SELECT followee_id FROM follows WHERE follower_id = ?1)"),
+                                    0);
+               });
+
+    // Discover: original posts (no replies, no reposts) from everyone in the window, newest
+    // first, with their signals; the client ranks them (docs/ranking.md).
+    router.add(Router::Method::Get, QStringLiteral("/v1/timeline/discover"), Router::NoFlags,
+               [&db, &clock](RequestContext &ctx) {
+                   return listPosts(db, clock, ctx,
+                                    QStringLiteral("p.reply_to IS NULL AND p.repost_of IS NULL AND p.created_at >= ?5"),
+                                    0);
+               });
+}
+
+} // namespace plaza::server

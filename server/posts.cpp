@@ -1,0 +1,385 @@
+// SPDX-License-Identifier: MIT
+#include "posts.h"
+
+#include "eventlog.h"
+#include "protocol/json.h"
+#include "protocol/types.h"
+#include "serverdb.h"
+#include "users.h"
+
+#include <QDateTime>
+#include <QSet>
+
+#include <cmath>
+
+namespace plaza::server {
+
+namespace {
+
+Error noSuchPost()
+{
+    return makeError(ErrorCode::NotFound, QStringLiteral("No such post."));
+}
+
+// Repost rows carry a client_id no client can send ("repost:" is outside [A-Za-z0-9_-]),
+// so UNIQUE (author_id, client_id) also makes "one repost per person and post" hold.
+QString repostClientId(qint64 originalId)
+{
+    return QStringLiteral("repost:") + QString::number(originalId);
+}
+
+// How close the viewer is to the author, 0…1 (docs/api.md "Ranking signals"): following
+// them counts 0.5, and each like, repost or reply of the viewer on the author's posts
+// 0.05 more, capped at 1. One's own posts are 1.
+Result<double> affinity(ServerDb &db, qint64 viewerId, qint64 authorId)
+{
+    if (viewerId == authorId)
+        return 1.0;
+    auto follows = db.integer(QStringLiteral("SELECT count(*) FROM follows WHERE follower_id = ?1 AND followee_id = ?2"),
+                              viewerId, authorId);
+    if (!follows)
+        return follows.error();
+    auto interactions = db.integer(
+        QStringLiteral("SELECT (SELECT count(*) FROM likes l JOIN posts p ON p.id = l.post_id "
+                       "        WHERE l.user_id = ?1 AND p.author_id = ?2 AND p.deleted_at IS NULL) "
+                       "     + (SELECT count(*) FROM posts r JOIN posts p ON p.id = coalesce(r.repost_of, r.reply_to) "
+                       "        WHERE r.author_id = ?1 AND p.author_id = ?2 AND r.deleted_at IS NULL AND p.deleted_at IS NULL)"),
+        viewerId, authorId);
+    if (!interactions)
+        return interactions.error();
+    const double raw = (follows->value_or(0) > 0 ? 0.5 : 0.0) + 0.05 * double(interactions->value_or(0));
+    return std::round(std::min(1.0, raw) * 100.0) / 100.0;
+}
+
+Result<QList<qint64>> followerIds(ServerDb &db, qint64 userId)
+{
+    return db.integers(QStringLiteral("SELECT follower_id FROM follows WHERE followee_id = ?1 ORDER BY follower_id"), userId);
+}
+
+// Appends \a type with the post as each of \a userIds sees it.
+Status logPost(ServerDb &db, const QList<qint64> &userIds, const QString &type, qint64 postId, qint64 nowMs)
+{
+    QSet<qint64> done;
+    for (qint64 userId : userIds) {
+        if (done.contains(userId))
+            continue;
+        done.insert(userId);
+        auto json = postJson(db, userId, postId, nowMs);
+        if (!json)
+            return json.error();
+        if (auto seq = appendEvent(db.db(), userId, type, *json); !seq)
+            return seq.error();
+    }
+    return {};
+}
+
+Status logDeleted(ServerDb &db, const QList<qint64> &userIds, qint64 postId)
+{
+    QSet<qint64> done;
+    for (qint64 userId : userIds) {
+        if (done.contains(userId))
+            continue;
+        done.insert(userId);
+        if (auto seq = appendEvent(db.db(), userId, QStringLiteral("post.deleted"),
+                                   {{QStringLiteral("id"), ids::format(ids::kPost, postId)}});
+            !seq)
+            return seq.error();
+    }
+    return {};
+}
+
+// The author and everyone following them: who holds a post in their log.
+Result<QList<qint64>> audience(ServerDb &db, qint64 authorId)
+{
+    auto followers = followerIds(db, authorId);
+    if (!followers)
+        return followers.error();
+    QList<qint64> all{authorId};
+    all += *followers;
+    return all;
+}
+
+Result<qint64> authorOf(ServerDb &db, qint64 postId)
+{
+    auto author = db.integer(QStringLiteral("SELECT author_id FROM posts WHERE id = ?1"), postId);
+    if (!author)
+        return author.error();
+    if (!author->has_value())
+        return noSuchPost();
+    return **author;
+}
+
+} // namespace
+
+Result<qint64> targetPost(ServerDb &db, qint64 postId)
+{
+    auto stmt = db.query(QStringLiteral("SELECT repost_of FROM posts WHERE id = ?1 AND deleted_at IS NULL"), postId);
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return noSuchPost();
+    return stmt->isNull(0) ? postId : stmt->int64(0);
+}
+
+Result<QJsonObject> postJson(ServerDb &db, qint64 viewerId, qint64 postId, qint64 nowMs)
+{
+    auto stmt = db.query(
+        QStringLiteral("SELECT p.client_id, p.author_id, p.text, p.created_at, p.reply_to, p.repost_of, p.sponsored, "
+                       "p.advertiser_id, p.reach, "
+                       "(SELECT count(*) FROM likes l WHERE l.post_id = p.id), "
+                       "(SELECT count(*) FROM posts r WHERE r.repost_of = p.id AND r.deleted_at IS NULL), "
+                       "(SELECT count(*) FROM posts r WHERE r.reply_to = p.id AND r.deleted_at IS NULL), "
+                       "EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?2), "
+                       "EXISTS (SELECT 1 FROM posts r WHERE r.repost_of = p.id AND r.author_id = ?2 AND r.deleted_at IS NULL) "
+                       "FROM posts p WHERE p.id = ?1 AND p.deleted_at IS NULL"),
+        postId, viewerId);
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return noSuchPost();
+    const QString clientId = stmt->text(0);
+    const qint64 authorId = stmt->int64(1);
+    const QString text = stmt->text(2);
+    const qint64 createdAt = stmt->int64(3);
+    // Row ids start at 1, so 0 (what a NULL reads as) means "none".
+    const qint64 replyTo = stmt->int64(4);
+    const qint64 repostOf = stmt->int64(5);
+    const bool sponsored = stmt->int64(6) != 0;
+    const qint64 advertiser = stmt->int64(7);
+    const QString reach = stmt->text(8);
+    const qint64 likes = stmt->int64(9);
+    const qint64 reposts = stmt->int64(10);
+    const qint64 replies = stmt->int64(11);
+    const bool likedByMe = stmt->int64(12) != 0;
+    const bool repostedByMe = stmt->int64(13) != 0;
+
+    auto author = loadUser(db, viewerId, authorId);
+    if (!author)
+        return author.error();
+    QJsonValue original = QJsonValue::Null;
+    if (repostOf) {
+        auto json = postJson(db, viewerId, repostOf, nowMs);
+        if (!json)
+            return json.error();
+        original = *json;
+    }
+    QJsonValue advertiserJson = QJsonValue::Null;
+    if (advertiser) {
+        auto user = loadUser(db, viewerId, advertiser);
+        if (!user)
+            return user.error();
+        advertiserJson = user->toJson();
+    }
+    auto closeness = affinity(db, viewerId, authorId);
+    if (!closeness)
+        return closeness.error();
+    const bool isRepost = repostOf != 0;
+    return QJsonObject{
+        {QStringLiteral("id"), ids::format(ids::kPost, postId)},
+        {QStringLiteral("client_id"), isRepost ? QJsonValue(QJsonValue::Null) : QJsonValue(clientId)},
+        {QStringLiteral("author"), author->toJson()},
+        {QStringLiteral("text"), text},
+        {QStringLiteral("created_at"), protocol::formatTime(QDateTime::fromMSecsSinceEpoch(createdAt, Qt::UTC))},
+        {QStringLiteral("reply_to"), replyTo ? QJsonValue(ids::format(ids::kPost, replyTo)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("repost_of"), original},
+        {QStringLiteral("like_count"), likes},
+        {QStringLiteral("repost_count"), reposts},
+        {QStringLiteral("reply_count"), replies},
+        {QStringLiteral("liked_by_me"), likedByMe},
+        {QStringLiteral("reposted_by_me"), repostedByMe},
+        {QStringLiteral("sponsored"), sponsored},
+        {QStringLiteral("advertiser"), advertiserJson},
+        {QStringLiteral("reach"), reach},
+        {QStringLiteral("signals"),
+         QJsonObject{{QStringLiteral("author_affinity"), *closeness},
+                     {QStringLiteral("engagement"), likes + reposts + replies},
+                     {QStringLiteral("age_s"), std::max<qint64>(0, (nowMs - createdAt) / 1000)}}},
+    };
+}
+
+Result<CreatedPost> createPost(ServerDb &db, const NewPost &post, qint64 nowMs)
+{
+    if (!protocol::isValidClientId(post.clientId))
+        return makeError(ErrorCode::ValidationFailed, QStringLiteral("client_id must be 1 to 64 of A-Z, a-z, 0-9, _ and -."),
+                         {{QStringLiteral("field"), QStringLiteral("client_id")}});
+    auto existing = db.integer(QStringLiteral("SELECT id FROM posts WHERE author_id = ?1 AND client_id = ?2"),
+                               post.authorId, post.clientId);
+    if (!existing)
+        return existing.error();
+    if (existing->has_value()) {
+        auto gone = db.integer(QStringLiteral("SELECT deleted_at FROM posts WHERE id = ?1"), **existing);
+        if (!gone)
+            return gone.error();
+        if (gone->has_value())
+            return makeError(ErrorCode::Conflict, QStringLiteral("The post with this client_id was deleted."),
+                             {{QStringLiteral("field"), QStringLiteral("client_id")}});
+        return CreatedPost{**existing, true};
+    }
+    const qsizetype chars = post.text.toUcs4().size();
+    if (post.text.trimmed().isEmpty())
+        return makeError(ErrorCode::ValidationFailed, QStringLiteral("A post needs some text."),
+                         {{QStringLiteral("field"), QStringLiteral("text")}});
+    if (chars > protocol::limits::kMaxPostChars)
+        return makeError(ErrorCode::ValidationFailed,
+                         QStringLiteral("A post is at most %1 characters (this one has %2).")
+                             .arg(protocol::limits::kMaxPostChars)
+                             .arg(chars),
+                         {{QStringLiteral("field"), QStringLiteral("text")}, {QStringLiteral("limit"), protocol::limits::kMaxPostChars}});
+    qint64 parentId = 0;
+    if (post.replyTo) {
+        auto target = targetPost(db, post.replyTo);
+        if (!target) {
+            Error e = target.error();
+            e.details.insert(QStringLiteral("field"), QStringLiteral("reply_to"));
+            return e;
+        }
+        parentId = *target;
+    }
+    if (auto st = db.run(QStringLiteral("INSERT INTO posts (author_id, client_id, text, reply_to, sponsored, advertiser_id, "
+                                        "reach, created_at) VALUES (?1, ?2, ?3, NULLIF(?4, 0), ?5, NULLIF(?6, 0), ?7, ?8)"),
+                         post.authorId, post.clientId, post.text, parentId, post.sponsored, post.advertiserId,
+                         post.limitedReach ? QStringLiteral("limited") : QStringLiteral("full"), nowMs);
+        !st)
+        return st.error();
+    const qint64 id = db.db().lastInsertRowId();
+    auto everyone = audience(db, post.authorId);
+    if (!everyone)
+        return everyone.error();
+    if (auto st = logPost(db, *everyone, QStringLiteral("post.created"), id, nowMs); !st)
+        return st.error();
+    if (parentId) {
+        auto parentAuthor = authorOf(db, parentId);
+        if (!parentAuthor)
+            return parentAuthor.error();
+        if (auto st = logPost(db, {*parentAuthor, post.authorId}, QStringLiteral("post.updated"), parentId, nowMs); !st)
+            return st.error();
+    }
+    return CreatedPost{id, false};
+}
+
+Result<bool> setLiked(ServerDb &db, qint64 userId, qint64 postId, bool on, qint64 nowMs)
+{
+    auto target = targetPost(db, postId);
+    if (!target)
+        return target.error();
+    const Status st = on ? db.run(QStringLiteral("INSERT OR IGNORE INTO likes (user_id, post_id, created_at) VALUES (?1, ?2, ?3)"),
+                                  userId, *target, nowMs)
+                         : db.run(QStringLiteral("DELETE FROM likes WHERE user_id = ?1 AND post_id = ?2"), userId, *target);
+    if (!st)
+        return st.error();
+    if (db.db().changes() == 0)
+        return false;
+    auto author = authorOf(db, *target);
+    if (!author)
+        return author.error();
+    if (auto logged = logPost(db, {userId, *author}, QStringLiteral("post.updated"), *target, nowMs); !logged)
+        return logged.error();
+    return true;
+}
+
+Result<bool> setReposted(ServerDb &db, qint64 userId, qint64 postId, bool on, qint64 nowMs)
+{
+    auto target = targetPost(db, postId);
+    if (!target)
+        return target.error();
+    auto existing = db.integer(QStringLiteral("SELECT id FROM posts WHERE author_id = ?1 AND client_id = ?2"), userId,
+                               repostClientId(*target));
+    if (!existing)
+        return existing.error();
+    if (existing->has_value() == on)
+        return false;
+    auto everyone = audience(db, userId);
+    if (!everyone)
+        return everyone.error();
+    if (on) {
+        if (auto st = db.run(QStringLiteral("INSERT INTO posts (author_id, client_id, text, repost_of, created_at) "
+                                            "VALUES (?1, ?2, '', ?3, ?4)"),
+                             userId, repostClientId(*target), *target, nowMs);
+            !st)
+            return st.error();
+        if (auto st = logPost(db, *everyone, QStringLiteral("post.created"), db.db().lastInsertRowId(), nowMs); !st)
+            return st.error();
+    } else {
+        // A taken-back repost leaves nothing behind (nothing can refer to a repost).
+        if (auto st = db.run(QStringLiteral("DELETE FROM posts WHERE id = ?1"), **existing); !st)
+            return st.error();
+        if (auto st = logDeleted(db, *everyone, **existing); !st)
+            return st.error();
+    }
+    auto author = authorOf(db, *target);
+    if (!author)
+        return author.error();
+    if (auto st = logPost(db, {userId, *author}, QStringLiteral("post.updated"), *target, nowMs); !st)
+        return st.error();
+    return true;
+}
+
+Status deletePost(ServerDb &db, qint64 userId, qint64 postId, qint64 nowMs)
+{
+    auto stmt = db.query(QStringLiteral("SELECT author_id, reply_to, repost_of FROM posts WHERE id = ?1 AND deleted_at IS NULL"),
+                         postId);
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return noSuchPost();
+    const qint64 authorId = stmt->int64(0);
+    const qint64 parentId = stmt->isNull(1) ? 0 : stmt->int64(1);
+    const bool isRepost = !stmt->isNull(2);
+    if (authorId != userId)
+        return makeError(ErrorCode::Forbidden, QStringLiteral("Only the author can delete a post."));
+    if (isRepost) {
+        auto changed = setReposted(db, userId, stmt->int64(2), false, nowMs);
+        return changed ? Status() : Status(changed.error());
+    }
+
+    // Its reposts go first, each from its reposter's audience.
+    auto reposts = db.integers(QStringLiteral("SELECT id FROM posts WHERE repost_of = ?1"), postId);
+    if (!reposts)
+        return reposts.error();
+    for (qint64 repostId : std::as_const(*reposts)) {
+        auto reposter = authorOf(db, repostId);
+        if (!reposter)
+            return reposter.error();
+        auto theirs = audience(db, *reposter);
+        if (!theirs)
+            return theirs.error();
+        if (auto st = db.run(QStringLiteral("DELETE FROM posts WHERE id = ?1"), repostId); !st)
+            return st;
+        if (auto st = logDeleted(db, *theirs, repostId); !st)
+            return st;
+    }
+    // Replies keep pointing at it, so the row stays as a tombstone; its text and likes go.
+    if (auto st = db.run(QStringLiteral("UPDATE posts SET deleted_at = ?2, text = '' WHERE id = ?1"), postId, nowMs); !st)
+        return st;
+    if (auto st = db.run(QStringLiteral("DELETE FROM likes WHERE post_id = ?1"), postId); !st)
+        return st;
+    auto everyone = audience(db, authorId);
+    if (!everyone)
+        return everyone.error();
+    if (auto st = logDeleted(db, *everyone, postId); !st)
+        return st;
+    if (parentId) {
+        auto live = db.integer(QStringLiteral("SELECT id FROM posts WHERE id = ?1 AND deleted_at IS NULL"), parentId);
+        if (!live)
+            return live.error();
+        if (live->has_value()) {
+            auto parentAuthor = authorOf(db, parentId);
+            if (!parentAuthor)
+                return parentAuthor.error();
+            if (auto st = logPost(db, {*parentAuthor, userId}, QStringLiteral("post.updated"), parentId, nowMs); !st)
+                return st;
+        }
+    }
+    return {};
+}
+
+} // namespace plaza::server
