@@ -25,6 +25,7 @@ add_library(plaza_core STATIC
     wallet/walletsummary.h wallet/walletsummary.cpp
     wallet/walletcsv.h wallet/walletcsv.cpp
     diagnostics/feedbackreport.h diagnostics/feedbackreport.cpp
+    feed/ranking.h feed/ranking.cpp
 )
 target_include_directories(plaza_core PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(plaza_core PUBLIC
