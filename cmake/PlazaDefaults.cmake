@@ -26,9 +26,17 @@ message(STATUS "Plaza version: ${PLAZA_VERSION_STRING}")
 set(CMAKE_RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bin")
 
 function(plaza_target_defaults target)
-    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
-    if(PLAZA_WERROR)
-        target_compile_options(${target} PRIVATE -Werror)
+    if(MSVC)
+        # /utf-8: the sources are UTF-8 ("€" in literals); /Zc:__cplusplus: report C++20 truly.
+        target_compile_options(${target} PRIVATE /W4 /permissive- /utf-8 /Zc:__cplusplus)
+        if(PLAZA_WERROR)
+            target_compile_options(${target} PRIVATE /WX)
+        endif()
+    else()
+        target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+        if(PLAZA_WERROR)
+            target_compile_options(${target} PRIVATE -Werror)
+        endif()
     endif()
     target_compile_definitions(${target} PRIVATE
         QT_NO_CAST_FROM_ASCII

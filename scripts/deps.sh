@@ -21,7 +21,7 @@ PLAZA_RUNTIME_DEPS=(
 )
 PLAZA_TEST_DEPS=(
   qml6-module-qttest xvfb xauth libsecret-tools imagemagick procps zbar-tools
-  desktop-file-utils appstream openssl
+  desktop-file-utils appstream libxml2-utils openssl
 )
 
 want=("${PLAZA_BUILD_DEPS[@]}" "${PLAZA_RUNTIME_DEPS[@]}")
