@@ -53,10 +53,11 @@ const QString kSigns = QStringLiteral("[€$£¥₩]");
 
 struct Rules
 {
-    // What people wrote: a quoted value, or everything up to the next "key=" or the end.
+    // What people wrote: a quoted value, or everything up to the next "key=" or the end of the
+    // message, across line breaks (a note can have several lines).
     QRegularExpression textKeys = rx(
         QStringLiteral(R"(\b(text|note|body|message|content|caption|comment|memo|bio)\b)") + kSep
-            + QStringLiteral(R"(("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|.*?(?=\s+[\w.-]+\s*[:=]|$)))"),
+            + QStringLiteral(R"(("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[\s\S]*?(?=\s+[\w.-]+\s*[:=]|$)))"),
         true);
     QRegularExpression secretKeys = rx(
         QStringLiteral(R"(\b(access_token|refresh_token|id_token|token|password|passwd|passphrase|pin|secret)"
@@ -65,6 +66,7 @@ struct Rules
         true);
     QRegularExpression authSchemes = rx(QStringLiteral(R"(\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+)"), true);
     QRegularExpression jwt = rx(QStringLiteral(R"(\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)"));
+    QRegularExpression email = rx(QStringLiteral(R"(\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b)"));
     QRegularExpression payLink = rx(QStringLiteral(R"(\bplaza://pay/[A-Za-z0-9_-]+)"), true);
     QRegularExpression uuid = rx(QStringLiteral(
         R"(\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b)"));
@@ -128,6 +130,7 @@ QString FeedbackReport::scrub(const QString &line)
         return m.captured(1) + QStringLiteral(" [redacted]");
     });
     s.replace(r.jwt, QStringLiteral("[token]"));
+    s.replace(r.email, QStringLiteral("[email]"));
     s.replace(r.payLink, QStringLiteral("plaza://pay/[id]"));
     s.replace(r.uuid, QStringLiteral("[id]"));
     s.replace(r.hexRun, QStringLiteral("[key]"));

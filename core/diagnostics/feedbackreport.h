@@ -16,12 +16,14 @@ namespace plaza {
 //! - passwords and passphrases (password=…, "passphrase": "…")
 //! - keys: hex runs of 32+ characters, base64/base64url runs of 32+ that mix letters and digits
 //! - payment identifiers: Idempotency-Key values, UUIDs, plaza://pay/<id> links
+//! - e-mail addresses
 //! - money: amounts with a sign or an ISO code before or after ("€12.50", "1 234,56 €",
 //!   "12.50 EUR", "USD 3"), grouped or two-decimal numbers in English or French
 //!   ("1,234.56", "1 234,56", "12,50"), and minor-unit integers under amount…=, balance…=,
 //!   …_minor=, …_micro= keys
 //! - what people wrote: values of text=, note=, body=, message=, content=, caption=,
-//!   comment=, memo=, bio= (quoted or up to the next key), and any quoted string of more
+//!   comment=, memo=, bio= (quoted, or up to the next key or the end of the message, line
+//!   breaks included), and any quoted string of more
 //!   than one word (how QDebug prints a QString)
 //!
 //! Everything else survives: categories, error codes, HTTP statuses, counts, cursors,

@@ -94,6 +94,10 @@ private Q_SLOTS:
             QStringLiteral("transfer note=[text] amount=[amount] to=@bob"), {QStringLiteral("dinner"), QStringLiteral("4200")});
         row("body key json", QStringLiteral(R"(post {"body": "Moving to Lyon next week!", "visibility": "public"})"),
             QStringLiteral(R"(post {"body": [text], "visibility": "public"})"), {QStringLiteral("Lyon")});
+        row("note over lines", QStringLiteral("request note=rent\nand the rest for you"),
+            QStringLiteral("request note=[text]"), {QStringLiteral("rent"), QStringLiteral("rest")});
+        row("email", QStringLiteral("invite sent to jane.doe+plaza@example.org ok"),
+            QStringLiteral("invite sent to [email] ok"), {QStringLiteral("jane.doe")});
         row("qdebug qstring", QStringLiteral(R"(plaza.chat: outbox resend "are you free tonight?" id 44)"),
             QStringLiteral(R"(plaza.chat: outbox resend "[text]" id 44)"), {QStringLiteral("tonight")});
         row("typographic quotes", QStringLiteral("réponse « on se voit demain » reçue"),
