@@ -5,6 +5,7 @@
 #include "conversations.h"
 #include "credentials.h"
 #include "demofeed.h"
+#include "demosavings.h"
 #include "demowallet.h"
 #include "serverdb.h"
 #include "users.h"
@@ -102,6 +103,8 @@ Status seedDemo(ServerDb &db, qint64 nowMs)
         if (auto st = seedDemoWallet(db, idOf, nowMs); !st)
             return st;
         if (auto st = seedDemoFeed(db, idOf, nowMs); !st)
+            return st;
+        if (auto st = seedDemoSavings(db, idOf, nowMs); !st)
             return st;
         if (auto st = db.setMeta(QStringLiteral("demo_seeded"), QString::number(nowMs)); !st)
             return st;

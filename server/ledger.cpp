@@ -129,7 +129,8 @@ Result<QJsonObject> transactionJson(ServerDb &db, qint64 userId, qint64 transact
         "JOIN accounts my_acc ON my_acc.id = mine.account_id AND my_acc.user_id = ?1 "
         "JOIN entries other ON other.transaction_id = t.id AND other.id <> mine.id "
         "JOIN accounts other_acc ON other_acc.id = other.account_id "
-        "WHERE t.id = ?2"),
+        // Between the viewer's own wallet and savings, the wallet's side is the one shown.
+        "WHERE t.id = ?2 ORDER BY my_acc.kind = 'wallet' DESC LIMIT 1"),
                          userId, transactionId);
     if (!stmt)
         return stmt.error();

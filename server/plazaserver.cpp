@@ -40,6 +40,7 @@ PlazaServer::PlazaServer(Services &services, QObject *parent) : QAbstractHttpSer
     registerWalletRoutes(m_router, services);
     registerPaymentRequestRoutes(m_router, services);
     registerFeedRoutes(m_router, services);
+    registerSavingsRoutes(m_router, services);
     if (services.options.testClock)
         registerTestClockRoutes(m_router, services);
     // Upgrades never reach the router (handleRequest); a plain GET here is a client mistake.

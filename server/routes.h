@@ -18,6 +18,7 @@ void registerConversationRoutes(Router &router, Services &services);  // convers
 void registerWalletRoutes(Router &router, Services &services);        // wallet.cpp
 void registerPaymentRequestRoutes(Router &router, Services &services); // paymentrequests.cpp
 void registerFeedRoutes(Router &router, Services &services);          // feed.cpp
+void registerSavingsRoutes(Router &router, Services &services);       // savings.cpp
 void registerTestClockRoutes(Router &router, Services &services);     // testclock.cpp (--test-clock only)
 
 } // namespace plaza::server

@@ -173,6 +173,48 @@ CREATE TABLE messages (
 );
 CREATE INDEX messages_conversation ON messages (conversation_id, id);
 )sql")},
+        // Savings: goals as vaults inside the savings account, the APY's history (the first
+        // row is the default 4.50 %), one row per user and day accrued, each user's
+        // accumulator (millionths of a minor unit) and the last day accrued for everyone.
+        {3, QStringLiteral(R"sql(
+CREATE TABLE IF NOT EXISTS savings_goals (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    name TEXT NOT NULL,
+    target INTEGER NOT NULL CHECK (target > 0),
+    saved INTEGER NOT NULL DEFAULT 0 CHECK (saved >= 0),
+    deadline TEXT,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS savings_goals_user ON savings_goals (user_id, id);
+CREATE TABLE IF NOT EXISTS savings_rates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    apy_bps INTEGER NOT NULL CHECK (apy_bps >= 0 AND apy_bps <= 100000),
+    effective_date TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+INSERT INTO savings_rates (apy_bps, effective_date, created_at) VALUES (450, '1970-01-01', 0);
+CREATE TABLE IF NOT EXISTS savings_accruals (
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    date TEXT NOT NULL,
+    balance INTEGER NOT NULL,
+    apy_bps INTEGER NOT NULL,
+    accrued_micros INTEGER NOT NULL,
+    paid INTEGER,
+    transaction_id INTEGER REFERENCES ledger_transactions(id),
+    PRIMARY KEY (user_id, date)
+);
+CREATE TABLE IF NOT EXISTS savings_state (
+    user_id INTEGER PRIMARY KEY REFERENCES users(id),
+    accumulator_micros INTEGER NOT NULL DEFAULT 0,
+    interest_total INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS savings_progress (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    accrued_through TEXT
+);
+INSERT INTO savings_progress (id, accrued_through) VALUES (1, NULL);
+)sql")},
         // The feed (version 5: 3 and 4 belong to savings and chat; this step needs neither).
         // A repost is a row with repost_of set and an internal client_id; a deleted post stays
         // as a tombstone (deleted_at) because replies keep pointing at it.

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+#include "demosavings.h"
+
+#include "savings.h"
+#include "serverdb.h"
+
+#include <QDateTime>
+
+namespace plaza::server {
+
+namespace {
+
+struct DemoGoal {
+    const char16_t *name;
+    qint64 target;
+    qint64 saved;
+    int deadlineInDays; //!< 0: no deadline
+};
+
+struct DemoSaver {
+    const char16_t *handle;
+    qint64 unassigned;
+    QList<DemoGoal> goals;
+};
+
+constexpr int kHistoryDays = 92;
+
+} // namespace
+
+Status seedDemoSavings(ServerDb &db, const QHash<QString, qint64> &idOf, qint64 nowMs)
+{
+    const QList<DemoSaver> savers{
+        {u"amelie", 6'000, {{u"Lisbon trip", 120'000, 26'000, 190}, {u"Emergency fund", 200'000, 12'500, 0}}},
+        {u"bruno", 15'000, {{u"New bike", 90'000, 31'000, 120}}},
+    };
+    const QDate today = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).date();
+    // The money went in three months ago; interest has accrued every day since.
+    const QDate start = today.addDays(-kHistoryDays);
+    const qint64 startMs = QDateTime(start, QTime(9, 30), Qt::UTC).toMSecsSinceEpoch();
+    for (const DemoSaver &saver : savers) {
+        const qint64 user = idOf.value(QString::fromUtf16(saver.handle));
+        if (user <= 0)
+            continue;
+        if (auto account = savings::ensureAccount(db, user); !account)
+            return account.error();
+        for (const DemoGoal &goal : saver.goals) {
+            const QString deadline = goal.deadlineInDays > 0 ? today.addDays(goal.deadlineInDays).toString(Qt::ISODate)
+                                                             : QString();
+            if (auto st = db.run(QStringLiteral("INSERT INTO savings_goals (user_id, name, target, saved, deadline, "
+                                                "created_at) VALUES (?1, ?2, ?3, 0, NULLIF(?4, ''), ?5)"),
+                                 user, QString::fromUtf16(goal.name), goal.target, deadline, startMs);
+                !st)
+                return st;
+            if (auto tx = savings::deposit(db, user, goal.saved, db.db().lastInsertRowId(), startMs); !tx)
+                return tx.error();
+        }
+        if (auto tx = savings::deposit(db, user, saver.unassigned, 0, startMs); !tx)
+            return tx.error();
+    }
+    // Accrue (and pay on each 1st) from the day of the deposits up to yesterday.
+    if (auto st = db.run(QStringLiteral("UPDATE savings_progress SET accrued_through = ?1 WHERE id = 1"),
+                         start.addDays(-1).toString(Qt::ISODate));
+        !st)
+        return st;
+    return savings::catchUp(db, nowMs);
+}
+
+} // namespace plaza::server

@@ -1,0 +1,428 @@
+// SPDX-License-Identifier: MIT
+// Savings against the real plaza-server with its test clock: deposits and withdrawals
+// (validation, idempotency, goals as vaults, never below zero), goals CRUD and who may
+// touch them, and thirteen months of daily accrual and monthly payouts — compared day by
+// day with core/money/interest.h, through an APY change mid-month — then the ledger's
+// invariants in the database file after a clean stop.
+
+#include "apiprobe.h"
+#include "common/testserver.h"
+#include "ledgercheck.h"
+#include "money/interest.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+#include <QUuid>
+
+using namespace plaza;
+using namespace plaza::test;
+
+namespace {
+
+QJsonObject eur(qint64 amount)
+{
+    return {{QStringLiteral("amount"), amount}, {QStringLiteral("currency"), QStringLiteral("EUR")}};
+}
+
+QString newKey()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+qint64 amountOf(const QJsonValue &money)
+{
+    return money.toObject().value(QStringLiteral("amount")).toInteger(-1);
+}
+
+} // namespace
+
+class TestServerSavings : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void emptySavings();
+    void depositValidation_data();
+    void depositValidation();
+    void idempotentDeposit();
+    void goalsAsVaults();
+    void goalValidation_data();
+    void goalValidation();
+    void nobodyElsesGoals();
+    void thirteenMonthsOfInterest();
+    void ledgerAfterEverything();
+
+private:
+    ApiReply move(const QString &kind, const QJsonObject &body, const TestAccount &who, const QString &key = newKey());
+    TestAccount funded(const QString &prefix, int topUps);
+    QJsonObject summary(const TestAccount &who);
+    QDate today();
+    void advanceDays(int days);
+    //! A fresh access token after the clock jumped past the old one's lifetime.
+    void signInAgain(TestAccount &who);
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<ApiProbe> m_api;
+    int m_accounts = 0;
+};
+
+void TestServerSavings::initTestCase()
+{
+    m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--test-clock")});
+    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    m_api = std::make_unique<ApiProbe>(m_server->url());
+}
+
+ApiReply TestServerSavings::move(const QString &kind, const QJsonObject &body, const TestAccount &who, const QString &key)
+{
+    return m_api->send(QByteArrayLiteral("POST"), QStringLiteral("/v1/savings/") + kind,
+                       QJsonDocument(body).toJson(QJsonDocument::Compact), who.accessToken,
+                       {{QByteArrayLiteral("Idempotency-Key"), key.toLatin1()}});
+}
+
+TestAccount TestServerSavings::funded(const QString &prefix, int topUps)
+{
+    TestAccount a = m_api->registerAccount(QStringLiteral("%1_%2").arg(prefix).arg(++m_accounts));
+    for (int i = 0; i < topUps; ++i) {
+        const ApiReply r = m_api->send(QByteArrayLiteral("POST"), QStringLiteral("/v1/wallet/top-ups"),
+                                       QJsonDocument(QJsonObject{{QStringLiteral("amount"), eur(25000)},
+                                                                 {QStringLiteral("card_token"), QStringLiteral("tok_visa")}})
+                                           .toJson(),
+                                       a.accessToken, {{QByteArrayLiteral("Idempotency-Key"), newKey().toLatin1()}});
+        if (r.status != 201)
+            qWarning() << "top-up failed" << r.body;
+    }
+    return a;
+}
+
+QJsonObject TestServerSavings::summary(const TestAccount &who)
+{
+    const ApiReply r = m_api->get(QStringLiteral("/v1/savings"), who.accessToken);
+    return r.status == 200 ? r.json : QJsonObject();
+}
+
+QDate TestServerSavings::today()
+{
+    const ApiReply r = m_api->get(QStringLiteral("/v1/test/clock"));
+    return QDateTime::fromString(r.json.value(QStringLiteral("now")).toString(), Qt::ISODateWithMs).toUTC().date();
+}
+
+void TestServerSavings::advanceDays(int days)
+{
+    const ApiReply r = m_api->post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("advance_s"), qint64(days) * 86400}});
+    QCOMPARE(r.status, 200);
+}
+
+void TestServerSavings::signInAgain(TestAccount &who)
+{
+    const ApiReply r = m_api->post(QStringLiteral("/v1/auth/login"),
+                                   {{QStringLiteral("handle"), who.handle},
+                                    {QStringLiteral("password"), QStringLiteral("correct horse battery")}});
+    QCOMPARE(r.status, 200);
+    who.accessToken = r.json.value(QStringLiteral("access_token")).toString();
+}
+
+void TestServerSavings::emptySavings()
+{
+    const TestAccount a = funded(QStringLiteral("sempty"), 0);
+    const QJsonObject s = summary(a);
+    QCOMPARE(s.value(QStringLiteral("balance")).toObject(), eur(0));
+    QCOMPARE(s.value(QStringLiteral("apy_bps")).toInt(), 450);
+    QCOMPARE(s.value(QStringLiteral("interest_this_month")).toObject(), eur(0));
+    QCOMPARE(s.value(QStringLiteral("interest_total")).toObject(), eur(0));
+    QVERIFY(s.value(QStringLiteral("goals")).toArray().isEmpty());
+    QVERIFY(s.value(QStringLiteral("as_of")).toString().endsWith(u'Z'));
+    QCOMPARE(m_api->get(QStringLiteral("/v1/savings")).status, 401);
+    QCOMPARE(m_api->get(QStringLiteral("/v1/savings/interest")).status, 401);
+    const ApiReply history = m_api->get(QStringLiteral("/v1/savings/interest"), a.accessToken);
+    QCOMPARE(history.status, 200);
+    QVERIFY(history.json.value(QStringLiteral("items")).toArray().isEmpty());
+    QCOMPARE(m_api->get(QStringLiteral("/v1/savings/interest?limit=0"), a.accessToken).errorField(), QStringLiteral("limit"));
+    QCOMPARE(m_api->get(QStringLiteral("/v1/savings/interest?before=yesterday"), a.accessToken).errorField(),
+             QStringLiteral("before"));
+}
+
+void TestServerSavings::depositValidation_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("negative") << QByteArray(R"({"amount":{"amount":-100,"currency":"EUR"}})") << 400 << "invalid_amount";
+    QTest::newRow("zero") << QByteArray(R"({"amount":{"amount":0,"currency":"EUR"}})") << 400 << "invalid_amount";
+    QTest::newRow("fractional") << QByteArray(R"({"amount":{"amount":12.5,"currency":"EUR"}})") << 400 << "invalid_amount";
+    QTest::newRow("string") << QByteArray(R"({"amount":{"amount":"100","currency":"EUR"}})") << 400 << "invalid_amount";
+    QTest::newRow("missing") << QByteArray(R"({})") << 400 << "invalid_amount";
+    QTest::newRow("other currency") << QByteArray(R"({"amount":{"amount":100,"currency":"USD"}})") << 422
+                                    << "currency_mismatch";
+    QTest::newRow("more than the wallet") << QByteArray(R"({"amount":{"amount":999999,"currency":"EUR"}})") << 422
+                                          << "insufficient_funds";
+    QTest::newRow("unknown goal") << QByteArray(R"({"amount":{"amount":100,"currency":"EUR"},"goal_id":"g_999999"})")
+                                  << 404 << "not_found";
+    QTest::newRow("goal id of another kind") << QByteArray(R"({"amount":{"amount":100,"currency":"EUR"},"goal_id":42})")
+                                             << 400 << "validation_failed";
+    QTest::newRow("malformed JSON") << QByteArray(R"({"amount":)") << 400 << "invalid_json";
+}
+
+void TestServerSavings::depositValidation()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    const TestAccount a = funded(QStringLiteral("sval"), 1);
+    const ApiReply r = m_api->send(QByteArrayLiteral("POST"), QStringLiteral("/v1/savings/deposits"), body, a.accessToken,
+                                   {{QByteArrayLiteral("Idempotency-Key"), newKey().toLatin1()}});
+    QCOMPARE(r.status, status);
+    QCOMPARE(r.errorCode(), code);
+    QVERIFY(r.isEnvelope());
+    // Nothing moved.
+    QCOMPARE(summary(a).value(QStringLiteral("balance")).toObject(), eur(0));
+    // Without a key nothing runs either.
+    const ApiReply noKey = m_api->post(QStringLiteral("/v1/savings/deposits"), {{QStringLiteral("amount"), eur(100)}},
+                                       a.accessToken);
+    QCOMPARE(noKey.status, 400);
+    QCOMPARE(noKey.errorField(), QStringLiteral("Idempotency-Key"));
+}
+
+void TestServerSavings::idempotentDeposit()
+{
+    const TestAccount a = funded(QStringLiteral("sidem"), 1);
+    const QString key = newKey();
+    const ApiReply first = move(QStringLiteral("deposits"), {{QStringLiteral("amount"), eur(5000)}}, a, key);
+    QCOMPARE(first.status, 201);
+    QCOMPARE(first.json.value(QStringLiteral("kind")).toString(), QStringLiteral("savings_deposit"));
+    QCOMPARE(first.json.value(QStringLiteral("direction")).toString(), QStringLiteral("out"));
+    QVERIFY(first.json.value(QStringLiteral("counterparty")).isNull());
+    QCOMPARE(amountOf(first.json.value(QStringLiteral("balance_after"))), 20000); // the wallet's side
+    const ApiReply replay = move(QStringLiteral("deposits"), {{QStringLiteral("amount"), eur(5000)}}, a, key);
+    QCOMPARE(replay.status, 201);
+    QCOMPARE(replay.header("Idempotent-Replayed"), QByteArray("true"));
+    QCOMPARE(replay.json, first.json);
+    const ApiReply reused = move(QStringLiteral("deposits"), {{QStringLiteral("amount"), eur(6000)}}, a, key);
+    QCOMPARE(reused.status, 409);
+    QCOMPARE(reused.errorCode(), QStringLiteral("idempotency_key_reused"));
+    QCOMPARE(summary(a).value(QStringLiteral("balance")).toObject(), eur(5000));
+
+    // Withdrawing: the wallet's side is "in"; never below zero.
+    const ApiReply back = move(QStringLiteral("withdrawals"), {{QStringLiteral("amount"), eur(2000)}}, a);
+    QCOMPARE(back.status, 201);
+    QCOMPARE(back.json.value(QStringLiteral("kind")).toString(), QStringLiteral("savings_withdrawal"));
+    QCOMPARE(back.json.value(QStringLiteral("direction")).toString(), QStringLiteral("in"));
+    const ApiReply tooMuch = move(QStringLiteral("withdrawals"), {{QStringLiteral("amount"), eur(3001)}}, a);
+    QCOMPARE(tooMuch.status, 422);
+    QCOMPARE(tooMuch.errorCode(), QStringLiteral("insufficient_funds"));
+    QCOMPARE(summary(a).value(QStringLiteral("balance")).toObject(), eur(3000));
+}
+
+void TestServerSavings::goalsAsVaults()
+{
+    const TestAccount a = funded(QStringLiteral("sgoal"), 1);
+    const QString deadline = today().addMonths(6).toString(Qt::ISODate);
+    const ApiReply created = m_api->post(QStringLiteral("/v1/savings/goals"),
+                                         {{QStringLiteral("name"), QStringLiteral("  Lisbon trip ")},
+                                          {QStringLiteral("target"), eur(100000)},
+                                          {QStringLiteral("deadline"), deadline}},
+                                         a.accessToken);
+    QCOMPARE(created.status, 201);
+    QCOMPARE(created.json.value(QStringLiteral("name")).toString(), QStringLiteral("Lisbon trip"));
+    QCOMPARE(created.json.value(QStringLiteral("deadline")).toString(), deadline);
+    QCOMPARE(created.json.value(QStringLiteral("saved")).toObject(), eur(0));
+    const QString goal = created.json.value(QStringLiteral("id")).toString();
+
+    QCOMPARE(move(QStringLiteral("deposits"), {{QStringLiteral("amount"), eur(8000)}, {QStringLiteral("goal_id"), goal}}, a).status, 201);
+    QCOMPARE(move(QStringLiteral("deposits"), {{QStringLiteral("amount"), eur(1000)}}, a).status, 201);
+    QJsonObject s = summary(a);
+    QCOMPARE(s.value(QStringLiteral("balance")).toObject(), eur(9000));
+    QCOMPARE(s.value(QStringLiteral("unassigned")).toObject(), eur(1000));
+    QCOMPARE(s.value(QStringLiteral("goals")).toArray().at(0).toObject().value(QStringLiteral("saved")).toObject(), eur(8000));
+
+    // The unassigned part cannot pay for more than it holds; the goal can.
+    ApiReply r = move(QStringLiteral("withdrawals"), {{QStringLiteral("amount"), eur(1500)}}, a);
+    QCOMPARE(r.errorCode(), QStringLiteral("insufficient_funds"));
+    r = move(QStringLiteral("withdrawals"), {{QStringLiteral("amount"), eur(8001)}, {QStringLiteral("goal_id"), goal}}, a);
+    QCOMPARE(r.errorCode(), QStringLiteral("insufficient_funds"));
+    r = move(QStringLiteral("withdrawals"), {{QStringLiteral("amount"), eur(1500)}, {QStringLiteral("goal_id"), goal}}, a);
+    QCOMPARE(r.status, 201);
+
+    // Rename, retarget, clear the deadline.
+    r = m_api->send(QByteArrayLiteral("PATCH"), QStringLiteral("/v1/savings/goals/") + goal,
+                    R"({"name":"Porto trip","target":{"amount":90000,"currency":"EUR"},"deadline":null})", a.accessToken);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json.value(QStringLiteral("name")).toString(), QStringLiteral("Porto trip"));
+    QCOMPARE(r.json.value(QStringLiteral("target")).toObject(), eur(90000));
+    QVERIFY(r.json.value(QStringLiteral("deadline")).isNull());
+    QCOMPARE(r.json.value(QStringLiteral("saved")).toObject(), eur(6500));
+
+    // Deleting a goal returns its money to the unassigned balance; nothing leaves savings.
+    QCOMPARE(m_api->del(QStringLiteral("/v1/savings/goals/") + goal, a.accessToken).status, 204);
+    s = summary(a);
+    QCOMPARE(s.value(QStringLiteral("balance")).toObject(), eur(7500));
+    QCOMPARE(s.value(QStringLiteral("unassigned")).toObject(), eur(7500));
+    QVERIFY(s.value(QStringLiteral("goals")).toArray().isEmpty());
+    QCOMPARE(m_api->del(QStringLiteral("/v1/savings/goals/") + goal, a.accessToken).status, 404);
+
+    // Every change reached the owner's event log.
+    const ApiReply log = m_api->get(QStringLiteral("/v1/sync?since=0&limit=1000"), a.accessToken);
+    int updates = 0;
+    for (const QJsonValue &e : log.json.value(QStringLiteral("events")).toArray())
+        updates += e[QStringLiteral("type")].toString() == u"savings.updated";
+    QVERIFY2(updates >= 6, qPrintable(QString::number(updates)));
+
+    // At most twenty goals.
+    for (int i = 0; i < 20; ++i) {
+        QCOMPARE(m_api->post(QStringLiteral("/v1/savings/goals"),
+                             {{QStringLiteral("name"), QStringLiteral("Goal %1").arg(i)}, {QStringLiteral("target"), eur(100)}},
+                             a.accessToken).status, 201);
+    }
+    r = m_api->post(QStringLiteral("/v1/savings/goals"),
+                    {{QStringLiteral("name"), QStringLiteral("One too many")}, {QStringLiteral("target"), eur(100)}}, a.accessToken);
+    QCOMPARE(r.status, 409);
+}
+
+void TestServerSavings::goalValidation_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("no name") << QByteArray(R"({"target":{"amount":100,"currency":"EUR"}})") << "name";
+    QTest::newRow("blank name") << QByteArray(R"({"name":"   ","target":{"amount":100,"currency":"EUR"}})") << "name";
+    QTest::newRow("long name") << QByteArray(R"({"name":"12345678901234567890123456789012345678901","target":{"amount":100,"currency":"EUR"}})") << "name";
+    QTest::newRow("name not a string") << QByteArray(R"({"name":7,"target":{"amount":100,"currency":"EUR"}})") << "name";
+    QTest::newRow("no target") << QByteArray(R"({"name":"Bike"})") << "target";
+    QTest::newRow("negative target") << QByteArray(R"({"name":"Bike","target":{"amount":-5,"currency":"EUR"}})") << "target";
+    QTest::newRow("fractional target") << QByteArray(R"({"name":"Bike","target":{"amount":5.5,"currency":"EUR"}})") << "target";
+    QTest::newRow("past deadline") << QByteArray(R"({"name":"Bike","target":{"amount":100,"currency":"EUR"},"deadline":"2001-01-01"})") << "deadline";
+    QTest::newRow("malformed deadline") << QByteArray(R"({"name":"Bike","target":{"amount":100,"currency":"EUR"},"deadline":"soon"})") << "deadline";
+}
+
+void TestServerSavings::goalValidation()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, field);
+    const TestAccount a = funded(QStringLiteral("sgval"), 0);
+    const ApiReply r = m_api->send(QByteArrayLiteral("POST"), QStringLiteral("/v1/savings/goals"), body, a.accessToken);
+    QVERIFY2(r.status == 400 || r.status == 422, r.body.constData());
+    QCOMPARE(r.errorField(), field);
+    QVERIFY(summary(a).value(QStringLiteral("goals")).toArray().isEmpty());
+}
+
+void TestServerSavings::nobodyElsesGoals()
+{
+    const TestAccount owner = funded(QStringLiteral("sown"), 1);
+    const TestAccount other = funded(QStringLiteral("soth"), 1);
+    const ApiReply created = m_api->post(QStringLiteral("/v1/savings/goals"),
+                                         {{QStringLiteral("name"), QStringLiteral("Mine")}, {QStringLiteral("target"), eur(1000)}},
+                                         owner.accessToken);
+    const QString goal = created.json.value(QStringLiteral("id")).toString();
+    QCOMPARE(move(QStringLiteral("deposits"), {{QStringLiteral("amount"), eur(500)}, {QStringLiteral("goal_id"), goal}}, owner).status, 201);
+    // Someone else can neither put money in, take it out, rename nor delete it.
+    QCOMPARE(move(QStringLiteral("deposits"), {{QStringLiteral("amount"), eur(100)}, {QStringLiteral("goal_id"), goal}}, other).status, 404);
+    QCOMPARE(move(QStringLiteral("withdrawals"), {{QStringLiteral("amount"), eur(100)}, {QStringLiteral("goal_id"), goal}}, other).status, 404);
+    QCOMPARE(m_api->send(QByteArrayLiteral("PATCH"), QStringLiteral("/v1/savings/goals/") + goal, R"({"name":"Theirs"})",
+                         other.accessToken).status, 404);
+    QCOMPARE(m_api->del(QStringLiteral("/v1/savings/goals/") + goal, other.accessToken).status, 404);
+    QCOMPARE(summary(owner).value(QStringLiteral("goals")).toArray().at(0).toObject().value(QStringLiteral("saved")).toObject(),
+             eur(500));
+}
+
+void TestServerSavings::thirteenMonthsOfInterest()
+{
+    TestAccount a = funded(QStringLiteral("sint"), 4);
+    QCOMPARE(move(QStringLiteral("deposits"), {{QStringLiteral("amount"), eur(100000)}}, a).status, 201);
+    const QDate start = today();
+
+    // The expected history, from the same rules: day `start` accrues at 00:00 the next day.
+    qint64 balance = 100000, accumulator = 0, total = 0;
+    int payouts = 0;
+    QMap<QDate, int> apyChanges{{start, 450}};
+    auto apyOn = [&apyChanges](const QDate &d) { return (--apyChanges.upperBound(d)).value(); };
+
+    QDate now = start;
+    int advanced = 0;
+    const QList<int> steps{1, 3, 27, 31, 10, 45, 60, 2, 29, 90, 30, 38, 29}; // 395 days, uneven jumps
+    for (int i = 0; i < steps.size(); ++i) {
+        if (i == 6) {
+            // An APY change announced mid-month, effective ten days later.
+            const QDate effective = now.addDays(10);
+            const ApiReply r = m_api->post(QStringLiteral("/v1/test/savings/rate"),
+                                           {{QStringLiteral("apy_bps"), 500},
+                                            {QStringLiteral("effective_date"), effective.toString(Qt::ISODate)}});
+            QCOMPARE(r.status, 204);
+            apyChanges.insert(effective, 500);
+            const QJsonObject change = summary(a).value(QStringLiteral("rate_change")).toObject();
+            QCOMPARE(change.value(QStringLiteral("apy_bps")).toInt(), 500);
+            QCOMPARE(change.value(QStringLiteral("previous_apy_bps")).toInt(), 450);
+            QCOMPARE(change.value(QStringLiteral("effective_date")).toString(), effective.toString(Qt::ISODate));
+        }
+        advanceDays(steps.at(i));
+        signInAgain(a);
+        for (int d = 0; d < steps.at(i); ++d) {
+            const auto micros = interest::dailyAccrualMicros(balance, apyOn(now));
+            QVERIFY(micros);
+            accumulator += *micros;
+            if (now.addDays(1).day() == 1) {
+                const interest::Payout p = interest::monthlyPayout(accumulator);
+                balance += p.paidMinor;
+                total += p.paidMinor;
+                accumulator = p.carriedMicros;
+                ++payouts;
+            }
+            now = now.addDays(1);
+        }
+        advanced += steps.at(i);
+        // After every jump the server agrees to the micro.
+        const QJsonObject s = summary(a);
+        QCOMPARE(amountOf(s.value(QStringLiteral("balance"))), balance);
+        QCOMPARE(amountOf(s.value(QStringLiteral("interest_total"))), total);
+        QCOMPARE(s.value(QStringLiteral("accumulated_micros")).toInteger(), accumulator);
+    }
+    QCOMPARE(today(), start.addDays(advanced));
+    QCOMPARE(payouts, 13);
+    QCOMPARE(summary(a).value(QStringLiteral("apy_bps")).toInt(), 500);
+
+    // The history: one row per day, newest first, paid only on each month's last day.
+    QList<QJsonObject> rows;
+    QString before;
+    for (int page = 0; page < 10; ++page) {
+        const ApiReply r = m_api->get(QStringLiteral("/v1/savings/interest?limit=100") +
+                                          (before.isEmpty() ? QString() : QStringLiteral("&before=") + before),
+                                      a.accessToken);
+        QCOMPARE(r.status, 200);
+        for (const QJsonValue &item : r.json.value(QStringLiteral("items")).toArray())
+            rows.append(item.toObject());
+        if (r.json.value(QStringLiteral("next_before")).isNull())
+            break;
+        before = r.json.value(QStringLiteral("next_before")).toString();
+    }
+    QCOMPARE(rows.size(), advanced);
+    QCOMPARE(rows.constLast().value(QStringLiteral("date")).toString(), start.toString(Qt::ISODate));
+    int paidRows = 0;
+    for (const QJsonObject &row : std::as_const(rows)) {
+        const QDate date = QDate::fromString(row.value(QStringLiteral("date")).toString(), Qt::ISODate);
+        QCOMPARE(row.value(QStringLiteral("apy_bps")).toInt(), apyOn(date));
+        if (!row.value(QStringLiteral("paid")).isNull()) {
+            ++paidRows;
+            QCOMPARE(date.addDays(1).day(), 1);
+        }
+    }
+    QCOMPARE(paidRows, 13);
+
+    // Every user was told of the new rate.
+    const ApiReply log = m_api->get(QStringLiteral("/v1/sync?since=0&limit=1000"), a.accessToken);
+    bool announced = false;
+    for (const QJsonValue &e : log.json.value(QStringLiteral("events")).toArray())
+        announced = announced || e[QStringLiteral("type")].toString() == u"savings.rate_changed";
+    QVERIFY(announced);
+}
+
+void TestServerSavings::ledgerAfterEverything()
+{
+    QVERIFY(m_server->stop());
+    const QString broken = checkLedger(m_server->dataDir());
+    QVERIFY2(broken.isEmpty(), qPrintable(broken));
+}
+
+QTEST_GUILESS_MAIN(TestServerSavings)
+
+#include "tst_server_savings.moc"
