@@ -3,6 +3,7 @@
 
 #include "clock.h"
 #include "eventlog.h"
+#include "ledger.h"
 #include "messages.h"
 #include "protocol/json.h"
 #include "router.h"
@@ -142,15 +143,18 @@ Result<QJsonObject> conversationJson(ServerDb &db, qint64 viewerId, qint64 conve
             return message.error();
         lastMessage = *message;
     }
+    auto read = readState(db, conversationId, viewerId);
+    if (!read)
+        return read.error();
     return QJsonObject{
         {QStringLiteral("id"), ids::format(ids::kConversation, conversationId)},
         {QStringLiteral("kind"), kind},
         {QStringLiteral("title"), title.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(title)},
         {QStringLiteral("members"), memberList},
-        // Read marks arrive with the chat issue; payment messages exist already.
         {QStringLiteral("last_message"), lastMessage},
-        {QStringLiteral("unread"), 0},
-        {QStringLiteral("read_up_to"), QJsonValue::Null},
+        {QStringLiteral("unread"), read->unread},
+        {QStringLiteral("read_up_to"),
+         read->upTo ? QJsonValue(ids::format(ids::kMessage, read->upTo)) : QJsonValue(QJsonValue::Null)},
     };
 }
 

@@ -11,8 +11,8 @@ namespace plaza::server {
 
 class ServerDb;
 
-//! The Conversation object of api-v1 as \a viewerId sees it. Until the chat issue
-//! lands, last_message is the newest payment message (or null), unread 0 and read_up_to null. NotFound if no such
+//! The Conversation object of api-v1 as \a viewerId sees it: the newest message (or null),
+//! the viewer's read mark and the messages of others after it (unread). NotFound if no such
 //! conversation (membership is the caller's business: see isMember()).
 [[nodiscard]] Result<QJsonObject> conversationJson(ServerDb &db, qint64 viewerId, qint64 conversationId);
 

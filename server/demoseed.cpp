@@ -2,7 +2,7 @@
 #include "demoseed.h"
 
 #include "common/logging.h"
-#include "conversations.h"
+#include "demochat.h"
 #include "credentials.h"
 #include "demofeed.h"
 #include "demosavings.h"
@@ -88,18 +88,8 @@ Status seedDemo(ServerDb &db, qint64 nowMs)
             if (!changed)
                 return changed.error();
         }
-        const qint64 amelie = idOf.value(QStringLiteral("amelie"));
-        const QList<std::pair<QList<qint64>, QString>> conversations{
-            {{idOf.value(QStringLiteral("bruno"))}, QString()},
-            {{idOf.value(QStringLiteral("chloe"))}, QString()},
-            {{idOf.value(QStringLiteral("chloe")), idOf.value(QStringLiteral("david")), idOf.value(QStringLiteral("emma"))},
-             QStringLiteral("Weekend hike 🥾")},
-        };
-        for (const auto &[others, title] : conversations) {
-            auto created = createConversation(db, amelie, others, title, t += 1000);
-            if (!created)
-                return created.error();
-        }
+        if (auto st = seedDemoChat(db, idOf, nowMs); !st)
+            return st;
         if (auto st = seedDemoWallet(db, idOf, nowMs); !st)
             return st;
         if (auto st = seedDemoFeed(db, idOf, nowMs); !st)

@@ -5,6 +5,7 @@
 #include "eventlog.h"
 #include "ledger.h"
 #include "protocol/json.h"
+#include "protocol/types.h"
 #include "serverdb.h"
 #include "users.h"
 
@@ -49,18 +50,20 @@ Result<QJsonObject> messageJson(ServerDb &db, qint64 viewerId, qint64 messageId)
     };
 }
 
-Result<qint64> postPaymentMessage(ServerDb &db, qint64 conversationId, qint64 senderId, qint64 transactionId,
-                                  const QString &text, qint64 nowMs)
+namespace {
+
+// After a new message: the conversation's activity, the sender's own read mark (what one
+// wrote is read), and message.created then conversation.updated in every member's log.
+Status announceMessage(ServerDb &db, qint64 conversationId, qint64 senderId, qint64 messageId, qint64 nowMs)
 {
-    if (auto st = db.run(QStringLiteral("INSERT INTO messages (conversation_id, sender_id, client_id, text, kind, "
-                                        "transaction_id, created_at) VALUES (?1, ?2, ?3, ?4, 'payment', ?5, ?6)"),
-                         conversationId, senderId, ids::format(ids::kTransaction, transactionId),
-                         text.isNull() ? QStringLiteral("") : text, transactionId, nowMs);
-        !st)
-        return st.error();
-    const qint64 messageId = db.db().lastInsertRowId();
     if (auto st = db.run(QStringLiteral("UPDATE conversations SET last_activity_at = max(last_activity_at, ?2) WHERE id = ?1"),
                          conversationId, nowMs);
+        !st)
+        return st.error();
+    if (auto st = db.run(QStringLiteral("INSERT OR REPLACE INTO conversation_reads (conversation_id, user_id, up_to) "
+                                        "VALUES (?1, ?2, max(?3, coalesce((SELECT up_to FROM conversation_reads "
+                                        "WHERE conversation_id = ?1 AND user_id = ?2), 0)))"),
+                         conversationId, senderId, messageId);
         !st)
         return st.error();
     auto members = memberIds(db, conversationId);
@@ -72,8 +75,123 @@ Result<qint64> postPaymentMessage(ServerDb &db, qint64 conversationId, qint64 se
             return json.error();
         if (auto seq = appendEvent(db.db(), member, QStringLiteral("message.created"), *json); !seq)
             return seq.error();
+        auto conversation = conversationJson(db, member, conversationId);
+        if (!conversation)
+            return conversation.error();
+        if (auto seq = appendEvent(db.db(), member, QStringLiteral("conversation.updated"), *conversation); !seq)
+            return seq.error();
     }
+    return {};
+}
+
+Error textField(const QString &message, const QVariantMap &extra = {})
+{
+    QVariantMap details{{QStringLiteral("field"), QStringLiteral("text")}};
+    details.insert(extra);
+    return makeError(ErrorCode::ValidationFailed, message, details);
+}
+
+} // namespace
+
+Result<qint64> postPaymentMessage(ServerDb &db, qint64 conversationId, qint64 senderId, qint64 transactionId,
+                                  const QString &text, qint64 nowMs)
+{
+    if (auto st = db.run(QStringLiteral("INSERT INTO messages (conversation_id, sender_id, client_id, text, kind, "
+                                        "transaction_id, created_at) VALUES (?1, ?2, ?3, ?4, 'payment', ?5, ?6)"),
+                         conversationId, senderId, ids::format(ids::kTransaction, transactionId),
+                         text.isNull() ? QStringLiteral("") : text, transactionId, nowMs);
+        !st)
+        return st.error();
+    const qint64 messageId = db.db().lastInsertRowId();
+    if (auto st = announceMessage(db, conversationId, senderId, messageId, nowMs); !st)
+        return st.error();
     return messageId;
+}
+
+Result<CreatedMessage> postTextMessage(ServerDb &db, qint64 conversationId, qint64 senderId, const QString &clientId,
+                                       const QString &text, qint64 nowMs)
+{
+    if (!protocol::isValidClientId(clientId))
+        return makeError(ErrorCode::ValidationFailed, QStringLiteral("client_id must be 1 to 64 of A-Z, a-z, 0-9, _ and -."),
+                         {{QStringLiteral("field"), QStringLiteral("client_id")}});
+    auto stmt = db.query(QStringLiteral("SELECT id, conversation_id FROM messages WHERE sender_id = ?1 AND client_id = ?2"),
+                         senderId, clientId);
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (*row) {
+        if (stmt->int64(1) != conversationId)
+            return makeError(ErrorCode::Conflict,
+                             QStringLiteral("This client_id was already used for a message in another conversation."),
+                             {{QStringLiteral("field"), QStringLiteral("client_id")}});
+        return CreatedMessage{stmt->int64(0), true};
+    }
+    if (text.trimmed().isEmpty())
+        return textField(QStringLiteral("A message needs some text."));
+    const qsizetype chars = text.toUcs4().size();
+    if (chars > protocol::limits::kMaxMessageChars)
+        return textField(QStringLiteral("A message is at most %1 characters (this one has %2).")
+                             .arg(protocol::limits::kMaxMessageChars)
+                             .arg(chars),
+                         {{QStringLiteral("limit"), protocol::limits::kMaxMessageChars}});
+    if (auto st = db.run(QStringLiteral("INSERT INTO messages (conversation_id, sender_id, client_id, text, kind, "
+                                        "created_at) VALUES (?1, ?2, ?3, ?4, 'text', ?5)"),
+                         conversationId, senderId, clientId, text, nowMs);
+        !st)
+        return st.error();
+    const qint64 messageId = db.db().lastInsertRowId();
+    if (auto st = announceMessage(db, conversationId, senderId, messageId, nowMs); !st)
+        return st.error();
+    return CreatedMessage{messageId, false};
+}
+
+Result<ReadState> readState(ServerDb &db, qint64 conversationId, qint64 userId)
+{
+    auto upTo = db.integer(QStringLiteral("SELECT up_to FROM conversation_reads WHERE conversation_id = ?1 AND user_id = ?2"),
+                           conversationId, userId);
+    if (!upTo)
+        return upTo.error();
+    ReadState state;
+    state.upTo = upTo->value_or(0);
+    auto unread = db.integer(QStringLiteral("SELECT count(*) FROM messages WHERE conversation_id = ?1 AND id > ?2 "
+                                            "AND sender_id <> ?3"),
+                             conversationId, state.upTo, userId);
+    if (!unread)
+        return unread.error();
+    state.unread = unread->value_or(0);
+    return state;
+}
+
+Result<bool> markRead(ServerDb &db, qint64 conversationId, qint64 userId, qint64 messageId)
+{
+    auto current = readState(db, conversationId, userId);
+    if (!current)
+        return current.error();
+    if (current->upTo >= messageId)
+        return false;
+    if (auto st = db.run(QStringLiteral("INSERT OR REPLACE INTO conversation_reads (conversation_id, user_id, up_to) "
+                                        "VALUES (?1, ?2, ?3)"),
+                         conversationId, userId, messageId);
+        !st)
+        return st.error();
+    auto members = memberIds(db, conversationId);
+    if (!members)
+        return members.error();
+    const QJsonObject read{{QStringLiteral("conversation_id"), ids::format(ids::kConversation, conversationId)},
+                           {QStringLiteral("user_id"), ids::format(ids::kUser, userId)},
+                           {QStringLiteral("up_to"), ids::format(ids::kMessage, messageId)}};
+    for (qint64 member : std::as_const(*members)) {
+        if (auto seq = appendEvent(db.db(), member, QStringLiteral("conversation.read"), read); !seq)
+            return seq.error();
+    }
+    auto conversation = conversationJson(db, userId, conversationId);
+    if (!conversation)
+        return conversation.error();
+    if (auto seq = appendEvent(db.db(), userId, QStringLiteral("conversation.updated"), *conversation); !seq)
+        return seq.error();
+    return true;
 }
 
 } // namespace plaza::server

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// Chat messages as far as the wallet needs them: a payment posted into a conversation
-// leaves a kind "payment" message there, written in the transfer's own transaction.
-// The chat issue adds text messages, listing and read marks on the same table.
+// Chat messages (api-v1 "Chat"): text messages deduplicated by (sender, client_id), payment
+// messages posted atomically with their transfer, read marks and unread counts. Every new
+// message goes to every member's log as message.created followed by conversation.updated
+// (the conversation as that member now sees it: last message, unread, read mark).
 
 #include "common/result.h"
 
@@ -23,5 +24,29 @@ class ServerDb;
 //! client_id is the transaction's id, so one transaction has at most one message.
 [[nodiscard]] Result<qint64> postPaymentMessage(ServerDb &db, qint64 conversationId, qint64 senderId,
                                                 qint64 transactionId, const QString &text, qint64 nowMs);
+
+struct CreatedMessage {
+    qint64 id = 0;
+    bool existed = false; //!< the sender had already sent this client_id: the original
+};
+//! Posts a text message (inside the caller's transaction; membership is the caller's
+//! business). Validates client_id and text (1 … kMaxMessageChars code points, not only
+//! white space). The same client_id again from the same sender returns the original in
+//! the same conversation, and is a Conflict in another one.
+[[nodiscard]] Result<CreatedMessage> postTextMessage(ServerDb &db, qint64 conversationId, qint64 senderId,
+                                                     const QString &clientId, const QString &text, qint64 nowMs);
+
+//! Moves \a userId's read mark in \a conversationId forward to \a messageId (never back) and
+//! appends conversation.read to every member's log and conversation.updated to the reader's.
+//! Returns false when the mark was already there or beyond (nothing written).
+[[nodiscard]] Result<bool> markRead(ServerDb &db, qint64 conversationId, qint64 userId, qint64 messageId);
+
+//! The read mark of \a userId in \a conversationId (0: nothing read) and the number of
+//! messages of others after it.
+struct ReadState {
+    qint64 upTo = 0;
+    qint64 unread = 0;
+};
+[[nodiscard]] Result<ReadState> readState(ServerDb &db, qint64 conversationId, qint64 userId);
 
 } // namespace plaza::server

@@ -37,6 +37,7 @@ PlazaServer::PlazaServer(Services &services, QObject *parent) : QAbstractHttpSer
     registerUserRoutes(m_router, services);
     registerSyncRoutes(m_router, services);
     registerConversationRoutes(m_router, services);
+    registerMessageRoutes(m_router, services);
     registerWalletRoutes(m_router, services);
     registerPaymentRequestRoutes(m_router, services);
     registerFeedRoutes(m_router, services);

@@ -15,6 +15,7 @@ void registerAuthRoutes(Router &router, Services &services);          // auth.cp
 void registerUserRoutes(Router &router, Services &services);          // users.cpp
 void registerSyncRoutes(Router &router, Services &services);          // sync.cpp
 void registerConversationRoutes(Router &router, Services &services);  // conversations.cpp
+void registerMessageRoutes(Router &router, Services &services);       // chat.cpp
 void registerWalletRoutes(Router &router, Services &services);        // wallet.cpp
 void registerPaymentRequestRoutes(Router &router, Services &services); // paymentrequests.cpp
 void registerFeedRoutes(Router &router, Services &services);          // feed.cpp

@@ -27,6 +27,19 @@ std::optional<qint64> ids::parse(QStringView prefix, QStringView text)
     return digits.toLongLong();
 }
 
+namespace {
+
+const QString kChatSchema = QStringLiteral(R"sql(
+CREATE TABLE IF NOT EXISTS conversation_reads (
+    conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    up_to INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (conversation_id, user_id)
+) WITHOUT ROWID;
+)sql");
+
+} // namespace
+
 QList<storage::Migration> ServerDb::migrations()
 {
     return {
@@ -215,6 +228,10 @@ CREATE TABLE IF NOT EXISTS savings_progress (
 );
 INSERT INTO savings_progress (id, accrued_through) VALUES (1, NULL);
 )sql")},
+        // Chat: each member's read mark (the newest message id they have read; messages of
+        // others above it are unread). IF NOT EXISTS: open() also makes sure of it for a
+        // database that reached version 5 before this step existed.
+        {4, kChatSchema},
         // The feed (version 5: 3 and 4 belong to savings and chat; this step needs neither).
         // A repost is a row with repost_of set and an internal client_id; a deleted post stays
         // as a tombstone (deleted_at) because replies keep pointing at it.
@@ -255,6 +272,8 @@ Result<std::unique_ptr<ServerDb>> ServerDb::open(const QString &dataDir)
     if (!db)
         return db.error();
     if (auto st = (*db)->migrate(migrations()); !st)
+        return st.error();
+    if (auto st = (*db)->exec(kChatSchema); !st)
         return st.error();
     return std::unique_ptr<ServerDb>(new ServerDb(std::move(*db)));
 }
