@@ -256,6 +256,22 @@ QString AppContext::dayLabel(const QString &isoDay) const
     return QLocale().toString(day, QLocale::LongFormat);
 }
 
+QDate AppContext::parseDate(const QString &text) const
+{
+    const QString trimmed = text.trimmed();
+    QDate date = QDate::fromString(trimmed, Qt::ISODate);
+    if (!date.isValid())
+        date = QLocale().toDate(trimmed, QLocale::ShortFormat);
+    if (date.isValid() && date.year() < 100)
+        date = date.addYears(2000); // "1/6/27" means 2027, not 27
+    return date;
+}
+
+QString AppContext::formatDate(const QDate &date, bool longFormat) const
+{
+    return date.isValid() ? QLocale().toString(date, longFormat ? QLocale::LongFormat : QLocale::ShortFormat) : QString();
+}
+
 QString AppContext::initials(const QString &name) const
 {
     return plaza::PeopleSearchModel::initialsOf(name);

@@ -109,6 +109,10 @@ public:
     //! The time of day of \a when in the user's locale ("14:05", "2:05 PM").
     Q_INVOKABLE [[nodiscard]] QString formatTime(const QDateTime &when) const;
 
+    //! A date typed in the user's locale (short format) or as YYYY-MM-DD; invalid if neither.
+    Q_INVOKABLE [[nodiscard]] QDate parseDate(const QString &text) const;
+    //! \a date in the user's locale (short format, or long when \a longFormat).
+    Q_INVOKABLE [[nodiscard]] QString formatDate(const QDate &date, bool longFormat = false) const;
     //! One or two letters for an avatar.
     Q_INVOKABLE [[nodiscard]] QString initials(const QString &name) const;
     Q_INVOKABLE void copyText(const QString &text) const;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "savings/savingssummary.h"
 #include "session/applock.h"
 #include "social/peoplesearchmodel.h"
 #include "wallet/transactionsmodel.h"
@@ -51,4 +52,12 @@ struct AppLockForeign
     QML_FOREIGN(plaza::AppLock)
     QML_NAMED_ELEMENT(AppLock)
     QML_UNCREATABLE("The app owns the app lock; use App.appLock")
+};
+
+//! `SavingsSummary { session: App.session }` — the Savings tab's data, goals and charts.
+struct SavingsSummaryForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::savings::SavingsSummary)
+    QML_NAMED_ELEMENT(SavingsSummary)
 };

@@ -24,6 +24,7 @@ add_library(plaza_core STATIC
     wallet/transactionsmodel.h wallet/transactionsmodel.cpp
     wallet/walletsummary.h wallet/walletsummary.cpp
     wallet/walletcsv.h wallet/walletcsv.cpp
+    savings/savingssummary.h savings/savingssummary.cpp
     diagnostics/feedbackreport.h diagnostics/feedbackreport.cpp
     feed/ranking.h feed/ranking.cpp
 )

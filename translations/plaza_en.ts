@@ -49,6 +49,16 @@
     </message>
 </context>
 <context>
+    <name>SavingsPage</name>
+    <message numerus="yes">
+        <source>%1 over %n day(s), since %2</source>
+        <translation>
+            <numerusform>%1 over %n day, since %2</numerusform>
+            <numerusform>%1 over %n days, since %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncStatus</name>
     <message numerus="yes">
         <source>Synced %n min ago</source>

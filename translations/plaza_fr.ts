@@ -399,6 +399,124 @@
     </message>
 </context>
 <context>
+    <name>GoalCard</name>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1 : %2 sur %3</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Atteint</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>En bonne voie</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>sur %1</translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation>Pour le %1</translation>
+    </message>
+    <message>
+        <source>add %1 a month to get there</source>
+        <translation>ajoutez %1 par mois pour y arriver</translation>
+    </message>
+    <message>
+        <source>interest alone takes it to %1</source>
+        <translation>les intérêts seuls l’amènent à %1</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+</context>
+<context>
+    <name>GoalSheet</name>
+    <message>
+        <source>Edit goal</source>
+        <translation>Modifier l’objectif</translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation>Nouvel objectif</translation>
+    </message>
+    <message>
+        <source>%1 saved so far</source>
+        <translation>%1 épargnés pour l’instant</translation>
+    </message>
+    <message>
+        <source>Set money aside for something: it stays in your savings and earns interest.</source>
+        <translation>Mettez de l’argent de côté pour un projet : il reste dans votre épargne et rapporte des intérêts.</translation>
+    </message>
+    <message>
+        <source>Names are 1 to 40 characters.</source>
+        <translation>Les noms font 1 à 40 caractères.</translation>
+    </message>
+    <message>
+        <source>Enter a target greater than zero.</source>
+        <translation>Saisissez un objectif supérieur à zéro.</translation>
+    </message>
+    <message>
+        <source>The deadline can&apos;t be in the past.</source>
+        <translation>L’échéance ne peut pas être dans le passé.</translation>
+    </message>
+    <message>
+        <source>You can have at most 20 goals.</source>
+        <translation>Vous pouvez avoir au plus 20 objectifs.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Summer in Lisbon</source>
+        <translation>Un été à Lisbonne</translation>
+    </message>
+    <message>
+        <source>Target (%1)</source>
+        <translation>Objectif (%1)</translation>
+    </message>
+    <message>
+        <source>Deadline (optional)</source>
+        <translation>Échéance (facultative)</translation>
+    </message>
+    <message>
+        <source>A date like %1, or leave it empty.</source>
+        <translation>Une date comme %1, ou laissez vide.</translation>
+    </message>
+    <message>
+        <source>That isn&apos;t a date.</source>
+        <translation>Ce n’est pas une date.</translation>
+    </message>
+    <message>
+        <source>Delete goal</source>
+        <translation>Supprimer l’objectif</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Create goal</source>
+        <translation>Créer l’objectif</translation>
+    </message>
+</context>
+<context>
     <name>LockPrompt</name>
     <message>
         <source>The two entries are different.</source>
@@ -778,14 +896,204 @@
     </message>
 </context>
 <context>
-    <name>SavingsPage</name>
+    <name>SavingsMoveSheet</name>
     <message>
-        <source>Savings arrive soon</source>
-        <translation>L’épargne arrive bientôt</translation>
+        <source>That&apos;s more than %1 holds.</source>
+        <translation>C’est plus que ce que contient %1.</translation>
     </message>
     <message>
-        <source>A savings balance that earns interest every day, and goals to set money aside for.</source>
-        <translation>Une épargne qui rapporte des intérêts chaque jour, et des objectifs pour mettre de l’argent de côté.</translation>
+        <source>the unassigned part</source>
+        <translation>la part non affectée</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>En attente de confirmation</translation>
+    </message>
+    <message>
+        <source>Not moved</source>
+        <translation>Non déplacé</translation>
+    </message>
+    <message>
+        <source>Add to savings</source>
+        <translation>Ajouter à l’épargne</translation>
+    </message>
+    <message>
+        <source>Withdraw to wallet</source>
+        <translation>Retirer vers le portefeuille</translation>
+    </message>
+    <message>
+        <source>From your wallet · %1 available</source>
+        <translation>Depuis votre portefeuille · %1 disponible</translation>
+    </message>
+    <message>
+        <source>From “%1” · %2 saved</source>
+        <translation>Depuis « %1 » · %2 épargnés</translation>
+    </message>
+    <message>
+        <source>From unassigned savings · %1</source>
+        <translation>Depuis l’épargne non affectée · %1</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>Montant (%1)</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>No goal (unassigned)</source>
+        <translation>Aucun objectif (non affecté)</translation>
+    </message>
+    <message>
+        <source>Unassigned savings</source>
+        <translation>Épargne non affectée</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>from your wallet into “%1”</source>
+        <translation>de votre portefeuille vers « %1 »</translation>
+    </message>
+    <message>
+        <source>from your wallet into savings</source>
+        <translation>de votre portefeuille vers l’épargne</translation>
+    </message>
+    <message>
+        <source>from “%1” to your wallet</source>
+        <translation>de « %1 » vers votre portefeuille</translation>
+    </message>
+    <message>
+        <source>from savings to your wallet</source>
+        <translation>de l’épargne vers votre portefeuille</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Ajouter %1</translation>
+    </message>
+    <message>
+        <source>Withdraw %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+    <message>
+        <source>Change something</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>%1 added to your savings.</source>
+        <translation>%1 ajoutés à votre épargne.</translation>
+    </message>
+    <message>
+        <source>%1 moved to your wallet.</source>
+        <translation>%1 transférés vers votre portefeuille.</translation>
+    </message>
+    <message>
+        <source>The server didn&apos;t answer in time. Plaza will retry with the same key until it does, so this can never happen twice.</source>
+        <translation>Le serveur n’a pas répondu à temps. Plaza réessaiera avec la même clé jusqu’à obtenir une réponse : cela ne pourra jamais se produire deux fois.</translation>
+    </message>
+</context>
+<context>
+    <name>SavingsPage</name>
+    <message>
+        <source>You&apos;re offline. Moving money needs a connection.</source>
+        <translation>Vous êtes hors ligne. Déplacer de l’argent nécessite une connexion.</translation>
+    </message>
+    <message>
+        <source>Offline — your savings as of %1.</source>
+        <translation>Hors ligne — votre épargne telle qu’au %1.</translation>
+    </message>
+    <message>
+        <source>Your savings as of %1; updating…</source>
+        <translation>Votre épargne telle qu’au %1 ; mise à jour…</translation>
+    </message>
+    <message>
+        <source>Your rate changes from %1 to %2 APY on %3.</source>
+        <translation>Votre taux passe de %1 à %2 (taux annuel) le %3.</translation>
+    </message>
+    <message>
+        <source>Your rate changed from %1 to %2 APY on %3.</source>
+        <translation>Votre taux est passé de %1 à %2 (taux annuel) le %3.</translation>
+    </message>
+    <message>
+        <source>Savings</source>
+        <translation>Épargne</translation>
+    </message>
+    <message>
+        <source>%1 APY</source>
+        <translation>%1 par an</translation>
+    </message>
+    <message>
+        <source>Interest this month (so far)</source>
+        <translation>Intérêts ce mois-ci (jusqu’ici)</translation>
+    </message>
+    <message>
+        <source>Interest earned in total</source>
+        <translation>Intérêts gagnés au total</translation>
+    </message>
+    <message>
+        <source>Not in a goal</source>
+        <translation>Hors objectifs</translation>
+    </message>
+    <message>
+        <source>Add money</source>
+        <translation>Ajouter de l’argent</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>In 12 months</source>
+        <translation>Dans 12 mois</translation>
+    </message>
+    <message>
+        <source>Adding each month</source>
+        <translation>En ajoutant chaque mois</translation>
+    </message>
+    <message>
+        <source>Monthly deposit for the projection</source>
+        <translation>Versement mensuel pour la projection</translation>
+    </message>
+    <message>
+        <source>As is: %1</source>
+        <translation>Tel quel : %1</translation>
+    </message>
+    <message>
+        <source>With deposits: %1</source>
+        <translation>Avec versements : %1</translation>
+    </message>
+    <message>
+        <source>Interest earned</source>
+        <translation>Intérêts gagnés</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %n day(s), since %2</source>
+        <translation>
+            <numerusform>%1 en %n jour, depuis le %2</numerusform>
+            <numerusform>%1 en %n jours, depuis le %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Interest shows here from the first day your savings earn it.</source>
+        <translation>Les intérêts s’affichent ici dès le premier jour où votre épargne en rapporte.</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation>Nouvel objectif</translation>
+    </message>
+    <message>
+        <source>No goals yet. A goal keeps money aside for something — a trip, a bike, a rainy day — and shows if you&apos;re on track.</source>
+        <translation>Pas encore d’objectif. Un objectif met de l’argent de côté pour un projet — un voyage, un vélo, les imprévus — et montre si vous êtes en bonne voie.</translation>
     </message>
 </context>
 <context>

@@ -175,11 +175,28 @@ CREATE INDEX payment_outbox_open ON payment_outbox (state, created_at);
 
 } // namespace
 
+// Savings (issue #4): what GET /v1/savings adds to the v1 row (the unassigned part, the
+// exact accumulator, the announced APY change as JSON) and the daily interest history
+// for the charts, kept so the Savings tab works offline.
+const QString kSchemaV3 = QStringLiteral(R"sql(
+ALTER TABLE savings ADD COLUMN unassigned INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE savings ADD COLUMN accumulated_micros INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE savings ADD COLUMN rate_change TEXT;
+CREATE TABLE savings_interest (
+    date           TEXT PRIMARY KEY NOT NULL DEFAULT '',
+    balance        INTEGER NOT NULL DEFAULT 0,
+    apy_bps        INTEGER NOT NULL DEFAULT 0,
+    accrued_micros INTEGER NOT NULL DEFAULT 0,
+    paid           INTEGER
+);
+)sql");
+
 const QList<Migration> &cacheMigrations()
 {
     static const QList<Migration> steps{
         {1, kSchemaV1},
         {2, kSchemaV2},
+        {3, kSchemaV3},
     };
     return steps;
 }
@@ -197,7 +214,7 @@ const QStringList &privateTables()
         QStringLiteral("messages"),      QStringLiteral("transactions"),
         QStringLiteral("wallet"),        QStringLiteral("savings"),
         QStringLiteral("savings_goals"), QStringLiteral("payment_requests"),
-        QStringLiteral("posts"),
+        QStringLiteral("posts"),         QStringLiteral("savings_interest"),
     };
     return tables;
 }

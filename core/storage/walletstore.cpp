@@ -5,6 +5,8 @@
 #include "storage/statementcache.h"
 #include "storage/usersstore.h"
 
+#include <QJsonDocument>
+
 namespace plaza::storage {
 
 namespace {
@@ -133,13 +135,23 @@ Status WalletStore::setSavings(const QJsonObject &object, RowChanges &changes)
         return malformed(r.error());
     if (!sameCurrency({&balance, &thisMonth, &total}))
         return makeError(ErrorCode::Protocol, QStringLiteral("savings: amounts in different currencies"));
+    // Newer fields (docs/api.md "Savings"); a server without them leaves their defaults.
+    qint64 unassigned = balance.minor();
+    if (const QJsonValue u = object.value(QStringLiteral("unassigned")); u.isObject())
+        unassigned = u.toObject().value(QStringLiteral("amount")).toInteger(balance.minor());
+    const qint64 accumulated = object.value(QStringLiteral("accumulated_micros")).toInteger(0);
+    const QJsonValue rateChange = object.value(QStringLiteral("rate_change"));
+    const QString rateChangeJson = rateChange.isObject()
+        ? QString::fromUtf8(QJsonDocument(rateChange.toObject()).toJson(QJsonDocument::Compact))
+        : QString();
 
     auto stmt = m_statements.get(QStringLiteral(
-        "INSERT OR REPLACE INTO savings (id, balance, currency, apy_bps, interest_this_month, interest_total, as_of)"
-        " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6);"));
+        "INSERT OR REPLACE INTO savings (id, balance, currency, apy_bps, interest_this_month, interest_total, as_of,"
+        " unassigned, accumulated_micros, rate_change) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULLIF(?9, ''));"));
     if (!stmt)
         return stmt.error();
-    if (auto st = (*stmt)->bindAll(balance.minor(), balance.currency(), apyBps, thisMonth.minor(), total.minor(), asOf)
+    if (auto st = (*stmt)->bindAll(balance.minor(), balance.currency(), apyBps, thisMonth.minor(), total.minor(), asOf,
+                                   unassigned, accumulated, rateChangeJson)
                       .exec();
         !st)
         return st;
@@ -172,6 +184,28 @@ Status WalletStore::setSavings(const QJsonObject &object, RowChanges &changes)
             return st;
         changes.add(QStringLiteral("savings_goals"), id);
     }
+    return {};
+}
+
+Status WalletStore::setRateChange(const QJsonObject &object, RowChanges &changes)
+{
+    protocol::JsonReader r(object, QStringLiteral("savings.rate_changed"));
+    r.integer(QStringLiteral("apy_bps"));
+    r.string(QStringLiteral("effective_date"));
+    if (!r.ok())
+        return malformed(r.error());
+    // Only the announcement: the balance and goals come with savings.updated.
+    auto ensure = m_statements.get(QStringLiteral("INSERT OR IGNORE INTO savings (id) VALUES (1);"));
+    if (!ensure)
+        return ensure.error();
+    if (auto st = (*ensure)->exec(); !st)
+        return st;
+    auto stmt = m_statements.get(QStringLiteral("UPDATE savings SET rate_change = ?1 WHERE id = 1;"));
+    if (!stmt)
+        return stmt.error();
+    if (auto st = (*stmt)->bindAll(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact))).exec(); !st)
+        return st;
+    changes.add(QStringLiteral("savings"), QStringLiteral("1"));
     return {};
 }
 

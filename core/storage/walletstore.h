@@ -22,6 +22,8 @@ public:
     [[nodiscard]] Status setWallet(const QJsonObject &wallet, RowChanges &changes);
     //! savings.updated: the savings row and the goals it lists (goals not listed are gone).
     [[nodiscard]] Status setSavings(const QJsonObject &savings, RowChanges &changes);
+    //! savings.rate_changed: keeps the announcement for the Savings tab.
+    [[nodiscard]] Status setRateChange(const QJsonObject &object, RowChanges &changes);
     [[nodiscard]] Status upsertPaymentRequest(const QJsonObject &request, RowChanges &changes);
 
 private:

@@ -45,6 +45,7 @@ EventApplier::EventApplier(storage::Database &db, QString selfUserId)
         {QStringLiteral("transaction.updated"), &EventApplier::onTransactionUpserted},
         {QStringLiteral("wallet.updated"), &EventApplier::onWalletUpdated},
         {QStringLiteral("savings.updated"), &EventApplier::onSavingsUpdated},
+        {QStringLiteral("savings.rate_changed"), &EventApplier::onSavingsRateChanged},
         {QStringLiteral("payment_request.updated"), &EventApplier::onPaymentRequestUpdated},
         {QStringLiteral("user.updated"), &EventApplier::onUserUpdated},
     };
@@ -58,6 +59,7 @@ const QStringList &EventApplier::knownTypes()
         QStringLiteral("post.updated"),        QStringLiteral("post.deleted"),
         QStringLiteral("transaction.created"), QStringLiteral("transaction.updated"),
         QStringLiteral("wallet.updated"),      QStringLiteral("savings.updated"),
+        QStringLiteral("savings.rate_changed"),
         QStringLiteral("payment_request.updated"), QStringLiteral("user.updated"),
     };
     return types;
@@ -195,6 +197,11 @@ Status EventApplier::onWalletUpdated(const QJsonObject &data, RowChanges &change
 Status EventApplier::onSavingsUpdated(const QJsonObject &data, RowChanges &changes)
 {
     return m_wallet.setSavings(data, changes);
+}
+
+Status EventApplier::onSavingsRateChanged(const QJsonObject &data, RowChanges &changes)
+{
+    return m_wallet.setRateChange(data, changes);
 }
 
 Status EventApplier::onPaymentRequestUpdated(const QJsonObject &data, RowChanges &changes)

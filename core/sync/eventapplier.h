@@ -59,6 +59,7 @@ private:
     Status onTransactionUpserted(const QJsonObject &data, storage::RowChanges &changes);
     Status onWalletUpdated(const QJsonObject &data, storage::RowChanges &changes);
     Status onSavingsUpdated(const QJsonObject &data, storage::RowChanges &changes);
+    Status onSavingsRateChanged(const QJsonObject &data, storage::RowChanges &changes);
     Status onPaymentRequestUpdated(const QJsonObject &data, storage::RowChanges &changes);
     Status onUserUpdated(const QJsonObject &data, storage::RowChanges &changes);
     Status onDeleted(const QString &type, const QJsonObject &data, storage::RowChanges &changes);

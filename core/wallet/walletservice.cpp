@@ -430,6 +430,53 @@ QCoro::Task<void> WalletService::requestMoneyTask(QString amountText, QString no
     report(outcome);
 }
 
+QCoro::Task<Result<PaymentOutcome>> WalletService::moveSavings(bool deposit, Money amount, QString goalId)
+{
+    QPointer<WalletService> self(this);
+    auto currency = co_await onlineCurrency();
+    if (!self)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
+    if (!currency)
+        co_return currency.error();
+    if (auto st = validate(amount, QString(), *currency); !st)
+        co_return st.error();
+    QJsonObject body{{QStringLiteral("amount"), moneyJson(amount)}};
+    if (!goalId.isEmpty())
+        body.insert(QStringLiteral("goal_id"), goalId);
+    const QString kind = deposit ? QStringLiteral("savings_deposit") : QStringLiteral("savings_withdrawal");
+    const QString path = deposit ? QStringLiteral("/v1/savings/deposits") : QStringLiteral("/v1/savings/withdrawals");
+    co_return co_await submit(kind, path, body, amount);
+}
+
+void WalletService::depositToSavings(const QString &amountText, const QString &goalId)
+{
+    savingsTask(true, amountText, goalId);
+}
+
+void WalletService::withdrawFromSavings(const QString &amountText, const QString &goalId)
+{
+    savingsTask(false, amountText, goalId);
+}
+
+QCoro::Task<void> WalletService::savingsTask(bool deposit, QString amountText, QString goalId)
+{
+    QPointer<WalletService> self(this);
+    setBusy(true);
+    auto amount = co_await typedAmount(amountText);
+    if (!self)
+        co_return;
+    if (!amount) {
+        setBusy(false);
+        report(amount.error());
+        co_return;
+    }
+    auto outcome = co_await moveSavings(deposit, *amount, goalId);
+    if (!self)
+        co_return;
+    setBusy(false);
+    report(outcome);
+}
+
 void WalletService::requestMoney(const QString &amountText, const QString &note, const QString &payer)
 {
     requestMoneyTask(amountText, note, payer);

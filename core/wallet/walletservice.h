@@ -78,6 +78,10 @@ public:
     //! POST /v1/wallet/top-ups with a card token.
     QCoro::Task<Result<PaymentOutcome>> topUp(Money amount, QString cardToken);
 
+    //! POST /v1/savings/deposits or /withdrawals, into or out of \a goalId when given: the
+    //! same exactly-once path as a transfer.
+    QCoro::Task<Result<PaymentOutcome>> moveSavings(bool deposit, Money amount, QString goalId = {});
+
     //! Retries every unanswered intent now (same key, same body). Returns how many are
     //! still unanswered afterwards.
     QCoro::Task<Result<int>> retryPending();
@@ -100,6 +104,9 @@ public:
     //! Looks up the request behind a plaza://pay link, or a request id; ends in
     //! requestLookedUp or requestLookupFailed.
     Q_INVOKABLE void lookUpLink(const QString &link);
+    //! Savings moves for QML, typed in the user's locale; end like sendMoney.
+    Q_INVOKABLE void depositToSavings(const QString &amountText, const QString &goalId = {});
+    Q_INVOKABLE void withdrawFromSavings(const QString &amountText, const QString &goalId = {});
     Q_INVOKABLE void lookUpRequest(const QString &id);
 
     [[nodiscard]] bool busy() const { return m_busy > 0; }
@@ -140,6 +147,7 @@ private:
     QCoro::Task<void> payByLinkTask(QString link);
     QCoro::Task<void> requestMoneyTask(QString amountText, QString note, QString payer);
     QCoro::Task<void> lookUpTask(QString id);
+    QCoro::Task<void> savingsTask(bool deposit, QString amountText, QString goalId);
     //! The wallet's currency and \a amountText parsed in it, or the error to report.
     QCoro::Task<Result<Money>> typedAmount(QString amountText);
     void report(const Result<PaymentOutcome> &outcome);

@@ -1,10 +1,367 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
 import Plaza
+import Plaza.Desktop
 
-// Savings tab: savings balance, interest and goals (not built yet).
-ComingSoon {
-    iconName: "piggy-bank"
-    title: qsTr("Savings arrive soon")
-    text: qsTr("A savings balance that earns interest every day, and goals to set money aside for.")
+// The Savings tab: balance, APY and interest, the announced rate change, deposit and
+// withdraw, goals with their progress, a 12-month projection (with a monthly deposit the
+// user types) and the interest earned day by day. From the cache first, so it opens
+// offline — labelled with its age; the server's answer replaces it when it comes.
+Item {
+    id: page
+    objectName: "savingsPage"
+
+    readonly property bool offline: App.session.state === Session.Ready && !App.session.online
+    readonly property string offlineReason: qsTr("You're offline. Moving money needs a connection.")
+
+    SavingsSummary {
+        id: savings
+        session: App.session
+        Component.onCompleted: refresh()
+    }
+    WalletSummary {
+        id: wallet
+        session: App.session
+    }
+    Connections {
+        target: App.session
+        function onOnlineChanged() { if (App.session.online) savings.refresh() }
+    }
+    Connections {
+        target: savings
+        function onChanged() { if (savings.loaded && App.startPage === "savings") App.pageSettled = true }
+    }
+
+    ScrollView {
+        id: scroller
+        anchors.fill: parent
+        contentWidth: availableWidth
+        clip: true
+
+        ColumnLayout {
+            width: scroller.availableWidth - 2 * Theme.spacingXl
+            x: Theme.spacingXl
+            spacing: Theme.spacingL
+
+            Item { implicitHeight: Theme.spacingS }
+
+            Rectangle {
+                objectName: "savingsStaleBanner"
+                visible: savings.loaded && savings.stale
+                radius: Theme.radiusM
+                color: Theme.accentSoft
+                implicitHeight: staleText.implicitHeight + 2 * Theme.spacingM
+                Layout.fillWidth: true
+                RowLayout {
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacingM
+                    spacing: Theme.spacingS
+                    Icon { name: "wifi-off"; size: 18; color: Theme.accent }
+                    Label {
+                        id: staleText
+                        text: page.offline ? qsTr("Offline — your savings as of %1.").arg(App.formatDateTime(savings.asOf))
+                                           : qsTr("Your savings as of %1; updating…").arg(App.formatDateTime(savings.asOf))
+                        color: Theme.text
+                        wrapMode: Text.Wrap
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+
+            Rectangle {
+                objectName: "rateChangeNotice"
+                visible: savings.rateChange.apyBps !== undefined
+                radius: Theme.radiusM
+                color: Theme.surface
+                border.width: 1
+                border.color: Theme.accent
+                implicitHeight: rateText.implicitHeight + 2 * Theme.spacingM
+                Layout.fillWidth: true
+                RowLayout {
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacingM
+                    spacing: Theme.spacingS
+                    Icon { name: "sparkles"; size: 18; color: Theme.accent }
+                    Label {
+                        id: rateText
+                        text: savings.rateChange.apyBps === undefined ? ""
+                              : savings.rateChange.upcoming
+                                ? qsTr("Your rate changes from %1 to %2 APY on %3.").arg(savings.rateChange.formattedPreviousApy)
+                                      .arg(savings.rateChange.formattedApy).arg(App.formatDate(savings.rateChange.effectiveDate, true))
+                                : qsTr("Your rate changed from %1 to %2 APY on %3.").arg(savings.rateChange.formattedPreviousApy)
+                                      .arg(savings.rateChange.formattedApy).arg(App.formatDate(savings.rateChange.effectiveDate, true))
+                        color: Theme.text
+                        wrapMode: Text.Wrap
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+
+            // Balance, rate, interest, actions.
+            Rectangle {
+                radius: Theme.radiusL
+                color: Theme.surface
+                border.width: 1
+                border.color: Theme.border
+                implicitHeight: top.implicitHeight + 2 * Theme.spacingXl
+                Layout.fillWidth: true
+                RowLayout {
+                    id: top
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacingXl
+                    spacing: Theme.spacingXl
+                    ColumnLayout {
+                        spacing: Theme.spacingXs
+                        Layout.fillWidth: true
+                        RowLayout {
+                            spacing: Theme.spacingS
+                            Label { text: qsTr("Savings"); color: Theme.textMuted; textFormat: Text.PlainText }
+                            Rectangle {
+                                visible: savings.loaded
+                                radius: height / 2
+                                color: Theme.accentSoft
+                                implicitWidth: apyLabel.implicitWidth + Theme.spacingM
+                                implicitHeight: apyLabel.implicitHeight + 4
+                                Label {
+                                    id: apyLabel
+                                    objectName: "savingsApy"
+                                    anchors.centerIn: parent
+                                    text: qsTr("%1 APY").arg(savings.formattedApy)
+                                    color: Theme.accent
+                                    font.pixelSize: Theme.fontCaption
+                                    font.weight: Font.DemiBold
+                                    textFormat: Text.PlainText
+                                }
+                            }
+                        }
+                        Item {
+                            implicitHeight: 44
+                            Layout.fillWidth: true
+                            Label {
+                                objectName: "savingsBalance"
+                                visible: savings.loaded
+                                text: savings.formattedBalance
+                                color: savings.stale ? Theme.textMuted : Theme.text
+                                font.family: Theme.moneyFont.family
+                                font.pixelSize: 36
+                                font.weight: Font.Bold
+                                textFormat: Text.PlainText
+                                anchors.verticalCenter: parent.verticalCenter
+                            }
+                            Rectangle {
+                                visible: !savings.loaded
+                                width: 180; height: 28; radius: Theme.radiusS
+                                color: Theme.hover
+                                anchors.verticalCenter: parent.verticalCenter
+                            }
+                        }
+                        GridLayout {
+                            visible: savings.loaded
+                            columns: 2
+                            columnSpacing: Theme.spacingL
+                            rowSpacing: 2
+                            Label { text: qsTr("Interest this month (so far)"); color: Theme.textMuted; font.pixelSize: Theme.fontCaption }
+                            Label { objectName: "interestThisMonth"; text: savings.formattedInterestThisMonth; color: Theme.success; font.family: Theme.moneyFont.family; Layout.alignment: Qt.AlignRight }
+                            Label { text: qsTr("Interest earned in total"); color: Theme.textMuted; font.pixelSize: Theme.fontCaption }
+                            Label { text: savings.formattedInterestTotal; color: Theme.text; font.family: Theme.moneyFont.family; Layout.alignment: Qt.AlignRight }
+                            Label { text: qsTr("Not in a goal"); color: Theme.textMuted; font.pixelSize: Theme.fontCaption }
+                            Label { text: savings.formattedUnassigned; color: Theme.text; font.family: Theme.moneyFont.family; Layout.alignment: Qt.AlignRight }
+                        }
+                    }
+                    ColumnLayout {
+                        spacing: Theme.spacingS
+                        Layout.alignment: Qt.AlignTop
+                        Layout.preferredWidth: 200
+                        AppButton {
+                            objectName: "depositButton"
+                            text: qsTr("Add money")
+                            iconName: "arrow-down-left"
+                            enabled: !page.offline && savings.loaded
+                            Layout.fillWidth: true
+                            onClicked: moveSheet.start(true, "")
+                        }
+                        AppButton {
+                            objectName: "withdrawButton"
+                            text: qsTr("Withdraw")
+                            iconName: "arrow-up-right"
+                            variant: "secondary"
+                            enabled: !page.offline && savings.loaded && savings.balanceMinor > 0
+                            Layout.fillWidth: true
+                            onClicked: moveSheet.start(false, "")
+                        }
+                        Label {
+                            visible: page.offline
+                            text: page.offlineReason
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontCaption
+                            wrapMode: Text.Wrap
+                            textFormat: Text.PlainText
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+            }
+
+            // Charts.
+            RowLayout {
+                spacing: Theme.spacingL
+                Layout.fillWidth: true
+                Rectangle {
+                    radius: Theme.radiusL
+                    color: Theme.surface
+                    border.width: 1
+                    border.color: Theme.border
+                    implicitHeight: 250
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    ColumnLayout {
+                        anchors.fill: parent
+                        anchors.margins: Theme.spacingL
+                        spacing: Theme.spacingXs
+                        Label { text: qsTr("In 12 months"); color: Theme.text; font.weight: Font.DemiBold; Accessible.role: Accessible.Heading }
+                        RowLayout {
+                            spacing: Theme.spacingS
+                            Label { text: qsTr("Adding each month"); color: Theme.textMuted; font.pixelSize: Theme.fontCaption }
+                            TextField {
+                                id: monthlyField
+                                objectName: "monthlyDepositField"
+                                placeholderText: Number(0).toLocaleString(Qt.locale(), "f", 2)
+                                implicitWidth: 100
+                                implicitHeight: 30
+                                horizontalAlignment: TextInput.AlignRight
+                                font.family: Theme.moneyFont.family
+                                color: Theme.text
+                                selectByMouse: true
+                                Accessible.name: qsTr("Monthly deposit for the projection")
+                                background: Rectangle { radius: Theme.radiusS; color: Theme.background; border.width: monthlyField.activeFocus ? 2 : 1; border.color: monthlyField.activeFocus ? Theme.focusRing : Theme.border }
+                            }
+                        }
+                        readonly property var projection: savings.loaded ? savings.projection(monthlyField.text) : ({ ok: false })
+                        id: projectionBox
+                        RowLayout {
+                            visible: projectionBox.projection.ok
+                            spacing: Theme.spacingM
+                            Rectangle { width: 10; height: 3; color: Theme.accent }
+                            Label { objectName: "projectionWithout"; text: qsTr("As is: %1").arg(projectionBox.projection.formattedWithout || ""); color: Theme.textMuted; font.pixelSize: Theme.fontCaption }
+                            Rectangle { width: 10; height: 3; color: Theme.success; visible: monthlyField.text.length > 0 }
+                            Label { visible: monthlyField.text.length > 0; text: qsTr("With deposits: %1").arg(projectionBox.projection.formattedWith || ""); color: Theme.textMuted; font.pixelSize: Theme.fontCaption }
+                        }
+                        Label {
+                            visible: !projectionBox.projection.ok && monthlyField.text.length > 0
+                            text: Errors.describeAmount(projectionBox.projection.reason, 2)
+                            color: Theme.danger
+                            font.pixelSize: Theme.fontCaption
+                        }
+                        LineChart {
+                            id: projectionChart
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            function scaled(key) {
+                                const p = projectionBox.projection
+                                if (!p.ok || width < 2)
+                                    return []
+                                const months = p.months
+                                const low = Math.min(months[0].withoutMinor, savings.balanceMinor)
+                                const span = Math.max(1, p.maxMinor - low)
+                                const out = [Qt.point(0, height - (savings.balanceMinor - low) / span * height)]
+                                for (let i = 0; i < months.length; ++i)
+                                    out.push(Qt.point((i + 1) / months.length * width, height - (months[i][key] - low) / span * height))
+                                return out
+                            }
+                            points: scaled("withoutMinor")
+                            secondPoints: monthlyField.text.length > 0 ? scaled("withMinor") : []
+                        }
+                    }
+                }
+                Rectangle {
+                    radius: Theme.radiusL
+                    color: Theme.surface
+                    border.width: 1
+                    border.color: Theme.border
+                    implicitHeight: 250
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    ColumnLayout {
+                        anchors.fill: parent
+                        anchors.margins: Theme.spacingL
+                        spacing: Theme.spacingXs
+                        Label { text: qsTr("Interest earned"); color: Theme.text; font.weight: Font.DemiBold; Accessible.role: Accessible.Heading }
+                        readonly property var info: savings.historyDays > 0 ? savings.historyInfo() : ({})
+                        id: historyBox
+                        Label {
+                            text: savings.historyDays > 0 && historyBox.info.from !== undefined
+                                  ? qsTr("%1 over %n day(s), since %2", "", savings.historyDays).arg(historyBox.info.formattedTotal).arg(App.formatDate(historyBox.info.from))
+                                  : qsTr("Interest shows here from the first day your savings earn it.")
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontCaption
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                        }
+                        LineChart {
+                            id: historyChart
+                            objectName: "interestChart"
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            points: savings.historyDays > 0 ? savings.historyPoints(width, height) : []
+                        }
+                    }
+                }
+            }
+
+            // Goals.
+            RowLayout {
+                Layout.fillWidth: true
+                Label {
+                    text: qsTr("Goals")
+                    color: Theme.text
+                    font.pixelSize: Theme.fontSubtitle
+                    font.weight: Font.DemiBold
+                    Accessible.role: Accessible.Heading
+                    Layout.fillWidth: true
+                }
+                AppButton {
+                    objectName: "newGoalButton"
+                    text: qsTr("New goal")
+                    variant: "secondary"
+                    implicitHeight: 32
+                    enabled: !page.offline && savings.loaded
+                    onClicked: goalSheet.start(null)
+                }
+            }
+            Label {
+                visible: savings.loaded && savings.goals.length === 0
+                text: qsTr("No goals yet. A goal keeps money aside for something — a trip, a bike, a rainy day — and shows if you're on track.")
+                color: Theme.textMuted
+                wrapMode: Text.Wrap
+                textFormat: Text.PlainText
+                Layout.fillWidth: true
+            }
+            GridLayout {
+                columns: width > 700 ? 2 : 1
+                columnSpacing: Theme.spacingL
+                rowSpacing: Theme.spacingL
+                Layout.fillWidth: true
+                Repeater {
+                    model: savings.goals
+                    GoalCard {
+                        required property var modelData
+                        goal: modelData
+                        actionsEnabled: !page.offline
+                        Layout.fillWidth: true
+                        onAddRequested: moveSheet.start(true, modelData.id)
+                        onWithdrawRequested: moveSheet.start(false, modelData.id)
+                        onEditRequested: goalSheet.start(modelData)
+                    }
+                }
+            }
+            Item { implicitHeight: Theme.spacingXl }
+        }
+    }
+
+    SavingsMoveSheet { id: moveSheet; savings: savings; wallet: wallet }
+    GoalSheet { id: goalSheet; savings: savings }
 }

@@ -1,0 +1,483 @@
+// SPDX-License-Identifier: MIT
+#include "savings/savingssummary.h"
+
+#include "common/logging.h"
+#include "money/currency.h"
+#include "money/interest.h"
+#include "net/apiclient.h"
+#include "session/session.h"
+#include "storage/database.h"
+#include "storage/statementcache.h"
+#include "storage/usersstore.h"
+#include "storage/walletstore.h"
+#include "sync/changeset.h"
+#include "sync/syncengine.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QPointF>
+#include <QUrlQuery>
+
+namespace plaza::savings {
+
+namespace {
+constexpr int kStaleAfterMinutes = 5;
+constexpr int kHistoryPage = 400;
+constexpr int kMaxHistoryDays = 3700; // ten years and some
+constexpr int kProjectionMonths = 12;
+
+std::unique_ptr<storage::Database> openCache(Session *session, bool readOnly, QString *error)
+{
+    storage::OpenOptions options;
+    options.rawKey = session->cacheKey();
+    options.readOnly = readOnly;
+    auto db = storage::Database::open(session->cachePath(), options);
+    if (!db) {
+        *error = db.error().message;
+        return {};
+    }
+    return std::move(db).value();
+}
+
+//! \a minor as the user would type it ("1 200,00" in French): for editing a value, no symbol.
+QString plainAmount(qint64 minor, const QString &currency)
+{
+    const auto info = Currency::fromCode(currency);
+    const int exponent = info ? info->exponent : 2;
+    qint64 scale = 1;
+    for (int i = 0; i < exponent; ++i)
+        scale *= 10;
+    const QLocale locale;
+    QString text = locale.toString(minor / scale);
+    if (exponent > 0)
+        text += locale.decimalPoint() + QStringLiteral("%1").arg(minor % scale, exponent, 10, QLatin1Char('0'));
+    return text;
+}
+
+QString moneyJsonMinorCurrency(const QJsonValue &value, qint64 *minor)
+{
+    const QJsonObject o = value.toObject();
+    *minor = o.value(QStringLiteral("amount")).toInteger(0);
+    return o.value(QStringLiteral("currency")).toString();
+}
+} // namespace
+
+SavingsSummary::SavingsSummary(QObject *parent) : QObject(parent) { }
+
+SavingsSummary::~SavingsSummary() = default;
+
+void SavingsSummary::setSession(Session *session)
+{
+    if (m_session == session)
+        return;
+    for (const auto &c : std::as_const(m_connections))
+        disconnect(c);
+    m_connections.clear();
+    m_session = session;
+    if (m_session) {
+        m_connections << connect(m_session, &Session::stateChanged, this, &SavingsSummary::reload);
+        m_connections << connect(m_session, &Session::onlineChanged, this, &SavingsSummary::changed);
+        m_connections << connect(m_session, &Session::syncedChanged, this, &SavingsSummary::changed);
+        m_connections << connect(m_session->syncEngine(), &SyncEngine::applied, this, &SavingsSummary::onApplied);
+    }
+    Q_EMIT sessionChanged();
+    reload();
+}
+
+bool SavingsSummary::stale() const
+{
+    if (!m_session || !m_session->online())
+        return true;
+    const QDateTime synced = m_session->lastSyncedAt();
+    return !synced.isValid() || synced.secsTo(QDateTime::currentDateTimeUtc()) > kStaleAfterMinutes * 60;
+}
+
+QString SavingsSummary::formattedBalance() const
+{
+    return m_loaded ? m_balance.format() : QString();
+}
+
+QString SavingsSummary::formattedUnassigned() const
+{
+    return m_loaded ? Money(m_unassigned, m_balance.currency()).format() : QString();
+}
+
+QString SavingsSummary::formattedInterestThisMonth() const
+{
+    return m_loaded ? Money(m_interestThisMonth, m_balance.currency()).format() : QString();
+}
+
+QString SavingsSummary::formattedInterestTotal() const
+{
+    return m_loaded ? Money(m_interestTotal, m_balance.currency()).format() : QString();
+}
+
+QString SavingsSummary::formatApy(int bps)
+{
+    // Basis points to a percentage with two decimals, without floating point.
+    const QLocale locale;
+    const QString whole = locale.toString(bps / 100);
+    const QString cents = QStringLiteral("%1").arg(bps % 100, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1%2%3\u00a0%").arg(whole, locale.decimalPoint(), cents);
+}
+
+void SavingsSummary::onApplied(const sync::ChangeSet &changes)
+{
+    if (changes.reset || changes.changes.touches(QStringLiteral("savings"))
+        || changes.changes.touches(QStringLiteral("savings_goals")))
+        reload();
+}
+
+void SavingsSummary::reload()
+{
+    if (!m_session || m_session->state() != Session::State::Ready) {
+        m_loaded = false;
+        m_goals.clear();
+        m_history.clear();
+        Q_EMIT changed();
+        return;
+    }
+    QString error;
+    auto db = openCache(m_session, true, &error);
+    if (!db) {
+        m_error = error;
+        Q_EMIT changed();
+        return;
+    }
+    auto st = db->prepare(QStringLiteral("SELECT balance, currency, apy_bps, interest_this_month, interest_total, as_of, "
+                                         "unassigned, rate_change FROM savings WHERE id = 1 AND currency <> ''"));
+    if (!st) {
+        m_error = st.error().message;
+        Q_EMIT changed();
+        return;
+    }
+    auto row = st->step();
+    if (!row) {
+        m_error = row.error().message;
+        Q_EMIT changed();
+        return;
+    }
+    m_error.clear();
+    m_loaded = *row;
+    m_rateChange.clear();
+    if (m_loaded) {
+        const QString currency = st->text(1);
+        m_balance = Money(st->int64(0), currency);
+        m_apyBps = int(st->int64(2));
+        m_interestThisMonth = st->int64(3);
+        m_interestTotal = st->int64(4);
+        m_asOf = QDateTime::fromString(st->text(5), Qt::ISODateWithMs);
+        m_unassigned = st->int64(6);
+        const QJsonObject change = QJsonDocument::fromJson(st->text(7).toUtf8()).object();
+        if (!change.isEmpty()) {
+            const QDate effective = QDate::fromString(change.value(QStringLiteral("effective_date")).toString(), Qt::ISODate);
+            const int apy = change.value(QStringLiteral("apy_bps")).toInt();
+            const int previous = change.value(QStringLiteral("previous_apy_bps")).toInt();
+            // Shown while upcoming and for 30 days after.
+            if (effective.isValid() && effective.addDays(30) >= QDate::currentDate()) {
+                m_rateChange = {{QStringLiteral("apyBps"), apy},
+                                {QStringLiteral("previousApyBps"), previous},
+                                {QStringLiteral("effectiveDate"), effective},
+                                {QStringLiteral("upcoming"), effective > QDateTime::currentDateTimeUtc().date()},
+                                {QStringLiteral("formattedApy"), formatApy(apy)},
+                                {QStringLiteral("formattedPreviousApy"), formatApy(previous)}};
+            }
+        }
+    }
+    m_goals.clear();
+    if (auto goals = db->prepare(QStringLiteral("SELECT id, name, target, saved, deadline FROM savings_goals "
+                                                "ORDER BY created_at, id"))) {
+        while (true) {
+            auto next = goals->step();
+            if (!next || !*next)
+                break;
+            m_goals.append(goalMap(goals->text(0), goals->text(1), goals->int64(2), goals->int64(3),
+                                   QDate::fromString(goals->text(4), Qt::ISODate)));
+        }
+    }
+    m_history.clear();
+    if (auto days = db->prepare(QStringLiteral("SELECT date, accrued_micros, coalesce(paid, 0) FROM savings_interest "
+                                               "ORDER BY date"))) {
+        while (true) {
+            auto next = days->step();
+            if (!next || !*next)
+                break;
+            m_history.append({QDate::fromString(days->text(0), Qt::ISODate), days->int64(1), days->int64(2)});
+        }
+    }
+    Q_EMIT changed();
+}
+
+QVariantMap SavingsSummary::goalMap(const QString &id, const QString &name, qint64 target, qint64 saved,
+                                    const QDate &deadline) const
+{
+    const QString currency = m_balance.currency();
+    QVariantMap goal{{QStringLiteral("id"), id},
+                     {QStringLiteral("name"), name},
+                     {QStringLiteral("targetMinor"), target},
+                     {QStringLiteral("savedMinor"), saved},
+                     {QStringLiteral("formattedTarget"), Money(target, currency).format()},
+                     {QStringLiteral("formattedSaved"), Money(saved, currency).format()},
+                     {QStringLiteral("progress"), target > 0 ? qBound(0.0, double(saved) / double(target), 1.0) : 0.0},
+                     {QStringLiteral("deadline"), deadline},
+                     {QStringLiteral("onTrack"), saved >= target},
+                     {QStringLiteral("targetInput"), plainAmount(target, currency)}};
+    const QDate today = QDate::currentDate();
+    if (!deadline.isValid() || saved >= target || deadline <= today)
+        return goal;
+    // The projection: what the goal grows to by its deadline at the current APY alone.
+    const int months = qMax(1, int((today.daysTo(deadline) + 29) / 30));
+    const QList<qint64> alone = interest::projectBalance(saved, m_apyBps, months, 0, today);
+    const qint64 projected = alone.isEmpty() ? saved : alone.constLast();
+    goal.insert(QStringLiteral("projectedMinor"), projected);
+    goal.insert(QStringLiteral("formattedProjected"), Money(projected, currency).format());
+    goal.insert(QStringLiteral("onTrack"), projected >= target);
+    if (projected < target) {
+        // The monthly deposit that closes the gap (interest on it ignored: a safe rounding up).
+        const qint64 needed = (target - projected + months - 1) / months;
+        goal.insert(QStringLiteral("monthlyNeededMinor"), needed);
+        goal.insert(QStringLiteral("formattedMonthlyNeeded"), Money(needed, currency).format());
+    }
+    return goal;
+}
+
+QVariantList SavingsSummary::historyPoints(qreal width, qreal height) const
+{
+    QVariantList points;
+    if (m_history.isEmpty() || width <= 1 || height <= 1)
+        return points;
+    // Cumulative accruals in micros; one point per pixel column (the last day of the column).
+    qint64 total = 0;
+    QList<qint64> cumulative;
+    cumulative.reserve(m_history.size());
+    for (const Day &d : m_history)
+        cumulative.append(total += d.accruedMicros);
+    const qsizetype n = cumulative.size();
+    const qreal maxValue = total > 0 ? qreal(total) : 1.0;
+    const int columns = qMax(2, int(width));
+    qsizetype lastIndex = -1;
+    for (int c = 0; c < columns; ++c) {
+        const qsizetype index = qMin<qsizetype>(n - 1, qsizetype(qreal(c) / (columns - 1) * (n - 1) + 0.5));
+        if (index == lastIndex)
+            continue;
+        lastIndex = index;
+        const qreal x = n > 1 ? qreal(index) / (n - 1) * width : width / 2;
+        const qreal y = height - qreal(cumulative.at(index)) / maxValue * height;
+        points.append(QPointF(x, y));
+    }
+    return points;
+}
+
+QVariantMap SavingsSummary::historyInfo() const
+{
+    qint64 micros = 0;
+    for (const Day &d : m_history)
+        micros += d.accruedMicros;
+    const qint64 minor = interest::monthlyPayout(micros).paidMinor;
+    QVariantMap info{{QStringLiteral("totalMinor"), minor},
+                     {QStringLiteral("formattedTotal"), Money(minor, m_balance.currency()).format()}};
+    if (!m_history.isEmpty()) {
+        info.insert(QStringLiteral("from"), m_history.constFirst().date);
+        info.insert(QStringLiteral("to"), m_history.constLast().date);
+    }
+    return info;
+}
+
+QVariantMap SavingsSummary::projection(const QString &monthlyDepositText) const
+{
+    QVariantMap result{{QStringLiteral("ok"), false}};
+    if (!m_loaded)
+        return result;
+    qint64 deposit = 0;
+    if (!monthlyDepositText.trimmed().isEmpty()) {
+        auto parsed = Money::parse(monthlyDepositText, m_balance.currency(), QLocale());
+        if (!parsed || parsed->minor() > Money::kMaxApiAmount) {
+            result.insert(QStringLiteral("reason"), parsed ? QStringLiteral("too_large")
+                                                           : parsed.error().details.value(QStringLiteral("reason")));
+            return result;
+        }
+        deposit = parsed->minor();
+    }
+    const QDate today = QDate::currentDate();
+    const QList<qint64> without = interest::projectBalance(m_balance.minor(), m_apyBps, kProjectionMonths, 0, today);
+    const QList<qint64> with = interest::projectBalance(m_balance.minor(), m_apyBps, kProjectionMonths, deposit, today);
+    if (without.isEmpty() || with.isEmpty())
+        return result;
+    QVariantList months;
+    qint64 maxMinor = 1;
+    for (qsizetype i = 0; i < qMin(without.size(), with.size()); ++i) {
+        months.append(QVariantMap{{QStringLiteral("month"), today.addMonths(int(i) + 1)},
+                                  {QStringLiteral("withoutMinor"), without.at(i)},
+                                  {QStringLiteral("withMinor"), with.at(i)}});
+        maxMinor = qMax(maxMinor, qMax(without.at(i), with.at(i)));
+    }
+    result.insert(QStringLiteral("ok"), true);
+    result.insert(QStringLiteral("months"), months);
+    result.insert(QStringLiteral("maxMinor"), maxMinor);
+    result.insert(QStringLiteral("depositMinor"), deposit);
+    result.insert(QStringLiteral("formattedWithout"), Money(without.constLast(), m_balance.currency()).format());
+    result.insert(QStringLiteral("formattedWith"), Money(with.constLast(), m_balance.currency()).format());
+    return result;
+}
+
+void SavingsSummary::refresh()
+{
+    if (m_session && m_session->state() == Session::State::Ready)
+        refreshTask();
+}
+
+QCoro::Task<void> SavingsSummary::refreshTask()
+{
+    QPointer<SavingsSummary> self(this);
+    setBusy(true);
+    auto summary = co_await m_session->api()->get(QStringLiteral("/v1/savings"));
+    if (!self)
+        co_return;
+    if (!summary) {
+        setBusy(false);
+        // Offline: the cache is all there is, and `stale` says so.
+        if (summary.error().code != ErrorCode::Network && summary.error().code != ErrorCode::Timeout) {
+            m_error = summary.error().message;
+            Q_EMIT changed();
+        }
+        co_return;
+    }
+    QList<QJsonObject> days;
+    QString before;
+    for (int page = 0; page * kHistoryPage < kMaxHistoryDays; ++page) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("limit"), QString::number(kHistoryPage));
+        if (!before.isEmpty())
+            query.addQueryItem(QStringLiteral("before"), before);
+        auto history = co_await m_session->api()->get(QStringLiteral("/v1/savings/interest"), query);
+        if (!self)
+            co_return;
+        if (!history)
+            break;
+        for (const QJsonValue &item : history->body.value(QStringLiteral("items")).toArray())
+            days.append(item.toObject());
+        const QJsonValue next = history->body.value(QStringLiteral("next_before"));
+        if (!next.isString())
+            break;
+        before = next.toString();
+    }
+    setBusy(false);
+    if (m_session->state() != Session::State::Ready)
+        co_return;
+    QString error;
+    auto db = openCache(m_session, false, &error);
+    if (!db) {
+        m_error = error;
+        Q_EMIT changed();
+        co_return;
+    }
+    const QJsonObject body = summary->body;
+    Status written = db->transaction([&]() -> Status {
+        storage::StatementCache statements(*db);
+        storage::UsersStore users(statements);
+        storage::WalletStore wallet(statements, users);
+        storage::RowChanges changes;
+        if (auto st = wallet.setSavings(body, changes); !st)
+            return st;
+        if (days.isEmpty())
+            return {};
+        auto insert = db->prepare(QStringLiteral("INSERT OR REPLACE INTO savings_interest (date, balance, apy_bps, "
+                                                 "accrued_micros, paid) VALUES (?1, ?2, ?3, ?4, ?5)"));
+        if (!insert)
+            return insert.error();
+        for (const QJsonObject &day : std::as_const(days)) {
+            qint64 balance = 0, paid = 0;
+            moneyJsonMinorCurrency(day.value(QStringLiteral("balance")), &balance);
+            const bool isPaid = day.value(QStringLiteral("paid")).isObject();
+            if (isPaid)
+                moneyJsonMinorCurrency(day.value(QStringLiteral("paid")), &paid);
+            insert->bind(1, day.value(QStringLiteral("date")).toString());
+            insert->bind(2, balance);
+            insert->bind(3, qint64(day.value(QStringLiteral("apy_bps")).toInteger()));
+            insert->bind(4, day.value(QStringLiteral("accrued_micros")).toInteger());
+            if (isPaid)
+                insert->bind(5, paid);
+            else
+                insert->bindNull(5);
+            if (auto st = insert->exec(); !st)
+                return st;
+        }
+        return {};
+    });
+    if (!written)
+        qCWarning(lcSavings) << "could not keep the savings answer:" << written.error().message;
+    reload();
+}
+
+void SavingsSummary::createGoal(const QString &name, const QString &targetText, const QDate &deadline)
+{
+    QJsonObject body{{QStringLiteral("name"), name.trimmed()}};
+    auto target = Money::parse(targetText, m_balance.currency().isEmpty() ? QStringLiteral("EUR") : m_balance.currency(),
+                               QLocale());
+    if (!target || target->isZero()) {
+        Q_EMIT goalFailed(QStringLiteral("invalid_amount"), QStringLiteral("Enter a target greater than zero."),
+                          QStringLiteral("target"));
+        return;
+    }
+    body.insert(QStringLiteral("target"), QJsonObject{{QStringLiteral("amount"), target->minor()},
+                                                      {QStringLiteral("currency"), target->currency()}});
+    if (deadline.isValid())
+        body.insert(QStringLiteral("deadline"), deadline.toString(Qt::ISODate));
+    goalTask(QStringLiteral("POST"), QStringLiteral("/v1/savings/goals"), body);
+}
+
+void SavingsSummary::updateGoal(const QString &id, const QString &name, const QString &targetText, const QDate &deadline)
+{
+    QJsonObject body{{QStringLiteral("name"), name.trimmed()}};
+    auto target = Money::parse(targetText, m_balance.currency(), QLocale());
+    if (!target || target->isZero()) {
+        Q_EMIT goalFailed(QStringLiteral("invalid_amount"), QStringLiteral("Enter a target greater than zero."),
+                          QStringLiteral("target"));
+        return;
+    }
+    body.insert(QStringLiteral("target"), QJsonObject{{QStringLiteral("amount"), target->minor()},
+                                                      {QStringLiteral("currency"), target->currency()}});
+    body.insert(QStringLiteral("deadline"),
+                deadline.isValid() ? QJsonValue(deadline.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null));
+    goalTask(QStringLiteral("PATCH"), QStringLiteral("/v1/savings/goals/") + id, body);
+}
+
+void SavingsSummary::deleteGoal(const QString &id)
+{
+    goalTask(QStringLiteral("DELETE"), QStringLiteral("/v1/savings/goals/") + id, {});
+}
+
+QCoro::Task<void> SavingsSummary::goalTask(QString method, QString path, QJsonObject body)
+{
+    QPointer<SavingsSummary> self(this);
+    if (!m_session || m_session->state() != Session::State::Ready)
+        co_return;
+    setBusy(true);
+    Result<net::ApiResponse> reply = makeError(ErrorCode::Internal, QString());
+    if (method == u"POST")
+        reply = co_await m_session->api()->post(path, body);
+    else if (method == u"PATCH")
+        reply = co_await m_session->api()->patch(path, body);
+    else
+        reply = co_await m_session->api()->del(path);
+    if (!self)
+        co_return;
+    setBusy(false);
+    if (!reply) {
+        Q_EMIT goalFailed(reply.error().codeName(), reply.error().message, reply.error().field());
+        co_return;
+    }
+    m_session->syncNow();
+    Q_EMIT goalSaved();
+}
+
+void SavingsSummary::setBusy(bool busy)
+{
+    const bool was = m_busy > 0;
+    m_busy += busy ? 1 : -1;
+    if (was != (m_busy > 0))
+        Q_EMIT busyChanged();
+}
+
+} // namespace plaza::savings

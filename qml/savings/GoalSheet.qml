@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Plaza
+import Plaza.Desktop
+
+// A new goal, or changes to one: a name, a target and an optional deadline. Deleting it
+// puts its money back into the unassigned savings (nothing leaves savings).
+Sheet {
+    id: sheet
+    objectName: "goalSheet"
+
+    required property QtObject savings
+    property var goal: null
+    property string error: ""
+    readonly property var parsedTarget: App.parseAmount(targetField.text, savings.currency.length > 0 ? savings.currency : "EUR")
+    readonly property date parsedDeadline: App.parseDate(deadlineField.text)
+
+    title: goal ? qsTr("Edit goal") : qsTr("New goal")
+    subtitle: goal ? qsTr("%1 saved so far").arg(goal.formattedSaved) : qsTr("Set money aside for something: it stays in your savings and earns interest.")
+    closable: !savings.busy
+
+    function start(existing) {
+        goal = existing || null
+        error = ""
+        nameField.text = goal ? goal.name : ""
+        targetField.text = goal ? goal.targetInput : ""
+        deadlineField.text = goal && goal.deadline && !isNaN(goal.deadline) ? App.formatDate(goal.deadline) : ""
+        open()
+    }
+
+    onOpened: nameField.forceActiveFocus()
+
+    Connections {
+        target: sheet.savings
+        enabled: sheet.visible
+        function onGoalSaved() { sheet.close() }
+        function onGoalFailed(code, message, field) {
+            sheet.error = field === "name" ? qsTr("Names are 1 to 40 characters.")
+                        : field === "target" ? qsTr("Enter a target greater than zero.")
+                        : field === "deadline" ? qsTr("The deadline can't be in the past.")
+                        : code === "conflict" ? qsTr("You can have at most 20 goals.")
+                        : Errors.describe(code, field, App.session.serverUrl)
+        }
+    }
+
+    contentItem: ColumnLayout {
+        spacing: Theme.spacingM
+        FormField {
+            id: nameField
+            objectName: "goalNameField"
+            label: qsTr("Name")
+            placeholderText: qsTr("Summer in Lisbon")
+            maximumLength: 40
+            Layout.fillWidth: true
+            onAccepted: targetField.forceActiveFocus()
+        }
+        FormField {
+            id: targetField
+            objectName: "goalTargetField"
+            label: qsTr("Target (%1)").arg(sheet.savings.currency)
+            inputMethodHints: Qt.ImhFormattedNumbersOnly
+            maximumLength: 20
+            input.horizontalAlignment: TextInput.AlignRight
+            error: targetField.text.trim().length > 0 && !sheet.parsedTarget.ok
+                   ? Errors.describeAmount(sheet.parsedTarget.reason, sheet.parsedTarget.decimals) : ""
+            Layout.fillWidth: true
+            onAccepted: deadlineField.forceActiveFocus()
+        }
+        FormField {
+            id: deadlineField
+            objectName: "goalDeadlineField"
+            label: qsTr("Deadline (optional)")
+            placeholderText: App.formatDate(new Date(new Date().getFullYear() + 1, 5, 30))
+            hint: qsTr("A date like %1, or leave it empty.").arg(App.formatDate(new Date(new Date().getFullYear() + 1, 5, 30)))
+            error: deadlineField.text.trim().length > 0 && isNaN(sheet.parsedDeadline) ? qsTr("That isn't a date.") : ""
+            Layout.fillWidth: true
+            onAccepted: saveButton.clicked()
+        }
+        InlineError { text: sheet.error; Layout.fillWidth: true }
+        RowLayout {
+            spacing: Theme.spacingS
+            AppButton {
+                visible: sheet.goal !== null
+                text: qsTr("Delete goal")
+                variant: "danger"
+                enabled: !sheet.savings.busy
+                onClicked: sheet.savings.deleteGoal(sheet.goal.id)
+            }
+            Item { Layout.fillWidth: true }
+            AppButton {
+                id: saveButton
+                objectName: "saveGoalButton"
+                text: sheet.goal ? qsTr("Save") : qsTr("Create goal")
+                busy: sheet.savings.busy
+                enabled: !sheet.savings.busy && nameField.text.trim().length > 0 && sheet.parsedTarget.ok
+                         && (deadlineField.text.trim().length === 0 || !isNaN(sheet.parsedDeadline))
+                onClicked: {
+                    sheet.error = ""
+                    const deadline = deadlineField.text.trim().length > 0 ? sheet.parsedDeadline : new Date(NaN)
+                    if (sheet.goal)
+                        sheet.savings.updateGoal(sheet.goal.id, nameField.text, targetField.text, deadline)
+                    else
+                        sheet.savings.createGoal(nameField.text, targetField.text, deadline)
+                }
+            }
+        }
+    }
+}

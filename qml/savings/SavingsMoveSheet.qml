@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Plaza
+import Plaza.Desktop
+
+// Deposit into savings (or a goal) or withdraw to the wallet: an amount in your
+// language, where it goes, a review, the app lock — then App.wallet moves it exactly once.
+Sheet {
+    id: sheet
+    objectName: "savingsMoveSheet"
+
+    required property QtObject savings
+    required property QtObject wallet
+    property bool deposit: true
+    property string goalId: ""
+    property string step: "form" // form, review, result
+    property string outcome: ""
+    property string outcomeMessage: ""
+
+    readonly property var parsed: App.parseAmount(amountField.text, savings.currency.length > 0 ? savings.currency : "EUR")
+    readonly property var goal: {
+        for (const g of savings.goals)
+            if (g.id === goalId)
+                return g
+        return null
+    }
+    readonly property int availableMinor: deposit ? wallet.availableMinor
+                                                  : (goal ? goal.savedMinor : savings.unassignedMinor)
+    readonly property string amountError: {
+        if (amountField.text.trim().length === 0)
+            return ""
+        if (!parsed.ok)
+            return Errors.describeAmount(parsed.reason, parsed.decimals)
+        if (parsed.minor > availableMinor)
+            return deposit ? Errors.describeAmount("over_available", parsed.decimals)
+                           : qsTr("That's more than %1 holds.").arg(goal ? goal.name : qsTr("the unassigned part"))
+        return ""
+    }
+
+    title: step === "result" ? (outcome === "completed" ? qsTr("Done") : outcome === "awaiting" ? qsTr("Awaiting confirmation") : qsTr("Not moved"))
+                             : deposit ? qsTr("Add to savings") : qsTr("Withdraw to wallet")
+    subtitle: step !== "form" ? ""
+            : deposit ? qsTr("From your wallet · %1 available").arg(App.formatMoney(wallet.availableMinor, wallet.currency))
+            : goal ? qsTr("From “%1” · %2 saved").arg(goal.name).arg(goal.formattedSaved)
+            : qsTr("From unassigned savings · %1").arg(savings.formattedUnassigned)
+    closable: !App.wallet.busy
+
+    function start(isDeposit, goalIdentifier) {
+        deposit = isDeposit
+        goalId = goalIdentifier || ""
+        step = "form"
+        outcome = ""
+        amountField.text = ""
+        open()
+    }
+
+    onOpened: amountField.forceActiveFocus()
+
+    Connections {
+        target: App.wallet
+        enabled: sheet.visible && sheet.step === "review"
+        function onPaymentCompleted(key, transactionId) { sheet.outcome = "completed"; sheet.step = "result"; sheet.savings.refresh() }
+        function onPaymentAwaiting(key) { sheet.outcome = "awaiting"; sheet.step = "result" }
+        function onPaymentFailed(code, message, field) {
+            sheet.outcome = "failed"
+            sheet.outcomeMessage = Errors.describe(code, field, App.session.serverUrl)
+            sheet.step = "result"
+        }
+    }
+
+    contentItem: ColumnLayout {
+        spacing: 0
+        ColumnLayout {
+            visible: sheet.step === "form"
+            spacing: Theme.spacingM
+            Layout.fillWidth: true
+            FormField {
+                id: amountField
+                objectName: "savingsAmountField"
+                label: qsTr("Amount (%1)").arg(sheet.savings.currency)
+                placeholderText: Number(0).toLocaleString(Qt.locale(), "f", sheet.parsed.decimals)
+                inputMethodHints: Qt.ImhFormattedNumbersOnly
+                maximumLength: 20
+                input.font: Qt.font({ family: Theme.moneyFont.family, pixelSize: Theme.fontTitle })
+                input.horizontalAlignment: TextInput.AlignRight
+                input.implicitHeight: 52
+                error: sheet.amountError
+                Layout.fillWidth: true
+                onAccepted: if (reviewButton.enabled) reviewButton.clicked()
+            }
+            Label {
+                text: qsTr("Goal")
+                color: Theme.text
+                font.pixelSize: Theme.fontCaption + 1
+                font.weight: Font.DemiBold
+                textFormat: Text.PlainText
+            }
+            ComboBox {
+                id: goalChoice
+                objectName: "savingsGoalChoice"
+                Accessible.name: qsTr("Goal")
+                Layout.fillWidth: true
+                implicitHeight: Theme.controlHeight
+                textRole: "label"
+                valueRole: "value"
+                model: [{ value: "", label: sheet.deposit ? qsTr("No goal (unassigned)") : qsTr("Unassigned savings") }]
+                       .concat(sheet.savings.goals.map(g => ({ value: g.id, label: g.name })))
+                currentIndex: Math.max(0, indexOfValue(sheet.goalId))
+                onActivated: sheet.goalId = currentValue
+            }
+            RowLayout {
+                spacing: Theme.spacingS
+                Layout.topMargin: Theme.spacingS
+                Item { Layout.fillWidth: true }
+                AppButton {
+                    id: reviewButton
+                    objectName: "savingsReviewButton"
+                    text: qsTr("Review")
+                    enabled: sheet.parsed.ok && sheet.amountError.length === 0
+                    onClicked: { sheet.step = "review"; lockPrompt.reset() }
+                }
+            }
+        }
+        ColumnLayout {
+            visible: sheet.step === "review"
+            spacing: Theme.spacingL
+            Layout.fillWidth: true
+            Label {
+                text: sheet.parsed.ok ? sheet.parsed.formatted : ""
+                color: Theme.text
+                font.family: Theme.moneyFont.family
+                font.pixelSize: Theme.fontDisplay
+                font.weight: Font.DemiBold
+                horizontalAlignment: Text.AlignHCenter
+                textFormat: Text.PlainText
+                Layout.fillWidth: true
+            }
+            Label {
+                text: sheet.deposit ? (sheet.goal ? qsTr("from your wallet into “%1”").arg(sheet.goal.name) : qsTr("from your wallet into savings"))
+                                    : (sheet.goal ? qsTr("from “%1” to your wallet").arg(sheet.goal.name) : qsTr("from savings to your wallet"))
+                color: Theme.textMuted
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                textFormat: Text.PlainText
+                Layout.fillWidth: true
+            }
+            LockPrompt {
+                id: lockPrompt
+                actionLabel: sheet.parsed.ok ? (sheet.deposit ? qsTr("Add %1").arg(sheet.parsed.formatted) : qsTr("Withdraw %1").arg(sheet.parsed.formatted)) : ""
+                enabled: !App.wallet.busy
+                Layout.fillWidth: true
+                onUnlocked: sheet.deposit ? App.wallet.depositToSavings(amountField.text, sheet.goalId)
+                                          : App.wallet.withdrawFromSavings(amountField.text, sheet.goalId)
+            }
+            AppButton {
+                text: qsTr("Change something")
+                variant: "quiet"
+                enabled: !App.wallet.busy
+                Layout.alignment: Qt.AlignHCenter
+                onClicked: sheet.step = "form"
+            }
+        }
+        ColumnLayout {
+            visible: sheet.step === "result"
+            spacing: Theme.spacingM
+            Layout.fillWidth: true
+            Icon {
+                name: sheet.outcome === "completed" ? "circle-check" : sheet.outcome === "awaiting" ? "hourglass" : "circle-x"
+                size: 48
+                color: sheet.outcome === "completed" ? Theme.success : sheet.outcome === "awaiting" ? Theme.textMuted : Theme.danger
+                Layout.alignment: Qt.AlignHCenter
+            }
+            Label {
+                text: sheet.outcome === "completed"
+                      ? (sheet.deposit ? qsTr("%1 added to your savings.").arg(sheet.parsed.formatted) : qsTr("%1 moved to your wallet.").arg(sheet.parsed.formatted))
+                      : sheet.outcome === "awaiting"
+                        ? qsTr("The server didn't answer in time. Plaza will retry with the same key until it does, so this can never happen twice.")
+                        : sheet.outcomeMessage
+                color: Theme.text
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                textFormat: Text.PlainText
+                Layout.fillWidth: true
+            }
+            AppButton { text: qsTr("Done"); Layout.alignment: Qt.AlignRight; onClicked: sheet.close() }
+        }
+    }
+}
