@@ -46,6 +46,8 @@ struct CliOptions {
     QString from;          //!< request --from @handle
     QString card;          //!< topup --card token
     bool yes = false;      //!< pay without asking
+    QString goal;          //!< deposit/withdraw --goal g_ID
+    QString deadline;      //!< goals add --deadline YYYY-MM-DD
 };
 
 //! The commands of plaza-cli, each a coroutine that ends with an exit code after printing
@@ -71,6 +73,11 @@ public:
     QCoro::Task<int> topUp();
     QCoro::Task<int> exportCsv();
     QCoro::Task<int> pending();
+
+    // Savings (savingscommands.cpp)
+    QCoro::Task<int> savingsSummary();
+    QCoro::Task<int> savingsMove(bool deposit);
+    QCoro::Task<int> goals();
 
 private:
     //! restore() and, if asked for, the passphrase; Ready or an exit code.

@@ -39,12 +39,19 @@ int main(int argc, char **argv)
         "  pay plaza://pay/ID [--yes]      shows payee, amount and note, asks unless --yes\n"
         "  topup AMOUNT --card TOKEN       (test cards: tok_visa, tok_declined)\n"
         "  export FILE.csv [filters]       the history as CSV (RFC 4180)\n"
-        "  pending                         retry payments awaiting confirmation now"));
+        "  pending                         retry payments awaiting confirmation now\n\n"
+        "Savings:\n"
+        "  savings                         balance, APY, interest this month and in total\n"
+        "  deposit AMOUNT [--goal g_ID]    from the wallet into savings (exit 5 = awaiting confirmation)\n"
+        "  withdraw AMOUNT [--goal g_ID]   from savings to the wallet\n"
+        "  goals [list]                    goals with progress; goals add NAME TARGET [--deadline YYYY-MM-DD],\n"
+        "                                  goals rename g_ID NAME, goals target g_ID AMOUNT, goals delete g_ID"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, register, whoami, sync, status, logout, "
                                                                            "balance, history, send, request, pay, topup, "
-                                                                           "export or pending"));
+                                                                           "export, pending, savings, deposit, withdraw "
+                                                                           "or goals"));
     const QCommandLineOption inOption(QStringLiteral("in"), QStringLiteral("history/export: money received only."));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("history/export: money sent only."));
     const QCommandLineOption kindOption(QStringLiteral("kind"), QStringLiteral("history/export: one kind (transfer, top_up, …)."),
@@ -56,8 +63,12 @@ int main(int argc, char **argv)
     const QCommandLineOption fromOption(QStringLiteral("from"), QStringLiteral("request: who should pay."),
                                         QStringLiteral("@handle"));
     const QCommandLineOption cardOption(QStringLiteral("card"), QStringLiteral("topup: the card token."), QStringLiteral("TOKEN"));
+    const QCommandLineOption goalOption(QStringLiteral("goal"), QStringLiteral("deposit/withdraw: into or out of this goal."),
+                                        QStringLiteral("g_ID"));
+    const QCommandLineOption deadlineOption(QStringLiteral("deadline"), QStringLiteral("goals add: YYYY-MM-DD."),
+                                            QStringLiteral("DATE"));
     const QCommandLineOption yesOption(QStringLiteral("yes"), QStringLiteral("pay: do not ask for confirmation."));
-    parser.addOptions({inOption, outOption, kindOption, queryOption, limitOption, fromOption, cardOption, yesOption});
+    parser.addOptions({inOption, outOption, kindOption, queryOption, limitOption, fromOption, cardOption, yesOption, goalOption, deadlineOption});
     const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server URL (login)."), QStringLiteral("URL"));
     const QCommandLineOption handleOption(QStringLiteral("handle"), QStringLiteral("Your handle (login)."), QStringLiteral("H"));
     const QCommandLineOption nameOption(QStringLiteral("display-name"), QStringLiteral("Display name (register)."),
@@ -119,10 +130,13 @@ int main(int argc, char **argv)
     options.from = parser.value(fromOption);
     options.card = parser.value(cardOption);
     options.yes = parser.isSet(yesOption);
+    options.goal = parser.value(goalOption);
+    options.deadline = parser.value(deadlineOption);
 
     const QString command = args.constFirst();
     static const QStringList takesArguments{QStringLiteral("send"), QStringLiteral("request"), QStringLiteral("pay"),
-                                            QStringLiteral("topup"), QStringLiteral("export")};
+                                            QStringLiteral("topup"), QStringLiteral("export"), QStringLiteral("deposit"),
+                                            QStringLiteral("withdraw"), QStringLiteral("goals")};
     if (args.size() > 1 && !takesArguments.contains(command)) {
         std::fputs(QStringLiteral("plaza-cli: \"%1\" takes no arguments (see --help)\n").arg(command).toLocal8Bit().constData(),
                    stderr);
@@ -158,6 +172,14 @@ int main(int argc, char **argv)
             return commands.exportCsv();
         if (command == u"pending")
             return commands.pending();
+        if (command == u"savings")
+            return commands.savingsSummary();
+        if (command == u"deposit")
+            return commands.savingsMove(true);
+        if (command == u"withdraw")
+            return commands.savingsMove(false);
+        if (command == u"goals")
+            return commands.goals();
         return []() -> QCoro::Task<int> { co_return -1; }();
     }();
     const int code = QCoro::waitFor(std::move(task));

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+// The savings commands of plaza-cli: the same SavingsSummary (cache, refreshed from the
+// server) and WalletService (exactly-once deposits and withdrawals) as the app.
+#include "clicommands.h"
+
+#include "net/apiclient.h"
+#include "savings/savingssummary.h"
+#include "wallet/walletservice.h"
+#include "wallet/walletsummary.h"
+
+#include <QCoroSignal>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <cstdio>
+
+namespace plaza::cli {
+
+namespace {
+
+void printLine(const QString &line)
+{
+    std::fputs((line + u'\n').toLocal8Bit().constData(), stdout);
+    std::fflush(stdout);
+}
+
+QString describe(const Error &error)
+{
+    return QStringLiteral("%1: %2").arg(error.codeName(), error.message);
+}
+
+QJsonObject moneyJson(const Money &money)
+{
+    return {{QStringLiteral("amount"), money.minor()}, {QStringLiteral("currency"), money.currency()}};
+}
+
+//! Runs SavingsSummary::refresh() to its end (the server's answer, or the cache alone).
+QCoro::Task<void> refreshed(savings::SavingsSummary &summary)
+{
+    summary.refresh();
+    if (summary.busy())
+        co_await qCoro(&summary, &savings::SavingsSummary::busyChanged);
+}
+
+} // namespace
+
+QCoro::Task<int> Commands::savingsSummary()
+{
+    if (const int code = co_await openWallet(); code != kOk)
+        co_return code;
+    savings::SavingsSummary summary;
+    summary.setSession(m_session.get());
+    co_await refreshed(summary);
+    if (!summary.loaded())
+        co_return failWith(m_pulled ? QStringLiteral("no savings yet (plaza-cli deposit AMOUNT)")
+                                    : QStringLiteral("no savings in the local cache yet (sync when online)"));
+    printLine(QStringLiteral("savings: %1").arg(summary.formattedBalance()));
+    printLine(QStringLiteral("apy: %1").arg(summary.formattedApy()));
+    printLine(QStringLiteral("interest this month: %1").arg(summary.formattedInterestThisMonth()));
+    printLine(QStringLiteral("interest total: %1").arg(summary.formattedInterestTotal()));
+    printLine(QStringLiteral("not in a goal: %1").arg(summary.formattedUnassigned()));
+    const QVariantMap change = summary.rateChange();
+    if (!change.isEmpty()) {
+        printLine(QStringLiteral("rate change: %1 → %2 from %3")
+                      .arg(change.value(QStringLiteral("formattedPreviousApy")).toString(),
+                           change.value(QStringLiteral("formattedApy")).toString(),
+                           change.value(QStringLiteral("effectiveDate")).toDate().toString(Qt::ISODate)));
+    }
+    const QVariantList goals = summary.goals();
+    printLine(QStringLiteral("goals: %1").arg(goals.size()));
+    if (!m_pulled)
+        printLine(QStringLiteral("(offline: as last synced %1)").arg(summary.asOf().toUTC().toString(Qt::ISODate)));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::savingsMove(bool deposit)
+{
+    const QStringList &args = m_options.arguments;
+    if (args.size() != 1)
+        co_return failWith(deposit ? QStringLiteral("usage: deposit AMOUNT [--goal ID]")
+                                   : QStringLiteral("usage: withdraw AMOUNT [--goal ID]"),
+                           kUsage);
+    if (const int code = co_await openWallet(); code != kOk)
+        co_return code;
+    auto amount = parseAmount(args.at(0));
+    if (!amount)
+        co_return failWith(QStringLiteral("invalid_amount: %1").arg(amount.error().message), kUsage);
+    auto outcome = co_await m_wallet->moveSavings(deposit, *amount, m_options.goal);
+    if (!outcome)
+        co_return failWith(describe(outcome.error()));
+    if (outcome->state != wallet::PaymentIntent::State::Completed) {
+        printLine(QStringLiteral("awaiting confirmation — will retry with the same key (%1)").arg(outcome->key));
+        co_return kAwaiting;
+    }
+    printLine(QStringLiteral("%1 %2 — transaction %3")
+                  .arg(deposit ? QStringLiteral("deposited") : QStringLiteral("withdrew"), amount->format(),
+                       outcome->answer.value(QStringLiteral("id")).toString()));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::goals()
+{
+    const QStringList &args = m_options.arguments;
+    if (const int code = co_await openWallet(); code != kOk)
+        co_return code;
+    const QString verb = args.value(0, QStringLiteral("list"));
+    if (verb == u"list") {
+        if (args.size() > 1)
+            co_return failWith(QStringLiteral("usage: goals [list]"), kUsage);
+        savings::SavingsSummary summary;
+        summary.setSession(m_session.get());
+        co_await refreshed(summary);
+        const QVariantList goals = summary.goals();
+        for (const QVariant &value : goals) {
+            const QVariantMap g = value.toMap();
+            const QDate deadline = g.value(QStringLiteral("deadline")).toDate();
+            printLine(QStringLiteral("%1  %2  %3 of %4%5%6")
+                          .arg(g.value(QStringLiteral("id")).toString(), g.value(QStringLiteral("name")).toString(),
+                               g.value(QStringLiteral("formattedSaved")).toString(),
+                               g.value(QStringLiteral("formattedTarget")).toString(),
+                               deadline.isValid() ? QStringLiteral("  by ") + deadline.toString(Qt::ISODate) : QString(),
+                               deadline.isValid() ? (g.value(QStringLiteral("onTrack")).toBool() ? QStringLiteral("  on track")
+                                                                                                  : QStringLiteral("  behind"))
+                                                  : QString()));
+        }
+        if (goals.isEmpty())
+            printLine(QStringLiteral("no goals"));
+        if (!m_pulled)
+            printLine(QStringLiteral("(offline: as last synced)"));
+        co_return kOk;
+    }
+    if (!m_pulled)
+        co_return failWith(QStringLiteral("network: you are offline; goals change on the server"));
+    static const QRegularExpression goalId(QRegularExpression::anchoredPattern(QStringLiteral("g_[0-9]{1,18}")));
+    Result<net::ApiResponse> reply = makeError(ErrorCode::Internal, QString());
+    if (verb == u"add") {
+        if (args.size() != 3)
+            co_return failWith(QStringLiteral("usage: goals add NAME TARGET [--deadline YYYY-MM-DD]"), kUsage);
+        auto target = parseAmount(args.at(2));
+        if (!target)
+            co_return failWith(QStringLiteral("invalid_amount: %1").arg(target.error().message), kUsage);
+        QJsonObject body{{QStringLiteral("name"), args.at(1)}, {QStringLiteral("target"), moneyJson(*target)}};
+        if (!m_options.deadline.isEmpty())
+            body.insert(QStringLiteral("deadline"), m_options.deadline);
+        reply = co_await m_session->api()->post(QStringLiteral("/v1/savings/goals"), body);
+    } else if (verb == u"rename" || verb == u"target") {
+        if (args.size() != 3 || !goalId.match(args.at(1)).hasMatch())
+            co_return failWith(QStringLiteral("usage: goals %1 g_ID %2").arg(verb, verb == u"rename" ? u"NAME" : u"AMOUNT"),
+                               kUsage);
+        QJsonObject body;
+        if (verb == u"rename") {
+            body.insert(QStringLiteral("name"), args.at(2));
+        } else {
+            auto target = parseAmount(args.at(2));
+            if (!target)
+                co_return failWith(QStringLiteral("invalid_amount: %1").arg(target.error().message), kUsage);
+            body.insert(QStringLiteral("target"), moneyJson(*target));
+        }
+        reply = co_await m_session->api()->patch(QStringLiteral("/v1/savings/goals/") + args.at(1), body);
+    } else if (verb == u"delete") {
+        if (args.size() != 2 || !goalId.match(args.at(1)).hasMatch())
+            co_return failWith(QStringLiteral("usage: goals delete g_ID"), kUsage);
+        reply = co_await m_session->api()->del(QStringLiteral("/v1/savings/goals/") + args.at(1));
+    } else {
+        co_return failWith(QStringLiteral("usage: goals [list|add|rename|target|delete]"), kUsage);
+    }
+    if (!reply)
+        co_return failWith(describe(reply.error()));
+    if (verb == u"delete")
+        printLine(QStringLiteral("deleted %1; its money stays in savings, unassigned").arg(args.at(1)));
+    else
+        printLine(QStringLiteral("%1  %2").arg(reply->body.value(QStringLiteral("id")).toString(),
+                                               reply->body.value(QStringLiteral("name")).toString()));
+    co_return kOk;
+}
+
+} // namespace plaza::cli
