@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: MIT
+// The savings client against the real server (test clock): deposits and withdrawals go
+// through the wallet's outbox exactly once, SavingsSummary shows the server's numbers
+// from the cache — also with the server gone, marked stale — goals round-trip, the
+// interest history fills the chart, and the CLI's savings commands work on the same cache.
+#include "common/testserver.h"
+#include "integrationutil.h"
+#include "net/apiclient.h"
+#include "savings/savingssummary.h"
+#include "sync/syncengine.h"
+#include "wallet/walletservice.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace plaza;
+using namespace plaza::test;
+
+namespace {
+const QString kPassword = QStringLiteral("savings client password");
+const QString kPassphrase = QStringLiteral("savings cache passphrase");
+
+Money eur(qint64 minor)
+{
+    return Money(minor, QStringLiteral("EUR"));
+}
+
+bool refreshed(savings::SavingsSummary &summary)
+{
+    summary.refresh();
+    return !summary.busy() || QTest::qWaitFor([&] { return !summary.busy(); }, 15000);
+}
+} // namespace
+
+class SavingsClientTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void depositAndWithdrawExactlyOnce();
+    void goalsRoundTrip();
+    void interestHistoryForTheChart();
+    void cliCommands();
+    void offlineFromTheCache();
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<SessionFixture> m_fixture;
+    std::unique_ptr<wallet::WalletService> m_wallet;
+    QString m_handle;
+};
+
+void SavingsClientTest::initTestCase()
+{
+    m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--test-clock")});
+    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    m_fixture = std::make_unique<SessionFixture>();
+    m_handle = uniqueHandle(QStringLiteral("saver"));
+    QVERIFY(createAccount(*m_fixture->session, m_server->url(), m_handle, QStringLiteral("Saver"), kPassword, kPassphrase));
+    m_wallet = std::make_unique<wallet::WalletService>(m_fixture->session.get());
+    QVERIFY(m_wallet->start());
+    for (int i = 0; i < 2; ++i) {
+        auto topUp = waitTask(m_wallet->topUp(eur(25000), QStringLiteral("tok_visa")));
+        QVERIFY2(topUp && topUp->state == wallet::PaymentIntent::State::Completed, "top-up");
+    }
+}
+
+void SavingsClientTest::depositAndWithdrawExactlyOnce()
+{
+    auto in = waitTask(m_wallet->moveSavings(true, eur(30000)));
+    QVERIFY2(in, in ? "" : qPrintable(in.error().message));
+    QCOMPARE(in->state, wallet::PaymentIntent::State::Completed);
+    QCOMPARE(in->answer.value(QStringLiteral("kind")).toString(), QStringLiteral("savings_deposit"));
+    // The same intent retried (a lost answer) is a replay, not a second deposit.
+    auto again = waitTask(m_wallet->retryPending());
+    QVERIFY(again);
+    QCOMPARE(*again, 0);
+
+    auto out = waitTask(m_wallet->moveSavings(false, eur(5000)));
+    QVERIFY(out && out->state == wallet::PaymentIntent::State::Completed);
+    // Refused by the server: more than savings hold; nothing pending afterwards.
+    auto tooMuch = waitTask(m_wallet->moveSavings(false, eur(999999)));
+    QVERIFY(!tooMuch);
+    QCOMPARE(tooMuch.error().code, ErrorCode::InsufficientFunds);
+    QCOMPARE(m_wallet->pendingCount(), 0);
+
+    savings::SavingsSummary summary;
+    summary.setSession(m_fixture->session.get());
+    QVERIFY(refreshed(summary));
+    QVERIFY(summary.loaded());
+    QCOMPARE(summary.balanceMinor(), 25000);
+    QCOMPARE(summary.apyBps(), 450);
+    QCOMPARE(summary.unassignedMinor(), 25000);
+}
+
+void SavingsClientTest::goalsRoundTrip()
+{
+    savings::SavingsSummary summary;
+    summary.setSession(m_fixture->session.get());
+    QSignalSpy saved(&summary, &savings::SavingsSummary::goalSaved);
+    QSignalSpy failed(&summary, &savings::SavingsSummary::goalFailed);
+    QLocale::setDefault(QLocale(QStringLiteral("fr_FR")));
+    summary.createGoal(QStringLiteral("Vélo"), QStringLiteral("1 200,50"), QDate::currentDate().addMonths(3));
+    QLocale::setDefault(QLocale(QStringLiteral("en_US")));
+    QVERIFY(saved.wait(10000));
+    // A refused target never reaches the server.
+    summary.createGoal(QStringLiteral("Nothing"), QStringLiteral("-5"), QDate());
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.at(0).at(2).toString(), QStringLiteral("target"));
+    // A past deadline is refused by the server, with the field.
+    summary.createGoal(QStringLiteral("Late"), QStringLiteral("10"), QDate(2001, 1, 1));
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(failed.at(1).at(2).toString(), QStringLiteral("deadline"));
+
+    QTRY_VERIFY_WITH_TIMEOUT(summary.goals().size() == 1, 10000);
+    const QVariantMap goal = summary.goals().constFirst().toMap();
+    QCOMPARE(goal.value(QStringLiteral("name")).toString(), QStringLiteral("Vélo"));
+    QCOMPARE(goal.value(QStringLiteral("targetMinor")).toLongLong(), 120050);
+    QCOMPARE(goal.value(QStringLiteral("onTrack")).toBool(), false); // nothing saved, three months to go
+    // About four months to go (rounded up), nothing saved: roughly a quarter of the target a month.
+    const qint64 needed = goal.value(QStringLiteral("monthlyNeededMinor")).toLongLong();
+    QVERIFY2(needed > 28000 && needed <= 30013, qPrintable(QString::number(needed)));
+
+    auto intoGoal = waitTask(m_wallet->moveSavings(true, eur(1000), goal.value(QStringLiteral("id")).toString()));
+    QVERIFY(intoGoal && intoGoal->state == wallet::PaymentIntent::State::Completed);
+    QTRY_COMPARE_WITH_TIMEOUT(summary.goals().constFirst().toMap().value(QStringLiteral("savedMinor")).toLongLong(), 1000LL,
+                              10000);
+    QCOMPARE(summary.unassignedMinor(), 25000);
+}
+
+void SavingsClientTest::interestHistoryForTheChart()
+{
+    // Twenty-five days pass (within the refresh token's life): twenty-five daily accruals,
+    // and a payout on the 1st if one lies in between.
+    auto jump = waitTask(m_fixture->session->api()->post(QStringLiteral("/v1/test/clock"),
+                                                          {{QStringLiteral("advance_s"), 25 * 86400}}));
+    QVERIFY2(jump, jump ? "" : qPrintable(jump.error().message));
+    savings::SavingsSummary summary;
+    summary.setSession(m_fixture->session.get());
+    QVERIFY(refreshed(summary));
+    QCOMPARE(summary.historyDays(), 25);
+    const QVariantList points = summary.historyPoints(300, 100);
+    QCOMPARE(points.size(), 25);
+    // Cumulative: never going down (y grows downwards), ending at the top.
+    qreal lastY = 1e9;
+    for (const QVariant &p : points) {
+        QVERIFY(p.toPointF().y() <= lastY + 1e-9);
+        lastY = p.toPointF().y();
+    }
+    QCOMPARE(points.constLast().toPointF().y(), 0.0);
+    const QVariantMap projection = summary.projection(QStringLiteral("100"));
+    QVERIFY(projection.value(QStringLiteral("ok")).toBool());
+    const QVariantList months = projection.value(QStringLiteral("months")).toList();
+    QCOMPARE(months.size(), 12);
+    QVERIFY(months.constLast().toMap().value(QStringLiteral("withMinor")).toLongLong()
+            >= months.constLast().toMap().value(QStringLiteral("withoutMinor")).toLongLong() + 11 * 10000); // eleven 1sts
+    QVERIFY(!summary.projection(QStringLiteral("12,345.678")).value(QStringLiteral("ok")).toBool());
+}
+
+void SavingsClientTest::cliCommands()
+{
+    // A second device: the CLI on its own cache, signed in with the same account.
+    QTemporaryDir data, config;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PLAZA_PASSPHRASE"), QStringLiteral("cli cache passphrase"));
+    CliRun login = runCli({QStringLiteral("login"), QStringLiteral("--server"), m_server->url().toString(),
+                           QStringLiteral("--handle"), m_handle, QStringLiteral("--password-stdin")},
+                          kPassword.toUtf8(), env, data.path(), config.path());
+    QVERIFY2(login.exitCode == 0, qPrintable(login.err));
+    CliRun deposit = runCli({QStringLiteral("deposit"), QStringLiteral("7.25")}, {}, env, data.path(), config.path());
+    QVERIFY2(deposit.exitCode == 0, qPrintable(deposit.err));
+    QVERIFY(deposit.out.startsWith(u"deposited"));
+    CliRun summary = runCli({QStringLiteral("savings")}, {}, env, data.path(), config.path());
+    QVERIFY2(summary.exitCode == 0, qPrintable(summary.err));
+    QVERIFY(summary.out.contains(u"apy: 4.50"));
+    QVERIFY(summary.out.contains(u"goals: 1"));
+    CliRun add = runCli({QStringLiteral("goals"), QStringLiteral("add"), QStringLiteral("Piano"), QStringLiteral("300")}, {},
+                        env, data.path(), config.path());
+    QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+    CliRun list = runCli({QStringLiteral("goals")}, {}, env, data.path(), config.path());
+    QVERIFY(list.out.contains(u"Piano") && list.out.contains(u"Vélo"));
+    CliRun bad = runCli({QStringLiteral("withdraw"), QStringLiteral("1000000")}, {}, env, data.path(), config.path());
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY(bad.err.contains(u"insufficient_funds"));
+    CliRun usage = runCli({QStringLiteral("goals"), QStringLiteral("delete"), QStringLiteral("nope")}, {}, env, data.path(),
+                          config.path());
+    QCOMPARE(usage.exitCode, 2);
+}
+
+void SavingsClientTest::offlineFromTheCache()
+{
+    savings::SavingsSummary before;
+    before.setSession(m_fixture->session.get());
+    QVERIFY(refreshed(before));
+    const qint64 balance = before.balanceMinor();
+    const int goals = int(before.goals().size());
+    const int days = before.historyDays();
+    QVERIFY(balance > 0 && goals == 2 && days == 25);
+
+    m_server->kill();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_fixture->session->online(), 20000);
+    savings::SavingsSummary offline;
+    offline.setSession(m_fixture->session.get());
+    QVERIFY(refreshed(offline)); // the server is gone: the cache answers
+    QVERIFY(offline.loaded());
+    QVERIFY(offline.stale());
+    QCOMPARE(offline.balanceMinor(), balance);
+    QCOMPARE(int(offline.goals().size()), goals);
+    QCOMPARE(offline.historyDays(), days);
+    QVERIFY(offline.error().isEmpty());
+    // Nothing moves while offline, and nothing is queued.
+    auto refused = waitTask(m_wallet->moveSavings(true, eur(100)));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Network);
+    QCOMPARE(m_wallet->pendingCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(SavingsClientTest)
+
+#include "tst_savings.moc"
