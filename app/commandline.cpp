@@ -76,7 +76,7 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     const QCommandLineOption page(QStringLiteral("page"),
         QCoreApplication::translate("CommandLine",
                                     "Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], "
-                                    "wallet/request[/id], wallet/export."),
+                                    "wallet/request[/id], wallet/export, savings/deposit, savings/withdraw, savings/goal."),
         QStringLiteral("page"));
     parser.addOptions({server, dataDir, configDir, lang, theme, signInAs, screenshot, page});
     parser.addPositionalArgument(QStringLiteral("url"),
@@ -99,9 +99,9 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     result.urls = parser.positionalArguments();
     result.page = parser.value(page);
     static const QRegularExpression pagePattern(QRegularExpression::anchoredPattern(
-        QStringLiteral("(feed|chat|savings|settings|wallet(/(send|request)(/[A-Za-z0-9_-]{1,64})?|/export)?)")));
+        QStringLiteral("(feed|chat|settings|savings(/(deposit|withdraw|goal))?|wallet(/(send|request)(/[A-Za-z0-9_-]{1,64})?|/export)?)")));
     if (!result.page.isEmpty() && !pagePattern.match(result.page).hasMatch())
-        fail(QStringLiteral("--page is feed, chat, wallet, savings, settings, wallet/send[/handle], wallet/request[/id] "
+        fail(QStringLiteral("--page is feed, chat, wallet, savings[/deposit|/withdraw|/goal], settings, wallet/send[/handle], wallet/request[/id] "
                             "or wallet/export, got \"%1\"").arg(result.page));
 
     result.themeMode = parser.isSet(theme) ? parser.value(theme)

@@ -29,9 +29,28 @@ Item {
         target: App.session
         function onOnlineChanged() { if (App.session.online) savings.refresh() }
     }
+    //! --page savings[/deposit|/withdraw|/goal]: opened once the cache (or the server) has answered.
+    property string pendingPath: ""
+    function openPath(path) {
+        pendingPath = path.length > 0 ? path : "."
+        settleIfReady()
+    }
+    function settleIfReady() {
+        if (pendingPath.length === 0 || !savings.loaded || savings.busy)
+            return
+        if (pendingPath === "deposit")
+            moveSheet.start(true, "")
+        else if (pendingPath === "withdraw")
+            moveSheet.start(false, "")
+        else if (pendingPath === "goal")
+            goalSheet.start(savings.goals.length > 0 ? savings.goals[0] : null)
+        pendingPath = ""
+        App.pageSettled = true
+    }
     Connections {
         target: savings
-        function onChanged() { if (savings.loaded && App.startPage === "savings") App.pageSettled = true }
+        function onChanged() { page.settleIfReady() }
+        function onBusyChanged() { page.settleIfReady() }
     }
 
     ScrollView {

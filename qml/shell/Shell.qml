@@ -60,7 +60,7 @@ Rectangle {
                 FeedPage { }
                 ChatPage { }
                 WalletPage { id: walletPage }
-                SavingsPage { }
+                SavingsPage { id: savingsPage }
             }
         }
     }
@@ -78,6 +78,8 @@ Rectangle {
         }
         if (parts[0] === "wallet" && parts.length > 1)
             walletPage.openPath(parts.slice(1).join("/"))
+        else if (parts[0] === "savings")
+            savingsPage.openPath(parts.slice(1).join("/"))
         else if (App.pendingLink.length === 0) // else the pay-link sheet settles the page
             App.pageSettled = true
     }
