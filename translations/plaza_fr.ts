@@ -195,7 +195,7 @@
     </message>
     <message>
         <source>Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], wallet/request[/id], wallet/export, savings/deposit, savings/withdraw, savings/goal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir d’abord cette page : feed, chat, wallet, savings, settings, wallet/send[/pseudo], wallet/request[/id], wallet/export, savings/deposit, savings/withdraw, savings/goal.</translation>
     </message>
 </context>
 <context>
