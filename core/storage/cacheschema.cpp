@@ -173,6 +173,37 @@ CREATE TABLE payment_outbox (
 CREATE INDEX payment_outbox_open ON payment_outbox (state, created_at);
 )sql");
 
+// v5: the feed (3 and 4 are savings' and chat's; this step needs neither, so it applies the
+// same whether or not they exist). The post outbox (design.md "How data flows" 4): one row per
+// post written offline or not yet answered, with its client_id, resent until the server
+// answers; like payment_outbox it is not private (a resync must not lose an unsent post).
+// feed_gaps: where a timeline's cached posts are known not to be contiguous (a page loaded
+// from the top after time offline did not reach what the cache had). The advertiser of a
+// sponsored post, and indexes for a user's posts and a post's replies.
+const QString kSchemaV5 = QStringLiteral(R"sql(
+ALTER TABLE posts ADD COLUMN advertiser_id TEXT;
+CREATE INDEX IF NOT EXISTS posts_by_author ON posts (author_id, created_at, id);
+CREATE INDEX IF NOT EXISTS posts_by_parent ON posts (reply_to, created_at, id);
+CREATE TABLE IF NOT EXISTS post_outbox (
+    client_id     TEXT PRIMARY KEY NOT NULL DEFAULT '',
+    text          TEXT NOT NULL DEFAULT '',
+    reply_to      TEXT,
+    state         TEXT NOT NULL DEFAULT 'pending',
+    attempts      INTEGER NOT NULL DEFAULT 0,
+    post_id       TEXT,
+    error_code    TEXT,
+    error_message TEXT,
+    created_at    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS post_outbox_open ON post_outbox (state, created_at);
+CREATE TABLE IF NOT EXISTS feed_gaps (
+    timeline   TEXT NOT NULL DEFAULT '',
+    before_id  TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (timeline, before_id)
+);
+)sql");
+
 } // namespace
 
 // Savings (issue #4): what GET /v1/savings adds to the v1 row (the unassigned part, the
@@ -197,6 +228,7 @@ const QList<Migration> &cacheMigrations()
         {1, kSchemaV1},
         {2, kSchemaV2},
         {3, kSchemaV3},
+        {5, kSchemaV5},
     };
     return steps;
 }
@@ -215,6 +247,7 @@ const QStringList &privateTables()
         QStringLiteral("wallet"),        QStringLiteral("savings"),
         QStringLiteral("savings_goals"), QStringLiteral("payment_requests"),
         QStringLiteral("posts"),         QStringLiteral("savings_interest"),
+        QStringLiteral("feed_gaps"),
     };
     return tables;
 }

@@ -7,6 +7,11 @@
 
 namespace plaza::storage {
 
+QString localPostId(const QString &clientId)
+{
+    return QStringLiteral("local:") + clientId;
+}
+
 Status PostStore::upsert(const QJsonObject &post, RowChanges &changes)
 {
     return upsert(post, changes, 0);
@@ -32,6 +37,7 @@ Status PostStore::upsert(const QJsonObject &object, RowChanges &changes, int dep
     const bool likedByMe = object.value(QStringLiteral("liked_by_me")).toBool();
     const bool repostedByMe = object.value(QStringLiteral("reposted_by_me")).toBool();
     const bool sponsored = object.value(QStringLiteral("sponsored")).toBool();
+    const auto advertiser = r.optObject(QStringLiteral("advertiser"));
     QString reach = r.optString(QStringLiteral("reach"));
     const auto signalsObject = r.optObject(QStringLiteral("signals"));
     if (!r.ok())
@@ -42,6 +48,13 @@ Status PostStore::upsert(const QJsonObject &object, RowChanges &changes, int dep
     auto authorId = m_users.upsert(author, changes);
     if (!authorId)
         return authorId.error();
+    QString advertiserId;
+    if (advertiser) {
+        auto id = m_users.upsert(*advertiser, changes);
+        if (!id)
+            return id.error();
+        advertiserId = *id;
+    }
     QString repostOfId;
     if (repostOf) {
         if (auto st = upsert(*repostOf, changes, depth + 1); !st)
@@ -51,8 +64,8 @@ Status PostStore::upsert(const QJsonObject &object, RowChanges &changes, int dep
 
     auto stmt = m_statements.get(QStringLiteral(
         "INSERT OR REPLACE INTO posts (id, client_id, author_id, text, created_at, reply_to, repost_of_id, like_count,"
-        " repost_count, reply_count, liked_by_me, reposted_by_me, sponsored, reach, affinity, engagement, age_s)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17);"));
+        " repost_count, reply_count, liked_by_me, reposted_by_me, sponsored, reach, affinity, engagement, age_s,"
+        " advertiser_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18);"));
     if (!stmt)
         return stmt.error();
     Statement &s = **stmt;
@@ -66,9 +79,23 @@ Status PostStore::upsert(const QJsonObject &object, RowChanges &changes, int dep
     } else {
         s.bindNull(15).bindNull(16).bindNull(17);
     }
+    s.bind(18, advertiserId);
     if (auto st = s.exec(); !st)
         return st;
     changes.add(QStringLiteral("posts"), id);
+    // Our own post written while offline is shown from a provisional row until the server's
+    // copy arrives (by the answer or by sync, whichever comes first): then it goes, so the
+    // post appears once (feed/feedstore.h).
+    if (!clientId.isEmpty() && depth == 0) {
+        auto drop = m_statements.get(QStringLiteral("DELETE FROM posts WHERE id = ?1 AND author_id = ?2;"));
+        if (!drop)
+            return drop.error();
+        const QString localId = localPostId(clientId);
+        if (auto st = (*drop)->bindAll(localId, *authorId).exec(); !st)
+            return st;
+        if (m_statements.db().changes() > 0)
+            changes.add(QStringLiteral("posts"), localId);
+    }
     return {};
 }
 

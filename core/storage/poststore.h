@@ -11,6 +11,9 @@ namespace plaza::storage {
 class StatementCache;
 class UsersStore;
 
+//! The id of the provisional row of a post not yet answered by the server ("local:<client_id>").
+[[nodiscard]] QString localPostId(const QString &clientId);
+
 //! posts: the user's own and those of followed users, with their ranking signals.
 class PostStore
 {

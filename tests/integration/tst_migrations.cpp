@@ -51,10 +51,15 @@ private Q_SLOTS:
 
 void MigrationsTest::versionsAreConsecutive()
 {
-    int expected = 1;
-    for (const Migration &m : cacheMigrations())
-        QCOMPARE(m.version, expected++);
-    QCOMPARE(cacheSchemaVersion(), expected - 1);
+    // Strictly increasing from 1. Versions are reserved per issue (3 savings, 4 chat, 5 feed)
+    // and may land in any order, so a reserved number may be missing for a while.
+    int previous = 0;
+    for (const Migration &m : cacheMigrations()) {
+        QVERIFY(m.version > previous);
+        previous = m.version;
+    }
+    QCOMPARE(cacheMigrations().constFirst().version, 1);
+    QCOMPARE(cacheSchemaVersion(), previous);
 }
 
 void MigrationsTest::upgradesFromEveryVersion_data()
@@ -62,8 +67,11 @@ void MigrationsTest::upgradesFromEveryVersion_data()
     QTest::addColumn<int>("from");
     // 0 is an empty file; every later version up to (not including) the current one is a
     // database made by an earlier build. Later issues add their steps to cacheMigrations().
-    for (int v = 0; v < cacheSchemaVersion(); ++v)
-        QTest::addRow("from v%d", v) << v;
+    QTest::addRow("from v0") << 0;
+    for (const Migration &m : cacheMigrations()) {
+        if (m.version < cacheSchemaVersion())
+            QTest::addRow("from v%d", m.version) << m.version;
+    }
 }
 
 void MigrationsTest::upgradesFromEveryVersion()
@@ -95,6 +103,15 @@ void MigrationsTest::upgradesFromEveryVersion()
         QVERIFY(n);
         QVERIFY2(*n == 1, qPrintable(table));
     }
+    // v5: the post outbox (not synced either), the feed's gaps (synced: dropped with the posts),
+    // and the advertiser of a sponsored post.
+    auto postOutbox = (*db)->scalar(QStringLiteral(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'post_outbox';"));
+    QVERIFY(postOutbox);
+    QCOMPARE(*postOutbox, 1);
+    QVERIFY(!privateTables().contains(QStringLiteral("post_outbox")));
+    QVERIFY(privateTables().contains(QStringLiteral("feed_gaps")));
+    QVERIFY((*db)->exec(QStringLiteral("INSERT INTO posts (id, advertiser_id) VALUES ('p_1', 'u_2');")));
     // v2: the payment outbox exists and is not a synced table (a resync must keep it).
     auto outbox = (*db)->scalar(QStringLiteral(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'payment_outbox';"));
