@@ -27,6 +27,13 @@ add_library(plaza_core STATIC
     savings/savingssummary.h savings/savingssummary.cpp
     diagnostics/feedbackreport.h diagnostics/feedbackreport.cpp
     feed/ranking.h feed/ranking.cpp
+    feed/postrecord.h feed/postrecord.cpp
+    feed/feedstore.h feed/feedstore.cpp
+    feed/feedservice.h feed/feedservice.cpp
+    feed/postlistmodel.h feed/postlistmodel.cpp
+    feed/feedmodel.h feed/feedmodel.cpp
+    feed/threadmodel.h feed/threadmodel.cpp
+    feed/profilemodel.h feed/profilemodel.cpp
 )
 target_include_directories(plaza_core PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(plaza_core PUBLIC

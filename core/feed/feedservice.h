@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "common/result.h"
+#include "feed/feedstore.h"
+
+#include <QCoroTask>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+
+#include <memory>
+
+namespace plaza {
+class Session;
+}
+
+namespace plaza::feed {
+
+//! A page of a feed list as the server answered it, once stored in the cache.
+struct FetchedPage {
+    QStringList ids;          //!< newest first, as the server listed them
+    QString nextBefore;       //!< empty at the end
+    bool oldestWasCached = false; //!< the page's last post was in the cache before: no hole below it
+    QString oldestCreatedAt;
+};
+
+//! What the user does to the feed, and the server pages the feed models load.
+//!
+//! Posts go through the post outbox (FeedStore, cache schema v5): a new post is written there
+//! with a fresh client_id, together with a provisional row that the lists show at once
+//! ("sending"), and committed before the first try. It is sent when online, and again after
+//! every reconnect and at the next start until the server answers; the server dedupes by
+//! client_id, and the server's copy replaces the provisional row whichever way it arrives
+//! (the answer or sync), so a post appears once. A refusal (4xx) marks it failed.
+//!
+//! Likes and reposts are optimistic: the cached counts change at once, and go back to what
+//! they were if the server refuses or cannot be reached. Deleting waits for the server.
+//!
+//! Lives on the session's thread and follows it (opens its store on Ready, closes otherwise).
+class FeedService : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+public:
+    explicit FeedService(Session *session, QObject *parent = nullptr);
+    ~FeedService() override;
+
+    //! Opens the store and sends what a previous run left. Called by itself when the session
+    //! becomes Ready; call it once if the session already is.
+    [[nodiscard]] Status start();
+    [[nodiscard]] FeedStore *store() const { return m_store.get(); }
+    [[nodiscard]] Session *session() const { return m_session; }
+
+    //! Queues a post (or a reply to \a replyTo) and sends it if online. The client_id.
+    QCoro::Task<Result<QString>> post(QString text, QString replyTo = {});
+    QCoro::Task<Status> setLiked(QString postId, bool on);
+    QCoro::Task<Status> setReposted(QString postId, bool on);
+    QCoro::Task<Status> deletePost(QString postId);
+    QCoro::Task<Status> setFollowing(QString userId, bool on);
+    //! Sends every pending post of the outbox; how many are still pending afterwards.
+    QCoro::Task<Result<int>> sendPending();
+
+    //! GET \a path (a feed list) with before/limit, and stores the posts in the cache.
+    QCoro::Task<Result<FetchedPage>> fetchPage(QString path, QString before, int limit);
+    //! GET /v1/posts/{id} into the cache (NotFound: removed from the cache too).
+    QCoro::Task<Status> fetchPost(QString postId);
+    //! GET /v1/users/{id} into the cache; the User.
+    QCoro::Task<Result<QJsonObject>> fetchUser(QString userId);
+
+    //! Local checks: 1–500 characters (code points), not blank.
+    [[nodiscard]] static Status validateText(const QString &text);
+
+    // For QML: each ends quietly or with actionFailed().
+    Q_INVOKABLE void compose(const QString &text, const QString &replyTo = {});
+    Q_INVOKABLE void like(const QString &postId);
+    Q_INVOKABLE void unlike(const QString &postId);
+    Q_INVOKABLE void repost(const QString &postId);
+    Q_INVOKABLE void unrepost(const QString &postId);
+    Q_INVOKABLE void remove(const QString &postId);
+    Q_INVOKABLE void follow(const QString &userId);
+    Q_INVOKABLE void unfollow(const QString &userId);
+    //! Sends pending posts now (also automatic on reconnect).
+    Q_INVOKABLE void retryNow();
+    //! Forgets a post the server refused (its row goes).
+    Q_INVOKABLE void discardFailed(const QString &clientId);
+
+    [[nodiscard]] int pendingCount() const { return m_pending; }
+    [[nodiscard]] bool busy() const { return m_busy > 0; }
+
+Q_SIGNALS:
+    //! Rows the feed wrote itself (posts and users tables' ids): models re-read them.
+    void changed(const QStringList &postIds, const QStringList &userIds);
+    //! A post of ours was queued: \a localId is its provisional row (lists show it at once).
+    void postQueued(const QString &localId, const QString &clientId);
+    //! A queued post reached the server: \a localId became \a postId.
+    void postSent(const QString &clientId, const QString &postId);
+    //! Something the user did was refused or could not be done: an ErrorCode name, an English
+    //! message, and the field it is about (may be empty).
+    void actionFailed(const QString &code, const QString &message, const QString &field);
+    void pendingChanged();
+    void busyChanged();
+
+private:
+    //! Runs \a task and reports its failure by actionFailed() (the Q_INVOKABLEs).
+    QCoro::Task<void> report(QCoro::Task<Status> task);
+    QCoro::Task<void> composeTask(QString text, QString replyTo);
+    QCoro::Task<void> retryTask();
+    QCoro::Task<Status> sendOne(OutboxPost entry);
+    QCoro::Task<Status> toggle(QString postId, bool repost, bool on);
+    void emitChanges(const storage::RowChanges &changes);
+    void fail(const Error &error);
+    void refreshPendingCount();
+    void setBusy(bool on);
+    [[nodiscard]] Error notStarted() const;
+    [[nodiscard]] QJsonObject selfJson() const;
+
+    Session *m_session = nullptr;
+    std::unique_ptr<FeedStore> m_store;
+    QSet<QString> m_sending; //!< client_ids on the wire now
+    int m_pending = 0;
+    int m_busy = 0;
+    bool m_sendingAll = false;
+};
+
+} // namespace plaza::feed

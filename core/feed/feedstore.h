@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "common/result.h"
+#include "storage/rowchanges.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <memory>
+
+namespace plaza::storage {
+class Database;
+class StatementCache;
+class UsersStore;
+class PostStore;
+} // namespace plaza::storage
+
+namespace plaza::feed {
+
+//! A post of ours waiting in the outbox (cache schema v5, post_outbox).
+struct OutboxPost {
+    QString clientId;
+    QString text;
+    QString replyTo;
+    QString state; //!< "pending" (not answered yet) or "failed" (refused; kept until discarded)
+    int attempts = 0;
+};
+
+//! Where a timeline's cached posts have a hole (feed_gaps).
+struct FeedGap {
+    QString beforeId;  //!< the post just above the hole: GET …?before=<this> loads what is missing
+    QString createdAt; //!< of that post
+};
+
+//! The like/repost state of a post, for optimistic updates and their rollback.
+struct PostFlags {
+    bool likedByMe = false;
+    qint64 likeCount = 0;
+    bool repostedByMe = false;
+    qint64 repostCount = 0;
+};
+
+//! The feed's own writes to the cache, on its own connection on the thread that owns it
+//! (FeedService's): server pages and answers (through the same PostStore as sync), the post
+//! outbox with its provisional "local:<client_id>" rows, optimistic like/repost flags, gaps
+//! and the feed's kv keys. Every call commits before it returns. The sync writer runs on
+//! another connection; SQLite serializes the two (busy timeout), and both write whole
+//! server objects, so either order leaves a server state.
+class FeedStore
+{
+public:
+    [[nodiscard]] static Result<std::unique_ptr<FeedStore>> open(const QString &path, const QByteArray &key);
+    ~FeedStore();
+
+    //! Posts as the server sent them (a page or one answer), in one transaction.
+    [[nodiscard]] Status storePosts(const QJsonArray &posts, storage::RowChanges &changes);
+    [[nodiscard]] Status storeUser(const QJsonObject &user, storage::RowChanges &changes);
+    [[nodiscard]] Status removePost(const QString &id, storage::RowChanges &changes);
+    //! Which of \a ids the cache holds.
+    [[nodiscard]] Result<QSet<QString>> existing(const QStringList &ids);
+
+    [[nodiscard]] Result<PostFlags> flags(const QString &postId);
+    //! Writes the flags of \a postId (optimistic update or its rollback).
+    [[nodiscard]] Status setFlags(const QString &postId, const PostFlags &flags, storage::RowChanges &changes);
+    //! Optimistic follow/unfollow of a cached user (followed_by_me and the followers count).
+    [[nodiscard]] Status setFollowed(const QString &userId, bool followed, qint64 followers, storage::RowChanges &changes);
+
+    //! A new post of \a self: the outbox row and its provisional post row, in one transaction.
+    //! \a self is the signed-in user as a User JSON object (for the row's author).
+    [[nodiscard]] Result<QString> queuePost(const QString &text, const QString &replyTo, const QJsonObject &self,
+                                            storage::RowChanges &changes);
+    [[nodiscard]] Result<QList<OutboxPost>> outbox(bool pendingOnly);
+    [[nodiscard]] Status markAttempt(const QString &clientId);
+    //! The server's answer: the post is stored (its provisional row goes) and the outbox row is done.
+    [[nodiscard]] Status markSent(const QString &clientId, const QJsonObject &post, storage::RowChanges &changes);
+    [[nodiscard]] Status markFailed(const QString &clientId, const Error &error, storage::RowChanges &changes);
+    //! Forgets a failed post and its provisional row.
+    [[nodiscard]] Status discard(const QString &clientId, storage::RowChanges &changes);
+
+    [[nodiscard]] Result<QList<FeedGap>> gaps(const QString &timeline);
+    [[nodiscard]] Status addGap(const QString &timeline, const FeedGap &gap);
+    [[nodiscard]] Status removeGap(const QString &timeline, const QString &beforeId);
+
+    [[nodiscard]] Result<QString> value(const QString &key);
+    [[nodiscard]] Status setValue(const QString &key, const QString &value);
+
+    [[nodiscard]] storage::Database &db() { return *m_db; }
+
+private:
+    explicit FeedStore(std::unique_ptr<storage::Database> db);
+    std::unique_ptr<storage::Database> m_db;
+    std::unique_ptr<storage::StatementCache> m_statements;
+    std::unique_ptr<storage::UsersStore> m_users;
+    std::unique_ptr<storage::PostStore> m_posts;
+};
+
+//! kv keys of the feed.
+namespace kv {
+inline const QString kTimeline = QStringLiteral("feed.timeline");              //!< "following" | "discover"
+inline const QString kPositionPrefix = QStringLiteral("feed.position.");       //!< + timeline: the top post read
+} // namespace kv
+
+} // namespace plaza::feed

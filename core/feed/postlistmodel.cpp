@@ -1,0 +1,461 @@
+// SPDX-License-Identifier: MIT
+#include "feed/postlistmodel.h"
+
+#include "common/logging.h"
+#include "feed/feedservice.h"
+#include "protocol/json.h"
+#include "session/session.h"
+#include "storage/database.h"
+#include "sync/changeset.h"
+#include "sync/syncengine.h"
+
+#include <QPointer>
+#include <QSet>
+
+namespace plaza::feed {
+
+PostListModel::PostListModel(QObject *parent) : QAbstractListModel(parent) { }
+
+PostListModel::~PostListModel() = default;
+
+Session *PostListModel::session() const
+{
+    return m_service ? m_service->session() : nullptr;
+}
+
+QString PostListModel::selfId() const
+{
+    return session() ? session()->userId() : QString();
+}
+
+void PostListModel::setService(FeedService *service)
+{
+    if (m_service == service)
+        return;
+    m_service = service;
+    connectSession();
+    Q_EMIT serviceChanged();
+    Q_EMIT staleChanged();
+    reload();
+}
+
+void PostListModel::connectSession()
+{
+    for (const auto &c : std::as_const(m_connections))
+        disconnect(c);
+    m_connections.clear();
+    m_db.reset();
+    Session *s = session();
+    if (!s)
+        return;
+    m_connections << connect(s, &Session::stateChanged, this, [this] {
+        m_db.reset();
+        reload();
+    });
+    m_connections << connect(s, &Session::onlineChanged, this, [this] {
+        Q_EMIT staleChanged();
+        if (session() && session()->online())
+            onOnline();
+    });
+    if (SyncEngine *engine = s->syncEngine())
+        m_connections << connect(engine, &SyncEngine::applied, this, &PostListModel::onApplied);
+    m_connections << connect(m_service, &FeedService::changed, this,
+                             [this](const QStringList &posts, const QStringList &) { onChanged(posts); });
+}
+
+bool PostListModel::ensureOpen()
+{
+    if (m_db)
+        return true;
+    Session *s = session();
+    if (!s || s->state() != Session::State::Ready)
+        return false;
+    storage::OpenOptions options;
+    options.rawKey = s->cacheKey();
+    options.readOnly = true;
+    auto db = storage::Database::open(s->cachePath(), options);
+    if (!db) {
+        setError(db.error().message);
+        return false;
+    }
+    m_db = std::move(db).value();
+    return true;
+}
+
+bool PostListModel::stale() const
+{
+    return !session() || !session()->online();
+}
+
+void PostListModel::setPageSize(int size)
+{
+    size = std::clamp(size, 1, 200);
+    if (size == m_pageSize)
+        return;
+    m_pageSize = size;
+    Q_EMIT pageSizeChanged();
+}
+
+void PostListModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+    setError({});
+    setCacheAtEnd(false);
+    setServerAtEnd(serverPath().isEmpty());
+    if (!ensureOpen()) {
+        setCacheAtEnd(true);
+        setServerAtEnd(true);
+        return;
+    }
+    appendFromCache();
+    afterReload();
+}
+
+bool PostListModel::appendFromCache()
+{
+    if (!ensureOpen())
+        return false;
+    // One extra row says whether there is another page, without a count(*).
+    auto page = readPosts(*m_db, scope(), scopeKey(), selfId(), lastCursor(), m_pageSize + 1);
+    if (!page) {
+        setError(page.error().message);
+        setCacheAtEnd(true);
+        return false;
+    }
+    const bool more = page->size() > m_pageSize;
+    if (more)
+        page->removeLast();
+    // Rows already shown (a post of ours inserted at the top while sending) are not repeated.
+    QSet<QString> shown;
+    for (const PostRecord &r : std::as_const(m_rows))
+        shown.insert(r.id);
+    page->removeIf([&](const PostRecord &r) { return shown.contains(r.id); });
+    preparePage(*page);
+    appendRows(*page);
+    setCacheAtEnd(!more);
+    return !page->isEmpty();
+}
+
+int PostListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+bool PostListModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (parent.isValid() || m_loading || !m_db)
+        return false;
+    if (!m_cacheAtEnd)
+        return true;
+    return !m_serverAtEnd && session() && session()->online();
+}
+
+void PostListModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || m_loading || !ensureOpen())
+        return;
+    if (!m_cacheAtEnd) {
+        appendFromCache();
+        return;
+    }
+    if (!m_serverAtEnd && session() && session()->online())
+        fetchOlderFromServer();
+}
+
+QCoro::Task<void> PostListModel::fetchOlderFromServer()
+{
+    QPointer<PostListModel> self(this);
+    setLoading(true);
+    // The oldest post the server knows we have; provisional rows are not on the server.
+    QString before;
+    for (qsizetype i = m_rows.size() - 1; i >= 0 && before.isEmpty(); --i) {
+        if (!m_rows.at(i).isGap && m_rows.at(i).sendState.isEmpty())
+            before = m_rows.at(i).id;
+    }
+    auto page = co_await m_service->fetchPage(serverPath(), before, m_pageSize);
+    if (!self)
+        co_return;
+    setLoading(false);
+    if (!page) {
+        setError(page.error().message);
+        co_return;
+    }
+    if (page->nextBefore.isEmpty())
+        setServerAtEnd(true);
+    setCacheAtEnd(false);
+    if (!appendFromCache() && page->ids.isEmpty())
+        setServerAtEnd(true);
+}
+
+QVariant PostListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const PostRecord &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return r.text;
+    case IdRole:
+        return r.id;
+    case PostIdRole:
+        return r.postId;
+    case AuthorIdRole:
+        return r.authorId;
+    case AuthorNameRole:
+        return r.authorName;
+    case AuthorHandleRole:
+        return r.authorHandle;
+    case AuthorInitialsRole:
+        return initials(r.authorName);
+    case CreatedAtRole:
+        return protocol::parseTime(r.postCreatedAt);
+    case ReplyToRole:
+        return r.replyTo;
+    case IsRepostRole:
+        return !r.repostedById.isEmpty();
+    case RepostedByNameRole:
+        return r.repostedByName;
+    case LikeCountRole:
+        return r.likeCount;
+    case RepostCountRole:
+        return r.repostCount;
+    case ReplyCountRole:
+        return r.replyCount;
+    case LikedByMeRole:
+        return r.likedByMe;
+    case RepostedByMeRole:
+        return r.repostedByMe;
+    case SponsoredRole:
+        return r.sponsored;
+    case AdvertiserNameRole:
+        return r.advertiserName;
+    case AdvertiserHandleRole:
+        return r.advertiserHandle;
+    case LimitedReachRole:
+        return r.limitedReach;
+    case IsGapRole:
+        return r.isGap;
+    case RankTermsRole: {
+        QVariantList terms;
+        for (const RankTerm &t : r.rank.terms)
+            terms.append(QVariantMap{{QStringLiteral("name"), t.name},
+                                     {QStringLiteral("input"), t.input},
+                                     {QStringLiteral("value"), t.value}});
+        return terms;
+    }
+    case ScoreRole:
+        return r.rank.score;
+    case SendStateRole:
+        return r.sendState;
+    case ClientIdRole:
+        return r.clientId;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> PostListModel::roleNames() const
+{
+    return {
+        {IdRole, "id"},
+        {PostIdRole, "postId"},
+        {AuthorIdRole, "authorId"},
+        {AuthorNameRole, "authorName"},
+        {AuthorHandleRole, "authorHandle"},
+        {AuthorInitialsRole, "authorInitials"},
+        {TextRole, "text"},
+        {CreatedAtRole, "createdAt"},
+        {ReplyToRole, "replyTo"},
+        {IsRepostRole, "isRepost"},
+        {RepostedByNameRole, "repostedByName"},
+        {LikeCountRole, "likeCount"},
+        {RepostCountRole, "repostCount"},
+        {ReplyCountRole, "replyCount"},
+        {LikedByMeRole, "likedByMe"},
+        {RepostedByMeRole, "repostedByMe"},
+        {SponsoredRole, "sponsored"},
+        {AdvertiserNameRole, "advertiserName"},
+        {AdvertiserHandleRole, "advertiserHandle"},
+        {LimitedReachRole, "limitedReach"},
+        {IsGapRole, "isGap"},
+        {RankTermsRole, "rankTerms"},
+        {ScoreRole, "score"},
+        {SendStateRole, "sendState"},
+        {ClientIdRole, "clientId"},
+    };
+}
+
+void PostListModel::onApplied(const sync::ChangeSet &changes)
+{
+    if (changes.reset) {
+        reload();
+        return;
+    }
+    if (changes.changes.touches(QStringLiteral("posts")))
+        onChanged(changes.changes.rows.value(QStringLiteral("posts")).values());
+}
+
+void PostListModel::onChanged(const QStringList &postIds)
+{
+    if (!m_db || postIds.isEmpty())
+        return;
+    const QSet<QString> named(postIds.cbegin(), postIds.cend());
+    // Loaded rows the change is about: the row itself, or the original it shows.
+    QStringList affected;
+    for (const PostRecord &r : std::as_const(m_rows)) {
+        if (!r.isGap && (named.contains(r.id) || named.contains(r.postId)))
+            affected.append(r.id);
+    }
+    QSet<QString> loaded;
+    for (const PostRecord &r : std::as_const(m_rows))
+        loaded.insert(r.id);
+    QStringList unloaded;
+    for (const QString &id : postIds) {
+        if (!loaded.contains(id))
+            unloaded.append(id);
+    }
+    auto fresh = readPostsById(*m_db, affected + unloaded);
+    if (!fresh) {
+        setError(fresh.error().message);
+        return;
+    }
+    QHash<QString, PostRecord> byId;
+    QHash<QString, PostRecord> byClientId; // server copies of our provisional rows
+    for (const PostRecord &r : std::as_const(*fresh)) {
+        byId.insert(r.id, r);
+        if (!r.clientId.isEmpty() && !r.id.startsWith(u"local:"))
+            byClientId.insert(r.clientId, r);
+    }
+    QSet<QString> replacedBy;
+    for (const QString &id : std::as_const(affected)) {
+        const int row = rowOf(id);
+        if (row < 0)
+            continue;
+        PostRecord next;
+        if (byId.contains(id)) {
+            next = byId.value(id);
+        } else if (id.startsWith(u"local:") && byClientId.contains(m_rows.at(row).clientId)
+                   && rowOf(byClientId.value(m_rows.at(row).clientId).id) < 0) {
+            // Our post reached the server: the same row, now the server's copy.
+            next = byClientId.value(m_rows.at(row).clientId);
+            replacedBy.insert(next.id);
+        } else {
+            removeRowAt(row);
+            continue;
+        }
+        next.rank = m_rows.at(row).rank; // a row never moves once shown
+        m_rows[row] = next;
+        const QModelIndex at = index(row);
+        Q_EMIT dataChanged(at, at);
+    }
+    // The server's copy of a post of ours may arrive (by sync or by the answer) while the change
+    // that removed its provisional row is still on its way: the same row either way.
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const PostRecord &r = m_rows.at(row);
+        if (!r.id.startsWith(u"local:") || !byClientId.contains(r.clientId))
+            continue;
+        PostRecord next = byClientId.value(r.clientId);
+        if (rowOf(next.id) >= 0)
+            continue;
+        replacedBy.insert(next.id);
+        m_rows[row] = next;
+        const QModelIndex at = index(row);
+        Q_EMIT dataChanged(at, at);
+    }
+    QStringList rest;
+    for (const QString &id : std::as_const(unloaded)) {
+        if (byId.contains(id) && !replacedBy.contains(id) && !id.startsWith(u"local:"))
+            rest.append(id);
+    }
+    if (!rest.isEmpty())
+        onUnloadedChanges(rest);
+}
+
+void PostListModel::appendRows(const QList<PostRecord> &rows)
+{
+    insertRowsAt(int(m_rows.size()), rows);
+}
+
+void PostListModel::insertRowsAt(int at, const QList<PostRecord> &rows)
+{
+    if (rows.isEmpty())
+        return;
+    beginInsertRows({}, at, at + int(rows.size()) - 1);
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        m_rows.insert(at + i, rows.at(i));
+    endInsertRows();
+}
+
+void PostListModel::removeRowAt(int row)
+{
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+PostCursor PostListModel::lastCursor() const
+{
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
+        const PostRecord &r = m_rows.at(i);
+        if (!r.isGap && !r.id.startsWith(u"local:"))
+            return {r.createdAt, r.id};
+    }
+    return {};
+}
+
+int PostListModel::firstRealRow() const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (!m_rows.at(i).isGap && !m_rows.at(i).id.startsWith(u"local:"))
+            return i;
+    }
+    return -1;
+}
+
+int PostListModel::rowOf(const QString &id) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).id == id)
+            return i;
+    }
+    return -1;
+}
+
+void PostListModel::setLoading(bool loading)
+{
+    if (loading == m_loading)
+        return;
+    m_loading = loading;
+    Q_EMIT loadingChanged();
+}
+
+void PostListModel::setError(const QString &error)
+{
+    if (error == m_error)
+        return;
+    if (!error.isEmpty())
+        qCWarning(lcFeed) << "feed list:" << error;
+    m_error = error;
+    Q_EMIT errorChanged();
+}
+
+void PostListModel::setCacheAtEnd(bool atEnd)
+{
+    const bool was = this->atEnd();
+    m_cacheAtEnd = atEnd;
+    if (was != this->atEnd())
+        Q_EMIT atEndChanged();
+}
+
+void PostListModel::setServerAtEnd(bool atEnd)
+{
+    const bool was = this->atEnd();
+    m_serverAtEnd = atEnd;
+    if (was != this->atEnd())
+        Q_EMIT atEndChanged();
+}
+
+} // namespace plaza::feed
