@@ -10,6 +10,10 @@
 
 #include <memory>
 
+namespace plaza::feed {
+class FeedService;
+}
+
 namespace plaza::wallet {
 class WalletService;
 class WalletSummary;
@@ -48,6 +52,8 @@ struct CliOptions {
     bool yes = false;      //!< pay without asking
     QString goal;          //!< deposit/withdraw --goal g_ID
     QString deadline;      //!< goals add --deadline YYYY-MM-DD
+    // Feed commands
+    bool discover = false; //!< feed --discover
 };
 
 //! The commands of plaza-cli, each a coroutine that ends with an exit code after printing
@@ -78,6 +84,11 @@ public:
     QCoro::Task<int> savingsSummary();
     QCoro::Task<int> savingsMove(bool deposit);
     QCoro::Task<int> goals();
+    // Feed (feedcommands.cpp)
+    QCoro::Task<int> feed();
+    QCoro::Task<int> post();
+    QCoro::Task<int> like();
+    QCoro::Task<int> repost();
 
 private:
     //! restore() and, if asked for, the passphrase; Ready or an exit code.
@@ -89,6 +100,10 @@ private:
     QString passphrase();
     //! open() plus one pull (offline is fine: the cache answers) and the wallet service.
     QCoro::Task<int> openWallet();
+    //! open() plus one pull, the feed service, and the posts a previous run left unsent.
+    QCoro::Task<int> openFeed();
+    //! like/repost: the post id of the only argument.
+    QCoro::Task<int> toggle(bool repost);
     //! An amount typed by the user, in their locale, in the wallet's currency.
     Result<Money> parseAmount(const QString &text);
 
@@ -96,6 +111,7 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<wallet::WalletService> m_wallet;
     std::unique_ptr<wallet::WalletSummary> m_summary;
+    feed::FeedService *m_feed = nullptr; //!< a child of m_session (goes with it)
     bool m_pulled = false; //!< openWallet()'s pull reached the server: the cache is current
     qint64 m_applied = 0;
 };

@@ -45,13 +45,18 @@ int main(int argc, char **argv)
         "  deposit AMOUNT [--goal g_ID]    from the wallet into savings (exit 5 = awaiting confirmation)\n"
         "  withdraw AMOUNT [--goal g_ID]   from savings to the wallet\n"
         "  goals [list]                    goals with progress; goals add NAME TARGET [--deadline YYYY-MM-DD],\n"
-        "                                  goals rename g_ID NAME, goals target g_ID AMOUNT, goals delete g_ID"));
+        "                                  goals rename g_ID NAME, goals target g_ID AMOUNT, goals delete g_ID\n\n"
+        "Feed:\n"
+        "  feed [--discover] [--limit N]   Following (newest first) or Discover (ranked, with each score's terms)\n"
+        "  post \"TEXT\"                     at most 500 characters; offline: queued, exit 5, sent by the next run online\n"
+        "  like POST_ID                    like a post (idempotent)\n"
+        "  repost POST_ID                  repost a post (idempotent)"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, register, whoami, sync, status, logout, "
                                                                            "balance, history, send, request, pay, topup, "
-                                                                           "export, pending, savings, deposit, withdraw "
-                                                                           "or goals"));
+                                                                           "export, pending, savings, deposit, withdraw, "
+                                                                           "goals, feed, post, like or repost"));
     const QCommandLineOption inOption(QStringLiteral("in"), QStringLiteral("history/export: money received only."));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("history/export: money sent only."));
     const QCommandLineOption kindOption(QStringLiteral("kind"), QStringLiteral("history/export: one kind (transfer, top_up, …)."),
@@ -68,7 +73,9 @@ int main(int argc, char **argv)
     const QCommandLineOption deadlineOption(QStringLiteral("deadline"), QStringLiteral("goals add: YYYY-MM-DD."),
                                             QStringLiteral("DATE"));
     const QCommandLineOption yesOption(QStringLiteral("yes"), QStringLiteral("pay: do not ask for confirmation."));
-    parser.addOptions({inOption, outOption, kindOption, queryOption, limitOption, fromOption, cardOption, yesOption, goalOption, deadlineOption});
+    const QCommandLineOption discoverOption(QStringLiteral("discover"), QStringLiteral("feed: the Discover timeline."));
+    parser.addOptions({inOption, outOption, kindOption, queryOption, limitOption, fromOption, cardOption, yesOption, goalOption,
+                       deadlineOption, discoverOption});
     const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server URL (login)."), QStringLiteral("URL"));
     const QCommandLineOption handleOption(QStringLiteral("handle"), QStringLiteral("Your handle (login)."), QStringLiteral("H"));
     const QCommandLineOption nameOption(QStringLiteral("display-name"), QStringLiteral("Display name (register)."),
@@ -132,11 +139,13 @@ int main(int argc, char **argv)
     options.yes = parser.isSet(yesOption);
     options.goal = parser.value(goalOption);
     options.deadline = parser.value(deadlineOption);
+    options.discover = parser.isSet(discoverOption);
 
     const QString command = args.constFirst();
-    static const QStringList takesArguments{QStringLiteral("send"), QStringLiteral("request"), QStringLiteral("pay"),
-                                            QStringLiteral("topup"), QStringLiteral("export"), QStringLiteral("deposit"),
-                                            QStringLiteral("withdraw"), QStringLiteral("goals")};
+    static const QStringList takesArguments{QStringLiteral("send"),    QStringLiteral("request"), QStringLiteral("pay"),
+                                            QStringLiteral("topup"),   QStringLiteral("export"),  QStringLiteral("deposit"),
+                                            QStringLiteral("withdraw"), QStringLiteral("goals"),  QStringLiteral("post"),
+                                            QStringLiteral("like"),    QStringLiteral("repost")};
     if (args.size() > 1 && !takesArguments.contains(command)) {
         std::fputs(QStringLiteral("plaza-cli: \"%1\" takes no arguments (see --help)\n").arg(command).toLocal8Bit().constData(),
                    stderr);
@@ -180,6 +189,14 @@ int main(int argc, char **argv)
             return commands.savingsMove(false);
         if (command == u"goals")
             return commands.goals();
+        if (command == u"feed")
+            return commands.feed();
+        if (command == u"post")
+            return commands.post();
+        if (command == u"like")
+            return commands.like();
+        if (command == u"repost")
+            return commands.repost();
         return []() -> QCoro::Task<int> { co_return -1; }();
     }();
     const int code = QCoro::waitFor(std::move(task));
