@@ -54,7 +54,7 @@ void FeedModel::setTimeline(const QString &timeline)
     if (timeline == m_timeline)
         return;
     m_timeline = timeline;
-    if (service() && service()->store()) {
+    if (m_persistent && service() && service()->store()) {
         if (auto st = service()->store()->setValue(kv::kTimeline, timeline); !st)
             qCWarning(lcFeed) << "cannot save the timeline:" << st.error().codeName();
     }
@@ -76,7 +76,7 @@ QString FeedModel::serverPath() const
 
 void FeedModel::readSavedState()
 {
-    if (m_savedStateRead || !service() || !service()->store())
+    if (m_savedStateRead || !m_persistent || !service() || !service()->store())
         return;
     m_savedStateRead = true;
     FeedStore *store = service()->store();
@@ -133,7 +133,7 @@ void FeedModel::setReadingPosition(const QString &postId)
     if (postId == m_positionId)
         return;
     m_positionId = postId;
-    if (service() && service()->store()) {
+    if (m_persistent && service() && service()->store()) {
         if (auto st = service()->store()->setValue(kv::kPositionPrefix + m_timeline, postId); !st)
             qCWarning(lcFeed) << "cannot save the reading position:" << st.error().codeName();
     }

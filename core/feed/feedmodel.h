@@ -40,6 +40,10 @@ public:
     //! Remembers the post at the top of the view (kv); restored after a restart.
     Q_INVOKABLE void setReadingPosition(const QString &postId);
 
+    //! False: the timeline and reading position are neither read from nor written to kv
+    //! (plaza-cli: a one-shot listing must not change the app's saved choice). Set before `service`.
+    void setPersistent(bool persistent) { m_persistent = persistent; }
+
     //! The gaps of the current timeline (tests, diagnostics).
     [[nodiscard]] QList<FeedGap> gaps() const { return m_gaps; }
 
@@ -72,6 +76,7 @@ private:
     QString m_timeline = QStringLiteral("following");
     bool m_timelineChosen = false; //!< set by the user (or QML) in this run: do not read it from kv
     bool m_savedStateRead = false;
+    bool m_persistent = true;
     int m_newCount = 0;
     QString m_positionId;
     int m_restoredRow = -1;

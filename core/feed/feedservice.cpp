@@ -236,22 +236,26 @@ QCoro::Task<Status> FeedService::toggle(QString postId, bool repost, bool on)
 {
     if (!m_store)
         co_return notStarted();
+    // Optimistic: a cached row changes now and goes back if the server does not agree. A post
+    // the cache does not hold (an id typed in the CLI) just waits for the answer.
     auto before = m_store->flags(postId);
-    if (!before)
+    if (!before && before.error().code != ErrorCode::NotFound)
         co_return before.error();
-    // Optimistic: the row changes now and goes back if the server does not agree.
-    PostFlags next = *before;
-    if (repost && next.repostedByMe != on) {
-        next.repostedByMe = on;
-        next.repostCount += on ? 1 : -1;
-    } else if (!repost && next.likedByMe != on) {
-        next.likedByMe = on;
-        next.likeCount += on ? 1 : -1;
+    const bool cached = bool(before);
+    if (cached) {
+        PostFlags next = *before;
+        if (repost && next.repostedByMe != on) {
+            next.repostedByMe = on;
+            next.repostCount += on ? 1 : -1;
+        } else if (!repost && next.likedByMe != on) {
+            next.likedByMe = on;
+            next.likeCount += on ? 1 : -1;
+        }
+        storage::RowChanges changes;
+        if (auto st = m_store->setFlags(postId, next, changes); !st)
+            co_return st;
+        emitChanges(changes);
     }
-    storage::RowChanges changes;
-    if (auto st = m_store->setFlags(postId, next, changes); !st)
-        co_return st;
-    emitChanges(changes);
 
     QPointer<FeedService> self(this);
     const QString path = QStringLiteral("/v1/posts/%1/%2").arg(postId, repost ? QStringLiteral("repost") : QStringLiteral("like"));
@@ -271,7 +275,7 @@ QCoro::Task<Status> FeedService::toggle(QString postId, bool repost, bool on)
         // Back to what it was; a post deleted meanwhile goes from the cache.
         if (reply.error().code == ErrorCode::NotFound)
             (void)m_store->removePost(postId, after);
-        else
+        else if (cached)
             (void)m_store->setFlags(postId, *before, after);
         emitChanges(after);
         co_return reply.error();
