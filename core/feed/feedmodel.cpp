@@ -199,8 +199,8 @@ void FeedModel::recountNew()
     if (!db())
         return;
     PostCursor top;
-    for (const PostRecord &r : std::as_const(m_rows)) {
-        if (!r.isGap && r.sendState.isEmpty() && !r.id.startsWith(u"local:") && (top.id.isEmpty() || newer({r.createdAt, r.id}, top)))
+    for (const PostRow &r : std::as_const(m_rows)) {
+        if (!r.isGap && !r.local && (top.id.isEmpty() || newer({r.createdAt, r.id}, top)))
             top = {r.createdAt, r.id};
     }
     int count = 0;
@@ -235,8 +235,8 @@ void FeedModel::showNewPosts()
     if (m_newCount == 0 || !db())
         return;
     PostCursor top;
-    for (const PostRecord &r : std::as_const(m_rows)) {
-        if (!r.isGap && !r.id.startsWith(u"local:") && (top.id.isEmpty() || newer({r.createdAt, r.id}, top)))
+    for (const PostRow &r : std::as_const(m_rows)) {
+        if (!r.isGap && !r.local && (top.id.isEmpty() || newer({r.createdAt, r.id}, top)))
             top = {r.createdAt, r.id};
     }
     auto rows = readPosts(*db(), scope(), scopeKey(), selfId(), {}, m_newCount + 1);
@@ -291,8 +291,8 @@ QCoro::Task<void> FeedModel::refreshTask()
         co_return;
     }
     PostCursor top;
-    for (const PostRecord &r : std::as_const(m_rows)) {
-        if (!r.isGap && !r.id.startsWith(u"local:") && (top.id.isEmpty() || newer({r.createdAt, r.id}, top)))
+    for (const PostRow &r : std::as_const(m_rows)) {
+        if (!r.isGap && !r.local && (top.id.isEmpty() || newer({r.createdAt, r.id}, top)))
             top = {r.createdAt, r.id};
     }
     // The newest page did not reach what we had: posts are missing between the two.

@@ -14,7 +14,43 @@
 
 namespace plaza::feed {
 
-PostListModel::PostListModel(QObject *parent) : QAbstractListModel(parent) { }
+namespace {
+
+// Decoded records kept for data(): a few screens' worth around what is shown.
+constexpr int kRecordCacheRows = 400;
+// Rows read at once when data() asks for one that is not decoded (a screen and a half).
+constexpr int kReadWindow = 40;
+
+const std::array<QString, 4> &termNames()
+{
+    static const std::array<QString, 4> names{QStringLiteral("affinity"), QStringLiteral("engagement"),
+                                              QStringLiteral("age"), QStringLiteral("reach")};
+    return names;
+}
+
+} // namespace
+
+PostRow PostRow::from(const PostRecord &r)
+{
+    PostRow row;
+    row.id = r.id;
+    row.postId = r.postId == r.id ? row.id : r.postId;
+    row.createdAt = r.createdAt;
+    row.local = r.id.startsWith(u"local:");
+    if (row.local)
+        row.clientId = r.clientId;
+    row.isGap = r.isGap;
+    row.gapBeforeId = r.gapBeforeId;
+    row.ranked = !r.rank.terms.isEmpty();
+    row.score = r.rank.score;
+    for (qsizetype i = 0; i < r.rank.terms.size() && i < 4; ++i) {
+        row.inputs[size_t(i)] = r.rank.terms.at(i).input;
+        row.values[size_t(i)] = r.rank.terms.at(i).value;
+    }
+    return row;
+}
+
+PostListModel::PostListModel(QObject *parent) : QAbstractListModel(parent), m_records(kRecordCacheRows) { }
 
 PostListModel::~PostListModel() = default;
 
@@ -100,6 +136,7 @@ void PostListModel::reload()
 {
     beginResetModel();
     m_rows.clear();
+    m_records.clear();
     endResetModel();
     setError({});
     setCacheAtEnd(false);
@@ -129,7 +166,7 @@ bool PostListModel::appendFromCache()
         page->removeLast();
     // Rows already shown (a post of ours inserted at the top while sending) are not repeated.
     QSet<QString> shown;
-    for (const PostRecord &r : std::as_const(m_rows))
+    for (const PostRow &r : std::as_const(m_rows))
         shown.insert(r.id);
     page->removeIf([&](const PostRecord &r) { return shown.contains(r.id); });
     preparePage(*page);
@@ -171,7 +208,7 @@ QCoro::Task<void> PostListModel::fetchOlderFromServer()
     // The oldest post the server knows we have; provisional rows are not on the server.
     QString before;
     for (qsizetype i = m_rows.size() - 1; i >= 0 && before.isEmpty(); --i) {
-        if (!m_rows.at(i).isGap && m_rows.at(i).sendState.isEmpty())
+        if (!m_rows.at(i).isGap && !m_rows.at(i).local)
             before = m_rows.at(i).id;
     }
     auto page = co_await m_service->fetchPage(serverPath(), before, m_pageSize);
@@ -189,19 +226,77 @@ QCoro::Task<void> PostListModel::fetchOlderFromServer()
         setServerAtEnd(true);
 }
 
+const PostRecord *PostListModel::fullRecord(int row) const
+{
+    const PostRow &key = m_rows.at(row);
+    if (const PostRecord *cached = m_records.object(key.id))
+        return cached;
+    if (key.isGap || !m_db)
+        return nullptr;
+    // Not decoded (scrolled back far, or evicted): read it with its neighbours in one query.
+    QStringList ids;
+    const int from = std::max(0, row - kReadWindow / 2);
+    const int to = std::min(int(m_rows.size()), from + kReadWindow);
+    for (int i = from; i < to; ++i) {
+        if (!m_rows.at(i).isGap && !m_records.contains(m_rows.at(i).id))
+            ids.append(m_rows.at(i).id);
+    }
+    auto records = readPostsById(*m_db, ids);
+    if (!records)
+        return nullptr;
+    for (const PostRecord &r : std::as_const(*records))
+        m_records.insert(r.id, new PostRecord(r));
+    return m_records.object(key.id);
+}
+
+PostRecord PostListModel::record(int row) const
+{
+    const PostRecord *r = fullRecord(row);
+    return r ? *r : PostRecord();
+}
+
 QVariant PostListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const PostRecord &r = m_rows.at(index.row());
+    const PostRow &key = m_rows.at(index.row());
+    switch (role) {
+    case IdRole:
+        return key.id;
+    case PostIdRole:
+        return key.postId;
+    case IsGapRole:
+        return key.isGap;
+    case RankTermsRole: {
+        QVariantList terms;
+        if (key.ranked) {
+            for (size_t i = 0; i < 4; ++i)
+                terms.append(QVariantMap{{QStringLiteral("name"), termNames().at(i)},
+                                         {QStringLiteral("input"), key.inputs.at(i)},
+                                         {QStringLiteral("value"), key.values.at(i)}});
+        }
+        return terms;
+    }
+    case ScoreRole:
+        return key.score;
+    case ClientIdRole:
+        return key.clientId;
+    default:
+        break;
+    }
+    if (key.isGap) {
+        if (role == CreatedAtRole)
+            return protocol::parseTime(key.createdAt);
+        return {};
+    }
+    const PostRecord *found = fullRecord(index.row());
+    if (!found)
+        return {};
+    const PostRecord &r = *found;
     switch (role) {
     case Qt::DisplayRole:
     case TextRole:
         return r.text;
-    case IdRole:
-        return r.id;
-    case PostIdRole:
-        return r.postId;
     case AuthorIdRole:
         return r.authorId;
     case AuthorNameRole:
@@ -236,22 +331,8 @@ QVariant PostListModel::data(const QModelIndex &index, int role) const
         return r.advertiserHandle;
     case LimitedReachRole:
         return r.limitedReach;
-    case IsGapRole:
-        return r.isGap;
-    case RankTermsRole: {
-        QVariantList terms;
-        for (const RankTerm &t : r.rank.terms)
-            terms.append(QVariantMap{{QStringLiteral("name"), t.name},
-                                     {QStringLiteral("input"), t.input},
-                                     {QStringLiteral("value"), t.value}});
-        return terms;
-    }
-    case ScoreRole:
-        return r.rank.score;
     case SendStateRole:
         return r.sendState;
-    case ClientIdRole:
-        return r.clientId;
     default:
         return {};
     }
@@ -305,12 +386,12 @@ void PostListModel::onChanged(const QStringList &postIds)
     const QSet<QString> named(postIds.cbegin(), postIds.cend());
     // Loaded rows the change is about: the row itself, or the original it shows.
     QStringList affected;
-    for (const PostRecord &r : std::as_const(m_rows)) {
+    for (const PostRow &r : std::as_const(m_rows)) {
         if (!r.isGap && (named.contains(r.id) || named.contains(r.postId)))
             affected.append(r.id);
     }
     QSet<QString> loaded;
-    for (const PostRecord &r : std::as_const(m_rows))
+    for (const PostRow &r : std::as_const(m_rows))
         loaded.insert(r.id);
     QStringList unloaded;
     for (const QString &id : postIds) {
@@ -346,24 +427,19 @@ void PostListModel::onChanged(const QStringList &postIds)
             removeRowAt(row);
             continue;
         }
-        next.rank = m_rows.at(row).rank; // a row never moves once shown
-        m_rows[row] = next;
-        const QModelIndex at = index(row);
-        Q_EMIT dataChanged(at, at);
+        replaceRow(row, next);
     }
     // The server's copy of a post of ours may arrive (by sync or by the answer) while the change
     // that removed its provisional row is still on its way: the same row either way.
     for (int row = 0; row < m_rows.size(); ++row) {
-        const PostRecord &r = m_rows.at(row);
-        if (!r.id.startsWith(u"local:") || !byClientId.contains(r.clientId))
+        const PostRow &r = m_rows.at(row);
+        if (!r.local || !byClientId.contains(r.clientId))
             continue;
-        PostRecord next = byClientId.value(r.clientId);
+        const PostRecord next = byClientId.value(r.clientId);
         if (rowOf(next.id) >= 0)
             continue;
         replacedBy.insert(next.id);
-        m_rows[row] = next;
-        const QModelIndex at = index(row);
-        Q_EMIT dataChanged(at, at);
+        replaceRow(row, next);
     }
     QStringList rest;
     for (const QString &id : std::as_const(unloaded)) {
@@ -384,14 +460,34 @@ void PostListModel::insertRowsAt(int at, const QList<PostRecord> &rows)
     if (rows.isEmpty())
         return;
     beginInsertRows({}, at, at + int(rows.size()) - 1);
-    for (qsizetype i = 0; i < rows.size(); ++i)
-        m_rows.insert(at + i, rows.at(i));
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        m_rows.insert(at + i, PostRow::from(rows.at(i)));
+        if (!rows.at(i).isGap)
+            m_records.insert(rows.at(i).id, new PostRecord(rows.at(i)));
+    }
     endInsertRows();
+}
+
+void PostListModel::replaceRow(int row, const PostRecord &record)
+{
+    PostRow next = PostRow::from(record);
+    // A row never moves once shown: it keeps the rank it was placed with.
+    const PostRow &was = m_rows.at(row);
+    next.ranked = was.ranked;
+    next.score = was.score;
+    next.inputs = was.inputs;
+    next.values = was.values;
+    m_records.remove(was.id);
+    m_records.insert(record.id, new PostRecord(record));
+    m_rows[row] = next;
+    const QModelIndex at = index(row);
+    Q_EMIT dataChanged(at, at);
 }
 
 void PostListModel::removeRowAt(int row)
 {
     beginRemoveRows({}, row, row);
+    m_records.remove(m_rows.at(row).id);
     m_rows.removeAt(row);
     endRemoveRows();
 }
@@ -399,8 +495,8 @@ void PostListModel::removeRowAt(int row)
 PostCursor PostListModel::lastCursor() const
 {
     for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
-        const PostRecord &r = m_rows.at(i);
-        if (!r.isGap && !r.id.startsWith(u"local:"))
+        const PostRow &r = m_rows.at(i);
+        if (!r.isGap && !r.local)
             return {r.createdAt, r.id};
     }
     return {};
@@ -409,7 +505,7 @@ PostCursor PostListModel::lastCursor() const
 int PostListModel::firstRealRow() const
 {
     for (int i = 0; i < m_rows.size(); ++i) {
-        if (!m_rows.at(i).isGap && !m_rows.at(i).id.startsWith(u"local:"))
+        if (!m_rows.at(i).isGap && !m_rows.at(i).local)
             return i;
     }
     return -1;

@@ -4,8 +4,11 @@
 #include "feed/postrecord.h"
 
 #include <QAbstractListModel>
+#include <QCache>
 #include <QCoroTask>
 #include <QPointer>
+
+#include <array>
 
 #include <memory>
 
@@ -22,6 +25,25 @@ class Database;
 namespace plaza::feed {
 
 class FeedService;
+
+//! What a list keeps per row: enough to page, refresh and place it. The text, names and
+//! counts live in the cache and in a bounded cache of decoded records (PostListModel::data),
+//! so memory grows by this much per row scrolled, not by the posts' contents.
+struct PostRow {
+    QString id;
+    QString postId;      //!< shares id's data unless a repost
+    QString createdAt;
+    QString clientId;    //!< provisional rows only (to find their server copy)
+    QString gapBeforeId; //!< gap rows only
+    bool isGap = false;
+    bool local = false;  //!< a provisional row of ours ("local:…", not on the server yet)
+    bool ranked = false;
+    double score = 0;
+    std::array<double, 4> inputs{}; //!< the rank terms as placed (ranking.h order)
+    std::array<double, 4> values{};
+
+    [[nodiscard]] static PostRow from(const PostRecord &record);
+};
 
 //! What FeedModel, ThreadModel and ProfileModel share: rows of posts read from the cache on
 //! their own read connection (UI thread), a page at a time, then pages from the server once
@@ -88,7 +110,8 @@ public:
     //! True while offline: the rows are what the cache last knew.
     [[nodiscard]] bool stale() const;
     [[nodiscard]] QString error() const { return m_error; }
-    [[nodiscard]] const PostRecord &record(int row) const { return m_rows.at(row); }
+    //! The row's whole record (from the bounded record cache, or read from the cache file).
+    [[nodiscard]] PostRecord record(int row) const;
 
     //! Drops the rows and reads the first page again (then asks the server, if online).
     Q_INVOKABLE void reload();
@@ -126,6 +149,8 @@ protected:
     QCoro::Task<void> fetchOlderFromServer();
     void appendRows(const QList<PostRecord> &rows);
     void insertRowsAt(int at, const QList<PostRecord> &rows);
+    //! \a row shows \a record now (dataChanged), keeping its place and rank.
+    void replaceRow(int row, const PostRecord &record);
     void removeRowAt(int row);
     //! The cursor after the last real (non-gap, non-local) row.
     [[nodiscard]] PostCursor lastCursor() const;
@@ -137,13 +162,17 @@ protected:
     void setCacheAtEnd(bool atEnd);
     void setServerAtEnd(bool atEnd);
 
-    QList<PostRecord> m_rows;
+    QList<PostRow> m_rows;
+    //! Decoded records of rows near what was last shown; bounded (kRecordCacheRows).
+    mutable QCache<QString, PostRecord> m_records;
     int m_pageSize = 30;
     bool m_cacheAtEnd = false;
     bool m_serverAtEnd = false;
     bool m_loading = false;
 
 private:
+    //! The record of \a row, reading it and its neighbours from the cache file if needed.
+    const PostRecord *fullRecord(int row) const;
     void onApplied(const plaza::sync::ChangeSet &changes);
     void onChanged(const QStringList &postIds);
     void connectSession();
