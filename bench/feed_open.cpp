@@ -249,14 +249,20 @@ int main(int argc, char **argv)
 
     constexpr int kPage = 30;
     QList<double> opens;
+    QList<double> discoverOpens;
     QList<double> floors;
-    for (int round = 0; round < rounds; ++round) {
-        floors.append(rawFirstPageMs(session.cachePath(), session.cacheKey(), kPage));
+    for (int round = 0; round < 2 * rounds; ++round) {
+        // Alternating Following and Discover (ranked on the client), so both see the same noise.
+        const bool discover = round % 2 == 1;
+        if (!discover)
+            floors.append(rawFirstPageMs(session.cachePath(), session.cacheKey(), kPage));
         QElapsedTimer t;
         t.start();
         feed::FeedModel model;
         model.setPersistent(false);
         model.setPageSize(kPage);
+        if (discover)
+            model.setTimeline(QStringLiteral("discover"));
         model.setService(&service);
         // What the first frame shows: every role of the first page.
         const QHash<int, QByteArray> roles = model.roleNames();
@@ -269,7 +275,7 @@ int main(int argc, char **argv)
             say(QStringLiteral("FAIL: first page has %1 rows").arg(model.rowCount()));
             return 1;
         }
-        opens.append(ms);
+        (discover ? discoverOpens : opens).append(ms);
     }
     const double openMs = median(opens);
     const double floorMs = median(floors);
@@ -281,6 +287,9 @@ int main(int argc, char **argv)
             .arg(openMs, 0, 'f', 2)
             .arg(floorMs, 0, 'f', 2)
             .arg(floorMs > 0 ? openMs / floorMs : 0, 0, 'f', 2));
+    say(QStringLiteral("cold open of Discover (the first page ranked by discoverScore): median of %1 %2 ms")
+            .arg(rounds)
+            .arg(median(discoverOpens), 0, 'f', 2));
 
     // Scrolling: pages come as a view asks (canFetchMore/fetchMore) and each row is shown once.
     feed::FeedModel model;
@@ -316,11 +325,12 @@ int main(int argc, char **argv)
             .arg(growth, 0, 'f', 1)
             .arg(shown ? growth * 1024.0 / shown : 0, 0, 'f', 2));
 
-    const bool openOk = openMs <= kBudgetOpenMs;
+    const bool openOk = openMs <= kBudgetOpenMs && median(discoverOpens) <= kBudgetOpenMs;
     const bool rssOk = shown >= scroll && growth <= kBudgetRssGrowthMb;
-    say(QStringLiteral("%1: cold open median %2 ms (budget %3 ms)")
+    say(QStringLiteral("%1: cold open median %2 ms, Discover %3 ms (budget %4 ms)")
             .arg(openOk ? QStringLiteral("PASS") : QStringLiteral("FAIL"))
             .arg(openMs, 0, 'f', 2)
+            .arg(median(discoverOpens), 0, 'f', 2)
             .arg(kBudgetOpenMs, 0, 'f', 0));
     say(QStringLiteral("%1: RSS growth over %2 rows %3 MB (budget %4 MB: pages, not the table)")
             .arg(rssOk ? QStringLiteral("PASS") : QStringLiteral("FAIL"))
