@@ -25,6 +25,10 @@ add_library(plaza_core STATIC
     wallet/walletsummary.h wallet/walletsummary.cpp
     wallet/walletcsv.h wallet/walletcsv.cpp
     savings/savingssummary.h savings/savingssummary.cpp
+    savings/goalprogress.h savings/goalprogress.cpp
+    savings/savingsservice.h savings/savingsservice.cpp
+    savings/goalsmodel.h savings/goalsmodel.cpp
+    savings/interesthistorymodel.h savings/interesthistorymodel.cpp
     diagnostics/feedbackreport.h diagnostics/feedbackreport.cpp
     feed/ranking.h feed/ranking.cpp
     feed/postrecord.h feed/postrecord.cpp
