@@ -18,6 +18,7 @@
 #include <QGuiApplication>
 #include <QJSEngine>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QQmlEngine>
 #include <QSaveFile>
 #include <QSettings>
@@ -254,6 +255,41 @@ QString AppContext::dayLabel(const QString &isoDay) const
     if (day.year() == today.year())
         return QLocale().toString(day, QStringLiteral("dddd d MMMM"));
     return QLocale().toString(day, QLocale::LongFormat);
+}
+
+QString AppContext::relativeTime(const QDateTime &when) const
+{
+    if (!when.isValid())
+        return {};
+    const qint64 seconds = qMax<qint64>(0, when.secsTo(QDateTime::currentDateTimeUtc()));
+    if (seconds < 60)
+        return tr("now");
+    if (seconds < 3600)
+        return tr("%n min", "minutes ago, short", int(seconds / 60));
+    if (seconds < 86400)
+        return tr("%n h", "hours ago, short", int(seconds / 3600));
+    if (seconds < 7 * 86400)
+        return tr("%n d", "days ago, short", int(seconds / 86400));
+    return QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat);
+}
+
+QString AppContext::linkify(const QString &text) const
+{
+    // Escape everything first: the text is someone else's and must never be markup.
+    static const QRegularExpression url(QStringLiteral("https?://[^\\s<>\"]+[^\\s<>\".,;:!?)\\]]"));
+    QString out;
+    qsizetype last = 0;
+    auto it = url.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        out += text.mid(last, m.capturedStart() - last).toHtmlEscaped();
+        const QString link = m.captured().toHtmlEscaped();
+        out += QStringLiteral("<a href=\"%1\">%1</a>").arg(link);
+        last = m.capturedEnd();
+    }
+    out += text.mid(last).toHtmlEscaped();
+    out.replace(u'\n', QStringLiteral("<br>"));
+    return out;
 }
 
 QDate AppContext::parseDate(const QString &text) const

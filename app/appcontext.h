@@ -113,6 +113,10 @@ public:
     Q_INVOKABLE [[nodiscard]] QDate parseDate(const QString &text) const;
     //! \a date in the user's locale (short format, or long when \a longFormat).
     Q_INVOKABLE [[nodiscard]] QString formatDate(const QDate &date, bool longFormat = false) const;
+    //! "now", "5 min", "3 h", "2 d" or a date, in the user's language, for \a when (UTC).
+    Q_INVOKABLE [[nodiscard]] QString relativeTime(const QDateTime &when) const;
+    //! \a text (plain, from someone else) as escaped StyledText with http(s) links clickable.
+    Q_INVOKABLE [[nodiscard]] QString linkify(const QString &text) const;
     //! One or two letters for an avatar.
     Q_INVOKABLE [[nodiscard]] QString initials(const QString &name) const;
     Q_INVOKABLE void copyText(const QString &text) const;

@@ -46,6 +46,34 @@
         <source>This link is too long for a QR code.</source>
         <translation>Ce lien est trop long pour un code QR.</translation>
     </message>
+    <message>
+        <source>now</source>
+        <translation>à l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <comment>minutes ago, short</comment>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <comment>hours ago, short</comment>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <comment>days ago, short</comment>
+        <translation>
+            <numerusform>%n j</numerusform>
+            <numerusform>%n j</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CacheLockedScreen</name>

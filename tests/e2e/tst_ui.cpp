@@ -65,6 +65,8 @@ private Q_SLOTS:
     void initTestCase();
     void tabOrderOfTheWalletTab();
     void sendMoneyThroughTheSheet();
+    void postTextIsNeverMarkup_data();
+    void postTextIsNeverMarkup();
     void cleanupTestCase();
 
 private:
@@ -283,6 +285,27 @@ void UiTest::sendMoneyThroughTheSheet()
     // And the row shows up in Amélie's history through sync, without a reload.
     click(QStringLiteral("sendDoneButton"));
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("historyList"))->property("count").toInt() > 0, 10000);
+}
+
+void UiTest::postTextIsNeverMarkup_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("styled");
+    QTest::newRow("plain") << QStringLiteral("café & co") << QStringLiteral("café &amp; co");
+    QTest::newRow("markup") << QStringLiteral("<b>hi</b><img src=x>") << QStringLiteral("&lt;b&gt;hi&lt;/b&gt;&lt;img src=x&gt;");
+    QTest::newRow("link") << QStringLiteral("see https://plaza.example/a?b=1&c=2.")
+                          << QStringLiteral("see <a href=\"https://plaza.example/a?b=1&amp;c=2\">https://plaza.example/a?b=1&amp;c=2</a>.");
+    QTest::newRow("quote in a link") << QStringLiteral("http://x.y/\"onmouseover=alert(1)")
+                                     << QStringLiteral("<a href=\"http://x.y/\">http://x.y/</a>&quot;onmouseover=alert(1)");
+    QTest::newRow("javascript is not a link") << QStringLiteral("javascript:alert(1)") << QStringLiteral("javascript:alert(1)");
+    QTest::newRow("lines") << QStringLiteral("a\nb") << QStringLiteral("a<br>b");
+}
+
+void UiTest::postTextIsNeverMarkup()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, styled);
+    QCOMPARE(m_context->linkify(text), styled);
 }
 
 void UiTest::cleanupTestCase()
