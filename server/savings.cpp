@@ -632,6 +632,21 @@ void registerSavingsRoutes(Router &router, Services &services)
         if (!st)
             qWarning("savings: interest catch-up failed: %s", qPrintable(st.error().message));
     };
+    // --apy-bps: a rate other than today's is a change effective today (the days before
+    // keep the rate they had), recorded and announced like any other.
+    if (services.options.apyBps >= 0) {
+        const QDate today = QDateTime::fromMSecsSinceEpoch(clock.nowMs(), Qt::UTC).date();
+        Status st = db.write([&]() -> Status {
+            auto current = savings::apyOn(db, today);
+            if (!current)
+                return current.error();
+            if (*current == services.options.apyBps)
+                return {};
+            return savings::changeRate(db, services.options.apyBps, today, clock.nowMs());
+        });
+        if (!st)
+            qWarning("savings: cannot record the APY of --apy-bps: %s", qPrintable(st.error().message));
+    }
     auto *timer = new QTimer(&clock);
     timer->setInterval(5 * 60 * 1000);
     QObject::connect(timer, &QTimer::timeout, &clock, runDue);

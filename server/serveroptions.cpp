@@ -41,7 +41,10 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
     const QCommandLineOption keepEvents(QStringLiteral("keep-events"),
                                         QStringLiteral("Test only: keep just the newest N events per user."),
                                         QStringLiteral("N"));
-    parser.addOptions({help, listen, port, data, demo, testClock, tlsCert, tlsKey, accessTtl, keepEvents});
+    const QCommandLineOption apyBps(QStringLiteral("apy-bps"),
+                                    QStringLiteral("Savings APY in basis points, 0…100000 (a new database starts at 450 = 4.50 %)."),
+                                    QStringLiteral("BPS"));
+    parser.addOptions({help, listen, port, data, demo, testClock, tlsCert, tlsKey, accessTtl, keepEvents, apyBps});
 
     if (!parser.parse(arguments))
         return makeError(ErrorCode::ValidationFailed, parser.errorText());
@@ -87,6 +90,12 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
         o.keepEvents = parser.value(keepEvents).toLongLong(&ok);
         if (!ok || o.keepEvents < 1)
             return badOption(QStringLiteral("keep-events"), QStringLiteral("must be a positive count"));
+    }
+    if (parser.isSet(apyBps)) {
+        bool ok = false;
+        o.apyBps = parser.value(apyBps).toInt(&ok);
+        if (!ok || o.apyBps < 0 || o.apyBps > 100000)
+            return badOption(QStringLiteral("apy-bps"), QStringLiteral("must be 0…100000 basis points"));
     }
     return o;
 }

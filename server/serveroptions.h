@@ -19,6 +19,7 @@ struct ServerOptions {
     QString tlsCert;           //!< PEM certificate; with tlsKey, serve HTTPS/WSS
     QString tlsKey;            //!< PEM private key
     qint64 accessTtlSeconds = 900;
+    int apyBps = -1;           //!< savings APY in basis points; -1 keeps the recorded one (450 at first)
     qint64 keepEvents = 0;     //!< 0 keeps every event; N keeps the newest N per user (tests)
 
     //! Parses \a arguments (argv, including the program name). A ValidationFailed

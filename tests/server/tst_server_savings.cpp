@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTest>
 #include <QUuid>
 
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void goalValidation();
     void nobodyElsesGoals();
     void thirteenMonthsOfInterest();
+    void apyFromTheCommandLine();
     void ledgerAfterEverything();
 
 private:
@@ -414,6 +416,58 @@ void TestServerSavings::thirteenMonthsOfInterest()
     for (const QJsonValue &e : log.json.value(QStringLiteral("events")).toArray())
         announced = announced || e[QStringLiteral("type")].toString() == u"savings.rate_changed";
     QVERIFY(announced);
+}
+
+void TestServerSavings::apyFromTheCommandLine()
+{
+    // A bad value is refused at start (exit code 1, the option named).
+    QProcess bad;
+    bad.start(TestServer::executable(), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--apy-bps"),
+                                         QStringLiteral("4.5")});
+    QVERIFY(bad.waitForFinished(20000));
+    QCOMPARE(bad.exitCode(), 1);
+    QVERIFY(bad.readAllStandardError().contains("apy-bps"));
+
+    // A new database at 3.00 %: today's rate, the change from the initial 4.50 % shown.
+    auto first = std::make_unique<TestServer>(QStringList{QStringLiteral("--apy-bps"), QStringLiteral("300")});
+    QVERIFY2(first->start(), qPrintable(first->lastError()));
+    ApiProbe api(first->url());
+    const TestAccount saver = api.registerAccount(QStringLiteral("apysaver"));
+    ApiReply s = api.get(QStringLiteral("/v1/savings"), saver.accessToken);
+    QCOMPARE(s.json.value(QStringLiteral("apy_bps")).toInt(), 300);
+    const QJsonObject change = s.json.value(QStringLiteral("rate_change")).toObject();
+    QCOMPARE(change.value(QStringLiteral("apy_bps")).toInt(), 300);
+    QCOMPARE(change.value(QStringLiteral("previous_apy_bps")).toInt(), 450);
+    QCOMPARE(change.value(QStringLiteral("effective_date")).toString(),
+             QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));
+    QVERIFY(first->stop());
+
+    // Restarted on the same database with 5.00 %: a change, announced to every user.
+    auto countAnnouncements = [](ApiProbe &probe, const QString &token, int bps) {
+        int n = 0;
+        const ApiReply sync = probe.get(QStringLiteral("/v1/sync?since=0&limit=1000"), token);
+        for (const QJsonValue &e : sync.json.value(QStringLiteral("events")).toArray()) {
+            n += e[QStringLiteral("type")].toString() == u"savings.rate_changed"
+                && e[QStringLiteral("data")][QStringLiteral("apy_bps")].toInt() == bps;
+        }
+        return n;
+    };
+    const QStringList again{QStringLiteral("--data"), first->dataDir(), QStringLiteral("--apy-bps"), QStringLiteral("500")};
+    auto second = std::make_unique<TestServer>(again);
+    QVERIFY2(second->start(), qPrintable(second->lastError()));
+    ApiProbe api2(second->url());
+    s = api2.get(QStringLiteral("/v1/savings"), saver.accessToken);
+    QCOMPARE(s.status, 200);
+    QCOMPARE(s.json.value(QStringLiteral("apy_bps")).toInt(), 500);
+    QCOMPARE(countAnnouncements(api2, saver.accessToken, 500), 1);
+    QVERIFY(second->stop());
+    // The same rate again changes nothing.
+    auto third = std::make_unique<TestServer>(again);
+    QVERIFY2(third->start(), qPrintable(third->lastError()));
+    ApiProbe api3(third->url());
+    QCOMPARE(api3.get(QStringLiteral("/v1/savings"), saver.accessToken).json.value(QStringLiteral("apy_bps")).toInt(), 500);
+    QCOMPARE(countAnnouncements(api3, saver.accessToken, 500), 1);
+    QVERIFY(third->stop());
 }
 
 void TestServerSavings::ledgerAfterEverything()
