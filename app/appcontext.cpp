@@ -15,6 +15,7 @@
 #include <QClipboard>
 #include <QDir>
 #include <QEvent>
+#include <QFileOpenEvent>
 #include <QGuiApplication>
 #include <QJSEngine>
 #include <QLocale>
@@ -166,6 +167,17 @@ QString AppContext::platformName() const
 bool AppContext::eventFilter(QObject *watched, QEvent *event)
 {
     switch (event->type()) {
+    case QEvent::FileOpen:
+        // macOS delivers plaza:// links (CFBundleURLTypes) as an event, not as arguments.
+        if (watched == qApp) {
+            const QUrl url = static_cast<QFileOpenEvent *>(event)->url();
+            if (url.scheme() == u"plaza") {
+                if (const QString refused = openLink(url.toString()); !refused.isEmpty())
+                    qCWarning(lcApp) << "not a link Plaza can open:" << refused;
+                return true;
+            }
+        }
+        break;
     case QEvent::KeyPress:
     case QEvent::MouseButtonPress:
     case QEvent::Wheel:
