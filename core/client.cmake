@@ -29,6 +29,12 @@ add_library(plaza_core STATIC
     savings/savingsservice.h savings/savingsservice.cpp
     savings/goalsmodel.h savings/goalsmodel.cpp
     savings/interesthistorymodel.h savings/interesthistorymodel.cpp
+    chat/messageoutbox.h chat/messageoutbox.cpp
+    chat/chatqueries.h chat/chatqueries.cpp
+    chat/chatservice.h chat/chatservice.cpp
+    chat/conversationsmodel.h chat/conversationsmodel.cpp
+    chat/messagesmodel.h chat/messagesmodel.cpp
+    chat/chatsearchmodel.h chat/chatsearchmodel.cpp
     diagnostics/feedbackreport.h diagnostics/feedbackreport.cpp
     feed/ranking.h feed/ranking.cpp
     feed/postrecord.h feed/postrecord.cpp

@@ -204,6 +204,35 @@ CREATE TABLE IF NOT EXISTS feed_gaps (
 );
 )sql");
 
+// v4 (chat; v3 belongs to savings, and this step does not need it: every statement is
+// IF NOT EXISTS, so it applies on a v2 cache as on a v3 one).
+// message_outbox: one row per message the user sent, written and committed before the
+// first try, so it shows at once as "sending", survives a restart and goes out with the
+// same client_id until the server answers (the server deduplicates by client_id). Not a
+// private table: a resync must not forget an unsent message. seq orders the sends.
+// message_search: FTS4 over cached message text (docid = messages.rowid), diacritics
+// folded so "cafe" finds "café"; ChatStore keeps it in step with messages.
+const QString kSchemaV4 = QStringLiteral(R"sql(
+CREATE TABLE IF NOT EXISTS message_outbox (
+    client_id       TEXT PRIMARY KEY NOT NULL DEFAULT '',
+    seq             INTEGER NOT NULL DEFAULT 0,
+    conversation_id TEXT NOT NULL DEFAULT '',
+    text            TEXT NOT NULL DEFAULT '',
+    state           TEXT NOT NULL DEFAULT 'sending',
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    message_id      TEXT,
+    error_code      TEXT,
+    error_message   TEXT,
+    created_at      TEXT NOT NULL DEFAULT '',
+    updated_at      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS message_outbox_by_state ON message_outbox (state, seq);
+CREATE INDEX IF NOT EXISTS message_outbox_by_conversation ON message_outbox (conversation_id, seq);
+CREATE VIRTUAL TABLE IF NOT EXISTS message_search USING fts4(text, tokenize=unicode61 "remove_diacritics=1");
+INSERT INTO message_search (docid, text) SELECT rowid, text FROM messages
+    WHERE rowid NOT IN (SELECT docid FROM message_search);
+)sql");
+
 } // namespace
 
 // Savings (issue #4): what GET /v1/savings adds to the v1 row (the unassigned part, the
@@ -228,6 +257,7 @@ const QList<Migration> &cacheMigrations()
         {1, kSchemaV1},
         {2, kSchemaV2},
         {3, kSchemaV3},
+        {4, kSchemaV4},
         {5, kSchemaV5},
     };
     return steps;
@@ -248,6 +278,7 @@ const QStringList &privateTables()
         QStringLiteral("savings_goals"), QStringLiteral("payment_requests"),
         QStringLiteral("posts"),         QStringLiteral("savings_interest"),
         QStringLiteral("feed_gaps"),
+        QStringLiteral("message_search"),
     };
     return tables;
 }
@@ -271,6 +302,16 @@ Result<std::unique_ptr<Database>> openCache(const QString &path, const QByteArra
     }
     if (auto st = (*db)->migrate(cacheMigrations()); !st)
         return st.error();
+    // Chat's step (v4) landed after the feed's (v5): a cache that reached v5 first skipped it.
+    // Every statement of v4 is idempotent, so it runs whenever its table is missing.
+    auto chatTables = (*db)->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'message_outbox';"));
+    if (!chatTables)
+        return chatTables.error();
+    if (*chatTables == 0) {
+        if (auto st = (*db)->transaction([&]() -> Status { return (*db)->exec(kSchemaV4); }); !st)
+            return st.error();
+        qCInfo(lcDb) << "added the chat tables (schema step 4) to" << QFileInfo(path).fileName();
+    }
     // Every page SQLCipher has to read again is decrypted and HMAC-checked again; 16 MiB
     // (SQLite's default is 2 MiB) keeps the B-tree pages an initial sync touches in memory.
     if (auto st = (*db)->exec(QStringLiteral("PRAGMA cache_size = -16384;")); !st)

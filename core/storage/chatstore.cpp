@@ -45,19 +45,48 @@ Status ChatStore::upsertMessage(const QJsonObject &object, RowChanges &changes)
     if (!senderId)
         return senderId.error();
 
-    auto insert = m_statements.get(QStringLiteral(
-        "INSERT OR REPLACE INTO messages (id, client_id, conversation_id, sender_id, text, created_at, kind,"
-        " payment_transaction_id, payment_amount, payment_currency) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);"));
-    if (!insert)
-        return insert.error();
-    Statement &s = **insert;
+    // Update in place when the message is known (its rowid is the search index's docid, so it
+    // must not change), insert otherwise; the search index follows the text.
+    auto known = m_statements.get(QStringLiteral("SELECT rowid, text FROM messages WHERE id = ?1;"));
+    if (!known)
+        return known.error();
+    (*known)->bind(1, id);
+    auto found = (*known)->step();
+    if (!found) {
+        (*known)->reset();
+        return found.error();
+    }
+    const qint64 rowid = *found ? (*known)->int64(0) : 0;
+    const bool textChanged = *found && (*known)->text(1) != text;
+    (*known)->reset();
+
+    auto write = m_statements.get(
+        rowid ? QStringLiteral("UPDATE messages SET id = ?1, client_id = ?2, conversation_id = ?3, sender_id = ?4, text = ?5,"
+                               " created_at = ?6, kind = ?7, payment_transaction_id = ?8, payment_amount = ?9,"
+                               " payment_currency = ?10 WHERE rowid = ?11;")
+              : QStringLiteral("INSERT INTO messages (id, client_id, conversation_id, sender_id, text, created_at, kind,"
+                               " payment_transaction_id, payment_amount, payment_currency) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+                               " ?8, ?9, ?10);"));
+    if (!write)
+        return write.error();
+    Statement &s = **write;
     s.bindAll(id, clientId, conversationId, *senderId, text, createdAt, kind, paymentTransaction);
     if (paymentAmount)
         s.bind(9, paymentAmount->minor()).bind(10, paymentAmount->currency());
     else
         s.bindNull(9).bindNull(10);
+    if (rowid)
+        s.bind(11, rowid);
     if (auto st = s.exec(); !st)
         return st;
+    if (!rowid || textChanged) {
+        auto index = m_statements.get(rowid ? QStringLiteral("UPDATE message_search SET text = ?2 WHERE docid = ?1;")
+                                            : QStringLiteral("INSERT INTO message_search (docid, text) VALUES (?1, ?2);"));
+        if (!index)
+            return index.error();
+        if (auto st = (*index)->bindAll(rowid ? rowid : m_statements.db().lastInsertRowId(), text).exec(); !st)
+            return st;
+    }
     changes.add(QStringLiteral("messages"), id);
 
     // RFC 3339 UTC with fixed milliseconds sorts as text, so the comparison is by time.
@@ -149,6 +178,23 @@ Status ChatStore::upsertConversation(const QJsonObject &object, RowChanges &chan
 
     if (lastMessage)
         return upsertMessage(*lastMessage, changes);
+    return {};
+}
+
+Status ChatStore::removeMessage(const QString &id, RowChanges &changes)
+{
+    auto unindex = m_statements.get(
+        QStringLiteral("DELETE FROM message_search WHERE docid = (SELECT rowid FROM messages WHERE id = ?1);"));
+    if (!unindex)
+        return unindex.error();
+    if (auto st = (*unindex)->bind(1, id).exec(); !st)
+        return st;
+    auto remove = m_statements.get(QStringLiteral("DELETE FROM messages WHERE id = ?1;"));
+    if (!remove)
+        return remove.error();
+    if (auto st = (*remove)->bind(1, id).exec(); !st)
+        return st;
+    changes.add(QStringLiteral("messages"), id);
     return {};
 }
 

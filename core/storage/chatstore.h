@@ -17,12 +17,16 @@ class ChatStore
 public:
     ChatStore(StatementCache &statements, UsersStore &users) : m_statements(statements), m_users(users) { }
 
-    //! message.created: the message (and its sender); moves the conversation's last message forward.
+    //! message.created: the message (and its sender); moves the conversation's last message
+    //! forward. A known message is updated in place (same rowid), and message_search follows
+    //! its text (docid = messages.rowid).
     [[nodiscard]] Status upsertMessage(const QJsonObject &message, RowChanges &changes);
     //! conversation.updated: the conversation, its members (users too) and its last message.
     [[nodiscard]] Status upsertConversation(const QJsonObject &conversation, RowChanges &changes);
     //! conversation.read {"conversation_id","user_id","up_to"}: our own read mark (and unread
     //! count) when \a selfId read, otherwise the member's mark.
+    //! message.deleted: the message and its search entry.
+    [[nodiscard]] Status removeMessage(const QString &id, RowChanges &changes);
     [[nodiscard]] Status markRead(const QJsonObject &read, const QString &selfId, RowChanges &changes);
 
 private:

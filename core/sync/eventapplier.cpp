@@ -222,6 +222,8 @@ Status EventApplier::onDeleted(const QString &type, const QJsonObject &data, Row
         return Error{ErrorCode::Protocol, r.error().message, r.error().details, 0};
     if (type == u"post.deleted")
         return m_posts.remove(id, changes);
+    if (type == u"message.deleted")
+        return m_chat.removeMessage(id, changes);
     const QString table = deletableTables().value(type);
     auto stmt = m_statements.get(QStringLiteral("DELETE FROM %1 WHERE id = ?1;").arg(table));
     if (!stmt)

@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: MIT
+#include "chat/chatqueries.h"
+
+#include "money/money.h"
+#include "storage/database.h"
+
+#include <QRegularExpression>
+
+namespace plaza::chat {
+
+namespace {
+
+// Columns 0–11 of every synced-message query; ?1 is the signed-in user, ?2 the conversation.
+const QString kMessageColumns = QStringLiteral(
+    "m.id, m.client_id, m.conversation_id, m.sender_id, coalesce(u.display_name, u.handle, ''), m.text, m.created_at, "
+    "m.kind, m.payment_amount, m.payment_currency, "
+    // read: another member's mark is at or after this message
+    "(m.sender_id = ?1 AND m.created_at <= coalesce((SELECT max(r.created_at) FROM conversation_members cm "
+    " JOIN messages r ON r.id = cm.read_up_to WHERE cm.conversation_id = ?2 AND cm.user_id <> ?1), '')) ");
+
+const QRegularExpression &payLinkPattern()
+{
+    static const QRegularExpression re(QStringLiteral("plaza://pay/([A-Za-z0-9_-]{1,64})"));
+    return re;
+}
+
+MessageRow messageFrom(storage::Statement &s, const QString &selfId)
+{
+    MessageRow m;
+    m.id = s.text(0);
+    m.clientId = s.text(1);
+    m.conversationId = s.text(2);
+    m.senderId = s.text(3);
+    m.senderName = s.text(4);
+    m.own = m.senderId == selfId;
+    m.text = s.text(5);
+    m.createdAt = s.text(6);
+    m.kind = s.text(7);
+    if (!s.isNull(8)) {
+        m.amountMinor = s.int64(8);
+        m.currency = s.text(9);
+    }
+    m.state = m.own ? (s.int64(10) != 0 ? QStringLiteral("read") : QStringLiteral("sent")) : QStringLiteral("sent");
+    if (m.kind == u"text") {
+        const auto match = payLinkPattern().match(m.text);
+        if (match.hasMatch()) {
+            m.kind = QStringLiteral("request");
+            m.requestId = match.captured(1);
+        }
+    }
+    return m;
+}
+
+Result<QList<MessageRow>> collect(Result<storage::Statement> &stmt, const QString &selfId)
+{
+    if (!stmt)
+        return stmt.error();
+    QList<MessageRow> rows;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        rows.append(messageFrom(*stmt, selfId));
+    }
+    return rows;
+}
+
+QString preview(const QString &kind, const QString &text, const QString &currency, qint64 amount)
+{
+    if (kind == u"payment") {
+        const QString money = Money(amount, currency).format();
+        return text.isEmpty() ? money : money + QStringLiteral(" · ") + text;
+    }
+    QString line = text.simplified();
+    if (line.size() > 120)
+        line = line.left(119) + u'…';
+    return line;
+}
+
+} // namespace
+
+QString foldForFilter(const QString &text)
+{
+    const QString decomposed = text.normalized(QString::NormalizationForm_KD);
+    QString out;
+    out.reserve(decomposed.size());
+    for (QChar c : decomposed) {
+        if (c.category() != QChar::Mark_NonSpacing)
+            out.append(c.toLower());
+    }
+    return out;
+}
+
+QString initialsOf(const QString &name)
+{
+    QString out;
+    const QStringList words = name.split(u' ', Qt::SkipEmptyParts);
+    for (const QString &w : words) {
+        for (qsizetype i = 0; i < w.size(); ++i) {
+            if (w.at(i).isLetterOrNumber()) {
+                out += w.at(i).toUpper();
+                break;
+            }
+        }
+        if (out.size() == 2)
+            break;
+    }
+    return out;
+}
+
+Result<QList<ConversationRow>> readConversations(storage::Database &db, const QString &selfId)
+{
+    auto stmt = db.prepare(QStringLiteral(
+        "SELECT c.id, c.kind, c.title, c.unread, c.read_up_to, coalesce(c.last_activity_at, ''), "
+        "m.text, m.kind, m.payment_amount, m.payment_currency, m.sender_id, "
+        "(SELECT o.text FROM message_outbox o WHERE o.conversation_id = c.id AND o.state <> 'sent' ORDER BY o.seq DESC LIMIT 1), "
+        "(SELECT o.created_at FROM message_outbox o WHERE o.conversation_id = c.id AND o.state <> 'sent' ORDER BY o.seq DESC LIMIT 1) "
+        "FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id;"));
+    if (!stmt)
+        return stmt.error();
+    QList<ConversationRow> rows;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        ConversationRow c;
+        c.id = stmt->text(0);
+        c.kind = stmt->text(1);
+        c.title = stmt->text(2);
+        c.unread = int(stmt->int64(3));
+        c.readUpTo = stmt->text(4);
+        c.lastActivityAt = stmt->text(5);
+        if (!stmt->isNull(6)) {
+            c.lastMessagePreview = preview(stmt->text(7), stmt->text(6), stmt->text(9), stmt->int64(8));
+            c.lastMessageOwn = stmt->text(10) == selfId;
+        }
+        if (!stmt->isNull(11)) {
+            c.hasUnsent = true;
+            const QString unsentAt = stmt->text(12);
+            if (unsentAt > c.lastActivityAt) {
+                c.lastActivityAt = unsentAt;
+                c.lastMessagePreview = preview(QStringLiteral("text"), stmt->text(11), {}, 0);
+                c.lastMessageOwn = true;
+            }
+        }
+        rows.append(std::move(c));
+    }
+    auto members = db.prepare(QStringLiteral(
+        "SELECT cm.conversation_id, u.id, coalesce(nullif(u.display_name, ''), u.handle), u.handle "
+        "FROM conversation_members cm JOIN users u ON u.id = cm.user_id WHERE cm.user_id <> ?1 ORDER BY cm.rowid;"));
+    if (!members)
+        return members.error();
+    members->bind(1, selfId);
+    QHash<QString, qsizetype> at;
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        at.insert(rows.at(i).id, i);
+    for (;;) {
+        auto row = members->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const auto it = at.constFind(members->text(0));
+        if (it == at.constEnd())
+            continue;
+        ConversationRow &c = rows[*it];
+        c.memberNames.append(members->text(2));
+        if (c.otherUserId.isEmpty()) {
+            c.otherUserId = members->text(1);
+            c.otherHandle = members->text(3);
+        }
+    }
+    for (ConversationRow &c : rows) {
+        if (c.kind != u"group" || c.title.isEmpty())
+            c.title = c.kind == u"group" || c.memberNames.size() != 1 ? c.memberNames.join(QStringLiteral(", "))
+                                                                      : c.memberNames.value(0);
+        c.initials = initialsOf(c.title);
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const ConversationRow &a, const ConversationRow &b) {
+        return a.lastActivityAt != b.lastActivityAt ? a.lastActivityAt > b.lastActivityAt : a.id > b.id;
+    });
+    return rows;
+}
+
+Result<ConversationRow> readConversation(storage::Database &db, const QString &selfId, const QString &conversationId)
+{
+    auto all = readConversations(db, selfId);
+    if (!all)
+        return all.error();
+    for (const ConversationRow &c : std::as_const(*all)) {
+        if (c.id == conversationId)
+            return c;
+    }
+    return makeError(ErrorCode::NotFound, QStringLiteral("No such conversation in the cache."));
+}
+
+Result<QList<MessageRow>> readMessages(storage::Database &db, const QString &selfId, const QString &conversationId,
+                                       const QString &beforeCreatedAt, const QString &beforeId, int limit)
+{
+    // Newest first through the (conversation_id, created_at, id) index, reversed below.
+    auto stmt = db.prepare(QStringLiteral("SELECT %1 FROM messages m LEFT JOIN users u ON u.id = m.sender_id "
+                                          "WHERE m.conversation_id = ?2 AND (?3 = '' OR m.created_at < ?3 "
+                                          "OR (m.created_at = ?3 AND m.id < ?4)) "
+                                          "ORDER BY m.created_at DESC, m.id DESC LIMIT ?5;")
+                               .arg(kMessageColumns));
+    if (stmt)
+        stmt->bindAll(selfId, conversationId, beforeCreatedAt.isNull() ? QStringLiteral("") : beforeCreatedAt,
+                      beforeId.isNull() ? QStringLiteral("") : beforeId, limit);
+    auto rows = collect(stmt, selfId);
+    if (rows)
+        std::reverse(rows->begin(), rows->end());
+    return rows;
+}
+
+Result<QList<MessageRow>> readMessagesFrom(storage::Database &db, const QString &selfId, const QString &conversationId,
+                                           const QString &fromCreatedAt, const QString &fromId)
+{
+    auto stmt = db.prepare(QStringLiteral("SELECT %1 FROM messages m LEFT JOIN users u ON u.id = m.sender_id "
+                                          "WHERE m.conversation_id = ?2 AND (m.created_at > ?3 "
+                                          "OR (m.created_at = ?3 AND m.id >= ?4)) "
+                                          "ORDER BY m.created_at, m.id;")
+                               .arg(kMessageColumns));
+    if (stmt)
+        stmt->bindAll(selfId, conversationId, fromCreatedAt.isNull() ? QStringLiteral("") : fromCreatedAt,
+                      fromId.isNull() ? QStringLiteral("") : fromId);
+    return collect(stmt, selfId);
+}
+
+Result<QList<MessageRow>> readUnsent(storage::Database &db, const QString &selfId, const QString &conversationId)
+{
+    // Sent ones disappear once their message is synced (by id); a sending one whose answer
+    // was lost but whose message arrived by sync is matched by client_id.
+    auto stmt = db.prepare(QStringLiteral(
+        "SELECT o.client_id, o.text, o.created_at, o.state, o.error_message, o.message_id FROM message_outbox o "
+        "WHERE o.conversation_id = ?2 "
+        "AND NOT (o.message_id IS NOT NULL AND EXISTS (SELECT 1 FROM messages m WHERE m.id = o.message_id)) "
+        "AND NOT (o.state = 'sending' AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = o.conversation_id "
+        "         AND m.client_id = o.client_id AND m.sender_id = ?1)) "
+        "ORDER BY o.seq;"));
+    if (!stmt)
+        return stmt.error();
+    stmt->bindAll(selfId, conversationId);
+    QList<MessageRow> rows;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        MessageRow m;
+        m.clientId = stmt->text(0);
+        m.text = stmt->text(1);
+        m.createdAt = stmt->text(2);
+        m.state = stmt->text(3);
+        m.errorMessage = stmt->text(4);
+        m.id = stmt->text(5);
+        m.conversationId = conversationId;
+        m.senderId = selfId;
+        m.own = true;
+        m.unsynced = true;
+        m.kind = QStringLiteral("text");
+        const auto match = payLinkPattern().match(m.text);
+        if (match.hasMatch()) {
+            m.kind = QStringLiteral("request");
+            m.requestId = match.captured(1);
+        }
+        rows.append(std::move(m));
+    }
+    return rows;
+}
+
+QString ftsQuery(const QString &typed)
+{
+    QStringList terms;
+    // Words as unicode61 sees them: letters and digits; everything else separates.
+    static const QRegularExpression word(QStringLiteral("[\\p{L}\\p{N}]+"));
+    auto it = word.globalMatch(typed);
+    while (it.hasNext())
+        terms.append(u'"' + it.next().captured(0) + QStringLiteral("*\""));
+    return terms.join(u' ');
+}
+
+Result<QList<SearchHit>> searchMessages(storage::Database &db, const QString &selfId, const QString &query, int limit)
+{
+    const QString match = ftsQuery(query);
+    if (match.isEmpty())
+        return QList<SearchHit>();
+    // Newest first by docid (messages.rowid grows as messages reach the cache): FTS4 walks its
+    // doclist backwards and stops after the limit, so snippets are made for those rows only
+    // instead of sorting every hit by time. The few rows are then ordered by created_at.
+    auto stmt = db.prepare(QStringLiteral(
+        "SELECT m.id, m.conversation_id, coalesce(nullif(u.display_name, ''), u.handle, ''), m.created_at, s.snip "
+        "FROM (SELECT docid, snippet(message_search, char(1), char(2), '…', -1, 12) AS snip FROM message_search "
+        "      WHERE message_search MATCH ?1 ORDER BY docid DESC LIMIT ?2) s "
+        "JOIN messages m ON m.rowid = s.docid LEFT JOIN users u ON u.id = m.sender_id;"));
+    if (!stmt)
+        return stmt.error();
+    stmt->bindAll(match, limit);
+    QList<SearchHit> hits;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        SearchHit h;
+        h.messageId = stmt->text(0);
+        h.conversationId = stmt->text(1);
+        h.senderName = stmt->text(2);
+        h.createdAt = stmt->text(3);
+        const QString marked = stmt->text(4);
+        h.snippet = marked;
+        h.snippet.remove(QChar(1)).remove(QChar(2));
+        h.snippetHtml = marked.toHtmlEscaped().replace(QChar(1), QStringLiteral("<b>")).replace(QChar(2), QStringLiteral("</b>"));
+        hits.append(std::move(h));
+    }
+    std::stable_sort(hits.begin(), hits.end(), [](const SearchHit &a, const SearchHit &b) {
+        return a.createdAt != b.createdAt ? a.createdAt > b.createdAt : a.messageId > b.messageId;
+    });
+    if (!hits.isEmpty()) {
+        auto conversations = readConversations(db, selfId);
+        if (!conversations)
+            return conversations.error();
+        QHash<QString, QString> titles;
+        for (const ConversationRow &c : std::as_const(*conversations))
+            titles.insert(c.id, c.title);
+        for (SearchHit &h : hits)
+            h.conversationTitle = titles.value(h.conversationId);
+    }
+    return hits;
+}
+
+} // namespace plaza::chat

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Reading chat from the cache (conversations, messages with the outbox's unsent ones,
+// search): plain functions on a connection, shared by the models, the CLI and bench/.
+
+#include "common/result.h"
+
+#include <QList>
+#include <QString>
+
+namespace plaza::storage {
+class Database;
+}
+
+namespace plaza::chat {
+
+struct ConversationRow {
+    QString id;
+    QString kind;              //!< direct, group
+    QString title;             //!< the group's title, or the other person's display name
+    QString initials;          //!< one or two letters of the title
+    QStringList memberNames;   //!< the others' display names
+    QString otherUserId;       //!< direct conversations: the other person
+    QString otherHandle;
+    QString lastMessagePreview;
+    bool lastMessageOwn = false;
+    QString lastActivityAt;    //!< RFC 3339 UTC (an unsent message counts)
+    int unread = 0;
+    QString readUpTo;
+    bool hasUnsent = false;    //!< a message of ours is still sending or failed
+};
+
+struct MessageRow {
+    QString id;                //!< empty while only in the outbox
+    QString clientId;
+    QString conversationId;
+    QString senderId;
+    QString senderName;
+    bool own = false;
+    QString text;
+    QString createdAt;         //!< RFC 3339 UTC
+    QString state;             //!< sending, sent, failed, read
+    QString kind;              //!< text, payment, request (a text carrying a plaza://pay link)
+    qint64 amountMinor = 0;    //!< payment messages
+    QString currency;
+    QString requestId;         //!< request messages
+    QString errorMessage;      //!< failed ones
+    bool unsynced = false;     //!< from the outbox: not in the synced messages yet
+
+    //! The identity a list keeps across "sending" → "sent": sender and client_id, or the id.
+    [[nodiscard]] QString key() const { return clientId.isEmpty() ? id : senderId + u'/' + clientId; }
+};
+
+struct SearchHit {
+    QString messageId;
+    QString conversationId;
+    QString conversationTitle;
+    QString senderName;
+    QString createdAt;
+    QString snippet;           //!< plain text around the match
+    QString snippetHtml;       //!< the same, HTML-escaped, the matched words in <b>…</b>
+};
+
+//! Every conversation, most recent activity first. \a selfId: the signed-in user.
+[[nodiscard]] Result<QList<ConversationRow>> readConversations(storage::Database &db, const QString &selfId);
+//! One conversation (for titles), NotFound if the cache does not have it.
+[[nodiscard]] Result<ConversationRow> readConversation(storage::Database &db, const QString &selfId,
+                                                       const QString &conversationId);
+
+//! Up to \a limit synced messages of \a conversationId older than (\a beforeCreatedAt,
+//! \a beforeId) (all the newest when \a beforeCreatedAt is empty), OLDEST FIRST.
+[[nodiscard]] Result<QList<MessageRow>> readMessages(storage::Database &db, const QString &selfId,
+                                                     const QString &conversationId, const QString &beforeCreatedAt,
+                                                     const QString &beforeId, int limit);
+//! Synced messages of \a conversationId from (\a fromCreatedAt, \a fromId) on, oldest first.
+[[nodiscard]] Result<QList<MessageRow>> readMessagesFrom(storage::Database &db, const QString &selfId,
+                                                         const QString &conversationId, const QString &fromCreatedAt,
+                                                         const QString &fromId);
+//! Our messages of \a conversationId not in the synced messages yet (sending, failed, or
+//! sent with the event still to come), in send order.
+[[nodiscard]] Result<QList<MessageRow>> readUnsent(storage::Database &db, const QString &selfId,
+                                                   const QString &conversationId);
+
+//! Full-text search over cached messages (diacritics and case folded; every word of
+//! \a query must appear, each as a word prefix), newest first.
+[[nodiscard]] Result<QList<SearchHit>> searchMessages(storage::Database &db, const QString &selfId, const QString &query,
+                                                      int limit = 50);
+//! The FTS4 MATCH expression for what a person typed: each word quoted, as a prefix. Empty
+//! if nothing searchable is left.
+[[nodiscard]] QString ftsQuery(const QString &typed);
+
+//! Lower case without diacritics ("Élodie" → "elodie"), for filters.
+[[nodiscard]] QString foldForFilter(const QString &text);
+//! One or two upper-case letters for an avatar.
+[[nodiscard]] QString initialsOf(const QString &name);
+
+} // namespace plaza::chat

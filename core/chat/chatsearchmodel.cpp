@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+#include "chat/chatsearchmodel.h"
+
+#include "chat/chatservice.h"
+#include "session/session.h"
+#include "storage/database.h"
+
+#include <QDateTime>
+
+namespace plaza::chat {
+
+ChatSearchModel::ChatSearchModel(QObject *parent) : QAbstractListModel(parent) { }
+
+ChatSearchModel::~ChatSearchModel() = default;
+
+void ChatSearchModel::setChat(ChatService *chat)
+{
+    if (m_chat == chat)
+        return;
+    disconnect(m_stateConnection);
+    m_chat = chat;
+    m_db.reset();
+    if (m_chat) {
+        m_stateConnection = connect(m_chat->session(), &Session::stateChanged, this, [this] {
+            m_db.reset();
+            reload();
+        });
+    }
+    Q_EMIT chatChanged();
+    reload();
+}
+
+void ChatSearchModel::setQuery(const QString &query)
+{
+    if (m_query == query)
+        return;
+    m_query = query;
+    Q_EMIT queryChanged();
+    reload();
+}
+
+void ChatSearchModel::setLimit(int limit)
+{
+    limit = std::clamp(limit, 1, 500);
+    if (m_limit == limit)
+        return;
+    m_limit = limit;
+    Q_EMIT limitChanged();
+    reload();
+}
+
+bool ChatSearchModel::ensureOpen()
+{
+    if (m_db)
+        return true;
+    if (!m_chat || m_chat->session()->state() != Session::State::Ready)
+        return false;
+    storage::OpenOptions options;
+    options.rawKey = m_chat->session()->cacheKey();
+    options.readOnly = true;
+    auto db = storage::Database::open(m_chat->session()->cachePath(), options);
+    if (!db) {
+        setError(db.error().message);
+        return false;
+    }
+    m_db = std::move(db).value();
+    return true;
+}
+
+void ChatSearchModel::reload()
+{
+    const int before = int(m_hits.size());
+    beginResetModel();
+    m_hits.clear();
+    if (!ftsQuery(m_query).isEmpty() && ensureOpen()) {
+        auto hits = searchMessages(*m_db, m_chat->session()->userId(), m_query, m_limit);
+        if (hits) {
+            m_hits = *hits;
+            setError({});
+        } else {
+            setError(hits.error().message);
+        }
+    }
+    endResetModel();
+    if (before != m_hits.size())
+        Q_EMIT countChanged();
+}
+
+int ChatSearchModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_hits.size());
+}
+
+QVariant ChatSearchModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const SearchHit &h = m_hits.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case SnippetRole:
+        return h.snippet;
+    case MessageIdRole:
+        return h.messageId;
+    case ConversationIdRole:
+        return h.conversationId;
+    case ConversationTitleRole:
+        return h.conversationTitle;
+    case SenderNameRole:
+        return h.senderName;
+    case CreatedAtRole:
+        return QDateTime::fromString(h.createdAt, Qt::ISODateWithMs).toUTC();
+    case SnippetHtmlRole:
+        return h.snippetHtml;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ChatSearchModel::roleNames() const
+{
+    return {
+        {MessageIdRole, "messageId"},
+        {ConversationIdRole, "conversationId"},
+        {ConversationTitleRole, "conversationTitle"},
+        {SenderNameRole, "senderName"},
+        {CreatedAtRole, "createdAt"},
+        {SnippetRole, "snippet"},
+        {SnippetHtmlRole, "snippetHtml"},
+    };
+}
+
+void ChatSearchModel::setError(const QString &error)
+{
+    if (m_error != error) {
+        m_error = error;
+        Q_EMIT errorChanged();
+    }
+}
+
+} // namespace plaza::chat

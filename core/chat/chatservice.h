@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "chat/messageoutbox.h"
+#include "common/result.h"
+
+#include <QCoroTask>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+
+namespace plaza {
+class Session;
+namespace sync {
+class EventApplier;
+}
+}
+
+namespace plaza::chat {
+
+//! Chat on the client (issue #5). Sending goes through the cache's message outbox: send()
+//! stores the message (state "sending") and commits before anything else, so it shows at
+//! once, survives a restart, and is sent in order, one at a time, with its client_id until
+//! the server answers — the server keeps one message per client_id, so it arrives exactly
+//! once. A lost answer (network, timeout, 5xx) keeps it sending and retries on reconnect and
+//! every few seconds; a definitive refusal (4xx but 401/429) marks it failed: retry()
+//! queues it again at the end, discard() forgets it.
+//!
+//! Also: drafts per conversation (the cache's kv), read marks (markRead), typing both ways
+//! over the WebSocket, opening the direct conversation with someone, and fetching older
+//! messages into the cache. Lives on the session's thread; opens its own connection to the
+//! cache when the session is Ready. plaza_core has no QML: the app registers it.
+class ChatService : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingChanged)
+    Q_PROPERTY(int failedCount READ failedCount NOTIFY pendingChanged)
+public:
+    //! The longest message the server takes (code points), checked before storing.
+    static constexpr int kMaxMessageChars = 4000;
+
+    explicit ChatService(Session *session, QObject *parent = nullptr);
+    ~ChatService() override;
+
+    //! Opens the outbox and sends what a previous run left. Called by itself whenever the
+    //! session becomes Ready; call it once if the session already is.
+    [[nodiscard]] Status start();
+    [[nodiscard]] Session *session() const { return m_session; }
+    [[nodiscard]] MessageOutbox *outbox() const { return m_outbox.get(); }
+
+    //! Stores \a text for \a conversationId in the outbox and starts sending. Returns the
+    //! stored message (its client_id), or why it was refused locally (empty, too long,
+    //! not open). Works offline.
+    [[nodiscard]] Result<OutgoingMessage> queue(const QString &conversationId, const QString &text);
+    //! Sends every queued message in order until one gets no answer. Resolves to how many are
+    //! still queued (0 when all went out). While another flush runs, waits for it instead.
+    QCoro::Task<Result<int>> flush();
+    //! The conversation for "@handle" (the direct one, created on the server if needed) or a
+    //! conversation id (known to the cache, or to the server).
+    QCoro::Task<Result<QString>> conversationWith(QString handleOrId);
+    //! GET one page of messages older than \a beforeId (empty: the newest) from the server
+    //! into the cache. Resolves to how many came, and whether the server has older ones.
+    QCoro::Task<Result<std::pair<int, bool>>> fetchOlder(QString conversationId, QString beforeId, int limit = 50);
+    //! POST the read mark up to the newest synced message of \a conversationId (if it moves).
+    QCoro::Task<Status> markReadAsync(QString conversationId);
+
+    [[nodiscard]] int pendingCount() const { return m_pending; }
+    [[nodiscard]] int failedCount() const { return m_failed; }
+
+    // For QML (each ends in signals; see below).
+    //! queue(): true when stored (messageQueued), false when refused (sendRefused).
+    Q_INVOKABLE bool send(const QString &conversationId, const QString &text);
+    //! A failed message: back in the queue (at the end), sent again with its client_id.
+    Q_INVOKABLE void retry(const QString &clientId);
+    //! A failed (or still sending) message is forgotten.
+    Q_INVOKABLE void discard(const QString &clientId);
+    Q_INVOKABLE void markRead(const QString &conversationId);
+    //! The unsent text of \a conversationId (empty if none).
+    Q_INVOKABLE QString draft(const QString &conversationId) const;
+    Q_INVOKABLE void setDraft(const QString &conversationId, const QString &text);
+    //! Tells the others in \a conversationId that we are typing (at most every 3 s).
+    Q_INVOKABLE void sendTyping(const QString &conversationId);
+    //! Display names of who is typing in \a conversationId now (frames of the last 5 s).
+    Q_INVOKABLE QStringList typingNames(const QString &conversationId) const;
+    //! conversationWith() for QML: ends in conversationOpened or conversationOpenFailed.
+    Q_INVOKABLE void openConversationWith(const QString &handleOrId);
+
+Q_SIGNALS:
+    void pendingChanged();
+    //! The outbox of \a conversationId changed (queued, sent, failed, discarded): list models re-read.
+    void outboxChanged(const QString &conversationId);
+    void messageQueued(const QString &conversationId, const QString &clientId);
+    void messageSent(const QString &clientId, const QString &messageId);
+    void messageFailed(const QString &clientId, const QString &code, const QString &message);
+    //! send() refused locally: an ErrorCode name and an English message.
+    void sendRefused(const QString &code, const QString &message);
+    void typingChanged(const QString &conversationId);
+    void draftChanged(const QString &conversationId);
+    //! Older messages of \a conversationId were stored in the cache by fetchOlder().
+    void olderStored(const QString &conversationId);
+    void conversationOpened(const QString &conversationId);
+    void conversationOpenFailed(const QString &code, const QString &message);
+    //! Internal: a flush() round ended (callers waiting on it resume).
+    void flushFinished();
+
+private:
+    void flushSoon();
+    QCoro::Task<void> flushInBackground();
+    QCoro::Task<void> markReadTask(QString conversationId);
+    QCoro::Task<void> openTask(QString handleOrId);
+    void refreshCounts();
+    void onTyping(const QString &conversationId, const QString &userId);
+    void sweepTyping();
+    [[nodiscard]] Status storeObjects(const QString &type, const QList<QJsonObject> &objects);
+    void close();
+
+    Session *m_session;
+    std::unique_ptr<MessageOutbox> m_outbox;
+    std::unique_ptr<sync::EventApplier> m_applier; //!< stores server pages on the outbox's connection
+    bool m_flushing = false;
+    bool m_flushQueued = false;
+    int m_pending = 0;
+    int m_failed = 0;
+    QTimer m_retryTimer;
+    QTimer m_typingSweep;
+    QHash<QString, QDateTime> m_typingSent;                 //!< conversation → last frame we sent
+    QHash<QString, QHash<QString, QDateTime>> m_typingSeen; //!< conversation → user → expiry
+    QList<QMetaObject::Connection> m_liveConnections;
+};
+
+} // namespace plaza::chat

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: MIT
+#include "chat/conversationsmodel.h"
+
+#include "chat/chatservice.h"
+#include "session/session.h"
+#include "storage/database.h"
+#include "sync/changeset.h"
+#include "sync/syncengine.h"
+
+#include <QDateTime>
+
+namespace plaza::chat {
+
+namespace {
+
+bool sameContent(const ConversationRow &a, const ConversationRow &b)
+{
+    return a.title == b.title && a.lastMessagePreview == b.lastMessagePreview && a.lastActivityAt == b.lastActivityAt
+        && a.unread == b.unread && a.hasUnsent == b.hasUnsent && a.memberNames == b.memberNames
+        && a.lastMessageOwn == b.lastMessageOwn && a.readUpTo == b.readUpTo;
+}
+
+} // namespace
+
+ConversationsModel::ConversationsModel(QObject *parent) : QAbstractListModel(parent) { }
+
+ConversationsModel::~ConversationsModel() = default;
+
+void ConversationsModel::setChat(ChatService *chat)
+{
+    if (m_chat == chat)
+        return;
+    for (const auto &c : std::as_const(m_connections))
+        disconnect(c);
+    m_connections.clear();
+    m_chat = chat;
+    m_db.reset();
+    if (m_chat) {
+        Session *session = m_chat->session();
+        m_connections << connect(session, &Session::stateChanged, this, [this] {
+            m_db.reset();
+            reload();
+        });
+        if (SyncEngine *engine = session->syncEngine())
+            m_connections << connect(engine, &SyncEngine::applied, this, &ConversationsModel::onApplied);
+        m_connections << connect(m_chat, &ChatService::outboxChanged, this, &ConversationsModel::refresh);
+        m_connections << connect(m_chat, &ChatService::conversationOpened, this, &ConversationsModel::refresh);
+    }
+    Q_EMIT chatChanged();
+    reload();
+}
+
+bool ConversationsModel::ensureOpen()
+{
+    if (m_db)
+        return true;
+    if (!m_chat || m_chat->session()->state() != Session::State::Ready)
+        return false;
+    storage::OpenOptions options;
+    options.rawKey = m_chat->session()->cacheKey();
+    options.readOnly = true;
+    auto db = storage::Database::open(m_chat->session()->cachePath(), options);
+    if (!db) {
+        setError(db.error().message);
+        return false;
+    }
+    m_db = std::move(db).value();
+    return true;
+}
+
+Result<QList<ConversationRow>> ConversationsModel::readFiltered()
+{
+    auto all = readConversations(*m_db, m_chat->session()->userId());
+    if (!all)
+        return all.error();
+    updateTotal(*all);
+    const QString needle = foldForFilter(m_filter.trimmed());
+    if (needle.isEmpty())
+        return all;
+    QList<ConversationRow> kept;
+    for (const ConversationRow &c : std::as_const(*all)) {
+        const QString hay = foldForFilter(c.title + u'\n' + c.memberNames.join(u'\n') + u'\n' + c.otherHandle + u'\n'
+                                          + c.lastMessagePreview);
+        if (hay.contains(needle))
+            kept.append(c);
+    }
+    return kept;
+}
+
+void ConversationsModel::updateTotal(const QList<ConversationRow> &all)
+{
+    int total = 0;
+    for (const ConversationRow &c : all)
+        total += c.unread;
+    if (total != m_totalUnread) {
+        m_totalUnread = total;
+        Q_EMIT totalUnreadChanged();
+    }
+}
+
+void ConversationsModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    if (ensureOpen()) {
+        auto rows = readFiltered();
+        if (rows) {
+            m_rows = *rows;
+            setError({});
+        } else {
+            setError(rows.error().message);
+        }
+    }
+    endResetModel();
+}
+
+void ConversationsModel::refresh()
+{
+    if (!ensureOpen())
+        return;
+    auto rows = readFiltered();
+    if (!rows) {
+        setError(rows.error().message);
+        return;
+    }
+    bool sameOrder = rows->size() == m_rows.size();
+    for (qsizetype i = 0; sameOrder && i < rows->size(); ++i)
+        sameOrder = rows->at(i).id == m_rows.at(i).id;
+    if (!sameOrder) {
+        beginResetModel();
+        m_rows = *rows;
+        endResetModel();
+        return;
+    }
+    for (qsizetype i = 0; i < rows->size(); ++i) {
+        if (!sameContent(rows->at(i), m_rows.at(i))) {
+            m_rows[i] = rows->at(i);
+            const QModelIndex at = index(int(i));
+            Q_EMIT dataChanged(at, at);
+        }
+    }
+}
+
+void ConversationsModel::onApplied(const sync::ChangeSet &changes)
+{
+    if (changes.reset) {
+        reload();
+        return;
+    }
+    if (changes.changes.touches(QStringLiteral("conversations")) || changes.changes.touches(QStringLiteral("messages"))
+        || changes.changes.touches(QStringLiteral("users"))
+        || changes.changes.touches(QStringLiteral("conversation_members")))
+        refresh();
+}
+
+int ConversationsModel::indexOf(const QString &conversationId) const
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).id == conversationId)
+            return int(i);
+    }
+    return -1;
+}
+
+int ConversationsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant ConversationsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ConversationRow &c = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case TitleRole:
+        return c.title;
+    case IdRole:
+        return c.id;
+    case KindRole:
+        return c.kind;
+    case InitialsRole:
+        return c.initials;
+    case MemberNamesRole:
+        return c.memberNames;
+    case OtherHandleRole:
+        return c.otherHandle;
+    case LastMessagePreviewRole:
+        return c.lastMessagePreview;
+    case LastMessageOwnRole:
+        return c.lastMessageOwn;
+    case LastActivityAtRole:
+        return c.lastActivityAt.isEmpty() ? QVariant() : QVariant(QDateTime::fromString(c.lastActivityAt, Qt::ISODateWithMs).toUTC());
+    case UnreadCountRole:
+        return c.unread;
+    case HasUnsentRole:
+        return c.hasUnsent;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ConversationsModel::roleNames() const
+{
+    return {
+        {IdRole, "id"},
+        {KindRole, "kind"},
+        {TitleRole, "title"},
+        {InitialsRole, "initials"},
+        {MemberNamesRole, "memberNames"},
+        {OtherHandleRole, "otherHandle"},
+        {LastMessagePreviewRole, "lastMessagePreview"},
+        {LastMessageOwnRole, "lastMessageOwn"},
+        {LastActivityAtRole, "lastActivityAt"},
+        {UnreadCountRole, "unreadCount"},
+        {HasUnsentRole, "hasUnsent"},
+    };
+}
+
+void ConversationsModel::setFilter(const QString &filter)
+{
+    if (m_filter == filter)
+        return;
+    m_filter = filter;
+    Q_EMIT filterChanged();
+    reload();
+}
+
+void ConversationsModel::setError(const QString &error)
+{
+    if (m_error != error) {
+        m_error = error;
+        Q_EMIT errorChanged();
+    }
+}
+
+} // namespace plaza::chat

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "chat/chatqueries.h"
+#include "chat/chatservice.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+
+#include <memory>
+
+namespace plaza {
+namespace sync {
+struct ChangeSet;
+}
+namespace storage {
+class Database;
+}
+}
+
+namespace plaza::chat {
+
+//! The conversation list from the cache, most recent activity first (an unsent message of
+//! ours counts), on its own read connection on the UI thread. Refreshed when a sync batch
+//! touches conversations, messages or users, and when the outbox changes: rows whose
+//! content changed get dataChanged; a change of order resets the model.
+//!
+//! plaza_core has no QML: the app registers it (QML_FOREIGN) and sets `chat`.
+class ConversationsModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(plaza::chat::ChatService *chat READ chat WRITE setChat NOTIFY chatChanged)
+    //! Shows only conversations whose title, members or last message contain it (case and
+    //! accents ignored).
+    Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
+    Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalUnreadChanged)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,  //!< (id)
+        KindRole,                   //!< (kind) direct, group
+        TitleRole,                  //!< (title) the group's title or the other person's name
+        InitialsRole,               //!< (initials)
+        MemberNamesRole,            //!< (memberNames) QStringList of the others
+        OtherHandleRole,            //!< (otherHandle) direct: the other person's handle
+        LastMessagePreviewRole,     //!< (lastMessagePreview) one line
+        LastMessageOwnRole,         //!< (lastMessageOwn) bool
+        LastActivityAtRole,         //!< (lastActivityAt) QDateTime UTC
+        UnreadCountRole,            //!< (unreadCount) int
+        HasUnsentRole,              //!< (hasUnsent) bool: a message of ours is sending or failed
+    };
+    Q_ENUM(Role)
+
+    explicit ConversationsModel(QObject *parent = nullptr);
+    ~ConversationsModel() override;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    [[nodiscard]] ChatService *chat() const { return m_chat; }
+    void setChat(ChatService *chat);
+    [[nodiscard]] QString filter() const { return m_filter; }
+    void setFilter(const QString &filter);
+    [[nodiscard]] int totalUnread() const { return m_totalUnread; }
+    [[nodiscard]] QString error() const { return m_error; }
+
+    //! The row of \a conversationId, or -1.
+    Q_INVOKABLE int indexOf(const QString &conversationId) const;
+    //! Re-reads everything.
+    Q_INVOKABLE void reload();
+    //! Re-reads and applies the difference (what a ChangeSet triggers).
+    void refresh();
+
+Q_SIGNALS:
+    void chatChanged();
+    void filterChanged();
+    void totalUnreadChanged();
+    void errorChanged();
+
+private:
+    void onApplied(const plaza::sync::ChangeSet &changes);
+    [[nodiscard]] bool ensureOpen();
+    [[nodiscard]] Result<QList<ConversationRow>> readFiltered();
+    void setError(const QString &error);
+    void updateTotal(const QList<ConversationRow> &all);
+
+    QPointer<ChatService> m_chat;
+    std::unique_ptr<storage::Database> m_db;
+    QList<ConversationRow> m_rows;
+    QString m_filter;
+    int m_totalUnread = 0;
+    QString m_error;
+    QList<QMetaObject::Connection> m_connections;
+};
+
+} // namespace plaza::chat

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: MIT
+#include "chat/messageoutbox.h"
+
+#include "storage/database.h"
+
+#include <QDateTime>
+#include <QUuid>
+
+namespace plaza::chat {
+
+namespace {
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+OutgoingMessage::State stateFromName(const QString &name)
+{
+    if (name == u"sent")
+        return OutgoingMessage::State::Sent;
+    if (name == u"failed")
+        return OutgoingMessage::State::Failed;
+    return OutgoingMessage::State::Sending;
+}
+
+} // namespace
+
+QString outgoingStateName(OutgoingMessage::State state)
+{
+    switch (state) {
+    case OutgoingMessage::State::Sending:
+        return QStringLiteral("sending");
+    case OutgoingMessage::State::Sent:
+        return QStringLiteral("sent");
+    case OutgoingMessage::State::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+MessageOutbox::MessageOutbox(std::unique_ptr<storage::Database> db) : m_db(std::move(db)) { }
+
+MessageOutbox::~MessageOutbox() = default;
+
+Result<std::unique_ptr<MessageOutbox>> MessageOutbox::open(const QString &path, const QByteArray &key)
+{
+    storage::OpenOptions options;
+    options.rawKey = key;
+    auto db = storage::Database::open(path, options);
+    if (!db)
+        return db.error();
+    return std::unique_ptr<MessageOutbox>(new MessageOutbox(std::move(db).value()));
+}
+
+Result<OutgoingMessage> MessageOutbox::add(const QString &conversationId, const QString &text)
+{
+    OutgoingMessage m;
+    m.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m.conversationId = conversationId;
+    m.text = text;
+    m.createdAt = now();
+    auto st = m_db->prepare(QStringLiteral(
+        "INSERT INTO message_outbox (client_id, seq, conversation_id, text, state, created_at, updated_at) "
+        "VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM message_outbox), ?2, ?3, 'sending', ?4, ?4);"));
+    if (!st)
+        return st.error();
+    st->bindAll(m.clientId, conversationId, text, m.createdAt);
+    // A standalone statement is its own transaction: committed when exec returns.
+    if (auto done = st->exec(); !done)
+        return done.error();
+    return find(m.clientId);
+}
+
+Status MessageOutbox::markAttempt(const QString &clientId)
+{
+    auto st = m_db->prepare(
+        QStringLiteral("UPDATE message_outbox SET attempts = attempts + 1, updated_at = ?2 WHERE client_id = ?1;"));
+    if (!st)
+        return st.error();
+    st->bindAll(clientId, now());
+    return st->exec();
+}
+
+Status MessageOutbox::noteUnanswered(const QString &clientId, const Error &why)
+{
+    auto st = m_db->prepare(QStringLiteral("UPDATE message_outbox SET error_code = ?2, error_message = ?3, updated_at = ?4 "
+                                           "WHERE client_id = ?1 AND state = 'sending';"));
+    if (!st)
+        return st.error();
+    st->bindAll(clientId, why.codeName(), why.message, now());
+    return st->exec();
+}
+
+Status MessageOutbox::markSent(const QString &clientId, const QString &messageId)
+{
+    auto st = m_db->prepare(QStringLiteral("UPDATE message_outbox SET state = 'sent', message_id = ?2, error_code = NULL, "
+                                           "error_message = NULL, updated_at = ?3 WHERE client_id = ?1;"));
+    if (!st)
+        return st.error();
+    st->bindAll(clientId, messageId, now());
+    return st->exec();
+}
+
+Status MessageOutbox::markFailed(const QString &clientId, const Error &error)
+{
+    auto st = m_db->prepare(QStringLiteral("UPDATE message_outbox SET state = 'failed', error_code = ?2, error_message = ?3, "
+                                           "updated_at = ?4 WHERE client_id = ?1 AND state = 'sending';"));
+    if (!st)
+        return st.error();
+    st->bindAll(clientId, error.codeName(), error.message, now());
+    return st->exec();
+}
+
+Status MessageOutbox::requeue(const QString &clientId)
+{
+    auto st = m_db->prepare(QStringLiteral(
+        "UPDATE message_outbox SET state = 'sending', error_code = NULL, error_message = NULL, updated_at = ?2, "
+        "seq = (SELECT coalesce(max(seq), 0) + 1 FROM message_outbox) WHERE client_id = ?1 AND state = 'failed';"));
+    if (!st)
+        return st.error();
+    st->bindAll(clientId, now());
+    return st->exec();
+}
+
+Status MessageOutbox::discard(const QString &clientId)
+{
+    auto st = m_db->prepare(QStringLiteral("DELETE FROM message_outbox WHERE client_id = ?1 AND state <> 'sent';"));
+    if (!st)
+        return st.error();
+    st->bind(1, clientId);
+    return st->exec();
+}
+
+Result<QList<OutgoingMessage>> MessageOutbox::select(const QString &where, const QString &arg)
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT client_id, seq, conversation_id, text, state, attempts, message_id, "
+                                           "error_code, error_message, created_at FROM message_outbox o WHERE %1 "
+                                           "ORDER BY seq;")
+                                .arg(where));
+    if (!st)
+        return st.error();
+    if (!arg.isNull())
+        st->bind(1, arg);
+    QList<OutgoingMessage> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        OutgoingMessage m;
+        m.clientId = st->text(0);
+        m.seq = st->int64(1);
+        m.conversationId = st->text(2);
+        m.text = st->text(3);
+        m.state = stateFromName(st->text(4));
+        m.attempts = int(st->int64(5));
+        m.messageId = st->text(6);
+        m.errorCode = st->text(7);
+        m.errorMessage = st->text(8);
+        m.createdAt = st->text(9);
+        out.append(std::move(m));
+    }
+    return out;
+}
+
+Result<OutgoingMessage> MessageOutbox::find(const QString &clientId)
+{
+    auto rows = select(QStringLiteral("client_id = ?1"), clientId);
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return makeError(ErrorCode::NotFound, QStringLiteral("No such message in the outbox."));
+    return rows->constFirst();
+}
+
+Result<QList<OutgoingMessage>> MessageOutbox::pending()
+{
+    return select(QStringLiteral("state = 'sending'"), {});
+}
+
+Result<QList<OutgoingMessage>> MessageOutbox::unsynced(const QString &conversationId)
+{
+    return select(QStringLiteral("conversation_id = ?1 AND NOT EXISTS (SELECT 1 FROM messages m WHERE "
+                                 "m.conversation_id = o.conversation_id AND m.client_id = o.client_id)"),
+                  conversationId);
+}
+
+} // namespace plaza::chat

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "common/result.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace plaza::storage {
+class Database;
+}
+
+namespace plaza::chat {
+
+//! One message the user sent, as the outbox keeps it (cache schema v4, message_outbox).
+struct OutgoingMessage {
+    enum class State { Sending, Sent, Failed };
+
+    QString clientId;       //!< the client_id every try sends (a UUID without braces)
+    qint64 seq = 0;         //!< send order
+    QString conversationId;
+    QString text;
+    State state = State::Sending;
+    int attempts = 0;
+    QString messageId;      //!< the server's id once Sent
+    QString errorCode;      //!< why it Failed (or why the last try did not get an answer)
+    QString errorMessage;
+    QString createdAt;      //!< RFC 3339 UTC with milliseconds, when the user sent it
+};
+
+[[nodiscard]] QString outgoingStateName(OutgoingMessage::State state);
+
+//! The message_outbox table on its own connection (the ChatService's thread). Every write
+//! commits before it returns: a message is on disk before its first try.
+class MessageOutbox
+{
+public:
+    [[nodiscard]] static Result<std::unique_ptr<MessageOutbox>> open(const QString &path, const QByteArray &key);
+    ~MessageOutbox();
+
+    //! Stores a new message in state Sending with a fresh client_id, after every other.
+    [[nodiscard]] Result<OutgoingMessage> add(const QString &conversationId, const QString &text);
+    //! Counts a try (before it is sent).
+    [[nodiscard]] Status markAttempt(const QString &clientId);
+    //! The try got no answer (\a why): it stays Sending, to be retried with the same client_id.
+    [[nodiscard]] Status noteUnanswered(const QString &clientId, const Error &why);
+    [[nodiscard]] Status markSent(const QString &clientId, const QString &messageId);
+    [[nodiscard]] Status markFailed(const QString &clientId, const Error &error);
+    //! A failed message back to Sending, at the end of the queue (retry()).
+    [[nodiscard]] Status requeue(const QString &clientId);
+    //! Forgets a failed or sending message (discard()); a sent one stays.
+    [[nodiscard]] Status discard(const QString &clientId);
+
+    [[nodiscard]] Result<OutgoingMessage> find(const QString &clientId);
+    //! Messages still to send, in send order.
+    [[nodiscard]] Result<QList<OutgoingMessage>> pending();
+    //! Messages of \a conversationId that are not yet in the cache's messages table (sending,
+    //! failed, or sent but not synced yet), in send order.
+    [[nodiscard]] Result<QList<OutgoingMessage>> unsynced(const QString &conversationId);
+
+    [[nodiscard]] storage::Database &db() { return *m_db; }
+
+private:
+    explicit MessageOutbox(std::unique_ptr<storage::Database> db);
+    [[nodiscard]] Result<QList<OutgoingMessage>> select(const QString &where, const QString &arg);
+
+    std::unique_ptr<storage::Database> m_db;
+};
+
+} // namespace plaza::chat

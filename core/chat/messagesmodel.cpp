@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: MIT
+#include "chat/messagesmodel.h"
+
+#include "chat/chatservice.h"
+#include "common/logging.h"
+#include "money/money.h"
+#include "session/session.h"
+#include "storage/database.h"
+#include "sync/changeset.h"
+#include "sync/syncengine.h"
+
+#include <QCoroTask>
+#include <QDateTime>
+
+namespace plaza::chat {
+
+namespace {
+
+bool sameContent(const MessageRow &a, const MessageRow &b)
+{
+    return a.id == b.id && a.unsynced == b.unsynced && a.state == b.state && a.text == b.text && a.senderName == b.senderName
+        && a.createdAt == b.createdAt && a.errorMessage == b.errorMessage;
+}
+
+} // namespace
+
+MessagesModel::MessagesModel(QObject *parent) : QAbstractListModel(parent) { }
+
+MessagesModel::~MessagesModel() = default;
+
+void MessagesModel::setChat(ChatService *chat)
+{
+    if (m_chat == chat)
+        return;
+    for (const auto &c : std::as_const(m_connections))
+        disconnect(c);
+    m_connections.clear();
+    m_chat = chat;
+    m_db.reset();
+    if (m_chat) {
+        Session *session = m_chat->session();
+        m_connections << connect(session, &Session::stateChanged, this, [this] {
+            m_db.reset();
+            reload();
+        });
+        if (SyncEngine *engine = session->syncEngine())
+            m_connections << connect(engine, &SyncEngine::applied, this, &MessagesModel::onApplied);
+        m_connections << connect(m_chat, &ChatService::outboxChanged, this, [this](const QString &id) {
+            if (id == m_conversationId)
+                refresh();
+        });
+        m_connections << connect(m_chat, &ChatService::typingChanged, this, [this](const QString &id) {
+            if (id == m_conversationId)
+                updateTyping();
+        });
+    }
+    Q_EMIT chatChanged();
+    reload();
+}
+
+void MessagesModel::setConversationId(const QString &id)
+{
+    if (m_conversationId == id)
+        return;
+    m_conversationId = id;
+    Q_EMIT conversationIdChanged();
+    reload();
+}
+
+void MessagesModel::setPageSize(int size)
+{
+    size = std::clamp(size, 1, 200);
+    if (m_pageSize == size)
+        return;
+    m_pageSize = size;
+    Q_EMIT pageSizeChanged();
+}
+
+QString MessagesModel::selfId() const
+{
+    return m_chat ? m_chat->session()->userId() : QString();
+}
+
+bool MessagesModel::ensureOpen()
+{
+    if (m_db)
+        return true;
+    if (!m_chat || m_chat->session()->state() != Session::State::Ready)
+        return false;
+    storage::OpenOptions options;
+    options.rawKey = m_chat->session()->cacheKey();
+    options.readOnly = true;
+    auto db = storage::Database::open(m_chat->session()->cachePath(), options);
+    if (!db) {
+        setError(db.error().message);
+        return false;
+    }
+    m_db = std::move(db).value();
+    return true;
+}
+
+void MessagesModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+    setError({});
+    setExhausted(false, false);
+    updateTitle();
+    updateTyping();
+    if (m_conversationId.isEmpty() || !ensureOpen()) {
+        setExhausted(true, true);
+        return;
+    }
+    auto page = readMessages(*m_db, selfId(), m_conversationId, {}, {}, m_pageSize);
+    auto unsent = readUnsent(*m_db, selfId(), m_conversationId);
+    if (!page || !unsent) {
+        setError(page ? unsent.error().message : page.error().message);
+        return;
+    }
+    const bool cacheDone = page->size() < m_pageSize;
+    QList<MessageRow> rows = *page;
+    rows += *unsent;
+    if (!rows.isEmpty()) {
+        beginInsertRows({}, 0, int(rows.size() - 1));
+        m_rows = rows;
+        endInsertRows();
+    }
+    setExhausted(cacheDone, false);
+}
+
+void MessagesModel::refresh()
+{
+    if (m_conversationId.isEmpty() || !ensureOpen())
+        return;
+    // The synced range loaded so far: from the oldest loaded synced message on.
+    const MessageRow *oldest = nullptr;
+    for (const MessageRow &r : std::as_const(m_rows)) {
+        if (!r.unsynced) {
+            oldest = &r;
+            break;
+        }
+    }
+    auto synced = oldest ? readMessagesFrom(*m_db, selfId(), m_conversationId, oldest->createdAt, oldest->id)
+                         : readMessages(*m_db, selfId(), m_conversationId, {}, {}, m_pageSize);
+    auto unsent = readUnsent(*m_db, selfId(), m_conversationId);
+    if (!synced || !unsent) {
+        setError(synced ? unsent.error().message : synced.error().message);
+        return;
+    }
+    QList<MessageRow> rows = *synced;
+    rows += *unsent;
+
+    // The usual changes keep the old rows as a prefix (new messages after them, a "sending"
+    // row turned "sent"): update and append. Anything else resets.
+    bool prefix = rows.size() >= m_rows.size();
+    for (qsizetype i = 0; prefix && i < m_rows.size(); ++i)
+        prefix = rows.at(i).key() == m_rows.at(i).key();
+    if (!prefix) {
+        beginResetModel();
+        m_rows = rows;
+        endResetModel();
+        return;
+    }
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (!sameContent(rows.at(i), m_rows.at(i))) {
+            m_rows[i] = rows.at(i);
+            const QModelIndex at = index(int(i));
+            Q_EMIT dataChanged(at, at);
+        }
+    }
+    if (rows.size() > m_rows.size()) {
+        beginInsertRows({}, int(m_rows.size()), int(rows.size() - 1));
+        m_rows += rows.mid(m_rows.size());
+        endInsertRows();
+    }
+}
+
+void MessagesModel::onApplied(const sync::ChangeSet &changes)
+{
+    if (changes.reset) {
+        reload();
+        return;
+    }
+    if (m_conversationId.isEmpty())
+        return;
+    if (changes.changes.touches(QStringLiteral("messages")) || changes.changes.touches(QStringLiteral("conversation_members"))
+        || changes.changes.rows.value(QStringLiteral("conversations")).contains(m_conversationId)) {
+        updateTitle();
+        refresh();
+    }
+}
+
+bool MessagesModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (parent.isValid() || m_loading || m_conversationId.isEmpty() || !m_chat)
+        return false;
+    if (!m_cacheExhausted)
+        return true;
+    return !m_serverExhausted && m_chat->session()->online();
+}
+
+void MessagesModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent) || !ensureOpen())
+        return;
+    if (!m_cacheExhausted) {
+        if (prependFromCache())
+            return;
+    }
+    fetchFromServer();
+}
+
+bool MessagesModel::prependFromCache()
+{
+    QString beforeAt;
+    QString beforeId;
+    for (const MessageRow &r : std::as_const(m_rows)) {
+        if (!r.unsynced) {
+            beforeAt = r.createdAt;
+            beforeId = r.id;
+            break;
+        }
+    }
+    if (beforeAt.isEmpty() && !m_rows.isEmpty()) {
+        // Only unsent rows: there is nothing synced to page from.
+        setExhausted(true, m_serverExhausted);
+        return false;
+    }
+    auto page = readMessages(*m_db, selfId(), m_conversationId, beforeAt, beforeId, m_pageSize);
+    if (!page) {
+        setError(page.error().message);
+        return true;
+    }
+    if (!page->isEmpty()) {
+        beginInsertRows({}, 0, int(page->size() - 1));
+        m_rows = *page + m_rows;
+        endInsertRows();
+    }
+    if (page->size() < m_pageSize) {
+        setExhausted(true, m_serverExhausted);
+        return !page->isEmpty();
+    }
+    return true;
+}
+
+void MessagesModel::fetchFromServer()
+{
+    if (!m_chat || m_serverExhausted || m_loading)
+        return;
+    QString beforeId;
+    for (const MessageRow &r : std::as_const(m_rows)) {
+        if (!r.unsynced) {
+            beforeId = r.id;
+            break;
+        }
+    }
+    setLoading(true);
+    QPointer<MessagesModel> self(this);
+    const QString conversation = m_conversationId;
+    auto task = m_chat->fetchOlder(conversation, beforeId, m_pageSize);
+    QCoro::connect(std::move(task), this, [self, conversation](const Result<std::pair<int, bool>> &result) {
+        if (!self)
+            return;
+        self->setLoading(false);
+        if (conversation != self->m_conversationId)
+            return;
+        if (!result) {
+            qCInfo(lcChat) << "older messages not fetched:" << result.error().codeName();
+            return;
+        }
+        if (result->first > 0) {
+            self->m_cacheExhausted = false;
+            self->prependFromCache();
+        }
+        self->setExhausted(self->m_cacheExhausted, !result->second);
+    });
+}
+
+void MessagesModel::updateTitle()
+{
+    QString title;
+    if (!m_conversationId.isEmpty() && ensureOpen()) {
+        auto c = readConversation(*m_db, selfId(), m_conversationId);
+        if (c)
+            title = c->title;
+    }
+    if (title != m_title) {
+        m_title = title;
+        Q_EMIT titleChanged();
+    }
+}
+
+void MessagesModel::updateTyping()
+{
+    const QStringList names = m_chat && !m_conversationId.isEmpty() ? m_chat->typingNames(m_conversationId) : QStringList();
+    if (names != m_typingNames) {
+        m_typingNames = names;
+        Q_EMIT typingNamesChanged();
+    }
+}
+
+void MessagesModel::markRead()
+{
+    if (m_chat && !m_conversationId.isEmpty())
+        m_chat->markRead(m_conversationId);
+}
+
+bool MessagesModel::send(const QString &text)
+{
+    return m_chat && m_chat->send(m_conversationId, text);
+}
+
+int MessagesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant MessagesModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const MessageRow &m = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return m.text;
+    case IdRole:
+        return m.id;
+    case ClientIdRole:
+        return m.clientId;
+    case SenderIdRole:
+        return m.senderId;
+    case SenderNameRole:
+        return m.senderName;
+    case OwnRole:
+        return m.own;
+    case CreatedAtRole:
+        return QDateTime::fromString(m.createdAt, Qt::ISODateWithMs).toUTC();
+    case DayRole:
+        return QDateTime::fromString(m.createdAt, Qt::ISODateWithMs).toLocalTime().date().toString(Qt::ISODate);
+    case StateRole:
+        return m.state;
+    case KindRole:
+        return m.kind;
+    case AmountMinorRole:
+        return m.currency.isEmpty() ? QVariant() : QVariant(m.amountMinor);
+    case CurrencyRole:
+        return m.currency;
+    case FormattedAmountRole:
+        return m.currency.isEmpty() ? QString() : Money(m.amountMinor, m.currency).format();
+    case RequestIdRole:
+        return m.requestId;
+    case ErrorMessageRole:
+        return m.errorMessage;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MessagesModel::roleNames() const
+{
+    return {
+        {IdRole, "id"},
+        {ClientIdRole, "clientId"},
+        {SenderIdRole, "senderId"},
+        {SenderNameRole, "senderName"},
+        {OwnRole, "own"},
+        {TextRole, "text"},
+        {CreatedAtRole, "createdAt"},
+        {DayRole, "day"},
+        {StateRole, "state"},
+        {KindRole, "kind"},
+        {AmountMinorRole, "amountMinor"},
+        {CurrencyRole, "currency"},
+        {FormattedAmountRole, "formattedAmount"},
+        {RequestIdRole, "requestId"},
+        {ErrorMessageRole, "errorMessage"},
+    };
+}
+
+void MessagesModel::setLoading(bool loading)
+{
+    if (m_loading != loading) {
+        m_loading = loading;
+        Q_EMIT loadingChanged();
+    }
+}
+
+void MessagesModel::setError(const QString &error)
+{
+    if (m_error != error) {
+        m_error = error;
+        Q_EMIT errorChanged();
+    }
+}
+
+void MessagesModel::setExhausted(bool cache, bool server)
+{
+    const bool was = atStart();
+    m_cacheExhausted = cache;
+    m_serverExhausted = server;
+    if (was != atStart())
+        Q_EMIT atStartChanged();
+}
+
+} // namespace plaza::chat

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "chat/chatqueries.h"
+#include "chat/chatservice.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+
+#include <memory>
+
+namespace plaza {
+namespace sync {
+struct ChangeSet;
+}
+namespace storage {
+class Database;
+}
+}
+
+namespace plaza::chat {
+
+//! One conversation's messages, OLDEST FIRST (row 0 is the oldest loaded; the newest is
+//! last, then our unsent ones in send order). Opens on the newest page from the cache;
+//! fetchMore() loads older pages upward, from the cache and, once the cache has no older
+//! ones, from the server (stored into the cache first). Our message keeps its row from
+//! "sending" to "sent" (rows are identified by sender and client_id), and "read" once
+//! another member's read mark reached it. Own read connection on the UI thread.
+//!
+//! plaza_core has no QML: the app registers it (QML_FOREIGN) and sets `chat` and
+//! `conversationId`.
+class MessagesModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(plaza::chat::ChatService *chat READ chat WRITE setChat NOTIFY chatChanged)
+    Q_PROPERTY(QString conversationId READ conversationId WRITE setConversationId NOTIFY conversationIdChanged)
+    Q_PROPERTY(QString title READ title NOTIFY titleChanged)
+    Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(bool atStart READ atStart NOTIFY atStartChanged)
+    //! Display names of the others typing in this conversation now.
+    Q_PROPERTY(QStringList typingNames READ typingNames NOTIFY typingNamesChanged)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1, //!< (id) server id; empty while only in the outbox
+        ClientIdRole,              //!< (clientId)
+        SenderIdRole,              //!< (senderId)
+        SenderNameRole,            //!< (senderName)
+        OwnRole,                   //!< (own) bool
+        TextRole,                  //!< (text) plain text, exactly as sent
+        CreatedAtRole,             //!< (createdAt) QDateTime UTC
+        DayRole,                   //!< (day) local calendar day "2026-11-23", for sections
+        StateRole,                 //!< (state) sending, sent, failed, read
+        KindRole,                  //!< (kind) text, payment, request
+        AmountMinorRole,           //!< (amountMinor) payment messages
+        CurrencyRole,              //!< (currency)
+        FormattedAmountRole,       //!< (formattedAmount) Money::format in the default locale, empty if none
+        RequestIdRole,             //!< (requestId) request messages (a plaza://pay link in the text)
+        ErrorMessageRole,          //!< (errorMessage) why a failed message failed
+    };
+    Q_ENUM(Role)
+
+    explicit MessagesModel(QObject *parent = nullptr);
+    ~MessagesModel() override;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    [[nodiscard]] bool canFetchMore(const QModelIndex &parent = {}) const override;
+    void fetchMore(const QModelIndex &parent = {}) override;
+
+    [[nodiscard]] ChatService *chat() const { return m_chat; }
+    void setChat(ChatService *chat);
+    [[nodiscard]] QString conversationId() const { return m_conversationId; }
+    void setConversationId(const QString &id);
+    [[nodiscard]] QString title() const { return m_title; }
+    [[nodiscard]] int pageSize() const { return m_pageSize; }
+    void setPageSize(int size);
+    [[nodiscard]] bool loading() const { return m_loading; }
+    //! True when the oldest message of the conversation is loaded.
+    [[nodiscard]] bool atStart() const { return m_cacheExhausted && m_serverExhausted; }
+    [[nodiscard]] QStringList typingNames() const { return m_typingNames; }
+    [[nodiscard]] QString error() const { return m_error; }
+
+    //! Marks the conversation read up to its newest message (ChatService::markRead).
+    Q_INVOKABLE void markRead();
+    //! Sends \a text here (ChatService::send).
+    Q_INVOKABLE bool send(const QString &text);
+    //! Drops the rows and reads the newest page again.
+    Q_INVOKABLE void reload();
+    //! Re-reads the loaded range and the outbox and applies the difference.
+    void refresh();
+
+Q_SIGNALS:
+    void chatChanged();
+    void conversationIdChanged();
+    void titleChanged();
+    void pageSizeChanged();
+    void loadingChanged();
+    void atStartChanged();
+    void typingNamesChanged();
+    void errorChanged();
+
+private:
+    void onApplied(const plaza::sync::ChangeSet &changes);
+    [[nodiscard]] bool ensureOpen();
+    [[nodiscard]] QString selfId() const;
+    bool prependFromCache();
+    void fetchFromServer();
+    void updateTitle();
+    void updateTyping();
+    void setLoading(bool loading);
+    void setError(const QString &error);
+    void setExhausted(bool cache, bool server);
+
+    QPointer<ChatService> m_chat;
+    std::unique_ptr<storage::Database> m_db;
+    QString m_conversationId;
+    QString m_title;
+    QList<MessageRow> m_rows;
+    int m_pageSize = 50;
+    bool m_loading = false;
+    bool m_cacheExhausted = false;
+    bool m_serverExhausted = false;
+    QStringList m_typingNames;
+    QString m_error;
+    QList<QMetaObject::Connection> m_connections;
+};
+
+} // namespace plaza::chat

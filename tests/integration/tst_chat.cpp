@@ -1,0 +1,549 @@
+// SPDX-License-Identifier: MIT
+// Chat on the client against the real plaza-server: the message outbox (200 messages
+// written while the server is down, an app restart, the server restarted twice: every
+// message arrives exactly once and in order), a lost answer retried with the same
+// client_id, refusals that fail a message (retry, discard), a replayed sync page that
+// changes nothing (search index included), search with and without accents, the models
+// served from the cache offline, drafts, read marks and typing both ways.
+#include "chat/chatqueries.h"
+#include "chat/chatsearchmodel.h"
+#include "chat/chatservice.h"
+#include "chat/conversationsmodel.h"
+#include "chat/messagesmodel.h"
+#include "common/testserver.h"
+#include "dropproxy.h"
+#include "integrationutil.h"
+#include "net/wssession.h"
+#include "storage/cacheschema.h"
+#include "storage/database.h"
+#include "sync/eventapplier.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace plaza;
+using namespace plaza::chat;
+using namespace plaza::test;
+
+namespace {
+
+const QString kPassword = QStringLiteral("correct horse battery staple");
+const QString kPassphrase = QStringLiteral("chat cache passphrase");
+
+//! Every message of \a conversationId as the server has them, oldest first (another device).
+QList<QJsonObject> serverMessages(net::ApiClient &api, const QString &conversationId)
+{
+    QList<QJsonObject> all;
+    QString before;
+    for (;;) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("200"));
+        if (!before.isEmpty())
+            query.addQueryItem(QStringLiteral("before"), before);
+        auto page = waitTask(api.get(QStringLiteral("/v1/conversations/%1/messages").arg(conversationId), query));
+        if (!page)
+            return {};
+        for (const QJsonValue &v : page->body.value(QStringLiteral("items")).toArray())
+            all.prepend(v.toObject());
+        if (!page->body.value(QStringLiteral("next_before")).isString())
+            break;
+        before = page->body.value(QStringLiteral("next_before")).toString();
+    }
+    return all;
+}
+
+Status post(RemoteUser &by, const QString &conversationId, const QString &text)
+{
+    static int counter = 0;
+    auto r = waitTask(by.api->post(QStringLiteral("/v1/conversations/%1/messages").arg(conversationId),
+                                   {{QStringLiteral("client_id"), QStringLiteral("remote-%1").arg(++counter)},
+                                    {QStringLiteral("text"), text}}));
+    if (!r)
+        return r.error();
+    return {};
+}
+
+} // namespace
+
+class ChatTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void offlineMessagesArriveOnceInOrder();
+    void lostAnswerIsRetriedWithTheSameClientId();
+    void refusalFailsTheMessage();
+    void replayedSyncPageChangesNothing();
+    void searchFoldsAccents();
+    void modelsServeTheCacheOffline();
+    void olderPagesComeFromTheServer();
+    void draftsAndTyping();
+
+private:
+    bool signUp(const QUrl &via);
+    bool reopen();
+    bool syncedTo(RemoteUser &who);
+    [[nodiscard]] QString selfId() const { return m_fixture->session->userId(); }
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<SessionFixture> m_fixture;
+    std::unique_ptr<ChatService> m_chat;
+    std::optional<RemoteUser> m_friend;
+    QString m_conversation;
+};
+
+void ChatTest::init()
+{
+    m_server = std::make_unique<TestServer>();
+    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    m_friend = registerUser(m_server->url(), QStringLiteral("friend"), kPassword);
+    QVERIFY(m_friend);
+    QVERIFY(signUp(m_server->url()));
+    auto c = createConversation(*m_friend, {selfId()});
+    QVERIFY(c);
+    m_conversation = *c;
+    QVERIFY(syncedTo(*m_friend));
+}
+
+void ChatTest::cleanup()
+{
+    m_chat.reset();
+    m_fixture.reset();
+    m_friend.reset();
+    m_server.reset();
+}
+
+bool ChatTest::signUp(const QUrl &via)
+{
+    m_fixture = std::make_unique<SessionFixture>();
+    if (!createAccount(*m_fixture->session, via, uniqueHandle(QStringLiteral("me")), QStringLiteral("Élodie Martin"),
+                       kPassword, kPassphrase))
+        return false;
+    m_chat = std::make_unique<ChatService>(m_fixture->session.get());
+    return m_chat->start().ok();
+}
+
+bool ChatTest::reopen()
+{
+    m_chat.reset();
+    m_fixture->reopen();
+    Session &session = *m_fixture->session;
+    m_chat = std::make_unique<ChatService>(&session);
+    session.restore();
+    if (!waitIdle(session))
+        return false;
+    if (session.state() == Session::State::NeedsPassphrase) {
+        session.submitPassphrase(kPassphrase);
+        if (!waitIdle(session))
+            return false;
+    }
+    return session.state() == Session::State::Ready && m_chat->outbox();
+}
+
+//! Our cache has every event the server has for us (after \a who acted).
+bool ChatTest::syncedTo(RemoteUser &)
+{
+    net::ApiClient api;
+    api.setBaseUrl(m_server->url());
+    if (!waitTask(api.login(m_fixture->session->handle(), kPassword)))
+        return false;
+    auto latest = latestSeq(api);
+    if (!latest)
+        return false;
+    m_fixture->session->syncNow();
+    return waitCursor(*m_fixture->session, *latest);
+}
+
+void ChatTest::offlineMessagesArriveOnceInOrder()
+{
+    Session &session = *m_fixture->session;
+    m_server->kill();
+    QTRY_VERIFY_WITH_TIMEOUT(!session.online(), 15000);
+
+    // 200 messages while the server is down: each in the cache at once, as "sending".
+    MessagesModel model;
+    model.setChat(m_chat.get());
+    model.setConversationId(m_conversation);
+    QCOMPARE(model.rowCount(), 0);
+    for (int i = 0; i < 200; ++i) {
+        auto queued = m_chat->queue(m_conversation, QStringLiteral("message %1").arg(i, 3, 10, QLatin1Char('0')));
+        QVERIFY2(queued, queued ? "" : qPrintable(queued.error().message));
+    }
+    QCOMPARE(model.rowCount(), 200);
+    QCOMPARE(model.index(0).data(MessagesModel::StateRole).toString(), QStringLiteral("sending"));
+    QCOMPARE(model.index(199).data(MessagesModel::TextRole).toString(), QStringLiteral("message 199"));
+    QVERIFY(model.index(199).data(MessagesModel::OwnRole).toBool());
+    QCOMPARE(m_chat->pendingCount(), 200);
+
+    // The app restarts while the server is still down: nothing is lost.
+    QVERIFY(reopen());
+    QCOMPARE(m_chat->pendingCount(), 200);
+    {
+        auto unsent = readUnsent(m_chat->outbox()->db(), selfId(), m_conversation);
+        QVERIFY(unsent);
+        QCOMPARE(unsent->size(), 200);
+        QCOMPARE(unsent->constFirst().text, QStringLiteral("message 000"));
+    }
+
+    // The server comes back, goes down again in the middle of the queue (a try may be cut
+    // off after the server committed it), and comes back once more.
+    int sent = 0;
+    bool killed = false;
+    const auto connection = connect(m_chat.get(), &ChatService::messageSent, this, [&] {
+        if (++sent == 100) {
+            m_server->kill(); // the next try is cut off, maybe after the server committed it
+            killed = true;
+        }
+    });
+    QVERIFY2(m_server->restart(), qPrintable(m_server->lastError()));
+    QTRY_VERIFY_WITH_TIMEOUT(killed, 60000);
+    disconnect(connection);
+    QVERIFY(m_chat->pendingCount() > 0);
+    QVERIFY2(m_server->restart(), qPrintable(m_server->lastError()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_chat->pendingCount(), 0, 90000);
+    QCOMPARE(m_chat->failedCount(), 0);
+
+    // Exactly once, in order, as another member sees it.
+    const QList<QJsonObject> seen = serverMessages(*m_friend->api, m_conversation);
+    QCOMPARE(seen.size(), 200);
+    QSet<QString> clientIds;
+    for (int i = 0; i < 200; ++i) {
+        QCOMPARE(seen.at(i).value(QStringLiteral("text")).toString(), QStringLiteral("message %1").arg(i, 3, 10, QLatin1Char('0')));
+        clientIds.insert(seen.at(i).value(QStringLiteral("client_id")).toString());
+    }
+    QCOMPARE(clientIds.size(), 200);
+
+    // And our cache ends with the synced messages only (the outbox rows gave way).
+    QVERIFY(syncedTo(*m_friend));
+    MessagesModel after;
+    after.setPageSize(200);
+    after.setChat(m_chat.get());
+    after.setConversationId(m_conversation);
+    QCOMPARE(after.rowCount(), 200);
+    QVERIFY(!after.index(0).data(MessagesModel::IdRole).toString().isEmpty());
+    QCOMPARE(after.index(0).data(MessagesModel::StateRole).toString(), QStringLiteral("sent"));
+    auto unsent = readUnsent(m_chat->outbox()->db(), selfId(), m_conversation);
+    QVERIFY(unsent);
+    QCOMPARE(unsent->size(), 0);
+}
+
+void ChatTest::lostAnswerIsRetriedWithTheSameClientId()
+{
+    // A second device of ours through a proxy that loses the answer of every request after
+    // the server handled it.
+    DropProxy proxy(quint16(m_server->url().port()));
+    QVERIFY(proxy.listening());
+    proxy.setWatched(QByteArrayLiteral("/messages HTTP/1.1"));
+    m_chat.reset();
+    m_fixture.reset();
+    QVERIFY(signUp(proxy.url()));
+    auto c = createConversation(*m_friend, {selfId()});
+    QVERIFY(c);
+    QVERIFY(syncedTo(*m_friend));
+
+    proxy.setDropping(true);
+    auto queued = m_chat->queue(*c, QStringLiteral("did you get this?"));
+    QVERIFY(queued);
+    auto left = waitTask(m_chat->flush());
+    QVERIFY(left);
+    QCOMPARE(*left, 1); // unanswered: still queued
+    QVERIFY(proxy.dropped() >= 1);
+    QCOMPARE(serverMessages(*m_friend->api, *c).size(), 1); // but the server has it
+
+    proxy.setDropping(false);
+    QTRY_COMPARE_WITH_TIMEOUT(m_chat->pendingCount(), 0, 20000);
+    auto stored = m_chat->outbox()->find(queued->clientId);
+    QVERIFY(stored);
+    QCOMPARE(stored->state, OutgoingMessage::State::Sent);
+    QVERIFY(stored->attempts >= 2);
+    const QList<QJsonObject> seen = serverMessages(*m_friend->api, *c);
+    QCOMPARE(seen.size(), 1);
+    QCOMPARE(seen.constFirst().value(QStringLiteral("id")).toString(), stored->messageId);
+    QCOMPARE(seen.constFirst().value(QStringLiteral("client_id")).toString(), queued->clientId);
+}
+
+void ChatTest::refusalFailsTheMessage()
+{
+    // A conversation we are not in: 403, a definitive answer.
+    auto other = registerUser(m_server->url(), QStringLiteral("other"), kPassword);
+    QVERIFY(other);
+    auto theirs = createConversation(*m_friend, {other->id});
+    QVERIFY(theirs);
+    QSignalSpy failed(m_chat.get(), &ChatService::messageFailed);
+    auto refused = m_chat->queue(*theirs, QStringLiteral("let me in"));
+    QVERIFY(refused);
+    auto fine = m_chat->queue(m_conversation, QStringLiteral("after the refused one"));
+    QVERIFY(fine);
+    QTRY_COMPARE_WITH_TIMEOUT(m_chat->pendingCount(), 0, 20000);
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(failed.at(0).at(1).toString(), QStringLiteral("forbidden"));
+    QCOMPARE(m_chat->failedCount(), 1);
+    auto stored = m_chat->outbox()->find(refused->clientId);
+    QVERIFY(stored);
+    QCOMPARE(stored->state, OutgoingMessage::State::Failed);
+    QCOMPARE(stored->errorCode, QStringLiteral("forbidden"));
+    // The refusal did not hold the queue up.
+    QCOMPARE(m_chat->outbox()->find(fine->clientId)->state, OutgoingMessage::State::Sent);
+
+    // The model shows it failed, with the reason.
+    MessagesModel model;
+    model.setChat(m_chat.get());
+    model.setConversationId(*theirs);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0).data(MessagesModel::StateRole).toString(), QStringLiteral("failed"));
+    QVERIFY(!model.index(0).data(MessagesModel::ErrorMessageRole).toString().isEmpty());
+
+    // retry() sends it again (refused again); discard() forgets it.
+    m_chat->retry(refused->clientId);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 20000);
+    QCOMPARE(m_chat->failedCount(), 1);
+    m_chat->discard(refused->clientId);
+    QCOMPARE(m_chat->failedCount(), 0);
+    QVERIFY(!m_chat->outbox()->find(refused->clientId));
+    QCOMPARE(model.rowCount(), 0);
+
+    // Local refusals never reach the outbox.
+    QVERIFY(!m_chat->queue(m_conversation, QStringLiteral("   ")));
+    QVERIFY(!m_chat->queue(m_conversation, QString(4001, u'x')));
+    QSignalSpy refusedLocally(m_chat.get(), &ChatService::sendRefused);
+    QVERIFY(!m_chat->send(m_conversation, QString()));
+    QCOMPARE(refusedLocally.count(), 1);
+}
+
+void ChatTest::replayedSyncPageChangesNothing()
+{
+    QVERIFY(post(*m_friend, m_conversation, QStringLiteral("Première ligne, café compris")));
+    QVERIFY(post(*m_friend, m_conversation, QStringLiteral("second line")));
+    QVERIFY(m_chat->send(m_conversation, QStringLiteral("third, mine")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_chat->pendingCount(), 0, 20000);
+
+    net::ApiClient api;
+    api.setBaseUrl(m_server->url());
+    QVERIFY(waitTask(api.login(m_fixture->session->handle(), kPassword)));
+    auto page = syncPage(api, 0);
+    QVERIFY(page);
+    QVERIFY(page->events.size() >= 7);
+
+    QTemporaryDir dir;
+    const QByteArray key(32, '\x42');
+    auto db = storage::openCache(dir.filePath(QStringLiteral("replay.db")), key);
+    QVERIFY(db);
+    sync::EventApplier applier(**db, selfId());
+    QVERIFY(applier.load());
+    auto snapshot = [&]() {
+        QStringList out;
+        for (const QString &sql : {QStringLiteral("SELECT group_concat(id || ':' || text, '|') FROM (SELECT * FROM messages ORDER BY id)"),
+                                   QStringLiteral("SELECT group_concat(id || ':' || unread || ':' || coalesce(last_message_id, ''), '|') FROM conversations"),
+                                   QStringLiteral("SELECT count(*) FROM message_search"),
+                                   QStringLiteral("SELECT group_concat(docid, ',') FROM message_search WHERE message_search MATCH 'cafe'"),
+                                   QStringLiteral("SELECT group_concat(rowid, ',') FROM messages")}) {
+            auto s = (*db)->prepare(sql);
+            if (!s || !s->step().value())
+                return QStringList{QStringLiteral("error")};
+            out.append(s->text(0));
+        }
+        return out;
+    };
+    auto first = applier.applyBatch(page->events, page->nextSince);
+    QVERIFY(first);
+    QVERIFY(first->applied > 0);
+    const QStringList once = snapshot();
+    QCOMPARE(once.at(2), QStringLiteral("3"));
+    QVERIFY(!once.at(3).isEmpty());
+    // The same page again: skipped by the cursor.
+    auto again = applier.applyBatch(page->events, page->nextSince);
+    QVERIFY(again);
+    QCOMPARE(again->applied, 0);
+    QCOMPARE(snapshot(), once);
+    // And applied for real again (a cursor lost, every event re-written): still nothing changes.
+    QVERIFY((*db)->exec(QStringLiteral("UPDATE sync_state SET cursor = 0;")));
+    QVERIFY(applier.load());
+    auto replay = applier.applyBatch(page->events, page->nextSince);
+    QVERIFY(replay);
+    QCOMPARE(replay->applied, first->applied);
+    QCOMPARE(snapshot(), once);
+}
+
+void ChatTest::searchFoldsAccents()
+{
+    QVERIFY(post(*m_friend, m_conversation, QStringLiteral("On se voit au café Lumière ?")));
+    QVERIFY(post(*m_friend, m_conversation, QStringLiteral("Crème brûlée for dessert")));
+    QVERIFY(post(*m_friend, m_conversation, QStringLiteral("<b>not bold</b> & cafeteria")));
+    QVERIFY(syncedTo(*m_friend));
+
+    ChatSearchModel search;
+    search.setChat(m_chat.get());
+    auto texts = [&]() {
+        QStringList out;
+        for (int i = 0; i < search.rowCount(); ++i)
+            out.append(search.index(i).data(ChatSearchModel::SnippetRole).toString());
+        return out;
+    };
+    search.setQuery(QStringLiteral("cafe"));
+    QCOMPARE(search.count(), 2); // café and cafeteria (words are prefixes)
+    QVERIFY(texts().join(u'|').contains(QStringLiteral("café Lumière")));
+    QCOMPARE(search.index(0).data(ChatSearchModel::ConversationIdRole).toString(), m_conversation);
+    QVERIFY(!search.index(0).data(ChatSearchModel::MessageIdRole).toString().isEmpty());
+    QCOMPARE(search.index(0).data(ChatSearchModel::ConversationTitleRole).toString(), m_friend->displayName);
+    search.setQuery(QStringLiteral("CAFÉ lumiere"));
+    QCOMPARE(search.count(), 1);
+    QVERIFY(search.index(0).data(ChatSearchModel::SnippetHtmlRole).toString().contains(QStringLiteral("<b>café</b>")));
+    search.setQuery(QStringLiteral("creme brulee"));
+    QCOMPARE(search.count(), 1);
+    QVERIFY(texts().constFirst().contains(QStringLiteral("Crème brûlée")));
+    // Markup in messages stays text: escaped in the HTML snippet.
+    search.setQuery(QStringLiteral("cafeteria"));
+    QCOMPARE(search.count(), 1);
+    QVERIFY(search.index(0).data(ChatSearchModel::SnippetHtmlRole).toString().contains(QStringLiteral("&lt;b&gt;not bold&lt;/b&gt;")));
+    // Quotes, operators and nothing searchable are not errors.
+    for (const QString &q : {QStringLiteral("\"cafe"), QStringLiteral("NEAR OR AND *"), QStringLiteral("?!"), QString()}) {
+        search.setQuery(q);
+        QVERIFY2(search.error().isEmpty(), qPrintable(q));
+    }
+    search.setQuery(QStringLiteral("nothing-like-this"));
+    QCOMPARE(search.count(), 0);
+}
+
+void ChatTest::modelsServeTheCacheOffline()
+{
+    Session &session = *m_fixture->session;
+    for (int i = 0; i < 60; ++i)
+        QVERIFY(post(*m_friend, m_conversation, QStringLiteral("news %1").arg(i)));
+    QVERIFY(syncedTo(*m_friend));
+
+    ConversationsModel conversations;
+    conversations.setChat(m_chat.get());
+    QCOMPARE(conversations.rowCount(), 1);
+    QModelIndex c = conversations.index(0);
+    QCOMPARE(c.data(ConversationsModel::IdRole).toString(), m_conversation);
+    QCOMPARE(c.data(ConversationsModel::TitleRole).toString(), m_friend->displayName);
+    QCOMPARE(c.data(ConversationsModel::UnreadCountRole).toInt(), 60);
+    QCOMPARE(c.data(ConversationsModel::LastMessagePreviewRole).toString(), QStringLiteral("news 59"));
+    QCOMPARE(conversations.totalUnread(), 60);
+
+    // markRead(): the server's answer comes back as events and the count goes.
+    m_chat->markRead(m_conversation);
+    QTRY_COMPARE_WITH_TIMEOUT(conversations.index(0).data(ConversationsModel::UnreadCountRole).toInt(), 0, 15000);
+
+    m_server->kill();
+    QTRY_VERIFY_WITH_TIMEOUT(!session.online(), 15000);
+    QVERIFY(reopen()); // a cold start without a server
+    ConversationsModel offline;
+    offline.setChat(m_chat.get());
+    QCOMPARE(offline.rowCount(), 1);
+    QCOMPARE(offline.index(0).data(ConversationsModel::LastMessagePreviewRole).toString(), QStringLiteral("news 59"));
+    QCOMPARE(offline.index(0).data(ConversationsModel::InitialsRole).toString().size() >= 1, true);
+    offline.setFilter(m_friend->displayName.left(4).toUpper());
+    QCOMPARE(offline.rowCount(), 1);
+    offline.setFilter(QStringLiteral("zzzz"));
+    QCOMPARE(offline.rowCount(), 0);
+    offline.setFilter({});
+
+    MessagesModel messages;
+    messages.setPageSize(25);
+    messages.setChat(m_chat.get());
+    messages.setConversationId(m_conversation);
+    QCOMPARE(messages.rowCount(), 25);
+    QCOMPARE(messages.title(), m_friend->displayName);
+    QCOMPARE(messages.index(24).data(MessagesModel::TextRole).toString(), QStringLiteral("news 59"));
+    QCOMPARE(messages.index(24).data(MessagesModel::OwnRole).toBool(), false);
+    QCOMPARE(messages.index(24).data(MessagesModel::SenderNameRole).toString(), m_friend->displayName);
+    QVERIFY(!messages.index(24).data(MessagesModel::DayRole).toString().isEmpty());
+    QVERIFY(messages.canFetchMore());
+    messages.fetchMore();
+    QCOMPARE(messages.rowCount(), 50);
+    messages.fetchMore();
+    QCOMPARE(messages.rowCount(), 60);
+    QCOMPARE(messages.index(0).data(MessagesModel::TextRole).toString(), QStringLiteral("news 0"));
+    QVERIFY(!messages.canFetchMore()); // the cache has no more, and the server is away
+
+    // Offline sending shows at once in both lists.
+    QVERIFY(m_chat->send(m_conversation, QStringLiteral("written offline")));
+    QCOMPARE(messages.rowCount(), 61);
+    QCOMPARE(messages.index(60).data(MessagesModel::StateRole).toString(), QStringLiteral("sending"));
+    QCOMPARE(offline.index(0).data(ConversationsModel::LastMessagePreviewRole).toString(), QStringLiteral("written offline"));
+    QVERIFY(offline.index(0).data(ConversationsModel::HasUnsentRole).toBool());
+
+    // Back online: the same row becomes "sent", then "read" once the friend reads it.
+    QVERIFY2(m_server->restart(), qPrintable(m_server->lastError()));
+    QTRY_COMPARE_WITH_TIMEOUT(messages.index(60).data(MessagesModel::StateRole).toString(), QStringLiteral("sent"), 30000);
+    QCOMPARE(messages.rowCount(), 61);
+    QTRY_VERIFY_WITH_TIMEOUT(!messages.index(60).data(MessagesModel::IdRole).toString().isEmpty(), 15000);
+    const QString mine = messages.index(60).data(MessagesModel::IdRole).toString();
+    QVERIFY(waitTask(m_friend->api->post(QStringLiteral("/v1/conversations/%1/read").arg(m_conversation),
+                                         {{QStringLiteral("up_to"), mine}})));
+    QTRY_COMPARE_WITH_TIMEOUT(messages.index(60).data(MessagesModel::StateRole).toString(), QStringLiteral("read"), 15000);
+    QCOMPARE(messages.rowCount(), 61);
+}
+
+void ChatTest::olderPagesComeFromTheServer()
+{
+    for (int i = 0; i < 30; ++i)
+        QVERIFY(post(*m_friend, m_conversation, QStringLiteral("old %1").arg(i, 2, 10, QLatin1Char('0'))));
+    QVERIFY(syncedTo(*m_friend));
+    // Forget most of them locally (as if the log had been trimmed): the model fetches them back.
+    {
+        auto db = storage::Database::open(m_fixture->session->cachePath(), [&] {
+            storage::OpenOptions o;
+            o.rawKey = m_fixture->session->cacheKey();
+            return o;
+        }());
+        QVERIFY(db);
+        QVERIFY((*db)->exec(QStringLiteral("DELETE FROM message_search WHERE docid IN (SELECT rowid FROM messages "
+                                           "WHERE text < 'old 25');")));
+        QVERIFY((*db)->exec(QStringLiteral("DELETE FROM messages WHERE text < 'old 25';")));
+    }
+    MessagesModel messages;
+    messages.setPageSize(10);
+    messages.setChat(m_chat.get());
+    messages.setConversationId(m_conversation);
+    QCOMPARE(messages.rowCount(), 5);
+    QVERIFY(messages.canFetchMore());
+    messages.fetchMore(); // the cache has none older: from the server
+    QTRY_VERIFY_WITH_TIMEOUT(messages.rowCount() > 5, 15000);
+    for (int i = 0; i < 5 && messages.canFetchMore(); ++i) {
+        messages.fetchMore();
+        QTRY_VERIFY_WITH_TIMEOUT(!messages.loading(), 15000);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(messages.rowCount(), 30, 15000);
+    QCOMPARE(messages.index(0).data(MessagesModel::TextRole).toString(), QStringLiteral("old 00"));
+    QCOMPARE(messages.index(29).data(MessagesModel::TextRole).toString(), QStringLiteral("old 29"));
+    QTRY_VERIFY_WITH_TIMEOUT(messages.atStart(), 15000);
+}
+
+void ChatTest::draftsAndTyping()
+{
+    QCOMPARE(m_chat->draft(m_conversation), QString());
+    m_chat->setDraft(m_conversation, QStringLiteral("half a thought…"));
+    QVERIFY(reopen());
+    QCOMPARE(m_chat->draft(m_conversation), QStringLiteral("half a thought…"));
+    QVERIFY(m_chat->send(m_conversation, QStringLiteral("the whole thought")));
+    QCOMPARE(m_chat->draft(m_conversation), QString()); // sending clears it
+
+    // Typing: the friend's device types, we see the name; we type, the friend's device hears it.
+    Session &session = *m_fixture->session;
+    QTRY_VERIFY_WITH_TIMEOUT(session.online(), 15000);
+    net::WsSession theirs(m_friend->api.get());
+    QSignalSpy heard(&theirs, &net::WsSession::typing);
+    theirs.start();
+    QTRY_VERIFY_WITH_TIMEOUT(theirs.isConnected(), 15000);
+    MessagesModel messages;
+    messages.setChat(m_chat.get());
+    messages.setConversationId(m_conversation);
+    theirs.sendTyping(m_conversation);
+    QTRY_COMPARE_WITH_TIMEOUT(messages.typingNames(), QStringList{m_friend->displayName}, 10000);
+    QCOMPARE(m_chat->typingNames(m_conversation), QStringList{m_friend->displayName});
+    QTRY_COMPARE_WITH_TIMEOUT(messages.typingNames(), QStringList(), 10000); // it fades
+    m_chat->sendTyping(m_conversation);
+    m_chat->sendTyping(m_conversation); // throttled: one frame
+    QTRY_COMPARE_WITH_TIMEOUT(heard.count(), 1, 10000);
+    QCOMPARE(heard.at(0).at(0).toString(), m_conversation);
+    QCOMPARE(heard.at(0).at(1).toString(), selfId());
+    theirs.stop();
+}
+
+QTEST_GUILESS_MAIN(ChatTest)
+#include "tst_chat.moc"
