@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "clicommands.h"
 
+#include "chat/chatservice.h"
+
 #include "net/apiclient.h"
 #include "net/wssession.h"
 #include "session/accountfiles.h"
@@ -49,7 +51,8 @@ Commands::Commands(CliOptions options) : m_options(std::move(options))
 
 Commands::~Commands()
 {
-    // The wallet objects use the session: they go first.
+    // The wallet and chat objects use the session: they go first.
+    m_chat.reset();
     m_wallet.reset();
     m_summary.reset();
 }

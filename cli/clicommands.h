@@ -19,6 +19,10 @@ class WalletService;
 class WalletSummary;
 }
 
+namespace plaza::chat {
+class ChatService;
+}
+
 namespace plaza::cli {
 
 //! Exit codes of plaza-cli.
@@ -89,6 +93,11 @@ public:
     QCoro::Task<int> post();
     QCoro::Task<int> like();
     QCoro::Task<int> repost();
+    // Chat (chatcommands.cpp)
+    QCoro::Task<int> chats();
+    QCoro::Task<int> chatShow();
+    QCoro::Task<int> say();
+    QCoro::Task<int> chatSearch();
 
 private:
     //! restore() and, if asked for, the passphrase; Ready or an exit code.
@@ -104,6 +113,8 @@ private:
     QCoro::Task<int> openFeed();
     //! like/repost: the post id of the only argument.
     QCoro::Task<int> toggle(bool repost);
+    //! open() plus one pull (offline is fine) and the chat service, which sends what is queued.
+    QCoro::Task<int> openChat();
     //! An amount typed by the user, in their locale, in the wallet's currency.
     Result<Money> parseAmount(const QString &text);
 
@@ -112,6 +123,7 @@ private:
     std::unique_ptr<wallet::WalletService> m_wallet;
     std::unique_ptr<wallet::WalletSummary> m_summary;
     feed::FeedService *m_feed = nullptr; //!< a child of m_session (goes with it)
+    std::unique_ptr<chat::ChatService> m_chat;
     bool m_pulled = false; //!< openWallet()'s pull reached the server: the cache is current
     qint64 m_applied = 0;
 };

@@ -50,20 +50,25 @@ int main(int argc, char **argv)
         "  feed [--discover] [--limit N]   Following (newest first) or Discover (ranked, with each score's terms)\n"
         "  post \"TEXT\"                     at most 500 characters; offline: queued, exit 5, sent by the next run online\n"
         "  like POST_ID                    like a post (idempotent)\n"
-        "  repost POST_ID                  repost a post (idempotent)"));
+        "  repost POST_ID                  repost a post (idempotent)\n\n"
+        "Chat:\n"
+        "  chats                           your conversations, most recent first, with unread counts\n"
+        "  chat @handle|ID [--limit N]     the last messages of a conversation (a direct one with @handle)\n"
+        "  say @handle|ID \"TEXT\"           send through the outbox; exit 5 = queued, sent when the server answers\n"
+        "  chat-search \"WORDS\" [--limit N] search cached messages (accents ignored: cafe finds café)"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, register, whoami, sync, status, logout, "
                                                                            "balance, history, send, request, pay, topup, "
                                                                            "export, pending, savings, deposit, withdraw, "
-                                                                           "goals, feed, post, like or repost"));
+                                                                           "goals, feed, post, like, repost, chats, chat, say or chat-search"));
     const QCommandLineOption inOption(QStringLiteral("in"), QStringLiteral("history/export: money received only."));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("history/export: money sent only."));
     const QCommandLineOption kindOption(QStringLiteral("kind"), QStringLiteral("history/export: one kind (transfer, top_up, …)."),
                                         QStringLiteral("K"));
     const QCommandLineOption queryOption(QStringLiteral("query"), QStringLiteral("history/export: text in the note or name."),
                                          QStringLiteral("Q"));
-    const QCommandLineOption limitOption(QStringLiteral("limit"), QStringLiteral("history: at most N rows (20)."),
+    const QCommandLineOption limitOption(QStringLiteral("limit"), QStringLiteral("history, chat, chat-search: at most N rows (20)."),
                                          QStringLiteral("N"), QStringLiteral("20"));
     const QCommandLineOption fromOption(QStringLiteral("from"), QStringLiteral("request: who should pay."),
                                         QStringLiteral("@handle"));
@@ -145,7 +150,8 @@ int main(int argc, char **argv)
     static const QStringList takesArguments{QStringLiteral("send"),    QStringLiteral("request"), QStringLiteral("pay"),
                                             QStringLiteral("topup"),   QStringLiteral("export"),  QStringLiteral("deposit"),
                                             QStringLiteral("withdraw"), QStringLiteral("goals"),  QStringLiteral("post"),
-                                            QStringLiteral("like"),    QStringLiteral("repost")};
+                                            QStringLiteral("like"),    QStringLiteral("repost"),  QStringLiteral("chat"),
+                                            QStringLiteral("say"),     QStringLiteral("chat-search")};
     if (args.size() > 1 && !takesArguments.contains(command)) {
         std::fputs(QStringLiteral("plaza-cli: \"%1\" takes no arguments (see --help)\n").arg(command).toLocal8Bit().constData(),
                    stderr);
@@ -197,6 +203,14 @@ int main(int argc, char **argv)
             return commands.like();
         if (command == u"repost")
             return commands.repost();
+        if (command == u"chats")
+            return commands.chats();
+        if (command == u"chat")
+            return commands.chatShow();
+        if (command == u"say")
+            return commands.say();
+        if (command == u"chat-search")
+            return commands.chatSearch();
         return []() -> QCoro::Task<int> { co_return -1; }();
     }();
     const int code = QCoro::waitFor(std::move(task));

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+// The chat commands of plaza-cli (members of Commands): the same ChatService (message
+// outbox), queries and search as the app.
+#include "clicommands.h"
+
+#include "chat/chatqueries.h"
+#include "chat/chatservice.h"
+#include "storage/database.h"
+#include "sync/syncengine.h"
+
+#include <QDateTime>
+
+#include <cstdio>
+
+namespace plaza::cli {
+
+namespace {
+
+void printLine(const QString &line)
+{
+    std::fputs((line + u'\n').toLocal8Bit().constData(), stdout);
+    std::fflush(stdout);
+}
+
+QString describe(const Error &error)
+{
+    return QStringLiteral("%1: %2").arg(error.codeName(), error.message);
+}
+
+QString shortTime(const QString &rfc3339)
+{
+    return QDateTime::fromString(rfc3339, Qt::ISODateWithMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString oneLine(QString text)
+{
+    return text.replace(u'\n', u' ');
+}
+
+} // namespace
+
+QCoro::Task<int> Commands::openChat()
+{
+    if (const int code = co_await open(); code != kOk)
+        co_return code;
+    const Status pulled = co_await m_session->syncEngine()->pull();
+    m_pulled = pulled.ok();
+    m_chat = std::make_unique<chat::ChatService>(m_session.get());
+    if (auto st = m_chat->start(); !st)
+        co_return failWith(describe(st.error()));
+    // What an earlier `say` left queued goes now (in order); offline it stays queued.
+    if (m_pulled) {
+        auto left = co_await m_chat->flush();
+        if (left && *left == 0 && m_chat->outbox())
+            co_await m_session->syncEngine()->pull(); // our messages' events, so the listing has them
+    }
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::chats()
+{
+    if (const int code = co_await openChat(); code != kOk)
+        co_return code;
+    auto rows = chat::readConversations(m_chat->outbox()->db(), m_session->userId());
+    if (!rows)
+        co_return failWith(describe(rows.error()));
+    for (const chat::ConversationRow &c : std::as_const(*rows)) {
+        printLine(QStringLiteral("%1  %2  %3%4  %5%6")
+                      .arg(c.id, c.lastActivityAt.isEmpty() ? QStringLiteral("-") : shortTime(c.lastActivityAt),
+                           c.kind == u"direct" && !c.otherHandle.isEmpty() ? QStringLiteral("@%1 ").arg(c.otherHandle) : QString(),
+                           c.title, c.unread > 0 ? QStringLiteral("[%1 unread] ").arg(c.unread) : QString(),
+                           oneLine(c.lastMessagePreview)));
+    }
+    if (rows->isEmpty())
+        printLine(QStringLiteral("no conversations"));
+    if (!m_pulled)
+        printLine(QStringLiteral("(offline: as last synced)"));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::chatShow()
+{
+    const QStringList &args = m_options.arguments;
+    if (args.size() != 1)
+        co_return failWith(QStringLiteral("usage: chat @handle|CONVERSATION_ID [--limit N]"), kUsage);
+    if (const int code = co_await openChat(); code != kOk)
+        co_return code;
+    auto id = co_await m_chat->conversationWith(args.at(0));
+    if (!id)
+        co_return failWith(describe(id.error()));
+    storage::Database &db = m_chat->outbox()->db();
+    auto messages = chat::readMessages(db, m_session->userId(), *id, {}, {}, std::max(1, m_options.limit));
+    auto unsent = chat::readUnsent(db, m_session->userId(), *id);
+    if (!messages)
+        co_return failWith(describe(messages.error()));
+    if (!unsent)
+        co_return failWith(describe(unsent.error()));
+    for (const chat::MessageRow &m : *messages + *unsent) {
+        QString body = oneLine(m.text);
+        if (m.kind == u"payment")
+            body = QStringLiteral("[payment %1] %2").arg(Money(m.amountMinor, m.currency).format(), body);
+        printLine(QStringLiteral("%1  %2: %3%4")
+                      .arg(m.createdAt.isEmpty() ? QStringLiteral("-") : shortTime(m.createdAt),
+                           m.own ? QStringLiteral("me") : m.senderName, body,
+                           m.unsynced ? QStringLiteral("  (%1)").arg(m.state) : QString()));
+    }
+    if (messages->isEmpty() && unsent->isEmpty())
+        printLine(QStringLiteral("no messages"));
+    if (!m_pulled)
+        printLine(QStringLiteral("(offline: as last synced)"));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::say()
+{
+    const QStringList &args = m_options.arguments;
+    if (args.size() != 2)
+        co_return failWith(QStringLiteral("usage: say @handle|CONVERSATION_ID \"TEXT\""), kUsage);
+    if (const int code = co_await openChat(); code != kOk)
+        co_return code;
+    auto id = co_await m_chat->conversationWith(args.at(0));
+    if (!id)
+        co_return failWith(describe(id.error()));
+    auto queued = m_chat->queue(*id, args.at(1));
+    if (!queued)
+        co_return failWith(describe(queued.error()), queued.error().code == ErrorCode::ValidationFailed ? kUsage : kFailed);
+    auto left = co_await m_chat->flush();
+    if (!left)
+        co_return failWith(describe(left.error()));
+    auto stored = m_chat->outbox()->find(queued->clientId);
+    if (!stored)
+        co_return failWith(describe(stored.error()));
+    if (stored->state == chat::OutgoingMessage::State::Failed)
+        co_return failWith(QStringLiteral("%1: %2").arg(stored->errorCode, stored->errorMessage));
+    if (stored->state == chat::OutgoingMessage::State::Sending) {
+        printLine(QStringLiteral("queued — it will be sent when the server answers (client_id %1)").arg(stored->clientId));
+        co_return kAwaiting;
+    }
+    printLine(QStringLiteral("sent — message %1").arg(stored->messageId));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::chatSearch()
+{
+    const QStringList &args = m_options.arguments;
+    if (args.size() != 1 || chat::ftsQuery(args.at(0)).isEmpty())
+        co_return failWith(QStringLiteral("usage: chat-search \"WORDS\" [--limit N]"), kUsage);
+    if (const int code = co_await openChat(); code != kOk)
+        co_return code;
+    auto hits = chat::searchMessages(m_chat->outbox()->db(), m_session->userId(), args.at(0), std::max(1, m_options.limit));
+    if (!hits)
+        co_return failWith(describe(hits.error()));
+    for (const chat::SearchHit &h : std::as_const(*hits)) {
+        printLine(QStringLiteral("%1  %2  %3  %4: %5")
+                      .arg(h.conversationId, shortTime(h.createdAt), h.conversationTitle, h.senderName, oneLine(h.snippet)));
+    }
+    if (hits->isEmpty())
+        printLine(QStringLiteral("no messages found"));
+    co_return kOk;
+}
+
+} // namespace plaza::cli
