@@ -55,6 +55,9 @@ private Q_SLOTS:
     void nobodyElsesGoals();
     void thirteenMonthsOfInterest();
     void apyFromTheCommandLine();
+    void withdrawalRefusals();
+    void keysAcrossEndpointsAndConcurrency();
+    void everyEndpointNeedsATokenAndGoalsAreCapped();
     void ledgerAfterEverything();
 
 private:
@@ -468,6 +471,119 @@ void TestServerSavings::apyFromTheCommandLine()
     QCOMPARE(api3.get(QStringLiteral("/v1/savings"), saver.accessToken).json.value(QStringLiteral("apy_bps")).toInt(), 500);
     QCOMPARE(countAnnouncements(api3, saver.accessToken, 500), 1);
     QVERIFY(third->stop());
+}
+
+void TestServerSavings::withdrawalRefusals()
+{
+    const TestAccount a = funded(QStringLiteral("swref"), 1);
+    QCOMPARE(move(QStringLiteral("deposits"), {{QStringLiteral("amount"), eur(5000)}}, a).status, 201);
+    auto raw = [&](const QString &kind, const QByteArray &body) {
+        return m_api->send(QByteArrayLiteral("POST"), QStringLiteral("/v1/savings/") + kind, body, a.accessToken,
+                           {{QByteArrayLiteral("Idempotency-Key"), newKey().toLatin1()}});
+    };
+    // Every malformed amount, on both endpoints: 400 invalid_amount in the envelope, nothing moves.
+    const QList<QByteArray> amounts{R"({"amount":-5,"currency":"EUR"})", R"({"amount":0,"currency":"EUR"})",
+                                    R"({"amount":12.5,"currency":"EUR"})", R"({"amount":true,"currency":"EUR"})",
+                                    R"({"amount":"100","currency":"EUR"})", R"({"amount":1e30,"currency":"EUR"})",
+                                    R"({"amount":100000000001,"currency":"EUR"})", R"({"amount":100})", "100", "null"};
+    for (const QString &kind : {QStringLiteral("withdrawals"), QStringLiteral("deposits")}) {
+        for (const QByteArray &amount : amounts) {
+            const ApiReply r = raw(kind, "{\"amount\":" + amount + "}");
+            QVERIFY2(r.status == 400, amount.constData());
+            QCOMPARE(r.errorCode(), QStringLiteral("invalid_amount"));
+            QVERIFY(r.isEnvelope());
+            QVERIFY(!r.errorMessage().isEmpty());
+        }
+        const ApiReply json = raw(kind, "{\"amount\":");
+        QCOMPARE(json.status, 400);
+        QCOMPARE(json.errorCode(), QStringLiteral("invalid_json"));
+        // goal_id of the wrong type, or someone's unknown goal.
+        ApiReply r = raw(kind, R"({"amount":{"amount":100,"currency":"EUR"},"goal_id":7})");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.errorCode(), QStringLiteral("validation_failed"));
+        QCOMPARE(r.errorField(), QStringLiteral("goal_id"));
+        r = raw(kind, R"({"amount":{"amount":100,"currency":"EUR"},"goal_id":"g_999999"})");
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.errorCode(), QStringLiteral("not_found"));
+    }
+    // Over the unassigned part and over a goal: 422 with what is available.
+    const ApiReply goal = m_api->post(QStringLiteral("/v1/savings/goals"),
+                                      {{QStringLiteral("name"), QStringLiteral("Vault")}, {QStringLiteral("target"), eur(9000)}},
+                                      a.accessToken);
+    QCOMPARE(goal.status, 201);
+    const QString goalId = goal.json.value(QStringLiteral("id")).toString();
+    QCOMPARE(move(QStringLiteral("deposits"), {{QStringLiteral("amount"), eur(1000)}, {QStringLiteral("goal_id"), goalId}}, a).status,
+             201);
+    ApiReply r = move(QStringLiteral("withdrawals"), {{QStringLiteral("amount"), eur(5001)}}, a);
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.errorCode(), QStringLiteral("insufficient_funds"));
+    QCOMPARE(r.json[QStringLiteral("error")][QStringLiteral("details")][QStringLiteral("available")].toInteger(), 5000);
+    r = move(QStringLiteral("withdrawals"), {{QStringLiteral("amount"), eur(1001)}, {QStringLiteral("goal_id"), goalId}}, a);
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.json[QStringLiteral("error")][QStringLiteral("details")][QStringLiteral("available")].toInteger(), 1000);
+    const QJsonObject s = summary(a);
+    QCOMPARE(amountOf(s.value(QStringLiteral("balance"))), 6000);
+    QCOMPARE(amountOf(s.value(QStringLiteral("unassigned"))), 5000);
+}
+
+void TestServerSavings::keysAcrossEndpointsAndConcurrency()
+{
+    const TestAccount a = funded(QStringLiteral("skeys"), 1);
+    const QString key = newKey();
+    const QJsonObject body{{QStringLiteral("amount"), eur(700)}};
+    QCOMPARE(move(QStringLiteral("deposits"), body, a, key).status, 201);
+    // The same key and body on the other endpoint is another request.
+    ApiReply r = move(QStringLiteral("withdrawals"), body, a, key);
+    QCOMPARE(r.status, 409);
+    QCOMPARE(r.errorCode(), QStringLiteral("idempotency_key_reused"));
+    // Without a key nothing happens.
+    r = m_api->send(QByteArrayLiteral("POST"), QStringLiteral("/v1/savings/withdrawals"),
+                    QJsonDocument(body).toJson(QJsonDocument::Compact), a.accessToken);
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.errorCode(), QStringLiteral("validation_failed"));
+    QCOMPARE(r.errorField(), QStringLiteral("Idempotency-Key"));
+    // Ten concurrent withdrawals with one key: one effect, ten identical answers.
+    const QString shared = newKey();
+    QList<ApiRequest> requests;
+    for (int i = 0; i < 10; ++i)
+        requests.append({QByteArrayLiteral("POST"), QStringLiteral("/v1/savings/withdrawals"),
+                         QJsonDocument(QJsonObject{{QStringLiteral("amount"), eur(100)}}).toJson(QJsonDocument::Compact),
+                         a.accessToken, {{QByteArrayLiteral("Idempotency-Key"), shared.toLatin1()}}});
+    const QList<ApiReply> replies = m_api->sendConcurrently(requests);
+    for (const ApiReply &reply : replies) {
+        QCOMPARE(reply.status, 201);
+        QCOMPARE(reply.body, replies.first().body);
+    }
+    QCOMPARE(amountOf(summary(a).value(QStringLiteral("balance"))), 600);
+}
+
+void TestServerSavings::everyEndpointNeedsATokenAndGoalsAreCapped()
+{
+    const TestAccount a = funded(QStringLiteral("scap"), 0);
+    const QList<QPair<QByteArray, QString>> endpoints{
+        {"POST", QStringLiteral("/v1/savings/deposits")},  {"POST", QStringLiteral("/v1/savings/withdrawals")},
+        {"POST", QStringLiteral("/v1/savings/goals")},     {"PATCH", QStringLiteral("/v1/savings/goals/g_1")},
+        {"DELETE", QStringLiteral("/v1/savings/goals/g_1")}, {"GET", QStringLiteral("/v1/savings")},
+    };
+    for (const auto &[verb, path] : endpoints) {
+        for (const QString &token : {QString(), QStringLiteral("not-a-token")}) {
+            const ApiReply r = m_api->send(verb, path, "{}", token, {{QByteArrayLiteral("Idempotency-Key"), newKey().toLatin1()}});
+            QCOMPARE(r.status, 401);
+            QCOMPARE(r.errorCode(), QStringLiteral("unauthorized"));
+        }
+    }
+    for (int i = 0; i < 20; ++i) {
+        const ApiReply r = m_api->post(QStringLiteral("/v1/savings/goals"),
+                                       {{QStringLiteral("name"), QStringLiteral("Goal %1").arg(i)}, {QStringLiteral("target"), eur(100)}},
+                                       a.accessToken);
+        QCOMPARE(r.status, 201);
+    }
+    const ApiReply r = m_api->post(QStringLiteral("/v1/savings/goals"),
+                                   {{QStringLiteral("name"), QStringLiteral("One too many")}, {QStringLiteral("target"), eur(100)}},
+                                   a.accessToken);
+    QCOMPARE(r.status, 409);
+    QVERIFY(r.isEnvelope());
+    QCOMPARE(summary(a).value(QStringLiteral("goals")).toArray().size(), 20);
 }
 
 void TestServerSavings::ledgerAfterEverything()
