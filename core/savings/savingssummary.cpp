@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "savings/savingssummary.h"
 
+#include "savings/goalprogress.h"
+
 #include "common/logging.h"
 #include "money/currency.h"
 #include "money/interest.h"
 #include "net/apiclient.h"
+#include "savings/goalprogress.h"
 #include "session/session.h"
 #include "storage/database.h"
 #include "storage/statementcache.h"
@@ -146,7 +149,7 @@ void SavingsSummary::reload()
         return;
     }
     auto st = db->prepare(QStringLiteral("SELECT balance, currency, apy_bps, interest_this_month, interest_total, as_of, "
-                                         "unassigned, rate_change FROM savings WHERE id = 1 AND currency <> ''"));
+                                         "unassigned, rate_change, accumulated_micros FROM savings WHERE id = 1 AND currency <> ''"));
     if (!st) {
         m_error = st.error().message;
         Q_EMIT changed();
@@ -169,6 +172,14 @@ void SavingsSummary::reload()
         m_interestTotal = st->int64(4);
         m_asOf = QDateTime::fromString(st->text(5), Qt::ISODateWithMs);
         m_unassigned = st->int64(6);
+        // Figures from an earlier day (offline since): grow the server's accumulator by the
+        // days that ended since, at the cached balance and rate (goalprogress.h).
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        if (m_asOf.isValid() && m_asOf.toUTC().date() < today) {
+            if (const auto estimate = estimateInterestThisMonth(st->int64(8), m_balance.minor(), m_apyBps,
+                                                                m_asOf.toUTC().date(), today))
+                m_interestThisMonth = *estimate;
+        }
         const QJsonObject change = QJsonDocument::fromJson(st->text(7).toUtf8()).object();
         if (!change.isEmpty()) {
             const QDate effective = QDate::fromString(change.value(QStringLiteral("effective_date")).toString(), Qt::ISODate);

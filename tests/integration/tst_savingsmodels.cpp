@@ -8,10 +8,12 @@
 #include "common/testserver.h"
 #include "dropproxy.h"
 #include "integrationutil.h"
+#include "savings/goalprogress.h"
 #include "savings/goalsmodel.h"
 #include "savings/interesthistorymodel.h"
 #include "savings/savingsservice.h"
 #include "savings/savingssummary.h"
+#include "storage/database.h"
 #include "sync/syncengine.h"
 #include "wallet/walletservice.h"
 
@@ -335,6 +337,31 @@ void SavingsModelsTest::offlineFromTheCacheMarkedStale()
     QCOMPARE(fresh.formattedInterestTotal(), total);
     QVERIFY(fresh.asOf().isValid());
     QVERIFY(months.rowCount() >= 3);
+
+    // Offline for days: the summary grows this month's interest by the days that ended
+    // since its figures (as_of moved three days back in the cache, as if synced then).
+    {
+        storage::OpenOptions options;
+        options.rawKey = m_fixture->session->cacheKey();
+        auto db = storage::Database::open(m_fixture->session->cachePath(), options);
+        QVERIFY(db);
+        const QDateTime earlier = fresh.asOf().addDays(-3);
+        auto stmt = (*db)->prepare(QStringLiteral("UPDATE savings SET as_of = ?1 WHERE id = 1"));
+        QVERIFY(stmt);
+        stmt->bindAll(earlier.toString(Qt::ISODateWithMs));
+        QVERIFY(stmt->exec());
+        auto scalar = (*db)->scalar(QStringLiteral("SELECT accumulated_micros FROM savings WHERE id = 1"), -1);
+        QVERIFY(scalar);
+        const qint64 accumulated = *scalar;
+        QVERIFY(accumulated >= 0);
+        fresh.reload();
+        const auto expected = plaza::savings::estimateInterestThisMonth(accumulated, balance, fresh.apyBps(),
+                                                                        earlier.toUTC().date(),
+                                                                        QDateTime::currentDateTimeUtc().date());
+        QVERIFY(expected);
+        QCOMPARE(fresh.formattedInterestThisMonth(), eur(*expected).format());
+        QVERIFY(fresh.stale());
+    }
 
     // Money is never queued offline.
     const int pending = m_wallet->pendingCount();
