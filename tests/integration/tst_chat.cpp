@@ -81,6 +81,7 @@ private Q_SLOTS:
     void modelsServeTheCacheOffline();
     void olderPagesComeFromTheServer();
     void draftsAndTyping();
+    void chatStepAddedToALaterCache();
 
 private:
     bool signUp(const QUrl &via);
@@ -365,6 +366,23 @@ void ChatTest::replayedSyncPageChangesNothing()
     QVERIFY(replay);
     QCOMPARE(replay->applied, first->applied);
     QCOMPARE(snapshot(), once);
+
+    // message.deleted takes the message out of the search index too.
+    const QString hit = once.at(3).split(u',').constFirst();
+    auto victim = (*db)->prepare(QStringLiteral("SELECT id FROM messages WHERE rowid = ?1;"));
+    QVERIFY(victim);
+    victim->bind(1, hit.toLongLong());
+    QVERIFY(victim->step().value());
+    const QString victimId = victim->text(0);
+    protocol::Event deleted;
+    deleted.seq = applier.cursor() + 1;
+    deleted.type = QStringLiteral("message.deleted");
+    deleted.data = {{QStringLiteral("id"), victimId}};
+    auto gone = applier.applyBatch({deleted}, deleted.seq);
+    QVERIFY(gone);
+    QCOMPARE(gone->applied, 1);
+    QCOMPARE(snapshot().at(2), QStringLiteral("2"));
+    QCOMPARE(snapshot().at(3), QString());
 }
 
 void ChatTest::searchFoldsAccents()
@@ -543,6 +561,37 @@ void ChatTest::draftsAndTyping()
     QCOMPARE(heard.at(0).at(0).toString(), m_conversation);
     QCOMPARE(heard.at(0).at(1).toString(), selfId());
     theirs.stop();
+}
+
+void ChatTest::chatStepAddedToALaterCache()
+{
+    // A cache that reached a later schema before the chat step existed (the feed's v5 landed
+    // first) gets the chat tables when it is opened, and keeps its version.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("later.db"));
+    const QByteArray key(32, '\x24');
+    {
+        storage::OpenOptions options;
+        options.rawKey = key;
+        auto db = storage::Database::open(path, options);
+        QVERIFY(db);
+        QList<storage::Migration> withoutChat;
+        for (const storage::Migration &m : storage::cacheMigrations()) {
+            if (m.version != 4)
+                withoutChat.append(m);
+        }
+        QVERIFY((*db)->migrate(withoutChat));
+        QVERIFY((*db)->exec(QStringLiteral("INSERT INTO messages (id, conversation_id, text) VALUES ('m_1', 'c_1', 'déjà vu');")));
+        QCOMPARE((*db)->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'message_outbox';")).value(), 0);
+    }
+    auto db = storage::openCache(path, key);
+    QVERIFY2(db, db ? "" : qPrintable(db.error().message));
+    QCOMPARE((*db)->userVersion().value(), storage::cacheSchemaVersion());
+    QCOMPARE((*db)->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'message_outbox';")).value(), 1);
+    // The messages it already had are searchable.
+    auto hits = searchMessages(**db, QStringLiteral("u_1"), QStringLiteral("deja"));
+    QVERIFY(hits);
+    QCOMPARE(hits->size(), 1);
 }
 
 QTEST_GUILESS_MAIN(ChatTest)
