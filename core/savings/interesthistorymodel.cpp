@@ -148,11 +148,13 @@ void InterestHistoryModel::reload()
         return;
     }
     if (m_monthly) {
+        // One pass grouping by month, then the month's last day by primary key.
         auto st = m_db->prepare(QStringLiteral(
-            "SELECT substr(date, 1, 7) AS month, sum(accrued_micros), coalesce(sum(paid), 0), "
-            "(SELECT balance FROM savings_interest l WHERE substr(l.date, 1, 7) = substr(s.date, 1, 7) ORDER BY l.date DESC LIMIT 1), "
-            "(SELECT apy_bps FROM savings_interest l WHERE substr(l.date, 1, 7) = substr(s.date, 1, 7) ORDER BY l.date DESC LIMIT 1), "
-            "coalesce((SELECT currency FROM savings WHERE id = 1), '') FROM savings_interest s GROUP BY month ORDER BY month;"));
+            "SELECT m.month, m.accrued, m.paid, l.balance, l.apy_bps, "
+            "coalesce((SELECT currency FROM savings WHERE id = 1), '') FROM "
+            "(SELECT substr(date, 1, 7) AS month, sum(accrued_micros) AS accrued, coalesce(sum(paid), 0) AS paid, "
+            "max(date) AS last FROM savings_interest GROUP BY month) m "
+            "JOIN savings_interest l ON l.date = m.last ORDER BY m.month;"));
         if (!st)
             return setError(st.error().message);
         QList<Point> points;

@@ -17,6 +17,7 @@
 #include "sync/syncengine.h"
 #include "wallet/walletservice.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void goalsThroughTheModel();
     void interestHistoryForTheChart();
     void offlineFromTheCacheMarkedStale();
+    void tenYearsForTheChart();
 
 private:
     bool pull() { return waitTask(m_fixture->session->syncEngine()->pull()).ok(); }
@@ -369,6 +371,65 @@ void SavingsModelsTest::offlineFromTheCacheMarkedStale()
     QVERIFY(!refused);
     QCOMPARE(refused.error().code, ErrorCode::Network);
     QCOMPARE(m_wallet->pendingCount(), pending);
+}
+
+void SavingsModelsTest::tenYearsForTheChart()
+{
+    // Ten years of days (2016–2025, 3 653 rows) written into the cache next to the real ones:
+    // the monthly series is one grouped query, the daily one comes a page at a time.
+    {
+        storage::OpenOptions options;
+        options.rawKey = m_fixture->session->cacheKey();
+        auto db = storage::Database::open(m_fixture->session->cachePath(), options);
+        QVERIFY(db);
+        const Status written = (*db)->transaction([&]() -> Status {
+            auto insert = (*db)->prepare(QStringLiteral("INSERT OR REPLACE INTO savings_interest (date, balance, apy_bps, "
+                                                        "accrued_micros, paid) VALUES (?1, ?2, 450, ?3, ?4)"));
+            if (!insert)
+                return insert.error();
+            for (QDate d(2016, 1, 1); d < QDate(2026, 1, 1); d = d.addDays(1)) {
+                insert->bindAll(d.toString(Qt::ISODate), qint64(100'000), qint64(12'060'148));
+                if (d.addDays(1).day() == 1)
+                    insert->bind(4, qint64(d.daysInMonth() * 12));
+                else
+                    insert->bindNull(4);
+                if (auto st = insert->exec(); !st)
+                    return st;
+            }
+            return {};
+        });
+        QVERIFY2(written, written ? "" : qPrintable(written.error().message));
+    }
+    QElapsedTimer timer;
+    timer.start();
+    InterestHistoryModel months;
+    months.setSession(m_fixture->session.get());
+    const qint64 monthsMs = timer.elapsed();
+    QVERIFY(months.rowCount() >= 120);
+    QCOMPARE(months.points().first().date, QDate(2016, 1, 1));
+    QCOMPARE(months.points().first().accruedMicros, 31 * 12'060'148LL);
+    QCOMPARE(months.points().first().paidMinor, 31 * 12);
+
+    timer.restart();
+    InterestHistoryModel days;
+    days.setGranularity(QStringLiteral("day"));
+    days.setSession(m_fixture->session.get());
+    const qint64 firstPageMs = timer.elapsed();
+    QCOMPARE(days.rowCount(), days.pageSize());
+    int pages = 1;
+    while (days.canFetchMore()) {
+        days.fetchMore();
+        ++pages;
+    }
+    const qint64 allDaysMs = timer.elapsed();
+    QVERIFY(days.rowCount() >= 3653);
+    for (int i = 1; i < days.rowCount(); ++i)
+        QVERIFY(days.points().at(i - 1).date < days.points().at(i).date);
+    qInfo("10 years: %d months in %lld ms; days: first page of %d in %lld ms, all %d in %d pages in %lld ms",
+          int(months.rowCount()), monthsMs, days.pageSize(), firstPageMs, int(days.rowCount()), pages, allDaysMs);
+    // Generous bounds for a noisy shared machine; the figures above are the measurement.
+    QVERIFY(monthsMs < 2000);
+    QVERIFY(firstPageMs < 2000);
 }
 
 QTEST_GUILESS_MAIN(SavingsModelsTest)
