@@ -42,6 +42,19 @@ QCoro::Task<void> refreshed(savings::SavingsSummary &summary)
         co_await qCoro(&summary, &savings::SavingsSummary::busyChanged);
 }
 
+//! "g_3  Bike  30,00 € of 600,00 €  by 2027-05-01  behind" (a goal map of SavingsSummary::goals()).
+QString goalLine(const QVariantMap &g)
+{
+    const QDate deadline = g.value(QStringLiteral("deadline")).toDate();
+    return QStringLiteral("%1  %2  %3 of %4%5%6")
+        .arg(g.value(QStringLiteral("id")).toString(), g.value(QStringLiteral("name")).toString(),
+             g.value(QStringLiteral("formattedSaved")).toString(), g.value(QStringLiteral("formattedTarget")).toString(),
+             deadline.isValid() ? QStringLiteral("  by ") + deadline.toString(Qt::ISODate) : QString(),
+             deadline.isValid() ? (g.value(QStringLiteral("onTrack")).toBool() ? QStringLiteral("  on track")
+                                                                               : QStringLiteral("  behind"))
+                                : QString());
+}
+
 } // namespace
 
 QCoro::Task<int> Commands::savingsSummary()
@@ -68,6 +81,8 @@ QCoro::Task<int> Commands::savingsSummary()
     }
     const QVariantList goals = summary.goals();
     printLine(QStringLiteral("goals: %1").arg(goals.size()));
+    for (const QVariant &goal : goals)
+        printLine(QStringLiteral("  ") + goalLine(goal.toMap()));
     if (!m_pulled)
         printLine(QStringLiteral("(offline: as last synced %1)").arg(summary.asOf().toUTC().toString(Qt::ISODate)));
     co_return kOk;
@@ -111,18 +126,8 @@ QCoro::Task<int> Commands::goals()
         summary.setSession(m_session.get());
         co_await refreshed(summary);
         const QVariantList goals = summary.goals();
-        for (const QVariant &value : goals) {
-            const QVariantMap g = value.toMap();
-            const QDate deadline = g.value(QStringLiteral("deadline")).toDate();
-            printLine(QStringLiteral("%1  %2  %3 of %4%5%6")
-                          .arg(g.value(QStringLiteral("id")).toString(), g.value(QStringLiteral("name")).toString(),
-                               g.value(QStringLiteral("formattedSaved")).toString(),
-                               g.value(QStringLiteral("formattedTarget")).toString(),
-                               deadline.isValid() ? QStringLiteral("  by ") + deadline.toString(Qt::ISODate) : QString(),
-                               deadline.isValid() ? (g.value(QStringLiteral("onTrack")).toBool() ? QStringLiteral("  on track")
-                                                                                                  : QStringLiteral("  behind"))
-                                                  : QString()));
-        }
+        for (const QVariant &value : goals)
+            printLine(goalLine(value.toMap()));
         if (goals.isEmpty())
             printLine(QStringLiteral("no goals"));
         if (!m_pulled)

@@ -176,6 +176,7 @@ void SavingsClientTest::cliCommands()
     QVERIFY2(summary.exitCode == 0, qPrintable(summary.err));
     QVERIFY(summary.out.contains(u"apy: 4.50"));
     QVERIFY(summary.out.contains(u"goals: 1"));
+    QVERIFY2(summary.out.contains(u"\n  g_") && summary.out.contains(u"Vélo"), qPrintable(summary.out)); // listed too
     CliRun add = runCli({QStringLiteral("goals"), QStringLiteral("add"), QStringLiteral("Piano"), QStringLiteral("300")}, {},
                         env, data.path(), config.path());
     QVERIFY2(add.exitCode == 0, qPrintable(add.err));
