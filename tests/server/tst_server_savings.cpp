@@ -56,6 +56,7 @@ private Q_SLOTS:
     void thirteenMonthsOfInterest();
     void apyFromTheCommandLine();
     void withdrawalRefusals();
+    void oneJumpOrManySameHistory();
     void keysAcrossEndpointsAndConcurrency();
     void everyEndpointNeedsATokenAndGoalsAreCapped();
     void ledgerAfterEverything();
@@ -524,6 +525,69 @@ void TestServerSavings::withdrawalRefusals()
     const QJsonObject s = summary(a);
     QCOMPARE(amountOf(s.value(QStringLiteral("balance"))), 6000);
     QCOMPARE(amountOf(s.value(QStringLiteral("unassigned"))), 5000);
+}
+
+void TestServerSavings::oneJumpOrManySameHistory()
+{
+    // Two servers, one saver each doing the same; one clock moves a day (or hours) at a
+    // time for 100 days, the other in one jump. The interest rows and ledger come out equal.
+    struct Side {
+        std::unique_ptr<TestServer> server;
+        std::unique_ptr<ApiProbe> api;
+        TestAccount saver;
+    };
+    Side sides[2];
+    for (Side &side : sides) {
+        side.server = std::make_unique<TestServer>(QStringList{QStringLiteral("--test-clock")});
+        QVERIFY2(side.server->start(), qPrintable(side.server->lastError()));
+        side.api = std::make_unique<ApiProbe>(side.server->url());
+        side.saver = side.api->registerAccount(QStringLiteral("jumper"));
+        const QJsonObject topUp{{QStringLiteral("amount"), eur(25000)}, {QStringLiteral("card_token"), QStringLiteral("tok_visa")}};
+        for (const auto &[path, body] : {std::pair{QStringLiteral("/v1/wallet/top-ups"), topUp},
+                                         std::pair{QStringLiteral("/v1/savings/deposits"), QJsonObject{{QStringLiteral("amount"), eur(24000)}}}}) {
+            const ApiReply r = side.api->send(QByteArrayLiteral("POST"), path, QJsonDocument(body).toJson(QJsonDocument::Compact),
+                                              side.saver.accessToken, {{QByteArrayLiteral("Idempotency-Key"), newKey().toLatin1()}});
+            QCOMPARE(r.status, 201);
+        }
+    }
+    auto clockDay = [](Side &side) {
+        return QDateTime::fromString(side.api->get(QStringLiteral("/v1/test/clock")).json.value(QStringLiteral("now")).toString(),
+                                     Qt::ISODateWithMs).toUTC().date();
+    };
+    if (clockDay(sides[0]) != clockDay(sides[1]))
+        QSKIP("The two servers started on either side of midnight UTC; run again.");
+    auto advance = [](Side &side, qint64 seconds) {
+        return side.api->post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("advance_s"), seconds}}).status == 200;
+    };
+    qint64 total = 0;
+    for (int i = 0; i < 100; ++i) {
+        const qint64 step = i % 3 == 0 ? 5 * 3600 : 86'400;
+        QVERIFY(advance(sides[0], step));
+        total += step;
+    }
+    QVERIFY(advance(sides[1], total));
+    QList<QByteArray> histories;
+    for (Side &side : sides) {
+        const ApiReply login = side.api->post(QStringLiteral("/v1/auth/login"),
+                                              {{QStringLiteral("handle"), side.saver.handle},
+                                               {QStringLiteral("password"), QStringLiteral("correct horse battery")}});
+        QCOMPARE(login.status, 200);
+        const QString token = login.json.value(QStringLiteral("access_token")).toString();
+        const ApiReply history = side.api->get(QStringLiteral("/v1/savings/interest?limit=400"), token);
+        QCOMPARE(history.status, 200);
+        QVERIFY(history.json.value(QStringLiteral("items")).toArray().size() >= 60);
+        histories.append(QJsonDocument(history.json.value(QStringLiteral("items")).toArray()).toJson());
+        const QJsonObject s = side.api->get(QStringLiteral("/v1/savings"), token).json;
+        histories.append(QByteArray::number(amountOf(s.value(QStringLiteral("balance")))) + ' '
+                         + QByteArray::number(s.value(QStringLiteral("accumulated_micros")).toInteger()));
+    }
+    QCOMPARE(histories.at(0), histories.at(2));
+    QCOMPARE(histories.at(1), histories.at(3));
+    for (Side &side : sides) {
+        QVERIFY(side.server->stop());
+        const QString broken = checkLedger(side.server->dataDir());
+        QVERIFY2(broken.isEmpty(), qPrintable(broken));
+    }
 }
 
 void TestServerSavings::keysAcrossEndpointsAndConcurrency()
