@@ -115,8 +115,12 @@ Result<QList<ConversationRow>> readConversations(storage::Database &db, const QS
     auto stmt = db.prepare(QStringLiteral(
         "SELECT c.id, c.kind, c.title, c.unread, c.read_up_to, coalesce(c.last_activity_at, ''), "
         "m.text, m.kind, m.payment_amount, m.payment_currency, m.sender_id, "
-        "(SELECT o.text FROM message_outbox o WHERE o.conversation_id = c.id AND o.state <> 'sent' ORDER BY o.seq DESC LIMIT 1), "
-        "(SELECT o.created_at FROM message_outbox o WHERE o.conversation_id = c.id AND o.state <> 'sent' ORDER BY o.seq DESC LIMIT 1) "
+        // Our newest message not synced yet (sending, failed, or sent with its event to come).
+        "(SELECT o.text FROM message_outbox o WHERE o.conversation_id = c.id AND (o.state <> 'sent' OR NOT EXISTS "
+        " (SELECT 1 FROM messages x WHERE x.id = o.message_id)) ORDER BY o.seq DESC LIMIT 1), "
+        "(SELECT o.created_at FROM message_outbox o WHERE o.conversation_id = c.id AND (o.state <> 'sent' OR NOT EXISTS "
+        " (SELECT 1 FROM messages x WHERE x.id = o.message_id)) ORDER BY o.seq DESC LIMIT 1), "
+        "EXISTS (SELECT 1 FROM message_outbox o WHERE o.conversation_id = c.id AND o.state <> 'sent') "
         "FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id;"));
     if (!stmt)
         return stmt.error();
@@ -138,8 +142,8 @@ Result<QList<ConversationRow>> readConversations(storage::Database &db, const QS
             c.lastMessagePreview = preview(stmt->text(7), stmt->text(6), stmt->text(9), stmt->int64(8));
             c.lastMessageOwn = stmt->text(10) == selfId;
         }
+        c.hasUnsent = stmt->int64(13) != 0;
         if (!stmt->isNull(11)) {
-            c.hasUnsent = true;
             const QString unsentAt = stmt->text(12);
             if (unsentAt > c.lastActivityAt) {
                 c.lastActivityAt = unsentAt;

@@ -8,6 +8,7 @@
 #include "sync/syncengine.h"
 
 #include <QDateTime>
+#include <QSet>
 
 namespace plaza::chat {
 
@@ -123,16 +124,31 @@ void ConversationsModel::refresh()
         setError(rows.error().message);
         return;
     }
-    bool sameOrder = rows->size() == m_rows.size();
-    for (qsizetype i = 0; sameOrder && i < rows->size(); ++i)
-        sameOrder = rows->at(i).id == m_rows.at(i).id;
-    if (!sameOrder) {
+    // Same conversations: move the ones whose activity moved them (usually one, to the top) and
+    // update the changed ones, so a list view keeps its place. Others came or went: reset.
+    bool sameSet = rows->size() == m_rows.size();
+    if (sameSet) {
+        QSet<QString> ids;
+        for (const ConversationRow &c : std::as_const(m_rows))
+            ids.insert(c.id);
+        for (const ConversationRow &c : std::as_const(*rows))
+            sameSet = sameSet && ids.contains(c.id);
+    }
+    if (!sameSet) {
         beginResetModel();
         m_rows = *rows;
         endResetModel();
         return;
     }
     for (qsizetype i = 0; i < rows->size(); ++i) {
+        if (m_rows.at(i).id != rows->at(i).id) {
+            qsizetype from = i + 1;
+            while (m_rows.at(from).id != rows->at(i).id)
+                ++from;
+            beginMoveRows({}, int(from), int(from), {}, int(i));
+            m_rows.move(from, i);
+            endMoveRows();
+        }
         if (!sameContent(rows->at(i), m_rows.at(i))) {
             m_rows[i] = rows->at(i);
             const QModelIndex at = index(int(i));

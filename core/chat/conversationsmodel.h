@@ -22,8 +22,9 @@ namespace plaza::chat {
 
 //! The conversation list from the cache, most recent activity first (an unsent message of
 //! ours counts), on its own read connection on the UI thread. Refreshed when a sync batch
-//! touches conversations, messages or users, and when the outbox changes: rows whose
-//! content changed get dataChanged; a change of order resets the model.
+//! touches conversations, messages or users, and when the outbox changes: a conversation
+//! whose activity moved it is moved (rowsMoved), changed rows get dataChanged; only a
+//! conversation coming or going resets the model.
 //!
 //! plaza_core has no QML: the app registers it (QML_FOREIGN) and sets `chat`.
 class ConversationsModel : public QAbstractListModel

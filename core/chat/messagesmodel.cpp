@@ -151,27 +151,48 @@ void MessagesModel::refresh()
     QList<MessageRow> rows = *synced;
     rows += *unsent;
 
-    // The usual changes keep the old rows as a prefix (new messages after them, a "sending"
-    // row turned "sent"): update and append. Anything else resets.
-    bool prefix = rows.size() >= m_rows.size();
-    for (qsizetype i = 0; prefix && i < m_rows.size(); ++i)
-        prefix = rows.at(i).key() == m_rows.at(i).key();
-    if (!prefix) {
+    // Rows keep their identity (MessageRow::key): rows that went away are removed, new ones
+    // inserted where they belong, changed ones updated — so a list view keeps its place. Only
+    // a change of order among the rows that stay resets.
+    QHash<QString, qsizetype> newAt;
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        newAt.insert(rows.at(i).key(), i);
+    qsizetype lastKept = -1;
+    bool ordered = true;
+    for (const MessageRow &r : std::as_const(m_rows)) {
+        const qsizetype at = newAt.value(r.key(), -1);
+        if (at < 0)
+            continue;
+        if (at < lastKept) {
+            ordered = false;
+            break;
+        }
+        lastKept = at;
+    }
+    if (!ordered || newAt.size() != rows.size()) {
         beginResetModel();
         m_rows = rows;
         endResetModel();
         return;
     }
-    for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        if (!sameContent(rows.at(i), m_rows.at(i))) {
-            m_rows[i] = rows.at(i);
-            const QModelIndex at = index(int(i));
-            Q_EMIT dataChanged(at, at);
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
+        if (!newAt.contains(m_rows.at(i).key())) {
+            beginRemoveRows({}, int(i), int(i));
+            m_rows.removeAt(i);
+            endRemoveRows();
         }
     }
-    if (rows.size() > m_rows.size()) {
-        beginInsertRows({}, int(m_rows.size()), int(rows.size() - 1));
-        m_rows += rows.mid(m_rows.size());
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (i < m_rows.size() && m_rows.at(i).key() == rows.at(i).key()) {
+            if (!sameContent(rows.at(i), m_rows.at(i))) {
+                m_rows[i] = rows.at(i);
+                const QModelIndex at = index(int(i));
+                Q_EMIT dataChanged(at, at);
+            }
+            continue;
+        }
+        beginInsertRows({}, int(i), int(i));
+        m_rows.insert(i, rows.at(i));
         endInsertRows();
     }
 }

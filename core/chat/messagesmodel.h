@@ -25,7 +25,8 @@ namespace plaza::chat {
 //! fetchMore() loads older pages upward, from the cache and, once the cache has no older
 //! ones, from the server (stored into the cache first). Our message keeps its row from
 //! "sending" to "sent" (rows are identified by sender and client_id), and "read" once
-//! another member's read mark reached it. Own read connection on the UI thread.
+//! another member's read mark reached it. Updates by row (inserted, removed, changed), so a
+//! list view keeps its place. Own read connection on the UI thread.
 //!
 //! plaza_core has no QML: the app registers it (QML_FOREIGN) and sets `chat` and
 //! `conversationId`.

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void olderPagesComeFromTheServer();
     void draftsAndTyping();
     void chatStepAddedToALaterCache();
+    void modelsUpdateByRow();
 
 private:
     bool signUp(const QUrl &via);
@@ -592,6 +593,51 @@ void ChatTest::chatStepAddedToALaterCache()
     auto hits = searchMessages(**db, QStringLiteral("u_1"), QStringLiteral("deja"));
     QVERIFY(hits);
     QCOMPARE(hits->size(), 1);
+}
+
+void ChatTest::modelsUpdateByRow()
+{
+    // Two conversations; the older one gets a message and moves to the top without a reset.
+    auto other = registerUser(m_server->url(), QStringLiteral("second"), kPassword);
+    QVERIFY(other);
+    auto second = createConversation(*other, {selfId()});
+    QVERIFY(second);
+    QVERIFY(post(*other, *second, QStringLiteral("newer")));
+    QVERIFY(syncedTo(*other));
+    ConversationsModel conversations;
+    conversations.setChat(m_chat.get());
+    QCOMPARE(conversations.rowCount(), 2);
+    QCOMPARE(conversations.index(0).data(ConversationsModel::IdRole).toString(), *second);
+    QSignalSpy moved(&conversations, &QAbstractItemModel::rowsMoved);
+    QSignalSpy reset(&conversations, &QAbstractItemModel::modelReset);
+
+    MessagesModel messages;
+    messages.setChat(m_chat.get());
+    messages.setConversationId(m_conversation);
+    QSignalSpy inserted(&messages, &QAbstractItemModel::rowsInserted);
+    QSignalSpy messagesReset(&messages, &QAbstractItemModel::modelReset);
+
+    // Our message goes first (offline, so it stays unsent); the friend's lands before it.
+    m_server->kill();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_fixture->session->online(), 15000);
+    QVERIFY(m_chat->send(m_conversation, QStringLiteral("mine, unsent")));
+    QCOMPARE(messages.rowCount(), 1);
+    QCOMPARE(conversations.index(0).data(ConversationsModel::IdRole).toString(), m_conversation);
+    QCOMPARE(moved.count(), 1);
+    QVERIFY2(m_server->restart(), qPrintable(m_server->lastError()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_chat->pendingCount(), 0, 30000);
+    QVERIFY(post(*m_friend, m_conversation, QStringLiteral("theirs")));
+    QVERIFY(syncedTo(*m_friend));
+    QTRY_COMPARE_WITH_TIMEOUT(messages.rowCount(), 2, 15000);
+    QCOMPARE(messages.index(0).data(MessagesModel::TextRole).toString(), QStringLiteral("mine, unsent"));
+    QCOMPARE(messages.index(1).data(MessagesModel::TextRole).toString(), QStringLiteral("theirs"));
+    QCOMPARE(messagesReset.count(), 0);
+    QCOMPARE(inserted.count(), 2);
+    QVERIFY(post(*other, *second, QStringLiteral("newest")));
+    QVERIFY(syncedTo(*other));
+    QTRY_COMPARE_WITH_TIMEOUT(conversations.index(0).data(ConversationsModel::IdRole).toString(), *second, 15000);
+    QCOMPARE(moved.count(), 2);
+    QCOMPARE(reset.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(ChatTest)
