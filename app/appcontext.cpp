@@ -65,6 +65,8 @@ AppContext *AppContext::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
     QJSEngine::setObjectOwnership(s_instance->m_session, QJSEngine::CppOwnership);
     QJSEngine::setObjectOwnership(s_instance->m_wallet, QJSEngine::CppOwnership);
     QJSEngine::setObjectOwnership(s_instance->m_appLock, QJSEngine::CppOwnership);
+    if (s_instance->m_feed)
+        QJSEngine::setObjectOwnership(s_instance->m_feed, QJSEngine::CppOwnership);
     Q_UNUSED(jsEngine)
     return s_instance;
 }

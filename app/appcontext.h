@@ -4,6 +4,7 @@
 #include "session/applock.h"
 #include "session/session.h"
 #include "wallet/transactionsmodel.h"
+#include "feed/feedservice.h"
 #include "wallet/walletservice.h"
 
 #include <QObject>
@@ -24,6 +25,7 @@ class AppContext : public QObject
     Q_PROPERTY(plaza::Session *session READ session CONSTANT)
     Q_PROPERTY(plaza::wallet::WalletService *wallet READ wallet CONSTANT)
     Q_PROPERTY(plaza::AppLock *appLock READ appLock CONSTANT)
+    Q_PROPERTY(plaza::feed::FeedService *feed READ feed CONSTANT)
     Q_PROPERTY(QString defaultServerUrl READ defaultServerUrl CONSTANT)
     Q_PROPERTY(QString themeMode READ themeMode WRITE setThemeMode NOTIFY settingsChanged)
     //! "" (the system's), "en" or "fr"; takes effect at the next start (`languageInUse` until then).
@@ -62,6 +64,9 @@ public:
     [[nodiscard]] plaza::Session *session() const { return m_session; }
     [[nodiscard]] plaza::wallet::WalletService *wallet() const { return m_wallet; }
     [[nodiscard]] plaza::AppLock *appLock() const { return m_appLock; }
+    [[nodiscard]] plaza::feed::FeedService *feed() const { return m_feed; }
+    //! The feed service (made after the context in main; tests may leave it unset).
+    void setFeed(plaza::feed::FeedService *feed) { m_feed = feed; }
     [[nodiscard]] QString defaultServerUrl() const { return m_options.defaultServerUrl; }
     [[nodiscard]] QString themeMode() const { return m_options.themeMode; }
     void setThemeMode(const QString &mode);
@@ -147,6 +152,7 @@ private:
     plaza::Session *m_session;
     plaza::wallet::WalletService *m_wallet;
     plaza::AppLock *m_appLock;
+    plaza::feed::FeedService *m_feed = nullptr;
     Options m_options;
     QString m_pendingLink;
     bool m_pageSettled = false;

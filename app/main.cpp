@@ -10,6 +10,7 @@
 #include "startupdriver.h"
 
 #include "common/logging.h"
+#include "feed/feedservice.h"
 #include "session/applock.h"
 #include "session/session.h"
 #include "wallet/walletservice.h"
@@ -102,9 +103,11 @@ int main(int argc, char *argv[])
     plaza::Session session(sessionOptions);
     plaza::wallet::WalletService wallet(&session);
     plaza::AppLock appLock(&session);
+    plaza::feed::FeedService feed(&session);
     AppContext context(&session, &wallet, &appLock,
                        {options.serverUrl, options.themeMode, options.page, sessionOptions.configDir, languageInUse,
                         options.themeFromCommandLine});
+    context.setFeed(&feed);
 
     // plaza://pay/<id> from the desktop (%u): the window shows it once signed in.
     for (const QString &url : options.urls) {

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "feed/feedmodel.h"
+#include "feed/feedservice.h"
+#include "feed/profilemodel.h"
+#include "feed/threadmodel.h"
 #include "savings/savingssummary.h"
 #include "session/applock.h"
 #include "social/peoplesearchmodel.h"
@@ -60,4 +64,32 @@ struct SavingsSummaryForeign
     Q_GADGET
     QML_FOREIGN(plaza::savings::SavingsSummary)
     QML_NAMED_ELEMENT(SavingsSummary)
+};
+
+//! The Feed tab's models: `FeedModel { service: App.feed }`, ThreadModel, ProfileModel.
+struct FeedModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::feed::FeedModel)
+    QML_NAMED_ELEMENT(FeedModel)
+};
+struct ThreadModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::feed::ThreadModel)
+    QML_NAMED_ELEMENT(ThreadModel)
+};
+struct ProfileModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::feed::ProfileModel)
+    QML_NAMED_ELEMENT(ProfileModel)
+};
+//! App.feed: posts, likes, reposts, follows (outbox for posts).
+struct FeedServiceForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::feed::FeedService)
+    QML_NAMED_ELEMENT(FeedService)
+    QML_UNCREATABLE("The app owns the feed service; use App.feed")
 };

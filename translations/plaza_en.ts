@@ -29,12 +29,32 @@
     </message>
 </context>
 <context>
+    <name>Composer</name>
+    <message numerus="yes">
+        <source>%n post(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n post waiting to be sent</numerusform>
+            <numerusform>%n posts waiting to be sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message numerus="yes">
         <source>Use at most %n decimal(s).</source>
         <translation>
             <numerusform>Use at most %n decimal.</numerusform>
             <numerusform>Use at most %n decimals.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FeedPage</name>
+    <message numerus="yes">
+        <source>%n new post(s)</source>
+        <translation>
+            <numerusform>%n new post</numerusform>
+            <numerusform>%n new posts</numerusform>
         </translation>
     </message>
 </context>
@@ -72,6 +92,23 @@
         <translation>
             <numerusform>Use at least %n character.</numerusform>
             <numerusform>Use at least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSheet</name>
+    <message numerus="yes">
+        <source>%n follower(s)</source>
+        <translation>
+            <numerusform>%n follower</numerusform>
+            <numerusform>%n followers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n following</source>
+        <translation>
+            <numerusform>%n following</numerusform>
+            <numerusform>%n following</numerusform>
         </translation>
     </message>
 </context>

@@ -227,6 +227,40 @@
     </message>
 </context>
 <context>
+    <name>Composer</name>
+    <message>
+        <source>What&apos;s happening?</source>
+        <translation>Quoi de neuf ?</translation>
+    </message>
+    <message>
+        <source>Replying to %1</source>
+        <translation>En réponse à %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n publication en attente d’envoi</numerusform>
+            <numerusform>%n publications en attente d’envoi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter to post</source>
+        <translation>Ctrl+Entrée pour publier</translation>
+    </message>
+    <message>
+        <source>%1 / 500</source>
+        <translation>%1 / 500</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Publier</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Wrong handle or password.</source>
@@ -403,12 +437,51 @@
 <context>
     <name>FeedPage</name>
     <message>
-        <source>Your feed arrives soon</source>
-        <translation>Votre fil arrive bientôt</translation>
+        <source>Following</source>
+        <translation>Abonnements</translation>
     </message>
     <message>
-        <source>Posts from the people you follow, and a Discover timeline that can tell you why each post is there.</source>
-        <translation>Les publications des personnes que vous suivez, et un fil Découvrir qui vous dit pourquoi chaque publication s’y trouve.</translation>
+        <source>Discover</source>
+        <translation>Découvrir</translation>
+    </message>
+    <message>
+        <source>Offline — showing what was saved</source>
+        <translation>Hors ligne — affichage de ce qui a été enregistré</translation>
+    </message>
+    <message>
+        <source>You&apos;re all caught up.</source>
+        <translation>Vous êtes à jour.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new post(s)</source>
+        <translation>
+            <numerusform>%n nouvelle publication</numerusform>
+            <numerusform>%n nouvelles publications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The feed couldn&apos;t load</source>
+        <translation>Le fil n’a pas pu se charger</translation>
+    </message>
+    <message>
+        <source>Nothing to discover yet</source>
+        <translation>Rien à découvrir pour l’instant</translation>
+    </message>
+    <message>
+        <source>Your feed is empty</source>
+        <translation>Votre fil est vide</translation>
+    </message>
+    <message>
+        <source>Follow people to see their posts here, or write the first one above.</source>
+        <translation>Suivez des personnes pour voir leurs publications ici, ou écrivez la première ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Posts are 1 to 500 characters.</source>
+        <translation>Les publications font 1 à 500 caractères.</translation>
     </message>
 </context>
 <context>
@@ -834,6 +907,113 @@
     <message>
         <source>Business</source>
         <translation>Entreprise</translation>
+    </message>
+</context>
+<context>
+    <name>PostAction</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>PostDelegate</name>
+    <message>
+        <source>Load missing posts</source>
+        <translation>Charger les publications manquantes</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>limited-reach post, hidden</source>
+        <translation>publication à portée limitée, masquée</translation>
+    </message>
+    <message>
+        <source>%1 reposted</source>
+        <translation>%1 a republié</translation>
+    </message>
+    <message>
+        <source>Sponsored · %1</source>
+        <translation>Sponsorisé · %1</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Non envoyé</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>This post has limited reach.</source>
+        <translation>Cette publication a une portée limitée.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Undo repost</source>
+        <translation>Annuler la republication</translation>
+    </message>
+    <message>
+        <source>Repost</source>
+        <translation>Republier</translation>
+    </message>
+    <message>
+        <source>Unlike</source>
+        <translation>Je n’aime plus</translation>
+    </message>
+    <message>
+        <source>Like</source>
+        <translation>J’aime</translation>
+    </message>
+    <message>
+        <source>Why am I seeing this?</source>
+        <translation>Pourquoi je vois ceci ?</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSheet</name>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follower(s)</source>
+        <translation>
+            <numerusform>%n abonné</numerusform>
+            <numerusform>%n abonnés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n following</source>
+        <translation>
+            <numerusform>%n abonnement</numerusform>
+            <numerusform>%n abonnements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Following</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Suivre</translation>
+    </message>
+    <message>
+        <source>No posts yet.</source>
+        <translation>Pas encore de publication.</translation>
     </message>
 </context>
 <context>
@@ -1581,6 +1761,21 @@
     </message>
 </context>
 <context>
+    <name>ThreadSheet</name>
+    <message>
+        <source>Thread</source>
+        <translation>Fil de discussion</translation>
+    </message>
+    <message>
+        <source>This post is gone.</source>
+        <translation>Cette publication n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Write a reply</source>
+        <translation>Écrire une réponse</translation>
+    </message>
+</context>
+<context>
     <name>TransactionSheet</name>
     <message>
         <source>From</source>
@@ -1838,6 +2033,45 @@
     <message>
         <source>Awaiting confirmation</source>
         <translation>En attente de confirmation</translation>
+    </message>
+</context>
+<context>
+    <name>WhySheet</name>
+    <message>
+        <source>Why am I seeing this?</source>
+        <translation>Pourquoi je vois ceci ?</translation>
+    </message>
+    <message>
+        <source>Discover ranks posts on your device from three signals, and limits some. This post scored %1.</source>
+        <translation>Découvrir classe les publications sur votre appareil selon trois signaux, et en limite certaines. Cette publication a obtenu %1.</translation>
+    </message>
+    <message>
+        <source>How close you are to the author (%1 of 1)</source>
+        <translation>Votre proximité avec l’auteur (%1 sur 1)</translation>
+    </message>
+    <message>
+        <source>Likes, reposts and replies: %1</source>
+        <translation>J’aime, republications et réponses : %1</translation>
+    </message>
+    <message>
+        <source>Age: %1 hours</source>
+        <translation>Âge : %1 heures</translation>
+    </message>
+    <message>
+        <source>Limited reach</source>
+        <translation>Portée limitée</translation>
+    </message>
+    <message>
+        <source>Full reach</source>
+        <translation>Portée complète</translation>
+    </message>
+    <message>
+        <source>score = 3 × closeness + log₂(1 + engagement) − hours ÷ 12 − 4 if limited</source>
+        <translation>score = 3 × proximité + log₂(1 + interactions) − heures ÷ 12 − 4 si limitée</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 </TS>

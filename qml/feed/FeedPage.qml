@@ -1,10 +1,183 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
 import Plaza
+import Plaza.Desktop
 
-// Feed tab: the Home and Discover timelines (not built yet).
-ComingSoon {
-    iconName: "newspaper"
-    title: qsTr("Your feed arrives soon")
-    text: qsTr("Posts from the people you follow, and a Discover timeline that can tell you why each post is there.")
+// The Feed tab: Following (newest first) or Discover (ranked on this device), the choice
+// and the reading position kept across restarts; new posts wait behind a pill instead of
+// moving what you read; a gap row loads posts missed while offline.
+Item {
+    id: page
+    objectName: "feedPage"
+
+    FeedModel {
+        id: feed
+        service: App.feed
+        onRestoredRowChanged: if (restoredRow >= 0) list.positionViewAtIndex(restoredRow, ListView.Beginning)
+        onRefreshed: if (App.startPage === "feed") App.pageSettled = true
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacingXl
+        anchors.topMargin: Theme.spacingL
+        spacing: Theme.spacingM
+
+        RowLayout {
+            spacing: Theme.spacingS
+            Layout.fillWidth: true
+            Repeater {
+                model: [{ value: "following", label: qsTr("Following") }, { value: "discover", label: qsTr("Discover") }]
+                delegate: AppButton {
+                    required property var modelData
+                    objectName: "timeline_" + modelData.value
+                    text: modelData.label
+                    variant: feed.timeline === modelData.value ? "primary" : "secondary"
+                    implicitHeight: 34
+                    Accessible.role: Accessible.PageTab
+                    Accessible.checked: feed.timeline === modelData.value
+                    onClicked: feed.timeline = modelData.value
+                }
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                visible: feed.stale
+                text: qsTr("Offline — showing what was saved")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontCaption
+            }
+        }
+
+        Composer {
+            id: composer
+            Layout.fillWidth: true
+            Layout.maximumWidth: 720
+            Layout.alignment: Qt.AlignHCenter
+        }
+
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            ListView {
+                id: list
+                objectName: "feedList"
+                anchors.fill: parent
+                anchors.leftMargin: Math.max(0, (width - 720) / 2)
+                anchors.rightMargin: anchors.leftMargin
+                model: feed
+                clip: true
+                spacing: Theme.spacingS
+                reuseItems: true
+                boundsBehavior: Flickable.StopAtBounds
+                ScrollBar.vertical: ScrollBar { }
+                Accessible.role: Accessible.List
+                Accessible.name: feed.timeline === "discover" ? qsTr("Discover") : qsTr("Following")
+                delegate: PostDelegate {
+                    width: ListView.view.width
+                    discover: feed.timeline === "discover"
+                    onOpenThread: postId => threadSheet.show(postId, "")
+                    onOpenProfile: userId => profileSheet.show(userId)
+                    onReply: (postId, name) => threadSheet.show(postId, name)
+                    onExplain: (terms, score) => whySheet.show(terms, score)
+                    onLoadGap: index => feed.loadGap(index)
+                }
+                onContentYChanged: {
+                    if (!feed.loading && !feed.atEnd && contentHeight - (contentY + height) < 600)
+                        feed.fetchMore(feed.index(-1, -1))
+                    positionTimer.restart()
+                }
+                Timer {
+                    id: positionTimer
+                    interval: 500
+                    onTriggered: {
+                        const top = list.itemAt(10, list.contentY + 10)
+                        if (top && top.model && !top.model.isGap)
+                            feed.setReadingPosition(top.model.id)
+                    }
+                }
+                footer: Item {
+                    width: ListView.view.width
+                    height: list.count > 0 ? 48 : 0
+                    BusyIndicator { anchors.centerIn: parent; running: feed.loading && list.count > 0; visible: running; width: 24; height: 24 }
+                    Label {
+                        anchors.centerIn: parent
+                        visible: feed.atEnd && list.count > 0
+                        text: qsTr("You're all caught up.")
+                        color: Theme.textFaint
+                        font.pixelSize: Theme.fontCaption
+                    }
+                }
+            }
+
+            // New posts wait here instead of pushing the list down.
+            AppButton {
+                objectName: "newPostsPill"
+                visible: feed.newPostsCount > 0
+                anchors.horizontalCenter: parent.horizontalCenter
+                anchors.top: parent.top
+                anchors.topMargin: Theme.spacingS
+                iconName: "arrow-up-right"
+                text: qsTr("%n new post(s)", "", feed.newPostsCount)
+                onClicked: {
+                    feed.showNewPosts()
+                    list.positionViewAtBeginning()
+                }
+            }
+
+            ColumnLayout {
+                anchors.centerIn: parent
+                width: Math.min(parent.width - 2 * Theme.spacingXl, 420)
+                visible: list.count === 0
+                spacing: Theme.spacingS
+                BusyIndicator { visible: feed.loading; running: visible; Layout.alignment: Qt.AlignHCenter }
+                Label {
+                    visible: !feed.loading
+                    text: feed.error.length > 0 ? qsTr("The feed couldn't load")
+                          : feed.timeline === "discover" ? qsTr("Nothing to discover yet") : qsTr("Your feed is empty")
+                    color: Theme.text
+                    font.pixelSize: Theme.fontSubtitle
+                    font.weight: Font.DemiBold
+                    horizontalAlignment: Text.AlignHCenter
+                    Layout.fillWidth: true
+                }
+                Label {
+                    visible: !feed.loading
+                    text: feed.error.length > 0 ? feed.error
+                          : qsTr("Follow people to see their posts here, or write the first one above.")
+                    color: Theme.textMuted
+                    wrapMode: Text.Wrap
+                    horizontalAlignment: Text.AlignHCenter
+                    Layout.fillWidth: true
+                }
+                AppButton {
+                    visible: !feed.loading && feed.error.length > 0
+                    text: qsTr("Try again")
+                    variant: "secondary"
+                    Layout.alignment: Qt.AlignHCenter
+                    onClicked: feed.refresh()
+                }
+            }
+        }
+    }
+
+    Connections {
+        target: App.feed
+        function onActionFailed(code, message, field) {
+            failureNotice.text = field === "text" ? qsTr("Posts are 1 to 500 characters.") : Errors.describe(code, field, App.session.serverUrl)
+            failureNotice.open()
+        }
+    }
+    ToolTip {
+        id: failureNotice
+        timeout: 5000
+        x: (page.width - width) / 2
+        y: page.height - height - Theme.spacingXl
+    }
+
+    ThreadSheet { id: threadSheet; onOpenProfile: userId => profileSheet.show(userId) }
+    ProfileSheet { id: profileSheet; onOpenThread: postId => threadSheet.show(postId, "") }
+    WhySheet { id: whySheet }
 }

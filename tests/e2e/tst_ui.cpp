@@ -9,6 +9,7 @@
 #include "common/testserver.h"
 #include "qrimageprovider.h"
 
+#include "feed/feedservice.h"
 #include "session/applock.h"
 #include "session/session.h"
 #include "wallet/walletservice.h"
@@ -83,6 +84,7 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<wallet::WalletService> m_wallet;
     std::unique_ptr<AppLock> m_lock;
+    std::unique_ptr<feed::FeedService> m_feed;
     std::unique_ptr<AppContext> m_context;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;
@@ -158,10 +160,12 @@ void UiTest::initTestCase()
     m_session = std::make_unique<Session>(options);
     m_wallet = std::make_unique<wallet::WalletService>(m_session.get());
     m_lock = std::make_unique<AppLock>(m_session.get());
+    m_feed = std::make_unique<feed::FeedService>(m_session.get());
     m_context = std::make_unique<AppContext>(
         m_session.get(), m_wallet.get(), m_lock.get(),
         AppContext::Options{m_server->url().toString(), QStringLiteral("light"), QString(), m_config.path(),
                             QStringLiteral("en"), true});
+    m_context->setFeed(m_feed.get());
 
     m_engine = std::make_unique<QQmlApplicationEngine>();
     m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -313,6 +317,7 @@ void UiTest::cleanupTestCase()
     m_engine.reset();
     m_context.reset();
     m_lock.reset();
+    m_feed.reset();
     m_wallet.reset();
     m_session.reset();
 }

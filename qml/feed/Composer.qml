@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Plaza
+import Plaza.Desktop
+
+// Write a post (or a reply): up to 500 characters, Ctrl+Enter posts. Offline it is queued
+// and goes out once, when the connection is back.
+Rectangle {
+    id: composer
+    property string replyTo: ""
+    property string replyToName: ""
+    property string placeholder: qsTr("What's happening?")
+    signal posted()
+
+    readonly property int length: editor.text.length
+    readonly property bool tooLong: length > 500
+    function focusEditor() { editor.forceActiveFocus() }
+    function submit() {
+        if (editor.text.trim().length === 0 || tooLong)
+            return
+        App.feed.compose(editor.text, replyTo)
+        editor.text = ""
+        composer.posted()
+    }
+
+    radius: Theme.radiusL
+    color: Theme.surface
+    border.width: 1
+    border.color: editor.activeFocus ? Theme.focusRing : Theme.border
+    implicitHeight: column.implicitHeight + 2 * Theme.spacingM
+
+    ColumnLayout {
+        id: column
+        anchors.fill: parent
+        anchors.margins: Theme.spacingM
+        spacing: Theme.spacingS
+        Label {
+            visible: composer.replyTo.length > 0
+            text: qsTr("Replying to %1").arg(composer.replyToName)
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontCaption
+            textFormat: Text.PlainText
+        }
+        TextArea {
+            id: editor
+            objectName: "composerEditor"
+            placeholderText: composer.placeholder
+            wrapMode: TextEdit.Wrap
+            color: Theme.text
+            placeholderTextColor: Theme.textFaint
+            font.pixelSize: Theme.fontBody
+            selectByMouse: true
+            Accessible.name: composer.placeholder
+            background: null
+            Layout.fillWidth: true
+            Layout.minimumHeight: 44
+            Keys.onPressed: event => {
+                if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter) && (event.modifiers & Qt.ControlModifier)) {
+                    composer.submit()
+                    event.accepted = true
+                }
+            }
+        }
+        RowLayout {
+            Label {
+                text: App.feed.pendingCount > 0 ? qsTr("%n post(s) waiting to be sent", "", App.feed.pendingCount) : qsTr("Ctrl+Enter to post")
+                color: Theme.textFaint
+                font.pixelSize: Theme.fontCaption
+                textFormat: Text.PlainText
+                Layout.fillWidth: true
+            }
+            Label {
+                objectName: "composerCounter"
+                text: qsTr("%1 / 500").arg(composer.length)
+                color: composer.tooLong ? Theme.danger : Theme.textMuted
+                font.pixelSize: Theme.fontCaption
+                textFormat: Text.PlainText
+            }
+            AppButton {
+                objectName: "postButton"
+                text: composer.replyTo.length > 0 ? qsTr("Reply") : qsTr("Post")
+                implicitHeight: 32
+                enabled: editor.text.trim().length > 0 && !composer.tooLong
+                onClicked: composer.submit()
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Plaza
+import Plaza.Desktop
+
+// One post: author, handle, relative time, the text (plain, links clickable), counts and
+// like / repost / reply; "Sponsored" with the advertiser, limited reach behind a label, and
+// on Discover "Why am I seeing this?". A gap row offers to load the missing posts.
+Item {
+    id: row
+    required property var model
+    required property int index
+    property bool discover: false
+    signal openThread(string postId)
+    signal openProfile(string userId)
+    signal reply(string postId, string authorName)
+    signal explain(var terms, real score)
+    signal loadGap(int index)
+
+    property bool revealed: false
+    readonly property bool hidden: model.limitedReach && !revealed
+
+    implicitHeight: model.isGap ? gapRow.implicitHeight + 2 * Theme.spacingS : card.implicitHeight + Theme.spacingS
+
+    AppButton {
+        id: gapRow
+        visible: row.model.isGap
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.verticalCenter: parent.verticalCenter
+        variant: "secondary"
+        iconName: "refresh-cw"
+        text: qsTr("Load missing posts")
+        onClicked: row.loadGap(row.index)
+    }
+
+    Rectangle {
+        id: card
+        visible: !row.model.isGap
+        width: parent.width
+        radius: Theme.radiusL
+        color: Theme.surface
+        border.width: 1
+        border.color: Theme.border
+        implicitHeight: column.implicitHeight + 2 * Theme.spacingL
+        Accessible.role: Accessible.ListItem
+        Accessible.name: qsTr("%1: %2").arg(row.model.authorName).arg(row.hidden ? qsTr("limited-reach post, hidden") : row.model.text)
+
+        ColumnLayout {
+            id: column
+            anchors.fill: parent
+            anchors.margins: Theme.spacingL
+            spacing: Theme.spacingS
+
+            Label {
+                visible: row.model.isRepost
+                text: qsTr("%1 reposted").arg(row.model.repostedByName)
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontCaption
+                textFormat: Text.PlainText
+            }
+            RowLayout {
+                spacing: Theme.spacingM
+                Layout.fillWidth: true
+                Avatar {
+                    initials: row.model.authorInitials
+                    size: 36
+                    MouseArea { anchors.fill: parent; cursorShape: Qt.PointingHandCursor; onClicked: row.openProfile(row.model.authorId) }
+                }
+                ColumnLayout {
+                    spacing: 0
+                    Layout.fillWidth: true
+                    RowLayout {
+                        spacing: Theme.spacingS
+                        Label {
+                            text: row.model.authorName
+                            color: Theme.text
+                            font.weight: Font.DemiBold
+                            elide: Text.ElideRight
+                            textFormat: Text.PlainText
+                        }
+                        Label {
+                            text: "@" + row.model.authorHandle + " · " + App.relativeTime(row.model.createdAt)
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontCaption
+                            elide: Text.ElideRight
+                            textFormat: Text.PlainText
+                            Layout.fillWidth: true
+                        }
+                    }
+                    Label {
+                        visible: row.model.sponsored
+                        objectName: "sponsoredLabel"
+                        text: qsTr("Sponsored · %1").arg(row.model.advertiserName)
+                        color: Theme.accent
+                        font.pixelSize: Theme.fontCaption
+                        font.weight: Font.DemiBold
+                        textFormat: Text.PlainText
+                    }
+                }
+                Label {
+                    visible: row.model.sendState === "pending" || row.model.sendState === "failed"
+                    text: row.model.sendState === "failed" ? qsTr("Not sent") : qsTr("Sending…")
+                    color: row.model.sendState === "failed" ? Theme.danger : Theme.textMuted
+                    font.pixelSize: Theme.fontCaption
+                    textFormat: Text.PlainText
+                }
+            }
+
+            // Limited reach: collapsed behind a label until the reader opens it.
+            Rectangle {
+                visible: row.hidden
+                radius: Theme.radiusM
+                color: Theme.background
+                implicitHeight: limitedRow.implicitHeight + 2 * Theme.spacingM
+                Layout.fillWidth: true
+                RowLayout {
+                    id: limitedRow
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacingM
+                    Icon { name: "eye-off"; size: 16; color: Theme.textMuted }
+                    Label {
+                        text: qsTr("This post has limited reach.")
+                        color: Theme.textMuted
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                    }
+                    AppButton { text: qsTr("Show"); variant: "quiet"; implicitHeight: 28; onClicked: row.revealed = true }
+                }
+            }
+            Text {
+                visible: !row.hidden
+                text: App.linkify(row.model.text)
+                textFormat: Text.StyledText
+                color: Theme.text
+                linkColor: Theme.accent
+                font.pixelSize: Theme.fontBody
+                wrapMode: Text.Wrap
+                lineHeight: 1.2
+                Layout.fillWidth: true
+                onLinkActivated: link => Qt.openUrlExternally(link)
+                HoverHandler { cursorShape: parent.hoveredLink ? Qt.PointingHandCursor : Qt.ArrowCursor }
+                TapHandler { onTapped: if (!parent.hoveredLink) row.openThread(row.model.postId) }
+            }
+            RowLayout {
+                spacing: Theme.spacingL
+                enabled: row.model.sendState === ""
+                PostAction {
+                    iconName: "message-circle"
+                    count: row.model.replyCount
+                    label: qsTr("Reply")
+                    onClicked: row.reply(row.model.postId, row.model.authorName)
+                }
+                PostAction {
+                    iconName: "refresh-cw"
+                    count: row.model.repostCount
+                    active: row.model.repostedByMe
+                    label: row.model.repostedByMe ? qsTr("Undo repost") : qsTr("Repost")
+                    onClicked: row.model.repostedByMe ? App.feed.unrepost(row.model.postId) : App.feed.repost(row.model.postId)
+                }
+                PostAction {
+                    iconName: "heart"
+                    count: row.model.likeCount
+                    active: row.model.likedByMe
+                    label: row.model.likedByMe ? qsTr("Unlike") : qsTr("Like")
+                    onClicked: row.model.likedByMe ? App.feed.unlike(row.model.postId) : App.feed.like(row.model.postId)
+                }
+                Item { Layout.fillWidth: true }
+                AppButton {
+                    visible: row.discover && row.model.rankTerms && row.model.rankTerms.length > 0
+                    text: qsTr("Why am I seeing this?")
+                    variant: "quiet"
+                    implicitHeight: 28
+                    font.pixelSize: Theme.fontCaption
+                    onClicked: row.explain(row.model.rankTerms, row.model.score)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Plaza
+import Plaza.Desktop
+
+// Someone's profile: name, handle, counts, follow / unfollow, and their posts.
+Sheet {
+    id: sheet
+    objectName: "profileSheet"
+    property string userId: ""
+    signal openThread(string postId)
+
+    function show(id) {
+        userId = id
+        open()
+    }
+
+    title: profile.loaded ? profile.displayName : qsTr("Profile")
+    subtitle: profile.loaded ? "@" + profile.handle : ""
+    width: Math.min(620, parent ? parent.width - 2 * Theme.spacingXl : 620)
+
+    ProfileModel {
+        id: profile
+        service: App.feed
+        userId: sheet.userId
+    }
+
+    contentItem: ColumnLayout {
+        spacing: Theme.spacingM
+        RowLayout {
+            spacing: Theme.spacingL
+            Avatar { initials: profile.initials; size: 56 }
+            ColumnLayout {
+                spacing: 2
+                Layout.fillWidth: true
+                Label {
+                    text: qsTr("%n follower(s)", "", profile.followers) + " · " + qsTr("%n following", "", profile.following)
+                    color: Theme.textMuted
+                    textFormat: Text.PlainText
+                }
+                Label {
+                    visible: profile.kind === "merchant"
+                    text: qsTr("Business")
+                    color: Theme.accent
+                    font.pixelSize: Theme.fontCaption
+                }
+            }
+            AppButton {
+                objectName: "followButton"
+                visible: profile.loaded && !profile.isSelf
+                text: profile.followedByMe ? qsTr("Following") : qsTr("Follow")
+                variant: profile.followedByMe ? "secondary" : "primary"
+                onClicked: profile.followedByMe ? profile.unfollow() : profile.follow()
+            }
+        }
+        ListView {
+            id: posts
+            model: profile
+            clip: true
+            spacing: Theme.spacingS
+            implicitHeight: Math.min(Math.max(contentHeight, 120), 440)
+            Layout.fillWidth: true
+            delegate: PostDelegate {
+                width: ListView.view.width
+                onOpenThread: postId => { sheet.close(); sheet.openThread(postId) }
+            }
+            onContentYChanged: if (!profile.loading && !profile.atEnd && contentHeight - (contentY + height) < 300) profile.fetchMore(profile.index(-1, -1))
+            BusyIndicator { anchors.centerIn: parent; running: profile.loading && posts.count === 0; visible: running }
+            Label {
+                anchors.centerIn: parent
+                visible: !profile.loading && posts.count === 0
+                text: qsTr("No posts yet.")
+                color: Theme.textMuted
+            }
+        }
+    }
+}
