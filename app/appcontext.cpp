@@ -2,6 +2,7 @@
 #include "appcontext.h"
 
 #include "qrimageprovider.h"
+#include "trayicon.h"
 
 #include "common/logging.h"
 #include "diagnostics/feedbackreport.h"
@@ -154,6 +155,11 @@ bool AppContext::minimizeToTray() const
 void AppContext::setMinimizeToTray(bool enabled)
 {
     saveSetting(QStringLiteral("window/minimize_to_tray"), enabled);
+}
+
+bool AppContext::trayAvailable() const
+{
+    return TrayIcon::available();
 }
 
 QString AppContext::qtVersion() const

@@ -34,6 +34,8 @@ class AppContext : public QObject
     Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled NOTIFY settingsChanged)
     Q_PROPERTY(bool notificationPreviews READ notificationPreviews WRITE setNotificationPreviews NOTIFY settingsChanged)
     Q_PROPERTY(bool minimizeToTray READ minimizeToTray WRITE setMinimizeToTray NOTIFY settingsChanged)
+    //! The desktop shows tray icons: "Keep running in the tray" can be offered.
+    Q_PROPERTY(bool trayAvailable READ trayAvailable CONSTANT)
     Q_PROPERTY(QString qtVersion READ qtVersion CONSTANT)
     Q_PROPERTY(QString platformName READ platformName CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
@@ -79,6 +81,7 @@ public:
     void setNotificationPreviews(bool shown);
     [[nodiscard]] bool minimizeToTray() const;
     void setMinimizeToTray(bool enabled);
+    [[nodiscard]] bool trayAvailable() const;
     [[nodiscard]] QString qtVersion() const;
     [[nodiscard]] QString platformName() const;
     [[nodiscard]] QString startPage() const { return m_options.startPage; }

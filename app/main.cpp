@@ -7,6 +7,7 @@
 #include "qrimageprovider.h"
 #include "screenprobe.h"
 #include "singleinstance.h"
+#include "trayicon.h"
 #include "startupdriver.h"
 
 #include "common/logging.h"
@@ -16,6 +17,7 @@
 #include "wallet/walletservice.h"
 
 #include <QDir>
+#include <QApplication>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QImage>
@@ -57,7 +59,8 @@ void say(const QString &line)
 
 int main(int argc, char *argv[])
 {
-    QGuiApplication app(argc, argv);
+    // QApplication (not QGuiApplication) only because the tray icon needs it on X11.
+    QApplication app(argc, argv);
     // The last log lines stay in memory for "Send feedback" (scrubbed when written).
     plaza::logging::installRingBuffer();
     QGuiApplication::setOrganizationName(QStringLiteral("Plaza"));
@@ -140,6 +143,9 @@ int main(int argc, char *argv[])
         window->raise();
         window->requestActivate();
     });
+
+    TrayIcon tray;
+    tray.setWindow(window);
 
     // Scripts and tests wait for this line: the shell is on screen, not just the state.
     ScreenProbe readyProbe(window, &session, plaza::Session::State::Ready);

@@ -39,6 +39,14 @@ ApplicationWindow {
     palette.midlight: Theme.hover
     palette.shadow: Theme.scrim
 
+    // "Keep running in the tray": closing hides the window; the tray icon brings it back.
+    onClosing: close => {
+        if (App.minimizeToTray && App.trayAvailable && session.state === Session.Ready) {
+            close.accepted = false
+            window.hide()
+        }
+    }
+
     Binding {
         target: Theme
         property: "mode"

@@ -1577,6 +1577,18 @@
         <source>Send feedback…</source>
         <translation>Envoyer un retour…</translation>
     </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenêtre</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray</source>
+        <translation>Rester dans la zone de notification</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps Plaza in the system tray; click the tray icon to bring it back.</source>
+        <translation>Fermer la fenêtre garde Plaza dans la zone de notification ; cliquez sur son icône pour la rouvrir.</translation>
+    </message>
 </context>
 <context>
     <name>Sheet</name>
@@ -1820,6 +1832,17 @@
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Show Plaza</source>
+        <translation>Afficher Plaza</translation>
+    </message>
+    <message>
+        <source>Quit Plaza</source>
+        <translation>Quitter Plaza</translation>
     </message>
 </context>
 <context>

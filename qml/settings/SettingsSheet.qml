@@ -63,6 +63,19 @@ Sheet {
                 }
             }
 
+            SectionTitle { visible: App.trayAvailable; text: qsTr("Window") }
+            SettingRow {
+                visible: App.trayAvailable
+                title: qsTr("Keep running in the tray")
+                detail: qsTr("Closing the window keeps Plaza in the system tray; click the tray icon to bring it back.")
+                Switch {
+                    objectName: "traySwitch"
+                    Accessible.name: qsTr("Keep running in the tray")
+                    checked: App.minimizeToTray
+                    onToggled: App.minimizeToTray = checked
+                }
+            }
+
             SectionTitle { text: qsTr("Security") }
             SettingRow {
                 title: qsTr("App lock")
