@@ -68,6 +68,8 @@ AppContext *AppContext::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
     QJSEngine::setObjectOwnership(s_instance->m_appLock, QJSEngine::CppOwnership);
     if (s_instance->m_feed)
         QJSEngine::setObjectOwnership(s_instance->m_feed, QJSEngine::CppOwnership);
+    if (s_instance->m_chat)
+        QJSEngine::setObjectOwnership(s_instance->m_chat, QJSEngine::CppOwnership);
     Q_UNUSED(jsEngine)
     return s_instance;
 }

@@ -4,6 +4,7 @@
 #include "session/applock.h"
 #include "session/session.h"
 #include "wallet/transactionsmodel.h"
+#include "chat/chatservice.h"
 #include "feed/feedservice.h"
 #include "wallet/walletservice.h"
 
@@ -26,6 +27,7 @@ class AppContext : public QObject
     Q_PROPERTY(plaza::wallet::WalletService *wallet READ wallet CONSTANT)
     Q_PROPERTY(plaza::AppLock *appLock READ appLock CONSTANT)
     Q_PROPERTY(plaza::feed::FeedService *feed READ feed CONSTANT)
+    Q_PROPERTY(plaza::chat::ChatService *chat READ chat CONSTANT)
     Q_PROPERTY(QString defaultServerUrl READ defaultServerUrl CONSTANT)
     Q_PROPERTY(QString themeMode READ themeMode WRITE setThemeMode NOTIFY settingsChanged)
     //! "" (the system's), "en" or "fr"; takes effect at the next start (`languageInUse` until then).
@@ -69,6 +71,8 @@ public:
     [[nodiscard]] plaza::feed::FeedService *feed() const { return m_feed; }
     //! The feed service (made after the context in main; tests may leave it unset).
     void setFeed(plaza::feed::FeedService *feed) { m_feed = feed; }
+    [[nodiscard]] plaza::chat::ChatService *chat() const { return m_chat; }
+    void setChat(plaza::chat::ChatService *chat) { m_chat = chat; }
     [[nodiscard]] QString defaultServerUrl() const { return m_options.defaultServerUrl; }
     [[nodiscard]] QString themeMode() const { return m_options.themeMode; }
     void setThemeMode(const QString &mode);
@@ -156,6 +160,7 @@ private:
     plaza::wallet::WalletService *m_wallet;
     plaza::AppLock *m_appLock;
     plaza::feed::FeedService *m_feed = nullptr;
+    plaza::chat::ChatService *m_chat = nullptr;
     Options m_options;
     QString m_pendingLink;
     bool m_pageSettled = false;

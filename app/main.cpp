@@ -11,6 +11,7 @@
 #include "startupdriver.h"
 
 #include "common/logging.h"
+#include "chat/chatservice.h"
 #include "feed/feedservice.h"
 #include "session/applock.h"
 #include "session/session.h"
@@ -107,10 +108,12 @@ int main(int argc, char *argv[])
     plaza::wallet::WalletService wallet(&session);
     plaza::AppLock appLock(&session);
     plaza::feed::FeedService feed(&session);
+    plaza::chat::ChatService chat(&session);
     AppContext context(&session, &wallet, &appLock,
                        {options.serverUrl, options.themeMode, options.page, sessionOptions.configDir, languageInUse,
                         options.themeFromCommandLine});
     context.setFeed(&feed);
+    context.setChat(&chat);
 
     // plaza://pay/<id> from the desktop (%u): the window shows it once signed in.
     for (const QString &url : options.urls) {

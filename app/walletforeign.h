@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "chat/chatsearchmodel.h"
+#include "chat/chatservice.h"
+#include "chat/conversationsmodel.h"
+#include "chat/messagesmodel.h"
 #include "feed/feedmodel.h"
 #include "feed/feedservice.h"
 #include "feed/profilemodel.h"
@@ -92,4 +96,32 @@ struct FeedServiceForeign
     QML_FOREIGN(plaza::feed::FeedService)
     QML_NAMED_ELEMENT(FeedService)
     QML_UNCREATABLE("The app owns the feed service; use App.feed")
+};
+
+//! The Chat tab: `ConversationsModel { chat: App.chat }`, MessagesModel, ChatSearchModel.
+struct ConversationsModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::chat::ConversationsModel)
+    QML_NAMED_ELEMENT(ConversationsModel)
+};
+struct MessagesModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::chat::MessagesModel)
+    QML_NAMED_ELEMENT(MessagesModel)
+};
+struct ChatSearchModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::chat::ChatSearchModel)
+    QML_NAMED_ELEMENT(ChatSearchModel)
+};
+//! App.chat: sending (outbox), read marks, drafts, typing.
+struct ChatServiceForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::chat::ChatService)
+    QML_NAMED_ELEMENT(ChatService)
+    QML_UNCREATABLE("The app owns the chat service; use App.chat")
 };

@@ -29,6 +29,23 @@
     </message>
 </context>
 <context>
+    <name>ChatPage</name>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is typing…</source>
+        <translation>
+            <numerusform>%1 is typing…</numerusform>
+            <numerusform>%1 is typing…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message numerus="yes">
         <source>%n post(s) waiting to be sent</source>

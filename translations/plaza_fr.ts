@@ -168,12 +168,70 @@
 <context>
     <name>ChatPage</name>
     <message>
-        <source>Chat arrives soon</source>
-        <translation>Les discussions arrivent bientôt</translation>
+        <source>Search conversations and messages</source>
+        <translation>Rechercher conversations et messages</translation>
     </message>
     <message>
-        <source>Conversations with friends and groups, with payments right in the thread.</source>
-        <translation>Des conversations avec vos proches et vos groupes, avec les paiements directement dans le fil.</translation>
+        <source>Search chats</source>
+        <translation>Rechercher dans les discussions</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n non lu</numerusform>
+            <numerusform>%n non lus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You: </source>
+        <translation>Vous : </translation>
+    </message>
+    <message>
+        <source>No conversation matches.</source>
+        <translation>Aucune conversation ne correspond.</translation>
+    </message>
+    <message>
+        <source>No conversations yet.</source>
+        <translation>Pas encore de conversation.</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>No message matches.</source>
+        <translation>Aucun message ne correspond.</translation>
+    </message>
+    <message>
+        <source>Pick a conversation</source>
+        <translation>Choisissez une conversation</translation>
+    </message>
+    <message>
+        <source>Your chats are on the left. Messages you write offline go out, once and in order, when you&apos;re back online.</source>
+        <translation>Vos discussions sont à gauche. Les messages écrits hors ligne partent, une seule fois et dans l’ordre, dès votre retour en ligne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is typing…</source>
+        <translation>
+            <numerusform>%1 écrit…</numerusform>
+            <numerusform>%1 écrivent…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write a message</source>
+        <translation>Écrire un message</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
     </message>
 </context>
 <context>
@@ -738,6 +796,41 @@
     <message>
         <source>Plaza</source>
         <translation>Plaza</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBubble</name>
+    <message>
+        <source>💸 Payment of %1</source>
+        <translation>💸 Paiement de %1</translation>
+    </message>
+    <message>
+        <source>🧾 Request for %1</source>
+        <translation>🧾 Demande de %1</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Non envoyé</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lu</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
     </message>
 </context>
 <context>

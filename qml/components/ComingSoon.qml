@@ -11,6 +11,8 @@ Item {
     property string iconName
     property string title
     property string text
+    //! The "Arrives soon" tag; off for an empty state of a part that exists.
+    property bool showSoon: true
 
     Accessible.role: Accessible.Pane
     Accessible.name: title
@@ -55,6 +57,7 @@ Item {
             Layout.fillWidth: true
         }
         Rectangle {
+            visible: placeholder.showSoon
             Layout.alignment: Qt.AlignHCenter
             Layout.topMargin: Theme.spacingS
             implicitWidth: soonRow.implicitWidth + 2 * Theme.spacingM

@@ -58,7 +58,7 @@ Rectangle {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 FeedPage { }
-                ChatPage { }
+                ChatPage { id: chatPage }
                 WalletPage { id: walletPage }
                 SavingsPage { id: savingsPage }
             }
@@ -78,6 +78,8 @@ Rectangle {
         }
         if (parts[0] === "wallet" && parts.length > 1)
             walletPage.openPath(parts.slice(1).join("/"))
+        else if (parts[0] === "chat" && parts.length > 1)
+            chatPage.openPath(parts[1])
         else if (parts[0] === "savings")
             savingsPage.openPath(parts.slice(1).join("/"))
         else if (App.pendingLink.length === 0) // else the pay-link sheet settles the page

@@ -9,6 +9,7 @@
 #include "common/testserver.h"
 #include "qrimageprovider.h"
 
+#include "chat/chatservice.h"
 #include "feed/feedservice.h"
 #include "session/applock.h"
 #include "session/session.h"
@@ -85,6 +86,7 @@ private:
     std::unique_ptr<wallet::WalletService> m_wallet;
     std::unique_ptr<AppLock> m_lock;
     std::unique_ptr<feed::FeedService> m_feed;
+    std::unique_ptr<chat::ChatService> m_chat;
     std::unique_ptr<AppContext> m_context;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;
@@ -161,11 +163,13 @@ void UiTest::initTestCase()
     m_wallet = std::make_unique<wallet::WalletService>(m_session.get());
     m_lock = std::make_unique<AppLock>(m_session.get());
     m_feed = std::make_unique<feed::FeedService>(m_session.get());
+    m_chat = std::make_unique<chat::ChatService>(m_session.get());
     m_context = std::make_unique<AppContext>(
         m_session.get(), m_wallet.get(), m_lock.get(),
         AppContext::Options{m_server->url().toString(), QStringLiteral("light"), QString(), m_config.path(),
                             QStringLiteral("en"), true});
     m_context->setFeed(m_feed.get());
+    m_context->setChat(m_chat.get());
 
     m_engine = std::make_unique<QQmlApplicationEngine>();
     m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -318,6 +322,7 @@ void UiTest::cleanupTestCase()
     m_context.reset();
     m_lock.reset();
     m_feed.reset();
+    m_chat.reset();
     m_wallet.reset();
     m_session.reset();
 }

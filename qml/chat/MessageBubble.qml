@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Plaza
+import Plaza.Desktop
+
+// One message: own on the right, others on the left; plain text with clickable links;
+// a payment or request as a card; sending / sent / failed / read under own messages.
+Item {
+    id: bubble
+    required property var model
+    required property int index
+    readonly property bool own: model.own
+    readonly property bool money: model.kind === "payment" || model.kind === "request"
+
+    implicitHeight: column.implicitHeight + Theme.spacingXs
+    width: ListView.view ? ListView.view.width : implicitWidth
+
+    ColumnLayout {
+        id: column
+        spacing: 2
+        anchors.left: bubble.own ? undefined : parent.left
+        anchors.right: bubble.own ? parent.right : undefined
+        width: Math.min(bubble.width * 0.72, Math.max(body.implicitWidth, meta.implicitWidth) + 2 * Theme.spacingM + 2)
+
+        Label {
+            visible: !bubble.own
+            text: bubble.model.senderName
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontCaption
+            textFormat: Text.PlainText
+            Layout.leftMargin: Theme.spacingS
+        }
+        Rectangle {
+            radius: Theme.radiusL
+            color: bubble.money ? Theme.accentSoft : (bubble.own ? Theme.accent : Theme.surface)
+            border.width: bubble.own && !bubble.money ? 0 : 1
+            border.color: Theme.border
+            implicitHeight: body.implicitHeight + 2 * Theme.spacingS
+            Layout.fillWidth: true
+            Text {
+                id: body
+                anchors.fill: parent
+                anchors.margins: Theme.spacingS
+                anchors.leftMargin: Theme.spacingM
+                anchors.rightMargin: Theme.spacingM
+                text: bubble.money
+                      ? (bubble.model.kind === "payment"
+                         ? qsTr("💸 Payment of %1").arg(bubble.model.formattedAmount)
+                         : qsTr("🧾 Request for %1").arg(bubble.model.formattedAmount))
+                        + (bubble.model.text.length > 0 ? "<br>" + App.linkify(bubble.model.text) : "")
+                      : App.linkify(bubble.model.text)
+                textFormat: Text.StyledText
+                wrapMode: Text.Wrap
+                color: bubble.own && !bubble.money ? Theme.accentText : Theme.text
+                linkColor: bubble.own && !bubble.money ? Theme.accentText : Theme.accent
+                font.pixelSize: Theme.fontBody
+                onLinkActivated: link => Qt.openUrlExternally(link)
+            }
+        }
+        Label {
+            id: meta
+            text: {
+                let t = App.formatTime(bubble.model.createdAt)
+                if (bubble.own) {
+                    switch (bubble.model.state) {
+                    case "sending": t += " · " + qsTr("Sending…"); break
+                    case "failed": t += " · " + qsTr("Not sent"); break
+                    case "read": t += " · " + qsTr("Read"); break
+                    default: t += " · " + qsTr("Sent")
+                    }
+                }
+                return t
+            }
+            color: bubble.model.state === "failed" ? Theme.danger : Theme.textFaint
+            font.pixelSize: Theme.fontCaption - 1
+            textFormat: Text.PlainText
+            Layout.alignment: bubble.own ? Qt.AlignRight : Qt.AlignLeft
+            Layout.rightMargin: Theme.spacingS
+            Layout.leftMargin: Theme.spacingS
+        }
+        RowLayout {
+            visible: bubble.own && bubble.model.state === "failed"
+            Layout.alignment: Qt.AlignRight
+            AppButton { text: qsTr("Retry"); variant: "quiet"; implicitHeight: 26; onClicked: App.chat.retry(bubble.model.clientId) }
+            AppButton { text: qsTr("Delete"); variant: "quiet"; implicitHeight: 26; onClicked: App.chat.discard(bubble.model.clientId) }
+        }
+    }
+}
