@@ -2,6 +2,7 @@
 // The chat commands of plaza-cli (members of Commands): the same ChatService (message
 // outbox), queries and search as the app.
 #include "clicommands.h"
+#include "terminal.h"
 
 #include "chat/chatqueries.h"
 #include "chat/chatservice.h"
@@ -15,17 +16,6 @@
 namespace plaza::cli {
 
 namespace {
-
-void printLine(const QString &line)
-{
-    std::fputs((line + u'\n').toLocal8Bit().constData(), stdout);
-    std::fflush(stdout);
-}
-
-QString describe(const Error &error)
-{
-    return QStringLiteral("%1: %2").arg(error.codeName(), error.message);
-}
 
 QString shortTime(const QString &rfc3339)
 {

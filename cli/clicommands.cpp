@@ -21,12 +21,6 @@ namespace plaza::cli {
 
 namespace {
 
-void printLine(const QString &line)
-{
-    std::fputs((line + u'\n').toLocal8Bit().constData(), stdout);
-    std::fflush(stdout);
-}
-
 //! True if \a path does not start with SQLite's plain-text header.
 bool looksEncrypted(const QString &path)
 {

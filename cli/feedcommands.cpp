@@ -2,6 +2,7 @@
 // The feed commands of plaza-cli (members of Commands, kept apart like the wallet's): the same
 // FeedService, outbox and FeedModel (with the Discover ranking) as the app.
 #include "clicommands.h"
+#include "terminal.h"
 
 #include "feed/feedmodel.h"
 #include "feed/feedservice.h"
@@ -17,17 +18,6 @@
 namespace plaza::cli {
 
 namespace {
-
-void printLine(const QString &line)
-{
-    std::fputs((line + u'\n').toLocal8Bit().constData(), stdout);
-    std::fflush(stdout);
-}
-
-QString describe(const Error &error)
-{
-    return QStringLiteral("%1: %2").arg(error.codeName(), error.message);
-}
 
 QString signedNumber(double value)
 {

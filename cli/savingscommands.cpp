@@ -2,6 +2,7 @@
 // The savings commands of plaza-cli: the same SavingsSummary (cache, refreshed from the
 // server) and WalletService (exactly-once deposits and withdrawals) as the app.
 #include "clicommands.h"
+#include "terminal.h"
 
 #include "net/apiclient.h"
 #include "savings/savingssummary.h"
@@ -17,22 +18,6 @@
 namespace plaza::cli {
 
 namespace {
-
-void printLine(const QString &line)
-{
-    std::fputs((line + u'\n').toLocal8Bit().constData(), stdout);
-    std::fflush(stdout);
-}
-
-QString describe(const Error &error)
-{
-    return QStringLiteral("%1: %2").arg(error.codeName(), error.message);
-}
-
-QJsonObject moneyJson(const Money &money)
-{
-    return {{QStringLiteral("amount"), money.minor()}, {QStringLiteral("currency"), money.currency()}};
-}
 
 //! Runs SavingsSummary::refresh() to its end (the server's answer, or the cache alone).
 QCoro::Task<void> refreshed(savings::SavingsSummary &summary)

@@ -51,4 +51,26 @@ QString promptSecret(const QString &prompt)
     return readStdinLine();
 }
 
+void printLine(const QString &line)
+{
+    std::fputs((line + u'\n').toLocal8Bit().constData(), stdout);
+    std::fflush(stdout);
+}
+
+QString describe(const Error &error)
+{
+    return QStringLiteral("%1: %2").arg(error.codeName(), error.message);
+}
+
+Money moneyOf(const QJsonValue &value)
+{
+    const QJsonObject o = value.toObject();
+    return Money(o.value(QStringLiteral("amount")).toInteger(), o.value(QStringLiteral("currency")).toString());
+}
+
+QJsonObject moneyJson(const Money &money)
+{
+    return {{QStringLiteral("amount"), money.minor()}, {QStringLiteral("currency"), money.currency()}};
+}
+
 } // namespace plaza::cli

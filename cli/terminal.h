@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/result.h"
+#include "money/money.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 
 namespace plaza::cli {
@@ -12,5 +17,13 @@ namespace plaza::cli {
 [[nodiscard]] QString promptSecret(const QString &prompt);
 //! True if standard input is a terminal.
 [[nodiscard]] bool stdinIsTerminal();
+
+//! Writes \a line and a line break to standard output, flushed (the commands' answers).
+void printLine(const QString &line);
+//! "code: message", the one line a refused command prints on standard error.
+[[nodiscard]] QString describe(const Error &error);
+//! An api-v1 Money object ({"amount": minor units, "currency"}), and back, never through double.
+[[nodiscard]] Money moneyOf(const QJsonValue &value);
+[[nodiscard]] QJsonObject moneyJson(const Money &money);
 
 } // namespace plaza::cli

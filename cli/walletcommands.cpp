@@ -19,27 +19,6 @@
 
 namespace plaza::cli {
 
-namespace {
-
-void printLine(const QString &line)
-{
-    std::fputs((line + u'\n').toLocal8Bit().constData(), stdout);
-    std::fflush(stdout);
-}
-
-QString describe(const Error &error)
-{
-    return QStringLiteral("%1: %2").arg(error.codeName(), error.message);
-}
-
-Money moneyOf(const QJsonValue &value)
-{
-    const QJsonObject o = value.toObject();
-    return Money(qint64(o.value(QStringLiteral("amount")).toDouble()), o.value(QStringLiteral("currency")).toString());
-}
-
-} // namespace
-
 QCoro::Task<int> Commands::openWallet()
 {
     if (const int code = co_await open(); code != kOk)
