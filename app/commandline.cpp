@@ -99,7 +99,7 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     result.urls = parser.positionalArguments();
     result.page = parser.value(page);
     static const QRegularExpression pagePattern(QRegularExpression::anchoredPattern(
-        QStringLiteral("(feed|chat(/[A-Za-z0-9_-]{1,64})?|settings|savings(/(deposit|withdraw|goal))?|wallet(/(send|request)(/[A-Za-z0-9_-]{1,64})?|/export)?)")));
+        QStringLiteral("(feed(/(discover|thread|profile|why))?|chat(/[A-Za-z0-9_-]{1,64})?|settings|savings(/(deposit|withdraw|goal))?|wallet(/(send|request)(/[A-Za-z0-9_-]{1,64})?|/export)?)")));
     if (!result.page.isEmpty() && !pagePattern.match(result.page).hasMatch())
         fail(QStringLiteral("--page is feed, chat, wallet, savings[/deposit|/withdraw|/goal], settings, wallet/send[/handle], wallet/request[/id] "
                             "or wallet/export, got \"%1\"").arg(result.page));

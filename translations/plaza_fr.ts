@@ -1097,16 +1097,16 @@
         <translation>Entreprise</translation>
     </message>
     <message>
-        <source>Following</source>
-        <translation>Abonnements</translation>
-    </message>
-    <message>
         <source>Follow</source>
         <translation>Suivre</translation>
     </message>
     <message>
         <source>No posts yet.</source>
         <translation>Pas encore de publication.</translation>
+    </message>
+    <message>
+        <source>Unfollow</source>
+        <translation>Ne plus suivre</translation>
     </message>
 </context>
 <context>

@@ -12,11 +12,42 @@ Item {
     id: page
     objectName: "feedPage"
 
+    //! --page feed[/discover|/thread|/profile|/why]: what to open once the first page is in.
+    property string pendingPath: ""
+    function openPath(path) {
+        pendingPath = path.length > 0 ? path : "."
+        if (path === "discover" || path === "why")
+            feed.timeline = "discover"
+        else
+            feed.timeline = "following"
+        settleIfReady()
+    }
+    function settleIfReady() {
+        if (pendingPath.length === 0 || feed.loading || list.count === 0)
+            return
+        let row = 0
+        let item = list.itemAtIndex(0)
+        while (item && item.model.isGap && row < list.count - 1) // a gap row is not a post
+            item = list.itemAtIndex(++row)
+        // Discover's rows carry their rank terms; until they are in, wait for the next page.
+        if ((pendingPath === "why" || pendingPath === "discover")
+                && (!item || !item.model.rankTerms || item.model.rankTerms.length === 0))
+            return
+        if (pendingPath === "thread" && item)
+            threadSheet.show(item.model.postId, item.model.authorName)
+        else if (pendingPath === "profile" && item)
+            profileSheet.show(item.model.authorId)
+        else if (pendingPath === "why" && item)
+            whySheet.show(item.model.rankTerms, item.model.score)
+        pendingPath = ""
+        App.pageSettled = true
+    }
+
     FeedModel {
         id: feed
         service: App.feed
         onRestoredRowChanged: if (restoredRow >= 0) list.positionViewAtIndex(restoredRow, ListView.Beginning)
-        onRefreshed: if (App.startPage === "feed") App.pageSettled = true
+        onRefreshed: page.settleIfReady()
     }
 
     ColumnLayout {
@@ -68,6 +99,7 @@ Item {
                 anchors.leftMargin: Math.max(0, (width - 720) / 2)
                 anchors.rightMargin: anchors.leftMargin
                 model: feed
+                onCountChanged: Qt.callLater(page.settleIfReady)
                 clip: true
                 spacing: Theme.spacingS
                 reuseItems: true

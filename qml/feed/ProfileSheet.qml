@@ -50,7 +50,7 @@ Sheet {
             AppButton {
                 objectName: "followButton"
                 visible: profile.loaded && !profile.isSelf
-                text: profile.followedByMe ? qsTr("Following") : qsTr("Follow")
+                text: profile.followedByMe ? qsTr("Unfollow") : qsTr("Follow")
                 variant: profile.followedByMe ? "secondary" : "primary"
                 onClicked: profile.followedByMe ? profile.unfollow() : profile.follow()
             }

@@ -57,7 +57,7 @@ Rectangle {
                 currentIndex: sidebar.currentIndex
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                FeedPage { }
+                FeedPage { id: feedPage }
                 ChatPage { id: chatPage }
                 WalletPage { id: walletPage }
                 SavingsPage { id: savingsPage }
@@ -78,6 +78,8 @@ Rectangle {
         }
         if (parts[0] === "wallet" && parts.length > 1)
             walletPage.openPath(parts.slice(1).join("/"))
+        else if (parts[0] === "feed")
+            feedPage.openPath(parts.slice(1).join("/"))
         else if (parts[0] === "chat" && parts.length > 1)
             chatPage.openPath(parts[1])
         else if (parts[0] === "savings")
