@@ -233,6 +233,14 @@
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Nouvelle conversation</translation>
+    </message>
 </context>
 <context>
     <name>ComingSoon</name>
@@ -831,6 +839,29 @@
     <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
+    <name>NewConversationSheet</name>
+    <message>
+        <source>New conversation</source>
+        <translation>Nouvelle conversation</translation>
+    </message>
+    <message>
+        <source>Who do you want to write to?</source>
+        <translation>À qui voulez-vous écrire ?</translation>
+    </message>
+    <message>
+        <source>Name or @handle</source>
+        <translation>Nom ou @pseudo</translation>
+    </message>
+    <message>
+        <source>Start typing a name or a handle.</source>
+        <translation>Commencez à taper un nom ou un pseudo.</translation>
+    </message>
+    <message>
+        <source>No one matches “%1”.</source>
+        <translation>Personne ne correspond à « %1 ».</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,9 @@ Item {
                 anchors.fill: parent
                 anchors.margins: Theme.spacingM
                 spacing: Theme.spacingS
+                RowLayout {
+                    spacing: Theme.spacingS
+                    Layout.fillWidth: true
                 TextField {
                     id: searchField
                     objectName: "chatSearchField"
@@ -87,6 +90,16 @@ Item {
                         border.color: searchField.activeFocus ? Theme.focusRing : Theme.border
                         Icon { name: "search"; size: 16; color: Theme.textFaint; anchors.left: parent.left; anchors.leftMargin: 9; anchors.verticalCenter: parent.verticalCenter }
                     }
+                }
+                AppButton {
+                    objectName: "newConversationButton"
+                    text: qsTr("New")
+                    variant: "secondary"
+                    implicitHeight: 34
+                    Accessible.name: qsTr("New conversation")
+                    enabled: App.session.online
+                    onClicked: newConversation.start()
+                }
                 }
                 ListView {
                     id: conversationList
@@ -309,4 +322,6 @@ Item {
         }
         }
     }
+
+    NewConversationSheet { id: newConversation }
 }
