@@ -32,10 +32,7 @@ constexpr int kProjectionMonths = 12;
 
 std::unique_ptr<storage::Database> openCache(Session *session, bool readOnly, QString *error)
 {
-    storage::OpenOptions options;
-    options.rawKey = session->cacheKey();
-    options.readOnly = readOnly;
-    auto db = storage::Database::open(session->cachePath(), options);
+    auto db = session->openCacheConnection(readOnly);
     if (!db) {
         *error = db.error().message;
         return {};

@@ -300,10 +300,7 @@ Result<QString> AppLock::kvValue(const QString &key) const
 {
     if (!m_session || m_session->state() != Session::State::Ready)
         return offError();
-    storage::OpenOptions options;
-    options.rawKey = m_session->cacheKey();
-    options.readOnly = true;
-    auto db = storage::Database::open(m_session->cachePath(), options);
+    auto db = m_session->openCacheConnection();
     if (!db)
         return db.error();
     storage::KvStore kv(**db);
@@ -314,9 +311,7 @@ Status AppLock::setKvValue(const QString &key, const QString &value) const
 {
     if (!m_session || m_session->state() != Session::State::Ready)
         return offError();
-    storage::OpenOptions options;
-    options.rawKey = m_session->cacheKey();
-    auto db = storage::Database::open(m_session->cachePath(), options);
+    auto db = m_session->openCacheConnection(false);
     if (!db)
         return db.error();
     storage::KvStore kv(**db);

@@ -6,6 +6,7 @@
 #include "net/wssession.h"
 #include "security/keystore.h"
 #include "session/accountfiles.h"
+#include "storage/database.h"
 #include "storage/kvstore.h"
 #include "sync/syncengine.h"
 
@@ -245,6 +246,16 @@ bool Session::keyInKeychain() const
 {
     return d->state == State::Ready && d->options.keyBackend == KeyBackend::Auto && !d->account.userId.isEmpty()
         && !d->files.hasPassphraseParams(d->account.userId);
+}
+
+Result<std::unique_ptr<storage::Database>> Session::openCacheConnection(bool readOnly) const
+{
+    if (d->state != State::Ready)
+        return makeError(ErrorCode::CacheLocked, QStringLiteral("The cache is not open: sign in first."));
+    storage::OpenOptions options;
+    options.rawKey = cacheKey();
+    options.readOnly = readOnly;
+    return storage::Database::open(cachePath(), options);
 }
 
 QString Session::keychainService() const

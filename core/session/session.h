@@ -11,6 +11,10 @@
 
 #include <memory>
 
+namespace plaza::storage {
+class Database;
+}
+
 namespace plaza::net {
 class ApiClient;
 class WsSession;
@@ -102,6 +106,9 @@ public:
     [[nodiscard]] SyncEngine *syncEngine() const;
     //! The cache key, for opening read connections (models). Empty unless Ready.
     [[nodiscard]] QByteArray cacheKey() const;
+    //! A connection of its own to the cache (read-only by default), for models and services
+    //! on the UI thread. Needs Ready: otherwise CacheLocked.
+    [[nodiscard]] Result<std::unique_ptr<storage::Database>> openCacheConnection(bool readOnly = true) const;
     //! True when this account's cache key lives in the OS keychain (not a passphrase):
     //! other secrets of the account (the app-lock hash) then go there too.
     [[nodiscard]] bool keyInKeychain() const;

@@ -163,10 +163,7 @@ QList<protocol::User> PeopleSearchModel::searchCache(const QString &text) const
     QList<protocol::User> users;
     if (!m_session || m_session->state() != Session::State::Ready)
         return users;
-    storage::OpenOptions options;
-    options.rawKey = m_session->cacheKey();
-    options.readOnly = true;
-    auto db = storage::Database::open(m_session->cachePath(), options);
+    auto db = m_session->openCacheConnection();
     if (!db)
         return users;
     auto stmt = (*db)->prepare(

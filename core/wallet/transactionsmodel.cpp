@@ -44,10 +44,7 @@ bool TransactionsModel::ensureOpen()
         return true;
     if (!m_session || m_session->state() != Session::State::Ready)
         return false;
-    storage::OpenOptions options;
-    options.rawKey = m_session->cacheKey();
-    options.readOnly = true;
-    auto db = storage::Database::open(m_session->cachePath(), options);
+    auto db = m_session->openCacheConnection();
     if (!db) {
         setError(db.error().message);
         return false;

@@ -67,10 +67,7 @@ void WalletSummary::reload()
         return;
     }
     // A short-lived read connection: one row, read rarely (only when a sync names it).
-    storage::OpenOptions options;
-    options.rawKey = m_session->cacheKey();
-    options.readOnly = true;
-    auto db = storage::Database::open(m_session->cachePath(), options);
+    auto db = m_session->openCacheConnection();
     if (!db) {
         m_error = db.error().message;
         Q_EMIT changed();
