@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "clicommands.h"
+#include "common/nextsignal.h"
 
 #include "chat/chatservice.h"
 
@@ -11,7 +12,6 @@
 #include "wallet/walletservice.h"
 #include "wallet/walletsummary.h"
 
-#include <QCoroSignal>
 #include <QFile>
 #include <QTextStream>
 
@@ -81,7 +81,7 @@ int Commands::fromState()
 QCoro::Task<void> Commands::settle()
 {
     while (m_session->busy())
-        co_await qCoro(m_session.get(), &Session::busyChanged);
+        co_await nextSignal(m_session.get(), &Session::busyChanged);
 }
 
 QString Commands::passphrase()
@@ -186,7 +186,7 @@ QCoro::Task<int> Commands::status()
         co_return code;
     // Online means the live connection came up; give it a moment.
     if (!m_session->online())
-        co_await qCoro(m_session.get(), &Session::onlineChanged, std::chrono::seconds(3));
+        co_await nextSignal(m_session.get(), &Session::onlineChanged, std::chrono::seconds(3));
     const QDateTime last = m_session->lastSyncedAt();
     const QString cachePath = m_session->cachePath();
     printLine(QStringLiteral("server: %1").arg(m_session->serverUrl()));

@@ -2,6 +2,7 @@
 // The feed commands of plaza-cli (members of Commands, kept apart like the wallet's): the same
 // FeedService, outbox and FeedModel (with the Discover ranking) as the app.
 #include "clicommands.h"
+#include "common/nextsignal.h"
 #include "terminal.h"
 
 #include "feed/feedmodel.h"
@@ -9,7 +10,6 @@
 #include "feed/feedstore.h"
 #include "sync/syncengine.h"
 
-#include <QCoroSignal>
 #include <QDateTime>
 
 #include <chrono>
@@ -55,7 +55,7 @@ QCoro::Task<int> Commands::feed()
     model.setService(m_feed);
     if (m_pulled) {
         // The model asks the server for the newest page; a one-shot listing shows it too.
-        co_await qCoro(&model, &feed::FeedModel::refreshed, std::chrono::seconds(10));
+        co_await nextSignal(&model, &feed::FeedModel::refreshed, std::chrono::seconds(10));
         // Read (and rank) again with what the server just said: the first rows came from the
         // cache before its answer, and a shown row keeps the rank it was placed with.
         model.reload();

@@ -2,6 +2,7 @@
 // The savings commands of plaza-cli: the same SavingsSummary (cache, refreshed from the
 // server) and WalletService (exactly-once deposits and withdrawals) as the app.
 #include "clicommands.h"
+#include "common/nextsignal.h"
 #include "terminal.h"
 
 #include "net/apiclient.h"
@@ -9,7 +10,6 @@
 #include "wallet/walletservice.h"
 #include "wallet/walletsummary.h"
 
-#include <QCoroSignal>
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -24,7 +24,7 @@ QCoro::Task<void> refreshed(savings::SavingsSummary &summary)
 {
     summary.refresh();
     if (summary.busy())
-        co_await qCoro(&summary, &savings::SavingsSummary::busyChanged);
+        co_await nextSignal(&summary, &savings::SavingsSummary::busyChanged);
 }
 
 //! "g_3  Bike  30,00 € of 600,00 €  by 2027-05-01  behind" (a goal map of SavingsSummary::goals()).

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "chat/chatservice.h"
+#include "common/nextsignal.h"
 
 #include "common/logging.h"
 #include "net/apiclient.h"
@@ -10,7 +11,6 @@
 #include "storage/kvstore.h"
 #include "sync/eventapplier.h"
 
-#include <QCoroSignal>
 #include <QJsonArray>
 #include <QUrlQuery>
 
@@ -167,7 +167,7 @@ QCoro::Task<Result<int>> ChatService::flush()
     if (m_flushing) {
         m_flushQueued = true;
         QPointer<ChatService> waiting(this);
-        co_await qCoro(this, &ChatService::flushFinished);
+        co_await nextSignal(this, &ChatService::flushFinished);
         if (!waiting)
             co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
         co_return m_pending;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "keystore.h"
+#include "common/nextsignal.h"
 
 #include "common/logging.h"
 #include "secretservice.h"
@@ -8,7 +9,6 @@
 #include <qt6keychain/keychain.h>
 #include <sodium.h>
 
-#include <QCoroSignal>
 
 #include <chrono>
 #include <memory>
@@ -46,7 +46,7 @@ template<typename JobT>
 QCoro::Task<bool> run(JobPtr<JobT> &job)
 {
     job->start();
-    const auto finished = co_await qCoro(job.get(), &QKeychain::Job::finished, kJobTimeout);
+    const bool finished = co_await nextSignal(job.get(), &QKeychain::Job::finished, kJobTimeout);
     if (!finished) {
         JobT *orphan = job.release();
         orphan->setAutoDelete(true);

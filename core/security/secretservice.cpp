@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "secretservice.h"
+#include "common/nextsignal.h"
 
 #include "common/logging.h"
 
-#include <QCoroSignal>
 
 #if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN) && !defined(Q_OS_ANDROID)
 #define PLAZA_HAVE_SECRET_SERVICE 1
@@ -36,7 +36,7 @@ QCoro::Task<std::optional<QDBusMessage>> call(QDBusMessage message)
         co_return std::nullopt;
     auto watcher = std::make_unique<QDBusPendingCallWatcher>(bus.asyncCall(message, int(kCallTimeout.count())));
     if (!watcher->isFinished())
-        co_await qCoro(watcher.get(), &QDBusPendingCallWatcher::finished);
+        co_await nextSignal(watcher.get(), &QDBusPendingCallWatcher::finished);
     const QDBusMessage reply = watcher->reply();
     if (reply.type() != QDBusMessage::ReplyMessage)
         co_return std::nullopt;

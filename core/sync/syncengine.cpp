@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "syncengine.h"
+#include "common/nextsignal.h"
 
 #include "common/logging.h"
 #include "net/apiclient.h"
 #include "net/wssession.h"
 
 #include <QCoroFuture>
-#include <QCoroSignal>
 
 namespace plaza {
 
@@ -79,7 +79,7 @@ QCoro::Task<Status> SyncEngine::pull()
     QPointer<SyncEngine> self(this);
     if (m_pulling) {
         m_pullAgain = true;
-        co_await qCoro(this, &SyncEngine::pullFinished);
+        co_await nextSignal(this, &SyncEngine::pullFinished);
         if (!self)
             co_return makeError(ErrorCode::Cancelled, QStringLiteral("The sync engine went away."));
         co_return m_lastPull;
