@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "clicommands.h"
-#include "common/nextsignal.h"
 
 #include "chat/chatservice.h"
+#include "common/nextsignal.h"
 
 #include "net/apiclient.h"
 #include "net/wssession.h"

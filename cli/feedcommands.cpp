@@ -2,9 +2,9 @@
 // The feed commands of plaza-cli (members of Commands, kept apart like the wallet's): the same
 // FeedService, outbox and FeedModel (with the Discover ranking) as the app.
 #include "clicommands.h"
-#include "common/nextsignal.h"
 #include "terminal.h"
 
+#include "common/nextsignal.h"
 #include "feed/feedmodel.h"
 #include "feed/feedservice.h"
 #include "feed/feedstore.h"

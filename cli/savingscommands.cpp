@@ -2,9 +2,9 @@
 // The savings commands of plaza-cli: the same SavingsSummary (cache, refreshed from the
 // server) and WalletService (exactly-once deposits and withdrawals) as the app.
 #include "clicommands.h"
-#include "common/nextsignal.h"
 #include "terminal.h"
 
+#include "common/nextsignal.h"
 #include "net/apiclient.h"
 #include "savings/savingssummary.h"
 #include "wallet/walletservice.h"

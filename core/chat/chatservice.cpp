@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "chat/chatservice.h"
-#include "common/nextsignal.h"
 
 #include "common/logging.h"
+#include "common/nextsignal.h"
 #include "net/apiclient.h"
 #include "net/wssession.h"
 #include "protocol/types.h"
@@ -13,6 +13,8 @@
 
 #include <QJsonArray>
 #include <QUrlQuery>
+
+#include <utility>
 
 namespace plaza::chat {
 
@@ -53,8 +55,10 @@ ChatService::ChatService(Session *session, QObject *parent) : QObject(parent), m
 
     // Reconnecting is when unanswered messages can go: send then, with the same client_ids.
     connect(m_session, &Session::onlineChanged, this, [this] {
-        if (m_session->online())
+        if (m_session->online()) {
             flushSoon();
+            sendUnsentRead();
+        }
     });
     connect(m_session, &Session::stateChanged, this, [this] {
         if (m_session->state() == Session::State::Ready) {
@@ -91,6 +95,7 @@ Status ChatService::start()
     refreshCounts();
     if (m_pending > 0)
         flushSoon();
+    sendUnsentRead();
     return {};
 }
 
@@ -536,8 +541,30 @@ QCoro::Task<void> ChatService::markReadTask(QString conversationId)
     auto st = co_await markReadAsync(conversationId);
     if (!self)
         co_return;
-    if (!st)
+    if (st) {
+        if (m_unsentRead == conversationId)
+            m_unsentRead.clear();
+        co_return;
+    }
+    // Not open yet (a conversation opened at start-up, before the session is Ready) or no
+    // answer (offline): kept, and sent once the chat opens or the connection is back. A
+    // refusal (403, 404) is not retried.
+    const ErrorCode code = st.error().code;
+    if (code == ErrorCode::CacheLocked || code == ErrorCode::Network || code == ErrorCode::Timeout
+        || code == ErrorCode::Internal) {
+        m_unsentRead = conversationId;
+        qCInfo(lcChat) << "read mark kept for later:" << st.error().codeName();
+    } else {
         qCInfo(lcChat) << "read mark not sent:" << st.error().codeName();
+    }
+}
+
+void ChatService::sendUnsentRead()
+{
+    if (m_unsentRead.isEmpty() || !m_outbox || !m_session->online())
+        return;
+    const QString id = std::exchange(m_unsentRead, QString());
+    markReadTask(id);
 }
 
 void ChatService::openConversationWith(const QString &handleOrId)

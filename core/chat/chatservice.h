@@ -114,6 +114,7 @@ private:
     QCoro::Task<void> markReadTask(QString conversationId);
     QCoro::Task<void> openTask(QString handleOrId);
     void refreshCounts();
+    void sendUnsentRead();
     void onTyping(const QString &conversationId, const QString &userId);
     void sweepTyping();
     [[nodiscard]] Status storeObjects(const QString &type, const QList<QJsonObject> &objects);
@@ -131,6 +132,7 @@ private:
     QHash<QString, QDateTime> m_typingSent;                 //!< conversation → last frame we sent
     QHash<QString, QHash<QString, QDateTime>> m_typingSeen; //!< conversation → user → expiry
     QList<QMetaObject::Connection> m_liveConnections;
+    QString m_unsentRead; //!< a conversation whose read mark could not be sent yet
 };
 
 } // namespace plaza::chat

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "keystore.h"
-#include "common/nextsignal.h"
 
 #include "common/logging.h"
+#include "common/nextsignal.h"
 #include "secretservice.h"
 #include "sodiuminit.h"
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "secretservice.h"
-#include "common/nextsignal.h"
 
 #include "common/logging.h"
+#include "common/nextsignal.h"
 
 
 #if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN) && !defined(Q_OS_ANDROID)

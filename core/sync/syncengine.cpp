@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "syncengine.h"
-#include "common/nextsignal.h"
 
 #include "common/logging.h"
+#include "common/nextsignal.h"
 #include "net/apiclient.h"
 #include "net/wssession.h"
 

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void draftsAndTyping();
     void chatStepAddedToALaterCache();
     void modelsUpdateByRow();
+    void readMarkWaitsForTheChatToOpen();
 
 private:
     bool signUp(const QUrl &via);
@@ -638,6 +639,41 @@ void ChatTest::modelsUpdateByRow()
     QTRY_COMPARE_WITH_TIMEOUT(conversations.index(0).data(ConversationsModel::IdRole).toString(), *second, 15000);
     QCOMPARE(moved.count(), 2);
     QCOMPARE(reset.count(), 0);
+}
+
+
+void ChatTest::readMarkWaitsForTheChatToOpen()
+{
+    // The app opens a conversation (--page chat/<id>, or a notification) before the session
+    // is Ready: the read mark is kept and sent once the chat is open and online.
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(post(*m_friend, m_conversation, QStringLiteral("early %1").arg(i)));
+    QVERIFY(syncedTo(*m_friend));
+    m_chat.reset();
+    m_fixture->reopen();
+    Session &session = *m_fixture->session;
+    m_chat = std::make_unique<ChatService>(&session);
+    QVERIFY(!m_chat->outbox());
+    m_chat->markRead(m_conversation); // not open yet
+    session.restore();
+    QVERIFY(waitIdle(session));
+    if (session.state() == Session::State::NeedsPassphrase) {
+        session.submitPassphrase(kPassphrase);
+        QVERIFY(waitIdle(session));
+    }
+    QCOMPARE(session.state(), Session::State::Ready);
+
+    net::ApiClient api;
+    api.setBaseUrl(m_server->url());
+    QVERIFY(waitTask(api.login(session.handle(), kPassword)));
+    int unread = -1;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            auto c = waitTask(api.get(QStringLiteral("/v1/conversations/%1").arg(m_conversation)));
+            unread = c ? c->body.value(QStringLiteral("unread")).toInt(-1) : -1;
+            return unread == 0;
+        }(),
+        15000);
 }
 
 QTEST_GUILESS_MAIN(ChatTest)
