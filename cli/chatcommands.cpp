@@ -149,4 +149,24 @@ QCoro::Task<int> Commands::chatSearch()
     co_return kOk;
 }
 
+QCoro::Task<int> Commands::group()
+{
+    const QStringList &args = m_options.arguments;
+    if (args.size() < 2)
+        co_return failWith(QStringLiteral("usage: group \"TITLE\" @handle [@handle...]"), kUsage);
+    for (const QString &member : args.mid(1)) {
+        if (!member.startsWith(u'@') || member.size() < 2)
+            co_return failWith(QStringLiteral("group: members are @handles (got \"%1\")").arg(member), kUsage);
+    }
+    if (const int code = co_await openChat(); code != kOk)
+        co_return code;
+    if (!m_pulled)
+        co_return failWith(QStringLiteral("offline: a group is made on the server; try again when it answers"));
+    auto id = co_await m_chat->createGroup(args.at(0), args.mid(1));
+    if (!id)
+        co_return failWith(describe(id.error()), id.error().code == ErrorCode::ValidationFailed ? kUsage : kFailed);
+    printLine(QStringLiteral("group %1 created").arg(*id));
+    co_return kOk;
+}
+
 } // namespace plaza::cli

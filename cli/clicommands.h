@@ -98,6 +98,7 @@ public:
     QCoro::Task<int> chatShow();
     QCoro::Task<int> say();
     QCoro::Task<int> chatSearch();
+    QCoro::Task<int> group();
 
 private:
     //! restore() and, if asked for, the passphrase; Ready or an exit code.

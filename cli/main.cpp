@@ -55,13 +55,14 @@ int main(int argc, char **argv)
         "  chats                           your conversations, most recent first, with unread counts\n"
         "  chat @handle|ID [--limit N]     the last messages of a conversation (a direct one with @handle)\n"
         "  say @handle|ID \"TEXT\"           send through the outbox; exit 5 = queued, sent when the server answers\n"
-        "  chat-search \"WORDS\" [--limit N] search cached messages (accents ignored: cafe finds café)"));
+        "  chat-search \"WORDS\" [--limit N] search cached messages (accents ignored: cafe finds café)\n"
+        "  group \"TITLE\" @handle...       a new group with a title and these people"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, register, whoami, sync, status, logout, "
                                                                            "balance, history, send, request, pay, topup, "
                                                                            "export, pending, savings, deposit, withdraw, "
-                                                                           "goals, feed, post, like, repost, chats, chat, say or chat-search"));
+                                                                           "goals, feed, post, like, repost, chats, chat, say, chat-search or group"));
     const QCommandLineOption inOption(QStringLiteral("in"), QStringLiteral("history/export: money received only."));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("history/export: money sent only."));
     const QCommandLineOption kindOption(QStringLiteral("kind"), QStringLiteral("history/export: one kind (transfer, top_up, …)."),
@@ -151,7 +152,8 @@ int main(int argc, char **argv)
                                             QStringLiteral("topup"),   QStringLiteral("export"),  QStringLiteral("deposit"),
                                             QStringLiteral("withdraw"), QStringLiteral("goals"),  QStringLiteral("post"),
                                             QStringLiteral("like"),    QStringLiteral("repost"),  QStringLiteral("chat"),
-                                            QStringLiteral("say"),     QStringLiteral("chat-search")};
+                                            QStringLiteral("say"),     QStringLiteral("chat-search"),
+                                            QStringLiteral("group")};
     if (args.size() > 1 && !takesArguments.contains(command)) {
         std::fputs(QStringLiteral("plaza-cli: \"%1\" takes no arguments (see --help)\n").arg(command).toLocal8Bit().constData(),
                    stderr);
@@ -211,6 +213,8 @@ int main(int argc, char **argv)
             return commands.say();
         if (command == u"chat-search")
             return commands.chatSearch();
+        if (command == u"group")
+            return commands.group();
         return []() -> QCoro::Task<int> { co_return -1; }();
     }();
     const int code = QCoro::waitFor(std::move(task));

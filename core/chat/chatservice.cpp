@@ -454,22 +454,12 @@ QCoro::Task<Result<QString>> ChatService::conversationWith(QString handleOrId)
     if (*row)
         co_return cached->text(0);
 
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("query"), handle);
-    auto users = co_await m_session->api()->get(QStringLiteral("/v1/users"), query);
+    auto userId = co_await userIdFor(handle);
     if (!self)
         co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
-    if (!users)
-        co_return users.error();
-    QString userId;
-    for (const QJsonValue &v : users->body.value(QStringLiteral("items")).toArray()) {
-        if (v.toObject().value(QStringLiteral("handle")).toString() == handle)
-            userId = v.toObject().value(QStringLiteral("id")).toString();
-    }
-    if (userId.isEmpty())
-        co_return makeError(ErrorCode::NotFound, QStringLiteral("Nobody is called @%1.").arg(handle),
-                            {{QStringLiteral("field"), QStringLiteral("handle")}});
-    const QJsonObject body{{QStringLiteral("member_ids"), QJsonArray{userId}}};
+    if (!userId)
+        co_return userId.error();
+    const QJsonObject body{{QStringLiteral("member_ids"), QJsonArray{*userId}}};
     auto created = co_await m_session->api()->post(QStringLiteral("/v1/conversations"), body);
     if (!self)
         co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
@@ -478,6 +468,87 @@ QCoro::Task<Result<QString>> ChatService::conversationWith(QString handleOrId)
     if (auto st = storeObjects(QStringLiteral("conversation.updated"), {created->body}); !st)
         co_return st.error();
     co_return created->body.value(QStringLiteral("id")).toString();
+}
+
+QCoro::Task<Result<QString>> ChatService::userIdFor(QString handle)
+{
+    QPointer<ChatService> self(this);
+    handle = handle.trimmed();
+    if (handle.startsWith(u'@'))
+        handle = handle.mid(1);
+    handle = handle.toLower();
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("query"), handle);
+    auto users = co_await m_session->api()->get(QStringLiteral("/v1/users"), query);
+    if (!self)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
+    if (!users)
+        co_return users.error();
+    for (const QJsonValue &v : users->body.value(QStringLiteral("items")).toArray()) {
+        if (v.toObject().value(QStringLiteral("handle")).toString() == handle)
+            co_return v.toObject().value(QStringLiteral("id")).toString();
+    }
+    co_return makeError(ErrorCode::NotFound, QStringLiteral("Nobody is called @%1.").arg(handle),
+                        {{QStringLiteral("field"), QStringLiteral("handle")}});
+}
+
+QCoro::Task<Result<QString>> ChatService::createGroup(QString title, QStringList members)
+{
+    if (!m_outbox)
+        co_return notOpen();
+    QPointer<ChatService> self(this);
+    title = title.trimmed();
+    const qsizetype titleLength = title.toUcs4().size();
+    if (titleLength < 1 || titleLength > kMaxGroupTitleChars)
+        co_return makeError(ErrorCode::ValidationFailed,
+                            QStringLiteral("A group needs a title of 1 to %1 characters.").arg(kMaxGroupTitleChars),
+                            {{QStringLiteral("field"), QStringLiteral("title")}});
+    // Ids as they are; handles ("@ana") looked up. Oneself and repeats are dropped.
+    QStringList ids;
+    for (const QString &member : std::as_const(members)) {
+        QString id = member.trimmed();
+        if (id.startsWith(u'@')) {
+            auto found = co_await userIdFor(id);
+            if (!self)
+                co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
+            if (!found)
+                co_return found.error();
+            id = *found;
+        }
+        if (!id.isEmpty() && id != m_session->userId() && !ids.contains(id))
+            ids.append(id);
+    }
+    if (ids.isEmpty() || ids.size() > kMaxGroupMembers)
+        co_return makeError(ErrorCode::ValidationFailed,
+                            QStringLiteral("A group has 1 to %1 other people.").arg(kMaxGroupMembers),
+                            {{QStringLiteral("field"), QStringLiteral("member_ids")}});
+    const QJsonObject body{{QStringLiteral("member_ids"), QJsonArray::fromStringList(ids)},
+                           {QStringLiteral("title"), title}};
+    auto created = co_await m_session->api()->post(QStringLiteral("/v1/conversations"), body);
+    if (!self)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
+    if (!created)
+        co_return created.error();
+    if (auto st = storeObjects(QStringLiteral("conversation.updated"), {created->body}); !st)
+        co_return st.error();
+    co_return created->body.value(QStringLiteral("id")).toString();
+}
+
+void ChatService::startGroup(const QString &title, const QStringList &members)
+{
+    groupTask(title, members);
+}
+
+QCoro::Task<void> ChatService::groupTask(QString title, QStringList members)
+{
+    QPointer<ChatService> self(this);
+    auto id = co_await createGroup(title, members);
+    if (!self)
+        co_return;
+    if (id)
+        Q_EMIT conversationOpened(*id);
+    else
+        Q_EMIT conversationOpenFailed(id.error().codeName(), id.error().message);
 }
 
 QCoro::Task<Result<std::pair<int, bool>>> ChatService::fetchOlder(QString conversationId, QString beforeId, int limit)

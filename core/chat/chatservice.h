@@ -43,6 +43,9 @@ class ChatService : public QObject
 public:
     //! The longest message the server takes (code points), checked before storing.
     static constexpr int kMaxMessageChars = 4000;
+    //! A group's title (code points) and its other members, as the server takes them.
+    static constexpr int kMaxGroupTitleChars = 100;
+    static constexpr int kMaxGroupMembers = 49;
 
     explicit ChatService(Session *session, QObject *parent = nullptr);
     ~ChatService() override;
@@ -63,6 +66,10 @@ public:
     //! The conversation for "@handle" (the direct one, created on the server if needed) or a
     //! conversation id (known to the cache, or to the server).
     QCoro::Task<Result<QString>> conversationWith(QString handleOrId);
+    //! A new group with \a title (1–100 characters) and \a members (user ids, or "@handle"s
+    //! looked up; oneself and repeats dropped; 1–49 others), stored in the cache. Resolves
+    //! to its id.
+    QCoro::Task<Result<QString>> createGroup(QString title, QStringList members);
     //! GET one page of messages older than \a beforeId (empty: the newest) from the server
     //! into the cache. Resolves to how many came, and whether the server has older ones.
     QCoro::Task<Result<std::pair<int, bool>>> fetchOlder(QString conversationId, QString beforeId, int limit = 50);
@@ -89,6 +96,8 @@ public:
     Q_INVOKABLE QStringList typingNames(const QString &conversationId) const;
     //! conversationWith() for QML: ends in conversationOpened or conversationOpenFailed.
     Q_INVOKABLE void openConversationWith(const QString &handleOrId);
+    //! createGroup() for QML: ends in conversationOpened or conversationOpenFailed.
+    Q_INVOKABLE void startGroup(const QString &title, const QStringList &members);
 
 Q_SIGNALS:
     void pendingChanged();
@@ -113,6 +122,8 @@ private:
     QCoro::Task<void> flushInBackground();
     QCoro::Task<void> markReadTask(QString conversationId);
     QCoro::Task<void> openTask(QString handleOrId);
+    QCoro::Task<void> groupTask(QString title, QStringList members);
+    QCoro::Task<Result<QString>> userIdFor(QString handle);
     void refreshCounts();
     void sendUnsentRead();
     void onTyping(const QString &conversationId, const QString &userId);

@@ -300,15 +300,32 @@ void MessagesModel::fetchFromServer()
 
 void MessagesModel::updateTitle()
 {
-    QString title;
+    ConversationRow row;
     if (!m_conversationId.isEmpty() && ensureOpen()) {
-        auto c = readConversation(*m_db, selfId(), m_conversationId);
-        if (c)
-            title = c->title;
+        if (auto c = readConversation(*m_db, selfId(), m_conversationId))
+            row = std::move(c).value();
     }
-    if (title != m_title) {
-        m_title = title;
+    if (row.title != m_title || row.kind != m_kind || row.otherHandle != m_otherHandle
+        || row.memberNames != m_memberNames) {
+        m_title = row.title;
+        m_kind = row.kind;
+        m_otherHandle = row.otherHandle;
+        m_memberNames = row.memberNames;
         Q_EMIT titleChanged();
+    }
+}
+
+int MessagesModel::rowOf(const QString &messageId)
+{
+    if (messageId.isEmpty() || !ensureOpen())
+        return -1;
+    for (;;) {
+        for (int i = 0; i < m_rows.size(); ++i) {
+            if (m_rows.at(i).id == messageId)
+                return i;
+        }
+        if (m_cacheExhausted || !prependFromCache())
+            return -1;
     }
 }
 

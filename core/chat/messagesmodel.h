@@ -36,6 +36,12 @@ class MessagesModel : public QAbstractListModel
     Q_PROPERTY(plaza::chat::ChatService *chat READ chat WRITE setChat NOTIFY chatChanged)
     Q_PROPERTY(QString conversationId READ conversationId WRITE setConversationId NOTIFY conversationIdChanged)
     Q_PROPERTY(QString title READ title NOTIFY titleChanged)
+    //! direct or group (empty before a conversation is set).
+    Q_PROPERTY(QString kind READ kind NOTIFY titleChanged)
+    //! A direct conversation's other person (handle without @), for "Send money" there.
+    Q_PROPERTY(QString otherHandle READ otherHandle NOTIFY titleChanged)
+    //! The others' display names (a group's members).
+    Q_PROPERTY(QStringList memberNames READ memberNames NOTIFY titleChanged)
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool atStart READ atStart NOTIFY atStartChanged)
@@ -76,6 +82,9 @@ public:
     [[nodiscard]] QString conversationId() const { return m_conversationId; }
     void setConversationId(const QString &id);
     [[nodiscard]] QString title() const { return m_title; }
+    [[nodiscard]] QString kind() const { return m_kind; }
+    [[nodiscard]] QString otherHandle() const { return m_otherHandle; }
+    [[nodiscard]] QStringList memberNames() const { return m_memberNames; }
     [[nodiscard]] int pageSize() const { return m_pageSize; }
     void setPageSize(int size);
     [[nodiscard]] bool loading() const { return m_loading; }
@@ -88,6 +97,10 @@ public:
     Q_INVOKABLE void markRead();
     //! Sends \a text here (ChatService::send).
     Q_INVOKABLE bool send(const QString &text);
+    //! The row of message \a messageId, loading older pages from the cache until it is
+    //! there (a search hit is always in the cache); -1 if this conversation has no such
+    //! message.
+    Q_INVOKABLE int rowOf(const QString &messageId);
     //! Drops the rows and reads the newest page again.
     Q_INVOKABLE void reload();
     //! Re-reads the loaded range and the outbox and applies the difference.
@@ -119,6 +132,9 @@ private:
     std::unique_ptr<storage::Database> m_db;
     QString m_conversationId;
     QString m_title;
+    QString m_kind;
+    QString m_otherHandle;
+    QStringList m_memberNames;
     QList<MessageRow> m_rows;
     int m_pageSize = 50;
     bool m_loading = false;

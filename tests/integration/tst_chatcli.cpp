@@ -39,6 +39,7 @@ private Q_SLOTS:
     void sayChatsChat();
     void searchFoldsAccents();
     void usage();
+    void groupWithATitle();
     void offlineSayIsSentByTheNextRun(); // stops and restarts the server
 
 private:
@@ -149,6 +150,39 @@ void ChatCliTest::usage()
     const CliRun nobody = cli({QStringLiteral("say"), QStringLiteral("@nobody_here_xyz"), QStringLiteral("hi")});
     QCOMPARE(nobody.exitCode, 1);
     QVERIFY2(nobody.err.contains(QStringLiteral("not_found")), qPrintable(nobody.err));
+}
+
+void ChatCliTest::groupWithATitle()
+{
+    const auto other = registerUser(m_server->url(), QStringLiteral("chatother"), kPassword);
+    QVERIFY(other);
+    const CliRun run = cli({QStringLiteral("group"), QStringLiteral("Dîner du jeudi"), u'@' + m_friend->handle,
+                            u'@' + other->handle, u'@' + m_handle});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.startsWith(QStringLiteral("group c_")), qPrintable(run.out));
+    const QString id = run.out.section(u' ', 1, 1);
+    // The server holds it: a group, this title, the three of us (oneself listed is ignored).
+    auto c = waitTask(other->api->get(QStringLiteral("/v1/conversations/%1").arg(id)));
+    QVERIFY(c);
+    QCOMPARE(c->body.value(QStringLiteral("kind")).toString(), QStringLiteral("group"));
+    QCOMPARE(c->body.value(QStringLiteral("title")).toString(), QStringLiteral("Dîner du jeudi"));
+    QCOMPARE(c->body.value(QStringLiteral("members")).toArray().size(), 3);
+    // And it is listed at once, with its title.
+    const CliRun chats = cli({QStringLiteral("chats")});
+    QVERIFY2(chats.out.contains(id + QStringLiteral("  ")) && chats.out.contains(QStringLiteral("Dîner du jeudi")),
+             qPrintable(chats.out));
+
+    // Refused, with a reason: no members, not a handle, an empty title, somebody unknown.
+    QCOMPARE(cli({QStringLiteral("group"), QStringLiteral("Alone")}).exitCode, 2);
+    const CliRun notHandle = cli({QStringLiteral("group"), QStringLiteral("T"), QStringLiteral("u_1")});
+    QCOMPARE(notHandle.exitCode, 2);
+    QVERIFY2(notHandle.err.contains(QStringLiteral("@handles")), qPrintable(notHandle.err));
+    const CliRun blank = cli({QStringLiteral("group"), QStringLiteral("   "), u'@' + m_friend->handle});
+    QCOMPARE(blank.exitCode, 2);
+    QVERIFY2(blank.err.contains(QStringLiteral("title")), qPrintable(blank.err));
+    const CliRun unknown = cli({QStringLiteral("group"), QStringLiteral("T"), QStringLiteral("@nobody_here_xyz")});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains(QStringLiteral("not_found")), qPrintable(unknown.err));
 }
 
 void ChatCliTest::offlineSayIsSentByTheNextRun()
