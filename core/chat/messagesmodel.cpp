@@ -101,32 +101,31 @@ bool MessagesModel::ensureOpen()
 
 void MessagesModel::reload()
 {
-    beginResetModel();
-    m_rows.clear();
-    endResetModel();
-    setError({});
-    setExhausted(false, false);
+    // One reset with the new rows (not a reset to nothing and then an insert): a view gets a
+    // single change to apply.
+    QList<MessageRow> rows;
+    bool cacheDone = true;
+    bool serverDone = true;
+    QString error;
     updateTitle();
     updateTyping();
-    if (m_conversationId.isEmpty() || !ensureOpen()) {
-        setExhausted(true, true);
-        return;
+    if (!m_conversationId.isEmpty() && ensureOpen()) {
+        auto page = readMessages(*m_db, selfId(), m_conversationId, {}, {}, m_pageSize);
+        auto unsent = readUnsent(*m_db, selfId(), m_conversationId);
+        if (page && unsent) {
+            cacheDone = page->size() < m_pageSize;
+            rows = *page + *unsent;
+        } else {
+            error = page ? unsent.error().message : page.error().message;
+            cacheDone = false;
+        }
+        serverDone = false;
     }
-    auto page = readMessages(*m_db, selfId(), m_conversationId, {}, {}, m_pageSize);
-    auto unsent = readUnsent(*m_db, selfId(), m_conversationId);
-    if (!page || !unsent) {
-        setError(page ? unsent.error().message : page.error().message);
-        return;
-    }
-    const bool cacheDone = page->size() < m_pageSize;
-    QList<MessageRow> rows = *page;
-    rows += *unsent;
-    if (!rows.isEmpty()) {
-        beginInsertRows({}, 0, int(rows.size() - 1));
-        m_rows = rows;
-        endInsertRows();
-    }
-    setExhausted(cacheDone, false);
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+    setError(error);
+    setExhausted(cacheDone, serverDone);
 }
 
 void MessagesModel::refresh()
