@@ -4,12 +4,19 @@
 #include "chat/chatservice.h"
 #include "session/session.h"
 #include "storage/database.h"
+#include "sync/changeset.h"
+#include "sync/syncengine.h"
 
 #include <QDateTime>
 
 namespace plaza::chat {
 
-ChatSearchModel::ChatSearchModel(QObject *parent) : QAbstractListModel(parent) { }
+ChatSearchModel::ChatSearchModel(QObject *parent) : QAbstractListModel(parent)
+{
+    m_reloadSoon.setSingleShot(true);
+    m_reloadSoon.setInterval(150);
+    connect(&m_reloadSoon, &QTimer::timeout, this, &ChatSearchModel::reload);
+}
 
 ChatSearchModel::~ChatSearchModel() = default;
 
@@ -18,6 +25,7 @@ void ChatSearchModel::setChat(ChatService *chat)
     if (m_chat == chat)
         return;
     disconnect(m_stateConnection);
+    disconnect(m_appliedConnection);
     m_chat = chat;
     m_db.reset();
     if (m_chat) {
@@ -25,6 +33,13 @@ void ChatSearchModel::setChat(ChatService *chat)
             m_db.reset();
             reload();
         });
+        // Results follow what arrives (a first sync, a new message) while a query is shown.
+        if (SyncEngine *engine = m_chat->session()->syncEngine()) {
+            m_appliedConnection = connect(engine, &SyncEngine::applied, this, [this](const sync::ChangeSet &changes) {
+                if (!ftsQuery(m_query).isEmpty() && (changes.reset || changes.changes.touches(QStringLiteral("messages"))))
+                    m_reloadSoon.start();
+            });
+        }
     }
     Q_EMIT chatChanged();
     reload();

@@ -6,6 +6,7 @@
 
 #include <QAbstractListModel>
 #include <QPointer>
+#include <QTimer>
 
 #include <memory>
 
@@ -76,6 +77,8 @@ private:
     QList<SearchHit> m_hits;
     QString m_error;
     QMetaObject::Connection m_stateConnection;
+    QMetaObject::Connection m_appliedConnection;
+    QTimer m_reloadSoon; //!< new messages while a query is shown: read it again, once per burst
 };
 
 } // namespace plaza::chat
