@@ -632,7 +632,7 @@ QCoro::Task<void> ChatService::markReadTask(QString conversationId)
 
 void ChatService::sendUnsentRead()
 {
-    if (m_unsentRead.isEmpty() || !m_outbox || !m_session->online())
+    if (m_unsentRead.isEmpty() || !m_outbox)
         return;
     const QString id = std::exchange(m_unsentRead, QString());
     markReadTask(id);
