@@ -99,10 +99,11 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     result.urls = parser.positionalArguments();
     result.page = parser.value(page);
     static const QRegularExpression pagePattern(QRegularExpression::anchoredPattern(
-        QStringLiteral("(feed(/(discover|thread|profile|why))?|chat(/[A-Za-z0-9_-]{1,64})?|settings|savings(/(deposit|withdraw|goal))?|wallet(/(send|request)(/[A-Za-z0-9_-]{1,64})?|/export)?)")));
+        QStringLiteral("(feed(/(discover|thread|profile|why))?|chat(/(search/[^/]{1,64}|[A-Za-z0-9_-]{1,64}(/(send|request))?))?|settings|savings(/(deposit|withdraw|goal))?|wallet(/(send|request)(/[A-Za-z0-9_-]{1,64})?|/export)?)")));
     if (!result.page.isEmpty() && !pagePattern.match(result.page).hasMatch())
-        fail(QStringLiteral("--page is feed, chat, wallet, savings[/deposit|/withdraw|/goal], settings, wallet/send[/handle], wallet/request[/id] "
-                            "or wallet/export, got \"%1\"").arg(result.page));
+        fail(QStringLiteral("--page is feed[/discover|/thread|/profile|/why], chat[/ID[/send|/request]|/new|/new-group|/search/WORDS], "
+                            "wallet[/send[/handle]|/request[/id]|/export], savings[/deposit|/withdraw|/goal] or settings, got \"%1\"")
+                 .arg(result.page));
 
     result.themeMode = parser.isSet(theme) ? parser.value(theme)
                                            : QString::fromLocal8Bit(qgetenv("PLAZA_THEME"));

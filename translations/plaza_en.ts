@@ -44,6 +44,13 @@
             <numerusform>%1 is typing…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Jump to the newest message, %n new</source>
+        <translation>
+            <numerusform>Jump to the newest message, %n new</numerusform>
+            <numerusform>Jump to the newest message, %n new</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -92,6 +99,23 @@
         <translation>
             <numerusform>Too many wrong tries. Wait %n second, then try again.</numerusform>
             <numerusform>Too many wrong tries. Wait %n seconds, then try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NewConversationSheet</name>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>%n character left</numerusform>
+            <numerusform>%n characters left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Create group with %n member(s)</source>
+        <translation>
+            <numerusform>Create group with %n member</numerusform>
+            <numerusform>Create group with %n members</numerusform>
         </translation>
     </message>
 </context>

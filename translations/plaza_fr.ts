@@ -166,6 +166,25 @@
     </message>
 </context>
 <context>
+    <name>ChatComposer</name>
+    <message>
+        <source>Write a message</source>
+        <translation>Écrire un message</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter starts a new line</source>
+        <translation>Entrée envoie, Maj+Entrée passe à la ligne</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+</context>
+<context>
     <name>ChatPage</name>
     <message>
         <source>Search conversations and messages</source>
@@ -222,24 +241,43 @@
         </translation>
     </message>
     <message>
-        <source>Write a message</source>
-        <translation>Écrire un message</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Envoyer</translation>
-    </message>
-    <message>
         <source>New</source>
         <translation>Nouveau</translation>
     </message>
     <message>
         <source>New conversation</source>
         <translation>Nouvelle conversation</translation>
+    </message>
+    <message>
+        <source>You and %1</source>
+        <translation>Vous et %1</translation>
+    </message>
+    <message>
+        <source>Send money</source>
+        <translation>Envoyer de l’argent</translation>
+    </message>
+    <message>
+        <source>Payments need a connection.</source>
+        <translation>Les paiements ont besoin d’une connexion.</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Demander</translation>
+    </message>
+    <message>
+        <source>Request money</source>
+        <translation>Demander de l’argent</translation>
+    </message>
+    <message numerus="yes">
+        <source>Jump to the newest message, %n new</source>
+        <translation>
+            <numerusform>Aller au dernier message, %n nouveau</numerusform>
+            <numerusform>Aller au dernier message, %n nouveaux</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Jump to the newest message</source>
+        <translation>Aller au dernier message</translation>
     </message>
 </context>
 <context>
@@ -840,6 +878,22 @@
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
+    <message>
+        <source>🧾 Payment request</source>
+        <translation>🧾 Demande de paiement</translation>
+    </message>
+    <message>
+        <source>Show request</source>
+        <translation>Voir la demande</translation>
+    </message>
+    <message>
+        <source>Pay…</source>
+        <translation>Payer…</translation>
+    </message>
+    <message>
+        <source>Pay this request</source>
+        <translation>Payer cette demande</translation>
+    </message>
 </context>
 <context>
     <name>NewConversationSheet</name>
@@ -862,6 +916,56 @@
     <message>
         <source>No one matches “%1”.</source>
         <translation>Personne ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>Nouveau groupe</translation>
+    </message>
+    <message>
+        <source>Give it a name and add the people in it.</source>
+        <translation>Donnez-lui un nom et ajoutez-y des personnes.</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>Message privé</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>Nom du groupe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>%n caractère restant</numerusform>
+            <numerusform>%n caractères restants</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+    <message>
+        <source>Add people</source>
+        <translation>Ajouter des personnes</translation>
+    </message>
+    <message>
+        <source>Create group</source>
+        <translation>Créer le groupe</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. Conversations are started on the server, so this waits until you&apos;re back.</source>
+        <translation>Vous êtes hors ligne. Les conversations se créent sur le serveur : il faut attendre le retour de la connexion.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Create group with %n member(s)</source>
+        <translation>
+            <numerusform>Créer le groupe avec %n membre</numerusform>
+            <numerusform>Créer le groupe avec %n membres</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1031,6 +1135,10 @@
     <message>
         <source>Business</source>
         <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>sélectionné</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1333,18 @@
     <message>
         <source>“%1”</source>
         <translation>« %1 »</translation>
+    </message>
+    <message>
+        <source>It&apos;s in the conversation: they can pay it from there.</source>
+        <translation>Elle est dans la conversation : on peut la payer depuis là.</translation>
+    </message>
+    <message>
+        <source>Ask for an exact amount in this conversation.</source>
+        <translation>Demandez un montant exact dans cette conversation.</translation>
+    </message>
+    <message>
+        <source>Sent in the conversation.</source>
+        <translation>Envoyée dans la conversation.</translation>
     </message>
 </context>
 <context>

@@ -6,36 +6,111 @@ import Plaza
 import Plaza.Desktop
 
 // The Chat tab: conversations on the left (search, unread badges, newest activity first),
-// the open conversation on the right (history paged upward, day separators, states),
-// a composer (Enter sends, Shift+Enter a new line, a draft per conversation), and a search
-// through every cached message (accents ignored).
+// the open conversation on the right (history paged upward, day separators, states, a
+// "jump to the newest" button counting what arrived meanwhile), a composer (Enter sends,
+// Shift+Enter a new line, a draft per conversation), money in the conversation (send,
+// request, pay a request card), new direct chats and groups, and a search through every
+// cached message (accents ignored) that jumps to the message found.
 Item {
     id: page
     objectName: "chatPage"
 
     property string currentId: ""
+    //! The message a search result pointed at: shown highlighted for a moment.
+    property string highlightedId: ""
+    //! Messages that arrived while the view was scrolled up (the jump button's counter).
+    property int newBelow: 0
+    readonly property bool windowActive: Qt.application.state === Qt.ApplicationActive
 
-    //! --page chat/<id>: opens it, and says so once its messages are on screen.
-    function openPath(id) {
-        open(id)
+    //! --page chat/<id>[/send|/request], chat/new, chat/new-group, chat/search/<words>:
+    //! opens it, and says so once it is on screen.
+    function openPath(path) {
+        const parts = path.split("/")
+        if (parts[0] === "new" || parts[0] === "new-group") {
+            newConversation.start(parts[0] === "new-group")
+            settleLater.start()
+            return
+        }
+        if (parts[0] === "search") {
+            searchField.text = parts.slice(1).join("/")
+            settleTimer.mode = "search"
+            settleTimer.start()
+            return
+        }
+        open(parts[0])
+        settleTimer.mode = parts.length > 1 ? parts[1] : "open"
         settleTimer.start()
     }
     Timer {
         id: settleTimer
+        property string mode: "open"
         interval: 300
         repeat: true
-        onTriggered: if (!messages.loading && messageList.count > 0) { stop(); messageList.positionViewAtEnd(); App.pageSettled = true }
+        onTriggered: {
+            if (mode === "search") {
+                if (search.count > 0 || search.error.length > 0) { stop(); App.pageSettled = true }
+                return
+            }
+            if (messages.loading || messageList.count === 0)
+                return
+            stop()
+            messageList.positionViewAtEnd()
+            if (mode === "send")
+                page.sendMoney()
+            else if (mode === "request")
+                page.requestMoney()
+            settleLater.start()
+        }
     }
+    Timer { id: settleLater; interval: 500; onTriggered: App.pageSettled = true }
 
     function open(id) {
-        if (currentId.length > 0)
-            App.chat.setDraft(currentId, composer.text)
+        composer.load(id)
         currentId = id
-        composer.text = App.chat.draft(id)
+        highlightedId = ""
+        newBelow = 0
         messages.conversationId = id
         App.chat.markRead(id)
-        composer.forceActiveFocus()
+        composer.focusInput()
     }
+    //! From a search result: the conversation, scrolled to the message, highlighted.
+    function jumpTo(conversationId, messageId) {
+        if (conversationId !== currentId)
+            open(conversationId)
+        const row = messages.rowOf(messageId)
+        if (row < 0)
+            return
+        highlightedId = messageId
+        Qt.callLater(() => messageList.positionViewAtIndex(row, ListView.Center))
+        unhighlight.restart()
+    }
+    Timer { id: unhighlight; interval: 2500; onTriggered: page.highlightedId = "" }
+    function loadOlder() {
+        if (!messages.loading && !messages.atStart && messageList.contentY - messageList.originY < 200)
+            messages.fetchMore(messages.index(-1, -1))
+    }
+    function jumpToNewest() {
+        messageList.positionViewAtEnd()
+        newBelow = 0
+        if (windowActive)
+            messages.markRead()
+    }
+    function sendMoney() {
+        sendSheet.start(messages.kind === "direct" ? messages.otherHandle : "", currentId)
+    }
+    function requestMoney() {
+        requestSheet.start(currentId, messages.kind === "direct" && messages.otherHandle.length > 0 ? "@" + messages.otherHandle : "")
+    }
+    //! A request card's Pay button.
+    function payRequest(requestId) {
+        payLinkSheet.start("plaza://pay/" + requestId)
+    }
+    //! An own request card: the request with its link and QR code.
+    function showRequest(requestId) {
+        requestSheet.conversationId = ""
+        requestSheet.showRequest(requestId)
+    }
+    onWindowActiveChanged: if (windowActive && currentId.length > 0 && messageList.atYEnd) messages.markRead()
 
     ConversationsModel {
         id: conversations
@@ -49,6 +124,10 @@ Item {
         id: search
         chat: App.chat
         query: searchField.text.length >= 2 ? searchField.text : ""
+    }
+    WalletSummary {
+        id: walletSummary
+        session: App.session
     }
     Connections {
         target: App.chat
@@ -98,7 +177,7 @@ Item {
                     implicitHeight: 34
                     Accessible.name: qsTr("New conversation")
                     enabled: App.session.online
-                    onClicked: newConversation.start()
+                    onClicked: newConversation.start(false)
                 }
                 }
                 ListView {
@@ -184,10 +263,19 @@ Item {
                         width: ListView.view.width
                         contentItem: ColumnLayout {
                             spacing: 0
-                            Label { text: model.conversationTitle + " · " + model.senderName; color: Theme.text; font.pixelSize: Theme.fontCaption; font.weight: Font.DemiBold; elide: Text.ElideRight; Layout.fillWidth: true }
+                            RowLayout {
+                                Label {
+                                    text: model.senderName === model.conversationTitle ? model.conversationTitle
+                                                                                       : model.conversationTitle + " · " + model.senderName
+                                    color: Theme.text; font.pixelSize: Theme.fontCaption; font.weight: Font.DemiBold
+                                    elide: Text.ElideRight; textFormat: Text.PlainText; Layout.fillWidth: true
+                                }
+                                Label { text: App.relativeTime(model.createdAt); color: Theme.textFaint; font.pixelSize: Theme.fontCaption - 1 }
+                            }
                             Text { text: model.snippetHtml; textFormat: Text.StyledText; color: Theme.textMuted; font.pixelSize: Theme.fontCaption; wrapMode: Text.Wrap; Layout.fillWidth: true }
                         }
-                        onClicked: page.open(model.conversationId)
+                        Accessible.name: model.conversationTitle + ", " + model.senderName + ": " + model.snippet
+                        onClicked: page.jumpTo(model.conversationId, model.messageId)
                     }
                     Label {
                         anchors.centerIn: parent
@@ -230,13 +318,39 @@ Item {
                     ColumnLayout {
                         spacing: 0
                         Layout.fillWidth: true
-                        Label { text: messages.title; color: Theme.text; font.pixelSize: Theme.fontSubtitle; font.weight: Font.DemiBold; textFormat: Text.PlainText }
+                        Label { text: messages.title; color: Theme.text; font.pixelSize: Theme.fontSubtitle; font.weight: Font.DemiBold; textFormat: Text.PlainText; elide: Text.ElideRight; Layout.fillWidth: true; Accessible.role: Accessible.Heading }
                         Label {
-                            visible: messages.typingNames.length > 0
-                            text: qsTr("%1 is typing…", "", messages.typingNames.length).arg(messages.typingNames.join(", "))
-                            color: Theme.accent
+                            visible: messages.typingNames.length > 0 || messages.kind === "group"
+                            text: messages.typingNames.length > 0
+                                  ? qsTr("%1 is typing…", "", messages.typingNames.length).arg(messages.typingNames.join(", "))
+                                  : qsTr("You and %1").arg(messages.memberNames.join(", "))
+                            color: messages.typingNames.length > 0 ? Theme.accent : Theme.textMuted
                             font.pixelSize: Theme.fontCaption
+                            textFormat: Text.PlainText
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
                         }
+                    }
+                    AppButton {
+                        objectName: "chatSendMoneyButton"
+                        text: qsTr("Send money")
+                        iconName: "arrow-up-right"
+                        variant: "secondary"
+                        implicitHeight: 32
+                        enabled: App.session.online
+                        ToolTip.visible: hovered && !enabled
+                        ToolTip.text: qsTr("Payments need a connection.")
+                        onClicked: page.sendMoney()
+                    }
+                    AppButton {
+                        objectName: "chatRequestMoneyButton"
+                        text: qsTr("Request")
+                        iconName: "hand-coins"
+                        variant: "secondary"
+                        implicitHeight: 32
+                        enabled: App.session.online
+                        Accessible.name: qsTr("Request money")
+                        onClicked: page.requestMoney()
                     }
                 }
             }
@@ -263,65 +377,91 @@ Item {
                     topPadding: Theme.spacingM
                     bottomPadding: Theme.spacingXs
                 }
-                delegate: MessageBubble { }
-                // History pages upward: load older messages near the top.
-                onContentYChanged: if (!messages.loading && !messages.atStart && contentY - originY < 200) messages.fetchMore(messages.index(-1, -1))
-                onCountChanged: if (atYEnd || count < 60) Qt.callLater(positionViewAtEnd)
+                delegate: MessageBubble {
+                    highlightedId: page.highlightedId
+                    onPayRequested: requestId => page.payRequest(requestId)
+                    onShowRequested: requestId => page.showRequest(requestId)
+                }
+                // History pages upward: load older messages near the top. Later, never from
+                // inside the view's own layout (rows inserted while it places its delegates
+                // leave those delegates without their row).
+                onContentYChanged: if (!messages.loading && !messages.atStart && contentY - originY < 200) Qt.callLater(page.loadOlder)
+                onCountChanged: {
+                    if (atYEnd || count < 60) {
+                        Qt.callLater(positionViewAtEnd)
+                        if (page.windowActive && page.currentId.length > 0)
+                            Qt.callLater(messages.markRead)
+                    }
+                }
+                onAtYEndChanged: if (atYEnd) { page.newBelow = 0; if (page.windowActive) messages.markRead() }
                 ScrollBar.vertical: ScrollBar { }
+
+            }
+            Connections {
+                target: messages
+                // Rows added at the end while reading older ones: count them for the button.
+                function onRowsInserted(parent, first, last) {
+                    if (first > 0 && !messageList.atYEnd)
+                        page.newBelow += last - first + 1
+                }
             }
 
             // Composer: Enter sends, Shift+Enter adds a line; the draft is kept per conversation.
-            Rectangle {
+            ChatComposer {
+                id: composer
                 visible: page.currentId.length > 0
-                color: Theme.surface
-                radius: Theme.radiusL
-                border.width: 1
-                border.color: composer.activeFocus ? Theme.focusRing : Theme.border
-                implicitHeight: Math.min(160, composer.implicitHeight + 2 * Theme.spacingS)
+                drafts: App.chat
+                canSend: page.currentId.length > 0
                 Layout.fillWidth: true
                 Layout.margins: Theme.spacingL
                 Layout.topMargin: 0
-                RowLayout {
-                    anchors.fill: parent
-                    anchors.margins: Theme.spacingS
-                    TextArea {
-                        id: composer
-                        objectName: "chatComposer"
-                        placeholderText: qsTr("Write a message")
-                        wrapMode: TextEdit.Wrap
-                        color: Theme.text
-                        placeholderTextColor: Theme.textFaint
-                        selectByMouse: true
-                        background: null
-                        Accessible.name: qsTr("Message")
-                        Layout.fillWidth: true
-                        onTextChanged: if (text.length > 0) App.chat.sendTyping(page.currentId)
-                        Keys.onPressed: event => {
-                            if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter) && !(event.modifiers & Qt.ShiftModifier)) {
-                                sendButton.clicked()
-                                event.accepted = true
-                            }
-                        }
-                    }
-                    AppButton {
-                        id: sendButton
-                        objectName: "chatSendButton"
-                        text: qsTr("Send")
-                        implicitHeight: 34
-                        enabled: composer.text.trim().length > 0
-                        onClicked: {
-                            if (messages.send(composer.text)) {
-                                composer.text = ""
-                                App.chat.setDraft(page.currentId, "")
-                                messageList.positionViewAtEnd()
-                            }
-                        }
+                onTyping: App.chat.sendTyping(page.currentId)
+                onSubmitted: text => {
+                    if (messages.send(text)) {
+                        composer.clear()
+                        page.jumpToNewest()
                     }
                 }
+            }
+        }
+        // Newest first out of sight: a button back down, counting what came meanwhile.
+        RoundButton {
+            objectName: "jumpToNewestButton"
+            visible: !messageList.atYEnd && messageList.count > 0
+            // Over the list's bottom-right corner (a sibling, so it does not scroll with it).
+            x: messageList.x + messageList.width - width - Theme.spacingS
+            y: messageList.y + messageList.height - height - Theme.spacingS
+            width: 40
+            height: 40
+            Accessible.name: page.newBelow > 0 ? qsTr("Jump to the newest message, %n new", "", page.newBelow)
+                                               : qsTr("Jump to the newest message")
+            background: Rectangle {
+                radius: width / 2
+                color: Theme.surfaceRaised
+                border.width: parent.visualFocus ? 2 : 1
+                border.color: parent.visualFocus ? Theme.focusRing : Theme.border
+            }
+            contentItem: Icon { name: "arrow-down"; size: 18; color: Theme.text }
+            onClicked: page.jumpToNewest()
+            Rectangle {
+                visible: page.newBelow > 0
+                anchors.top: parent.top
+                anchors.right: parent.right
+                anchors.topMargin: -4
+                anchors.rightMargin: -4
+                radius: height / 2
+                color: Theme.accent
+                implicitHeight: 18
+                implicitWidth: Math.max(18, newCount.implicitWidth + 8)
+                Label { id: newCount; anchors.centerIn: parent; text: page.newBelow; color: Theme.accentText; font.pixelSize: 11; font.weight: Font.Bold }
             }
         }
         }
     }
 
     NewConversationSheet { id: newConversation }
+    // The wallet's own sheets, for this conversation (their names differ from the Wallet tab's).
+    SendSheet { id: sendSheet; objectName: "chatSendSheet"; summary: walletSummary }
+    RequestSheet { id: requestSheet; objectName: "chatRequestSheet"; summary: walletSummary }
+    PayLinkSheet { id: payLinkSheet; objectName: "chatPayLinkSheet"; summary: walletSummary }
 }

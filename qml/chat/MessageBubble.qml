@@ -13,6 +13,14 @@ Item {
     required property int index
     readonly property bool own: model.own
     readonly property bool money: model.kind === "payment" || model.kind === "request"
+    //! The message a search result pointed at: that bubble glows for a moment.
+    property string highlightedId: ""
+    readonly property bool highlighted: highlightedId.length > 0 && model.id === highlightedId
+
+    //! A request card of someone else: pay it (ChatPage opens the pay-link sheet).
+    signal payRequested(string requestId)
+    //! One's own request card: show it (its link and QR code).
+    signal showRequested(string requestId)
 
     implicitHeight: column.implicitHeight + Theme.spacingXs
     width: ListView.view ? ListView.view.width : implicitWidth
@@ -35,8 +43,8 @@ Item {
         Rectangle {
             radius: Theme.radiusL
             color: bubble.money ? Theme.accentSoft : (bubble.own ? Theme.accent : Theme.surface)
-            border.width: bubble.own && !bubble.money ? 0 : 1
-            border.color: Theme.border
+            border.width: bubble.highlighted ? 2 : (bubble.own && !bubble.money ? 0 : 1)
+            border.color: bubble.highlighted ? Theme.focusRing : Theme.border
             implicitHeight: body.implicitHeight + 2 * Theme.spacingS
             Layout.fillWidth: true
             Text {
@@ -46,9 +54,10 @@ Item {
                 anchors.leftMargin: Theme.spacingM
                 anchors.rightMargin: Theme.spacingM
                 text: bubble.money
-                      ? (bubble.model.kind === "payment"
+                      ? "<b>" + (bubble.model.kind === "payment"
                          ? qsTr("💸 Payment of %1").arg(bubble.model.formattedAmount)
-                         : qsTr("🧾 Request for %1").arg(bubble.model.formattedAmount))
+                         : bubble.model.formattedAmount.length > 0 ? qsTr("🧾 Request for %1").arg(bubble.model.formattedAmount)
+                                                                   : qsTr("🧾 Payment request")) + "</b>"
                         + (bubble.model.text.length > 0 ? "<br>" + App.linkify(bubble.model.text) : "")
                       : App.linkify(bubble.model.text)
                 textFormat: Text.StyledText
@@ -58,6 +67,18 @@ Item {
                 font.pixelSize: Theme.fontBody
                 onLinkActivated: link => Qt.openUrlExternally(link)
             }
+        }
+        AppButton {
+            visible: bubble.model.kind === "request" && bubble.model.requestId.length > 0
+            objectName: bubble.own ? "showRequestButton" : "payRequestButton"
+            text: bubble.own ? qsTr("Show request") : qsTr("Pay…")
+            iconName: bubble.own ? "qr-code" : "hand-coins"
+            variant: bubble.own ? "quiet" : "primary"
+            implicitHeight: 30
+            enabled: bubble.own || App.session.online
+            Accessible.name: bubble.own ? qsTr("Show request") : qsTr("Pay this request")
+            Layout.alignment: bubble.own ? Qt.AlignRight : Qt.AlignLeft
+            onClicked: bubble.own ? bubble.showRequested(bubble.model.requestId) : bubble.payRequested(bubble.model.requestId)
         }
         Label {
             id: meta

@@ -81,7 +81,7 @@ Rectangle {
         else if (parts[0] === "feed")
             feedPage.openPath(parts.slice(1).join("/"))
         else if (parts[0] === "chat" && parts.length > 1)
-            chatPage.openPath(parts[1])
+            chatPage.openPath(parts.slice(1).join("/"))
         else if (parts[0] === "savings")
             savingsPage.openPath(parts.slice(1).join("/"))
         else if (App.pendingLink.length === 0) // else the pay-link sheet settles the page

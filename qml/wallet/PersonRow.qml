@@ -13,12 +13,17 @@ ItemDelegate {
     property string initials
     property bool merchant: false
     property bool verified: false
+    //! In a picker of several people (a new group): shows a check and says "selected".
+    property bool selectable: false
+    property bool selected: false
 
     width: ListView.view ? ListView.view.width : implicitWidth
     implicitHeight: 52
     leftPadding: Theme.spacingS
     rightPadding: Theme.spacingS
-    Accessible.name: qsTr("%1, @%2").arg(displayName).arg(handle)
+    Accessible.name: qsTr("%1, @%2").arg(displayName).arg(handle) + (selectable && selected ? ", " + qsTr("selected") : "")
+    Accessible.checkable: selectable
+    Accessible.checked: selected
     background: Rectangle {
         radius: Theme.radiusM
         color: row.down ? Theme.selected : (row.hovered || row.highlighted ? Theme.hover : "transparent")
@@ -62,6 +67,12 @@ ItemDelegate {
                 font.pixelSize: Theme.fontCaption
                 textFormat: Text.PlainText
             }
+        }
+        Icon {
+            visible: row.selectable
+            name: row.selected ? "circle-check" : "circle"
+            size: 20
+            color: row.selected ? Theme.accent : Theme.textFaint
         }
     }
 }

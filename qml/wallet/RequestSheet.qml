@@ -19,14 +19,22 @@ Sheet {
     property var request: null    // {id, link, formattedAmount, note}
     property string failure: ""
     property string notice: ""
+    //! Asked in a conversation: the request goes there as a card anyone in it can pay
+    //! (a direct conversation's other person is named as the payer).
+    property string conversationId: ""
+    property string payer: ""
     readonly property var parsed: App.parseAmount(amountField.text, summary.currency)
 
     title: step === "done" ? qsTr("Your payment request") : qsTr("Request money")
-    subtitle: step === "done" ? qsTr("Anyone with Plaza can pay it from this link or by scanning the code.")
-                              : step === "form" ? qsTr("Make a link that asks for an exact amount.") : ""
+    subtitle: step === "done" ? (conversationId.length > 0 ? qsTr("It's in the conversation: they can pay it from there.")
+                                                           : qsTr("Anyone with Plaza can pay it from this link or by scanning the code."))
+                              : step === "form" ? (conversationId.length > 0 ? qsTr("Ask for an exact amount in this conversation.")
+                                                                              : qsTr("Make a link that asks for an exact amount.")) : ""
     closable: !App.wallet.busy
 
-    function start() {
+    function start(inConversation, payerHandle) {
+        conversationId = inConversation ? inConversation : ""
+        payer = payerHandle ? payerHandle : ""
         step = "form"
         request = null
         failure = ""
@@ -52,6 +60,12 @@ Sheet {
         function onRequestCreated(id, link, formattedAmount, note) {
             sheet.request = { id: id, link: link, formattedAmount: formattedAmount, note: note }
             sheet.step = "done"
+            if (sheet.conversationId.length > 0) {
+                // The card in the timeline: the amount, the note, the link (no words to translate).
+                const text = formattedAmount + (note.length > 0 ? " — " + note : "") + "\n" + link
+                if (App.chat.send(sheet.conversationId, text))
+                    sheet.notice = qsTr("Sent in the conversation.")
+            }
         }
         function onPaymentAwaiting(key) {
             sheet.failure = qsTr("The server didn't answer in time. Plaza will retry with the same key; your request will appear once it's confirmed.")
@@ -136,7 +150,7 @@ Sheet {
                 Layout.fillWidth: true
                 onClicked: {
                     sheet.failure = ""
-                    App.wallet.requestMoney(amountField.text, noteField.text, "")
+                    App.wallet.requestMoney(amountField.text, noteField.text, sheet.payer)
                 }
             }
         }

@@ -15,6 +15,8 @@ Sheet {
     required property QtObject summary
     //! Pre-selects this handle (from --page wallet/send/<handle> or a profile).
     property string presetHandle: ""
+    //! Sent from a conversation: the payment shows there as a card.
+    property string conversationId: ""
 
     // who → amount → review → result
     property string step: "who"
@@ -41,7 +43,8 @@ Sheet {
             : step === "review" ? qsTr("Check everything before you confirm.") : ""
     closable: !App.wallet.busy
 
-    function start(handle) {
+    function start(handle, inConversation) {
+        conversationId = inConversation ? inConversation : ""
         step = "who"
         recipient = null
         outcome = ""
@@ -290,7 +293,7 @@ Sheet {
                 actionLabel: sheet.parsed.ok ? qsTr("Send %1").arg(sheet.parsed.formatted) : ""
                 enabled: !App.wallet.busy
                 Layout.fillWidth: true
-                onUnlocked: App.wallet.sendMoney("@" + sheet.recipient.handle, amountField.text, noteField.text, "")
+                onUnlocked: App.wallet.sendMoney("@" + sheet.recipient.handle, amountField.text, noteField.text, sheet.conversationId)
             }
             BusyIndicator {
                 running: App.wallet.busy

@@ -263,6 +263,14 @@ void TestApp::walletScreens()
     const QJsonObject own = createRequest(amelie, 3200, QStringLiteral("Weekend groceries"));
     const QJsonObject theirs = createRequest(bruno, 1850, QStringLiteral("Cinema tickets"));
     QVERIFY(!own.isEmpty() && !theirs.isEmpty());
+    // Bruno asks in his chat with Amélie (c_1): a request card with a Pay button there.
+    const QJsonObject message{{QStringLiteral("client_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                              {QStringLiteral("text"), QString(QStringLiteral("€18.50 — Cinema tickets\n")
+                                                                   + theirs.value(QStringLiteral("link")).toString())}};
+    const auto posted = ApiProbe(m_server->url())
+                            .send("POST", QStringLiteral("/v1/conversations/c_1/messages"), QJsonDocument(message).toJson(),
+                                  bruno, {{"Content-Type", "application/json"}});
+    QCOMPARE(posted.status, 201);
 
     struct Screen {
         QString name;
@@ -282,6 +290,9 @@ void TestApp::walletScreens()
         {QStringLiteral("feed-profile"), {QStringLiteral("--page"), QStringLiteral("feed/profile")}},
         {QStringLiteral("feed-why"), {QStringLiteral("--page"), QStringLiteral("feed/why")}},
         {QStringLiteral("chat"), {QStringLiteral("--page"), QStringLiteral("chat/c_1")}},
+        {QStringLiteral("chat-search"), {QStringLiteral("--page"), QStringLiteral("chat/search/cafe")}},
+        {QStringLiteral("chat-group"), {QStringLiteral("--page"), QStringLiteral("chat/new-group")}},
+        {QStringLiteral("chat-request"), {QStringLiteral("--page"), QStringLiteral("chat/c_1/request")}},
         {QStringLiteral("savings-deposit"), {QStringLiteral("--page"), QStringLiteral("savings/deposit")}},
         {QStringLiteral("savings-goal"), {QStringLiteral("--page"), QStringLiteral("savings/goal")}},
     };
