@@ -69,6 +69,7 @@ private Q_SLOTS:
     void secondLaunchHandsOverItsLink();
     void walletOffline_data();
     void walletOffline();
+    void chatOpensFromAWarmCache();
     void payLinkThatCannotBePaid_data();
     void payLinkThatCannotBePaid();
 
@@ -418,6 +419,23 @@ void TestApp::walletOffline()
     const AppRun offline = this->run(args, QStringLiteral("wallet-offline-%1.png").arg(lang), dirs, env);
     QVERIFY2(offline.exitCode == 0, qPrintable(offline.output));
     QVERIFY2(offline.output.contains(u"screenshot of ready (offline) saved"), qPrintable(offline.output));
+}
+
+void TestApp::chatOpensFromAWarmCache()
+{
+    // The second start opens the conversation from the cache while the session comes up
+    // (the model is reset as the chat opens): every bubble has its message, and QML says
+    // nothing is undefined. The first start is the fresh-cache case the screenshots cover.
+    QTemporaryDir dirs;
+    const QStringList args{QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--theme"), QStringLiteral("light"),
+                           QStringLiteral("--sign-in-as"), QStringLiteral("amelie"), QStringLiteral("--page"),
+                           QStringLiteral("chat/c_2")};
+    for (const QString &name : {QStringLiteral("chat-cold.png"), QStringLiteral("chat-warm.png")}) {
+        const AppRun run = this->run(args, name, dirs);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.output));
+        QVERIFY2(!run.output.contains(u"qrc:/qt/qml/"), qPrintable(name + u": " + run.output));
+        QFile::remove(m_screenshots.filePath(name));
+    }
 }
 
 void TestApp::payLinkThatCannotBePaid_data()
