@@ -460,11 +460,18 @@ QCoro::Task<Result<QString>> ChatService::conversationWith(QString handleOrId)
     if (!userId)
         co_return userId.error();
     const QJsonObject body{{QStringLiteral("member_ids"), QJsonArray{*userId}}};
+    co_return co_await createConversation(body);
+}
+
+QCoro::Task<Result<QString>> ChatService::createConversation(QJsonObject body)
+{
+    QPointer<ChatService> self(this);
     auto created = co_await m_session->api()->post(QStringLiteral("/v1/conversations"), body);
     if (!self)
         co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
     if (!created)
         co_return created.error();
+    // Stored through the applier, so the list has it before its events come.
     if (auto st = storeObjects(QStringLiteral("conversation.updated"), {created->body}); !st)
         co_return st.error();
     co_return created->body.value(QStringLiteral("id")).toString();
@@ -522,16 +529,8 @@ QCoro::Task<Result<QString>> ChatService::createGroup(QString title, QStringList
         co_return makeError(ErrorCode::ValidationFailed,
                             QStringLiteral("A group has 1 to %1 other people.").arg(kMaxGroupMembers),
                             {{QStringLiteral("field"), QStringLiteral("member_ids")}});
-    const QJsonObject body{{QStringLiteral("member_ids"), QJsonArray::fromStringList(ids)},
-                           {QStringLiteral("title"), title}};
-    auto created = co_await m_session->api()->post(QStringLiteral("/v1/conversations"), body);
-    if (!self)
-        co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
-    if (!created)
-        co_return created.error();
-    if (auto st = storeObjects(QStringLiteral("conversation.updated"), {created->body}); !st)
-        co_return st.error();
-    co_return created->body.value(QStringLiteral("id")).toString();
+    const QJsonObject body{{QStringLiteral("member_ids"), QJsonArray::fromStringList(ids)}, {QStringLiteral("title"), title}};
+    co_return co_await createConversation(body);
 }
 
 void ChatService::startGroup(const QString &title, const QStringList &members)

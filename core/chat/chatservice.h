@@ -124,6 +124,8 @@ private:
     QCoro::Task<void> openTask(QString handleOrId);
     QCoro::Task<void> groupTask(QString title, QStringList members);
     QCoro::Task<Result<QString>> userIdFor(QString handle);
+    //! POST /v1/conversations with \a body; the answer stored in the cache; its id.
+    QCoro::Task<Result<QString>> createConversation(QJsonObject body);
     void refreshCounts();
     void sendUnsentRead();
     void onTyping(const QString &conversationId, const QString &userId);
