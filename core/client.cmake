@@ -35,6 +35,7 @@ add_library(plaza_core STATIC
     chat/conversationsmodel.h chat/conversationsmodel.cpp
     chat/messagesmodel.h chat/messagesmodel.cpp
     chat/chatsearchmodel.h chat/chatsearchmodel.cpp
+    chat/incomingmessages.h chat/incomingmessages.cpp
     diagnostics/feedbackreport.h diagnostics/feedbackreport.cpp
     feed/ranking.h feed/ranking.cpp
     feed/postrecord.h feed/postrecord.cpp

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+#include "chat/incomingmessages.h"
+
+#include "chat/chatqueries.h"
+#include "common/logging.h"
+#include "money/money.h"
+#include "session/session.h"
+#include "storage/database.h"
+#include "sync/changeset.h"
+#include "sync/syncengine.h"
+
+#include <QHash>
+#include <QLocale>
+#include <QSet>
+
+namespace plaza::chat {
+
+IncomingMessages::IncomingMessages(Session *session, QObject *parent) : QObject(parent), m_session(session)
+{
+    connect(m_session, &Session::stateChanged, this, &IncomingMessages::onStateChanged);
+    if (SyncEngine *engine = m_session->syncEngine()) {
+        connect(engine, &SyncEngine::applied, this, &IncomingMessages::onApplied);
+        // A pull that got everything ends a first sync; any pull's end delivers what it gathered.
+        connect(engine, &SyncEngine::synced, this, [this] { m_backlog = false; });
+        connect(engine, &SyncEngine::pullingChanged, this, [this](bool pulling) {
+            if (!pulling)
+                deliver();
+        });
+    }
+    onStateChanged();
+}
+
+IncomingMessages::~IncomingMessages() = default;
+
+void IncomingMessages::close()
+{
+    m_db.reset();
+    m_pending.clear();
+    m_lastRowId = 0;
+    m_backlog = false;
+    if (m_totalUnread != 0) {
+        m_totalUnread = 0;
+        Q_EMIT totalUnreadChanged(0);
+    }
+}
+
+void IncomingMessages::onStateChanged()
+{
+    if (m_session->state() != Session::State::Ready) {
+        close();
+        return;
+    }
+    if (m_db)
+        return;
+    auto db = m_session->openCacheConnection();
+    if (!db) {
+        qCWarning(lcChat) << "incoming messages: cannot read the cache:" << db.error().codeName();
+        return;
+    }
+    m_db = std::move(db).value();
+    m_selfId = m_session->userId();
+    auto last = m_db->scalar(QStringLiteral("SELECT coalesce(max(rowid), 0) FROM messages;"));
+    m_lastRowId = last ? *last : 0;
+    // A cache that never synced is filled by the coming pull: old news, every message of it.
+    m_backlog = m_session->cursor() == 0;
+    refreshTotal();
+}
+
+void IncomingMessages::onApplied(const sync::ChangeSet &changes)
+{
+    if (!m_db)
+        return;
+    if (changes.reset) {
+        // Rebuilt from the whole history (410 resync_required): nothing in it is news.
+        m_backlog = true;
+        m_pending.clear();
+    }
+    if (changes.changes.touches(QStringLiteral("messages")) || changes.reset) {
+        const QSet<QString> named = changes.changes.rows.value(QStringLiteral("messages"));
+        auto stmt = m_db->prepare(
+            QStringLiteral("SELECT rowid, id, sender_id FROM messages WHERE rowid > ?1 ORDER BY rowid;"));
+        if (!stmt) {
+            qCWarning(lcChat) << "incoming messages:" << stmt.error().codeName();
+            return;
+        }
+        stmt->bind(1, m_lastRowId);
+        for (;;) {
+            auto row = stmt->step();
+            if (!row || !*row)
+                break;
+            m_lastRowId = std::max(m_lastRowId, stmt->int64(0));
+            // Rows the sync engine did not name came from elsewhere (older pages for scrolling).
+            if (!m_backlog && named.contains(stmt->text(1)) && stmt->text(2) != m_selfId)
+                m_pending.append(stmt->text(1));
+        }
+    }
+    if (changes.reset || changes.changes.touches(QStringLiteral("conversations"))
+        || changes.changes.touches(QStringLiteral("messages")))
+        refreshTotal();
+    // Live events are news at once; pages of a pull wait for its end (pullingChanged).
+    SyncEngine *engine = m_session->syncEngine();
+    if (!engine || !engine->isPulling())
+        deliver();
+}
+
+void IncomingMessages::deliver()
+{
+    if (!m_db || m_pending.isEmpty())
+        return;
+    const QStringList ids = std::exchange(m_pending, {});
+    if (m_backlog)
+        return;
+    auto stmt = m_db->prepare(QStringLiteral(
+        "SELECT m.id, m.conversation_id, coalesce(nullif(u.display_name, ''), u.handle, ''), m.text, m.created_at, "
+        "m.kind, m.payment_amount, m.payment_currency "
+        "FROM messages m JOIN conversations c ON c.id = m.conversation_id LEFT JOIN users u ON u.id = m.sender_id "
+        // Still unread: after our read mark (read elsewhere meanwhile: not news any more).
+        "WHERE m.id = ?1 AND m.created_at > coalesce((SELECT r.created_at FROM messages r WHERE r.id = c.read_up_to), '');"));
+    if (!stmt) {
+        qCWarning(lcChat) << "incoming messages:" << stmt.error().codeName();
+        return;
+    }
+    QList<IncomingMessage> out;
+    for (const QString &id : ids) {
+        stmt->reset();
+        stmt->bind(1, id);
+        auto row = stmt->step();
+        if (!row || !*row)
+            continue;
+        IncomingMessage m;
+        m.messageId = stmt->text(0);
+        m.conversationId = stmt->text(1);
+        m.senderName = stmt->text(2);
+        m.text = stmt->text(3).simplified();
+        m.createdAt = stmt->text(4);
+        if (stmt->text(5) == u"payment" && !stmt->isNull(6)) {
+            const QString amount = Money(stmt->int64(6), stmt->text(7)).format(QLocale());
+            m.text = m.text.isEmpty() ? amount : amount + QStringLiteral(" · ") + m.text;
+        }
+        out.append(std::move(m));
+    }
+    if (out.isEmpty())
+        return;
+    // Titles (a group's, or its members') as the conversation list shows them.
+    if (auto conversations = readConversations(*m_db, m_selfId)) {
+        QHash<QString, const ConversationRow *> byId;
+        for (const ConversationRow &c : std::as_const(*conversations))
+            byId.insert(c.id, &c);
+        for (IncomingMessage &m : out) {
+            if (const ConversationRow *c = byId.value(m.conversationId)) {
+                m.conversationKind = c->kind;
+                m.conversationTitle = c->title;
+            }
+        }
+    }
+    qCInfo(lcChat) << "incoming messages:" << out.size() << "new";
+    Q_EMIT arrived(out);
+}
+
+void IncomingMessages::refreshTotal()
+{
+    if (!m_db)
+        return;
+    auto total = m_db->scalar(QStringLiteral("SELECT coalesce(sum(unread), 0) FROM conversations;"));
+    if (!total) {
+        qCWarning(lcChat) << "incoming messages: unread total:" << total.error().codeName();
+        return;
+    }
+    if (int(*total) != m_totalUnread) {
+        m_totalUnread = int(*total);
+        Q_EMIT totalUnreadChanged(m_totalUnread);
+    }
+}
+
+} // namespace plaza::chat
