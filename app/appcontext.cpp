@@ -222,6 +222,11 @@ void AppContext::clearPendingLink()
     Q_EMIT pendingLinkChanged();
 }
 
+void AppContext::requestPage(const QString &page)
+{
+    Q_EMIT pageRequested(page);
+}
+
 QVariantMap AppContext::parseAmount(const QString &text, const QString &currency) const
 {
     QVariantMap result{{QStringLiteral("ok"), false}};

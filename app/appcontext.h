@@ -106,6 +106,9 @@ public:
     Q_INVOKABLE QString openLink(const QString &link);
     //! The window took pendingLink.
     Q_INVOKABLE void clearPendingLink();
+    //! Asks the signed-in window to open \a page ("chat/<conversation id>", as --page
+    //! takes it): a clicked notification. Emits pageRequested.
+    void requestPage(const QString &page);
 
     //! {ok, minor, formatted, reason, decimals}: what the user typed, in their locale, as an
     //! exact amount of \a currency (reason: empty, negative, not_a_number, decimals, too_large,
@@ -145,6 +148,8 @@ public:
 
 Q_SIGNALS:
     void pendingLinkChanged();
+    //! The shell opens \a page (see requestPage()).
+    void pageRequested(const QString &page);
     void settingsChanged();
     void pageSettledChanged();
 

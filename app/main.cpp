@@ -4,6 +4,7 @@
 #include "appcontext.h"
 #include "commandline.h"
 #include "languageloader.h"
+#include "notifier.h"
 #include "qrimageprovider.h"
 #include "screenprobe.h"
 #include "singleinstance.h"
@@ -149,6 +150,10 @@ int main(int argc, char *argv[])
 
     TrayIcon tray;
     tray.setWindow(window);
+    // New messages while the window is not focused: a desktop notification; the unread
+    // count on the tray icon.
+    Notifier notifier(&context, &tray);
+    notifier.setWindow(window);
 
     // Scripts and tests wait for this line: the shell is on screen, not just the state.
     ScreenProbe readyProbe(window, &session, plaza::Session::State::Ready);

@@ -74,6 +74,15 @@ ApplicationWindow {
         }
     }
 
+    // A clicked notification asks for a page ("chat/<conversation id>"): the shell opens it.
+    Connections {
+        target: App
+        function onPageRequested(page) {
+            if (window.session.state === Session.Ready && screen.item)
+                screen.item.openStartPage(page)
+        }
+    }
+
     Component { id: starting; StartingScreen { } }
     Component {
         id: signIn
