@@ -63,6 +63,29 @@ Sheet {
                 }
             }
 
+            SectionTitle { text: qsTr("Notifications") }
+            SettingRow {
+                title: qsTr("Show notifications for new messages")
+                detail: qsTr("While Plaza's window is in the background. When Plaza is locked, they never say who wrote or what.")
+                Switch {
+                    objectName: "notificationsSwitch"
+                    Accessible.name: qsTr("Show notifications for new messages")
+                    checked: App.notificationsEnabled
+                    onToggled: App.notificationsEnabled = checked
+                }
+            }
+            SettingRow {
+                title: qsTr("Show message text in notifications")
+                detail: qsTr("Off: notifications say who wrote, not what.")
+                Switch {
+                    objectName: "notificationPreviewsSwitch"
+                    Accessible.name: qsTr("Show message text in notifications")
+                    enabled: App.notificationsEnabled
+                    checked: App.notificationPreviews
+                    onToggled: App.notificationPreviews = checked
+                }
+            }
+
             SectionTitle { visible: App.trayAvailable; text: qsTr("Window") }
             SettingRow {
                 visible: App.trayAvailable
