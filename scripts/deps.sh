@@ -22,6 +22,8 @@ PLAZA_RUNTIME_DEPS=(
 PLAZA_TEST_DEPS=(
   qml6-module-qttest xvfb xauth libsecret-tools imagemagick procps zbar-tools
   desktop-file-utils appstream libxml2-utils openssl
+  # e2e_notifications: a notification server, an XEmbed tray, busctl (dunstctl history)
+  dunst trayer systemd
 )
 
 want=("${PLAZA_BUILD_DEPS[@]}" "${PLAZA_RUNTIME_DEPS[@]}")
