@@ -69,6 +69,7 @@ private Q_SLOTS:
     void sendMoneyThroughTheSheet();
     void postTextIsNeverMarkup_data();
     void postTextIsNeverMarkup();
+    void chatKeysAndMoneyInAConversation();
     void cleanupTestCase();
 
 private:
@@ -96,16 +97,23 @@ QQuickItem *UiTest::item(const QString &objectName) const
 {
     // The visual tree: Loader items and the overlay (where sheets live) are child items of
     // the content item, not always QObject children.
+    // Several may share a name (the Wallet tab and a conversation each have a send sheet):
+    // the visible one first.
     if (!m_window)
         return nullptr;
+    QQuickItem *hidden = nullptr;
     QList<QQuickItem *> queue{m_window->contentItem()};
     while (!queue.isEmpty()) {
         QQuickItem *current = queue.takeFirst();
-        if (current->objectName() == objectName)
-            return current;
+        if (current->objectName() == objectName) {
+            if (current->isVisible())
+                return current;
+            if (!hidden)
+                hidden = current;
+        }
         queue += current->childItems();
     }
-    return nullptr;
+    return hidden;
 }
 
 QObject *UiTest::popup(const QString &objectName) const
@@ -314,6 +322,88 @@ void UiTest::postTextIsNeverMarkup()
     QFETCH(QString, text);
     QFETCH(QString, styled);
     QCOMPARE(m_context->linkify(text), styled);
+}
+
+void UiTest::chatKeysAndMoneyInAConversation()
+{
+    // The Chat tab with real keys: Enter sends what Shift+Enter split in lines; Send money
+    // and Request in the conversation put a payment and a request card there.
+    ApiProbe api(m_server->url());
+    const auto login = api.post(QStringLiteral("/v1/auth/login"),
+                                {{QStringLiteral("handle"), QStringLiteral("bruno")},
+                                 {QStringLiteral("password"), QString::fromLatin1(kDemoPassword)}});
+    const QString bruno = login.json.value(QStringLiteral("access_token")).toString();
+    QVERIFY(!bruno.isEmpty());
+    const auto newest = [&]() -> QJsonObject {
+        const auto page = api.get(QStringLiteral("/v1/conversations/c_1/messages?limit=1"), bruno);
+        const QJsonArray items = page.json.value(QStringLiteral("items")).toArray();
+        return items.isEmpty() ? QJsonObject() : items.at(0).toObject();
+    };
+
+    // The previous test's sheet has finished closing (its fade-out takes input until then).
+    QTRY_VERIFY_WITH_TIMEOUT(!popup(QStringLiteral("sendSheet"))->property("visible").toBool(), 5000);
+    click(QStringLiteral("nav-chat"));
+    QVERIFY(waitVisible(QStringLiteral("chatPage")));
+    // Bruno's row, by what a screen reader hears.
+    QQuickItem *row = nullptr;
+    QVERIFY(QTest::qWaitFor([&] {
+        QList<QQuickItem *> queue{item(QStringLiteral("conversationList"))};
+        while (!queue.isEmpty() && !row) {
+            QQuickItem *current = queue.takeFirst();
+            if (current && accessibleName(current).startsWith(u"Bruno Carvalho"))
+                row = current;
+            else if (current)
+                queue += current->childItems();
+        }
+        return row != nullptr;
+    }, 10000));
+    QTest::mouseClick(m_window, Qt::LeftButton, {}, row->mapToScene(QPointF(row->width() / 2, row->height() / 2)).toPoint());
+    QTRY_COMPARE(m_window->activeFocusItem() ? m_window->activeFocusItem()->objectName() : QString(), QStringLiteral("chatComposer"));
+
+    typeText(m_window, QStringLiteral("Line one"));
+    QTest::keyClick(m_window, Qt::Key_Return, Qt::ShiftModifier);
+    typeText(m_window, QStringLiteral("line two"));
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(newest().value(QStringLiteral("text")).toString(), QStringLiteral("Line one\nline two"), 10000);
+    QCOMPARE(item(QStringLiteral("chatComposer"))->property("text").toString(), QString());
+
+    // Send money here: Bruno is the one chosen; the lock set earlier confirms it.
+    click(QStringLiteral("chatSendMoneyButton"));
+    QVERIFY(waitOpened(QStringLiteral("chatSendSheet")));
+    QVERIFY(waitVisible(QStringLiteral("amountField")));
+    typeText(m_window, QStringLiteral("3.20"));
+    QTest::keyClick(m_window, Qt::Key_Return);
+    typeText(m_window, QStringLiteral("Popcorn"));
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QVERIFY(waitVisible(QStringLiteral("lockSecretField")));
+    typeText(m_window, QStringLiteral("2580"));
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QVERIFY(waitVisible(QStringLiteral("sendResultText"), 20000));
+    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("sendResultText"))->property("text").toString().contains(u"sent to"), 10000);
+    // The payment is the conversation's newest message, for exactly that amount.
+    QTRY_COMPARE_WITH_TIMEOUT(newest().value(QStringLiteral("kind")).toString(), QStringLiteral("payment"), 10000);
+    const QJsonObject payment = newest().value(QStringLiteral("payment")).toObject();
+    QCOMPARE(payment.value(QStringLiteral("amount")).toObject().value(QStringLiteral("amount")).toInteger(), 320);
+    QCOMPARE(newest().value(QStringLiteral("text")).toString(), QStringLiteral("Popcorn"));
+    click(QStringLiteral("sendDoneButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(!popup(QStringLiteral("chatSendSheet"))->property("visible").toBool(), 5000);
+
+    // Request here: the request names Bruno, and its card (amount, note, link) is sent.
+    click(QStringLiteral("chatRequestMoneyButton"));
+    QVERIFY(waitOpened(QStringLiteral("chatRequestSheet")));
+    QVERIFY(waitVisible(QStringLiteral("requestAmountField")));
+    typeText(m_window, QStringLiteral("7"));
+    QTest::keyClick(m_window, Qt::Key_Return);
+    typeText(m_window, QStringLiteral("Tickets"));
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QString text;
+    QTRY_VERIFY_WITH_TIMEOUT((text = newest().value(QStringLiteral("text")).toString()).contains(u"plaza://pay/"), 10000);
+    QVERIFY2(text.startsWith(QStringLiteral("€7.00 — Tickets\n")), qPrintable(text));
+    const QString requestId = text.section(QStringLiteral("plaza://pay/"), 1).trimmed();
+    const auto request = api.get(QStringLiteral("/v1/payment-requests/") + requestId, bruno);
+    QCOMPARE(request.status, 200);
+    QCOMPARE(request.json.value(QStringLiteral("payer")).toObject().value(QStringLiteral("handle")).toString(), QStringLiteral("bruno"));
+    QCOMPARE(request.json.value(QStringLiteral("amount")).toObject().value(QStringLiteral("amount")).toInteger(), 700);
 }
 
 void UiTest::cleanupTestCase()
