@@ -120,6 +120,16 @@
     </message>
 </context>
 <context>
+    <name>Notifier</name>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>%n new message</numerusform>
+            <numerusform>%n new messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PassphraseForm</name>
     <message numerus="yes">
         <source>At least %n characters. A few unrelated words work well.</source>
@@ -177,6 +187,17 @@
         <translation>
             <numerusform>Synced %n h ago</numerusform>
             <numerusform>Synced %n h ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message numerus="yes">
+        <source>Plaza — %n unread message(s)</source>
+        <comment>tray tooltip</comment>
+        <translation>
+            <numerusform>Plaza — %n unread message</numerusform>
+            <numerusform>Plaza — %n unread messages</numerusform>
         </translation>
     </message>
 </context>

@@ -969,6 +969,24 @@
     </message>
 </context>
 <context>
+    <name>Notifier</name>
+    <message>
+        <source>New message</source>
+        <translation>Nouveau message</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>%n nouveau message</numerusform>
+            <numerusform>%n nouveaux messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseForm</name>
     <message>
         <source>New passphrase</source>
@@ -1833,6 +1851,26 @@
         <source>Closing the window keeps Plaza in the system tray; click the tray icon to bring it back.</source>
         <translation>Fermer la fenêtre garde Plaza dans la zone de notification ; cliquez sur son icône pour la rouvrir.</translation>
     </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Show notifications for new messages</source>
+        <translation>Afficher une notification pour les nouveaux messages</translation>
+    </message>
+    <message>
+        <source>While Plaza&apos;s window is in the background. When Plaza is locked, they never say who wrote or what.</source>
+        <translation>Quand la fenêtre de Plaza est à l’arrière-plan. Quand Plaza est verrouillé, elles ne disent jamais qui a écrit ni quoi.</translation>
+    </message>
+    <message>
+        <source>Show message text in notifications</source>
+        <translation>Afficher le texte des messages dans les notifications</translation>
+    </message>
+    <message>
+        <source>Off: notifications say who wrote, not what.</source>
+        <translation>Désactivé : les notifications disent qui a écrit, pas quoi.</translation>
+    </message>
 </context>
 <context>
     <name>Sheet</name>
@@ -2087,6 +2125,14 @@
     <message>
         <source>Quit Plaza</source>
         <translation>Quitter Plaza</translation>
+    </message>
+    <message numerus="yes">
+        <source>Plaza — %n unread message(s)</source>
+        <comment>tray tooltip</comment>
+        <translation>
+            <numerusform>Plaza — %n message non lu</numerusform>
+            <numerusform>Plaza — %n messages non lus</numerusform>
+        </translation>
     </message>
 </context>
 <context>
