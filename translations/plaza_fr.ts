@@ -279,6 +279,10 @@
         <source>Jump to the newest message</source>
         <translation>Aller au dernier message</translation>
     </message>
+    <message>
+        <source>Messages found</source>
+        <translation>Messages trouvés</translation>
+    </message>
 </context>
 <context>
     <name>ComingSoon</name>

@@ -191,13 +191,29 @@ Item {
                     Layout.preferredHeight: 1
                     Accessible.role: Accessible.List
                     Accessible.name: qsTr("Conversations")
+                    // Keyboard: Tab lands on the list, arrows move, Enter opens.
+                    activeFocusOnTab: count > 0
+                    keyNavigationEnabled: true
+                    currentIndex: -1
+                    onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
+                    Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+                    Keys.onEnterPressed: if (currentItem) currentItem.clicked()
                     delegate: ItemDelegate {
+                        id: conversationRow
+                        objectName: "conversationRow"
                         required property var model
+                        required property int index
                         width: ListView.view.width
                         implicitHeight: 60
-                        highlighted: model.id === page.currentId
+                        // The open conversation, or the keyboard's current row while the list has the focus.
+                        highlighted: model.id === page.currentId || (ListView.isCurrentItem && conversationList.activeFocus)
+                        focusPolicy: Qt.NoFocus
                         Accessible.name: model.title + (model.unreadCount > 0 ? ", " + qsTr("%n unread", "", model.unreadCount) : "")
-                        background: Rectangle { radius: Theme.radiusM; color: parent.highlighted ? Theme.selected : (parent.hovered ? Theme.hover : "transparent") }
+                        background: Rectangle {
+                            radius: Theme.radiusM
+                            color: conversationRow.highlighted ? Theme.selected : (conversationRow.hovered ? Theme.hover : "transparent")
+                            FocusRing { shown: conversationRow.ListView.isCurrentItem && conversationList.activeFocus }
+                        }
                         contentItem: RowLayout {
                             spacing: Theme.spacingM
                             Avatar { initials: model.initials; size: 36 }
@@ -258,9 +274,25 @@ Item {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     Layout.preferredHeight: 1
+                    activeFocusOnTab: count > 0
+                    keyNavigationEnabled: true
+                    currentIndex: -1
+                    Accessible.role: Accessible.List
+                    Accessible.name: qsTr("Messages found")
+                    onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
+                    Keys.onReturnPressed: if (currentItem) currentItem.clicked()
+                    Keys.onEnterPressed: if (currentItem) currentItem.clicked()
                     delegate: ItemDelegate {
+                        id: resultRow
                         required property var model
                         width: ListView.view.width
+                        focusPolicy: Qt.NoFocus
+                        highlighted: ListView.isCurrentItem && results.activeFocus
+                        background: Rectangle {
+                            radius: Theme.radiusM
+                            color: resultRow.highlighted ? Theme.selected : resultRow.hovered ? Theme.hover : "transparent"
+                            FocusRing { shown: resultRow.ListView.isCurrentItem && results.activeFocus }
+                        }
                         contentItem: ColumnLayout {
                             spacing: 0
                             RowLayout {

@@ -56,6 +56,9 @@ Rectangle {
             background: null
             Layout.fillWidth: true
             Layout.minimumHeight: 44
+            // Tab moves on (keyboard users leave the field like any other); no tab characters.
+            Keys.onTabPressed: event => { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
+            Keys.onBacktabPressed: event => { nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }
             Keys.onPressed: event => {
                 if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter) && (event.modifiers & Qt.ControlModifier)) {
                     composer.submit()

@@ -147,12 +147,14 @@ Item {
                 spacing: Theme.spacingL
                 enabled: row.model.sendState === ""
                 PostAction {
+                    objectName: "replyAction"
                     iconName: "message-circle"
                     count: row.model.replyCount
                     label: qsTr("Reply")
                     onClicked: row.reply(row.model.postId, row.model.authorName)
                 }
                 PostAction {
+                    objectName: "repostAction"
                     iconName: "refresh-cw"
                     count: row.model.repostCount
                     active: row.model.repostedByMe
@@ -160,6 +162,7 @@ Item {
                     onClicked: row.model.repostedByMe ? App.feed.unrepost(row.model.postId) : App.feed.repost(row.model.postId)
                 }
                 PostAction {
+                    objectName: "likeAction"
                     iconName: "heart"
                     count: row.model.likeCount
                     active: row.model.likedByMe

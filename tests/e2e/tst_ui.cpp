@@ -65,7 +65,8 @@ class UiTest : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void tabOrderOfTheWalletTab();
+    void tabOrderOfEveryTab_data();
+    void tabOrderOfEveryTab();
     void sendMoneyThroughTheSheet();
     void postTextIsNeverMarkup_data();
     void postTextIsNeverMarkup();
@@ -79,6 +80,9 @@ private:
     bool waitOpened(const QString &objectName, int timeoutMs = 10000);
     void click(const QString &objectName);
     bool waitVisible(const QString &objectName, int timeoutMs = 10000);
+    //! Tab from where the focus is until it comes back round: every control once, each with
+    //! an accessible name and its focus shown; Shift+Tab goes back. The names walked.
+    void walkTabOrder(QStringList *names);
 
     std::unique_ptr<TestServer> m_server;
     QTemporaryDir m_data;
@@ -204,12 +208,10 @@ void UiTest::initTestCase()
                              10000);
 }
 
-void UiTest::tabOrderOfTheWalletTab()
+void UiTest::walkTabOrder(QStringList *names)
 {
-    // Tab walks every control once and comes back round; each one has an accessible
-    // name and shows its focus.
     QList<QQuickItem *> order;
-    for (int i = 0; i < 80; ++i) {
+    for (int i = 0; i < 120; ++i) {
         QTest::keyClick(m_window, Qt::Key_Tab);
         QQuickItem *focused = m_window->activeFocusItem();
         QVERIFY2(focused, "Tab left nothing focused");
@@ -227,24 +229,72 @@ void UiTest::tabOrderOfTheWalletTab()
     QStringList seen;
     for (QQuickItem *focused : std::as_const(order))
         seen << describe(focused);
-    QVERIFY2(order.size() < 80, "Tab never came back to the first control");
-    QVERIFY2(order.size() >= 10, qPrintable(seen.join(u'\n')));
-
-    QStringList names;
+    QVERIFY2(order.size() < 120, qPrintable(u"Tab never came back to the first control:\n" + seen.mid(0, 40).join(u'\n')));
+    QVERIFY2(order.size() >= 3, qPrintable(seen.join(u'\n')));
     for (QQuickItem *focused : std::as_const(order)) {
         // A TextField inside a FormField carries the field's name; a control its own.
         QVERIFY2(!accessibleName(focused).trimmed().isEmpty(), qPrintable(u"no accessible name: " + describe(focused)));
-        names << focused->objectName();
-    }
-    for (const char *expected : {"accountButton", "sendButton", "requestButton", "payLinkButton", "historySearch",
-                                 "exportButton", "kindFilter", "directionFilter_in", "nav-savings"}) {
-        QVERIFY2(names.contains(QString::fromLatin1(expected)),
-                 qPrintable(QStringLiteral("%1 is not in the tab order:\n%2").arg(QString::fromLatin1(expected),
-                                                                                  seen.join(u'\n'))));
+        *names << focused->objectName();
     }
     // Shift+Tab goes back the same way.
     QTest::keyClick(m_window, Qt::Key_Backtab);
     QCOMPARE(m_window->activeFocusItem(), order.constLast());
+    names->append(seen.join(u'\n')); // last: the whole walk, for messages
+}
+
+void UiTest::tabOrderOfEveryTab_data()
+{
+    QTest::addColumn<QString>("open");       // a tab's nav button, or "settings" (Ctrl+,)
+    QTest::addColumn<QString>("page");       // what shows once it is open
+    QTest::addColumn<QStringList>("reached"); // controls Tab must reach there
+    QTest::newRow("wallet") << QStringLiteral("nav-wallet") << QStringLiteral("walletPage")
+                            << QStringList{QStringLiteral("accountButton"), QStringLiteral("sendButton"),
+                                           QStringLiteral("requestButton"), QStringLiteral("payLinkButton"),
+                                           QStringLiteral("historySearch"), QStringLiteral("exportButton"),
+                                           QStringLiteral("kindFilter"), QStringLiteral("directionFilter_in"),
+                                           QStringLiteral("nav-savings")};
+    QTest::newRow("feed") << QStringLiteral("nav-feed") << QStringLiteral("feedPage")
+                          << QStringList{QStringLiteral("nav-feed"), QStringLiteral("nav-chat"), QStringLiteral("accountButton"),
+                                         QStringLiteral("timeline_discover"), QStringLiteral("composerEditor"),
+                                         QStringLiteral("replyAction"), QStringLiteral("repostAction"),
+                                         QStringLiteral("likeAction")};
+    QTest::newRow("chat") << QStringLiteral("nav-chat") << QStringLiteral("chatPage")
+                          << QStringList{QStringLiteral("chatSearchField"), QStringLiteral("newConversationButton"),
+                                         QStringLiteral("conversationRow")};
+    QTest::newRow("savings") << QStringLiteral("nav-savings") << QStringLiteral("savingsPage")
+                             << QStringList{QStringLiteral("depositButton"), QStringLiteral("withdrawButton"),
+                                            QStringLiteral("monthlyDepositField"), QStringLiteral("newGoalButton")};
+    QTest::newRow("settings") << QStringLiteral("settings") << QStringLiteral("settingsSheet")
+                              << QStringList{QStringLiteral("themeChoice"), QStringLiteral("languageChoice"),
+                                             QStringLiteral("notificationsSwitch"), QStringLiteral("changeLockButton")};
+}
+
+void UiTest::tabOrderOfEveryTab()
+{
+    QFETCH(QString, open);
+    QFETCH(QString, page);
+    QFETCH(QStringList, reached);
+    if (open == u"settings") {
+        QTest::keyClick(m_window, Qt::Key_Comma, Qt::ControlModifier);
+        QVERIFY(waitOpened(page));
+    } else {
+        click(open);
+        QVERIFY(waitVisible(page));
+    }
+    QTest::qWait(300); // the page's first data (a list's rows are in the order too)
+    QStringList names;
+    walkTabOrder(&names);
+    if (QTest::currentTestFailed())
+        return;
+    const QString walk = names.takeLast();
+    for (const QString &expected : std::as_const(reached)) {
+        QVERIFY2(names.contains(expected),
+                 qPrintable(QStringLiteral("%1 is not in the tab order:\n%2").arg(expected, walk)));
+    }
+    if (open == u"settings") {
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!popup(page)->property("visible").toBool(), 5000);
+    }
 }
 
 void UiTest::sendMoneyThroughTheSheet()
@@ -256,6 +306,8 @@ void UiTest::sendMoneyThroughTheSheet()
     const QString bruno = login.json.value(QStringLiteral("access_token")).toString();
     QVERIFY(!bruno.isEmpty());
 
+    click(QStringLiteral("nav-wallet"));
+    QVERIFY(waitVisible(QStringLiteral("walletPage")));
     click(QStringLiteral("sendButton"));
     QVERIFY(waitOpened(QStringLiteral("sendSheet")));
     // The search field has the focus: type, wait for the server's answer, Enter takes the first.
