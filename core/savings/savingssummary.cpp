@@ -87,10 +87,7 @@ void SavingsSummary::setSession(Session *session)
 
 bool SavingsSummary::stale() const
 {
-    if (!m_session || !m_session->online())
-        return true;
-    const QDateTime synced = m_session->lastSyncedAt();
-    return !synced.isValid() || synced.secsTo(QDateTime::currentDateTimeUtc()) > kStaleAfterMinutes * 60;
+    return !m_session || m_session->isStale(std::chrono::minutes(kStaleAfterMinutes));
 }
 
 QString SavingsSummary::formattedBalance() const

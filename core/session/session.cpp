@@ -272,6 +272,15 @@ net::WsSession *Session::live() const { return d->live; }
 SyncEngine *Session::syncEngine() const { return d->engine; }
 QByteArray Session::cacheKey() const { return d->state == State::Ready ? d->key : QByteArray(); }
 
+bool Session::isStale(std::chrono::minutes maxAge) const
+{
+    if (!online())
+        return true;
+    const QDateTime synced = lastSyncedAt();
+    return !synced.isValid()
+           || synced.secsTo(QDateTime::currentDateTimeUtc()) > std::chrono::duration_cast<std::chrono::seconds>(maxAge).count();
+}
+
 QString Session::cachePath() const
 {
     return d->account.userId.isEmpty() ? QString() : d->files.cachePath(d->account.userId);

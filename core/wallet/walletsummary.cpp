@@ -45,10 +45,7 @@ void WalletSummary::setStaleAfterMinutes(int minutes)
 
 bool WalletSummary::stale() const
 {
-    if (!m_session || !m_session->online())
-        return true;
-    const QDateTime synced = m_session->lastSyncedAt();
-    return !synced.isValid() || synced.secsTo(QDateTime::currentDateTimeUtc()) > qint64(m_staleAfterMinutes) * 60;
+    return !m_session || m_session->isStale(std::chrono::minutes(m_staleAfterMinutes));
 }
 
 void WalletSummary::onApplied(const sync::ChangeSet &changes)
