@@ -178,10 +178,11 @@ int main(int argc, char *argv[])
                          options.screenshot));
             QCoreApplication::exit(0);
         };
-        // With --page the window first opens that page (and its sheet); wait until the page
-        // says its data is there, plus a moment for the sheet's entry animation.
+        // With --page or a plaza:// link the window first opens that page or sheet; wait until
+        // it says its data is there (a link's lookup answered), plus a moment for the sheet's
+        // entry animation.
         QObject::connect(snapshotProbe.get(), &ScreenProbe::shown, &app, [&, grab] {
-            if (options.page.isEmpty())
+            if (options.page.isEmpty() && options.urls.isEmpty())
                 return grab();
             if (context.pageSettled())
                 return QTimer::singleShot(kPageSettleMs, &app, grab);

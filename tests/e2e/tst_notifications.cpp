@@ -8,9 +8,9 @@
 // and the app lock.
 #include "apiprobe.h"
 #include "appcontext.h"
+#include "inprocessapp.h"
 #include "common/testserver.h"
 #include "notifier.h"
-#include "qrimageprovider.h"
 #include "trayicon.h"
 
 #include "chat/chatservice.h"
@@ -146,15 +146,7 @@ private:
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<ApiProbe> m_api;
     QHash<QString, QString> m_tokens;
-    QTemporaryDir m_data;
-    QTemporaryDir m_config;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<wallet::WalletService> m_wallet;
-    std::unique_ptr<AppLock> m_lock;
-    std::unique_ptr<feed::FeedService> m_feed;
-    std::unique_ptr<chat::ChatService> m_chat;
-    std::unique_ptr<AppContext> m_context;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    std::unique_ptr<InProcessApp> m_app;
     std::unique_ptr<TrayIcon> m_tray;
     std::unique_ptr<Notifier> m_notifier;
     std::unique_ptr<QWidget> m_other; //!< another window, to put Plaza's in the background
@@ -168,16 +160,7 @@ private:
 
 QQuickItem *NotificationsTest::item(const QString &objectName) const
 {
-    if (!m_window)
-        return nullptr;
-    QList<QQuickItem *> queue{m_window->contentItem()};
-    while (!queue.isEmpty()) {
-        QQuickItem *current = queue.takeFirst();
-        if (current->objectName() == objectName)
-            return current;
-        queue += current->childItems();
-    }
-    return nullptr;
+    return m_app ? m_app->item(objectName) : nullptr;
 }
 
 QString NotificationsTest::token(const QString &handle)
@@ -276,35 +259,15 @@ void NotificationsTest::initTestCase()
     QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
     m_api = std::make_unique<ApiProbe>(m_server->url());
 
-    Session::Options options;
-    options.dataDir = m_data.path();
-    options.configDir = m_config.path();
-    options.keyBackend = Session::KeyBackend::PassphraseOnly;
-    options.keychainService = QStringLiteral("PlazaNotificationsTest");
-    m_session = std::make_unique<Session>(options);
-    m_wallet = std::make_unique<wallet::WalletService>(m_session.get());
-    m_lock = std::make_unique<AppLock>(m_session.get());
-    m_feed = std::make_unique<feed::FeedService>(m_session.get());
-    m_chat = std::make_unique<chat::ChatService>(m_session.get());
-    m_context = std::make_unique<AppContext>(
-        m_session.get(), m_wallet.get(), m_lock.get(),
-        AppContext::Options{m_server->url().toString(), QStringLiteral("light"), QString(), m_config.path(),
-                            QStringLiteral("en"), true});
-    m_context->setFeed(m_feed.get());
-    m_context->setChat(m_chat.get());
-
-    m_engine = std::make_unique<QQmlApplicationEngine>();
-    m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-    m_engine->addImageProvider(QStringLiteral("qr"), new QrImageProvider);
-    m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Plaza/Main.qml")));
-    QVERIFY(!m_engine->rootObjects().isEmpty());
-    m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-    QVERIFY(m_window);
+    m_app = std::make_unique<InProcessApp>(m_server->url(), QStringLiteral("PlazaNotificationsTest"));
+    QString why;
+    QVERIFY2(m_app->load(&why), qPrintable(why));
+    m_window = m_app->window;
 
     // As main() wires them.
     m_tray = std::make_unique<TrayIcon>();
     m_tray->setWindow(m_window);
-    m_notifier = std::make_unique<Notifier>(m_context.get(), m_tray.get());
+    m_notifier = std::make_unique<Notifier>(m_app->context.get(), m_tray.get());
     m_notifier->setWindow(m_window);
     m_other = std::make_unique<QWidget>();
     m_other->setWindowTitle(QStringLiteral("Another application"));
@@ -318,12 +281,9 @@ void NotificationsTest::initTestCase()
     toBackground();
     QVERIFY(!QTest::currentTestFailed());
 
-    m_session->restore();
-    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedOut, 10000);
-    m_session->signIn(m_server->url().toString(), QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword));
-    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::NeedsPassphrase, 10000);
-    m_session->submitPassphrase(QStringLiteral("a passphrase for the notifications test"));
-    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::Ready, 20000);
+    QVERIFY2(m_app->signIn(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword),
+                           QStringLiteral("a passphrase for the notifications test"), &why),
+             qPrintable(why));
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("shell")) && item(QStringLiteral("shell"))->isVisible(), 10000);
 
     m_withBruno = conversationOf(QStringLiteral("amelie"), QStringLiteral("bruno"));
@@ -340,7 +300,7 @@ void NotificationsTest::firstSyncIsNotNews()
     const int unread = serverUnread();
     QVERIFY(unread > 0);
     QTRY_COMPARE_WITH_TIMEOUT(m_notifier->incoming()->totalUnread(), unread, 20000);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_session->syncEngine()->isPulling(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_app->session->syncEngine()->isPulling(), 20000);
     QTest::qWait(1000);
     const QList<Shown> shown = everyNotification();
     QVERIFY2(shown.isEmpty(), qPrintable(describe(shown)));
@@ -414,10 +374,10 @@ void NotificationsTest::textIsNeverMarkup()
 void NotificationsTest::previewsOffHideTheText()
 {
     toBackground();
-    m_context->setNotificationPreviews(false);
+    m_app->context->setNotificationPreviews(false);
     post(QStringLiteral("bruno"), m_withBruno, QStringLiteral("My new PIN is 9134, keep it secret"));
     const QList<Shown> shown = waitForNew(1);
-    m_context->setNotificationPreviews(true);
+    m_app->context->setNotificationPreviews(true);
     QCOMPARE(shown.size(), 1);
     QCOMPARE(shown.at(0).summary, QStringLiteral("Bruno Carvalho"));
     QCOMPARE(shown.at(0).body, QStringLiteral("New message"));
@@ -425,12 +385,12 @@ void NotificationsTest::previewsOffHideTheText()
 
 void NotificationsTest::lockedSaysNothing()
 {
-    QTRY_VERIFY_WITH_TIMEOUT(m_lock->known(), 10000);
-    QSignalSpy saved(m_lock.get(), &AppLock::secretSaved);
-    m_lock->setSecret(QStringLiteral("pin"), QString::fromLatin1(kPin));
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->lock->known(), 10000);
+    QSignalSpy saved(m_app->lock.get(), &AppLock::secretSaved);
+    m_app->lock->setSecret(QStringLiteral("pin"), QString::fromLatin1(kPin));
     QVERIFY(saved.wait(10000));
-    m_lock->lock();
-    QVERIFY(m_lock->locked());
+    m_app->lock->lock();
+    QVERIFY(m_app->lock->locked());
     toBackground();
 
     const QString text = QStringLiteral("The door code is 4711");
@@ -442,11 +402,11 @@ void NotificationsTest::lockedSaysNothing()
     QVERIFY(!shown.at(0).body.contains(u"4711"));
     QVERIFY(!shown.at(0).summary.contains(u"Bruno"));
 
-    QSignalSpy verified(m_lock.get(), &AppLock::verified);
-    m_lock->verify(QString::fromLatin1(kPin));
+    QSignalSpy verified(m_app->lock.get(), &AppLock::verified);
+    m_app->lock->verify(QString::fromLatin1(kPin));
     QVERIFY(verified.wait(10000));
     QVERIFY(verified.constFirst().at(0).toBool());
-    QVERIFY(!m_lock->locked());
+    QVERIFY(!m_app->lock->locked());
 }
 
 void NotificationsTest::focusedWindowIsQuiet()
@@ -480,7 +440,7 @@ void NotificationsTest::settingOffSilencesThem()
     QVERIFY(enabled->property("activeFocusOnTab").toBool());
     enabled->forceActiveFocus(Qt::TabFocusReason);
     QTest::keyClick(m_window, Qt::Key_Space);
-    QTRY_VERIFY(!m_context->notificationsEnabled());
+    QTRY_VERIFY(!m_app->context->notificationsEnabled());
     QVERIFY(!enabled->property("checked").toBool());
     QTRY_VERIFY(!previews->isEnabled());
     QTest::keyClick(m_window, Qt::Key_Escape);
@@ -494,7 +454,7 @@ void NotificationsTest::settingOffSilencesThem()
     QVERIFY2(shown.isEmpty(), qPrintable(describe(shown)));
 
     // On again: the next one shows, so the silence above was the setting's.
-    m_context->setNotificationsEnabled(true);
+    m_app->context->setNotificationsEnabled(true);
     post(QStringLiteral("chloe"), m_withChloe, QStringLiteral("Hello?"));
     shown = waitForNew(1);
     QCOMPARE(shown.size(), 1);
@@ -505,14 +465,14 @@ void NotificationsTest::catchUpIsOneNotification()
 {
     // Offline (no live connection) while five messages come, then a pull: one notification.
     toBackground();
-    m_session->live()->stop();
+    m_app->session->live()->stop();
     QSignalSpy arrived(m_notifier->incoming(), &chat::IncomingMessages::arrived);
     for (int i = 1; i <= 5; ++i)
         post(QStringLiteral("bruno"), m_withBruno, QStringLiteral("Catch-up message %1").arg(i));
     QTest::qWait(500);
     QCOMPARE(arrived.size(), 0);
-    m_session->live()->start();
-    m_session->syncNow();
+    m_app->session->live()->start();
+    m_app->session->syncNow();
     QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 1, 15000);
     QCOMPARE(arrived.constFirst().at(0).value<QList<chat::IncomingMessage>>().size(), 5);
     const QList<Shown> shown = waitForNew(1);
@@ -529,13 +489,8 @@ void NotificationsTest::cleanupTestCase()
     m_notifier.reset();
     m_tray.reset();
     m_other.reset();
-    m_engine.reset();
-    m_context.reset();
-    m_lock.reset();
-    m_feed.reset();
-    m_chat.reset();
-    m_wallet.reset();
-    m_session.reset();
+    m_window = nullptr;
+    m_app.reset();
 }
 
 QTEST_MAIN(NotificationsTest)

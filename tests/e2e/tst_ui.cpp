@@ -6,8 +6,8 @@
 // server what arrived.
 #include "apiprobe.h"
 #include "appcontext.h"
+#include "inprocessapp.h"
 #include "common/testserver.h"
-#include "qrimageprovider.h"
 
 #include "chat/chatservice.h"
 #include "feed/feedservice.h"
@@ -85,53 +85,18 @@ private:
     void walkTabOrder(QStringList *names);
 
     std::unique_ptr<TestServer> m_server;
-    QTemporaryDir m_data;
-    QTemporaryDir m_config;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<wallet::WalletService> m_wallet;
-    std::unique_ptr<AppLock> m_lock;
-    std::unique_ptr<feed::FeedService> m_feed;
-    std::unique_ptr<chat::ChatService> m_chat;
-    std::unique_ptr<AppContext> m_context;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    std::unique_ptr<InProcessApp> m_app;
     QQuickWindow *m_window = nullptr;
 };
 
 QQuickItem *UiTest::item(const QString &objectName) const
 {
-    // The visual tree: Loader items and the overlay (where sheets live) are child items of
-    // the content item, not always QObject children.
-    // Several may share a name (the Wallet tab and a conversation each have a send sheet):
-    // the visible one first.
-    if (!m_window)
-        return nullptr;
-    QQuickItem *hidden = nullptr;
-    QList<QQuickItem *> queue{m_window->contentItem()};
-    while (!queue.isEmpty()) {
-        QQuickItem *current = queue.takeFirst();
-        if (current->objectName() == objectName) {
-            if (current->isVisible())
-                return current;
-            if (!hidden)
-                hidden = current;
-        }
-        queue += current->childItems();
-    }
-    return hidden;
+    return m_app ? m_app->item(objectName) : nullptr;
 }
 
 QObject *UiTest::popup(const QString &objectName) const
 {
-    if (!m_window)
-        return nullptr;
-    QList<QQuickItem *> queue{m_window->contentItem()};
-    while (!queue.isEmpty()) {
-        QQuickItem *current = queue.takeFirst();
-        if (auto *found = current->findChild<QObject *>(objectName, Qt::FindDirectChildrenOnly))
-            return found;
-        queue += current->childItems();
-    }
-    return nullptr;
+    return m_app ? m_app->popup(objectName) : nullptr;
 }
 
 bool UiTest::waitOpened(const QString &objectName, int timeoutMs)
@@ -166,40 +131,16 @@ void UiTest::initTestCase()
     m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--demo")});
     QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
 
-    Session::Options options;
-    options.dataDir = m_data.path();
-    options.configDir = m_config.path();
-    options.keyBackend = Session::KeyBackend::PassphraseOnly;
-    options.keychainService = QStringLiteral("PlazaUiTest");
-    m_session = std::make_unique<Session>(options);
-    m_wallet = std::make_unique<wallet::WalletService>(m_session.get());
-    m_lock = std::make_unique<AppLock>(m_session.get());
-    m_feed = std::make_unique<feed::FeedService>(m_session.get());
-    m_chat = std::make_unique<chat::ChatService>(m_session.get());
-    m_context = std::make_unique<AppContext>(
-        m_session.get(), m_wallet.get(), m_lock.get(),
-        AppContext::Options{m_server->url().toString(), QStringLiteral("light"), QString(), m_config.path(),
-                            QStringLiteral("en"), true});
-    m_context->setFeed(m_feed.get());
-    m_context->setChat(m_chat.get());
-
-    m_engine = std::make_unique<QQmlApplicationEngine>();
-    m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-    m_engine->addImageProvider(QStringLiteral("qr"), new QrImageProvider);
-    m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Plaza/Main.qml")));
-    QVERIFY(!m_engine->rootObjects().isEmpty());
-    m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-    QVERIFY(m_window);
+    m_app = std::make_unique<InProcessApp>(m_server->url(), QStringLiteral("PlazaUiTest"));
+    QString why;
+    QVERIFY2(m_app->load(&why), qPrintable(why));
+    m_window = m_app->window;
     m_window->show();
     m_window->requestActivate();
     QVERIFY(QTest::qWaitForWindowActive(m_window));
-
-    m_session->restore();
-    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::SignedOut, 10000);
-    m_session->signIn(m_server->url().toString(), QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword));
-    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::NeedsPassphrase, 10000);
-    m_session->submitPassphrase(QStringLiteral("a passphrase for the UI test"));
-    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), Session::State::Ready, 20000);
+    QVERIFY2(m_app->signIn(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword),
+                           QStringLiteral("a passphrase for the UI test"), &why),
+             qPrintable(why));
     QVERIFY(waitVisible(QStringLiteral("shell")));
     // The Wallet tab, through its shortcut.
     QTest::keyClick(m_window, Qt::Key_3, Qt::ControlModifier);
@@ -339,7 +280,7 @@ void UiTest::sendMoneyThroughTheSheet()
     QVERIFY(waitVisible(QStringLiteral("sendResultText"), 20000));
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("sendResultText"))->property("text").toString().contains(u"sent to"),
                              10000);
-    QVERIFY(m_lock->configured());
+    QVERIFY(m_app->lock->configured());
 
     // Bruno got exactly one payment of 12.50 with that note.
     const auto history = api.get(QStringLiteral("/v1/wallet/transactions?query=UI%20test%20lunch"), bruno);
@@ -373,7 +314,7 @@ void UiTest::postTextIsNeverMarkup()
 {
     QFETCH(QString, text);
     QFETCH(QString, styled);
-    QCOMPARE(m_context->linkify(text), styled);
+    QCOMPARE(m_app->context->linkify(text), styled);
 }
 
 void UiTest::chatKeysAndMoneyInAConversation()
@@ -460,13 +401,8 @@ void UiTest::chatKeysAndMoneyInAConversation()
 
 void UiTest::cleanupTestCase()
 {
-    m_engine.reset();
-    m_context.reset();
-    m_lock.reset();
-    m_feed.reset();
-    m_chat.reset();
-    m_wallet.reset();
-    m_session.reset();
+    m_window = nullptr;
+    m_app.reset();
 }
 
 QTEST_MAIN(UiTest)

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+#include "inprocessapp.h"
+
+#include "appcontext.h"
+#include "qrimageprovider.h"
+#include "chat/chatservice.h"
+#include "feed/feedservice.h"
+#include "session/applock.h"
+#include "session/session.h"
+#include "wallet/walletservice.h"
+
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTest>
+
+using namespace plaza;
+
+InProcessApp::InProcessApp(const QUrl &serverUrl, const QString &keychainService) : server(serverUrl)
+{
+    Session::Options options;
+    options.dataDir = data.path();
+    options.configDir = config.path();
+    options.keyBackend = Session::KeyBackend::PassphraseOnly;
+    options.keychainService = keychainService;
+    session = std::make_unique<Session>(options);
+    wallet = std::make_unique<wallet::WalletService>(session.get());
+    lock = std::make_unique<AppLock>(session.get());
+    feed = std::make_unique<feed::FeedService>(session.get());
+    chat = std::make_unique<chat::ChatService>(session.get());
+    context = std::make_unique<AppContext>(session.get(), wallet.get(), lock.get(),
+                                           AppContext::Options{server.toString(), QStringLiteral("light"), QString(),
+                                                               config.path(), QStringLiteral("en"), true});
+    context->setFeed(feed.get());
+    context->setChat(chat.get());
+}
+
+InProcessApp::~InProcessApp()
+{
+    engine.reset();
+    context.reset();
+    lock.reset();
+    feed.reset();
+    chat.reset();
+    wallet.reset();
+    session.reset();
+}
+
+bool InProcessApp::load(QString *why)
+{
+    engine = std::make_unique<QQmlApplicationEngine>();
+    engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine->addImageProvider(QStringLiteral("qr"), new QrImageProvider);
+    engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Plaza/Main.qml")));
+    if (engine->rootObjects().isEmpty()) {
+        *why = QStringLiteral("Main.qml did not load");
+        return false;
+    }
+    window = qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
+    if (!window)
+        *why = QStringLiteral("Main.qml's root is not a window");
+    return window != nullptr;
+}
+
+bool InProcessApp::signIn(const QString &handle, const QString &password, const QString &passphrase, QString *why)
+{
+    const auto reach = [&](Session::State state, int timeoutMs) {
+        if (QTest::qWaitFor([&] { return session->state() == state; }, timeoutMs))
+            return true;
+        *why = QStringLiteral("the session stayed in state %1 (%2)")
+                   .arg(int(session->state()))
+                   .arg(session->errorMessage());
+        return false;
+    };
+    session->restore();
+    if (!reach(Session::State::SignedOut, 10000))
+        return false;
+    session->signIn(server.toString(), handle, password);
+    if (!reach(Session::State::NeedsPassphrase, 10000))
+        return false;
+    session->submitPassphrase(passphrase);
+    return reach(Session::State::Ready, 20000);
+}
+
+QQuickItem *InProcessApp::item(const QString &objectName) const
+{
+    // The visual tree: Loader items and the overlay (where sheets live) are child items of
+    // the content item, not always QObject children. Several may share a name (the Wallet
+    // tab and a conversation each have a send sheet): the visible one first.
+    if (!window)
+        return nullptr;
+    QQuickItem *hidden = nullptr;
+    QList<QQuickItem *> queue{window->contentItem()};
+    while (!queue.isEmpty()) {
+        QQuickItem *current = queue.takeFirst();
+        if (current->objectName() == objectName) {
+            if (current->isVisible())
+                return current;
+            if (!hidden)
+                hidden = current;
+        }
+        queue += current->childItems();
+    }
+    return hidden;
+}
+
+QObject *InProcessApp::popup(const QString &objectName) const
+{
+    if (!window)
+        return nullptr;
+    QList<QQuickItem *> queue{window->contentItem()};
+    while (!queue.isEmpty()) {
+        QQuickItem *current = queue.takeFirst();
+        if (auto *found = current->findChild<QObject *>(objectName, Qt::FindDirectChildrenOnly))
+            return found;
+        queue += current->childItems();
+    }
+    return nullptr;
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+class AppContext;
+class QQmlApplicationEngine;
+class QQuickItem;
+class QQuickWindow;
+
+namespace plaza {
+class AppLock;
+class Session;
+namespace chat {
+class ChatService;
+}
+namespace feed {
+class FeedService;
+}
+namespace wallet {
+class WalletService;
+}
+} // namespace plaza
+
+//! The real Plaza window in the test's process, made of the objects main() makes (Session,
+//! WalletService, AppLock, FeedService, ChatService, AppContext and the QML engine running
+//! Main.qml) against a real server, with its own data and config folders and the passphrase
+//! path for the cache key. Torn down in the order main() tears them down.
+struct InProcessApp {
+    InProcessApp(const QUrl &server, const QString &keychainService);
+    ~InProcessApp();
+    InProcessApp(const InProcessApp &) = delete;
+    InProcessApp &operator=(const InProcessApp &) = delete;
+
+    //! Loads Main.qml into `window`; false with the reason in \a why.
+    [[nodiscard]] bool load(QString *why);
+    //! From a fresh start to Ready: restore (signed out), sign in, set the passphrase.
+    [[nodiscard]] bool signIn(const QString &handle, const QString &password, const QString &passphrase, QString *why);
+    //! An item of the visual tree by objectName; of several, a visible one first.
+    [[nodiscard]] QQuickItem *item(const QString &objectName) const;
+    //! A Popup (sheet) by objectName: QObject children of the items on the way.
+    [[nodiscard]] QObject *popup(const QString &objectName) const;
+
+    QUrl server;
+    QTemporaryDir data;
+    QTemporaryDir config;
+    std::unique_ptr<plaza::Session> session;
+    std::unique_ptr<plaza::wallet::WalletService> wallet;
+    std::unique_ptr<plaza::AppLock> lock;
+    std::unique_ptr<plaza::feed::FeedService> feed;
+    std::unique_ptr<plaza::chat::ChatService> chat;
+    std::unique_ptr<AppContext> context;
+    std::unique_ptr<QQmlApplicationEngine> engine;
+    QQuickWindow *window = nullptr;
+};
