@@ -348,11 +348,32 @@ QCoro::Task<void> SavingsSummary::refreshTask()
         }
         co_return;
     }
+    // Only what the cache lacks: days older than the newest cached one are final (today's
+    // accrual may still change, so that day is asked again). Usually one short page.
+    QString newestCached;
+    {
+        QString ignored;
+        if (auto cache = openCache(m_session, true, &ignored)) {
+            if (auto stmt = cache->prepare(QStringLiteral("SELECT coalesce(max(date), '') FROM savings_interest;"))) {
+                if (auto row = stmt->step(); row && *row)
+                    newestCached = stmt->text(0);
+            }
+        }
+    }
     QList<QJsonObject> days;
     QString before;
-    for (int page = 0; page * kHistoryPage < kMaxHistoryDays; ++page) {
+    bool reachedCache = false;
+    for (int page = 0; !reachedCache && page * kHistoryPage < kMaxHistoryDays; ++page) {
+        // The first page asks for about the days since the newest cached one; later pages
+        // (a server clock far ahead, a long time away) go on until they reach the cache.
+        int limit = kHistoryPage;
+        if (page == 0 && !newestCached.isEmpty()) {
+            const QDate newest = QDate::fromString(newestCached, Qt::ISODate);
+            if (newest.isValid())
+                limit = int(std::clamp<qint64>(newest.daysTo(QDateTime::currentDateTimeUtc().date()) + 2, 2, kHistoryPage));
+        }
         QUrlQuery query;
-        query.addQueryItem(QStringLiteral("limit"), QString::number(kHistoryPage));
+        query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
         if (!before.isEmpty())
             query.addQueryItem(QStringLiteral("before"), before);
         auto history = co_await m_session->api()->get(QStringLiteral("/v1/savings/interest"), query);
@@ -360,8 +381,16 @@ QCoro::Task<void> SavingsSummary::refreshTask()
             co_return;
         if (!history)
             break;
-        for (const QJsonValue &item : history->body.value(QStringLiteral("items")).toArray())
-            days.append(item.toObject());
+        for (const QJsonValue &item : history->body.value(QStringLiteral("items")).toArray()) {
+            const QJsonObject day = item.toObject();
+            if (!newestCached.isEmpty() && day.value(QStringLiteral("date")).toString() < newestCached) {
+                reachedCache = true;
+                break;
+            }
+            days.append(day);
+        }
+        if (reachedCache)
+            break;
         const QJsonValue next = history->body.value(QStringLiteral("next_before"));
         if (!next.isString())
             break;

@@ -7,6 +7,7 @@
 #include "integrationutil.h"
 #include "net/apiclient.h"
 #include "savings/savingssummary.h"
+#include "storage/database.h"
 #include "sync/syncengine.h"
 #include "wallet/walletservice.h"
 
@@ -157,6 +158,34 @@ void SavingsClientTest::interestHistoryForTheChart()
     QVERIFY(months.constLast().toMap().value(QStringLiteral("withMinor")).toLongLong()
             >= months.constLast().toMap().value(QStringLiteral("withoutMinor")).toLongLong() + 11 * 10000); // eleven 1sts
     QVERIFY(!summary.projection(QStringLiteral("12,345.678")).value(QStringLiteral("ok")).toBool());
+
+    // A refresh asks only for what the cache lacks: an older cached day is final and is not
+    // downloaded again (marked here in the cache, it stays marked), three new days arrive.
+    QString oldest;
+    {
+        auto db = m_fixture->session->openCacheConnection(false);
+        QVERIFY(db);
+        auto first = (*db)->prepare(QStringLiteral("SELECT min(date) FROM savings_interest;"));
+        QVERIFY(first);
+        auto row = first->step();
+        QVERIFY(row && *row);
+        oldest = first->text(0);
+        QVERIFY((*db)->exec(QStringLiteral("UPDATE savings_interest SET accrued_micros = 7 WHERE date = '%1';").arg(oldest)));
+    }
+    jump = waitTask(m_fixture->session->api()->post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("advance_s"), 3 * 86400}}));
+    QVERIFY(jump);
+    QVERIFY(refreshed(summary));
+    QCOMPARE(summary.historyDays(), 28);
+    {
+        auto db = m_fixture->session->openCacheConnection(true);
+        QVERIFY(db);
+        auto marked = (*db)->prepare(QStringLiteral("SELECT accrued_micros FROM savings_interest WHERE date = ?1;"));
+        QVERIFY(marked);
+        marked->bind(1, oldest);
+        auto row = marked->step();
+        QVERIFY(row && *row);
+        QCOMPARE(marked->int64(0), qint64(7));
+    }
 }
 
 void SavingsClientTest::cliCommands()
@@ -198,7 +227,7 @@ void SavingsClientTest::offlineFromTheCache()
     const qint64 balance = before.balanceMinor();
     const int goals = int(before.goals().size());
     const int days = before.historyDays();
-    QVERIFY(balance > 0 && goals == 2 && days == 25);
+    QVERIFY(balance > 0 && goals == 2 && days == 28);
 
     m_server->kill();
     QTRY_VERIFY_WITH_TIMEOUT(!m_fixture->session->online(), 20000);
