@@ -57,31 +57,59 @@ void say(const QString &line)
     std::fflush(stdout);
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+void nameApplication()
 {
-    // QApplication (not QGuiApplication) only because the tray icon needs it on X11.
-    QApplication app(argc, argv);
-    // The last log lines stay in memory for "Send feedback" (scrubbed when written).
-    plaza::logging::installRingBuffer();
-    QGuiApplication::setOrganizationName(QStringLiteral("Plaza"));
-    QGuiApplication::setOrganizationDomain(QStringLiteral("plaza.example"));
-    QGuiApplication::setApplicationName(QStringLiteral("Plaza"));
-    QGuiApplication::setApplicationDisplayName(QStringLiteral("Plaza"));
-    QGuiApplication::setApplicationVersion(QStringLiteral(PLAZA_VERSION));
-    QGuiApplication::setDesktopFileName(QStringLiteral("plaza"));
-    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/plaza/plaza.svg")));
+    QCoreApplication::setOrganizationName(QStringLiteral("Plaza"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("plaza.example"));
+    QCoreApplication::setApplicationName(QStringLiteral("Plaza"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PLAZA_VERSION));
+}
 
-    // Before parsing, so --help speaks the user's language too: --lang, else the language
-    // chosen in Settings (next to the saved account), else the system's.
+//! Before parsing, so --help speaks the user's language too: --lang, else the language
+//! chosen in Settings (next to the saved account), else the system's.
+QString installLanguage(QCoreApplication &app)
+{
     const QStringList arguments = QCoreApplication::arguments();
     QString language = CommandLine::requestedLanguage(arguments);
     if (language.isEmpty()) {
         language = AppContext::savedLanguage(
             folderOrDefault(CommandLine::requestedConfigDir(arguments), QStandardPaths::AppConfigLocation));
     }
-    const QString languageInUse = LanguageLoader::install(app, language);
+    return LanguageLoader::install(app, language);
+}
+
+//! --version and --help only print: they need no display (a terminal over SSH has none).
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--version" || arg == "-v" || arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "-?")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (onlyPrints(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        nameApplication();
+        installLanguage(app);
+        CommandLine::parse(app); // prints and exits
+        return 0;
+    }
+    // QApplication (not QGuiApplication) only because the tray icon needs it on X11.
+    QApplication app(argc, argv);
+    // The last log lines stay in memory for "Send feedback" (scrubbed when written).
+    plaza::logging::installRingBuffer();
+    nameApplication();
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Plaza"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("plaza"));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/plaza/plaza.svg")));
+
+    const QString languageInUse = installLanguage(app);
     const CommandLine options = CommandLine::parse(app);
     // One style everywhere, customised through Theme; set before any control exists.
     QQuickStyle::setStyle(QStringLiteral("Basic"));
