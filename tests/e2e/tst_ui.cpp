@@ -50,6 +50,14 @@ void typeText(QWindow *window, const QString &text)
         QTest::keyClick(window, c.toLatin1());
 }
 
+//! A demo user's access token, from a real login.
+QString tokenOf(ApiProbe &api, const QString &handle)
+{
+    const auto login = api.post(QStringLiteral("/v1/auth/login"),
+                                {{QStringLiteral("handle"), handle}, {QStringLiteral("password"), QString::fromLatin1(kDemoPassword)}});
+    return login.json.value(QStringLiteral("access_token")).toString();
+}
+
 QString describe(QQuickItem *item)
 {
     if (!item)
@@ -241,10 +249,7 @@ void UiTest::tabOrderOfEveryTab()
 void UiTest::sendMoneyThroughTheSheet()
 {
     ApiProbe api(m_server->url());
-    const auto login = api.post(QStringLiteral("/v1/auth/login"),
-                                {{QStringLiteral("handle"), QStringLiteral("bruno")},
-                                 {QStringLiteral("password"), QString::fromLatin1(kDemoPassword)}});
-    const QString bruno = login.json.value(QStringLiteral("access_token")).toString();
+    const QString bruno = tokenOf(api, QStringLiteral("bruno"));
     QVERIFY(!bruno.isEmpty());
 
     click(QStringLiteral("nav-wallet"));
@@ -322,10 +327,7 @@ void UiTest::chatKeysAndMoneyInAConversation()
     // The Chat tab with real keys: Enter sends what Shift+Enter split in lines; Send money
     // and Request in the conversation put a payment and a request card there.
     ApiProbe api(m_server->url());
-    const auto login = api.post(QStringLiteral("/v1/auth/login"),
-                                {{QStringLiteral("handle"), QStringLiteral("bruno")},
-                                 {QStringLiteral("password"), QString::fromLatin1(kDemoPassword)}});
-    const QString bruno = login.json.value(QStringLiteral("access_token")).toString();
+    const QString bruno = tokenOf(api, QStringLiteral("bruno"));
     QVERIFY(!bruno.isEmpty());
     const auto newest = [&]() -> QJsonObject {
         const auto page = api.get(QStringLiteral("/v1/conversations/c_1/messages?limit=1"), bruno);

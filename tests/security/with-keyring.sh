@@ -35,18 +35,9 @@ for tool in dbus-run-session gnome-keyring-daemon gdbus; do
     fi
 done
 
-root=$(mktemp -d "${TMPDIR:-/tmp}/plaza-keyring.XXXXXX")
-trap 'rm -rf "$root"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-export HOME="$root/home"
-export XDG_DATA_HOME="$HOME/.local/share"
-export XDG_CONFIG_HOME="$HOME/.config"
-export XDG_CACHE_HOME="$HOME/.cache"
-export XDG_RUNTIME_DIR="$root/run"
-mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"
-chmod 0700 "$XDG_RUNTIME_DIR"
+# A fresh temporary HOME (removed on exit); $root is its folder.
+fresh_home_prefix=plaza-keyring
+. "$(cd "$(dirname "$0")" && pwd)/../common/fresh-home.sh"
 # Whatever session bus the caller has must not be reachable from inside.
 unset DBUS_SESSION_BUS_ADDRESS GNOME_KEYRING_CONTROL SSH_AUTH_SOCK
 # QtKeychain picks KWallet on a KDE session; this is the Secret Service path.

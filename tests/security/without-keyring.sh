@@ -13,18 +13,9 @@ if [ $# -eq 0 ]; then
     exit 2
 fi
 
-root=$(mktemp -d "${TMPDIR:-/tmp}/plaza-nokeyring.XXXXXX")
-trap 'rm -rf "$root"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-export HOME="$root/home"
-export XDG_DATA_HOME="$HOME/.local/share"
-export XDG_CONFIG_HOME="$HOME/.config"
-export XDG_CACHE_HOME="$HOME/.cache"
-export XDG_RUNTIME_DIR="$root/run"
-mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"
-chmod 0700 "$XDG_RUNTIME_DIR"
+# A fresh temporary HOME (removed on exit); $root is its folder.
+fresh_home_prefix=plaza-nokeyring
+. "$(cd "$(dirname "$0")" && pwd)/../common/fresh-home.sh"
 unset DBUS_SESSION_BUS_ADDRESS DBUS_STARTER_ADDRESS DBUS_STARTER_BUS_TYPE
 unset DISPLAY WAYLAND_DISPLAY GNOME_KEYRING_CONTROL
 unset KDE_SESSION_VERSION KDE_FULL_SESSION XDG_CURRENT_DESKTOP DESKTOP_SESSION
