@@ -18,6 +18,7 @@
 #include <QAccessible>
 #include <QGuiApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
@@ -26,6 +27,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 Q_IMPORT_QML_PLUGIN(PlazaPlugin)
 Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
@@ -399,6 +401,38 @@ void UiTest::chatKeysAndMoneyInAConversation()
     QCOMPARE(request.status, 200);
     QCOMPARE(request.json.value(QStringLiteral("payer")).toObject().value(QStringLiteral("handle")).toString(), QStringLiteral("bruno"));
     QCOMPARE(request.json.value(QStringLiteral("amount")).toObject().value(QStringLiteral("amount")).toInteger(), 700);
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(!popup(QStringLiteral("chatRequestSheet"))->property("visible").toBool(), 5000);
+
+    // Bruno asks in the chat; Amélie pays his card from the timeline (Pay…, then the lock).
+    const QJsonObject body{{QStringLiteral("amount"), QJsonObject{{QStringLiteral("amount"), 450}, {QStringLiteral("currency"), QStringLiteral("EUR")}}},
+                           {QStringLiteral("note"), QStringLiteral("Taxi")}};
+    const auto asked = api.send("POST", QStringLiteral("/v1/payment-requests"), QJsonDocument(body).toJson(), bruno,
+                                {{"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)},
+                                 {"Content-Type", "application/json"}});
+    QCOMPARE(asked.status, 201);
+    const QString theirs = asked.json.value(QStringLiteral("id")).toString();
+    const QJsonObject card{{QStringLiteral("client_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                           {QStringLiteral("text"), QString(QStringLiteral("€4.50 — Taxi\nplaza://pay/") + theirs)}};
+    QCOMPARE(api.send("POST", QStringLiteral("/v1/conversations/c_1/messages"), QJsonDocument(card).toJson(), bruno,
+                      {{"Content-Type", "application/json"}})
+                 .status,
+             201);
+    QVERIFY(waitVisible(QStringLiteral("payRequestButton"), 15000));
+    // The new card is at the bottom once the list has followed it.
+    QQuickItem *list = item(QStringLiteral("messageList"));
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        QQuickItem *pay = item(QStringLiteral("payRequestButton"));
+        const QRectF shown = list->mapRectToScene(QRectF(0, 0, list->width(), list->height()));
+        return pay && shown.contains(pay->mapToScene(QPointF(pay->width() / 2, pay->height() / 2)));
+    }(), 10000);
+    click(QStringLiteral("payRequestButton"));
+    QVERIFY(waitOpened(QStringLiteral("chatPayLinkSheet")));
+    QVERIFY(waitVisible(QStringLiteral("lockSecretField")));
+    typeText(m_window, QStringLiteral("2580"));
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(api.get(QStringLiteral("/v1/payment-requests/") + theirs, bruno).json.value(QStringLiteral("status")).toString(),
+                              QStringLiteral("paid"), 15000);
 }
 
 void UiTest::cleanupTestCase()
