@@ -328,15 +328,23 @@ private Q_SLOTS:
         QSignalSpy connected(&live, &WsSession::connectedChanged);
         QSignalSpy hello(&live, &WsSession::hello);
         QElapsedTimer sinceHello;
+        qint64 firstDropAfterMs = -1;
         connect(&live, &WsSession::hello, this, [&] {
             if (!sinceHello.isValid())
                 sinceHello.start();
         });
+        connect(&live, &WsSession::connectedChanged, this, [&](bool up) {
+            if (!up && firstDropAfterMs < 0 && sinceHello.isValid())
+                firstDropAfterMs = sinceHello.elapsed();
+        });
         live.start();
-        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 2, 20000);
+        // At least the first drop: the reconnect can follow it within one poll of QTRY (full
+        // jitter may pick a delay near zero), so the count is not waited for as exactly 2.
+        QTRY_VERIFY_WITH_TIMEOUT(connected.count() >= 2, 20000);
+        QCOMPARE(connected.at(0).at(0).toBool(), true);
         QCOMPARE(connected.at(1).at(0).toBool(), false);
         // Dropped by the keep-alive (first ping after 200 ms, no answer for 1.5 s), not by chance.
-        QVERIFY2(sinceHello.elapsed() >= 1000 && sinceHello.elapsed() < 6000, qPrintable(QString::number(sinceHello.elapsed())));
+        QVERIFY2(firstDropAfterMs >= 1000 && firstDropAfterMs < 6000, qPrintable(QString::number(firstDropAfterMs)));
         QTRY_VERIFY_WITH_TIMEOUT(hello.count() >= 2, 20000);
         QVERIFY(accepted >= 2);
 
