@@ -341,27 +341,34 @@ void UiTest::chatKeysAndMoneyInAConversation()
     QTRY_VERIFY_WITH_TIMEOUT(!popup(QStringLiteral("sendSheet"))->property("visible").toBool(), 5000);
     click(QStringLiteral("nav-chat"));
     QVERIFY(waitVisible(QStringLiteral("chatPage")));
-    // Bruno's row, by what a screen reader hears.
-    QQuickItem *row = nullptr;
-    QVERIFY(QTest::qWaitFor([&] {
+    // Bruno's row, by what a screen reader hears. The list may still move as the sync
+    // settles (a row can slide under the pointer): click again until Bruno's chat is open.
+    const auto brunoRow = [&]() -> QQuickItem * {
         QList<QQuickItem *> queue{item(QStringLiteral("conversationList"))};
-        while (!queue.isEmpty() && !row) {
+        while (!queue.isEmpty()) {
             QQuickItem *current = queue.takeFirst();
-            if (current && accessibleName(current).startsWith(u"Bruno Carvalho"))
-                row = current;
-            else if (current)
-                queue += current->childItems();
+            if (!current)
+                continue;
+            if (accessibleName(current).startsWith(u"Bruno Carvalho"))
+                return current;
+            queue += current->childItems();
         }
-        return row != nullptr;
-    }, 10000));
-    QTest::mouseClick(m_window, Qt::LeftButton, {}, row->mapToScene(QPointF(row->width() / 2, row->height() / 2)).toPoint());
+        return nullptr;
+    };
+    QVERIFY(QTest::qWaitFor([&] {
+        QQuickItem *row = brunoRow();
+        if (!row)
+            return false;
+        QTest::mouseClick(m_window, Qt::LeftButton, {}, row->mapToScene(QPointF(row->width() / 2, row->height() / 2)).toPoint());
+        return QTest::qWaitFor([&] { return item(QStringLiteral("chatPage"))->property("currentId").toString() == u"c_1"; }, 1000);
+    }, 20000));
     QTRY_COMPARE(m_window->activeFocusItem() ? m_window->activeFocusItem()->objectName() : QString(), QStringLiteral("chatComposer"));
 
     typeText(m_window, QStringLiteral("Line one"));
     QTest::keyClick(m_window, Qt::Key_Return, Qt::ShiftModifier);
     typeText(m_window, QStringLiteral("line two"));
     QTest::keyClick(m_window, Qt::Key_Return);
-    QTRY_COMPARE_WITH_TIMEOUT(newest().value(QStringLiteral("text")).toString(), QStringLiteral("Line one\nline two"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(newest().value(QStringLiteral("text")).toString(), QStringLiteral("Line one\nline two"), 20000);
     QCOMPARE(item(QStringLiteral("chatComposer"))->property("text").toString(), QString());
 
     // Send money here: Bruno is the one chosen; the lock set earlier confirms it.
