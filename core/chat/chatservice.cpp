@@ -162,7 +162,18 @@ QCoro::Task<void> ChatService::flushInBackground()
     if (!self)
         co_return;
     if (!left)
-        qCWarning(lcChat) << "sending queued messages failed:" << left.error().codeName();
+        qCWarning(lcChat) << "sending queued messages failed:" << left.error().codeName() << left.error().message;
+}
+
+Error ChatService::stopFlushing(const Error &why)
+{
+    // The cache could not be read or written (a full disk, a lock held too long): the
+    // messages stay queued in the outbox and are tried again later, never dropped.
+    m_flushing = false;
+    if (m_outbox)
+        m_retryTimer.start();
+    Q_EMIT flushFinished();
+    return why;
 }
 
 QCoro::Task<Result<int>> ChatService::flush()
@@ -186,18 +197,14 @@ QCoro::Task<Result<int>> ChatService::flush()
             break;
         auto pending = m_outbox->pending();
         if (!pending) {
-            m_flushing = false;
-            Q_EMIT flushFinished();
-            co_return pending.error();
+            co_return stopFlushing(pending.error());
         }
         if (pending->isEmpty())
             break;
         // Strictly in order: the oldest first, and nothing after it until it is answered.
         const OutgoingMessage m = pending->constFirst();
         if (auto st = m_outbox->markAttempt(m.clientId); !st) {
-            m_flushing = false;
-            Q_EMIT flushFinished();
-            co_return st.error();
+            co_return stopFlushing(st.error());
         }
         const QString path = QStringLiteral("/v1/conversations/%1/messages").arg(m.conversationId);
         const QJsonObject body{{QStringLiteral("client_id"), m.clientId}, {QStringLiteral("text"), m.text}};
@@ -209,9 +216,7 @@ QCoro::Task<Result<int>> ChatService::flush()
         if (reply) {
             const QString messageId = reply->body.value(QStringLiteral("id")).toString();
             if (auto st = m_outbox->markSent(m.clientId, messageId); !st) {
-                m_flushing = false;
-                Q_EMIT flushFinished();
-                co_return st.error();
+                co_return stopFlushing(st.error());
             }
             qCInfo(lcChat) << "message sent" << m.seq << (reply->status == 200 ? "(already there)" : "");
             Q_EMIT messageSent(m.clientId, messageId);
@@ -221,9 +226,7 @@ QCoro::Task<Result<int>> ChatService::flush()
         const Error error = reply.error();
         if (isDefinitive(error)) {
             if (auto st = m_outbox->markFailed(m.clientId, error); !st) {
-                m_flushing = false;
-                Q_EMIT flushFinished();
-                co_return st.error();
+                co_return stopFlushing(st.error());
             }
             qCInfo(lcChat) << "message refused:" << error.codeName();
             Q_EMIT messageFailed(m.clientId, error.codeName(), error.message);
@@ -579,20 +582,27 @@ QCoro::Task<Status> ChatService::markReadAsync(QString conversationId)
 {
     if (!m_outbox)
         co_return notOpen();
-    auto stmt = m_outbox->db().prepare(QStringLiteral(
-        "SELECT m.id, coalesce(c.read_up_to, ''), c.unread FROM messages m JOIN conversations c ON c.id = m.conversation_id "
-        "WHERE m.conversation_id = ?1 ORDER BY m.created_at DESC, m.id DESC LIMIT 1;"));
-    if (!stmt)
-        co_return stmt.error();
-    stmt->bind(1, conversationId);
-    auto row = stmt->step();
-    if (!row)
-        co_return row.error();
-    if (!*row)
-        co_return Status();
-    const QString newest = stmt->text(0);
-    if (newest == stmt->text(1) && stmt->int64(2) == 0)
-        co_return Status(); // nothing new to mark
+    // Read and finish the statement before the request: a statement left on its row would
+    // hold a read transaction on the outbox's connection across the await, pinning an old
+    // snapshot, and the outbox's next write would fail (SQLITE_BUSY_SNAPSHOT) as soon as
+    // the sync writer committed meanwhile.
+    QString newest;
+    {
+        auto stmt = m_outbox->db().prepare(QStringLiteral(
+            "SELECT m.id, coalesce(c.read_up_to, ''), c.unread FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+            "WHERE m.conversation_id = ?1 ORDER BY m.created_at DESC, m.id DESC LIMIT 1;"));
+        if (!stmt)
+            co_return stmt.error();
+        stmt->bind(1, conversationId);
+        auto row = stmt->step();
+        if (!row)
+            co_return row.error();
+        if (!*row)
+            co_return Status();
+        newest = stmt->text(0);
+        if (newest == stmt->text(1) && stmt->int64(2) == 0)
+            co_return Status(); // nothing new to mark
+    }
     const QJsonObject body{{QStringLiteral("up_to"), newest}};
     auto reply = co_await m_session->api()->post(QStringLiteral("/v1/conversations/%1/read").arg(conversationId), body);
     if (!reply)

@@ -120,6 +120,8 @@ Q_SIGNALS:
 private:
     void flushSoon();
     QCoro::Task<void> flushInBackground();
+    //! Ends a flush that could not use the cache: the outbox is kept and retried later.
+    Error stopFlushing(const Error &why);
     QCoro::Task<void> markReadTask(QString conversationId);
     QCoro::Task<void> openTask(QString handleOrId);
     QCoro::Task<void> groupTask(QString title, QStringList members);

@@ -291,6 +291,16 @@ Status Database::exec(const QString &sql)
     return {};
 }
 
+int Database::unfinishedStatements() const
+{
+    int count = 0;
+    for (sqlite3_stmt *s = sqlite3_next_stmt(m_db, nullptr); s; s = sqlite3_next_stmt(m_db, s)) {
+        if (sqlite3_stmt_busy(s))
+            ++count;
+    }
+    return count;
+}
+
 Result<Statement> Database::prepare(const QString &sql)
 {
     sqlite3_stmt *stmt = nullptr;

@@ -133,6 +133,12 @@ public:
     //! An Error from the connection's last failure, tagged with \a what for logs.
     [[nodiscard]] Error lastError(const QString &what) const;
 
+    //! Statements on this connection that have stepped but neither finished nor been
+    //! reset. Each holds a read transaction open; in WAL mode that pins an old snapshot,
+    //! and the connection's next write fails once another connection has committed. Code
+    //! that awaits (a coroutine) must leave this at 0 before each co_await.
+    [[nodiscard]] int unfinishedStatements() const;
+
     //! "x'…'" literal for PRAGMA key; empty if \a rawKey is not 32 bytes.
     [[nodiscard]] static QByteArray rawKeyLiteral(const QByteArray &rawKey);
 

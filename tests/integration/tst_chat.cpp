@@ -84,6 +84,7 @@ private Q_SLOTS:
     void chatStepAddedToALaterCache();
     void modelsUpdateByRow();
     void readMarkWaitsForTheChatToOpen();
+    void sendWhileAReadMarkIsOnItsWay();
 
 private:
     bool signUp(const QUrl &via);
@@ -674,6 +675,36 @@ void ChatTest::readMarkWaitsForTheChatToOpen()
             return unread == 0;
         }(),
         15000);
+}
+
+void ChatTest::sendWhileAReadMarkIsOnItsWay()
+{
+    // Open a conversation and type at once: the read mark's request is still on its way when
+    // the message is queued, and the sync writer commits meanwhile. The read mark must not
+    // keep a read transaction open across its request, or the outbox's next write fails
+    // with SQLITE_BUSY_SNAPSHOT and the message sits unsent (seen once in CI).
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(post(*m_friend, m_conversation, QStringLiteral("unread %1").arg(i)));
+    QVERIFY(syncedTo(*m_friend));
+    storage::Database &db = m_chat->outbox()->db();
+    QCOMPARE(db.unfinishedStatements(), 0);
+
+    m_chat->markRead(m_conversation); // suspended on its request now
+    QCOMPARE(db.unfinishedStatements(), 0);
+    {
+        auto other = m_fixture->session->openCacheConnection(false);
+        QVERIFY(other);
+        QVERIFY((*other)->exec(QStringLiteral("INSERT OR REPLACE INTO kv (key, value) VALUES ('test.other', 'x');")));
+    }
+    QSignalSpy sent(m_chat.get(), &ChatService::messageSent);
+    QSignalSpy failed(m_chat.get(), &ChatService::messageFailed);
+    auto queued = m_chat->queue(m_conversation, QStringLiteral("typed while the read mark was sent"));
+    QVERIFY2(queued, qPrintable(queued ? QString() : queued.error().message));
+    QTRY_COMPARE_WITH_TIMEOUT(sent.count(), 1, 15000);
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(serverMessages(*m_friend->api, m_conversation).constLast().value(QStringLiteral("text")).toString(),
+             QStringLiteral("typed while the read mark was sent"));
+    QCOMPARE(db.unfinishedStatements(), 0);
 }
 
 QTEST_GUILESS_MAIN(ChatTest)
