@@ -83,6 +83,7 @@ private Q_SLOTS:
     void unknownAndMalformedAdvanceCursor();
     void contiguousDetectsGap();
     void resetKeepsKv();
+    void unchangedUsersWriteNothing();
 
 private:
     qint64 scalar(const QString &sql)
@@ -307,6 +308,38 @@ void EventApplierTest::contiguousDetectsGap()
     auto next = m_applier->applyBatch({makeEvent(2, QStringLiteral("user.updated"), user(QStringLiteral("u_2")))}, 2, true);
     QVERIFY(next && !next->gap);
     QCOMPARE(m_applier->cursor(), 2);
+}
+
+void EventApplierTest::unchangedUsersWriteNothing()
+{
+    // A sender or author repeats the cached row in almost every event: that writes nothing and
+    // is no change for the models; a changed field updates the row in place (same rowid).
+    auto first = m_applier->applyBatch({makeEvent(1, QStringLiteral("user.updated"), user(QStringLiteral("u_x")))}, 1);
+    QVERIFY(first);
+    QVERIFY(first->changes.rows.value(QStringLiteral("users")).contains(QStringLiteral("u_x")));
+    const qint64 rowid = scalar(QStringLiteral("SELECT rowid FROM users WHERE id = 'u_x'"));
+    QVERIFY(rowid > 0);
+
+    auto same = m_applier->applyBatch(
+        {makeEvent(2, QStringLiteral("message.created"),
+                   message(QStringLiteral("m_x"), QStringLiteral("c_x"), QStringLiteral("u_x"),
+                           QStringLiteral("2026-11-22T10:00:00.000Z")))},
+        2);
+    QVERIFY(same);
+    QCOMPARE(same->applied, 1);
+    QVERIFY(!same->changes.rows.contains(QStringLiteral("users")));
+    QVERIFY(same->changes.rows.value(QStringLiteral("messages")).contains(QStringLiteral("m_x")));
+
+    QJsonObject renamed = user(QStringLiteral("u_x"));
+    renamed.insert(QStringLiteral("display_name"), QStringLiteral("Xavier Renamed"));
+    renamed.insert(QStringLiteral("followers"), 99);
+    auto changed = m_applier->applyBatch({makeEvent(3, QStringLiteral("user.updated"), renamed)}, 3);
+    QVERIFY(changed);
+    QVERIFY(changed->changes.rows.value(QStringLiteral("users")).contains(QStringLiteral("u_x")));
+    QCOMPARE(text(QStringLiteral("SELECT display_name FROM users WHERE id = 'u_x'")), QStringLiteral("Xavier Renamed"));
+    QCOMPARE(scalar(QStringLiteral("SELECT followers FROM users WHERE id = 'u_x'")), 99);
+    QCOMPARE(scalar(QStringLiteral("SELECT rowid FROM users WHERE id = 'u_x'")), rowid);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM users WHERE id = 'u_x'")), 1);
 }
 
 void EventApplierTest::resetKeepsKv()
