@@ -16,34 +16,29 @@ Result<QString> UsersStore::upsert(const QJsonObject &object, RowChanges &change
     // write nothing and report no change. A changed row is updated in place, a new one
     // inserted; INSERT OR REPLACE would delete and re-insert the row, rewriting its pages
     // and its index entries every time.
-    auto update = m_statements.get(QStringLiteral(
-        "UPDATE users SET handle = ?2, display_name = ?3, kind = ?4, verified = ?5, followers = ?6, following = ?7,"
-        " followed_by_me = ?8 WHERE id = ?1 AND (handle <> ?2 OR display_name <> ?3 OR kind <> ?4 OR verified <> ?5"
-        " OR followers <> ?6 OR following <> ?7 OR followed_by_me <> ?8);"));
-    if (!update)
-        return update.error();
-    if (auto st = (*update)
-                      ->bindAll(u.id, u.handle, u.displayName, u.kind, u.verified, u.followers, u.following,
-                                u.followedByMe)
-                      .exec();
-        !st)
-        return st.error();
-    bool changed = m_statements.db().changes() > 0;
-    if (!changed) {
-        auto insert = m_statements.get(QStringLiteral(
-            "INSERT OR IGNORE INTO users (id, handle, display_name, kind, verified, followers, following,"
-            " followed_by_me) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);"));
-        if (!insert)
-            return insert.error();
-        if (auto st = (*insert)
+    // write(): one of the two statements with the user's fields; whether it changed a row.
+    const auto write = [&](const QString &sql) -> Result<bool> {
+        auto stmt = m_statements.get(sql);
+        if (!stmt)
+            return stmt.error();
+        if (auto st = (*stmt)
                           ->bindAll(u.id, u.handle, u.displayName, u.kind, u.verified, u.followers, u.following,
                                     u.followedByMe)
                           .exec();
             !st)
             return st.error();
-        changed = m_statements.db().changes() > 0;
-    }
-    if (changed)
+        return m_statements.db().changes() > 0;
+    };
+    auto changed = write(QStringLiteral(
+        "UPDATE users SET handle = ?2, display_name = ?3, kind = ?4, verified = ?5, followers = ?6, following = ?7,"
+        " followed_by_me = ?8 WHERE id = ?1 AND (handle <> ?2 OR display_name <> ?3 OR kind <> ?4 OR verified <> ?5"
+        " OR followers <> ?6 OR following <> ?7 OR followed_by_me <> ?8);"));
+    if (changed && !*changed)
+        changed = write(QStringLiteral("INSERT OR IGNORE INTO users (id, handle, display_name, kind, verified, followers,"
+                                       " following, followed_by_me) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);"));
+    if (!changed)
+        return changed.error();
+    if (*changed)
         changes.add(QStringLiteral("users"), u.id);
     return u.id;
 }
