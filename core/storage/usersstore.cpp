@@ -13,33 +13,41 @@ Result<QString> UsersStore::upsert(const QJsonObject &object, RowChanges &change
         return Error{ErrorCode::Protocol, user.error().message, user.error().details, 0};
     const protocol::User &u = *user;
     // Most upserts repeat what the cache has (a message's sender, a post's author): those
-    // write nothing and report no change. A changed row is updated in place, a new one
-    // inserted; INSERT OR REPLACE would delete and re-insert the row, rewriting its pages
-    // and its index entries every time.
-    // write(): one of the two statements with the user's fields; whether it changed a row.
-    const auto write = [&](const QString &sql) -> Result<bool> {
-        auto stmt = m_statements.get(sql);
-        if (!stmt)
-            return stmt.error();
-        if (auto st = (*stmt)
-                          ->bindAll(u.id, u.handle, u.displayName, u.kind, u.verified, u.followers, u.following,
-                                    u.followedByMe)
-                          .exec();
-            !st)
-            return st.error();
-        return m_statements.db().changes() > 0;
-    };
-    auto changed = write(QStringLiteral(
-        "UPDATE users SET handle = ?2, display_name = ?3, kind = ?4, verified = ?5, followers = ?6, following = ?7,"
-        " followed_by_me = ?8 WHERE id = ?1 AND (handle <> ?2 OR display_name <> ?3 OR kind <> ?4 OR verified <> ?5"
-        " OR followers <> ?6 OR following <> ?7 OR followed_by_me <> ?8);"));
-    if (changed && !*changed)
-        changed = write(QStringLiteral("INSERT OR IGNORE INTO users (id, handle, display_name, kind, verified, followers,"
-                                       " following, followed_by_me) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);"));
-    if (!changed)
-        return changed.error();
-    if (*changed)
-        changes.add(QStringLiteral("users"), u.id);
+    // are read, found equal, and write nothing and report no change. A changed row is
+    // updated in place, a new one inserted; INSERT OR REPLACE would delete and re-insert
+    // the row, rewriting its pages and its index entries every time.
+    auto known = m_statements.get(QStringLiteral("SELECT handle, display_name, kind, verified, followers, following,"
+                                                 " followed_by_me FROM users WHERE id = ?1;"));
+    if (!known)
+        return known.error();
+    Statement &k = **known;
+    k.bind(1, u.id);
+    auto found = k.step();
+    if (!found) {
+        k.reset();
+        return found.error();
+    }
+    const bool same = *found && k.text(0) == u.handle && k.text(1) == u.displayName && k.text(2) == u.kind
+        && (k.int64(3) != 0) == u.verified && k.int64(4) == u.followers && k.int64(5) == u.following
+        && (k.int64(6) != 0) == u.followedByMe;
+    const bool exists = *found;
+    k.reset();
+    if (same)
+        return u.id;
+    auto write = m_statements.get(
+        exists ? QStringLiteral("UPDATE users SET handle = ?2, display_name = ?3, kind = ?4, verified = ?5, followers = ?6,"
+                                " following = ?7, followed_by_me = ?8 WHERE id = ?1;")
+               : QStringLiteral("INSERT INTO users (id, handle, display_name, kind, verified, followers, following,"
+                                " followed_by_me) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);"));
+    if (!write)
+        return write.error();
+    if (auto st = (*write)
+                      ->bindAll(u.id, u.handle, u.displayName, u.kind, u.verified, u.followers, u.following,
+                                u.followedByMe)
+                      .exec();
+        !st)
+        return st.error();
+    changes.add(QStringLiteral("users"), u.id);
     return u.id;
 }
 
