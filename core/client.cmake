@@ -26,9 +26,6 @@ add_library(plaza_core STATIC
     wallet/walletcsv.h wallet/walletcsv.cpp
     savings/savingssummary.h savings/savingssummary.cpp
     savings/goalprogress.h savings/goalprogress.cpp
-    savings/savingsservice.h savings/savingsservice.cpp
-    savings/goalsmodel.h savings/goalsmodel.cpp
-    savings/interesthistorymodel.h savings/interesthistorymodel.cpp
     chat/messageoutbox.h chat/messageoutbox.cpp
     chat/chatqueries.h chat/chatqueries.cpp
     chat/chatservice.h chat/chatservice.cpp

@@ -20,6 +20,7 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QPointF>
+#include <QRegularExpression>
 #include <QUrlQuery>
 
 namespace plaza::savings {
@@ -53,6 +54,13 @@ QString plainAmount(qint64 minor, const QString &currency)
     if (exponent > 0)
         text += locale.decimalPoint() + QStringLiteral("%1").arg(minor % scale, exponent, 10, QLatin1Char('0'));
     return text;
+}
+
+//! A goal id as the server issues them ("g_12"); anything else would make another path.
+bool wellFormedGoalId(const QString &id)
+{
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_-]{1,64}")));
+    return pattern.match(id).hasMatch();
 }
 
 QString moneyJsonMinorCurrency(const QJsonValue &value, qint64 *minor)
@@ -463,6 +471,10 @@ void SavingsSummary::createGoal(const QString &name, const QString &targetText, 
 
 void SavingsSummary::updateGoal(const QString &id, const QString &name, const QString &targetText, const QDate &deadline)
 {
+    if (!wellFormedGoalId(id)) {
+        Q_EMIT goalFailed(QStringLiteral("not_found"), QStringLiteral("No such savings goal."), QStringLiteral("goal_id"));
+        return;
+    }
     QJsonObject body{{QStringLiteral("name"), name.trimmed()}};
     auto target = Money::parse(targetText, m_balance.currency(), QLocale());
     if (!target || target->isZero()) {
@@ -479,6 +491,10 @@ void SavingsSummary::updateGoal(const QString &id, const QString &name, const QS
 
 void SavingsSummary::deleteGoal(const QString &id)
 {
+    if (!wellFormedGoalId(id)) {
+        Q_EMIT goalFailed(QStringLiteral("not_found"), QStringLiteral("No such savings goal."), QStringLiteral("goal_id"));
+        return;
+    }
     goalTask(QStringLiteral("DELETE"), QStringLiteral("/v1/savings/goals/") + id, {});
 }
 

@@ -97,7 +97,9 @@ public:
     //! formattedWith, maxMinor}.
     Q_INVOKABLE [[nodiscard]] QVariantMap projection(const QString &monthlyDepositText) const;
 
-    //! Goals: each ends in goalSaved or goalFailed (an ErrorCode name, message, field).
+    //! Goals: each ends in goalSaved or goalFailed (an ErrorCode name, message, field). A
+    //! target that does not parse or is zero (field "target") and, for update and delete, a
+    //! malformed id (not_found, field "goal_id") are refused at once, without a request.
     Q_INVOKABLE void createGoal(const QString &name, const QString &targetText, const QDate &deadline);
     Q_INVOKABLE void updateGoal(const QString &id, const QString &name, const QString &targetText,
                                 const QDate &deadline);

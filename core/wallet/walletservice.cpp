@@ -432,12 +432,21 @@ QCoro::Task<void> WalletService::requestMoneyTask(QString amountText, QString no
 
 QCoro::Task<Result<PaymentOutcome>> WalletService::moveSavings(bool deposit, Money amount, QString goalId)
 {
+    // What can be refused without the server is refused before anything is sent (offline
+    // too): an amount outside 1 … kMaxApiAmount, a goal id no server would have issued.
+    if (auto st = validate(amount, QString(), QString()); !st)
+        co_return st.error();
+    static const QRegularExpression goalPattern(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_-]{1,64}")));
+    if (!goalId.isEmpty() && !goalPattern.match(goalId).hasMatch())
+        co_return makeError(ErrorCode::NotFound, QStringLiteral("No such savings goal."),
+                            {{QStringLiteral("field"), QStringLiteral("goal_id")}});
     QPointer<WalletService> self(this);
     auto currency = co_await onlineCurrency();
     if (!self)
         co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
     if (!currency)
         co_return currency.error();
+    // The wallet's currency, now that it is known.
     if (auto st = validate(amount, QString(), *currency); !st)
         co_return st.error();
     QJsonObject body{{QStringLiteral("amount"), moneyJson(amount)}};

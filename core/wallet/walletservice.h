@@ -79,7 +79,10 @@ public:
     QCoro::Task<Result<PaymentOutcome>> topUp(Money amount, QString cardToken);
 
     //! POST /v1/savings/deposits or /withdrawals, into or out of \a goalId when given: the
-    //! same exactly-once path as a transfer.
+    //! same exactly-once path as a transfer. Refused before anything is sent or stored, even
+    //! offline: an amount outside 1 … Money::kMaxApiAmount (InvalidAmount, field "amount"),
+    //! a malformed \a goalId (NotFound, field "goal_id"); then, online, another currency
+    //! than the wallet's (CurrencyMismatch).
     QCoro::Task<Result<PaymentOutcome>> moveSavings(bool deposit, Money amount, QString goalId = {});
 
     //! Retries every unanswered intent now (same key, same body). Returns how many are
