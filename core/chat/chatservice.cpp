@@ -424,15 +424,17 @@ QCoro::Task<Result<QString>> ChatService::conversationWith(QString handleOrId)
     QPointer<ChatService> self(this);
     handleOrId = handleOrId.trimmed();
     if (!handleOrId.startsWith(u'@')) {
-        auto known = m_outbox->db().prepare(QStringLiteral("SELECT 1 FROM conversations WHERE id = ?1;"));
-        if (!known)
-            co_return known.error();
-        known->bind(1, handleOrId);
-        auto row = known->step();
-        if (!row)
-            co_return row.error();
-        if (*row)
-            co_return handleOrId;
+        {
+            auto known = m_outbox->db().prepare(QStringLiteral("SELECT 1 FROM conversations WHERE id = ?1;"));
+            if (!known)
+                co_return known.error();
+            known->bind(1, handleOrId);
+            auto row = known->step();
+            if (!row)
+                co_return row.error();
+            if (*row)
+                co_return handleOrId;
+        } // finished before the request (see markReadAsync)
         auto reply = co_await m_session->api()->get(QStringLiteral("/v1/conversations/%1").arg(handleOrId));
         if (!self)
             co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
@@ -445,17 +447,19 @@ QCoro::Task<Result<QString>> ChatService::conversationWith(QString handleOrId)
 
     const QString handle = handleOrId.mid(1).toLower();
     // The cache first: a direct conversation whose other member has this handle.
-    auto cached = m_outbox->db().prepare(QStringLiteral(
-        "SELECT c.id FROM conversations c JOIN conversation_members cm ON cm.conversation_id = c.id "
-        "JOIN users u ON u.id = cm.user_id WHERE c.kind = 'direct' AND u.handle = ?1 AND u.id <> ?2 LIMIT 1;"));
-    if (!cached)
-        co_return cached.error();
-    cached->bindAll(handle, m_session->userId());
-    auto row = cached->step();
-    if (!row)
-        co_return row.error();
-    if (*row)
-        co_return cached->text(0);
+    {
+        auto cached = m_outbox->db().prepare(QStringLiteral(
+            "SELECT c.id FROM conversations c JOIN conversation_members cm ON cm.conversation_id = c.id "
+            "JOIN users u ON u.id = cm.user_id WHERE c.kind = 'direct' AND u.handle = ?1 AND u.id <> ?2 LIMIT 1;"));
+        if (!cached)
+            co_return cached.error();
+        cached->bindAll(handle, m_session->userId());
+        auto row = cached->step();
+        if (!row)
+            co_return row.error();
+        if (*row)
+            co_return cached->text(0);
+    }
 
     auto userId = co_await userIdFor(handle);
     if (!self)
