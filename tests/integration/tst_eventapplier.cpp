@@ -118,6 +118,10 @@ void EventApplierTest::init()
 
 void EventApplierTest::cleanup()
 {
+    // Every store finished or reset what it ran: a statement left on a row would hold a read
+    // transaction on the writer's connection for good (see Database::unfinishedStatements).
+    if (m_db)
+        QCOMPARE(m_db->unfinishedStatements(), 0);
     m_applier.reset();
     m_db.reset();
     m_dir.reset();
