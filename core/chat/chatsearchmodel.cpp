@@ -66,20 +66,13 @@ void ChatSearchModel::setLimit(int limit)
 
 bool ChatSearchModel::ensureOpen()
 {
-    if (m_db)
+    const Session *s = m_chat ? m_chat->session() : nullptr;
+    QString error;
+    if (s && s->ensureReader(m_db, &error))
         return true;
-    if (!m_chat || m_chat->session()->state() != Session::State::Ready)
-        return false;
-    storage::OpenOptions options;
-    options.rawKey = m_chat->session()->cacheKey();
-    options.readOnly = true;
-    auto db = storage::Database::open(m_chat->session()->cachePath(), options);
-    if (!db) {
-        setError(db.error().message);
-        return false;
-    }
-    m_db = std::move(db).value();
-    return true;
+    if (!error.isEmpty())
+        setError(error);
+    return false;
 }
 
 void ChatSearchModel::reload()

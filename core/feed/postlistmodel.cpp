@@ -101,21 +101,13 @@ void PostListModel::connectSession()
 
 bool PostListModel::ensureOpen()
 {
-    if (m_db)
+    const Session *s = session();
+    QString error;
+    if (s && s->ensureReader(m_db, &error))
         return true;
-    Session *s = session();
-    if (!s || s->state() != Session::State::Ready)
-        return false;
-    storage::OpenOptions options;
-    options.rawKey = s->cacheKey();
-    options.readOnly = true;
-    auto db = storage::Database::open(s->cachePath(), options);
-    if (!db) {
-        setError(db.error().message);
-        return false;
-    }
-    m_db = std::move(db).value();
-    return true;
+    if (!error.isEmpty())
+        setError(error);
+    return false;
 }
 
 bool PostListModel::stale() const

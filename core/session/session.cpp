@@ -258,6 +258,22 @@ Result<std::unique_ptr<storage::Database>> Session::openCacheConnection(bool rea
     return storage::Database::open(cachePath(), options);
 }
 
+bool Session::ensureReader(std::unique_ptr<storage::Database> &db, QString *error) const
+{
+    if (db)
+        return true;
+    if (d->state != State::Ready)
+        return false;
+    auto opened = openCacheConnection();
+    if (!opened) {
+        if (error)
+            *error = opened.error().message;
+        return false;
+    }
+    db = std::move(opened).value();
+    return true;
+}
+
 QString Session::keychainService() const
 {
     return d->options.keychainService;

@@ -114,6 +114,10 @@ public:
     //! A connection of its own to the cache (read-only by default), for models and services
     //! on the UI thread. Needs Ready: otherwise CacheLocked.
     [[nodiscard]] Result<std::unique_ptr<storage::Database>> openCacheConnection(bool readOnly = true) const;
+    //! A list model's read connection, opened on first use into \a db: true when \a db is
+    //! open. False while the session is not Ready (nothing to say), or when the open fails
+    //! (then \a error says why).
+    bool ensureReader(std::unique_ptr<storage::Database> &db, QString *error) const;
     //! True when this account's cache key lives in the OS keychain (not a passphrase):
     //! other secrets of the account (the app-lock hash) then go there too.
     [[nodiscard]] bool keyInKeychain() const;

@@ -34,19 +34,25 @@ Result<QString> UsersStore::upsert(const QJsonObject &object, RowChanges &change
     k.reset();
     if (same)
         return u.id;
-    auto write = m_statements.get(
-        exists ? QStringLiteral("UPDATE users SET handle = ?2, display_name = ?3, kind = ?4, verified = ?5, followers = ?6,"
-                                " following = ?7, followed_by_me = ?8 WHERE id = ?1;")
-               : QStringLiteral("INSERT INTO users (id, handle, display_name, kind, verified, followers, following,"
-                                " followed_by_me) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);"));
-    if (!write)
-        return write.error();
-    if (auto st = (*write)
-                      ->bindAll(u.id, u.handle, u.displayName, u.kind, u.verified, u.followers, u.following,
-                                u.followedByMe)
-                      .exec();
-        !st)
-        return st.error();
+    // Another connection (the sync writer) may insert or change the row between the read and
+    // the write: whichever statement finds nothing to do hands over to the other one.
+    const QString update = QStringLiteral("UPDATE users SET handle = ?2, display_name = ?3, kind = ?4, verified = ?5,"
+                                          " followers = ?6, following = ?7, followed_by_me = ?8 WHERE id = ?1;");
+    const QString insert = QStringLiteral("INSERT OR IGNORE INTO users (id, handle, display_name, kind, verified,"
+                                          " followers, following, followed_by_me) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);");
+    for (const QString &sql : exists ? QStringList{update, insert} : QStringList{insert, update}) {
+        auto write = m_statements.get(sql);
+        if (!write)
+            return write.error();
+        if (auto st = (*write)
+                          ->bindAll(u.id, u.handle, u.displayName, u.kind, u.verified, u.followers, u.following,
+                                    u.followedByMe)
+                          .exec();
+            !st)
+            return st.error();
+        if (m_statements.db().changes() > 0)
+            break;
+    }
     changes.add(QStringLiteral("users"), u.id);
     return u.id;
 }

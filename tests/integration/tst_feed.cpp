@@ -110,6 +110,14 @@ private Q_SLOTS:
 
 private:
     bool startAccount();
+    //! Follows \a userId through the service; a failure is logged with its reason.
+    bool follow(const QString &userId)
+    {
+        auto followed = waitTask(m_feed->setFollowing(userId, true));
+        if (!followed)
+            qWarning() << "following failed:" << followed.error().codeName() << followed.error().message;
+        return followed.ok();
+    }
 
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<SessionFixture> m_fixture;
@@ -295,8 +303,7 @@ void FeedTest::gapAfterTimeOfflineIsFilled()
 void FeedTest::servedFromCacheWithServerDown()
 {
     Session &session = *m_fixture->session;
-    auto followed = waitTask(m_feed->setFollowing(m_other->id, true));
-    QVERIFY(followed);
+    QVERIFY(follow(m_other->id));
     QStringList ids;
     for (int i = 0; i < 25; ++i)
         ids.prepend(postAs(*m_other, QStringLiteral("post %1").arg(i)));
@@ -338,7 +345,7 @@ void FeedTest::servedFromCacheWithServerDown()
 void FeedTest::livePostsAreCounted()
 {
     Session &session = *m_fixture->session;
-    QVERIFY(waitTask(m_feed->setFollowing(m_other->id, true)));
+    QVERIFY(follow(m_other->id));
     const QString first = postAs(*m_other, QStringLiteral("first"));
     QVERIFY(waitTask(session.syncEngine()->pull()));
     FeedModel model;
@@ -373,7 +380,7 @@ void FeedTest::livePostsAreCounted()
 void FeedTest::optimisticLikeRollsBack()
 {
     Session &session = *m_fixture->session;
-    QVERIFY(waitTask(m_feed->setFollowing(m_other->id, true)));
+    QVERIFY(follow(m_other->id));
     const QString id = postAs(*m_other, QStringLiteral("like me"));
     QVERIFY(waitTask(session.syncEngine()->pull()));
     FeedModel model;
@@ -409,7 +416,7 @@ void FeedTest::optimisticLikeRollsBack()
 void FeedTest::timelineAndPositionSurviveRestart()
 {
     Session &session = *m_fixture->session;
-    QVERIFY(waitTask(m_feed->setFollowing(m_other->id, true)));
+    QVERIFY(follow(m_other->id));
     QStringList ids;
     for (int i = 0; i < 40; ++i)
         ids.prepend(postAs(*m_other, QStringLiteral("n %1").arg(i)));
