@@ -52,6 +52,18 @@ Result<QJsonObject> messageJson(ServerDb &db, qint64 viewerId, qint64 messageId)
 
 namespace {
 
+//! The time of a new message: now, or a millisecond after the conversation's newest message
+//! when the clock has not moved on. Clients order a conversation by (created_at, id) and
+//! cannot read an order from opaque ids, so time order must be id order.
+Result<qint64> newMessageTime(ServerDb &db, qint64 conversationId, qint64 nowMs)
+{
+    auto newest = db.integer(
+        QStringLiteral("SELECT created_at FROM messages WHERE conversation_id = ?1 ORDER BY id DESC LIMIT 1"), conversationId);
+    if (!newest)
+        return newest.error();
+    return newest->has_value() ? std::max(nowMs, **newest + 1) : nowMs;
+}
+
 // After a new message: the conversation's activity, the sender's own read mark (what one
 // wrote is read), and message.created then conversation.updated in every member's log.
 Status announceMessage(ServerDb &db, qint64 conversationId, qint64 senderId, qint64 messageId, qint64 nowMs)
@@ -96,14 +108,17 @@ Error textField(const QString &message, const QVariantMap &extra = {})
 Result<qint64> postPaymentMessage(ServerDb &db, qint64 conversationId, qint64 senderId, qint64 transactionId,
                                   const QString &text, qint64 nowMs)
 {
+    auto createdAt = newMessageTime(db, conversationId, nowMs);
+    if (!createdAt)
+        return createdAt.error();
     if (auto st = db.run(QStringLiteral("INSERT INTO messages (conversation_id, sender_id, client_id, text, kind, "
                                         "transaction_id, created_at) VALUES (?1, ?2, ?3, ?4, 'payment', ?5, ?6)"),
                          conversationId, senderId, ids::format(ids::kTransaction, transactionId),
-                         text.isNull() ? QStringLiteral("") : text, transactionId, nowMs);
+                         text.isNull() ? QStringLiteral("") : text, transactionId, *createdAt);
         !st)
         return st.error();
     const qint64 messageId = db.db().lastInsertRowId();
-    if (auto st = announceMessage(db, conversationId, senderId, messageId, nowMs); !st)
+    if (auto st = announceMessage(db, conversationId, senderId, messageId, *createdAt); !st)
         return st.error();
     return messageId;
 }
@@ -136,13 +151,16 @@ Result<CreatedMessage> postTextMessage(ServerDb &db, qint64 conversationId, qint
                              .arg(protocol::limits::kMaxMessageChars)
                              .arg(chars),
                          {{QStringLiteral("limit"), protocol::limits::kMaxMessageChars}});
+    auto createdAt = newMessageTime(db, conversationId, nowMs);
+    if (!createdAt)
+        return createdAt.error();
     if (auto st = db.run(QStringLiteral("INSERT INTO messages (conversation_id, sender_id, client_id, text, kind, "
                                         "created_at) VALUES (?1, ?2, ?3, ?4, 'text', ?5)"),
-                         conversationId, senderId, clientId, text, nowMs);
+                         conversationId, senderId, clientId, text, *createdAt);
         !st)
         return st.error();
     const qint64 messageId = db.db().lastInsertRowId();
-    if (auto st = announceMessage(db, conversationId, senderId, messageId, nowMs); !st)
+    if (auto st = announceMessage(db, conversationId, senderId, messageId, *createdAt); !st)
         return st.error();
     return CreatedMessage{messageId, false};
 }

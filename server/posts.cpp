@@ -23,6 +23,17 @@ Error noSuchPost()
 
 // Repost rows carry a client_id no client can send ("repost:" is outside [A-Za-z0-9_-]),
 // so UNIQUE (author_id, client_id) also makes "one repost per person and post" hold.
+//! The time of a new post: now, or a millisecond after the newest post when the clock has
+//! not moved on (or a seeded time lies behind it). Clients order posts by (created_at, id)
+//! and cannot read an order from opaque ids, so time order must be id order.
+Result<qint64> newPostTime(ServerDb &db, qint64 nowMs)
+{
+    auto newest = db.integer(QStringLiteral("SELECT created_at FROM posts ORDER BY id DESC LIMIT 1"));
+    if (!newest)
+        return newest.error();
+    return newest->has_value() ? std::max(nowMs, **newest + 1) : nowMs;
+}
+
 QString repostClientId(qint64 originalId)
 {
     return QStringLiteral("repost:") + QString::number(originalId);
@@ -241,10 +252,13 @@ Result<CreatedPost> createPost(ServerDb &db, const NewPost &post, qint64 nowMs)
         }
         parentId = *target;
     }
+    auto createdAt = newPostTime(db, nowMs);
+    if (!createdAt)
+        return createdAt.error();
     if (auto st = db.run(QStringLiteral("INSERT INTO posts (author_id, client_id, text, reply_to, sponsored, advertiser_id, "
                                         "reach, created_at) VALUES (?1, ?2, ?3, NULLIF(?4, 0), ?5, NULLIF(?6, 0), ?7, ?8)"),
                          post.authorId, post.clientId, post.text, parentId, post.sponsored, post.advertiserId,
-                         post.limitedReach ? QStringLiteral("limited") : QStringLiteral("full"), nowMs);
+                         post.limitedReach ? QStringLiteral("limited") : QStringLiteral("full"), *createdAt);
         !st)
         return st.error();
     const qint64 id = db.db().lastInsertRowId();
@@ -298,9 +312,12 @@ Result<bool> setReposted(ServerDb &db, qint64 userId, qint64 postId, bool on, qi
     if (!everyone)
         return everyone.error();
     if (on) {
+        auto createdAt = newPostTime(db, nowMs);
+        if (!createdAt)
+            return createdAt.error();
         if (auto st = db.run(QStringLiteral("INSERT INTO posts (author_id, client_id, text, repost_of, created_at) "
                                             "VALUES (?1, ?2, '', ?3, ?4)"),
-                             userId, repostClientId(*target), *target, nowMs);
+                             userId, repostClientId(*target), *target, *createdAt);
             !st)
             return st.error();
         if (auto st = logPost(db, *everyone, QStringLiteral("post.created"), db.db().lastInsertRowId(), nowMs); !st)

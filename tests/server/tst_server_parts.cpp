@@ -4,9 +4,12 @@
 // seq = max + 1, published after COMMIT, dropped on rollback, retention), and the
 // ledger's own guards (funds checked in post(), immutable history, no negative balance).
 
+#include "conversations.h"
 #include "eventlog.h"
 #include "ledger.h"
 #include "loginthrottle.h"
+#include "messages.h"
+#include "posts.h"
 #include "router.h"
 #include "serverdb.h"
 #include "wallet.h"
@@ -29,6 +32,7 @@ private Q_SLOTS:
     void eventsPublishedAfterCommitOnly();
     void retention();
     void ledgerGuards();
+    void timesFollowIdsWhenTheClockStands();
 };
 
 void TestServerParts::routerMatches()
@@ -249,5 +253,57 @@ void TestServerParts::ledgerGuards()
     QVERIFY(tx > 0);
 }
 
+void TestServerParts::timesFollowIdsWhenTheClockStands()
+{
+    // Clients order a conversation and a timeline by (created_at, id) and cannot read an order
+    // from opaque ids ("m_9" sorts after "m_10" as text). So rows made in the same millisecond,
+    // or with the clock behind the newest row, get the next free millisecond: time order is
+    // id order.
+    QTemporaryDir dir;
+    auto db = openWithUsers(dir, 2);
+    QVERIFY(db);
+    const qint64 t0 = 1'790'000'000'000;
+    QList<qint64> messageTimes;
+    QList<qint64> postTimes;
+    QVERIFY(db->write([&]() -> Status {
+        auto c = createConversation(*db, 1, {2}, {}, t0);
+        if (!c)
+            return c.error();
+        for (int i = 0; i < 12; ++i) {
+            const qint64 at = i == 11 ? t0 - 5000 : t0; // the last one with the clock set back
+            auto m = postTextMessage(*db, c->id, 1 + i % 2, QStringLiteral("m%1").arg(i), QStringLiteral("hi"), at);
+            if (!m)
+                return m.error();
+            auto p = createPost(*db, {1 + i % 2, QStringLiteral("p%1").arg(i), QStringLiteral("post")}, at);
+            if (!p)
+                return p.error();
+        }
+        // A new conversation starts from its own clock.
+        auto other = createConversation(*db, 1, {2}, QStringLiteral("group"), t0);
+        if (!other)
+            return other.error();
+        auto first = postTextMessage(*db, other->id, 1, QStringLiteral("g1"), QStringLiteral("first"), t0);
+        if (!first)
+            return first.error();
+        return {};
+    }).ok());
+    for (const char *table : {"messages", "posts"}) {
+        auto stmt = db->query(QStringLiteral("SELECT created_at FROM %1 WHERE client_id <> 'g1' ORDER BY id")
+                                  .arg(QLatin1String(table)));
+        QVERIFY(stmt);
+        QList<qint64> &times = qstrcmp(table, "messages") == 0 ? messageTimes : postTimes;
+        for (auto row = stmt->step(); row && *row; row = stmt->step())
+            times.append(stmt->int64(0));
+    }
+    QCOMPARE(messageTimes.size(), 12);
+    QCOMPARE(postTimes.size(), 12);
+    for (int i = 0; i < 12; ++i) {
+        QCOMPARE(messageTimes.at(i), t0 + i);
+        QCOMPARE(postTimes.at(i), t0 + i);
+    }
+    QCOMPARE(db->integer(QStringLiteral("SELECT created_at FROM messages WHERE client_id = 'g1'")).value().value_or(-1), t0);
+}
+
 QTEST_GUILESS_MAIN(TestServerParts)
+
 #include "tst_server_parts.moc"
