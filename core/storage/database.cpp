@@ -217,6 +217,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
     if (const QFileInfo info(path); info.exists() && info.size() > 0 && info.size() < 512)
         return makeError(ErrorCode::CacheLocked, QStringLiteral("The database file is damaged (truncated)."));
 
+    // Once per process, before SQLite initialises itself: no allocation statistics. With
+    // them every malloc and free inside SQLite takes a global mutex; nothing here reads them.
+    static const bool configured = [] {
+        return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    }();
+    Q_UNUSED(configured);
+
     std::unique_ptr<Database> db(new Database);
     db->m_path = path;
     const int flags = (options.readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
