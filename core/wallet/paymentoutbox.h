@@ -60,6 +60,8 @@ public:
     [[nodiscard]] Result<PaymentIntent> find(const QString &key);
     //! Intents without a definitive answer (Sending — a crash mid-try — or AwaitingConfirmation), oldest first.
     [[nodiscard]] Result<QList<PaymentIntent>> unanswered();
+    //! The outbox's own connection to the cache.
+    [[nodiscard]] storage::Database &db() { return *m_db; }
 
 private:
     explicit PaymentOutbox(std::unique_ptr<storage::Database> db);

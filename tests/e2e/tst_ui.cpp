@@ -10,10 +10,14 @@
 #include "common/testserver.h"
 
 #include "chat/chatservice.h"
+#include "chat/messageoutbox.h"
 #include "feed/feedservice.h"
+#include "feed/feedstore.h"
 #include "session/applock.h"
 #include "session/session.h"
 #include "wallet/walletservice.h"
+#include "wallet/paymentoutbox.h"
+#include "storage/database.h"
 
 #include <QAccessible>
 #include <QGuiApplication>
@@ -75,6 +79,7 @@ class UiTest : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void cleanup();
     void tabOrderOfEveryTab_data();
     void tabOrderOfEveryTab();
     void sendMoneyThroughTheSheet();
@@ -157,6 +162,18 @@ void UiTest::initTestCase()
     QVERIFY(waitVisible(QStringLiteral("walletPage")));
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("walletBalance")) && item(QStringLiteral("walletBalance"))->isVisible(),
                              10000);
+}
+
+void UiTest::cleanup()
+{
+    // Between user actions, no connection the UI thread writes through keeps a statement on a
+    // row: it would pin an old snapshot, and the next write there would fail with
+    // SQLITE_BUSY_SNAPSHOT once sync has committed (a message stayed unsent that way).
+    if (!m_app || !m_app->chat->outbox())
+        return;
+    QCOMPARE(m_app->chat->outbox()->db().unfinishedStatements(), 0);
+    QCOMPARE(m_app->feed->store()->db().unfinishedStatements(), 0);
+    QCOMPARE(m_app->wallet->outbox()->db().unfinishedStatements(), 0);
 }
 
 void UiTest::walkTabOrder(QStringList *names)
