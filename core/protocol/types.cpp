@@ -152,4 +152,9 @@ bool isValidClientId(QStringView id)
     return re.match(id).hasMatch();
 }
 
+bool isWellFormedId(QStringView id)
+{
+    return isValidClientId(id); // the same shape
+}
+
 } // namespace plaza::protocol

@@ -68,6 +68,9 @@ struct SyncPage {
 [[nodiscard]] bool isValidHandle(QStringView handle);
 //! Client ids and idempotency keys: 1–64 of [A-Za-z0-9_-].
 [[nodiscard]] bool isValidClientId(QStringView id);
+//! A public id as the server issues them ("r_7", "g_12"): the same 1–64 of [A-Za-z0-9_-].
+//! Checked before an id goes into a request path, where anything else could name another.
+[[nodiscard]] bool isWellFormedId(QStringView id);
 
 //! Limits of api-v1.md, shared by server validation and client forms.
 namespace limits {

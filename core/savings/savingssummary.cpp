@@ -7,7 +7,7 @@
 #include "money/currency.h"
 #include "money/interest.h"
 #include "net/apiclient.h"
-#include "savings/goalprogress.h"
+#include "protocol/types.h"
 #include "session/session.h"
 #include "storage/database.h"
 #include "storage/statementcache.h"
@@ -20,7 +20,6 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QPointF>
-#include <QRegularExpression>
 #include <QUrlQuery>
 
 namespace plaza::savings {
@@ -54,13 +53,6 @@ QString plainAmount(qint64 minor, const QString &currency)
     if (exponent > 0)
         text += locale.decimalPoint() + QStringLiteral("%1").arg(minor % scale, exponent, 10, QLatin1Char('0'));
     return text;
-}
-
-//! A goal id as the server issues them ("g_12"); anything else would make another path.
-bool wellFormedGoalId(const QString &id)
-{
-    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_-]{1,64}")));
-    return pattern.match(id).hasMatch();
 }
 
 QString moneyJsonMinorCurrency(const QJsonValue &value, qint64 *minor)
@@ -471,7 +463,7 @@ void SavingsSummary::createGoal(const QString &name, const QString &targetText, 
 
 void SavingsSummary::updateGoal(const QString &id, const QString &name, const QString &targetText, const QDate &deadline)
 {
-    if (!wellFormedGoalId(id)) {
+    if (!protocol::isWellFormedId(id)) {
         Q_EMIT goalFailed(QStringLiteral("not_found"), QStringLiteral("No such savings goal."), QStringLiteral("goal_id"));
         return;
     }
@@ -491,7 +483,7 @@ void SavingsSummary::updateGoal(const QString &id, const QString &name, const QS
 
 void SavingsSummary::deleteGoal(const QString &id)
 {
-    if (!wellFormedGoalId(id)) {
+    if (!protocol::isWellFormedId(id)) {
         Q_EMIT goalFailed(QStringLiteral("not_found"), QStringLiteral("No such savings goal."), QStringLiteral("goal_id"));
         return;
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "wallet/paylink.h"
 
-#include <QRegularExpression>
+#include "protocol/types.h"
 
 namespace plaza::wallet {
 
@@ -20,7 +20,6 @@ Result<QString> parsePayLink(const QString &link)
     // Parsed by hand rather than with QUrl: QUrl normalises (case, percent-encoding, dot
     // segments), and a payment link must mean exactly what it says or nothing.
     static const QString prefix = QStringLiteral("plaza://pay/");
-    static const QRegularExpression idPattern(QStringLiteral("\\A[A-Za-z0-9_-]{1,64}\\z"));
     if (link.isEmpty())
         return linkError(QStringLiteral("empty"));
     if (!link.startsWith(QStringLiteral("plaza:")))
@@ -34,7 +33,7 @@ Result<QString> parsePayLink(const QString &link)
         return linkError(QStringLiteral("more than one path segment"));
     if (id.contains(u'?') || id.contains(u'#'))
         return linkError(QStringLiteral("query or fragment not allowed"));
-    if (!idPattern.match(id).hasMatch())
+    if (!protocol::isWellFormedId(id))
         return linkError(QStringLiteral("the request id is malformed"));
     return id;
 }

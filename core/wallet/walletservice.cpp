@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "net/apiclient.h"
+#include "protocol/types.h"
 #include "session/session.h"
 #include "wallet/paylink.h"
 
@@ -202,8 +203,7 @@ QCoro::Task<Result<PaymentRequestInfo>> WalletService::fetchRequest(QString id)
 
 QCoro::Task<Result<PaymentOutcome>> WalletService::payRequest(QString id)
 {
-    static const QRegularExpression idPattern(QStringLiteral("\\A[A-Za-z0-9_-]{1,64}\\z"));
-    if (!idPattern.match(id).hasMatch())
+    if (!protocol::isWellFormedId(id))
         co_return makeError(ErrorCode::ValidationFailed, QStringLiteral("The request id is malformed."),
                             {{QStringLiteral("field"), QStringLiteral("id")}});
     // The amount is the request's (the body is empty); the outbox notes it for listings.
@@ -436,8 +436,7 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::moveSavings(bool deposit, Mon
     // too): an amount outside 1 … kMaxApiAmount, a goal id no server would have issued.
     if (auto st = validate(amount, QString(), QString()); !st)
         co_return st.error();
-    static const QRegularExpression goalPattern(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_-]{1,64}")));
-    if (!goalId.isEmpty() && !goalPattern.match(goalId).hasMatch())
+    if (!goalId.isEmpty() && !protocol::isWellFormedId(goalId))
         co_return makeError(ErrorCode::NotFound, QStringLiteral("No such savings goal."),
                             {{QStringLiteral("field"), QStringLiteral("goal_id")}});
     QPointer<WalletService> self(this);
@@ -509,8 +508,7 @@ void WalletService::lookUpRequest(const QString &id)
 QCoro::Task<void> WalletService::lookUpTask(QString id)
 {
     QPointer<WalletService> self(this);
-    static const QRegularExpression idPattern(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_-]{1,64}")));
-    if (!idPattern.match(id).hasMatch()) {
+    if (!protocol::isWellFormedId(id)) {
         Q_EMIT requestLookupFailed(QStringLiteral("validation_failed"), QStringLiteral("malformed"),
                                    QStringLiteral("The request id is malformed."));
         co_return;
