@@ -52,16 +52,12 @@ Result<QJsonObject> messageJson(ServerDb &db, qint64 viewerId, qint64 messageId)
 
 namespace {
 
-//! The time of a new message: now, or a millisecond after the conversation's newest message
-//! when the clock has not moved on. Clients order a conversation by (created_at, id) and
-//! cannot read an order from opaque ids, so time order must be id order.
+//! The time of a new message: after every message of its conversation (ServerDb::nextCreatedAt).
 Result<qint64> newMessageTime(ServerDb &db, qint64 conversationId, qint64 nowMs)
 {
-    auto newest = db.integer(
-        QStringLiteral("SELECT created_at FROM messages WHERE conversation_id = ?1 ORDER BY id DESC LIMIT 1"), conversationId);
-    if (!newest)
-        return newest.error();
-    return newest->has_value() ? std::max(nowMs, **newest + 1) : nowMs;
+    return db.nextCreatedAt(
+        nowMs, QStringLiteral("SELECT created_at FROM messages WHERE conversation_id = ?1 ORDER BY id DESC LIMIT 1"),
+        conversationId);
 }
 
 // After a new message: the conversation's activity, the sender's own read mark (what one

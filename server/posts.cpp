@@ -21,19 +21,14 @@ Error noSuchPost()
     return makeError(ErrorCode::NotFound, QStringLiteral("No such post."));
 }
 
-// Repost rows carry a client_id no client can send ("repost:" is outside [A-Za-z0-9_-]),
-// so UNIQUE (author_id, client_id) also makes "one repost per person and post" hold.
-//! The time of a new post: now, or a millisecond after the newest post when the clock has
-//! not moved on (or a seeded time lies behind it). Clients order posts by (created_at, id)
-//! and cannot read an order from opaque ids, so time order must be id order.
+//! The time of a new post or repost: after every post before it (ServerDb::nextCreatedAt).
 Result<qint64> newPostTime(ServerDb &db, qint64 nowMs)
 {
-    auto newest = db.integer(QStringLiteral("SELECT created_at FROM posts ORDER BY id DESC LIMIT 1"));
-    if (!newest)
-        return newest.error();
-    return newest->has_value() ? std::max(nowMs, **newest + 1) : nowMs;
+    return db.nextCreatedAt(nowMs, QStringLiteral("SELECT created_at FROM posts ORDER BY id DESC LIMIT 1"));
 }
 
+// Repost rows carry a client_id no client can send ("repost:" is outside [A-Za-z0-9_-]),
+// so UNIQUE (author_id, client_id) also makes "one repost per person and post" hold.
 QString repostClientId(qint64 originalId)
 {
     return QStringLiteral("repost:") + QString::number(originalId);

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -73,6 +74,19 @@ public:
         if (!*row || stmt->isNull(0))
             return std::optional<qint64>();
         return std::optional<qint64>(stmt->int64(0));
+    }
+
+    //! The creation time of a new row: \a nowMs, or one millisecond after the newest row's
+    //! (the one integer \a newestSql selects) when the clock has not passed it, or stands
+    //! behind it. Clients order by (created_at, id) and cannot read an order from opaque
+    //! ids, so two rows of one list never share a time and time order is id order.
+    template<typename... Args>
+    [[nodiscard]] Result<qint64> nextCreatedAt(qint64 nowMs, const QString &newestSql, const Args &...args)
+    {
+        auto newest = integer(newestSql, args...);
+        if (!newest)
+            return newest.error();
+        return newest->has_value() ? std::max(nowMs, **newest + 1) : nowMs;
     }
 
     //! The first column of every row as integers (ids, mostly), in the query's order.
