@@ -257,49 +257,6 @@ QString AppContext::formatMoney(qint64 minor, const QString &currency) const
     return plaza::Money(minor, currency).format(QLocale());
 }
 
-QString AppContext::formatDateTime(const QDateTime &when, bool longFormat) const
-{
-    if (!when.isValid())
-        return {};
-    return QLocale().toString(when.toLocalTime(), longFormat ? QLocale::LongFormat : QLocale::ShortFormat);
-}
-
-QString AppContext::formatTime(const QDateTime &when) const
-{
-    return when.isValid() ? QLocale().toString(when.toLocalTime().time(), QLocale::ShortFormat) : QString();
-}
-
-QString AppContext::dayLabel(const QString &isoDay) const
-{
-    const QDate day = QDate::fromString(isoDay, Qt::ISODate);
-    if (!day.isValid())
-        return {};
-    const QDate today = QDate::currentDate();
-    if (day == today)
-        return tr("Today");
-    if (day == today.addDays(-1))
-        return tr("Yesterday");
-    if (day.year() == today.year())
-        return QLocale().toString(day, QStringLiteral("dddd d MMMM"));
-    return QLocale().toString(day, QLocale::LongFormat);
-}
-
-QString AppContext::relativeTime(const QDateTime &when) const
-{
-    if (!when.isValid())
-        return {};
-    const qint64 seconds = qMax<qint64>(0, when.secsTo(QDateTime::currentDateTimeUtc()));
-    if (seconds < 60)
-        return tr("now");
-    if (seconds < 3600)
-        return tr("%n min", "minutes ago, short", int(seconds / 60));
-    if (seconds < 86400)
-        return tr("%n h", "hours ago, short", int(seconds / 3600));
-    if (seconds < 7 * 86400)
-        return tr("%n d", "days ago, short", int(seconds / 86400));
-    return QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat);
-}
-
 QString AppContext::linkify(const QString &text) const
 {
     // Escape everything first: the text is someone else's and must never be markup.
@@ -317,22 +274,6 @@ QString AppContext::linkify(const QString &text) const
     out += text.mid(last).toHtmlEscaped();
     out.replace(u'\n', QStringLiteral("<br>"));
     return out;
-}
-
-QDate AppContext::parseDate(const QString &text) const
-{
-    const QString trimmed = text.trimmed();
-    QDate date = QDate::fromString(trimmed, Qt::ISODate);
-    if (!date.isValid())
-        date = QLocale().toDate(trimmed, QLocale::ShortFormat);
-    if (date.isValid() && date.year() < 100)
-        date = date.addYears(2000); // "1/6/27" means 2027, not 27
-    return date;
-}
-
-QString AppContext::formatDate(const QDate &date, bool longFormat) const
-{
-    return date.isValid() ? QLocale().toString(date, longFormat ? QLocale::LongFormat : QLocale::ShortFormat) : QString();
 }
 
 QString AppContext::initials(const QString &name) const

@@ -116,20 +116,7 @@ public:
     Q_INVOKABLE [[nodiscard]] QVariantMap parseAmount(const QString &text, const QString &currency) const;
     //! \a minor units of \a currency in the user's locale ("12,50 €").
     Q_INVOKABLE [[nodiscard]] QString formatMoney(qint64 minor, const QString &currency) const;
-    //! Local date and time in the user's locale, long or short.
-    Q_INVOKABLE [[nodiscard]] QString formatDateTime(const QDateTime &when, bool longFormat = false) const;
-    //! "Today", "Yesterday" or the date, for list sections; \a isoDay is a local day
-    //! ("2026-11-23", the models' `day` role).
-    Q_INVOKABLE [[nodiscard]] QString dayLabel(const QString &isoDay) const;
-    //! The time of day of \a when in the user's locale ("14:05", "2:05 PM").
-    Q_INVOKABLE [[nodiscard]] QString formatTime(const QDateTime &when) const;
-
-    //! A date typed in the user's locale (short format) or as YYYY-MM-DD; invalid if neither.
-    Q_INVOKABLE [[nodiscard]] QDate parseDate(const QString &text) const;
-    //! \a date in the user's locale (short format, or long when \a longFormat).
-    Q_INVOKABLE [[nodiscard]] QString formatDate(const QDate &date, bool longFormat = false) const;
-    //! "now", "5 min", "3 h", "2 d" or a date, in the user's language, for \a when (UTC).
-    Q_INVOKABLE [[nodiscard]] QString relativeTime(const QDateTime &when) const;
+    // Dates and times: the Time singleton (timeformat.h).
     //! \a text (plain, from someone else) as escaped StyledText with http(s) links clickable.
     Q_INVOKABLE [[nodiscard]] QString linkify(const QString &text) const;
     //! One or two letters for an avatar.

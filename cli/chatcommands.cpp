@@ -2,6 +2,7 @@
 // The chat commands of plaza-cli (members of Commands): the same ChatService (message
 // outbox), queries and search as the app.
 #include "clicommands.h"
+#include "common/clock.h"
 #include "terminal.h"
 
 #include "chat/chatqueries.h"
@@ -19,7 +20,7 @@ namespace {
 
 QString shortTime(const QString &rfc3339)
 {
-    return QDateTime::fromString(rfc3339, Qt::ISODateWithMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return Clock::instance()->toLocal(QDateTime::fromString(rfc3339, Qt::ISODateWithMs)).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 QString oneLine(QString text)

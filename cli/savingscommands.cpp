@@ -27,17 +27,28 @@ QCoro::Task<void> refreshed(savings::SavingsSummary &summary)
         co_await nextSignal(&summary, &savings::SavingsSummary::busyChanged);
 }
 
-//! "g_3  Bike  30,00 € of 600,00 €  by 2027-05-01  behind" (a goal map of SavingsSummary::goals()).
+//! "g_3  Bike  30,00 € of 600,00 €  by 2027-05-01 (4 months 12 days)  behind  add 90,00 € now and on each 1st"
+//! (a goal map of SavingsSummary::goals(): the same rule as the Savings tab, goalprogress.h).
 QString goalLine(const QVariantMap &g)
 {
-    const QDate deadline = g.value(QStringLiteral("deadline")).toDate();
-    return QStringLiteral("%1  %2  %3 of %4%5%6")
-        .arg(g.value(QStringLiteral("id")).toString(), g.value(QStringLiteral("name")).toString(),
-             g.value(QStringLiteral("formattedSaved")).toString(), g.value(QStringLiteral("formattedTarget")).toString(),
-             deadline.isValid() ? QStringLiteral("  by ") + deadline.toString(Qt::ISODate) : QString(),
-             deadline.isValid() ? (g.value(QStringLiteral("onTrack")).toBool() ? QStringLiteral("  on track")
-                                                                               : QStringLiteral("  behind"))
-                                : QString());
+    const QString deadline = g.value(QStringLiteral("deadline")).toString();
+    QString line = QStringLiteral("%1  %2  %3 of %4")
+                       .arg(g.value(QStringLiteral("id")).toString(), g.value(QStringLiteral("name")).toString(),
+                            g.value(QStringLiteral("formattedSaved")).toString(),
+                            g.value(QStringLiteral("formattedTarget")).toString());
+    const QString status = g.value(QStringLiteral("status")).toString();
+    if (!deadline.isEmpty()) {
+        line += QStringLiteral("  by ") + deadline;
+        if (status != u"overdue" && status != u"reached")
+            line += QStringLiteral(" (%1 months %2 days)")
+                        .arg(g.value(QStringLiteral("monthsLeft")).toInt())
+                        .arg(g.value(QStringLiteral("daysLeft")).toInt());
+    }
+    if (status != u"no_deadline")
+        line += QStringLiteral("  ") + QString(status).replace(u'_', u' ');
+    if (g.contains(QStringLiteral("formattedMonthlyNeeded")))
+        line += QStringLiteral("  add %1 now and on each 1st").arg(g.value(QStringLiteral("formattedMonthlyNeeded")).toString());
+    return line;
 }
 
 } // namespace

@@ -106,7 +106,9 @@ Result<QString> readName(const QJsonObject &body, bool required)
     return name;
 }
 
-//! A deadline: absent (nothing), null (none), or a real "YYYY-MM-DD" not before today.
+//! A deadline: absent (nothing), null (none), or a real "YYYY-MM-DD" not before yesterday
+//! (UTC): a deadline is a day in the user's zone, and "today" west of Greenwich can still be
+//! yesterday in UTC (down to UTC−12).
 Result<std::optional<QString>> readDeadline(const QJsonObject &body, qint64 nowMs)
 {
     const QJsonValue value = body.value(QStringLiteral("deadline"));
@@ -117,7 +119,7 @@ Result<std::optional<QString>> readDeadline(const QJsonObject &body, qint64 nowM
     const QDate date = value.isString() ? QDate::fromString(value.toString(), Qt::ISODate) : QDate();
     if (!date.isValid() || value.toString().size() != 10)
         return invalidField(QStringLiteral("deadline"), QStringLiteral("deadline must be a date YYYY-MM-DD or null"));
-    if (date < dayOf(nowMs))
+    if (date < dayOf(nowMs).addDays(-1))
         return invalidField(QStringLiteral("deadline"), QStringLiteral("deadline cannot be in the past"));
     return std::optional<QString>(date.toString(Qt::ISODate));
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "chat/chatservice.h"
 
+#include "common/clock.h"
 #include "common/logging.h"
 #include "common/nextsignal.h"
 #include "net/apiclient.h"
@@ -328,7 +329,7 @@ void ChatService::sendTyping(const QString &conversationId)
     net::WsSession *live = m_session->live();
     if (!live || !live->isConnected() || conversationId.isEmpty())
         return;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = Clock::instance()->nowUtc();
     const QDateTime last = m_typingSent.value(conversationId);
     if (last.isValid() && last.msecsTo(now) < kTypingSendEveryMs)
         return;
@@ -340,7 +341,7 @@ void ChatService::onTyping(const QString &conversationId, const QString &userId)
 {
     if (userId == m_session->userId())
         return;
-    m_typingSeen[conversationId].insert(userId, QDateTime::currentDateTimeUtc().addMSecs(kTypingShowsMs));
+    m_typingSeen[conversationId].insert(userId, Clock::instance()->nowUtc().addMSecs(kTypingShowsMs));
     if (!m_typingSweep.isActive())
         m_typingSweep.start();
     Q_EMIT typingChanged(conversationId);
@@ -348,7 +349,7 @@ void ChatService::onTyping(const QString &conversationId, const QString &userId)
 
 void ChatService::sweepTyping()
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = Clock::instance()->nowUtc();
     QStringList changed;
     for (auto conv = m_typingSeen.begin(); conv != m_typingSeen.end();) {
         bool removed = false;
@@ -377,7 +378,7 @@ QStringList ChatService::typingNames(const QString &conversationId) const
 {
     const auto users = m_typingSeen.value(conversationId);
     QStringList names;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = Clock::instance()->nowUtc();
     for (auto it = users.cbegin(); it != users.cend(); ++it) {
         if (it.value() <= now)
             continue;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "chat/messageoutbox.h"
 
+#include "common/clock.h"
 #include "storage/database.h"
 
 #include <QDateTime>
@@ -12,7 +13,7 @@ namespace {
 
 QString now()
 {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    return Clock::instance()->nowUtc().toString(Qt::ISODateWithMs);
 }
 
 OutgoingMessage::State stateFromName(const QString &name)

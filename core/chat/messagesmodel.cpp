@@ -2,6 +2,7 @@
 #include "chat/messagesmodel.h"
 
 #include "chat/chatservice.h"
+#include "common/clock.h"
 #include "common/logging.h"
 #include "money/money.h"
 #include "session/session.h"
@@ -368,7 +369,7 @@ QVariant MessagesModel::data(const QModelIndex &index, int role) const
     case CreatedAtRole:
         return QDateTime::fromString(m.createdAt, Qt::ISODateWithMs).toUTC();
     case DayRole:
-        return QDateTime::fromString(m.createdAt, Qt::ISODateWithMs).toLocalTime().date().toString(Qt::ISODate);
+        return Clock::instance()->localDay(QDateTime::fromString(m.createdAt, Qt::ISODateWithMs)).toString(Qt::ISODate);
     case StateRole:
         return m.state;
     case KindRole:

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "logging.h"
 
+#include "common/clock.h"
+
 Q_LOGGING_CATEGORY(lcNet, "plaza.net", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcWs, "plaza.ws", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSync, "plaza.sync", QtInfoMsg)
@@ -52,7 +54,7 @@ void record(QtMsgType type, const QMessageLogContext &context, const QString &me
     Ring &r = ring();
     QtMessageHandler previous = nullptr;
     {
-        const QString line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) + u' '
+        const QString line = plaza::Clock::instance()->nowUtc().toString(Qt::ISODateWithMs) + u' '
             + QLatin1Char(typeLetter(type)) + u' '
             + QLatin1StringView(context.category ? context.category : "default") + u": " + message;
         QMutexLocker lock(&r.mutex);

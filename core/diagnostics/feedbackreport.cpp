@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "feedbackreport.h"
 
+#include "common/clock.h"
 #include "common/logging.h"
 
 #include <QDateTime>
@@ -155,7 +156,7 @@ QString FeedbackReport::build(const QStringList &logLines)
 {
     QString report;
     report += QStringLiteral("Plaza feedback report\n");
-    report += QStringLiteral("Generated: ") + QDateTime::currentDateTimeUtc().toString(Qt::ISODate) + u'\n';
+    report += QStringLiteral("Generated: ") + Clock::instance()->nowUtc().toString(Qt::ISODate) + u'\n';
     report += QStringLiteral("App version: ") + QStringLiteral(PLAZA_VERSION) + u'\n';
     report += QStringLiteral("OS: ") + QSysInfo::prettyProductName() + QStringLiteral(" (") + QSysInfo::kernelType()
         + u' ' + QSysInfo::kernelVersion() + QStringLiteral(", ") + QSysInfo::currentCpuArchitecture() + QStringLiteral(")\n");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "feed/feedmodel.h"
 
+#include "common/clock.h"
 #include "common/logging.h"
 #include "feed/feedservice.h"
 #include "session/session.h"
@@ -164,7 +165,7 @@ void FeedModel::rank(QList<PostRecord> &rows) const
 {
     if (scope() != PostScope::Discover)
         return;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = Clock::instance()->nowMs();
     for (PostRecord &r : rows)
         r.rank = rankNow(r, now);
     std::stable_sort(rows.begin(), rows.end(), [](const PostRecord &a, const PostRecord &b) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "feed/feedstore.h"
 
+#include "common/clock.h"
 #include "protocol/json.h"
 #include "storage/database.h"
 #include "storage/kvstore.h"
@@ -18,7 +19,7 @@ namespace {
 
 QString nowText()
 {
-    return protocol::formatTime(QDateTime::currentDateTimeUtc());
+    return protocol::formatTime(Clock::instance()->nowUtc());
 }
 
 } // namespace

@@ -12,6 +12,8 @@ QString goalStatusName(GoalStatus status)
         return QStringLiteral("no_deadline");
     case GoalStatus::Reached:
         return QStringLiteral("reached");
+    case GoalStatus::Started:
+        return QStringLiteral("started");
     case GoalStatus::OnTrack:
         return QStringLiteral("on_track");
     case GoalStatus::Behind:
@@ -32,13 +34,21 @@ int monthStartsBetween(QDate from, QDate to)
 
 namespace {
 
-// The balance at the end of the projection, or nothing if it stopped early.
-std::optional<qint64> projected(qint64 saved, int apyBps, int months, qint64 monthly, QDate today)
+// What the goal holds at the deadline with \a monthly deposited today and on each of the
+// \a months 1sts up to it (projectBalance's last entry leaves out that 1st's deposit), or
+// nothing if the projection stopped early (overflow).
+std::optional<qint64> reachedWith(qint64 saved, int apyBps, int months, qint64 monthly, QDate today)
 {
-    const QList<qint64> path = interest::projectBalance(saved, apyBps, months, monthly, today);
-    if (path.size() != months)
+    qint64 start = 0;
+    if (qAddOverflow(saved, monthly, &start))
         return std::nullopt;
-    return path.constLast();
+    if (months == 0)
+        return start;
+    const QList<qint64> path = interest::projectBalance(start, apyBps, months, monthly, today);
+    qint64 end = 0;
+    if (path.size() != months || qAddOverflow(path.constLast(), monthly, &end))
+        return std::nullopt;
+    return end;
 }
 
 } // namespace
@@ -48,7 +58,6 @@ GoalProjection projectGoal(qint64 savedMinor, qint64 targetMinor, QDate created,
 {
     GoalProjection p;
     p.projectedMinor = savedMinor;
-    p.paceMinor = savedMinor / std::max(1, monthStartsBetween(created, today));
     if (savedMinor >= targetMinor) {
         p.status = GoalStatus::Reached;
         return p;
@@ -62,28 +71,20 @@ GoalProjection projectGoal(qint64 savedMinor, qint64 targetMinor, QDate created,
         p.neededMonthlyMinor = -1;
         return p;
     }
-    // The months whose end (a 1st) is on or before the deadline: the last projected balance
-    // is the one the deadline's own month starts with.
+    p.left = calendarSpan(today, deadline);
     const int months = monthStartsBetween(today, deadline);
-    if (months == 0) {
-        p.status = GoalStatus::Behind;
-        p.neededMonthlyMinor = -1;
-        return p;
+    p.deposits = months + 1;
+    if (months > 0) {
+        const QList<qint64> alone = interest::projectBalance(savedMinor, apyBps, months, 0, today);
+        if (alone.size() == months)
+            p.projectedMinor = alone.constLast();
     }
-    p.projectedMinor = projected(savedMinor, apyBps, months, p.paceMinor, today).value_or(savedMinor);
-    p.status = p.projectedMinor >= targetMinor ? GoalStatus::OnTrack : GoalStatus::Behind;
-
-    // Deposits land on the 1sts after the first month: with one month, none can help.
-    const auto withNone = projected(savedMinor, apyBps, months, 0, today);
-    if (withNone && *withNone >= targetMinor) {
-        p.neededMonthlyMinor = 0;
-    } else if (months < 2) {
-        p.neededMonthlyMinor = -1;
-    } else {
-        qint64 low = 0, high = targetMinor; // high always reaches: one deposit of the target
+    if (p.projectedMinor < targetMinor) {
+        // Binary search: high always reaches (the whole gap deposited today).
+        qint64 low = 0, high = targetMinor - savedMinor;
         while (low + 1 < high) {
             const qint64 mid = low + (high - low) / 2;
-            const auto reached = projected(savedMinor, apyBps, months, mid, today);
+            const auto reached = reachedWith(savedMinor, apyBps, months, mid, today);
             if (reached && *reached >= targetMinor)
                 high = mid;
             else
@@ -91,6 +92,12 @@ GoalProjection projectGoal(qint64 savedMinor, qint64 targetMinor, QDate created,
         }
         p.neededMonthlyMinor = high;
     }
+    if (!created.isValid() || calendarSpan(created, today).months == 0) {
+        p.status = GoalStatus::Started;
+        return p;
+    }
+    p.paceMinor = savedMinor / std::max(1, monthStartsBetween(created, today));
+    p.status = p.paceMinor >= p.neededMonthlyMinor ? GoalStatus::OnTrack : GoalStatus::Behind;
     return p;
 }
 

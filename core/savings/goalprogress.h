@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "common/clock.h"
+
 #include <QDate>
 #include <QString>
 #include <QtGlobal>
@@ -14,12 +16,13 @@ namespace plaza::savings {
 enum class GoalStatus {
     NoDeadline, //!< nothing to be late for
     Reached,    //!< saved ≥ target (whatever the deadline)
-    OnTrack,    //!< keeping up the pace so far, with interest, reaches the target by the deadline
-    Behind,     //!< it does not
+    Started,    //!< less than a calendar month old: no pace to judge yet, never "behind"
+    OnTrack,    //!< the pace so far is at least the monthly deposit still needed
+    Behind,     //!< it is not
     Overdue,    //!< the deadline has passed and the target is not reached
 };
 
-//! "no_deadline", "reached", "on_track", "behind", "overdue".
+//! "no_deadline", "reached", "started", "on_track", "behind", "overdue".
 [[nodiscard]] QString goalStatusName(GoalStatus status);
 
 //! How many 1sts of a month (00:00 UTC, when interest is paid and monthly deposits land)
@@ -28,20 +31,32 @@ enum class GoalStatus {
 
 struct GoalProjection {
     GoalStatus status = GoalStatus::NoDeadline;
-    //! What the goal holds at the end of the month before the deadline's last 1st, keeping
-    //! the pace (projectBalance); the saved amount when there is nothing to project.
+    //! Calendar months and days from today to the deadline (zero without one, or past it).
+    CalendarSpan left;
+    //! The deposits still possible before the deadline: one today and one on each 1st up
+    //! to and including the deadline (0 without a deadline or past it).
+    int deposits = 0;
+    //! What the goal holds at the deadline with interest alone (payouts on the 1sts up to the
+    //! deadline); the saved amount when there is nothing to project.
     qint64 projectedMinor = 0;
-    //! The pace so far: saved / month starts since creation (at least one month).
+    //! The pace so far: saved / the 1sts since creation (at least one); 0 while Started.
     qint64 paceMinor = 0;
-    //! The smallest monthly deposit that reaches the target by the deadline; 0 if none is
-    //! needed, -1 if no monthly deposit can (no 1st left before the deadline).
+    //! The smallest equal deposit, made today and on each 1st up to the deadline, that
+    //! reaches the target with interest; 0 if none is needed, -1 once the deadline is past.
     qint64 neededMonthlyMinor = 0;
 };
 
-//! The projection of a goal holding \a savedMinor of \a targetMinor, created on \a created,
-//! due \a deadline (invalid: none), seen on \a today at \a apyBps. The goal's money earns
-//! interest like the rest of savings (interest::projectBalance); the pace is deposited on
-//! each 1st before the deadline.
+//! The one rule for a goal's status and the deposit it needs, shared by the Savings tab and
+//! `plaza-cli goals` (through SavingsSummary). A goal holds \a savedMinor of \a targetMinor,
+//! was created on \a created (the user's day), is due \a deadline (invalid: none) and is seen
+//! on \a today (the user's day) at \a apyBps. In order:
+//! 1. saved ≥ target: Reached. 2. No deadline: NoDeadline. 3. Deadline before today: Overdue.
+//! 4. Otherwise neededMonthlyMinor is the smallest deposit d such that d today and d on each
+//!    1st up to the deadline, with the goal's money earning interest like the rest of savings
+//!    (interest::projectBalance), reach the target; 0 when interest alone does.
+//! 5. A goal less than one calendar month old (calendarSpan(created, today).months == 0) is
+//!    Started: a goal created a minute ago is never behind. Older, it is OnTrack when its pace
+//!    (saved / the 1sts since creation) is at least neededMonthlyMinor, else Behind.
 [[nodiscard]] GoalProjection projectGoal(qint64 savedMinor, qint64 targetMinor, QDate created, QDate deadline, QDate today,
                                          int apyBps);
 

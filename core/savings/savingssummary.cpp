@@ -168,7 +168,8 @@ void SavingsSummary::reload()
         m_unassigned = st->int64(6);
         // Figures from an earlier day (offline since): grow the server's accumulator by the
         // days that ended since, at the cached balance and rate (goalprogress.h).
-        const QDate today = QDateTime::currentDateTimeUtc().date();
+        // The server's accrual day (UTC), whatever the user's zone.
+        const QDate today = Clock::instance()->todayUtc();
         if (m_asOf.isValid() && m_asOf.toUTC().date() < today) {
             if (const auto estimate = estimateInterestThisMonth(st->int64(8), m_balance.minor(), m_apyBps,
                                                                 m_asOf.toUTC().date(), today))
@@ -180,25 +181,27 @@ void SavingsSummary::reload()
             const int apy = change.value(QStringLiteral("apy_bps")).toInt();
             const int previous = change.value(QStringLiteral("previous_apy_bps")).toInt();
             // Shown while upcoming and for 30 days after.
-            if (effective.isValid() && effective.addDays(30) >= QDate::currentDate()) {
+            // effective_date is a server (UTC) day, like the accruals it changes.
+            if (effective.isValid() && effective.addDays(30) >= today) {
                 m_rateChange = {{QStringLiteral("apyBps"), apy},
                                 {QStringLiteral("previousApyBps"), previous},
-                                {QStringLiteral("effectiveDate"), effective},
-                                {QStringLiteral("upcoming"), effective > QDateTime::currentDateTimeUtc().date()},
+                                {QStringLiteral("effectiveDate"), effective.toString(Qt::ISODate)},
+                                {QStringLiteral("upcoming"), effective > today},
                                 {QStringLiteral("formattedApy"), formatApy(apy)},
                                 {QStringLiteral("formattedPreviousApy"), formatApy(previous)}};
             }
         }
     }
     m_goals.clear();
-    if (auto goals = db->prepare(QStringLiteral("SELECT id, name, target, saved, deadline FROM savings_goals "
+    if (auto goals = db->prepare(QStringLiteral("SELECT id, name, target, saved, deadline, created_at FROM savings_goals "
                                                 "ORDER BY created_at, id"))) {
         while (true) {
             auto next = goals->step();
             if (!next || !*next)
                 break;
             m_goals.append(goalMap(goals->text(0), goals->text(1), goals->int64(2), goals->int64(3),
-                                   QDate::fromString(goals->text(4), Qt::ISODate)));
+                                   QDate::fromString(goals->text(4), Qt::ISODate),
+                                   QDateTime::fromString(goals->text(5), Qt::ISODateWithMs)));
         }
     }
     m_history.clear();
@@ -215,9 +218,13 @@ void SavingsSummary::reload()
 }
 
 QVariantMap SavingsSummary::goalMap(const QString &id, const QString &name, qint64 target, qint64 saved,
-                                    const QDate &deadline) const
+                                    const QDate &deadline, const QDateTime &createdAt) const
 {
     const QString currency = m_balance.currency();
+    const Clock *clock = Clock::instance();
+    // Dates the user picks and sees are days in their zone; QML gets them as ISO strings
+    // (a QDate would reach JavaScript as UTC midnight, the day before west of Greenwich).
+    const GoalProjection p = projectGoal(saved, target, clock->localDay(createdAt), deadline, clock->today(), m_apyBps);
     QVariantMap goal{{QStringLiteral("id"), id},
                      {QStringLiteral("name"), name},
                      {QStringLiteral("targetMinor"), target},
@@ -225,24 +232,21 @@ QVariantMap SavingsSummary::goalMap(const QString &id, const QString &name, qint
                      {QStringLiteral("formattedTarget"), Money(target, currency).format()},
                      {QStringLiteral("formattedSaved"), Money(saved, currency).format()},
                      {QStringLiteral("progress"), target > 0 ? qBound(0.0, double(saved) / double(target), 1.0) : 0.0},
-                     {QStringLiteral("deadline"), deadline},
-                     {QStringLiteral("onTrack"), saved >= target},
+                     {QStringLiteral("deadline"), deadline.isValid() ? deadline.toString(Qt::ISODate) : QString()},
+                     {QStringLiteral("status"), goalStatusName(p.status)},
+                     {QStringLiteral("onTrack"), p.status == GoalStatus::Reached || p.status == GoalStatus::OnTrack
+                                                     || p.status == GoalStatus::Started},
+                     {QStringLiteral("monthsLeft"), p.left.months},
+                     {QStringLiteral("daysLeft"), p.left.days},
                      {QStringLiteral("targetInput"), plainAmount(target, currency)}};
-    const QDate today = QDate::currentDate();
-    if (!deadline.isValid() || saved >= target || deadline <= today)
+    if (p.deposits == 0)
         return goal;
-    // The projection: what the goal grows to by its deadline at the current APY alone.
-    const int months = qMax(1, int((today.daysTo(deadline) + 29) / 30));
-    const QList<qint64> alone = interest::projectBalance(saved, m_apyBps, months, 0, today);
-    const qint64 projected = alone.isEmpty() ? saved : alone.constLast();
-    goal.insert(QStringLiteral("projectedMinor"), projected);
-    goal.insert(QStringLiteral("formattedProjected"), Money(projected, currency).format());
-    goal.insert(QStringLiteral("onTrack"), projected >= target);
-    if (projected < target) {
-        // The monthly deposit that closes the gap (interest on it ignored: a safe rounding up).
-        const qint64 needed = (target - projected + months - 1) / months;
-        goal.insert(QStringLiteral("monthlyNeededMinor"), needed);
-        goal.insert(QStringLiteral("formattedMonthlyNeeded"), Money(needed, currency).format());
+    goal.insert(QStringLiteral("projectedMinor"), p.projectedMinor);
+    goal.insert(QStringLiteral("formattedProjected"), Money(p.projectedMinor, currency).format());
+    if (p.neededMonthlyMinor > 0) {
+        goal.insert(QStringLiteral("monthlyNeededMinor"), p.neededMonthlyMinor);
+        goal.insert(QStringLiteral("formattedMonthlyNeeded"), Money(p.neededMonthlyMinor, currency).format());
+        goal.insert(QStringLiteral("deposits"), p.deposits);
     }
     return goal;
 }
@@ -283,8 +287,9 @@ QVariantMap SavingsSummary::historyInfo() const
     QVariantMap info{{QStringLiteral("totalMinor"), minor},
                      {QStringLiteral("formattedTotal"), Money(minor, m_balance.currency()).format()}};
     if (!m_history.isEmpty()) {
-        info.insert(QStringLiteral("from"), m_history.constFirst().date);
-        info.insert(QStringLiteral("to"), m_history.constLast().date);
+        // Server accrual days, as ISO strings (see goalMap).
+        info.insert(QStringLiteral("from"), m_history.constFirst().date.toString(Qt::ISODate));
+        info.insert(QStringLiteral("to"), m_history.constLast().date.toString(Qt::ISODate));
     }
     return info;
 }
@@ -304,7 +309,8 @@ QVariantMap SavingsSummary::projection(const QString &monthlyDepositText) const
         }
         deposit = parsed->minor();
     }
-    const QDate today = QDate::currentDate();
+    // Accrual runs on the server's (UTC) days.
+    const QDate today = Clock::instance()->todayUtc();
     const QList<qint64> without = interest::projectBalance(m_balance.minor(), m_apyBps, kProjectionMonths, 0, today);
     const QList<qint64> with = interest::projectBalance(m_balance.minor(), m_apyBps, kProjectionMonths, deposit, today);
     if (without.isEmpty() || with.isEmpty())
@@ -312,7 +318,7 @@ QVariantMap SavingsSummary::projection(const QString &monthlyDepositText) const
     QVariantList months;
     qint64 maxMinor = 1;
     for (qsizetype i = 0; i < qMin(without.size(), with.size()); ++i) {
-        months.append(QVariantMap{{QStringLiteral("month"), today.addMonths(int(i) + 1)},
+        months.append(QVariantMap{{QStringLiteral("month"), today.addMonths(int(i) + 1).toString(Qt::ISODate)},
                                   {QStringLiteral("withoutMinor"), without.at(i)},
                                   {QStringLiteral("withMinor"), with.at(i)}});
         maxMinor = qMax(maxMinor, qMax(without.at(i), with.at(i)));
@@ -370,7 +376,7 @@ QCoro::Task<void> SavingsSummary::refreshTask()
         if (page == 0 && !newestCached.isEmpty()) {
             const QDate newest = QDate::fromString(newestCached, Qt::ISODate);
             if (newest.isValid())
-                limit = int(std::clamp<qint64>(newest.daysTo(QDateTime::currentDateTimeUtc().date()) + 2, 2, kHistoryPage));
+                limit = int(std::clamp<qint64>(newest.daysTo(Clock::instance()->todayUtc()) + 2, 2, kHistoryPage));
         }
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
@@ -444,8 +450,14 @@ QCoro::Task<void> SavingsSummary::refreshTask()
     reload();
 }
 
-void SavingsSummary::createGoal(const QString &name, const QString &targetText, const QDate &deadline)
+void SavingsSummary::createGoal(const QString &name, const QString &targetText, const QString &deadlineIso)
 {
+    const QDate deadline = QDate::fromString(deadlineIso, Qt::ISODate);
+    if (!deadlineIso.isEmpty() && !deadline.isValid()) {
+        Q_EMIT goalFailed(QStringLiteral("invalid_request"), QStringLiteral("That isn't a date."),
+                          QStringLiteral("deadline"));
+        return;
+    }
     QJsonObject body{{QStringLiteral("name"), name.trimmed()}};
     auto target = Money::parse(targetText, m_balance.currency().isEmpty() ? QStringLiteral("EUR") : m_balance.currency(),
                                QLocale());
@@ -461,8 +473,15 @@ void SavingsSummary::createGoal(const QString &name, const QString &targetText, 
     goalTask(QStringLiteral("POST"), QStringLiteral("/v1/savings/goals"), body);
 }
 
-void SavingsSummary::updateGoal(const QString &id, const QString &name, const QString &targetText, const QDate &deadline)
+void SavingsSummary::updateGoal(const QString &id, const QString &name, const QString &targetText,
+                                const QString &deadlineIso)
 {
+    const QDate deadline = QDate::fromString(deadlineIso, Qt::ISODate);
+    if (!deadlineIso.isEmpty() && !deadline.isValid()) {
+        Q_EMIT goalFailed(QStringLiteral("invalid_request"), QStringLiteral("That isn't a date."),
+                          QStringLiteral("deadline"));
+        return;
+    }
     if (!protocol::isWellFormedId(id)) {
         Q_EMIT goalFailed(QStringLiteral("not_found"), QStringLiteral("No such savings goal."), QStringLiteral("goal_id"));
         return;

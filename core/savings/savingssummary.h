@@ -68,12 +68,15 @@ public:
     [[nodiscard]] QString formattedInterestThisMonth() const;
     [[nodiscard]] QString formattedInterestTotal() const;
     [[nodiscard]] QDateTime asOf() const { return m_asOf; }
-    //! {apyBps, previousApyBps, effectiveDate (QDate), upcoming (bool), formattedApy,
+    //! {apyBps, previousApyBps, effectiveDate (ISO day, UTC), upcoming (bool), formattedApy,
     //! formattedPreviousApy}, or empty.
     [[nodiscard]] QVariantMap rateChange() const { return m_rateChange; }
     //! One map per goal: {id, name, targetMinor, savedMinor, formattedTarget, formattedSaved,
-    //! progress (0…1), deadline (QDate or invalid), onTrack (bool), projectedMinor,
-    //! formattedProjected, monthlyNeededMinor, formattedMonthlyNeeded}.
+    //! progress (0…1), deadline ("YYYY-MM-DD" or ""), status (goalStatusName), onTrack (bool:
+    //! reached, on track or just started), monthsLeft and daysLeft (calendarSpan to the
+    //! deadline), projectedMinor, formattedProjected, and when a deposit is needed
+    //! monthlyNeededMinor, formattedMonthlyNeeded and deposits (today's and one on each 1st
+    //! up to the deadline). The rules are projectGoal's (savings/goalprogress.h).
     [[nodiscard]] QVariantList goals() const { return m_goals; }
     [[nodiscard]] int historyDays() const { return int(m_history.size()); }
     [[nodiscard]] QString error() const { return m_error; }
@@ -89,20 +92,21 @@ public:
     //! interest earned (accruals, in minor units) per day, at most one point per pixel
     //! column, y growing downwards. Smooth and cheap with ten years of days.
     Q_INVOKABLE [[nodiscard]] QVariantList historyPoints(qreal width, qreal height) const;
-    //! {totalMinor, formattedTotal, from (QDate), to (QDate)} of the history.
+    //! {totalMinor, formattedTotal, from, to ("YYYY-MM-DD", server days)} of the history.
     Q_INVOKABLE [[nodiscard]] QVariantMap historyInfo() const;
     //! The balance projected 12 months ahead at the current APY, month by month, with a
     //! monthly deposit typed in the user's locale ("" or invalid: none):
-    //! {ok, months: [{month (QDate), withoutMinor, withMinor}], formattedWithout,
+    //! {ok, months: [{month ("YYYY-MM-DD"), withoutMinor, withMinor}], formattedWithout,
     //! formattedWith, maxMinor}.
     Q_INVOKABLE [[nodiscard]] QVariantMap projection(const QString &monthlyDepositText) const;
 
     //! Goals: each ends in goalSaved or goalFailed (an ErrorCode name, message, field). A
     //! target that does not parse or is zero (field "target") and, for update and delete, a
     //! malformed id (not_found, field "goal_id") are refused at once, without a request.
-    Q_INVOKABLE void createGoal(const QString &name, const QString &targetText, const QDate &deadline);
+    //! \a deadlineIso is a day "YYYY-MM-DD" in the user's zone, or "" for none.
+    Q_INVOKABLE void createGoal(const QString &name, const QString &targetText, const QString &deadlineIso);
     Q_INVOKABLE void updateGoal(const QString &id, const QString &name, const QString &targetText,
-                                const QDate &deadline);
+                                const QString &deadlineIso);
     Q_INVOKABLE void deleteGoal(const QString &id);
 
 Q_SIGNALS:
@@ -122,7 +126,7 @@ private:
     QCoro::Task<void> refreshTask();
     QCoro::Task<void> goalTask(QString method, QString path, QJsonObject body);
     [[nodiscard]] QVariantMap goalMap(const QString &id, const QString &name, qint64 target, qint64 saved,
-                                      const QDate &deadline) const;
+                                      const QDate &deadline, const QDateTime &createdAt) const;
     void setBusy(bool busy);
 
     QPointer<Session> m_session;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "session.h"
 
+#include "common/clock.h"
 #include "common/logging.h"
 #include "net/apiclient.h"
 #include "net/wssession.h"
@@ -294,7 +295,7 @@ bool Session::isStale(std::chrono::minutes maxAge) const
         return true;
     const QDateTime synced = lastSyncedAt();
     return !synced.isValid()
-           || synced.secsTo(QDateTime::currentDateTimeUtc()) > std::chrono::duration_cast<std::chrono::seconds>(maxAge).count();
+           || synced.secsTo(Clock::instance()->nowUtc()) > std::chrono::duration_cast<std::chrono::seconds>(maxAge).count();
 }
 
 QString Session::cachePath() const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cachewriter.h"
 
+#include "common/clock.h"
 #include "common/logging.h"
 #include "storage/cacheschema.h"
 #include "storage/database.h"
@@ -104,7 +105,7 @@ QFuture<Result<ChangeSet>> CacheWriter::resetPrivateData()
         ChangeSet changes;
         changes.reset = true;
         changes.cursor = 0;
-        changes.committedAt = QDateTime::currentDateTimeUtc();
+        changes.committedAt = Clock::instance()->nowUtc();
         return changes;
     });
 }

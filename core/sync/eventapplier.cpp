@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "eventapplier.h"
 
+#include "common/clock.h"
 #include "common/logging.h"
 #include "protocol/json.h"
 #include "storage/cacheschema.h"
@@ -110,7 +111,7 @@ Result<ChangeSet> EventApplier::applyBatch(const QList<protocol::Event> &events,
         }
     }
 
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = Clock::instance()->nowUtc();
     Status st = m_db.transaction([&]() -> Status {
         for (const protocol::Event &e : events) {
             if (e.seq <= cursor) {

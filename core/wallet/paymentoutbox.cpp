@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "wallet/paymentoutbox.h"
 
+#include "common/clock.h"
 #include "storage/database.h"
 
 #include <QDateTime>
@@ -12,7 +13,7 @@ namespace {
 
 QString now()
 {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    return Clock::instance()->nowUtc().toString(Qt::ISODateWithMs);
 }
 
 PaymentIntent::State stateFromName(const QString &name)

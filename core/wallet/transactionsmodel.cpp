@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "wallet/transactionsmodel.h"
 
+#include "common/clock.h"
 #include "common/logging.h"
 #include "session/session.h"
 #include "storage/database.h"
@@ -175,7 +176,7 @@ QVariant TransactionsModel::data(const QModelIndex &index, int role) const
     case CreatedAtRole:
         return QDateTime::fromString(r.createdAt, Qt::ISODateWithMs).toUTC();
     case DayRole:
-        return QDateTime::fromString(r.createdAt, Qt::ISODateWithMs).toLocalTime().date().toString(Qt::ISODate);
+        return Clock::instance()->localDay(QDateTime::fromString(r.createdAt, Qt::ISODateWithMs)).toString(Qt::ISODate);
     case BalanceAfterMinorRole:
         return r.balanceAfter ? QVariant(r.balanceAfter->minor()) : QVariant();
     case FormattedBalanceAfterRole:

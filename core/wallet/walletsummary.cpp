@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "wallet/walletsummary.h"
 
+#include "common/clock.h"
 #include "session/session.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
@@ -11,8 +12,10 @@ namespace plaza::wallet {
 WalletSummary::WalletSummary(QObject *parent) : QObject(parent)
 {
     // Nothing else happens when a sync simply gets old: say so once a minute.
+    // The same minute also notices 00:00 UTC, when the daily limit starts again.
     m_ageTimer.setInterval(std::chrono::minutes(1));
-    connect(&m_ageTimer, &QTimer::timeout, this, &WalletSummary::staleChanged);
+    connect(&m_ageTimer, &QTimer::timeout, this, &WalletSummary::onMinute);
+    connect(Clock::instance(), &Clock::jumped, this, &WalletSummary::onMinute);
     m_ageTimer.start();
 }
 
@@ -46,6 +49,13 @@ void WalletSummary::setStaleAfterMinutes(int minutes)
 bool WalletSummary::stale() const
 {
     return !m_session || m_session->isStale(std::chrono::minutes(m_staleAfterMinutes));
+}
+
+void WalletSummary::onMinute()
+{
+    Q_EMIT staleChanged();
+    if (m_loaded && m_limitDay != Clock::instance()->todayUtc())
+        reload();
 }
 
 void WalletSummary::onApplied(const sync::ChangeSet &changes)
@@ -95,6 +105,11 @@ void WalletSummary::reload()
         m_limitDaily = st->int64(5);
         m_remainingToday = st->int64(6);
         m_asOf = QDateTime::fromString(st->text(7), Qt::ISODateWithMs);
+        // Daily limits reset at 00:00 UTC (docs/api.md): figures from an earlier UTC day
+        // (offline since) still show yesterday's spending; today nothing is spent yet.
+        m_limitDay = Clock::instance()->todayUtc();
+        if (m_asOf.isValid() && m_asOf.toUTC().date() < m_limitDay)
+            m_remainingToday = m_limitDaily;
     }
     Q_EMIT changed();
 }

@@ -72,6 +72,7 @@ Q_SIGNALS:
 
 private:
     void onApplied(const plaza::sync::ChangeSet &changes);
+    void onMinute();
 
     QPointer<Session> m_session;
     QList<QMetaObject::Connection> m_connections;
@@ -82,6 +83,7 @@ private:
     qint64 m_limitPerPayment = 0;
     qint64 m_limitDaily = 0;
     qint64 m_remainingToday = 0;
+    QDate m_limitDay; //!< the UTC day m_remainingToday speaks of
     QDateTime m_asOf;
     int m_staleAfterMinutes = 5;
     QTimer m_ageTimer; //!< re-evaluates `stale` as the last sync ages

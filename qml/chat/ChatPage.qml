@@ -222,7 +222,7 @@ Item {
                                 Layout.fillWidth: true
                                 RowLayout {
                                     Label { text: model.title; color: Theme.text; font.weight: model.unreadCount > 0 ? Font.Bold : Font.DemiBold; elide: Text.ElideRight; textFormat: Text.PlainText; Layout.fillWidth: true }
-                                    Label { text: App.relativeTime(model.lastActivityAt); color: Theme.textFaint; font.pixelSize: Theme.fontCaption - 1 }
+                                    Label { text: Time.relative(model.lastActivityAt, Time.now); color: Theme.textFaint; font.pixelSize: Theme.fontCaption - 1 }
                                 }
                                 RowLayout {
                                     Label {
@@ -302,7 +302,7 @@ Item {
                                     color: Theme.text; font.pixelSize: Theme.fontCaption; font.weight: Font.DemiBold
                                     elide: Text.ElideRight; textFormat: Text.PlainText; Layout.fillWidth: true
                                 }
-                                Label { text: App.relativeTime(model.createdAt); color: Theme.textFaint; font.pixelSize: Theme.fontCaption - 1 }
+                                Label { text: Time.relative(model.createdAt, Time.now); color: Theme.textFaint; font.pixelSize: Theme.fontCaption - 1 }
                             }
                             Text { text: model.snippetHtml; textFormat: Text.StyledText; color: Theme.textMuted; font.pixelSize: Theme.fontCaption; wrapMode: Text.Wrap; Layout.fillWidth: true }
                         }
@@ -403,7 +403,7 @@ Item {
                     required property string section
                     width: ListView.view.width
                     horizontalAlignment: Text.AlignHCenter
-                    text: App.dayLabel(section)
+                    text: Time.dayLabel(section, Time.today)
                     color: Theme.textFaint
                     font.pixelSize: Theme.fontCaption
                     topPadding: Theme.spacingM

@@ -83,7 +83,7 @@ Item {
         Label {
             id: meta
             text: {
-                let t = App.formatTime(bubble.model.createdAt)
+                let t = Time.time(bubble.model.createdAt)
                 if (bubble.own) {
                     switch (bubble.model.state) {
                     case "sending": t += " · " + qsTr("Sending…"); break

@@ -81,7 +81,7 @@ Item {
                             textFormat: Text.PlainText
                         }
                         Label {
-                            text: "@" + row.model.authorHandle + " · " + App.relativeTime(row.model.createdAt)
+                            text: "@" + row.model.authorHandle + " · " + Time.relative(row.model.createdAt, Time.now)
                             color: Theme.textMuted
                             font.pixelSize: Theme.fontCaption
                             elide: Text.ElideRight

@@ -10,7 +10,7 @@ Rectangle {
     id: card
     required property var goal
     property bool actionsEnabled: true
-    readonly property bool hasDeadline: !!goal.deadline && !isNaN(goal.deadline)
+    readonly property bool hasDeadline: !!goal.deadline
     signal addRequested()
     signal withdrawRequested()
     signal editRequested()
@@ -49,7 +49,9 @@ Rectangle {
                 Label {
                     id: trackLabel
                     anchors.centerIn: parent
-                    text: card.goal.savedMinor >= card.goal.targetMinor ? qsTr("Reached")
+                    text: card.goal.status === "reached" ? qsTr("Reached")
+                          : card.goal.status === "started" ? qsTr("Just started")
+                          : card.goal.status === "overdue" ? qsTr("Overdue")
                           : card.goal.onTrack ? qsTr("On track") : qsTr("Behind")
                     color: card.goal.onTrack ? Theme.accent : Theme.danger
                     font.pixelSize: Theme.fontCaption - 1
@@ -91,10 +93,19 @@ Rectangle {
         Label {
             text: {
                 const parts = []
-                if (card.goal.deadline && !isNaN(card.goal.deadline))
-                    parts.push(qsTr("By %1").arg(App.formatDate(card.goal.deadline, true)))
+                if (card.hasDeadline) {
+                    parts.push(qsTr("By %1").arg(Time.date(card.goal.deadline, true)))
+                    if (card.goal.monthsLeft > 0 && card.goal.daysLeft > 0)
+                        //: "6 months and 8 days left": the two halves are translated apart for their plurals
+                        parts.push(qsTr("%1 and %2 left").arg(qsTr("%n month(s)", "", card.goal.monthsLeft))
+                                                          .arg(qsTr("%n day(s)", "", card.goal.daysLeft)))
+                    else if (card.goal.monthsLeft > 0)
+                        parts.push(qsTr("%n month(s) left", "", card.goal.monthsLeft))
+                    else if (card.goal.status !== "overdue")
+                        parts.push(qsTr("%n day(s) left", "", card.goal.daysLeft))
+                }
                 if (card.goal.formattedMonthlyNeeded)
-                    parts.push(qsTr("add %1 a month to get there").arg(card.goal.formattedMonthlyNeeded))
+                    parts.push(qsTr("add %1 now and on the 1st of each month to get there").arg(card.goal.formattedMonthlyNeeded))
                 else if (card.goal.formattedProjected)
                     parts.push(qsTr("interest alone takes it to %1").arg(card.goal.formattedProjected))
                 return parts.join(" · ")

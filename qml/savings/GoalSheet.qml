@@ -15,7 +15,9 @@ Sheet {
     property var goal: null
     property string error: ""
     readonly property var parsedTarget: App.parseAmount(targetField.text, savings.currency.length > 0 ? savings.currency : "EUR")
-    readonly property date parsedDeadline: App.parseDate(deadlineField.text)
+    // "YYYY-MM-DD", or "" when the field holds no date.
+    readonly property string parsedDeadline: Time.parseDate(deadlineField.text)
+    readonly property bool deadlineOk: deadlineField.text.trim().length === 0 || parsedDeadline.length > 0
 
     title: goal ? qsTr("Edit goal") : qsTr("New goal")
     subtitle: goal ? qsTr("%1 saved so far").arg(goal.formattedSaved) : qsTr("Set money aside for something: it stays in your savings and earns interest.")
@@ -26,7 +28,7 @@ Sheet {
         error = ""
         nameField.text = goal ? goal.name : ""
         targetField.text = goal ? goal.targetInput : ""
-        deadlineField.text = goal && goal.deadline && !isNaN(goal.deadline) ? App.formatDate(goal.deadline) : ""
+        deadlineField.text = goal && goal.deadline ? Time.date(goal.deadline) : ""
         open()
     }
 
@@ -72,9 +74,9 @@ Sheet {
             id: deadlineField
             objectName: "goalDeadlineField"
             label: qsTr("Deadline (optional)")
-            placeholderText: App.formatDate(new Date(new Date().getFullYear() + 1, 5, 30))
-            hint: qsTr("A date like %1, or leave it empty.").arg(App.formatDate(new Date(new Date().getFullYear() + 1, 5, 30)))
-            error: deadlineField.text.trim().length > 0 && isNaN(sheet.parsedDeadline) ? qsTr("That isn't a date.") : ""
+            placeholderText: Time.date(Time.monthsFromToday(6))
+            hint: qsTr("A date like %1, or leave it empty.").arg(Time.date(Time.monthsFromToday(6)))
+            error: sheet.deadlineOk ? "" : qsTr("That isn't a date.")
             Layout.fillWidth: true
             onAccepted: saveButton.clicked()
         }
@@ -95,10 +97,10 @@ Sheet {
                 text: sheet.goal ? qsTr("Save") : qsTr("Create goal")
                 busy: sheet.savings.busy
                 enabled: !sheet.savings.busy && nameField.text.trim().length > 0 && sheet.parsedTarget.ok
-                         && (deadlineField.text.trim().length === 0 || !isNaN(sheet.parsedDeadline))
+                         && sheet.deadlineOk
                 onClicked: {
                     sheet.error = ""
-                    const deadline = deadlineField.text.trim().length > 0 ? sheet.parsedDeadline : new Date(NaN)
+                    const deadline = sheet.parsedDeadline
                     if (sheet.goal)
                         sheet.savings.updateGoal(sheet.goal.id, nameField.text, targetField.text, deadline)
                     else

@@ -80,8 +80,8 @@ Item {
                     Icon { name: "wifi-off"; size: 18; color: Theme.accent }
                     Label {
                         id: staleText
-                        text: page.offline ? qsTr("Offline — your savings as of %1.").arg(App.formatDateTime(savings.asOf))
-                                           : qsTr("Your savings as of %1; updating…").arg(App.formatDateTime(savings.asOf))
+                        text: page.offline ? qsTr("Offline — your savings as of %1.").arg(Time.dateTime(savings.asOf))
+                                           : qsTr("Your savings as of %1; updating…").arg(Time.dateTime(savings.asOf))
                         color: Theme.text
                         wrapMode: Text.Wrap
                         textFormat: Text.PlainText
@@ -109,9 +109,9 @@ Item {
                         text: savings.rateChange.apyBps === undefined ? ""
                               : savings.rateChange.upcoming
                                 ? qsTr("Your rate changes from %1 to %2 APY on %3.").arg(savings.rateChange.formattedPreviousApy)
-                                      .arg(savings.rateChange.formattedApy).arg(App.formatDate(savings.rateChange.effectiveDate, true))
+                                      .arg(savings.rateChange.formattedApy).arg(Time.date(savings.rateChange.effectiveDate, true))
                                 : qsTr("Your rate changed from %1 to %2 APY on %3.").arg(savings.rateChange.formattedPreviousApy)
-                                      .arg(savings.rateChange.formattedApy).arg(App.formatDate(savings.rateChange.effectiveDate, true))
+                                      .arg(savings.rateChange.formattedApy).arg(Time.date(savings.rateChange.effectiveDate, true))
                         color: Theme.text
                         wrapMode: Text.Wrap
                         textFormat: Text.PlainText
@@ -313,7 +313,7 @@ Item {
                         id: historyBox
                         Label {
                             text: savings.historyDays > 0 && historyBox.info.from !== undefined
-                                  ? qsTr("%1 over %n day(s), since %2", "", savings.historyDays).arg(historyBox.info.formattedTotal).arg(App.formatDate(historyBox.info.from))
+                                  ? qsTr("%1 over %n day(s), since %2", "", savings.historyDays).arg(historyBox.info.formattedTotal).arg(Time.date(historyBox.info.from))
                                   : qsTr("Interest shows here from the first day your savings earn it.")
                             color: Theme.textMuted
                             font.pixelSize: Theme.fontCaption

@@ -2,6 +2,7 @@
 import QtQuick
 import QtQuick.Controls
 import Plaza
+import Plaza.Desktop
 
 // Online or offline, and how long ago the last sync finished.
 Rectangle {
@@ -10,32 +11,8 @@ Rectangle {
     property bool online: false
     property date lastSynced
 
-    // Relative times go stale; re-evaluate them every half minute.
-    property date now: new Date()
-    Timer {
-        interval: 30000
-        running: true
-        repeat: true
-        onTriggered: status.now = new Date()
-    }
-
-    function describe(t, reference) {
-        if (!t || isNaN(t.getTime()))
-            return qsTr("Not synced yet")
-        const seconds = Math.max(0, Math.round((reference.getTime() - t.getTime()) / 1000))
-        if (seconds < 45)
-            return qsTr("Synced just now")
-        const minutes = Math.round(seconds / 60)
-        if (minutes < 60)
-            return qsTr("Synced %n min ago", "", minutes)
-        const hours = Math.round(minutes / 60)
-        if (hours < 24)
-            return qsTr("Synced %n h ago", "", hours)
-        return qsTr("Synced on %1").arg(t.toLocaleDateString(Qt.locale(), Locale.ShortFormat))
-    }
-
     readonly property string stateText: online ? qsTr("Online") : qsTr("Offline")
-    readonly property string syncText: describe(lastSynced, now)
+    readonly property string syncText: Time.synced(lastSynced, Time.now)
 
     implicitWidth: row.implicitWidth + 2 * Theme.spacingM
     implicitHeight: 30

@@ -76,7 +76,7 @@ ItemDelegate {
             }
             Label {
                 text: {
-                    const parts = [App.formatTime(row.model.createdAt)]
+                    const parts = [Time.time(row.model.createdAt)]
                     if (row.model.note.length > 0)
                         parts.push(row.model.note)
                     else if (row.model.counterpartyName.length > 0)

@@ -19,7 +19,7 @@ Sheet {
     }
 
     title: WalletText.kindTitle(tx.kind, tx.direction, tx.counterpartyName)
-    subtitle: tx.createdAt ? App.formatDateTime(tx.createdAt, true) : ""
+    subtitle: tx.createdAt ? Time.dateTime(tx.createdAt, true) : ""
 
     contentItem: ColumnLayout {
         spacing: Theme.spacingM

@@ -66,8 +66,8 @@ Item {
                 Icon { name: "wifi-off"; size: 18; color: Theme.accent }
                 Label {
                     text: page.offline
-                          ? qsTr("Offline — showing your wallet as of %1. Sending and requesting need a connection.").arg(App.formatDateTime(summary.asOf))
-                          : qsTr("Showing your wallet as of %1; updating…").arg(App.formatDateTime(summary.asOf))
+                          ? qsTr("Offline — showing your wallet as of %1. Sending and requesting need a connection.").arg(Time.dateTime(summary.asOf))
+                          : qsTr("Showing your wallet as of %1; updating…").arg(Time.dateTime(summary.asOf))
                     color: Theme.text
                     font.pixelSize: Theme.fontBody
                     wrapMode: Text.Wrap
@@ -388,7 +388,7 @@ Item {
                 section.delegate: Label {
                     required property string section
                     width: ListView.view.width
-                    text: App.dayLabel(section)
+                    text: Time.dayLabel(section, Time.today)
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontCaption
                     font.weight: Font.DemiBold

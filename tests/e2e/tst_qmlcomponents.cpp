@@ -7,6 +7,7 @@
 #include <QtQuickTest/quicktest.h>
 
 Q_IMPORT_QML_PLUGIN(PlazaPlugin)
+Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
 
 class Setup : public QObject
 {

@@ -3,9 +3,11 @@
 // through the wallet's outbox exactly once, SavingsSummary shows the server's numbers
 // from the cache — also with the server gone, marked stale — goals round-trip, the
 // interest history fills the chart, and the CLI's savings commands work on the same cache.
+#include "common/clock.h"
 #include "common/testserver.h"
 #include "integrationutil.h"
 #include "net/apiclient.h"
+#include "savings/goalprogress.h"
 #include "savings/savingssummary.h"
 #include "storage/database.h"
 #include "sync/syncengine.h"
@@ -103,26 +105,45 @@ void SavingsClientTest::goalsRoundTrip()
     QSignalSpy saved(&summary, &savings::SavingsSummary::goalSaved);
     QSignalSpy failed(&summary, &savings::SavingsSummary::goalFailed);
     QLocale::setDefault(QLocale(QStringLiteral("fr_FR")));
-    summary.createGoal(QStringLiteral("Vélo"), QStringLiteral("1 200,50"), QDate::currentDate().addMonths(3));
+    // The user's today (the suite also runs at fixed instants and zones, see scripts/test-calendar).
+    const QDate before = Clock::instance()->today();
+    const QDate deadline = before.addMonths(3);
+    summary.createGoal(QStringLiteral("Vélo"), QStringLiteral("1 200,50"), deadline.toString(Qt::ISODate));
     QLocale::setDefault(QLocale(QStringLiteral("en_US")));
     QVERIFY(saved.wait(10000));
     // A refused target never reaches the server.
-    summary.createGoal(QStringLiteral("Nothing"), QStringLiteral("-5"), QDate());
+    summary.createGoal(QStringLiteral("Nothing"), QStringLiteral("-5"), QString());
     QCOMPARE(failed.size(), 1);
     QCOMPARE(failed.at(0).at(2).toString(), QStringLiteral("target"));
     // A past deadline is refused by the server, with the field.
-    summary.createGoal(QStringLiteral("Late"), QStringLiteral("10"), QDate(2001, 1, 1));
+    summary.createGoal(QStringLiteral("Late"), QStringLiteral("10"), QStringLiteral("2001-01-01"));
     QVERIFY(failed.wait(10000));
     QCOMPARE(failed.at(1).at(2).toString(), QStringLiteral("deadline"));
+    // Not a date: refused at once.
+    summary.createGoal(QStringLiteral("Soon"), QStringLiteral("10"), QStringLiteral("2027-02-30"));
+    QCOMPARE(failed.size(), 3);
+    QCOMPARE(failed.at(2).at(2).toString(), QStringLiteral("deadline"));
 
     QTRY_VERIFY_WITH_TIMEOUT(summary.goals().size() == 1, 10000);
     const QVariantMap goal = summary.goals().constFirst().toMap();
     QCOMPARE(goal.value(QStringLiteral("name")).toString(), QStringLiteral("Vélo"));
     QCOMPARE(goal.value(QStringLiteral("targetMinor")).toLongLong(), 120050);
-    QCOMPARE(goal.value(QStringLiteral("onTrack")).toBool(), false); // nothing saved, three months to go
-    // About four months to go (rounded up), nothing saved: roughly a quarter of the target a month.
+    // Created a moment ago: never "behind", whatever it holds.
+    QCOMPARE(goal.value(QStringLiteral("status")).toString(), QStringLiteral("started"));
+    QCOMPARE(goal.value(QStringLiteral("onTrack")).toBool(), true);
+    QCOMPARE(goal.value(QStringLiteral("deadline")).toString(), deadline.toString(Qt::ISODate));
+    // Three calendar months to go: four deposits (today and on the next three 1sts), so
+    // about a quarter of the target each, a little less for the interest. The one rule
+    // (projectGoal) at the user's today; midnight may pass while the test runs.
+    const QDate after = Clock::instance()->today();
+    QCOMPARE(goal.value(QStringLiteral("monthsLeft")).toInt(), plaza::calendarSpan(after, deadline).months);
     const qint64 needed = goal.value(QStringLiteral("monthlyNeededMinor")).toLongLong();
-    QVERIFY2(needed > 28000 && needed <= 30013, qPrintable(QString::number(needed)));
+    QCOMPARE(goal.value(QStringLiteral("deposits")).toInt(), 4);
+    QVERIFY2(needed > 29800 && needed <= 30013, qPrintable(QString::number(needed)));
+    const auto rule = [&](QDate today) {
+        return savings::projectGoal(0, 120050, before, deadline, today, summary.apyBps()).neededMonthlyMinor;
+    };
+    QVERIFY2(needed == rule(before) || needed == rule(after), qPrintable(QString::number(needed)));
 
     auto intoGoal = waitTask(m_wallet->moveSavings(true, eur(1000), goal.value(QStringLiteral("id")).toString()));
     QVERIFY(intoGoal && intoGoal->state == wallet::PaymentIntent::State::Completed);
@@ -206,6 +227,10 @@ void SavingsClientTest::cliCommands()
     QVERIFY(summary.out.contains(u"apy: 4.50"));
     QVERIFY(summary.out.contains(u"goals: 1"));
     QVERIFY2(summary.out.contains(u"\n  g_") && summary.out.contains(u"Vélo"), qPrintable(summary.out)); // listed too
+    // The tab's rule, word for word: a goal a moment old is "started", with its deposit.
+    QVERIFY2(summary.out.contains(u" (3 months 0 days)  started  add ") || summary.out.contains(u" (2 months "),
+             qPrintable(summary.out));
+    QVERIFY2(summary.out.contains(u" now and on each 1st"), qPrintable(summary.out));
     CliRun add = runCli({QStringLiteral("goals"), QStringLiteral("add"), QStringLiteral("Piano"), QStringLiteral("300")}, {},
                         env, data.path(), config.path());
     QVERIFY2(add.exitCode == 0, qPrintable(add.err));

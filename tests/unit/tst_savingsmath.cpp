@@ -21,6 +21,7 @@ class TestSavingsMath : public QObject
 private Q_SLOTS:
     void monthStarts();
     void goalStatusAtZeroRate();
+    void aNewGoalIsNeverBehind();
     void goalNeededMonthlyIsMinimal();
     void interestTipsAGoalOnTrack();
     void estimateSameDay();
@@ -47,61 +48,90 @@ void TestSavingsMath::goalStatusAtZeroRate()
 {
     const QDate today(2026, 11, 23);
     const QDate created(2026, 9, 10); // Oct 1 and Nov 1 since: pace = 1000 / 2 = 500 a month
-    // Deadline 2027-03-15: four month-ends (Dec 1 … Mar 1); deposits land on Dec 1, Jan 1,
-    // Feb 1: 1000 + 3 × 500 = 2500 < 3000.
+    // Deadline 2027-03-15: 3 months and 20 days; five deposits (today, Dec 1, Jan 1, Feb 1,
+    // Mar 1): 1000 + 5 × 400 = 3000.
     GoalProjection p = projectGoal(1000, 3000, created, QDate(2027, 3, 15), today, 0);
-    QCOMPARE(p.status, GoalStatus::Behind);
-    QCOMPARE(p.paceMinor, 500);
-    QCOMPARE(p.projectedMinor, 2500);
-    QCOMPARE(p.neededMonthlyMinor, 667); // 1000 + 3 × 667 = 3001 ≥ 3000; 666 gives 2998
-    QCOMPARE(goalStatusName(p.status), QStringLiteral("behind"));
-    // Deadline 2027-05-15: six month-ends, five deposits: 1000 + 5 × 500 = 3500.
-    p = projectGoal(1000, 3000, created, QDate(2027, 5, 15), today, 0);
     QCOMPARE(p.status, GoalStatus::OnTrack);
-    QCOMPARE(p.projectedMinor, 3500);
-    QCOMPARE(p.neededMonthlyMinor, 400); // 1000 + 5 × 400 = 3000
+    QCOMPARE(p.left, (plaza::CalendarSpan{3, 20}));
+    QCOMPARE(p.deposits, 5);
+    QCOMPARE(p.paceMinor, 500);
+    QCOMPARE(p.projectedMinor, 1000); // interest alone, at 0 %
+    QCOMPARE(p.neededMonthlyMinor, 400);
+    QCOMPARE(goalStatusName(p.status), QStringLiteral("on_track"));
+    // 3600: 520 a month needed (1000 + 5 × 520 = 3600), more than the pace.
+    p = projectGoal(1000, 3600, created, QDate(2027, 3, 15), today, 0);
+    QCOMPARE(p.status, GoalStatus::Behind);
+    QCOMPARE(p.neededMonthlyMinor, 520);
+    QCOMPARE(goalStatusName(p.status), QStringLiteral("behind"));
     // Reached wins over everything, even an overdue deadline.
     QCOMPARE(projectGoal(3000, 3000, created, QDate(2026, 1, 1), today, 0).status, GoalStatus::Reached);
     QCOMPARE(projectGoal(1000, 3000, created, QDate(), today, 450).status, GoalStatus::NoDeadline);
-    p = projectGoal(1000, 3000, created, QDate(2026, 11, 1), today, 0);
+    p = projectGoal(1000, 3000, created, QDate(2026, 11, 22), today, 0);
     QCOMPARE(p.status, GoalStatus::Overdue);
+    QCOMPARE(p.neededMonthlyMinor, -1);
+    QCOMPARE(p.deposits, 0);
     QCOMPARE(goalStatusName(p.status), QStringLiteral("overdue"));
-    // Due this month: nothing to project, no deposit day left.
-    p = projectGoal(1000, 3000, created, QDate(2026, 11, 30), today, 0);
-    QCOMPARE(p.status, GoalStatus::Behind);
-    QCOMPARE(p.neededMonthlyMinor, -1);
-    // Due next month: the only deposit day is after the last projected month.
-    p = projectGoal(1000, 3000, created, QDate(2026, 12, 5), today, 0);
-    QCOMPARE(p.status, GoalStatus::Behind);
-    QCOMPARE(p.neededMonthlyMinor, -1);
-    // Created this month: the pace is what it holds (one month at least).
-    QCOMPARE(projectGoal(800, 3000, today, QDate(2027, 3, 15), today, 0).paceMinor, 800);
+    // Due later this month, or today: one deposit left, today's, of the whole gap.
+    for (const QDate due : {QDate(2026, 11, 30), today}) {
+        p = projectGoal(1000, 3000, created, due, today, 0);
+        QCOMPARE(p.status, GoalStatus::Behind);
+        QCOMPARE(p.deposits, 1);
+        QCOMPARE(p.neededMonthlyMinor, 2000);
+    }
+    // Interest alone would do: nothing to add.
+    QCOMPARE(projectGoal(2999, 3000, created, QDate(2027, 3, 15), today, 450).neededMonthlyMinor, 0);
+}
+
+void TestSavingsMath::aNewGoalIsNeverBehind()
+{
+    // Less than a calendar month old: no pace to judge, whatever it holds or needs.
+    const QDate today(2026, 11, 23);
+    for (const QDate created : {today, QDate(2026, 11, 5), QDate(2026, 10, 30) /* Nov 1 passed, not a month */}) {
+        const GoalProjection p = projectGoal(0, 3000, created, QDate(2027, 3, 15), today, 0);
+        QCOMPARE(p.status, GoalStatus::Started);
+        QCOMPARE(goalStatusName(p.status), QStringLiteral("started"));
+        QCOMPARE(p.paceMinor, 0);
+        QCOMPARE(p.neededMonthlyMinor, 600); // 5 × 600 = 3000
+    }
+    // Created on 30 November at 23:59, seen on 1 December: still started.
+    QCOMPARE(projectGoal(0, 3000, QDate(2026, 11, 30), QDate(2027, 3, 15), QDate(2026, 12, 1), 0).status,
+             GoalStatus::Started);
+    // A calendar month on, it is judged.
+    QCOMPARE(projectGoal(0, 3000, QDate(2026, 10, 23), QDate(2027, 3, 15), today, 0).status, GoalStatus::Behind);
+    // An unknown creation date (an old cache) is never judged either.
+    QCOMPARE(projectGoal(0, 3000, QDate(), QDate(2027, 3, 15), today, 0).status, GoalStatus::Started);
 }
 
 void TestSavingsMath::goalNeededMonthlyIsMinimal()
 {
     const QDate today(2026, 11, 23);
     const QDate deadline(2028, 6, 30);
-    const int months = monthStartsBetween(today, deadline);
+    const int months = monthStartsBetween(today, deadline); // 19: Dec 1 2026 … Jun 1 2028
+    QCOMPARE(months, 19);
     const GoalProjection p = projectGoal(50'000, 1'000'000, QDate(2026, 1, 5), deadline, today, 450);
+    QCOMPARE(p.deposits, 20);
     QVERIFY(p.neededMonthlyMinor > 0);
-    QVERIFY(interest::projectBalance(50'000, 450, months, p.neededMonthlyMinor, today).constLast() >= 1'000'000);
-    QVERIFY(interest::projectBalance(50'000, 450, months, p.neededMonthlyMinor - 1, today).constLast() < 1'000'000);
-    // Interest makes it need less than the 0 % amount: (1 000 000 − 50 000) / (months − 1), rounded up.
-    const qint64 zeroRate = (950'000 + months - 2) / (months - 1);
-    QCOMPARE(projectGoal(50'000, 1'000'000, QDate(2026, 1, 5), deadline, today, 0).neededMonthlyMinor, zeroRate);
-    QVERIFY(p.neededMonthlyMinor < zeroRate);
+    // d today and on each of the 19 1sts (projectBalance's last month leaves out that 1st's deposit).
+    const auto reach = [&](qint64 d) {
+        return interest::projectBalance(50'000 + d, 450, months, d, today).constLast() + d;
+    };
+    QVERIFY(reach(p.neededMonthlyMinor) >= 1'000'000);
+    QVERIFY(reach(p.neededMonthlyMinor - 1) < 1'000'000);
+    // Interest makes it need less than the 0 % amount: 950 000 / 20 = 47 500.
+    QCOMPARE(projectGoal(50'000, 1'000'000, QDate(2026, 1, 5), deadline, today, 0).neededMonthlyMinor, 47'500);
+    QVERIFY(p.neededMonthlyMinor < 47'500);
 }
 
 void TestSavingsMath::interestTipsAGoalOnTrack()
 {
-    // At 0 % the pace reaches exactly 2500 (see above): a target of 2501 is behind; at 4.50 %
-    // about 0.22 € of interest over those months puts it on track.
+    // At 0 % a target of 3501 needs 501 a month (1000 + 5 × 501 ≥ 3501), one more than the
+    // pace of 500: behind. At 4.50 % the interest over those months makes 500 enough.
     const QDate today(2026, 11, 23);
-    QCOMPARE(projectGoal(1000, 2501, QDate(2026, 9, 10), QDate(2027, 3, 15), today, 0).status, GoalStatus::Behind);
-    const GoalProjection p = projectGoal(1000, 2501, QDate(2026, 9, 10), QDate(2027, 3, 15), today, 450);
+    QCOMPARE(projectGoal(1000, 3501, QDate(2026, 9, 10), QDate(2027, 3, 15), today, 0).status, GoalStatus::Behind);
+    const GoalProjection p = projectGoal(1000, 3501, QDate(2026, 9, 10), QDate(2027, 3, 15), today, 450);
     QCOMPARE(p.status, GoalStatus::OnTrack);
-    QVERIFY(p.projectedMinor > 2501 && p.projectedMinor < 2600);
+    QVERIFY(p.neededMonthlyMinor <= 500);
+    QVERIFY(p.projectedMinor > 1000 && p.projectedMinor < 1100);
 }
 
 void TestSavingsMath::estimateSameDay()

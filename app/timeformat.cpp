@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+#include "timeformat.h"
+
+#include "common/clock.h"
+
+#include <QLocale>
+
+using plaza::Clock;
+
+TimeFormat::TimeFormat(QObject *parent) : QObject(parent)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::CoarseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &TimeFormat::tick);
+    connect(Clock::instance(), &Clock::jumped, this, &TimeFormat::tick);
+    tick();
+}
+
+void TimeFormat::tick()
+{
+    const Clock *clock = Clock::instance();
+    m_now = clock->nowUtc();
+    Q_EMIT nowChanged();
+    if (const QDate today = clock->today(); today != m_today) {
+        m_today = today;
+        Q_EMIT todayChanged();
+    }
+    // Wake at the next minute boundary, not every N seconds from now: one wakeup a minute.
+    const qint64 ms = m_now.toMSecsSinceEpoch();
+    m_timer.start(int(60'000 - ms % 60'000) + 50);
+}
+
+QString TimeFormat::relativeText(const QDateTime &when, const QDateTime &now)
+{
+    if (!when.isValid())
+        return {};
+    const qint64 seconds = qMax<qint64>(0, when.secsTo(now));
+    if (seconds < 60)
+        return tr("now");
+    if (seconds < 3600)
+        return tr("%n min", "minutes ago, short", int(seconds / 60));
+    if (seconds < 86400)
+        return tr("%n h", "hours ago, short", int(seconds / 3600));
+    if (seconds < 7 * 86400)
+        return tr("%n d", "days ago, short", int(seconds / 86400));
+    return QLocale().toString(Clock::instance()->localDay(when), QLocale::ShortFormat);
+}
+
+QString TimeFormat::relative(const QDateTime &when, const QDateTime &now) const
+{
+    return relativeText(when, now.isValid() ? now : Clock::instance()->nowUtc());
+}
+
+QString TimeFormat::synced(const QDateTime &when, const QDateTime &now) const
+{
+    if (!when.isValid())
+        return tr("Not synced yet");
+    const qint64 seconds = qMax<qint64>(0, when.secsTo(now.isValid() ? now : Clock::instance()->nowUtc()));
+    if (seconds < 60)
+        return tr("Synced just now");
+    if (seconds < 3600)
+        return tr("Synced %n min ago", "", int(seconds / 60));
+    if (seconds < 86400)
+        return tr("Synced %n h ago", "", int(seconds / 3600));
+    return tr("Synced on %1").arg(QLocale().toString(Clock::instance()->localDay(when), QLocale::ShortFormat));
+}
+
+QString TimeFormat::dayText(const QDate &day, const QDate &today)
+{
+    if (!day.isValid())
+        return {};
+    if (day == today)
+        return tr("Today");
+    if (day == today.addDays(-1))
+        return tr("Yesterday");
+    if (day.year() == today.year())
+        return QLocale().toString(day, QStringLiteral("dddd d MMMM"));
+    return QLocale().toString(day, QLocale::LongFormat);
+}
+
+QString TimeFormat::dayLabel(const QString &isoDay, const QDate &today) const
+{
+    return dayText(QDate::fromString(isoDay, Qt::ISODate), today.isValid() ? today : Clock::instance()->today());
+}
+
+QString TimeFormat::dateTime(const QDateTime &when, bool longFormat) const
+{
+    if (!when.isValid())
+        return {};
+    const QDateTime local = Clock::instance()->toLocal(when);
+    const QLocale locale;
+    // The locale's own date format, and its time format without seconds (a long time
+    // format carries seconds and the zone).
+    return locale.toString(local.date(), longFormat ? QLocale::LongFormat : QLocale::ShortFormat) + u' '
+        + locale.toString(local.time(), QLocale::ShortFormat);
+}
+
+QString TimeFormat::time(const QDateTime &when) const
+{
+    return when.isValid() ? QLocale().toString(Clock::instance()->toLocal(when).time(), QLocale::ShortFormat) : QString();
+}
+
+QString TimeFormat::date(const QString &isoDay, bool longFormat) const
+{
+    const QDate date = QDate::fromString(isoDay, Qt::ISODate);
+    return date.isValid() ? QLocale().toString(date, longFormat ? QLocale::LongFormat : QLocale::ShortFormat) : QString();
+}
+
+QString TimeFormat::parseDate(const QString &text) const
+{
+    const QString trimmed = text.trimmed();
+    QDate date = QDate::fromString(trimmed, Qt::ISODate);
+    if (!date.isValid())
+        date = QLocale().toDate(trimmed, QLocale::ShortFormat);
+    if (date.isValid() && date.year() < 100)
+        date = date.addYears(2000); // "1/6/27" means 2027, not 27
+    return date.isValid() ? date.toString(Qt::ISODate) : QString();
+}
+
+QString TimeFormat::monthsFromToday(int months) const
+{
+    return Clock::instance()->today().addMonths(months).toString(Qt::ISODate);
+}
