@@ -144,6 +144,7 @@ QCoro::Task<Result<ApiResponse>> ApiClient::Private::sendOnce(Method method, QSt
     co_await reply.get();
     if (shuttingDown)
         co_return cancelledError();
+    Q_EMIT q->requestFinished(path);
 
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!statusAttribute.isValid()) {

@@ -89,6 +89,9 @@ Q_SIGNALS:
     void sessionExpired();
     //! Reachability as seen by HTTP: false after a network error, true after any answer.
     void reachableChanged(bool reachable);
+    //! One exchange with the server ended (answered or failed), for \a path (no query):
+    //! lets a caller wait for an answer it will ignore, such as a superseded search.
+    void requestFinished(const QString &path);
 
 private:
     struct Private;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "applock.h"
 
+#include "common/clock.h"
 #include "common/logging.h"
 #include "security/keystore.h"
 #include "security/secrethash.h"
@@ -33,11 +34,12 @@ Error offError()
 
 AppLock::AppLock(Session *session, QObject *parent) : QObject(parent), m_session(session)
 {
+    // The idle countdown is kept on the clock (last activity + idle minutes), so a moved
+    // test clock or a machine that slept locks at once; the timer only wakes us to look.
     m_idleTimer.setSingleShot(true);
-    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
-        if (configured() && m_idleMinutes > 0)
-            setLocked(true);
-    });
+    m_idleTimer.setTimerType(Qt::CoarseTimer);
+    connect(&m_idleTimer, &QTimer::timeout, this, &AppLock::checkIdle);
+    connect(Clock::instance(), &Clock::jumped, this, &AppLock::checkIdle);
     if (m_session) {
         connect(m_session, &Session::stateChanged, this, [this] {
             if (m_session->state() == Session::State::Ready)
@@ -97,16 +99,33 @@ void AppLock::setIdleMinutes(int minutes)
     m_idleMinutes = minutes;
     if (auto st = setKvValue(kKvIdleMinutes, QString::number(minutes)); !st)
         qCWarning(lcSecurity) << "could not keep the idle lock setting:" << st.error().message;
+    m_idleTimer.stop(); // armed for the old length
     noteActivity();
     Q_EMIT idleMinutesChanged();
 }
 
 void AppLock::noteActivity()
 {
-    if (configured() && m_idleMinutes > 0 && !m_locked)
-        m_idleTimer.start(m_idleUnit * m_idleMinutes);
-    else
+    m_lastActivityMs = Clock::instance()->nowMs();
+    // Every key press lands here: re-arm only when nothing is armed (checkIdle re-arms
+    // for what is left when it fires early).
+    if (!m_idleTimer.isActive())
+        checkIdle();
+}
+
+void AppLock::checkIdle()
+{
+    if (!configured() || m_idleMinutes <= 0 || m_locked) {
         m_idleTimer.stop();
+        return;
+    }
+    const qint64 idleMs = qint64(m_idleMinutes) * 60'000;
+    const qint64 left = m_lastActivityMs + idleMs - Clock::instance()->nowMs();
+    if (left <= 0) {
+        setLocked(true);
+        return;
+    }
+    m_idleTimer.start(std::chrono::milliseconds(qMin<qint64>(left, idleMs)));
 }
 
 void AppLock::lock()

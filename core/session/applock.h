@@ -66,8 +66,6 @@ public:
     //! Any user input: restarts the idle countdown.
     Q_INVOKABLE void noteActivity();
 
-    //! Tests: how long one "idle minute" lasts (default one minute).
-    void setIdleUnitForTesting(std::chrono::milliseconds unit) { m_idleUnit = unit; }
 
     // For C++ and tests.
     QCoro::Task<Status> setSecretAsync(QString kind, QString secret, QString current = {});
@@ -96,6 +94,8 @@ private:
     [[nodiscard]] Status setKvValue(const QString &key, const QString &value) const;
     void setBusy(bool busy);
     void setLocked(bool locked);
+    //! Locks if the idle minutes have passed since the last input, else arms the timer.
+    void checkIdle();
     void forget();
 
     QPointer<Session> m_session;
@@ -109,7 +109,7 @@ private:
     QElapsedTimer m_throttleClock;
     qint64 m_throttleMs = 0;
     QTimer m_idleTimer;
-    std::chrono::milliseconds m_idleUnit = std::chrono::minutes(1);
+    qint64 m_lastActivityMs = 0; //!< Clock::nowMs() of the last input
 };
 
 } // namespace plaza

@@ -4,6 +4,7 @@
 // the rules for PINs and passphrases, replacing, throttling, the idle lock, sign-out.
 #include "integrationutil.h"
 
+#include "common/clock.h"
 #include "common/testserver.h"
 #include "security/keystore.h"
 #include "session/applock.h"
@@ -206,17 +207,24 @@ void AppLockTest::idleLock()
     QVERIFY(createAccount(session, m_server->url(), uniqueHandle(QStringLiteral("locki")), QStringLiteral("Lock I"),
                           kPassword, QStringLiteral("the cache passphrase")));
     AppLock lock(&session);
-    lock.setIdleUnitForTesting(100ms);
     QVERIFY(waitTask(lock.reload()));
     QVERIFY(waitTask(lock.setSecretAsync(QStringLiteral("pin"), QStringLiteral("1357"))));
     QSignalSpy locked(&lock, &AppLock::lockedChanged);
-    lock.setIdleMinutes(3); // 300 ms here
+    // The countdown runs on the client clock, which the test moves: no race with a timer.
+    Clock *clock = Clock::instance();
+    lock.setIdleMinutes(3);
     QVERIFY(!lock.locked());
-    QTest::qWait(150);
+    clock->advance(2min);
+    QVERIFY(!lock.locked());
     lock.noteActivity(); // activity restarts the countdown
-    QTest::qWait(200);
+    clock->advance(2min);
+    QVERIFY(!lock.locked()); // four minutes in all, two since the last input
+    clock->advance(59s);
     QVERIFY(!lock.locked());
-    QTRY_VERIFY_WITH_TIMEOUT(lock.locked(), 2000);
+    clock->advance(2s); // three minutes and a second since the last input
+    QVERIFY(lock.locked());
+    QCOMPARE(locked.size(), 1);
+    clock->reset();
     auto wrong = waitTask(lock.verifyAsync(QStringLiteral("7531")));
     QVERIFY(wrong && !*wrong);
     QVERIFY(lock.locked());

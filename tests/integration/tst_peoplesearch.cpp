@@ -4,9 +4,11 @@
 #include "integrationutil.h"
 
 #include "common/testserver.h"
+#include "net/apiclient.h"
 #include "social/peoplesearchmodel.h"
 
 #include <QSignalSpy>
+#include <algorithm>
 #include <QTest>
 
 using namespace plaza;
@@ -88,12 +90,20 @@ void PeopleSearchTest::newestQueryWins()
     PeopleSearchModel model;
     model.setSession(m_fixture.session.get());
     QSignalSpy results(&model, &PeopleSearchModel::resultsChanged);
+    QSignalSpy answered(m_fixture.session->api(), &net::ApiClient::requestFinished);
     model.setQuery(QStringLiteral("zo"));
     model.searchNow();                       // an answer for "zo" is on its way …
     model.setQuery(m_zora->handle);          // … but the user typed on
     QVERIFY(results.wait(5000));
     QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 5000);
-    QTest::qWait(300);
+    // Both answers are in (whichever came last), not "a while has passed": the late "zo"
+    // one, when it is the later, must not have replaced the list.
+    const auto searches = [&] {
+        return std::count_if(answered.cbegin(), answered.cend(),
+                             [](const QList<QVariant> &args) { return args.at(0).toString() == u"/v1/users"; });
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(searches(), 2, 5000);
+    QCoreApplication::processEvents(); // the coroutine that got the last answer has run
     QCOMPARE(handles(model), QStringList{m_zora->handle});
 }
 

@@ -5,6 +5,8 @@
 
 #include "common/testserver.h"
 #include "net/apiclient.h"
+#include "storage/database.h"
+#include "storage/kvstore.h"
 #include "sync/syncengine.h"
 
 #include <QDir>
@@ -40,14 +42,41 @@ private:
         return waitIdle(session);
     }
 
+    //! Moves the server's test clock past the access tokens' life: no sleeping against a
+    //! timer, so a loaded machine cannot make a step land before or after the expiry.
+    bool expireAccessTokens()
+    {
+        net::ApiClient plain;
+        plain.setBaseUrl(m_server->url());
+        return bool(waitTask(plain.post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("advance_s"), kAccessTtl + 1}})));
+    }
+
+    //! The refresh token the encrypted cache holds now ("" if none, or unreadable).
+    static QString cachedRefreshToken(const Session &session)
+    {
+        auto db = session.openCacheConnection();
+        if (!db)
+            return {};
+        auto stmt = (*db)->prepare(QStringLiteral("SELECT value FROM kv WHERE key = ?1;"));
+        if (!stmt)
+            return {};
+        stmt->bindAll(storage::kv::kRefreshToken);
+        auto row = stmt->step();
+        return row && *row ? stmt->text(0) : QString();
+    }
+
+    static constexpr int kAccessTtl = 60;
+
     std::unique_ptr<TestServer> m_server;
     SessionFixture m_fixture;
 };
 
 void SessionTokensTest::initTestCase()
 {
-    // Access tokens that live one second: every test step below outlives them.
-    m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--access-ttl"), QStringLiteral("1")});
+    // Access tokens that live a minute of the server's test clock, which the steps below
+    // move past it whenever they need them expired.
+    m_server = std::make_unique<TestServer>(
+        QStringList{QStringLiteral("--test-clock"), QStringLiteral("--access-ttl"), QString::number(kAccessTtl)});
     QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
     QVERIFY(createAccount(*m_fixture.session, m_server->url(), uniqueHandle(QStringLiteral("tok")),
                           QStringLiteral("Tok"), kPassword, kPassphrase));
@@ -57,17 +86,19 @@ void SessionTokensTest::refreshedTokensArePersisted()
 {
     Session &session = *m_fixture.session;
     const QString firstRefresh = session.api()->refreshToken();
-    QTest::qWait(1500);
+    QCOMPARE(cachedRefreshToken(session), firstRefresh);
+    QVERIFY(expireAccessTokens());
     QVERIFY(waitTask(session.syncEngine()->pull())); // 401, refresh, retry
     QVERIFY(session.api()->refreshToken() != firstRefresh);
-    QTest::qWait(100); // the kv write is queued on the writer thread
+    // The kv write is queued on the writer thread: wait for it, not for a while.
+    QTRY_COMPARE_WITH_TIMEOUT(cachedRefreshToken(session), session.api()->refreshToken(), 10000);
 
     // A restart must use the new refresh token: the first one was rotated away, so if the
     // cache still held it, this pull (after the access token expired) would fail.
     m_fixture.reopen();
     QVERIFY(unlock(*m_fixture.session));
     QCOMPARE(m_fixture.session->state(), Session::State::Ready);
-    QTest::qWait(1500);
+    QVERIFY(expireAccessTokens());
     const Status pulled = waitTask(m_fixture.session->syncEngine()->pull());
     QVERIFY2(pulled.ok(), pulled.ok() ? "" : qPrintable(pulled.error().codeName()));
     QCOMPARE(m_fixture.session->state(), Session::State::Ready);
@@ -84,7 +115,7 @@ void SessionTokensTest::expiredSessionSignsOutKeepingCache()
     thief.setTokens(QStringLiteral("not-a-token"), session.api()->refreshToken());
     QVERIFY(waitTask(thief.get(QStringLiteral("/v1/me"))));
 
-    QTest::qWait(1500);
+    QVERIFY(expireAccessTokens());
     session.syncNow();
     QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::State::SignedOut, 15000);
     QCOMPARE(session.errorCode(), QStringLiteral("unauthorized"));

@@ -343,8 +343,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(connected.count() >= 2, 20000);
         QCOMPARE(connected.at(0).at(0).toBool(), true);
         QCOMPARE(connected.at(1).at(0).toBool(), false);
-        // Dropped by the keep-alive (first ping after 200 ms, no answer for 1.5 s), not by chance.
-        QVERIFY2(firstDropAfterMs >= 1000 && firstDropAfterMs < 6000, qPrintable(QString::number(firstDropAfterMs)));
+        // Dropped by the keep-alive: the peer never closes a socket, so the drop is the client's,
+        // and it cannot come before the first ping (200 ms) plus the answer's timeout (1.5 s).
+        // No upper bound: a loaded machine may run the timer late, which is not a fault.
+        QVERIFY2(firstDropAfterMs >= 1000, qPrintable(QString::number(firstDropAfterMs)));
         QTRY_VERIFY_WITH_TIMEOUT(hello.count() >= 2, 20000);
         QVERIFY(accepted >= 2);
 
