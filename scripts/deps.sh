@@ -24,6 +24,8 @@ PLAZA_TEST_DEPS=(
   desktop-file-utils appstream libxml2-utils openssl
   # e2e_notifications: a notification server, an XEmbed tray, busctl (dunstctl history)
   dunst trayer systemd
+  # scripts/test-calendar runs suites at fixed instants; the suite also runs under load
+  faketime stress-ng
 )
 
 want=("${PLAZA_BUILD_DEPS[@]}" "${PLAZA_RUNTIME_DEPS[@]}")
