@@ -261,7 +261,12 @@ QString AppContext::formatDateTime(const QDateTime &when, bool longFormat) const
 {
     if (!when.isValid())
         return {};
-    return QLocale().toString(when.toLocalTime(), longFormat ? QLocale::LongFormat : QLocale::ShortFormat);
+    // The long date, but never seconds or a time zone (QLocale's long date-time has both): times
+    // in the UI are hours and minutes everywhere.
+    const QDateTime local = when.toLocalTime();
+    const QLocale locale;
+    return locale.toString(local.date(), longFormat ? QLocale::LongFormat : QLocale::ShortFormat) + u' '
+           + locale.toString(local.time(), QLocale::ShortFormat);
 }
 
 QString AppContext::formatTime(const QDateTime &when) const
