@@ -3,12 +3,15 @@
 # plaza-server --demo on a free loopback port, then for each tab runs bin/plaza signed in as
 # @amelie under Xvfb (--page TAB), waits for the first frame and a settling time, and counts
 # the context switches of all its threads (/proc/PID/task/*/status, voluntary + involuntary)
-# over SECONDS. The baseline in the same run is plaza's own sign-in screen (no account, no
+# over SECONDS. For comparison in the same run: plaza's own sign-in screen (no account, no
 # sync; its focused field blinks a cursor). (Minimised is not measured: Xvfb has no window manager to iconify a window.)
 # Not a test: it prints its figures.
 #   bench/idle_wakeups.sh [BUILD_DIR=build/ci] [SECONDS=20]
 # Target (issue 13): 0 wakeups/s beyond a focused cursor's blink (about 2/s).
 set -euo pipefail
+if [ -z "${PLAZA_IDLE_XVFB:-}" ]; then
+  PLAZA_IDLE_XVFB=1 exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$@"
+fi
 build="${1:-build/ci}"
 seconds="${2:-20}"
 settle=5
@@ -62,13 +65,7 @@ measure() {
   awk -v n="$name" -v d=$((after - before)) -v s="$seconds" 'BEGIN { printf "%-22s %7.1f wakeups/s (%d in %d s)\n", n, d / s, d, s }'
 }
 
-export -f switches measure
-xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-  set -euo pipefail
-  work='"'$work'"' bin='"'$bin'"' settle='"$settle"' seconds='"$seconds"'
-  pids=()
-  measure baseline-signin "" --server http://127.0.0.1:9
-  for page in feed chat wallet savings; do
-    measure "shown-$page" "plaza: shell shown" --server '"$url"' --sign-in-as amelie --page "$page"
-  done
-'
+measure baseline-signin "" --server http://127.0.0.1:9
+for page in feed chat wallet savings; do
+  measure "shown-$page" "plaza: shell shown" --server "$url" --sign-in-as amelie --page "$page"
+done
