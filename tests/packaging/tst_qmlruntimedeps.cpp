@@ -125,6 +125,9 @@ private Q_SLOTS:
     void helpersReadTheirInputs();
 
 private:
+    //! "package (for module)" of each module whose package \a packages lacks.
+    [[nodiscard]] QStringList lackingFrom(const QSet<QString> &packages) const;
+
     QMap<QString, QString> m_packageOf; // module name → Debian package
     QStringList m_missing;              // modules not found on this machine
 };
@@ -188,6 +191,17 @@ void QmlRuntimeDepsTest::initTestCase()
     qInfo().noquote() << "modules and packages:" << m_packageOf;
 }
 
+QStringList QmlRuntimeDepsTest::lackingFrom(const QSet<QString> &packages) const
+{
+    QStringList lacking;
+    for (auto it = m_packageOf.cbegin(); it != m_packageOf.cend(); ++it) {
+        if (!packages.contains(it.value()))
+            lacking << QStringLiteral("%1 (for %2)").arg(it.value(), it.key());
+    }
+    lacking.removeDuplicates();
+    return lacking;
+}
+
 void QmlRuntimeDepsTest::everyModuleIsInstalled()
 {
     QVERIFY2(m_missing.isEmpty(),
@@ -199,12 +213,7 @@ void QmlRuntimeDepsTest::depsShInstallsEveryModule()
     const QString script = readAll(QStringLiteral(PLAZA_SOURCE_DIR "/scripts/deps.sh"));
     const QSet<QString> runtime = bashArray(script, QStringLiteral("PLAZA_RUNTIME_DEPS"));
     QVERIFY2(!runtime.isEmpty(), "no PLAZA_RUNTIME_DEPS=( … ) in scripts/deps.sh");
-    QStringList lacking;
-    for (auto it = m_packageOf.cbegin(); it != m_packageOf.cend(); ++it) {
-        if (!runtime.contains(it.value()))
-            lacking << QStringLiteral("%1 (for %2)").arg(it.value(), it.key());
-    }
-    lacking.removeDuplicates();
+    const QStringList lacking = lackingFrom(runtime);
     QVERIFY2(lacking.isEmpty(), qPrintable(u"scripts/deps.sh PLAZA_RUNTIME_DEPS lacks: " + lacking.join(u", ")));
 }
 
@@ -215,12 +224,7 @@ void QmlRuntimeDepsTest::debDependsOnEveryModule()
         QRegularExpression(QStringLiteral("set\\(CPACK_DEBIAN_PACKAGE_DEPENDS \"([^\"]*)\"\\)")).match(config);
     QVERIFY2(match.hasMatch(), "no CPACK_DEBIAN_PACKAGE_DEPENDS in " PLAZA_BINARY_DIR "/CPackConfig.cmake");
     const QSet<QString> depends = dependsNames(match.captured(1));
-    QStringList lacking;
-    for (auto it = m_packageOf.cbegin(); it != m_packageOf.cend(); ++it) {
-        if (!depends.contains(it.value()))
-            lacking << QStringLiteral("%1 (for %2)").arg(it.value(), it.key());
-    }
-    lacking.removeDuplicates();
+    const QStringList lacking = lackingFrom(depends);
     QVERIFY2(lacking.isEmpty(), qPrintable(u"the .deb's Depends (packaging/CMakeLists.txt) lacks: " + lacking.join(u", ")));
 }
 
