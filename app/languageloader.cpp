@@ -18,7 +18,13 @@ QString LanguageLoader::install(QCoreApplication &app, const QString &requested)
     // Tries each of locale.uiLanguages() in turn: fr-CA, fr, … → :/i18n/plaza_fr.qm
     if (!translator->load(locale, QStringLiteral("plaza"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         qCInfo(lcApp) << "no translation for" << locale.uiLanguages() << "- using English";
-        delete translator;
+        // English still needs its plural forms ("%n post(s)" reads "1 post", "3 posts"): a C or
+        // unknown locale gets plaza_en.qm rather than the bare source text.
+        if (!translator->load(QStringLiteral("plaza_en"), QStringLiteral(":/i18n"))) {
+            delete translator;
+            return QStringLiteral("en");
+        }
+        QCoreApplication::installTranslator(translator);
         return QStringLiteral("en");
     }
     QCoreApplication::installTranslator(translator);

@@ -15,6 +15,7 @@ PLAZA_RUNTIME_DEPS=(
   qt6-qpa-plugins qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qtquick-dialogs qml6-module-qtcore qml6-module-qtquick-shapes
+  qml6-module-qt-labs-folderlistmodel # the non-native FileDialog's QML imports it
   qml6-module-qt-labs-platform qml6-module-qt5compat-graphicaleffects
   qt6-image-formats-plugins qt6-translations-l10n fonts-dejavu-core fonts-noto-color-emoji
   dbus gnome-keyring libglib2.0-bin

@@ -2011,6 +2011,13 @@
     </message>
 </context>
 <context>
+    <name>Spinner</name>
+    <message>
+        <source>Loading</source>
+        <translation>Chargement</translation>
+    </message>
+</context>
+<context>
     <name>StartingScreen</name>
     <message>
         <source>Opening Plaza</source>

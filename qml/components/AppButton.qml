@@ -34,9 +34,8 @@ Button {
             id: content
             anchors.centerIn: parent
             spacing: Theme.spacingS
-            BusyIndicator {
-                visible: control.busy
-                running: control.busy
+            Spinner {
+                active: control.busy
                 width: 18
                 height: 18
                 anchors.verticalCenter: parent.verticalCenter

@@ -133,7 +133,7 @@ Item {
                 footer: Item {
                     width: ListView.view.width
                     height: list.count > 0 ? 48 : 0
-                    BusyIndicator { anchors.centerIn: parent; running: feed.loading && list.count > 0; visible: running; width: 24; height: 24 }
+                    Spinner { anchors.centerIn: parent; active: feed.loading && list.count > 0; width: 24; height: 24 }
                     Label {
                         anchors.centerIn: parent
                         visible: feed.atEnd && list.count > 0
@@ -164,7 +164,7 @@ Item {
                 width: Math.min(parent.width - 2 * Theme.spacingXl, 420)
                 visible: list.count === 0
                 spacing: Theme.spacingS
-                BusyIndicator { visible: feed.loading; running: visible; Layout.alignment: Qt.AlignHCenter }
+                Spinner { active: feed.loading; Layout.alignment: Qt.AlignHCenter }
                 Label {
                     visible: !feed.loading
                     text: feed.error.length > 0 ? qsTr("The feed couldn't load")

@@ -67,7 +67,7 @@ Sheet {
                 onOpenThread: postId => { sheet.close(); sheet.openThread(postId) }
             }
             onContentYChanged: if (!profile.loading && !profile.atEnd && contentHeight - (contentY + height) < 300) profile.fetchMore(profile.index(-1, -1))
-            BusyIndicator { anchors.centerIn: parent; running: profile.loading && posts.count === 0; visible: running }
+            Spinner { anchors.centerIn: parent; active: profile.loading && posts.count === 0 }
             Label {
                 anchors.centerIn: parent
                 visible: !profile.loading && posts.count === 0

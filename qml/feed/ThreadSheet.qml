@@ -42,7 +42,7 @@ Sheet {
                 onOpenProfile: userId => { sheet.close(); sheet.openProfile(userId) }
                 onReply: (id, name) => { replyBox.replyTo = id; replyBox.replyToName = name; replyBox.focusEditor() }
             }
-            BusyIndicator { anchors.centerIn: parent; running: thread.loading && list.count === 0; visible: running }
+            Spinner { anchors.centerIn: parent; active: thread.loading && list.count === 0 }
             Label {
                 anchors.centerIn: parent
                 visible: !thread.loading && list.count === 0

@@ -18,19 +18,18 @@ Rectangle {
         NumberAnimation on opacity { to: 1; duration: Theme.animationNormal; easing.type: Easing.OutCubic }
     }
 
-    BusyIndicator {
+    Spinner {
         id: spinner
         anchors.top: mark.bottom
         anchors.topMargin: Theme.spacingXl
         anchors.horizontalCenter: parent.horizontalCenter
         width: 28
         height: 28
-        running: visible
-        visible: false
+        active: false
         Timer {
             interval: 600
             running: true
-            onTriggered: spinner.visible = true
+            onTriggered: spinner.active = true
         }
     }
 }

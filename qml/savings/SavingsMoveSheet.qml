@@ -97,12 +97,11 @@ Sheet {
                 font.weight: Font.DemiBold
                 textFormat: Text.PlainText
             }
-            ComboBox {
+            AppComboBox {
                 id: goalChoice
                 objectName: "savingsGoalChoice"
                 Accessible.name: qsTr("Goal")
                 Layout.fillWidth: true
-                implicitHeight: Theme.controlHeight
                 textRole: "label"
                 valueRole: "value"
                 model: [{ value: "", label: sheet.deposit ? qsTr("No goal (unassigned)") : qsTr("Unassigned savings") }]

@@ -17,6 +17,7 @@ Item {
 
     FileDialog {
         id: saveDialog
+        objectName: "feedbackDialog"
         title: qsTr("Save a feedback report")
         fileMode: FileDialog.SaveFile
         nameFilters: [qsTr("Text files (*.txt)")]

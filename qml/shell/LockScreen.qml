@@ -13,13 +13,19 @@ Rectangle {
 
     color: Theme.background
     visible: App.appLock.locked
-    focus: visible
 
     // Swallow every click and key that would otherwise reach the shell below.
     MouseArea { anchors.fill: parent; hoverEnabled: true; acceptedButtons: Qt.AllButtons }
     Keys.onPressed: event => event.accepted = true
 
-    onVisibleChanged: if (visible) field.forceActiveFocus()
+    // Every lock starts empty: no PIN left over from the last unlock, no old error.
+    function reset() {
+        field.text = ""
+        field.error = ""
+        field.forceActiveFocus()
+    }
+    onVisibleChanged: if (visible) reset()
+    Component.onCompleted: if (visible) reset()
 
     Card {
         anchors.centerIn: parent
@@ -56,6 +62,7 @@ Rectangle {
                 onAccepted: App.appLock.verify(text)
             }
             AppButton {
+                objectName: "unlockButton"
                 text: qsTr("Unlock")
                 iconName: "lock-keyhole"
                 busy: App.appLock.busy
@@ -68,7 +75,6 @@ Rectangle {
 
     Connections {
         target: App.appLock
-        enabled: cover.visible
         function onVerified(ok, message) {
             field.text = ""
             field.error = ok ? ""

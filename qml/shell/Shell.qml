@@ -30,6 +30,9 @@ Rectangle {
     Shortcut { sequence: "Ctrl+L"; enabled: App.appLock.configured; onActivated: App.appLock.lock() }
 
     RowLayout {
+        // While locked, nothing of the account is on screen, reachable by Tab or in the
+        // accessibility tree: the lock screen is not just drawn over it.
+        visible: !App.appLock.locked
         anchors.fill: parent
         spacing: 0
 
@@ -108,6 +111,14 @@ Rectangle {
     LockScreen {
         anchors.fill: parent
         z: 10
+    }
+    // Open sheets live in the window's overlay, above the lock screen: hide it while locked.
+    Binding {
+        target: Overlay.overlay
+        property: "visible"
+        value: false
+        when: App.appLock.locked
+        restoreMode: Binding.RestoreValue
     }
 
     SettingsSheet {

@@ -130,7 +130,7 @@ Sheet {
             visible: sheet.step === "loading"
             Layout.fillWidth: true
             implicitHeight: 160
-            BusyIndicator { anchors.centerIn: parent; running: sheet.step === "loading" }
+            Spinner { anchors.centerIn: parent; active: sheet.step === "loading" }
         }
 
         ColumnLayout {

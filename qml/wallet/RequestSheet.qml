@@ -92,6 +92,7 @@ Sheet {
 
     FileDialog {
         id: saveDialog
+        objectName: "qrSaveDialog"
         title: qsTr("Save the QR code")
         fileMode: FileDialog.SaveFile
         nameFilters: [qsTr("PNG images (*.png)")]
@@ -159,7 +160,7 @@ Sheet {
             visible: sheet.step === "loading"
             Layout.fillWidth: true
             implicitHeight: 160
-            BusyIndicator { anchors.centerIn: parent; running: sheet.step === "loading" }
+            Spinner { anchors.centerIn: parent; active: sheet.step === "loading" }
         }
 
         ColumnLayout {

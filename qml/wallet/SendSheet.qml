@@ -145,10 +145,9 @@ Sheet {
                     highlighted: ListView.isCurrentItem
                     onClicked: sheet.choose(search.get(index))
                 }
-                BusyIndicator {
+                Spinner {
                     anchors.centerIn: parent
-                    running: search.loading && search.count === 0
-                    visible: running
+                    active: search.loading && search.count === 0
                 }
                 Label {
                     anchors.centerIn: parent
@@ -295,9 +294,8 @@ Sheet {
                 Layout.fillWidth: true
                 onUnlocked: App.wallet.sendMoney("@" + sheet.recipient.handle, amountField.text, noteField.text, sheet.conversationId)
             }
-            BusyIndicator {
-                running: App.wallet.busy
-                visible: running
+            Spinner {
+                active: App.wallet.busy
                 Layout.alignment: Qt.AlignHCenter
             }
             AppButton {

@@ -77,8 +77,9 @@ ItemDelegate {
             Label {
                 text: {
                     const parts = [Time.time(row.model.createdAt)]
-                    if (row.model.note.length > 0)
-                        parts.push(row.model.note)
+                    const note = WalletText.noteOf(row.model.kind, row.model.note)
+                    if (note.length > 0)
+                        parts.push(note)
                     else if (row.model.counterpartyName.length > 0)
                         parts.push(WalletText.kindName(row.model.kind))
                     return parts.join(" · ")

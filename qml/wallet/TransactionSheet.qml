@@ -54,10 +54,11 @@ Sheet {
                 textFormat: Text.PlainText
                 Layout.fillWidth: true
             }
-            Label { text: qsTr("Note"); color: Theme.textMuted; visible: !!sheet.tx.note }
+            Label { text: qsTr("Note"); color: Theme.textMuted; visible: note.text.length > 0 }
             Label {
-                visible: !!sheet.tx.note
-                text: sheet.tx.note || ""
+                id: note
+                visible: text.length > 0
+                text: WalletText.noteOf(sheet.tx.kind, sheet.tx.note)
                 color: Theme.text
                 wrapMode: Text.Wrap
                 textFormat: Text.PlainText

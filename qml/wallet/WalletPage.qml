@@ -300,20 +300,12 @@ Item {
                     onClicked: txModel.direction = modelData.value
                 }
             }
-            ComboBox {
+            AppComboBox {
                 id: kindFilter
                 objectName: "kindFilter"
                 textRole: "label"
                 valueRole: "value"
                 implicitHeight: 32
-                font.pixelSize: Theme.fontBody
-                background: Rectangle {
-                    implicitWidth: 150
-                    radius: Theme.radiusM
-                    color: kindFilter.hovered ? Theme.hover : Theme.surface
-                    border.width: kindFilter.visualFocus ? 2 : 1
-                    border.color: kindFilter.visualFocus ? Theme.focusRing : Theme.border
-                }
                 Layout.preferredWidth: 170
                 Accessible.name: qsTr("Kind of transaction")
                 model: [
@@ -418,10 +410,9 @@ Item {
                 footer: Item {
                     width: ListView.view.width
                     height: txModel.count > 0 && !txModel.atEnd ? 48 : (txModel.count > 0 ? 40 : 0)
-                    BusyIndicator {
+                    Spinner {
                         anchors.centerIn: parent
-                        running: txModel.loading && history.count > 0
-                        visible: running
+                        active: txModel.loading && history.count > 0
                         width: 24
                         height: 24
                     }
@@ -442,9 +433,8 @@ Item {
                 width: Math.min(parent.width - 2 * Theme.spacingXl, 420)
                 visible: history.count === 0
                 spacing: Theme.spacingS
-                BusyIndicator {
-                    visible: txModel.loading || !summary.loaded && txModel.error.length === 0 && !txModel.atEnd
-                    running: visible
+                Spinner {
+                    active: txModel.loading || !summary.loaded && txModel.error.length === 0 && !txModel.atEnd
                     Layout.alignment: Qt.AlignHCenter
                 }
                 Icon {
@@ -503,6 +493,7 @@ Item {
 
     FileDialog {
         id: exportDialog
+        objectName: "exportDialog"
         title: qsTr("Export the history as CSV")
         fileMode: FileDialog.SaveFile
         nameFilters: [qsTr("CSV files (*.csv)")]

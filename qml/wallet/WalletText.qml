@@ -17,6 +17,14 @@ QtObject {
         }
     }
 
+    //! The note to show for a transaction. The server writes a fixed English note on every
+    //! savings move ("To savings"); the kind, translated, already says that, so it is not shown.
+    function noteOf(kind, note) {
+        if (kind === "savings_deposit" || kind === "savings_withdrawal")
+            return ""
+        return note || ""
+    }
+
     //! The headline of a row or a detail sheet: who, or what kind of movement.
     function kindTitle(kind, direction, name) {
         if (name && name.length > 0) {

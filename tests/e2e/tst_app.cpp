@@ -5,6 +5,7 @@
 // expected screen is on it and exits 0 — or exits non-zero if it never gets there.
 #include "apiprobe.h"
 #include "common/testserver.h"
+#include "qmlwarnings.h"
 
 #include <QColor>
 #include <QDir>
@@ -17,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+
+#include <utility>
 
 using plaza::test::ApiProbe;
 using plaza::test::TestServer;
@@ -72,6 +75,7 @@ private Q_SLOTS:
     void chatOpensFromAWarmCache();
     void payLinkThatCannotBePaid_data();
     void payLinkThatCannotBePaid();
+    void cleanup();
 
 private:
     //! A demo person's access token (POST /v1/auth/login).
@@ -83,6 +87,8 @@ private:
 
     std::unique_ptr<TestServer> m_server;
     QDir m_screenshots;
+    //! QML warnings in the output of the runs of the current test (checked in cleanup()).
+    QStringList m_qmlWarnings;
 };
 
 void TestApp::initTestCase()
@@ -94,6 +100,13 @@ void TestApp::initTestCase()
     QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
     m_screenshots = QDir(QStringLiteral(PLAZA_SCREENSHOT_DIR));
     QVERIFY(m_screenshots.mkpath(QStringLiteral(".")));
+}
+
+void TestApp::cleanup()
+{
+    // A QML warning in any run of bin/plaza is a failure.
+    const QStringList warnings = std::exchange(m_qmlWarnings, {});
+    QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings from bin/plaza:\n" + warnings.join(u'\n')));
 }
 
 AppRun TestApp::run(const QStringList &args, const QString &screenshotName, const QTemporaryDir &dirs,
@@ -131,6 +144,7 @@ AppRun TestApp::run(const QStringList &args, const QString &screenshotName, cons
         app.waitForFinished(5000);
     }
     result.output = QString::fromUtf8(app.readAll());
+    m_qmlWarnings += plaza::test::qmlWarningsIn(result.output);
     result.exitCode = app.exitStatus() == QProcess::NormalExit ? app.exitCode() : -1;
     result.image.load(file);
     return result;
@@ -385,6 +399,7 @@ void TestApp::secondLaunchHandsOverItsLink()
     }, 15000);
     first.kill();
     first.waitForFinished(5000);
+    m_qmlWarnings += plaza::test::qmlWarningsIn(QString::fromUtf8(firstOutput + first.readAll() + secondOutput));
     QFile::remove(shot);
     QVERIFY2(dimmed, "the running window did not open the pay sheet");
 }

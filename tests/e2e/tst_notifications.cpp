@@ -9,6 +9,7 @@
 #include "apiprobe.h"
 #include "appcontext.h"
 #include "inprocessapp.h"
+#include "qmlwarnings.h"
 #include "common/testserver.h"
 #include "notifier.h"
 #include "trayicon.h"
@@ -128,6 +129,7 @@ private Q_SLOTS:
     void focusedWindowIsQuiet();
     void settingOffSilencesThem();
     void catchUpIsOneNotification();
+    void cleanup();
     void cleanupTestCase();
 
 private:
@@ -143,6 +145,7 @@ private:
     //! Amélie's unread messages according to the server.
     [[nodiscard]] int serverUnread();
 
+    std::unique_ptr<plaza::test::QmlWarningRecorder> m_qmlWarnings;
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<ApiProbe> m_api;
     QHash<QString, QString> m_tokens;
@@ -244,6 +247,7 @@ QList<Shown> NotificationsTest::waitForNew(int count, int timeoutMs)
 
 void NotificationsTest::initTestCase()
 {
+    m_qmlWarnings = std::make_unique<plaza::test::QmlWarningRecorder>(); // a QML warning is a failure
     QLocale::setDefault(QLocale(QStringLiteral("en_US")));
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     QCOMPARE(QGuiApplication::platformName(), QStringLiteral("xcb"));
@@ -482,6 +486,12 @@ void NotificationsTest::catchUpIsOneNotification()
     QCOMPARE(shown.at(0).summary, QStringLiteral("Plaza"));
     // English plural forms come from translations/plaza_en.ts; untranslated, the source.
     QVERIFY2(shown.at(0).body.startsWith(QStringLiteral("5 new message")), qPrintable(shown.at(0).body));
+}
+
+void NotificationsTest::cleanup()
+{
+    const QStringList warnings = m_qmlWarnings->take();
+    QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings:\n" + warnings.join(u'\n')));
 }
 
 void NotificationsTest::cleanupTestCase()

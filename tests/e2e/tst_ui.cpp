@@ -7,6 +7,7 @@
 #include "apiprobe.h"
 #include "appcontext.h"
 #include "inprocessapp.h"
+#include "qmlwarnings.h"
 #include "common/testserver.h"
 
 #include "chat/chatservice.h"
@@ -99,6 +100,7 @@ private:
     //! an accessible name and its focus shown; Shift+Tab goes back. The names walked.
     void walkTabOrder(QStringList *names);
 
+    std::unique_ptr<plaza::test::QmlWarningRecorder> m_qmlWarnings;
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<InProcessApp> m_app;
     QQuickWindow *m_window = nullptr;
@@ -141,6 +143,8 @@ void UiTest::click(const QString &objectName)
 
 void UiTest::initTestCase()
 {
+    // After QTest's own handler is in place, so that messages still print.
+    m_qmlWarnings = std::make_unique<plaza::test::QmlWarningRecorder>();
     QLocale::setDefault(QLocale(QStringLiteral("en_US")));
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--demo")});
@@ -166,6 +170,9 @@ void UiTest::initTestCase()
 
 void UiTest::cleanup()
 {
+    // A QML warning is a failure, whichever test made it.
+    const QStringList warnings = m_qmlWarnings->take();
+    QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings:\n" + warnings.join(u'\n')));
     // Between user actions, no connection the UI thread writes through keeps a statement on a
     // row: it would pin an old snapshot, and the next write there would fail with
     // SQLITE_BUSY_SNAPSHOT once sync has committed (a message stayed unsent that way).
@@ -463,6 +470,9 @@ void UiTest::cleanupTestCase()
 {
     m_window = nullptr;
     m_app.reset();
+    const QStringList warnings = m_qmlWarnings ? m_qmlWarnings->take() : QStringList();
+    m_qmlWarnings.reset();
+    QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings:\n" + warnings.join(u'\n')));
 }
 
 QTEST_MAIN(UiTest)
