@@ -31,6 +31,8 @@ PLAZA_TEST_DEPS=(
 
 want=("${PLAZA_BUILD_DEPS[@]}" "${PLAZA_RUNTIME_DEPS[@]}")
 if [ "${1:-}" = "--test" ]; then want+=("${PLAZA_TEST_DEPS[@]}"); fi
+# scripts/demo on a machine without a display: a virtual one.
+if [ "${1:-}" = "--headless" ]; then want+=(xvfb xauth); fi
 
 missing=()
 for p in "${want[@]}"; do
