@@ -58,13 +58,15 @@ quint16 PlazaServer::start(const QHostAddress &address, quint16 port, const std:
 {
     // Our own listening socket instead of listen()/sslSetup(): the same TLS server Qt
     // would make, plus the guard in front of Qt's request parser.
+    const ServerOptions &o = m_services.options;
+    const requestguard::Timeouts timeouts{o.headerTimeoutMs, o.requestTimeoutMs, o.idleTimeoutMs};
     std::unique_ptr<QTcpServer> server;
     if (tls) {
-        auto ssl = std::make_unique<GuardedSslServer>(this);
+        auto ssl = std::make_unique<GuardedSslServer>(this, timeouts);
         ssl->setSslConfiguration(*tls);
         server = std::move(ssl);
     } else {
-        server = std::make_unique<GuardedTcpServer>(this);
+        server = std::make_unique<GuardedTcpServer>(this, timeouts);
     }
     if (!server->listen(address, port)) {
         if (error)
@@ -80,8 +82,12 @@ bool PlazaServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *s
 {
     if (isWebSocketUpgrade(request)) {
         // Claiming the request hands the socket to Qt's WebSocket handshake; the token
-        // is checked on the upgraded socket so a bad one can be refused with 4401.
-        return request.url().path() == kWebSocketPath;
+        // is checked on the upgraded socket so a bad one can be refused with 4401. The
+        // WebSocket keeps itself alive with pings: no more HTTP timeouts on it.
+        if (request.url().path() != kWebSocketPath)
+            return false;
+        requestguard::release(socket);
+        return true;
     }
     const Response response = dispatch(request);
     qCDebug(lcServer).noquote() << Router::methodName(request.method()) << request.url().path() << response.status();
