@@ -11,6 +11,8 @@
 
 #include <algorithm>
 
+#include <sys/resource.h>
+
 namespace plaza::server::requestguard {
 
 namespace {
@@ -68,6 +70,22 @@ qsizetype headerEnd(QByteArrayView head)
     if (lf < 0 || (crlf >= 0 && crlf < lf))
         return crlf + 3;
     return lf + 2;
+}
+
+// Answers \a status with \a error's envelope and closes; a client that does not read the
+// answer loses the connection after \a abortAfterMs anyway.
+void writeRefusal(QTcpSocket *socket, int status, const Error &error, int abortAfterMs, const QByteArray &extraHeaders = {})
+{
+    const QByteArray body = QJsonDocument(protocol::errorToJson(error)).toJson(QJsonDocument::Compact);
+    static const QHash<int, QByteArray> reasons{{400, "Bad Request"},       {408, "Request Timeout"},
+                                                {413, "Payload Too Large"}, {429, "Too Many Requests"},
+                                                {503, "Service Unavailable"}};
+    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasons.value(status)
+                  + "\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\n" + extraHeaders
+                  + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    socket->disconnectFromHost();
+    QTimer::singleShot(abortAfterMs, socket, [socket] { socket->abort(); });
+    qCInfo(lcServer).noquote() << "refused:" << status << error.message;
 }
 
 //! The guard of one socket: lives as the socket's child and dies with it.
@@ -180,8 +198,7 @@ private:
                                                                              : QStringLiteral("The request took too long.")));
             return;
         case Phase::Refused:
-            m_socket->abort(); // the client did not read the refusal either
-            return;
+            return; // writeRefusal() aborts a client that does not read
         }
     }
 
@@ -190,17 +207,8 @@ private:
         m_phase = Phase::Refused;
         // Qt's handler goes next on this readyRead: it never parses what is left of this request.
         QObject::disconnect(m_socket, nullptr, m_httpServer, nullptr);
-        const QByteArray body = QJsonDocument(protocol::errorToJson(error)).toJson(QJsonDocument::Compact);
-        static const QHash<int, QByteArray> reasons{
-            {400, "Bad Request"}, {408, "Request Timeout"}, {413, "Payload Too Large"}};
-        m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasons.value(status)
-                        + "\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\n"
-                          "Content-Length: "
-                        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
-        m_socket->disconnectFromHost();
-        // A client that does not read the answer cannot hold the socket open either.
-        m_timer.start(m_timeouts.headerMs);
-        qCInfo(lcServer).noquote() << "refused a request:" << status << error.message;
+        m_timer.stop();
+        writeRefusal(m_socket, status, error, m_timeouts.headerMs);
     }
 
     QTcpSocket *m_socket;
@@ -219,6 +227,49 @@ private:
 void install(QTcpSocket *socket, QObject *httpServer, const Timeouts &timeouts)
 {
     new Guard(socket, httpServer, timeouts);
+}
+
+bool ConnectionCounts::admit(const std::shared_ptr<ConnectionCounts> &counts, QTcpSocket *socket, const ConnectionLimits &limits)
+{
+    const QHostAddress peer = socket->peerAddress();
+    const Error busy = makeError(ErrorCode::RateLimited, QStringLiteral("The server has too many connections; try again shortly."),
+                                 {{QStringLiteral("retry_after"), 1}});
+    const Error tooMany = makeError(ErrorCode::RateLimited, QStringLiteral("Too many connections from your address."),
+                                    {{QStringLiteral("retry_after"), 1}});
+    // Refused sockets are not Qt's: they go when they close.
+    if (counts->m_total >= limits.total || counts->m_perIp.value(peer) >= limits.perIp) {
+        QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        const bool full = counts->m_total >= limits.total;
+        writeRefusal(socket, full ? 503 : 429, full ? busy : tooMany, 2000, "Retry-After: 1\r\n");
+        return false;
+    }
+    ++counts->m_total;
+    ++counts->m_perIp[peer];
+    QObject::connect(socket, &QObject::destroyed, [counts, peer] {
+        --counts->m_total;
+        if (--counts->m_perIp[peer] <= 0)
+            counts->m_perIp.remove(peer);
+    });
+    return true;
+}
+
+int connectionsThatFitInFileDescriptors(int wanted)
+{
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) != 0)
+        return wanted;
+    if (files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &files);
+        getrlimit(RLIMIT_NOFILE, &files);
+    }
+    if (files.rlim_cur == RLIM_INFINITY)
+        return wanted;
+    // The database (file, WAL, shared memory), stdio, the event loop, the listening socket,
+    // the socket of a refusal, and slack: a sixteenth, at least 16.
+    const qint64 available = qint64(files.rlim_cur);
+    const qint64 reserve = std::max<qint64>(16, available / 16);
+    return int(std::clamp<qint64>(available - reserve, 1, wanted));
 }
 
 void release(QTcpSocket *socket)

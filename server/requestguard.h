@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QHash>
+#include <QHostAddress>
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
+
+#include <memory>
 
 namespace plaza::server {
 
@@ -37,6 +41,31 @@ struct Timeouts {
 void install(QTcpSocket *socket, QObject *httpServer, const Timeouts &timeouts);
 //! Stops watching \a socket (it became a WebSocket, which keeps itself alive with pings).
 void release(QTcpSocket *socket);
+
+//! Open connections (HTTP and WebSocket alike) allowed at once: in all, and from one IP.
+struct ConnectionLimits {
+    int total = 1000;
+    int perIp = 64;
+};
+
+//! The connections open now, per peer address; shared by the sockets that count in it.
+class ConnectionCounts
+{
+public:
+    //! Counts \a socket in (until it is destroyed) and returns true, or, over \a limits,
+    //! answers it 503 (all connections) or 429 (this address), both rate_limited with
+    //! Retry-After, closes it and returns false.
+    static bool admit(const std::shared_ptr<ConnectionCounts> &counts, QTcpSocket *socket, const ConnectionLimits &limits);
+
+private:
+    int m_total = 0;
+    QHash<QHostAddress, int> m_perIp;
+};
+
+//! The connection limit that leaves room under the process's file-descriptor limit
+//! (RLIMIT_NOFILE, raised to its hard maximum first) for the database and a refusal, so
+//! that at the limit the server still answers 503 instead of failing to accept.
+[[nodiscard]] int connectionsThatFitInFileDescriptors(int wanted);
 } // namespace requestguard
 
 //! A TCP (or TLS) server whose connections get the request guard before the HTTP
@@ -45,22 +74,28 @@ template<typename Base>
 class GuardedServer : public Base
 {
 public:
-    GuardedServer(QObject *httpServer, const requestguard::Timeouts &timeouts)
-        : Base(nullptr), m_httpServer(httpServer), m_timeouts(timeouts)
+    GuardedServer(QObject *httpServer, const requestguard::Timeouts &timeouts, const requestguard::ConnectionLimits &limits)
+        : Base(nullptr), m_httpServer(httpServer), m_timeouts(timeouts), m_limits(limits)
     {
     }
 
+    //! QAbstractHttpServer takes its sockets here, until nullptr: the refused ones never reach it.
     QTcpSocket *nextPendingConnection() override
     {
-        QTcpSocket *socket = Base::nextPendingConnection();
-        if (socket)
-            requestguard::install(socket, m_httpServer, m_timeouts);
-        return socket;
+        while (QTcpSocket *socket = Base::nextPendingConnection()) {
+            if (requestguard::ConnectionCounts::admit(m_counts, socket, m_limits)) {
+                requestguard::install(socket, m_httpServer, m_timeouts);
+                return socket;
+            }
+        }
+        return nullptr;
     }
 
 private:
     QObject *m_httpServer;
     requestguard::Timeouts m_timeouts;
+    requestguard::ConnectionLimits m_limits;
+    std::shared_ptr<requestguard::ConnectionCounts> m_counts = std::make_shared<requestguard::ConnectionCounts>();
 };
 
 using GuardedTcpServer = GuardedServer<QTcpServer>;

@@ -47,6 +47,13 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
     const QCommandLineOption idleTimeout(QStringLiteral("idle-timeout"),
                                          QStringLiteral("Seconds a connection may stay open with no request (default 60)."),
                                          QStringLiteral("SECONDS"));
+    const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
+                                            QStringLiteral("Connections open at once (default 1000, fewer if the "
+                                                           "file-descriptor limit is lower)."),
+                                            QStringLiteral("N"));
+    const QCommandLineOption maxConnectionsPerIp(QStringLiteral("max-connections-per-ip"),
+                                                 QStringLiteral("Connections open at once from one address (default 64)."),
+                                                 QStringLiteral("N"));
     const QCommandLineOption keepEvents(QStringLiteral("keep-events"),
                                         QStringLiteral("Test only: keep just the newest N events per user."),
                                         QStringLiteral("N"));
@@ -54,7 +61,7 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
                                     QStringLiteral("Savings APY in basis points, 0…100000 (a new database starts at 450 = 4.50 %)."),
                                     QStringLiteral("BPS"));
     parser.addOptions({help, listen, port, data, demo, testClock, tlsCert, tlsKey, accessTtl, headerTimeout, requestTimeout,
-                       idleTimeout, keepEvents, apyBps});
+                       idleTimeout, maxConnections, maxConnectionsPerIp, keepEvents, apyBps});
 
     if (!parser.parse(arguments))
         return makeError(ErrorCode::ValidationFailed, parser.errorText());
@@ -110,6 +117,15 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
         if (!ok || seconds < 1 || seconds > 3600)
             return badOption(option->names().constFirst(), QStringLiteral("must be 1…3600 seconds"));
         *into = seconds * 1000;
+    }
+    for (const auto &[option, into] : {std::pair{&maxConnections, &o.maxConnections},
+                                       std::pair{&maxConnectionsPerIp, &o.maxConnectionsPerIp}}) {
+        if (!parser.isSet(*option))
+            continue;
+        bool ok = false;
+        *into = parser.value(*option).toInt(&ok);
+        if (!ok || *into < 1 || *into > 1'000'000)
+            return badOption(option->names().constFirst(), QStringLiteral("must be 1…1000000"));
     }
     if (o.requestTimeoutMs < o.headerTimeoutMs)
         return badOption(QStringLiteral("request-timeout"), QStringLiteral("must be at least the header timeout"));

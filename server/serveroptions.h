@@ -24,6 +24,8 @@ struct ServerOptions {
     int headerTimeoutMs = 10'000;  //!< first byte of a request → end of its headers (requestguard.h)
     int requestTimeoutMs = 30'000; //!< first byte of a request → its whole body
     int idleTimeoutMs = 60'000;    //!< a connection with no request under way
+    int maxConnections = 1000;     //!< open at once, HTTP and WebSocket (lowered to fit RLIMIT_NOFILE)
+    int maxConnectionsPerIp = 64;  //!< open at once from one address
 
     //! Parses \a arguments (argv, including the program name). A ValidationFailed
     //! error names the bad option; "--help" gives an error whose message is the usage.

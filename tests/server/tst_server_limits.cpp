@@ -9,6 +9,9 @@
 #include "wsprobe.h"
 
 #include <QDeadlineTimer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QJsonDocument>
 #include <QTcpSocket>
 #include <QTest>
@@ -55,6 +58,33 @@ RawExchange talk(quint16 port, const QList<QByteArray> &chunks, int timeoutMs = 
     return out;
 }
 
+//! A kept-alive connection from \a from (any 127.x address) that asked for /v1/health.
+struct Client {
+    std::shared_ptr<QTcpSocket> socket = std::make_shared<QTcpSocket>();
+    QByteArray answer;
+    [[nodiscard]] int status() const { return answer.startsWith("HTTP/1.1 ") ? answer.mid(9, 3).toInt() : 0; }
+};
+
+Client healthFrom(const QString &from, quint16 port)
+{
+    Client c;
+    c.socket->bind(QHostAddress(from));
+    c.socket->connectToHost(QStringLiteral("127.0.0.1"), port);
+    if (!c.socket->waitForConnected(5000))
+        return c;
+    c.socket->write("GET /v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    const QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired() && !c.answer.contains("\r\n\r\n{")) {
+        if (!c.socket->waitForReadyRead(200) && c.socket->state() != QAbstractSocket::ConnectedState)
+            break;
+        c.answer += c.socket->readAll();
+    }
+    // The rest of the body, if any came with a separate read.
+    c.socket->waitForReadyRead(50);
+    c.answer += c.socket->readAll();
+    return c;
+}
+
 } // namespace
 
 class TestServerLimits : public QObject
@@ -71,6 +101,8 @@ private Q_SLOTS:
     void requestTimeout();
     void idleTimeout();
     void webSocketOutlivesIdleTimeout();
+    void connectionCaps();
+    void fileDescriptorLimit();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -192,6 +224,78 @@ void TestServerLimits::webSocketOutlivesIdleTimeout()
     // Longer than the idle (2 s) and request (2 s) timeouts of HTTP connections.
     QVERIFY(ws.silentFor(3500));
     QVERIFY(ws.isConnected());
+}
+
+void TestServerLimits::connectionCaps()
+{
+    TestServer server({QStringLiteral("--max-connections"), QStringLiteral("6"), QStringLiteral("--max-connections-per-ip"),
+                       QStringLiteral("4")});
+    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    QList<Client> open;
+    for (int i = 0; i < 4; ++i) {
+        open.append(healthFrom(QStringLiteral("127.0.0.1"), server.port()));
+        QCOMPARE(open.last().status(), 200);
+    }
+    // A fifth from the same address: 429, whatever the global room.
+    Client fifth = healthFrom(QStringLiteral("127.0.0.1"), server.port());
+    QCOMPARE(fifth.status(), 429);
+    QVERIFY(fifth.answer.contains("Retry-After: 1"));
+    QVERIFY(fifth.answer.contains("\"code\":\"rate_limited\""));
+    // Others still get in, up to the global cap; then 503.
+    for (int i = 0; i < 2; ++i) {
+        open.append(healthFrom(QStringLiteral("127.0.0.2"), server.port()));
+        QCOMPARE(open.last().status(), 200);
+    }
+    Client full = healthFrom(QStringLiteral("127.0.0.3"), server.port());
+    QCOMPARE(full.status(), 503);
+    QVERIFY(full.answer.contains("\"code\":\"rate_limited\""));
+    // A closed connection frees its place (once the server has seen it go).
+    open.first().socket->disconnectFromHost();
+    open.removeFirst();
+    int status = 0;
+    for (const QDeadlineTimer deadline(10000); !deadline.hasExpired() && status != 200;)
+        status = healthFrom(QStringLiteral("127.0.0.1"), server.port()).status();
+    QCOMPARE(status, 200);
+}
+
+void TestServerLimits::fileDescriptorLimit()
+{
+    // plaza-server with only 64 file descriptors: the connections that would not fit are
+    // answered 503 instead of the server failing to accept (or spinning), and it still
+    // answers once they are gone.
+    QTemporaryDir data;
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral("prlimit"), {QStringLiteral("--nofile=64:64"), TestServer::executable(), QStringLiteral("--listen"),
+                                              QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
+                                              QStringLiteral("--data"), data.path(), QStringLiteral("--max-connections-per-ip"),
+                                              QStringLiteral("1000")});
+    QVERIFY(process.waitForStarted());
+    static const QRegularExpression ready(QStringLiteral("listening on http://127.0.0.1:(\\d+)"));
+    QByteArray out;
+    quint16 port = 0;
+    for (const QDeadlineTimer deadline(20000); !deadline.hasExpired() && !port;) {
+        process.waitForReadyRead(200);
+        out += process.readAll();
+        if (const auto m = ready.match(QString::fromUtf8(out)); m.hasMatch())
+            port = quint16(m.captured(1).toUInt());
+    }
+    QVERIFY2(port, out.constData());
+    QList<Client> clients;
+    int ok = 0, busy = 0;
+    for (int i = 0; i < 70; ++i) {
+        clients.append(healthFrom(QStringLiteral("127.0.0.1"), port));
+        ok += clients.last().status() == 200;
+        busy += clients.last().status() == 503;
+    }
+    QVERIFY2(ok >= 30 && busy >= 1 && ok + busy == 70, qPrintable(QStringLiteral("%1 answered, %2 refused").arg(ok).arg(busy)));
+    clients.clear();
+    int status = 0;
+    for (const QDeadlineTimer deadline(10000); !deadline.hasExpired() && status != 200;)
+        status = healthFrom(QStringLiteral("127.0.0.1"), port).status();
+    QCOMPARE(status, 200);
+    process.terminate();
+    QVERIFY(process.waitForFinished(10000));
 }
 
 QTEST_GUILESS_MAIN(TestServerLimits)
