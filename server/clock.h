@@ -21,6 +21,10 @@ public:
     [[nodiscard]] qint64 nowMs() const;
     [[nodiscard]] bool adjustable() const { return m_adjustable; }
 
+    //! The UTC calendar day of \a ms (milliseconds since the epoch): the day of daily
+    //! limits and of interest accrual.
+    [[nodiscard]] static QDate utcDate(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date(); }
+
     //! Moves the clock forward by \a seconds (≥ 0). Only an adjustable clock moves;
     //! returns false otherwise.
     bool advance(qint64 seconds);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ledger.h"
 
+#include "clock.h"
 #include "eventlog.h"
 #include "protocol/json.h"
 #include "serverdb.h"
@@ -64,12 +65,14 @@ Result<qint64> post(ServerDb &db, const Movement &m)
     if (m.amount <= 0 || m.fromAccount == m.toAccount)
         return makeError(ErrorCode::Internal, QStringLiteral("malformed movement"));
 
-    auto stmt = db.query(QStringLiteral("SELECT id, user_id IS NULL, currency, balance FROM accounts WHERE id IN (?1, ?2)"),
+    auto stmt = db.query(QStringLiteral("SELECT id, user_id IS NULL, currency, balance, user_id, kind = 'wallet' "
+                                        "FROM accounts WHERE id IN (?1, ?2)"),
                          m.fromAccount, m.toAccount);
     if (!stmt)
         return stmt.error();
     qint64 fromBalance = 0, toBalance = 0;
     bool fromSystem = false;
+    qint64 fromWalletOf = 0; // the user whose wallet pays, 0 for savings and system accounts
     int found = 0;
     for (;;) {
         auto row = stmt->step();
@@ -83,6 +86,7 @@ Result<qint64> post(ServerDb &db, const Movement &m)
         if (stmt->int64(0) == m.fromAccount) {
             fromSystem = stmt->int64(1) != 0;
             fromBalance = stmt->int64(3);
+            fromWalletOf = !fromSystem && stmt->int64(5) != 0 ? stmt->int64(4) : 0;
         } else {
             toBalance = stmt->int64(3);
         }
@@ -113,6 +117,18 @@ Result<qint64> post(ServerDb &db, const Movement &m)
         if (auto st = db.run(entry, txId, account, delta, after); !st)
             return st.error();
         if (auto st = db.run(update, account, after); !st)
+            return st.error();
+    }
+    if (fromWalletOf && countsAgainstDailyLimit(m.kind)) {
+        // No UPSERT in SQLite 3.15: make sure the day's row exists, then add to it.
+        const QString day = Clock::utcDate(m.createdAtMs).toString(Qt::ISODate);
+        if (auto st = db.run(QStringLiteral("INSERT OR IGNORE INTO wallet_daily_sent (user_id, day, amount) VALUES (?1, ?2, 0)"),
+                             fromWalletOf, day);
+            !st)
+            return st.error();
+        if (auto st = db.run(QStringLiteral("UPDATE wallet_daily_sent SET amount = amount + ?3 WHERE user_id = ?1 AND day = ?2"),
+                             fromWalletOf, day, m.amount);
+            !st)
             return st.error();
     }
     return txId;
@@ -165,15 +181,16 @@ Result<QJsonObject> transactionJson(ServerDb &db, qint64 userId, qint64 transact
     return json;
 }
 
+bool countsAgainstDailyLimit(QStringView kind)
+{
+    // Keep in step with migration 6's backfill of wallet_daily_sent (serverdb.cpp).
+    return kind == u"transfer" || kind == u"merchant_payment";
+}
+
 Result<qint64> spentToday(ServerDb &db, qint64 userId, qint64 nowMs)
 {
-    const qint64 dayStart = nowMs - (nowMs % 86'400'000);
-    auto sum = db.integer(QStringLiteral(
-        "SELECT coalesce(-sum(e.amount), 0) FROM entries e "
-        "JOIN accounts a ON a.id = e.account_id AND a.user_id = ?1 AND a.kind = 'wallet' "
-        "JOIN ledger_transactions t ON t.id = e.transaction_id "
-        "WHERE e.amount < 0 AND t.kind IN ('transfer', 'merchant_payment') AND t.created_at >= ?2"),
-                          userId, dayStart);
+    auto sum = db.integer(QStringLiteral("SELECT amount FROM wallet_daily_sent WHERE user_id = ?1 AND day = ?2"), userId,
+                          Clock::utcDate(nowMs).toString(Qt::ISODate));
     if (!sum)
         return sum.error();
     return sum->value_or(0);

@@ -53,8 +53,9 @@ struct Movement {
 [[nodiscard]] Result<qint64> systemAccount(ServerDb &db, const QString &kind);
 
 //! Posts \a movement: checks that the source can afford it (InsufficientFunds),
-//! inserts the transaction and both entries, updates both balances. Inside a write
-//! transaction; returns the transaction's row id.
+//! inserts the transaction and both entries, updates both balances and, for money a
+//! user's wallet sends to people and merchants, that user's total of the day. Inside a
+//! write transaction; returns the transaction's row id.
 [[nodiscard]] Result<qint64> post(ServerDb &db, const Movement &movement);
 
 //! The Transaction object of api-v1 as \a userId sees it (direction, counterparty,
@@ -64,7 +65,14 @@ struct Movement {
 //! The GET /v1/wallet object of \a userId at \a nowMs.
 [[nodiscard]] Result<QJsonObject> walletJson(ServerDb &db, qint64 userId, qint64 nowMs);
 
-//! What \a userId sent to people and merchants since 00:00 UTC of \a nowMs's day.
+//! Whether money of this movement kind leaving a user's wallet counts against the
+//! daily limit (docs/api.md "Limits"): transfers and merchant payments, not refunds,
+//! top-ups or savings moves.
+[[nodiscard]] bool countsAgainstDailyLimit(QStringView kind);
+
+//! What \a userId sent to people and merchants on \a nowMs's UTC day (since 00:00 UTC):
+//! one look-up of the total post() keeps per user and day (wallet_daily_sent), whatever
+//! the length of the user's history.
 [[nodiscard]] Result<qint64> spentToday(ServerDb &db, qint64 userId, qint64 nowMs);
 
 //! Checks the payer's limits for an outgoing payment of \a amount (LimitExceeded).

@@ -15,6 +15,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QWebSocket>
 
 namespace plaza::server {
@@ -58,14 +59,28 @@ quint16 PlazaServer::start(const QHostAddress &address, quint16 port, const std:
 {
     // Our own listening socket instead of listen()/sslSetup(): the same TLS server Qt
     // would make, plus the guard in front of Qt's request parser.
+    const ServerOptions &o = m_services.options;
+    const requestguard::Timeouts timeouts{o.headerTimeoutMs, o.requestTimeoutMs, o.idleTimeoutMs};
+    const requestguard::ConnectionLimits limits{requestguard::connectionsThatFitInFileDescriptors(o.maxConnections),
+                                                o.maxConnectionsPerIp};
+    if (limits.total < o.maxConnections)
+        qCWarning(lcServer) << "at most" << limits.total << "connections fit in the file-descriptor limit";
     std::unique_ptr<QTcpServer> server;
     if (tls) {
-        auto ssl = std::make_unique<GuardedSslServer>(this);
+        auto ssl = std::make_unique<GuardedSslServer>(this, timeouts, limits);
         ssl->setSslConfiguration(*tls);
         server = std::move(ssl);
     } else {
-        server = std::make_unique<GuardedTcpServer>(this);
+        server = std::make_unique<GuardedTcpServer>(this, timeouts, limits);
     }
+    // Out of file descriptors all the same (other files): Qt stops accepting for good on
+    // such an error; try again a little later instead of never.
+    QTcpServer *raw = server.get();
+    connect(raw, &QTcpServer::acceptError, raw, [raw](QAbstractSocket::SocketError error) {
+        qCWarning(lcServer) << "cannot accept a connection:" << error << raw->errorString();
+        raw->pauseAccepting();
+        QTimer::singleShot(100, raw, [raw] { raw->resumeAccepting(); });
+    });
     if (!server->listen(address, port)) {
         if (error)
             *error = server->errorString();
@@ -80,8 +95,12 @@ bool PlazaServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *s
 {
     if (isWebSocketUpgrade(request)) {
         // Claiming the request hands the socket to Qt's WebSocket handshake; the token
-        // is checked on the upgraded socket so a bad one can be refused with 4401.
-        return request.url().path() == kWebSocketPath;
+        // is checked on the upgraded socket so a bad one can be refused with 4401. The
+        // WebSocket keeps itself alive with pings: no more HTTP timeouts on it.
+        if (request.url().path() != kWebSocketPath)
+            return false;
+        requestguard::release(socket);
+        return true;
     }
     const Response response = dispatch(request);
     qCDebug(lcServer).noquote() << Router::methodName(request.method()) << request.url().path() << response.status();

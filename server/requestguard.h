@@ -1,25 +1,71 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QHash>
+#include <QHostAddress>
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <memory>
+
 namespace plaza::server {
 
-//! Hard limits on what one request may make the server hold in memory. Qt 6.4's
-//! QAbstractHttpServer buffers a whole request (headers byte by byte, then the
-//! body) before handing it over, with no limit of its own. Bodies up to
-//! kHardBodyLimit are buffered and then refused with a normal 413 by PlazaServer;
-//! beyond it, or with headers over kMaxHeaderBytes, the connection is answered 413
-//! at once and closed, without waiting for the rest.
+//! Hard limits on what one connection may make the server hold, and for how long. Qt
+//! 6.4's QAbstractHttpServer (qabstracthttpserver.cpp) connects its own readyRead handler
+//! to each socket it takes from the QTcpServer's nextPendingConnection(), reads a request
+//! byte by byte inside a QIODevice read transaction, buffers the whole body, and has no
+//! limit or timeout of its own; on a request line it cannot parse it just closes the
+//! connection. The guard is connected first (in GuardedServer::nextPendingConnection, before
+//! Qt sees the socket), so it sees every byte before Qt's parser does and can answer instead:
+//! - a request line that is not `METHOD SP target SP HTTP/1.x` → 400 validation_failed
+//!   (`details.field: "request_line"`), connection closed;
+//! - headers over kMaxHeaderBytes, however many reads they come in, or an announced body over
+//!   kHardBodyLimit, or more than both in all → 413 payload_too_large at once, closed (bodies up
+//!   to kHardBodyLimit are buffered and refused with a normal 413 by PlazaServer);
+//! - headers not complete headerTimeoutMs after the request's first byte, or the whole request
+//!   not in requestTimeoutMs → 408 timeout, closed;
+//! - a connection with no request under way for idleTimeoutMs → closed without a word.
 namespace requestguard {
 inline constexpr qint64 kMaxHeaderBytes = 16 * 1024;
 inline constexpr qint64 kHardBodyLimit = 1024 * 1024;
 
+struct Timeouts {
+    int headerMs = 10'000;
+    int requestMs = 30'000;
+    int idleMs = 60'000;
+};
+
 //! Watches \a socket's requests; must be connected before \a httpServer's own
 //! readyRead handler so it runs first.
-void install(QTcpSocket *socket, QObject *httpServer);
+void install(QTcpSocket *socket, QObject *httpServer, const Timeouts &timeouts);
+//! Stops watching \a socket (it became a WebSocket, which keeps itself alive with pings).
+void release(QTcpSocket *socket);
+
+//! Open connections (HTTP and WebSocket alike) allowed at once: in all, and from one IP.
+struct ConnectionLimits {
+    int total = 1000;
+    int perIp = 64;
+};
+
+//! The connections open now, per peer address; shared by the sockets that count in it.
+class ConnectionCounts
+{
+public:
+    //! Counts \a socket in (until it is destroyed) and returns true, or, over \a limits,
+    //! answers it 503 (all connections) or 429 (this address), both rate_limited with
+    //! Retry-After, closes it and returns false.
+    static bool admit(const std::shared_ptr<ConnectionCounts> &counts, QTcpSocket *socket, const ConnectionLimits &limits);
+
+private:
+    int m_total = 0;
+    QHash<QHostAddress, int> m_perIp;
+};
+
+//! The connection limit that leaves room under the process's file-descriptor limit
+//! (RLIMIT_NOFILE, raised to its hard maximum first) for the database and a refusal, so
+//! that at the limit the server still answers 503 instead of failing to accept.
+[[nodiscard]] int connectionsThatFitInFileDescriptors(int wanted);
 } // namespace requestguard
 
 //! A TCP (or TLS) server whose connections get the request guard before the HTTP
@@ -28,18 +74,28 @@ template<typename Base>
 class GuardedServer : public Base
 {
 public:
-    explicit GuardedServer(QObject *httpServer) : Base(nullptr), m_httpServer(httpServer) { }
+    GuardedServer(QObject *httpServer, const requestguard::Timeouts &timeouts, const requestguard::ConnectionLimits &limits)
+        : Base(nullptr), m_httpServer(httpServer), m_timeouts(timeouts), m_limits(limits)
+    {
+    }
 
+    //! QAbstractHttpServer takes its sockets here, until nullptr: the refused ones never reach it.
     QTcpSocket *nextPendingConnection() override
     {
-        QTcpSocket *socket = Base::nextPendingConnection();
-        if (socket)
-            requestguard::install(socket, m_httpServer);
-        return socket;
+        while (QTcpSocket *socket = Base::nextPendingConnection()) {
+            if (requestguard::ConnectionCounts::admit(m_counts, socket, m_limits)) {
+                requestguard::install(socket, m_httpServer, m_timeouts);
+                return socket;
+            }
+        }
+        return nullptr;
     }
 
 private:
     QObject *m_httpServer;
+    requestguard::Timeouts m_timeouts;
+    requestguard::ConnectionLimits m_limits;
+    std::shared_ptr<requestguard::ConnectionCounts> m_counts = std::make_shared<requestguard::ConnectionCounts>();
 };
 
 using GuardedTcpServer = GuardedServer<QTcpServer>;

@@ -26,11 +26,6 @@ namespace {
 constexpr qint64 kDayMs = 86'400'000;
 constexpr int kMaxInterestPage = 400;
 
-QDate dayOf(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date();
-}
-
 qint64 startOfDayMs(const QDate &day)
 {
     return QDateTime(day, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
@@ -119,7 +114,7 @@ Result<std::optional<QString>> readDeadline(const QJsonObject &body, qint64 nowM
     const QDate date = value.isString() ? QDate::fromString(value.toString(), Qt::ISODate) : QDate();
     if (!date.isValid() || value.toString().size() != 10)
         return invalidField(QStringLiteral("deadline"), QStringLiteral("deadline must be a date YYYY-MM-DD or null"));
-    if (date < dayOf(nowMs).addDays(-1))
+    if (date < Clock::utcDate(nowMs).addDays(-1))
         return invalidField(QStringLiteral("deadline"), QStringLiteral("deadline cannot be in the past"));
     return std::optional<QString>(date.toString(Qt::ISODate));
 }
@@ -371,7 +366,7 @@ Result<int> apyOn(ServerDb &db, const QDate &day)
 
 Status catchUp(ServerDb &db, qint64 nowMs)
 {
-    const QDate lastDay = dayOf(nowMs).addDays(-1); // the newest day that has ended
+    const QDate lastDay = Clock::utcDate(nowMs).addDays(-1); // the newest day that has ended
     QString through;
     {
         auto stmt = db.query(QStringLiteral("SELECT accrued_through FROM savings_progress WHERE id = 1"));
@@ -538,7 +533,7 @@ Result<QJsonObject> summaryJson(ServerDb &db, qint64 userId, qint64 nowMs)
     auto balance = balanceOf(db, userId);
     if (!balance)
         return balance.error();
-    const QDate today = dayOf(nowMs);
+    const QDate today = Clock::utcDate(nowMs);
     auto apy = apyOn(db, today);
     if (!apy)
         return apy.error();
@@ -637,7 +632,7 @@ void registerSavingsRoutes(Router &router, Services &services)
     // --apy-bps: a rate other than today's is a change effective today (the days before
     // keep the rate they had), recorded and announced like any other.
     if (services.options.apyBps >= 0) {
-        const QDate today = QDateTime::fromMSecsSinceEpoch(clock.nowMs(), Qt::UTC).date();
+        const QDate today = Clock::utcDate(clock.nowMs());
         Status st = db.write([&]() -> Status {
             auto current = savings::apyOn(db, today);
             if (!current)
@@ -722,7 +717,7 @@ void registerSavingsRoutes(Router &router, Services &services)
                        if (apy < 0 || apy > interest::kMaxApyBps)
                            return Response::invalidField(QStringLiteral("apy_bps"),
                                                          QStringLiteral("apy_bps must be 0 to %1").arg(interest::kMaxApyBps));
-                       if (!date.isValid() || date < QDateTime::fromMSecsSinceEpoch(clock.nowMs(), Qt::UTC).date())
+                       if (!date.isValid() || date < Clock::utcDate(clock.nowMs()))
                            return Response::invalidField(QStringLiteral("effective_date"),
                                                          QStringLiteral("effective_date must be today or later, YYYY-MM-DD"));
                        Status st = db.write([&]() -> Status {

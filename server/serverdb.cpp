@@ -261,6 +261,28 @@ CREATE TABLE IF NOT EXISTS likes (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS likes_post ON likes (post_id, user_id);
 )sql")},
+        // What each user sent to people and merchants per UTC day, kept by ledger::post() in
+        // the transaction that moves the money, so a wallet read or a limit check is one
+        // primary-key look-up instead of a scan of the user's history. Backfilled here from
+        // the ledger (the same rule as post(): transfer and merchant_payment out of a user's
+        // wallet; day = the UTC date of created_at). Also: paying a request looks its
+        // transaction up by request_id, which had no index.
+        {6, QStringLiteral(R"sql(
+CREATE TABLE wallet_daily_sent (
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    day TEXT NOT NULL,                 -- YYYY-MM-DD, UTC
+    amount INTEGER NOT NULL CHECK (amount >= 0),
+    PRIMARY KEY (user_id, day)
+) WITHOUT ROWID;
+INSERT INTO wallet_daily_sent (user_id, day, amount)
+    SELECT a.user_id, date(t.created_at / 1000, 'unixepoch'), -sum(e.amount)
+    FROM entries e
+    JOIN accounts a ON a.id = e.account_id AND a.user_id IS NOT NULL AND a.kind = 'wallet'
+    JOIN ledger_transactions t ON t.id = e.transaction_id
+    WHERE e.amount < 0 AND t.kind IN ('transfer', 'merchant_payment')
+    GROUP BY a.user_id, date(t.created_at / 1000, 'unixepoch');
+CREATE INDEX ledger_transactions_request ON ledger_transactions (request_id);
+)sql")},
     };
 }
 

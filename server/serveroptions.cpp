@@ -38,13 +38,30 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
     const QCommandLineOption accessTtl(QStringLiteral("access-ttl"),
                                        QStringLiteral("Lifetime of access tokens in seconds (default 900)."),
                                        QStringLiteral("SECONDS"));
+    const QCommandLineOption headerTimeout(QStringLiteral("header-timeout"),
+                                           QStringLiteral("Seconds a request may take to send its headers (default 10)."),
+                                           QStringLiteral("SECONDS"));
+    const QCommandLineOption requestTimeout(QStringLiteral("request-timeout"),
+                                            QStringLiteral("Seconds a request may take in all (default 30)."),
+                                            QStringLiteral("SECONDS"));
+    const QCommandLineOption idleTimeout(QStringLiteral("idle-timeout"),
+                                         QStringLiteral("Seconds a connection may stay open with no request (default 60)."),
+                                         QStringLiteral("SECONDS"));
+    const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
+                                            QStringLiteral("Connections open at once (default 1000, fewer if the "
+                                                           "file-descriptor limit is lower)."),
+                                            QStringLiteral("N"));
+    const QCommandLineOption maxConnectionsPerIp(QStringLiteral("max-connections-per-ip"),
+                                                 QStringLiteral("Connections open at once from one address (default 64)."),
+                                                 QStringLiteral("N"));
     const QCommandLineOption keepEvents(QStringLiteral("keep-events"),
                                         QStringLiteral("Test only: keep just the newest N events per user."),
                                         QStringLiteral("N"));
     const QCommandLineOption apyBps(QStringLiteral("apy-bps"),
                                     QStringLiteral("Savings APY in basis points, 0…100000 (a new database starts at 450 = 4.50 %)."),
                                     QStringLiteral("BPS"));
-    parser.addOptions({help, listen, port, data, demo, testClock, tlsCert, tlsKey, accessTtl, keepEvents, apyBps});
+    parser.addOptions({help, listen, port, data, demo, testClock, tlsCert, tlsKey, accessTtl, headerTimeout, requestTimeout,
+                       idleTimeout, maxConnections, maxConnectionsPerIp, keepEvents, apyBps});
 
     if (!parser.parse(arguments))
         return makeError(ErrorCode::ValidationFailed, parser.errorText());
@@ -91,6 +108,27 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
         if (!ok || o.keepEvents < 1)
             return badOption(QStringLiteral("keep-events"), QStringLiteral("must be a positive count"));
     }
+    for (const auto &[option, into] : {std::pair{&headerTimeout, &o.headerTimeoutMs}, std::pair{&requestTimeout, &o.requestTimeoutMs},
+                                       std::pair{&idleTimeout, &o.idleTimeoutMs}}) {
+        if (!parser.isSet(*option))
+            continue;
+        bool ok = false;
+        const int seconds = parser.value(*option).toInt(&ok);
+        if (!ok || seconds < 1 || seconds > 3600)
+            return badOption(option->names().constFirst(), QStringLiteral("must be 1…3600 seconds"));
+        *into = seconds * 1000;
+    }
+    for (const auto &[option, into] : {std::pair{&maxConnections, &o.maxConnections},
+                                       std::pair{&maxConnectionsPerIp, &o.maxConnectionsPerIp}}) {
+        if (!parser.isSet(*option))
+            continue;
+        bool ok = false;
+        *into = parser.value(*option).toInt(&ok);
+        if (!ok || *into < 1 || *into > 1'000'000)
+            return badOption(option->names().constFirst(), QStringLiteral("must be 1…1000000"));
+    }
+    if (o.requestTimeoutMs < o.headerTimeoutMs)
+        return badOption(QStringLiteral("request-timeout"), QStringLiteral("must be at least the header timeout"));
     if (parser.isSet(apyBps)) {
         bool ok = false;
         o.apyBps = parser.value(apyBps).toInt(&ok);

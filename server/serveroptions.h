@@ -21,6 +21,11 @@ struct ServerOptions {
     qint64 accessTtlSeconds = 900;
     int apyBps = -1;           //!< savings APY in basis points; -1 keeps the recorded one (450 at first)
     qint64 keepEvents = 0;     //!< 0 keeps every event; N keeps the newest N per user (tests)
+    int headerTimeoutMs = 10'000;  //!< first byte of a request → end of its headers (requestguard.h)
+    int requestTimeoutMs = 30'000; //!< first byte of a request → its whole body
+    int idleTimeoutMs = 60'000;    //!< a connection with no request under way
+    int maxConnections = 1000;     //!< open at once, HTTP and WebSocket (lowered to fit RLIMIT_NOFILE)
+    int maxConnectionsPerIp = 64;  //!< open at once from one address
 
     //! Parses \a arguments (argv, including the program name). A ValidationFailed
     //! error names the bad option; "--help" gives an error whose message is the usage.

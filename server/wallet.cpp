@@ -17,6 +17,8 @@
 
 #include <QJsonArray>
 
+#include <limits>
+
 namespace plaza::server {
 
 namespace {
@@ -98,19 +100,22 @@ Response transactionsHandler(ServerDb &db, RequestContext &ctx)
     }
 
     // The caller's wallet entries, newest first (transaction ids grow with time), with
-    // the other side's user for the counterparty filter.
+    // the other side's user for the counterparty filter. Ordered and bounded by
+    // e.transaction_id (not t.id) so that SQLite walks entries_account (account_id,
+    // transaction_id) backwards from `before` and stops after the page, instead of
+    // sorting the user's whole history for every page.
     auto page = db.integers(QStringLiteral(
-        "SELECT t.id FROM entries e "
+        "SELECT e.transaction_id FROM entries e "
         "JOIN accounts a ON a.id = e.account_id AND a.user_id = ?1 AND a.kind = 'wallet' "
         "JOIN ledger_transactions t ON t.id = e.transaction_id "
         "JOIN entries oe ON oe.transaction_id = t.id AND oe.id <> e.id "
         "JOIN accounts oa ON oa.id = oe.account_id "
         "LEFT JOIN users ou ON ou.id = oa.user_id "
-        "WHERE (?2 = 0 OR t.id < ?2) AND (?3 = '' OR t.kind = ?3) "
+        "WHERE e.transaction_id < ?2 AND (?3 = '' OR t.kind = ?3) "
         "AND (?4 = '' OR (?4 = 'in' AND e.amount > 0) OR (?4 = 'out' AND e.amount < 0)) "
         "AND (?5 = '' OR t.note LIKE ?5 ESCAPE '\\' OR ou.handle LIKE ?5 ESCAPE '\\' OR ou.display_name LIKE ?5 ESCAPE '\\') "
-        "ORDER BY t.id DESC LIMIT ?6"),
-                         ctx.userId, before, kind.isNull() ? QStringLiteral("") : kind,
+        "ORDER BY e.transaction_id DESC LIMIT ?6"),
+                         ctx.userId, before > 0 ? before : std::numeric_limits<qint64>::max(), kind.isNull() ? QStringLiteral("") : kind,
                          direction.isNull() ? QStringLiteral("") : direction, pattern.isNull() ? QStringLiteral("") : pattern,
                          *limit + 1);
     if (!page)

@@ -33,6 +33,20 @@ QString checkLedger(const QString &dataDir)
         {"negative balances of users", "SELECT count(*) FROM accounts WHERE user_id IS NOT NULL AND balance < 0"},
         {"negative balance_after of users",
          "SELECT count(*) FROM entries e JOIN accounts a ON a.id = e.account_id WHERE a.user_id IS NOT NULL AND e.balance_after < 0"},
+        // The per-day totals behind the daily limit, against the ledger recomputed (the
+        // rule of ledger.h countsAgainstDailyLimit: transfers and merchant payments out of
+        // a user's wallet, by UTC day of created_at), both ways.
+        {"daily totals that are not what the ledger says was sent that day",
+         "SELECT count(*) FROM wallet_daily_sent w WHERE w.amount <> (SELECT coalesce(-sum(e.amount), 0) FROM entries e "
+         "JOIN accounts a ON a.id = e.account_id AND a.kind = 'wallet' JOIN ledger_transactions t ON t.id = e.transaction_id "
+         "WHERE a.user_id = w.user_id AND e.amount < 0 AND t.kind IN ('transfer', 'merchant_payment') "
+         "AND date(t.created_at / 1000, 'unixepoch') = w.day)"},
+        {"days with money sent but no daily total",
+         "SELECT count(*) FROM (SELECT DISTINCT a.user_id AS user_id, date(t.created_at / 1000, 'unixepoch') AS day "
+         "FROM entries e JOIN accounts a ON a.id = e.account_id AND a.kind = 'wallet' AND a.user_id IS NOT NULL "
+         "JOIN ledger_transactions t ON t.id = e.transaction_id "
+         "WHERE e.amount < 0 AND t.kind IN ('transfer', 'merchant_payment')) s "
+         "WHERE NOT EXISTS (SELECT 1 FROM wallet_daily_sent w WHERE w.user_id = s.user_id AND w.day = s.day)"},
         {"non-zero sum of all accounts (as count of currencies)",
          "SELECT count(*) FROM (SELECT currency FROM accounts GROUP BY currency HAVING sum(balance) <> 0)"},
     };
