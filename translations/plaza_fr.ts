@@ -2103,8 +2103,8 @@
         <translation>Statut</translation>
     </message>
     <message>
-        <source>Balance after</source>
-        <translation>Solde après</translation>
+        <source>Wallet balance after</source>
+        <translation>Solde du portefeuille après</translation>
     </message>
     <message>
         <source>Transaction ID</source>
