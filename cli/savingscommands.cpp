@@ -66,7 +66,7 @@ QCoro::Task<int> Commands::savingsSummary()
     printLine(QStringLiteral("savings: %1").arg(summary.formattedBalance()));
     printLine(QStringLiteral("apy: %1").arg(summary.formattedApy()));
     printLine(QStringLiteral("interest this month: %1").arg(summary.formattedInterestThisMonth()));
-    printLine(QStringLiteral("interest total: %1").arg(summary.formattedInterestTotal()));
+    printLine(QStringLiteral("interest earned (paid + this month): %1").arg(summary.formattedInterestTotal()));
     printLine(QStringLiteral("not in a goal: %1").arg(summary.formattedUnassigned()));
     const QVariantMap change = summary.rateChange();
     if (!change.isEmpty()) {

@@ -3,6 +3,7 @@
 
 #include "savings.h"
 #include "serverdb.h"
+#include "wallet.h"
 
 #include <QDateTime>
 
@@ -34,15 +35,23 @@ Status seedDemoSavings(ServerDb &db, const QHash<QString, qint64> &idOf, qint64 
         {u"bruno", 15'000, {{u"New bike", 90'000, 31'000, 120}}},
     };
     const QDate today = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).date();
-    // The money went in three months ago; interest has accrued every day since.
+    // The money went in three months ago; interest has accrued every day since. A ledger
+    // entry's balance_after is the balance when it was inserted, so the demo inserts in time
+    // order: this runs before the wallet's history (which starts at 07:00 that day), and each
+    // saver first tops up from a card exactly what goes into savings.
     const QDate start = today.addDays(-kHistoryDays);
-    const qint64 startMs = QDateTime(start, QTime(9, 30), Qt::UTC).toMSecsSinceEpoch();
+    const qint64 startMs = QDateTime(start, QTime(6, 0), Qt::UTC).toMSecsSinceEpoch();
     for (const DemoSaver &saver : savers) {
         const qint64 user = idOf.value(QString::fromUtf16(saver.handle));
         if (user <= 0)
             continue;
         if (auto account = savings::ensureAccount(db, user); !account)
             return account.error();
+        qint64 total = saver.unassigned;
+        for (const DemoGoal &goal : saver.goals)
+            total += goal.saved;
+        if (auto tx = topUpWallet(db, user, total, startMs - 60'000); !tx)
+            return tx.error();
         for (const DemoGoal &goal : saver.goals) {
             const QString deadline = goal.deadlineInDays > 0 ? today.addDays(goal.deadlineInDays).toString(Qt::ISODate)
                                                              : QString();

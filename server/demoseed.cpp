@@ -90,11 +90,12 @@ Status seedDemo(ServerDb &db, qint64 nowMs)
         }
         if (auto st = seedDemoChat(db, idOf, nowMs); !st)
             return st;
+        // Savings first: their deposits are the oldest movements (see seedDemoSavings).
+        if (auto st = seedDemoSavings(db, idOf, nowMs); !st)
+            return st;
         if (auto st = seedDemoWallet(db, idOf, nowMs); !st)
             return st;
         if (auto st = seedDemoFeed(db, idOf, nowMs); !st)
-            return st;
-        if (auto st = seedDemoSavings(db, idOf, nowMs); !st)
             return st;
         if (auto st = db.setMeta(QStringLiteral("demo_seeded"), QString::number(nowMs)); !st)
             return st;

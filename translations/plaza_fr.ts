@@ -27,14 +27,6 @@
 <context>
     <name>AppContext</name>
     <message>
-        <source>Today</source>
-        <translation>Aujourd’hui</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>Hier</translation>
-    </message>
-    <message>
         <source>Nothing to export.</source>
         <translation>Rien à exporter.</translation>
     </message>
@@ -45,34 +37,6 @@
     <message>
         <source>This link is too long for a QR code.</source>
         <translation>Ce lien est trop long pour un code QR.</translation>
-    </message>
-    <message>
-        <source>now</source>
-        <translation>à l’instant</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min</source>
-        <comment>minutes ago, short</comment>
-        <translation>
-            <numerusform>%n min</numerusform>
-            <numerusform>%n min</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h</source>
-        <comment>hours ago, short</comment>
-        <translation>
-            <numerusform>%n h</numerusform>
-            <numerusform>%n h</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n d</source>
-        <comment>days ago, short</comment>
-        <translation>
-            <numerusform>%n j</numerusform>
-            <numerusform>%n j</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -634,10 +598,6 @@
         <translation>Pour le %1</translation>
     </message>
     <message>
-        <source>add %1 a month to get there</source>
-        <translation>ajoutez %1 par mois pour y arriver</translation>
-    </message>
-    <message>
         <source>interest alone takes it to %1</source>
         <translation>les intérêts seuls l’amènent à %1</translation>
     </message>
@@ -652,6 +612,51 @@
     <message>
         <source>Edit</source>
         <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Just started</source>
+        <translation>Tout juste commencé</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>%1 and %2 left</source>
+        <extracomment>&quot;6 months and 8 days left&quot;: the two halves are translated apart for their plurals</extracomment>
+        <translation>encore %1 et %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n mois</numerusform>
+            <numerusform>%n mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) left</source>
+        <translation>
+            <numerusform>encore %n mois</numerusform>
+            <numerusform>encore %n mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>encore %n jour</numerusform>
+            <numerusform>encore %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>add %1 now and on the 1st of each month to get there</source>
+        <translation>ajoutez %1 maintenant et le 1er de chaque mois pour y arriver</translation>
     </message>
 </context>
 <context>
@@ -1507,10 +1512,6 @@
         <translation>Intérêts ce mois-ci (jusqu’ici)</translation>
     </message>
     <message>
-        <source>Interest earned in total</source>
-        <translation>Intérêts gagnés au total</translation>
-    </message>
-    <message>
         <source>Not in a goal</source>
         <translation>Hors objectifs</translation>
     </message>
@@ -1539,10 +1540,6 @@
         <translation>Tel quel : %1</translation>
     </message>
     <message>
-        <source>With deposits: %1</source>
-        <translation>Avec versements : %1</translation>
-    </message>
-    <message>
         <source>Interest earned</source>
         <translation>Intérêts gagnés</translation>
     </message>
@@ -1568,6 +1565,17 @@
     <message>
         <source>No goals yet. A goal keeps money aside for something — a trip, a bike, a rainy day — and shows if you&apos;re on track.</source>
         <translation>Pas encore d’objectif. Un objectif met de l’argent de côté pour un projet — un voyage, un vélo, les imprévus — et montre si vous êtes en bonne voie.</translation>
+    </message>
+    <message>
+        <source>Interest earned in total (paid + this month)</source>
+        <translation>Intérêts gagnés au total (versés + ce mois-ci)</translation>
+    </message>
+    <message numerus="yes">
+        <source>With %1 today and on each 1st (%n deposit(s), %2): %3</source>
+        <translation>
+            <numerusform>Avec %1 aujourd’hui et chaque 1er du mois (%n versement, %2) : %3</numerusform>
+            <numerusform>Avec %1 aujourd’hui et chaque 1er du mois (%n versements, %2) : %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2027,32 +2035,6 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <source>Not synced yet</source>
-        <translation>Pas encore synchronisé</translation>
-    </message>
-    <message>
-        <source>Synced just now</source>
-        <translation>Synchronisé à l’instant</translation>
-    </message>
-    <message numerus="yes">
-        <source>Synced %n min ago</source>
-        <translation>
-            <numerusform>Synchronisé il y a %n min</numerusform>
-            <numerusform>Synchronisé il y a %n min</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Synced %n h ago</source>
-        <translation>
-            <numerusform>Synchronisé il y a %n h</numerusform>
-            <numerusform>Synchronisé il y a %n h</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Synced on %1</source>
-        <translation>Synchronisé le %1</translation>
-    </message>
-    <message>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
@@ -2081,6 +2063,71 @@
     </message>
 </context>
 <context>
+    <name>TimeFormat</name>
+    <message>
+        <source>now</source>
+        <translation>à l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <comment>minutes ago, short</comment>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <comment>hours ago, short</comment>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <comment>days ago, short</comment>
+        <translation>
+            <numerusform>%n j</numerusform>
+            <numerusform>%n j</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Pas encore synchronisé</translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation>Synchronisé à l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n min ago</source>
+        <translation>
+            <numerusform>Synchronisé il y a %n min</numerusform>
+            <numerusform>Synchronisé il y a %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n h ago</source>
+        <translation>
+            <numerusform>Synchronisé il y a %n h</numerusform>
+            <numerusform>Synchronisé il y a %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced on %1</source>
+        <translation>Synchronisé le %1</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+</context>
+<context>
     <name>TransactionSheet</name>
     <message>
         <source>From</source>
@@ -2103,8 +2150,8 @@
         <translation>Statut</translation>
     </message>
     <message>
-        <source>Balance after</source>
-        <translation>Solde après</translation>
+        <source>Wallet balance after</source>
+        <translation>Solde du portefeuille après</translation>
     </message>
     <message>
         <source>Transaction ID</source>

@@ -286,4 +286,12 @@ QList<qint64> projectBalance(qint64 balanceMinor, int apyBps, int months,
     return monthEnds;
 }
 
+QList<qint64> projectWithDeposits(qint64 balanceMinor, int apyBps, int months, qint64 monthlyDepositMinor, QDate start)
+{
+    qint64 first = 0;
+    if (monthlyDepositMinor < 0 || qAddOverflow(balanceMinor, monthlyDepositMinor, &first))
+        return {};
+    return projectBalance(first, apyBps, months, monthlyDepositMinor, start);
+}
+
 } // namespace plaza::interest

@@ -92,4 +92,12 @@ struct Payout
 [[nodiscard]] QList<qint64> projectBalance(qint64 balanceMinor, int apyBps, int months,
                                            qint64 monthlyDepositMinor, QDate start);
 
+//! "Adding D a month for N months", as the Savings tab and goals mean it: N deposits of D,
+//! the first on @p start (today) and one on each of the next N − 1 1sts, so entry N − 1 —
+//! the balance after the N-th month's interest, on the N-th 1st — holds all N deposits and
+//! their interest (projectBalance of balance + D, whose last month leaves out that 1st's
+//! deposit). Same refusals as projectBalance; an int64 overflow gives an empty list.
+[[nodiscard]] QList<qint64> projectWithDeposits(qint64 balanceMinor, int apyBps, int months,
+                                                qint64 monthlyDepositMinor, QDate start);
+
 } // namespace plaza::interest

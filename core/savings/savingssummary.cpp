@@ -107,7 +107,7 @@ QString SavingsSummary::formattedInterestThisMonth() const
 
 QString SavingsSummary::formattedInterestTotal() const
 {
-    return m_loaded ? Money(m_interestTotal, m_balance.currency()).format() : QString();
+    return m_loaded ? Money(interestEarnedMinor(), m_balance.currency()).format() : QString();
 }
 
 QString SavingsSummary::formatApy(int bps)
@@ -312,7 +312,8 @@ QVariantMap SavingsSummary::projection(const QString &monthlyDepositText) const
     // Accrual runs on the server's (UTC) days.
     const QDate today = Clock::instance()->todayUtc();
     const QList<qint64> without = interest::projectBalance(m_balance.minor(), m_apyBps, kProjectionMonths, 0, today);
-    const QList<qint64> with = interest::projectBalance(m_balance.minor(), m_apyBps, kProjectionMonths, deposit, today);
+    // "D a month for 12 months": 12 deposits, today and on each of the next 11 1sts.
+    const QList<qint64> with = interest::projectWithDeposits(m_balance.minor(), m_apyBps, kProjectionMonths, deposit, today);
     if (without.isEmpty() || with.isEmpty())
         return result;
     QVariantList months;
@@ -327,6 +328,9 @@ QVariantMap SavingsSummary::projection(const QString &monthlyDepositText) const
     result.insert(QStringLiteral("months"), months);
     result.insert(QStringLiteral("maxMinor"), maxMinor);
     result.insert(QStringLiteral("depositMinor"), deposit);
+    result.insert(QStringLiteral("deposits"), deposit > 0 ? kProjectionMonths : 0);
+    result.insert(QStringLiteral("formattedDeposit"), Money(deposit, m_balance.currency()).format());
+    result.insert(QStringLiteral("formattedDeposits"), Money(deposit * kProjectionMonths, m_balance.currency()).format());
     result.insert(QStringLiteral("formattedWithout"), Money(without.constLast(), m_balance.currency()).format());
     result.insert(QStringLiteral("formattedWith"), Money(with.constLast(), m_balance.currency()).format());
     return result;

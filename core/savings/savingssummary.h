@@ -41,6 +41,7 @@ class SavingsSummary : public QObject
     Q_PROPERTY(int apyBps READ apyBps NOTIFY changed)
     Q_PROPERTY(QString formattedApy READ formattedApy NOTIFY changed)
     Q_PROPERTY(QString formattedInterestThisMonth READ formattedInterestThisMonth NOTIFY changed)
+    Q_PROPERTY(qint64 interestEarnedMinor READ interestEarnedMinor NOTIFY changed)
     Q_PROPERTY(QString formattedInterestTotal READ formattedInterestTotal NOTIFY changed)
     Q_PROPERTY(QDateTime asOf READ asOf NOTIFY changed)
     Q_PROPERTY(QVariantMap rateChange READ rateChange NOTIFY changed)
@@ -66,6 +67,11 @@ public:
     //! "4.50 %" / "4,50 %".
     [[nodiscard]] QString formattedApy() const { return formatApy(m_apyBps); }
     [[nodiscard]] QString formattedInterestThisMonth() const;
+    //! Interest earned in total: what was paid (the server's interest_total) plus this
+    //! month's, accrued and paid on the next 1st (interest_this_month, or its offline
+    //! estimate). The same as the days' accruals summed and rounded half to even, which is
+    //! what the history chart draws: one figure, one definition (docs/architecture.md).
+    [[nodiscard]] qint64 interestEarnedMinor() const { return m_interestTotal + m_interestThisMonth; }
     [[nodiscard]] QString formattedInterestTotal() const;
     [[nodiscard]] QDateTime asOf() const { return m_asOf; }
     //! {apyBps, previousApyBps, effectiveDate (ISO day, UTC), upcoming (bool), formattedApy,

@@ -185,8 +185,8 @@ Item {
                             rowSpacing: 2
                             Label { text: qsTr("Interest this month (so far)"); color: Theme.textMuted; font.pixelSize: Theme.fontCaption }
                             Label { objectName: "interestThisMonth"; text: savings.formattedInterestThisMonth; color: Theme.success; font.family: Theme.moneyFont.family; Layout.alignment: Qt.AlignRight }
-                            Label { text: qsTr("Interest earned in total"); color: Theme.textMuted; font.pixelSize: Theme.fontCaption }
-                            Label { text: savings.formattedInterestTotal; color: Theme.text; font.family: Theme.moneyFont.family; Layout.alignment: Qt.AlignRight }
+                            Label { text: qsTr("Interest earned in total (paid + this month)"); color: Theme.textMuted; font.pixelSize: Theme.fontCaption }
+                            Label { objectName: "interestTotal"; text: savings.formattedInterestTotal; color: Theme.text; font.family: Theme.moneyFont.family; Layout.alignment: Qt.AlignRight }
                             Label { text: qsTr("Not in a goal"); color: Theme.textMuted; font.pixelSize: Theme.fontCaption }
                             Label { text: savings.formattedUnassigned; color: Theme.text; font.family: Theme.moneyFont.family; Layout.alignment: Qt.AlignRight }
                         }
@@ -267,7 +267,7 @@ Item {
                             Rectangle { width: 10; height: 3; color: Theme.accent }
                             Label { objectName: "projectionWithout"; text: qsTr("As is: %1").arg(projectionBox.projection.formattedWithout || ""); color: Theme.textMuted; font.pixelSize: Theme.fontCaption }
                             Rectangle { width: 10; height: 3; color: Theme.success; visible: monthlyField.text.length > 0 }
-                            Label { visible: monthlyField.text.length > 0; text: qsTr("With deposits: %1").arg(projectionBox.projection.formattedWith || ""); color: Theme.textMuted; font.pixelSize: Theme.fontCaption }
+                            Label { visible: monthlyField.text.length > 0; objectName: "projectionWith"; text: qsTr("With %1 today and on each 1st (%n deposit(s), %2): %3", "", projectionBox.projection.deposits || 0).arg(projectionBox.projection.formattedDeposit || "").arg(projectionBox.projection.formattedDeposits || "").arg(projectionBox.projection.formattedWith || ""); wrapMode: Text.Wrap; Layout.fillWidth: true; color: Theme.textMuted; font.pixelSize: Theme.fontCaption }
                         }
                         Label {
                             visible: !projectionBox.projection.ok && monthlyField.text.length > 0
@@ -313,7 +313,7 @@ Item {
                         id: historyBox
                         Label {
                             text: savings.historyDays > 0 && historyBox.info.from !== undefined
-                                  ? qsTr("%1 over %n day(s), since %2", "", savings.historyDays).arg(historyBox.info.formattedTotal).arg(Time.date(historyBox.info.from))
+                                  ? qsTr("%1 over %n day(s), since %2", "", savings.historyDays).arg(savings.formattedInterestTotal).arg(Time.date(historyBox.info.from))
                                   : qsTr("Interest shows here from the first day your savings earn it.")
                             color: Theme.textMuted
                             font.pixelSize: Theme.fontCaption

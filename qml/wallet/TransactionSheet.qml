@@ -66,7 +66,7 @@ Sheet {
             }
             Label { text: qsTr("Status"); color: Theme.textMuted }
             Label { text: WalletText.statusName(sheet.tx.status); color: Theme.text; textFormat: Text.PlainText }
-            Label { text: qsTr("Balance after"); color: Theme.textMuted; visible: !!sheet.tx.formattedBalanceAfter }
+            Label { text: qsTr("Wallet balance after"); color: Theme.textMuted; visible: !!sheet.tx.formattedBalanceAfter }
             Label {
                 visible: !!sheet.tx.formattedBalanceAfter
                 text: sheet.tx.formattedBalanceAfter || ""

@@ -177,7 +177,9 @@ void SavingsClientTest::interestHistoryForTheChart()
     const QVariantList months = projection.value(QStringLiteral("months")).toList();
     QCOMPARE(months.size(), 12);
     QVERIFY(months.constLast().toMap().value(QStringLiteral("withMinor")).toLongLong()
-            >= months.constLast().toMap().value(QStringLiteral("withoutMinor")).toLongLong() + 11 * 10000); // eleven 1sts
+            >= months.constLast().toMap().value(QStringLiteral("withoutMinor")).toLongLong() + 12 * 10000); // today + eleven 1sts
+    QCOMPARE(projection.value(QStringLiteral("deposits")).toInt(), 12);
+    QCOMPARE(projection.value(QStringLiteral("formattedDeposits")).toString(), Money(120000, QStringLiteral("EUR")).format());
     QVERIFY(!summary.projection(QStringLiteral("12,345.678")).value(QStringLiteral("ok")).toBool());
 
     // A refresh asks only for what the cache lacks: an older cached day is final and is not

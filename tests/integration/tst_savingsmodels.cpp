@@ -437,7 +437,11 @@ void SavingsModelsTest::interestHistoryForTheChart()
     QCOMPARE(narrow.constLast().toPointF(), QPointF(20, 0));
 
     // The summary (refreshed) shows the server's figures.
-    QCOMPARE(summary.formattedInterestTotal(), eur(interestTotal).format());
+    // One figure (issue 13, item 6): "earned in total" is paid + this month's, the chart's caption.
+    QCOMPARE(summary.interestEarnedMinor(),
+             interestTotal + amountOf(server->value(QStringLiteral("interest_this_month"))));
+    QCOMPARE(summary.interestEarnedMinor(), earned);
+    QCOMPARE(summary.formattedInterestTotal(), info.value(QStringLiteral("formattedTotal")).toString());
     QCOMPARE(summary.formattedInterestThisMonth(),
              eur(amountOf(server->value(QStringLiteral("interest_this_month")))).format());
     QCOMPARE(summary.balanceMinor(), amountOf(server->value(QStringLiteral("balance"))));

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void pagesAndFilters();
     void newTransactionInsertsOneRow();
+    void balanceAfterIsTheWalletsInShownOrder();
     void exportRoundTripsNotes();
     void invokablesAnswerBySignal();
     void offlineServesTheCacheMarkedStale();
@@ -225,6 +226,33 @@ void WalletModelsTest::newTransactionInsertsOneRow()
     QCOMPARE(inserted.at(0).at(1).toInt(), 0);
     QCOMPARE(model.data(model.index(0), TransactionsModel::NoteRole).toString(), QStringLiteral("live"));
     QTRY_COMPARE(summary.balanceMinor(), before - 42);
+}
+
+void WalletModelsTest::balanceAfterIsTheWalletsInShownOrder()
+{
+    // Issue 13, item 14: the details sheet's "Wallet balance after" must be the wallet's, in
+    // the order the list shows — savings moves included — and the newest equals the balance.
+    auto in = waitTask(m_wallet->moveSavings(true, eur(1500)));
+    QVERIFY2(in, in ? "" : qPrintable(in.error().message));
+    auto out = waitTask(m_wallet->moveSavings(false, eur(300)));
+    QVERIFY2(out, out ? "" : qPrintable(out.error().message));
+    QVERIFY(waitTask(m_fixture->session->syncEngine()->pull()));
+    TransactionsModel model;
+    model.setPageSize(500);
+    model.setSession(m_fixture->session.get());
+    WalletSummary summary;
+    summary.setSession(m_fixture->session.get());
+    QTRY_VERIFY(summary.loaded());
+    QTRY_COMPARE(model.data(model.index(0), TransactionsModel::KindRole).toString(), QStringLiteral("savings_withdrawal"));
+    QCOMPARE(model.data(model.index(0), TransactionsModel::BalanceAfterMinorRole).toLongLong(), summary.balanceMinor());
+    QCOMPARE(model.data(model.index(1), TransactionsModel::KindRole).toString(), QStringLiteral("savings_deposit"));
+    for (int row = 0; row + 1 < model.rowCount(); ++row) {
+        const QModelIndex t = model.index(row), older = model.index(row + 1);
+        const qint64 sign = model.data(t, TransactionsModel::DirectionRole).toString() == u"in" ? 1 : -1;
+        QCOMPARE(model.data(t, TransactionsModel::BalanceAfterMinorRole).toLongLong()
+                     - sign * model.data(t, TransactionsModel::AmountMinorRole).toLongLong(),
+                 model.data(older, TransactionsModel::BalanceAfterMinorRole).toLongLong());
+    }
 }
 
 void WalletModelsTest::exportRoundTripsNotes()

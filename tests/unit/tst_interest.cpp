@@ -267,6 +267,16 @@ void TestInterest::projection()
     // 120601478 -> rhe(120.601478) = 121.
     QCOMPARE(interest::projectBalance(1'000'000, 450, 1, 0, QDate(2025, 1, 31)),
              QList<qint64>{1'000'121});
+    // "50 € a month for 12 months" is twelve deposits: today and on each of the next eleven
+    // 1sts (issue 13, item 6: the tab used to show eleven, "+562 €" for 50 € × 12).
+    QCOMPARE(interest::projectWithDeposits(0, 0, 12, 5'000, QDate(2025, 1, 15)).constLast(), 60'000);
+    QCOMPARE(interest::projectWithDeposits(0, 0, 12, 5'000, QDate(2025, 1, 1)).constLast(), 60'000);
+    QCOMPARE(interest::projectWithDeposits(1'000'000, 450, 3, 10'000, QDate(2025, 1, 15)),
+             interest::projectBalance(1'010'000, 450, 3, 10'000, QDate(2025, 1, 15)));
+    const qint64 moved = interest::projectWithDeposits(1'000'000, 450, 12, 5'000, QDate(2025, 1, 15)).constLast()
+                         - interest::projectBalance(1'000'000, 450, 12, 0, QDate(2025, 1, 15)).constLast();
+    QVERIFY2(moved > 60'000 && moved < 61'500, qPrintable(QString::number(moved))); // 600 € + their interest
+    QVERIFY(interest::projectWithDeposits(kInt64Max, 0, 3, 1, QDate(2025, 1, 1)).isEmpty());
     // Thirty years of months stays fast and never falls short.
     QCOMPARE(interest::projectBalance(Money::kMaxApiAmount, 450, 360, Money::kMaxApiAmount,
                                       QDate(2025, 1, 1))
