@@ -99,7 +99,7 @@ Rectangle {
             implicitHeight: Math.min(contentHeight, 3 * 44)
             Layout.fillWidth: true
             Layout.preferredHeight: implicitHeight
-            onAtYEndChanged: if (atYEnd && requests.canFetchMore()) requests.fetchMore()
+            onAtYEndChanged: if (atYEnd && !requests.atEnd && !requests.loading) requests.fetchMore(requests.index(-1, -1))
             delegate: RowLayout {
                 id: row
                 required property var model
