@@ -12,6 +12,7 @@
 #include "savings/savingssummary.h"
 #include "session/applock.h"
 #include "social/peoplesearchmodel.h"
+#include "wallet/requestsmodel.h"
 #include "wallet/transactionsmodel.h"
 #include "wallet/walletservice.h"
 #include "wallet/walletsummary.h"
@@ -26,6 +27,14 @@ struct TransactionsModelForeign
     Q_GADGET
     QML_FOREIGN(plaza::wallet::TransactionsModel)
     QML_NAMED_ELEMENT(TransactionsModel)
+};
+
+//! `RequestsModel { session: App.session; direction: "to_me" }` — payment requests from the cache.
+struct RequestsModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::wallet::RequestsModel)
+    QML_NAMED_ELEMENT(RequestsModel)
 };
 
 //! `WalletSummary { session: App.session }` — balance, limits, as-of, stale.

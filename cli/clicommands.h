@@ -52,6 +52,7 @@ struct CliOptions {
     QString query;
     int limit = 20;
     QString from;          //!< request --from @handle
+    QString requestDirection; //!< requests: "to_me", "from_me" or empty
     QString card;          //!< topup --card token
     bool yes = false;      //!< pay without asking
     QString goal;          //!< deposit/withdraw --goal g_ID
@@ -83,6 +84,9 @@ public:
     QCoro::Task<int> topUp();
     QCoro::Task<int> exportCsv();
     QCoro::Task<int> pending();
+    QCoro::Task<int> requests();
+    //! decline (\a cancel false) or cancel a payment request by id or plaza://pay link.
+    QCoro::Task<int> endRequest(bool cancel);
 
     // Savings (savingscommands.cpp)
     QCoro::Task<int> savingsSummary();

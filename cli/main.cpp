@@ -39,7 +39,10 @@ int main(int argc, char **argv)
         "  pay plaza://pay/ID [--yes]      shows payee, amount and note, asks unless --yes\n"
         "  topup AMOUNT --card TOKEN       (test cards: tok_visa, tok_declined)\n"
         "  export FILE.csv [filters]       the history as CSV (RFC 4180)\n"
-        "  pending                         retry payments awaiting confirmation now\n\n"
+        "  pending                         retry payments awaiting confirmation now\n"
+        "  requests [--to-me|--from-me] [--limit N]   payment requests with their state, newest first\n"
+        "  decline ID|plaza://pay/ID       decline a request someone made of you\n"
+        "  cancel ID|plaza://pay/ID        cancel a request you made\n\n"
         "Savings:\n"
         "  savings                         balance, APY, interest this month and in total\n"
         "  deposit AMOUNT [--goal g_ID]    from the wallet into savings (exit 5 = awaiting confirmation)\n"
@@ -60,7 +63,7 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, register, whoami, sync, status, logout, "
-                                                                           "balance, history, send, request, pay, topup, "
+                                                                           "balance, history, send, request, requests, decline, cancel, pay, topup, "
                                                                            "export, pending, savings, deposit, withdraw, "
                                                                            "goals, feed, post, like, repost, chats, chat, say, chat-search or group"));
     const QCommandLineOption inOption(QStringLiteral("in"), QStringLiteral("history/export: money received only."));
@@ -73,6 +76,8 @@ int main(int argc, char **argv)
                                          QStringLiteral("N"), QStringLiteral("20"));
     const QCommandLineOption fromOption(QStringLiteral("from"), QStringLiteral("request: who should pay."),
                                         QStringLiteral("@handle"));
+    const QCommandLineOption toMeOption(QStringLiteral("to-me"), QStringLiteral("requests: only those asked of you."));
+    const QCommandLineOption fromMeOption(QStringLiteral("from-me"), QStringLiteral("requests: only those you asked."));
     const QCommandLineOption cardOption(QStringLiteral("card"), QStringLiteral("topup: the card token."), QStringLiteral("TOKEN"));
     const QCommandLineOption goalOption(QStringLiteral("goal"), QStringLiteral("deposit/withdraw: into or out of this goal."),
                                         QStringLiteral("g_ID"));
@@ -81,7 +86,7 @@ int main(int argc, char **argv)
     const QCommandLineOption yesOption(QStringLiteral("yes"), QStringLiteral("pay: do not ask for confirmation."));
     const QCommandLineOption discoverOption(QStringLiteral("discover"), QStringLiteral("feed: the Discover timeline."));
     parser.addOptions({inOption, outOption, kindOption, queryOption, limitOption, fromOption, cardOption, yesOption, goalOption,
-                       deadlineOption, discoverOption});
+                       deadlineOption, discoverOption, toMeOption, fromMeOption});
     const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server URL (login)."), QStringLiteral("URL"));
     const QCommandLineOption handleOption(QStringLiteral("handle"), QStringLiteral("Your handle (login)."), QStringLiteral("H"));
     const QCommandLineOption nameOption(QStringLiteral("display-name"), QStringLiteral("Display name (register)."),
@@ -141,6 +146,13 @@ int main(int argc, char **argv)
         return kUsage;
     }
     options.from = parser.value(fromOption);
+    if (parser.isSet(toMeOption) && parser.isSet(fromMeOption)) {
+        std::fputs("plaza-cli: --to-me or --from-me, not both\n", stderr);
+        return kUsage;
+    }
+    options.requestDirection = parser.isSet(toMeOption)     ? QStringLiteral("to_me")
+                               : parser.isSet(fromMeOption) ? QStringLiteral("from_me")
+                                                            : QString();
     options.card = parser.value(cardOption);
     options.yes = parser.isSet(yesOption);
     options.goal = parser.value(goalOption);
@@ -149,6 +161,7 @@ int main(int argc, char **argv)
 
     const QString command = args.constFirst();
     static const QStringList takesArguments{QStringLiteral("send"),    QStringLiteral("request"), QStringLiteral("pay"),
+                                            QStringLiteral("decline"), QStringLiteral("cancel"),
                                             QStringLiteral("topup"),   QStringLiteral("export"),  QStringLiteral("deposit"),
                                             QStringLiteral("withdraw"), QStringLiteral("goals"),  QStringLiteral("post"),
                                             QStringLiteral("like"),    QStringLiteral("repost"),  QStringLiteral("chat"),
@@ -183,6 +196,12 @@ int main(int argc, char **argv)
             return commands.request();
         if (command == u"pay")
             return commands.pay();
+        if (command == u"requests")
+            return commands.requests();
+        if (command == u"decline")
+            return commands.endRequest(false);
+        if (command == u"cancel")
+            return commands.endRequest(true);
         if (command == u"topup")
             return commands.topUp();
         if (command == u"export")

@@ -6,6 +6,7 @@
 #include "sync/syncengine.h"
 #include "terminal.h"
 #include "wallet/paylink.h"
+#include "wallet/requestsmodel.h"
 #include "wallet/transactionsmodel.h"
 #include "wallet/walletcsv.h"
 #include "wallet/walletservice.h"
@@ -170,6 +171,61 @@ QCoro::Task<int> Commands::pay()
         co_return kAwaiting;
     }
     printLine(QStringLiteral("paid — transaction %1").arg(outcome->answer.value(QStringLiteral("id")).toString()));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::requests()
+{
+    if (const int code = co_await openWallet(); code != kOk)
+        co_return code;
+    // The same model as the Wallet tab's list: the cache, which the pull just brought up to date.
+    wallet::RequestsModel model;
+    model.setPageSize(m_options.limit);
+    model.setDirection(m_options.requestDirection);
+    model.setSession(m_session.get());
+    if (!model.error().isEmpty())
+        co_return failWith(QStringLiteral("storage: %1").arg(model.error()));
+    for (int row = 0; row < model.rowCount() && row < m_options.limit; ++row) {
+        const QModelIndex i = model.index(row);
+        const bool toMe = i.data(wallet::RequestsModel::ToMeRole).toBool();
+        const QString handle = i.data(wallet::RequestsModel::OtherHandleRole).toString();
+        const QString who = handle.isEmpty() ? QStringLiteral("anyone with the link")
+                                             : QStringLiteral("@%1 (%2)").arg(handle, i.data(wallet::RequestsModel::OtherNameRole).toString());
+        const QString note = i.data(wallet::RequestsModel::NoteRole).toString();
+        const QDateTime created = i.data(wallet::RequestsModel::CreatedAtRole).toDateTime();
+        printLine(QStringLiteral("%1  %2  %3  %4 %5%6%7")
+                      .arg(i.data(wallet::RequestsModel::IdRole).toString(), i.data(wallet::RequestsModel::StatusRole).toString(),
+                           i.data(wallet::RequestsModel::FormattedAmountRole).toString(),
+                           toMe ? QStringLiteral("asked by") : QStringLiteral("asked of"), who,
+                           note.isEmpty() ? QString() : QStringLiteral("  \"%1\"").arg(note),
+                           created.isValid() ? QStringLiteral("  %1").arg(created.toString(Qt::ISODate)) : QString()));
+    }
+    if (model.rowCount() == 0)
+        printLine(QStringLiteral("no payment requests"));
+    if (!m_pulled)
+        printLine(QStringLiteral("(offline: as last synced %1)").arg(m_session->lastSyncedAt().toUTC().toString(Qt::ISODate)));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::endRequest(bool cancel)
+{
+    const QStringList &args = m_options.arguments;
+    if (args.size() != 1)
+        co_return failWith(cancel ? QStringLiteral("usage: cancel ID|plaza://pay/ID") : QStringLiteral("usage: decline ID|plaza://pay/ID"),
+                           kUsage);
+    QString id = args.at(0);
+    if (id.startsWith(QStringLiteral("plaza:"))) {
+        auto parsed = wallet::parsePayLink(id);
+        if (!parsed)
+            co_return failWith(describe(parsed.error()), kUsage);
+        id = *parsed;
+    }
+    if (const int code = co_await openWallet(); code != kOk)
+        co_return code;
+    auto answer = co_await m_wallet->endRequest(id, cancel);
+    if (!answer)
+        co_return failWith(describe(answer.error()));
+    printLine(QStringLiteral("%1 %2").arg(answer->value(QStringLiteral("status")).toString(), id));
     co_return kOk;
 }
 

@@ -22,6 +22,7 @@ add_library(plaza_core STATIC
     wallet/walletservice.h wallet/walletservice.cpp
     wallet/transactionrecord.h wallet/transactionrecord.cpp
     wallet/transactionsmodel.h wallet/transactionsmodel.cpp
+    wallet/requestsmodel.h wallet/requestsmodel.cpp
     wallet/walletsummary.h wallet/walletsummary.cpp
     wallet/walletcsv.h wallet/walletcsv.cpp
     savings/savingssummary.h savings/savingssummary.cpp

@@ -96,6 +96,10 @@ QtObject {
             return qsTr("This request has already been paid. Nothing more to do.")
         case "cancelled":
             return qsTr("This request was cancelled by the person who sent it.")
+        case "declined":
+            return qsTr("This request was declined.")
+        case "expired":
+            return qsTr("This request has expired. Ask for a new one.")
         case "offline":
             return qsTr("You're offline. Connect to see and pay this request.")
         default:

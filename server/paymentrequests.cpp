@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Payment requests: people asking for money and merchants' invoices, paid by link.
+// A request is open until it is paid, declined by its payer, cancelled by its payee or
+// expires (kRequestLifetimeMs after creation, on the server's Clock). Every change of state
+// is logged to both parties as payment_request.updated, so both caches converge.
 
 #include "clock.h"
 #include "eventlog.h"
@@ -14,6 +17,7 @@
 #include "wallet.h"
 
 #include <QDateTime>
+#include <QTimer>
 
 namespace plaza::server {
 
@@ -29,7 +33,13 @@ struct PaymentRequest {
     QString status;
     qint64 transactionId = 0;
     qint64 createdAt = 0;
+    qint64 expiresAt = 0;
 };
+
+// How long a request stays payable (api.md "Payment requests").
+constexpr qint64 kRequestLifetimeMs = 30LL * 24 * 3600 * 1000;
+// How often open requests are checked for expiry when the clock does not jump.
+constexpr int kExpirySweepMs = 60 * 1000;
 
 Error noSuchRequest()
 {
@@ -39,7 +49,7 @@ Error noSuchRequest()
 Result<PaymentRequest> loadRequest(ServerDb &db, qint64 id)
 {
     auto stmt = db.query(QStringLiteral("SELECT payee_id, coalesce(payer_id, 0), amount, currency, note, status, "
-                                        "coalesce(transaction_id, 0), created_at FROM payment_requests WHERE id = ?1"),
+                                        "coalesce(transaction_id, 0), created_at, expires_at FROM payment_requests WHERE id = ?1"),
                          id);
     if (!stmt)
         return stmt.error();
@@ -49,7 +59,7 @@ Result<PaymentRequest> loadRequest(ServerDb &db, qint64 id)
     if (!*row)
         return noSuchRequest();
     return PaymentRequest{id, stmt->int64(0), stmt->int64(1), stmt->int64(2), stmt->text(3),
-                          stmt->text(4), stmt->text(5), stmt->int64(6), stmt->int64(7)};
+                          stmt->text(4), stmt->text(5), stmt->int64(6), stmt->int64(7), stmt->int64(8)};
 }
 
 // A request addressed to someone is private to the two of them; one without a payer is
@@ -97,6 +107,7 @@ Result<QJsonObject> requestJson(ServerDb &db, qint64 viewerId, const PaymentRequ
         {QStringLiteral("transaction_id"),
          r.transactionId ? QJsonValue(ids::format(ids::kTransaction, r.transactionId)) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("created_at"), protocol::formatTime(QDateTime::fromMSecsSinceEpoch(r.createdAt, Qt::UTC))},
+        {QStringLiteral("expires_at"), protocol::formatTime(QDateTime::fromMSecsSinceEpoch(r.expiresAt, Qt::UTC))},
     };
 }
 
@@ -117,6 +128,12 @@ Status logRequest(ServerDb &db, qint64 requestId)
             return seq.error();
     }
     return {};
+}
+
+Error notOpen(const PaymentRequest &r)
+{
+    return makeError(ErrorCode::Conflict, QStringLiteral("This request is %1.").arg(r.status),
+                     {{QStringLiteral("status"), r.status}});
 }
 
 Result<Response> create(ServerDb &db, qint64 nowMs, const RequestContext &ctx)
@@ -172,8 +189,7 @@ Result<Response> pay(ServerDb &db, qint64 nowMs, const RequestContext &ctx)
     if (request->payeeId == ctx.userId)
         return makeError(ErrorCode::SelfPayment, QStringLiteral("You cannot pay your own request."));
     if (request->status != u"open")
-        return makeError(ErrorCode::Conflict, QStringLiteral("This request is %1.").arg(request->status),
-                         {{QStringLiteral("status"), request->status}});
+        return notOpen(*request);
     auto currency = walletCurrency(db, ctx.userId);
     if (!currency)
         return currency.error();
@@ -187,25 +203,32 @@ Result<Response> pay(ServerDb &db, qint64 nowMs, const RequestContext &ctx)
     return paid;
 }
 
-Response cancel(ServerDb &db, qint64 nowMs, const RequestContext &ctx)
+// Cancel (the payee) or decline (the payer): ends an open request without moving money, so
+// no Idempotency-Key is needed — a repeat is a 409 that names the state.
+enum class Ending { Cancel, Decline };
+
+Response close(ServerDb &db, qint64 nowMs, const RequestContext &ctx, Ending ending)
 {
     std::optional<QJsonObject> answer;
     const Status st = db.write([&]() -> Status {
         auto request = requestFromPath(db, ctx);
         if (!request)
             return request.error();
-        if (request->payeeId != ctx.userId)
+        if (ending == Ending::Cancel && request->payeeId != ctx.userId)
             return makeError(ErrorCode::Forbidden, QStringLiteral("Only the one who asked can cancel a request."));
+        // A request that names nobody is not addressed to the caller: only its payee may end it.
+        if (ending == Ending::Decline && request->payerId != ctx.userId)
+            return makeError(ErrorCode::Forbidden, QStringLiteral("Only the one who was asked can decline a request."));
         if (request->status != u"open")
-            return makeError(ErrorCode::Conflict, QStringLiteral("This request is %1.").arg(request->status),
-                             {{QStringLiteral("status"), request->status}});
-        if (auto run = db.run(QStringLiteral("UPDATE payment_requests SET status = 'cancelled', updated_at = ?2 WHERE id = ?1"),
-                              request->id, nowMs);
+            return notOpen(*request);
+        const QString status = ending == Ending::Cancel ? QStringLiteral("cancelled") : QStringLiteral("declined");
+        if (auto run = db.run(QStringLiteral("UPDATE payment_requests SET status = ?2, updated_at = ?3 WHERE id = ?1"),
+                              request->id, status, nowMs);
             !run)
             return run;
         if (auto logged = logRequest(db, request->id); !logged)
             return logged;
-        request->status = QStringLiteral("cancelled");
+        request->status = status;
         auto json = requestJson(db, ctx.userId, *request);
         if (!json)
             return json.error();
@@ -213,6 +236,15 @@ Response cancel(ServerDb &db, qint64 nowMs, const RequestContext &ctx)
         return {};
     });
     return st ? Response::ok(*answer) : Response::error(st.error());
+}
+
+// Expires what fell due before anything reads or acts on a request, in its own
+// transaction (a refused payment rolls its effect back, and the expiry must stay).
+void expireNow(ServerDb &db, qint64 nowMs)
+{
+    const Status st = db.write([&] { return expireDuePaymentRequests(db, nowMs); });
+    if (!st)
+        qWarning("payment requests: expiry failed: %s", qPrintable(st.error().message));
 }
 
 } // namespace
@@ -242,8 +274,8 @@ Result<qint64> createPaymentRequest(ServerDb &db, qint64 payeeId, qint64 payerId
     if (!currency)
         return currency.error();
     if (auto st = db.run(QStringLiteral("INSERT INTO payment_requests (payee_id, payer_id, amount, currency, note, status, "
-                                        "created_at, updated_at) VALUES (?1, NULLIF(?2, 0), ?3, ?4, ?5, 'open', ?6, ?6)"),
-                         payeeId, payerId, amount, *currency, note, nowMs);
+                                        "created_at, updated_at, expires_at) VALUES (?1, NULLIF(?2, 0), ?3, ?4, ?5, 'open', ?6, ?6, ?7)"),
+                         payeeId, payerId, amount, *currency, note, nowMs, nowMs + kRequestLifetimeMs);
         !st)
         return st.error();
     const qint64 id = db.db().lastInsertRowId();
@@ -252,16 +284,57 @@ Result<qint64> createPaymentRequest(ServerDb &db, qint64 payeeId, qint64 payerId
     return id;
 }
 
+Status expireDuePaymentRequests(ServerDb &db, qint64 nowMs)
+{
+    QList<qint64> due;
+    {
+        auto stmt = db.query(QStringLiteral("SELECT id FROM payment_requests WHERE status = 'open' AND expires_at <= ?1 "
+                                            "ORDER BY id"),
+                             nowMs);
+        if (!stmt)
+            return stmt.error();
+        for (;;) {
+            auto row = stmt->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            due.append(stmt->int64(0));
+        }
+    }
+    for (qint64 id : std::as_const(due)) {
+        if (auto st = db.run(QStringLiteral("UPDATE payment_requests SET status = 'expired', updated_at = ?2 "
+                                            "WHERE id = ?1 AND status = 'open'"),
+                             id, nowMs);
+            !st)
+            return st;
+        if (auto st = logRequest(db, id); !st)
+            return st;
+    }
+    return {};
+}
+
 void registerPaymentRequestRoutes(Router &router, Services &services)
 {
     ServerDb &db = services.db;
     Clock &clock = services.clock;
+
+    // Expiry falls due as time passes: check every minute, and at once when the test clock jumps.
+    const auto sweep = [&db, &clock] { expireNow(db, clock.nowMs()); };
+    auto *timer = new QTimer(&clock);
+    timer->setInterval(kExpirySweepMs);
+    QObject::connect(timer, &QTimer::timeout, &clock, sweep);
+    timer->start();
+    QObject::connect(&clock, &Clock::advanced, &clock, sweep);
+    sweep();
+
     router.add(Router::Method::Post, QStringLiteral("/v1/payment-requests"), Router::JsonBody,
                [&db, &clock](RequestContext &ctx) {
                    const qint64 now = clock.nowMs();
                    return idempotency::run(db, now, ctx, [&] { return create(db, now, ctx); });
                });
-    router.add(Router::Method::Get, QStringLiteral("/v1/payment-requests/{id}"), Router::NoFlags, [&db](RequestContext &ctx) {
+    router.add(Router::Method::Get, QStringLiteral("/v1/payment-requests/{id}"), Router::NoFlags, [&db, &clock](RequestContext &ctx) {
+        expireNow(db, clock.nowMs());
         auto request = requestFromPath(db, ctx);
         if (!request)
             return Response::error(request.error());
@@ -271,10 +344,21 @@ void registerPaymentRequestRoutes(Router &router, Services &services)
     router.add(Router::Method::Post, QStringLiteral("/v1/payment-requests/{id}/pay"), Router::NoFlags,
                [&db, &clock](RequestContext &ctx) {
                    const qint64 now = clock.nowMs();
+                   expireNow(db, now);
                    return idempotency::run(db, now, ctx, [&] { return pay(db, now, ctx); });
                });
     router.add(Router::Method::Post, QStringLiteral("/v1/payment-requests/{id}/cancel"), Router::NoFlags,
-               [&db, &clock](RequestContext &ctx) { return cancel(db, clock.nowMs(), ctx); });
+               [&db, &clock](RequestContext &ctx) {
+                   const qint64 now = clock.nowMs();
+                   expireNow(db, now);
+                   return close(db, now, ctx, Ending::Cancel);
+               });
+    router.add(Router::Method::Post, QStringLiteral("/v1/payment-requests/{id}/decline"), Router::NoFlags,
+               [&db, &clock](RequestContext &ctx) {
+                   const qint64 now = clock.nowMs();
+                   expireNow(db, now);
+                   return close(db, now, ctx, Ending::Decline);
+               });
 }
 
 } // namespace plaza::server

@@ -283,6 +283,33 @@ INSERT INTO wallet_daily_sent (user_id, day, amount)
     GROUP BY a.user_id, date(t.created_at / 1000, 'unixepoch');
 CREATE INDEX ledger_transactions_request ON ledger_transactions (request_id);
 )sql")},
+        // Payment requests get a state for every way they end (declined by the payer, expired
+        // 30 days after creation by default) and their expiry time. SQLite cannot change a
+        // CHECK, so the table is rebuilt; nothing references it by foreign key.
+        {7, QStringLiteral(R"sql(
+CREATE TABLE payment_requests_v7 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    payee_id INTEGER NOT NULL REFERENCES users(id),
+    payer_id INTEGER REFERENCES users(id),         -- NULL: anyone with the link may pay
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    currency TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL CHECK (status IN ('open', 'paid', 'declined', 'cancelled', 'expired')),
+    transaction_id INTEGER REFERENCES ledger_transactions(id),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+);
+INSERT INTO payment_requests_v7 (id, payee_id, payer_id, amount, currency, note, status, transaction_id, created_at,
+                                 updated_at, expires_at)
+    SELECT id, payee_id, payer_id, amount, currency, note, status, transaction_id, created_at, updated_at,
+           created_at + 2592000000 FROM payment_requests;
+DROP TABLE payment_requests;
+ALTER TABLE payment_requests_v7 RENAME TO payment_requests;
+CREATE INDEX payment_requests_payee ON payment_requests (payee_id, id);
+CREATE INDEX payment_requests_payer ON payment_requests (payer_id, id);
+CREATE INDEX payment_requests_open ON payment_requests (status, expires_at);
+)sql")},
     };
 }
 

@@ -50,4 +50,8 @@ inline constexpr qsizetype kMaxNoteChars = 140;
 //! made for it, and logs payment_request.updated to both parties (paymentrequests.cpp).
 [[nodiscard]] Status settlePaymentRequest(ServerDb &db, qint64 requestId, qint64 payerId, qint64 nowMs);
 
+//! Marks every open request whose expires_at is at or before \a nowMs expired and logs
+//! payment_request.updated to both parties, inside the caller's transaction.
+[[nodiscard]] Status expireDuePaymentRequests(ServerDb &db, qint64 nowMs);
+
 } // namespace plaza::server

@@ -505,6 +505,14 @@
         <source>Choose who to pay from the list.</source>
         <translation>Choisissez dans la liste la personne à payer.</translation>
     </message>
+    <message>
+        <source>This request was declined.</source>
+        <translation>Cette demande a été refusée.</translation>
+    </message>
+    <message>
+        <source>This request has expired. Ask for a new one.</source>
+        <translation>Cette demande a expiré. Demandez-en une nouvelle.</translation>
+    </message>
 </context>
 <context>
     <name>FeedPage</name>
@@ -903,6 +911,26 @@
         <source>Pay this request</source>
         <translation>Payer cette demande</translation>
     </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payée</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expirée</translation>
+    </message>
+    <message>
+        <source>Request state: %1</source>
+        <translation>État de la demande : %1</translation>
+    </message>
 </context>
 <context>
     <name>NewConversationSheet</name>
@@ -1152,6 +1180,10 @@
         <source>“%1”</source>
         <translation>« %1 »</translation>
     </message>
+    <message>
+        <source>Pay a request</source>
+        <translation>Payer une demande</translation>
+    </message>
 </context>
 <context>
     <name>PersonRow</name>
@@ -1273,6 +1305,93 @@
     <message>
         <source>Unfollow</source>
         <translation>Ne plus suivre</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPanel</name>
+    <message>
+        <source>Requests</source>
+        <translation>Demandes</translation>
+    </message>
+    <message>
+        <source>To me</source>
+        <translation>À moi</translation>
+    </message>
+    <message>
+        <source>Requests to me</source>
+        <translation>Demandes qui me sont adressées</translation>
+    </message>
+    <message>
+        <source>From me</source>
+        <translation>De moi</translation>
+    </message>
+    <message>
+        <source>Requests from me</source>
+        <translation>Mes demandes</translation>
+    </message>
+    <message>
+        <source>Your requests could not be read from the local cache.</source>
+        <translation>Impossible de lire vos demandes dans le cache local.</translation>
+    </message>
+    <message>
+        <source>Nobody has asked you for money.</source>
+        <translation>Personne ne vous a demandé d’argent.</translation>
+    </message>
+    <message>
+        <source>You haven&apos;t asked anyone for money.</source>
+        <translation>Vous n’avez demandé d’argent à personne.</translation>
+    </message>
+    <message>
+        <source>%1 asks %2</source>
+        <translation>%1 demande %2</translation>
+    </message>
+    <message>
+        <source>You asked %1 for %2</source>
+        <translation>Vous avez demandé %2 à %1</translation>
+    </message>
+    <message>
+        <source>Link for %1</source>
+        <translation>Lien pour %1</translation>
+    </message>
+    <message>
+        <source>Pay…</source>
+        <translation>Payer…</translation>
+    </message>
+    <message>
+        <source>Pay %1</source>
+        <translation>Payer %1</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <source>Cancel request</source>
+        <translation>Annuler la demande</translation>
+    </message>
+    <message>
+        <source>Cancel this request?</source>
+        <translation>Annuler cette demande ?</translation>
+    </message>
+    <message>
+        <source>Decline this request?</source>
+        <translation>Refuser cette demande ?</translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to pay %2.</source>
+        <translation>%1 ne pourra plus payer %2.</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>%1 will see that you declined %2.</source>
+        <translation>%1 verra que vous avez refusé %2.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>La garder</translation>
     </message>
 </context>
 <context>
@@ -2404,6 +2523,22 @@
     <message>
         <source>Awaiting confirmation</source>
         <translation>En attente de confirmation</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payée</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expirée</translation>
     </message>
 </context>
 <context>

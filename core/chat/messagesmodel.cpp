@@ -95,6 +95,7 @@ bool MessagesModel::ensureOpen()
 
 void MessagesModel::reload()
 {
+    m_requestStatus.clear();
     // One reset with the new rows (not a reset to nothing and then an insert): a view gets a
     // single change to apply.
     QList<MessageRow> rows;
@@ -198,6 +199,16 @@ void MessagesModel::onApplied(const sync::ChangeSet &changes)
     }
     if (m_conversationId.isEmpty())
         return;
+    // A request changed state: its cards change in place.
+    if (changes.changes.touches(QStringLiteral("payment_requests"))) {
+        const QSet<QString> ids = changes.changes.rows.value(QStringLiteral("payment_requests"));
+        for (const QString &id : ids)
+            m_requestStatus.remove(id);
+        for (qsizetype row = 0; row < m_rows.size(); ++row) {
+            if (!m_rows.at(row).requestId.isEmpty() && ids.contains(m_rows.at(row).requestId))
+                Q_EMIT dataChanged(index(int(row)), index(int(row)), {RequestStatusRole});
+        }
+    }
     if (changes.changes.touches(QStringLiteral("messages")) || changes.changes.touches(QStringLiteral("conversation_members"))
         || changes.changes.rows.value(QStringLiteral("conversations")).contains(m_conversationId)) {
         updateTitle();
@@ -384,6 +395,8 @@ QVariant MessagesModel::data(const QModelIndex &index, int role) const
         return m.requestId;
     case ErrorMessageRole:
         return m.errorMessage;
+    case RequestStatusRole:
+        return m.requestId.isEmpty() ? QString() : requestStatus(m.requestId);
     default:
         return {};
     }
@@ -406,6 +419,7 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
         {CurrencyRole, "currency"},
         {FormattedAmountRole, "formattedAmount"},
         {RequestIdRole, "requestId"},
+        {RequestStatusRole, "requestStatus"},
         {ErrorMessageRole, "errorMessage"},
     };
 }
@@ -433,6 +447,26 @@ void MessagesModel::setExhausted(bool cache, bool server)
     m_serverExhausted = server;
     if (was != atStart())
         Q_EMIT atStartChanged();
+}
+
+} // namespace plaza::chat
+
+namespace plaza::chat {
+
+QString MessagesModel::requestStatus(const QString &requestId) const
+{
+    if (const auto it = m_requestStatus.constFind(requestId); it != m_requestStatus.constEnd())
+        return *it;
+    if (!m_db)
+        return {};
+    auto stmt = m_db->prepare(QStringLiteral("SELECT status FROM payment_requests WHERE id = ?1;"));
+    if (!stmt)
+        return {};
+    stmt->bind(1, requestId);
+    auto row = stmt->step();
+    const QString status = row && *row ? stmt->text(0) : QString();
+    m_requestStatus.insert(requestId, status);
+    return status;
 }
 
 } // namespace plaza::chat

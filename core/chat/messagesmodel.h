@@ -65,6 +65,10 @@ public:
         FormattedAmountRole,       //!< (formattedAmount) Money::format in the default locale, empty if none
         RequestIdRole,             //!< (requestId) request messages (a plaza://pay link in the text)
         ErrorMessageRole,          //!< (errorMessage) why a failed message failed
+        //! (requestStatus) a request card's state from the cached request (open, paid, declined,
+        //! cancelled, expired); empty when the cache does not know it (a link request that names
+        //! nobody, before anyone paid it)
+        RequestStatusRole,
     };
     Q_ENUM(Role)
 
@@ -127,6 +131,7 @@ private:
     void setLoading(bool loading);
     void setError(const QString &error);
     void setExhausted(bool cache, bool server);
+    [[nodiscard]] QString requestStatus(const QString &requestId) const;
 
     QPointer<ChatService> m_chat;
     std::unique_ptr<storage::Database> m_db;
@@ -143,6 +148,8 @@ private:
     QStringList m_typingNames;
     QString m_error;
     QList<QMetaObject::Connection> m_connections;
+    //! Request cards' states read from the cache, by request id; forgotten when a sync names them.
+    mutable QHash<QString, QString> m_requestStatus;
 };
 
 } // namespace plaza::chat

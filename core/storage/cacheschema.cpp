@@ -233,6 +233,17 @@ INSERT INTO message_search (docid, text) SELECT rowid, text FROM messages
     WHERE rowid NOT IN (SELECT docid FROM message_search);
 )sql");
 
+// v6: payment requests as synced objects with a state (open, paid, declined, cancelled,
+// expired): when they were made and expire, and the payment once paid, for the Requests list
+// and the chat's request cards. Rows cached before this step keep an empty created_at until
+// their next payment_request.updated.
+const QString kSchemaV6 = QStringLiteral(R"sql(
+ALTER TABLE payment_requests ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE payment_requests ADD COLUMN expires_at TEXT;
+ALTER TABLE payment_requests ADD COLUMN transaction_id TEXT;
+CREATE INDEX IF NOT EXISTS payment_requests_by_time ON payment_requests (created_at, id);
+)sql");
+
 } // namespace
 
 // Savings (issue #4): what GET /v1/savings adds to the v1 row (the unassigned part, the
@@ -259,6 +270,7 @@ const QList<Migration> &cacheMigrations()
         {3, kSchemaV3},
         {4, kSchemaV4},
         {5, kSchemaV5},
+        {6, kSchemaV6},
     };
     return steps;
 }

@@ -218,6 +218,9 @@ Status WalletStore::upsertPaymentRequest(const QJsonObject &object, RowChanges &
     const Money amount = r.money(QStringLiteral("amount"));
     const QString note = r.optString(QStringLiteral("note"));
     const auto payee = r.optObject(QStringLiteral("payee"));
+    const QString createdAt = r.optString(QStringLiteral("created_at"));
+    const QString expiresAt = r.optString(QStringLiteral("expires_at"));
+    const QString transactionId = r.optString(QStringLiteral("transaction_id"));
     if (!r.ok())
         return malformed(r.error());
     QString payeeId;
@@ -240,11 +243,14 @@ Status WalletStore::upsertPaymentRequest(const QJsonObject &object, RowChanges &
     }
 
     auto stmt = m_statements.get(QStringLiteral(
-        "INSERT OR REPLACE INTO payment_requests (id, link, status, amount, currency, note, payee_id, payer_id)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);"));
+        "INSERT OR REPLACE INTO payment_requests (id, link, status, amount, currency, note, payee_id, payer_id, "
+        "created_at, expires_at, transaction_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);"));
     if (!stmt)
         return stmt.error();
-    if (auto st = (*stmt)->bindAll(id, link, status, amount.minor(), amount.currency(), note, payeeId, payerId).exec();
+    if (auto st = (*stmt)
+                      ->bindAll(id, link, status, amount.minor(), amount.currency(), note, payeeId, payerId, createdAt,
+                                expiresAt, transactionId)
+                      .exec();
         !st)
         return st;
     changes.add(QStringLiteral("payment_requests"), id);

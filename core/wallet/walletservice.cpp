@@ -196,9 +196,27 @@ QCoro::Task<Result<PaymentRequestInfo>> WalletService::fetchRequest(QString id)
     if (info.status == u"cancelled")
         co_return makeError(ErrorCode::Conflict, QStringLiteral("This payment request was cancelled."),
                             {{QStringLiteral("reason"), QStringLiteral("cancelled")}});
+    if (info.status == u"declined" || info.status == u"expired")
+        co_return makeError(ErrorCode::Conflict, QStringLiteral("This payment request is %1.").arg(info.status),
+                            {{QStringLiteral("reason"), info.status}});
     if (info.status != u"open")
         co_return makeError(ErrorCode::Protocol, QStringLiteral("The payment request is in an unknown state."));
     co_return info;
+}
+
+QCoro::Task<Result<QJsonObject>> WalletService::endRequest(QString id, bool cancel)
+{
+    if (!protocol::isWellFormedId(id))
+        co_return makeError(ErrorCode::NotFound, QStringLiteral("The request id is malformed."),
+                            {{QStringLiteral("reason"), QStringLiteral("malformed")}});
+    QPointer<Session> session(m_session);
+    auto reply = co_await m_session->api()->post(
+        QStringLiteral("/v1/payment-requests/%1/%2").arg(id, cancel ? QStringLiteral("cancel") : QStringLiteral("decline")), {});
+    if (session)
+        session->syncNow();
+    if (!reply)
+        co_return reply.error();
+    co_return reply->body;
 }
 
 QCoro::Task<Result<PaymentOutcome>> WalletService::payRequest(QString id)
@@ -503,6 +521,32 @@ void WalletService::lookUpLink(const QString &link)
 void WalletService::lookUpRequest(const QString &id)
 {
     lookUpTask(id);
+}
+
+void WalletService::declineRequest(const QString &id)
+{
+    endTask(id, false);
+}
+
+void WalletService::cancelRequest(const QString &id)
+{
+    endTask(id, true);
+}
+
+QCoro::Task<void> WalletService::endTask(QString id, bool cancel)
+{
+    QPointer<WalletService> self(this);
+    setBusy(true);
+    auto answer = co_await endRequest(id, cancel);
+    if (!self)
+        co_return;
+    setBusy(false);
+    if (!answer) {
+        Q_EMIT requestEndFailed(id, answer.error().codeName(), answer.error().details.value(QStringLiteral("status")).toString(),
+                                answer.error().message);
+        co_return;
+    }
+    Q_EMIT requestEnded(id, answer->value(QStringLiteral("status")).toString());
 }
 
 QCoro::Task<void> WalletService::lookUpTask(QString id)

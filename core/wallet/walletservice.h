@@ -32,7 +32,7 @@ struct PaymentOutcome {
 struct PaymentRequestInfo {
     QString id;
     QString link;
-    QString status; //!< open, paid, cancelled
+    QString status; //!< open, paid, declined, cancelled, expired
     Money amount;
     QString note;
     QString payeeId;
@@ -73,6 +73,11 @@ public:
     QCoro::Task<Result<PaymentRequestInfo>> fetchRequest(QString id);
     //! fetchRequest() from a plaza://pay/<id> link (parsed strictly first).
     QCoro::Task<Result<PaymentRequestInfo>> fetchLink(QString link);
+    //! POST /v1/payment-requests/{id}/decline (\a cancel false: I was asked) or /cancel (I
+    //! asked). Moves no money, so no outbox: the answer is the PaymentRequest; a request no
+    //! longer open is Conflict with details.status. A sync follows, so the cache has the new
+    //! state even without a live connection.
+    QCoro::Task<Result<QJsonObject>> endRequest(QString id, bool cancel);
     //! POST /v1/payment-requests/{id}/pay.
     QCoro::Task<Result<PaymentOutcome>> payRequest(QString id);
     //! POST /v1/wallet/top-ups with a card token.
@@ -111,6 +116,9 @@ public:
     Q_INVOKABLE void depositToSavings(const QString &amountText, const QString &goalId = {});
     Q_INVOKABLE void withdrawFromSavings(const QString &amountText, const QString &goalId = {});
     Q_INVOKABLE void lookUpRequest(const QString &id);
+    //! endRequest() for QML: ends in requestEnded or requestEndFailed.
+    Q_INVOKABLE void declineRequest(const QString &id);
+    Q_INVOKABLE void cancelRequest(const QString &id);
 
     [[nodiscard]] bool busy() const { return m_busy > 0; }
     [[nodiscard]] int pendingCount() const { return m_pending; }
@@ -140,6 +148,11 @@ Q_SIGNALS:
     //! lookUpLink/lookUpRequest: \a reason is malformed, unknown, paid, cancelled, offline or
     //! empty (then see \a code).
     void requestLookupFailed(const QString &code, const QString &reason, const QString &message);
+    //! declineRequest/cancelRequest: request \a id is now \a status (declined or cancelled).
+    void requestEnded(const QString &id, const QString &status);
+    //! declineRequest/cancelRequest refused: an ErrorCode name, the request's state when it
+    //! was no longer open (\a status), and an English message.
+    void requestEndFailed(const QString &id, const QString &code, const QString &status, const QString &message);
 
 private:
     QCoro::Task<Result<PaymentOutcome>> submit(QString kind, QString path, QJsonObject body, Money amount);
@@ -150,6 +163,7 @@ private:
     QCoro::Task<void> payByLinkTask(QString link);
     QCoro::Task<void> requestMoneyTask(QString amountText, QString note, QString payer);
     QCoro::Task<void> lookUpTask(QString id);
+    QCoro::Task<void> endTask(QString id, bool cancel);
     QCoro::Task<void> savingsTask(bool deposit, QString amountText, QString goalId);
     //! The wallet's currency and \a amountText parsed in it, or the error to report.
     QCoro::Task<Result<Money>> typedAmount(QString amountText);

@@ -103,7 +103,7 @@ Item {
     }
     //! A request card's Pay button.
     function payRequest(requestId) {
-        payLinkSheet.start("plaza://pay/" + requestId)
+        payLinkSheet.start("plaza://pay/" + requestId, true)
     }
     //! An own request card: the request with its link and QR code.
     function showRequest(requestId) {

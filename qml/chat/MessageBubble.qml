@@ -68,8 +68,28 @@ Item {
                 onLinkActivated: link => Qt.openUrlExternally(link)
             }
         }
+        // A request card's state comes from the cached request (payment_request.updated),
+        // never from the message text: Pay… only while open and not one's own.
+        Label {
+            objectName: "requestStateLabel"
+            readonly property string status: bubble.model.requestStatus
+            visible: bubble.model.kind === "request" && status.length > 0 && status !== "open"
+            text: status === "paid" ? qsTr("Paid")
+                : status === "declined" ? qsTr("Declined")
+                : status === "cancelled" ? qsTr("Cancelled")
+                : status === "expired" ? qsTr("Expired") : ""
+            color: status === "paid" ? Theme.success : Theme.textMuted
+            font.pixelSize: Theme.fontCaption
+            font.weight: Font.DemiBold
+            textFormat: Text.PlainText
+            Accessible.name: qsTr("Request state: %1").arg(text)
+            Layout.alignment: bubble.own ? Qt.AlignRight : Qt.AlignLeft
+            Layout.leftMargin: Theme.spacingS
+            Layout.rightMargin: Theme.spacingS
+        }
         AppButton {
             visible: bubble.model.kind === "request" && bubble.model.requestId.length > 0
+                     && (bubble.model.requestStatus === "open" || bubble.model.requestStatus === "")
             objectName: bubble.own ? "showRequestButton" : "payRequestButton"
             text: bubble.own ? qsTr("Show request") : qsTr("Pay…")
             iconName: bubble.own ? "qr-code" : "hand-coins"

@@ -19,14 +19,17 @@ Sheet {
     property var request: null
     property string failure: ""
     property string outcome: ""
+    //! Opened from a chat's request card rather than from a pasted link: titled as paying a request.
+    property bool fromCard: false
 
     title: step === "result" ? (outcome === "completed" ? qsTr("Paid") : outcome === "awaiting" ? qsTr("Awaiting confirmation") : qsTr("Not paid"))
-                             : qsTr("Pay a link")
+                             : fromCard ? qsTr("Pay a request") : qsTr("Pay a link")
     subtitle: step === "paste" ? qsTr("Paste a plaza://pay link someone sent you.")
             : step === "review" && request ? qsTr("%1 (@%2) asks you to pay").arg(request.payeeName).arg(request.payeeHandle) : ""
     closable: !App.wallet.busy
 
-    function start(initialLink) {
+    function start(initialLink, openedFromCard) {
+        fromCard = openedFromCard === true
         outcome = ""
         failure = ""
         request = null

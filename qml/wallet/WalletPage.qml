@@ -347,6 +347,11 @@ Item {
             }
         }
 
+        RequestsPanel {
+            Layout.fillWidth: true
+            onPayRequested: link => payLinkSheet.start(link, true)
+        }
+
         Rectangle {
             radius: Theme.radiusL
             color: Theme.surface

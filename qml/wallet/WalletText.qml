@@ -42,6 +42,11 @@ QtObject {
         case "failed": return qsTr("Failed")
         case "reversed": return qsTr("Reversed")
         case "awaiting": return qsTr("Awaiting confirmation")
+        // Payment requests' states.
+        case "paid": return qsTr("Paid")
+        case "declined": return qsTr("Declined")
+        case "cancelled": return qsTr("Cancelled")
+        case "expired": return qsTr("Expired")
         default: return status || ""
         }
     }

@@ -88,6 +88,9 @@ void MigrationsTest::upgradesFromEveryVersion()
         if (from >= 1) {
             // kv has been there since v1: its rows must survive every later step.
             QVERIFY(KvStore(**db).setValues({{QStringLiteral("marker"), QStringLiteral("kept")}}));
+            // payment_requests has been there since v1 too; v6 adds its times and payment.
+            QVERIFY((*db)->exec(QStringLiteral("INSERT INTO payment_requests (id, status, amount, currency, payee_id, payer_id) "
+                                               "VALUES ('pr_7', 'open', 1250, 'EUR', 'u_1', 'u_2');")));
         }
     }
 
@@ -129,7 +132,16 @@ void MigrationsTest::upgradesFromEveryVersion()
         QVERIFY(marker);
         QCOMPARE(*marker, QStringLiteral("kept"));
     }
-    // Money columns are integers: a REAL amount would be a schema bug.
+    // v6: a request cached before keeps its state and gains empty times; new ones store them.
+    if (from >= 1) {
+        auto kept = (*db)->scalar(QStringLiteral("SELECT amount FROM payment_requests WHERE id = 'pr_7' AND status = 'open' "
+                                                 "AND created_at = '' AND expires_at IS NULL AND transaction_id IS NULL;"));
+        QVERIFY(kept);
+        QCOMPARE(*kept, 1250);
+    }
+    QVERIFY((*db)->exec(QStringLiteral("INSERT OR REPLACE INTO payment_requests (id, status, created_at, expires_at, transaction_id) "
+                                       "VALUES ('pr_8', 'paid', '2027-01-01T00:00:00.000Z', '2027-01-31T00:00:00.000Z', 't_3');")));
+        // Money columns are integers: a REAL amount would be a schema bug.
     auto realMoney = (*db)->scalar(QStringLiteral(
         "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%amount%REAL%' OR sql LIKE '%balance%REAL%';"));
     QVERIFY(realMoney);

@@ -244,7 +244,7 @@ void TestServerDailyTotals::migrationBackfillsFromTheLedger()
     auto reopened = ServerDb::open(dir.path());
     QVERIFY(reopened.ok());
     ServerDb &db = **reopened;
-    QCOMPARE(db.db().userVersion().value(), 6);
+    QVERIFY(db.db().userVersion().value() >= 6); // step 6 ran again, and the later ones
     QCOMPARE(dailyRows(db), kept);
     QCOMPARE(spent(db, 1, kFirstMsOfMarch), 106 + 1008);
     // And post() carries on from the backfilled row.
