@@ -30,20 +30,55 @@ void TimeFormat::tick()
     m_timer.start(int(60'000 - ms % 60'000) + 50);
 }
 
+namespace {
+
+//! How long ago \a when was, in the one unit a short text shows (a clock a little behind is
+//! "now", never the future).
+struct Age
+{
+    enum Unit { Now, Minutes, Hours, Days, Longer } unit;
+    int count;
+};
+
+Age ageOf(const QDateTime &when, const QDateTime &now)
+{
+    const qint64 seconds = qMax<qint64>(0, when.secsTo(now));
+    if (seconds < 60)
+        return {Age::Now, 0};
+    if (seconds < 3600)
+        return {Age::Minutes, int(seconds / 60)};
+    if (seconds < 86400)
+        return {Age::Hours, int(seconds / 3600)};
+    if (seconds < 7 * 86400)
+        return {Age::Days, int(seconds / 86400)};
+    return {Age::Longer, 0};
+}
+
+QString shortDay(const QDateTime &when)
+{
+    return QLocale().toString(Clock::instance()->localDay(when), QLocale::ShortFormat);
+}
+
+} // namespace
+
 QString TimeFormat::relativeText(const QDateTime &when, const QDateTime &now)
 {
     if (!when.isValid())
         return {};
-    const qint64 seconds = qMax<qint64>(0, when.secsTo(now));
-    if (seconds < 60)
+    const Age age = ageOf(when, now);
+    switch (age.unit) {
+    case Age::Now:
         return tr("now");
-    if (seconds < 3600)
-        return tr("%n min", "minutes ago, short", int(seconds / 60));
-    if (seconds < 86400)
-        return tr("%n h", "hours ago, short", int(seconds / 3600));
-    if (seconds < 7 * 86400)
-        return tr("%n d", "days ago, short", int(seconds / 86400));
-    return QLocale().toString(Clock::instance()->localDay(when), QLocale::ShortFormat);
+    case Age::Minutes:
+        return tr("%n min", "minutes ago, short", age.count);
+    case Age::Hours:
+        return tr("%n h", "hours ago, short", age.count);
+    case Age::Days:
+        return tr("%n d", "days ago, short", age.count);
+    case Age::Longer:
+        break;
+    }
+    return shortDay(when);
 }
 
 QString TimeFormat::relative(const QDateTime &when, const QDateTime &now) const
@@ -55,14 +90,19 @@ QString TimeFormat::synced(const QDateTime &when, const QDateTime &now) const
 {
     if (!when.isValid())
         return tr("Not synced yet");
-    const qint64 seconds = qMax<qint64>(0, when.secsTo(now.isValid() ? now : Clock::instance()->nowUtc()));
-    if (seconds < 60)
+    const Age age = ageOf(when, now.isValid() ? now : Clock::instance()->nowUtc());
+    switch (age.unit) {
+    case Age::Now:
         return tr("Synced just now");
-    if (seconds < 3600)
-        return tr("Synced %n min ago", "", int(seconds / 60));
-    if (seconds < 86400)
-        return tr("Synced %n h ago", "", int(seconds / 3600));
-    return tr("Synced on %1").arg(QLocale().toString(Clock::instance()->localDay(when), QLocale::ShortFormat));
+    case Age::Minutes:
+        return tr("Synced %n min ago", "", age.count);
+    case Age::Hours:
+        return tr("Synced %n h ago", "", age.count);
+    case Age::Days:
+    case Age::Longer:
+        break;
+    }
+    return tr("Synced on %1").arg(shortDay(when));
 }
 
 QString TimeFormat::dayText(const QDate &day, const QDate &today)

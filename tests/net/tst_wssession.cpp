@@ -234,15 +234,19 @@ private Q_SLOTS:
 
     void socketAndRequestsShareOneRefresh()
     {
-        // Access tokens live one second: the socket (4401) and an HTTP request (401) both meet
-        // the expired token at about the same time. The server rotates refresh tokens, so two
-        // refreshes would end the session; exactly one must happen.
-        test::TestServer server({QStringLiteral("--access-ttl"), QStringLiteral("1")});
+        // The access token expires (the server's test clock moves past its minute): the socket
+        // (4401) and an HTTP request (401) both meet it at about the same time. The server
+        // rotates refresh tokens, so two refreshes would end the session; exactly one must happen.
+        test::TestServer server({QStringLiteral("--test-clock"), QStringLiteral("--access-ttl"), QStringLiteral("60")});
         QVERIFY2(server.start(), qPrintable(server.lastError()));
         ApiClient api;
         api.setBaseUrl(server.url());
         const protocol::User me = signUp(api);
-        QTest::qWait(2100);
+        {
+            ApiClient plain;
+            plain.setBaseUrl(server.url());
+            QVERIFY(test::waitTask(plain.post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("advance_s"), 61}})).ok());
+        }
 
         QSignalSpy tokens(&api, &ApiClient::tokensChanged);
         QSignalSpy expired(&api, &ApiClient::sessionExpired);
