@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>AppContext</name>
-    <message numerus="yes">
-        <source>%n min</source>
-        <comment>minutes ago, short</comment>
-        <translation>
-            <numerusform>%n min</numerusform>
-            <numerusform>%n min</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h</source>
-        <comment>hours ago, short</comment>
-        <translation>
-            <numerusform>%n h</numerusform>
-            <numerusform>%n h</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n d</source>
-        <comment>days ago, short</comment>
-        <translation>
-            <numerusform>%n d</numerusform>
-            <numerusform>%n d</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>ChatPage</name>
     <message numerus="yes">
         <source>%n unread</source>
@@ -79,6 +52,37 @@
         <translation>
             <numerusform>%n new post</numerusform>
             <numerusform>%n new posts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GoalCard</name>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) left</source>
+        <translation>
+            <numerusform>%n month left</numerusform>
+            <numerusform>%n months left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
         </translation>
     </message>
 </context>
@@ -174,7 +178,31 @@
     </message>
 </context>
 <context>
-    <name>SyncStatus</name>
+    <name>TimeFormat</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <comment>minutes ago, short</comment>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <comment>hours ago, short</comment>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <comment>days ago, short</comment>
+        <translation>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Synced %n min ago</source>
         <translation>

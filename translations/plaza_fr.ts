@@ -27,14 +27,6 @@
 <context>
     <name>AppContext</name>
     <message>
-        <source>Today</source>
-        <translation>Aujourd’hui</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>Hier</translation>
-    </message>
-    <message>
         <source>Nothing to export.</source>
         <translation>Rien à exporter.</translation>
     </message>
@@ -45,34 +37,6 @@
     <message>
         <source>This link is too long for a QR code.</source>
         <translation>Ce lien est trop long pour un code QR.</translation>
-    </message>
-    <message>
-        <source>now</source>
-        <translation>à l’instant</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min</source>
-        <comment>minutes ago, short</comment>
-        <translation>
-            <numerusform>%n min</numerusform>
-            <numerusform>%n min</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h</source>
-        <comment>hours ago, short</comment>
-        <translation>
-            <numerusform>%n h</numerusform>
-            <numerusform>%n h</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n d</source>
-        <comment>days ago, short</comment>
-        <translation>
-            <numerusform>%n j</numerusform>
-            <numerusform>%n j</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -191,10 +155,6 @@
         <translation>Rechercher conversations et messages</translation>
     </message>
     <message>
-        <source>Search chats</source>
-        <translation>Rechercher dans les discussions</translation>
-    </message>
-    <message>
         <source>Conversations</source>
         <translation>Conversations</translation>
     </message>
@@ -283,6 +243,10 @@
         <source>Messages found</source>
         <translation>Messages trouvés</translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
 </context>
 <context>
     <name>ComingSoon</name>
@@ -366,6 +330,25 @@
     <message>
         <source>Post</source>
         <translation>Publier</translation>
+    </message>
+</context>
+<context>
+    <name>DatePicker</name>
+    <message>
+        <source>Previous month</source>
+        <translation>Mois précédent</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Mois suivant</translation>
+    </message>
+    <message>
+        <source>Calendar, %1</source>
+        <translation>Calendrier, %1</translation>
+    </message>
+    <message>
+        <source>%1, not available</source>
+        <translation>%1, indisponible</translation>
     </message>
 </context>
 <context>
@@ -634,10 +617,6 @@
         <translation>Pour le %1</translation>
     </message>
     <message>
-        <source>add %1 a month to get there</source>
-        <translation>ajoutez %1 par mois pour y arriver</translation>
-    </message>
-    <message>
         <source>interest alone takes it to %1</source>
         <translation>les intérêts seuls l’amènent à %1</translation>
     </message>
@@ -652,6 +631,51 @@
     <message>
         <source>Edit</source>
         <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Just started</source>
+        <translation>Tout juste commencé</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>%1 and %2 left</source>
+        <extracomment>&quot;6 months and 8 days left&quot;: the two halves are translated apart for their plurals</extracomment>
+        <translation>encore %1 et %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n mois</numerusform>
+            <numerusform>%n mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) left</source>
+        <translation>
+            <numerusform>encore %n mois</numerusform>
+            <numerusform>encore %n mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>encore %n jour</numerusform>
+            <numerusform>encore %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>add %1 now and on the 1st of each month to get there</source>
+        <translation>ajoutez %1 maintenant puis le 1er de chaque mois pour y arriver</translation>
     </message>
 </context>
 <context>
@@ -723,6 +747,14 @@
     <message>
         <source>Create goal</source>
         <translation>Créer l’objectif</translation>
+    </message>
+    <message>
+        <source>Choose the deadline on a calendar</source>
+        <translation>Choisir l’échéance dans un calendrier</translation>
+    </message>
+    <message>
+        <source>Choose on a calendar</source>
+        <translation>Choisir dans un calendrier</translation>
     </message>
 </context>
 <context>
@@ -1271,6 +1303,45 @@
     </message>
 </context>
 <context>
+    <name>QuickSwitcher</name>
+    <message>
+        <source>Go to</source>
+        <translation>Aller à</translation>
+    </message>
+    <message>
+        <source>A conversation or a person</source>
+        <translation>Une conversation ou une personne</translation>
+    </message>
+    <message>
+        <source>Name or @handle</source>
+        <translation>Nom ou @pseudo</translation>
+    </message>
+    <message>
+        <source>Go to a conversation or a person</source>
+        <translation>Aller à une conversation ou une personne</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>No conversations yet.</source>
+        <translation>Pas encore de conversation.</translation>
+    </message>
+    <message>
+        <source>No one matches “%1”.</source>
+        <translation>Personne ne correspond à « %1 ».</translation>
+    </message>
+</context>
+<context>
     <name>RequestSheet</name>
     <message>
         <source>Your payment request</source>
@@ -1688,6 +1759,18 @@
         <source>“%1”</source>
         <translation>« %1 »</translation>
     </message>
+    <message>
+        <source>Recent</source>
+        <translation>Récents</translation>
+    </message>
+    <message>
+        <source>Recent people</source>
+        <translation>Personnes récentes</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Personnes trouvées</translation>
+    </message>
 </context>
 <context>
     <name>SettingsSheet</name>
@@ -1722,10 +1805,6 @@
     <message>
         <source>Language</source>
         <translation>Langue</translation>
-    </message>
-    <message>
-        <source>Plaza will use this language the next time it starts.</source>
-        <translation>Plaza utilisera cette langue au prochain démarrage.</translation>
     </message>
     <message>
         <source>Dates, numbers and amounts follow the language too.</source>
@@ -2027,6 +2106,64 @@
 <context>
     <name>SyncStatus</name>
     <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation>Dernière synchronisation&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadSheet</name>
+    <message>
+        <source>Thread</source>
+        <translation>Fil de discussion</translation>
+    </message>
+    <message>
+        <source>This post is gone.</source>
+        <translation>Cette publication n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Write a reply</source>
+        <translation>Écrire une réponse</translation>
+    </message>
+</context>
+<context>
+    <name>TimeFormat</name>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <comment>minutes ago, short</comment>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <comment>hours ago, short</comment>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <comment>days ago, short</comment>
+        <translation>
+            <numerusform>%n j</numerusform>
+            <numerusform>%n j</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
@@ -2053,31 +2190,87 @@
         <translation>Synchronisé le %1</translation>
     </message>
     <message>
-        <source>Online</source>
-        <translation>En ligne</translation>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>Hors ligne</translation>
-    </message>
-    <message>
-        <source>Last synced %1</source>
-        <translation>Dernière synchronisation&#xa0;: %1</translation>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
     </message>
 </context>
 <context>
-    <name>ThreadSheet</name>
+    <name>TopUpSheet</name>
     <message>
-        <source>Thread</source>
-        <translation>Fil de discussion</translation>
+        <source>Test card · Visa ending 4242</source>
+        <translation>Carte de test · Visa se terminant par 4242</translation>
     </message>
     <message>
-        <source>This post is gone.</source>
-        <translation>Cette publication n’existe plus.</translation>
+        <source>Test card · always declined</source>
+        <translation>Carte de test · toujours refusée</translation>
     </message>
     <message>
-        <source>Write a reply</source>
-        <translation>Écrire une réponse</translation>
+        <source>Money added</source>
+        <translation>Argent ajouté</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>En attente de confirmation</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>Non ajouté</translation>
+    </message>
+    <message>
+        <source>Add money</source>
+        <translation>Ajouter de l’argent</translation>
+    </message>
+    <message>
+        <source>From a card to your wallet · balance %1</source>
+        <translation>D’une carte vers votre portefeuille · solde %1</translation>
+    </message>
+    <message>
+        <source>This card isn&apos;t accepted.</source>
+        <translation>Cette carte n’est pas acceptée.</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>Montant (%1)</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>These are the test server&apos;s cards: no real card is charged.</source>
+        <translation>Ce sont les cartes du serveur de test : aucune vraie carte n’est débitée.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>from %1 to your wallet</source>
+        <translation>de %1 vers votre portefeuille</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Ajouter %1</translation>
+    </message>
+    <message>
+        <source>Change something</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>%1 added to your wallet.</source>
+        <translation>%1 ajouté à votre portefeuille.</translation>
+    </message>
+    <message>
+        <source>The server didn&apos;t answer in time. Plaza will retry with the same key until it does, so this can never happen twice.</source>
+        <translation>Le serveur n’a pas répondu à temps. Plaza réessaiera avec la même clé jusqu’à sa réponse : cela ne peut jamais se produire deux fois.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
     </message>
 </context>
 <context>
@@ -2294,6 +2487,10 @@
     <message>
         <source>Transaction history</source>
         <translation>Historique des opérations</translation>
+    </message>
+    <message>
+        <source>Add money</source>
+        <translation>Ajouter de l’argent</translation>
     </message>
 </context>
 <context>

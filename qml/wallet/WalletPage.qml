@@ -28,6 +28,8 @@ Item {
             requestSheet.start()
         else if (parts[0] === "export")
             exportDialog.open()
+        else if (parts[0] === "topup")
+            topUpSheet.start()
         if ((parts.length === 1 && parts[0] !== "request") || parts[0] === "export")
             App.pageSettled = true
     }
@@ -45,9 +47,14 @@ Item {
         pageSize: 40
     }
 
+    // At most Theme.contentMaxWidth wide, centred: the list is not stretched across a wide screen.
     ColumnLayout {
-        anchors.fill: parent
-        anchors.margins: Theme.spacingXl
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.topMargin: Theme.spacingXl
+        anchors.bottomMargin: Theme.spacingXl
+        width: Math.min(parent.width - 2 * Theme.spacingXl, Theme.contentMaxWidth)
         spacing: Theme.spacingL
 
         // Offline / stale notice: the numbers below are the cache's, from that time.
@@ -241,6 +248,17 @@ Item {
                         ToolTip.visible: hovered && page.offline
                         ToolTip.text: page.offlineReason
                         onClicked: payLinkSheet.start("")
+                    }
+                    AppButton {
+                        objectName: "topUpButton"
+                        text: qsTr("Add money")
+                        iconName: "plus"
+                        variant: "secondary"
+                        enabled: !page.offline && summary.loaded
+                        Layout.fillWidth: true
+                        ToolTip.visible: hovered && page.offline
+                        ToolTip.text: page.offlineReason
+                        onClicked: topUpSheet.start()
                     }
                     Label {
                         visible: page.offline
@@ -513,6 +531,7 @@ Item {
     }
 
     SendSheet { id: sendSheet; summary: summary }
+    TopUpSheet { id: topUpSheet; summary: summary }
     RequestSheet { id: requestSheet; summary: summary }
     PayLinkSheet { id: payLinkSheet; summary: summary }
     TransactionSheet { id: detailSheet }
