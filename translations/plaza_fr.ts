@@ -294,8 +294,8 @@
         <translation>Lien plaza:// à ouvrir.</translation>
     </message>
     <message>
-        <source>Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], wallet/request[/id], wallet/export, savings/deposit, savings/withdraw, savings/goal.</source>
-        <translation>Ouvrir d’abord cette page : feed, chat, wallet, savings, settings, wallet/send[/pseudo], wallet/request[/id], wallet/export, savings/deposit, savings/withdraw, savings/goal.</translation>
+        <source>Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, switcher.</source>
+        <translation>Ouvrir d’abord cette page : feed, chat, wallet, savings, settings, wallet/send[/pseudo], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, switcher.</translation>
     </message>
 </context>
 <context>

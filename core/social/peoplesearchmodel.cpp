@@ -170,6 +170,9 @@ void PeopleSearchModel::setQuery(const QString &query)
         refreshRecent();
         return;
     }
+    // The recent people are not an answer to what is typed: gone at the first letter.
+    if (m_showingRecent)
+        setRows({}, false, {});
     setLoading(true);
     m_debounce.start();
 }

@@ -67,7 +67,7 @@ Button {
     }
 
     background: Rectangle {
-        implicitWidth: 96
+        implicitWidth: control.iconOnly && control.iconName.length > 0 ? control.implicitHeight : 96
         implicitHeight: Theme.controlHeight
         radius: Theme.radiusM
         color: control._filled ? control._fill
