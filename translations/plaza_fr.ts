@@ -2492,6 +2492,10 @@
         <source>Add money</source>
         <translation>Ajouter de l’argent</translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
 </context>
 <context>
     <name>WalletText</name>

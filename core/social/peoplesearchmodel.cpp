@@ -16,6 +16,25 @@ constexpr int kMaxResults = 20;
 // Recent people offered before anything is typed.
 constexpr int kMaxRecent = 6;
 
+//! Every row of \a stmt (id, handle, display_name, kind, verified) as users.
+QList<protocol::User> readUsers(storage::Statement &stmt)
+{
+    QList<protocol::User> users;
+    while (true) {
+        auto row = stmt.step();
+        if (!row || !*row)
+            break;
+        protocol::User user;
+        user.id = stmt.text(0);
+        user.handle = stmt.text(1);
+        user.displayName = stmt.text(2);
+        user.kind = stmt.text(3);
+        user.verified = stmt.int64(4) != 0;
+        users.append(user);
+    }
+    return users;
+}
+
 QString likePattern(const QString &text)
 {
     QString escaped = text;
@@ -139,19 +158,7 @@ QList<protocol::User> PeopleSearchModel::recentFromCache() const
         return users;
     stmt->bind(1, m_session->userId());
     stmt->bind(2, qint64(kMaxRecent));
-    while (true) {
-        auto row = stmt->step();
-        if (!row || !*row)
-            break;
-        protocol::User user;
-        user.id = stmt->text(0);
-        user.handle = stmt->text(1);
-        user.displayName = stmt->text(2);
-        user.kind = stmt->text(3);
-        user.verified = stmt->int64(4) != 0;
-        users.append(user);
-    }
-    return users;
+    return readUsers(*stmt);
 }
 
 void PeopleSearchModel::setQuery(const QString &query)
@@ -243,19 +250,7 @@ QList<protocol::User> PeopleSearchModel::searchCache(const QString &text) const
     stmt->bind(2, QStringLiteral("% ") + likePattern(text));
     stmt->bind(3, m_session->userId());
     stmt->bind(4, qint64(kMaxResults));
-    while (true) {
-        auto row = stmt->step();
-        if (!row || !*row)
-            break;
-        protocol::User user;
-        user.id = stmt->text(0);
-        user.handle = stmt->text(1);
-        user.displayName = stmt->text(2);
-        user.kind = stmt->text(3);
-        user.verified = stmt->int64(4) != 0;
-        users.append(user);
-    }
-    return users;
+    return readUsers(*stmt);
 }
 
 void PeopleSearchModel::setRows(QList<protocol::User> rows, bool offline, const QString &error)

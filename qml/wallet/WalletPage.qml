@@ -341,7 +341,11 @@ Item {
             TextField {
                 id: searchField
                 objectName: "historySearch"
-                placeholderText: qsTr("Search notes and people")
+                // Short: at 1024 px in French the long form was cut ("Rechercher notes et personn…");
+                // the tooltip and the accessible name say what it searches.
+                placeholderText: qsTr("Search")
+                ToolTip.visible: hovered && text.length === 0
+                ToolTip.text: qsTr("Search notes and people")
                 implicitHeight: 32
                 leftPadding: 30
                 selectByMouse: true
