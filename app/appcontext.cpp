@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "appcontext.h"
 
+#include "languageloader.h"
 #include "qrimageprovider.h"
+#include "timeformat.h"
 #include "trayicon.h"
+#include "windowgeometry.h"
 
 #include "common/logging.h"
 #include "diagnostics/feedbackreport.h"
@@ -17,6 +20,7 @@
 #include <QDir>
 #include <QEvent>
 #include <QFileOpenEvent>
+#include <QKeyEvent>
 #include <QGuiApplication>
 #include <QJSEngine>
 #include <QLocale>
@@ -26,6 +30,7 @@
 #include <QSettings>
 #include <QSysInfo>
 #include <QStandardPaths>
+#include <QWindow>
 
 namespace {
 // One window, one session: a plain pointer is enough, and it lets create() answer
@@ -53,13 +58,14 @@ AppContext::AppContext(plaza::Session *session, plaza::wallet::WalletService *wa
 
 AppContext::~AppContext()
 {
-    s_instance = nullptr;
+    if (s_instance == this)
+        s_instance = nullptr;
 }
 
 AppContext *AppContext::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
 {
-    Q_UNUSED(qmlEngine)
     Q_ASSERT(s_instance);
+    s_instance->m_engine = qmlEngine;
     QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
     // These are properties of this C++-owned object; say so explicitly so the JS
     // garbage collector never claims them either.
@@ -126,7 +132,31 @@ void AppContext::setLanguage(const QString &code)
 {
     if (!code.isEmpty() && code != u"en" && code != u"fr")
         return;
+    if (code == language())
+        return;
     saveSetting(QStringLiteral("ui/language"), code);
+    // Switched once the control that chose it has finished its signal (retranslating rebuilds
+    // the bindings of the very list it was chosen from): the new translation, the locale for
+    // dates and amounts, then every qsTr binding of the window and every binding that formats
+    // a time.
+    QMetaObject::invokeMethod(this, [this, code] { switchLanguage(code); }, Qt::QueuedConnection);
+}
+
+void AppContext::switchLanguage(const QString &code)
+{
+    if (!QCoreApplication::instance())
+        return;
+    const QString inUse = LanguageLoader::install(*QCoreApplication::instance(), code);
+    if (inUse != m_options.languageInUse) {
+        m_options.languageInUse = inUse;
+        Q_EMIT languageInUseChanged();
+    }
+    if (m_engine)
+        m_engine->retranslate();
+    TimeFormat::refreshAll();
+    Q_EMIT settingsChanged(); // bindings that format money or numbers read QLocale() again
+    Q_EMIT languageSwitched();
+    qCInfo(lcApp) << "interface language switched to" << inUse;
 }
 
 bool AppContext::notificationsEnabled() const
@@ -159,6 +189,30 @@ void AppContext::setMinimizeToTray(bool enabled)
     saveSetting(QStringLiteral("window/minimize_to_tray"), enabled);
 }
 
+QString AppContext::lastTab() const
+{
+    return setting(QStringLiteral("ui/tab"), QStringLiteral("feed")).toString();
+}
+
+void AppContext::setLastTab(const QString &key)
+{
+    if (key == lastTab())
+        return;
+    QDir().mkpath(m_options.configDir);
+    QSettings settings(settingsPath(m_options.configDir), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("ui/tab"), key);
+    Q_EMIT lastTabChanged();
+}
+
+void AppContext::keepWindowGeometry(QWindow *window)
+{
+    if (!window || window->findChild<WindowGeometry *>(QString(), Qt::FindDirectChildrenOnly))
+        return;
+    QDir().mkpath(m_options.configDir);
+    auto *keeper = new WindowGeometry(window, settingsPath(m_options.configDir)); // owned by the window
+    keeper->restore();
+}
+
 bool AppContext::trayAvailable() const
 {
     return TrayIcon::available();
@@ -186,6 +240,15 @@ bool AppContext::eventFilter(QObject *watched, QEvent *event)
                     qCWarning(lcApp) << "not a link Plaza can open:" << refused;
                 return true;
             }
+        }
+        break;
+    case QEvent::ShortcutOverride:
+        // Text fields claim Ctrl+K ("delete to the end of the line" on X11 and macOS), so the
+        // quick switcher would open everywhere but where people type. Swallowed here, the
+        // override stays unaccepted and the window's Ctrl+K shortcut runs.
+        if (const auto *key = static_cast<QKeyEvent *>(event);
+            key->key() == Qt::Key_K && key->modifiers() == Qt::ControlModifier) {
+            return true;
         }
         break;
     case QEvent::KeyPress:

@@ -12,6 +12,7 @@
 #include <QString>
 #include <QUrl>
 #include <QVariantMap>
+#include <QWindow>
 #include <QtQml/qqml.h>
 
 //! The `App` singleton of QML: what the window needs from the desktop process —
@@ -30,12 +31,16 @@ class AppContext : public QObject
     Q_PROPERTY(plaza::chat::ChatService *chat READ chat CONSTANT)
     Q_PROPERTY(QString defaultServerUrl READ defaultServerUrl CONSTANT)
     Q_PROPERTY(QString themeMode READ themeMode WRITE setThemeMode NOTIFY settingsChanged)
-    //! "" (the system's), "en" or "fr"; takes effect at the next start (`languageInUse` until then).
+    //! "" (the system's), "en" or "fr"; saved, and switched to at once (every qsTr of the window
+    //! translates again; dates, numbers and amounts follow the new locale).
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY settingsChanged)
-    Q_PROPERTY(QString languageInUse READ languageInUse CONSTANT)
+    //! The language of the installed translation ("en", "fr").
+    Q_PROPERTY(QString languageInUse READ languageInUse NOTIFY languageInUseChanged)
     Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled NOTIFY settingsChanged)
     Q_PROPERTY(bool notificationPreviews READ notificationPreviews WRITE setNotificationPreviews NOTIFY settingsChanged)
     Q_PROPERTY(bool minimizeToTray READ minimizeToTray WRITE setMinimizeToTray NOTIFY settingsChanged)
+    //! The shell's tab when the app last ran ("feed", "chat", "wallet", "savings").
+    Q_PROPERTY(QString lastTab READ lastTab WRITE setLastTab NOTIFY lastTabChanged)
     //! The desktop shows tray icons: "Keep running in the tray" can be offered.
     Q_PROPERTY(bool trayAvailable READ trayAvailable CONSTANT)
     Q_PROPERTY(QString qtVersion READ qtVersion CONSTANT)
@@ -86,6 +91,11 @@ public:
     [[nodiscard]] bool minimizeToTray() const;
     void setMinimizeToTray(bool enabled);
     [[nodiscard]] bool trayAvailable() const;
+    [[nodiscard]] QString lastTab() const;
+    void setLastTab(const QString &key);
+    //! Restores \a window's size, position and maximised state from the last run (clamped to
+    //! the screens there are now) and keeps them from now on (WindowGeometry).
+    Q_INVOKABLE void keepWindowGeometry(QWindow *window);
     [[nodiscard]] QString qtVersion() const;
     [[nodiscard]] QString platformName() const;
     [[nodiscard]] QString startPage() const { return m_options.startPage; }
@@ -138,10 +148,15 @@ Q_SIGNALS:
     //! The shell opens \a page (see requestPage()).
     void pageRequested(const QString &page);
     void settingsChanged();
+    void lastTabChanged();
+    void languageInUseChanged();
+    //! setLanguage() took effect: the window speaks the new language.
+    void languageSwitched();
     void pageSettledChanged();
 
 private:
     [[nodiscard]] QVariant setting(const QString &key, const QVariant &fallback) const;
+    void switchLanguage(const QString &code);
     void saveSetting(const QString &key, const QVariant &value);
 
 protected:
@@ -153,6 +168,7 @@ private:
     plaza::AppLock *m_appLock;
     plaza::feed::FeedService *m_feed = nullptr;
     plaza::chat::ChatService *m_chat = nullptr;
+    QQmlEngine *m_engine = nullptr; //!< the engine that asked for the singleton (retranslate())
     Options m_options;
     QString m_pendingLink;
     bool m_pageSettled = false;

@@ -5,16 +5,27 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QPointer>
 #include <QTranslator>
+
+namespace {
+// The translator installed last: a switch of language replaces it.
+QPointer<QTranslator> s_installed;
+} // namespace
 
 QString LanguageLoader::install(QCoreApplication &app, const QString &requested)
 {
-    if (!requested.isEmpty())
-        QLocale::setDefault(QLocale(requested));
+    if (s_installed) {
+        QCoreApplication::removeTranslator(s_installed);
+        s_installed->deleteLater();
+    }
+    // From the system's again unless a language is asked for (a switch back to "System").
+    QLocale::setDefault(requested.isEmpty() ? QLocale::system() : QLocale(requested));
     const QLocale locale = requested.isEmpty() ? QLocale::system() : QLocale(requested);
 
     // Parented to the app: it must outlive every tr() call.
     auto *translator = new QTranslator(&app);
+    s_installed = translator;
     // Tries each of locale.uiLanguages() in turn: fr-CA, fr, … → :/i18n/plaza_fr.qm
     if (!translator->load(locale, QStringLiteral("plaza"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         qCInfo(lcApp) << "no translation for" << locale.uiLanguages() << "- using English";

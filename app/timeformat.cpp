@@ -3,17 +3,40 @@
 
 #include "common/clock.h"
 
+#include <QList>
+#include <QStringList>
 #include <QLocale>
+
+#include <utility>
 
 using plaza::Clock;
 
+namespace {
+// One per QML engine (a singleton each): usually one.
+QList<TimeFormat *> s_instances;
+} // namespace
+
 TimeFormat::TimeFormat(QObject *parent) : QObject(parent)
 {
+    s_instances.append(this);
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::CoarseTimer);
     connect(&m_timer, &QTimer::timeout, this, &TimeFormat::tick);
     connect(Clock::instance(), &Clock::jumped, this, &TimeFormat::tick);
     tick();
+}
+
+TimeFormat::~TimeFormat()
+{
+    s_instances.removeAll(this);
+}
+
+void TimeFormat::refreshAll()
+{
+    for (TimeFormat *instance : std::as_const(s_instances)) {
+        Q_EMIT instance->nowChanged();
+        Q_EMIT instance->todayChanged();
+    }
 }
 
 void TimeFormat::tick()
@@ -154,10 +177,65 @@ QString TimeFormat::parseDate(const QString &text) const
         date = QLocale().toDate(trimmed, QLocale::ShortFormat);
     if (date.isValid() && date.year() < 100)
         date = date.addYears(2000); // "1/6/27" means 2027, not 27
+    // Qt 6 reads a two-digit year as 19xx: in a short format without "yyyy", it is 20xx.
+    else if (date.isValid() && date.year() < 2000 && !trimmed.contains(QString::number(date.year()))
+             && !QLocale().dateFormat(QLocale::ShortFormat).contains(QStringLiteral("yyyy")))
+        date = date.addYears(100);
     return date.isValid() ? date.toString(Qt::ISODate) : QString();
 }
 
 QString TimeFormat::monthsFromToday(int months) const
 {
     return Clock::instance()->today().addMonths(months).toString(Qt::ISODate);
+}
+
+QString TimeFormat::addDays(const QString &isoDay, int days) const
+{
+    const QDate date = QDate::fromString(isoDay, Qt::ISODate);
+    return date.isValid() ? date.addDays(days).toString(Qt::ISODate) : QString();
+}
+
+QString TimeFormat::addMonths(const QString &isoDay, int months) const
+{
+    const QDate date = QDate::fromString(isoDay, Qt::ISODate);
+    return date.isValid() ? date.addMonths(months).toString(Qt::ISODate) : QString();
+}
+
+QString TimeFormat::monthTitle(const QString &isoDay) const
+{
+    const QDate date = QDate::fromString(isoDay, Qt::ISODate);
+    if (!date.isValid())
+        return {};
+    const QLocale locale;
+    QString month = locale.standaloneMonthName(date.month(), QLocale::LongFormat);
+    if (!month.isEmpty())
+        month[0] = month.at(0).toUpper(); // French standalone names are lower case
+    return month + u' ' + QString::number(date.year());
+}
+
+QStringList TimeFormat::monthGrid(const QString &isoDay) const
+{
+    const QDate date = QDate::fromString(isoDay, Qt::ISODate);
+    if (!date.isValid())
+        return {};
+    const QDate first(date.year(), date.month(), 1);
+    const int firstWeekday = int(QLocale().firstDayOfWeek());
+    const int before = (first.dayOfWeek() - firstWeekday + 7) % 7;
+    QStringList days;
+    days.reserve(42);
+    for (int i = 0; i < 42; ++i)
+        days.append(first.addDays(i - before).toString(Qt::ISODate));
+    return days;
+}
+
+QStringList TimeFormat::weekdayNames(bool longFormat) const
+{
+    const QLocale locale;
+    const int firstWeekday = int(locale.firstDayOfWeek());
+    QStringList names;
+    for (int i = 0; i < 7; ++i) {
+        const int day = (firstWeekday - 1 + i) % 7 + 1;
+        names.append(locale.standaloneDayName(day, longFormat ? QLocale::LongFormat : QLocale::ShortFormat));
+    }
+    return names;
 }

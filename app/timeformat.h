@@ -26,6 +26,7 @@ class TimeFormat : public QObject
 
 public:
     explicit TimeFormat(QObject *parent = nullptr);
+    ~TimeFormat() override;
 
     [[nodiscard]] QDateTime now() const { return m_now; }
     [[nodiscard]] QDate today() const { return m_today; }
@@ -51,6 +52,23 @@ public:
     //! The day \a months calendar months after today in the user's zone, as "YYYY-MM-DD"
     //! (clamped to the month's last day): an example date for a placeholder.
     Q_INVOKABLE [[nodiscard]] QString monthsFromToday(int months) const;
+
+    //! The language changed while the window is open: every binding that passes `now` or
+    //! `today` in formats again (each instance says its values changed).
+    static void refreshAll();
+
+    // For the date picker (qml/components/DatePicker.qml): days as "YYYY-MM-DD" both ways.
+    //! \a isoDay moved by \a days days, or by \a months calendar months (clamped to the
+    //! month's last day); "" if \a isoDay is not a date.
+    Q_INVOKABLE [[nodiscard]] QString addDays(const QString &isoDay, int days) const;
+    Q_INVOKABLE [[nodiscard]] QString addMonths(const QString &isoDay, int months) const;
+    //! "June 2027" (the month of \a isoDay, as a heading, in the user's language).
+    Q_INVOKABLE [[nodiscard]] QString monthTitle(const QString &isoDay) const;
+    //! The 42 days (six weeks) of the month grid that holds \a isoDay, from the locale's first
+    //! day of the week.
+    Q_INVOKABLE [[nodiscard]] QStringList monthGrid(const QString &isoDay) const;
+    //! The weekday names for the grid's columns, short ("Mon") and long ("Monday"), in order.
+    Q_INVOKABLE [[nodiscard]] QStringList weekdayNames(bool longFormat = false) const;
 
     //! The same texts without a QML engine (the tests and the CLI's wording).
     [[nodiscard]] static QString relativeText(const QDateTime &when, const QDateTime &now);

@@ -47,6 +47,9 @@ ApplicationWindow {
         }
     }
 
+    // Size, position and maximised state as the last run left them (clamped to the screens).
+    Component.onCompleted: App.keepWindowGeometry(window)
+
     Binding {
         target: Theme
         property: "mode"

@@ -63,6 +63,8 @@ QtObject {
     readonly property int iconSize: 20
     readonly property int sidebarWidth: 232
     readonly property int formWidth: 400
+    //! The widest a page's content gets (Wallet, Savings): centred beyond it.
+    readonly property int contentMaxWidth: 1040
     readonly property int animationFast: 120
     readonly property int animationNormal: 220
 

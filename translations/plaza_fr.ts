@@ -155,10 +155,6 @@
         <translation>Rechercher conversations et messages</translation>
     </message>
     <message>
-        <source>Search chats</source>
-        <translation>Rechercher dans les discussions</translation>
-    </message>
-    <message>
         <source>Conversations</source>
         <translation>Conversations</translation>
     </message>
@@ -247,6 +243,10 @@
         <source>Messages found</source>
         <translation>Messages trouvés</translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
 </context>
 <context>
     <name>ComingSoon</name>
@@ -294,8 +294,8 @@
         <translation>Lien plaza:// à ouvrir.</translation>
     </message>
     <message>
-        <source>Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], wallet/request[/id], wallet/export, savings/deposit, savings/withdraw, savings/goal.</source>
-        <translation>Ouvrir d’abord cette page : feed, chat, wallet, savings, settings, wallet/send[/pseudo], wallet/request[/id], wallet/export, savings/deposit, savings/withdraw, savings/goal.</translation>
+        <source>Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, switcher.</source>
+        <translation>Ouvrir d’abord cette page : feed, chat, wallet, savings, settings, wallet/send[/pseudo], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, switcher.</translation>
     </message>
 </context>
 <context>
@@ -330,6 +330,25 @@
     <message>
         <source>Post</source>
         <translation>Publier</translation>
+    </message>
+</context>
+<context>
+    <name>DatePicker</name>
+    <message>
+        <source>Previous month</source>
+        <translation>Mois précédent</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Mois suivant</translation>
+    </message>
+    <message>
+        <source>Calendar, %1</source>
+        <translation>Calendrier, %1</translation>
+    </message>
+    <message>
+        <source>%1, not available</source>
+        <translation>%1, indisponible</translation>
     </message>
 </context>
 <context>
@@ -736,6 +755,14 @@
     <message>
         <source>Create goal</source>
         <translation>Créer l’objectif</translation>
+    </message>
+    <message>
+        <source>Choose the deadline on a calendar</source>
+        <translation>Choisir l’échéance dans un calendrier</translation>
+    </message>
+    <message>
+        <source>Choose on a calendar</source>
+        <translation>Choisir dans un calendrier</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1422,45 @@
     </message>
 </context>
 <context>
+    <name>QuickSwitcher</name>
+    <message>
+        <source>Go to</source>
+        <translation>Aller à</translation>
+    </message>
+    <message>
+        <source>A conversation or a person</source>
+        <translation>Une conversation ou une personne</translation>
+    </message>
+    <message>
+        <source>Name or @handle</source>
+        <translation>Nom ou @pseudo</translation>
+    </message>
+    <message>
+        <source>Go to a conversation or a person</source>
+        <translation>Aller à une conversation ou une personne</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>No conversations yet.</source>
+        <translation>Pas encore de conversation.</translation>
+    </message>
+    <message>
+        <source>No one matches “%1”.</source>
+        <translation>Personne ne correspond à « %1 ».</translation>
+    </message>
+</context>
+<context>
     <name>RequestSheet</name>
     <message>
         <source>Your payment request</source>
@@ -1815,6 +1881,18 @@
         <source>“%1”</source>
         <translation>« %1 »</translation>
     </message>
+    <message>
+        <source>Recent</source>
+        <translation>Récents</translation>
+    </message>
+    <message>
+        <source>Recent people</source>
+        <translation>Personnes récentes</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Personnes trouvées</translation>
+    </message>
 </context>
 <context>
     <name>SettingsSheet</name>
@@ -1849,10 +1927,6 @@
     <message>
         <source>Language</source>
         <translation>Langue</translation>
-    </message>
-    <message>
-        <source>Plaza will use this language the next time it starts.</source>
-        <translation>Plaza utilisera cette langue au prochain démarrage.</translation>
     </message>
     <message>
         <source>Dates, numbers and amounts follow the language too.</source>
@@ -2185,7 +2259,7 @@
     <name>TimeFormat</name>
     <message>
         <source>now</source>
-        <translation>à l’instant</translation>
+        <translation>maintenant</translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
@@ -2244,6 +2318,81 @@
     <message>
         <source>Yesterday</source>
         <translation>Hier</translation>
+    </message>
+</context>
+<context>
+    <name>TopUpSheet</name>
+    <message>
+        <source>Test card · Visa ending 4242</source>
+        <translation>Carte de test · Visa se terminant par 4242</translation>
+    </message>
+    <message>
+        <source>Test card · always declined</source>
+        <translation>Carte de test · toujours refusée</translation>
+    </message>
+    <message>
+        <source>Money added</source>
+        <translation>Argent ajouté</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>En attente de confirmation</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>Non ajouté</translation>
+    </message>
+    <message>
+        <source>Add money</source>
+        <translation>Ajouter de l’argent</translation>
+    </message>
+    <message>
+        <source>From a card to your wallet · balance %1</source>
+        <translation>D’une carte vers votre portefeuille · solde %1</translation>
+    </message>
+    <message>
+        <source>This card isn&apos;t accepted.</source>
+        <translation>Cette carte n’est pas acceptée.</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>Montant (%1)</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>These are the test server&apos;s cards: no real card is charged.</source>
+        <translation>Ce sont les cartes du serveur de test : aucune vraie carte n’est débitée.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>from %1 to your wallet</source>
+        <translation>de %1 vers votre portefeuille</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Ajouter %1</translation>
+    </message>
+    <message>
+        <source>Change something</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>%1 added to your wallet.</source>
+        <translation>%1 ajouté à votre portefeuille.</translation>
+    </message>
+    <message>
+        <source>The server didn&apos;t answer in time. Plaza will retry with the same key until it does, so this can never happen twice.</source>
+        <translation>Le serveur n’a pas répondu à temps. Plaza réessaiera avec la même clé jusqu’à sa réponse : cela ne peut jamais se produire deux fois.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
     </message>
 </context>
 <context>
@@ -2460,6 +2609,14 @@
     <message>
         <source>Transaction history</source>
         <translation>Historique des opérations</translation>
+    </message>
+    <message>
+        <source>Add money</source>
+        <translation>Ajouter de l’argent</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
     </message>
 </context>
 <context>

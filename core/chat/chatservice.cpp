@@ -39,6 +39,9 @@ QString draftKey(const QString &conversationId)
     return QStringLiteral("chat.draft.") + conversationId;
 }
 
+// Per account, in the cache (an id of someone's conversation is nobody else's business).
+const QString kLastOpenedKey = QStringLiteral("chat.last_opened");
+
 Error notOpen()
 {
     return makeError(ErrorCode::CacheLocked, QStringLiteral("Chat is not open: the session is not ready."));
@@ -97,6 +100,7 @@ Status ChatService::start()
     if (m_pending > 0)
         flushSoon();
     sendUnsentRead();
+    Q_EMIT started();
     return {};
 }
 
@@ -322,6 +326,25 @@ void ChatService::setDraft(const QString &conversationId, const QString &text)
         return;
     }
     Q_EMIT draftChanged(conversationId);
+}
+
+QString ChatService::lastOpened() const
+{
+    if (!m_outbox)
+        return {};
+    auto value = storage::KvStore(m_outbox->db()).value(kLastOpenedKey);
+    if (!value)
+        qCWarning(lcChat) << "cannot read the open conversation:" << value.error().codeName();
+    return value ? *value : QString();
+}
+
+void ChatService::setLastOpened(const QString &conversationId)
+{
+    if (!m_outbox || lastOpened() == conversationId)
+        return;
+    const QString value = conversationId.isEmpty() ? QString() : conversationId;
+    if (auto st = storage::KvStore(m_outbox->db()).setValues({{kLastOpenedKey, value}}); !st)
+        qCWarning(lcChat) << "cannot save the open conversation:" << st.error().codeName();
 }
 
 void ChatService::sendTyping(const QString &conversationId)

@@ -90,6 +90,9 @@ public:
     //! The unsent text of \a conversationId (empty if none).
     Q_INVOKABLE QString draft(const QString &conversationId) const;
     Q_INVOKABLE void setDraft(const QString &conversationId, const QString &text);
+    //! The conversation that was open when the app last ran ("" if none), from the cache.
+    Q_INVOKABLE [[nodiscard]] QString lastOpened() const;
+    Q_INVOKABLE void setLastOpened(const QString &conversationId);
     //! Tells the others in \a conversationId that we are typing (at most every 3 s).
     Q_INVOKABLE void sendTyping(const QString &conversationId);
     //! Display names of who is typing in \a conversationId now (frames of the last 5 s).
@@ -110,6 +113,8 @@ Q_SIGNALS:
     void sendRefused(const QString &code, const QString &message);
     void typingChanged(const QString &conversationId);
     void draftChanged(const QString &conversationId);
+    //! start() opened the outbox: drafts and lastOpened() can be read from now on.
+    void started();
     //! Older messages of \a conversationId were stored in the cache by fetchOlder().
     void olderStored(const QString &conversationId);
     void conversationOpened(const QString &conversationId);

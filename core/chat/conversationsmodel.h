@@ -5,6 +5,7 @@
 #include "chat/chatservice.h"
 
 #include <QAbstractListModel>
+#include <QVariantMap>
 #include <QPointer>
 
 #include <memory>
@@ -68,6 +69,8 @@ public:
 
     //! The row of \a conversationId, or -1.
     Q_INVOKABLE int indexOf(const QString &conversationId) const;
+    //! Row \a row as a map of its roles by name (empty when out of range).
+    Q_INVOKABLE [[nodiscard]] QVariantMap get(int row) const;
     //! Re-reads everything.
     Q_INVOKABLE void reload();
     //! Re-reads and applies the difference (what a ChangeSet triggers).

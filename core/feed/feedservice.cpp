@@ -69,6 +69,7 @@ Status FeedService::start()
     refreshPendingCount();
     if (m_pending > 0)
         retryNow();
+    Q_EMIT started();
     return {};
 }
 
@@ -442,6 +443,23 @@ QCoro::Task<void> FeedService::retryTask()
 void FeedService::compose(const QString &text, const QString &replyTo)
 {
     composeTask(text, replyTo);
+}
+
+QString FeedService::draft() const
+{
+    if (!m_store)
+        return {};
+    auto value = m_store->value(kv::kDraft);
+    return value ? *value : QString();
+}
+
+void FeedService::setDraft(const QString &text)
+{
+    if (!m_store || draft() == text)
+        return;
+    // An empty draft is no draft: the key goes (a null value deletes it).
+    if (auto st = m_store->setValue(kv::kDraft, text.isEmpty() ? QString() : text); !st)
+        qCWarning(lcFeed) << "cannot save the draft:" << st.error().codeName();
 }
 
 void FeedService::like(const QString &postId)

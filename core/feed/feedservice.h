@@ -86,6 +86,10 @@ public:
     Q_INVOKABLE void retryNow();
     //! Forgets a post the server refused (its row goes).
     Q_INVOKABLE void discardFailed(const QString &clientId);
+    //! The feed composer's unsent text, kept in the encrypted cache across restarts ("" if none).
+    Q_INVOKABLE [[nodiscard]] QString draft() const;
+    //! Keeps \a text as the composer's draft; "" forgets it.
+    Q_INVOKABLE void setDraft(const QString &text);
 
     [[nodiscard]] int pendingCount() const { return m_pending; }
     [[nodiscard]] bool busy() const { return m_busy > 0; }
@@ -102,6 +106,8 @@ Q_SIGNALS:
     void actionFailed(const QString &code, const QString &message, const QString &field);
     void pendingChanged();
     void busyChanged();
+    //! start() opened the store: draft() can be read from now on.
+    void started();
 
 private:
     //! Runs \a task and reports its failure by actionFailed() (the Q_INVOKABLEs).

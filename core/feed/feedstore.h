@@ -102,6 +102,7 @@ private:
 namespace kv {
 inline const QString kTimeline = QStringLiteral("feed.timeline");              //!< "following" | "discover"
 inline const QString kPositionPrefix = QStringLiteral("feed.position.");       //!< + timeline: the top post read
+inline const QString kDraft = QStringLiteral("feed.draft");                      //!< the composer's unsent text
 } // namespace kv
 
 } // namespace plaza::feed

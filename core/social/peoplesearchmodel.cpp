@@ -13,6 +13,27 @@ namespace plaza {
 
 namespace {
 constexpr int kMaxResults = 20;
+// Recent people offered before anything is typed.
+constexpr int kMaxRecent = 6;
+
+//! Every row of \a stmt (id, handle, display_name, kind, verified) as users.
+QList<protocol::User> readUsers(storage::Statement &stmt)
+{
+    QList<protocol::User> users;
+    while (true) {
+        auto row = stmt.step();
+        if (!row || !*row)
+            break;
+        protocol::User user;
+        user.id = stmt.text(0);
+        user.handle = stmt.text(1);
+        user.displayName = stmt.text(2);
+        user.kind = stmt.text(3);
+        user.verified = stmt.int64(4) != 0;
+        users.append(user);
+    }
+    return users;
+}
 
 QString likePattern(const QString &text)
 {
@@ -88,6 +109,56 @@ void PeopleSearchModel::setSession(Session *session)
     Q_EMIT sessionChanged();
     if (!m_query.isEmpty())
         m_debounce.start();
+    else
+        refreshRecent();
+}
+
+void PeopleSearchModel::setRecentWhenEmpty(bool on)
+{
+    if (on == m_recentWhenEmpty)
+        return;
+    m_recentWhenEmpty = on;
+    Q_EMIT recentWhenEmptyChanged();
+    refreshRecent();
+}
+
+void PeopleSearchModel::refreshRecent()
+{
+    if (!m_query.trimmed().isEmpty() && m_query.trimmed() != u"@")
+        return;
+    setRows(m_recentWhenEmpty ? recentFromCache() : QList<protocol::User>(), false, {});
+    if (m_showingRecent != (m_recentWhenEmpty && !m_rows.isEmpty())) {
+        m_showingRecent = !m_showingRecent;
+        Q_EMIT resultsChanged();
+    }
+}
+
+QList<protocol::User> PeopleSearchModel::recentFromCache() const
+{
+    QList<protocol::User> users;
+    if (!m_session || m_session->state() != Session::State::Ready)
+        return users;
+    auto db = m_session->openCacheConnection();
+    if (!db)
+        return users;
+    // The last 200 transactions with someone and every direct conversation, by when; one row a
+    // person, newest first. (SQLite 3.15: no window functions; max() with GROUP BY does it.)
+    auto stmt = (*db)->prepare(QStringLiteral(
+        "SELECT u.id, u.handle, u.display_name, u.kind, u.verified, max(r.at) AS last FROM ("
+        "  SELECT counterparty_id AS uid, created_at AS at FROM ("
+        "    SELECT counterparty_id, created_at FROM transactions WHERE counterparty_id IS NOT NULL"
+        "    ORDER BY created_at DESC LIMIT 200)"
+        "  UNION ALL"
+        "  SELECT m.user_id, c.last_activity_at FROM conversations c"
+        "  JOIN conversation_members m ON m.conversation_id = c.id"
+        "  WHERE c.kind = 'direct' AND c.last_activity_at IS NOT NULL"
+        ") r JOIN users u ON u.id = r.uid WHERE u.id <> ?1 AND u.handle <> ''"
+        " GROUP BY u.id ORDER BY last DESC LIMIT ?2"));
+    if (!stmt)
+        return users;
+    stmt->bind(1, m_session->userId());
+    stmt->bind(2, qint64(kMaxRecent));
+    return readUsers(*stmt);
 }
 
 void PeopleSearchModel::setQuery(const QString &query)
@@ -103,9 +174,12 @@ void PeopleSearchModel::setQuery(const QString &query)
     if (text.isEmpty()) {
         m_debounce.stop();
         setLoading(false);
-        setRows({}, false, {});
+        refreshRecent();
         return;
     }
+    // The recent people are not an answer to what is typed: gone at the first letter.
+    if (m_showingRecent)
+        setRows({}, false, {});
     setLoading(true);
     m_debounce.start();
 }
@@ -176,23 +250,12 @@ QList<protocol::User> PeopleSearchModel::searchCache(const QString &text) const
     stmt->bind(2, QStringLiteral("% ") + likePattern(text));
     stmt->bind(3, m_session->userId());
     stmt->bind(4, qint64(kMaxResults));
-    while (true) {
-        auto row = stmt->step();
-        if (!row || !*row)
-            break;
-        protocol::User user;
-        user.id = stmt->text(0);
-        user.handle = stmt->text(1);
-        user.displayName = stmt->text(2);
-        user.kind = stmt->text(3);
-        user.verified = stmt->int64(4) != 0;
-        users.append(user);
-    }
-    return users;
+    return readUsers(*stmt);
 }
 
 void PeopleSearchModel::setRows(QList<protocol::User> rows, bool offline, const QString &error)
 {
+    m_showingRecent = false;
     beginResetModel();
     m_rows = std::move(rows);
     endResetModel();

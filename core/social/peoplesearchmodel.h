@@ -26,6 +26,11 @@ class PeopleSearchModel : public QAbstractListModel
     Q_PROPERTY(bool offline READ offline NOTIFY resultsChanged)
     Q_PROPERTY(QString error READ error NOTIFY resultsChanged)
     Q_PROPERTY(int count READ count NOTIFY resultsChanged)
+    //! With nothing typed, list the people most recently paid, paid by or written to (the
+    //! cache's transactions and direct conversations, newest first) instead of nothing.
+    Q_PROPERTY(bool recentWhenEmpty READ recentWhenEmpty WRITE setRecentWhenEmpty NOTIFY recentWhenEmptyChanged)
+    //! The rows are those recent people (nothing is typed).
+    Q_PROPERTY(bool showingRecent READ showingRecent NOTIFY resultsChanged)
 public:
     enum Role {
         IdRole = Qt::UserRole + 1, //!< (userId)
@@ -58,6 +63,12 @@ public:
 
     //! The row's user as a map (userId, handle, displayName, kind, verified, initials).
     Q_INVOKABLE [[nodiscard]] QVariantMap get(int row) const;
+    [[nodiscard]] bool recentWhenEmpty() const { return m_recentWhenEmpty; }
+    void setRecentWhenEmpty(bool on);
+    [[nodiscard]] bool showingRecent() const { return m_showingRecent; }
+    //! Reads the recent people again (when nothing is typed and recentWhenEmpty).
+    Q_INVOKABLE void refreshRecent();
+
     //! Searches now instead of after the pause.
     Q_INVOKABLE void searchNow();
 
@@ -69,10 +80,12 @@ Q_SIGNALS:
     void queryChanged();
     void loadingChanged();
     void resultsChanged();
+    void recentWhenEmptyChanged();
 
 private:
     QCoro::Task<void> search(QString text, quint64 generation);
     [[nodiscard]] QList<protocol::User> searchCache(const QString &text) const;
+    [[nodiscard]] QList<protocol::User> recentFromCache() const;
     void setRows(QList<protocol::User> rows, bool offline, const QString &error);
     void setLoading(bool loading);
 
@@ -81,6 +94,8 @@ private:
     QList<protocol::User> m_rows;
     bool m_loading = false;
     bool m_offline = false;
+    bool m_recentWhenEmpty = false;
+    bool m_showingRecent = false;
     QString m_error;
     quint64 m_generation = 0;
     QTimer m_debounce;

@@ -484,6 +484,30 @@ void WalletService::withdrawFromSavings(const QString &amountText, const QString
     savingsTask(false, amountText, goalId);
 }
 
+void WalletService::topUpByCard(const QString &amountText, const QString &cardToken)
+{
+    topUpTask(amountText, cardToken);
+}
+
+QCoro::Task<void> WalletService::topUpTask(QString amountText, QString cardToken)
+{
+    QPointer<WalletService> self(this);
+    setBusy(true);
+    auto amount = co_await typedAmount(amountText);
+    if (!self)
+        co_return;
+    if (!amount) {
+        setBusy(false);
+        report(amount.error());
+        co_return;
+    }
+    auto outcome = co_await topUp(*amount, cardToken);
+    if (!self)
+        co_return;
+    setBusy(false);
+    report(outcome);
+}
+
 QCoro::Task<void> WalletService::savingsTask(bool deposit, QString amountText, QString goalId)
 {
     QPointer<WalletService> self(this);

@@ -115,6 +115,9 @@ public:
     //! Savings moves for QML, typed in the user's locale; end like sendMoney.
     Q_INVOKABLE void depositToSavings(const QString &amountText, const QString &goalId = {});
     Q_INVOKABLE void withdrawFromSavings(const QString &amountText, const QString &goalId = {});
+    //! topUp() for QML: \a amountText typed in the user's locale, charged to \a cardToken;
+    //! ends like sendMoney.
+    Q_INVOKABLE void topUpByCard(const QString &amountText, const QString &cardToken);
     Q_INVOKABLE void lookUpRequest(const QString &id);
     //! endRequest() for QML: ends in requestEnded or requestEndFailed.
     Q_INVOKABLE void declineRequest(const QString &id);
@@ -164,6 +167,7 @@ private:
     QCoro::Task<void> requestMoneyTask(QString amountText, QString note, QString payer);
     QCoro::Task<void> lookUpTask(QString id);
     QCoro::Task<void> endTask(QString id, bool cancel);
+    QCoro::Task<void> topUpTask(QString amountText, QString cardToken);
     QCoro::Task<void> savingsTask(bool deposit, QString amountText, QString goalId);
     //! The wallet's currency and \a amountText parsed in it, or the error to report.
     QCoro::Task<Result<Money>> typedAmount(QString amountText);

@@ -67,11 +67,21 @@ Item {
     function open(id) {
         composer.load(id)
         currentId = id
+        App.chat.setLastOpened(id)
         highlightedId = ""
         newBelow = 0
         messages.conversationId = id
         App.chat.markRead(id)
         composer.focusInput()
+    }
+    //! Ctrl+N.
+    function startNewConversation() {
+        newConversation.start(false)
+    }
+    //! Ctrl+F: the search through every conversation (there is no search within one).
+    function focusSearch() {
+        searchField.forceActiveFocus()
+        searchField.selectAll()
     }
     //! From a search result: the conversation, scrolled to the message, highlighted.
     function jumpTo(conversationId, messageId) {
@@ -109,6 +119,43 @@ Item {
     function showRequest(requestId) {
         requestSheet.conversationId = ""
         requestSheet.showRequest(requestId)
+    }
+    // The conversation open when the app last ran opens again the first time the shell shows
+    // this tab (not before: opening marks it read), unless something else was opened first.
+    property bool lastOpenedRestored: false
+    property bool restorePending: false
+    function restoreLastOpened() {
+        if (lastOpenedRestored)
+            return
+        lastOpenedRestored = true
+        restorePending = true
+        finishRestore()
+    }
+    //! Opens the conversation being restored once the chat service and the list can say
+    //! which it is (either may still be opening).
+    function finishRestore() {
+        if (!restorePending)
+            return
+        if (currentId.length > 0) {
+            restorePending = false // something else was opened meanwhile
+            return
+        }
+        const id = App.chat.lastOpened()
+        if (id.length === 0 || conversations.indexOf(id) < 0)
+            return
+        restorePending = false
+        open(id)
+    }
+    Connections {
+        target: conversations
+        enabled: page.restorePending
+        function onModelReset() { page.finishRestore() }
+        function onRowsInserted() { page.finishRestore() }
+    }
+    Connections {
+        target: App.chat
+        enabled: page.restorePending
+        function onStarted() { page.finishRestore() }
     }
     onWindowActiveChanged: if (windowActive && currentId.length > 0 && messageList.atYEnd) messages.markRead()
 
@@ -154,13 +201,15 @@ Item {
                 TextField {
                     id: searchField
                     objectName: "chatSearchField"
-                    placeholderText: qsTr("Search conversations and messages")
+                    // Short: the column is narrow, and "Rechercher conver…" helped no one. The
+                    // accessible name says what it searches.
+                    placeholderText: qsTr("Search")
                     Layout.fillWidth: true
                     implicitHeight: 34
                     leftPadding: 30
                     color: Theme.text
                     selectByMouse: true
-                    Accessible.name: qsTr("Search chats")
+                    Accessible.name: qsTr("Search conversations and messages")
                     onTextChanged: conversations.filter = text
                     background: Rectangle {
                         radius: Theme.radiusM
@@ -344,13 +393,17 @@ Item {
                 Layout.fillWidth: true
                 Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.border }
                 RowLayout {
+                    id: conversationHeader
+                    // Narrow (1024 px wide, in French): the money buttons keep only their icons
+                    // so the name is not cut to a few letters.
+                    readonly property bool compact: width < 600
                     anchors.fill: parent
                     anchors.leftMargin: Theme.spacingL
                     anchors.rightMargin: Theme.spacingL
                     ColumnLayout {
                         spacing: 0
                         Layout.fillWidth: true
-                        Label { text: messages.title; color: Theme.text; font.pixelSize: Theme.fontSubtitle; font.weight: Font.DemiBold; textFormat: Text.PlainText; elide: Text.ElideRight; Layout.fillWidth: true; Accessible.role: Accessible.Heading }
+                        Label { objectName: "conversationTitle"; text: messages.title; color: Theme.text; font.pixelSize: Theme.fontSubtitle; font.weight: Font.DemiBold; textFormat: Text.PlainText; elide: Text.ElideRight; Layout.fillWidth: true; Accessible.role: Accessible.Heading }
                         Label {
                             visible: messages.typingNames.length > 0 || messages.kind === "group"
                             text: messages.typingNames.length > 0
@@ -369,9 +422,10 @@ Item {
                         iconName: "arrow-up-right"
                         variant: "secondary"
                         implicitHeight: 32
+                        iconOnly: conversationHeader.compact
                         enabled: App.session.online
-                        ToolTip.visible: hovered && !enabled
-                        ToolTip.text: qsTr("Payments need a connection.")
+                        ToolTip.visible: hovered && (!enabled || iconOnly)
+                        ToolTip.text: enabled ? text : qsTr("Payments need a connection.")
                         onClicked: page.sendMoney()
                     }
                     AppButton {
@@ -380,6 +434,7 @@ Item {
                         iconName: "hand-coins"
                         variant: "secondary"
                         implicitHeight: 32
+                        iconOnly: conversationHeader.compact
                         enabled: App.session.online
                         Accessible.name: qsTr("Request money")
                         onClicked: page.requestMoney()

@@ -12,6 +12,8 @@ Button {
     //! Shows a spinner and ignores clicks while an action runs.
     property bool busy: false
     property string iconName: ""
+    //! Only the icon (where space is short); the text stays the accessible name and the tooltip.
+    property bool iconOnly: false
 
     readonly property bool _filled: variant === "primary" || variant === "danger"
     readonly property color _fill: variant === "danger" ? Theme.danger
@@ -20,12 +22,14 @@ Button {
                                           : (variant === "danger" ? Theme.danger : (variant === "quiet" ? Theme.accent : Theme.text))
 
     implicitHeight: Theme.controlHeight
-    leftPadding: variant === "quiet" ? Theme.spacingS : Theme.spacingL
+    leftPadding: variant === "quiet" || (iconOnly && iconName.length > 0) ? Theme.spacingS : Theme.spacingL
     rightPadding: leftPadding
     font.pixelSize: Theme.fontBody
     font.weight: Font.DemiBold
     hoverEnabled: true
     Accessible.name: text
+    ToolTip.visible: iconOnly && hovered && text.length > 0
+    ToolTip.text: text
 
     contentItem: Item {
         implicitWidth: content.implicitWidth
@@ -50,6 +54,7 @@ Button {
             }
             Text {
                 id: label
+                visible: !(control.iconOnly && control.iconName.length > 0)
                 text: control.text
                 font: control.font
                 color: control._ink
@@ -62,7 +67,7 @@ Button {
     }
 
     background: Rectangle {
-        implicitWidth: 96
+        implicitWidth: control.iconOnly && control.iconName.length > 0 ? control.implicitHeight : 96
         implicitHeight: Theme.controlHeight
         radius: Theme.radiusM
         color: control._filled ? control._fill

@@ -63,9 +63,23 @@ ComboBox {
         }
     }
 
+    // The list is as wide as its longest option needs (never cut to "Rechargement par ca…"),
+    // at least the box's width, kept inside the window by the popup's margins.
+    FontMetrics { id: optionMetrics; font.pixelSize: Theme.fontBody; font.weight: Font.DemiBold }
+    readonly property real widestOption: {
+        let widest = 0
+        void box.model // a new list of the same length (another language) measures again
+        for (let i = 0; i < count; ++i)
+            widest = Math.max(widest, optionMetrics.advanceWidth(textAt(i)))
+        return Math.ceil(widest)
+    }
+
     popup: Popup {
         y: box.height + Theme.spacingXs
-        width: box.width
+        // 12 + 12: the ItemDelegate's padding; a little more so nothing rounds into an ellipsis.
+        width: Math.max(box.width, box.widestOption + 24 + leftPadding + rightPadding + 8)
+        leftMargin: Theme.spacingS
+        rightMargin: Theme.spacingS
         height: Math.min(contentItem.implicitHeight + topPadding + bottomPadding,
                          box.Window.height - topMargin - bottomMargin)
         topMargin: Theme.spacingS

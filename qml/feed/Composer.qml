@@ -12,6 +12,9 @@ Rectangle {
     property string replyTo: ""
     property string replyToName: ""
     property string placeholder: qsTr("What's happening?")
+    //! The feed's own composer keeps its unsent text in the encrypted cache across restarts
+    //! (App.feed.draft); a reply's composer does not.
+    property bool keepsDraft: false
     signal posted()
 
     readonly property int length: editor.text.length
@@ -22,8 +25,36 @@ Rectangle {
             return
         App.feed.compose(editor.text, replyTo)
         editor.text = ""
+        saveDraft()
         composer.posted()
     }
+    function saveDraft() {
+        draftTimer.stop()
+        if (keepsDraft)
+            App.feed.setDraft(editor.text)
+    }
+    Timer {
+        id: draftTimer
+        interval: 600
+        onTriggered: composer.saveDraft()
+    }
+    //! Shows the saved draft, unless something was typed already.
+    function loadDraft() {
+        if (!keepsDraft || editor.length > 0)
+            return
+        draftTimer.stop()
+        editor.text = App.feed.draft()
+        draftTimer.stop() // loading is not typing
+        editor.cursorPosition = editor.length
+    }
+    Component.onCompleted: loadDraft()
+    // The feed's store may open after the window: load the draft then.
+    Connections {
+        target: App.feed
+        enabled: composer.keepsDraft
+        function onStarted() { composer.loadDraft() }
+    }
+    Component.onDestruction: saveDraft()
 
     radius: Theme.radiusL
     color: Theme.surface
@@ -56,6 +87,7 @@ Rectangle {
             background: null
             Layout.fillWidth: true
             Layout.minimumHeight: 44
+            onTextChanged: if (composer.keepsDraft) draftTimer.restart()
             // Tab moves on (keyboard users leave the field like any other); no tab characters.
             Keys.onTabPressed: event => { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
             Keys.onBacktabPressed: event => { nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }

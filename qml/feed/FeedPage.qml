@@ -83,6 +83,8 @@ Item {
 
         Composer {
             id: composer
+            objectName: "feedComposer"
+            keepsDraft: true
             Layout.fillWidth: true
             Layout.maximumWidth: 720
             Layout.alignment: Qt.AlignHCenter
@@ -96,7 +98,9 @@ Item {
                 id: list
                 objectName: "feedList"
                 anchors.fill: parent
-                anchors.leftMargin: Math.max(0, (width - 720) / 2)
+                // From the parent's width: the list's own width moves with these margins (it
+                // settled wider than the composer above it).
+                anchors.leftMargin: Math.max(0, (parent.width - 720) / 2)
                 anchors.rightMargin: anchors.leftMargin
                 model: feed
                 onCountChanged: Qt.callLater(page.settleIfReady)

@@ -117,6 +117,8 @@ Rectangle {
             textFormat: Text.PlainText
             Layout.fillWidth: true
         }
+        // Cards in a row share the tallest one's height: the actions line up at the bottom.
+        Item { Layout.fillHeight: true }
         RowLayout {
             spacing: Theme.spacingXs
             AppButton {

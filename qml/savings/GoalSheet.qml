@@ -79,6 +79,32 @@ Sheet {
             error: sheet.deadlineOk ? "" : qsTr("That isn't a date.")
             Layout.fillWidth: true
             onAccepted: saveButton.clicked()
+            trailing: ToolButton {
+                objectName: "goalDeadlinePickerButton"
+                width: 32
+                height: 32
+                focusPolicy: Qt.StrongFocus
+                Accessible.name: qsTr("Choose the deadline on a calendar")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Choose on a calendar")
+                onClicked: datePicker.openAt(sheet.parsedDeadline)
+                contentItem: Item {
+                    Icon { anchors.centerIn: parent; name: "calendar"; size: 18; color: Theme.textMuted }
+                }
+            }
+        }
+        DatePicker {
+            id: datePicker
+            // Below the field, right-aligned with it.
+            parent: deadlineField
+            y: deadlineField.height + Theme.spacingXs
+            x: deadlineField.width - width
+            minimum: Time.monthsFromToday(0)
+            selected: sheet.parsedDeadline
+            onPicked: isoDay => {
+                deadlineField.text = Time.date(isoDay)
+                deadlineField.forceActiveFocus()
+            }
         }
         InlineError { text: sheet.error; Layout.fillWidth: true }
         RowLayout {

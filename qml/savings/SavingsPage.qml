@@ -59,9 +59,10 @@ Item {
         contentWidth: availableWidth
         clip: true
 
+        // At most Theme.contentMaxWidth wide, centred: lines stay readable on a wide screen.
         ColumnLayout {
-            width: scroller.availableWidth - 2 * Theme.spacingXl
-            x: Theme.spacingXl
+            width: Math.min(scroller.availableWidth - 2 * Theme.spacingXl, Theme.contentMaxWidth)
+            x: (scroller.availableWidth - width) / 2
             spacing: Theme.spacingL
 
             Item { implicitHeight: Theme.spacingS }
@@ -371,6 +372,7 @@ Item {
                         goal: modelData
                         actionsEnabled: !page.offline
                         Layout.fillWidth: true
+                        Layout.fillHeight: true
                         onAddRequested: moveSheet.start(true, modelData.id)
                         onWithdrawRequested: moveSheet.start(false, modelData.id)
                         onEditRequested: goalSheet.start(modelData)

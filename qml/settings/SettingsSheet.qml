@@ -47,9 +47,7 @@ Sheet {
             }
             SettingRow {
                 title: qsTr("Language")
-                detail: App.language !== App.languageInUse && App.language.length > 0
-                        ? qsTr("Plaza will use this language the next time it starts.")
-                        : qsTr("Dates, numbers and amounts follow the language too.")
+                detail: qsTr("Dates, numbers and amounts follow the language too.")
                 ChoiceBox {
                     objectName: "languageChoice"
                     Accessible.name: qsTr("Language")

@@ -43,6 +43,7 @@ Rectangle {
         }
 
         SyncStatus {
+            objectName: "syncStatus"
             online: header.session.online
             lastSynced: header.session.lastSyncedAt
         }

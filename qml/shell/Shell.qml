@@ -28,6 +28,24 @@ Rectangle {
     Shortcut { sequence: "Ctrl+4"; onActivated: sidebar.currentIndex = 3 }
     Shortcut { sequence: "Ctrl+,"; onActivated: settingsSheet.open() }
     Shortcut { sequence: "Ctrl+L"; enabled: App.appLock.configured; onActivated: App.appLock.lock() }
+    // Ctrl+K: jump to a conversation or a person; Ctrl+N: a new conversation; Ctrl+F: search
+    // the chats (the Chat tab's search goes through every cached message). While locked, none.
+    Shortcut {
+        objectName: "quickSwitcherShortcut"
+        sequence: "Ctrl+K"
+        enabled: !App.appLock.locked
+        onActivated: quickSwitcher.start()
+    }
+    Shortcut {
+        sequence: StandardKey.New
+        enabled: !App.appLock.locked
+        onActivated: { sidebar.currentIndex = 1; chatPage.startNewConversation() }
+    }
+    Shortcut {
+        sequence: StandardKey.Find
+        enabled: !App.appLock.locked
+        onActivated: { sidebar.currentIndex = 1; chatPage.focusSearch() }
+    }
 
     RowLayout {
         // While locked, nothing of the account is on screen, reachable by Tab or in the
@@ -70,12 +88,18 @@ Rectangle {
 
     // --page: the tab (and the sheet) to open first.
     function openStartPage(path) {
+        chatPage.lastOpenedRestored = true // a page asked for wins over the last run's conversation
         const parts = path.split("/")
         const index = tabs.findIndex(tab => tab.key === parts[0])
         if (index >= 0)
             sidebar.currentIndex = index
         if (parts[0] === "settings") {
             settingsSheet.open()
+            App.pageSettled = true
+            return
+        }
+        if (parts[0] === "switcher") {
+            quickSwitcher.start()
             App.pageSettled = true
             return
         }
@@ -94,6 +118,7 @@ Rectangle {
     function takeLink() {
         if (App.pendingLink.length === 0)
             return
+        chatPage.lastOpenedRestored = true
         sidebar.currentIndex = 2
         walletPage.openLink(App.pendingLink)
         App.clearPendingLink()
@@ -103,9 +128,25 @@ Rectangle {
         function onPendingLinkChanged() { shell.takeLink() }
     }
     Component.onCompleted: {
+        // The tab of the last run, unless --page or a link says otherwise.
+        if (App.startPage.length > 0 || App.pendingLink.length > 0)
+            chatPage.lastOpenedRestored = true
+        const last = tabs.findIndex(tab => tab.key === App.lastTab)
+        if (last >= 0)
+            sidebar.currentIndex = last
         if (App.startPage.length > 0)
             openStartPage(App.startPage)
         takeLink()
+        if (sidebar.currentIndex === 1)
+            chatPage.restoreLastOpened()
+    }
+    Connections {
+        target: sidebar
+        function onCurrentIndexChanged() {
+            App.lastTab = shell.tabs[sidebar.currentIndex].key
+            if (sidebar.currentIndex === 1)
+                chatPage.restoreLastOpened()
+        }
     }
 
     LockScreen {
@@ -127,6 +168,11 @@ Rectangle {
         onFeedbackRequested: feedback.start()
     }
     FeedbackFlow { id: feedback }
+    QuickSwitcher {
+        id: quickSwitcher
+        onConversationChosen: id => { chatPage.lastOpenedRestored = true; sidebar.currentIndex = 1; chatPage.open(id) }
+        onPersonChosen: userId => { chatPage.lastOpenedRestored = true; sidebar.currentIndex = 1; App.chat.openConversationWith(userId) }
+    }
 
     SignOutDialog {
         id: signOutDialog

@@ -52,6 +52,8 @@ Sheet {
         noteField.text = ""
         search.query = handle ? handle : ""
         presetHandle = handle ? handle : ""
+        if (!handle)
+            search.refreshRecent()
         open()
     }
     function choose(person) {
@@ -65,6 +67,8 @@ Sheet {
     PeopleSearchModel {
         id: search
         session: App.session
+        // Before anything is typed: the people you last paid, were paid by or wrote to.
+        recentWhenEmpty: true
         onResultsChanged: {
             if (sheet.presetHandle.length === 0 || sheet.step !== "who")
                 return
@@ -116,8 +120,23 @@ Sheet {
                 placeholderText: qsTr("Search people and businesses")
                 text: search.query
                 input.onTextEdited: search.query = input.text
+                // Down (which the field leaves alone) reaches the list: the recent people
+                // before anything is typed.
+                Keys.onDownPressed: if (search.count > 0) { results.forceActiveFocus(); results.currentIndex = 0 }
                 Layout.fillWidth: true
-                onAccepted: if (search.count > 0) sheet.choose(search.get(0))
+                // Enter takes the first match of what was typed (never a recent person unasked).
+                onAccepted: if (search.count > 0 && !search.showingRecent) sheet.choose(search.get(0))
+            }
+            Label {
+                objectName: "recentPeopleLabel"
+                visible: search.showingRecent
+                text: qsTr("Recent")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontCaption
+                font.weight: Font.DemiBold
+                textFormat: Text.PlainText
+                Accessible.role: Accessible.Heading
+                Layout.bottomMargin: -Theme.spacingS
             }
             Label {
                 visible: search.offline
@@ -137,12 +156,23 @@ Sheet {
                 keyNavigationEnabled: true
                 implicitHeight: 280
                 Layout.fillWidth: true
+                Accessible.role: Accessible.List
+                Accessible.name: search.showingRecent ? qsTr("Recent people") : qsTr("People found")
+                Keys.onReturnPressed: if (currentIndex >= 0) sheet.choose(search.get(currentIndex))
+                Keys.onEnterPressed: if (currentIndex >= 0) sheet.choose(search.get(currentIndex))
+                Keys.onUpPressed: event => {
+                    if (currentIndex <= 0)
+                        searchField.forceActiveFocus()
+                    else
+                        event.accepted = false
+                }
                 delegate: PersonRow {
                     displayName: model.displayName
                     handle: model.handle
                     initials: model.initials
                     merchant: model.kind === "merchant"
-                    highlighted: ListView.isCurrentItem
+                    // What Enter in the field takes (the first match), or the keyboard's row.
+                    highlighted: ListView.isCurrentItem && (results.activeFocus || !search.showingRecent)
                     onClicked: sheet.choose(search.get(index))
                 }
                 Spinner {

@@ -28,6 +28,8 @@ Item {
             requestSheet.start()
         else if (parts[0] === "export")
             exportDialog.open()
+        else if (parts[0] === "topup")
+            topUpSheet.start()
         if ((parts.length === 1 && parts[0] !== "request") || parts[0] === "export")
             App.pageSettled = true
     }
@@ -45,9 +47,14 @@ Item {
         pageSize: 40
     }
 
+    // At most Theme.contentMaxWidth wide, centred: the list is not stretched across a wide screen.
     ColumnLayout {
-        anchors.fill: parent
-        anchors.margins: Theme.spacingXl
+        anchors.top: parent.top
+        anchors.bottom: parent.bottom
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.topMargin: Theme.spacingXl
+        anchors.bottomMargin: Theme.spacingXl
+        width: Math.min(parent.width - 2 * Theme.spacingXl, Theme.contentMaxWidth)
         spacing: Theme.spacingL
 
         // Offline / stale notice: the numbers below are the cache's, from that time.
@@ -242,6 +249,17 @@ Item {
                         ToolTip.text: page.offlineReason
                         onClicked: payLinkSheet.start("")
                     }
+                    AppButton {
+                        objectName: "topUpButton"
+                        text: qsTr("Add money")
+                        iconName: "plus"
+                        variant: "secondary"
+                        enabled: !page.offline && summary.loaded
+                        Layout.fillWidth: true
+                        ToolTip.visible: hovered && page.offline
+                        ToolTip.text: page.offlineReason
+                        onClicked: topUpSheet.start()
+                    }
                     Label {
                         visible: page.offline
                         text: page.offlineReason
@@ -323,7 +341,11 @@ Item {
             TextField {
                 id: searchField
                 objectName: "historySearch"
-                placeholderText: qsTr("Search notes and people")
+                // Short: at 1024 px in French the long form was cut ("Rechercher notes et personn…");
+                // the tooltip and the accessible name say what it searches.
+                placeholderText: qsTr("Search")
+                ToolTip.visible: hovered && text.length === 0
+                ToolTip.text: qsTr("Search notes and people")
                 implicitHeight: 32
                 leftPadding: 30
                 selectByMouse: true
@@ -518,6 +540,7 @@ Item {
     }
 
     SendSheet { id: sendSheet; summary: summary }
+    TopUpSheet { id: topUpSheet; summary: summary }
     RequestSheet { id: requestSheet; summary: summary }
     PayLinkSheet { id: payLinkSheet; summary: summary }
     TransactionSheet { id: detailSheet }

@@ -16,11 +16,19 @@
 
 using namespace plaza;
 
-InProcessApp::InProcessApp(const QUrl &serverUrl, const QString &keychainService) : server(serverUrl)
+InProcessApp::InProcessApp(const QUrl &serverUrl, const QString &keychainService)
+    : InProcessApp(serverUrl, keychainService, QString(), QString())
+{
+}
+
+InProcessApp::InProcessApp(const QUrl &serverUrl, const QString &keychainService, const QString &givenData,
+                           const QString &givenConfig)
+    : server(serverUrl), dataDir(givenData.isEmpty() ? data.path() : givenData),
+      configDir(givenConfig.isEmpty() ? config.path() : givenConfig)
 {
     Session::Options options;
-    options.dataDir = data.path();
-    options.configDir = config.path();
+    options.dataDir = dataDir;
+    options.configDir = configDir;
     options.keyBackend = Session::KeyBackend::PassphraseOnly;
     options.keychainService = keychainService;
     session = std::make_unique<Session>(options);
@@ -30,7 +38,7 @@ InProcessApp::InProcessApp(const QUrl &serverUrl, const QString &keychainService
     chat = std::make_unique<chat::ChatService>(session.get());
     context = std::make_unique<AppContext>(session.get(), wallet.get(), lock.get(),
                                            AppContext::Options{server.toString(), QStringLiteral("light"), QString(),
-                                                               config.path(), QStringLiteral("en"), true});
+                                                               configDir, QStringLiteral("en"), true});
     context->setFeed(feed.get());
     context->setChat(chat.get());
 }

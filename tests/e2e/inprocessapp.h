@@ -32,6 +32,9 @@ class WalletService;
 //! path for the cache key. Torn down in the order main() tears them down.
 struct InProcessApp {
     InProcessApp(const QUrl &server, const QString &keychainService);
+    //! The same on given data and config folders, to start again where a previous instance
+    //! stopped (a restart).
+    InProcessApp(const QUrl &server, const QString &keychainService, const QString &dataDir, const QString &configDir);
     ~InProcessApp();
     InProcessApp(const InProcessApp &) = delete;
     InProcessApp &operator=(const InProcessApp &) = delete;
@@ -48,6 +51,8 @@ struct InProcessApp {
     QUrl server;
     QTemporaryDir data;
     QTemporaryDir config;
+    QString dataDir;   //!< data's path, or the folder given
+    QString configDir; //!< config's path, or the folder given
     std::unique_ptr<plaza::Session> session;
     std::unique_ptr<plaza::wallet::WalletService> wallet;
     std::unique_ptr<plaza::AppLock> lock;
