@@ -255,10 +255,16 @@ void NotificationsTest::expectNothingShownSoFar()
     // whatever the steps before had shown would have reached dunst first. Waiting a while
     // instead proves nothing on a loaded machine.
     toBackground();
+    // The counts settle first (a step before may still be counting its messages or sending a
+    // read mark), and again after, so the next step starts from the sentinel counted.
+    QTRY_COMPARE_WITH_TIMEOUT(m_notifier->incoming()->totalUnread(), serverUnread(), 15000);
+    const int before = m_notifier->incoming()->totalUnread();
     const QString sentinel = QStringLiteral("Sentinel %1").arg(++m_sentinels);
     post(QStringLiteral("bruno"), m_withBruno, sentinel);
     const QList<Shown> shown = waitForNew(1);
     QVERIFY2(shown.size() == 1 && shown.at(0).body == sentinel, qPrintable(describe(shown)));
+    QTRY_COMPARE_WITH_TIMEOUT(m_notifier->incoming()->totalUnread(), before + 1, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_tray->toolTip(), TrayIcon::toolTipFor(before + 1), 5000);
 }
 
 void NotificationsTest::initTestCase()
