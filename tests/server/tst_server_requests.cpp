@@ -7,8 +7,10 @@
 #include "apiprobe.h"
 #include "common/testserver.h"
 #include "ledgercheck.h"
+#include "storage/database.h"
 
 #include <QJsonArray>
+#include <QDir>
 #include <QJsonDocument>
 #include <QTest>
 #include <QUuid>
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void expiresOnTheServerClock();
     void unknownAndMalformedIds();
     void linkRequestsCannotBeDeclined();
+    void migrationKeepsEarlierRequests();
     void ledgerAfterAll();
 
 private:
@@ -259,6 +262,99 @@ void TestServerRequests::linkRequestsCannotBeDeclined()
     const QString id = created.json.value(QStringLiteral("id")).toString();
     QCOMPARE(m_api->post(path(id, QStringLiteral("decline")), {}, anyone.accessToken).status, 403);
     QCOMPARE(m_api->get(path(id), anyone.accessToken).json.value(QStringLiteral("status")).toString(), QStringLiteral("open"));
+}
+
+void TestServerRequests::migrationKeepsEarlierRequests()
+{
+    // A deployment made before step 7 (requests could only be open, paid or cancelled, with
+    // no expiry): a server of its own makes one request of each state, its table is taken
+    // back to the step-6 shape, and the server is started again on that file.
+    TestServer server({QStringLiteral("--test-clock")});
+    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    ApiProbe api(server.url());
+    TestAccount asker = api.registerAccount(QStringLiteral("old_asker"));
+    TestAccount payer = api.registerAccount(QStringLiteral("old_payer"));
+    auto post = [&](const QString &p, const QJsonObject &body, const TestAccount &who) {
+        return api.send(QByteArrayLiteral("POST"), p, QJsonDocument(body).toJson(QJsonDocument::Compact), who.accessToken,
+                        {{QByteArrayLiteral("Idempotency-Key"), newKey().toLatin1()}});
+    };
+    QCOMPARE(post(QStringLiteral("/v1/wallet/top-ups"),
+                  {{QStringLiteral("amount"), eur(5000)}, {QStringLiteral("card_token"), QStringLiteral("tok_visa")}}, payer).status,
+             201);
+    QStringList ids;
+    for (qint64 amount : {qint64(1111), qint64(2222), qint64(3333)}) {
+        const ApiReply r = post(QStringLiteral("/v1/payment-requests"),
+                                {{QStringLiteral("amount"), eur(amount)}, {QStringLiteral("payer"), QString(QStringLiteral("@") + payer.handle)}},
+                                asker);
+        QCOMPARE(r.status, 201);
+        ids.append(r.json.value(QStringLiteral("id")).toString());
+    }
+    QCOMPARE(post(path(ids[1], QStringLiteral("pay")), {}, payer).status, 201);
+    QCOMPARE(api.post(path(ids[2], QStringLiteral("cancel")), {}, asker.accessToken).status, 200);
+    const ApiReply before = api.get(path(ids[0]), payer.accessToken);
+    QCOMPARE(before.status, 200);
+    const QString createdAt = before.json.value(QStringLiteral("created_at")).toString();
+    QVERIFY(server.stop());
+    {
+        auto db = plaza::storage::Database::open(QDir(server.dataDir()).filePath(QStringLiteral("plaza-server.db")),
+                                                 plaza::storage::OpenOptions{});
+        QVERIFY(db.ok());
+        QVERIFY((*db)->exec(QStringLiteral(R"sql(
+CREATE TABLE payment_requests_v6 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    payee_id INTEGER NOT NULL REFERENCES users(id),
+    payer_id INTEGER REFERENCES users(id),
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    currency TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL CHECK (status IN ('open', 'paid', 'cancelled')),
+    transaction_id INTEGER REFERENCES ledger_transactions(id),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+INSERT INTO payment_requests_v6 SELECT id, payee_id, payer_id, amount, currency, note, status, transaction_id,
+                                        created_at, updated_at FROM payment_requests;
+DROP TABLE payment_requests;
+ALTER TABLE payment_requests_v6 RENAME TO payment_requests;
+CREATE INDEX payment_requests_payee ON payment_requests (payee_id, id);
+CREATE INDEX payment_requests_payer ON payment_requests (payer_id, id);
+PRAGMA user_version = 6;
+)sql")).ok());
+        QCOMPARE((*db)->scalar(QStringLiteral("SELECT count(*) FROM payment_requests")).value(), qint64(3));
+    }
+    QVERIFY2(server.restart(), qPrintable(server.lastError()));
+    ApiProbe again(server.url());
+    for (TestAccount *a : {&asker, &payer}) {
+        const ApiReply r = again.post(QStringLiteral("/v1/auth/login"), {{QStringLiteral("handle"), a->handle},
+                                                                         {QStringLiteral("password"), QStringLiteral("correct horse battery")}});
+        QCOMPARE(r.status, 200);
+        a->accessToken = r.json.value(QStringLiteral("access_token")).toString();
+    }
+    const QStringList expected{QStringLiteral("open"), QStringLiteral("paid"), QStringLiteral("cancelled")};
+    const qint64 amounts[] = {1111, 2222, 3333};
+    for (int i = 0; i < 3; ++i) {
+        const ApiReply r = again.get(path(ids[i]), asker.accessToken);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("status")).toString(), expected[i]);
+        QCOMPARE(r.json.value(QStringLiteral("amount")).toObject().value(QStringLiteral("amount")).toInteger(), amounts[i]);
+        const QDateTime created = QDateTime::fromString(r.json.value(QStringLiteral("created_at")).toString(), Qt::ISODateWithMs);
+        const QDateTime expires = QDateTime::fromString(r.json.value(QStringLiteral("expires_at")).toString(), Qt::ISODateWithMs);
+        QVERIFY(created.isValid() && expires.isValid());
+        QCOMPARE(created.msecsTo(expires), 30 * kDay * 1000); // an expiry given to every old request
+    }
+    QCOMPARE(again.get(path(ids[0]), payer.accessToken).json.value(QStringLiteral("created_at")).toString(), createdAt);
+    // The states step 7 added work on the old rows, and the new rows carry on from their ids.
+    const ApiReply declined = again.post(path(ids[0], QStringLiteral("decline")), {}, payer.accessToken);
+    QCOMPARE(declined.status, 200);
+    QCOMPARE(declined.json.value(QStringLiteral("status")).toString(), QStringLiteral("declined"));
+    const ApiReply fresh = again.send(QByteArrayLiteral("POST"), QStringLiteral("/v1/payment-requests"),
+                                      QJsonDocument(QJsonObject{{QStringLiteral("amount"), eur(4444)}}).toJson(QJsonDocument::Compact),
+                                      asker.accessToken, {{QByteArrayLiteral("Idempotency-Key"), newKey().toLatin1()}});
+    QCOMPARE(fresh.status, 201);
+    QVERIFY(!ids.contains(fresh.json.value(QStringLiteral("id")).toString()));
+    QVERIFY(server.stop());
+    const QString broken = checkLedger(server.dataDir());
+    QVERIFY2(broken.isEmpty(), qPrintable(broken));
 }
 
 void TestServerRequests::ledgerAfterAll()
