@@ -6,6 +6,7 @@
 
 #include "common/nextsignal.h"
 #include "net/apiclient.h"
+#include "protocol/endpoints.h"
 #include "savings/savingssummary.h"
 #include "wallet/walletservice.h"
 #include "wallet/walletsummary.h"
@@ -143,7 +144,7 @@ QCoro::Task<int> Commands::goals()
         QJsonObject body{{QStringLiteral("name"), args.at(1)}, {QStringLiteral("target"), moneyJson(*target)}};
         if (!m_options.deadline.isEmpty())
             body.insert(QStringLiteral("deadline"), m_options.deadline);
-        reply = co_await m_session->api()->post(QStringLiteral("/v1/savings/goals"), body);
+        reply = co_await m_session->api()->post(protocol::endpoints::savingsGoals(), body);
     } else if (verb == u"rename" || verb == u"target") {
         if (args.size() != 3 || !goalId.match(args.at(1)).hasMatch())
             co_return failWith(QStringLiteral("usage: goals %1 g_ID %2").arg(verb, verb == u"rename" ? u"NAME" : u"AMOUNT"),
@@ -157,11 +158,11 @@ QCoro::Task<int> Commands::goals()
                 co_return failWith(QStringLiteral("invalid_amount: %1").arg(target.error().message), kUsage);
             body.insert(QStringLiteral("target"), moneyJson(*target));
         }
-        reply = co_await m_session->api()->patch(QStringLiteral("/v1/savings/goals/") + args.at(1), body);
+        reply = co_await m_session->api()->patch(protocol::endpoints::savingsGoal(args.at(1)), body);
     } else if (verb == u"delete") {
         if (args.size() != 2 || !goalId.match(args.at(1)).hasMatch())
             co_return failWith(QStringLiteral("usage: goals delete g_ID"), kUsage);
-        reply = co_await m_session->api()->del(QStringLiteral("/v1/savings/goals/") + args.at(1));
+        reply = co_await m_session->api()->del(protocol::endpoints::savingsGoal(args.at(1)));
     } else {
         co_return failWith(QStringLiteral("usage: goals [list|add|rename|target|delete]"), kUsage);
     }

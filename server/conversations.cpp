@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "conversations.h"
+#include "protocol/events.h"
 
 #include "clock.h"
 #include "eventlog.h"
@@ -218,7 +219,7 @@ Result<CreatedConversation> createConversation(ServerDb &db, qint64 creatorId, c
         auto json = conversationJson(db, member, id);
         if (!json)
             return json.error();
-        if (auto seq = appendEvent(db.db(), member, QStringLiteral("conversation.updated"), *json); !seq)
+        if (auto seq = appendEvent(db.db(), member, protocol::eventName(protocol::EventType::ConversationUpdated), *json); !seq)
             return seq.error();
     }
     return CreatedConversation{id, false};

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ledger.h"
+#include "protocol/events.h"
 
 #include "clock.h"
 #include "eventlog.h"
@@ -261,12 +262,12 @@ Status logMovement(ServerDb &db, qint64 transactionId, qint64 nowMs)
         auto tx = transactionJson(db, user, transactionId);
         if (!tx)
             return tx.error();
-        if (auto seq = appendEvent(db.db(), user, QStringLiteral("transaction.created"), *tx); !seq)
+        if (auto seq = appendEvent(db.db(), user, protocol::eventName(protocol::EventType::TransactionCreated), *tx); !seq)
             return seq.error();
         auto wallet = walletJson(db, user, nowMs);
         if (!wallet)
             return wallet.error();
-        if (auto seq = appendEvent(db.db(), user, QStringLiteral("wallet.updated"), *wallet); !seq)
+        if (auto seq = appendEvent(db.db(), user, protocol::eventName(protocol::EventType::WalletUpdated), *wallet); !seq)
             return seq.error();
     }
     return {};

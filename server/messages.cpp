@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "messages.h"
+#include "protocol/events.h"
 
 #include "conversations.h"
 #include "eventlog.h"
@@ -81,12 +82,12 @@ Status announceMessage(ServerDb &db, qint64 conversationId, qint64 senderId, qin
         auto json = messageJson(db, member, messageId);
         if (!json)
             return json.error();
-        if (auto seq = appendEvent(db.db(), member, QStringLiteral("message.created"), *json); !seq)
+        if (auto seq = appendEvent(db.db(), member, protocol::eventName(protocol::EventType::MessageCreated), *json); !seq)
             return seq.error();
         auto conversation = conversationJson(db, member, conversationId);
         if (!conversation)
             return conversation.error();
-        if (auto seq = appendEvent(db.db(), member, QStringLiteral("conversation.updated"), *conversation); !seq)
+        if (auto seq = appendEvent(db.db(), member, protocol::eventName(protocol::EventType::ConversationUpdated), *conversation); !seq)
             return seq.error();
     }
     return {};
@@ -197,13 +198,13 @@ Result<bool> markRead(ServerDb &db, qint64 conversationId, qint64 userId, qint64
                            {QStringLiteral("user_id"), ids::format(ids::kUser, userId)},
                            {QStringLiteral("up_to"), ids::format(ids::kMessage, messageId)}};
     for (qint64 member : std::as_const(*members)) {
-        if (auto seq = appendEvent(db.db(), member, QStringLiteral("conversation.read"), read); !seq)
+        if (auto seq = appendEvent(db.db(), member, protocol::eventName(protocol::EventType::ConversationRead), read); !seq)
             return seq.error();
     }
     auto conversation = conversationJson(db, userId, conversationId);
     if (!conversation)
         return conversation.error();
-    if (auto seq = appendEvent(db.db(), userId, QStringLiteral("conversation.updated"), *conversation); !seq)
+    if (auto seq = appendEvent(db.db(), userId, protocol::eventName(protocol::EventType::ConversationUpdated), *conversation); !seq)
         return seq.error();
     return true;
 }

@@ -5,6 +5,7 @@
 // is logged to both parties as payment_request.updated, so both caches converge.
 
 #include "clock.h"
+#include "protocol/events.h"
 #include "eventlog.h"
 #include "idempotency.h"
 #include "ledger.h"
@@ -124,7 +125,7 @@ Status logRequest(ServerDb &db, qint64 requestId)
         auto json = requestJson(db, user, *request);
         if (!json)
             return json.error();
-        if (auto seq = appendEvent(db.db(), user, QStringLiteral("payment_request.updated"), *json); !seq)
+        if (auto seq = appendEvent(db.db(), user, protocol::eventName(protocol::EventType::PaymentRequestUpdated), *json); !seq)
             return seq.error();
     }
     return {};

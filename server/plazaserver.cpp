@@ -125,7 +125,8 @@ Response PlazaServer::dispatch(const QHttpServerRequest &request)
 
     RequestContext ctx;
     ctx.method = request.method();
-    ctx.path = request.url().path();
+    // Still encoded: the router splits it into segments before decoding each.
+    ctx.path = request.url().path(QUrl::FullyEncoded);
     const Router::Match match = m_router.match(ctx.method, ctx.path);
     if (!match.route && match.allowed.isEmpty())
         return Response::error(ErrorCode::NotFound, QStringLiteral("No such endpoint."));

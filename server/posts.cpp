@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "posts.h"
+#include "protocol/events.h"
 
 #include "eventlog.h"
 #include "protocol/json.h"
@@ -86,7 +87,7 @@ Status logDeleted(ServerDb &db, const QList<qint64> &userIds, qint64 postId)
         if (done.contains(userId))
             continue;
         done.insert(userId);
-        if (auto seq = appendEvent(db.db(), userId, QStringLiteral("post.deleted"),
+        if (auto seq = appendEvent(db.db(), userId, protocol::eventName(protocol::EventType::PostDeleted),
                                    {{QStringLiteral("id"), ids::format(ids::kPost, postId)}});
             !seq)
             return seq.error();
@@ -260,13 +261,13 @@ Result<CreatedPost> createPost(ServerDb &db, const NewPost &post, qint64 nowMs)
     auto everyone = audience(db, post.authorId);
     if (!everyone)
         return everyone.error();
-    if (auto st = logPost(db, *everyone, QStringLiteral("post.created"), id, nowMs); !st)
+    if (auto st = logPost(db, *everyone, protocol::eventName(protocol::EventType::PostCreated), id, nowMs); !st)
         return st.error();
     if (parentId) {
         auto parentAuthor = authorOf(db, parentId);
         if (!parentAuthor)
             return parentAuthor.error();
-        if (auto st = logPost(db, {*parentAuthor, post.authorId}, QStringLiteral("post.updated"), parentId, nowMs); !st)
+        if (auto st = logPost(db, {*parentAuthor, post.authorId}, protocol::eventName(protocol::EventType::PostUpdated), parentId, nowMs); !st)
             return st.error();
     }
     return CreatedPost{id, false};
@@ -287,7 +288,7 @@ Result<bool> setLiked(ServerDb &db, qint64 userId, qint64 postId, bool on, qint6
     auto author = authorOf(db, *target);
     if (!author)
         return author.error();
-    if (auto logged = logPost(db, {userId, *author}, QStringLiteral("post.updated"), *target, nowMs); !logged)
+    if (auto logged = logPost(db, {userId, *author}, protocol::eventName(protocol::EventType::PostUpdated), *target, nowMs); !logged)
         return logged.error();
     return true;
 }
@@ -315,7 +316,7 @@ Result<bool> setReposted(ServerDb &db, qint64 userId, qint64 postId, bool on, qi
                              userId, repostClientId(*target), *target, *createdAt);
             !st)
             return st.error();
-        if (auto st = logPost(db, *everyone, QStringLiteral("post.created"), db.db().lastInsertRowId(), nowMs); !st)
+        if (auto st = logPost(db, *everyone, protocol::eventName(protocol::EventType::PostCreated), db.db().lastInsertRowId(), nowMs); !st)
             return st.error();
     } else {
         // A taken-back repost leaves nothing behind (nothing can refer to a repost).
@@ -327,7 +328,7 @@ Result<bool> setReposted(ServerDb &db, qint64 userId, qint64 postId, bool on, qi
     auto author = authorOf(db, *target);
     if (!author)
         return author.error();
-    if (auto st = logPost(db, {userId, *author}, QStringLiteral("post.updated"), *target, nowMs); !st)
+    if (auto st = logPost(db, {userId, *author}, protocol::eventName(protocol::EventType::PostUpdated), *target, nowMs); !st)
         return st.error();
     return true;
 }
@@ -387,7 +388,7 @@ Status deletePost(ServerDb &db, qint64 userId, qint64 postId, qint64 nowMs)
             auto parentAuthor = authorOf(db, parentId);
             if (!parentAuthor)
                 return parentAuthor.error();
-            if (auto st = logPost(db, {*parentAuthor, userId}, QStringLiteral("post.updated"), parentId, nowMs); !st)
+            if (auto st = logPost(db, {*parentAuthor, userId}, protocol::eventName(protocol::EventType::PostUpdated), parentId, nowMs); !st)
                 return st;
         }
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "router.h"
 
+#include <QUrl>
+
 namespace plaza::server {
 
 namespace {
@@ -28,7 +30,13 @@ Router::Match Router::match(Method method, const QString &path) const
     // A trailing slash or a doubled one is a different resource: no match.
     if (path.endsWith(u'/') || path.contains(QStringLiteral("//")))
         return result;
-    const QStringList segments = splitPath(path);
+    // Split first, then decode each segment: "/v1/posts/1%2Freplies" is the post "1/replies"
+    // (which does not exist), never the replies of post 1.
+    QStringList segments = splitPath(path);
+    for (QString &segment : segments) {
+        if (segment.contains(u'%'))
+            segment = QUrl::fromPercentEncoding(segment.toUtf8());
+    }
     int bestLiterals = -1;
     for (const Route &route : m_routes) {
         if (route.segments.size() != segments.size())

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "savings.h"
+#include "protocol/events.h"
 
 #include "clock.h"
 #include "eventlog.h"
@@ -83,7 +84,7 @@ Status logSummary(ServerDb &db, qint64 userId, qint64 nowMs)
     auto summary = summaryJson(db, userId, nowMs);
     if (!summary)
         return summary.error();
-    auto seq = appendEvent(db.db(), userId, QStringLiteral("savings.updated"), *summary);
+    auto seq = appendEvent(db.db(), userId, protocol::eventName(protocol::EventType::SavingsUpdated), *summary);
     return seq ? Status{} : Status(seq.error());
 }
 
@@ -493,7 +494,7 @@ Status changeRate(ServerDb &db, int apyBps, const QDate &effective, qint64 nowMs
                                    {QStringLiteral("previous_apy_bps"), *previous},
                                    {QStringLiteral("effective_date"), effective.toString(Qt::ISODate)}};
     for (qint64 user : std::as_const(*users)) {
-        if (auto seq = appendEvent(db.db(), user, QStringLiteral("savings.rate_changed"), announcement); !seq)
+        if (auto seq = appendEvent(db.db(), user, protocol::eventName(protocol::EventType::SavingsRateChanged), announcement); !seq)
             return seq.error();
     }
     return {};

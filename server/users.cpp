@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "users.h"
+#include "protocol/events.h"
 
 #include "clock.h"
 #include "eventlog.h"
@@ -56,13 +57,13 @@ Status logUserUpdates(ServerDb &db, qint64 followerId, qint64 followeeId)
     auto seenByFollower = loadUser(db, followerId, followeeId);
     if (!seenByFollower)
         return seenByFollower.error();
-    if (auto seq = appendEvent(db.db(), followerId, QStringLiteral("user.updated"), seenByFollower->toJson()); !seq)
+    if (auto seq = appendEvent(db.db(), followerId, protocol::eventName(protocol::EventType::UserUpdated), seenByFollower->toJson()); !seq)
         return seq.error();
     // The followee's log: their own profile with the new follower count.
     auto own = loadUser(db, followeeId, followeeId);
     if (!own)
         return own.error();
-    if (auto seq = appendEvent(db.db(), followeeId, QStringLiteral("user.updated"), own->toJson()); !seq)
+    if (auto seq = appendEvent(db.db(), followeeId, protocol::eventName(protocol::EventType::UserUpdated), own->toJson()); !seq)
         return seq.error();
     return {};
 }

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "chat/chatservice.h"
+#include "protocol/events.h"
 
 #include "common/clock.h"
 #include "common/logging.h"
 #include "common/nextsignal.h"
 #include "net/apiclient.h"
 #include "net/wssession.h"
+#include "protocol/endpoints.h"
 #include "protocol/types.h"
 #include "session/session.h"
 #include "storage/database.h"
@@ -211,7 +213,7 @@ QCoro::Task<Result<int>> ChatService::flush()
         if (auto st = m_outbox->markAttempt(m.clientId); !st) {
             co_return stopFlushing(st.error());
         }
-        const QString path = QStringLiteral("/v1/conversations/%1/messages").arg(m.conversationId);
+        const QString path = protocol::endpoints::conversationMessages(m.conversationId);
         const QJsonObject body{{QStringLiteral("client_id"), m.clientId}, {QStringLiteral("text"), m.text}};
         auto reply = co_await m_session->api()->post(path, body);
         if (!self)
@@ -459,12 +461,12 @@ QCoro::Task<Result<QString>> ChatService::conversationWith(QString handleOrId)
             if (*row)
                 co_return handleOrId;
         } // finished before the request (see markReadAsync)
-        auto reply = co_await m_session->api()->get(QStringLiteral("/v1/conversations/%1").arg(handleOrId));
+        auto reply = co_await m_session->api()->get(protocol::endpoints::conversation(handleOrId));
         if (!self)
             co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
         if (!reply)
             co_return reply.error();
-        if (auto st = storeObjects(QStringLiteral("conversation.updated"), {reply->body}); !st)
+        if (auto st = storeObjects(protocol::eventName(protocol::EventType::ConversationUpdated), {reply->body}); !st)
             co_return st.error();
         co_return reply->body.value(QStringLiteral("id")).toString();
     }
@@ -497,13 +499,13 @@ QCoro::Task<Result<QString>> ChatService::conversationWith(QString handleOrId)
 QCoro::Task<Result<QString>> ChatService::createConversation(QJsonObject body)
 {
     QPointer<ChatService> self(this);
-    auto created = co_await m_session->api()->post(QStringLiteral("/v1/conversations"), body);
+    auto created = co_await m_session->api()->post(protocol::endpoints::conversations(), body);
     if (!self)
         co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
     if (!created)
         co_return created.error();
     // Stored through the applier, so the list has it before its events come.
-    if (auto st = storeObjects(QStringLiteral("conversation.updated"), {created->body}); !st)
+    if (auto st = storeObjects(protocol::eventName(protocol::EventType::ConversationUpdated), {created->body}); !st)
         co_return st.error();
     co_return created->body.value(QStringLiteral("id")).toString();
 }
@@ -517,7 +519,7 @@ QCoro::Task<Result<QString>> ChatService::userIdFor(QString handle)
     handle = handle.toLower();
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("query"), handle);
-    auto users = co_await m_session->api()->get(QStringLiteral("/v1/users"), query);
+    auto users = co_await m_session->api()->get(protocol::endpoints::users(), query);
     if (!self)
         co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
     if (!users)
@@ -590,7 +592,7 @@ QCoro::Task<Result<std::pair<int, bool>>> ChatService::fetchOlder(QString conver
     query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     if (!beforeId.isEmpty())
         query.addQueryItem(QStringLiteral("before"), beforeId);
-    auto reply = co_await m_session->api()->get(QStringLiteral("/v1/conversations/%1/messages").arg(conversationId), query);
+    auto reply = co_await m_session->api()->get(protocol::endpoints::conversationMessages(conversationId), query);
     if (!self)
         co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
     if (!reply)
@@ -598,7 +600,7 @@ QCoro::Task<Result<std::pair<int, bool>>> ChatService::fetchOlder(QString conver
     QList<QJsonObject> items;
     for (const QJsonValue &v : reply->body.value(QStringLiteral("items")).toArray())
         items.append(v.toObject());
-    if (auto st = storeObjects(QStringLiteral("message.created"), items); !st)
+    if (auto st = storeObjects(protocol::eventName(protocol::EventType::MessageCreated), items); !st)
         co_return st.error();
     const bool more = reply->body.value(QStringLiteral("next_before")).isString();
     if (!items.isEmpty())
@@ -632,7 +634,7 @@ QCoro::Task<Status> ChatService::markReadAsync(QString conversationId)
             co_return Status(); // nothing new to mark
     }
     const QJsonObject body{{QStringLiteral("up_to"), newest}};
-    auto reply = co_await m_session->api()->post(QStringLiteral("/v1/conversations/%1/read").arg(conversationId), body);
+    auto reply = co_await m_session->api()->post(protocol::endpoints::conversationRead(conversationId), body);
     if (!reply)
         co_return reply.error();
     co_return Status();

@@ -4,6 +4,7 @@
 #include "common/clock.h"
 #include "common/logging.h"
 #include "feed/feedservice.h"
+#include "protocol/endpoints.h"
 #include "session/session.h"
 #include "storage/database.h"
 
@@ -72,7 +73,7 @@ PostScope FeedModel::scope() const
 
 QString FeedModel::serverPath() const
 {
-    return m_timeline == kDiscover ? QStringLiteral("/v1/timeline/discover") : QStringLiteral("/v1/timeline/home");
+    return m_timeline == kDiscover ? protocol::endpoints::timelineDiscover() : protocol::endpoints::timelineHome();
 }
 
 void FeedModel::readSavedState()

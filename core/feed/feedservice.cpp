@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "net/apiclient.h"
+#include "protocol/endpoints.h"
 #include "protocol/types.h"
 #include "session/session.h"
 #include "storage/poststore.h"
@@ -186,7 +187,7 @@ QCoro::Task<Status> FeedService::sendOne(OutboxPost entry)
     if (!entry.replyTo.isEmpty())
         body.insert(QStringLiteral("reply_to"), entry.replyTo);
     setBusy(true);
-    auto reply = co_await m_session->api()->post(QStringLiteral("/v1/posts"), body);
+    auto reply = co_await m_session->api()->post(protocol::endpoints::posts(), body);
     if (!self)
         co_return closedError();
     setBusy(false);
@@ -259,7 +260,7 @@ QCoro::Task<Status> FeedService::toggle(QString postId, bool repost, bool on)
     }
 
     QPointer<FeedService> self(this);
-    const QString path = QStringLiteral("/v1/posts/%1/%2").arg(postId, repost ? QStringLiteral("repost") : QStringLiteral("like"));
+    const QString path = repost ? protocol::endpoints::postRepost(postId) : protocol::endpoints::postLike(postId);
     setBusy(true);
     Result<net::ApiResponse> reply = makeError(ErrorCode::Internal, QString());
     if (on)
@@ -303,7 +304,7 @@ QCoro::Task<Status> FeedService::deletePost(QString postId)
         co_return notStarted();
     QPointer<FeedService> self(this);
     setBusy(true);
-    auto reply = co_await m_session->api()->del(QStringLiteral("/v1/posts/") + postId);
+    auto reply = co_await m_session->api()->del(protocol::endpoints::post(postId));
     if (!self)
         co_return closedError();
     setBusy(false);
@@ -323,7 +324,7 @@ QCoro::Task<Status> FeedService::setFollowing(QString userId, bool on)
     if (!m_store)
         co_return notStarted();
     QPointer<FeedService> self(this);
-    const QString path = QStringLiteral("/v1/users/%1/follow").arg(userId);
+    const QString path = protocol::endpoints::userFollow(userId);
     setBusy(true);
     Result<net::ApiResponse> reply = makeError(ErrorCode::Internal, QString());
     if (on)
@@ -380,7 +381,7 @@ QCoro::Task<Status> FeedService::fetchPost(QString postId)
     if (!m_store)
         co_return notStarted();
     QPointer<FeedService> self(this);
-    auto reply = co_await m_session->api()->get(QStringLiteral("/v1/posts/") + postId);
+    auto reply = co_await m_session->api()->get(protocol::endpoints::post(postId));
     if (!self || !m_store)
         co_return closedError();
     storage::RowChanges changes;
@@ -402,7 +403,7 @@ QCoro::Task<Result<QJsonObject>> FeedService::fetchUser(QString userId)
     if (!m_store)
         co_return notStarted();
     QPointer<FeedService> self(this);
-    auto reply = co_await m_session->api()->get(QStringLiteral("/v1/users/") + userId);
+    auto reply = co_await m_session->api()->get(protocol::endpoints::user(userId));
     if (!self || !m_store)
         co_return closedError();
     if (!reply)

@@ -2,6 +2,7 @@
 #include "feed/profilemodel.h"
 
 #include "feed/feedservice.h"
+#include "protocol/endpoints.h"
 #include "session/session.h"
 #include "storage/database.h"
 
@@ -32,7 +33,7 @@ void ProfileModel::setUserId(const QString &userId)
 
 QString ProfileModel::serverPath() const
 {
-    return m_userId.isEmpty() ? QString() : QStringLiteral("/v1/users/%1/posts").arg(m_userId);
+    return m_userId.isEmpty() ? QString() : protocol::endpoints::userPosts(m_userId);
 }
 
 QString ProfileModel::initials() const

@@ -2,6 +2,7 @@
 #include "feed/threadmodel.h"
 
 #include "feed/feedservice.h"
+#include "protocol/endpoints.h"
 #include "session/session.h"
 #include "storage/database.h"
 
@@ -74,7 +75,7 @@ QCoro::Task<void> ThreadModel::refreshTask()
     if (!self)
         co_return;
     if (head) {
-        auto replies = co_await service()->fetchPage(QStringLiteral("/v1/posts/%1/replies").arg(postId), QString(),
+        auto replies = co_await service()->fetchPage(protocol::endpoints::postReplies(postId), QString(),
                                                      kRepliesFromServer);
         if (!self)
             co_return;

@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "net/replydecoder.h"
+#include "protocol/endpoints.h"
 
 #include <QCoroFuture>
 #include <QCoroNetworkReply>
@@ -85,7 +86,9 @@ QUrl ApiClient::Private::urlFor(const QString &path, const QUrlQuery &query) con
     QString basePath = url.path();
     while (basePath.endsWith(u'/'))
         basePath.chop(1);
-    url.setPath(basePath + path);
+    // Paths come from protocol::endpoints with their ids percent-encoded: keep them so
+    // (the default mode would encode the '%' again).
+    url.setPath(basePath + path, QUrl::TolerantMode);
     if (!query.isEmpty())
         url.setQuery(query);
     return url;
@@ -202,7 +205,7 @@ QCoro::Task<Status> ApiClient::Private::doRefresh()
     RequestOptions options;
     options.authenticated = false;
     const QJsonObject body{{QStringLiteral("refresh_token"), refreshToken}};
-    auto result = co_await sendOnce(Method::Post, QStringLiteral("/v1/auth/refresh"), {},
+    auto result = co_await sendOnce(Method::Post, protocol::endpoints::authRefresh(), {},
                                     QJsonDocument(body).toJson(QJsonDocument::Compact), options, {});
     if (shuttingDown)
         co_return cancelledError();
@@ -336,14 +339,14 @@ QCoro::Task<Result<ApiResponse>> ApiClient::del(QString path, RequestOptions opt
 QCoro::Task<Result<protocol::AuthTokens>> ApiClient::registerAccount(QString handle, QString displayName,
                                                                      QString password)
 {
-    return d->authenticate(QStringLiteral("/v1/auth/register"), {{QStringLiteral("handle"), handle},
+    return d->authenticate(protocol::endpoints::authRegister(), {{QStringLiteral("handle"), handle},
                                                                   {QStringLiteral("display_name"), displayName},
                                                                   {QStringLiteral("password"), password}});
 }
 
 QCoro::Task<Result<protocol::AuthTokens>> ApiClient::login(QString handle, QString password)
 {
-    return d->authenticate(QStringLiteral("/v1/auth/login"),
+    return d->authenticate(protocol::endpoints::authLogin(),
                            {{QStringLiteral("handle"), handle}, {QStringLiteral("password"), password}});
 }
 
@@ -353,7 +356,7 @@ QCoro::Task<Status> ApiClient::logout()
     // mint a pair to throw away.
     RequestOptions options;
     options.timeout = std::chrono::seconds(5);
-    auto result = co_await d->sendOnce(Method::Post, QStringLiteral("/v1/auth/logout"), {}, {}, options,
+    auto result = co_await d->sendOnce(Method::Post, protocol::endpoints::authLogout(), {}, {}, options,
                                        d->accessToken);
     if (d->shuttingDown)
         co_return cancelledError();
@@ -387,7 +390,7 @@ QCoro::Task<Status> ApiClient::refreshTokens()
 
 QUrl ApiClient::webSocketUrl() const
 {
-    QUrl url = d->urlFor(QStringLiteral("/v1/ws"), {});
+    QUrl url = d->urlFor(protocol::endpoints::webSocket(), {});
     url.setScheme(url.scheme() == u"https" ? QStringLiteral("wss") : QStringLiteral("ws"));
     return url;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "savings/savingssummary.h"
 
+#include "protocol/endpoints.h"
 #include "savings/goalprogress.h"
 
 #include "common/logging.h"
@@ -346,7 +347,7 @@ QCoro::Task<void> SavingsSummary::refreshTask()
 {
     QPointer<SavingsSummary> self(this);
     setBusy(true);
-    auto summary = co_await m_session->api()->get(QStringLiteral("/v1/savings"));
+    auto summary = co_await m_session->api()->get(protocol::endpoints::savings());
     if (!self)
         co_return;
     if (!summary) {
@@ -386,7 +387,7 @@ QCoro::Task<void> SavingsSummary::refreshTask()
         query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
         if (!before.isEmpty())
             query.addQueryItem(QStringLiteral("before"), before);
-        auto history = co_await m_session->api()->get(QStringLiteral("/v1/savings/interest"), query);
+        auto history = co_await m_session->api()->get(protocol::endpoints::savingsInterest(), query);
         if (!self)
             co_return;
         if (!history)
@@ -474,7 +475,7 @@ void SavingsSummary::createGoal(const QString &name, const QString &targetText, 
                                                       {QStringLiteral("currency"), target->currency()}});
     if (deadline.isValid())
         body.insert(QStringLiteral("deadline"), deadline.toString(Qt::ISODate));
-    goalTask(QStringLiteral("POST"), QStringLiteral("/v1/savings/goals"), body);
+    goalTask(QStringLiteral("POST"), protocol::endpoints::savingsGoals(), body);
 }
 
 void SavingsSummary::updateGoal(const QString &id, const QString &name, const QString &targetText,
@@ -501,7 +502,7 @@ void SavingsSummary::updateGoal(const QString &id, const QString &name, const QS
                                                       {QStringLiteral("currency"), target->currency()}});
     body.insert(QStringLiteral("deadline"),
                 deadline.isValid() ? QJsonValue(deadline.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null));
-    goalTask(QStringLiteral("PATCH"), QStringLiteral("/v1/savings/goals/") + id, body);
+    goalTask(QStringLiteral("PATCH"), protocol::endpoints::savingsGoal(id), body);
 }
 
 void SavingsSummary::deleteGoal(const QString &id)
@@ -510,7 +511,7 @@ void SavingsSummary::deleteGoal(const QString &id)
         Q_EMIT goalFailed(QStringLiteral("not_found"), QStringLiteral("No such savings goal."), QStringLiteral("goal_id"));
         return;
     }
-    goalTask(QStringLiteral("DELETE"), QStringLiteral("/v1/savings/goals/") + id, {});
+    goalTask(QStringLiteral("DELETE"), protocol::endpoints::savingsGoal(id), {});
 }
 
 QCoro::Task<void> SavingsSummary::goalTask(QString method, QString path, QJsonObject body)

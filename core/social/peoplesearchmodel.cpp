@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "net/apiclient.h"
+#include "protocol/endpoints.h"
 #include "session/session.h"
 #include "storage/database.h"
 
@@ -206,7 +207,7 @@ QCoro::Task<void> PeopleSearchModel::search(QString text, quint64 generation)
     setLoading(true);
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("query"), text);
-    auto reply = co_await m_session->api()->get(QStringLiteral("/v1/users"), query);
+    auto reply = co_await m_session->api()->get(protocol::endpoints::users(), query);
     if (!self || generation != m_generation)
         co_return; // the user typed on; a newer search owns the list
     setLoading(false);

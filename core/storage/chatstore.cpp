@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "chatstore.h"
 
+#include "protocol/events.h"
 #include "protocol/json.h"
 #include "storage/statementcache.h"
 #include "storage/usersstore.h"
@@ -200,7 +201,7 @@ Status ChatStore::removeMessage(const QString &id, RowChanges &changes)
 
 Status ChatStore::markRead(const QJsonObject &object, const QString &selfId, RowChanges &changes)
 {
-    protocol::JsonReader r(object, QStringLiteral("conversation.read"));
+    protocol::JsonReader r(object, protocol::eventName(protocol::EventType::ConversationRead));
     const QString conversationId = r.string(QStringLiteral("conversation_id"));
     const QString userId = r.string(QStringLiteral("user_id"));
     const QString upTo = r.string(QStringLiteral("up_to"));

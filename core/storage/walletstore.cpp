@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "walletstore.h"
 
+#include "protocol/events.h"
 #include "protocol/json.h"
 #include "storage/statementcache.h"
 #include "storage/usersstore.h"
@@ -189,7 +190,7 @@ Status WalletStore::setSavings(const QJsonObject &object, RowChanges &changes)
 
 Status WalletStore::setRateChange(const QJsonObject &object, RowChanges &changes)
 {
-    protocol::JsonReader r(object, QStringLiteral("savings.rate_changed"));
+    protocol::JsonReader r(object, protocol::eventName(protocol::EventType::SavingsRateChanged));
     r.integer(QStringLiteral("apy_bps"));
     r.string(QStringLiteral("effective_date"));
     if (!r.ok())

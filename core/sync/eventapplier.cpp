@@ -3,6 +3,7 @@
 
 #include "common/clock.h"
 #include "common/logging.h"
+#include "protocol/events.h"
 #include "protocol/json.h"
 #include "storage/cacheschema.h"
 #include "storage/database.h"
@@ -10,22 +11,6 @@
 namespace plaza::sync {
 
 using storage::RowChanges;
-
-namespace {
-
-// *.deleted events name a row by id; the table comes from the type, never from the data.
-const QHash<QString, QString> &deletableTables()
-{
-    static const QHash<QString, QString> tables{
-        {QStringLiteral("message.deleted"), QStringLiteral("messages")},
-        {QStringLiteral("conversation.deleted"), QStringLiteral("conversations")},
-        {QStringLiteral("transaction.deleted"), QStringLiteral("transactions")},
-        {QStringLiteral("payment_request.deleted"), QStringLiteral("payment_requests")},
-    };
-    return tables;
-}
-
-} // namespace
 
 EventApplier::EventApplier(storage::Database &db, QString selfUserId)
     : m_db(db),
@@ -36,34 +21,6 @@ EventApplier::EventApplier(storage::Database &db, QString selfUserId)
       m_wallet(m_statements, m_users),
       m_posts(m_statements, m_users)
 {
-    m_handlers = {
-        {QStringLiteral("message.created"), &EventApplier::onMessageCreated},
-        {QStringLiteral("conversation.updated"), &EventApplier::onConversationUpdated},
-        {QStringLiteral("conversation.read"), &EventApplier::onConversationRead},
-        {QStringLiteral("post.created"), &EventApplier::onPostUpserted},
-        {QStringLiteral("post.updated"), &EventApplier::onPostUpserted},
-        {QStringLiteral("transaction.created"), &EventApplier::onTransactionUpserted},
-        {QStringLiteral("transaction.updated"), &EventApplier::onTransactionUpserted},
-        {QStringLiteral("wallet.updated"), &EventApplier::onWalletUpdated},
-        {QStringLiteral("savings.updated"), &EventApplier::onSavingsUpdated},
-        {QStringLiteral("savings.rate_changed"), &EventApplier::onSavingsRateChanged},
-        {QStringLiteral("payment_request.updated"), &EventApplier::onPaymentRequestUpdated},
-        {QStringLiteral("user.updated"), &EventApplier::onUserUpdated},
-    };
-}
-
-const QStringList &EventApplier::knownTypes()
-{
-    static const QStringList types{
-        QStringLiteral("message.created"),     QStringLiteral("conversation.updated"),
-        QStringLiteral("conversation.read"),   QStringLiteral("post.created"),
-        QStringLiteral("post.updated"),        QStringLiteral("post.deleted"),
-        QStringLiteral("transaction.created"), QStringLiteral("transaction.updated"),
-        QStringLiteral("wallet.updated"),      QStringLiteral("savings.updated"),
-        QStringLiteral("savings.rate_changed"),
-        QStringLiteral("payment_request.updated"), QStringLiteral("user.updated"),
-    };
-    return types;
 }
 
 Status EventApplier::load()
@@ -77,19 +34,56 @@ Status EventApplier::load()
 
 Result<bool> EventApplier::applyEvent(const protocol::Event &event, RowChanges &changes)
 {
-    if (const auto handler = m_handlers.constFind(event.type); handler != m_handlers.constEnd()) {
-        if (auto st = (this->*(*handler))(event.data, changes); !st)
-            return st.error();
-        return true;
+    using protocol::EventType;
+    const std::optional<EventType> type = protocol::eventTypeFromName(event.type);
+    if (!type)
+        return false;
+    const QJsonObject &data = event.data;
+    Status st;
+    switch (*type) {
+    case EventType::MessageCreated:
+        st = m_chat.upsertMessage(data, changes);
+        break;
+    case EventType::ConversationUpdated:
+        st = m_chat.upsertConversation(data, changes);
+        break;
+    case EventType::ConversationRead:
+        st = m_chat.markRead(data, m_selfId, changes);
+        break;
+    case EventType::PostCreated:
+    case EventType::PostUpdated:
+        st = m_posts.upsert(data, changes);
+        break;
+    case EventType::TransactionCreated:
+    case EventType::TransactionUpdated:
+        st = m_wallet.upsertTransaction(data, changes);
+        break;
+    case EventType::WalletUpdated:
+        st = m_wallet.setWallet(data, changes);
+        break;
+    case EventType::SavingsUpdated:
+        st = m_wallet.setSavings(data, changes);
+        break;
+    case EventType::SavingsRateChanged:
+        st = m_wallet.setRateChange(data, changes);
+        break;
+    case EventType::PaymentRequestUpdated:
+        st = m_wallet.upsertPaymentRequest(data, changes);
+        break;
+    case EventType::UserUpdated:
+        st = m_users.applyUpdated(data, m_selfId, changes);
+        break;
+    case EventType::MessageDeleted:
+    case EventType::ConversationDeleted:
+    case EventType::PostDeleted:
+    case EventType::TransactionDeleted:
+    case EventType::PaymentRequestDeleted:
+        st = onDeleted(*type, event.type, data, changes);
+        break;
     }
-    if (event.type.endsWith(u".deleted")) {
-        if (event.type == u"post.deleted" || deletableTables().contains(event.type)) {
-            if (auto st = onDeleted(event.type, event.data, changes); !st)
-                return st.error();
-            return true;
-        }
-    }
-    return false;
+    if (!st)
+        return st.error();
+    return true;
 }
 
 Result<ChangeSet> EventApplier::applyBatch(const QList<protocol::Event> &events, qint64 upTo, bool contiguous)
@@ -165,67 +159,28 @@ Status EventApplier::resetPrivateData()
     return st;
 }
 
-Status EventApplier::onMessageCreated(const QJsonObject &data, RowChanges &changes)
+Status EventApplier::onDeleted(protocol::EventType type, const QString &name, const QJsonObject &data,
+                               RowChanges &changes)
 {
-    return m_chat.upsertMessage(data, changes);
-}
-
-Status EventApplier::onConversationUpdated(const QJsonObject &data, RowChanges &changes)
-{
-    return m_chat.upsertConversation(data, changes);
-}
-
-Status EventApplier::onConversationRead(const QJsonObject &data, RowChanges &changes)
-{
-    return m_chat.markRead(data, m_selfId, changes);
-}
-
-Status EventApplier::onPostUpserted(const QJsonObject &data, RowChanges &changes)
-{
-    return m_posts.upsert(data, changes);
-}
-
-Status EventApplier::onTransactionUpserted(const QJsonObject &data, RowChanges &changes)
-{
-    return m_wallet.upsertTransaction(data, changes);
-}
-
-Status EventApplier::onWalletUpdated(const QJsonObject &data, RowChanges &changes)
-{
-    return m_wallet.setWallet(data, changes);
-}
-
-Status EventApplier::onSavingsUpdated(const QJsonObject &data, RowChanges &changes)
-{
-    return m_wallet.setSavings(data, changes);
-}
-
-Status EventApplier::onSavingsRateChanged(const QJsonObject &data, RowChanges &changes)
-{
-    return m_wallet.setRateChange(data, changes);
-}
-
-Status EventApplier::onPaymentRequestUpdated(const QJsonObject &data, RowChanges &changes)
-{
-    return m_wallet.upsertPaymentRequest(data, changes);
-}
-
-Status EventApplier::onUserUpdated(const QJsonObject &data, RowChanges &changes)
-{
-    return m_users.applyUpdated(data, m_selfId, changes);
-}
-
-Status EventApplier::onDeleted(const QString &type, const QJsonObject &data, RowChanges &changes)
-{
-    protocol::JsonReader r(data, type);
+    using protocol::EventType;
+    protocol::JsonReader r(data, name);
     const QString id = r.string(QStringLiteral("id"));
     if (!r.ok())
         return Error{ErrorCode::Protocol, r.error().message, r.error().details, 0};
-    if (type == u"post.deleted")
+    if (type == EventType::PostDeleted)
         return m_posts.remove(id, changes);
-    if (type == u"message.deleted")
+    if (type == EventType::MessageDeleted)
         return m_chat.removeMessage(id, changes);
-    const QString table = deletableTables().value(type);
+    // The table comes from the type, never from the data.
+    QString table;
+    if (type == EventType::ConversationDeleted)
+        table = QStringLiteral("conversations");
+    else if (type == EventType::TransactionDeleted)
+        table = QStringLiteral("transactions");
+    else if (type == EventType::PaymentRequestDeleted)
+        table = QStringLiteral("payment_requests");
+    else
+        return Error{ErrorCode::Protocol, QStringLiteral("%1 deletes nothing").arg(name), {}, 0};
     auto stmt = m_statements.get(QStringLiteral("DELETE FROM %1 WHERE id = ?1;").arg(table));
     if (!stmt)
         return stmt.error();

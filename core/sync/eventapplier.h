@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "protocol/events.h"
 #include "protocol/types.h"
 #include "storage/chatstore.h"
 #include "storage/poststore.h"
@@ -48,21 +49,8 @@ public:
     //! and sets the cursor to 0, in one transaction.
     [[nodiscard]] Status resetPrivateData();
 
-    [[nodiscard]] static const QStringList &knownTypes();
-
 private:
-    using Handler = Status (EventApplier::*)(const QJsonObject &, storage::RowChanges &);
-    Status onMessageCreated(const QJsonObject &data, storage::RowChanges &changes);
-    Status onConversationUpdated(const QJsonObject &data, storage::RowChanges &changes);
-    Status onConversationRead(const QJsonObject &data, storage::RowChanges &changes);
-    Status onPostUpserted(const QJsonObject &data, storage::RowChanges &changes);
-    Status onTransactionUpserted(const QJsonObject &data, storage::RowChanges &changes);
-    Status onWalletUpdated(const QJsonObject &data, storage::RowChanges &changes);
-    Status onSavingsUpdated(const QJsonObject &data, storage::RowChanges &changes);
-    Status onSavingsRateChanged(const QJsonObject &data, storage::RowChanges &changes);
-    Status onPaymentRequestUpdated(const QJsonObject &data, storage::RowChanges &changes);
-    Status onUserUpdated(const QJsonObject &data, storage::RowChanges &changes);
-    Status onDeleted(const QString &type, const QJsonObject &data, storage::RowChanges &changes);
+    Status onDeleted(protocol::EventType type, const QString &name, const QJsonObject &data, storage::RowChanges &changes);
 
     storage::Database &m_db;
     QString m_selfId;
@@ -71,7 +59,6 @@ private:
     storage::ChatStore m_chat;
     storage::WalletStore m_wallet;
     storage::PostStore m_posts;
-    QHash<QString, Handler> m_handlers;
     qint64 m_cursor = 0;
 };
 

@@ -5,6 +5,7 @@
 #include "common/nextsignal.h"
 #include "net/apiclient.h"
 #include "net/wssession.h"
+#include "protocol/endpoints.h"
 
 #include <QCoroFuture>
 
@@ -122,7 +123,7 @@ QCoro::Task<Status> SyncEngine::pullOnce()
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("since"), QString::number(since));
         query.addQueryItem(QStringLiteral("limit"), QString::number(kPageLimit));
-        const QString path = QStringLiteral("/v1/sync");
+        const QString path = protocol::endpoints::sync();
         auto response = co_await m_api->get(path, query);
         if (!self || !m_open)
             co_return makeError(ErrorCode::Cancelled, QStringLiteral("Sync was stopped."));

@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "net/apiclient.h"
+#include "protocol/endpoints.h"
 #include "protocol/types.h"
 #include "session/session.h"
 #include "wallet/paylink.h"
@@ -110,7 +111,7 @@ Status WalletService::validate(const Money &amount, const QString &note, const Q
 
 QCoro::Task<Result<QJsonObject>> WalletService::fetchWallet()
 {
-    auto reply = co_await m_session->api()->get(QStringLiteral("/v1/wallet"));
+    auto reply = co_await m_session->api()->get(protocol::endpoints::wallet());
     if (!reply)
         co_return reply.error();
     co_return reply->body;
@@ -147,7 +148,7 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::send(QString toHandleOrId, Mo
         body.insert(QStringLiteral("note"), note);
     if (!conversationId.isEmpty())
         body.insert(QStringLiteral("conversation_id"), conversationId);
-    co_return co_await submit(QStringLiteral("transfer"), QStringLiteral("/v1/transfers"), body, amount);
+    co_return co_await submit(QStringLiteral("transfer"), protocol::endpoints::transfers(), body, amount);
 }
 
 QCoro::Task<Result<PaymentOutcome>> WalletService::createRequest(Money amount, QString note, QString payer)
@@ -159,7 +160,7 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::createRequest(Money amount, Q
         body.insert(QStringLiteral("note"), note);
     if (!payer.trimmed().isEmpty())
         body.insert(QStringLiteral("payer"), payer.trimmed());
-    co_return co_await submit(QStringLiteral("request_create"), QStringLiteral("/v1/payment-requests"), body, amount);
+    co_return co_await submit(QStringLiteral("request_create"), protocol::endpoints::paymentRequests(), body, amount);
 }
 
 QCoro::Task<Result<PaymentRequestInfo>> WalletService::fetchLink(QString link)
@@ -172,7 +173,7 @@ QCoro::Task<Result<PaymentRequestInfo>> WalletService::fetchLink(QString link)
 
 QCoro::Task<Result<PaymentRequestInfo>> WalletService::fetchRequest(QString id)
 {
-    auto reply = co_await m_session->api()->get(QStringLiteral("/v1/payment-requests/") + id);
+    auto reply = co_await m_session->api()->get(protocol::endpoints::paymentRequest(id));
     if (!reply) {
         if (reply.error().code == ErrorCode::NotFound)
             co_return makeError(ErrorCode::NotFound, QStringLiteral("This payment request does not exist."),
@@ -211,7 +212,7 @@ QCoro::Task<Result<QJsonObject>> WalletService::endRequest(QString id, bool canc
                             {{QStringLiteral("reason"), QStringLiteral("malformed")}});
     QPointer<Session> session(m_session);
     auto reply = co_await m_session->api()->post(
-        QStringLiteral("/v1/payment-requests/%1/%2").arg(id, cancel ? QStringLiteral("cancel") : QStringLiteral("decline")), {});
+        cancel ? protocol::endpoints::paymentRequestCancel(id) : protocol::endpoints::paymentRequestDecline(id), {});
     if (session)
         session->syncNow();
     if (!reply)
@@ -234,7 +235,7 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::payRequest(QString id)
             co_return offlineError();
         co_return info.error();
     }
-    co_return co_await submit(QStringLiteral("request_pay"), QStringLiteral("/v1/payment-requests/%1/pay").arg(id),
+    co_return co_await submit(QStringLiteral("request_pay"), protocol::endpoints::paymentRequestPay(id),
                               QJsonObject{}, info->amount);
 }
 
@@ -246,7 +247,7 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::topUp(Money amount, QString c
         co_return makeError(ErrorCode::ValidationFailed, QStringLiteral("Which card?"),
                             {{QStringLiteral("field"), QStringLiteral("card_token")}});
     const QJsonObject body{{QStringLiteral("amount"), moneyJson(amount)}, {QStringLiteral("card_token"), cardToken}};
-    co_return co_await submit(QStringLiteral("top_up"), QStringLiteral("/v1/wallet/top-ups"), body, amount);
+    co_return co_await submit(QStringLiteral("top_up"), protocol::endpoints::walletTopUps(), body, amount);
 }
 
 QCoro::Task<Result<PaymentOutcome>> WalletService::submit(QString kind, QString path, QJsonObject body, Money amount)
@@ -470,7 +471,7 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::moveSavings(bool deposit, Mon
     if (!goalId.isEmpty())
         body.insert(QStringLiteral("goal_id"), goalId);
     const QString kind = deposit ? QStringLiteral("savings_deposit") : QStringLiteral("savings_withdrawal");
-    const QString path = deposit ? QStringLiteral("/v1/savings/deposits") : QStringLiteral("/v1/savings/withdrawals");
+    const QString path = deposit ? protocol::endpoints::savingsDeposits() : protocol::endpoints::savingsWithdrawals();
     co_return co_await submit(kind, path, body, amount);
 }
 

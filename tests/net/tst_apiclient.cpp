@@ -3,6 +3,7 @@
 // server never produces, against a bare TCP listener).
 #include "common/testserver.h"
 #include "net/apiclient.h"
+#include "protocol/endpoints.h"
 #include "rawhttppeer.h"
 #include "selfsignedcert.h"
 #include "common/waittask.h"
@@ -82,6 +83,28 @@ private Q_SLOTS:
         auto user = protocol::User::fromJson(me->body);
         QVERIFY(user.ok());
         QCOMPARE(user->handle, handle);
+    }
+
+    void idsInPathsStayInTheirSegment()
+    {
+        // An id with a slash, a dot-dot or a query in it names nothing but itself: the client
+        // encodes it (protocol::endpoints), the server splits before decoding, and the answer is
+        // 404 for that id, never another resource.
+        ApiClient api;
+        api.setBaseUrl(m_server->url());
+        auto me = test::waitTask(api.registerAccount(uniqueHandle(), QStringLiteral("Segments"), QStringLiteral("correct horse")));
+        QVERIFY(me.ok());
+        const QString self = me->user.id;
+        QVERIFY(test::waitTask(api.get(protocol::endpoints::user(self))).ok()); // the control: this one exists
+        for (const QString &path : {protocol::endpoints::user(self + QStringLiteral("/posts")),
+                                    protocol::endpoints::user(QStringLiteral("../users/") + self),
+                                    protocol::endpoints::user(self + QStringLiteral("?x=1")),
+                                    protocol::endpoints::post(QStringLiteral("p_1/replies")),
+                                    protocol::endpoints::conversationMessages(QStringLiteral("../../wallet"))}) {
+            auto reply = test::waitTask(api.get(path));
+            QVERIFY2(!reply.ok(), qPrintable(path));
+            QCOMPARE(reply.error().code, ErrorCode::NotFound);
+        }
     }
 
     void badRegistrationIsValidationFailedWithField()

@@ -73,6 +73,16 @@ void TestServerParts::routerMatches()
     QVERIFY(!m.route);
     QCOMPARE(m.allowed, (QList<Router::Method>{Router::Method::Get, Router::Method::Delete}));
 
+    // An encoded slash stays inside its segment: the thing "a/parts/b", not part b of a.
+    m = router.match(Router::Method::Get, QStringLiteral("/v1/things/a%2Fparts%2Fb"));
+    QVERIFY(m.route);
+    QCOMPARE(m.params.value(QStringLiteral("id")), QStringLiteral("a/parts/b"));
+    QVERIFY(!router.match(Router::Method::Post, QStringLiteral("/v1/things/a%2Fparts%2Fb")).route);
+    m = router.match(Router::Method::Get, QStringLiteral("/v1/things/%73pecial")); // literals compare decoded
+    QVERIFY(m.route);
+    m.route->handler(ctx);
+    QCOMPARE(hit, QStringLiteral("special"));
+
     for (const QString &path : {QStringLiteral("/v1/things"), QStringLiteral("/v1/things/t_7/"), QStringLiteral("/v1//things/x"),
                                 QStringLiteral("/v1/things/a/parts"), QStringLiteral("/v1/other/x")}) {
         m = router.match(Router::Method::Get, path);

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 // The codecs are strict: a string where a number belongs is an error, never 0, and
 // malformed input of any kind becomes a typed error rather than a default value.
+#include "protocol/endpoints.h"
+#include "protocol/events.h"
 #include "protocol/json.h"
 #include "protocol/types.h"
 
 #include <QJsonDocument>
+#include <QSet>
 #include <QTest>
 #include <QTimeZone>
 
@@ -43,6 +46,8 @@ private Q_SLOTS:
     void timesAreRfc3339Utc();
     void handlesAndClientIds();
     void errorCodeNamesRoundTrip();
+    void eventNamesRoundTrip();
+    void endpointsEncodeIds();
 };
 
 void TestProtocol::parseObjectRejectsMalformed_data()
@@ -237,6 +242,39 @@ void TestProtocol::handlesAndClientIds()
     QVERIFY(!isValidClientId(u""));
     QVERIFY(!isValidClientId(u"a/b"));
     QVERIFY(!isValidClientId(u"{uuid}"));
+}
+
+void TestProtocol::eventNamesRoundTrip()
+{
+    QSet<QString> seen;
+    for (EventType type : allEventTypes()) {
+        const QString name = eventName(type);
+        QVERIFY2(name.contains(u'.') && name == name.toLower(), qPrintable(name));
+        QVERIFY2(!seen.contains(name), qPrintable(name));
+        seen.insert(name);
+        QCOMPARE(eventTypeFromName(name), std::optional<EventType>(type));
+    }
+    QCOMPARE(seen.size(), 17);
+    QCOMPARE(eventName(EventType::PaymentRequestUpdated), QStringLiteral("payment_request.updated"));
+    QVERIFY(!eventTypeFromName(u"message.Created"));
+    QVERIFY(!eventTypeFromName(u"message.created "));
+    QVERIFY(!eventTypeFromName(u""));
+}
+
+void TestProtocol::endpointsEncodeIds()
+{
+    namespace ep = endpoints;
+    // Ids as the server issues them go in as they are.
+    QCOMPARE(ep::conversationMessages(QStringLiteral("c_12")), QStringLiteral("/v1/conversations/c_12/messages"));
+    QCOMPARE(ep::paymentRequestPay(QStringLiteral("pr_3")), QStringLiteral("/v1/payment-requests/pr_3/pay"));
+    QCOMPARE(ep::conversation(QStringLiteral("@amelie")), QStringLiteral("/v1/conversations/%40amelie"));
+    // Anything else stays inside its one segment.
+    QCOMPARE(ep::post(QStringLiteral("1/replies")), QStringLiteral("/v1/posts/1%2Freplies"));
+    QCOMPARE(ep::savingsGoal(QStringLiteral("../../wallet")), QStringLiteral("/v1/savings/goals/..%2F..%2Fwallet"));
+    QCOMPARE(ep::user(QStringLiteral("u_1?x=1#y")), QStringLiteral("/v1/users/u_1%3Fx%3D1%23y"));
+    QCOMPARE(ep::userFollow(QStringLiteral("%2F")), QStringLiteral("/v1/users/%252F/follow"));
+    QCOMPARE(ep::postLike(QStringLiteral("é")), QStringLiteral("/v1/posts/%C3%A9/like"));
+    QCOMPARE(ep::segment(QString()), QString());
 }
 
 void TestProtocol::errorCodeNamesRoundTrip()

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+#include "protocol/endpoints.h"
+
+#include <QUrl>
+
+namespace plaza::protocol::endpoints {
+
+namespace {
+
+QString under(QStringView prefix, const QString &id, QStringView suffix = {})
+{
+    const QString encoded = segment(id);
+    QString path;
+    path.reserve(prefix.size() + encoded.size() + suffix.size());
+    path.append(prefix).append(encoded).append(suffix);
+    return path;
+}
+
+} // namespace
+
+QString segment(const QString &value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
+QString authRegister() { return QStringLiteral("/v1/auth/register"); }
+QString authLogin() { return QStringLiteral("/v1/auth/login"); }
+QString authRefresh() { return QStringLiteral("/v1/auth/refresh"); }
+QString authLogout() { return QStringLiteral("/v1/auth/logout"); }
+QString webSocket() { return QStringLiteral("/v1/ws"); }
+QString sync() { return QStringLiteral("/v1/sync"); }
+
+QString users() { return QStringLiteral("/v1/users"); }
+QString user(const QString &userId) { return under(u"/v1/users/", userId); }
+QString userFollow(const QString &userId) { return under(u"/v1/users/", userId, u"/follow"); }
+QString userPosts(const QString &userId) { return under(u"/v1/users/", userId, u"/posts"); }
+
+QString conversations() { return QStringLiteral("/v1/conversations"); }
+QString conversation(const QString &idOrHandle) { return under(u"/v1/conversations/", idOrHandle); }
+QString conversationMessages(const QString &conversationId)
+{
+    return under(u"/v1/conversations/", conversationId, u"/messages");
+}
+QString conversationRead(const QString &conversationId) { return under(u"/v1/conversations/", conversationId, u"/read"); }
+
+QString posts() { return QStringLiteral("/v1/posts"); }
+QString post(const QString &postId) { return under(u"/v1/posts/", postId); }
+QString postReplies(const QString &postId) { return under(u"/v1/posts/", postId, u"/replies"); }
+QString postLike(const QString &postId) { return under(u"/v1/posts/", postId, u"/like"); }
+QString postRepost(const QString &postId) { return under(u"/v1/posts/", postId, u"/repost"); }
+QString timelineHome() { return QStringLiteral("/v1/timeline/home"); }
+QString timelineDiscover() { return QStringLiteral("/v1/timeline/discover"); }
+
+QString wallet() { return QStringLiteral("/v1/wallet"); }
+QString walletTopUps() { return QStringLiteral("/v1/wallet/top-ups"); }
+QString transfers() { return QStringLiteral("/v1/transfers"); }
+QString paymentRequests() { return QStringLiteral("/v1/payment-requests"); }
+QString paymentRequest(const QString &requestId) { return under(u"/v1/payment-requests/", requestId); }
+QString paymentRequestPay(const QString &requestId) { return under(u"/v1/payment-requests/", requestId, u"/pay"); }
+QString paymentRequestCancel(const QString &requestId) { return under(u"/v1/payment-requests/", requestId, u"/cancel"); }
+QString paymentRequestDecline(const QString &requestId) { return under(u"/v1/payment-requests/", requestId, u"/decline"); }
+
+QString savings() { return QStringLiteral("/v1/savings"); }
+QString savingsInterest() { return QStringLiteral("/v1/savings/interest"); }
+QString savingsDeposits() { return QStringLiteral("/v1/savings/deposits"); }
+QString savingsWithdrawals() { return QStringLiteral("/v1/savings/withdrawals"); }
+QString savingsGoals() { return QStringLiteral("/v1/savings/goals"); }
+QString savingsGoal(const QString &goalId) { return under(u"/v1/savings/goals/", goalId); }
+
+} // namespace plaza::protocol::endpoints

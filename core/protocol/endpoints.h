@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The API's paths (docs/api.md), built in one place. Every id goes into its path segment
+// percent-encoded, so an id a user could influence ("a/../b", "x?y") names nothing but
+// itself: the server decodes each segment after splitting the path and answers 404.
+
+#include <QString>
+
+namespace plaza::protocol::endpoints {
+
+//! \a value percent-encoded for one path segment (everything but A–Z a–z 0–9 - . _ ~).
+[[nodiscard]] QString segment(const QString &value);
+
+// Accounts.
+[[nodiscard]] QString authRegister();
+[[nodiscard]] QString authLogin();
+[[nodiscard]] QString authRefresh();
+[[nodiscard]] QString authLogout();
+[[nodiscard]] QString webSocket();
+[[nodiscard]] QString sync();
+
+// People.
+[[nodiscard]] QString users();
+[[nodiscard]] QString user(const QString &userId);
+[[nodiscard]] QString userFollow(const QString &userId);
+[[nodiscard]] QString userPosts(const QString &userId);
+
+// Chat.
+[[nodiscard]] QString conversations();
+//! A conversation by id, or the one with a person by "@handle".
+[[nodiscard]] QString conversation(const QString &idOrHandle);
+[[nodiscard]] QString conversationMessages(const QString &conversationId);
+[[nodiscard]] QString conversationRead(const QString &conversationId);
+
+// Feed.
+[[nodiscard]] QString posts();
+[[nodiscard]] QString post(const QString &postId);
+[[nodiscard]] QString postReplies(const QString &postId);
+[[nodiscard]] QString postLike(const QString &postId);
+[[nodiscard]] QString postRepost(const QString &postId);
+[[nodiscard]] QString timelineHome();
+[[nodiscard]] QString timelineDiscover();
+
+// Wallet.
+[[nodiscard]] QString wallet();
+[[nodiscard]] QString walletTopUps();
+[[nodiscard]] QString transfers();
+[[nodiscard]] QString paymentRequests();
+[[nodiscard]] QString paymentRequest(const QString &requestId);
+[[nodiscard]] QString paymentRequestPay(const QString &requestId);
+[[nodiscard]] QString paymentRequestCancel(const QString &requestId);
+[[nodiscard]] QString paymentRequestDecline(const QString &requestId);
+
+// Savings.
+[[nodiscard]] QString savings();
+[[nodiscard]] QString savingsInterest();
+[[nodiscard]] QString savingsDeposits();
+[[nodiscard]] QString savingsWithdrawals();
+[[nodiscard]] QString savingsGoals();
+[[nodiscard]] QString savingsGoal(const QString &goalId);
+
+} // namespace plaza::protocol::endpoints
