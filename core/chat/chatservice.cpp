@@ -27,15 +27,6 @@ constexpr int kRetryMs = 3000;
 constexpr qint64 kTypingSendEveryMs = 3000;
 constexpr qint64 kTypingShowsMs = 5000;
 
-//! True when the server decided: the same request would get the same refusal. 401 (the
-//! session expired) and 429 are about the caller, not the message.
-bool isDefinitive(const Error &error)
-{
-    if (error.httpStatus < 400 || error.httpStatus >= 500)
-        return false;
-    return error.code != ErrorCode::Unauthorized && error.code != ErrorCode::RateLimited;
-}
-
 QString draftKey(const QString &conversationId)
 {
     return QStringLiteral("chat.draft.") + conversationId;
@@ -231,7 +222,7 @@ QCoro::Task<Result<int>> ChatService::flush()
             continue;
         }
         const Error error = reply.error();
-        if (isDefinitive(error)) {
+        if (error.isDefinitive()) {
             if (auto st = m_outbox->markFailed(m.clientId, error); !st) {
                 co_return stopFlushing(st.error());
             }

@@ -64,6 +64,13 @@ struct Error {
         return code == ErrorCode::Network || code == ErrorCode::Timeout || code == ErrorCode::RateLimited
             || (httpStatus >= 500 && httpStatus != 501);
     }
+    //! True when the server decided: the same request would get the same answer, so an
+    //! outbox gives it up instead of retrying. Never true of a transient error; 401 (the
+    //! session expired) is about the caller, not the request, and is neither.
+    [[nodiscard]] bool isDefinitive() const
+    {
+        return httpStatus >= 400 && !isTransient() && code != ErrorCode::Unauthorized;
+    }
 };
 
 //! A value or an Error; small stand-in for std::expected (not in GCC 12's C++20 mode).

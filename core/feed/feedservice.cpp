@@ -17,15 +17,6 @@ namespace plaza::feed {
 
 namespace {
 
-// The server decided: the same request would be refused again. 401 (the session) and 429
-// (slow down) are about the caller, not the post.
-bool isDefinitive(const Error &error)
-{
-    if (error.httpStatus < 400 || error.httpStatus >= 500)
-        return false;
-    return error.code != ErrorCode::Unauthorized && error.code != ErrorCode::RateLimited;
-}
-
 Error closedError()
 {
     return makeError(ErrorCode::Cancelled, QStringLiteral("the feed closed"));
@@ -164,7 +155,7 @@ QCoro::Task<Result<QString>> FeedService::post(QString text, QString replyTo)
                 auto sent = co_await sendOne(entry);
                 if (!self)
                     co_return *clientId;
-                if (!sent && isDefinitive(sent.error()))
+                if (!sent && sent.error().isDefinitive())
                     co_return sent.error();
                 break;
             }
@@ -196,7 +187,7 @@ QCoro::Task<Status> FeedService::sendOne(OutboxPost entry)
         co_return closedError();
     storage::RowChanges changes;
     if (!reply) {
-        if (!isDefinitive(reply.error())) {
+        if (!reply.error().isDefinitive()) {
             qCInfo(lcFeed) << "post not sent yet:" << reply.error().codeName();
             co_return reply.error();
         }
@@ -227,7 +218,7 @@ QCoro::Task<Result<int>> FeedService::sendPending()
         if (!self || !m_store)
             co_return closedError();
         // Offline again: the rest would fail the same way.
-        if (!sent && !isDefinitive(sent.error()))
+        if (!sent && !sent.error().isDefinitive())
             break;
     }
     refreshPendingCount();

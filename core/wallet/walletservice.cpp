@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "net/apiclient.h"
 #include "protocol/endpoints.h"
+#include "protocol/json.h"
 #include "protocol/types.h"
 #include "session/session.h"
 #include "wallet/paylink.h"
@@ -17,26 +18,6 @@ namespace plaza::wallet {
 namespace {
 
 constexpr int kMaxNoteLength = 140;
-
-QJsonObject moneyJson(const Money &money)
-{
-    return {{QStringLiteral("amount"), money.minor()}, {QStringLiteral("currency"), money.currency()}};
-}
-
-Money moneyFromJson(const QJsonValue &value)
-{
-    const QJsonObject o = value.toObject();
-    return Money(qint64(o.value(QStringLiteral("amount")).toDouble()), o.value(QStringLiteral("currency")).toString());
-}
-
-//! True when the server decided: the same request would get the same refusal, so retrying
-//! it cannot help. 401 (session expired) and 429 are about the caller, not the payment.
-bool isDefinitive(const Error &error)
-{
-    if (error.httpStatus < 400 || error.httpStatus >= 500)
-        return false;
-    return error.code != ErrorCode::Unauthorized && error.code != ErrorCode::RateLimited;
-}
 
 Error offlineError()
 {
@@ -128,7 +109,10 @@ QCoro::Task<Result<QString>> WalletService::onlineCurrency()
             co_return offlineError();
         co_return wallet.error();
     }
-    co_return moneyFromJson(wallet->value(QStringLiteral("balance"))).currency();
+    auto balance = protocol::moneyFromJson(wallet->value(QStringLiteral("balance")));
+    if (!balance)
+        co_return balance.error();
+    co_return balance->currency();
 }
 
 QCoro::Task<Result<PaymentOutcome>> WalletService::send(QString toHandleOrId, Money amount, QString note,
@@ -143,7 +127,7 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::send(QString toHandleOrId, Mo
                             {{QStringLiteral("field"), QStringLiteral("to")}});
     if (auto st = validate(amount, note, {}); !st)
         co_return st.error();
-    QJsonObject body{{QStringLiteral("to"), to}, {QStringLiteral("amount"), moneyJson(amount)}};
+    QJsonObject body{{QStringLiteral("to"), to}, {QStringLiteral("amount"), protocol::moneyToJson(amount)}};
     if (!note.isEmpty())
         body.insert(QStringLiteral("note"), note);
     if (!conversationId.isEmpty())
@@ -155,7 +139,7 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::createRequest(Money amount, Q
 {
     if (auto st = validate(amount, note, {}); !st)
         co_return st.error();
-    QJsonObject body{{QStringLiteral("amount"), moneyJson(amount)}};
+    QJsonObject body{{QStringLiteral("amount"), protocol::moneyToJson(amount)}};
     if (!note.isEmpty())
         body.insert(QStringLiteral("note"), note);
     if (!payer.trimmed().isEmpty())
@@ -185,7 +169,10 @@ QCoro::Task<Result<PaymentRequestInfo>> WalletService::fetchRequest(QString id)
     info.id = o.value(QStringLiteral("id")).toString();
     info.link = o.value(QStringLiteral("link")).toString();
     info.status = o.value(QStringLiteral("status")).toString();
-    info.amount = moneyFromJson(o.value(QStringLiteral("amount")));
+    auto amount = protocol::moneyFromJson(o.value(QStringLiteral("amount")));
+    if (!amount)
+        co_return amount.error();
+    info.amount = *amount;
     info.note = o.value(QStringLiteral("note")).toString();
     const QJsonObject payee = o.value(QStringLiteral("payee")).toObject();
     info.payeeId = payee.value(QStringLiteral("id")).toString();
@@ -246,7 +233,7 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::topUp(Money amount, QString c
     if (cardToken.trimmed().isEmpty())
         co_return makeError(ErrorCode::ValidationFailed, QStringLiteral("Which card?"),
                             {{QStringLiteral("field"), QStringLiteral("card_token")}});
-    const QJsonObject body{{QStringLiteral("amount"), moneyJson(amount)}, {QStringLiteral("card_token"), cardToken}};
+    const QJsonObject body{{QStringLiteral("amount"), protocol::moneyToJson(amount)}, {QStringLiteral("card_token"), cardToken}};
     co_return co_await submit(QStringLiteral("top_up"), protocol::endpoints::walletTopUps(), body, amount);
 }
 
@@ -313,7 +300,7 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::attempt(PaymentIntent intent)
         co_return outcome;
     }
     const Error error = reply.error();
-    if (isDefinitive(error)) {
+    if (error.isDefinitive()) {
         if (auto st = m_outbox->markFailed(intent.key, error); !st)
             co_return st.error();
         qCInfo(lcWallet) << "intent" << intent.kind << "refused:" << error.codeName();
@@ -441,8 +428,9 @@ QCoro::Task<void> WalletService::requestMoneyTask(QString amountText, QString no
     setBusy(false);
     if (outcome && outcome->state == PaymentIntent::State::Completed) {
         const QJsonObject &o = outcome->answer;
+        const auto asked = protocol::moneyFromJson(o.value(QStringLiteral("amount")));
         Q_EMIT requestCreated(o.value(QStringLiteral("id")).toString(), o.value(QStringLiteral("link")).toString(),
-                              moneyFromJson(o.value(QStringLiteral("amount"))).format(QLocale()),
+                              (asked ? *asked : *amount).format(QLocale()),
                               o.value(QStringLiteral("note")).toString());
         co_return;
     }
@@ -467,7 +455,7 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::moveSavings(bool deposit, Mon
     // The wallet's currency, now that it is known.
     if (auto st = validate(amount, QString(), *currency); !st)
         co_return st.error();
-    QJsonObject body{{QStringLiteral("amount"), moneyJson(amount)}};
+    QJsonObject body{{QStringLiteral("amount"), protocol::moneyToJson(amount)}};
     if (!goalId.isEmpty())
         body.insert(QStringLiteral("goal_id"), goalId);
     const QString kind = deposit ? QStringLiteral("savings_deposit") : QStringLiteral("savings_withdrawal");

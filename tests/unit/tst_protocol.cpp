@@ -47,6 +47,8 @@ private Q_SLOTS:
     void handlesAndClientIds();
     void errorCodeNamesRoundTrip();
     void eventNamesRoundTrip();
+    void oneRetryPolicy_data();
+    void oneRetryPolicy();
     void endpointsEncodeIds();
 };
 
@@ -242,6 +244,39 @@ void TestProtocol::handlesAndClientIds()
     QVERIFY(!isValidClientId(u""));
     QVERIFY(!isValidClientId(u"a/b"));
     QVERIFY(!isValidClientId(u"{uuid}"));
+}
+
+void TestProtocol::oneRetryPolicy_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("transient");
+    QTest::addColumn<bool>("definitive");
+    QTest::newRow("offline") << int(ErrorCode::Network) << 0 << true << false;
+    QTest::newRow("no answer in time") << int(ErrorCode::Timeout) << 0 << true << false;
+    QTest::newRow("a local protocol error") << int(ErrorCode::Protocol) << 0 << false << false;
+    QTest::newRow("refused funds") << int(ErrorCode::InsufficientFunds) << 422 << false << true;
+    QTest::newRow("validation") << int(ErrorCode::ValidationFailed) << 400 << false << true;
+    QTest::newRow("not found") << int(ErrorCode::NotFound) << 404 << false << true;
+    QTest::newRow("conflict") << int(ErrorCode::Conflict) << 409 << false << true;
+    QTest::newRow("session expired") << int(ErrorCode::Unauthorized) << 401 << false << false;
+    QTest::newRow("slow down") << int(ErrorCode::RateLimited) << 429 << true << false;
+    QTest::newRow("server error") << int(ErrorCode::Internal) << 500 << true << false;
+    QTest::newRow("unavailable") << int(ErrorCode::Internal) << 503 << true << false;
+    QTest::newRow("not implemented") << int(ErrorCode::Internal) << 501 << false << true;
+}
+
+void TestProtocol::oneRetryPolicy()
+{
+    // Every outbox (messages, posts, payments) asks Error the same two questions; an error
+    // is never both worth retrying and given up on.
+    QFETCH(int, code);
+    QFETCH(int, status);
+    QFETCH(bool, transient);
+    QFETCH(bool, definitive);
+    Error e{ErrorCode(code), QStringLiteral("x"), {}, status};
+    QCOMPARE(e.isTransient(), transient);
+    QCOMPARE(e.isDefinitive(), definitive);
 }
 
 void TestProtocol::eventNamesRoundTrip()
