@@ -356,18 +356,27 @@ QString AppContext::clipboardText() const
     return clipboard ? clipboard->text().trimmed() : QString();
 }
 
-QString AppContext::exportCsv(plaza::wallet::TransactionsModel *model, const QUrl &file) const
+void AppContext::exportCsv(plaza::wallet::TransactionsModel *model, const QUrl &file)
 {
-    if (!model)
-        return tr("Nothing to export.");
-    auto rows = model->allMatching();
-    if (!rows)
-        return rows.error().message;
-    QSaveFile out(localPath(file));
-    if (!out.open(QIODevice::WriteOnly) || out.write(plaza::wallet::transactionsCsv(*rows)) < 0 || !out.commit())
-        return tr("Could not write %1: %2").arg(QDir::toNativeSeparators(localPath(file)), out.errorString());
-    qCInfo(lcApp) << "exported" << rows->size() << "transactions to CSV";
-    return {};
+    if (!model) {
+        Q_EMIT csvExported(tr("Nothing to export."));
+        return;
+    }
+    exportCsvTask(model, localPath(file));
+}
+
+QCoro::Task<void> AppContext::exportCsvTask(QPointer<plaza::wallet::TransactionsModel> model, QString path)
+{
+    QPointer<AppContext> self(this);
+    auto written = co_await model->exportCsv(path);
+    if (!self)
+        co_return;
+    if (!written) {
+        Q_EMIT csvExported(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), written.error().message));
+        co_return;
+    }
+    qCInfo(lcApp) << "exported" << *written << "transactions to CSV";
+    Q_EMIT csvExported(QString());
 }
 
 QString AppContext::saveQrCode(const QString &text, const QUrl &file) const

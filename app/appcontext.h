@@ -8,7 +8,9 @@
 #include "feed/feedservice.h"
 #include "wallet/walletservice.h"
 
+#include <QCoroTask>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QUrl>
 #include <QVariantMap>
@@ -133,8 +135,9 @@ public:
     Q_INVOKABLE [[nodiscard]] QString initials(const QString &name) const;
     Q_INVOKABLE void copyText(const QString &text) const;
     Q_INVOKABLE [[nodiscard]] QString clipboardText() const;
-    //! Writes every row matching \a model's filters as CSV to \a file. "" or an error message.
-    Q_INVOKABLE QString exportCsv(plaza::wallet::TransactionsModel *model, const QUrl &file) const;
+    //! Writes every row matching \a model's filters as CSV to \a file, off the UI thread;
+    //! csvExported() says how it went.
+    Q_INVOKABLE void exportCsv(plaza::wallet::TransactionsModel *model, const QUrl &file);
     //! Saves the QR code of \a text as a PNG. "" or an error message.
     Q_INVOKABLE QString saveQrCode(const QString &text, const QUrl &file) const;
     //! "Send feedback": writes the scrubbed report (version, system, recent log lines) to
@@ -153,8 +156,11 @@ Q_SIGNALS:
     //! setLanguage() took effect: the window speaks the new language.
     void languageSwitched();
     void pageSettledChanged();
+    //! exportCsv() finished: \a error is "" or what went wrong, in the UI's language.
+    void csvExported(const QString &error);
 
 private:
+    QCoro::Task<void> exportCsvTask(QPointer<plaza::wallet::TransactionsModel> model, QString path);
     [[nodiscard]] QVariant setting(const QString &key, const QVariant &fallback) const;
     void switchLanguage(const QString &code);
     void saveSetting(const QString &key, const QVariant &value);

@@ -14,7 +14,6 @@
 
 #include <QDateTime>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <cstdio>
 
@@ -263,13 +262,13 @@ QCoro::Task<int> Commands::exportCsv()
     model.setKind(m_options.kind);
     model.setQuery(m_options.query);
     model.setSession(m_session.get());
-    auto rows = model.allMatching();
-    if (!rows)
+    auto rows = co_await model.exportCsv(args.at(0));
+    if (!rows) {
+        if (rows.error().code == ErrorCode::Storage && rows.error().details.contains(QStringLiteral("path")))
+            co_return failWith(QStringLiteral("cannot write %1: %2").arg(args.at(0), rows.error().message));
         co_return failWith(describe(rows.error()));
-    QSaveFile file(args.at(0));
-    if (!file.open(QIODevice::WriteOnly) || file.write(wallet::transactionsCsv(*rows)) < 0 || !file.commit())
-        co_return failWith(QStringLiteral("cannot write %1: %2").arg(args.at(0), file.errorString()));
-    printLine(QStringLiteral("exported %1 transactions to %2").arg(rows->size()).arg(args.at(0)));
+    }
+    printLine(QStringLiteral("exported %1 transactions to %2").arg(*rows).arg(args.at(0)));
     co_return kOk;
 }
 

@@ -7,8 +7,11 @@
 #include "storage/database.h"
 #include "sync/changeset.h"
 #include "sync/syncengine.h"
+#include "wallet/walletcsv.h"
 
+#include <QCoroFuture>
 #include <QDateTime>
+#include <QtConcurrentRun>
 
 namespace plaza::wallet {
 
@@ -253,11 +256,22 @@ bool TransactionsModel::stale() const
     return !m_session || !m_session->online();
 }
 
-Result<QList<TransactionRecord>> TransactionsModel::allMatching()
+QCoro::Task<Result<int>> TransactionsModel::exportCsv(QString path)
 {
-    if (!ensureOpen())
-        return makeError(ErrorCode::CacheLocked, QStringLiteral("the cache is not open"));
-    return readTransactions(*m_db, m_filter, {}, -1);
+    if (!m_session || m_session->state() != Session::State::Ready)
+        co_return makeError(ErrorCode::CacheLocked, QStringLiteral("the cache is not open"));
+    auto opened = m_session->openCacheConnection();
+    if (!opened)
+        co_return opened.error();
+    // The connection goes with the work (and is closed there); nothing of this model is
+    // touched after the await. (No temporaries in the co_await expression: GCC 12 destroyed a
+    // captured shared_ptr twice when the lambda was built inside `co_return co_await`.)
+    QFuture<Result<int>> future =
+        QtConcurrent::run([db = std::shared_ptr<storage::Database>(std::move(opened).value()), filter = m_filter, path] {
+            return writeTransactionsCsv(*db, filter, path);
+        });
+    Result<int> written = co_await future;
+    co_return written;
 }
 
 void TransactionsModel::setLoading(bool loading)

@@ -4,6 +4,7 @@
 #include "wallet/transactionrecord.h"
 
 #include <QAbstractListModel>
+#include <QCoroTask>
 #include <QPointer>
 
 #include <memory>
@@ -86,8 +87,10 @@ public:
     [[nodiscard]] QString error() const { return m_error; }
     [[nodiscard]] TransactionFilter filter() const { return m_filter; }
 
-    //! Every row matching the filters (not just the loaded pages), for export.
-    [[nodiscard]] Result<QList<TransactionRecord>> allMatching();
+    //! Writes every row matching the filters (not just the loaded pages) to \a path as CSV
+    //! (walletcsv.h), on a worker thread with a read connection of its own, a page at a time:
+    //! the calling thread never reads the history. The number of rows written.
+    [[nodiscard]] QCoro::Task<Result<int>> exportCsv(QString path);
     //! Drops the rows and reads the first page again.
     Q_INVOKABLE void reload();
 

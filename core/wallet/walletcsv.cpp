@@ -2,6 +2,7 @@
 #include "wallet/walletcsv.h"
 
 #include <QDateTime>
+#include <QSaveFile>
 
 namespace plaza::wallet {
 
@@ -27,10 +28,15 @@ QString isoTime(const QString &serverTime)
 
 } // namespace
 
-QByteArray transactionsCsv(const QList<TransactionRecord> &rows)
+QByteArray transactionsCsvHeader()
 {
-    QString out = QStringLiteral("id,created_at,kind,direction,status,amount,currency,counterparty_handle,"
-                                 "counterparty_name,note,balance_after\r\n");
+    return QByteArrayLiteral("id,created_at,kind,direction,status,amount,currency,counterparty_handle,"
+                             "counterparty_name,note,balance_after\r\n");
+}
+
+QByteArray transactionsCsvRows(const QList<TransactionRecord> &rows)
+{
+    QString out;
     for (const TransactionRecord &r : rows) {
         const Money signedAmount(r.direction == u"out" ? -r.amount.minor() : r.amount.minor(), r.amount.currency());
         const QStringList fields{
@@ -49,6 +55,37 @@ QByteArray transactionsCsv(const QList<TransactionRecord> &rows)
         out += fields.join(u',') + QStringLiteral("\r\n");
     }
     return out.toUtf8();
+}
+
+QByteArray transactionsCsv(const QList<TransactionRecord> &rows)
+{
+    return transactionsCsvHeader() + transactionsCsvRows(rows);
+}
+
+Result<int> writeTransactionsCsv(storage::Database &db, const TransactionFilter &filter, const QString &path, int pageSize)
+{
+    QSaveFile out(path);
+    auto cannotWrite = [&] {
+        return makeError(ErrorCode::Storage, out.errorString(), {{QStringLiteral("path"), path}});
+    };
+    if (!out.open(QIODevice::WriteOnly) || out.write(transactionsCsvHeader()) < 0)
+        return cannotWrite();
+    int count = 0;
+    TransactionCursor after;
+    for (;;) {
+        auto page = readTransactions(db, filter, after, pageSize);
+        if (!page)
+            return page.error(); // the QSaveFile is dropped: nothing half-written appears
+        if (!page->isEmpty() && out.write(transactionsCsvRows(*page)) < 0)
+            return cannotWrite();
+        count += int(page->size());
+        if (page->size() < pageSize)
+            break;
+        after = {page->constLast().createdAt, page->constLast().id};
+    }
+    if (!out.commit())
+        return cannotWrite();
+    return count;
 }
 
 } // namespace plaza::wallet

@@ -3,7 +3,10 @@
 
 #include "wallet/transactionrecord.h"
 
+#include "common/result.h"
+
 #include <QByteArray>
+#include <QString>
 
 namespace plaza::wallet {
 
@@ -13,6 +16,19 @@ namespace plaza::wallet {
 //! Columns: id, created_at, kind, direction, status, amount, currency, counterparty_handle,
 //! counterparty_name, note, balance_after.
 [[nodiscard]] QByteArray transactionsCsv(const QList<TransactionRecord> &rows);
+
+//! The header row of transactionsCsv (with its CRLF).
+[[nodiscard]] QByteArray transactionsCsvHeader();
+//! The rows of transactionsCsv without the header.
+[[nodiscard]] QByteArray transactionsCsvRows(const QList<TransactionRecord> &rows);
+
+//! Writes every transaction of \a db that matches \a filter to \a path as transactionsCsv,
+//! newest first, read and written a page of \a pageSize rows at a time (memory stays flat
+//! whatever the history), atomically: the file appears whole or not at all. Any thread may
+//! call it with a connection of its own. Returns the number of rows; a Storage error names
+//! what could not be read or written.
+[[nodiscard]] Result<int> writeTransactionsCsv(storage::Database &db, const TransactionFilter &filter,
+                                               const QString &path, int pageSize = 500);
 
 //! One CSV field, quoted if it needs to be.
 [[nodiscard]] QString csvField(const QString &value);

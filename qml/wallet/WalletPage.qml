@@ -526,8 +526,11 @@ Item {
         nameFilters: [qsTr("CSV files (*.csv)")]
         defaultSuffix: "csv"
         selectedFile: App.suggestedFile("plaza-history.csv")
-        onAccepted: {
-            const error = App.exportCsv(txModel, selectedFile)
+        onAccepted: App.exportCsv(txModel, selectedFile)
+    }
+    Connections {
+        target: App
+        function onCsvExported(error) {
             exportNotice.text = error.length > 0 ? error : qsTr("History exported.")
             exportNotice.open()
         }

@@ -3,6 +3,7 @@
 // TransactionsModel and WalletSummary over a real cache synced from the real server,
 // and what they show when the server is gone.
 #include "common/testserver.h"
+#include "storage/database.h"
 #include "integrationutil.h"
 #include "sync/syncengine.h"
 #include "wallet/paylink.h"
@@ -11,7 +12,9 @@
 #include "wallet/walletservice.h"
 #include "wallet/walletsummary.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace plaza;
@@ -260,9 +263,32 @@ void WalletModelsTest::exportRoundTripsNotes()
     TransactionsModel model;
     model.setSession(m_fixture->session.get());
     model.setDirection(QStringLiteral("out"));
-    auto all = model.allMatching();
-    QVERIFY(all);
-    const QByteArray csv = transactionsCsv(*all);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.csv"));
+    auto written = waitTask(model.exportCsv(path));
+    QVERIFY(written);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray csv = file.readAll();
+    QCOMPARE(csv.count("\r\n"), *written + 1); // a line per row and the header (the note's break is a bare LF)
+    QVERIFY(*written >= 5);
+    // Read two rows a page, the same file: the pages neither skip nor repeat a row.
+    auto db = m_fixture->session->openCacheConnection();
+    QVERIFY(db);
+    const QString paged = dir.filePath(QStringLiteral("paged.csv"));
+    TransactionFilter filter;
+    filter.direction = QStringLiteral("out");
+    auto again = writeTransactionsCsv(**db, filter, paged, 2);
+    QVERIFY(again);
+    QCOMPARE(*again, *written);
+    QFile pagedFile(paged);
+    QVERIFY(pagedFile.open(QIODevice::ReadOnly));
+    QCOMPARE(pagedFile.readAll(), csv);
+    // A folder that cannot be written: a clear error, and no file.
+    auto refused = waitTask(model.exportCsv(dir.filePath(QStringLiteral("missing/folder/history.csv"))));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Storage);
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("missing/folder/history.csv"))));
     QVERIFY(csv.startsWith("id,created_at,kind,direction,status,amount,currency,"));
     QVERIFY(csv.contains(",-1.01,EUR,"));
     QVERIFY(csv.contains(",\"two, with comma\","));
