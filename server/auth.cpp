@@ -10,6 +10,7 @@
 #include "serverdb.h"
 #include "services.h"
 #include "users.h"
+#include "workerpool.h"
 
 namespace plaza::server {
 
@@ -58,25 +59,31 @@ Response registerHandler(Services &s, RequestContext &ctx)
         return Response::invalidField(QStringLiteral("password"),
                                       QStringLiteral("password must be %1 to %2 characters").arg(kMinPassword).arg(kMaxPassword));
 
-    auto hash = credentials::hashPassword(password);
-    if (!hash)
-        return Response::error(hash.error());
-    qint64 userId = 0;
-    credentials::IssuedTokens tokens;
-    const Status st = s.db.write([&]() -> Status {
-        auto id = createUser(s.db, NewUser{handle, displayName, QStringLiteral("person"), false, *hash}, s.clock.nowMs());
-        if (!id)
-            return id.error();
-        userId = *id;
-        auto issued = credentials::createSession(s.db, userId, s.clock.nowMs(), s.options.accessTtlSeconds);
-        if (!issued)
-            return issued.error();
-        tokens = *issued;
-        return {};
-    });
-    if (!st)
-        return Response::error(st.error());
-    return tokensResponse(s.db, 201, userId, tokens);
+    // Argon2 runs on the worker pool; the user is written back here, on the event loop.
+    Services *sp = &s;
+    return s.workers.answerLater<Result<QString>>(
+        [password] { return credentials::hashPassword(password); },
+        [sp, handle, displayName](Result<QString> hash) -> Response {
+            Services &s = *sp;
+            if (!hash)
+                return Response::error(hash.error());
+            qint64 userId = 0;
+            credentials::IssuedTokens tokens;
+            const Status st = s.db.write([&]() -> Status {
+                auto id = createUser(s.db, NewUser{handle, displayName, QStringLiteral("person"), false, *hash}, s.clock.nowMs());
+                if (!id)
+                    return id.error();
+                userId = *id;
+                auto issued = credentials::createSession(s.db, userId, s.clock.nowMs(), s.options.accessTtlSeconds);
+                if (!issued)
+                    return issued.error();
+                tokens = *issued;
+                return {};
+            });
+            if (!st)
+                return Response::error(st.error());
+            return tokensResponse(s.db, 201, userId, tokens);
+        });
 }
 
 Response loginHandler(Services &s, RequestContext &ctx)
@@ -104,24 +111,31 @@ Response loginHandler(Services &s, RequestContext &ctx)
         return Response::error(row.error());
     const qint64 userId = *row ? stmt->int64(0) : 0;
     const QString hash = *row ? stmt->text(1) : QString();
-    // An unknown handle still pays for a full hash check, and gets the same answer.
-    if (!credentials::verifyPassword(password, hash)) {
-        s.throttle.recordFailure(throttleKey, now);
-        return Response::error(ErrorCode::Unauthorized, QStringLiteral("Wrong handle or password."));
-    }
-    s.throttle.reset(throttleKey);
-
-    credentials::IssuedTokens tokens;
-    const Status st = s.db.write([&]() -> Status {
-        auto issued = credentials::createSession(s.db, userId, now, s.options.accessTtlSeconds);
-        if (!issued)
-            return issued.error();
-        tokens = *issued;
-        return {};
-    });
-    if (!st)
-        return Response::error(st.error());
-    return tokensResponse(s.db, 200, userId, tokens);
+    // An unknown handle still pays for a full hash check, and gets the same answer. The
+    // check runs on the worker pool; the outcome is recorded back here, on the event loop.
+    Services *sp = &s;
+    return s.workers.answerLater<bool>(
+        [password, hash] { return credentials::verifyPassword(password, hash); },
+        [sp, throttleKey, userId](bool match) -> Response {
+            Services &s = *sp;
+            const qint64 now = s.clock.nowMs();
+            if (!match) {
+                s.throttle.recordFailure(throttleKey, now);
+                return Response::error(ErrorCode::Unauthorized, QStringLiteral("Wrong handle or password."));
+            }
+            s.throttle.reset(throttleKey);
+            credentials::IssuedTokens tokens;
+            const Status st = s.db.write([&]() -> Status {
+                auto issued = credentials::createSession(s.db, userId, now, s.options.accessTtlSeconds);
+                if (!issued)
+                    return issued.error();
+                tokens = *issued;
+                return {};
+            });
+            if (!st)
+                return Response::error(st.error());
+            return tokensResponse(s.db, 200, userId, tokens);
+        });
 }
 
 Response refreshHandler(Services &s, RequestContext &ctx)
