@@ -91,20 +91,47 @@ void TestServerParts::ids()
 
 void TestServerParts::throttleWindow()
 {
+    using Key = LoginThrottle::Key;
+    using Scope = LoginThrottle::Scope;
+    // The delays: free failures, then 1 s, 2 s, 4 s … capped at a minute.
+    QCOMPARE(LoginThrottle::delayMsAfter(Scope::Handle, LoginThrottle::kFreeFailuresPerHandle), 0);
+    QCOMPARE(LoginThrottle::delayMsAfter(Scope::Handle, LoginThrottle::kFreeFailuresPerHandle + 1), 1000);
+    QCOMPARE(LoginThrottle::delayMsAfter(Scope::Handle, LoginThrottle::kFreeFailuresPerHandle + 3), 4000);
+    QCOMPARE(LoginThrottle::delayMsAfter(Scope::Handle, LoginThrottle::kFreeFailuresPerHandle + 7), 60'000);
+    QCOMPARE(LoginThrottle::delayMsAfter(Scope::Ip, 1000), LoginThrottle::kMaxDelayMs);
+    QCOMPARE(LoginThrottle::delayMsAfter(Scope::Ip, LoginThrottle::kFreeFailuresPerIp), 0);
+
     LoginThrottle throttle;
     const qint64 t0 = 1'000'000;
-    for (int i = 0; i < LoginThrottle::kMaxFailures; ++i) {
-        QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("h"), t0 + i * 1000), 0);
-        throttle.recordFailure(QStringLiteral("h"), t0 + i * 1000);
+    const QList<Key> h{{Scope::Ip, QStringLiteral("10.0.0.1")}, {Scope::Handle, QStringLiteral("h")}};
+    for (int i = 0; i <= LoginThrottle::kFreeFailuresPerHandle; ++i)
+        QCOMPARE(throttle.attempt(h, t0).retryAfterSeconds, 0);
+    // One over the free failures: a second to wait, and the handle says so.
+    LoginThrottle::Verdict v = throttle.attempt(h, t0 + 400);
+    QCOMPARE(v.retryAfterSeconds, 1);
+    QCOMPARE(v.scope, Scope::Handle);
+    // Refused attempts do not count: at t0 + 1 s it may try, then waits 2 s.
+    QCOMPARE(throttle.attempt(h, t0 + 1000).retryAfterSeconds, 0);
+    QCOMPARE(throttle.attempt(h, t0 + 1000).retryAfterSeconds, 2);
+    // Another handle from the same address is not held (the address has room left).
+    QCOMPARE(throttle.attempt({{Scope::Ip, QStringLiteral("10.0.0.1")}, {Scope::Handle, QStringLiteral("other")}}, t0 + 1000)
+                 .retryAfterSeconds,
+             0);
+    // A success clears the handle; the address keeps the failures but takes its own try back.
+    throttle.succeeded(h);
+    QCOMPARE(throttle.attempt(h, t0 + 1000).retryAfterSeconds, 0);
+    // Fifteen quiet minutes forget everything.
+    for (int i = 0; i < 10; ++i)
+        (void)throttle.attempt(h, t0 + 2000 + i * LoginThrottle::kMaxDelayMs);
+    QVERIFY(throttle.attempt(h, t0 + 2000 + 9 * LoginThrottle::kMaxDelayMs + 1).retryAfterSeconds > 0);
+    QCOMPARE(throttle.attempt(h, t0 + 2000 + 9 * LoginThrottle::kMaxDelayMs + LoginThrottle::kForgetAfterMs).retryAfterSeconds, 0);
+    // An attempt that never ran gives its count back.
+    LoginThrottle fresh;
+    const QList<Key> d{{Scope::Device, QStringLiteral("7")}};
+    for (int i = 0; i < 10; ++i) {
+        QCOMPARE(fresh.attempt(d, t0).retryAfterSeconds, 0);
+        fresh.withdraw(d);
     }
-    // Ten failures between t0 and t0+9 s: blocked until the first one is 5 minutes old.
-    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("h"), t0 + 10'000), 290);
-    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("other"), t0 + 10'000), 0);
-    QVERIFY(throttle.retryAfterSeconds(QStringLiteral("h"), t0 + LoginThrottle::kWindowMs - 1) > 0);
-    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("h"), t0 + LoginThrottle::kWindowMs), 0);
-    throttle.recordFailure(QStringLiteral("h"), t0 + LoginThrottle::kWindowMs);
-    throttle.reset(QStringLiteral("h"));
-    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("h"), t0 + LoginThrottle::kWindowMs), 0);
 }
 
 namespace {

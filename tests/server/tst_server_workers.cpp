@@ -75,6 +75,7 @@ private Q_SLOTS:
     void pipelinedAnswersKeepTheirOrder();
     void registerAnswersLater();
     void fullQueueAnswers503();
+    void clientGoneBeforeTheAnswer();
 };
 
 void TestServerWorkers::pipelinedAnswersKeepTheirOrder()
@@ -178,6 +179,37 @@ void TestServerWorkers::fullQueueAnswers503()
                                                          {QStringLiteral("password"), kPassword}})
                  .status,
              200);
+}
+
+void TestServerWorkers::clientGoneBeforeTheAnswer()
+{
+    TestServer server;
+    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    ApiProbe api(server.url());
+    QVERIFY(!api.registerAccount(QStringLiteral("impatient")).id.isEmpty());
+    // Logins whose clients hang up while the hash runs (with more pipelined behind them):
+    // the answers have nowhere to go and are dropped; the server carries on. (Each on its
+    // own account: attempts in flight count against their handle until they succeed.)
+    for (int i = 0; i < 4; ++i) {
+        const QString handle = QStringLiteral("gone_%1").arg(i);
+        QVERIFY(!api.registerAccount(handle).id.isEmpty());
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), server.port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write(login(handle, kPassword) + request("GET", "/v1/health"));
+        QVERIFY(socket.waitForBytesWritten(5000));
+        socket.abort();
+    }
+    const QList<ApiReply> replies = api.sendConcurrently(
+        {ApiRequest{"GET", QStringLiteral("/v1/health"), {}, {}, {}},
+         ApiRequest{"POST", QStringLiteral("/v1/auth/login"),
+                    QJsonDocument(QJsonObject{{QStringLiteral("handle"), QStringLiteral("impatient")},
+                                              {QStringLiteral("password"), kPassword}})
+                        .toJson(QJsonDocument::Compact),
+                    {}, {{"Content-Type", "application/json"}}}});
+    QCOMPARE(replies.value(0).status, 200);
+    QCOMPARE(replies.value(1).status, 200);
+    QVERIFY(server.stop());
 }
 
 QTEST_GUILESS_MAIN(TestServerWorkers)
