@@ -5,8 +5,9 @@
 // A real plaza-server on loopback. GET /v1/health is probed on one keep-alive connection
 // every --interval ms (a paced prober: its latency is what a light client sees), first
 // alone for --quiet seconds, then for --seconds while --rate logins/s (the right password,
-// each on a fresh connection, open loop: spread over 32 client threads so that a slow answer
-// does not lower the rate) run against the same server. --server runs another plaza-server
+// each on a fresh connection, open loop: spread over 32 clients, each a thread with its own
+// account and its own loopback address like separate people, so that a slow answer does not
+// lower the rate and the login throttle sees no burst) run against the same server. --server runs another plaza-server
 // binary (e.g. an older build) for a before/after comparison.
 #include "httpload.h"
 
@@ -52,6 +53,37 @@ double probeHealth(QTcpSocket &socket)
             return buffer.startsWith("HTTP/1.1 200") ? timer.nsecsElapsed() / 1e6 : -1;
     }
     return -1;
+}
+
+// One request on a fresh connection from \a from (a 127.x address), waited for.
+HttpAnswer loginFrom(const QString &from, quint16 port, const QByteArray &request)
+{
+    HttpAnswer answer;
+    QTcpSocket socket;
+    if (!socket.bind(QHostAddress(from)))
+        return answer;
+    socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+    if (!socket.waitForConnected(10000))
+        return answer;
+    socket.write(request);
+    QByteArray buffer;
+    const QDeadlineTimer deadline(30000);
+    while (!deadline.hasExpired()) {
+        if (!socket.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime()))))
+            break;
+        buffer += socket.readAll();
+        const qsizetype end = buffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            continue;
+        const qsizetype at = buffer.toLower().indexOf("content-length:");
+        const qint64 length = at < 0 ? 0 : buffer.mid(at + 15, buffer.indexOf('\r', at) - at - 15).trimmed().toLongLong();
+        if (buffer.size() >= end + 4 + length) {
+            answer.status = buffer.mid(9, 3).toInt();
+            answer.body = buffer.mid(end + 4, length);
+            break;
+        }
+    }
+    return answer;
 }
 
 struct Probe {
@@ -114,13 +146,18 @@ int main(int argc, char **argv)
     if (!server.start())
         return 1;
     const quint16 port = server.port();
-    const QByteArray credentials = QJsonDocument(QJsonObject{{QStringLiteral("handle"), QStringLiteral("login_bench")},
-                                                             {QStringLiteral("display_name"), QStringLiteral("Login bench")},
-                                                             {QStringLiteral("password"), QStringLiteral("correct horse battery")}})
-                                       .toJson(QJsonDocument::Compact);
-    if (exchange(port, httpRequest("POST", "/v1/auth/register", {}, credentials)).status != 201) {
-        say(QStringLiteral("FAIL: could not register"));
-        return 1;
+    QList<QByteArray> loginRequests;
+    for (int t = 0; t < kLoginThreads; ++t) {
+        const QByteArray credentials =
+            QJsonDocument(QJsonObject{{QStringLiteral("handle"), QStringLiteral("login_bench_%1").arg(t)},
+                                      {QStringLiteral("display_name"), QStringLiteral("Login bench")},
+                                      {QStringLiteral("password"), QStringLiteral("correct horse battery")}})
+                .toJson(QJsonDocument::Compact);
+        if (exchange(port, httpRequest("POST", "/v1/auth/register", {}, credentials)).status != 201) {
+            say(QStringLiteral("FAIL: could not register"));
+            return 1;
+        }
+        loginRequests.append(httpRequest("POST", "/v1/auth/login", {}, credentials));
     }
 
     const Probe alone = probeFor(port, quiet, interval);
@@ -136,10 +173,10 @@ int main(int argc, char **argv)
     QMap<int, int> statuses;
     QElapsedTimer loginClock;
     loginClock.start();
-    const QByteArray loginRequest = httpRequest("POST", "/v1/auth/login", {}, credentials);
     std::vector<std::thread> threads;
     for (int t = 0; t < kLoginThreads; ++t) {
-        threads.emplace_back([&] {
+        threads.emplace_back([&, t] {
+            const QString from = QStringLiteral("127.0.3.%1").arg(t + 1);
             while (!stop) {
                 const int k = nextLogin++;
                 const qint64 due = qint64(k) * 1000 / rate;
@@ -149,7 +186,7 @@ int main(int argc, char **argv)
                     return;
                 QElapsedTimer timer;
                 timer.start();
-                const HttpAnswer answer = exchange(port, loginRequest, 30000);
+                const HttpAnswer answer = loginFrom(from, port, loginRequests.at(t));
                 const double ms = timer.nsecsElapsed() / 1e6;
                 std::lock_guard lock(mutex);
                 ++statuses[answer.status];

@@ -153,8 +153,10 @@ Response loginHandler(Services &s, RequestContext &ctx)
         [password, hash] { return credentials::verifyPassword(password, hash); },
         [sp, keys, userId, deviceId, deviceToken](bool match) -> Response {
             Services &s = *sp;
-            if (!match) // counted as a failure since it was let through
+            if (!match) {
+                s.throttle.failed(keys, s.clock.nowMs());
                 return Response::error(ErrorCode::Unauthorized, QStringLiteral("Wrong handle or password."));
+            }
             s.throttle.succeeded(keys);
             const qint64 now = s.clock.nowMs();
             credentials::IssuedTokens tokens;

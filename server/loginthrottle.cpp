@@ -54,53 +54,69 @@ LoginThrottle::Verdict LoginThrottle::attempt(const QList<Key> &keys, qint64 now
     // Guessing many handles must not grow the map for ever: forget what has gone quiet.
     if (m_failures.size() >= kSweepAbove) {
         for (auto it = m_failures.begin(); it != m_failures.end();)
-            it = nowMs - it->lastMs >= kForgetAfterMs ? m_failures.erase(it) : std::next(it);
+            it = it->inFlight == 0 && nowMs - it->lastMs >= kForgetAfterMs ? m_failures.erase(it) : std::next(it);
     }
     Verdict verdict;
     for (const Key &key : keys) {
         auto it = m_failures.find(mapKey(key));
         if (it == m_failures.end())
             continue;
-        if (nowMs - it->lastMs >= kForgetAfterMs) {
+        if (it->inFlight == 0 && nowMs - it->lastMs >= kForgetAfterMs) {
             m_failures.erase(it);
             continue;
         }
+        qint64 seconds = 0;
         const qint64 freeAt = it->lastMs + delayMsAfter(key.scope, it->count);
-        if (freeAt > nowMs) {
-            const qint64 seconds = std::max<qint64>(1, (freeAt - nowMs + 999) / 1000);
-            if (seconds > verdict.retryAfterSeconds)
-                verdict = {seconds, key.scope};
-        }
+        if (freeAt > nowMs)
+            seconds = std::max<qint64>(1, (freeAt - nowMs + 999) / 1000);
+        // As many at once as there are free failures left, then one at a time: the ones in
+        // flight may all fail.
+        const int room = std::max(1, freeFailures(key.scope) - it->count);
+        if (it->inFlight >= room)
+            seconds = std::max<qint64>(seconds, 1);
+        if (seconds > verdict.retryAfterSeconds)
+            verdict = {seconds, key.scope};
     }
     if (verdict.retryAfterSeconds > 0)
         return verdict;
-    for (const Key &key : keys) {
-        Failures &f = m_failures[mapKey(key)];
-        // Past the longest delay, more failures change nothing: the count stays bounded.
-        f.count = std::min(f.count + 1, freeFailures(key.scope) + 32);
-        f.lastMs = nowMs;
-    }
+    for (const Key &key : keys)
+        ++m_failures[mapKey(key)].inFlight;
     return verdict;
 }
 
-void LoginThrottle::succeeded(const QList<Key> &keys)
+void LoginThrottle::finish(const QList<Key> &keys, const std::function<void(Scope, Failures &)> &update)
 {
     for (const Key &key : keys) {
         auto it = m_failures.find(mapKey(key));
         if (it == m_failures.end())
-            continue;
-        if (key.scope != Scope::Ip || --it->count <= 0)
+            continue; // cannot happen: attempt() made it
+        it->inFlight = std::max(0, it->inFlight - 1);
+        update(key.scope, *it);
+        if (it->count == 0 && it->inFlight == 0)
             m_failures.erase(it);
     }
 }
 
+void LoginThrottle::failed(const QList<Key> &keys, qint64 nowMs)
+{
+    finish(keys, [nowMs](Scope scope, Failures &f) {
+        // Past the longest delay, more failures change nothing: the count stays bounded.
+        f.count = std::min(f.count + 1, freeFailures(scope) + 32);
+        f.lastMs = std::max(f.lastMs, nowMs);
+    });
+}
+
+void LoginThrottle::succeeded(const QList<Key> &keys)
+{
+    finish(keys, [](Scope scope, Failures &f) {
+        if (scope != Scope::Ip)
+            f.count = 0;
+    });
+}
+
 void LoginThrottle::withdraw(const QList<Key> &keys)
 {
-    for (const Key &key : keys) {
-        auto it = m_failures.find(mapKey(key));
-        if (it != m_failures.end() && --it->count <= 0)
-            m_failures.erase(it);
-    }
+    finish(keys, [](Scope, Failures &) {});
 }
 
 } // namespace plaza::server

@@ -5,18 +5,21 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 namespace plaza::server {
 
 //! Slows password guessing without ever locking anyone out (docs/api.md, "Login throttle").
 //! Failed logins are counted per key: the client's IP address, the handle tried (whether
 //! or not it exists) and, for a client that proves it signed in as this user before (a
 //! device token), that device instead of both. After a key's free failures, each further
-//! attempt must wait an exponential delay after the key's last attempt let through: 1 s, 2 s, 4 s … up
+//! attempt must wait an exponential delay after the key's last failure: 1 s, 2 s, 4 s … up
 //! to kMaxDelayMs, and a key quiet for kForgetAfterMs starts over. Nothing is ever refused
 //! for longer than kMaxDelayMs, and a known device is not slowed by what others do to its
-//! handle or from its address. Attempts count as failures from the moment they are let
-//! through (hashes run concurrently on the worker pool: a burst must not slip past the
-//! count); a success takes its own back, and clears its handle and device.
+//! handle or from its address. Password checks run concurrently on the worker pool, so a
+//! burst must not slip past the count before its failures are known: a key lets through at
+//! once only as many attempts as it has free failures left (one at a time once they are
+//! used up). A success clears its handle and device; an address keeps its failures.
 //! Kept in memory: a restart forgets it, which is fine for a throttle.
 class LoginThrottle
 {
@@ -44,14 +47,16 @@ public:
     //! The wait a key with \a failures failures imposes after its last one (0: none).
     [[nodiscard]] static qint64 delayMsAfter(Scope scope, int failures);
 
-    //! Lets an attempt under \a keys through (counting it as a failure on each until
-    //! succeeded()), or says how long to wait and which key refused it.
+    //! Lets an attempt under \a keys through (in flight until failed(), succeeded() or
+    //! withdraw()), or says how long to wait and which key refused it.
     [[nodiscard]] Verdict attempt(const QList<Key> &keys, qint64 nowMs);
-    //! The attempt let through under \a keys was right: its own count goes, and the
-    //! handle and device keys start over. An address keeps its earlier failures (one's own
-    //! account must not wipe the count of guesses at others').
+    //! The attempt let through under \a keys had the wrong password.
+    void failed(const QList<Key> &keys, qint64 nowMs);
+    //! The attempt let through under \a keys was right: the handle and device keys start
+    //! over. An address keeps its earlier failures (signing in to one's own account must
+    //! not wipe the count of guesses at others').
     void succeeded(const QList<Key> &keys);
-    //! The attempt let through under \a keys never ran (the server was busy): its count goes.
+    //! The attempt let through under \a keys never ran (the server was busy).
     void withdraw(const QList<Key> &keys);
 
     [[nodiscard]] static QString scopeName(Scope scope);
@@ -59,8 +64,10 @@ public:
 private:
     struct Failures {
         int count = 0;
-        qint64 lastMs = 0;
+        qint64 lastMs = 0; //!< of the last failure
+        int inFlight = 0;  //!< attempts let through, not finished
     };
+    void finish(const QList<Key> &keys, const std::function<void(Scope, Failures &)> &update);
     [[nodiscard]] static QString mapKey(const Key &key);
     QHash<QString, Failures> m_failures;
 };
