@@ -10,6 +10,7 @@
 #include "serverdb.h"
 #include "services.h"
 #include "users.h"
+#include "workerpool.h"
 
 namespace plaza::server {
 
@@ -28,14 +29,30 @@ qsizetype characterCount(const QString &text)
     return count;
 }
 
-Response tokensResponse(ServerDb &db, int status, qint64 userId, const credentials::IssuedTokens &tokens)
+Response tokensResponse(ServerDb &db, int status, qint64 userId, const credentials::IssuedTokens &tokens,
+                        const QByteArray &deviceToken = {})
 {
     auto user = loadUser(db, userId, userId);
     if (!user)
         return Response::error(user.error());
     protocol::AuthTokens body{*user, QString::fromLatin1(tokens.accessToken), QString::fromLatin1(tokens.refreshToken),
                               tokens.expiresIn};
-    return Response::json(status, body.toJson());
+    QJsonObject json = body.toJson();
+    if (!deviceToken.isEmpty())
+        json.insert(QStringLiteral("device_token"), QString::fromLatin1(deviceToken));
+    return Response::json(status, json);
+}
+
+// The throttle's key for an address: IPv4 as is (also when mapped into IPv6), IPv6 by its
+// /64, which one client usually holds whole.
+QString addressKey(const QHostAddress &peer)
+{
+    bool v4 = false;
+    const quint32 ipv4 = peer.toIPv4Address(&v4);
+    if (v4)
+        return QHostAddress(ipv4).toString();
+    const Q_IPV6ADDR v6 = peer.toIPv6Address();
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(v6.c), 8).toHex()) + QStringLiteral("::/64");
 }
 
 Response registerHandler(Services &s, RequestContext &ctx)
@@ -58,25 +75,36 @@ Response registerHandler(Services &s, RequestContext &ctx)
         return Response::invalidField(QStringLiteral("password"),
                                       QStringLiteral("password must be %1 to %2 characters").arg(kMinPassword).arg(kMaxPassword));
 
-    auto hash = credentials::hashPassword(password);
-    if (!hash)
-        return Response::error(hash.error());
-    qint64 userId = 0;
-    credentials::IssuedTokens tokens;
-    const Status st = s.db.write([&]() -> Status {
-        auto id = createUser(s.db, NewUser{handle, displayName, QStringLiteral("person"), false, *hash}, s.clock.nowMs());
-        if (!id)
-            return id.error();
-        userId = *id;
-        auto issued = credentials::createSession(s.db, userId, s.clock.nowMs(), s.options.accessTtlSeconds);
-        if (!issued)
-            return issued.error();
-        tokens = *issued;
-        return {};
-    });
-    if (!st)
-        return Response::error(st.error());
-    return tokensResponse(s.db, 201, userId, tokens);
+    // Argon2 runs on the worker pool; the user is written back here, on the event loop.
+    Services *sp = &s;
+    return s.workers.answerLater<Result<QString>>(
+        [password] { return credentials::hashPassword(password); },
+        [sp, handle, displayName](Result<QString> hash) -> Response {
+            Services &s = *sp;
+            if (!hash)
+                return Response::error(hash.error());
+            qint64 userId = 0;
+            credentials::IssuedTokens tokens;
+            QByteArray deviceToken;
+            const Status st = s.db.write([&]() -> Status {
+                auto id = createUser(s.db, NewUser{handle, displayName, QStringLiteral("person"), false, *hash}, s.clock.nowMs());
+                if (!id)
+                    return id.error();
+                userId = *id;
+                auto issued = credentials::createSession(s.db, userId, s.clock.nowMs(), s.options.accessTtlSeconds);
+                if (!issued)
+                    return issued.error();
+                tokens = *issued;
+                auto device = credentials::rememberDevice(s.db, userId, 0, {}, s.clock.nowMs());
+                if (!device)
+                    return device.error();
+                deviceToken = *device;
+                return {};
+            });
+            if (!st)
+                return Response::error(st.error());
+            return tokensResponse(s.db, 201, userId, tokens, deviceToken);
+        });
 }
 
 Response loginHandler(Services &s, RequestContext &ctx)
@@ -84,17 +112,9 @@ Response loginHandler(Services &s, RequestContext &ctx)
     protocol::JsonReader r(ctx.body);
     const QString handle = r.string(QStringLiteral("handle"));
     const QString password = r.string(QStringLiteral("password"));
+    const QByteArray deviceToken = r.optString(QStringLiteral("device_token")).toLatin1();
     if (!r.ok())
         return Response::error(r.error());
-
-    const qint64 now = s.clock.nowMs();
-    // Throttled per handle, whether or not it exists, so the answer says nothing about it.
-    const QString throttleKey = handle.left(64);
-    if (const qint64 wait = s.throttle.retryAfterSeconds(throttleKey, now); wait > 0) {
-        return Response::error(ErrorCode::RateLimited, QStringLiteral("Too many failed sign-ins; try again later."),
-                               {{QStringLiteral("retry_after"), wait}})
-            .withHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(wait));
-    }
 
     auto stmt = s.db.query(QStringLiteral("SELECT id, password_hash FROM users WHERE handle = ?1"), handle);
     if (!stmt)
@@ -104,24 +124,61 @@ Response loginHandler(Services &s, RequestContext &ctx)
         return Response::error(row.error());
     const qint64 userId = *row ? stmt->int64(0) : 0;
     const QString hash = *row ? stmt->text(1) : QString();
-    // An unknown handle still pays for a full hash check, and gets the same answer.
-    if (!credentials::verifyPassword(password, hash)) {
-        s.throttle.recordFailure(throttleKey, now);
-        return Response::error(ErrorCode::Unauthorized, QStringLiteral("Wrong handle or password."));
-    }
-    s.throttle.reset(throttleKey);
+    auto device = credentials::knownDevice(s.db, userId, deviceToken);
+    if (!device)
+        return Response::error(device.error());
+    const qint64 deviceId = *device;
 
-    credentials::IssuedTokens tokens;
-    const Status st = s.db.write([&]() -> Status {
-        auto issued = credentials::createSession(s.db, userId, now, s.options.accessTtlSeconds);
-        if (!issued)
-            return issued.error();
-        tokens = *issued;
-        return {};
-    });
-    if (!st)
-        return Response::error(st.error());
-    return tokensResponse(s.db, 200, userId, tokens);
+    // A device that signed in as this user before answers only for itself; anyone else
+    // is counted by address and by handle, whether or not the handle exists, so the
+    // answer says nothing about it (loginthrottle.h).
+    using Key = LoginThrottle::Key;
+    using Scope = LoginThrottle::Scope;
+    const QList<Key> keys = deviceId != 0 ? QList<Key>{{Scope::Device, QString::number(deviceId)}}
+                                          : QList<Key>{{Scope::Ip, addressKey(ctx.peer)}, {Scope::Handle, handle.toLower().left(64)}};
+    const LoginThrottle::Verdict verdict = s.throttle.attempt(keys, s.clock.nowMs());
+    if (verdict.retryAfterSeconds > 0) {
+        const qint64 wait = verdict.retryAfterSeconds;
+        return Response::error(ErrorCode::RateLimited, QStringLiteral("Too many failed sign-ins; try again in a moment."),
+                               {{QStringLiteral("retry_after"), wait},
+                                {QStringLiteral("reason"), QStringLiteral("login_attempts")},
+                                {QStringLiteral("scope"), LoginThrottle::scopeName(verdict.scope)}})
+            .withHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(wait));
+    }
+
+    // An unknown handle still pays for a full hash check, and gets the same answer. The
+    // check runs on the worker pool; the outcome is recorded back here, on the event loop.
+    Services *sp = &s;
+    Response answer = s.workers.answerLater<bool>(
+        [password, hash] { return credentials::verifyPassword(password, hash); },
+        [sp, keys, userId, deviceId, deviceToken](bool match) -> Response {
+            Services &s = *sp;
+            if (!match) {
+                s.throttle.failed(keys, s.clock.nowMs());
+                return Response::error(ErrorCode::Unauthorized, QStringLiteral("Wrong handle or password."));
+            }
+            s.throttle.succeeded(keys);
+            const qint64 now = s.clock.nowMs();
+            credentials::IssuedTokens tokens;
+            QByteArray device;
+            const Status st = s.db.write([&]() -> Status {
+                auto issued = credentials::createSession(s.db, userId, now, s.options.accessTtlSeconds);
+                if (!issued)
+                    return issued.error();
+                tokens = *issued;
+                auto remembered = credentials::rememberDevice(s.db, userId, deviceId, deviceToken, now);
+                if (!remembered)
+                    return remembered.error();
+                device = *remembered;
+                return {};
+            });
+            if (!st)
+                return Response::error(st.error());
+            return tokensResponse(s.db, 200, userId, tokens, device);
+        });
+    if (!answer.pending()) // the pool is full: this attempt never ran
+        s.throttle.withdraw(keys);
+    return answer;
 }
 
 Response refreshHandler(Services &s, RequestContext &ctx)

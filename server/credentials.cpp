@@ -134,4 +134,39 @@ Status endSession(ServerDb &db, qint64 sessionId)
     return db.run(QStringLiteral("DELETE FROM sessions WHERE id = ?1"), sessionId);
 }
 
+Result<qint64> knownDevice(ServerDb &db, qint64 userId, const QByteArray &deviceToken)
+{
+    if (userId == 0 || deviceToken.isEmpty() || deviceToken.size() > 256)
+        return qint64(0);
+    auto stmt = db.query(QStringLiteral("SELECT id FROM known_devices WHERE token_hash = ?1 AND user_id = ?2"),
+                         tokenDigest(deviceToken), userId);
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    return *row ? stmt->int64(0) : qint64(0);
+}
+
+Result<QByteArray> rememberDevice(ServerDb &db, qint64 userId, qint64 deviceId, const QByteArray &deviceToken, qint64 nowMs)
+{
+    if (deviceId != 0) {
+        if (auto st = db.run(QStringLiteral("UPDATE known_devices SET last_seen_at = ?2 WHERE id = ?1"), deviceId, nowMs); !st)
+            return st.error();
+        return deviceToken;
+    }
+    const QByteArray token = newToken();
+    if (auto st = db.run(QStringLiteral("INSERT INTO known_devices (user_id, token_hash, created_at, last_seen_at) "
+                                        "VALUES (?1, ?2, ?3, ?3)"),
+                         userId, tokenDigest(token), nowMs);
+        !st)
+        return st.error();
+    if (auto st = db.run(QStringLiteral("DELETE FROM known_devices WHERE user_id = ?1 AND id NOT IN (SELECT id FROM "
+                                        "known_devices WHERE user_id = ?1 ORDER BY last_seen_at DESC, id DESC LIMIT ?2)"),
+                         userId, kMaxKnownDevices);
+        !st)
+        return st.error();
+    return token;
+}
+
 } // namespace plaza::server::credentials

@@ -57,5 +57,15 @@ inline constexpr qint64 kRefreshTtlSeconds = 30 * 24 * 3600;
 //! Ends a session: both of its tokens stop working.
 [[nodiscard]] Status endSession(ServerDb &db, qint64 sessionId);
 
+//! A user keeps at most this many known devices; signing in on one more forgets the
+//! one seen longest ago.
+inline constexpr int kMaxKnownDevices = 20;
+//! The id of \a userId's known device whose token is \a deviceToken, 0 if none.
+[[nodiscard]] Result<qint64> knownDevice(ServerDb &db, qint64 userId, const QByteArray &deviceToken);
+//! After a successful sign-in (inside the caller's transaction): the token of the device
+//! to hand back: \a deviceToken again when \a deviceId (known) is set, else a new one.
+[[nodiscard]] Result<QByteArray> rememberDevice(ServerDb &db, qint64 userId, qint64 deviceId,
+                                                const QByteArray &deviceToken, qint64 nowMs);
+
 } // namespace credentials
 } // namespace plaza::server

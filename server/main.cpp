@@ -12,6 +12,7 @@
 #include "serverdb.h"
 #include "serveroptions.h"
 #include "services.h"
+#include "workerpool.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -122,7 +123,8 @@ int main(int argc, char *argv[])
     LiveHub hub(**db, clock);
     (*db)->setEventListener([&hub](const QList<UserEvent> &events) { hub.publish(events); });
     LoginThrottle throttle;
-    Services services{**db, clock, hub, throttle, *options};
+    WorkerPool workers(options->hashThreads, options->hashQueue);
+    Services services{**db, clock, hub, throttle, *options, workers};
     PlazaServer server(services);
 
     const bool tls = !options->tlsCert.isEmpty();

@@ -14,9 +14,12 @@
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
+
+#include <deque>
 
 namespace plaza::server {
 
@@ -27,6 +30,46 @@ const QString kWebSocketPath = QStringLiteral("/v1/ws");
 bool isWebSocketUpgrade(const QHttpServerRequest &request)
 {
     return request.value(QByteArrayLiteral("upgrade")).compare(QByteArrayLiteral("websocket"), Qt::CaseInsensitive) == 0;
+}
+
+// Requests that may wait on one connection behind an answer that is not ready yet
+// (pipelined by the client); one more closes the connection.
+constexpr qsizetype kMaxWaitingRequests = 16;
+
+//! The answers of one connection that wait for a pending one: a request whose answer
+//! comes later (a login hashing on the worker pool) holds the requests that follow it on
+//! the same connection, unread by any handler, until its answer has gone out. Other
+//! connections are not held. Lives as the socket's child and dies with it.
+class Outbox : public QObject
+{
+public:
+    struct Waiting {
+        RequestContext ctx;
+        std::shared_ptr<QHttpServerResponder> responder;
+    };
+
+    explicit Outbox(QTcpSocket *socket) : QObject(socket) { setObjectName(QStringLiteral("plaza-outbox")); }
+
+    static Outbox *of(QTcpSocket *socket)
+    {
+        return static_cast<Outbox *>(socket->findChild<QObject *>(QStringLiteral("plaza-outbox"), Qt::FindDirectChildrenOnly));
+    }
+
+    bool answerPending = false;
+    std::deque<Waiting> waiting;
+};
+
+RequestContext contextOf(const QHttpServerRequest &request)
+{
+    RequestContext ctx;
+    ctx.method = request.method();
+    // Still encoded: the router splits it into segments before decoding each.
+    ctx.path = request.url().path(QUrl::FullyEncoded);
+    ctx.query = request.query();
+    ctx.headers = request.headers();
+    ctx.rawBody = request.body();
+    ctx.peer = request.remoteAddress();
+    return ctx;
 }
 
 } // namespace
@@ -102,11 +145,55 @@ bool PlazaServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *s
         requestguard::release(socket);
         return true;
     }
-    const Response response = dispatch(request);
-    qCDebug(lcServer).noquote() << Router::methodName(request.method()) << request.url().path() << response.status();
-    auto responder = makeResponder(request, socket);
-    response.write(responder);
+    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+    if (Outbox *box = Outbox::of(socket); box && box->answerPending) {
+        if (qsizetype(box->waiting.size()) >= kMaxWaitingRequests) {
+            qCInfo(lcServer) << "closing a connection that pipelined more than" << kMaxWaitingRequests
+                             << "requests behind a pending answer";
+            socket->abort();
+            return true;
+        }
+        box->waiting.push_back({contextOf(request), std::move(responder)});
+        return true;
+    }
+    answer(socket, contextOf(request), std::move(responder));
     return true;
+}
+
+void PlazaServer::answer(QTcpSocket *socket, RequestContext ctx, std::shared_ptr<QHttpServerResponder> responder)
+{
+    const Response response = dispatch(ctx);
+    if (!response.pending()) {
+        qCDebug(lcServer).noquote() << Router::methodName(ctx.method) << ctx.path << response.status();
+        response.write(*responder);
+        return;
+    }
+    Outbox *box = Outbox::of(socket);
+    if (!box)
+        box = new Outbox(socket);
+    box->answerPending = true;
+    requestguard::setAnswerPending(socket, true);
+    QPointer<QTcpSocket> alive(socket);
+    response.pending()->onAnswer([this, alive, method = ctx.method, path = ctx.path, responder](Response later) {
+        // The work is done (and its effects written) whether or not the client is still there.
+        if (!alive)
+            return;
+        QTcpSocket *socket = alive.data();
+        qCDebug(lcServer).noquote() << Router::methodName(method) << path << later.status();
+        if (socket->state() == QAbstractSocket::ConnectedState)
+            later.write(*responder);
+        Outbox *box = Outbox::of(socket);
+        if (!box)
+            return;
+        box->answerPending = false;
+        // The requests that waited, in order, until one is pending in its turn.
+        while (!box->answerPending && !box->waiting.empty() && socket->state() == QAbstractSocket::ConnectedState) {
+            Outbox::Waiting next = std::move(box->waiting.front());
+            box->waiting.pop_front();
+            answer(socket, std::move(next.ctx), std::move(next.responder));
+        }
+        requestguard::setAnswerPending(socket, box->answerPending);
+    });
 }
 
 void PlazaServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -116,17 +203,13 @@ void PlazaServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *
     Response::error(ErrorCode::NotFound, QStringLiteral("No such endpoint.")).write(responder);
 }
 
-Response PlazaServer::dispatch(const QHttpServerRequest &request)
+Response PlazaServer::dispatch(RequestContext &ctx)
 {
     // Qt has read the whole body by now; refusing it still keeps it out of the database.
-    if (request.body().size() > protocol::limits::kMaxBodyBytes)
+    if (ctx.rawBody.size() > protocol::limits::kMaxBodyBytes)
         return Response::error(ErrorCode::PayloadTooLarge,
                                QStringLiteral("The body is larger than %1 bytes.").arg(protocol::limits::kMaxBodyBytes));
 
-    RequestContext ctx;
-    ctx.method = request.method();
-    // Still encoded: the router splits it into segments before decoding each.
-    ctx.path = request.url().path(QUrl::FullyEncoded);
     const Router::Match match = m_router.match(ctx.method, ctx.path);
     if (!match.route && match.allowed.isEmpty())
         return Response::error(ErrorCode::NotFound, QStringLiteral("No such endpoint."));
@@ -141,9 +224,6 @@ Response PlazaServer::dispatch(const QHttpServerRequest &request)
     }
 
     ctx.params = match.params;
-    ctx.query = request.query();
-    ctx.headers = request.headers();
-    ctx.rawBody = request.body();
 
     if (!(match.route->flags & Router::Public)) {
         auto session = credentials::sessionForAccessToken(m_services.db, ctx.bearerToken(), m_services.clock.nowMs());

@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QSslConfiguration>
 
+#include <memory>
 #include <optional>
 
 namespace plaza::server {
@@ -33,7 +34,10 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    [[nodiscard]] Response dispatch(const QHttpServerRequest &request);
+    //! Answers \a ctx on \a socket now, or holds the connection's answers until a
+    //! pending one arrives (HTTP/1.1: answers go out in request order).
+    void answer(QTcpSocket *socket, RequestContext ctx, std::shared_ptr<QHttpServerResponder> responder);
+    [[nodiscard]] Response dispatch(RequestContext &ctx);
     void acceptWebSockets();
 
     Services &m_services;

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QJsonObject>
 #include <QList>
@@ -28,6 +29,7 @@ struct RequestContext {
     QJsonObject body;                               //!< parsed when the route takes a JSON body
     qint64 userId = 0;                              //!< authenticated caller, 0 on public routes
     qint64 sessionId = 0;                           //!< the caller's login session
+    QHostAddress peer;                              //!< the client's address (the login throttle)
 
     //! First header called \a name (case-insensitive), or a null QByteArray.
     [[nodiscard]] QByteArray header(QByteArrayView name) const;

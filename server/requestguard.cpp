@@ -101,10 +101,19 @@ public:
         connect(socket, &QTcpSocket::readyRead, this, &Guard::onReadyRead);
         // An answer went out: unless the next request has begun, the connection is idle.
         connect(socket, &QTcpSocket::bytesWritten, this, [this] {
-            if (!m_socket->isTransactionStarted() && m_phase != Phase::Refused)
+            if (!m_socket->isTransactionStarted() && m_phase != Phase::Refused && !m_answerPending)
                 becomeIdle();
         });
         becomeIdle();
+    }
+
+    void setAnswerPending(bool pending)
+    {
+        m_answerPending = pending;
+        // The request is read (Qt handed it over): its deadline is met. A next request
+        // that has begun meanwhile keeps its own.
+        if (pending && !m_socket->isTransactionStarted() && m_phase != Phase::Refused)
+            m_timer.stop();
     }
 
 private:
@@ -215,6 +224,7 @@ private:
     QObject *m_httpServer;
     Timeouts m_timeouts;
     Phase m_phase = Phase::Idle;
+    bool m_answerPending = false;
     QByteArray m_head;       // the current request's bytes up to the end of its headers
     bool m_lineChecked = false;
     qint64 m_seen = 0;       // bytes of the current request so far
@@ -270,6 +280,13 @@ int connectionsThatFitInFileDescriptors(int wanted)
     const qint64 available = qint64(files.rlim_cur);
     const qint64 reserve = std::max<qint64>(16, available / 16);
     return int(std::clamp<qint64>(available - reserve, 1, wanted));
+}
+
+void setAnswerPending(QTcpSocket *socket, bool pending)
+{
+    if (auto guard = static_cast<Guard *>(socket->findChild<QObject *>(QStringLiteral("plaza-request-guard"),
+                                                                       Qt::FindDirectChildrenOnly)))
+        guard->setAnswerPending(pending);
 }
 
 void release(QTcpSocket *socket)

@@ -41,6 +41,10 @@ struct Timeouts {
 void install(QTcpSocket *socket, QObject *httpServer, const Timeouts &timeouts);
 //! Stops watching \a socket (it became a WebSocket, which keeps itself alive with pings).
 void release(QTcpSocket *socket);
+//! While \a pending, \a socket has read requests whose answers are not written yet
+//! (work off the event loop): no request or idle deadline runs out on it meanwhile; the
+//! idle deadline starts when the last answer has gone out.
+void setAnswerPending(QTcpSocket *socket, bool pending);
 
 //! Open connections (HTTP and WebSocket alike) allowed at once: in all, and from one IP.
 struct ConnectionLimits {

@@ -128,4 +128,33 @@ void Response::write(QHttpServerResponder &responder) const
     responder.writeBody(m_body);
 }
 
+Response Response::later(std::shared_ptr<PendingAnswer> pending)
+{
+    Response r;
+    r.m_pending = std::move(pending);
+    return r;
+}
+
+void PendingAnswer::deliver(Response answer)
+{
+    if (m_sink) {
+        auto sink = std::move(m_sink);
+        m_sink = nullptr;
+        sink(std::move(answer));
+    } else {
+        m_answer = std::move(answer);
+    }
+}
+
+void PendingAnswer::onAnswer(std::function<void(Response)> sink)
+{
+    if (m_answer) {
+        Response answer = std::move(*m_answer);
+        m_answer.reset();
+        sink(std::move(answer));
+    } else {
+        m_sink = std::move(sink);
+    }
+}
+
 } // namespace plaza::server

@@ -9,10 +9,14 @@
 #include <QPair>
 
 #include <functional>
+#include <memory>
+#include <optional>
 
 class QHttpServerResponder;
 
 namespace plaza::server {
+
+class PendingAnswer;
 
 //! The HTTP status api-v1.md gives to \a code (400 for validation_failed, …; 500 otherwise).
 [[nodiscard]] int httpStatusFor(ErrorCode code);
@@ -46,6 +50,12 @@ public:
     [[nodiscard]] static Response page(QList<qint64> ids, qint64 limit, QStringView idPrefix,
                                        const std::function<Result<QJsonObject>(qint64)> &render);
 
+    //! An answer that comes later (work off the event loop, workerpool.h): the server
+    //! holds this request's place on its connection until \a pending delivers it.
+    [[nodiscard]] static Response later(std::shared_ptr<PendingAnswer> pending);
+    //! Set for later(): the real answer comes through it.
+    [[nodiscard]] const std::shared_ptr<PendingAnswer> &pending() const { return m_pending; }
+
     Response &withHeader(const QByteArray &name, const QByteArray &value);
 
     [[nodiscard]] int status() const { return m_status; }
@@ -59,6 +69,20 @@ private:
     int m_status = 200;
     QByteArray m_body;
     QList<QPair<QByteArray, QByteArray>> m_headers;
+    std::shared_ptr<PendingAnswer> m_pending;
+};
+
+//! Where an answer computed later arrives, on the event-loop thread: whoever made it
+//! delivers once; the server says where it goes with onAnswer() (before or after).
+class PendingAnswer
+{
+public:
+    void deliver(Response answer);
+    void onAnswer(std::function<void(Response)> sink);
+
+private:
+    std::optional<Response> m_answer;
+    std::function<void(Response)> m_sink;
 };
 
 } // namespace plaza::server

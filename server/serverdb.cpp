@@ -310,6 +310,19 @@ CREATE INDEX payment_requests_payee ON payment_requests (payee_id, id);
 CREATE INDEX payment_requests_payer ON payment_requests (payer_id, id);
 CREATE INDEX payment_requests_open ON payment_requests (status, expires_at);
 )sql")},
+        // Devices that signed in (the login throttle exempts them from the limits per handle
+        // and per address): only the SHA-256 of each device token is kept. IF NOT EXISTS: a
+        // database taken back to an older version runs this step again (tst_server_dailytotals).
+        {8, QStringLiteral(R"sql(
+CREATE TABLE IF NOT EXISTS known_devices (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    token_hash BLOB NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS known_devices_user ON known_devices (user_id, last_seen_at);
+)sql")},
     };
 }
 

@@ -4,6 +4,8 @@
 #include <QCommandLineParser>
 #include <QStandardPaths>
 
+#include <tuple>
+
 namespace plaza::server {
 
 namespace {
@@ -54,6 +56,13 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
     const QCommandLineOption maxConnectionsPerIp(QStringLiteral("max-connections-per-ip"),
                                                  QStringLiteral("Connections open at once from one address (default 64)."),
                                                  QStringLiteral("N"));
+    const QCommandLineOption hashThreads(QStringLiteral("hash-threads"),
+                                         QStringLiteral("Threads that hash passwords (default: one per core)."),
+                                         QStringLiteral("N"));
+    const QCommandLineOption hashQueue(QStringLiteral("hash-queue"),
+                                       QStringLiteral("Password hashes running or waiting at once; more are answered "
+                                                      "503 (default 64)."),
+                                       QStringLiteral("N"));
     const QCommandLineOption keepEvents(QStringLiteral("keep-events"),
                                         QStringLiteral("Test only: keep just the newest N events per user."),
                                         QStringLiteral("N"));
@@ -61,7 +70,7 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
                                     QStringLiteral("Savings APY in basis points, 0…100000 (a new database starts at 450 = 4.50 %)."),
                                     QStringLiteral("BPS"));
     parser.addOptions({help, listen, port, data, demo, testClock, tlsCert, tlsKey, accessTtl, headerTimeout, requestTimeout,
-                       idleTimeout, maxConnections, maxConnectionsPerIp, keepEvents, apyBps});
+                       idleTimeout, maxConnections, maxConnectionsPerIp, hashThreads, hashQueue, keepEvents, apyBps});
 
     if (!parser.parse(arguments))
         return makeError(ErrorCode::ValidationFailed, parser.errorText());
@@ -126,6 +135,14 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
         *into = parser.value(*option).toInt(&ok);
         if (!ok || *into < 1 || *into > 1'000'000)
             return badOption(option->names().constFirst(), QStringLiteral("must be 1…1000000"));
+    }
+    for (const auto &[option, into, max] : {std::tuple{&hashThreads, &o.hashThreads, 64}, std::tuple{&hashQueue, &o.hashQueue, 100'000}}) {
+        if (!parser.isSet(*option))
+            continue;
+        bool ok = false;
+        *into = parser.value(*option).toInt(&ok);
+        if (!ok || *into < 1 || *into > max)
+            return badOption(option->names().constFirst(), QStringLiteral("must be 1…%1").arg(max));
     }
     if (o.requestTimeoutMs < o.headerTimeoutMs)
         return badOption(QStringLiteral("request-timeout"), QStringLiteral("must be at least the header timeout"));

@@ -26,6 +26,8 @@ struct ServerOptions {
     int idleTimeoutMs = 60'000;    //!< a connection with no request under way
     int maxConnections = 1000;     //!< open at once, HTTP and WebSocket (lowered to fit RLIMIT_NOFILE)
     int maxConnectionsPerIp = 64;  //!< open at once from one address
+    int hashThreads = 0;           //!< password-hashing worker threads; 0: one per core (workerpool.h)
+    int hashQueue = 64;            //!< hashes running or waiting at once; more are answered 503
 
     //! Parses \a arguments (argv, including the program name). A ValidationFailed
     //! error names the bad option; "--help" gives an error whose message is the usage.

@@ -8,6 +8,7 @@ class LiveHub;
 class LoginThrottle;
 class ServerDb;
 struct ServerOptions;
+class WorkerPool;
 
 //! What the handlers of every resource area share. Owned by main(); outlives the server.
 struct Services {
@@ -16,6 +17,7 @@ struct Services {
     LiveHub &hub;
     LoginThrottle &throttle;
     const ServerOptions &options;
+    WorkerPool &workers; //!< password hashing off the event loop
 };
 
 } // namespace plaza::server

@@ -101,20 +101,67 @@ void TestServerParts::ids()
 
 void TestServerParts::throttleWindow()
 {
+    using Key = LoginThrottle::Key;
+    using Scope = LoginThrottle::Scope;
+    // The delays: free failures, then 1 s, 2 s, 4 s … capped at a minute.
+    QCOMPARE(LoginThrottle::delayMsAfter(Scope::Handle, LoginThrottle::kFreeFailuresPerHandle), 0);
+    QCOMPARE(LoginThrottle::delayMsAfter(Scope::Handle, LoginThrottle::kFreeFailuresPerHandle + 1), 1000);
+    QCOMPARE(LoginThrottle::delayMsAfter(Scope::Handle, LoginThrottle::kFreeFailuresPerHandle + 3), 4000);
+    QCOMPARE(LoginThrottle::delayMsAfter(Scope::Handle, LoginThrottle::kFreeFailuresPerHandle + 7), 60'000);
+    QCOMPARE(LoginThrottle::delayMsAfter(Scope::Ip, 1000), LoginThrottle::kMaxDelayMs);
+    QCOMPARE(LoginThrottle::delayMsAfter(Scope::Ip, LoginThrottle::kFreeFailuresPerIp), 0);
+
     LoginThrottle throttle;
     const qint64 t0 = 1'000'000;
-    for (int i = 0; i < LoginThrottle::kMaxFailures; ++i) {
-        QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("h"), t0 + i * 1000), 0);
-        throttle.recordFailure(QStringLiteral("h"), t0 + i * 1000);
+    const QList<Key> h{{Scope::Ip, QStringLiteral("10.0.0.1")}, {Scope::Handle, QStringLiteral("h")}};
+    const auto fail = [&throttle](const QList<Key> &keys, qint64 at) {
+        const qint64 wait = throttle.attempt(keys, at).retryAfterSeconds;
+        if (wait == 0)
+            throttle.failed(keys, at);
+        return wait;
+    };
+    for (int i = 0; i <= LoginThrottle::kFreeFailuresPerHandle; ++i)
+        QCOMPARE(fail(h, t0), 0);
+    // One over the free failures: a second to wait, and the handle says so.
+    LoginThrottle::Verdict v = throttle.attempt(h, t0 + 400);
+    QCOMPARE(v.retryAfterSeconds, 1);
+    QCOMPARE(v.scope, Scope::Handle);
+    // Refused attempts do not count: at t0 + 1 s it may try, then waits 2 s.
+    QCOMPARE(fail(h, t0 + 1000), 0);
+    QCOMPARE(fail(h, t0 + 1000), 2);
+    // Another handle from the same address is not held (the address has room left).
+    QCOMPARE(fail({{Scope::Ip, QStringLiteral("10.0.0.1")}, {Scope::Handle, QStringLiteral("other")}}, t0 + 1000), 0);
+    // A success clears the handle; the address keeps its failures.
+    QCOMPARE(throttle.attempt(h, t0 + 3000).retryAfterSeconds, 0);
+    throttle.succeeded(h);
+    QCOMPARE(fail(h, t0 + 3000), 0);
+    // Fifteen quiet minutes forget everything.
+    for (int i = 0; i < 10; ++i)
+        QCOMPARE(fail(h, t0 + 4000 + i * LoginThrottle::kMaxDelayMs), 0);
+    const qint64 last = t0 + 4000 + 9 * LoginThrottle::kMaxDelayMs;
+    QCOMPARE(throttle.attempt(h, last + 1).retryAfterSeconds, LoginThrottle::kMaxDelayMs / 1000);
+    QCOMPARE(throttle.attempt(h, last + LoginThrottle::kForgetAfterMs).retryAfterSeconds, 0);
+    throttle.withdraw(h);
+
+    // Attempts in flight: as many as the free failures left, then one at a time.
+    LoginThrottle fresh;
+    const QList<Key> d{{Scope::Device, QStringLiteral("7")}};
+    for (int i = 0; i < LoginThrottle::kFreeFailuresPerDevice; ++i)
+        QCOMPARE(fresh.attempt(d, t0).retryAfterSeconds, 0);
+    v = fresh.attempt(d, t0);
+    QCOMPARE(v.retryAfterSeconds, 1);
+    QCOMPARE(v.scope, Scope::Device);
+    fresh.failed(d, t0);
+    QCOMPARE(fresh.attempt(d, t0).retryAfterSeconds, 1); // one free failure left, two in flight
+    fresh.succeeded(d);
+    fresh.withdraw(d);
+    QCOMPARE(fresh.attempt(d, t0).retryAfterSeconds, 0); // the success cleared the failure
+    fresh.withdraw(d);
+    // An attempt that never ran leaves nothing behind.
+    for (int i = 0; i < 10; ++i) {
+        QCOMPARE(fresh.attempt(d, t0).retryAfterSeconds, 0);
+        fresh.withdraw(d);
     }
-    // Ten failures between t0 and t0+9 s: blocked until the first one is 5 minutes old.
-    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("h"), t0 + 10'000), 290);
-    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("other"), t0 + 10'000), 0);
-    QVERIFY(throttle.retryAfterSeconds(QStringLiteral("h"), t0 + LoginThrottle::kWindowMs - 1) > 0);
-    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("h"), t0 + LoginThrottle::kWindowMs), 0);
-    throttle.recordFailure(QStringLiteral("h"), t0 + LoginThrottle::kWindowMs);
-    throttle.reset(QStringLiteral("h"));
-    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("h"), t0 + LoginThrottle::kWindowMs), 0);
 }
 
 namespace {
