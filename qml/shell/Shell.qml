@@ -98,6 +98,11 @@ Rectangle {
             App.pageSettled = true
             return
         }
+        if (parts[0] === "feedback") {
+            feedback.start()
+            App.pageSettled = true
+            return
+        }
         if (parts[0] === "switcher") {
             quickSwitcher.start()
             App.pageSettled = true

@@ -30,7 +30,8 @@ Item {
             exportDialog.open()
         else if (parts[0] === "topup")
             topUpSheet.start()
-        if ((parts.length === 1 && parts[0] !== "request") || parts[0] === "export")
+        // A request being shown settles once its lookup answers; a new one at once.
+        if (parts.length === 1 || parts[0] === "export")
             App.pageSettled = true
     }
     function openLink(link) {
