@@ -241,6 +241,12 @@ int main(int argc, char *argv[])
         });
         snapshotDeadline.setSingleShot(true);
         QObject::connect(&snapshotDeadline, &QTimer::timeout, &app, [&, target] {
+            if (session.state() == target && !options.page.isEmpty() && !context.pageSettled()) {
+                std::fprintf(stderr, "plaza: the page %s never settled (a sheet or dialog that could not open?)\n",
+                             qPrintable(options.page));
+                QCoreApplication::exit(3);
+                return;
+            }
             std::fprintf(stderr, "plaza: the window never reached %s (state %s, error \"%s\")\n",
                          qPrintable(ScreenProbe::stateName(target)),
                          qPrintable(ScreenProbe::stateName(session.state())), qPrintable(session.errorCode()));

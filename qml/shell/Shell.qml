@@ -99,8 +99,7 @@ Rectangle {
             return
         }
         if (parts[0] === "feedback") {
-            feedback.start()
-            App.pageSettled = true
+            feedback.start() // settles once the dialog is on screen
             return
         }
         if (parts[0] === "switcher") {

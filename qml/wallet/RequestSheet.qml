@@ -95,6 +95,7 @@ Sheet {
         objectName: "qrSaveDialog"
         title: qsTr("Save the QR code")
         fileMode: FileDialog.SaveFile
+        acceptLabel: qsTr("Save") // the non-native dialog says "Open" otherwise
         nameFilters: [qsTr("PNG images (*.png)")]
         defaultSuffix: "png"
         currentFolder: App.suggestedFile("").toString()
