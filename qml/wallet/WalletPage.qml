@@ -217,7 +217,9 @@ Item {
                 ColumnLayout {
                     spacing: Theme.spacingS
                     Layout.alignment: Qt.AlignTop
-                    Layout.preferredWidth: 200
+                    // As wide as the longest label ("Ajouter de l'argent" overflowed its button at 1024 px).
+                    Layout.preferredWidth: Math.max(200, implicitWidth)
+                    Layout.minimumWidth: implicitWidth
                     AppButton {
                         objectName: "sendButton"
                         text: qsTr("Send")

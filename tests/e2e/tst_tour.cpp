@@ -94,8 +94,8 @@ double sceneOpacity(QQuickItem *item)
     return opacity;
 }
 
-//! Every Text on screen under \a root: what a user can read.
-QList<QQuickItem *> textsOnScreen(QQuickItem *root, const QRectF &window)
+//! Every Text (and button) on screen under \a root: what a user can read.
+QList<QQuickItem *> textsOnScreen(QQuickItem *root, const QRectF &window, const char *type = "QQuickText")
 {
     QList<QQuickItem *> found;
     QList<QQuickItem *> queue{root};
@@ -103,7 +103,7 @@ QList<QQuickItem *> textsOnScreen(QQuickItem *root, const QRectF &window)
         QQuickItem *current = queue.takeFirst();
         if (!current->isVisible() || current->opacity() < 0.01)
             continue;
-        if (current->inherits("QQuickText") && !current->property("text").toString().isEmpty()
+        if (current->inherits(type) && !current->property("text").toString().isEmpty()
             && sceneOpacity(current) > 0.5 && !visibleRect(current).intersected(window).isEmpty())
             found.append(current);
         queue += current->childItems();
@@ -296,6 +296,13 @@ QStringList TourTest::textDefects() const
             defects << u"a \"(s)\" plural: " + describe(text);
         if (sSeconds.match(shown).hasMatch())
             defects << u"a time with seconds: " + describe(text);
+    }
+    // A button whose label is wider than the button spills over its edges.
+    for (QQuickItem *button : textsOnScreen(m_window->contentItem(), window, "QQuickAbstractButton")) {
+        const double content = button->property("implicitContentWidth").toDouble();
+        if (content > button->width() - 4)
+            defects << QStringLiteral("a button's label wider than the button (%1 > %2 px): ").arg(content).arg(button->width())
+                           + describe(button);
     }
     return defects;
 }
