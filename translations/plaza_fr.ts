@@ -1770,6 +1770,10 @@
             <numerusform>Avec %1 aujourd’hui et chaque 1er du mois (%n versements, %2) : %3</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
 </context>
 <context>
     <name>SendSheet</name>

@@ -249,7 +249,7 @@ Item {
                             TextField {
                                 id: monthlyField
                                 objectName: "monthlyDepositField"
-                                placeholderText: Number(0).toLocaleString(Qt.locale(), "f", 2)
+                                placeholderText: { App.languageInUse; return Number(0).toLocaleString(Qt.locale(), "f", 2) } // again when the language switches
                                 implicitWidth: 100
                                 implicitHeight: 30
                                 horizontalAlignment: TextInput.AlignRight
@@ -280,18 +280,24 @@ Item {
                             id: projectionChart
                             Layout.fillWidth: true
                             Layout.fillHeight: true
+                            readonly property real low: projectionBox.projection.ok
+                                                        ? Math.min(projectionBox.projection.months[0].withoutMinor, savings.balanceMinor) : 0
                             function scaled(key) {
                                 const p = projectionBox.projection
+                                const h = plotHeight
                                 if (!p.ok || width < 2)
                                     return []
                                 const months = p.months
-                                const low = Math.min(months[0].withoutMinor, savings.balanceMinor)
                                 const span = Math.max(1, p.maxMinor - low)
-                                const out = [Qt.point(0, height - (savings.balanceMinor - low) / span * height)]
+                                const out = [Qt.point(0, h - (savings.balanceMinor - low) / span * h)]
                                 for (let i = 0; i < months.length; ++i)
-                                    out.push(Qt.point((i + 1) / months.length * width, height - (months[i][key] - low) / span * height))
+                                    out.push(Qt.point((i + 1) / months.length * width, h - (months[i][key] - low) / span * h))
                                 return out
                             }
+                            topLabel: projectionBox.projection.ok ? App.formatMoney(projectionBox.projection.maxMinor, savings.currency) : ""
+                            bottomLabel: projectionBox.projection.ok ? App.formatMoney(low, savings.currency) : ""
+                            startLabel: qsTr("Today")
+                            endLabel: { Time.today; return Time.date(Time.monthsFromToday(12)) } // again when the language switches
                             points: scaled("withoutMinor")
                             secondPoints: monthlyField.text.length > 0 ? scaled("withMinor") : []
                         }
@@ -326,7 +332,11 @@ Item {
                             objectName: "interestChart"
                             Layout.fillWidth: true
                             Layout.fillHeight: true
-                            points: savings.historyDays > 0 ? savings.historyPoints(width, height) : []
+                            points: savings.historyDays > 0 ? savings.historyPoints(width, plotHeight) : []
+                            topLabel: historyBox.info.formattedTotal || ""
+                            bottomLabel: historyBox.info.totalMinor !== undefined ? App.formatMoney(0, savings.currency) : ""
+                            startLabel: historyBox.info.from !== undefined ? Time.date(historyBox.info.from) : ""
+                            endLabel: historyBox.info.to !== undefined ? Time.date(historyBox.info.to) : ""
                         }
                     }
                 }

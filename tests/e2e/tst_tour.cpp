@@ -111,6 +111,18 @@ QList<QQuickItem *> textsOnScreen(QQuickItem *root, const QRectF &window, const 
     return found;
 }
 
+//! Text that people wrote, shown as is: a chat message, a post, a conversation's preview.
+bool isUserText(QQuickItem *item)
+{
+    static const QStringList lists{QStringLiteral("messageList"), QStringLiteral("conversationList"),
+                                   QStringLiteral("searchResults"), QStringLiteral("feedList"),
+                                   QStringLiteral("threadList"), QStringLiteral("profilePosts")};
+    for (QQuickItem *up = item; up; up = up->parentItem())
+        if (lists.contains(up->objectName()))
+            return true;
+    return item->property("preview").toBool();
+}
+
 QString describe(QQuickItem *item)
 {
     QStringList path;
@@ -284,6 +296,11 @@ QStringList TourTest::textDefects() const
 {
     static const QRegularExpression sPlural(QStringLiteral("\\w\\((s|e?s|x)\\)"));
     static const QRegularExpression sSeconds(QStringLiteral("\\b\\d{1,2}:\\d{2}:\\d{2}\\b"));
+    // An amount in the other language's format: "€12.50" in French, "12,50 €" in English (the
+    // window formats in the language it speaks; a binding that did not follow a switch shows it).
+    static const QRegularExpression sEnglishMoney(QStringLiteral("€\\s?\\d"));
+    static const QRegularExpression sFrenchMoney(QStringLiteral("\\d,\\d\\d\\s?€"));
+    const QRegularExpression &foreignMoney = m_language == u"fr" ? sEnglishMoney : sFrenchMoney;
     QStringList defects;
     const QRectF window(0, 0, m_window->width(), m_window->height());
     for (QQuickItem *text : textsOnScreen(m_window->contentItem(), window)) {
@@ -296,6 +313,9 @@ QStringList TourTest::textDefects() const
             defects << u"a \"(s)\" plural: " + describe(text);
         if (sSeconds.match(shown).hasMatch())
             defects << u"a time with seconds: " + describe(text);
+        // What people wrote (messages, posts, notes) is theirs; the check is for what the app formats.
+        if (foreignMoney.match(shown).hasMatch() && !isUserText(text))
+            defects << u"an amount formatted for the other language: " + describe(text);
     }
     // A button whose label is wider than the button spills over its edges.
     for (QQuickItem *button : textsOnScreen(m_window->contentItem(), window, "QQuickAbstractButton")) {
