@@ -79,7 +79,8 @@ Item {
     }
     Item {
         id: dates
-        visible: (chart.startLabel.length > 0 || chart.endLabel.length > 0) && chart.points.length > 1
+        // Not from the points: they are computed from plotHeight, which depends on this.
+        visible: chart.startLabel.length > 0 || chart.endLabel.length > 0
         width: chart.width
         height: startText.implicitHeight
         anchors.bottom: parent.bottom
