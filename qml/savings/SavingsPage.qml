@@ -265,9 +265,10 @@ Item {
                         RowLayout {
                             visible: projectionBox.projection.ok
                             spacing: Theme.spacingM
-                            Rectangle { width: 10; height: 3; color: Theme.accent }
+                            // The legend's swatches (implicit sizes: a layout ignores width and height).
+                            Rectangle { implicitWidth: 10; implicitHeight: 3; color: Theme.accent }
                             Label { objectName: "projectionWithout"; text: qsTr("As is: %1").arg(projectionBox.projection.formattedWithout || ""); color: Theme.textMuted; font.pixelSize: Theme.fontCaption }
-                            Rectangle { width: 10; height: 3; color: Theme.success; visible: monthlyField.text.length > 0 }
+                            Rectangle { implicitWidth: 10; implicitHeight: 3; color: Theme.success; visible: monthlyField.text.length > 0 }
                             Label { visible: monthlyField.text.length > 0; objectName: "projectionWith"; text: qsTr("With %1 today and on each 1st (%n deposit(s), %2): %3", "", projectionBox.projection.deposits || 0).arg(projectionBox.projection.formattedDeposit || "").arg(projectionBox.projection.formattedDeposits || "").arg(projectionBox.projection.formattedWith || ""); wrapMode: Text.Wrap; Layout.fillWidth: true; color: Theme.textMuted; font.pixelSize: Theme.fontCaption }
                         }
                         Label {
