@@ -154,6 +154,7 @@ void AppContext::switchLanguage(const QString &code)
     if (m_engine)
         m_engine->retranslate();
     TimeFormat::refreshAll();
+    m_session->notifyLocaleChanged(); // the models' amounts and times
     Q_EMIT settingsChanged(); // bindings that format money or numbers read QLocale() again
     Q_EMIT languageSwitched();
     qCInfo(lcApp) << "interface language switched to" << inUse;

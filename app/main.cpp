@@ -154,6 +154,27 @@ int main(int argc, char *argv[])
                          QString::fromUtf8(qgetenv("PLAZA_DEMO_PASSWORD")),
                          QString::fromUtf8(qgetenv("PLAZA_TEST_PASSPHRASE")));
 
+    // Benches and tests only (bench/idle_wakeups.sh measures the lock screen): once signed in,
+    // PLAZA_TEST_LOCK_PIN becomes the app lock's PIN if none is set, and the window locks.
+    const QString testLockPin = qEnvironmentVariable("PLAZA_TEST_LOCK_PIN");
+    bool testLockTried = false;
+    bool testLocked = false;
+    if (!testLockPin.isEmpty()) {
+        QObject::connect(&appLock, &plaza::AppLock::configuredChanged, &app, [&] {
+            if (session.state() != plaza::Session::State::Ready || !appLock.known() || testLocked)
+                return;
+            if (!appLock.configured()) {
+                if (!testLockTried)
+                    appLock.setSecret(QStringLiteral("pin"), testLockPin);
+                testLockTried = true;
+                return;
+            }
+            testLocked = true;
+            appLock.lock();
+            say(QStringLiteral("app locked"));
+        }, Qt::QueuedConnection);
+    }
+
     // Declared after the session: the engine, and every binding to the session, goes first.
     QQmlApplicationEngine engine;
     // Qt 6.4 does not search qrc:/qt/qml by default (6.5 does); the module lives there.
@@ -220,6 +241,12 @@ int main(int argc, char *argv[])
         });
         snapshotDeadline.setSingleShot(true);
         QObject::connect(&snapshotDeadline, &QTimer::timeout, &app, [&, target] {
+            if (session.state() == target && !options.page.isEmpty() && !context.pageSettled()) {
+                std::fprintf(stderr, "plaza: the page %s never settled (a sheet or dialog that could not open?)\n",
+                             qPrintable(options.page));
+                QCoreApplication::exit(3);
+                return;
+            }
             std::fprintf(stderr, "plaza: the window never reached %s (state %s, error \"%s\")\n",
                          qPrintable(ScreenProbe::stateName(target)),
                          qPrintable(ScreenProbe::stateName(session.state())), qPrintable(session.errorCode()));

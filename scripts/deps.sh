@@ -27,6 +27,7 @@ PLAZA_TEST_DEPS=(
   dunst trayer systemd
   # scripts/test-calendar runs suites at fixed instants; the suite also runs under load
   faketime stress-ng
+  xdotool openbox # bench/idle_wakeups.sh minimises the window: a window manager under Xvfb
 )
 
 want=("${PLAZA_BUILD_DEPS[@]}" "${PLAZA_RUNTIME_DEPS[@]}")

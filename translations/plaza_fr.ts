@@ -294,8 +294,8 @@
         <translation>Lien plaza:// à ouvrir.</translation>
     </message>
     <message>
-        <source>Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, switcher.</source>
-        <translation>Ouvrir d’abord cette page : feed, chat, wallet, savings, settings, wallet/send[/pseudo], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, switcher.</translation>
+        <source>Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, switcher, feedback.</source>
+        <translation>Ouvrir d’abord cette page : feed, chat, wallet, savings, settings, wallet/send[/pseudo], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, switcher, feedback.</translation>
     </message>
 </context>
 <context>
@@ -596,6 +596,10 @@
     <message>
         <source>Report saved. Attach it to your message; it holds no tokens, keys, amounts or message text.</source>
         <translation>Rapport enregistré. Joignez-le à votre message ; il ne contient ni jeton, ni clé, ni montant, ni texte de message.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
     </message>
 </context>
 <context>
@@ -1335,93 +1339,6 @@
     </message>
 </context>
 <context>
-    <name>RequestsPanel</name>
-    <message>
-        <source>Requests</source>
-        <translation>Demandes</translation>
-    </message>
-    <message>
-        <source>To me</source>
-        <translation>À moi</translation>
-    </message>
-    <message>
-        <source>Requests to me</source>
-        <translation>Demandes qui me sont adressées</translation>
-    </message>
-    <message>
-        <source>From me</source>
-        <translation>De moi</translation>
-    </message>
-    <message>
-        <source>Requests from me</source>
-        <translation>Mes demandes</translation>
-    </message>
-    <message>
-        <source>Your requests could not be read from the local cache.</source>
-        <translation>Impossible de lire vos demandes dans le cache local.</translation>
-    </message>
-    <message>
-        <source>Nobody has asked you for money.</source>
-        <translation>Personne ne vous a demandé d’argent.</translation>
-    </message>
-    <message>
-        <source>You haven&apos;t asked anyone for money.</source>
-        <translation>Vous n’avez demandé d’argent à personne.</translation>
-    </message>
-    <message>
-        <source>%1 asks %2</source>
-        <translation>%1 demande %2</translation>
-    </message>
-    <message>
-        <source>You asked %1 for %2</source>
-        <translation>Vous avez demandé %2 à %1</translation>
-    </message>
-    <message>
-        <source>Link for %1</source>
-        <translation>Lien pour %1</translation>
-    </message>
-    <message>
-        <source>Pay…</source>
-        <translation>Payer…</translation>
-    </message>
-    <message>
-        <source>Pay %1</source>
-        <translation>Payer %1</translation>
-    </message>
-    <message>
-        <source>Decline</source>
-        <translation>Refuser</translation>
-    </message>
-    <message>
-        <source>Cancel request</source>
-        <translation>Annuler la demande</translation>
-    </message>
-    <message>
-        <source>Cancel this request?</source>
-        <translation>Annuler cette demande ?</translation>
-    </message>
-    <message>
-        <source>Decline this request?</source>
-        <translation>Refuser cette demande ?</translation>
-    </message>
-    <message>
-        <source>%1 will no longer be able to pay %2.</source>
-        <translation>%1 ne pourra plus payer %2.</translation>
-    </message>
-    <message>
-        <source>Nobody</source>
-        <translation>Personne</translation>
-    </message>
-    <message>
-        <source>%1 will see that you declined %2.</source>
-        <translation>%1 verra que vous avez refusé %2.</translation>
-    </message>
-    <message>
-        <source>Keep it</source>
-        <translation>La garder</translation>
-    </message>
-</context>
-<context>
     <name>QuickSwitcher</name>
     <message>
         <source>Go to</source>
@@ -1557,6 +1474,97 @@
     <message>
         <source>Sent in the conversation.</source>
         <translation>Envoyée dans la conversation.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPanel</name>
+    <message>
+        <source>Requests</source>
+        <translation>Demandes</translation>
+    </message>
+    <message>
+        <source>To me</source>
+        <translation>À moi</translation>
+    </message>
+    <message>
+        <source>Requests to me</source>
+        <translation>Demandes qui me sont adressées</translation>
+    </message>
+    <message>
+        <source>From me</source>
+        <translation>De moi</translation>
+    </message>
+    <message>
+        <source>Requests from me</source>
+        <translation>Mes demandes</translation>
+    </message>
+    <message>
+        <source>Your requests could not be read from the local cache.</source>
+        <translation>Impossible de lire vos demandes dans le cache local.</translation>
+    </message>
+    <message>
+        <source>Nobody has asked you for money.</source>
+        <translation>Personne ne vous a demandé d’argent.</translation>
+    </message>
+    <message>
+        <source>You haven&apos;t asked anyone for money.</source>
+        <translation>Vous n’avez demandé d’argent à personne.</translation>
+    </message>
+    <message>
+        <source>%1 asks %2</source>
+        <translation>%1 demande %2</translation>
+    </message>
+    <message>
+        <source>You asked %1 for %2</source>
+        <translation>Vous avez demandé %2 à %1</translation>
+    </message>
+    <message>
+        <source>Link for %1</source>
+        <translation>Lien pour %1</translation>
+    </message>
+    <message>
+        <source>Pay…</source>
+        <translation>Payer…</translation>
+    </message>
+    <message>
+        <source>Pay %1</source>
+        <translation>Payer %1</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <source>Cancel request</source>
+        <translation>Annuler la demande</translation>
+    </message>
+    <message>
+        <source>Cancel this request?</source>
+        <translation>Annuler cette demande ?</translation>
+    </message>
+    <message>
+        <source>Decline this request?</source>
+        <translation>Refuser cette demande ?</translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to pay %2.</source>
+        <translation>%1 ne pourra plus payer %2.</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>%1 will see that you declined %2.</source>
+        <translation>%1 verra que vous avez refusé %2.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>La garder</translation>
     </message>
 </context>
 <context>
@@ -1761,6 +1769,10 @@
             <numerusform>Avec %1 aujourd’hui et chaque 1er du mois (%n versement, %2) : %3</numerusform>
             <numerusform>Avec %1 aujourd’hui et chaque 1er du mois (%n versements, %2) : %3</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
     </message>
 </context>
 <context>
@@ -2617,6 +2629,10 @@
     <message>
         <source>Search</source>
         <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,10 @@ void MessagesModel::setChat(ChatService *chat)
         });
         if (SyncEngine *engine = session->syncEngine())
             m_connections << connect(engine, &SyncEngine::applied, this, &MessagesModel::onApplied);
+        m_connections << connect(session, &Session::localeChanged, this, [this] { // times, in the locale
+            if (rowCount() > 0)
+                Q_EMIT dataChanged(index(0), index(rowCount() - 1));
+        });
         m_connections << connect(m_chat, &ChatService::outboxChanged, this, [this](const QString &id) {
             if (id == m_conversationId)
                 refresh();

@@ -80,6 +80,8 @@ void SavingsSummary::setSession(Session *session)
         m_connections << connect(m_session, &Session::stateChanged, this, &SavingsSummary::reload);
         m_connections << connect(m_session, &Session::onlineChanged, this, &SavingsSummary::changed);
         m_connections << connect(m_session, &Session::syncedChanged, this, &SavingsSummary::changed);
+        // The goals' amounts are formatted as they are read: read them again in the new locale.
+        m_connections << connect(m_session, &Session::localeChanged, this, &SavingsSummary::reload);
         m_connections << connect(m_session->syncEngine(), &SyncEngine::applied, this, &SavingsSummary::onApplied);
     }
     Q_EMIT sessionChanged();

@@ -86,6 +86,9 @@ public:
     Q_INVOKABLE void resetCache();
     //! Pull /v1/sync now (also done on every WebSocket hello and gap).
     Q_INVOKABLE void syncNow();
+    //! The interface language (and QLocale's default) changed while running: emits
+    //! localeChanged, so models re-read the amounts and times they format in that locale.
+    void notifyLocaleChanged() { Q_EMIT localeChanged(); }
 
     [[nodiscard]] State state() const;
     [[nodiscard]] bool busy() const;
@@ -137,6 +140,8 @@ Q_SIGNALS:
     void errorChanged();
     //! A sync batch committed: \a count events up to \a cursor; \a types are their event types.
     void eventsApplied(int count, qint64 cursor, const QStringList &types);
+    //! See notifyLocaleChanged().
+    void localeChanged();
 
 private:
     // The flows, as coroutines started by the Q_INVOKABLEs above (session.cpp).

@@ -91,6 +91,10 @@ void RequestsModel::setSession(Session *session)
         });
         if (SyncEngine *engine = m_session->syncEngine())
             m_connections << connect(engine, &SyncEngine::applied, this, &RequestsModel::onApplied);
+        m_connections << connect(m_session, &Session::localeChanged, this, [this] { // amounts, in the locale
+            if (rowCount() > 0)
+                Q_EMIT dataChanged(index(0), index(rowCount() - 1));
+        });
     }
     Q_EMIT sessionChanged();
     reload();

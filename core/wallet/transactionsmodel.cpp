@@ -34,6 +34,11 @@ void TransactionsModel::setSession(Session *session)
             reload();
         });
         m_connections << connect(m_session, &Session::onlineChanged, this, &TransactionsModel::staleChanged);
+        // Amounts and times are formatted in the locale: every row again after a switch.
+        m_connections << connect(m_session, &Session::localeChanged, this, [this] {
+            if (rowCount() > 0)
+                Q_EMIT dataChanged(index(0), index(rowCount() - 1));
+        });
         if (SyncEngine *engine = m_session->syncEngine())
             m_connections << connect(engine, &SyncEngine::applied, this, &TransactionsModel::onApplied);
     }

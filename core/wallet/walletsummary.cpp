@@ -31,6 +31,7 @@ void WalletSummary::setSession(Session *session)
         m_connections << connect(m_session, &Session::stateChanged, this, &WalletSummary::reload);
         m_connections << connect(m_session, &Session::onlineChanged, this, &WalletSummary::staleChanged);
         m_connections << connect(m_session, &Session::syncedChanged, this, &WalletSummary::staleChanged);
+        m_connections << connect(m_session, &Session::localeChanged, this, &WalletSummary::changed);
         m_connections << connect(m_session->syncEngine(), &SyncEngine::applied, this, &WalletSummary::onApplied);
     }
     Q_EMIT sessionChanged();

@@ -275,6 +275,7 @@ Item {
                                 }
                                 RowLayout {
                                     Label {
+                                        readonly property bool preview: true // elided by design (e2e_tour)
                                         text: (model.lastMessageOwn ? qsTr("You: ") : "") + model.lastMessagePreview
                                         color: Theme.textMuted
                                         font.pixelSize: Theme.fontCaption
@@ -346,6 +347,7 @@ Item {
                             spacing: 0
                             RowLayout {
                                 Label {
+                                    readonly property bool preview: true // elided by design (e2e_tour)
                                     text: model.senderName === model.conversationTitle ? model.conversationTitle
                                                                                        : model.conversationTitle + " · " + model.senderName
                                     color: Theme.text; font.pixelSize: Theme.fontCaption; font.weight: Font.DemiBold

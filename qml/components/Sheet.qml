@@ -26,6 +26,16 @@ Dialog {
 
     Overlay.modal: Rectangle { color: Theme.scrim }
 
+    // Layouts whose content changed while the sheet was closed (the language switched, say)
+    // kept their old sizes: Qt 6.4 drops the polish of a layout outside the window, and a
+    // translated button was cut to its English width (e2e_tour). Lay everything out again.
+    onAboutToShow: polishTree(contentItem)
+    function polishTree(item) {
+        for (let i = 0; i < item.children.length; ++i)
+            polishTree(item.children[i])
+        item.ensurePolished()
+    }
+
     enter: Transition {
         NumberAnimation { property: "opacity"; from: 0; to: 1; duration: Theme.animationFast }
         NumberAnimation { property: "scale"; from: 0.97; to: 1; duration: Theme.animationFast; easing.type: Easing.OutCubic }

@@ -4,43 +4,99 @@ import QtQuick.Shapes
 import Plaza
 
 // One or two lines over a faint grid, from points already in pixels (C++ computes them,
-// one per pixel column at most, so ten years of days stay smooth).
+// one per pixel column at most, so ten years of days stay smooth). The values and dates at
+// the ends, when given, label the axes: the highest value top left and the lowest bottom
+// right (where a rising line leaves room), the first and last dates under the plot. Points
+// are in the plot's pixels: plotHeight, not height.
 Item {
     id: chart
     property var points: []
     property var secondPoints: []
     property color lineColor: Theme.accent
     property color secondColor: Theme.success
+    property string topLabel: ""
+    property string bottomLabel: ""
+    property string startLabel: ""
+    property string endLabel: ""
+    readonly property real plotHeight: Math.max(0, height - (dates.visible ? dates.height + Theme.spacingXs : 0))
 
-    Repeater {
-        model: 4
-        Rectangle {
-            required property int index
-            width: chart.width
-            height: 1
-            y: Math.round(chart.height * index / 3)
-            color: Theme.border
-            opacity: 0.6
+    Item {
+        id: plot
+        width: chart.width
+        height: chart.plotHeight
+
+        Repeater {
+            model: 4
+            Rectangle {
+                required property int index
+                width: plot.width
+                height: 1
+                y: Math.round(plot.height * index / 3)
+                color: Theme.border
+                opacity: 0.6
+            }
+        }
+        Shape {
+            anchors.fill: parent
+            antialiasing: true
+            ShapePath {
+                strokeColor: chart.lineColor
+                strokeWidth: 2.5
+                fillColor: "transparent"
+                capStyle: ShapePath.RoundCap
+                joinStyle: ShapePath.RoundJoin
+                PathPolyline { path: chart.points }
+            }
+            ShapePath {
+                strokeColor: chart.secondPoints.length > 1 ? chart.secondColor : "transparent"
+                strokeWidth: 2.5
+                fillColor: "transparent"
+                capStyle: ShapePath.RoundCap
+                joinStyle: ShapePath.RoundJoin
+                PathPolyline { path: chart.secondPoints }
+            }
+        }
+        Text {
+            objectName: "chartTopLabel"
+            visible: text.length > 0 && chart.points.length > 1
+            text: chart.topLabel
+            anchors { left: parent.left; top: parent.top; topMargin: 3 }
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontCaption - 1
+            font.family: Theme.moneyFont.family
+            textFormat: Text.PlainText
+        }
+        Text {
+            objectName: "chartBottomLabel"
+            visible: text.length > 0 && chart.points.length > 1
+            text: chart.bottomLabel
+            anchors { right: parent.right; bottom: parent.bottom; bottomMargin: 3 }
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontCaption - 1
+            font.family: Theme.moneyFont.family
+            textFormat: Text.PlainText
         }
     }
-    Shape {
-        anchors.fill: parent
-        antialiasing: true
-        ShapePath {
-            strokeColor: chart.lineColor
-            strokeWidth: 2.5
-            fillColor: "transparent"
-            capStyle: ShapePath.RoundCap
-            joinStyle: ShapePath.RoundJoin
-            PathPolyline { path: chart.points }
+    Item {
+        id: dates
+        // Not from the points: they are computed from plotHeight, which depends on this.
+        visible: chart.startLabel.length > 0 || chart.endLabel.length > 0
+        width: chart.width
+        height: startText.implicitHeight
+        anchors.bottom: parent.bottom
+        Text {
+            id: startText
+            text: chart.startLabel
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontCaption - 1
+            textFormat: Text.PlainText
         }
-        ShapePath {
-            strokeColor: chart.secondPoints.length > 1 ? chart.secondColor : "transparent"
-            strokeWidth: 2.5
-            fillColor: "transparent"
-            capStyle: ShapePath.RoundCap
-            joinStyle: ShapePath.RoundJoin
-            PathPolyline { path: chart.secondPoints }
+        Text {
+            anchors.right: parent.right
+            text: chart.endLabel
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontCaption - 1
+            textFormat: Text.PlainText
         }
     }
 }

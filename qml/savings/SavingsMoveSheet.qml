@@ -80,7 +80,7 @@ Sheet {
                 id: amountField
                 objectName: "savingsAmountField"
                 label: qsTr("Amount (%1)").arg(sheet.savings.currency)
-                placeholderText: Number(0).toLocaleString(Qt.locale(), "f", sheet.parsed.decimals)
+                placeholderText: { App.languageInUse; return Number(0).toLocaleString(Qt.locale(), "f", sheet.parsed.decimals) } // again when the language switches
                 inputMethodHints: Qt.ImhFormattedNumbersOnly
                 maximumLength: 20
                 input.font: Qt.font({ family: Theme.moneyFont.family, pixelSize: Theme.fontTitle })

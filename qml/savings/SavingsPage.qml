@@ -249,7 +249,7 @@ Item {
                             TextField {
                                 id: monthlyField
                                 objectName: "monthlyDepositField"
-                                placeholderText: Number(0).toLocaleString(Qt.locale(), "f", 2)
+                                placeholderText: { App.languageInUse; return Number(0).toLocaleString(Qt.locale(), "f", 2) } // again when the language switches
                                 implicitWidth: 100
                                 implicitHeight: 30
                                 horizontalAlignment: TextInput.AlignRight
@@ -265,9 +265,10 @@ Item {
                         RowLayout {
                             visible: projectionBox.projection.ok
                             spacing: Theme.spacingM
-                            Rectangle { width: 10; height: 3; color: Theme.accent }
+                            // The legend's swatches (implicit sizes: a layout ignores width and height).
+                            Rectangle { implicitWidth: 10; implicitHeight: 3; color: Theme.accent }
                             Label { objectName: "projectionWithout"; text: qsTr("As is: %1").arg(projectionBox.projection.formattedWithout || ""); color: Theme.textMuted; font.pixelSize: Theme.fontCaption }
-                            Rectangle { width: 10; height: 3; color: Theme.success; visible: monthlyField.text.length > 0 }
+                            Rectangle { implicitWidth: 10; implicitHeight: 3; color: Theme.success; visible: monthlyField.text.length > 0 }
                             Label { visible: monthlyField.text.length > 0; objectName: "projectionWith"; text: qsTr("With %1 today and on each 1st (%n deposit(s), %2): %3", "", projectionBox.projection.deposits || 0).arg(projectionBox.projection.formattedDeposit || "").arg(projectionBox.projection.formattedDeposits || "").arg(projectionBox.projection.formattedWith || ""); wrapMode: Text.Wrap; Layout.fillWidth: true; color: Theme.textMuted; font.pixelSize: Theme.fontCaption }
                         }
                         Label {
@@ -280,18 +281,24 @@ Item {
                             id: projectionChart
                             Layout.fillWidth: true
                             Layout.fillHeight: true
+                            readonly property real low: projectionBox.projection.ok
+                                                        ? Math.min(projectionBox.projection.months[0].withoutMinor, savings.balanceMinor) : 0
                             function scaled(key) {
                                 const p = projectionBox.projection
+                                const h = plotHeight
                                 if (!p.ok || width < 2)
                                     return []
                                 const months = p.months
-                                const low = Math.min(months[0].withoutMinor, savings.balanceMinor)
                                 const span = Math.max(1, p.maxMinor - low)
-                                const out = [Qt.point(0, height - (savings.balanceMinor - low) / span * height)]
+                                const out = [Qt.point(0, h - (savings.balanceMinor - low) / span * h)]
                                 for (let i = 0; i < months.length; ++i)
-                                    out.push(Qt.point((i + 1) / months.length * width, height - (months[i][key] - low) / span * height))
+                                    out.push(Qt.point((i + 1) / months.length * width, h - (months[i][key] - low) / span * h))
                                 return out
                             }
+                            topLabel: projectionBox.projection.ok ? App.formatMoney(projectionBox.projection.maxMinor, savings.currency) : ""
+                            bottomLabel: projectionBox.projection.ok ? App.formatMoney(low, savings.currency) : ""
+                            startLabel: qsTr("Today")
+                            endLabel: { Time.today; return Time.date(Time.monthsFromToday(12)) } // again when the language switches
                             points: scaled("withoutMinor")
                             secondPoints: monthlyField.text.length > 0 ? scaled("withMinor") : []
                         }
@@ -326,7 +333,11 @@ Item {
                             objectName: "interestChart"
                             Layout.fillWidth: true
                             Layout.fillHeight: true
-                            points: savings.historyDays > 0 ? savings.historyPoints(width, height) : []
+                            points: savings.historyDays > 0 ? savings.historyPoints(width, plotHeight) : []
+                            topLabel: historyBox.info.formattedTotal || ""
+                            bottomLabel: historyBox.info.totalMinor !== undefined ? App.formatMoney(0, savings.currency) : ""
+                            startLabel: historyBox.info.from !== undefined ? Time.date(historyBox.info.from) : ""
+                            endLabel: historyBox.info.to !== undefined ? Time.date(historyBox.info.to) : ""
                         }
                     }
                 }

@@ -18,8 +18,10 @@ Item {
     FileDialog {
         id: saveDialog
         objectName: "feedbackDialog"
+        onVisibleChanged: if (visible) App.pageSettled = true // --page feedback
         title: qsTr("Save a feedback report")
         fileMode: FileDialog.SaveFile
+        acceptLabel: qsTr("Save") // the non-native dialog says "Open" otherwise
         nameFilters: [qsTr("Text files (*.txt)")]
         defaultSuffix: "txt"
         onAccepted: {

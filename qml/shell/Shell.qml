@@ -98,6 +98,10 @@ Rectangle {
             App.pageSettled = true
             return
         }
+        if (parts[0] === "feedback") {
+            feedback.start() // settles once the dialog is on screen
+            return
+        }
         if (parts[0] === "switcher") {
             quickSwitcher.start()
             App.pageSettled = true

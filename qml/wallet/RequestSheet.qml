@@ -95,6 +95,7 @@ Sheet {
         objectName: "qrSaveDialog"
         title: qsTr("Save the QR code")
         fileMode: FileDialog.SaveFile
+        acceptLabel: qsTr("Save") // the non-native dialog says "Open" otherwise
         nameFilters: [qsTr("PNG images (*.png)")]
         defaultSuffix: "png"
         currentFolder: App.suggestedFile("").toString()
@@ -116,7 +117,7 @@ Sheet {
                 id: amountField
                 objectName: "requestAmountField"
                 label: qsTr("Amount (%1)").arg(sheet.summary.currency)
-                placeholderText: Number(0).toLocaleString(Qt.locale(), "f", sheet.parsed.decimals)
+                placeholderText: { App.languageInUse; return Number(0).toLocaleString(Qt.locale(), "f", sheet.parsed.decimals) } // again when the language switches
                 inputMethodHints: Qt.ImhFormattedNumbersOnly
                 maximumLength: 20
                 input.font: Qt.font({ family: Theme.moneyFont.family, pixelSize: Theme.fontTitle })

@@ -27,10 +27,11 @@ Item {
         else if (parts[0] === "request")
             requestSheet.start()
         else if (parts[0] === "export")
-            exportDialog.open()
+            exportDialog.open() // settles once on screen: a dialog whose QML is missing never does
         else if (parts[0] === "topup")
             topUpSheet.start()
-        if ((parts.length === 1 && parts[0] !== "request") || parts[0] === "export")
+        // A request being shown settles once its lookup answers; a new one at once.
+        if (parts.length === 1)
             App.pageSettled = true
     }
     function openLink(link) {
@@ -216,7 +217,9 @@ Item {
                 ColumnLayout {
                     spacing: Theme.spacingS
                     Layout.alignment: Qt.AlignTop
-                    Layout.preferredWidth: 200
+                    // As wide as the longest label ("Ajouter de l'argent" overflowed its button at 1024 px).
+                    Layout.preferredWidth: Math.max(200, implicitWidth)
+                    Layout.minimumWidth: implicitWidth
                     AppButton {
                         objectName: "sendButton"
                         text: qsTr("Send")
@@ -521,8 +524,10 @@ Item {
     FileDialog {
         id: exportDialog
         objectName: "exportDialog"
+        onVisibleChanged: if (visible) App.pageSettled = true
         title: qsTr("Export the history as CSV")
         fileMode: FileDialog.SaveFile
+        acceptLabel: qsTr("Save") // the non-native dialog says "Open" otherwise
         nameFilters: [qsTr("CSV files (*.csv)")]
         defaultSuffix: "csv"
         selectedFile: App.suggestedFile("plaza-history.csv")
