@@ -26,6 +26,28 @@ Dialog {
 
     Overlay.modal: Rectangle { color: Theme.scrim }
 
+    // A sheet opens with the keyboard (and a screen reader) on its first control, unless it
+    // put the focus somewhere itself (the send sheet's search field).
+    onOpened: Qt.callLater(sheet.focusFirstControl)
+    function focusFirstControl() {
+        if (!sheet.opened || !sheet.contentItem)
+            return
+        const popupItem = sheet.contentItem.parent
+        const within = item => {
+            for (let p = item; p; p = p.parent) {
+                if (p === popupItem)
+                    return true
+            }
+            return false
+        }
+        const focused = sheet.contentItem.Window.activeFocusItem
+        if (focused && focused !== popupItem && within(focused))
+            return
+        const first = sheet.contentItem.nextItemInFocusChain(true)
+        if (first && within(first))
+            first.forceActiveFocus(Qt.TabFocusReason)
+    }
+
     enter: Transition {
         NumberAnimation { property: "opacity"; from: 0; to: 1; duration: Theme.animationFast }
         NumberAnimation { property: "scale"; from: 0.97; to: 1; duration: Theme.animationFast; easing.type: Easing.OutCubic }
@@ -69,6 +91,9 @@ Dialog {
             }
         }
         ToolButton {
+            Keys.onReturnPressed: clicked()
+            Keys.onEnterPressed: clicked()
+            Accessible.onPressAction: clicked()
             objectName: "sheetCloseButton"
             enabled: sheet.closable
             Layout.alignment: Qt.AlignTop

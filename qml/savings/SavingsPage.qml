@@ -31,6 +31,11 @@ Item {
     }
     //! --page savings[/deposit|/withdraw|/goal]: opened once the cache (or the server) has answered.
     property string pendingPath: ""
+    //! The tab was shown: the keyboard starts on Add money (the projection's monthly deposit
+    //! while Add money waits for the account or the connection).
+    function focusMain() {
+        (depositButton.enabled ? depositButton : monthlyField).forceActiveFocus()
+    }
     function openPath(path) {
         pendingPath = path.length > 0 ? path : "."
         settleIfReady()
@@ -197,6 +202,7 @@ Item {
                         Layout.alignment: Qt.AlignTop
                         Layout.preferredWidth: 200
                         AppButton {
+                            id: depositButton
                             objectName: "depositButton"
                             text: qsTr("Add money")
                             iconName: "arrow-down-left"

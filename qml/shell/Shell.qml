@@ -86,6 +86,38 @@ Rectangle {
         }
     }
 
+    // The keyboard (and a screen reader) starts on the shown tab's main control, unless a sheet
+    // is open above it (--page wallet/send): that sheet keeps its focus.
+    function openSheet() {
+        const children = Overlay.overlay ? Overlay.overlay.children : []
+        for (let i = 0; i < children.length; ++i) {
+            if (children[i].visible && children[i].toString().indexOf("PopupItem") >= 0)
+                return children[i]
+        }
+        return null
+    }
+    function focusCurrentTab() {
+        if (App.appLock.locked || openSheet())
+            return
+        const pages = [feedPage, chatPage, walletPage, savingsPage]
+        pages[sidebar.currentIndex].focusMain()
+    }
+    // After an unlock the PIN field is gone: back to the sheet that was open, else the tab.
+    Connections {
+        target: App.appLock
+        function onLockedChanged() {
+            if (App.appLock.locked)
+                return
+            Qt.callLater(() => {
+                const sheet = shell.openSheet()
+                if (sheet)
+                    sheet.forceActiveFocus()
+                else
+                    shell.focusCurrentTab()
+            })
+        }
+    }
+
     // --page: the tab (and the sheet) to open first.
     function openStartPage(path) {
         chatPage.lastOpenedRestored = true // a page asked for wins over the last run's conversation
@@ -139,6 +171,7 @@ Rectangle {
         takeLink()
         if (sidebar.currentIndex === 1)
             chatPage.restoreLastOpened()
+        Qt.callLater(shell.focusCurrentTab)
     }
     Connections {
         target: sidebar
@@ -146,6 +179,7 @@ Rectangle {
             App.lastTab = shell.tabs[sidebar.currentIndex].key
             if (sidebar.currentIndex === 1)
                 chatPage.restoreLastOpened()
+            Qt.callLater(shell.focusCurrentTab)
         }
     }
 

@@ -18,6 +18,11 @@ Item {
     readonly property string offlineReason: qsTr("You're offline. Sending and requesting money need a connection.")
 
     //! Opens a sheet by path: "send", "send/<handle>", "request", "request/<id>", "export".
+    //! The tab was shown: the keyboard starts on Send (the history search while Send waits
+    //! for the balance or the connection).
+    function focusMain() {
+        (sendButton.enabled ? sendButton : searchField).forceActiveFocus()
+    }
     function openPath(path) {
         const parts = path.split("/")
         if (parts[0] === "send")
@@ -218,6 +223,7 @@ Item {
                     Layout.alignment: Qt.AlignTop
                     Layout.preferredWidth: 200
                     AppButton {
+                        id: sendButton
                         objectName: "sendButton"
                         text: qsTr("Send")
                         iconName: "arrow-up-right"
@@ -307,15 +313,13 @@ Item {
                     { value: "in", label: qsTr("Money in") },
                     { value: "out", label: qsTr("Money out") }
                 ]
-                delegate: AppButton {
+                delegate: SegmentedButton {
                     required property var modelData
                     objectName: "directionFilter_" + (modelData.value || "all")
                     text: modelData.label
-                    variant: txModel.direction === modelData.value ? "primary" : "secondary"
+                    selected: txModel.direction === modelData.value
                     implicitHeight: 32
-                    Accessible.role: Accessible.RadioButton
-                    Accessible.checked: txModel.direction === modelData.value
-                    onClicked: txModel.direction = modelData.value
+                    onChosen: txModel.direction = modelData.value
                 }
             }
             AppComboBox {
