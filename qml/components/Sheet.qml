@@ -45,7 +45,7 @@ Dialog {
             return
         const first = sheet.contentItem.nextItemInFocusChain(true)
         if (first && within(first))
-            first.forceActiveFocus(Qt.TabFocusReason)
+            first.forceActiveFocus()
     }
 
     enter: Transition {

@@ -99,8 +99,13 @@ Rectangle {
     function focusCurrentTab() {
         if (App.appLock.locked || openSheet())
             return
-        const pages = [feedPage, chatPage, walletPage, savingsPage]
-        pages[sidebar.currentIndex].focusMain()
+        const page = [feedPage, chatPage, walletPage, savingsPage][sidebar.currentIndex]
+        // Already in the tab (Ctrl+F put it in the chats' search): leave it there.
+        for (let item = shell.Window.activeFocusItem; item; item = item.parent) {
+            if (item === page)
+                return
+        }
+        page.focusMain()
     }
     // After an unlock the PIN field is gone: back to the sheet that was open, else the tab.
     Connections {
