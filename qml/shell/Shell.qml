@@ -91,7 +91,8 @@ Rectangle {
     function openSheet() {
         const children = Overlay.overlay ? Overlay.overlay.children : []
         for (let i = 0; i < children.length; ++i) {
-            if (children[i].visible && children[i].toString().indexOf("PopupItem") >= 0)
+            // A sheet's item takes the focus (Popup.focus); tooltips in the overlay do not.
+            if (children[i].visible && children[i].focus && children[i].toString().indexOf("PopupItem") >= 0)
                 return children[i]
         }
         return null
