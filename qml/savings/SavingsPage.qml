@@ -35,6 +35,14 @@ Item {
     //! while Add money waits for the account or the connection).
     function focusMain() {
         (depositButton.enabled ? depositButton : monthlyField).forceActiveFocus()
+        focusWaitsForDeposit = !depositButton.enabled
+    }
+    // Add money became usable while the focus waited in the untouched monthly field: it goes there.
+    property bool focusWaitsForDeposit: false
+    function depositEnabledChanged() {
+        if (focusWaitsForDeposit && depositButton.enabled && monthlyField.activeFocus && monthlyField.text.length === 0)
+            depositButton.forceActiveFocus()
+        focusWaitsForDeposit = false
     }
     function openPath(path) {
         pendingPath = path.length > 0 ? path : "."
@@ -204,6 +212,7 @@ Item {
                         AppButton {
                             id: depositButton
                             objectName: "depositButton"
+                            onEnabledChanged: page.depositEnabledChanged()
                             text: qsTr("Add money")
                             iconName: "arrow-down-left"
                             enabled: !page.offline && savings.loaded

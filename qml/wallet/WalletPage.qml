@@ -22,6 +22,14 @@ Item {
     //! for the balance or the connection).
     function focusMain() {
         (sendButton.enabled ? sendButton : searchField).forceActiveFocus()
+        focusWaitsForSend = !sendButton.enabled
+    }
+    // Send became usable while the focus waited in the untouched search field: it goes to Send.
+    property bool focusWaitsForSend: false
+    function sendEnabledChanged() {
+        if (focusWaitsForSend && sendButton.enabled && searchField.activeFocus && searchField.text.length === 0)
+            sendButton.forceActiveFocus()
+        focusWaitsForSend = false
     }
     function openPath(path) {
         const parts = path.split("/")
@@ -225,6 +233,7 @@ Item {
                     AppButton {
                         id: sendButton
                         objectName: "sendButton"
+                        onEnabledChanged: page.sendEnabledChanged()
                         text: qsTr("Send")
                         iconName: "arrow-up-right"
                         enabled: !page.offline && summary.loaded
