@@ -40,8 +40,16 @@ Dialog {
             }
             return false
         }
+        // Only while the focus is nowhere, on the sheet itself or left behind in the window:
+        // a control of this sheet, or another popup opened from it since (a date picker),
+        // keeps it.
         const focused = sheet.contentItem.Window.activeFocusItem
-        if (focused && focused !== popupItem && within(focused))
+        let inOverlay = false
+        for (let p = focused; p; p = p.parent) {
+            if (p === sheet.parent)
+                inOverlay = true
+        }
+        if (focused && focused !== popupItem && (within(focused) || inOverlay))
             return
         const first = sheet.contentItem.nextItemInFocusChain(true)
         if (first && within(first))
