@@ -8,11 +8,10 @@
     atspi.py APP press ROLE NAME       does the first action of the first showing node with that
                                        role ("push button", ...) and name
     atspi.py APP focus ROLE NAME       gives that node the keyboard focus
-    atspi.py APP settext ROLE NAME T   replaces the text of that (editable) node with T
     atspi.py APP key KEYSYM...         presses and releases keys (X keysym names: Return, Tab,
                                        ctrl+l) through the registry, as a keyboard would
 
-APP is the application's AT-SPI name (the executable's, e.g. "plaza"). Exits 0 on success,
+APP is the application's AT-SPI name (QCoreApplication::applicationName: "Plaza"). Exits 0 on success,
 3 when the app or the node is not (yet) in the tree, so the caller can wait and try again.
 Used by tests/e2e/tst_accessibility.cpp; needs python3-pyatspi and an AT-SPI bus.
 """
@@ -118,18 +117,15 @@ def main(argv):
             for code in reversed(modifiers):
                 pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_RELEASE)
         return 0
-    if command in ("press", "focus", "settext"):
+    if command in ("press", "focus"):
         node = find(app, args[0], args[1])
         if node is None:
             print("atspi.py: no showing %s named %r" % (args[0], args[1]), file=sys.stderr)
             return NOT_FOUND
         if command == "press":
             node.queryAction().doAction(0)
-        elif command == "focus":
-            node.queryComponent().grabFocus()
         else:
-            editable = node.queryEditableText()
-            editable.setTextContents(args[2])
+            node.queryComponent().grabFocus()
         return 0
     print("atspi.py: unknown command %r" % command, file=sys.stderr)
     return 2
