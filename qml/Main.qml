@@ -15,7 +15,9 @@ ApplicationWindow {
     minimumWidth: 780
     minimumHeight: 560
     visible: true
-    title: session.state === Session.Ready && session.displayName.length > 0
+    // While the app lock is locked the title (taskbar, window switcher, screen readers) does
+    // not say whose account this is either.
+    title: session.state === Session.Ready && session.displayName.length > 0 && !(App.appLock && App.appLock.locked)
            ? qsTr("Plaza — %1").arg(session.displayName) : qsTr("Plaza")
     color: Theme.background
 

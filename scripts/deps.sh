@@ -28,6 +28,8 @@ PLAZA_TEST_DEPS=(
   # scripts/test-calendar runs suites at fixed instants; the suite also runs under load
   faketime stress-ng
   xdotool openbox # bench/idle_wakeups.sh minimises the window: a window manager under Xvfb
+  # e2e_accessibility reads the app's accessibility tree as a screen reader does (AT-SPI)
+  at-spi2-core python3-pyatspi
 )
 
 want=("${PLAZA_BUILD_DEPS[@]}" "${PLAZA_RUNTIME_DEPS[@]}")

@@ -895,6 +895,14 @@
 <context>
     <name>MessageBubble</name>
     <message>
+        <source>%1: %2, %3</source>
+        <translation>%1 : %2, %3</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
         <source>💸 Payment of %1</source>
         <translation>💸 Paiement de %1</translation>
     </message>

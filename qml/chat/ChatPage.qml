@@ -74,6 +74,14 @@ Item {
         App.chat.markRead(id)
         composer.focusInput()
     }
+    //! The tab was shown: the keyboard starts in the open conversation's composer, else in the
+    //! list of conversations.
+    function focusMain() {
+        if (currentId.length > 0)
+            composer.focusInput()
+        else
+            conversationList.forceActiveFocus()
+    }
     //! Ctrl+N.
     function startNewConversation() {
         newConversation.start(false)
@@ -248,6 +256,7 @@ Item {
                     Keys.onReturnPressed: if (currentItem) currentItem.clicked()
                     Keys.onEnterPressed: if (currentItem) currentItem.clicked()
                     delegate: ItemDelegate {
+                        Accessible.onPressAction: clicked() // a screen reader's Press (Qt 6.4 only signals it)
                         id: conversationRow
                         objectName: "conversationRow"
                         required property var model
@@ -333,6 +342,7 @@ Item {
                     Keys.onReturnPressed: if (currentItem) currentItem.clicked()
                     Keys.onEnterPressed: if (currentItem) currentItem.clicked()
                     delegate: ItemDelegate {
+                        Accessible.onPressAction: clicked() // a screen reader's Press (Qt 6.4 only signals it)
                         id: resultRow
                         required property var model
                         width: ListView.view.width
@@ -455,6 +465,11 @@ Item {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.margins: Theme.spacingL
+                Accessible.role: Accessible.List
+                Accessible.name: qsTr("Messages")
+                // Screen readers read the messages as they show, oldest first (the view makes
+                // its delegates from the bottom up).
+                ReadingOrder { target: messageList.contentItem }
                 section.property: "day"
                 section.delegate: Label {
                     required property string section

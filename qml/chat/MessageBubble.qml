@@ -25,6 +25,17 @@ Item {
     implicitHeight: column.implicitHeight + Theme.spacingXs
     width: ListView.view ? ListView.view.width : implicitWidth
 
+    // What a screen reader says for the message: who, the text (the body is styled text with
+    // links, which is not exposed by itself) and when.
+    Accessible.role: Accessible.ListItem
+    Accessible.name: qsTr("%1: %2, %3").arg(bubble.own ? qsTr("You") : bubble.model.senderName)
+                                       .arg(bubble.spokenText).arg(meta.text)
+    readonly property string spokenText: !bubble.money ? bubble.model.text
+        : (bubble.model.kind === "payment" ? qsTr("💸 Payment of %1").arg(bubble.model.formattedAmount)
+           : bubble.model.formattedAmount.length > 0 ? qsTr("🧾 Request for %1").arg(bubble.model.formattedAmount)
+                                                     : qsTr("🧾 Payment request"))
+          + (bubble.model.text.length > 0 ? " — " + bubble.model.text : "")
+
     ColumnLayout {
         id: column
         spacing: 2

@@ -31,6 +31,22 @@ Button {
     ToolTip.visible: iconOnly && hovered && text.length > 0
     ToolTip.text: text
 
+    // Return and Enter press a focused button, as Space does (Qt Quick Controls take only Space);
+    // so do a screen reader's Press and Toggle actions (over AT-SPI, Qt 6.4 only signals them:
+    // without these handlers Orca could not press any button).
+    function activate() {
+        if (!control.enabled || control.busy)
+            return
+        const group = control.ButtonGroup.group
+        if (control.checkable && !(control.checked && group && group.exclusive))
+            control.toggle()
+        control.clicked()
+    }
+    Keys.onReturnPressed: activate()
+    Keys.onEnterPressed: activate()
+    Accessible.onPressAction: activate()
+    Accessible.onToggleAction: activate()
+
     contentItem: Item {
         implicitWidth: content.implicitWidth
         implicitHeight: content.implicitHeight

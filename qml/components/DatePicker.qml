@@ -64,6 +64,9 @@ Popup {
             spacing: Theme.spacingXs
             Layout.fillWidth: true
             ToolButton {
+                Keys.onReturnPressed: clicked()
+                Keys.onEnterPressed: clicked()
+                Accessible.onPressAction: clicked()
                 objectName: "datePickerPrevious"
                 Accessible.name: qsTr("Previous month")
                 ToolTip.visible: hovered
@@ -83,6 +86,9 @@ Popup {
                 Accessible.role: Accessible.Heading
             }
             ToolButton {
+                Keys.onReturnPressed: clicked()
+                Keys.onEnterPressed: clicked()
+                Accessible.onPressAction: clicked()
                 objectName: "datePickerNext"
                 Accessible.name: qsTr("Next month")
                 ToolTip.visible: hovered

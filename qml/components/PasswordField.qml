@@ -3,8 +3,8 @@ import QtQuick
 import QtQuick.Controls
 import Plaza
 
-// A FormField for secrets, with a button that shows or hides what was typed.
-FormField {
+// A SecretField for passwords, with a button that shows or hides what was typed.
+SecretField {
     id: field
 
     property bool revealed: false
@@ -13,6 +13,9 @@ FormField {
     inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
 
     trailing: ToolButton {
+        Keys.onReturnPressed: clicked()
+        Keys.onEnterPressed: clicked()
+        Accessible.onPressAction: clicked()
         id: toggle
         width: 32
         height: 32

@@ -36,6 +36,36 @@ Dialog {
         item.ensurePolished()
     }
 
+    // A sheet opens with the keyboard (and a screen reader) on its first control, unless it
+    // put the focus somewhere itself (the send sheet's search field).
+    onOpened: Qt.callLater(sheet.focusFirstControl)
+    function focusFirstControl() {
+        if (!sheet.opened || !sheet.contentItem)
+            return
+        const popupItem = sheet.contentItem.parent
+        const within = item => {
+            for (let p = item; p; p = p.parent) {
+                if (p === popupItem)
+                    return true
+            }
+            return false
+        }
+        // Only while the focus is nowhere, on the sheet itself or left behind in the window:
+        // a control of this sheet, or another popup opened from it since (a date picker),
+        // keeps it.
+        const focused = sheet.contentItem.Window.activeFocusItem
+        let inOverlay = false
+        for (let p = focused; p; p = p.parent) {
+            if (p === sheet.parent)
+                inOverlay = true
+        }
+        if (focused && focused !== popupItem && (within(focused) || inOverlay))
+            return
+        const first = sheet.contentItem.nextItemInFocusChain(true)
+        if (first && within(first))
+            first.forceActiveFocus()
+    }
+
     enter: Transition {
         NumberAnimation { property: "opacity"; from: 0; to: 1; duration: Theme.animationFast }
         NumberAnimation { property: "scale"; from: 0.97; to: 1; duration: Theme.animationFast; easing.type: Easing.OutCubic }
@@ -79,6 +109,9 @@ Dialog {
             }
         }
         ToolButton {
+            Keys.onReturnPressed: clicked()
+            Keys.onEnterPressed: clicked()
+            Accessible.onPressAction: clicked()
             objectName: "sheetCloseButton"
             enabled: sheet.closable
             Layout.alignment: Qt.AlignTop

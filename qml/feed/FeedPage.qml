@@ -14,6 +14,8 @@ Item {
 
     //! --page feed[/discover|/thread|/profile|/why]: what to open once the first page is in.
     property string pendingPath: ""
+    //! The tab was shown: the keyboard starts in the composer.
+    function focusMain() { composer.focusEditor() }
     function openPath(path) {
         pendingPath = path.length > 0 ? path : "."
         if (path === "discover" || path === "why")
@@ -61,15 +63,13 @@ Item {
             Layout.fillWidth: true
             Repeater {
                 model: [{ value: "following", label: qsTr("Following") }, { value: "discover", label: qsTr("Discover") }]
-                delegate: AppButton {
+                delegate: SegmentedButton {
                     required property var modelData
                     objectName: "timeline_" + modelData.value
                     text: modelData.label
-                    variant: feed.timeline === modelData.value ? "primary" : "secondary"
+                    selected: feed.timeline === modelData.value
                     implicitHeight: 34
-                    Accessible.role: Accessible.PageTab
-                    Accessible.checked: feed.timeline === modelData.value
-                    onClicked: feed.timeline = modelData.value
+                    onChosen: feed.timeline = modelData.value
                 }
             }
             Item { Layout.fillWidth: true }
@@ -111,6 +111,32 @@ Item {
                 ScrollBar.vertical: ScrollBar { }
                 Accessible.role: Accessible.List
                 Accessible.name: feed.timeline === "discover" ? qsTr("Discover") : qsTr("Following")
+
+                // Tab into a post below (or above) the window scrolls it into view: the focused
+                // control, with a little room around it, inside the list's viewport.
+                function ensureVisible(item) {
+                    let inside = item
+                    while (inside && inside !== list.contentItem)
+                        inside = inside.parent
+                    if (!inside)
+                        return
+                    const top = item.mapToItem(list, 0, 0).y - Theme.spacingS
+                    const bottom = top + item.height + 2 * Theme.spacingS
+                    let y = list.contentY
+                    if (bottom > list.height)
+                        y += bottom - list.height
+                    if (top < 0)
+                        y += top
+                    if (y !== list.contentY)
+                        list.contentY = Math.max(list.originY, Math.min(y, list.originY + list.contentHeight - list.height))
+                }
+                Connections {
+                    target: list.Window.window
+                    function onActiveFocusItemChanged() {
+                        if (list.visible && list.Window.activeFocusItem)
+                            list.ensureVisible(list.Window.activeFocusItem)
+                    }
+                }
                 delegate: PostDelegate {
                     width: ListView.view.width
                     discover: feed.timeline === "discover"

@@ -19,6 +19,9 @@ AbstractButton {
     ToolTip.visible: hovered
     ToolTip.delay: 600
     ToolTip.text: label
+    Keys.onReturnPressed: clicked()
+    Keys.onEnterPressed: clicked()
+    Accessible.onPressAction: clicked()
     contentItem: RowLayout {
         id: content
         spacing: Theme.spacingXs

@@ -80,6 +80,9 @@ Sheet {
             Layout.fillWidth: true
             onAccepted: saveButton.clicked()
             trailing: ToolButton {
+                Keys.onReturnPressed: clicked()
+                Keys.onEnterPressed: clicked()
+                Accessible.onPressAction: clicked()
                 objectName: "goalDeadlinePickerButton"
                 width: 32
                 height: 32

@@ -16,6 +16,9 @@ Sheet {
     property bool deposit: true
     property string goalId: ""
     property string step: "form" // form, review, result
+    // The step that had the focus (the PIN field of the lock prompt) is hidden now: the
+    // keyboard and screen readers go on from the outcome's Done button.
+    onStepChanged: if (step === "result") Qt.callLater(() => doneButton.forceActiveFocus())
     property string outcome: ""
     property string outcomeMessage: ""
 
@@ -183,7 +186,7 @@ Sheet {
                 textFormat: Text.PlainText
                 Layout.fillWidth: true
             }
-            AppButton { text: qsTr("Done"); Layout.alignment: Qt.AlignRight; onClicked: sheet.close() }
+            AppButton { id: doneButton; objectName: "savingsMoveDoneButton"; text: qsTr("Done"); Layout.alignment: Qt.AlignRight; onClicked: sheet.close() }
         }
     }
 }

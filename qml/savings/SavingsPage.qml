@@ -31,6 +31,19 @@ Item {
     }
     //! --page savings[/deposit|/withdraw|/goal]: opened once the cache (or the server) has answered.
     property string pendingPath: ""
+    //! The tab was shown: the keyboard starts on Add money (the projection's monthly deposit
+    //! while Add money waits for the account or the connection).
+    function focusMain() {
+        (depositButton.enabled ? depositButton : monthlyField).forceActiveFocus()
+        focusWaitsForDeposit = !depositButton.enabled
+    }
+    // Add money became usable while the focus waited in the untouched monthly field: it goes there.
+    property bool focusWaitsForDeposit: false
+    function depositEnabledChanged() {
+        if (focusWaitsForDeposit && depositButton.enabled && monthlyField.activeFocus && monthlyField.text.length === 0)
+            depositButton.forceActiveFocus()
+        focusWaitsForDeposit = false
+    }
     function openPath(path) {
         pendingPath = path.length > 0 ? path : "."
         settleIfReady()
@@ -197,7 +210,9 @@ Item {
                         Layout.alignment: Qt.AlignTop
                         Layout.preferredWidth: 200
                         AppButton {
+                            id: depositButton
                             objectName: "depositButton"
+                            onEnabledChanged: page.depositEnabledChanged()
                             text: qsTr("Add money")
                             iconName: "arrow-down-left"
                             enabled: !page.offline && savings.loaded

@@ -42,7 +42,7 @@ Sheet {
 
     contentItem: ColumnLayout {
         spacing: Theme.spacingM
-        FormField {
+        SecretField {
             id: current
             visible: sheet.lock.configured
             label: sheet.lock.kind === "pin" ? qsTr("Current PIN") : qsTr("Current passphrase")
@@ -52,18 +52,18 @@ Sheet {
         }
         RowLayout {
             spacing: Theme.spacingS
-            AppButton {
+            SegmentedButton {
                 text: qsTr("PIN")
-                variant: sheet.kind === "pin" ? "primary" : "secondary"
-                onClicked: sheet.kind = "pin"
+                selected: sheet.kind === "pin"
+                onChosen: sheet.kind = "pin"
             }
-            AppButton {
+            SegmentedButton {
                 text: qsTr("Passphrase")
-                variant: sheet.kind === "passphrase" ? "primary" : "secondary"
-                onClicked: sheet.kind = "passphrase"
+                selected: sheet.kind === "passphrase"
+                onChosen: sheet.kind = "passphrase"
             }
         }
-        FormField {
+        SecretField {
             id: fresh
             label: sheet.kind === "pin" ? qsTr("New PIN (4 to 12 digits)") : qsTr("New passphrase (8 characters or more)")
             echoMode: TextInput.Password
@@ -71,7 +71,7 @@ Sheet {
             Layout.fillWidth: true
             onAccepted: repeat.forceActiveFocus()
         }
-        FormField {
+        SecretField {
             id: repeat
             label: sheet.kind === "pin" ? qsTr("Repeat the PIN") : qsTr("Repeat the passphrase")
             echoMode: TextInput.Password

@@ -52,7 +52,7 @@ Rectangle {
                 textFormat: Text.PlainText
                 Layout.fillWidth: true
             }
-            FormField {
+            SecretField {
                 id: field
                 objectName: "unlockField"
                 label: App.appLock.kind === "pin" ? qsTr("PIN") : qsTr("Passphrase")

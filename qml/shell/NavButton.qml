@@ -22,6 +22,10 @@ ItemDelegate {
     ToolTip.visible: hovered && shortcutHint.length > 0
     ToolTip.delay: 800
     ToolTip.text: shortcutHint
+    // Return, Enter and a screen reader's Press action open the tab, as Space and a click do.
+    Keys.onReturnPressed: clicked()
+    Keys.onEnterPressed: clicked()
+    Accessible.onPressAction: clicked()
 
     contentItem: RowLayout {
         spacing: Theme.spacingM

@@ -127,6 +127,7 @@ Sheet {
                 return rows
             }
             delegate: ItemDelegate {
+                Accessible.onPressAction: clicked() // a screen reader's Press (Qt 6.4 only signals it)
                 id: row
                 objectName: "quickSwitcherRow"
                 required property var modelData

@@ -86,6 +86,44 @@ Rectangle {
         }
     }
 
+    // The keyboard (and a screen reader) starts on the shown tab's main control, unless a sheet
+    // is open above it (--page wallet/send): that sheet keeps its focus.
+    function openSheet() {
+        const children = Overlay.overlay ? Overlay.overlay.children : []
+        for (let i = 0; i < children.length; ++i) {
+            // A sheet's item takes the focus (Popup.focus); tooltips in the overlay do not.
+            if (children[i].visible && children[i].focus && children[i].toString().indexOf("PopupItem") >= 0)
+                return children[i]
+        }
+        return null
+    }
+    function focusCurrentTab() {
+        if (App.appLock.locked || openSheet())
+            return
+        const page = [feedPage, chatPage, walletPage, savingsPage][sidebar.currentIndex]
+        // Already in the tab (Ctrl+F put it in the chats' search): leave it there.
+        for (let item = shell.Window.activeFocusItem; item; item = item.parent) {
+            if (item === page)
+                return
+        }
+        page.focusMain()
+    }
+    // After an unlock the PIN field is gone: back to the sheet that was open, else the tab.
+    Connections {
+        target: App.appLock
+        function onLockedChanged() {
+            if (App.appLock.locked)
+                return
+            Qt.callLater(() => {
+                const sheet = shell.openSheet()
+                if (sheet)
+                    sheet.forceActiveFocus()
+                else
+                    shell.focusCurrentTab()
+            })
+        }
+    }
+
     // --page: the tab (and the sheet) to open first.
     function openStartPage(path) {
         chatPage.lastOpenedRestored = true // a page asked for wins over the last run's conversation
@@ -143,6 +181,7 @@ Rectangle {
         takeLink()
         if (sidebar.currentIndex === 1)
             chatPage.restoreLastOpened()
+        Qt.callLater(shell.focusCurrentTab)
     }
     Connections {
         target: sidebar
@@ -150,6 +189,7 @@ Rectangle {
             App.lastTab = shell.tabs[sidebar.currentIndex].key
             if (sidebar.currentIndex === 1)
                 chatPage.restoreLastOpened()
+            Qt.callLater(shell.focusCurrentTab)
         }
     }
 

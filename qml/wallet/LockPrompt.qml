@@ -79,21 +79,21 @@ ColumnLayout {
     RowLayout {
         visible: prompt.settingUp
         spacing: Theme.spacingS
-        AppButton {
+        SegmentedButton {
             objectName: "lockKindPin"
             text: qsTr("PIN")
-            variant: prompt.kind === "pin" ? "primary" : "secondary"
-            onClicked: { prompt.kind = "pin"; prompt.reset() }
+            selected: prompt.kind === "pin"
+            onChosen: { prompt.kind = "pin"; prompt.reset() }
         }
-        AppButton {
+        SegmentedButton {
             objectName: "lockKindPassphrase"
             text: qsTr("Passphrase")
-            variant: prompt.kind === "passphrase" ? "primary" : "secondary"
-            onClicked: { prompt.kind = "passphrase"; prompt.reset() }
+            selected: prompt.kind === "passphrase"
+            onChosen: { prompt.kind = "passphrase"; prompt.reset() }
         }
     }
 
-    FormField {
+    SecretField {
         id: secretField
         objectName: "lockSecretField"
         readonly property bool pin: prompt.settingUp ? prompt.kind === "pin" : prompt.lock.kind === "pin"
@@ -107,7 +107,7 @@ ColumnLayout {
         Layout.fillWidth: true
         onAccepted: prompt.settingUp ? repeatField.forceActiveFocus() : prompt.submit()
     }
-    FormField {
+    SecretField {
         id: repeatField
         objectName: "lockRepeatField"
         visible: prompt.settingUp

@@ -15,6 +15,12 @@ Sheet {
     required property QtObject summary
 
     property string step: "paste" // paste, loading, review, result, refused
+
+    // The step that had the focus (the PIN field of the lock prompt) is hidden now: the
+
+    // keyboard and screen readers go on from the outcome's Done button.
+
+    onStepChanged: if (step === "result") Qt.callLater(() => doneButton.forceActiveFocus())
     property string link: ""
     property var request: null
     property string failure: ""
@@ -229,7 +235,7 @@ Sheet {
                 textFormat: Text.PlainText
                 Layout.fillWidth: true
             }
-            AppButton { text: qsTr("Done"); Layout.alignment: Qt.AlignRight; onClicked: sheet.close() }
+            AppButton { id: doneButton; objectName: "payLinkDoneButton"; text: qsTr("Done"); Layout.alignment: Qt.AlignRight; onClicked: sheet.close() }
         }
 
         ColumnLayout {

@@ -6,6 +6,7 @@ import Plaza
 
 // One person in a picker: initials, name, @handle, a "business" tag for merchants.
 ItemDelegate {
+    Accessible.onPressAction: clicked() // a screen reader's Press (Qt 6.4 only signals it)
     id: row
 
     property string displayName

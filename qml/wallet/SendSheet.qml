@@ -20,6 +20,9 @@ Sheet {
 
     // who → amount → review → result
     property string step: "who"
+    // The step that had the focus (the PIN field of the lock prompt) is hidden now: the
+    // keyboard and screen readers go on from the outcome's Done button.
+    onStepChanged: if (step === "result") Qt.callLater(() => doneButton.forceActiveFocus())
     property var recipient: null
     property string outcome: "" // completed, awaiting, failed
     property string outcomeMessage: ""
@@ -373,6 +376,7 @@ Sheet {
                 }
                 Item { Layout.fillWidth: true }
                 AppButton {
+                    id: doneButton
                     objectName: "sendDoneButton"
                     text: qsTr("Done")
                     onClicked: sheet.close()

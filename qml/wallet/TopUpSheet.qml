@@ -14,6 +14,9 @@ Sheet {
 
     required property QtObject summary
     property string step: "form" // form, review, result
+    // The step that had the focus (the PIN field of the lock prompt) is hidden now: the
+    // keyboard and screen readers go on from the outcome's Done button.
+    onStepChanged: if (step === "result") Qt.callLater(() => doneButton.forceActiveFocus())
     property string outcome: ""
     property string outcomeMessage: ""
 
@@ -175,7 +178,7 @@ Sheet {
                 textFormat: Text.PlainText
                 Layout.fillWidth: true
             }
-            AppButton { objectName: "topUpDoneButton"; text: qsTr("Done"); Layout.alignment: Qt.AlignRight; onClicked: sheet.close() }
+            AppButton { id: doneButton; objectName: "topUpDoneButton"; text: qsTr("Done"); Layout.alignment: Qt.AlignRight; onClicked: sheet.close() }
         }
     }
 }

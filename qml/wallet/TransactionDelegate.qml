@@ -7,6 +7,7 @@ import Plaza.Desktop
 
 // One row of the wallet history: who or what, the note, the time, the amount.
 ItemDelegate {
+    Accessible.onPressAction: clicked() // a screen reader's Press (Qt 6.4 only signals it)
     id: row
 
     required property var model

@@ -89,6 +89,9 @@ Sheet {
                     Layout.fillWidth: true
                 }
                 ToolButton {
+                    Keys.onReturnPressed: clicked()
+                    Keys.onEnterPressed: clicked()
+                    Accessible.onPressAction: clicked()
                     Accessible.name: qsTr("Copy the transaction ID")
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Copy")

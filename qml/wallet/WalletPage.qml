@@ -18,6 +18,19 @@ Item {
     readonly property string offlineReason: qsTr("You're offline. Sending and requesting money need a connection.")
 
     //! Opens a sheet by path: "send", "send/<handle>", "request", "request/<id>", "export".
+    //! The tab was shown: the keyboard starts on Send (the history search while Send waits
+    //! for the balance or the connection).
+    function focusMain() {
+        (sendButton.enabled ? sendButton : searchField).forceActiveFocus()
+        focusWaitsForSend = !sendButton.enabled
+    }
+    // Send became usable while the focus waited in the untouched search field: it goes to Send.
+    property bool focusWaitsForSend: false
+    function sendEnabledChanged() {
+        if (focusWaitsForSend && sendButton.enabled && searchField.activeFocus && searchField.text.length === 0)
+            sendButton.forceActiveFocus()
+        focusWaitsForSend = false
+    }
     function openPath(path) {
         const parts = path.split("/")
         if (parts[0] === "send")
@@ -221,7 +234,9 @@ Item {
                     Layout.preferredWidth: Math.max(200, implicitWidth)
                     Layout.minimumWidth: implicitWidth
                     AppButton {
+                        id: sendButton
                         objectName: "sendButton"
+                        onEnabledChanged: page.sendEnabledChanged()
                         text: qsTr("Send")
                         iconName: "arrow-up-right"
                         enabled: !page.offline && summary.loaded
@@ -310,15 +325,13 @@ Item {
                     { value: "in", label: qsTr("Money in") },
                     { value: "out", label: qsTr("Money out") }
                 ]
-                delegate: AppButton {
+                delegate: SegmentedButton {
                     required property var modelData
                     objectName: "directionFilter_" + (modelData.value || "all")
                     text: modelData.label
-                    variant: txModel.direction === modelData.value ? "primary" : "secondary"
+                    selected: txModel.direction === modelData.value
                     implicitHeight: 32
-                    Accessible.role: Accessible.RadioButton
-                    Accessible.checked: txModel.direction === modelData.value
-                    onClicked: txModel.direction = modelData.value
+                    onChosen: txModel.direction = modelData.value
                 }
             }
             AppComboBox {

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void postTextIsNeverMarkup_data();
     void postTextIsNeverMarkup();
     void chatKeysAndMoneyInAConversation();
+    void keyboardActivatesAndFocuses();
     void cleanupTestCase();
 
 private:
@@ -312,6 +313,8 @@ void UiTest::sendMoneyThroughTheSheet()
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("sendResultText"))->property("text").toString().contains(u"sent to"),
                              10000);
     QVERIFY(m_app->lock->configured());
+    // The PIN field that had the focus is gone with its step: the focus is on Done.
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->activeFocusItem(), item(QStringLiteral("sendDoneButton")), 5000);
 
     // Bruno got exactly one payment of 12.50 with that note.
     const auto history = api.get(QStringLiteral("/v1/wallet/transactions?query=UI%20test%20lunch"), bruno);
@@ -473,6 +476,92 @@ void UiTest::cleanupTestCase()
     const QStringList warnings = m_qmlWarnings ? m_qmlWarnings->take() : QStringList();
     m_qmlWarnings.reset();
     QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings:\n" + warnings.join(u'\n')));
+}
+
+// Return presses what has the focus (sidebar items, buttons, segments), each tab and an unlock
+// leave the focus on a control that shows, and Tab through the feed scrolls what it reaches
+// into view.
+void UiTest::keyboardActivatesAndFocuses()
+{
+    // The pay-link sheet of the last test is still open over the chat: close it.
+    if (QObject *left = popup(QStringLiteral("chatPayLinkSheet")); left && left->property("visible").toBool()) {
+        QVERIFY(QMetaObject::invokeMethod(left, "close"));
+        QTRY_VERIFY_WITH_TIMEOUT(!left->property("visible").toBool(), 5000);
+    }
+    const auto focusIn = [this](const QString &objectName) {
+        QQuickItem *page = item(objectName);
+        for (QQuickItem *it = m_window->activeFocusItem(); it; it = it->parentItem()) {
+            if (it == page)
+                return true;
+        }
+        return false;
+    };
+    // Return on a sidebar item opens its tab, and the tab puts the focus on its main control.
+    for (const QString &tab : {QStringLiteral("savings"), QStringLiteral("feed"), QStringLiteral("wallet")}) {
+        QQuickItem *nav = item(u"nav-" + tab);
+        QVERIFY(nav);
+        nav->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QVERIFY2(waitVisible(tab + u"Page"), qPrintable(tab));
+        QTRY_VERIFY2_WITH_TIMEOUT(focusIn(tab + u"Page"), qPrintable(tab + u": " + describe(m_window->activeFocusItem())), 5000);
+        QVERIFY(m_window->activeFocusItem()->isVisible());
+    }
+
+    // Return on a focused button presses it; a segment says it is the chosen one.
+    QQuickItem *moneyIn = item(QStringLiteral("directionFilter_in"));
+    QQuickItem *all = item(QStringLiteral("directionFilter_all"));
+    QVERIFY(moneyIn && all);
+    QVERIFY(all->property("checked").toBool());
+    moneyIn->forceActiveFocus(Qt::TabFocusReason);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(moneyIn->property("checked").toBool(), 5000);
+    QVERIFY(!all->property("checked").toBool());
+    QTest::keyClick(m_window, Qt::Key_Return); // the chosen segment stays chosen
+    QVERIFY(moneyIn->property("checked").toBool());
+    all->forceActiveFocus(Qt::TabFocusReason);
+    QTest::keyClick(m_window, Qt::Key_Enter);
+    QTRY_VERIFY_WITH_TIMEOUT(all->property("checked").toBool(), 5000);
+    QVERIFY(!moneyIn->property("checked").toBool());
+
+    // Tab through the feed: every control reached inside the list is inside its viewport.
+    QTest::keyClick(m_window, Qt::Key_1, Qt::ControlModifier);
+    QVERIFY(waitVisible(QStringLiteral("feedPage")));
+    auto *list = qobject_cast<QQuickItem *>(item(QStringLiteral("feedList")));
+    QVERIFY(list);
+    QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() > 3, 10000);
+    auto *content = list->property("contentItem").value<QQuickItem *>();
+    QVERIFY(content);
+    const qreal startY = list->property("contentY").toReal();
+    int inList = 0;
+    for (int i = 0; i < 40; ++i) {
+        QTest::keyClick(m_window, Qt::Key_Tab);
+        QQuickItem *focused = m_window->activeFocusItem();
+        QVERIFY(focused);
+        if (!content->isAncestorOf(focused))
+            continue;
+        ++inList;
+        QTRY_VERIFY2_WITH_TIMEOUT(focused->mapToItem(list, QPointF(0, 0)).y() >= 0
+                                      && focused->mapToItem(list, QPointF(0, focused->height())).y() <= list->height(),
+                                  qPrintable(u"out of view: " + describe(focused)), 2000);
+    }
+    QVERIFY2(inList > 6, "Tab did not go through the posts");
+    QVERIFY2(list->property("contentY").toReal() > startY, "the feed never scrolled");
+
+    // After an unlock the focus is on a control that shows, in the tab, not in a hidden field.
+    QVERIFY(m_app->lock->configured()); // set by sendMoneyThroughTheSheet (2580)
+    QTest::keyClick(m_window, Qt::Key_3, Qt::ControlModifier);
+    QVERIFY(waitVisible(QStringLiteral("walletPage")));
+    QTest::keyClick(m_window, Qt::Key_L, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->lock->locked(), 5000);
+    QVERIFY(waitVisible(QStringLiteral("lockScreen")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->activeFocusItem()
+                                 == item(QStringLiteral("unlockField"))->property("input").value<QQuickItem *>(),
+                             5000);
+    typeText(m_window, QStringLiteral("2580"));
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_app->lock->locked(), 10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(focusIn(QStringLiteral("walletPage")), qPrintable(describe(m_window->activeFocusItem())), 5000);
+    QVERIFY(m_window->activeFocusItem()->isVisible());
 }
 
 QTEST_MAIN(UiTest)
