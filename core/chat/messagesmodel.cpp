@@ -187,6 +187,13 @@ void MessagesModel::refresh()
     }
     QList<MessageRow> rows = *synced;
     rows += *unsent;
+    // The conversation's first messages reach a view opened before the cache had them (at
+    // start-up, during the first sync): where the unread ones start is known only now.
+    if (m_rows.isEmpty() && !rows.isEmpty() && m_firstUnreadId.isEmpty()) {
+        m_firstUnreadId = readFirstUnread();
+        if (!m_firstUnreadId.isEmpty())
+            Q_EMIT firstUnreadIdChanged();
+    }
 
     // Rows keep their identity (MessageRow::key): rows that went away are removed, new ones
     // inserted where they belong, changed ones updated — so a list view keeps its place. Only

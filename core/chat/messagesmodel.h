@@ -51,7 +51,8 @@ class MessagesModel : public QAbstractListModel
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     //! The first message that was unread when the conversation was opened (the oldest of the
     //! conversation's unread count, as the badge said), for an "unread" divider and to land
-    //! there; empty when nothing was unread. Kept while the conversation stays open.
+    //! there; empty when nothing was unread. Kept while the conversation stays open (read when
+    //! it is opened, or when its first messages reach a cache that had none).
     Q_PROPERTY(QString firstUnreadId READ firstUnreadId NOTIFY firstUnreadIdChanged)
 public:
     enum Role {

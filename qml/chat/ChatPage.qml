@@ -27,6 +27,9 @@ Item {
     //! A conversation was opened and its rows are not placed yet: land on the first unread
     //! message, or the newest, once they are.
     property bool landingPending: false
+    //! Landed on the first unread message and not scrolled since: it stays at the top while
+    //! the rest of the conversation arrives below it (a first sync).
+    property bool holdUnread: false
     readonly property bool windowActive: Qt.application.state === Qt.ApplicationActive
 
     //! --page chat/<id>[/send|/request], chat/new, chat/new-group, chat/search/<words>:
@@ -77,6 +80,7 @@ Item {
         highlightedId = ""
         newBelow = 0
         landingPending = true
+        holdUnread = false
         messageList.currentIndex = -1 // the keyboard starts again at the newest
         messages.conversationId = id
         Qt.callLater(land)
@@ -95,7 +99,8 @@ Item {
     //! Where an opened conversation starts: at the first message that was unread (its
     //! divider at the top), or at the newest when nothing was.
     function land() {
-        if (!landingPending)
+        // Not before there is something to land on (the cache may still be filling).
+        if (!landingPending || messageList.count === 0)
             return
         landingPending = false
         const first = messages.firstUnreadId
@@ -106,7 +111,17 @@ Item {
             return
         }
         messageList.positionViewAtIndex(row, ListView.Beginning)
+        holdUnread = true
         // Everything unread fits: the view is at its end anyway, and follows it.
+        followEnd = messageList.nearEnd
+    }
+    function keepUnreadAtTop() {
+        if (!holdUnread)
+            return
+        const row = messages.rowOf(messages.firstUnreadId)
+        if (row < 0)
+            return
+        messageList.positionViewAtIndex(row, ListView.Beginning)
         followEnd = messageList.nearEnd
     }
     //! From a search result: the conversation, scrolled to the message, highlighted.
@@ -114,6 +129,7 @@ Item {
         if (conversationId !== currentId)
             open(conversationId)
         landingPending = false // the search hit is where it lands
+        holdUnread = false
         const row = messages.rowOf(messageId)
         if (row < 0)
             return
@@ -132,6 +148,7 @@ Item {
             messages.fetchMore(messages.index(-1, -1))
     }
     function jumpToNewest() {
+        holdUnread = false
         followEnd = true
         messageList.positionViewAtEnd()
         newBelow = 0
@@ -513,6 +530,7 @@ Item {
                     if (!activeFocus || currentIndex < 0)
                         return
                     positionViewAtIndex(currentIndex, ListView.Contain)
+                    page.holdUnread = false
                     page.followEnd = nearEnd
                 }
                 section.property: "day"
@@ -543,15 +561,24 @@ Item {
                         Qt.callLater(page.loadOlder)
                     // The person scrolls (wheel, drag, flick, the scroll bar): follow the end
                     // only if they leave the view there.
-                    if (moving || messageScrollBar.pressed)
+                    if (moving || messageScrollBar.pressed) {
+                        page.holdUnread = false
                         page.followEnd = nearEnd
+                    }
                 }
                 // Following the end: a new row or a bubble that grew (wrapped, got its state
                 // line) keeps the newest in full view. Not while landing or reading older ones.
-                onContentHeightChanged: if (page.followEnd && !page.landingPending) Qt.callLater(page.keepAtEnd)
+                onContentHeightChanged: {
+                    if (page.landingPending)
+                        return
+                    if (page.holdUnread)
+                        Qt.callLater(page.keepUnreadAtTop)
+                    else if (page.followEnd)
+                        Qt.callLater(page.keepAtEnd)
+                }
                 onCountChanged: if (page.followEnd && !page.landingPending && page.windowActive && page.currentId.length > 0) Qt.callLater(messages.markRead)
                 onNearEndChanged: if (nearEnd && !page.landingPending) { page.newBelow = 0; if (page.windowActive) messages.markRead() }
-                onMovingChanged: if (!moving) page.followEnd = nearEnd
+                onMovingChanged: if (!moving) { page.holdUnread = false; page.followEnd = nearEnd }
                 ScrollBar.vertical: ScrollBar { id: messageScrollBar }
 
             }
@@ -559,7 +586,9 @@ Item {
                 target: messages
                 // Rows added at the end while reading older ones: count them for the button.
                 function onRowsInserted(parent, first, last) {
-                    if (first > 0 && !page.followEnd)
+                    if (page.landingPending)
+                        Qt.callLater(page.land)
+                    else if (first > 0 && !page.followEnd && !page.holdUnread)
                         page.newBelow += last - first + 1
                 }
                 function onModelReset() { if (page.landingPending) Qt.callLater(page.land) }
