@@ -144,7 +144,9 @@ Item {
             messageList.positionViewAtEnd()
     }
     function loadOlder() {
-        if (!messages.loading && !messages.atStart && messageList.contentY - messageList.originY < 200)
+        // Not while landing: a fresh list starts at its top, and every page read there would
+        // make way for the next, to the first message.
+        if (!landingPending && !messages.loading && !messages.atStart && messageList.contentY - messageList.originY < 200)
             messages.fetchMore(messages.index(-1, -1))
     }
     function jumpToNewest() {
@@ -557,7 +559,7 @@ Item {
                 // inside the view's own layout (rows inserted while it places its delegates
                 // leave those delegates without their row).
                 onContentYChanged: {
-                    if (!messages.loading && !messages.atStart && contentY - originY < 200)
+                    if (!page.landingPending && !messages.loading && !messages.atStart && contentY - originY < 200)
                         Qt.callLater(page.loadOlder)
                     // The person scrolls (wheel, drag, flick, the scroll bar): follow the end
                     // only if they leave the view there.
@@ -585,7 +587,39 @@ Item {
             Connections {
                 target: messages
                 // Rows added at the end while reading older ones: count them for the button.
+                // Older messages go in above: the message at the top of the view stays where it
+                // is (a ListView showing row 0 would push it down by the whole page).
+                property int topRow: -1
+                property real topOffset: 0
+                function keepTop() {
+                    if (topRow < 0)
+                        return
+                    messageList.forceLayout()
+                    messageList.positionViewAtIndex(topRow, ListView.Beginning)
+                    messageList.contentY -= topOffset
+                    topRow = -1
+                }
+                function onRowsAboutToBeInserted(parent, first, last) {
+                    if (topRow >= 0)
+                        return // a second page before the first was placed: same top message
+                    if (first !== 0 || page.landingPending || messageList.count === 0)
+                        return
+                    // The first message from the top (past a day heading or the gap between two).
+                    let row = -1
+                    for (let y = messageList.contentY; row < 0 && y < messageList.contentY + messageList.height; y += 4)
+                        row = messageList.indexAt(messageList.width / 2, y)
+                    const item = row >= 0 ? messageList.itemAtIndex(row) : null
+                    if (item) {
+                        topRow = row
+                        topOffset = item.y - messageList.contentY
+                    }
+                }
                 function onRowsInserted(parent, first, last) {
+                    if (first === 0 && topRow >= 0) {
+                        topRow += last + 1
+                        // After the view has the new rows (it hears of them after this handler).
+                        Qt.callLater(keepTop)
+                    }
                     if (page.landingPending)
                         Qt.callLater(page.land)
                     else if (first > 0 && !page.followEnd && !page.holdUnread)
