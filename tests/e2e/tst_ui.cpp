@@ -22,7 +22,6 @@
 
 #include <QAccessible>
 #include <QClipboard>
-#include <QWheelEvent>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -734,7 +733,7 @@ void UiTest::chatLandsOnTheFirstUnreadAndFollowsTheNewest()
     QTRY_VERIFY(newestClear());
     QVERIFY(!item(QStringLiteral("jumpToNewestButton")) || !item(QStringLiteral("jumpToNewestButton"))->isVisible());
 
-    // Reading older messages (the wheel): a new message below moves nothing, and is counted.
+    // Reading older messages (a drag up): a new message below moves nothing, and is counted.
     const QPoint middle = sceneRect(list).center().toPoint();
     const qreal endY = list->property("contentY").toReal();
     // A drag down the list, slowly (no flick): the content follows the pointer.
