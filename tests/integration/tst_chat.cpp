@@ -9,6 +9,7 @@
 #include "chat/chatsearchmodel.h"
 #include "chat/chatservice.h"
 #include "chat/conversationsmodel.h"
+#include "chat/incomingmessages.h"
 #include "chat/messagesmodel.h"
 #include "common/testserver.h"
 #include "dropproxy.h"
@@ -734,19 +735,27 @@ void ChatTest::moneyInMessagesIsInTheReadersLocale()
     // reader sees the amount from the request, in the reader's locale, in the card, the
     // conversation list and notifications — whether the request names the reader (synced
     // into the cache) or anyone with the link (asked from the server).
+    const QLocale french(QLocale::French, QLocale::France);
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    const QLocale before;
+    const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+    QLocale::setDefault(french);
+
+    // What a desktop notification says (IncomingMessages, live).
+    IncomingMessages incoming(m_fixture->session.get());
+    QSignalSpy arrived(&incoming, &IncomingMessages::arrived);
     auto named = askMoney(*m_friend, 1850, QStringLiteral("Concert"), selfId());
     QVERIFY2(named, qPrintable(named ? QString() : named.error().message));
     auto open = askMoney(*m_friend, 320, QStringLiteral("Coffee"), {});
     QVERIFY(open);
     QVERIFY(post(*m_friend, m_conversation, QStringLiteral("€18.50 — Concert\nplaza://pay/") + *named));
     QVERIFY(syncedTo(*m_friend));
+    const QString frenchConcertLine = QStringLiteral("🧾 ") + Money(1850, QStringLiteral("EUR")).format(french) + QStringLiteral(" · Concert");
+    QTRY_VERIFY_WITH_TIMEOUT(!arrived.isEmpty(), 15000);
+    const auto notified = arrived.last().at(0).value<QList<IncomingMessage>>();
+    QCOMPARE(notified.size(), 1);
+    QCOMPARE(notified.at(0).text, frenchConcertLine);
 
-    const QLocale french(QLocale::French, QLocale::France);
-    const QLocale english(QLocale::English, QLocale::UnitedStates);
-    const QLocale before;
-    const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
-
-    QLocale::setDefault(french);
     ConversationsModel conversations;
     conversations.setChat(m_chat.get());
     QCOMPARE(conversations.rowCount(), 1);
