@@ -970,6 +970,33 @@
         <source>Request state: %1</source>
         <translation>État de la demande : %1</translation>
     </message>
+    <message>
+        <source>New messages</source>
+        <translation>Nouveaux messages</translation>
+    </message>
+</context>
+<context>
+    <name>MessageMenu</name>
+    <message>
+        <source>Copy text</source>
+        <translation>Copier le texte</translation>
+    </message>
+    <message>
+        <source>Copy amount</source>
+        <translation>Copier le montant</translation>
+    </message>
+    <message>
+        <source>Copy payment link</source>
+        <translation>Copier le lien de paiement</translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation>Réessayer l’envoi</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
 </context>
 <context>
     <name>NewConversationSheet</name>

@@ -67,12 +67,17 @@ Result<QList<MessageRow>> collect(Result<storage::Statement> &stmt, const QStrin
     return rows;
 }
 
-QString preview(const QString &kind, const QString &text, const QString &currency, qint64 amount)
+//! A line that is only an amount as Money::format writes it in some locale ("€7.00",
+//! "7,00 €", "3.20€", "CHF 1'234.50"), or nothing at all.
+bool isOnlyAmount(const QString &line)
 {
-    if (kind == u"payment") {
-        const QString money = Money(amount, currency).format();
-        return text.isEmpty() ? money : money + QStringLiteral(" · ") + text;
-    }
+    static const QRegularExpression re(QStringLiteral(
+        "^\\s*(?:\\p{Sc}|[A-Z]{3})?\\s*[-\u2212]?\\s*\\d[\\d.,'\\s\u00a0\u202f]*(?:\\p{Sc}|[A-Z]{3})?\\s*$"));
+    return line.trimmed().isEmpty() || re.match(line).hasMatch();
+}
+
+QString oneLine(const QString &text)
+{
     QString line = text.simplified();
     if (line.size() > 120)
         line = line.left(119) + u'…';
@@ -80,6 +85,77 @@ QString preview(const QString &kind, const QString &text, const QString &currenc
 }
 
 } // namespace
+
+QString requestIdIn(const QString &text)
+{
+    const auto match = payLinkPattern().match(text);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+QString requestNoteFromText(const QString &text)
+{
+    QString rest = text;
+    rest.remove(payLinkPattern());
+    rest = rest.trimmed();
+    // "<amount> — <note>": the first line's amount goes, the note stays.
+    static const QString dash = QStringLiteral(" \u2014 ");
+    const qsizetype lineEnd = rest.indexOf(u'\n');
+    const QString first = lineEnd < 0 ? rest : rest.left(lineEnd);
+    const qsizetype at = first.indexOf(dash);
+    if (at >= 0 && isOnlyAmount(first.left(at)))
+        return rest.mid(at + dash.size()).trimmed();
+    if (isOnlyAmount(first))
+        return lineEnd < 0 ? QString() : rest.mid(lineEnd + 1).trimmed();
+    return rest;
+}
+
+Result<std::optional<CachedRequest>> readRequest(storage::Database &db, const QString &id)
+{
+    auto stmt = db.prepare(QStringLiteral("SELECT status, amount, currency, coalesce(note, '') FROM payment_requests WHERE id = ?1;"));
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, id);
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<CachedRequest>();
+    CachedRequest r;
+    r.id = id;
+    r.status = stmt->text(0);
+    r.amountMinor = stmt->int64(1);
+    r.currency = stmt->text(2);
+    r.note = stmt->text(3);
+    stmt->reset(); // no statement left on a row (it would pin the read snapshot)
+    return std::optional<CachedRequest>(std::move(r));
+}
+
+QString messagePreview(storage::Database &db, const QString &kind, const QString &text, const QString &currency,
+                       qint64 amountMinor, const QLocale &locale)
+{
+    if (kind == u"payment" && !currency.isEmpty()) {
+        const QString money = Money(amountMinor, currency).format(locale);
+        const QString note = oneLine(text);
+        return note.isEmpty() ? money : money + QStringLiteral(" · ") + note;
+    }
+    const QString requestId = requestIdIn(text);
+    if (requestId.isEmpty())
+        return oneLine(text);
+    QString money;
+    QString note = requestNoteFromText(text);
+    if (auto cached = readRequest(db, requestId); cached && cached->has_value()) {
+        money = Money((*cached)->amountMinor, (*cached)->currency).format(locale);
+        if (!(*cached)->note.isEmpty())
+            note = (*cached)->note;
+    }
+    QString line = QStringLiteral("🧾");
+    if (!money.isEmpty())
+        line += u' ' + money;
+    note = oneLine(note);
+    if (!note.isEmpty())
+        line += (money.isEmpty() ? QStringLiteral(" ") : QStringLiteral(" · ")) + note;
+    return line;
+}
 
 QString foldForFilter(const QString &text)
 {
@@ -139,7 +215,7 @@ Result<QList<ConversationRow>> readConversations(storage::Database &db, const QS
         c.readUpTo = stmt->text(4);
         c.lastActivityAt = stmt->text(5);
         if (!stmt->isNull(6)) {
-            c.lastMessagePreview = preview(stmt->text(7), stmt->text(6), stmt->text(9), stmt->int64(8));
+            c.lastMessagePreview = messagePreview(db, stmt->text(7), stmt->text(6), stmt->text(9), stmt->int64(8));
             c.lastMessageOwn = stmt->text(10) == selfId;
         }
         c.hasUnsent = stmt->int64(13) != 0;
@@ -147,7 +223,7 @@ Result<QList<ConversationRow>> readConversations(storage::Database &db, const QS
             const QString unsentAt = stmt->text(12);
             if (unsentAt > c.lastActivityAt) {
                 c.lastActivityAt = unsentAt;
-                c.lastMessagePreview = preview(QStringLiteral("text"), stmt->text(11), {}, 0);
+                c.lastMessagePreview = messagePreview(db, QStringLiteral("text"), stmt->text(11), {}, 0);
                 c.lastMessageOwn = true;
             }
         }

@@ -7,7 +7,10 @@
 #include "common/result.h"
 
 #include <QList>
+#include <QLocale>
 #include <QString>
+
+#include <optional>
 
 namespace plaza::storage {
 class Database;
@@ -61,6 +64,31 @@ struct SearchHit {
     QString snippet;           //!< plain text around the match
     QString snippetHtml;       //!< the same, HTML-escaped, the matched words in <b>…</b>
 };
+
+//! A payment request as the cache knows it (payment_request.updated), for request cards.
+struct CachedRequest {
+    QString id;
+    QString status;            //!< open, paid, declined, cancelled, expired
+    qint64 amountMinor = 0;
+    QString currency;
+    QString note;
+};
+
+//! The request id of the first plaza://pay/<id> link in \a text, or empty.
+[[nodiscard]] QString requestIdIn(const QString &text);
+//! What a request message says besides its link and amount: the note. The app sends
+//! "<amount, in the sender's locale> — <note>\n<link>"; that amount is the sender's wording
+//! and never shown (cards and previews take the amount from the request), so it is dropped
+//! here, and so is the link.
+[[nodiscard]] QString requestNoteFromText(const QString &text);
+//! The cached request \a id; an empty optional when the cache does not know it (a request
+//! that names nobody, seen by someone else than its author).
+[[nodiscard]] Result<std::optional<CachedRequest>> readRequest(storage::Database &db, const QString &id);
+//! One line for the conversation list and notifications: a text's words; a payment's amount
+//! in \a locale and its note; a request's "🧾" with the amount from the cached request (in
+//! \a locale) and its note — never the amount as the sender wrote it.
+[[nodiscard]] QString messagePreview(storage::Database &db, const QString &kind, const QString &text,
+                                     const QString &currency, qint64 amountMinor, const QLocale &locale = QLocale());
 
 //! Every conversation, most recent activity first. \a selfId: the signed-in user.
 [[nodiscard]] Result<QList<ConversationRow>> readConversations(storage::Database &db, const QString &selfId);

@@ -212,7 +212,9 @@ QVariant ConversationsModel::data(const QModelIndex &index, int role) const
     case LastMessageOwnRole:
         return c.lastMessageOwn;
     case LastActivityAtRole:
-        return c.lastActivityAt.isEmpty() ? QVariant() : QVariant(QDateTime::fromString(c.lastActivityAt, Qt::ISODateWithMs).toUTC());
+        // An invalid date, not an empty variant, for a new group without messages: QML passes
+        // it on to Time.relative(), which cannot take undefined.
+        return c.lastActivityAt.isEmpty() ? QDateTime() : QDateTime::fromString(c.lastActivityAt, Qt::ISODateWithMs).toUTC();
     case UnreadCountRole:
         return c.unread;
     case HasUnsentRole:

@@ -133,10 +133,11 @@ void IncomingMessages::deliver()
         m.senderName = stmt->text(2);
         m.text = stmt->text(3).simplified();
         m.createdAt = stmt->text(4);
-        if (stmt->text(5) == u"payment" && !stmt->isNull(6)) {
-            const QString amount = Money(stmt->int64(6), stmt->text(7)).format(QLocale());
-            m.text = m.text.isEmpty() ? amount : amount + QStringLiteral(" · ") + m.text;
-        }
+        // Money in the reader's locale, from the payment or the cached request — never the
+        // amount as the sender's app wrote it in a request's text.
+        if ((stmt->text(5) == u"payment" && !stmt->isNull(6)) || !requestIdIn(m.text).isEmpty())
+            m.text = messagePreview(*m_db, stmt->text(5), stmt->text(3), stmt->isNull(6) ? QString() : stmt->text(7),
+                                    stmt->int64(6), QLocale());
         out.append(std::move(m));
     }
     if (out.isEmpty())

@@ -27,7 +27,7 @@ struct IncomingMessage {
     QString conversationKind;  //!< direct, group
     QString conversationTitle; //!< the group's title (or its members), the other person's name
     QString senderName;
-    QString text;              //!< plain, one line; a payment starts with its amount
+    QString text;              //!< plain, one line; a payment or request starts with its amount (in the reader's locale)
     QString createdAt;         //!< RFC 3339 UTC
 };
 

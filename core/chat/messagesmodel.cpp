@@ -5,6 +5,8 @@
 #include "common/clock.h"
 #include "common/logging.h"
 #include "money/money.h"
+#include "net/apiclient.h"
+#include "protocol/json.h"
 #include "session/session.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
@@ -99,16 +101,19 @@ bool MessagesModel::ensureOpen()
 
 void MessagesModel::reload()
 {
-    m_requestStatus.clear();
+    m_requests.clear();
+    m_requestsAsked.clear();
     // One reset with the new rows (not a reset to nothing and then an insert): a view gets a
     // single change to apply.
     QList<MessageRow> rows;
     bool cacheDone = true;
     bool serverDone = true;
     QString error;
+    QString firstUnread;
     updateTitle();
     updateTyping();
     if (!m_conversationId.isEmpty() && ensureOpen()) {
+        firstUnread = readFirstUnread();
         auto page = readMessages(*m_db, selfId(), m_conversationId, {}, {}, m_pageSize);
         auto unsent = readUnsent(*m_db, selfId(), m_conversationId);
         if (page && unsent) {
@@ -120,11 +125,49 @@ void MessagesModel::reload()
         }
         serverDone = false;
     }
+    // Before the reset: the delegates made for the new rows see it.
+    const bool unreadChanged = firstUnread != m_firstUnreadId;
+    m_firstUnreadId = firstUnread;
+    if (unreadChanged)
+        Q_EMIT firstUnreadIdChanged();
     beginResetModel();
     m_rows = std::move(rows);
     endResetModel();
     setError(error);
     setExhausted(cacheDone, serverDone);
+}
+
+QString MessagesModel::readFirstUnread()
+{
+    // The conversation's unread count is the badge's; the first unread is that many others'
+    // messages back from the newest after the read mark (or, if the cache has fewer, the
+    // oldest of them it has).
+    const QString query = QStringLiteral(
+        "SELECT m.id FROM messages m WHERE m.conversation_id = ?1 AND m.sender_id <> ?2 AND m.created_at > "
+        "coalesce((SELECT r.created_at FROM conversations c JOIN messages r ON r.id = c.read_up_to WHERE c.id = ?1), '') "
+        "ORDER BY m.created_at %1, m.id %1 LIMIT 1 OFFSET ?3;");
+    auto unread = m_db->prepare(QStringLiteral("SELECT unread FROM conversations WHERE id = ?1;"));
+    if (!unread)
+        return {};
+    unread->bind(1, m_conversationId);
+    auto row = unread->step();
+    const qint64 count = row && *row ? unread->int64(0) : 0;
+    unread->reset();
+    if (count <= 0)
+        return {};
+    for (const bool fromNewest : {true, false}) {
+        auto stmt = m_db->prepare(query.arg(fromNewest ? QStringLiteral("DESC") : QStringLiteral("ASC")));
+        if (!stmt)
+            return {};
+        stmt->bindAll(m_conversationId, selfId(), fromNewest ? count - 1 : 0);
+        auto found = stmt->step();
+        if (found && *found) {
+            const QString id = stmt->text(0);
+            stmt->reset();
+            return id;
+        }
+    }
+    return {};
 }
 
 void MessagesModel::refresh()
@@ -148,6 +191,13 @@ void MessagesModel::refresh()
     }
     QList<MessageRow> rows = *synced;
     rows += *unsent;
+    // The conversation's first messages reach a view opened before the cache had them (at
+    // start-up, during the first sync): where the unread ones start is known only now.
+    if (m_rows.isEmpty() && !rows.isEmpty() && m_firstUnreadId.isEmpty()) {
+        m_firstUnreadId = readFirstUnread();
+        if (!m_firstUnreadId.isEmpty())
+            Q_EMIT firstUnreadIdChanged();
+    }
 
     // Rows keep their identity (MessageRow::key): rows that went away are removed, new ones
     // inserted where they belong, changed ones updated — so a list view keeps its place. Only
@@ -207,11 +257,7 @@ void MessagesModel::onApplied(const sync::ChangeSet &changes)
     if (changes.changes.touches(QStringLiteral("payment_requests"))) {
         const QSet<QString> ids = changes.changes.rows.value(QStringLiteral("payment_requests"));
         for (const QString &id : ids)
-            m_requestStatus.remove(id);
-        for (qsizetype row = 0; row < m_rows.size(); ++row) {
-            if (!m_rows.at(row).requestId.isEmpty() && ids.contains(m_rows.at(row).requestId))
-                Q_EMIT dataChanged(index(int(row)), index(int(row)), {RequestStatusRole});
-        }
+            requestChanged(id);
     }
     if (changes.changes.touches(QStringLiteral("messages")) || changes.changes.touches(QStringLiteral("conversation_members"))
         || changes.changes.rows.value(QStringLiteral("conversations")).contains(m_conversationId)) {
@@ -390,17 +436,33 @@ QVariant MessagesModel::data(const QModelIndex &index, int role) const
     case KindRole:
         return m.kind;
     case AmountMinorRole:
-        return m.currency.isEmpty() ? QVariant() : QVariant(m.amountMinor);
     case CurrencyRole:
-        return m.currency;
-    case FormattedAmountRole:
-        return m.currency.isEmpty() ? QString() : Money(m.amountMinor, m.currency).format();
+    case FormattedAmountRole: {
+        Money amount(m.amountMinor, m.currency);
+        if (!m.requestId.isEmpty()) {
+            const CachedRequest *r = request(m.requestId);
+            amount = r ? Money(r->amountMinor, r->currency) : Money();
+        }
+        if (amount.currency().isEmpty())
+            return role == AmountMinorRole ? QVariant() : QVariant(QString());
+        if (role == AmountMinorRole)
+            return amount.minor();
+        return role == CurrencyRole ? amount.currency() : amount.format();
+    }
     case RequestIdRole:
         return m.requestId;
     case ErrorMessageRole:
         return m.errorMessage;
-    case RequestStatusRole:
-        return m.requestId.isEmpty() ? QString() : requestStatus(m.requestId);
+    case RequestStatusRole: {
+        const CachedRequest *r = m.requestId.isEmpty() ? nullptr : request(m.requestId);
+        return r ? r->status : QString();
+    }
+    case BodyRole: {
+        if (m.requestId.isEmpty())
+            return m.text;
+        const CachedRequest *r = request(m.requestId);
+        return r && !r->note.isEmpty() ? r->note : requestNoteFromText(m.text);
+    }
     default:
         return {};
     }
@@ -425,6 +487,7 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
         {RequestIdRole, "requestId"},
         {RequestStatusRole, "requestStatus"},
         {ErrorMessageRole, "errorMessage"},
+        {BodyRole, "body"},
     };
 }
 
@@ -457,20 +520,68 @@ void MessagesModel::setExhausted(bool cache, bool server)
 
 namespace plaza::chat {
 
-QString MessagesModel::requestStatus(const QString &requestId) const
+const CachedRequest *MessagesModel::request(const QString &requestId) const
 {
-    if (const auto it = m_requestStatus.constFind(requestId); it != m_requestStatus.constEnd())
-        return *it;
-    if (!m_db)
-        return {};
-    auto stmt = m_db->prepare(QStringLiteral("SELECT status FROM payment_requests WHERE id = ?1;"));
-    if (!stmt)
-        return {};
-    stmt->bind(1, requestId);
-    auto row = stmt->step();
-    const QString status = row && *row ? stmt->text(0) : QString();
-    m_requestStatus.insert(requestId, status);
-    return status;
+    auto it = m_requests.constFind(requestId);
+    if (it == m_requests.constEnd()) {
+        CachedRequest found;
+        if (m_db) {
+            if (auto cached = readRequest(*m_db, requestId); cached && cached->has_value())
+                found = std::move(**cached);
+        }
+        it = m_requests.insert(requestId, found);
+        if (found.id.isEmpty())
+            fetchRequest(requestId);
+    }
+    return it->id.isEmpty() ? nullptr : &*it;
+}
+
+void MessagesModel::fetchRequest(const QString &requestId) const
+{
+    if (!m_chat || m_requestsAsked.contains(requestId) || !m_chat->session()->online())
+        return;
+    m_requestsAsked.insert(requestId);
+    QPointer<MessagesModel> self(const_cast<MessagesModel *>(this));
+    auto task = m_chat->session()->api()->get(QStringLiteral("/v1/payment-requests/") + requestId);
+    QCoro::connect(std::move(task), self.data(), [self, requestId](const Result<net::ApiResponse> &reply) {
+        if (!self || !self->m_requestsAsked.contains(requestId))
+            return; // another conversation meanwhile
+        if (!reply) {
+            qCInfo(lcChat) << "request card not looked up:" << reply.error().codeName();
+            return;
+        }
+        const auto amount = protocol::moneyFromJson(reply->body.value(QStringLiteral("amount")));
+        if (!amount)
+            return;
+        CachedRequest r;
+        r.id = requestId;
+        r.status = reply->body.value(QStringLiteral("status")).toString();
+        r.amountMinor = amount->minor();
+        r.currency = amount->currency();
+        r.note = reply->body.value(QStringLiteral("note")).toString();
+        const auto known = self->m_requests.constFind(requestId);
+        if (known != self->m_requests.constEnd() && !known->id.isEmpty())
+            return; // the cache has it now: that wins
+        self->m_requests.insert(requestId, r);
+        self->emitRequestRows(requestId);
+    });
+}
+
+void MessagesModel::requestChanged(const QString &requestId)
+{
+    if (!m_requests.contains(requestId))
+        return;
+    m_requests.remove(requestId);
+    emitRequestRows(requestId);
+}
+
+void MessagesModel::emitRequestRows(const QString &requestId)
+{
+    for (qsizetype row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).requestId == requestId)
+            Q_EMIT dataChanged(index(int(row)), index(int(row)),
+                               {RequestStatusRole, AmountMinorRole, CurrencyRole, FormattedAmountRole, BodyRole});
+    }
 }
 
 } // namespace plaza::chat

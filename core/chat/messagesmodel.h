@@ -6,6 +6,7 @@
 
 #include <QAbstractListModel>
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
 
@@ -48,6 +49,11 @@ class MessagesModel : public QAbstractListModel
     //! Display names of the others typing in this conversation now.
     Q_PROPERTY(QStringList typingNames READ typingNames NOTIFY typingNamesChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    //! The first message that was unread when the conversation was opened (the oldest of the
+    //! conversation's unread count, as the badge said), for an "unread" divider and to land
+    //! there; empty when nothing was unread. Kept while the conversation stays open (read when
+    //! it is opened, or when its first messages reach a cache that had none).
+    Q_PROPERTY(QString firstUnreadId READ firstUnreadId NOTIFY firstUnreadIdChanged)
 public:
     enum Role {
         IdRole = Qt::UserRole + 1, //!< (id) server id; empty while only in the outbox
@@ -60,15 +66,20 @@ public:
         DayRole,                   //!< (day) local calendar day "2026-11-23", for sections
         StateRole,                 //!< (state) sending, sent, failed, read
         KindRole,                  //!< (kind) text, payment, request
-        AmountMinorRole,           //!< (amountMinor) payment messages
+        AmountMinorRole,           //!< (amountMinor) payment messages, and requests whose request is known
         CurrencyRole,              //!< (currency)
-        FormattedAmountRole,       //!< (formattedAmount) Money::format in the default locale, empty if none
+        //! (formattedAmount) Money::format in the default (the reader's) locale, from the payment
+        //! or the request — never the amount as the sender's app wrote it; empty if unknown
+        FormattedAmountRole,
         RequestIdRole,             //!< (requestId) request messages (a plaza://pay link in the text)
         ErrorMessageRole,          //!< (errorMessage) why a failed message failed
         //! (requestStatus) a request card's state from the cached request (open, paid, declined,
         //! cancelled, expired); empty when the cache does not know it (a link request that names
         //! nobody, before anyone paid it)
         RequestStatusRole,
+        //! (body) what the bubble shows under a money card's title, or a text's text: a payment's
+        //! note, a request's note (its amount and link left out); plain text
+        BodyRole,
     };
     Q_ENUM(Role)
 
@@ -96,6 +107,7 @@ public:
     [[nodiscard]] bool atStart() const { return m_cacheExhausted && m_serverExhausted; }
     [[nodiscard]] QStringList typingNames() const { return m_typingNames; }
     [[nodiscard]] QString error() const { return m_error; }
+    [[nodiscard]] QString firstUnreadId() const { return m_firstUnreadId; }
 
     //! Marks the conversation read up to its newest message (ChatService::markRead).
     Q_INVOKABLE void markRead();
@@ -119,6 +131,7 @@ Q_SIGNALS:
     void atStartChanged();
     void typingNamesChanged();
     void errorChanged();
+    void firstUnreadIdChanged();
 
 private:
     void onApplied(const plaza::sync::ChangeSet &changes);
@@ -128,10 +141,16 @@ private:
     void fetchFromServer();
     void updateTitle();
     void updateTyping();
+    [[nodiscard]] QString readFirstUnread();
     void setLoading(bool loading);
     void setError(const QString &error);
     void setExhausted(bool cache, bool server);
-    [[nodiscard]] QString requestStatus(const QString &requestId) const;
+    //! The request behind a request card: from the cache, or else (a request that names nobody,
+    //! seen by someone else than its author) asked from the server once, kept in memory.
+    [[nodiscard]] const CachedRequest *request(const QString &requestId) const;
+    void fetchRequest(const QString &requestId) const;
+    void requestChanged(const QString &requestId);
+    void emitRequestRows(const QString &requestId);
 
     QPointer<ChatService> m_chat;
     std::unique_ptr<storage::Database> m_db;
@@ -147,9 +166,13 @@ private:
     bool m_serverExhausted = false;
     QStringList m_typingNames;
     QString m_error;
+    QString m_firstUnreadId;
     QList<QMetaObject::Connection> m_connections;
-    //! Request cards' states read from the cache, by request id; forgotten when a sync names them.
-    mutable QHash<QString, QString> m_requestStatus;
+    //! Request cards' requests read from the cache (or the server), by request id; forgotten when
+    //! a sync names them. An entry with an empty id: not known (yet).
+    mutable QHash<QString, CachedRequest> m_requests;
+    //! Requests asked from the server, so that each is asked once per conversation opened.
+    mutable QSet<QString> m_requestsAsked;
 };
 
 } // namespace plaza::chat

@@ -20,6 +20,16 @@ Item {
     property string highlightedId: ""
     //! Messages that arrived while the view was scrolled up (the jump button's counter).
     property int newBelow: 0
+    //! The view follows the newest message (it was at the end, or the person jumped or sent
+    //! there): new rows and growing bubbles keep it at the end. Off while reading older ones,
+    //! so nothing moves under the reader.
+    property bool followEnd: true
+    //! A conversation was opened and its rows are not placed yet: land on the first unread
+    //! message, or the newest, once they are.
+    property bool landingPending: false
+    //! Landed on the first unread message and not scrolled since: it stays at the top while
+    //! the rest of the conversation arrives below it (a first sync).
+    property bool holdUnread: false
     readonly property bool windowActive: Qt.application.state === Qt.ApplicationActive
 
     //! --page chat/<id>[/send|/request], chat/new, chat/new-group, chat/search/<words>:
@@ -51,10 +61,9 @@ Item {
                 if (search.count > 0 || search.error.length > 0) { stop(); App.pageSettled = true }
                 return
             }
-            if (messages.loading || messageList.count === 0)
+            if (messages.loading || messageList.count === 0 || page.landingPending)
                 return
             stop()
-            messageList.positionViewAtEnd()
             if (mode === "send")
                 page.sendMoney()
             else if (mode === "request")
@@ -70,7 +79,11 @@ Item {
         App.chat.setLastOpened(id)
         highlightedId = ""
         newBelow = 0
+        landingPending = true
+        holdUnread = false
+        messageList.currentIndex = -1 // the keyboard starts again at the newest
         messages.conversationId = id
+        Qt.callLater(land)
         App.chat.markRead(id)
         composer.focusInput()
     }
@@ -91,23 +104,62 @@ Item {
         searchField.forceActiveFocus()
         searchField.selectAll()
     }
+    //! Where an opened conversation starts: at the first message that was unread (its
+    //! divider at the top), or at the newest when nothing was.
+    function land() {
+        // Not before there is something to land on (the cache may still be filling).
+        if (!landingPending || messageList.count === 0)
+            return
+        landingPending = false
+        const first = messages.firstUnreadId
+        const row = first.length > 0 ? messages.rowOf(first) : -1
+        if (row < 0) {
+            followEnd = true
+            messageList.positionViewAtEnd()
+            return
+        }
+        messageList.positionViewAtIndex(row, ListView.Beginning)
+        holdUnread = true
+        // Everything unread fits: the view is at its end anyway, and follows it.
+        followEnd = messageList.nearEnd
+    }
+    function keepUnreadAtTop() {
+        if (!holdUnread)
+            return
+        const row = messages.rowOf(messages.firstUnreadId)
+        if (row < 0)
+            return
+        messageList.positionViewAtIndex(row, ListView.Beginning)
+        followEnd = messageList.nearEnd
+    }
     //! From a search result: the conversation, scrolled to the message, highlighted.
     function jumpTo(conversationId, messageId) {
         if (conversationId !== currentId)
             open(conversationId)
+        landingPending = false // the search hit is where it lands
+        holdUnread = false
         const row = messages.rowOf(messageId)
         if (row < 0)
             return
         highlightedId = messageId
+        followEnd = false
         Qt.callLater(() => messageList.positionViewAtIndex(row, ListView.Center))
         unhighlight.restart()
     }
     Timer { id: unhighlight; interval: 2500; onTriggered: page.highlightedId = "" }
+    function keepAtEnd() {
+        if (followEnd && !messageList.nearEnd)
+            messageList.positionViewAtEnd()
+    }
     function loadOlder() {
-        if (!messages.loading && !messages.atStart && messageList.contentY - messageList.originY < 200)
+        // Not while landing: a fresh list starts at its top, and every page read there would
+        // make way for the next, to the first message.
+        if (!landingPending && !messages.loading && !messages.atStart && messageList.contentY - messageList.originY < 200)
             messages.fetchMore(messages.index(-1, -1))
     }
     function jumpToNewest() {
+        holdUnread = false
+        followEnd = true
         messageList.positionViewAtEnd()
         newBelow = 0
         if (windowActive)
@@ -165,7 +217,11 @@ Item {
         enabled: page.restorePending
         function onStarted() { page.finishRestore() }
     }
-    onWindowActiveChanged: if (windowActive && currentId.length > 0 && messageList.atYEnd) messages.markRead()
+    onWindowActiveChanged: if (windowActive && currentId.length > 0 && messageList.nearEnd) messages.markRead()
+    //! The message menu for \a bubble (right-click at x, y; the keyboard with x, y negative).
+    function openMessageMenu(bubble, x, y) {
+        messageMenu.openFor(bubble, x, y)
+    }
 
     ConversationsModel {
         id: conversations
@@ -457,6 +513,9 @@ Item {
             ListView {
                 id: messageList
                 objectName: "messageList"
+                //! Within a few pixels of the end: the newest message is in full view (the jump
+                //! button hides, reading there marks it read).
+                readonly property bool nearEnd: count === 0 || contentY + height >= originY + contentHeight - 4
                 visible: page.currentId.length > 0
                 model: messages
                 clip: true
@@ -470,6 +529,29 @@ Item {
                 // Screen readers read the messages as they show, oldest first (the view makes
                 // its delegates from the bottom up).
                 ReadingOrder { target: messageList.contentItem }
+                // Room under the newest bubble: its state line never touches the composer.
+                footer: Item { width: 1; height: Theme.spacingS }
+                // Keyboard: Tab lands on the newest message, arrows move, the Menu key or
+                // Shift+F10 opens the message's menu.
+                activeFocusOnTab: count > 0
+                keyNavigationEnabled: true
+                currentIndex: -1
+                highlightFollowsCurrentItem: false
+                onActiveFocusChanged: if (activeFocus && (currentIndex < 0 || currentIndex >= count)) currentIndex = count - 1
+                Keys.onMenuPressed: if (currentItem) page.openMessageMenu(currentItem, -1, -1)
+                Keys.onPressed: event => {
+                    if (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier) && currentItem) {
+                        page.openMessageMenu(currentItem, -1, -1)
+                        event.accepted = true
+                    }
+                }
+                onCurrentIndexChanged: {
+                    if (!activeFocus || currentIndex < 0)
+                        return
+                    positionViewAtIndex(currentIndex, ListView.Contain)
+                    page.holdUnread = false
+                    page.followEnd = nearEnd
+                }
                 section.property: "day"
                 section.delegate: Label {
                     required property string section
@@ -482,32 +564,85 @@ Item {
                     bottomPadding: Theme.spacingXs
                 }
                 delegate: MessageBubble {
+                    id: messageBubble
                     highlightedId: page.highlightedId
+                    firstUnread: model.id.length > 0 && model.id === messages.firstUnreadId
+                    current: ListView.isCurrentItem && messageList.activeFocus
                     onPayRequested: requestId => page.payRequest(requestId)
                     onShowRequested: requestId => page.showRequest(requestId)
+                    onMenuRequested: (x, y) => page.openMessageMenu(messageBubble, x, y)
                 }
                 // History pages upward: load older messages near the top. Later, never from
                 // inside the view's own layout (rows inserted while it places its delegates
                 // leave those delegates without their row).
-                onContentYChanged: if (!messages.loading && !messages.atStart && contentY - originY < 200) Qt.callLater(page.loadOlder)
-                onCountChanged: {
-                    if (atYEnd || count < 60) {
-                        Qt.callLater(positionViewAtEnd)
-                        if (page.windowActive && page.currentId.length > 0)
-                            Qt.callLater(messages.markRead)
+                onContentYChanged: {
+                    if (!page.landingPending && !messages.loading && !messages.atStart && contentY - originY < 200)
+                        Qt.callLater(page.loadOlder)
+                    // The person scrolls (wheel, drag, flick, the scroll bar): follow the end
+                    // only if they leave the view there.
+                    if (moving || messageScrollBar.pressed) {
+                        page.holdUnread = false
+                        page.followEnd = nearEnd
                     }
                 }
-                onAtYEndChanged: if (atYEnd) { page.newBelow = 0; if (page.windowActive) messages.markRead() }
-                ScrollBar.vertical: ScrollBar { }
+                // Following the end: a new row or a bubble that grew (wrapped, got its state
+                // line) keeps the newest in full view. Not while landing or reading older ones.
+                onContentHeightChanged: {
+                    if (page.landingPending)
+                        return
+                    if (page.holdUnread)
+                        Qt.callLater(page.keepUnreadAtTop)
+                    else if (page.followEnd)
+                        Qt.callLater(page.keepAtEnd)
+                }
+                onCountChanged: if (page.followEnd && !page.landingPending && page.windowActive && page.currentId.length > 0) Qt.callLater(messages.markRead)
+                onNearEndChanged: if (nearEnd && !page.landingPending) { page.newBelow = 0; if (page.windowActive) messages.markRead() }
+                onMovingChanged: if (!moving) { page.holdUnread = false; page.followEnd = nearEnd }
+                ScrollBar.vertical: ScrollBar { id: messageScrollBar }
 
             }
             Connections {
                 target: messages
                 // Rows added at the end while reading older ones: count them for the button.
+                // Older messages go in above: the message at the top of the view stays where it
+                // is (a ListView showing row 0 would push it down by the whole page).
+                property int topRow: -1
+                property real topOffset: 0
+                function keepTop() {
+                    if (topRow < 0)
+                        return
+                    messageList.forceLayout()
+                    messageList.positionViewAtIndex(topRow, ListView.Beginning)
+                    messageList.contentY -= topOffset
+                    topRow = -1
+                }
+                function onRowsAboutToBeInserted(parent, first, last) {
+                    if (topRow >= 0)
+                        return // a second page before the first was placed: same top message
+                    if (first !== 0 || page.landingPending || messageList.count === 0)
+                        return
+                    // The first message from the top (past a day heading or the gap between two).
+                    let row = -1
+                    for (let y = messageList.contentY; row < 0 && y < messageList.contentY + messageList.height; y += 4)
+                        row = messageList.indexAt(messageList.width / 2, y)
+                    const item = row >= 0 ? messageList.itemAtIndex(row) : null
+                    if (item) {
+                        topRow = row
+                        topOffset = item.y - messageList.contentY
+                    }
+                }
                 function onRowsInserted(parent, first, last) {
-                    if (first > 0 && !messageList.atYEnd)
+                    if (first === 0 && topRow >= 0) {
+                        topRow += last + 1
+                        // After the view has the new rows (it hears of them after this handler).
+                        Qt.callLater(keepTop)
+                    }
+                    if (page.landingPending)
+                        Qt.callLater(page.land)
+                    else if (first > 0 && !page.followEnd && !page.holdUnread)
                         page.newBelow += last - first + 1
                 }
+                function onModelReset() { if (page.landingPending) Qt.callLater(page.land) }
             }
 
             // Composer: Enter sends, Shift+Enter adds a line; the draft is kept per conversation.
@@ -531,7 +666,8 @@ Item {
         // Newest first out of sight: a button back down, counting what came meanwhile.
         RoundButton {
             objectName: "jumpToNewestButton"
-            visible: !messageList.atYEnd && messageList.count > 0
+            // Hidden at the end: it never covers the newest message.
+            visible: !messageList.nearEnd && !page.followEnd && messageList.count > 0
             // Over the list's bottom-right corner (a sibling, so it does not scroll with it).
             x: messageList.x + messageList.width - width - Theme.spacingS
             y: messageList.y + messageList.height - height - Theme.spacingS
@@ -563,6 +699,7 @@ Item {
         }
     }
 
+    MessageMenu { id: messageMenu }
     NewConversationSheet { id: newConversation }
     // The wallet's own sheets, for this conversation (their names differ from the Wallet tab's).
     SendSheet { id: sendSheet; objectName: "chatSendSheet"; summary: walletSummary }

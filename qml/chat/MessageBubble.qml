@@ -21,8 +21,14 @@ Item {
     signal payRequested(string requestId)
     //! One's own request card: show it (its link and QR code).
     signal showRequested(string requestId)
+    //! A right-click at (x, y), or the keyboard (x, y negative): ChatPage opens the message menu.
+    signal menuRequested(real x, real y)
+    //! The first message that was unread when the conversation was opened: a divider above it.
+    property bool firstUnread: false
+    //! The keyboard's current message in the list (its focus ring).
+    property bool current: false
 
-    implicitHeight: column.implicitHeight + Theme.spacingXs
+    implicitHeight: column.implicitHeight + Theme.spacingXs + (unreadDivider.visible ? unreadDivider.height : 0)
     width: ListView.view ? ListView.view.width : implicitWidth
 
     // What a screen reader says for the message: who, the text (the body is styled text with
@@ -34,11 +40,43 @@ Item {
         : (bubble.model.kind === "payment" ? qsTr("💸 Payment of %1").arg(bubble.model.formattedAmount)
            : bubble.model.formattedAmount.length > 0 ? qsTr("🧾 Request for %1").arg(bubble.model.formattedAmount)
                                                      : qsTr("🧾 Payment request"))
-          + (bubble.model.text.length > 0 ? " — " + bubble.model.text : "")
+          + (bubble.model.body.length > 0 ? " — " + bubble.model.body : "")
+
+    MouseArea {
+        anchors.fill: parent
+        acceptedButtons: Qt.RightButton // left clicks go on to links and buttons
+        onClicked: mouse => bubble.menuRequested(mouse.x, mouse.y)
+    }
+    // Touch and pen: a long press is the right-click.
+    TapHandler {
+        acceptedDevices: PointerDevice.TouchScreen | PointerDevice.Stylus
+        onLongPressed: bubble.menuRequested(point.position.x, point.position.y)
+    }
+
+    RowLayout {
+        id: unreadDivider
+        objectName: "unreadDivider"
+        visible: bubble.firstUnread
+        width: parent.width
+        height: visible ? implicitHeight + Theme.spacingS : 0
+        spacing: Theme.spacingS
+        Rectangle { height: 1; color: Theme.accent; Layout.fillWidth: true }
+        Label {
+            text: qsTr("New messages")
+            color: Theme.accent
+            font.pixelSize: Theme.fontCaption
+            font.weight: Font.DemiBold
+            textFormat: Text.PlainText
+        }
+        Rectangle { height: 1; color: Theme.accent; Layout.fillWidth: true }
+    }
+
+    FocusRing { shown: bubble.current; anchors.fill: column }
 
     ColumnLayout {
         id: column
         spacing: 2
+        y: unreadDivider.visible ? unreadDivider.height : 0
         anchors.left: bubble.own ? undefined : parent.left
         anchors.right: bubble.own ? parent.right : undefined
         width: Math.min(bubble.width * 0.72, Math.max(body.implicitWidth, meta.implicitWidth) + 2 * Theme.spacingM + 2)
@@ -69,7 +107,7 @@ Item {
                          ? qsTr("💸 Payment of %1").arg(bubble.model.formattedAmount)
                          : bubble.model.formattedAmount.length > 0 ? qsTr("🧾 Request for %1").arg(bubble.model.formattedAmount)
                                                                    : qsTr("🧾 Payment request")) + "</b>"
-                        + (bubble.model.text.length > 0 ? "<br>" + App.linkify(bubble.model.text) : "")
+                        + (bubble.model.body.length > 0 ? "<br>" + App.linkify(bubble.model.body) : "")
                       : App.linkify(bubble.model.text)
                 textFormat: Text.StyledText
                 wrapMode: Text.Wrap

@@ -21,6 +21,7 @@
 #include "storage/database.h"
 
 #include <QAccessible>
+#include <QClipboard>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -88,6 +89,9 @@ private Q_SLOTS:
     void postTextIsNeverMarkup();
     void chatKeysAndMoneyInAConversation();
     void keyboardActivatesAndFocuses();
+    void paidRequestCardsChangeLive();
+    void messageMenuCopiesTextAndAmount();
+    void chatLandsOnTheFirstUnreadAndFollowsTheNewest();
     void cleanupTestCase();
 
 private:
@@ -101,6 +105,16 @@ private:
     //! an accessible name and its focus shown; Shift+Tab goes back. The names walked.
     void walkTabOrder(QStringList *names);
 
+    //! The open conversation's message bubble whose model answers \a match, or null.
+    QQuickItem *bubble(const std::function<bool(QObject *model)> &match) const;
+    //! \a item's rectangle in the window.
+    static QRectF sceneRect(QQuickItem *item) { return item->mapRectToScene(QRectF(0, 0, item->width(), item->height())); }
+    //! Opens the conversation whose row a screen reader reads starting with \a name.
+    void openConversation(const QString &name, const QString &id);
+
+    //! Requests made in chatKeysAndMoneyInAConversation: Amélie's of Bruno, Bruno's she paid.
+    QString m_myRequest;
+    QString m_theirRequest;
     std::unique_ptr<plaza::test::QmlWarningRecorder> m_qmlWarnings;
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<InProcessApp> m_app;
@@ -140,6 +154,51 @@ void UiTest::click(const QString &objectName)
     QVERIFY2(target, qPrintable(objectName));
     const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
     QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
+}
+
+QQuickItem *UiTest::bubble(const std::function<bool(QObject *model)> &match) const
+{
+    auto *list = item(QStringLiteral("messageList"));
+    if (!list)
+        return nullptr;
+    auto *content = list->property("contentItem").value<QQuickItem *>();
+    if (!content)
+        return nullptr;
+    const QList<QQuickItem *> children = content->childItems();
+    for (QQuickItem *child : children) {
+        auto *model = child->property("model").value<QObject *>();
+        if (model && child->isVisible() && match(model))
+            return child;
+    }
+    return nullptr;
+}
+
+void UiTest::openConversation(const QString &name, const QString &id)
+{
+    if (!item(QStringLiteral("chatPage")) || !item(QStringLiteral("chatPage"))->isVisible()) {
+        click(QStringLiteral("nav-chat"));
+        QVERIFY(waitVisible(QStringLiteral("chatPage")));
+    }
+    const auto row = [&]() -> QQuickItem * {
+        QList<QQuickItem *> queue{item(QStringLiteral("conversationList"))};
+        while (!queue.isEmpty()) {
+            QQuickItem *current = queue.takeFirst();
+            if (!current)
+                continue;
+            if (current->objectName() == u"conversationRow" && accessibleName(current).startsWith(name))
+                return current;
+            queue += current->childItems();
+        }
+        return nullptr;
+    };
+    // The list may still move as the sync settles: click again until it is open.
+    QVERIFY(QTest::qWaitFor([&] {
+        QQuickItem *found = row();
+        if (!found)
+            return false;
+        QTest::mouseClick(m_window, Qt::LeftButton, {}, found->mapToScene(QPointF(found->width() / 2, found->height() / 2)).toPoint());
+        return QTest::qWaitFor([&] { return item(QStringLiteral("chatPage"))->property("currentId").toString() == id; }, 1000);
+    }, 20000));
 }
 
 void UiTest::initTestCase()
@@ -431,6 +490,7 @@ void UiTest::chatKeysAndMoneyInAConversation()
     QTRY_VERIFY_WITH_TIMEOUT((text = newest().value(QStringLiteral("text")).toString()).contains(u"plaza://pay/"), 10000);
     QVERIFY2(text.startsWith(QStringLiteral("€7.00 — Tickets\n")), qPrintable(text));
     const QString requestId = text.section(QStringLiteral("plaza://pay/"), 1).trimmed();
+    m_myRequest = requestId;
     const auto request = api.get(QStringLiteral("/v1/payment-requests/") + requestId, bruno);
     QCOMPARE(request.status, 200);
     QCOMPARE(request.json.value(QStringLiteral("payer")).toObject().value(QStringLiteral("handle")).toString(), QStringLiteral("bruno"));
@@ -446,6 +506,7 @@ void UiTest::chatKeysAndMoneyInAConversation()
                                  {"Content-Type", "application/json"}});
     QCOMPARE(asked.status, 201);
     const QString theirs = asked.json.value(QStringLiteral("id")).toString();
+    m_theirRequest = theirs;
     const QJsonObject card{{QStringLiteral("client_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
                            {QStringLiteral("text"), QString(QStringLiteral("€4.50 — Taxi\nplaza://pay/") + theirs)}};
     QCOMPARE(api.send("POST", QStringLiteral("/v1/conversations/c_1/messages"), QJsonDocument(card).toJson(), bruno,
@@ -467,6 +528,274 @@ void UiTest::chatKeysAndMoneyInAConversation()
     QTest::keyClick(m_window, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(api.get(QStringLiteral("/v1/payment-requests/") + theirs, bruno).json.value(QStringLiteral("status")).toString(),
                               QStringLiteral("paid"), 15000);
+}
+
+void UiTest::paidRequestCardsChangeLive()
+{
+    // Item 2 of issue 13: after a request card is paid, the payer's card no longer offers
+    // Pay… and says Paid, and so does the requester's — live, without reopening the chat.
+    QVERIFY(!m_myRequest.isEmpty() && !m_theirRequest.isEmpty());
+    // The pay sheet of the previous test says it is paid; Escape closes it.
+    QTRY_VERIFY_WITH_TIMEOUT(popup(QStringLiteral("chatPayLinkSheet"))->property("opened").toBool(), 5000);
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(!popup(QStringLiteral("chatPayLinkSheet"))->property("visible").toBool(), 5000);
+    QCOMPARE(item(QStringLiteral("chatPage"))->property("currentId").toString(), QStringLiteral("c_1"));
+    const auto card = [&](const QString &requestId) {
+        return bubble([&](QObject *m) { return m->property("requestId").toString() == requestId; });
+    };
+    const auto shown = [](QQuickItem *parent, const char *name) {
+        auto *child = parent ? parent->findChild<QQuickItem *>(QString::fromLatin1(name)) : nullptr;
+        return child && child->isVisible() ? child : nullptr;
+    };
+    // Bruno's card, which Amélie paid at the end of the previous test.
+    QTRY_VERIFY_WITH_TIMEOUT(card(m_theirRequest) && shown(card(m_theirRequest), "requestStateLabel"), 15000);
+    QCOMPARE(shown(card(m_theirRequest), "requestStateLabel")->property("text").toString(), QStringLiteral("Paid"));
+    QVERIFY(!shown(card(m_theirRequest), "payRequestButton"));
+    // The amount is the request's, in the reader's locale (the card's text said "€4.50" too).
+    QCOMPARE(card(m_theirRequest)->property("model").value<QObject *>()->property("formattedAmount").toString(), QStringLiteral("€4.50"));
+
+    // Amélie's own card: open, offering Show request, until Bruno pays it through the API.
+    QVERIFY(card(m_myRequest));
+    QVERIFY(shown(card(m_myRequest), "showRequestButton"));
+    QVERIFY(!shown(card(m_myRequest), "requestStateLabel"));
+    ApiProbe api(m_server->url());
+    const QString bruno = tokenOf(api, QStringLiteral("bruno"));
+    const auto paid = api.send("POST", QStringLiteral("/v1/payment-requests/%1/pay").arg(m_myRequest), "{}", bruno,
+                               {{"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)},
+                                {"Content-Type", "application/json"}});
+    QVERIFY2(paid.status == 200 || paid.status == 201, qPrintable(QString::number(paid.status)));
+    QTRY_VERIFY_WITH_TIMEOUT(shown(card(m_myRequest), "requestStateLabel"), 15000);
+    QCOMPARE(shown(card(m_myRequest), "requestStateLabel")->property("text").toString(), QStringLiteral("Paid"));
+    QVERIFY(!shown(card(m_myRequest), "showRequestButton"));
+}
+
+void UiTest::messageMenuCopiesTextAndAmount()
+{
+    // Right-click on a message: Copy text puts its text on the clipboard; on a payment, Copy
+    // amount puts the amount as the reader's locale writes it. The keyboard (Shift+F10 on the
+    // list's current message) opens the same menu.
+    QClipboard *clipboard = QGuiApplication::clipboard();
+    QVERIFY(clipboard);
+    QQuickItem *list = item(QStringLiteral("messageList"));
+    QVERIFY(list);
+    const auto rightClick = [&](QQuickItem *target) {
+        const QRectF at = sceneRect(target);
+        // The bubble's column is at one side; its first line is inside it at either side.
+        const bool own = target->property("own").toBool();
+        const QPoint point(int(own ? at.right() - 30 : at.left() + 30), int(at.top() + 20));
+        QTest::mouseClick(m_window, Qt::RightButton, {}, point);
+    };
+    const auto trigger = [&](const QString &name) {
+        QTRY_VERIFY_WITH_TIMEOUT(popup(QStringLiteral("messageMenu")) && popup(QStringLiteral("messageMenu"))->property("opened").toBool(), 5000);
+        QQuickItem *entry = nullptr;
+        QTRY_VERIFY((entry = item(name)) && entry->isVisible());
+        // The menu has laid its items out (a frame after it opened): the entry is inside it.
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            auto *content = popup(QStringLiteral("messageMenu"))->property("contentItem").value<QQuickItem *>();
+            return content && sceneRect(content).contains(sceneRect(entry).center());
+        }(), 5000);
+        QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(entry).center().toPoint());
+        QTRY_VERIFY_WITH_TIMEOUT(!popup(QStringLiteral("messageMenu"))->property("visible").toBool(), 5000);
+    };
+
+    QQuickItem *lines = bubble([](QObject *m) { return m->property("text").toString() == u"Line one\nline two"; });
+    QVERIFY(lines);
+    QVERIFY(sceneRect(list).contains(sceneRect(lines).topLeft()));
+    clipboard->clear();
+    rightClick(lines);
+    trigger(QStringLiteral("copyMessageTextItem"));
+    QTRY_COMPARE(clipboard->text(), QStringLiteral("Line one\nline two"));
+
+    QQuickItem *payment = bubble([](QObject *m) {
+        return m->property("kind").toString() == u"payment" && m->property("body").toString() == u"Popcorn";
+    });
+    QVERIFY(payment);
+    rightClick(payment);
+    QTRY_VERIFY_WITH_TIMEOUT(popup(QStringLiteral("messageMenu"))->property("opened").toBool(), 5000);
+    QVERIFY(!item(QStringLiteral("retryMessageItem")) || !item(QStringLiteral("retryMessageItem"))->isVisible());
+    trigger(QStringLiteral("copyMessageAmountItem"));
+    QTRY_COMPARE(clipboard->text(), QStringLiteral("€3.20"));
+
+    // The keyboard: the list's current message (the newest when it takes the focus), Shift+F10,
+    // Enter on the first item.
+    list->forceActiveFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(list->hasActiveFocus());
+    const int newest = list->property("count").toInt() - 1;
+    QTRY_COMPARE(list->property("currentIndex").toInt(), newest);
+    clipboard->clear();
+    QTest::keyClick(m_window, Qt::Key_F10, Qt::ShiftModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(popup(QStringLiteral("messageMenu"))->property("opened").toBool(), 5000);
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(!popup(QStringLiteral("messageMenu"))->property("visible").toBool(), 5000);
+    QTRY_VERIFY(list->hasActiveFocus()); // back where the keyboard was
+    QTest::keyClick(m_window, Qt::Key_Up);
+    QTRY_COMPARE(list->property("currentIndex").toInt(), newest - 1);
+    // What the first item of the current message's menu copies: a text's text, a money
+    // message's note, or else its amount.
+    auto *current = list->property("currentItem").value<QQuickItem *>();
+    QVERIFY(current);
+    const QObject *model = current->property("model").value<QObject *>();
+    QString expected = model->property("kind").toString() == u"text" ? model->property("text").toString()
+                                                                     : model->property("body").toString();
+    if (expected.isEmpty())
+        expected = model->property("formattedAmount").toString();
+    QVERIFY(!expected.isEmpty());
+    QVERIFY(!expected.contains(u"plaza://"));
+    QTest::keyClick(m_window, Qt::Key_Menu);
+    QTRY_VERIFY_WITH_TIMEOUT(popup(QStringLiteral("messageMenu"))->property("opened").toBool(), 5000);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!popup(QStringLiteral("messageMenu"))->property("visible").toBool(), 5000);
+    QTRY_COMPARE(clipboard->text(), expected);
+}
+
+void UiTest::chatLandsOnTheFirstUnreadAndFollowsTheNewest()
+{
+    // Bruno starts a group with Amélie: eighty messages she reads, then thirty she has not
+    // (more than two pages of fifty: one more is read from the cache at the top, below).
+    ApiProbe api(m_server->url());
+    const QString bruno = tokenOf(api, QStringLiteral("bruno"));
+    const QString amelie = tokenOf(api, QStringLiteral("amelie"));
+    const auto json = [](const QJsonObject &o) { return QJsonDocument(o).toJson(); };
+    const QList<QPair<QByteArray, QByteArray>> asJson{{"Content-Type", "application/json"}};
+    const auto created = api.send("POST", QStringLiteral("/v1/conversations"),
+                                  json({{QStringLiteral("title"), QStringLiteral("Scroll club")},
+                                        {QStringLiteral("member_ids"), QJsonArray{m_app->session->userId()}}}),
+                                  bruno, asJson);
+    QCOMPARE(created.status, 201);
+    const QString group = created.json.value(QStringLiteral("id")).toString();
+    const auto say = [&](const QString &text) {
+        const auto r = api.send("POST", QStringLiteral("/v1/conversations/%1/messages").arg(group),
+                                json({{QStringLiteral("client_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                      {QStringLiteral("text"), text}}),
+                                bruno, asJson);
+        return r.json.value(QStringLiteral("id")).toString();
+    };
+    QString lastRead;
+    for (int i = 0; i < 80; ++i)
+        lastRead = say(QStringLiteral("read %1").arg(i, 2, 10, QLatin1Char('0')));
+    QCOMPARE(api.send("POST", QStringLiteral("/v1/conversations/%1/read").arg(group), json({{QStringLiteral("up_to"), lastRead}}),
+                      amelie, asJson)
+                 .status / 100,
+             2);
+    for (int i = 0; i < 30; ++i)
+        say(QStringLiteral("unread %1\nsecond line").arg(i, 2, 10, QLatin1Char('0')));
+
+    // The list says 30 unread; opening the group lands on the first of them, under its divider.
+    if (!item(QStringLiteral("chatPage")) || !item(QStringLiteral("chatPage"))->isVisible()) {
+        click(QStringLiteral("nav-chat"));
+        QVERIFY(waitVisible(QStringLiteral("chatPage")));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        QList<QQuickItem *> queue{item(QStringLiteral("conversationList"))};
+        while (!queue.isEmpty()) {
+            QQuickItem *current = queue.takeFirst();
+            if (current && accessibleName(current) == u"Scroll club, 30 unread")
+                return true;
+            if (current)
+                queue += current->childItems();
+        }
+        return false;
+    }(), 20000);
+    openConversation(QStringLiteral("Scroll club"), group);
+    QQuickItem *list = item(QStringLiteral("messageList"));
+    QQuickItem *page = item(QStringLiteral("chatPage"));
+    QTRY_VERIFY_WITH_TIMEOUT(!page->property("landingPending").toBool() && list->property("count").toInt() >= 50, 10000);
+    const auto textIs = [](const QString &text) { return [text](QObject *m) { return m->property("text").toString() == text; }; };
+    QQuickItem *first = nullptr;
+    QTRY_VERIFY((first = bubble(textIs(QStringLiteral("unread 00\nsecond line")))));
+    const QRectF viewport = sceneRect(list);
+    QVERIFY2(viewport.contains(sceneRect(first)), "the first unread message is in full view");
+    QQuickItem *divider = first->findChild<QQuickItem *>(QStringLiteral("unreadDivider"));
+    QVERIFY(divider && divider->isVisible());
+    QVERIFY(viewport.contains(sceneRect(divider)));
+    // Above it, what was read; below, more than a window's worth: the jump button offers the rest.
+    QQuickItem *newestUnread = bubble(textIs(QStringLiteral("unread 29\nsecond line")));
+    QVERIFY(!newestUnread || !viewport.contains(sceneRect(newestUnread)));
+    QTRY_VERIFY(item(QStringLiteral("jumpToNewestButton")) && item(QStringLiteral("jumpToNewestButton"))->isVisible());
+
+    // Sending lands at the newest: fully in view, clear of the jump button (hidden there) and
+    // above the composer.
+    QTRY_COMPARE(m_window->activeFocusItem() ? m_window->activeFocusItem()->objectName() : QString(), QStringLiteral("chatComposer"));
+    typeText(m_window, QStringLiteral("Newest from Amelie"));
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QQuickItem *mine = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((mine = bubble(textIs(QStringLiteral("Newest from Amelie")))), 10000);
+    QQuickItem *composer = item(QStringLiteral("chatComposer"));
+    const auto newestClear = [&] {
+        mine = bubble(textIs(QStringLiteral("Newest from Amelie")));
+        if (!mine)
+            return false;
+        const QRectF r = sceneRect(mine);
+        QQuickItem *jump = item(QStringLiteral("jumpToNewestButton"));
+        const bool underJump = jump && jump->isVisible() && sceneRect(jump).intersects(r);
+        return sceneRect(list).contains(r) && !underJump && r.bottom() <= sceneRect(composer).top();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(newestClear(), 10000);
+    // …and stays so once it is sent (the state line changes under it).
+    QTRY_VERIFY_WITH_TIMEOUT(mine->property("model").value<QObject *>()->property("state").toString() == u"sent", 15000);
+    QTRY_VERIFY(newestClear());
+    QVERIFY(!item(QStringLiteral("jumpToNewestButton")) || !item(QStringLiteral("jumpToNewestButton"))->isVisible());
+
+    // Reading older messages (a drag up): a new message below moves nothing, and is counted.
+    const QPoint middle = sceneRect(list).center().toPoint();
+    const qreal endY = list->property("contentY").toReal();
+    // A drag down the list, slowly (no flick): the content follows the pointer.
+    const QPoint grab(middle.x(), int(sceneRect(list).top()) + 40);
+    QTest::mousePress(m_window, Qt::LeftButton, {}, grab);
+    for (int step = 1; step <= 20; ++step)
+        QTest::mouseMove(m_window, grab + QPoint(0, step * 20), 20);
+    QTest::mouseRelease(m_window, Qt::LeftButton, {}, grab + QPoint(0, 400), 300);
+    QTRY_VERIFY_WITH_TIMEOUT(!list->property("moving").toBool(), 5000);
+    QVERIFY2(list->property("contentY").toReal() < endY - 200, "the drag scrolled up");
+    QTRY_VERIFY_WITH_TIMEOUT(!page->property("followEnd").toBool() && !list->property("moving").toBool(), 5000);
+    QTRY_VERIFY(item(QStringLiteral("jumpToNewestButton")) && item(QStringLiteral("jumpToNewestButton"))->isVisible());
+    QQuickItem *anchor = bubble(textIs(QStringLiteral("unread 20\nsecond line")));
+    if (!anchor || !sceneRect(list).contains(sceneRect(anchor))) {
+        const QList<QQuickItem *> children = list->property("contentItem").value<QQuickItem *>()->childItems();
+        for (QQuickItem *child : children) {
+            if (child->property("model").value<QObject *>() && sceneRect(list).contains(sceneRect(child))) {
+                anchor = child;
+                break;
+            }
+        }
+    }
+    QVERIFY(anchor);
+    const qreal anchorY = sceneRect(anchor).top();
+    const int before = list->property("count").toInt();
+    say(QStringLiteral("While you were reading"));
+    QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), before + 1, 15000);
+    QTest::qWait(200); // a frame or two for anything that would move it
+    QCOMPARE(sceneRect(anchor).top(), anchorY);
+    QCOMPARE(page->property("newBelow").toInt(), 1);
+
+    // Scrolled to the top, the older page comes from the cache above what is shown: nothing moves.
+    QVERIFY(QMetaObject::invokeMethod(list, "positionViewAtBeginning"));
+    QQuickItem *top = nullptr;
+    {
+        const QList<QQuickItem *> children = list->property("contentItem").value<QQuickItem *>()->childItems();
+        for (QQuickItem *child : children) {
+            if (child->property("model").value<QObject *>() && sceneRect(list).contains(sceneRect(child))
+                && (!top || sceneRect(child).top() < sceneRect(top).top()))
+                top = child;
+        }
+    }
+    QVERIFY(top);
+    const QString topText = top->property("model").value<QObject *>()->property("text").toString();
+    const qreal topY = sceneRect(top).top();
+    const int shown = list->property("count").toInt();
+    QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() > shown, 10000);
+    QTest::qWait(200); // a frame or two for anything that would move it
+    QQuickItem *sameTop = bubble(textIs(topText));
+    QVERIFY(sameTop);
+    QCOMPARE(sceneRect(sameTop).top(), topY);
+    QVERIFY(!page->property("followEnd").toBool());
+    click(QStringLiteral("jumpToNewestButton"));
+    QQuickItem *latest = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((latest = bubble(textIs(QStringLiteral("While you were reading"))))
+                                 && sceneRect(list).contains(sceneRect(latest)),
+                             5000);
+    QTRY_VERIFY(!item(QStringLiteral("jumpToNewestButton")) || !item(QStringLiteral("jumpToNewestButton"))->isVisible());
+
 }
 
 void UiTest::cleanupTestCase()

@@ -9,18 +9,22 @@
 #include "chat/chatsearchmodel.h"
 #include "chat/chatservice.h"
 #include "chat/conversationsmodel.h"
+#include "chat/incomingmessages.h"
 #include "chat/messagesmodel.h"
 #include "common/testserver.h"
 #include "dropproxy.h"
 #include "integrationutil.h"
+#include "money/money.h"
 #include "net/wssession.h"
 #include "storage/cacheschema.h"
 #include "storage/database.h"
 #include "sync/eventapplier.h"
 
 #include <QJsonArray>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+#include <QUuid>
 
 using namespace plaza;
 using namespace plaza::chat;
@@ -64,6 +68,22 @@ Status post(RemoteUser &by, const QString &conversationId, const QString &text)
     return {};
 }
 
+//! \a by asks for \a amountMinor EUR with \a note, of \a payer (an id; empty: anyone with the link).
+Result<QString> askMoney(RemoteUser &by, qint64 amountMinor, const QString &note, const QString &payer)
+{
+    QJsonObject body{{QStringLiteral("amount"), QJsonObject{{QStringLiteral("amount"), amountMinor},
+                                                             {QStringLiteral("currency"), QStringLiteral("EUR")}}},
+                     {QStringLiteral("note"), note}};
+    if (!payer.isEmpty())
+        body.insert(QStringLiteral("payer"), payer);
+    net::RequestOptions options;
+    options.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto r = waitTask(by.api->post(QStringLiteral("/v1/payment-requests"), body, options));
+    if (!r)
+        return r.error();
+    return r->body.value(QStringLiteral("id")).toString();
+}
+
 } // namespace
 
 class ChatTest : public QObject
@@ -85,6 +105,8 @@ private Q_SLOTS:
     void modelsUpdateByRow();
     void readMarkWaitsForTheChatToOpen();
     void sendWhileAReadMarkIsOnItsWay();
+    void moneyInMessagesIsInTheReadersLocale();
+    void firstUnreadIsTheBadgesOldest();
 
 private:
     bool signUp(const QUrl &via);
@@ -707,5 +729,123 @@ void ChatTest::sendWhileAReadMarkIsOnItsWay()
     QCOMPARE(db.unfinishedStatements(), 0);
 }
 
+void ChatTest::moneyInMessagesIsInTheReadersLocale()
+{
+    // The friend's app wrote its request cards in its own locale ("€18.50", "3.20€"); the
+    // reader sees the amount from the request, in the reader's locale, in the card, the
+    // conversation list and notifications — whether the request names the reader (synced
+    // into the cache) or anyone with the link (asked from the server).
+    const QLocale french(QLocale::French, QLocale::France);
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    const QLocale before;
+    const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+    QLocale::setDefault(french);
+
+    // What a desktop notification says (IncomingMessages, live).
+    IncomingMessages incoming(m_fixture->session.get());
+    QSignalSpy arrived(&incoming, &IncomingMessages::arrived);
+    auto named = askMoney(*m_friend, 1850, QStringLiteral("Concert"), selfId());
+    QVERIFY2(named, qPrintable(named ? QString() : named.error().message));
+    auto open = askMoney(*m_friend, 320, QStringLiteral("Coffee"), {});
+    QVERIFY(open);
+    QVERIFY(post(*m_friend, m_conversation, QStringLiteral("€18.50 — Concert\nplaza://pay/") + *named));
+    QVERIFY(syncedTo(*m_friend));
+    const QString frenchConcertLine = QStringLiteral("🧾 ") + Money(1850, QStringLiteral("EUR")).format(french) + QStringLiteral(" · Concert");
+    QTRY_VERIFY_WITH_TIMEOUT(!arrived.isEmpty(), 15000);
+    const auto notified = arrived.last().at(0).value<QList<IncomingMessage>>();
+    QCOMPARE(notified.size(), 1);
+    QCOMPARE(notified.at(0).text, frenchConcertLine);
+
+    ConversationsModel conversations;
+    conversations.setChat(m_chat.get());
+    QCOMPARE(conversations.rowCount(), 1);
+    const QString frenchConcert = Money(1850, QStringLiteral("EUR")).format(french);
+    QVERIFY(frenchConcert.startsWith(QStringLiteral("18,50")));
+    QCOMPARE(conversations.index(0).data(ConversationsModel::LastMessagePreviewRole).toString(),
+             QStringLiteral("🧾 ") + frenchConcert + QStringLiteral(" · Concert"));
+
+    MessagesModel messages;
+    messages.setChat(m_chat.get());
+    messages.setConversationId(m_conversation);
+    const QModelIndex card = messages.index(messages.rowCount() - 1);
+    QCOMPARE(card.data(MessagesModel::KindRole).toString(), QStringLiteral("request"));
+    QCOMPARE(card.data(MessagesModel::FormattedAmountRole).toString(), frenchConcert);
+    QCOMPARE(card.data(MessagesModel::AmountMinorRole).toLongLong(), 1850);
+    QCOMPARE(card.data(MessagesModel::CurrencyRole).toString(), QStringLiteral("EUR"));
+    QCOMPARE(card.data(MessagesModel::BodyRole).toString(), QStringLiteral("Concert"));
+    QCOMPARE(card.data(MessagesModel::RequestStatusRole).toString(), QStringLiteral("open"));
+
+    // The same cache read in English.
+    QLocale::setDefault(english);
+    QCOMPARE(card.data(MessagesModel::FormattedAmountRole).toString(), QStringLiteral("€18.50"));
+    ConversationsModel inEnglish;
+    inEnglish.setChat(m_chat.get());
+    QCOMPARE(inEnglish.index(0).data(ConversationsModel::LastMessagePreviewRole).toString(),
+             QStringLiteral("🧾 €18.50 · Concert"));
+
+    // A request to anyone with the link is not in the reader's cache: the card asks the
+    // server once, and never shows the sender's "3.20€".
+    QLocale::setDefault(french);
+    QVERIFY(post(*m_friend, m_conversation, QStringLiteral("3.20€ — Coffee\nplaza://pay/") + *open));
+    QVERIFY(syncedTo(*m_friend));
+    QTRY_COMPARE(messages.rowCount(), 2);
+    const QModelIndex coffee = messages.index(1);
+    QCOMPARE(coffee.data(MessagesModel::BodyRole).toString(), QStringLiteral("Coffee"));
+    QTRY_COMPARE_WITH_TIMEOUT(messages.index(1).data(MessagesModel::FormattedAmountRole).toString(),
+                              Money(320, QStringLiteral("EUR")).format(french), 15000);
+    QCOMPARE(messages.index(1).data(MessagesModel::RequestStatusRole).toString(), QStringLiteral("open"));
+    const QString preview = conversations.index(0).data(ConversationsModel::LastMessagePreviewRole).toString();
+    QVERIFY2(!preview.contains(u"3.20"), qPrintable(preview));
+    QCOMPARE(preview, QStringLiteral("🧾 Coffee"));
+
+    // Notifications read the same line (IncomingMessages → messagePreview), on the cache.
+    auto db = storage::Database::open(m_fixture->session->cachePath(), [&] {
+        storage::OpenOptions o;
+        o.rawKey = m_fixture->session->cacheKey();
+        o.readOnly = true;
+        return o;
+    }());
+    QVERIFY(db);
+    const QString text = QStringLiteral("€18.50 — Concert\nplaza://pay/") + *named;
+    QCOMPARE(messagePreview(**db, QStringLiteral("text"), text, {}, 0, french),
+             QStringLiteral("🧾 ") + frenchConcert + QStringLiteral(" · Concert"));
+    QCOMPARE(messagePreview(**db, QStringLiteral("text"), text, {}, 0, english), QStringLiteral("🧾 €18.50 · Concert"));
+    QCOMPARE(messagePreview(**db, QStringLiteral("payment"), QStringLiteral("Popcorn"), QStringLiteral("EUR"), 320, french),
+             Money(320, QStringLiteral("EUR")).format(french) + QStringLiteral(" · Popcorn"));
+    // The note without the sender's amount, whatever locale wrote it.
+    QCOMPARE(requestNoteFromText(QStringLiteral("5,00 € — Cinéma\nplaza://pay/r_1")), QStringLiteral("Cinéma"));
+    QCOMPARE(requestNoteFromText(QStringLiteral("3.20€\nplaza://pay/r_1")), QString());
+    QCOMPARE(requestNoteFromText(QStringLiteral("1 234,50 € — Loyer — mars\nplaza://pay/r_1")), QStringLiteral("Loyer — mars"));
+    QCOMPARE(requestNoteFromText(QStringLiteral("Pay me back: plaza://pay/r_1")), QStringLiteral("Pay me back:"));
+}
+
+void ChatTest::firstUnreadIsTheBadgesOldest()
+{
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(post(*m_friend, m_conversation, QStringLiteral("seen %1").arg(i)));
+    QVERIFY(syncedTo(*m_friend));
+    MessagesModel messages;
+    messages.setChat(m_chat.get());
+    messages.setConversationId(m_conversation);
+    QCOMPARE(messages.firstUnreadId(), messages.index(0).data(MessagesModel::IdRole).toString());
+    const QString lastSeen = messages.index(4).data(MessagesModel::IdRole).toString();
+    QVERIFY(waitTask(m_fixture->session->api()->post(QStringLiteral("/v1/conversations/%1/read").arg(m_conversation),
+                                                     {{QStringLiteral("up_to"), lastSeen}})));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(post(*m_friend, m_conversation, QStringLiteral("new %1").arg(i)));
+    QVERIFY(syncedTo(*m_friend));
+    // Kept while the conversation stays open; read again when it is opened again.
+    QCOMPARE(messages.firstUnreadId(), messages.index(0).data(MessagesModel::IdRole).toString());
+    messages.reload();
+    QCOMPARE(messages.rowCount(), 8);
+    QCOMPARE(messages.index(5).data(MessagesModel::TextRole).toString(), QStringLiteral("new 0"));
+    QCOMPARE(messages.firstUnreadId(), messages.index(5).data(MessagesModel::IdRole).toString());
+    // Once read, nothing is unread when it opens again.
+    m_chat->markRead(m_conversation);
+    QTRY_VERIFY_WITH_TIMEOUT([&] { messages.reload(); return messages.firstUnreadId().isEmpty(); }(), 15000);
+}
+
 QTEST_GUILESS_MAIN(ChatTest)
+
+
 #include "tst_chat.moc"
