@@ -198,8 +198,10 @@ QCoro::Task<Result<QJsonObject>> WalletService::endRequest(QString id, bool canc
         co_return makeError(ErrorCode::NotFound, QStringLiteral("The request id is malformed."),
                             {{QStringLiteral("reason"), QStringLiteral("malformed")}});
     QPointer<Session> session(m_session);
-    auto reply = co_await m_session->api()->post(
-        cancel ? protocol::endpoints::paymentRequestCancel(id) : protocol::endpoints::paymentRequestDecline(id), {});
+    // The path is built before the co_await: GCC 12 destroys the temporaries of a conditional
+    // expression inside a co_await twice (the heap string was freed under the request).
+    const QString path = cancel ? protocol::endpoints::paymentRequestCancel(id) : protocol::endpoints::paymentRequestDecline(id);
+    auto reply = co_await m_session->api()->post(path, {});
     if (session)
         session->syncNow();
     if (!reply)

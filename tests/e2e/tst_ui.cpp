@@ -88,10 +88,10 @@ private Q_SLOTS:
     void postTextIsNeverMarkup_data();
     void postTextIsNeverMarkup();
     void chatKeysAndMoneyInAConversation();
-    void keyboardActivatesAndFocuses();
     void paidRequestCardsChangeLive();
     void messageMenuCopiesTextAndAmount();
     void chatLandsOnTheFirstUnreadAndFollowsTheNewest();
+    void keyboardActivatesAndFocuses();
     void cleanupTestCase();
 
 private:
