@@ -231,4 +231,14 @@ void say(const QString &line)
     std::fflush(stdout);
 }
 
+Account registerAccount(quint16 port, const QString &handle)
+{
+    const QJsonObject body{{QStringLiteral("handle"), handle}, {QStringLiteral("display_name"), handle},
+                           {QStringLiteral("password"), QStringLiteral("correct horse battery")}};
+    const HttpAnswer a = exchange(port, httpRequest("POST", "/v1/auth/register", {}, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    const QJsonObject json = a.json();
+    return {json[QStringLiteral("user")][QStringLiteral("id")].toString().toLatin1(),
+            json.value(QStringLiteral("access_token")).toString().toLatin1()};
+}
+
 } // namespace plaza::bench

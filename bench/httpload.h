@@ -69,6 +69,14 @@ struct LoadResult {
 [[nodiscard]] LoadResult runLoad(quint16 port, int connections, int total, const std::function<QByteArray(int)> &makeRequest,
                                  int expectedStatus = 200);
 
+//! An account registered through POST /v1/auth/register: its user id and access token
+//! (both empty if the server refused).
+struct Account {
+    QByteArray id;
+    QByteArray token;
+};
+[[nodiscard]] Account registerAccount(quint16 port, const QString &handle);
+
 //! The median of \a values (0 when empty).
 [[nodiscard]] double median(QList<double> values);
 

@@ -24,21 +24,6 @@ namespace {
 constexpr double kWalletBudgetRatio = 1.5;   // big/small cost of GET /v1/wallet
 constexpr double kTransferBudgetRatio = 1.5; // big/new account cost of a transfer, in every window
 
-struct Account {
-    QByteArray id;
-    QByteArray token;
-};
-
-Account registerAccount(quint16 port, const QString &handle)
-{
-    const QJsonObject body{{QStringLiteral("handle"), handle}, {QStringLiteral("display_name"), handle},
-                           {QStringLiteral("password"), QStringLiteral("correct horse battery")}};
-    const HttpAnswer a = exchange(port, httpRequest("POST", "/v1/auth/register", {}, QJsonDocument(body).toJson(QJsonDocument::Compact)));
-    const QJsonObject json = a.json();
-    return {json[QStringLiteral("user")][QStringLiteral("id")].toString().toLatin1(),
-            json.value(QStringLiteral("access_token")).toString().toLatin1()};
-}
-
 QByteArray topUp(const Account &who, qint64 amount, const QByteArray &key)
 {
     return httpRequest("POST", "/v1/wallet/top-ups", who.token,
