@@ -14,6 +14,9 @@ Rectangle {
 
     //! Opens the pay sheet for a request's link (the Wallet page's PayLinkSheet).
     signal payRequested(string link)
+    //! How many requests show before the list scrolls (the Wallet page gives one on a short
+    //! window, so the history below keeps room for its rows).
+    property int visibleRows: 3
 
     radius: Theme.radiusL
     color: Theme.surface
@@ -96,7 +99,7 @@ Rectangle {
             clip: true
             visible: count > 0
             spacing: 2
-            implicitHeight: Math.min(contentHeight, 3 * 44)
+            implicitHeight: Math.min(contentHeight, Math.max(1, panel.visibleRows) * 44)
             Layout.fillWidth: true
             Layout.preferredHeight: implicitHeight
             onAtYEndChanged: if (atYEnd && !requests.atEnd && !requests.loading) requests.fetchMore(requests.index(-1, -1))

@@ -387,6 +387,8 @@ Item {
 
         RequestsPanel {
             Layout.fillWidth: true
+            // At 1024×700 three requests left the history a single row.
+            visibleRows: page.height < 760 ? 1 : 3
             onPayRequested: link => payLinkSheet.start(link, true)
         }
 
