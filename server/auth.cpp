@@ -35,12 +35,9 @@ Response tokensResponse(ServerDb &db, int status, qint64 userId, const credentia
     auto user = loadUser(db, userId, userId);
     if (!user)
         return Response::error(user.error());
-    protocol::AuthTokens body{*user, QString::fromLatin1(tokens.accessToken), QString::fromLatin1(tokens.refreshToken),
-                              tokens.expiresIn};
-    QJsonObject json = body.toJson();
-    if (!deviceToken.isEmpty())
-        json.insert(QStringLiteral("device_token"), QString::fromLatin1(deviceToken));
-    return Response::json(status, json);
+    const protocol::AuthTokens body{*user, QString::fromLatin1(tokens.accessToken), QString::fromLatin1(tokens.refreshToken),
+                                    tokens.expiresIn, QString::fromLatin1(deviceToken)};
+    return Response::json(status, body.toJson());
 }
 
 // The throttle's key for an address: IPv4 as is (also when mapped into IPv6), IPv6 by its

@@ -344,10 +344,12 @@ QCoro::Task<Result<protocol::AuthTokens>> ApiClient::registerAccount(QString han
                                                                   {QStringLiteral("password"), password}});
 }
 
-QCoro::Task<Result<protocol::AuthTokens>> ApiClient::login(QString handle, QString password)
+QCoro::Task<Result<protocol::AuthTokens>> ApiClient::login(QString handle, QString password, QString deviceToken)
 {
-    return d->authenticate(protocol::endpoints::authLogin(),
-                           {{QStringLiteral("handle"), handle}, {QStringLiteral("password"), password}});
+    QJsonObject body{{QStringLiteral("handle"), handle}, {QStringLiteral("password"), password}};
+    if (!deviceToken.isEmpty())
+        body.insert(QStringLiteral("device_token"), deviceToken);
+    return d->authenticate(protocol::endpoints::authLogin(), body);
 }
 
 QCoro::Task<Status> ApiClient::logout()

@@ -68,7 +68,9 @@ public:
 
     //! POST /v1/auth/register, /login; on success the tokens are set and tokensChanged emitted.
     QCoro::Task<Result<protocol::AuthTokens>> registerAccount(QString handle, QString displayName, QString password);
-    QCoro::Task<Result<protocol::AuthTokens>> login(QString handle, QString password);
+    //! \a deviceToken: the one an earlier sign-in of this user here was given (a known device
+    //! is not slowed down by someone else's failed guesses); "" for none.
+    QCoro::Task<Result<protocol::AuthTokens>> login(QString handle, QString password, QString deviceToken = {});
     //! POST /v1/auth/logout, then forgets the tokens (even if the server cannot be reached).
     QCoro::Task<Status> logout();
 

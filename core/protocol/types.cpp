@@ -40,12 +40,15 @@ Result<User> User::fromJson(const QJsonObject &o)
 
 QJsonObject AuthTokens::toJson() const
 {
-    return {
+    QJsonObject o{
         {QStringLiteral("user"), user.toJson()},
         {QStringLiteral("access_token"), accessToken},
         {QStringLiteral("refresh_token"), refreshToken},
         {QStringLiteral("expires_in"), expiresIn},
     };
+    if (!deviceToken.isEmpty())
+        o.insert(QStringLiteral("device_token"), deviceToken);
+    return o;
 }
 
 Result<AuthTokens> AuthTokens::fromJson(const QJsonObject &o)
@@ -56,6 +59,7 @@ Result<AuthTokens> AuthTokens::fromJson(const QJsonObject &o)
     t.accessToken = r.string(QStringLiteral("access_token"));
     t.refreshToken = r.string(QStringLiteral("refresh_token"));
     t.expiresIn = r.integer(QStringLiteral("expires_in"));
+    t.deviceToken = r.optString(QStringLiteral("device_token"));
     if (!r.ok())
         return r.error();
     auto u = User::fromJson(user);

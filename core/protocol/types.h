@@ -34,6 +34,7 @@ struct AuthTokens {
     QString accessToken;
     QString refreshToken;
     qint64 expiresIn = 0; //!< seconds
+    QString deviceToken;  //!< this machine as a known device of the user ("" from older servers)
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static Result<AuthTokens> fromJson(const QJsonObject &o);

@@ -31,7 +31,35 @@ Status writeFileAtomically(const QString &path, const QByteArray &bytes)
     return {};
 }
 
+QString deviceKey(const QString &serverUrl, const QString &handle)
+{
+    const QByteArray who = serverUrl.trimmed().toUtf8() + '\n' + handle.trimmed().toLower().toUtf8();
+    return QString::fromLatin1(QCryptographicHash::hash(who, QCryptographicHash::Sha256).toHex());
+}
+
 } // namespace
+
+QString AccountFiles::deviceToken(const QString &serverUrl, const QString &handle) const
+{
+    QFile file(QDir(m_configDir).filePath(QStringLiteral("devices.json")));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QJsonObject devices = QJsonDocument::fromJson(file.readAll()).object();
+    return devices.value(deviceKey(serverUrl, handle)).toString();
+}
+
+Status AccountFiles::writeDeviceToken(const QString &serverUrl, const QString &handle, const QString &token) const
+{
+    const QString path = QDir(m_configDir).filePath(QStringLiteral("devices.json"));
+    QJsonObject devices;
+    if (QFile file(path); file.open(QIODevice::ReadOnly))
+        devices = QJsonDocument::fromJson(file.readAll()).object();
+    const QString key = deviceKey(serverUrl, handle);
+    if (devices.value(key).toString() == token)
+        return {};
+    devices.insert(key, token);
+    return writeFileAtomically(path, QJsonDocument(devices).toJson(QJsonDocument::Compact));
+}
 
 QString AccountFiles::accountJsonPath() const
 {

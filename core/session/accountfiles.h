@@ -41,6 +41,13 @@ public:
     [[nodiscard]] Result<QByteArray> readPassphraseParams(const QString &userId) const;
     [[nodiscard]] Status writePassphraseParams(const QString &userId, const QByteArray &json) const;
 
+    //! The device token the server gave this machine for \a handle on \a serverUrl (see
+    //! docs/api.md, "Login throttle"), or "" if none. Kept in <configDir>/devices.json
+    //! (owner-only) by a hash of server and handle, and kept across sign-outs: it is what
+    //! lets the owner sign in while someone else guesses at the account's password.
+    [[nodiscard]] QString deviceToken(const QString &serverUrl, const QString &handle) const;
+    [[nodiscard]] Status writeDeviceToken(const QString &serverUrl, const QString &handle, const QString &token) const;
+
     //! Deletes the cache (db, -wal, -shm) and passphrase.json of \a userId. Only ever
     //! called on the user's request (sign out, reset, a new sign-in).
     void removeLocalData(const QString &userId) const;

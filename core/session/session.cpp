@@ -483,13 +483,17 @@ QCoro::Task<void> Session::signInTask(QString serverUrl, QString handle, QString
     if (create)
         tokens = co_await d->api->registerAccount(handle, displayName, password);
     else
-        tokens = co_await d->api->login(handle, password);
+        tokens = co_await d->api->login(handle, password, d->files.deviceToken(url.toString(), handle));
     if (!self)
         co_return;
     if (!tokens) {
         fail(tokens.error());
         setBusy(false);
         co_return;
+    }
+    if (!tokens->deviceToken.isEmpty()) {
+        if (const Status kept = d->files.writeDeviceToken(url.toString(), handle, tokens->deviceToken); !kept)
+            qCWarning(lcApp) << "could not keep the device token:" << kept.error().message;
     }
 
     // Signing in always builds a fresh cache: drop whatever an earlier account (or a locked

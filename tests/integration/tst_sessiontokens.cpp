@@ -11,6 +11,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void refreshedTokensArePersisted();
     void expiredSessionSignsOutKeepingCache();
     void refusedSignUpNamesTheField();
+    void knownDeviceSignsInWhileTheHandleIsUnderAttack();
 
 private:
     bool unlock(Session &session)
@@ -160,6 +163,51 @@ void SessionTokensTest::refusedSignUpNamesTheField()
     QVERIFY(waitIdle(session));
     QCOMPARE(session.errorCode(), QStringLiteral("unauthorized"));
     QVERIFY(session.errorField().isEmpty());
+}
+
+void SessionTokensTest::knownDeviceSignsInWhileTheHandleIsUnderAttack()
+{
+    // The server slows down sign-ins to a handle after a few failures (docs/api.md, "Login
+    // throttle"), except from a device the user signed in on before: the app keeps the
+    // server's device token across sign-outs and sends it back, so the owner gets in.
+    SessionFixture owner;
+    const QString handle = uniqueHandle(QStringLiteral("dev"));
+    QVERIFY(createAccount(*owner.session, m_server->url(), handle, QStringLiteral("Dev"), kPassword, kPassphrase));
+    QFile devices(QDir(owner.config.path()).filePath(QStringLiteral("devices.json")));
+    QVERIFY(devices.open(QIODevice::ReadOnly));
+    const QJsonObject kept = QJsonDocument::fromJson(devices.readAll()).object();
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(kept.begin().value().toString().size(), 43);
+    QVERIFY(!kept.contains(handle)); // by a hash, not by name
+    QCOMPARE(int(devices.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup)), 0);
+
+    owner.session->signOut();
+    QVERIFY(waitIdle(*owner.session));
+    QCOMPARE(owner.session->state(), Session::State::SignedOut);
+
+    // Someone guesses until the handle is held; then even the right password from a
+    // machine the server does not know waits.
+    net::ApiClient attacker;
+    attacker.setBaseUrl(m_server->url());
+    bool held = false;
+    for (int i = 0; i < 20 && !held; ++i) {
+        auto guess = waitTask(attacker.login(handle, QStringLiteral("wrong guess %1").arg(i)));
+        QVERIFY(!guess);
+        held = guess.error().code == ErrorCode::RateLimited;
+    }
+    QVERIFY(held);
+    auto stranger = waitTask(attacker.login(handle, kPassword));
+    QVERIFY(!stranger);
+    QCOMPARE(stranger.error().code, ErrorCode::RateLimited);
+
+    // The owner's app signs in at once.
+    owner.session->signIn(m_server->url().toString(), handle, kPassword);
+    QVERIFY(waitIdle(*owner.session));
+    if (owner.session->state() == Session::State::NeedsPassphrase) {
+        owner.session->submitPassphrase(kPassphrase);
+        QVERIFY(waitIdle(*owner.session));
+    }
+    QVERIFY2(owner.session->state() == Session::State::Ready, qPrintable(owner.session->errorCode()));
 }
 
 QTEST_GUILESS_MAIN(SessionTokensTest)
