@@ -361,7 +361,9 @@ QCoro::Task<void> WalletService::retryInBackground()
 void WalletService::sendMoney(const QString &to, const QString &amountText, const QString &note,
                               const QString &conversationId)
 {
-    sendMoneyTask(to, amountText, note, conversationId);
+    runWithTypedAmount(amountText, [this, to, note, conversationId](Money amount) {
+        return send(to, amount, note, conversationId);
+    });
 }
 
 void WalletService::payByLink(const QString &link)
@@ -393,7 +395,7 @@ QCoro::Task<Result<Money>> WalletService::typedAmount(QString amountText)
     co_return *amount;
 }
 
-QCoro::Task<void> WalletService::sendMoneyTask(QString to, QString amountText, QString note, QString conversationId)
+QCoro::Task<void> WalletService::runWithTypedAmount(QString amountText, AmountAction act, CompletedAction completed)
 {
     QPointer<WalletService> self(this);
     setBusy(true);
@@ -405,35 +407,12 @@ QCoro::Task<void> WalletService::sendMoneyTask(QString to, QString amountText, Q
         report(amount.error());
         co_return;
     }
-    auto outcome = co_await send(to, *amount, note, conversationId);
+    auto outcome = co_await act(*amount);
     if (!self)
         co_return;
     setBusy(false);
-    report(outcome);
-}
-
-QCoro::Task<void> WalletService::requestMoneyTask(QString amountText, QString note, QString payer)
-{
-    QPointer<WalletService> self(this);
-    setBusy(true);
-    auto amount = co_await typedAmount(amountText);
-    if (!self)
-        co_return;
-    if (!amount) {
-        setBusy(false);
-        report(amount.error());
-        co_return;
-    }
-    auto outcome = co_await createRequest(*amount, note, payer);
-    if (!self)
-        co_return;
-    setBusy(false);
-    if (outcome && outcome->state == PaymentIntent::State::Completed) {
-        const QJsonObject &o = outcome->answer;
-        const auto asked = protocol::moneyFromJson(o.value(QStringLiteral("amount")));
-        Q_EMIT requestCreated(o.value(QStringLiteral("id")).toString(), o.value(QStringLiteral("link")).toString(),
-                              (asked ? *asked : *amount).format(QLocale()),
-                              o.value(QStringLiteral("note")).toString());
+    if (completed && outcome && outcome->state == PaymentIntent::State::Completed) {
+        completed(*outcome, *amount);
         co_return;
     }
     report(outcome);
@@ -467,60 +446,29 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::moveSavings(bool deposit, Mon
 
 void WalletService::depositToSavings(const QString &amountText, const QString &goalId)
 {
-    savingsTask(true, amountText, goalId);
+    runWithTypedAmount(amountText, [this, goalId](Money amount) { return moveSavings(true, amount, goalId); });
 }
 
 void WalletService::withdrawFromSavings(const QString &amountText, const QString &goalId)
 {
-    savingsTask(false, amountText, goalId);
+    runWithTypedAmount(amountText, [this, goalId](Money amount) { return moveSavings(false, amount, goalId); });
 }
 
 void WalletService::topUpByCard(const QString &amountText, const QString &cardToken)
 {
-    topUpTask(amountText, cardToken);
-}
-
-QCoro::Task<void> WalletService::topUpTask(QString amountText, QString cardToken)
-{
-    QPointer<WalletService> self(this);
-    setBusy(true);
-    auto amount = co_await typedAmount(amountText);
-    if (!self)
-        co_return;
-    if (!amount) {
-        setBusy(false);
-        report(amount.error());
-        co_return;
-    }
-    auto outcome = co_await topUp(*amount, cardToken);
-    if (!self)
-        co_return;
-    setBusy(false);
-    report(outcome);
-}
-
-QCoro::Task<void> WalletService::savingsTask(bool deposit, QString amountText, QString goalId)
-{
-    QPointer<WalletService> self(this);
-    setBusy(true);
-    auto amount = co_await typedAmount(amountText);
-    if (!self)
-        co_return;
-    if (!amount) {
-        setBusy(false);
-        report(amount.error());
-        co_return;
-    }
-    auto outcome = co_await moveSavings(deposit, *amount, goalId);
-    if (!self)
-        co_return;
-    setBusy(false);
-    report(outcome);
+    runWithTypedAmount(amountText, [this, cardToken](Money amount) { return topUp(amount, cardToken); });
 }
 
 void WalletService::requestMoney(const QString &amountText, const QString &note, const QString &payer)
 {
-    requestMoneyTask(amountText, note, payer);
+    runWithTypedAmount(
+        amountText, [this, note, payer](Money amount) { return createRequest(amount, note, payer); },
+        [this](const PaymentOutcome &outcome, const Money &typed) {
+            const QJsonObject &o = outcome.answer;
+            const auto asked = protocol::moneyFromJson(o.value(QStringLiteral("amount")));
+            Q_EMIT requestCreated(o.value(QStringLiteral("id")).toString(), o.value(QStringLiteral("link")).toString(),
+                                  (asked ? *asked : typed).format(QLocale()), o.value(QStringLiteral("note")).toString());
+        });
 }
 
 void WalletService::lookUpLink(const QString &link)

@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace plaza {
@@ -162,15 +163,17 @@ private:
     QCoro::Task<Result<PaymentOutcome>> attempt(PaymentIntent intent);
     QCoro::Task<Result<QString>> onlineCurrency();
     void refreshPendingCount();
-    QCoro::Task<void> sendMoneyTask(QString to, QString amountText, QString note, QString conversationId);
     QCoro::Task<void> payByLinkTask(QString link);
-    QCoro::Task<void> requestMoneyTask(QString amountText, QString note, QString payer);
     QCoro::Task<void> lookUpTask(QString id);
     QCoro::Task<void> endTask(QString id, bool cancel);
-    QCoro::Task<void> topUpTask(QString amountText, QString cardToken);
-    QCoro::Task<void> savingsTask(bool deposit, QString amountText, QString goalId);
     //! The wallet's currency and \a amountText parsed in it, or the error to report.
     QCoro::Task<Result<Money>> typedAmount(QString amountText);
+    using AmountAction = std::function<QCoro::Task<Result<PaymentOutcome>>(Money)>;
+    using CompletedAction = std::function<void(const PaymentOutcome &, const Money &)>;
+    //! What every invokable that takes a typed amount does: busy, the amount parsed in the
+    //! wallet's currency, \a act run with it, not busy; a completed outcome goes to
+    //! \a completed when there is one, anything else (and every failure) to report().
+    QCoro::Task<void> runWithTypedAmount(QString amountText, AmountAction act, CompletedAction completed = {});
     void report(const Result<PaymentOutcome> &outcome);
     void setBusy(bool busy);
     void retrySoon();
