@@ -125,3 +125,9 @@ QObject *InProcessApp::popup(const QString &objectName) const
     }
     return nullptr;
 }
+
+void typeText(QWindow *window, const QString &text)
+{
+    for (const QChar c : text)
+        QTest::keyClick(window, c.toLatin1());
+}

@@ -11,6 +11,7 @@ class AppContext;
 class QQmlApplicationEngine;
 class QQuickItem;
 class QQuickWindow;
+class QWindow;
 
 namespace plaza {
 class AppLock;
@@ -30,6 +31,9 @@ class WalletService;
 //! WalletService, AppLock, FeedService, ChatService, AppContext and the QML engine running
 //! Main.qml) against a real server, with its own data and config folders and the passphrase
 //! path for the cache key. Torn down in the order main() tears them down.
+//! Types \a text (Latin-1 keys) into \a window, a key click each, as a person would.
+void typeText(QWindow *window, const QString &text);
+
 struct InProcessApp {
     InProcessApp(const QUrl &server, const QString &keychainService);
     //! The same on given data and config folders, to start again where a previous instance

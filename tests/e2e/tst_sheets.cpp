@@ -33,12 +33,6 @@ namespace {
 constexpr auto kDemoPassword = "plaza-demo-2026";
 constexpr auto kPin = "2468";
 
-void typeText(QWindow *window, const QString &text)
-{
-    for (const QChar c : text)
-        QTest::keyClick(window, c.toLatin1());
-}
-
 //! WCAG contrast ratio of two opaque colours.
 double contrast(const QColor &a, const QColor &b)
 {

@@ -42,12 +42,6 @@ namespace {
 constexpr auto kDemoPassword = "plaza-demo-2026";
 constexpr auto kPassphrase = "a passphrase for the shell test";
 const QString kKeychain = QStringLiteral("PlazaShellTest");
-
-void typeText(QWindow *window, const QString &text)
-{
-    for (const QChar c : text)
-        QTest::keyClick(window, c.toLatin1());
-}
 } // namespace
 
 class ShellTest : public QObject

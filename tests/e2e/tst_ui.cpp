@@ -52,12 +52,6 @@ QString accessibleName(QQuickItem *item)
 }
 
 //! QTest has keyClicks only for widgets; this types ASCII into a window key by key.
-void typeText(QWindow *window, const QString &text)
-{
-    for (const QChar c : text)
-        QTest::keyClick(window, c.toLatin1());
-}
-
 //! A demo user's access token, from a real login.
 QString tokenOf(ApiProbe &api, const QString &handle)
 {
