@@ -2,6 +2,7 @@
 #include "chat/conversationsmodel.h"
 
 #include "chat/chatservice.h"
+#include "common/modelrow.h"
 #include "session/session.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
@@ -173,14 +174,7 @@ int ConversationsModel::indexOf(const QString &conversationId) const
 
 QVariantMap ConversationsModel::get(int row) const
 {
-    QVariantMap map;
-    if (row < 0 || row >= rowCount())
-        return map;
-    const QModelIndex idx = index(row);
-    const auto names = roleNames();
-    for (auto it = names.cbegin(); it != names.cend(); ++it)
-        map.insert(QString::fromUtf8(it.value()), data(idx, it.key()));
-    return map;
+    return rowAsMap(*this, row);
 }
 
 int ConversationsModel::rowCount(const QModelIndex &parent) const

@@ -2,6 +2,7 @@
 #include "peoplesearchmodel.h"
 
 #include "common/logging.h"
+#include "common/modelrow.h"
 #include "net/apiclient.h"
 #include "protocol/endpoints.h"
 #include "session/session.h"
@@ -92,21 +93,18 @@ QHash<int, QByteArray> PeopleSearchModel::roleNames() const
 
 QVariantMap PeopleSearchModel::get(int row) const
 {
-    QVariantMap map;
-    if (row < 0 || row >= m_rows.size())
-        return map;
-    const QModelIndex idx = index(row);
-    const auto names = roleNames();
-    for (auto it = names.cbegin(); it != names.cend(); ++it)
-        map.insert(QString::fromUtf8(it.value()), data(idx, it.key()));
-    return map;
+    return rowAsMap(*this, row);
 }
 
 void PeopleSearchModel::setSession(Session *session)
 {
     if (session == m_session)
         return;
+    disconnect(m_sessionState);
     m_session = session;
+    m_db.reset();
+    if (m_session)
+        m_sessionState = connect(m_session, &Session::stateChanged, this, [this] { m_db.reset(); });
     Q_EMIT sessionChanged();
     if (!m_query.isEmpty())
         m_debounce.start();
@@ -134,17 +132,22 @@ void PeopleSearchModel::refreshRecent()
     }
 }
 
+storage::Database *PeopleSearchModel::reader() const
+{
+    if (!m_session || !m_session->ensureReader(m_db, nullptr))
+        return nullptr;
+    return m_db.get();
+}
+
 QList<protocol::User> PeopleSearchModel::recentFromCache() const
 {
     QList<protocol::User> users;
-    if (!m_session || m_session->state() != Session::State::Ready)
-        return users;
-    auto db = m_session->openCacheConnection();
+    storage::Database *db = reader();
     if (!db)
         return users;
     // The last 200 transactions with someone and every direct conversation, by when; one row a
     // person, newest first. (SQLite 3.15: no window functions; max() with GROUP BY does it.)
-    auto stmt = (*db)->prepare(QStringLiteral(
+    auto stmt = db->prepare(QStringLiteral(
         "SELECT u.id, u.handle, u.display_name, u.kind, u.verified, max(r.at) AS last FROM ("
         "  SELECT counterparty_id AS uid, created_at AS at FROM ("
         "    SELECT counterparty_id, created_at FROM transactions WHERE counterparty_id IS NOT NULL"
@@ -236,12 +239,10 @@ QCoro::Task<void> PeopleSearchModel::search(QString text, quint64 generation)
 QList<protocol::User> PeopleSearchModel::searchCache(const QString &text) const
 {
     QList<protocol::User> users;
-    if (!m_session || m_session->state() != Session::State::Ready)
-        return users;
-    auto db = m_session->openCacheConnection();
+    storage::Database *db = reader();
     if (!db)
         return users;
-    auto stmt = (*db)->prepare(
+    auto stmt = db->prepare(
         QStringLiteral("SELECT id, handle, display_name, kind, verified FROM users "
                        "WHERE (handle LIKE ?1 ESCAPE '\\' OR display_name LIKE ?1 ESCAPE '\\' "
                        "OR display_name LIKE ?2 ESCAPE '\\') AND id <> ?3 ORDER BY handle LIMIT ?4"));

@@ -8,9 +8,14 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
+
 namespace plaza {
 
 class Session;
+namespace storage {
+class Database;
+}
 
 //! "Search as you type" for people: GET /v1/users?query= (prefix on handle and name, at
 //! most 20), a short pause after the last keystroke, older answers dropped when a newer
@@ -86,10 +91,15 @@ private:
     QCoro::Task<void> search(QString text, quint64 generation);
     [[nodiscard]] QList<protocol::User> searchCache(const QString &text) const;
     [[nodiscard]] QList<protocol::User> recentFromCache() const;
+    //! The model's one read connection to the cache (opened on first use, dropped when the
+    //! session changes state); null while there is no open cache.
+    [[nodiscard]] storage::Database *reader() const;
     void setRows(QList<protocol::User> rows, bool offline, const QString &error);
     void setLoading(bool loading);
 
     QPointer<Session> m_session;
+    QMetaObject::Connection m_sessionState;
+    mutable std::unique_ptr<storage::Database> m_db;
     QString m_query;
     QList<protocol::User> m_rows;
     bool m_loading = false;
