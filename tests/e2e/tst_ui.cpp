@@ -35,10 +35,13 @@
 #include <QTest>
 #include <QUuid>
 
+#include <limits>
+
 Q_IMPORT_QML_PLUGIN(PlazaPlugin)
 Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
 
 using namespace plaza;
+using namespace Qt::StringLiterals;
 using plaza::test::ApiProbe;
 using plaza::test::TestServer;
 
@@ -854,7 +857,11 @@ void UiTest::keyboardActivatesAndFocuses()
     QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() > 3, 10000);
     auto *content = list->property("contentItem").value<QQuickItem *>();
     QVERIFY(content);
-    const qreal startY = list->property("contentY").toReal();
+    // Each control reached is checked to be in view; together they must span more than one
+    // viewport, so the list had to scroll to show them. (Measured in content coordinates:
+    // contentY alone moves when posts arrive above or the saved position is restored.)
+    qreal reachedTop = std::numeric_limits<qreal>::max();
+    qreal reachedBottom = std::numeric_limits<qreal>::lowest();
     int inList = 0;
     for (int i = 0; i < 40; ++i) {
         QTest::keyClick(m_window, Qt::Key_Tab);
@@ -866,9 +873,14 @@ void UiTest::keyboardActivatesAndFocuses()
         QTRY_VERIFY2_WITH_TIMEOUT(focused->mapToItem(list, QPointF(0, 0)).y() >= 0
                                       && focused->mapToItem(list, QPointF(0, focused->height())).y() <= list->height(),
                                   qPrintable(u"out of view: " + describe(focused)), 2000);
+        reachedTop = std::min(reachedTop, focused->mapToItem(content, QPointF(0, 0)).y());
+        reachedBottom = std::max(reachedBottom, focused->mapToItem(content, QPointF(0, focused->height())).y());
     }
     QVERIFY2(inList > 6, "Tab did not go through the posts");
-    QVERIFY2(list->property("contentY").toReal() > startY, "the feed never scrolled");
+    QVERIFY2(reachedBottom - reachedTop > list->height(),
+             qPrintable(u"Tab reached only %1 px of posts in a %2 px feed: the list never had to scroll"_s
+                            .arg(reachedBottom - reachedTop)
+                            .arg(list->height())));
 
     // After an unlock the focus is on a control that shows, in the tab, not in a hidden field.
     QVERIFY(m_app->lock->configured()); // set by sendMoneyThroughTheSheet (2580)
