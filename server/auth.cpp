@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "clock.h"
+#include "common/logging.h"
+#include "protocol/events.h"
+#include "protocol/json.h"
 #include "credentials.h"
 #include "livehub.h"
 #include "loginthrottle.h"
@@ -52,6 +55,37 @@ QString addressKey(const QHostAddress &peer)
     return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(v6.c), 8).toHex()) + QStringLiteral("::/64");
 }
 
+// The optional "device_name" and "platform" of a sign-in (docs/api.md "Sessions"), and
+// where it comes from; an answer to send back instead when one of them is refused.
+std::optional<Response> readDevice(protocol::JsonReader &r, const RequestContext &ctx, credentials::DeviceInfo &device)
+{
+    device.deviceName = r.optString(QStringLiteral("device_name")).simplified();
+    device.platform = r.optString(QStringLiteral("platform")).simplified();
+    if (!r.ok())
+        return Response::error(r.error());
+    for (const auto &[field, value] : {std::pair{QStringLiteral("device_name"), device.deviceName},
+                                       std::pair{QStringLiteral("platform"), device.platform}}) {
+        if (characterCount(value) > credentials::kMaxDeviceText)
+            return Response::invalidField(field, QStringLiteral("%1 must be at most %2 characters").arg(field).arg(credentials::kMaxDeviceText));
+    }
+    device.place = credentials::approximatePlace(ctx.peer);
+    return std::nullopt;
+}
+
+// Tells the account's other sessions that someone signed in: an ephemeral frame on their
+// live sockets (docs/api.md "Sessions"), not an event of the log, whose seqs stay about data.
+void announceSession(LiveHub &hub, qint64 userId, qint64 sessionId, const credentials::DeviceInfo &device, qint64 nowMs)
+{
+    const QJsonObject data{{QStringLiteral("id"), ids::format(u"s_", sessionId)},
+                           {QStringLiteral("device_name"), device.deviceName},
+                           {QStringLiteral("platform"), device.platform},
+                           {QStringLiteral("place"), device.place},
+                           {QStringLiteral("created_at"), protocol::formatTime(QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC))}};
+    hub.notifyUser(userId, sessionId,
+                   {{QStringLiteral("type"), protocol::noticeName(protocol::NoticeType::SessionCreated)},
+                    {QStringLiteral("data"), data}});
+}
+
 Response registerHandler(Services &s, RequestContext &ctx)
 {
     protocol::JsonReader r(ctx.body);
@@ -60,6 +94,9 @@ Response registerHandler(Services &s, RequestContext &ctx)
     const QString password = r.string(QStringLiteral("password"));
     if (!r.ok())
         return Response::error(r.error());
+    credentials::DeviceInfo deviceInfo;
+    if (auto refused = readDevice(r, ctx, deviceInfo))
+        return *refused;
     if (!protocol::isValidHandle(handle))
         return Response::invalidField(QStringLiteral("handle"),
                                       QStringLiteral("handle must be 3 to 20 of a-z, 0-9 and _"));
@@ -76,7 +113,7 @@ Response registerHandler(Services &s, RequestContext &ctx)
     Services *sp = &s;
     return s.workers.answerLater<Result<QString>>(
         [password] { return credentials::hashPassword(password); },
-        [sp, handle, displayName](Result<QString> hash) -> Response {
+        [sp, handle, displayName, deviceInfo](Result<QString> hash) -> Response {
             Services &s = *sp;
             if (!hash)
                 return Response::error(hash.error());
@@ -88,7 +125,7 @@ Response registerHandler(Services &s, RequestContext &ctx)
                 if (!id)
                     return id.error();
                 userId = *id;
-                auto issued = credentials::createSession(s.db, userId, s.clock.nowMs(), s.options.accessTtlSeconds);
+                auto issued = credentials::createSession(s.db, userId, s.clock.nowMs(), s.options.accessTtlSeconds, deviceInfo);
                 if (!issued)
                     return issued.error();
                 tokens = *issued;
@@ -112,6 +149,9 @@ Response loginHandler(Services &s, RequestContext &ctx)
     const QByteArray deviceToken = r.optString(QStringLiteral("device_token")).toLatin1();
     if (!r.ok())
         return Response::error(r.error());
+    credentials::DeviceInfo deviceInfo;
+    if (auto refused = readDevice(r, ctx, deviceInfo))
+        return *refused;
 
     auto stmt = s.db.query(QStringLiteral("SELECT id, password_hash FROM users WHERE handle = ?1"), handle);
     if (!stmt)
@@ -148,7 +188,7 @@ Response loginHandler(Services &s, RequestContext &ctx)
     Services *sp = &s;
     Response answer = s.workers.answerLater<bool>(
         [password, hash] { return credentials::verifyPassword(password, hash); },
-        [sp, keys, userId, deviceId, deviceToken](bool match) -> Response {
+        [sp, keys, userId, deviceId, deviceToken, deviceInfo](bool match) -> Response {
             Services &s = *sp;
             if (!match) {
                 s.throttle.failed(keys, s.clock.nowMs());
@@ -158,8 +198,9 @@ Response loginHandler(Services &s, RequestContext &ctx)
             const qint64 now = s.clock.nowMs();
             credentials::IssuedTokens tokens;
             QByteArray device;
+            qint64 sessionId = 0;
             const Status st = s.db.write([&]() -> Status {
-                auto issued = credentials::createSession(s.db, userId, now, s.options.accessTtlSeconds);
+                auto issued = credentials::createSession(s.db, userId, now, s.options.accessTtlSeconds, deviceInfo, &sessionId);
                 if (!issued)
                     return issued.error();
                 tokens = *issued;
@@ -171,6 +212,7 @@ Response loginHandler(Services &s, RequestContext &ctx)
             });
             if (!st)
                 return Response::error(st.error());
+            announceSession(s.hub, userId, sessionId, deviceInfo, now);
             return tokensResponse(s.db, 200, userId, tokens, device);
         });
     if (!answer.pending()) // the pool is full: this attempt never ran
@@ -184,19 +226,29 @@ Response refreshHandler(Services &s, RequestContext &ctx)
     const QString refreshToken = r.string(QStringLiteral("refresh_token"));
     if (!r.ok())
         return Response::error(r.error());
-    credentials::IssuedTokens tokens;
-    credentials::Session session;
+    credentials::Rotation rotation;
     const Status st = s.db.write([&]() -> Status {
-        auto issued = credentials::rotateSession(s.db, refreshToken.toLatin1(), s.clock.nowMs(),
-                                                 s.options.accessTtlSeconds, &session);
-        if (!issued)
-            return issued.error();
-        tokens = *issued;
+        // A reuse (theft) is committed too: the session ends even though the answer is 401.
+        auto rotated = credentials::rotateSession(s.db, refreshToken.toLatin1(), s.clock.nowMs(),
+                                                  s.options.accessTtlSeconds, credentials::approximatePlace(ctx.peer));
+        if (!rotated)
+            return rotated.error();
+        rotation = *rotated;
         return {};
     });
     if (!st)
         return Response::error(st.error());
-    return tokensResponse(s.db, 200, session.userId, tokens);
+    // Sockets opened with the session's old access token (or any token of a revoked
+    // session) close now: the old token stopped working.
+    s.hub.closeSession(rotation.session.id);
+    if (rotation.revokedSessionId != 0) {
+        qCInfo(lcServer) << "refresh token reused: session" << rotation.revokedSessionId << "of user"
+                         << rotation.session.userId << "revoked";
+        return Response::error(ErrorCode::Unauthorized,
+                               QStringLiteral("This refresh token was already used: the session was ended. Sign in again."),
+                               {{QStringLiteral("reason"), credentials::kReasonRefreshReuse.toString()}});
+    }
+    return tokensResponse(s.db, 200, rotation.session.userId, rotation.tokens);
 }
 
 Response logoutHandler(Services &s, RequestContext &ctx)

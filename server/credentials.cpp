@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "credentials.h"
 
+#include "common/logging.h"
 #include "serverdb.h"
 
 #include <sodium.h>
@@ -74,15 +75,41 @@ QByteArray tokenDigest(const QByteArray &token)
     return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
 }
 
-Result<IssuedTokens> createSession(ServerDb &db, qint64 userId, qint64 nowMs, qint64 accessTtlSeconds)
+QString approximatePlace(const QHostAddress &peer)
+{
+    bool v4 = false;
+    const quint32 ipv4 = peer.toIPv4Address(&v4);
+    if (v4)
+        return QStringLiteral("%1.%2.x.x").arg(ipv4 >> 24).arg((ipv4 >> 16) & 0xff);
+    if (peer.protocol() != QAbstractSocket::IPv6Protocol)
+        return {};
+    const Q_IPV6ADDR v6 = peer.toIPv6Address();
+    return QStringLiteral("%1:%2:x:x:x:x:x:x").arg(uint(v6[0]) << 8 | v6[1], 0, 16).arg(uint(v6[2]) << 8 | v6[3], 0, 16);
+}
+
+Result<IssuedTokens> createSession(ServerDb &db, qint64 userId, qint64 nowMs, qint64 accessTtlSeconds,
+                                   const DeviceInfo &device, qint64 *sessionId)
 {
     IssuedTokens tokens{newToken(), newToken(), accessTtlSeconds};
-    const Status st = db.run(QStringLiteral("INSERT INTO sessions (user_id, access_hash, access_expires_at, refresh_hash, "
-                                            "refresh_expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
-                             userId, tokenDigest(tokens.accessToken), nowMs + accessTtlSeconds * 1000,
-                             tokenDigest(tokens.refreshToken), nowMs + kRefreshTtlSeconds * 1000, nowMs);
+    Status st = db.run(QStringLiteral("INSERT INTO sessions (user_id, access_hash, access_expires_at, refresh_hash, "
+                                      "refresh_expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+                       userId, tokenDigest(tokens.accessToken), nowMs + accessTtlSeconds * 1000,
+                       tokenDigest(tokens.refreshToken), nowMs + kRefreshTtlSeconds * 1000, nowMs);
     if (!st)
         return st.error();
+    const qint64 id = db.db().lastInsertRowId();
+    st = db.run(QStringLiteral("INSERT OR REPLACE INTO session_info (session_id, user_id, device_name, platform, place, "
+                               "created_at, last_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"),
+                id, userId, device.deviceName.left(kMaxDeviceText), device.platform.left(kMaxDeviceText), device.place, nowMs);
+    if (!st)
+        return st.error();
+    // Sessions ended by theft stay listed for as long as their refresh token would have lived.
+    st = db.run(QStringLiteral("DELETE FROM session_info WHERE user_id = ?1 AND ended_at IS NOT NULL AND ended_at < ?2"),
+                userId, nowMs - kRefreshTtlSeconds * 1000);
+    if (!st)
+        return st.error();
+    if (sessionId)
+        *sessionId = id;
     return tokens;
 }
 
@@ -90,48 +117,117 @@ Result<Session> sessionForAccessToken(ServerDb &db, const QByteArray &accessToke
 {
     if (accessToken.isEmpty() || accessToken.size() > 256)
         return unauthorized();
-    auto stmt = db.query(QStringLiteral("SELECT id, user_id FROM sessions WHERE access_hash = ?1 AND access_expires_at > ?2"),
-                         tokenDigest(accessToken), nowMs);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return unauthorized();
-    return Session{stmt->int64(0), stmt->int64(1)};
+    Session found;
+    qint64 lastSeen = 0;
+    {
+        auto stmt = db.query(QStringLiteral("SELECT s.id, s.user_id, i.last_seen_at FROM sessions s LEFT JOIN session_info i "
+                                            "ON i.session_id = s.id WHERE s.access_hash = ?1 AND s.access_expires_at > ?2"),
+                             tokenDigest(accessToken), nowMs);
+        if (!stmt)
+            return stmt.error();
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return unauthorized();
+        found = Session{stmt->int64(0), stmt->int64(1)};
+        lastSeen = stmt->isNull(2) ? nowMs : stmt->int64(2);
+    }
+    if (nowMs - lastSeen >= kLastSeenStepMs) {
+        // A note for the sessions list, not worth failing the request for.
+        if (auto st = db.run(QStringLiteral("UPDATE session_info SET last_seen_at = ?2 WHERE session_id = ?1"), found.id, nowMs); !st)
+            qCWarning(lcServer) << "cannot note when a session was last seen:" << st.error().message;
+    }
+    return found;
 }
 
-Result<IssuedTokens> rotateSession(ServerDb &db, const QByteArray &refreshToken, qint64 nowMs, qint64 accessTtlSeconds,
-                                   Session *session)
+Result<Rotation> rotateSession(ServerDb &db, const QByteArray &refreshToken, qint64 nowMs, qint64 accessTtlSeconds,
+                               const QString &place)
 {
     if (refreshToken.isEmpty() || refreshToken.size() > 256)
         return unauthorized();
+    const QByteArray digest = tokenDigest(refreshToken);
     auto stmt = db.query(QStringLiteral("SELECT id, user_id FROM sessions WHERE refresh_hash = ?1 AND refresh_expires_at > ?2"),
-                         tokenDigest(refreshToken), nowMs);
+                         digest, nowMs);
     if (!stmt)
         return stmt.error();
     auto row = stmt->step();
     if (!row)
         return row.error();
-    if (!*row)
-        return unauthorized();
-    const Session found{stmt->int64(0), stmt->int64(1)};
-    IssuedTokens tokens{newToken(), newToken(), accessTtlSeconds};
-    const Status st = db.run(QStringLiteral("UPDATE sessions SET access_hash = ?2, access_expires_at = ?3, refresh_hash = ?4, "
-                                            "refresh_expires_at = ?5 WHERE id = ?1"),
-                             found.id, tokenDigest(tokens.accessToken), nowMs + accessTtlSeconds * 1000,
-                             tokenDigest(tokens.refreshToken), nowMs + kRefreshTtlSeconds * 1000);
+    if (!*row) {
+        // Not current: was it this session's once? Then someone else holds the session too.
+        auto used = db.query(QStringLiteral("SELECT s.id, s.user_id FROM rotated_refresh_tokens r JOIN sessions s "
+                                            "ON s.id = r.session_id WHERE r.token_hash = ?1"),
+                             digest);
+        if (!used)
+            return used.error();
+        auto usedRow = used->step();
+        if (!usedRow)
+            return usedRow.error();
+        if (!*usedRow)
+            return unauthorized();
+        Rotation revoked;
+        revoked.session = Session{used->int64(0), used->int64(1)};
+        revoked.revokedSessionId = revoked.session.id;
+        if (auto st = db.run(QStringLiteral("UPDATE session_info SET ended_at = ?2, end_reason = ?3 WHERE session_id = ?1"),
+                             revoked.revokedSessionId, nowMs, kReasonRefreshReuse.toString());
+            !st)
+            return st.error();
+        if (auto st = db.run(QStringLiteral("DELETE FROM rotated_refresh_tokens WHERE session_id = ?1"), revoked.revokedSessionId); !st)
+            return st.error();
+        if (auto st = db.run(QStringLiteral("DELETE FROM sessions WHERE id = ?1"), revoked.revokedSessionId); !st)
+            return st.error();
+        return revoked;
+    }
+    Rotation rotation;
+    rotation.session = Session{stmt->int64(0), stmt->int64(1)};
+    rotation.tokens = IssuedTokens{newToken(), newToken(), accessTtlSeconds};
+    const qint64 id = rotation.session.id;
+    Status st = db.run(QStringLiteral("UPDATE sessions SET access_hash = ?2, access_expires_at = ?3, refresh_hash = ?4, "
+                                      "refresh_expires_at = ?5 WHERE id = ?1"),
+                       id, tokenDigest(rotation.tokens.accessToken), nowMs + accessTtlSeconds * 1000,
+                       tokenDigest(rotation.tokens.refreshToken), nowMs + kRefreshTtlSeconds * 1000);
     if (!st)
         return st.error();
-    if (session)
-        *session = found;
-    return tokens;
+    // The used token is remembered while it could have lived (30 days), to recognise its reuse.
+    st = db.run(QStringLiteral("INSERT OR IGNORE INTO rotated_refresh_tokens (token_hash, session_id, rotated_at) VALUES (?1, ?2, ?3)"),
+                digest, id, nowMs);
+    if (!st)
+        return st.error();
+    st = db.run(QStringLiteral("DELETE FROM rotated_refresh_tokens WHERE session_id = ?1 AND rotated_at < ?2"), id,
+                nowMs - kRefreshTtlSeconds * 1000);
+    if (!st)
+        return st.error();
+    st = db.run(QStringLiteral("UPDATE session_info SET last_seen_at = ?2, place = ?3 WHERE session_id = ?1"), id, nowMs, place);
+    if (!st)
+        return st.error();
+    return rotation;
 }
 
 Status endSession(ServerDb &db, qint64 sessionId)
 {
+    if (auto st = db.run(QStringLiteral("DELETE FROM rotated_refresh_tokens WHERE session_id = ?1"), sessionId); !st)
+        return st;
+    if (auto st = db.run(QStringLiteral("DELETE FROM session_info WHERE session_id = ?1"), sessionId); !st)
+        return st;
     return db.run(QStringLiteral("DELETE FROM sessions WHERE id = ?1"), sessionId);
+}
+
+Result<QList<qint64>> otherSessions(ServerDb &db, qint64 userId, qint64 keepSessionId)
+{
+    auto stmt = db.query(QStringLiteral("SELECT id FROM sessions WHERE user_id = ?1 AND id <> ?2 ORDER BY id"), userId, keepSessionId);
+    if (!stmt)
+        return stmt.error();
+    QList<qint64> ids;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        ids.append(stmt->int64(0));
+    }
+    return ids;
 }
 
 Result<qint64> knownDevice(ServerDb &db, qint64 userId, const QByteArray &deviceToken)

@@ -95,6 +95,15 @@ void LiveHub::closeSession(qint64 sessionId)
     }
 }
 
+void LiveHub::notifyUser(qint64 userId, qint64 exceptSessionId, const QJsonObject &frame)
+{
+    const auto sockets = m_byUser.values(userId);
+    for (QWebSocket *socket : sockets) {
+        if (m_connections.value(socket).sessionId != exceptSessionId)
+            send(socket, frame);
+    }
+}
+
 void LiveHub::onText(QWebSocket *socket, const QString &text)
 {
     const auto it = m_connections.constFind(socket);

@@ -35,8 +35,13 @@ public:
     void accept(std::unique_ptr<QWebSocket> socket);
     //! Sends committed events to their users' sockets (ServerDb's event listener).
     void publish(const QList<UserEvent> &events);
-    //! Closes (4401) every socket opened with the tokens of \a sessionId (logout).
+    //! Closes (4401) every socket opened with the tokens of \a sessionId: logout, a session
+    //! ended from another device or for theft, and a rotation (the token the socket was
+    //! opened with stopped working; the client reconnects with its new one).
     void closeSession(qint64 sessionId);
+    //! Sends an ephemeral \a frame (no seq) to every socket of \a userId but those of
+    //! \a exceptSessionId.
+    void notifyUser(qint64 userId, qint64 exceptSessionId, const QJsonObject &frame);
 
     //! How many sockets are live, for logs and tests.
     [[nodiscard]] qsizetype connectionCount() const { return m_connections.size(); }

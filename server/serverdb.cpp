@@ -323,6 +323,34 @@ CREATE TABLE IF NOT EXISTS known_devices (
 );
 CREATE INDEX IF NOT EXISTS known_devices_user ON known_devices (user_id, last_seen_at);
 )sql")},
+        // Sessions you can see and end (docs/api.md "Sessions"): what each sign-in said about
+        // itself (device name, platform), the first two bytes of its address, when it was last
+        // seen, and, for a session ended because its refresh token was used twice (theft), when
+        // and why; its own table so that the token checks on sessions stay as they are. Refresh
+        // tokens already exchanged are remembered (SHA-256 only) to recognise their reuse.
+        // IF NOT EXISTS / OR IGNORE: a database taken back to an older version runs this again.
+        {9, QStringLiteral(R"sql(
+CREATE TABLE IF NOT EXISTS session_info (
+    session_id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    device_name TEXT NOT NULL DEFAULT '',
+    platform TEXT NOT NULL DEFAULT '',
+    place TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL,
+    ended_at INTEGER,
+    end_reason TEXT
+);
+CREATE INDEX IF NOT EXISTS session_info_user ON session_info (user_id, session_id);
+INSERT OR IGNORE INTO session_info (session_id, user_id, created_at, last_seen_at)
+    SELECT id, user_id, created_at, created_at FROM sessions;
+CREATE TABLE IF NOT EXISTS rotated_refresh_tokens (
+    token_hash BLOB PRIMARY KEY,
+    session_id INTEGER NOT NULL,
+    rotated_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rotated_refresh_tokens_session ON rotated_refresh_tokens (session_id, rotated_at);
+)sql")},
     };
 }
 

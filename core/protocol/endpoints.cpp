@@ -28,6 +28,9 @@ QString authLogin() { return QStringLiteral("/v1/auth/login"); }
 QString authRefresh() { return QStringLiteral("/v1/auth/refresh"); }
 QString authLogout() { return QStringLiteral("/v1/auth/logout"); }
 QString webSocket() { return QStringLiteral("/v1/ws"); }
+QString sessions() { return QStringLiteral("/v1/sessions"); }
+QString session(const QString &sessionId) { return under(u"/v1/sessions/", sessionId); }
+QString sessionsEndOthers() { return QStringLiteral("/v1/sessions/end-others"); }
 QString sync() { return QStringLiteral("/v1/sync"); }
 
 QString users() { return QStringLiteral("/v1/users"); }

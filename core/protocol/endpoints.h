@@ -19,6 +19,10 @@ namespace plaza::protocol::endpoints {
 [[nodiscard]] QString authLogout();
 [[nodiscard]] QString webSocket();
 [[nodiscard]] QString sync();
+//! The caller's sessions (signed-in devices), one of them, and "end all but mine".
+[[nodiscard]] QString sessions();
+[[nodiscard]] QString session(const QString &sessionId);
+[[nodiscard]] QString sessionsEndOthers();
 
 // People.
 [[nodiscard]] QString users();

@@ -64,4 +64,21 @@ const QList<EventType> &allEventTypes()
     return types;
 }
 
+QString noticeName(NoticeType type)
+{
+    switch (type) {
+    case NoticeType::SessionCreated:
+        return QStringLiteral("session.created");
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+std::optional<NoticeType> noticeTypeFromName(QStringView name)
+{
+    if (name == u"session.created")
+        return NoticeType::SessionCreated;
+    return std::nullopt;
+}
+
 } // namespace plaza::protocol

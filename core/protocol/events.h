@@ -39,4 +39,16 @@ enum class EventType {
 //! Every type, in declaration order.
 [[nodiscard]] const QList<EventType> &allEventTypes();
 
+//! Notices: ephemeral frames of the live socket (no seq, not in the log) about the account
+//! rather than about data the client keeps, so they are not EventTypes (EventApplier
+//! applies EventTypes, and must cover every one of them); a client may ignore them.
+enum class NoticeType {
+    SessionCreated, //!< "session.created": someone signed in to this account (docs/api.md "Sessions")
+};
+
+//! "session.created" for NoticeType::SessionCreated.
+[[nodiscard]] QString noticeName(NoticeType type);
+//! The notice a name stands for; nullopt for anything else (EventTypes included).
+[[nodiscard]] std::optional<NoticeType> noticeTypeFromName(QStringView name);
+
 } // namespace plaza::protocol

@@ -223,20 +223,27 @@ void TestServerAuth::refreshRotates()
     QVERIFY(refresh2 != a.refreshToken);
     QCOMPARE(m_api->get(QStringLiteral("/v1/me"), access2).status, 200);
 
-    // The old refresh token stops working (and so does the access token it came with).
-    r = m_api->post(QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refresh_token"), a.refreshToken}});
-    QCOMPARE(r.status, 401);
-    QVERIFY(r.isEnvelope());
-    QCOMPARE(r.errorCode(), QStringLiteral("unauthorized"));
+    // The old access token stops working at once.
     QCOMPARE(m_api->get(QStringLiteral("/v1/me"), a.accessToken).status, 401);
 
     // The new one works once more.
     r = m_api->post(QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refresh_token"), refresh2}});
     QCOMPARE(r.status, 200);
+    const QString access3 = r.json.value(QStringLiteral("access_token")).toString();
+    const QString refresh3 = r.json.value(QStringLiteral("refresh_token")).toString();
     // An access token is not a refresh token.
-    r = m_api->post(QStringLiteral("/v1/auth/refresh"),
-                    {{QStringLiteral("refresh_token"), r.json.value(QStringLiteral("access_token")).toString()}});
+    r = m_api->post(QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refresh_token"), access3}});
     QCOMPARE(r.status, 401);
+    QCOMPARE(m_api->get(QStringLiteral("/v1/me"), access3).status, 200);
+
+    // The old refresh token is refused; presenting it again is theft, which ends the
+    // session with every token it still had (tst_server_sessions covers the rest).
+    r = m_api->post(QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refresh_token"), a.refreshToken}});
+    QCOMPARE(r.status, 401);
+    QVERIFY(r.isEnvelope());
+    QCOMPARE(r.errorCode(), QStringLiteral("unauthorized"));
+    QCOMPARE(m_api->get(QStringLiteral("/v1/me"), access3).status, 401);
+    QCOMPARE(m_api->post(QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refresh_token"), refresh3}}).status, 401);
     r = m_api->post(QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refresh_token"), 42}});
     QCOMPARE(r.status, 400);
     QCOMPARE(r.errorField(), QStringLiteral("refresh_token"));
