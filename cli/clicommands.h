@@ -3,12 +3,15 @@
 
 #include "money/money.h"
 #include "session/session.h"
+#include "wallet/paymentoutbox.h"
 
 #include <QCoroTask>
+#include <QJsonArray>
 #include <QString>
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace plaza::feed {
 class FeedService;
@@ -59,6 +62,10 @@ struct CliOptions {
     QString deadline;      //!< goals add --deadline YYYY-MM-DD
     // Feed commands
     bool discover = false; //!< feed --discover
+    // Sessions
+    bool others = false;   //!< sessions end --others
+    // Payments
+    bool again = false;    //!< send --again: even if the same payment awaits confirmation
 };
 
 //! The commands of plaza-cli, each a coroutine that ends with an exit code after printing
@@ -103,8 +110,14 @@ public:
     QCoro::Task<int> say();
     QCoro::Task<int> chatSearch();
     QCoro::Task<int> group();
+    // Sessions (sessioncommands.cpp): list, end ID, end --others
+    QCoro::Task<int> sessions();
 
 private:
+    //! GET /v1/sessions: the items.
+    QCoro::Task<Result<QJsonArray>> fetchSessions();
+    //! A refused request: "signed out" (kSignedOut) for a 401, else "code: message".
+    int failRequest(const Error &error);
     //! restore() and, if asked for, the passphrase; Ready or an exit code.
     QCoro::Task<int> open();
     QCoro::Task<void> settle();
@@ -120,6 +133,9 @@ private:
     QCoro::Task<int> toggle(bool repost);
     //! open() plus one pull (offline is fine) and the chat service, which sends what is queued.
     QCoro::Task<int> openChat();
+    //! An unanswered transfer (when openWallet() ran) to \a to of \a amount with \a note.
+    [[nodiscard]] std::optional<wallet::PaymentIntent> sameTransferUnanswered(const QString &to, const Money &amount,
+                                                                              const QString &note) const;
     //! An amount typed by the user, in their locale, in the wallet's currency.
     Result<Money> parseAmount(const QString &text);
 
@@ -129,6 +145,9 @@ private:
     std::unique_ptr<wallet::WalletSummary> m_summary;
     feed::FeedService *m_feed = nullptr; //!< a child of m_session (goes with it)
     std::unique_ptr<chat::ChatService> m_chat;
+    //! The outbox's intents without an answer when openWallet() opened it, before its
+    //! retries could run: what send refuses to repeat (unless --again).
+    QList<wallet::PaymentIntent> m_unansweredAtOpen;
     bool m_pulled = false; //!< openWallet()'s pull reached the server: the cache is current
     qint64 m_applied = 0;
 };

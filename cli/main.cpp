@@ -34,7 +34,8 @@ int main(int argc, char **argv)
         "Wallet:\n"
         "  balance                         balance, limits (from the cache when offline)\n"
         "  history [--in|--out] [--kind K] [--query Q] [--limit N]\n"
-        "  send @handle AMOUNT [NOTE]      amount in your locale (\"12.50\"); exit 5 = awaiting confirmation\n"
+        "  send @handle AMOUNT [NOTE] [--again]   amount in your locale (\"12.50\"); exit 5 = awaiting confirmation;\n"
+        "                                  the same payment still awaiting confirmation is refused unless --again\n"
         "  request AMOUNT [NOTE] [--from @handle]   prints the plaza://pay link\n"
         "  pay plaza://pay/ID [--yes]      shows payee, amount and note, asks unless --yes\n"
         "  topup AMOUNT --card TOKEN       (test cards: tok_visa, tok_declined)\n"
@@ -59,13 +60,17 @@ int main(int argc, char **argv)
         "  chat @handle|ID [--limit N]     the last messages of a conversation (a direct one with @handle)\n"
         "  say @handle|ID \"TEXT\"           send through the outbox; exit 5 = queued, sent when the server answers\n"
         "  chat-search \"WORDS\" [--limit N] search cached messages (accents ignored: cafe finds café)\n"
-        "  group \"TITLE\" @handle...       a new group with a title and these people"));
+        "  group \"TITLE\" @handle...       a new group with a title and these people\n\n"
+        "Account:\n"
+        "  sessions [list]                 the devices signed in to your account (* marks this one)\n"
+        "  sessions end ID                 sign a device out now (its tokens and live connection stop)\n"
+        "  sessions end --others           sign out every device but this one"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, register, whoami, sync, status, logout, "
                                                                            "balance, history, send, request, requests, decline, cancel, pay, topup, "
                                                                            "export, pending, savings, deposit, withdraw, "
-                                                                           "goals, feed, post, like, repost, chats, chat, say, chat-search or group"));
+                                                                           "goals, feed, post, like, repost, chats, chat, say, chat-search, group or sessions"));
     const QCommandLineOption inOption(QStringLiteral("in"), QStringLiteral("history/export: money received only."));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("history/export: money sent only."));
     const QCommandLineOption kindOption(QStringLiteral("kind"), QStringLiteral("history/export: one kind (transfer, top_up, …)."),
@@ -85,8 +90,11 @@ int main(int argc, char **argv)
                                             QStringLiteral("DATE"));
     const QCommandLineOption yesOption(QStringLiteral("yes"), QStringLiteral("pay: do not ask for confirmation."));
     const QCommandLineOption discoverOption(QStringLiteral("discover"), QStringLiteral("feed: the Discover timeline."));
+    const QCommandLineOption othersOption(QStringLiteral("others"), QStringLiteral("sessions end: every session but this device's."));
+    const QCommandLineOption againOption(QStringLiteral("again"),
+                                         QStringLiteral("send: even if the same payment is still awaiting confirmation."));
     parser.addOptions({inOption, outOption, kindOption, queryOption, limitOption, fromOption, cardOption, yesOption, goalOption,
-                       deadlineOption, discoverOption, toMeOption, fromMeOption});
+                       deadlineOption, discoverOption, toMeOption, fromMeOption, othersOption, againOption});
     const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server URL (login)."), QStringLiteral("URL"));
     const QCommandLineOption handleOption(QStringLiteral("handle"), QStringLiteral("Your handle (login)."), QStringLiteral("H"));
     const QCommandLineOption nameOption(QStringLiteral("display-name"), QStringLiteral("Display name (register)."),
@@ -158,6 +166,8 @@ int main(int argc, char **argv)
     options.goal = parser.value(goalOption);
     options.deadline = parser.value(deadlineOption);
     options.discover = parser.isSet(discoverOption);
+    options.others = parser.isSet(othersOption);
+    options.again = parser.isSet(againOption);
 
     const QString command = args.constFirst();
     static const QStringList takesArguments{QStringLiteral("send"),    QStringLiteral("request"), QStringLiteral("pay"),
@@ -166,7 +176,7 @@ int main(int argc, char **argv)
                                             QStringLiteral("withdraw"), QStringLiteral("goals"),  QStringLiteral("post"),
                                             QStringLiteral("like"),    QStringLiteral("repost"),  QStringLiteral("chat"),
                                             QStringLiteral("say"),     QStringLiteral("chat-search"),
-                                            QStringLiteral("group")};
+                                            QStringLiteral("group"),   QStringLiteral("sessions")};
     if (args.size() > 1 && !takesArguments.contains(command)) {
         std::fputs(QStringLiteral("plaza-cli: \"%1\" takes no arguments (see --help)\n").arg(command).toLocal8Bit().constData(),
                    stderr);
@@ -234,6 +244,8 @@ int main(int argc, char **argv)
             return commands.chatSearch();
         if (command == u"group")
             return commands.group();
+        if (command == u"sessions")
+            return commands.sessions();
         return []() -> QCoro::Task<int> { co_return -1; }();
     }();
     const int code = QCoro::waitFor(std::move(task));

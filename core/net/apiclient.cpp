@@ -15,6 +15,7 @@
 #include <QNetworkRequest>
 #include <QPointer>
 #include <QPromise>
+#include <QSysInfo>
 
 #include <memory>
 #include <optional>
@@ -336,12 +337,31 @@ QCoro::Task<Result<ApiResponse>> ApiClient::del(QString path, RequestOptions opt
     return d->send(Method::Delete, std::move(path), {}, {}, std::move(options));
 }
 
+namespace {
+
+// What a sign-in says about this machine, for the account's sessions list (docs/api.md
+// "Sessions"): the host's name and the OS, within the server's 64 characters.
+void describeDevice(QJsonObject &body)
+{
+    constexpr qsizetype kMax = 64;
+    const QString name = QSysInfo::machineHostName().simplified().left(kMax);
+    const QString platform = QSysInfo::prettyProductName().simplified().left(kMax);
+    if (!name.isEmpty())
+        body.insert(QStringLiteral("device_name"), name);
+    if (!platform.isEmpty())
+        body.insert(QStringLiteral("platform"), platform);
+}
+
+} // namespace
+
 QCoro::Task<Result<protocol::AuthTokens>> ApiClient::registerAccount(QString handle, QString displayName,
                                                                      QString password)
 {
-    return d->authenticate(protocol::endpoints::authRegister(), {{QStringLiteral("handle"), handle},
-                                                                  {QStringLiteral("display_name"), displayName},
-                                                                  {QStringLiteral("password"), password}});
+    QJsonObject body{{QStringLiteral("handle"), handle},
+                     {QStringLiteral("display_name"), displayName},
+                     {QStringLiteral("password"), password}};
+    describeDevice(body);
+    return d->authenticate(protocol::endpoints::authRegister(), body);
 }
 
 QCoro::Task<Result<protocol::AuthTokens>> ApiClient::login(QString handle, QString password, QString deviceToken)
@@ -349,6 +369,7 @@ QCoro::Task<Result<protocol::AuthTokens>> ApiClient::login(QString handle, QStri
     QJsonObject body{{QStringLiteral("handle"), handle}, {QStringLiteral("password"), password}};
     if (!deviceToken.isEmpty())
         body.insert(QStringLiteral("device_token"), deviceToken);
+    describeDevice(body);
     return d->authenticate(protocol::endpoints::authLogin(), body);
 }
 
