@@ -3,6 +3,7 @@
 // commands in clicommands.cpp): the same WalletService, models and CSV export as the app.
 #include "clicommands.h"
 
+#include "protocol/json.h"
 #include "sync/syncengine.h"
 #include "terminal.h"
 #include "wallet/paylink.h"
@@ -31,7 +32,36 @@ QCoro::Task<int> Commands::openWallet()
     m_wallet = std::make_unique<wallet::WalletService>(m_session.get());
     if (auto st = m_wallet->start(); !st)
         co_return failWith(describe(st.error()));
+    // Read now, before the retries start() scheduled can settle anything: an intent that was
+    // unanswered when this run began is one the user may not know went through.
+    if (wallet::PaymentOutbox *outbox = m_wallet->outbox()) {
+        auto unanswered = outbox->unanswered();
+        if (!unanswered)
+            co_return failWith(describe(unanswered.error()));
+        m_unansweredAtOpen = *unanswered;
+    }
     co_return kOk;
+}
+
+std::optional<wallet::PaymentIntent> Commands::sameTransferUnanswered(const QString &to, const Money &amount,
+                                                                      const QString &note) const
+{
+    for (const wallet::PaymentIntent &intent : m_unansweredAtOpen) {
+        if (intent.kind != u"transfer")
+            continue;
+        auto body = protocol::parseObject(intent.body);
+        if (!body)
+            continue;
+        auto sent = protocol::moneyFromJson(body->value(QStringLiteral("amount")));
+        if (!sent || !(*sent == amount))
+            continue;
+        if (body->value(QStringLiteral("to")).toString().compare(to.trimmed(), Qt::CaseInsensitive) != 0)
+            continue;
+        if (body->value(QStringLiteral("note")).toString() != note)
+            continue;
+        return intent;
+    }
+    return std::nullopt;
 }
 
 Result<Money> Commands::parseAmount(const QString &text)
@@ -94,12 +124,23 @@ QCoro::Task<int> Commands::send()
 {
     const QStringList &args = m_options.arguments;
     if (args.size() < 2 || args.size() > 3)
-        co_return failWith(QStringLiteral("usage: send @handle AMOUNT [NOTE]"), kUsage);
+        co_return failWith(QStringLiteral("usage: send @handle AMOUNT [NOTE] [--again]"), kUsage);
     if (const int code = co_await openWallet(); code != kOk)
         co_return code;
     auto amount = parseAmount(args.at(1));
     if (!amount)
         co_return failWith(QStringLiteral("invalid_amount: %1").arg(amount.error().message), kUsage);
+    // A killed run's payment may have gone through without this terminal hearing of it:
+    // the same one again is refused until it is settled, unless asked for twice.
+    if (!m_options.again) {
+        if (const auto same = sameTransferUnanswered(args.at(0), *amount, args.value(2))) {
+            const QString note = args.value(2).isEmpty() ? QString() : QStringLiteral(" (\"%1\")").arg(args.value(2));
+            co_return failWith(QStringLiteral("the same payment (%1 to %2%3) is still awaiting confirmation since %4 and may "
+                                              "have gone through: run plaza-cli pending to settle it, or add --again to "
+                                              "send a second one")
+                                   .arg(amount->format(), args.at(0).trimmed(), note, same->createdAt));
+        }
+    }
     auto outcome = co_await m_wallet->send(args.at(0), *amount, args.value(2));
     if (!outcome)
         co_return failWith(describe(outcome.error()));
