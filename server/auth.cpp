@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "clock.h"
 #include "common/logging.h"
-#include "protocol/events.h"
-#include "protocol/json.h"
 #include "credentials.h"
 #include "livehub.h"
 #include "loginthrottle.h"
+#include "protocol/events.h"
+#include "protocol/json.h"
 #include "protocol/types.h"
 #include "router.h"
 #include "routes.h"

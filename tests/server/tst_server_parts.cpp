@@ -5,6 +5,7 @@
 // ledger's own guards (funds checked in post(), immutable history, no negative balance).
 
 #include "conversations.h"
+#include "credentials.h"
 #include "eventlog.h"
 #include "ledger.h"
 #include "loginthrottle.h"
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void retention();
     void ledgerGuards();
     void timesFollowIdsWhenTheClockStands();
+    void approximatePlaceKeepsTwoBytes();
 };
 
 void TestServerParts::routerMatches()
@@ -359,6 +361,18 @@ void TestServerParts::timesFollowIdsWhenTheClockStands()
         QCOMPARE(postTimes.at(i), t0 + i);
     }
     QCOMPARE(db->integer(QStringLiteral("SELECT created_at FROM messages WHERE client_id = 'g1'")).value().value_or(-1), t0);
+}
+
+void TestServerParts::approximatePlaceKeepsTwoBytes()
+{
+    using plaza::server::credentials::approximatePlace;
+    QCOMPARE(approximatePlace(QHostAddress(QStringLiteral("192.168.7.9"))), QStringLiteral("192.168.x.x"));
+    QCOMPARE(approximatePlace(QHostAddress(QStringLiteral("10.0.0.1"))), QStringLiteral("10.0.x.x"));
+    // IPv4 mapped into IPv6 (a dual-stack listener) is still IPv4.
+    QCOMPARE(approximatePlace(QHostAddress(QStringLiteral("::ffff:203.0.113.77"))), QStringLiteral("203.0.x.x"));
+    QCOMPARE(approximatePlace(QHostAddress(QStringLiteral("2001:db8:1234::1"))), QStringLiteral("2001:db8:x:x:x:x:x:x"));
+    QCOMPARE(approximatePlace(QHostAddress(QStringLiteral("::1"))), QStringLiteral("0:0:x:x:x:x:x:x"));
+    QCOMPARE(approximatePlace(QHostAddress()), QString());
 }
 
 QTEST_GUILESS_MAIN(TestServerParts)
