@@ -1942,6 +1942,61 @@
     </message>
 </context>
 <context>
+    <name>SessionsSection</name>
+    <message>
+        <source>Loading sessions…</source>
+        <translation>Chargement des sessions…</translation>
+    </message>
+    <message>
+        <source>Could not load your sessions. Check your connection and try again.</source>
+        <translation>Impossible de charger vos sessions. Vérifiez votre connexion et réessayez.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>No sessions to show.</source>
+        <translation>Aucune session à afficher.</translation>
+    </message>
+    <message>
+        <source>Unknown device</source>
+        <translation>Appareil inconnu</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Cet appareil</translation>
+    </message>
+    <message>
+        <source>near %1</source>
+        <translation>près de %1</translation>
+    </message>
+    <message>
+        <source>Signed out %1: its sign-in was used from two places</source>
+        <translation>Déconnectée le %1 : sa connexion a été utilisée depuis deux endroits</translation>
+    </message>
+    <message>
+        <source>Last active %1</source>
+        <translation>Dernière activité le %1</translation>
+    </message>
+    <message>
+        <source>Signed in %1</source>
+        <translation>Connectée le %1</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>End the session of %1</source>
+        <translation>Terminer la session de %1</translation>
+    </message>
+    <message>
+        <source>End all other sessions</source>
+        <translation>Terminer toutes les autres sessions</translation>
+    </message>
+</context>
+<context>
     <name>SettingsSheet</name>
     <message>
         <source>Settings</source>
@@ -2122,6 +2177,14 @@
     <message>
         <source>Off: notifications say who wrote, not what.</source>
         <translation>Désactivé : les notifications disent qui a écrit, pas quoi.</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Devices signed in to your account. Ending a session signs that device out at once.</source>
+        <translation>Les appareils connectés à votre compte. Terminer une session déconnecte cet appareil immédiatement.</translation>
     </message>
 </context>
 <context>

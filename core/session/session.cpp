@@ -5,6 +5,7 @@
 #include "common/logging.h"
 #include "net/apiclient.h"
 #include "net/wssession.h"
+#include "protocol/endpoints.h"
 #include "security/keystore.h"
 #include "session/accountfiles.h"
 #include "storage/database.h"
@@ -14,6 +15,8 @@
 #include <QCoroFuture>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QPointer>
 #include <QtConcurrent>
 
@@ -65,6 +68,9 @@ struct Session::Private {
     QString errorMessage;
     QString errorField;
     QByteArray key;
+    QVariantList deviceSessions;
+    QString deviceSessionsStatus = QStringLiteral("idle");
+    QString deviceSessionsError;
 };
 
 Session::Session(Options options, QObject *parent) : QObject(parent), d(std::make_unique<Private>(this, std::move(options)))
@@ -232,6 +238,86 @@ void Session::syncNow()
         d->engine->requestPull();
 }
 
+void Session::loadDeviceSessions()
+{
+    detach(deviceSessionsTask({}, false));
+}
+
+void Session::endDeviceSession(const QString &id)
+{
+    if (!id.isEmpty())
+        detach(deviceSessionsTask(id, false));
+}
+
+void Session::endOtherDeviceSessions()
+{
+    detach(deviceSessionsTask({}, true));
+}
+
+void Session::setDeviceSessionsStatus(const QString &status, const QString &error)
+{
+    d->deviceSessionsStatus = status;
+    d->deviceSessionsError = error;
+    Q_EMIT deviceSessionsChanged();
+}
+
+QCoro::Task<void> Session::deviceSessionsTask(QString endId, bool endOthers)
+{
+    QPointer<Session> self(this);
+    if (d->state != State::Ready) {
+        setDeviceSessionsStatus(QStringLiteral("error"), QStringLiteral("Not signed in."));
+        co_return;
+    }
+    setDeviceSessionsStatus(QStringLiteral("loading"));
+    if (!endId.isEmpty() || endOthers) {
+        Result<net::ApiResponse> ended = makeError(ErrorCode::Unknown, QString());
+        if (endOthers) {
+            const QString path = protocol::endpoints::sessionsEndOthers();
+            const QJsonObject noBody;
+            ended = co_await d->api->post(path, noBody);
+        } else {
+            const QString path = protocol::endpoints::session(endId);
+            ended = co_await d->api->del(path);
+        }
+        if (!self)
+            co_return;
+        // Already gone (ended elsewhere) is what was asked for.
+        if (!ended && ended.error().code != ErrorCode::NotFound) {
+            setDeviceSessionsStatus(QStringLiteral("error"), ended.error().message);
+            co_return;
+        }
+    }
+    const QString path = protocol::endpoints::sessions();
+    auto reply = co_await d->api->get(path);
+    if (!self)
+        co_return;
+    if (!reply) {
+        setDeviceSessionsStatus(QStringLiteral("error"), reply.error().message);
+        co_return;
+    }
+    const auto when = [](const QJsonValue &value) {
+        return value.isString() ? QDateTime::fromString(value.toString(), Qt::ISODateWithMs) : QDateTime();
+    };
+    QVariantList items;
+    const QJsonArray list = reply->body.value(QStringLiteral("items")).toArray();
+    for (const QJsonValue &value : list) {
+        const QJsonObject o = value.toObject();
+        items.append(QVariantMap{
+            {QStringLiteral("id"), o.value(QStringLiteral("id")).toString()},
+            {QStringLiteral("deviceName"), o.value(QStringLiteral("device_name")).toString()},
+            {QStringLiteral("platform"), o.value(QStringLiteral("platform")).toString()},
+            {QStringLiteral("place"), o.value(QStringLiteral("place")).toString()},
+            {QStringLiteral("createdAt"), when(o.value(QStringLiteral("created_at")))},
+            {QStringLiteral("lastSeenAt"), when(o.value(QStringLiteral("last_seen_at")))},
+            {QStringLiteral("current"), o.value(QStringLiteral("current")).toBool()},
+            {QStringLiteral("ended"), !o.value(QStringLiteral("ended_at")).isNull()},
+            {QStringLiteral("endedAt"), when(o.value(QStringLiteral("ended_at")))},
+        });
+    }
+    d->deviceSessions = items;
+    setDeviceSessionsStatus(QStringLiteral("ready"));
+}
+
 // ---- getters -----------------------------------------------------------------------------
 
 Session::State Session::state() const { return d->state; }
@@ -285,6 +371,9 @@ QString Session::errorCode() const { return d->errorCode; }
 QString Session::errorMessage() const { return d->errorMessage; }
 QString Session::errorField() const { return d->errorField; }
 net::ApiClient *Session::api() const { return d->api; }
+QVariantList Session::deviceSessions() const { return d->deviceSessions; }
+QString Session::deviceSessionsStatus() const { return d->deviceSessionsStatus; }
+QString Session::deviceSessionsError() const { return d->deviceSessionsError; }
 net::WsSession *Session::live() const { return d->live; }
 SyncEngine *Session::syncEngine() const { return d->engine; }
 QByteArray Session::cacheKey() const { return d->state == State::Ready ? d->key : QByteArray(); }

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <QString>
+#include <QVariantList>
 
 #include <memory>
 
@@ -47,6 +48,13 @@ class Session : public QObject
     Q_PROPERTY(QString errorCode READ errorCode NOTIFY errorChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorChanged)
     Q_PROPERTY(QString errorField READ errorField NOTIFY errorChanged)
+    //! The account's sessions (signed-in devices, GET /v1/sessions) as loadDeviceSessions()
+    //! last read them: maps with id, deviceName, platform, place, createdAt, lastSeenAt,
+    //! current, ended (for theft), endedAt; live ones first.
+    Q_PROPERTY(QVariantList deviceSessions READ deviceSessions NOTIFY deviceSessionsChanged)
+    //! "idle" (never loaded), "loading", "ready" or "error" (deviceSessionsError says why).
+    Q_PROPERTY(QString deviceSessionsStatus READ deviceSessionsStatus NOTIFY deviceSessionsChanged)
+    Q_PROPERTY(QString deviceSessionsError READ deviceSessionsError NOTIFY deviceSessionsChanged)
 public:
     enum class State {
         Starting,        //!< restore() has not finished
@@ -86,6 +94,12 @@ public:
     Q_INVOKABLE void resetCache();
     //! Pull /v1/sync now (also done on every WebSocket hello and gap).
     Q_INVOKABLE void syncNow();
+    //! Reads the account's sessions into deviceSessions (Settings → Sessions).
+    Q_INVOKABLE void loadDeviceSessions();
+    //! Ends another device's session \a id now, then reads the list again.
+    Q_INVOKABLE void endDeviceSession(const QString &id);
+    //! Ends every session but this device's, then reads the list again.
+    Q_INVOKABLE void endOtherDeviceSessions();
     //! The interface language (and QLocale's default) changed while running: emits
     //! localeChanged, so models re-read the amounts and times they format in that locale.
     void notifyLocaleChanged() { Q_EMIT localeChanged(); }
@@ -108,6 +122,9 @@ public:
     //! The request field the last failure names (details.field of validation_failed), or empty.
     [[nodiscard]] QString errorField() const;
     [[nodiscard]] QString cachePath() const;    //!< for read connections of list models
+    [[nodiscard]] QVariantList deviceSessions() const;
+    [[nodiscard]] QString deviceSessionsStatus() const;
+    [[nodiscard]] QString deviceSessionsError() const;
 
     [[nodiscard]] net::ApiClient *api() const;
     [[nodiscard]] net::WsSession *live() const;
@@ -142,6 +159,7 @@ Q_SIGNALS:
     void eventsApplied(int count, qint64 cursor, const QStringList &types);
     //! See notifyLocaleChanged().
     void localeChanged();
+    void deviceSessionsChanged();
 
 private:
     // The flows, as coroutines started by the Q_INVOKABLEs above (session.cpp).
@@ -152,6 +170,9 @@ private:
     QCoro::Task<void> passphraseTask(QString passphrase);
     QCoro::Task<void> signOutTask(bool logout);
     QCoro::Task<void> forgetLocalAccount();
+    //! DELETE \a id, or end-others when \a id is empty; then loads the list again.
+    QCoro::Task<void> deviceSessionsTask(QString endId, bool endOthers);
+    void setDeviceSessionsStatus(const QString &status, const QString &error = {});
     void startLive();
     [[nodiscard]] QHash<QString, QString> accountValues(const QString &access, const QString &refresh) const;
     void setState(State state);

@@ -16,6 +16,7 @@ Sheet {
     signal feedbackRequested()
 
     title: qsTr("Settings")
+    onAboutToShow: sessionsSection.reload()
     width: Math.min(560, parent ? parent.width - 2 * Theme.spacingXl : 560)
 
     contentItem: ScrollView {
@@ -147,6 +148,16 @@ Sheet {
                 title: qsTr("Server")
                 detail: qsTr("%1 — to use another server, sign out and sign in there.").arg(App.session.serverUrl)
             }
+            SectionTitle { text: qsTr("Sessions") }
+            Label {
+                text: qsTr("Devices signed in to your account. Ending a session signs that device out at once.")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontCaption
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            SessionsSection { id: sessionsSection }
+
             SettingRow {
                 title: qsTr("Sign out")
                 detail: qsTr("Deletes this device's cache and its key. Nothing changes on the server.")

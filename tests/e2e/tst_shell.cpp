@@ -10,6 +10,8 @@
 #include "windowgeometry.h"
 #include "common/testserver.h"
 #include "common/waittask.h"
+#include "net/apiclient.h"
+#include "protocol/endpoints.h"
 
 #include "chat/chatservice.h"
 #include "common/clock.h"
@@ -19,6 +21,7 @@
 #include "wallet/walletservice.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QGuiApplication>
 #include <QQmlExtensionPlugin>
@@ -59,6 +62,7 @@ private Q_SLOTS:
     void topUpMovesTheMoneyOnce();
     void sendOffersRecentPeople();
     void languageSwitchesWithoutRestart();
+    void sessionsListEndsOtherDevices();
     void cleanupTestCase();
 
 private:
@@ -568,6 +572,64 @@ void ShellTest::languageSwitchesWithoutRestart()
     m_app->context->setLanguage(QStringLiteral("en"));
     QVERIFY(switched.wait(5000));
     QTRY_COMPARE_WITH_TIMEOUT(navText(), QStringLiteral("Wallet"), 5000);
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(!settings->property("visible").toBool(), 5000);
+    stop();
+}
+
+void ShellTest::sessionsListEndsOtherDevices()
+{
+    start(false);
+    if (QTest::currentTestFailed())
+        return;
+    // Amélie also signs in elsewhere (two other devices).
+    net::ApiClient phone;
+    phone.setBaseUrl(m_server->url());
+    QVERIFY(test::waitTask(phone.login(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword))).ok());
+    net::ApiClient tablet;
+    tablet.setBaseUrl(m_server->url());
+    QVERIFY(test::waitTask(tablet.login(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword))).ok());
+    auto listed = test::waitTask(phone.get(protocol::endpoints::sessions()));
+    QVERIFY(listed.ok());
+    QString phoneId;
+    for (const QJsonValue &row : listed->body.value(QStringLiteral("items")).toArray()) {
+        if (row.toObject().value(QStringLiteral("current")).toBool())
+            phoneId = row.toObject().value(QStringLiteral("id")).toString();
+    }
+    QVERIFY(!phoneId.isEmpty());
+
+    // Settings lists them, this device marked, each other one with "End".
+    QTest::keyClick(m_window, Qt::Key_Comma, Qt::ControlModifier);
+    QObject *settings = m_app->popup(QStringLiteral("settingsSheet"));
+    QVERIFY(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(settings->property("opened").toBool(), 5000);
+    QQuickItem *section = item(QStringLiteral("sessionsSection"));
+    QVERIFY(section);
+    QTRY_COMPARE_WITH_TIMEOUT(section->property("status").toString(), QStringLiteral("ready"), 10000);
+    QVERIFY(section->property("othersLive").toInt() >= 2);
+    QVERIFY(item(QStringLiteral("sessionRow_") + phoneId));
+    QQuickItem *endPhone = item(QStringLiteral("endSession_") + phoneId);
+    QVERIFY(endPhone);
+    QMetaObject::invokeMethod(endPhone, "clicked");
+    // The phone is signed out at once; the list no longer has it.
+    QTRY_VERIFY_WITH_TIMEOUT(!item(QStringLiteral("sessionRow_") + phoneId), 10000);
+    QCOMPARE(section->property("status").toString(), QStringLiteral("ready"));
+    auto refused = test::waitTask(phone.get(QStringLiteral("/v1/me")));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, ErrorCode::Unauthorized);
+    QVERIFY(test::waitTask(tablet.get(QStringLiteral("/v1/me"))).ok());
+
+    // "End all other sessions": only this device is left, and the app stays signed in.
+    QQuickItem *endOthers = item(QStringLiteral("endOtherSessions"));
+    QVERIFY(endOthers && endOthers->isVisible());
+    QMetaObject::invokeMethod(endOthers, "clicked");
+    QTRY_COMPARE_WITH_TIMEOUT(section->property("othersLive").toInt(), 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!endOthers->isVisible(), 5000);
+    auto tabletRefused = test::waitTask(tablet.get(QStringLiteral("/v1/me")));
+    QVERIFY(!tabletRefused.ok());
+    QCOMPARE(tabletRefused.error().code, ErrorCode::Unauthorized);
+    QCOMPARE(m_app->context->session()->state(), Session::State::Ready);
+    expectNoQmlWarnings();
     QTest::keyClick(m_window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(!settings->property("visible").toBool(), 5000);
     stop();
