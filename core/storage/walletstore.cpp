@@ -146,6 +146,23 @@ Status WalletStore::setSavings(const QJsonObject &object, RowChanges &changes)
         ? QString::fromUtf8(QJsonDocument(rateChange.toObject()).toJson(QJsonDocument::Compact))
         : QString();
 
+    // Figures older than those kept never replace them: an event the sync engine applies late
+    // (the live socket reconnecting after a token refresh) may follow a fresher GET /v1/savings.
+    // as_of is RFC 3339 UTC with milliseconds, so text order is time order.
+    if (!asOf.isEmpty()) {
+        auto kept = m_statements.get(QStringLiteral("SELECT as_of FROM savings WHERE id = 1 AND as_of > ?1;"));
+        if (!kept)
+            return kept.error();
+        (*kept)->bindAll(asOf);
+        auto newer = (*kept)->step();
+        const bool skip = newer && *newer;
+        (*kept)->reset();
+        if (!newer)
+            return newer.error();
+        if (skip)
+            return {};
+    }
+
     auto stmt = m_statements.get(QStringLiteral(
         "INSERT OR REPLACE INTO savings (id, balance, currency, apy_bps, interest_this_month, interest_total, as_of,"
         " unassigned, accumulated_micros, rate_change) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULLIF(?9, ''));"));
