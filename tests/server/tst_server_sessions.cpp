@@ -191,6 +191,7 @@ void TestServerSessions::rotationClosesTheOldTokensSocket()
     QVERIFY(ws.waitClosed(kCloseWithinMs));
     QCOMPARE(int(ws.closeCode()), 4401);
     QVERIFY2(clock.elapsed() < kCloseWithinMs, qPrintable(QString::number(clock.elapsed())));
+    qInfo("socket closed %lld ms after the request was sent", qint64(clock.elapsed()));
 
     // The new token opens a socket that stays.
     WsProbe again(m_server->url());
@@ -217,6 +218,7 @@ void TestServerSessions::revocationClosesTheSocket()
     QVERIFY(ws.waitClosed(kCloseWithinMs));
     QCOMPARE(int(ws.closeCode()), 4401);
     QVERIFY2(clock.elapsed() < kCloseWithinMs, qPrintable(QString::number(clock.elapsed())));
+    qInfo("socket closed %lld ms after the request was sent", qint64(clock.elapsed()));
 }
 
 void TestServerSessions::listShowsDevicesAndTheCurrentOne()
@@ -311,6 +313,7 @@ void TestServerSessions::endOneSession()
     QVERIFY(ws.waitClosed(kCloseWithinMs));
     QCOMPARE(int(ws.closeCode()), 4401);
     QVERIFY2(clock.elapsed() < kCloseWithinMs, qPrintable(QString::number(clock.elapsed())));
+    qInfo("socket closed %lld ms after the request was sent", qint64(clock.elapsed()));
     QCOMPARE(m_api->get(QStringLiteral("/v1/me"), other.accessToken).status, 401);
     QCOMPARE(refresh(other.refreshToken).status, 401);
     QCOMPARE(sessions(a.accessToken).size(), 1);
