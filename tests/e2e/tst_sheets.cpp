@@ -159,6 +159,9 @@ void SheetsTest::expectFileDialog(const QString &objectName)
 
 void SheetsTest::exportDialogOpens()
 {
+    // The button enables with the history's count, which the ListView publishes at its next
+    // polish: a frame after the model has rows.
+    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("exportButton"))->isEnabled(), 5000);
     click(QStringLiteral("exportButton"));
     expectFileDialog(QStringLiteral("exportDialog"));
 }
