@@ -215,19 +215,7 @@ Status endSession(ServerDb &db, qint64 sessionId)
 
 Result<QList<qint64>> otherSessions(ServerDb &db, qint64 userId, qint64 keepSessionId)
 {
-    auto stmt = db.query(QStringLiteral("SELECT id FROM sessions WHERE user_id = ?1 AND id <> ?2 ORDER BY id"), userId, keepSessionId);
-    if (!stmt)
-        return stmt.error();
-    QList<qint64> ids;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        ids.append(stmt->int64(0));
-    }
-    return ids;
+    return db.integers(QStringLiteral("SELECT id FROM sessions WHERE user_id = ?1 AND id <> ?2 ORDER BY id"), userId, keepSessionId);
 }
 
 Result<qint64> knownDevice(ServerDb &db, qint64 userId, const QByteArray &deviceToken)
