@@ -36,6 +36,7 @@ void IncomingMessages::close()
 {
     m_db.reset();
     m_pending.clear();
+    m_unnamed.clear();
     m_lastRowId = 0;
     m_backlog = false;
     if (m_totalUnread != 0) {
@@ -74,6 +75,7 @@ void IncomingMessages::onApplied(const sync::ChangeSet &changes)
         // Rebuilt from the whole history (410 resync_required): nothing in it is news.
         m_backlog = true;
         m_pending.clear();
+        m_unnamed.clear();
     }
     if (changes.changes.touches(QStringLiteral("messages")) || changes.reset) {
         const QSet<QString> named = changes.changes.rows.value(QStringLiteral("messages"));
@@ -89,10 +91,30 @@ void IncomingMessages::onApplied(const sync::ChangeSet &changes)
             if (!row || !*row)
                 break;
             m_lastRowId = std::max(m_lastRowId, stmt->int64(0));
-            // Rows the sync engine did not name came from elsewhere (older pages for scrolling).
-            if (!m_backlog && named.contains(stmt->text(1)) && stmt->text(2) != m_selfId)
+            // Rows the sync engine did not name came from elsewhere: older pages for scrolling,
+            // or a page read just before the new message's own event arrived.
+            if (stmt->text(2) == m_selfId)
+                continue;
+            if (!named.contains(stmt->text(1))) {
+                m_unnamed.append(stmt->text(1));
+                continue;
+            }
+            if (!m_backlog)
                 m_pending.append(stmt->text(1));
         }
+        // A row seen earlier without a name that the sync names now was new after all.
+        for (qsizetype i = 0; i < m_unnamed.size();) {
+            if (named.contains(m_unnamed.at(i))) {
+                if (!m_backlog)
+                    m_pending.append(m_unnamed.at(i));
+                m_unnamed.removeAt(i);
+            } else {
+                ++i;
+            }
+        }
+        constexpr qsizetype kUnnamedKept = 200;
+        if (m_unnamed.size() > kUnnamedKept)
+            m_unnamed.remove(0, m_unnamed.size() - kUnnamedKept);
     }
     if (changes.reset || changes.changes.touches(QStringLiteral("conversations"))
         || changes.changes.touches(QStringLiteral("messages")))

@@ -72,6 +72,9 @@ private:
     qint64 m_lastRowId = 0;    //!< the newest message row seen; new rows are above it
     bool m_backlog = false;    //!< a first sync (or a rebuild) is running: nothing is news
     QStringList m_pending;     //!< candidates gathered during a pull, in arrival order
+    //! Rows that came in without the sync naming them (a page read over REST, say), newest
+    //! last: one the sync names later (its message.created arrives after the row) is news then.
+    QStringList m_unnamed;
     int m_totalUnread = 0;
     QList<QMetaObject::Connection> m_engineConnections;
 };

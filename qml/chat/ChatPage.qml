@@ -30,7 +30,9 @@ Item {
     //! Landed on the first unread message and not scrolled since: it stays at the top while
     //! the rest of the conversation arrives below it (a first sync).
     property bool holdUnread: false
-    readonly property bool windowActive: Qt.application.state === Qt.ApplicationActive
+    //! The user can see the open conversation: the app is in front and Chat is the tab shown.
+    //! Messages are marked read only then (not while the Wallet shows, say).
+    readonly property bool windowActive: Qt.application.state === Qt.ApplicationActive && visible
 
     //! --page chat/<id>[/send|/request], chat/new, chat/new-group, chat/search/<words>:
     //! opens it, and says so once it is on screen.

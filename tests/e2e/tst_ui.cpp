@@ -89,6 +89,7 @@ private Q_SLOTS:
     void messageMenuCopiesTextAndAmount();
     void chatLandsOnTheFirstUnreadAndFollowsTheNewest();
     void keyboardActivatesAndFocuses();
+    void messagesStayUnreadWhileAnotherTabShows();
     void cleanupTestCase();
 
 private:
@@ -112,6 +113,7 @@ private:
     //! Requests made in chatKeysAndMoneyInAConversation: Amélie's of Bruno, Bruno's she paid.
     QString m_myRequest;
     QString m_theirRequest;
+    QString m_scrollClub; //!< the group chatLandsOnTheFirstUnreadAndFollowsTheNewest opens
     std::unique_ptr<plaza::test::QmlWarningRecorder> m_qmlWarnings;
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<InProcessApp> m_app;
@@ -660,6 +662,7 @@ void UiTest::chatLandsOnTheFirstUnreadAndFollowsTheNewest()
                                   bruno, asJson);
     QCOMPARE(created.status, 201);
     const QString group = created.json.value(QStringLiteral("id")).toString();
+    m_scrollClub = group;
     const auto say = [&](const QString &text) {
         const auto r = api.send("POST", QStringLiteral("/v1/conversations/%1/messages").arg(group),
                                 json({{QStringLiteral("client_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
@@ -897,6 +900,52 @@ void UiTest::keyboardActivatesAndFocuses()
     QTRY_VERIFY_WITH_TIMEOUT(!m_app->lock->locked(), 10000);
     QTRY_VERIFY2_WITH_TIMEOUT(focusIn(QStringLiteral("walletPage")), qPrintable(describe(m_window->activeFocusItem())), 5000);
     QVERIFY(m_window->activeFocusItem()->isVisible());
+}
+
+// The conversation left open in Chat is not read while another tab shows: what arrives there
+// stays unread (the list counts it) until the user comes back to it.
+void UiTest::messagesStayUnreadWhileAnotherTabShows()
+{
+    QQuickItem *chatPage = item(QStringLiteral("chatPage"));
+    QVERIFY(chatPage && !m_scrollClub.isEmpty());
+    QCOMPARE(chatPage->property("currentId").toString(), m_scrollClub); // left open by an earlier test
+    QVERIFY(waitVisible(QStringLiteral("walletPage")));                // where the last test ended
+    QVERIFY(!chatPage->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isActive(), 5000);
+
+    ApiProbe api(m_server->url());
+    const QString bruno = tokenOf(api, QStringLiteral("bruno"));
+    const QList<QPair<QByteArray, QByteArray>> asJson{{"Content-Type", "application/json"}};
+    const auto say = [&](const QString &text) {
+        const auto r = api.send("POST", QStringLiteral("/v1/conversations/%1/messages").arg(m_scrollClub),
+                                QJsonDocument(QJsonObject{{QStringLiteral("client_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                                          {QStringLiteral("text"), text}})
+                                    .toJson(),
+                                bruno, asJson);
+        QCOMPARE(r.status, 201);
+    };
+    const auto listSays = [&](const QString &name) {
+        QList<QQuickItem *> queue{item(QStringLiteral("conversationList"))};
+        while (!queue.isEmpty()) {
+            QQuickItem *current = queue.takeFirst();
+            if (current && accessibleName(current) == name)
+                return true;
+            if (current)
+                queue += current->childItems();
+        }
+        return false;
+    };
+    // One message, then a second once the first is in: had the first been marked read on
+    // arrival, the count could never reach two (the mark covers it, whenever it lands).
+    say(QStringLiteral("Are you looking at your wallet?"));
+    QTRY_VERIFY_WITH_TIMEOUT(listSays(QStringLiteral("Scroll club, 1 unread")), 15000);
+    say(QStringLiteral("Still there?"));
+    QTRY_VERIFY_WITH_TIMEOUT(listSays(QStringLiteral("Scroll club, 2 unread")), 15000);
+
+    // Back in Chat, at the end of the conversation: read.
+    QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
+    QVERIFY(waitVisible(QStringLiteral("chatPage")));
+    QTRY_VERIFY_WITH_TIMEOUT(listSays(QStringLiteral("Scroll club")), 15000);
 }
 
 QTEST_MAIN(UiTest)
