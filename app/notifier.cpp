@@ -183,7 +183,7 @@ void Notifier::onActionInvoked(uint id, const QString &action)
 
 void Notifier::onNotificationClosed(uint id, uint reason)
 {
-    Q_UNUSED(reason)
+    qCDebug(lcApp) << "notification" << id << "closed, reason" << reason;
     m_shown.remove(id);
 }
 

@@ -30,9 +30,10 @@ Item {
     //! Landed on the first unread message and not scrolled since: it stays at the top while
     //! the rest of the conversation arrives below it (a first sync).
     property bool holdUnread: false
-    //! The user can see the open conversation: the app is in front and Chat is the tab shown.
-    //! Messages are marked read only then (not while the Wallet shows, say).
-    readonly property bool windowActive: Qt.application.state === Qt.ApplicationActive && visible
+    //! The user can see the open conversation: Plaza's window is the focused one (as for the
+    //! notifier, which stays quiet only then) and Chat is the tab shown. Messages are marked
+    //! read only then (not while the Wallet shows, nor behind another window, say).
+    readonly property bool windowActive: Window.active && visible
 
     //! --page chat/<id>[/send|/request], chat/new, chat/new-group, chat/search/<words>:
     //! opens it, and says so once it is on screen.
