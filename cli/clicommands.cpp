@@ -68,6 +68,11 @@ int Commands::fromState()
             return failWith(m_session->errorCode() + why, kSignedOut);
         return failWith(QStringLiteral("not signed in (plaza-cli login --server URL --handle H)"), kSignedOut);
     case Session::State::CacheLocked:
+        if (m_session->cacheDamaged())
+            return failWith(m_session->errorMessage()
+                                + QStringLiteral(" Run `plaza-cli logout` (it moves the damaged file aside, deleting nothing), "
+                                                 "then `plaza-cli login` to rebuild the cache."),
+                            kCacheLocked);
         return failWith(QStringLiteral("the local cache is locked") + why, kCacheLocked);
     case Session::State::NeedsPassphrase:
         return failWith(QStringLiteral("a passphrase is needed (--passphrase-stdin or PLAZA_PASSPHRASE)") + why,

@@ -66,6 +66,8 @@ struct CliOptions {
     bool others = false;   //!< sessions end --others
     // Payments
     bool again = false;    //!< send --again: even if the same payment awaits confirmation
+    // Account
+    bool deleteCache = false; //!< account delete --delete-cache: also this device's copy
 };
 
 //! The commands of plaza-cli, each a coroutine that ends with an exit code after printing
@@ -112,6 +114,9 @@ public:
     QCoro::Task<int> group();
     // Sessions (sessioncommands.cpp): list, end ID, end --others
     QCoro::Task<int> sessions();
+    // The account (accountcommands.cpp): password, account delete
+    QCoro::Task<int> changePassword();
+    QCoro::Task<int> account();
 
 private:
     //! GET /v1/sessions: the items.

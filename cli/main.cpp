@@ -64,13 +64,18 @@ int main(int argc, char **argv)
         "Account:\n"
         "  sessions [list]                 the devices signed in to your account (* marks this one)\n"
         "  sessions end ID                 sign a device out now (its tokens and live connection stop)\n"
-        "  sessions end --others           sign out every device but this one"));
+        "  sessions end --others           sign out every device but this one\n"
+        "  password                        change your password (asks on the terminal; --password-stdin: current\n"
+        "                                  on the first line, new on the second); signs out every other device\n"
+        "  account delete [--delete-cache] delete your account (only with an empty wallet and savings); asks for\n"
+        "                                  your password; this device's copy is kept unless --delete-cache"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, register, whoami, sync, status, logout, "
                                                                            "balance, history, send, request, requests, decline, cancel, pay, topup, "
                                                                            "export, pending, savings, deposit, withdraw, "
-                                                                           "goals, feed, post, like, repost, chats, chat, say, chat-search, group or sessions"));
+                                                                           "goals, feed, post, like, repost, chats, chat, say, chat-search, group, sessions, "
+                                                                           "password or account"));
     const QCommandLineOption inOption(QStringLiteral("in"), QStringLiteral("history/export: money received only."));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("history/export: money sent only."));
     const QCommandLineOption kindOption(QStringLiteral("kind"), QStringLiteral("history/export: one kind (transfer, top_up, …)."),
@@ -93,8 +98,11 @@ int main(int argc, char **argv)
     const QCommandLineOption othersOption(QStringLiteral("others"), QStringLiteral("sessions end: every session but this device's."));
     const QCommandLineOption againOption(QStringLiteral("again"),
                                          QStringLiteral("send: even if the same payment is still awaiting confirmation."));
+    const QCommandLineOption deleteCacheOption(QStringLiteral("delete-cache"),
+                                               QStringLiteral("account delete: also delete this device's copy of the account."));
     parser.addOptions({inOption, outOption, kindOption, queryOption, limitOption, fromOption, cardOption, yesOption, goalOption,
-                       deadlineOption, discoverOption, toMeOption, fromMeOption, othersOption, againOption});
+                       deadlineOption, discoverOption, toMeOption, fromMeOption, othersOption, againOption,
+                       deleteCacheOption});
     const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server URL (login)."), QStringLiteral("URL"));
     const QCommandLineOption handleOption(QStringLiteral("handle"), QStringLiteral("Your handle (login)."), QStringLiteral("H"));
     const QCommandLineOption nameOption(QStringLiteral("display-name"), QStringLiteral("Display name (register)."),
@@ -168,6 +176,7 @@ int main(int argc, char **argv)
     options.discover = parser.isSet(discoverOption);
     options.others = parser.isSet(othersOption);
     options.again = parser.isSet(againOption);
+    options.deleteCache = parser.isSet(deleteCacheOption);
 
     const QString command = args.constFirst();
     static const QStringList takesArguments{QStringLiteral("send"),    QStringLiteral("request"), QStringLiteral("pay"),
@@ -176,7 +185,8 @@ int main(int argc, char **argv)
                                             QStringLiteral("withdraw"), QStringLiteral("goals"),  QStringLiteral("post"),
                                             QStringLiteral("like"),    QStringLiteral("repost"),  QStringLiteral("chat"),
                                             QStringLiteral("say"),     QStringLiteral("chat-search"),
-                                            QStringLiteral("group"),   QStringLiteral("sessions")};
+                                            QStringLiteral("group"),   QStringLiteral("sessions"),
+                                            QStringLiteral("account")};
     if (args.size() > 1 && !takesArguments.contains(command)) {
         std::fputs(QStringLiteral("plaza-cli: \"%1\" takes no arguments (see --help)\n").arg(command).toLocal8Bit().constData(),
                    stderr);
@@ -196,6 +206,10 @@ int main(int argc, char **argv)
             return commands.status();
         if (command == u"logout")
             return commands.logout();
+        if (command == u"password")
+            return commands.changePassword();
+        if (command == u"account")
+            return commands.account();
         if (command == u"balance")
             return commands.balance();
         if (command == u"history")

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "account.h"
 #include "clock.h"
 #include "common/logging.h"
 #include "credentials.h"
@@ -20,17 +21,6 @@ namespace plaza::server {
 namespace {
 
 using namespace protocol::limits;
-
-// Characters as people count them (code points), not UTF-16 units.
-qsizetype characterCount(const QString &text)
-{
-    qsizetype count = 0;
-    for (auto it = text.cbegin(); it != text.cend(); ++it) {
-        if (!it->isLowSurrogate())
-            ++count;
-    }
-    return count;
-}
 
 Response tokensResponse(ServerDb &db, int status, qint64 userId, const credentials::IssuedTokens &tokens,
                         const QByteArray &deviceToken = {})
@@ -104,10 +94,8 @@ Response registerHandler(Services &s, RequestContext &ctx)
     if (nameChars < kMinDisplayName || nameChars > kMaxDisplayName || displayName.trimmed().isEmpty())
         return Response::invalidField(QStringLiteral("display_name"),
                                       QStringLiteral("display_name must be %1 to %2 characters").arg(kMinDisplayName).arg(kMaxDisplayName));
-    const qsizetype passwordChars = characterCount(password);
-    if (passwordChars < kMinPassword || passwordChars > kMaxPassword)
-        return Response::invalidField(QStringLiteral("password"),
-                                      QStringLiteral("password must be %1 to %2 characters").arg(kMinPassword).arg(kMaxPassword));
+    if (auto refused = refuseNewPassword(password, QStringLiteral("password")))
+        return *refused;
 
     // Argon2 runs on the worker pool; the user is written back here, on the event loop.
     Services *sp = &s;

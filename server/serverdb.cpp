@@ -351,6 +351,15 @@ CREATE TABLE IF NOT EXISTS rotated_refresh_tokens (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS rotated_refresh_tokens_session ON rotated_refresh_tokens (session_id, rotated_at);
 )sql")},
+        // Deleted accounts (docs/api.md "Account"): the user row stays, anonymised, because
+        // ledger entries, messages and posts keep pointing at it; this table says it is gone.
+        // IF NOT EXISTS: a database taken back to an older version runs this again.
+        {10, QStringLiteral(R"sql(
+CREATE TABLE IF NOT EXISTS deleted_users (
+    user_id INTEGER PRIMARY KEY REFERENCES users(id),
+    deleted_at INTEGER NOT NULL
+);
+)sql")},
     };
 }
 

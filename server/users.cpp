@@ -154,8 +154,9 @@ void registerUserRoutes(Router &router, Services &services)
                                           QStringLiteral("query must be 1 to %1 characters").arg(kMaxQueryChars));
         // Handles are lower case; display names match at their start or at the start of any word.
         const QString pattern = prefixPattern(text);
-        auto stmt = db.query(QStringLiteral("SELECT %1 FROM users u WHERE u.handle LIKE ?2 ESCAPE '\\' "
-                                            "OR u.display_name LIKE ?2 ESCAPE '\\' OR u.display_name LIKE ?3 ESCAPE '\\' "
+        auto stmt = db.query(QStringLiteral("SELECT %1 FROM users u WHERE (u.handle LIKE ?2 ESCAPE '\\' "
+                                            "OR u.display_name LIKE ?2 ESCAPE '\\' OR u.display_name LIKE ?3 ESCAPE '\\') "
+                                            "AND u.id NOT IN (SELECT user_id FROM deleted_users) "  // deleted accounts are not found
                                             "ORDER BY (u.handle = ?4) DESC, (u.handle LIKE ?2 ESCAPE '\\') DESC, u.handle "
                                             "LIMIT ?5")
                                  .arg(kUserColumns),

@@ -3,6 +3,7 @@
 
 #include "wallet.h"
 
+#include "account.h"
 #include "clock.h"
 #include "conversations.h"
 #include "idempotency.h"
@@ -339,6 +340,13 @@ Result<Response> payUser(ServerDb &db, qint64 nowMs, qint64 payerId, qint64 paye
         return payeeCurrency.error();
     if (*payeeCurrency != *payerCurrency)
         return makeError(ErrorCode::RecipientUnavailable, QStringLiteral("The recipient cannot receive this currency."));
+    // A deleted account receives nothing (docs/api.md "Account").
+    auto payeeDeleted = isDeletedUser(db, payeeId);
+    if (!payeeDeleted)
+        return payeeDeleted.error();
+    if (*payeeDeleted)
+        return makeError(ErrorCode::RecipientUnavailable, QStringLiteral("This account was deleted; it cannot receive money."),
+                         {{QStringLiteral("reason"), QStringLiteral("account_deleted")}});
     if (auto st = checkLimits(db, payerId, amount, nowMs); !st)
         return st.error();
     auto from = ensureWalletAccount(db, payerId);

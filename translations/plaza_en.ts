@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ChangePasswordSheet</name>
+    <message numerus="yes">
+        <source>Password changed. %n other device(s) signed out.</source>
+        <translation>
+            <numerusform>Password changed. %n other device signed out.</numerusform>
+            <numerusform>Password changed. %n other devices signed out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChatPage</name>
     <message numerus="yes">
         <source>%n unread</source>

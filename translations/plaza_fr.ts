@@ -57,6 +57,18 @@
         <source>Delete the cache and sign in again</source>
         <translation>Supprimer le cache et se reconnecter</translation>
     </message>
+    <message>
+        <source>This cache is damaged</source>
+        <translation>Ce cache est endommagé</translation>
+    </message>
+    <message>
+        <source>The copy of your account kept on this device is empty or cut short, perhaps by a full disk or a crash. Your posts, messages and money are safe on the server: signing in again downloads them into a new cache. The damaged file is not deleted: it is moved aside, next to the new one.</source>
+        <translation>La copie de votre compte conservée sur cet appareil est vide ou tronquée, peut-être à cause d’un disque plein ou d’un plantage. Vos publications, vos messages et votre argent sont en sécurité sur le serveur&#xa0;: en vous reconnectant, ils sont téléchargés dans un nouveau cache. Le fichier endommagé n’est pas supprimé&#xa0;: il est mis de côté, à côté du nouveau.</translation>
+    </message>
+    <message>
+        <source>Keep it aside and sign in again</source>
+        <translation>Le mettre de côté et se reconnecter</translation>
+    </message>
 </context>
 <context>
     <name>ChangeLockSheet</name>
@@ -127,6 +139,68 @@
     <message>
         <source>The two entries are different.</source>
         <translation>Les deux saisies sont différentes.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordSheet</name>
+    <message>
+        <source>Change password</source>
+        <translation>Changer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Every other device signed in to your account is signed out. This one stays signed in.</source>
+        <translation>Tous les autres appareils connectés à votre compte sont déconnectés. Celui-ci reste connecté.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Password changed. %n other device(s) signed out.</source>
+        <translation>
+            <numerusform>Mot de passe changé. %n autre appareil déconnecté.</numerusform>
+            <numerusform>Mot de passe changé. %n autres appareils déconnectés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Mot de passe changé.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Le mot de passe actuel est incorrect.</translation>
+    </message>
+    <message>
+        <source>The new password must be different from the current one.</source>
+        <translation>Le nouveau mot de passe doit être différent de l’actuel.</translation>
+    </message>
+    <message>
+        <source>Use 8 to 128 characters for the new password.</source>
+        <translation>Utilisez 8 à 128 caractères pour le nouveau mot de passe.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. Wait a minute, then try again.</source>
+        <translation>Trop de mots de passe incorrects. Attendez une minute, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Plaza can&apos;t reach the server. Nothing was changed; try again when you&apos;re online.</source>
+        <translation>Plaza ne parvient pas à joindre le serveur. Rien n’a été modifié&#xa0;; réessayez une fois en ligne.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Mot de passe actuel</translation>
+    </message>
+    <message>
+        <source>New password (8 to 128 characters)</source>
+        <translation>Nouveau mot de passe (8 à 128 caractères)</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Répétez le nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>The two new passwords are different.</source>
+        <translation>Les deux nouveaux mots de passe sont différents.</translation>
     </message>
 </context>
 <context>
@@ -349,6 +423,45 @@
     <message>
         <source>%1, not available</source>
         <translation>%1, indisponible</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteAccountSheet</name>
+    <message>
+        <source>Delete your account?</source>
+        <translation>Supprimer votre compte&#xa0;?</translation>
+    </message>
+    <message>
+        <source>This can&apos;t be undone.</source>
+        <translation>Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Your wallet or savings still hold money. Move it out first, then delete the account.</source>
+        <translation>Votre portefeuille ou votre épargne contient encore de l’argent. Transférez-le d’abord, puis supprimez le compte.</translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>Le mot de passe est incorrect.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. Wait a minute, then try again.</source>
+        <translation>Trop de mots de passe incorrects. Attendez une minute, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Plaza can&apos;t reach the server. Nothing was deleted; try again when you&apos;re online.</source>
+        <translation>Plaza ne parvient pas à joindre le serveur. Rien n’a été supprimé&#xa0;; réessayez une fois en ligne.</translation>
+    </message>
+    <message>
+        <source>Your name and handle are removed and you can&apos;t sign in again. People you paid or were paid by keep their history, showing &quot;Deleted account&quot;. Every device is signed out. Your wallet and savings must be empty.</source>
+        <translation>Votre nom et votre identifiant sont effacés et vous ne pourrez plus vous connecter. Les personnes que vous avez payées ou qui vous ont payé gardent leur historique, où figure « Compte supprimé ». Tous les appareils sont déconnectés. Votre portefeuille et votre épargne doivent être vides.</translation>
+    </message>
+    <message>
+        <source>Type your password to confirm</source>
+        <translation>Saisissez votre mot de passe pour confirmer</translation>
+    </message>
+    <message>
+        <source>Delete my account</source>
+        <translation>Supprimer mon compte</translation>
     </message>
 </context>
 <context>
@@ -2186,6 +2299,30 @@
         <source>Devices signed in to your account. Ending a session signs that device out at once.</source>
         <translation>Les appareils connectés à votre compte. Terminer une session déconnecte cet appareil immédiatement.</translation>
     </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Changing it signs out every other device.</source>
+        <translation>Le changer déconnecte tous les autres appareils.</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>Changer le mot de passe…</translation>
+    </message>
+    <message>
+        <source>Delete account</source>
+        <translation>Supprimer le compte</translation>
+    </message>
+    <message>
+        <source>Removes your account from the server for good. Your wallet and savings must be empty.</source>
+        <translation>Supprime définitivement votre compte du serveur. Votre portefeuille et votre épargne doivent être vides.</translation>
+    </message>
+    <message>
+        <source>Delete account…</source>
+        <translation>Supprimer le compte…</translation>
+    </message>
 </context>
 <context>
     <name>Sheet</name>
@@ -2300,6 +2437,45 @@
     <message>
         <source>Pick up your feed, chats and money where you left them.</source>
         <translation>Retrouvez votre fil, vos discussions et votre argent là où vous les avez laissés.</translation>
+    </message>
+    <message>
+        <source>Your account was deleted. This device still has its copy (posts, messages and wallet history). Delete it now?</source>
+        <translation>Votre compte a été supprimé. Cet appareil en garde une copie (publications, messages et historique du portefeuille). La supprimer maintenant&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Delete the copy</source>
+        <translation>Supprimer la copie</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>La garder</translation>
+    </message>
+    <message>
+        <source>The damaged cache was kept as %1.</source>
+        <translation>Le cache endommagé a été conservé sous le nom %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInToast</name>
+    <message>
+        <source>an unnamed device</source>
+        <translation>un appareil sans nom</translation>
+    </message>
+    <message>
+        <source>New sign-in on %1 (%2)</source>
+        <translation>Nouvelle connexion sur %1 (%2)</translation>
+    </message>
+    <message>
+        <source>New sign-in on %1</source>
+        <translation>Nouvelle connexion sur %1</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ignorer</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "net/apiclient.h"
+#include "protocol/events.h"
 #include "protocol/json.h"
 
 #include <QCoroTask>
@@ -263,6 +264,10 @@ void WsSession::Private::onFrame(const QString &text)
             return;
         }
         Q_EMIT q->typing(conversationId, userId);
+        return;
+    }
+    if (protocol::noticeTypeFromName(type)) {
+        Q_EMIT q->notice(type, frame.value(QStringLiteral("data")).toObject());
         return;
     }
     qCDebug(lcWs) << "ignored a frame of unknown type" << type;

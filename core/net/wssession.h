@@ -3,6 +3,7 @@
 
 #include "protocol/types.h"
 
+#include <QJsonObject>
 #include <QObject>
 
 #include <chrono>
@@ -45,6 +46,8 @@ Q_SIGNALS:
     void hello(qint64 latestSeq);
     void eventReceived(const plaza::protocol::Event &event);
     void typing(const QString &conversationId, const QString &userId);
+    //! An ephemeral notice (protocol::NoticeType, e.g. "session.created") and its data.
+    void notice(const QString &type, const QJsonObject &data);
     //! The server refused our token on the socket (closed with 4401): refresh, then reconnect.
     void unauthorized();
     //! A pong came back \a milliseconds after its ping (connection quality).

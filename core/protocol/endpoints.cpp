@@ -31,6 +31,8 @@ QString webSocket() { return QStringLiteral("/v1/ws"); }
 QString sessions() { return QStringLiteral("/v1/sessions"); }
 QString session(const QString &sessionId) { return under(u"/v1/sessions/", sessionId); }
 QString sessionsEndOthers() { return QStringLiteral("/v1/sessions/end-others"); }
+QString accountPassword() { return QStringLiteral("/v1/account/password"); }
+QString accountDelete() { return QStringLiteral("/v1/account/delete"); }
 QString sync() { return QStringLiteral("/v1/sync"); }
 
 QString users() { return QStringLiteral("/v1/users"); }

@@ -23,6 +23,9 @@ namespace plaza::protocol::endpoints {
 [[nodiscard]] QString sessions();
 [[nodiscard]] QString session(const QString &sessionId);
 [[nodiscard]] QString sessionsEndOthers();
+//! The account itself: change its password, delete it.
+[[nodiscard]] QString accountPassword();
+[[nodiscard]] QString accountDelete();
 
 // People.
 [[nodiscard]] QString users();

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QUrl>
 
 namespace plaza {
 
@@ -38,6 +39,13 @@ QString deviceKey(const QString &serverUrl, const QString &handle)
 }
 
 } // namespace
+
+QString cacheKeyEntry(const QString &serverUrl, const QString &userId)
+{
+    const QUrl url(serverUrl.trimmed());
+    const int defaultPort = url.scheme() == u"https" ? 443 : 80;
+    return QStringLiteral("%1@%2:%3").arg(userId, url.host().toLower()).arg(url.port(defaultPort));
+}
 
 QString AccountFiles::deviceToken(const QString &serverUrl, const QString &handle) const
 {

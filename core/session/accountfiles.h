@@ -17,6 +17,14 @@ struct AccountInfo {
     QString displayName;
 };
 
+//! The name of the keychain entry holding the cache key of \a userId on \a serverUrl:
+//! "<userId>@<host>:<port>" ("u_1@plaza.example:443"), so that the same user id on two
+//! servers has two entries. Before this, the entry was named by the user id alone
+//! (legacyCacheKeyEntry()); Session moves such an entry to the new name once it opened
+//! the cache with it.
+[[nodiscard]] QString cacheKeyEntry(const QString &serverUrl, const QString &userId);
+[[nodiscard]] inline QString legacyCacheKeyEntry(const QString &userId) { return userId; }
+
 //! The files of one account on disk:
 //!   <configDir>/account.json
 //!   <dataDir>/<userId>/cache.db (+ -wal, -shm)

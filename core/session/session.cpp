@@ -6,8 +6,10 @@
 #include "net/apiclient.h"
 #include "net/wssession.h"
 #include "protocol/endpoints.h"
+#include "protocol/events.h"
 #include "security/keystore.h"
 #include "session/accountfiles.h"
+#include "storage/cacheschema.h"
 #include "storage/database.h"
 #include "storage/kvstore.h"
 #include "sync/syncengine.h"
@@ -15,6 +17,7 @@
 #include <QCoroFuture>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QPointer>
@@ -71,6 +74,10 @@ struct Session::Private {
     QVariantList deviceSessions;
     QString deviceSessionsStatus = QStringLiteral("idle");
     QString deviceSessionsError;
+    bool cacheDamaged = false;
+    QString keptCachePath;
+    bool deletingAccount = false; //!< the server may close our socket before it answers
+    AccountInfo leftover;         //!< a deleted account whose cache is still here
 };
 
 Session::Session(Options options, QObject *parent) : QObject(parent), d(std::make_unique<Private>(this, std::move(options)))
@@ -84,9 +91,10 @@ Session::Session(Options options, QObject *parent) : QObject(parent), d(std::mak
     connect(d->live, &net::WsSession::unauthorized, this, [this] {
         // The socket refused our token: any authenticated request refreshes it, and the
         // socket's own reconnect then uses the new one.
-        if (d->state == State::Ready)
+        if (d->state == State::Ready && !d->deletingAccount)
             syncNow();
     });
+    connect(d->live, &net::WsSession::notice, this, &Session::onNotice);
     connect(d->api, &net::ApiClient::tokensChanged, this, [this](const QString &access, const QString &refresh) {
         if (d->state != State::Ready || !d->engine->isOpen())
             return;
@@ -97,7 +105,7 @@ Session::Session(Options options, QObject *parent) : QObject(parent), d(std::mak
         }(this, {{storage::kv::kAccessToken, access}, {storage::kv::kRefreshToken, refresh}}));
     });
     connect(d->api, &net::ApiClient::sessionExpired, this, [this] {
-        if (d->state != State::Ready)
+        if (d->state != State::Ready || d->deletingAccount)
             return;
         // Decision: the server no longer accepts our refresh token. Stop, forget the tokens
         // (they are dead), keep the cache, its key and account.json: nothing is deleted
@@ -392,6 +400,47 @@ QString Session::cachePath() const
     return d->account.userId.isEmpty() ? QString() : d->files.cachePath(d->account.userId);
 }
 
+bool Session::cacheDamaged() const { return d->cacheDamaged; }
+QString Session::keptCachePath() const { return d->keptCachePath; }
+
+void Session::cacheIsDamaged(const QString &why, const QVariantMap &details)
+{
+    const QString path = d->files.cachePath(d->account.userId);
+    QVariantMap all = details;
+    all.insert(QStringLiteral("reason"), QStringLiteral("cache_damaged"));
+    all.insert(QStringLiteral("path"), path);
+    d->cacheDamaged = true;
+    const bool alreadyLocked = d->state == State::CacheLocked;
+    fail(makeError(ErrorCode::CacheLocked,
+                   QStringLiteral("The local cache %1 is damaged: %2. Nothing was changed. Sign in again to rebuild it "
+                                  "from the server; the damaged file is kept aside.")
+                       .arg(path, why),
+                   all));
+    setState(State::CacheLocked);
+    if (alreadyLocked)
+        Q_EMIT stateChanged(); // for cacheDamaged
+}
+
+QString Session::setDamagedCacheAside(const QString &userId)
+{
+    const QString suffix = QStringLiteral(".damaged-") + Clock::instance()->nowUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString cache = d->files.cachePath(userId);
+    QString kept;
+    const QStringList files = storage::cacheFiles(cache) + QStringList{d->files.passphraseParamsPath(userId)};
+    for (const QString &file : files) {
+        if (!QFile::exists(file))
+            continue;
+        if (!QFile::rename(file, file + suffix)) {
+            qCWarning(lcDb) << "could not move" << file << "aside";
+            continue;
+        }
+        if (file == cache)
+            kept = file + suffix;
+    }
+    qCInfo(lcDb) << "damaged cache kept as" << kept;
+    return kept;
+}
+
 // ---- flows -------------------------------------------------------------------------------
 
 QCoro::Task<void> Session::restoreTask()
@@ -399,6 +448,7 @@ QCoro::Task<void> Session::restoreTask()
     QPointer<Session> self(this);
     setBusy(true);
     clearError();
+    d->cacheDamaged = false;
     auto account = d->files.readAccount();
     if (!account) {
         if (account.error().code != ErrorCode::NotFound)
@@ -419,6 +469,11 @@ QCoro::Task<void> Session::unlockTask()
 {
     QPointer<Session> self(this);
     const QString userId = d->account.userId;
+    // An empty file would open as a new, empty database: say what happened instead.
+    if (const QFileInfo cache(d->files.cachePath(userId)); cache.exists() && cache.size() == 0) {
+        cacheIsDamaged(QStringLiteral("it is empty (0 bytes)"));
+        co_return;
+    }
     if (d->files.hasPassphraseParams(userId)) {
         d->purpose = Private::PassphrasePurpose::Unlock;
         d->passphraseIsNew = false;
@@ -432,9 +487,19 @@ QCoro::Task<void> Session::unlockTask()
         setState(State::CacheLocked);
         co_return;
     }
-    auto key = co_await d->keyStore.loadKey(userId);
+    const QString entry = cacheKeyEntry(d->account.serverUrl, userId);
+    auto key = co_await d->keyStore.loadKey(entry);
     if (!self)
         co_return;
+    bool legacy = false;
+    if (!key && key.error().code == ErrorCode::NotFound) {
+        // Kept before entries carried the server: read the old name once; once the cache
+        // opened with it, the key moves to the new name (below).
+        key = co_await d->keyStore.loadKey(legacyCacheKeyEntry(userId));
+        if (!self)
+            co_return;
+        legacy = key.ok();
+    }
     if (!key) {
         // Without the keychain's key no passphrase can open this cache (it was never made
         // from one), so this is CacheLocked, not NeedsPassphrase: unlock the keychain and
@@ -446,7 +511,23 @@ QCoro::Task<void> Session::unlockTask()
         setState(State::CacheLocked);
         co_return;
     }
-    co_await openCacheTask(*key);
+    const QByteArray opening = *key;
+    co_await openCacheTask(opening);
+    if (!self || !legacy || d->state != State::Ready)
+        co_return;
+    Status moved = co_await d->keyStore.storeKey(entry, opening);
+    if (!self)
+        co_return;
+    if (!moved) {
+        qCWarning(lcSecurity) << "could not move the cache key to its new keychain entry:" << moved.error().codeName();
+        co_return;
+    }
+    // The old name belonged to this cache only: the one that opened with it.
+    Status removed = co_await d->keyStore.deleteKey(legacyCacheKeyEntry(userId));
+    if (self && !removed)
+        qCWarning(lcSecurity) << "could not delete the old keychain entry:" << removed.error().codeName();
+    if (self)
+        qCInfo(lcSecurity) << "cache key moved to the keychain entry" << entry;
 }
 
 QCoro::Task<void> Session::openCacheTask(QByteArray key)
@@ -472,6 +553,11 @@ QCoro::Task<void> Session::openCacheTask(QByteArray key)
     if (!self)
         co_return;
     if (!opened) {
+        if (opened.error().details.value(QStringLiteral("damaged")).toBool()) {
+            qCWarning(lcDb) << "the cache is damaged:" << opened.error().message;
+            cacheIsDamaged(QStringLiteral("it is cut short or corrupted"), opened.error().details);
+            co_return;
+        }
         if (d->state == State::NeedsPassphrase && opened.error().code == ErrorCode::CacheLocked) {
             // Most likely a typo: stay here so the user can try again (signOut/resetCache remain).
             fail(makeError(ErrorCode::CacheLocked, QStringLiteral("Wrong passphrase, or the cache is damaged.")));
@@ -531,6 +617,13 @@ QCoro::Task<void> Session::openCacheTask(QByteArray key)
 
 void Session::startLive()
 {
+    // Signed in again: what the sign-in screen offered about earlier caches is past (a
+    // deleted account's copy not deleted then stays on disk, as "Keep it" would).
+    d->keptCachePath.clear();
+    if (!d->leftover.userId.isEmpty()) {
+        d->leftover = {};
+        Q_EMIT leftoverCacheChanged();
+    }
     setState(State::Ready);
     Q_EMIT syncedChanged();
     d->engine->setLiveSession(d->live);
@@ -599,8 +692,19 @@ QCoro::Task<void> Session::signInTask(QString serverUrl, QString handle, QString
     d->pendingTokens = *tokens;
 
     if (d->options.keyBackend == KeyBackend::Auto) {
-        const QByteArray key = security::randomKey();
-        Status stored = co_await d->keyStore.storeKey(account.userId, key);
+        // An entry of this very account on this server (another profile of it on this
+        // machine) is never overwritten: its key serves this cache too.
+        const QString entry = cacheKeyEntry(account.serverUrl, account.userId);
+        Result<QByteArray> existing = co_await d->keyStore.loadKey(entry);
+        if (!self)
+            co_return;
+        QByteArray key = existing ? *existing : security::randomKey();
+        // Not a ?: around the co_await (GCC 12).
+        Status stored;
+        if (!existing && existing.error().code == ErrorCode::NotFound)
+            stored = co_await d->keyStore.storeKey(entry, key);
+        else if (!existing)
+            stored = existing.error();
         if (!self)
             co_return;
         if (stored) {
@@ -688,15 +792,23 @@ QCoro::Task<void> Session::forgetLocalAccount()
         co_return;
     d->key.clear();
     QString userId = d->account.userId;
+    QString serverUrl = d->account.serverUrl;
     if (userId.isEmpty()) {
-        if (auto saved = d->files.readAccount())
+        if (auto saved = d->files.readAccount()) {
             userId = saved->userId;
+            serverUrl = saved->serverUrl;
+        }
     }
-    if (!userId.isEmpty()) {
+    if (!userId.isEmpty() && d->cacheDamaged) {
+        // Never deleted unasked: moved aside, and its key (keychain entry or passphrase
+        // parameters) kept, so it can still be read.
+        d->keptCachePath = setDamagedCacheAside(userId);
+        d->cacheDamaged = false;
+    } else if (!userId.isEmpty()) {
         const bool keychainKey = !d->files.hasPassphraseParams(userId);
         d->files.removeLocalData(userId);
         if (keychainKey && d->options.keyBackend == KeyBackend::Auto) {
-            Status st = co_await d->keyStore.deleteKey(userId);
+            Status st = co_await d->keyStore.deleteKey(cacheKeyEntry(serverUrl, userId));
             if (!self)
                 co_return;
             if (!st)
@@ -733,6 +845,154 @@ QCoro::Task<void> Session::signOutTask(bool logout)
     setAccount({});
     setState(State::SignedOut);
     setBusy(false);
+}
+
+// ---- the account: password, deletion, new sign-ins (docs/api.md "Account") --------------
+
+namespace {
+
+QVariantMap failure(const Error &e)
+{
+    return {{QStringLiteral("ok"), false},
+            {QStringLiteral("code"), e.codeName()},
+            {QStringLiteral("reason"), e.details.value(QStringLiteral("reason")).toString()},
+            {QStringLiteral("field"), e.field()},
+            {QStringLiteral("message"), e.message}};
+}
+
+} // namespace
+
+void Session::changePassword(const QString &currentPassword, const QString &newPassword)
+{
+    detach(changePasswordTask(currentPassword, newPassword));
+}
+
+void Session::deleteAccount(const QString &password)
+{
+    detach(deleteAccountTask(password));
+}
+
+void Session::deleteLeftoverCache()
+{
+    detach(deleteLeftoverTask());
+}
+
+void Session::keepLeftoverCache()
+{
+    if (d->leftover.userId.isEmpty())
+        return;
+    qCInfo(lcApp) << "the deleted account's cache is kept at" << d->files.cachePath(d->leftover.userId);
+    d->leftover = {};
+    Q_EMIT leftoverCacheChanged();
+}
+
+bool Session::hasLeftoverCache() const { return !d->leftover.userId.isEmpty(); }
+
+QString Session::leftoverCachePath() const
+{
+    return d->leftover.userId.isEmpty() ? QString() : d->files.cachePath(d->leftover.userId);
+}
+
+QCoro::Task<void> Session::changePasswordTask(QString currentPassword, QString newPassword)
+{
+    QPointer<Session> self(this);
+    if (d->state != State::Ready) {
+        Q_EMIT passwordChangeFinished(failure(makeError(ErrorCode::Unauthorized, QStringLiteral("Not signed in."))));
+        co_return;
+    }
+    const QJsonObject body{{QStringLiteral("current_password"), currentPassword},
+                           {QStringLiteral("new_password"), newPassword}};
+    const QString path = protocol::endpoints::accountPassword();
+    auto reply = co_await d->api->post(path, body);
+    if (!self)
+        co_return;
+    if (!reply) {
+        Q_EMIT passwordChangeFinished(failure(reply.error()));
+        co_return;
+    }
+    const qint64 ended = reply->body.value(QStringLiteral("ended")).toInteger();
+    qCInfo(lcApp) << "password changed;" << ended << "other sessions ended";
+    Q_EMIT passwordChangeFinished({{QStringLiteral("ok"), true}, {QStringLiteral("ended"), ended}});
+    // The list of devices is shorter now.
+    if (d->deviceSessionsStatus != u"idle")
+        loadDeviceSessions();
+}
+
+QCoro::Task<void> Session::deleteAccountTask(QString password)
+{
+    QPointer<Session> self(this);
+    if (d->state != State::Ready || d->deletingAccount) {
+        Q_EMIT accountDeletionFinished(failure(makeError(ErrorCode::Conflict, QStringLiteral("Not signed in."))));
+        co_return;
+    }
+    d->deletingAccount = true;
+    const QJsonObject body{{QStringLiteral("password"), password}};
+    const QString path = protocol::endpoints::accountDelete();
+    auto reply = co_await d->api->post(path, body);
+    if (!self)
+        co_return;
+    if (!reply) {
+        d->deletingAccount = false;
+        Q_EMIT accountDeletionFinished(failure(reply.error()));
+        co_return;
+    }
+    // Gone on the server: sign out here, but keep the cache and its key until the user
+    // says (leftoverCache). account.json goes: nobody can sign in to it again.
+    const AccountInfo gone = d->account;
+    d->live->stop();
+    d->engine->setLiveSession(nullptr);
+    co_await d->engine->close();
+    if (!self)
+        co_return;
+    d->key.clear();
+    d->files.removeAccount();
+    d->api->setTokens(QString(), QString());
+    d->leftover = gone;
+    d->deletingAccount = false;
+    setAccount({});
+    clearError();
+    setState(State::SignedOut);
+    qCInfo(lcApp) << "account" << gone.userId << "deleted; its cache is kept until the user decides";
+    Q_EMIT leftoverCacheChanged();
+    Q_EMIT accountDeletionFinished({{QStringLiteral("ok"), true}});
+}
+
+QCoro::Task<void> Session::deleteLeftoverTask()
+{
+    QPointer<Session> self(this);
+    const AccountInfo gone = d->leftover;
+    if (gone.userId.isEmpty())
+        co_return;
+    const bool keychainKey = !d->files.hasPassphraseParams(gone.userId);
+    d->files.removeLocalData(gone.userId);
+    if (keychainKey && d->options.keyBackend == KeyBackend::Auto) {
+        Status st = co_await d->keyStore.deleteKey(cacheKeyEntry(gone.serverUrl, gone.userId));
+        if (!self)
+            co_return;
+        if (!st)
+            qCWarning(lcSecurity) << "could not delete the cache key:" << st.error().codeName();
+        st = co_await d->keyStore.deleteKey(appLockKeychainAccount(gone.userId));
+        if (!self)
+            co_return;
+        if (!st)
+            qCWarning(lcSecurity) << "could not delete the app-lock hash:" << st.error().codeName();
+    }
+    d->leftover = {};
+    Q_EMIT leftoverCacheChanged();
+}
+
+void Session::onNotice(const QString &type, const QJsonObject &data)
+{
+    if (d->state != State::Ready || protocol::noticeTypeFromName(type) != protocol::NoticeType::SessionCreated)
+        return;
+    const QString device = data.value(QStringLiteral("device_name")).toString();
+    const QString platform = data.value(QStringLiteral("platform")).toString();
+    const QString place = data.value(QStringLiteral("place")).toString();
+    qCInfo(lcApp) << "new sign-in on another device:" << device << platform << place;
+    Q_EMIT newSignIn(device, platform, place);
+    // Settings → Sessions shows it if it was read once.
+    if (d->deviceSessionsStatus != u"idle")
+        loadDeviceSessions();
 }
 
 } // namespace plaza

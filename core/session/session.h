@@ -6,6 +6,7 @@
 #include <QCoroTask>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 
 #include <chrono>
@@ -55,6 +56,15 @@ class Session : public QObject
     //! "idle" (never loaded), "loading", "ready" or "error" (deviceSessionsError says why).
     Q_PROPERTY(QString deviceSessionsStatus READ deviceSessionsStatus NOTIFY deviceSessionsChanged)
     Q_PROPERTY(QString deviceSessionsError READ deviceSessionsError NOTIFY deviceSessionsChanged)
+    //! In CacheLocked: the cache file is damaged (empty, cut short, corrupted), not merely
+    //! locked. Signing in again, resetCache() or signOut() then move it aside
+    //! (cache.db.damaged-<UTC time>, with its key kept) instead of deleting it.
+    Q_PROPERTY(bool cacheDamaged READ cacheDamaged NOTIFY stateChanged)
+    //! After deleteAccount(): the deleted account's local cache (and its key) is still on
+    //! this device, until deleteLeftoverCache() or keepLeftoverCache().
+    Q_PROPERTY(bool leftoverCache READ hasLeftoverCache NOTIFY leftoverCacheChanged)
+    //! Where the last damaged cache was moved aside, or empty.
+    Q_PROPERTY(QString keptCachePath READ keptCachePath NOTIFY stateChanged)
 public:
     enum class State {
         Starting,        //!< restore() has not finished
@@ -100,6 +110,17 @@ public:
     Q_INVOKABLE void endDeviceSession(const QString &id);
     //! Ends every session but this device's, then reads the list again.
     Q_INVOKABLE void endOtherDeviceSessions();
+    //! POST /v1/account/password: ends every other session on success. Answers with
+    //! passwordChangeFinished().
+    Q_INVOKABLE void changePassword(const QString &currentPassword, const QString &newPassword);
+    //! POST /v1/account/delete: on success the account is gone on the server; this device
+    //! signs out (SignedOut) but keeps the cache and its key (leftoverCache) until the user
+    //! says what to do with them. Answers with accountDeletionFinished().
+    Q_INVOKABLE void deleteAccount(const QString &password);
+    //! Deletes the deleted account's cache, its key and app-lock hash (asked by the user).
+    Q_INVOKABLE void deleteLeftoverCache();
+    //! Keeps it: only forgets that it was offered.
+    Q_INVOKABLE void keepLeftoverCache();
     //! The interface language (and QLocale's default) changed while running: emits
     //! localeChanged, so models re-read the amounts and times they format in that locale.
     void notifyLocaleChanged() { Q_EMIT localeChanged(); }
@@ -125,6 +146,10 @@ public:
     [[nodiscard]] QVariantList deviceSessions() const;
     [[nodiscard]] QString deviceSessionsStatus() const;
     [[nodiscard]] QString deviceSessionsError() const;
+    [[nodiscard]] bool hasLeftoverCache() const;
+    [[nodiscard]] QString leftoverCachePath() const;
+    [[nodiscard]] bool cacheDamaged() const;
+    [[nodiscard]] QString keptCachePath() const;
 
     [[nodiscard]] net::ApiClient *api() const;
     [[nodiscard]] net::WsSession *live() const;
@@ -160,6 +185,15 @@ Q_SIGNALS:
     //! See notifyLocaleChanged().
     void localeChanged();
     void deviceSessionsChanged();
+    //! The answer to changePassword()/deleteAccount(): a map with ok (bool), code (error
+    //! code name, "" when ok), reason (details.reason), field, message (English), and for a
+    //! password change ended (how many other sessions were ended).
+    void passwordChangeFinished(const QVariantMap &result);
+    void accountDeletionFinished(const QVariantMap &result);
+    void leftoverCacheChanged();
+    //! Someone signed in to this account on another device (the server's session.created
+    //! notice on the live socket): what it said about itself.
+    void newSignIn(const QString &deviceName, const QString &platform, const QString &place);
 
 private:
     // The flows, as coroutines started by the Q_INVOKABLEs above (session.cpp).
@@ -172,7 +206,15 @@ private:
     QCoro::Task<void> forgetLocalAccount();
     //! DELETE \a id, or end-others when \a id is empty; then loads the list again.
     QCoro::Task<void> deviceSessionsTask(QString endId, bool endOthers);
+    QCoro::Task<void> changePasswordTask(QString currentPassword, QString newPassword);
+    QCoro::Task<void> deleteAccountTask(QString password);
+    QCoro::Task<void> deleteLeftoverTask();
+    void onNotice(const QString &type, const QJsonObject &data);
     void setDeviceSessionsStatus(const QString &status, const QString &error = {});
+    //! The cache is damaged (\a why: what is wrong with it): CacheLocked, and cacheDamaged.
+    void cacheIsDamaged(const QString &why, const QVariantMap &details = {});
+    //! Renames the damaged cache files of \a userId aside; the new name of cache.db.
+    QString setDamagedCacheAside(const QString &userId);
     void startLive();
     [[nodiscard]] QHash<QString, QString> accountValues(const QString &access, const QString &refresh) const;
     void setState(State state);

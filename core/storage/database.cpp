@@ -18,8 +18,10 @@ Error sqliteError(sqlite3 *db, int rc, const QString &what)
     const int primary = rc & 0xff;
     const ErrorCode code = primary == SQLITE_NOTADB ? ErrorCode::CacheLocked : ErrorCode::Storage;
     const QString detail = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
-    return makeError(code, QStringLiteral("%1: %2 (%3)").arg(what, detail).arg(rc),
-                     {{QStringLiteral("sqlite_code"), rc}});
+    QVariantMap details{{QStringLiteral("sqlite_code"), rc}};
+    if (primary == SQLITE_CORRUPT)
+        details.insert(QStringLiteral("damaged"), true);
+    return makeError(code, QStringLiteral("%1: %2 (%3)").arg(what, detail).arg(rc), details);
 }
 
 } // namespace
@@ -215,7 +217,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Open
     // SQLite treats a file shorter than one header as an empty database and would write a
     // fresh page 1 over it: a damaged cache must be reported, never silently recreated.
     if (const QFileInfo info(path); info.exists() && info.size() > 0 && info.size() < 512)
-        return makeError(ErrorCode::CacheLocked, QStringLiteral("The database file is damaged (truncated)."));
+        return makeError(ErrorCode::CacheLocked, QStringLiteral("The database file is damaged (truncated)."),
+                         {{QStringLiteral("damaged"), true}});
 
     // Once per process, before SQLite initialises itself: no allocation statistics. With
     // them every malloc and free inside SQLite takes a global mutex; nothing here reads them.
@@ -293,7 +296,10 @@ Status Database::exec(const QString &sql)
         const QString text = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_free(message);
         const ErrorCode code = (rc & 0xff) == SQLITE_NOTADB ? ErrorCode::CacheLocked : ErrorCode::Storage;
-        return makeError(code, QStringLiteral("exec: %1 (%2)").arg(text).arg(rc), {{QStringLiteral("sqlite_code"), rc}});
+        QVariantMap details{{QStringLiteral("sqlite_code"), rc}};
+        if ((rc & 0xff) == SQLITE_CORRUPT)
+            details.insert(QStringLiteral("damaged"), true);
+        return makeError(code, QStringLiteral("exec: %1 (%2)").arg(text).arg(rc), details);
     }
     return {};
 }
@@ -424,7 +430,8 @@ Status Database::quickCheck()
     if (!row)
         return row.error();
     if (!*row || stmt->text(0) != u"ok")
-        return makeError(ErrorCode::Storage, QStringLiteral("The database failed its integrity check."));
+        return makeError(ErrorCode::Storage, QStringLiteral("The database failed its integrity check."),
+                         {{QStringLiteral("damaged"), true}});
     return {};
 }
 

@@ -33,6 +33,49 @@ OnboardingFrame {
     subtitle: form.createAccount ? qsTr("Your feed, chats, wallet and savings, in one calm place.")
                                  : qsTr("Pick up your feed, chats and money where you left them.")
 
+    // After "Delete account": the account is gone on the server, its copy on this device is
+    // not, until the person says so.
+    ColumnLayout {
+        objectName: "leftoverCacheOffer"
+        visible: screen.session.leftoverCache
+        spacing: Theme.spacingS
+        Layout.fillWidth: true
+        Label {
+            text: qsTr("Your account was deleted. This device still has its copy (posts, messages and wallet history). Delete it now?")
+            color: Theme.text
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
+            textFormat: Text.PlainText
+            Layout.fillWidth: true
+        }
+        RowLayout {
+            spacing: Theme.spacingS
+            Layout.fillWidth: true
+            AppButton {
+                objectName: "deleteLeftoverButton"
+                text: qsTr("Delete the copy")
+                variant: "danger"
+                onClicked: screen.session.deleteLeftoverCache()
+            }
+            AppButton {
+                objectName: "keepLeftoverButton"
+                text: qsTr("Keep it")
+                variant: "secondary"
+                onClicked: screen.session.keepLeftoverCache()
+            }
+        }
+    }
+    Label {
+        objectName: "keptCacheNotice"
+        visible: screen.session.keptCachePath.length > 0
+        text: qsTr("The damaged cache was kept as %1.").arg(screen.session.keptCachePath)
+        color: Theme.textMuted
+        font.pixelSize: Theme.fontCaption
+        wrapMode: Text.WrapAnywhere
+        textFormat: Text.PlainText
+        Layout.fillWidth: true
+    }
+
     TabBar {
         id: modeBar
         Layout.fillWidth: true

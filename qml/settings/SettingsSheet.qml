@@ -148,6 +148,16 @@ Sheet {
                 title: qsTr("Server")
                 detail: qsTr("%1 — to use another server, sign out and sign in there.").arg(App.session.serverUrl)
             }
+            SettingRow {
+                title: qsTr("Password")
+                detail: qsTr("Changing it signs out every other device.")
+                AppButton {
+                    objectName: "changePasswordSettingsButton"
+                    text: qsTr("Change password…")
+                    variant: "secondary"
+                    onClicked: changePassword.open()
+                }
+            }
             SectionTitle { text: qsTr("Sessions") }
             Label {
                 text: qsTr("Devices signed in to your account. Ending a session signs that device out at once.")
@@ -171,6 +181,17 @@ Sheet {
                 }
             }
 
+            SettingRow {
+                title: qsTr("Delete account")
+                detail: qsTr("Removes your account from the server for good. Your wallet and savings must be empty.")
+                AppButton {
+                    objectName: "deleteAccountSettingsButton"
+                    text: qsTr("Delete account…")
+                    variant: "danger"
+                    onClicked: deleteAccount.open()
+                }
+            }
+
             SectionTitle { text: qsTr("About") }
             SettingRow {
                 objectName: "aboutRow"
@@ -186,4 +207,6 @@ Sheet {
     }
 
     ChangeLockSheet { id: changeLock }
+    ChangePasswordSheet { id: changePassword }
+    DeleteAccountSheet { id: deleteAccount }
 }

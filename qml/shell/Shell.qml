@@ -193,6 +193,15 @@ Rectangle {
         }
     }
 
+    SignInToast {
+        session: shell.session
+        anchors.bottom: parent.bottom
+        anchors.right: parent.right
+        anchors.margins: Theme.spacingL
+        z: 5
+        onSessionsRequested: settingsSheet.open()
+    }
+
     LockScreen {
         anchors.fill: parent
         z: 10

@@ -72,6 +72,7 @@ private Q_SLOTS:
     void feedbackDialogOpens();
     void dropdownShowsTheChosenValueInBothThemes();
     void lockStartsEmptyAndHidesTheAccount();
+    void changePasswordSheetShowsErrorsThenChangesIt();
     void cleanupTestCase();
 
 private:
@@ -278,6 +279,51 @@ void SheetsTest::lockStartsEmptyAndHidesTheAccount()
         QTRY_VERIFY_WITH_TIMEOUT(!lock->locked(), 10000);
         QVERIFY(waitVisible(QStringLiteral("walletBalance")));
     }
+}
+
+void SheetsTest::changePasswordSheetShowsErrorsThenChangesIt()
+{
+    QTest::keyClick(m_window, Qt::Key_Comma, Qt::ControlModifier);
+    QVERIFY(waitOpened(QStringLiteral("settingsSheet")));
+    QObject *settings = m_app->popup(QStringLiteral("settingsSheet"));
+    QObject *sheet = m_app->popup(QStringLiteral("changePasswordSheet"));
+    QVERIFY(sheet);
+    // On top of Settings, as its "Change password…" button opens it.
+    QVERIFY(QMetaObject::invokeMethod(sheet, "open"));
+    QVERIFY(waitOpened(QStringLiteral("changePasswordSheet")));
+    auto fill = [&](const QString &field, const QString &text) {
+        auto *input = item(field)->property("input").value<QQuickItem *>();
+        QVERIFY(input);
+        input->setProperty("text", QString());
+        input->forceActiveFocus();
+        typeText(m_window, text);
+    };
+    const QString password = QString::fromLatin1(kDemoPassword);
+    const QString next = QStringLiteral("a new password for amelie");
+
+    // The two new ones differ: said before anything is sent.
+    fill(QStringLiteral("currentPasswordField"), password);
+    fill(QStringLiteral("newPasswordField"), next);
+    fill(QStringLiteral("repeatPasswordField"), next + u'x');
+    click(QStringLiteral("changePasswordButton"));
+    QTRY_COMPARE_WITH_TIMEOUT(item(QStringLiteral("changePasswordError"))->property("text").toString(),
+                              QStringLiteral("The two new passwords are different."), 5000);
+    // A wrong current password: the server's refusal, in words.
+    fill(QStringLiteral("currentPasswordField"), QStringLiteral("not the password"));
+    fill(QStringLiteral("repeatPasswordField"), next);
+    click(QStringLiteral("changePasswordButton"));
+    QTRY_COMPARE_WITH_TIMEOUT(item(QStringLiteral("changePasswordError"))->property("text").toString(),
+                              QStringLiteral("The current password is wrong."), 15000);
+    // Right: done, and the app stays signed in.
+    fill(QStringLiteral("currentPasswordField"), password);
+    click(QStringLiteral("changePasswordButton"));
+    QVERIFY(waitVisible(QStringLiteral("changePasswordDone"), 15000));
+    QCOMPARE(item(QStringLiteral("changePasswordError"))->property("text").toString(), QString());
+    click(QStringLiteral("changePasswordButton")); // "Done"
+    QTRY_VERIFY_WITH_TIMEOUT(!sheet->property("visible").toBool(), 5000);
+    QVERIFY(QMetaObject::invokeMethod(settings, "close"));
+    QTRY_VERIFY_WITH_TIMEOUT(!settings->property("visible").toBool(), 5000);
+    QVERIFY(waitVisible(QStringLiteral("walletBalance")));
 }
 
 void SheetsTest::cleanupTestCase()

@@ -582,10 +582,14 @@ void ShellTest::sessionsListEndsOtherDevices()
     start(false);
     if (QTest::currentTestFailed())
         return;
-    // Amélie also signs in elsewhere (two other devices).
+    // Amélie also signs in elsewhere (two other devices); the app, online, says so.
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->session->online(), 15000);
     net::ApiClient phone;
     phone.setBaseUrl(m_server->url());
     QVERIFY(test::waitTask(phone.login(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword))).ok());
+    QVERIFY(waitVisible(QStringLiteral("signInToast")));
+    QVERIFY2(item(QStringLiteral("signInToast"))->property("message").toString().startsWith(QStringLiteral("New sign-in on ")),
+             qPrintable(item(QStringLiteral("signInToast"))->property("message").toString()));
     net::ApiClient tablet;
     tablet.setBaseUrl(m_server->url());
     QVERIFY(test::waitTask(tablet.login(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword))).ok());
