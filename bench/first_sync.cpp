@@ -15,6 +15,18 @@
 // Prints events, seconds and events/s for each, the CLI against the server alone, and the
 // app against the CLI. Targets (issue 15): app >= 30,000 events/s, within 1.3x of the CLI,
 // no UI-thread stall over 16 ms.
+//
+// build/ci/bin/bench_first_sync --scale 5 (29,001 events in 30 pages), 2026-12-05, the 2-core machine shared with
+// two other builds (load 4-6, so absolute figures are low and noisy; compare within a run):
+//   before the pipeline (52c983a's bench on abda286's core): app 8,327 / 6,478 / 4,876 events/s in three runs
+//     (CLI 5,164 / 5,297 / 7,044); UI thread late by p99 11-12 ms, max 88 / 124 / 242 ms; all 4,000 wallet rows
+//     loaded by the sync.
+//   after: app 17,898 / 14,855 / 9,509 / 10,358 / 10,233 events/s (1.03 / 1.26 / 0.81 / 0.80 / 0.91x the CLI, which
+//     shares the engine); the sync itself (Ready to the end) 20,288 / 12,033 / 15,187 / 13,025 events/s; p99 3.8-5.4 ms,
+//     max 6.6 / 9.2 ms on the quieter runs and 33-66 ms at load 5; the models' work per batch median 0.4 ms,
+//     max 10.6 ms; 500 wallet rows loaded; scrolling the 4,000 down and back up: RSS 44.6 -> 44.6 -> 43.0 MB.
+//   The sync is now bound by the writer's apply path (bench_sync_ingest on the same machine: 26.8-30.5k events/s),
+//   so the >= 30,000 events/s target waits for that path's own budget (>= 50k).
 #include "httpload.h"
 
 #include "chat/chatservice.h"
@@ -97,6 +109,10 @@ bool appFirstSync(quint16 port, qint64 lastSeq, qint64 events, double cliSeconds
     options.configDir = home.filePath(QStringLiteral("config"));
     options.keyBackend = Session::KeyBackend::PassphraseOnly;
     Session session(options);
+    // The UI thread's time per sync batch: from before every model's slot to after the last.
+    QElapsedTimer batchTimer;
+    QList<double> batchMs;
+    QObject::connect(session.syncEngine(), &SyncEngine::applied, &session, [&] { batchTimer.start(); });
     chat::ChatService chatService(&session);
     feed::FeedService feedService(&session);
     wallet::WalletSummary summary;
@@ -116,7 +132,14 @@ bool appFirstSync(quint16 port, qint64 lastSeq, qint64 events, double cliSeconds
             messages.setConversationId(conversations.data(conversations.index(0), chat::ConversationsModel::IdRole).toString());
     });
 
-    // The stall probe: how late a 1 ms timer fires on this thread.
+    // When the cache is open (sign-in, key derivation, cache creation done): the sync starts.
+    double readySeconds = -1;
+    QObject::connect(session.syncEngine(), &SyncEngine::applied, &session, [&] {
+        batchMs.append(batchTimer.nsecsElapsed() / 1e6);
+    });
+
+    // The stall probe: how late a 1 ms timer fires on this thread (worst: after Ready).
+    double worstSyncing = 0;
     QList<double> lateMs;
     lateMs.reserve(200'000);
     QElapsedTimer tick;
@@ -124,7 +147,10 @@ bool appFirstSync(quint16 port, qint64 lastSeq, qint64 events, double cliSeconds
     probe.setTimerType(Qt::PreciseTimer);
     probe.setInterval(1);
     QObject::connect(&probe, &QTimer::timeout, &probe, [&] {
-        lateMs.append(std::max(0.0, tick.nsecsElapsed() / 1e6 - 1.0));
+        const double late = std::max(0.0, tick.nsecsElapsed() / 1e6 - 1.0);
+        lateMs.append(late);
+        if (readySeconds >= 0)
+            worstSyncing = std::max(worstSyncing, late);
         tick.restart();
     });
 
@@ -134,8 +160,6 @@ bool appFirstSync(quint16 port, qint64 lastSeq, qint64 events, double cliSeconds
     probe.start();
     session.signIn(QStringLiteral("http://127.0.0.1:%1").arg(port), QStringLiteral("big"),
                    QStringLiteral("correct horse battery"));
-    // When the cache is open (sign-in, key derivation, cache creation done): the sync starts.
-    double readySeconds = -1;
     QObject::connect(&session, &Session::stateChanged, &session, [&] {
         if (session.state() == Session::State::Ready && readySeconds < 0)
             readySeconds = timer.nsecsElapsed() / 1e9;
@@ -164,8 +188,12 @@ bool appFirstSync(quint16 port, qint64 lastSeq, qint64 events, double cliSeconds
     say(QStringLiteral("  of which sign-in and opening the new cache %1 s; the sync itself %2 s, %3 events/s")
             .arg(readySeconds, 0, 'f', 2).arg(appSeconds - readySeconds, 0, 'f', 2)
             .arg(events / (appSeconds - readySeconds), 0, 'f', 0));
-    say(QStringLiteral("  UI thread: %1 ticks of a 1 ms timer, late by p99 %2 ms, max %3 ms; %4 wallet rows loaded, %5 feed rows")
-            .arg(lateMs.size()).arg(p99, 0, 'f', 1).arg(worst, 0, 'f', 1).arg(transactions.rowCount()).arg(feedModel.rowCount()));
+    say(QStringLiteral("  UI thread: %1 ticks of a 1 ms timer, late by p99 %2 ms, max %3 ms (%6 ms while syncing); %4 wallet rows loaded, %5 feed rows")
+            .arg(lateMs.size()).arg(p99, 0, 'f', 1).arg(worst, 0, 'f', 1).arg(transactions.rowCount()).arg(feedModel.rowCount()).arg(worstSyncing, 0, 'f', 1));
+
+    std::sort(batchMs.begin(), batchMs.end());
+    say(QStringLiteral("  the models' work on the UI thread per sync batch (%1 batches): median %2 ms, max %3 ms")
+            .arg(batchMs.size()).arg(median(batchMs), 0, 'f', 1).arg(batchMs.isEmpty() ? 0 : batchMs.constLast(), 0, 'f', 1));
 
     // Scrolling the whole wallet history down and back up, every role of every row read as a
     // view would: the model keeps a window of rows, so memory stays flat.
