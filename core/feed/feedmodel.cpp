@@ -30,8 +30,15 @@ bool newer(const PostCursor &a, const PostCursor &b)
 
 } // namespace
 
+namespace {
+constexpr int kRecountMs = 250;
+}
+
 FeedModel::FeedModel(QObject *parent) : PostListModel(parent)
 {
+    m_recountTimer.setSingleShot(true);
+    m_recountTimer.setInterval(kRecountMs);
+    connect(&m_recountTimer, &QTimer::timeout, this, &FeedModel::recountNew);
     // Our own new post shows at once at the top of Following (it is what the user just did),
     // unlike other people's, which are counted.
     connect(this, &PostListModel::serviceChanged, this, [this] {
@@ -229,11 +236,18 @@ void FeedModel::onUnloadedChanges(const QStringList &postIds)
         appendFromCache();
         return;
     }
-    recountNew();
+    // A count of the posts above the first one shown: once for the batches that arrive within
+    // kRecountMs of each other, not for each (a first sync brings some 150 in a row).
+    if (!m_recountTimer.isActive())
+        m_recountTimer.start();
 }
 
 void FeedModel::showNewPosts()
 {
+    if (m_recountTimer.isActive()) {
+        m_recountTimer.stop();
+        recountNew();
+    }
     if (m_newCount == 0 || !db())
         return;
     PostCursor top;

@@ -4,6 +4,8 @@
 #include "feed/feedstore.h"
 #include "feed/postlistmodel.h"
 
+#include <QTimer>
+
 namespace plaza::feed {
 
 //! The Feed tab's list: Following (the home timeline, newest first) or Discover (candidates
@@ -78,6 +80,8 @@ private:
     bool m_savedStateRead = false;
     bool m_persistent = true;
     int m_newCount = 0;
+    //! Sync batches recount the new posts at most this often (a first sync is 150 batches).
+    QTimer m_recountTimer;
     QString m_positionId;
     int m_restoredRow = -1;
     bool m_refreshing = false;

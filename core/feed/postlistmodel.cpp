@@ -383,14 +383,21 @@ void PostListModel::onChanged(const QStringList &postIds)
             affected.append(r.id);
     }
     QSet<QString> loaded;
-    for (const PostRow &r : std::as_const(m_rows))
+    bool anyLocal = false;
+    for (const PostRow &r : std::as_const(m_rows)) {
         loaded.insert(r.id);
+        anyLocal |= r.local;
+    }
     QStringList unloaded;
     for (const QString &id : postIds) {
         if (!loaded.contains(id))
             unloaded.append(id);
     }
-    auto fresh = readPostsById(*m_db, affected + unloaded);
+    // Posts that are not loaded are read only to match them with provisional rows of ours
+    // (by client id): without any, their ids are all the subclass needs. A first sync names a
+    // thousand posts a page, which were all read here for nothing.
+    const QStringList toRead = anyLocal ? affected + unloaded : affected;
+    auto fresh = readPostsById(*m_db, toRead);
     if (!fresh) {
         setError(fresh.error().message);
         return;
@@ -435,7 +442,7 @@ void PostListModel::onChanged(const QStringList &postIds)
     }
     QStringList rest;
     for (const QString &id : std::as_const(unloaded)) {
-        if (byId.contains(id) && !replacedBy.contains(id) && !id.startsWith(u"local:"))
+        if ((!anyLocal || byId.contains(id)) && !replacedBy.contains(id) && !id.startsWith(u"local:"))
             rest.append(id);
     }
     if (!rest.isEmpty())

@@ -168,7 +168,7 @@ QCoro::Task<Result<ApiResponse>> ApiClient::Private::sendOnce(Method method, QSt
     answer.retryAfter = reply->rawHeader(QByteArrayLiteral("Retry-After"));
     qCDebug(lcNet).nospace() << methodName << " " << path << " -> " << answer.status << " (" << elapsed.elapsed()
                              << " ms)";
-    co_return detail::decodeAnswer(answer);
+    co_return detail::decodeAnswer(answer, options.rawBody);
 }
 
 QCoro::Task<Result<ApiResponse>> ApiClient::Private::send(Method method, QString path, QUrlQuery query,

@@ -25,12 +25,16 @@ struct RequestOptions {
     std::chrono::milliseconds timeout{15000};
     //! False for auth endpoints: no bearer, no refresh on 401.
     bool authenticated = true;
+    //! A 2xx body is kept as bytes in ApiResponse::raw and not parsed here: the caller
+    //! decodes it where it likes (a large sync page, off the UI thread). Errors are decoded as usual.
+    bool rawBody = false;
 };
 
 //! A successful (2xx) answer.
 struct ApiResponse {
     int status = 0;
-    QJsonObject body;      //!< empty for 204
+    QJsonObject body;      //!< empty for 204, and with RequestOptions::rawBody
+    QByteArray raw;        //!< the body as received, with RequestOptions::rawBody only
     bool replayed = false; //!< Idempotent-Replayed: true
 };
 

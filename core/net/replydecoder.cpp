@@ -51,7 +51,7 @@ Error transportError(QNetworkReply::NetworkError error, const QString &detail)
     }
 }
 
-Result<ApiResponse> decodeAnswer(const HttpAnswer &answer)
+Result<ApiResponse> decodeAnswer(const HttpAnswer &answer, bool keepRaw)
 {
     if (answer.status >= 200 && answer.status < 300) {
         ApiResponse response;
@@ -60,6 +60,10 @@ Result<ApiResponse> decodeAnswer(const HttpAnswer &answer)
         // 204 and other empty answers carry no body; anything else must be one JSON object.
         if (answer.status == 204 || answer.body.trimmed().isEmpty())
             return response;
+        if (keepRaw) {
+            response.raw = answer.body;
+            return response;
+        }
         auto object = protocol::parseObject(answer.body);
         if (!object) {
             Error e = makeError(ErrorCode::Protocol,

@@ -27,7 +27,8 @@ struct HttpAnswer {
 
 //! A 2xx with a JSON object (or an empty body) → ApiResponse; a 2xx with anything
 //! else → Protocol. A non-2xx → the error envelope's typed Error (details.retry_after
-//! in seconds is added for 429 when the header says so).
-[[nodiscard]] Result<ApiResponse> decodeAnswer(const HttpAnswer &answer);
+//! in seconds is added for 429 when the header says so). With \a keepRaw a 2xx body is not
+//! parsed: it goes to ApiResponse::raw as is (RequestOptions::rawBody).
+[[nodiscard]] Result<ApiResponse> decodeAnswer(const HttpAnswer &answer, bool keepRaw = false);
 
 } // namespace plaza::net::detail

@@ -6,8 +6,12 @@
 #include "net/apiclient.h"
 #include "net/wssession.h"
 #include "protocol/endpoints.h"
+#include "protocol/json.h"
 
 #include <QCoroFuture>
+#include <QtConcurrentRun>
+
+#include <optional>
 
 namespace plaza {
 
@@ -114,20 +118,88 @@ QCoro::Task<Status> SyncEngine::pullRounds()
     co_return st;
 }
 
-QCoro::Task<Status> SyncEngine::pullOnce()
+namespace {
+
+//! A /v1/sync body to a page, on a worker thread: a thousand events are too much JSON to
+//! parse on the UI thread between two frames.
+Result<protocol::SyncPage> decodeSyncPage(const QByteArray &body)
+{
+    auto object = protocol::parseObject(body);
+    if (!object)
+        return makeError(ErrorCode::Protocol, QStringLiteral("The server's sync page is not a JSON object."));
+    auto page = protocol::SyncPage::fromJson(*object);
+    if (!page)
+        return Error{ErrorCode::Protocol, page.error().message, page.error().details, 0};
+    return page;
+}
+
+} // namespace
+
+QCoro::Task<Status> SyncEngine::finishApply(QFuture<Result<sync::ChangeSet>> pending)
 {
     QPointer<SyncEngine> self(this);
+    Result<sync::ChangeSet> changes = co_await pending;
+    if (!self || !m_open)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("Sync was stopped."));
+    if (!changes) {
+        qCWarning(lcSync) << "applying a sync page failed:" << changes.error().message;
+        m_dispatched = m_cursor;
+        co_return changes.error();
+    }
+    commit(*changes);
+    co_return Status{};
+}
+
+QCoro::Task<Status> SyncEngine::pullOnce()
+{
+    // A pipeline of two: while the writer thread applies page N, page N+1 is fetched and
+    // decoded (on a worker thread). Page N's result is awaited before page N+1 goes to the
+    // writer, so pages are applied one after the other, in order, and a failure stops the
+    // pull before anything after it is applied. Page N is committed (applied() emitted, the
+    // models update) while the writer already works on page N+1.
+    QPointer<SyncEngine> self(this);
     bool resetDone = false;
+    qint64 since = m_cursor;
+    std::optional<QFuture<Result<sync::ChangeSet>>> applying;
     for (;;) {
-        const qint64 since = m_cursor;
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("since"), QString::number(since));
-        query.addQueryItem(QStringLiteral("limit"), QString::number(kPageLimit));
+        query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageLimit));
         const QString path = protocol::endpoints::sync();
-        auto response = co_await m_api->get(path, query);
+        net::RequestOptions options;
+        options.rawBody = true;
+        auto response = co_await m_api->get(path, query, options);
         if (!self || !m_open)
             co_return makeError(ErrorCode::Cancelled, QStringLiteral("Sync was stopped."));
+        std::optional<Result<protocol::SyncPage>> page;
+        if (response) {
+            const QByteArray body = response->raw;
+            QFuture<Result<protocol::SyncPage>> decoding = QtConcurrent::run(decodeSyncPage, body);
+            Result<protocol::SyncPage> decodedPage = co_await decoding;
+            page = std::move(decodedPage);
+            if (!self || !m_open)
+                co_return makeError(ErrorCode::Cancelled, QStringLiteral("Sync was stopped."));
+        }
+        // The page before this one, applied meanwhile: its result first, whatever this answer is.
+        // Its changes are committed below, once this page is on its way to the writer.
+        std::optional<sync::ChangeSet> previous;
+        const bool hadPrevious = applying.has_value();
+        if (hadPrevious) {
+            QFuture<Result<sync::ChangeSet>> pending = *applying;
+            applying.reset();
+            Result<sync::ChangeSet> done = co_await pending;
+            if (!self || !m_open)
+                co_return makeError(ErrorCode::Cancelled, QStringLiteral("Sync was stopped."));
+            if (!done) {
+                qCWarning(lcSync) << "applying a sync page failed:" << done.error().message;
+                m_dispatched = m_cursor;
+                co_return done.error();
+            }
+            previous = std::move(done).value();
+        }
         if (!response) {
+            if (hadPrevious)
+                commit(*previous);
             if (response.error().code == ErrorCode::ResyncRequired && !resetDone) {
                 // The server no longer keeps our cursor: what we hold may miss deletions and
                 // updates, so drop it and rebuild from the full history.
@@ -140,26 +212,42 @@ QCoro::Task<Status> SyncEngine::pullOnce()
                     co_return reset.error();
                 m_cursor = m_dispatched = 0;
                 commit(*reset);
+                since = 0;
                 continue;
             }
             if (response.error().code != ErrorCode::Cancelled)
                 qCWarning(lcSync) << "sync from" << since << "failed:" << response.error().codeName();
             co_return response.error();
         }
-        auto page = protocol::SyncPage::fromJson(response->body);
-        if (!page)
-            co_return Error{ErrorCode::Protocol, page.error().message, page.error().details, 0};
-        const bool hasMore = page->hasMore;
-        const qint64 next = page->nextSince;
-        auto changes = co_await applyPage(std::move(page).value());
-        if (!self)
-            co_return makeError(ErrorCode::Cancelled, QStringLiteral("Sync was stopped."));
-        if (!changes)
-            co_return changes.error();
-        if (!hasMore)
-            co_return Status{};
-        if (next <= since)
-            co_return makeError(ErrorCode::Protocol, QStringLiteral("The server's sync cursor did not advance."));
+        if (!*page) {
+            if (hadPrevious)
+                commit(*previous);
+            co_return page->error();
+        }
+        protocol::SyncPage decoded = std::move(*page).value();
+        const bool hasMore = decoded.hasMore;
+        const qint64 next = decoded.nextSince;
+        qint64 upTo = next;
+        for (const protocol::Event &e : std::as_const(decoded.events))
+            upTo = std::max(upTo, e.seq);
+        m_dispatched = std::max(m_dispatched, upTo);
+        applying = m_writer->apply(decoded.events, upTo, false);
+        if (hadPrevious) {
+            commit(*previous);
+            if (!self)
+                co_return makeError(ErrorCode::Cancelled, QStringLiteral("Sync was stopped."));
+        }
+        if (!hasMore || next <= since) {
+            QFuture<Result<sync::ChangeSet>> last = *applying;
+            applying.reset();
+            Status st = co_await finishApply(last);
+            if (!self)
+                co_return st;
+            if (st && hasMore)
+                co_return makeError(ErrorCode::Protocol, QStringLiteral("The server's sync cursor did not advance."));
+            co_return st;
+        }
+        since = upTo;
     }
 }
 

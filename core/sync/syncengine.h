@@ -8,8 +8,11 @@
 
 #include <QCoroTask>
 #include <QDateTime>
+#include <QFuture>
 #include <QObject>
 #include <QPointer>
+
+#include <algorithm>
 
 namespace plaza::net {
 class ApiClient;
@@ -23,6 +26,8 @@ namespace plaza {
 //! Lives on the main thread next to the ApiClient that fetches pages; every write goes
 //! to the CacheWriter's thread. Pull: GET /v1/sync from the cursor, 1000 events a page,
 //! until has_more is false; each page is committed in one transaction with its cursor.
+//! Pages are pipelined: page N+1 is fetched and its JSON decoded (on a worker thread) while
+//! the writer applies page N; pages are still applied one at a time, in order.
 //! Live: WebSocket events go through the same apply path; an event past cursor + 1 (a
 //! gap) or a hello above the cursor triggers a pull instead. 410 resync_required empties
 //! the private tables (not the tokens) and pulls from 0.
@@ -60,6 +65,10 @@ public:
     //! Writes kv pairs (tokens, account metadata) into the encrypted cache.
     QCoro::Task<Status> setValues(QHash<QString, QString> values);
 
+    //! Events asked for per /v1/sync page (kPageLimit; tests use small pages to get many).
+    void setPageLimit(int limit) { m_pageLimit = std::clamp(limit, 1, kPageLimit); }
+    [[nodiscard]] int pageLimit() const { return m_pageLimit; }
+
     [[nodiscard]] qint64 cursor() const { return m_cursor; }
     [[nodiscard]] QDateTime lastSyncedAt() const { return m_lastSyncedAt; }
     [[nodiscard]] bool isPulling() const { return m_pulling; }
@@ -80,6 +89,8 @@ Q_SIGNALS:
 private:
     QCoro::Task<Status> pullRounds();
     QCoro::Task<Status> pullOnce();
+    //! Awaits a page the writer applies and commits it (or resets m_dispatched on failure).
+    QCoro::Task<Status> finishApply(QFuture<Result<sync::ChangeSet>> pending);
     QCoro::Task<void> applyLive(protocol::Event event);
     void onHello(qint64 latestSeq);
     void commit(const sync::ChangeSet &changes);
@@ -90,6 +101,7 @@ private:
     bool m_open = false;
     bool m_pulling = false;
     bool m_pullAgain = false;
+    int m_pageLimit = kPageLimit;
     Status m_lastPull;
     qint64 m_cursor = 0;
     qint64 m_dispatched = 0; //!< highest seq handed to the writer (>= m_cursor)

@@ -3,6 +3,8 @@
 
 #include "storage/database.h"
 
+#include <algorithm>
+
 namespace plaza::wallet {
 
 namespace {
@@ -97,6 +99,22 @@ Result<QList<TransactionRecord>> readTransactions(storage::Database &db, const T
     }
     sql += QStringLiteral(" ORDER BY t.created_at DESC, t.id DESC LIMIT ?;");
     return run(db, sql, args, limit);
+}
+
+Result<QList<TransactionRecord>> readNewerTransactions(storage::Database &db, const TransactionFilter &filter,
+                                                       const TransactionCursor &before, int limit)
+{
+    Where w = filterClause(filter);
+    QString sql = kSelect + w.sql;
+    QList<QString> args = w.args;
+    sql += QStringLiteral(" AND (t.created_at > ? OR (t.created_at = ? AND t.id > ?))");
+    args << before.createdAt << before.createdAt << before.id;
+    // Oldest first to take the rows nearest the cursor, then turned back to newest first.
+    sql += QStringLiteral(" ORDER BY t.created_at ASC, t.id ASC LIMIT ?;");
+    auto rows = run(db, sql, args, limit);
+    if (rows)
+        std::reverse(rows->begin(), rows->end());
+    return rows;
 }
 
 Result<QList<TransactionRecord>> readTransactionsById(storage::Database &db, const TransactionFilter &filter,

@@ -46,6 +46,11 @@ struct TransactionCursor {
 //! Reads a page of the history from a (read) connection to the cache, newest first.
 [[nodiscard]] Result<QList<TransactionRecord>> readTransactions(storage::Database &db, const TransactionFilter &filter,
                                                                 const TransactionCursor &after, int limit);
+//! The page just above \a before (newer rows), still newest first: the \a limit rows that
+//! come right before it in the history's order (a list scrolled back up after dropping them).
+[[nodiscard]] Result<QList<TransactionRecord>> readNewerTransactions(storage::Database &db,
+                                                                     const TransactionFilter &filter,
+                                                                     const TransactionCursor &before, int limit);
 //! The rows with these ids that match \a filter (for refreshing rows a sync named).
 [[nodiscard]] Result<QList<TransactionRecord>> readTransactionsById(storage::Database &db,
                                                                     const TransactionFilter &filter,

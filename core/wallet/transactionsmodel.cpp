@@ -11,7 +11,10 @@
 
 #include <QCoroFuture>
 #include <QDateTime>
+#include <QScopedValueRollback>
 #include <QtConcurrentRun>
+
+#include <algorithm>
 
 namespace plaza::wallet {
 
@@ -62,12 +65,25 @@ bool TransactionsModel::ensureOpen()
     return true;
 }
 
+namespace {
+
+//! History order, newest first: true when \a a sorts above \a b.
+bool above(const TransactionRecord &a, const TransactionRecord &b)
+{
+    return a.createdAt > b.createdAt || (a.createdAt == b.createdAt && a.id > b.id);
+}
+
+} // namespace
+
 void TransactionsModel::reload()
 {
+    m_changing = true;
     beginResetModel();
     m_rows.clear();
     endResetModel();
+    m_changing = false;
     setAtEnd(false);
+    setAtStart(true);
     setError({});
     if (!ensureOpen()) {
         setAtEnd(true);
@@ -78,13 +94,14 @@ void TransactionsModel::reload()
 
 bool TransactionsModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && m_db;
+    return !parent.isValid() && !m_atEnd && !m_changing && m_db;
 }
 
 void TransactionsModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_atEnd || !ensureOpen())
+    if (parent.isValid() || m_atEnd || m_changing || !ensureOpen())
         return;
+    const QScopedValueRollback changing(m_changing, true);
     setLoading(true);
     TransactionCursor after;
     if (!m_rows.isEmpty())
@@ -105,7 +122,57 @@ void TransactionsModel::fetchMore(const QModelIndex &parent)
         endInsertRows();
     }
     setAtEnd(!more);
+    trim(false);
     setLoading(false);
+}
+
+void TransactionsModel::fetchNewer()
+{
+    if (m_atStart || m_rows.isEmpty() || m_changing || !ensureOpen())
+        return;
+    const QScopedValueRollback changing(m_changing, true);
+    setLoading(true);
+    const TransactionCursor before{m_rows.constFirst().createdAt, m_rows.constFirst().id};
+    auto page = readNewerTransactions(*m_db, m_filter, before, m_pageSize + 1);
+    if (!page) {
+        setError(page.error().message);
+        setLoading(false);
+        return;
+    }
+    const bool more = page->size() > m_pageSize;
+    if (more)
+        page->removeFirst(); // the one past the page, at its top
+    if (!page->isEmpty()) {
+        beginInsertRows({}, 0, int(page->size()) - 1);
+        m_rows = *page + m_rows;
+        endInsertRows();
+    }
+    setAtStart(!more);
+    trim(true);
+    setLoading(false);
+}
+
+void TransactionsModel::trim(bool keepTop)
+{
+    const qsizetype excess = m_rows.size() - m_maxRows;
+    if (excess <= 0)
+        return;
+    if (keepTop) {
+        beginRemoveRows({}, int(m_rows.size() - excess), int(m_rows.size()) - 1);
+        m_rows.remove(m_rows.size() - excess, excess);
+        endRemoveRows();
+        setAtEnd(false);
+    } else {
+        beginRemoveRows({}, 0, int(excess) - 1);
+        m_rows.remove(0, excess);
+        endRemoveRows();
+        setAtStart(false);
+    }
+}
+
+qsizetype TransactionsModel::lowerBound(const TransactionRecord &r) const
+{
+    return std::lower_bound(m_rows.cbegin(), m_rows.cend(), r, above) - m_rows.cbegin();
 }
 
 void TransactionsModel::onApplied(const sync::ChangeSet &changes)
@@ -114,39 +181,55 @@ void TransactionsModel::onApplied(const sync::ChangeSet &changes)
         reload();
         return;
     }
-    if (!m_db || !changes.changes.touches(QStringLiteral("transactions")))
+    if (!m_db || m_changing || !changes.changes.touches(QStringLiteral("transactions")))
         return;
     const QStringList ids = changes.changes.rows.value(QStringLiteral("transactions")).values();
+    // Newest first, only the rows the filter shows.
     auto fresh = readTransactionsById(*m_db, m_filter, ids);
     if (!fresh) {
         setError(fresh.error().message);
         return;
     }
-    QList<TransactionRecord> added;
+    // Rows already loaded change in place; new ones inside the window are gathered with where
+    // they go (positions in the rows as they are now, ascending since fresh is sorted).
+    // A new row above a window that does not start at the newest, or below one that does not
+    // reach the oldest, is not shown: paging reads it when the list gets there.
+    QList<std::pair<qsizetype, TransactionRecord>> added;
     for (const TransactionRecord &r : std::as_const(*fresh)) {
-        const auto it = std::find_if(m_rows.begin(), m_rows.end(), [&](const auto &row) { return row.id == r.id; });
-        if (it != m_rows.end()) {
-            *it = r;
-            const QModelIndex at = index(int(it - m_rows.begin()));
-            Q_EMIT dataChanged(at, at);
-        } else {
-            added.append(r);
-        }
-    }
-    // New rows go where they sort. They are nearly always the newest; one older than the
-    // loaded pages is left for fetchMore to find.
-    for (const TransactionRecord &r : std::as_const(added)) {
-        int row = 0;
-        while (row < m_rows.size()
-               && (m_rows.at(row).createdAt > r.createdAt
-                   || (m_rows.at(row).createdAt == r.createdAt && m_rows.at(row).id > r.id)))
-            ++row;
-        if (row == m_rows.size() && !m_atEnd)
+        const qsizetype at = lowerBound(r);
+        if (at < m_rows.size() && m_rows.at(at).id == r.id) {
+            m_rows[at] = r;
+            const QModelIndex changed = index(int(at));
+            Q_EMIT dataChanged(changed, changed);
             continue;
-        beginInsertRows({}, row, row);
-        m_rows.insert(row, r);
-        endInsertRows();
+        }
+        if ((at == 0 && !m_atStart && !m_rows.isEmpty()) || (at == m_rows.size() && !m_atEnd))
+            continue;
+        added.append({at, r});
     }
+    if (added.isEmpty())
+        return;
+    const QScopedValueRollback changing(m_changing, true);
+    // One insertion per run of rows that go to the same place, last place first so the
+    // positions gathered above stay right.
+    qsizetype end = added.size();
+    while (end > 0) {
+        qsizetype begin = end - 1;
+        const qsizetype at = added.at(begin).first;
+        while (begin > 0 && added.at(begin - 1).first == at)
+            --begin;
+        QList<TransactionRecord> run;
+        run.reserve(end - begin);
+        for (qsizetype i = begin; i < end; ++i)
+            run.append(added.at(i).second);
+        beginInsertRows({}, int(at), int(at + run.size()) - 1);
+        m_rows.insert(at, run.size(), TransactionRecord{});
+        std::move(run.begin(), run.end(), m_rows.begin() + at);
+        endInsertRows();
+        end = begin;
+    }
+    // New rows came in; the window keeps its top (where new rows are seen) and drops the oldest.
+    trim(true);
 }
 
 int TransactionsModel::rowCount(const QModelIndex &parent) const
@@ -285,6 +368,24 @@ void TransactionsModel::setLoading(bool loading)
         m_loading = loading;
         Q_EMIT loadingChanged();
     }
+}
+
+void TransactionsModel::setAtStart(bool atStart)
+{
+    if (m_atStart != atStart) {
+        m_atStart = atStart;
+        Q_EMIT atStartChanged();
+    }
+}
+
+void TransactionsModel::setMaxRows(int rows)
+{
+    rows = std::max(rows, 2 * m_pageSize);
+    if (m_maxRows == rows)
+        return;
+    m_maxRows = rows;
+    Q_EMIT maxRowsChanged();
+    trim(true);
 }
 
 void TransactionsModel::setAtEnd(bool atEnd)

@@ -23,7 +23,14 @@ namespace plaza::wallet {
 
 //! The wallet history from the cache, newest first, a page at a time (canFetchMore/fetchMore),
 //! on its own read connection on the UI thread. After a sync batch it re-reads only the
-//! rows the ChangeSet names (dataChanged) and inserts new ones at the top (rowsInserted).
+//! rows the ChangeSet names: loaded ones change in place (dataChanged), new ones are placed
+//! by binary search on (createdAt, id) when they fall inside the loaded window, in one
+//! rowsInserted per run of adjacent rows; the others are left for paging to find.
+//!
+//! A sliding window: at most maxRows rows are loaded. Paging down past it drops rows from
+//! the top (atStart becomes false: fetchNewer() reads them back when the list is scrolled up);
+//! rows arriving at the top, or read back by fetchNewer(), drop rows from the bottom (fetchMore
+//! reads them again). Memory stays flat however far the history is scrolled, either way.
 //!
 //! plaza_core has no QML: the app registers this class with QML_FOREIGN (QML name
 //! TransactionsModel) and sets `session`.
@@ -37,6 +44,8 @@ class TransactionsModel : public QAbstractListModel
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool atEnd READ atEnd NOTIFY atEndChanged)
+    Q_PROPERTY(bool atStart READ atStart NOTIFY atStartChanged)
+    Q_PROPERTY(int maxRows READ maxRows WRITE setMaxRows NOTIFY maxRowsChanged)
     Q_PROPERTY(bool stale READ stale NOTIFY staleChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
 public:
@@ -82,6 +91,13 @@ public:
     void setPageSize(int size);
     [[nodiscard]] bool loading() const { return m_loading; }
     [[nodiscard]] bool atEnd() const { return m_atEnd; }
+    //! True when the first row is the newest of the history (nothing dropped above it).
+    [[nodiscard]] bool atStart() const { return m_atStart; }
+    [[nodiscard]] int maxRows() const { return m_maxRows; }
+    //! At least 2 pages (clamped).
+    void setMaxRows(int rows);
+    //! Reads back the page above the first row (after rows were dropped at the top).
+    Q_INVOKABLE void fetchNewer();
     //! True while the session is offline: the rows are what the cache last knew.
     [[nodiscard]] bool stale() const;
     [[nodiscard]] QString error() const { return m_error; }
@@ -100,6 +116,8 @@ Q_SIGNALS:
     void pageSizeChanged();
     void loadingChanged();
     void atEndChanged();
+    void atStartChanged();
+    void maxRowsChanged();
     void staleChanged();
     void errorChanged();
 
@@ -108,6 +126,11 @@ private:
     [[nodiscard]] bool ensureOpen();
     void setLoading(bool loading);
     void setAtEnd(bool atEnd);
+    void setAtStart(bool atStart);
+    //! Where a row sorting as \a r goes (newest first): the first row not newer than it.
+    [[nodiscard]] qsizetype lowerBound(const TransactionRecord &r) const;
+    //! Drops rows beyond maxRows at the bottom (keepTop) or at the top.
+    void trim(bool keepTop);
     void setError(const QString &error);
 
     QPointer<Session> m_session;
@@ -115,8 +138,13 @@ private:
     QList<TransactionRecord> m_rows;
     TransactionFilter m_filter;
     int m_pageSize = 50;
+    int m_maxRows = 500;
     bool m_loading = false;
     bool m_atEnd = false;
+    bool m_atStart = true;
+    //! Rows are being inserted or removed: a fetch asked for meanwhile (by a slot of one of the
+    //! model's own signals) waits for the next one, so changes never nest.
+    bool m_changing = false;
     QString m_error;
     QList<QMetaObject::Connection> m_connections;
 };

@@ -445,12 +445,16 @@ Item {
                         formattedBalanceAfter: model.formattedBalanceAfter, requestId: model.requestId
                     })
                 }
-                // Infinite scroll: the next page from the cache as the end comes into view.
+                // Infinite scroll: the next page from the cache as the end comes into view. The
+                // model keeps a bounded window of rows: scrolled back up, it reads again the
+                // newer ones it dropped.
                 onContentYChanged: maybeFetch()
                 onCountChanged: maybeFetch()
                 function maybeFetch() {
                     if (!txModel.loading && !txModel.atEnd && contentHeight - (contentY + height) < 400)
                         txModel.fetchMore(txModel.index(-1, -1))
+                    else if (!txModel.loading && !txModel.atStart && contentY - originY < 400)
+                        txModel.fetchNewer()
                 }
                 footer: Item {
                     width: ListView.view.width

@@ -12,6 +12,7 @@
 #include "wallet/walletservice.h"
 #include "wallet/walletsummary.h"
 
+#include <QAbstractItemModelTester>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void balanceAfterIsTheWalletsInShownOrder();
     void exportRoundTripsNotes();
     void invokablesAnswerBySignal();
+    void windowSlidesBothWaysAndStaysBounded();
     void offlineServesTheCacheMarkedStale();
 
 private:
@@ -321,6 +323,139 @@ void WalletModelsTest::invokablesAnswerBySignal()
     QVERIFY(busy.size() >= 4); // on and off for each of the two sends
     QVERIFY(!m_wallet->busy());
     QCOMPARE(completed.size(), 1);
+}
+
+namespace {
+
+QStringList rowIds(const TransactionsModel &model)
+{
+    QStringList ids;
+    for (int row = 0; row < model.rowCount(); ++row)
+        ids << model.data(model.index(row), TransactionsModel::IdRole).toString();
+    return ids;
+}
+
+} // namespace
+
+void WalletModelsTest::windowSlidesBothWaysAndStaysBounded()
+{
+    Session &session = *m_fixture->session;
+    TransactionsModel all;
+    all.setPageSize(500);
+    all.setMaxRows(5000);
+    all.setSession(&session);
+    QVERIFY(all.atEnd());
+    const QStringList ids = rowIds(all);
+    QVERIFY(ids.size() >= 8); // initTestCase made 8
+    // Loaded rows are always a run of the history, in its order.
+    const auto isRun = [&ids](const QStringList &window) {
+        const qsizetype at = window.isEmpty() ? 0 : ids.indexOf(window.constFirst());
+        return at >= 0 && ids.mid(at, window.size()) == window;
+    };
+
+    TransactionsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tester.setUseFetchMore(true);
+    model.setPageSize(2);
+    model.setMaxRows(1); // at least two pages
+    QCOMPARE(model.maxRows(), 4);
+    model.setSession(&session);
+    QVERIFY(model.atStart());
+
+    // Down to the oldest: every row seen once, in order, never more than 4 loaded.
+    QStringList seen = rowIds(model);
+    while (model.canFetchMore()) {
+        model.fetchMore();
+        const QStringList window = rowIds(model);
+        QVERIFY(window.size() <= 4);
+        QVERIFY(isRun(window));
+        for (const QString &id : window) {
+            if (!seen.contains(id))
+                seen << id;
+        }
+    }
+    QCOMPARE(seen, ids);
+    QVERIFY(model.atEnd());
+    QVERIFY(!model.atStart());
+    QCOMPARE(rowIds(model).constLast(), ids.constLast());
+
+    // Back up to the newest, dropping the oldest on the way.
+    for (int guard = 0; !model.atStart() && guard < 1000; ++guard) {
+        model.fetchNewer();
+        const QStringList window = rowIds(model);
+        QVERIFY(window.size() <= 4);
+        QVERIFY(isRun(window));
+    }
+    QVERIFY(model.atStart());
+    QCOMPARE(rowIds(model).constFirst(), ids.constFirst());
+    QVERIFY(!model.atEnd());
+    QVERIFY(model.canFetchMore());
+
+    // A new transaction while the top is loaded: row 0, and the window keeps its size.
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    auto sent = waitTask(m_wallet->send(u'@' + m_friend->handle, eur(5), QStringLiteral("window top")));
+    QVERIFY(sent);
+    QVERIFY(waitTask(session.syncEngine()->pull()));
+    QTRY_COMPARE(model.data(model.index(0), TransactionsModel::NoteRole).toString(), QStringLiteral("window top"));
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QVERIFY(model.rowCount() <= 4);
+
+    // Scrolled down, the top dropped: a new one is not loaded until the list goes back up.
+    while (model.canFetchMore())
+        model.fetchMore();
+    QVERIFY(!model.atStart());
+    const QStringList bottom = rowIds(model);
+    inserted.clear();
+    sent = waitTask(m_wallet->send(u'@' + m_friend->handle, eur(6), QStringLiteral("window hidden")));
+    QVERIFY(sent);
+    QVERIFY(waitTask(session.syncEngine()->pull()));
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(rowIds(model), bottom);
+    for (int guard = 0; !model.atStart() && guard < 1000; ++guard)
+        model.fetchNewer();
+    QCOMPARE(model.data(model.index(0), TransactionsModel::NoteRole).toString(), QStringLiteral("window hidden"));
+
+    // A transaction that sorts inside the loaded rows (an older one, arriving late) goes where
+    // it sorts, found by binary search: right above the row with its time and a smaller id.
+    model.setMaxRows(5000);
+    model.setPageSize(500);
+    model.reload();
+    QVERIFY(model.atEnd());
+    const QStringList full = rowIds(model);
+    int below = -1;
+    for (int row = 1; row + 1 < model.rowCount() && below < 0; ++row) {
+        if (model.data(model.index(row - 1), TransactionsModel::CreatedAtRole).toDateTime()
+            > model.data(model.index(row), TransactionsModel::CreatedAtRole).toDateTime())
+            below = row;
+    }
+    QVERIFY(below > 0);
+    auto log = syncPage(*session.api(), 0);
+    QVERIFY(log);
+    protocol::Event late;
+    for (const protocol::Event &e : std::as_const(log->events)) {
+        if (e.type == u"transaction.created" && e.data.value(QStringLiteral("id")).toString() == full.at(below))
+            late = e;
+    }
+    QVERIFY(!late.type.isEmpty());
+    const QString lateId = full.at(below) + QStringLiteral("z");
+    late.data.insert(QStringLiteral("id"), lateId);
+    late.seq = session.cursor() + 1;
+    protocol::SyncPage page;
+    page.events << late;
+    page.nextSince = late.seq;
+    inserted.clear();
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    auto applied = waitTask(session.syncEngine()->applyPage(page));
+    QVERIFY2(applied, applied ? "" : qPrintable(applied.error().message));
+    QCOMPARE(applied->applied, 1);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), below);
+    QCOMPARE(inserted.at(0).at(2).toInt(), below);
+    QCOMPARE(changed.size(), 0);
+    QStringList expected = full;
+    expected.insert(below, lateId);
+    QCOMPARE(rowIds(model), expected);
 }
 
 void WalletModelsTest::offlineServesTheCacheMarkedStale()

@@ -30,6 +30,29 @@ private Q_SLOTS:
         QVERIFY(r->body.isEmpty());
     }
 
+    void rawBodyIsKeptUnparsed()
+    {
+        // RequestOptions::rawBody: the caller decodes (a sync page, off the UI thread).
+        const QByteArray body = R"({"events":[],"next_since":4,"has_more":false})";
+        auto r = decodeAnswer({200, body, false, {}}, true);
+        QVERIFY(r.ok());
+        QCOMPARE(r->raw, body);
+        QVERIFY(r->body.isEmpty());
+        // Not even checked: what is not JSON is the caller's to refuse.
+        auto notJson = decodeAnswer({200, "<html>", false, {}}, true);
+        QVERIFY(notJson.ok());
+        QCOMPARE(notJson->raw, QByteArray("<html>"));
+        // Errors are decoded as ever.
+        auto error = decodeAnswer({410, R"({"error":{"code":"resync_required","message":"too old"}})", false, {}}, true);
+        QVERIFY(!error.ok());
+        QCOMPARE(error.error().code, ErrorCode::ResyncRequired);
+        // Without it, the body is parsed and raw stays empty.
+        auto parsed = decodeAnswer({200, body, false, {}});
+        QVERIFY(parsed.ok());
+        QVERIFY(parsed->raw.isEmpty());
+        QCOMPARE(parsed->body.value(QStringLiteral("next_since")).toInt(), 4);
+    }
+
     void replayedHeaderIsReported()
     {
         auto r = decodeAnswer({201, R"({"id":"t1"})", true, {}});
