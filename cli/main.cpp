@@ -64,13 +64,20 @@ int main(int argc, char **argv)
         "Account:\n"
         "  sessions [list]                 the devices signed in to your account (* marks this one)\n"
         "  sessions end ID                 sign a device out now (its tokens and live connection stop)\n"
-        "  sessions end --others           sign out every device but this one"));
+        "  sessions end --others           sign out every device but this one\n"
+        "  2fa [status]                    two-factor sign-in on or off, and the step-up threshold\n"
+        "  2fa setup                       (password) prints the secret and otpauth:// URI for an authenticator app\n"
+        "  2fa confirm CODE                turns it on; prints the 10 recovery codes once\n"
+        "  2fa disable CODE                turns it off (or: 2fa disable --recovery-code CODE)\n"
+        "  2fa threshold AMOUNT|off        payments at or above AMOUNT need your password or a code\n\n"
+        "Two-factor: login asks for the code (or --code CODE / --recovery-code CODE); a payment the server\n"
+        "wants confirmed asks for your password or code (or --password-stdin / --code CODE)."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, register, whoami, sync, status, logout, "
                                                                            "balance, history, send, request, requests, decline, cancel, pay, topup, "
                                                                            "export, pending, savings, deposit, withdraw, "
-                                                                           "goals, feed, post, like, repost, chats, chat, say, chat-search, group or sessions"));
+                                                                           "goals, feed, post, like, repost, chats, chat, say, chat-search, group, sessions or 2fa"));
     const QCommandLineOption inOption(QStringLiteral("in"), QStringLiteral("history/export: money received only."));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("history/export: money sent only."));
     const QCommandLineOption kindOption(QStringLiteral("kind"), QStringLiteral("history/export: one kind (transfer, top_up, …)."),
@@ -93,8 +100,14 @@ int main(int argc, char **argv)
     const QCommandLineOption othersOption(QStringLiteral("others"), QStringLiteral("sessions end: every session but this device's."));
     const QCommandLineOption againOption(QStringLiteral("again"),
                                          QStringLiteral("send: even if the same payment is still awaiting confirmation."));
+    const QCommandLineOption codeOption(QStringLiteral("code"),
+                                        QStringLiteral("login, send, pay, withdraw, 2fa threshold: the code of your authenticator app."),
+                                        QStringLiteral("CODE"));
+    const QCommandLineOption recoveryOption(QStringLiteral("recovery-code"),
+                                            QStringLiteral("login, 2fa disable: a recovery code instead."), QStringLiteral("CODE"));
     parser.addOptions({inOption, outOption, kindOption, queryOption, limitOption, fromOption, cardOption, yesOption, goalOption,
-                       deadlineOption, discoverOption, toMeOption, fromMeOption, othersOption, againOption});
+                       deadlineOption, discoverOption, toMeOption, fromMeOption, othersOption, againOption, codeOption,
+                       recoveryOption});
     const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server URL (login)."), QStringLiteral("URL"));
     const QCommandLineOption handleOption(QStringLiteral("handle"), QStringLiteral("Your handle (login)."), QStringLiteral("H"));
     const QCommandLineOption nameOption(QStringLiteral("display-name"), QStringLiteral("Display name (register)."),
@@ -168,6 +181,8 @@ int main(int argc, char **argv)
     options.discover = parser.isSet(discoverOption);
     options.others = parser.isSet(othersOption);
     options.again = parser.isSet(againOption);
+    options.code = parser.value(codeOption).trimmed();
+    options.recoveryCode = parser.value(recoveryOption).trimmed();
 
     const QString command = args.constFirst();
     static const QStringList takesArguments{QStringLiteral("send"),    QStringLiteral("request"), QStringLiteral("pay"),
@@ -176,7 +191,7 @@ int main(int argc, char **argv)
                                             QStringLiteral("withdraw"), QStringLiteral("goals"),  QStringLiteral("post"),
                                             QStringLiteral("like"),    QStringLiteral("repost"),  QStringLiteral("chat"),
                                             QStringLiteral("say"),     QStringLiteral("chat-search"),
-                                            QStringLiteral("group"),   QStringLiteral("sessions")};
+                                            QStringLiteral("group"),   QStringLiteral("sessions"), QStringLiteral("2fa")};
     if (args.size() > 1 && !takesArguments.contains(command)) {
         std::fputs(QStringLiteral("plaza-cli: \"%1\" takes no arguments (see --help)\n").arg(command).toLocal8Bit().constData(),
                    stderr);
@@ -246,6 +261,8 @@ int main(int argc, char **argv)
             return commands.group();
         if (command == u"sessions")
             return commands.sessions();
+        if (command == u"2fa")
+            return commands.twoFactor();
         return []() -> QCoro::Task<int> { co_return -1; }();
     }();
     const int code = QCoro::waitFor(std::move(task));
