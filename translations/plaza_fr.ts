@@ -1290,6 +1290,14 @@
         <source>Pay a request</source>
         <translation>Payer une demande</translation>
     </message>
+    <message>
+        <source>Confirm and pay %1</source>
+        <translation>Confirmer et payer %1</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
 </context>
 <context>
     <name>PersonRow</name>
@@ -1743,6 +1751,14 @@
     <message>
         <source>The server didn&apos;t answer in time. Plaza will retry with the same key until it does, so this can never happen twice.</source>
         <translation>Le serveur n’a pas répondu à temps. Plaza réessaiera avec la même clé jusqu’à obtenir une réponse : cela ne pourra jamais se produire deux fois.</translation>
+    </message>
+    <message>
+        <source>Confirm and withdraw %1</source>
+        <translation>Confirmer et retirer %1</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
     </message>
 </context>
 <context>
@@ -2469,6 +2485,41 @@
     <message>
         <source>Opening Plaza</source>
         <translation>Ouverture de Plaza</translation>
+    </message>
+</context>
+<context>
+    <name>StepUpPrompt</name>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <source>You signed in on this device a few minutes ago. Confirm it&apos;s you before paying.</source>
+        <translation>Vous vous êtes connecté sur cet appareil il y a quelques minutes. Confirmez que c’est bien vous avant de payer.</translation>
+    </message>
+    <message>
+        <source>This payment is at or above the amount you chose to confirm.</source>
+        <translation>Ce paiement atteint le montant à partir duquel vous avez choisi de confirmer.</translation>
+    </message>
+    <message>
+        <source>Enter your password or the code from your authenticator app.</source>
+        <translation>Saisissez votre mot de passe ou le code de votre application d’authentification.</translation>
+    </message>
+    <message>
+        <source>Enter your account password.</source>
+        <translation>Saisissez le mot de passe de votre compte.</translation>
+    </message>
+    <message>
+        <source>Password or code</source>
+        <translation>Mot de passe ou code</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>

@@ -657,6 +657,16 @@ QCoro::Task<void> Session::completeSignIn(QUrl url, QString handle, protocol::Au
 {
     QPointer<Session> self(this);
     std::optional<protocol::AuthTokens> signedIn = tokens;
+    // Nothing of an earlier account's security settings carries over.
+    d->securityStatus = QStringLiteral("idle");
+    d->securityError.clear();
+    d->securityErrorReason.clear();
+    d->totpEnabled = false;
+    d->stepUpThreshold = -1;
+    d->totpSecret.clear();
+    d->totpUri.clear();
+    d->recoveryCodes.clear();
+    Q_EMIT securityChanged();
     if (!signedIn->deviceToken.isEmpty()) {
         if (const Status kept = d->files.writeDeviceToken(url.toString(), handle, signedIn->deviceToken); !kept)
             qCWarning(lcApp) << "could not keep the device token:" << kept.error().message;
