@@ -280,6 +280,28 @@ void TotpTest::cliSignsInWithACode()
     // One payment, not two: the refused attempt moved nothing.
     run = cli({QStringLiteral("balance")}, data.path(), config.path());
     QVERIFY2(run.out.contains(QStringLiteral("15.00")) || run.out.contains(QStringLiteral("15,00")), qPrintable(run.out));
+
+    // Savings: a deposit never asks; a withdrawal on this young session does, and takes a code.
+    run = cli({QStringLiteral("deposit"), QStringLiteral("4")}, data.path(), config.path());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = cli({QStringLiteral("withdraw"), QStringLiteral("3")}, data.path(), config.path());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("--code")), qPrintable(run.err));
+    run = cli({QStringLiteral("withdraw"), QStringLiteral("3"), QStringLiteral("--code"), totpCode(secret, nextStepSeconds())},
+              data.path(), config.path());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+    // The threshold: set from the CLI, shown by status; raising it needs the password.
+    run = cli({QStringLiteral("2fa"), QStringLiteral("threshold"), QStringLiteral("50")}, data.path(), config.path());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = cli({QStringLiteral("2fa"), QStringLiteral("threshold"), QStringLiteral("80")}, data.path(), config.path());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("step_up_required")), qPrintable(run.err));
+    run = cli({QStringLiteral("2fa"), QStringLiteral("threshold"), QStringLiteral("80"), QStringLiteral("--password-stdin")},
+              data.path(), config.path(), kPassword.toUtf8() + '\n');
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = cli({QStringLiteral("2fa")}, data.path(), config.path());
+    QVERIFY2(run.out.contains(QStringLiteral("step-up threshold: ")) && run.out.contains(QStringLiteral("80")), qPrintable(run.out));
 }
 
 QTEST_MAIN(TotpTest)
