@@ -148,6 +148,27 @@ QCoro::Task<int> Commands::login(bool create)
     else
         m_session->signIn(m_options.server, m_options.handle, password);
     co_await settle();
+    if (!create && m_session->signInCodeRequired()) {
+        // Two-factor sign-in: the password was right; now the code (or a recovery code).
+        const bool recovery = m_options.code.isEmpty() && !m_options.recoveryCode.isEmpty();
+        QString code = recovery ? m_options.recoveryCode : m_options.code;
+        if (code.isEmpty() && stdinIsTerminal()) {
+            std::fputs("Code from your authenticator app: ", stdout);
+            std::fflush(stdout);
+            code = readStdinLine();
+        }
+        if (code.trimmed().isEmpty()) {
+            m_session->cancelSignInCode();
+            co_return failWith(QStringLiteral("this account has two-factor sign-in: give --code CODE (or --recovery-code CODE)"),
+                               kUsage);
+        }
+        m_session->submitSignInCode(code, recovery);
+        co_await settle();
+        if (m_session->signInCodeRequired() || m_session->state() == Session::State::SignedOut) {
+            const QString reason = m_session->errorCode().isEmpty() ? QStringLiteral("failed") : m_session->errorCode();
+            co_return failWith(QStringLiteral("%1: %2").arg(reason, m_session->errorMessage()));
+        }
+    }
     if (m_session->state() == Session::State::NeedsPassphrase) {
         if (const int code = co_await answerPassphrase(); code != kOk)
             co_return code;

@@ -4,6 +4,7 @@
 #include "money/money.h"
 #include "session/session.h"
 #include "wallet/paymentoutbox.h"
+#include "wallet/walletservice.h"
 
 #include <QCoroTask>
 #include <QJsonArray>
@@ -68,6 +69,9 @@ struct CliOptions {
     bool again = false;    //!< send --again: even if the same payment awaits confirmation
     // Account
     bool deleteCache = false; //!< account delete --delete-cache: also this device's copy
+    // Two-factor
+    QString code;          //!< --code: the authenticator's code (login, step-up of a payment)
+    QString recoveryCode;  //!< --recovery-code: instead of a code (login, 2fa disable)
 };
 
 //! The commands of plaza-cli, each a coroutine that ends with an exit code after printing
@@ -117,8 +121,17 @@ public:
     // The account (accountcommands.cpp): password, account delete
     QCoro::Task<int> changePassword();
     QCoro::Task<int> account();
+    // Two-factor sign-in (twofactorcommands.cpp): setup, confirm CODE, disable CODE, status,
+    // threshold AMOUNT|off
+    QCoro::Task<int> twoFactor();
 
 private:
+    //! A payment the server refused with step_up_required: asks for the password or a code
+    //! (--code, --password-stdin, or the terminal), exchanges it for a step-up token and
+    //! tries the same intent (same key) once more. Any other outcome is returned as is.
+    QCoro::Task<Result<wallet::PaymentOutcome>> stepUpIfAsked(Result<wallet::PaymentOutcome> outcome);
+    //! Waits for the security call just started on the session to answer.
+    QCoro::Task<void> settleSecurity();
     //! GET /v1/sessions: the items.
     QCoro::Task<Result<QJsonArray>> fetchSessions();
     //! A refused request: "signed out" (kSignedOut) for a 401, else "code: message".

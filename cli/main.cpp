@@ -68,14 +68,22 @@ int main(int argc, char **argv)
         "  password                        change your password (asks on the terminal; --password-stdin: current\n"
         "                                  on the first line, new on the second); signs out every other device\n"
         "  account delete [--delete-cache] delete your account (only with an empty wallet and savings); asks for\n"
-        "                                  your password; this device's copy is kept unless --delete-cache"));
+        "                                  your password; this device's copy is kept unless --delete-cache\n"
+
+        "  2fa [status]                    two-factor sign-in on or off, and the step-up threshold\n"
+        "  2fa setup                       (password) prints the secret and otpauth:// URI for an authenticator app\n"
+        "  2fa confirm CODE                turns it on; prints the 10 recovery codes once\n"
+        "  2fa disable CODE                turns it off (or: 2fa disable --recovery-code CODE)\n"
+        "  2fa threshold AMOUNT|off        payments at or above AMOUNT need your password or a code\n\n"
+        "Two-factor: login asks for the code (or --code CODE / --recovery-code CODE); a payment the server\n"
+        "wants confirmed asks for your password or code (or --password-stdin / --code CODE)."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, register, whoami, sync, status, logout, "
                                                                            "balance, history, send, request, requests, decline, cancel, pay, topup, "
                                                                            "export, pending, savings, deposit, withdraw, "
                                                                            "goals, feed, post, like, repost, chats, chat, say, chat-search, group, sessions, "
-                                                                           "password or account"));
+                                                                           "password, account or 2fa"));
     const QCommandLineOption inOption(QStringLiteral("in"), QStringLiteral("history/export: money received only."));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("history/export: money sent only."));
     const QCommandLineOption kindOption(QStringLiteral("kind"), QStringLiteral("history/export: one kind (transfer, top_up, …)."),
@@ -100,9 +108,14 @@ int main(int argc, char **argv)
                                          QStringLiteral("send: even if the same payment is still awaiting confirmation."));
     const QCommandLineOption deleteCacheOption(QStringLiteral("delete-cache"),
                                                QStringLiteral("account delete: also delete this device's copy of the account."));
+    const QCommandLineOption codeOption(QStringLiteral("code"),
+                                        QStringLiteral("login, send, pay, withdraw, 2fa threshold: the code of your authenticator app."),
+                                        QStringLiteral("CODE"));
+    const QCommandLineOption recoveryOption(QStringLiteral("recovery-code"),
+                                            QStringLiteral("login, 2fa disable: a recovery code instead."), QStringLiteral("CODE"));
     parser.addOptions({inOption, outOption, kindOption, queryOption, limitOption, fromOption, cardOption, yesOption, goalOption,
                        deadlineOption, discoverOption, toMeOption, fromMeOption, othersOption, againOption,
-                       deleteCacheOption});
+                       deleteCacheOption, codeOption, recoveryOption});
     const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server URL (login)."), QStringLiteral("URL"));
     const QCommandLineOption handleOption(QStringLiteral("handle"), QStringLiteral("Your handle (login)."), QStringLiteral("H"));
     const QCommandLineOption nameOption(QStringLiteral("display-name"), QStringLiteral("Display name (register)."),
@@ -177,6 +190,8 @@ int main(int argc, char **argv)
     options.others = parser.isSet(othersOption);
     options.again = parser.isSet(againOption);
     options.deleteCache = parser.isSet(deleteCacheOption);
+    options.code = parser.value(codeOption).trimmed();
+    options.recoveryCode = parser.value(recoveryOption).trimmed();
 
     const QString command = args.constFirst();
     static const QStringList takesArguments{QStringLiteral("send"),    QStringLiteral("request"), QStringLiteral("pay"),
@@ -186,7 +201,7 @@ int main(int argc, char **argv)
                                             QStringLiteral("like"),    QStringLiteral("repost"),  QStringLiteral("chat"),
                                             QStringLiteral("say"),     QStringLiteral("chat-search"),
                                             QStringLiteral("group"),   QStringLiteral("sessions"),
-                                            QStringLiteral("account")};
+                                            QStringLiteral("account"), QStringLiteral("2fa")};
     if (args.size() > 1 && !takesArguments.contains(command)) {
         std::fputs(QStringLiteral("plaza-cli: \"%1\" takes no arguments (see --help)\n").arg(command).toLocal8Bit().constData(),
                    stderr);
@@ -260,6 +275,8 @@ int main(int argc, char **argv)
             return commands.group();
         if (command == u"sessions")
             return commands.sessions();
+        if (command == u"2fa")
+            return commands.twoFactor();
         return []() -> QCoro::Task<int> { co_return -1; }();
     }();
     const int code = QCoro::waitFor(std::move(task));

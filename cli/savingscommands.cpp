@@ -98,6 +98,7 @@ QCoro::Task<int> Commands::savingsMove(bool deposit)
     if (!amount)
         co_return failWith(QStringLiteral("invalid_amount: %1").arg(amount.error().message), kUsage);
     auto outcome = co_await m_wallet->moveSavings(deposit, *amount, m_options.goal);
+    outcome = co_await stepUpIfAsked(std::move(outcome));
     if (!outcome)
         co_return failWith(describe(outcome.error()));
     if (outcome->state != wallet::PaymentIntent::State::Completed) {

@@ -14,6 +14,7 @@
 #include "wallet/walletsummary.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
 #include <QJsonObject>
 
 #include <cstdio>
@@ -120,6 +121,38 @@ QCoro::Task<int> Commands::history()
     co_return kOk;
 }
 
+QCoro::Task<Result<wallet::PaymentOutcome>> Commands::stepUpIfAsked(Result<wallet::PaymentOutcome> outcome)
+{
+    if (outcome || !wallet::WalletService::isStepUpRequired(outcome.error()))
+        co_return outcome;
+    const QVariantMap details = outcome.error().details;
+    const QString key = details.value(QStringLiteral("intent_key")).toString();
+    const bool codeAllowed = details.value(QStringLiteral("methods")).toStringList().contains(QStringLiteral("totp"));
+    bool isCode = !m_options.code.isEmpty();
+    QString secret = m_options.code;
+    if (secret.isEmpty() && m_options.passwordStdin) {
+        secret = readStdinLine();
+    } else if (secret.isEmpty() && stdinIsTerminal()) {
+        secret = promptSecret(codeAllowed ? QStringLiteral("This payment needs a second check. Password or two-factor code: ")
+                                          : QStringLiteral("This payment needs a second check. Password: "));
+        // Six digits on an account with two-factor on are its code; anything else the password.
+        static const QRegularExpression sixDigits(QStringLiteral("^\\s*\\d{6}\\s*$"));
+        isCode = codeAllowed && sixDigits.match(secret).hasMatch();
+    }
+    if (secret.isEmpty() || key.isEmpty()) {
+        Error error = outcome.error();
+        error.message = QStringLiteral("this payment needs your password%1 (use --password-stdin%2, or a terminal); nothing was sent")
+                            .arg(codeAllowed ? QStringLiteral(" or a two-factor code") : QString(),
+                                 codeAllowed ? QStringLiteral(" or --code CODE") : QString());
+        co_return error;
+    }
+    Result<QString> token = co_await m_session->stepUpToken(secret, isCode);
+    if (!token)
+        co_return token.error();
+    const QString stepUp = *token;
+    co_return co_await m_wallet->retryWithStepUp(key, stepUp);
+}
+
 QCoro::Task<int> Commands::send()
 {
     const QStringList &args = m_options.arguments;
@@ -142,6 +175,7 @@ QCoro::Task<int> Commands::send()
         }
     }
     auto outcome = co_await m_wallet->send(args.at(0), *amount, args.value(2));
+    outcome = co_await stepUpIfAsked(std::move(outcome));
     if (!outcome)
         co_return failWith(describe(outcome.error()));
     if (outcome->state != wallet::PaymentIntent::State::Completed) {
@@ -204,6 +238,7 @@ QCoro::Task<int> Commands::pay()
         printLine(what);
     }
     auto outcome = co_await m_wallet->payRequest(info->id);
+    outcome = co_await stepUpIfAsked(std::move(outcome));
     if (!outcome)
         co_return failWith(describe(outcome.error()));
     if (outcome->state != wallet::PaymentIntent::State::Completed) {

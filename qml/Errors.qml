@@ -60,6 +60,38 @@ QtObject {
         }
     }
 
+    //! Two-factor sign-in, the step-up before payments and the security settings: the
+    //! message for details.reason \a reason (or, without one, for the error \a code).
+    function describeSecurity(reason, code) {
+        switch (reason) {
+        case "":
+            return code === "rate_limited" ? qsTr("Too many wrong codes. Wait a minute, then try again.")
+                                           : describe(code, "", "")
+        case "totp_invalid":
+            return qsTr("That code isn't right, or it was already used. Wait for the next code and try again.")
+        case "challenge_invalid":
+            return qsTr("This sign-in expired or had too many wrong codes. Enter your password again.")
+        case "totp_attempts":
+            return qsTr("Too many wrong codes. Wait a minute, then try again.")
+        case "password_invalid":
+            return qsTr("Wrong password.")
+        case "password_missing":
+            return qsTr("Enter your password.")
+        case "totp_enabled":
+            return qsTr("Two-factor sign-in is already on.")
+        case "totp_not_enabled":
+            return qsTr("Two-factor sign-in is already off.")
+        case "totp_not_pending":
+            return qsTr("Start the set-up again.")
+        case "step_up_required":
+            return qsTr("Confirm with your password or a code first.")
+        case "invalid_amount":
+            return qsTr("Enter an amount, such as 100.")
+        default:
+            return describe(code, "", "")
+        }
+    }
+
     //! Why a typed amount was refused (App.parseAmount's reason); \a decimals of the currency.
     function describeAmount(reason, decimals) {
         switch (reason) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "account.h"
 #include "clock.h"
+#include "twofactor.h"
 #include "common/logging.h"
 #include "credentials.h"
 #include "livehub.h"
@@ -129,6 +130,9 @@ Response registerHandler(Services &s, RequestContext &ctx)
         });
 }
 
+Response issueSession(Services &s, qint64 userId, qint64 deviceId, const QByteArray &deviceToken,
+                      const credentials::DeviceInfo &deviceInfo, qint64 now);
+
 Response loginHandler(Services &s, RequestContext &ctx)
 {
     protocol::JsonReader r(ctx.body);
@@ -184,28 +188,116 @@ Response loginHandler(Services &s, RequestContext &ctx)
             }
             s.throttle.succeeded(keys);
             const qint64 now = s.clock.nowMs();
-            credentials::IssuedTokens tokens;
-            QByteArray device;
-            qint64 sessionId = 0;
-            const Status st = s.db.write([&]() -> Status {
-                auto issued = credentials::createSession(s.db, userId, now, s.options.accessTtlSeconds, deviceInfo, &sessionId);
-                if (!issued)
-                    return issued.error();
-                tokens = *issued;
-                auto remembered = credentials::rememberDevice(s.db, userId, deviceId, deviceToken, now);
-                if (!remembered)
-                    return remembered.error();
-                device = *remembered;
-                return {};
-            });
-            if (!st)
-                return Response::error(st.error());
-            announceSession(s.hub, userId, sessionId, deviceInfo, now);
-            return tokensResponse(s.db, 200, userId, tokens, device);
+            // Two-factor sign-in: the password was right; the tokens wait for the code.
+            auto twoFactor = totp::enabled(s.db, userId);
+            if (!twoFactor)
+                return Response::error(twoFactor.error());
+            if (*twoFactor) {
+                QByteArray challenge;
+                const Status st = s.db.write([&]() -> Status {
+                    auto made = totp::newLoginChallenge(s.db, userId, deviceInfo, now);
+                    if (!made)
+                        return made.error();
+                    challenge = *made;
+                    return {};
+                });
+                if (!st)
+                    return Response::error(st.error());
+                return Response::error(ErrorCode::Unauthorized, QStringLiteral("Enter the code from your authenticator app."),
+                                       {{QStringLiteral("reason"), QStringLiteral("totp_required")},
+                                        {QStringLiteral("challenge"), QString::fromLatin1(challenge)},
+                                        {QStringLiteral("expires_in"), totp::kChallengeTtlMs / 1000}});
+            }
+            return issueSession(s, userId, deviceId, deviceToken, deviceInfo, now);
         });
     if (!answer.pending()) // the pool is full: this attempt never ran
         s.throttle.withdraw(keys);
     return answer;
+}
+
+// The tokens of a sign-in whose checks all passed (password, and code when two-factor is on).
+Response issueSession(Services &s, qint64 userId, qint64 deviceId, const QByteArray &deviceToken,
+                      const credentials::DeviceInfo &deviceInfo, qint64 now)
+{
+    credentials::IssuedTokens tokens;
+    QByteArray device;
+    qint64 sessionId = 0;
+    const Status st = s.db.write([&]() -> Status {
+        auto issued = credentials::createSession(s.db, userId, now, s.options.accessTtlSeconds, deviceInfo, &sessionId);
+        if (!issued)
+            return issued.error();
+        tokens = *issued;
+        auto remembered = credentials::rememberDevice(s.db, userId, deviceId, deviceToken, now);
+        if (!remembered)
+            return remembered.error();
+        device = *remembered;
+        return {};
+    });
+    if (!st)
+        return Response::error(st.error());
+    announceSession(s.hub, userId, sessionId, deviceInfo, now);
+    return tokensResponse(s.db, 200, userId, tokens, device);
+}
+
+// POST /v1/auth/login/totp: the second step of a sign-in with two-factor on.
+Response loginTotpHandler(Services &s, RequestContext &ctx)
+{
+    protocol::JsonReader r(ctx.body);
+    const QString challenge = r.string(QStringLiteral("challenge"));
+    const QString code = r.optString(QStringLiteral("code"));
+    const QString recovery = r.optString(QStringLiteral("recovery_code"));
+    const QByteArray deviceToken = r.optString(QStringLiteral("device_token")).toLatin1();
+    if (!r.ok())
+        return Response::error(r.error());
+    if (code.isEmpty() && recovery.isEmpty())
+        return Response::invalidField(QStringLiteral("code"), QStringLiteral("code or recovery_code is required"));
+    const qint64 now = s.clock.nowMs();
+    const QByteArray digest = credentials::tokenDigest(challenge.toLatin1());
+    qint64 userId = 0;
+    credentials::DeviceInfo deviceInfo;
+    int attempts = 0;
+    {
+        auto stmt = s.db.query(QStringLiteral("SELECT user_id, device_name, platform, attempts FROM login_challenges "
+                                              "WHERE token_hash = ?1 AND expires_at > ?2"),
+                               digest, now);
+        if (!stmt)
+            return Response::error(stmt.error());
+        auto row = stmt->step();
+        if (!row)
+            return Response::error(row.error());
+        if (!*row || challenge.size() > 256)
+            return Response::error(ErrorCode::Unauthorized, QStringLiteral("This sign-in expired; enter your password again."),
+                                   {{QStringLiteral("reason"), QStringLiteral("challenge_invalid")}});
+        userId = stmt->int64(0);
+        deviceInfo = credentials::DeviceInfo{stmt->text(1), stmt->text(2), credentials::approximatePlace(ctx.peer)};
+        attempts = int(stmt->int64(3));
+    }
+
+    auto checked = totp::verifySecondFactor(s, userId, code, recovery);
+    if (!checked)
+        return Response::error(checked.error());
+    if (checked->retryAfterSeconds > 0)
+        return totp::throttled(checked->retryAfterSeconds);
+    if (!checked->accepted) {
+        const int left = totp::kMaxCodeAttempts - attempts - 1;
+        const Status st = s.db.write([&]() -> Status {
+            return left <= 0 ? s.db.run(QStringLiteral("DELETE FROM login_challenges WHERE token_hash = ?1"), digest)
+                             : s.db.run(QStringLiteral("UPDATE login_challenges SET attempts = attempts + 1 WHERE token_hash = ?1"), digest);
+        });
+        if (!st)
+            return Response::error(st.error());
+        return Response::error(ErrorCode::Unauthorized,
+                               left <= 0 ? QStringLiteral("Too many wrong codes; enter your password again.")
+                                         : QStringLiteral("That code is not right (or was already used)."),
+                               {{QStringLiteral("reason"), left <= 0 ? QStringLiteral("challenge_invalid") : QStringLiteral("totp_invalid")},
+                                {QStringLiteral("attempts_left"), std::max(0, left)}});
+    }
+    if (auto st = s.db.write([&] { return s.db.run(QStringLiteral("DELETE FROM login_challenges WHERE token_hash = ?1"), digest); }); !st)
+        return Response::error(st.error());
+    auto device = credentials::knownDevice(s.db, userId, deviceToken);
+    if (!device)
+        return Response::error(device.error());
+    return issueSession(s, userId, *device, *device != 0 ? deviceToken : QByteArray(), deviceInfo, now);
 }
 
 Response refreshHandler(Services &s, RequestContext &ctx)
@@ -258,6 +350,8 @@ void registerAuthRoutes(Router &router, Services &services)
                [s](RequestContext &ctx) { return registerHandler(*s, ctx); });
     router.add(Router::Method::Post, QStringLiteral("/v1/auth/login"), Router::Public | Router::JsonBody,
                [s](RequestContext &ctx) { return loginHandler(*s, ctx); });
+    router.add(Router::Method::Post, QStringLiteral("/v1/auth/login/totp"), Router::Public | Router::JsonBody,
+               [s](RequestContext &ctx) { return loginTotpHandler(*s, ctx); });
     router.add(Router::Method::Post, QStringLiteral("/v1/auth/refresh"), Router::Public | Router::JsonBody,
                [s](RequestContext &ctx) { return refreshHandler(*s, ctx); });
     router.add(Router::Method::Post, QStringLiteral("/v1/auth/logout"), Router::NoFlags,

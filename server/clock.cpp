@@ -12,7 +12,21 @@ QDateTime Clock::now() const
 
 qint64 Clock::nowMs() const
 {
-    return QDateTime::currentMSecsSinceEpoch() + m_offsetMs;
+    return (m_frozenAtMs != 0 ? m_frozenAtMs : QDateTime::currentMSecsSinceEpoch()) + m_offsetMs;
+}
+
+bool Clock::setFrozen(bool frozen)
+{
+    if (!m_adjustable)
+        return false;
+    if (frozen && m_frozenAtMs == 0) {
+        m_frozenAtMs = QDateTime::currentMSecsSinceEpoch();
+    } else if (!frozen && m_frozenAtMs != 0) {
+        // Runs on from where it stood: keep the time it shows now.
+        m_offsetMs += m_frozenAtMs - QDateTime::currentMSecsSinceEpoch();
+        m_frozenAtMs = 0;
+    }
+    return true;
 }
 
 bool Clock::advance(qint64 seconds)

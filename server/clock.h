@@ -28,6 +28,11 @@ public:
     //! Moves the clock forward by \a seconds (≥ 0). Only an adjustable clock moves;
     //! returns false otherwise.
     bool advance(qint64 seconds);
+    //! Stops (true) or restarts (false) the clock where it stands: only advance() moves a
+    //! frozen clock, so tests can step through time-based codes deterministically. Only
+    //! an adjustable clock freezes; returns false otherwise.
+    bool setFrozen(bool frozen);
+    [[nodiscard]] bool frozen() const { return m_frozenAtMs != 0; }
 
 Q_SIGNALS:
     //! The clock jumped from \a from to \a to; listeners run what fell due in between.
@@ -36,6 +41,7 @@ Q_SIGNALS:
 private:
     bool m_adjustable;
     qint64 m_offsetMs = 0;
+    qint64 m_frozenAtMs = 0; //!< the wall-clock time it stopped at, 0 when it runs
 };
 
 } // namespace plaza::server

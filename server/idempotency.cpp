@@ -47,7 +47,7 @@ bool storesRefusal(int status)
 
 } // namespace
 
-Response run(ServerDb &db, qint64 nowMs, const RequestContext &ctx, const Effect &effect)
+Response run(ServerDb &db, qint64 nowMs, const RequestContext &ctx, const Effect &effect, const Gate &gate)
 {
     const QByteArray key = ctx.header(QByteArrayView(kHeader));
     if (!validKey(key))
@@ -80,6 +80,13 @@ Response run(ServerDb &db, qint64 nowMs, const RequestContext &ctx, const Effect
                              .withHeader(QByteArrayLiteral("Idempotent-Replayed"), QByteArrayLiteral("true"));
             }
             return {};
+        }
+
+        if (gate) {
+            if (std::optional<Error> refused = gate()) {
+                answer = Response::error(*refused);
+                return {};
+            }
         }
 
         // The effect runs in a savepoint so that a refusal can be stored without its writes.

@@ -10,6 +10,7 @@
 #include "response.h"
 
 #include <functional>
+#include <optional>
 
 namespace plaza::server {
 
@@ -25,6 +26,10 @@ inline constexpr char kHeader[] = "Idempotency-Key";
 
 //! What the effect of a request answers: the success Response, or the Error that refused it.
 using Effect = std::function<Result<Response>()>;
+//! A check before a first try (the step-up before money moves): the Error that refuses
+//! the request now, or nothing. Its refusal is answered but never stored with the key, so
+//! the same key goes through once the check passes; a stored answer is replayed without it.
+using Gate = std::function<std::optional<Error>()>;
 
 //! Runs \a effect at most once per (caller, Idempotency-Key):
 //! - no or malformed key: 400 validation_failed (field "Idempotency-Key"), nothing runs;
@@ -35,7 +40,9 @@ using Effect = std::function<Result<Response>()>;
 //!   part of it). A success, or a refusal by a rule (402, 403, 404, 409, 422), is stored
 //!   with the key in that same transaction (a refusal's writes rolled back first); a
 //!   malformed request (400) or a server error (5xx) stores nothing, so the key stays free.
-[[nodiscard]] Response run(ServerDb &db, qint64 nowMs, const RequestContext &ctx, const Effect &effect);
+//! \a gate, when given, runs in that transaction before \a effect, only when the key is new.
+[[nodiscard]] Response run(ServerDb &db, qint64 nowMs, const RequestContext &ctx, const Effect &effect,
+                           const Gate &gate = {});
 
 } // namespace idempotency
 

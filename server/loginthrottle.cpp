@@ -16,6 +16,8 @@ int freeFailures(LoginThrottle::Scope scope)
         return LoginThrottle::kFreeFailuresPerHandle;
     case LoginThrottle::Scope::Device:
         return LoginThrottle::kFreeFailuresPerDevice;
+    case LoginThrottle::Scope::Account:
+        return LoginThrottle::kFreeFailuresPerAccount;
     }
     return 0;
 }
@@ -40,6 +42,8 @@ QString LoginThrottle::scopeName(Scope scope)
         return QStringLiteral("handle");
     case Scope::Device:
         return QStringLiteral("device");
+    case Scope::Account:
+        return QStringLiteral("account");
     }
     return {};
 }

@@ -24,7 +24,7 @@ namespace plaza::server {
 class LoginThrottle
 {
 public:
-    enum class Scope { Ip, Handle, Device };
+    enum class Scope { Ip, Handle, Device, Account };
     struct Key {
         Scope scope = Scope::Ip;
         QString id;
@@ -38,6 +38,9 @@ public:
     static constexpr int kFreeFailuresPerIp = 10;     //!< many people may share an address (NAT)
     static constexpr int kFreeFailuresPerHandle = 3;
     static constexpr int kFreeFailuresPerDevice = 3;
+    //! Wrong two-factor codes of one account, whatever the challenge or route (docs/api.md
+    //! "Two-factor sign-in"): each challenge also dies after kMaxCodeAttempts.
+    static constexpr int kFreeFailuresPerAccount = 5;
     static constexpr qint64 kFirstDelayMs = 1000;
     static constexpr qint64 kMaxDelayMs = 60'000;
     static constexpr qint64 kForgetAfterMs = 15 * 60'000;

@@ -14,6 +14,7 @@
 #include "routes.h"
 #include "serverdb.h"
 #include "services.h"
+#include "totp.h"
 #include "users.h"
 #include "wallet.h"
 
@@ -346,7 +347,13 @@ void registerPaymentRequestRoutes(Router &router, Services &services)
                [&db, &clock](RequestContext &ctx) {
                    const qint64 now = clock.nowMs();
                    expireNow(db, now);
-                   return idempotency::run(db, now, ctx, [&] { return pay(db, now, ctx); });
+                   auto gate = [&]() -> std::optional<Error> {
+                       auto request = requestFromPath(db, ctx);
+                       if (!request || request->payeeId == ctx.userId || request->status != u"open")
+                           return std::nullopt; // the effect refuses it
+                       return stepup::check(db, now, ctx, request->amount);
+                   };
+                   return idempotency::run(db, now, ctx, [&] { return pay(db, now, ctx); }, gate);
                });
     router.add(Router::Method::Post, QStringLiteral("/v1/payment-requests/{id}/cancel"), Router::NoFlags,
                [&db, &clock](RequestContext &ctx) {

@@ -80,6 +80,7 @@ PlazaServer::PlazaServer(Services &services, QObject *parent) : QAbstractHttpSer
     registerAuthRoutes(m_router, services);
     registerSessionRoutes(m_router, services);
     registerAccountRoutes(m_router, services);
+    registerTwoFactorRoutes(m_router, services);
     registerUserRoutes(m_router, services);
     registerSyncRoutes(m_router, services);
     registerConversationRoutes(m_router, services);

@@ -14,6 +14,7 @@ void registerHealthRoutes(Router &router, Services &services);        // health.
 void registerAuthRoutes(Router &router, Services &services);          // auth.cpp
 void registerSessionRoutes(Router &router, Services &services);       // sessions.cpp
 void registerAccountRoutes(Router &router, Services &services);       // account.cpp
+void registerTwoFactorRoutes(Router &router, Services &services);     // twofactor.cpp
 void registerUserRoutes(Router &router, Services &services);          // users.cpp
 void registerSyncRoutes(Router &router, Services &services);          // sync.cpp
 void registerConversationRoutes(Router &router, Services &services);  // conversations.cpp

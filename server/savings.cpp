@@ -13,6 +13,7 @@
 #include "serverdb.h"
 #include "serveroptions.h"
 #include "services.h"
+#include "totp.h"
 #include "wallet.h"
 
 #include <QDateTime>
@@ -672,7 +673,11 @@ void registerSavingsRoutes(Router &router, Services &services)
     router.add(Router::Method::Post, QStringLiteral("/v1/savings/withdrawals"), Router::JsonBody,
                [&db, &clock](RequestContext &ctx) {
                    const qint64 now = clock.nowMs();
-                   return idempotency::run(db, now, ctx, [&] { return savings::movement(db, now, ctx, false); });
+                   auto gate = [&]() -> std::optional<Error> {
+                       auto amount = readAmount(db, ctx.userId, ctx.body);
+                       return amount ? stepup::check(db, now, ctx, *amount) : std::nullopt;
+                   };
+                   return idempotency::run(db, now, ctx, [&] { return savings::movement(db, now, ctx, false); }, gate);
                });
     router.add(Router::Method::Post, QStringLiteral("/v1/savings/goals"), Router::JsonBody, [&db, &clock](RequestContext &ctx) {
         Result<Response> answer = makeError(ErrorCode::Internal, QString());

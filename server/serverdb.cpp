@@ -360,6 +360,41 @@ CREATE TABLE IF NOT EXISTS deleted_users (
     deleted_at INTEGER NOT NULL
 );
 )sql")},
+        // Two-factor sign-in and step-up before money moves (docs/api.md "Two-factor sign-in",
+        // "Step-up"): the TOTP secret (pending until confirmed) and the last step whose code
+        // was used (a code is never accepted twice), the step-up threshold, the recovery
+        // codes (SHA-256 only), the challenges between a sign-in's password and its code, and
+        // the short-lived step-up tokens (SHA-256 only). IF NOT EXISTS: see step 9.
+        {11, QStringLiteral(R"sql(
+CREATE TABLE IF NOT EXISTS account_security (
+    user_id INTEGER PRIMARY KEY REFERENCES users(id),
+    totp_secret TEXT,
+    totp_pending_secret TEXT,
+    totp_enabled_at INTEGER,
+    totp_last_step INTEGER NOT NULL DEFAULT 0,
+    stepup_threshold INTEGER
+);
+CREATE TABLE IF NOT EXISTS recovery_codes (
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    code_hash BLOB NOT NULL,
+    used_at INTEGER,
+    PRIMARY KEY (user_id, code_hash)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS login_challenges (
+    token_hash BLOB PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    device_name TEXT NOT NULL DEFAULT '',
+    platform TEXT NOT NULL DEFAULT '',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS step_up_tokens (
+    token_hash BLOB PRIMARY KEY,
+    session_id INTEGER NOT NULL,
+    user_id INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql")},
     };
 }
 

@@ -15,6 +15,7 @@
 #include "routes.h"
 #include "serverdb.h"
 #include "services.h"
+#include "totp.h"
 
 #include <QJsonArray>
 
@@ -403,7 +404,12 @@ void registerWalletRoutes(Router &router, Services &services)
                });
     router.add(Router::Method::Post, QStringLiteral("/v1/transfers"), Router::JsonBody, [&db, &clock](RequestContext &ctx) {
         const qint64 now = clock.nowMs();
-        return idempotency::run(db, now, ctx, [&] { return transfer(db, now, ctx); });
+        // An amount the effect would refuse anyway needs no step-up first.
+        auto gate = [&]() -> std::optional<Error> {
+            auto amount = readAmount(db, ctx.userId, ctx.body);
+            return amount ? stepup::check(db, now, ctx, *amount) : std::nullopt;
+        };
+        return idempotency::run(db, now, ctx, [&] { return transfer(db, now, ctx); }, gate);
     });
     // No body needed: the transaction is in the path (a JSON body, if any, is fingerprinted as sent).
     router.add(Router::Method::Post, QStringLiteral("/v1/transactions/{id}/refund"), Router::NoFlags,

@@ -645,6 +645,46 @@
         <source>This request has expired. Ask for a new one.</source>
         <translation>Cette demande a expiré. Demandez-en une nouvelle.</translation>
     </message>
+    <message>
+        <source>Too many wrong codes. Wait a minute, then try again.</source>
+        <translation>Trop de codes erronés. Patientez une minute, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>That code isn&apos;t right, or it was already used. Wait for the next code and try again.</source>
+        <translation>Ce code est incorrect ou a déjà servi. Attendez le code suivant et réessayez.</translation>
+    </message>
+    <message>
+        <source>This sign-in expired or had too many wrong codes. Enter your password again.</source>
+        <translation>Cette connexion a expiré ou a reçu trop de codes erronés. Saisissez de nouveau votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Saisissez votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in is already on.</source>
+        <translation>La connexion à deux facteurs est déjà activée.</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in is already off.</source>
+        <translation>La connexion à deux facteurs est déjà désactivée.</translation>
+    </message>
+    <message>
+        <source>Start the set-up again.</source>
+        <translation>Recommencez la configuration.</translation>
+    </message>
+    <message>
+        <source>Confirm with your password or a code first.</source>
+        <translation>Confirmez d’abord avec votre mot de passe ou un code.</translation>
+    </message>
+    <message>
+        <source>Enter an amount, such as 100.</source>
+        <translation>Saisissez un montant, par exemple 100.</translation>
+    </message>
 </context>
 <context>
     <name>FeedPage</name>
@@ -1363,6 +1403,14 @@
         <source>Pay a request</source>
         <translation>Payer une demande</translation>
     </message>
+    <message>
+        <source>Confirm and pay %1</source>
+        <translation>Confirmer et payer %1</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
 </context>
 <context>
     <name>PersonRow</name>
@@ -1817,6 +1865,14 @@
         <source>The server didn&apos;t answer in time. Plaza will retry with the same key until it does, so this can never happen twice.</source>
         <translation>Le serveur n’a pas répondu à temps. Plaza réessaiera avec la même clé jusqu’à obtenir une réponse : cela ne pourra jamais se produire deux fois.</translation>
     </message>
+    <message>
+        <source>Confirm and withdraw %1</source>
+        <translation>Confirmer et retirer %1</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
 </context>
 <context>
     <name>SavingsPage</name>
@@ -2052,6 +2108,46 @@
     <message>
         <source>People found</source>
         <translation>Personnes trouvées</translation>
+    </message>
+    <message>
+        <source>Confirm it&apos;s you</source>
+        <translation>Confirmez que c’est bien vous</translation>
+    </message>
+    <message>
+        <source>You signed in on this device a few minutes ago. Confirm it&apos;s you before paying.</source>
+        <translation>Vous vous êtes connecté sur cet appareil il y a quelques minutes. Confirmez que c’est bien vous avant de payer.</translation>
+    </message>
+    <message>
+        <source>This payment is at or above the amount you chose to confirm.</source>
+        <translation>Ce paiement atteint le montant à partir duquel vous avez choisi de confirmer.</translation>
+    </message>
+    <message>
+        <source>Enter your password or the code from your authenticator app.</source>
+        <translation>Saisissez votre mot de passe ou le code de votre application d’authentification.</translation>
+    </message>
+    <message>
+        <source>Enter your account password.</source>
+        <translation>Saisissez le mot de passe de votre compte.</translation>
+    </message>
+    <message>
+        <source>Password or code</source>
+        <translation>Mot de passe ou code</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Confirm and send %1</source>
+        <translation>Confirmer et envoyer %1</translation>
+    </message>
+    <message>
+        <source>Confirm and send</source>
+        <translation>Confirmer et envoyer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -2323,6 +2419,10 @@
         <source>Delete account…</source>
         <translation>Supprimer le compte…</translation>
     </message>
+    <message>
+        <source>Two-factor sign-in</source>
+        <translation>Connexion à deux facteurs</translation>
+    </message>
 </context>
 <context>
     <name>Sheet</name>
@@ -2411,6 +2511,50 @@
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
+    <message>
+        <source>Enter one of your recovery codes. Each one works once.</source>
+        <translation>Saisissez l’un de vos codes de secours. Chacun ne sert qu’une fois.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app.</source>
+        <translation>Saisissez le code à 6 chiffres de votre application d’authentification.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Code de secours</translation>
+    </message>
+    <message>
+        <source>Authentication code</source>
+        <translation>Code d’authentification</translation>
+    </message>
+    <message>
+        <source>e.g. abcd-efgh-ij</source>
+        <translation>p. ex. abcd-efgh-ij</translation>
+    </message>
+    <message>
+        <source>e.g. 123456</source>
+        <translation>p. ex. 123456</translation>
+    </message>
+    <message>
+        <source>Use the authenticator code</source>
+        <translation>Utiliser le code de l’application</translation>
+    </message>
+    <message>
+        <source>Use a recovery code</source>
+        <translation>Utiliser un code de secours</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
 </context>
 <context>
     <name>SignInScreen</name>
@@ -2453,6 +2597,14 @@
     <message>
         <source>The damaged cache was kept as %1.</source>
         <translation>Le cache endommagé a été conservé sous le nom %1.</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in</source>
+        <translation>Connexion à deux facteurs</translation>
+    </message>
+    <message>
+        <source>Your password was right. One more step keeps your money safe.</source>
+        <translation>Votre mot de passe est correct. Une étape de plus protège votre argent.</translation>
     </message>
 </context>
 <context>
@@ -2509,6 +2661,41 @@
     <message>
         <source>Opening Plaza</source>
         <translation>Ouverture de Plaza</translation>
+    </message>
+</context>
+<context>
+    <name>StepUpPrompt</name>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <source>You signed in on this device a few minutes ago. Confirm it&apos;s you before paying.</source>
+        <translation>Vous vous êtes connecté sur cet appareil il y a quelques minutes. Confirmez que c’est bien vous avant de payer.</translation>
+    </message>
+    <message>
+        <source>This payment is at or above the amount you chose to confirm.</source>
+        <translation>Ce paiement atteint le montant à partir duquel vous avez choisi de confirmer.</translation>
+    </message>
+    <message>
+        <source>Enter your password or the code from your authenticator app.</source>
+        <translation>Saisissez votre mot de passe ou le code de votre application d’authentification.</translation>
+    </message>
+    <message>
+        <source>Enter your account password.</source>
+        <translation>Saisissez le mot de passe de votre compte.</translation>
+    </message>
+    <message>
+        <source>Password or code</source>
+        <translation>Mot de passe ou code</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -2745,6 +2932,129 @@
             <numerusform>Plaza — %n message non lu</numerusform>
             <numerusform>Plaza — %n messages non lus</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TwoFactorSection</name>
+    <message>
+        <source>Two-factor sign-in</source>
+        <translation>Connexion à deux facteurs</translation>
+    </message>
+    <message>
+        <source>On. Signing in asks for a code from your authenticator app after your password.</source>
+        <translation>Activée. La connexion demande un code de votre application d’authentification après le mot de passe.</translation>
+    </message>
+    <message>
+        <source>Off. Turn it on so that your password alone cannot open your account.</source>
+        <translation>Désactivée. Activez-la pour que votre mot de passe seul ne suffise pas à ouvrir votre compte.</translation>
+    </message>
+    <message>
+        <source>Turn on…</source>
+        <translation>Activer…</translation>
+    </message>
+    <message>
+        <source>Turn off…</source>
+        <translation>Désactiver…</translation>
+    </message>
+    <message>
+        <source>Your account password</source>
+        <translation>Le mot de passe de votre compte</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Scan this QR code with your authenticator app, or type the key below into it. Then enter the 6-digit code it shows.</source>
+        <translation>Scannez ce code QR avec votre application d’authentification, ou saisissez-y la clé ci-dessous. Puis entrez le code à 6 chiffres qu’elle affiche.</translation>
+    </message>
+    <message>
+        <source>QR code for your authenticator app</source>
+        <translation>Code QR pour votre application d’authentification</translation>
+    </message>
+    <message>
+        <source>Key for your authenticator app</source>
+        <translation>Clé pour votre application d’authentification</translation>
+    </message>
+    <message>
+        <source>Copy key</source>
+        <translation>Copier la clé</translation>
+    </message>
+    <message>
+        <source>Code from the app</source>
+        <translation>Code de l’application</translation>
+    </message>
+    <message>
+        <source>e.g. 123456</source>
+        <translation>p. ex. 123456</translation>
+    </message>
+    <message>
+        <source>Turn on</source>
+        <translation>Activer</translation>
+    </message>
+    <message>
+        <source>Two-factor sign-in is on. Keep these recovery codes somewhere safe: each one signs you in once if you lose your phone. They won&apos;t be shown again.</source>
+        <translation>La connexion à deux facteurs est activée. Gardez ces codes de secours en lieu sûr&#xa0;: chacun permet de vous connecter une fois si vous perdez votre téléphone. Ils ne seront plus affichés.</translation>
+    </message>
+    <message>
+        <source>Copy codes</source>
+        <translation>Copier les codes</translation>
+    </message>
+    <message>
+        <source>I saved them</source>
+        <translation>Je les ai enregistrés</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Code de secours</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Use the authenticator code</source>
+        <translation>Utiliser le code de l’application</translation>
+    </message>
+    <message>
+        <source>Use a recovery code</source>
+        <translation>Utiliser un code de secours</translation>
+    </message>
+    <message>
+        <source>Confirm payments from</source>
+        <translation>Confirmer les paiements à partir de</translation>
+    </message>
+    <message>
+        <source>Payments, paid requests and savings withdrawals at or above this amount ask for your password or a code. While it is set, every payment in the first 10 minutes after a new sign-in asks too. Leave empty for none.</source>
+        <translation>Les paiements, demandes réglées et retraits d’épargne à partir de ce montant demandent votre mot de passe ou un code. Tant qu’il est défini, tout paiement dans les 10 minutes suivant une nouvelle connexion le demande aussi. Laissez vide pour aucun seuil.</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>Montant (%1)</translation>
+    </message>
+    <message>
+        <source>No threshold</source>
+        <translation>Aucun seuil</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Password or code</source>
+        <translation>Mot de passe ou code</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
     </message>
 </context>
 <context>

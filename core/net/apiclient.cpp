@@ -130,6 +130,8 @@ QCoro::Task<Result<ApiResponse>> ApiClient::Private::sendOnce(Method method, QSt
         request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + bearer.toUtf8());
     if (!options.idempotencyKey.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Idempotency-Key"), options.idempotencyKey.toUtf8());
+    if (!options.stepUpToken.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Step-Up-Token"), options.stepUpToken.toUtf8());
     // The API never redirects; following one could carry the bearer to another host.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(int(options.timeout.count()));
@@ -371,6 +373,19 @@ QCoro::Task<Result<protocol::AuthTokens>> ApiClient::login(QString handle, QStri
         body.insert(QStringLiteral("device_token"), deviceToken);
     describeDevice(body);
     return d->authenticate(protocol::endpoints::authLogin(), body);
+}
+
+QCoro::Task<Result<protocol::AuthTokens>> ApiClient::loginWithCode(QString challenge, QString code, QString recoveryCode,
+                                                                   QString deviceToken)
+{
+    QJsonObject body{{QStringLiteral("challenge"), challenge}};
+    if (!code.trimmed().isEmpty())
+        body.insert(QStringLiteral("code"), code.trimmed());
+    else
+        body.insert(QStringLiteral("recovery_code"), recoveryCode.trimmed());
+    if (!deviceToken.isEmpty())
+        body.insert(QStringLiteral("device_token"), deviceToken);
+    return d->authenticate(protocol::endpoints::authLoginTotp(), body);
 }
 
 QCoro::Task<Status> ApiClient::logout()

@@ -28,6 +28,9 @@ struct RequestOptions {
     //! A 2xx body is kept as bytes in ApiResponse::raw and not parsed here: the caller
     //! decodes it where it likes (a large sync page, off the UI thread). Errors are decoded as usual.
     bool rawBody = false;
+    //! Sent as the Step-Up-Token header: a money move the server asked a step-up for
+    //! (403, details.reason "step_up_required"), retried with the same Idempotency-Key.
+    QString stepUpToken;
 };
 
 //! A successful (2xx) answer.
@@ -75,6 +78,11 @@ public:
     //! \a deviceToken: the one an earlier sign-in of this user here was given (a known device
     //! is not slowed down by someone else's failed guesses); "" for none.
     QCoro::Task<Result<protocol::AuthTokens>> login(QString handle, QString password, QString deviceToken = {});
+    //! With two-factor on, login() fails with Unauthorized, details.reason "totp_required"
+    //! and details.challenge: this is the second step, with the authenticator's \a code or
+    //! else a \a recoveryCode (POST /v1/auth/login/totp). On success like login().
+    QCoro::Task<Result<protocol::AuthTokens>> loginWithCode(QString challenge, QString code, QString recoveryCode,
+                                                            QString deviceToken = {});
     //! POST /v1/auth/logout, then forgets the tokens (even if the server cannot be reached).
     QCoro::Task<Status> logout();
 

@@ -25,6 +25,12 @@ QString segment(const QString &value)
 
 QString authRegister() { return QStringLiteral("/v1/auth/register"); }
 QString authLogin() { return QStringLiteral("/v1/auth/login"); }
+QString authLoginTotp() { return QStringLiteral("/v1/auth/login/totp"); }
+QString authStepUp() { return QStringLiteral("/v1/auth/step-up"); }
+QString accountSecurity() { return QStringLiteral("/v1/account/security"); }
+QString totpSetup() { return QStringLiteral("/v1/account/2fa/setup"); }
+QString totpConfirm() { return QStringLiteral("/v1/account/2fa/confirm"); }
+QString totpDisable() { return QStringLiteral("/v1/account/2fa/disable"); }
 QString authRefresh() { return QStringLiteral("/v1/auth/refresh"); }
 QString authLogout() { return QStringLiteral("/v1/auth/logout"); }
 QString webSocket() { return QStringLiteral("/v1/ws"); }

@@ -15,6 +15,15 @@ namespace plaza::protocol::endpoints {
 // Accounts.
 [[nodiscard]] QString authRegister();
 [[nodiscard]] QString authLogin();
+//! The second step of a sign-in with two-factor on: the challenge and the code.
+[[nodiscard]] QString authLoginTotp();
+//! A password or code exchanged for a short-lived step-up token (money moves).
+[[nodiscard]] QString authStepUp();
+//! Two-factor enrolment and the step-up threshold.
+[[nodiscard]] QString accountSecurity();
+[[nodiscard]] QString totpSetup();
+[[nodiscard]] QString totpConfirm();
+[[nodiscard]] QString totpDisable();
 [[nodiscard]] QString authRefresh();
 [[nodiscard]] QString authLogout();
 [[nodiscard]] QString webSocket();

@@ -12,6 +12,7 @@
 #include "storage/cacheschema.h"
 #include "storage/database.h"
 #include "storage/kvstore.h"
+#include "money/money.h"
 #include "sync/syncengine.h"
 
 #include <QCoroFuture>
@@ -70,6 +71,7 @@ struct Session::Private {
     QString errorCode;
     QString errorMessage;
     QString errorField;
+    QString errorReason;
     QByteArray key;
     QVariantList deviceSessions;
     QString deviceSessionsStatus = QStringLiteral("idle");
@@ -78,6 +80,18 @@ struct Session::Private {
     QString keptCachePath;
     bool deletingAccount = false; //!< the server may close our socket before it answers
     AccountInfo leftover;         //!< a deleted account whose cache is still here
+    //! A sign-in waiting for its code (two-factor): the server's challenge and who signs in.
+    QString challenge;
+    QUrl challengeUrl;
+    QString challengeHandle;
+    QString securityStatus = QStringLiteral("idle");
+    QString securityError;
+    QString securityErrorReason;
+    bool totpEnabled = false;
+    qint64 stepUpThreshold = -1;
+    QString totpSecret;
+    QString totpUri;
+    QStringList recoveryCodes;
 };
 
 Session::Session(Options options, QObject *parent) : QObject(parent), d(std::make_unique<Private>(this, std::move(options)))
@@ -140,6 +154,7 @@ Session::Session(Options options, QObject *parent) : QObject(parent), d(std::mak
         d->errorCode = code;
         d->errorMessage = message;
         d->errorField.clear();
+        d->errorReason.clear();
         Q_EMIT errorChanged();
     });
 }
@@ -174,6 +189,7 @@ void Session::fail(const Error &error)
     d->errorCode = error.codeName();
     d->errorMessage = error.message;
     d->errorField = error.field();
+    d->errorReason = error.details.value(QStringLiteral("reason")).toString();
     qCInfo(lcApp) << "session error" << d->errorCode;
     Q_EMIT errorChanged();
 }
@@ -185,6 +201,7 @@ void Session::clearError()
     d->errorCode.clear();
     d->errorMessage.clear();
     d->errorField.clear();
+    d->errorReason.clear();
     Q_EMIT errorChanged();
 }
 
@@ -382,6 +399,16 @@ net::ApiClient *Session::api() const { return d->api; }
 QVariantList Session::deviceSessions() const { return d->deviceSessions; }
 QString Session::deviceSessionsStatus() const { return d->deviceSessionsStatus; }
 QString Session::deviceSessionsError() const { return d->deviceSessionsError; }
+QString Session::errorReason() const { return d->errorReason; }
+bool Session::signInCodeRequired() const { return !d->challenge.isEmpty(); }
+QString Session::securityStatus() const { return d->securityStatus; }
+QString Session::securityError() const { return d->securityError; }
+QString Session::securityErrorReason() const { return d->securityErrorReason; }
+bool Session::totpEnabled() const { return d->totpEnabled; }
+qint64 Session::stepUpThreshold() const { return d->stepUpThreshold; }
+QString Session::totpSecret() const { return d->totpSecret; }
+QString Session::totpUri() const { return d->totpUri; }
+QStringList Session::recoveryCodes() const { return d->recoveryCodes; }
 net::WsSession *Session::live() const { return d->live; }
 SyncEngine *Session::syncEngine() const { return d->engine; }
 QByteArray Session::cacheKey() const { return d->state == State::Ready ? d->key : QByteArray(); }
@@ -669,12 +696,72 @@ QCoro::Task<void> Session::signInTask(QString serverUrl, QString handle, QString
     if (!self)
         co_return;
     if (!tokens) {
+        if (!create && tokens.error().details.value(QStringLiteral("reason")).toString() == u"totp_required") {
+            // The password was right; the tokens wait for the authenticator's code.
+            d->challenge = tokens.error().details.value(QStringLiteral("challenge")).toString();
+            d->challengeUrl = url;
+            d->challengeHandle = handle;
+            clearError();
+            setBusy(false);
+            Q_EMIT signInCodeRequiredChanged();
+            co_return;
+        }
         fail(tokens.error());
         setBusy(false);
         co_return;
     }
-    if (!tokens->deviceToken.isEmpty()) {
-        if (const Status kept = d->files.writeDeviceToken(url.toString(), handle, tokens->deviceToken); !kept)
+    const protocol::AuthTokens issued = *tokens;
+    co_await completeSignIn(url, handle, issued);
+}
+
+QCoro::Task<void> Session::signInCodeTask(QString code, bool recovery)
+{
+    QPointer<Session> self(this);
+    if (d->challenge.isEmpty())
+        co_return;
+    setBusy(true);
+    clearError();
+    const QUrl url = d->challengeUrl;
+    const QString handle = d->challengeHandle;
+    const QString challenge = d->challenge;
+    const QString otp = recovery ? QString() : code;
+    const QString recoveryCode = recovery ? code : QString();
+    const QString deviceToken = d->files.deviceToken(url.toString(), handle);
+    Result<protocol::AuthTokens> tokens = co_await d->api->loginWithCode(challenge, otp, recoveryCode, deviceToken);
+    if (!self)
+        co_return;
+    if (!tokens) {
+        // A dead challenge (expired, too many wrong codes): back to the password.
+        if (tokens.error().details.value(QStringLiteral("reason")).toString() == u"challenge_invalid") {
+            d->challenge.clear();
+            Q_EMIT signInCodeRequiredChanged();
+        }
+        fail(tokens.error());
+        setBusy(false);
+        co_return;
+    }
+    d->challenge.clear();
+    Q_EMIT signInCodeRequiredChanged();
+    const protocol::AuthTokens issued = *tokens;
+    co_await completeSignIn(url, handle, issued);
+}
+
+QCoro::Task<void> Session::completeSignIn(QUrl url, QString handle, protocol::AuthTokens tokens)
+{
+    QPointer<Session> self(this);
+    std::optional<protocol::AuthTokens> signedIn = tokens;
+    // Nothing of an earlier account's security settings carries over.
+    d->securityStatus = QStringLiteral("idle");
+    d->securityError.clear();
+    d->securityErrorReason.clear();
+    d->totpEnabled = false;
+    d->stepUpThreshold = -1;
+    d->totpSecret.clear();
+    d->totpUri.clear();
+    d->recoveryCodes.clear();
+    Q_EMIT securityChanged();
+    if (!signedIn->deviceToken.isEmpty()) {
+        if (const Status kept = d->files.writeDeviceToken(url.toString(), handle, signedIn->deviceToken); !kept)
             qCWarning(lcApp) << "could not keep the device token:" << kept.error().message;
     }
 
@@ -685,11 +772,11 @@ QCoro::Task<void> Session::signInTask(QString serverUrl, QString handle, QString
         co_return;
     AccountInfo account;
     account.serverUrl = url.toString(QUrl::StripTrailingSlash);
-    account.userId = tokens->user.id;
-    account.handle = tokens->user.handle;
-    account.displayName = tokens->user.displayName;
+    account.userId = signedIn->user.id;
+    account.handle = signedIn->user.handle;
+    account.displayName = signedIn->user.displayName;
     setAccount(account);
-    d->pendingTokens = *tokens;
+    d->pendingTokens = *signedIn;
 
     if (d->options.keyBackend == KeyBackend::Auto) {
         // An entry of this very account on this server (another profile of it on this
@@ -993,6 +1080,162 @@ void Session::onNotice(const QString &type, const QJsonObject &data)
     // Settings → Sessions shows it if it was read once.
     if (d->deviceSessionsStatus != u"idle")
         loadDeviceSessions();
+}
+
+void Session::submitSignInCode(const QString &code, bool recovery)
+{
+    if (d->busy || d->challenge.isEmpty())
+        return;
+    if (code.trimmed().isEmpty()) {
+        fail(makeError(ErrorCode::ValidationFailed, QStringLiteral("Enter the code."), {{QStringLiteral("field"), QStringLiteral("code")}}));
+        return;
+    }
+    detach(signInCodeTask(code, recovery));
+}
+
+void Session::cancelSignInCode()
+{
+    if (d->challenge.isEmpty())
+        return;
+    d->challenge.clear();
+    clearError();
+    Q_EMIT signInCodeRequiredChanged();
+}
+
+void Session::setSecurityStatus(const QString &status, const Error &error)
+{
+    d->securityStatus = status;
+    d->securityError = error.message;
+    d->securityErrorReason = error.details.value(QStringLiteral("reason")).toString();
+    if (d->securityErrorReason.isEmpty() && status == u"error")
+        d->securityErrorReason = error.codeName();
+    Q_EMIT securityChanged();
+}
+
+void Session::applySecurity(const QJsonObject &body)
+{
+    if (body.contains(QStringLiteral("totp_enabled")))
+        d->totpEnabled = body.value(QStringLiteral("totp_enabled")).toBool();
+    if (body.contains(QStringLiteral("stepup_threshold_minor"))) {
+        const QJsonValue threshold = body.value(QStringLiteral("stepup_threshold_minor"));
+        d->stepUpThreshold = threshold.isDouble() ? threshold.toInteger() : -1;
+    }
+    if (body.contains(QStringLiteral("secret"))) {
+        d->totpSecret = body.value(QStringLiteral("secret")).toString();
+        d->totpUri = body.value(QStringLiteral("otpauth_uri")).toString();
+    }
+    if (body.contains(QStringLiteral("recovery_codes"))) {
+        d->recoveryCodes.clear();
+        for (const QJsonValue &code : body.value(QStringLiteral("recovery_codes")).toArray())
+            d->recoveryCodes.append(code.toString());
+        // Enrolled: the secret is in the authenticator now, not needed here any more.
+        d->totpSecret.clear();
+        d->totpUri.clear();
+    }
+    if (!d->totpEnabled && !body.contains(QStringLiteral("secret")) && !body.value(QStringLiteral("totp_pending")).toBool()) {
+        d->totpSecret.clear();
+        d->totpUri.clear();
+    }
+}
+
+void Session::loadSecurity()
+{
+    detach(securityTask(QStringLiteral("GET"), protocol::endpoints::accountSecurity(), {}));
+}
+
+void Session::startTotpSetup(const QString &password)
+{
+    if (password.isEmpty()) {
+        setSecurityStatus(QStringLiteral("error"), makeError(ErrorCode::ValidationFailed, QStringLiteral("Enter your password."),
+                                                             {{QStringLiteral("reason"), QStringLiteral("password_missing")}}));
+        return;
+    }
+    detach(securityTask(QStringLiteral("POST"), protocol::endpoints::totpSetup(), {{QStringLiteral("password"), password}}));
+}
+
+void Session::confirmTotpSetup(const QString &code)
+{
+    detach(securityTask(QStringLiteral("POST"), protocol::endpoints::totpConfirm(), {{QStringLiteral("code"), code.trimmed()}}));
+}
+
+void Session::forgetRecoveryCodes()
+{
+    if (d->recoveryCodes.isEmpty())
+        return;
+    d->recoveryCodes.clear();
+    Q_EMIT securityChanged();
+}
+
+void Session::disableTotp(const QString &code, bool recovery)
+{
+    const QJsonObject body{{recovery ? QStringLiteral("recovery_code") : QStringLiteral("code"), code.trimmed()}};
+    detach(securityTask(QStringLiteral("POST"), protocol::endpoints::totpDisable(), body));
+}
+
+void Session::setStepUpThreshold(const QString &amountText, const QString &currency, const QString &proof)
+{
+    QJsonObject body{{QStringLiteral("stepup_threshold_minor"), QJsonValue(QJsonValue::Null)}};
+    if (!amountText.trimmed().isEmpty()) {
+        const auto amount = Money::parse(amountText, currency);
+        if (!amount || amount->minor() < 1 || amount->minor() > Money::kMaxApiAmount) {
+            setSecurityStatus(QStringLiteral("error"),
+                              makeError(ErrorCode::InvalidAmount, QStringLiteral("Enter an amount, such as 100."),
+                                        {{QStringLiteral("reason"), QStringLiteral("invalid_amount")}}));
+            return;
+        }
+        body.insert(QStringLiteral("stepup_threshold_minor"), amount->minor());
+    }
+    detach(securityTask(QStringLiteral("PATCH"), protocol::endpoints::accountSecurity(), body, proof));
+}
+
+QCoro::Task<Result<QString>> Session::stepUpToken(QString secret, bool isCode)
+{
+    const QString path = protocol::endpoints::authStepUp();
+    const QJsonObject body{{isCode ? QStringLiteral("code") : QStringLiteral("password"), isCode ? secret.trimmed() : secret}};
+    auto reply = co_await d->api->post(path, body);
+    if (!reply)
+        co_return reply.error();
+    co_return reply->body.value(QStringLiteral("step_up_token")).toString();
+}
+
+QCoro::Task<void> Session::securityTask(QString method, QString path, QJsonObject body, QString stepUpProof)
+{
+    QPointer<Session> self(this);
+    if (d->state != State::Ready) {
+        setSecurityStatus(QStringLiteral("error"), makeError(ErrorCode::Unauthorized, QStringLiteral("Not signed in.")));
+        co_return;
+    }
+    setSecurityStatus(QStringLiteral("loading"));
+    net::RequestOptions options;
+    if (!stepUpProof.isEmpty()) {
+        // A code is digits only; anything else is the password.
+        bool digits = stepUpProof.trimmed().size() == 6;
+        for (QChar c : stepUpProof.trimmed())
+            digits = digits && c.isDigit();
+        Result<QString> token = co_await stepUpToken(stepUpProof, digits && d->totpEnabled);
+        if (!self)
+            co_return;
+        if (!token) {
+            setSecurityStatus(QStringLiteral("error"), token.error());
+            co_return;
+        }
+        options.stepUpToken = *token;
+    }
+    Result<net::ApiResponse> reply = makeError(ErrorCode::Unknown, QString());
+    if (method == u"GET")
+        reply = co_await d->api->get(path, {}, options);
+    else if (method == u"PATCH")
+        reply = co_await d->api->patch(path, body, options);
+    else
+        reply = co_await d->api->post(path, body, options);
+    if (!self)
+        co_return;
+    if (!reply) {
+        setSecurityStatus(QStringLiteral("error"), reply.error());
+        co_return;
+    }
+    applySecurity(reply->body);
+    setSecurityStatus(QStringLiteral("ready"));
 }
 
 } // namespace plaza

@@ -2,12 +2,15 @@
 #pragma once
 
 #include "common/result.h"
+#include "protocol/types.h"
 
 #include <QCoroTask>
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QStringList>
+#include <QUrl>
 
 #include <chrono>
 #include <QString>
@@ -49,6 +52,8 @@ class Session : public QObject
     Q_PROPERTY(QString errorCode READ errorCode NOTIFY errorChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorChanged)
     Q_PROPERTY(QString errorField READ errorField NOTIFY errorChanged)
+    //! details.reason of the last failure ("totp_invalid", "challenge_invalid"…), or empty.
+    Q_PROPERTY(QString errorReason READ errorReason NOTIFY errorChanged)
     //! The account's sessions (signed-in devices, GET /v1/sessions) as loadDeviceSessions()
     //! last read them: maps with id, deviceName, platform, place, createdAt, lastSeenAt,
     //! current, ended (for theft), endedAt; live ones first.
@@ -65,6 +70,23 @@ class Session : public QObject
     Q_PROPERTY(bool leftoverCache READ hasLeftoverCache NOTIFY leftoverCacheChanged)
     //! Where the last damaged cache was moved aside, or empty.
     Q_PROPERTY(QString keptCachePath READ keptCachePath NOTIFY stateChanged)
+    //! The password was right and the account has two-factor sign-in: the sign-in waits for
+    //! submitSignInCode() (or cancelSignInCode()).
+    Q_PROPERTY(bool signInCodeRequired READ signInCodeRequired NOTIFY signInCodeRequiredChanged)
+    //! The account's security settings (Settings → Two-factor sign-in), as loadSecurity()
+    //! and the calls below left them. securityStatus: "idle", "loading", "ready", "error".
+    Q_PROPERTY(QString securityStatus READ securityStatus NOTIFY securityChanged)
+    Q_PROPERTY(QString securityError READ securityError NOTIFY securityChanged)
+    //! The code of the last refusal ("forbidden", "rate_limited"…) and its details.reason.
+    Q_PROPERTY(QString securityErrorReason READ securityErrorReason NOTIFY securityChanged)
+    Q_PROPERTY(bool totpEnabled READ totpEnabled NOTIFY securityChanged)
+    //! The step-up threshold in minor units of the wallet's currency; -1 for none.
+    Q_PROPERTY(qint64 stepUpThreshold READ stepUpThreshold NOTIFY securityChanged)
+    //! During enrolment (after startTotpSetup()): the secret (base32) and its otpauth:// URI.
+    Q_PROPERTY(QString totpSecret READ totpSecret NOTIFY securityChanged)
+    Q_PROPERTY(QString totpUri READ totpUri NOTIFY securityChanged)
+    //! After confirmTotpSetup(): the ten recovery codes, shown once (forgetRecoveryCodes()).
+    Q_PROPERTY(QStringList recoveryCodes READ recoveryCodes NOTIFY securityChanged)
 public:
     enum class State {
         Starting,        //!< restore() has not finished
@@ -121,6 +143,27 @@ public:
     Q_INVOKABLE void deleteLeftoverCache();
     //! Keeps it: only forgets that it was offered.
     Q_INVOKABLE void keepLeftoverCache();
+    //! The second step of a sign-in with two-factor on: the authenticator's code, or a
+    //! recovery code when \a recovery. A wrong code keeps the step (errorCode says why);
+    //! a dead challenge (expired, too many codes) goes back to the password.
+    Q_INVOKABLE void submitSignInCode(const QString &code, bool recovery = false);
+    Q_INVOKABLE void cancelSignInCode();
+    //! GET /v1/account/security.
+    Q_INVOKABLE void loadSecurity();
+    //! Enrolment: the password, then (totpSecret/totpUri shown) the first code; then the
+    //! recovery codes are in recoveryCodes until forgetRecoveryCodes().
+    Q_INVOKABLE void startTotpSetup(const QString &password);
+    Q_INVOKABLE void confirmTotpSetup(const QString &code);
+    Q_INVOKABLE void forgetRecoveryCodes();
+    //! Turns two-factor off with a code, or a recovery code when \a recovery.
+    Q_INVOKABLE void disableTotp(const QString &code, bool recovery = false);
+    //! Sets the step-up threshold, typed in the user's locale in \a currency; "" removes
+    //! it. Raising or removing it needs \a proof (the password, or a code when two-factor
+    //! is on) when the server asks for a step-up.
+    Q_INVOKABLE void setStepUpThreshold(const QString &amountText, const QString &currency, const QString &proof = {});
+    //! Exchanges a password (or a two-factor code when \a isCode) for a step-up token
+    //! (POST /v1/auth/step-up): the token, or why not.
+    QCoro::Task<Result<QString>> stepUpToken(QString secret, bool isCode);
     //! The interface language (and QLocale's default) changed while running: emits
     //! localeChanged, so models re-read the amounts and times they format in that locale.
     void notifyLocaleChanged() { Q_EMIT localeChanged(); }
@@ -142,6 +185,7 @@ public:
     [[nodiscard]] QString errorMessage() const; //!< English message of the last failure
     //! The request field the last failure names (details.field of validation_failed), or empty.
     [[nodiscard]] QString errorField() const;
+    [[nodiscard]] QString errorReason() const;
     [[nodiscard]] QString cachePath() const;    //!< for read connections of list models
     [[nodiscard]] QVariantList deviceSessions() const;
     [[nodiscard]] QString deviceSessionsStatus() const;
@@ -150,6 +194,15 @@ public:
     [[nodiscard]] QString leftoverCachePath() const;
     [[nodiscard]] bool cacheDamaged() const;
     [[nodiscard]] QString keptCachePath() const;
+    [[nodiscard]] bool signInCodeRequired() const;
+    [[nodiscard]] QString securityStatus() const;
+    [[nodiscard]] QString securityError() const;
+    [[nodiscard]] QString securityErrorReason() const;
+    [[nodiscard]] bool totpEnabled() const;
+    [[nodiscard]] qint64 stepUpThreshold() const;
+    [[nodiscard]] QString totpSecret() const;
+    [[nodiscard]] QString totpUri() const;
+    [[nodiscard]] QStringList recoveryCodes() const;
 
     [[nodiscard]] net::ApiClient *api() const;
     [[nodiscard]] net::WsSession *live() const;
@@ -194,6 +247,8 @@ Q_SIGNALS:
     //! Someone signed in to this account on another device (the server's session.created
     //! notice on the live socket): what it said about itself.
     void newSignIn(const QString &deviceName, const QString &platform, const QString &place);
+    void signInCodeRequiredChanged();
+    void securityChanged();
 
 private:
     // The flows, as coroutines started by the Q_INVOKABLEs above (session.cpp).
@@ -202,6 +257,13 @@ private:
     QCoro::Task<void> openCacheTask(QByteArray key);
     QCoro::Task<void> signInTask(QString serverUrl, QString handle, QString displayName, QString password, bool create);
     QCoro::Task<void> passphraseTask(QString passphrase);
+    //! After the server handed out tokens (password, or password and code): the cache.
+    QCoro::Task<void> completeSignIn(QUrl url, QString handle, protocol::AuthTokens tokens);
+    QCoro::Task<void> signInCodeTask(QString code, bool recovery);
+    //! One call of the security settings: \a method "GET", "POST" or "PATCH" on \a path.
+    QCoro::Task<void> securityTask(QString method, QString path, QJsonObject body, QString stepUpProof = {});
+    void applySecurity(const QJsonObject &body);
+    void setSecurityStatus(const QString &status, const Error &error = {});
     QCoro::Task<void> signOutTask(bool logout);
     QCoro::Task<void> forgetLocalAccount();
     //! DELETE \a id, or end-others when \a id is empty; then loads the list again.

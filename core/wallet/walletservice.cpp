@@ -263,7 +263,7 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::submit(QString kind, QString 
     co_return co_await attempt(std::move(intent).value());
 }
 
-QCoro::Task<Result<PaymentOutcome>> WalletService::attempt(PaymentIntent intent)
+QCoro::Task<Result<PaymentOutcome>> WalletService::attempt(PaymentIntent intent, QString stepUpToken)
 {
     PaymentOutcome outcome;
     outcome.key = intent.key;
@@ -281,6 +281,7 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::attempt(PaymentIntent intent)
     }
     net::RequestOptions options;
     options.idempotencyKey = intent.key;
+    options.stepUpToken = stepUpToken;
     QPointer<WalletService> self(this);
     auto reply = co_await m_session->api()->post(intent.path, QJsonDocument::fromJson(intent.body).object(), options);
     if (!self) // destroyed mid-try: the row stays unanswered and the next start retries it
@@ -301,8 +302,12 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::attempt(PaymentIntent intent)
         Q_EMIT intentFinished(intent.key, true);
         co_return outcome;
     }
-    const Error error = reply.error();
+    Error error = reply.error();
     if (error.isDefinitive()) {
+        // A step-up refusal too: definitive for this try (never retried in the background);
+        // retryWithStepUp() tries the same key again once the user confirmed.
+        if (isStepUpRequired(error))
+            error.details.insert(QStringLiteral("intent_key"), intent.key);
         if (auto st = m_outbox->markFailed(intent.key, error); !st)
             co_return st.error();
         qCInfo(lcWallet) << "intent" << intent.kind << "refused:" << error.codeName();
@@ -317,6 +322,54 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::attempt(PaymentIntent intent)
     outcome.lastError = error;
     refreshPendingCount();
     co_return outcome;
+}
+
+bool WalletService::isStepUpRequired(const Error &error)
+{
+    return error.code == ErrorCode::Forbidden && error.details.value(QStringLiteral("reason")).toString() == u"step_up_required";
+}
+
+QCoro::Task<Result<PaymentOutcome>> WalletService::retryWithStepUp(QString key, QString stepUpToken)
+{
+    if (!m_outbox)
+        co_return makeError(ErrorCode::CacheLocked, QStringLiteral("the wallet is not open"));
+    auto intent = m_outbox->find(key);
+    if (!intent)
+        co_return intent.error();
+    if (intent->state == PaymentIntent::State::Completed) {
+        PaymentOutcome done;
+        done.state = PaymentIntent::State::Completed;
+        done.key = key;
+        done.answer = QJsonDocument::fromJson(intent->response).object();
+        co_return done;
+    }
+    co_return co_await attempt(std::move(intent).value(), stepUpToken);
+}
+
+void WalletService::confirmStepUp(const QString &key, const QString &secret, bool isCode)
+{
+    confirmStepUpTask(key, secret, isCode);
+}
+
+QCoro::Task<void> WalletService::confirmStepUpTask(QString key, QString secret, bool isCode)
+{
+    QPointer<WalletService> self(this);
+    setBusy(true);
+    Result<QString> token = co_await m_session->stepUpToken(secret, isCode);
+    if (!self)
+        co_return;
+    if (!token) {
+        setBusy(false);
+        Q_EMIT stepUpFailed(token.error().codeName(), token.error().details.value(QStringLiteral("reason")).toString(),
+                            token.error().message);
+        co_return;
+    }
+    const QString stepUp = *token;
+    auto outcome = co_await retryWithStepUp(key, stepUp);
+    if (!self)
+        co_return;
+    setBusy(false);
+    report(outcome);
 }
 
 QCoro::Task<Result<int>> WalletService::retryPending()
@@ -564,6 +617,13 @@ QCoro::Task<void> WalletService::payByLinkTask(QString link)
 void WalletService::report(const Result<PaymentOutcome> &outcome)
 {
     if (!outcome) {
+        if (isStepUpRequired(outcome.error())) {
+            const QVariantMap &details = outcome.error().details;
+            Q_EMIT stepUpRequired(details.value(QStringLiteral("intent_key")).toString(),
+                                  details.value(QStringLiteral("methods")).toStringList(),
+                                  details.value(QStringLiteral("why")).toString());
+            return;
+        }
         Q_EMIT paymentFailed(outcome.error().codeName(), outcome.error().message, outcome.error().field());
         return;
     }

@@ -91,6 +91,14 @@ public:
     //! than the wallet's (CurrencyMismatch).
     QCoro::Task<Result<PaymentOutcome>> moveSavings(bool deposit, Money amount, QString goalId = {});
 
+    //! An intent the server refused with 403 step_up_required (its Error carries
+    //! details.intent_key): tries it once more with the same key and body, with
+    //! \a stepUpToken (Session::stepUpToken()). Such a refusal is definitive for its try
+    //! (the intent is failed, never retried in the background): only this tries again.
+    QCoro::Task<Result<PaymentOutcome>> retryWithStepUp(QString key, QString stepUpToken);
+    //! True if \a error is the server asking for a step-up before a money move.
+    [[nodiscard]] static bool isStepUpRequired(const Error &error);
+
     //! Retries every unanswered intent now (same key, same body). Returns how many are
     //! still unanswered afterwards.
     QCoro::Task<Result<int>> retryPending();
@@ -123,6 +131,10 @@ public:
     //! endRequest() for QML: ends in requestEnded or requestEndFailed.
     Q_INVOKABLE void declineRequest(const QString &id);
     Q_INVOKABLE void cancelRequest(const QString &id);
+    //! After stepUpRequired: the password (or the two-factor code when \a isCode) for a
+    //! step-up, then the same intent again; ends like sendMoney, or in stepUpFailed (a wrong
+    //! password or code: ask again).
+    Q_INVOKABLE void confirmStepUp(const QString &key, const QString &secret, bool isCode);
 
     [[nodiscard]] bool busy() const { return m_busy > 0; }
     [[nodiscard]] int pendingCount() const { return m_pending; }
@@ -144,6 +156,12 @@ Q_SIGNALS:
     //! sendMoney/payByLink: refused (locally or by the server): an ErrorCode name, an English
     //! message and the field it is about (may be empty).
     void paymentFailed(const QString &code, const QString &message, const QString &field);
+    //! The server wants the password or a code before intent \a key (403 step_up_required):
+    //! \a methods "password" and maybe "totp"; \a why "amount", "new_session". Nothing moved.
+    void stepUpRequired(const QString &key, const QStringList &methods, const QString &why);
+    //! confirmStepUp()'s password or code was refused (\a reason "password_invalid",
+    //! "totp_invalid", or \a code "rate_limited"…).
+    void stepUpFailed(const QString &code, const QString &reason, const QString &message);
     //! requestMoney: the request exists; share \a link.
     void requestCreated(const QString &id, const QString &link, const QString &formattedAmount, const QString &note);
     //! lookUpLink/lookUpRequest: {id, link, status, amountMinor, currency, formattedAmount, note,
@@ -160,7 +178,8 @@ Q_SIGNALS:
 
 private:
     QCoro::Task<Result<PaymentOutcome>> submit(QString kind, QString path, QJsonObject body, Money amount);
-    QCoro::Task<Result<PaymentOutcome>> attempt(PaymentIntent intent);
+    QCoro::Task<Result<PaymentOutcome>> attempt(PaymentIntent intent, QString stepUpToken = {});
+    QCoro::Task<void> confirmStepUpTask(QString key, QString secret, bool isCode);
     QCoro::Task<Result<QString>> onlineCurrency();
     void refreshPendingCount();
     QCoro::Task<void> payByLinkTask(QString link);

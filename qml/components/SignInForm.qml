@@ -22,6 +22,13 @@ ColumnLayout {
     property alias handle: handleField.text
     property alias displayName: nameField.text
     property alias password: passwordField.text
+    //! The password was right and the account has two-factor sign-in: ask for the code.
+    property bool codeStep: false
+    //! In the code step: a recovery code instead of the authenticator's code.
+    property bool useRecoveryCode: false
+    property alias code: codeField.text
+    readonly property bool codeValid: useRecoveryCode ? code.replace(/[\s-]/g, "").length >= 8
+                                                      : /^\s*\d{6}\s*$/.test(code)
 
     //! The handle as the API wants it: no spaces, no leading "@".
     readonly property string normalizedHandle: handle.trim().replace(/^@/, "")
@@ -34,10 +41,26 @@ ColumnLayout {
 
     //! The user asked to go ahead and everything looks right.
     signal submitted()
+    //! The code step: the code (or recovery code) typed.
+    signal codeSubmitted(string code, bool recovery)
+    //! The code step: back to the password.
+    signal codeCancelled()
 
     function submit() {
+        if (codeStep) {
+            if (!busy && codeValid)
+                codeSubmitted(code.trim(), useRecoveryCode)
+            return
+        }
         if (canSubmit)
             submitted()
+    }
+
+    onCodeStepChanged: {
+        code = ""
+        useRecoveryCode = false
+        if (codeStep)
+            codeField.forceActiveFocus()
     }
 
     function focusFirstEmpty() {
@@ -52,8 +75,47 @@ ColumnLayout {
     spacing: Theme.spacingL
     enabled: !busy
 
+    // The code step of a two-factor sign-in (the password was right).
+    Label {
+        objectName: "codeStepText"
+        visible: form.codeStep
+        text: form.useRecoveryCode ? qsTr("Enter one of your recovery codes. Each one works once.")
+                                   : qsTr("Enter the 6-digit code from your authenticator app.")
+        color: Theme.textMuted
+        font.pixelSize: Theme.fontBody
+        wrapMode: Text.Wrap
+        textFormat: Text.PlainText
+        Layout.fillWidth: true
+    }
+
+    FormField {
+        id: codeField
+        objectName: "codeField"
+        visible: form.codeStep
+        label: form.useRecoveryCode ? qsTr("Recovery code") : qsTr("Authentication code")
+        placeholderText: form.useRecoveryCode ? qsTr("e.g. abcd-efgh-ij") : qsTr("e.g. 123456")
+        maximumLength: form.useRecoveryCode ? 20 : 7
+        inputMethodHints: form.useRecoveryCode ? (Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText) : Qt.ImhDigitsOnly
+        error: form.errorField === "code" ? form.errorText : ""
+        onAccepted: form.submit()
+        Layout.fillWidth: true
+    }
+
+    AppButton {
+        objectName: "recoveryToggle"
+        visible: form.codeStep
+        text: form.useRecoveryCode ? qsTr("Use the authenticator code") : qsTr("Use a recovery code")
+        variant: "quiet"
+        onClicked: {
+            form.useRecoveryCode = !form.useRecoveryCode
+            form.code = ""
+            codeField.forceActiveFocus()
+        }
+    }
+
     FormField {
         id: serverField
+        visible: !form.codeStep
         objectName: "serverField"
         label: qsTr("Server")
         inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
@@ -65,6 +127,7 @@ ColumnLayout {
 
     FormField {
         id: handleField
+        visible: !form.codeStep
         objectName: "handleField"
         label: qsTr("Handle")
         placeholderText: qsTr("e.g. amelie")
@@ -79,7 +142,7 @@ ColumnLayout {
     FormField {
         id: nameField
         objectName: "displayNameField"
-        visible: form.createAccount
+        visible: form.createAccount && !form.codeStep
         label: qsTr("Display name")
         placeholderText: qsTr("The name people see")
         maximumLength: 50
@@ -91,6 +154,7 @@ ColumnLayout {
     PasswordField {
         id: passwordField
         objectName: "passwordField"
+        visible: !form.codeStep
         label: qsTr("Password")
         maximumLength: 128
         hint: form.createAccount ? qsTr("At least 8 characters.") : ""
@@ -108,12 +172,22 @@ ColumnLayout {
     AppButton {
         id: submitButton
         objectName: "submitButton"
-        text: form.busy ? (form.createAccount ? qsTr("Creating account…") : qsTr("Signing in…"))
+        text: form.codeStep ? (form.busy ? qsTr("Checking…") : qsTr("Verify"))
+              : form.busy ? (form.createAccount ? qsTr("Creating account…") : qsTr("Signing in…"))
                         : (form.createAccount ? qsTr("Create account") : qsTr("Sign in"))
         busy: form.busy
-        enabled: form.canSubmit
+        enabled: form.codeStep ? (!form.busy && form.codeValid) : form.canSubmit
         onClicked: form.submit()
         Layout.fillWidth: true
         Layout.topMargin: Theme.spacingXs
+    }
+
+    AppButton {
+        objectName: "codeBackButton"
+        visible: form.codeStep
+        text: qsTr("Back")
+        variant: "secondary"
+        onClicked: form.codeCancelled()
+        Layout.fillWidth: true
     }
 }

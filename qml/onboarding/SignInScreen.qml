@@ -19,7 +19,10 @@ OnboardingFrame {
         "network", "timeout", "tls", "protocol", "internal"]
     property bool attempted: signInCodes.indexOf(session.errorCode) >= 0
     readonly property string errorCode: attempted && !session.busy ? session.errorCode : ""
+    readonly property bool codeStep: session.signInCodeRequired
     readonly property string errorField: {
+        if (codeStep && errorCode.length > 0)
+            return "code"
         if (errorCode === "validation_failed")
             return session.errorField
         if (errorCode === "conflict")
@@ -29,9 +32,11 @@ OnboardingFrame {
         return ""
     }
 
-    title: form.createAccount ? qsTr("Create your Plaza account") : qsTr("Sign in to Plaza")
-    subtitle: form.createAccount ? qsTr("Your feed, chats, wallet and savings, in one calm place.")
-                                 : qsTr("Pick up your feed, chats and money where you left them.")
+    title: codeStep ? qsTr("Two-factor sign-in")
+                    : form.createAccount ? qsTr("Create your Plaza account") : qsTr("Sign in to Plaza")
+    subtitle: codeStep ? qsTr("Your password was right. One more step keeps your money safe.")
+                       : form.createAccount ? qsTr("Your feed, chats, wallet and savings, in one calm place.")
+                                            : qsTr("Pick up your feed, chats and money where you left them.")
 
     // After "Delete account": the account is gone on the server, its copy on this device is
     // not, until the person says so.
@@ -78,6 +83,7 @@ OnboardingFrame {
 
     TabBar {
         id: modeBar
+        visible: !screen.codeStep
         Layout.fillWidth: true
         currentIndex: 0
         onCurrentIndexChanged: {
@@ -124,8 +130,11 @@ OnboardingFrame {
         createAccount: modeBar.currentIndex === 1
         busy: screen.session.busy
         serverUrl: screen.session.serverUrl.length > 0 ? screen.session.serverUrl : screen.defaultServerUrl
+        codeStep: screen.codeStep
         errorField: screen.errorField
-        errorText: Errors.describe(screen.errorCode, screen.session.errorField, serverUrl.trim())
+        errorText: screen.codeStep || screen.session.errorReason === "challenge_invalid"
+                   ? Errors.describeSecurity(screen.session.errorReason, screen.errorCode)
+                   : Errors.describe(screen.errorCode, screen.session.errorField, serverUrl.trim())
         Layout.fillWidth: true
         onSubmitted: {
             screen.attempted = true
@@ -134,6 +143,11 @@ OnboardingFrame {
             else
                 screen.session.signIn(serverUrl.trim(), normalizedHandle, password)
         }
+        onCodeSubmitted: (code, recovery) => {
+            screen.attempted = true
+            screen.session.submitSignInCode(code, recovery)
+        }
+        onCodeCancelled: screen.session.cancelSignInCode()
     }
 
     Component.onCompleted: form.focusFirstEmpty()

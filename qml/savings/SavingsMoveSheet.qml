@@ -63,7 +63,11 @@ Sheet {
 
     Connections {
         target: App.wallet
-        enabled: sheet.visible && sheet.step === "review"
+        enabled: sheet.visible && (sheet.step === "review" || sheet.step === "stepup")
+        function onStepUpRequired(key, methods, why) {
+            sheet.step = "stepup"
+            stepUpPrompt.ask(key, methods, why)
+        }
         function onPaymentCompleted(key, transactionId) { sheet.outcome = "completed"; sheet.step = "result"; sheet.savings.refresh() }
         function onPaymentAwaiting(key) { sheet.outcome = "awaiting"; sheet.step = "result" }
         function onPaymentFailed(code, message, field) {
@@ -163,6 +167,13 @@ Sheet {
                 Layout.alignment: Qt.AlignHCenter
                 onClicked: sheet.step = "form"
             }
+        }
+        // A withdrawal the server wants confirmed with the password or a code.
+        StepUpPrompt {
+            id: stepUpPrompt
+            visible: sheet.step === "stepup"
+            actionLabel: sheet.parsed.ok ? qsTr("Confirm and withdraw %1").arg(sheet.parsed.formatted) : qsTr("Confirm")
+            onCancelled: sheet.close()
         }
         ColumnLayout {
             visible: sheet.step === "result"

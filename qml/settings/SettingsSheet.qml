@@ -16,7 +16,10 @@ Sheet {
     signal feedbackRequested()
 
     title: qsTr("Settings")
-    onAboutToShow: sessionsSection.reload()
+    onAboutToShow: {
+        sessionsSection.reload()
+        twoFactorSection.reload()
+    }
     width: Math.min(560, parent ? parent.width - 2 * Theme.spacingXl : 560)
 
     contentItem: ScrollView {
@@ -142,6 +145,9 @@ Sheet {
                     }
                 }
             }
+
+            SectionTitle { text: qsTr("Two-factor sign-in") }
+            TwoFactorSection { id: twoFactorSection }
 
             SectionTitle { text: qsTr("Account") }
             SettingRow {

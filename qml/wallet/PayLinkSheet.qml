@@ -78,20 +78,26 @@ Sheet {
             sheet.step = "refused"
             App.pageSettled = true
         }
-        function onPaymentCompleted(key, transactionId) {
+        function onStepUpRequired(key, methods, why) {
             if (sheet.step !== "review")
+                return
+            sheet.step = "stepup"
+            stepUpPrompt.ask(key, methods, why)
+        }
+        function onPaymentCompleted(key, transactionId) {
+            if (sheet.step !== "review" && sheet.step !== "stepup")
                 return
             sheet.outcome = "completed"
             sheet.step = "result"
         }
         function onPaymentAwaiting(key) {
-            if (sheet.step !== "review")
+            if (sheet.step !== "review" && sheet.step !== "stepup")
                 return
             sheet.outcome = "awaiting"
             sheet.step = "result"
         }
         function onPaymentFailed(code, message, field) {
-            if (sheet.step !== "review")
+            if (sheet.step !== "review" && sheet.step !== "stepup")
                 return
             sheet.outcome = "failed"
             sheet.failure = code === "conflict" ? Errors.describeLink("paid", code, "")
@@ -210,6 +216,14 @@ Sheet {
                 Layout.fillWidth: true
                 onUnlocked: App.wallet.payByLink(sheet.link)
             }
+        }
+
+        // The server wants the password or a code first; nothing was paid yet.
+        StepUpPrompt {
+            id: stepUpPrompt
+            visible: sheet.step === "stepup"
+            actionLabel: sheet.request ? qsTr("Confirm and pay %1").arg(sheet.request.formattedAmount) : qsTr("Confirm")
+            onCancelled: sheet.close()
         }
 
         ColumnLayout {

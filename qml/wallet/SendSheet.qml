@@ -26,6 +26,13 @@ Sheet {
     property var recipient: null
     property string outcome: "" // completed, awaiting, failed
     property string outcomeMessage: ""
+    // The server asked for a second check before this payment (step_up_required): the
+    // payment's key, how it may be confirmed ("password", "totp") and why.
+    property string stepUpKey: ""
+    property var stepUpMethods: []
+    property string stepUpWhy: ""
+    property string stepUpError: ""
+    readonly property bool stepUpTakesCode: stepUpMethods.indexOf("totp") >= 0
     readonly property var parsed: App.parseAmount(amountField.text, summary.currency)
     readonly property string amountError: {
         if (amountField.text.trim().length === 0)
@@ -40,6 +47,7 @@ Sheet {
     }
 
     title: step === "result" ? (outcome === "completed" ? qsTr("Sent") : outcome === "awaiting" ? qsTr("Awaiting confirmation") : qsTr("Not sent"))
+         : step === "stepup" ? qsTr("Confirm it's you")
                              : qsTr("Send money")
     subtitle: step === "who" ? qsTr("Who are you paying?")
             : step === "amount" ? qsTr("From your wallet · %1 available").arg(summary.formattedAvailable)
@@ -89,7 +97,21 @@ Sheet {
 
     Connections {
         target: App.wallet
-        enabled: sheet.visible && sheet.step === "review"
+        enabled: sheet.visible && (sheet.step === "review" || sheet.step === "stepup")
+        function onStepUpRequired(key, methods, why) {
+            sheet.stepUpKey = key
+            sheet.stepUpMethods = methods
+            sheet.stepUpWhy = why
+            sheet.stepUpError = ""
+            stepUpField.text = ""
+            sheet.step = "stepup"
+            stepUpField.forceActiveFocus()
+        }
+        function onStepUpFailed(code, reason, message) {
+            sheet.stepUpError = Errors.describeSecurity(reason, code)
+            stepUpField.text = ""
+            stepUpField.forceActiveFocus()
+        }
         function onPaymentCompleted(key, transactionId) {
             sheet.outcome = "completed"
             sheet.outcomeMessage = ""
@@ -337,6 +359,57 @@ Sheet {
                 enabled: !App.wallet.busy
                 Layout.alignment: Qt.AlignHCenter
                 onClicked: sheet.step = "amount"
+            }
+        }
+
+        // 3b. The server wants the password or a code before this payment; nothing moved yet.
+        ColumnLayout {
+            objectName: "stepUpStep"
+            visible: sheet.step === "stepup"
+            Layout.fillWidth: true
+            spacing: Theme.spacingM
+            Label {
+                objectName: "stepUpReason"
+                text: (sheet.stepUpWhy === "new_session"
+                       ? qsTr("You signed in on this device a few minutes ago. Confirm it's you before paying.")
+                       : qsTr("This payment is at or above the amount you chose to confirm."))
+                      + " " + (sheet.stepUpTakesCode ? qsTr("Enter your password or the code from your authenticator app.")
+                                                     : qsTr("Enter your account password."))
+                color: Theme.text
+                font.pixelSize: Theme.fontBody
+                wrapMode: Text.Wrap
+                textFormat: Text.PlainText
+                Layout.fillWidth: true
+            }
+            PasswordField {
+                id: stepUpField
+                objectName: "stepUpField"
+                label: sheet.stepUpTakesCode ? qsTr("Password or code") : qsTr("Password")
+                maximumLength: 128
+                error: sheet.stepUpError
+                enabled: !App.wallet.busy
+                onAccepted: stepUpButton.clicked()
+                Layout.fillWidth: true
+            }
+            AppButton {
+                id: stepUpButton
+                objectName: "stepUpConfirm"
+                text: sheet.parsed.ok ? qsTr("Confirm and send %1").arg(sheet.parsed.formatted) : qsTr("Confirm and send")
+                busy: App.wallet.busy
+                enabled: !App.wallet.busy && stepUpField.text.length > 0
+                Layout.fillWidth: true
+                onClicked: {
+                    sheet.stepUpError = ""
+                    const isCode = sheet.stepUpTakesCode && /^\s*\d{6}\s*$/.test(stepUpField.text)
+                    App.wallet.confirmStepUp(sheet.stepUpKey, stepUpField.text, isCode)
+                }
+            }
+            AppButton {
+                text: qsTr("Cancel")
+                variant: "quiet"
+                enabled: !App.wallet.busy
+                Layout.alignment: Qt.AlignHCenter
+                onClicked: sheet.close()
             }
         }
 
