@@ -22,6 +22,22 @@ Sheet {
     }
     width: Math.min(560, parent ? parent.width - 2 * Theme.spacingXl : 560)
 
+    //! --page settings[/security|/two-factor|/password|/delete-account]: the sheet, scrolled to
+    //! the two-factor section (and its enrolment started), or with a sheet of its own open.
+    function openPath(path) {
+        open()
+        if (path === "security" || path === "two-factor") {
+            if (path === "two-factor")
+                twoFactorSection.stage = "password"
+            Qt.callLater(() => scroller.contentItem.contentY = Math.max(0, Math.min(
+                twoFactorSection.y - Theme.spacingXl, content.height - scroller.height)))
+        } else if (path === "password") {
+            changePassword.open()
+        } else if (path === "delete-account") {
+            deleteAccount.open()
+        }
+    }
+
     contentItem: ScrollView {
         id: scroller
         implicitHeight: Math.min(content.implicitHeight, 560)

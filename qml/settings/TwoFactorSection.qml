@@ -18,6 +18,9 @@ ColumnLayout {
     //! "codes" (recovery codes, shown once), "disable" (a code to turn it off).
     property string stage: ""
     property bool disableWithRecovery: false
+    //! Continue was pressed on the password: the secret that comes next is this setup's (an
+    //! earlier, unconfirmed one may still be in the session when the section opens).
+    property bool setupRequested: false
     //! The threshold save was refused with step_up_required: ask for the password or a code.
     property bool thresholdNeedsProof: false
     property string currency: "EUR"
@@ -26,6 +29,8 @@ ColumnLayout {
 
     function reload() {
         stage = ""
+        setupRequested = false
+        enrolPassword.text = ""
         thresholdNeedsProof = false
         session.loadSecurity()
     }
@@ -36,7 +41,9 @@ ColumnLayout {
             const s = section.session
             if (s.securityStatus !== "ready")
                 return
-            if (section.stage === "password" && s.totpSecret.length > 0) {
+            if (section.stage === "password" && section.setupRequested && s.totpSecret.length > 0) {
+                section.setupRequested = false
+                enrolPassword.text = "" // used: not kept on screen or in memory
                 section.stage = "scan"
                 confirmField.text = ""
                 confirmField.forceActiveFocus()
@@ -106,7 +113,10 @@ ColumnLayout {
                 text: qsTr("Continue")
                 busy: section.session.securityStatus === "loading"
                 enabled: enrolPassword.text.length > 0 && section.session.securityStatus !== "loading"
-                onClicked: section.session.startTotpSetup(enrolPassword.text)
+                onClicked: {
+                    section.setupRequested = true
+                    section.session.startTotpSetup(enrolPassword.text)
+                }
             }
             AppButton {
                 text: qsTr("Cancel")

@@ -132,7 +132,7 @@ Rectangle {
         if (index >= 0)
             sidebar.currentIndex = index
         if (parts[0] === "settings") {
-            settingsSheet.open()
+            settingsSheet.openPath(parts.slice(1).join("/"))
             App.pageSettled = true
             return
         }

@@ -243,6 +243,11 @@ void TourTest::tour_data()
         {QStringLiteral("savings-withdraw"), QStringLiteral("savings/withdraw"), QStringLiteral("savingsMoveSheet"), {}},
         {QStringLiteral("savings-goal"), QStringLiteral("savings/goal"), QStringLiteral("goalSheet"), {}},
         {QStringLiteral("settings"), QStringLiteral("settings"), QStringLiteral("settingsSheet"), {}},
+        {QStringLiteral("settings-security"), QStringLiteral("settings/security"), QStringLiteral("settingsSheet"), {}},
+        {QStringLiteral("settings-two-factor"), QStringLiteral("settings/two-factor"), QStringLiteral("settingsSheet"), {}},
+        {QStringLiteral("settings-two-factor-scan"), QStringLiteral("@two-factor-scan"), QStringLiteral("settingsSheet"), {}},
+        {QStringLiteral("settings-password"), QStringLiteral("settings/password"), QStringLiteral("changePasswordSheet"), {}},
+        {QStringLiteral("settings-delete-account"), QStringLiteral("settings/delete-account"), QStringLiteral("deleteAccountSheet"), {}},
         {QStringLiteral("switcher"), QStringLiteral("switcher"), QStringLiteral("quickSwitcher"), {}},
         {QStringLiteral("feedback"), QStringLiteral("feedback"), {}, QStringLiteral("feedbackDialog")},
     };
@@ -366,6 +371,21 @@ void TourTest::tour()
         QVERIFY(row);
         const QPointF centre = row->mapToScene(QPointF(row->width() / 2, row->height() / 2));
         QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
+    } else if (page == u"@two-factor-scan") {
+        // Enrolment's second stage: the QR code and the secret, after the password (the
+        // secret stays pending on the server until a code confirms it).
+        m_app->context->requestPage(QStringLiteral("settings/two-factor"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->context->pageSettled(), 20000);
+        QQuickItem *password = item(QStringLiteral("totpPasswordField"));
+        QQuickItem *next = item(QStringLiteral("totpPasswordContinue"));
+        QVERIFY(password && next);
+        QTRY_VERIFY_WITH_TIMEOUT(password->isVisible(), 5000);
+        password->setProperty("text", QString::fromLatin1(kDemoPassword));
+        QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 5000);
+        QVERIFY(QMetaObject::invokeMethod(next, "clicked"));
+        QQuickItem *qr = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((qr = item(QStringLiteral("totpQrCode"))) && qr->isVisible()
+                                     && qr->property("status").toInt() == 1 /* Image.Ready */, 15000);
     } else {
         m_app->context->requestPage(page);
         QTRY_VERIFY2_WITH_TIMEOUT(m_app->context->pageSettled(), qPrintable(page + u" never settled"), 20000);
