@@ -24,13 +24,19 @@ Sheet {
 
     //! --page settings[/security|/two-factor|/password|/delete-account]: the sheet, scrolled to
     //! the two-factor section (and its enrolment started), or with a sheet of its own open.
+    //! Scrolls the two-factor section to the top, so that each step of an enrolment (the
+    //! password, the QR code, the recovery codes) is in view as it comes.
+    function showTwoFactor() {
+        Qt.callLater(() => scroller.contentItem.contentY = Math.max(0, Math.min(
+            twoFactorSection.y - Theme.spacingXl, content.height - scroller.height)))
+    }
+
     function openPath(path) {
         open()
         if (path === "security" || path === "two-factor") {
             if (path === "two-factor")
                 twoFactorSection.stage = "password"
-            Qt.callLater(() => scroller.contentItem.contentY = Math.max(0, Math.min(
-                twoFactorSection.y - Theme.spacingXl, content.height - scroller.height)))
+            showTwoFactor()
         } else if (path === "password") {
             changePassword.open()
         } else if (path === "delete-account") {
@@ -163,7 +169,10 @@ Sheet {
             }
 
             SectionTitle { text: qsTr("Two-factor sign-in") }
-            TwoFactorSection { id: twoFactorSection }
+            TwoFactorSection {
+                id: twoFactorSection
+                onStageChanged: if (stage !== "") sheet.showTwoFactor()
+            }
 
             SectionTitle { text: qsTr("Account") }
             SettingRow {

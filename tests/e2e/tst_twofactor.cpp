@@ -13,7 +13,9 @@
 #include "session/applock.h"
 #include "session/session.h"
 
+#include <QDir>
 #include <QGuiApplication>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
@@ -86,8 +88,11 @@ private:
     QQuickItem *item(const QString &objectName) const { return m_app->item(objectName); }
     bool waitVisible(const QString &objectName, int timeoutMs = 10000);
     void click(const QString &objectName);
+    //! A picture of the window in <build>/screenshots/twofactor/, to look at.
+    void save(const QString &name);
     void startApp();
 
+    QDir m_shots;
     std::unique_ptr<QmlWarningRecorder> m_qmlWarnings;
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<ApiProbe> m_api;
@@ -110,6 +115,13 @@ bool TwoFactorTest::waitVisible(const QString &objectName, int timeoutMs)
         QQuickItem *found = item(objectName);
         return found && found->isVisible() && found->opacity() > 0.99;
     }, timeoutMs);
+}
+
+void TwoFactorTest::save(const QString &name)
+{
+    const QImage shot = m_window->grabWindow();
+    QVERIFY(!shot.isNull());
+    QVERIFY(shot.save(m_shots.filePath(name + u".png")));
 }
 
 void TwoFactorTest::click(const QString &objectName)
@@ -135,6 +147,8 @@ void TwoFactorTest::startApp()
 void TwoFactorTest::initTestCase()
 {
     m_qmlWarnings = std::make_unique<QmlWarningRecorder>();
+    m_shots = QDir(QStringLiteral(PLAZA_SCREENSHOT_DIR "/twofactor"));
+    QVERIFY(m_shots.mkpath(QStringLiteral(".")));
     QLocale::setDefault(QLocale(QStringLiteral("en_US")));
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--test-clock")});
@@ -201,6 +215,7 @@ void TwoFactorTest::enrolmentShowsTheQrCodeAndTheRecoveryCodes()
 
     // The ten recovery codes, shown once.
     QVERIFY(waitVisible(QStringLiteral("recoveryCodesBox")));
+    save(QStringLiteral("recovery-codes"));
     QCOMPARE(m_app->session->recoveryCodes().size(), 10);
     QCOMPARE(item(QStringLiteral("recoveryCodesList"))->property("count").toInt(), 10);
     QVERIFY(m_app->session->totpEnabled());
@@ -245,6 +260,7 @@ void TwoFactorTest::sendAsksForTheStepUp()
     typeText(m_window, QStringLiteral("not the password"));
     QTest::keyClick(m_window, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(!item(QStringLiteral("stepUpField"))->property("error").toString().isEmpty(), 10000);
+    save(QStringLiteral("send-step-up"));
     typeText(m_window, kPassword);
     QTest::keyClick(m_window, Qt::Key_Return);
     QVERIFY(waitVisible(QStringLiteral("sendResultText"), 20000));
@@ -271,6 +287,7 @@ void TwoFactorTest::signInAsksForTheCode()
     session->signIn(m_server->url().toString(), m_account.handle, kPassword);
     QVERIFY(waitVisible(QStringLiteral("codeField")));
     QVERIFY(session->signInCodeRequired());
+    save(QStringLiteral("sign-in-code"));
     QVERIFY(!item(QStringLiteral("passwordField"))->isVisible());
 
     // "Use a recovery code" switches the field; back to the authenticator's code.
