@@ -239,6 +239,22 @@ int main(int argc, char *argv[])
                              [grab, &app] { QTimer::singleShot(kPageSettleMs, &app, grab); },
                              Qt::SingleShotConnection);
         });
+        // --sign-in-as an account with two-factor sign-in stops at the code step: that step
+        // is the picture (nobody is there to type the code).
+        QObject::connect(&session, &plaza::Session::signInCodeRequiredChanged, &app, [&] {
+            if (!session.signInCodeRequired())
+                return;
+            QTimer::singleShot(kPageSettleMs, &app, [&] {
+                const QImage image = window->grabWindow();
+                if (image.isNull() || !image.save(options.screenshot)) {
+                    std::fprintf(stderr, "plaza: could not save the screenshot to %s\n", qPrintable(options.screenshot));
+                    QCoreApplication::exit(4);
+                    return;
+                }
+                say(QStringLiteral("screenshot of the two-factor code step saved to %1").arg(options.screenshot));
+                QCoreApplication::exit(0);
+            });
+        });
         snapshotDeadline.setSingleShot(true);
         QObject::connect(&snapshotDeadline, &QTimer::timeout, &app, [&, target] {
             if (session.state() == target && !options.page.isEmpty() && !context.pageSettled()) {

@@ -41,6 +41,13 @@ void StartupDriver::advance()
             m_signInTried = true;
             qCInfo(lcApp) << "signing in as" << m_handle << "on" << m_serverUrl;
             m_session->signIn(m_serverUrl, m_handle, m_password);
+        } else if (m_session->signInCodeRequired()) {
+            if (!m_failureReported) {
+                m_failureReported = true;
+                std::fprintf(stderr, "plaza: %s has two-factor sign-in: enter the code from the authenticator app in the "
+                                     "window\n",
+                             qPrintable(m_handle));
+            }
         } else if (!m_failureReported) {
             m_failureReported = true;
             std::fprintf(stderr, "plaza: signing in as %s failed: %s\n", qPrintable(m_handle),
