@@ -9,6 +9,7 @@
 #include "inprocessapp.h"
 #include "qmlwarnings.h"
 #include "common/testserver.h"
+#include "common/totpcode.h"
 
 #include "session/applock.h"
 #include "session/session.h"
@@ -18,7 +19,6 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMessageAuthenticationCode>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
 #include <QQuickStyle>
@@ -40,35 +40,9 @@ const QString kPassword = QStringLiteral("two factor password");
 const QString kPassphrase = QStringLiteral("a passphrase for the two-factor test");
 constexpr auto kPin = "1357";
 
-// RFC 6238 (HMAC-SHA-1, 6 digits, 30 s), independent of the server's code.
-QString totpCode(const QString &base32, qint64 unixSeconds)
-{
-    static const QString alphabet = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
-    QByteArray secret;
-    quint32 buffer = 0;
-    int bits = 0;
-    for (QChar c : base32) {
-        const int v = alphabet.indexOf(c.toUpper());
-        if (v < 0)
-            continue;
-        buffer = (buffer << 5) | quint32(v);
-        bits += 5;
-        if (bits >= 8) {
-            secret.append(char((buffer >> (bits - 8)) & 0xff));
-            bits -= 8;
-        }
-    }
-    quint64 counter = quint64(unixSeconds / 30);
-    QByteArray message(8, '\0');
-    for (int i = 7; i >= 0; --i, counter >>= 8)
-        message[i] = char(counter & 0xff);
-    const QByteArray mac = QMessageAuthenticationCode::hash(message, secret, QCryptographicHash::Sha1);
-    const int o = mac.at(19) & 0x0f;
-    const quint32 value = (quint32(quint8(mac.at(o)) & 0x7f) << 24) | (quint32(quint8(mac.at(o + 1))) << 16)
-        | (quint32(quint8(mac.at(o + 2))) << 8) | quint32(quint8(mac.at(o + 3)));
-    return QStringLiteral("%1").arg(value % 1000000, 6, 10, QLatin1Char('0'));
-}
 } // namespace
+
+using plaza::test::totpCode;
 
 class TwoFactorTest : public QObject
 {

@@ -7,13 +7,13 @@
 #include "integrationutil.h"
 
 #include "common/testserver.h"
+#include "common/totpcode.h"
 #include "net/apiclient.h"
 #include "protocol/endpoints.h"
 #include "wallet/walletservice.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QMessageAuthenticationCode>
 #include <QTest>
 
 using namespace plaza;
@@ -30,41 +30,10 @@ QProcessEnvironment cliEnvironment()
     return env;
 }
 
-// RFC 4648 base32 and RFC 6238 (HMAC-SHA-1, 6 digits), written here again on purpose:
-// the test must not trust the server's own code to check the server.
-QByteArray base32Decode(const QString &text)
-{
-    static const QString alphabet = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
-    QByteArray out;
-    quint32 buffer = 0;
-    int bits = 0;
-    for (QChar c : text) {
-        const int v = alphabet.indexOf(c.toUpper());
-        if (v < 0)
-            continue;
-        buffer = (buffer << 5) | quint32(v);
-        bits += 5;
-        if (bits >= 8) {
-            out.append(char((buffer >> (bits - 8)) & 0xff));
-            bits -= 8;
-        }
-    }
-    return out;
-}
-
-QString totpCode(const QByteArray &secret, qint64 unixSeconds)
-{
-    quint64 counter = quint64(unixSeconds / 30);
-    QByteArray message(8, '\0');
-    for (int i = 7; i >= 0; --i, counter >>= 8)
-        message[i] = char(counter & 0xff);
-    const QByteArray mac = QMessageAuthenticationCode::hash(message, secret, QCryptographicHash::Sha1);
-    const int o = mac.at(19) & 0x0f;
-    const quint32 value = (quint32(quint8(mac.at(o)) & 0x7f) << 24) | (quint32(quint8(mac.at(o + 1))) << 16)
-        | (quint32(quint8(mac.at(o + 2))) << 8) | quint32(quint8(mac.at(o + 3)));
-    return QStringLiteral("%1").arg(value % 1000000, 6, 10, QLatin1Char('0'));
-}
 } // namespace
+
+using plaza::test::base32Decode;
+using plaza::test::totpCode;
 
 class TotpTest : public QObject
 {
