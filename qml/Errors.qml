@@ -73,7 +73,7 @@ QtObject {
             return qsTr("This sign-in expired or had too many wrong codes. Enter your password again.")
         case "totp_attempts":
             return qsTr("Too many wrong codes. Wait a minute, then try again.")
-        case "password_invalid":
+        case "wrong_password":
             return qsTr("Wrong password.")
         case "password_missing":
             return qsTr("Enter your password.")

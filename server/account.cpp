@@ -55,10 +55,12 @@ Result<Credentials> loadCredentials(ServerDb &db, qint64 userId)
     return Credentials{stmt->text(0), stmt->text(1)};
 }
 
-QList<LoginThrottle::Key> throttleKeys(const Credentials &c)
+QList<LoginThrottle::Key> throttleKeys(const Credentials &c, qint64 userId)
 {
-    // The same budget as sign-ins with this handle: a stolen session cannot guess faster.
-    return {{LoginThrottle::Scope::Handle, c.handle.toLower().left(64)}};
+    // The same budget as sign-ins with this handle (a stolen session cannot guess faster),
+    // and the account's, which wrong two-factor codes count against too.
+    return {{LoginThrottle::Scope::Handle, c.handle.toLower().left(64)},
+            {LoginThrottle::Scope::Account, ids::format(ids::kUser, userId)}};
 }
 
 Response tooManyAttempts(const LoginThrottle::Verdict &verdict)
@@ -114,7 +116,7 @@ Response passwordHandler(Services &s, RequestContext &ctx)
     auto creds = loadCredentials(s.db, ctx.userId);
     if (!creds)
         return Response::error(creds.error());
-    const QList<LoginThrottle::Key> keys = throttleKeys(*creds);
+    const QList<LoginThrottle::Key> keys = throttleKeys(*creds, ctx.userId);
     const LoginThrottle::Verdict verdict = s.throttle.attempt(keys, s.clock.nowMs());
     if (verdict.retryAfterSeconds > 0)
         return tooManyAttempts(verdict);
@@ -252,26 +254,10 @@ Response deleteHandler(Services &s, RequestContext &ctx)
     // Money first: no password is spent on an account that cannot go yet.
     if (auto st = checkNoMoney(s.db, ctx.userId); !st)
         return Response::error(st.error());
-    auto creds = loadCredentials(s.db, ctx.userId);
-    if (!creds)
-        return Response::error(creds.error());
-    const QList<LoginThrottle::Key> keys = throttleKeys(*creds);
-    const LoginThrottle::Verdict verdict = s.throttle.attempt(keys, s.clock.nowMs());
-    if (verdict.retryAfterSeconds > 0)
-        return tooManyAttempts(verdict);
-
     Services *sp = &s;
     const qint64 userId = ctx.userId;
-    const QString hash = creds->hash;
-    Response answer = s.workers.answerLater<bool>(
-        [password, hash] { return credentials::verifyPassword(password, hash); },
-        [sp, keys, userId](bool match) -> Response {
+    return withCurrentPassword(s, userId, password, QStringLiteral("password"), [sp, userId]() -> Response {
             Services &s = *sp;
-            if (!match) {
-                s.throttle.failed(keys, s.clock.nowMs());
-                return wrongPassword(QStringLiteral("password"));
-            }
-            s.throttle.succeeded(keys);
             QList<qint64> ended;
             const Status st = s.db.write([&]() -> Status {
                 // Again inside the transaction: money may have arrived while the hash ran.
@@ -287,12 +273,36 @@ Response deleteHandler(Services &s, RequestContext &ctx)
             qCInfo(lcServer) << "user" << userId << "deleted their account;" << ended.size() << "sessions ended";
             return Response::noContent();
         });
+}
+
+} // namespace
+
+Response withCurrentPassword(Services &s, qint64 userId, const QString &password, const QString &field,
+                             std::function<Response()> onMatch)
+{
+    auto creds = loadCredentials(s.db, userId);
+    if (!creds)
+        return Response::error(creds.error());
+    const QList<LoginThrottle::Key> keys = throttleKeys(*creds, userId);
+    const LoginThrottle::Verdict verdict = s.throttle.attempt(keys, s.clock.nowMs());
+    if (verdict.retryAfterSeconds > 0)
+        return tooManyAttempts(verdict);
+    Services *sp = &s;
+    const QString hash = creds->hash;
+    Response answer = s.workers.answerLater<bool>(
+        [password, hash] { return credentials::verifyPassword(password, hash); },
+        [sp, keys, field, onMatch = std::move(onMatch)](bool match) -> Response {
+            if (!match) {
+                sp->throttle.failed(keys, sp->clock.nowMs());
+                return wrongPassword(field);
+            }
+            sp->throttle.succeeded(keys);
+            return onMatch();
+        });
     if (!answer.pending())
         s.throttle.withdraw(keys);
     return answer;
 }
-
-} // namespace
 
 qsizetype characterCount(const QString &text)
 {

@@ -8,11 +8,20 @@
 
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace plaza::server {
 
 class ServerDb;
+struct Services;
+
+//! Checks \a password, the account's current one, on the worker pool, counted by the sign-in
+//! throttle (the handle's budget and the account's), then answers what \a onMatch answers on
+//! the event loop. A wrong one is 403 with details.reason "wrong_password" naming \a field;
+//! too many, 429 with Retry-After.
+[[nodiscard]] Response withCurrentPassword(Services &s, qint64 userId, const QString &password, const QString &field,
+                                           std::function<Response()> onMatch);
 
 //! Characters as people count them (code points), not UTF-16 units.
 [[nodiscard]] qsizetype characterCount(const QString &text);

@@ -4,6 +4,7 @@
 // short-lived step-up token.
 
 #include "twofactor.h"
+#include "account.h"
 
 #include "clock.h"
 #include "loginthrottle.h"
@@ -125,12 +126,6 @@ Response wrongCode(int attemptsLeft = -1)
     return Response::error(ErrorCode::Forbidden, QStringLiteral("That code is not right (or was already used)."), details);
 }
 
-Response wrongPassword()
-{
-    return Response::error(ErrorCode::Forbidden, QStringLiteral("Wrong password."),
-                           {{QStringLiteral("reason"), QStringLiteral("password_invalid")}, {QStringLiteral("field"), QStringLiteral("password")}});
-}
-
 Result<QJsonObject> securityJson(ServerDb &db, qint64 userId)
 {
     auto stmt = db.query(QStringLiteral("SELECT totp_secret IS NOT NULL, totp_pending_secret IS NOT NULL, stepup_threshold "
@@ -153,44 +148,6 @@ Result<QJsonObject> securityJson(ServerDb &db, qint64 userId)
                        {QStringLiteral("young_session_s"), stepup::kYoungSessionMs / 1000}};
 }
 
-Result<QString> passwordHash(ServerDb &db, qint64 userId)
-{
-    auto stmt = db.query(QStringLiteral("SELECT password_hash FROM users WHERE id = ?1"), userId);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
-    if (!row)
-        return row.error();
-    return *row ? stmt->text(0) : QString();
-}
-
-//! Checks the caller's password on the worker pool (throttled per account), then answers
-//! what \a onMatch answers on the event loop.
-Response withPassword(Services &s, qint64 userId, const QString &password, std::function<Response()> onMatch)
-{
-    auto hash = passwordHash(s.db, userId);
-    if (!hash)
-        return Response::error(hash.error());
-    const auto keys = QList<LoginThrottle::Key>{{LoginThrottle::Scope::Account, ids::format(ids::kUser, userId)}};
-    const LoginThrottle::Verdict verdict = s.throttle.attempt(keys, s.clock.nowMs());
-    if (verdict.retryAfterSeconds > 0)
-        return totp::throttled(verdict.retryAfterSeconds);
-    Services *sp = &s;
-    const QString stored = *hash;
-    Response answer = s.workers.answerLater<bool>([password, stored] { return credentials::verifyPassword(password, stored); },
-                                                  [sp, keys, onMatch](bool match) -> Response {
-                                                      if (!match) {
-                                                          sp->throttle.failed(keys, sp->clock.nowMs());
-                                                          return wrongPassword();
-                                                      }
-                                                      sp->throttle.succeeded(keys);
-                                                      return onMatch();
-                                                  });
-    if (!answer.pending())
-        s.throttle.withdraw(keys);
-    return answer;
-}
-
 Response setupHandler(Services &s, RequestContext &ctx)
 {
     protocol::JsonReader r(ctx.body);
@@ -205,7 +162,7 @@ Response setupHandler(Services &s, RequestContext &ctx)
                                {{QStringLiteral("reason"), QStringLiteral("totp_enabled")}});
     Services *sp = &s;
     const qint64 userId = ctx.userId;
-    return withPassword(s, userId, password, [sp, userId]() -> Response {
+    return withCurrentPassword(s, userId, password, QStringLiteral("password"), [sp, userId]() -> Response {
         Services &s = *sp;
         auto user = loadUser(s.db, userId, userId);
         if (!user)
@@ -411,7 +368,8 @@ Response stepUpHandler(Services &s, RequestContext &ctx)
         return issueStepUpToken(s, userId, sessionId);
     }
     Services *sp = &s;
-    return withPassword(s, userId, password, [sp, userId, sessionId] { return issueStepUpToken(*sp, userId, sessionId); });
+    return withCurrentPassword(s, userId, password, QStringLiteral("password"),
+                               [sp, userId, sessionId] { return issueStepUpToken(*sp, userId, sessionId); });
 }
 
 } // namespace

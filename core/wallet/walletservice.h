@@ -159,7 +159,7 @@ Q_SIGNALS:
     //! The server wants the password or a code before intent \a key (403 step_up_required):
     //! \a methods "password" and maybe "totp"; \a why "amount", "new_session". Nothing moved.
     void stepUpRequired(const QString &key, const QStringList &methods, const QString &why);
-    //! confirmStepUp()'s password or code was refused (\a reason "password_invalid",
+    //! confirmStepUp()'s password or code was refused (\a reason "wrong_password",
     //! "totp_invalid", or \a code "rate_limited"…).
     void stepUpFailed(const QString &code, const QString &reason, const QString &message);
     //! requestMoney: the request exists; share \a link.

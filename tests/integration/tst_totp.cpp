@@ -175,7 +175,7 @@ void TotpTest::paymentAsksForAStepUp()
     // A wrong password is refused and moves nothing.
     auto wrong = waitTask(session.stepUpToken(QStringLiteral("not my password"), false));
     QVERIFY(!wrong.ok());
-    QCOMPARE(wrong.error().details.value(QStringLiteral("reason")).toString(), QStringLiteral("password_invalid"));
+    QCOMPARE(wrong.error().details.value(QStringLiteral("reason")).toString(), QStringLiteral("wrong_password"));
     QCOMPARE(session.state(), Session::State::Ready); // a 403, not a sign-out
 
     auto token = waitTask(session.stepUpToken(kPassword, false));

@@ -257,7 +257,7 @@ void TestServerTotp::enrolmentNeedsPasswordAndCode()
     r = m_api->post(QStringLiteral("/v1/account/2fa/setup"), {{QStringLiteral("password"), QStringLiteral("wrong password!")}},
                     a.accessToken);
     QCOMPARE(r.status, 403);
-    QCOMPARE(reason(r), QStringLiteral("password_invalid"));
+    QCOMPARE(reason(r), QStringLiteral("wrong_password"));
     // Confirming before any set-up: nothing pending.
     r = m_api->post(QStringLiteral("/v1/account/2fa/confirm"), {{QStringLiteral("code"), QStringLiteral("123456")}}, a.accessToken);
     QCOMPARE(r.status, 409);
@@ -478,7 +478,7 @@ void TestServerTotp::aboveThresholdNeedsPassword()
 
     r = m_api->post(QStringLiteral("/v1/auth/step-up"), {{QStringLiteral("password"), QStringLiteral("not the password")}}, a.accessToken);
     QCOMPARE(r.status, 403);
-    QCOMPARE(reason(r), QStringLiteral("password_invalid"));
+    QCOMPARE(reason(r), QStringLiteral("wrong_password"));
     const QString token = stepUp(a, {{QStringLiteral("password"), kPassword}});
     QVERIFY(!token.isEmpty());
     // The refusal was not stored with the key: the same key now goes through.
