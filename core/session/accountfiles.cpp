@@ -47,6 +47,11 @@ QString cacheKeyEntry(const QString &serverUrl, const QString &userId)
     return QStringLiteral("%1@%2:%3").arg(userId, url.host().toLower()).arg(url.port(defaultPort));
 }
 
+QString appLockEntry(const QString &serverUrl, const QString &userId)
+{
+    return cacheKeyEntry(serverUrl, userId) + QStringLiteral(".applock");
+}
+
 QString AccountFiles::deviceToken(const QString &serverUrl, const QString &handle) const
 {
     QFile file(QDir(m_configDir).filePath(QStringLiteral("devices.json")));

@@ -25,6 +25,14 @@ struct AccountInfo {
 [[nodiscard]] QString cacheKeyEntry(const QString &serverUrl, const QString &userId);
 [[nodiscard]] inline QString legacyCacheKeyEntry(const QString &userId) { return userId; }
 
+//! The keychain entry of the app-lock hash of \a userId on \a serverUrl:
+//! "<cacheKeyEntry()>.applock" ("u_1@plaza.example:443.applock"). Before, it was
+//! "<userId>.applock" (legacyAppLockEntry()), shared by the same user id on two servers;
+//! Session moves such an entry to the new name once, when it unlocks the cache with a key
+//! from the keychain, and never over an entry already under the new name.
+[[nodiscard]] QString appLockEntry(const QString &serverUrl, const QString &userId);
+[[nodiscard]] inline QString legacyAppLockEntry(const QString &userId) { return userId + QStringLiteral(".applock"); }
+
 //! The files of one account on disk:
 //!   <configDir>/account.json
 //!   <dataDir>/<userId>/cache.db (+ -wal, -shm)

@@ -291,7 +291,7 @@ QCoro::Task<Result<QByteArray>> AppLock::readStored()
         co_return offError();
     if (m_session->keyInKeychain()) {
         security::KeyStore store(m_session->keychainService());
-        auto secret = co_await store.loadSecret(Session::appLockKeychainAccount(m_session->userId()));
+        auto secret = co_await store.loadSecret(m_session->appLockKeychainAccount());
         if (secret)
             co_return *secret;
         if (secret.error().code != ErrorCode::NotFound)
@@ -310,7 +310,7 @@ QCoro::Task<Status> AppLock::writeStored(QByteArray stored)
         co_return offError();
     if (m_session->keyInKeychain()) {
         security::KeyStore store(m_session->keychainService());
-        co_return co_await store.storeSecret(Session::appLockKeychainAccount(m_session->userId()), stored);
+        co_return co_await store.storeSecret(m_session->appLockKeychainAccount(), stored);
     }
     co_return setKvValue(kKvHash, QString::fromUtf8(stored));
 }

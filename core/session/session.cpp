@@ -390,6 +390,13 @@ QString Session::keychainService() const
 {
     return d->options.keychainService;
 }
+
+QString Session::appLockKeychainAccount() const
+{
+    if (d->account.userId.isEmpty())
+        return {};
+    return appLockEntry(d->account.serverUrl, d->account.userId);
+}
 QDateTime Session::lastSyncedAt() const { return d->engine->lastSyncedAt(); }
 qint64 Session::cursor() const { return d->engine->cursor(); }
 QString Session::errorCode() const { return d->errorCode; }
@@ -539,6 +546,10 @@ QCoro::Task<void> Session::unlockTask()
         co_return;
     }
     const QByteArray opening = *key;
+    // Before Ready: the app lock reads its hash from the new name as soon as the cache opens.
+    co_await moveLegacyAppLockEntry(d->account.serverUrl, userId);
+    if (!self)
+        co_return;
     co_await openCacheTask(opening);
     if (!self || !legacy || d->state != State::Ready)
         co_return;
@@ -555,6 +566,48 @@ QCoro::Task<void> Session::unlockTask()
         qCWarning(lcSecurity) << "could not delete the old keychain entry:" << removed.error().codeName();
     if (self)
         qCInfo(lcSecurity) << "cache key moved to the keychain entry" << entry;
+}
+
+QCoro::Task<void> Session::moveLegacyAppLockEntry(QString serverUrl, QString userId)
+{
+    // An app-lock hash kept under "<userId>.applock" (before entries carried the server)
+    // moves once to this account's own name: read the old, write the new, and delete the
+    // old only once the new one is written. An entry already under the new name is never
+    // overwritten; the old one then stays for whichever account it belongs to.
+    QPointer<Session> self(this);
+    const QString legacy = legacyAppLockEntry(userId);
+    const QString entry = appLockEntry(serverUrl, userId);
+    Result<QByteArray> old = co_await d->keyStore.loadSecret(legacy);
+    if (!self)
+        co_return;
+    if (!old) {
+        if (old.error().code != ErrorCode::NotFound)
+            qCWarning(lcSecurity) << "could not read the old app-lock entry:" << old.error().codeName();
+        co_return;
+    }
+    Result<QByteArray> current = co_await d->keyStore.loadSecret(entry);
+    if (!self)
+        co_return;
+    if (current || current.error().code != ErrorCode::NotFound) {
+        if (!current)
+            qCWarning(lcSecurity) << "could not read the app-lock entry:" << current.error().codeName();
+        co_return;
+    }
+    const QByteArray hash = *old;
+    Status stored = co_await d->keyStore.storeSecret(entry, hash);
+    if (!self)
+        co_return;
+    if (!stored) {
+        qCWarning(lcSecurity) << "could not move the app-lock hash to its new keychain entry:"
+                              << stored.error().codeName();
+        co_return;
+    }
+    Status removed = co_await d->keyStore.deleteKey(legacy);
+    if (!self)
+        co_return;
+    if (!removed)
+        qCWarning(lcSecurity) << "could not delete the old app-lock entry:" << removed.error().codeName();
+    qCInfo(lcSecurity) << "app-lock hash moved to the keychain entry" << entry;
 }
 
 QCoro::Task<void> Session::openCacheTask(QByteArray key)
@@ -900,7 +953,7 @@ QCoro::Task<void> Session::forgetLocalAccount()
                 co_return;
             if (!st)
                 qCWarning(lcSecurity) << "could not delete the cache key:" << st.error().codeName();
-            st = co_await d->keyStore.deleteKey(appLockKeychainAccount(userId));
+            st = co_await d->keyStore.deleteKey(appLockEntry(serverUrl, userId));
             if (!self)
                 co_return;
             if (!st)
@@ -1058,7 +1111,7 @@ QCoro::Task<void> Session::deleteLeftoverTask()
             co_return;
         if (!st)
             qCWarning(lcSecurity) << "could not delete the cache key:" << st.error().codeName();
-        st = co_await d->keyStore.deleteKey(appLockKeychainAccount(gone.userId));
+        st = co_await d->keyStore.deleteKey(appLockEntry(gone.serverUrl, gone.userId));
         if (!self)
             co_return;
         if (!st)

@@ -220,11 +220,9 @@ public:
     //! other secrets of the account (the app-lock hash) then go there too.
     [[nodiscard]] bool keyInKeychain() const;
     [[nodiscard]] QString keychainService() const;
-    //! The keychain entry of the app-lock hash of \a userId; deleted with the account.
-    [[nodiscard]] static QString appLockKeychainAccount(const QString &userId)
-    {
-        return userId + QStringLiteral(".applock");
-    }
+    //! The keychain entry of this account's app-lock hash (appLockEntry(): per user id
+    //! on a server); deleted with the account. Empty when signed out.
+    [[nodiscard]] QString appLockKeychainAccount() const;
 
 Q_SIGNALS:
     void stateChanged();
@@ -255,6 +253,7 @@ private:
     QCoro::Task<void> restoreTask();
     QCoro::Task<void> unlockTask();
     QCoro::Task<void> openCacheTask(QByteArray key);
+    QCoro::Task<void> moveLegacyAppLockEntry(QString serverUrl, QString userId);
     QCoro::Task<void> signInTask(QString serverUrl, QString handle, QString displayName, QString password, bool create);
     QCoro::Task<void> passphraseTask(QString passphrase);
     //! After the server handed out tokens (password, or password and code): the cache.

@@ -7,6 +7,7 @@
 #include "common/clock.h"
 #include "common/testserver.h"
 #include "security/keystore.h"
+#include "session/accountfiles.h"
 #include "session/applock.h"
 #include "storage/database.h"
 #include "storage/kvstore.h"
@@ -108,7 +109,7 @@ void AppLockTest::keychainPath()
     QVERIFY2(set, set ? "" : qPrintable(set.error().message));
     QVERIFY(lock->configured());
     QCOMPARE(lock->kind(), QStringLiteral("pin"));
-    auto stored = waitTask(m_keys.loadSecret(Session::appLockKeychainAccount(userId)));
+    auto stored = waitTask(m_keys.loadSecret(appLockEntry(m_server->url().toString(), userId)));
     QVERIFY2(stored, stored ? "" : qPrintable(stored.error().message));
     QVERIFY2(stored->startsWith("pin\n$argon2id$"), stored->constData());
     QVERIFY(!stored->contains("2580"));
@@ -146,7 +147,7 @@ void AppLockTest::keychainPath()
     QVERIFY(waitIdle(*fixture.session));
     QCOMPARE(fixture.session->state(), Session::State::SignedOut);
     QVERIFY(!again.configured());
-    auto gone = waitTask(m_keys.loadSecret(Session::appLockKeychainAccount(userId)));
+    auto gone = waitTask(m_keys.loadSecret(appLockEntry(m_server->url().toString(), userId)));
     QVERIFY(!gone);
     QCOMPARE(gone.error().code, ErrorCode::NotFound);
 }

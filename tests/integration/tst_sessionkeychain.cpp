@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: MIT
 // The Session's default path: the cache key in a real Secret Service (run under
-// tests/security/with-keyring.sh: dbus-run-session + an unlocked gnome-keyring).
+// tests/security/with-keyring.sh: dbus-run-session + an unlocked gnome-keyring), and the
+// app-lock hash next to it, both named per account on a server.
 #include "integrationutil.h"
 
 #include "common/testserver.h"
 #include "security/keystore.h"
 #include "session/accountfiles.h"
+#include "session/applock.h"
 #include "storage/cacheschema.h"
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace plaza;
@@ -34,6 +37,8 @@ private Q_SLOTS:
     void sameUserIdOnTwoServersKeepsBothKeys();
     void oldEntryNameIsMovedOnce();
     void anExistingEntryIsNeverOverwritten();
+    void sameUserIdOnTwoServersKeepsBothAppLocks();
+    void oldAppLockEntryIsMovedOnce();
 
 private:
     //! The keychain entry of \a userId's cache key on the test server.
@@ -48,6 +53,33 @@ private:
     {
         auto key = waitTask(m_keys.loadKey(entry));
         return !key && key.error().code == ErrorCode::NotFound;
+    }
+    //! The secret stored under \a entry (an app-lock hash), empty if none.
+    QByteArray storedSecret(const QString &entry)
+    {
+        auto secret = waitTask(m_keys.loadSecret(entry));
+        return secret ? *secret : QByteArray();
+    }
+    bool secretMissing(const QString &entry)
+    {
+        auto secret = waitTask(m_keys.loadSecret(entry));
+        return !secret && secret.error().code == ErrorCode::NotFound;
+    }
+    //! True when \a lock, reloaded, takes \a pin and refuses \a otherPin.
+    static bool unlocksWithOnly(AppLock &lock, const QString &pin, const QString &otherPin)
+    {
+        if (!waitTask(lock.reload()) || !lock.configured())
+            return false;
+        auto other = waitTask(lock.verifyAsync(otherPin));
+        auto right = waitTask(lock.verifyAsync(pin));
+        return other && !*other && right && *right;
+    }
+    //! An app restart of \a fixture (keychain backend), back to Ready.
+    static bool restart(SessionFixture &fixture)
+    {
+        fixture.reopen(kAuto);
+        fixture.session->restore();
+        return waitIdle(*fixture.session) && fixture.session->state() == Session::State::Ready;
     }
 
     std::unique_ptr<TestServer> m_server;
@@ -213,6 +245,121 @@ void SessionKeychainTest::anExistingEntryIsNeverOverwritten()
     first.session->restore();
     QVERIFY(waitIdle(*first.session));
     QCOMPARE(first.session->state(), Session::State::Ready);
+}
+
+void SessionKeychainTest::sameUserIdOnTwoServersKeepsBothAppLocks()
+{
+    TestServer one;
+    TestServer two;
+    QVERIFY2(one.start(), qPrintable(one.lastError()));
+    QVERIFY2(two.start(), qPrintable(two.lastError()));
+    SessionFixture a(kAuto);
+    SessionFixture b(kAuto);
+    QVERIFY(createAccount(*a.session, one.url(), QStringLiteral("lock_a"), QStringLiteral("Lock A"), kPassword, QString()));
+    QVERIFY(createAccount(*b.session, two.url(), QStringLiteral("lock_b"), QStringLiteral("Lock B"), kPassword, QString()));
+    const QString userId = a.session->userId();
+    QCOMPARE(b.session->userId(), userId);
+    const QString entryA = appLockEntry(one.url().toString(), userId);
+    const QString entryB = appLockEntry(two.url().toString(), userId);
+    QVERIFY(entryA != entryB);
+    QCOMPARE(a.session->appLockKeychainAccount(), entryA);
+    QCOMPARE(entryA, cacheKeyEntry(one.url().toString(), userId) + QStringLiteral(".applock"));
+
+    {
+        AppLock lockA(a.session.get());
+        AppLock lockB(b.session.get());
+        QVERIFY(waitTask(lockA.reload()));
+        QVERIFY(waitTask(lockB.reload()));
+        QVERIFY(!lockB.configured());
+        Status setA = waitTask(lockA.setSecretAsync(QStringLiteral("pin"), QStringLiteral("2580")));
+        QVERIFY2(setA, setA ? "" : qPrintable(setA.error().message));
+        // B does not see A's PIN: it has none until it sets its own.
+        QVERIFY(waitTask(lockB.reload()));
+        QVERIFY(!lockB.configured());
+        Status setB = waitTask(lockB.setSecretAsync(QStringLiteral("pin"), QStringLiteral("1397")));
+        QVERIFY2(setB, setB ? "" : qPrintable(setB.error().message));
+    }
+    QVERIFY(storedSecret(entryA).startsWith("pin\n$argon2id$"));
+    QVERIFY(storedSecret(entryB).startsWith("pin\n$argon2id$"));
+    QVERIFY(storedSecret(entryA) != storedSecret(entryB));
+    QVERIFY(secretMissing(legacyAppLockEntry(userId)));
+
+    // After a restart each unlocks with its own PIN, not the other's.
+    QVERIFY(restart(a));
+    QVERIFY(restart(b));
+    {
+        AppLock lockA(a.session.get());
+        AppLock lockB(b.session.get());
+        QVERIFY(unlocksWithOnly(lockA, QStringLiteral("2580"), QStringLiteral("1397")));
+        QVERIFY(unlocksWithOnly(lockB, QStringLiteral("1397"), QStringLiteral("2580")));
+    }
+
+    // Deleting A's account and then its leftover cache takes A's hash, not B's.
+    QSignalSpy finished(a.session.get(), &Session::accountDeletionFinished);
+    a.session->deleteAccount(kPassword);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+    QVERIFY(finished.at(0).at(0).toMap().value(QStringLiteral("ok")).toBool());
+    QVERIFY(a.session->hasLeftoverCache());
+    QVERIFY(!storedSecret(entryA).isEmpty()); // kept until the user decides
+    a.session->deleteLeftoverCache();
+    QTRY_VERIFY_WITH_TIMEOUT(!a.session->hasLeftoverCache(), 10000);
+    QVERIFY(secretMissing(entryA));
+    QVERIFY(entryMissing(cacheKeyEntry(one.url().toString(), userId)));
+    QVERIFY(storedSecret(entryB).startsWith("pin\n$argon2id$"));
+    QVERIFY(restart(b));
+    AppLock lockB(b.session.get());
+    QVERIFY(unlocksWithOnly(lockB, QStringLiteral("1397"), QStringLiteral("2580")));
+}
+
+void SessionKeychainTest::oldAppLockEntryIsMovedOnce()
+{
+    SessionFixture fixture(kAuto);
+    QVERIFY(createAccount(*fixture.session, m_server->url(), uniqueHandle(QStringLiteral("oldlock")),
+                          QStringLiteral("Old Lock"), kPassword, QString()));
+    const QString userId = fixture.session->userId();
+    const QString entry = appLockEntry(m_server->url().toString(), userId);
+    const QString legacy = legacyAppLockEntry(userId);
+    {
+        AppLock lock(fixture.session.get());
+        QVERIFY(waitTask(lock.reload()));
+        QVERIFY(waitTask(lock.setSecretAsync(QStringLiteral("pin"), QStringLiteral("4826"))));
+    }
+    const QByteArray hash = storedSecret(entry);
+    QVERIFY(hash.startsWith("pin\n$argon2id$"));
+    // As an older Plaza left it: the hash under "<userId>.applock", nothing under the new name.
+    QVERIFY(waitTask(m_keys.storeSecret(legacy, hash)));
+    QVERIFY(waitTask(m_keys.deleteKey(entry)));
+    QVERIFY(secretMissing(entry));
+
+    // Moved before the cache opens: the app lock reads it from the new name at once.
+    fixture.reopen(kAuto);
+    AppLock lock(fixture.session.get());
+    fixture.session->restore();
+    QVERIFY(waitIdle(*fixture.session));
+    QCOMPARE(fixture.session->state(), Session::State::Ready);
+    QTRY_VERIFY_WITH_TIMEOUT(lock.known(), 5000);
+    QVERIFY(lock.configured());
+    QCOMPARE(storedSecret(entry), hash);
+    QVERIFY(secretMissing(legacy));
+    auto ok = waitTask(lock.verifyAsync(QStringLiteral("4826")));
+    QVERIFY(ok && *ok);
+
+    // Once: an old-named entry that turns up later (another account of this user id on
+    // another server, still on an older Plaza) is neither taken nor written over.
+    const QByteArray someoneElses = "pin\n$argon2id$not-this-account";
+    QVERIFY(waitTask(m_keys.storeSecret(legacy, someoneElses)));
+    QVERIFY(restart(fixture));
+    QCOMPARE(storedSecret(entry), hash);
+    QCOMPARE(storedSecret(legacy), someoneElses);
+    AppLock again(fixture.session.get());
+    QVERIFY(unlocksWithOnly(again, QStringLiteral("4826"), QStringLiteral("1397")));
+
+    // Signing out deletes this account's entry only.
+    fixture.session->signOut();
+    QVERIFY(waitIdle(*fixture.session));
+    QVERIFY(secretMissing(entry));
+    QCOMPARE(storedSecret(legacy), someoneElses);
+    QVERIFY(waitTask(m_keys.deleteKey(legacy)));
 }
 
 QTEST_GUILESS_MAIN(SessionKeychainTest)
