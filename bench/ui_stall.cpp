@@ -239,8 +239,8 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("UI-thread stalls while sync applies a burst and while chatting."));
     parser.addHelpOption();
-    const QCommandLineOption messagesOption(QStringLiteral("messages"), QStringLiteral("Burst messages (15000)."),
-                                            QStringLiteral("N"), QStringLiteral("15000"));
+    const QCommandLineOption messagesOption(QStringLiteral("messages"), QStringLiteral("Burst messages (7500; each is two events)."),
+                                            QStringLiteral("N"), QStringLiteral("7500"));
     const QCommandLineOption postsOption(QStringLiteral("posts"), QStringLiteral("Burst posts (5000)."),
                                          QStringLiteral("N"), QStringLiteral("5000"));
     parser.addOptions({messagesOption, postsOption});
