@@ -15,10 +15,7 @@
 #include "storage/usersstore.h"
 #include "storage/walletstore.h"
 #include "sync/changeset.h"
-#include "sync/cachewriter.h"
 #include "sync/syncengine.h"
-
-#include <QCoroFuture>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -64,43 +61,6 @@ QString moneyJsonMinorCurrency(const QJsonValue &value, qint64 *minor)
     const QJsonObject o = value.toObject();
     *minor = o.value(QStringLiteral("amount")).toInteger(0);
     return o.value(QStringLiteral("currency")).toString();
-}
-
-//! The savings summary and the new history days, in one transaction (on the writer's connection).
-Status storeSavings(storage::Database &db, const QJsonObject &body, const QList<QJsonObject> &days)
-{
-    return db.transaction([&]() -> Status {
-        storage::StatementCache statements(db);
-        storage::UsersStore users(statements);
-        storage::WalletStore wallet(statements, users);
-        storage::RowChanges changes;
-        if (auto st = wallet.setSavings(body, changes); !st)
-            return st;
-        if (days.isEmpty())
-            return {};
-        auto insert = db.prepare(QStringLiteral("INSERT OR REPLACE INTO savings_interest (date, balance, apy_bps, "
-                                                "accrued_micros, paid) VALUES (?1, ?2, ?3, ?4, ?5)"));
-        if (!insert)
-            return insert.error();
-        for (const QJsonObject &day : days) {
-            qint64 balance = 0, paid = 0;
-            moneyJsonMinorCurrency(day.value(QStringLiteral("balance")), &balance);
-            const bool isPaid = day.value(QStringLiteral("paid")).isObject();
-            if (isPaid)
-                moneyJsonMinorCurrency(day.value(QStringLiteral("paid")), &paid);
-            insert->bind(1, day.value(QStringLiteral("date")).toString());
-            insert->bind(2, balance);
-            insert->bind(3, qint64(day.value(QStringLiteral("apy_bps")).toInteger()));
-            insert->bind(4, day.value(QStringLiteral("accrued_micros")).toInteger());
-            if (isPaid)
-                insert->bind(5, paid);
-            else
-                insert->bindNull(5);
-            if (auto st = insert->exec(); !st)
-                return st;
-        }
-        return {};
-    });
 }
 } // namespace
 
@@ -449,21 +409,52 @@ QCoro::Task<void> SavingsSummary::refreshTask()
             break;
         before = next.toString();
     }
-    if (m_session->state() != Session::State::Ready) {
-        setBusy(false);
+    setBusy(false);
+    if (m_session->state() != Session::State::Ready)
+        co_return;
+    QString error;
+    auto db = openCache(m_session, false, &error);
+    if (!db) {
+        m_error = error;
+        Q_EMIT changed();
         co_return;
     }
-    sync::CacheWriter *writer = m_session->syncEngine()->writer();
-    // Written by the cache writer, on its thread: the UI thread never waits on the lock.
-    QFuture<Status> writing = writer->run(
-        [body = summary->body, days](storage::Database &db) -> Status { return storeSavings(db, body, days); });
-    const Status written = co_await writing;
-    if (!self)
-        co_return;
+    const QJsonObject body = summary->body;
+    Status written = db->transaction([&]() -> Status {
+        storage::StatementCache statements(*db);
+        storage::UsersStore users(statements);
+        storage::WalletStore wallet(statements, users);
+        storage::RowChanges changes;
+        if (auto st = wallet.setSavings(body, changes); !st)
+            return st;
+        if (days.isEmpty())
+            return {};
+        auto insert = db->prepare(QStringLiteral("INSERT OR REPLACE INTO savings_interest (date, balance, apy_bps, "
+                                                 "accrued_micros, paid) VALUES (?1, ?2, ?3, ?4, ?5)"));
+        if (!insert)
+            return insert.error();
+        for (const QJsonObject &day : std::as_const(days)) {
+            qint64 balance = 0, paid = 0;
+            moneyJsonMinorCurrency(day.value(QStringLiteral("balance")), &balance);
+            const bool isPaid = day.value(QStringLiteral("paid")).isObject();
+            if (isPaid)
+                moneyJsonMinorCurrency(day.value(QStringLiteral("paid")), &paid);
+            insert->bind(1, day.value(QStringLiteral("date")).toString());
+            insert->bind(2, balance);
+            insert->bind(3, qint64(day.value(QStringLiteral("apy_bps")).toInteger()));
+            insert->bind(4, day.value(QStringLiteral("accrued_micros")).toInteger());
+            if (isPaid)
+                insert->bind(5, paid);
+            else
+                insert->bindNull(5);
+            if (auto st = insert->exec(); !st)
+                return st;
+        }
+        return {};
+    });
     if (!written)
         qCWarning(lcSavings) << "could not keep the savings answer:" << written.error().message;
     reload();
-    setBusy(false); // busy until what came is in the cache and read back
 }
 
 void SavingsSummary::createGoal(const QString &name, const QString &targetText, const QString &deadlineIso)
