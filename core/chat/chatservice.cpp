@@ -17,6 +17,7 @@
 
 #include <QCoroFuture>
 #include <QJsonArray>
+#include <QUuid>
 #include <QUrlQuery>
 
 #include <utility>
@@ -48,10 +49,11 @@ Error closed()
 }
 
 // The outbox's write commands: each runs on the cache writer's thread, on its connection.
-QFuture<Result<OutgoingMessage>> addToOutbox(sync::CacheWriter &writer, const QString &conversationId, const QString &text)
+QFuture<Result<OutgoingMessage>> addToOutbox(sync::CacheWriter &writer, const OutgoingMessage &m)
 {
-    return writer.run<OutgoingMessage>(
-        [conversationId, text](storage::Database &db) { return MessageOutbox(db).add(conversationId, text); });
+    return writer.run<OutgoingMessage>([m](storage::Database &db) {
+        return MessageOutbox(db).add(m.conversationId, m.text, m.clientId, m.createdAt);
+    });
 }
 
 QFuture<Status> changeOutbox(sync::CacheWriter &writer, std::function<Status(MessageOutbox &)> change)
@@ -154,6 +156,7 @@ void ChatService::close()
     m_retryTimer.stop();
     m_outbox.reset();
     m_reader.reset();
+    m_messagesOnTheirWay.clear();
     m_valuesOnTheirWay.clear();
     m_valueGeneration.clear();
     m_typingSeen.clear();
@@ -198,13 +201,25 @@ QCoro::Task<Result<OutgoingMessage>> ChatService::queue(QString conversationId, 
     if (auto st = checkMessage(conversationId, text); !st)
         co_return st.error();
     QPointer<ChatService> self(this);
-    // Handed to the writer now (before the first suspension), so messages keep the order of the calls.
-    QFuture<Result<OutgoingMessage>> storing = addToOutbox(*writer(), conversationId, text);
+    // Handed to the writer now (before the first suspension), so messages keep the order of
+    // the calls; shown at once (onTheirWay) until it is committed.
+    OutgoingMessage m;
+    m.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m.conversationId = conversationId;
+    m.text = text;
+    m.createdAt = Clock::instance()->nowUtc().toString(Qt::ISODateWithMs);
+    m_messagesOnTheirWay.append(m);
+    QFuture<Result<OutgoingMessage>> storing = addToOutbox(*writer(), m);
+    Q_EMIT outboxChanged(conversationId);
     Result<OutgoingMessage> stored = co_await storing;
     if (!self)
         co_return closed();
-    if (!stored)
+    const QString clientId = m.clientId;
+    m_messagesOnTheirWay.removeIf([&clientId](const OutgoingMessage &o) { return o.clientId == clientId; });
+    if (!stored) {
+        Q_EMIT outboxChanged(conversationId);
         co_return stored.error();
+    }
     qCInfo(lcChat) << "message queued" << stored->seq;
     refreshCounts();
     Q_EMIT messageQueued(conversationId, stored->clientId);
@@ -232,6 +247,16 @@ QCoro::Task<void> ChatService::sendTask(QString conversationId, QString text)
         co_return;
     if (stored.error().code != ErrorCode::Cancelled)
         Q_EMIT sendRefused(stored.error().codeName(), stored.error().message);
+}
+
+QList<OutgoingMessage> ChatService::onTheirWay(const QString &conversationId) const
+{
+    QList<OutgoingMessage> out;
+    for (const OutgoingMessage &m : m_messagesOnTheirWay) {
+        if (m.conversationId == conversationId)
+            out.append(m);
+    }
+    return out;
 }
 
 void ChatService::flushSoon()

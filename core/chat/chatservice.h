@@ -84,6 +84,10 @@ public:
     //! POST the read mark up to the newest synced message of \a conversationId (if it moves).
     QCoro::Task<Status> markReadAsync(QString conversationId);
 
+    //! Messages of \a conversationId handed to the writer and not committed yet (send order):
+    //! list models show them at once, as "sending".
+    [[nodiscard]] QList<OutgoingMessage> onTheirWay(const QString &conversationId) const;
+
     [[nodiscard]] int pendingCount() const { return m_pending; }
     [[nodiscard]] int failedCount() const { return m_failed; }
 
@@ -162,6 +166,7 @@ private:
     Session *m_session;
     std::unique_ptr<storage::Database> m_reader; //!< read-only: the UI thread never writes
     std::unique_ptr<MessageOutbox> m_outbox;      //!< on m_reader
+    QList<OutgoingMessage> m_messagesOnTheirWay;  //!< queued, not committed yet
     QHash<QString, QString> m_valuesOnTheirWay;   //!< kv writes not committed yet (drafts, last opened)
     QHash<QString, quint64> m_valueGeneration;
     quint64 m_generation = 0;

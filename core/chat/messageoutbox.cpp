@@ -40,13 +40,14 @@ QString outgoingStateName(OutgoingMessage::State state)
     return {};
 }
 
-Result<OutgoingMessage> MessageOutbox::add(const QString &conversationId, const QString &text)
+Result<OutgoingMessage> MessageOutbox::add(const QString &conversationId, const QString &text, const QString &clientId,
+                                           const QString &createdAt)
 {
     OutgoingMessage m;
-    m.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m.clientId = clientId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : clientId;
     m.conversationId = conversationId;
     m.text = text;
-    m.createdAt = now();
+    m.createdAt = createdAt.isEmpty() ? now() : createdAt;
     auto st = m_db->prepare(QStringLiteral(
         "INSERT INTO message_outbox (client_id, seq, conversation_id, text, state, created_at, updated_at) "
         "VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM message_outbox), ?2, ?3, 'sending', ?4, ?4);"));

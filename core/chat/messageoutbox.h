@@ -40,8 +40,10 @@ class MessageOutbox
 public:
     explicit MessageOutbox(storage::Database &db) : m_db(&db) { }
 
-    //! Stores a new message in state Sending with a fresh client_id, after every other.
-    [[nodiscard]] Result<OutgoingMessage> add(const QString &conversationId, const QString &text);
+    //! Stores a new message in state Sending with \a clientId (a fresh one if empty) and
+    //! \a createdAt (now if empty), after every other.
+    [[nodiscard]] Result<OutgoingMessage> add(const QString &conversationId, const QString &text,
+                                              const QString &clientId = {}, const QString &createdAt = {});
     //! Counts a try (before it is sent).
     [[nodiscard]] Status markAttempt(const QString &clientId);
     //! The try got no answer (\a why): it stays Sending, to be retried with the same client_id.

@@ -509,7 +509,8 @@ void ChatTest::modelsServeTheCacheOffline()
     QVERIFY(m_chat->send(m_conversation, QStringLiteral("written offline")));
     QTRY_COMPARE_WITH_TIMEOUT(messages.rowCount(), 61, 5000);
     QCOMPARE(messages.index(60).data(MessagesModel::StateRole).toString(), QStringLiteral("sending"));
-    QCOMPARE(offline.index(0).data(ConversationsModel::LastMessagePreviewRole).toString(), QStringLiteral("written offline"));
+    QTRY_COMPARE_WITH_TIMEOUT(offline.index(0).data(ConversationsModel::LastMessagePreviewRole).toString(),
+                              QStringLiteral("written offline"), 5000);
     QVERIFY(offline.index(0).data(ConversationsModel::HasUnsentRole).toBool());
 
     // Back online: the same row becomes "sent", then "read" once the friend reads it.
@@ -648,8 +649,8 @@ void ChatTest::modelsUpdateByRow()
     QTRY_VERIFY_WITH_TIMEOUT(!m_fixture->session->online(), 15000);
     QVERIFY(m_chat->send(m_conversation, QStringLiteral("mine, unsent")));
     QTRY_COMPARE_WITH_TIMEOUT(messages.rowCount(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(moved.count(), 1, 5000); // once the writer committed it
     QCOMPARE(conversations.index(0).data(ConversationsModel::IdRole).toString(), m_conversation);
-    QCOMPARE(moved.count(), 1);
     QVERIFY2(m_server->restart(), qPrintable(m_server->lastError()));
     QTRY_COMPARE_WITH_TIMEOUT(m_chat->pendingCount(), 0, 30000);
     QVERIFY(post(*m_friend, m_conversation, QStringLiteral("theirs")));
@@ -705,8 +706,8 @@ void ChatTest::sendAndDraftDoNotWaitForTheCacheLock()
 {
     // Another connection holds the cache's write lock (what a long write elsewhere does).
     // send() and setDraft() hand their writes to the cache writer's thread and return: the
-    // UI thread's event loop keeps turning while the writer waits, and the message lands
-    // (and goes out) once the lock is released.
+    // UI thread's event loop keeps turning while the writer waits, the message shows at once,
+    // and it is stored (and goes out) once the lock is released.
     MessagesModel model;
     model.setChat(m_chat.get());
     model.setConversationId(m_conversation);
@@ -732,13 +733,16 @@ void ChatTest::sendAndDraftDoNotWaitForTheCacheLock()
     tick.start();
     QTRY_VERIFY_WITH_TIMEOUT(ticks >= 20, 3000); // the event loop runs while the writer waits
     QCOMPARE(queued.count(), 0);                  // the lock really held the write back
-    QCOMPARE(model.rowCount(), before);
+    // …and the message shows at once all the same, as sending.
+    QCOMPARE(model.rowCount(), before + 1);
+    QCOMPARE(model.index(before).data(MessagesModel::StateRole).toString(), QStringLiteral("sending"));
+    QCOMPARE(model.index(before).data(MessagesModel::TextRole).toString(), QStringLiteral("sent while the cache was locked"));
 
     QVERIFY((*other)->exec(QStringLiteral("COMMIT;")));
     held = false;
     QTRY_COMPARE_WITH_TIMEOUT(queued.count(), 1, 10000);
     QCOMPARE(refused.count(), 0);
-    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), before + 1, 10000);
+    QCOMPARE(model.rowCount(), before + 1); // the same row, now from the cache
     QTRY_COMPARE_WITH_TIMEOUT(m_chat->pendingCount(), 0, 20000);
     QCOMPARE(serverMessages(*m_friend->api, m_conversation).constLast().value(QStringLiteral("text")).toString(),
              QStringLiteral("sent while the cache was locked"));
