@@ -13,14 +13,19 @@
 // Second scenario: the friend keeps writing (events to apply) while the UI thread sends 200
 // chat messages in a row (ChatService::send, one every 5 ms); until all are sent.
 //
-// Run: build/ci/bench/bench_ui_stall   (options: --messages N --posts N)
-// Figures on the build machine (2 shared cores, other builds running), same machine both:
-//   before (main at abda286, writes on the UI thread's own connections):
-//     burst of 20000 events: TBD
-//     200 sends while syncing: TBD
-//   after (every write on the cache writer's thread):
-//     burst of 20000 events: TBD
-//     200 sends while syncing: TBD
+// Run: build/ci/bin/bench_ui_stall   (options: --messages N --posts N; defaults 7500 + 5000 = 20,002 events)
+// Figures on the build machine (2 cores shared with two other builds, so noisy), same machine both:
+//   before (f22976f = main's core: five services write on the UI thread's own connections):
+//     burst of 20002 events: 1451 ms, UI-thread stall p99 11.78 ms MISS, max 35.80 ms MISS
+//     200 sends while syncing: 303 s, stall p99 6811 ms MISS, max 26790 ms MISS
+//   after (5b21a71: chat, feed, payments, app lock written by the cache writer's thread):
+//     burst of 20002 events: 2580 ms, UI-thread stall p99 20.33 ms MISS, max 55.76 ms MISS
+//     200 sends while syncing: 302 s, stall p99 1084 ms MISS, max 23764 ms MISS
+//   Both miss: what is left on the UI thread is reading, not writing. Stack samples of the UI
+//   thread during the sends show MessagesModel::refresh -> chat::readUnsent on every applied
+//   event: for each "sending" outbox row it scans the conversation's messages for its client_id
+//   (no index on messages(conversation_id, client_id)), and refresh re-reads every loaded row
+//   (issue 14, item 2: models updating by id).
 #include "chat/chatservice.h"
 #include "chat/conversationsmodel.h"
 #include "chat/messagesmodel.h"
