@@ -593,8 +593,9 @@ QCoro::Task<Status> FeedService::setFollowedLocally(QString userId, bool followe
             return st.error();
         return QString();
     };
-    QCoro::Task<Result<QString>> task = writeAndEmit(std::move(setting));
-    auto set = co_await std::move(task);
+    // Not announced (changed()): the profile that asked shows it already, as it did before.
+    QFuture<Result<Written>> writing = write(std::move(setting));
+    Result<Written> set = co_await writing;
     co_return set ? Status() : Status(set.error());
 }
 
