@@ -44,6 +44,20 @@ QString intentStateName(PaymentIntent::State state)
     return {};
 }
 
+PaymentOutbox::PaymentOutbox(std::unique_ptr<storage::Database> db) : m_db(std::move(db)) { }
+
+PaymentOutbox::~PaymentOutbox() = default;
+
+Result<std::unique_ptr<PaymentOutbox>> PaymentOutbox::open(const QString &path, const QByteArray &key)
+{
+    storage::OpenOptions options;
+    options.rawKey = key;
+    auto db = storage::Database::open(path, options);
+    if (!db)
+        return db.error();
+    return std::unique_ptr<PaymentOutbox>(new PaymentOutbox(std::move(db).value()));
+}
+
 Result<PaymentIntent> PaymentOutbox::create(const QString &kind, const QString &path, const QByteArray &body,
                                             qint64 amount, const QString &currency)
 {

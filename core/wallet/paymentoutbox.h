@@ -37,14 +37,15 @@ struct PaymentIntent {
 
 [[nodiscard]] QString intentStateName(PaymentIntent::State state);
 
-//! The payment_outbox table of the cache (schema v2), on a connection it does not own:
-//! writes run on the cache writer's connection inside CacheWriter::run() (its thread),
-//! reads may use a read connection. Every write commits before it returns: an intent
-//! exists on disk before its first try, and its outcome once the server answered.
+//! The payment_outbox table of the cache (schema v2), on its own connection on the
+//! thread that owns it (the WalletService's). Every write commits before it returns:
+//! an intent exists on disk before its first try, and its outcome once the server answered.
 class PaymentOutbox
 {
 public:
-    explicit PaymentOutbox(storage::Database &db) : m_db(&db) { }
+    //! Opens a connection to the cache at \a path with its raw \a key.
+    [[nodiscard]] static Result<std::unique_ptr<PaymentOutbox>> open(const QString &path, const QByteArray &key);
+    ~PaymentOutbox();
 
     //! Stores a new intent in state Sending with a fresh key; returns it.
     [[nodiscard]] Result<PaymentIntent> create(const QString &kind, const QString &path, const QByteArray &body,
@@ -59,15 +60,16 @@ public:
     [[nodiscard]] Result<PaymentIntent> find(const QString &key);
     //! Intents without a definitive answer (Sending — a crash mid-try — or AwaitingConfirmation), oldest first.
     [[nodiscard]] Result<QList<PaymentIntent>> unanswered();
-    //! The connection the outbox works on.
+    //! The outbox's own connection to the cache.
     [[nodiscard]] storage::Database &db() { return *m_db; }
 
 private:
+    explicit PaymentOutbox(std::unique_ptr<storage::Database> db);
     [[nodiscard]] Status setState(const QString &key, PaymentIntent::State state, const QString &transactionId,
                                   const QByteArray &response, const QString &code, const QString &message);
     [[nodiscard]] Result<QList<PaymentIntent>> select(const QString &where, const QString &key);
 
-    storage::Database *m_db;
+    std::unique_ptr<storage::Database> m_db;
 };
 
 } // namespace plaza::wallet

@@ -7,12 +7,8 @@
 #include "protocol/json.h"
 #include "protocol/types.h"
 #include "session/session.h"
-#include "storage/database.h"
-#include "sync/cachewriter.h"
-#include "sync/syncengine.h"
 #include "wallet/paylink.h"
 
-#include <QCoroFuture>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QTimer>
@@ -49,7 +45,6 @@ WalletService::WalletService(Session *session, QObject *parent) : QObject(parent
             }
         } else if (m_outbox) {
             m_outbox.reset();
-            m_reader.reset();
             m_inFlight.clear();
             refreshPendingCount();
         }
@@ -64,11 +59,10 @@ Status WalletService::start()
         return {};
     if (m_session->state() != Session::State::Ready)
         return makeError(ErrorCode::CacheLocked, QStringLiteral("the session is not ready"));
-    auto reader = m_session->openCacheConnection(true);
-    if (!reader)
-        return reader.error();
-    m_reader = std::move(reader).value();
-    m_outbox = std::make_unique<PaymentOutbox>(*m_reader);
+    auto outbox = PaymentOutbox::open(m_session->cachePath(), m_session->cacheKey());
+    if (!outbox)
+        return outbox.error();
+    m_outbox = std::move(outbox).value();
     refreshPendingCount();
     if (m_pending > 0)
         retrySoon();
@@ -260,21 +254,10 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::submit(QString kind, QString 
         co_return makeError(ErrorCode::Cancelled, QStringLiteral("the account was closed"));
     if (auto st = validate(amount, body.value(QStringLiteral("note")).toString(), *currency); !st)
         co_return st.error();
-    // On disk (committed by the writer) before the first try, as every intent.
-    const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    const qint64 minor = amount.minor();
-    const QString currencyCode = amount.currency();
-    QFuture<Result<PaymentIntent>> storing = m_session->syncEngine()->writer()->run<PaymentIntent>(
-        [kind, path, bytes, minor, currencyCode](storage::Database &db) {
-            return PaymentOutbox(db).create(kind, path, bytes, minor, currencyCode);
-        });
-    Result<PaymentIntent> intent = co_await storing;
-    if (!self)
-        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
+    auto intent = m_outbox->create(kind, path, QJsonDocument(body).toJson(QJsonDocument::Compact), amount.minor(),
+                                   amount.currency());
     if (!intent)
         co_return intent.error();
-    if (!m_outbox)
-        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the account was closed"));
     qCInfo(lcWallet) << "intent" << kind << "stored";
     refreshPendingCount();
     co_return co_await attempt(std::move(intent).value());
@@ -292,20 +275,13 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::attempt(PaymentIntent intent)
         co_return outcome;
     }
     m_inFlight.insert(intent.key);
-    QPointer<WalletService> self(this);
-    const QString key = intent.key;
-    QFuture<Status> counting = changeOutbox([key](PaymentOutbox &o) { return o.markAttempt(key); });
-    const Status counted = co_await counting;
-    if (!self)
-        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
-    if (!counted || !m_outbox) {
+    if (auto st = m_outbox->markAttempt(intent.key); !st) {
         m_inFlight.remove(intent.key);
-        if (!counted)
-            co_return counted.error();
-        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the account was closed"));
+        co_return st.error();
     }
     net::RequestOptions options;
     options.idempotencyKey = intent.key;
+    QPointer<WalletService> self(this);
     auto reply = co_await m_session->api()->post(intent.path, QJsonDocument::fromJson(intent.body).object(), options);
     if (!self) // destroyed mid-try: the row stays unanswered and the next start retries it
         co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
@@ -314,14 +290,9 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::attempt(PaymentIntent intent)
         co_return makeError(ErrorCode::Cancelled, QStringLiteral("the account was closed"));
     if (reply) {
         const QString id = reply->body.value(QStringLiteral("id")).toString();
-        const QByteArray response = QJsonDocument(reply->body).toJson(QJsonDocument::Compact);
-        QFuture<Status> completing =
-            changeOutbox([key, id, response](PaymentOutbox &o) { return o.markCompleted(key, id, response); });
-        const Status completed = co_await completing;
-        if (!self)
-            co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
-        if (!completed)
-            co_return completed.error();
+        if (auto st = m_outbox->markCompleted(intent.key, id, QJsonDocument(reply->body).toJson(QJsonDocument::Compact));
+            !st)
+            co_return st.error();
         qCInfo(lcWallet) << "intent" << intent.kind << "completed" << (reply->replayed ? "(replayed)" : "");
         outcome.state = PaymentIntent::State::Completed;
         outcome.answer = reply->body;
@@ -332,23 +303,15 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::attempt(PaymentIntent intent)
     }
     const Error error = reply.error();
     if (error.isDefinitive()) {
-        QFuture<Status> failing = changeOutbox([key, error](PaymentOutbox &o) { return o.markFailed(key, error); });
-        const Status marked = co_await failing;
-        if (!self)
-            co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
-        if (!marked)
-            co_return marked.error();
+        if (auto st = m_outbox->markFailed(intent.key, error); !st)
+            co_return st.error();
         qCInfo(lcWallet) << "intent" << intent.kind << "refused:" << error.codeName();
         refreshPendingCount();
         Q_EMIT intentFinished(intent.key, false);
         co_return error;
     }
-    QFuture<Status> noting = changeOutbox([key, error](PaymentOutbox &o) { return o.markAwaiting(key, error); });
-    const Status noted = co_await noting;
-    if (!self)
-        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
-    if (!noted)
-        co_return noted.error();
+    if (auto st = m_outbox->markAwaiting(intent.key, error); !st)
+        co_return st.error();
     qCInfo(lcWallet) << "intent" << intent.kind << "awaiting confirmation:" << error.codeName();
     outcome.state = PaymentIntent::State::AwaitingConfirmation;
     outcome.lastError = error;
@@ -616,14 +579,6 @@ void WalletService::setBusy(bool busy)
     m_busy += busy ? 1 : -1;
     if (was != (m_busy > 0))
         Q_EMIT busyChanged();
-}
-
-QFuture<Status> WalletService::changeOutbox(std::function<Status(PaymentOutbox &)> change) const
-{
-    return m_session->syncEngine()->writer()->run([change = std::move(change)](storage::Database &db) {
-        PaymentOutbox outbox(db);
-        return change(outbox);
-    });
 }
 
 void WalletService::refreshPendingCount()

@@ -6,7 +6,6 @@
 #include "wallet/paymentoutbox.h"
 
 #include <QCoroTask>
-#include <QFuture>
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
@@ -127,7 +126,6 @@ public:
 
     [[nodiscard]] bool busy() const { return m_busy > 0; }
     [[nodiscard]] int pendingCount() const { return m_pending; }
-    //! The outbox on a read connection (reads only: its writes go through the cache writer).
     [[nodiscard]] PaymentOutbox *outbox() const { return m_outbox.get(); }
 
     //! Local checks before anything is sent: 1 … Money::kMaxApiAmount minor units, the
@@ -181,12 +179,8 @@ private:
     void retrySoon();
     QCoro::Task<void> retryInBackground();
 
-    //! Runs \a change on the cache writer's connection, on its thread (see CacheWriter::run).
-    [[nodiscard]] QFuture<Status> changeOutbox(std::function<Status(PaymentOutbox &)> change) const;
-
     Session *m_session;
-    std::unique_ptr<storage::Database> m_reader; //!< read-only: the UI thread never writes
-    std::unique_ptr<PaymentOutbox> m_outbox;      //!< on m_reader
+    std::unique_ptr<PaymentOutbox> m_outbox;
     QSet<QString> m_inFlight; //!< keys being sent now: one try at a time per intent
     int m_pending = 0;
     bool m_retrying = false;

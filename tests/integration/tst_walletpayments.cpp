@@ -4,7 +4,6 @@
 #include "dropproxy.h"
 #include "integrationutil.h"
 #include "common/testserver.h"
-#include "storage/database.h"
 #include "wallet/paymentoutbox.h"
 #include "wallet/walletservice.h"
 
@@ -222,9 +221,9 @@ void WalletPaymentsTest::crashMidTryIsRetriedAtStart()
     disconnect(m_proxy.get(), &DropProxy::watchedRequest, this, nullptr);
     const QString key = m_proxy->keys().constFirst();
     {
-        auto db = m_fixture->session->openCacheConnection();
-        QVERIFY(db);
-        auto row = PaymentOutbox(**db).find(key);
+        auto intent = PaymentOutbox::open(m_fixture->session->cachePath(), m_fixture->session->cacheKey());
+        QVERIFY(intent);
+        auto row = (*intent)->find(key);
         QVERIFY(row);
         QCOMPARE(row->state, PaymentIntent::State::Sending);
         QCOMPARE(row->attempts, 1);
