@@ -52,7 +52,7 @@ QCoro::Task<int> Commands::chats()
 {
     if (const int code = co_await openChat(); code != kOk)
         co_return code;
-    auto rows = chat::readConversations(m_chat->outbox()->db(), m_session->userId());
+    auto rows = chat::readConversations(*m_chat->reader(), m_session->userId());
     if (!rows)
         co_return failWith(describe(rows.error()));
     for (const chat::ConversationRow &c : std::as_const(*rows)) {
@@ -79,7 +79,7 @@ QCoro::Task<int> Commands::chatShow()
     auto id = co_await m_chat->conversationWith(args.at(0));
     if (!id)
         co_return failWith(describe(id.error()));
-    storage::Database &db = m_chat->outbox()->db();
+    storage::Database &db = *m_chat->reader();
     auto messages = chat::readMessages(db, m_session->userId(), *id, {}, {}, std::max(1, m_options.limit));
     auto unsent = chat::readUnsent(db, m_session->userId(), *id);
     if (!messages)
@@ -112,7 +112,7 @@ QCoro::Task<int> Commands::say()
     auto id = co_await m_chat->conversationWith(args.at(0));
     if (!id)
         co_return failWith(describe(id.error()));
-    auto queued = m_chat->queue(*id, args.at(1));
+    auto queued = co_await m_chat->queue(*id, args.at(1));
     if (!queued)
         co_return failWith(describe(queued.error()), queued.error().code == ErrorCode::ValidationFailed ? kUsage : kFailed);
     auto left = co_await m_chat->flush();
@@ -138,7 +138,7 @@ QCoro::Task<int> Commands::chatSearch()
         co_return failWith(QStringLiteral("usage: chat-search \"WORDS\" [--limit N]"), kUsage);
     if (const int code = co_await openChat(); code != kOk)
         co_return code;
-    auto hits = chat::searchMessages(m_chat->outbox()->db(), m_session->userId(), args.at(0), std::max(1, m_options.limit));
+    auto hits = chat::searchMessages(*m_chat->reader(), m_session->userId(), args.at(0), std::max(1, m_options.limit));
     if (!hits)
         co_return failWith(describe(hits.error()));
     for (const chat::SearchHit &h : std::as_const(*hits)) {

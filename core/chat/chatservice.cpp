@@ -12,9 +12,12 @@
 #include "session/session.h"
 #include "storage/database.h"
 #include "storage/kvstore.h"
-#include "sync/eventapplier.h"
+#include "sync/cachewriter.h"
+#include "sync/syncengine.h"
 
+#include <QCoroFuture>
 #include <QJsonArray>
+#include <QUuid>
 #include <QUrlQuery>
 
 #include <utility>
@@ -38,6 +41,59 @@ const QString kLastOpenedKey = QStringLiteral("chat.last_opened");
 Error notOpen()
 {
     return makeError(ErrorCode::CacheLocked, QStringLiteral("Chat is not open: the session is not ready."));
+}
+
+Error closed()
+{
+    return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
+}
+
+// The outbox's write commands: each runs on the cache writer's thread, on its connection.
+QFuture<Result<OutgoingMessage>> addToOutbox(sync::CacheWriter &writer, const OutgoingMessage &m)
+{
+    return writer.run<OutgoingMessage>([m](storage::Database &db) {
+        return MessageOutbox(db).add(m.conversationId, m.text, m.clientId, m.createdAt);
+    });
+}
+
+QFuture<Status> changeOutbox(sync::CacheWriter &writer, std::function<Status(MessageOutbox &)> change)
+{
+    return writer.run([change = std::move(change)](storage::Database &db) {
+        MessageOutbox outbox(db);
+        return change(outbox);
+    });
+}
+
+QFuture<Status> markAttempt(sync::CacheWriter &writer, const QString &clientId)
+{
+    return changeOutbox(writer, [clientId](MessageOutbox &o) { return o.markAttempt(clientId); });
+}
+
+QFuture<Status> markSent(sync::CacheWriter &writer, const QString &clientId, const QString &messageId)
+{
+    return changeOutbox(writer, [clientId, messageId](MessageOutbox &o) { return o.markSent(clientId, messageId); });
+}
+
+QFuture<Status> markFailed(sync::CacheWriter &writer, const QString &clientId, const Error &error)
+{
+    return changeOutbox(writer, [clientId, error](MessageOutbox &o) { return o.markFailed(clientId, error); });
+}
+
+QFuture<Status> noteUnanswered(sync::CacheWriter &writer, const QString &clientId, const Error &why)
+{
+    return changeOutbox(writer, [clientId, why](MessageOutbox &o) { return o.noteUnanswered(clientId, why); });
+}
+
+QFuture<Status> requeueOrDiscard(sync::CacheWriter &writer, const QString &clientId, bool requeue)
+{
+    return changeOutbox(writer, [clientId, requeue](MessageOutbox &o) {
+        return requeue ? o.requeue(clientId) : o.discard(clientId);
+    });
+}
+
+QFuture<Status> pruneSent(sync::CacheWriter &writer)
+{
+    return changeOutbox(writer, [](MessageOutbox &o) { return o.pruneSynced(); });
 }
 
 } // namespace
@@ -79,16 +135,14 @@ Status ChatService::start()
         return {};
     if (m_session->state() != Session::State::Ready)
         return notOpen();
-    auto outbox = MessageOutbox::open(m_session->cachePath(), m_session->cacheKey());
-    if (!outbox)
-        return outbox.error();
-    m_outbox = std::move(outbox).value();
-    m_applier = std::make_unique<sync::EventApplier>(m_outbox->db(), m_session->userId());
-    // Sent messages whose event arrived are history now.
-    if (auto st = m_outbox->db().exec(QStringLiteral(
-            "DELETE FROM message_outbox WHERE state = 'sent' AND EXISTS (SELECT 1 FROM messages m WHERE m.id = message_id);"));
-        !st)
-        qCWarning(lcChat) << "cannot prune the message outbox:" << st.error().codeName();
+    if (!writer())
+        return notOpen();
+    auto reader = m_session->openCacheConnection(true);
+    if (!reader)
+        return reader.error();
+    m_reader = std::move(reader).value();
+    m_outbox = std::make_unique<MessageOutbox>(*m_reader);
+    pruneTask();
     refreshCounts();
     if (m_pending > 0)
         flushSoon();
@@ -100,15 +154,35 @@ Status ChatService::start()
 void ChatService::close()
 {
     m_retryTimer.stop();
-    m_applier.reset();
     m_outbox.reset();
+    m_reader.reset();
+    m_messagesOnTheirWay.clear();
+    m_valuesOnTheirWay.clear();
+    m_valueGeneration.clear();
     m_typingSeen.clear();
     refreshCounts();
 }
 
-Result<OutgoingMessage> ChatService::queue(const QString &conversationId, const QString &text)
+sync::CacheWriter *ChatService::writer() const
 {
-    if (!m_outbox)
+    return m_session->syncEngine() ? m_session->syncEngine()->writer() : nullptr;
+}
+
+QCoro::Task<void> ChatService::pruneTask()
+{
+    sync::CacheWriter *w = writer();
+    if (!w)
+        co_return;
+    // Sent messages whose event arrived are history now.
+    QFuture<Status> pruning = pruneSent(*w);
+    const Status st = co_await pruning;
+    if (!st)
+        qCWarning(lcChat) << "cannot prune the message outbox:" << st.error().codeName();
+}
+
+Status ChatService::checkMessage(const QString &conversationId, const QString &text) const
+{
+    if (!m_outbox || !writer())
         return notOpen();
     const QVariantMap textField{{QStringLiteral("field"), QStringLiteral("text")}};
     if (conversationId.isEmpty())
@@ -119,26 +193,70 @@ Result<OutgoingMessage> ChatService::queue(const QString &conversationId, const 
     if (text.toUcs4().size() > kMaxMessageChars)
         return makeError(ErrorCode::ValidationFailed,
                          QStringLiteral("A message is at most %1 characters.").arg(kMaxMessageChars), textField);
-    auto stored = m_outbox->add(conversationId, text);
-    if (!stored)
-        return stored.error();
+    return {};
+}
+
+QCoro::Task<Result<OutgoingMessage>> ChatService::queue(QString conversationId, QString text)
+{
+    if (auto st = checkMessage(conversationId, text); !st)
+        co_return st.error();
+    QPointer<ChatService> self(this);
+    // Handed to the writer now (before the first suspension), so messages keep the order of
+    // the calls; shown at once (onTheirWay) until it is committed.
+    OutgoingMessage m;
+    m.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m.conversationId = conversationId;
+    m.text = text;
+    m.createdAt = Clock::instance()->nowUtc().toString(Qt::ISODateWithMs);
+    m_messagesOnTheirWay.append(m);
+    QFuture<Result<OutgoingMessage>> storing = addToOutbox(*writer(), m);
+    Q_EMIT outboxChanged(conversationId);
+    Result<OutgoingMessage> stored = co_await storing;
+    if (!self)
+        co_return closed();
+    const QString clientId = m.clientId;
+    m_messagesOnTheirWay.removeIf([&clientId](const OutgoingMessage &o) { return o.clientId == clientId; });
+    if (!stored) {
+        Q_EMIT outboxChanged(conversationId);
+        co_return stored.error();
+    }
     qCInfo(lcChat) << "message queued" << stored->seq;
     refreshCounts();
     Q_EMIT messageQueued(conversationId, stored->clientId);
     Q_EMIT outboxChanged(conversationId);
     flushSoon();
-    return stored;
+    co_return stored;
 }
 
 bool ChatService::send(const QString &conversationId, const QString &text)
 {
-    auto stored = queue(conversationId, text);
-    if (!stored) {
-        Q_EMIT sendRefused(stored.error().codeName(), stored.error().message);
+    if (auto st = checkMessage(conversationId, text); !st) {
+        Q_EMIT sendRefused(st.error().codeName(), st.error().message);
         return false;
     }
+    sendTask(conversationId, text);
     setDraft(conversationId, {});
     return true;
+}
+
+QCoro::Task<void> ChatService::sendTask(QString conversationId, QString text)
+{
+    QPointer<ChatService> self(this);
+    auto stored = co_await queue(conversationId, text);
+    if (!self || stored)
+        co_return;
+    if (stored.error().code != ErrorCode::Cancelled)
+        Q_EMIT sendRefused(stored.error().codeName(), stored.error().message);
+}
+
+QList<OutgoingMessage> ChatService::onTheirWay(const QString &conversationId) const
+{
+    QList<OutgoingMessage> out;
+    for (const OutgoingMessage &m : m_messagesOnTheirWay) {
+        if (m.conversationId == conversationId)
+            out.append(m);
+    }
+    return out;
 }
 
 void ChatService::flushSoon()
@@ -201,20 +319,34 @@ QCoro::Task<Result<int>> ChatService::flush()
             break;
         // Strictly in order: the oldest first, and nothing after it until it is answered.
         const OutgoingMessage m = pending->constFirst();
-        if (auto st = m_outbox->markAttempt(m.clientId); !st) {
-            co_return stopFlushing(st.error());
+        sync::CacheWriter *w = writer();
+        if (!w)
+            co_return stopFlushing(notOpen());
+        QFuture<Status> counting = markAttempt(*w, m.clientId);
+        const Status counted = co_await counting;
+        if (!self)
+            co_return closed();
+        if (!m_outbox)
+            break;
+        if (!counted) {
+            co_return stopFlushing(counted.error());
         }
         const QString path = protocol::endpoints::conversationMessages(m.conversationId);
         const QJsonObject body{{QStringLiteral("client_id"), m.clientId}, {QStringLiteral("text"), m.text}};
         auto reply = co_await m_session->api()->post(path, body);
         if (!self)
-            co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
-        if (!m_outbox) // signed out mid-try: the cache and the outbox are gone
+            co_return closed();
+        w = writer();
+        if (!m_outbox || !w) // signed out mid-try: the cache and the outbox are gone
             break;
         if (reply) {
             const QString messageId = reply->body.value(QStringLiteral("id")).toString();
-            if (auto st = m_outbox->markSent(m.clientId, messageId); !st) {
-                co_return stopFlushing(st.error());
+            QFuture<Status> marking = markSent(*w, m.clientId, messageId);
+            const Status marked = co_await marking;
+            if (!self)
+                co_return closed();
+            if (!marked) {
+                co_return stopFlushing(marked.error());
             }
             qCInfo(lcChat) << "message sent" << m.seq << (reply->status == 200 ? "(already there)" : "");
             Q_EMIT messageSent(m.clientId, messageId);
@@ -223,16 +355,24 @@ QCoro::Task<Result<int>> ChatService::flush()
         }
         const Error error = reply.error();
         if (error.isDefinitive()) {
-            if (auto st = m_outbox->markFailed(m.clientId, error); !st) {
-                co_return stopFlushing(st.error());
+            QFuture<Status> failing = markFailed(*w, m.clientId, error);
+            const Status marked = co_await failing;
+            if (!self)
+                co_return closed();
+            if (!marked) {
+                co_return stopFlushing(marked.error());
             }
             qCInfo(lcChat) << "message refused:" << error.codeName();
             Q_EMIT messageFailed(m.clientId, error.codeName(), error.message);
             Q_EMIT outboxChanged(m.conversationId);
             continue;
         }
-        if (auto st = m_outbox->noteUnanswered(m.clientId, error); !st)
-            qCWarning(lcChat) << "cannot note the failed try:" << st.error().codeName();
+        QFuture<Status> noting = noteUnanswered(*w, m.clientId, error);
+        const Status noted = co_await noting;
+        if (!self)
+            co_return closed();
+        if (!noted)
+            qCWarning(lcChat) << "cannot note the failed try:" << noted.error().codeName();
         qCInfo(lcChat) << "message unanswered, will retry:" << error.codeName();
         unanswered = true;
         break;
@@ -249,33 +389,36 @@ QCoro::Task<Result<int>> ChatService::flush()
 
 void ChatService::retry(const QString &clientId)
 {
-    if (!m_outbox)
-        return;
-    auto m = m_outbox->find(clientId);
-    if (!m)
-        return;
-    if (auto st = m_outbox->requeue(clientId); !st) {
-        qCWarning(lcChat) << "cannot requeue a message:" << st.error().codeName();
-        return;
-    }
-    refreshCounts();
-    Q_EMIT outboxChanged(m->conversationId);
-    flushSoon();
+    changeTask(clientId, true);
 }
 
 void ChatService::discard(const QString &clientId)
 {
-    if (!m_outbox)
-        return;
+    changeTask(clientId, false);
+}
+
+QCoro::Task<void> ChatService::changeTask(QString clientId, bool requeue)
+{
+    sync::CacheWriter *w = writer();
+    if (!m_outbox || !w)
+        co_return;
     auto m = m_outbox->find(clientId);
     if (!m)
-        return;
-    if (auto st = m_outbox->discard(clientId); !st) {
-        qCWarning(lcChat) << "cannot discard a message:" << st.error().codeName();
-        return;
+        co_return;
+    const QString conversationId = m->conversationId;
+    QPointer<ChatService> self(this);
+    QFuture<Status> changing = requeueOrDiscard(*w, clientId, requeue);
+    const Status st = co_await changing;
+    if (!self || !m_outbox)
+        co_return;
+    if (!st) {
+        qCWarning(lcChat) << (requeue ? "cannot requeue a message:" : "cannot discard a message:") << st.error().codeName();
+        co_return;
     }
     refreshCounts();
-    Q_EMIT outboxChanged(m->conversationId);
+    Q_EMIT outboxChanged(conversationId);
+    if (requeue)
+        flushSoon();
 }
 
 void ChatService::refreshCounts()
@@ -283,14 +426,9 @@ void ChatService::refreshCounts()
     int pending = 0;
     int failed = 0;
     if (m_outbox) {
-        auto counts = m_outbox->db().prepare(QStringLiteral(
-            "SELECT coalesce(sum(state = 'sending'), 0), coalesce(sum(state = 'failed'), 0) FROM message_outbox;"));
-        if (counts) {
-            auto row = counts->step();
-            if (row && *row) {
-                pending = int(counts->int64(0));
-                failed = int(counts->int64(1));
-            }
+        if (auto counts = m_outbox->counts()) {
+            pending = counts->first;
+            failed = counts->second;
         }
     }
     if (pending != m_pending || failed != m_failed) {
@@ -300,12 +438,51 @@ void ChatService::refreshCounts()
     }
 }
 
+QString ChatService::value(const QString &key) const
+{
+    if (!m_reader)
+        return {};
+    // A write on its way to the writer is what the user typed last: it wins over the file.
+    if (auto pending = m_valuesOnTheirWay.constFind(key); pending != m_valuesOnTheirWay.cend())
+        return *pending;
+    auto value = storage::KvStore(*m_reader).value(key);
+    if (!value)
+        qCWarning(lcChat) << "cannot read a value of the cache:" << value.error().codeName();
+    return value ? *value : QString();
+}
+
+void ChatService::setValue(const QString &key, const QString &value)
+{
+    const quint64 generation = ++m_generation;
+    m_valuesOnTheirWay.insert(key, value);
+    m_valueGeneration.insert(key, generation);
+    setValueTask(key, value, generation);
+}
+
+QCoro::Task<void> ChatService::setValueTask(QString key, QString value, quint64 generation)
+{
+    QPointer<ChatService> self(this);
+    sync::CacheWriter *w = writer();
+    Status st = notOpen();
+    if (w) {
+        const QHash<QString, QString> values{{key, value}};
+        QFuture<Status> writing = w->setValues(values);
+        st = co_await writing;
+    }
+    if (!self)
+        co_return;
+    // Committed (or not): the file answers again, unless a newer value is on its way.
+    if (m_valueGeneration.value(key) == generation) {
+        m_valueGeneration.remove(key);
+        m_valuesOnTheirWay.remove(key);
+    }
+    if (!st)
+        qCWarning(lcChat) << "cannot save a value of the cache:" << st.error().codeName();
+}
+
 QString ChatService::draft(const QString &conversationId) const
 {
-    if (!m_outbox)
-        return {};
-    auto value = storage::KvStore(m_outbox->db()).value(draftKey(conversationId));
-    return value ? *value : QString();
+    return value(draftKey(conversationId));
 }
 
 void ChatService::setDraft(const QString &conversationId, const QString &text)
@@ -313,31 +490,20 @@ void ChatService::setDraft(const QString &conversationId, const QString &text)
     if (!m_outbox || conversationId.isEmpty() || draft(conversationId) == text)
         return;
     // An empty draft is no draft: the key goes.
-    const QString value = text.isEmpty() ? QString() : text;
-    if (auto st = storage::KvStore(m_outbox->db()).setValues({{draftKey(conversationId), value}}); !st) {
-        qCWarning(lcChat) << "cannot save a draft:" << st.error().codeName();
-        return;
-    }
+    setValue(draftKey(conversationId), text.isEmpty() ? QString() : text);
     Q_EMIT draftChanged(conversationId);
 }
 
 QString ChatService::lastOpened() const
 {
-    if (!m_outbox)
-        return {};
-    auto value = storage::KvStore(m_outbox->db()).value(kLastOpenedKey);
-    if (!value)
-        qCWarning(lcChat) << "cannot read the open conversation:" << value.error().codeName();
-    return value ? *value : QString();
+    return value(kLastOpenedKey);
 }
 
 void ChatService::setLastOpened(const QString &conversationId)
 {
     if (!m_outbox || lastOpened() == conversationId)
         return;
-    const QString value = conversationId.isEmpty() ? QString() : conversationId;
-    if (auto st = storage::KvStore(m_outbox->db()).setValues({{kLastOpenedKey, value}}); !st)
-        qCWarning(lcChat) << "cannot save the open conversation:" << st.error().codeName();
+    setValue(kLastOpenedKey, conversationId.isEmpty() ? QString() : conversationId);
 }
 
 void ChatService::sendTyping(const QString &conversationId)
@@ -399,8 +565,8 @@ QStringList ChatService::typingNames(const QString &conversationId) const
         if (it.value() <= now)
             continue;
         QString name;
-        if (m_outbox) {
-            auto stmt = m_outbox->db().prepare(
+        if (m_reader) {
+            auto stmt = m_reader->prepare(
                 QStringLiteral("SELECT coalesce(nullif(display_name, ''), handle) FROM users WHERE id = ?1;"));
             if (stmt) {
                 stmt->bind(1, it.key());
@@ -415,23 +581,14 @@ QStringList ChatService::typingNames(const QString &conversationId) const
     return names;
 }
 
-Status ChatService::storeObjects(const QString &type, const QList<QJsonObject> &objects)
+QCoro::Task<Status> ChatService::storeObjects(QString type, QList<QJsonObject> objects)
 {
-    if (!m_outbox || !m_applier)
-        return notOpen();
-    // The same write path as sync (EventApplier), without touching the sync cursor.
-    return m_outbox->db().transaction([&]() -> Status {
-        storage::RowChanges changes;
-        for (const QJsonObject &o : objects) {
-            protocol::Event e;
-            e.type = type;
-            e.data = o;
-            auto applied = m_applier->applyEvent(e, changes);
-            if (!applied)
-                return applied.error();
-        }
-        return {};
-    });
+    sync::CacheWriter *w = writer();
+    if (!m_outbox || !w)
+        co_return notOpen();
+    // The same write path as sync (the writer's EventApplier), without touching the sync cursor.
+    QFuture<Status> storing = w->storeObjects(type, objects);
+    co_return co_await storing;
 }
 
 QCoro::Task<Result<QString>> ChatService::conversationWith(QString handleOrId)
@@ -442,7 +599,7 @@ QCoro::Task<Result<QString>> ChatService::conversationWith(QString handleOrId)
     handleOrId = handleOrId.trimmed();
     if (!handleOrId.startsWith(u'@')) {
         {
-            auto known = m_outbox->db().prepare(QStringLiteral("SELECT 1 FROM conversations WHERE id = ?1;"));
+            auto known = m_reader->prepare(QStringLiteral("SELECT 1 FROM conversations WHERE id = ?1;"));
             if (!known)
                 co_return known.error();
             known->bind(1, handleOrId);
@@ -454,10 +611,15 @@ QCoro::Task<Result<QString>> ChatService::conversationWith(QString handleOrId)
         } // finished before the request (see markReadAsync)
         auto reply = co_await m_session->api()->get(protocol::endpoints::conversation(handleOrId));
         if (!self)
-            co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
+            co_return closed();
         if (!reply)
             co_return reply.error();
-        if (auto st = storeObjects(protocol::eventName(protocol::EventType::ConversationUpdated), {reply->body}); !st)
+        const QString type = protocol::eventName(protocol::EventType::ConversationUpdated);
+        const QList<QJsonObject> objects{reply->body};
+        const Status st = co_await storeObjects(type, objects);
+        if (!self)
+            co_return closed();
+        if (!st)
             co_return st.error();
         co_return reply->body.value(QStringLiteral("id")).toString();
     }
@@ -465,7 +627,7 @@ QCoro::Task<Result<QString>> ChatService::conversationWith(QString handleOrId)
     const QString handle = handleOrId.mid(1).toLower();
     // The cache first: a direct conversation whose other member has this handle.
     {
-        auto cached = m_outbox->db().prepare(QStringLiteral(
+        auto cached = m_reader->prepare(QStringLiteral(
             "SELECT c.id FROM conversations c JOIN conversation_members cm ON cm.conversation_id = c.id "
             "JOIN users u ON u.id = cm.user_id WHERE c.kind = 'direct' AND u.handle = ?1 AND u.id <> ?2 LIMIT 1;"));
         if (!cached)
@@ -496,7 +658,12 @@ QCoro::Task<Result<QString>> ChatService::createConversation(QJsonObject body)
     if (!created)
         co_return created.error();
     // Stored through the applier, so the list has it before its events come.
-    if (auto st = storeObjects(protocol::eventName(protocol::EventType::ConversationUpdated), {created->body}); !st)
+    const QString type = protocol::eventName(protocol::EventType::ConversationUpdated);
+    const QList<QJsonObject> objects{created->body};
+    const Status st = co_await storeObjects(type, objects);
+    if (!self)
+        co_return closed();
+    if (!st)
         co_return st.error();
     co_return created->body.value(QStringLiteral("id")).toString();
 }
@@ -591,7 +758,11 @@ QCoro::Task<Result<std::pair<int, bool>>> ChatService::fetchOlder(QString conver
     QList<QJsonObject> items;
     for (const QJsonValue &v : reply->body.value(QStringLiteral("items")).toArray())
         items.append(v.toObject());
-    if (auto st = storeObjects(protocol::eventName(protocol::EventType::MessageCreated), items); !st)
+    const QString type = protocol::eventName(protocol::EventType::MessageCreated);
+    const Status st = co_await storeObjects(type, items);
+    if (!self)
+        co_return closed();
+    if (!st)
         co_return st.error();
     const bool more = reply->body.value(QStringLiteral("next_before")).isString();
     if (!items.isEmpty())
@@ -609,7 +780,7 @@ QCoro::Task<Status> ChatService::markReadAsync(QString conversationId)
     // the sync writer committed meanwhile.
     QString newest;
     {
-        auto stmt = m_outbox->db().prepare(QStringLiteral(
+        auto stmt = m_reader->prepare(QStringLiteral(
             "SELECT m.id, coalesce(c.read_up_to, ''), c.unread FROM messages m JOIN conversations c ON c.id = m.conversation_id "
             "WHERE m.conversation_id = ?1 ORDER BY m.created_at DESC, m.id DESC LIMIT 1;"));
         if (!stmt)

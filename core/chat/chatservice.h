@@ -16,16 +16,19 @@
 
 namespace plaza {
 class Session;
+namespace storage {
+class Database;
+}
 namespace sync {
-class EventApplier;
+class CacheWriter;
 }
 }
 
 namespace plaza::chat {
 
 //! Chat on the client (issue #5). Sending goes through the cache's message outbox: send()
-//! stores the message (state "sending") and commits before anything else, so it shows at
-//! once, survives a restart, and is sent in order, one at a time, with its client_id until
+//! stores the message (state "sending") and commits before its first try, so it shows as soon
+//! as it is stored, survives a restart, and is sent in order, one at a time, with its client_id until
 //! the server answers — the server keeps one message per client_id, so it arrives exactly
 //! once. A lost answer (network, timeout, 5xx) keeps it sending and retries on reconnect and
 //! every few seconds; a definitive refusal (4xx but 401/429) marks it failed: retry()
@@ -33,8 +36,10 @@ namespace plaza::chat {
 //!
 //! Also: drafts per conversation (the cache's kv), read marks (markRead), typing both ways
 //! over the WebSocket, opening the direct conversation with someone, and fetching older
-//! messages into the cache. Lives on the session's thread; opens its own connection to the
-//! cache when the session is Ready. plaza_core has no QML: the app registers it.
+//! messages into the cache. Lives on the session's thread. Every write (the outbox, drafts,
+//! server objects) is a command run by the session's CacheWriter on its own thread and
+//! awaited, so the UI thread never writes nor waits on SQLite's lock; reads use a read
+//! connection opened when the session is Ready. plaza_core has no QML: the app registers it.
 class ChatService : public QObject
 {
     Q_OBJECT
@@ -54,12 +59,15 @@ public:
     //! session becomes Ready; call it once if the session already is.
     [[nodiscard]] Status start();
     [[nodiscard]] Session *session() const { return m_session; }
+    //! The outbox on the read connection (reads only: writes go through the cache writer).
     [[nodiscard]] MessageOutbox *outbox() const { return m_outbox.get(); }
+    //! The read connection (null until started).
+    [[nodiscard]] storage::Database *reader() const { return m_reader.get(); }
 
-    //! Stores \a text for \a conversationId in the outbox and starts sending. Returns the
-    //! stored message (its client_id), or why it was refused locally (empty, too long,
-    //! not open). Works offline.
-    [[nodiscard]] Result<OutgoingMessage> queue(const QString &conversationId, const QString &text);
+    //! Stores \a text for \a conversationId in the outbox (on the writer thread) and starts
+    //! sending. Resolves to the stored message (its client_id), or why it was refused locally
+    //! (empty, too long, not open). Works offline.
+    QCoro::Task<Result<OutgoingMessage>> queue(QString conversationId, QString text);
     //! Sends every queued message in order until one gets no answer. Resolves to how many are
     //! still queued (0 when all went out). While another flush runs, waits for it instead.
     QCoro::Task<Result<int>> flush();
@@ -76,11 +84,16 @@ public:
     //! POST the read mark up to the newest synced message of \a conversationId (if it moves).
     QCoro::Task<Status> markReadAsync(QString conversationId);
 
+    //! Messages of \a conversationId handed to the writer and not committed yet (send order):
+    //! list models show them at once, as "sending".
+    [[nodiscard]] QList<OutgoingMessage> onTheirWay(const QString &conversationId) const;
+
     [[nodiscard]] int pendingCount() const { return m_pending; }
     [[nodiscard]] int failedCount() const { return m_failed; }
 
     // For QML (each ends in signals; see below).
-    //! queue(): true when stored (messageQueued), false when refused (sendRefused).
+    //! queue() without waiting: false when refused at once (sendRefused); true when the
+    //! message went to the writer, then messageQueued (or sendRefused if it could not be stored).
     Q_INVOKABLE bool send(const QString &conversationId, const QString &text);
     //! A failed message: back in the queue (at the end), sent again with its client_id.
     Q_INVOKABLE void retry(const QString &clientId);
@@ -125,6 +138,14 @@ Q_SIGNALS:
 private:
     void flushSoon();
     QCoro::Task<void> flushInBackground();
+    [[nodiscard]] Status checkMessage(const QString &conversationId, const QString &text) const;
+    QCoro::Task<void> sendTask(QString conversationId, QString text);
+    QCoro::Task<void> changeTask(QString clientId, bool requeue);
+    QCoro::Task<void> pruneTask();
+    //! Writes kv pairs through the writer; value() reads what is on its way first.
+    void setValue(const QString &key, const QString &value);
+    QCoro::Task<void> setValueTask(QString key, QString value, quint64 generation);
+    [[nodiscard]] QString value(const QString &key) const;
     //! Ends a flush that could not use the cache: the outbox is kept and retried later.
     Error stopFlushing(const Error &why);
     QCoro::Task<void> markReadTask(QString conversationId);
@@ -137,12 +158,18 @@ private:
     void sendUnsentRead();
     void onTyping(const QString &conversationId, const QString &userId);
     void sweepTyping();
-    [[nodiscard]] Status storeObjects(const QString &type, const QList<QJsonObject> &objects);
+    //! Server objects through the writer's applier (see CacheWriter::storeObjects).
+    QCoro::Task<Status> storeObjects(QString type, QList<QJsonObject> objects);
+    [[nodiscard]] sync::CacheWriter *writer() const;
     void close();
 
     Session *m_session;
-    std::unique_ptr<MessageOutbox> m_outbox;
-    std::unique_ptr<sync::EventApplier> m_applier; //!< stores server pages on the outbox's connection
+    std::unique_ptr<storage::Database> m_reader; //!< read-only: the UI thread never writes
+    std::unique_ptr<MessageOutbox> m_outbox;      //!< on m_reader
+    QList<OutgoingMessage> m_messagesOnTheirWay;  //!< queued, not committed yet
+    QHash<QString, QString> m_valuesOnTheirWay;   //!< kv writes not committed yet (drafts, last opened)
+    QHash<QString, quint64> m_valueGeneration;
+    quint64 m_generation = 0;
     bool m_flushing = false;
     bool m_flushQueued = false;
     int m_pending = 0;

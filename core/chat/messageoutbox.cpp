@@ -40,27 +40,14 @@ QString outgoingStateName(OutgoingMessage::State state)
     return {};
 }
 
-MessageOutbox::MessageOutbox(std::unique_ptr<storage::Database> db) : m_db(std::move(db)) { }
-
-MessageOutbox::~MessageOutbox() = default;
-
-Result<std::unique_ptr<MessageOutbox>> MessageOutbox::open(const QString &path, const QByteArray &key)
-{
-    storage::OpenOptions options;
-    options.rawKey = key;
-    auto db = storage::Database::open(path, options);
-    if (!db)
-        return db.error();
-    return std::unique_ptr<MessageOutbox>(new MessageOutbox(std::move(db).value()));
-}
-
-Result<OutgoingMessage> MessageOutbox::add(const QString &conversationId, const QString &text)
+Result<OutgoingMessage> MessageOutbox::add(const QString &conversationId, const QString &text, const QString &clientId,
+                                           const QString &createdAt)
 {
     OutgoingMessage m;
-    m.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m.clientId = clientId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : clientId;
     m.conversationId = conversationId;
     m.text = text;
-    m.createdAt = now();
+    m.createdAt = createdAt.isEmpty() ? now() : createdAt;
     auto st = m_db->prepare(QStringLiteral(
         "INSERT INTO message_outbox (client_id, seq, conversation_id, text, state, created_at, updated_at) "
         "VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM message_outbox), ?2, ?3, 'sending', ?4, ?4);"));
@@ -186,6 +173,26 @@ Result<QList<OutgoingMessage>> MessageOutbox::unsynced(const QString &conversati
     return select(QStringLiteral("conversation_id = ?1 AND NOT EXISTS (SELECT 1 FROM messages m WHERE "
                                  "m.conversation_id = o.conversation_id AND m.client_id = o.client_id)"),
                   conversationId);
+}
+
+Status MessageOutbox::pruneSynced()
+{
+    return m_db->exec(QStringLiteral(
+        "DELETE FROM message_outbox WHERE state = 'sent' AND EXISTS (SELECT 1 FROM messages m WHERE m.id = message_id);"));
+}
+
+Result<std::pair<int, int>> MessageOutbox::counts()
+{
+    auto st = m_db->prepare(QStringLiteral(
+        "SELECT coalesce(sum(state = 'sending'), 0), coalesce(sum(state = 'failed'), 0) FROM message_outbox;"));
+    if (!st)
+        return st.error();
+    auto row = st->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::pair<int, int>(0, 0);
+    return std::pair<int, int>(int(st->int64(0)), int(st->int64(1)));
 }
 
 } // namespace plaza::chat

@@ -6,7 +6,7 @@
 #include <QList>
 #include <QString>
 
-#include <memory>
+#include <utility>
 
 namespace plaza::storage {
 class Database;
@@ -32,16 +32,18 @@ struct OutgoingMessage {
 
 [[nodiscard]] QString outgoingStateName(OutgoingMessage::State state);
 
-//! The message_outbox table on its own connection (the ChatService's thread). Every write
-//! commits before it returns: a message is on disk before its first try.
+//! The message_outbox table on a connection it does not own. Writes are made on the cache
+//! writer's connection, inside CacheWriter::run() (the writer thread); reads may use a read
+//! connection. Every write commits before it returns: a message is on disk before its first try.
 class MessageOutbox
 {
 public:
-    [[nodiscard]] static Result<std::unique_ptr<MessageOutbox>> open(const QString &path, const QByteArray &key);
-    ~MessageOutbox();
+    explicit MessageOutbox(storage::Database &db) : m_db(&db) { }
 
-    //! Stores a new message in state Sending with a fresh client_id, after every other.
-    [[nodiscard]] Result<OutgoingMessage> add(const QString &conversationId, const QString &text);
+    //! Stores a new message in state Sending with \a clientId (a fresh one if empty) and
+    //! \a createdAt (now if empty), after every other.
+    [[nodiscard]] Result<OutgoingMessage> add(const QString &conversationId, const QString &text,
+                                              const QString &clientId = {}, const QString &createdAt = {});
     //! Counts a try (before it is sent).
     [[nodiscard]] Status markAttempt(const QString &clientId);
     //! The try got no answer (\a why): it stays Sending, to be retried with the same client_id.
@@ -59,14 +61,17 @@ public:
     //! Messages of \a conversationId that are not yet in the cache's messages table (sending,
     //! failed, or sent but not synced yet), in send order.
     [[nodiscard]] Result<QList<OutgoingMessage>> unsynced(const QString &conversationId);
+    //! Sent messages whose event arrived are history now: forgets them.
+    [[nodiscard]] Status pruneSynced();
+    //! How many are sending, how many failed.
+    [[nodiscard]] Result<std::pair<int, int>> counts();
 
     [[nodiscard]] storage::Database &db() { return *m_db; }
 
 private:
-    explicit MessageOutbox(std::unique_ptr<storage::Database> db);
     [[nodiscard]] Result<QList<OutgoingMessage>> select(const QString &where, const QString &arg);
 
-    std::unique_ptr<storage::Database> m_db;
+    storage::Database *m_db;
 };
 
 } // namespace plaza::chat

@@ -10,6 +10,8 @@
 #include "session/session.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
+
+#include <QSet>
 #include "sync/syncengine.h"
 
 #include <QCoroTask>
@@ -191,6 +193,26 @@ void MessagesModel::refresh()
     }
     QList<MessageRow> rows = *synced;
     rows += *unsent;
+    // Sent from this window a moment ago, on its way to the cache writer: shown at once.
+    QSet<QString> stored;
+    for (const MessageRow &r : std::as_const(*unsent))
+        stored.insert(r.clientId);
+    const QList<OutgoingMessage> onTheirWay = m_chat ? m_chat->onTheirWay(m_conversationId) : QList<OutgoingMessage>();
+    for (const OutgoingMessage &m : onTheirWay) {
+        if (stored.contains(m.clientId))
+            continue;
+        MessageRow r;
+        r.clientId = m.clientId;
+        r.text = m.text;
+        r.createdAt = m.createdAt;
+        r.state = QStringLiteral("sending");
+        r.conversationId = m_conversationId;
+        r.senderId = selfId();
+        r.own = true;
+        r.unsynced = true;
+        r.kind = QStringLiteral("text");
+        rows.append(std::move(r));
+    }
     // The conversation's first messages reach a view opened before the cache had them (at
     // start-up, during the first sync): where the unread ones start is known only now.
     if (m_rows.isEmpty() && !rows.isEmpty() && m_firstUnreadId.isEmpty()) {

@@ -63,10 +63,8 @@ void FeedModel::setTimeline(const QString &timeline)
     if (timeline == m_timeline)
         return;
     m_timeline = timeline;
-    if (m_persistent && service() && service()->store()) {
-        if (auto st = service()->store()->setValue(kv::kTimeline, timeline); !st)
-            qCWarning(lcFeed) << "cannot save the timeline:" << st.error().codeName();
-    }
+    if (m_persistent && service() && service()->store())
+        service()->setValue(kv::kTimeline, timeline);
     m_positionId.clear();
     m_savedStateRead = false;
     Q_EMIT timelineChanged();
@@ -88,19 +86,17 @@ void FeedModel::readSavedState()
     if (m_savedStateRead || !m_persistent || !service() || !service()->store())
         return;
     m_savedStateRead = true;
-    FeedStore *store = service()->store();
+    FeedService *feed = service();
     if (m_timelineChosen) {
-        if (auto st = store->setValue(kv::kTimeline, m_timeline); !st)
-            qCWarning(lcFeed) << "cannot save the timeline:" << st.error().codeName();
+        feed->setValue(kv::kTimeline, m_timeline);
     } else {
-        auto saved = store->value(kv::kTimeline);
-        if (saved && (*saved == kFollowing || *saved == kDiscover) && *saved != m_timeline) {
-            m_timeline = *saved;
+        const QString saved = feed->value(kv::kTimeline);
+        if ((saved == kFollowing || saved == kDiscover) && saved != m_timeline) {
+            m_timeline = saved;
             Q_EMIT timelineChanged();
         }
     }
-    auto position = store->value(kv::kPositionPrefix + m_timeline);
-    m_positionId = position ? *position : QString();
+    m_positionId = feed->value(kv::kPositionPrefix + m_timeline);
     Q_EMIT readingPositionChanged();
 }
 
@@ -142,10 +138,8 @@ void FeedModel::setReadingPosition(const QString &postId)
     if (postId == m_positionId)
         return;
     m_positionId = postId;
-    if (m_persistent && service() && service()->store()) {
-        if (auto st = service()->store()->setValue(kv::kPositionPrefix + m_timeline, postId); !st)
-            qCWarning(lcFeed) << "cannot save the reading position:" << st.error().codeName();
-    }
+    if (m_persistent && service() && service()->store())
+        service()->setValue(kv::kPositionPrefix + m_timeline, postId);
     Q_EMIT readingPositionChanged();
 }
 
@@ -314,7 +308,12 @@ QCoro::Task<void> FeedModel::refreshTask()
     // The newest page did not reach what we had: posts are missing between the two.
     if (!page->ids.isEmpty() && !page->oldestWasCached && !page->nextBefore.isEmpty()
         && newer({page->oldestCreatedAt, page->ids.constLast()}, top)) {
-        if (auto st = service()->store()->addGap(m_timeline, {page->ids.constLast(), page->oldestCreatedAt}); !st)
+        const FeedGap gap{page->ids.constLast(), page->oldestCreatedAt};
+        QCoro::Task<Status> adding = service()->addGap(m_timeline, gap);
+        const Status st = co_await std::move(adding);
+        if (!self || !service())
+            co_return;
+        if (!st)
             setError(st.error().message);
         reloadGaps();
     }
@@ -342,14 +341,21 @@ QCoro::Task<void> FeedModel::loadGapTask(QString beforeId)
         Q_EMIT refreshed();
         co_return;
     }
-    FeedStore *store = service()->store();
-    if (!store || !db())
+    if (!service() || !service()->store() || !db())
         co_return;
-    (void)store->removeGap(m_timeline, beforeId);
+    // Written by the cache writer; read back once committed.
+    const QString timeline = m_timeline;
+    QCoro::Task<Status> removing = service()->removeGap(timeline, beforeId);
+    (void)co_await std::move(removing);
+    if (!self || !service() || !db())
+        co_return;
     std::optional<FeedGap> still;
     if (!page->ids.isEmpty() && !page->oldestWasCached && !page->nextBefore.isEmpty()) {
         still = FeedGap{page->ids.constLast(), page->oldestCreatedAt};
-        (void)store->addGap(m_timeline, *still);
+        QCoro::Task<Status> adding = service()->addGap(timeline, *still);
+        (void)co_await std::move(adding);
+        if (!self || !service() || !db())
+            co_return;
     }
     reloadGaps();
 

@@ -6,12 +6,19 @@
 #include "protocol/endpoints.h"
 #include "protocol/types.h"
 #include "session/session.h"
+#include "storage/database.h"
+#include "sync/cachewriter.h"
+#include "sync/syncengine.h"
 #include "storage/poststore.h"
 
+#include <QCoroFuture>
 #include <QJsonArray>
 #include <QPointer>
+#include <QPromise>
 #include <QTimer>
 #include <QUrlQuery>
+
+#include <optional>
 
 namespace plaza::feed {
 
@@ -40,6 +47,9 @@ FeedService::FeedService(Session *session, QObject *parent) : QObject(parent), m
         } else if (m_store) {
             // Sign-out deletes the cache: no connection may keep it alive.
             m_store.reset();
+            m_reader.reset();
+            m_valuesOnTheirWay.clear();
+            m_valueGeneration.clear();
             m_sending.clear();
             refreshPendingCount();
         }
@@ -54,10 +64,11 @@ Status FeedService::start()
         return {};
     if (m_session->state() != Session::State::Ready)
         return makeError(ErrorCode::CacheLocked, QStringLiteral("the session is not ready"));
-    auto store = FeedStore::open(m_session->cachePath(), m_session->cacheKey());
-    if (!store)
-        return store.error();
-    m_store = std::move(store).value();
+    auto reader = m_session->openCacheConnection(true);
+    if (!reader)
+        return reader.error();
+    m_reader = std::move(reader).value();
+    m_store = std::make_unique<FeedStore>(*m_reader);
     refreshPendingCount();
     if (m_pending > 0)
         retryNow();
@@ -137,15 +148,24 @@ QCoro::Task<Result<QString>> FeedService::post(QString text, QString replyTo)
         co_return notStarted();
     if (auto st = validateText(text); !st)
         co_return st.error();
-    storage::RowChanges changes;
-    auto clientId = m_store->queuePost(text, replyTo, selfJson(), changes);
-    if (!clientId)
-        co_return clientId.error();
+    QPointer<FeedService> self(this);
+    // On disk (committed by the writer) before the first try.
+    const QJsonObject me = selfJson();
+    QFuture<Result<Written>> queueing = write([text, replyTo, me](FeedStore &store, storage::RowChanges &changes) {
+        return store.queuePost(text, replyTo, me, changes);
+    });
+    Result<Written> queued = co_await queueing;
+    if (!self)
+        co_return closedError();
+    if (!queued)
+        co_return queued.error();
+    if (!m_store)
+        co_return closedError();
+    const Result<QString> clientId = queued->value;
     refreshPendingCount();
     Q_EMIT postQueued(storage::localPostId(*clientId), *clientId);
-    emitChanges(changes);
+    emitChanges(queued->changes);
     if (m_session->online()) {
-        QPointer<FeedService> self(this);
         auto outbox = m_store->outbox(true);
         if (outbox) {
             for (const OutboxPost &entry : std::as_const(*outbox)) {
@@ -170,9 +190,18 @@ QCoro::Task<Status> FeedService::sendOne(OutboxPost entry)
         co_return Status();
     m_sending.insert(entry.clientId);
     QPointer<FeedService> self(this);
-    if (auto st = m_store->markAttempt(entry.clientId); !st) {
+    const QString clientId = entry.clientId;
+    QFuture<Result<Written>> counting = write([clientId](FeedStore &store, storage::RowChanges &) -> Result<QString> {
+        if (auto st = store.markAttempt(clientId); !st)
+            return st.error();
+        return QString();
+    });
+    Result<Written> counted = co_await counting;
+    if (!self)
+        co_return closedError();
+    if (!counted) {
         m_sending.remove(entry.clientId);
-        co_return st;
+        co_return counted.error();
     }
     QJsonObject body{{QStringLiteral("client_id"), entry.clientId}, {QStringLiteral("text"), entry.text}};
     if (!entry.replyTo.isEmpty())
@@ -185,23 +214,38 @@ QCoro::Task<Status> FeedService::sendOne(OutboxPost entry)
     m_sending.remove(entry.clientId);
     if (!m_store)
         co_return closedError();
-    storage::RowChanges changes;
     if (!reply) {
         if (!reply.error().isDefinitive()) {
             qCInfo(lcFeed) << "post not sent yet:" << reply.error().codeName();
             co_return reply.error();
         }
-        if (auto st = m_store->markFailed(entry.clientId, reply.error(), changes); !st)
-            co_return st;
+        const Error refusal = reply.error();
+        WriteFn markFailed = [clientId, refusal](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
+            if (auto st = store.markFailed(clientId, refusal, changes); !st)
+                return st.error();
+            return QString();
+        };
+        QCoro::Task<Result<QString>> failing = writeAndEmit(std::move(markFailed));
+        auto failed = co_await std::move(failing);
+        if (!failed)
+            co_return failed.error();
         refreshPendingCount();
-        emitChanges(changes);
-        co_return reply.error();
+        co_return refusal;
     }
-    if (auto st = m_store->markSent(entry.clientId, reply->body, changes); !st)
-        co_return st;
+    const QJsonObject answer = reply->body;
+    QFuture<Result<Written>> marking = write([clientId, answer](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
+        if (auto st = store.markSent(clientId, answer, changes); !st)
+            return st.error();
+        return QString();
+    });
+    Result<Written> marked = co_await marking;
+    if (!self || !m_store)
+        co_return closedError();
+    if (!marked)
+        co_return marked.error();
     refreshPendingCount();
-    Q_EMIT postSent(entry.clientId, reply->body.value(QStringLiteral("id")).toString());
-    emitChanges(changes);
+    Q_EMIT postSent(entry.clientId, answer.value(QStringLiteral("id")).toString());
+    emitChanges(marked->changes);
     co_return Status();
 }
 
@@ -244,10 +288,15 @@ QCoro::Task<Status> FeedService::toggle(QString postId, bool repost, bool on)
             next.likedByMe = on;
             next.likeCount += on ? 1 : -1;
         }
-        storage::RowChanges changes;
-        if (auto st = m_store->setFlags(postId, next, changes); !st)
-            co_return st;
-        emitChanges(changes);
+        WriteFn optimistic = [postId, next](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
+            if (auto st = store.setFlags(postId, next, changes); !st)
+                return st.error();
+            return QString();
+        };
+        QCoro::Task<Result<QString>> flagging = writeAndEmit(std::move(optimistic));
+        auto flagged = co_await std::move(flagging);
+        if (!flagged)
+            co_return flagged.error();
     }
 
     QPointer<FeedService> self(this);
@@ -263,20 +312,25 @@ QCoro::Task<Status> FeedService::toggle(QString postId, bool repost, bool on)
     setBusy(false);
     if (!m_store)
         co_return closedError();
-    storage::RowChanges after;
     if (!reply) {
         // Back to what it was; a post deleted meanwhile goes from the cache.
-        if (reply.error().code == ErrorCode::NotFound)
-            (void)m_store->removePost(postId, after);
-        else if (cached)
-            (void)m_store->setFlags(postId, *before, after);
-        emitChanges(after);
-        co_return reply.error();
+        const Error error = reply.error();
+        const bool gone = error.code == ErrorCode::NotFound;
+        const std::optional<PostFlags> was = cached ? std::optional<PostFlags>(*before) : std::nullopt;
+        WriteFn rollback = [postId, gone, was](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
+            if (gone)
+                (void)store.removePost(postId, changes);
+            else if (was)
+                (void)store.setFlags(postId, *was, changes);
+            return QString();
+        };
+        QCoro::Task<Result<QString>> rollingBack = writeAndEmit(std::move(rollback));
+        (void)co_await std::move(rollingBack);
+        co_return error;
     }
-    if (auto st = m_store->storePosts(QJsonArray{reply->body}, after); !st)
-        co_return st;
-    emitChanges(after);
-    co_return Status();
+    QCoro::Task<Result<QString>> storing = storeAnswer(reply->body);
+    auto stored = co_await std::move(storing);
+    co_return stored ? Status() : Status(stored.error());
 }
 
 QCoro::Task<Status> FeedService::setLiked(QString postId, bool on)
@@ -303,11 +357,14 @@ QCoro::Task<Status> FeedService::deletePost(QString postId)
         co_return closedError();
     if (!reply && reply.error().code != ErrorCode::NotFound)
         co_return reply.error();
-    storage::RowChanges changes;
-    if (auto st = m_store->removePost(postId, changes); !st)
-        co_return st;
-    emitChanges(changes);
-    co_return Status();
+    WriteFn removing = [postId](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
+        if (auto st = store.removePost(postId, changes); !st)
+            return st.error();
+        return QString();
+    };
+    QCoro::Task<Result<QString>> task = writeAndEmit(std::move(removing));
+    auto removed = co_await std::move(task);
+    co_return removed ? Status() : Status(removed.error());
 }
 
 QCoro::Task<Status> FeedService::setFollowing(QString userId, bool on)
@@ -360,10 +417,15 @@ QCoro::Task<Result<FetchedPage>> FeedService::fetchPage(QString path, QString be
         page.oldestWasCached = !known->isEmpty();
         page.oldestCreatedAt = items.last().toObject().value(QStringLiteral("created_at")).toString();
     }
-    storage::RowChanges changes;
-    if (auto st = m_store->storePosts(items, changes); !st)
-        co_return st.error();
-    emitChanges(changes);
+    WriteFn storingPage = [items](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
+        if (auto st = store.storePosts(items, changes); !st)
+            return st.error();
+        return QString();
+    };
+    QCoro::Task<Result<QString>> task = writeAndEmit(std::move(storingPage));
+    auto stored = co_await std::move(task);
+    if (!stored)
+        co_return stored.error();
     co_return page;
 }
 
@@ -375,18 +437,21 @@ QCoro::Task<Status> FeedService::fetchPost(QString postId)
     auto reply = co_await m_session->api()->get(protocol::endpoints::post(postId));
     if (!self || !m_store)
         co_return closedError();
-    storage::RowChanges changes;
     if (!reply) {
-        if (reply.error().code == ErrorCode::NotFound) {
-            (void)m_store->removePost(postId, changes);
-            emitChanges(changes);
+        const Error error = reply.error();
+        if (error.code == ErrorCode::NotFound) {
+            WriteFn removing = [postId](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
+                (void)store.removePost(postId, changes);
+                return QString();
+            };
+            QCoro::Task<Result<QString>> task = writeAndEmit(std::move(removing));
+            (void)co_await std::move(task);
         }
-        co_return reply.error();
+        co_return error;
     }
-    if (auto st = m_store->storePosts(QJsonArray{reply->body}, changes); !st)
-        co_return st;
-    emitChanges(changes);
-    co_return Status();
+    QCoro::Task<Result<QString>> storing = storeAnswer(reply->body);
+    auto stored = co_await std::move(storing);
+    co_return stored ? Status() : Status(stored.error());
 }
 
 QCoro::Task<Result<QJsonObject>> FeedService::fetchUser(QString userId)
@@ -399,11 +464,17 @@ QCoro::Task<Result<QJsonObject>> FeedService::fetchUser(QString userId)
         co_return closedError();
     if (!reply)
         co_return reply.error();
-    storage::RowChanges changes;
-    if (auto st = m_store->storeUser(reply->body, changes); !st)
-        co_return st.error();
-    emitChanges(changes);
-    co_return reply->body;
+    const QJsonObject user = reply->body;
+    WriteFn storingUser = [user](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
+        if (auto st = store.storeUser(user, changes); !st)
+            return st.error();
+        return QString();
+    };
+    QCoro::Task<Result<QString>> task = writeAndEmit(std::move(storingUser));
+    auto stored = co_await std::move(task);
+    if (!stored)
+        co_return stored.error();
+    co_return user;
 }
 
 QCoro::Task<void> FeedService::report(QCoro::Task<Status> task)
@@ -439,10 +510,7 @@ void FeedService::compose(const QString &text, const QString &replyTo)
 
 QString FeedService::draft() const
 {
-    if (!m_store)
-        return {};
-    auto value = m_store->value(kv::kDraft);
-    return value ? *value : QString();
+    return value(kv::kDraft);
 }
 
 void FeedService::setDraft(const QString &text)
@@ -450,8 +518,130 @@ void FeedService::setDraft(const QString &text)
     if (!m_store || draft() == text)
         return;
     // An empty draft is no draft: the key goes (a null value deletes it).
-    if (auto st = m_store->setValue(kv::kDraft, text.isEmpty() ? QString() : text); !st)
-        qCWarning(lcFeed) << "cannot save the draft:" << st.error().codeName();
+    setValue(kv::kDraft, text.isEmpty() ? QString() : text);
+}
+
+QString FeedService::value(const QString &key) const
+{
+    if (!m_store)
+        return {};
+    // A write on its way to the writer is the newest value: it wins over the file.
+    if (auto pending = m_valuesOnTheirWay.constFind(key); pending != m_valuesOnTheirWay.cend())
+        return *pending;
+    auto value = m_store->value(key);
+    return value ? *value : QString();
+}
+
+void FeedService::setValue(const QString &key, const QString &value)
+{
+    if (!m_store)
+        return;
+    const quint64 generation = ++m_generation;
+    m_valuesOnTheirWay.insert(key, value);
+    m_valueGeneration.insert(key, generation);
+    setValueTask(key, value, generation);
+}
+
+QCoro::Task<void> FeedService::setValueTask(QString key, QString value, quint64 generation)
+{
+    QPointer<FeedService> self(this);
+    QFuture<Result<Written>> writing = write([key, value](FeedStore &store, storage::RowChanges &) -> Result<QString> {
+        if (auto st = store.setValue(key, value); !st)
+            return st.error();
+        return QString();
+    });
+    Result<Written> written = co_await writing;
+    if (!self)
+        co_return;
+    // Committed (or not): the file answers again, unless a newer value is on its way.
+    if (m_valueGeneration.value(key) == generation) {
+        m_valueGeneration.remove(key);
+        m_valuesOnTheirWay.remove(key);
+    }
+    if (!written)
+        qCWarning(lcFeed) << "cannot save a value of the feed:" << written.error().codeName();
+}
+
+QCoro::Task<Status> FeedService::addGap(QString timeline, FeedGap gap)
+{
+    WriteFn adding = [timeline, gap](FeedStore &store, storage::RowChanges &) -> Result<QString> {
+        if (auto st = store.addGap(timeline, gap); !st)
+            return st.error();
+        return QString();
+    };
+    QCoro::Task<Result<QString>> task = writeAndEmit(std::move(adding));
+    auto added = co_await std::move(task);
+    co_return added ? Status() : Status(added.error());
+}
+
+QCoro::Task<Status> FeedService::removeGap(QString timeline, QString beforeId)
+{
+    WriteFn removing = [timeline, beforeId](FeedStore &store, storage::RowChanges &) -> Result<QString> {
+        if (auto st = store.removeGap(timeline, beforeId); !st)
+            return st.error();
+        return QString();
+    };
+    QCoro::Task<Result<QString>> task = writeAndEmit(std::move(removing));
+    auto removed = co_await std::move(task);
+    co_return removed ? Status() : Status(removed.error());
+}
+
+QCoro::Task<Status> FeedService::setFollowedLocally(QString userId, bool followed, qint64 followers)
+{
+    WriteFn setting = [userId, followed, followers](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
+        if (auto st = store.setFollowed(userId, followed, followers, changes); !st)
+            return st.error();
+        return QString();
+    };
+    // Not announced (changed()): the profile that asked shows it already, as it did before.
+    QFuture<Result<Written>> writing = write(std::move(setting));
+    Result<Written> set = co_await writing;
+    co_return set ? Status() : Status(set.error());
+}
+
+QFuture<Result<FeedService::Written>> FeedService::write(WriteFn fn) const
+{
+    sync::CacheWriter *writer = m_session->syncEngine() ? m_session->syncEngine()->writer() : nullptr;
+    if (!writer) {
+        QPromise<Result<Written>> failed;
+        failed.start();
+        failed.addResult(Result<Written>(notStarted()));
+        failed.finish();
+        return failed.future();
+    }
+    return writer->run<Written>([fn = std::move(fn)](storage::Database &db) -> Result<Written> {
+        FeedStore store(db);
+        Written out;
+        auto value = fn(store, out.changes);
+        if (!value)
+            return value.error();
+        out.value = *value;
+        return out;
+    });
+}
+
+QCoro::Task<Result<QString>> FeedService::writeAndEmit(WriteFn fn)
+{
+    QPointer<FeedService> self(this);
+    QFuture<Result<Written>> writing = write(std::move(fn));
+    Result<Written> written = co_await writing;
+    if (!self || !m_store)
+        co_return closedError();
+    if (!written)
+        co_return written.error();
+    emitChanges(written->changes);
+    co_return written->value;
+}
+
+QCoro::Task<Result<QString>> FeedService::storeAnswer(QJsonObject post)
+{
+    WriteFn storing = [post](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
+        if (auto st = store.storePosts(QJsonArray{post}, changes); !st)
+            return st.error();
+        return QString();
+    };
+    QCoro::Task<Result<QString>> task = writeAndEmit(std::move(storing));
+    co_return co_await std::move(task);
 }
 
 void FeedService::like(const QString &postId)
@@ -502,10 +692,19 @@ void FeedService::discardFailed(const QString &clientId)
 {
     if (!m_store)
         return fail(notStarted());
-    storage::RowChanges changes;
-    if (auto st = m_store->discard(clientId, changes); !st)
-        return fail(st.error());
-    emitChanges(changes);
+    report(discardTask(clientId));
+}
+
+QCoro::Task<Status> FeedService::discardTask(QString clientId)
+{
+    WriteFn discarding = [clientId](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
+        if (auto st = store.discard(clientId, changes); !st)
+            return st.error();
+        return QString();
+    };
+    QCoro::Task<Result<QString>> task = writeAndEmit(std::move(discarding));
+    auto discarded = co_await std::move(task);
+    co_return discarded ? Status() : Status(discarded.error());
 }
 
 } // namespace plaza::feed

@@ -5,11 +5,14 @@
 #include "feed/feedstore.h"
 
 #include <QCoroTask>
+#include <QFuture>
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace plaza {
@@ -51,6 +54,8 @@ public:
     //! Opens the store and sends what a previous run left. Called by itself when the session
     //! becomes Ready; call it once if the session already is.
     [[nodiscard]] Status start();
+    //! The store on a read connection: reads only (its writes go through the methods below,
+    //! run by the cache writer on its thread).
     [[nodiscard]] FeedStore *store() const { return m_store.get(); }
     [[nodiscard]] Session *session() const { return m_session; }
 
@@ -69,6 +74,16 @@ public:
     QCoro::Task<Status> fetchPost(QString postId);
     //! GET /v1/users/{id} into the cache; the User.
     QCoro::Task<Result<QJsonObject>> fetchUser(QString userId);
+
+    //! A kv value of the feed (kv::…): what setValue() wrote last, even before it is committed.
+    [[nodiscard]] QString value(const QString &key) const;
+    //! Writes a kv value through the cache writer (a null \a value removes the key).
+    void setValue(const QString &key, const QString &value);
+    //! Gaps of \a timeline, written through the cache writer; resolve once committed.
+    QCoro::Task<Status> addGap(QString timeline, FeedGap gap);
+    QCoro::Task<Status> removeGap(QString timeline, QString beforeId);
+    //! Optimistic follow state of a cached user (see FeedStore::setFollowed), through the writer.
+    QCoro::Task<Status> setFollowedLocally(QString userId, bool followed, qint64 followers);
 
     //! Local checks: 1–500 characters (code points), not blank.
     [[nodiscard]] static Status validateText(const QString &text);
@@ -122,9 +137,27 @@ private:
     void setBusy(bool on);
     [[nodiscard]] Error notStarted() const;
     [[nodiscard]] QJsonObject selfJson() const;
+    //! What a write command gives back: a value (a client_id) and the rows it touched.
+    struct Written {
+        QString value;
+        storage::RowChanges changes;
+    };
+    using WriteFn = std::function<Result<QString>(FeedStore &, storage::RowChanges &)>;
+    //! Runs \a fn with a FeedStore on the cache writer's connection, on its thread.
+    [[nodiscard]] QFuture<Result<Written>> write(WriteFn fn) const;
+    //! write() of \a fn, awaited; emits the changes it made. Fails when closed meanwhile.
+    QCoro::Task<Result<QString>> writeAndEmit(WriteFn fn);
+    QCoro::Task<void> setValueTask(QString key, QString value, quint64 generation);
+    //! A post as the server answered it, into the cache (through the writer).
+    QCoro::Task<Result<QString>> storeAnswer(QJsonObject post);
+    QCoro::Task<Status> discardTask(QString clientId);
 
     Session *m_session = nullptr;
-    std::unique_ptr<FeedStore> m_store;
+    std::unique_ptr<storage::Database> m_reader; //!< read-only: the UI thread never writes
+    std::unique_ptr<FeedStore> m_store;           //!< on m_reader
+    QHash<QString, QString> m_valuesOnTheirWay;   //!< kv writes not committed yet
+    QHash<QString, quint64> m_valueGeneration;
+    quint64 m_generation = 0;
     QSet<QString> m_sending; //!< client_ids on the wire now
     int m_pending = 0;
     int m_busy = 0;

@@ -24,8 +24,8 @@ QString nowText()
 
 } // namespace
 
-FeedStore::FeedStore(std::unique_ptr<storage::Database> db)
-    : m_db(std::move(db)),
+FeedStore::FeedStore(storage::Database &db)
+    : m_db(&db),
       m_statements(std::make_unique<storage::StatementCache>(*m_db)),
       m_users(std::make_unique<storage::UsersStore>(*m_statements)),
       m_posts(std::make_unique<storage::PostStore>(*m_statements, *m_users))
@@ -38,16 +38,6 @@ FeedStore::~FeedStore()
     m_posts.reset();
     m_users.reset();
     m_statements.reset();
-}
-
-Result<std::unique_ptr<FeedStore>> FeedStore::open(const QString &path, const QByteArray &key)
-{
-    storage::OpenOptions options;
-    options.rawKey = key;
-    auto db = storage::Database::open(path, options);
-    if (!db)
-        return db.error();
-    return std::unique_ptr<FeedStore>(new FeedStore(std::move(db).value()));
 }
 
 Status FeedStore::storePosts(const QJsonArray &posts, storage::RowChanges &changes)

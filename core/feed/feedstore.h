@@ -44,16 +44,16 @@ struct PostFlags {
     qint64 repostCount = 0;
 };
 
-//! The feed's own writes to the cache, on its own connection on the thread that owns it
-//! (FeedService's): server pages and answers (through the same PostStore as sync), the post
-//! outbox with its provisional "local:<client_id>" rows, optimistic like/repost flags, gaps
-//! and the feed's kv keys. Every call commits before it returns. The sync writer runs on
-//! another connection; SQLite serializes the two (busy timeout), and both write whole
-//! server objects, so either order leaves a server state.
+//! The feed's own writes to the cache: server pages and answers (through the same PostStore
+//! as sync), the post outbox with its provisional "local:<client_id>" rows, optimistic
+//! like/repost flags, gaps and the feed's kv keys. On a connection it does not own: writes
+//! run on the cache writer's connection inside CacheWriter::run() (its thread, after and
+//! before sync's batches, never at the same time), reads may use a read connection. Every
+//! write commits before it returns.
 class FeedStore
 {
 public:
-    [[nodiscard]] static Result<std::unique_ptr<FeedStore>> open(const QString &path, const QByteArray &key);
+    explicit FeedStore(storage::Database &db);
     ~FeedStore();
 
     //! Posts as the server sent them (a page or one answer), in one transaction.
@@ -91,8 +91,7 @@ public:
     [[nodiscard]] storage::Database &db() { return *m_db; }
 
 private:
-    explicit FeedStore(std::unique_ptr<storage::Database> db);
-    std::unique_ptr<storage::Database> m_db;
+    storage::Database *m_db;
     std::unique_ptr<storage::StatementCache> m_statements;
     std::unique_ptr<storage::UsersStore> m_users;
     std::unique_ptr<storage::PostStore> m_posts;

@@ -150,9 +150,8 @@ QCoro::Task<void> ProfileModel::followTask(bool on)
     QPointer<ProfileModel> self(this);
     const bool wasFollowed = m_followedByMe;
     const qint64 wasFollowers = m_followers;
-    storage::RowChanges changes;
-    // Optimistic: the button and the count change now.
-    (void)service()->store()->setFollowed(m_userId, on, m_followers + (on ? 1 : -1), changes);
+    // Optimistic: the button and the count change now (the cache's row through the writer).
+    service()->setFollowedLocally(m_userId, on, m_followers + (on ? 1 : -1));
     m_followedByMe = on;
     m_followers += on ? 1 : -1;
     Q_EMIT userChanged();
@@ -161,7 +160,10 @@ QCoro::Task<void> ProfileModel::followTask(bool on)
     if (!self)
         co_return;
     if (!st && service() && service()->store()) {
-        (void)service()->store()->setFollowed(userId, wasFollowed, wasFollowers, changes);
+        QCoro::Task<Status> rollingBack = service()->setFollowedLocally(userId, wasFollowed, wasFollowers);
+        (void)co_await std::move(rollingBack);
+        if (!self || !service())
+            co_return;
         Q_EMIT service()->actionFailed(st.error().codeName(), st.error().message, st.error().field());
     }
     if (userId == m_userId)

@@ -8,6 +8,8 @@
 #include "session/session.h"
 #include "storage/database.h"
 #include "storage/kvstore.h"
+#include "sync/cachewriter.h"
+#include "sync/syncengine.h"
 
 #include <QCoroFuture>
 #include <QRegularExpression>
@@ -97,8 +99,7 @@ void AppLock::setIdleMinutes(int minutes)
     if (minutes == m_idleMinutes)
         return;
     m_idleMinutes = minutes;
-    if (auto st = setKvValue(kKvIdleMinutes, QString::number(minutes)); !st)
-        qCWarning(lcSecurity) << "could not keep the idle lock setting:" << st.error().message;
+    keepIdleMinutes(minutes);
     m_idleTimer.stop(); // armed for the old length
     noteActivity();
     Q_EMIT idleMinutesChanged();
@@ -268,7 +269,9 @@ QCoro::Task<Status> AppLock::reload()
         m_kind.clear();
         m_hash.clear();
     }
-    auto idle = kvValue(kKvIdleMinutes);
+    auto idle = co_await kvValue(kKvIdleMinutes);
+    if (!self)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the app lock closed"));
     m_idleMinutes = idle && !idle->isEmpty() ? qBound(0, idle->toInt(), kMaxIdleMinutes) : 0;
     m_known = true;
     Q_EMIT configuredChanged();
@@ -298,7 +301,7 @@ QCoro::Task<Result<QByteArray>> AppLock::readStored()
             co_return secret.error();
         co_return QByteArray();
     }
-    auto value = kvValue(kKvHash);
+    auto value = co_await kvValue(kKvHash);
     if (!value)
         co_return value.error();
     co_return value->toUtf8();
@@ -312,29 +315,33 @@ QCoro::Task<Status> AppLock::writeStored(QByteArray stored)
         security::KeyStore store(m_session->keychainService());
         co_return co_await store.storeSecret(m_session->appLockKeychainAccount(), stored);
     }
-    co_return setKvValue(kKvHash, QString::fromUtf8(stored));
+    co_return co_await setKvValue(kKvHash, QString::fromUtf8(stored));
 }
 
-Result<QString> AppLock::kvValue(const QString &key) const
+QCoro::Task<void> AppLock::keepIdleMinutes(int minutes)
 {
-    if (!m_session || m_session->state() != Session::State::Ready)
-        return offError();
-    auto db = m_session->openCacheConnection();
-    if (!db)
-        return db.error();
-    storage::KvStore kv(**db);
-    return kv.value(key);
+    const Status st = co_await setKvValue(kKvIdleMinutes, QString::number(minutes));
+    if (!st)
+        qCWarning(lcSecurity) << "could not keep the idle lock setting:" << st.error().message;
 }
 
-Status AppLock::setKvValue(const QString &key, const QString &value) const
+QCoro::Task<Result<QString>> AppLock::kvValue(QString key) const
 {
     if (!m_session || m_session->state() != Session::State::Ready)
-        return offError();
-    auto db = m_session->openCacheConnection(false);
-    if (!db)
-        return db.error();
-    storage::KvStore kv(**db);
-    return kv.setValues({{key, value}});
+        co_return offError();
+    // Read on the writer's connection, after every write queued before it: what was set last.
+    QFuture<Result<QString>> reading = m_session->syncEngine()->writer()->run<QString>(
+        [key](storage::Database &db) { return storage::KvStore(db).value(key); });
+    co_return co_await reading;
+}
+
+QCoro::Task<Status> AppLock::setKvValue(QString key, QString value) const
+{
+    if (!m_session || m_session->state() != Session::State::Ready)
+        co_return offError();
+    const QHash<QString, QString> values{{key, value}};
+    QFuture<Status> writing = m_session->syncEngine()->writer()->setValues(values);
+    co_return co_await writing;
 }
 
 void AppLock::setBusy(bool busy)

@@ -90,8 +90,11 @@ private:
     QCoro::Task<void> reloadTask();
     QCoro::Task<Result<QByteArray>> readStored();
     QCoro::Task<Status> writeStored(QByteArray stored);
-    [[nodiscard]] Result<QString> kvValue(const QString &key) const;
-    [[nodiscard]] Status setKvValue(const QString &key, const QString &value) const;
+    //! Read through the cache writer, so it sees every write made before it.
+    QCoro::Task<Result<QString>> kvValue(QString key) const;
+    //! Written by the cache writer on its thread (the UI thread never writes the cache).
+    QCoro::Task<Status> setKvValue(QString key, QString value) const;
+    QCoro::Task<void> keepIdleMinutes(int minutes);
     void setBusy(bool busy);
     void setLocked(bool locked);
     //! Locks if the idle minutes have passed since the last input, else arms the timer.

@@ -244,6 +244,13 @@ ALTER TABLE payment_requests ADD COLUMN transaction_id TEXT;
 CREATE INDEX IF NOT EXISTS payment_requests_by_time ON payment_requests (created_at, id);
 )sql");
 
+// v7: a message the user sent and the outbox row it came from meet by client_id
+// (readUnsent hides a sending row once its message arrived by sync, MessageOutbox matches
+// them too): without this index each outbox row scanned its conversation's messages.
+const QString kSchemaV7 = QStringLiteral(R"sql(
+CREATE INDEX IF NOT EXISTS messages_by_client_id ON messages (conversation_id, client_id);
+)sql");
+
 } // namespace
 
 // Savings (issue #4): what GET /v1/savings adds to the v1 row (the unassigned part, the
@@ -271,6 +278,7 @@ const QList<Migration> &cacheMigrations()
         {4, kSchemaV4},
         {5, kSchemaV5},
         {6, kSchemaV6},
+        {7, kSchemaV7},
     };
     return steps;
 }

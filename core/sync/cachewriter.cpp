@@ -6,6 +6,7 @@
 #include "storage/cacheschema.h"
 #include "storage/database.h"
 #include "storage/kvstore.h"
+#include "storage/rowchanges.h"
 #include "sync/eventapplier.h"
 
 #include <QPromise>
@@ -36,20 +37,9 @@ CacheWriter::~CacheWriter()
     delete m_thread;
 }
 
-template<typename T, typename Fn>
-QFuture<T> CacheWriter::post(Fn fn)
+bool CacheWriter::onWriterThread() const
 {
-    auto promise = std::make_shared<QPromise<T>>();
-    QFuture<T> future = promise->future();
-    promise->start();
-    QMetaObject::invokeMethod(
-        m_context,
-        [promise, fn = std::move(fn)]() mutable {
-            promise->addResult(fn());
-            promise->finish();
-        },
-        Qt::QueuedConnection);
-    return future;
+    return QThread::currentThread() == m_thread;
 }
 
 Error CacheWriter::notOpen() const
@@ -116,6 +106,26 @@ QFuture<Status> CacheWriter::setValues(const QHash<QString, QString> &values)
         if (!m_db)
             return notOpen();
         return storage::KvStore(*m_db).setValues(values);
+    });
+}
+
+QFuture<Status> CacheWriter::storeObjects(const QString &type, const QList<QJsonObject> &objects)
+{
+    return post<Status>([this, type, objects]() -> Status {
+        if (!m_applier || !m_db)
+            return notOpen();
+        // The same write path as sync, without touching the cursor.
+        return m_db->transaction([&]() -> Status {
+            storage::RowChanges changes;
+            for (const QJsonObject &o : objects) {
+                protocol::Event e;
+                e.type = type;
+                e.data = o;
+                if (auto applied = m_applier->applyEvent(e, changes); !applied)
+                    return applied.error();
+            }
+            return {};
+        });
     });
 }
 

@@ -9,7 +9,9 @@
 #include <QFuture>
 #include <QHash>
 #include <QObject>
+#include <QPromise>
 
+#include <functional>
 #include <memory>
 
 class QThread;
@@ -51,12 +53,55 @@ public:
     //! Closes the connection (the file stays). Further calls fail until open() again.
     QFuture<Status> close();
 
+    //! Runs \a fn on the writer's connection, on the writer thread, after every call made
+    //! before it. The one way the rest of the core writes the cache (the chat and payment
+    //! outboxes, the feed store, drafts, savings, the app lock): callers co_await the future,
+    //! so the UI thread never executes a write nor waits on SQLite's lock. \a fn must not
+    //! keep the Database& beyond its call. Fails (without calling \a fn) when not open.
+    template<typename T>
+    QFuture<Result<T>> run(std::function<Result<T>(storage::Database &)> fn)
+    {
+        return post<Result<T>>([this, fn = std::move(fn)]() -> Result<T> {
+            if (!m_db)
+                return notOpen();
+            return fn(*m_db);
+        });
+    }
+    QFuture<Status> run(std::function<Status(storage::Database &)> fn)
+    {
+        return post<Status>([this, fn = std::move(fn)]() -> Status {
+            if (!m_db)
+                return notOpen();
+            return fn(*m_db);
+        });
+    }
+    //! Stores server objects (as \a type events: conversation.updated, message.created…)
+    //! through the sync applier in one transaction, without moving the cursor.
+    QFuture<Status> storeObjects(const QString &type, const QList<QJsonObject> &objects);
+
+    //! True on the writer thread (checked before every use of the connection in debug builds).
+    [[nodiscard]] bool onWriterThread() const;
+
     //! The thread the connection lives on (never the caller's).
     [[nodiscard]] QThread *writerThread() const { return m_thread; }
 
 private:
     template<typename T, typename Fn>
-    QFuture<T> post(Fn fn);
+    QFuture<T> post(Fn fn)
+    {
+        auto promise = std::make_shared<QPromise<T>>();
+        QFuture<T> future = promise->future();
+        promise->start();
+        QMetaObject::invokeMethod(
+            m_context,
+            [this, promise, fn = std::move(fn)]() mutable {
+                Q_ASSERT(onWriterThread());
+                promise->addResult(fn());
+                promise->finish();
+            },
+            Qt::QueuedConnection);
+        return future;
+    }
     Error notOpen() const;
 
     QThread *m_thread = nullptr;

@@ -24,6 +24,7 @@
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QUuid>
 
 using namespace plaza;
@@ -103,6 +104,7 @@ private Q_SLOTS:
     void draftsAndTyping();
     void chatStepAddedToALaterCache();
     void modelsUpdateByRow();
+    void sendAndDraftDoNotWaitForTheCacheLock();
     void readMarkWaitsForTheChatToOpen();
     void sendWhileAReadMarkIsOnItsWay();
     void moneyInMessagesIsInTheReadersLocale();
@@ -195,7 +197,7 @@ void ChatTest::offlineMessagesArriveOnceInOrder()
     model.setConversationId(m_conversation);
     QCOMPARE(model.rowCount(), 0);
     for (int i = 0; i < 200; ++i) {
-        auto queued = m_chat->queue(m_conversation, QStringLiteral("message %1").arg(i, 3, 10, QLatin1Char('0')));
+        auto queued = waitTask(m_chat->queue(m_conversation, QStringLiteral("message %1").arg(i, 3, 10, QLatin1Char('0'))));
         QVERIFY2(queued, queued ? "" : qPrintable(queued.error().message));
     }
     QCOMPARE(model.rowCount(), 200);
@@ -271,7 +273,7 @@ void ChatTest::lostAnswerIsRetriedWithTheSameClientId()
     QVERIFY(syncedTo(*m_friend));
 
     proxy.setDropping(true);
-    auto queued = m_chat->queue(*c, QStringLiteral("did you get this?"));
+    auto queued = waitTask(m_chat->queue(*c, QStringLiteral("did you get this?")));
     QVERIFY(queued);
     auto left = waitTask(m_chat->flush());
     QVERIFY(left);
@@ -299,9 +301,9 @@ void ChatTest::refusalFailsTheMessage()
     auto theirs = createConversation(*m_friend, {other->id});
     QVERIFY(theirs);
     QSignalSpy failed(m_chat.get(), &ChatService::messageFailed);
-    auto refused = m_chat->queue(*theirs, QStringLiteral("let me in"));
+    auto refused = waitTask(m_chat->queue(*theirs, QStringLiteral("let me in")));
     QVERIFY(refused);
-    auto fine = m_chat->queue(m_conversation, QStringLiteral("after the refused one"));
+    auto fine = waitTask(m_chat->queue(m_conversation, QStringLiteral("after the refused one")));
     QVERIFY(fine);
     QTRY_COMPARE_WITH_TIMEOUT(m_chat->pendingCount(), 0, 20000);
     QCOMPARE(failed.count(), 1);
@@ -327,13 +329,13 @@ void ChatTest::refusalFailsTheMessage()
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 20000);
     QCOMPARE(m_chat->failedCount(), 1);
     m_chat->discard(refused->clientId);
-    QCOMPARE(m_chat->failedCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_chat->failedCount(), 0, 5000);
     QVERIFY(!m_chat->outbox()->find(refused->clientId));
     QCOMPARE(model.rowCount(), 0);
 
     // Local refusals never reach the outbox.
-    QVERIFY(!m_chat->queue(m_conversation, QStringLiteral("   ")));
-    QVERIFY(!m_chat->queue(m_conversation, QString(4001, u'x')));
+    QVERIFY(!waitTask(m_chat->queue(m_conversation, QStringLiteral("   "))));
+    QVERIFY(!waitTask(m_chat->queue(m_conversation, QString(4001, u'x'))));
     QSignalSpy refusedLocally(m_chat.get(), &ChatService::sendRefused);
     QVERIFY(!m_chat->send(m_conversation, QString()));
     QCOMPARE(refusedLocally.count(), 1);
@@ -503,11 +505,12 @@ void ChatTest::modelsServeTheCacheOffline()
     QCOMPARE(messages.index(0).data(MessagesModel::TextRole).toString(), QStringLiteral("news 0"));
     QVERIFY(!messages.canFetchMore()); // the cache has no more, and the server is away
 
-    // Offline sending shows at once in both lists.
+    // Offline sending shows in both lists as soon as the cache writer committed it.
     QVERIFY(m_chat->send(m_conversation, QStringLiteral("written offline")));
-    QCOMPARE(messages.rowCount(), 61);
+    QTRY_COMPARE_WITH_TIMEOUT(messages.rowCount(), 61, 5000);
     QCOMPARE(messages.index(60).data(MessagesModel::StateRole).toString(), QStringLiteral("sending"));
-    QCOMPARE(offline.index(0).data(ConversationsModel::LastMessagePreviewRole).toString(), QStringLiteral("written offline"));
+    QTRY_COMPARE_WITH_TIMEOUT(offline.index(0).data(ConversationsModel::LastMessagePreviewRole).toString(),
+                              QStringLiteral("written offline"), 5000);
     QVERIFY(offline.index(0).data(ConversationsModel::HasUnsentRole).toBool());
 
     // Back online: the same row becomes "sent", then "read" once the friend reads it.
@@ -645,9 +648,9 @@ void ChatTest::modelsUpdateByRow()
     m_server->kill();
     QTRY_VERIFY_WITH_TIMEOUT(!m_fixture->session->online(), 15000);
     QVERIFY(m_chat->send(m_conversation, QStringLiteral("mine, unsent")));
-    QCOMPARE(messages.rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(messages.rowCount(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(moved.count(), 1, 5000); // once the writer committed it
     QCOMPARE(conversations.index(0).data(ConversationsModel::IdRole).toString(), m_conversation);
-    QCOMPARE(moved.count(), 1);
     QVERIFY2(m_server->restart(), qPrintable(m_server->lastError()));
     QTRY_COMPARE_WITH_TIMEOUT(m_chat->pendingCount(), 0, 30000);
     QVERIFY(post(*m_friend, m_conversation, QStringLiteral("theirs")));
@@ -699,6 +702,62 @@ void ChatTest::readMarkWaitsForTheChatToOpen()
         15000);
 }
 
+void ChatTest::sendAndDraftDoNotWaitForTheCacheLock()
+{
+    // Another connection holds the cache's write lock (what a long write elsewhere does).
+    // send() and setDraft() hand their writes to the cache writer's thread and return: the
+    // UI thread's event loop keeps turning while the writer waits, the message shows at once,
+    // and it is stored (and goes out) once the lock is released.
+    MessagesModel model;
+    model.setChat(m_chat.get());
+    model.setConversationId(m_conversation);
+    const int before = model.rowCount();
+    auto other = m_fixture->session->openCacheConnection(false);
+    QVERIFY(other);
+    QVERIFY((*other)->exec(QStringLiteral("BEGIN IMMEDIATE;")));
+    bool held = true;
+    auto release = qScopeGuard([&] {
+        if (held)
+            (void)(*other)->exec(QStringLiteral("ROLLBACK;"));
+    });
+
+    QSignalSpy queued(m_chat.get(), &ChatService::messageQueued);
+    QSignalSpy refused(m_chat.get(), &ChatService::sendRefused);
+    QVERIFY(m_chat->send(m_conversation, QStringLiteral("sent while the cache was locked")));
+    m_chat->setDraft(m_conversation, QStringLiteral("typed while the cache was locked"));
+    QCOMPARE(m_chat->draft(m_conversation), QStringLiteral("typed while the cache was locked"));
+    int ticks = 0;
+    QTimer tick;
+    tick.setInterval(5);
+    connect(&tick, &QTimer::timeout, [&] { ++ticks; });
+    tick.start();
+    QTRY_VERIFY_WITH_TIMEOUT(ticks >= 20, 3000); // the event loop runs while the writer waits
+    QCOMPARE(queued.count(), 0);                  // the lock really held the write back
+    // …and the message shows at once all the same, as sending.
+    QCOMPARE(model.rowCount(), before + 1);
+    QCOMPARE(model.index(before).data(MessagesModel::StateRole).toString(), QStringLiteral("sending"));
+    QCOMPARE(model.index(before).data(MessagesModel::TextRole).toString(), QStringLiteral("sent while the cache was locked"));
+
+    QVERIFY((*other)->exec(QStringLiteral("COMMIT;")));
+    held = false;
+    QTRY_COMPARE_WITH_TIMEOUT(queued.count(), 1, 10000);
+    QCOMPARE(refused.count(), 0);
+    QCOMPARE(model.rowCount(), before + 1); // the same row, now from the cache
+    QTRY_COMPARE_WITH_TIMEOUT(m_chat->pendingCount(), 0, 20000);
+    QCOMPARE(serverMessages(*m_friend->api, m_conversation).constLast().value(QStringLiteral("text")).toString(),
+             QStringLiteral("sent while the cache was locked"));
+    // The draft reached the file: a new read connection sees it.
+    QTRY_COMPARE_WITH_TIMEOUT(m_chat->draft(m_conversation), QStringLiteral("typed while the cache was locked"), 5000);
+    auto reader = m_fixture->session->openCacheConnection();
+    QVERIFY(reader);
+    auto stored = (*reader)->prepare(QStringLiteral("SELECT value FROM kv WHERE key = ?1;"));
+    QVERIFY(stored);
+    stored->bind(1, QStringLiteral("chat.draft.") + m_conversation);
+    auto row = stored->step();
+    QVERIFY(row && *row);
+    QCOMPARE(stored->text(0), QStringLiteral("typed while the cache was locked"));
+}
+
 void ChatTest::sendWhileAReadMarkIsOnItsWay()
 {
     // Open a conversation and type at once: the read mark's request is still on its way when
@@ -720,7 +779,7 @@ void ChatTest::sendWhileAReadMarkIsOnItsWay()
     }
     QSignalSpy sent(m_chat.get(), &ChatService::messageSent);
     QSignalSpy failed(m_chat.get(), &ChatService::messageFailed);
-    auto queued = m_chat->queue(m_conversation, QStringLiteral("typed while the read mark was sent"));
+    auto queued = waitTask(m_chat->queue(m_conversation, QStringLiteral("typed while the read mark was sent")));
     QVERIFY2(queued, qPrintable(queued ? QString() : queued.error().message));
     QTRY_COMPARE_WITH_TIMEOUT(sent.count(), 1, 15000);
     QCOMPARE(failed.count(), 0);

@@ -141,6 +141,24 @@ void MigrationsTest::upgradesFromEveryVersion()
     }
     QVERIFY((*db)->exec(QStringLiteral("INSERT OR REPLACE INTO payment_requests (id, status, created_at, expires_at, transaction_id) "
                                        "VALUES ('pr_8', 'paid', '2027-01-01T00:00:00.000Z', '2027-01-31T00:00:00.000Z', 't_3');")));
+    // v7: an outbox row finds its synced message by (conversation_id, client_id), not by
+    // scanning the conversation (readUnsent, MessageOutbox).
+    {
+        auto plan = (*db)->prepare(QStringLiteral(
+            "EXPLAIN QUERY PLAN SELECT o.client_id FROM message_outbox o WHERE o.conversation_id = ?1 "
+            "AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = o.conversation_id "
+            "AND m.client_id = o.client_id AND m.sender_id = ?2);"));
+        QVERIFY(plan);
+        QStringList details;
+        for (;;) {
+            auto row = plan->step();
+            QVERIFY(row);
+            if (!*row)
+                break;
+            details.append(plan->text(3));
+        }
+        QVERIFY2(details.join(u'\n').contains(u"messages_by_client_id"), qPrintable(details.join(u'\n')));
+    }
         // Money columns are integers: a REAL amount would be a schema bug.
     auto realMoney = (*db)->scalar(QStringLiteral(
         "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%amount%REAL%' OR sql LIKE '%balance%REAL%';"));
