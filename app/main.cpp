@@ -214,18 +214,20 @@ int main(int argc, char *argv[])
         const auto target = options.signInAs.isEmpty() ? plaza::Session::State::SignedOut
                                                        : plaza::Session::State::Ready;
         snapshotProbe = std::make_unique<ScreenProbe>(window, &session, target);
-        const auto grab = [&, target] {
+        // Saves the window to --screenshot, says what it shows (\a what) and quits.
+        const auto save = [&](const QString &what) {
             const QImage image = window->grabWindow();
             if (image.isNull() || !image.save(options.screenshot)) {
                 std::fprintf(stderr, "plaza: could not save the screenshot to %s\n", qPrintable(options.screenshot));
                 QCoreApplication::exit(4);
                 return;
             }
-            const bool offline = session.state() == plaza::Session::State::Ready && !session.online();
-            say(QStringLiteral("screenshot of %1%2 saved to %3")
-                    .arg(ScreenProbe::stateName(target), offline ? QStringLiteral(" (offline)") : QString(),
-                         options.screenshot));
+            say(QStringLiteral("screenshot of %1 saved to %2").arg(what, options.screenshot));
             QCoreApplication::exit(0);
+        };
+        const auto grab = [&, save, target] {
+            const bool offline = session.state() == plaza::Session::State::Ready && !session.online();
+            save(ScreenProbe::stateName(target) + (offline ? QStringLiteral(" (offline)") : QString()));
         };
         // With --page or a plaza:// link the window first opens that page or sheet; wait until
         // it says its data is there (a link's lookup answered), plus a moment for the sheet's
@@ -241,19 +243,9 @@ int main(int argc, char *argv[])
         });
         // --sign-in-as an account with two-factor sign-in stops at the code step: that step
         // is the picture (nobody is there to type the code).
-        QObject::connect(&session, &plaza::Session::signInCodeRequiredChanged, &app, [&] {
-            if (!session.signInCodeRequired())
-                return;
-            QTimer::singleShot(kPageSettleMs, &app, [&] {
-                const QImage image = window->grabWindow();
-                if (image.isNull() || !image.save(options.screenshot)) {
-                    std::fprintf(stderr, "plaza: could not save the screenshot to %s\n", qPrintable(options.screenshot));
-                    QCoreApplication::exit(4);
-                    return;
-                }
-                say(QStringLiteral("screenshot of the two-factor code step saved to %1").arg(options.screenshot));
-                QCoreApplication::exit(0);
-            });
+        QObject::connect(&session, &plaza::Session::signInCodeRequiredChanged, &app, [&, save] {
+            if (session.signInCodeRequired())
+                QTimer::singleShot(kPageSettleMs, &app, [save] { save(QStringLiteral("the two-factor code step")); });
         });
         snapshotDeadline.setSingleShot(true);
         QObject::connect(&snapshotDeadline, &QTimer::timeout, &app, [&, target] {
