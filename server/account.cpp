@@ -44,14 +44,12 @@ struct Credentials {
 
 Result<Credentials> loadCredentials(ServerDb &db, qint64 userId)
 {
-    auto stmt = db.query(QStringLiteral("SELECT handle, password_hash FROM users WHERE id = ?1"), userId);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
+    auto row = db.row(QStringLiteral("SELECT handle, password_hash FROM users WHERE id = ?1"), userId);
     if (!row)
         return row.error();
     if (!*row)
         return makeError(ErrorCode::Unauthorized, QStringLiteral("Missing, expired or unknown token."));
+    auto &stmt = *row;
     return Credentials{stmt->text(0), stmt->text(1)};
 }
 
@@ -150,11 +148,12 @@ Response passwordHandler(Services &s, RequestContext &ctx)
             QList<qint64> ended;
             const Status st = s.db.write([&]() -> Status {
                 // Only over the hash that was checked: two changes at once cannot both win.
-                if (auto st = s.db.run(QStringLiteral("UPDATE users SET password_hash = ?2 WHERE id = ?1 AND password_hash = ?3"),
-                                       userId, check.newHash, oldHash);
-                    !st)
-                    return st;
-                if (s.db.db().changes() != 1)
+                auto changed = s.db.change(
+                    QStringLiteral("UPDATE users SET password_hash = ?2 WHERE id = ?1 AND password_hash = ?3"), userId,
+                    check.newHash, oldHash);
+                if (!changed)
+                    return changed.error();
+                if (*changed != 1)
                     return makeError(ErrorCode::Conflict, QStringLiteral("The password was changed meanwhile; try again."),
                                      {{QStringLiteral("reason"), QStringLiteral("password_changed")}});
                 return endSessions(s.db, userId, sessionId, ended);
@@ -216,7 +215,7 @@ Status dropFollows(ServerDb &db, qint64 userId)
             auto seen = loadUser(db, follower, subject);
             if (!seen)
                 return seen.error();
-            if (auto seq = appendEvent(db.db(), follower, updated, seen->toJson()); !seq)
+            if (auto seq = appendEvent(db, follower, updated, seen->toJson()); !seq)
                 return seq.error();
         }
     }
@@ -226,7 +225,7 @@ Status dropFollows(ServerDb &db, qint64 userId)
         auto own = loadUser(db, followee, followee);
         if (!own)
             return own.error();
-        if (auto seq = appendEvent(db.db(), followee, updated, own->toJson()); !seq)
+        if (auto seq = appendEvent(db, followee, updated, own->toJson()); !seq)
             return seq.error();
     }
     return {};

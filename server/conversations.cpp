@@ -113,14 +113,12 @@ Response listHandler(ServerDb &db, RequestContext &ctx)
 
 Result<QJsonObject> conversationJson(ServerDb &db, qint64 viewerId, qint64 conversationId)
 {
-    auto stmt = db.query(QStringLiteral("SELECT kind, title FROM conversations WHERE id = ?1"), conversationId);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
+    auto row = db.row(QStringLiteral("SELECT kind, title FROM conversations WHERE id = ?1"), conversationId);
     if (!row)
         return row.error();
     if (!*row)
         return noSuchConversation();
+    auto &stmt = *row;
     const QString kind = stmt->text(0);
     const QString title = stmt->textOrNull(1);
 
@@ -197,14 +195,13 @@ Result<CreatedConversation> createConversation(ServerDb &db, qint64 creatorId, c
             return CreatedConversation{**existing, true};
     }
 
-    auto insert = db.query(QStringLiteral("INSERT INTO conversations (kind, title, direct_key, created_by, created_at, "
-                                          "last_activity_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)"),
-                           direct ? QStringLiteral("direct") : QStringLiteral("group"), title, key, creatorId, nowMs);
-    if (!insert)
-        return insert.error();
-    if (auto st = insert->exec(); !st)
-        return st.error();
-    const qint64 id = db.db().lastInsertRowId();
+    auto inserted
+        = db.insert(QStringLiteral("INSERT INTO conversations (kind, title, direct_key, created_by, created_at, "
+                                   "last_activity_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)"),
+            direct ? QStringLiteral("direct") : QStringLiteral("group"), title, key, creatorId, nowMs);
+    if (!inserted)
+        return inserted.error();
+    const qint64 id = *inserted;
 
     QList<qint64> everyone{creatorId};
     everyone += otherMembers;
@@ -219,7 +216,8 @@ Result<CreatedConversation> createConversation(ServerDb &db, qint64 creatorId, c
         auto json = conversationJson(db, member, id);
         if (!json)
             return json.error();
-        if (auto seq = appendEvent(db.db(), member, protocol::eventName(protocol::EventType::ConversationUpdated), *json); !seq)
+        if (auto seq = appendEvent(db, member, protocol::eventName(protocol::EventType::ConversationUpdated), *json);
+            !seq)
             return seq.error();
     }
     return CreatedConversation{id, false};

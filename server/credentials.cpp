@@ -91,16 +91,18 @@ Result<IssuedTokens> createSession(ServerDb &db, qint64 userId, qint64 nowMs, qi
                                    const DeviceInfo &device, qint64 *sessionId)
 {
     IssuedTokens tokens{newToken(), newToken(), accessTtlSeconds};
-    Status st = db.run(QStringLiteral("INSERT INTO sessions (user_id, access_hash, access_expires_at, refresh_hash, "
-                                      "refresh_expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
-                       userId, tokenDigest(tokens.accessToken), nowMs + accessTtlSeconds * 1000,
-                       tokenDigest(tokens.refreshToken), nowMs + kRefreshTtlSeconds * 1000, nowMs);
-    if (!st)
-        return st.error();
-    const qint64 id = db.db().lastInsertRowId();
-    st = db.run(QStringLiteral("INSERT OR REPLACE INTO session_info (session_id, user_id, device_name, platform, place, "
-                               "created_at, last_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"),
-                id, userId, device.deviceName.left(kMaxDeviceText), device.platform.left(kMaxDeviceText), device.place, nowMs);
+    auto inserted
+        = db.insert(QStringLiteral("INSERT INTO sessions (user_id, access_hash, access_expires_at, refresh_hash, "
+                                   "refresh_expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+            userId, tokenDigest(tokens.accessToken), nowMs + accessTtlSeconds * 1000, tokenDigest(tokens.refreshToken),
+            nowMs + kRefreshTtlSeconds * 1000, nowMs);
+    if (!inserted)
+        return inserted.error();
+    const qint64 id = *inserted;
+    Status st = db.run(
+        QStringLiteral("INSERT OR REPLACE INTO session_info (session_id, user_id, device_name, platform, place, "
+                       "created_at, last_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"),
+        id, userId, device.deviceName.left(kMaxDeviceText), device.platform.left(kMaxDeviceText), device.place, nowMs);
     if (!st)
         return st.error();
     // Sessions ended by theft stay listed for as long as their refresh token would have lived.
@@ -120,16 +122,15 @@ Result<Session> sessionForAccessToken(ServerDb &db, const QByteArray &accessToke
     Session found;
     qint64 lastSeen = 0;
     {
-        auto stmt = db.query(QStringLiteral("SELECT s.id, s.user_id, i.last_seen_at FROM sessions s LEFT JOIN session_info i "
-                                            "ON i.session_id = s.id WHERE s.access_hash = ?1 AND s.access_expires_at > ?2"),
-                             tokenDigest(accessToken), nowMs);
-        if (!stmt)
-            return stmt.error();
-        auto row = stmt->step();
+        auto row
+            = db.row(QStringLiteral("SELECT s.id, s.user_id, i.last_seen_at FROM sessions s LEFT JOIN session_info i "
+                                    "ON i.session_id = s.id WHERE s.access_hash = ?1 AND s.access_expires_at > ?2"),
+                tokenDigest(accessToken), nowMs);
         if (!row)
             return row.error();
         if (!*row)
             return unauthorized();
+        auto &stmt = *row;
         found = Session{stmt->int64(0), stmt->int64(1)};
         lastSeen = stmt->isNull(2) ? nowMs : stmt->int64(2);
     }
@@ -147,13 +148,12 @@ Result<Rotation> rotateSession(ServerDb &db, const QByteArray &refreshToken, qin
     if (refreshToken.isEmpty() || refreshToken.size() > 256)
         return unauthorized();
     const QByteArray digest = tokenDigest(refreshToken);
-    auto stmt = db.query(QStringLiteral("SELECT id, user_id FROM sessions WHERE refresh_hash = ?1 AND refresh_expires_at > ?2"),
-                         digest, nowMs);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
+    auto row
+        = db.row(QStringLiteral("SELECT id, user_id FROM sessions WHERE refresh_hash = ?1 AND refresh_expires_at > ?2"),
+            digest, nowMs);
     if (!row)
         return row.error();
+    auto &stmt = *row;
     if (!*row) {
         // Not current: was it this session's once? Then someone else holds the session too.
         auto used = db.query(QStringLiteral("SELECT s.id, s.user_id FROM rotated_refresh_tokens r JOIN sessions s "
@@ -222,13 +222,11 @@ Result<qint64> knownDevice(ServerDb &db, qint64 userId, const QByteArray &device
 {
     if (userId == 0 || deviceToken.isEmpty() || deviceToken.size() > 256)
         return qint64(0);
-    auto stmt = db.query(QStringLiteral("SELECT id FROM known_devices WHERE token_hash = ?1 AND user_id = ?2"),
-                         tokenDigest(deviceToken), userId);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
+    auto row = db.row(QStringLiteral("SELECT id FROM known_devices WHERE token_hash = ?1 AND user_id = ?2"),
+        tokenDigest(deviceToken), userId);
     if (!row)
         return row.error();
+    auto &stmt = *row;
     return *row ? stmt->int64(0) : qint64(0);
 }
 

@@ -55,12 +55,12 @@ Status seedDemoSavings(ServerDb &db, const QHash<QString, qint64> &idOf, qint64 
         for (const DemoGoal &goal : saver.goals) {
             const QString deadline = goal.deadlineInDays > 0 ? today.addDays(goal.deadlineInDays).toString(Qt::ISODate)
                                                              : QString();
-            if (auto st = db.run(QStringLiteral("INSERT INTO savings_goals (user_id, name, target, saved, deadline, "
-                                                "created_at) VALUES (?1, ?2, ?3, 0, NULLIF(?4, ''), ?5)"),
-                                 user, QString::fromUtf16(goal.name), goal.target, deadline, startMs);
-                !st)
-                return st;
-            if (auto tx = savings::deposit(db, user, goal.saved, db.db().lastInsertRowId(), startMs); !tx)
+            auto goalId = db.insert(QStringLiteral("INSERT INTO savings_goals (user_id, name, target, saved, deadline, "
+                                                   "created_at) VALUES (?1, ?2, ?3, 0, NULLIF(?4, ''), ?5)"),
+                user, QString::fromUtf16(goal.name), goal.target, deadline, startMs);
+            if (!goalId)
+                return goalId.error();
+            if (auto tx = savings::deposit(db, user, goal.saved, *goalId, startMs); !tx)
                 return tx.error();
         }
         if (auto tx = savings::deposit(db, user, saver.unassigned, 0, startMs); !tx)

@@ -7,12 +7,13 @@
 
 #include "common/result.h"
 #include "protocol/types.h"
-#include "storage/database.h"
 
 #include <QJsonObject>
 #include <QList>
 
 namespace plaza::server {
+
+class ServerDb;
 
 //! An event together with the user whose log it belongs to.
 struct UserEvent {
@@ -25,26 +26,19 @@ struct UserEvent {
 //! transaction (BEGIN IMMEDIATE serializes writers, so max + 1 cannot race); outside
 //! one it refuses. The event is kept aside and published by ServerDb::write() after
 //! COMMIT, or dropped on rollback.
-[[nodiscard]] Result<qint64> appendEvent(storage::Database &db, qint64 userId, const QString &type,
-                                         const QJsonObject &data);
+[[nodiscard]] Result<qint64> appendEvent(ServerDb &db, qint64 userId, const QString &type, const QJsonObject &data);
 
 //! Keep only the newest \a keepPerUser events of each user (0: keep all). Test option.
 void setEventRetention(qint64 keepPerUser);
-
-//! Events appended on \a db since the last take/discard, in the order they were appended.
-[[nodiscard]] QList<UserEvent> takePendingEvents(const storage::Database &db);
-//! Forgets the pending events of \a db (its transaction rolled back).
-void discardPendingEvents(const storage::Database &db);
 
 //! The seqs a user's log still holds: oldest kept and latest (both 0 for an empty log).
 struct EventRange {
     qint64 oldest = 0;
     qint64 latest = 0;
 };
-[[nodiscard]] Result<EventRange> eventRange(storage::Database &db, qint64 userId);
+[[nodiscard]] Result<EventRange> eventRange(ServerDb &db, qint64 userId);
 
 //! Up to \a limit events of \a userId with seq > \a since, ascending.
-[[nodiscard]] Result<QList<protocol::Event>> readEvents(storage::Database &db, qint64 userId, qint64 since,
-                                                        qint64 limit);
+[[nodiscard]] Result<QList<protocol::Event>> readEvents(ServerDb &db, qint64 userId, qint64 since, qint64 limit);
 
 } // namespace plaza::server

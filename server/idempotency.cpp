@@ -89,23 +89,23 @@ Response run(ServerDb &db, qint64 nowMs, const RequestContext &ctx, const Effect
             }
         }
 
-        // The effect runs in a savepoint so that a refusal can be stored without its writes.
-        if (auto sp = db.db().exec(QStringLiteral("SAVEPOINT effect")); !sp)
-            return sp;
-        Result<Response> result = effect();
-        if (!result) {
-            Response refusal = Response::error(result.error());
+        // The effect runs nested so that a refusal can be stored without its writes.
+        std::optional<Result<Response>> result;
+        const Status effected = db.nested([&]() -> Status {
+            result = effect();
+            if (!*result)
+                return result->error();
+            return {};
+        });
+        if (!effected) {
+            if (!result || *result)
+                return effected; // the savepoint itself failed
+            Response refusal = Response::error(result->error());
             if (!storesRefusal(refusal.status()))
-                return result.error(); // everything rolls back, the key stays free
-            if (auto rb = db.db().exec(QStringLiteral("ROLLBACK TO effect")); !rb)
-                return rb;
-            // Nothing else was appended in this transaction before the effect began.
-            discardPendingEvents(db.db());
-            result = std::move(refusal);
+                return result->error(); // everything rolls back, the key stays free
+            result = Result<Response>(std::move(refusal));
         }
-        if (auto rel = db.db().exec(QStringLiteral("RELEASE effect")); !rel)
-            return rel;
-        answer = std::move(*result);
+        answer = std::move(**result);
         return db.run(QStringLiteral("INSERT INTO idempotency_keys (user_id, key, fingerprint, status, body, created_at) "
                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
                       ctx.userId, keyText, print, answer->status(), answer->body(), nowMs);

@@ -44,11 +44,9 @@ Result<qint64> ensureWalletAccount(ServerDb &db, qint64 userId)
         return existing.error();
     if (existing->has_value())
         return **existing;
-    if (auto st = db.run(QStringLiteral("INSERT INTO accounts (user_id, kind, currency, balance) VALUES (?1, 'wallet', ?2, 0)"),
-                         userId, kDefaultCurrency);
-        !st)
-        return st.error();
-    return db.db().lastInsertRowId();
+    return db.insert(
+        QStringLiteral("INSERT INTO accounts (user_id, kind, currency, balance) VALUES (?1, 'wallet', ?2, 0)"), userId,
+        kDefaultCurrency);
 }
 
 Result<qint64> systemAccount(ServerDb &db, const QString &kind)
@@ -103,14 +101,15 @@ Result<qint64> post(ServerDb &db, const Movement &m)
     if (__builtin_add_overflow(toBalance, m.amount, &newTo))
         return makeError(ErrorCode::LimitExceeded, QStringLiteral("The receiving balance would overflow."));
 
-    if (auto st = db.run(QStringLiteral("INSERT INTO ledger_transactions (kind, status, amount, currency, note, request_id, "
-                                        "conversation_id, refund_of, created_at) VALUES (?1, 'completed', ?2, ?3, ?4, "
-                                        "NULLIF(?5, 0), NULLIF(?6, 0), NULLIF(?7, 0), ?8)"),
-                         m.kind, m.amount, m.currency, m.note.isNull() ? QStringLiteral("") : m.note, m.requestId,
-                         m.conversationId, m.refundOf, m.createdAtMs);
-        !st)
-        return st.error();
-    const qint64 txId = db.db().lastInsertRowId();
+    auto inserted
+        = db.insert(QStringLiteral("INSERT INTO ledger_transactions (kind, status, amount, currency, note, request_id, "
+                                   "conversation_id, refund_of, created_at) VALUES (?1, 'completed', ?2, ?3, ?4, "
+                                   "NULLIF(?5, 0), NULLIF(?6, 0), NULLIF(?7, 0), ?8)"),
+            m.kind, m.amount, m.currency, m.note.isNull() ? QStringLiteral("") : m.note, m.requestId, m.conversationId,
+            m.refundOf, m.createdAtMs);
+    if (!inserted)
+        return inserted.error();
+    const qint64 txId = *inserted;
     const QString entry = QStringLiteral("INSERT INTO entries (transaction_id, account_id, amount, balance_after) VALUES (?1, ?2, ?3, ?4)");
     const QString update = QStringLiteral("UPDATE accounts SET balance = ?2 WHERE id = ?1");
     for (const auto &[account, delta, after] : {std::tuple{m.fromAccount, -m.amount, newFrom},
@@ -138,24 +137,23 @@ Result<qint64> post(ServerDb &db, const Movement &m)
 Result<QJsonObject> transactionJson(ServerDb &db, qint64 userId, qint64 transactionId)
 {
     // The viewer's entry (on any of their accounts) and the other side's.
-    auto stmt = db.query(QStringLiteral(
-        "SELECT t.kind, t.status, t.amount, t.currency, t.note, t.created_at, t.request_id, t.conversation_id, "
-        "mine.amount, mine.balance_after, other_acc.user_id, t.refund_of "
-        "FROM ledger_transactions t "
-        "JOIN entries mine ON mine.transaction_id = t.id "
-        "JOIN accounts my_acc ON my_acc.id = mine.account_id AND my_acc.user_id = ?1 "
-        "JOIN entries other ON other.transaction_id = t.id AND other.id <> mine.id "
-        "JOIN accounts other_acc ON other_acc.id = other.account_id "
-        // Between the viewer's own wallet and savings, the wallet's side is the one shown.
-        "WHERE t.id = ?2 ORDER BY my_acc.kind = 'wallet' DESC LIMIT 1"),
-                         userId, transactionId);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
+    auto row = db.row(
+        QStringLiteral(
+            "SELECT t.kind, t.status, t.amount, t.currency, t.note, t.created_at, t.request_id, t.conversation_id, "
+            "mine.amount, mine.balance_after, other_acc.user_id, t.refund_of "
+            "FROM ledger_transactions t "
+            "JOIN entries mine ON mine.transaction_id = t.id "
+            "JOIN accounts my_acc ON my_acc.id = mine.account_id AND my_acc.user_id = ?1 "
+            "JOIN entries other ON other.transaction_id = t.id AND other.id <> mine.id "
+            "JOIN accounts other_acc ON other_acc.id = other.account_id "
+            // Between the viewer's own wallet and savings, the wallet's side is the one shown.
+            "WHERE t.id = ?2 ORDER BY my_acc.kind = 'wallet' DESC LIMIT 1"),
+        userId, transactionId);
     if (!row)
         return row.error();
     if (!*row)
         return makeError(ErrorCode::NotFound, QStringLiteral("No such transaction."));
+    auto &stmt = *row;
     const QString currency = stmt->text(3);
     QJsonValue counterparty = QJsonValue::Null;
     // A counterparty is a person or merchant; the same user (savings) or a system account is none.
@@ -205,12 +203,11 @@ Result<QJsonObject> walletJson(ServerDb &db, qint64 userId, qint64 nowMs)
     if (!verified->has_value())
         return makeError(ErrorCode::NotFound, QStringLiteral("No such user."));
     const bool full = **verified != 0;
-    auto stmt = db.query(QStringLiteral("SELECT balance, currency FROM accounts WHERE user_id = ?1 AND kind = 'wallet'"), userId);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
+    auto row = db.row(
+        QStringLiteral("SELECT balance, currency FROM accounts WHERE user_id = ?1 AND kind = 'wallet'"), userId);
     if (!row)
         return row.error();
+    auto &stmt = *row;
     // No account yet (never touched money): an empty wallet in the default currency.
     const qint64 balance = *row ? stmt->int64(0) : 0;
     const QString currency = *row ? stmt->text(1) : kDefaultCurrency;
@@ -262,12 +259,12 @@ Status logMovement(ServerDb &db, qint64 transactionId, qint64 nowMs)
         auto tx = transactionJson(db, user, transactionId);
         if (!tx)
             return tx.error();
-        if (auto seq = appendEvent(db.db(), user, protocol::eventName(protocol::EventType::TransactionCreated), *tx); !seq)
+        if (auto seq = appendEvent(db, user, protocol::eventName(protocol::EventType::TransactionCreated), *tx); !seq)
             return seq.error();
         auto wallet = walletJson(db, user, nowMs);
         if (!wallet)
             return wallet.error();
-        if (auto seq = appendEvent(db.db(), user, protocol::eventName(protocol::EventType::WalletUpdated), *wallet); !seq)
+        if (auto seq = appendEvent(db, user, protocol::eventName(protocol::EventType::WalletUpdated), *wallet); !seq)
             return seq.error();
     }
     return {};

@@ -49,7 +49,7 @@ void LiveHub::accept(std::unique_ptr<QWebSocket> owned)
         socket->close(QWebSocketProtocol::CloseCode(kCloseUnauthorized), QStringLiteral("unauthorized"));
         return;
     }
-    auto range = eventRange(m_db.db(), session->userId);
+    auto range = eventRange(m_db, session->userId);
     if (!range) {
         qCWarning(lcWs) << "cannot read the event log:" << range.error().message;
         socket->close(QWebSocketProtocol::CloseCode(1011), QStringLiteral("internal"));

@@ -16,18 +16,16 @@ namespace plaza::server {
 
 Result<QJsonObject> messageJson(ServerDb &db, qint64 viewerId, qint64 messageId)
 {
-    auto stmt = db.query(QStringLiteral("SELECT m.conversation_id, m.sender_id, m.client_id, m.text, m.kind, "
-                                        "m.transaction_id, m.created_at, t.amount, t.currency "
-                                        "FROM messages m LEFT JOIN ledger_transactions t ON t.id = m.transaction_id "
-                                        "WHERE m.id = ?1"),
-                         messageId);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
+    auto row = db.row(QStringLiteral("SELECT m.conversation_id, m.sender_id, m.client_id, m.text, m.kind, "
+                                     "m.transaction_id, m.created_at, t.amount, t.currency "
+                                     "FROM messages m LEFT JOIN ledger_transactions t ON t.id = m.transaction_id "
+                                     "WHERE m.id = ?1"),
+        messageId);
     if (!row)
         return row.error();
     if (!*row)
         return makeError(ErrorCode::NotFound, QStringLiteral("No such message."));
+    auto &stmt = *row;
     auto sender = loadUser(db, viewerId, stmt->int64(1));
     if (!sender)
         return sender.error();
@@ -82,12 +80,14 @@ Status announceMessage(ServerDb &db, qint64 conversationId, qint64 senderId, qin
         auto json = messageJson(db, member, messageId);
         if (!json)
             return json.error();
-        if (auto seq = appendEvent(db.db(), member, protocol::eventName(protocol::EventType::MessageCreated), *json); !seq)
+        if (auto seq = appendEvent(db, member, protocol::eventName(protocol::EventType::MessageCreated), *json); !seq)
             return seq.error();
         auto conversation = conversationJson(db, member, conversationId);
         if (!conversation)
             return conversation.error();
-        if (auto seq = appendEvent(db.db(), member, protocol::eventName(protocol::EventType::ConversationUpdated), *conversation); !seq)
+        if (auto seq
+            = appendEvent(db, member, protocol::eventName(protocol::EventType::ConversationUpdated), *conversation);
+            !seq)
             return seq.error();
     }
     return {};
@@ -108,13 +108,13 @@ Result<qint64> postPaymentMessage(ServerDb &db, qint64 conversationId, qint64 se
     auto createdAt = newMessageTime(db, conversationId, nowMs);
     if (!createdAt)
         return createdAt.error();
-    if (auto st = db.run(QStringLiteral("INSERT INTO messages (conversation_id, sender_id, client_id, text, kind, "
-                                        "transaction_id, created_at) VALUES (?1, ?2, ?3, ?4, 'payment', ?5, ?6)"),
-                         conversationId, senderId, ids::format(ids::kTransaction, transactionId),
-                         text.isNull() ? QStringLiteral("") : text, transactionId, *createdAt);
-        !st)
-        return st.error();
-    const qint64 messageId = db.db().lastInsertRowId();
+    auto inserted = db.insert(QStringLiteral("INSERT INTO messages (conversation_id, sender_id, client_id, text, kind, "
+                                             "transaction_id, created_at) VALUES (?1, ?2, ?3, ?4, 'payment', ?5, ?6)"),
+        conversationId, senderId, ids::format(ids::kTransaction, transactionId),
+        text.isNull() ? QStringLiteral("") : text, transactionId, *createdAt);
+    if (!inserted)
+        return inserted.error();
+    const qint64 messageId = *inserted;
     if (auto st = announceMessage(db, conversationId, senderId, messageId, *createdAt); !st)
         return st.error();
     return messageId;
@@ -126,13 +126,12 @@ Result<CreatedMessage> postTextMessage(ServerDb &db, qint64 conversationId, qint
     if (!protocol::isValidClientId(clientId))
         return makeError(ErrorCode::ValidationFailed, QStringLiteral("client_id must be 1 to 64 of A-Z, a-z, 0-9, _ and -."),
                          {{QStringLiteral("field"), QStringLiteral("client_id")}});
-    auto stmt = db.query(QStringLiteral("SELECT id, conversation_id FROM messages WHERE sender_id = ?1 AND client_id = ?2"),
-                         senderId, clientId);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
+    auto row
+        = db.row(QStringLiteral("SELECT id, conversation_id FROM messages WHERE sender_id = ?1 AND client_id = ?2"),
+            senderId, clientId);
     if (!row)
         return row.error();
+    auto &stmt = *row;
     if (*row) {
         if (stmt->int64(1) != conversationId)
             return makeError(ErrorCode::Conflict,
@@ -151,12 +150,12 @@ Result<CreatedMessage> postTextMessage(ServerDb &db, qint64 conversationId, qint
     auto createdAt = newMessageTime(db, conversationId, nowMs);
     if (!createdAt)
         return createdAt.error();
-    if (auto st = db.run(QStringLiteral("INSERT INTO messages (conversation_id, sender_id, client_id, text, kind, "
-                                        "created_at) VALUES (?1, ?2, ?3, ?4, 'text', ?5)"),
-                         conversationId, senderId, clientId, text, *createdAt);
-        !st)
-        return st.error();
-    const qint64 messageId = db.db().lastInsertRowId();
+    auto inserted = db.insert(QStringLiteral("INSERT INTO messages (conversation_id, sender_id, client_id, text, kind, "
+                                             "created_at) VALUES (?1, ?2, ?3, ?4, 'text', ?5)"),
+        conversationId, senderId, clientId, text, *createdAt);
+    if (!inserted)
+        return inserted.error();
+    const qint64 messageId = *inserted;
     if (auto st = announceMessage(db, conversationId, senderId, messageId, *createdAt); !st)
         return st.error();
     return CreatedMessage{messageId, false};
@@ -198,13 +197,15 @@ Result<bool> markRead(ServerDb &db, qint64 conversationId, qint64 userId, qint64
                            {QStringLiteral("user_id"), ids::format(ids::kUser, userId)},
                            {QStringLiteral("up_to"), ids::format(ids::kMessage, messageId)}};
     for (qint64 member : std::as_const(*members)) {
-        if (auto seq = appendEvent(db.db(), member, protocol::eventName(protocol::EventType::ConversationRead), read); !seq)
+        if (auto seq = appendEvent(db, member, protocol::eventName(protocol::EventType::ConversationRead), read); !seq)
             return seq.error();
     }
     auto conversation = conversationJson(db, userId, conversationId);
     if (!conversation)
         return conversation.error();
-    if (auto seq = appendEvent(db.db(), userId, protocol::eventName(protocol::EventType::ConversationUpdated), *conversation); !seq)
+    if (auto seq
+        = appendEvent(db, userId, protocol::eventName(protocol::EventType::ConversationUpdated), *conversation);
+        !seq)
         return seq.error();
     return true;
 }

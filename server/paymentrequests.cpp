@@ -50,16 +50,15 @@ Error noSuchRequest()
 
 Result<PaymentRequest> loadRequest(ServerDb &db, qint64 id)
 {
-    auto stmt = db.query(QStringLiteral("SELECT payee_id, coalesce(payer_id, 0), amount, currency, note, status, "
-                                        "coalesce(transaction_id, 0), created_at, expires_at FROM payment_requests WHERE id = ?1"),
-                         id);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
+    auto row = db.row(
+        QStringLiteral("SELECT payee_id, coalesce(payer_id, 0), amount, currency, note, status, "
+                       "coalesce(transaction_id, 0), created_at, expires_at FROM payment_requests WHERE id = ?1"),
+        id);
     if (!row)
         return row.error();
     if (!*row)
         return noSuchRequest();
+    auto &stmt = *row;
     return PaymentRequest{id, stmt->int64(0), stmt->int64(1), stmt->int64(2), stmt->text(3),
                           stmt->text(4), stmt->text(5), stmt->int64(6), stmt->int64(7), stmt->int64(8)};
 }
@@ -126,7 +125,8 @@ Status logRequest(ServerDb &db, qint64 requestId)
         auto json = requestJson(db, user, *request);
         if (!json)
             return json.error();
-        if (auto seq = appendEvent(db.db(), user, protocol::eventName(protocol::EventType::PaymentRequestUpdated), *json); !seq)
+        if (auto seq = appendEvent(db, user, protocol::eventName(protocol::EventType::PaymentRequestUpdated), *json);
+            !seq)
             return seq.error();
     }
     return {};
@@ -259,12 +259,13 @@ Status settlePaymentRequest(ServerDb &db, qint64 requestId, qint64 payerId, qint
         return tx.error();
     if (!tx->has_value())
         return makeError(ErrorCode::Internal, QStringLiteral("settling a request that was not paid"));
-    if (auto st = db.run(QStringLiteral("UPDATE payment_requests SET status = 'paid', payer_id = ?2, transaction_id = ?3, "
-                                        "updated_at = ?4 WHERE id = ?1 AND status = 'open'"),
-                         requestId, payerId, **tx, nowMs);
-        !st)
-        return st;
-    if (db.db().changes() != 1)
+    auto settled
+        = db.change(QStringLiteral("UPDATE payment_requests SET status = 'paid', payer_id = ?2, transaction_id = ?3, "
+                                   "updated_at = ?4 WHERE id = ?1 AND status = 'open'"),
+            requestId, payerId, **tx, nowMs);
+    if (!settled)
+        return settled.error();
+    if (*settled != 1)
         return makeError(ErrorCode::Internal, QStringLiteral("payment request changed under its payment"));
     return logRequest(db, requestId);
 }
@@ -275,12 +276,14 @@ Result<qint64> createPaymentRequest(ServerDb &db, qint64 payeeId, qint64 payerId
     auto currency = walletCurrency(db, payeeId);
     if (!currency)
         return currency.error();
-    if (auto st = db.run(QStringLiteral("INSERT INTO payment_requests (payee_id, payer_id, amount, currency, note, status, "
-                                        "created_at, updated_at, expires_at) VALUES (?1, NULLIF(?2, 0), ?3, ?4, ?5, 'open', ?6, ?6, ?7)"),
-                         payeeId, payerId, amount, *currency, note, nowMs, nowMs + kRequestLifetimeMs);
-        !st)
-        return st.error();
-    const qint64 id = db.db().lastInsertRowId();
+    auto inserted = db.insert(
+        QStringLiteral(
+            "INSERT INTO payment_requests (payee_id, payer_id, amount, currency, note, status, "
+            "created_at, updated_at, expires_at) VALUES (?1, NULLIF(?2, 0), ?3, ?4, ?5, 'open', ?6, ?6, ?7)"),
+        payeeId, payerId, amount, *currency, note, nowMs, nowMs + kRequestLifetimeMs);
+    if (!inserted)
+        return inserted.error();
+    const qint64 id = *inserted;
     if (auto st = logRequest(db, id); !st)
         return st.error();
     return id;

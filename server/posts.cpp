@@ -74,7 +74,7 @@ Status logPost(ServerDb &db, const QList<qint64> &userIds, const QString &type, 
         auto json = postJson(db, userId, postId, nowMs);
         if (!json)
             return json.error();
-        if (auto seq = appendEvent(db.db(), userId, type, *json); !seq)
+        if (auto seq = appendEvent(db, userId, type, *json); !seq)
             return seq.error();
     }
     return {};
@@ -87,8 +87,8 @@ Status logDeleted(ServerDb &db, const QList<qint64> &userIds, qint64 postId)
         if (done.contains(userId))
             continue;
         done.insert(userId);
-        if (auto seq = appendEvent(db.db(), userId, protocol::eventName(protocol::EventType::PostDeleted),
-                                   {{QStringLiteral("id"), ids::format(ids::kPost, postId)}});
+        if (auto seq = appendEvent(db, userId, protocol::eventName(protocol::EventType::PostDeleted),
+                { { QStringLiteral("id"), ids::format(ids::kPost, postId) } });
             !seq)
             return seq.error();
     }
@@ -120,36 +120,33 @@ Result<qint64> authorOf(ServerDb &db, qint64 postId)
 
 Result<qint64> targetPost(ServerDb &db, qint64 postId)
 {
-    auto stmt = db.query(QStringLiteral("SELECT repost_of FROM posts WHERE id = ?1 AND deleted_at IS NULL"), postId);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
+    auto row = db.row(QStringLiteral("SELECT repost_of FROM posts WHERE id = ?1 AND deleted_at IS NULL"), postId);
     if (!row)
         return row.error();
     if (!*row)
         return noSuchPost();
+    auto &stmt = *row;
     return stmt->isNull(0) ? postId : stmt->int64(0);
 }
 
 Result<QJsonObject> postJson(ServerDb &db, qint64 viewerId, qint64 postId, qint64 nowMs)
 {
-    auto stmt = db.query(
-        QStringLiteral("SELECT p.client_id, p.author_id, p.text, p.created_at, p.reply_to, p.repost_of, p.sponsored, "
-                       "p.advertiser_id, p.reach, "
-                       "(SELECT count(*) FROM likes l WHERE l.post_id = p.id), "
-                       "(SELECT count(*) FROM posts r WHERE r.repost_of = p.id AND r.deleted_at IS NULL), "
-                       "(SELECT count(*) FROM posts r WHERE r.reply_to = p.id AND r.deleted_at IS NULL), "
-                       "EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?2), "
-                       "EXISTS (SELECT 1 FROM posts r WHERE r.repost_of = p.id AND r.author_id = ?2 AND r.deleted_at IS NULL) "
-                       "FROM posts p WHERE p.id = ?1 AND p.deleted_at IS NULL"),
+    auto row = db.row(
+        QStringLiteral(
+            "SELECT p.client_id, p.author_id, p.text, p.created_at, p.reply_to, p.repost_of, p.sponsored, "
+            "p.advertiser_id, p.reach, "
+            "(SELECT count(*) FROM likes l WHERE l.post_id = p.id), "
+            "(SELECT count(*) FROM posts r WHERE r.repost_of = p.id AND r.deleted_at IS NULL), "
+            "(SELECT count(*) FROM posts r WHERE r.reply_to = p.id AND r.deleted_at IS NULL), "
+            "EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?2), "
+            "EXISTS (SELECT 1 FROM posts r WHERE r.repost_of = p.id AND r.author_id = ?2 AND r.deleted_at IS NULL) "
+            "FROM posts p WHERE p.id = ?1 AND p.deleted_at IS NULL"),
         postId, viewerId);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
     if (!row)
         return row.error();
     if (!*row)
         return noSuchPost();
+    auto &stmt = *row;
     const QString clientId = stmt->text(0);
     const qint64 authorId = stmt->int64(1);
     const QString text = stmt->text(2);
@@ -251,13 +248,14 @@ Result<CreatedPost> createPost(ServerDb &db, const NewPost &post, qint64 nowMs)
     auto createdAt = newPostTime(db, nowMs);
     if (!createdAt)
         return createdAt.error();
-    if (auto st = db.run(QStringLiteral("INSERT INTO posts (author_id, client_id, text, reply_to, sponsored, advertiser_id, "
-                                        "reach, created_at) VALUES (?1, ?2, ?3, NULLIF(?4, 0), ?5, NULLIF(?6, 0), ?7, ?8)"),
-                         post.authorId, post.clientId, post.text, parentId, post.sponsored, post.advertiserId,
-                         post.limitedReach ? QStringLiteral("limited") : QStringLiteral("full"), *createdAt);
-        !st)
-        return st.error();
-    const qint64 id = db.db().lastInsertRowId();
+    auto inserted
+        = db.insert(QStringLiteral("INSERT INTO posts (author_id, client_id, text, reply_to, sponsored, advertiser_id, "
+                                   "reach, created_at) VALUES (?1, ?2, ?3, NULLIF(?4, 0), ?5, NULLIF(?6, 0), ?7, ?8)"),
+            post.authorId, post.clientId, post.text, parentId, post.sponsored, post.advertiserId,
+            post.limitedReach ? QStringLiteral("limited") : QStringLiteral("full"), *createdAt);
+    if (!inserted)
+        return inserted.error();
+    const qint64 id = *inserted;
     auto everyone = audience(db, post.authorId);
     if (!everyone)
         return everyone.error();
@@ -278,12 +276,13 @@ Result<bool> setLiked(ServerDb &db, qint64 userId, qint64 postId, bool on, qint6
     auto target = targetPost(db, postId);
     if (!target)
         return target.error();
-    const Status st = on ? db.run(QStringLiteral("INSERT OR IGNORE INTO likes (user_id, post_id, created_at) VALUES (?1, ?2, ?3)"),
-                                  userId, *target, nowMs)
-                         : db.run(QStringLiteral("DELETE FROM likes WHERE user_id = ?1 AND post_id = ?2"), userId, *target);
-    if (!st)
-        return st.error();
-    if (db.db().changes() == 0)
+    auto changed = on
+        ? db.change(QStringLiteral("INSERT OR IGNORE INTO likes (user_id, post_id, created_at) VALUES (?1, ?2, ?3)"),
+            userId, *target, nowMs)
+        : db.change(QStringLiteral("DELETE FROM likes WHERE user_id = ?1 AND post_id = ?2"), userId, *target);
+    if (!changed)
+        return changed.error();
+    if (*changed == 0)
         return false;
     auto author = authorOf(db, *target);
     if (!author)
@@ -311,12 +310,13 @@ Result<bool> setReposted(ServerDb &db, qint64 userId, qint64 postId, bool on, qi
         auto createdAt = newPostTime(db, nowMs);
         if (!createdAt)
             return createdAt.error();
-        if (auto st = db.run(QStringLiteral("INSERT INTO posts (author_id, client_id, text, repost_of, created_at) "
-                                            "VALUES (?1, ?2, '', ?3, ?4)"),
-                             userId, repostClientId(*target), *target, *createdAt);
+        auto repost = db.insert(QStringLiteral("INSERT INTO posts (author_id, client_id, text, repost_of, created_at) "
+                                               "VALUES (?1, ?2, '', ?3, ?4)"),
+            userId, repostClientId(*target), *target, *createdAt);
+        if (!repost)
+            return repost.error();
+        if (auto st = logPost(db, *everyone, protocol::eventName(protocol::EventType::PostCreated), *repost, nowMs);
             !st)
-            return st.error();
-        if (auto st = logPost(db, *everyone, protocol::eventName(protocol::EventType::PostCreated), db.db().lastInsertRowId(), nowMs); !st)
             return st.error();
     } else {
         // A taken-back repost leaves nothing behind (nothing can refer to a repost).
@@ -335,15 +335,14 @@ Result<bool> setReposted(ServerDb &db, qint64 userId, qint64 postId, bool on, qi
 
 Status deletePost(ServerDb &db, qint64 userId, qint64 postId, qint64 nowMs)
 {
-    auto stmt = db.query(QStringLiteral("SELECT author_id, reply_to, repost_of FROM posts WHERE id = ?1 AND deleted_at IS NULL"),
-                         postId);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
+    auto row = db.row(
+        QStringLiteral("SELECT author_id, reply_to, repost_of FROM posts WHERE id = ?1 AND deleted_at IS NULL"),
+        postId);
     if (!row)
         return row.error();
     if (!*row)
         return noSuchPost();
+    auto &stmt = *row;
     const qint64 authorId = stmt->int64(0);
     const qint64 parentId = stmt->isNull(1) ? 0 : stmt->int64(1);
     const bool isRepost = !stmt->isNull(2);

@@ -85,7 +85,7 @@ Status logSummary(ServerDb &db, qint64 userId, qint64 nowMs)
     auto summary = summaryJson(db, userId, nowMs);
     if (!summary)
         return summary.error();
-    auto seq = appendEvent(db.db(), userId, protocol::eventName(protocol::EventType::SavingsUpdated), *summary);
+    auto seq = appendEvent(db, userId, protocol::eventName(protocol::EventType::SavingsUpdated), *summary);
     return seq ? Status{} : Status(seq.error());
 }
 
@@ -279,12 +279,13 @@ Result<Response> createGoal(ServerDb &db, qint64 nowMs, const RequestContext &ct
     if (auto account = ensureAccount(db, ctx.userId); !account)
         return account.error();
     const QString due = deadline->has_value() ? **deadline : QString();
-    if (auto st = db.run(QStringLiteral("INSERT INTO savings_goals (user_id, name, target, saved, deadline, created_at) "
-                                        "VALUES (?1, ?2, ?3, 0, NULLIF(?4, ''), ?5)"),
-                         ctx.userId, *name, *target, due, nowMs);
-        !st)
-        return st.error();
-    const qint64 id = db.db().lastInsertRowId();
+    auto inserted
+        = db.insert(QStringLiteral("INSERT INTO savings_goals (user_id, name, target, saved, deadline, created_at) "
+                                   "VALUES (?1, ?2, ?3, 0, NULLIF(?4, ''), ?5)"),
+            ctx.userId, *name, *target, due, nowMs);
+    if (!inserted)
+        return inserted.error();
+    const qint64 id = *inserted;
     if (auto st = logSummary(db, ctx.userId, nowMs); !st)
         return st.error();
     auto json = goalJson(db, ctx.userId, id);
@@ -346,11 +347,12 @@ Result<qint64> ensureAccount(ServerDb &db, qint64 userId)
     auto currency = walletCurrency(db, userId);
     if (!currency)
         return currency.error();
-    if (auto st = db.run(QStringLiteral("INSERT INTO accounts (user_id, kind, currency, balance) VALUES (?1, 'savings', ?2, 0)"),
-                         userId, *currency);
-        !st)
-        return st.error();
-    const qint64 id = db.db().lastInsertRowId();
+    auto inserted = db.insert(
+        QStringLiteral("INSERT INTO accounts (user_id, kind, currency, balance) VALUES (?1, 'savings', ?2, 0)"), userId,
+        *currency);
+    if (!inserted)
+        return inserted.error();
+    const qint64 id = *inserted;
     if (auto st = db.run(QStringLiteral("INSERT OR IGNORE INTO savings_state (user_id) VALUES (?1)"), userId); !st)
         return st.error();
     return id;
@@ -371,12 +373,10 @@ Status catchUp(ServerDb &db, qint64 nowMs)
     const QDate lastDay = Clock::utcDate(nowMs).addDays(-1); // the newest day that has ended
     QString through;
     {
-        auto stmt = db.query(QStringLiteral("SELECT accrued_through FROM savings_progress WHERE id = 1"));
-        if (!stmt)
-            return stmt.error();
-        auto row = stmt->step();
+        auto row = db.row(QStringLiteral("SELECT accrued_through FROM savings_progress WHERE id = 1"));
         if (!row)
             return row.error();
+        auto &stmt = *row;
         through = *row ? stmt->textOrNull(0) : QString();
     }
     if (through.isNull()) {
@@ -495,7 +495,9 @@ Status changeRate(ServerDb &db, int apyBps, const QDate &effective, qint64 nowMs
                                    {QStringLiteral("previous_apy_bps"), *previous},
                                    {QStringLiteral("effective_date"), effective.toString(Qt::ISODate)}};
     for (qint64 user : std::as_const(*users)) {
-        if (auto seq = appendEvent(db.db(), user, protocol::eventName(protocol::EventType::SavingsRateChanged), announcement); !seq)
+        if (auto seq
+            = appendEvent(db, user, protocol::eventName(protocol::EventType::SavingsRateChanged), announcement);
+            !seq)
             return seq.error();
     }
     return {};
@@ -506,16 +508,14 @@ Result<QJsonObject> goalJson(ServerDb &db, qint64 userId, qint64 goalId)
     auto currency = walletCurrency(db, userId);
     if (!currency)
         return currency.error();
-    auto stmt = db.query(QStringLiteral("SELECT name, target, saved, deadline, created_at FROM savings_goals "
-                                        "WHERE id = ?1 AND user_id = ?2"),
-                         goalId, userId);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
+    auto row = db.row(QStringLiteral("SELECT name, target, saved, deadline, created_at FROM savings_goals "
+                                     "WHERE id = ?1 AND user_id = ?2"),
+        goalId, userId);
     if (!row)
         return row.error();
     if (!*row)
         return noSuchGoal();
+    auto &stmt = *row;
     return QJsonObject{
         {QStringLiteral("id"), ids::format(ids::kGoal, goalId)},
         {QStringLiteral("name"), stmt->text(0)},
@@ -541,13 +541,11 @@ Result<QJsonObject> summaryJson(ServerDb &db, qint64 userId, qint64 nowMs)
         return apy.error();
     qint64 accumulator = 0, total = 0;
     {
-        auto stmt = db.query(QStringLiteral("SELECT accumulator_micros, interest_total FROM savings_state WHERE user_id = ?1"),
-                             userId);
-        if (!stmt)
-            return stmt.error();
-        auto row = stmt->step();
+        auto row = db.row(
+            QStringLiteral("SELECT accumulator_micros, interest_total FROM savings_state WHERE user_id = ?1"), userId);
         if (!row)
             return row.error();
+        auto &stmt = *row;
         if (*row) {
             accumulator = stmt->int64(0);
             total = stmt->int64(1);
@@ -569,14 +567,12 @@ Result<QJsonObject> summaryJson(ServerDb &db, qint64 userId, qint64 nowMs)
     // The newest change announced: upcoming, or in force for less than 30 days.
     QJsonValue rateChange = QJsonValue::Null;
     {
-        auto stmt = db.query(QStringLiteral("SELECT apy_bps, effective_date FROM savings_rates WHERE id > 1 "
-                                            "AND effective_date >= ?1 ORDER BY effective_date DESC, id DESC LIMIT 1"),
-                             today.addDays(-30).toString(Qt::ISODate));
-        if (!stmt)
-            return stmt.error();
-        auto row = stmt->step();
+        auto row = db.row(QStringLiteral("SELECT apy_bps, effective_date FROM savings_rates WHERE id > 1 "
+                                         "AND effective_date >= ?1 ORDER BY effective_date DESC, id DESC LIMIT 1"),
+            today.addDays(-30).toString(Qt::ISODate));
         if (!row)
             return row.error();
+        auto &stmt = *row;
         if (*row) {
             const QDate effective = QDate::fromString(stmt->text(1), Qt::ISODate);
             auto previous = apyOn(db, effective.addDays(-1));

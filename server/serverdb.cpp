@@ -3,8 +3,12 @@
 
 #include "common/logging.h"
 
+#include <sqlite3.h>
+
 #include <QDir>
 #include <QRegularExpression>
+
+#include <utility>
 
 namespace plaza::server {
 
@@ -415,16 +419,36 @@ Result<std::unique_ptr<ServerDb>> ServerDb::open(const QString &dataDir)
 Status ServerDb::write(const std::function<Status()> &body)
 {
     // Leftovers would only exist if someone appended outside write(); never publish them.
-    discardPendingEvents(*m_db);
+    m_held.clear();
     const Status st = m_db->transaction(body);
-    if (!st) {
-        discardPendingEvents(*m_db);
+    QList<UserEvent> events = std::exchange(m_held, {});
+    if (!st)
         return st;
-    }
-    const QList<UserEvent> events = takePendingEvents(*m_db);
     if (m_listener && !events.isEmpty())
         m_listener(events);
     return {};
+}
+
+bool ServerDb::inTransaction() const
+{
+    return !sqlite3_get_autocommit(m_db->handle());
+}
+
+Status ServerDb::nested(const std::function<Status()> &body)
+{
+    if (auto sp = m_db->exec(QStringLiteral("SAVEPOINT nested")); !sp)
+        return sp;
+    const qsizetype heldBefore = m_held.size();
+    const Status st = body();
+    if (!st) {
+        // Undo the body's writes and forget its events; the transaction around it goes on.
+        m_held.resize(heldBefore);
+        if (auto rb = m_db->exec(QStringLiteral("ROLLBACK TO nested")); !rb)
+            return rb;
+    }
+    if (auto rel = m_db->exec(QStringLiteral("RELEASE nested")); !rel)
+        return rel;
+    return st;
 }
 
 void ServerDb::setEventListener(std::function<void(const QList<UserEvent> &)> listener)

@@ -33,12 +33,19 @@ public:
     //! Opens (creating if needed) DIR/plaza-server.db and brings its schema up to date.
     [[nodiscard]] static Result<std::unique_ptr<ServerDb>> open(const QString &dataDir);
 
+    //! The SQLite connection itself: for tests that inspect or damage the file. Server code
+    //! goes through the calls below, which are what a second storage engine would provide.
     [[nodiscard]] storage::Database &db() { return *m_db; }
 
     //! Runs \a body in BEGIN IMMEDIATE … COMMIT. Events that \a body appended with
     //! appendEvent() go to the event listener after COMMIT, in seq order; on an error
     //! everything is rolled back and nobody hears of them.
     [[nodiscard]] Status write(const std::function<Status()> &body);
+
+    //! True inside write() (appendEvent() refuses outside one).
+    [[nodiscard]] bool inTransaction() const;
+    //! Keeps an appended event aside until write() commits (published) or rolls back (dropped).
+    void holdEvent(UserEvent event) { m_held.append(std::move(event)); }
 
     //! Who hears of committed events (the WebSocket hub).
     void setEventListener(std::function<void(const QList<UserEvent> &)> listener);
@@ -61,6 +68,39 @@ public:
             return stmt.error();
         return stmt->exec();
     }
+    //! Runs an INSERT and returns the new row's id (the storage's own way of telling it).
+    template <typename... Args> [[nodiscard]] Result<qint64> insert(const QString &sql, const Args &...args)
+    {
+        if (auto st = run(sql, args...); !st)
+            return st.error();
+        return m_db->lastInsertRowId();
+    }
+    //! Runs an UPDATE or DELETE and returns how many rows it changed.
+    template <typename... Args> [[nodiscard]] Result<int> change(const QString &sql, const Args &...args)
+    {
+        if (auto st = run(sql, args...); !st)
+            return st.error();
+        return m_db->changes();
+    }
+    //! The statement stepped onto its first row, or nothing when there is no row: the
+    //! "load one row or say it is not there" shape of every handler.
+    template <typename... Args>
+    [[nodiscard]] Result<std::optional<storage::Statement>> row(const QString &sql, const Args &...args)
+    {
+        auto stmt = query(sql, args...);
+        if (!stmt)
+            return stmt.error();
+        auto stepped = stmt->step();
+        if (!stepped)
+            return stepped.error();
+        if (!*stepped)
+            return std::optional<storage::Statement>();
+        return std::optional<storage::Statement>(std::move(stmt).value());
+    }
+    //! Runs \a body inside the current transaction as one unit: when it fails, its writes and
+    //! the events it appended are undone and the transaction goes on (SAVEPOINT).
+    [[nodiscard]] Status nested(const std::function<Status()> &body);
+
     //! The first column of the first row, or nothing when there is no row.
     template<typename... Args>
     [[nodiscard]] Result<std::optional<qint64>> integer(const QString &sql, const Args &...args)
@@ -119,6 +159,7 @@ private:
     explicit ServerDb(std::unique_ptr<storage::Database> db) : m_db(std::move(db)) { }
     std::unique_ptr<storage::Database> m_db;
     std::function<void(const QList<UserEvent> &)> m_listener;
+    QList<UserEvent> m_held; //!< appended in the open transaction, in append order
 };
 
 } // namespace plaza::server

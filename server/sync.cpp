@@ -23,7 +23,7 @@ void registerSyncRoutes(Router &router, Services &services)
         if (!limit)
             return Response::error(limit.error());
 
-        auto range = eventRange(db.db(), ctx.userId);
+        auto range = eventRange(db, ctx.userId);
         if (!range)
             return Response::error(range.error());
         // Two ways a cursor can be unusable: the events after it were pruned, or it is
@@ -39,7 +39,7 @@ void registerSyncRoutes(Router &router, Services &services)
                                    {{QStringLiteral("latest_seq"), range->latest}});
         }
 
-        auto events = readEvents(db.db(), ctx.userId, *since, *limit + 1);
+        auto events = readEvents(db, ctx.userId, *since, *limit + 1);
         if (!events)
             return Response::error(events.error());
         protocol::SyncPage page;

@@ -154,13 +154,12 @@ namespace stepup {
 
 std::optional<Error> check(ServerDb &db, qint64 nowMs, const RequestContext &ctx, qint64 amountMinor, bool always)
 {
-    auto stmt = db.query(QStringLiteral("SELECT totp_secret IS NOT NULL, stepup_threshold FROM account_security WHERE user_id = ?1"),
-                         ctx.userId);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
+    auto row = db.row(
+        QStringLiteral("SELECT totp_secret IS NOT NULL, stepup_threshold FROM account_security WHERE user_id = ?1"),
+        ctx.userId);
     if (!row)
         return row.error();
+    auto &stmt = *row;
     const bool totpOn = *row && stmt->int64(0) != 0;
     const bool hasThreshold = *row && !stmt->isNull(1);
     const qint64 threshold = hasThreshold ? stmt->int64(1) : 0;

@@ -61,16 +61,14 @@ Result<FactorCheck> verifySecondFactor(Services &s, qint64 userId, const QString
     bool accepted = false;
     const Status st = s.db.write([&]() -> Status {
         if (!code.isEmpty()) {
-            auto stmt = s.db.query(QStringLiteral("SELECT totp_secret, totp_last_step FROM account_security "
-                                                  "WHERE user_id = ?1 AND totp_secret IS NOT NULL"),
-                                   userId);
-            if (!stmt)
-                return stmt.error();
-            auto row = stmt->step();
+            auto row = s.db.row(QStringLiteral("SELECT totp_secret, totp_last_step FROM account_security "
+                                               "WHERE user_id = ?1 AND totp_secret IS NOT NULL"),
+                userId);
             if (!row)
                 return row.error();
             if (!*row)
                 return {};
+            auto &stmt = *row;
             const auto secret = base32Decode(stmt->text(0));
             const qint64 lastStep = stmt->int64(1);
             const auto step = secret ? match(*secret, code, now, lastStep) : std::nullopt;
@@ -81,12 +79,13 @@ Result<FactorCheck> verifySecondFactor(Services &s, qint64 userId, const QString
         }
         if (recoveryCode.isEmpty() || recoveryCode.size() > 64)
             return {};
-        if (auto st = s.db.run(QStringLiteral("UPDATE recovery_codes SET used_at = ?3 WHERE user_id = ?1 AND code_hash = ?2 "
-                                              "AND used_at IS NULL"),
-                               userId, recoveryCodeDigest(recoveryCode), now);
-            !st)
-            return st;
-        accepted = s.db.db().changes() == 1;
+        auto used
+            = s.db.change(QStringLiteral("UPDATE recovery_codes SET used_at = ?3 WHERE user_id = ?1 AND code_hash = ?2 "
+                                         "AND used_at IS NULL"),
+                userId, recoveryCodeDigest(recoveryCode), now);
+        if (!used)
+            return used.error();
+        accepted = *used == 1;
         return {};
     });
     if (!st) {
@@ -128,14 +127,13 @@ Response wrongCode(int attemptsLeft = -1)
 
 Result<QJsonObject> securityJson(ServerDb &db, qint64 userId)
 {
-    auto stmt = db.query(QStringLiteral("SELECT totp_secret IS NOT NULL, totp_pending_secret IS NOT NULL, stepup_threshold "
-                                        "FROM account_security WHERE user_id = ?1"),
-                         userId);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
+    auto row
+        = db.row(QStringLiteral("SELECT totp_secret IS NOT NULL, totp_pending_secret IS NOT NULL, stepup_threshold "
+                                "FROM account_security WHERE user_id = ?1"),
+            userId);
     if (!row)
         return row.error();
+    auto &stmt = *row;
     const bool on = *row && stmt->int64(0) != 0;
     auto left = db.integer(QStringLiteral("SELECT COUNT(*) FROM recovery_codes WHERE user_id = ?1 AND used_at IS NULL"), userId);
     if (!left)
@@ -197,16 +195,14 @@ Response confirmHandler(Services &s, RequestContext &ctx)
     if (verdict.retryAfterSeconds > 0)
         return totp::throttled(verdict.retryAfterSeconds);
     const Status st = s.db.write([&]() -> Status {
-        auto stmt = s.db.query(QStringLiteral("SELECT totp_pending_secret FROM account_security WHERE user_id = ?1 "
-                                              "AND totp_pending_secret IS NOT NULL AND totp_secret IS NULL"),
-                               ctx.userId);
-        if (!stmt)
-            return stmt.error();
-        auto row = stmt->step();
+        auto row = s.db.row(QStringLiteral("SELECT totp_pending_secret FROM account_security WHERE user_id = ?1 "
+                                           "AND totp_pending_secret IS NOT NULL AND totp_secret IS NULL"),
+            ctx.userId);
         if (!row)
             return row.error();
         if (!*row)
             return {};
+        auto &stmt = *row;
         pending = true;
         const QString secret = stmt->text(0);
         const auto bytes = totp::base32Decode(secret);

@@ -57,13 +57,16 @@ Status logUserUpdates(ServerDb &db, qint64 followerId, qint64 followeeId)
     auto seenByFollower = loadUser(db, followerId, followeeId);
     if (!seenByFollower)
         return seenByFollower.error();
-    if (auto seq = appendEvent(db.db(), followerId, protocol::eventName(protocol::EventType::UserUpdated), seenByFollower->toJson()); !seq)
+    if (auto seq
+        = appendEvent(db, followerId, protocol::eventName(protocol::EventType::UserUpdated), seenByFollower->toJson());
+        !seq)
         return seq.error();
     // The followee's log: their own profile with the new follower count.
     auto own = loadUser(db, followeeId, followeeId);
     if (!own)
         return own.error();
-    if (auto seq = appendEvent(db.db(), followeeId, protocol::eventName(protocol::EventType::UserUpdated), own->toJson()); !seq)
+    if (auto seq = appendEvent(db, followeeId, protocol::eventName(protocol::EventType::UserUpdated), own->toJson());
+        !seq)
         return seq.error();
     return {};
 }
@@ -77,14 +80,12 @@ std::optional<qint64> userIdParam(const RequestContext &ctx)
 
 Result<protocol::User> loadUser(ServerDb &db, qint64 viewerId, qint64 userId)
 {
-    auto stmt = db.query(QStringLiteral("SELECT %1 FROM users u WHERE u.id = ?2").arg(kUserColumns), viewerId, userId);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
+    auto row = db.row(QStringLiteral("SELECT %1 FROM users u WHERE u.id = ?2").arg(kUserColumns), viewerId, userId);
     if (!row)
         return row.error();
     if (!*row)
         return noSuchUser();
+    auto &stmt = *row;
     return userFromRow(*stmt);
 }
 
@@ -96,12 +97,10 @@ Result<qint64> createUser(ServerDb &db, const NewUser &user, qint64 nowMs)
     if (taken->has_value())
         return makeError(ErrorCode::Conflict, QStringLiteral("This handle is taken."),
                          {{QStringLiteral("field"), QStringLiteral("handle")}});
-    const Status st = db.run(QStringLiteral("INSERT INTO users (handle, display_name, kind, verified, password_hash, created_at) "
-                                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
-                             user.handle, user.displayName, user.kind, user.verified, user.passwordHash, nowMs);
-    if (!st)
-        return st.error();
-    return db.db().lastInsertRowId();
+    return db.insert(
+        QStringLiteral("INSERT INTO users (handle, display_name, kind, verified, password_hash, created_at) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+        user.handle, user.displayName, user.kind, user.verified, user.passwordHash, nowMs);
 }
 
 Result<bool> follow(ServerDb &db, qint64 followerId, qint64 followeeId, qint64 nowMs)
@@ -111,11 +110,12 @@ Result<bool> follow(ServerDb &db, qint64 followerId, qint64 followeeId, qint64 n
                          {{QStringLiteral("field"), QStringLiteral("id")}});
     if (auto exists = loadUser(db, followerId, followeeId); !exists)
         return exists.error();
-    if (auto st = db.run(QStringLiteral("INSERT OR IGNORE INTO follows (follower_id, followee_id, created_at) VALUES (?1, ?2, ?3)"),
-                         followerId, followeeId, nowMs);
-        !st)
-        return st.error();
-    if (db.db().changes() == 0)
+    auto added = db.change(
+        QStringLiteral("INSERT OR IGNORE INTO follows (follower_id, followee_id, created_at) VALUES (?1, ?2, ?3)"),
+        followerId, followeeId, nowMs);
+    if (!added)
+        return added.error();
+    if (*added == 0)
         return false;
     if (auto st = logUserUpdates(db, followerId, followeeId); !st)
         return st.error();
@@ -126,11 +126,11 @@ Result<bool> unfollow(ServerDb &db, qint64 followerId, qint64 followeeId)
 {
     if (auto exists = loadUser(db, followerId, followeeId); !exists)
         return exists.error();
-    if (auto st = db.run(QStringLiteral("DELETE FROM follows WHERE follower_id = ?1 AND followee_id = ?2"), followerId,
-                         followeeId);
-        !st)
-        return st.error();
-    if (db.db().changes() == 0)
+    auto removed = db.change(
+        QStringLiteral("DELETE FROM follows WHERE follower_id = ?1 AND followee_id = ?2"), followerId, followeeId);
+    if (!removed)
+        return removed.error();
+    if (*removed == 0)
         return false;
     if (auto st = logUserUpdates(db, followerId, followeeId); !st)
         return st.error();

@@ -210,21 +210,20 @@ Result<Response> refund(ServerDb &db, qint64 nowMs, const RequestContext &ctx)
     if (!id)
         return makeError(ErrorCode::NotFound, QStringLiteral("No such transaction."));
     // Who was on which side: the caller must be the merchant who was paid.
-    auto stmt = db.query(QStringLiteral(
-        "SELECT t.kind, t.amount, t.currency, t.note, e.amount, ou.id, u.kind, oe.account_id, e.account_id "
-        "FROM ledger_transactions t "
-        "JOIN entries e ON e.transaction_id = t.id JOIN accounts a ON a.id = e.account_id AND a.user_id = ?1 "
-        "JOIN users u ON u.id = a.user_id "
-        "JOIN entries oe ON oe.transaction_id = t.id AND oe.id <> e.id JOIN accounts oa ON oa.id = oe.account_id "
-        "LEFT JOIN users ou ON ou.id = oa.user_id WHERE t.id = ?2"),
-                         ctx.userId, *id);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
+    auto row = db.row(
+        QStringLiteral(
+            "SELECT t.kind, t.amount, t.currency, t.note, e.amount, ou.id, u.kind, oe.account_id, e.account_id "
+            "FROM ledger_transactions t "
+            "JOIN entries e ON e.transaction_id = t.id JOIN accounts a ON a.id = e.account_id AND a.user_id = ?1 "
+            "JOIN users u ON u.id = a.user_id "
+            "JOIN entries oe ON oe.transaction_id = t.id AND oe.id <> e.id JOIN accounts oa ON oa.id = oe.account_id "
+            "LEFT JOIN users ou ON ou.id = oa.user_id WHERE t.id = ?2"),
+        ctx.userId, *id);
     if (!row)
         return row.error();
     if (!*row)
         return makeError(ErrorCode::NotFound, QStringLiteral("No such transaction."));
+    auto &stmt = *row;
     if (stmt->text(0) != u"merchant_payment" || stmt->int64(4) < 0 || stmt->text(6) != u"merchant" || stmt->isNull(5))
         return makeError(ErrorCode::Forbidden, QStringLiteral("Only the merchant who was paid can refund a payment."));
     auto done = db.integer(QStringLiteral("SELECT id FROM ledger_transactions WHERE refund_of = ?1"), *id);
@@ -257,12 +256,10 @@ Result<Response> refund(ServerDb &db, qint64 nowMs, const RequestContext &ctx)
 
 Result<QString> walletCurrency(ServerDb &db, qint64 userId)
 {
-    auto stmt = db.query(QStringLiteral("SELECT currency FROM accounts WHERE user_id = ?1 AND kind = 'wallet'"), userId);
-    if (!stmt)
-        return stmt.error();
-    auto row = stmt->step();
+    auto row = db.row(QStringLiteral("SELECT currency FROM accounts WHERE user_id = ?1 AND kind = 'wallet'"), userId);
     if (!row)
         return row.error();
+    auto &stmt = *row;
     return *row ? stmt->text(0) : kDefaultCurrency;
 }
 

@@ -188,7 +188,7 @@ void TestServerParts::appendEventNeedsTransaction()
     QTemporaryDir dir;
     auto db = openWithUsers(dir, 1);
     QVERIFY(db);
-    auto outside = appendEvent(db->db(), 1, QStringLiteral("user.updated"), {});
+    auto outside = appendEvent(*db, 1, QStringLiteral("user.updated"), {});
     QVERIFY(!outside.ok());
     QCOMPARE(db->integer(QStringLiteral("SELECT count(*) FROM events")).value().value_or(-1), 0);
 }
@@ -209,7 +209,7 @@ void TestServerParts::eventsPublishedAfterCommitOnly()
 
     QVERIFY(db->write([&]() -> Status {
         for (qint64 user : {1, 2, 1}) {
-            auto seq = appendEvent(db->db(), user, QStringLiteral("user.updated"), {{QStringLiteral("n"), int(user)}});
+            auto seq = appendEvent(*db, user, QStringLiteral("user.updated"), {{QStringLiteral("n"), int(user)}});
             if (!seq)
                 return seq.error();
         }
@@ -228,20 +228,20 @@ void TestServerParts::eventsPublishedAfterCommitOnly()
     // A failing transaction leaves no row and no publication, and the next seq is unaffected.
     heard.clear();
     const Status failed = db->write([&]() -> Status {
-        if (auto seq = appendEvent(db->db(), 1, QStringLiteral("user.updated"), {}); !seq)
+        if (auto seq = appendEvent(*db, 1, QStringLiteral("user.updated"), {}); !seq)
             return seq.error();
         return makeError(ErrorCode::Conflict, QStringLiteral("changed my mind"));
     });
     QVERIFY(!failed.ok());
     QVERIFY(heard.isEmpty());
     QVERIFY(db->write([&]() -> Status {
-        auto seq = appendEvent(db->db(), 1, QStringLiteral("user.updated"), {});
+        auto seq = appendEvent(*db, 1, QStringLiteral("user.updated"), {});
         if (!seq)
             return seq.error();
         return *seq == 3 ? Status() : Status(makeError(ErrorCode::Internal, QStringLiteral("gap")));
     }).ok());
     QCOMPARE(heard.size(), 1);
-    auto range = eventRange(db->db(), 1);
+    auto range = eventRange(*db, 1);
     QVERIFY(range.ok());
     QCOMPARE(range->oldest, 1);
     QCOMPARE(range->latest, 3);
@@ -255,16 +255,16 @@ void TestServerParts::retention()
     setEventRetention(2);
     for (int i = 0; i < 5; ++i) {
         QVERIFY(db->write([&]() -> Status {
-            auto seq = appendEvent(db->db(), 1, QStringLiteral("user.updated"), {});
+            auto seq = appendEvent(*db, 1, QStringLiteral("user.updated"), {});
             return seq ? Status() : Status(seq.error());
         }).ok());
     }
     setEventRetention(0);
-    auto range = eventRange(db->db(), 1);
+    auto range = eventRange(*db, 1);
     QVERIFY(range.ok());
     QCOMPARE(range->oldest, 4);
     QCOMPARE(range->latest, 5);
-    auto events = readEvents(db->db(), 1, 0, 100);
+    auto events = readEvents(*db, 1, 0, 100);
     QVERIFY(events.ok());
     QCOMPARE(events->size(), 2);
     QCOMPARE(events->at(0).seq, 4);
