@@ -19,6 +19,7 @@
 #include "serverdb.h"
 #include "services.h"
 #include "users.h"
+#include "wallet.h"
 #include "workerpool.h"
 
 namespace plaza::server {
@@ -263,6 +264,8 @@ Response deleteHandler(Services &s, RequestContext &ctx)
                 if (auto st = checkNoMoney(s.db, userId); !st)
                     return st;
                 if (auto st = anonymise(s.db, userId, s.clock.nowMs()); !st)
+                    return st;
+                if (auto st = endOpenPaymentRequestsOf(s.db, userId, s.clock.nowMs()); !st)
                     return st;
                 return endSessions(s.db, userId, 0, ended);
             });

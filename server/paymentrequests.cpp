@@ -319,6 +319,25 @@ Status expireDuePaymentRequests(ServerDb &db, qint64 nowMs)
     return {};
 }
 
+Status endOpenPaymentRequestsOf(ServerDb &db, qint64 userId, qint64 nowMs)
+{
+    auto open = db.integers(QStringLiteral("SELECT id FROM payment_requests WHERE status = 'open' AND (payee_id = ?1 OR payer_id = ?1) "
+                                           "ORDER BY id"),
+                            userId);
+    if (!open)
+        return open.error();
+    for (qint64 id : std::as_const(*open)) {
+        if (auto st = db.run(QStringLiteral("UPDATE payment_requests SET status = CASE WHEN payee_id = ?2 THEN 'cancelled' "
+                                            "ELSE 'declined' END, updated_at = ?3 WHERE id = ?1 AND status = 'open'"),
+                             id, userId, nowMs);
+            !st)
+            return st;
+        if (auto st = logRequest(db, id); !st)
+            return st;
+    }
+    return {};
+}
+
 void registerPaymentRequestRoutes(Router &router, Services &services)
 {
     ServerDb &db = services.db;

@@ -54,4 +54,9 @@ inline constexpr qsizetype kMaxNoteChars = 140;
 //! payment_request.updated to both parties, inside the caller's transaction.
 [[nodiscard]] Status expireDuePaymentRequests(ServerDb &db, qint64 nowMs);
 
+//! Ends every open request of a user whose account is being deleted, inside the caller's
+//! transaction: those they asked for are cancelled, those asked of them declined, and both
+//! parties get payment_request.updated. Nobody is left holding a card that can only fail.
+[[nodiscard]] Status endOpenPaymentRequestsOf(ServerDb &db, qint64 userId, qint64 nowMs);
+
 } // namespace plaza::server

@@ -11,6 +11,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QTest>
 #include <QUuid>
 
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void deletionRefusedWhileMoneyRemains();
     void deletionWithAWrongPasswordChangesNothing();
     void deletionAnonymisesAndSignsOutEverywhere();
+    void deletionEndsOpenPaymentRequests();
 
 private:
     TestAccount signIn(const QString &handle, const QString &password = kPassword);
@@ -336,6 +338,58 @@ void TestServerAccount::deletionAnonymisesAndSignsOutEverywhere()
     const TestAccount newcomer = m_api->registerAccount(QStringLiteral("del_me"), QStringLiteral("New Person"));
     QVERIFY(!newcomer.id.isEmpty());
     QVERIFY(newcomer.id != a.id);
+}
+
+void TestServerAccount::deletionEndsOpenPaymentRequests()
+{
+    const TestAccount a = m_api->registerAccount(QStringLiteral("del_asker"), QStringLiteral("Asks Then Leaves"));
+    const TestAccount b = m_api->registerAccount(QStringLiteral("del_payer"), QStringLiteral("Was Asked"));
+    const TestAccount c = m_api->registerAccount(QStringLiteral("del_bystander"), QStringLiteral("Not Involved"));
+    QVERIFY(!a.id.isEmpty() && !b.id.isEmpty() && !c.id.isEmpty());
+    const auto ask = [this](const TestAccount &asker, const TestAccount &payer, qint64 amount) {
+        const ApiReply r = money(QStringLiteral("/v1/payment-requests"),
+                                 {{QStringLiteral("amount"), eur(amount)}, {QStringLiteral("payer"), payer.id}}, asker);
+        return r.status == 201 ? r.json.value(QStringLiteral("id")).toString() : QString();
+    };
+    const QString aAsksB = ask(a, b, 500);
+    const QString bAsksA = ask(b, a, 300);
+    const QString bAsksC = ask(b, c, 200); // not the leaver's: stays open
+    QVERIFY(!aAsksB.isEmpty() && !bAsksA.isEmpty() && !bAsksC.isEmpty());
+    const ApiReply linkOnly = money(QStringLiteral("/v1/payment-requests"), {{QStringLiteral("amount"), eur(700)}}, a);
+    QCOMPARE(linkOnly.status, 201);
+    const QString aAsksAnyone = linkOnly.json.value(QStringLiteral("id")).toString();
+
+    WsProbe ws(m_server->url());
+    QVERIFY(ws.open(b.accessToken));
+    QCOMPARE(ws.next().value(QStringLiteral("type")).toString(), QStringLiteral("hello"));
+
+    QCOMPARE(deleteAccount(a, kPassword).status, 204);
+
+    const auto statusOf = [this, &b](const QString &id) {
+        return m_api->get(QStringLiteral("/v1/payment-requests/") + id, b.accessToken)
+            .json.value(QStringLiteral("status"))
+            .toString();
+    };
+    QCOMPARE(statusOf(aAsksB), QStringLiteral("cancelled"));
+    QCOMPARE(statusOf(bAsksA), QStringLiteral("declined"));
+    QCOMPARE(statusOf(bAsksC), QStringLiteral("open"));
+    QCOMPARE(statusOf(aAsksAnyone), QStringLiteral("cancelled"));
+    // b hears of both of its requests live, as it does of any change of state.
+    QSet<QString> heard;
+    for (int i = 0; i < 10 && heard.size() < 2; ++i) {
+        const QJsonObject event = ws.next();
+        if (event.isEmpty())
+            break;
+        const QJsonObject data = event.value(QStringLiteral("data")).toObject();
+        if (event.value(QStringLiteral("type")).toString() == QStringLiteral("payment_request.updated")
+            && data.value(QStringLiteral("status")).toString() != QStringLiteral("open"))
+            heard.insert(data.value(QStringLiteral("id")).toString());
+    }
+    QCOMPARE(heard, (QSet<QString>{aAsksB, bAsksA}));
+    // Paying the leaver's request is refused as for any request that is no longer open.
+    const ApiReply pay = money(QStringLiteral("/v1/payment-requests/") + aAsksB + QStringLiteral("/pay"), {}, b);
+    QCOMPARE(pay.status, 409);
+    QCOMPARE(details(pay).value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
 }
 
 QTEST_GUILESS_MAIN(TestServerAccount)
