@@ -26,7 +26,6 @@ namespace plaza::chat {
 
 namespace {
 
-constexpr int kRetryMs = 3000;
 constexpr qint64 kTypingSendEveryMs = 3000;
 constexpr qint64 kTypingShowsMs = 5000;
 
@@ -100,15 +99,14 @@ QFuture<Status> pruneSent(sync::CacheWriter &writer)
 
 ChatService::ChatService(Session *session, QObject *parent) : QObject(parent), m_session(session)
 {
-    m_retryTimer.setSingleShot(true);
-    m_retryTimer.setInterval(kRetryMs);
-    connect(&m_retryTimer, &QTimer::timeout, this, &ChatService::flushSoon);
+    connect(&m_retry, &RetryTimer::due, this, &ChatService::flushSoon);
     m_typingSweep.setInterval(1000);
     connect(&m_typingSweep, &QTimer::timeout, this, &ChatService::sweepTyping);
 
     // Reconnecting is when unanswered messages can go: send then, with the same client_ids.
     connect(m_session, &Session::onlineChanged, this, [this] {
         if (m_session->online()) {
+            m_retry.answered(); // a new connection: the back-off starts again
             flushSoon();
             sendUnsentRead();
         }
@@ -153,7 +151,7 @@ Status ChatService::start()
 
 void ChatService::close()
 {
-    m_retryTimer.stop();
+    m_retry.stop();
     m_outbox.reset();
     m_reader.reset();
     m_messagesOnTheirWay.clear();
@@ -287,7 +285,7 @@ Error ChatService::stopFlushing(const Error &why)
     // messages stay queued in the outbox and are tried again later, never dropped.
     m_flushing = false;
     if (m_outbox)
-        m_retryTimer.start();
+        m_retry.unanswered();
     Q_EMIT flushFinished();
     return why;
 }
@@ -348,13 +346,15 @@ QCoro::Task<Result<int>> ChatService::flush()
             if (!marked) {
                 co_return stopFlushing(marked.error());
             }
+            m_retry.answered();
             qCInfo(lcChat) << "message sent" << m.seq << (reply->status == 200 ? "(already there)" : "");
             Q_EMIT messageSent(m.clientId, messageId);
             Q_EMIT outboxChanged(m.conversationId);
             continue;
         }
         const Error error = reply.error();
-        if (error.isDefinitive()) {
+        if (RetryPolicy::isFinal(error)) {
+            m_retry.answered();
             QFuture<Status> failing = markFailed(*w, m.clientId, error);
             const Status marked = co_await failing;
             if (!self)
@@ -380,7 +380,7 @@ QCoro::Task<Result<int>> ChatService::flush()
     m_flushing = false;
     refreshCounts();
     if (unanswered)
-        m_retryTimer.start();
+        m_retry.unanswered();
     else if (m_flushQueued)
         flushSoon();
     Q_EMIT flushFinished();

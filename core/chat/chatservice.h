@@ -3,6 +3,7 @@
 
 #include "chat/messageoutbox.h"
 #include "common/result.h"
+#include "common/retrypolicy.h"
 
 #include <QCoroTask>
 #include <QDateTime>
@@ -31,7 +32,7 @@ namespace plaza::chat {
 //! as it is stored, survives a restart, and is sent in order, one at a time, with its client_id until
 //! the server answers — the server keeps one message per client_id, so it arrives exactly
 //! once. A lost answer (network, timeout, 5xx) keeps it sending and retries on reconnect and
-//! every few seconds; a definitive refusal (4xx but 401/429) marks it failed: retry()
+//! after RetryPolicy::messages()'s back-off; a final answer (RetryPolicy) marks it failed: retry()
 //! queues it again at the end, discard() forgets it.
 //!
 //! Also: drafts per conversation (the cache's kv), read marks (markRead), typing both ways
@@ -174,7 +175,7 @@ private:
     bool m_flushQueued = false;
     int m_pending = 0;
     int m_failed = 0;
-    QTimer m_retryTimer;
+    RetryTimer m_retry{RetryPolicy::messages()}; //!< unanswered rounds: 3 s, doubling to 30 s
     QTimer m_typingSweep;
     QHash<QString, QDateTime> m_typingSent;                 //!< conversation → last frame we sent
     QHash<QString, QHash<QString, QDateTime>> m_typingSeen; //!< conversation → user → expiry

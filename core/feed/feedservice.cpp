@@ -2,6 +2,7 @@
 #include "feed/feedservice.h"
 
 #include "common/logging.h"
+#include "common/retrypolicy.h"
 #include "net/apiclient.h"
 #include "protocol/endpoints.h"
 #include "protocol/types.h"
@@ -175,7 +176,7 @@ QCoro::Task<Result<QString>> FeedService::post(QString text, QString replyTo)
                 auto sent = co_await sendOne(entry);
                 if (!self)
                     co_return *clientId;
-                if (!sent && sent.error().isDefinitive())
+                if (!sent && RetryPolicy::isFinal(sent.error()))
                     co_return sent.error();
                 break;
             }
@@ -215,7 +216,7 @@ QCoro::Task<Status> FeedService::sendOne(OutboxPost entry)
     if (!m_store)
         co_return closedError();
     if (!reply) {
-        if (!reply.error().isDefinitive()) {
+        if (!RetryPolicy::isFinal(reply.error())) {
             qCInfo(lcFeed) << "post not sent yet:" << reply.error().codeName();
             co_return reply.error();
         }
@@ -262,7 +263,7 @@ QCoro::Task<Result<int>> FeedService::sendPending()
         if (!self || !m_store)
             co_return closedError();
         // Offline again: the rest would fail the same way.
-        if (!sent && !sent.error().isDefinitive())
+        if (!sent && !RetryPolicy::isFinal(sent.error()))
             break;
     }
     refreshPendingCount();

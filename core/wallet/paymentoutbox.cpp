@@ -44,22 +44,8 @@ QString intentStateName(PaymentIntent::State state)
     return {};
 }
 
-PaymentOutbox::PaymentOutbox(std::unique_ptr<storage::Database> db) : m_db(std::move(db)) { }
-
-PaymentOutbox::~PaymentOutbox() = default;
-
-Result<std::unique_ptr<PaymentOutbox>> PaymentOutbox::open(const QString &path, const QByteArray &key)
-{
-    storage::OpenOptions options;
-    options.rawKey = key;
-    auto db = storage::Database::open(path, options);
-    if (!db)
-        return db.error();
-    return std::unique_ptr<PaymentOutbox>(new PaymentOutbox(std::move(db).value()));
-}
-
-Result<PaymentIntent> PaymentOutbox::create(const QString &kind, const QString &path, const QByteArray &body,
-                                            qint64 amount, const QString &currency)
+PaymentIntent newIntent(const QString &kind, const QString &path, const QByteArray &body, qint64 amount,
+                        const QString &currency)
 {
     PaymentIntent intent;
     intent.key = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -69,16 +55,27 @@ Result<PaymentIntent> PaymentOutbox::create(const QString &kind, const QString &
     intent.amount = amount;
     intent.currency = currency;
     intent.createdAt = now();
+    return intent;
+}
+
+Result<PaymentIntent> PaymentOutbox::create(const PaymentIntent &intent)
+{
+    if (intent.key.isEmpty() || intent.createdAt.isEmpty())
+        return makeError(ErrorCode::Unknown, QStringLiteral("a payment intent needs a key (newIntent())"));
     auto st = m_db->prepare(QStringLiteral(
         "INSERT INTO payment_outbox (idempotency_key, kind, method_path, body, amount, currency, state, created_at, "
         "updated_at) VALUES (?, ?, ?, ?, ?, ?, 'sending', ?, ?);"));
     if (!st)
         return st.error();
-    st->bindAll(intent.key, kind, path, QString::fromUtf8(body), amount, currency, intent.createdAt, intent.createdAt);
+    st->bindAll(intent.key, intent.kind, intent.path, QString::fromUtf8(intent.body), intent.amount, intent.currency,
+                intent.createdAt, intent.createdAt);
     // A standalone statement is its own transaction: committed (and in the WAL) when exec returns.
     if (auto done = st->exec(); !done)
         return done.error();
-    return intent;
+    PaymentIntent stored = intent;
+    stored.state = PaymentIntent::State::Sending;
+    stored.attempts = 0;
+    return stored;
 }
 
 Status PaymentOutbox::markAttempt(const QString &key)

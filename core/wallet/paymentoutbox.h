@@ -7,7 +7,6 @@
 #include <QList>
 #include <QString>
 
-#include <memory>
 
 namespace plaza::storage {
 class Database;
@@ -37,19 +36,21 @@ struct PaymentIntent {
 
 [[nodiscard]] QString intentStateName(PaymentIntent::State state);
 
-//! The payment_outbox table of the cache (schema v2), on its own connection on the
-//! thread that owns it (the WalletService's). Every write commits before it returns:
-//! an intent exists on disk before its first try, and its outcome once the server answered.
+//! A new intent, not stored yet: a fresh Idempotency-Key, created now, state Sending.
+[[nodiscard]] PaymentIntent newIntent(const QString &kind, const QString &path, const QByteArray &body, qint64 amount,
+                                      const QString &currency);
+
+//! The payment_outbox table of the cache (schema v2) on a connection it does not own. Writes
+//! are made on the cache writer's connection, inside CacheWriter::run() (the writer thread);
+//! reads may use a read connection. Every write commits before it returns: an intent exists
+//! on disk before its first try, and its outcome once the server answered.
 class PaymentOutbox
 {
 public:
-    //! Opens a connection to the cache at \a path with its raw \a key.
-    [[nodiscard]] static Result<std::unique_ptr<PaymentOutbox>> open(const QString &path, const QByteArray &key);
-    ~PaymentOutbox();
+    explicit PaymentOutbox(storage::Database &db) : m_db(&db) { }
 
-    //! Stores a new intent in state Sending with a fresh key; returns it.
-    [[nodiscard]] Result<PaymentIntent> create(const QString &kind, const QString &path, const QByteArray &body,
-                                               qint64 amount, const QString &currency);
+    //! Stores \a intent (from newIntent()) in state Sending; returns it as stored.
+    [[nodiscard]] Result<PaymentIntent> create(const PaymentIntent &intent);
     //! Counts a try (before it is sent).
     [[nodiscard]] Status markAttempt(const QString &key);
     //! The answer was lost (timeout, network error, 5xx): retry later with the same key.
@@ -60,16 +61,15 @@ public:
     [[nodiscard]] Result<PaymentIntent> find(const QString &key);
     //! Intents without a definitive answer (Sending — a crash mid-try — or AwaitingConfirmation), oldest first.
     [[nodiscard]] Result<QList<PaymentIntent>> unanswered();
-    //! The outbox's own connection to the cache.
+    //! The connection it uses.
     [[nodiscard]] storage::Database &db() { return *m_db; }
 
 private:
-    explicit PaymentOutbox(std::unique_ptr<storage::Database> db);
     [[nodiscard]] Status setState(const QString &key, PaymentIntent::State state, const QString &transactionId,
                                   const QByteArray &response, const QString &code, const QString &message);
     [[nodiscard]] Result<QList<PaymentIntent>> select(const QString &where, const QString &key);
 
-    std::unique_ptr<storage::Database> m_db;
+    storage::Database *m_db;
 };
 
 } // namespace plaza::wallet

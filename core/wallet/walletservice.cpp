@@ -2,13 +2,18 @@
 #include "wallet/walletservice.h"
 
 #include "common/logging.h"
+#include "common/retrypolicy.h"
 #include "net/apiclient.h"
 #include "protocol/endpoints.h"
 #include "protocol/json.h"
 #include "protocol/types.h"
 #include "session/session.h"
+#include "storage/database.h"
+#include "sync/cachewriter.h"
+#include "sync/syncengine.h"
 #include "wallet/paylink.h"
 
+#include <QCoroFuture>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QTimer>
@@ -24,6 +29,54 @@ Error offlineError()
     return makeError(ErrorCode::Network,
                      QStringLiteral("You are offline: nothing was sent. Try again when the connection is back."),
                      {{QStringLiteral("reason"), QStringLiteral("offline")}});
+}
+
+Error accountClosed()
+{
+    return makeError(ErrorCode::Cancelled, QStringLiteral("the account was closed"));
+}
+
+Error walletClosed()
+{
+    return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
+}
+
+// The outbox's write commands: each runs on the cache writer's thread, on its connection,
+// and commits before its future resolves. (Built here, never inside a co_await expression.)
+QFuture<Result<PaymentIntent>> storeIntent(sync::CacheWriter &writer, const PaymentIntent &intent)
+{
+    return writer.run<PaymentIntent>([intent](storage::Database &db) { return PaymentOutbox(db).create(intent); });
+}
+
+QFuture<Status> changeIntent(sync::CacheWriter &writer, std::function<Status(PaymentOutbox &)> change)
+{
+    return writer.run([change = std::move(change)](storage::Database &db) {
+        PaymentOutbox outbox(db);
+        return change(outbox);
+    });
+}
+
+QFuture<Status> markAttempt(sync::CacheWriter &writer, const QString &key)
+{
+    return changeIntent(writer, [key](PaymentOutbox &o) { return o.markAttempt(key); });
+}
+
+QFuture<Status> markCompleted(sync::CacheWriter &writer, const QString &key, const QString &transactionId,
+                              const QByteArray &response)
+{
+    return changeIntent(writer, [key, transactionId, response](PaymentOutbox &o) {
+        return o.markCompleted(key, transactionId, response);
+    });
+}
+
+QFuture<Status> markFailed(sync::CacheWriter &writer, const QString &key, const Error &error)
+{
+    return changeIntent(writer, [key, error](PaymentOutbox &o) { return o.markFailed(key, error); });
+}
+
+QFuture<Status> markAwaiting(sync::CacheWriter &writer, const QString &key, const Error &why)
+{
+    return changeIntent(writer, [key, why](PaymentOutbox &o) { return o.markAwaiting(key, why); });
 }
 
 } // namespace
@@ -44,25 +97,42 @@ WalletService::WalletService(Session *session, QObject *parent) : QObject(parent
                     qCWarning(lcWallet) << "cannot open the payment outbox:" << st.error().codeName();
             }
         } else if (m_outbox) {
-            m_outbox.reset();
-            m_inFlight.clear();
-            refreshPendingCount();
+            close();
         }
     });
 }
 
 WalletService::~WalletService() = default;
 
+sync::CacheWriter *WalletService::writer() const
+{
+    return m_session->syncEngine() ? m_session->syncEngine()->writer() : nullptr;
+}
+
+void WalletService::close()
+{
+    // Tries in flight see the generation move and end without touching the cache; the
+    // writes already handed to the writer land before it closes (it runs them in order).
+    ++m_generation;
+    m_outbox.reset();
+    m_reader.reset();
+    m_inFlight.clear();
+    m_onTheirWay.clear();
+    refreshPendingCount();
+}
+
 Status WalletService::start()
 {
     if (m_outbox)
         return {};
-    if (m_session->state() != Session::State::Ready)
+    if (m_session->state() != Session::State::Ready || !writer())
         return makeError(ErrorCode::CacheLocked, QStringLiteral("the session is not ready"));
-    auto outbox = PaymentOutbox::open(m_session->cachePath(), m_session->cacheKey());
-    if (!outbox)
-        return outbox.error();
-    m_outbox = std::move(outbox).value();
+    auto reader = m_session->openCacheConnection(true);
+    if (!reader)
+        return reader.error();
+    ++m_generation;
+    m_reader = std::move(reader).value();
+    m_outbox = std::make_unique<PaymentOutbox>(*m_reader);
     refreshPendingCount();
     if (m_pending > 0)
         retrySoon();
@@ -243,80 +313,131 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::submit(QString kind, QString 
 {
     if (!m_outbox)
         co_return makeError(ErrorCode::CacheLocked, QStringLiteral("the wallet is not open"));
+    const quint64 generation = m_generation;
     // The online check doubles as the currency check: nothing is stored while offline.
     QPointer<WalletService> self(this);
     auto currency = co_await onlineCurrency();
     if (!self)
-        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
+        co_return walletClosed();
     if (!currency)
         co_return currency.error();
-    if (!m_outbox)
-        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the account was closed"));
+    if (!stillOpen(generation))
+        co_return accountClosed();
     if (auto st = validate(amount, body.value(QStringLiteral("note")).toString(), *currency); !st)
         co_return st.error();
-    auto intent = m_outbox->create(kind, path, QJsonDocument(body).toJson(QJsonDocument::Compact), amount.minor(),
-                                   amount.currency());
-    if (!intent)
-        co_return intent.error();
-    qCInfo(lcWallet) << "intent" << kind << "stored";
+    sync::CacheWriter *w = writer();
+    if (!w)
+        co_return accountClosed();
+    // Handed to the writer now and shown at once as sending (pendingCount, paymentSending);
+    // the first try waits for the commit: the key is on disk before anything is sent.
+    const PaymentIntent intent = newIntent(kind, path, QJsonDocument(body).toJson(QJsonDocument::Compact),
+                                           amount.minor(), amount.currency());
+    m_onTheirWay.append(intent);
+    QFuture<Result<PaymentIntent>> storing = storeIntent(*w, intent);
     refreshPendingCount();
-    co_return co_await attempt(std::move(intent).value());
+    Q_EMIT paymentSending(intent.key);
+    Result<PaymentIntent> stored = co_await storing;
+    if (!self)
+        co_return walletClosed();
+    if (!stillOpen(generation))
+        co_return accountClosed();
+    const QString key = intent.key;
+    m_onTheirWay.removeIf([&key](const PaymentIntent &i) { return i.key == key; });
+    refreshPendingCount();
+    if (!stored)
+        co_return stored.error();
+    qCInfo(lcWallet) << "intent" << kind << "stored";
+    PaymentIntent committed = std::move(stored).value();
+    co_return co_await attempt(std::move(committed));
 }
 
 QCoro::Task<Result<PaymentOutcome>> WalletService::attempt(PaymentIntent intent, QString stepUpToken)
 {
     PaymentOutcome outcome;
     outcome.key = intent.key;
-    if (!m_outbox)
-        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the account was closed"));
+    sync::CacheWriter *w = writer();
+    if (!m_outbox || !w)
+        co_return accountClosed();
     if (m_inFlight.contains(intent.key)) {
         outcome.state = PaymentIntent::State::AwaitingConfirmation;
         outcome.lastError = makeError(ErrorCode::Cancelled, QStringLiteral("already being sent"));
         co_return outcome;
     }
-    m_inFlight.insert(intent.key);
-    if (auto st = m_outbox->markAttempt(intent.key); !st) {
-        m_inFlight.remove(intent.key);
-        co_return st.error();
+    const quint64 generation = m_generation;
+    const QString key = intent.key;
+    m_inFlight.insert(key);
+    QPointer<WalletService> self(this);
+    QFuture<Status> counting = markAttempt(*w, key);
+    const Status counted = co_await counting;
+    if (!self)
+        co_return walletClosed();
+    if (!stillOpen(generation)) // signed out: m_inFlight went with the account
+        co_return accountClosed();
+    if (!counted) {
+        m_inFlight.remove(key);
+        co_return counted.error();
     }
     net::RequestOptions options;
-    options.idempotencyKey = intent.key;
+    options.idempotencyKey = key;
     options.stepUpToken = stepUpToken;
-    QPointer<WalletService> self(this);
-    auto reply = co_await m_session->api()->post(intent.path, QJsonDocument::fromJson(intent.body).object(), options);
+    const QJsonObject body = QJsonDocument::fromJson(intent.body).object();
+    auto reply = co_await m_session->api()->post(intent.path, body, options);
     if (!self) // destroyed mid-try: the row stays unanswered and the next start retries it
-        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
-    m_inFlight.remove(intent.key);
-    if (!m_outbox) // signed out mid-try: the cache (and the intent) are gone with the account
-        co_return makeError(ErrorCode::Cancelled, QStringLiteral("the account was closed"));
+        co_return walletClosed();
+    w = writer();
+    if (!stillOpen(generation) || !w) // signed out mid-try: the cache (and the intent) are gone with the account
+        co_return accountClosed();
+    // The intent stays in flight until its outcome is committed: a retry round reading the
+    // outbox meanwhile must not send it again.
     if (reply) {
         const QString id = reply->body.value(QStringLiteral("id")).toString();
-        if (auto st = m_outbox->markCompleted(intent.key, id, QJsonDocument(reply->body).toJson(QJsonDocument::Compact));
-            !st)
-            co_return st.error();
+        const QByteArray response = QJsonDocument(reply->body).toJson(QJsonDocument::Compact);
+        QFuture<Status> marking = markCompleted(*w, key, id, response);
+        const Status marked = co_await marking;
+        if (!self)
+            co_return walletClosed();
+        if (!stillOpen(generation))
+            co_return accountClosed();
+        m_inFlight.remove(key);
+        if (!marked)
+            co_return marked.error();
         qCInfo(lcWallet) << "intent" << intent.kind << "completed" << (reply->replayed ? "(replayed)" : "");
         outcome.state = PaymentIntent::State::Completed;
         outcome.answer = reply->body;
         outcome.replayed = reply->replayed;
         refreshPendingCount();
-        Q_EMIT intentFinished(intent.key, true);
+        Q_EMIT intentFinished(key, true);
         co_return outcome;
     }
     Error error = reply.error();
-    if (error.isDefinitive()) {
-        // A step-up refusal too: definitive for this try (never retried in the background);
+    if (RetryPolicy::isFinal(error)) {
+        // A step-up refusal too: final for this try (never retried in the background);
         // retryWithStepUp() tries the same key again once the user confirmed.
         if (isStepUpRequired(error))
-            error.details.insert(QStringLiteral("intent_key"), intent.key);
-        if (auto st = m_outbox->markFailed(intent.key, error); !st)
-            co_return st.error();
+            error.details.insert(QStringLiteral("intent_key"), key);
+        QFuture<Status> failing = markFailed(*w, key, error);
+        const Status marked = co_await failing;
+        if (!self)
+            co_return walletClosed();
+        if (!stillOpen(generation))
+            co_return accountClosed();
+        m_inFlight.remove(key);
+        if (!marked)
+            co_return marked.error();
         qCInfo(lcWallet) << "intent" << intent.kind << "refused:" << error.codeName();
         refreshPendingCount();
-        Q_EMIT intentFinished(intent.key, false);
+        Q_EMIT intentFinished(key, false);
         co_return error;
     }
-    if (auto st = m_outbox->markAwaiting(intent.key, error); !st)
-        co_return st.error();
+    QFuture<Status> noting = markAwaiting(*w, key, error);
+    const Status noted = co_await noting;
+    if (!self)
+        co_return walletClosed();
+    if (!stillOpen(generation))
+        co_return accountClosed();
+    m_inFlight.remove(key);
+    if (!noted)
+        co_return noted.error();
     qCInfo(lcWallet) << "intent" << intent.kind << "awaiting confirmation:" << error.codeName();
     outcome.state = PaymentIntent::State::AwaitingConfirmation;
     outcome.lastError = error;
@@ -380,10 +501,13 @@ QCoro::Task<Result<int>> WalletService::retryPending()
     if (!open)
         co_return open.error();
     QPointer<WalletService> self(this);
+    const quint64 generation = m_generation;
     for (const PaymentIntent &intent : std::as_const(*open)) {
         auto result = co_await attempt(intent);
         if (!self)
-            co_return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
+            co_return walletClosed();
+        if (!stillOpen(generation))
+            co_return accountClosed();
         // A refusal is an answer: the intent is settled (failed) and the others still go.
         Q_UNUSED(result);
     }
@@ -650,8 +774,17 @@ void WalletService::refreshPendingCount()
         }
         return;
     }
-    auto open = m_outbox->unanswered();
-    const int count = open ? int(open->size()) : 0;
+    // The unanswered rows, and the intents on their way to the writer (counted once).
+    QSet<QString> keys;
+    if (auto open = m_outbox->unanswered()) {
+        for (const PaymentIntent &intent : std::as_const(*open))
+            keys.insert(intent.key);
+    } else {
+        qCWarning(lcWallet) << "cannot read the payment outbox:" << open.error().codeName();
+    }
+    for (const PaymentIntent &intent : std::as_const(m_onTheirWay))
+        keys.insert(intent.key);
+    const int count = int(keys.size());
     if (count != m_pending) {
         m_pending = count;
         Q_EMIT pendingChanged();

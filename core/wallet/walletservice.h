@@ -16,6 +16,12 @@
 
 namespace plaza {
 class Session;
+namespace storage {
+class Database;
+}
+namespace sync {
+class CacheWriter;
+}
 }
 
 namespace plaza::wallet {
@@ -43,14 +49,20 @@ struct PaymentRequestInfo {
 
 //! Moves money exactly once. Every intent (transfer, paying a request, top-up, creating a
 //! request) is written to the cache's payment outbox with a fresh Idempotency-Key and its
-//! exact body and committed before the first try. A lost answer (timeout, network error,
-//! 5xx, a crash) leaves it awaiting confirmation; it is retried with the same key and body
-//! when the session comes online and at the next start until the server answers. A
-//! definitive refusal marks it failed with the server's code. Nothing is queued while
+//! exact body and committed before the first try. The writes are commands run by the
+//! session's CacheWriter on its own thread and awaited: the UI thread never writes the
+//! cache nor waits on its lock. From the moment an intent is handed to the writer it counts
+//! as pending and paymentSending() tells the UI; its request waits for the commit. A lost
+//! answer (timeout, network error, 5xx, a crash) leaves it awaiting confirmation; it is
+//! retried with the same key and body when the session comes online and at the next start
+//! until the server answers. A definitive refusal marks it failed with the server's code. Nothing is queued while
 //! offline: an intent is created only after the server answered a wallet read.
 //!
-//! Lives on the session's thread; needs the Session Ready (it opens its own connection to
-//! the cache). Errors are typed (ErrorCode): client validation uses the API's codes.
+//! Lives on the session's thread; needs the Session Ready (it reads the outbox on a read
+//! connection of the cache). Errors are typed (ErrorCode): client validation uses the API's
+//! codes. Whether an answer is final is RetryPolicy's call; a payment adds its stricter
+//! states on top (awaiting confirmation, the same key forever, a step-up refusal final for
+//! its try).
 class WalletService : public QObject
 {
     Q_OBJECT
@@ -60,7 +72,8 @@ public:
     explicit WalletService(Session *session, QObject *parent = nullptr);
     ~WalletService() override;
 
-    //! Opens the outbox and retries what a previous run left unanswered. Called by itself
+    //! Opens the outbox (a read connection; writes go through the session's CacheWriter) and
+    //! retries what a previous run left unanswered. Called by itself
     //! whenever the session becomes Ready; call it once if the session already is.
     [[nodiscard]] Status start();
 
@@ -138,7 +151,11 @@ public:
 
     [[nodiscard]] bool busy() const { return m_busy > 0; }
     [[nodiscard]] int pendingCount() const { return m_pending; }
+    //! The outbox on the read connection (reads only: writes go through the cache writer).
     [[nodiscard]] PaymentOutbox *outbox() const { return m_outbox.get(); }
+    //! Intents handed to the writer and not committed yet (nothing was sent for them): they
+    //! count in pendingCount already.
+    [[nodiscard]] QList<PaymentIntent> intentsOnTheirWay() const { return m_onTheirWay; }
 
     //! Local checks before anything is sent: 1 … Money::kMaxApiAmount minor units, the
     //! wallet's currency, a note of at most 140 characters.
@@ -149,6 +166,9 @@ Q_SIGNALS:
     //! An intent got its definitive answer (completed or failed).
     void intentFinished(const QString &key, bool completed);
     void busyChanged();
+    //! Intent \a key was handed to the cache writer: show it as sending now. Its first try
+    //! goes out once the writer committed it.
+    void paymentSending(const QString &key);
     //! sendMoney/payByLink: the server confirmed; \a transactionId is its Transaction.
     void paymentCompleted(const QString &key, const QString &transactionId);
     //! sendMoney/payByLink: the answer was lost; it will be retried with the same key.
@@ -197,9 +217,18 @@ private:
     void setBusy(bool busy);
     void retrySoon();
     QCoro::Task<void> retryInBackground();
+    [[nodiscard]] sync::CacheWriter *writer() const;
+    //! The account closed (signed out, locked): the read connection goes, tries in flight end
+    //! without writing (their cache is gone with the account).
+    void close();
+    //! True while the outbox opened as generation \a generation is still the open one.
+    [[nodiscard]] bool stillOpen(quint64 generation) const { return m_outbox && m_generation == generation; }
 
     Session *m_session;
-    std::unique_ptr<PaymentOutbox> m_outbox;
+    std::unique_ptr<storage::Database> m_reader; //!< read-only: the UI thread never writes
+    std::unique_ptr<PaymentOutbox> m_outbox;      //!< on m_reader
+    QList<PaymentIntent> m_onTheirWay;            //!< handed to the writer, not committed yet
+    quint64 m_generation = 0;                     //!< bumped by every open and close
     QSet<QString> m_inFlight; //!< keys being sent now: one try at a time per intent
     int m_pending = 0;
     bool m_retrying = false;

@@ -4,12 +4,15 @@
 #include "dropproxy.h"
 #include "integrationutil.h"
 #include "common/testserver.h"
+#include "storage/database.h"
 #include "wallet/paymentoutbox.h"
 #include "wallet/walletservice.h"
 
 #include <QJsonArray>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using namespace plaza;
 using namespace plaza::test;
@@ -90,6 +93,8 @@ private Q_SLOTS:
     void refusalsAreTyped();
     void topUpDeclined();
     void requestAndPayByLink();
+    void transferDoesNotWaitForTheCacheLock();
+    void signingOutMidTryIsSafe();
 
 private:
     bool signUp(const QUrl &via);
@@ -221,9 +226,10 @@ void WalletPaymentsTest::crashMidTryIsRetriedAtStart()
     disconnect(m_proxy.get(), &DropProxy::watchedRequest, this, nullptr);
     const QString key = m_proxy->keys().constFirst();
     {
-        auto intent = PaymentOutbox::open(m_fixture->session->cachePath(), m_fixture->session->cacheKey());
-        QVERIFY(intent);
-        auto row = (*intent)->find(key);
+        auto reader = m_fixture->session->openCacheConnection(true);
+        QVERIFY(reader);
+        PaymentOutbox intent(**reader);
+        auto row = intent.find(key);
         QVERIFY(row);
         QCOMPARE(row->state, PaymentIntent::State::Sending);
         QCOMPARE(row->attempts, 1);
@@ -345,6 +351,102 @@ void WalletPaymentsTest::requestAndPayByLink()
     auto cancelled = waitTask(m_wallet->fetchLink(mine->answer.value(QStringLiteral("link")).toString()));
     QVERIFY(!cancelled);
     QCOMPARE(cancelled.error().details.value(QStringLiteral("reason")).toString(), QStringLiteral("cancelled"));
+}
+
+void WalletPaymentsTest::transferDoesNotWaitForTheCacheLock()
+{
+    // Another connection holds the cache's write lock (what a long write elsewhere does).
+    // sendMoney() hands the intent to the cache writer's thread and returns: the UI thread's
+    // event loop keeps turning while the writer waits, the payment counts as sending at once,
+    // nothing goes to the server before its key is committed, and once the lock is released
+    // the intent is committed and then sent exactly once.
+    QVERIFY(topUp(6000));
+    const qint64 rowsBefore = outboxRows(*m_fixture->session);
+    QSignalSpy sending(m_wallet.get(), &WalletService::paymentSending);
+    QSignalSpy completed(m_wallet.get(), &WalletService::paymentCompleted);
+    QSignalSpy awaiting(m_wallet.get(), &WalletService::paymentAwaiting);
+    QSignalSpy failed(m_wallet.get(), &WalletService::paymentFailed);
+    auto other = m_fixture->session->openCacheConnection(false);
+    QVERIFY(other);
+    QVERIFY((*other)->exec(QStringLiteral("BEGIN IMMEDIATE;")));
+    bool held = true;
+    auto release = qScopeGuard([&] {
+        if (held)
+            (void)(*other)->exec(QStringLiteral("ROLLBACK;"));
+    });
+
+    m_wallet->sendMoney(u'@' + m_payee->handle, QStringLiteral("12"), QStringLiteral("sent while the cache was locked"));
+    QVERIFY(m_wallet->busy());
+    int ticks = 0;
+    QTimer tick;
+    tick.setInterval(5);
+    connect(&tick, &QTimer::timeout, [&] { ++ticks; });
+    tick.start();
+    // After the wallet read (the online and currency check), the intent goes to the writer.
+    QTRY_COMPARE_WITH_TIMEOUT(sending.count(), 1, 4000);
+    const QString key = sending.at(0).at(0).toString();
+    QVERIFY(!key.isEmpty());
+    const int ticksAtHandOff = ticks;
+    QTRY_VERIFY_WITH_TIMEOUT(ticks >= ticksAtHandOff + 20, 3000); // the event loop runs while the writer waits
+    // Shown as sending at once…
+    QCOMPARE(m_wallet->pendingCount(), 1);
+    QCOMPARE(m_wallet->intentsOnTheirWay().size(), 1);
+    QCOMPARE(m_wallet->intentsOnTheirWay().constFirst().key, key);
+    // …but the lock really held the write back, and nothing was sent without it.
+    auto notYet = m_wallet->outbox()->find(key);
+    QVERIFY(!notYet);
+    QCOMPARE(notYet.error().code, ErrorCode::NotFound);
+    QVERIFY(m_proxy->keys().isEmpty());
+    QCOMPARE(completed.count() + awaiting.count() + failed.count(), 0);
+
+    QVERIFY((*other)->exec(QStringLiteral("COMMIT;")));
+    held = false;
+    QTRY_COMPARE_WITH_TIMEOUT(completed.count(), 1, 15000);
+    QCOMPARE(completed.at(0).at(0).toString(), key);
+    QCOMPARE(awaiting.count(), 0);
+    QCOMPARE(failed.count(), 0);
+    QVERIFY(!m_wallet->busy());
+    QCOMPARE(m_wallet->pendingCount(), 0);
+    QVERIFY(m_wallet->intentsOnTheirWay().isEmpty());
+    auto row = m_wallet->outbox()->find(key);
+    QVERIFY(row);
+    QCOMPARE(row->state, PaymentIntent::State::Completed);
+    QCOMPARE(row->attempts, 1);
+    QCOMPARE(outboxRows(*m_fixture->session), rowsBefore + 1);
+    // Sent once, with the stored key; the server has exactly one transfer.
+    QCOMPARE(m_proxy->keys(), QStringList{key});
+    const ServerView view = serverView(m_server->url(), m_handle);
+    QCOMPARE(view.transfersOut, 1);
+    QCOMPARE(view.balance, 6000 - 1200);
+}
+
+void WalletPaymentsTest::signingOutMidTryIsSafe()
+{
+    // The user signs out while a transfer is on the wire: the try ends without writing
+    // into the account's cache (closed and deleted meanwhile), the wallet closes, and
+    // nothing is left pending or in flight.
+    QVERIFY(topUp(3000));
+    Session &session = *m_fixture->session;
+    connect(m_proxy.get(), &DropProxy::watchedRequest, this, [&session] { session.signOut(); });
+    auto task = m_wallet->send(u'@' + m_payee->handle, eur(150), QStringLiteral("signing out"));
+    QTRY_VERIFY_WITH_TIMEOUT(task.isReady() && session.state() == Session::State::SignedOut && !session.busy(), 15000);
+    disconnect(m_proxy.get(), &DropProxy::watchedRequest, this, nullptr);
+    const QStringList keys = m_proxy->keys();
+    QVERIFY(!keys.isEmpty());
+    for (const QString &key : keys)
+        QCOMPARE(key, keys.constFirst());
+    QVERIFY(!m_wallet->outbox());
+    QCOMPARE(m_wallet->pendingCount(), 0);
+    QVERIFY(m_wallet->intentsOnTheirWay().isEmpty());
+    QVERIFY(!m_wallet->busy());
+    // At most once on the server (the logout may beat the transfer there: then a 401).
+    const int transfers = serverView(m_server->url(), m_handle).transfersOut;
+    QVERIFY2(transfers == 0 || transfers == 1, qPrintable(QString::number(transfers)));
+    // A new try after signing out is refused, not queued.
+    auto after = waitTask(m_wallet->send(u'@' + m_payee->handle, eur(150), {}));
+    QVERIFY(!after);
+    QCOMPARE(after.error().code, ErrorCode::CacheLocked);
+    QCOMPARE(m_proxy->keys(), keys);
 }
 
 QTEST_GUILESS_MAIN(WalletPaymentsTest)
