@@ -29,6 +29,7 @@ add_library(plaza_core STATIC
     savings/goalprogress.h savings/goalprogress.cpp
     chat/messageoutbox.h chat/messageoutbox.cpp
     chat/chatqueries.h chat/chatqueries.cpp
+    chat/keyedlistmodel.h
     chat/chatservice.h chat/chatservice.cpp
     chat/conversationsmodel.h chat/conversationsmodel.cpp
     chat/messagesmodel.h chat/messagesmodel.cpp

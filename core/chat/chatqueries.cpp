@@ -6,6 +6,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace plaza::chat {
 
 namespace {
@@ -308,6 +310,35 @@ Result<QList<MessageRow>> readMessagesFrom(storage::Database &db, const QString 
         stmt->bindAll(selfId, conversationId, fromCreatedAt.isNull() ? QStringLiteral("") : fromCreatedAt,
                       fromId.isNull() ? QStringLiteral("") : fromId);
     return collect(stmt, selfId);
+}
+
+Result<QList<MessageRow>> readMessagesById(storage::Database &db, const QString &selfId, const QString &conversationId,
+                                           const QList<QString> &ids)
+{
+    QList<MessageRow> rows;
+    constexpr qsizetype kChunk = 400; // under SQLite's 999 variables
+    for (qsizetype first = 0; first < ids.size(); first += kChunk) {
+        const qsizetype n = std::min(kChunk, ids.size() - first);
+        QStringList marks;
+        for (qsizetype i = 0; i < n; ++i)
+            marks.append(QStringLiteral("?%1").arg(i + 3));
+        auto stmt = db.prepare(QStringLiteral("SELECT %1 FROM messages m LEFT JOIN users u ON u.id = m.sender_id "
+                                              "WHERE m.conversation_id = ?2 AND m.id IN (%2);")
+                                   .arg(kMessageColumns, marks.join(u',')));
+        if (stmt) {
+            stmt->bindAll(selfId, conversationId);
+            for (qsizetype i = 0; i < n; ++i)
+                stmt->bind(int(i + 3), ids.at(first + i));
+        }
+        auto chunk = collect(stmt, selfId);
+        if (!chunk)
+            return chunk.error();
+        rows += *chunk;
+    }
+    std::sort(rows.begin(), rows.end(), [](const MessageRow &a, const MessageRow &b) {
+        return a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id < b.id;
+    });
+    return rows;
 }
 
 Result<QList<MessageRow>> readUnsent(storage::Database &db, const QString &selfId, const QString &conversationId)

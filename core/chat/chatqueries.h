@@ -105,6 +105,10 @@ struct CachedRequest {
 [[nodiscard]] Result<QList<MessageRow>> readMessagesFrom(storage::Database &db, const QString &selfId,
                                                          const QString &conversationId, const QString &fromCreatedAt,
                                                          const QString &fromId);
+//! The synced messages among \a ids that belong to \a conversationId (others are left out),
+//! oldest first.
+[[nodiscard]] Result<QList<MessageRow>> readMessagesById(storage::Database &db, const QString &selfId,
+                                                         const QString &conversationId, const QList<QString> &ids);
 //! Our messages of \a conversationId not in the synced messages yet (sending, failed, or
 //! sent with the event still to come), in send order.
 [[nodiscard]] Result<QList<MessageRow>> readUnsent(storage::Database &db, const QString &selfId,

@@ -2,6 +2,7 @@
 #include "chat/chatsearchmodel.h"
 
 #include "chat/chatservice.h"
+#include "chat/keyedlistmodel.h"
 #include "session/session.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
@@ -15,7 +16,7 @@ ChatSearchModel::ChatSearchModel(QObject *parent) : QAbstractListModel(parent)
 {
     m_reloadSoon.setSingleShot(true);
     m_reloadSoon.setInterval(150);
-    connect(&m_reloadSoon, &QTimer::timeout, this, &ChatSearchModel::reload);
+    connect(&m_reloadSoon, &QTimer::timeout, this, &ChatSearchModel::refresh);
 }
 
 ChatSearchModel::~ChatSearchModel() = default;
@@ -34,12 +35,8 @@ void ChatSearchModel::setChat(ChatService *chat)
             reload();
         });
         // Results follow what arrives (a first sync, a new message) while a query is shown.
-        if (SyncEngine *engine = m_chat->session()->syncEngine()) {
-            m_appliedConnection = connect(engine, &SyncEngine::applied, this, [this](const sync::ChangeSet &changes) {
-                if (!ftsQuery(m_query).isEmpty() && (changes.reset || changes.changes.touches(QStringLiteral("messages"))))
-                    m_reloadSoon.start();
-            });
-        }
+        if (SyncEngine *engine = m_chat->session()->syncEngine())
+            m_appliedConnection = connect(engine, &SyncEngine::applied, this, &ChatSearchModel::onApplied);
     }
     Q_EMIT chatChanged();
     reload();
@@ -92,6 +89,72 @@ void ChatSearchModel::reload()
     endResetModel();
     if (before != m_hits.size())
         Q_EMIT countChanged();
+}
+
+void ChatSearchModel::refresh()
+{
+    if (ftsQuery(m_query).isEmpty() || !ensureOpen())
+        return;
+    auto hits = searchMessages(*m_db, m_chat->session()->userId(), m_query, m_limit);
+    if (!hits) {
+        setError(hits.error().message);
+        return;
+    }
+    setError({});
+    const int before = int(m_hits.size());
+    KeyedRows::apply(*this, m_hits, *hits, [](const SearchHit &h) { return h.messageId; },
+                     [](const SearchHit &a, const SearchHit &b) {
+                         return a.conversationTitle == b.conversationTitle && a.senderName == b.senderName
+                             && a.createdAt == b.createdAt && a.snippetHtml == b.snippetHtml
+                             && a.conversationId == b.conversationId;
+                     });
+    if (before != m_hits.size())
+        Q_EMIT countChanged();
+}
+
+bool ChatSearchModel::mightChange(const sync::ChangeSet &changes)
+{
+    using storage::Table;
+    const storage::RowChanges &c = changes.changes;
+    if (changes.reset || c.touches(Table::Users))
+        return true; // everything, or a sender's name
+    QSet<QString> shownConversations;
+    for (const SearchHit &h : std::as_const(m_hits)) {
+        if (c.ids(Table::Messages).contains(h.messageId))
+            return true; // a hit's text changed, or it went
+        shownConversations.insert(h.conversationId);
+    }
+    if (c.ids(Table::Conversations).intersects(shownConversations))
+        return true; // a title
+    // Another message: only one the query matches can enter the results.
+    const QList<QString> ids = (c.ids(Table::Messages) - c.removed(Table::Messages)).values();
+    if (ids.isEmpty() || !ensureOpen())
+        return false;
+    constexpr qsizetype kChunk = 400; // under SQLite's 999 variables
+    for (qsizetype first = 0; first < ids.size(); first += kChunk) {
+        const qsizetype n = std::min(kChunk, ids.size() - first);
+        QStringList marks;
+        for (qsizetype i = 0; i < n; ++i)
+            marks.append(QStringLiteral("?%1").arg(i + 2));
+        auto stmt = m_db->prepare(QStringLiteral("SELECT 1 FROM messages m WHERE m.id IN (%1) AND m.rowid IN "
+                                                 "(SELECT docid FROM message_search WHERE message_search MATCH ?1) LIMIT 1;")
+                                      .arg(marks.join(u',')));
+        if (!stmt)
+            return true; // cannot tell: read it again
+        stmt->bind(1, ftsQuery(m_query));
+        for (qsizetype i = 0; i < n; ++i)
+            stmt->bind(int(i + 2), ids.at(first + i));
+        auto row = stmt->step();
+        if (!row || *row)
+            return true;
+    }
+    return false;
+}
+
+void ChatSearchModel::onApplied(const sync::ChangeSet &changes)
+{
+    if (!ftsQuery(m_query).isEmpty() && mightChange(changes))
+        m_reloadSoon.start();
 }
 
 int ChatSearchModel::rowCount(const QModelIndex &parent) const

@@ -14,11 +14,17 @@ namespace plaza::storage {
 class Database;
 }
 
+namespace plaza::sync {
+struct ChangeSet;
+}
+
 namespace plaza::chat {
 
 //! Local full-text search over cached messages (FTS4, case and accents folded: "cafe"
 //! finds "café"), newest first, at most `limit` hits. Works offline. Re-runs when `query`
-//! changes; call reload() to run it again.
+//! changes; call reload() to run it again. Follows the change stream by message id: a batch
+//! that cannot change the results (no hit touched, no new message the query matches) does
+//! nothing, and one that can is applied row by row, never as a reset.
 //!
 //! plaza_core has no QML: the app registers it (QML_FOREIGN) and sets `chat`.
 class ChatSearchModel : public QAbstractListModel
@@ -67,6 +73,13 @@ Q_SIGNALS:
     void errorChanged();
 
 private:
+    friend struct KeyedRows;
+    //! Runs the query again and applies the difference by message id (no reset).
+    void refresh();
+    void onApplied(const plaza::sync::ChangeSet &changes);
+    //! Whether a batch could change the results: a hit changed or went, a shown conversation or a
+    //! user changed, or a message the query matches arrived.
+    [[nodiscard]] bool mightChange(const plaza::sync::ChangeSet &changes);
     [[nodiscard]] bool ensureOpen();
     void setError(const QString &error);
 

@@ -2,6 +2,7 @@
 #include "chat/conversationsmodel.h"
 
 #include "chat/chatservice.h"
+#include "chat/keyedlistmodel.h"
 #include "common/modelrow.h"
 #include "session/session.h"
 #include "storage/database.h"
@@ -118,37 +119,9 @@ void ConversationsModel::refresh()
         setError(rows.error().message);
         return;
     }
-    // Same conversations: move the ones whose activity moved them (usually one, to the top) and
-    // update the changed ones, so a list view keeps its place. Others came or went: reset.
-    bool sameSet = rows->size() == m_rows.size();
-    if (sameSet) {
-        QSet<QString> ids;
-        for (const ConversationRow &c : std::as_const(m_rows))
-            ids.insert(c.id);
-        for (const ConversationRow &c : std::as_const(*rows))
-            sameSet = sameSet && ids.contains(c.id);
-    }
-    if (!sameSet) {
-        beginResetModel();
-        m_rows = *rows;
-        endResetModel();
-        return;
-    }
-    for (qsizetype i = 0; i < rows->size(); ++i) {
-        if (m_rows.at(i).id != rows->at(i).id) {
-            qsizetype from = i + 1;
-            while (m_rows.at(from).id != rows->at(i).id)
-                ++from;
-            beginMoveRows({}, int(from), int(from), {}, int(i));
-            m_rows.move(from, i);
-            endMoveRows();
-        }
-        if (!sameContent(rows->at(i), m_rows.at(i))) {
-            m_rows[i] = rows->at(i);
-            const QModelIndex at = index(int(i));
-            Q_EMIT dataChanged(at, at);
-        }
-    }
+    // By id: a new conversation is inserted, one whose activity moved it (usually to the top)
+    // is moved, a changed one updated, one that went removed — so a list view keeps its place.
+    KeyedRows::apply(*this, m_rows, *rows, [](const ConversationRow &c) { return c.id; }, sameContent);
 }
 
 void ConversationsModel::onApplied(const sync::ChangeSet &changes)
@@ -157,9 +130,12 @@ void ConversationsModel::onApplied(const sync::ChangeSet &changes)
         reload();
         return;
     }
-    if (changes.changes.touches(QStringLiteral("conversations")) || changes.changes.touches(QStringLiteral("messages"))
-        || changes.changes.touches(QStringLiteral("users"))
-        || changes.changes.touches(QStringLiteral("conversation_members")))
+    // A conversation's row shows its members (users, conversation_members), last message and
+    // activity (messages, conversations); the list is short, so it is read again and applied by id.
+    using storage::Table;
+    const storage::RowChanges &c = changes.changes;
+    if (c.touches(Table::Conversations) || c.touches(Table::Messages) || c.touches(Table::Users)
+        || c.touches(Table::ConversationMembers))
         refresh();
 }
 

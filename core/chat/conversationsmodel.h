@@ -89,6 +89,8 @@ private:
     void setError(const QString &error);
     void updateTotal(const QList<ConversationRow> &all);
 
+    friend struct KeyedRows;
+
     QPointer<ChatService> m_chat;
     std::unique_ptr<storage::Database> m_db;
     QList<ConversationRow> m_rows;

@@ -13,6 +13,8 @@
 #include <QLocale>
 #include <QSet>
 
+#include <algorithm>
+
 namespace plaza::chat {
 
 IncomingMessages::IncomingMessages(Session *session, QObject *parent) : QObject(parent), m_session(session)
@@ -36,8 +38,6 @@ void IncomingMessages::close()
 {
     m_db.reset();
     m_pending.clear();
-    m_unnamed.clear();
-    m_lastRowId = 0;
     m_backlog = false;
     if (m_totalUnread != 0) {
         m_totalUnread = 0;
@@ -60,8 +60,6 @@ void IncomingMessages::onStateChanged()
     }
     m_db = std::move(db).value();
     m_selfId = m_session->userId();
-    auto last = m_db->scalar(QStringLiteral("SELECT coalesce(max(rowid), 0) FROM messages;"));
-    m_lastRowId = last ? *last : 0;
     // A cache that never synced is filled by the coming pull: old news, every message of it.
     m_backlog = m_session->cursor() == 0;
     refreshTotal();
@@ -75,49 +73,35 @@ void IncomingMessages::onApplied(const sync::ChangeSet &changes)
         // Rebuilt from the whole history (410 resync_required): nothing in it is news.
         m_backlog = true;
         m_pending.clear();
-        m_unnamed.clear();
     }
-    if (changes.changes.touches(QStringLiteral("messages")) || changes.reset) {
-        const QSet<QString> named = changes.changes.rows.value(QStringLiteral("messages"));
-        auto stmt = m_db->prepare(
-            QStringLiteral("SELECT rowid, id, sender_id FROM messages WHERE rowid > ?1 ORDER BY rowid;"));
-        if (!stmt) {
-            qCWarning(lcChat) << "incoming messages:" << stmt.error().codeName();
-            return;
-        }
-        stmt->bind(1, m_lastRowId);
-        for (;;) {
-            auto row = stmt->step();
-            if (!row || !*row)
-                break;
-            m_lastRowId = std::max(m_lastRowId, stmt->int64(0));
-            // Rows the sync engine did not name came from elsewhere: older pages for scrolling,
-            // or a page read just before the new message's own event arrived.
-            if (stmt->text(2) == m_selfId)
-                continue;
-            if (!named.contains(stmt->text(1))) {
-                m_unnamed.append(stmt->text(1));
-                continue;
+    // News is what the batch created (a new row, or a row a REST page stored just before its
+    // message.created event); an update of a known message (a conversation's last message
+    // again, an edit) never is. Our own ones are left out when delivering.
+    if (!m_backlog) {
+        const QSet<QString> created = changes.changes.created(storage::Table::Messages);
+        if (!created.isEmpty()) {
+            // Oldest first, as they were stored.
+            auto stmt = m_db->prepare(QStringLiteral("SELECT rowid, id FROM messages WHERE id = ?1;"));
+            if (!stmt) {
+                qCWarning(lcChat) << "incoming messages:" << stmt.error().codeName();
+                return;
             }
-            if (!m_backlog)
-                m_pending.append(stmt->text(1));
-        }
-        // A row seen earlier without a name that the sync names now was new after all.
-        for (qsizetype i = 0; i < m_unnamed.size();) {
-            if (named.contains(m_unnamed.at(i))) {
-                if (!m_backlog)
-                    m_pending.append(m_unnamed.at(i));
-                m_unnamed.removeAt(i);
-            } else {
-                ++i;
+            QList<std::pair<qint64, QString>> ordered;
+            for (const QString &id : created) {
+                stmt->reset();
+                stmt->bind(1, id);
+                if (auto row = stmt->step(); row && *row)
+                    ordered.append({stmt->int64(0), id});
+            }
+            std::sort(ordered.begin(), ordered.end());
+            for (const auto &[rowid, id] : std::as_const(ordered)) {
+                if (!m_pending.contains(id))
+                    m_pending.append(id);
             }
         }
-        constexpr qsizetype kUnnamedKept = 200;
-        if (m_unnamed.size() > kUnnamedKept)
-            m_unnamed.remove(0, m_unnamed.size() - kUnnamedKept);
     }
-    if (changes.reset || changes.changes.touches(QStringLiteral("conversations"))
-        || changes.changes.touches(QStringLiteral("messages")))
+    if (changes.reset || changes.changes.touches(storage::Table::Conversations)
+        || changes.changes.touches(storage::Table::Messages))
         refreshTotal();
     // Live events are news at once; pages of a pull wait for its end (pullingChanged).
     SyncEngine *engine = m_session->syncEngine();
@@ -137,7 +121,7 @@ void IncomingMessages::deliver()
         "m.kind, m.payment_amount, m.payment_currency "
         "FROM messages m JOIN conversations c ON c.id = m.conversation_id LEFT JOIN users u ON u.id = m.sender_id "
         // Still unread: after our read mark (read elsewhere meanwhile: not news any more).
-        "WHERE m.id = ?1 AND m.created_at > coalesce((SELECT r.created_at FROM messages r WHERE r.id = c.read_up_to), '');"));
+        "WHERE m.id = ?1 AND m.sender_id <> ?2 AND m.created_at > coalesce((SELECT r.created_at FROM messages r WHERE r.id = c.read_up_to), '');"));
     if (!stmt) {
         qCWarning(lcChat) << "incoming messages:" << stmt.error().codeName();
         return;
@@ -145,7 +129,7 @@ void IncomingMessages::deliver()
     QList<IncomingMessage> out;
     for (const QString &id : ids) {
         stmt->reset();
-        stmt->bind(1, id);
+        stmt->bindAll(id, m_selfId);
         auto row = stmt->step();
         if (!row || !*row)
             continue;

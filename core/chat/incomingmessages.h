@@ -35,8 +35,9 @@ struct IncomingMessage {
 //! total, for desktop notifications and the tray (issue #5). No QtGui: the app decides how
 //! to show it.
 //!
-//! A message counts when the sync engine stored it for the first time (a new row of the
-//! cache's messages, named by the batch), another member sent it, and it is still unread
+//! A message counts when a sync batch created it (ChangeSet::changes.created(Table::Messages):
+//! a new row, or the row of its message.created event that a REST page stored a moment
+//! before — never an update of a known message), another member sent it, and it is still unread
 //! when delivered (not covered by our read mark — read on another device, say). Never:
 //! the backlog of a first sync or of a rebuild after resync_required (nothing is new to
 //! the person), older pages fetched for scrolling (ChatService's own writes, which the sync
@@ -69,12 +70,8 @@ private:
     Session *m_session;
     std::unique_ptr<storage::Database> m_db;
     QString m_selfId;
-    qint64 m_lastRowId = 0;    //!< the newest message row seen; new rows are above it
     bool m_backlog = false;    //!< a first sync (or a rebuild) is running: nothing is news
     QStringList m_pending;     //!< candidates gathered during a pull, in arrival order
-    //! Rows that came in without the sync naming them (a page read over REST, say), newest
-    //! last: one the sync names later (its message.created arrives after the row) is news then.
-    QStringList m_unnamed;
     int m_totalUnread = 0;
     QList<QMetaObject::Connection> m_engineConnections;
 };

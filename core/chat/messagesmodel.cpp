@@ -2,6 +2,7 @@
 #include "chat/messagesmodel.h"
 
 #include "chat/chatservice.h"
+#include "chat/keyedlistmodel.h"
 #include "common/clock.h"
 #include "common/logging.h"
 #include "money/money.h"
@@ -10,12 +11,14 @@
 #include "session/session.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
-
-#include <QSet>
 #include "sync/syncengine.h"
 
 #include <QCoroTask>
 #include <QDateTime>
+#include <QScopedValueRollback>
+#include <QSet>
+
+#include <algorithm>
 
 namespace plaza::chat {
 
@@ -24,7 +27,8 @@ namespace {
 bool sameContent(const MessageRow &a, const MessageRow &b)
 {
     return a.id == b.id && a.unsynced == b.unsynced && a.state == b.state && a.text == b.text && a.senderName == b.senderName
-        && a.createdAt == b.createdAt && a.errorMessage == b.errorMessage;
+        && a.createdAt == b.createdAt && a.errorMessage == b.errorMessage && a.kind == b.kind && a.amountMinor == b.amountMinor
+        && a.currency == b.currency && a.requestId == b.requestId;
 }
 
 } // namespace
@@ -221,50 +225,87 @@ void MessagesModel::refresh()
             Q_EMIT firstUnreadIdChanged();
     }
 
+    applyRows(std::move(rows));
+}
+
+void MessagesModel::applyRows(QList<MessageRow> rows)
+{
     // Rows keep their identity (MessageRow::key): rows that went away are removed, new ones
-    // inserted where they belong, changed ones updated — so a list view keeps its place. Only
-    // a change of order among the rows that stay resets.
-    QHash<QString, qsizetype> newAt;
-    for (qsizetype i = 0; i < rows.size(); ++i)
-        newAt.insert(rows.at(i).key(), i);
-    qsizetype lastKept = -1;
-    bool ordered = true;
-    for (const MessageRow &r : std::as_const(m_rows)) {
-        const qsizetype at = newAt.value(r.key(), -1);
-        if (at < 0)
-            continue;
-        if (at < lastKept) {
-            ordered = false;
-            break;
-        }
-        lastKept = at;
-    }
-    if (!ordered || newAt.size() != rows.size()) {
-        beginResetModel();
-        m_rows = rows;
-        endResetModel();
+    // inserted where they belong, moved ones moved, changed ones updated — so a list view keeps
+    // its place. A key twice (never expected) keeps its first row.
+    QSet<QString> keys;
+    rows.removeIf([&keys](const MessageRow &r) {
+        const QString k = r.key();
+        if (keys.contains(k))
+            return true;
+        keys.insert(k);
+        return false;
+    });
+    KeyedRows::apply(*this, m_rows, rows, [](const MessageRow &r) { return r.key(); }, sameContent);
+}
+
+void MessagesModel::applyMessages(const QSet<QString> &touched, const QSet<QString> &removed)
+{
+    if (!ensureOpen())
+        return;
+    // Only this conversation's messages are read (by id); a batch for other conversations
+    // reads nothing more.
+    auto read = readMessagesById(*m_db, selfId(), m_conversationId, (touched - removed).values());
+    if (!read) {
+        setError(read.error().message);
         return;
     }
-    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
-        if (!newAt.contains(m_rows.at(i).key())) {
-            beginRemoveRows({}, int(i), int(i));
-            m_rows.removeAt(i);
-            endRemoveRows();
-        }
+    const bool loadedRemoved = std::any_of(m_rows.cbegin(), m_rows.cend(),
+                                           [&removed](const MessageRow &r) { return !r.id.isEmpty() && removed.contains(r.id); });
+    if (read->isEmpty() && !loadedRemoved)
+        return;
+
+    QList<MessageRow> synced;
+    QList<MessageRow> unsent;
+    for (const MessageRow &r : std::as_const(m_rows)) {
+        if (r.unsynced)
+            unsent.append(r);
+        else if (!removed.contains(r.id))
+            synced.append(r);
     }
-    for (qsizetype i = 0; i < rows.size(); ++i) {
-        if (i < m_rows.size() && m_rows.at(i).key() == rows.at(i).key()) {
-            if (!sameContent(rows.at(i), m_rows.at(i))) {
-                m_rows[i] = rows.at(i);
-                const QModelIndex at = index(int(i));
-                Q_EMIT dataChanged(at, at);
-            }
+    // The loaded range starts at the oldest synced row: a message older than that is left for
+    // fetchMore(), unless the cache has nothing older to page in (then it belongs here).
+    const bool bounded = !synced.isEmpty() && !m_cacheExhausted;
+    const QString fromAt = bounded ? synced.first().createdAt : QString();
+    const QString fromId = bounded ? synced.first().id : QString();
+    QHash<QString, qsizetype> at;
+    for (qsizetype i = 0; i < synced.size(); ++i)
+        at.insert(synced.at(i).key(), i);
+    bool added = false;
+    for (const MessageRow &r : std::as_const(*read)) {
+        if (const auto it = at.constFind(r.key()); it != at.constEnd()) {
+            synced[*it] = r;
             continue;
         }
-        beginInsertRows({}, int(i), int(i));
-        m_rows.insert(i, rows.at(i));
-        endInsertRows();
+        if (bounded && (r.createdAt < fromAt || (r.createdAt == fromAt && r.id < fromId)))
+            continue;
+        synced.append(r);
+        added = true;
     }
+    if (added) {
+        std::stable_sort(synced.begin(), synced.end(), [](const MessageRow &a, const MessageRow &b) {
+            return a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id < b.id;
+        });
+    }
+    // Our message that arrived by sync takes its unsent row's place (same key).
+    QSet<QString> syncedKeys;
+    for (const MessageRow &r : std::as_const(synced))
+        syncedKeys.insert(r.key());
+    unsent.removeIf([&syncedKeys](const MessageRow &r) { return syncedKeys.contains(r.key()); });
+
+    QList<MessageRow> rows = synced + unsent;
+    // The conversation's first messages reach a view opened before the cache had them.
+    if (m_rows.isEmpty() && !rows.isEmpty() && m_firstUnreadId.isEmpty()) {
+        m_firstUnreadId = readFirstUnread();
+        if (!m_firstUnreadId.isEmpty())
+            Q_EMIT firstUnreadIdChanged();
+    }
+    applyRows(std::move(rows));
 }
 
 void MessagesModel::onApplied(const sync::ChangeSet &changes)
@@ -275,22 +316,30 @@ void MessagesModel::onApplied(const sync::ChangeSet &changes)
     }
     if (m_conversationId.isEmpty())
         return;
+    using storage::Table;
+    const storage::RowChanges &c = changes.changes;
     // A request changed state: its cards change in place.
-    if (changes.changes.touches(QStringLiteral("payment_requests"))) {
-        const QSet<QString> ids = changes.changes.rows.value(QStringLiteral("payment_requests"));
+    if (c.touches(Table::PaymentRequests)) {
+        const QSet<QString> ids = c.ids(Table::PaymentRequests);
         for (const QString &id : ids)
             requestChanged(id);
     }
-    if (changes.changes.touches(QStringLiteral("messages")) || changes.changes.touches(QStringLiteral("conversation_members"))
-        || changes.changes.rows.value(QStringLiteral("conversations")).contains(m_conversationId)) {
+    const bool members = c.ids(Table::ConversationMembers).contains(m_conversationId);
+    if (members || c.ids(Table::Conversations).contains(m_conversationId) || c.touches(Table::Users))
         updateTitle();
+    if (members) {
+        // A read mark moved: which of our loaded messages are "read" is read again (this
+        // conversation's loaded rows only, applied by key).
         refresh();
+        return;
     }
+    if (c.touches(Table::Messages))
+        applyMessages(c.ids(Table::Messages), c.removed(Table::Messages));
 }
 
 bool MessagesModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (parent.isValid() || m_loading || m_conversationId.isEmpty() || !m_chat)
+    if (parent.isValid() || m_loading || m_prepending || m_conversationId.isEmpty() || !m_chat)
         return false;
     if (!m_cacheExhausted)
         return true;
@@ -330,6 +379,9 @@ bool MessagesModel::prependFromCache()
         return true;
     }
     if (!page->isEmpty()) {
+        // A view (or QAbstractItemModelTester) may ask for more from the insert's signals: not
+        // before this page is in and the paging state says where the next one starts.
+        const QScopedValueRollback<bool> prepending(m_prepending, true);
         beginInsertRows({}, 0, int(page->size() - 1));
         m_rows = *page + m_rows;
         endInsertRows();

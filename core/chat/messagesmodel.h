@@ -26,8 +26,9 @@ namespace plaza::chat {
 //! fetchMore() loads older pages upward, from the cache and, once the cache has no older
 //! ones, from the server (stored into the cache first). Our message keeps its row from
 //! "sending" to "sent" (rows are identified by sender and client_id), and "read" once
-//! another member's read mark reached it. Updates by row (inserted, removed, changed), so a
-//! list view keeps its place. Own read connection on the UI thread.
+//! another member's read mark reached it. Follows the change stream by id: only this
+//! conversation's messages named by a batch are read again, and rows are inserted, removed,
+//! moved or changed (never a reset for a few rows), so a list view keeps its place. Own read connection on the UI thread.
 //!
 //! plaza_core has no QML: the app registers it (QML_FOREIGN) and sets `chat` and
 //! `conversationId`.
@@ -134,7 +135,14 @@ Q_SIGNALS:
     void firstUnreadIdChanged();
 
 private:
+    friend struct KeyedRows;
     void onApplied(const plaza::sync::ChangeSet &changes);
+    //! The batch's messages \a touched (\a removed among them) that are this conversation's,
+    //! read by id: dataChanged for loaded ones, rowsInserted for new ones in the loaded range,
+    //! rowsRemoved for deleted ones. Nothing read again for other conversations' messages.
+    void applyMessages(const QSet<QString> &touched, const QSet<QString> &removed);
+    //! Makes the rows \a rows, by key (MessageRow::key), without a reset.
+    void applyRows(QList<MessageRow> rows);
     [[nodiscard]] bool ensureOpen();
     [[nodiscard]] QString selfId() const;
     bool prependFromCache();
@@ -162,6 +170,7 @@ private:
     QList<MessageRow> m_rows;
     int m_pageSize = 50;
     bool m_loading = false;
+    bool m_prepending = false; //!< inserting an older page: no fetchMore() from its signals
     bool m_cacheExhausted = false;
     bool m_serverExhausted = false;
     QStringList m_typingNames;

@@ -108,8 +108,8 @@ QJsonObject FeedService::selfJson() const
 
 void FeedService::emitChanges(const storage::RowChanges &changes)
 {
-    const QStringList posts = changes.rows.value(QStringLiteral("posts")).values();
-    const QStringList users = changes.rows.value(QStringLiteral("users")).values();
+    const QStringList posts = changes.ids(storage::Table::Posts).values();
+    const QStringList users = changes.ids(storage::Table::Users).values();
     if (!posts.isEmpty() || !users.isEmpty())
         Q_EMIT changed(posts, users);
 }

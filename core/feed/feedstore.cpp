@@ -127,7 +127,7 @@ Status FeedStore::setFlags(const QString &postId, const PostFlags &f, storage::R
     stmt->bindAll(postId, f.likedByMe, std::max<qint64>(0, f.likeCount), f.repostedByMe, std::max<qint64>(0, f.repostCount));
     if (auto st = stmt->exec(); !st)
         return st;
-    changes.add(QStringLiteral("posts"), postId);
+    changes.add(storage::Table::Posts, postId);
     return {};
 }
 
@@ -139,7 +139,7 @@ Status FeedStore::setFollowed(const QString &userId, bool followed, qint64 follo
     stmt->bindAll(userId, followed, std::max<qint64>(0, followers));
     if (auto st = stmt->exec(); !st)
         return st;
-    changes.add(QStringLiteral("users"), userId);
+    changes.add(storage::Table::Users, userId);
     return {};
 }
 
@@ -168,7 +168,7 @@ Result<QString> FeedStore::queuePost(const QString &text, const QString &replyTo
         row->bindAll(storage::localPostId(clientId), clientId, *author, text, now, replyTo.isEmpty() ? QString() : replyTo);
         if (auto done = row->exec(); !done)
             return done;
-        changes.add(QStringLiteral("posts"), storage::localPostId(clientId));
+        changes.add(storage::Table::Posts, storage::localPostId(clientId));
         return {};
     });
     if (!st)
@@ -227,7 +227,7 @@ Status FeedStore::markFailed(const QString &clientId, const Error &error, storag
     stmt->bindAll(clientId, error.codeName(), error.message);
     if (auto st = stmt->exec(); !st)
         return st;
-    changes.add(QStringLiteral("posts"), storage::localPostId(clientId));
+    changes.add(storage::Table::Posts, storage::localPostId(clientId));
     return {};
 }
 

@@ -10,6 +10,7 @@
 #include "sync/syncengine.h"
 
 #include <QPointer>
+#include <QScopedValueRollback>
 #include <QSet>
 
 namespace plaza::feed {
@@ -126,10 +127,14 @@ void PostListModel::setPageSize(int size)
 
 void PostListModel::reload()
 {
-    beginResetModel();
-    m_rows.clear();
-    m_records.clear();
-    endResetModel();
+    {
+        // No fetchMore() from the reset's signals: the first page follows, read here.
+        const QScopedValueRollback<bool> changing(m_changingRows, true);
+        beginResetModel();
+        m_rows.clear();
+        m_records.clear();
+        endResetModel();
+    }
     setError({});
     setCacheAtEnd(false);
     setServerAtEnd(serverPath().isEmpty());
@@ -174,7 +179,7 @@ int PostListModel::rowCount(const QModelIndex &parent) const
 
 bool PostListModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (parent.isValid() || m_loading || !m_db)
+    if (parent.isValid() || m_loading || m_changingRows || !m_db)
         return false;
     if (!m_cacheAtEnd)
         return true;
@@ -183,7 +188,7 @@ bool PostListModel::canFetchMore(const QModelIndex &parent) const
 
 void PostListModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_loading || !ensureOpen())
+    if (parent.isValid() || m_loading || m_changingRows || !ensureOpen())
         return;
     if (!m_cacheAtEnd) {
         appendFromCache();
@@ -367,8 +372,8 @@ void PostListModel::onApplied(const sync::ChangeSet &changes)
         reload();
         return;
     }
-    if (changes.changes.touches(QStringLiteral("posts")))
-        onChanged(changes.changes.rows.value(QStringLiteral("posts")).values());
+    if (changes.changes.touches(storage::Table::Posts))
+        onChanged(changes.changes.ids(storage::Table::Posts).values());
 }
 
 void PostListModel::onChanged(const QStringList &postIds)
@@ -458,6 +463,9 @@ void PostListModel::insertRowsAt(int at, const QList<PostRecord> &rows)
 {
     if (rows.isEmpty())
         return;
+    // A view (or QAbstractItemModelTester) may ask for more from the insert's signals: not
+    // before the paging state says where the next page starts.
+    const QScopedValueRollback<bool> changing(m_changingRows, true);
     beginInsertRows({}, at, at + int(rows.size()) - 1);
     for (qsizetype i = 0; i < rows.size(); ++i) {
         m_rows.insert(at + i, PostRow::from(rows.at(i)));

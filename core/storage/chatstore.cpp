@@ -88,7 +88,10 @@ Status ChatStore::upsertMessage(const QJsonObject &object, RowChanges &changes)
         if (auto st = (*index)->bindAll(rowid ? rowid : m_statements.db().lastInsertRowId(), text).exec(); !st)
             return st;
     }
-    changes.add(QStringLiteral("messages"), id);
+    if (rowid)
+        changes.add(Table::Messages, id);
+    else
+        changes.addCreated(Table::Messages, id);
 
     // RFC 3339 UTC with fixed milliseconds sorts as text, so the comparison is by time.
     auto bump = m_statements.get(QStringLiteral(
@@ -99,7 +102,7 @@ Status ChatStore::upsertMessage(const QJsonObject &object, RowChanges &changes)
     if (auto st = (*bump)->bindAll(id, createdAt, conversationId).exec(); !st)
         return st;
     if (m_statements.db().changes() > 0)
-        changes.add(QStringLiteral("conversations"), conversationId);
+        changes.add(Table::Conversations, conversationId);
     return {};
 }
 
@@ -139,7 +142,7 @@ Status ChatStore::upsertConversation(const QJsonObject &object, RowChanges &chan
         return insert.error();
     if (auto st = (*insert)->bindAll(id, kind, title, lastMessageId, lastActivity, unread, readUpTo).exec(); !st)
         return st;
-    changes.add(QStringLiteral("conversations"), id);
+    changes.add(Table::Conversations, id);
 
     // Members: keep the rows (and their read marks) of those who stay, drop those who left.
     auto existing = m_statements.get(QStringLiteral("SELECT user_id FROM conversation_members WHERE conversation_id = ?1;"));
@@ -195,7 +198,7 @@ Status ChatStore::removeMessage(const QString &id, RowChanges &changes)
         return remove.error();
     if (auto st = (*remove)->bind(1, id).exec(); !st)
         return st;
-    changes.add(QStringLiteral("messages"), id);
+    changes.addRemoved(Table::Messages, id);
     return {};
 }
 
@@ -219,7 +222,7 @@ Status ChatStore::markRead(const QJsonObject &object, const QString &selfId, Row
             return stmt.error();
         if (auto st = (*stmt)->bindAll(conversationId, upTo, selfId).exec(); !st)
             return st;
-        changes.add(QStringLiteral("conversations"), conversationId);
+        changes.add(Table::Conversations, conversationId);
     }
     auto member = m_statements.get(QStringLiteral(
         "UPDATE conversation_members SET read_up_to = ?3 WHERE conversation_id = ?1 AND user_id = ?2;"));
@@ -227,7 +230,7 @@ Status ChatStore::markRead(const QJsonObject &object, const QString &selfId, Row
         return member.error();
     if (auto st = (*member)->bindAll(conversationId, userId, upTo).exec(); !st)
         return st;
-    changes.add(QStringLiteral("conversation_members"), conversationId);
+    changes.add(Table::ConversationMembers, conversationId);
     return {};
 }
 

@@ -82,7 +82,7 @@ Status PostStore::upsert(const QJsonObject &object, RowChanges &changes, int dep
     s.bind(18, advertiserId);
     if (auto st = s.exec(); !st)
         return st;
-    changes.add(QStringLiteral("posts"), id);
+    changes.add(Table::Posts, id);
     // Our own post written while offline is shown from a provisional row until the server's
     // copy arrives (by the answer or by sync, whichever comes first): then it goes, so the
     // post appears once (feed/feedstore.h).
@@ -94,7 +94,7 @@ Status PostStore::upsert(const QJsonObject &object, RowChanges &changes, int dep
         if (auto st = (*drop)->bindAll(localId, *authorId).exec(); !st)
             return st;
         if (m_statements.db().changes() > 0)
-            changes.add(QStringLiteral("posts"), localId);
+            changes.addRemoved(Table::Posts, localId);
     }
     return {};
 }
@@ -106,7 +106,7 @@ Status PostStore::remove(const QString &id, RowChanges &changes)
         return stmt.error();
     if (auto st = (*stmt)->bind(1, id).exec(); !st)
         return st;
-    changes.add(QStringLiteral("posts"), id);
+    changes.addRemoved(Table::Posts, id);
     return {};
 }
 

@@ -53,7 +53,7 @@ Result<QString> UsersStore::upsert(const QJsonObject &object, RowChanges &change
         if (m_statements.db().changes() > 0)
             break;
     }
-    changes.add(QStringLiteral("users"), u.id);
+    changes.add(Table::Users, u.id);
     return u.id;
 }
 
@@ -72,7 +72,7 @@ Status UsersStore::applyUpdated(const QJsonObject &object, const QString &selfId
         return stmt.error();
     if (auto st = (*stmt)->bindAll(selfId, *id).exec(); !st)
         return st;
-    changes.add(QStringLiteral("follows"), *id);
+    changes.add(Table::Follows, *id);
     return {};
 }
 

@@ -77,7 +77,7 @@ Status WalletStore::upsertTransaction(const QJsonObject &object, RowChanges &cha
     s.bind(12, requestId).bind(13, conversationId);
     if (auto st = s.exec(); !st)
         return st;
-    changes.add(QStringLiteral("transactions"), id);
+    changes.add(Table::Transactions, id);
     return {};
 }
 
@@ -119,7 +119,7 @@ Status WalletStore::setWallet(const QJsonObject &object, RowChanges &changes)
     s.bind(8, asOf);
     if (auto st = s.exec(); !st)
         return st;
-    changes.add(QStringLiteral("wallet"), QStringLiteral("1"));
+    changes.add(Table::Wallet, QStringLiteral("1"));
     return {};
 }
 
@@ -173,7 +173,7 @@ Status WalletStore::setSavings(const QJsonObject &object, RowChanges &changes)
                       .exec();
         !st)
         return st;
-    changes.add(QStringLiteral("savings"), QStringLiteral("1"));
+    changes.add(Table::Savings, QStringLiteral("1"));
 
     // The event carries the whole list of goals: replace them.
     auto clear = m_statements.get(QStringLiteral("DELETE FROM savings_goals;"));
@@ -200,7 +200,7 @@ Status WalletStore::setSavings(const QJsonObject &object, RowChanges &changes)
                           .exec();
             !st)
             return st;
-        changes.add(QStringLiteral("savings_goals"), id);
+        changes.add(Table::SavingsGoals, id);
     }
     return {};
 }
@@ -223,7 +223,7 @@ Status WalletStore::setRateChange(const QJsonObject &object, RowChanges &changes
         return stmt.error();
     if (auto st = (*stmt)->bindAll(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact))).exec(); !st)
         return st;
-    changes.add(QStringLiteral("savings"), QStringLiteral("1"));
+    changes.add(Table::Savings, QStringLiteral("1"));
     return {};
 }
 
@@ -271,7 +271,7 @@ Status WalletStore::upsertPaymentRequest(const QJsonObject &object, RowChanges &
                       .exec();
         !st)
         return st;
-    changes.add(QStringLiteral("payment_requests"), id);
+    changes.add(Table::PaymentRequests, id);
     return {};
 }
 

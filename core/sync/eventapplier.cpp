@@ -43,6 +43,10 @@ Result<bool> EventApplier::applyEvent(const protocol::Event &event, RowChanges &
     switch (*type) {
     case EventType::MessageCreated:
         st = m_chat.upsertMessage(data, changes);
+        // New by the server's word even when a REST page stored the row a moment before the
+        // event (the store then saw an update): IncomingMessages takes news from created().
+        if (st)
+            changes.addCreated(storage::Table::Messages, data.value(QStringLiteral("id")).toString());
         break;
     case EventType::ConversationUpdated:
         st = m_chat.upsertConversation(data, changes);
@@ -172,21 +176,21 @@ Status EventApplier::onDeleted(protocol::EventType type, const QString &name, co
     if (type == EventType::MessageDeleted)
         return m_chat.removeMessage(id, changes);
     // The table comes from the type, never from the data.
-    QString table;
+    storage::Table table;
     if (type == EventType::ConversationDeleted)
-        table = QStringLiteral("conversations");
+        table = storage::Table::Conversations;
     else if (type == EventType::TransactionDeleted)
-        table = QStringLiteral("transactions");
+        table = storage::Table::Transactions;
     else if (type == EventType::PaymentRequestDeleted)
-        table = QStringLiteral("payment_requests");
+        table = storage::Table::PaymentRequests;
     else
         return Error{ErrorCode::Protocol, QStringLiteral("%1 deletes nothing").arg(name), {}, 0};
-    auto stmt = m_statements.get(QStringLiteral("DELETE FROM %1 WHERE id = ?1;").arg(table));
+    auto stmt = m_statements.get(QStringLiteral("DELETE FROM %1 WHERE id = ?1;").arg(storage::tableName(table)));
     if (!stmt)
         return stmt.error();
     if (auto st = (*stmt)->bind(1, id).exec(); !st)
         return st;
-    changes.add(table, id);
+    changes.addRemoved(table, id);
     return {};
 }
 

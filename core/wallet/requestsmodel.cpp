@@ -212,9 +212,9 @@ void RequestsModel::onApplied(const sync::ChangeSet &changes)
         reload();
         return;
     }
-    if (!m_db || !changes.changes.touches(QStringLiteral("payment_requests")))
+    if (!m_db || !changes.changes.touches(storage::Table::PaymentRequests))
         return;
-    const QStringList ids = changes.changes.rows.value(QStringLiteral("payment_requests")).values();
+    const QStringList ids = changes.changes.ids(storage::Table::PaymentRequests).values();
     for (const QString &id : ids) {
         auto fresh = readRows(*m_db, selfId(), QStringLiteral(" AND r.id = ?2"), {id}, 1);
         if (!fresh) {

@@ -181,9 +181,9 @@ void TransactionsModel::onApplied(const sync::ChangeSet &changes)
         reload();
         return;
     }
-    if (!m_db || m_changing || !changes.changes.touches(QStringLiteral("transactions")))
+    if (!m_db || m_changing || !changes.changes.touches(storage::Table::Transactions))
         return;
-    const QStringList ids = changes.changes.rows.value(QStringLiteral("transactions")).values();
+    const QStringList ids = changes.changes.ids(storage::Table::Transactions).values();
     // Newest first, only the rows the filter shows.
     auto fresh = readTransactionsById(*m_db, m_filter, ids);
     if (!fresh) {

@@ -11,14 +11,19 @@
 #include "chat/conversationsmodel.h"
 #include "chat/incomingmessages.h"
 #include "chat/messagesmodel.h"
+#include "common/modeltester.h"
 #include "common/testserver.h"
 #include "dropproxy.h"
 #include "integrationutil.h"
 #include "money/money.h"
 #include "net/wssession.h"
+#include "protocol/events.h"
+#include "protocol/types.h"
+#include "session/session.h"
 #include "storage/cacheschema.h"
 #include "storage/database.h"
 #include "sync/eventapplier.h"
+#include "sync/syncengine.h"
 
 #include <QJsonArray>
 #include <QScopeGuard>
@@ -104,6 +109,8 @@ private Q_SLOTS:
     void draftsAndTyping();
     void chatStepAddedToALaterCache();
     void modelsUpdateByRow();
+    void newConversationAndMessageInsertRows();
+    void updatedMessageIsNotNews();
     void sendAndDraftDoNotWaitForTheCacheLock();
     void readMarkWaitsForTheChatToOpen();
     void sendWhileAReadMarkIsOnItsWay();
@@ -193,6 +200,7 @@ void ChatTest::offlineMessagesArriveOnceInOrder()
 
     // 200 messages while the server is down: each in the cache at once, as "sending".
     MessagesModel model;
+    test::checkModel(&model);
     model.setChat(m_chat.get());
     model.setConversationId(m_conversation);
     QCOMPARE(model.rowCount(), 0);
@@ -247,6 +255,7 @@ void ChatTest::offlineMessagesArriveOnceInOrder()
     // And our cache ends with the synced messages only (the outbox rows gave way).
     QVERIFY(syncedTo(*m_friend));
     MessagesModel after;
+    test::checkModel(&after);
     after.setPageSize(200);
     after.setChat(m_chat.get());
     after.setConversationId(m_conversation);
@@ -318,6 +327,7 @@ void ChatTest::refusalFailsTheMessage()
 
     // The model shows it failed, with the reason.
     MessagesModel model;
+    test::checkModel(&model);
     model.setChat(m_chat.get());
     model.setConversationId(*theirs);
     QCOMPARE(model.rowCount(), 1);
@@ -420,6 +430,7 @@ void ChatTest::searchFoldsAccents()
     QVERIFY(syncedTo(*m_friend));
 
     ChatSearchModel search;
+    test::checkModel(&search);
     search.setChat(m_chat.get());
     auto texts = [&]() {
         QStringList out;
@@ -460,6 +471,7 @@ void ChatTest::modelsServeTheCacheOffline()
     QVERIFY(syncedTo(*m_friend));
 
     ConversationsModel conversations;
+    test::checkModel(&conversations);
     conversations.setChat(m_chat.get());
     QCOMPARE(conversations.rowCount(), 1);
     QModelIndex c = conversations.index(0);
@@ -477,6 +489,7 @@ void ChatTest::modelsServeTheCacheOffline()
     QTRY_VERIFY_WITH_TIMEOUT(!session.online(), 15000);
     QVERIFY(reopen()); // a cold start without a server
     ConversationsModel offline;
+    test::checkModel(&offline);
     offline.setChat(m_chat.get());
     QCOMPARE(offline.rowCount(), 1);
     QCOMPARE(offline.index(0).data(ConversationsModel::LastMessagePreviewRole).toString(), QStringLiteral("news 59"));
@@ -488,6 +501,7 @@ void ChatTest::modelsServeTheCacheOffline()
     offline.setFilter({});
 
     MessagesModel messages;
+    test::checkModel(&messages);
     messages.setPageSize(25);
     messages.setChat(m_chat.get());
     messages.setConversationId(m_conversation);
@@ -543,6 +557,7 @@ void ChatTest::olderPagesComeFromTheServer()
         QVERIFY((*db)->exec(QStringLiteral("DELETE FROM messages WHERE text < 'old 25';")));
     }
     MessagesModel messages;
+    test::checkModel(&messages);
     messages.setPageSize(10);
     messages.setChat(m_chat.get());
     messages.setConversationId(m_conversation);
@@ -577,6 +592,7 @@ void ChatTest::draftsAndTyping()
     theirs.start();
     QTRY_VERIFY_WITH_TIMEOUT(theirs.isConnected(), 15000);
     MessagesModel messages;
+    test::checkModel(&messages);
     messages.setChat(m_chat.get());
     messages.setConversationId(m_conversation);
     theirs.sendTyping(m_conversation);
@@ -632,6 +648,7 @@ void ChatTest::modelsUpdateByRow()
     QVERIFY(post(*other, *second, QStringLiteral("newer")));
     QVERIFY(syncedTo(*other));
     ConversationsModel conversations;
+    test::checkModel(&conversations);
     conversations.setChat(m_chat.get());
     QCOMPARE(conversations.rowCount(), 2);
     QCOMPARE(conversations.index(0).data(ConversationsModel::IdRole).toString(), *second);
@@ -639,6 +656,7 @@ void ChatTest::modelsUpdateByRow()
     QSignalSpy reset(&conversations, &QAbstractItemModel::modelReset);
 
     MessagesModel messages;
+    test::checkModel(&messages);
     messages.setChat(m_chat.get());
     messages.setConversationId(m_conversation);
     QSignalSpy inserted(&messages, &QAbstractItemModel::rowsInserted);
@@ -667,6 +685,126 @@ void ChatTest::modelsUpdateByRow()
     QCOMPARE(reset.count(), 0);
 }
 
+
+void ChatTest::newConversationAndMessageInsertRows()
+{
+    // The change stream names rows by id: a new conversation is inserted, a message in the open
+    // conversation inserted, a message elsewhere touches nothing of it, and a search shown is
+    // not reset by a message it does not match.
+    QVERIFY(post(*m_friend, m_conversation, QStringLiteral("an old needle")));
+    QVERIFY(syncedTo(*m_friend));
+    ConversationsModel conversations;
+    test::checkModel(&conversations);
+    conversations.setChat(m_chat.get());
+    const int conversationsBefore = conversations.rowCount();
+    MessagesModel messages;
+    test::checkModel(&messages);
+    messages.setChat(m_chat.get());
+    messages.setConversationId(m_conversation);
+    const int messagesBefore = messages.rowCount();
+    QVERIFY(messagesBefore > 0);
+    ChatSearchModel search;
+    test::checkModel(&search);
+    search.setChat(m_chat.get());
+    search.setQuery(QStringLiteral("needle"));
+    QCOMPARE(search.count(), 1);
+
+    QSignalSpy conversationsInserted(&conversations, &QAbstractItemModel::rowsInserted);
+    QSignalSpy conversationsReset(&conversations, &QAbstractItemModel::modelReset);
+    QSignalSpy messagesInserted(&messages, &QAbstractItemModel::rowsInserted);
+    QSignalSpy messagesChanged(&messages, &QAbstractItemModel::dataChanged);
+    QSignalSpy messagesReset(&messages, &QAbstractItemModel::modelReset);
+    QSignalSpy searchInserted(&search, &QAbstractItemModel::rowsInserted);
+    QSignalSpy searchRemoved(&search, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy searchReset(&search, &QAbstractItemModel::modelReset);
+
+    // A new conversation with its first message: one row inserted at the top, no reset; the
+    // open conversation's messages do not move.
+    auto third = registerUser(m_server->url(), QStringLiteral("third"), kPassword);
+    QVERIFY(third);
+    auto fresh = createConversation(*third, {selfId()});
+    QVERIFY(fresh);
+    QVERIFY(post(*third, *fresh, QStringLiteral("hello from a new conversation")));
+    QVERIFY(syncedTo(*third));
+    QTRY_COMPARE_WITH_TIMEOUT(conversations.rowCount(), conversationsBefore + 1, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(conversations.index(0).data(ConversationsModel::LastMessagePreviewRole).toString(),
+                              QStringLiteral("hello from a new conversation"), 15000);
+    QCOMPARE(conversations.index(0).data(ConversationsModel::IdRole).toString(), *fresh);
+    QCOMPARE(conversationsInserted.count(), 1); // then moved to the top by its first message
+    QCOMPARE(conversationsReset.count(), 0);
+    QCOMPARE(messages.rowCount(), messagesBefore);
+    QCOMPARE(messagesInserted.count(), 0);
+    QCOMPARE(messagesChanged.count(), 0);
+
+    // An incoming message in the open conversation: inserted last, no reset; the search shows it.
+    QVERIFY(post(*m_friend, m_conversation, QStringLiteral("a new needle")));
+    QVERIFY(syncedTo(*m_friend));
+    QTRY_COMPARE_WITH_TIMEOUT(messages.rowCount(), messagesBefore + 1, 15000);
+    QCOMPARE(messages.index(messagesBefore).data(MessagesModel::TextRole).toString(), QStringLiteral("a new needle"));
+    QCOMPARE(messagesInserted.count(), 1);
+    QCOMPARE(messagesInserted.at(0).at(1).toInt(), messagesBefore);
+    QCOMPARE(messagesReset.count(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(search.count(), 2, 15000);
+    QCOMPARE(search.index(0).data(ChatSearchModel::SnippetRole).toString(), QStringLiteral("a new needle"));
+    QCOMPARE(searchInserted.count(), 1);
+    QCOMPARE(searchReset.count(), 0);
+
+    // One the query does not match: the search's rows stay as they are.
+    QVERIFY(post(*m_friend, m_conversation, QStringLiteral("nothing to find here")));
+    QVERIFY(syncedTo(*m_friend));
+    QTRY_COMPARE_WITH_TIMEOUT(messages.rowCount(), messagesBefore + 2, 15000);
+    QTest::qWait(400); // longer than the search's debounce
+    QCOMPARE(search.count(), 2);
+    QCOMPARE(searchInserted.count(), 1);
+    QCOMPARE(searchRemoved.count(), 0);
+    QCOMPARE(searchReset.count(), 0);
+    QCOMPARE(messagesReset.count(), 0);
+    QCOMPARE(conversationsReset.count(), 0);
+}
+
+void ChatTest::updatedMessageIsNotNews()
+{
+    // A row a REST page stored (scrolling, a conversation opened) that a later event only
+    // updates — a conversation's last message, an edit — is not news: only what a batch
+    // created is. Here the row comes first over REST, then a conversation.updated names it
+    // without its message.created (as an edit of an old message would).
+    Session &session = *m_fixture->session;
+    IncomingMessages incoming(&session);
+    QSignalSpy arrived(&incoming, &IncomingMessages::arrived);
+    QSignalSpy applied(session.syncEngine(), &SyncEngine::applied);
+    session.live()->stop(); // events reach us only the way the test says
+    QTRY_VERIFY_WITH_TIMEOUT(!session.online(), 15000);
+
+    QVERIFY(post(*m_friend, m_conversation, QStringLiteral("stored before its event")));
+    auto page = waitTask(m_chat->fetchOlder(m_conversation, {}, 50));
+    QVERIFY2(page, page ? "" : qPrintable(page.error().message));
+    auto conversation = waitTask(session.api()->get(QStringLiteral("/v1/conversations/%1").arg(m_conversation)));
+    QVERIFY(conversation);
+    const QString messageId =
+        conversation->body.value(QStringLiteral("last_message")).toObject().value(QStringLiteral("id")).toString();
+    QVERIFY(!messageId.isEmpty());
+
+    protocol::SyncPage update;
+    const qint64 seq = session.cursor() + 1;
+    update.events.append(protocol::Event{seq, protocol::eventName(protocol::EventType::ConversationUpdated), conversation->body});
+    update.nextSince = seq;
+    auto changes = waitTask(session.syncEngine()->applyPage(update));
+    QVERIFY(changes);
+    QCOMPARE(changes->applied, 1);
+    QVERIFY(changes->changes.ids(storage::Table::Messages).contains(messageId));
+    QVERIFY(!changes->changes.created(storage::Table::Messages).contains(messageId));
+    QCOMPARE(applied.count(), 1);
+    QTest::qWait(100);
+    QCOMPARE(arrived.count(), 0);
+
+    // A message the sync creates is news, through the same instance.
+    QVERIFY(post(*m_friend, m_conversation, QStringLiteral("and a new one")));
+    session.syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(arrived.count(), 1, 15000);
+    const auto news = arrived.at(0).at(0).value<QList<IncomingMessage>>();
+    QCOMPARE(news.size(), 1);
+    QCOMPARE(news.at(0).text, QStringLiteral("and a new one"));
+}
 
 void ChatTest::readMarkWaitsForTheChatToOpen()
 {
@@ -709,6 +847,7 @@ void ChatTest::sendAndDraftDoNotWaitForTheCacheLock()
     // UI thread's event loop keeps turning while the writer waits, the message shows at once,
     // and it is stored (and goes out) once the lock is released.
     MessagesModel model;
+    test::checkModel(&model);
     model.setChat(m_chat.get());
     model.setConversationId(m_conversation);
     const int before = model.rowCount();
@@ -816,6 +955,7 @@ void ChatTest::moneyInMessagesIsInTheReadersLocale()
     QCOMPARE(notified.at(0).text, frenchConcertLine);
 
     ConversationsModel conversations;
+    test::checkModel(&conversations);
     conversations.setChat(m_chat.get());
     QCOMPARE(conversations.rowCount(), 1);
     const QString frenchConcert = Money(1850, QStringLiteral("EUR")).format(french);
@@ -824,6 +964,7 @@ void ChatTest::moneyInMessagesIsInTheReadersLocale()
              QStringLiteral("🧾 ") + frenchConcert + QStringLiteral(" · Concert"));
 
     MessagesModel messages;
+    test::checkModel(&messages);
     messages.setChat(m_chat.get());
     messages.setConversationId(m_conversation);
     const QModelIndex card = messages.index(messages.rowCount() - 1);
@@ -838,6 +979,7 @@ void ChatTest::moneyInMessagesIsInTheReadersLocale()
     QLocale::setDefault(english);
     QCOMPARE(card.data(MessagesModel::FormattedAmountRole).toString(), QStringLiteral("€18.50"));
     ConversationsModel inEnglish;
+    test::checkModel(&inEnglish);
     inEnglish.setChat(m_chat.get());
     QCOMPARE(inEnglish.index(0).data(ConversationsModel::LastMessagePreviewRole).toString(),
              QStringLiteral("🧾 €18.50 · Concert"));
@@ -884,6 +1026,7 @@ void ChatTest::firstUnreadIsTheBadgesOldest()
         QVERIFY(post(*m_friend, m_conversation, QStringLiteral("seen %1").arg(i)));
     QVERIFY(syncedTo(*m_friend));
     MessagesModel messages;
+    test::checkModel(&messages);
     messages.setChat(m_chat.get());
     messages.setConversationId(m_conversation);
     QCOMPARE(messages.firstUnreadId(), messages.index(0).data(MessagesModel::IdRole).toString());

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void contiguousDetectsGap();
     void resetKeepsKv();
     void unchangedUsersWriteNothing();
+    void createdUpdatedRemovedMessages();
 
 private:
     qint64 scalar(const QString &sql)
@@ -204,7 +205,7 @@ void EventApplierTest::everyEventType()
     QCOMPARE(m_applier->cursor(), 12);
     QCOMPARE(scalar(QStringLiteral("SELECT cursor FROM sync_state")), 12);
     QVERIFY(!text(QStringLiteral("SELECT last_synced_at FROM sync_state")).isEmpty());
-    QVERIFY(changes->changes.rows.value(QStringLiteral("posts")).contains(QStringLiteral("p_orig")));
+    QVERIFY(changes->changes.ids(storage::Table::Posts).contains(QStringLiteral("p_orig")));
 
     // Chat: members, the newer message moved the conversation's last message forward.
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM conversation_members WHERE conversation_id = 'c_1'")), 3);
@@ -320,7 +321,7 @@ void EventApplierTest::unchangedUsersWriteNothing()
     // is no change for the models; a changed field updates the row in place (same rowid).
     auto first = m_applier->applyBatch({makeEvent(1, QStringLiteral("user.updated"), user(QStringLiteral("u_x")))}, 1);
     QVERIFY(first);
-    QVERIFY(first->changes.rows.value(QStringLiteral("users")).contains(QStringLiteral("u_x")));
+    QVERIFY(first->changes.ids(storage::Table::Users).contains(QStringLiteral("u_x")));
     const qint64 rowid = scalar(QStringLiteral("SELECT rowid FROM users WHERE id = 'u_x'"));
     QVERIFY(rowid > 0);
 
@@ -331,19 +332,72 @@ void EventApplierTest::unchangedUsersWriteNothing()
         2);
     QVERIFY(same);
     QCOMPARE(same->applied, 1);
-    QVERIFY(!same->changes.rows.contains(QStringLiteral("users")));
-    QVERIFY(same->changes.rows.value(QStringLiteral("messages")).contains(QStringLiteral("m_x")));
+    QVERIFY(!same->changes.touches(storage::Table::Users));
+    QVERIFY(same->changes.ids(storage::Table::Messages).contains(QStringLiteral("m_x")));
 
     QJsonObject renamed = user(QStringLiteral("u_x"));
     renamed.insert(QStringLiteral("display_name"), QStringLiteral("Xavier Renamed"));
     renamed.insert(QStringLiteral("followers"), 99);
     auto changed = m_applier->applyBatch({makeEvent(3, QStringLiteral("user.updated"), renamed)}, 3);
     QVERIFY(changed);
-    QVERIFY(changed->changes.rows.value(QStringLiteral("users")).contains(QStringLiteral("u_x")));
+    QVERIFY(changed->changes.ids(storage::Table::Users).contains(QStringLiteral("u_x")));
     QCOMPARE(text(QStringLiteral("SELECT display_name FROM users WHERE id = 'u_x'")), QStringLiteral("Xavier Renamed"));
     QCOMPARE(scalar(QStringLiteral("SELECT followers FROM users WHERE id = 'u_x'")), 99);
     QCOMPARE(scalar(QStringLiteral("SELECT rowid FROM users WHERE id = 'u_x'")), rowid);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM users WHERE id = 'u_x'")), 1);
+}
+
+void EventApplierTest::createdUpdatedRemovedMessages()
+{
+    const QString at = QStringLiteral("2026-11-22T10:00:00.000Z");
+    // A new row: created (and touched).
+    auto first = m_applier->applyBatch(
+        {makeEvent(1, QStringLiteral("message.created"),
+                   message(QStringLiteral("m_a"), QStringLiteral("c_1"), QStringLiteral("u_x"), at))},
+        1);
+    QVERIFY(first);
+    QCOMPARE(first->changes.created(Table::Messages), QSet<QString>{QStringLiteral("m_a")});
+    QVERIFY(first->changes.ids(Table::Messages).contains(QStringLiteral("m_a")));
+    QVERIFY(first->changes.removed(Table::Messages).isEmpty());
+
+    // The same message again as a conversation's last message: updated, not created.
+    const QJsonObject conversation{{QStringLiteral("id"), QStringLiteral("c_1")},
+                                   {QStringLiteral("kind"), QStringLiteral("direct")},
+                                   {QStringLiteral("members"), QJsonArray{user(kMe), user(QStringLiteral("u_x"))}},
+                                   {QStringLiteral("last_message"),
+                                    message(QStringLiteral("m_a"), QStringLiteral("c_1"), QStringLiteral("u_x"), at)},
+                                   {QStringLiteral("unread"), 1}};
+    auto again = m_applier->applyBatch({makeEvent(2, QStringLiteral("conversation.updated"), conversation)}, 2);
+    QVERIFY(again);
+    QVERIFY(again->changes.ids(Table::Messages).contains(QStringLiteral("m_a")));
+    QVERIFY(again->changes.created(Table::Messages).isEmpty());
+    QVERIFY(again->changes.ids(Table::Conversations).contains(QStringLiteral("c_1")));
+
+    // A row a REST page stored before its message.created event: the event still makes it new.
+    RowChanges rest;
+    QVERIFY(m_applier->applyEvent(
+        makeEvent(0, QStringLiteral("message.created"),
+                  message(QStringLiteral("m_b"), QStringLiteral("c_1"), QStringLiteral("u_x"), at)),
+        rest));
+    auto event = m_applier->applyBatch(
+        {makeEvent(3, QStringLiteral("message.created"),
+                   message(QStringLiteral("m_b"), QStringLiteral("c_1"), QStringLiteral("u_x"), at))},
+        3);
+    QVERIFY(event);
+    QCOMPARE(event->changes.created(Table::Messages), QSet<QString>{QStringLiteral("m_b")});
+
+    // Deleted: removed, and no longer created.
+    auto gone = m_applier->applyBatch(
+        {makeEvent(4, QStringLiteral("message.deleted"), QJsonObject{{QStringLiteral("id"), QStringLiteral("m_a")}})}, 4);
+    QVERIFY(gone);
+    QCOMPARE(gone->changes.removed(Table::Messages), QSet<QString>{QStringLiteral("m_a")});
+    QVERIFY(gone->changes.created(Table::Messages).isEmpty());
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM messages WHERE id = 'm_a'")), 0);
+
+    // Table names exist once, both ways.
+    for (Table t : kAllTables)
+        QCOMPARE(tableFromName(tableName(t)), std::optional<Table>(t));
+    QVERIFY(!tableFromName(QStringLiteral("kv")));
 }
 
 void EventApplierTest::resetKeepsKv()

@@ -6,6 +6,7 @@
 // clock moved) reach both sides, each through payment_request.updated into its own cache.
 #include "integrationutil.h"
 
+#include "common/modeltester.h"
 #include "common/testserver.h"
 #include "common/waittask.h"
 #include "session/session.h"
@@ -101,7 +102,9 @@ void RequestsTest::initTestCase()
     m_toMe->setDirection(QStringLiteral("to_me"));
     m_toMe->setSession(m_me->session.get());
     m_tester = std::make_unique<QAbstractItemModelTester>(m_toMe.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_tester->setUseFetchMore(true);
     m_fromMe = std::make_unique<RequestsModel>();
+    checkModel(m_fromMe.get());
     m_fromMe->setDirection(QStringLiteral("from_me"));
     m_fromMe->setSession(m_me->session.get());
     QCOMPARE(m_toMe->rowCount(), 0);

@@ -141,7 +141,7 @@ void SyncTest::liveEventLandsInCache()
     QCOMPARE(batches.count(), 1);
     const auto changes = batches.at(0).at(0).value<sync::ChangeSet>();
     QCOMPARE(changes.types, QStringList{QStringLiteral("conversation.updated")});
-    QVERIFY(changes.changes.touches(QStringLiteral("conversations")));
+    QVERIFY(changes.changes.touches(storage::Table::Conversations));
     QCOMPARE(count(QStringLiteral("conversations")), 3);
 }
 

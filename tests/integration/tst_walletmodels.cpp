@@ -2,6 +2,7 @@
 // The wallet's read side and its pure parts: pay-link parsing, CSV bytes, the paged
 // TransactionsModel and WalletSummary over a real cache synced from the real server,
 // and what they show when the server is gone.
+#include "common/modeltester.h"
 #include "common/testserver.h"
 #include "storage/database.h"
 #include "integrationutil.h"
@@ -171,6 +172,7 @@ void WalletModelsTest::cleanupTestCase()
 void WalletModelsTest::pagesAndFilters()
 {
     TransactionsModel model;
+    test::checkModel(&model);
     model.setPageSize(3);
     model.setSession(m_fixture->session.get());
     QCOMPARE(model.rowCount(), 3);
@@ -214,6 +216,7 @@ void WalletModelsTest::pagesAndFilters()
 void WalletModelsTest::newTransactionInsertsOneRow()
 {
     TransactionsModel model;
+    test::checkModel(&model);
     model.setSession(m_fixture->session.get());
     WalletSummary summary;
     summary.setSession(m_fixture->session.get());
@@ -243,6 +246,7 @@ void WalletModelsTest::balanceAfterIsTheWalletsInShownOrder()
     QVERIFY2(out, out ? "" : qPrintable(out.error().message));
     QVERIFY(waitTask(m_fixture->session->syncEngine()->pull()));
     TransactionsModel model;
+    test::checkModel(&model);
     model.setPageSize(500);
     model.setSession(m_fixture->session.get());
     WalletSummary summary;
@@ -263,6 +267,7 @@ void WalletModelsTest::balanceAfterIsTheWalletsInShownOrder()
 void WalletModelsTest::exportRoundTripsNotes()
 {
     TransactionsModel model;
+    test::checkModel(&model);
     model.setSession(m_fixture->session.get());
     model.setDirection(QStringLiteral("out"));
     QTemporaryDir dir;
@@ -341,6 +346,7 @@ void WalletModelsTest::windowSlidesBothWaysAndStaysBounded()
 {
     Session &session = *m_fixture->session;
     TransactionsModel all;
+    test::checkModel(&all);
     all.setPageSize(500);
     all.setMaxRows(5000);
     all.setSession(&session);
@@ -471,6 +477,7 @@ void WalletModelsTest::offlineServesTheCacheMarkedStale()
     m_server->kill();
     QTRY_VERIFY_WITH_TIMEOUT(!m_fixture->session->online(), 10000);
     TransactionsModel model;
+    test::checkModel(&model);
     model.setSession(m_fixture->session.get());
     QVERIFY(summary.stale());
     QVERIFY(model.stale());

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QList>
+#include <QSet>
+
+namespace plaza::chat {
+
+//! For list models whose rows have a stable key (a conversation's id, a message's sender and
+//! client id): apply() turns the rows a model holds into new ones by key, with the smallest
+//! signals a view needs to keep its place — rowsRemoved for keys that went, rowsMoved for keys
+//! that changed place, rowsInserted for new keys, dataChanged for rows whose content changed;
+//! never a reset. A model using it declares `friend struct KeyedRows;`.
+struct KeyedRows {
+    //! Makes \a rows (the rows \a model shows) equal to \a target. \a key(row) identifies a
+    //! row (unique within a list); \a same(a, b) says whether a row's content is unchanged.
+    template<typename Model, typename Row, typename KeyFn, typename SameFn>
+    static void apply(Model &model, QList<Row> &rows, const QList<Row> &target, KeyFn key, SameFn same)
+    {
+        QHash<QString, qsizetype> wanted;
+        for (qsizetype i = 0; i < target.size(); ++i)
+            wanted.insert(key(target.at(i)), i);
+        // Gone: removed, a run of neighbours at a time.
+        for (qsizetype i = rows.size() - 1; i >= 0;) {
+            if (wanted.contains(key(rows.at(i)))) {
+                --i;
+                continue;
+            }
+            qsizetype first = i;
+            while (first > 0 && !wanted.contains(key(rows.at(first - 1))))
+                --first;
+            model.beginRemoveRows({}, int(first), int(i));
+            rows.remove(first, i - first + 1);
+            model.endRemoveRows();
+            i = first - 1;
+        }
+        QSet<QString> present;
+        for (const Row &r : std::as_const(rows))
+            present.insert(key(r));
+        // Then in target order: a row in place is compared, one further down is moved up, a
+        // new one is inserted (a run of new neighbours at a time).
+        for (qsizetype i = 0; i < target.size();) {
+            const QString k = key(target.at(i));
+            if (i < rows.size() && key(rows.at(i)) == k) {
+                if (!same(rows.at(i), target.at(i))) {
+                    rows[i] = target.at(i);
+                    const QModelIndex at = model.index(int(i));
+                    Q_EMIT model.dataChanged(at, at);
+                }
+                ++i;
+                continue;
+            }
+            qsizetype from = -1;
+            for (qsizetype j = i + 1; j < rows.size(); ++j) {
+                if (key(rows.at(j)) == k) {
+                    from = j;
+                    break;
+                }
+            }
+            if (from >= 0) {
+                model.beginMoveRows({}, int(from), int(from), {}, int(i));
+                rows.move(from, i);
+                model.endMoveRows();
+                continue; // compared on the next turn, now in place
+            }
+            qsizetype last = i;
+            while (last + 1 < target.size() && !present.contains(key(target.at(last + 1))))
+                ++last;
+            model.beginInsertRows({}, int(i), int(last));
+            for (qsizetype j = i; j <= last; ++j) {
+                rows.insert(j, target.at(j));
+                present.insert(key(target.at(j)));
+            }
+            model.endInsertRows();
+            i = last + 1;
+        }
+    }
+};
+
+} // namespace plaza::chat
