@@ -9,6 +9,8 @@
 #include "feed/feedservice.h"
 #include "feed/profilemodel.h"
 #include "feed/threadmodel.h"
+#include "savings/goalsmodel.h"
+#include "savings/savingsservice.h"
 #include "savings/savingssummary.h"
 #include "session/applock.h"
 #include "social/peoplesearchmodel.h"
@@ -71,12 +73,25 @@ struct AppLockForeign
     QML_UNCREATABLE("The app owns the app lock; use App.appLock")
 };
 
-//! `SavingsSummary { session: App.session }` — the Savings tab's data, goals and charts.
+//! The Savings tab: `SavingsService { session: App.session }` (server, writes, change stream),
+//! `SavingsSummary { service: … }` (figures and charts), `GoalsModel { service: … }`.
+struct SavingsServiceForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::savings::SavingsService)
+    QML_NAMED_ELEMENT(SavingsService)
+};
 struct SavingsSummaryForeign
 {
     Q_GADGET
     QML_FOREIGN(plaza::savings::SavingsSummary)
     QML_NAMED_ELEMENT(SavingsSummary)
+};
+struct GoalsModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::savings::GoalsModel)
+    QML_NAMED_ELEMENT(GoalsModel)
 };
 
 //! The Feed tab's models: `FeedModel { service: App.feed }`, ThreadModel, ProfileModel.

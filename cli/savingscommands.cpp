@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
-// The savings commands of plaza-cli: the same SavingsSummary (cache, refreshed from the
-// server) and WalletService (exactly-once deposits and withdrawals) as the app.
+// The savings commands of plaza-cli: the same SavingsService, SavingsSummary and GoalsModel
+// (cache, refreshed from the server) and WalletService (exactly-once deposits and withdrawals) as the app.
 #include "clicommands.h"
 #include "terminal.h"
 
 #include "common/nextsignal.h"
 #include "net/apiclient.h"
 #include "protocol/endpoints.h"
+#include "savings/goalsmodel.h"
+#include "savings/savingsservice.h"
 #include "savings/savingssummary.h"
 #include "wallet/walletservice.h"
 #include "wallet/walletsummary.h"
@@ -20,21 +22,21 @@ namespace plaza::cli {
 
 namespace {
 
-//! Runs SavingsSummary::refresh() to its end (the server's answer, or the cache alone).
-QCoro::Task<void> refreshed(savings::SavingsSummary &summary)
+//! Runs SavingsService::refresh() to its end (the server's answer, or the cache alone).
+QCoro::Task<void> refreshed(savings::SavingsService &service)
 {
-    summary.refresh();
-    if (summary.busy())
-        co_await nextSignal(&summary, &savings::SavingsSummary::busyChanged);
+    service.refresh();
+    if (service.busy())
+        co_await nextSignal(&service, &savings::SavingsService::busyChanged);
 }
 
 //! "g_3  Bike  30,00 € of 600,00 €  by 2027-05-01 (4 months 12 days)  behind  add 90,00 € now and on each 1st"
-//! (a goal map of SavingsSummary::goals(): the same rule as the Savings tab, goalprogress.h).
+//! (a row of GoalsModel as a map: the same rule as the Savings tab, goalprogress.h).
 QString goalLine(const QVariantMap &g)
 {
     const QString deadline = g.value(QStringLiteral("deadline")).toString();
     QString line = QStringLiteral("%1  %2  %3 of %4")
-                       .arg(g.value(QStringLiteral("id")).toString(), g.value(QStringLiteral("name")).toString(),
+                       .arg(g.value(QStringLiteral("goalId")).toString(), g.value(QStringLiteral("name")).toString(),
                             g.value(QStringLiteral("formattedSaved")).toString(),
                             g.value(QStringLiteral("formattedTarget")).toString());
     const QString status = g.value(QStringLiteral("status")).toString();
@@ -47,7 +49,7 @@ QString goalLine(const QVariantMap &g)
     }
     if (status != u"no_deadline")
         line += QStringLiteral("  ") + QString(status).replace(u'_', u' ');
-    if (g.contains(QStringLiteral("formattedMonthlyNeeded")))
+    if (!g.value(QStringLiteral("formattedMonthlyNeeded")).toString().isEmpty())
         line += QStringLiteral("  add %1 now and on each 1st").arg(g.value(QStringLiteral("formattedMonthlyNeeded")).toString());
     return line;
 }
@@ -58,9 +60,13 @@ QCoro::Task<int> Commands::savingsSummary()
 {
     if (const int code = co_await openWallet(); code != kOk)
         co_return code;
+    savings::SavingsService service;
+    service.setSession(m_session.get());
     savings::SavingsSummary summary;
-    summary.setSession(m_session.get());
-    co_await refreshed(summary);
+    summary.setService(&service);
+    savings::GoalsModel goals;
+    goals.setService(&service);
+    co_await refreshed(service);
     if (!summary.loaded())
         co_return failWith(m_pulled ? QStringLiteral("no savings yet (plaza-cli deposit AMOUNT)")
                                     : QStringLiteral("no savings in the local cache yet (sync when online)"));
@@ -76,10 +82,9 @@ QCoro::Task<int> Commands::savingsSummary()
                            change.value(QStringLiteral("formattedApy")).toString(),
                            change.value(QStringLiteral("effectiveDate")).toDate().toString(Qt::ISODate)));
     }
-    const QVariantList goals = summary.goals();
-    printLine(QStringLiteral("goals: %1").arg(goals.size()));
-    for (const QVariant &goal : goals)
-        printLine(QStringLiteral("  ") + goalLine(goal.toMap()));
+    printLine(QStringLiteral("goals: %1").arg(goals.count()));
+    for (int row = 0; row < goals.count(); ++row)
+        printLine(QStringLiteral("  ") + goalLine(goals.get(row)));
     if (!m_pulled)
         printLine(QStringLiteral("(offline: as last synced %1)").arg(summary.asOf().toUTC().toString(Qt::ISODate)));
     co_return kOk;
@@ -120,13 +125,14 @@ QCoro::Task<int> Commands::goals()
     if (verb == u"list") {
         if (args.size() > 1)
             co_return failWith(QStringLiteral("usage: goals [list]"), kUsage);
-        savings::SavingsSummary summary;
-        summary.setSession(m_session.get());
-        co_await refreshed(summary);
-        const QVariantList goals = summary.goals();
-        for (const QVariant &value : goals)
-            printLine(goalLine(value.toMap()));
-        if (goals.isEmpty())
+        savings::SavingsService service;
+        service.setSession(m_session.get());
+        savings::GoalsModel goals;
+        goals.setService(&service);
+        co_await refreshed(service);
+        for (int row = 0; row < goals.count(); ++row)
+            printLine(goalLine(goals.get(row)));
+        if (goals.count() == 0)
             printLine(QStringLiteral("no goals"));
         if (!m_pulled)
             printLine(QStringLiteral("(offline: as last synced)"));

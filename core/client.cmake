@@ -9,6 +9,7 @@ add_library(plaza_core STATIC
     storage/chatstore.h storage/chatstore.cpp
     storage/walletstore.h storage/walletstore.cpp
     storage/poststore.h storage/poststore.cpp
+    storage/savingsstore.h storage/savingsstore.cpp
     sync/changeset.h
     sync/eventapplier.h sync/eventapplier.cpp
     sync/cachewriter.h sync/cachewriter.cpp
@@ -25,7 +26,9 @@ add_library(plaza_core STATIC
     wallet/requestsmodel.h wallet/requestsmodel.cpp
     wallet/walletsummary.h wallet/walletsummary.cpp
     wallet/walletcsv.h wallet/walletcsv.cpp
+    savings/savingsservice.h savings/savingsservice.cpp
     savings/savingssummary.h savings/savingssummary.cpp
+    savings/goalsmodel.h savings/goalsmodel.cpp
     savings/goalprogress.h savings/goalprogress.cpp
     chat/messageoutbox.h chat/messageoutbox.cpp
     chat/chatqueries.h chat/chatqueries.cpp

@@ -8,6 +8,7 @@ import Plaza.Desktop
 // One goal: its progress, deadline and whether the projection says it is on track.
 Rectangle {
     id: card
+    //! One row of the GoalsModel (a delegate's `model`, or GoalsModel.get()): its roles.
     required property var goal
     property bool actionsEnabled: true
     readonly property bool hasDeadline: !!goal.deadline

@@ -12,16 +12,17 @@ Sheet {
     objectName: "goalSheet"
 
     required property QtObject savings
+    required property QtObject service
     property var goal: null
     property string error: ""
-    readonly property var parsedTarget: App.parseAmount(targetField.text, savings.currency.length > 0 ? savings.currency : "EUR")
+    readonly property var parsedTarget: App.parseAmount(targetField.text, savings.currency)
     // "YYYY-MM-DD", or "" when the field holds no date.
     readonly property string parsedDeadline: Time.parseDate(deadlineField.text)
     readonly property bool deadlineOk: deadlineField.text.trim().length === 0 || parsedDeadline.length > 0
 
     title: goal ? qsTr("Edit goal") : qsTr("New goal")
     subtitle: goal ? qsTr("%1 saved so far").arg(goal.formattedSaved) : qsTr("Set money aside for something: it stays in your savings and earns interest.")
-    closable: !savings.busy
+    closable: !service.busy
 
     function start(existing) {
         goal = existing || null
@@ -35,10 +36,10 @@ Sheet {
     onOpened: nameField.forceActiveFocus()
 
     Connections {
-        target: sheet.savings
+        target: sheet.service
         enabled: sheet.visible
         function onGoalSaved() { sheet.close() }
-        function onGoalFailed(code, message, field) {
+        function onGoalFailed(code, field) {
             sheet.error = field === "name" ? qsTr("Names are 1 to 40 characters.")
                         : field === "target" ? qsTr("Enter a target greater than zero.")
                         : field === "deadline" ? qsTr("The deadline can't be in the past.")
@@ -116,24 +117,24 @@ Sheet {
                 visible: sheet.goal !== null
                 text: qsTr("Delete goal")
                 variant: "danger"
-                enabled: !sheet.savings.busy
-                onClicked: sheet.savings.deleteGoal(sheet.goal.id)
+                enabled: !sheet.service.busy
+                onClicked: sheet.service.deleteGoal(sheet.goal.goalId)
             }
             Item { Layout.fillWidth: true }
             AppButton {
                 id: saveButton
                 objectName: "saveGoalButton"
                 text: sheet.goal ? qsTr("Save") : qsTr("Create goal")
-                busy: sheet.savings.busy
-                enabled: !sheet.savings.busy && nameField.text.trim().length > 0 && sheet.parsedTarget.ok
+                busy: sheet.service.busy
+                enabled: !sheet.service.busy && nameField.text.trim().length > 0 && sheet.parsedTarget.ok
                          && sheet.deadlineOk
                 onClicked: {
                     sheet.error = ""
                     const deadline = sheet.parsedDeadline
                     if (sheet.goal)
-                        sheet.savings.updateGoal(sheet.goal.id, nameField.text, targetField.text, deadline)
+                        sheet.service.updateGoal(sheet.goal.goalId, nameField.text, targetField.text, deadline)
                     else
-                        sheet.savings.createGoal(nameField.text, targetField.text, deadline)
+                        sheet.service.createGoal(nameField.text, targetField.text, deadline)
                 }
             }
         }

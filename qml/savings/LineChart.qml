@@ -3,15 +3,22 @@ import QtQuick
 import QtQuick.Shapes
 import Plaza
 
-// One or two lines over a faint grid, from points already in pixels (C++ computes them,
-// one per pixel column at most, so ten years of days stay smooth). The values and dates at
-// the ends, when given, label the axes: the highest value top left and the lowest bottom
-// right (where a rising line leaves room), the first and last dates under the plot. Points
-// are in the plot's pixels: plotHeight, not height.
+// One or two lines over a faint grid. The values come in data units (x: a day or month index,
+// y: an amount) with the ranges they span; the chart maps them to its pixels (the plot is
+// plotHeight tall: the dates go under it), x growing rightwards and y upwards. The values and
+// dates at the ends, when given, label the axes: the highest value top left and the lowest
+// bottom right (where a rising line leaves room), the first and last dates under the plot.
 Item {
     id: chart
-    property var points: []
-    property var secondPoints: []
+    property var values: []
+    property var secondValues: []
+    property real xMin: 0
+    property real xMax: 1
+    property real yMin: 0
+    property real yMax: 1
+    // The lines in the plot's pixels.
+    readonly property var points: toPixels(values)
+    readonly property var secondPoints: toPixels(secondValues)
     property color lineColor: Theme.accent
     property color secondColor: Theme.success
     property string topLabel: ""
@@ -19,6 +26,22 @@ Item {
     property string startLabel: ""
     property string endLabel: ""
     readonly property real plotHeight: Math.max(0, height - (dates.visible ? dates.height + Theme.spacingXs : 0))
+
+    function toPixels(list) {
+        const w = width
+        const h = plotHeight
+        if (!list || list.length === 0 || w < 2 || h <= 1)
+            return []
+        const xSpan = xMax - xMin
+        const ySpan = yMax - yMin
+        const out = []
+        for (let i = 0; i < list.length; ++i) {
+            const p = list[i]
+            out.push(Qt.point(xSpan > 0 ? (p.x - xMin) / xSpan * w : w / 2,
+                              ySpan > 0 ? h - (p.y - yMin) / ySpan * h : h))
+        }
+        return out
+    }
 
     Item {
         id: plot
@@ -79,7 +102,7 @@ Item {
     }
     Item {
         id: dates
-        // Not from the points: they are computed from plotHeight, which depends on this.
+        // Not from the values: the points are computed from plotHeight, which depends on this.
         visible: chart.startLabel.length > 0 || chart.endLabel.length > 0
         width: chart.width
         height: startText.implicitHeight

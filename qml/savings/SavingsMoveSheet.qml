@@ -12,6 +12,8 @@ Sheet {
     objectName: "savingsMoveSheet"
 
     required property QtObject savings
+    required property QtObject service
+    required property QtObject goals
     required property QtObject wallet
     property bool deposit: true
     property string goalId: ""
@@ -21,13 +23,21 @@ Sheet {
     onStepChanged: if (step === "result") Qt.callLater(() => doneButton.forceActiveFocus())
     property string outcome: ""
     property string outcomeMessage: ""
+    readonly property var goalChoices: {
+        goals.revision // again when a goal changes
+        const out = []
+        for (let i = 0; i < goals.count; ++i) {
+            const g = goals.get(i)
+            out.push({ value: g.goalId, label: g.name })
+        }
+        return out
+    }
 
-    readonly property var parsed: App.parseAmount(amountField.text, savings.currency.length > 0 ? savings.currency : "EUR")
+    readonly property var parsed: App.parseAmount(amountField.text, savings.currency)
     readonly property var goal: {
-        for (const g of savings.goals)
-            if (g.id === goalId)
-                return g
-        return null
+        goals.revision // again when a goal changes
+        const row = goals.indexOf(goalId)
+        return row >= 0 ? goals.get(row) : null
     }
     readonly property int availableMinor: deposit ? wallet.availableMinor
                                                   : (goal ? goal.savedMinor : savings.unassignedMinor)
@@ -68,7 +78,7 @@ Sheet {
             sheet.step = "stepup"
             stepUpPrompt.ask(key, methods, why)
         }
-        function onPaymentCompleted(key, transactionId) { sheet.outcome = "completed"; sheet.step = "result"; sheet.savings.refresh() }
+        function onPaymentCompleted(key, transactionId) { sheet.outcome = "completed"; sheet.step = "result"; sheet.service.refresh() }
         function onPaymentAwaiting(key) { sheet.outcome = "awaiting"; sheet.step = "result" }
         function onPaymentFailed(code, message, field) {
             sheet.outcome = "failed"
@@ -112,7 +122,7 @@ Sheet {
                 textRole: "label"
                 valueRole: "value"
                 model: [{ value: "", label: sheet.deposit ? qsTr("No goal (unassigned)") : qsTr("Unassigned savings") }]
-                       .concat(sheet.savings.goals.map(g => ({ value: g.id, label: g.name })))
+                       .concat(sheet.goalChoices)
                 currentIndex: Math.max(0, indexOfValue(sheet.goalId))
                 onActivated: sheet.goalId = currentValue
             }

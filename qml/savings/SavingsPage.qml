@@ -16,10 +16,19 @@ Item {
     readonly property bool offline: App.session.state === Session.Ready && !App.session.online
     readonly property string offlineReason: qsTr("You're offline. Moving money needs a connection.")
 
-    SavingsSummary {
-        id: savings
+    // The server and the writes; the figures and charts; the goals (a list model, by id).
+    SavingsService {
+        id: savingsService
         session: App.session
         Component.onCompleted: refresh()
+    }
+    SavingsSummary {
+        id: savings
+        service: savingsService
+    }
+    GoalsModel {
+        id: goals
+        service: savingsService
     }
     WalletSummary {
         id: wallet
@@ -27,7 +36,7 @@ Item {
     }
     Connections {
         target: App.session
-        function onOnlineChanged() { if (App.session.online) savings.refresh() }
+        function onOnlineChanged() { if (App.session.online) savingsService.refresh() }
     }
     //! --page savings[/deposit|/withdraw|/goal]: opened once the cache (or the server) has answered.
     property string pendingPath: ""
@@ -49,20 +58,23 @@ Item {
         settleIfReady()
     }
     function settleIfReady() {
-        if (pendingPath.length === 0 || !savings.loaded || savings.busy)
+        if (pendingPath.length === 0 || !savings.loaded || savingsService.busy)
             return
         if (pendingPath === "deposit")
             moveSheet.start(true, "")
         else if (pendingPath === "withdraw")
             moveSheet.start(false, "")
         else if (pendingPath === "goal")
-            goalSheet.start(savings.goals.length > 0 ? savings.goals[0] : null)
+            goalSheet.start(goals.count > 0 ? goals.get(0) : null)
         pendingPath = ""
         App.pageSettled = true
     }
     Connections {
         target: savings
-        function onChanged() { page.settleIfReady() }
+        function onLoadedChanged() { page.settleIfReady() }
+    }
+    Connections {
+        target: savingsService
         function onBusyChanged() { page.settleIfReady() }
     }
 
@@ -275,7 +287,11 @@ Item {
                                 background: Rectangle { radius: Theme.radiusS; color: Theme.background; border.width: monthlyField.activeFocus ? 2 : 1; border.color: monthlyField.activeFocus ? Theme.focusRing : Theme.border }
                             }
                         }
-                        readonly property var projection: savings.loaded ? savings.projection(monthlyField.text) : ({ ok: false })
+                        // Again when the balance, the rate, the currency or the language changes.
+                        readonly property var projection: {
+                            savings.balanceMinor; savings.apyBps; savings.currency; App.languageInUse
+                            return savings.loaded ? savings.projection(monthlyField.text) : ({ ok: false })
+                        }
                         id: projectionBox
                         RowLayout {
                             visible: projectionBox.projection.ok
@@ -298,24 +314,25 @@ Item {
                             Layout.fillHeight: true
                             readonly property real low: projectionBox.projection.ok
                                                         ? Math.min(projectionBox.projection.months[0].withoutMinor, savings.balanceMinor) : 0
-                            function scaled(key) {
+                            // Data units: x the month (0 = today), y minor units.
+                            function values(key) {
                                 const p = projectionBox.projection
-                                const h = plotHeight
-                                if (!p.ok || width < 2)
+                                if (!p.ok)
                                     return []
-                                const months = p.months
-                                const span = Math.max(1, p.maxMinor - low)
-                                const out = [Qt.point(0, h - (savings.balanceMinor - low) / span * h)]
-                                for (let i = 0; i < months.length; ++i)
-                                    out.push(Qt.point((i + 1) / months.length * width, h - (months[i][key] - low) / span * h))
+                                const out = [Qt.point(0, savings.balanceMinor)]
+                                for (let i = 0; i < p.months.length; ++i)
+                                    out.push(Qt.point(i + 1, p.months[i][key]))
                                 return out
                             }
+                            xMax: projectionBox.projection.ok ? projectionBox.projection.months.length : 1
+                            yMin: low
+                            yMax: projectionBox.projection.ok ? low + Math.max(1, projectionBox.projection.maxMinor - low) : 1
                             topLabel: projectionBox.projection.ok ? App.formatMoney(projectionBox.projection.maxMinor, savings.currency) : ""
                             bottomLabel: projectionBox.projection.ok ? App.formatMoney(low, savings.currency) : ""
                             startLabel: qsTr("Today")
                             endLabel: { Time.today; return Time.date(Time.monthsFromToday(12)) } // again when the language switches
-                            points: scaled("withoutMinor")
-                            secondPoints: monthlyField.text.length > 0 ? scaled("withMinor") : []
+                            values: values("withoutMinor")
+                            secondValues: monthlyField.text.length > 0 ? values("withMinor") : []
                         }
                     }
                 }
@@ -348,7 +365,10 @@ Item {
                             objectName: "interestChart"
                             Layout.fillWidth: true
                             Layout.fillHeight: true
-                            points: savings.historyDays > 0 ? savings.historyPoints(width, plotHeight) : []
+                            // At most one point per pixel column: smooth and cheap with ten years of days.
+                            values: savings.historyDays > 0 ? savings.historyPoints(Math.floor(width)) : []
+                            xMax: historyBox.info.lastIndex || 0
+                            yMax: historyBox.info.maxValue || 1
                             topLabel: historyBox.info.formattedTotal || ""
                             bottomLabel: historyBox.info.totalMinor !== undefined ? App.formatMoney(0, savings.currency) : ""
                             startLabel: historyBox.info.from !== undefined ? Time.date(historyBox.info.from) : ""
@@ -379,7 +399,7 @@ Item {
                 }
             }
             Label {
-                visible: savings.loaded && savings.goals.length === 0
+                visible: savings.loaded && goals.count === 0
                 text: qsTr("No goals yet. A goal keeps money aside for something — a trip, a bike, a rainy day — and shows if you're on track.")
                 color: Theme.textMuted
                 wrapMode: Text.Wrap
@@ -392,16 +412,17 @@ Item {
                 rowSpacing: Theme.spacingL
                 Layout.fillWidth: true
                 Repeater {
-                    model: savings.goals
+                    model: goals
                     GoalCard {
-                        required property var modelData
-                        goal: modelData
+                        required property var model
+                        required property int index
+                        goal: model
                         actionsEnabled: !page.offline
                         Layout.fillWidth: true
                         Layout.fillHeight: true
-                        onAddRequested: moveSheet.start(true, modelData.id)
-                        onWithdrawRequested: moveSheet.start(false, modelData.id)
-                        onEditRequested: goalSheet.start(modelData)
+                        onAddRequested: moveSheet.start(true, model.goalId)
+                        onWithdrawRequested: moveSheet.start(false, model.goalId)
+                        onEditRequested: goalSheet.start(goals.get(index))
                     }
                 }
             }
@@ -409,6 +430,6 @@ Item {
         }
     }
 
-    SavingsMoveSheet { id: moveSheet; savings: savings; wallet: wallet }
-    GoalSheet { id: goalSheet; savings: savings }
+    SavingsMoveSheet { id: moveSheet; savings: savings; service: savingsService; goals: goals; wallet: wallet }
+    GoalSheet { id: goalSheet; savings: savings; service: savingsService }
 }

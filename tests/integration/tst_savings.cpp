@@ -8,6 +8,7 @@
 #include "integrationutil.h"
 #include "net/apiclient.h"
 #include "savings/goalprogress.h"
+#include "savingsviews.h"
 #include "savings/savingssummary.h"
 #include "storage/database.h"
 #include "sync/syncengine.h"
@@ -29,11 +30,6 @@ Money eur(qint64 minor)
     return Money(minor, QStringLiteral("EUR"));
 }
 
-bool refreshed(savings::SavingsSummary &summary)
-{
-    summary.refresh();
-    return !summary.busy() || QTest::qWaitFor([&] { return !summary.busy(); }, 15000);
-}
 } // namespace
 
 class SavingsClientTest : public QObject
@@ -89,9 +85,9 @@ void SavingsClientTest::depositAndWithdrawExactlyOnce()
     QCOMPARE(tooMuch.error().code, ErrorCode::InsufficientFunds);
     QCOMPARE(m_wallet->pendingCount(), 0);
 
-    savings::SavingsSummary summary;
-    summary.setSession(m_fixture->session.get());
-    QVERIFY(refreshed(summary));
+    SavingsViews summaryViews(m_fixture->session.get());
+    auto &summary = summaryViews.summary;
+    QVERIFY(summaryViews.refreshed());
     QVERIFY(summary.loaded());
     QCOMPARE(summary.balanceMinor(), 25000);
     QCOMPARE(summary.apyBps(), 450);
@@ -100,32 +96,32 @@ void SavingsClientTest::depositAndWithdrawExactlyOnce()
 
 void SavingsClientTest::goalsRoundTrip()
 {
-    savings::SavingsSummary summary;
-    summary.setSession(m_fixture->session.get());
-    QSignalSpy saved(&summary, &savings::SavingsSummary::goalSaved);
-    QSignalSpy failed(&summary, &savings::SavingsSummary::goalFailed);
+    SavingsViews summaryViews(m_fixture->session.get());
+    auto &summary = summaryViews.summary;
+    QSignalSpy saved(&summaryViews.service, &savings::SavingsService::goalSaved);
+    QSignalSpy failed(&summaryViews.service, &savings::SavingsService::goalFailed);
     QLocale::setDefault(QLocale(QStringLiteral("fr_FR")));
     // The user's today (the suite also runs at fixed instants and zones, see scripts/test-calendar).
     const QDate before = Clock::instance()->today();
     const QDate deadline = before.addMonths(3);
-    summary.createGoal(QStringLiteral("Vélo"), QStringLiteral("1 200,50"), deadline.toString(Qt::ISODate));
+    summaryViews.service.createGoal(QStringLiteral("Vélo"), QStringLiteral("1 200,50"), deadline.toString(Qt::ISODate));
     QLocale::setDefault(QLocale(QStringLiteral("en_US")));
     QVERIFY(saved.wait(10000));
     // A refused target never reaches the server.
-    summary.createGoal(QStringLiteral("Nothing"), QStringLiteral("-5"), QString());
+    summaryViews.service.createGoal(QStringLiteral("Nothing"), QStringLiteral("-5"), QString());
     QCOMPARE(failed.size(), 1);
-    QCOMPARE(failed.at(0).at(2).toString(), QStringLiteral("target"));
+    QCOMPARE(failed.at(0).at(1).toString(), QStringLiteral("target"));
     // A past deadline is refused by the server, with the field.
-    summary.createGoal(QStringLiteral("Late"), QStringLiteral("10"), QStringLiteral("2001-01-01"));
+    summaryViews.service.createGoal(QStringLiteral("Late"), QStringLiteral("10"), QStringLiteral("2001-01-01"));
     QVERIFY(failed.wait(10000));
-    QCOMPARE(failed.at(1).at(2).toString(), QStringLiteral("deadline"));
+    QCOMPARE(failed.at(1).at(1).toString(), QStringLiteral("deadline"));
     // Not a date: refused at once.
-    summary.createGoal(QStringLiteral("Soon"), QStringLiteral("10"), QStringLiteral("2027-02-30"));
+    summaryViews.service.createGoal(QStringLiteral("Soon"), QStringLiteral("10"), QStringLiteral("2027-02-30"));
     QCOMPARE(failed.size(), 3);
-    QCOMPARE(failed.at(2).at(2).toString(), QStringLiteral("deadline"));
+    QCOMPARE(failed.at(2).at(1).toString(), QStringLiteral("deadline"));
 
-    QTRY_VERIFY_WITH_TIMEOUT(summary.goals().size() == 1, 10000);
-    const QVariantMap goal = summary.goals().constFirst().toMap();
+    QTRY_VERIFY_WITH_TIMEOUT(summaryViews.goalList().size() == 1, 10000);
+    const QVariantMap goal = summaryViews.goalList().constFirst().toMap();
     QCOMPARE(goal.value(QStringLiteral("name")).toString(), QStringLiteral("Vélo"));
     QCOMPARE(goal.value(QStringLiteral("targetMinor")).toLongLong(), 120050);
     // Created a moment ago: never "behind", whatever it holds.
@@ -145,9 +141,9 @@ void SavingsClientTest::goalsRoundTrip()
     };
     QVERIFY2(needed == rule(before) || needed == rule(after), qPrintable(QString::number(needed)));
 
-    auto intoGoal = waitTask(m_wallet->moveSavings(true, eur(1000), goal.value(QStringLiteral("id")).toString()));
+    auto intoGoal = waitTask(m_wallet->moveSavings(true, eur(1000), goal.value(QStringLiteral("goalId")).toString()));
     QVERIFY(intoGoal && intoGoal->state == wallet::PaymentIntent::State::Completed);
-    QTRY_COMPARE_WITH_TIMEOUT(summary.goals().constFirst().toMap().value(QStringLiteral("savedMinor")).toLongLong(), 1000LL,
+    QTRY_COMPARE_WITH_TIMEOUT(summaryViews.goalList().constFirst().toMap().value(QStringLiteral("savedMinor")).toLongLong(), 1000LL,
                               10000);
     QCOMPARE(summary.unassignedMinor(), 25000);
 }
@@ -159,19 +155,21 @@ void SavingsClientTest::interestHistoryForTheChart()
     auto jump = waitTask(m_fixture->session->api()->post(QStringLiteral("/v1/test/clock"),
                                                           {{QStringLiteral("advance_s"), 25 * 86400}}));
     QVERIFY2(jump, jump ? "" : qPrintable(jump.error().message));
-    savings::SavingsSummary summary;
-    summary.setSession(m_fixture->session.get());
-    QVERIFY(refreshed(summary));
+    SavingsViews summaryViews(m_fixture->session.get());
+    auto &summary = summaryViews.summary;
+    QVERIFY(summaryViews.refreshed());
     QCOMPARE(summary.historyDays(), 25);
-    const QVariantList points = summary.historyPoints(300, 100);
+    // Data units: x the day, y the interest earned up to it (LineChart.qml maps them to pixels).
+    const QVariantList points = summary.historyPoints(300);
     QCOMPARE(points.size(), 25);
-    // Cumulative: never going down (y grows downwards), ending at the top.
-    qreal lastY = 1e9;
+    // Cumulative: never going down, ending at the chart's top.
+    qreal lastY = -1;
     for (const QVariant &p : points) {
-        QVERIFY(p.toPointF().y() <= lastY + 1e-9);
+        QVERIFY(p.toPointF().y() >= lastY - 1e-9);
         lastY = p.toPointF().y();
     }
-    QCOMPARE(points.constLast().toPointF().y(), 0.0);
+    QCOMPARE(points.constLast().toPointF().y(), summary.historyInfo().value(QStringLiteral("maxValue")).toDouble());
+    QCOMPARE(points.constLast().toPointF().x(), 24.0);
     const QVariantMap projection = summary.projection(QStringLiteral("100"));
     QVERIFY(projection.value(QStringLiteral("ok")).toBool());
     const QVariantList months = projection.value(QStringLiteral("months")).toList();
@@ -197,7 +195,7 @@ void SavingsClientTest::interestHistoryForTheChart()
     }
     jump = waitTask(m_fixture->session->api()->post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("advance_s"), 3 * 86400}}));
     QVERIFY(jump);
-    QVERIFY(refreshed(summary));
+    QVERIFY(summaryViews.refreshed());
     QCOMPARE(summary.historyDays(), 28);
     {
         auto db = m_fixture->session->openCacheConnection(true);
@@ -248,25 +246,25 @@ void SavingsClientTest::cliCommands()
 
 void SavingsClientTest::offlineFromTheCache()
 {
-    savings::SavingsSummary before;
-    before.setSession(m_fixture->session.get());
-    QVERIFY(refreshed(before));
+    SavingsViews beforeViews(m_fixture->session.get());
+    auto &before = beforeViews.summary;
+    QVERIFY(beforeViews.refreshed());
     const qint64 balance = before.balanceMinor();
-    const int goals = int(before.goals().size());
+    const int goals = int(beforeViews.goalList().size());
     const int days = before.historyDays();
     QVERIFY(balance > 0 && goals == 2 && days == 28);
 
     m_server->kill();
     QTRY_VERIFY_WITH_TIMEOUT(!m_fixture->session->online(), 20000);
-    savings::SavingsSummary offline;
-    offline.setSession(m_fixture->session.get());
-    QVERIFY(refreshed(offline)); // the server is gone: the cache answers
+    SavingsViews offlineViews(m_fixture->session.get());
+    auto &offline = offlineViews.summary;
+    QVERIFY(offlineViews.refreshed()); // the server is gone: the cache answers
     QVERIFY(offline.loaded());
     QVERIFY(offline.stale());
     QCOMPARE(offline.balanceMinor(), balance);
-    QCOMPARE(int(offline.goals().size()), goals);
+    QCOMPARE(int(offlineViews.goalList().size()), goals);
     QCOMPARE(offline.historyDays(), days);
-    QVERIFY(offline.error().isEmpty());
+    QVERIFY(offline.errorCode().isEmpty());
     // Nothing moves while offline, and nothing is queued.
     auto refused = waitTask(m_wallet->moveSavings(true, eur(100)));
     QVERIFY(!refused);

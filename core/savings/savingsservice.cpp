@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: MIT
+#include "savings/savingsservice.h"
+
+#include "common/clock.h"
+#include "common/logging.h"
+#include "money/money.h"
+#include "net/apiclient.h"
+#include "protocol/endpoints.h"
+#include "protocol/types.h"
+#include "session/session.h"
+#include "storage/database.h"
+#include "storage/savingsstore.h"
+#include "storage/statementcache.h"
+#include "storage/usersstore.h"
+#include "storage/walletstore.h"
+#include "sync/cachewriter.h"
+#include "sync/changeset.h"
+#include "sync/syncengine.h"
+
+#include <QDate>
+#include <QFuture>
+#include <QJsonArray>
+#include <QLocale>
+#include <QUrlQuery>
+
+#include <QCoroFuture>
+
+namespace plaza::savings {
+
+namespace {
+constexpr int kHistoryPage = 400;
+constexpr int kMaxHistoryDays = 3700; // ten years and some
+
+const QString kSavings = QStringLiteral("savings");
+const QString kGoals = QStringLiteral("savings_goals");
+const QString kInterest = QStringLiteral("savings_interest");
+
+qint64 amountOf(const QJsonValue &money)
+{
+    return money.toObject().value(QStringLiteral("amount")).toInteger(0);
+}
+
+storage::InterestDayRow interestDay(const QJsonObject &day)
+{
+    storage::InterestDayRow row;
+    row.date = day.value(QStringLiteral("date")).toString();
+    row.balanceMinor = amountOf(day.value(QStringLiteral("balance")));
+    row.apyBps = int(day.value(QStringLiteral("apy_bps")).toInteger());
+    row.accruedMicros = day.value(QStringLiteral("accrued_micros")).toInteger();
+    if (const QJsonValue paid = day.value(QStringLiteral("paid")); paid.isObject())
+        row.paidMinor = amountOf(paid);
+    return row;
+}
+
+//! What refreshTask writes in one transaction on the writer thread.
+struct Answer {
+    QJsonObject summary;
+    QList<storage::InterestDayRow> days;
+};
+} // namespace
+
+SavingsService::SavingsService(QObject *parent) : QObject(parent) { }
+
+SavingsService::~SavingsService() = default;
+
+void SavingsService::setSession(Session *session)
+{
+    if (m_session == session)
+        return;
+    for (const auto &c : std::as_const(m_connections))
+        disconnect(c);
+    m_connections.clear();
+    m_session = session;
+    if (m_session && m_session->syncEngine())
+        m_connections << connect(m_session->syncEngine(), &SyncEngine::applied, this, &SavingsService::onApplied);
+    Q_EMIT sessionChanged();
+}
+
+void SavingsService::onApplied(const sync::ChangeSet &changes)
+{
+    if (changes.reset || changes.changes.touches(kSavings) || changes.changes.touches(kGoals)
+        || changes.changes.touches(kInterest))
+        Q_EMIT changed(changes.changes, changes.reset);
+}
+
+void SavingsService::refresh()
+{
+    if (m_session && m_session->state() == Session::State::Ready)
+        refreshTask();
+}
+
+QCoro::Task<void> SavingsService::refreshTask()
+{
+    QPointer<SavingsService> self(this);
+    setBusy(true);
+    auto summary = co_await m_session->api()->get(protocol::endpoints::savings());
+    if (!self)
+        co_return;
+    if (!m_session || m_session->state() != Session::State::Ready) {
+        setBusy(false);
+        co_return;
+    }
+    if (!summary) {
+        setBusy(false);
+        // Offline: the cache is all there is, and the summary's `stale` says so.
+        if (summary.error().code != ErrorCode::Network && summary.error().code != ErrorCode::Timeout)
+            setErrorCode(summary.error().codeName());
+        co_return;
+    }
+    // Only what the cache lacks: days older than the newest cached one are final (today's
+    // accrual may still change, so that day is asked again). Usually one short page.
+    QString newestCached;
+    if (auto cache = m_session->openCacheConnection(true)) {
+        storage::SavingsStore store(**cache);
+        if (auto newest = store.newestInterestDay())
+            newestCached = *newest;
+    }
+    QList<storage::InterestDayRow> days;
+    QString before;
+    bool reachedCache = false;
+    for (int page = 0; !reachedCache && page * kHistoryPage < kMaxHistoryDays; ++page) {
+        // The first page asks for about the days since the newest cached one; later pages
+        // (a server clock far ahead, a long time away) go on until they reach the cache.
+        int limit = kHistoryPage;
+        if (page == 0 && !newestCached.isEmpty()) {
+            const QDate newest = QDate::fromString(newestCached, Qt::ISODate);
+            if (newest.isValid())
+                limit = int(std::clamp<qint64>(newest.daysTo(Clock::instance()->todayUtc()) + 2, 2, kHistoryPage));
+        }
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+        if (!before.isEmpty())
+            query.addQueryItem(QStringLiteral("before"), before);
+        auto history = co_await m_session->api()->get(protocol::endpoints::savingsInterest(), query);
+        if (!self)
+            co_return;
+        if (!history || !m_session)
+            break;
+        for (const QJsonValue &item : history->body.value(QStringLiteral("items")).toArray()) {
+            const QJsonObject day = item.toObject();
+            if (!newestCached.isEmpty() && day.value(QStringLiteral("date")).toString() < newestCached) {
+                reachedCache = true;
+                break;
+            }
+            days.append(interestDay(day));
+        }
+        if (reachedCache)
+            break;
+        const QJsonValue next = history->body.value(QStringLiteral("next_before"));
+        if (!next.isString())
+            break;
+        before = next.toString();
+    }
+    if (!m_session || m_session->state() != Session::State::Ready || !m_session->syncEngine()
+        || !m_session->syncEngine()->writer()) {
+        setBusy(false);
+        co_return;
+    }
+    // The writer's connection, on its thread: the same WalletStore::setSavings as sync's
+    // savings.updated, and the history days, in one transaction.
+    Answer answer{summary->body, days};
+    std::function<Result<storage::RowChanges>(storage::Database &)> write =
+        [answer](storage::Database &db) -> Result<storage::RowChanges> {
+        storage::RowChanges changes;
+        Status st = db.transaction([&]() -> Status {
+            storage::StatementCache statements(db);
+            storage::UsersStore users(statements);
+            storage::WalletStore wallet(statements, users);
+            if (auto saved = wallet.setSavings(answer.summary, changes); !saved)
+                return saved;
+            storage::SavingsStore store(db);
+            return store.storeInterestDays(answer.days, changes);
+        });
+        if (!st)
+            return st.error();
+        return changes;
+    };
+    QFuture<Result<storage::RowChanges>> writing = m_session->syncEngine()->writer()->run<storage::RowChanges>(std::move(write));
+    Result<storage::RowChanges> written = co_await writing;
+    if (!self)
+        co_return;
+    if (!written) {
+        setBusy(false);
+        qCWarning(lcSavings) << "could not keep the savings answer:" << written.error().message;
+        setErrorCode(written.error().codeName());
+        co_return;
+    }
+    setErrorCode(QString());
+    // Read by the summary and the goals before `busy` ends: who waits for it finds them current.
+    Q_EMIT changed(*written, false);
+    setBusy(false);
+}
+
+QJsonObject SavingsService::goalBody(const QString &name, const QString &targetText, const QString &deadlineIso,
+                                     bool patch)
+{
+    const QDate deadline = QDate::fromString(deadlineIso, Qt::ISODate);
+    if (!deadlineIso.isEmpty() && !deadline.isValid()) {
+        Q_EMIT goalFailed(QStringLiteral("invalid_request"), QStringLiteral("deadline"));
+        return {};
+    }
+    // The target is in the account's currency, as the cache knows it.
+    QString currency;
+    if (m_session && m_session->state() == Session::State::Ready) {
+        if (auto cache = m_session->openCacheConnection(true)) {
+            storage::SavingsStore store(**cache);
+            if (auto known = store.currency())
+                currency = *known;
+        }
+    }
+    if (currency.isEmpty()) {
+        Q_EMIT goalFailed(errorCodeName(ErrorCode::Storage), QString());
+        return {};
+    }
+    auto target = Money::parse(targetText, currency, QLocale());
+    if (!target || target->isZero()) {
+        Q_EMIT goalFailed(errorCodeName(ErrorCode::InvalidAmount), QStringLiteral("target"));
+        return {};
+    }
+    QJsonObject body{{QStringLiteral("name"), name.trimmed()},
+                     {QStringLiteral("target"), QJsonObject{{QStringLiteral("amount"), target->minor()},
+                                                            {QStringLiteral("currency"), target->currency()}}}};
+    if (deadline.isValid())
+        body.insert(QStringLiteral("deadline"), deadline.toString(Qt::ISODate));
+    else if (patch)
+        body.insert(QStringLiteral("deadline"), QJsonValue(QJsonValue::Null));
+    return body;
+}
+
+void SavingsService::createGoal(const QString &name, const QString &targetText, const QString &deadlineIso)
+{
+    const QJsonObject body = goalBody(name, targetText, deadlineIso, false);
+    if (!body.isEmpty())
+        goalTask(QStringLiteral("POST"), protocol::endpoints::savingsGoals(), body);
+}
+
+void SavingsService::updateGoal(const QString &id, const QString &name, const QString &targetText,
+                                const QString &deadlineIso)
+{
+    if (!deadlineIso.isEmpty() && !QDate::fromString(deadlineIso, Qt::ISODate).isValid()) {
+        Q_EMIT goalFailed(QStringLiteral("invalid_request"), QStringLiteral("deadline"));
+        return;
+    }
+    if (!protocol::isWellFormedId(id)) {
+        Q_EMIT goalFailed(errorCodeName(ErrorCode::NotFound), QStringLiteral("goal_id"));
+        return;
+    }
+    const QJsonObject body = goalBody(name, targetText, deadlineIso, true);
+    if (!body.isEmpty())
+        goalTask(QStringLiteral("PATCH"), protocol::endpoints::savingsGoal(id), body);
+}
+
+void SavingsService::deleteGoal(const QString &id)
+{
+    if (!protocol::isWellFormedId(id)) {
+        Q_EMIT goalFailed(errorCodeName(ErrorCode::NotFound), QStringLiteral("goal_id"));
+        return;
+    }
+    goalTask(QStringLiteral("DELETE"), protocol::endpoints::savingsGoal(id), {});
+}
+
+QCoro::Task<void> SavingsService::goalTask(QString method, QString path, QJsonObject body)
+{
+    QPointer<SavingsService> self(this);
+    if (!m_session || m_session->state() != Session::State::Ready)
+        co_return;
+    setBusy(true);
+    Result<net::ApiResponse> reply = makeError(ErrorCode::Internal, QString());
+    if (method == u"POST")
+        reply = co_await m_session->api()->post(path, body);
+    else if (method == u"PATCH")
+        reply = co_await m_session->api()->patch(path, body);
+    else
+        reply = co_await m_session->api()->del(path);
+    if (!self)
+        co_return;
+    setBusy(false);
+    if (!reply) {
+        Q_EMIT goalFailed(reply.error().codeName(), reply.error().field());
+        co_return;
+    }
+    // The server's savings.updated brings the new list (and the goals' money) through sync.
+    if (m_session)
+        m_session->syncNow();
+    Q_EMIT goalSaved();
+}
+
+void SavingsService::setBusy(bool busy)
+{
+    const bool was = m_busy > 0;
+    m_busy += busy ? 1 : -1;
+    if (was != (m_busy > 0))
+        Q_EMIT busyChanged();
+}
+
+void SavingsService::setErrorCode(const QString &code)
+{
+    if (m_errorCode == code)
+        return;
+    m_errorCode = code;
+    Q_EMIT errorCodeChanged();
+}
+
+} // namespace plaza::savings
