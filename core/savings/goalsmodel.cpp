@@ -136,7 +136,7 @@ void GoalsModel::onChanged(const storage::RowChanges &changes, bool reset)
 {
     // The savings row holds the APY and the currency the goals' figures depend on; a
     // savings.updated that removes the last goal touches only that row.
-    if (reset || changes.touches(QStringLiteral("savings_goals")) || changes.touches(QStringLiteral("savings")))
+    if (reset || changes.touches(storage::Table::SavingsGoals) || changes.touches(storage::Table::Savings))
         reload();
 }
 

@@ -31,10 +31,6 @@ namespace {
 constexpr int kHistoryPage = 400;
 constexpr int kMaxHistoryDays = 3700; // ten years and some
 
-const QString kSavings = QStringLiteral("savings");
-const QString kGoals = QStringLiteral("savings_goals");
-const QString kInterest = QStringLiteral("savings_interest");
-
 qint64 amountOf(const QJsonValue &money)
 {
     return money.toObject().value(QStringLiteral("amount")).toInteger(0);
@@ -78,8 +74,10 @@ void SavingsService::setSession(Session *session)
 
 void SavingsService::onApplied(const sync::ChangeSet &changes)
 {
-    if (changes.reset || changes.changes.touches(kSavings) || changes.changes.touches(kGoals)
-        || changes.changes.touches(kInterest))
+    using storage::Table;
+    const storage::RowChanges &rows = changes.changes;
+    if (changes.reset || rows.touches(Table::Savings) || rows.touches(Table::SavingsGoals)
+        || rows.touches(Table::SavingsInterest))
         Q_EMIT changed(changes.changes, changes.reset);
 }
 

@@ -71,7 +71,7 @@ void SavingsSummary::connectSession()
 
 void SavingsSummary::onChanged(const storage::RowChanges &changes, bool reset)
 {
-    if (reset || changes.touches(QStringLiteral("savings")) || changes.touches(QStringLiteral("savings_interest")))
+    if (reset || changes.touches(storage::Table::Savings) || changes.touches(storage::Table::SavingsInterest))
         reload();
 }
 

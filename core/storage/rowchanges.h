@@ -25,6 +25,7 @@ enum class Table : quint8 {
     Wallet,              //!< one row, id "1"
     Savings,             //!< one row, id "1"
     SavingsGoals,
+    SavingsInterest,     //!< ids: the (UTC) day
     PaymentRequests,
 };
 
@@ -36,7 +37,7 @@ enum class Table : quint8 {
 inline constexpr std::array kAllTables{Table::Messages,     Table::Conversations, Table::ConversationMembers,
                                        Table::Users,        Table::Follows,       Table::Posts,
                                        Table::Transactions, Table::Wallet,        Table::Savings,
-                                       Table::SavingsGoals, Table::PaymentRequests};
+                                       Table::SavingsGoals, Table::SavingsInterest, Table::PaymentRequests};
 
 //! The table's name in the cache schema.
 [[nodiscard]] inline QString tableName(Table table)
@@ -62,6 +63,8 @@ inline constexpr std::array kAllTables{Table::Messages,     Table::Conversations
         return QStringLiteral("savings");
     case Table::SavingsGoals:
         return QStringLiteral("savings_goals");
+    case Table::SavingsInterest:
+        return QStringLiteral("savings_interest");
     case Table::PaymentRequests:
         return QStringLiteral("payment_requests");
     }
@@ -113,14 +116,6 @@ public:
     //! The ids of \a table this write deleted.
     [[nodiscard]] QSet<QString> removed(Table table) const { return m_rows.value(table).removed; }
     [[nodiscard]] QList<Table> tables() const { return m_rows.keys(); }
-
-    //! Compatibility for code that still names tables by their SQL name (savings, until it moves
-    //! to Table): false for a name the change stream does not know.
-    [[nodiscard]] bool touches(const QString &table) const
-    {
-        const std::optional<Table> t = tableFromName(table);
-        return t && touches(*t);
-    }
 
 private:
     struct Rows {

@@ -108,7 +108,7 @@ Status SavingsStore::storeInterestDays(const QList<InterestDayRow> &days, RowCha
             insert->bindNull(5);
         if (auto st = insert->exec(); !st)
             return st;
-        changes.add(QStringLiteral("savings_interest"), day.date);
+        changes.add(Table::SavingsInterest, day.date);
     }
     return {};
 }

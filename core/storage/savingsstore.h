@@ -67,7 +67,7 @@ public:
     [[nodiscard]] Result<QString> currency();
 
     //! Writes (or replaces) days of the history, in the caller's transaction; each day is
-    //! recorded in \a changes under "savings_interest".
+    //! recorded in \a changes under Table::SavingsInterest.
     [[nodiscard]] Status storeInterestDays(const QList<InterestDayRow> &days, RowChanges &changes);
 
 private:

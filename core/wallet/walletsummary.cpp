@@ -61,7 +61,7 @@ void WalletSummary::onMinute()
 
 void WalletSummary::onApplied(const sync::ChangeSet &changes)
 {
-    if (changes.reset || changes.changes.touches(QStringLiteral("wallet")))
+    if (changes.reset || changes.changes.touches(storage::Table::Wallet))
         reload();
 }
 
