@@ -103,6 +103,17 @@ Status PaymentOutbox::markFailed(const QString &key, const Error &error)
     return setState(key, PaymentIntent::State::Failed, {}, {}, error.codeName(), error.message);
 }
 
+Status PaymentOutbox::reopenAfterStepUp(const QString &key)
+{
+    auto st = m_db->prepare(QStringLiteral(
+        "UPDATE payment_outbox SET state = 'sending', error_code = NULL, error_message = NULL, updated_at = ? "
+        "WHERE idempotency_key = ? AND state = 'failed' AND error_code = ?;"));
+    if (!st)
+        return st.error();
+    st->bindAll(now(), key, errorCodeName(ErrorCode::Forbidden));
+    return st->exec();
+}
+
 Status PaymentOutbox::setState(const QString &key, PaymentIntent::State state, const QString &transactionId,
                                const QByteArray &response, const QString &code, const QString &message)
 {

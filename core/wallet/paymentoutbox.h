@@ -57,6 +57,10 @@ public:
     [[nodiscard]] Status markAwaiting(const QString &key, const Error &why);
     [[nodiscard]] Status markCompleted(const QString &key, const QString &transactionId, const QByteArray &response);
     [[nodiscard]] Status markFailed(const QString &key, const Error &error);
+    //! An intent the server refused with 403 (a step-up was wanted) goes back to Sending once
+    //! the user confirmed, so that the answer to its next try is recorded. Any other failed
+    //! intent stays failed.
+    [[nodiscard]] Status reopenAfterStepUp(const QString &key);
 
     [[nodiscard]] Result<PaymentIntent> find(const QString &key);
     //! Intents without a definitive answer (Sending — a crash mid-try — or AwaitingConfirmation), oldest first.

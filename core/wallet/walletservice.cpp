@@ -61,6 +61,11 @@ QFuture<Status> markAttempt(sync::CacheWriter &writer, const QString &key)
     return changeIntent(writer, [key](PaymentOutbox &o) { return o.markAttempt(key); });
 }
 
+QFuture<Status> reopenAfterStepUp(sync::CacheWriter &writer, const QString &key)
+{
+    return changeIntent(writer, [key](PaymentOutbox &o) { return o.reopenAfterStepUp(key); });
+}
+
 QFuture<Status> markCompleted(sync::CacheWriter &writer, const QString &key, const QString &transactionId,
                               const QByteArray &response)
 {
@@ -464,7 +469,23 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::retryWithStepUp(QString key, 
         done.answer = QJsonDocument::fromJson(intent->response).object();
         co_return done;
     }
-    co_return co_await attempt(std::move(intent).value(), stepUpToken);
+    PaymentIntent toSend = std::move(intent).value();
+    if (toSend.state == PaymentIntent::State::Failed) {
+        // Refused for want of a step-up: sending again, so that this try's answer is recorded
+        // (a completed payment must not stay "failed" in the outbox).
+        sync::CacheWriter *w = writer();
+        if (!w)
+            co_return accountClosed();
+        QPointer<WalletService> self(this);
+        QFuture<Status> reopening = reopenAfterStepUp(*w, key);
+        const Status reopened = co_await reopening;
+        if (!self)
+            co_return walletClosed();
+        if (!reopened)
+            co_return reopened.error();
+        toSend.state = PaymentIntent::State::Sending;
+    }
+    co_return co_await attempt(std::move(toSend), stepUpToken);
 }
 
 void WalletService::confirmStepUp(const QString &key, const QString &secret, bool isCode)

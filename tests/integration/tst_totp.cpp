@@ -185,6 +185,11 @@ void TotpTest::paymentAsksForAStepUp()
     QCOMPARE(paid->state, wallet::PaymentIntent::State::Completed);
     QCOMPARE(paid->key, key);
     QCOMPARE(paid->answer.value(QStringLiteral("note")).toString(), QStringLiteral("lunch"));
+    // The outbox records the payment as done, not as the refusal before the step-up.
+    auto stored = wallet.outbox()->find(key);
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->state, wallet::PaymentIntent::State::Completed);
+    QCOMPARE(stored->transactionId, paid->answer.value(QStringLiteral("id")).toString());
     // Asking again for the same intent gives the stored answer, not a second payment.
     auto again = waitTask(wallet.retryWithStepUp(key, QString()));
     QVERIFY(again.ok());
