@@ -10,6 +10,7 @@
 #include "singleinstance.h"
 #include "trayicon.h"
 #include "startupdriver.h"
+#include "startuptrace.h"
 
 #include "common/logging.h"
 #include "chat/chatservice.h"
@@ -186,6 +187,28 @@ int main(int argc, char *argv[])
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     if (!window)
         return 1;
+
+    // bench/startup.cpp: PLAZA_STARTUP_TRACE=1 prints map, first frame and first populated
+    // frame. Populated: signed in, and the Wallet tab shows the balance (the summary read from
+    // the cache) and the history list has rows with their delegates made.
+    if (StartupTrace::enabled()) {
+        new StartupTrace(window, [window, &session](QString *detail) {
+            if (session.state() != plaza::Session::State::Ready)
+                return false;
+            QQuickItem *balance = StartupTrace::findVisibleItem(window, QStringLiteral("walletBalance"));
+            QQuickItem *history = StartupTrace::findVisibleItem(window, QStringLiteral("historyList"));
+            if (!balance || balance->property("text").toString().isEmpty() || !history)
+                return false;
+            const int rows = history->property("count").toInt();
+            QQuickItem *first = nullptr;
+            if (rows > 0)
+                QMetaObject::invokeMethod(history, "itemAtIndex", Qt::DirectConnection, Q_RETURN_ARG(QQuickItem *, first), Q_ARG(int, 0));
+            if (!first)
+                return false;
+            *detail = QStringLiteral("(balance %1, %2 rows)").arg(balance->property("text").toString()).arg(rows);
+            return true;
+        });
+    }
 
     QObject::connect(&instance, &SingleInstance::messageReceived, window, [&context, window](const QStringList &args) {
         for (const QString &url : args) {
