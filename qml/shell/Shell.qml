@@ -45,7 +45,7 @@ Rectangle {
     Shortcut { sequence: "Ctrl+2"; onActivated: sidebar.currentIndex = 1 }
     Shortcut { sequence: "Ctrl+3"; onActivated: sidebar.currentIndex = 2 }
     Shortcut { sequence: "Ctrl+4"; onActivated: sidebar.currentIndex = 3 }
-    Shortcut { sequence: "Ctrl+,"; onActivated: settingsSheet.open() }
+    Shortcut { sequence: "Ctrl+,"; onActivated: shell.settings().open() }
     Shortcut { sequence: "Ctrl+L"; enabled: App.appLock.configured; onActivated: App.appLock.lock() }
     // Ctrl+K: jump to a conversation or a person; Ctrl+N: a new conversation; Ctrl+F: search
     // the chats (the Chat tab's search goes through every cached message). While locked, none.
@@ -88,7 +88,7 @@ Rectangle {
                 session: shell.session
                 title: shell.tabs[sidebar.currentIndex].title
                 onSignOutRequested: signOutDialog.open()
-                onSettingsRequested: settingsSheet.open()
+                onSettingsRequested: shell.settings().open()
                 onFeedbackRequested: feedback.start()
                 Layout.fillWidth: true
             }
@@ -170,7 +170,7 @@ Rectangle {
         if (index >= 0)
             sidebar.currentIndex = index
         if (parts[0] === "settings") {
-            settingsSheet.openPath(parts.slice(1).join("/"))
+            settings().openPath(parts.slice(1).join("/"))
             App.pageSettled = true
             return
         }
@@ -245,7 +245,7 @@ Rectangle {
         anchors.right: parent.right
         anchors.margins: Theme.spacingL
         z: 5
-        onSessionsRequested: settingsSheet.open()
+        onSessionsRequested: shell.settings().open()
     }
 
     LockScreen {
@@ -261,10 +261,20 @@ Rectangle {
         restoreMode: Binding.RestoreValue
     }
 
-    SettingsSheet {
-        id: settingsSheet
-        onSignOutRequested: signOutDialog.open()
-        onFeedbackRequested: feedback.start()
+    // Settings (a sheet and three more inside it) are built the first time they open: at start
+    // they only cost time before the first frame (issue 15).
+    Loader {
+        id: settingsLoader
+        anchors.fill: parent
+        active: false
+        sourceComponent: SettingsSheet {
+            onSignOutRequested: signOutDialog.open()
+            onFeedbackRequested: feedback.start()
+        }
+    }
+    function settings() {
+        settingsLoader.active = true
+        return settingsLoader.item
     }
     FeedbackFlow { id: feedback }
     QuickSwitcher {
