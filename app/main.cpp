@@ -94,6 +94,9 @@ bool onlyPrints(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    const bool traced = StartupTrace::enabled();
+    if (traced)
+        StartupTrace::say("main", StartupTrace::sinceProcessStartMs()); // after the loader and static initialisers
     if (onlyPrints(argc, argv)) {
         QCoreApplication app(argc, argv);
         nameApplication();
@@ -182,6 +185,8 @@ int main(int argc, char *argv[])
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider); // the engine owns it
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Plaza/Main.qml")));
+    if (traced)
+        StartupTrace::say("window-loaded", StartupTrace::sinceProcessStartMs());
     if (engine.rootObjects().isEmpty())
         return 1;
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
@@ -191,7 +196,7 @@ int main(int argc, char *argv[])
     // bench/startup.cpp: PLAZA_STARTUP_TRACE=1 prints map, first frame and first populated
     // frame. Populated: signed in, and the Wallet tab shows the balance (the summary read from
     // the cache) and the history list has rows with their delegates made.
-    if (StartupTrace::enabled()) {
+    if (traced) {
         new StartupTrace(window, [window, &session](QString *detail) {
             if (session.state() != plaza::Session::State::Ready)
                 return false;
@@ -288,5 +293,14 @@ int main(int argc, char *argv[])
 
     // Queued, so the neutral starting screen paints before the cache is opened.
     QMetaObject::invokeMethod(&session, &plaza::Session::restore, Qt::QueuedConnection);
+    if (traced) {
+        StartupTrace::say("event-loop", StartupTrace::sinceProcessStartMs());
+        QObject::connect(&session, &plaza::Session::stateChanged, &app, [&session, said = false]() mutable {
+            if (session.state() == plaza::Session::State::Ready && !said) {
+                said = true;
+                StartupTrace::say("session-ready", StartupTrace::sinceProcessStartMs());
+            }
+        });
+    }
     return QGuiApplication::exec();
 }

@@ -27,6 +27,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -43,6 +44,7 @@ struct Launch {
     double rssMiB = -1;
     double peakMiB = -1;
     QString detail;
+    QMap<QString, double> marks; //!< the app's other trace lines (main, window-loaded, …)
 };
 
 //! VmRSS and VmHWM of \a pid in MiB.
@@ -107,7 +109,8 @@ std::optional<Launch> launch(const QString &program, const QStringList &args, co
             else if (words.value(0) == u"populated") {
                 result.populatedMs = ms;
                 result.detail = words.mid(3).join(u' ');
-            }
+            } else
+                result.marks.insert(words.value(0), ms);
         }
     }
     if (result.populatedMs < 0) {
@@ -263,6 +266,21 @@ int main(int argc, char **argv)
     };
     row(QStringLiteral("bare Qt Quick window"), bares);
     row(QStringLiteral("Plaza, large cache"), plazas);
+    QStringList steps;
+    for (const QString &mark : {QStringLiteral("main"), QStringLiteral("window-loaded"), QStringLiteral("event-loop")}) {
+        QList<double> values;
+        for (const Launch &l : std::as_const(plazas))
+            values.append(l.marks.value(mark, -1));
+        steps << QStringLiteral("%1 %2").arg(mark).arg(median(values), 0, 'f', 0);
+    }
+    steps << QStringLiteral("map %1").arg(med(plazas, &Launch::mapMs), 0, 'f', 0)
+          << QStringLiteral("first frame %1").arg(med(plazas, &Launch::firstFrameMs), 0, 'f', 0);
+    QList<double> ready;
+    for (const Launch &l : std::as_const(plazas))
+        ready.append(l.marks.value(QStringLiteral("session-ready"), -1));
+    steps << QStringLiteral("session-ready %1").arg(median(ready), 0, 'f', 0)
+          << QStringLiteral("populated %1").arg(med(plazas, &Launch::populatedMs), 0, 'f', 0);
+    say(QStringLiteral("  Plaza's steps (medians, ms): %1").arg(steps.join(QStringLiteral(", "))));
     const double mapRatio = med(plazas, &Launch::mapMs) / med(bares, &Launch::mapMs);
     const double populatedRatio = med(plazas, &Launch::populatedMs) / med(bares, &Launch::populatedMs);
     const double rssOver = med(plazas, &Launch::rssMiB) - med(bares, &Launch::rssMiB);
