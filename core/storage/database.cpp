@@ -451,12 +451,23 @@ QString Database::closedCleanlyMarker(const QString &path)
 Status Database::checkUnlessClosedCleanly()
 {
     const QString marker = closedCleanlyMarker(m_path);
+    // Open from here on: a crash before the destructor leaves no marker, so the next open checks.
+    const auto markOpen = [this, &marker]() -> Status {
+        if (QFile::exists(marker) && !QFile::remove(marker))
+            return makeError(ErrorCode::Storage, QStringLiteral("Cannot write next to the database file."));
+        m_markCleanOnClose = true;
+        return {};
+    };
     if (!QFile::exists(marker)) {
         qCInfo(lcDb) << QFileInfo(m_path).fileName() << "was not closed cleanly: checking it in full";
         if (auto st = quickCheck(); !st)
             return st;
     } else {
-        // Cheap (page 1 only): a file cut short since is damaged too.
+        // Cheap (page 1 only): a file cut short since is damaged too. Not while the WAL holds
+        // pages (another connection was still open at that close): the file may then
+        // rightly be shorter than the database.
+        if (QFileInfo(m_path + QStringLiteral("-wal")).size() > 0)
+            return markOpen();
         auto pages = scalar(QStringLiteral("PRAGMA page_count;"));
         if (!pages)
             return pages.error();
@@ -467,11 +478,7 @@ Status Database::checkUnlessClosedCleanly()
             return makeError(ErrorCode::Storage, QStringLiteral("The database file is shorter than its pages."),
                              {{QStringLiteral("damaged"), true}});
     }
-    // Open from here on: a crash before the destructor leaves no marker, so the next open checks.
-    if (QFile::exists(marker) && !QFile::remove(marker))
-        return makeError(ErrorCode::Storage, QStringLiteral("Cannot write next to the database file."));
-    m_markCleanOnClose = true;
-    return {};
+    return markOpen();
 }
 
 Error Database::lastError(const QString &what) const
