@@ -10,6 +10,7 @@
 #include "singleinstance.h"
 #include "trayicon.h"
 #include "startupdriver.h"
+#include "startuptrace.h"
 
 #include "common/logging.h"
 #include "chat/chatservice.h"
@@ -93,6 +94,9 @@ bool onlyPrints(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    const bool traced = StartupTrace::enabled();
+    if (traced)
+        StartupTrace::say("main", StartupTrace::sinceProcessStartMs()); // after the loader and static initialisers
     if (onlyPrints(argc, argv)) {
         QCoreApplication app(argc, argv);
         nameApplication();
@@ -181,11 +185,35 @@ int main(int argc, char *argv[])
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider); // the engine owns it
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Plaza/Main.qml")));
+    if (traced)
+        StartupTrace::say("window-loaded", StartupTrace::sinceProcessStartMs());
     if (engine.rootObjects().isEmpty())
         return 1;
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     if (!window)
         return 1;
+
+    // bench/startup.cpp: PLAZA_STARTUP_TRACE=1 prints map, first frame and first populated
+    // frame. Populated: signed in, and the Wallet tab shows the balance (the summary read from
+    // the cache) and the history list has rows with their delegates made.
+    if (traced) {
+        new StartupTrace(window, [window, &session](QString *detail) {
+            if (session.state() != plaza::Session::State::Ready)
+                return false;
+            QQuickItem *balance = StartupTrace::findVisibleItem(window, QStringLiteral("walletBalance"));
+            QQuickItem *history = StartupTrace::findVisibleItem(window, QStringLiteral("historyList"));
+            if (!balance || balance->property("text").toString().isEmpty() || !history)
+                return false;
+            const int rows = history->property("count").toInt();
+            QQuickItem *first = nullptr;
+            if (rows > 0)
+                QMetaObject::invokeMethod(history, "itemAtIndex", Qt::DirectConnection, Q_RETURN_ARG(QQuickItem *, first), Q_ARG(int, 0));
+            if (!first)
+                return false;
+            *detail = QStringLiteral("(balance %1, %2 rows)").arg(balance->property("text").toString()).arg(rows);
+            return true;
+        });
+    }
 
     QObject::connect(&instance, &SingleInstance::messageReceived, window, [&context, window](const QStringList &args) {
         for (const QString &url : args) {
@@ -265,5 +293,14 @@ int main(int argc, char *argv[])
 
     // Queued, so the neutral starting screen paints before the cache is opened.
     QMetaObject::invokeMethod(&session, &plaza::Session::restore, Qt::QueuedConnection);
+    if (traced) {
+        StartupTrace::say("event-loop", StartupTrace::sinceProcessStartMs());
+        QObject::connect(&session, &plaza::Session::stateChanged, &app, [&session, said = false]() mutable {
+            if (session.state() == plaza::Session::State::Ready && !said) {
+                said = true;
+                StartupTrace::say("session-ready", StartupTrace::sinceProcessStartMs());
+            }
+        });
+    }
     return QGuiApplication::exec();
 }

@@ -314,8 +314,9 @@ Result<std::unique_ptr<Database>> openCache(const QString &path, const QByteArra
     if (!db)
         return db.error();
     // A file that decrypts but is damaged is as unusable as a wrong key: report it the
-    // same way so the user gets the recovery screen, and leave the bytes for forensics.
-    if (auto st = (*db)->quickCheck(); !st) {
+    // same way so the user gets the recovery screen, and leave the bytes for forensics. The
+    // whole file is read (quick_check) only after an unclean shutdown (issue 15).
+    if (auto st = (*db)->checkUnlessClosedCleanly(); !st) {
         Error e = st.error();
         e.code = ErrorCode::CacheLocked;
         return e;
@@ -342,7 +343,7 @@ Result<std::unique_ptr<Database>> openCache(const QString &path, const QByteArra
 
 QStringList cacheFiles(const QString &path)
 {
-    return {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")};
+    return {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm"), Database::closedCleanlyMarker(path)};
 }
 
 } // namespace plaza::storage

@@ -31,7 +31,7 @@ namespace plaza::storage {
 //! exactly as it was: nothing here ever deletes or recreates a cache.
 [[nodiscard]] Result<std::unique_ptr<Database>> openCache(const QString &path, const QByteArray &key);
 
-//! The cache file and its WAL companions (-wal, -shm), for sign-out and reset.
+//! The cache file, its WAL companions (-wal, -shm) and its closed-cleanly marker, for sign-out and reset.
 [[nodiscard]] QStringList cacheFiles(const QString &path);
 
 } // namespace plaza::storage

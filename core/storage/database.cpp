@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -204,8 +205,15 @@ QByteArray Database::rawKeyLiteral(const QByteArray &rawKey)
 
 Database::~Database()
 {
-    if (m_db)
-        sqlite3_close_v2(m_db);
+    if (!m_db)
+        return;
+    const bool closed = sqlite3_close_v2(m_db) == SQLITE_OK;
+    // Not for a file deleted or moved aside while open (sign-out, "sign in again").
+    if (closed && m_markCleanOnClose && QFileInfo::exists(m_path)) {
+        QFile marker(closedCleanlyMarker(m_path));
+        if (!marker.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            qCWarning(lcDb) << "could not mark" << QFileInfo(m_path).fileName() << "as closed cleanly";
+    }
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path, const OpenOptions &options)
@@ -433,6 +441,44 @@ Status Database::quickCheck()
         return makeError(ErrorCode::Storage, QStringLiteral("The database failed its integrity check."),
                          {{QStringLiteral("damaged"), true}});
     return {};
+}
+
+QString Database::closedCleanlyMarker(const QString &path)
+{
+    return path + QStringLiteral("-closed-cleanly");
+}
+
+Status Database::checkUnlessClosedCleanly()
+{
+    const QString marker = closedCleanlyMarker(m_path);
+    // Open from here on: a crash before the destructor leaves no marker, so the next open checks.
+    const auto markOpen = [this, &marker]() -> Status {
+        if (QFile::exists(marker) && !QFile::remove(marker))
+            return makeError(ErrorCode::Storage, QStringLiteral("Cannot write next to the database file."));
+        m_markCleanOnClose = true;
+        return {};
+    };
+    if (!QFile::exists(marker)) {
+        qCInfo(lcDb) << QFileInfo(m_path).fileName() << "was not closed cleanly: checking it in full";
+        if (auto st = quickCheck(); !st)
+            return st;
+    } else {
+        // Cheap (page 1 only): a file cut short since is damaged too. Not while the WAL holds
+        // pages (another connection was still open at that close): the file may then
+        // rightly be shorter than the database.
+        if (QFileInfo(m_path + QStringLiteral("-wal")).size() > 0)
+            return markOpen();
+        auto pages = scalar(QStringLiteral("PRAGMA page_count;"));
+        if (!pages)
+            return pages.error();
+        auto pageSize = scalar(QStringLiteral("PRAGMA page_size;"));
+        if (!pageSize)
+            return pageSize.error();
+        if (QFileInfo(m_path).size() < *pages * *pageSize)
+            return makeError(ErrorCode::Storage, QStringLiteral("The database file is shorter than its pages."),
+                             {{QStringLiteral("damaged"), true}});
+    }
+    return markOpen();
 }
 
 Error Database::lastError(const QString &what) const

@@ -122,6 +122,16 @@ public:
     [[nodiscard]] Status migrate(const QList<Migration> &steps);
     //! PRAGMA quick_check; an error if the file is damaged.
     [[nodiscard]] Status quickCheck();
+    //! The integrity check at open without reading the whole file on every start: the full
+    //! quickCheck() only when the file was not closed cleanly last time (closedCleanlyMarker()
+    //! missing: a crash, a kill, a power cut, a file from before the marker or copied without
+    //! it); after a clean close, the cheap checks (the file as long as its pages say). Then the
+    //! marker is removed while this connection has the file open, and written again when it
+    //! closes (destroyed) without error. Never writes to the database, never deletes it.
+    [[nodiscard]] Status checkUnlessClosedCleanly();
+    //! The file next to \a path that says its last connection checked with
+    //! checkUnlessClosedCleanly() closed cleanly.
+    [[nodiscard]] static QString closedCleanlyMarker(const QString &path);
 
     //! One integer from a single-row query (count(*), max(seq) …); \a fallback when no row.
     [[nodiscard]] Result<qint64> scalar(const QString &sql, qint64 fallback = 0);
@@ -147,6 +157,7 @@ private:
     sqlite3 *m_db = nullptr;
     QString m_path;
     bool m_encrypted = false;
+    bool m_markCleanOnClose = false;
 };
 
 } // namespace plaza::storage

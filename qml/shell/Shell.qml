@@ -21,12 +21,31 @@ Rectangle {
 
     color: Theme.background
 
+    // Only the tab on screen is built at start (issue 15: building all four, with their models
+    // on the cache, cost ~150 ms before the first populated frame); another is built the first
+    // time it is shown, then kept. Null until then.
+    readonly property Item feedPage: feedLoader.item
+    readonly property Item chatPage: chatLoader.item
+    readonly property Item walletPage: walletLoader.item
+    readonly property Item savingsPage: savingsLoader.item
+    function buildTab(index) {
+        [feedLoader, chatLoader, walletLoader, savingsLoader][index].active = true
+    }
+    // A page asked for (--page, a link, the switcher) wins over the last run's conversation,
+    // also when the Chat tab is not built yet.
+    property bool chatRestoreDone: false
+    function skipChatRestore() {
+        chatRestoreDone = true
+        if (chatPage)
+            chatPage.lastOpenedRestored = true
+    }
+
     // Ctrl+1 … Ctrl+4 jump to a tab, as the sidebar's tooltips say.
     Shortcut { sequence: "Ctrl+1"; onActivated: sidebar.currentIndex = 0 }
     Shortcut { sequence: "Ctrl+2"; onActivated: sidebar.currentIndex = 1 }
     Shortcut { sequence: "Ctrl+3"; onActivated: sidebar.currentIndex = 2 }
     Shortcut { sequence: "Ctrl+4"; onActivated: sidebar.currentIndex = 3 }
-    Shortcut { sequence: "Ctrl+,"; onActivated: settingsSheet.open() }
+    Shortcut { sequence: "Ctrl+,"; onActivated: shell.settings().open() }
     Shortcut { sequence: "Ctrl+L"; enabled: App.appLock.configured; onActivated: App.appLock.lock() }
     // Ctrl+K: jump to a conversation or a person; Ctrl+N: a new conversation; Ctrl+F: search
     // the chats (the Chat tab's search goes through every cached message). While locked, none.
@@ -39,12 +58,12 @@ Rectangle {
     Shortcut {
         sequence: StandardKey.New
         enabled: !App.appLock.locked
-        onActivated: { sidebar.currentIndex = 1; chatPage.startNewConversation() }
+        onActivated: { sidebar.currentIndex = 1; shell.chatPage.startNewConversation() }
     }
     Shortcut {
         sequence: StandardKey.Find
         enabled: !App.appLock.locked
-        onActivated: { sidebar.currentIndex = 1; chatPage.focusSearch() }
+        onActivated: { sidebar.currentIndex = 1; shell.chatPage.focusSearch() }
     }
 
     RowLayout {
@@ -69,7 +88,7 @@ Rectangle {
                 session: shell.session
                 title: shell.tabs[sidebar.currentIndex].title
                 onSignOutRequested: signOutDialog.open()
-                onSettingsRequested: settingsSheet.open()
+                onSettingsRequested: shell.settings().open()
                 onFeedbackRequested: feedback.start()
                 Layout.fillWidth: true
             }
@@ -78,10 +97,27 @@ Rectangle {
                 currentIndex: sidebar.currentIndex
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                FeedPage { id: feedPage }
-                ChatPage { id: chatPage }
-                WalletPage { id: walletPage }
-                SavingsPage { id: savingsPage }
+                Loader {
+                    id: feedLoader
+                    active: false
+                    sourceComponent: FeedPage { }
+                }
+                Loader {
+                    id: chatLoader
+                    active: false
+                    sourceComponent: ChatPage { }
+                    onLoaded: if (shell.chatRestoreDone) item.lastOpenedRestored = true
+                }
+                Loader {
+                    id: walletLoader
+                    active: false
+                    sourceComponent: WalletPage { }
+                }
+                Loader {
+                    id: savingsLoader
+                    active: false
+                    sourceComponent: SavingsPage { }
+                }
             }
         }
     }
@@ -101,6 +137,8 @@ Rectangle {
         if (App.appLock.locked || openSheet())
             return
         const page = [feedPage, chatPage, walletPage, savingsPage][sidebar.currentIndex]
+        if (!page)
+            return
         // Already in the tab (Ctrl+F put it in the chats' search): leave it there.
         for (let item = shell.Window.activeFocusItem; item; item = item.parent) {
             if (item === page)
@@ -126,13 +164,13 @@ Rectangle {
 
     // --page: the tab (and the sheet) to open first.
     function openStartPage(path) {
-        chatPage.lastOpenedRestored = true // a page asked for wins over the last run's conversation
+        skipChatRestore() // a page asked for wins over the last run's conversation
         const parts = path.split("/")
         const index = tabs.findIndex(tab => tab.key === parts[0])
         if (index >= 0)
             sidebar.currentIndex = index
         if (parts[0] === "settings") {
-            settingsSheet.openPath(parts.slice(1).join("/"))
+            settings().openPath(parts.slice(1).join("/"))
             App.pageSettled = true
             return
         }
@@ -160,7 +198,7 @@ Rectangle {
     function takeLink() {
         if (App.pendingLink.length === 0)
             return
-        chatPage.lastOpenedRestored = true
+        skipChatRestore()
         sidebar.currentIndex = 2
         walletPage.openLink(App.pendingLink)
         App.clearPendingLink()
@@ -172,10 +210,17 @@ Rectangle {
     Component.onCompleted: {
         // The tab of the last run, unless --page or a link says otherwise.
         if (App.startPage.length > 0 || App.pendingLink.length > 0)
-            chatPage.lastOpenedRestored = true
+            skipChatRestore()
         const last = tabs.findIndex(tab => tab.key === App.lastTab)
-        if (last >= 0)
+        // The tab --page asks for, else the last run's: the one built first.
+        const asked = tabs.findIndex(tab => tab.key === App.startPage.split("/")[0])
+        if (asked >= 0)
+            sidebar.currentIndex = asked
+        else if (App.pendingLink.length > 0)
+            sidebar.currentIndex = 2
+        else if (last >= 0)
             sidebar.currentIndex = last
+        buildTab(sidebar.currentIndex)
         if (App.startPage.length > 0)
             openStartPage(App.startPage)
         takeLink()
@@ -186,9 +231,10 @@ Rectangle {
     Connections {
         target: sidebar
         function onCurrentIndexChanged() {
+            shell.buildTab(sidebar.currentIndex)
             App.lastTab = shell.tabs[sidebar.currentIndex].key
             if (sidebar.currentIndex === 1)
-                chatPage.restoreLastOpened()
+                shell.chatPage.restoreLastOpened()
             Qt.callLater(shell.focusCurrentTab)
         }
     }
@@ -199,7 +245,7 @@ Rectangle {
         anchors.right: parent.right
         anchors.margins: Theme.spacingL
         z: 5
-        onSessionsRequested: settingsSheet.open()
+        onSessionsRequested: shell.settings().open()
     }
 
     LockScreen {
@@ -215,16 +261,26 @@ Rectangle {
         restoreMode: Binding.RestoreValue
     }
 
-    SettingsSheet {
-        id: settingsSheet
-        onSignOutRequested: signOutDialog.open()
-        onFeedbackRequested: feedback.start()
+    // Settings (a sheet and three more inside it) are built the first time they open: at start
+    // they only cost time before the first frame (issue 15).
+    Loader {
+        id: settingsLoader
+        anchors.fill: parent
+        active: false
+        sourceComponent: SettingsSheet {
+            onSignOutRequested: signOutDialog.open()
+            onFeedbackRequested: feedback.start()
+        }
+    }
+    function settings() {
+        settingsLoader.active = true
+        return settingsLoader.item
     }
     FeedbackFlow { id: feedback }
     QuickSwitcher {
         id: quickSwitcher
-        onConversationChosen: id => { chatPage.lastOpenedRestored = true; sidebar.currentIndex = 1; chatPage.open(id) }
-        onPersonChosen: userId => { chatPage.lastOpenedRestored = true; sidebar.currentIndex = 1; App.chat.openConversationWith(userId) }
+        onConversationChosen: id => { shell.skipChatRestore(); sidebar.currentIndex = 1; shell.chatPage.open(id) }
+        onPersonChosen: userId => { shell.skipChatRestore(); sidebar.currentIndex = 1; App.chat.openConversationWith(userId) }
     }
 
     SignOutDialog {

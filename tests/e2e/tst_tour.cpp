@@ -187,11 +187,16 @@ void TourTest::initTestCase()
                            QStringLiteral("a passphrase for the tour"), &why),
              qPrintable(why));
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("shell")) && item(QStringLiteral("shell"))->isVisible(), 10000);
-    // A conversation and a request of the demo's, for the pages that take an id.
+    // A conversation and a request of the demo's, for the pages that take an id. A tab is built
+    // the first time it is shown: show Chat, then Wallet.
+    m_app->context->requestPage(QStringLiteral("chat"));
+    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("conversationList")), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!firstValue(item(QStringLiteral("conversationList"))->property("model").value<QObject *>(),
                                          "id").isEmpty(),
                              15000);
     m_conversation = firstValue(item(QStringLiteral("conversationList"))->property("model").value<QObject *>(), "id");
+    m_app->context->requestPage(QStringLiteral("wallet"));
+    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("requestsPanel")), 10000);
     QObject *requests = item(QStringLiteral("requestsPanel"))->findChild<QObject *>(QStringLiteral("requestsModel"));
     QVERIFY(requests);
     QTRY_VERIFY_WITH_TIMEOUT(!firstValue(requests, "id").isEmpty(), 15000);

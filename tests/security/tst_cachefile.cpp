@@ -339,6 +339,76 @@ private Q_SLOTS:
         QVERIFY2(check.ok(), qPrintable(check.ok() ? QString() : check.error().message));
     }
 
+    void wholeFileCheckedOnlyAfterAnUncleanClose()
+    {
+        // Issue 15: quick_check reads and decrypts the whole file; at open it runs only when
+        // the last connection did not close cleanly. A crash is a connection never closed.
+        const QString file = path(QStringLiteral("unclean.db"));
+        const QString marker = Database::closedCleanlyMarker(file);
+        const QByteArray key = security::randomKey();
+        QVERIFY(makeEncryptedDb(file, key, QStringLiteral("unclean"), 2000));
+        QVERIFY(!QFile::exists(marker)); // never checked: not known to be clean
+        {
+            auto db = Database::open(file, withKey(key));
+            QVERIFY(db.ok());
+            QVERIFY((*db)->checkUnlessClosedCleanly().ok());
+            QVERIFY(!QFile::exists(marker)); // open: no marker
+        }
+        QVERIFY(QFile::exists(marker)); // closed cleanly
+
+        // A page in the middle overwritten behind the app's back, the length kept.
+        QByteArray bytes = readAll(file);
+        QVERIFY(bytes.size() > 6 * 4096);
+        const qsizetype page = (bytes.size() / 4096 / 2) * 4096;
+        for (qsizetype i = page; i < page + 4096; ++i)
+            bytes[i] = char(i * 7);
+        QVERIFY(writeFile(file, bytes));
+
+        // After a clean close the whole file is not read: the open passes. The process then
+        // dies with the connection open (it is never closed, as in a crash).
+        auto crashed = Database::open(file, withKey(key));
+        QVERIFY(crashed.ok());
+        QVERIFY((*crashed)->checkUnlessClosedCleanly().ok());
+        QVERIFY(!QFile::exists(marker));
+        Database *leaked = crashed->release();
+        Q_UNUSED(leaked);
+
+        // The next open reads it all, finds the damage, and says so; nothing written or deleted.
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            auto db = Database::open(file, withKey(key));
+            QVERIFY(db.ok());
+            const Status check = (*db)->checkUnlessClosedCleanly();
+            QVERIFY2(!check.ok(), "a damaged file opened after an unclean close passed");
+            QVERIFY(check.error().details.value(QStringLiteral("damaged")).toBool());
+            QCOMPARE(readAll(file), bytes);
+            db->reset(); // closed, but the check failed: still not known to be clean
+            QVERIFY(!QFile::exists(marker));
+        }
+    }
+
+    void fileCutShortAfterACleanCloseIsDamaged()
+    {
+        // The check after a clean close reads page 1 only, but a file shorter than its pages
+        // is still refused.
+        const QString file = path(QStringLiteral("cutshort.db"));
+        const QByteArray key = security::randomKey();
+        QVERIFY(makeEncryptedDb(file, key, QStringLiteral("cut"), 2000));
+        {
+            auto db = Database::open(file, withKey(key));
+            QVERIFY(db.ok());
+            QVERIFY((*db)->checkUnlessClosedCleanly().ok());
+        }
+        QVERIFY(QFile::exists(Database::closedCleanlyMarker(file)));
+        const QByteArray whole = readAll(file);
+        QVERIFY(writeFile(file, whole.left((whole.size() / 4096 / 2) * 4096)));
+        auto db = Database::open(file, withKey(key));
+        if (!db.ok()) // SQLite may refuse it itself
+            return;
+        const Status check = (*db)->checkUnlessClosedCleanly();
+        QVERIFY2(!check.ok(), "a cut-short file passed");
+        QVERIFY(check.error().details.value(QStringLiteral("damaged")).toBool());
+    }
+
     void migrateAppliesStepsInOrder()
     {
         const QString file = path(QStringLiteral("migrate.db"));
