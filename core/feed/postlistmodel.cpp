@@ -10,7 +10,6 @@
 #include "sync/syncengine.h"
 
 #include <QPointer>
-#include <QScopedValueRollback>
 #include <QSet>
 
 namespace plaza::feed {
@@ -127,14 +126,10 @@ void PostListModel::setPageSize(int size)
 
 void PostListModel::reload()
 {
-    {
-        // No fetchMore() from the reset's signals: the first page follows, read here.
-        const QScopedValueRollback<bool> changing(m_changingRows, true);
-        beginResetModel();
-        m_rows.clear();
-        m_records.clear();
-        endResetModel();
-    }
+    beginResetModel();
+    m_rows.clear();
+    m_records.clear();
+    endResetModel();
     setError({});
     setCacheAtEnd(false);
     setServerAtEnd(serverPath().isEmpty());
@@ -179,7 +174,7 @@ int PostListModel::rowCount(const QModelIndex &parent) const
 
 bool PostListModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (parent.isValid() || m_loading || m_changingRows || !m_db)
+    if (parent.isValid() || m_loading || !m_db)
         return false;
     if (!m_cacheAtEnd)
         return true;
@@ -188,7 +183,7 @@ bool PostListModel::canFetchMore(const QModelIndex &parent) const
 
 void PostListModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_loading || m_changingRows || !ensureOpen())
+    if (parent.isValid() || m_loading || !ensureOpen())
         return;
     if (!m_cacheAtEnd) {
         appendFromCache();
@@ -463,9 +458,6 @@ void PostListModel::insertRowsAt(int at, const QList<PostRecord> &rows)
 {
     if (rows.isEmpty())
         return;
-    // A view (or QAbstractItemModelTester) may ask for more from the insert's signals: not
-    // before the paging state says where the next page starts.
-    const QScopedValueRollback<bool> changing(m_changingRows, true);
     beginInsertRows({}, at, at + int(rows.size()) - 1);
     for (qsizetype i = 0; i < rows.size(); ++i) {
         m_rows.insert(at + i, PostRow::from(rows.at(i)));

@@ -169,7 +169,6 @@ protected:
     bool m_cacheAtEnd = false;
     bool m_serverAtEnd = false;
     bool m_loading = false;
-    bool m_changingRows = false; //!< inside a reset or an insert: no fetchMore() from their signals
 
 private:
     //! The record of \a row, reading it and its neighbours from the cache file if needed.
