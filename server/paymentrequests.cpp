@@ -291,23 +291,12 @@ Result<qint64> createPaymentRequest(ServerDb &db, qint64 payeeId, qint64 payerId
 
 Status expireDuePaymentRequests(ServerDb &db, qint64 nowMs)
 {
-    QList<qint64> due;
-    {
-        auto stmt = db.query(QStringLiteral("SELECT id FROM payment_requests WHERE status = 'open' AND expires_at <= ?1 "
-                                            "ORDER BY id"),
-                             nowMs);
-        if (!stmt)
-            return stmt.error();
-        for (;;) {
-            auto row = stmt->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
-            due.append(stmt->int64(0));
-        }
-    }
-    for (qint64 id : std::as_const(due)) {
+    auto due = db.integers(QStringLiteral("SELECT id FROM payment_requests WHERE status = 'open' AND expires_at <= ?1 "
+                                          "ORDER BY id"),
+                           nowMs);
+    if (!due)
+        return due.error();
+    for (qint64 id : std::as_const(*due)) {
         if (auto st = db.run(QStringLiteral("UPDATE payment_requests SET status = 'expired', updated_at = ?2 "
                                             "WHERE id = ?1 AND status = 'open'"),
                              id, nowMs);
