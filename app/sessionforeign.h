@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "net/apiclient.h"
 #include "session/session.h"
 
 #include <QtQml/qqml.h>
@@ -13,4 +14,22 @@ struct SessionForeign
     QML_FOREIGN(plaza::Session)
     QML_NAMED_ELEMENT(Session)
     QML_UNCREATABLE("The app owns the session; use App.session")
+};
+
+//! The account's local copy (plaza::storage::Cache), handed out as App.session.cache: what
+//! the list models read (`TransactionsModel { cache: App.session.cache }`).
+struct CacheForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::storage::Cache)
+    QML_NAMED_ELEMENT(LocalCache)
+    QML_UNCREATABLE("The session owns the cache; use App.session.cache")
+};
+
+//! The API client (App.session.api), for the models that ask the server themselves.
+struct ApiClientForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::net::ApiClient)
+    QML_ANONYMOUS
 };

@@ -100,10 +100,10 @@ bool appFirstSync(quint16 port, qint64 lastSeq, qint64 events, double cliSeconds
     chat::ChatService chatService(&session);
     feed::FeedService feedService(&session);
     wallet::WalletSummary summary;
-    summary.setSession(&session);
+    summary.setCache(session.cache());
     wallet::TransactionsModel transactions;
     transactions.setPageSize(40); // WalletPage.qml
-    transactions.setSession(&session);
+    transactions.setCache(session.cache());
     feed::FeedModel feedModel;
     feedModel.setService(&feedService);
     chat::ConversationsModel conversations;

@@ -29,7 +29,7 @@ QCoro::Task<int> Commands::openWallet()
     const Status pulled = co_await m_session->syncEngine()->pull();
     m_pulled = pulled.ok();
     m_summary = std::make_unique<wallet::WalletSummary>();
-    m_summary->setSession(m_session.get());
+    m_summary->setCache(m_session->cache());
     m_wallet = std::make_unique<wallet::WalletService>(m_session.get());
     if (auto st = m_wallet->start(); !st)
         co_return failWith(describe(st.error()));
@@ -101,7 +101,7 @@ QCoro::Task<int> Commands::history()
     model.setDirection(m_options.direction);
     model.setKind(m_options.kind);
     model.setQuery(m_options.query);
-    model.setSession(m_session.get());
+    model.setCache(m_session->cache());
     if (!model.error().isEmpty())
         co_return failWith(model.error());
     for (int row = 0; row < model.rowCount(); ++row) {
@@ -257,7 +257,7 @@ QCoro::Task<int> Commands::requests()
     wallet::RequestsModel model;
     model.setPageSize(m_options.limit);
     model.setDirection(m_options.requestDirection);
-    model.setSession(m_session.get());
+    model.setCache(m_session->cache());
     if (!model.error().isEmpty())
         co_return failWith(QStringLiteral("storage: %1").arg(model.error()));
     for (int row = 0; row < model.rowCount() && row < m_options.limit; ++row) {
@@ -337,7 +337,7 @@ QCoro::Task<int> Commands::exportCsv()
     model.setDirection(m_options.direction);
     model.setKind(m_options.kind);
     model.setQuery(m_options.query);
-    model.setSession(m_session.get());
+    model.setCache(m_session->cache());
     auto rows = co_await model.exportCsv(args.at(0));
     if (!rows) {
         if (rows.error().code == ErrorCode::Storage && rows.error().details.contains(QStringLiteral("path")))

@@ -3,6 +3,8 @@
 add_library(plaza_core STATIC
     storage/cacheschema.h storage/cacheschema.cpp
     storage/rowchanges.h
+    storage/changeset.h
+    storage/cache.h storage/cache.cpp
     storage/statementcache.h
     storage/kvstore.h storage/kvstore.cpp
     storage/usersstore.h storage/usersstore.cpp

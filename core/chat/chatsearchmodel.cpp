@@ -30,13 +30,12 @@ void ChatSearchModel::setChat(ChatService *chat)
     m_chat = chat;
     m_db.reset();
     if (m_chat) {
-        m_stateConnection = connect(m_chat->session(), &Session::stateChanged, this, [this] {
+        m_stateConnection = connect(m_chat->cache(), &storage::Cache::openChanged, this, [this] {
             m_db.reset();
             reload();
         });
         // Results follow what arrives (a first sync, a new message) while a query is shown.
-        if (SyncEngine *engine = m_chat->session()->syncEngine())
-            m_appliedConnection = connect(engine, &SyncEngine::applied, this, &ChatSearchModel::onApplied);
+        m_appliedConnection = connect(m_chat->cache(), &storage::Cache::changed, this, &ChatSearchModel::onApplied);
     }
     Q_EMIT chatChanged();
     reload();
@@ -63,12 +62,12 @@ void ChatSearchModel::setLimit(int limit)
 
 bool ChatSearchModel::ensureOpen()
 {
-    const Session *s = m_chat ? m_chat->session() : nullptr;
-    QString error;
-    if (s && s->ensureReader(m_db, &error))
+    const storage::Cache *cache = m_chat ? m_chat->cache() : nullptr;
+    Error error;
+    if (cache && cache->ensureReader(m_db, &error))
         return true;
-    if (!error.isEmpty())
-        setError(error);
+    if (!error.message.isEmpty())
+        setError(error.message);
     return false;
 }
 
@@ -78,7 +77,7 @@ void ChatSearchModel::reload()
     beginResetModel();
     m_hits.clear();
     if (!ftsQuery(m_query).isEmpty() && ensureOpen()) {
-        auto hits = searchMessages(*m_db, m_chat->session()->userId(), m_query, m_limit);
+        auto hits = searchMessages(*m_db, m_chat->cache()->ownerId(), m_query, m_limit);
         if (hits) {
             m_hits = *hits;
             setError({});
@@ -95,7 +94,7 @@ void ChatSearchModel::refresh()
 {
     if (ftsQuery(m_query).isEmpty() || !ensureOpen())
         return;
-    auto hits = searchMessages(*m_db, m_chat->session()->userId(), m_query, m_limit);
+    auto hits = searchMessages(*m_db, m_chat->cache()->ownerId(), m_query, m_limit);
     if (!hits) {
         setError(hits.error().message);
         return;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "sync/changeset.h"
+
 #include "chat/chatqueries.h"
 #include "chat/chatservice.h"
 
@@ -12,10 +14,6 @@
 
 namespace plaza::storage {
 class Database;
-}
-
-namespace plaza::sync {
-struct ChangeSet;
 }
 
 namespace plaza::chat {

@@ -135,7 +135,7 @@ Status ChatService::start()
         return notOpen();
     if (!writer())
         return notOpen();
-    auto reader = m_session->openCacheConnection(true);
+    auto reader = m_session->cache()->openConnection(true);
     if (!reader)
         return reader.error();
     m_reader = std::move(reader).value();
@@ -854,6 +854,11 @@ QCoro::Task<void> ChatService::openTask(QString handleOrId)
         Q_EMIT conversationOpened(*id);
     else
         Q_EMIT conversationOpenFailed(id.error().codeName(), id.error().message);
+}
+
+storage::Cache *ChatService::cache() const
+{
+    return m_session ? m_session->cache() : nullptr;
 }
 
 } // namespace plaza::chat

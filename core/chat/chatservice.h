@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "storage/cache.h"
+
 #include "chat/messageoutbox.h"
 #include "common/result.h"
 #include "common/retrypolicy.h"
@@ -60,6 +62,8 @@ public:
     //! session becomes Ready; call it once if the session already is.
     [[nodiscard]] Status start();
     [[nodiscard]] Session *session() const { return m_session; }
+    //! The local copy its models read: readers, the change stream, freshness.
+    [[nodiscard]] storage::Cache *cache() const;
     //! The outbox on the read connection (reads only: writes go through the cache writer).
     [[nodiscard]] MessageOutbox *outbox() const { return m_outbox.get(); }
     //! The read connection (null until started).

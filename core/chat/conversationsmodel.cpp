@@ -39,13 +39,12 @@ void ConversationsModel::setChat(ChatService *chat)
     m_chat = chat;
     m_db.reset();
     if (m_chat) {
-        Session *session = m_chat->session();
-        m_connections << connect(session, &Session::stateChanged, this, [this] {
+        storage::Cache *cache = m_chat->cache();
+        m_connections << connect(cache, &storage::Cache::openChanged, this, [this] {
             m_db.reset();
             reload();
         });
-        if (SyncEngine *engine = session->syncEngine())
-            m_connections << connect(engine, &SyncEngine::applied, this, &ConversationsModel::onApplied);
+        m_connections << connect(cache, &storage::Cache::changed, this, &ConversationsModel::onApplied);
         m_connections << connect(m_chat, &ChatService::outboxChanged, this, &ConversationsModel::refresh);
         m_connections << connect(m_chat, &ChatService::conversationOpened, this, &ConversationsModel::refresh);
     }
@@ -55,18 +54,18 @@ void ConversationsModel::setChat(ChatService *chat)
 
 bool ConversationsModel::ensureOpen()
 {
-    const Session *s = m_chat ? m_chat->session() : nullptr;
-    QString error;
-    if (s && s->ensureReader(m_db, &error))
+    const storage::Cache *cache = m_chat ? m_chat->cache() : nullptr;
+    Error error;
+    if (cache && cache->ensureReader(m_db, &error))
         return true;
-    if (!error.isEmpty())
-        setError(error);
+    if (!error.message.isEmpty())
+        setError(error.message);
     return false;
 }
 
 Result<QList<ConversationRow>> ConversationsModel::readFiltered()
 {
-    auto all = readConversations(*m_db, m_chat->session()->userId());
+    auto all = readConversations(*m_db, m_chat->cache()->ownerId());
     if (!all)
         return all.error();
     updateTotal(*all);

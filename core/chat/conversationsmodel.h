@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "sync/changeset.h"
+
 #include "chat/chatqueries.h"
 #include "chat/chatservice.h"
 
@@ -11,9 +13,6 @@
 #include <memory>
 
 namespace plaza {
-namespace sync {
-struct ChangeSet;
-}
 namespace storage {
 class Database;
 }

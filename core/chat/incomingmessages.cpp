@@ -53,7 +53,7 @@ void IncomingMessages::onStateChanged()
     }
     if (m_db)
         return;
-    auto db = m_session->openCacheConnection();
+    auto db = m_session->cache()->openConnection();
     if (!db) {
         qCWarning(lcChat) << "incoming messages: cannot read the cache:" << db.error().codeName();
         return;

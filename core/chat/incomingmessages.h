@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "sync/changeset.h"
+
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -12,9 +14,6 @@ namespace plaza {
 class Session;
 namespace storage {
 class Database;
-}
-namespace sync {
-struct ChangeSet;
 }
 } // namespace plaza
 

@@ -47,14 +47,13 @@ void MessagesModel::setChat(ChatService *chat)
     m_chat = chat;
     m_db.reset();
     if (m_chat) {
-        Session *session = m_chat->session();
-        m_connections << connect(session, &Session::stateChanged, this, [this] {
+        storage::Cache *cache = m_chat->cache();
+        m_connections << connect(cache, &storage::Cache::openChanged, this, [this] {
             m_db.reset();
             reload();
         });
-        if (SyncEngine *engine = session->syncEngine())
-            m_connections << connect(engine, &SyncEngine::applied, this, &MessagesModel::onApplied);
-        m_connections << connect(session, &Session::localeChanged, this, [this] { // times, in the locale
+        m_connections << connect(cache, &storage::Cache::changed, this, &MessagesModel::onApplied);
+        m_connections << connect(cache, &storage::Cache::localeChanged, this, [this] { // times, in the locale
             if (rowCount() > 0)
                 Q_EMIT dataChanged(index(0), index(rowCount() - 1));
         });
@@ -91,17 +90,17 @@ void MessagesModel::setPageSize(int size)
 
 QString MessagesModel::selfId() const
 {
-    return m_chat ? m_chat->session()->userId() : QString();
+    return m_chat ? m_chat->cache()->ownerId() : QString();
 }
 
 bool MessagesModel::ensureOpen()
 {
-    const Session *s = m_chat ? m_chat->session() : nullptr;
-    QString error;
-    if (s && s->ensureReader(m_db, &error))
+    const storage::Cache *cache = m_chat ? m_chat->cache() : nullptr;
+    Error error;
+    if (cache && cache->ensureReader(m_db, &error))
         return true;
-    if (!error.isEmpty())
-        setError(error);
+    if (!error.message.isEmpty())
+        setError(error.message);
     return false;
 }
 

@@ -270,7 +270,7 @@ void FeedModel::onOnline()
 
 void FeedModel::refresh()
 {
-    if (m_refreshing || !service() || !db() || !session() || !session()->online())
+    if (m_refreshing || !service() || !db() || !isLive())
         return;
     refreshTask();
 }

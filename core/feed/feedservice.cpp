@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "feed/feedservice.h"
 
+#include "common/clock.h"
 #include "common/logging.h"
 #include "common/retrypolicy.h"
 #include "net/apiclient.h"
@@ -65,7 +66,7 @@ Status FeedService::start()
         return {};
     if (m_session->state() != Session::State::Ready)
         return makeError(ErrorCode::CacheLocked, QStringLiteral("the session is not ready"));
-    auto reader = m_session->openCacheConnection(true);
+    auto reader = m_session->cache()->openConnection(true);
     if (!reader)
         return reader.error();
     m_reader = std::move(reader).value();
@@ -108,10 +109,16 @@ QJsonObject FeedService::selfJson() const
 
 void FeedService::emitChanges(const storage::RowChanges &changes)
 {
-    const QStringList posts = changes.ids(storage::Table::Posts).values();
-    const QStringList users = changes.ids(storage::Table::Users).values();
-    if (!posts.isEmpty() || !users.isEmpty())
-        Q_EMIT changed(posts, users);
+    // On the one change stream, like a sync batch: the feed's models listen there only.
+    if (!changes.touches(storage::Table::Posts) && !changes.touches(storage::Table::Users))
+        return;
+    storage::Cache *c = cache();
+    if (!c)
+        return;
+    storage::ChangeSet set;
+    set.changes = changes;
+    set.committedAt = Clock::instance()->nowUtc();
+    c->publish(set);
 }
 
 void FeedService::fail(const Error &error)
@@ -706,6 +713,11 @@ QCoro::Task<Status> FeedService::discardTask(QString clientId)
     QCoro::Task<Result<QString>> task = writeAndEmit(std::move(discarding));
     auto discarded = co_await std::move(task);
     co_return discarded ? Status() : Status(discarded.error());
+}
+
+storage::Cache *FeedService::cache() const
+{
+    return m_session ? m_session->cache() : nullptr;
 }
 
 } // namespace plaza::feed

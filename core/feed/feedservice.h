@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "storage/cache.h"
+
 #include "common/result.h"
 #include "feed/feedstore.h"
 
@@ -58,6 +60,8 @@ public:
     //! run by the cache writer on its thread).
     [[nodiscard]] FeedStore *store() const { return m_store.get(); }
     [[nodiscard]] Session *session() const { return m_session; }
+    //! The local copy its models read: readers, the change stream, freshness.
+    [[nodiscard]] storage::Cache *cache() const;
 
     //! Queues a post (or a reply to \a replyTo) and sends it if online. The client_id.
     QCoro::Task<Result<QString>> post(QString text, QString replyTo = {});
@@ -110,8 +114,6 @@ public:
     [[nodiscard]] bool busy() const { return m_busy > 0; }
 
 Q_SIGNALS:
-    //! Rows the feed wrote itself (posts and users tables' ids): models re-read them.
-    void changed(const QStringList &postIds, const QStringList &userIds);
     //! A post of ours was queued: \a localId is its provisional row (lists show it at once).
     void postQueued(const QString &localId, const QString &clientId);
     //! A queued post reached the server: \a localId became \a postId.

@@ -54,14 +54,19 @@ PostListModel::PostListModel(QObject *parent) : QAbstractListModel(parent), m_re
 
 PostListModel::~PostListModel() = default;
 
-Session *PostListModel::session() const
+storage::Cache *PostListModel::cache() const
 {
-    return m_service ? m_service->session() : nullptr;
+    return m_service ? m_service->cache() : nullptr;
+}
+
+bool PostListModel::isLive() const
+{
+    return cache() && cache()->isLive();
 }
 
 QString PostListModel::selfId() const
 {
-    return session() ? session()->userId() : QString();
+    return cache() ? cache()->ownerId() : QString();
 }
 
 void PostListModel::setService(FeedService *service)
@@ -81,38 +86,35 @@ void PostListModel::connectSession()
         disconnect(c);
     m_connections.clear();
     m_db.reset();
-    Session *s = session();
-    if (!s)
+    storage::Cache *c = cache();
+    if (!c)
         return;
-    m_connections << connect(s, &Session::stateChanged, this, [this] {
+    m_connections << connect(c, &storage::Cache::openChanged, this, [this] {
         m_db.reset();
         reload();
     });
-    m_connections << connect(s, &Session::onlineChanged, this, [this] {
+    m_connections << connect(c, &storage::Cache::liveChanged, this, [this] {
         Q_EMIT staleChanged();
-        if (session() && session()->online())
+        if (isLive())
             onOnline();
     });
-    if (SyncEngine *engine = s->syncEngine())
-        m_connections << connect(engine, &SyncEngine::applied, this, &PostListModel::onApplied);
-    m_connections << connect(m_service, &FeedService::changed, this,
-                             [this](const QStringList &posts, const QStringList &) { onChanged(posts); });
+    m_connections << connect(c, &storage::Cache::changed, this, &PostListModel::onApplied);
 }
 
 bool PostListModel::ensureOpen()
 {
-    const Session *s = session();
-    QString error;
-    if (s && s->ensureReader(m_db, &error))
+    const storage::Cache *cache = this->cache();
+    Error error;
+    if (cache && cache->ensureReader(m_db, &error))
         return true;
-    if (!error.isEmpty())
-        setError(error);
+    if (!error.message.isEmpty())
+        setError(error.message);
     return false;
 }
 
 bool PostListModel::stale() const
 {
-    return !session() || !session()->online();
+    return !isLive();
 }
 
 void PostListModel::setPageSize(int size)
@@ -178,7 +180,7 @@ bool PostListModel::canFetchMore(const QModelIndex &parent) const
         return false;
     if (!m_cacheAtEnd)
         return true;
-    return !m_serverAtEnd && session() && session()->online();
+    return !m_serverAtEnd && isLive();
 }
 
 void PostListModel::fetchMore(const QModelIndex &parent)
@@ -189,7 +191,7 @@ void PostListModel::fetchMore(const QModelIndex &parent)
         appendFromCache();
         return;
     }
-    if (!m_serverAtEnd && session() && session()->online())
+    if (!m_serverAtEnd && isLive())
         fetchOlderFromServer();
 }
 

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "sync/changeset.h"
+
 #include "feed/postrecord.h"
+#include "storage/cache.h"
 
 #include <QAbstractListModel>
 #include <QCache>
@@ -13,10 +16,6 @@
 #include <memory>
 
 namespace plaza {
-class Session;
-namespace sync {
-struct ChangeSet;
-}
 namespace storage {
 class Database;
 }
@@ -125,7 +124,10 @@ Q_SIGNALS:
     void errorChanged();
 
 protected:
-    [[nodiscard]] Session *session() const;
+    //! The local copy the rows come from (the service's).
+    [[nodiscard]] storage::Cache *cache() const;
+    //! Live updates arrive: the server can be asked for more.
+    [[nodiscard]] bool isLive() const;
     [[nodiscard]] storage::Database *db() { return m_db.get(); }
     [[nodiscard]] bool ensureOpen();
     [[nodiscard]] QString selfId() const;

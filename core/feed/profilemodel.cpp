@@ -15,10 +15,14 @@ ProfileModel::ProfileModel(QObject *parent) : PostListModel(parent)
     connect(this, &PostListModel::serviceChanged, this, [this] {
         if (!service())
             return;
-        connect(service(), &FeedService::changed, this, [this](const QStringList &, const QStringList &users) {
-            if (users.contains(m_userId))
-                readUser();
-        });
+        // The person's row changes with a sync batch or with the feed service's own writes
+        // (a follow): both arrive on the cache's change stream.
+        if (storage::Cache *c = cache()) {
+            connect(c, &storage::Cache::changed, this, [this](const storage::ChangeSet &set) {
+                if (!m_userId.isEmpty() && set.changes.ids(storage::Table::Users).contains(m_userId))
+                    readUser();
+            });
+        }
     });
 }
 
@@ -79,7 +83,7 @@ void ProfileModel::afterReload()
 
 void ProfileModel::onOnline()
 {
-    if (m_refreshing || m_userId.isEmpty() || !service() || !session() || !session()->online())
+    if (m_refreshing || m_userId.isEmpty() || !service() || !isLive())
         return;
     refreshTask();
 }

@@ -60,7 +60,7 @@ void ThreadModel::afterReload()
 
 void ThreadModel::onOnline()
 {
-    if (m_refreshing || m_postId.isEmpty() || !service() || !session() || !session()->online())
+    if (m_refreshing || m_postId.isEmpty() || !service() || !isLive())
         return;
     refreshTask();
 }

@@ -108,7 +108,6 @@ void GoalsModel::setService(SavingsService *service)
     m_connections.clear();
     m_service = service;
     if (m_service) {
-        m_connections << connect(m_service, &SavingsService::changed, this, &GoalsModel::onChanged);
         m_connections << connect(m_service, &SavingsService::sessionChanged, this, [this] {
             connectSession();
             reload();
@@ -124,12 +123,15 @@ void GoalsModel::connectSession()
     for (const auto &c : std::as_const(m_sessionConnections))
         disconnect(c);
     m_sessionConnections.clear();
-    Session *session = m_service ? m_service->session() : nullptr;
-    if (!session)
+    storage::Cache *cache = m_service ? m_service->cache() : nullptr;
+    if (!cache)
         return;
-    m_sessionConnections << connect(session, &Session::stateChanged, this, &GoalsModel::reload);
+    m_sessionConnections << connect(cache, &storage::Cache::openChanged, this, &GoalsModel::reload);
+    // Sync batches and the savings service's own answers alike.
+    m_sessionConnections << connect(cache, &storage::Cache::changed, this,
+                                    [this](const storage::ChangeSet &set) { onChanged(set.changes, set.reset); });
     // The amounts are formatted as they are read: read them again in the new locale.
-    m_sessionConnections << connect(session, &Session::localeChanged, this, &GoalsModel::reload);
+    m_sessionConnections << connect(cache, &storage::Cache::localeChanged, this, &GoalsModel::reload);
 }
 
 void GoalsModel::onChanged(const storage::RowChanges &changes, bool reset)
@@ -177,12 +179,12 @@ int GoalsModel::indexOf(const QString &id) const
 QList<GoalsModel::Row> GoalsModel::read(bool *ok)
 {
     *ok = false;
-    Session *session = m_service ? m_service->session() : nullptr;
-    if (!session || session->state() != Session::State::Ready) {
+    storage::Cache *cache = m_service ? m_service->cache() : nullptr;
+    if (!cache || !cache->isOpen()) {
         *ok = true;
         return {};
     }
-    auto db = session->openCacheConnection(true);
+    auto db = cache->openConnection(true);
     if (!db) {
         Q_EMIT failed(db.error().codeName());
         return {};

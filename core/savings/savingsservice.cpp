@@ -67,18 +67,7 @@ void SavingsService::setSession(Session *session)
         disconnect(c);
     m_connections.clear();
     m_session = session;
-    if (m_session && m_session->syncEngine())
-        m_connections << connect(m_session->syncEngine(), &SyncEngine::applied, this, &SavingsService::onApplied);
     Q_EMIT sessionChanged();
-}
-
-void SavingsService::onApplied(const sync::ChangeSet &changes)
-{
-    using storage::Table;
-    const storage::RowChanges &rows = changes.changes;
-    if (changes.reset || rows.touches(Table::Savings) || rows.touches(Table::SavingsGoals)
-        || rows.touches(Table::SavingsInterest))
-        Q_EMIT changed(changes.changes, changes.reset);
 }
 
 void SavingsService::refresh()
@@ -108,7 +97,7 @@ QCoro::Task<void> SavingsService::refreshTask()
     // Only what the cache lacks: days older than the newest cached one are final (today's
     // accrual may still change, so that day is asked again). Usually one short page.
     QString newestCached;
-    if (auto cache = m_session->openCacheConnection(true)) {
+    if (auto cache = m_session->cache()->openConnection(true)) {
         storage::SavingsStore store(**cache);
         if (auto newest = store.newestInterestDay())
             newestCached = *newest;
@@ -184,8 +173,12 @@ QCoro::Task<void> SavingsService::refreshTask()
         co_return;
     }
     setErrorCode(QString());
-    // Read by the summary and the goals before `busy` ends: who waits for it finds them current.
-    Q_EMIT changed(*written, false);
+    // On the one change stream, like a sync batch; read by the summary and the goals before
+    // `busy` ends, so who waits for it finds them current.
+    storage::ChangeSet set;
+    set.changes = *written;
+    set.committedAt = Clock::instance()->nowUtc();
+    m_session->cache()->publish(set);
     setBusy(false);
 }
 
@@ -200,7 +193,7 @@ QJsonObject SavingsService::goalBody(const QString &name, const QString &targetT
     // The target is in the account's currency, as the cache knows it.
     QString currency;
     if (m_session && m_session->state() == Session::State::Ready) {
-        if (auto cache = m_session->openCacheConnection(true)) {
+        if (auto cache = m_session->cache()->openConnection(true)) {
             storage::SavingsStore store(**cache);
             if (auto known = store.currency())
                 currency = *known;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "sync/changeset.h"
+
 #include "common/result.h"
 #include "session/session.h"
 #include "storage/rowchanges.h"
@@ -12,10 +14,6 @@
 #include <QObject>
 #include <QPointer>
 
-namespace plaza::sync {
-struct ChangeSet;
-}
-
 namespace plaza::savings {
 
 //! The Savings tab's talk with the server and its writes to the cache. `refresh()` asks for
@@ -26,9 +24,8 @@ namespace plaza::savings {
 //! Deposits and withdrawals move money: they go through WalletService's payment outbox
 //! (exactly once, App.wallet).
 //!
-//! It is also the savings' change stream: `changed` carries the rows a commit touched in the
-//! savings tables, from sync (SyncEngine::applied) and from its own writes, once each, so the
-//! SavingsSummary and the GoalsModel built on it update without asking the session.
+//! What it writes is published on the cache's one change stream (storage::Cache::changed), as
+//! sync batches are: the SavingsSummary and the GoalsModel listen there, nowhere else.
 class SavingsService : public QObject
 {
     Q_OBJECT
@@ -42,11 +39,13 @@ public:
     ~SavingsService() override;
 
     [[nodiscard]] Session *session() const { return m_session; }
+    //! The local copy the savings models read (null without a session).
+    [[nodiscard]] storage::Cache *cache() const { return m_session ? m_session->cache() : nullptr; }
     void setSession(Session *session);
     [[nodiscard]] bool busy() const { return m_busy > 0; }
     [[nodiscard]] QString errorCode() const { return m_errorCode; }
 
-    //! GET /v1/savings and the interest history into the cache (then `changed`).
+    //! GET /v1/savings and the interest history into the cache (then a change on the cache's stream).
     Q_INVOKABLE void refresh();
 
     //! Goals: each ends in goalSaved or goalFailed (an ErrorCode name and a field). A target
@@ -63,14 +62,10 @@ Q_SIGNALS:
     void sessionChanged();
     void busyChanged();
     void errorCodeChanged();
-    //! Rows of savings, savings_goals or savings_interest were committed (\a reset: the
-    //! private tables were emptied first, re-read everything).
-    void changed(const plaza::storage::RowChanges &changes, bool reset);
     void goalSaved();
     void goalFailed(const QString &code, const QString &field);
 
 private:
-    void onApplied(const plaza::sync::ChangeSet &changes);
     QCoro::Task<void> refreshTask();
     QCoro::Task<void> goalTask(QString method, QString path, QJsonObject body);
     //! The body's name, target and deadline; an empty object after goalFailed.

@@ -28,9 +28,9 @@ SavingsSummary::SavingsSummary(QObject *parent) : QObject(parent) { }
 
 SavingsSummary::~SavingsSummary() = default;
 
-Session *SavingsSummary::session() const
+storage::Cache *SavingsSummary::cache() const
 {
-    return m_service ? m_service->session() : nullptr;
+    return m_service ? m_service->cache() : nullptr;
 }
 
 void SavingsSummary::setService(SavingsService *service)
@@ -42,7 +42,6 @@ void SavingsSummary::setService(SavingsService *service)
     m_connections.clear();
     m_service = service;
     if (m_service) {
-        m_connections << connect(m_service, &SavingsService::changed, this, &SavingsSummary::onChanged);
         m_connections << connect(m_service, &SavingsService::sessionChanged, this, [this] {
             connectSession();
             Q_EMIT staleChanged();
@@ -60,13 +59,15 @@ void SavingsSummary::connectSession()
     for (const auto &c : std::as_const(m_sessionConnections))
         disconnect(c);
     m_sessionConnections.clear();
-    Session *s = session();
-    if (!s)
+    storage::Cache *c = cache();
+    if (!c)
         return;
-    m_sessionConnections << connect(s, &Session::stateChanged, this, &SavingsSummary::reload);
-    m_sessionConnections << connect(s, &Session::onlineChanged, this, &SavingsSummary::staleChanged);
-    m_sessionConnections << connect(s, &Session::syncedChanged, this, &SavingsSummary::staleChanged);
-    m_sessionConnections << connect(s, &Session::localeChanged, this, &SavingsSummary::onLocaleChanged);
+    m_sessionConnections << connect(c, &storage::Cache::openChanged, this, &SavingsSummary::reload);
+    // Sync batches and the savings service's own answers alike.
+    m_sessionConnections << connect(c, &storage::Cache::changed, this,
+                                    [this](const storage::ChangeSet &set) { onChanged(set.changes, set.reset); });
+    m_sessionConnections << connect(c, &storage::Cache::freshnessChanged, this, &SavingsSummary::staleChanged);
+    m_sessionConnections << connect(c, &storage::Cache::localeChanged, this, &SavingsSummary::onLocaleChanged);
 }
 
 void SavingsSummary::onChanged(const storage::RowChanges &changes, bool reset)
@@ -88,8 +89,8 @@ void SavingsSummary::onLocaleChanged()
 
 bool SavingsSummary::stale() const
 {
-    Session *s = session();
-    return !s || s->isStale(std::chrono::minutes(kStaleAfterMinutes));
+    storage::Cache *c = cache();
+    return !c || c->isStale(std::chrono::minutes(kStaleAfterMinutes), Clock::instance()->nowUtc());
 }
 
 QString SavingsSummary::formattedBalance() const
@@ -154,9 +155,9 @@ void SavingsSummary::reload()
     QDate rateEffective;
     QList<Day> history;
 
-    Session *s = session();
-    if (s && s->state() == Session::State::Ready) {
-        auto db = s->openCacheConnection(true);
+    storage::Cache *c = cache();
+    if (c && c->isOpen()) {
+        auto db = c->openConnection(true);
         if (!db) {
             setErrorCode(db.error().codeName());
             return;

@@ -20,7 +20,7 @@ namespace plaza::savings {
 //! opens offline): balance, unassigned part, APY, interest this month and in total, the
 //! announced APY change, and the daily interest history for the chart (as points in data
 //! units: LineChart.qml maps them to pixels). Each figure has its own NOTIFY signal, emitted
-//! when a read changes it. It follows the service's change stream (SavingsService::changed);
+//! when a read changes it. It follows the cache's change stream (storage::Cache::changed);
 //! the service talks to the server and writes, the GoalsModel lists the goals. The app
 //! registers it with QML_FOREIGN: `SavingsSummary { service: savingsService }`.
 class SavingsSummary : public QObject
@@ -116,7 +116,7 @@ private:
         qint64 paidMinor = 0;
         bool operator==(const Day &other) const = default;
     };
-    [[nodiscard]] Session *session() const;
+    [[nodiscard]] storage::Cache *cache() const;
     void connectSession();
     void onChanged(const plaza::storage::RowChanges &changes, bool reset);
     void onLocaleChanged();

@@ -9,6 +9,7 @@
 #include "protocol/events.h"
 #include "security/keystore.h"
 #include "session/accountfiles.h"
+#include "storage/cache.h"
 #include "storage/cacheschema.h"
 #include "storage/database.h"
 #include "storage/kvstore.h"
@@ -47,7 +48,8 @@ struct Session::Private {
           keyStore(options.keychainService),
           api(new net::ApiClient(q)),
           live(new net::WsSession(api, q)),
-          engine(new SyncEngine(api, q))
+          engine(new SyncEngine(api, q)),
+          cache(new storage::Cache(q))
     {
     }
 
@@ -60,6 +62,8 @@ struct Session::Private {
     net::ApiClient *api;
     net::WsSession *live;
     SyncEngine *engine;
+    //! The open cache as models see it: holds the key while the cache is open (nothing else does).
+    storage::Cache *cache;
 
     State state = State::Starting;
     bool busy = false;
@@ -72,7 +76,6 @@ struct Session::Private {
     QString errorMessage;
     QString errorField;
     QString errorReason;
-    QByteArray key;
     QVariantList deviceSessions;
     QString deviceSessionsStatus = QStringLiteral("idle");
     QString deviceSessionsError;
@@ -100,6 +103,7 @@ Session::Session(Options options, QObject *parent) : QObject(parent), d(std::mak
         if (d->online == connected)
             return;
         d->online = connected;
+        d->cache->setLive(connected);
         Q_EMIT onlineChanged();
     });
     connect(d->live, &net::WsSession::unauthorized, this, [this] {
@@ -137,11 +141,14 @@ Session::Session(Options options, QObject *parent) : QObject(parent), d(std::mak
             co_await d->engine->close();
             if (!self)
                 co_return;
-            self->d->key.clear();
+            self->d->cache->detach();
             self->fail(makeError(ErrorCode::Unauthorized, QStringLiteral("Your session has expired. Sign in again.")));
             self->setState(State::SignedOut);
         }(this));
     });
+    // The models' freshness and change stream come from the cache object, never from here.
+    connect(this, &Session::syncedChanged, d->cache, [this] { d->cache->setSyncedAt(d->engine->lastSyncedAt()); });
+    connect(d->engine, &SyncEngine::applied, d->cache, &storage::Cache::publish);
     connect(d->engine, &SyncEngine::applied, this, [this](const sync::ChangeSet &changes) {
         Q_EMIT syncedChanged();
         if (changes.applied > 0 || changes.reset)
@@ -174,6 +181,8 @@ void Session::setState(State state)
     d->state = state;
     qCInfo(lcApp) << "session state" << state;
     Q_EMIT stateChanged();
+    // After the services (connected to stateChanged) opened or closed: the models now.
+    d->cache->setOpen(state == State::Ready);
 }
 
 void Session::setBusy(bool busy)
@@ -360,32 +369,6 @@ bool Session::keyInKeychain() const
         && !d->files.hasPassphraseParams(d->account.userId);
 }
 
-Result<std::unique_ptr<storage::Database>> Session::openCacheConnection(bool readOnly) const
-{
-    if (d->state != State::Ready)
-        return makeError(ErrorCode::CacheLocked, QStringLiteral("The cache is not open: sign in first."));
-    storage::OpenOptions options;
-    options.rawKey = cacheKey();
-    options.readOnly = readOnly;
-    return storage::Database::open(cachePath(), options);
-}
-
-bool Session::ensureReader(std::unique_ptr<storage::Database> &db, QString *error) const
-{
-    if (db)
-        return true;
-    if (d->state != State::Ready)
-        return false;
-    auto opened = openCacheConnection();
-    if (!opened) {
-        if (error)
-            *error = opened.error().message;
-        return false;
-    }
-    db = std::move(opened).value();
-    return true;
-}
-
 QString Session::keychainService() const
 {
     return d->options.keychainService;
@@ -418,7 +401,13 @@ QString Session::totpUri() const { return d->totpUri; }
 QStringList Session::recoveryCodes() const { return d->recoveryCodes; }
 net::WsSession *Session::live() const { return d->live; }
 SyncEngine *Session::syncEngine() const { return d->engine; }
-QByteArray Session::cacheKey() const { return d->state == State::Ready ? d->key : QByteArray(); }
+storage::Cache *Session::cache() const { return d->cache; }
+
+void Session::notifyLocaleChanged()
+{
+    d->cache->notifyLocaleChanged();
+    Q_EMIT localeChanged();
+}
 
 bool Session::isStale(std::chrono::minutes maxAge) const
 {
@@ -652,7 +641,7 @@ QCoro::Task<void> Session::openCacheTask(QByteArray key)
         setState(State::CacheLocked);
         co_return;
     }
-    d->key = key;
+    d->cache->attach(cachePath(), key, d->account.userId);
     QString access;
     QString refresh;
     if (d->pendingTokens) {
@@ -684,7 +673,7 @@ QCoro::Task<void> Session::openCacheTask(QByteArray key)
             co_await d->engine->close();
             if (!self)
                 co_return;
-            d->key.clear();
+            d->cache->detach();
             fail(makeError(ErrorCode::Unauthorized, QStringLiteral("Sign in again to continue.")));
             setState(State::SignedOut);
             co_return;
@@ -930,7 +919,7 @@ QCoro::Task<void> Session::forgetLocalAccount()
     co_await d->engine->close();
     if (!self)
         co_return;
-    d->key.clear();
+    d->cache->detach();
     QString userId = d->account.userId;
     QString serverUrl = d->account.serverUrl;
     if (userId.isEmpty()) {
@@ -1084,7 +1073,7 @@ QCoro::Task<void> Session::deleteAccountTask(QString password)
     co_await d->engine->close();
     if (!self)
         co_return;
-    d->key.clear();
+    d->cache->detach();
     d->files.removeAccount();
     d->api->setTokens(QString(), QString());
     d->leftover = gone;

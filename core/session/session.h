@@ -18,9 +18,8 @@
 
 #include <memory>
 
-namespace plaza::storage {
-class Database;
-}
+#include "net/apiclient.h"
+#include "storage/cache.h"
 
 namespace plaza::net {
 class ApiClient;
@@ -40,6 +39,8 @@ class Session : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(plaza::storage::Cache *cache READ cache CONSTANT)
+    Q_PROPERTY(plaza::net::ApiClient *api READ api CONSTANT)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(bool online READ online NOTIFY onlineChanged)
     Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY accountChanged)
@@ -166,7 +167,7 @@ public:
     QCoro::Task<Result<QString>> stepUpToken(QString secret, bool isCode);
     //! The interface language (and QLocale's default) changed while running: emits
     //! localeChanged, so models re-read the amounts and times they format in that locale.
-    void notifyLocaleChanged() { Q_EMIT localeChanged(); }
+    void notifyLocaleChanged();
 
     [[nodiscard]] State state() const;
     [[nodiscard]] bool busy() const;
@@ -207,15 +208,9 @@ public:
     [[nodiscard]] net::ApiClient *api() const;
     [[nodiscard]] net::WsSession *live() const;
     [[nodiscard]] SyncEngine *syncEngine() const;
-    //! The cache key, for opening read connections (models). Empty unless Ready.
-    [[nodiscard]] QByteArray cacheKey() const;
-    //! A connection of its own to the cache (read-only by default), for models and services
-    //! on the UI thread. Needs Ready: otherwise CacheLocked.
-    [[nodiscard]] Result<std::unique_ptr<storage::Database>> openCacheConnection(bool readOnly = true) const;
-    //! A list model's read connection, opened on first use into \a db: true when \a db is
-    //! open. False while the session is not Ready (nothing to say), or when the open fails
-    //! (then \a error says why).
-    bool ensureReader(std::unique_ptr<storage::Database> &db, QString *error) const;
+    //! The account's local copy as models see it (readers, the change stream, freshness).
+    //! Always the same object; open while the cache is (Ready, Locked). The key stays in it.
+    [[nodiscard]] storage::Cache *cache() const;
     //! True when this account's cache key lives in the OS keychain (not a passphrase):
     //! other secrets of the account (the app-lock hash) then go there too.
     [[nodiscard]] bool keyInKeychain() const;

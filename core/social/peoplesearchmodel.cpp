@@ -5,7 +5,7 @@
 #include "common/modelrow.h"
 #include "net/apiclient.h"
 #include "protocol/endpoints.h"
-#include "session/session.h"
+#include "net/apiclient.h"
 #include "storage/database.h"
 
 #include <QJsonArray>
@@ -96,16 +96,26 @@ QVariantMap PeopleSearchModel::get(int row) const
     return rowAsMap(*this, row);
 }
 
-void PeopleSearchModel::setSession(Session *session)
+void PeopleSearchModel::setApi(net::ApiClient *api)
 {
-    if (session == m_session)
+    if (api == m_api)
         return;
-    disconnect(m_sessionState);
-    m_session = session;
+    m_api = api;
+    Q_EMIT apiChanged();
+    if (!m_query.isEmpty())
+        m_debounce.start();
+}
+
+void PeopleSearchModel::setCache(storage::Cache *cache)
+{
+    if (cache == m_cache)
+        return;
+    disconnect(m_cacheState);
+    m_cache = cache;
     m_db.reset();
-    if (m_session)
-        m_sessionState = connect(m_session, &Session::stateChanged, this, [this] { m_db.reset(); });
-    Q_EMIT sessionChanged();
+    if (m_cache)
+        m_cacheState = connect(m_cache, &storage::Cache::openChanged, this, [this] { m_db.reset(); });
+    Q_EMIT cacheChanged();
     if (!m_query.isEmpty())
         m_debounce.start();
     else
@@ -134,7 +144,7 @@ void PeopleSearchModel::refreshRecent()
 
 storage::Database *PeopleSearchModel::reader() const
 {
-    if (!m_session || !m_session->ensureReader(m_db, nullptr))
+    if (!m_cache || !m_cache->ensureReader(m_db))
         return nullptr;
     return m_db.get();
 }
@@ -160,7 +170,7 @@ QList<protocol::User> PeopleSearchModel::recentFromCache() const
         " GROUP BY u.id ORDER BY last DESC LIMIT ?2"));
     if (!stmt)
         return users;
-    stmt->bind(1, m_session->userId());
+    stmt->bind(1, m_cache->ownerId());
     stmt->bind(2, qint64(kMaxRecent));
     return readUsers(*stmt);
 }
@@ -194,7 +204,7 @@ void PeopleSearchModel::searchNow()
     QString text = m_query.trimmed();
     if (text.startsWith(u'@'))
         text.remove(0, 1);
-    if (text.isEmpty() || !m_session)
+    if (text.isEmpty() || !m_cache || !m_api)
         return;
     if (text.size() > kMaxQueryChars) {
         setLoading(false);
@@ -210,7 +220,7 @@ QCoro::Task<void> PeopleSearchModel::search(QString text, quint64 generation)
     setLoading(true);
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("query"), text);
-    auto reply = co_await m_session->api()->get(protocol::endpoints::users(), query);
+    auto reply = co_await m_api->get(protocol::endpoints::users(), query);
     if (!self || generation != m_generation)
         co_return; // the user typed on; a newer search owns the list
     setLoading(false);
@@ -223,6 +233,7 @@ QCoro::Task<void> PeopleSearchModel::search(QString text, quint64 generation)
         co_return;
     }
     QList<protocol::User> users;
+    const QString selfId = m_cache ? m_cache->ownerId() : QString();
     const QJsonArray items = reply->body.value(QStringLiteral("items")).toArray();
     for (const QJsonValue &item : items) {
         auto user = protocol::User::fromJson(item.toObject());
@@ -230,7 +241,7 @@ QCoro::Task<void> PeopleSearchModel::search(QString text, quint64 generation)
             qCWarning(lcApp) << "people search: skipping a malformed user:" << user.error().message;
             continue;
         }
-        if (user->id != m_session->userId())
+        if (user->id != selfId)
             users.append(std::move(user).value());
     }
     setRows(std::move(users), false, {});
@@ -250,7 +261,7 @@ QList<protocol::User> PeopleSearchModel::searchCache(const QString &text) const
         return users;
     stmt->bind(1, likePattern(text));
     stmt->bind(2, QStringLiteral("% ") + likePattern(text));
-    stmt->bind(3, m_session->userId());
+    stmt->bind(3, m_cache->ownerId());
     stmt->bind(4, qint64(kMaxResults));
     return readUsers(*stmt);
 }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "net/apiclient.h"
 #include "protocol/types.h"
+#include "storage/cache.h"
 
 #include <QAbstractListModel>
 #include <QCoroTask>
@@ -12,7 +14,6 @@
 
 namespace plaza {
 
-class Session;
 namespace storage {
 class Database;
 }
@@ -25,7 +26,9 @@ class Database;
 class PeopleSearchModel : public QAbstractListModel
 {
     Q_OBJECT
-    Q_PROPERTY(plaza::Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    //! What it reads offline and who is asking (App.session.cache), and the server it asks.
+    Q_PROPERTY(plaza::storage::Cache *cache READ cache WRITE setCache NOTIFY cacheChanged)
+    Q_PROPERTY(plaza::net::ApiClient *api READ api WRITE setApi NOTIFY apiChanged)
     Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool offline READ offline NOTIFY resultsChanged)
@@ -57,8 +60,10 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    [[nodiscard]] Session *session() const { return m_session; }
-    void setSession(Session *session);
+    [[nodiscard]] storage::Cache *cache() const { return m_cache; }
+    void setCache(storage::Cache *cache);
+    [[nodiscard]] net::ApiClient *api() const { return m_api; }
+    void setApi(net::ApiClient *api);
     [[nodiscard]] QString query() const { return m_query; }
     void setQuery(const QString &query);
     [[nodiscard]] bool loading() const { return m_loading; }
@@ -81,7 +86,8 @@ public:
     [[nodiscard]] static QString initialsOf(const QString &name);
 
 Q_SIGNALS:
-    void sessionChanged();
+    void cacheChanged();
+    void apiChanged();
     void queryChanged();
     void loadingChanged();
     void resultsChanged();
@@ -92,13 +98,14 @@ private:
     [[nodiscard]] QList<protocol::User> searchCache(const QString &text) const;
     [[nodiscard]] QList<protocol::User> recentFromCache() const;
     //! The model's one read connection to the cache (opened on first use, dropped when the
-    //! session changes state); null while there is no open cache.
+    //! cache opens or closes); null while there is no open cache.
     [[nodiscard]] storage::Database *reader() const;
     void setRows(QList<protocol::User> rows, bool offline, const QString &error);
     void setLoading(bool loading);
 
-    QPointer<Session> m_session;
-    QMetaObject::Connection m_sessionState;
+    QPointer<storage::Cache> m_cache;
+    QPointer<net::ApiClient> m_api;
+    QMetaObject::Connection m_cacheState;
     mutable std::unique_ptr<storage::Database> m_db;
     QString m_query;
     QList<protocol::User> m_rows;

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "wallet/requestsmodel.h"
 
-#include "session/session.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
-#include "sync/syncengine.h"
 
 #include <QLocale>
 
@@ -75,28 +73,27 @@ RequestsModel::RequestsModel(QObject *parent) : QAbstractListModel(parent) { }
 
 RequestsModel::~RequestsModel() = default;
 
-void RequestsModel::setSession(Session *session)
+void RequestsModel::setCache(storage::Cache *cache)
 {
-    if (m_session == session)
+    if (m_cache == cache)
         return;
     for (const auto &c : std::as_const(m_connections))
         disconnect(c);
     m_connections.clear();
-    m_session = session;
+    m_cache = cache;
     m_db.reset();
-    if (m_session) {
-        m_connections << connect(m_session, &Session::stateChanged, this, [this] {
+    if (m_cache) {
+        m_connections << connect(m_cache, &storage::Cache::openChanged, this, [this] {
             m_db.reset();
             reload();
         });
-        if (SyncEngine *engine = m_session->syncEngine())
-            m_connections << connect(engine, &SyncEngine::applied, this, &RequestsModel::onApplied);
-        m_connections << connect(m_session, &Session::localeChanged, this, [this] { // amounts, in the locale
+        m_connections << connect(m_cache, &storage::Cache::changed, this, &RequestsModel::onApplied);
+        m_connections << connect(m_cache, &storage::Cache::localeChanged, this, [this] { // amounts, in the locale
             if (rowCount() > 0)
                 Q_EMIT dataChanged(index(0), index(rowCount() - 1));
         });
     }
-    Q_EMIT sessionChanged();
+    Q_EMIT cacheChanged();
     reload();
 }
 
@@ -120,16 +117,16 @@ void RequestsModel::setPageSize(int size)
 
 QString RequestsModel::selfId() const
 {
-    return m_session ? m_session->userId() : QString();
+    return m_cache ? m_cache->ownerId() : QString();
 }
 
 bool RequestsModel::ensureOpen()
 {
     if (m_db)
         return true;
-    if (!m_session || m_session->state() != Session::State::Ready)
+    if (!m_cache || !m_cache->isOpen())
         return false;
-    auto db = m_session->openCacheConnection();
+    auto db = m_cache->openConnection();
     if (!db) {
         setError(db.error().message);
         return false;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "storage/cache.h"
+#include "sync/changeset.h"
+
 #include "money/money.h"
 
 #include <QAbstractListModel>
@@ -10,10 +13,6 @@
 #include <memory>
 
 namespace plaza {
-class Session;
-namespace sync {
-struct ChangeSet;
-}
 namespace storage {
 class Database;
 }
@@ -49,7 +48,8 @@ struct RequestRecord {
 class RequestsModel : public QAbstractListModel
 {
     Q_OBJECT
-    Q_PROPERTY(plaza::Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    //! The local copy it reads (Session::cache); nothing else is needed.
+    Q_PROPERTY(plaza::storage::Cache *cache READ cache WRITE setCache NOTIFY cacheChanged)
     //! "to_me", "from_me" or empty (both).
     Q_PROPERTY(QString direction READ direction WRITE setDirection NOTIFY directionChanged)
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
@@ -85,8 +85,8 @@ public:
     [[nodiscard]] bool canFetchMore(const QModelIndex &parent = {}) const override;
     void fetchMore(const QModelIndex &parent = {}) override;
 
-    [[nodiscard]] Session *session() const { return m_session; }
-    void setSession(Session *session);
+    [[nodiscard]] storage::Cache *cache() const { return m_cache; }
+    void setCache(storage::Cache *cache);
     [[nodiscard]] QString direction() const { return m_direction; }
     void setDirection(const QString &direction);
     [[nodiscard]] int pageSize() const { return m_pageSize; }
@@ -106,7 +106,7 @@ public:
                                                                    const QString &id);
 
 Q_SIGNALS:
-    void sessionChanged();
+    void cacheChanged();
     void directionChanged();
     void pageSizeChanged();
     void loadingChanged();
@@ -123,7 +123,7 @@ private:
     void setAtEnd(bool atEnd);
     void setError(const QString &error);
 
-    QPointer<Session> m_session;
+    QPointer<storage::Cache> m_cache;
     std::unique_ptr<storage::Database> m_db;
     QList<RequestRecord> m_rows;
     QString m_direction;

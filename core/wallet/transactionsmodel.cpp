@@ -3,10 +3,8 @@
 
 #include "common/clock.h"
 #include "common/logging.h"
-#include "session/session.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
-#include "sync/syncengine.h"
 #include "wallet/walletcsv.h"
 
 #include <QCoroFuture>
@@ -22,30 +20,29 @@ TransactionsModel::TransactionsModel(QObject *parent) : QAbstractListModel(paren
 
 TransactionsModel::~TransactionsModel() = default;
 
-void TransactionsModel::setSession(Session *session)
+void TransactionsModel::setCache(storage::Cache *cache)
 {
-    if (m_session == session)
+    if (m_cache == cache)
         return;
     for (const auto &c : std::as_const(m_connections))
         disconnect(c);
     m_connections.clear();
-    m_session = session;
+    m_cache = cache;
     m_db.reset();
-    if (m_session) {
-        m_connections << connect(m_session, &Session::stateChanged, this, [this] {
+    if (m_cache) {
+        m_connections << connect(m_cache, &storage::Cache::openChanged, this, [this] {
             m_db.reset();
             reload();
         });
-        m_connections << connect(m_session, &Session::onlineChanged, this, &TransactionsModel::staleChanged);
+        m_connections << connect(m_cache, &storage::Cache::freshnessChanged, this, &TransactionsModel::staleChanged);
         // Amounts and times are formatted in the locale: every row again after a switch.
-        m_connections << connect(m_session, &Session::localeChanged, this, [this] {
+        m_connections << connect(m_cache, &storage::Cache::localeChanged, this, [this] {
             if (rowCount() > 0)
                 Q_EMIT dataChanged(index(0), index(rowCount() - 1));
         });
-        if (SyncEngine *engine = m_session->syncEngine())
-            m_connections << connect(engine, &SyncEngine::applied, this, &TransactionsModel::onApplied);
+        m_connections << connect(m_cache, &storage::Cache::changed, this, &TransactionsModel::onApplied);
     }
-    Q_EMIT sessionChanged();
+    Q_EMIT cacheChanged();
     Q_EMIT staleChanged();
     reload();
 }
@@ -54,9 +51,9 @@ bool TransactionsModel::ensureOpen()
 {
     if (m_db)
         return true;
-    if (!m_session || m_session->state() != Session::State::Ready)
+    if (!m_cache || !m_cache->isOpen())
         return false;
-    auto db = m_session->openCacheConnection();
+    auto db = m_cache->openConnection();
     if (!db) {
         setError(db.error().message);
         return false;
@@ -341,14 +338,14 @@ void TransactionsModel::setPageSize(int size)
 
 bool TransactionsModel::stale() const
 {
-    return !m_session || !m_session->online();
+    return !m_cache || !m_cache->isLive();
 }
 
 QCoro::Task<Result<int>> TransactionsModel::exportCsv(QString path)
 {
-    if (!m_session || m_session->state() != Session::State::Ready)
+    if (!m_cache || !m_cache->isOpen())
         co_return makeError(ErrorCode::CacheLocked, QStringLiteral("the cache is not open"));
-    auto opened = m_session->openCacheConnection();
+    auto opened = m_cache->openConnection();
     if (!opened)
         co_return opened.error();
     // The connection goes with the work (and is closed there); nothing of this model is

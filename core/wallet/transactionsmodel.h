@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "storage/cache.h"
+#include "sync/changeset.h"
+
 #include "wallet/transactionrecord.h"
 
 #include <QAbstractListModel>
@@ -10,10 +13,6 @@
 #include <memory>
 
 namespace plaza {
-class Session;
-namespace sync {
-struct ChangeSet;
-}
 namespace storage {
 class Database;
 }
@@ -37,7 +36,8 @@ namespace plaza::wallet {
 class TransactionsModel : public QAbstractListModel
 {
     Q_OBJECT
-    Q_PROPERTY(plaza::Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    //! The local copy it reads (Session::cache); nothing else is needed.
+    Q_PROPERTY(plaza::storage::Cache *cache READ cache WRITE setCache NOTIFY cacheChanged)
     Q_PROPERTY(QString direction READ direction WRITE setDirection NOTIFY filterChanged)
     Q_PROPERTY(QString kind READ kind WRITE setKind NOTIFY filterChanged)
     Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY filterChanged)
@@ -79,8 +79,8 @@ public:
     [[nodiscard]] bool canFetchMore(const QModelIndex &parent = {}) const override;
     void fetchMore(const QModelIndex &parent = {}) override;
 
-    [[nodiscard]] Session *session() const { return m_session; }
-    void setSession(Session *session);
+    [[nodiscard]] storage::Cache *cache() const { return m_cache; }
+    void setCache(storage::Cache *cache);
     [[nodiscard]] QString direction() const { return m_filter.direction; }
     void setDirection(const QString &direction);
     [[nodiscard]] QString kind() const { return m_filter.kind; }
@@ -111,7 +111,7 @@ public:
     Q_INVOKABLE void reload();
 
 Q_SIGNALS:
-    void sessionChanged();
+    void cacheChanged();
     void filterChanged();
     void pageSizeChanged();
     void loadingChanged();
@@ -133,7 +133,7 @@ private:
     void trim(bool keepTop);
     void setError(const QString &error);
 
-    QPointer<Session> m_session;
+    QPointer<storage::Cache> m_cache;
     std::unique_ptr<storage::Database> m_db;
     QList<TransactionRecord> m_rows;
     TransactionFilter m_filter;

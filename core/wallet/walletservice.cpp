@@ -132,7 +132,7 @@ Status WalletService::start()
         return {};
     if (m_session->state() != Session::State::Ready || !writer())
         return makeError(ErrorCode::CacheLocked, QStringLiteral("the session is not ready"));
-    auto reader = m_session->openCacheConnection(true);
+    auto reader = m_session->cache()->openConnection(true);
     if (!reader)
         return reader.error();
     ++m_generation;

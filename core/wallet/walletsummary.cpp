@@ -2,7 +2,6 @@
 #include "wallet/walletsummary.h"
 
 #include "common/clock.h"
-#include "session/session.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
 #include "sync/syncengine.h"
@@ -19,22 +18,21 @@ WalletSummary::WalletSummary(QObject *parent) : QObject(parent)
     m_ageTimer.start();
 }
 
-void WalletSummary::setSession(Session *session)
+void WalletSummary::setCache(storage::Cache *cache)
 {
-    if (m_session == session)
+    if (m_cache == cache)
         return;
     for (const auto &c : std::as_const(m_connections))
         disconnect(c);
     m_connections.clear();
-    m_session = session;
-    if (m_session) {
-        m_connections << connect(m_session, &Session::stateChanged, this, &WalletSummary::reload);
-        m_connections << connect(m_session, &Session::onlineChanged, this, &WalletSummary::staleChanged);
-        m_connections << connect(m_session, &Session::syncedChanged, this, &WalletSummary::staleChanged);
-        m_connections << connect(m_session, &Session::localeChanged, this, &WalletSummary::changed);
-        m_connections << connect(m_session->syncEngine(), &SyncEngine::applied, this, &WalletSummary::onApplied);
+    m_cache = cache;
+    if (m_cache) {
+        m_connections << connect(m_cache, &storage::Cache::openChanged, this, &WalletSummary::reload);
+        m_connections << connect(m_cache, &storage::Cache::freshnessChanged, this, &WalletSummary::staleChanged);
+        m_connections << connect(m_cache, &storage::Cache::localeChanged, this, &WalletSummary::changed);
+        m_connections << connect(m_cache, &storage::Cache::changed, this, &WalletSummary::onApplied);
     }
-    Q_EMIT sessionChanged();
+    Q_EMIT cacheChanged();
     Q_EMIT staleChanged();
     reload();
 }
@@ -49,7 +47,7 @@ void WalletSummary::setStaleAfterMinutes(int minutes)
 
 bool WalletSummary::stale() const
 {
-    return !m_session || m_session->isStale(std::chrono::minutes(m_staleAfterMinutes));
+    return !m_cache || m_cache->isStale(std::chrono::minutes(m_staleAfterMinutes), Clock::instance()->nowUtc());
 }
 
 void WalletSummary::onMinute()
@@ -67,7 +65,7 @@ void WalletSummary::onApplied(const sync::ChangeSet &changes)
 
 void WalletSummary::reload()
 {
-    if (!m_session || m_session->state() != Session::State::Ready) {
+    if (!m_cache || !m_cache->isOpen()) {
         if (m_loaded) {
             m_loaded = false;
             Q_EMIT changed();
@@ -75,7 +73,7 @@ void WalletSummary::reload()
         return;
     }
     // A short-lived read connection: one row, read rarely (only when a sync names it).
-    auto db = m_session->openCacheConnection();
+    auto db = m_cache->openConnection();
     if (!db) {
         m_error = db.error().message;
         Q_EMIT changed();

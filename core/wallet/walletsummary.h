@@ -1,19 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "storage/cache.h"
+#include "sync/changeset.h"
+
 #include "money/money.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-
-namespace plaza {
-class Session;
-namespace sync {
-struct ChangeSet;
-}
-}
 
 namespace plaza::wallet {
 
@@ -24,7 +20,8 @@ namespace plaza::wallet {
 class WalletSummary : public QObject
 {
     Q_OBJECT
-    Q_PROPERTY(plaza::Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    //! The local copy it reads (Session::cache); nothing else is needed.
+    Q_PROPERTY(plaza::storage::Cache *cache READ cache WRITE setCache NOTIFY cacheChanged)
     Q_PROPERTY(bool loaded READ loaded NOTIFY changed)
     Q_PROPERTY(bool stale READ stale NOTIFY staleChanged)
     Q_PROPERTY(qint64 balanceMinor READ balanceMinor NOTIFY changed)
@@ -42,8 +39,8 @@ class WalletSummary : public QObject
 public:
     explicit WalletSummary(QObject *parent = nullptr);
 
-    [[nodiscard]] Session *session() const { return m_session; }
-    void setSession(Session *session);
+    [[nodiscard]] storage::Cache *cache() const { return m_cache; }
+    void setCache(storage::Cache *cache);
 
     [[nodiscard]] bool loaded() const { return m_loaded; }
     [[nodiscard]] bool stale() const;
@@ -66,7 +63,7 @@ public:
     Q_INVOKABLE void reload();
 
 Q_SIGNALS:
-    void sessionChanged();
+    void cacheChanged();
     void changed();
     void staleChanged();
 
@@ -74,7 +71,7 @@ private:
     void onApplied(const plaza::sync::ChangeSet &changes);
     void onMinute();
 
-    QPointer<Session> m_session;
+    QPointer<storage::Cache> m_cache;
     QList<QMetaObject::Connection> m_connections;
     bool m_loaded = false;
     Money m_balance;

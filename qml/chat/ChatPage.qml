@@ -241,7 +241,7 @@ Item {
     }
     WalletSummary {
         id: walletSummary
-        session: App.session
+        cache: App.session.cache
     }
     Connections {
         target: App.chat

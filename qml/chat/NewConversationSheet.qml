@@ -60,7 +60,8 @@ Sheet {
 
     PeopleSearchModel {
         id: search
-        session: App.session
+        cache: App.session.cache
+        api: App.session.api
     }
     Connections {
         target: App.chat

@@ -32,7 +32,7 @@ Item {
     }
     WalletSummary {
         id: wallet
-        session: App.session
+        cache: App.session.cache
     }
     Connections {
         target: App.session

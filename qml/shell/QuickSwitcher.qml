@@ -62,7 +62,8 @@ Sheet {
     }
     PeopleSearchModel {
         id: people
-        session: App.session
+        cache: App.session.cache
+        api: App.session.api
     }
 
     contentItem: ColumnLayout {

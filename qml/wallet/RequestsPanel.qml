@@ -27,7 +27,7 @@ Rectangle {
     RequestsModel {
         id: requests
         objectName: "requestsModel"
-        session: App.session
+        cache: App.session.cache
         direction: toMeButton.checked ? "to_me" : "from_me"
         pageSize: 20
     }

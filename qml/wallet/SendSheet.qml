@@ -77,7 +77,8 @@ Sheet {
 
     PeopleSearchModel {
         id: search
-        session: App.session
+        cache: App.session.cache
+        api: App.session.api
         // Before anything is typed: the people you last paid, were paid by or wrote to.
         recentWhenEmpty: true
         onResultsChanged: {

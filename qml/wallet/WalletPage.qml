@@ -53,11 +53,11 @@ Item {
 
     WalletSummary {
         id: summary
-        session: App.session
+        cache: App.session.cache
     }
     TransactionsModel {
         id: txModel
-        session: App.session
+        cache: App.session.cache
         pageSize: 40
     }
 

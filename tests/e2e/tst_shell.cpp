@@ -201,8 +201,11 @@ void ShellTest::restartKeepsWhereTheUserWas()
     QVERIFY(waitVisible(QStringLiteral("chatPage")));
     QQuickItem *list = item(QStringLiteral("conversationList"));
     QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() > 1, 10000);
+    // The view makes the row's delegate at its next polish, after the count grew.
     QQuickItem *row = nullptr;
-    QVERIFY(QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, row), Q_ARG(int, 1)));
+    QTRY_VERIFY_WITH_TIMEOUT(QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, row), Q_ARG(int, 1))
+                                 && row && row->isVisible(),
+                             5000);
     click(row);
     QQuickItem *chatPage = item(QStringLiteral("chatPage"));
     QTRY_VERIFY_WITH_TIMEOUT(!chatPage->property("currentId").toString().isEmpty(), 5000);

@@ -2,6 +2,7 @@
 // The app lock against real parts: its hash in a real Secret Service (run under
 // tests/security/with-keyring.sh) or, on the passphrase path, in the encrypted cache;
 // the rules for PINs and passphrases, replacing, throttling, the idle lock, sign-out.
+#include "common/cachekey.h"
 #include "integrationutil.h"
 
 #include "common/clock.h"
@@ -26,7 +27,7 @@ const QString kService = QStringLiteral("PlazaIntegrationTest");
 QString storedInCache(Session &session)
 {
     storage::OpenOptions options;
-    options.rawKey = session.cacheKey();
+    options.rawKey = testCacheKey(session);
     options.readOnly = true;
     auto db = storage::Database::open(session.cachePath(), options);
     if (!db)

@@ -2,6 +2,7 @@
 // What the encrypted cache leaks: nothing readable in the db, -wal or -shm after a real
 // sync; a wrong key is refused without touching the file; and a whole session's log
 // output never contains a token.
+#include "common/cachekey.h"
 #include "integrationutil.h"
 
 #include "common/testserver.h"
@@ -95,7 +96,7 @@ void CacheSecurityTest::cacheFilesHoldNoPlainText()
     auto latest = latestSeq(*session.api());
     QVERIFY(latest);
     QVERIFY(waitCursor(session, *latest));
-    auto users = countRows(m_cachePath, session.cacheKey(), QStringLiteral("users"));
+    auto users = countRows(m_cachePath, testCacheKey(session), QStringLiteral("users"));
     QVERIFY(users && *users >= 2);
 
     const QStringList secrets{m_handle, m_displayName, m_friend->handle, m_friend->displayName,

@@ -5,6 +5,7 @@
 // client_id, refusals that fail a message (retry, discard), a replayed sync page that
 // changes nothing (search index included), search with and without accents, the models
 // served from the cache offline, drafts, read marks and typing both ways.
+#include "common/cachekey.h"
 #include "chat/chatqueries.h"
 #include "chat/chatsearchmodel.h"
 #include "chat/chatservice.h"
@@ -548,7 +549,7 @@ void ChatTest::olderPagesComeFromTheServer()
     {
         auto db = storage::Database::open(m_fixture->session->cachePath(), [&] {
             storage::OpenOptions o;
-            o.rawKey = m_fixture->session->cacheKey();
+            o.rawKey = testCacheKey(*m_fixture->session);
             return o;
         }());
         QVERIFY(db);
@@ -851,7 +852,7 @@ void ChatTest::sendAndDraftDoNotWaitForTheCacheLock()
     model.setChat(m_chat.get());
     model.setConversationId(m_conversation);
     const int before = model.rowCount();
-    auto other = m_fixture->session->openCacheConnection(false);
+    auto other = m_fixture->session->cache()->openConnection(false);
     QVERIFY(other);
     QVERIFY((*other)->exec(QStringLiteral("BEGIN IMMEDIATE;")));
     bool held = true;
@@ -887,7 +888,7 @@ void ChatTest::sendAndDraftDoNotWaitForTheCacheLock()
              QStringLiteral("sent while the cache was locked"));
     // The draft reached the file: a new read connection sees it.
     QTRY_COMPARE_WITH_TIMEOUT(m_chat->draft(m_conversation), QStringLiteral("typed while the cache was locked"), 5000);
-    auto reader = m_fixture->session->openCacheConnection();
+    auto reader = m_fixture->session->cache()->openConnection();
     QVERIFY(reader);
     auto stored = (*reader)->prepare(QStringLiteral("SELECT value FROM kv WHERE key = ?1;"));
     QVERIFY(stored);
@@ -912,7 +913,7 @@ void ChatTest::sendWhileAReadMarkIsOnItsWay()
     m_chat->markRead(m_conversation); // suspended on its request now
     QCOMPARE(db.unfinishedStatements(), 0);
     {
-        auto other = m_fixture->session->openCacheConnection(false);
+        auto other = m_fixture->session->cache()->openConnection(false);
         QVERIFY(other);
         QVERIFY((*other)->exec(QStringLiteral("INSERT OR REPLACE INTO kv (key, value) VALUES ('test.other', 'x');")));
     }
@@ -1002,7 +1003,7 @@ void ChatTest::moneyInMessagesIsInTheReadersLocale()
     // Notifications read the same line (IncomingMessages → messagePreview), on the cache.
     auto db = storage::Database::open(m_fixture->session->cachePath(), [&] {
         storage::OpenOptions o;
-        o.rawKey = m_fixture->session->cacheKey();
+        o.rawKey = testCacheKey(*m_fixture->session);
         o.readOnly = true;
         return o;
     }());

@@ -5,6 +5,7 @@
 // the cache with the server down; live posts are counted, not inserted; optimistic likes
 // roll back; the timeline and the reading position survive a restart; thread and profile.
 
+#include "common/cachekey.h"
 #include "common/modeltester.h"
 #include "common/testserver.h"
 #include "feed/feedmodel.h"
@@ -194,7 +195,7 @@ void FeedTest::offlineComposePostsOnce()
     QCOMPARE(onServer.size(), 1);
     QCOMPARE(onServer.at(0).toObject().value(QStringLiteral("client_id")).toString(), *queued);
     // And once in the cache: the provisional row is gone.
-    auto rows = countRows(session.cachePath(), session.cacheKey(), QStringLiteral("posts"));
+    auto rows = countRows(session.cachePath(), testCacheKey(session), QStringLiteral("posts"));
     QVERIFY(rows);
     QCOMPARE(*rows, 1);
     // A fresh model (another tab) shows it once too.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // "Search as you type" for the send sheet against the real server, and offline from
 // the people the encrypted cache knows.
+#include "common/cachekey.h"
 #include "integrationutil.h"
 
 #include "common/testserver.h"
@@ -59,7 +60,8 @@ void PeopleSearchTest::initTestCase()
 void PeopleSearchTest::searchesTheServer()
 {
     PeopleSearchModel model;
-    model.setSession(m_fixture.session.get());
+    model.setCache(m_fixture.session->cache());
+    model.setApi(m_fixture.session->api());
     QSignalSpy results(&model, &PeopleSearchModel::resultsChanged);
     model.setQuery(QStringLiteral("@zo"));
     QVERIFY(model.loading());
@@ -88,7 +90,8 @@ void PeopleSearchTest::searchesTheServer()
 void PeopleSearchTest::newestQueryWins()
 {
     PeopleSearchModel model;
-    model.setSession(m_fixture.session.get());
+    model.setCache(m_fixture.session->cache());
+    model.setApi(m_fixture.session->api());
     QSignalSpy results(&model, &PeopleSearchModel::resultsChanged);
     QSignalSpy answered(m_fixture.session->api(), &net::ApiClient::requestFinished);
     model.setQuery(QStringLiteral("zo"));
@@ -113,14 +116,15 @@ void PeopleSearchTest::offlineSearchesTheCache()
     QVERIFY(follow(*m_zoe, m_fixture.session->userId()));
     QVERIFY(waitTask(m_fixture.session->api()->post(QStringLiteral("/v1/users/%1/follow").arg(m_zoe->id), {})));
     const auto cachedUsers = [this] {
-        auto rows = countRows(m_fixture.session->cachePath(), m_fixture.session->cacheKey(), QStringLiteral("users"));
+        auto rows = countRows(m_fixture.session->cachePath(), testCacheKey(*m_fixture.session), QStringLiteral("users"));
         return rows ? *rows : qint64(0);
     };
     QTRY_VERIFY_WITH_TIMEOUT(cachedUsers() >= 2, 10000);
     QVERIFY(m_server->stop());
 
     PeopleSearchModel model;
-    model.setSession(m_fixture.session.get());
+    model.setCache(m_fixture.session->cache());
+    model.setApi(m_fixture.session->api());
     QSignalSpy results(&model, &PeopleSearchModel::resultsChanged);
     model.setQuery(QStringLiteral("zo"));
     QVERIFY(results.wait(20000));

@@ -100,13 +100,13 @@ void RequestsTest::initTestCase()
     m_toMe = std::make_unique<RequestsModel>();
     m_toMe->setPageSize(2); // small pages: rows arriving live must land where they sort
     m_toMe->setDirection(QStringLiteral("to_me"));
-    m_toMe->setSession(m_me->session.get());
+    m_toMe->setCache(m_me->session->cache());
     m_tester = std::make_unique<QAbstractItemModelTester>(m_toMe.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_tester->setUseFetchMore(true);
     m_fromMe = std::make_unique<RequestsModel>();
     checkModel(m_fromMe.get());
     m_fromMe->setDirection(QStringLiteral("from_me"));
-    m_fromMe->setSession(m_me->session.get());
+    m_fromMe->setCache(m_me->session->cache());
     QCOMPARE(m_toMe->rowCount(), 0);
     QVERIFY(m_toMe->atEnd());
 }

@@ -184,7 +184,7 @@ void SavingsClientTest::interestHistoryForTheChart()
     // downloaded again (marked here in the cache, it stays marked), three new days arrive.
     QString oldest;
     {
-        auto db = m_fixture->session->openCacheConnection(false);
+        auto db = m_fixture->session->cache()->openConnection(false);
         QVERIFY(db);
         auto first = (*db)->prepare(QStringLiteral("SELECT min(date) FROM savings_interest;"));
         QVERIFY(first);
@@ -198,7 +198,7 @@ void SavingsClientTest::interestHistoryForTheChart()
     QVERIFY(summaryViews.refreshed());
     QCOMPARE(summary.historyDays(), 28);
     {
-        auto db = m_fixture->session->openCacheConnection(true);
+        auto db = m_fixture->session->cache()->openConnection(true);
         QVERIFY(db);
         auto marked = (*db)->prepare(QStringLiteral("SELECT accrued_micros FROM savings_interest WHERE date = ?1;"));
         QVERIFY(marked);

@@ -10,6 +10,7 @@
 // micro, an open summary turning stale when the server goes away while this month's
 // interest keeps growing from the cache, and ten years of days drawn as one point per
 // pixel column.
+#include "common/cachekey.h"
 #include "common/clock.h"
 #include "common/testserver.h"
 #include "dropproxy.h"
@@ -116,7 +117,7 @@ Result<QJsonObject> SavingsModelsTest::serverSavings()
 
 qint64 SavingsModelsTest::outboxRows()
 {
-    auto rows = countRows(m_fixture->session->cachePath(), m_fixture->session->cacheKey(), QStringLiteral("payment_outbox"));
+    auto rows = countRows(m_fixture->session->cachePath(), testCacheKey(*m_fixture->session), QStringLiteral("payment_outbox"));
     return rows ? *rows : -1;
 }
 
@@ -469,7 +470,7 @@ void SavingsModelsTest::interestHistoryForTheChart()
     QDate from, to;
     qint64 rows = 0, micros = 0, paid = 0, otherRate = -1;
     {
-        auto db = m_fixture->session->openCacheConnection(true);
+        auto db = m_fixture->session->cache()->openConnection(true);
         QVERIFY(db);
         auto st = (*db)->prepare(QStringLiteral("SELECT count(*), min(date), max(date), sum(accrued_micros), "
                                                 "coalesce(sum(paid), 0), sum(apy_bps <> 450) FROM savings_interest;"));
@@ -565,7 +566,7 @@ void SavingsModelsTest::offlineFromTheCacheMarkedStale()
     {
         const QDate today = Clock::instance()->todayUtc();
         const QDateTime earlier(today.addDays(-3), QTime(12, 0), Qt::UTC);
-        auto db = m_fixture->session->openCacheConnection(false);
+        auto db = m_fixture->session->cache()->openConnection(false);
         QVERIFY(db);
         auto stmt = (*db)->prepare(QStringLiteral("UPDATE savings SET as_of = ?1 WHERE id = 1"));
         QVERIFY(stmt);
@@ -619,7 +620,7 @@ void SavingsModelsTest::tenYearsForTheChart()
     qint64 realDays = 0, realMicros = 0;
     QDate realNewest;
     {
-        auto db = m_fixture->session->openCacheConnection(false);
+        auto db = m_fixture->session->cache()->openConnection(false);
         QVERIFY(db);
         {
             auto st = (*db)->prepare(QStringLiteral("SELECT count(*), sum(accrued_micros), max(date) FROM savings_interest;"));

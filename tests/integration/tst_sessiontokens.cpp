@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Token lifecycle through the Session: refreshed tokens are persisted in the encrypted
 // cache, and a refused refresh (the session expired) signs out without deleting anything.
+#include "common/cachekey.h"
 #include "integrationutil.h"
 
 #include "common/testserver.h"
@@ -57,7 +58,7 @@ private:
     //! The refresh token the encrypted cache holds now ("" if none, or unreadable).
     static QString cachedRefreshToken(const Session &session)
     {
-        auto db = session.openCacheConnection();
+        auto db = session.cache()->openConnection();
         if (!db)
             return {};
         auto stmt = (*db)->prepare(QStringLiteral("SELECT value FROM kv WHERE key = ?1;"));
@@ -122,7 +123,7 @@ void SessionTokensTest::expiredSessionSignsOutKeepingCache()
     session.syncNow();
     QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::State::SignedOut, 15000);
     QCOMPARE(session.errorCode(), QStringLiteral("unauthorized"));
-    QVERIFY(session.cacheKey().isEmpty());
+    QVERIFY(!session.cache()->isOpen());
     // Nothing deleted: the cache, its passphrase parameters and the account stay.
     QVERIFY(QFile::exists(cachePath));
     QVERIFY(QFile::exists(QDir(m_fixture.config.path()).filePath(QStringLiteral("account.json"))));

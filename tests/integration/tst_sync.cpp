@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The sync engine against the real plaza-server: pull from 0, live events, a server
 // crash, replayed pages, gaps, 410 resync_required and a client restart.
+#include "common/cachekey.h"
 #include "integrationutil.h"
 #include "common/testserver.h"
 
@@ -73,7 +74,7 @@ private Q_SLOTS:
 private:
     qint64 count(const QString &table)
     {
-        auto n = countRows(m_fixture->session->cachePath(), m_fixture->session->cacheKey(), table);
+        auto n = countRows(m_fixture->session->cachePath(), testCacheKey(*m_fixture->session), table);
         return n ? *n : -1;
     }
 
@@ -155,7 +156,7 @@ void SyncTest::replayedPageChangesNothing()
 
     // Through the engine's path: everything is at or below the cursor.
     storage::OpenOptions readOnly;
-    readOnly.rawKey = session.cacheKey();
+    readOnly.rawKey = testCacheKey(session);
     readOnly.readOnly = true;
     auto reader = storage::Database::open(session.cachePath(), readOnly);
     QVERIFY(reader);
@@ -172,7 +173,7 @@ void SyncTest::replayedPageChangesNothing()
 
     // And the appliers themselves, ignoring the cursor: writing every event again over
     // the state they produced changes no row.
-    auto writer = storage::openCache(session.cachePath(), session.cacheKey());
+    auto writer = storage::openCache(session.cachePath(), testCacheKey(session));
     QVERIFY(writer);
     sync::EventApplier applier(**writer, session.userId());
     for (int round = 0; round < 2; ++round) {
@@ -288,7 +289,7 @@ void SyncTest::resyncRequiredRebuilds()
     QVERIFY(waitIdle(session));
     QCOMPARE(session.state(), Session::State::Ready);
     QVERIFY(waitCursor(session, 1));
-    auto conversations = countRows(session.cachePath(), session.cacheKey(), QStringLiteral("conversations"));
+    auto conversations = countRows(session.cachePath(), testCacheKey(session), QStringLiteral("conversations"));
     QCOMPARE(conversations ? *conversations : -1, 1);
 
     session.live()->stop();
@@ -305,11 +306,11 @@ void SyncTest::resyncRequiredRebuilds()
     QVERIFY(batches.at(0).at(0).value<sync::ChangeSet>().reset);
 
     // The pruned conversation is gone; what the kept events say is there; the account stays.
-    conversations = countRows(session.cachePath(), session.cacheKey(), QStringLiteral("conversations"));
+    conversations = countRows(session.cachePath(), testCacheKey(session), QStringLiteral("conversations"));
     QCOMPARE(conversations ? *conversations : -1, 0);
-    auto users = countRows(session.cachePath(), session.cacheKey(), QStringLiteral("users"));
+    auto users = countRows(session.cachePath(), testCacheKey(session), QStringLiteral("users"));
     QCOMPARE(users ? *users : -1, 1);
-    auto tokens = countRows(session.cachePath(), session.cacheKey(),
+    auto tokens = countRows(session.cachePath(), testCacheKey(session),
                             QStringLiteral("kv WHERE key IN ('access_token', 'refresh_token') AND value <> ''"));
     QCOMPARE(tokens ? *tokens : -1, 2);
     QCOMPARE(session.state(), Session::State::Ready);
@@ -365,10 +366,10 @@ void SyncTest::pipelinedPullAppliesEachEventOnceInOrder()
     QCOMPARE(first.cursor(), end);
     storage::OpenOptions readOnly;
     readOnly.readOnly = true;
-    readOnly.rawKey = first.cacheKey();
+    readOnly.rawKey = testCacheKey(first);
     auto firstReader = storage::Database::open(first.cachePath(), readOnly);
     QVERIFY(firstReader);
-    readOnly.rawKey = session.cacheKey();
+    readOnly.rawKey = testCacheKey(session);
     auto secondReader = storage::Database::open(session.cachePath(), readOnly);
     QVERIFY(secondReader);
     QCOMPARE(dumpPrivateTables(**secondReader), dumpPrivateTables(**firstReader));

@@ -2,6 +2,7 @@
 // The wallet's read side and its pure parts: pay-link parsing, CSV bytes, the paged
 // TransactionsModel and WalletSummary over a real cache synced from the real server,
 // and what they show when the server is gone.
+#include "common/cachekey.h"
 #include "common/modeltester.h"
 #include "common/testserver.h"
 #include "storage/database.h"
@@ -174,7 +175,7 @@ void WalletModelsTest::pagesAndFilters()
     TransactionsModel model;
     test::checkModel(&model);
     model.setPageSize(3);
-    model.setSession(m_fixture->session.get());
+    model.setCache(m_fixture->session->cache());
     QCOMPARE(model.rowCount(), 3);
     QVERIFY(model.canFetchMore());
     QVERIFY(!model.atEnd());
@@ -217,9 +218,9 @@ void WalletModelsTest::newTransactionInsertsOneRow()
 {
     TransactionsModel model;
     test::checkModel(&model);
-    model.setSession(m_fixture->session.get());
+    model.setCache(m_fixture->session->cache());
     WalletSummary summary;
-    summary.setSession(m_fixture->session.get());
+    summary.setCache(m_fixture->session->cache());
     QVERIFY(summary.loaded());
     const qint64 before = summary.balanceMinor();
     const int rows = model.rowCount();
@@ -248,9 +249,9 @@ void WalletModelsTest::balanceAfterIsTheWalletsInShownOrder()
     TransactionsModel model;
     test::checkModel(&model);
     model.setPageSize(500);
-    model.setSession(m_fixture->session.get());
+    model.setCache(m_fixture->session->cache());
     WalletSummary summary;
-    summary.setSession(m_fixture->session.get());
+    summary.setCache(m_fixture->session->cache());
     QTRY_VERIFY(summary.loaded());
     QTRY_COMPARE(model.data(model.index(0), TransactionsModel::KindRole).toString(), QStringLiteral("savings_withdrawal"));
     QCOMPARE(model.data(model.index(0), TransactionsModel::BalanceAfterMinorRole).toLongLong(), summary.balanceMinor());
@@ -268,7 +269,7 @@ void WalletModelsTest::exportRoundTripsNotes()
 {
     TransactionsModel model;
     test::checkModel(&model);
-    model.setSession(m_fixture->session.get());
+    model.setCache(m_fixture->session->cache());
     model.setDirection(QStringLiteral("out"));
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("history.csv"));
@@ -280,7 +281,7 @@ void WalletModelsTest::exportRoundTripsNotes()
     QCOMPARE(csv.count("\r\n"), *written + 1); // a line per row and the header (the note's break is a bare LF)
     QVERIFY(*written >= 5);
     // Read two rows a page, the same file: the pages neither skip nor repeat a row.
-    auto db = m_fixture->session->openCacheConnection();
+    auto db = m_fixture->session->cache()->openConnection();
     QVERIFY(db);
     const QString paged = dir.filePath(QStringLiteral("paged.csv"));
     TransactionFilter filter;
@@ -349,7 +350,7 @@ void WalletModelsTest::windowSlidesBothWaysAndStaysBounded()
     test::checkModel(&all);
     all.setPageSize(500);
     all.setMaxRows(5000);
-    all.setSession(&session);
+    all.setCache(session.cache());
     QVERIFY(all.atEnd());
     const QStringList ids = rowIds(all);
     QVERIFY(ids.size() >= 8); // initTestCase made 8
@@ -365,7 +366,7 @@ void WalletModelsTest::windowSlidesBothWaysAndStaysBounded()
     model.setPageSize(2);
     model.setMaxRows(1); // at least two pages
     QCOMPARE(model.maxRows(), 4);
-    model.setSession(&session);
+    model.setCache(session.cache());
     QVERIFY(model.atStart());
 
     // Down to the oldest: every row seen once, in order, never more than 4 loaded.
@@ -467,7 +468,7 @@ void WalletModelsTest::windowSlidesBothWaysAndStaysBounded()
 void WalletModelsTest::offlineServesTheCacheMarkedStale()
 {
     WalletSummary summary;
-    summary.setSession(m_fixture->session.get());
+    summary.setCache(m_fixture->session->cache());
     QVERIFY(summary.loaded());
     const qint64 balance = summary.balanceMinor();
     QVERIFY(balance > 0);
@@ -478,20 +479,20 @@ void WalletModelsTest::offlineServesTheCacheMarkedStale()
     QTRY_VERIFY_WITH_TIMEOUT(!m_fixture->session->online(), 10000);
     TransactionsModel model;
     test::checkModel(&model);
-    model.setSession(m_fixture->session.get());
+    model.setCache(m_fixture->session->cache());
     QVERIFY(summary.stale());
     QVERIFY(model.stale());
     QCOMPARE(summary.balanceMinor(), balance);
     QVERIFY(model.rowCount() > 0);
 
     Session &session = *m_fixture->session;
-    auto intents = countRows(session.cachePath(), session.cacheKey(), QStringLiteral("payment_outbox"));
+    auto intents = countRows(session.cachePath(), testCacheKey(session), QStringLiteral("payment_outbox"));
     QVERIFY(intents);
     auto refused = waitTask(m_wallet->send(u'@' + m_friend->handle, eur(1), QStringLiteral("offline")));
     QVERIFY(!refused);
     QCOMPARE(refused.error().code, ErrorCode::Network);
     QCOMPARE(m_wallet->pendingCount(), 0);
-    auto after = countRows(session.cachePath(), session.cacheKey(), QStringLiteral("payment_outbox"));
+    auto after = countRows(session.cachePath(), testCacheKey(session), QStringLiteral("payment_outbox"));
     QVERIFY(after);
     QCOMPARE(*after, *intents);
 }

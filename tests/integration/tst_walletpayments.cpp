@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Payments exactly once: the real WalletService, Session and cache against the real
 // plaza-server, with a proxy in between that loses the answer to a committed transfer.
+#include "common/cachekey.h"
 #include "dropproxy.h"
 #include "integrationutil.h"
 #include "common/testserver.h"
@@ -58,7 +59,7 @@ ServerView serverView(const QUrl &server, const QString &handle)
 //! Rows of payment_outbox in the cache of \a session.
 qint64 outboxRows(Session &session)
 {
-    auto n = countRows(session.cachePath(), session.cacheKey(), QStringLiteral("payment_outbox"));
+    auto n = countRows(session.cachePath(), testCacheKey(session), QStringLiteral("payment_outbox"));
     return n ? *n : -1;
 }
 
@@ -226,7 +227,7 @@ void WalletPaymentsTest::crashMidTryIsRetriedAtStart()
     disconnect(m_proxy.get(), &DropProxy::watchedRequest, this, nullptr);
     const QString key = m_proxy->keys().constFirst();
     {
-        auto reader = m_fixture->session->openCacheConnection(true);
+        auto reader = m_fixture->session->cache()->openConnection(true);
         QVERIFY(reader);
         PaymentOutbox intent(**reader);
         auto row = intent.find(key);
@@ -366,7 +367,7 @@ void WalletPaymentsTest::transferDoesNotWaitForTheCacheLock()
     QSignalSpy completed(m_wallet.get(), &WalletService::paymentCompleted);
     QSignalSpy awaiting(m_wallet.get(), &WalletService::paymentAwaiting);
     QSignalSpy failed(m_wallet.get(), &WalletService::paymentFailed);
-    auto other = m_fixture->session->openCacheConnection(false);
+    auto other = m_fixture->session->cache()->openConnection(false);
     QVERIFY(other);
     QVERIFY((*other)->exec(QStringLiteral("BEGIN IMMEDIATE;")));
     bool held = true;
