@@ -25,7 +25,8 @@ struct User {
     bool followedByMe = false;
 
     [[nodiscard]] QJsonObject toJson() const;
-    [[nodiscard]] static Result<User> fromJson(const QJsonObject &o);
+    //! \a context names the object in errors ("message.sender" for a nested one).
+    [[nodiscard]] static Result<User> fromJson(const QJsonObject &o, const QString &context = QStringLiteral("user"));
 };
 
 //! The answer of register, login and refresh.
@@ -48,6 +49,14 @@ struct Event {
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static Result<Event> fromJson(const QJsonObject &o);
+};
+
+//! The data of every "*.deleted" event: only the id (docs/api.md "Event types and data").
+struct Deleted {
+    QString id;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<Deleted> fromJson(const QJsonObject &o, const QString &context = QStringLiteral("deleted"));
 };
 
 //! GET /v1/sync
