@@ -59,6 +59,32 @@ struct Deleted {
     [[nodiscard]] static Result<Deleted> fromJson(const QJsonObject &o, const QString &context = QStringLiteral("deleted"));
 };
 
+//! A paged list: {"items":[T],"next_before":"<id>"|null} (docs/api.md "Conventions").
+template<typename T>
+struct Page {
+    QList<T> items;
+    std::optional<QString> nextBefore;
+
+    [[nodiscard]] QJsonObject toJson() const
+    {
+        QJsonArray list;
+        for (const T &item : items)
+            list.append(item.toJson());
+        return {{QStringLiteral("items"), list}, {QStringLiteral("next_before"), stringOrNull(nextBefore)}};
+    }
+    [[nodiscard]] static Result<Page> fromJson(const QJsonObject &o, const QString &context = QStringLiteral("page"))
+    {
+        JsonReader r(o, context);
+        Page page;
+        page.items = r.template decodeList<T>(QStringLiteral("items"));
+        if (const QString before = r.optString(QStringLiteral("next_before")); !before.isNull())
+            page.nextBefore = before;
+        if (!r.ok())
+            return r.error();
+        return page;
+    }
+};
+
 //! GET /v1/sync
 struct SyncPage {
     QList<Event> events;

@@ -627,6 +627,19 @@ void TestProtocol::decodeReplyIsAProtocolError()
     QCOMPARE(bad.error().code, ErrorCode::Protocol);
     QCOMPARE(bad.error().field(), QStringLiteral("transaction.amount"));
     QVERIFY(decodeReply<Transaction>(sample(QStringLiteral("transaction"))).ok());
+
+    // A paged list decodes each item with its codec, naming the item's field.
+    const QJsonObject page{{QStringLiteral("items"), QJsonArray{sample(QStringLiteral("post")), sample(QStringLiteral("post"))}},
+                           {QStringLiteral("next_before"), QStringLiteral("p_2")}};
+    const auto posts = Page<Post>::fromJson(page);
+    QVERIFY(posts.ok());
+    QCOMPARE(posts->items.size(), 2);
+    QCOMPARE(posts->nextBefore, std::optional<QString>(QStringLiteral("p_2")));
+    QCOMPARE(posts->toJson(), page);
+    const auto badPage = decodeReply<Page<Post>>(withValue(page, u"items[1].repost_of.like_count", QStringLiteral("5")));
+    QVERIFY(!badPage.ok());
+    QCOMPARE(badPage.error().code, ErrorCode::Protocol);
+    QCOMPARE(badPage.error().field(), QStringLiteral("page.items[1].repost_of.like_count"));
 }
 
 QTEST_GUILESS_MAIN(TestProtocol)
