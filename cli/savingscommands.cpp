@@ -7,6 +7,8 @@
 #include "common/nextsignal.h"
 #include "net/apiclient.h"
 #include "protocol/endpoints.h"
+#include "protocol/savings.h"
+#include "protocol/wallet.h"
 #include "savings/goalsmodel.h"
 #include "savings/savingsservice.h"
 #include "savings/savingssummary.h"
@@ -110,9 +112,13 @@ QCoro::Task<int> Commands::savingsMove(bool deposit)
         printLine(QStringLiteral("awaiting confirmation — will retry with the same key (%1)").arg(outcome->key));
         co_return kAwaiting;
     }
-    printLine(QStringLiteral("%1 %2 — transaction %3")
-                  .arg(deposit ? QStringLiteral("deposited") : QStringLiteral("withdrew"), amount->format(),
-                       outcome->answer.value(QStringLiteral("id")).toString()));
+    const QString done = deposit ? QStringLiteral("deposited") : QStringLiteral("withdrew");
+    const auto moved = protocol::decodeReply<protocol::Transaction>(outcome->answer);
+    if (!moved) {
+        printLine(unreadableAnswer(QStringLiteral("%1 %2").arg(done, amount->format()), moved.error()));
+        co_return kOk;
+    }
+    printLine(QStringLiteral("%1 %2 — transaction %3").arg(done, amount->format(), moved->id));
     co_return kOk;
 }
 
@@ -175,11 +181,14 @@ QCoro::Task<int> Commands::goals()
     }
     if (!reply)
         co_return failWith(describe(reply.error()));
-    if (verb == u"delete")
+    if (verb == u"delete") {
         printLine(QStringLiteral("deleted %1; its money stays in savings, unassigned").arg(args.at(1)));
-    else
-        printLine(QStringLiteral("%1  %2").arg(reply->body.value(QStringLiteral("id")).toString(),
-                                               reply->body.value(QStringLiteral("name")).toString()));
+        co_return kOk;
+    }
+    const auto goal = protocol::decodeReply<protocol::SavingsGoal>(reply->body);
+    if (!goal)
+        co_return failWith(describe(goal.error()));
+    printLine(QStringLiteral("%1  %2").arg(goal->id, goal->name));
     co_return kOk;
 }
 

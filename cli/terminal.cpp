@@ -62,10 +62,9 @@ QString describe(const Error &error)
     return QStringLiteral("%1: %2").arg(error.codeName(), error.message);
 }
 
-Money moneyOf(const QJsonValue &value)
+QString unreadableAnswer(const QString &done, const Error &error)
 {
-    const QJsonObject o = value.toObject();
-    return Money(o.value(QStringLiteral("amount")).toInteger(), o.value(QStringLiteral("currency")).toString());
+    return QStringLiteral("%1 — the server's answer could not be read (%2)").arg(done, describe(error));
 }
 
 QJsonObject moneyJson(const Money &money)

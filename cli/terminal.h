@@ -22,8 +22,11 @@ namespace plaza::cli {
 void printLine(const QString &line);
 //! "code: message", the one line a refused command prints on standard error.
 [[nodiscard]] QString describe(const Error &error);
-//! An api-v1 Money object ({"amount": minor units, "currency"}), and back, never through double.
-[[nodiscard]] Money moneyOf(const QJsonValue &value);
+//! What a command prints when the money moved but the server's answer is not what api-v1 says:
+//! "<done> — the server's answer could not be read (protocol: <why>)".
+[[nodiscard]] QString unreadableAnswer(const QString &done, const Error &error);
+//! An api-v1 Money object ({"amount": minor units, "currency"}), never through double (answers are
+//! read with the protocol codecs).
 [[nodiscard]] QJsonObject moneyJson(const Money &money);
 
 } // namespace plaza::cli

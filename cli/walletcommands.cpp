@@ -4,6 +4,7 @@
 #include "clicommands.h"
 
 #include "protocol/json.h"
+#include "protocol/wallet.h"
 #include "sync/syncengine.h"
 #include "terminal.h"
 #include "wallet/paylink.h"
@@ -182,12 +183,14 @@ QCoro::Task<int> Commands::send()
         printLine(QStringLiteral("awaiting confirmation — will retry with the same key (%1)").arg(outcome->key));
         co_return kAwaiting;
     }
-    const QJsonObject tx = outcome->answer;
+    const auto tx = protocol::decodeReply<protocol::Transaction>(outcome->answer);
+    if (!tx) {
+        printLine(unreadableAnswer(QStringLiteral("sent %1 to %2").arg(amount->format(), args.at(0).trimmed()), tx.error()));
+        co_return kOk;
+    }
+    const QString counterparty = tx->counterparty ? tx->counterparty->handle : QString();
     printLine(QStringLiteral("sent %1 to @%2 — transaction %3, balance %4")
-                  .arg(moneyOf(tx.value(QStringLiteral("amount"))).format(),
-                       tx.value(QStringLiteral("counterparty")).toObject().value(QStringLiteral("handle")).toString(),
-                       tx.value(QStringLiteral("id")).toString(),
-                       moneyOf(tx.value(QStringLiteral("balance_after"))).format()));
+                  .arg(tx->amount.format(), counterparty, tx->id, tx->balanceAfter.value_or(Money()).format()));
     co_return kOk;
 }
 
@@ -208,7 +211,10 @@ QCoro::Task<int> Commands::request()
         printLine(QStringLiteral("awaiting confirmation — will retry with the same key (%1)").arg(outcome->key));
         co_return kAwaiting;
     }
-    printLine(outcome->answer.value(QStringLiteral("link")).toString());
+    const auto created = protocol::decodeReply<protocol::PaymentRequest>(outcome->answer);
+    if (!created)
+        co_return failWith(describe(created.error()));
+    printLine(created->link);
     co_return kOk;
 }
 
@@ -245,7 +251,12 @@ QCoro::Task<int> Commands::pay()
         printLine(QStringLiteral("awaiting confirmation — will retry with the same key (%1)").arg(outcome->key));
         co_return kAwaiting;
     }
-    printLine(QStringLiteral("paid — transaction %1").arg(outcome->answer.value(QStringLiteral("id")).toString()));
+    const auto paid = protocol::decodeReply<protocol::Transaction>(outcome->answer);
+    if (!paid) {
+        printLine(unreadableAnswer(QStringLiteral("paid"), paid.error()));
+        co_return kOk;
+    }
+    printLine(QStringLiteral("paid — transaction %1").arg(paid->id));
     co_return kOk;
 }
 
@@ -300,7 +311,10 @@ QCoro::Task<int> Commands::endRequest(bool cancel)
     auto answer = co_await m_wallet->endRequest(id, cancel);
     if (!answer)
         co_return failWith(describe(answer.error()));
-    printLine(QStringLiteral("%1 %2").arg(answer->value(QStringLiteral("status")).toString(), id));
+    const auto ended = protocol::decodeReply<protocol::PaymentRequest>(*answer);
+    if (!ended)
+        co_return failWith(describe(ended.error()));
+    printLine(QStringLiteral("%1 %2").arg(ended->status, id));
     co_return kOk;
 }
 
@@ -321,8 +335,12 @@ QCoro::Task<int> Commands::topUp()
         printLine(QStringLiteral("awaiting confirmation — will retry with the same key (%1)").arg(outcome->key));
         co_return kAwaiting;
     }
-    printLine(QStringLiteral("topped up %1 — balance %2")
-                  .arg(amount->format(), moneyOf(outcome->answer.value(QStringLiteral("balance_after"))).format()));
+    const auto topUp = protocol::decodeReply<protocol::Transaction>(outcome->answer);
+    if (!topUp) {
+        printLine(unreadableAnswer(QStringLiteral("topped up %1").arg(amount->format()), topUp.error()));
+        co_return kOk;
+    }
+    printLine(QStringLiteral("topped up %1 — balance %2").arg(amount->format(), topUp->balanceAfter.value_or(Money()).format()));
     co_return kOk;
 }
 

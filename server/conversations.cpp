@@ -111,7 +111,7 @@ Response listHandler(ServerDb &db, RequestContext &ctx)
 
 } // namespace
 
-Result<QJsonObject> conversationJson(ServerDb &db, qint64 viewerId, qint64 conversationId)
+Result<protocol::Conversation> loadConversation(ServerDb &db, qint64 viewerId, qint64 conversationId)
 {
     auto row = db.row(QStringLiteral("SELECT kind, title FROM conversations WHERE id = ?1"), conversationId);
     if (!row)
@@ -119,42 +119,45 @@ Result<QJsonObject> conversationJson(ServerDb &db, qint64 viewerId, qint64 conve
     if (!*row)
         return noSuchConversation();
     auto &stmt = *row;
-    const QString kind = stmt->text(0);
-    const QString title = stmt->textOrNull(1);
+    protocol::Conversation c;
+    c.id = ids::format(ids::kConversation, conversationId);
+    c.kind = stmt->text(0);
+    if (const QString title = stmt->textOrNull(1); !title.isNull())
+        c.title = title;
 
     auto members = memberIds(db, conversationId);
     if (!members)
         return members.error();
-    QJsonArray memberList;
     for (qint64 id : std::as_const(*members)) {
         auto user = loadUser(db, viewerId, id);
         if (!user)
             return user.error();
-        memberList.append(user->toJson());
+        c.members.append(*user);
     }
     auto last = db.integer(QStringLiteral("SELECT max(id) FROM messages WHERE conversation_id = ?1"), conversationId);
     if (!last)
         return last.error();
-    QJsonValue lastMessage = QJsonValue::Null;
     if (last->has_value()) {
-        auto message = messageJson(db, viewerId, **last);
+        auto message = loadMessage(db, viewerId, **last);
         if (!message)
             return message.error();
-        lastMessage = *message;
+        c.lastMessage = *message;
     }
     auto read = readState(db, conversationId, viewerId);
     if (!read)
         return read.error();
-    return QJsonObject{
-        {QStringLiteral("id"), ids::format(ids::kConversation, conversationId)},
-        {QStringLiteral("kind"), kind},
-        {QStringLiteral("title"), title.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(title)},
-        {QStringLiteral("members"), memberList},
-        {QStringLiteral("last_message"), lastMessage},
-        {QStringLiteral("unread"), read->unread},
-        {QStringLiteral("read_up_to"),
-         read->upTo ? QJsonValue(ids::format(ids::kMessage, read->upTo)) : QJsonValue(QJsonValue::Null)},
-    };
+    c.unread = read->unread;
+    if (read->upTo)
+        c.readUpTo = ids::format(ids::kMessage, read->upTo);
+    return c;
+}
+
+Result<QJsonObject> conversationJson(ServerDb &db, qint64 viewerId, qint64 conversationId)
+{
+    auto conversation = loadConversation(db, viewerId, conversationId);
+    if (!conversation)
+        return conversation.error();
+    return conversation->toJson();
 }
 
 Result<bool> isMember(ServerDb &db, qint64 conversationId, qint64 userId)

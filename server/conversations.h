@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "protocol/chat.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -14,6 +15,8 @@ class ServerDb;
 //! The Conversation object of api-v1 as \a viewerId sees it: the newest message (or null),
 //! the viewer's read mark and the messages of others after it (unread). NotFound if no such
 //! conversation (membership is the caller's business: see isMember()).
+[[nodiscard]] Result<protocol::Conversation> loadConversation(ServerDb &db, qint64 viewerId, qint64 conversationId);
+//! loadConversation() encoded by its codec.
 [[nodiscard]] Result<QJsonObject> conversationJson(ServerDb &db, qint64 viewerId, qint64 conversationId);
 
 //! True if \a userId belongs to \a conversationId.

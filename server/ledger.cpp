@@ -14,14 +14,9 @@ namespace plaza::server {
 
 namespace {
 
-QJsonObject money(qint64 amount, const QString &currency)
+std::optional<QString> idOrNone(QStringView prefix, qint64 rowId)
 {
-    return {{QStringLiteral("amount"), amount}, {QStringLiteral("currency"), currency}};
-}
-
-QJsonValue idOrNull(QStringView prefix, qint64 rowId)
-{
-    return rowId > 0 ? QJsonValue(ids::format(prefix, rowId)) : QJsonValue(QJsonValue::Null);
+    return rowId > 0 ? std::optional<QString>(ids::format(prefix, rowId)) : std::nullopt;
 }
 
 Error insufficientFunds()
@@ -134,7 +129,7 @@ Result<qint64> post(ServerDb &db, const Movement &m)
     return txId;
 }
 
-Result<QJsonObject> transactionJson(ServerDb &db, qint64 userId, qint64 transactionId)
+Result<protocol::Transaction> loadTransaction(ServerDb &db, qint64 userId, qint64 transactionId)
 {
     // The viewer's entry (on any of their accounts) and the other side's.
     auto row = db.row(
@@ -155,29 +150,34 @@ Result<QJsonObject> transactionJson(ServerDb &db, qint64 userId, qint64 transact
         return makeError(ErrorCode::NotFound, QStringLiteral("No such transaction."));
     auto &stmt = *row;
     const QString currency = stmt->text(3);
-    QJsonValue counterparty = QJsonValue::Null;
+    protocol::Transaction t;
     // A counterparty is a person or merchant; the same user (savings) or a system account is none.
     if (!stmt->isNull(10) && stmt->int64(10) != userId) {
         auto user = loadUser(db, userId, stmt->int64(10));
         if (!user)
             return user.error();
-        counterparty = user->toJson();
+        t.counterparty = *user;
     }
-    QJsonObject json{
-        {QStringLiteral("id"), ids::format(ids::kTransaction, transactionId)},
-        {QStringLiteral("kind"), stmt->text(0)},
-        {QStringLiteral("direction"), stmt->int64(8) < 0 ? QStringLiteral("out") : QStringLiteral("in")},
-        {QStringLiteral("status"), stmt->text(1)},
-        {QStringLiteral("amount"), money(stmt->int64(2), currency)},
-        {QStringLiteral("counterparty"), counterparty},
-        {QStringLiteral("note"), stmt->text(4)},
-        {QStringLiteral("created_at"), protocol::formatTime(QDateTime::fromMSecsSinceEpoch(stmt->int64(5), Qt::UTC))},
-        {QStringLiteral("balance_after"), money(stmt->int64(9), currency)},
-        {QStringLiteral("request_id"), idOrNull(ids::kPaymentRequest, stmt->isNull(6) ? 0 : stmt->int64(6))},
-        {QStringLiteral("conversation_id"), idOrNull(ids::kConversation, stmt->isNull(7) ? 0 : stmt->int64(7))},
-        {QStringLiteral("refund_of"), idOrNull(ids::kTransaction, stmt->isNull(11) ? 0 : stmt->int64(11))},
-    };
-    return json;
+    t.id = ids::format(ids::kTransaction, transactionId);
+    t.kind = stmt->text(0);
+    t.direction = stmt->int64(8) < 0 ? QStringLiteral("out") : QStringLiteral("in");
+    t.status = stmt->text(1);
+    t.amount = Money(stmt->int64(2), currency);
+    t.note = stmt->text(4);
+    t.createdAt = QDateTime::fromMSecsSinceEpoch(stmt->int64(5), Qt::UTC);
+    t.balanceAfter = Money(stmt->int64(9), currency);
+    t.requestId = idOrNone(ids::kPaymentRequest, stmt->isNull(6) ? 0 : stmt->int64(6));
+    t.conversationId = idOrNone(ids::kConversation, stmt->isNull(7) ? 0 : stmt->int64(7));
+    t.refundOf = idOrNone(ids::kTransaction, stmt->isNull(11) ? 0 : stmt->int64(11));
+    return t;
+}
+
+Result<QJsonObject> transactionJson(ServerDb &db, qint64 userId, qint64 transactionId)
+{
+    auto transaction = loadTransaction(db, userId, transactionId);
+    if (!transaction)
+        return transaction.error();
+    return transaction->toJson();
 }
 
 bool countsAgainstDailyLimit(QStringView kind)
@@ -195,7 +195,7 @@ Result<qint64> spentToday(ServerDb &db, qint64 userId, qint64 nowMs)
     return sum->value_or(0);
 }
 
-Result<QJsonObject> walletJson(ServerDb &db, qint64 userId, qint64 nowMs)
+Result<protocol::Wallet> loadWallet(ServerDb &db, qint64 userId, qint64 nowMs)
 {
     auto verified = db.integer(QStringLiteral("SELECT verified FROM users WHERE id = ?1"), userId);
     if (!verified)
@@ -215,17 +215,23 @@ Result<QJsonObject> walletJson(ServerDb &db, qint64 userId, qint64 nowMs)
     if (!spent)
         return spent.error();
     const WalletLimits limits = limitsFor(full);
-    return QJsonObject{
-        {QStringLiteral("balance"), money(balance, currency)},
-        // No holds or pending movements exist in v1: everything is available.
-        {QStringLiteral("available"), money(balance, currency)},
-        {QStringLiteral("verification"), full ? QStringLiteral("full") : QStringLiteral("basic")},
-        {QStringLiteral("limits"),
-         QJsonObject{{QStringLiteral("per_payment"), money(limits.perPayment, currency)},
-                     {QStringLiteral("daily"), money(limits.daily, currency)},
-                     {QStringLiteral("remaining_today"), money(std::max<qint64>(0, limits.daily - *spent), currency)}}},
-        {QStringLiteral("as_of"), protocol::formatTime(QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC))},
-    };
+    protocol::Wallet w;
+    w.balance = Money(balance, currency);
+    // No holds or pending movements exist in v1: everything is available.
+    w.available = w.balance;
+    w.verification = full ? QStringLiteral("full") : QStringLiteral("basic");
+    w.limits = protocol::WalletLimits{Money(limits.perPayment, currency), Money(limits.daily, currency),
+                                      Money(std::max<qint64>(0, limits.daily - *spent), currency)};
+    w.asOf = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
+    return w;
+}
+
+Result<QJsonObject> walletJson(ServerDb &db, qint64 userId, qint64 nowMs)
+{
+    auto wallet = loadWallet(db, userId, nowMs);
+    if (!wallet)
+        return wallet.error();
+    return wallet->toJson();
 }
 
 Status checkLimits(ServerDb &db, qint64 userId, qint64 amount, qint64 nowMs)

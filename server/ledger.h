@@ -8,6 +8,7 @@
 // are immutable (triggers), so the sum of all accounts is always zero.
 
 #include "common/result.h"
+#include "protocol/wallet.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -60,9 +61,13 @@ struct Movement {
 
 //! The Transaction object of api-v1 as \a userId sees it (direction, counterparty,
 //! balance_after of their wallet). NotFound if the user has no part in it.
+[[nodiscard]] Result<protocol::Transaction> loadTransaction(ServerDb &db, qint64 userId, qint64 transactionId);
+//! loadTransaction() encoded by its codec.
 [[nodiscard]] Result<QJsonObject> transactionJson(ServerDb &db, qint64 userId, qint64 transactionId);
 
 //! The GET /v1/wallet object of \a userId at \a nowMs.
+[[nodiscard]] Result<protocol::Wallet> loadWallet(ServerDb &db, qint64 userId, qint64 nowMs);
+//! loadWallet() encoded by its codec.
 [[nodiscard]] Result<QJsonObject> walletJson(ServerDb &db, qint64 userId, qint64 nowMs);
 
 //! Whether money of this movement kind leaving a user's wallet counts against the

@@ -14,7 +14,7 @@
 
 namespace plaza::server {
 
-Result<QJsonObject> messageJson(ServerDb &db, qint64 viewerId, qint64 messageId)
+Result<protocol::Message> loadMessage(ServerDb &db, qint64 viewerId, qint64 messageId)
 {
     auto row = db.row(QStringLiteral("SELECT m.conversation_id, m.sender_id, m.client_id, m.text, m.kind, "
                                      "m.transaction_id, m.created_at, t.amount, t.currency "
@@ -29,24 +29,25 @@ Result<QJsonObject> messageJson(ServerDb &db, qint64 viewerId, qint64 messageId)
     auto sender = loadUser(db, viewerId, stmt->int64(1));
     if (!sender)
         return sender.error();
-    QJsonValue payment = QJsonValue::Null;
-    if (!stmt->isNull(5)) {
-        payment = QJsonObject{
-            {QStringLiteral("transaction_id"), ids::format(ids::kTransaction, stmt->int64(5))},
-            {QStringLiteral("amount"),
-             QJsonObject{{QStringLiteral("amount"), stmt->int64(7)}, {QStringLiteral("currency"), stmt->text(8)}}},
-        };
-    }
-    return QJsonObject{
-        {QStringLiteral("id"), ids::format(ids::kMessage, messageId)},
-        {QStringLiteral("client_id"), stmt->text(2)},
-        {QStringLiteral("conversation_id"), ids::format(ids::kConversation, stmt->int64(0))},
-        {QStringLiteral("sender"), sender->toJson()},
-        {QStringLiteral("text"), stmt->text(3)},
-        {QStringLiteral("created_at"), protocol::formatTime(QDateTime::fromMSecsSinceEpoch(stmt->int64(6), Qt::UTC))},
-        {QStringLiteral("kind"), stmt->text(4)},
-        {QStringLiteral("payment"), payment},
-    };
+    protocol::Message m;
+    m.id = ids::format(ids::kMessage, messageId);
+    m.clientId = stmt->text(2);
+    m.conversationId = ids::format(ids::kConversation, stmt->int64(0));
+    m.sender = *sender;
+    m.text = stmt->text(3);
+    m.createdAt = QDateTime::fromMSecsSinceEpoch(stmt->int64(6), Qt::UTC);
+    m.kind = stmt->text(4);
+    if (!stmt->isNull(5))
+        m.payment = protocol::PaymentCard{ids::format(ids::kTransaction, stmt->int64(5)), Money(stmt->int64(7), stmt->text(8))};
+    return m;
+}
+
+Result<QJsonObject> messageJson(ServerDb &db, qint64 viewerId, qint64 messageId)
+{
+    auto message = loadMessage(db, viewerId, messageId);
+    if (!message)
+        return message.error();
+    return message->toJson();
 }
 
 namespace {
@@ -193,9 +194,9 @@ Result<bool> markRead(ServerDb &db, qint64 conversationId, qint64 userId, qint64
     auto members = memberIds(db, conversationId);
     if (!members)
         return members.error();
-    const QJsonObject read{{QStringLiteral("conversation_id"), ids::format(ids::kConversation, conversationId)},
-                           {QStringLiteral("user_id"), ids::format(ids::kUser, userId)},
-                           {QStringLiteral("up_to"), ids::format(ids::kMessage, messageId)}};
+    const QJsonObject read = protocol::ReadMark{ids::format(ids::kConversation, conversationId),
+                                                ids::format(ids::kUser, userId), ids::format(ids::kMessage, messageId)}
+                                 .toJson();
     for (qint64 member : std::as_const(*members)) {
         if (auto seq = appendEvent(db, member, protocol::eventName(protocol::EventType::ConversationRead), read); !seq)
             return seq.error();

@@ -7,6 +7,7 @@
 // (the conversation as that member now sees it: last message, unread, read mark).
 
 #include "common/result.h"
+#include "protocol/chat.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -15,7 +16,9 @@ namespace plaza::server {
 
 class ServerDb;
 
-//! The Message object of api-v1 as \a viewerId sees it. NotFound if none.
+//! The Message of api-v1 as \a viewerId sees it. NotFound if none.
+[[nodiscard]] Result<protocol::Message> loadMessage(ServerDb &db, qint64 viewerId, qint64 messageId);
+//! loadMessage() encoded by its codec.
 [[nodiscard]] Result<QJsonObject> messageJson(ServerDb &db, qint64 viewerId, qint64 messageId);
 
 //! Posts the kind "payment" message of \a transactionId by \a senderId in

@@ -10,6 +10,7 @@
 #include "idempotency.h"
 #include "ledger.h"
 #include "protocol/json.h"
+#include "protocol/wallet.h"
 #include "router.h"
 #include "routes.h"
 #include "serverdb.h"
@@ -89,27 +90,24 @@ Result<QJsonObject> requestJson(ServerDb &db, qint64 viewerId, const PaymentRequ
     auto payee = loadUser(db, viewerId, r.payeeId);
     if (!payee)
         return payee.error();
-    QJsonValue payer = QJsonValue::Null;
+    protocol::PaymentRequest p;
+    p.payee = *payee;
     if (r.payerId) {
         auto user = loadUser(db, viewerId, r.payerId);
         if (!user)
             return user.error();
-        payer = user->toJson();
+        p.payer = *user;
     }
-    const QString id = ids::format(ids::kPaymentRequest, r.id);
-    return QJsonObject{
-        {QStringLiteral("id"), id},
-        {QStringLiteral("link"), QString(QStringLiteral("plaza://pay/") + id)},
-        {QStringLiteral("status"), r.status},
-        {QStringLiteral("amount"), QJsonObject{{QStringLiteral("amount"), r.amount}, {QStringLiteral("currency"), r.currency}}},
-        {QStringLiteral("note"), r.note},
-        {QStringLiteral("payee"), payee->toJson()},
-        {QStringLiteral("payer"), payer},
-        {QStringLiteral("transaction_id"),
-         r.transactionId ? QJsonValue(ids::format(ids::kTransaction, r.transactionId)) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("created_at"), protocol::formatTime(QDateTime::fromMSecsSinceEpoch(r.createdAt, Qt::UTC))},
-        {QStringLiteral("expires_at"), protocol::formatTime(QDateTime::fromMSecsSinceEpoch(r.expiresAt, Qt::UTC))},
-    };
+    p.id = ids::format(ids::kPaymentRequest, r.id);
+    p.link = QStringLiteral("plaza://pay/") + p.id;
+    p.status = r.status;
+    p.amount = Money(r.amount, r.currency);
+    p.note = r.note;
+    if (r.transactionId)
+        p.transactionId = ids::format(ids::kTransaction, r.transactionId);
+    p.createdAt = QDateTime::fromMSecsSinceEpoch(r.createdAt, Qt::UTC);
+    p.expiresAt = QDateTime::fromMSecsSinceEpoch(r.expiresAt, Qt::UTC);
+    return p.toJson();
 }
 
 // payment_request.updated to the payee and (when there is one) the payer.

@@ -88,7 +88,7 @@ Status logDeleted(ServerDb &db, const QList<qint64> &userIds, qint64 postId)
             continue;
         done.insert(userId);
         if (auto seq = appendEvent(db, userId, protocol::eventName(protocol::EventType::PostDeleted),
-                { { QStringLiteral("id"), ids::format(ids::kPost, postId) } });
+                protocol::Deleted{ids::format(ids::kPost, postId)}.toJson());
             !seq)
             return seq.error();
     }
@@ -129,7 +129,7 @@ Result<qint64> targetPost(ServerDb &db, qint64 postId)
     return stmt->isNull(0) ? postId : stmt->int64(0);
 }
 
-Result<QJsonObject> postJson(ServerDb &db, qint64 viewerId, qint64 postId, qint64 nowMs)
+Result<protocol::Post> loadPost(ServerDb &db, qint64 viewerId, qint64 postId, qint64 nowMs)
 {
     auto row = db.row(
         QStringLiteral(
@@ -163,48 +163,51 @@ Result<QJsonObject> postJson(ServerDb &db, qint64 viewerId, qint64 postId, qint6
     const bool likedByMe = stmt->int64(12) != 0;
     const bool repostedByMe = stmt->int64(13) != 0;
 
+    protocol::Post p;
+    p.id = ids::format(ids::kPost, postId);
     auto author = loadUser(db, viewerId, authorId);
     if (!author)
         return author.error();
-    QJsonValue original = QJsonValue::Null;
+    p.author = *author;
     if (repostOf) {
-        auto json = postJson(db, viewerId, repostOf, nowMs);
-        if (!json)
-            return json.error();
-        original = *json;
+        auto original = loadPost(db, viewerId, repostOf, nowMs);
+        if (!original)
+            return original.error();
+        p.repostOf = std::make_shared<const protocol::Post>(std::move(*original));
+    } else {
+        p.clientId = clientId; // a repost has none
     }
-    QJsonValue advertiserJson = QJsonValue::Null;
     if (advertiser) {
         auto user = loadUser(db, viewerId, advertiser);
         if (!user)
             return user.error();
-        advertiserJson = user->toJson();
+        p.advertiser = *user;
     }
     auto closeness = affinity(db, viewerId, authorId);
     if (!closeness)
         return closeness.error();
-    const bool isRepost = repostOf != 0;
-    return QJsonObject{
-        {QStringLiteral("id"), ids::format(ids::kPost, postId)},
-        {QStringLiteral("client_id"), isRepost ? QJsonValue(QJsonValue::Null) : QJsonValue(clientId)},
-        {QStringLiteral("author"), author->toJson()},
-        {QStringLiteral("text"), text},
-        {QStringLiteral("created_at"), protocol::formatTime(QDateTime::fromMSecsSinceEpoch(createdAt, Qt::UTC))},
-        {QStringLiteral("reply_to"), replyTo ? QJsonValue(ids::format(ids::kPost, replyTo)) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("repost_of"), original},
-        {QStringLiteral("like_count"), likes},
-        {QStringLiteral("repost_count"), reposts},
-        {QStringLiteral("reply_count"), replies},
-        {QStringLiteral("liked_by_me"), likedByMe},
-        {QStringLiteral("reposted_by_me"), repostedByMe},
-        {QStringLiteral("sponsored"), sponsored},
-        {QStringLiteral("advertiser"), advertiserJson},
-        {QStringLiteral("reach"), reach},
-        {QStringLiteral("signals"),
-         QJsonObject{{QStringLiteral("author_affinity"), *closeness},
-                     {QStringLiteral("engagement"), likes + reposts + replies},
-                     {QStringLiteral("age_s"), std::max<qint64>(0, (nowMs - createdAt) / 1000)}}},
-    };
+    p.text = text;
+    p.createdAt = QDateTime::fromMSecsSinceEpoch(createdAt, Qt::UTC);
+    if (replyTo)
+        p.replyTo = ids::format(ids::kPost, replyTo);
+    p.likeCount = likes;
+    p.repostCount = reposts;
+    p.replyCount = replies;
+    p.likedByMe = likedByMe;
+    p.repostedByMe = repostedByMe;
+    p.sponsored = sponsored;
+    p.reach = reach;
+    p.rankSignals = protocol::PostSignals{*closeness, likes + reposts + replies,
+                                          std::max<qint64>(0, (nowMs - createdAt) / 1000)};
+    return p;
+}
+
+Result<QJsonObject> postJson(ServerDb &db, qint64 viewerId, qint64 postId, qint64 nowMs)
+{
+    auto post = loadPost(db, viewerId, postId, nowMs);
+    if (!post)
+        return post.error();
+    return post->toJson();
 }
 
 Result<CreatedPost> createPost(ServerDb &db, const NewPost &post, qint64 nowMs)

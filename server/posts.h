@@ -6,6 +6,7 @@
 // the author, the author's followers and whoever else sees a count change (docs/api.md).
 
 #include "common/result.h"
+#include "protocol/feed.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -22,6 +23,8 @@ inline constexpr QStringView kPost = u"p_";
 //! A post as \a viewerId sees it (liked_by_me, reposted_by_me and the ranking signals
 //! are the viewer's), with the reposted original embedded. NotFound if it does not exist
 //! or was deleted.
+[[nodiscard]] Result<protocol::Post> loadPost(ServerDb &db, qint64 viewerId, qint64 postId, qint64 nowMs);
+//! loadPost() encoded by its codec.
 [[nodiscard]] Result<QJsonObject> postJson(ServerDb &db, qint64 viewerId, qint64 postId, qint64 nowMs);
 
 //! What a new post needs. Only the demo seed sets the sponsored/limited fields: v1 has no

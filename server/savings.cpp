@@ -33,11 +33,6 @@ qint64 startOfDayMs(const QDate &day)
     return QDateTime(day, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
 }
 
-QJsonObject money(qint64 amount, const QString &currency)
-{
-    return {{QStringLiteral("amount"), amount}, {QStringLiteral("currency"), currency}};
-}
-
 Error invalidField(const QString &field, const QString &why)
 {
     return makeError(ErrorCode::ValidationFailed, why, {{QStringLiteral("field"), field}});
@@ -233,7 +228,7 @@ Response interestHandler(ServerDb &db, const RequestContext &ctx)
                          ctx.userId, before, *limit + 1);
     if (!stmt)
         return Response::error(stmt.error());
-    QJsonArray items;
+    protocol::InterestPage page;
     QString last;
     bool more = false;
     for (;;) {
@@ -242,21 +237,23 @@ Response interestHandler(ServerDb &db, const RequestContext &ctx)
             return Response::error(row.error());
         if (!*row)
             break;
-        if (items.size() == *limit) {
+        if (page.items.size() == *limit) {
             more = true;
             break;
         }
         last = stmt->text(0);
-        items.append(QJsonObject{
-            {QStringLiteral("date"), last},
-            {QStringLiteral("balance"), money(stmt->int64(1), *currency)},
-            {QStringLiteral("apy_bps"), stmt->int64(2)},
-            {QStringLiteral("accrued_micros"), stmt->int64(3)},
-            {QStringLiteral("paid"), stmt->isNull(4) ? QJsonValue(QJsonValue::Null) : QJsonValue(money(stmt->int64(4), *currency))},
-        });
+        protocol::InterestDay day;
+        day.date = last;
+        day.balance = Money(stmt->int64(1), *currency);
+        day.apyBps = stmt->int64(2);
+        day.accruedMicros = stmt->int64(3);
+        if (!stmt->isNull(4))
+            day.paid = Money(stmt->int64(4), *currency);
+        page.items.append(day);
     }
-    return Response::ok({{QStringLiteral("items"), items},
-                         {QStringLiteral("next_before"), more ? QJsonValue(last) : QJsonValue(QJsonValue::Null)}});
+    if (more)
+        page.nextBefore = last;
+    return Response::ok(page.toJson());
 }
 
 Result<Response> createGoal(ServerDb &db, qint64 nowMs, const RequestContext &ctx)
@@ -491,9 +488,8 @@ Status changeRate(ServerDb &db, int apyBps, const QDate &effective, qint64 nowMs
     auto users = db.integers(QStringLiteral("SELECT id FROM users ORDER BY id"));
     if (!users)
         return users.error();
-    const QJsonObject announcement{{QStringLiteral("apy_bps"), apyBps},
-                                   {QStringLiteral("previous_apy_bps"), *previous},
-                                   {QStringLiteral("effective_date"), effective.toString(Qt::ISODate)}};
+    const QJsonObject announcement
+        = protocol::RateChange{apyBps, qint64(*previous), effective.toString(Qt::ISODate)}.toJson();
     for (qint64 user : std::as_const(*users)) {
         if (auto seq
             = appendEvent(db, user, protocol::eventName(protocol::EventType::SavingsRateChanged), announcement);
@@ -503,7 +499,7 @@ Status changeRate(ServerDb &db, int apyBps, const QDate &effective, qint64 nowMs
     return {};
 }
 
-Result<QJsonObject> goalJson(ServerDb &db, qint64 userId, qint64 goalId)
+Result<protocol::SavingsGoal> loadGoal(ServerDb &db, qint64 userId, qint64 goalId)
 {
     auto currency = walletCurrency(db, userId);
     if (!currency)
@@ -516,18 +512,26 @@ Result<QJsonObject> goalJson(ServerDb &db, qint64 userId, qint64 goalId)
     if (!*row)
         return noSuchGoal();
     auto &stmt = *row;
-    return QJsonObject{
-        {QStringLiteral("id"), ids::format(ids::kGoal, goalId)},
-        {QStringLiteral("name"), stmt->text(0)},
-        {QStringLiteral("target"), money(stmt->int64(1), *currency)},
-        {QStringLiteral("saved"), money(stmt->int64(2), *currency)},
-        {QStringLiteral("deadline"), stmt->isNull(3) ? QJsonValue(QJsonValue::Null) : QJsonValue(stmt->text(3))},
-        {QStringLiteral("created_at"),
-         protocol::formatTime(QDateTime::fromMSecsSinceEpoch(stmt->int64(4), Qt::UTC))},
-    };
+    protocol::SavingsGoal g;
+    g.id = ids::format(ids::kGoal, goalId);
+    g.name = stmt->text(0);
+    g.target = Money(stmt->int64(1), *currency);
+    g.saved = Money(stmt->int64(2), *currency);
+    // A null QString is "no deadline"; a stored one is never empty.
+    g.deadline = stmt->isNull(3) ? QString() : stmt->text(3);
+    g.createdAt = QDateTime::fromMSecsSinceEpoch(stmt->int64(4), Qt::UTC);
+    return g;
 }
 
-Result<QJsonObject> summaryJson(ServerDb &db, qint64 userId, qint64 nowMs)
+Result<QJsonObject> goalJson(ServerDb &db, qint64 userId, qint64 goalId)
+{
+    auto goal = loadGoal(db, userId, goalId);
+    if (!goal)
+        return goal.error();
+    return goal->toJson();
+}
+
+Result<protocol::SavingsAccount> loadSummary(ServerDb &db, qint64 userId, qint64 nowMs)
 {
     auto currency = walletCurrency(db, userId);
     if (!currency)
@@ -554,18 +558,17 @@ Result<QJsonObject> summaryJson(ServerDb &db, qint64 userId, qint64 nowMs)
     auto goalIds = db.integers(QStringLiteral("SELECT id FROM savings_goals WHERE user_id = ?1 ORDER BY id"), userId);
     if (!goalIds)
         return goalIds.error();
-    QJsonArray goals;
+    protocol::SavingsAccount s;
     for (qint64 id : std::as_const(*goalIds)) {
-        auto goal = goalJson(db, userId, id);
+        auto goal = loadGoal(db, userId, id);
         if (!goal)
             return goal.error();
-        goals.append(*goal);
+        s.goals.append(*goal);
     }
     auto assigned = assignedTotal(db, userId);
     if (!assigned)
         return assigned.error();
     // The newest change announced: upcoming, or in force for less than 30 days.
-    QJsonValue rateChange = QJsonValue::Null;
     {
         auto row = db.row(QStringLiteral("SELECT apy_bps, effective_date FROM savings_rates WHERE id > 1 "
                                          "AND effective_date >= ?1 ORDER BY effective_date DESC, id DESC LIMIT 1"),
@@ -578,23 +581,26 @@ Result<QJsonObject> summaryJson(ServerDb &db, qint64 userId, qint64 nowMs)
             auto previous = apyOn(db, effective.addDays(-1));
             if (!previous)
                 return previous.error();
-            rateChange = QJsonObject{{QStringLiteral("apy_bps"), stmt->int64(0)},
-                                     {QStringLiteral("previous_apy_bps"), *previous},
-                                     {QStringLiteral("effective_date"), stmt->text(1)}};
+            s.rateChange = protocol::RateChange{stmt->int64(0), qint64(*previous), stmt->text(1)};
         }
     }
     const interest::Payout estimate = interest::monthlyPayout(accumulator);
-    return QJsonObject{
-        {QStringLiteral("balance"), money(*balance, *currency)},
-        {QStringLiteral("unassigned"), money(*balance - *assigned, *currency)},
-        {QStringLiteral("apy_bps"), *apy},
-        {QStringLiteral("interest_this_month"), money(std::max<qint64>(0, estimate.paidMinor), *currency)},
-        {QStringLiteral("interest_total"), money(total, *currency)},
-        {QStringLiteral("accumulated_micros"), accumulator},
-        {QStringLiteral("goals"), goals},
-        {QStringLiteral("rate_change"), rateChange},
-        {QStringLiteral("as_of"), protocol::formatTime(QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC))},
-    };
+    s.balance = Money(*balance, *currency);
+    s.unassigned = Money(*balance - *assigned, *currency);
+    s.apyBps = *apy;
+    s.interestThisMonth = Money(std::max<qint64>(0, estimate.paidMinor), *currency);
+    s.interestTotal = Money(total, *currency);
+    s.accumulatedMicros = accumulator;
+    s.asOf = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
+    return s;
+}
+
+Result<QJsonObject> summaryJson(ServerDb &db, qint64 userId, qint64 nowMs)
+{
+    auto summary = loadSummary(db, userId, nowMs);
+    if (!summary)
+        return summary.error();
+    return summary->toJson();
 }
 
 Result<qint64> deposit(ServerDb &db, qint64 userId, qint64 amount, qint64 goalId, qint64 nowMs)

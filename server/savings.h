@@ -8,6 +8,7 @@
 // (catchUp) before any savings movement, when the test clock jumps and every few minutes.
 
 #include "common/result.h"
+#include "protocol/savings.h"
 
 #include <QDate>
 #include <QJsonObject>
@@ -43,9 +44,13 @@ inline constexpr int kMaxGoals = 20;
 [[nodiscard]] Status changeRate(ServerDb &db, int apyBps, const QDate &effective, qint64 nowMs);
 
 //! The GET /v1/savings object of \a userId.
+[[nodiscard]] Result<protocol::SavingsAccount> loadSummary(ServerDb &db, qint64 userId, qint64 nowMs);
+//! loadSummary() encoded by its codec.
 [[nodiscard]] Result<QJsonObject> summaryJson(ServerDb &db, qint64 userId, qint64 nowMs);
 
-//! A Goal object.
+//! A Goal of \a userId; NotFound for anyone else's.
+[[nodiscard]] Result<protocol::SavingsGoal> loadGoal(ServerDb &db, qint64 userId, qint64 goalId);
+//! loadGoal() encoded by its codec.
 [[nodiscard]] Result<QJsonObject> goalJson(ServerDb &db, qint64 userId, qint64 goalId);
 
 //! Puts \a amount from the wallet into savings (and into \a goalId when > 0) without the

@@ -6,6 +6,7 @@
 #include "common/retrypolicy.h"
 #include "net/apiclient.h"
 #include "protocol/endpoints.h"
+#include "protocol/feed.h"
 #include "protocol/types.h"
 #include "session/session.h"
 #include "storage/database.h"
@@ -413,17 +414,21 @@ QCoro::Task<Result<FetchedPage>> FeedService::fetchPage(QString path, QString be
         co_return closedError();
     if (!reply)
         co_return reply.error();
-    const QJsonArray items = reply->body.value(QStringLiteral("items")).toArray();
+    // The whole page through the Post codec: a malformed post refuses the page (Protocol, naming the field).
+    auto decoded = protocol::decodeReply<protocol::Page<protocol::Post>>(reply->body);
+    if (!decoded)
+        co_return decoded.error();
+    const QList<protocol::Post> items = std::move(decoded->items);
     FetchedPage page;
-    for (const QJsonValue &v : items)
-        page.ids.append(v.toObject().value(QStringLiteral("id")).toString());
-    page.nextBefore = reply->body.value(QStringLiteral("next_before")).toString();
+    for (const protocol::Post &post : items)
+        page.ids.append(post.id);
+    page.nextBefore = decoded->nextBefore.value_or(QString());
     if (!items.isEmpty()) {
         auto known = m_store->existing({page.ids.constLast()});
         if (!known)
             co_return known.error();
         page.oldestWasCached = !known->isEmpty();
-        page.oldestCreatedAt = items.last().toObject().value(QStringLiteral("created_at")).toString();
+        page.oldestCreatedAt = protocol::formatTime(items.constLast().createdAt);
     }
     WriteFn storingPage = [items](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
         if (auto st = store.storePosts(items, changes); !st)

@@ -51,6 +51,17 @@ Status FeedStore::storePosts(const QJsonArray &posts, storage::RowChanges &chang
     });
 }
 
+Status FeedStore::storePosts(const QList<protocol::Post> &posts, storage::RowChanges &changes)
+{
+    return m_db->transaction([&]() -> Status {
+        for (const protocol::Post &post : posts) {
+            if (auto st = m_posts->upsert(post, changes); !st)
+                return st;
+        }
+        return {};
+    });
+}
+
 Status FeedStore::storeUser(const QJsonObject &user, storage::RowChanges &changes)
 {
     auto id = m_users->upsert(user, changes);

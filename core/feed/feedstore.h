@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "protocol/feed.h"
 #include "storage/rowchanges.h"
 
 #include <QJsonArray>
@@ -58,6 +59,8 @@ public:
 
     //! Posts as the server sent them (a page or one answer), in one transaction.
     [[nodiscard]] Status storePosts(const QJsonArray &posts, storage::RowChanges &changes);
+    //! The same for posts already decoded (protocol/feed.h).
+    [[nodiscard]] Status storePosts(const QList<protocol::Post> &posts, storage::RowChanges &changes);
     [[nodiscard]] Status storeUser(const QJsonObject &user, storage::RowChanges &changes);
     [[nodiscard]] Status removePost(const QString &id, storage::RowChanges &changes);
     //! Which of \a ids the cache holds.

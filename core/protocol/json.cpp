@@ -49,13 +49,109 @@ JsonReader::JsonReader(QJsonObject object, QString context)
 {
 }
 
+QString JsonReader::path(const QString &key) const
+{
+    return m_context.isEmpty() ? key : m_context + u'.' + key;
+}
+
 void JsonReader::fail(const QString &key, const QString &why)
+{
+    failPath(path(key), why);
+}
+
+void JsonReader::failPath(const QString &field, const QString &why)
 {
     if (m_error)
         return;
-    const QString field = m_context.isEmpty() ? key : m_context + u'.' + key;
     m_error = makeError(ErrorCode::ValidationFailed, QStringLiteral("%1: %2").arg(field, why),
                         {{QStringLiteral("field"), field}});
+}
+
+void JsonReader::adoptError(const Error &error)
+{
+    if (!m_error)
+        m_error = error;
+}
+
+std::optional<bool> JsonReader::optBoolean(const QString &key)
+{
+    const QJsonValue v = m_object.value(key);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    if (!v.isBool()) {
+        fail(key, QStringLiteral("must be true or false"));
+        return std::nullopt;
+    }
+    return v.toBool();
+}
+
+std::optional<Money> JsonReader::optMoney(const QString &key)
+{
+    const QJsonValue v = m_object.value(key);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    auto m = moneyFromJson(v);
+    if (!m) {
+        fail(key, m.error().message);
+        return std::nullopt;
+    }
+    return *m;
+}
+
+std::optional<QDateTime> JsonReader::optTime(const QString &key)
+{
+    const QJsonValue v = m_object.value(key);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    const QDateTime t = time(key);
+    if (!ok())
+        return std::nullopt;
+    return t;
+}
+
+namespace {
+bool isDay(const QString &text)
+{
+    // Exactly YYYY-MM-DD (QDate alone would also take "2026-1-5").
+    return text.size() == 10 && text.at(4) == u'-' && text.at(7) == u'-'
+        && QDate::fromString(text, Qt::ISODate).isValid();
+}
+} // namespace
+
+QString JsonReader::date(const QString &key)
+{
+    const QString text = string(key);
+    if (ok() && !isDay(text))
+        fail(key, QStringLiteral("must be a day YYYY-MM-DD"));
+    return ok() ? text : QString();
+}
+
+QString JsonReader::optDate(const QString &key)
+{
+    const QString text = optString(key);
+    if (ok() && !text.isNull() && !isDay(text))
+        fail(key, QStringLiteral("must be a day YYYY-MM-DD"));
+    return ok() ? text : QString();
+}
+
+QString JsonReader::oneOf(const QString &key, const QStringList &allowed)
+{
+    const QString text = string(key);
+    if (ok() && !allowed.contains(text))
+        fail(key, QStringLiteral("must be one of %1").arg(allowed.join(QStringLiteral(", "))));
+    return ok() ? text : QString();
+}
+
+void JsonReader::nonNegative(const QString &key, qint64 value)
+{
+    if (value < 0)
+        fail(key, QStringLiteral("must not be negative"));
+}
+
+void JsonReader::positive(const QString &key, const Money &money)
+{
+    if (money.minor() <= 0 || money.minor() > Money::kMaxApiAmount)
+        fail(key, QStringLiteral("amount must be 1 to %1 minor units").arg(Money::kMaxApiAmount));
 }
 
 Error JsonReader::error() const
@@ -179,6 +275,26 @@ Money JsonReader::money(const QString &key)
 QJsonObject moneyToJson(const Money &money)
 {
     return QJsonObject{{QStringLiteral("amount"), money.minor()}, {QStringLiteral("currency"), money.currency()}};
+}
+
+Error asProtocolError(const Error &error)
+{
+    return Error{ErrorCode::Protocol, error.message, error.details, 0};
+}
+
+QJsonValue moneyOrNull(const std::optional<Money> &money)
+{
+    return money ? QJsonValue(moneyToJson(*money)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue stringOrNull(const std::optional<QString> &text)
+{
+    return text ? QJsonValue(*text) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue timeOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(formatTime(time)) : QJsonValue(QJsonValue::Null);
 }
 
 Result<Money> moneyFromJson(const QJsonValue &value)

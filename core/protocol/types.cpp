@@ -19,9 +19,9 @@ QJsonObject User::toJson() const
     };
 }
 
-Result<User> User::fromJson(const QJsonObject &o)
+Result<User> User::fromJson(const QJsonObject &o, const QString &context)
 {
-    JsonReader r(o, QStringLiteral("user"));
+    JsonReader r(o, context);
     User u;
     u.id = r.string(QStringLiteral("id"));
     u.handle = r.string(QStringLiteral("handle"));
@@ -86,6 +86,21 @@ Result<Event> Event::fromJson(const QJsonObject &o)
     if (!r.ok())
         return r.error();
     return e;
+}
+
+QJsonObject Deleted::toJson() const
+{
+    return {{QStringLiteral("id"), id}};
+}
+
+Result<Deleted> Deleted::fromJson(const QJsonObject &o, const QString &context)
+{
+    JsonReader r(o, context);
+    Deleted d;
+    d.id = r.string(QStringLiteral("id"));
+    if (!r.ok())
+        return r.error();
+    return d;
 }
 
 QJsonObject SyncPage::toJson() const

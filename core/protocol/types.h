@@ -25,7 +25,8 @@ struct User {
     bool followedByMe = false;
 
     [[nodiscard]] QJsonObject toJson() const;
-    [[nodiscard]] static Result<User> fromJson(const QJsonObject &o);
+    //! \a context names the object in errors ("message.sender" for a nested one).
+    [[nodiscard]] static Result<User> fromJson(const QJsonObject &o, const QString &context = QStringLiteral("user"));
 };
 
 //! The answer of register, login and refresh.
@@ -48,6 +49,40 @@ struct Event {
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static Result<Event> fromJson(const QJsonObject &o);
+};
+
+//! The data of every "*.deleted" event: only the id (docs/api.md "Event types and data").
+struct Deleted {
+    QString id;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<Deleted> fromJson(const QJsonObject &o, const QString &context = QStringLiteral("deleted"));
+};
+
+//! A paged list: {"items":[T],"next_before":"<id>"|null} (docs/api.md "Conventions").
+template<typename T>
+struct Page {
+    QList<T> items;
+    std::optional<QString> nextBefore;
+
+    [[nodiscard]] QJsonObject toJson() const
+    {
+        QJsonArray list;
+        for (const T &item : items)
+            list.append(item.toJson());
+        return {{QStringLiteral("items"), list}, {QStringLiteral("next_before"), stringOrNull(nextBefore)}};
+    }
+    [[nodiscard]] static Result<Page> fromJson(const QJsonObject &o, const QString &context = QStringLiteral("page"))
+    {
+        JsonReader r(o, context);
+        Page page;
+        page.items = r.template decodeList<T>(QStringLiteral("items"));
+        if (const QString before = r.optString(QStringLiteral("next_before")); !before.isNull())
+            page.nextBefore = before;
+        if (!r.ok())
+            return r.error();
+        return page;
+    }
 };
 
 //! GET /v1/sync

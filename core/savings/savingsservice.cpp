@@ -6,6 +6,7 @@
 #include "money/money.h"
 #include "net/apiclient.h"
 #include "protocol/endpoints.h"
+#include "protocol/savings.h"
 #include "protocol/types.h"
 #include "session/session.h"
 #include "storage/database.h"
@@ -31,20 +32,15 @@ namespace {
 constexpr int kHistoryPage = 400;
 constexpr int kMaxHistoryDays = 3700; // ten years and some
 
-qint64 amountOf(const QJsonValue &money)
-{
-    return money.toObject().value(QStringLiteral("amount")).toInteger(0);
-}
-
-storage::InterestDayRow interestDay(const QJsonObject &day)
+storage::InterestDayRow interestDay(const protocol::InterestDay &day)
 {
     storage::InterestDayRow row;
-    row.date = day.value(QStringLiteral("date")).toString();
-    row.balanceMinor = amountOf(day.value(QStringLiteral("balance")));
-    row.apyBps = int(day.value(QStringLiteral("apy_bps")).toInteger());
-    row.accruedMicros = day.value(QStringLiteral("accrued_micros")).toInteger();
-    if (const QJsonValue paid = day.value(QStringLiteral("paid")); paid.isObject())
-        row.paidMinor = amountOf(paid);
+    row.date = day.date;
+    row.balanceMinor = day.balance.minor();
+    row.apyBps = int(day.apyBps);
+    row.accruedMicros = day.accruedMicros;
+    if (day.paid)
+        row.paidMinor = day.paid->minor();
     return row;
 }
 
@@ -123,20 +119,22 @@ QCoro::Task<void> SavingsService::refreshTask()
             co_return;
         if (!history || !m_session)
             break;
-        for (const QJsonValue &item : history->body.value(QStringLiteral("items")).toArray()) {
-            const QJsonObject day = item.toObject();
-            if (!newestCached.isEmpty() && day.value(QStringLiteral("date")).toString() < newestCached) {
+        // A page that is not what api-v1 says ends the history here, like a failed request.
+        const auto interest = protocol::decodeReply<protocol::InterestPage>(history->body);
+        if (!interest) {
+            qCWarning(lcSavings) << "savings interest page refused:" << interest.error().field();
+            break;
+        }
+        for (const protocol::InterestDay &day : interest->items) {
+            if (!newestCached.isEmpty() && day.date < newestCached) {
                 reachedCache = true;
                 break;
             }
             days.append(interestDay(day));
         }
-        if (reachedCache)
+        if (reachedCache || !interest->nextBefore)
             break;
-        const QJsonValue next = history->body.value(QStringLiteral("next_before"));
-        if (!next.isString())
-            break;
-        before = next.toString();
+        before = *interest->nextBefore;
     }
     if (!m_session || m_session->state() != Session::State::Ready || !m_session->syncEngine()
         || !m_session->syncEngine()->writer()) {

@@ -10,39 +10,38 @@
 
 namespace plaza::storage {
 
-namespace {
-
-Error malformed(const Error &e)
-{
-    return Error{ErrorCode::Protocol, e.message, e.details, 0};
-}
-
-} // namespace
-
 Status ChatStore::upsertMessage(const QJsonObject &object, RowChanges &changes)
 {
-    protocol::JsonReader r(object, QStringLiteral("message"));
-    const QString id = r.string(QStringLiteral("id"));
-    const QString clientId = r.optString(QStringLiteral("client_id"));
-    const QString conversationId = r.string(QStringLiteral("conversation_id"));
-    const QJsonObject sender = r.object(QStringLiteral("sender"));
-    const QString text = r.string(QStringLiteral("text"));
-    const QString createdAt = r.string(QStringLiteral("created_at"));
-    const QString kind = r.string(QStringLiteral("kind"));
-    const auto payment = r.optObject(QStringLiteral("payment"));
-    QString paymentTransaction;
-    std::optional<Money> paymentAmount;
-    if (payment) {
-        protocol::JsonReader p(*payment, QStringLiteral("payment"));
-        paymentTransaction = p.string(QStringLiteral("transaction_id"));
-        paymentAmount = p.money(QStringLiteral("amount"));
-        if (!p.ok())
-            return malformed(p.error());
-    }
-    if (!r.ok())
-        return malformed(r.error());
+    auto message = protocol::decodeReply<protocol::Message>(object);
+    if (!message)
+        return message.error();
+    return upsertMessage(*message, changes);
+}
 
-    auto senderId = m_users.upsert(sender, changes);
+Status ChatStore::upsertConversation(const QJsonObject &object, RowChanges &changes)
+{
+    auto conversation = protocol::decodeReply<protocol::Conversation>(object);
+    if (!conversation)
+        return conversation.error();
+    return upsertConversation(*conversation, changes);
+}
+
+Status ChatStore::markRead(const QJsonObject &object, const QString &selfId, RowChanges &changes)
+{
+    auto read = protocol::decodeReply<protocol::ReadMark>(object);
+    if (!read)
+        return read.error();
+    return markRead(*read, selfId, changes);
+}
+
+Status ChatStore::upsertMessage(const protocol::Message &message, RowChanges &changes)
+{
+    const QString &id = message.id;
+    const QString &conversationId = message.conversationId;
+    const QString &text = message.text;
+    const QString createdAt = protocol::formatTime(message.createdAt);
+    const QString paymentTransaction = message.payment ? message.payment->transactionId : QString();
+    auto senderId = m_users.upsert(message.sender, changes);
     if (!senderId)
         return senderId.error();
 
@@ -71,9 +70,9 @@ Status ChatStore::upsertMessage(const QJsonObject &object, RowChanges &changes)
     if (!write)
         return write.error();
     Statement &s = **write;
-    s.bindAll(id, clientId, conversationId, *senderId, text, createdAt, kind, paymentTransaction);
-    if (paymentAmount)
-        s.bind(9, paymentAmount->minor()).bind(10, paymentAmount->currency());
+    s.bindAll(id, message.clientId, conversationId, *senderId, text, createdAt, message.kind, paymentTransaction);
+    if (message.payment)
+        s.bind(9, message.payment->amount.minor()).bind(10, message.payment->amount.currency());
     else
         s.bindNull(9).bindNull(10);
     if (rowid)
@@ -106,41 +105,34 @@ Status ChatStore::upsertMessage(const QJsonObject &object, RowChanges &changes)
     return {};
 }
 
-Status ChatStore::upsertConversation(const QJsonObject &object, RowChanges &changes)
+Status ChatStore::upsertConversation(const protocol::Conversation &conversation, RowChanges &changes)
 {
-    protocol::JsonReader r(object, QStringLiteral("conversation"));
-    const QString id = r.string(QStringLiteral("id"));
-    const QString kind = r.string(QStringLiteral("kind"));
-    const QString title = r.optString(QStringLiteral("title"));
-    const QJsonArray members = r.array(QStringLiteral("members"));
-    const auto lastMessage = r.optObject(QStringLiteral("last_message"));
-    const qint64 unread = r.optInteger(QStringLiteral("unread")).value_or(0);
-    const QString readUpTo = r.optString(QStringLiteral("read_up_to"));
-    if (!r.ok())
-        return malformed(r.error());
-
+    const QString &id = conversation.id;
     QSet<QString> memberIds;
-    for (const QJsonValue &m : members) {
-        if (!m.isObject())
-            return makeError(ErrorCode::Protocol, QStringLiteral("conversation: members must be users"));
-        auto userId = m_users.upsert(m.toObject(), changes);
+    for (const protocol::User &member : conversation.members) {
+        auto userId = m_users.upsert(member, changes);
         if (!userId)
             return userId.error();
         memberIds.insert(*userId);
     }
 
+    const std::optional<protocol::Message> &lastMessage = conversation.lastMessage;
     QString lastMessageId;
     QString lastActivity;
     if (lastMessage) {
-        lastMessageId = lastMessage->value(QStringLiteral("id")).toString();
-        lastActivity = lastMessage->value(QStringLiteral("created_at")).toString();
+        lastMessageId = lastMessage->id;
+        lastActivity = protocol::formatTime(lastMessage->createdAt);
     }
     auto insert = m_statements.get(QStringLiteral(
         "INSERT OR REPLACE INTO conversations (id, kind, title, last_message_id, last_activity_at, unread, read_up_to)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);"));
     if (!insert)
         return insert.error();
-    if (auto st = (*insert)->bindAll(id, kind, title, lastMessageId, lastActivity, unread, readUpTo).exec(); !st)
+    if (auto st = (*insert)
+                      ->bindAll(id, conversation.kind, conversation.title.value_or(QString()), lastMessageId, lastActivity,
+                                conversation.unread, conversation.readUpTo.value_or(QString()))
+                      .exec();
+        !st)
         return st;
     changes.add(Table::Conversations, id);
 
@@ -202,14 +194,11 @@ Status ChatStore::removeMessage(const QString &id, RowChanges &changes)
     return {};
 }
 
-Status ChatStore::markRead(const QJsonObject &object, const QString &selfId, RowChanges &changes)
+Status ChatStore::markRead(const protocol::ReadMark &read, const QString &selfId, RowChanges &changes)
 {
-    protocol::JsonReader r(object, protocol::eventName(protocol::EventType::ConversationRead));
-    const QString conversationId = r.string(QStringLiteral("conversation_id"));
-    const QString userId = r.string(QStringLiteral("user_id"));
-    const QString upTo = r.string(QStringLiteral("up_to"));
-    if (!r.ok())
-        return malformed(r.error());
+    const QString &conversationId = read.conversationId;
+    const QString &userId = read.userId;
+    const QString &upTo = read.upTo;
 
     if (userId == selfId) {
         // Unread = messages from others after the one read up to (all of them if it is unknown

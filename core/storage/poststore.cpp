@@ -12,54 +12,43 @@ QString localPostId(const QString &clientId)
     return QStringLiteral("local:") + clientId;
 }
 
-Status PostStore::upsert(const QJsonObject &post, RowChanges &changes)
+Status PostStore::upsert(const QJsonObject &object, RowChanges &changes)
+{
+    auto post = protocol::decodeReply<protocol::Post>(object);
+    if (!post)
+        return post.error();
+    return upsert(*post, changes, 0);
+}
+
+Status PostStore::upsert(const protocol::Post &post, RowChanges &changes)
 {
     return upsert(post, changes, 0);
 }
 
-Status PostStore::upsert(const QJsonObject &object, RowChanges &changes, int depth)
+Status PostStore::upsert(const protocol::Post &post, RowChanges &changes, int depth)
 {
-    // A repost embeds the original, which is never itself a repost of a repost in v1;
-    // the bound keeps a hostile server from recursing us off the stack.
-    if (depth > 2)
+    // The codec bounds the nesting of reposts when it decodes; a Post built in code is
+    // bounded here the same way, so nothing recurses us off the stack.
+    if (depth > protocol::Post::kMaxDepth)
         return makeError(ErrorCode::Protocol, QStringLiteral("post: reposts nested too deep"));
-    protocol::JsonReader r(object, QStringLiteral("post"));
-    const QString id = r.string(QStringLiteral("id"));
-    const QString clientId = r.optString(QStringLiteral("client_id"));
-    const QJsonObject author = r.object(QStringLiteral("author"));
-    const QString text = r.string(QStringLiteral("text"));
-    const QString createdAt = r.string(QStringLiteral("created_at"));
-    const QString replyTo = r.optString(QStringLiteral("reply_to"));
-    const auto repostOf = r.optObject(QStringLiteral("repost_of"));
-    const qint64 likes = r.optInteger(QStringLiteral("like_count")).value_or(0);
-    const qint64 reposts = r.optInteger(QStringLiteral("repost_count")).value_or(0);
-    const qint64 replies = r.optInteger(QStringLiteral("reply_count")).value_or(0);
-    const bool likedByMe = object.value(QStringLiteral("liked_by_me")).toBool();
-    const bool repostedByMe = object.value(QStringLiteral("reposted_by_me")).toBool();
-    const bool sponsored = object.value(QStringLiteral("sponsored")).toBool();
-    const auto advertiser = r.optObject(QStringLiteral("advertiser"));
-    QString reach = r.optString(QStringLiteral("reach"));
-    const auto signalsObject = r.optObject(QStringLiteral("signals"));
-    if (!r.ok())
-        return Error{ErrorCode::Protocol, r.error().message, r.error().details, 0};
-    if (reach.isNull())
-        reach = QStringLiteral("full");
+    const QString &id = post.id;
+    const QString clientId = post.clientId.value_or(QString());
 
-    auto authorId = m_users.upsert(author, changes);
+    auto authorId = m_users.upsert(post.author, changes);
     if (!authorId)
         return authorId.error();
     QString advertiserId;
-    if (advertiser) {
-        auto id = m_users.upsert(*advertiser, changes);
-        if (!id)
-            return id.error();
-        advertiserId = *id;
+    if (post.advertiser) {
+        auto uid = m_users.upsert(*post.advertiser, changes);
+        if (!uid)
+            return uid.error();
+        advertiserId = *uid;
     }
     QString repostOfId;
-    if (repostOf) {
-        if (auto st = upsert(*repostOf, changes, depth + 1); !st)
+    if (post.repostOf) {
+        if (auto st = upsert(*post.repostOf, changes, depth + 1); !st)
             return st;
-        repostOfId = repostOf->value(QStringLiteral("id")).toString();
+        repostOfId = post.repostOf->id;
     }
 
     auto stmt = m_statements.get(QStringLiteral(
@@ -69,13 +58,14 @@ Status PostStore::upsert(const QJsonObject &object, RowChanges &changes, int dep
     if (!stmt)
         return stmt.error();
     Statement &s = **stmt;
-    s.bindAll(id, clientId, *authorId, text, createdAt, replyTo, repostOfId, likes, reposts, replies, likedByMe,
-              repostedByMe, sponsored, reach);
-    if (signalsObject) {
+    s.bindAll(id, clientId, *authorId, post.text, protocol::formatTime(post.createdAt), post.replyTo.value_or(QString()),
+              repostOfId, post.likeCount, post.repostCount, post.replyCount, post.likedByMe, post.repostedByMe,
+              post.sponsored, post.reach);
+    if (post.rankSignals) {
         // Ranking inputs, not money: a REAL is right for the affinity score.
-        s.bind(15, signalsObject->value(QStringLiteral("author_affinity")).toDouble())
-            .bind(16, qint64(signalsObject->value(QStringLiteral("engagement")).toDouble()))
-            .bind(17, qint64(signalsObject->value(QStringLiteral("age_s")).toDouble()));
+        s.bind(15, post.rankSignals->authorAffinity)
+            .bind(16, post.rankSignals->engagement)
+            .bind(17, post.rankSignals->ageS);
     } else {
         s.bindNull(15).bindNull(16).bindNull(17);
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "protocol/feed.h"
 #include "storage/rowchanges.h"
 
 #include <QJsonObject>
@@ -21,11 +22,14 @@ public:
     PostStore(StatementCache &statements, UsersStore &users) : m_statements(statements), m_users(users) { }
 
     //! post.created / post.updated: the post, its author, and the reposted post if any.
+    [[nodiscard]] Status upsert(const protocol::Post &post, RowChanges &changes);
+    //! The same from the API's JSON, decoded by protocol/feed.h's codec: a malformed post is
+    //! ErrorCode::Protocol naming the field, and writes nothing.
     [[nodiscard]] Status upsert(const QJsonObject &post, RowChanges &changes);
     [[nodiscard]] Status remove(const QString &id, RowChanges &changes);
 
 private:
-    Status upsert(const QJsonObject &post, RowChanges &changes, int depth);
+    Status upsert(const protocol::Post &post, RowChanges &changes, int depth);
     StatementCache &m_statements;
     UsersStore &m_users;
 };

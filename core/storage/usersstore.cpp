@@ -8,10 +8,14 @@ namespace plaza::storage {
 
 Result<QString> UsersStore::upsert(const QJsonObject &object, RowChanges &changes)
 {
-    auto user = protocol::User::fromJson(object);
+    auto user = protocol::decodeReply<protocol::User>(object);
     if (!user)
-        return Error{ErrorCode::Protocol, user.error().message, user.error().details, 0};
-    const protocol::User &u = *user;
+        return user.error();
+    return upsert(*user, changes);
+}
+
+Result<QString> UsersStore::upsert(const protocol::User &u, RowChanges &changes)
+{
     // Most upserts repeat what the cache has (a message's sender, a post's author): those
     // are read, found equal, and write nothing and report no change. A changed row is
     // updated in place, a new one inserted; INSERT OR REPLACE would delete and re-insert
@@ -59,12 +63,20 @@ Result<QString> UsersStore::upsert(const QJsonObject &object, RowChanges &change
 
 Status UsersStore::applyUpdated(const QJsonObject &object, const QString &selfId, RowChanges &changes)
 {
-    auto id = upsert(object, changes);
+    auto user = protocol::decodeReply<protocol::User>(object);
+    if (!user)
+        return user.error();
+    return applyUpdated(*user, selfId, changes);
+}
+
+Status UsersStore::applyUpdated(const protocol::User &user, const QString &selfId, RowChanges &changes)
+{
+    auto id = upsert(user, changes);
     if (!id)
         return id.error();
     if (selfId.isEmpty() || *id == selfId)
         return {};
-    const bool followed = object.value(QStringLiteral("followed_by_me")).toBool();
+    const bool followed = user.followedByMe;
     auto stmt = m_statements.get(
         followed ? QStringLiteral("INSERT OR IGNORE INTO follows (follower_id, followee_id) VALUES (?1, ?2);")
                  : QStringLiteral("DELETE FROM follows WHERE follower_id = ?1 AND followee_id = ?2;"));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "protocol/types.h"
 #include "storage/rowchanges.h"
 
 #include <QJsonObject>
@@ -20,8 +21,11 @@ public:
     //! INSERT OR REPLACE of a User object (api-v1 shape); returns its id.
     //! A malformed object is ErrorCode::Protocol and writes nothing.
     [[nodiscard]] Result<QString> upsert(const QJsonObject &user, RowChanges &changes);
+    //! The same for a decoded User.
+    [[nodiscard]] Result<QString> upsert(const protocol::User &user, RowChanges &changes);
     //! user.updated: the user row, and the follows edge from \a selfId by followed_by_me.
     [[nodiscard]] Status applyUpdated(const QJsonObject &user, const QString &selfId, RowChanges &changes);
+    [[nodiscard]] Status applyUpdated(const protocol::User &user, const QString &selfId, RowChanges &changes);
 
 private:
     StatementCache &m_statements;

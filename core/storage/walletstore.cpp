@@ -12,51 +12,57 @@ namespace plaza::storage {
 
 namespace {
 
-Error malformed(const Error &e)
+template<typename T, typename Apply>
+Status decodeThen(const QJsonObject &object, Apply apply)
 {
-    return Error{ErrorCode::Protocol, e.message, e.details, 0};
+    auto value = protocol::decodeReply<T>(object);
+    if (!value)
+        return value.error();
+    return apply(*value);
 }
 
-// One currency per row: a wallet that mixes currencies is not what api-v1 sends.
-bool sameCurrency(std::initializer_list<const Money *> amounts)
+QString timeOrEmpty(const QDateTime &time)
 {
-    const QString &first = (*amounts.begin())->currency();
-    for (const Money *m : amounts) {
-        if (m->currency() != first)
-            return false;
-    }
-    return true;
+    return time.isValid() ? protocol::formatTime(time) : QString();
+}
+
+QString compact(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 } // namespace
 
 Status WalletStore::upsertTransaction(const QJsonObject &object, RowChanges &changes)
 {
-    protocol::JsonReader r(object, QStringLiteral("transaction"));
-    const QString id = r.string(QStringLiteral("id"));
-    const QString kind = r.string(QStringLiteral("kind"));
-    const QString direction = r.string(QStringLiteral("direction"));
-    const QString status = r.string(QStringLiteral("status"));
-    const Money amount = r.money(QStringLiteral("amount"));
-    const auto counterparty = r.optObject(QStringLiteral("counterparty"));
-    const QString note = r.optString(QStringLiteral("note"));
-    const QString createdAt = r.string(QStringLiteral("created_at"));
-    const auto balanceAfterObject = r.optObject(QStringLiteral("balance_after"));
-    const QString requestId = r.optString(QStringLiteral("request_id"));
-    const QString conversationId = r.optString(QStringLiteral("conversation_id"));
-    if (!r.ok())
-        return malformed(r.error());
-    std::optional<Money> balanceAfter;
-    if (balanceAfterObject) {
-        auto m = protocol::moneyFromJson(*balanceAfterObject);
-        if (!m)
-            return malformed(m.error());
-        balanceAfter = *m;
-    }
+    return decodeThen<protocol::Transaction>(object, [&](const auto &t) { return upsertTransaction(t, changes); });
+}
 
+Status WalletStore::setWallet(const QJsonObject &object, RowChanges &changes)
+{
+    return decodeThen<protocol::Wallet>(object, [&](const auto &w) { return setWallet(w, changes); });
+}
+
+Status WalletStore::setSavings(const QJsonObject &object, RowChanges &changes)
+{
+    return decodeThen<protocol::SavingsAccount>(object, [&](const auto &s) { return setSavings(s, changes); });
+}
+
+Status WalletStore::setRateChange(const QJsonObject &object, RowChanges &changes)
+{
+    return decodeThen<protocol::RateChange>(object, [&](const auto &c) { return setRateChange(c, changes); });
+}
+
+Status WalletStore::upsertPaymentRequest(const QJsonObject &object, RowChanges &changes)
+{
+    return decodeThen<protocol::PaymentRequest>(object, [&](const auto &r) { return upsertPaymentRequest(r, changes); });
+}
+
+Status WalletStore::upsertTransaction(const protocol::Transaction &t, RowChanges &changes)
+{
     QString counterpartyId;
-    if (counterparty) {
-        auto uid = m_users.upsert(*counterparty, changes);
+    if (t.counterparty) {
+        auto uid = m_users.upsert(*t.counterparty, changes);
         if (!uid)
             return uid.error();
         counterpartyId = *uid;
@@ -69,82 +75,44 @@ Status WalletStore::upsertTransaction(const QJsonObject &object, RowChanges &cha
     if (!stmt)
         return stmt.error();
     Statement &s = **stmt;
-    s.bindAll(id, kind, direction, status, amount.minor(), amount.currency(), counterpartyId, note, createdAt);
-    if (balanceAfter)
-        s.bind(10, balanceAfter->minor()).bind(11, balanceAfter->currency());
+    s.bindAll(t.id, t.kind, t.direction, t.status, t.amount.minor(), t.amount.currency(), counterpartyId, t.note,
+              protocol::formatTime(t.createdAt));
+    if (t.balanceAfter)
+        s.bind(10, t.balanceAfter->minor()).bind(11, t.balanceAfter->currency());
     else
         s.bindNull(10).bindNull(11);
-    s.bind(12, requestId).bind(13, conversationId);
+    s.bind(12, t.requestId.value_or(QString())).bind(13, t.conversationId.value_or(QString()));
     if (auto st = s.exec(); !st)
         return st;
-    changes.add(Table::Transactions, id);
+    changes.add(Table::Transactions, t.id);
     return {};
 }
 
-Status WalletStore::setWallet(const QJsonObject &object, RowChanges &changes)
+Status WalletStore::setWallet(const protocol::Wallet &w, RowChanges &changes)
 {
-    protocol::JsonReader r(object, QStringLiteral("wallet"));
-    const Money balance = r.money(QStringLiteral("balance"));
-    const Money available = r.money(QStringLiteral("available"));
-    const QString verification = r.optString(QStringLiteral("verification"));
-    const QString asOf = r.optString(QStringLiteral("as_of"));
-    const auto limitsObject = r.optObject(QStringLiteral("limits"));
-    if (!r.ok())
-        return malformed(r.error());
-    std::optional<Money> perPayment, daily, remaining;
-    if (limitsObject) {
-        protocol::JsonReader l(*limitsObject, QStringLiteral("limits"));
-        perPayment = l.money(QStringLiteral("per_payment"));
-        daily = l.money(QStringLiteral("daily"));
-        remaining = l.money(QStringLiteral("remaining_today"));
-        if (!l.ok())
-            return malformed(l.error());
-        if (!sameCurrency({&balance, &*perPayment, &*daily, &*remaining}))
-            return makeError(ErrorCode::Protocol, QStringLiteral("wallet: limits in another currency"));
-    }
-    if (!sameCurrency({&balance, &available}))
-        return makeError(ErrorCode::Protocol, QStringLiteral("wallet: amounts in different currencies"));
-
+    // The codec has checked that every amount is in the balance's currency.
     auto stmt = m_statements.get(QStringLiteral(
         "INSERT OR REPLACE INTO wallet (id, balance, available, currency, verification, limit_per_payment,"
         " limit_daily, remaining_today, as_of) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);"));
     if (!stmt)
         return stmt.error();
     Statement &s = **stmt;
-    s.bindAll(balance.minor(), available.minor(), balance.currency(), verification);
-    if (limitsObject)
-        s.bind(5, perPayment->minor()).bind(6, daily->minor()).bind(7, remaining->minor());
+    s.bindAll(w.balance.minor(), w.available.minor(), w.balance.currency(), w.verification);
+    if (w.limits)
+        s.bind(5, w.limits->perPayment.minor()).bind(6, w.limits->daily.minor()).bind(7, w.limits->remainingToday.minor());
     else
         s.bindNull(5).bindNull(6).bindNull(7);
-    s.bind(8, asOf);
+    s.bind(8, timeOrEmpty(w.asOf));
     if (auto st = s.exec(); !st)
         return st;
     changes.add(Table::Wallet, QStringLiteral("1"));
     return {};
 }
 
-Status WalletStore::setSavings(const QJsonObject &object, RowChanges &changes)
+Status WalletStore::setSavings(const protocol::SavingsAccount &savings, RowChanges &changes)
 {
-    protocol::JsonReader r(object, QStringLiteral("savings"));
-    const Money balance = r.money(QStringLiteral("balance"));
-    const qint64 apyBps = r.integer(QStringLiteral("apy_bps"));
-    const Money thisMonth = r.money(QStringLiteral("interest_this_month"));
-    const Money total = r.money(QStringLiteral("interest_total"));
-    const QString asOf = r.optString(QStringLiteral("as_of"));
-    const QJsonArray goals = object.value(QStringLiteral("goals")).toArray();
-    if (!r.ok())
-        return malformed(r.error());
-    if (!sameCurrency({&balance, &thisMonth, &total}))
-        return makeError(ErrorCode::Protocol, QStringLiteral("savings: amounts in different currencies"));
-    // Newer fields (docs/api.md "Savings"); a server without them leaves their defaults.
-    qint64 unassigned = balance.minor();
-    if (const QJsonValue u = object.value(QStringLiteral("unassigned")); u.isObject())
-        unassigned = u.toObject().value(QStringLiteral("amount")).toInteger(balance.minor());
-    const qint64 accumulated = object.value(QStringLiteral("accumulated_micros")).toInteger(0);
-    const QJsonValue rateChange = object.value(QStringLiteral("rate_change"));
-    const QString rateChangeJson = rateChange.isObject()
-        ? QString::fromUtf8(QJsonDocument(rateChange.toObject()).toJson(QJsonDocument::Compact))
-        : QString();
+    const QString asOf = timeOrEmpty(savings.asOf);
+    const QString rateChangeJson = savings.rateChange ? compact(savings.rateChange->toJson()) : QString();
 
     // Figures older than those kept never replace them: an event the sync engine applies late
     // (the live socket reconnecting after a token refresh) may follow a fresher GET /v1/savings.
@@ -168,8 +136,10 @@ Status WalletStore::setSavings(const QJsonObject &object, RowChanges &changes)
         " unassigned, accumulated_micros, rate_change) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULLIF(?9, ''));"));
     if (!stmt)
         return stmt.error();
-    if (auto st = (*stmt)->bindAll(balance.minor(), balance.currency(), apyBps, thisMonth.minor(), total.minor(), asOf,
-                                   unassigned, accumulated, rateChangeJson)
+    if (auto st = (*stmt)
+                      ->bindAll(savings.balance.minor(), savings.balance.currency(), savings.apyBps,
+                                savings.interestThisMonth.minor(), savings.interestTotal.minor(), asOf,
+                                savings.unassigned.minor(), savings.accumulatedMicros, rateChangeJson)
                       .exec();
         !st)
         return st;
@@ -186,32 +156,20 @@ Status WalletStore::setSavings(const QJsonObject &object, RowChanges &changes)
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);"));
     if (!insert)
         return insert.error();
-    for (const QJsonValue &value : goals) {
-        protocol::JsonReader g(value.toObject(), QStringLiteral("goal"));
-        const QString id = g.string(QStringLiteral("id"));
-        const QString name = g.string(QStringLiteral("name"));
-        const Money target = g.money(QStringLiteral("target"));
-        const Money saved = g.money(QStringLiteral("saved"));
-        const QString deadline = g.optString(QStringLiteral("deadline"));
-        const QString createdAt = g.optString(QStringLiteral("created_at"));
-        if (!g.ok())
-            return malformed(g.error());
-        if (auto st = (*insert)->bindAll(id, name, target.minor(), saved.minor(), target.currency(), deadline, createdAt)
+    for (const protocol::SavingsGoal &g : savings.goals) {
+        if (auto st = (*insert)
+                          ->bindAll(g.id, g.name, g.target.minor(), g.saved.minor(), g.target.currency(), g.deadline,
+                                    timeOrEmpty(g.createdAt))
                           .exec();
             !st)
             return st;
-        changes.add(Table::SavingsGoals, id);
+        changes.add(Table::SavingsGoals, g.id);
     }
     return {};
 }
 
-Status WalletStore::setRateChange(const QJsonObject &object, RowChanges &changes)
+Status WalletStore::setRateChange(const protocol::RateChange &change, RowChanges &changes)
 {
-    protocol::JsonReader r(object, protocol::eventName(protocol::EventType::SavingsRateChanged));
-    r.integer(QStringLiteral("apy_bps"));
-    r.string(QStringLiteral("effective_date"));
-    if (!r.ok())
-        return malformed(r.error());
     // Only the announcement: the balance and goals come with savings.updated.
     auto ensure = m_statements.get(QStringLiteral("INSERT OR IGNORE INTO savings (id) VALUES (1);"));
     if (!ensure)
@@ -221,43 +179,23 @@ Status WalletStore::setRateChange(const QJsonObject &object, RowChanges &changes
     auto stmt = m_statements.get(QStringLiteral("UPDATE savings SET rate_change = ?1 WHERE id = 1;"));
     if (!stmt)
         return stmt.error();
-    if (auto st = (*stmt)->bindAll(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact))).exec(); !st)
+    if (auto st = (*stmt)->bindAll(compact(change.toJson())).exec(); !st)
         return st;
     changes.add(Table::Savings, QStringLiteral("1"));
     return {};
 }
 
-Status WalletStore::upsertPaymentRequest(const QJsonObject &object, RowChanges &changes)
+Status WalletStore::upsertPaymentRequest(const protocol::PaymentRequest &r, RowChanges &changes)
 {
-    protocol::JsonReader r(object, QStringLiteral("payment_request"));
-    const QString id = r.string(QStringLiteral("id"));
-    const QString link = r.optString(QStringLiteral("link"));
-    const QString status = r.string(QStringLiteral("status"));
-    const Money amount = r.money(QStringLiteral("amount"));
-    const QString note = r.optString(QStringLiteral("note"));
-    const auto payee = r.optObject(QStringLiteral("payee"));
-    const QString createdAt = r.optString(QStringLiteral("created_at"));
-    const QString expiresAt = r.optString(QStringLiteral("expires_at"));
-    const QString transactionId = r.optString(QStringLiteral("transaction_id"));
-    if (!r.ok())
-        return malformed(r.error());
-    QString payeeId;
-    if (payee) {
-        auto uid = m_users.upsert(*payee, changes);
-        if (!uid)
-            return uid.error();
-        payeeId = *uid;
-    }
-    // "payer" may be a User or just an id, depending on who asked.
+    auto payeeId = m_users.upsert(r.payee, changes);
+    if (!payeeId)
+        return payeeId.error();
     QString payerId;
-    const QJsonValue payer = object.value(QStringLiteral("payer"));
-    if (payer.isObject()) {
-        auto uid = m_users.upsert(payer.toObject(), changes);
+    if (r.payer) {
+        auto uid = m_users.upsert(*r.payer, changes);
         if (!uid)
             return uid.error();
         payerId = *uid;
-    } else if (payer.isString()) {
-        payerId = payer.toString();
     }
 
     auto stmt = m_statements.get(QStringLiteral(
@@ -266,12 +204,12 @@ Status WalletStore::upsertPaymentRequest(const QJsonObject &object, RowChanges &
     if (!stmt)
         return stmt.error();
     if (auto st = (*stmt)
-                      ->bindAll(id, link, status, amount.minor(), amount.currency(), note, payeeId, payerId, createdAt,
-                                expiresAt, transactionId)
+                      ->bindAll(r.id, r.link, r.status, r.amount.minor(), r.amount.currency(), r.note, *payeeId, payerId,
+                                timeOrEmpty(r.createdAt), timeOrEmpty(r.expiresAt), r.transactionId.value_or(QString()))
                       .exec();
         !st)
         return st;
-    changes.add(Table::PaymentRequests, id);
+    changes.add(Table::PaymentRequests, r.id);
     return {};
 }
 

@@ -7,6 +7,7 @@
 #include "protocol/endpoints.h"
 #include "protocol/json.h"
 #include "protocol/types.h"
+#include "protocol/wallet.h"
 #include "session/session.h"
 #include "storage/database.h"
 #include "sync/cachewriter.h"
@@ -184,10 +185,10 @@ QCoro::Task<Result<QString>> WalletService::onlineCurrency()
             co_return offlineError();
         co_return wallet.error();
     }
-    auto balance = protocol::moneyFromJson(wallet->value(QStringLiteral("balance")));
-    if (!balance)
-        co_return balance.error();
-    co_return balance->currency();
+    const auto decoded = protocol::decodeReply<protocol::Wallet>(*wallet);
+    if (!decoded)
+        co_return decoded.error();
+    co_return decoded->balance.currency();
 }
 
 QCoro::Task<Result<PaymentOutcome>> WalletService::send(QString toHandleOrId, Money amount, QString note,
@@ -239,20 +240,18 @@ QCoro::Task<Result<PaymentRequestInfo>> WalletService::fetchRequest(QString id)
                                 {{QStringLiteral("reason"), QStringLiteral("unknown")}});
         co_return reply.error();
     }
-    const QJsonObject o = reply->body;
+    const auto request = protocol::decodeReply<protocol::PaymentRequest>(reply->body);
+    if (!request)
+        co_return request.error();
     PaymentRequestInfo info;
-    info.id = o.value(QStringLiteral("id")).toString();
-    info.link = o.value(QStringLiteral("link")).toString();
-    info.status = o.value(QStringLiteral("status")).toString();
-    auto amount = protocol::moneyFromJson(o.value(QStringLiteral("amount")));
-    if (!amount)
-        co_return amount.error();
-    info.amount = *amount;
-    info.note = o.value(QStringLiteral("note")).toString();
-    const QJsonObject payee = o.value(QStringLiteral("payee")).toObject();
-    info.payeeId = payee.value(QStringLiteral("id")).toString();
-    info.payeeHandle = payee.value(QStringLiteral("handle")).toString();
-    info.payeeName = payee.value(QStringLiteral("display_name")).toString();
+    info.id = request->id;
+    info.link = request->link;
+    info.status = request->status;
+    info.amount = request->amount;
+    info.note = request->note;
+    info.payeeId = request->payee.id;
+    info.payeeHandle = request->payee.handle;
+    info.payeeName = request->payee.displayName;
     if (info.status == u"paid")
         co_return makeError(ErrorCode::Conflict, QStringLiteral("This payment request has already been paid."),
                             {{QStringLiteral("reason"), QStringLiteral("paid")}});

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#include "protocol/feed.h"
+
+namespace plaza::protocol {
+
+QJsonObject PostSignals::toJson() const
+{
+    return {{QStringLiteral("author_affinity"), authorAffinity},
+            {QStringLiteral("engagement"), engagement},
+            {QStringLiteral("age_s"), ageS}};
+}
+
+Result<PostSignals> PostSignals::fromJson(const QJsonObject &o, const QString &context)
+{
+    JsonReader r(o, context);
+    PostSignals s;
+    s.authorAffinity = r.number(QStringLiteral("author_affinity"));
+    s.engagement = r.integer(QStringLiteral("engagement"));
+    s.ageS = r.integer(QStringLiteral("age_s"));
+    if (r.ok() && !(s.authorAffinity >= 0 && s.authorAffinity <= 1))
+        r.fail(QStringLiteral("author_affinity"), QStringLiteral("must be between 0 and 1"));
+    r.nonNegative(QStringLiteral("engagement"), s.engagement);
+    r.nonNegative(QStringLiteral("age_s"), s.ageS);
+    if (!r.ok())
+        return r.error();
+    return s;
+}
+
+QJsonObject Post::toJson() const
+{
+    QJsonObject o{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("client_id"), stringOrNull(clientId)},
+        {QStringLiteral("author"), author.toJson()},
+        {QStringLiteral("text"), text},
+        {QStringLiteral("created_at"), formatTime(createdAt)},
+        {QStringLiteral("reply_to"), stringOrNull(replyTo)},
+        {QStringLiteral("repost_of"), repostOf ? QJsonValue(repostOf->toJson()) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("like_count"), likeCount},
+        {QStringLiteral("repost_count"), repostCount},
+        {QStringLiteral("reply_count"), replyCount},
+        {QStringLiteral("liked_by_me"), likedByMe},
+        {QStringLiteral("reposted_by_me"), repostedByMe},
+        {QStringLiteral("sponsored"), sponsored},
+        {QStringLiteral("advertiser"), advertiser ? QJsonValue(advertiser->toJson()) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("reach"), reach},
+    };
+    if (rankSignals)
+        o.insert(QStringLiteral("signals"), rankSignals->toJson());
+    return o;
+}
+
+Result<Post> Post::fromJson(const QJsonObject &o, const QString &context)
+{
+    return decode(o, context, 0);
+}
+
+Result<Post> Post::decode(const QJsonObject &o, const QString &context, int depth)
+{
+    if (depth > kMaxDepth)
+        return makeError(ErrorCode::ValidationFailed, QStringLiteral("%1: reposts nested too deep").arg(context),
+                         {{QStringLiteral("field"), context}});
+    JsonReader r(o, context);
+    Post p;
+    p.id = r.string(QStringLiteral("id"));
+    if (const QString clientId = r.optString(QStringLiteral("client_id")); !clientId.isNull())
+        p.clientId = clientId;
+    p.author = r.decode<User>(QStringLiteral("author"));
+    p.text = r.string(QStringLiteral("text"));
+    p.createdAt = r.time(QStringLiteral("created_at"));
+    if (const QString replyTo = r.optString(QStringLiteral("reply_to")); !replyTo.isNull())
+        p.replyTo = replyTo;
+    const std::optional<QJsonObject> original = r.optObject(QStringLiteral("repost_of"));
+    // Counts and flags a server may leave out read as zero and false; present, they must be right.
+    p.likeCount = r.optInteger(QStringLiteral("like_count")).value_or(0);
+    p.repostCount = r.optInteger(QStringLiteral("repost_count")).value_or(0);
+    p.replyCount = r.optInteger(QStringLiteral("reply_count")).value_or(0);
+    r.nonNegative(QStringLiteral("like_count"), p.likeCount);
+    r.nonNegative(QStringLiteral("repost_count"), p.repostCount);
+    r.nonNegative(QStringLiteral("reply_count"), p.replyCount);
+    p.likedByMe = r.optBoolean(QStringLiteral("liked_by_me")).value_or(false);
+    p.repostedByMe = r.optBoolean(QStringLiteral("reposted_by_me")).value_or(false);
+    p.sponsored = r.optBoolean(QStringLiteral("sponsored")).value_or(false);
+    p.advertiser = r.optDecode<User>(QStringLiteral("advertiser"));
+    const QString reach = r.optString(QStringLiteral("reach"));
+    if (r.ok() && !reach.isNull() && reach != u"full" && reach != u"limited")
+        r.fail(QStringLiteral("reach"), QStringLiteral("must be one of full, limited"));
+    if (!reach.isNull())
+        p.reach = reach;
+    p.rankSignals = r.optDecode<PostSignals>(QStringLiteral("signals"));
+    if (!r.ok())
+        return r.error();
+    if (original) {
+        auto inner = decode(*original, context + QStringLiteral(".repost_of"), depth + 1);
+        if (!inner)
+            return inner.error();
+        p.repostOf = std::make_shared<const Post>(std::move(*inner));
+    }
+    return p;
+}
+
+} // namespace plaza::protocol
