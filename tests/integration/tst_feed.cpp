@@ -159,7 +159,7 @@ void FeedTest::offlineComposePostsOnce()
 {
     Session &session = *m_fixture->session;
     FeedModel model;
-    test::checkModel(&model, test::Fetch::Not);
+    test::checkModel(&model);
     model.setService(m_feed.get());
     QTRY_VERIFY(session.online());
 
@@ -199,7 +199,7 @@ void FeedTest::offlineComposePostsOnce()
     QCOMPARE(*rows, 1);
     // A fresh model (another tab) shows it once too.
     FeedModel again;
-    test::checkModel(&again, test::Fetch::Not);
+    test::checkModel(&again);
     again.setService(m_feed.get());
     QCOMPARE(rowsWithText(again, QStringLiteral("written on the train")), 1);
 }
@@ -221,7 +221,7 @@ void FeedTest::offlinePostSurvivesRestart()
     QVERIFY(m_feed->start());
     QCOMPARE(m_feed->pendingCount(), 1);
     FeedModel model;
-    test::checkModel(&model, test::Fetch::Not);
+    test::checkModel(&model);
     model.setService(m_feed.get());
     QCOMPARE(rowsWithText(model, QStringLiteral("before the crash")), 1);
     QCOMPARE(model.data(model.index(0), PostListModel::SendStateRole).toString(), QStringLiteral("pending"));
@@ -247,7 +247,7 @@ void FeedTest::gapAfterTimeOfflineIsFilled()
         old.prepend(postAs(*m_other, QStringLiteral("old %1").arg(i)));
     {
         FeedModel model;
-        test::checkModel(&model, test::Fetch::Not);
+        test::checkModel(&model);
         model.setPageSize(5);
         model.setTimeline(QStringLiteral("discover"));
         QSignalSpy refreshed(&model, &FeedModel::refreshed);
@@ -268,7 +268,7 @@ void FeedTest::gapAfterTimeOfflineIsFilled()
     QTRY_VERIFY_WITH_TIMEOUT(session.online(), 30000);
 
     FeedModel model;
-    test::checkModel(&model, test::Fetch::Not);
+    test::checkModel(&model);
     model.setPageSize(5);
     QSignalSpy refreshed(&model, &FeedModel::refreshed);
     model.setService(m_feed.get());
@@ -316,7 +316,7 @@ void FeedTest::servedFromCacheWithServerDown()
     QVERIFY(waitTask(session.syncEngine()->pull()));
     {
         FeedModel model;
-        test::checkModel(&model, test::Fetch::Not);
+        test::checkModel(&model);
         model.setPageSize(10);
         QSignalSpy refreshed(&model, &FeedModel::refreshed);
         model.setService(m_feed.get());
@@ -327,7 +327,7 @@ void FeedTest::servedFromCacheWithServerDown()
     m_server->kill();
     QTRY_VERIFY_WITH_TIMEOUT(!session.online(), 10000);
     FeedModel model;
-    test::checkModel(&model, test::Fetch::Not);
+    test::checkModel(&model);
     model.setPageSize(10);
     model.setService(m_feed.get());
     QVERIFY(model.stale());
@@ -342,7 +342,7 @@ void FeedTest::servedFromCacheWithServerDown()
     QVERIFY(!model.canFetchMore());
 
     ProfileModel profile;
-    test::checkModel(&profile, test::Fetch::Not);
+    test::checkModel(&profile);
     profile.setService(m_feed.get());
     profile.setUserId(m_other->id);
     QVERIFY(profile.loaded());
@@ -358,7 +358,7 @@ void FeedTest::livePostsAreCounted()
     const QString first = postAs(*m_other, QStringLiteral("first"));
     QVERIFY(waitTask(session.syncEngine()->pull()));
     FeedModel model;
-    test::checkModel(&model, test::Fetch::Not);
+    test::checkModel(&model);
     model.setService(m_feed.get());
     QCOMPARE(rowIds(model), QStringList{first});
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -394,7 +394,7 @@ void FeedTest::optimisticLikeRollsBack()
     const QString id = postAs(*m_other, QStringLiteral("like me"));
     QVERIFY(waitTask(session.syncEngine()->pull()));
     FeedModel model;
-    test::checkModel(&model, test::Fetch::Not);
+    test::checkModel(&model);
     model.setService(m_feed.get());
     QCOMPARE(rowIds(model), QStringList{id});
 
@@ -434,7 +434,7 @@ void FeedTest::timelineAndPositionSurviveRestart()
     QVERIFY(waitTask(session.syncEngine()->pull()));
     {
         FeedModel model;
-        test::checkModel(&model, test::Fetch::Not);
+        test::checkModel(&model);
         model.setPageSize(10);
         model.setService(m_feed.get());
         model.setTimeline(QStringLiteral("following"));
@@ -448,7 +448,7 @@ void FeedTest::timelineAndPositionSurviveRestart()
     m_feed = std::make_unique<FeedService>(m_fixture->session.get());
     QVERIFY(m_feed->start());
     FeedModel model;
-    test::checkModel(&model, test::Fetch::Not);
+    test::checkModel(&model);
     model.setPageSize(10);
     QSignalSpy restored(&model, &FeedModel::restoredRowChanged);
     model.setService(m_feed.get());
@@ -467,7 +467,7 @@ void FeedTest::threadAndProfile()
     QTRY_COMPARE_WITH_TIMEOUT(m_feed->pendingCount(), 0, 10000);
 
     ThreadModel thread;
-    test::checkModel(&thread, test::Fetch::Not);
+    test::checkModel(&thread);
     QSignalSpy refreshed(&thread, &ThreadModel::refreshed);
     thread.setService(m_feed.get());
     thread.setPostId(root);
@@ -486,7 +486,7 @@ void FeedTest::threadAndProfile()
 
     // Profile: follow and unfollow, counts from the server.
     ProfileModel profile;
-    test::checkModel(&profile, test::Fetch::Not);
+    test::checkModel(&profile);
     profile.setService(m_feed.get());
     profile.setUserId(m_other->id);
     QTRY_VERIFY_WITH_TIMEOUT(profile.loaded(), 10000);
@@ -518,7 +518,7 @@ void FeedTest::discoverRanksAndExplains()
         QVERIFY(waitTask(fan->api->post(QStringLiteral("/v1/posts/%1/like").arg(popular), QJsonObject())));
     }
     FeedModel model;
-    test::checkModel(&model, test::Fetch::Not);
+    test::checkModel(&model);
     model.setTimeline(QStringLiteral("discover"));
     model.setService(m_feed.get());
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount() + model.newPostsCount(), 2, 10000);
