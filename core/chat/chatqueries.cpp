@@ -299,17 +299,31 @@ Result<QList<MessageRow>> readMessages(storage::Database &db, const QString &sel
 }
 
 Result<QList<MessageRow>> readMessagesFrom(storage::Database &db, const QString &selfId, const QString &conversationId,
-                                           const QString &fromCreatedAt, const QString &fromId)
+                                           const QString &fromCreatedAt, const QString &fromId, int limit)
 {
     auto stmt = db.prepare(QStringLiteral("SELECT %1 FROM messages m LEFT JOIN users u ON u.id = m.sender_id "
                                           "WHERE m.conversation_id = ?2 AND (m.created_at > ?3 "
                                           "OR (m.created_at = ?3 AND m.id >= ?4)) "
-                                          "ORDER BY m.created_at, m.id;")
+                                          "ORDER BY m.created_at, m.id LIMIT ?5;")
                                .arg(kMessageColumns));
     if (stmt)
         stmt->bindAll(selfId, conversationId, fromCreatedAt.isNull() ? QStringLiteral("") : fromCreatedAt,
-                      fromId.isNull() ? QStringLiteral("") : fromId);
+                      fromId.isNull() ? QStringLiteral("") : fromId, limit < 0 ? -1 : limit);
     return collect(stmt, selfId);
+}
+
+Result<QString> readMessageCreatedAt(storage::Database &db, const QString &conversationId, const QString &id)
+{
+    auto stmt = db.prepare(QStringLiteral("SELECT created_at FROM messages WHERE id = ?1 AND conversation_id = ?2;"));
+    if (!stmt)
+        return stmt.error();
+    stmt->bindAll(id, conversationId);
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    QString createdAt = *row ? stmt->text(0) : QString();
+    stmt->reset();
+    return createdAt;
 }
 
 Result<QList<MessageRow>> readMessagesById(storage::Database &db, const QString &selfId, const QString &conversationId,
