@@ -92,7 +92,9 @@ struct CachedRequest {
 
 //! Every conversation, most recent activity first. \a selfId: the signed-in user.
 [[nodiscard]] Result<QList<ConversationRow>> readConversations(storage::Database &db, const QString &selfId);
-//! One conversation (for titles), NotFound if the cache does not have it.
+//! One conversation's heading (id, kind, title, members, the other person of a direct one,
+//! initials; not its activity, preview or unread count), NotFound if the cache does not have
+//! it. Two indexed reads: cheap enough for every sync batch that touches the conversation.
 [[nodiscard]] Result<ConversationRow> readConversation(storage::Database &db, const QString &selfId,
                                                        const QString &conversationId);
 

@@ -46,7 +46,7 @@ void ConversationsModel::setChat(ChatService *chat)
         });
         if (SyncEngine *engine = session->syncEngine())
             m_connections << connect(engine, &SyncEngine::applied, this, &ConversationsModel::onApplied);
-        m_connections << connect(m_chat, &ChatService::outboxChanged, this, &ConversationsModel::refresh);
+        m_connections << connect(m_chat, &ChatService::outboxChanged, this, &ConversationsModel::scheduleRefresh);
         m_connections << connect(m_chat, &ChatService::conversationOpened, this, &ConversationsModel::refresh);
     }
     Q_EMIT chatChanged();
@@ -136,7 +136,21 @@ void ConversationsModel::onApplied(const sync::ChangeSet &changes)
     const storage::RowChanges &c = changes.changes;
     if (c.touches(Table::Conversations) || c.touches(Table::Messages) || c.touches(Table::Users)
         || c.touches(Table::ConversationMembers))
-        refresh();
+        scheduleRefresh();
+}
+
+void ConversationsModel::scheduleRefresh()
+{
+    if (m_refreshQueued)
+        return;
+    m_refreshQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_refreshQueued = false;
+            refresh();
+        },
+        Qt::QueuedConnection);
 }
 
 int ConversationsModel::indexOf(const QString &conversationId) const

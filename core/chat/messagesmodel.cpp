@@ -303,8 +303,8 @@ void MessagesModel::refreshOutbox()
     ensureIndex();
     const qsizetype synced = syncedCount();
     tail.removeIf([this, synced](const MessageRow &r) {
-        const auto at = m_byKey.constFind(r.key());
-        return at != m_byKey.constEnd() && *at < synced;
+        const auto at = r.id.isEmpty() ? m_byId.constEnd() : m_byId.constFind(r.id);
+        return at != m_byId.constEnd() && *at < synced;
     });
     KeyedRows::apply(*this, m_rows, synced, tail, keyOf, sameContent);
     m_indexStale = true;
@@ -332,17 +332,24 @@ void MessagesModel::ensureIndex() const
 {
     if (!m_indexStale)
         return;
-    m_byKey.clear();
+    // By id only (shared strings, nothing built); the unsynced tail is looked up by key
+    // (tailRowOf), it is short.
     m_byId.clear();
-    m_byKey.reserve(m_rows.size());
     m_byId.reserve(m_rows.size());
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        const MessageRow &r = m_rows.at(i);
-        m_byKey.insert(r.key(), i);
-        if (!r.id.isEmpty())
-            m_byId.insert(r.id, i);
+        if (!m_rows.at(i).id.isEmpty())
+            m_byId.insert(m_rows.at(i).id, i);
     }
     m_indexStale = false;
+}
+
+qsizetype MessagesModel::tailRowOf(const QString &key) const
+{
+    for (qsizetype i = m_rows.size() - 1; i >= 0 && m_rows.at(i).unsynced; --i) {
+        if (m_rows.at(i).key() == key)
+            return i;
+    }
+    return -1;
 }
 
 qsizetype MessagesModel::syncedCount() const
@@ -389,12 +396,12 @@ void MessagesModel::applySynced(const QList<MessageRow> &read, const QSet<QStrin
     QList<MessageRow> fresh;
     for (const MessageRow &r : read) {
         ensureIndex();
-        const auto found = m_byKey.constFind(r.key());
-        if (found == m_byKey.constEnd()) {
+        const auto found = m_byId.constFind(r.id);
+        const qsizetype at = found != m_byId.constEnd() ? *found : tailRowOf(r.key());
+        if (at < 0) {
             fresh.append(r);
             continue;
         }
-        const qsizetype at = *found;
         MessageRow &was = m_rows[at];
         if (!was.unsynced && was.createdAt == r.createdAt && was.id == r.id) {
             if (!sameContent(was, r)) {
@@ -518,7 +525,11 @@ void MessagesModel::onApplied(const sync::ChangeSet &changes)
             requestChanged(id);
     }
     const bool members = c.ids(Table::ConversationMembers).contains(m_conversationId);
-    if (members || c.ids(Table::Conversations).contains(m_conversationId) || c.touches(Table::Users))
+    // The heading changes with a conversation's or a user's event; a batch of messages only
+    // (which touches the conversation's last message and its senders) leaves it as it is.
+    const bool headingEvents = changes.types.isEmpty()
+        || std::any_of(changes.types.cbegin(), changes.types.cend(), [](const QString &type) { return !type.startsWith(u"message."); });
+    if (headingEvents && (members || c.ids(Table::Conversations).contains(m_conversationId) || c.touches(Table::Users)))
         updateTitle();
     if (members) {
         // A read mark moved: which of our loaded messages are "read" is read again (this

@@ -184,6 +184,8 @@ private:
     //! Where a synced row \a r goes among the first \a count rows (after equal ones).
     [[nodiscard]] qsizetype upperBound(const MessageRow &r, qsizetype count) const;
     void ensureIndex() const;
+    //! The unsynced row with key \a key, or -1.
+    [[nodiscard]] qsizetype tailRowOf(const QString &key) const;
     enum class Drop { Oldest, Newest, AsFollowing };
     //! Drops rows past maxRows at one end (AsFollowing: the oldest while followingEnd).
     void trimWindow(Drop drop);
@@ -223,9 +225,8 @@ private:
     bool m_atEnd = true;
     int m_maxRows = 500;
     bool m_followingEnd = true;
-    //! Row of each loaded row by key (MessageRow::key) and by server id; rebuilt when rows
-    //! were inserted, removed or moved (O(window) once per batch, not per row).
-    mutable QHash<QString, qsizetype> m_byKey;
+    //! Row of each loaded row by server id; rebuilt when rows were inserted, removed or moved
+    //! (O(window) once per batch, not per row).
     mutable QHash<QString, qsizetype> m_byId;
     mutable bool m_indexStale = true;
     QStringList m_typingNames;
