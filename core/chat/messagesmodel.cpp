@@ -302,9 +302,12 @@ void MessagesModel::refreshOutbox()
     // Only the tail is compared as a list (a few rows), never the history above it.
     ensureIndex();
     const qsizetype synced = syncedCount();
+    // …less what is in the history already (by id, or our message by its client id: one still
+    // on its way to the writer whose message came by sync meanwhile).
     tail.removeIf([this, synced](const MessageRow &r) {
         const auto at = r.id.isEmpty() ? m_byId.constEnd() : m_byId.constFind(r.id);
-        return at != m_byId.constEnd() && *at < synced;
+        const auto own = m_ownByClientId.constFind(r.clientId);
+        return (at != m_byId.constEnd() && *at < synced) || (own != m_ownByClientId.constEnd() && *own < synced);
     });
     KeyedRows::apply(*this, m_rows, synced, tail, keyOf, sameContent);
     m_indexStale = true;
@@ -335,10 +338,14 @@ void MessagesModel::ensureIndex() const
     // By id only (shared strings, nothing built); the unsynced tail is looked up by key
     // (tailRowOf), it is short.
     m_byId.clear();
+    m_ownByClientId.clear();
     m_byId.reserve(m_rows.size());
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        if (!m_rows.at(i).id.isEmpty())
-            m_byId.insert(m_rows.at(i).id, i);
+        const MessageRow &r = m_rows.at(i);
+        if (!r.id.isEmpty())
+            m_byId.insert(r.id, i);
+        if (r.own && !r.unsynced && !r.clientId.isEmpty())
+            m_ownByClientId.insert(r.clientId, i);
     }
     m_indexStale = false;
 }
@@ -427,6 +434,7 @@ void MessagesModel::applySynced(const QList<MessageRow> &read, const QSet<QStrin
             m_indexStale = true;
         }
         m_rows[to] = r;
+        m_indexStale = true; // synced now: our client id is in the history
         const QModelIndex changed = index(int(to));
         Q_EMIT dataChanged(changed, changed);
     }

@@ -228,6 +228,8 @@ private:
     //! Row of each loaded row by server id; rebuilt when rows were inserted, removed or moved
     //! (O(window) once per batch, not per row).
     mutable QHash<QString, qsizetype> m_byId;
+    //! Our synced rows by client id (with m_byId: what of the outbox is in the history already).
+    mutable QHash<QString, qsizetype> m_ownByClientId;
     mutable bool m_indexStale = true;
     QStringList m_typingNames;
     QString m_error;
