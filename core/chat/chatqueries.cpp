@@ -270,14 +270,44 @@ Result<QList<ConversationRow>> readConversations(storage::Database &db, const QS
 
 Result<ConversationRow> readConversation(storage::Database &db, const QString &selfId, const QString &conversationId)
 {
-    auto all = readConversations(db, selfId);
-    if (!all)
-        return all.error();
-    for (const ConversationRow &c : std::as_const(*all)) {
-        if (c.id == conversationId)
-            return c;
+    auto stmt = db.prepare(QStringLiteral("SELECT kind, title FROM conversations WHERE id = ?1;"));
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, conversationId);
+    auto found = stmt->step();
+    if (!found)
+        return found.error();
+    if (!*found)
+        return makeError(ErrorCode::NotFound, QStringLiteral("No such conversation in the cache."));
+    ConversationRow c;
+    c.id = conversationId;
+    c.kind = stmt->text(0);
+    c.title = stmt->text(1);
+    stmt->reset();
+    // The same members, in the same order, as readConversations gives this conversation.
+    auto members = db.prepare(QStringLiteral(
+        "SELECT u.id, coalesce(nullif(u.display_name, ''), u.handle), u.handle FROM conversation_members cm "
+        "JOIN users u ON u.id = cm.user_id WHERE cm.conversation_id = ?1 AND cm.user_id <> ?2 ORDER BY cm.rowid;"));
+    if (!members)
+        return members.error();
+    members->bindAll(conversationId, selfId);
+    for (;;) {
+        auto row = members->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        c.memberNames.append(members->text(1));
+        if (c.otherUserId.isEmpty()) {
+            c.otherUserId = members->text(0);
+            c.otherHandle = members->text(2);
+        }
     }
-    return makeError(ErrorCode::NotFound, QStringLiteral("No such conversation in the cache."));
+    if (c.kind != u"group" || c.title.isEmpty())
+        c.title = c.kind == u"group" || c.memberNames.size() != 1 ? c.memberNames.join(QStringLiteral(", "))
+                                                                  : c.memberNames.value(0);
+    c.initials = initialsOf(c.title);
+    return c;
 }
 
 Result<QList<MessageRow>> readMessages(storage::Database &db, const QString &selfId, const QString &conversationId,
@@ -299,17 +329,31 @@ Result<QList<MessageRow>> readMessages(storage::Database &db, const QString &sel
 }
 
 Result<QList<MessageRow>> readMessagesFrom(storage::Database &db, const QString &selfId, const QString &conversationId,
-                                           const QString &fromCreatedAt, const QString &fromId)
+                                           const QString &fromCreatedAt, const QString &fromId, int limit)
 {
     auto stmt = db.prepare(QStringLiteral("SELECT %1 FROM messages m LEFT JOIN users u ON u.id = m.sender_id "
                                           "WHERE m.conversation_id = ?2 AND (m.created_at > ?3 "
                                           "OR (m.created_at = ?3 AND m.id >= ?4)) "
-                                          "ORDER BY m.created_at, m.id;")
+                                          "ORDER BY m.created_at, m.id LIMIT ?5;")
                                .arg(kMessageColumns));
     if (stmt)
         stmt->bindAll(selfId, conversationId, fromCreatedAt.isNull() ? QStringLiteral("") : fromCreatedAt,
-                      fromId.isNull() ? QStringLiteral("") : fromId);
+                      fromId.isNull() ? QStringLiteral("") : fromId, limit < 0 ? -1 : limit);
     return collect(stmt, selfId);
+}
+
+Result<QString> readMessageCreatedAt(storage::Database &db, const QString &conversationId, const QString &id)
+{
+    auto stmt = db.prepare(QStringLiteral("SELECT created_at FROM messages WHERE id = ?1 AND conversation_id = ?2;"));
+    if (!stmt)
+        return stmt.error();
+    stmt->bindAll(id, conversationId);
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    QString createdAt = *row ? stmt->text(0) : QString();
+    stmt->reset();
+    return createdAt;
 }
 
 Result<QList<MessageRow>> readMessagesById(storage::Database &db, const QString &selfId, const QString &conversationId,

@@ -92,7 +92,9 @@ struct CachedRequest {
 
 //! Every conversation, most recent activity first. \a selfId: the signed-in user.
 [[nodiscard]] Result<QList<ConversationRow>> readConversations(storage::Database &db, const QString &selfId);
-//! One conversation (for titles), NotFound if the cache does not have it.
+//! One conversation's heading (id, kind, title, members, the other person of a direct one,
+//! initials; not its activity, preview or unread count), NotFound if the cache does not have
+//! it. Two indexed reads: cheap enough for every sync batch that touches the conversation.
 [[nodiscard]] Result<ConversationRow> readConversation(storage::Database &db, const QString &selfId,
                                                        const QString &conversationId);
 
@@ -101,10 +103,15 @@ struct CachedRequest {
 [[nodiscard]] Result<QList<MessageRow>> readMessages(storage::Database &db, const QString &selfId,
                                                      const QString &conversationId, const QString &beforeCreatedAt,
                                                      const QString &beforeId, int limit);
-//! Synced messages of \a conversationId from (\a fromCreatedAt, \a fromId) on, oldest first.
+//! Synced messages of \a conversationId from (\a fromCreatedAt, \a fromId) on, oldest first;
+//! the first \a limit of them (all when negative).
 [[nodiscard]] Result<QList<MessageRow>> readMessagesFrom(storage::Database &db, const QString &selfId,
                                                          const QString &conversationId, const QString &fromCreatedAt,
-                                                         const QString &fromId);
+                                                         const QString &fromId, int limit = -1);
+//! Where message \a id of \a conversationId sorts: its created_at; empty when the cache has no
+//! such message in that conversation.
+[[nodiscard]] Result<QString> readMessageCreatedAt(storage::Database &db, const QString &conversationId,
+                                                   const QString &id);
 //! The synced messages among \a ids that belong to \a conversationId (others are left out),
 //! oldest first.
 [[nodiscard]] Result<QList<MessageRow>> readMessagesById(storage::Database &db, const QString &selfId,

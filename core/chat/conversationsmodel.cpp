@@ -45,7 +45,7 @@ void ConversationsModel::setChat(ChatService *chat)
             reload();
         });
         m_connections << connect(cache, &storage::Cache::changed, this, &ConversationsModel::onApplied);
-        m_connections << connect(m_chat, &ChatService::outboxChanged, this, &ConversationsModel::refresh);
+        m_connections << connect(m_chat, &ChatService::outboxChanged, this, &ConversationsModel::scheduleRefresh);
         m_connections << connect(m_chat, &ChatService::conversationOpened, this, &ConversationsModel::refresh);
     }
     Q_EMIT chatChanged();
@@ -135,7 +135,21 @@ void ConversationsModel::onApplied(const sync::ChangeSet &changes)
     const storage::RowChanges &c = changes.changes;
     if (c.touches(Table::Conversations) || c.touches(Table::Messages) || c.touches(Table::Users)
         || c.touches(Table::ConversationMembers))
-        refresh();
+        scheduleRefresh();
+}
+
+void ConversationsModel::scheduleRefresh()
+{
+    if (m_refreshQueued)
+        return;
+    m_refreshQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_refreshQueued = false;
+            refresh();
+        },
+        Qt::QueuedConnection);
 }
 
 int ConversationsModel::indexOf(const QString &conversationId) const

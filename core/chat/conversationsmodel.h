@@ -83,6 +83,9 @@ Q_SIGNALS:
 
 private:
     void onApplied(const plaza::sync::ChangeSet &changes);
+    //! refresh() once the event loop turns again: the batches and outbox changes of one turn
+    //! are read once, and never inside another model's handling of the same batch.
+    void scheduleRefresh();
     [[nodiscard]] bool ensureOpen();
     [[nodiscard]] Result<QList<ConversationRow>> readFiltered();
     void setError(const QString &error);
@@ -95,6 +98,7 @@ private:
     QList<ConversationRow> m_rows;
     QString m_filter;
     int m_totalUnread = 0;
+    bool m_refreshQueued = false;
     QString m_error;
     QList<QMetaObject::Connection> m_connections;
 };

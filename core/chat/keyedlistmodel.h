@@ -16,40 +16,50 @@ namespace plaza::chat {
 struct KeyedRows {
     //! Makes \a rows (the rows \a model shows) equal to \a target. \a key(row) identifies a
     //! row (unique within a list); \a same(a, b) says whether a row's content is unchanged.
+    //! Costs O(rows) hashing: for small lists, or a list's small tail (the overload below).
     template<typename Model, typename Row, typename KeyFn, typename SameFn>
     static void apply(Model &model, QList<Row> &rows, const QList<Row> &target, KeyFn key, SameFn same)
+    {
+        apply(model, rows, 0, target, key, same);
+    }
+
+    //! The same for the rows from \a first on only (\a target replaces rows[first..]); the
+    //! rows above are left alone and never read.
+    template<typename Model, typename Row, typename KeyFn, typename SameFn>
+    static void apply(Model &model, QList<Row> &rows, qsizetype first, const QList<Row> &target, KeyFn key, SameFn same)
     {
         QHash<QString, qsizetype> wanted;
         for (qsizetype i = 0; i < target.size(); ++i)
             wanted.insert(key(target.at(i)), i);
         // Gone: removed, a run of neighbours at a time.
-        for (qsizetype i = rows.size() - 1; i >= 0;) {
+        for (qsizetype i = rows.size() - 1; i >= first;) {
             if (wanted.contains(key(rows.at(i)))) {
                 --i;
                 continue;
             }
-            qsizetype first = i;
-            while (first > 0 && !wanted.contains(key(rows.at(first - 1))))
-                --first;
-            model.beginRemoveRows({}, int(first), int(i));
-            rows.remove(first, i - first + 1);
+            qsizetype from = i;
+            while (from > first && !wanted.contains(key(rows.at(from - 1))))
+                --from;
+            model.beginRemoveRows({}, int(from), int(i));
+            rows.remove(from, i - from + 1);
             model.endRemoveRows();
-            i = first - 1;
+            i = from - 1;
         }
         QSet<QString> present;
-        for (const Row &r : std::as_const(rows))
-            present.insert(key(r));
+        for (qsizetype i = first; i < rows.size(); ++i)
+            present.insert(key(rows.at(i)));
         // Then in target order: a row in place is compared, one further down is moved up, a
         // new one is inserted (a run of new neighbours at a time).
-        for (qsizetype i = 0; i < target.size();) {
-            const QString k = key(target.at(i));
+        for (qsizetype t = 0; t < target.size();) {
+            const qsizetype i = first + t;
+            const QString k = key(target.at(t));
             if (i < rows.size() && key(rows.at(i)) == k) {
-                if (!same(rows.at(i), target.at(i))) {
-                    rows[i] = target.at(i);
+                if (!same(rows.at(i), target.at(t))) {
+                    rows[i] = target.at(t);
                     const QModelIndex at = model.index(int(i));
                     Q_EMIT model.dataChanged(at, at);
                 }
-                ++i;
+                ++t;
                 continue;
             }
             qsizetype from = -1;
@@ -65,16 +75,16 @@ struct KeyedRows {
                 model.endMoveRows();
                 continue; // compared on the next turn, now in place
             }
-            qsizetype last = i;
+            qsizetype last = t;
             while (last + 1 < target.size() && !present.contains(key(target.at(last + 1))))
                 ++last;
-            model.beginInsertRows({}, int(i), int(last));
-            for (qsizetype j = i; j <= last; ++j) {
-                rows.insert(j, target.at(j));
+            model.beginInsertRows({}, int(i), int(first + last));
+            for (qsizetype j = t; j <= last; ++j) {
+                rows.insert(first + j, target.at(j));
                 present.insert(key(target.at(j)));
             }
             model.endInsertRows();
-            i = last + 1;
+            t = last + 1;
         }
     }
 };

@@ -24,6 +24,17 @@ namespace plaza::chat {
 
 namespace {
 
+//! History order: true when \a a comes before \a b.
+bool before(const MessageRow &a, const MessageRow &b)
+{
+    return a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id < b.id;
+}
+
+QString keyOf(const MessageRow &r)
+{
+    return r.key();
+}
+
 bool sameContent(const MessageRow &a, const MessageRow &b)
 {
     return a.id == b.id && a.unsynced == b.unsynced && a.state == b.state && a.text == b.text && a.senderName == b.senderName
@@ -59,7 +70,7 @@ void MessagesModel::setChat(ChatService *chat)
         });
         m_connections << connect(m_chat, &ChatService::outboxChanged, this, [this](const QString &id) {
             if (id == m_conversationId)
-                refresh();
+                refreshOutbox();
         });
         m_connections << connect(m_chat, &ChatService::typingChanged, this, [this](const QString &id) {
             if (id == m_conversationId)
@@ -135,11 +146,16 @@ void MessagesModel::reload()
     m_firstUnreadId = firstUnread;
     if (unreadChanged)
         Q_EMIT firstUnreadIdChanged();
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
+    {
+        const QScopedValueRollback<bool> changing(m_changing, true);
+        beginResetModel();
+        m_rows = std::move(rows);
+        m_indexStale = true;
+        endResetModel();
+    }
     setError(error);
     setExhausted(cacheDone, serverDone);
+    setAtEnd(true);
 }
 
 QString MessagesModel::readFirstUnread()
@@ -179,26 +195,50 @@ void MessagesModel::refresh()
 {
     if (m_conversationId.isEmpty() || !ensureOpen())
         return;
-    // The synced range loaded so far: from the oldest loaded synced message on.
-    const MessageRow *oldest = nullptr;
-    for (const MessageRow &r : std::as_const(m_rows)) {
-        if (!r.unsynced) {
-            oldest = &r;
-            break;
-        }
+    // The synced range loaded: from the oldest loaded synced message on, to the end when the
+    // window reaches it (with what came since), else as many as are loaded.
+    const qsizetype loaded = syncedCount();
+    Result<QList<MessageRow>> synced = QList<MessageRow>();
+    if (loaded > 0) {
+        const int limit = m_atEnd ? -1 : int(loaded);
+        synced = readMessagesFrom(*m_db, selfId(), m_conversationId, m_rows.first().createdAt, m_rows.first().id, limit);
+    } else if (m_atEnd) {
+        synced = readMessages(*m_db, selfId(), m_conversationId, {}, {}, m_pageSize);
     }
-    auto synced = oldest ? readMessagesFrom(*m_db, selfId(), m_conversationId, oldest->createdAt, oldest->id)
-                         : readMessages(*m_db, selfId(), m_conversationId, {}, {}, m_pageSize);
-    auto unsent = readUnsent(*m_db, selfId(), m_conversationId);
-    if (!synced || !unsent) {
-        setError(synced ? unsent.error().message : synced.error().message);
+    if (!synced) {
+        setError(synced.error().message);
         return;
     }
-    QList<MessageRow> rows = *synced;
-    rows += *unsent;
+    QList<MessageRow> rows = std::move(synced).value();
+    if (m_atEnd) {
+        QList<MessageRow> tail;
+        if (!readTail(&tail))
+            return;
+        rows += tail;
+    }
+    // The conversation's first messages reach a view opened before the cache had them (at
+    // start-up, during the first sync): where the unread ones start is known only now.
+    if (m_rows.isEmpty() && !rows.isEmpty() && m_firstUnreadId.isEmpty()) {
+        m_firstUnreadId = readFirstUnread();
+        if (!m_firstUnreadId.isEmpty())
+            Q_EMIT firstUnreadIdChanged();
+    }
+    const QScopedValueRollback<bool> changing(m_changing, true);
+    applyRows(std::move(rows));
+    trimWindow(Drop::AsFollowing);
+}
+
+bool MessagesModel::readTail(QList<MessageRow> *tail)
+{
+    auto unsent = readUnsent(*m_db, selfId(), m_conversationId);
+    if (!unsent) {
+        setError(unsent.error().message);
+        return false;
+    }
+    *tail = std::move(unsent).value();
     // Sent from this window a moment ago, on its way to the cache writer: shown at once.
     QSet<QString> stored;
-    for (const MessageRow &r : std::as_const(*unsent))
+    for (const MessageRow &r : std::as_const(*tail))
         stored.insert(r.clientId);
     const QList<OutgoingMessage> onTheirWay = m_chat ? m_chat->onTheirWay(m_conversationId) : QList<OutgoingMessage>();
     for (const OutgoingMessage &m : onTheirWay) {
@@ -214,17 +254,63 @@ void MessagesModel::refresh()
         r.own = true;
         r.unsynced = true;
         r.kind = QStringLiteral("text");
-        rows.append(std::move(r));
+        tail->append(std::move(r));
     }
-    // The conversation's first messages reach a view opened before the cache had them (at
-    // start-up, during the first sync): where the unread ones start is known only now.
-    if (m_rows.isEmpty() && !rows.isEmpty() && m_firstUnreadId.isEmpty()) {
-        m_firstUnreadId = readFirstUnread();
-        if (!m_firstUnreadId.isEmpty())
-            Q_EMIT firstUnreadIdChanged();
-    }
+    return true;
+}
 
-    applyRows(std::move(rows));
+void MessagesModel::refreshOutbox()
+{
+    if (m_conversationId.isEmpty() || !ensureOpen())
+        return;
+    if (m_rows.isEmpty()) { // nothing loaded yet: the first page too
+        refresh();
+        return;
+    }
+    if (!m_atEnd)
+        return; // the outbox shows after the newest message, which is not loaded
+    QList<MessageRow> tail;
+    if (!readTail(&tail))
+        return;
+    QSet<QString> still;
+    for (const MessageRow &r : std::as_const(tail))
+        still.insert(r.key());
+    // A message that left the outbox went into the history: read by its id, it takes its place
+    // there (the same row, moved), so that it never disappears for a moment in between. One
+    // without an id yet (its answer lost, matched by client_id): the loaded range is read again.
+    QStringList left;
+    for (qsizetype i = syncedCount(); i < m_rows.size(); ++i) {
+        const MessageRow &r = m_rows.at(i);
+        if (still.contains(r.key()))
+            continue;
+        if (r.id.isEmpty()) {
+            refresh();
+            return;
+        }
+        left.append(r.id);
+    }
+    const QScopedValueRollback<bool> changing(m_changing, true);
+    if (!left.isEmpty()) {
+        auto read = readMessagesById(*m_db, selfId(), m_conversationId, left);
+        if (!read) {
+            setError(read.error().message);
+            return;
+        }
+        applySynced(*read, {});
+    }
+    // Only the tail is compared as a list (a few rows), never the history above it.
+    ensureIndex();
+    const qsizetype synced = syncedCount();
+    // …less what is in the history already (by id, or our message by its client id: one still
+    // on its way to the writer whose message came by sync meanwhile).
+    tail.removeIf([this, synced](const MessageRow &r) {
+        const auto at = r.id.isEmpty() ? m_byId.constEnd() : m_byId.constFind(r.id);
+        const auto own = m_ownByClientId.constFind(r.clientId);
+        return (at != m_byId.constEnd() && *at < synced) || (own != m_ownByClientId.constEnd() && *own < synced);
+    });
+    KeyedRows::apply(*this, m_rows, synced, tail, keyOf, sameContent);
+    m_indexStale = true;
+    trimWindow(Drop::AsFollowing);
 }
 
 void MessagesModel::applyRows(QList<MessageRow> rows)
@@ -240,7 +326,173 @@ void MessagesModel::applyRows(QList<MessageRow> rows)
         keys.insert(k);
         return false;
     });
-    KeyedRows::apply(*this, m_rows, rows, [](const MessageRow &r) { return r.key(); }, sameContent);
+    KeyedRows::apply(*this, m_rows, rows, keyOf, sameContent);
+    m_indexStale = true;
+}
+
+void MessagesModel::ensureIndex() const
+{
+    if (!m_indexStale)
+        return;
+    // By id only (shared strings, nothing built); the unsynced tail is looked up by key
+    // (tailRowOf), it is short.
+    m_byId.clear();
+    m_ownByClientId.clear();
+    m_byId.reserve(m_rows.size());
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        const MessageRow &r = m_rows.at(i);
+        if (!r.id.isEmpty())
+            m_byId.insert(r.id, i);
+        if (r.own && !r.unsynced && !r.clientId.isEmpty())
+            m_ownByClientId.insert(r.clientId, i);
+    }
+    m_indexStale = false;
+}
+
+qsizetype MessagesModel::tailRowOf(const QString &key) const
+{
+    for (qsizetype i = m_rows.size() - 1; i >= 0 && m_rows.at(i).unsynced; --i) {
+        if (m_rows.at(i).key() == key)
+            return i;
+    }
+    return -1;
+}
+
+qsizetype MessagesModel::syncedCount() const
+{
+    qsizetype n = m_rows.size();
+    while (n > 0 && m_rows.at(n - 1).unsynced)
+        --n;
+    return n;
+}
+
+qsizetype MessagesModel::upperBound(const MessageRow &r, qsizetype count) const
+{
+    return std::upper_bound(m_rows.cbegin(), m_rows.cbegin() + count, r, before) - m_rows.cbegin();
+}
+
+void MessagesModel::applySynced(const QList<MessageRow> &read, const QSet<QString> &removedIds)
+{
+    const QScopedValueRollback<bool> changing(m_changing, true);
+    // Deleted ones: by their row, a run of neighbours at a time.
+    if (!removedIds.isEmpty()) {
+        ensureIndex();
+        QList<qsizetype> gone;
+        for (const QString &id : removedIds) {
+            const auto at = m_byId.constFind(id);
+            if (at != m_byId.constEnd() && !m_rows.at(*at).unsynced)
+                gone.append(*at);
+        }
+        std::sort(gone.begin(), gone.end());
+        for (qsizetype g = gone.size() - 1; g >= 0;) {
+            const qsizetype last = gone.at(g);
+            qsizetype first = last;
+            while (g > 0 && gone.at(g - 1) == first - 1) {
+                --g;
+                --first;
+            }
+            beginRemoveRows({}, int(first), int(last));
+            m_rows.remove(first, last - first + 1);
+            endRemoveRows();
+            m_indexStale = true;
+            --g;
+        }
+    }
+    // Loaded ones change in place; our unsent one whose message arrived moves to its place.
+    QList<MessageRow> fresh;
+    for (const MessageRow &r : read) {
+        ensureIndex();
+        const auto found = m_byId.constFind(r.id);
+        const qsizetype at = found != m_byId.constEnd() ? *found : tailRowOf(r.key());
+        if (at < 0) {
+            fresh.append(r);
+            continue;
+        }
+        MessageRow &was = m_rows[at];
+        if (!was.unsynced && was.createdAt == r.createdAt && was.id == r.id) {
+            if (!sameContent(was, r)) {
+                was = r;
+                const QModelIndex changed = index(int(at));
+                Q_EMIT dataChanged(changed, changed);
+            }
+            continue;
+        }
+        if (!was.unsynced) { // its place changed (never expected): out, and in again below
+            beginRemoveRows({}, int(at), int(at));
+            m_rows.remove(at);
+            endRemoveRows();
+            m_indexStale = true;
+            fresh.append(r);
+            continue;
+        }
+        const qsizetype to = upperBound(r, syncedCount());
+        if (to != at) {
+            beginMoveRows({}, int(at), int(at), {}, int(to));
+            m_rows.move(at, to);
+            endMoveRows();
+            m_indexStale = true;
+        }
+        m_rows[to] = r;
+        m_indexStale = true; // synced now: our client id is in the history
+        const QModelIndex changed = index(int(to));
+        Q_EMIT dataChanged(changed, changed);
+    }
+    if (!fresh.isEmpty()) {
+        std::sort(fresh.begin(), fresh.end(), before);
+        // Inside the window only: older than the oldest loaded is for fetchMore() (unless the
+        // cache has nothing older to page in), newer than the newest for fetchNewer().
+        const qsizetype synced = syncedCount();
+        QList<std::pair<qsizetype, MessageRow>> added;
+        for (const MessageRow &r : std::as_const(fresh)) {
+            if (synced > 0 && !m_cacheExhausted && before(r, m_rows.first()))
+                continue;
+            if (!m_atEnd && (synced == 0 || before(m_rows.at(synced - 1), r)))
+                continue;
+            added.append({upperBound(r, synced), r});
+        }
+        // One insertion per run of rows that go to the same place, the last place first so the
+        // places found above stay right.
+        qsizetype end = added.size();
+        while (end > 0) {
+            qsizetype begin = end - 1;
+            const qsizetype at = added.at(begin).first;
+            while (begin > 0 && added.at(begin - 1).first == at)
+                --begin;
+            beginInsertRows({}, int(at), int(at + end - begin) - 1);
+            m_rows.insert(at, end - begin, MessageRow{});
+            for (qsizetype i = begin; i < end; ++i)
+                m_rows[at + i - begin] = std::move(added[i].second);
+            endInsertRows();
+            m_indexStale = true;
+            end = begin;
+        }
+    }
+    trimWindow(Drop::AsFollowing);
+}
+
+void MessagesModel::trimWindow(Drop drop)
+{
+    const qsizetype excess = m_rows.size() - m_maxRows;
+    if (excess <= 0)
+        return;
+    if (drop == Drop::AsFollowing)
+        drop = m_followingEnd ? Drop::Oldest : Drop::Newest;
+    const QScopedValueRollback<bool> changing(m_changing, true);
+    if (drop == Drop::Oldest) {
+        const qsizetype n = std::min(excess, syncedCount());
+        if (n <= 0)
+            return;
+        setExhausted(false, m_serverExhausted); // the cache has them again for fetchMore()
+        beginRemoveRows({}, 0, int(n) - 1);
+        m_rows.remove(0, n);
+        endRemoveRows();
+    } else {
+        setAtEnd(false);
+        beginRemoveRows({}, int(m_rows.size() - excess), int(m_rows.size()) - 1);
+        m_rows.remove(m_rows.size() - excess, excess);
+        endRemoveRows();
+    }
+    m_indexStale = true;
 }
 
 void MessagesModel::applyMessages(const QSet<QString> &touched, const QSet<QString> &removed)
@@ -254,57 +506,13 @@ void MessagesModel::applyMessages(const QSet<QString> &touched, const QSet<QStri
         setError(read.error().message);
         return;
     }
-    const bool loadedRemoved = std::any_of(m_rows.cbegin(), m_rows.cend(),
-                                           [&removed](const MessageRow &r) { return !r.id.isEmpty() && removed.contains(r.id); });
-    if (read->isEmpty() && !loadedRemoved)
-        return;
-
-    QList<MessageRow> synced;
-    QList<MessageRow> unsent;
-    for (const MessageRow &r : std::as_const(m_rows)) {
-        if (r.unsynced)
-            unsent.append(r);
-        else if (!removed.contains(r.id))
-            synced.append(r);
-    }
-    // The loaded range starts at the oldest synced row: a message older than that is left for
-    // fetchMore(), unless the cache has nothing older to page in (then it belongs here).
-    const bool bounded = !synced.isEmpty() && !m_cacheExhausted;
-    const QString fromAt = bounded ? synced.first().createdAt : QString();
-    const QString fromId = bounded ? synced.first().id : QString();
-    QHash<QString, qsizetype> at;
-    for (qsizetype i = 0; i < synced.size(); ++i)
-        at.insert(synced.at(i).key(), i);
-    bool added = false;
-    for (const MessageRow &r : std::as_const(*read)) {
-        if (const auto it = at.constFind(r.key()); it != at.constEnd()) {
-            synced[*it] = r;
-            continue;
-        }
-        if (bounded && (r.createdAt < fromAt || (r.createdAt == fromAt && r.id < fromId)))
-            continue;
-        synced.append(r);
-        added = true;
-    }
-    if (added) {
-        std::stable_sort(synced.begin(), synced.end(), [](const MessageRow &a, const MessageRow &b) {
-            return a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id < b.id;
-        });
-    }
-    // Our message that arrived by sync takes its unsent row's place (same key).
-    QSet<QString> syncedKeys;
-    for (const MessageRow &r : std::as_const(synced))
-        syncedKeys.insert(r.key());
-    unsent.removeIf([&syncedKeys](const MessageRow &r) { return syncedKeys.contains(r.key()); });
-
-    QList<MessageRow> rows = synced + unsent;
     // The conversation's first messages reach a view opened before the cache had them.
-    if (m_rows.isEmpty() && !rows.isEmpty() && m_firstUnreadId.isEmpty()) {
+    if (m_rows.isEmpty() && !read->isEmpty() && m_firstUnreadId.isEmpty()) {
         m_firstUnreadId = readFirstUnread();
         if (!m_firstUnreadId.isEmpty())
             Q_EMIT firstUnreadIdChanged();
     }
-    applyRows(std::move(rows));
+    applySynced(*read, removed);
 }
 
 void MessagesModel::onApplied(const sync::ChangeSet &changes)
@@ -324,7 +532,11 @@ void MessagesModel::onApplied(const sync::ChangeSet &changes)
             requestChanged(id);
     }
     const bool members = c.ids(Table::ConversationMembers).contains(m_conversationId);
-    if (members || c.ids(Table::Conversations).contains(m_conversationId) || c.touches(Table::Users))
+    // The heading changes with a conversation's or a user's event; a batch of messages only
+    // (which touches the conversation's last message and its senders) leaves it as it is.
+    const bool headingEvents = changes.types.isEmpty()
+        || std::any_of(changes.types.cbegin(), changes.types.cend(), [](const QString &type) { return !type.startsWith(u"message."); });
+    if (headingEvents && (members || c.ids(Table::Conversations).contains(m_conversationId) || c.touches(Table::Users)))
         updateTitle();
     if (members) {
         // A read mark moved: which of our loaded messages are "read" is read again (this
@@ -338,7 +550,7 @@ void MessagesModel::onApplied(const sync::ChangeSet &changes)
 
 bool MessagesModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (parent.isValid() || m_loading || m_prepending || m_conversationId.isEmpty() || !m_chat)
+    if (parent.isValid() || m_loading || m_changing || m_conversationId.isEmpty() || !m_chat)
         return false;
     if (!m_cacheExhausted)
         return true;
@@ -360,14 +572,10 @@ bool MessagesModel::prependFromCache()
 {
     QString beforeAt;
     QString beforeId;
-    for (const MessageRow &r : std::as_const(m_rows)) {
-        if (!r.unsynced) {
-            beforeAt = r.createdAt;
-            beforeId = r.id;
-            break;
-        }
-    }
-    if (beforeAt.isEmpty() && !m_rows.isEmpty()) {
+    if (syncedCount() > 0) {
+        beforeAt = m_rows.first().createdAt;
+        beforeId = m_rows.first().id;
+    } else if (!m_rows.isEmpty()) {
         // Only unsent rows: there is nothing synced to page from.
         setExhausted(true, m_serverExhausted);
         return false;
@@ -377,19 +585,101 @@ bool MessagesModel::prependFromCache()
         setError(page.error().message);
         return true;
     }
+    // A view (or QAbstractItemModelTester) may ask for more from the insert's signals: not
+    // before this page is in and the paging state says where the next one starts.
+    const QScopedValueRollback<bool> changing(m_changing, true);
+    const bool exhausted = page->size() < m_pageSize;
+    if (exhausted)
+        setExhausted(true, m_serverExhausted);
     if (!page->isEmpty()) {
-        // A view (or QAbstractItemModelTester) may ask for more from the insert's signals: not
-        // before this page is in and the paging state says where the next one starts.
-        const QScopedValueRollback<bool> prepending(m_prepending, true);
         beginInsertRows({}, 0, int(page->size() - 1));
         m_rows = *page + m_rows;
+        m_indexStale = true;
+        endInsertRows();
+        // Reading upward: the window keeps its top.
+        trimWindow(Drop::Newest);
+    }
+    return !exhausted || !page->isEmpty();
+}
+
+void MessagesModel::fetchNewer()
+{
+    if (m_atEnd || m_changing || m_conversationId.isEmpty() || !ensureOpen())
+        return;
+    const qsizetype synced = syncedCount();
+    if (synced == 0) {
+        reload();
+        return;
+    }
+    const MessageRow last = m_rows.at(synced - 1);
+    auto page = readMessagesFrom(*m_db, selfId(), m_conversationId, last.createdAt, last.id, m_pageSize + 2);
+    if (!page) {
+        setError(page.error().message);
+        return;
+    }
+    if (!page->isEmpty() && page->first().id == last.id)
+        page->removeFirst();
+    // One extra row says whether there is another page.
+    const bool more = page->size() > m_pageSize;
+    if (more)
+        page->removeLast();
+    QList<MessageRow> rows = std::move(page).value();
+    if (!more) {
+        QList<MessageRow> tail;
+        if (!readTail(&tail))
+            return;
+        QSet<QString> keys;
+        for (const MessageRow &r : std::as_const(rows))
+            keys.insert(r.key());
+        tail.removeIf([&keys](const MessageRow &r) { return keys.contains(r.key()); });
+        rows += tail;
+    }
+    const QScopedValueRollback<bool> changing(m_changing, true);
+    setAtEnd(!more);
+    if (!rows.isEmpty()) {
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size()) - 1);
+        m_rows += rows;
+        m_indexStale = true;
         endInsertRows();
     }
-    if (page->size() < m_pageSize) {
-        setExhausted(true, m_serverExhausted);
-        return !page->isEmpty();
+    // Reading downward: the window keeps its bottom.
+    trimWindow(Drop::Oldest);
+}
+
+void MessagesModel::loadAround(const QString &createdAt, const QString &id)
+{
+    const int half = std::max(1, m_maxRows / 2);
+    auto older = readMessages(*m_db, selfId(), m_conversationId, createdAt, id, half);
+    auto newer = readMessagesFrom(*m_db, selfId(), m_conversationId, createdAt, id, half + 1);
+    if (!older || !newer) {
+        setError(older ? newer.error().message : older.error().message);
+        return;
     }
-    return true;
+    const bool more = newer->size() > half;
+    if (more)
+        newer->removeLast();
+    QList<MessageRow> rows = *older + *newer;
+    if (!more) {
+        QList<MessageRow> tail;
+        if (!readTail(&tail))
+            return;
+        QSet<QString> keys;
+        for (const MessageRow &r : std::as_const(rows))
+            keys.insert(r.key());
+        tail.removeIf([&keys](const MessageRow &r) { return keys.contains(r.key()); });
+        rows += tail;
+    }
+    {
+        const QScopedValueRollback<bool> changing(m_changing, true);
+        beginResetModel();
+        m_rows = std::move(rows);
+        m_indexStale = true;
+        m_atEnd = !more;
+        m_cacheExhausted = older->size() < half;
+        endResetModel();
+    }
+    Q_EMIT atEndChanged();
+    Q_EMIT atStartChanged();
 }
 
 void MessagesModel::fetchFromServer()
@@ -444,16 +734,23 @@ void MessagesModel::updateTitle()
 
 int MessagesModel::rowOf(const QString &messageId)
 {
-    if (messageId.isEmpty() || !ensureOpen())
+    if (messageId.isEmpty() || m_conversationId.isEmpty() || !ensureOpen())
         return -1;
-    for (;;) {
-        for (int i = 0; i < m_rows.size(); ++i) {
-            if (m_rows.at(i).id == messageId)
-                return i;
-        }
-        if (m_cacheExhausted || !prependFromCache())
-            return -1;
+    ensureIndex();
+    if (const auto at = m_byId.constFind(messageId); at != m_byId.constEnd())
+        return int(*at);
+    // Not loaded: where it is, by one indexed query, then a window around it (never every
+    // page up to it).
+    auto createdAt = readMessageCreatedAt(*m_db, m_conversationId, messageId);
+    if (!createdAt) {
+        setError(createdAt.error().message);
+        return -1;
     }
+    if (createdAt->isEmpty())
+        return -1;
+    loadAround(*createdAt, messageId);
+    ensureIndex();
+    return int(m_byId.value(messageId, -1));
 }
 
 void MessagesModel::updateTyping()
@@ -473,7 +770,37 @@ void MessagesModel::markRead()
 
 bool MessagesModel::send(const QString &text)
 {
-    return m_chat && m_chat->send(m_conversationId, text);
+    if (!m_chat)
+        return false;
+    if (!m_atEnd) // it shows after the newest message: that is where the list goes
+        reload();
+    return m_chat->send(m_conversationId, text);
+}
+
+void MessagesModel::setMaxRows(int rows)
+{
+    rows = std::max(rows, 2 * m_pageSize);
+    if (m_maxRows == rows)
+        return;
+    m_maxRows = rows;
+    Q_EMIT maxRowsChanged();
+    trimWindow(Drop::AsFollowing);
+}
+
+void MessagesModel::setFollowingEnd(bool following)
+{
+    if (m_followingEnd == following)
+        return;
+    m_followingEnd = following;
+    Q_EMIT followingEndChanged();
+}
+
+void MessagesModel::setAtEnd(bool atEnd)
+{
+    if (m_atEnd != atEnd) {
+        m_atEnd = atEnd;
+        Q_EMIT atEndChanged();
+    }
 }
 
 int MessagesModel::rowCount(const QModelIndex &parent) const

@@ -29,6 +29,14 @@ namespace plaza::chat {
 //! conversation's messages named by a batch are read again, and rows are inserted, removed,
 //! moved or changed (never a reset for a few rows), so a list view keeps its place. Own read connection on the UI thread.
 //!
+//! A batch costs what it names, not what is loaded: a key → row index finds the rows to change
+//! in place, new ones go in by binary search on (created_at, id), removed ones by their row;
+//! the outbox's rows (the tail) are the only ones compared as a list. The loaded rows are a
+//! window of at most maxRows: new messages at the end drop the oldest loaded (fetchMore()
+//! reads them again), older pages read upward drop the newest (fetchNewer() reads them again,
+//! atEnd says whether the newest is loaded), and rowOf() a message out of the window loads a
+//! window around it (one indexed query for its place, then one read each way).
+//!
 //! plaza_core has no QML: the app registers it (QML_FOREIGN) and sets `chat` and
 //! `conversationId`.
 class MessagesModel : public QAbstractListModel
@@ -46,6 +54,13 @@ class MessagesModel : public QAbstractListModel
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool atStart READ atStart NOTIFY atStartChanged)
+    //! True when the newest message (and our unsent ones after it) are loaded.
+    Q_PROPERTY(bool atEnd READ atEnd NOTIFY atEndChanged)
+    //! The most rows kept loaded (at least twice pageSize).
+    Q_PROPERTY(int maxRows READ maxRows WRITE setMaxRows NOTIFY maxRowsChanged)
+    //! Set by a view while it shows the newest message (the default): new messages past
+    //! maxRows then drop the oldest loaded; otherwise they drop the newest (atEnd turns false).
+    Q_PROPERTY(bool followingEnd READ followingEnd WRITE setFollowingEnd NOTIFY followingEndChanged)
     //! Display names of the others typing in this conversation now.
     Q_PROPERTY(QStringList typingNames READ typingNames NOTIFY typingNamesChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
@@ -105,6 +120,11 @@ public:
     [[nodiscard]] bool loading() const { return m_loading; }
     //! True when the oldest message of the conversation is loaded.
     [[nodiscard]] bool atStart() const { return m_cacheExhausted && m_serverExhausted; }
+    [[nodiscard]] bool atEnd() const { return m_atEnd; }
+    [[nodiscard]] int maxRows() const { return m_maxRows; }
+    void setMaxRows(int rows);
+    [[nodiscard]] bool followingEnd() const { return m_followingEnd; }
+    void setFollowingEnd(bool following);
     [[nodiscard]] QStringList typingNames() const { return m_typingNames; }
     [[nodiscard]] QString error() const { return m_error; }
     [[nodiscard]] QString firstUnreadId() const { return m_firstUnreadId; }
@@ -113,14 +133,19 @@ public:
     Q_INVOKABLE void markRead();
     //! Sends \a text here (ChatService::send).
     Q_INVOKABLE bool send(const QString &text);
-    //! The row of message \a messageId, loading older pages from the cache until it is
-    //! there (a search hit is always in the cache); -1 if this conversation has no such
-    //! message.
+    //! The row of message \a messageId; one that is not loaded is looked up in the cache (a
+    //! search hit is always there) and a window around it replaces the rows (a reset); -1 if
+    //! this conversation has no such message.
     Q_INVOKABLE int rowOf(const QString &messageId);
+    //! Reads the page after the newest loaded message (when a window does not reach the end).
+    Q_INVOKABLE void fetchNewer();
     //! Drops the rows and reads the newest page again.
     Q_INVOKABLE void reload();
     //! Re-reads the loaded range and the outbox and applies the difference.
     void refresh();
+    //! Re-reads only the outbox (the unsynced tail) and applies the difference: what a send,
+    //! a try or an answer changes. A row that left the outbox is read by its id into the history.
+    void refreshOutbox();
 
 Q_SIGNALS:
     void chatChanged();
@@ -129,6 +154,9 @@ Q_SIGNALS:
     void pageSizeChanged();
     void loadingChanged();
     void atStartChanged();
+    void atEndChanged();
+    void maxRowsChanged();
+    void followingEndChanged();
     void typingNamesChanged();
     void errorChanged();
     void firstUnreadIdChanged();
@@ -140,8 +168,29 @@ private:
     //! read by id: dataChanged for loaded ones, rowsInserted for new ones in the loaded range,
     //! rowsRemoved for deleted ones. Nothing read again for other conversations' messages.
     void applyMessages(const QSet<QString> &touched, const QSet<QString> &removed);
-    //! Makes the rows \a rows, by key (MessageRow::key), without a reset.
+    //! Makes the rows \a rows, by key (MessageRow::key), without a reset (O(loaded rows): for
+    //! a read mark that moved, not for every batch).
     void applyRows(QList<MessageRow> rows);
+    //! Synced rows \a read (oldest first) in place: changed ones by the key index, our unsent
+    //! row whose message arrived moved to its place, new ones inside the window inserted by
+    //! binary search; then the window is trimmed.
+    void applySynced(const QList<MessageRow> &read, const QSet<QString> &removedIds);
+    //! The outbox's rows (readUnsent and what is on its way to the writer), minus those whose
+    //! synced message is loaded; empty when the window does not reach the end.
+    [[nodiscard]] bool readTail(QList<MessageRow> *tail);
+    //! Number of synced rows (the unsynced tail follows them).
+    [[nodiscard]] qsizetype syncedCount() const;
+    //! Where a synced row \a r goes among the first \a count rows (after equal ones).
+    [[nodiscard]] qsizetype upperBound(const MessageRow &r, qsizetype count) const;
+    void ensureIndex() const;
+    //! The unsynced row with key \a key, or -1.
+    [[nodiscard]] qsizetype tailRowOf(const QString &key) const;
+    enum class Drop { Oldest, Newest, AsFollowing };
+    //! Drops rows past maxRows at one end (AsFollowing: the oldest while followingEnd).
+    void trimWindow(Drop drop);
+    //! Replaces the rows (a reset) with a window around (\a createdAt, \a id).
+    void loadAround(const QString &createdAt, const QString &id);
+    void setAtEnd(bool atEnd);
     [[nodiscard]] bool ensureOpen();
     [[nodiscard]] QString selfId() const;
     bool prependFromCache();
@@ -169,9 +218,18 @@ private:
     QList<MessageRow> m_rows;
     int m_pageSize = 50;
     bool m_loading = false;
-    bool m_prepending = false; //!< inserting an older page: no fetchMore() from its signals
+    bool m_changing = false; //!< changing rows: no fetchMore() from their signals
     bool m_cacheExhausted = false;
     bool m_serverExhausted = false;
+    bool m_atEnd = true;
+    int m_maxRows = 500;
+    bool m_followingEnd = true;
+    //! Row of each loaded row by server id; rebuilt when rows were inserted, removed or moved
+    //! (O(window) once per batch, not per row).
+    mutable QHash<QString, qsizetype> m_byId;
+    //! Our synced rows by client id (with m_byId: what of the outbox is in the history already).
+    mutable QHash<QString, qsizetype> m_ownByClientId;
+    mutable bool m_indexStale = true;
     QStringList m_typingNames;
     QString m_error;
     QString m_firstUnreadId;

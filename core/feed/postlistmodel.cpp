@@ -69,6 +69,19 @@ QString PostListModel::selfId() const
     return cache() ? cache()->ownerId() : QString();
 }
 
+namespace {
+
+//! Counts a change in progress for as long as it lives.
+struct Changing {
+    explicit Changing(int &depth) : m_depth(depth) { ++m_depth; }
+    ~Changing() { --m_depth; }
+    Changing(const Changing &) = delete;
+    Changing &operator=(const Changing &) = delete;
+    int &m_depth;
+};
+
+} // namespace
+
 void PostListModel::setService(FeedService *service)
 {
     if (m_service == service)
@@ -128,6 +141,7 @@ void PostListModel::setPageSize(int size)
 
 void PostListModel::reload()
 {
+    const Changing changing(m_changing);
     beginResetModel();
     m_rows.clear();
     m_records.clear();
@@ -146,6 +160,7 @@ void PostListModel::reload()
 
 bool PostListModel::appendFromCache()
 {
+    const Changing changing(m_changing);
     if (!ensureOpen())
         return false;
     // One extra row says whether there is another page, without a count(*).
@@ -176,7 +191,7 @@ int PostListModel::rowCount(const QModelIndex &parent) const
 
 bool PostListModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (parent.isValid() || m_loading || !m_db)
+    if (parent.isValid() || m_loading || m_changing > 0 || !m_db)
         return false;
     if (!m_cacheAtEnd)
         return true;
@@ -185,7 +200,7 @@ bool PostListModel::canFetchMore(const QModelIndex &parent) const
 
 void PostListModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_loading || !ensureOpen())
+    if (parent.isValid() || m_loading || m_changing > 0 || !ensureOpen())
         return;
     if (!m_cacheAtEnd) {
         appendFromCache();
@@ -375,6 +390,7 @@ void PostListModel::onApplied(const sync::ChangeSet &changes)
 
 void PostListModel::onChanged(const QStringList &postIds)
 {
+    const Changing changing(m_changing);
     if (!m_db || postIds.isEmpty())
         return;
     const QSet<QString> named(postIds.cbegin(), postIds.cend());
@@ -460,6 +476,7 @@ void PostListModel::insertRowsAt(int at, const QList<PostRecord> &rows)
 {
     if (rows.isEmpty())
         return;
+    const Changing changing(m_changing);
     beginInsertRows({}, at, at + int(rows.size()) - 1);
     for (qsizetype i = 0; i < rows.size(); ++i) {
         m_rows.insert(at + i, PostRow::from(rows.at(i)));
@@ -487,6 +504,7 @@ void PostListModel::replaceRow(int row, const PostRecord &record)
 
 void PostListModel::removeRowAt(int row)
 {
+    const Changing changing(m_changing);
     beginRemoveRows({}, row, row);
     m_records.remove(m_rows.at(row).id);
     m_rows.removeAt(row);

@@ -171,6 +171,10 @@ protected:
     bool m_cacheAtEnd = false;
     bool m_serverAtEnd = false;
     bool m_loading = false;
+    //! Rows are being changed (a reset, a page, an insert, a removal, a batch): fetchMore() from
+    //! their signals (a view, QAbstractItemModelTester) does nothing, so a page is never appended
+    //! in the middle of another change or before the paging state says where the next starts.
+    int m_changing = 0;
 
 private:
     //! The record of \a row, reading it and its neighbours from the cache file if needed.

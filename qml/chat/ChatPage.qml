@@ -163,6 +163,8 @@ Item {
     function jumpToNewest() {
         holdUnread = false
         followEnd = true
+        if (!messages.atEnd)
+            messages.reload() // the window was further back: the newest page again
         messageList.positionViewAtEnd()
         newBelow = 0
         if (windowActive)
@@ -233,6 +235,8 @@ Item {
     MessagesModel {
         id: messages
         chat: App.chat
+        // A bounded window of rows: while the view follows the end, new ones drop the oldest.
+        followingEnd: page.followEnd
     }
     ChatSearchModel {
         id: search
@@ -581,6 +585,9 @@ Item {
                 onContentYChanged: {
                     if (!page.landingPending && !messages.loading && !messages.atStart && contentY - originY < 200)
                         Qt.callLater(page.loadOlder)
+                    // A window further back than the newest: newer pages near the bottom.
+                    if (!page.landingPending && !messages.atEnd && contentY + height > originY + contentHeight - 200)
+                        Qt.callLater(messages.fetchNewer)
                     // The person scrolls (wheel, drag, flick, the scroll bar): follow the end
                     // only if they leave the view there.
                     if (moving || messageScrollBar.pressed) {

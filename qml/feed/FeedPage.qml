@@ -27,6 +27,8 @@ Item {
     function settleIfReady() {
         if (pendingPath.length === 0 || feed.loading || list.count === 0)
             return
+        // The rows may have come in this very turn (a timeline read at once): their delegates first.
+        list.forceLayout()
         let row = 0
         let item = list.itemAtIndex(0)
         while (item && item.model.isGap && row < list.count - 1) // a gap row is not a post

@@ -117,6 +117,8 @@ private Q_SLOTS:
     void sendWhileAReadMarkIsOnItsWay();
     void moneyInMessagesIsInTheReadersLocale();
     void firstUnreadIsTheBadgesOldest();
+    void messagesChangeInPlaceAndGoInByTime();
+    void messagesWindowStaysBounded();
 
 private:
     bool signUp(const QUrl &via);
@@ -1046,6 +1048,181 @@ void ChatTest::firstUnreadIsTheBadgesOldest()
     // Once read, nothing is unread when it opens again.
     m_chat->markRead(m_conversation);
     QTRY_VERIFY_WITH_TIMEOUT([&] { messages.reload(); return messages.firstUnreadId().isEmpty(); }(), 15000);
+}
+
+
+namespace {
+
+QStringList messageTexts(const MessagesModel &model)
+{
+    QStringList texts;
+    for (int row = 0; row < model.rowCount(); ++row)
+        texts << model.index(row).data(MessagesModel::TextRole).toString();
+    return texts;
+}
+
+} // namespace
+
+void ChatTest::messagesChangeInPlaceAndGoInByTime()
+{
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(post(*m_friend, m_conversation, QStringLiteral("m%1").arg(i)));
+    QVERIFY(syncedTo(*m_friend));
+    MessagesModel model;
+    test::checkModel(&model);
+    model.setChat(m_chat.get());
+    model.setConversationId(m_conversation);
+    QCOMPARE(messageTexts(model), QStringLiteral("m0 m1 m2 m3 m4").split(u' '));
+    const QString id2 = model.index(2).data(MessagesModel::IdRole).toString();
+    const QString at2 = model.index(2).data(MessagesModel::CreatedAtRole).toDateTime().toString(Qt::ISODateWithMs);
+    QVERIFY(!id2.isEmpty());
+    const QPersistentModelIndex kept(model.index(2));
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+    // What the cache writer does for a batch: message 2 changed, and two new ones with its very
+    // created_at, one sorting before it by id and one after (ids break created_at ties).
+    {
+        auto raw = m_fixture->session->openCacheConnection(false);
+        QVERIFY(raw);
+        storage::Database &db = **raw;
+        auto stored = db.prepare(QStringLiteral("SELECT created_at, sender_id FROM messages WHERE id = ?1;"));
+        QVERIFY(stored);
+        stored->bind(1, id2);
+        auto row = stored->step();
+        QVERIFY(row && *row);
+        const QString createdAt = stored->text(0);
+        const QString sender = stored->text(1);
+        stored->reset();
+        QVERIFY(!at2.isEmpty());
+        QVERIFY(db.exec(QStringLiteral("UPDATE messages SET text = 'm2 edited' WHERE id = '%1';").arg(id2)));
+        for (const auto &[id, text] : {std::pair{id2.chopped(1), QStringLiteral("tie before")},
+                                       std::pair{QString(id2 + u'z'), QStringLiteral("tie after")}}) {
+            auto insert = db.prepare(QStringLiteral("INSERT INTO messages (id, client_id, conversation_id, sender_id, text, "
+                                                    "created_at, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'text');"));
+            QVERIFY(insert);
+            insert->bindAll(id, QStringLiteral("tie-") + text, m_conversation, sender, text, createdAt);
+            auto done = insert->step();
+            QVERIFY(done);
+            insert->reset();
+        }
+        sync::ChangeSet batch;
+        batch.changes.add(storage::Table::Messages, id2);
+        batch.changes.addCreated(storage::Table::Messages, id2.chopped(1));
+        batch.changes.addCreated(storage::Table::Messages, id2 + u'z');
+        Q_EMIT m_fixture->session->syncEngine()->applied(batch);
+    }
+    QCOMPARE(messageTexts(model), (QStringList{QStringLiteral("m0"), QStringLiteral("m1"), QStringLiteral("tie before"), QStringLiteral("m2 edited"),
+                                                QStringLiteral("tie after"), QStringLiteral("m3"), QStringLiteral("m4")}));
+    QCOMPARE(reset.count(), 0);
+    // The same row (a view's delegate stays), changed in place and moved down by the insert.
+    QVERIFY(kept.isValid());
+    QCOMPARE(kept.row(), 3);
+    QCOMPARE(kept.data(MessagesModel::IdRole).toString(), id2);
+    const bool keptChanged = std::any_of(changed.cbegin(), changed.cend(), [&](const QList<QVariant> &args) {
+        return args.at(0).toModelIndex().row() <= 2 && args.at(1).toModelIndex().row() >= 2;
+    });
+    QVERIFY(keptChanged); // signalled at its row before the insert moved it
+
+    // Our message keeps its row from "sending" to "sent": moved into the history, never reset.
+    QVERIFY(model.send(QStringLiteral("mine")));
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 8, 5000);
+    const QPersistentModelIndex mine(model.index(7));
+    QCOMPARE(mine.data(MessagesModel::StateRole).toString(), QStringLiteral("sending"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_chat->pendingCount(), 0, 20000);
+    QVERIFY(syncedTo(*m_friend));
+    QTRY_VERIFY_WITH_TIMEOUT(!mine.data(MessagesModel::IdRole).toString().isEmpty(), 10000);
+    QVERIFY(mine.isValid());
+    QCOMPARE(mine.row(), 7);
+    QCOMPARE(mine.data(MessagesModel::TextRole).toString(), QStringLiteral("mine"));
+    QCOMPARE(mine.data(MessagesModel::StateRole).toString(), QStringLiteral("sent"));
+    QCOMPARE(model.rowCount(), 8);
+    QCOMPARE(reset.count(), 0);
+}
+
+void ChatTest::messagesWindowStaysBounded()
+{
+    constexpr int kMessages = 120;
+    for (int i = 0; i < kMessages; ++i)
+        QVERIFY(post(*m_friend, m_conversation, QStringLiteral("w%1").arg(i, 3, 10, QLatin1Char('0'))));
+    QVERIFY(syncedTo(*m_friend));
+    MessagesModel model;
+    test::checkModel(&model);
+    model.setPageSize(10);
+    model.setMaxRows(30);
+    QCOMPARE(model.maxRows(), 30);
+    model.setChat(m_chat.get());
+    model.setConversationId(m_conversation);
+    QVERIFY(model.atEnd());
+    QCOMPARE(model.index(model.rowCount() - 1).data(MessagesModel::TextRole).toString(), QStringLiteral("w119"));
+    const QString newestId = model.index(model.rowCount() - 1).data(MessagesModel::IdRole).toString();
+
+    // Scrolling up to the first message: pages come in at the top, the newest go at the bottom.
+    int pages = 0;
+    while (model.canFetchMore({}) && !model.atStart() && pages < 100) {
+        model.fetchMore({});
+        ++pages;
+        QVERIFY2(model.rowCount() <= 30, qPrintable(QString::number(model.rowCount())));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(model.atStart(), 10000);
+    QCOMPARE(model.rowCount(), 30);
+    QVERIFY(!model.atEnd());
+    QCOMPARE(model.index(0).data(MessagesModel::TextRole).toString(), QStringLiteral("w000"));
+    QCOMPARE(model.index(29).data(MessagesModel::TextRole).toString(), QStringLiteral("w029"));
+    // A new message past the window is not loaded (it is read when the list gets there).
+    QVERIFY(post(*m_friend, m_conversation, QStringLiteral("w120")));
+    QVERIFY(syncedTo(*m_friend));
+    QCOMPARE(model.rowCount(), 30);
+    QCOMPARE(model.index(29).data(MessagesModel::TextRole).toString(), QStringLiteral("w029"));
+
+    // Down again, page by page: the window keeps its bottom and drops its top.
+    while (!model.atEnd()) {
+        model.fetchNewer();
+        QVERIFY(model.rowCount() <= 30);
+    }
+    QCOMPARE(model.index(29).data(MessagesModel::TextRole).toString(), QStringLiteral("w120"));
+    QCOMPARE(model.index(0).data(MessagesModel::TextRole).toString(), QStringLiteral("w091"));
+    QVERIFY(!model.atStart());
+
+    // Following the end: new messages drop the oldest loaded.
+    for (int i = 121; i < 126; ++i)
+        QVERIFY(post(*m_friend, m_conversation, QStringLiteral("w%1").arg(i)));
+    QVERIFY(syncedTo(*m_friend));
+    QTRY_COMPARE_WITH_TIMEOUT(model.index(29).data(MessagesModel::TextRole).toString(), QStringLiteral("w125"), 10000);
+    QCOMPARE(model.rowCount(), 30);
+    QCOMPARE(model.index(0).data(MessagesModel::TextRole).toString(), QStringLiteral("w096"));
+
+    // A message far back: one window around it (a reset), not every page up to it.
+    QString farId;
+    {
+        auto reader = m_fixture->session->openCacheConnection();
+        QVERIFY(reader);
+        auto q = (*reader)->prepare(QStringLiteral("SELECT id FROM messages WHERE text = 'w005';"));
+        QVERIFY(q);
+        auto row = q->step();
+        QVERIFY(row && *row);
+        farId = q->text(0);
+        q->reset();
+    }
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    const int far = model.rowOf(farId);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(inserted.count(), 0);
+    QVERIFY(far >= 0);
+    QCOMPARE(model.index(far).data(MessagesModel::TextRole).toString(), QStringLiteral("w005"));
+    QCOMPARE(far, 5); // five older ones above it, the window's other half below
+    QCOMPARE(model.rowCount(), 5 + 15);
+    QVERIFY(model.atStart());
+    QVERIFY(!model.atEnd());
+    QCOMPARE(model.rowOf(QStringLiteral("no-such-message")), -1);
+    // The newest again: a window at the end.
+    const int newest = model.rowOf(newestId);
+    QVERIFY(newest >= 0);
+    QCOMPARE(model.index(newest).data(MessagesModel::TextRole).toString(), QStringLiteral("w119"));
+    QVERIFY(model.rowCount() <= 30);
+    QVERIFY(model.atEnd());
+    QCOMPARE(model.index(model.rowCount() - 1).data(MessagesModel::TextRole).toString(), QStringLiteral("w125"));
 }
 
 QTEST_GUILESS_MAIN(ChatTest)

@@ -160,7 +160,7 @@ void FeedTest::offlineComposePostsOnce()
 {
     Session &session = *m_fixture->session;
     FeedModel model;
-    test::checkModel(&model, test::Fetch::Not);
+    test::checkModel(&model);
     model.setService(m_feed.get());
     QTRY_VERIFY(session.online());
 
@@ -200,7 +200,7 @@ void FeedTest::offlineComposePostsOnce()
     QCOMPARE(*rows, 1);
     // A fresh model (another tab) shows it once too.
     FeedModel again;
-    test::checkModel(&again, test::Fetch::Not);
+    test::checkModel(&again);
     again.setService(m_feed.get());
     QCOMPARE(rowsWithText(again, QStringLiteral("written on the train")), 1);
 }
@@ -222,7 +222,7 @@ void FeedTest::offlinePostSurvivesRestart()
     QVERIFY(m_feed->start());
     QCOMPARE(m_feed->pendingCount(), 1);
     FeedModel model;
-    test::checkModel(&model, test::Fetch::Not);
+    test::checkModel(&model);
     model.setService(m_feed.get());
     QCOMPARE(rowsWithText(model, QStringLiteral("before the crash")), 1);
     QCOMPARE(model.data(model.index(0), PostListModel::SendStateRole).toString(), QStringLiteral("pending"));
@@ -248,7 +248,7 @@ void FeedTest::gapAfterTimeOfflineIsFilled()
         old.prepend(postAs(*m_other, QStringLiteral("old %1").arg(i)));
     {
         FeedModel model;
-        test::checkModel(&model, test::Fetch::Not);
+        test::checkModel(&model);
         model.setPageSize(5);
         model.setTimeline(QStringLiteral("discover"));
         QSignalSpy refreshed(&model, &FeedModel::refreshed);
@@ -269,7 +269,7 @@ void FeedTest::gapAfterTimeOfflineIsFilled()
     QTRY_VERIFY_WITH_TIMEOUT(session.online(), 30000);
 
     FeedModel model;
-    test::checkModel(&model, test::Fetch::Not);
+    test::checkModel(&model);
     model.setPageSize(5);
     QSignalSpy refreshed(&model, &FeedModel::refreshed);
     model.setService(m_feed.get());
@@ -317,7 +317,7 @@ void FeedTest::servedFromCacheWithServerDown()
     QVERIFY(waitTask(session.syncEngine()->pull()));
     {
         FeedModel model;
-        test::checkModel(&model, test::Fetch::Not);
+        test::checkModel(&model);
         model.setPageSize(10);
         QSignalSpy refreshed(&model, &FeedModel::refreshed);
         model.setService(m_feed.get());
@@ -328,7 +328,7 @@ void FeedTest::servedFromCacheWithServerDown()
     m_server->kill();
     QTRY_VERIFY_WITH_TIMEOUT(!session.online(), 10000);
     FeedModel model;
-    test::checkModel(&model, test::Fetch::Not);
+    test::checkModel(&model);
     model.setPageSize(10);
     model.setService(m_feed.get());
     QVERIFY(model.stale());
@@ -343,7 +343,7 @@ void FeedTest::servedFromCacheWithServerDown()
     QVERIFY(!model.canFetchMore());
 
     ProfileModel profile;
-    test::checkModel(&profile, test::Fetch::Not);
+    test::checkModel(&profile);
     profile.setService(m_feed.get());
     profile.setUserId(m_other->id);
     QVERIFY(profile.loaded());
@@ -359,7 +359,7 @@ void FeedTest::livePostsAreCounted()
     const QString first = postAs(*m_other, QStringLiteral("first"));
     QVERIFY(waitTask(session.syncEngine()->pull()));
     FeedModel model;
-    test::checkModel(&model, test::Fetch::Not);
+    test::checkModel(&model);
     model.setService(m_feed.get());
     QCOMPARE(rowIds(model), QStringList{first});
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -395,7 +395,7 @@ void FeedTest::optimisticLikeRollsBack()
     const QString id = postAs(*m_other, QStringLiteral("like me"));
     QVERIFY(waitTask(session.syncEngine()->pull()));
     FeedModel model;
-    test::checkModel(&model, test::Fetch::Not);
+    test::checkModel(&model);
     model.setService(m_feed.get());
     QCOMPARE(rowIds(model), QStringList{id});
 
@@ -435,7 +435,7 @@ void FeedTest::timelineAndPositionSurviveRestart()
     QVERIFY(waitTask(session.syncEngine()->pull()));
     {
         FeedModel model;
-        test::checkModel(&model, test::Fetch::Not);
+        test::checkModel(&model);
         model.setPageSize(10);
         model.setService(m_feed.get());
         model.setTimeline(QStringLiteral("following"));
@@ -449,7 +449,7 @@ void FeedTest::timelineAndPositionSurviveRestart()
     m_feed = std::make_unique<FeedService>(m_fixture->session.get());
     QVERIFY(m_feed->start());
     FeedModel model;
-    test::checkModel(&model, test::Fetch::Not);
+    test::checkModel(&model);
     model.setPageSize(10);
     QSignalSpy restored(&model, &FeedModel::restoredRowChanged);
     model.setService(m_feed.get());
@@ -468,7 +468,7 @@ void FeedTest::threadAndProfile()
     QTRY_COMPARE_WITH_TIMEOUT(m_feed->pendingCount(), 0, 10000);
 
     ThreadModel thread;
-    test::checkModel(&thread, test::Fetch::Not);
+    test::checkModel(&thread);
     QSignalSpy refreshed(&thread, &ThreadModel::refreshed);
     thread.setService(m_feed.get());
     thread.setPostId(root);
@@ -487,7 +487,7 @@ void FeedTest::threadAndProfile()
 
     // Profile: follow and unfollow, counts from the server.
     ProfileModel profile;
-    test::checkModel(&profile, test::Fetch::Not);
+    test::checkModel(&profile);
     profile.setService(m_feed.get());
     profile.setUserId(m_other->id);
     QTRY_VERIFY_WITH_TIMEOUT(profile.loaded(), 10000);
@@ -519,7 +519,7 @@ void FeedTest::discoverRanksAndExplains()
         QVERIFY(waitTask(fan->api->post(QStringLiteral("/v1/posts/%1/like").arg(popular), QJsonObject())));
     }
     FeedModel model;
-    test::checkModel(&model, test::Fetch::Not);
+    test::checkModel(&model);
     model.setTimeline(QStringLiteral("discover"));
     model.setService(m_feed.get());
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount() + model.newPostsCount(), 2, 10000);
