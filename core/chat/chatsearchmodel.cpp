@@ -68,7 +68,7 @@ bool ChatSearchModel::ensureOpen()
     if (s && s->ensureReader(m_db, &error))
         return true;
     if (!error.isEmpty())
-        setError(error);
+        setError(errorCodeName(ErrorCode::Storage)); // the cache would not open
     return false;
 }
 
@@ -83,7 +83,7 @@ void ChatSearchModel::reload()
             m_hits = *hits;
             setError({});
         } else {
-            setError(hits.error().message);
+            setError(hits.error().codeName());
         }
     }
     endResetModel();
@@ -97,7 +97,7 @@ void ChatSearchModel::refresh()
         return;
     auto hits = searchMessages(*m_db, m_chat->session()->userId(), m_query, m_limit);
     if (!hits) {
-        setError(hits.error().message);
+        setError(hits.error().codeName());
         return;
     }
     setError({});

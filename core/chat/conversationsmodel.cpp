@@ -60,7 +60,7 @@ bool ConversationsModel::ensureOpen()
     if (s && s->ensureReader(m_db, &error))
         return true;
     if (!error.isEmpty())
-        setError(error);
+        setError(errorCodeName(ErrorCode::Storage)); // the cache would not open
     return false;
 }
 
@@ -104,7 +104,7 @@ void ConversationsModel::reload()
             m_rows = *rows;
             setError({});
         } else {
-            setError(rows.error().message);
+            setError(rows.error().codeName());
         }
     }
     endResetModel();
@@ -116,7 +116,7 @@ void ConversationsModel::refresh()
         return;
     auto rows = readFiltered();
     if (!rows) {
-        setError(rows.error().message);
+        setError(rows.error().codeName());
         return;
     }
     // By id: a new conversation is inserted, one whose activity moved it (usually to the top)

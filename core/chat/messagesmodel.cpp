@@ -101,7 +101,7 @@ bool MessagesModel::ensureOpen()
     if (s && s->ensureReader(m_db, &error))
         return true;
     if (!error.isEmpty())
-        setError(error);
+        setError(errorCodeName(ErrorCode::Storage)); // the cache would not open
     return false;
 }
 
@@ -126,7 +126,7 @@ void MessagesModel::reload()
             cacheDone = page->size() < m_pageSize;
             rows = *page + *unsent;
         } else {
-            error = page ? unsent.error().message : page.error().message;
+            error = page ? unsent.error().codeName() : page.error().codeName();
             cacheDone = false;
         }
         serverDone = false;
@@ -192,7 +192,7 @@ void MessagesModel::refresh()
                          : readMessages(*m_db, selfId(), m_conversationId, {}, {}, m_pageSize);
     auto unsent = readUnsent(*m_db, selfId(), m_conversationId);
     if (!synced || !unsent) {
-        setError(synced ? unsent.error().message : synced.error().message);
+        setError(synced ? unsent.error().codeName() : synced.error().codeName());
         return;
     }
     QList<MessageRow> rows = *synced;
@@ -252,7 +252,7 @@ void MessagesModel::applyMessages(const QSet<QString> &touched, const QSet<QStri
     // reads nothing more.
     auto read = readMessagesById(*m_db, selfId(), m_conversationId, (touched - removed).values());
     if (!read) {
-        setError(read.error().message);
+        setError(read.error().codeName());
         return;
     }
     const bool loadedRemoved = std::any_of(m_rows.cbegin(), m_rows.cend(),
@@ -375,7 +375,7 @@ bool MessagesModel::prependFromCache()
     }
     auto page = readMessages(*m_db, selfId(), m_conversationId, beforeAt, beforeId, m_pageSize);
     if (!page) {
-        setError(page.error().message);
+        setError(page.error().codeName());
         return true;
     }
     if (!page->isEmpty()) {

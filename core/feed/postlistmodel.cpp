@@ -106,7 +106,7 @@ bool PostListModel::ensureOpen()
     if (s && s->ensureReader(m_db, &error))
         return true;
     if (!error.isEmpty())
-        setError(error);
+        setError(errorCodeName(ErrorCode::Storage)); // the cache would not open
     return false;
 }
 
@@ -149,7 +149,7 @@ bool PostListModel::appendFromCache()
     // One extra row says whether there is another page, without a count(*).
     auto page = readPosts(*m_db, scope(), scopeKey(), selfId(), lastCursor(), m_pageSize + 1);
     if (!page) {
-        setError(page.error().message);
+        setError(page.error().codeName());
         setCacheAtEnd(true);
         return false;
     }
@@ -208,7 +208,7 @@ QCoro::Task<void> PostListModel::fetchOlderFromServer()
         co_return;
     setLoading(false);
     if (!page) {
-        setError(page.error().message);
+        setError(page.error().codeName());
         co_return;
     }
     if (page->nextBefore.isEmpty())
@@ -399,7 +399,7 @@ void PostListModel::onChanged(const QStringList &postIds)
     const QStringList toRead = anyLocal ? affected + unloaded : affected;
     auto fresh = readPostsById(*m_db, toRead);
     if (!fresh) {
-        setError(fresh.error().message);
+        setError(fresh.error().codeName());
         return;
     }
     QHash<QString, PostRecord> byId;
