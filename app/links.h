@@ -16,7 +16,9 @@ class Links : public QObject
     //! A plaza://pay link the window shows once signed in ("" when none waits).
     Q_PROPERTY(QString pendingLink READ pendingLink NOTIFY pendingLinkChanged)
 public:
-    explicit Links(QObject *parent = nullptr);
+    //! No default argument: Qt 6.4's QML makes a default-constructible singleton itself rather
+    //! than call create(), and the window would listen to an instance of its own.
+    explicit Links(QObject *parent);
     ~Links() override;
 
     //! QML's factory: the instance main() made. The engine must not delete it.

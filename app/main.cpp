@@ -149,7 +149,7 @@ int main(int argc, char *argv[])
     AppContext context({&session, &wallet, &appLock, &feed, &chat}, {options.serverUrl, options.page});
     Preferences preferences(&session, {sessionOptions.configDir, languageInUse, options.themeMode,
                                        options.themeFromCommandLine});
-    Links links;
+    Links links(nullptr);
     ActivityFilter activity(&appLock);
 
     // plaza://pay/<id> from the desktop (%u): the window shows it once signed in.

@@ -44,7 +44,7 @@ InProcessApp::InProcessApp(const QUrl &serverUrl, const QString &keychainService
         AppContext::Options{server.toString(), QString()});
     preferences = std::make_unique<Preferences>(
         session.get(), Preferences::Options{configDir, QStringLiteral("en"), QStringLiteral("light"), true});
-    links = std::make_unique<Links>();
+    links = std::make_unique<Links>(nullptr);
     activity = std::make_unique<ActivityFilter>(lock.get());
 }
 
