@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 // The Plaza desktop app: parses the command line, makes the one Session, loads the
-// QML module Plaza, and hands the session to it through the App singleton.
+// QML module Plaza, and hands the session to it through the App singleton (and the
+// settings and links through Preferences and Links).
+#include "activityfilter.h"
 #include "appcontext.h"
 #include "commandline.h"
 #include "languageloader.h"
+#include "links.h"
 #include "notifier.h"
+#include "preferences.h"
 #include "qrimageprovider.h"
 #include "screenprobe.h"
 #include "singleinstance.h"
@@ -73,7 +77,7 @@ QString installLanguage(QCoreApplication &app)
     const QStringList arguments = QCoreApplication::arguments();
     QString language = CommandLine::requestedLanguage(arguments);
     if (language.isEmpty()) {
-        language = AppContext::savedLanguage(
+        language = Preferences::savedLanguage(
             folderOrDefault(CommandLine::requestedConfigDir(arguments), QStandardPaths::AppConfigLocation));
     }
     return LanguageLoader::install(app, language);
@@ -142,15 +146,15 @@ int main(int argc, char *argv[])
     plaza::AppLock appLock(&session);
     plaza::feed::FeedService feed(&session);
     plaza::chat::ChatService chat(&session);
-    AppContext context(&session, &wallet, &appLock,
-                       {options.serverUrl, options.themeMode, options.page, sessionOptions.configDir, languageInUse,
-                        options.themeFromCommandLine});
-    context.setFeed(&feed);
-    context.setChat(&chat);
+    AppContext context({&session, &wallet, &appLock, &feed, &chat}, {options.serverUrl, options.page});
+    Preferences preferences(&session, {sessionOptions.configDir, languageInUse, options.themeMode,
+                                       options.themeFromCommandLine});
+    Links links(nullptr);
+    ActivityFilter activity(&appLock);
 
     // plaza://pay/<id> from the desktop (%u): the window shows it once signed in.
     for (const QString &url : options.urls) {
-        if (const QString refused = context.openLink(url); !refused.isEmpty())
+        if (const QString refused = links.openLink(url); !refused.isEmpty())
             qCWarning(lcApp) << "not a link Plaza can open:" << refused;
     }
 
@@ -215,9 +219,9 @@ int main(int argc, char *argv[])
         });
     }
 
-    QObject::connect(&instance, &SingleInstance::messageReceived, window, [&context, window](const QStringList &args) {
+    QObject::connect(&instance, &SingleInstance::messageReceived, window, [&links, window](const QStringList &args) {
         for (const QString &url : args) {
-            if (const QString refused = context.openLink(url); !refused.isEmpty())
+            if (const QString refused = links.openLink(url); !refused.isEmpty())
                 qCWarning(lcApp) << "not a link Plaza can open:" << refused;
         }
         window->show();
@@ -229,7 +233,7 @@ int main(int argc, char *argv[])
     tray.setWindow(window);
     // New messages while the window is not focused: a desktop notification; the unread
     // count on the tray icon.
-    Notifier notifier(&context, &tray);
+    Notifier notifier(&session, &appLock, &preferences, &links, &tray);
     notifier.setWindow(window);
 
     // Scripts and tests wait for this line: the shell is on screen, not just the state.

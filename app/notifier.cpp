@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "notifier.h"
 
-#include "appcontext.h"
+#include "links.h"
+#include "preferences.h"
 #include "trayicon.h"
 
 #include "common/logging.h"
@@ -35,9 +36,10 @@ QString shortened(const QString &text)
 }
 } // namespace
 
-Notifier::Notifier(AppContext *context, TrayIcon *tray, QObject *parent)
-    : QObject(parent), m_context(context), m_tray(tray),
-      m_incoming(std::make_unique<plaza::chat::IncomingMessages>(context->session()))
+Notifier::Notifier(plaza::Session *session, plaza::AppLock *appLock, Preferences *preferences, Links *links,
+                   TrayIcon *tray, QObject *parent)
+    : QObject(parent), m_appLock(appLock), m_preferences(preferences), m_links(links), m_tray(tray),
+      m_incoming(std::make_unique<plaza::chat::IncomingMessages>(session))
 {
     connect(m_incoming.get(), &plaza::chat::IncomingMessages::arrived, this, &Notifier::onArrived);
     if (m_tray) {
@@ -112,10 +114,10 @@ QList<Notifier::Content> Notifier::contentFor(const QList<IncomingMessage> &mess
 
 void Notifier::onArrived(const QList<IncomingMessage> &messages)
 {
-    if (!m_context->notificationsEnabled() || windowFocused())
+    if (!m_preferences->notificationsEnabled() || windowFocused())
         return;
-    const bool locked = m_context->appLock() && m_context->appLock()->locked();
-    const auto contents = contentFor(messages, locked, m_context->notificationPreviews());
+    const bool locked = m_appLock && m_appLock->locked();
+    const auto contents = contentFor(messages, locked, m_preferences->notificationPreviews());
     for (const Content &c : contents)
         show(c);
 }
@@ -196,5 +198,5 @@ void Notifier::open(const QString &conversationId)
         m_window->raise();
         m_window->requestActivate();
     }
-    m_context->requestPage(conversationId.isEmpty() ? QStringLiteral("chat") : u"chat/" + conversationId);
+    m_links->requestPage(conversationId.isEmpty() ? QStringLiteral("chat") : u"chat/" + conversationId);
 }

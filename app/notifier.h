@@ -3,6 +3,11 @@
 
 #include "chat/incomingmessages.h"
 
+namespace plaza {
+class AppLock;
+class Session;
+} // namespace plaza
+
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -10,7 +15,8 @@
 
 #include <memory>
 
-class AppContext;
+class Links;
+class Preferences;
 class TrayIcon;
 class QWindow;
 
@@ -40,9 +46,12 @@ public:
         QString conversationId; //!< empty: the Chat tab
     };
 
-    //! Listens to \a context's session; \a tray (may be null) shows the unread count and is
-    //! the fallback for notifications.
-    Notifier(AppContext *context, TrayIcon *tray, QObject *parent = nullptr);
+    //! Listens to \a session's new messages; \a preferences say whether to show them and their
+    //! text, \a appLock (may be null) whether to hide everything, and a click opens the
+    //! conversation through \a links. \a tray (may be null) shows the unread count and is the
+    //! fallback for notifications.
+    Notifier(plaza::Session *session, plaza::AppLock *appLock, Preferences *preferences, Links *links,
+             TrayIcon *tray, QObject *parent = nullptr);
     ~Notifier() override;
 
     //! The window whose focus silences notifications and which a click brings up.
@@ -72,7 +81,9 @@ private:
     void showInTray(const Content &content);
     void open(const QString &conversationId);
 
-    AppContext *m_context;
+    QPointer<plaza::AppLock> m_appLock;
+    Preferences *m_preferences;
+    Links *m_links;
     QPointer<TrayIcon> m_tray;
     QPointer<QWindow> m_window;
     std::unique_ptr<plaza::chat::IncomingMessages> m_incoming;

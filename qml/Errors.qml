@@ -2,8 +2,12 @@
 pragma Singleton
 import QtQml
 
-// Turns the session's error codes (api-v1.md's table plus the client-only codes)
-// into sentences people can act on. The core's English message is only a fallback.
+// The one place where error codes become sentences people can act on, in the UI's language:
+// api-v1.md's table, the client-only codes (plaza::ErrorCode, common/errorcodes.h) and the
+// app's own (Desktop's "file_write", "qr_too_long"). Models, services and the Desktop
+// singleton hand QML codes, never text; the core's English message only goes to the log.
+// tests/e2e/tst_errors.cpp fails when a code the core or the app can give falls to the
+// default sentence or reads in English under the French translation.
 QtObject {
     //! The message for \a code; \a field is details.field of validation_failed,
     //! \a server the URL the app tried to reach.
@@ -55,6 +59,21 @@ QtObject {
             return qsTr("You're not allowed to do that.")
         case "invalid_amount":
             return qsTr("Enter an amount greater than zero.")
+        case "invalid_json":
+            return qsTr("The server couldn't read what Plaza sent. Update Plaza, then try again.")
+        case "idempotency_key_reused":
+            return qsTr("This was already sent with other details. Start again from the beginning.")
+        case "resync_required":
+            return qsTr("Plaza is downloading your data again. Try again in a moment.")
+        case "cancelled":
+            return qsTr("That was stopped before it finished. Try again.")
+        case "unknown":
+            return qsTr("Something unexpected went wrong. Try again.")
+        // The app's own codes (Desktop)
+        case "file_write":
+            return qsTr("Plaza couldn't write that file. Check that the folder exists and that you can write to it.")
+        case "qr_too_long":
+            return qsTr("This link is too long for a QR code.")
         default:
             return qsTr("Something went wrong (%1). Try again.").arg(code)
         }
@@ -92,7 +111,7 @@ QtObject {
         }
     }
 
-    //! Why a typed amount was refused (App.parseAmount's reason); \a decimals of the currency.
+    //! Why a typed amount was refused (Format.parseAmount's reason); \a decimals of the currency.
     function describeAmount(reason, decimals) {
         switch (reason) {
         case "empty":
@@ -155,6 +174,10 @@ QtObject {
             return qsTr("Choose who to pay from the list.")
         case "amount":
             return qsTr("Enter an amount greater than zero.")
+        case "title":
+            return qsTr("A group needs a name of 1 to 100 characters.")
+        case "member_ids":
+            return qsTr("A group has 1 to 49 other people.")
         default:
             return qsTr("Some details were not accepted. Check them and try again.")
         }

@@ -43,19 +43,19 @@ ApplicationWindow {
 
     // "Keep running in the tray": closing hides the window; the tray icon brings it back.
     onClosing: close => {
-        if (App.minimizeToTray && App.trayAvailable && session.state === Session.Ready) {
+        if (Preferences.minimizeToTray && Preferences.trayAvailable && session.state === Session.Ready) {
             close.accepted = false
             window.hide()
         }
     }
 
     // Size, position and maximised state as the last run left them (clamped to the screens).
-    Component.onCompleted: App.keepWindowGeometry(window)
+    Component.onCompleted: Preferences.keepWindowGeometry(window)
 
     Binding {
         target: Theme
         property: "mode"
-        value: App.themeMode
+        value: Preferences.themeMode
     }
 
     Loader {
@@ -81,7 +81,7 @@ ApplicationWindow {
 
     // A clicked notification asks for a page ("chat/<conversation id>"): the shell opens it.
     Connections {
-        target: App
+        target: Links
         function onPageRequested(page) {
             if (window.session.state === Session.Ready && screen.item)
                 screen.item.openStartPage(page)

@@ -25,21 +25,6 @@
     </message>
 </context>
 <context>
-    <name>AppContext</name>
-    <message>
-        <source>Nothing to export.</source>
-        <translation>Rien à exporter.</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
-    </message>
-    <message>
-        <source>This link is too long for a QR code.</source>
-        <translation>Ce lien est trop long pour un code QR.</translation>
-    </message>
-</context>
-<context>
     <name>CacheLockedScreen</name>
     <message>
         <source>This cache cannot be unlocked</source>
@@ -684,6 +669,42 @@
     <message>
         <source>Enter an amount, such as 100.</source>
         <translation>Saisissez un montant, par exemple 100.</translation>
+    </message>
+    <message>
+        <source>The server couldn&apos;t read what Plaza sent. Update Plaza, then try again.</source>
+        <translation>Le serveur n’a pas pu lire ce que Plaza a envoyé. Mettez Plaza à jour, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>This was already sent with other details. Start again from the beginning.</source>
+        <translation>Cela a déjà été envoyé avec d’autres détails. Recommencez depuis le début.</translation>
+    </message>
+    <message>
+        <source>Plaza is downloading your data again. Try again in a moment.</source>
+        <translation>Plaza télécharge de nouveau vos données. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>That was stopped before it finished. Try again.</source>
+        <translation>L’opération a été interrompue avant la fin. Réessayez.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Try again.</source>
+        <translation>Un problème inattendu est survenu. Réessayez.</translation>
+    </message>
+    <message>
+        <source>Plaza couldn&apos;t write that file. Check that the folder exists and that you can write to it.</source>
+        <translation>Plaza n’a pas pu écrire ce fichier. Vérifiez que le dossier existe et que vous pouvez y écrire.</translation>
+    </message>
+    <message>
+        <source>This link is too long for a QR code.</source>
+        <translation>Ce lien est trop long pour un code QR.</translation>
+    </message>
+    <message>
+        <source>A group needs a name of 1 to 100 characters.</source>
+        <translation>Un groupe doit avoir un nom de 1 à 100 caractères.</translation>
+    </message>
+    <message>
+        <source>A group has 1 to 49 other people.</source>
+        <translation>Un groupe compte de 1 à 49 autres personnes.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "chat/chatservice.h"
 #include "chat/keyedlistmodel.h"
+#include "common/logging.h"
 #include "session/session.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
@@ -66,8 +67,10 @@ bool ChatSearchModel::ensureOpen()
     Error error;
     if (cache && cache->ensureReader(m_db, &error))
         return true;
-    if (!error.message.isEmpty())
-        setError(error.message);
+    if (!error.message.isEmpty()) {
+        qCWarning(lcChat) << "cannot read the cache:" << error.message;
+        setError(errorCodeName(ErrorCode::Storage)); // the cache would not open
+    }
     return false;
 }
 
@@ -82,7 +85,7 @@ void ChatSearchModel::reload()
             m_hits = *hits;
             setError({});
         } else {
-            setError(hits.error().message);
+            setError(hits.error().codeName());
         }
     }
     endResetModel();
@@ -96,7 +99,7 @@ void ChatSearchModel::refresh()
         return;
     auto hits = searchMessages(*m_db, m_chat->cache()->ownerId(), m_query, m_limit);
     if (!hits) {
-        setError(hits.error().message);
+        setError(hits.error().codeName());
         return;
     }
     setError({});

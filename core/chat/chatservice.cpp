@@ -229,7 +229,8 @@ QCoro::Task<Result<OutgoingMessage>> ChatService::queue(QString conversationId, 
 bool ChatService::send(const QString &conversationId, const QString &text)
 {
     if (auto st = checkMessage(conversationId, text); !st) {
-        Q_EMIT sendRefused(st.error().codeName(), st.error().message);
+        qCInfo(lcChat) << "message refused:" << st.error().message;
+        Q_EMIT sendRefused(st.error().codeName(), st.error().field());
         return false;
     }
     sendTask(conversationId, text);
@@ -243,8 +244,10 @@ QCoro::Task<void> ChatService::sendTask(QString conversationId, QString text)
     auto stored = co_await queue(conversationId, text);
     if (!self || stored)
         co_return;
-    if (stored.error().code != ErrorCode::Cancelled)
-        Q_EMIT sendRefused(stored.error().codeName(), stored.error().message);
+    if (stored.error().code != ErrorCode::Cancelled) {
+        qCWarning(lcChat) << "message not stored:" << stored.error().message;
+        Q_EMIT sendRefused(stored.error().codeName(), stored.error().field());
+    }
 }
 
 QList<OutgoingMessage> ChatService::onTheirWay(const QString &conversationId) const
@@ -363,7 +366,7 @@ QCoro::Task<Result<int>> ChatService::flush()
                 co_return stopFlushing(marked.error());
             }
             qCInfo(lcChat) << "message refused:" << error.codeName();
-            Q_EMIT messageFailed(m.clientId, error.codeName(), error.message);
+            Q_EMIT messageFailed(m.clientId, error.codeName());
             Q_EMIT outboxChanged(m.conversationId);
             continue;
         }
@@ -738,7 +741,7 @@ QCoro::Task<void> ChatService::groupTask(QString title, QStringList members)
     if (id)
         Q_EMIT conversationOpened(*id);
     else
-        Q_EMIT conversationOpenFailed(id.error().codeName(), id.error().message);
+        Q_EMIT conversationOpenFailed(id.error().codeName(), id.error().field());
 }
 
 QCoro::Task<Result<std::pair<int, bool>>> ChatService::fetchOlder(QString conversationId, QString beforeId, int limit)
@@ -853,7 +856,7 @@ QCoro::Task<void> ChatService::openTask(QString handleOrId)
     if (id)
         Q_EMIT conversationOpened(*id);
     else
-        Q_EMIT conversationOpenFailed(id.error().codeName(), id.error().message);
+        Q_EMIT conversationOpenFailed(id.error().codeName(), id.error().field());
 }
 
 storage::Cache *ChatService::cache() const

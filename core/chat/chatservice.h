@@ -126,9 +126,11 @@ Q_SIGNALS:
     void outboxChanged(const QString &conversationId);
     void messageQueued(const QString &conversationId, const QString &clientId);
     void messageSent(const QString &clientId, const QString &messageId);
-    void messageFailed(const QString &clientId, const QString &code, const QString &message);
-    //! send() refused locally: an ErrorCode name and an English message.
-    void sendRefused(const QString &code, const QString &message);
+    //! The server refused message \a clientId for good: an ErrorCode name.
+    void messageFailed(const QString &clientId, const QString &code);
+    //! send() refused locally: an ErrorCode name and the field it is about ("text",
+    //! "conversation_id"; may be empty).
+    void sendRefused(const QString &code, const QString &field);
     void typingChanged(const QString &conversationId);
     void draftChanged(const QString &conversationId);
     //! start() opened the outbox: drafts and lastOpened() can be read from now on.
@@ -136,7 +138,9 @@ Q_SIGNALS:
     //! Older messages of \a conversationId were stored in the cache by fetchOlder().
     void olderStored(const QString &conversationId);
     void conversationOpened(const QString &conversationId);
-    void conversationOpenFailed(const QString &code, const QString &message);
+    //! conversationWith/startGroup failed: an ErrorCode name and, for validation_failed, the
+    //! field ("title", "member_ids", "handle"…; may be empty).
+    void conversationOpenFailed(const QString &code, const QString &field);
     //! Internal: a flush() round ended (callers waiting on it resume).
     void flushFinished();
 

@@ -4,6 +4,7 @@
 #include "chat/chatservice.h"
 #include "chat/keyedlistmodel.h"
 #include "common/modelrow.h"
+#include "common/logging.h"
 #include "session/session.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
@@ -58,8 +59,10 @@ bool ConversationsModel::ensureOpen()
     Error error;
     if (cache && cache->ensureReader(m_db, &error))
         return true;
-    if (!error.message.isEmpty())
-        setError(error.message);
+    if (!error.message.isEmpty()) {
+        qCWarning(lcChat) << "cannot read the cache:" << error.message;
+        setError(errorCodeName(ErrorCode::Storage)); // the cache would not open
+    }
     return false;
 }
 
@@ -103,7 +106,7 @@ void ConversationsModel::reload()
             m_rows = *rows;
             setError({});
         } else {
-            setError(rows.error().message);
+            setError(rows.error().codeName());
         }
     }
     endResetModel();
@@ -115,7 +118,7 @@ void ConversationsModel::refresh()
         return;
     auto rows = readFiltered();
     if (!rows) {
-        setError(rows.error().message);
+        setError(rows.error().codeName());
         return;
     }
     // By id: a new conversation is inserted, one whose activity moved it (usually to the top)

@@ -35,6 +35,8 @@ class ConversationsModel : public QAbstractListModel
     //! accents ignored).
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
     Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalUnreadChanged)
+    //! "" or the code of the last failure (Error::codeName(): "storage", "network", …), never
+    //! text: QML shows Errors.describe(error).
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
 public:
     enum Role {

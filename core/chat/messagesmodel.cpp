@@ -7,7 +7,10 @@
 #include "common/logging.h"
 #include "money/money.h"
 #include "net/apiclient.h"
+#include "protocol/endpoints.h"
 #include "protocol/json.h"
+#include "protocol/types.h"
+#include "protocol/wallet.h"
 #include "session/session.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
@@ -110,8 +113,10 @@ bool MessagesModel::ensureOpen()
     Error error;
     if (cache && cache->ensureReader(m_db, &error))
         return true;
-    if (!error.message.isEmpty())
-        setError(error.message);
+    if (!error.message.isEmpty()) {
+        qCWarning(lcChat) << "cannot read the cache:" << error.message;
+        setError(errorCodeName(ErrorCode::Storage)); // the cache would not open
+    }
     return false;
 }
 
@@ -136,7 +141,7 @@ void MessagesModel::reload()
             cacheDone = page->size() < m_pageSize;
             rows = *page + *unsent;
         } else {
-            error = page ? unsent.error().message : page.error().message;
+            error = page ? unsent.error().codeName() : page.error().codeName();
             cacheDone = false;
         }
         serverDone = false;
@@ -206,7 +211,7 @@ void MessagesModel::refresh()
         synced = readMessages(*m_db, selfId(), m_conversationId, {}, {}, m_pageSize);
     }
     if (!synced) {
-        setError(synced.error().message);
+        setError(synced.error().codeName());
         return;
     }
     QList<MessageRow> rows = std::move(synced).value();
@@ -232,7 +237,7 @@ bool MessagesModel::readTail(QList<MessageRow> *tail)
 {
     auto unsent = readUnsent(*m_db, selfId(), m_conversationId);
     if (!unsent) {
-        setError(unsent.error().message);
+        setError(unsent.error().codeName());
         return false;
     }
     *tail = std::move(unsent).value();
@@ -293,7 +298,7 @@ void MessagesModel::refreshOutbox()
     if (!left.isEmpty()) {
         auto read = readMessagesById(*m_db, selfId(), m_conversationId, left);
         if (!read) {
-            setError(read.error().message);
+            setError(read.error().codeName());
             return;
         }
         applySynced(*read, {});
@@ -503,7 +508,7 @@ void MessagesModel::applyMessages(const QSet<QString> &touched, const QSet<QStri
     // reads nothing more.
     auto read = readMessagesById(*m_db, selfId(), m_conversationId, (touched - removed).values());
     if (!read) {
-        setError(read.error().message);
+        setError(read.error().codeName());
         return;
     }
     // The conversation's first messages reach a view opened before the cache had them.
@@ -554,7 +559,7 @@ bool MessagesModel::canFetchMore(const QModelIndex &parent) const
         return false;
     if (!m_cacheExhausted)
         return true;
-    return !m_serverExhausted && m_chat->session()->online();
+    return !m_serverExhausted && m_chat->cache()->isLive();
 }
 
 void MessagesModel::fetchMore(const QModelIndex &parent)
@@ -582,7 +587,7 @@ bool MessagesModel::prependFromCache()
     }
     auto page = readMessages(*m_db, selfId(), m_conversationId, beforeAt, beforeId, m_pageSize);
     if (!page) {
-        setError(page.error().message);
+        setError(page.error().codeName());
         return true;
     }
     // A view (or QAbstractItemModelTester) may ask for more from the insert's signals: not
@@ -614,7 +619,7 @@ void MessagesModel::fetchNewer()
     const MessageRow last = m_rows.at(synced - 1);
     auto page = readMessagesFrom(*m_db, selfId(), m_conversationId, last.createdAt, last.id, m_pageSize + 2);
     if (!page) {
-        setError(page.error().message);
+        setError(page.error().codeName());
         return;
     }
     if (!page->isEmpty() && page->first().id == last.id)
@@ -652,7 +657,7 @@ void MessagesModel::loadAround(const QString &createdAt, const QString &id)
     auto older = readMessages(*m_db, selfId(), m_conversationId, createdAt, id, half);
     auto newer = readMessagesFrom(*m_db, selfId(), m_conversationId, createdAt, id, half + 1);
     if (!older || !newer) {
-        setError(older ? newer.error().message : older.error().message);
+        setError(older ? newer.error().codeName() : older.error().codeName());
         return;
     }
     const bool more = newer->size() > half;
@@ -743,7 +748,7 @@ int MessagesModel::rowOf(const QString &messageId)
     // page up to it).
     auto createdAt = readMessageCreatedAt(*m_db, m_conversationId, messageId);
     if (!createdAt) {
-        setError(createdAt.error().message);
+        setError(createdAt.error().codeName());
         return -1;
     }
     if (createdAt->isEmpty())
@@ -938,11 +943,11 @@ const CachedRequest *MessagesModel::request(const QString &requestId) const
 
 void MessagesModel::fetchRequest(const QString &requestId) const
 {
-    if (!m_chat || m_requestsAsked.contains(requestId) || !m_chat->session()->online())
+    if (!m_chat || m_requestsAsked.contains(requestId) || !m_chat->cache()->isLive() || !protocol::isWellFormedId(requestId))
         return;
     m_requestsAsked.insert(requestId);
     QPointer<MessagesModel> self(const_cast<MessagesModel *>(this));
-    auto task = m_chat->session()->api()->get(QStringLiteral("/v1/payment-requests/") + requestId);
+    auto task = m_chat->session()->api()->get(protocol::endpoints::paymentRequest(requestId));
     QCoro::connect(std::move(task), self.data(), [self, requestId](const Result<net::ApiResponse> &reply) {
         if (!self || !self->m_requestsAsked.contains(requestId))
             return; // another conversation meanwhile
@@ -950,15 +955,17 @@ void MessagesModel::fetchRequest(const QString &requestId) const
             qCInfo(lcChat) << "request card not looked up:" << reply.error().codeName();
             return;
         }
-        const auto amount = protocol::moneyFromJson(reply->body.value(QStringLiteral("amount")));
-        if (!amount)
+        const auto request = protocol::decodeReply<protocol::PaymentRequest>(reply->body);
+        if (!request) {
+            qCInfo(lcChat) << "request card not read:" << request.error().message;
             return;
+        }
         CachedRequest r;
         r.id = requestId;
-        r.status = reply->body.value(QStringLiteral("status")).toString();
-        r.amountMinor = amount->minor();
-        r.currency = amount->currency();
-        r.note = reply->body.value(QStringLiteral("note")).toString();
+        r.status = request->status;
+        r.amountMinor = request->amount.minor();
+        r.currency = request->amount.currency();
+        r.note = request->note;
         const auto known = self->m_requests.constFind(requestId);
         if (known != self->m_requests.constEnd() && !known->id.isEmpty())
             return; // the cache has it now: that wins

@@ -63,6 +63,8 @@ class MessagesModel : public QAbstractListModel
     Q_PROPERTY(bool followingEnd READ followingEnd WRITE setFollowingEnd NOTIFY followingEndChanged)
     //! Display names of the others typing in this conversation now.
     Q_PROPERTY(QStringList typingNames READ typingNames NOTIFY typingNamesChanged)
+    //! "" or the code of the last failure (Error::codeName(): "storage", "network", …), never
+    //! text: QML shows Errors.describe(error).
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     //! The first message that was unread when the conversation was opened (the oldest of the
     //! conversation's unread count, as the badge said), for an "unread" divider and to land

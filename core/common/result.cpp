@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "result.h"
 
+#include "errorcodes.h"
+
 #include <array>
 
 namespace plaza {
@@ -48,6 +50,15 @@ QString errorCodeName(ErrorCode code)
             return QString::fromUtf16(entry.name);
     }
     return QStringLiteral("unknown");
+}
+
+QStringList errorCodeNames()
+{
+    QStringList names;
+    names.reserve(qsizetype(kNames.size()));
+    for (const auto &entry : kNames)
+        names.append(QString::fromUtf16(entry.name));
+    return names;
 }
 
 ErrorCode errorCodeFromName(QStringView name)

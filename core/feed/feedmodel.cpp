@@ -210,7 +210,7 @@ void FeedModel::recountNew()
     if (!top.id.isEmpty()) {
         auto n = countNewer(*db(), scope(), selfId(), top);
         if (!n) {
-            setError(n.error().message);
+            setError(n.error().codeName());
             return;
         }
         count = int(*n);
@@ -251,7 +251,7 @@ void FeedModel::showNewPosts()
     }
     auto rows = readPosts(*db(), scope(), scopeKey(), selfId(), {}, m_newCount + 1);
     if (!rows) {
-        setError(rows.error().message);
+        setError(rows.error().codeName());
         return;
     }
     rows->removeIf([&](const PostRecord &r) {
@@ -290,7 +290,7 @@ QCoro::Task<void> FeedModel::refreshTask()
     }
     if (!page) {
         if (!page.error().isTransient())
-            setError(page.error().message);
+            setError(page.error().codeName());
         Q_EMIT refreshed();
         co_return;
     }
@@ -314,7 +314,7 @@ QCoro::Task<void> FeedModel::refreshTask()
         if (!self || !service())
             co_return;
         if (!st)
-            setError(st.error().message);
+            setError(st.error().codeName());
         reloadGaps();
     }
     recountNew();
@@ -337,7 +337,7 @@ QCoro::Task<void> FeedModel::loadGapTask(QString beforeId)
         co_return;
     setLoading(false);
     if (!page) {
-        setError(page.error().message);
+        setError(page.error().codeName());
         Q_EMIT refreshed();
         co_return;
     }
@@ -369,7 +369,7 @@ QCoro::Task<void> FeedModel::loadGapTask(QString beforeId)
     // hole closed) or until the new hole.
     auto rows = readPosts(*db(), scope(), scopeKey(), selfId(), {above->constFirst().createdAt, beforeId}, 2 * m_pageSize + 1);
     if (!rows) {
-        setError(rows.error().message);
+        setError(rows.error().codeName());
         co_return;
     }
     QList<PostRecord> taken;

@@ -126,8 +126,8 @@ void FeedService::fail(const Error &error)
 {
     if (error.code == ErrorCode::Cancelled)
         return;
-    qCInfo(lcFeed) << "feed action failed:" << error.codeName();
-    Q_EMIT actionFailed(error.codeName(), error.message, error.field());
+    qCInfo(lcFeed) << "feed action failed:" << error.codeName() << error.message;
+    Q_EMIT actionFailed(error.codeName(), error.field());
 }
 
 void FeedService::refreshPendingCount()

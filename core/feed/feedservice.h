@@ -118,9 +118,9 @@ Q_SIGNALS:
     void postQueued(const QString &localId, const QString &clientId);
     //! A queued post reached the server: \a localId became \a postId.
     void postSent(const QString &clientId, const QString &postId);
-    //! Something the user did was refused or could not be done: an ErrorCode name, an English
-    //! message, and the field it is about (may be empty).
-    void actionFailed(const QString &code, const QString &message, const QString &field);
+    //! Something the user did was refused or could not be done: an ErrorCode name and the
+    //! field it is about (may be empty).
+    void actionFailed(const QString &code, const QString &field);
     void pendingChanged();
     void busyChanged();
     //! start() opened the store: draft() can be read from now on.

@@ -120,8 +120,10 @@ bool PostListModel::ensureOpen()
     Error error;
     if (cache && cache->ensureReader(m_db, &error))
         return true;
-    if (!error.message.isEmpty())
-        setError(error.message);
+    if (!error.message.isEmpty()) {
+        qCWarning(lcFeed) << "cannot read the cache:" << error.message;
+        setError(errorCodeName(ErrorCode::Storage)); // the cache would not open
+    }
     return false;
 }
 
@@ -166,7 +168,7 @@ bool PostListModel::appendFromCache()
     // One extra row says whether there is another page, without a count(*).
     auto page = readPosts(*m_db, scope(), scopeKey(), selfId(), lastCursor(), m_pageSize + 1);
     if (!page) {
-        setError(page.error().message);
+        setError(page.error().codeName());
         setCacheAtEnd(true);
         return false;
     }
@@ -225,7 +227,7 @@ QCoro::Task<void> PostListModel::fetchOlderFromServer()
         co_return;
     setLoading(false);
     if (!page) {
-        setError(page.error().message);
+        setError(page.error().codeName());
         co_return;
     }
     if (page->nextBefore.isEmpty())
@@ -417,7 +419,7 @@ void PostListModel::onChanged(const QStringList &postIds)
     const QStringList toRead = anyLocal ? affected + unloaded : affected;
     auto fresh = readPostsById(*m_db, toRead);
     if (!fresh) {
-        setError(fresh.error().message);
+        setError(fresh.error().codeName());
         return;
     }
     QHash<QString, PostRecord> byId;

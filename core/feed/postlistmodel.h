@@ -59,6 +59,8 @@ class PostListModel : public QAbstractListModel
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool atEnd READ atEnd NOTIFY atEndChanged)
     Q_PROPERTY(bool stale READ stale NOTIFY staleChanged)
+    //! "" or the code of the last failure (Error::codeName(): "storage", "network", …), never
+    //! text: QML shows Errors.describe(error).
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
 public:
     //! The roles (QML names in parentheses).

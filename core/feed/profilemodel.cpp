@@ -102,9 +102,9 @@ QCoro::Task<void> ProfileModel::refreshTask()
         if (!self)
             co_return;
         if (!page && !page.error().isTransient())
-            setError(page.error().message);
+            setError(page.error().codeName());
     } else if (!user.error().isTransient()) {
-        setError(user.error().message);
+        setError(user.error().codeName());
     }
     m_refreshing = false;
     if (userId == m_userId)
@@ -168,7 +168,7 @@ QCoro::Task<void> ProfileModel::followTask(bool on)
         (void)co_await std::move(rollingBack);
         if (!self || !service())
             co_return;
-        Q_EMIT service()->actionFailed(st.error().codeName(), st.error().message, st.error().field());
+        Q_EMIT service()->actionFailed(st.error().codeName(), st.error().field());
     }
     if (userId == m_userId)
         readUser();

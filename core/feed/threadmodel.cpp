@@ -80,9 +80,9 @@ QCoro::Task<void> ThreadModel::refreshTask()
         if (!self)
             co_return;
         if (!replies && !replies.error().isTransient())
-            setError(replies.error().message);
+            setError(replies.error().codeName());
     } else if (!head.error().isTransient()) {
-        setError(head.error().message);
+        setError(head.error().codeName());
     }
     m_refreshing = false;
     setLoading(false);

@@ -154,7 +154,7 @@ QCoro::Task<void> AppLock::setSecretTask(QString kind, QString secret, QString c
     if (st)
         Q_EMIT secretSaved();
     else
-        Q_EMIT failed(st.error().codeName(), st.error().message, st.error().field());
+        Q_EMIT failed(st.error().codeName(), st.error().field());
 }
 
 QCoro::Task<void> AppLock::verifyTask(QString secret)
@@ -164,14 +164,13 @@ QCoro::Task<void> AppLock::verifyTask(QString secret)
     if (!self)
         co_return;
     if (!ok) {
-        Q_EMIT verified(false, ok.error().message);
+        Q_EMIT verified(false, ok.error().codeName());
         co_return;
     }
     if (*ok)
         Q_EMIT verified(true, QString());
     else
-        Q_EMIT verified(false, QStringLiteral("That is not your %1.")
-                                   .arg(m_kind == u"pin" ? QStringLiteral("PIN") : QStringLiteral("passphrase")));
+        Q_EMIT verified(false, QString());
 }
 
 QCoro::Task<Status> AppLock::setSecretAsync(QString kind, QString secret, QString current)

@@ -59,7 +59,7 @@ public:
 
     //! Sets (or replaces) the secret. Replacing needs \a current. Ends in secretSaved or failed.
     Q_INVOKABLE void setSecret(const QString &kind, const QString &secret, const QString &current = {});
-    //! Ends in verified(true) or verified(false, reason). Also unlocks a locked window.
+    //! Ends in verified(true) or verified(false[, code]). Also unlocks a locked window.
     Q_INVOKABLE void verify(const QString &secret);
     //! Locks now (needs a configured secret).
     Q_INVOKABLE void lock();
@@ -80,9 +80,12 @@ Q_SIGNALS:
     void idleMinutesChanged();
     void throttleChanged();
     void secretSaved();
-    void verified(bool ok, const QString &message);
-    //! setSecret refused or could not store: an ErrorCode name and an English message.
-    void failed(const QString &code, const QString &message, const QString &field);
+    //! verify() answered: \a ok whether the secret matched; \a code is "" when it was checked,
+    //! else the ErrorCode name of why it could not be (then \a ok is false).
+    void verified(bool ok, const QString &code);
+    //! setSecret refused or could not store: an ErrorCode name and the field it is about
+    //! ("secret", "current"; may be empty).
+    void failed(const QString &code, const QString &field);
 
 private:
     QCoro::Task<void> setSecretTask(QString kind, QString secret, QString current);

@@ -229,7 +229,7 @@ QCoro::Task<void> PeopleSearchModel::search(QString text, quint64 generation)
             setRows(searchCache(text), true, {});
             co_return;
         }
-        setRows({}, false, reply.error().message);
+        setRows({}, false, reply.error().codeName());
         co_return;
     }
     QList<protocol::User> users;

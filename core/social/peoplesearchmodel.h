@@ -32,6 +32,8 @@ class PeopleSearchModel : public QAbstractListModel
     Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool offline READ offline NOTIFY resultsChanged)
+    //! "" or the code of the last failure (Error::codeName(): "storage", "network", …), never
+    //! text: QML shows Errors.describe(error).
     Q_PROPERTY(QString error READ error NOTIFY resultsChanged)
     Q_PROPERTY(int count READ count NOTIFY resultsChanged)
     //! With nothing typed, list the people most recently paid, paid by or written to (the

@@ -128,7 +128,7 @@ bool RequestsModel::ensureOpen()
         return false;
     auto db = m_cache->openConnection();
     if (!db) {
-        setError(db.error().message);
+        setError(db.error().codeName());
         return false;
     }
     m_db = std::move(db).value();
@@ -187,7 +187,7 @@ void RequestsModel::fetchMore(const QModelIndex &parent)
     // One extra row tells whether there is another page without a count(*).
     auto page = query(where, args, m_pageSize + 1);
     if (!page) {
-        setError(page.error().message);
+        setError(page.error().codeName());
         setLoading(false);
         return;
     }
@@ -215,7 +215,7 @@ void RequestsModel::onApplied(const sync::ChangeSet &changes)
     for (const QString &id : ids) {
         auto fresh = readRows(*m_db, selfId(), QStringLiteral(" AND r.id = ?2"), {id}, 1);
         if (!fresh) {
-            setError(fresh.error().message);
+            setError(fresh.error().codeName());
             return;
         }
         const int row = rowOf(id);

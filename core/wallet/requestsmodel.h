@@ -55,6 +55,8 @@ class RequestsModel : public QAbstractListModel
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool atEnd READ atEnd NOTIFY atEndChanged)
+    //! "" or the code of the last failure (Error::codeName(): "storage", "network", …), never
+    //! text: QML shows Errors.describe(error).
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
 public:
     //! The roles (QML names in parentheses).

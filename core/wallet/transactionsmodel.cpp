@@ -55,7 +55,7 @@ bool TransactionsModel::ensureOpen()
         return false;
     auto db = m_cache->openConnection();
     if (!db) {
-        setError(db.error().message);
+        setError(db.error().codeName());
         return false;
     }
     m_db = std::move(db).value();
@@ -105,7 +105,7 @@ void TransactionsModel::fetchMore(const QModelIndex &parent)
         after = {m_rows.constLast().createdAt, m_rows.constLast().id};
     auto page = readTransactions(*m_db, m_filter, after, m_pageSize + 1);
     if (!page) {
-        setError(page.error().message);
+        setError(page.error().codeName());
         setLoading(false);
         return;
     }
@@ -132,7 +132,7 @@ void TransactionsModel::fetchNewer()
     const TransactionCursor before{m_rows.constFirst().createdAt, m_rows.constFirst().id};
     auto page = readNewerTransactions(*m_db, m_filter, before, m_pageSize + 1);
     if (!page) {
-        setError(page.error().message);
+        setError(page.error().codeName());
         setLoading(false);
         return;
     }
@@ -184,7 +184,7 @@ void TransactionsModel::onApplied(const sync::ChangeSet &changes)
     // Newest first, only the rows the filter shows.
     auto fresh = readTransactionsById(*m_db, m_filter, ids);
     if (!fresh) {
-        setError(fresh.error().message);
+        setError(fresh.error().codeName());
         return;
     }
     // Rows already loaded change in place; new ones inside the window are gathered with where

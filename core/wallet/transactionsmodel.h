@@ -47,6 +47,8 @@ class TransactionsModel : public QAbstractListModel
     Q_PROPERTY(bool atStart READ atStart NOTIFY atStartChanged)
     Q_PROPERTY(int maxRows READ maxRows WRITE setMaxRows NOTIFY maxRowsChanged)
     Q_PROPERTY(bool stale READ stale NOTIFY staleChanged)
+    //! "" or the code of the last failure (Error::codeName(): "storage", "network", …), never
+    //! text: QML shows Errors.describe(error).
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
 public:
     //! The roles (QML names in parentheses).

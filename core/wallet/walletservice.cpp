@@ -501,8 +501,7 @@ QCoro::Task<void> WalletService::confirmStepUpTask(QString key, QString secret, 
         co_return;
     if (!token) {
         setBusy(false);
-        Q_EMIT stepUpFailed(token.error().codeName(), token.error().details.value(QStringLiteral("reason")).toString(),
-                            token.error().message);
+        Q_EMIT stepUpFailed(token.error().codeName(), token.error().details.value(QStringLiteral("reason")).toString());
         co_return;
     }
     const QString stepUp = *token;
@@ -672,7 +671,8 @@ void WalletService::lookUpLink(const QString &link)
 {
     auto id = parsePayLink(link.trimmed());
     if (!id) {
-        Q_EMIT requestLookupFailed(id.error().codeName(), QStringLiteral("malformed"), id.error().message);
+        qCInfo(lcWallet) << "not a pay link:" << id.error().message;
+        Q_EMIT requestLookupFailed(id.error().codeName(), QStringLiteral("malformed"));
         return;
     }
     lookUpTask(*id);
@@ -702,8 +702,7 @@ QCoro::Task<void> WalletService::endTask(QString id, bool cancel)
         co_return;
     setBusy(false);
     if (!answer) {
-        Q_EMIT requestEndFailed(id, answer.error().codeName(), answer.error().details.value(QStringLiteral("status")).toString(),
-                                answer.error().message);
+        Q_EMIT requestEndFailed(id, answer.error().codeName(), answer.error().details.value(QStringLiteral("status")).toString());
         co_return;
     }
     Q_EMIT requestEnded(id, answer->value(QStringLiteral("status")).toString());
@@ -713,8 +712,7 @@ QCoro::Task<void> WalletService::lookUpTask(QString id)
 {
     QPointer<WalletService> self(this);
     if (!protocol::isWellFormedId(id)) {
-        Q_EMIT requestLookupFailed(QStringLiteral("validation_failed"), QStringLiteral("malformed"),
-                                   QStringLiteral("The request id is malformed."));
+        Q_EMIT requestLookupFailed(QStringLiteral("validation_failed"), QStringLiteral("malformed"));
         co_return;
     }
     setBusy(true);
@@ -726,7 +724,7 @@ QCoro::Task<void> WalletService::lookUpTask(QString id)
         QString reason = info.error().details.value(QStringLiteral("reason")).toString();
         if (reason.isEmpty() && (info.error().code == ErrorCode::Network || info.error().code == ErrorCode::Timeout))
             reason = QStringLiteral("offline");
-        Q_EMIT requestLookupFailed(info.error().codeName(), reason, info.error().message);
+        Q_EMIT requestLookupFailed(info.error().codeName(), reason);
         co_return;
     }
     Q_EMIT requestLookedUp({{QStringLiteral("id"), info->id},
@@ -768,7 +766,7 @@ void WalletService::report(const Result<PaymentOutcome> &outcome)
                                   details.value(QStringLiteral("why")).toString());
             return;
         }
-        Q_EMIT paymentFailed(outcome.error().codeName(), outcome.error().message, outcome.error().field());
+        Q_EMIT paymentFailed(outcome.error().codeName(), outcome.error().field());
         return;
     }
     if (outcome->state == PaymentIntent::State::Completed)

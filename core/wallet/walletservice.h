@@ -173,15 +173,15 @@ Q_SIGNALS:
     void paymentCompleted(const QString &key, const QString &transactionId);
     //! sendMoney/payByLink: the answer was lost; it will be retried with the same key.
     void paymentAwaiting(const QString &key);
-    //! sendMoney/payByLink: refused (locally or by the server): an ErrorCode name, an English
-    //! message and the field it is about (may be empty).
-    void paymentFailed(const QString &code, const QString &message, const QString &field);
+    //! sendMoney/payByLink: refused (locally or by the server): an ErrorCode name and the
+    //! field it is about (may be empty).
+    void paymentFailed(const QString &code, const QString &field);
     //! The server wants the password or a code before intent \a key (403 step_up_required):
     //! \a methods "password" and maybe "totp"; \a why "amount", "new_session". Nothing moved.
     void stepUpRequired(const QString &key, const QStringList &methods, const QString &why);
     //! confirmStepUp()'s password or code was refused (\a reason "wrong_password",
     //! "totp_invalid", or \a code "rate_limited"…).
-    void stepUpFailed(const QString &code, const QString &reason, const QString &message);
+    void stepUpFailed(const QString &code, const QString &reason);
     //! requestMoney: the request exists; share \a link.
     void requestCreated(const QString &id, const QString &link, const QString &formattedAmount, const QString &note);
     //! lookUpLink/lookUpRequest: {id, link, status, amountMinor, currency, formattedAmount, note,
@@ -189,12 +189,12 @@ Q_SIGNALS:
     void requestLookedUp(const QVariantMap &request);
     //! lookUpLink/lookUpRequest: \a reason is malformed, unknown, paid, cancelled, offline or
     //! empty (then see \a code).
-    void requestLookupFailed(const QString &code, const QString &reason, const QString &message);
+    void requestLookupFailed(const QString &code, const QString &reason);
     //! declineRequest/cancelRequest: request \a id is now \a status (declined or cancelled).
     void requestEnded(const QString &id, const QString &status);
     //! declineRequest/cancelRequest refused: an ErrorCode name, the request's state when it
-    //! was no longer open (\a status), and an English message.
-    void requestEndFailed(const QString &id, const QString &code, const QString &status, const QString &message);
+    //! was no longer open (\a status).
+    void requestEndFailed(const QString &id, const QString &code, const QString &status);
 
 private:
     QCoro::Task<Result<PaymentOutcome>> submit(QString kind, QString path, QJsonObject body, Money amount);

@@ -75,7 +75,7 @@ void WalletSummary::reload()
     // A short-lived read connection: one row, read rarely (only when a sync names it).
     auto db = m_cache->openConnection();
     if (!db) {
-        m_error = db.error().message;
+        m_error = db.error().codeName();
         Q_EMIT changed();
         return;
     }
@@ -83,13 +83,13 @@ void WalletSummary::reload()
         "SELECT balance, available, currency, verification, limit_per_payment, limit_daily, remaining_today, as_of "
         "FROM wallet WHERE id = 1;"));
     if (!st) {
-        m_error = st.error().message;
+        m_error = st.error().codeName();
         Q_EMIT changed();
         return;
     }
     auto row = st->step();
     if (!row) {
-        m_error = row.error().message;
+        m_error = row.error().codeName();
         Q_EMIT changed();
         return;
     }

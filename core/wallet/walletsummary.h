@@ -35,6 +35,8 @@ class WalletSummary : public QObject
     Q_PROPERTY(qint64 remainingTodayMinor READ remainingTodayMinor NOTIFY changed)
     Q_PROPERTY(QDateTime asOf READ asOf NOTIFY changed)
     Q_PROPERTY(int staleAfterMinutes READ staleAfterMinutes WRITE setStaleAfterMinutes NOTIFY staleChanged)
+    //! "" or the code of the last failure (Error::codeName(): "storage", "network", …), never
+    //! text: QML shows Errors.describe(error).
     Q_PROPERTY(QString error READ error NOTIFY changed)
 public:
     explicit WalletSummary(QObject *parent = nullptr);

@@ -374,7 +374,7 @@ Item {
                         visible: conversationList.count === 0
                         horizontalAlignment: Text.AlignHCenter
                         wrapMode: Text.Wrap
-                        text: conversations.error.length > 0 ? conversations.error
+                        text: conversations.error.length > 0 ? Errors.describe(conversations.error, "", App.session.serverUrl)
                               : searchField.text.length > 0 ? qsTr("No conversation matches.") : qsTr("No conversations yet.")
                         color: Theme.textMuted
                     }
@@ -435,8 +435,11 @@ Item {
                     }
                     Label {
                         anchors.centerIn: parent
+                        width: parent.width
                         visible: results.count === 0
-                        text: search.error.length > 0 ? search.error : qsTr("No message matches.")
+                        horizontalAlignment: Text.AlignHCenter
+                        wrapMode: Text.Wrap
+                        text: search.error.length > 0 ? Errors.describe(search.error, "", App.session.serverUrl) : qsTr("No message matches.")
                         color: Theme.textMuted
                     }
                 }

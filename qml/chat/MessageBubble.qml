@@ -107,8 +107,8 @@ Item {
                          ? qsTr("💸 Payment of %1").arg(bubble.model.formattedAmount)
                          : bubble.model.formattedAmount.length > 0 ? qsTr("🧾 Request for %1").arg(bubble.model.formattedAmount)
                                                                    : qsTr("🧾 Payment request")) + "</b>"
-                        + (bubble.model.body.length > 0 ? "<br>" + App.linkify(bubble.model.body) : "")
-                      : App.linkify(bubble.model.text)
+                        + (bubble.model.body.length > 0 ? "<br>" + Format.linkify(bubble.model.body) : "")
+                      : Format.linkify(bubble.model.text)
                 textFormat: Text.StyledText
                 wrapMode: Text.Wrap
                 color: bubble.own && !bubble.money ? Theme.accentText : Theme.text

@@ -83,21 +83,21 @@ Menu {
         text: qsTr("Copy text")
         iconName: "copy"
         enabled: menu.copyableText.length > 0
-        onTriggered: App.copyText(menu.copyableText)
+        onTriggered: Desktop.copyText(menu.copyableText)
     }
     Entry {
         objectName: "copyMessageAmountItem"
         text: qsTr("Copy amount")
         iconName: "receipt-text"
         enabled: menu.amount.length > 0
-        onTriggered: App.copyText(menu.amount)
+        onTriggered: Desktop.copyText(menu.amount)
     }
     Entry {
         objectName: "copyRequestLinkItem"
         text: qsTr("Copy payment link")
         iconName: "link"
         enabled: menu.message !== null && menu.message.requestId.length > 0
-        onTriggered: App.copyText("plaza://pay/" + menu.message.requestId)
+        onTriggered: Desktop.copyText("plaza://pay/" + menu.message.requestId)
     }
     Entry {
         objectName: "retryMessageItem"

@@ -67,9 +67,9 @@ Sheet {
         target: App.chat
         enabled: sheet.visible
         function onConversationOpened(id) { sheet.busy = false; sheet.close() }
-        function onConversationOpenFailed(code, message) {
+        function onConversationOpenFailed(code, field) {
             sheet.busy = false
-            sheet.error = code === "validation_failed" ? message : Errors.describe(code, "", App.session.serverUrl)
+            sheet.error = Errors.describe(code, field, App.session.serverUrl)
         }
     }
 

@@ -209,7 +209,7 @@ Item {
                 }
                 Label {
                     visible: !feed.loading
-                    text: feed.error.length > 0 ? feed.error
+                    text: feed.error.length > 0 ? Errors.describe(feed.error, "", App.session.serverUrl)
                           : qsTr("Follow people to see their posts here, or write the first one above.")
                     color: Theme.textMuted
                     wrapMode: Text.Wrap
@@ -229,7 +229,7 @@ Item {
 
     Connections {
         target: App.feed
-        function onActionFailed(code, message, field) {
+        function onActionFailed(code, field) {
             failureNotice.text = field === "text" ? qsTr("Posts are 1 to 500 characters.") : Errors.describe(code, field, App.session.serverUrl)
             failureNotice.open()
         }

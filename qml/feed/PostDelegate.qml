@@ -131,7 +131,7 @@ Item {
             }
             Text {
                 visible: !row.hidden
-                text: App.linkify(row.model.text)
+                text: Format.linkify(row.model.text)
                 textFormat: Text.StyledText
                 color: Theme.text
                 linkColor: Theme.accent

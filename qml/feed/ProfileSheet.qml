@@ -70,8 +70,11 @@ Sheet {
             Spinner { anchors.centerIn: parent; active: profile.loading && posts.count === 0 }
             Label {
                 anchors.centerIn: parent
+                width: parent.width
                 visible: !profile.loading && posts.count === 0
-                text: qsTr("No posts yet.")
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                text: profile.error.length > 0 ? Errors.describe(profile.error, "", App.session.serverUrl) : qsTr("No posts yet.")
                 color: Theme.textMuted
             }
         }

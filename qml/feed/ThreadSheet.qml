@@ -45,8 +45,11 @@ Sheet {
             Spinner { anchors.centerIn: parent; active: thread.loading && list.count === 0 }
             Label {
                 anchors.centerIn: parent
+                width: parent.width
                 visible: !thread.loading && list.count === 0
-                text: thread.error.length > 0 ? thread.error : qsTr("This post is gone.")
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                text: thread.error.length > 0 ? Errors.describe(thread.error, "", App.session.serverUrl) : qsTr("This post is gone.")
                 color: Theme.textMuted
             }
         }

@@ -15,7 +15,7 @@ Sheet {
     required property QtObject service
     property var goal: null
     property string error: ""
-    readonly property var parsedTarget: App.parseAmount(targetField.text, savings.currency)
+    readonly property var parsedTarget: Format.parseAmount(targetField.text, savings.currency)
     // "YYYY-MM-DD", or "" when the field holds no date.
     readonly property string parsedDeadline: Time.parseDate(deadlineField.text)
     readonly property bool deadlineOk: deadlineField.text.trim().length === 0 || parsedDeadline.length > 0

@@ -33,7 +33,7 @@ Sheet {
         return out
     }
 
-    readonly property var parsed: App.parseAmount(amountField.text, savings.currency)
+    readonly property var parsed: Format.parseAmount(amountField.text, savings.currency)
     readonly property var goal: {
         goals.revision // again when a goal changes
         const row = goals.indexOf(goalId)
@@ -55,7 +55,7 @@ Sheet {
     title: step === "result" ? (outcome === "completed" ? qsTr("Done") : outcome === "awaiting" ? qsTr("Awaiting confirmation") : qsTr("Not moved"))
                              : deposit ? qsTr("Add to savings") : qsTr("Withdraw to wallet")
     subtitle: step !== "form" ? ""
-            : deposit ? qsTr("From your wallet · %1 available").arg(App.formatMoney(wallet.availableMinor, wallet.currency))
+            : deposit ? qsTr("From your wallet · %1 available").arg(Format.formatMoney(wallet.availableMinor, wallet.currency))
             : goal ? qsTr("From “%1” · %2 saved").arg(goal.name).arg(goal.formattedSaved)
             : qsTr("From unassigned savings · %1").arg(savings.formattedUnassigned)
     closable: !App.wallet.busy
@@ -80,7 +80,7 @@ Sheet {
         }
         function onPaymentCompleted(key, transactionId) { sheet.outcome = "completed"; sheet.step = "result"; sheet.service.refresh() }
         function onPaymentAwaiting(key) { sheet.outcome = "awaiting"; sheet.step = "result" }
-        function onPaymentFailed(code, message, field) {
+        function onPaymentFailed(code, field) {
             sheet.outcome = "failed"
             sheet.outcomeMessage = Errors.describe(code, field, App.session.serverUrl)
             sheet.step = "result"
@@ -97,7 +97,7 @@ Sheet {
                 id: amountField
                 objectName: "savingsAmountField"
                 label: qsTr("Amount (%1)").arg(sheet.savings.currency)
-                placeholderText: { App.languageInUse; return Number(0).toLocaleString(Qt.locale(), "f", sheet.parsed.decimals) } // again when the language switches
+                placeholderText: { Preferences.languageInUse; return Number(0).toLocaleString(Qt.locale(), "f", sheet.parsed.decimals) } // again when the language switches
                 inputMethodHints: Qt.ImhFormattedNumbersOnly
                 maximumLength: 20
                 input.font: Qt.font({ family: Theme.moneyFont.family, pixelSize: Theme.fontTitle })

@@ -276,7 +276,7 @@ Item {
                             TextField {
                                 id: monthlyField
                                 objectName: "monthlyDepositField"
-                                placeholderText: { App.languageInUse; return Number(0).toLocaleString(Qt.locale(), "f", 2) } // again when the language switches
+                                placeholderText: { Preferences.languageInUse; return Number(0).toLocaleString(Qt.locale(), "f", 2) } // again when the language switches
                                 implicitWidth: 100
                                 implicitHeight: 30
                                 horizontalAlignment: TextInput.AlignRight
@@ -289,7 +289,7 @@ Item {
                         }
                         // Again when the balance, the rate, the currency or the language changes.
                         readonly property var projection: {
-                            savings.balanceMinor; savings.apyBps; savings.currency; App.languageInUse
+                            savings.balanceMinor; savings.apyBps; savings.currency; Preferences.languageInUse
                             return savings.loaded ? savings.projection(monthlyField.text) : ({ ok: false })
                         }
                         id: projectionBox
@@ -327,8 +327,8 @@ Item {
                             xMax: projectionBox.projection.ok ? projectionBox.projection.months.length : 1
                             yMin: low
                             yMax: projectionBox.projection.ok ? low + Math.max(1, projectionBox.projection.maxMinor - low) : 1
-                            topLabel: projectionBox.projection.ok ? App.formatMoney(projectionBox.projection.maxMinor, savings.currency) : ""
-                            bottomLabel: projectionBox.projection.ok ? App.formatMoney(low, savings.currency) : ""
+                            topLabel: projectionBox.projection.ok ? Format.formatMoney(projectionBox.projection.maxMinor, savings.currency) : ""
+                            bottomLabel: projectionBox.projection.ok ? Format.formatMoney(low, savings.currency) : ""
                             startLabel: qsTr("Today")
                             endLabel: { Time.today; return Time.date(Time.monthsFromToday(12)) } // again when the language switches
                             values: values("withoutMinor")
@@ -370,7 +370,7 @@ Item {
                             xMax: historyBox.info.lastIndex || 0
                             yMax: historyBox.info.maxValue || 1
                             topLabel: historyBox.info.formattedTotal || ""
-                            bottomLabel: historyBox.info.totalMinor !== undefined ? App.formatMoney(0, savings.currency) : ""
+                            bottomLabel: historyBox.info.totalMinor !== undefined ? Format.formatMoney(0, savings.currency) : ""
                             startLabel: historyBox.info.from !== undefined ? Time.date(historyBox.info.from) : ""
                             endLabel: historyBox.info.to !== undefined ? Time.date(historyBox.info.to) : ""
                         }

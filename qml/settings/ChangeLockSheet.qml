@@ -31,12 +31,12 @@ Sheet {
         target: sheet.lock
         enabled: sheet.visible
         function onSecretSaved() { sheet.close() }
-        function onFailed(code, message, field) {
+        function onFailed(code, field) {
             sheet.error = field === "current" ? qsTr("The current PIN or passphrase is wrong.")
                         : field === "secret" ? (sheet.kind === "pin" ? qsTr("Use 4 to 12 digits, not all the same.")
                                                                      : qsTr("Use at least 8 characters."))
                         : code === "rate_limited" ? qsTr("Too many wrong tries. Wait a moment, then try again.")
-                        : message
+                        : Errors.describe(code, field, "")
         }
     }
 

@@ -49,7 +49,7 @@ Sheet {
                         : result.code === "rate_limited" ? qsTr("Too many wrong passwords. Wait a minute, then try again.")
                         : result.code === "network" || result.code === "timeout"
                           ? qsTr("Plaza can't reach the server. Nothing was changed; try again when you're online.")
-                        : result.message
+                        : Errors.describe(result.code, result.field, App.session.serverUrl)
         }
     }
 

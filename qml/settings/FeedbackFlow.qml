@@ -11,7 +11,7 @@ Item {
     id: flow
 
     function start() {
-        saveDialog.selectedFile = App.suggestedFile("plaza-feedback.txt")
+        saveDialog.selectedFile = Desktop.suggestedFile("plaza-feedback.txt")
         saveDialog.open()
     }
 
@@ -25,8 +25,8 @@ Item {
         nameFilters: [qsTr("Text files (*.txt)")]
         defaultSuffix: "txt"
         onAccepted: {
-            const error = App.writeFeedback(selectedFile)
-            notice.text = error.length > 0 ? error
+            const error = Desktop.writeFeedback(selectedFile)
+            notice.text = error.length > 0 ? Errors.describe(error, "", "")
                                            : qsTr("Report saved. Attach it to your message; it holds no tokens, keys, amounts or message text.")
             notice.open()
         }

@@ -62,13 +62,13 @@ Sheet {
                 ChoiceBox {
                     objectName: "themeChoice"
                     Accessible.name: qsTr("Theme")
-                    value: App.themeMode
+                    value: Preferences.themeMode
                     model: [
                         { value: "system", label: qsTr("System") },
                         { value: "light", label: qsTr("Light") },
                         { value: "dark", label: qsTr("Dark") }
                     ]
-                    onChosen: value => App.themeMode = value
+                    onChosen: value => Preferences.themeMode = value
                 }
             }
             SettingRow {
@@ -77,13 +77,13 @@ Sheet {
                 ChoiceBox {
                     objectName: "languageChoice"
                     Accessible.name: qsTr("Language")
-                    value: App.language
+                    value: Preferences.language
                     model: [
                         { value: "", label: qsTr("System language") },
                         { value: "en", label: "English" },
                         { value: "fr", label: "Français" }
                     ]
-                    onChosen: value => App.language = value
+                    onChosen: value => Preferences.language = value
                 }
             }
 
@@ -94,8 +94,8 @@ Sheet {
                 Switch {
                     objectName: "notificationsSwitch"
                     Accessible.name: qsTr("Show notifications for new messages")
-                    checked: App.notificationsEnabled
-                    onToggled: App.notificationsEnabled = checked
+                    checked: Preferences.notificationsEnabled
+                    onToggled: Preferences.notificationsEnabled = checked
                 }
             }
             SettingRow {
@@ -104,22 +104,22 @@ Sheet {
                 Switch {
                     objectName: "notificationPreviewsSwitch"
                     Accessible.name: qsTr("Show message text in notifications")
-                    enabled: App.notificationsEnabled
-                    checked: App.notificationPreviews
-                    onToggled: App.notificationPreviews = checked
+                    enabled: Preferences.notificationsEnabled
+                    checked: Preferences.notificationPreviews
+                    onToggled: Preferences.notificationPreviews = checked
                 }
             }
 
-            SectionTitle { visible: App.trayAvailable; text: qsTr("Window") }
+            SectionTitle { visible: Preferences.trayAvailable; text: qsTr("Window") }
             SettingRow {
-                visible: App.trayAvailable
+                visible: Preferences.trayAvailable
                 title: qsTr("Keep running in the tray")
                 detail: qsTr("Closing the window keeps Plaza in the system tray; click the tray icon to bring it back.")
                 Switch {
                     objectName: "traySwitch"
                     Accessible.name: qsTr("Keep running in the tray")
-                    checked: App.minimizeToTray
-                    onToggled: App.minimizeToTray = checked
+                    checked: Preferences.minimizeToTray
+                    onToggled: Preferences.minimizeToTray = checked
                 }
             }
 

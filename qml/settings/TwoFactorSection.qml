@@ -54,7 +54,7 @@ ColumnLayout {
             }
             if (section.thresholdNeedsProof)
                 section.thresholdNeedsProof = false
-            thresholdField.text = s.stepUpThreshold >= 0 ? App.formatMoney(s.stepUpThreshold, section.currency) : ""
+            thresholdField.text = s.stepUpThreshold >= 0 ? Format.formatMoney(s.stepUpThreshold, section.currency) : ""
         }
     }
 
@@ -178,7 +178,7 @@ ColumnLayout {
                 text: qsTr("Copy key")
                 iconName: "copy"
                 variant: "secondary"
-                onClicked: App.copyText(section.session.totpSecret)
+                onClicked: Desktop.copyText(section.session.totpSecret)
             }
         }
         FormField {
@@ -247,7 +247,7 @@ ColumnLayout {
                 text: qsTr("Copy codes")
                 iconName: "copy"
                 variant: "secondary"
-                onClicked: App.copyText(section.session.recoveryCodes.join("\n"))
+                onClicked: Desktop.copyText(section.session.recoveryCodes.join("\n"))
             }
             AppButton {
                 objectName: "recoveryCodesDone"

@@ -75,11 +75,12 @@ Rectangle {
 
     Connections {
         target: App.appLock
-        function onVerified(ok, message) {
+        function onVerified(ok, code) {
             field.text = ""
             field.error = ok ? ""
                     : App.appLock.retryAfterSeconds > 0
                       ? qsTr("Too many wrong tries. Wait %n second(s), then try again.", "", App.appLock.retryAfterSeconds)
+                    : code.length > 0 ? Errors.describe(code, "", "")
                       : qsTr("That's not it. Try again.")
         }
     }

@@ -191,32 +191,32 @@ Rectangle {
             chatPage.openPath(parts.slice(1).join("/"))
         else if (parts[0] === "savings")
             savingsPage.openPath(parts.slice(1).join("/"))
-        else if (App.pendingLink.length === 0) // else the pay-link sheet settles the page
+        else if (Links.pendingLink.length === 0) // else the pay-link sheet settles the page
             App.pageSettled = true
     }
     // A plaza://pay link from the desktop or a second launch: show it on the Wallet tab.
     function takeLink() {
-        if (App.pendingLink.length === 0)
+        if (Links.pendingLink.length === 0)
             return
         skipChatRestore()
         sidebar.currentIndex = 2
-        walletPage.openLink(App.pendingLink)
-        App.clearPendingLink()
+        walletPage.openLink(Links.pendingLink)
+        Links.clearPendingLink()
     }
     Connections {
-        target: App
+        target: Links
         function onPendingLinkChanged() { shell.takeLink() }
     }
     Component.onCompleted: {
         // The tab of the last run, unless --page or a link says otherwise.
-        if (App.startPage.length > 0 || App.pendingLink.length > 0)
+        if (App.startPage.length > 0 || Links.pendingLink.length > 0)
             skipChatRestore()
-        const last = tabs.findIndex(tab => tab.key === App.lastTab)
+        const last = tabs.findIndex(tab => tab.key === Preferences.lastTab)
         // The tab --page asks for, else the last run's: the one built first.
         const asked = tabs.findIndex(tab => tab.key === App.startPage.split("/")[0])
         if (asked >= 0)
             sidebar.currentIndex = asked
-        else if (App.pendingLink.length > 0)
+        else if (Links.pendingLink.length > 0)
             sidebar.currentIndex = 2
         else if (last >= 0)
             sidebar.currentIndex = last
@@ -232,7 +232,7 @@ Rectangle {
         target: sidebar
         function onCurrentIndexChanged() {
             shell.buildTab(sidebar.currentIndex)
-            App.lastTab = shell.tabs[sidebar.currentIndex].key
+            Preferences.lastTab = shell.tabs[sidebar.currentIndex].key
             if (sidebar.currentIndex === 1)
                 shell.chatPage.restoreLastOpened()
             Qt.callLater(shell.focusCurrentTab)

@@ -45,23 +45,24 @@ ColumnLayout {
         target: prompt.lock
         enabled: prompt.visible
         function onSecretSaved() { prompt.unlocked() }
-        function onVerified(ok, message) {
+        function onVerified(ok, code) {
             if (ok) {
                 prompt.unlocked()
             } else {
                 prompt.error = prompt.lock.retryAfterSeconds > 0
                         ? qsTr("Too many wrong tries. Wait %n second(s), then try again.", "", prompt.lock.retryAfterSeconds)
+                        : code.length > 0 ? Errors.describe(code, "", "")
                         : (prompt.lock.kind === "pin" ? qsTr("That PIN is not right.") : qsTr("That passphrase is not right."))
                 secretField.text = ""
                 secretField.forceActiveFocus()
             }
         }
-        function onFailed(code, message, field) {
+        function onFailed(code, field) {
             prompt.error = field === "secret"
                     ? (prompt.kind === "pin" ? qsTr("Use 4 to 12 digits, not all the same.")
                                              : qsTr("Use at least 8 characters."))
                     : (code === "keychain_unavailable" ? qsTr("The system keychain didn't answer, so the lock wasn't saved.")
-                                                       : message)
+                                                       : Errors.describe(code, field, ""))
         }
     }
 

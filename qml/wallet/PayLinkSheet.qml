@@ -71,7 +71,7 @@ Sheet {
             }
             App.pageSettled = true
         }
-        function onRequestLookupFailed(code, reason, message) {
+        function onRequestLookupFailed(code, reason) {
             if (sheet.step !== "loading")
                 return
             sheet.failure = Errors.describeLink(reason, code, App.session.serverUrl)
@@ -96,7 +96,7 @@ Sheet {
             sheet.outcome = "awaiting"
             sheet.step = "result"
         }
-        function onPaymentFailed(code, message, field) {
+        function onPaymentFailed(code, field) {
             if (sheet.step !== "review" && sheet.step !== "stepup")
                 return
             sheet.outcome = "failed"
@@ -129,7 +129,7 @@ Sheet {
                     text: qsTr("Paste")
                     iconName: "copy"
                     variant: "secondary"
-                    onClicked: linkField.text = App.clipboardText()
+                    onClicked: linkField.text = Desktop.clipboardText()
                 }
                 Item { Layout.fillWidth: true }
                 AppButton {
@@ -163,7 +163,7 @@ Sheet {
                     anchors.margins: Theme.spacingL
                     spacing: Theme.spacingS
                     Avatar {
-                        initials: sheet.request ? App.initials(sheet.request.payeeName) : ""
+                        initials: sheet.request ? Format.initials(sheet.request.payeeName) : ""
                         size: 48
                         Layout.alignment: Qt.AlignHCenter
                     }

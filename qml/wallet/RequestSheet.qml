@@ -23,7 +23,7 @@ Sheet {
     //! (a direct conversation's other person is named as the payer).
     property string conversationId: ""
     property string payer: ""
-    readonly property var parsed: App.parseAmount(amountField.text, summary.currency)
+    readonly property var parsed: Format.parseAmount(amountField.text, summary.currency)
 
     title: step === "done" ? qsTr("Your payment request") : qsTr("Request money")
     subtitle: step === "done" ? (conversationId.length > 0 ? qsTr("It's in the conversation: they can pay it from there.")
@@ -70,7 +70,7 @@ Sheet {
         function onPaymentAwaiting(key) {
             sheet.failure = qsTr("The server didn't answer in time. Plaza will retry with the same key; your request will appear once it's confirmed.")
         }
-        function onPaymentFailed(code, message, field) {
+        function onPaymentFailed(code, field) {
             sheet.failure = code === "validation_failed" ? Errors.describeField(field)
                                                          : Errors.describe(code, field, App.session.serverUrl)
         }
@@ -81,7 +81,7 @@ Sheet {
             sheet.step = "done"
             App.pageSettled = true
         }
-        function onRequestLookupFailed(code, reason, message) {
+        function onRequestLookupFailed(code, reason) {
             if (sheet.step !== "loading")
                 return
             sheet.failure = Errors.describeLink(reason, code, App.session.serverUrl)
@@ -98,10 +98,10 @@ Sheet {
         acceptLabel: qsTr("Save") // the non-native dialog says "Open" otherwise
         nameFilters: [qsTr("PNG images (*.png)")]
         defaultSuffix: "png"
-        currentFolder: App.suggestedFile("").toString()
+        currentFolder: Desktop.suggestedFile("").toString()
         onAccepted: {
-            const error = App.saveQrCode(sheet.request.link, selectedFile)
-            sheet.notice = error.length > 0 ? error : qsTr("QR code saved.")
+            const error = Desktop.saveQrCode(sheet.request.link, selectedFile)
+            sheet.notice = error.length > 0 ? Errors.describe(error, "", "") : qsTr("QR code saved.")
         }
     }
 
@@ -117,7 +117,7 @@ Sheet {
                 id: amountField
                 objectName: "requestAmountField"
                 label: qsTr("Amount (%1)").arg(sheet.summary.currency)
-                placeholderText: { App.languageInUse; return Number(0).toLocaleString(Qt.locale(), "f", sheet.parsed.decimals) } // again when the language switches
+                placeholderText: { Preferences.languageInUse; return Number(0).toLocaleString(Qt.locale(), "f", sheet.parsed.decimals) } // again when the language switches
                 inputMethodHints: Qt.ImhFormattedNumbersOnly
                 maximumLength: 20
                 input.font: Qt.font({ family: Theme.moneyFont.family, pixelSize: Theme.fontTitle })
@@ -240,7 +240,7 @@ Sheet {
                     variant: "secondary"
                     Layout.fillWidth: true
                     onClicked: {
-                        App.copyText(sheet.request.link)
+                        Desktop.copyText(sheet.request.link)
                         sheet.notice = qsTr("Link copied.")
                     }
                 }
@@ -251,7 +251,7 @@ Sheet {
                     variant: "secondary"
                     Layout.fillWidth: true
                     onClicked: {
-                        saveDialog.selectedFile = App.suggestedFile("plaza-request-" + sheet.request.id + ".png")
+                        saveDialog.selectedFile = Desktop.suggestedFile("plaza-request-" + sheet.request.id + ".png")
                         saveDialog.open()
                     }
                 }

@@ -192,7 +192,7 @@ Rectangle {
             target: App.wallet
             enabled: confirm.visible
             function onRequestEnded(id, status) { if (id === confirm.requestId) confirm.close() }
-            function onRequestEndFailed(id, code, status, message) {
+            function onRequestEndFailed(id, code, status) {
                 if (id === confirm.requestId)
                     confirm.failure = status.length > 0 ? Errors.describeLink(status, code, "")
                                                         : Errors.describe(code, "", App.session.serverUrl)

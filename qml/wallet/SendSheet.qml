@@ -33,7 +33,7 @@ Sheet {
     property string stepUpWhy: ""
     property string stepUpError: ""
     readonly property bool stepUpTakesCode: stepUpMethods.indexOf("totp") >= 0
-    readonly property var parsed: App.parseAmount(amountField.text, summary.currency)
+    readonly property var parsed: Format.parseAmount(amountField.text, summary.currency)
     readonly property string amountError: {
         if (amountField.text.trim().length === 0)
             return ""
@@ -108,7 +108,7 @@ Sheet {
             sheet.step = "stepup"
             stepUpField.forceActiveFocus()
         }
-        function onStepUpFailed(code, reason, message) {
+        function onStepUpFailed(code, reason) {
             sheet.stepUpError = Errors.describeSecurity(reason, code)
             stepUpField.text = ""
             stepUpField.forceActiveFocus()
@@ -122,7 +122,7 @@ Sheet {
             sheet.outcome = "awaiting"
             sheet.step = "result"
         }
-        function onPaymentFailed(code, message, field) {
+        function onPaymentFailed(code, field) {
             sheet.outcome = "failed"
             sheet.outcomeMessage = code === "validation_failed" ? Errors.describeField(field)
                                  : Errors.describe(code, field, App.session.serverUrl)
@@ -210,7 +210,7 @@ Sheet {
                     width: parent.width
                     visible: !search.loading && search.count === 0
                     horizontalAlignment: Text.AlignHCenter
-                    text: search.error.length > 0 ? search.error
+                    text: search.error.length > 0 ? Errors.describe(search.error, "", App.session.serverUrl)
                           : search.query.trim().length === 0 ? qsTr("Start typing a name or a handle.")
                           : qsTr("No one matches “%1”.").arg(search.query.trim())
                     color: Theme.textMuted
@@ -240,7 +240,7 @@ Sheet {
                 id: amountField
                 objectName: "amountField"
                 label: qsTr("Amount (%1)").arg(sheet.summary.currency)
-                placeholderText: { App.languageInUse; return Number(0).toLocaleString(Qt.locale(), "f", sheet.parsed.decimals) } // again when the language switches
+                placeholderText: { Preferences.languageInUse; return Number(0).toLocaleString(Qt.locale(), "f", sheet.parsed.decimals) } // again when the language switches
                 inputMethodHints: Qt.ImhFormattedNumbersOnly
                 maximumLength: 20
                 input.font: Qt.font({ family: Theme.moneyFont.family, pixelSize: Theme.fontTitle })
@@ -248,8 +248,8 @@ Sheet {
                 input.implicitHeight: 52
                 error: sheet.amountError
                 hint: sheet.summary.loaded ? qsTr("Up to %1 per payment · %2 left today")
-                                                 .arg(App.formatMoney(sheet.summary.limitPerPaymentMinor, sheet.summary.currency))
-                                                 .arg(App.formatMoney(sheet.summary.remainingTodayMinor, sheet.summary.currency))
+                                                 .arg(Format.formatMoney(sheet.summary.limitPerPaymentMinor, sheet.summary.currency))
+                                                 .arg(Format.formatMoney(sheet.summary.remainingTodayMinor, sheet.summary.currency))
                                            : ""
                 Layout.fillWidth: true
                 onAccepted: noteField.forceActiveFocus()
@@ -334,7 +334,7 @@ Sheet {
                     }
                     Label {
                         visible: sheet.summary.loaded && sheet.parsed.ok
-                        text: qsTr("Available after: %1").arg(App.formatMoney(sheet.summary.availableMinor - (sheet.parsed.ok ? sheet.parsed.minor : 0), sheet.summary.currency))
+                        text: qsTr("Available after: %1").arg(Format.formatMoney(sheet.summary.availableMinor - (sheet.parsed.ok ? sheet.parsed.minor : 0), sheet.summary.currency))
                         color: Theme.textMuted
                         font.pixelSize: Theme.fontCaption
                         horizontalAlignment: Text.AlignHCenter

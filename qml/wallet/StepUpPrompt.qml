@@ -39,7 +39,7 @@ ColumnLayout {
     Connections {
         target: App.wallet
         enabled: prompt.visible
-        function onStepUpFailed(code, reason, message) {
+        function onStepUpFailed(code, reason) {
             prompt.error = Errors.describeSecurity(reason, code)
             field.text = ""
             field.forceActiveFocus()

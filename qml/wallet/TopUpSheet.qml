@@ -21,7 +21,7 @@ Sheet {
     property string outcomeMessage: ""
 
     readonly property string currency: summary.currency.length > 0 ? summary.currency : "EUR"
-    readonly property var parsed: App.parseAmount(amountField.text, currency)
+    readonly property var parsed: Format.parseAmount(amountField.text, currency)
     readonly property string amountError: amountField.text.trim().length === 0 || parsed.ok
                                           ? "" : Errors.describeAmount(parsed.reason, parsed.decimals)
     readonly property var cards: [
@@ -51,7 +51,7 @@ Sheet {
         enabled: sheet.visible && sheet.step === "review"
         function onPaymentCompleted(key, transactionId) { sheet.outcome = "completed"; sheet.step = "result" }
         function onPaymentAwaiting(key) { sheet.outcome = "awaiting"; sheet.step = "result" }
-        function onPaymentFailed(code, message, field) {
+        function onPaymentFailed(code, field) {
             sheet.outcome = "failed"
             sheet.outcomeMessage = code === "validation_failed" && field === "card_token"
                                    ? qsTr("This card isn't accepted.")
@@ -70,7 +70,7 @@ Sheet {
                 id: amountField
                 objectName: "topUpAmountField"
                 label: qsTr("Amount (%1)").arg(sheet.currency)
-                placeholderText: { App.languageInUse; return Number(0).toLocaleString(Qt.locale(), "f", sheet.parsed.decimals) } // again when the language switches
+                placeholderText: { Preferences.languageInUse; return Number(0).toLocaleString(Qt.locale(), "f", sheet.parsed.decimals) } // again when the language switches
                 inputMethodHints: Qt.ImhFormattedNumbersOnly
                 maximumLength: 20
                 input.font: Qt.font({ family: Theme.moneyFont.family, pixelSize: Theme.fontTitle })

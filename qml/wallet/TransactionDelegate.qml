@@ -38,7 +38,7 @@ ItemDelegate {
             Text {
                 visible: row.model.counterpartyName.length > 0
                 anchors.centerIn: parent
-                text: App.initials(row.model.counterpartyName)
+                text: Format.initials(row.model.counterpartyName)
                 color: Theme.accent
                 font.pixelSize: 14
                 font.weight: Font.DemiBold

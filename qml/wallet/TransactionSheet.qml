@@ -96,7 +96,7 @@ Sheet {
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Copy")
                     contentItem: Icon { name: "copy"; size: 16; color: Theme.textMuted }
-                    onClicked: App.copyText(sheet.tx.id)
+                    onClicked: Desktop.copyText(sheet.tx.id)
                 }
             }
             Label { text: qsTr("Payment request"); color: Theme.textMuted; visible: !!sheet.tx.requestId }

@@ -215,9 +215,9 @@ Item {
                         Label {
                             objectName: "walletLimits"
                             text: qsTr("Up to %1 per payment · %2 of %3 left today")
-                                  .arg(App.formatMoney(summary.limitPerPaymentMinor, summary.currency))
-                                  .arg(App.formatMoney(summary.remainingTodayMinor, summary.currency))
-                                  .arg(App.formatMoney(summary.limitDailyMinor, summary.currency))
+                                  .arg(Format.formatMoney(summary.limitPerPaymentMinor, summary.currency))
+                                  .arg(Format.formatMoney(summary.remainingTodayMinor, summary.currency))
+                                  .arg(Format.formatMoney(summary.limitDailyMinor, summary.currency))
                             color: Theme.textMuted
                             font.pixelSize: Theme.fontCaption
                             wrapMode: Text.Wrap
@@ -549,13 +549,13 @@ Item {
         acceptLabel: qsTr("Save") // the non-native dialog says "Open" otherwise
         nameFilters: [qsTr("CSV files (*.csv)")]
         defaultSuffix: "csv"
-        selectedFile: App.suggestedFile("plaza-history.csv")
-        onAccepted: App.exportCsv(txModel, selectedFile)
+        selectedFile: Desktop.suggestedFile("plaza-history.csv")
+        onAccepted: Desktop.exportCsv(txModel, selectedFile)
     }
     Connections {
-        target: App
+        target: Desktop
         function onCsvExported(error) {
-            exportNotice.text = error.length > 0 ? error : qsTr("History exported.")
+            exportNotice.text = error.length > 0 ? Errors.describe(error, "", "") : qsTr("History exported.")
             exportNotice.open()
         }
     }

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "inprocessapp.h"
 
+#include "activityfilter.h"
 #include "appcontext.h"
+#include "links.h"
+#include "preferences.h"
 #include "qrimageprovider.h"
 #include "chat/chatservice.h"
 #include "feed/feedservice.h"
@@ -36,16 +39,21 @@ InProcessApp::InProcessApp(const QUrl &serverUrl, const QString &keychainService
     lock = std::make_unique<AppLock>(session.get());
     feed = std::make_unique<feed::FeedService>(session.get());
     chat = std::make_unique<chat::ChatService>(session.get());
-    context = std::make_unique<AppContext>(session.get(), wallet.get(), lock.get(),
-                                           AppContext::Options{server.toString(), QStringLiteral("light"), QString(),
-                                                               configDir, QStringLiteral("en"), true});
-    context->setFeed(feed.get());
-    context->setChat(chat.get());
+    context = std::make_unique<AppContext>(
+        AppContext::Services{session.get(), wallet.get(), lock.get(), feed.get(), chat.get()},
+        AppContext::Options{server.toString(), QString()});
+    preferences = std::make_unique<Preferences>(
+        session.get(), Preferences::Options{configDir, QStringLiteral("en"), QStringLiteral("light"), true});
+    links = std::make_unique<Links>(nullptr);
+    activity = std::make_unique<ActivityFilter>(lock.get());
 }
 
 InProcessApp::~InProcessApp()
 {
     engine.reset();
+    activity.reset();
+    links.reset();
+    preferences.reset();
     context.reset();
     lock.reset();
     feed.reset();

@@ -7,7 +7,10 @@
 
 #include <memory>
 
+class ActivityFilter;
 class AppContext;
+class Links;
+class Preferences;
 class QQmlApplicationEngine;
 class QQuickItem;
 class QQuickWindow;
@@ -28,7 +31,8 @@ class WalletService;
 } // namespace plaza
 
 //! The real Plaza window in the test's process, made of the objects main() makes (Session,
-//! WalletService, AppLock, FeedService, ChatService, AppContext and the QML engine running
+//! WalletService, AppLock, FeedService, ChatService, AppContext, Preferences, Links, the
+//! activity filter and the QML engine running
 //! Main.qml) against a real server, with its own data and config folders and the passphrase
 //! path for the cache key. Torn down in the order main() tears them down.
 //! Types \a text (Latin-1 keys) into \a window, a key click each, as a person would.
@@ -63,6 +67,9 @@ struct InProcessApp {
     std::unique_ptr<plaza::feed::FeedService> feed;
     std::unique_ptr<plaza::chat::ChatService> chat;
     std::unique_ptr<AppContext> context;
+    std::unique_ptr<Preferences> preferences;
+    std::unique_ptr<Links> links;
+    std::unique_ptr<ActivityFilter> activity;
     std::unique_ptr<QQmlApplicationEngine> engine;
     QQuickWindow *window = nullptr;
 };

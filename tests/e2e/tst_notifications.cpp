@@ -7,7 +7,8 @@
 // background; what dunst received is compared with what they wrote and with the settings
 // and the app lock.
 #include "apiprobe.h"
-#include "appcontext.h"
+#include "links.h"
+#include "preferences.h"
 #include "inprocessapp.h"
 #include "qmlwarnings.h"
 #include "common/testserver.h"
@@ -297,7 +298,8 @@ void NotificationsTest::initTestCase()
     // As main() wires them.
     m_tray = std::make_unique<TrayIcon>();
     m_tray->setWindow(m_window);
-    m_notifier = std::make_unique<Notifier>(m_app->context.get(), m_tray.get());
+    m_notifier = std::make_unique<Notifier>(m_app->session.get(), m_app->lock.get(), m_app->preferences.get(),
+                                            m_app->links.get(), m_tray.get());
     m_notifier->setWindow(m_window);
     m_other = std::make_unique<QWidget>();
     m_other->setWindowTitle(QStringLiteral("Another application"));
@@ -408,10 +410,10 @@ void NotificationsTest::textIsNeverMarkup()
 void NotificationsTest::previewsOffHideTheText()
 {
     toBackground();
-    m_app->context->setNotificationPreviews(false);
+    m_app->preferences->setNotificationPreviews(false);
     post(QStringLiteral("bruno"), m_withBruno, QStringLiteral("My new PIN is 9134, keep it secret"));
     const QList<Shown> shown = waitForNew(1);
-    m_app->context->setNotificationPreviews(true);
+    m_app->preferences->setNotificationPreviews(true);
     QCOMPARE(shown.size(), 1);
     QCOMPARE(shown.at(0).summary, QStringLiteral("Bruno Carvalho"));
     QCOMPARE(shown.at(0).body, QStringLiteral("New message"));
@@ -472,7 +474,7 @@ void NotificationsTest::settingOffSilencesThem()
     QVERIFY(enabled->property("activeFocusOnTab").toBool());
     enabled->forceActiveFocus(Qt::TabFocusReason);
     QTest::keyClick(m_window, Qt::Key_Space);
-    QTRY_VERIFY(!m_app->context->notificationsEnabled());
+    QTRY_VERIFY(!m_app->preferences->notificationsEnabled());
     QVERIFY(!enabled->property("checked").toBool());
     QTRY_VERIFY(!previews->isEnabled());
     QTest::keyClick(m_window, Qt::Key_Escape);
@@ -484,7 +486,7 @@ void NotificationsTest::settingOffSilencesThem()
 
     // On again: the next one shows, and it is the only one, so the silence before was the
     // setting's (had "Are you there?" been shown, dunst would have had it first).
-    m_app->context->setNotificationsEnabled(true);
+    m_app->preferences->setNotificationsEnabled(true);
     post(QStringLiteral("chloe"), m_withChloe, QStringLiteral("Hello?"));
     const QList<Shown> shown = waitForNew(1);
     QVERIFY2(shown.size() == 1, qPrintable(describe(shown)));

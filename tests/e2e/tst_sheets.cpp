@@ -4,7 +4,7 @@
 // Send feedback), a dropdown shows its chosen value readably in light and after a switch to
 // dark, the app lock starts every lock empty and hides the account from the keyboard and the
 // accessibility tree, and every secret field has a name. Any QML warning fails the test.
-#include "appcontext.h"
+#include "preferences.h"
 #include "inprocessapp.h"
 #include "qmlwarnings.h"
 #include "common/testserver.h"
@@ -227,14 +227,14 @@ void SheetsTest::dropdownShowsTheChosenValueInBothThemes()
     if (QTest::currentTestFailed())
         return;
     // Switch to dark with the list open, as Settings does: it repaints at once.
-    m_app->context->setThemeMode(QStringLiteral("dark"));
+    m_app->preferences->setThemeMode(QStringLiteral("dark"));
     QTest::qWait(50);
     checkChosenRow("dark");
     const QColor darkList = popupBackground->property("color").value<QColor>();
     QVERIFY2(darkList.lightnessF() < 0.3, qPrintable(darkList.name()));
     QTest::keyClick(m_window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(!popup->property("visible").toBool(), 5000);
-    m_app->context->setThemeMode(QStringLiteral("light"));
+    m_app->preferences->setThemeMode(QStringLiteral("light"));
 }
 
 void SheetsTest::lockStartsEmptyAndHidesTheAccount()

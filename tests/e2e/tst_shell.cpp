@@ -5,6 +5,7 @@
 // are), the keyboard shortcuts, and switching the language while the window is open. Any QML
 // warning fails the test.
 #include "appcontext.h"
+#include "preferences.h"
 #include "inprocessapp.h"
 #include "qmlwarnings.h"
 #include "windowgeometry.h"
@@ -556,7 +557,7 @@ void ShellTest::languageSwitchesWithoutRestart()
     QTRY_VERIFY_WITH_TIMEOUT(sync->property("syncText").toString().startsWith(u"Synced"), 10000);
 
     // Through Settings, as a user does it: the window speaks French at once.
-    QSignalSpy switched(m_app->context.get(), &AppContext::languageSwitched);
+    QSignalSpy switched(m_app->preferences.get(), &Preferences::languageSwitched);
     QTest::keyClick(m_window, Qt::Key_Comma, Qt::ControlModifier);
     QObject *settings = m_app->popup(QStringLiteral("settingsSheet"));
     QVERIFY(settings);
@@ -565,14 +566,14 @@ void ShellTest::languageSwitchesWithoutRestart()
     QVERIFY(choice);
     QMetaObject::invokeMethod(choice, "chosen", Q_ARG(QVariant, QStringLiteral("fr")));
     QVERIFY(switched.wait(5000));
-    QCOMPARE(m_app->context->languageInUse(), QStringLiteral("fr"));
+    QCOMPARE(m_app->preferences->languageInUse(), QStringLiteral("fr"));
     QTRY_COMPARE_WITH_TIMEOUT(navText(), QStringLiteral("Portefeuille"), 5000);
     QTRY_VERIFY2_WITH_TIMEOUT(sync->property("syncText").toString().startsWith(u"Synchronisé"),
                               qPrintable(sync->property("syncText").toString()), 5000);
     // And it is saved for the next start.
-    QCOMPARE(AppContext::savedLanguage(m_config.path()), QStringLiteral("fr"));
+    QCOMPARE(Preferences::savedLanguage(m_config.path()), QStringLiteral("fr"));
 
-    m_app->context->setLanguage(QStringLiteral("en"));
+    m_app->preferences->setLanguage(QStringLiteral("en"));
     QVERIFY(switched.wait(5000));
     QTRY_COMPARE_WITH_TIMEOUT(navText(), QStringLiteral("Wallet"), 5000);
     QTest::keyClick(m_window, Qt::Key_Escape);

@@ -6,6 +6,8 @@
 // user cannot read whole: a Text/Label elided or clipped with no tooltip to read it in full, a
 // "(s)" plural, a time of day with seconds.
 #include "appcontext.h"
+#include "links.h"
+#include "preferences.h"
 #include "inprocessapp.h"
 #include "languageloader.h"
 #include "qmlwarnings.h"
@@ -189,13 +191,13 @@ void TourTest::initTestCase()
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("shell")) && item(QStringLiteral("shell"))->isVisible(), 10000);
     // A conversation and a request of the demo's, for the pages that take an id. A tab is built
     // the first time it is shown: show Chat, then Wallet.
-    m_app->context->requestPage(QStringLiteral("chat"));
+    m_app->links->requestPage(QStringLiteral("chat"));
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("conversationList")), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!firstValue(item(QStringLiteral("conversationList"))->property("model").value<QObject *>(),
                                          "id").isEmpty(),
                              15000);
     m_conversation = firstValue(item(QStringLiteral("conversationList"))->property("model").value<QObject *>(), "id");
-    m_app->context->requestPage(QStringLiteral("wallet"));
+    m_app->links->requestPage(QStringLiteral("wallet"));
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("requestsPanel")), 10000);
     QObject *requests = item(QStringLiteral("requestsPanel"))->findChild<QObject *>(QStringLiteral("requestsModel"));
     QVERIFY(requests);
@@ -290,14 +292,14 @@ void TourTest::closeEverything()
 void TourTest::switchTo(const QString &language, const QString &theme)
 {
     if (theme != m_theme) {
-        m_app->context->setThemeMode(theme);
+        m_app->preferences->setThemeMode(theme);
         m_theme = theme;
     }
     if (language != m_language) {
-        QSignalSpy switched(m_app->context.get(), &AppContext::languageSwitched);
-        m_app->context->setLanguage(language);
+        QSignalSpy switched(m_app->preferences.get(), &Preferences::languageSwitched);
+        m_app->preferences->setLanguage(language);
         QVERIFY(switched.wait(5000));
-        QCOMPARE(m_app->context->languageInUse(), language);
+        QCOMPARE(m_app->preferences->languageInUse(), language);
         m_language = language;
     }
 }
@@ -364,10 +366,10 @@ void TourTest::tour()
 
     m_app->context->setPageSettled(false);
     if (page == u"@paylink") {
-        m_app->context->requestPage(QStringLiteral("wallet"));
-        QCOMPARE(m_app->context->openLink(u"plaza://pay/" + m_request), QString());
+        m_app->links->requestPage(QStringLiteral("wallet"));
+        QCOMPARE(m_app->links->openLink(u"plaza://pay/" + m_request), QString());
     } else if (page == u"@transaction") {
-        m_app->context->requestPage(QStringLiteral("wallet"));
+        m_app->links->requestPage(QStringLiteral("wallet"));
         QQuickItem *list = item(QStringLiteral("historyList"));
         QVERIFY(list);
         QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() > 0, 10000);
@@ -379,7 +381,7 @@ void TourTest::tour()
     } else if (page == u"@two-factor-scan") {
         // Enrolment's second stage: the QR code and the secret, after the password (the
         // secret stays pending on the server until a code confirms it).
-        m_app->context->requestPage(QStringLiteral("settings/two-factor"));
+        m_app->links->requestPage(QStringLiteral("settings/two-factor"));
         QTRY_VERIFY_WITH_TIMEOUT(m_app->context->pageSettled(), 20000);
         QQuickItem *password = item(QStringLiteral("totpPasswordField"));
         QQuickItem *next = item(QStringLiteral("totpPasswordContinue"));
@@ -392,7 +394,7 @@ void TourTest::tour()
         QTRY_VERIFY_WITH_TIMEOUT((qr = item(QStringLiteral("totpQrCode"))) && qr->isVisible()
                                      && qr->property("status").toInt() == 1 /* Image.Ready */, 15000);
     } else {
-        m_app->context->requestPage(page);
+        m_app->links->requestPage(page);
         QTRY_VERIFY2_WITH_TIMEOUT(m_app->context->pageSettled(), qPrintable(page + u" never settled"), 20000);
     }
     if (!popup.isEmpty()) {

@@ -5,7 +5,7 @@
 // through the send sheet (people search, amount, note, review, app lock) — then asks the
 // server what arrived.
 #include "apiprobe.h"
-#include "appcontext.h"
+#include "format.h"
 #include "inprocessapp.h"
 #include "qmlwarnings.h"
 #include "common/testserver.h"
@@ -406,7 +406,7 @@ void UiTest::postTextIsNeverMarkup()
 {
     QFETCH(QString, text);
     QFETCH(QString, styled);
-    QCOMPARE(m_app->context->linkify(text), styled);
+    QCOMPARE(Format().linkify(text), styled);
 }
 
 void UiTest::chatKeysAndMoneyInAConversation()

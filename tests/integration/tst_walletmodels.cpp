@@ -321,11 +321,11 @@ void WalletModelsTest::invokablesAnswerBySignal()
     QTRY_COMPARE(failed.size(), 1);
     QLocale::setDefault(before);
     QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("invalid_amount"));
-    QCOMPARE(failed.at(0).at(2).toString(), QStringLiteral("amount"));
+    QCOMPARE(failed.at(0).at(1).toString(), QStringLiteral("amount"));
     m_wallet->payByLink(QStringLiteral("plaza://pay/"));
     QTRY_COMPARE(failed.size(), 2);
     QCOMPARE(failed.at(1).at(0).toString(), QStringLiteral("validation_failed"));
-    QCOMPARE(failed.at(1).at(2).toString(), QStringLiteral("link"));
+    QCOMPARE(failed.at(1).at(1).toString(), QStringLiteral("link"));
     QVERIFY(busy.size() >= 4); // on and off for each of the two sends
     QVERIFY(!m_wallet->busy());
     QCOMPARE(completed.size(), 1);
