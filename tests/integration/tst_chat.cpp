@@ -1083,7 +1083,7 @@ void ChatTest::messagesChangeInPlaceAndGoInByTime()
     // What the cache writer does for a batch: message 2 changed, and two new ones with its very
     // created_at, one sorting before it by id and one after (ids break created_at ties).
     {
-        auto raw = m_fixture->session->openCacheConnection(false);
+        auto raw = m_fixture->session->cache()->openConnection(false);
         QVERIFY(raw);
         storage::Database &db = **raw;
         auto stored = db.prepare(QStringLiteral("SELECT created_at, sender_id FROM messages WHERE id = ?1;"));
@@ -1195,7 +1195,7 @@ void ChatTest::messagesWindowStaysBounded()
     // A message far back: one window around it (a reset), not every page up to it.
     QString farId;
     {
-        auto reader = m_fixture->session->openCacheConnection();
+        auto reader = m_fixture->session->cache()->openConnection();
         QVERIFY(reader);
         auto q = (*reader)->prepare(QStringLiteral("SELECT id FROM messages WHERE text = 'w005';"));
         QVERIFY(q);
