@@ -58,7 +58,7 @@ protocol::Event walletUpdated(qint64 seq, qint64 balance)
                              {QStringLiteral("remaining_today"), money(200000)}};
     const QJsonObject data{{QStringLiteral("balance"), money(balance)},
                            {QStringLiteral("available"), money(balance)},
-                           {QStringLiteral("verification"), QStringLiteral("verified")},
+                           {QStringLiteral("verification"), QStringLiteral("full")},
                            {QStringLiteral("limits"), limits},
                            {QStringLiteral("as_of"), QStringLiteral("2026-03-02T10:00:00Z")}};
     return {seq, QStringLiteral("wallet.updated"), data};
