@@ -607,6 +607,19 @@ bool MessagesModel::prependFromCache()
     return !exhausted || !page->isEmpty();
 }
 
+bool MessagesModel::appendTail(QList<MessageRow> *rows)
+{
+    QList<MessageRow> tail;
+    if (!readTail(&tail))
+        return false;
+    QSet<QString> keys;
+    for (const MessageRow &r : std::as_const(*rows))
+        keys.insert(r.key());
+    tail.removeIf([&keys](const MessageRow &r) { return keys.contains(r.key()); });
+    *rows += tail;
+    return true;
+}
+
 void MessagesModel::fetchNewer()
 {
     if (m_atEnd || m_changing || m_conversationId.isEmpty() || !ensureOpen())
@@ -629,16 +642,8 @@ void MessagesModel::fetchNewer()
     if (more)
         page->removeLast();
     QList<MessageRow> rows = std::move(page).value();
-    if (!more) {
-        QList<MessageRow> tail;
-        if (!readTail(&tail))
-            return;
-        QSet<QString> keys;
-        for (const MessageRow &r : std::as_const(rows))
-            keys.insert(r.key());
-        tail.removeIf([&keys](const MessageRow &r) { return keys.contains(r.key()); });
-        rows += tail;
-    }
+    if (!more && !appendTail(&rows))
+        return;
     const QScopedValueRollback<bool> changing(m_changing, true);
     setAtEnd(!more);
     if (!rows.isEmpty()) {
@@ -664,16 +669,8 @@ void MessagesModel::loadAround(const QString &createdAt, const QString &id)
     if (more)
         newer->removeLast();
     QList<MessageRow> rows = *older + *newer;
-    if (!more) {
-        QList<MessageRow> tail;
-        if (!readTail(&tail))
-            return;
-        QSet<QString> keys;
-        for (const MessageRow &r : std::as_const(rows))
-            keys.insert(r.key());
-        tail.removeIf([&keys](const MessageRow &r) { return keys.contains(r.key()); });
-        rows += tail;
-    }
+    if (!more && !appendTail(&rows))
+        return;
     {
         const QScopedValueRollback<bool> changing(m_changing, true);
         beginResetModel();

@@ -180,6 +180,8 @@ private:
     //! The outbox's rows (readUnsent and what is on its way to the writer), minus those whose
     //! synced message is loaded; empty when the window does not reach the end.
     [[nodiscard]] bool readTail(QList<MessageRow> *tail);
+    //! Reads the tail and appends to \a rows what is not in them already (the end of the window).
+    [[nodiscard]] bool appendTail(QList<MessageRow> *rows);
     //! Number of synced rows (the unsynced tail follows them).
     [[nodiscard]] qsizetype syncedCount() const;
     //! Where a synced row \a r goes among the first \a count rows (after equal ones).
