@@ -409,15 +409,6 @@ void Session::notifyLocaleChanged()
     Q_EMIT localeChanged();
 }
 
-bool Session::isStale(std::chrono::minutes maxAge) const
-{
-    if (!online())
-        return true;
-    const QDateTime synced = lastSyncedAt();
-    return !synced.isValid()
-           || synced.secsTo(Clock::instance()->nowUtc()) > std::chrono::duration_cast<std::chrono::seconds>(maxAge).count();
-}
-
 QString Session::cachePath() const
 {
     return d->account.userId.isEmpty() ? QString() : d->files.cachePath(d->account.userId);

@@ -178,9 +178,6 @@ public:
     [[nodiscard]] QString displayName() const;
     [[nodiscard]] bool passphraseIsNew() const;
     [[nodiscard]] QDateTime lastSyncedAt() const;
-    //! What is shown may be out of date: offline, never synced, or the last sync is older
-    //! than \a maxAge (the wallet and savings summaries say "as of <time>" then).
-    [[nodiscard]] bool isStale(std::chrono::minutes maxAge) const;
     [[nodiscard]] qint64 cursor() const;
     [[nodiscard]] QString errorCode() const;    //!< API or client error code name of the last failure
     [[nodiscard]] QString errorMessage() const; //!< English message of the last failure
