@@ -7,6 +7,7 @@
 #include "clock.h"
 #include "conversations.h"
 #include "ledger.h"
+#include "media.h"
 #include "messages.h"
 #include "protocol/json.h"
 #include "protocol/types.h"
@@ -96,12 +97,19 @@ Response postHandler(ServerDb &db, Clock &clock, RequestContext &ctx)
     const qint64 conversationId = std::get<qint64>(conversation);
     protocol::JsonReader r(ctx.body);
     const QString clientId = r.string(QStringLiteral("client_id"));
-    const QString text = r.string(QStringLiteral("text"));
+    // With files attached the text may be left out (or empty).
+    const QJsonValue files = ctx.body.value(QStringLiteral("attachments"));
+    const QString text = files.isArray() && !files.toArray().isEmpty() ? r.optString(QStringLiteral("text"))
+                                                                       : r.string(QStringLiteral("text"));
     if (!r.ok())
         return Response::error(r.error());
+    auto refs = media::parseRefs(files, QStringLiteral("attachments"), protocol::limits::kMaxMessageAttachments);
+    if (!refs)
+        return Response::error(refs.error());
     CreatedMessage created;
     const Status st = db.write([&]() -> Status {
-        auto result = postTextMessage(db, conversationId, ctx.userId, clientId, text, clock.nowMs());
+        auto result = postTextMessage(db, conversationId, ctx.userId, clientId, text.isNull() ? QStringLiteral("") : text,
+                                      clock.nowMs(), *refs);
         if (!result)
             return result.error();
         created = *result;

@@ -3,6 +3,8 @@
 
 #include "common/logging.h"
 #include "conversations.h"
+#include "demomedia.h"
+#include "media.h"
 #include "messages.h"
 #include "serverdb.h"
 
@@ -55,6 +57,7 @@ struct PlannedMessage {
     qint64 conversationId = 0;
     qint64 senderId = 0;
     QString text;
+    QList<protocol::AttachmentRef> attachments = {};
 };
 
 class Dice
@@ -72,7 +75,7 @@ private:
 
 } // namespace
 
-Status seedDemoChat(ServerDb &db, const QHash<QString, qint64> &idOf, qint64 nowMs)
+Status seedDemoChat(ServerDb &db, const QHash<QString, qint64> &idOf, const DemoPictures &pictures, qint64 nowMs)
 {
     const qint64 start = nowMs - kDays * kDayMs;
     const qint64 last = nowMs - 60 * kMinuteMs; // the newest message, an hour ago
@@ -122,7 +125,12 @@ Status seedDemoChat(ServerDb &db, const QHash<QString, qint64> &idOf, qint64 now
         if (it.key() != group->id && it.value().contains(hikers.at(0)) && it.value().contains(hikers.at(1)))
             chloeChat = it.key();
     }
-    plan.append({last - 50 * kMinuteMs, group->id, hikers.at(2), QStringLiteral("Photos from the hike are up! 📸")});
+    QList<protocol::AttachmentRef> photos;
+    for (const QString &scene : {QStringLiteral("ridge"), QStringLiteral("lake"), QStringLiteral("summit")}) {
+        if (const qint64 id = pictures.mediaId(scene))
+            photos.append({ids::format(ids::kMedia, id), pictures.alt(scene)});
+    }
+    plan.append({last - 50 * kMinuteMs, group->id, hikers.at(2), QStringLiteral("Photos from the hike are up! 📸"), photos});
     plan.append({last - 45 * kMinuteMs, group->id, hikers.at(3), QStringLiteral("Same time next month?")});
     plan.append({last - 5 * kMinuteMs, chloeChat, hikers.at(1), QStringLiteral("Are you coming tonight?")});
     plan.append({last, chloeChat, hikers.at(1), QStringLiteral("I saved you a seat at the café 😉")});
@@ -131,7 +139,8 @@ Status seedDemoChat(ServerDb &db, const QHash<QString, qint64> &idOf, qint64 now
     std::stable_sort(plan.begin(), plan.end(), [](const PlannedMessage &l, const PlannedMessage &r) { return l.at < r.at; });
     int n = 0;
     for (const PlannedMessage &m : plan) {
-        auto posted = postTextMessage(db, m.conversationId, m.senderId, QStringLiteral("demo-%1").arg(++n), m.text, m.at);
+        auto posted = postTextMessage(db, m.conversationId, m.senderId, QStringLiteral("demo-%1").arg(++n), m.text, m.at,
+                                      m.attachments);
         if (!posted)
             return posted.error();
     }

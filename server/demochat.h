@@ -8,6 +8,7 @@
 
 namespace plaza::server {
 
+class DemoPictures;
 class ServerDb;
 
 //! Seeds the demo people's chats (demochat.cpp) inside the caller's write transaction:
@@ -16,6 +17,8 @@ class ServerDb;
 //! ago); everyone has read everything but Amélie, who has two unread messages from Chloé and
 //! two in the group (and the demo wallet's dinner payment from Bruno, unread too). Run before the demo wallet, whose dinner payment lands in Amélie's chat with
 //! Bruno. \a idOf maps demo handles to ids.
-[[nodiscard]] Status seedDemoChat(ServerDb &db, const QHash<QString, qint64> &idOf, qint64 nowMs);
+//! David's "Photos from the hike are up! 📸" carries the three hike pictures of \a pictures.
+[[nodiscard]] Status seedDemoChat(ServerDb &db, const QHash<QString, qint64> &idOf, const DemoPictures &pictures,
+                                  qint64 nowMs);
 
 } // namespace plaza::server

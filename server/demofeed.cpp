@@ -8,6 +8,8 @@
 #include "demofeed.h"
 
 #include "common/logging.h"
+#include "demomedia.h"
+#include "media.h"
 #include "posts.h"
 #include "serverdb.h"
 
@@ -110,7 +112,7 @@ struct Planned {
 
 } // namespace
 
-Status seedDemoFeed(ServerDb &db, const QHash<QString, qint64> &idOf, qint64 nowMs)
+Status seedDemoFeed(ServerDb &db, const QHash<QString, qint64> &idOf, const DemoPictures &pictures, qint64 nowMs)
 {
     Dice dice;
     const qint64 start = nowMs - kDays * kDayMs;
@@ -198,15 +200,28 @@ Status seedDemoFeed(ServerDb &db, const QHash<QString, qint64> &idOf, qint64 now
     auto limitedPost = createPost(db, limited, nowMs - 60 * kMinuteMs);
     if (!limitedPost)
         return limitedPost.error();
-    // And something fresh from a friend, with a reaction.
-    auto fresh = createPost(db, {idOf.value(QStringLiteral("bruno")), QStringLiteral("demo-fresh-1"),
-                                 QStringLiteral("Dinner was great tonight, thanks Amélie! Next one is on me 🍝")},
-                            nowMs - 30 * kMinuteMs);
+    auto picture = [&pictures](const QString &scene) {
+        QList<protocol::AttachmentRef> refs;
+        if (const qint64 id = pictures.mediaId(scene))
+            refs.append({ids::format(ids::kMedia, id), pictures.alt(scene)});
+        return refs;
+    };
+    // The café shows its morning latte.
+    NewPost latte{idOf.value(QStringLiteral("cafe_lumiere")), QStringLiteral("demo-latte-1"),
+                  QStringLiteral("First latte of the day, poured with love ☕ Open until 19:00.")};
+    latte.images = picture(QStringLiteral("latte"));
+    if (auto made = createPost(db, latte, nowMs - 75 * kMinuteMs); !made)
+        return made.error();
+    // And something fresh from a friend, with a photo and a reaction.
+    NewPost dinner{idOf.value(QStringLiteral("bruno")), QStringLiteral("demo-fresh-1"),
+                   QStringLiteral("Dinner was great tonight, thanks Amélie! Next one is on me 🍝")};
+    dinner.images = picture(QStringLiteral("dinner"));
+    auto fresh = createPost(db, dinner, nowMs - 30 * kMinuteMs);
     if (!fresh)
         return fresh.error();
     if (auto liked = setLiked(db, idOf.value(QStringLiteral("amelie")), fresh->id, true, nowMs - 20 * kMinuteMs); !liked)
         return liked.error();
-    qCInfo(lcServer) << "demo feed seeded:" << made + 3 << "posts, replies, reposts and likes";
+    qCInfo(lcServer) << "demo feed seeded:" << made + 4 << "posts, replies, reposts and likes";
     return {};
 }
 

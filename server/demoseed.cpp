@@ -5,6 +5,7 @@
 #include "demochat.h"
 #include "credentials.h"
 #include "demofeed.h"
+#include "demomedia.h"
 #include "demosavings.h"
 #include "demowallet.h"
 #include "serverdb.h"
@@ -48,7 +49,7 @@ constexpr DemoFollow kFollows[] = {
 
 } // namespace
 
-Status seedDemo(ServerDb &db, qint64 nowMs)
+Status seedDemo(ServerDb &db, MediaStore &store, qint64 nowMs)
 {
     auto seeded = db.meta(QStringLiteral("demo_seeded"));
     if (!seeded)
@@ -70,6 +71,11 @@ Status seedDemo(ServerDb &db, qint64 nowMs)
         hashes.insert(QString::fromUtf16(p.handle), *hash);
     }
 
+    // Painting and encoding the photos is slow too.
+    DemoPictures pictures;
+    if (auto st = pictures.paint(store); !st)
+        return st;
+
     return db.write([&]() -> Status {
         QHash<QString, qint64> idOf;
         qint64 t = nowMs - 3600 * 1000; // an hour ago, a second apart, so activity has an order
@@ -88,14 +94,24 @@ Status seedDemo(ServerDb &db, qint64 nowMs)
             if (!changed)
                 return changed.error();
         }
-        if (auto st = seedDemoChat(db, idOf, nowMs); !st)
+        // The hike photos are David's, the latte Café Lumière's, the dinner Bruno's.
+        auto ownerOf = [&idOf](const QString &scene) {
+            if (scene == u"latte")
+                return idOf.value(QStringLiteral("cafe_lumiere"));
+            if (scene == u"dinner")
+                return idOf.value(QStringLiteral("bruno"));
+            return idOf.value(QStringLiteral("david"));
+        };
+        if (auto st = pictures.record(db, ownerOf, nowMs - 3 * 3600 * 1000); !st)
+            return st;
+        if (auto st = seedDemoChat(db, idOf, pictures, nowMs); !st)
             return st;
         // Savings first: their deposits are the oldest movements (see seedDemoSavings).
         if (auto st = seedDemoSavings(db, idOf, nowMs); !st)
             return st;
         if (auto st = seedDemoWallet(db, idOf, nowMs); !st)
             return st;
-        if (auto st = seedDemoFeed(db, idOf, nowMs); !st)
+        if (auto st = seedDemoFeed(db, idOf, pictures, nowMs); !st)
             return st;
         if (auto st = db.setMeta(QStringLiteral("demo_seeded"), QString::number(nowMs)); !st)
             return st;

@@ -3,6 +3,7 @@
 // the lists — home and discover timelines, a user's posts, a post's replies.
 
 #include "clock.h"
+#include "media.h"
 #include "posts.h"
 #include "protocol/json.h"
 #include "protocol/types.h"
@@ -77,10 +78,19 @@ Response createHandler(ServerDb &db, Clock &clock, RequestContext &ctx)
     NewPost post;
     post.authorId = ctx.userId;
     post.clientId = r.string(QStringLiteral("client_id"));
-    post.text = r.string(QStringLiteral("text"));
+    // With images the text may be left out (or empty).
+    const QJsonValue images = ctx.body.value(QStringLiteral("images"));
+    post.text = images.isArray() && !images.toArray().isEmpty() ? r.optString(QStringLiteral("text"))
+                                                                : r.string(QStringLiteral("text"));
+    if (post.text.isNull())
+        post.text = QStringLiteral("");
     const QString replyTo = r.optString(QStringLiteral("reply_to"));
     if (!r.ok())
         return Response::error(r.error());
+    auto refs = media::parseRefs(images, QStringLiteral("images"), protocol::limits::kMaxPostImages);
+    if (!refs)
+        return Response::error(refs.error());
+    post.images = *refs;
     if (!replyTo.isNull()) {
         const auto parent = ids::parse(ids::kPost, replyTo);
         if (!parent)

@@ -8,6 +8,8 @@
 #include "eventlog.h"
 #include "livehub.h"
 #include "loginthrottle.h"
+#include "media.h"
+#include "mediastore.h"
 #include "plazaserver.h"
 #include "serverdb.h"
 #include "serveroptions.h"
@@ -20,6 +22,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QTimer>
 
 #include <csignal>
 #include <cstdio>
@@ -115,8 +118,11 @@ int main(int argc, char *argv[])
     setEventRetention(options->keepEvents);
 
     Clock clock(options->testClock);
+    auto mediaStore = MediaStore::open(options->dataDir);
+    if (!mediaStore)
+        return fail(QStringLiteral("cannot open the media store: %1").arg(mediaStore.error().message));
     if (options->demo) {
-        if (auto st = seedDemo(**db, clock.nowMs()); !st)
+        if (auto st = seedDemo(**db, **mediaStore, clock.nowMs()); !st)
             return fail(QStringLiteral("cannot seed the demo data: %1").arg(st.error().message));
     }
 
@@ -124,7 +130,14 @@ int main(int argc, char *argv[])
     (*db)->setEventListener([&hub](const QList<UserEvent> &events) { hub.publish(events); });
     LoginThrottle throttle;
     WorkerPool workers(options->hashThreads, options->hashQueue);
-    Services services{**db, clock, hub, throttle, *options, workers};
+    Services services{**db, clock, hub, throttle, *options, workers, **mediaStore};
+    // Expired uploads, files never attached and files nothing shows any more (media.h).
+    QTimer mediaSweep;
+    QObject::connect(&mediaSweep, &QTimer::timeout, &app, [&] {
+        if (auto swept = media::sweep(**db, **mediaStore, clock.nowMs()); !swept)
+            qCWarning(lcServer).noquote() << "media sweep:" << swept.error().message;
+    });
+    mediaSweep.start(options->mediaSweepSeconds * 1000);
     PlazaServer server(services);
 
     const bool tls = !options->tlsCert.isEmpty();

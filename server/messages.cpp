@@ -5,6 +5,7 @@
 #include "conversations.h"
 #include "eventlog.h"
 #include "ledger.h"
+#include "media.h"
 #include "protocol/json.h"
 #include "protocol/types.h"
 #include "serverdb.h"
@@ -39,6 +40,10 @@ Result<protocol::Message> loadMessage(ServerDb &db, qint64 viewerId, qint64 mess
     m.kind = stmt->text(4);
     if (!stmt->isNull(5))
         m.payment = protocol::PaymentCard{ids::format(ids::kTransaction, stmt->int64(5)), Money(stmt->int64(7), stmt->text(8))};
+    auto attachments = media::messageAttachments(db, messageId);
+    if (!attachments)
+        return attachments.error();
+    m.attachments = *attachments;
     return m;
 }
 
@@ -122,7 +127,8 @@ Result<qint64> postPaymentMessage(ServerDb &db, qint64 conversationId, qint64 se
 }
 
 Result<CreatedMessage> postTextMessage(ServerDb &db, qint64 conversationId, qint64 senderId, const QString &clientId,
-                                       const QString &text, qint64 nowMs)
+                                       const QString &text, qint64 nowMs,
+                                       const QList<protocol::AttachmentRef> &attachments)
 {
     if (!protocol::isValidClientId(clientId))
         return makeError(ErrorCode::ValidationFailed, QStringLiteral("client_id must be 1 to 64 of A-Z, a-z, 0-9, _ and -."),
@@ -140,8 +146,9 @@ Result<CreatedMessage> postTextMessage(ServerDb &db, qint64 conversationId, qint
                              {{QStringLiteral("field"), QStringLiteral("client_id")}});
         return CreatedMessage{stmt->int64(0), true};
     }
-    if (text.trimmed().isEmpty())
-        return textField(QStringLiteral("A message needs some text."));
+    if (text.trimmed().isEmpty() && (attachments.isEmpty() || !text.isEmpty()))
+        return textField(attachments.isEmpty() ? QStringLiteral("A message needs some text or a file.")
+                                               : QStringLiteral("A message's text cannot be only white space."));
     const qsizetype chars = text.toUcs4().size();
     if (chars > protocol::limits::kMaxMessageChars)
         return textField(QStringLiteral("A message is at most %1 characters (this one has %2).")
@@ -157,6 +164,8 @@ Result<CreatedMessage> postTextMessage(ServerDb &db, qint64 conversationId, qint
     if (!inserted)
         return inserted.error();
     const qint64 messageId = *inserted;
+    if (auto st = media::attachToMessage(db, senderId, messageId, attachments, nowMs); !st)
+        return st.error();
     if (auto st = announceMessage(db, conversationId, senderId, messageId, *createdAt); !st)
         return st.error();
     return CreatedMessage{messageId, false};

@@ -33,11 +33,13 @@ struct CreatedMessage {
     bool existed = false; //!< the sender had already sent this client_id: the original
 };
 //! Posts a text message (inside the caller's transaction; membership is the caller's
-//! business). Validates client_id and text (1 … kMaxMessageChars code points, not only
-//! white space). The same client_id again from the same sender returns the original in
+//! business). Validates client_id, text (up to kMaxMessageChars code points, not only white
+//! space, and empty only when files are attached) and \a attachments (finished files of the
+//! sender: media.h). The same client_id again from the same sender returns the original in
 //! the same conversation, and is a Conflict in another one.
 [[nodiscard]] Result<CreatedMessage> postTextMessage(ServerDb &db, qint64 conversationId, qint64 senderId,
-                                                     const QString &clientId, const QString &text, qint64 nowMs);
+                                                     const QString &clientId, const QString &text, qint64 nowMs,
+                                                     const QList<protocol::AttachmentRef> &attachments = {});
 
 //! Moves \a userId's read mark in \a conversationId forward to \a messageId (never back) and
 //! appends conversation.read to every member's log and conversation.updated to the reader's.

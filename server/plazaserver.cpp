@@ -89,6 +89,7 @@ PlazaServer::PlazaServer(Services &services, QObject *parent) : QAbstractHttpSer
     registerPaymentRequestRoutes(m_router, services);
     registerFeedRoutes(m_router, services);
     registerSavingsRoutes(m_router, services);
+    registerMediaRoutes(m_router, services);
     if (services.options.testClock)
         registerTestClockRoutes(m_router, services);
     // Upgrades never reach the router (handleRequest); a plain GET here is a client mistake.
@@ -208,12 +209,13 @@ void PlazaServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *
 
 Response PlazaServer::dispatch(RequestContext &ctx)
 {
-    // Qt has read the whole body by now; refusing it still keeps it out of the database.
-    if (ctx.rawBody.size() > protocol::limits::kMaxBodyBytes)
-        return Response::error(ErrorCode::PayloadTooLarge,
-                               QStringLiteral("The body is larger than %1 bytes.").arg(protocol::limits::kMaxBodyBytes));
-
     const Router::Match match = m_router.match(ctx.method, ctx.path);
+    // Qt has read the whole body by now; refusing it still keeps it out of the database.
+    const qsizetype maxBody = match.route && (match.route->flags & Router::ChunkBody) ? protocol::limits::kMaxChunkBytes
+                                                                                   : protocol::limits::kMaxBodyBytes;
+    if (ctx.rawBody.size() > maxBody)
+        return Response::error(ErrorCode::PayloadTooLarge, QStringLiteral("The body is larger than %1 bytes.").arg(maxBody));
+
     if (!match.route && match.allowed.isEmpty())
         return Response::error(ErrorCode::NotFound, QStringLiteral("No such endpoint."));
     if (!match.route) {

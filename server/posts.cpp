@@ -3,6 +3,7 @@
 #include "protocol/events.h"
 
 #include "eventlog.h"
+#include "media.h"
 #include "protocol/json.h"
 #include "protocol/types.h"
 #include "serverdb.h"
@@ -199,6 +200,10 @@ Result<protocol::Post> loadPost(ServerDb &db, qint64 viewerId, qint64 postId, qi
     p.reach = reach;
     p.rankSignals = protocol::PostSignals{*closeness, likes + reposts + replies,
                                           std::max<qint64>(0, (nowMs - createdAt) / 1000)};
+    auto images = media::postImages(db, postId);
+    if (!images)
+        return images.error();
+    p.images = *images;
     return p;
 }
 
@@ -229,8 +234,11 @@ Result<CreatedPost> createPost(ServerDb &db, const NewPost &post, qint64 nowMs)
         return CreatedPost{**existing, true};
     }
     const qsizetype chars = post.text.toUcs4().size();
-    if (post.text.trimmed().isEmpty())
-        return makeError(ErrorCode::ValidationFailed, QStringLiteral("A post needs some text."),
+    // With images the text may be empty, never only white space.
+    if (post.text.trimmed().isEmpty() && (post.images.isEmpty() || !post.text.isEmpty()))
+        return makeError(ErrorCode::ValidationFailed,
+                         post.images.isEmpty() ? QStringLiteral("A post needs some text or an image.")
+                                               : QStringLiteral("A post's text cannot be only white space."),
                          {{QStringLiteral("field"), QStringLiteral("text")}});
     if (chars > protocol::limits::kMaxPostChars)
         return makeError(ErrorCode::ValidationFailed,
@@ -259,6 +267,8 @@ Result<CreatedPost> createPost(ServerDb &db, const NewPost &post, qint64 nowMs)
     if (!inserted)
         return inserted.error();
     const qint64 id = *inserted;
+    if (auto st = media::attachToPost(db, post.authorId, id, post.images, nowMs); !st)
+        return st.error();
     auto everyone = audience(db, post.authorId);
     if (!everyone)
         return everyone.error();

@@ -37,6 +37,7 @@ struct NewPost {
     bool sponsored = false;
     qint64 advertiserId = 0;  //!< with sponsored: who paid for it
     bool limitedReach = false;
+    QList<protocol::AttachmentRef> images = {}; //!< finished images of the author (media.h), at most kMaxPostImages
 };
 
 //! The result of createPost(): the post's id and whether it already existed (same author and client_id).

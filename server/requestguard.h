@@ -28,7 +28,8 @@ namespace plaza::server {
 //! - a connection with no request under way for idleTimeoutMs → closed without a word.
 namespace requestguard {
 inline constexpr qint64 kMaxHeaderBytes = 16 * 1024;
-inline constexpr qint64 kHardBodyLimit = 1024 * 1024;
+//! An upload's chunk (protocol::limits::kMaxChunkBytes) and room to refuse a little more with a normal 413.
+inline constexpr qint64 kHardBodyLimit = 1024 * 1024 + 64 * 1024;
 
 struct Timeouts {
     int headerMs = 10'000;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "response.h"
 
+#include <algorithm>
+
 #include "serverdb.h"
 
 #include <QJsonArray>
@@ -64,6 +66,15 @@ Response Response::raw(int status, const QByteArray &body)
     return r;
 }
 
+Response Response::bytes(int status, QByteArray body, const QByteArray &contentType)
+{
+    Response r;
+    r.m_status = status;
+    r.m_body = std::move(body);
+    r.m_contentType = contentType;
+    return r;
+}
+
 Response Response::noContent()
 {
     Response r;
@@ -121,9 +132,15 @@ void Response::write(QHttpServerResponder &responder) const
     responder.writeStatusLine(QHttpServerResponder::StatusCode(m_status));
     for (const auto &header : m_headers)
         responder.writeHeader(header.first, header.second);
-    responder.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    const bool ownCacheControl = std::any_of(m_headers.cbegin(), m_headers.cend(), [](const auto &h) {
+        return h.first.compare(QByteArrayLiteral("Cache-Control"), Qt::CaseInsensitive) == 0;
+    });
+    if (!ownCacheControl)
+        responder.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    // A browser or a client never guesses a type of its own (a file that lies about its type).
+    responder.writeHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
     if (!m_body.isEmpty())
-        responder.writeHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+        responder.writeHeader(QByteArrayLiteral("Content-Type"), m_contentType);
     responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(m_body.size()));
     responder.writeBody(m_body);
 }

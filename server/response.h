@@ -35,6 +35,8 @@ public:
     [[nodiscard]] static Response raw(int status, const QByteArray &body);
     //! 204, no body.
     [[nodiscard]] static Response noContent();
+    //! \a status with \a body as bytes of \a contentType (a file, part of one).
+    [[nodiscard]] static Response bytes(int status, QByteArray body, const QByteArray &contentType);
     //! The error envelope, with the status of the error's code. Internal and storage
     //! errors are logged and answered with a generic message: SQL and file names
     //! never reach a client.
@@ -69,6 +71,7 @@ private:
     int m_status = 200;
     QByteArray m_body;
     QList<QPair<QByteArray, QByteArray>> m_headers;
+    QByteArray m_contentType = QByteArrayLiteral("application/json");
     std::shared_ptr<PendingAnswer> m_pending;
 };
 

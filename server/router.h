@@ -27,6 +27,7 @@ public:
         NoFlags = 0,
         Public = 1,   //!< no bearer token needed (health, register, login, refresh)
         JsonBody = 2, //!< the body must be one JSON object, parsed into RequestContext::body
+        ChunkBody = 4, //!< raw bytes up to protocol::limits::kMaxChunkBytes (an upload's chunk)
     };
     Q_DECLARE_FLAGS(Flags, Flag)
 

@@ -23,6 +23,7 @@ void registerWalletRoutes(Router &router, Services &services);        // wallet.
 void registerPaymentRequestRoutes(Router &router, Services &services); // paymentrequests.cpp
 void registerFeedRoutes(Router &router, Services &services);          // feed.cpp
 void registerSavingsRoutes(Router &router, Services &services);       // savings.cpp
+void registerMediaRoutes(Router &router, Services &services);         // uploads.cpp
 void registerTestClockRoutes(Router &router, Services &services);     // testclock.cpp (--test-clock only)
 
 } // namespace plaza::server

@@ -399,6 +399,59 @@ CREATE TABLE IF NOT EXISTS step_up_tokens (
     expires_at INTEGER NOT NULL
 ) WITHOUT ROWID;
 )sql")},
+        // Media (docs/api.md "Media", media.h): uploads while their bytes arrive, the files
+        // they become (bytes in the content-addressed store under their SHA-256), and the files
+        // attached to messages and posts, in order, with their alt text. IF NOT EXISTS: see step 9.
+        {12, QStringLiteral(R"sql(
+CREATE TABLE IF NOT EXISTS uploads (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    owner_id INTEGER NOT NULL REFERENCES users(id),
+    size INTEGER NOT NULL,
+    received INTEGER NOT NULL DEFAULT 0,
+    sha256 TEXT NOT NULL,
+    name TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'receiving',
+    media_id INTEGER,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS uploads_owner ON uploads (owner_id, state, expires_at);
+CREATE INDEX IF NOT EXISTS uploads_expiry ON uploads (expires_at);
+CREATE TABLE IF NOT EXISTS media (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    owner_id INTEGER NOT NULL REFERENCES users(id),
+    kind TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    width INTEGER NOT NULL DEFAULT 0,
+    height INTEGER NOT NULL DEFAULT 0,
+    thumb_sha256 TEXT,
+    thumb_mime TEXT,
+    created_at INTEGER NOT NULL,
+    attached_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS media_owner ON media (owner_id);
+CREATE INDEX IF NOT EXISTS media_sha256 ON media (sha256);
+CREATE INDEX IF NOT EXISTS media_thumb ON media (thumb_sha256);
+CREATE TABLE IF NOT EXISTS message_attachments (
+    message_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    media_id INTEGER NOT NULL REFERENCES media(id),
+    alt TEXT,
+    PRIMARY KEY (message_id, position)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS message_attachments_media ON message_attachments (media_id);
+CREATE TABLE IF NOT EXISTS post_images (
+    post_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    media_id INTEGER NOT NULL REFERENCES media(id),
+    alt TEXT,
+    PRIMARY KEY (post_id, position)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS post_images_media ON post_images (media_id);
+)sql")},
     };
 }
 

@@ -69,8 +69,13 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
     const QCommandLineOption apyBps(QStringLiteral("apy-bps"),
                                     QStringLiteral("Savings APY in basis points, 0…100000 (a new database starts at 450 = 4.50 %)."),
                                     QStringLiteral("BPS"));
+    const QCommandLineOption mediaSweep(QStringLiteral("media-sweep"),
+                                        QStringLiteral("Seconds between sweeps of expired uploads and unused files "
+                                                       "(default 600)."),
+                                        QStringLiteral("SECONDS"));
     parser.addOptions({help, listen, port, data, demo, testClock, tlsCert, tlsKey, accessTtl, headerTimeout, requestTimeout,
-                       idleTimeout, maxConnections, maxConnectionsPerIp, hashThreads, hashQueue, keepEvents, apyBps});
+                       idleTimeout, maxConnections, maxConnectionsPerIp, hashThreads, hashQueue, keepEvents, apyBps,
+                       mediaSweep});
 
     if (!parser.parse(arguments))
         return makeError(ErrorCode::ValidationFailed, parser.errorText());
@@ -136,7 +141,8 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
         if (!ok || *into < 1 || *into > 1'000'000)
             return badOption(option->names().constFirst(), QStringLiteral("must be 1…1000000"));
     }
-    for (const auto &[option, into, max] : {std::tuple{&hashThreads, &o.hashThreads, 64}, std::tuple{&hashQueue, &o.hashQueue, 100'000}}) {
+    for (const auto &[option, into, max] : {std::tuple{&hashThreads, &o.hashThreads, 64}, std::tuple{&hashQueue, &o.hashQueue, 100'000},
+                                            std::tuple{&mediaSweep, &o.mediaSweepSeconds, 86'400}}) {
         if (!parser.isSet(*option))
             continue;
         bool ok = false;

@@ -28,6 +28,7 @@ struct ServerOptions {
     int maxConnectionsPerIp = 64;  //!< open at once from one address
     int hashThreads = 0;           //!< password-hashing worker threads; 0: one per core (workerpool.h)
     int hashQueue = 64;            //!< hashes running or waiting at once; more are answered 503
+    int mediaSweepSeconds = 600;   //!< how often expired uploads and unused files are forgotten (media.h)
 
     //! Parses \a arguments (argv, including the program name). A ValidationFailed
     //! error names the bad option; "--help" gives an error whose message is the usage.

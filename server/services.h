@@ -6,6 +6,7 @@ namespace plaza::server {
 class Clock;
 class LiveHub;
 class LoginThrottle;
+class MediaStore;
 class ServerDb;
 struct ServerOptions;
 class WorkerPool;
@@ -18,6 +19,7 @@ struct Services {
     LoginThrottle &throttle;
     const ServerOptions &options;
     WorkerPool &workers; //!< password hashing off the event loop
+    MediaStore &media;   //!< files and the upload spool (mediastore.h)
 };
 
 } // namespace plaza::server

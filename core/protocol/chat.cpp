@@ -32,6 +32,7 @@ QJsonObject Message::toJson() const
         {QStringLiteral("created_at"), formatTime(createdAt)},
         {QStringLiteral("kind"), kind},
         {QStringLiteral("payment"), payment ? QJsonValue(payment->toJson()) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("attachments"), attachmentsToJson(attachments)},
     };
 }
 
@@ -47,6 +48,10 @@ Result<Message> Message::fromJson(const QJsonObject &o, const QString &context)
     m.createdAt = r.time(QStringLiteral("created_at"));
     m.kind = r.oneOf(QStringLiteral("kind"), {QStringLiteral("text"), QStringLiteral("payment")});
     m.payment = r.optDecode<PaymentCard>(QStringLiteral("payment"));
+    // A server from before media leaves it out: no attachments.
+    m.attachments = r.decodeList<Attachment>(QStringLiteral("attachments"), false);
+    if (r.ok() && m.attachments.size() > limits::kMaxMessageAttachments)
+        r.fail(QStringLiteral("attachments"), QStringLiteral("must hold at most %1").arg(limits::kMaxMessageAttachments));
     if (r.ok() && m.kind == u"payment" && !m.payment)
         r.fail(QStringLiteral("payment"), QStringLiteral("is required for a payment message"));
     if (!r.ok())

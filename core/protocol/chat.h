@@ -5,6 +5,7 @@
 // client reads, in one place. Strict like every codec here: a wrong type, a missing required
 // field or an amount that is not whole minor units is a ValidationFailed error naming the field.
 
+#include "protocol/media.h"
 #include "protocol/types.h"
 
 #include <optional>
@@ -30,6 +31,7 @@ struct Message {
     QDateTime createdAt;
     QString kind = QStringLiteral("text"); //!< "text" | "payment"
     std::optional<PaymentCard> payment;    //!< set exactly for kind "payment"
+    QList<Attachment> attachments;         //!< up to limits::kMaxMessageAttachments, in order
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static Result<Message> fromJson(const QJsonObject &o, const QString &context = QStringLiteral("message"));

@@ -78,4 +78,11 @@ QString savingsWithdrawals() { return QStringLiteral("/v1/savings/withdrawals");
 QString savingsGoals() { return QStringLiteral("/v1/savings/goals"); }
 QString savingsGoal(const QString &goalId) { return under(u"/v1/savings/goals/", goalId); }
 
+QString uploads() { return QStringLiteral("/v1/uploads"); }
+QString upload(const QString &uploadId) { return under(u"/v1/uploads/", uploadId); }
+QString uploadComplete(const QString &uploadId) { return under(u"/v1/uploads/", uploadId, u"/complete"); }
+QString media(const QString &mediaId) { return under(u"/v1/media/", mediaId); }
+QString mediaContent(const QString &mediaId) { return under(u"/v1/media/", mediaId, u"/content"); }
+QString mediaThumbnail(const QString &mediaId) { return under(u"/v1/media/", mediaId, u"/thumbnail"); }
+
 } // namespace plaza::protocol::endpoints

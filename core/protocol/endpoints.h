@@ -76,4 +76,12 @@ namespace plaza::protocol::endpoints {
 [[nodiscard]] QString savingsGoals();
 [[nodiscard]] QString savingsGoal(const QString &goalId);
 
+// Media.
+[[nodiscard]] QString uploads();
+[[nodiscard]] QString upload(const QString &uploadId);
+[[nodiscard]] QString uploadComplete(const QString &uploadId);
+[[nodiscard]] QString media(const QString &mediaId);
+[[nodiscard]] QString mediaContent(const QString &mediaId);
+[[nodiscard]] QString mediaThumbnail(const QString &mediaId);
+
 } // namespace plaza::protocol::endpoints

@@ -44,6 +44,7 @@ QJsonObject Post::toJson() const
         {QStringLiteral("sponsored"), sponsored},
         {QStringLiteral("advertiser"), advertiser ? QJsonValue(advertiser->toJson()) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("reach"), reach},
+        {QStringLiteral("images"), attachmentsToJson(images)},
     };
     if (rankSignals)
         o.insert(QStringLiteral("signals"), rankSignals->toJson());
@@ -88,6 +89,14 @@ Result<Post> Post::decode(const QJsonObject &o, const QString &context, int dept
     if (!reach.isNull())
         p.reach = reach;
     p.rankSignals = r.optDecode<PostSignals>(QStringLiteral("signals"));
+    // A server from before media leaves it out: no images.
+    p.images = r.decodeList<Attachment>(QStringLiteral("images"), false);
+    if (r.ok() && p.images.size() > limits::kMaxPostImages)
+        r.fail(QStringLiteral("images"), QStringLiteral("must hold at most %1").arg(limits::kMaxPostImages));
+    for (qsizetype i = 0; r.ok() && i < p.images.size(); ++i) {
+        if (!p.images.at(i).media.isImage())
+            r.fail(QStringLiteral("images"), QStringLiteral("must hold images only"));
+    }
     if (!r.ok())
         return r.error();
     if (original) {

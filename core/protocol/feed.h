@@ -4,6 +4,7 @@
 // The feed's Post (docs/api.md "Feed → Post") and its codec, for the server's encoders and the
 // client's stores alike.
 
+#include "protocol/media.h"
 #include "protocol/types.h"
 
 #include <memory>
@@ -39,6 +40,7 @@ struct Post {
     std::optional<User> advertiser;
     QString reach = QStringLiteral("full"); //!< "full" | "limited"
     std::optional<PostSignals> rankSignals; //!< "signals" (a Qt keyword in C++)
+    QList<Attachment> images;               //!< up to limits::kMaxPostImages, each of kind "image"
 
     //! A repost embeds its original, which embeds nothing in v1: nesting deeper than this is refused.
     static constexpr int kMaxDepth = 2;

@@ -121,6 +121,15 @@ constexpr qsizetype kMaxPassword = 128;
 constexpr int kMaxPageLimit = 200;
 constexpr int kDefaultPageLimit = 50;
 constexpr int kMaxSyncLimit = 1000;
+// Media (docs/api.md "Media").
+constexpr qint64 kMaxUploadBytes = 100 * 1024 * 1024;  //!< one file, as declared when the upload is created
+constexpr qsizetype kMaxChunkBytes = 1024 * 1024;      //!< one PUT of an upload's bytes
+constexpr int kMaxMessageAttachments = 10;
+constexpr int kMaxPostImages = 4;
+constexpr qsizetype kMaxAltChars = 1000;
+constexpr qsizetype kMaxFileNameChars = 200;
+constexpr qint64 kMaxImagePixels = 40'000'000;         //!< width × height a server decodes (bombs are refused)
+constexpr int kThumbnailEdge = 320;                    //!< a thumbnail's longer side, in pixels
 } // namespace limits
 
 } // namespace plaza::protocol

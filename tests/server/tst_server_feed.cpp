@@ -522,6 +522,42 @@ void TestServerFeed::demoFeed()
     for (const QJsonValue &v : r.json.value(QStringLiteral("items")).toArray())
         sawRepost |= v.toObject().value(QStringLiteral("repost_of")).isObject();
     QVERIFY(sawRepost);
+
+    // Photos, painted at seeding: the café's latte and Bruno's dinner in the feed, with alt text
+    // and a thumbnail; three hike photos in the group, which Amélie may fetch.
+    QStringList images;
+    for (const QJsonObject &p : std::as_const(discover)) {
+        for (const QJsonValue &image : p.value(QStringLiteral("images")).toArray()) {
+            QVERIFY(!image.toObject().value(QStringLiteral("alt")).toString().isEmpty());
+            images.append(image.toObject().value(QStringLiteral("media")).toObject().value(QStringLiteral("id")).toString());
+        }
+    }
+    QCOMPARE(images.size(), 2);
+    for (const QString &id : std::as_const(images)) {
+        const ApiReply thumb = api.get(QStringLiteral("/v1/media/%1/thumbnail").arg(id), token);
+        QCOMPARE(thumb.status, 200);
+        QCOMPARE(thumb.header("content-type"), QByteArray("image/jpeg"));
+        QVERIFY(thumb.body.startsWith("\xff\xd8\xff"));
+    }
+    r = api.get(QStringLiteral("/v1/conversations?limit=50"), token);
+    QString group;
+    for (const QJsonValue &c : r.json.value(QStringLiteral("items")).toArray()) {
+        if (c.toObject().value(QStringLiteral("kind")).toString() == u"group")
+            group = c.toObject().value(QStringLiteral("id")).toString();
+    }
+    QVERIFY(!group.isEmpty());
+    r = api.get(QStringLiteral("/v1/conversations/%1/messages?limit=10").arg(group), token);
+    QJsonArray hikePhotos;
+    for (const QJsonValue &m : r.json.value(QStringLiteral("items")).toArray()) {
+        if (m.toObject().value(QStringLiteral("text")).toString().startsWith(u"Photos from the hike"))
+            hikePhotos = m.toObject().value(QStringLiteral("attachments")).toArray();
+    }
+    QCOMPARE(hikePhotos.size(), 3);
+    const QJsonObject first = hikePhotos.at(0).toObject().value(QStringLiteral("media")).toObject();
+    QCOMPARE(first.value(QStringLiteral("width")).toInt(), 1280);
+    const ApiReply photo = api.get(QStringLiteral("/v1/media/%1/content").arg(first.value(QStringLiteral("id")).toString()), token);
+    QCOMPARE(photo.status, 200);
+    QCOMPARE(qint64(photo.body.size()), first.value(QStringLiteral("size")).toInteger());
 }
 
 QTEST_GUILESS_MAIN(TestServerFeed)

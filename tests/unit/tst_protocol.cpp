@@ -35,9 +35,12 @@ QJsonObject validUser()
 #define USER R"({"id":"u_1","handle":"amelie","display_name":"Amélie","kind":"person","verified":false,"followers":3,"following":4,"followed_by_me":true})"
 #define MERCHANT R"({"id":"u_9","handle":"cafe","display_name":"Café","kind":"merchant","verified":true,"followers":0,"following":0,"followed_by_me":false})"
 #define EUR(n) R"({"amount":)" #n R"(,"currency":"EUR"})"
-#define MESSAGE R"({"id":"m_2","client_id":"t_5","conversation_id":"c_1","sender":)" USER R"(,"text":"lunch","created_at":"2026-11-22T09:30:00.125Z","kind":"payment","payment":{"transaction_id":"t_5","amount":)" EUR(1250) R"(}})"
+#define SHA "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+#define IMAGE R"({"id":"md_1","kind":"image","mime":"image/jpeg","name":"hike.jpg","size":52314,"sha256":")" SHA R"(","width":1600,"height":1200,"thumbnail":true})"
+#define FILE_MEDIA R"({"id":"md_2","kind":"file","mime":"application/pdf","name":"menu.pdf","size":1200,"sha256":")" SHA R"(","width":0,"height":0,"thumbnail":false})"
+#define MESSAGE R"({"id":"m_2","client_id":"t_5","conversation_id":"c_1","sender":)" USER R"(,"text":"lunch","created_at":"2026-11-22T09:30:00.125Z","kind":"payment","payment":{"transaction_id":"t_5","amount":)" EUR(1250) R"(},"attachments":[{"media":)" IMAGE R"(,"alt":"The ridge at dawn"},{"media":)" FILE_MEDIA R"(,"alt":null}]})"
 #define GOAL R"({"id":"g_1","name":"Bike","target":)" EUR(50000) R"(,"saved":)" EUR(20000) R"(,"deadline":"2027-06-30","created_at":"2026-11-01T00:00:00.000Z"})"
-#define POST_ORIGINAL R"({"id":"p_1","client_id":"c-1","author":)" USER R"(,"text":"hello","created_at":"2026-11-20T08:00:00.000Z","reply_to":null,"repost_of":null,"like_count":5,"repost_count":1,"reply_count":2,"liked_by_me":true,"reposted_by_me":true,"sponsored":true,"advertiser":)" MERCHANT R"(,"reach":"limited","signals":{"author_affinity":0.55,"engagement":8,"age_s":7200}})"
+#define POST_ORIGINAL R"({"id":"p_1","client_id":"c-1","author":)" USER R"(,"text":"hello","created_at":"2026-11-20T08:00:00.000Z","reply_to":null,"repost_of":null,"like_count":5,"repost_count":1,"reply_count":2,"liked_by_me":true,"reposted_by_me":true,"sponsored":true,"advertiser":)" MERCHANT R"(,"reach":"limited","signals":{"author_affinity":0.55,"engagement":8,"age_s":7200},"images":[{"media":)" IMAGE R"(,"alt":null}]})"
 
 struct Sample {
     const char *type;
@@ -48,7 +51,9 @@ const Sample kSamples[] = {
     {"message", MESSAGE},
     {"conversation", R"({"id":"c_1","kind":"group","title":"Trip","members":[)" USER "," MERCHANT R"(],"last_message":)" MESSAGE R"(,"unread":2,"read_up_to":"m_1"})"},
     {"conversation.read", R"({"conversation_id":"c_1","user_id":"u_1","up_to":"m_2"})"},
-    {"post", R"({"id":"p_2","client_id":null,"author":)" MERCHANT R"(,"text":"","created_at":"2026-11-21T08:00:00.000Z","reply_to":null,"repost_of":)" POST_ORIGINAL R"(,"like_count":0,"repost_count":0,"reply_count":0,"liked_by_me":false,"reposted_by_me":false,"sponsored":false,"advertiser":null,"reach":"full","signals":{"author_affinity":1,"engagement":0,"age_s":0}})"},
+    {"post", R"({"id":"p_2","client_id":null,"author":)" MERCHANT R"(,"text":"","created_at":"2026-11-21T08:00:00.000Z","reply_to":null,"repost_of":)" POST_ORIGINAL R"(,"like_count":0,"repost_count":0,"reply_count":0,"liked_by_me":false,"reposted_by_me":false,"sponsored":false,"advertiser":null,"reach":"full","signals":{"author_affinity":1,"engagement":0,"age_s":0},"images":[]})"},
+    {"upload", R"({"id":"up_4","size":104857600,"offset":3145728,"sha256":")" SHA R"(","expires_at":"2026-11-23T09:30:00.000Z"})"},
+    {"media", IMAGE},
     {"transaction", R"({"id":"t_5","kind":"transfer","direction":"out","status":"completed","amount":)" EUR(1250) R"(,"counterparty":)" USER R"(,"note":"lunch","created_at":"2026-11-22T09:30:00.125Z","balance_after":)" EUR(8750) R"(,"request_id":"pr_3","conversation_id":"c_1","refund_of":null})"},
     {"wallet", R"({"balance":)" EUR(8750) R"(,"available":)" EUR(8750) R"(,"verification":"basic","limits":{"per_payment":)" EUR(25000) R"(,"daily":)" EUR(100000) R"(,"remaining_today":)" EUR(98750) R"(},"as_of":"2026-11-22T09:30:01.000Z"})"},
     {"payment_request", R"({"id":"pr_3","link":"plaza://pay/pr_3","status":"paid","amount":)" EUR(1250) R"(,"note":"lunch","payee":)" MERCHANT R"(,"payer":)" USER R"(,"transaction_id":"t_5","created_at":"2026-11-22T09:00:00.000Z","expires_at":"2026-12-22T09:00:00.000Z"})"},
@@ -100,6 +105,10 @@ Result<QJsonObject> reencode(const QString &type, const QJsonObject &o)
         return run(InterestPage::fromJson(o));
     if (type == u"deleted")
         return run(Deleted::fromJson(o));
+    if (type == u"upload")
+        return run(Upload::fromJson(o));
+    if (type == u"media")
+        return run(Media::fromJson(o));
     return makeError(ErrorCode::Unknown, type);
 }
 
@@ -552,6 +561,21 @@ void TestProtocol::resourcesAreStrict_data()
     row("interest: accrual a string", "interest", "items[0].accrued_micros", QStringLiteral("1"), "interest.items[0].accrued_micros");
     row("interest: next page a number", "interest", "next_before", 5, "interest.next_before");
     row("deleted: id a number", "deleted", "id", 5, "deleted.id");
+    // Media
+    row("message: attachment alt a number", "message", "attachments[0].alt", 5, "message.attachments[0].alt");
+    row("message: attachment alt too long", "message", "attachments[0].alt", QString(1001, u'a'), "message.attachments[0].alt");
+    row("message: attachment kind unknown", "message", "attachments[1].media.kind", QStringLiteral("video"), "message.attachments[1].media.kind");
+    row("message: attachment size fractional", "message", "attachments[1].media.size", 12.5, "message.attachments[1].media.size");
+    row("message: attachments not a list", "message", "attachments", QStringLiteral("md_1"), "message.attachments");
+    row("post: image that is a file", "post", "repost_of.images[0].media.kind", QStringLiteral("file"), "post.repost_of.images");
+    row("media: sha256 upper case", "media", "sha256", QStringLiteral(SHA).toUpper(), "media.sha256");
+    row("media: image without a size", "media", "width", 0, "media.width");
+    row("media: size over 100 MiB", "media", "size", 104857601, "media.size");
+    row("media: bomb dimensions", "media", "width", 100000, "media.width");
+    row("media: thumbnail a string", "media", "thumbnail", QStringLiteral("yes"), "media.thumbnail");
+    row("upload: offset past size", "upload", "offset", 104857601, "upload.offset");
+    row("upload: size zero", "upload", "size", 0, "upload.size");
+    row("upload: sha256 too short", "upload", "sha256", QStringLiteral("abc"), "upload.sha256");
 }
 
 void TestProtocol::resourcesAreStrict()
@@ -598,6 +622,19 @@ void TestProtocol::olderServersDefaults()
                                                u"payment", QJsonValue::Null));
     QVERIFY(m.ok());
     QVERIFY(!m->payment);
+    QCOMPARE(m->attachments.size(), 2);
+    QCOMPARE(m->attachments.at(0).alt, QStringLiteral("The ridge at dawn"));
+    QVERIFY(m->attachments.at(1).alt.isNull());
+    // A server from before media sends no attachments and no images.
+    const auto bare = Message::fromJson(withValue(sample(QStringLiteral("message")), u"attachments", QJsonValue::Undefined));
+    QVERIFY(bare.ok());
+    QVERIFY(bare->attachments.isEmpty());
+    QJsonObject noImages = sample(QStringLiteral("post"));
+    noImages.remove(QStringLiteral("images"));
+    const auto q = Post::fromJson(noImages);
+    QVERIFY(q.ok());
+    QVERIFY(q->images.isEmpty());
+    QCOMPARE(q->repostOf->images.size(), 1);
     QCOMPARE(m->createdAt, QDateTime(QDate(2026, 11, 22), QTime(9, 30, 0, 125), Qt::UTC));
 }
 
