@@ -9,6 +9,7 @@
 #include "links.h"
 #include "notifier.h"
 #include "preferences.h"
+#include "mediaimageprovider.h"
 #include "qrimageprovider.h"
 #include "screenprobe.h"
 #include "singleinstance.h"
@@ -19,6 +20,7 @@
 #include "common/logging.h"
 #include "chat/chatservice.h"
 #include "feed/feedservice.h"
+#include "media/mediacache.h"
 #include "session/applock.h"
 #include "session/session.h"
 #include "wallet/walletservice.h"
@@ -146,6 +148,7 @@ int main(int argc, char *argv[])
     plaza::AppLock appLock(&session);
     plaza::feed::FeedService feed(&session);
     plaza::chat::ChatService chat(&session);
+    plaza::media::MediaCache mediaCache(&session);
     AppContext context({&session, &wallet, &appLock, &feed, &chat}, {options.serverUrl, options.page});
     Preferences preferences(&session, {sessionOptions.configDir, languageInUse, options.themeMode,
                                        options.themeFromCommandLine});
@@ -188,6 +191,7 @@ int main(int argc, char *argv[])
     // Qt 6.4 does not search qrc:/qt/qml by default (6.5 does); the module lives there.
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider); // the engine owns it
+    engine.addImageProvider(QStringLiteral("media"), new MediaImageProvider(&mediaCache));
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Plaza/Main.qml")));
     if (traced)
         StartupTrace::say("window-loaded", StartupTrace::sinceProcessStartMs());

@@ -72,6 +72,11 @@ struct CliOptions {
     // Two-factor
     QString code;          //!< --code: the authenticator's code (login, step-up of a payment)
     QString recoveryCode;  //!< --recovery-code: instead of a code (login, 2fa disable)
+    // Media
+    QStringList images;    //!< post --image FILE (repeatable)
+    QStringList alts;      //!< --alt TEXT (repeatable): the alt text of each file, in order
+    QString text;          //!< attach --text
+    bool thumbnail = false; //!< download --thumbnail
 };
 
 //! The commands of plaza-cli, each a coroutine that ends with an exit code after printing
@@ -124,6 +129,11 @@ public:
     // Two-factor sign-in (twofactorcommands.cpp): setup, confirm CODE, disable CODE, status,
     // threshold AMOUNT|off
     QCoro::Task<int> twoFactor();
+    // Media (mediacommands.cpp): upload FILE..., attach CHAT FILE..., post --image, download ID [FILE]
+    QCoro::Task<int> upload();
+    QCoro::Task<int> attach();
+    QCoro::Task<int> postWithImages();
+    QCoro::Task<int> download();
 
 private:
     //! A payment the server refused with step_up_required: asks for the password or a code
@@ -154,6 +164,9 @@ private:
     //! An unanswered transfer (when openWallet() ran) to \a to of \a amount with \a note.
     [[nodiscard]] std::optional<wallet::PaymentIntent> sameTransferUnanswered(const QString &to, const Money &amount,
                                                                               const QString &note) const;
+    //! Uploads \a files (progress on stderr, one line each on stdout): the [{"media_id","alt"?}]
+    //! to send, with m_options.alts in order.
+    QCoro::Task<Result<QJsonArray>> uploadAll(QStringList files);
     //! An amount typed by the user, in their locale, in the wallet's currency.
     Result<Money> parseAmount(const QString &text);
 

@@ -60,7 +60,12 @@ int main(int argc, char **argv)
         "  chat @handle|ID [--limit N]     the last messages of a conversation (a direct one with @handle)\n"
         "  say @handle|ID \"TEXT\"           send through the outbox; exit 5 = queued, sent when the server answers\n"
         "  chat-search \"WORDS\" [--limit N] search cached messages (accents ignored: cafe finds café)\n"
-        "  group \"TITLE\" @handle...       a new group with a title and these people\n\n"
+        "  group \"TITLE\" @handle...       a new group with a title and these people\n"
+        "  attach @handle|ID FILE... [--text TEXT] [--alt TEXT]...   send files (at most 10; images lose their metadata)\n\n"
+        "Files:\n"
+        "  upload FILE...                  upload files (resumed after a dropped connection); prints their ids\n"
+        "  post [\"TEXT\"] --image FILE [--alt TEXT]   a post with up to 4 images, each with its alt text\n"
+        "  download MEDIA_ID [FILE|DIR] [--thumbnail]   save a file you can see (checked against its sha256)\n\n"
         "Account:\n"
         "  sessions [list]                 the devices signed in to your account (* marks this one)\n"
         "  sessions end ID                 sign a device out now (its tokens and live connection stop)\n"
@@ -83,7 +88,7 @@ int main(int argc, char **argv)
                                                                            "balance, history, send, request, requests, decline, cancel, pay, topup, "
                                                                            "export, pending, savings, deposit, withdraw, "
                                                                            "goals, feed, post, like, repost, chats, chat, say, chat-search, group, sessions, "
-                                                                           "password, account or 2fa"));
+                                                                           "password, account, 2fa, upload, attach or download"));
     const QCommandLineOption inOption(QStringLiteral("in"), QStringLiteral("history/export: money received only."));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("history/export: money sent only."));
     const QCommandLineOption kindOption(QStringLiteral("kind"), QStringLiteral("history/export: one kind (transfer, top_up, …)."),
@@ -113,9 +118,17 @@ int main(int argc, char **argv)
                                         QStringLiteral("CODE"));
     const QCommandLineOption recoveryOption(QStringLiteral("recovery-code"),
                                             QStringLiteral("login, 2fa disable: a recovery code instead."), QStringLiteral("CODE"));
+    const QCommandLineOption imageOption(QStringLiteral("image"), QStringLiteral("post: an image to show (repeatable, at most 4)."),
+                                         QStringLiteral("FILE"));
+    const QCommandLineOption altOption(QStringLiteral("alt"),
+                                       QStringLiteral("post, attach, upload: the alt text of each file, in order (repeatable)."),
+                                       QStringLiteral("TEXT"));
+    const QCommandLineOption textOption(QStringLiteral("text"), QStringLiteral("attach: a message to go with the files."),
+                                        QStringLiteral("TEXT"));
+    const QCommandLineOption thumbnailOption(QStringLiteral("thumbnail"), QStringLiteral("download: the image's thumbnail."));
     parser.addOptions({inOption, outOption, kindOption, queryOption, limitOption, fromOption, cardOption, yesOption, goalOption,
                        deadlineOption, discoverOption, toMeOption, fromMeOption, othersOption, againOption,
-                       deleteCacheOption, codeOption, recoveryOption});
+                       deleteCacheOption, codeOption, recoveryOption, imageOption, altOption, textOption, thumbnailOption});
     const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server URL (login)."), QStringLiteral("URL"));
     const QCommandLineOption handleOption(QStringLiteral("handle"), QStringLiteral("Your handle (login)."), QStringLiteral("H"));
     const QCommandLineOption nameOption(QStringLiteral("display-name"), QStringLiteral("Display name (register)."),
@@ -192,6 +205,10 @@ int main(int argc, char **argv)
     options.deleteCache = parser.isSet(deleteCacheOption);
     options.code = parser.value(codeOption).trimmed();
     options.recoveryCode = parser.value(recoveryOption).trimmed();
+    options.images = parser.values(imageOption);
+    options.alts = parser.values(altOption);
+    options.text = parser.value(textOption);
+    options.thumbnail = parser.isSet(thumbnailOption);
 
     const QString command = args.constFirst();
     static const QStringList takesArguments{QStringLiteral("send"),    QStringLiteral("request"), QStringLiteral("pay"),
@@ -201,7 +218,8 @@ int main(int argc, char **argv)
                                             QStringLiteral("like"),    QStringLiteral("repost"),  QStringLiteral("chat"),
                                             QStringLiteral("say"),     QStringLiteral("chat-search"),
                                             QStringLiteral("group"),   QStringLiteral("sessions"),
-                                            QStringLiteral("account"), QStringLiteral("2fa")};
+                                            QStringLiteral("account"), QStringLiteral("2fa"),
+                                            QStringLiteral("upload"),  QStringLiteral("attach"),  QStringLiteral("download")};
     if (args.size() > 1 && !takesArguments.contains(command)) {
         std::fputs(QStringLiteral("plaza-cli: \"%1\" takes no arguments (see --help)\n").arg(command).toLocal8Bit().constData(),
                    stderr);
@@ -258,7 +276,7 @@ int main(int argc, char **argv)
         if (command == u"feed")
             return commands.feed();
         if (command == u"post")
-            return commands.post();
+            return options.images.isEmpty() ? commands.post() : commands.postWithImages();
         if (command == u"like")
             return commands.like();
         if (command == u"repost")
@@ -277,6 +295,12 @@ int main(int argc, char **argv)
             return commands.sessions();
         if (command == u"2fa")
             return commands.twoFactor();
+        if (command == u"upload")
+            return commands.upload();
+        if (command == u"attach")
+            return commands.attach();
+        if (command == u"download")
+            return commands.download();
         return []() -> QCoro::Task<int> { co_return -1; }();
     }();
     const int code = QCoro::waitFor(std::move(task));

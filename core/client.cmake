@@ -49,6 +49,8 @@ add_library(plaza_core STATIC
     feed/feedmodel.h feed/feedmodel.cpp
     feed/threadmodel.h feed/threadmodel.cpp
     feed/profilemodel.h feed/profilemodel.cpp
+    media/mediatransfer.h media/mediatransfer.cpp
+    media/mediacache.h media/mediacache.cpp
 )
 target_include_directories(plaza_core PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(plaza_core PUBLIC

@@ -24,7 +24,7 @@ namespace plaza::net {
 
 namespace {
 
-enum class Method { Get, Post, Patch, Delete };
+enum class Method { Get, Post, Patch, Put, Delete };
 
 QByteArray verb(Method method)
 {
@@ -35,6 +35,8 @@ QByteArray verb(Method method)
         return QByteArrayLiteral("POST");
     case Method::Patch:
         return QByteArrayLiteral("PATCH");
+    case Method::Put:
+        return QByteArrayLiteral("PUT");
     case Method::Delete:
         return QByteArrayLiteral("DELETE");
     }
@@ -126,6 +128,10 @@ QCoro::Task<Result<ApiResponse>> ApiClient::Private::sendOnce(Method method, QSt
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
     if (method == Method::Post || method == Method::Patch)
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    else if (method == Method::Put)
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
+    if (!options.range.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Range"), options.range);
     if (options.authenticated && !bearer.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + bearer.toUtf8());
     if (!options.idempotencyKey.isEmpty())
@@ -332,6 +338,11 @@ QCoro::Task<Result<ApiResponse>> ApiClient::patch(QString path, QJsonObject body
 {
     return d->send(Method::Patch, std::move(path), {}, QJsonDocument(body).toJson(QJsonDocument::Compact),
                    std::move(options));
+}
+
+QCoro::Task<Result<ApiResponse>> ApiClient::putBytes(QString path, QUrlQuery query, QByteArray bytes, RequestOptions options)
+{
+    return d->send(Method::Put, std::move(path), std::move(query), std::move(bytes), std::move(options));
 }
 
 QCoro::Task<Result<ApiResponse>> ApiClient::del(QString path, RequestOptions options)

@@ -31,6 +31,8 @@ struct RequestOptions {
     //! Sent as the Step-Up-Token header: a money move the server asked a step-up for
     //! (403, details.reason "step_up_required"), retried with the same Idempotency-Key.
     QString stepUpToken;
+    //! Sent as the Range header ("bytes=0-4194303"): part of a file (GET with rawBody).
+    QByteArray range;
 };
 
 //! A successful (2xx) answer.
@@ -72,6 +74,8 @@ public:
     QCoro::Task<Result<ApiResponse>> post(QString path, QJsonObject body, RequestOptions options = {});
     QCoro::Task<Result<ApiResponse>> patch(QString path, QJsonObject body, RequestOptions options = {});
     QCoro::Task<Result<ApiResponse>> del(QString path, RequestOptions options = {});
+    //! PUT of raw bytes (application/octet-stream): an upload's chunk.
+    QCoro::Task<Result<ApiResponse>> putBytes(QString path, QUrlQuery query, QByteArray bytes, RequestOptions options = {});
 
     //! POST /v1/auth/register, /login; on success the tokens are set and tokensChanged emitted.
     QCoro::Task<Result<protocol::AuthTokens>> registerAccount(QString handle, QString displayName, QString password);

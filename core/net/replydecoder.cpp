@@ -57,13 +57,14 @@ Result<ApiResponse> decodeAnswer(const HttpAnswer &answer, bool keepRaw)
         ApiResponse response;
         response.status = answer.status;
         response.replayed = answer.replayed;
-        // 204 and other empty answers carry no body; anything else must be one JSON object.
-        if (answer.status == 204 || answer.body.trimmed().isEmpty())
-            return response;
+        // Kept as bytes, whatever they are (a file's range may be nothing but spaces).
         if (keepRaw) {
             response.raw = answer.body;
             return response;
         }
+        // 204 and other empty answers carry no body; anything else must be one JSON object.
+        if (answer.status == 204 || answer.body.trimmed().isEmpty())
+            return response;
         auto object = protocol::parseObject(answer.body);
         if (!object) {
             Error e = makeError(ErrorCode::Protocol,

@@ -251,6 +251,25 @@ const QString kSchemaV7 = QStringLiteral(R"sql(
 CREATE INDEX IF NOT EXISTS messages_by_client_id ON messages (conversation_id, client_id);
 )sql");
 
+// v8: media (issue 16). A message's attachments and a post's images as the server sent them
+// (a JSON array of protocol::Attachment, NULL when none), and the media themselves kept
+// inside the encrypted cache, never as files: thumbnails and the files the user opened, by
+// id and variant, with when they were last shown (the oldest go first when the bounded
+// size is reached: media/mediacache.h).
+const QString kSchemaV8 = QStringLiteral(R"sql(
+ALTER TABLE messages ADD COLUMN attachments TEXT;
+ALTER TABLE posts ADD COLUMN images TEXT;
+CREATE TABLE IF NOT EXISTS media_files (
+    media_id TEXT NOT NULL,
+    variant  TEXT NOT NULL,
+    bytes    BLOB NOT NULL,
+    size     INTEGER NOT NULL,
+    used_at  INTEGER NOT NULL,
+    PRIMARY KEY (media_id, variant)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS media_files_by_use ON media_files (used_at);
+)sql");
+
 } // namespace
 
 // Savings (issue #4): what GET /v1/savings adds to the v1 row (the unassigned part, the
@@ -279,6 +298,7 @@ const QList<Migration> &cacheMigrations()
         {5, kSchemaV5},
         {6, kSchemaV6},
         {7, kSchemaV7},
+        {8, kSchemaV8},
     };
     return steps;
 }
@@ -299,6 +319,7 @@ const QStringList &privateTables()
         QStringLiteral("posts"),         QStringLiteral("savings_interest"),
         QStringLiteral("feed_gaps"),
         QStringLiteral("message_search"),
+        QStringLiteral("media_files"),
     };
     return tables;
 }

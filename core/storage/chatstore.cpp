@@ -6,6 +6,7 @@
 #include "storage/statementcache.h"
 #include "storage/usersstore.h"
 
+#include <QJsonDocument>
 #include <QSet>
 
 namespace plaza::storage {
@@ -63,10 +64,10 @@ Status ChatStore::upsertMessage(const protocol::Message &message, RowChanges &ch
     auto write = m_statements.get(
         rowid ? QStringLiteral("UPDATE messages SET id = ?1, client_id = ?2, conversation_id = ?3, sender_id = ?4, text = ?5,"
                                " created_at = ?6, kind = ?7, payment_transaction_id = ?8, payment_amount = ?9,"
-                               " payment_currency = ?10 WHERE rowid = ?11;")
+                               " payment_currency = ?10, attachments = ?12 WHERE rowid = ?11;")
               : QStringLiteral("INSERT INTO messages (id, client_id, conversation_id, sender_id, text, created_at, kind,"
-                               " payment_transaction_id, payment_amount, payment_currency) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-                               " ?8, ?9, ?10);"));
+                               " payment_transaction_id, payment_amount, payment_currency, attachments) VALUES (?1, ?2, ?3,"
+                               " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12);"));
     if (!write)
         return write.error();
     Statement &s = **write;
@@ -77,6 +78,10 @@ Status ChatStore::upsertMessage(const protocol::Message &message, RowChanges &ch
         s.bindNull(9).bindNull(10);
     if (rowid)
         s.bind(11, rowid);
+    if (message.attachments.isEmpty())
+        s.bindNull(12);
+    else
+        s.bind(12, QString::fromUtf8(QJsonDocument(protocol::attachmentsToJson(message.attachments)).toJson(QJsonDocument::Compact)));
     if (auto st = s.exec(); !st)
         return st;
     if (!rowid || textChanged) {

@@ -5,6 +5,8 @@
 #include "storage/statementcache.h"
 #include "storage/usersstore.h"
 
+#include <QJsonDocument>
+
 namespace plaza::storage {
 
 QString localPostId(const QString &clientId)
@@ -54,7 +56,8 @@ Status PostStore::upsert(const protocol::Post &post, RowChanges &changes, int de
     auto stmt = m_statements.get(QStringLiteral(
         "INSERT OR REPLACE INTO posts (id, client_id, author_id, text, created_at, reply_to, repost_of_id, like_count,"
         " repost_count, reply_count, liked_by_me, reposted_by_me, sponsored, reach, affinity, engagement, age_s,"
-        " advertiser_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18);"));
+        " advertiser_id, images) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+        " ?19);"));
     if (!stmt)
         return stmt.error();
     Statement &s = **stmt;
@@ -70,6 +73,10 @@ Status PostStore::upsert(const protocol::Post &post, RowChanges &changes, int de
         s.bindNull(15).bindNull(16).bindNull(17);
     }
     s.bind(18, advertiserId);
+    if (post.images.isEmpty())
+        s.bindNull(19);
+    else
+        s.bind(19, QString::fromUtf8(QJsonDocument(protocol::attachmentsToJson(post.images)).toJson(QJsonDocument::Compact)));
     if (auto st = s.exec(); !st)
         return st;
     changes.add(Table::Posts, id);

@@ -177,6 +177,15 @@ QByteArray readAll(const QString &path)
     return file.readAll();
 }
 
+QProcessEnvironment cliEnvironment(const QString &passphrase)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PLAZA_PASSPHRASE"), passphrase);
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    return env;
+}
+
 CliRun runCli(const QStringList &args, const QByteArray &stdinData, const QProcessEnvironment &env,
               const QString &dataDir, const QString &configDir)
 {

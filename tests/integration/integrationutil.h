@@ -32,6 +32,10 @@ struct CliRun {
 //! Runs the plaza-cli next to the test binary with \a args plus --data-dir/--config-dir and
 //! --no-keychain, feeding \a stdinData, in \a env; keeps this process's event loop running while
 //! it waits, and gives up after 30 s.
+//! The environment of a CLI run: the system's, with \a passphrase as PLAZA_PASSPHRASE and a
+//! UTF-8 C locale (figures and messages as the tests expect them).
+QProcessEnvironment cliEnvironment(const QString &passphrase);
+
 CliRun runCli(const QStringList &args, const QByteArray &stdinData, const QProcessEnvironment &env,
               const QString &dataDir, const QString &configDir);
 

@@ -19,15 +19,6 @@ namespace {
 const QString kPassword = QStringLiteral("cli chat password");
 const QString kPassphrase = QStringLiteral("cli chat passphrase");
 
-QProcessEnvironment cliEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("PLAZA_PASSPHRASE"), kPassphrase);
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    return env;
-}
-
 } // namespace
 
 class ChatCliTest : public QObject
@@ -45,7 +36,7 @@ private Q_SLOTS:
 private:
     CliRun cli(const QStringList &args, const QByteArray &stdinData = {})
     {
-        return runCli(args, stdinData, cliEnvironment(), m_data.path(), m_config.path());
+        return runCli(args, stdinData, cliEnvironment(kPassphrase), m_data.path(), m_config.path());
     }
     QStringList serverTexts();
 

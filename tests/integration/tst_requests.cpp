@@ -27,15 +27,6 @@ namespace {
 const QString kPassword = QStringLiteral("requests password");
 const QString kPassphrase = QStringLiteral("requests passphrase");
 
-QProcessEnvironment cliEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("PLAZA_PASSPHRASE"), kPassphrase);
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    return env;
-}
-
 QString statusOf(const RequestsModel &model, const QString &id)
 {
     const int row = model.rowOf(id);
@@ -76,7 +67,7 @@ private:
 
 CliRun RequestsTest::cli(const QStringList &args, const QByteArray &stdinData)
 {
-    return runCli(args, stdinData, cliEnvironment(), m_cliData.path(), m_cliConfig.path());
+    return runCli(args, stdinData, cliEnvironment(kPassphrase), m_cliData.path(), m_cliConfig.path());
 }
 
 void RequestsTest::initTestCase()

@@ -22,15 +22,6 @@ namespace {
 const QString kPassword = QStringLiteral("send once password");
 const QString kPassphrase = QStringLiteral("send once passphrase");
 
-QProcessEnvironment cliEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("PLAZA_PASSPHRASE"), kPassphrase);
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    return env;
-}
-
 } // namespace
 
 class SendOnceTest : public QObject
@@ -45,7 +36,7 @@ private Q_SLOTS:
 private:
     CliRun cli(const QStringList &args)
     {
-        return runCli(args, {}, cliEnvironment(), m_data.path(), m_config.path());
+        return runCli(args, {}, cliEnvironment(kPassphrase), m_data.path(), m_config.path());
     }
     CliRun send(const QString &amount, const QString &note, const QStringList &extra = {})
     {
@@ -76,7 +67,7 @@ void SendOnceTest::initTestCase()
     m_handle = uniqueHandle(QStringLiteral("sendonce"));
     CliRun run = runCli({QStringLiteral("register"), QStringLiteral("--server"), m_proxy->url().toString(), QStringLiteral("--handle"),
                   m_handle, QStringLiteral("--password-stdin")},
-                 kPassword.toUtf8() + '\n', cliEnvironment(), m_data.path(), m_config.path());
+                 kPassword.toUtf8() + '\n', cliEnvironment(kPassphrase), m_data.path(), m_config.path());
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     run = cli({QStringLiteral("topup"), QStringLiteral("100"), QStringLiteral("--card"), QStringLiteral("tok_visa")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));

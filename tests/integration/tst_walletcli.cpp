@@ -23,16 +23,6 @@ const QString kPassphrase = QStringLiteral("cli wallet passphrase");
 
 using Run = CliRun;
 
-QProcessEnvironment cliEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("PLAZA_PASSPHRASE"), kPassphrase);
-    // Amounts are typed and shown in the user's locale: pin one that uses a decimal point.
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    return env;
-}
-
 } // namespace
 
 class WalletCliTest : public QObject
@@ -67,12 +57,12 @@ private:
 Run WalletCliTest::cliWithEvents(const QStringList &args, const QString &dataDir, const QString &configDir,
                                  const QByteArray &stdinData)
 {
-    return runCli(args, stdinData, cliEnvironment(), dataDir, configDir);
+    return runCli(args, stdinData, cliEnvironment(kPassphrase), dataDir, configDir);
 }
 
 Run WalletCliTest::cli(const QStringList &args, const QByteArray &stdinData)
 {
-    return runCli(args, stdinData, cliEnvironment(), m_data.path(), m_config.path());
+    return runCli(args, stdinData, cliEnvironment(kPassphrase), m_data.path(), m_config.path());
 }
 
 void WalletCliTest::initTestCase()

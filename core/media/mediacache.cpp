@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: MIT
+#include "media/mediacache.h"
+
+#include "common/clock.h"
+#include "common/logging.h"
+#include "media/mediatransfer.h"
+#include "net/apiclient.h"
+#include "protocol/endpoints.h"
+#include "session/session.h"
+#include "storage/cache.h"
+#include "storage/database.h"
+#include "sync/cachewriter.h"
+#include "sync/syncengine.h"
+
+#include <QCoroFuture>
+#include <QDateTime>
+
+namespace plaza::media {
+
+namespace {
+
+QString variantName(MediaCache::Variant v)
+{
+    return v == MediaCache::Variant::Thumbnail ? QStringLiteral("thumbnail") : QStringLiteral("content");
+}
+
+//! Deletes the rows shown longest ago until the sum fits \a limit; the sum after.
+Result<qint64> evict(storage::Database &db, qint64 limit)
+{
+    auto total = db.scalar(QStringLiteral("SELECT coalesce(sum(size), 0) FROM media_files;"));
+    if (!total)
+        return total.error();
+    qint64 used = *total;
+    while (used > limit) {
+        auto oldest = db.prepare(QStringLiteral("SELECT media_id, variant, size FROM media_files ORDER BY used_at LIMIT 16;"));
+        if (!oldest)
+            return oldest.error();
+        QList<std::tuple<QString, QString, qint64>> rows;
+        for (;;) {
+            auto row = oldest->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            rows.append({oldest->text(0), oldest->text(1), oldest->int64(2)});
+        }
+        if (rows.isEmpty())
+            break;
+        for (const auto &[id, variant, size] : std::as_const(rows)) {
+            if (used <= limit)
+                break;
+            auto del = db.prepare(QStringLiteral("DELETE FROM media_files WHERE media_id = ?1 AND variant = ?2;"));
+            if (!del)
+                return del.error();
+            del->bindAll(id, variant);
+            if (auto st = del->exec(); !st)
+                return st.error();
+            used -= size;
+        }
+    }
+    return used;
+}
+
+} // namespace
+
+MediaCache::MediaCache(Session *session, QObject *parent) : QObject(parent), m_session(session)
+{
+    connect(session->cache(), &storage::Cache::openChanged, this, [this] {
+        m_reader.reset();
+        refreshUsage();
+    });
+}
+
+MediaCache::~MediaCache() = default;
+
+bool MediaCache::reader()
+{
+    return m_session->cache()->ensureReader(m_reader);
+}
+
+void MediaCache::refreshUsage()
+{
+    qint64 used = 0;
+    if (reader()) {
+        if (auto sum = m_reader->scalar(QStringLiteral("SELECT coalesce(sum(size), 0) FROM media_files;")))
+            used = *sum;
+    }
+    if (used != m_used) {
+        m_used = used;
+        Q_EMIT usageChanged();
+    }
+}
+
+Result<QByteArray> MediaCache::cached(const QString &mediaId, Variant variant)
+{
+    if (!reader())
+        return makeError(ErrorCode::CacheLocked, QStringLiteral("The cache is not open."));
+    auto stmt = m_reader->prepare(QStringLiteral("SELECT bytes FROM media_files WHERE media_id = ?1 AND variant = ?2;"));
+    if (!stmt)
+        return stmt.error();
+    stmt->bindAll(mediaId, variantName(variant));
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return makeError(ErrorCode::NotFound, QStringLiteral("Not cached."));
+    return stmt->blob(0);
+}
+
+QCoro::Task<Result<QByteArray>> MediaCache::bytes(QString mediaId, Variant variant)
+{
+    auto have = cached(mediaId, variant);
+    if (have) {
+        // Shown again: the last to go. Not awaited: the picture need not wait for it.
+        if (sync::CacheWriter *writer = m_session->syncEngine() ? m_session->syncEngine()->writer() : nullptr) {
+            const qint64 now = Clock::instance()->nowMs();
+            const QString kind = variantName(variant);
+            writer->run([mediaId, kind, now](storage::Database &db) -> Status {
+                auto stmt = db.prepare(QStringLiteral("UPDATE media_files SET used_at = ?3 WHERE media_id = ?1 AND variant = ?2;"));
+                if (!stmt)
+                    return stmt.error();
+                stmt->bindAll(mediaId, kind, now);
+                return stmt->exec();
+            });
+        }
+        co_return have;
+    }
+    if (have.error().code != ErrorCode::NotFound)
+        co_return have.error();
+    auto fetched = co_await fetch(mediaId, variant);
+    if (!fetched)
+        co_return fetched.error();
+    if (const Status st = co_await store(mediaId, variant, *fetched); !st)
+        qCWarning(lcDb) << "cannot keep" << mediaId << "in the cache:" << st.error().message;
+    co_return fetched;
+}
+
+QCoro::Task<Result<QByteArray>> MediaCache::fetch(QString mediaId, Variant variant)
+{
+    net::ApiClient *api = m_session->api();
+    const QString path = variant == Variant::Thumbnail ? protocol::endpoints::mediaThumbnail(mediaId)
+                                                       : protocol::endpoints::mediaContent(mediaId);
+    QByteArray all;
+    int failures = 0;
+    for (;;) {
+        net::RequestOptions options;
+        options.rawBody = true;
+        options.timeout = std::chrono::milliseconds(60000);
+        options.range = "bytes=" + QByteArray::number(all.size()) + '-' + QByteArray::number(all.size() + kDownloadRange - 1);
+        auto got = co_await api->get(path, {}, options);
+        if (!got) {
+            if (got.error().httpStatus == 416 && !all.isEmpty())
+                break; // the file ended on a range boundary
+            if (!got.error().isTransient() || ++failures > kMaxRetries)
+                co_return got.error();
+            continue;
+        }
+        failures = 0;
+        if (got->status == 200)
+            all = got->raw; // the whole file after all
+        else
+            all.append(got->raw);
+        if (got->status == 200 || got->raw.size() < kDownloadRange)
+            break;
+    }
+    co_return all;
+}
+
+QCoro::Task<Status> MediaCache::store(QString mediaId, Variant variant, QByteArray bytes)
+{
+    sync::CacheWriter *writer = m_session->syncEngine() ? m_session->syncEngine()->writer() : nullptr;
+    if (!writer)
+        co_return makeError(ErrorCode::CacheLocked, QStringLiteral("The cache is not open."));
+    const qint64 now = Clock::instance()->nowMs();
+    const qint64 limit = m_limit;
+    const QString kind = variantName(variant);
+    auto stored = writer->run<qint64>([mediaId, kind, bytes, now, limit](storage::Database &db) -> Result<qint64> {
+        Result<qint64> used = 0;
+        const Status st = db.transaction([&]() -> Status {
+            auto stmt = db.prepare(QStringLiteral("INSERT OR REPLACE INTO media_files (media_id, variant, bytes, size, used_at) "
+                                                  "VALUES (?1, ?2, ?3, ?4, ?5);"));
+            if (!stmt)
+                return stmt.error();
+            stmt->bindAll(mediaId, kind, bytes, qint64(bytes.size()), now);
+            if (auto st = stmt->exec(); !st)
+                return st;
+            used = evict(db, limit);
+            return used ? Status() : Status(used.error());
+        });
+        if (!st)
+            return st.error();
+        return used;
+    });
+    const Result<qint64> used = co_await stored;
+    if (!used)
+        co_return used.error();
+    if (*used != m_used) {
+        m_used = *used;
+        Q_EMIT usageChanged();
+    }
+    co_return Status();
+}
+
+QCoro::Task<Status> MediaCache::setLimitBytes(qint64 limit)
+{
+    m_limit = std::max<qint64>(0, limit);
+    sync::CacheWriter *writer = m_session->syncEngine() ? m_session->syncEngine()->writer() : nullptr;
+    if (!writer)
+        co_return Status();
+    const qint64 bound = m_limit;
+    auto evicted = writer->run<qint64>([bound](storage::Database &db) -> Result<qint64> {
+        Result<qint64> used = 0;
+        const Status st = db.transaction([&]() -> Status {
+            used = evict(db, bound);
+            return used ? Status() : Status(used.error());
+        });
+        if (!st)
+            return st.error();
+        return used;
+    });
+    const Result<qint64> used = co_await evicted;
+    if (!used)
+        co_return used.error();
+    m_used = *used;
+    Q_EMIT usageChanged();
+    co_return Status();
+}
+
+void MediaCache::clear()
+{
+    // The outcome shows in usedBytes.
+    QCoro::connect(clearAll(), this, [](const Status &st) {
+        if (!st)
+            qCWarning(lcDb) << "cannot clear the media cache:" << st.error().message;
+    });
+}
+
+QCoro::Task<Status> MediaCache::clearAll()
+{
+    sync::CacheWriter *writer = m_session->syncEngine() ? m_session->syncEngine()->writer() : nullptr;
+    if (!writer)
+        co_return makeError(ErrorCode::CacheLocked, QStringLiteral("The cache is not open."));
+    auto cleared = writer->run([](storage::Database &db) -> Status { return db.exec(QStringLiteral("DELETE FROM media_files;")); });
+    const Status st = co_await cleared;
+    if (!st)
+        co_return st;
+    m_used = 0;
+    Q_EMIT usageChanged();
+    co_return Status();
+}
+
+} // namespace plaza::media
