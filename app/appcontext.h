@@ -5,6 +5,7 @@
 #include "session/session.h"
 #include "chat/chatservice.h"
 #include "feed/feedservice.h"
+#include "media/mediacache.h"
 #include "wallet/walletservice.h"
 
 #include <QObject>
@@ -29,6 +30,7 @@ class AppContext : public QObject
     Q_PROPERTY(plaza::AppLock *appLock READ appLock CONSTANT)
     Q_PROPERTY(plaza::feed::FeedService *feed READ feed CONSTANT)
     Q_PROPERTY(plaza::chat::ChatService *chat READ chat CONSTANT)
+    Q_PROPERTY(plaza::media::MediaCache *media READ media CONSTANT)
     Q_PROPERTY(QString defaultServerUrl READ defaultServerUrl CONSTANT)
     Q_PROPERTY(QString qtVersion READ qtVersion CONSTANT)
     Q_PROPERTY(QString platformName READ platformName CONSTANT)
@@ -43,6 +45,7 @@ public:
         plaza::AppLock *appLock = nullptr;
         plaza::feed::FeedService *feed = nullptr;
         plaza::chat::ChatService *chat = nullptr;
+        plaza::media::MediaCache *media = nullptr;
     };
     struct Options {
         QString defaultServerUrl;
@@ -60,6 +63,7 @@ public:
     [[nodiscard]] plaza::AppLock *appLock() const { return m_services.appLock; }
     [[nodiscard]] plaza::feed::FeedService *feed() const { return m_services.feed; }
     [[nodiscard]] plaza::chat::ChatService *chat() const { return m_services.chat; }
+    [[nodiscard]] plaza::media::MediaCache *media() const { return m_services.media; }
     [[nodiscard]] QString defaultServerUrl() const { return m_options.defaultServerUrl; }
     [[nodiscard]] QString qtVersion() const;
     [[nodiscard]] QString platformName() const;

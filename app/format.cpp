@@ -41,6 +41,15 @@ QString Format::formatMoney(qint64 minor, const QString &currency) const
     return plaza::Money(minor, currency).format(QLocale());
 }
 
+QString Format::formatBytes(qint64 bytes) const
+{
+    // One decimal below 10 of a unit ("5.3 MB"), none above ("500 MB").
+    double mantissa = double(std::max<qint64>(bytes, 0));
+    while (mantissa >= 1000)
+        mantissa /= 1000;
+    return QLocale().formattedDataSize(bytes, mantissa < 10 ? 1 : 0, QLocale::DataSizeSIFormat);
+}
+
 QString Format::linkify(const QString &text) const
 {
     // Escape everything first: the text is someone else's and must never be markup.

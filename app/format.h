@@ -25,6 +25,8 @@ public:
     Q_INVOKABLE [[nodiscard]] QString formatMoney(qint64 minor, const QString &currency) const;
     //! \a text (plain, from someone else) as escaped StyledText with http(s) links clickable.
     Q_INVOKABLE [[nodiscard]] QString linkify(const QString &text) const;
+    //! A size in bytes for people, in their locale ("12.4 MB", "12,4 Mo").
+    Q_INVOKABLE [[nodiscard]] QString formatBytes(qint64 bytes) const;
     //! One or two letters for an avatar.
     Q_INVOKABLE [[nodiscard]] QString initials(const QString &name) const;
 };

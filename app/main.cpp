@@ -149,7 +149,7 @@ int main(int argc, char *argv[])
     plaza::feed::FeedService feed(&session);
     plaza::chat::ChatService chat(&session);
     plaza::media::MediaCache mediaCache(&session);
-    AppContext context({&session, &wallet, &appLock, &feed, &chat}, {options.serverUrl, options.page});
+    AppContext context({&session, &wallet, &appLock, &feed, &chat, &mediaCache}, {options.serverUrl, options.page});
     Preferences preferences(&session, {sessionOptions.configDir, languageInUse, options.themeMode,
                                        options.themeFromCommandLine});
     Links links(nullptr);

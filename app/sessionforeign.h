@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "media/mediacache.h"
 #include "net/apiclient.h"
 #include "session/session.h"
 
@@ -24,6 +25,14 @@ struct CacheForeign
     QML_FOREIGN(plaza::storage::Cache)
     QML_NAMED_ELEMENT(LocalCache)
     QML_UNCREATABLE("The session owns the cache; use App.session.cache")
+};
+
+//! Photos and files kept on this device (App.media): Settings shows its size and clears it.
+struct MediaCacheForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::media::MediaCache)
+    QML_ANONYMOUS
 };
 
 //! The API client (App.session.api), for the models that ask the server themselves.

@@ -2444,6 +2444,26 @@
         <source>Two-factor sign-in</source>
         <translation>Connexion à deux facteurs</translation>
     </message>
+    <message>
+        <source>Storage</source>
+        <translation>Stockage</translation>
+    </message>
+    <message>
+        <source>Photos and files on this device</source>
+        <translation>Photos et fichiers sur cet appareil</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used. Encrypted like the rest of your data; when space runs out, what you saw longest ago goes first.</source>
+        <translation>%1 utilisés sur %2. Chiffrés comme le reste de vos données ; quand la place manque, ce que vous avez vu il y a le plus longtemps part en premier.</translation>
+    </message>
+    <message>
+        <source>Nothing kept yet (at most %1). Photos and files you open are kept encrypted, so they show offline.</source>
+        <translation>Rien de conservé pour l’instant (au plus %1). Les photos et fichiers que vous ouvrez sont conservés chiffrés, et s’affichent donc hors ligne.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vider</translation>
+    </message>
 </context>
 <context>
     <name>Sheet</name>

@@ -33,8 +33,8 @@ class MediaCache : public QObject
 public:
     enum class Variant { Thumbnail, Content };
 
-    //! Default bound on what is kept: 512 MiB.
-    static constexpr qint64 kDefaultLimit = 512LL * 1024 * 1024;
+    //! Default bound on what is kept: 500 MB.
+    static constexpr qint64 kDefaultLimit = 500LL * 1000 * 1000;
 
     explicit MediaCache(Session *session, QObject *parent = nullptr);
     ~MediaCache() override;

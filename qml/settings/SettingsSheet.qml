@@ -22,13 +22,17 @@ Sheet {
     }
     width: Math.min(560, parent ? parent.width - 2 * Theme.spacingXl : 560)
 
-    //! --page settings[/security|/two-factor|/password|/delete-account]: the sheet, scrolled to
-    //! the two-factor section (and its enrolment started), or with a sheet of its own open.
+    //! --page settings[/security|/two-factor|/password|/delete-account|/storage]: the sheet,
+    //! scrolled to the two-factor section (and its enrolment started) or to Storage, or with a
+    //! sheet of its own open.
     //! Scrolls the two-factor section to the top, so that each step of an enrolment (the
     //! password, the QR code, the recovery codes) is in view as it comes.
     function showTwoFactor() {
+        scrollTo(twoFactorSection)
+    }
+    function scrollTo(item) {
         Qt.callLater(() => scroller.contentItem.contentY = Math.max(0, Math.min(
-            twoFactorSection.y - Theme.spacingXl, content.height - scroller.height)))
+            item.y - Theme.spacingXl, content.height - scroller.height)))
     }
 
     function openPath(path) {
@@ -41,6 +45,8 @@ Sheet {
             changePassword.open()
         } else if (path === "delete-account") {
             deleteAccount.open()
+        } else if (path === "storage") {
+            scrollTo(storageTitle)
         }
     }
 
@@ -220,6 +226,25 @@ Sheet {
                     text: qsTr("Delete account…")
                     variant: "danger"
                     onClicked: deleteAccount.open()
+                }
+            }
+
+            SectionTitle { id: storageTitle; text: qsTr("Storage") }
+            SettingRow {
+                objectName: "mediaStorageRow"
+                title: qsTr("Photos and files on this device")
+                detail: App.media.usedBytes > 0
+                        ? qsTr("%1 of %2 used. Encrypted like the rest of your data; when space runs out, what you saw longest ago goes first.")
+                              .arg(Format.formatBytes(App.media.usedBytes)).arg(Format.formatBytes(App.media.limitBytes))
+                        : qsTr("Nothing kept yet (at most %1). Photos and files you open are kept encrypted, so they show offline.")
+                              .arg(Format.formatBytes(App.media.limitBytes))
+                AppButton {
+                    objectName: "clearMediaButton"
+                    text: qsTr("Clear")
+                    iconName: "trash-2"
+                    variant: "secondary"
+                    enabled: App.media.usedBytes > 0
+                    onClicked: App.media.clear()
                 }
             }
 

@@ -5,9 +5,11 @@
 #include "appcontext.h"
 #include "links.h"
 #include "preferences.h"
+#include "mediaimageprovider.h"
 #include "qrimageprovider.h"
 #include "chat/chatservice.h"
 #include "feed/feedservice.h"
+#include "media/mediacache.h"
 #include "session/applock.h"
 #include "session/session.h"
 #include "wallet/walletservice.h"
@@ -39,8 +41,9 @@ InProcessApp::InProcessApp(const QUrl &serverUrl, const QString &keychainService
     lock = std::make_unique<AppLock>(session.get());
     feed = std::make_unique<feed::FeedService>(session.get());
     chat = std::make_unique<chat::ChatService>(session.get());
+    media = std::make_unique<media::MediaCache>(session.get());
     context = std::make_unique<AppContext>(
-        AppContext::Services{session.get(), wallet.get(), lock.get(), feed.get(), chat.get()},
+        AppContext::Services{session.get(), wallet.get(), lock.get(), feed.get(), chat.get(), media.get()},
         AppContext::Options{server.toString(), QString()});
     preferences = std::make_unique<Preferences>(
         session.get(), Preferences::Options{configDir, QStringLiteral("en"), QStringLiteral("light"), true});
@@ -58,6 +61,7 @@ InProcessApp::~InProcessApp()
     lock.reset();
     feed.reset();
     chat.reset();
+    media.reset();
     wallet.reset();
     session.reset();
 }
@@ -67,6 +71,7 @@ bool InProcessApp::load(QString *why)
     engine = std::make_unique<QQmlApplicationEngine>();
     engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine->addImageProvider(QStringLiteral("qr"), new QrImageProvider);
+    engine->addImageProvider(QStringLiteral("media"), new MediaImageProvider(media.get()));
     engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Plaza/Main.qml")));
     if (engine->rootObjects().isEmpty()) {
         *why = QStringLiteral("Main.qml did not load");

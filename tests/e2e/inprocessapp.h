@@ -25,13 +25,16 @@ class ChatService;
 namespace feed {
 class FeedService;
 }
+namespace media {
+class MediaCache;
+}
 namespace wallet {
 class WalletService;
 }
 } // namespace plaza
 
 //! The real Plaza window in the test's process, made of the objects main() makes (Session,
-//! WalletService, AppLock, FeedService, ChatService, AppContext, Preferences, Links, the
+//! WalletService, AppLock, FeedService, ChatService, MediaCache, AppContext, Preferences, Links, the
 //! activity filter and the QML engine running
 //! Main.qml) against a real server, with its own data and config folders and the passphrase
 //! path for the cache key. Torn down in the order main() tears them down.
@@ -66,6 +69,7 @@ struct InProcessApp {
     std::unique_ptr<plaza::AppLock> lock;
     std::unique_ptr<plaza::feed::FeedService> feed;
     std::unique_ptr<plaza::chat::ChatService> chat;
+    std::unique_ptr<plaza::media::MediaCache> media;
     std::unique_ptr<AppContext> context;
     std::unique_ptr<Preferences> preferences;
     std::unique_ptr<Links> links;

@@ -255,6 +255,7 @@ void TourTest::tour_data()
         {QStringLiteral("settings-two-factor-scan"), QStringLiteral("@two-factor-scan"), QStringLiteral("settingsSheet"), {}},
         {QStringLiteral("settings-password"), QStringLiteral("settings/password"), QStringLiteral("changePasswordSheet"), {}},
         {QStringLiteral("settings-delete-account"), QStringLiteral("settings/delete-account"), QStringLiteral("deleteAccountSheet"), {}},
+        {QStringLiteral("settings-storage"), QStringLiteral("settings/storage"), QStringLiteral("settingsSheet"), {}},
         {QStringLiteral("switcher"), QStringLiteral("switcher"), QStringLiteral("quickSwitcher"), {}},
         {QStringLiteral("feedback"), QStringLiteral("feedback"), {}, QStringLiteral("feedbackDialog")},
     };
