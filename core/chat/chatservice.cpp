@@ -4,7 +4,6 @@
 
 #include "common/clock.h"
 #include "common/logging.h"
-#include "common/nextsignal.h"
 #include "net/apiclient.h"
 #include "net/wssession.h"
 #include "protocol/endpoints.h"
@@ -47,67 +46,68 @@ Error closed()
     return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
 }
 
-// The outbox's write commands: each runs on the cache writer's thread, on its connection.
-QFuture<Result<OutgoingMessage>> addToOutbox(sync::CacheWriter &writer, const OutgoingMessage &m)
-{
-    return writer.run<OutgoingMessage>([m](storage::Database &db) {
-        return MessageOutbox(db).add(m.conversationId, m.text, m.clientId, m.createdAt);
-    });
-}
-
-QFuture<Status> changeOutbox(sync::CacheWriter &writer, std::function<Status(MessageOutbox &)> change)
-{
-    return writer.run([change = std::move(change)](storage::Database &db) {
-        MessageOutbox outbox(db);
-        return change(outbox);
-    });
-}
-
-QFuture<Status> markAttempt(sync::CacheWriter &writer, const QString &clientId)
-{
-    return changeOutbox(writer, [clientId](MessageOutbox &o) { return o.markAttempt(clientId); });
-}
-
-QFuture<Status> markSent(sync::CacheWriter &writer, const QString &clientId, const QString &messageId)
-{
-    return changeOutbox(writer, [clientId, messageId](MessageOutbox &o) { return o.markSent(clientId, messageId); });
-}
-
-QFuture<Status> markFailed(sync::CacheWriter &writer, const QString &clientId, const Error &error)
-{
-    return changeOutbox(writer, [clientId, error](MessageOutbox &o) { return o.markFailed(clientId, error); });
-}
-
-QFuture<Status> noteUnanswered(sync::CacheWriter &writer, const QString &clientId, const Error &why)
-{
-    return changeOutbox(writer, [clientId, why](MessageOutbox &o) { return o.noteUnanswered(clientId, why); });
-}
-
-QFuture<Status> requeueOrDiscard(sync::CacheWriter &writer, const QString &clientId, bool requeue)
-{
-    return changeOutbox(writer, [clientId, requeue](MessageOutbox &o) {
-        return requeue ? o.requeue(clientId) : o.discard(clientId);
-    });
-}
-
+// The outbox's other write commands: each runs on the cache writer's thread, on its connection.
 QFuture<Status> pruneSent(sync::CacheWriter &writer)
 {
-    return changeOutbox(writer, [](MessageOutbox &o) { return o.pruneSynced(); });
+    return writer.run([](storage::Database &db) { return MessageOutbox(db).pruneSynced(); });
+}
+
+void describeMessage(const OutgoingMessage &m, storage::RowChanges &changes)
+{
+    changes.add(storage::Table::MessageOutbox, m.conversationId);
 }
 
 } // namespace
 
 ChatService::ChatService(Session *session, QObject *parent) : QObject(parent), m_session(session)
 {
-    connect(&m_retry, &RetryTimer::due, this, &ChatService::flushSoon);
+    using Queue = outbox::Outbox<OutgoingMessage, QString>;
+    Queue::Kind kind;
+    kind.order = outbox::Order::Strict; // strictly in order: nothing overtakes an unanswered message
+    kind.key = [](const OutgoingMessage &m) { return m.clientId; };
+    kind.describe = describeMessage;
+    kind.due = [this]() -> Result<QList<OutgoingMessage>> {
+        if (!m_outbox)
+            return notOpen();
+        return m_outbox->pending();
+    };
+    kind.send = [this](OutgoingMessage m) { return postMessage(std::move(m)); };
+    kind.markAttempt = [](storage::Database &db, const OutgoingMessage &m) { return MessageOutbox(db).markAttempt(m.clientId); };
+    kind.markSent = [](storage::Database &db, const OutgoingMessage &m, const QString &messageId, storage::RowChanges &) {
+        return MessageOutbox(db).markSent(m.clientId, messageId);
+    };
+    kind.markFailed = [](storage::Database &db, const OutgoingMessage &m, const Error &error, storage::RowChanges &) {
+        return MessageOutbox(db).markFailed(m.clientId, error);
+    };
+    kind.markUnanswered = [](storage::Database &db, const OutgoingMessage &m, const Error &why, storage::RowChanges &) {
+        return MessageOutbox(db).noteUnanswered(m.clientId, why);
+    };
+    kind.settled = [this](const OutgoingMessage &m, const Queue::Try &result) {
+        switch (result.state) {
+        case Queue::Try::State::Sent:
+            qCInfo(lcChat) << "message sent" << m.seq;
+            Q_EMIT messageSent(m.clientId, result.answer);
+            break;
+        case Queue::Try::State::Failed:
+            qCInfo(lcChat) << "message refused:" << result.error.codeName();
+            Q_EMIT messageFailed(m.clientId, result.error.codeName());
+            break;
+        case Queue::Try::State::Unanswered:
+            qCInfo(lcChat) << "message unanswered, will retry:" << result.error.codeName();
+            return;
+        }
+        refreshCounts();
+    };
+    m_queue = std::make_unique<Queue>(std::move(kind), RetryPolicy::messages(), [this] { return writer(); },
+                                      m_session->cache());
     m_typingSweep.setInterval(1000);
     connect(&m_typingSweep, &QTimer::timeout, this, &ChatService::sweepTyping);
 
     // Reconnecting is when unanswered messages can go: send then, with the same client_ids.
     connect(m_session, &Session::onlineChanged, this, [this] {
         if (m_session->online()) {
-            m_retry.answered(); // a new connection: the back-off starts again
-            flushSoon();
+            if (m_outbox)
+                m_queue->reconnected(); // the back-off starts again, and a round
             sendUnsentRead();
         }
     });
@@ -140,6 +140,7 @@ Status ChatService::start()
         return reader.error();
     m_reader = std::move(reader).value();
     m_outbox = std::make_unique<MessageOutbox>(*m_reader);
+    m_queue->open();
     pruneTask();
     refreshCounts();
     if (m_pending > 0)
@@ -151,10 +152,9 @@ Status ChatService::start()
 
 void ChatService::close()
 {
-    m_retry.stop();
+    m_queue->close();
     m_outbox.reset();
     m_reader.reset();
-    m_messagesOnTheirWay.clear();
     m_valuesOnTheirWay.clear();
     m_valueGeneration.clear();
     m_typingSeen.clear();
@@ -206,22 +206,19 @@ QCoro::Task<Result<OutgoingMessage>> ChatService::queue(QString conversationId, 
     m.conversationId = conversationId;
     m.text = text;
     m.createdAt = Clock::instance()->nowUtc().toString(Qt::ISODateWithMs);
-    m_messagesOnTheirWay.append(m);
-    QFuture<Result<OutgoingMessage>> storing = addToOutbox(*writer(), m);
-    Q_EMIT outboxChanged(conversationId);
-    Result<OutgoingMessage> stored = co_await storing;
+    outbox::Outbox<OutgoingMessage, QString>::ItemStore store = [](storage::Database &db, const OutgoingMessage &o,
+                                                                     storage::RowChanges &) {
+        return MessageOutbox(db).add(o.conversationId, o.text, o.clientId, o.createdAt);
+    };
+    QCoro::Task<Result<OutgoingMessage>> storing = m_queue->add(m, std::move(store));
+    Result<OutgoingMessage> stored = co_await std::move(storing);
     if (!self)
         co_return closed();
-    const QString clientId = m.clientId;
-    m_messagesOnTheirWay.removeIf([&clientId](const OutgoingMessage &o) { return o.clientId == clientId; });
-    if (!stored) {
-        Q_EMIT outboxChanged(conversationId);
+    if (!stored)
         co_return stored.error();
-    }
     qCInfo(lcChat) << "message queued" << stored->seq;
     refreshCounts();
     Q_EMIT messageQueued(conversationId, stored->clientId);
-    Q_EMIT outboxChanged(conversationId);
     flushSoon();
     co_return stored;
 }
@@ -253,7 +250,8 @@ QCoro::Task<void> ChatService::sendTask(QString conversationId, QString text)
 QList<OutgoingMessage> ChatService::onTheirWay(const QString &conversationId) const
 {
     QList<OutgoingMessage> out;
-    for (const OutgoingMessage &m : m_messagesOnTheirWay) {
+    const QList<OutgoingMessage> handed = m_queue->onTheirWay();
+    for (const OutgoingMessage &m : handed) {
         if (m.conversationId == conversationId)
             out.append(m);
     }
@@ -262,131 +260,35 @@ QList<OutgoingMessage> ChatService::onTheirWay(const QString &conversationId) co
 
 void ChatService::flushSoon()
 {
-    if (!m_outbox)
-        return;
-    if (m_flushing) {
-        m_flushQueued = true;
-        return;
-    }
-    // Not a coroutine lambda: its captures would dangle once the timer dropped it.
-    QTimer::singleShot(0, this, [this] { flushInBackground(); });
-}
-
-QCoro::Task<void> ChatService::flushInBackground()
-{
-    QPointer<ChatService> self(this);
-    auto left = co_await flush();
-    if (!self)
-        co_return;
-    if (!left)
-        qCWarning(lcChat) << "sending queued messages failed:" << left.error().codeName() << left.error().message;
-}
-
-Error ChatService::stopFlushing(const Error &why)
-{
-    // The cache could not be read or written (a full disk, a lock held too long): the
-    // messages stay queued in the outbox and are tried again later, never dropped.
-    m_flushing = false;
     if (m_outbox)
-        m_retry.unanswered();
-    Q_EMIT flushFinished();
-    return why;
+        m_queue->kick();
+}
+
+QCoro::Task<Result<QString>> ChatService::postMessage(OutgoingMessage m)
+{
+    const QString path = protocol::endpoints::conversationMessages(m.conversationId);
+    const QJsonObject body{{QStringLiteral("client_id"), m.clientId}, {QStringLiteral("text"), m.text}};
+    auto reply = co_await m_session->api()->post(path, body);
+    if (!reply)
+        co_return reply.error();
+    co_return reply->body.value(QStringLiteral("id")).toString();
 }
 
 QCoro::Task<Result<int>> ChatService::flush()
 {
     if (!m_outbox)
         co_return notOpen();
-    if (m_flushing) {
-        m_flushQueued = true;
-        QPointer<ChatService> waiting(this);
-        co_await nextSignal(this, &ChatService::flushFinished);
-        if (!waiting)
-            co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
-        co_return m_pending;
-    }
-    m_flushing = true;
     QPointer<ChatService> self(this);
-    bool unanswered = false;
-    for (;;) {
-        m_flushQueued = false;
-        if (!m_outbox)
-            break;
-        auto pending = m_outbox->pending();
-        if (!pending) {
-            co_return stopFlushing(pending.error());
-        }
-        if (pending->isEmpty())
-            break;
-        // Strictly in order: the oldest first, and nothing after it until it is answered.
-        const OutgoingMessage m = pending->constFirst();
-        sync::CacheWriter *w = writer();
-        if (!w)
-            co_return stopFlushing(notOpen());
-        QFuture<Status> counting = markAttempt(*w, m.clientId);
-        const Status counted = co_await counting;
-        if (!self)
-            co_return closed();
-        if (!m_outbox)
-            break;
-        if (!counted) {
-            co_return stopFlushing(counted.error());
-        }
-        const QString path = protocol::endpoints::conversationMessages(m.conversationId);
-        const QJsonObject body{{QStringLiteral("client_id"), m.clientId}, {QStringLiteral("text"), m.text}};
-        auto reply = co_await m_session->api()->post(path, body);
-        if (!self)
-            co_return closed();
-        w = writer();
-        if (!m_outbox || !w) // signed out mid-try: the cache and the outbox are gone
-            break;
-        if (reply) {
-            const QString messageId = reply->body.value(QStringLiteral("id")).toString();
-            QFuture<Status> marking = markSent(*w, m.clientId, messageId);
-            const Status marked = co_await marking;
-            if (!self)
-                co_return closed();
-            if (!marked) {
-                co_return stopFlushing(marked.error());
-            }
-            m_retry.answered();
-            qCInfo(lcChat) << "message sent" << m.seq << (reply->status == 200 ? "(already there)" : "");
-            Q_EMIT messageSent(m.clientId, messageId);
-            Q_EMIT outboxChanged(m.conversationId);
-            continue;
-        }
-        const Error error = reply.error();
-        if (RetryPolicy::isFinal(error)) {
-            m_retry.answered();
-            QFuture<Status> failing = markFailed(*w, m.clientId, error);
-            const Status marked = co_await failing;
-            if (!self)
-                co_return closed();
-            if (!marked) {
-                co_return stopFlushing(marked.error());
-            }
-            qCInfo(lcChat) << "message refused:" << error.codeName();
-            Q_EMIT messageFailed(m.clientId, error.codeName());
-            Q_EMIT outboxChanged(m.conversationId);
-            continue;
-        }
-        QFuture<Status> noting = noteUnanswered(*w, m.clientId, error);
-        const Status noted = co_await noting;
-        if (!self)
-            co_return closed();
-        if (!noted)
-            qCWarning(lcChat) << "cannot note the failed try:" << noted.error().codeName();
-        qCInfo(lcChat) << "message unanswered, will retry:" << error.codeName();
-        unanswered = true;
-        break;
-    }
-    m_flushing = false;
+    QCoro::Task<Result<outbox::Round>> round = m_queue->flush();
+    auto done = co_await std::move(round);
+    if (!self)
+        co_return closed();
     refreshCounts();
-    if (unanswered)
-        m_retry.unanswered();
-    else if (m_flushQueued)
-        flushSoon();
-    Q_EMIT flushFinished();
+    if (!done) {
+        if (done.error().code == ErrorCode::Cancelled && !m_outbox)
+            co_return m_pending; // signed out mid-round: the outbox went with the cache
+        co_return done.error();
+    }
     co_return m_pending;
 }
 
@@ -402,16 +304,19 @@ void ChatService::discard(const QString &clientId)
 
 QCoro::Task<void> ChatService::changeTask(QString clientId, bool requeue)
 {
-    sync::CacheWriter *w = writer();
-    if (!m_outbox || !w)
+    if (!m_outbox || !writer())
         co_return;
     auto m = m_outbox->find(clientId);
     if (!m)
         co_return;
-    const QString conversationId = m->conversationId;
     QPointer<ChatService> self(this);
-    QFuture<Status> changing = requeueOrDiscard(*w, clientId, requeue);
-    const Status st = co_await changing;
+    outbox::Outbox<OutgoingMessage, QString>::ItemWrite changing =
+        [requeue](storage::Database &db, const OutgoingMessage &o, storage::RowChanges &) {
+            MessageOutbox box(db);
+            return requeue ? box.requeue(o.clientId) : box.discard(o.clientId);
+        };
+    QCoro::Task<Status> change = m_queue->change(*m, std::move(changing));
+    const Status st = co_await std::move(change);
     if (!self || !m_outbox)
         co_return;
     if (!st) {
@@ -419,7 +324,6 @@ QCoro::Task<void> ChatService::changeTask(QString clientId, bool requeue)
         co_return;
     }
     refreshCounts();
-    Q_EMIT outboxChanged(conversationId);
     if (requeue)
         flushSoon();
 }

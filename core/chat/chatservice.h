@@ -5,7 +5,7 @@
 
 #include "chat/messageoutbox.h"
 #include "common/result.h"
-#include "common/retrypolicy.h"
+#include "outbox/outbox.h"
 
 #include <QCoroTask>
 #include <QDateTime>
@@ -29,13 +29,15 @@ class CacheWriter;
 
 namespace plaza::chat {
 
-//! Chat on the client (issue #5). Sending goes through the cache's message outbox: send()
-//! stores the message (state "sending") and commits before its first try, so it shows as soon
-//! as it is stored, survives a restart, and is sent in order, one at a time, with its client_id until
-//! the server answers — the server keeps one message per client_id, so it arrives exactly
-//! once. A lost answer (network, timeout, 5xx) keeps it sending and retries on reconnect and
-//! after RetryPolicy::messages()'s back-off; a final answer (RetryPolicy) marks it failed: retry()
-//! queues it again at the end, discard() forgets it.
+//! Chat on the client (issue #5). Sending goes through the cache's message outbox, on the one
+//! outbox mechanism (outbox::Outbox, Order::Strict): send() stores the message (state
+//! "sending") and commits before its first try, so it shows as soon as it is stored, survives a
+//! restart, and is sent in order, one at a time, with its client_id until the server answers —
+//! the server keeps one message per client_id, so it arrives exactly once. A lost answer
+//! (network, timeout, 5xx) keeps it sending and retries on reconnect and after
+//! RetryPolicy::messages()'s back-off; a final answer (RetryPolicy) marks it failed: retry()
+//! queues it again at the end, discard() forgets it. Every outbox change is published on the
+//! cache's change stream as storage::Table::MessageOutbox (ids: the conversation).
 //!
 //! Also: drafts per conversation (the cache's kv), read marks (markRead), typing both ways
 //! over the WebSocket, opening the direct conversation with someone, and fetching older
@@ -90,7 +92,8 @@ public:
     QCoro::Task<Status> markReadAsync(QString conversationId);
 
     //! Messages of \a conversationId handed to the writer and not committed yet (send order):
-    //! list models show them at once, as "sending".
+    //! list models show them at once, as "sending" (the change stream names the conversation
+    //! under Table::MessageOutbox as soon as one is handed over).
     [[nodiscard]] QList<OutgoingMessage> onTheirWay(const QString &conversationId) const;
 
     [[nodiscard]] int pendingCount() const { return m_pending; }
@@ -122,8 +125,6 @@ public:
 
 Q_SIGNALS:
     void pendingChanged();
-    //! The outbox of \a conversationId changed (queued, sent, failed, discarded): list models re-read.
-    void outboxChanged(const QString &conversationId);
     void messageQueued(const QString &conversationId, const QString &clientId);
     void messageSent(const QString &clientId, const QString &messageId);
     //! The server refused message \a clientId for good: an ErrorCode name.
@@ -141,12 +142,11 @@ Q_SIGNALS:
     //! conversationWith/startGroup failed: an ErrorCode name and, for validation_failed, the
     //! field ("title", "member_ids", "handle"…; may be empty).
     void conversationOpenFailed(const QString &code, const QString &field);
-    //! Internal: a flush() round ended (callers waiting on it resume).
-    void flushFinished();
 
 private:
     void flushSoon();
-    QCoro::Task<void> flushInBackground();
+    //! One try of one message: POST with its client_id; the server's message id.
+    QCoro::Task<Result<QString>> postMessage(OutgoingMessage m);
     [[nodiscard]] Status checkMessage(const QString &conversationId, const QString &text) const;
     QCoro::Task<void> sendTask(QString conversationId, QString text);
     QCoro::Task<void> changeTask(QString clientId, bool requeue);
@@ -155,8 +155,6 @@ private:
     void setValue(const QString &key, const QString &value);
     QCoro::Task<void> setValueTask(QString key, QString value, quint64 generation);
     [[nodiscard]] QString value(const QString &key) const;
-    //! Ends a flush that could not use the cache: the outbox is kept and retried later.
-    Error stopFlushing(const Error &why);
     QCoro::Task<void> markReadTask(QString conversationId);
     QCoro::Task<void> openTask(QString handleOrId);
     QCoro::Task<void> groupTask(QString title, QStringList members);
@@ -175,15 +173,13 @@ private:
     Session *m_session;
     std::unique_ptr<storage::Database> m_reader; //!< read-only: the UI thread never writes
     std::unique_ptr<MessageOutbox> m_outbox;      //!< on m_reader
-    QList<OutgoingMessage> m_messagesOnTheirWay;  //!< queued, not committed yet
+    //! The one outbox mechanism over message_outbox: rounds, retries (3 s doubling to 30 s), marks.
+    std::unique_ptr<outbox::Outbox<OutgoingMessage, QString>> m_queue;
     QHash<QString, QString> m_valuesOnTheirWay;   //!< kv writes not committed yet (drafts, last opened)
     QHash<QString, quint64> m_valueGeneration;
     quint64 m_generation = 0;
-    bool m_flushing = false;
-    bool m_flushQueued = false;
     int m_pending = 0;
     int m_failed = 0;
-    RetryTimer m_retry{RetryPolicy::messages()}; //!< unanswered rounds: 3 s, doubling to 30 s
     QTimer m_typingSweep;
     QHash<QString, QDateTime> m_typingSent;                 //!< conversation → last frame we sent
     QHash<QString, QHash<QString, QDateTime>> m_typingSeen; //!< conversation → user → expiry

@@ -46,7 +46,10 @@ void ConversationsModel::setChat(ChatService *chat)
             reload();
         });
         m_connections << connect(cache, &storage::Cache::changed, this, &ConversationsModel::onApplied);
-        m_connections << connect(m_chat, &ChatService::outboxChanged, this, &ConversationsModel::scheduleRefresh);
+        m_connections << connect(cache, &storage::Cache::changed, this, [this](const storage::ChangeSet &set) {
+            if (set.changes.touches(storage::Table::MessageOutbox))
+                scheduleRefresh();
+        });
         m_connections << connect(m_chat, &ChatService::conversationOpened, this, &ConversationsModel::refresh);
     }
     Q_EMIT chatChanged();

@@ -71,8 +71,8 @@ void MessagesModel::setChat(ChatService *chat)
             if (rowCount() > 0)
                 Q_EMIT dataChanged(index(0), index(rowCount() - 1));
         });
-        m_connections << connect(m_chat, &ChatService::outboxChanged, this, [this](const QString &id) {
-            if (id == m_conversationId)
+        m_connections << connect(cache, &storage::Cache::changed, this, [this](const storage::ChangeSet &set) {
+            if (set.changes.ids(storage::Table::MessageOutbox).contains(m_conversationId)) // the unsent tail
                 refreshOutbox();
         });
         m_connections << connect(m_chat, &ChatService::typingChanged, this, [this](const QString &id) {

@@ -6,6 +6,7 @@
 Q_LOGGING_CATEGORY(lcNet, "plaza.net", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcWs, "plaza.ws", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSync, "plaza.sync", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcOutbox, "plaza.outbox", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcDb, "plaza.db", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSecurity, "plaza.security", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcWallet, "plaza.wallet", QtInfoMsg)

@@ -8,6 +8,7 @@
 Q_DECLARE_LOGGING_CATEGORY(lcNet)      // plaza.net
 Q_DECLARE_LOGGING_CATEGORY(lcWs)       // plaza.ws
 Q_DECLARE_LOGGING_CATEGORY(lcSync)     // plaza.sync
+Q_DECLARE_LOGGING_CATEGORY(lcOutbox)   // plaza.outbox
 Q_DECLARE_LOGGING_CATEGORY(lcDb)       // plaza.db
 Q_DECLARE_LOGGING_CATEGORY(lcSecurity) // plaza.security
 Q_DECLARE_LOGGING_CATEGORY(lcWallet)   // plaza.wallet

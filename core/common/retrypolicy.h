@@ -20,9 +20,9 @@ namespace plaza {
 //! outboxes used to carry their own copies, which disagreed with Error::isTransient() on
 //! 5xx (501 is "not implemented", an answer; every other 5xx is the server failing).
 //!
-//! When: always on reconnect and at start (each outbox asks), plus, for a policy with a
-//! back-off, after first, 2·first, 4·first… rounds in a row without an answer, never more
-//! than cap apart; any answer starts the back-off again.
+//! When: always on reconnect and at start, plus, for a policy with a back-off, after first,
+//! 2·first, 4·first… rounds in a row without an answer, never more than cap apart; any answer
+//! starts the back-off again. The one outbox mechanism (outbox::Outbox) follows it.
 class RetryPolicy
 {
 public:

@@ -20,6 +20,7 @@
 #include <QPromise>
 #include <QTimer>
 #include <QUrlQuery>
+#include <QUuid>
 
 #include <optional>
 
@@ -36,10 +37,45 @@ Error closedError()
 
 FeedService::FeedService(Session *session, QObject *parent) : QObject(parent), m_session(session)
 {
+    using Queue = outbox::Outbox<OutboxPost, QJsonObject>;
+    Queue::Kind kind;
+    kind.order = outbox::Order::Strict; // offline again: the rest would fail the same way
+    kind.key = [](const OutboxPost &p) { return p.clientId; };
+    kind.describe = [](const OutboxPost &p, storage::RowChanges &changes) {
+        changes.add(storage::Table::PostOutbox, p.clientId);
+    };
+    kind.due = [this]() -> Result<QList<OutboxPost>> {
+        if (!m_store)
+            return notStarted();
+        return m_store->outbox(true);
+    };
+    kind.send = [this](OutboxPost p) { return sendPost(std::move(p)); };
+    kind.markAttempt = [](storage::Database &db, const OutboxPost &p) { return FeedStore(db).markAttempt(p.clientId); };
+    kind.markSent = [](storage::Database &db, const OutboxPost &p, const QJsonObject &post, storage::RowChanges &changes) {
+        return FeedStore(db).markSent(p.clientId, post, changes);
+    };
+    kind.markFailed = [](storage::Database &db, const OutboxPost &p, const Error &error, storage::RowChanges &changes) {
+        return FeedStore(db).markFailed(p.clientId, error, changes);
+    };
+    // A lost answer changes nothing in the table: the post stays pending.
+    kind.markUnanswered = [](storage::Database &, const OutboxPost &, const Error &, storage::RowChanges &) { return Status(); };
+    kind.settled = [this](const OutboxPost &p, const Queue::Try &result) {
+        if (result.state == Queue::Try::State::Unanswered) {
+            qCInfo(lcFeed) << "post not sent yet:" << result.error.codeName();
+            return;
+        }
+        refreshPendingCount();
+        if (result.state == Queue::Try::State::Sent)
+            Q_EMIT postSent(p.clientId, result.answer.value(QStringLiteral("id")).toString());
+    };
+    m_queue = std::make_unique<Queue>(
+        std::move(kind), RetryPolicy::posts(),
+        [this]() -> sync::CacheWriter * { return m_session->syncEngine() ? m_session->syncEngine()->writer() : nullptr; },
+        m_session->cache());
     // Reconnecting is when queued posts can go.
     connect(m_session, &Session::onlineChanged, this, [this] {
-        if (m_session->online())
-            retryNow();
+        if (m_session->online() && m_store)
+            m_queue->reconnected();
     });
     connect(m_session, &Session::stateChanged, this, [this] {
         if (m_session->state() == Session::State::Ready) {
@@ -49,11 +85,11 @@ FeedService::FeedService(Session *session, QObject *parent) : QObject(parent), m
             }
         } else if (m_store) {
             // Sign-out deletes the cache: no connection may keep it alive.
+            m_queue->close();
             m_store.reset();
             m_reader.reset();
             m_valuesOnTheirWay.clear();
             m_valueGeneration.clear();
-            m_sending.clear();
             refreshPendingCount();
         }
     });
@@ -72,6 +108,7 @@ Status FeedService::start()
         return reader.error();
     m_reader = std::move(reader).value();
     m_store = std::make_unique<FeedStore>(*m_reader);
+    m_queue->open();
     refreshPendingCount();
     if (m_pending > 0)
         retryNow();
@@ -160,58 +197,45 @@ QCoro::Task<Result<QString>> FeedService::post(QString text, QString replyTo)
     QPointer<FeedService> self(this);
     // On disk (committed by the writer) before the first try.
     const QJsonObject me = selfJson();
-    QFuture<Result<Written>> queueing = write([text, replyTo, me](FeedStore &store, storage::RowChanges &changes) {
-        return store.queuePost(text, replyTo, me, changes);
-    });
-    Result<Written> queued = co_await queueing;
+    OutboxPost entry;
+    entry.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    entry.text = text;
+    entry.replyTo = replyTo;
+    entry.state = QStringLiteral("pending");
+    outbox::Outbox<OutboxPost, QJsonObject>::ItemStore store =
+        [me](storage::Database &db, const OutboxPost &p, storage::RowChanges &changes) -> Result<OutboxPost> {
+        auto queued = FeedStore(db).queuePost(p.text, p.replyTo, me, changes, p.clientId);
+        if (!queued)
+            return queued.error();
+        return p;
+    };
+    QCoro::Task<Result<OutboxPost>> queueing = m_queue->add(entry, std::move(store));
+    Result<OutboxPost> queued = co_await std::move(queueing);
     if (!self)
         co_return closedError();
     if (!queued)
         co_return queued.error();
     if (!m_store)
         co_return closedError();
-    const Result<QString> clientId = queued->value;
+    const QString clientId = queued->clientId;
     refreshPendingCount();
-    Q_EMIT postQueued(storage::localPostId(*clientId), *clientId);
-    emitChanges(queued->changes);
+    Q_EMIT postQueued(storage::localPostId(clientId), clientId);
     if (m_session->online()) {
-        auto outbox = m_store->outbox(true);
-        if (outbox) {
-            for (const OutboxPost &entry : std::as_const(*outbox)) {
-                if (entry.clientId != *clientId)
-                    continue;
-                // The post is safe in the outbox: a failure to send now is not the caller's error.
-                auto sent = co_await sendOne(entry);
-                if (!self)
-                    co_return *clientId;
-                if (!sent && RetryPolicy::isFinal(sent.error()))
-                    co_return sent.error();
-                break;
-            }
-        }
+        // A round: the posts queued before it first, then this one. The post is safe in the
+        // outbox: a failure to send now is not the caller's error, a refusal is.
+        QCoro::Task<Result<outbox::Round>> sending = m_queue->flush();
+        auto round = co_await std::move(sending);
+        if (!self)
+            co_return clientId;
+        if (round && round->refused.contains(clientId))
+            co_return round->refused.value(clientId);
     }
-    co_return *clientId;
+    co_return clientId;
 }
 
-QCoro::Task<Status> FeedService::sendOne(OutboxPost entry)
+QCoro::Task<Result<QJsonObject>> FeedService::sendPost(OutboxPost entry)
 {
-    if (m_sending.contains(entry.clientId))
-        co_return Status();
-    m_sending.insert(entry.clientId);
     QPointer<FeedService> self(this);
-    const QString clientId = entry.clientId;
-    QFuture<Result<Written>> counting = write([clientId](FeedStore &store, storage::RowChanges &) -> Result<QString> {
-        if (auto st = store.markAttempt(clientId); !st)
-            return st.error();
-        return QString();
-    });
-    Result<Written> counted = co_await counting;
-    if (!self)
-        co_return closedError();
-    if (!counted) {
-        m_sending.remove(entry.clientId);
-        co_return counted.error();
-    }
     QJsonObject body{{QStringLiteral("client_id"), entry.clientId}, {QStringLiteral("text"), entry.text}};
     if (!entry.replyTo.isEmpty())
         body.insert(QStringLiteral("reply_to"), entry.replyTo);
@@ -220,61 +244,23 @@ QCoro::Task<Status> FeedService::sendOne(OutboxPost entry)
     if (!self)
         co_return closedError();
     setBusy(false);
-    m_sending.remove(entry.clientId);
-    if (!m_store)
-        co_return closedError();
-    if (!reply) {
-        if (!RetryPolicy::isFinal(reply.error())) {
-            qCInfo(lcFeed) << "post not sent yet:" << reply.error().codeName();
-            co_return reply.error();
-        }
-        const Error refusal = reply.error();
-        WriteFn markFailed = [clientId, refusal](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
-            if (auto st = store.markFailed(clientId, refusal, changes); !st)
-                return st.error();
-            return QString();
-        };
-        QCoro::Task<Result<QString>> failing = writeAndEmit(std::move(markFailed));
-        auto failed = co_await std::move(failing);
-        if (!failed)
-            co_return failed.error();
-        refreshPendingCount();
-        co_return refusal;
-    }
-    const QJsonObject answer = reply->body;
-    QFuture<Result<Written>> marking = write([clientId, answer](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
-        if (auto st = store.markSent(clientId, answer, changes); !st)
-            return st.error();
-        return QString();
-    });
-    Result<Written> marked = co_await marking;
-    if (!self || !m_store)
-        co_return closedError();
-    if (!marked)
-        co_return marked.error();
-    refreshPendingCount();
-    Q_EMIT postSent(entry.clientId, answer.value(QStringLiteral("id")).toString());
-    emitChanges(marked->changes);
-    co_return Status();
+    if (!reply)
+        co_return reply.error();
+    co_return reply->body;
 }
 
 QCoro::Task<Result<int>> FeedService::sendPending()
 {
     if (!m_store)
         co_return notStarted();
-    auto outbox = m_store->outbox(true);
-    if (!outbox)
-        co_return outbox.error();
     QPointer<FeedService> self(this);
-    for (const OutboxPost &entry : std::as_const(*outbox)) {
-        auto sent = co_await sendOne(entry);
-        if (!self || !m_store)
-            co_return closedError();
-        // Offline again: the rest would fail the same way.
-        if (!sent && !RetryPolicy::isFinal(sent.error()))
-            break;
-    }
+    QCoro::Task<Result<outbox::Round>> sending = m_queue->flush();
+    auto round = co_await std::move(sending);
+    if (!self || !m_store)
+        co_return closedError();
     refreshPendingCount();
+    if (!round)
+        co_return round.error();
     co_return m_pending;
 }
 
@@ -506,16 +492,6 @@ QCoro::Task<void> FeedService::composeTask(QString text, QString replyTo)
         fail(queued.error());
 }
 
-QCoro::Task<void> FeedService::retryTask()
-{
-    QPointer<FeedService> self(this);
-    auto left = co_await sendPending();
-    if (self && !left)
-        qCInfo(lcFeed) << "pending posts not sent:" << left.error().codeName();
-    if (self)
-        m_sendingAll = false;
-}
-
 void FeedService::compose(const QString &text, const QString &replyTo)
 {
     composeTask(text, replyTo);
@@ -694,11 +670,8 @@ void FeedService::unfollow(const QString &userId)
 
 void FeedService::retryNow()
 {
-    if (m_sendingAll || !m_store)
-        return;
-    m_sendingAll = true;
-    // Not a coroutine lambda: its captures would dangle once the timer dropped it.
-    QTimer::singleShot(0, this, [this] { retryTask(); });
+    if (m_store)
+        m_queue->kick();
 }
 
 void FeedService::discardFailed(const QString &clientId)
@@ -710,14 +683,18 @@ void FeedService::discardFailed(const QString &clientId)
 
 QCoro::Task<Status> FeedService::discardTask(QString clientId)
 {
-    WriteFn discarding = [clientId](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
-        if (auto st = store.discard(clientId, changes); !st)
-            return st.error();
-        return QString();
-    };
-    QCoro::Task<Result<QString>> task = writeAndEmit(std::move(discarding));
-    auto discarded = co_await std::move(task);
-    co_return discarded ? Status() : Status(discarded.error());
+    QPointer<FeedService> self(this);
+    OutboxPost entry;
+    entry.clientId = clientId;
+    outbox::Outbox<OutboxPost, QJsonObject>::ItemWrite discarding =
+        [](storage::Database &db, const OutboxPost &p, storage::RowChanges &changes) {
+            return FeedStore(db).discard(p.clientId, changes);
+        };
+    QCoro::Task<Status> task = m_queue->change(entry, std::move(discarding));
+    const Status discarded = co_await std::move(task);
+    if (!self || !m_store)
+        co_return closedError();
+    co_return discarded;
 }
 
 storage::Cache *FeedService::cache() const

@@ -5,6 +5,7 @@
 
 #include "common/result.h"
 #include "feed/feedstore.h"
+#include "outbox/outbox.h"
 
 #include <QCoroTask>
 #include <QFuture>
@@ -33,12 +34,14 @@ struct FetchedPage {
 
 //! What the user does to the feed, and the server pages the feed models load.
 //!
-//! Posts go through the post outbox (FeedStore, cache schema v5): a new post is written there
-//! with a fresh client_id, together with a provisional row that the lists show at once
-//! ("sending"), and committed before the first try. It is sent when online, and again after
-//! every reconnect and at the next start until the server answers; the server dedupes by
+//! Posts go through the post outbox (FeedStore, cache schema v5) on the one outbox mechanism
+//! (outbox::Outbox, Order::Strict): a new post is written there with a fresh client_id,
+//! together with a provisional row that the lists show at once ("sending"), and committed
+//! before the first try. It is sent when online (after the posts queued before it), and again
+//! after every reconnect and at the next start until the server answers; the server dedupes by
 //! client_id, and the server's copy replaces the provisional row whichever way it arrives
-//! (the answer or sync), so a post appears once. A refusal (4xx) marks it failed.
+//! (the answer or sync), so a post appears once. A final refusal (RetryPolicy) marks it failed.
+//! Outbox changes are published on the change stream (Table::PostOutbox, and Posts for the rows).
 //!
 //! Likes and reposts are optimistic: the cached counts change at once, and go back to what
 //! they were if the server refuses or cannot be reached. Deleting waits for the server.
@@ -130,8 +133,8 @@ private:
     //! Runs \a task and reports its failure by actionFailed() (the Q_INVOKABLEs).
     QCoro::Task<void> report(QCoro::Task<Status> task);
     QCoro::Task<void> composeTask(QString text, QString replyTo);
-    QCoro::Task<void> retryTask();
-    QCoro::Task<Status> sendOne(OutboxPost entry);
+    //! One try of one queued post: POST with its client_id; the server's Post.
+    QCoro::Task<Result<QJsonObject>> sendPost(OutboxPost entry);
     QCoro::Task<Status> toggle(QString postId, bool repost, bool on);
     void emitChanges(const storage::RowChanges &changes);
     void fail(const Error &error);
@@ -160,10 +163,10 @@ private:
     QHash<QString, QString> m_valuesOnTheirWay;   //!< kv writes not committed yet
     QHash<QString, quint64> m_valueGeneration;
     quint64 m_generation = 0;
-    QSet<QString> m_sending; //!< client_ids on the wire now
+    //! The one outbox mechanism over post_outbox: rounds, retries, marks.
+    std::unique_ptr<outbox::Outbox<OutboxPost, QJsonObject>> m_queue;
     int m_pending = 0;
     int m_busy = 0;
-    bool m_sendingAll = false;
 };
 
 } // namespace plaza::feed

@@ -155,9 +155,9 @@ Status FeedStore::setFollowed(const QString &userId, bool followed, qint64 follo
 }
 
 Result<QString> FeedStore::queuePost(const QString &text, const QString &replyTo, const QJsonObject &self,
-                                     storage::RowChanges &changes)
+                                     storage::RowChanges &changes, const QString &key)
 {
-    const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString clientId = key.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : key;
     const QString now = nowText();
     const Status st = m_db->transaction([&]() -> Status {
         auto insert = m_db->prepare(QStringLiteral(

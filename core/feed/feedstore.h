@@ -73,9 +73,10 @@ public:
     [[nodiscard]] Status setFollowed(const QString &userId, bool followed, qint64 followers, storage::RowChanges &changes);
 
     //! A new post of \a self: the outbox row and its provisional post row, in one transaction.
-    //! \a self is the signed-in user as a User JSON object (for the row's author).
+    //! \a self is the signed-in user as a User JSON object (for the row's author); \a clientId
+    //! is the key every try sends (a fresh one when empty). The client_id.
     [[nodiscard]] Result<QString> queuePost(const QString &text, const QString &replyTo, const QJsonObject &self,
-                                            storage::RowChanges &changes);
+                                            storage::RowChanges &changes, const QString &clientId = {});
     [[nodiscard]] Result<QList<OutboxPost>> outbox(bool pendingOnly);
     [[nodiscard]] Status markAttempt(const QString &clientId);
     //! The server's answer: the post is stored (its provisional row goes) and the outbox row is done.

@@ -27,6 +27,9 @@ enum class Table : quint8 {
     SavingsGoals,
     SavingsInterest,     //!< ids: the (UTC) day
     PaymentRequests,
+    MessageOutbox,       //!< ids: the conversation whose unsent messages changed (queued, sent, failed, gone)
+    PostOutbox,          //!< ids: the post's client_id
+    PaymentOutbox,       //!< ids: the intent's Idempotency-Key
 };
 
 [[nodiscard]] inline size_t qHash(Table table, size_t seed = 0) noexcept
@@ -37,7 +40,8 @@ enum class Table : quint8 {
 inline constexpr std::array kAllTables{Table::Messages,     Table::Conversations, Table::ConversationMembers,
                                        Table::Users,        Table::Follows,       Table::Posts,
                                        Table::Transactions, Table::Wallet,        Table::Savings,
-                                       Table::SavingsGoals, Table::SavingsInterest, Table::PaymentRequests};
+                                       Table::SavingsGoals, Table::SavingsInterest, Table::PaymentRequests,
+                                       Table::MessageOutbox, Table::PostOutbox, Table::PaymentOutbox};
 
 //! The table's name in the cache schema.
 [[nodiscard]] inline QString tableName(Table table)
@@ -67,6 +71,12 @@ inline constexpr std::array kAllTables{Table::Messages,     Table::Conversations
         return QStringLiteral("savings_interest");
     case Table::PaymentRequests:
         return QStringLiteral("payment_requests");
+    case Table::MessageOutbox:
+        return QStringLiteral("message_outbox");
+    case Table::PostOutbox:
+        return QStringLiteral("post_outbox");
+    case Table::PaymentOutbox:
+        return QStringLiteral("payment_outbox");
     }
     return {};
 }

@@ -32,6 +32,7 @@ struct PaymentIntent {
     QString errorCode;     //!< when Failed
     QString errorMessage;
     QString createdAt;
+    QString stepUpToken; //!< for one try only (retryWithStepUp), never stored
 };
 
 [[nodiscard]] QString intentStateName(PaymentIntent::State state);

@@ -42,57 +42,54 @@ Error walletClosed()
     return makeError(ErrorCode::Cancelled, QStringLiteral("the wallet closed"));
 }
 
-// The outbox's write commands: each runs on the cache writer's thread, on its connection,
-// and commits before its future resolves. (Built here, never inside a co_await expression.)
-QFuture<Result<PaymentIntent>> storeIntent(sync::CacheWriter &writer, const PaymentIntent &intent)
-{
-    return writer.run<PaymentIntent>([intent](storage::Database &db) { return PaymentOutbox(db).create(intent); });
-}
-
-QFuture<Status> changeIntent(sync::CacheWriter &writer, std::function<Status(PaymentOutbox &)> change)
-{
-    return writer.run([change = std::move(change)](storage::Database &db) {
-        PaymentOutbox outbox(db);
-        return change(outbox);
-    });
-}
-
-QFuture<Status> markAttempt(sync::CacheWriter &writer, const QString &key)
-{
-    return changeIntent(writer, [key](PaymentOutbox &o) { return o.markAttempt(key); });
-}
-
-QFuture<Status> reopenAfterStepUp(sync::CacheWriter &writer, const QString &key)
-{
-    return changeIntent(writer, [key](PaymentOutbox &o) { return o.reopenAfterStepUp(key); });
-}
-
-QFuture<Status> markCompleted(sync::CacheWriter &writer, const QString &key, const QString &transactionId,
-                              const QByteArray &response)
-{
-    return changeIntent(writer, [key, transactionId, response](PaymentOutbox &o) {
-        return o.markCompleted(key, transactionId, response);
-    });
-}
-
-QFuture<Status> markFailed(sync::CacheWriter &writer, const QString &key, const Error &error)
-{
-    return changeIntent(writer, [key, error](PaymentOutbox &o) { return o.markFailed(key, error); });
-}
-
-QFuture<Status> markAwaiting(sync::CacheWriter &writer, const QString &key, const Error &why)
-{
-    return changeIntent(writer, [key, why](PaymentOutbox &o) { return o.markAwaiting(key, why); });
-}
-
 } // namespace
 
 WalletService::WalletService(Session *session, QObject *parent) : QObject(parent), m_session(session)
 {
+    using Queue = outbox::Outbox<PaymentIntent, net::ApiResponse>;
+    Queue::Kind kind;
+    kind.order = outbox::Order::Independent; // intents are independent: each gets its try
+    kind.key = [](const PaymentIntent &i) { return i.key; };
+    kind.describe = [](const PaymentIntent &i, storage::RowChanges &changes) {
+        changes.add(storage::Table::PaymentOutbox, i.key);
+    };
+    kind.due = [this]() -> Result<QList<PaymentIntent>> {
+        if (!m_outbox)
+            return makeError(ErrorCode::CacheLocked, QStringLiteral("the wallet is not open"));
+        return m_outbox->unanswered();
+    };
+    kind.send = [this](PaymentIntent i) { return sendIntent(std::move(i)); };
+    kind.markAttempt = [](storage::Database &db, const PaymentIntent &i) { return PaymentOutbox(db).markAttempt(i.key); };
+    kind.markSent = [](storage::Database &db, const PaymentIntent &i, const net::ApiResponse &reply, storage::RowChanges &) {
+        const QString id = reply.body.value(QStringLiteral("id")).toString();
+        return PaymentOutbox(db).markCompleted(i.key, id, QJsonDocument(reply.body).toJson(QJsonDocument::Compact));
+    };
+    kind.markFailed = [](storage::Database &db, const PaymentIntent &i, const Error &error, storage::RowChanges &) {
+        return PaymentOutbox(db).markFailed(i.key, error);
+    };
+    kind.markUnanswered = [](storage::Database &db, const PaymentIntent &i, const Error &why, storage::RowChanges &) {
+        return PaymentOutbox(db).markAwaiting(i.key, why);
+    };
+    kind.settled = [this](const PaymentIntent &i, const Queue::Try &result) {
+        switch (result.state) {
+        case Queue::Try::State::Sent:
+            qCInfo(lcWallet) << "intent" << i.kind << "completed" << (result.answer.replayed ? "(replayed)" : "");
+            break;
+        case Queue::Try::State::Failed:
+            qCInfo(lcWallet) << "intent" << i.kind << "refused:" << result.error.codeName();
+            break;
+        case Queue::Try::State::Unanswered:
+            qCInfo(lcWallet) << "intent" << i.kind << "awaiting confirmation:" << result.error.codeName();
+            break;
+        }
+        refreshPendingCount();
+    };
+    m_queue = std::make_unique<Queue>(std::move(kind), RetryPolicy::payments(), [this] { return writer(); },
+                                      m_session->cache());
     // Reconnecting is when a lost answer can be learned: retry then, with the same keys.
     connect(m_session, &Session::onlineChanged, this, [this] {
-        if (m_session->online())
-            retrySoon();
+        if (m_session->online() && m_outbox)
+            m_queue->reconnected();
     });
     // Follows the account: open on Ready (retrying what is left), closed otherwise (sign-out
     // deletes the cache file; no connection may keep it alive).
@@ -120,10 +117,9 @@ void WalletService::close()
     // Tries in flight see the generation move and end without touching the cache; the
     // writes already handed to the writer land before it closes (it runs them in order).
     ++m_generation;
+    m_queue->close();
     m_outbox.reset();
     m_reader.reset();
-    m_inFlight.clear();
-    m_onTheirWay.clear();
     refreshPendingCount();
 }
 
@@ -139,6 +135,7 @@ Status WalletService::start()
     ++m_generation;
     m_reader = std::move(reader).value();
     m_outbox = std::make_unique<PaymentOutbox>(*m_reader);
+    m_queue->open();
     refreshPendingCount();
     if (m_pending > 0)
         retrySoon();
@@ -329,24 +326,22 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::submit(QString kind, QString 
         co_return accountClosed();
     if (auto st = validate(amount, body.value(QStringLiteral("note")).toString(), *currency); !st)
         co_return st.error();
-    sync::CacheWriter *w = writer();
-    if (!w)
+    if (!writer())
         co_return accountClosed();
     // Handed to the writer now and shown at once as sending (pendingCount, paymentSending);
     // the first try waits for the commit: the key is on disk before anything is sent.
     const PaymentIntent intent = newIntent(kind, path, QJsonDocument(body).toJson(QJsonDocument::Compact),
                                            amount.minor(), amount.currency());
-    m_onTheirWay.append(intent);
-    QFuture<Result<PaymentIntent>> storing = storeIntent(*w, intent);
+    outbox::Outbox<PaymentIntent, net::ApiResponse>::ItemStore store =
+        [](storage::Database &db, const PaymentIntent &i, storage::RowChanges &) { return PaymentOutbox(db).create(i); };
+    QCoro::Task<Result<PaymentIntent>> storing = m_queue->add(intent, std::move(store));
     refreshPendingCount();
     Q_EMIT paymentSending(intent.key);
-    Result<PaymentIntent> stored = co_await storing;
+    Result<PaymentIntent> stored = co_await std::move(storing);
     if (!self)
         co_return walletClosed();
     if (!stillOpen(generation))
         co_return accountClosed();
-    const QString key = intent.key;
-    m_onTheirWay.removeIf([&key](const PaymentIntent &i) { return i.key == key; });
     refreshPendingCount();
     if (!stored)
         co_return stored.error();
@@ -357,96 +352,54 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::submit(QString kind, QString 
 
 QCoro::Task<Result<PaymentOutcome>> WalletService::attempt(PaymentIntent intent, QString stepUpToken)
 {
-    PaymentOutcome outcome;
-    outcome.key = intent.key;
-    sync::CacheWriter *w = writer();
-    if (!m_outbox || !w)
+    if (!m_outbox || !writer())
         co_return accountClosed();
-    if (m_inFlight.contains(intent.key)) {
-        outcome.state = PaymentIntent::State::AwaitingConfirmation;
-        outcome.lastError = makeError(ErrorCode::Cancelled, QStringLiteral("already being sent"));
-        co_return outcome;
-    }
-    const quint64 generation = m_generation;
-    const QString key = intent.key;
-    m_inFlight.insert(key);
     QPointer<WalletService> self(this);
-    QFuture<Status> counting = markAttempt(*w, key);
-    const Status counted = co_await counting;
+    intent.stepUpToken = stepUpToken;
+    const QString key = intent.key;
+    using Queue = outbox::Outbox<PaymentIntent, net::ApiResponse>;
+    QCoro::Task<Result<Queue::Try>> trying = m_queue->attempt(std::move(intent));
+    Result<Queue::Try> tried = co_await std::move(trying);
     if (!self)
         co_return walletClosed();
-    if (!stillOpen(generation)) // signed out: m_inFlight went with the account
-        co_return accountClosed();
-    if (!counted) {
-        m_inFlight.remove(key);
-        co_return counted.error();
+    if (!tried) {
+        if (tried.error().code == ErrorCode::Cancelled) // signed out mid-try: the cache went with the account
+            co_return accountClosed();
+        co_return tried.error();
     }
+    PaymentOutcome outcome;
+    outcome.key = key;
+    switch (tried->state) {
+    case Queue::Try::State::Sent:
+        outcome.state = PaymentIntent::State::Completed;
+        outcome.answer = tried->answer.body;
+        outcome.replayed = tried->answer.replayed;
+        break;
+    case Queue::Try::State::Failed:
+        co_return tried->error;
+    case Queue::Try::State::Unanswered:
+        outcome.state = PaymentIntent::State::AwaitingConfirmation;
+        outcome.lastError = tried->error;
+        break;
+    }
+    co_return outcome;
+}
+
+QCoro::Task<Result<net::ApiResponse>> WalletService::sendIntent(PaymentIntent intent)
+{
     net::RequestOptions options;
-    options.idempotencyKey = key;
-    options.stepUpToken = stepUpToken;
+    options.idempotencyKey = intent.key;
+    options.stepUpToken = intent.stepUpToken;
     const QJsonObject body = QJsonDocument::fromJson(intent.body).object();
     auto reply = co_await m_session->api()->post(intent.path, body, options);
-    if (!self) // destroyed mid-try: the row stays unanswered and the next start retries it
-        co_return walletClosed();
-    w = writer();
-    if (!stillOpen(generation) || !w) // signed out mid-try: the cache (and the intent) are gone with the account
-        co_return accountClosed();
-    // The intent stays in flight until its outcome is committed: a retry round reading the
-    // outbox meanwhile must not send it again.
-    if (reply) {
-        const QString id = reply->body.value(QStringLiteral("id")).toString();
-        const QByteArray response = QJsonDocument(reply->body).toJson(QJsonDocument::Compact);
-        QFuture<Status> marking = markCompleted(*w, key, id, response);
-        const Status marked = co_await marking;
-        if (!self)
-            co_return walletClosed();
-        if (!stillOpen(generation))
-            co_return accountClosed();
-        m_inFlight.remove(key);
-        if (!marked)
-            co_return marked.error();
-        qCInfo(lcWallet) << "intent" << intent.kind << "completed" << (reply->replayed ? "(replayed)" : "");
-        outcome.state = PaymentIntent::State::Completed;
-        outcome.answer = reply->body;
-        outcome.replayed = reply->replayed;
-        refreshPendingCount();
-        Q_EMIT intentFinished(key, true);
-        co_return outcome;
-    }
+    if (reply)
+        co_return std::move(reply).value();
     Error error = reply.error();
-    if (RetryPolicy::isFinal(error)) {
-        // A step-up refusal too: final for this try (never retried in the background);
-        // retryWithStepUp() tries the same key again once the user confirmed.
-        if (isStepUpRequired(error))
-            error.details.insert(QStringLiteral("intent_key"), key);
-        QFuture<Status> failing = markFailed(*w, key, error);
-        const Status marked = co_await failing;
-        if (!self)
-            co_return walletClosed();
-        if (!stillOpen(generation))
-            co_return accountClosed();
-        m_inFlight.remove(key);
-        if (!marked)
-            co_return marked.error();
-        qCInfo(lcWallet) << "intent" << intent.kind << "refused:" << error.codeName();
-        refreshPendingCount();
-        Q_EMIT intentFinished(key, false);
-        co_return error;
-    }
-    QFuture<Status> noting = markAwaiting(*w, key, error);
-    const Status noted = co_await noting;
-    if (!self)
-        co_return walletClosed();
-    if (!stillOpen(generation))
-        co_return accountClosed();
-    m_inFlight.remove(key);
-    if (!noted)
-        co_return noted.error();
-    qCInfo(lcWallet) << "intent" << intent.kind << "awaiting confirmation:" << error.codeName();
-    outcome.state = PaymentIntent::State::AwaitingConfirmation;
-    outcome.lastError = error;
-    refreshPendingCount();
-    co_return outcome;
+    // A step-up refusal is final for this try (never retried in the background);
+    // retryWithStepUp() tries the same key again once the user confirmed.
+    if (isStepUpRequired(error))
+        error.details.insert(QStringLiteral("intent_key"), intent.key);
+    co_return error;
 }
 
 bool WalletService::isStepUpRequired(const Error &error)
@@ -472,12 +425,15 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::retryWithStepUp(QString key, 
     if (toSend.state == PaymentIntent::State::Failed) {
         // Refused for want of a step-up: sending again, so that this try's answer is recorded
         // (a completed payment must not stay "failed" in the outbox).
-        sync::CacheWriter *w = writer();
-        if (!w)
+        if (!writer())
             co_return accountClosed();
         QPointer<WalletService> self(this);
-        QFuture<Status> reopening = reopenAfterStepUp(*w, key);
-        const Status reopened = co_await reopening;
+        outbox::Outbox<PaymentIntent, net::ApiResponse>::ItemWrite reopen =
+            [](storage::Database &db, const PaymentIntent &i, storage::RowChanges &) {
+                return PaymentOutbox(db).reopenAfterStepUp(i.key);
+            };
+        QCoro::Task<Status> reopening = m_queue->change(toSend, std::move(reopen));
+        const Status reopened = co_await std::move(reopening);
         if (!self)
             co_return walletClosed();
         if (!reopened)
@@ -516,42 +472,26 @@ QCoro::Task<Result<int>> WalletService::retryPending()
 {
     if (!m_outbox)
         co_return makeError(ErrorCode::CacheLocked, QStringLiteral("the wallet is not open"));
-    auto open = m_outbox->unanswered();
-    if (!open)
-        co_return open.error();
     QPointer<WalletService> self(this);
     const quint64 generation = m_generation;
-    for (const PaymentIntent &intent : std::as_const(*open)) {
-        auto result = co_await attempt(intent);
-        if (!self)
-            co_return walletClosed();
-        if (!stillOpen(generation))
-            co_return accountClosed();
-        // A refusal is an answer: the intent is settled (failed) and the others still go.
-        Q_UNUSED(result);
-    }
+    // A round: every unanswered intent once (a refusal is an answer: the intent is settled,
+    // failed, and the others still go).
+    QCoro::Task<Result<outbox::Round>> round = m_queue->flush();
+    auto done = co_await std::move(round);
+    if (!self)
+        co_return walletClosed();
+    if (!stillOpen(generation))
+        co_return accountClosed();
+    if (!done)
+        co_return done.error();
     refreshPendingCount();
     co_return m_pending;
 }
 
 void WalletService::retrySoon()
 {
-    if (m_retrying || !m_outbox)
-        return;
-    m_retrying = true;
-    // Not a coroutine lambda: its captures would dangle once the timer dropped it.
-    QTimer::singleShot(0, this, [this] { retryInBackground(); });
-}
-
-QCoro::Task<void> WalletService::retryInBackground()
-{
-    QPointer<WalletService> self(this);
-    auto left = co_await retryPending();
-    if (!self)
-        co_return;
-    m_retrying = false;
-    if (!left)
-        qCWarning(lcWallet) << "retrying unanswered payments failed:" << left.error().codeName();
+    if (m_outbox)
+        m_queue->kick();
 }
 
 void WalletService::sendMoney(const QString &to, const QString &amountText, const QString &note,
@@ -800,7 +740,8 @@ void WalletService::refreshPendingCount()
     } else {
         qCWarning(lcWallet) << "cannot read the payment outbox:" << open.error().codeName();
     }
-    for (const PaymentIntent &intent : std::as_const(m_onTheirWay))
+    const QList<PaymentIntent> handed = m_queue->onTheirWay();
+    for (const PaymentIntent &intent : handed)
         keys.insert(intent.key);
     const int count = int(keys.size());
     if (count != m_pending) {

@@ -3,6 +3,8 @@
 
 #include "common/result.h"
 #include "money/money.h"
+#include "net/apiclient.h"
+#include "outbox/outbox.h"
 #include "wallet/paymentoutbox.h"
 
 #include <QCoroTask>
@@ -62,7 +64,10 @@ struct PaymentRequestInfo {
 //! connection of the cache). Errors are typed (ErrorCode): client validation uses the API's
 //! codes. Whether an answer is final is RetryPolicy's call; a payment adds its stricter
 //! states on top (awaiting confirmation, the same key forever, a step-up refusal final for
-//! its try).
+//! its try). The mechanism is the one outbox (outbox::Outbox, Order::Independent: an intent
+//! without an answer does not hold back the others); every change of an intent is published
+//! on the cache's change stream (storage::Table::PaymentOutbox, ids: the keys), and the
+//! outcome a page shows is the typed result of the call (PaymentOutcome, or the Error).
 class WalletService : public QObject
 {
     Q_OBJECT
@@ -155,7 +160,7 @@ public:
     [[nodiscard]] PaymentOutbox *outbox() const { return m_outbox.get(); }
     //! Intents handed to the writer and not committed yet (nothing was sent for them): they
     //! count in pendingCount already.
-    [[nodiscard]] QList<PaymentIntent> intentsOnTheirWay() const { return m_onTheirWay; }
+    [[nodiscard]] QList<PaymentIntent> intentsOnTheirWay() const { return m_queue->onTheirWay(); }
 
     //! Local checks before anything is sent: 1 … Money::kMaxApiAmount minor units, the
     //! wallet's currency, a note of at most 140 characters.
@@ -163,8 +168,6 @@ public:
 
 Q_SIGNALS:
     void pendingChanged();
-    //! An intent got its definitive answer (completed or failed).
-    void intentFinished(const QString &key, bool completed);
     void busyChanged();
     //! Intent \a key was handed to the cache writer: show it as sending now. Its first try
     //! goes out once the writer committed it.
@@ -216,7 +219,8 @@ private:
     void report(const Result<PaymentOutcome> &outcome);
     void setBusy(bool busy);
     void retrySoon();
-    QCoro::Task<void> retryInBackground();
+    //! One try of one intent: POST with its Idempotency-Key (and step-up token, if any).
+    QCoro::Task<Result<net::ApiResponse>> sendIntent(PaymentIntent intent);
     [[nodiscard]] sync::CacheWriter *writer() const;
     //! The account closed (signed out, locked): the read connection goes, tries in flight end
     //! without writing (their cache is gone with the account).
@@ -227,11 +231,10 @@ private:
     Session *m_session;
     std::unique_ptr<storage::Database> m_reader; //!< read-only: the UI thread never writes
     std::unique_ptr<PaymentOutbox> m_outbox;      //!< on m_reader
-    QList<PaymentIntent> m_onTheirWay;            //!< handed to the writer, not committed yet
+    //! The one outbox mechanism over payment_outbox: keys, rounds, marks, what is on its way.
+    std::unique_ptr<outbox::Outbox<PaymentIntent, net::ApiResponse>> m_queue;
     quint64 m_generation = 0;                     //!< bumped by every open and close
-    QSet<QString> m_inFlight; //!< keys being sent now: one try at a time per intent
     int m_pending = 0;
-    bool m_retrying = false;
     int m_busy = 0;
 };
 

@@ -45,6 +45,14 @@ void DropProxy::onConnection()
                 if (m_dropping)
                     *dropNext = true;
                 Q_EMIT watchedRequest(m_keys.constLast());
+                if (m_failStatus > 0) {
+                    ++m_failed;
+                    const QByteArray body = R"({"error":{"code":"internal","message":"failing on purpose","details":{}}})";
+                    client->write("HTTP/1.1 " + QByteArray::number(m_failStatus) + " Failing\r\nContent-Type: application/json\r\n"
+                                  "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+                    client->disconnectFromHost();
+                    return;
+                }
             }
             if (upstream->state() == QAbstractSocket::ConnectedState)
                 upstream->write(data);

@@ -30,6 +30,11 @@ public:
     //! their keys recorded, and while dropping() their responses lost.
     void setWatched(const QByteArray &methodPath) { m_watched = methodPath; }
     void setDropping(bool drop) { m_dropping = drop; }
+    //! While \a status is set (e.g. 503), watched requests never reach the server: the proxy
+    //! answers them itself with that status and an "internal" error envelope (the server
+    //! failing before it did anything). 0 forwards them again.
+    void setFailing(int status) { m_failStatus = status; }
+    [[nodiscard]] int failed() const { return m_failed; }      //!< requests answered with m_failStatus
     [[nodiscard]] QStringList keys() const { return m_keys; }  //!< keys seen, in order
     [[nodiscard]] int dropped() const { return m_dropped; }    //!< responses thrown away
 
@@ -44,6 +49,8 @@ private:
     quint16 m_target;
     QByteArray m_watched = "POST /v1/transfers ";
     bool m_dropping = false;
+    int m_failStatus = 0;
+    int m_failed = 0;
     QStringList m_keys;
     int m_dropped = 0;
 };
