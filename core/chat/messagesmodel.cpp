@@ -18,7 +18,6 @@
 
 #include <QCoroTask>
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QScopedValueRollback>
 #include <QSet>
 
@@ -534,22 +533,18 @@ void MessagesModel::applyPending()
         clearPending();
         return;
     }
-    QElapsedTimer spent;
-    spent.start();
     if (!m_pendingRemoved.isEmpty())
         applySynced({}, std::exchange(m_pendingRemoved, {}));
-    qsizetype taken = 0;
-    while (!m_pendingTouched.isEmpty() && taken < kSliceIds && (taken == 0 || spent.nsecsElapsed() < kSliceBudgetNs)) {
+    if (!m_pendingTouched.isEmpty()) {
         // Only this conversation's messages are read (by id); other conversations' ids cost
         // their share of the IN list and nothing more.
-        QList<QString> chunk;
-        chunk.reserve(kChunkIds);
-        for (auto it = m_pendingTouched.begin(); it != m_pendingTouched.end() && chunk.size() < kChunkIds;) {
-            chunk.append(*it);
+        QList<QString> slice;
+        slice.reserve(std::min<qsizetype>(kSliceIds, m_pendingTouched.size()));
+        for (auto it = m_pendingTouched.begin(); it != m_pendingTouched.end() && slice.size() < kSliceIds;) {
+            slice.append(*it);
             it = m_pendingTouched.erase(it);
         }
-        taken += chunk.size();
-        auto read = readMessagesById(*m_db, selfId(), m_conversationId, chunk);
+        auto read = readMessagesById(*m_db, selfId(), m_conversationId, slice);
         if (!read) {
             setError(read.error().codeName());
             clearPending();
