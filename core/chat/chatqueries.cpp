@@ -366,8 +366,11 @@ Result<QList<MessageRow>> readMessagesById(storage::Database &db, const QString 
         QStringList marks;
         for (qsizetype i = 0; i < n; ++i)
             marks.append(QStringLiteral("?%1").arg(i + 3));
+        // By primary key, the conversation checked on each row found ("+" keeps SQLite off
+        // messages_by_conversation: with no statistics it took the conversation's index for
+        // any list of more than a few ids and compared every message of it with the list).
         auto stmt = db.prepare(QStringLiteral("SELECT %1 FROM messages m LEFT JOIN users u ON u.id = m.sender_id "
-                                              "WHERE m.conversation_id = ?2 AND m.id IN (%2);")
+                                              "WHERE m.id IN (%2) AND +m.conversation_id = ?2;")
                                    .arg(kMessageColumns, marks.join(u',')));
         if (stmt) {
             stmt->bindAll(selfId, conversationId);

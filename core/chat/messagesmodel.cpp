@@ -22,6 +22,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <utility>
 
 namespace plaza::chat {
 
@@ -122,6 +123,7 @@ bool MessagesModel::ensureOpen()
 
 void MessagesModel::reload()
 {
+    clearPending(); // the rows are read afresh
     m_requests.clear();
     m_requestsAsked.clear();
     // One reset with the new rows (not a reset to nothing and then an insert): a view gets a
@@ -502,22 +504,64 @@ void MessagesModel::trimWindow(Drop drop)
 
 void MessagesModel::applyMessages(const QSet<QString> &touched, const QSet<QString> &removed)
 {
-    if (!ensureOpen())
-        return;
-    // Only this conversation's messages are read (by id); a batch for other conversations
-    // reads nothing more.
-    auto read = readMessagesById(*m_db, selfId(), m_conversationId, (touched - removed).values());
-    if (!read) {
-        setError(read.error().codeName());
+    // What a later batch says of an id replaces what an earlier one said: removed, or to read.
+    for (const QString &id : removed) {
+        m_pendingTouched.remove(id);
+        m_pendingRemoved.insert(id);
+    }
+    for (const QString &id : touched) {
+        if (removed.contains(id))
+            continue;
+        m_pendingRemoved.remove(id);
+        m_pendingTouched.insert(id);
+    }
+    // A slice waiting for its turn takes these with it (the order of turns is kept).
+    if (!m_sliceQueued)
+        applyPending();
+}
+
+void MessagesModel::clearPending()
+{
+    m_pendingTouched.clear();
+    m_pendingRemoved.clear();
+}
+
+void MessagesModel::applyPending()
+{
+    m_sliceQueued = false;
+    if (m_conversationId.isEmpty() || !ensureOpen()) {
+        clearPending();
         return;
     }
-    // The conversation's first messages reach a view opened before the cache had them.
-    if (m_rows.isEmpty() && !read->isEmpty() && m_firstUnreadId.isEmpty()) {
-        m_firstUnreadId = readFirstUnread();
-        if (!m_firstUnreadId.isEmpty())
-            Q_EMIT firstUnreadIdChanged();
+    if (!m_pendingRemoved.isEmpty())
+        applySynced({}, std::exchange(m_pendingRemoved, {}));
+    if (!m_pendingTouched.isEmpty()) {
+        // Only this conversation's messages are read (by id); other conversations' ids cost
+        // their share of the IN list and nothing more.
+        QList<QString> slice;
+        slice.reserve(std::min<qsizetype>(kSliceIds, m_pendingTouched.size()));
+        for (auto it = m_pendingTouched.begin(); it != m_pendingTouched.end() && slice.size() < kSliceIds;) {
+            slice.append(*it);
+            it = m_pendingTouched.erase(it);
+        }
+        auto read = readMessagesById(*m_db, selfId(), m_conversationId, slice);
+        if (!read) {
+            setError(read.error().codeName());
+            clearPending();
+            return;
+        }
+        // The conversation's first messages reach a view opened before the cache had them.
+        if (m_rows.isEmpty() && !read->isEmpty() && m_firstUnreadId.isEmpty()) {
+            m_firstUnreadId = readFirstUnread();
+            if (!m_firstUnreadId.isEmpty())
+                Q_EMIT firstUnreadIdChanged();
+        }
+        applySynced(*read, {});
     }
-    applySynced(*read, removed);
+    if (!m_pendingTouched.isEmpty()) {
+        m_sliceQueued = true;
+        QMetaObject::invokeMethod(this, &MessagesModel::applyPending, Qt::QueuedConnection);
+    }
 }
 
 void MessagesModel::onApplied(const sync::ChangeSet &changes)

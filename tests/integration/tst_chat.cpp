@@ -119,6 +119,7 @@ private Q_SLOTS:
     void firstUnreadIsTheBadgesOldest();
     void messagesChangeInPlaceAndGoInByTime();
     void messagesWindowStaysBounded();
+    void aLargeBatchIsAppliedOverSeveralTurns();
 
 private:
     bool signUp(const QUrl &via);
@@ -1223,6 +1224,113 @@ void ChatTest::messagesWindowStaysBounded()
     QVERIFY(model.rowCount() <= 30);
     QVERIFY(model.atEnd());
     QCOMPARE(model.index(model.rowCount() - 1).data(MessagesModel::TextRole).toString(), QStringLiteral("w125"));
+}
+
+void ChatTest::aLargeBatchIsAppliedOverSeveralTurns()
+{
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(post(*m_friend, m_conversation, QStringLiteral("before %1").arg(i)));
+    QVERIFY(syncedTo(*m_friend));
+    MessagesModel model;
+    test::checkModel(&model);
+    model.setMaxRows(300);
+    model.setChat(m_chat.get());
+    model.setConversationId(m_conversation);
+    QCOMPARE(model.rowCount(), 3);
+    const QString firstId = model.index(0).data(MessagesModel::IdRole).toString();
+    const QString secondId = model.index(1).data(MessagesModel::IdRole).toString();
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+    // What the cache writer does for a first sync's page: 400 new messages of this conversation
+    // (and 50 of another one, which the model must leave out), one loaded message changed and
+    // one deleted, in one batch.
+    auto raw = m_fixture->session->cache()->openConnection(false);
+    QVERIFY(raw);
+    storage::Database &db = **raw;
+    QString sender;
+    QString lastAt;
+    {
+        auto stored = db.prepare(QStringLiteral("SELECT sender_id, max(created_at) FROM messages WHERE conversation_id = ?1;"));
+        QVERIFY(stored);
+        stored->bind(1, m_conversation);
+        auto row = stored->step();
+        QVERIFY(row && *row);
+        sender = stored->text(0);
+        lastAt = stored->text(1);
+        stored->reset();
+    }
+    const QDateTime base = QDateTime::fromString(lastAt, Qt::ISODateWithMs).addSecs(1);
+    QVERIFY(base.isValid());
+    auto insert = [&](const QString &id, const QString &conversation, const QString &text, int second) -> bool {
+        auto stmt = db.prepare(QStringLiteral("INSERT INTO messages (id, client_id, conversation_id, sender_id, text, "
+                                              "created_at, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'text');"));
+        if (!stmt)
+            return false;
+        stmt->bindAll(id, QStringLiteral("split-") + id, conversation, sender, text,
+                      base.addSecs(second).toString(Qt::ISODateWithMs));
+        const bool ok = stmt->step().ok();
+        stmt->reset();
+        return ok;
+    };
+    sync::ChangeSet batch;
+    QVERIFY(db.begin());
+    for (int i = 0; i < 400; ++i) {
+        // Not in time order: the batch's order says nothing about the rows'.
+        const int second = (i * 7) % 400;
+        const QString id = QStringLiteral("m_split_%1").arg(second, 4, 10, QLatin1Char('0'));
+        QVERIFY(insert(id, m_conversation, QStringLiteral("split %1").arg(second, 4, 10, QLatin1Char('0')), second));
+        batch.changes.addCreated(storage::Table::Messages, id);
+    }
+    for (int i = 0; i < 50; ++i) {
+        const QString id = QStringLiteral("m_elsewhere_%1").arg(i);
+        QVERIFY(insert(id, QStringLiteral("c_elsewhere"), QStringLiteral("elsewhere"), i));
+        batch.changes.addCreated(storage::Table::Messages, id);
+    }
+    QVERIFY(db.exec(QStringLiteral("UPDATE messages SET text = 'before 1, edited' WHERE id = '%1';").arg(secondId)));
+    batch.changes.add(storage::Table::Messages, secondId);
+    QVERIFY(db.exec(QStringLiteral("DELETE FROM messages WHERE id = '%1';").arg(firstId)));
+    batch.changes.addRemoved(storage::Table::Messages, firstId);
+    QVERIFY(db.commit());
+    Q_EMIT m_fixture->session->syncEngine()->applied(batch);
+    // Not all in this turn: at most a slice's worth of messages was read.
+    QVERIFY(model.pendingCount() > 0);
+    QVERIFY(model.rowCount() < 300);
+
+    // A second batch before the first is done: one of its messages deleted, another changed.
+    // What it says wins over what the first said of them.
+    sync::ChangeSet later;
+    QVERIFY(db.exec(QStringLiteral("DELETE FROM messages WHERE id = 'm_split_0399';")));
+    later.changes.addRemoved(storage::Table::Messages, QStringLiteral("m_split_0399"));
+    QVERIFY(db.exec(QStringLiteral("UPDATE messages SET text = 'split 0398, edited' WHERE id = 'm_split_0398';")));
+    later.changes.add(storage::Table::Messages, QStringLiteral("m_split_0398"));
+    Q_EMIT m_fixture->session->syncEngine()->applied(later);
+
+    QTRY_COMPARE_WITH_TIMEOUT(model.pendingCount(), 0, 10000);
+    QCOMPARE(reset.count(), 0);
+    // Exactly the rows a fresh read of the window gives, in order.
+    auto fresh = readMessages(db, selfId(), m_conversation, {}, {}, 300);
+    QVERIFY(fresh);
+    QCOMPARE(fresh->size(), 300);
+    QCOMPARE(model.rowCount(), 300);
+    QStringList expected;
+    for (const MessageRow &r : std::as_const(*fresh))
+        expected << r.id + u' ' + r.text;
+    QStringList shown;
+    for (int row = 0; row < model.rowCount(); ++row)
+        shown << model.index(row).data(MessagesModel::IdRole).toString() + u' '
+                     + model.index(row).data(MessagesModel::TextRole).toString();
+    QCOMPARE(shown, expected);
+    QCOMPARE(shown.constLast(), QStringLiteral("m_split_0398 split 0398, edited"));
+    QVERIFY(model.atEnd());
+
+    // A small batch (a live event) is applied at once, in its own turn.
+    QVERIFY(insert(QStringLiteral("m_split_live"), m_conversation, QStringLiteral("live"), 1000));
+    sync::ChangeSet live;
+    live.changes.addCreated(storage::Table::Messages, QStringLiteral("m_split_live"));
+    Q_EMIT m_fixture->session->syncEngine()->applied(live);
+    QCOMPARE(model.pendingCount(), 0);
+    QCOMPARE(model.index(model.rowCount() - 1).data(MessagesModel::TextRole).toString(), QStringLiteral("live"));
+    QCOMPARE(model.rowCount(), 300);
 }
 
 QTEST_GUILESS_MAIN(ChatTest)
