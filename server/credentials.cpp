@@ -100,8 +100,11 @@ Result<IssuedTokens> createSession(ServerDb &db, qint64 userId, qint64 nowMs, qi
         return inserted.error();
     const qint64 id = *inserted;
     Status st = db.run(
-        QStringLiteral("INSERT OR REPLACE INTO session_info (session_id, user_id, device_name, platform, place, "
-                       "created_at, last_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"),
+        db.upsert(QStringLiteral("session_info"), {QStringLiteral("session_id")},
+                  {QStringLiteral("session_id"), QStringLiteral("user_id"), QStringLiteral("device_name"),
+                   QStringLiteral("platform"), QStringLiteral("place"), QStringLiteral("created_at"),
+                   QStringLiteral("last_seen_at")},
+                  QStringLiteral("?1, ?2, ?3, ?4, ?5, ?6, ?6")),
         id, userId, device.deviceName.left(kMaxDeviceText), device.platform.left(kMaxDeviceText), device.place, nowMs);
     if (!st)
         return st.error();
@@ -190,7 +193,7 @@ Result<Rotation> rotateSession(ServerDb &db, const QByteArray &refreshToken, qin
     if (!st)
         return st.error();
     // The used token is remembered while it could have lived (30 days), to recognise its reuse.
-    st = db.run(QStringLiteral("INSERT OR IGNORE INTO rotated_refresh_tokens (token_hash, session_id, rotated_at) VALUES (?1, ?2, ?3)"),
+    st = db.run(db.insertOrIgnore(QStringLiteral("INTO rotated_refresh_tokens (token_hash, session_id, rotated_at) VALUES (?1, ?2, ?3)")),
                 digest, id, nowMs);
     if (!st)
         return st.error();

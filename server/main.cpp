@@ -109,7 +109,10 @@ int main(int argc, char *argv[])
     if (!installSignalHandlers(app))
         return fail(QStringLiteral("cannot install signal handlers"));
 
-    auto db = ServerDb::open(options->dataDir);
+    auto spec = StorageSpec::parse(options->storage); // checked by ServerOptions::parse
+    if (!spec)
+        return fail(spec.error().message);
+    auto db = ServerDb::open(*spec);
     if (!db)
         return fail(QStringLiteral("cannot open the database: %1").arg(db.error().message));
     setEventRetention(options->keepEvents);
