@@ -12,6 +12,12 @@ namespace plaza::server::credentials {
 
 namespace {
 
+//! "" for a null string: sqlValue() binds a null QString as NULL.
+QString orEmpty(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 Error unauthorized()
 {
     return makeError(ErrorCode::Unauthorized, QStringLiteral("Missing, expired or unknown token."));
@@ -105,7 +111,9 @@ Result<IssuedTokens> createSession(ServerDb &db, qint64 userId, qint64 nowMs, qi
                    QStringLiteral("platform"), QStringLiteral("place"), QStringLiteral("created_at"),
                    QStringLiteral("last_seen_at")},
                   QStringLiteral("?1, ?2, ?3, ?4, ?5, ?6, ?6")),
-        id, userId, device.deviceName.left(kMaxDeviceText), device.platform.left(kMaxDeviceText), device.place, nowMs);
+        // Never NULL: SQLite's OR REPLACE put the columns' DEFAULT '' in place of a NULL, PostgreSQL refuses it.
+        id, userId, orEmpty(device.deviceName.left(kMaxDeviceText)), orEmpty(device.platform.left(kMaxDeviceText)),
+        orEmpty(device.place), nowMs);
     if (!st)
         return st.error();
     // Sessions ended by theft stay listed for as long as their refresh token would have lived.

@@ -27,9 +27,20 @@ SqlValue sqlValue(T v)
     return qint64(v);
 }
 inline SqlValue sqlValue(double v) { return v; }
-inline SqlValue sqlValue(const QString &v) { return v; }
+//! A null QString or QByteArray is NULL (an empty one is not), as SQLite's bind() had it.
+inline SqlValue sqlValue(const QString &v)
+{
+    if (v.isNull())
+        return nullptr;
+    return v;
+}
 inline SqlValue sqlValue(const char16_t *v) { return QString::fromUtf16(v); }
-inline SqlValue sqlValue(const QByteArray &v) { return v; }
+inline SqlValue sqlValue(const QByteArray &v)
+{
+    if (v.isNull())
+        return nullptr;
+    return v;
+}
 inline SqlValue sqlValue(std::nullptr_t) { return nullptr; }
 //! By the variant's type: null, integers, bool, double, QString, QByteArray.
 SqlValue sqlValue(const QVariant &v);
