@@ -266,6 +266,8 @@ void TestServerRequests::linkRequestsCannotBeDeclined()
 
 void TestServerRequests::migrationKeepsEarlierRequests()
 {
+    if (plaza::test::TestStorage::wantPostgres())
+        QSKIP("SQLite's schema migrations; PostgreSQL's schema is made in one step");
     // A deployment made before step 7 (requests could only be open, paid or cancelled, with
     // no expiry): a server of its own makes one request of each state, its table is taken
     // back to the step-6 shape, and the server is started again on that file.

@@ -477,7 +477,8 @@ void TestServerSavings::apyFromTheCommandLine()
         }
         return n;
     };
-    const QStringList again{QStringLiteral("--data"), first->dataDir(), QStringLiteral("--apy-bps"), QStringLiteral("500")};
+    const QStringList again{QStringLiteral("--data"), first->dataDir(), QStringLiteral("--storage"), first->storage(),
+                            QStringLiteral("--apy-bps"), QStringLiteral("500")};
     auto second = std::make_unique<TestServer>(again);
     PLAZA_VERIFY_START(*second);
     ApiProbe api2(second->url());
