@@ -6,6 +6,7 @@
 #include "credentials.h"
 #include "demoseed.h"
 #include "eventlog.h"
+#include "liveacross.h"
 #include "livehub.h"
 #include "loginthrottle.h"
 #include "plazaserver.h"
@@ -118,6 +119,23 @@ int main(int argc, char *argv[])
     setEventRetention(options->keepEvents);
 
     Clock clock(options->testClock);
+    if (options->testClock && (*db)->kind() == Storage::Kind::Postgres) {
+        // Several processes on one database show one test clock: its state is a meta row.
+        ServerDb &shared = **db;
+        clock.share(
+            [&shared]() -> std::optional<Clock::State> {
+                const auto text = shared.meta(QStringLiteral("test_clock"));
+                const QStringList parts = text ? text->split(u':') : QStringList();
+                if (parts.size() != 2)
+                    return std::nullopt;
+                return Clock::State{parts[0].toLongLong(), parts[1].toLongLong()};
+            },
+            [&shared](Clock::State state) {
+                const QString text = QStringLiteral("%1:%2").arg(state.first).arg(state.second);
+                if (auto st = shared.setMeta(QStringLiteral("test_clock"), text); !st)
+                    qWarning("plaza-server: cannot share the test clock: %s", qPrintable(st.error().message));
+            });
+    }
     if (options->demo) {
         if (auto st = seedDemo(**db, clock.nowMs()); !st)
             return fail(QStringLiteral("cannot seed the demo data: %1").arg(st.error().message));
@@ -125,6 +143,9 @@ int main(int argc, char *argv[])
 
     LiveHub hub(**db, clock);
     (*db)->setEventListener([&hub](const QList<UserEvent> &events) { hub.publish(events); });
+    // Other processes on the same PostgreSQL database: their events reach this hub too.
+    if (auto st = relayEventsAcrossProcesses(**db, [&hub](const QList<UserEvent> &events) { hub.publish(events); }); !st)
+        return fail(st.error().message);
     LoginThrottle throttle;
     WorkerPool workers(options->hashThreads, options->hashQueue);
     Services services{**db, clock, hub, throttle, *options, workers};

@@ -4,6 +4,7 @@
 #include <libpq-fe.h>
 
 #include <QRandomGenerator>
+#include <QSocketNotifier>
 #include <QThread>
 #include <QUrl>
 
@@ -106,6 +107,11 @@ Result<std::unique_ptr<Storage>> openPostgres(const QString &url)
 
 PgStorage::~PgStorage()
 {
+    if (m_retries > 0)
+        qInfo("plaza-server: %lld transaction tries ran again after a serialization failure", m_retries);
+    m_notifier.reset();
+    if (m_listener)
+        PQfinish(m_listener);
     if (m_conn)
         PQfinish(m_conn);
 }
@@ -126,7 +132,7 @@ Result<std::unique_ptr<PgStorage>> PgStorage::open(const QString &url)
                          QStringLiteral("cannot connect to PostgreSQL at %1: %2").arg(connectionLabel(url), why));
     }
     PQsetNoticeProcessor(conn, ignoreNotice, nullptr);
-    std::unique_ptr<PgStorage> storage(new PgStorage(conn));
+    std::unique_ptr<PgStorage> storage(new PgStorage(conn, url));
     if (auto st = storage->exec(QStringLiteral("SET client_min_messages = warning; SET TIME ZONE 'UTC'")); !st)
         return st.error();
     if (auto st = storage->migrate(); !st)
@@ -214,6 +220,9 @@ Error PgStorage::errorOf(PGresult *result, const QString &what)
 
 Result<PGresult *> PgStorage::execute(const QString &sql, const SqlArgs &args, const char *suffix)
 {
+    if (m_retryable && inTransaction()) // doomed: nothing more until transaction() rolls back and retries
+        return makeError(ErrorCode::Storage, QStringLiteral("PostgreSQL: the transaction must run again"),
+                         {{QStringLiteral("sqlstate"), QStringLiteral("40001")}});
     if (PQstatus(m_conn) == CONNECTION_BAD && PQtransactionStatus(m_conn) != PQTRANS_INTRANS) {
         PQreset(m_conn); // the server restarted or the connection dropped: once, outside a transaction
         m_prepared.clear();
@@ -310,6 +319,9 @@ Result<qint64> PgStorage::insert(const QString &sql, const SqlArgs &args)
 
 Status PgStorage::exec(const QString &sql)
 {
+    if (m_retryable && inTransaction() && sql != u"ROLLBACK")
+        return makeError(ErrorCode::Storage, QStringLiteral("PostgreSQL: the transaction must run again"),
+                         {{QStringLiteral("sqlstate"), QStringLiteral("40001")}});
     PGresult *result = PQexec(m_conn, sql.toUtf8().constData());
     const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
@@ -357,6 +369,77 @@ bool PgStorage::inTransaction() const
 {
     const PGTransactionStatusType status = PQtransactionStatus(m_conn);
     return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+}
+
+Status PgStorage::announce(const QList<UserEvent> &events)
+{
+    // "user:seq,user:seq…", in payloads under PostgreSQL's 8000-byte limit.
+    QString payload;
+    auto flush = [&]() -> Status {
+        if (payload.isEmpty())
+            return {};
+        auto sent = query(QStringLiteral("SELECT pg_notify('plaza_events', ?1)"), {SqlValue(payload)});
+        payload.clear();
+        if (!sent)
+            return sent.error();
+        return {};
+    };
+    for (const UserEvent &e : events) {
+        if (!payload.isEmpty())
+            payload += u',';
+        payload += QString::number(e.userId) + u':' + QString::number(e.event.seq);
+        if (payload.size() > 7000) {
+            if (auto st = flush(); !st)
+                return st;
+        }
+    }
+    return flush();
+}
+
+Status PgStorage::listen(Heard heard)
+{
+    const QByteArray dbname = m_url.toUtf8();
+    const char *keys[] = {"connect_timeout", "dbname", "application_name", nullptr};
+    const char *values[] = {"10", dbname.constData(), "plaza-server listen", nullptr};
+    m_listener = PQconnectdbParams(keys, values, 1);
+    if (!m_listener || PQstatus(m_listener) != CONNECTION_OK)
+        return makeError(ErrorCode::Storage, QStringLiteral("cannot open the LISTEN connection to PostgreSQL: %1")
+                                                 .arg(QString::fromUtf8(PQerrorMessage(m_listener)).trimmed()));
+    PQsetNoticeProcessor(m_listener, ignoreNotice, nullptr);
+    PGresult *r = PQexec(m_listener, "LISTEN plaza_events");
+    const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    PQclear(r);
+    if (!ok)
+        return makeError(ErrorCode::Storage, QStringLiteral("LISTEN failed: %1")
+                                                 .arg(QString::fromUtf8(PQerrorMessage(m_listener)).trimmed()));
+    m_heard = std::move(heard);
+    m_notifier = std::make_unique<QSocketNotifier>(PQsocket(m_listener), QSocketNotifier::Read);
+    QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(), [this] { drainNotifications(); });
+    return {};
+}
+
+void PgStorage::drainNotifications()
+{
+    if (!PQconsumeInput(m_listener)) {
+        qWarning("plaza-server: the LISTEN connection to PostgreSQL failed: %s", PQerrorMessage(m_listener));
+        m_notifier->setEnabled(false);
+        return;
+    }
+    const int ownPid = PQbackendPID(m_conn);
+    QList<QPair<qint64, qint64>> heard;
+    while (PGnotify *n = PQnotifies(m_listener)) {
+        if (n->be_pid != ownPid) { // our own events were published at our COMMIT
+            const QList<QByteArray> pairs = QByteArray(n->extra).split(',');
+            for (const QByteArray &pair : pairs) {
+                const qsizetype colon = pair.indexOf(':');
+                if (colon > 0)
+                    heard.append({pair.left(colon).toLongLong(), pair.mid(colon + 1).toLongLong()});
+            }
+        }
+        PQfreemem(n);
+    }
+    if (!heard.isEmpty() && m_heard)
+        m_heard(heard);
 }
 
 QString PgStorage::insertOrIgnore(const QString &intoAndValues) const

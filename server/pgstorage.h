@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "eventlog.h"
 #include "storage.h"
 
 #include <QHash>
+#include <QPair>
+
+#include <QSocketNotifier>
 
 struct pg_conn;
 struct pg_result;
@@ -41,6 +45,16 @@ public:
     //! How many transactions ran again after a serialization failure (for logs and tests).
     [[nodiscard]] qint64 retries() const { return m_retries; }
 
+    // Several processes on one database (LISTEN/NOTIFY on the channel "plaza_events").
+    //! Inside the write transaction that appended \a events: tells the other processes which
+    //! (user, seq) to read once it commits (PostgreSQL delivers notifications only then).
+    [[nodiscard]] Status announce(const QList<UserEvent> &events);
+    //! (user id, seq) of events committed by another process.
+    using Heard = std::function<void(const QList<QPair<qint64, qint64>> &)>;
+    //! Opens a second connection that LISTENs and hands what other processes announced to
+    //! \a heard, from the event loop (a QSocketNotifier on libpq's socket).
+    [[nodiscard]] Status listen(Heard heard);
+
     //! The schema, as one step (the SQLite migrations 1–11 in PostgreSQL's words).
     [[nodiscard]] static QString schema();
     static constexpr int kSchemaVersion = 11;
@@ -49,13 +63,18 @@ public:
     [[nodiscard]] static QByteArray rewriteParameters(const QString &sql);
 
 private:
-    explicit PgStorage(pg_conn *conn) : m_conn(conn) { }
+    explicit PgStorage(pg_conn *conn, QString url) : m_conn(conn), m_url(std::move(url)) { }
+    void drainNotifications();
     //! Runs \a sql with \a args; the result (owned by the caller) or an error.
     [[nodiscard]] Result<pg_result *> execute(const QString &sql, const SqlArgs &args, const char *suffix = nullptr);
     [[nodiscard]] Error errorOf(pg_result *result, const QString &what);
     [[nodiscard]] Status migrate();
 
     pg_conn *m_conn = nullptr;
+    QString m_url;
+    pg_conn *m_listener = nullptr;                //!< the LISTEN connection (listen())
+    std::unique_ptr<QSocketNotifier> m_notifier; //!< its socket, in the event loop
+    Heard m_heard;
     QHash<QString, QByteArray> m_prepared; //!< statement (text and parameter types) → its prepared name
     bool m_retryable = false;               //!< a statement of this try failed with 40001/40P01
     qint64 m_retries = 0;

@@ -4,6 +4,9 @@
 #include "common/logging.h"
 
 #include "sqlitestorage.h"
+#ifdef PLAZA_SERVER_POSTGRES
+#include "pgstorage.h"
+#endif
 
 #include <QDir>
 #include <QRegularExpression>
@@ -432,7 +435,21 @@ Status ServerDb::write(const std::function<Status()> &body)
 {
     // Leftovers would only exist if someone appended outside write(); never publish them.
     // Each try of the body starts with nothing held (a retried try appends again).
-    const Status st = m_storage->transaction(body, [this] { m_held.clear(); });
+    // On PostgreSQL the other processes on the database hear of the events too (NOTIFY,
+    // delivered by PostgreSQL only when this COMMIT succeeds).
+#ifdef PLAZA_SERVER_POSTGRES
+    auto *pg = m_storage->kind() == Storage::Kind::Postgres ? static_cast<PgStorage *>(m_storage.get()) : nullptr;
+#endif
+    const Status st = m_storage->transaction(
+        [&]() -> Status {
+            Status done = body();
+#ifdef PLAZA_SERVER_POSTGRES
+            if (done && pg && !m_held.isEmpty())
+                done = pg->announce(m_held);
+#endif
+            return done;
+        },
+        [this] { m_held.clear(); });
     QList<UserEvent> events = std::exchange(m_held, {});
     if (!st)
         return st;

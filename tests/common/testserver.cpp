@@ -46,7 +46,8 @@ bool TestServer::start()
         return false;
     }
     static const QRegularExpression ready(QStringLiteral("plaza-server listening on (https?://[^\\s]+)"));
-    QDeadlineTimer deadline(20000);
+    // Generous: --demo seeds thousands of rows first (longer on PostgreSQL), on a machine that may be busy.
+    QDeadlineTimer deadline(60000);
     m_output.clear();
     while (!deadline.hasExpired()) {
         if (m_process->state() == QProcess::NotRunning) {

@@ -21,7 +21,7 @@ public:
     ~TestServer();
 
     //! Starts the server and waits for its "listening on" line. False (with a reason
-    //! in lastError()) if it did not come up within 20 s.
+    //! in lastError()) if it did not come up within 60 s.
     [[nodiscard]] bool start();
     //! SIGKILL, no goodbye: what a crash or power cut looks like to clients.
     void kill();
