@@ -10,6 +10,7 @@ PLAZA_BUILD_DEPS=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qtkeychain-qt6-dev libsqlcipher-dev qcoro-qt6-dev libqrencode-dev
   libsodium-dev libssl-dev libgl-dev libxkbcommon-dev
+  libpq-dev # plaza-server's PostgreSQL backend (issue 19)
 )
 PLAZA_RUNTIME_DEPS=(
   qt6-qpa-plugins qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
@@ -30,6 +31,8 @@ PLAZA_TEST_DEPS=(
   xdotool openbox # bench/idle_wakeups.sh minimises the window: a window manager under Xvfb
   # e2e_accessibility reads the app's accessibility tree as a screen reader does (AT-SPI)
   at-spi2-core python3-pyatspi
+  # scripts/pg-cluster: a throw-away PostgreSQL 15 cluster for the server suite (issue 19)
+  postgresql
 )
 
 want=("${PLAZA_BUILD_DEPS[@]}" "${PLAZA_RUNTIME_DEPS[@]}")

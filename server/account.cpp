@@ -238,7 +238,7 @@ Status anonymise(ServerDb &db, qint64 userId, qint64 nowMs)
                          userId, kDeletedHandlePrefix.toString() + QString::number(userId), kDeletedDisplayName.toString());
         !st)
         return st;
-    if (auto st = db.run(QStringLiteral("INSERT OR REPLACE INTO deleted_users (user_id, deleted_at) VALUES (?1, ?2)"), userId, nowMs); !st)
+    if (auto st = db.run(db.upsert(QStringLiteral("deleted_users"), {QStringLiteral("user_id")}, {QStringLiteral("user_id"), QStringLiteral("deleted_at")}, QStringLiteral("?1, ?2")), userId, nowMs); !st)
         return st;
     if (auto st = db.run(QStringLiteral("DELETE FROM known_devices WHERE user_id = ?1"), userId); !st)
         return st;

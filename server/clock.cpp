@@ -10,8 +10,31 @@ QDateTime Clock::now() const
     return QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
 }
 
+void Clock::share(std::function<std::optional<State>()> load, std::function<void(State)> store)
+{
+    m_load = std::move(load);
+    m_store = std::move(store);
+}
+
+void Clock::refresh() const
+{
+    if (!m_adjustable || !m_load)
+        return;
+    if (const std::optional<State> state = m_load()) {
+        m_offsetMs = state->first;
+        m_frozenAtMs = state->second;
+    }
+}
+
+void Clock::keep()
+{
+    if (m_store)
+        m_store({m_offsetMs, m_frozenAtMs});
+}
+
 qint64 Clock::nowMs() const
 {
+    refresh();
     return (m_frozenAtMs != 0 ? m_frozenAtMs : QDateTime::currentMSecsSinceEpoch()) + m_offsetMs;
 }
 
@@ -19,6 +42,7 @@ bool Clock::setFrozen(bool frozen)
 {
     if (!m_adjustable)
         return false;
+    refresh();
     if (frozen && m_frozenAtMs == 0) {
         m_frozenAtMs = QDateTime::currentMSecsSinceEpoch();
     } else if (!frozen && m_frozenAtMs != 0) {
@@ -26,6 +50,7 @@ bool Clock::setFrozen(bool frozen)
         m_offsetMs += m_frozenAtMs - QDateTime::currentMSecsSinceEpoch();
         m_frozenAtMs = 0;
     }
+    keep();
     return true;
 }
 
@@ -35,6 +60,7 @@ bool Clock::advance(qint64 seconds)
         return false;
     const QDateTime from = now();
     m_offsetMs += seconds * 1000;
+    keep();
     Q_EMIT advanced(from, now());
     return true;
 }

@@ -12,6 +12,12 @@ namespace plaza::server::credentials {
 
 namespace {
 
+//! "" for a null string: sqlValue() binds a null QString as NULL.
+QString orEmpty(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 Error unauthorized()
 {
     return makeError(ErrorCode::Unauthorized, QStringLiteral("Missing, expired or unknown token."));
@@ -100,9 +106,14 @@ Result<IssuedTokens> createSession(ServerDb &db, qint64 userId, qint64 nowMs, qi
         return inserted.error();
     const qint64 id = *inserted;
     Status st = db.run(
-        QStringLiteral("INSERT OR REPLACE INTO session_info (session_id, user_id, device_name, platform, place, "
-                       "created_at, last_seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"),
-        id, userId, device.deviceName.left(kMaxDeviceText), device.platform.left(kMaxDeviceText), device.place, nowMs);
+        db.upsert(QStringLiteral("session_info"), {QStringLiteral("session_id")},
+                  {QStringLiteral("session_id"), QStringLiteral("user_id"), QStringLiteral("device_name"),
+                   QStringLiteral("platform"), QStringLiteral("place"), QStringLiteral("created_at"),
+                   QStringLiteral("last_seen_at")},
+                  QStringLiteral("?1, ?2, ?3, ?4, ?5, ?6, ?6")),
+        // Never NULL: SQLite's OR REPLACE put the columns' DEFAULT '' in place of a NULL, PostgreSQL refuses it.
+        id, userId, orEmpty(device.deviceName.left(kMaxDeviceText)), orEmpty(device.platform.left(kMaxDeviceText)),
+        orEmpty(device.place), nowMs);
     if (!st)
         return st.error();
     // Sessions ended by theft stay listed for as long as their refresh token would have lived.
@@ -190,7 +201,7 @@ Result<Rotation> rotateSession(ServerDb &db, const QByteArray &refreshToken, qin
     if (!st)
         return st.error();
     // The used token is remembered while it could have lived (30 days), to recognise its reuse.
-    st = db.run(QStringLiteral("INSERT OR IGNORE INTO rotated_refresh_tokens (token_hash, session_id, rotated_at) VALUES (?1, ?2, ?3)"),
+    st = db.run(db.insertOrIgnore(QStringLiteral("INTO rotated_refresh_tokens (token_hash, session_id, rotated_at) VALUES (?1, ?2, ?3)")),
                 digest, id, nowMs);
     if (!st)
         return st.error();

@@ -117,7 +117,7 @@ Result<qint64> post(ServerDb &db, const Movement &m)
     if (fromWalletOf && countsAgainstDailyLimit(m.kind)) {
         // No UPSERT in SQLite 3.15: make sure the day's row exists, then add to it.
         const QString day = Clock::utcDate(m.createdAtMs).toString(Qt::ISODate);
-        if (auto st = db.run(QStringLiteral("INSERT OR IGNORE INTO wallet_daily_sent (user_id, day, amount) VALUES (?1, ?2, 0)"),
+        if (auto st = db.run(db.insertOrIgnore(QStringLiteral("INTO wallet_daily_sent (user_id, day, amount) VALUES (?1, ?2, 0)")),
                              fromWalletOf, day);
             !st)
             return st.error();

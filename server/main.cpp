@@ -6,6 +6,7 @@
 #include "credentials.h"
 #include "demoseed.h"
 #include "eventlog.h"
+#include "liveacross.h"
 #include "livehub.h"
 #include "loginthrottle.h"
 #include "media.h"
@@ -112,7 +113,10 @@ int main(int argc, char *argv[])
     if (!installSignalHandlers(app))
         return fail(QStringLiteral("cannot install signal handlers"));
 
-    auto db = ServerDb::open(options->dataDir);
+    auto spec = StorageSpec::parse(options->storage); // checked by ServerOptions::parse
+    if (!spec)
+        return fail(spec.error().message);
+    auto db = ServerDb::open(*spec);
     if (!db)
         return fail(QStringLiteral("cannot open the database: %1").arg(db.error().message));
     setEventRetention(options->keepEvents);
@@ -121,6 +125,23 @@ int main(int argc, char *argv[])
     auto mediaStore = MediaStore::open(options->dataDir);
     if (!mediaStore)
         return fail(QStringLiteral("cannot open the media store: %1").arg(mediaStore.error().message));
+    if (options->testClock && (*db)->kind() == Storage::Kind::Postgres) {
+        // Several processes on one database show one test clock: its state is a meta row.
+        ServerDb &shared = **db;
+        clock.share(
+            [&shared]() -> std::optional<Clock::State> {
+                const auto text = shared.meta(QStringLiteral("test_clock"));
+                const QStringList parts = text ? text->split(u':') : QStringList();
+                if (parts.size() != 2)
+                    return std::nullopt;
+                return Clock::State{parts[0].toLongLong(), parts[1].toLongLong()};
+            },
+            [&shared](Clock::State state) {
+                const QString text = QStringLiteral("%1:%2").arg(state.first).arg(state.second);
+                if (auto st = shared.setMeta(QStringLiteral("test_clock"), text); !st)
+                    qWarning("plaza-server: cannot share the test clock: %s", qPrintable(st.error().message));
+            });
+    }
     if (options->demo) {
         if (auto st = seedDemo(**db, **mediaStore, clock.nowMs()); !st)
             return fail(QStringLiteral("cannot seed the demo data: %1").arg(st.error().message));
@@ -128,6 +149,9 @@ int main(int argc, char *argv[])
 
     LiveHub hub(**db, clock);
     (*db)->setEventListener([&hub](const QList<UserEvent> &events) { hub.publish(events); });
+    // Other processes on the same PostgreSQL database: their events reach this hub too.
+    if (auto st = relayEventsAcrossProcesses(**db, [&hub](const QList<UserEvent> &events) { hub.publish(events); }); !st)
+        return fail(st.error().message);
     LoginThrottle throttle;
     WorkerPool workers(options->hashThreads, options->hashQueue);
     Services services{**db, clock, hub, throttle, *options, workers, **mediaStore};

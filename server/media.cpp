@@ -28,7 +28,7 @@ Error limit(const QString &which, const QString &message)
 const QString kUploadColumns = QStringLiteral("id, owner_id, size, received, sha256, name, state, "
                                               "coalesce(media_id, 0), expires_at");
 
-UploadRow uploadOf(const storage::Statement &s)
+UploadRow uploadOf(const Rows &s)
 {
     UploadRow u;
     u.id = s.int64(0);
@@ -46,7 +46,7 @@ UploadRow uploadOf(const storage::Statement &s)
 const QString kMediaColumns = QStringLiteral("id, owner_id, kind, mime, name, size, sha256, width, height, "
                                              "coalesce(thumb_sha256, ''), coalesce(thumb_mime, '')");
 
-MediaRow mediaOf(const storage::Statement &s, int at = 0)
+MediaRow mediaOf(const Rows &s, int at = 0)
 {
     MediaRow m;
     m.media.id = ids::format(ids::kMedia, s.int64(at + 0));
@@ -336,6 +336,9 @@ Result<int> sweep(ServerDb &db, MediaStore &store, qint64 nowMs)
     QList<QString> blobs;
     int removed = 0;
     const Status st = db.write([&]() -> Status {
+        // On PostgreSQL a serialization failure runs the body again: start from nothing.
+        blobs.clear();
+        removed = 0;
         for (qint64 id : std::as_const(*expired)) {
             if (auto st = db.run(QStringLiteral("DELETE FROM uploads WHERE id = ?1"), id); !st)
                 return st;

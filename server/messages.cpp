@@ -69,13 +69,15 @@ Result<qint64> newMessageTime(ServerDb &db, qint64 conversationId, qint64 nowMs)
 // wrote is read), and message.created then conversation.updated in every member's log.
 Status announceMessage(ServerDb &db, qint64 conversationId, qint64 senderId, qint64 messageId, qint64 nowMs)
 {
-    if (auto st = db.run(QStringLiteral("UPDATE conversations SET last_activity_at = max(last_activity_at, ?2) WHERE id = ?1"),
+    if (auto st = db.run(QStringLiteral("UPDATE conversations SET last_activity_at = CASE WHEN last_activity_at > ?2 THEN last_activity_at ELSE ?2 END "
+                                        "WHERE id = ?1"),
                          conversationId, nowMs);
         !st)
         return st.error();
-    if (auto st = db.run(QStringLiteral("INSERT OR REPLACE INTO conversation_reads (conversation_id, user_id, up_to) "
-                                        "VALUES (?1, ?2, max(?3, coalesce((SELECT up_to FROM conversation_reads "
-                                        "WHERE conversation_id = ?1 AND user_id = ?2), 0)))"),
+    if (auto st = db.run(db.upsert(QStringLiteral("conversation_reads"), {QStringLiteral("conversation_id"), QStringLiteral("user_id")},
+                                   {QStringLiteral("conversation_id"), QStringLiteral("user_id"), QStringLiteral("up_to")},
+                                   QStringLiteral("?1, ?2, (SELECT max(v) FROM (SELECT ?3 AS v UNION ALL SELECT up_to "
+                                                  "FROM conversation_reads WHERE conversation_id = ?1 AND user_id = ?2) m)")),
                          conversationId, senderId, messageId);
         !st)
         return st.error();
@@ -195,8 +197,9 @@ Result<bool> markRead(ServerDb &db, qint64 conversationId, qint64 userId, qint64
         return current.error();
     if (current->upTo >= messageId)
         return false;
-    if (auto st = db.run(QStringLiteral("INSERT OR REPLACE INTO conversation_reads (conversation_id, user_id, up_to) "
-                                        "VALUES (?1, ?2, ?3)"),
+    if (auto st = db.run(db.upsert(QStringLiteral("conversation_reads"), {QStringLiteral("conversation_id"), QStringLiteral("user_id")},
+                                   {QStringLiteral("conversation_id"), QStringLiteral("user_id"), QStringLiteral("up_to")},
+                                   QStringLiteral("?1, ?2, ?3")),
                          conversationId, userId, messageId);
         !st)
         return st.error();

@@ -290,7 +290,7 @@ Result<bool> setLiked(ServerDb &db, qint64 userId, qint64 postId, bool on, qint6
     if (!target)
         return target.error();
     auto changed = on
-        ? db.change(QStringLiteral("INSERT OR IGNORE INTO likes (user_id, post_id, created_at) VALUES (?1, ?2, ?3)"),
+        ? db.change(db.insertOrIgnore(QStringLiteral("INTO likes (user_id, post_id, created_at) VALUES (?1, ?2, ?3)")),
             userId, *target, nowMs)
         : db.change(QStringLiteral("DELETE FROM likes WHERE user_id = ?1 AND post_id = ?2"), userId, *target);
     if (!changed)

@@ -350,7 +350,7 @@ Result<qint64> ensureAccount(ServerDb &db, qint64 userId)
     if (!inserted)
         return inserted.error();
     const qint64 id = *inserted;
-    if (auto st = db.run(QStringLiteral("INSERT OR IGNORE INTO savings_state (user_id) VALUES (?1)"), userId); !st)
+    if (auto st = db.run(db.insertOrIgnore(QStringLiteral("INTO savings_state (user_id) VALUES (?1)")), userId); !st)
         return st.error();
     return id;
 }
@@ -415,12 +415,14 @@ Status catchUp(ServerDb &db, qint64 nowMs)
             const auto micros = interest::dailyAccrualMicros(h.balance, *apy);
             if (!micros)
                 return makeError(ErrorCode::Internal, QStringLiteral("interest out of range for a savings balance"));
-            if (auto st = db.run(QStringLiteral("INSERT OR REPLACE INTO savings_accruals (user_id, date, balance, apy_bps, "
-                                                "accrued_micros) VALUES (?1, ?2, ?3, ?4, ?5)"),
+            if (auto st = db.run(db.upsert(QStringLiteral("savings_accruals"), {QStringLiteral("user_id"), QStringLiteral("date")},
+                                           {QStringLiteral("user_id"), QStringLiteral("date"), QStringLiteral("balance"),
+                                            QStringLiteral("apy_bps"), QStringLiteral("accrued_micros")},
+                                           QStringLiteral("?1, ?2, ?3, ?4, ?5")),
                                  h.user, date, h.balance, *apy, *micros);
                 !st)
                 return st;
-            if (auto st = db.run(QStringLiteral("INSERT OR IGNORE INTO savings_state (user_id) VALUES (?1)"), h.user); !st)
+            if (auto st = db.run(db.insertOrIgnore(QStringLiteral("INTO savings_state (user_id) VALUES (?1)")), h.user); !st)
                 return st;
             if (auto st = db.run(QStringLiteral("UPDATE savings_state SET accumulator_micros = accumulator_micros + ?2 "
                                                 "WHERE user_id = ?1"),

@@ -3,7 +3,10 @@
 
 #include "common/logging.h"
 
-#include <sqlite3.h>
+#include "sqlitestorage.h"
+#ifdef PLAZA_SERVER_POSTGRES
+#include "pgstorage.h"
+#endif
 
 #include <QDir>
 #include <QRegularExpression>
@@ -457,23 +460,49 @@ CREATE INDEX IF NOT EXISTS post_images_media ON post_images (media_id);
 
 Result<std::unique_ptr<ServerDb>> ServerDb::open(const QString &dataDir)
 {
-    if (!QDir().mkpath(dataDir))
-        return makeError(ErrorCode::Storage, QStringLiteral("cannot create the data folder %1").arg(dataDir));
-    auto db = storage::Database::open(QDir(dataDir).filePath(QStringLiteral("plaza-server.db")), storage::OpenOptions{});
+    return open(StorageSpec{Storage::Kind::Sqlite, dataDir});
+}
+
+Result<std::unique_ptr<ServerDb>> ServerDb::open(const StorageSpec &spec)
+{
+    if (spec.kind == Storage::Kind::Postgres) {
+        auto pg = openPostgres(spec.location);
+        if (!pg)
+            return pg.error();
+        return std::unique_ptr<ServerDb>(new ServerDb(std::move(*pg)));
+    }
+    auto db = SqliteStorage::open(spec.location, migrations(), kChatSchema);
     if (!db)
         return db.error();
-    if (auto st = (*db)->migrate(migrations()); !st)
-        return st.error();
-    if (auto st = (*db)->exec(kChatSchema); !st)
-        return st.error();
     return std::unique_ptr<ServerDb>(new ServerDb(std::move(*db)));
+}
+
+storage::Database *ServerDb::sqlite()
+{
+    if (m_storage->kind() != Storage::Kind::Sqlite)
+        return nullptr;
+    return &static_cast<SqliteStorage &>(*m_storage).database();
 }
 
 Status ServerDb::write(const std::function<Status()> &body)
 {
     // Leftovers would only exist if someone appended outside write(); never publish them.
-    m_held.clear();
-    const Status st = m_db->transaction(body);
+    // Each try of the body starts with nothing held (a retried try appends again).
+    // On PostgreSQL the other processes on the database hear of the events too (NOTIFY,
+    // delivered by PostgreSQL only when this COMMIT succeeds).
+#ifdef PLAZA_SERVER_POSTGRES
+    auto *pg = m_storage->kind() == Storage::Kind::Postgres ? static_cast<PgStorage *>(m_storage.get()) : nullptr;
+#endif
+    const Status st = m_storage->transaction(
+        [&]() -> Status {
+            Status done = body();
+#ifdef PLAZA_SERVER_POSTGRES
+            if (done && pg && !m_held.isEmpty())
+                done = pg->announce(m_held);
+#endif
+            return done;
+        },
+        [this] { m_held.clear(); });
     QList<UserEvent> events = std::exchange(m_held, {});
     if (!st)
         return st;
@@ -484,22 +513,22 @@ Status ServerDb::write(const std::function<Status()> &body)
 
 bool ServerDb::inTransaction() const
 {
-    return !sqlite3_get_autocommit(m_db->handle());
+    return m_storage->inTransaction();
 }
 
 Status ServerDb::nested(const std::function<Status()> &body)
 {
-    if (auto sp = m_db->exec(QStringLiteral("SAVEPOINT nested")); !sp)
+    if (auto sp = m_storage->exec(QStringLiteral("SAVEPOINT nested")); !sp)
         return sp;
     const qsizetype heldBefore = m_held.size();
     const Status st = body();
     if (!st) {
         // Undo the body's writes and forget its events; the transaction around it goes on.
         m_held.resize(heldBefore);
-        if (auto rb = m_db->exec(QStringLiteral("ROLLBACK TO nested")); !rb)
+        if (auto rb = m_storage->exec(QStringLiteral("ROLLBACK TO SAVEPOINT nested")); !rb)
             return rb;
     }
-    if (auto rel = m_db->exec(QStringLiteral("RELEASE nested")); !rel)
+    if (auto rel = m_storage->exec(QStringLiteral("RELEASE SAVEPOINT nested")); !rel)
         return rel;
     return st;
 }
@@ -522,7 +551,9 @@ Result<QString> ServerDb::meta(const QString &key)
 
 Status ServerDb::setMeta(const QString &key, const QString &value)
 {
-    return run(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)"), key, value);
+    return run(upsert(QStringLiteral("meta"), {QStringLiteral("key")}, {QStringLiteral("key"), QStringLiteral("value")},
+                      QStringLiteral("?1, ?2")),
+               key, value);
 }
 
 } // namespace plaza::server

@@ -3,6 +3,7 @@
 
 #include "common/result.h"
 #include "eventlog.h"
+#include "storage.h"
 #include "storage/database.h"
 
 #include <QList>
@@ -24,21 +25,27 @@ inline constexpr QStringView kConversation = u"c_";
 [[nodiscard]] std::optional<qint64> parse(QStringView prefix, QStringView text);
 } // namespace ids
 
-//! The server's storage: one plain SQLite file (WAL) under the data folder, its
-//! schema migrations, and the write path that publishes events after COMMIT.
-//! Used from the server's thread only.
+//! The server's storage behind one interface (storage.h): SQLite (one file under the data
+//! folder, the default) or PostgreSQL; its schema, and the write path that publishes events
+//! after COMMIT. Used from the server's thread only.
 class ServerDb
 {
 public:
     //! Opens (creating if needed) DIR/plaza-server.db and brings its schema up to date.
     [[nodiscard]] static Result<std::unique_ptr<ServerDb>> open(const QString &dataDir);
+    //! Opens the storage \a spec says (SQLite folder or PostgreSQL URL), schema up to date.
+    [[nodiscard]] static Result<std::unique_ptr<ServerDb>> open(const StorageSpec &spec);
 
-    //! The SQLite connection itself: for tests that inspect or damage the file. Server code
-    //! goes through the calls below, which are what a second storage engine would provide.
-    [[nodiscard]] storage::Database &db() { return *m_db; }
+    //! The SQLite connection itself, or null on another engine: for tests that inspect or
+    //! damage the file. Server code goes through the calls below.
+    [[nodiscard]] storage::Database *sqlite();
+    [[nodiscard]] Storage &storage() { return *m_storage; }
+    [[nodiscard]] Storage::Kind kind() const { return m_storage->kind(); }
 
-    //! Runs \a body in BEGIN IMMEDIATE … COMMIT. Events that \a body appended with
-    //! appendEvent() go to the event listener after COMMIT, in seq order; on an error
+    //! Runs \a body in one transaction (Storage::transaction: BEGIN IMMEDIATE on SQLite,
+    //! SERIALIZABLE with bounded retry on PostgreSQL, so \a body may run more than once and
+    //! must only set what it produces). Events that \a body appended with appendEvent() go to
+    //! the event listener after the COMMIT that succeeded, in seq order; on an error
     //! everything is rolled back and nobody hears of them.
     [[nodiscard]] Status write(const std::function<Status()> &body);
 
@@ -50,42 +57,35 @@ public:
     //! Who hears of committed events (the WebSocket hub).
     void setEventListener(std::function<void(const QList<UserEvent> &)> listener);
 
-    //! Prepares \a sql and binds \a args to ?1…?n.
+    //! Runs \a sql with \a args bound to ?1…?n; its rows.
     template<typename... Args>
-    [[nodiscard]] Result<storage::Statement> query(const QString &sql, const Args &...args)
+    [[nodiscard]] Result<Rows> query(const QString &sql, const Args &...args)
     {
-        auto stmt = m_db->prepare(sql);
-        if (stmt && sizeof...(args) > 0)
-            stmt->bindAll(args...);
-        return stmt;
+        return m_storage->query(sql, SqlArgs{sqlValue(args)...});
     }
     //! Runs a statement that returns no rows.
     template<typename... Args>
     [[nodiscard]] Status run(const QString &sql, const Args &...args)
     {
-        auto stmt = query(sql, args...);
-        if (!stmt)
-            return stmt.error();
-        return stmt->exec();
+        auto changed = m_storage->change(sql, SqlArgs{sqlValue(args)...});
+        if (!changed)
+            return changed.error();
+        return {};
     }
     //! Runs an INSERT and returns the new row's id (the storage's own way of telling it).
     template <typename... Args> [[nodiscard]] Result<qint64> insert(const QString &sql, const Args &...args)
     {
-        if (auto st = run(sql, args...); !st)
-            return st.error();
-        return m_db->lastInsertRowId();
+        return m_storage->insert(sql, SqlArgs{sqlValue(args)...});
     }
     //! Runs an UPDATE or DELETE and returns how many rows it changed.
     template <typename... Args> [[nodiscard]] Result<int> change(const QString &sql, const Args &...args)
     {
-        if (auto st = run(sql, args...); !st)
-            return st.error();
-        return m_db->changes();
+        return m_storage->change(sql, SqlArgs{sqlValue(args)...});
     }
-    //! The statement stepped onto its first row, or nothing when there is no row: the
+    //! The rows stepped onto the first one, or nothing when there is no row: the
     //! "load one row or say it is not there" shape of every handler.
     template <typename... Args>
-    [[nodiscard]] Result<std::optional<storage::Statement>> row(const QString &sql, const Args &...args)
+    [[nodiscard]] Result<std::optional<Rows>> row(const QString &sql, const Args &...args)
     {
         auto stmt = query(sql, args...);
         if (!stmt)
@@ -94,8 +94,8 @@ public:
         if (!stepped)
             return stepped.error();
         if (!*stepped)
-            return std::optional<storage::Statement>();
-        return std::optional<storage::Statement>(std::move(stmt).value());
+            return std::optional<Rows>();
+        return std::optional<Rows>(std::move(stmt).value());
     }
     //! Runs \a body inside the current transaction as one unit: when it fails, its writes and
     //! the events it appended are undone and the transaction goes on (SAVEPOINT).
@@ -148,6 +148,23 @@ public:
         return values;
     }
 
+    // The dialect (Storage): SQL that is not the same on both engines.
+    //! "INSERT OR IGNORE " + \a intoAndValues ("INTO t (a, b) VALUES (?1, ?2)"), portably.
+    [[nodiscard]] QString insertOrIgnore(const QString &intoAndValues) const
+    {
+        return m_storage->insertOrIgnore(intoAndValues);
+    }
+    //! INSERT OR REPLACE, portably: every column of the row in \a columns, \a key among them.
+    [[nodiscard]] QString upsert(const QString &table, const QStringList &key, const QStringList &columns,
+                                 const QString &values) const
+    {
+        return m_storage->upsert(table, key, columns, values);
+    }
+    //! The UTC day (YYYY-MM-DD) of a milliseconds expression.
+    [[nodiscard]] QString dayOf(const QString &msExpr) const { return m_storage->dayOf(msExpr); }
+    //! LIKE that ignores ASCII case.
+    [[nodiscard]] QString like() const { return m_storage->likeIgnoringCase(); }
+
     //! A value of the meta table (schema-independent facts such as "demo_seeded").
     [[nodiscard]] Result<QString> meta(const QString &key);
     [[nodiscard]] Status setMeta(const QString &key, const QString &value);
@@ -156,8 +173,8 @@ public:
     [[nodiscard]] static QList<storage::Migration> migrations();
 
 private:
-    explicit ServerDb(std::unique_ptr<storage::Database> db) : m_db(std::move(db)) { }
-    std::unique_ptr<storage::Database> m_db;
+    explicit ServerDb(std::unique_ptr<Storage> storage) : m_storage(std::move(storage)) { }
+    std::unique_ptr<Storage> m_storage;
     std::function<void(const QList<UserEvent> &)> m_listener;
     QList<UserEvent> m_held; //!< appended in the open transaction, in append order
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "serveroptions.h"
 
+#include "storage.h"
+
 #include <QCommandLineParser>
 #include <QStandardPaths>
 
@@ -30,6 +32,10 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
                                   QStringLiteral("N"));
     const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Folder of the database (default: app data)."),
                                   QStringLiteral("DIR"));
+    const QCommandLineOption storage(QStringLiteral("storage"),
+                                     QStringLiteral("Storage: sqlite:DIR (default: sqlite: and the data folder) or "
+                                                    "postgres:URL (e.g. postgres:postgresql://plaza@db:5432/plaza)."),
+                                     QStringLiteral("SPEC"));
     const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Seed the demo world into an empty database."));
     const QCommandLineOption testClock(QStringLiteral("test-clock"),
                                        QStringLiteral("Enable /v1/test/* and a clock tests can advance."));
@@ -73,9 +79,9 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
                                         QStringLiteral("Seconds between sweeps of expired uploads and unused files "
                                                        "(default 600)."),
                                         QStringLiteral("SECONDS"));
-    parser.addOptions({help, listen, port, data, demo, testClock, tlsCert, tlsKey, accessTtl, headerTimeout, requestTimeout,
-                       idleTimeout, maxConnections, maxConnectionsPerIp, hashThreads, hashQueue, keepEvents, apyBps,
-                       mediaSweep});
+    parser.addOptions({help, listen, port, data, storage, demo, testClock, tlsCert, tlsKey, accessTtl, headerTimeout,
+                       requestTimeout, idleTimeout, maxConnections, maxConnectionsPerIp, hashThreads, hashQueue, keepEvents,
+                       apyBps, mediaSweep});
 
     if (!parser.parse(arguments))
         return makeError(ErrorCode::ValidationFailed, parser.errorText());
@@ -104,6 +110,9 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
         ? parser.value(data)
         // main() names the application "plaza-server", so this is e.g. ~/.local/share/plaza-server.
         : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    o.storage = parser.isSet(storage) ? parser.value(storage) : QStringLiteral("sqlite:") + o.dataDir;
+    if (auto spec = StorageSpec::parse(o.storage); !spec)
+        return badOption(QStringLiteral("storage"), spec.error().message);
     o.demo = parser.isSet(demo);
     o.testClock = parser.isSet(testClock);
     o.tlsCert = parser.value(tlsCert);

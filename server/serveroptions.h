@@ -14,6 +14,8 @@ struct ServerOptions {
     QHostAddress listen = QHostAddress(QHostAddress::LocalHost);
     quint16 port = 8480;
     QString dataDir;           //!< empty until parsed: then the platform's app-data folder
+    //! Where the data lives: "sqlite:DIR" (the default: sqlite:dataDir) or "postgres:URL".
+    QString storage;
     bool demo = false;         //!< seed the demo world once into an empty database
     bool testClock = false;    //!< enable /v1/test/* and a clock that tests can move
     QString tlsCert;           //!< PEM certificate; with tlsKey, serve HTTPS/WSS

@@ -20,7 +20,7 @@ namespace {
 
 constexpr QStringView kSession = u"s_";
 
-QJsonValue timeOrNull(const storage::Statement &stmt, int column)
+QJsonValue timeOrNull(const Rows &stmt, int column)
 {
     if (stmt.isNull(column))
         return QJsonValue::Null;

@@ -167,7 +167,7 @@ Response setupHandler(Services &s, RequestContext &ctx)
             return Response::error(user.error());
         const QString secret = totp::base32Encode(totp::newSecret());
         const Status st = s.db.write([&]() -> Status {
-            if (auto st = s.db.run(QStringLiteral("INSERT OR IGNORE INTO account_security (user_id) VALUES (?1)"), userId); !st)
+            if (auto st = s.db.run(s.db.insertOrIgnore(QStringLiteral("INTO account_security (user_id) VALUES (?1)")), userId); !st)
                 return st;
             return s.db.run(QStringLiteral("UPDATE account_security SET totp_pending_secret = ?2 WHERE user_id = ?1"), userId, secret);
         });
@@ -219,7 +219,7 @@ Response confirmHandler(Services &s, RequestContext &ctx)
             return st;
         codes = totp::newRecoveryCodes();
         for (const QString &c : std::as_const(codes)) {
-            if (auto st = s.db.run(QStringLiteral("INSERT OR IGNORE INTO recovery_codes (user_id, code_hash) VALUES (?1, ?2)"),
+            if (auto st = s.db.run(s.db.insertOrIgnore(QStringLiteral("INTO recovery_codes (user_id, code_hash) VALUES (?1, ?2)")),
                                    ctx.userId, totp::recoveryCodeDigest(c));
                 !st)
                 return st;
@@ -311,7 +311,7 @@ Response putSecurityHandler(Services &s, RequestContext &ctx)
                 return {};
             }
         }
-        if (auto st = s.db.run(QStringLiteral("INSERT OR IGNORE INTO account_security (user_id) VALUES (?1)"), ctx.userId); !st)
+        if (auto st = s.db.run(s.db.insertOrIgnore(QStringLiteral("INTO account_security (user_id) VALUES (?1)")), ctx.userId); !st)
             return st;
         return threshold ? s.db.run(QStringLiteral("UPDATE account_security SET stepup_threshold = ?2 WHERE user_id = ?1"),
                                     ctx.userId, *threshold)

@@ -24,7 +24,7 @@ const QString kUserColumns = QStringLiteral(
     "(SELECT count(*) FROM follows f WHERE f.follower_id = u.id), "
     "EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = ?1 AND f.followee_id = u.id)");
 
-protocol::User userFromRow(const storage::Statement &s)
+protocol::User userFromRow(const Rows &s)
 {
     protocol::User u;
     u.id = ids::format(ids::kUser, s.int64(0));
@@ -111,7 +111,7 @@ Result<bool> follow(ServerDb &db, qint64 followerId, qint64 followeeId, qint64 n
     if (auto exists = loadUser(db, followerId, followeeId); !exists)
         return exists.error();
     auto added = db.change(
-        QStringLiteral("INSERT OR IGNORE INTO follows (follower_id, followee_id, created_at) VALUES (?1, ?2, ?3)"),
+        db.insertOrIgnore(QStringLiteral("INTO follows (follower_id, followee_id, created_at) VALUES (?1, ?2, ?3)")),
         followerId, followeeId, nowMs);
     if (!added)
         return added.error();
@@ -154,12 +154,12 @@ void registerUserRoutes(Router &router, Services &services)
                                           QStringLiteral("query must be 1 to %1 characters").arg(kMaxQueryChars));
         // Handles are lower case; display names match at their start or at the start of any word.
         const QString pattern = prefixPattern(text);
-        auto stmt = db.query(QStringLiteral("SELECT %1 FROM users u WHERE (u.handle LIKE ?2 ESCAPE '\\' "
-                                            "OR u.display_name LIKE ?2 ESCAPE '\\' OR u.display_name LIKE ?3 ESCAPE '\\') "
+        auto stmt = db.query(QStringLiteral("SELECT %1 FROM users u WHERE (u.handle %2 ?2 ESCAPE '\\' "
+                                            "OR u.display_name %2 ?2 ESCAPE '\\' OR u.display_name %2 ?3 ESCAPE '\\') "
                                             "AND u.id NOT IN (SELECT user_id FROM deleted_users) "  // deleted accounts are not found
-                                            "ORDER BY (u.handle = ?4) DESC, (u.handle LIKE ?2 ESCAPE '\\') DESC, u.handle "
+                                            "ORDER BY (u.handle = ?4) DESC, (u.handle %2 ?2 ESCAPE '\\') DESC, u.handle "
                                             "LIMIT ?5")
-                                 .arg(kUserColumns),
+                                 .arg(kUserColumns, db.like()),
                              ctx.userId, pattern, QStringLiteral("% ") + pattern, text.toLower(), kMaxSearchResults);
         if (!stmt)
             return Response::error(stmt.error());

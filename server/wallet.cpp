@@ -115,8 +115,8 @@ Response transactionsHandler(ServerDb &db, RequestContext &ctx)
         "LEFT JOIN users ou ON ou.id = oa.user_id "
         "WHERE e.transaction_id < ?2 AND (?3 = '' OR t.kind = ?3) "
         "AND (?4 = '' OR (?4 = 'in' AND e.amount > 0) OR (?4 = 'out' AND e.amount < 0)) "
-        "AND (?5 = '' OR t.note LIKE ?5 ESCAPE '\\' OR ou.handle LIKE ?5 ESCAPE '\\' OR ou.display_name LIKE ?5 ESCAPE '\\') "
-        "ORDER BY e.transaction_id DESC LIMIT ?6"),
+        "AND (?5 = '' OR t.note %1 ?5 ESCAPE '\\' OR ou.handle %1 ?5 ESCAPE '\\' OR ou.display_name %1 ?5 ESCAPE '\\') "
+        "ORDER BY e.transaction_id DESC LIMIT ?6").arg(db.like()),
                          ctx.userId, before > 0 ? before : std::numeric_limits<qint64>::max(), kind.isNull() ? QStringLiteral("") : kind,
                          direction.isNull() ? QStringLiteral("") : direction, pattern.isNull() ? QStringLiteral("") : pattern,
                          *limit + 1);

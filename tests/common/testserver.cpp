@@ -29,14 +29,16 @@ QString TestServer::executable()
 
 bool TestServer::start()
 {
-    if (!m_data.isValid()) {
-        m_error = QStringLiteral("no temporary folder");
+    if (!m_storage.isValid()) {
+        m_error = m_storage.error();
         return false;
     }
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                     QString::number(m_port), QStringLiteral("--data"), m_data.path()};
+                     QString::number(m_port), QStringLiteral("--data"), m_storage.dataDir()};
+    if (m_storage.postgres())
+        args += QStringList{QStringLiteral("--storage"), m_storage.spec()};
     args += m_args;
     m_process->start(executable(), args);
     if (!m_process->waitForStarted(10000)) {
@@ -44,7 +46,8 @@ bool TestServer::start()
         return false;
     }
     static const QRegularExpression ready(QStringLiteral("plaza-server listening on (https?://[^\\s]+)"));
-    QDeadlineTimer deadline(20000);
+    // Generous: --demo seeds thousands of rows first (longer on PostgreSQL), on a machine that may be busy.
+    QDeadlineTimer deadline(60000);
     m_output.clear();
     while (!deadline.hasExpired()) {
         if (m_process->state() == QProcess::NotRunning) {

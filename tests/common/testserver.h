@@ -3,14 +3,15 @@
 
 #include <QProcess>
 #include <QStringList>
-#include <QTemporaryDir>
+#include "teststorage.h"
 #include <QUrl>
 
 #include <memory>
 
 namespace plaza::test {
 
-//! Runs the real plaza-server on a free loopback port with a temporary data folder.
+//! Runs the real plaza-server on a free loopback port with a fresh storage of its own
+//! (TestStorage: a temporary data folder, and a database of its own on PostgreSQL runs).
 //! Tests drive it over HTTP/WebSocket exactly as the app does.
 class TestServer
 {
@@ -20,7 +21,7 @@ public:
     ~TestServer();
 
     //! Starts the server and waits for its "listening on" line. False (with a reason
-    //! in lastError()) if it did not come up within 20 s.
+    //! in lastError()) if it did not come up within 60 s.
     [[nodiscard]] bool start();
     //! SIGKILL, no goodbye: what a crash or power cut looks like to clients.
     void kill();
@@ -31,7 +32,10 @@ public:
 
     [[nodiscard]] QUrl url() const { return m_url; }          //!< http://127.0.0.1:PORT
     [[nodiscard]] quint16 port() const { return m_port; }
-    [[nodiscard]] QString dataDir() const { return m_data.path(); }
+    [[nodiscard]] QString dataDir() const { return m_storage.dataDir(); }
+    //! Where the server keeps its data, as plaza-server's --storage takes it.
+    [[nodiscard]] QString storage() const { return m_storage.spec(); }
+    [[nodiscard]] bool postgres() const { return m_storage.postgres(); }
     [[nodiscard]] QString lastError() const { return m_error; }
     [[nodiscard]] QByteArray output() const { return m_output; }
 
@@ -40,7 +44,7 @@ public:
 
 private:
     QStringList m_args;
-    QTemporaryDir m_data;
+    TestStorage m_storage;
     std::unique_ptr<QProcess> m_process;
     QUrl m_url;
     quint16 m_port = 0;

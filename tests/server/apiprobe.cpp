@@ -106,13 +106,28 @@ ApiReply ApiProbe::send(const QByteArray &verb, const QString &pathAndQuery, con
 
 QList<ApiReply> ApiProbe::sendConcurrently(const QList<ApiRequest> &requests)
 {
+    return sendConcurrently(requests, {});
+}
+
+QList<ApiReply> ApiProbe::sendConcurrently(const QList<ApiRequest> &requests, const QList<QUrl> &bases)
+{
     // One manager per request: a manager shares at most six connections per host, and
     // the point is that every request arrives on a connection of its own.
     std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
     QList<QNetworkReply *> replies;
-    for (const ApiRequest &r : requests) {
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        const ApiRequest &r = requests.at(i);
+        const QUrl base = i < bases.size() ? bases.at(i) : QUrl();
         managers.push_back(std::make_unique<QNetworkAccessManager>());
-        replies.append(managers.back()->sendCustomRequest(makeRequest(r.pathAndQuery, r.token, r.headers), r.verb, r.body));
+        QNetworkRequest request = makeRequest(r.pathAndQuery, r.token, r.headers);
+        if (base.isValid()) {
+            QUrl url = request.url();
+            url.setScheme(base.scheme());
+            url.setHost(base.host());
+            url.setPort(base.port());
+            request.setUrl(url);
+        }
+        replies.append(managers.back()->sendCustomRequest(request, r.verb, r.body));
     }
     const bool allFinished = QTest::qWaitFor([&] { return std::all_of(replies.cbegin(), replies.cend(), [](QNetworkReply *r) { return r->isFinished(); }); },
                     30000);

@@ -68,6 +68,9 @@ public:
     //! Sends all \a requests at once, each over its own connection (its own network
     //! access manager), and waits for every answer; replies in the order of \a requests.
     QList<ApiReply> sendConcurrently(const QList<ApiRequest> &requests);
+    //! The same, request i sent to \a bases[i] (another server's http://host:port) when
+    //! that is valid, else to this probe's server.
+    QList<ApiReply> sendConcurrently(const QList<ApiRequest> &requests, const QList<QUrl> &bases);
 
     //! Registers \a handle (display name and password derived from it unless given);
     //! fails the current test (QVERIFY-style, returns an empty account) on error.

@@ -46,7 +46,7 @@ void TestServerAuth::initTestCase()
 {
     m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--test-clock"), QStringLiteral("--access-ttl"),
                                                         QStringLiteral("120")});
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    PLAZA_VERIFY_START(*m_server);
     m_api = std::make_unique<ApiProbe>(m_server->url());
 }
 

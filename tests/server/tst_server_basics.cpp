@@ -43,7 +43,7 @@ private:
 void TestServerBasics::initTestCase()
 {
     m_server = std::make_unique<TestServer>();
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    PLAZA_VERIFY_START(*m_server);
     QCOMPARE(m_server->url().scheme(), QStringLiteral("http"));
     QVERIFY(m_server->port() != 0);
 }
@@ -120,7 +120,7 @@ void TestServerBasics::wrongTypes()
     QCOMPARE(r.errorField(), QStringLiteral("password"));
 
     TestServer clocked({QStringLiteral("--test-clock")});
-    QVERIFY2(clocked.start(), qPrintable(clocked.lastError()));
+    PLAZA_VERIFY_START(clocked);
     ApiProbe clockApi(clocked.url());
     r = clockApi.post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("advance_s"), QStringLiteral("60")}});
     QCOMPARE(r.status, 400);
@@ -191,7 +191,7 @@ void TestServerBasics::testClockNeedsFlag()
 void TestServerBasics::testClockAdvancesServerTime()
 {
     TestServer server({QStringLiteral("--test-clock"), QStringLiteral("--access-ttl"), QStringLiteral("600")});
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     ApiProbe api(server.url());
 
     ApiReply r = api.get(QStringLiteral("/v1/test/clock"));
@@ -219,7 +219,7 @@ void TestServerBasics::testClockAdvancesServerTime()
 void TestServerBasics::demoSeedsOnce()
 {
     TestServer server({QStringLiteral("--demo")});
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     ApiProbe api(server.url());
     const auto login = [&api] {
         return api.post(QStringLiteral("/v1/auth/login"),
@@ -289,7 +289,7 @@ void TestServerBasics::tls()
     QVERIFY2(openssl.exitCode() == 0, openssl.readAll().constData());
 
     TestServer server({QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     QCOMPARE(server.url().scheme(), QStringLiteral("https"));
 
     // A client that does not trust the certificate gets no answer: TLS errors are errors.
@@ -320,7 +320,7 @@ void TestServerBasics::tls()
 void TestServerBasics::stopsCleanlyOnSigterm()
 {
     TestServer server;
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     QVERIFY(server.stop()); // SIGTERM, and a normal exit
     QVERIFY(server.output().contains("plaza-server listening on http://127.0.0.1:"));
 }

@@ -52,7 +52,7 @@ private:
 void TestServerChat::initTestCase()
 {
     m_server = std::make_unique<TestServer>();
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    PLAZA_VERIFY_START(*m_server);
     m_api = std::make_unique<ApiProbe>(m_server->url());
     m_amelie = m_api->registerAccount(QStringLiteral("amelie"));
     m_bruno = m_api->registerAccount(QStringLiteral("bruno"));
@@ -436,7 +436,7 @@ void TestServerChat::paymentInConversation()
 void TestServerChat::demoChat()
 {
     TestServer server({QStringLiteral("--demo")});
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     ApiProbe api(server.url());
     const ApiReply login = api.post(QStringLiteral("/v1/auth/login"),
                                     {{QStringLiteral("handle"), QStringLiteral("amelie")},

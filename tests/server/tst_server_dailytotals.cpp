@@ -12,6 +12,7 @@
 #include "ledger.h"
 #include "ledgercheck.h"
 #include "serverdb.h"
+#include "common/teststorage.h"
 #include "wallet.h"
 
 #include <QJsonDocument>
@@ -29,9 +30,13 @@ namespace {
 const qint64 kLastMsOfFeb = QDateTime(QDate(2027, 3, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch() - 1;
 const qint64 kFirstMsOfMarch = kLastMsOfFeb + 1;
 
-std::unique_ptr<ServerDb> openWithUsers(const QString &dir)
+// \a storage: a TestStorage's spec, or a bare SQLite data folder.
+std::unique_ptr<ServerDb> openWithUsers(const QString &storage)
 {
-    auto db = ServerDb::open(dir);
+    auto spec = storage.contains(u':') ? StorageSpec::parse(storage) : Result<StorageSpec>(StorageSpec{Storage::Kind::Sqlite, storage});
+    if (!spec)
+        return nullptr;
+    auto db = ServerDb::open(*spec);
     if (!db)
         return nullptr;
     // 1 and 2 are people, 3 a merchant.
@@ -116,8 +121,9 @@ private Q_SLOTS:
 
 void TestServerDailyTotals::dayBoundaryToTheMillisecond()
 {
-    QTemporaryDir dir;
-    auto db = openWithUsers(dir.path());
+    plaza::test::TestStorage dir;
+    PLAZA_VERIFY_STORAGE(dir);
+    auto db = openWithUsers(dir.spec());
     QVERIFY(db);
     QVERIFY(pay(*db, 1, 2, 700, kLastMsOfFeb).ok());
     QVERIFY(pay(*db, 1, 2, 50, kFirstMsOfMarch).ok());
@@ -147,8 +153,9 @@ void TestServerDailyTotals::dayBoundaryToTheMillisecond()
 
 void TestServerDailyTotals::rolledBackPaymentLeavesNoTotal()
 {
-    QTemporaryDir dir;
-    auto db = openWithUsers(dir.path());
+    plaza::test::TestStorage dir;
+    PLAZA_VERIFY_STORAGE(dir);
+    auto db = openWithUsers(dir.spec());
     QVERIFY(db);
     QVERIFY(pay(*db, 1, 2, 300, kFirstMsOfMarch).ok());
     // The payment went through post() and was then undone with the rest of its transaction.
@@ -174,8 +181,9 @@ void TestServerDailyTotals::rolledBackPaymentLeavesNoTotal()
 
 void TestServerDailyTotals::onlyPaymentsToOthersCount()
 {
-    QTemporaryDir dir;
-    auto db = openWithUsers(dir.path());
+    plaza::test::TestStorage dir;
+    PLAZA_VERIFY_STORAGE(dir);
+    auto db = openWithUsers(dir.spec());
     QVERIFY(db);
     auto bought = pay(*db, 1, 3, 450, kFirstMsOfMarch); // a merchant_payment
     QVERIFY(bought.ok());
@@ -187,9 +195,10 @@ void TestServerDailyTotals::onlyPaymentsToOthersCount()
         const qint64 aliceWallet = *ensureWalletAccount(*db, 1);
         if (auto top = topUpWallet(*db, 1, 1000, kFirstMsOfMarch); !top)
             return top.error();
-        if (auto st = db->run(QStringLiteral("INSERT INTO accounts (user_id, kind, currency) VALUES (1, 'savings', 'EUR')")); !st)
-            return st;
-        const qint64 savings = db->db().lastInsertRowId();
+        auto savingsAccount = db->insert(QStringLiteral("INSERT INTO accounts (user_id, kind, currency) VALUES (1, 'savings', 'EUR')"));
+        if (!savingsAccount)
+            return savingsAccount.error();
+        const qint64 savings = *savingsAccount;
         const QList<Movement> moves{
             {QStringLiteral("refund"), shopWallet, aliceWallet, 450, QStringLiteral("EUR"), {}, 0, 0, *bought, kFirstMsOfMarch},
             {QStringLiteral("savings_deposit"), aliceWallet, savings, 800, QStringLiteral("EUR"), {}, 0, 0, 0, kFirstMsOfMarch},
@@ -211,6 +220,8 @@ void TestServerDailyTotals::migrationBackfillsFromTheLedger()
     // A history over three UTC days with every kind of movement, made by the real ledger;
     // then the database is taken back to schema 5 (before wallet_daily_sent existed) and
     // opened again: migration 6 must rebuild exactly the totals post() had kept.
+    if (plaza::test::TestStorage::wantPostgres())
+        QSKIP("SQLite's schema migrations; PostgreSQL's schema is made in one step");
     QTemporaryDir dir;
     QList<QStringList> kept;
     {
@@ -238,13 +249,13 @@ void TestServerDailyTotals::migrationBackfillsFromTheLedger()
         QCOMPARE(kept.size(), 6); // alice and bob, each on three days
         QCOMPARE(kept.first(), (QStringList{QStringLiteral("1"), QStringLiteral("2027-02-28"),
                                             QString::number(100 + 1002 + 103 + 1005)}));
-        QVERIFY(db->db().exec(QStringLiteral("DROP TABLE wallet_daily_sent; DROP INDEX ledger_transactions_request; "
+        QVERIFY(db->sqlite()->exec(QStringLiteral("DROP TABLE wallet_daily_sent; DROP INDEX ledger_transactions_request; "
                                              "PRAGMA user_version = 5;")).ok());
     }
     auto reopened = ServerDb::open(dir.path());
     QVERIFY(reopened.ok());
     ServerDb &db = **reopened;
-    QVERIFY(db.db().userVersion().value() >= 6); // step 6 ran again, and the later ones
+    QVERIFY(db.sqlite()->userVersion().value() >= 6); // step 6 ran again, and the later ones
     QCOMPARE(dailyRows(db), kept);
     QCOMPARE(spent(db, 1, kFirstMsOfMarch), 106 + 1008);
     // And post() carries on from the backfilled row.
@@ -258,7 +269,7 @@ void TestServerDailyTotals::migrationBackfillsFromTheLedger()
 void TestServerDailyTotals::limitResetsAtMidnightUtc()
 {
     TestServer server({QStringLiteral("--test-clock")});
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     ApiProbe api(server.url());
     TestAccount a = api.registerAccount(QStringLiteral("night_owl"));
     const TestAccount b = api.registerAccount(QStringLiteral("early_bird"));
@@ -313,14 +324,14 @@ void TestServerDailyTotals::limitResetsAtMidnightUtc()
     QCOMPARE(remainingToday(api.get(QStringLiteral("/v1/wallet"), a.accessToken)), 99'999);
 
     QVERIFY(server.stop());
-    const QString broken = checkLedger(server.dataDir());
+    const QString broken = checkLedger(server.storage());
     QVERIFY2(broken.isEmpty(), qPrintable(broken));
 }
 
 void TestServerDailyTotals::refundGivesNothingBack()
 {
     TestServer server({QStringLiteral("--test-clock"), QStringLiteral("--demo")});
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     ApiProbe api(server.url());
     const TestAccount customer = api.registerAccount(QStringLiteral("regular"));
     const ApiReply login = api.post(QStringLiteral("/v1/auth/login"), {{QStringLiteral("handle"), QStringLiteral("cafe_lumiere")},
@@ -350,7 +361,7 @@ void TestServerDailyTotals::refundGivesNothingBack()
 
     // The demo's months of history were backfilled by nobody: post() kept them as it seeded.
     QVERIFY(server.stop());
-    const QString broken = checkLedger(server.dataDir());
+    const QString broken = checkLedger(server.storage());
     QVERIFY2(broken.isEmpty(), qPrintable(broken));
 }
 

@@ -52,7 +52,7 @@ private:
 void TestServerFeed::initTestCase()
 {
     m_server = std::make_unique<TestServer>();
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    PLAZA_VERIFY_START(*m_server);
     m_api = std::make_unique<ApiProbe>(m_server->url());
     m_amelie = m_api->registerAccount(QStringLiteral("amelie"));
     m_bruno = m_api->registerAccount(QStringLiteral("bruno"));
@@ -471,7 +471,7 @@ void TestServerFeed::needsAToken()
 void TestServerFeed::demoFeed()
 {
     TestServer server({QStringLiteral("--demo")});
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     ApiProbe api(server.url());
     ApiReply r = api.post(QStringLiteral("/v1/auth/login"), {{QStringLiteral("handle"), QStringLiteral("amelie")},
                                                              {QStringLiteral("password"), QStringLiteral("plaza-demo-2026")}});

@@ -73,7 +73,7 @@ private:
 void TestServerIdempotency::initTestCase()
 {
     m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--test-clock"), QStringLiteral("--demo")});
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    PLAZA_VERIFY_START(*m_server);
     m_api = std::make_unique<ApiProbe>(m_server->url());
 }
 
@@ -359,7 +359,7 @@ void TestServerIdempotency::keptForADay()
 void TestServerIdempotency::ledgerHolds()
 {
     QVERIFY(m_server->stop());
-    const QString broken = checkLedger(m_server->dataDir());
+    const QString broken = checkLedger(m_server->storage());
     QVERIFY2(broken.isEmpty(), qPrintable(broken));
 }
 

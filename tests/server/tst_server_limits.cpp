@@ -113,7 +113,7 @@ void TestServerLimits::initTestCase()
     m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--header-timeout"), QStringLiteral("1"),
                                                         QStringLiteral("--request-timeout"), QStringLiteral("2"),
                                                         QStringLiteral("--idle-timeout"), QStringLiteral("2")});
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    PLAZA_VERIFY_START(*m_server);
 }
 
 void TestServerLimits::malformedRequestLines_data()
@@ -230,7 +230,7 @@ void TestServerLimits::connectionCaps()
 {
     TestServer server({QStringLiteral("--max-connections"), QStringLiteral("6"), QStringLiteral("--max-connections-per-ip"),
                        QStringLiteral("4")});
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     QList<Client> open;
     for (int i = 0; i < 4; ++i) {
         open.append(healthFrom(QStringLiteral("127.0.0.1"), server.port()));

@@ -13,6 +13,7 @@
 #include "posts.h"
 #include "router.h"
 #include "serverdb.h"
+#include "common/teststorage.h"
 #include "wallet.h"
 
 #include <QTemporaryDir>
@@ -166,10 +167,15 @@ void TestServerParts::throttleWindow()
     }
 }
 
+using plaza::test::TestStorage;
+
 namespace {
-std::unique_ptr<ServerDb> openWithUsers(const QTemporaryDir &dir, int users)
+std::unique_ptr<ServerDb> openWithUsers(const TestStorage &storage, int users)
 {
-    auto db = ServerDb::open(dir.path());
+    auto spec = StorageSpec::parse(storage.spec());
+    if (!spec)
+        return nullptr;
+    auto db = ServerDb::open(*spec);
     if (!db)
         return nullptr;
     for (int i = 1; i <= users; ++i) {
@@ -185,7 +191,8 @@ std::unique_ptr<ServerDb> openWithUsers(const QTemporaryDir &dir, int users)
 
 void TestServerParts::appendEventNeedsTransaction()
 {
-    QTemporaryDir dir;
+    TestStorage dir;
+    PLAZA_VERIFY_STORAGE(dir);
     auto db = openWithUsers(dir, 1);
     QVERIFY(db);
     auto outside = appendEvent(*db, 1, QStringLiteral("user.updated"), {});
@@ -195,7 +202,8 @@ void TestServerParts::appendEventNeedsTransaction()
 
 void TestServerParts::eventsPublishedAfterCommitOnly()
 {
-    QTemporaryDir dir;
+    TestStorage dir;
+    PLAZA_VERIFY_STORAGE(dir);
     auto db = openWithUsers(dir, 2);
     QVERIFY(db);
     QList<UserEvent> heard;
@@ -203,8 +211,8 @@ void TestServerParts::eventsPublishedAfterCommitOnly()
     db->setEventListener([&](const QList<UserEvent> &events) {
         heard += events;
         // Another connection sees the rows: the listener runs after COMMIT.
-        auto reader = storage::Database::open(db->db().path(), storage::OpenOptions{{}, true, true});
-        committedWhenHeard = reader && (*reader)->scalar(QStringLiteral("SELECT count(*) FROM events")).value() == heard.size();
+        auto reader = ServerDb::open(StorageSpec::parse(dir.spec()).value());
+        committedWhenHeard = reader && (*reader)->integer(QStringLiteral("SELECT count(*) FROM events")).value() == heard.size();
     });
 
     QVERIFY(db->write([&]() -> Status {
@@ -249,7 +257,8 @@ void TestServerParts::eventsPublishedAfterCommitOnly()
 
 void TestServerParts::retention()
 {
-    QTemporaryDir dir;
+    TestStorage dir;
+    PLAZA_VERIFY_STORAGE(dir);
     auto db = openWithUsers(dir, 1);
     QVERIFY(db);
     setEventRetention(2);
@@ -272,7 +281,8 @@ void TestServerParts::retention()
 
 void TestServerParts::ledgerGuards()
 {
-    QTemporaryDir dir;
+    TestStorage dir;
+    PLAZA_VERIFY_STORAGE(dir);
     auto db = openWithUsers(dir, 2);
     QVERIFY(db);
     qint64 tx = 0;
@@ -318,7 +328,8 @@ void TestServerParts::timesFollowIdsWhenTheClockStands()
     // from opaque ids ("m_9" sorts after "m_10" as text). So rows made in the same millisecond,
     // or with the clock behind the newest row, get the next free millisecond: time order is
     // id order.
-    QTemporaryDir dir;
+    TestStorage dir;
+    PLAZA_VERIFY_STORAGE(dir);
     auto db = openWithUsers(dir, 2);
     QVERIFY(db);
     const qint64 t0 = 1'790'000'000'000;

@@ -81,7 +81,7 @@ private:
 void TestServerSavings::initTestCase()
 {
     m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--test-clock")});
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    PLAZA_VERIFY_START(*m_server);
     m_api = std::make_unique<ApiProbe>(m_server->url());
 }
 
@@ -455,7 +455,7 @@ void TestServerSavings::apyFromTheCommandLine()
 
     // A new database at 3.00 %: today's rate, the change from the initial 4.50 % shown.
     auto first = std::make_unique<TestServer>(QStringList{QStringLiteral("--apy-bps"), QStringLiteral("300")});
-    QVERIFY2(first->start(), qPrintable(first->lastError()));
+    PLAZA_VERIFY_START(*first);
     ApiProbe api(first->url());
     const TestAccount saver = api.registerAccount(QStringLiteral("apysaver"));
     ApiReply s = api.get(QStringLiteral("/v1/savings"), saver.accessToken);
@@ -477,9 +477,10 @@ void TestServerSavings::apyFromTheCommandLine()
         }
         return n;
     };
-    const QStringList again{QStringLiteral("--data"), first->dataDir(), QStringLiteral("--apy-bps"), QStringLiteral("500")};
+    const QStringList again{QStringLiteral("--data"), first->dataDir(), QStringLiteral("--storage"), first->storage(),
+                            QStringLiteral("--apy-bps"), QStringLiteral("500")};
     auto second = std::make_unique<TestServer>(again);
-    QVERIFY2(second->start(), qPrintable(second->lastError()));
+    PLAZA_VERIFY_START(*second);
     ApiProbe api2(second->url());
     s = api2.get(QStringLiteral("/v1/savings"), saver.accessToken);
     QCOMPARE(s.status, 200);
@@ -488,7 +489,7 @@ void TestServerSavings::apyFromTheCommandLine()
     QVERIFY(second->stop());
     // The same rate again changes nothing.
     auto third = std::make_unique<TestServer>(again);
-    QVERIFY2(third->start(), qPrintable(third->lastError()));
+    PLAZA_VERIFY_START(*third);
     ApiProbe api3(third->url());
     QCOMPARE(api3.get(QStringLiteral("/v1/savings"), saver.accessToken).json.value(QStringLiteral("apy_bps")).toInt(), 500);
     QCOMPARE(countAnnouncements(api3, saver.accessToken, 500), 1);
@@ -560,7 +561,7 @@ void TestServerSavings::oneJumpOrManySameHistory()
     Side sides[2];
     for (Side &side : sides) {
         side.server = std::make_unique<TestServer>(QStringList{QStringLiteral("--test-clock")});
-        QVERIFY2(side.server->start(), qPrintable(side.server->lastError()));
+        PLAZA_VERIFY_START(*side.server);
         side.api = std::make_unique<ApiProbe>(side.server->url());
         side.saver = side.api->registerAccount(QStringLiteral("jumper"));
         const QJsonObject topUp{{QStringLiteral("amount"), eur(25000)}, {QStringLiteral("card_token"), QStringLiteral("tok_visa")}};
@@ -606,7 +607,7 @@ void TestServerSavings::oneJumpOrManySameHistory()
     QCOMPARE(histories.at(1), histories.at(3));
     for (Side &side : sides) {
         QVERIFY(side.server->stop());
-        const QString broken = checkLedger(side.server->dataDir());
+        const QString broken = checkLedger(side.server->storage());
         QVERIFY2(broken.isEmpty(), qPrintable(broken));
     }
 }
@@ -674,7 +675,7 @@ void TestServerSavings::everyEndpointNeedsATokenAndGoalsAreCapped()
 void TestServerSavings::ledgerAfterEverything()
 {
     QVERIFY(m_server->stop());
-    const QString broken = checkLedger(m_server->dataDir());
+    const QString broken = checkLedger(m_server->storage());
     QVERIFY2(broken.isEmpty(), qPrintable(broken));
 }
 

@@ -39,7 +39,7 @@ void TestServerSync::makeEvents(ApiProbe &api, const TestAccount &a, const TestA
 void TestServerSync::emptyLog()
 {
     TestServer server;
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     ApiProbe api(server.url());
     const TestAccount a = api.registerAccount(QStringLiteral("empty_log"));
     QVERIFY(!a.id.isEmpty());
@@ -55,7 +55,7 @@ void TestServerSync::emptyLog()
 void TestServerSync::paging()
 {
     TestServer server;
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     ApiProbe api(server.url());
     const TestAccount a = api.registerAccount(QStringLiteral("pager"));
     const TestAccount b = api.registerAccount(QStringLiteral("paged"));
@@ -110,7 +110,7 @@ void TestServerSync::paging()
 void TestServerSync::limits()
 {
     TestServer server;
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     ApiProbe api(server.url());
     const TestAccount a = api.registerAccount(QStringLiteral("limits"));
     QVERIFY(!a.id.isEmpty());
@@ -136,7 +136,7 @@ void TestServerSync::limits()
 void TestServerSync::aheadOfLogIsResync()
 {
     TestServer server;
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     ApiProbe api(server.url());
     const TestAccount a = api.registerAccount(QStringLiteral("ahead"));
     const TestAccount b = api.registerAccount(QStringLiteral("behind"));
@@ -153,7 +153,7 @@ void TestServerSync::aheadOfLogIsResync()
 void TestServerSync::prunedLogIsResync()
 {
     TestServer server({QStringLiteral("--keep-events"), QStringLiteral("3")});
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     ApiProbe api(server.url());
     const TestAccount a = api.registerAccount(QStringLiteral("pruned"));
     const TestAccount b = api.registerAccount(QStringLiteral("pruner"));
@@ -182,7 +182,7 @@ void TestServerSync::prunedLogIsResync()
 void TestServerSync::survivesKill()
 {
     TestServer server;
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     QJsonArray before;
     TestAccount a;
     TestAccount b;
@@ -214,7 +214,8 @@ void TestServerSync::survivesKill()
     const QJsonArray after = r.json.value(QStringLiteral("events")).toArray();
     QCOMPARE(after.size(), 1);
     QCOMPARE(after.at(0).toObject().value(QStringLiteral("seq")).toInt(), 4);
-    QVERIFY(QFile::exists(server.dataDir() + QStringLiteral("/plaza-server.db")));
+    if (!server.postgres()) // on PostgreSQL the data is in the database, not the folder
+        QVERIFY(QFile::exists(server.dataDir() + QStringLiteral("/plaza-server.db")));
 }
 
 QTEST_GUILESS_MAIN(TestServerSync)

@@ -109,7 +109,7 @@ private:
 void TestServerThrottle::initTestCase()
 {
     m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--test-clock")});
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    PLAZA_VERIFY_START(*m_server);
     m_api = std::make_unique<ApiProbe>(m_server->url());
 }
 

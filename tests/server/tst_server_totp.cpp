@@ -92,7 +92,7 @@ void TestServerTotp::initTestCase()
 {
     m_server = std::make_unique<TestServer>(
         QStringList{QStringLiteral("--test-clock"), QStringLiteral("--access-ttl"), QStringLiteral("86400")});
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    PLAZA_VERIFY_START(*m_server);
     m_api = std::make_unique<ApiProbe>(m_server->url());
     // Frozen: only advance() moves it, so a code computed for a step stays that step's.
     const ApiReply r = m_api->post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("freeze"), true}});

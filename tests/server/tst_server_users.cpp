@@ -36,7 +36,7 @@ private:
 void TestServerUsers::initTestCase()
 {
     m_server = std::make_unique<TestServer>();
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    PLAZA_VERIFY_START(*m_server);
     m_api = std::make_unique<ApiProbe>(m_server->url());
     m_amelie = m_api->registerAccount(QStringLiteral("amelie"), QStringLiteral("Amélie Laurent"));
     m_bruno = m_api->registerAccount(QStringLiteral("bruno"), QStringLiteral("Bruno Carvalho"));

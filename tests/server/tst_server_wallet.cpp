@@ -77,7 +77,7 @@ private:
 void TestServerWallet::initTestCase()
 {
     m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--demo")});
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    PLAZA_VERIFY_START(*m_server);
     m_api = std::make_unique<ApiProbe>(m_server->url());
 }
 
@@ -663,7 +663,7 @@ void TestServerWallet::demoWorld()
 void TestServerWallet::concurrentTransfersKeepTheLedger()
 {
     TestServer server;
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     ApiProbe api(server.url());
     const TestAccount payer = api.registerAccount(QStringLiteral("spender"));
     QList<TestAccount> payees;
@@ -707,7 +707,7 @@ void TestServerWallet::concurrentTransfersKeepTheLedger()
     QCOMPARE(received, 20000);
 
     QVERIFY(server.stop());
-    const QString broken = checkLedger(server.dataDir());
+    const QString broken = checkLedger(server.storage());
     QVERIFY2(broken.isEmpty(), qPrintable(broken));
 }
 
@@ -715,7 +715,7 @@ void TestServerWallet::ledgerOfTheWholeSuite()
 {
     // Everything this suite did on the demo server, demo history included.
     QVERIFY(m_server->stop());
-    const QString broken = checkLedger(m_server->dataDir());
+    const QString broken = checkLedger(m_server->storage());
     QVERIFY2(broken.isEmpty(), qPrintable(broken));
 }
 

@@ -81,7 +81,7 @@ private Q_SLOTS:
 void TestServerWorkers::pipelinedAnswersKeepTheirOrder()
 {
     TestServer server;
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     ApiProbe api(server.url());
     QVERIFY(!api.registerAccount(QStringLiteral("pipeliner")).id.isEmpty());
 
@@ -113,7 +113,7 @@ void TestServerWorkers::pipelinedAnswersKeepTheirOrder()
 void TestServerWorkers::registerAnswersLater()
 {
     TestServer server;
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     // Register hashes on the pool too; pipelined registrations of the same handle: the
     // first wins, the second is a conflict, in that order.
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("handle"), QStringLiteral("twice")},
@@ -141,7 +141,7 @@ void TestServerWorkers::fullQueueAnswers503()
     // find the pool full (a hash takes tens of ms, the eight requests arrive within one) and
     // are refused at once with 503, Retry-After and rate_limited; at least the first passes.
     TestServer server({QStringLiteral("--hash-threads"), QStringLiteral("1"), QStringLiteral("--hash-queue"), QStringLiteral("1")});
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     ApiProbe api(server.url());
     QVERIFY(!api.registerAccount(QStringLiteral("crowded")).id.isEmpty());
 
@@ -184,7 +184,7 @@ void TestServerWorkers::fullQueueAnswers503()
 void TestServerWorkers::clientGoneBeforeTheAnswer()
 {
     TestServer server;
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    PLAZA_VERIFY_START(server);
     ApiProbe api(server.url());
     QVERIFY(!api.registerAccount(QStringLiteral("impatient")).id.isEmpty());
     // Logins whose clients hang up while the hash runs (with more pipelined behind them):

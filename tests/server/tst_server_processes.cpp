@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+// Two plaza-server processes on one PostgreSQL database (issue 19): a write taken by one
+// reaches a WebSocket held by the other (LISTEN/NOTIFY), and the same Idempotency-Key sent
+// to both at once moves money once (SERIALIZABLE with retry, the key's primary key). On
+// SQLite (one process per file) the suite skips; its _pg entry runs it.
+#include "apiprobe.h"
+#include "common/testserver.h"
+#include "ledgercheck.h"
+#include "wsprobe.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QTest>
+
+using namespace plaza::test;
+
+namespace {
+
+QJsonObject eur(qint64 amount)
+{
+    return {{QStringLiteral("amount"), amount}, {QStringLiteral("currency"), QStringLiteral("EUR")}};
+}
+
+qint64 amountOf(const QJsonValue &money)
+{
+    return money.toObject().value(QStringLiteral("amount")).toInteger(-1);
+}
+
+} // namespace
+
+class TestServerProcesses : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void writeOnOneReachesSocketOnTheOther();
+    void sameKeyAcrossProcessesMovesMoneyOnce();
+    void oneTestClock();
+    void ledgerAfterAll();
+
+private:
+    std::unique_ptr<TestServer> m_a;
+    std::unique_ptr<TestServer> m_b;
+};
+
+void TestServerProcesses::initTestCase()
+{
+    if (!TestStorage::wantPostgres())
+        QSKIP("several processes share one PostgreSQL database; SQLite is one process per file");
+    m_a = std::make_unique<TestServer>(QStringList{QStringLiteral("--test-clock")});
+    PLAZA_VERIFY_START(*m_a);
+    // B on A's database (the later --storage wins over B's own fresh one).
+    m_b = std::make_unique<TestServer>(QStringList{QStringLiteral("--test-clock"), QStringLiteral("--storage"), m_a->storage()});
+    PLAZA_VERIFY_START(*m_b);
+}
+
+void TestServerProcesses::writeOnOneReachesSocketOnTheOther()
+{
+    ApiProbe a(m_a->url());
+    const TestAccount star = a.registerAccount(QStringLiteral("star"));
+    const TestAccount fan = a.registerAccount(QStringLiteral("fan"));
+    QVERIFY(!star.id.isEmpty() && !fan.id.isEmpty());
+
+    // The star listens on B (the session made on A is valid there: one database).
+    WsProbe ws(m_b->url());
+    QVERIFY(ws.open(star.accessToken));
+    const QJsonObject hello = ws.next();
+    QCOMPARE(hello.value(QStringLiteral("type")).toString(), QStringLiteral("hello"));
+    const qint64 seq = hello.value(QStringLiteral("seq")).toInteger();
+
+    // The fan follows the star through A: B's socket hears of it, with the next seq.
+    QCOMPARE(a.post(QStringLiteral("/v1/users/%1/follow").arg(star.id), {}, fan.accessToken).status, 204);
+    const QJsonObject event = ws.next(10000);
+    QCOMPARE(event.value(QStringLiteral("type")).toString(), QStringLiteral("user.updated"));
+    QCOMPARE(event.value(QStringLiteral("seq")).toInteger(), seq + 1);
+    QCOMPARE(event.value(QStringLiteral("data")).toObject().value(QStringLiteral("followers")).toInt(), 1);
+    // Once: A published it to its own sockets only, B from the notification.
+    QVERIFY(ws.silentFor(300));
+}
+
+void TestServerProcesses::sameKeyAcrossProcessesMovesMoneyOnce()
+{
+    ApiProbe a(m_a->url());
+    const TestAccount payer = a.registerAccount(QStringLiteral("payer"));
+    const TestAccount payee = a.registerAccount(QStringLiteral("payee"));
+    const ApiReply funded =
+        a.send(QByteArrayLiteral("POST"), QStringLiteral("/v1/wallet/top-ups"),
+               QJsonDocument(QJsonObject{{QStringLiteral("amount"), eur(10000)}, {QStringLiteral("card_token"), QStringLiteral("tok_visa")}})
+                   .toJson(QJsonDocument::Compact),
+               payer.accessToken, {{QByteArrayLiteral("Idempotency-Key"), QByteArrayLiteral("fund-once")}});
+    QCOMPARE(funded.status, 201);
+
+    // 8 copies of one transfer with one key at once, 4 to each process.
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("to"), payee.id}, {QStringLiteral("amount"), eur(1000)}})
+                                .toJson(QJsonDocument::Compact);
+    QList<ApiRequest> burst;
+    QList<QUrl> servers;
+    for (int i = 0; i < 8; ++i) {
+        burst.append(ApiRequest{QByteArrayLiteral("POST"), QStringLiteral("/v1/transfers"), body, payer.accessToken,
+                                {{QByteArrayLiteral("Idempotency-Key"), QByteArrayLiteral("same-key-across")}}});
+        servers.append(i % 2 ? m_b->url() : m_a->url());
+    }
+    const QList<ApiReply> replies = a.sendConcurrently(burst, servers);
+    QSet<QString> ids;
+    int replayed = 0;
+    for (const ApiReply &r : replies) {
+        QCOMPARE(r.status, 201);
+        ids.insert(r.json.value(QStringLiteral("id")).toString());
+        replayed += r.header(QByteArrayLiteral("Idempotent-Replayed")) == "true";
+    }
+    QCOMPARE(ids.size(), 1);  // one transaction, answered eight times
+    QCOMPARE(replayed, 7);
+    ApiProbe b(m_b->url());
+    QCOMPARE(amountOf(b.get(QStringLiteral("/v1/wallet"), payer.accessToken).json[QStringLiteral("balance")]), 9000);
+    QCOMPARE(amountOf(a.get(QStringLiteral("/v1/wallet"), payee.accessToken).json[QStringLiteral("balance")]), 1000);
+    const ApiReply list = b.get(QStringLiteral("/v1/wallet/transactions"), payee.accessToken);
+    QCOMPARE(list.json.value(QStringLiteral("items")).toArray().size(), 1);
+}
+
+void TestServerProcesses::oneTestClock()
+{
+    ApiProbe a(m_a->url());
+    ApiProbe b(m_b->url());
+    auto nowOf = [](const ApiReply &r) {
+        return QDateTime::fromString(r.json.value(QStringLiteral("now")).toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+    };
+    // Frozen on A: B stands still too, at A's time.
+    const ApiReply frozen = a.post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("freeze"), true}});
+    QCOMPARE(frozen.status, 200);
+    const qint64 at = nowOf(frozen);
+    QVERIFY(at > 0);
+    QCOMPARE(nowOf(b.get(QStringLiteral("/v1/test/clock"))), at);
+    // Advanced a day on B: A shows it.
+    QCOMPARE(b.post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("advance_s"), 86400}}).status, 200);
+    QCOMPARE(nowOf(a.get(QStringLiteral("/v1/test/clock"))), at + 86'400'000);
+    // Running again from where it stood, on both.
+    QCOMPARE(a.post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("freeze"), false}}).status, 200);
+    QVERIFY(nowOf(b.get(QStringLiteral("/v1/test/clock"))) >= at + 86'400'000);
+}
+
+void TestServerProcesses::ledgerAfterAll()
+{
+    if (!m_a)
+        QSKIP("no servers");
+    const QString broken = checkLedger(m_a->storage());
+    QVERIFY2(broken.isEmpty(), qPrintable(broken));
+}
+
+QTEST_GUILESS_MAIN(TestServerProcesses)
+#include "tst_server_processes.moc"
