@@ -12,6 +12,11 @@
 #include <QPromise>
 #include <QThread>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 namespace plaza::sync {
 
 CacheWriter::CacheWriter(QObject *parent) : QObject(parent), m_thread(new QThread), m_context(new QObject)
@@ -20,6 +25,12 @@ CacheWriter::CacheWriter(QObject *parent) : QObject(parent), m_thread(new QThrea
     m_context->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_context, &QObject::deleteLater);
     m_thread->start();
+#ifdef Q_OS_LINUX
+    // The UI thread gets a core first when both want one (QThread::LowPriority does nothing
+    // under Linux's default scheduler; a per-thread nice does). Still plenty for the writer:
+    // it only waits while the UI thread runs.
+    QMetaObject::invokeMethod(m_context, [] { setpriority(PRIO_PROCESS, id_t(gettid()), 5); }, Qt::QueuedConnection);
+#endif
 }
 
 CacheWriter::~CacheWriter()
