@@ -10,9 +10,14 @@
 
 #include <QClipboard>
 #include <QDir>
+#include <QFileInfo>
 #include <QGuiApplication>
+#include <QImage>
+#include <QImageReader>
+#include <QMimeData>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QTemporaryFile>
 
 namespace {
 QString localPath(const QUrl &file)
@@ -36,6 +41,50 @@ QString Desktop::clipboardText() const
 {
     auto *clipboard = QGuiApplication::clipboard();
     return clipboard ? clipboard->text().trimmed() : QString();
+}
+
+QList<QUrl> Desktop::clipboardFiles() const
+{
+    QList<QUrl> files;
+    auto *clipboard = QGuiApplication::clipboard();
+    const QMimeData *data = clipboard ? clipboard->mimeData() : nullptr;
+    if (!data)
+        return files;
+    if (data->hasUrls()) {
+        const QList<QUrl> urls = data->urls();
+        for (const QUrl &url : urls) {
+            if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
+                files.append(url);
+        }
+        if (!files.isEmpty())
+            return files;
+    }
+    if (data->hasImage()) {
+        const QImage image = qvariant_cast<QImage>(data->imageData());
+        QTemporaryFile file(QDir::temp().filePath(QStringLiteral("plaza-pasted-XXXXXX.png")));
+        file.setAutoRemove(false);
+        if (!image.isNull() && file.open() && image.save(&file, "PNG")) {
+            file.close();
+            files.append(QUrl::fromLocalFile(file.fileName()));
+        } else {
+            file.remove();
+        }
+    }
+    return files;
+}
+
+QVariantMap Desktop::fileInfo(const QUrl &file) const
+{
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    const QFileInfo info(path);
+    const bool ok = info.isFile() && info.isReadable();
+    // By the bytes, not the name: a "photo.jpg" that is not a picture is sent as a file
+    // (and the server decides again from the bytes).
+    const bool image = ok && !QImageReader::imageFormat(path).isEmpty();
+    return {{QStringLiteral("name"), info.fileName()},
+            {QStringLiteral("size"), ok ? info.size() : qint64(0)},
+            {QStringLiteral("image"), image},
+            {QStringLiteral("ok"), ok}};
 }
 
 void Desktop::exportCsv(plaza::wallet::TransactionsModel *model, const QUrl &file)

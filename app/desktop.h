@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QString>
 #include <QUrl>
+#include <QVariantMap>
 #include <QtQml/qqml.h>
 
 //! The `Desktop` singleton of QML: what the window hands to the rest of the desktop — the
@@ -24,6 +25,13 @@ public:
 
     Q_INVOKABLE void copyText(const QString &text) const;
     Q_INVOKABLE [[nodiscard]] QString clipboardText() const;
+    //! Files on the clipboard for an attachment (Ctrl+V in a composer): local files copied in a
+    //! file manager as they are, a copied picture written as a PNG to a private temporary file
+    //! (0600, outside the app's folders). File URLs; empty when the clipboard holds neither.
+    Q_INVOKABLE [[nodiscard]] QList<QUrl> clipboardFiles() const;
+    //! What a composer shows of a file the user picked: {name, size, image (a picture Qt can
+    //! read, by its bytes), ok (a readable file)}.
+    Q_INVOKABLE [[nodiscard]] QVariantMap fileInfo(const QUrl &file) const;
     //! Writes every row matching \a model's filters as CSV to \a file, off the UI thread;
     //! csvExported() says how it went.
     Q_INVOKABLE void exportCsv(plaza::wallet::TransactionsModel *model, const QUrl &file);

@@ -6,11 +6,14 @@
 #include <QBuffer>
 #include <QCoroTask>
 #include <QImageReader>
+#include <QLoggingCategory>
 #include <QThreadPool>
 
 #include <atomic>
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcMediaProvider, "plaza.media")
 
 using plaza::media::MediaCache;
 
@@ -45,7 +48,7 @@ public:
     {
         return QQuickTextureFactory::textureFactoryForImage(m_image);
     }
-    QString errorString() const override { return m_error; }
+    QString errorString() const override { return {}; }
     void cancel() override { m_cancelled = true; }
 
 private:
@@ -63,12 +66,17 @@ private:
         }
         m_image = reader.read();
         if (m_image.isNull())
-            m_error = reader.errorString();
+            return fail(reader.errorString());
         emitFinished();
     }
+    //! No picture (offline and never cached, or the server refused it): a 1×1 transparent
+    //! image and no error, because Qt Quick prints every image error as a QML warning. The
+    //! tile tells a missing picture by that size and says why in its box (MediaTile.qml).
     void fail(const QString &why)
     {
-        m_error = why;
+        qCInfo(lcMediaProvider) << "no picture:" << why;
+        m_image = QImage(1, 1, QImage::Format_ARGB32_Premultiplied);
+        m_image.fill(Qt::transparent);
         emitFinished();
     }
     void emitFinished()
@@ -79,7 +87,6 @@ private:
 
     QSize m_requested;
     QImage m_image;
-    QString m_error;
     std::atomic_bool m_cancelled{false};
     std::atomic_bool m_done{false};
 };

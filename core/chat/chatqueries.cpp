@@ -18,7 +18,8 @@ const QString kMessageColumns = QStringLiteral(
     "m.kind, m.payment_amount, m.payment_currency, "
     // read: another member's mark is at or after this message
     "(m.sender_id = ?1 AND m.created_at <= coalesce((SELECT max(r.created_at) FROM conversation_members cm "
-    " JOIN messages r ON r.id = cm.read_up_to WHERE cm.conversation_id = ?2 AND cm.user_id <> ?1), '')) ");
+    " JOIN messages r ON r.id = cm.read_up_to WHERE cm.conversation_id = ?2 AND cm.user_id <> ?1), '')), "
+    "m.attachments ");
 
 const QRegularExpression &payLinkPattern()
 {
@@ -43,6 +44,7 @@ MessageRow messageFrom(storage::Statement &s, const QString &selfId)
         m.currency = s.text(9);
     }
     m.state = m.own ? (s.int64(10) != 0 ? QStringLiteral("read") : QStringLiteral("sent")) : QStringLiteral("sent");
+    m.attachments = s.text(11);
     if (m.kind == u"text") {
         const auto match = payLinkPattern().match(m.text);
         if (match.hasMatch()) {

@@ -49,6 +49,7 @@ struct MessageRow {
     QString currency;
     QString requestId;         //!< request messages
     QString errorMessage;      //!< failed ones
+    QString attachments;       //!< files as the server sent them (JSON; media/attachmentview.h), or empty
     bool unsynced = false;     //!< from the outbox: not in the synced messages yet
 
     //! The identity a list keeps across "sending" → "sent": sender and client_id, or the id.

@@ -5,6 +5,7 @@
 #include "chat/keyedlistmodel.h"
 #include "common/clock.h"
 #include "common/logging.h"
+#include "media/attachmentview.h"
 #include "money/money.h"
 #include "net/apiclient.h"
 #include "protocol/endpoints.h"
@@ -43,7 +44,7 @@ bool sameContent(const MessageRow &a, const MessageRow &b)
 {
     return a.id == b.id && a.unsynced == b.unsynced && a.state == b.state && a.text == b.text && a.senderName == b.senderName
         && a.createdAt == b.createdAt && a.errorMessage == b.errorMessage && a.kind == b.kind && a.amountMinor == b.amountMinor
-        && a.currency == b.currency && a.requestId == b.requestId;
+        && a.currency == b.currency && a.requestId == b.requestId && a.attachments == b.attachments;
 }
 
 } // namespace
@@ -909,6 +910,8 @@ QVariant MessagesModel::data(const QModelIndex &index, int role) const
         const CachedRequest *r = request(m.requestId);
         return r && !r->note.isEmpty() ? r->note : requestNoteFromText(m.text);
     }
+    case AttachmentsRole:
+        return media::attachmentsForQml(m.attachments);
     default:
         return {};
     }
@@ -934,6 +937,7 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
         {RequestStatusRole, "requestStatus"},
         {ErrorMessageRole, "errorMessage"},
         {BodyRole, "body"},
+        {AttachmentsRole, "attachments"},
     };
 }
 

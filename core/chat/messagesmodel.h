@@ -97,6 +97,9 @@ public:
         //! (body) what the bubble shows under a money card's title, or a text's text: a payment's
         //! note, a request's note (its amount and link left out); plain text
         BodyRole,
+        //! (attachments) the message's files: [{id, image, mime, name, size, width, height, alt}]
+        //! (media/attachmentview.h); the images show through "image://media/ID/thumbnail"
+        AttachmentsRole,
     };
     Q_ENUM(Role)
 

@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "feed/feedservice.h"
+#include "media/attachmentview.h"
 #include "protocol/json.h"
 #include "session/session.h"
 #include "storage/database.h"
@@ -342,6 +343,8 @@ QVariant PostListModel::data(const QModelIndex &index, int role) const
         return r.advertiserHandle;
     case LimitedReachRole:
         return r.limitedReach;
+    case ImagesRole:
+        return media::attachmentsForQml(r.images);
     case SendStateRole:
         return r.sendState;
     default:
@@ -377,6 +380,7 @@ QHash<int, QByteArray> PostListModel::roleNames() const
         {ScoreRole, "score"},
         {SendStateRole, "sendState"},
         {ClientIdRole, "clientId"},
+        {ImagesRole, "images"},
     };
 }
 

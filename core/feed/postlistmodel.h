@@ -90,6 +90,9 @@ public:
         ScoreRole,                 //!< (score) Discover: the sum of rankTerms' values
         SendStateRole,             //!< (sendState) "pending", "failed" or "" (on the server)
         ClientIdRole,              //!< (clientId) for FeedService.discardFailed()
+        //! (images) the post's images: [{id, image, mime, name, size, width, height, alt}]
+        //! (media/attachmentview.h), shown through "image://media/ID/thumbnail"
+        ImagesRole,
     };
     Q_ENUM(Role)
 

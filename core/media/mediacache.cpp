@@ -14,6 +14,8 @@
 
 #include <QCoroFuture>
 #include <QDateTime>
+#include <QFileInfo>
+#include <QSaveFile>
 
 namespace plaza::media {
 
@@ -160,6 +162,8 @@ QCoro::Task<Result<QByteArray>> MediaCache::fetch(QString mediaId, Variant varia
             all = got->raw; // the whole file after all
         else
             all.append(got->raw);
+        if (variant == Variant::Content)
+            Q_EMIT transferProgress(mediaId, all.size());
         if (got->status == 200 || got->raw.size() < kDownloadRange)
             break;
     }
@@ -247,6 +251,49 @@ QCoro::Task<Status> MediaCache::clearAll()
     m_used = 0;
     Q_EMIT usageChanged();
     co_return Status();
+}
+
+bool MediaCache::isCached(const QString &mediaId, bool thumbnail)
+{
+    if (!reader())
+        return false;
+    auto stmt = m_reader->prepare(QStringLiteral("SELECT 1 FROM media_files WHERE media_id = ?1 AND variant = ?2;"));
+    if (!stmt)
+        return false;
+    stmt->bindAll(mediaId, variantName(thumbnail ? Variant::Thumbnail : Variant::Content));
+    auto row = stmt->step();
+    return row && *row;
+}
+
+void MediaCache::saveAs(const QString &mediaId, const QUrl &target)
+{
+    const QString path = target.isLocalFile() ? target.toLocalFile() : target.toString();
+    QCoro::connect(saveTo(mediaId, path), this, [this, mediaId](const Result<QString> &written) {
+        if (written)
+            Q_EMIT saved(mediaId, QUrl::fromLocalFile(*written));
+        else if (written.error().details.contains(QStringLiteral("file")))
+            Q_EMIT saveFailed(mediaId, QStringLiteral("file_write")); // the app's code (qml/Errors.qml)
+        else
+            Q_EMIT saveFailed(mediaId, written.error().codeName());
+    });
+}
+
+QCoro::Task<Result<QString>> MediaCache::saveTo(QString mediaId, QString path)
+{
+    if (path.isEmpty() || QFileInfo(path).isDir())
+        co_return makeError(ErrorCode::ValidationFailed, QStringLiteral("Choose a file to save to."));
+    auto content = co_await bytes(mediaId, Variant::Content);
+    if (!content)
+        co_return content.error();
+    // Written whole or not at all: a crash or a full disk leaves no half file under the name.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(*content) != content->size() || !file.commit())
+    {
+        Error e = makeError(ErrorCode::Storage, QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
+        e.details.insert(QStringLiteral("file"), path);
+        co_return e;
+    }
+    co_return path;
 }
 
 } // namespace plaza::media

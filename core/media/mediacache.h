@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <QUrl>
 
 #include <memory>
 
@@ -56,8 +57,23 @@ public:
     //! Reads the size kept from the cache (after it opens).
     void refreshUsage();
 
+    //! "Save as…": writes \a mediaId's file to \a target (a local file URL), from the cache
+    //! or downloaded (and kept); the only way a file leaves the encrypted cache as plaintext.
+    //! Ends in saved() or saveFailed(); transferProgress() while it downloads.
+    Q_INVOKABLE void saveAs(const QString &mediaId, const QUrl &target);
+    //! The same, awaitable: the path written.
+    [[nodiscard]] QCoro::Task<Result<QString>> saveTo(QString mediaId, QString path);
+    //! True if \a mediaId's file (or its thumbnail) is in the cache: it shows offline.
+    Q_INVOKABLE [[nodiscard]] bool isCached(const QString &mediaId, bool thumbnail = false);
+
 Q_SIGNALS:
     void usageChanged();
+    //! Bytes of \a mediaId received so far while it downloads.
+    void transferProgress(const QString &mediaId, qint64 done);
+    //! The file is at \a fileUrl (a file:// URL, for Open).
+    void saved(const QString &mediaId, const QUrl &fileUrl);
+    //! \a code: an error code name (common/result.h), e.g. "network" when offline.
+    void saveFailed(const QString &mediaId, const QString &code);
 
 private:
     QCoro::Task<Result<QByteArray>> fetch(QString mediaId, Variant variant);

@@ -17,6 +17,11 @@ Rectangle {
     property var drafts: null
     //! False while the message cannot go (no conversation): Enter does nothing.
     property bool canSend: true
+    //! Files wait to go with the message: it may go without text.
+    property bool hasFiles: false
+    //! Ctrl+V: a function the page gives, that takes files off the clipboard and returns true
+    //! if it did (the text field pastes text otherwise).
+    property var pasteFiles: null
     property alias text: area.text
     readonly property alias input: area
 
@@ -24,6 +29,8 @@ Rectangle {
     signal submitted(string text)
     //! The text changed by typing (for "is typing…" frames).
     signal typing()
+    //! The attach button: the page opens a file dialog.
+    signal attachRequested()
 
     //! Keeps the draft of the conversation left, shows the draft of \a id.
     function load(id) {
@@ -48,7 +55,7 @@ Rectangle {
         save()
     }
     function send() {
-        if (!canSend || area.text.trim().length === 0)
+        if (!canSend || (area.text.trim().length === 0 && !hasFiles))
             return false
         submitted(area.text)
         return true
@@ -76,6 +83,18 @@ Rectangle {
     RowLayout {
         anchors.fill: parent
         anchors.margins: Theme.spacingS
+        AppButton {
+            id: attachButton
+            objectName: "chatAttachButton"
+            text: qsTr("Attach files")
+            iconName: "paperclip"
+            iconOnly: true
+            variant: "quiet"
+            implicitHeight: 34
+            Layout.alignment: Qt.AlignBottom
+            enabled: root.canSend
+            onClicked: root.attachRequested()
+        }
         ScrollView {
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -101,6 +120,10 @@ Rectangle {
                 Keys.onTabPressed: event => { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
                 Keys.onBacktabPressed: event => { nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }
                 Keys.onPressed: event => {
+                    if (event.matches(StandardKey.Paste) && typeof root.pasteFiles === "function" && root.pasteFiles()) {
+                        event.accepted = true
+                        return
+                    }
                     if (event.key !== Qt.Key_Return && event.key !== Qt.Key_Enter)
                         return
                     event.accepted = true
@@ -121,7 +144,7 @@ Rectangle {
             text: qsTr("Send")
             implicitHeight: 34
             Layout.alignment: Qt.AlignBottom
-            enabled: root.canSend && area.text.trim().length > 0
+            enabled: root.canSend && (area.text.trim().length > 0 || root.hasFiles)
             onClicked: root.send()
         }
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Plaza
 import Plaza.Desktop
@@ -71,6 +72,8 @@ Item {
                 page.sendMoney()
             else if (mode === "request")
                 page.requestMoney()
+            else if (mode === "photos")
+                page.openNewestPhotos()
             settleLater.start()
         }
     }
@@ -89,6 +92,19 @@ Item {
         Qt.callLater(land)
         App.chat.markRead(id)
         composer.focusInput()
+    }
+    //! "chat/ID/photos": the viewer on the newest message with pictures in view.
+    function openNewestPhotos() {
+        let best = null
+        const children = messageList.contentItem.children
+        for (let i = 0; i < children.length; ++i) {
+            const child = children[i]
+            const pictures = child.attachments ? child.attachments.filter(a => a.image) : []
+            if (pictures.length > 0 && (!best || child.y > best.item.y))
+                best = { item: child, pictures: pictures }
+        }
+        if (best)
+            mediaViewer.show(best.pictures, 0)
     }
     //! The tab was shown: the keyboard starts in the open conversation's composer, else in the
     //! list of conversations.
@@ -581,6 +597,7 @@ Item {
                     onPayRequested: requestId => page.payRequest(requestId)
                     onShowRequested: requestId => page.showRequest(requestId)
                     onMenuRequested: (x, y) => page.openMessageMenu(messageBubble, x, y)
+                    onImageOpened: (images, index) => mediaViewer.show(images, index)
                 }
                 // History pages upward: load older messages near the top. Later, never from
                 // inside the view's own layout (rows inserted while it places its delegates
@@ -659,20 +676,74 @@ Item {
             }
 
             // Composer: Enter sends, Shift+Enter adds a line; the draft is kept per conversation.
+            // Files to go with the next message: previews, alt text, a way to take one out.
+            AttachmentTray {
+                id: attachmentTray
+                visible: page.currentId.length > 0 && (count > 0 || refusal.length > 0)
+                maxFiles: 10
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.spacingL
+                Layout.rightMargin: Theme.spacingL
+                Layout.bottomMargin: Theme.spacingS
+            }
             ChatComposer {
                 id: composer
                 visible: page.currentId.length > 0
                 drafts: App.chat
                 canSend: page.currentId.length > 0
+                hasFiles: attachmentTray.count > 0
+                pasteFiles: function() {
+                    const files = Desktop.clipboardFiles()
+                    if (files.length === 0)
+                        return false
+                    attachmentTray.addUrls(files)
+                    return true
+                }
                 Layout.fillWidth: true
                 Layout.margins: Theme.spacingL
                 Layout.topMargin: 0
                 onTyping: App.chat.sendTyping(page.currentId)
+                onAttachRequested: attachDialog.open()
                 onSubmitted: text => {
-                    if (messages.send(text)) {
+                    const sent = attachmentTray.count > 0
+                        ? App.chat.sendFiles(page.currentId, text, attachmentTray.files())
+                        : messages.send(text)
+                    if (sent) {
                         composer.clear()
+                        attachmentTray.clear()
                         page.jumpToNewest()
                     }
+                }
+            }
+        }
+        // Files dragged from a file manager onto the conversation go to the tray.
+        DropArea {
+            id: fileDrop
+            objectName: "chatFileDrop"
+            anchors.fill: parent
+            enabled: page.currentId.length > 0
+            onEntered: drag => { if (!drag.hasUrls) drag.accepted = false }
+            onDropped: drop => {
+                if (!drop.hasUrls)
+                    return
+                attachmentTray.addUrls(drop.urls)
+                drop.acceptProposedAction()
+                composer.focusInput()
+            }
+            Rectangle {
+                anchors.fill: parent
+                anchors.margins: Theme.spacingS
+                visible: fileDrop.containsDrag
+                radius: Theme.radiusL
+                color: Theme.accentSoft
+                opacity: 0.92
+                border.width: 2
+                border.color: Theme.accent
+                Column {
+                    anchors.centerIn: parent
+                    spacing: Theme.spacingS
+                    Icon { name: "paperclip"; size: 32; color: Theme.accent; anchors.horizontalCenter: parent.horizontalCenter }
+                    Label { text: qsTr("Drop files to send them"); color: Theme.accent; font.pixelSize: Theme.fontSubtitle; font.weight: Font.DemiBold }
                 }
             }
         }
@@ -713,6 +784,22 @@ Item {
     }
 
     MessageMenu { id: messageMenu }
+    MediaViewer { id: mediaViewer; objectName: "chatMediaViewer" }
+    FileDialog {
+        id: attachDialog
+        objectName: "attachDialog"
+        title: qsTr("Attach files")
+        fileMode: FileDialog.OpenFiles
+        onAccepted: {
+            attachmentTray.addUrls(selectedFiles)
+            composer.focusInput()
+        }
+    }
+    Connections {
+        target: App.chat
+        // A message or its files refused before they went (too many, unreadable, too big).
+        function onSendRefused(code, field) { attachmentTray.refusal = Errors.describe(code, field, App.session.serverUrl) }
+    }
     NewConversationSheet { id: newConversation }
     // The wallet's own sheets, for this conversation (their names differ from the Wallet tab's).
     SendSheet { id: sendSheet; objectName: "chatSendSheet"; summary: walletSummary }

@@ -23,6 +23,12 @@ Item {
     signal showRequested(string requestId)
     //! A right-click at (x, y), or the keyboard (x, y negative): ChatPage opens the message menu.
     signal menuRequested(real x, real y)
+    //! A picture of the message was clicked: ChatPage opens the viewer on images[index].
+    signal imageOpened(var images, int index)
+    readonly property var attachments: model.attachments || []
+    readonly property bool hasText: bubble.money || (bubble.model.text || "").length > 0
+    //! The widest a picture may be in this bubble.
+    readonly property real mediaWidth: Math.min(320, bubble.width * 0.72 - 2)
     //! The first message that was unread when the conversation was opened: a divider above it.
     property bool firstUnread: false
     //! The keyboard's current message in the list (its focus ring).
@@ -41,6 +47,7 @@ Item {
            : bubble.model.formattedAmount.length > 0 ? qsTr("🧾 Request for %1").arg(bubble.model.formattedAmount)
                                                      : qsTr("🧾 Payment request"))
           + (bubble.model.body.length > 0 ? " — " + bubble.model.body : "")
+          + (bubble.attachments.length > 0 ? " — " + qsTr("%n attachments", "", bubble.attachments.length) : "")
 
     MouseArea {
         anchors.fill: parent
@@ -79,7 +86,9 @@ Item {
         y: unreadDivider.visible ? unreadDivider.height : 0
         anchors.left: bubble.own ? undefined : parent.left
         anchors.right: bubble.own ? parent.right : undefined
-        width: Math.min(bubble.width * 0.72, Math.max(body.implicitWidth, meta.implicitWidth) + 2 * Theme.spacingM + 2)
+        width: Math.min(bubble.width * 0.72, Math.max(bubble.hasText ? body.implicitWidth + 2 * Theme.spacingM + 2 : 0,
+                                                      meta.implicitWidth + 2 * Theme.spacingM + 2,
+                                                      bubble.attachments.length > 0 ? bubble.mediaWidth : 0))
 
         Label {
             visible: !bubble.own
@@ -89,7 +98,15 @@ Item {
             textFormat: Text.PlainText
             Layout.leftMargin: Theme.spacingS
         }
+        AttachmentGrid {
+            objectName: "messageAttachments"
+            attachments: bubble.attachments
+            maxWidth: bubble.mediaWidth
+            Layout.alignment: bubble.own ? Qt.AlignRight : Qt.AlignLeft
+            onImageOpened: index => bubble.imageOpened(images, index)
+        }
         Rectangle {
+            visible: bubble.hasText
             radius: Theme.radiusL
             color: bubble.money ? Theme.accentSoft : (bubble.own ? Theme.accent : Theme.surface)
             border.width: bubble.highlighted ? 2 : (bubble.own && !bubble.money ? 0 : 1)

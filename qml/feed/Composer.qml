@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Plaza
 import Plaza.Desktop
@@ -21,9 +22,15 @@ Rectangle {
     readonly property bool tooLong: length > 500
     function focusEditor() { editor.forceActiveFocus() }
     function submit() {
-        if (editor.text.trim().length === 0 || tooLong)
+        if ((editor.text.trim().length === 0 && tray.count === 0) || tooLong)
             return
-        App.feed.compose(editor.text, replyTo)
+        if (tray.count > 0) {
+            if (!App.feed.postWithImages(editor.text, replyTo, tray.files()))
+                return
+            tray.clear()
+        } else {
+            App.feed.compose(editor.text, replyTo)
+        }
         editor.text = ""
         saveDraft()
         composer.posted()
@@ -92,13 +99,37 @@ Rectangle {
             Keys.onTabPressed: event => { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
             Keys.onBacktabPressed: event => { nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }
             Keys.onPressed: event => {
+                if (event.matches(StandardKey.Paste)) {
+                    const files = Desktop.clipboardFiles()
+                    if (files.length > 0) {
+                        tray.addUrls(files)
+                        event.accepted = true
+                    }
+                    return
+                }
                 if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter) && (event.modifiers & Qt.ControlModifier)) {
                     composer.submit()
                     event.accepted = true
                 }
             }
         }
+        AttachmentTray {
+            id: tray
+            maxFiles: 4
+            imagesOnly: true
+            Layout.fillWidth: true
+        }
         RowLayout {
+            AppButton {
+                objectName: "composerAttachButton"
+                text: qsTr("Add photos")
+                iconName: "image"
+                iconOnly: true
+                variant: "quiet"
+                implicitHeight: 32
+                enabled: tray.count < 4
+                onClicked: photoDialog.open()
+            }
             Label {
                 text: App.feed.pendingCount > 0 ? qsTr("%n post(s) waiting to be sent", "", App.feed.pendingCount) : qsTr("Ctrl+Enter to post")
                 color: Theme.textFaint
@@ -117,9 +148,46 @@ Rectangle {
                 objectName: "postButton"
                 text: composer.replyTo.length > 0 ? qsTr("Reply") : qsTr("Post")
                 implicitHeight: 32
-                enabled: editor.text.trim().length > 0 && !composer.tooLong
+                enabled: (editor.text.trim().length > 0 || tray.count > 0) && !composer.tooLong
                 onClicked: composer.submit()
             }
+        }
+    }
+    // Photos dragged onto the composer.
+    DropArea {
+        id: drop
+        anchors.fill: parent
+        onEntered: drag => { if (!drag.hasUrls) drag.accepted = false }
+        onDropped: drop => {
+            if (!drop.hasUrls)
+                return
+            tray.addUrls(drop.urls)
+            drop.acceptProposedAction()
+        }
+        Rectangle {
+            anchors.fill: parent
+            visible: drop.containsDrag
+            radius: Theme.radiusL
+            color: Theme.accentSoft
+            opacity: 0.92
+            border.width: 2
+            border.color: Theme.accent
+            Label {
+                anchors.centerIn: parent
+                text: qsTr("Drop photos to add them")
+                color: Theme.accent
+                font.weight: Font.DemiBold
+            }
+        }
+    }
+    FileDialog {
+        id: photoDialog
+        title: qsTr("Add photos")
+        fileMode: FileDialog.OpenFiles
+        nameFilters: [qsTr("Photos (*.jpg *.jpeg *.png *.gif *.webp *.bmp)")]
+        onAccepted: {
+            tray.addUrls(selectedFiles)
+            composer.focusEditor()
         }
     }
 }

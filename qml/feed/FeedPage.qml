@@ -147,6 +147,7 @@ Item {
                     onReply: (postId, name) => threadSheet.show(postId, name)
                     onExplain: (terms, score) => whySheet.show(terms, score)
                     onLoadGap: index => feed.loadGap(index)
+                    onImageOpened: (images, index) => mediaViewer.show(images, index)
                 }
                 onContentYChanged: {
                     if (!feed.loading && !feed.atEnd && contentHeight - (contentY + height) < 600)
@@ -241,7 +242,16 @@ Item {
         y: page.height - height - Theme.spacingXl
     }
 
-    ThreadSheet { id: threadSheet; onOpenProfile: userId => profileSheet.show(userId) }
-    ProfileSheet { id: profileSheet; onOpenThread: postId => threadSheet.show(postId, "") }
+    ThreadSheet {
+        id: threadSheet
+        onOpenProfile: userId => profileSheet.show(userId)
+        onImageOpened: (images, index) => mediaViewer.show(images, index)
+    }
+    ProfileSheet {
+        id: profileSheet
+        onOpenThread: postId => threadSheet.show(postId, "")
+        onImageOpened: (images, index) => mediaViewer.show(images, index)
+    }
+    MediaViewer { id: mediaViewer; objectName: "feedMediaViewer" }
     WhySheet { id: whySheet }
 }

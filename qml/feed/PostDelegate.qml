@@ -18,6 +18,8 @@ Item {
     signal reply(string postId, string authorName)
     signal explain(var terms, real score)
     signal loadGap(int index)
+    //! A picture of the post was clicked: the page opens the viewer on images[index].
+    signal imageOpened(var images, int index)
 
     property bool revealed: false
     readonly property bool hidden: model.limitedReach && !revealed
@@ -142,6 +144,13 @@ Item {
                 onLinkActivated: link => Qt.openUrlExternally(link)
                 HoverHandler { cursorShape: parent.hoveredLink ? Qt.PointingHandCursor : Qt.ArrowCursor }
                 TapHandler { onTapped: if (!parent.hoveredLink) row.openThread(row.model.postId) }
+            }
+            AttachmentGrid {
+                objectName: "postImages"
+                visible: !row.hidden && (row.model.images || []).length > 0
+                attachments: row.model.isGap ? [] : (row.model.images || [])
+                maxWidth: Math.min(480, column.width)
+                onImageOpened: index => row.imageOpened(images, index)
             }
             RowLayout {
                 spacing: Theme.spacingL

@@ -11,6 +11,8 @@ Sheet {
     objectName: "profileSheet"
     property string userId: ""
     signal openThread(string postId)
+    //! A post's picture: the page opens the viewer.
+    signal imageOpened(var images, int index)
 
     function show(id) {
         userId = id
@@ -64,6 +66,7 @@ Sheet {
             Layout.fillWidth: true
             delegate: PostDelegate {
                 width: ListView.view.width
+                onImageOpened: (images, index) => sheet.imageOpened(images, index)
                 onOpenThread: postId => { sheet.close(); sheet.openThread(postId) }
             }
             onContentYChanged: if (!profile.loading && !profile.atEnd && contentHeight - (contentY + height) < 300) profile.fetchMore(profile.index(-1, -1))

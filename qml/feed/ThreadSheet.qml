@@ -12,6 +12,8 @@ Sheet {
     property string postId: ""
     property string authorName: ""
     signal openProfile(string userId)
+    //! A post's picture: the page opens the viewer.
+    signal imageOpened(var images, int index)
 
     function show(id, name) {
         postId = id
@@ -39,6 +41,7 @@ Sheet {
             Layout.fillWidth: true
             delegate: PostDelegate {
                 width: ListView.view.width
+                onImageOpened: (images, index) => sheet.imageOpened(images, index)
                 onOpenProfile: userId => { sheet.close(); sheet.openProfile(userId) }
                 onReply: (id, name) => { replyBox.replyTo = id; replyBox.replyToName = name; replyBox.focusEditor() }
             }

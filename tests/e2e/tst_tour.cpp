@@ -63,6 +63,21 @@ QString firstValue(QObject *modelObject, const QByteArray &role)
     return {};
 }
 
+//! The \a role of the row whose \a keyRole is \a key.
+QString valueWhere(QObject *modelObject, const QByteArray &keyRole, const QString &key, const QByteArray &role)
+{
+    auto *model = qobject_cast<QAbstractItemModel *>(modelObject);
+    if (!model)
+        return {};
+    const int keyId = model->roleNames().key(keyRole, -1);
+    const int id = model->roleNames().key(role, -1);
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(keyId).toString() == key)
+            return model->index(row, 0).data(id).toString();
+    }
+    return {};
+}
+
 //! Whether \a item, or one of its three nearest ancestors, carries a ToolTip with text: the
 //! attached object is a QObject child of the item it is attached to.
 bool hasToolTip(QQuickItem *item)
@@ -162,6 +177,7 @@ private:
     QString m_language = QStringLiteral("en");
     QString m_theme = QStringLiteral("light");
     QString m_conversation;
+    QString m_hike; //!< the demo group with the hike photos
     QString m_request;
     QDir m_shots;
 };
@@ -197,6 +213,11 @@ void TourTest::initTestCase()
                                          "id").isEmpty(),
                              15000);
     m_conversation = firstValue(item(QStringLiteral("conversationList"))->property("model").value<QObject *>(), "id");
+    // The hike group, with the demo's photos.
+    QTRY_VERIFY_WITH_TIMEOUT(!(m_hike = valueWhere(item(QStringLiteral("conversationList"))->property("model").value<QObject *>(),
+                                                   "title", QStringLiteral("Weekend hike 🥾"), "id"))
+                                  .isEmpty(),
+                             15000);
     m_app->links->requestPage(QStringLiteral("wallet"));
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("requestsPanel")), 10000);
     QObject *requests = item(QStringLiteral("requestsPanel"))->findChild<QObject *>(QStringLiteral("requestsModel"));
@@ -235,6 +256,8 @@ void TourTest::tour_data()
         {QStringLiteral("chat-new"), QStringLiteral("chat/new"), QStringLiteral("newConversationSheet"), {}},
         {QStringLiteral("chat-new-group"), QStringLiteral("chat/new-group"), QStringLiteral("newConversationSheet"), {}},
         {QStringLiteral("chat-search"), QStringLiteral("chat/search/cafe"), {}, {}},
+        {QStringLiteral("chat-photos"), QStringLiteral("chat/@hike"), {}, {}},
+        {QStringLiteral("chat-viewer"), QStringLiteral("chat/@hike/photos"), QStringLiteral("chatMediaViewer"), {}},
         {QStringLiteral("wallet"), QStringLiteral("wallet"), {}, {}},
         {QStringLiteral("wallet-send"), QStringLiteral("wallet/send"), QStringLiteral("sendSheet"), {}},
         {QStringLiteral("wallet-send-bruno"), QStringLiteral("wallet/send/bruno"), QStringLiteral("sendSheet"), {}},
@@ -363,7 +386,8 @@ void TourTest::tour()
     switchTo(language, theme);
     if (QTest::currentTestFailed())
         return;
-    page.replace(QStringLiteral("@conversation"), m_conversation).replace(QStringLiteral("@request"), m_request);
+    page.replace(QStringLiteral("@conversation"), m_conversation).replace(QStringLiteral("@request"), m_request)
+        .replace(QStringLiteral("@hike"), m_hike);
 
     m_app->context->setPageSettled(false);
     if (page == u"@paylink") {

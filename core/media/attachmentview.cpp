@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+#include "media/attachmentview.h"
+
+#include "protocol/media.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QVariantMap>
+
+namespace plaza::media {
+
+QVariantList attachmentsForQml(const QString &json)
+{
+    QVariantList out;
+    if (json.isEmpty())
+        return out;
+    const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8());
+    if (!doc.isArray())
+        return out;
+    const QJsonArray list = doc.array();
+    for (const QJsonValue &v : list) {
+        auto a = protocol::Attachment::fromJson(v.toObject());
+        if (!a)
+            continue;
+        const protocol::Media &m = a->media;
+        out.append(QVariantMap{{QStringLiteral("id"), m.id},
+                               {QStringLiteral("image"), m.isImage()},
+                               {QStringLiteral("mime"), m.mime},
+                               {QStringLiteral("name"), m.name},
+                               {QStringLiteral("size"), m.size},
+                               {QStringLiteral("sha256"), m.sha256},
+                               {QStringLiteral("width"), m.width},
+                               {QStringLiteral("height"), m.height},
+                               {QStringLiteral("alt"), a->alt}});
+    }
+    return out;
+}
+
+} // namespace plaza::media

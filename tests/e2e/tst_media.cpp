@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: MIT
+// Photos and files in the real window (in-process, offscreen) against the real plaza-server
+// --demo (issue 16): the hike photos show in the group chat in boxes of their final size, each
+// named by its alt text; the viewer works from the keyboard (Enter, arrows, zoom, Esc) and
+// "Save as…" writes the server's very bytes; the feed's photo posts show theirs; offline, a
+// photo seen before still shows and one never fetched says so. Any QML warning fails it.
+#include "inprocessapp.h"
+#include "links.h"
+#include "qmlwarnings.h"
+#include "common/testserver.h"
+
+#include "chat/chatservice.h"
+#include "media/mediacache.h"
+#include "session/session.h"
+
+#include <QAbstractItemModel>
+#include <QAccessible>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QGuiApplication>
+#include <QQmlExtensionPlugin>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QSignalSpy>
+#include <QTest>
+
+Q_IMPORT_QML_PLUGIN(PlazaPlugin)
+Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
+
+using plaza::test::QmlWarningRecorder;
+using plaza::test::TestServer;
+
+namespace {
+constexpr auto kDemoPassword = "plaza-demo-2026";
+// The demo's hike photos (server/demomedia.cpp), in the order the message carries them.
+const QStringList kHikeAlts{QStringLiteral("Mountain ridges at dawn, one behind the other, fading into an orange sky"),
+                            QStringLiteral("A still lake below green peaks, the sky reflected in the water"),
+                            QStringLiteral("The summit at sunset, a pale sun beside the dark peak")};
+
+QString accessibleName(QQuickItem *item)
+{
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(item);
+    return iface ? iface->text(QAccessible::Name) : QString();
+}
+
+//! Every item under \a root whose QML type name starts with \a type (breadth first).
+QList<QQuickItem *> itemsOfType(QQuickItem *root, const char *type)
+{
+    QList<QQuickItem *> found;
+    QList<QQuickItem *> queue{root};
+    while (!queue.isEmpty()) {
+        QQuickItem *current = queue.takeFirst();
+        if (!current)
+            continue;
+        if (QString::fromLatin1(current->metaObject()->className()).startsWith(QLatin1String(type)))
+            found.append(current);
+        queue += current->childItems();
+    }
+    return found;
+}
+
+//! The child Image of a MediaTile (its picture).
+QQuickItem *pictureOf(QQuickItem *tile)
+{
+    for (QQuickItem *image : itemsOfType(tile, "QQuickImage"))
+        return image;
+    return nullptr;
+}
+} // namespace
+
+class MediaTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void chatShowsThePhotosInBoxesOfTheirSize();
+    void viewerWorksFromTheKeyboard();
+    void saveAsWritesTheServersBytes();
+    void feedShowsPostPhotos();
+    void offlineShowsWhatWasSeenAndSaysWhatWasNot();
+    void cleanupTestCase();
+
+private:
+    QQuickItem *item(const QString &objectName) const { return m_app->item(objectName); }
+    bool waitVisible(const QString &objectName, int timeoutMs = 10000);
+    //! The id of amélie's conversation titled \a title, from the conversation list's model.
+    QString conversationId(const QString &title) const;
+    //! The MediaTiles of the open conversation's bubble whose text is \a text.
+    QList<QQuickItem *> tilesOfMessage(const QString &text) const;
+    void openHike();
+
+    std::unique_ptr<QmlWarningRecorder> m_qmlWarnings;
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<InProcessApp> m_app;
+    QQuickWindow *m_window = nullptr;
+    QString m_hike;
+};
+
+bool MediaTest::waitVisible(const QString &objectName, int timeoutMs)
+{
+    return QTest::qWaitFor([&] {
+        QQuickItem *found = item(objectName);
+        return found && found->isVisible();
+    }, timeoutMs);
+}
+
+QString MediaTest::conversationId(const QString &title) const
+{
+    QQuickItem *list = item(QStringLiteral("conversationList"));
+    auto *model = list ? list->property("model").value<QAbstractItemModel *>() : nullptr;
+    if (!model)
+        return {};
+    const int titleRole = model->roleNames().key("title", -1);
+    const int idRole = model->roleNames().key("id", -1);
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(titleRole).toString() == title)
+            return model->index(row, 0).data(idRole).toString();
+    }
+    return {};
+}
+
+QList<QQuickItem *> MediaTest::tilesOfMessage(const QString &text) const
+{
+    QQuickItem *list = item(QStringLiteral("messageList"));
+    auto *content = list ? list->property("contentItem").value<QQuickItem *>() : nullptr;
+    if (!content)
+        return {};
+    const QList<QQuickItem *> bubbles = content->childItems();
+    for (QQuickItem *bubble : bubbles) {
+        auto *model = bubble->property("model").value<QObject *>();
+        if (model && bubble->isVisible() && model->property("text").toString() == text)
+            return itemsOfType(bubble, "MediaTile");
+    }
+    return {};
+}
+
+void MediaTest::initTestCase()
+{
+    m_qmlWarnings = std::make_unique<QmlWarningRecorder>();
+    QLocale::setDefault(QLocale(QStringLiteral("en_US")));
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--demo")});
+    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    m_app = std::make_unique<InProcessApp>(m_server->url(), QStringLiteral("PlazaMediaTest"));
+    QString why;
+    QVERIFY2(m_app->load(&why), qPrintable(why));
+    m_window = m_app->window;
+    m_window->resize(1280, 800);
+    m_window->show();
+    m_window->requestActivate();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    QVERIFY2(m_app->signIn(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword),
+                           QStringLiteral("a passphrase for the media test"), &why),
+             qPrintable(why));
+    QVERIFY(waitVisible(QStringLiteral("shell")));
+}
+
+void MediaTest::cleanup()
+{
+    const QStringList warnings = m_qmlWarnings->take();
+    QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings:\n" + warnings.join(u'\n')));
+}
+
+void MediaTest::openHike()
+{
+    m_app->links->requestPage(QStringLiteral("chat"));
+    QVERIFY(waitVisible(QStringLiteral("chatPage")));
+    QTRY_VERIFY_WITH_TIMEOUT(!(m_hike = conversationId(QStringLiteral("Weekend hike 🥾"))).isEmpty(), 20000);
+    QVERIFY(QMetaObject::invokeMethod(item(QStringLiteral("chatPage")), "open", Q_ARG(QVariant, m_hike)));
+    QTRY_COMPARE_WITH_TIMEOUT(tilesOfMessage(QStringLiteral("Photos from the hike are up! 📸")).size(), 3, 20000);
+}
+
+void MediaTest::chatShowsThePhotosInBoxesOfTheirSize()
+{
+    openHike();
+    const QList<QQuickItem *> tiles = tilesOfMessage(QStringLiteral("Photos from the hike are up! 📸"));
+    // Each box has its size before its picture arrives (nothing below moves), its alt text
+    // as its accessible name, and then the picture itself, decoded at the box's size.
+    QStringList names;
+    for (QQuickItem *tile : tiles) {
+        QVERIFY(tile->width() > 50 && tile->height() > 50);
+        names.append(accessibleName(tile));
+    }
+    QCOMPARE(names, kHikeAlts);
+    const QSizeF before(tiles.at(0)->width(), tiles.at(0)->height());
+    for (QQuickItem *tile : tiles) {
+        QQuickItem *picture = pictureOf(tile);
+        QVERIFY(picture);
+        QTRY_COMPARE_WITH_TIMEOUT(picture->property("status").toInt(), 1 /* Image.Ready */, 20000);
+        QVERIFY(!tile->property("missing").toBool());
+        // The thumbnail (at most 320 px) decoded at most at twice the box.
+        const QSizeF painted(picture->property("sourceSize").toSizeF());
+        QVERIFY(painted.width() <= 2 * tile->width() + 1);
+    }
+    QCOMPARE(QSizeF(tiles.at(0)->width(), tiles.at(0)->height()), before);
+    // The thumbnails came through the encrypted cache.
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->media->usedBytes() > 0, 10000);
+}
+
+void MediaTest::viewerWorksFromTheKeyboard()
+{
+    const QList<QQuickItem *> tiles = tilesOfMessage(QStringLiteral("Photos from the hike are up! 📸"));
+    QCOMPARE(tiles.size(), 3);
+    tiles.at(0)->forceActiveFocus(Qt::TabFocusReason);
+    QTRY_VERIFY_WITH_TIMEOUT(tiles.at(0)->hasActiveFocus(), 5000);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QObject *viewer = m_app->popup(QStringLiteral("chatMediaViewer"));
+    QVERIFY(viewer);
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->property("opened").toBool(), 5000);
+    QCOMPARE(viewer->property("current").toInt(), 0);
+    QQuickItem *full = item(QStringLiteral("mediaViewerImage"));
+    QVERIFY(full);
+    QTRY_COMPARE_WITH_TIMEOUT(full->property("status").toInt(), 1, 20000);
+    QCOMPARE(accessibleName(full), kHikeAlts.at(0));
+    QTest::keyClick(m_window, Qt::Key_Right);
+    QCOMPARE(viewer->property("current").toInt(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(full->property("status").toInt(), 1, 20000);
+    QCOMPARE(accessibleName(full), kHikeAlts.at(1));
+    QTest::keyClick(m_window, Qt::Key_Left);
+    QTest::keyClick(m_window, Qt::Key_Left); // round to the last
+    QCOMPARE(viewer->property("current").toInt(), 2);
+    QTest::keyClick(m_window, Qt::Key_Plus);
+    QVERIFY(viewer->property("zoom").toReal() > 1.0);
+    QTest::keyClick(m_window, Qt::Key_0);
+    QCOMPARE(viewer->property("zoom").toReal(), 1.0);
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(!viewer->property("visible").toBool(), 5000);
+}
+
+void MediaTest::saveAsWritesTheServersBytes()
+{
+    const QList<QQuickItem *> tiles = tilesOfMessage(QStringLiteral("Photos from the hike are up! 📸"));
+    QCOMPARE(tiles.size(), 3);
+    const QVariantMap media = tiles.at(1)->property("media").toMap();
+    const QString sha = media.value(QStringLiteral("sha256")).toString();
+    QCOMPARE(sha.size(), 64);
+    QTemporaryDir out;
+    const QString target = out.filePath(QStringLiteral("lake.jpg"));
+    // What the viewer's "Save as…" does once its dialog has a file name.
+    QSignalSpy saved(m_app->media.get(), &plaza::media::MediaCache::saved);
+    m_app->media->saveAs(media.value(QStringLiteral("id")).toString(), QUrl::fromLocalFile(target));
+    // (The viewer showed it: from the cache, it may end before the call returns.)
+    QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 20000);
+    QCOMPARE(saved.at(0).at(1).toUrl(), QUrl::fromLocalFile(target));
+    QFile file(target);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex()), sha);
+    // A folder that does not exist: the app's own code, no half file.
+    QSignalSpy failed(m_app->media.get(), &plaza::media::MediaCache::saveFailed);
+    m_app->media->saveAs(media.value(QStringLiteral("id")).toString(),
+                         QUrl::fromLocalFile(out.filePath(QStringLiteral("missing/lake.jpg"))));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    QCOMPARE(failed.at(0).at(1).toString(), QStringLiteral("file_write"));
+}
+
+void MediaTest::feedShowsPostPhotos()
+{
+    m_app->links->requestPage(QStringLiteral("feed"));
+    QVERIFY(waitVisible(QStringLiteral("feedPage")));
+    // Some post in the timeline carries photos (the café's latte, Bruno's dinner).
+    QList<QQuickItem *> tiles;
+    QTRY_VERIFY_WITH_TIMEOUT(!(tiles = itemsOfType(item(QStringLiteral("feedPage")), "MediaTile")).isEmpty(), 20000);
+    QQuickItem *tile = tiles.constFirst();
+    QVERIFY(tile->width() > 100);
+    QVERIFY(!accessibleName(tile).isEmpty());
+    QVERIFY(pictureOf(tile));
+    QTRY_COMPARE_WITH_TIMEOUT(pictureOf(tile)->property("status").toInt(), 1, 20000);
+}
+
+void MediaTest::offlineShowsWhatWasSeenAndSaysWhatWasNot()
+{
+    openHike();
+    // Seen once: the thumbnails are in the cache.
+    const QString first = tilesOfMessage(QStringLiteral("Photos from the hike are up! 📸")).at(0)->property("media").toMap()
+                              .value(QStringLiteral("id")).toString();
+    QVERIFY(m_app->media->isCached(first, true));
+    QVERIFY(m_server->stop());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_app->session->online(), 20000);
+    // Out and back into the conversation: new delegates, pictures from the cache only.
+    QVERIFY(QMetaObject::invokeMethod(item(QStringLiteral("chatPage")), "open", Q_ARG(QVariant, QString())));
+    QVERIFY(QMetaObject::invokeMethod(item(QStringLiteral("chatPage")), "open", Q_ARG(QVariant, m_hike)));
+    QList<QQuickItem *> tiles;
+    QTRY_COMPARE_WITH_TIMEOUT((tiles = tilesOfMessage(QStringLiteral("Photos from the hike are up! 📸"))).size(), 3, 20000);
+    for (QQuickItem *tile : tiles) {
+        QTRY_COMPARE_WITH_TIMEOUT(pictureOf(tile)->property("status").toInt(), 1, 20000);
+        QVERIFY(!tile->property("missing").toBool());
+    }
+    // Cleared, the same photos cannot come back offline: each box says so, in its own size.
+    QVERIFY(QMetaObject::invokeMethod(item(QStringLiteral("chatPage")), "open", Q_ARG(QVariant, QString())));
+    m_app->media->clear();
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->media->usedBytes(), qint64(0), 10000);
+    QVERIFY(QMetaObject::invokeMethod(item(QStringLiteral("chatPage")), "open", Q_ARG(QVariant, m_hike)));
+    QTRY_COMPARE_WITH_TIMEOUT((tiles = tilesOfMessage(QStringLiteral("Photos from the hike are up! 📸"))).size(), 3, 20000);
+    for (QQuickItem *tile : tiles) {
+        QTRY_VERIFY_WITH_TIMEOUT(tile->property("missing").toBool(), 20000);
+        QVERIFY(tile->height() > 50);
+    }
+    QQuickItem *unavailable = item(QStringLiteral("mediaTileUnavailable"));
+    QVERIFY(unavailable && unavailable->isVisible());
+    QCOMPARE(unavailable->property("text").toString(), QStringLiteral("Not available offline"));
+    QVERIFY(m_server->start());
+}
+
+void MediaTest::cleanupTestCase()
+{
+    m_app.reset();
+    if (m_server)
+        QVERIFY(m_server->stop());
+}
+
+QTEST_MAIN(MediaTest)
+#include "tst_media.moc"
