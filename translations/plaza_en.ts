@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AttachmentTray</name>
+    <message numerus="yes">
+        <source>You can send at most %n files at once.</source>
+        <translation>
+            <numerusform>You can send at most %n file at once.</numerusform>
+            <numerusform>You can send at most %n files at once.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordSheet</name>
     <message numerus="yes">
         <source>Password changed. %n other device(s) signed out.</source>
@@ -113,6 +123,16 @@
         <translation>
             <numerusform>Too many wrong tries. Wait %n second, then try again.</numerusform>
             <numerusform>Too many wrong tries. Wait %n seconds, then try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessageBubble</name>
+    <message numerus="yes">
+        <source>%n attachments</source>
+        <translation>
+            <numerusform>%n attachment</numerusform>
+            <numerusform>%n attachments</numerusform>
         </translation>
     </message>
 </context>

@@ -25,6 +25,52 @@
     </message>
 </context>
 <context>
+    <name>AttachmentTray</name>
+    <message>
+        <source>%1 can&apos;t be read.</source>
+        <translation>Impossible de lire %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You can send at most %n files at once.</source>
+        <translation>
+            <numerusform>Vous pouvez envoyer au plus %n fichier à la fois.</numerusform>
+            <numerusform>Vous pouvez envoyer au plus %n fichiers à la fois.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is over 100 MB.</source>
+        <translation>%1 dépasse 100 Mo.</translation>
+    </message>
+    <message>
+        <source>%1 isn&apos;t a photo. Posts carry photos only.</source>
+        <translation>%1 n’est pas une photo. Les publications ne contiennent que des photos.</translation>
+    </message>
+    <message>
+        <source>Files to send</source>
+        <translation>Fichiers à envoyer</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Describe the photo</source>
+        <translation>Décrivez la photo</translation>
+    </message>
+    <message>
+        <source>Description of %1, for people who can&apos;t see it</source>
+        <translation>Description de %1, pour les personnes qui ne la voient pas</translation>
+    </message>
+</context>
+<context>
     <name>CacheLockedScreen</name>
     <message>
         <source>This cache cannot be unlocked</source>
@@ -206,6 +252,10 @@
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
 </context>
 <context>
     <name>ChatPage</name>
@@ -306,6 +356,14 @@
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
+    <message>
+        <source>Drop files to send them</source>
+        <translation>Déposez des fichiers pour les envoyer</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
 </context>
 <context>
     <name>ComingSoon</name>
@@ -389,6 +447,18 @@
     <message>
         <source>Post</source>
         <translation>Publier</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>Ajouter des photos</translation>
+    </message>
+    <message>
+        <source>Drop photos to add them</source>
+        <translation>Déposez des photos pour les ajouter</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.gif *.webp *.bmp)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.gif *.webp *.bmp)</translation>
     </message>
 </context>
 <context>
@@ -777,6 +847,49 @@
     </message>
 </context>
 <context>
+    <name>FileRow</name>
+    <message>
+        <source>File %1, %2</source>
+        <translation>Fichier %1, %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Save %1 as…</source>
+        <translation>Enregistrer %1 sous…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open the saved copy of %1</source>
+        <translation>Ouvrir la copie enregistrée de %1</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>Téléchargement de %1</translation>
+    </message>
+    <message>
+        <source>Save the file</source>
+        <translation>Enregistrer le fichier</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Not available offline. Try again when you&apos;re online.</source>
+        <translation>Non disponible hors ligne. Réessayez une fois en ligne.</translation>
+    </message>
+</context>
+<context>
     <name>GoalCard</name>
     <message>
         <source>%1: %2 of %3</source>
@@ -1067,6 +1180,88 @@
     </message>
 </context>
 <context>
+    <name>MediaTile</name>
+    <message>
+        <source>Photo without a description</source>
+        <translation>Photo sans description</translation>
+    </message>
+    <message>
+        <source>Opens the photo</source>
+        <translation>Ouvre la photo</translation>
+    </message>
+    <message>
+        <source>Can&apos;t show this photo</source>
+        <translation>Impossible d’afficher cette photo</translation>
+    </message>
+    <message>
+        <source>Not available offline</source>
+        <translation>Non disponible hors ligne</translation>
+    </message>
+</context>
+<context>
+    <name>MediaViewer</name>
+    <message>
+        <source>Photo %1 of %2</source>
+        <translation>Photo %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Photo without a description</source>
+        <translation>Photo sans description</translation>
+    </message>
+    <message>
+        <source>Can&apos;t show this photo</source>
+        <translation>Impossible d’afficher cette photo</translation>
+    </message>
+    <message>
+        <source>Not available offline</source>
+        <translation>Non disponible hors ligne</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Dézoomer</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoomer</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Previous photo</source>
+        <translation>Photo précédente</translation>
+    </message>
+    <message>
+        <source>Next photo</source>
+        <translation>Photo suivante</translation>
+    </message>
+    <message>
+        <source>Save the photo</source>
+        <translation>Enregistrer la photo</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistrée.</translation>
+    </message>
+    <message>
+        <source>Not available offline. Try again when you&apos;re online.</source>
+        <translation>Non disponible hors ligne. Réessayez une fois en ligne.</translation>
+    </message>
+</context>
+<context>
     <name>MessageBubble</name>
     <message>
         <source>%1: %2, %3</source>
@@ -1147,6 +1342,13 @@
     <message>
         <source>New messages</source>
         <translation>Nouveaux messages</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachments</source>
+        <translation>
+            <numerusform>%n pièce jointe</numerusform>
+            <numerusform>%n pièces jointes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
