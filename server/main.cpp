@@ -152,7 +152,7 @@ int main(int argc, char *argv[])
     // Other processes on the same PostgreSQL database: their events reach this hub too.
     if (auto st = relayEventsAcrossProcesses(**db, [&hub](const QList<UserEvent> &events) { hub.publish(events); }); !st)
         return fail(st.error().message);
-    LoginThrottle throttle;
+    LoginThrottle throttle(&**db); // counts in the database: shared by every process on it
     WorkerPool workers(options->hashThreads, options->hashQueue);
     Services services{**db, clock, hub, throttle, *options, workers, **mediaStore};
     // Expired uploads, files never attached and files nothing shows any more (media.h).
