@@ -9,6 +9,7 @@
 #include "liveacross.h"
 #include "livehub.h"
 #include "loginthrottle.h"
+#include "migrate.h"
 #include "media.h"
 #include "mediastore.h"
 #include "plazaserver.h"
@@ -100,6 +101,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("plaza-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PLAZA_VERSION));
 
+    // plaza-server migrate --from sqlite:DIR --to postgres:URL (migrate.h).
+    if (app.arguments().size() > 1 && app.arguments().at(1) == QLatin1String("migrate"))
+        return migrate::run(app.arguments().mid(2));
     auto options = ServerOptions::parse(app.arguments());
     if (!options) {
         if (options.error().code == plaza::ErrorCode::Unknown) { // --help
