@@ -168,6 +168,12 @@ double LoadResult::quantileMs(double p) const
 
 LoadResult runLoad(quint16 port, int connections, int total, const std::function<QByteArray(int)> &makeRequest, int expectedStatus)
 {
+    return runLoad(QList<quint16>{port}, connections, total, makeRequest, expectedStatus);
+}
+
+LoadResult runLoad(const QList<quint16> &ports, int connections, int total, const std::function<QByteArray(int)> &makeRequest,
+                   int expectedStatus)
+{
     LoadResult result;
     result.latenciesMs.reserve(total);
     QEventLoop loop;
@@ -209,7 +215,7 @@ LoadResult runLoad(quint16 port, int connections, int total, const std::function
         QObject::connect(&c->socket, &QTcpSocket::disconnected, &loop, [c] { c->closed(); });
         QObject::connect(&c->socket, &QTcpSocket::errorOccurred, &loop, [c] { c->closed(); });
         QObject::connect(&c->socket, &QTcpSocket::connected, &loop, [c, &sendNext] { sendNext(*c); });
-        c->socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+        c->socket.connectToHost(QStringLiteral("127.0.0.1"), ports.at(i % ports.size()));
     }
     if (live > 0)
         loop.exec();

@@ -68,6 +68,9 @@ struct LoadResult {
 //! request i is \a makeRequest(i). Answers other than \a expectedStatus count as failed.
 [[nodiscard]] LoadResult runLoad(quint16 port, int connections, int total, const std::function<QByteArray(int)> &makeRequest,
                                  int expectedStatus = 200);
+//! The same over several servers: connection c goes to \a ports[c % ports.size()].
+[[nodiscard]] LoadResult runLoad(const QList<quint16> &ports, int connections, int total,
+                                 const std::function<QByteArray(int)> &makeRequest, int expectedStatus = 200);
 
 //! An account registered through POST /v1/auth/register: its user id and access token
 //! (both empty if the server refused).

@@ -9,17 +9,23 @@
 // account and its own loopback address like separate people, so that a slow answer does not
 // lower the rate and the login throttle sees no burst) run against the same server. --server runs another plaza-server
 // binary (e.g. an older build) for a before/after comparison.
+//
+// --idle N instead (issue 19): the server's RSS with N half-open connections (each sent half
+// a request's headers, then nothing; target ≤ 100 MiB at 300), GET /v1/health meanwhile, and
+// how long until the server has closed them all (--header-timeout, default 10 s).
 #include "httpload.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QMap>
 #include <QTcpSocket>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -117,6 +123,69 @@ Probe probeFor(quint16 port, int seconds, int intervalMs)
     return probe;
 }
 
+QString loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("?");
+    return QString::fromLatin1(file.readAll().split(' ').mid(0, 3).join(' '));
+}
+
+int runIdle(const QString &program, int count, int headerTimeout)
+{
+    ServerProcess server(program);
+    if (!server.start({QStringLiteral("--header-timeout"), QString::number(headerTimeout),
+                       QStringLiteral("--max-connections-per-ip"), QString::number(count + 64)}))
+        return 1;
+    const quint16 port = server.port();
+    const qint64 before = server.rssKiB();
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    for (int i = 0; i < count; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QStringLiteral("127.0.0.1"), port);
+        if (!socket->waitForConnected(5000)) {
+            say(QStringLiteral("FAIL: connection %1 refused").arg(i));
+            return 1;
+        }
+        socket->write("GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half: ");
+        socket->flush();
+        sockets.push_back(std::move(socket));
+    }
+    QElapsedTimer sinceLast;
+    sinceLast.start();
+    QDeadlineTimer settle(1000);
+    while (!settle.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    const qint64 held = server.rssKiB();
+    QElapsedTimer health;
+    health.start();
+    const int status = exchange(port, httpRequest("GET", "/v1/health")).status;
+    const double healthMs = double(health.nsecsElapsed()) / 1e6;
+    say(QStringLiteral("RSS: %1 MiB before, %2 MiB with %3 half-open connections (target ≤ 100 MiB); GET /v1/health "
+                       "meanwhile: %4 in %5 ms (load %6)")
+            .arg(before / 1024.0, 0, 'f', 1).arg(held / 1024.0, 0, 'f', 1).arg(count).arg(status)
+            .arg(healthMs, 0, 'f', 1).arg(loadAverage()));
+    // Wait for the server to close them (the header timeout), reading as they go.
+    const QDeadlineTimer deadline(qint64(headerTimeout) * 1000 + 30000);
+    qsizetype open = count;
+    while (open > 0 && !deadline.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        open = std::count_if(sockets.cbegin(), sockets.cend(),
+                             [](const auto &s) { return s->state() == QAbstractSocket::ConnectedState; });
+    }
+    const double closedAfter = double(sinceLast.elapsed()) / 1000;
+    QDeadlineTimer freed(1000);
+    while (!freed.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    say(QStringLiteral("closed by the server: %1 of %2, all within %3 s of the last one opening (header timeout %4 s); "
+                       "RSS after: %5 MiB")
+            .arg(count - open).arg(count).arg(closedAfter, 0, 'f', 1).arg(headerTimeout)
+            .arg(server.rssKiB() / 1024.0, 0, 'f', 1));
+    const bool ok = open == 0 && status == 200 && held <= 100 * 1024;
+    say(ok ? QStringLiteral("PASS") : QStringLiteral("FAIL"));
+    return ok ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -135,8 +204,17 @@ int main(int argc, char **argv)
                                          QStringLiteral("n"), QStringLiteral("5"));
     const QCommandLineOption intervalOption(QStringLiteral("interval"), QStringLiteral("ms between health probes (20)."),
                                             QStringLiteral("n"), QStringLiteral("20"));
-    parser.addOptions({serverOption, rateOption, secondsOption, quietOption, intervalOption});
+    const QCommandLineOption idleOption(QStringLiteral("idle"),
+                                        QStringLiteral("Half-open connections to hold instead (see above; 300)."),
+                                        QStringLiteral("n"));
+    const QCommandLineOption headerTimeoutOption(QStringLiteral("header-timeout"),
+                                                 QStringLiteral("--idle: the server's --header-timeout (10)."),
+                                                 QStringLiteral("s"), QStringLiteral("10"));
+    parser.addOptions({serverOption, rateOption, secondsOption, quietOption, intervalOption, idleOption, headerTimeoutOption});
     parser.process(app);
+    if (parser.isSet(idleOption))
+        return runIdle(parser.value(serverOption), std::max(1, parser.value(idleOption).toInt()),
+                       std::max(1, parser.value(headerTimeoutOption).toInt()));
     const int rate = std::max(1, parser.value(rateOption).toInt());
     const int seconds = std::max(1, parser.value(secondsOption).toInt());
     const int quiet = std::max(1, parser.value(quietOption).toInt());

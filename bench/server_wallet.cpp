@@ -11,10 +11,18 @@
 // /v1/wallet and GET /v1/wallet/transactions?limit=50 for small and big. Ratios are of
 // the same run. --server runs another plaza-server binary (e.g. an older build) for a
 // before/after comparison.
+//
+// --scale (issue 19): requests/s and latency of GET /v1/wallet and of keyed transfers at
+// 1, 16 and 64 client connections, on --storage (SQLite by default, or postgres:URL of an
+// empty database) with --processes plaza-server processes on it (connections spread over
+// them). 64 funded accounts; transfer i goes from account i % 64 to the next one, with a
+// key of its own, so that concurrent transfers rarely touch one wallet. Target: ≥ 2,000
+// keyed transfers/s on PostgreSQL. Each line ends with the load average when it was taken.
 #include "httpload.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonDocument>
 
 using namespace plaza::bench;
@@ -37,6 +45,73 @@ QByteArray transfer(const Account &from, const Account &to, const QByteArray &ke
                        R"({"to":")" + to.id + R"(","amount":{"amount":1,"currency":"EUR"}})", {"Idempotency-Key: " + key});
 }
 
+QString loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("?");
+    return QString::fromLatin1(file.readAll().split(' ').mid(0, 3).join(' '));
+}
+
+int runScale(const QString &program, const QString &storage, int processes, int total)
+{
+    constexpr int kAccounts = 64;
+    QStringList args{QStringLiteral("--access-ttl"), QStringLiteral("86400"), QStringLiteral("--max-connections-per-ip"),
+                     QStringLiteral("1000")};
+    if (!storage.isEmpty())
+        args += QStringList{QStringLiteral("--storage"), storage};
+    std::vector<std::unique_ptr<ServerProcess>> servers;
+    QList<quint16> ports;
+    for (int i = 0; i < processes; ++i) {
+        servers.push_back(std::make_unique<ServerProcess>(program));
+        if (!servers.back()->start(args))
+            return 1;
+        ports.append(servers.back()->port());
+    }
+    const quint16 port = ports.first();
+    QList<Account> accounts;
+    for (int i = 0; i < kAccounts; ++i) {
+        accounts.append(registerAccount(port, QStringLiteral("scale_%1").arg(i)));
+        // 250.00 EUR each (the most one top-up may be): each sends about as much as it gets.
+        if (accounts.last().token.isEmpty() || exchange(port, topUp(accounts.last(), 25000, "scale-fund")).status != 201) {
+            say(QStringLiteral("FAIL: could not register and fund the accounts (is the database empty?)"));
+            return 1;
+        }
+    }
+    say(QStringLiteral("storage %1, %2 process(es), %3 requests per run")
+            .arg(storage.isEmpty() ? QStringLiteral("sqlite") : storage.section(u':', 0, 0))
+            .arg(processes)
+            .arg(total));
+    int failed = 0;
+    double best = 0;
+    for (const int clients : {1, 16, 64}) {
+        const int n = clients == 1 ? total / 4 : total;
+        QList<QByteArray> reads;
+        for (const Account &a : std::as_const(accounts))
+            reads.append(httpRequest("GET", "/v1/wallet", a.token));
+        const LoadResult r = runLoad(ports, clients, n, [&](int i) { return reads.at(i % kAccounts); });
+        say(QStringLiteral("  GET /v1/wallet, %1 clients: %2 req/s, p50 %3 ms, p99 %4 ms%5 (load %6)")
+                .arg(clients, 2).arg(r.perSecond(), 0, 'f', 0).arg(r.quantileMs(0.5), 0, 'f', 2)
+                .arg(r.quantileMs(0.99), 0, 'f', 2)
+                .arg(r.failed ? QStringLiteral(", %1 FAILED").arg(r.failed) : QString())
+                .arg(loadAverage()));
+        const QByteArray tag = "t" + QByteArray::number(clients) + "-";
+        const LoadResult t = runLoad(ports, clients, n, [&](int i) {
+            return transfer(accounts.at(i % kAccounts), accounts.at((i + 1) % kAccounts), tag + QByteArray::number(i));
+        }, 201);
+        say(QStringLiteral("  keyed transfers, %1 clients: %2 /s, p50 %3 ms, p99 %4 ms%5 (load %6)")
+                .arg(clients, 2).arg(t.perSecond(), 0, 'f', 0).arg(t.quantileMs(0.5), 0, 'f', 2)
+                .arg(t.quantileMs(0.99), 0, 'f', 2)
+                .arg(t.failed ? QStringLiteral(", %1 FAILED").arg(t.failed) : QString())
+                .arg(loadAverage()));
+        failed += r.failed + t.failed;
+        best = std::max(best, t.perSecond());
+    }
+    say(QStringLiteral("best keyed transfers/s: %1 (target on PostgreSQL ≥ 2000)").arg(best, 0, 'f', 0));
+    say(failed == 0 ? QStringLiteral("DONE") : QStringLiteral("FAIL (%1 failed requests)").arg(failed));
+    return failed == 0 ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -55,8 +130,21 @@ int main(int argc, char **argv)
                                           QStringLiteral("n"), QStringLiteral("5"));
     const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("Client connections (8)."),
                                                QStringLiteral("n"), QStringLiteral("8"));
-    parser.addOptions({serverOption, entriesOption, windowOption, roundsOption, connectionsOption});
+    const QCommandLineOption scaleOption(QStringLiteral("scale"),
+                                         QStringLiteral("Requests/s and p99 at 1, 16 and 64 clients instead (see above)."));
+    const QCommandLineOption storageOption(QStringLiteral("storage"),
+                                           QStringLiteral("--scale: the servers' --storage (default: SQLite)."),
+                                           QStringLiteral("spec"));
+    const QCommandLineOption processesOption(QStringLiteral("processes"), QStringLiteral("--scale: server processes (1)."),
+                                             QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption requestsOption(QStringLiteral("requests"), QStringLiteral("--scale: requests per run (4000)."),
+                                            QStringLiteral("n"), QStringLiteral("4000"));
+    parser.addOptions({serverOption, entriesOption, windowOption, roundsOption, connectionsOption, scaleOption, storageOption,
+                       processesOption, requestsOption});
     parser.process(app);
+    if (parser.isSet(scaleOption))
+        return runScale(parser.value(serverOption), parser.value(storageOption),
+                        std::max(1, parser.value(processesOption).toInt()), std::max(4, parser.value(requestsOption).toInt()));
     const int bigTransfers = std::max(2, parser.value(entriesOption).toInt());
     const int window = std::clamp(parser.value(windowOption).toInt(), 1, bigTransfers);
     const int rounds = std::max(1, parser.value(roundsOption).toInt());

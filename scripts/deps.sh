@@ -33,6 +33,7 @@ PLAZA_TEST_DEPS=(
   at-spi2-core python3-pyatspi
   # scripts/pg-cluster: a throw-away PostgreSQL 15 cluster for the server suite (issue 19)
   postgresql
+  haproxy # tst_server_haproxy: packaging/haproxy/plaza.cfg over two plaza-server processes
 )
 
 want=("${PLAZA_BUILD_DEPS[@]}" "${PLAZA_RUNTIME_DEPS[@]}")

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "loginthrottle.h"
 
+#include "serverdb.h"
+
 #include <algorithm>
 
 namespace plaza::server {
@@ -22,7 +24,62 @@ int freeFailures(LoginThrottle::Scope scope)
     return 0;
 }
 
+// Past the longest delay, more failures change nothing: the count stays bounded.
+int countCap(LoginThrottle::Scope scope)
+{
+    return freeFailures(scope) + 32;
+}
+
 } // namespace
+
+void LoginThrottle::load(const QString &key, qint64 nowMs)
+{
+    if (!m_db)
+        return;
+    auto row = m_db->row(QStringLiteral("SELECT failures, last_ms FROM login_failures WHERE key = ?1"), key);
+    if (!row) {
+        // The attempt goes on with what this process saw itself.
+        qWarning("plaza-server: cannot read the login throttle: %s", qPrintable(row.error().message));
+        return;
+    }
+    if (!*row) {
+        auto it = m_failures.find(key);
+        if (it != m_failures.end()) { // cleared by a success (here or on another process)
+            it->count = 0;
+            it->lastMs = 0;
+        }
+        return;
+    }
+    Failures &f = m_failures[key];
+    const qint64 lastMs = (*row)->int64(1);
+    const bool forgotten = nowMs - lastMs >= kForgetAfterMs;
+    f.count = forgotten ? 0 : int((*row)->int64(0));
+    f.lastMs = forgotten ? 0 : lastMs;
+}
+
+void LoginThrottle::store(const QString &key, Scope scope, qint64 nowMs)
+{
+    if (!m_db)
+        return;
+    // Two statements, each atomic on its own whichever process runs them at the same time:
+    // the row exists (count 0), then one UPDATE adds this failure to whatever it holds now
+    // (PostgreSQL re-reads a row another transaction just changed before updating it). A
+    // row quiet for kForgetAfterMs starts over.
+    Status st = m_db->run(m_db->insertOrIgnore(QStringLiteral("INTO login_failures (key, failures, last_ms) VALUES (?1, 0, ?2)")),
+                          key, nowMs);
+    if (st) {
+        st = m_db->run(QStringLiteral("UPDATE login_failures SET "
+                                      "failures = CASE WHEN ?2 - last_ms >= ?3 THEN 1 WHEN failures + 1 > ?4 THEN ?4 ELSE failures + 1 END, "
+                                      "last_ms = CASE WHEN last_ms > ?2 THEN last_ms ELSE ?2 END WHERE key = ?1"),
+                       key, nowMs, kForgetAfterMs, countCap(scope));
+    }
+    if (st && ++m_failuresSinceSweep >= kTableSweepEvery) {
+        m_failuresSinceSweep = 0;
+        st = m_db->run(QStringLiteral("DELETE FROM login_failures WHERE last_ms <= ?1"), nowMs - kForgetAfterMs);
+    }
+    if (!st)
+        qWarning("plaza-server: cannot count a failed sign-in: %s", qPrintable(st.error().message));
+}
 
 qint64 LoginThrottle::delayMsAfter(Scope scope, int failures)
 {
@@ -62,6 +119,7 @@ LoginThrottle::Verdict LoginThrottle::attempt(const QList<Key> &keys, qint64 now
     }
     Verdict verdict;
     for (const Key &key : keys) {
+        load(mapKey(key), nowMs);
         auto it = m_failures.find(mapKey(key));
         if (it == m_failures.end())
             continue;
@@ -104,10 +162,12 @@ void LoginThrottle::finish(const QList<Key> &keys, const std::function<void(Scop
 void LoginThrottle::failed(const QList<Key> &keys, qint64 nowMs)
 {
     finish(keys, [nowMs](Scope scope, Failures &f) {
-        // Past the longest delay, more failures change nothing: the count stays bounded.
-        f.count = std::min(f.count + 1, freeFailures(scope) + 32);
+        f.count = std::min(f.count + 1, countCap(scope));
         f.lastMs = std::max(f.lastMs, nowMs);
     });
+    // The same in the table, for every process (attempt() reads it back).
+    for (const Key &key : keys)
+        store(mapKey(key), key.scope, nowMs);
 }
 
 void LoginThrottle::succeeded(const QList<Key> &keys)
@@ -116,6 +176,14 @@ void LoginThrottle::succeeded(const QList<Key> &keys)
         if (scope != Scope::Ip)
             f.count = 0;
     });
+    if (!m_db)
+        return;
+    for (const Key &key : keys) {
+        if (key.scope == Scope::Ip)
+            continue;
+        if (auto st = m_db->run(QStringLiteral("DELETE FROM login_failures WHERE key = ?1"), mapKey(key)); !st)
+            qWarning("plaza-server: cannot clear the login throttle: %s", qPrintable(st.error().message));
+    }
 }
 
 void LoginThrottle::withdraw(const QList<Key> &keys)

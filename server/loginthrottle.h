@@ -9,6 +9,8 @@
 
 namespace plaza::server {
 
+class ServerDb;
+
 //! Slows password guessing without ever locking anyone out (docs/api.md, "Login throttle").
 //! Failed logins are counted per key: the client's IP address, the handle tried (whether
 //! or not it exists) and, for a client that proves it signed in as this user before (a
@@ -20,10 +22,18 @@ namespace plaza::server {
 //! burst must not slip past the count before its failures are known: a key lets through at
 //! once only as many attempts as it has free failures left (one at a time once they are
 //! used up). A success clears its handle and device; an address keeps its failures.
-//! Kept in memory: a restart forgets it, which is fine for a throttle.
+//! The counts live in the database's login_failures table when a ServerDb is given (the
+//! server always gives one), so that several processes on one PostgreSQL database count
+//! every failure once, whichever process saw it: each attempt reads its keys' rows, each
+//! failure adds to them in one atomic UPDATE. What is in flight stays per process (an
+//! attempt in flight on another process is not seen; it counts once it fails). Without a
+//! ServerDb (unit tests) everything is kept in memory.
 class LoginThrottle
 {
 public:
+    //! Counts shared through \a db's login_failures table (may be null: in memory only).
+    explicit LoginThrottle(ServerDb *db = nullptr) : m_db(db) { }
+
     enum class Scope { Ip, Handle, Device, Account };
     struct Key {
         Scope scope = Scope::Ip;
@@ -46,6 +56,8 @@ public:
     static constexpr qint64 kForgetAfterMs = 15 * 60'000;
     //! Above this many tracked keys, forgotten ones are swept on the next attempt.
     static constexpr qsizetype kSweepAbove = 10000;
+    //! Every this many failures, the table's forgotten rows are deleted.
+    static constexpr int kTableSweepEvery = 256;
 
     //! The wait a key with \a failures failures imposes after its last one (0: none).
     [[nodiscard]] static qint64 delayMsAfter(Scope scope, int failures);
@@ -72,7 +84,13 @@ private:
     };
     void finish(const QList<Key> &keys, const std::function<void(Scope, Failures &)> &update);
     [[nodiscard]] static QString mapKey(const Key &key);
+    //! Takes \a key's count and last failure from the table (when shared).
+    void load(const QString &key, qint64 nowMs);
+    //! Adds one failure of \a key to the table, atomically (when shared).
+    void store(const QString &key, Scope scope, qint64 nowMs);
     QHash<QString, Failures> m_failures;
+    ServerDb *m_db = nullptr;
+    int m_failuresSinceSweep = 0;
 };
 
 } // namespace plaza::server

@@ -9,6 +9,7 @@
 #include "liveacross.h"
 #include "livehub.h"
 #include "loginthrottle.h"
+#include "migrate.h"
 #include "media.h"
 #include "mediastore.h"
 #include "plazaserver.h"
@@ -100,6 +101,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("plaza-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PLAZA_VERSION));
 
+    // plaza-server migrate --from sqlite:DIR --to postgres:URL (migrate.h).
+    if (app.arguments().size() > 1 && app.arguments().at(1) == QLatin1String("migrate"))
+        return migrate::run(app.arguments().mid(2));
     auto options = ServerOptions::parse(app.arguments());
     if (!options) {
         if (options.error().code == plaza::ErrorCode::Unknown) { // --help
@@ -152,7 +156,7 @@ int main(int argc, char *argv[])
     // Other processes on the same PostgreSQL database: their events reach this hub too.
     if (auto st = relayEventsAcrossProcesses(**db, [&hub](const QList<UserEvent> &events) { hub.publish(events); }); !st)
         return fail(st.error().message);
-    LoginThrottle throttle;
+    LoginThrottle throttle(&**db); // counts in the database: shared by every process on it
     WorkerPool workers(options->hashThreads, options->hashQueue);
     Services services{**db, clock, hub, throttle, *options, workers, **mediaStore};
     // Expired uploads, files never attached and files nothing shows any more (media.h).

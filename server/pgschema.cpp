@@ -346,4 +346,16 @@ CREATE INDEX post_images_media ON post_images (media_id)
 )sql");
 }
 
+QString PgStorage::throttleSchema()
+{
+    return QStringLiteral(R"sql(
+CREATE TABLE login_failures (
+    key text PRIMARY KEY,
+    failures bigint NOT NULL,
+    last_ms bigint NOT NULL
+);
+CREATE INDEX login_failures_last ON login_failures (last_ms)
+)sql");
+}
+
 } // namespace plaza::server

@@ -455,6 +455,17 @@ CREATE TABLE IF NOT EXISTS post_images (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS post_images_media ON post_images (media_id);
 )sql")},
+        // The login throttle's failure counts (loginthrottle.h), in the database so that
+        // several processes on one PostgreSQL database share them; "key" is scope:id
+        // ("ip:…", "handle:…", "device:…", "account:…"). IF NOT EXISTS: see step 9.
+        {13, QStringLiteral(R"sql(
+CREATE TABLE IF NOT EXISTS login_failures (
+    key TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    last_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS login_failures_last ON login_failures (last_ms);
+)sql")},
     };
 }
 

@@ -23,7 +23,8 @@ Error badOption(const QString &option, const QString &why)
 Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("The Plaza reference server (API v1)."));
+    parser.setApplicationDescription(QStringLiteral("The Plaza reference server (API v1).\n"
+                                                    "plaza-server migrate --help: move a SQLite deployment to PostgreSQL."));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address to listen on (default 127.0.0.1)."),

@@ -2,7 +2,8 @@
 // Two plaza-server processes on one PostgreSQL database (issue 19): a write taken by one
 // reaches a WebSocket held by the other (LISTEN/NOTIFY), and the same Idempotency-Key sent
 // to both at once moves money once (SERIALIZABLE with retry, the key's primary key). On
-// SQLite (one process per file) the suite skips; its _pg entry runs it.
+// SQLite (one process per file) the suite skips; its _pg entry runs it. The test clock and
+// the login throttle's counts are shared too.
 #include "apiprobe.h"
 #include "common/testserver.h"
 #include "ledgercheck.h"
@@ -39,6 +40,7 @@ private slots:
     void writeOnOneReachesSocketOnTheOther();
     void sameKeyAcrossProcessesMovesMoneyOnce();
     void oneTestClock();
+    void loginThrottleShared();
     void ledgerAfterAll();
 
 private:
@@ -139,6 +141,64 @@ void TestServerProcesses::oneTestClock()
     // Running again from where it stood, on both.
     QCOMPARE(a.post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("freeze"), false}}).status, 200);
     QVERIFY(nowOf(b.get(QStringLiteral("/v1/test/clock"))) >= at + 86'400'000);
+}
+
+namespace {
+
+ApiReply login(ApiProbe &api, const QString &handle, const QString &password, const QString &deviceToken = {})
+{
+    QJsonObject body{{QStringLiteral("handle"), handle}, {QStringLiteral("password"), password}};
+    if (!deviceToken.isEmpty())
+        body.insert(QStringLiteral("device_token"), deviceToken);
+    return api.post(QStringLiteral("/v1/auth/login"), body);
+}
+
+QString throttledScope(const ApiReply &r)
+{
+    if (r.status != 429)
+        return QStringLiteral("status %1").arg(r.status);
+    const QJsonObject details = r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("details")).toObject();
+    return details.value(QStringLiteral("scope")).toString() + u'/'
+        + QString::number(details.value(QStringLiteral("retry_after")).toInt());
+}
+
+} // namespace
+
+void TestServerProcesses::loginThrottleShared()
+{
+    ApiProbe a(m_a->url());
+    ApiProbe b(m_b->url());
+    const QString password = QStringLiteral("correct horse battery");
+    // Time stands still, so that each delay holds until the test moves the clock.
+    QCOMPARE(a.post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("freeze"), true}}).status, 200);
+    // The owner registered through A: their laptop has a device token.
+    const ApiReply registered = a.post(QStringLiteral("/v1/auth/register"),
+                                       {{QStringLiteral("handle"), QStringLiteral("guarded")},
+                                        {QStringLiteral("display_name"), QStringLiteral("Guarded")},
+                                        {QStringLiteral("password"), password}});
+    QCOMPARE(registered.status, 201);
+    const QString device = registered.json.value(QStringLiteral("device_token")).toString();
+    QVERIFY(!device.isEmpty());
+
+    // Four wrong passwords, two on each process: the handle's three free failures are used
+    // up and the fourth starts a 1 s delay, on both (each process alone saw only two).
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(login(i % 2 ? b : a, QStringLiteral("guarded"), QStringLiteral("guess %1").arg(i)).status, 401);
+    QCOMPARE(throttledScope(login(b, QStringLiteral("guarded"), password)), QStringLiteral("handle/1"));
+    QCOMPARE(throttledScope(login(a, QStringLiteral("guarded"), password)), QStringLiteral("handle/1"));
+    // The owner's laptop is not held, on either process.
+    QCOMPARE(login(b, QStringLiteral("guarded"), password, device).status, 200);
+    QCOMPARE(login(a, QStringLiteral("guarded"), password, device).status, 200);
+    // The delay over (moved on B), a failure through A doubles it for B.
+    QCOMPARE(b.post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("advance_s"), 1}}).status, 200);
+    QCOMPARE(login(a, QStringLiteral("guarded"), QStringLiteral("guess 4")).status, 401);
+    QCOMPARE(throttledScope(login(b, QStringLiteral("guarded"), password)), QStringLiteral("handle/2"));
+    // A success on B clears the handle for A: the next typo there is free again.
+    QCOMPARE(a.post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("advance_s"), 2}}).status, 200);
+    QCOMPARE(login(b, QStringLiteral("guarded"), password).status, 200);
+    QCOMPARE(login(a, QStringLiteral("guarded"), QStringLiteral("typo")).status, 401);
+    QCOMPARE(login(a, QStringLiteral("guarded"), password).status, 200);
+    QCOMPARE(a.post(QStringLiteral("/v1/test/clock"), {{QStringLiteral("freeze"), false}}).status, 200);
 }
 
 void TestServerProcesses::ledgerAfterAll()
