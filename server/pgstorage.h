@@ -59,7 +59,9 @@ public:
     [[nodiscard]] static QString schema();
     //! Step 12: media (SQLite's migration 12, media.h).
     [[nodiscard]] static QString mediaSchema();
-    static constexpr int kSchemaVersion = 12;
+    //! Step 13 (message actions: edits, tombstones, replies, forwards, reactions).
+    [[nodiscard]] static QString messageActionsSchema();
+    static constexpr int kSchemaVersion = 13;
 
     //! \a sql with SQLite's ?n parameters as PostgreSQL's $n (string literals left alone).
     [[nodiscard]] static QByteArray rewriteParameters(const QString &sql);
