@@ -3,6 +3,7 @@
 
 #include "chat/chatservice.h"
 #include "chat/keyedlistmodel.h"
+#include "chat/messageactionroles.h"
 #include "common/clock.h"
 #include "common/logging.h"
 #include "money/money.h"
@@ -43,7 +44,7 @@ bool sameContent(const MessageRow &a, const MessageRow &b)
 {
     return a.id == b.id && a.unsynced == b.unsynced && a.state == b.state && a.text == b.text && a.senderName == b.senderName
         && a.createdAt == b.createdAt && a.errorMessage == b.errorMessage && a.kind == b.kind && a.amountMinor == b.amountMinor
-        && a.currency == b.currency && a.requestId == b.requestId;
+        && a.currency == b.currency && a.requestId == b.requestId && sameActions(a, b);
 }
 
 } // namespace
@@ -909,6 +910,17 @@ QVariant MessagesModel::data(const QModelIndex &index, int role) const
         const CachedRequest *r = request(m.requestId);
         return r && !r->note.isEmpty() ? r->note : requestNoteFromText(m.text);
     }
+    case EditedRole:
+    case EditedAtRole:
+    case DeletedRole:
+    case ReactionsRole:
+    case ReplyToRole:
+    case ReplySenderNameRole:
+    case ReplySnippetRole:
+    case ReplyDeletedRole:
+    case ForwardedRole:
+    case ForwardedFromRole:
+        return actionRoleData(m, role);
     default:
         return {};
     }
@@ -934,6 +946,16 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
         {RequestStatusRole, "requestStatus"},
         {ErrorMessageRole, "errorMessage"},
         {BodyRole, "body"},
+        {EditedRole, "edited"},
+        {EditedAtRole, "editedAt"},
+        {DeletedRole, "deleted"},
+        {ReactionsRole, "reactions"},
+        {ReplyToRole, "replyTo"},
+        {ReplySenderNameRole, "replySenderName"},
+        {ReplySnippetRole, "replySnippet"},
+        {ReplyDeletedRole, "replyDeleted"},
+        {ForwardedRole, "forwarded"},
+        {ForwardedFromRole, "forwardedFrom"},
     };
 }
 

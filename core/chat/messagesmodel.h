@@ -97,6 +97,18 @@ public:
         //! (body) what the bubble shows under a money card's title, or a text's text: a payment's
         //! note, a request's note (its amount and link left out); plain text
         BodyRole,
+        // Message actions (issue 17); a tombstone has empty text, body, reactions and reply.
+        EditedRole,                //!< (edited) bool: edited, and not deleted since
+        EditedAtRole,              //!< (editedAt) QDateTime UTC of the last edit, or undefined
+        DeletedRole,               //!< (deleted) bool: deleted for everyone ("Message deleted")
+        //! (reactions) [{emoji, count, mine, recentUserIds}] in the order of each emoji's first reaction
+        ReactionsRole,
+        ReplyToRole,               //!< (replyTo) the id of the message it replies to; empty: not a reply
+        ReplySenderNameRole,       //!< (replySenderName) who wrote the quoted message
+        ReplySnippetRole,          //!< (replySnippet) its words on one line; empty when it was deleted
+        ReplyDeletedRole,          //!< (replyDeleted) bool: the quoted message was deleted
+        ForwardedRole,             //!< (forwarded) bool: a forward ("Forwarded")
+        ForwardedFromRole,         //!< (forwardedFrom) the first author's display name
     };
     Q_ENUM(Role)
 
