@@ -49,11 +49,22 @@ Result<OutgoingMessage> MessageOutbox::add(const QString &conversationId, const 
     m.text = text;
     m.createdAt = createdAt.isEmpty() ? now() : createdAt;
     auto st = m_db->prepare(QStringLiteral(
-        "INSERT INTO message_outbox (client_id, seq, conversation_id, text, state, created_at, updated_at, reply_to) "
-        "VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM message_outbox), ?2, ?3, 'sending', ?4, ?4, ?5);"));
+        "INSERT INTO message_outbox (client_id, seq, conversation_id, text, state, created_at, updated_at) "
+        "VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM message_outbox), ?2, ?3, 'sending', ?4, ?4);"));
     if (!st)
         return st.error();
-    st->bindAll(m.clientId, conversationId, text, m.createdAt, replyTo.isEmpty() ? QString() : replyTo);
+    st->bindAll(m.clientId, conversationId, text, m.createdAt);
+    if (!replyTo.isEmpty()) {
+        // First, so the message never exists without what it replies to (a crash between
+        // the two leaves only an orphan that pruneSynced() removes).
+        auto reply = m_db->prepare(
+            QStringLiteral("INSERT OR REPLACE INTO message_outbox_replies (client_id, reply_to) VALUES (?1, ?2);"));
+        if (!reply)
+            return reply.error();
+        reply->bindAll(m.clientId, replyTo);
+        if (auto done = reply->exec(); !done)
+            return done.error();
+    }
     // A standalone statement is its own transaction: committed when exec returns.
     if (auto done = st->exec(); !done)
         return done.error();
@@ -123,7 +134,8 @@ Status MessageOutbox::discard(const QString &clientId)
 Result<QList<OutgoingMessage>> MessageOutbox::select(const QString &where, const QString &arg)
 {
     auto st = m_db->prepare(QStringLiteral("SELECT client_id, seq, conversation_id, text, state, attempts, message_id, "
-                                           "error_code, error_message, created_at, reply_to FROM message_outbox o WHERE %1 "
+                                           "error_code, error_message, created_at, (SELECT r.reply_to FROM message_outbox_replies r "
+                                           "WHERE r.client_id = o.client_id) FROM message_outbox o WHERE %1 "
                                            "ORDER BY seq;")
                                 .arg(where));
     if (!st)
@@ -179,7 +191,8 @@ Result<QList<OutgoingMessage>> MessageOutbox::unsynced(const QString &conversati
 Status MessageOutbox::pruneSynced()
 {
     return m_db->exec(QStringLiteral(
-        "DELETE FROM message_outbox WHERE state = 'sent' AND EXISTS (SELECT 1 FROM messages m WHERE m.id = message_id);"));
+        "DELETE FROM message_outbox WHERE state = 'sent' AND EXISTS (SELECT 1 FROM messages m WHERE m.id = message_id);"
+        "DELETE FROM message_outbox_replies WHERE client_id NOT IN (SELECT client_id FROM message_outbox);"));
 }
 
 Result<std::pair<int, int>> MessageOutbox::counts()

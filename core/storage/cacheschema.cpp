@@ -275,9 +275,14 @@ CREATE INDEX IF NOT EXISTS media_files_by_use ON media_files (used_at);
 // them (a JSON array of protocol::Reaction, NULL when none), what it replies to (with the
 // quoted snippet, kept in step when the original is edited or deleted) and where a forward
 // came from. hidden_messages: "delete for me", on this device only; not a private table, so
-// a resync does not bring hidden messages back. message_outbox.reply_to: a reply waiting to go.
+// a resync does not bring hidden messages back. message_outbox_replies: what a message of the
+// outbox replies to (a table of its own, not a column: a cache that got step 4 late has no
+// message_outbox when this step runs).
 const QString kSchemaV9 = QStringLiteral(R"sql(
-ALTER TABLE message_outbox ADD COLUMN reply_to TEXT;
+CREATE TABLE IF NOT EXISTS message_outbox_replies (
+    client_id TEXT PRIMARY KEY NOT NULL,
+    reply_to  TEXT NOT NULL
+) WITHOUT ROWID;
 ALTER TABLE messages ADD COLUMN edited_at TEXT;
 ALTER TABLE messages ADD COLUMN deleted_at TEXT;
 ALTER TABLE messages ADD COLUMN reactions TEXT;
