@@ -90,10 +90,29 @@ QCoro::Task<int> Commands::chatShow()
         QString body = oneLine(m.text);
         if (m.kind == u"payment")
             body = QStringLiteral("[payment %1] %2").arg(Money(m.amountMinor, m.currency).format(), body);
-        printLine(QStringLiteral("%1  %2: %3%4")
-                      .arg(m.createdAt.isEmpty() ? QStringLiteral("-") : shortTime(m.createdAt),
+        if (m.deleted)
+            body = QStringLiteral("[deleted]");
+        if (!m.forwardedFrom.isEmpty())
+            body = QStringLiteral("[forwarded from %1] %2").arg(m.forwardedFrom, body);
+        if (!m.replyToId.isEmpty())
+            body = QStringLiteral("[reply to %1: %2] %3")
+                       .arg(m.replySenderName, m.replyDeleted ? QStringLiteral("(deleted)") : oneLine(m.replySnippet), body);
+        QStringList marks;
+        if (!m.editedAt.isEmpty() && !m.deleted)
+            marks.append(QStringLiteral("(edited)"));
+        QStringList reactions;
+        for (const protocol::Reaction &r : m.reactions)
+            reactions.append(QStringLiteral("%1 %2%3").arg(r.emoji).arg(r.count).arg(r.mine ? QStringLiteral("*") : QString()));
+        if (!reactions.isEmpty())
+            marks.append(u'[' + reactions.join(QStringLiteral(", ")) + u']');
+        if (m.unsynced)
+            marks.append(QStringLiteral("(%1)").arg(m.state));
+        // The id first: edit, delete, react, reply and forward take it.
+        printLine(QStringLiteral("%1  %2  %3: %4%5")
+                      .arg(m.id.isEmpty() ? QStringLiteral("-") : m.id,
+                           m.createdAt.isEmpty() ? QStringLiteral("-") : shortTime(m.createdAt),
                            m.own ? QStringLiteral("me") : m.senderName, body,
-                           m.unsynced ? QStringLiteral("  (%1)").arg(m.state) : QString()));
+                           marks.isEmpty() ? QString() : QStringLiteral("  ") + marks.join(u' ')));
     }
     if (messages->isEmpty() && unsent->isEmpty())
         printLine(QStringLiteral("no messages"));

@@ -77,6 +77,8 @@ struct CliOptions {
     QStringList alts;      //!< --alt TEXT (repeatable): the alt text of each file, in order
     QString text;          //!< attach --text
     bool thumbnail = false; //!< download --thumbnail
+    // Message actions
+    bool forMe = false;    //!< delete --for-me: hide on this device only
 };
 
 //! The commands of plaza-cli, each a coroutine that ends with an exit code after printing
@@ -121,6 +123,12 @@ public:
     QCoro::Task<int> say();
     QCoro::Task<int> chatSearch();
     QCoro::Task<int> group();
+    // Message actions (messagecommands.cpp): edit, delete [--for-me], react, unreact, reply, forward
+    QCoro::Task<int> editMessage();
+    QCoro::Task<int> deleteMessage();
+    QCoro::Task<int> react(bool add);
+    QCoro::Task<int> reply();
+    QCoro::Task<int> forward();
     // Sessions (sessioncommands.cpp): list, end ID, end --others
     QCoro::Task<int> sessions();
     // The account (accountcommands.cpp): password, account delete
@@ -161,6 +169,9 @@ private:
     QCoro::Task<int> toggle(bool repost);
     //! open() plus one pull (offline is fine) and the chat service, which sends what is queued.
     QCoro::Task<int> openChat();
+    //! The conversation of cached message \a messageId (NotFound when this device does not
+    //! have it: sync, or `chat` that conversation, first).
+    [[nodiscard]] Result<QString> conversationOfMessage(const QString &messageId);
     //! An unanswered transfer (when openWallet() ran) to \a to of \a amount with \a note.
     [[nodiscard]] std::optional<wallet::PaymentIntent> sameTransferUnanswered(const QString &to, const Money &amount,
                                                                               const QString &note) const;

@@ -61,7 +61,13 @@ int main(int argc, char **argv)
         "  say @handle|ID \"TEXT\"           send through the outbox; exit 5 = queued, sent when the server answers\n"
         "  chat-search \"WORDS\" [--limit N] search cached messages (accents ignored: cafe finds café)\n"
         "  group \"TITLE\" @handle...       a new group with a title and these people\n"
-        "  attach @handle|ID FILE... [--text TEXT] [--alt TEXT]...   send files (at most 10; images lose their metadata)\n\n"
+        "  attach @handle|ID FILE... [--text TEXT] [--alt TEXT]...   send files (at most 10; images lose their metadata)\n"
+        "  (chat prints each message's id first; these take it)\n"
+        "  reply MESSAGE_ID \"TEXT\"         answer a message, quoting it (through the outbox, like say)\n"
+        "  edit MESSAGE_ID \"TEXT\"          change your text message (within 48 h; never payments or requests)\n"
+        "  delete MESSAGE_ID [--for-me]    delete your message for everyone (within 48 h), or hide any on this device\n"
+        "  react MESSAGE_ID EMOJI          add your reaction (one emoji); unreact MESSAGE_ID EMOJI takes it back\n"
+        "  forward MESSAGE_ID @handle|ID...   forward a message (not a payment) to one or more conversations\n\n"
         "Files:\n"
         "  upload FILE...                  upload files (resumed after a dropped connection); prints their ids\n"
         "  post [\"TEXT\"] --image FILE [--alt TEXT]   a post with up to 4 images, each with its alt text\n"
@@ -87,7 +93,8 @@ int main(int argc, char **argv)
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, register, whoami, sync, status, logout, "
                                                                            "balance, history, send, request, requests, decline, cancel, pay, topup, "
                                                                            "export, pending, savings, deposit, withdraw, "
-                                                                           "goals, feed, post, like, repost, chats, chat, say, chat-search, group, sessions, "
+                                                                           "goals, feed, post, like, repost, chats, chat, say, chat-search, group, reply, edit, "
+                                                                           "delete, react, unreact, forward, sessions, "
                                                                            "password, account, 2fa, upload, attach or download"));
     const QCommandLineOption inOption(QStringLiteral("in"), QStringLiteral("history/export: money received only."));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("history/export: money sent only."));
@@ -126,9 +133,12 @@ int main(int argc, char **argv)
     const QCommandLineOption textOption(QStringLiteral("text"), QStringLiteral("attach: a message to go with the files."),
                                         QStringLiteral("TEXT"));
     const QCommandLineOption thumbnailOption(QStringLiteral("thumbnail"), QStringLiteral("download: the image's thumbnail."));
+    const QCommandLineOption forMeOption(QStringLiteral("for-me"),
+                                         QStringLiteral("delete: hide the message on this device only."));
     parser.addOptions({inOption, outOption, kindOption, queryOption, limitOption, fromOption, cardOption, yesOption, goalOption,
                        deadlineOption, discoverOption, toMeOption, fromMeOption, othersOption, againOption,
-                       deleteCacheOption, codeOption, recoveryOption, imageOption, altOption, textOption, thumbnailOption});
+                       deleteCacheOption, codeOption, recoveryOption, imageOption, altOption, textOption, thumbnailOption,
+                       forMeOption});
     const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server URL (login)."), QStringLiteral("URL"));
     const QCommandLineOption handleOption(QStringLiteral("handle"), QStringLiteral("Your handle (login)."), QStringLiteral("H"));
     const QCommandLineOption nameOption(QStringLiteral("display-name"), QStringLiteral("Display name (register)."),
@@ -209,6 +219,7 @@ int main(int argc, char **argv)
     options.alts = parser.values(altOption);
     options.text = parser.value(textOption);
     options.thumbnail = parser.isSet(thumbnailOption);
+    options.forMe = parser.isSet(forMeOption);
 
     const QString command = args.constFirst();
     static const QStringList takesArguments{QStringLiteral("send"),    QStringLiteral("request"), QStringLiteral("pay"),
@@ -219,7 +230,9 @@ int main(int argc, char **argv)
                                             QStringLiteral("say"),     QStringLiteral("chat-search"),
                                             QStringLiteral("group"),   QStringLiteral("sessions"),
                                             QStringLiteral("account"), QStringLiteral("2fa"),
-                                            QStringLiteral("upload"),  QStringLiteral("attach"),  QStringLiteral("download")};
+                                            QStringLiteral("upload"),  QStringLiteral("attach"),  QStringLiteral("download"),
+                                            QStringLiteral("reply"),   QStringLiteral("edit"),    QStringLiteral("delete"),
+                                            QStringLiteral("react"),   QStringLiteral("unreact"), QStringLiteral("forward")};
     if (args.size() > 1 && !takesArguments.contains(command)) {
         std::fputs(QStringLiteral("plaza-cli: \"%1\" takes no arguments (see --help)\n").arg(command).toLocal8Bit().constData(),
                    stderr);
@@ -291,6 +304,18 @@ int main(int argc, char **argv)
             return commands.chatSearch();
         if (command == u"group")
             return commands.group();
+        if (command == u"reply")
+            return commands.reply();
+        if (command == u"edit")
+            return commands.editMessage();
+        if (command == u"delete")
+            return commands.deleteMessage();
+        if (command == u"react")
+            return commands.react(true);
+        if (command == u"unreact")
+            return commands.react(false);
+        if (command == u"forward")
+            return commands.forward();
         if (command == u"sessions")
             return commands.sessions();
         if (command == u"2fa")

@@ -37,8 +37,10 @@ add_library(plaza_core STATIC
     chat/chatqueries.h chat/chatqueries.cpp
     chat/keyedlistmodel.h
     chat/chatservice.h chat/chatservice.cpp
+    chat/messageactions.h chat/messageactions.cpp
     chat/conversationsmodel.h chat/conversationsmodel.cpp
     chat/messagesmodel.h chat/messagesmodel.cpp
+    chat/messageactionroles.h chat/messageactionroles.cpp
     chat/chatsearchmodel.h chat/chatsearchmodel.cpp
     chat/incomingmessages.h chat/incomingmessages.cpp
     diagnostics/feedbackreport.h diagnostics/feedbackreport.cpp

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The chat endpoints on one conversation (api-v1 "Chat"): read it, list its messages, post
-// a text message, move one's read mark. Creating and listing conversations is in
+// a text message (or a reply), move one's read mark. What one does to a message afterwards
+// (edit, delete, react, forward) is in messageactions.cpp. Creating and listing conversations is in
 // conversations.cpp. An id that names no conversation is 404; a conversation the caller is
 // not a member of is 403 (docs/api.md "Chat").
 
@@ -106,10 +107,39 @@ Response postHandler(ServerDb &db, Clock &clock, RequestContext &ctx)
     auto refs = media::parseRefs(files, QStringLiteral("attachments"), protocol::limits::kMaxMessageAttachments);
     if (!refs)
         return Response::error(refs.error());
+    // A reply names a message of this conversation that is still there: anything else is 422
+    // (not checked again for a client_id already stored: a retry gets its message back).
+    MessageOrigin origin;
+    const QJsonValue replyTo = ctx.body.value(QStringLiteral("reply_to"));
+    auto stored = db.integer(QStringLiteral("SELECT id FROM messages WHERE sender_id = ?1 AND client_id = ?2"), ctx.userId,
+                             clientId);
+    if (!stored)
+        return Response::error(stored.error());
+    if (!stored->has_value() && !replyTo.isUndefined() && !replyTo.isNull()) {
+        if (!replyTo.isString())
+            return Response::invalidField(QStringLiteral("reply_to"), QStringLiteral("reply_to must be a message id"));
+        auto original = messageIn(db, conversationId, replyTo.toString());
+        if (!original)
+            return Response::error(original.error());
+        auto deleted = original->has_value()
+            ? db.integer(QStringLiteral("SELECT 1 FROM messages WHERE id = ?1 AND deleted_at IS NOT NULL"), **original)
+            : Result<std::optional<qint64>>(std::optional<qint64>());
+        if (!deleted)
+            return Response::error(deleted.error());
+        if (!original->has_value() || deleted->has_value()) {
+            Error e = makeError(ErrorCode::ValidationFailed,
+                                original->has_value() ? QStringLiteral("The message you reply to was deleted.")
+                                                      : QStringLiteral("reply_to must be a message of this conversation."),
+                                {{QStringLiteral("field"), QStringLiteral("reply_to")}});
+            e.httpStatus = 422;
+            return Response::error(e);
+        }
+        origin.replyToId = **original;
+    }
     CreatedMessage created;
     const Status st = db.write([&]() -> Status {
         auto result = postTextMessage(db, conversationId, ctx.userId, clientId, text.isNull() ? QStringLiteral("") : text,
-                                      clock.nowMs(), *refs);
+                                      clock.nowMs(), *refs, origin);
         if (!result)
             return result.error();
         created = *result;

@@ -343,8 +343,9 @@ Result<int> sweep(ServerDb &db, MediaStore &store, qint64 nowMs)
             if (auto st = db.run(QStringLiteral("DELETE FROM uploads WHERE id = ?1"), id); !st)
                 return st;
         }
-        // Files never attached in time, and files every post of which was deleted (a file
-        // in a message stays: messages are not deleted in v1).
+        // Files never attached in time, and files nothing shows any more: every post of
+        // them deleted, and no message left that carries them (a message deleted for
+        // everyone lost its attachment rows: messageactions.cpp).
         auto gone = db.integers(
             QStringLiteral("SELECT id FROM media WHERE (attached_at IS NULL AND created_at <= ?1) "
                            "OR (attached_at IS NOT NULL "

@@ -13,12 +13,83 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace plaza::server {
+
+namespace {
+
+//! The display name of \a userId as \a viewerId sees them (loadUser: a deleted account too).
+Result<QString> displayName(ServerDb &db, qint64 viewerId, qint64 userId)
+{
+    auto user = loadUser(db, viewerId, userId);
+    if (!user)
+        return user.error();
+    return user->displayName;
+}
+
+//! The reactions of \a messageId as \a viewerId sees them: one entry per emoji in the order
+//! of its first reaction, with its count, whether the viewer is among them and the newest few.
+Result<QList<protocol::Reaction>> loadReactions(ServerDb &db, qint64 viewerId, qint64 messageId)
+{
+    auto rows = db.query(QStringLiteral("SELECT emoji, user_id FROM message_reactions WHERE message_id = ?1 "
+                                        "ORDER BY created_at, user_id"),
+                         messageId);
+    if (!rows)
+        return rows.error();
+    QList<protocol::Reaction> out;
+    for (;;) {
+        auto row = rows->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const QString emoji = rows->text(0);
+        const qint64 userId = rows->int64(1);
+        auto it = std::find_if(out.begin(), out.end(), [&](const protocol::Reaction &x) { return x.emoji == emoji; });
+        if (it == out.end()) {
+            out.append(protocol::Reaction{emoji, 0, false, {}});
+            it = out.end() - 1;
+        }
+        ++it->count;
+        it->mine = it->mine || userId == viewerId;
+        it->recentUserIds.prepend(ids::format(ids::kUser, userId));
+        if (it->recentUserIds.size() > protocol::Reaction::kMaxRecentReactors)
+            it->recentUserIds.removeLast();
+    }
+    return out;
+}
+
+//! What a reply to \a originalId quotes (its snippet, or "deleted").
+Result<std::optional<protocol::ReplyRef>> loadReplyRef(ServerDb &db, qint64 viewerId, qint64 originalId)
+{
+    auto row = db.row(QStringLiteral("SELECT sender_id, text, deleted_at FROM messages WHERE id = ?1"), originalId);
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<protocol::ReplyRef>();
+    auto &stmt = *row;
+    protocol::ReplyRef ref;
+    ref.id = ids::format(ids::kMessage, originalId);
+    const qint64 senderId = stmt->int64(0);
+    ref.senderId = ids::format(ids::kUser, senderId);
+    ref.deleted = !stmt->isNull(2);
+    if (!ref.deleted)
+        ref.snippet = protocol::replySnippet(stmt->text(1));
+    auto name = displayName(db, viewerId, senderId);
+    if (!name)
+        return name.error();
+    ref.senderName = *name;
+    return std::optional<protocol::ReplyRef>(ref);
+}
+
+} // namespace
 
 Result<protocol::Message> loadMessage(ServerDb &db, qint64 viewerId, qint64 messageId)
 {
     auto row = db.row(QStringLiteral("SELECT m.conversation_id, m.sender_id, m.client_id, m.text, m.kind, "
-                                     "m.transaction_id, m.created_at, t.amount, t.currency "
+                                     "m.transaction_id, m.created_at, t.amount, t.currency, m.edited_at, m.deleted_at, "
+                                     "m.reply_to_id, m.forwarded_from_id, m.forwarded_sender_id "
                                      "FROM messages m LEFT JOIN ledger_transactions t ON t.id = m.transaction_id "
                                      "WHERE m.id = ?1"),
         messageId);
@@ -40,10 +111,38 @@ Result<protocol::Message> loadMessage(ServerDb &db, qint64 viewerId, qint64 mess
     m.kind = stmt->text(4);
     if (!stmt->isNull(5))
         m.payment = protocol::PaymentCard{ids::format(ids::kTransaction, stmt->int64(5)), Money(stmt->int64(7), stmt->text(8))};
+    if (!stmt->isNull(9))
+        m.editedAt = QDateTime::fromMSecsSinceEpoch(stmt->int64(9), Qt::UTC);
+    if (!stmt->isNull(10)) {
+        // A tombstone: who sent what when, nothing of what it said.
+        m.deletedAt = QDateTime::fromMSecsSinceEpoch(stmt->int64(10), Qt::UTC);
+        return m;
+    }
+    const qint64 replyTo = stmt->isNull(11) ? 0 : stmt->int64(11);
+    const qint64 forwardedFrom = stmt->isNull(12) ? 0 : stmt->int64(12);
+    const qint64 forwardedSender = stmt->isNull(13) ? 0 : stmt->int64(13);
+    stmt.reset(); // done with the row: the reads below run their own statements
     auto attachments = media::messageAttachments(db, messageId);
     if (!attachments)
         return attachments.error();
     m.attachments = *attachments;
+    auto reactions = loadReactions(db, viewerId, messageId);
+    if (!reactions)
+        return reactions.error();
+    m.reactions = *reactions;
+    if (replyTo) {
+        auto ref = loadReplyRef(db, viewerId, replyTo);
+        if (!ref)
+            return ref.error();
+        m.replyTo = *ref;
+    }
+    if (forwardedFrom) {
+        auto name = displayName(db, viewerId, forwardedSender);
+        if (!name)
+            return name.error();
+        m.forwardedFrom = protocol::ForwardedFrom{ids::format(ids::kMessage, forwardedFrom),
+                                                  ids::format(ids::kUser, forwardedSender), *name};
+    }
     return m;
 }
 
@@ -101,6 +200,12 @@ Status announceMessage(ServerDb &db, qint64 conversationId, qint64 senderId, qin
     return {};
 }
 
+//! NULL for 0 (no reply, not a forward).
+std::optional<qint64> nullIfZero(qint64 id)
+{
+    return id ? std::optional<qint64>(id) : std::nullopt;
+}
+
 Error textField(const QString &message, const QVariantMap &extra = {})
 {
     QVariantMap details{{QStringLiteral("field"), QStringLiteral("text")}};
@@ -128,9 +233,14 @@ Result<qint64> postPaymentMessage(ServerDb &db, qint64 conversationId, qint64 se
     return messageId;
 }
 
+bool isRequestText(const QString &text)
+{
+    return text.contains(QStringLiteral("plaza://pay/"), Qt::CaseInsensitive);
+}
+
 Result<CreatedMessage> postTextMessage(ServerDb &db, qint64 conversationId, qint64 senderId, const QString &clientId,
                                        const QString &text, qint64 nowMs,
-                                       const QList<protocol::AttachmentRef> &attachments)
+                                       const QList<protocol::AttachmentRef> &attachments, const MessageOrigin &origin)
 {
     if (!protocol::isValidClientId(clientId))
         return makeError(ErrorCode::ValidationFailed, QStringLiteral("client_id must be 1 to 64 of A-Z, a-z, 0-9, _ and -."),
@@ -148,9 +258,17 @@ Result<CreatedMessage> postTextMessage(ServerDb &db, qint64 conversationId, qint
                              {{QStringLiteral("field"), QStringLiteral("client_id")}});
         return CreatedMessage{stmt->int64(0), true};
     }
-    if (text.trimmed().isEmpty() && (attachments.isEmpty() || !text.isEmpty()))
-        return textField(attachments.isEmpty() ? QStringLiteral("A message needs some text or a file.")
-                                               : QStringLiteral("A message's text cannot be only white space."));
+    bool hasFiles = !attachments.isEmpty();
+    if (origin.forwardedFromId) {
+        auto files = db.integer(QStringLiteral("SELECT count(*) FROM message_attachments WHERE message_id = ?1"),
+                                origin.forwardedFromId);
+        if (!files)
+            return files.error();
+        hasFiles = files->value_or(0) > 0;
+    }
+    if (text.trimmed().isEmpty() && (!hasFiles || !text.isEmpty()))
+        return textField(!hasFiles ? QStringLiteral("A message needs some text or a file.")
+                                   : QStringLiteral("A message's text cannot be only white space."));
     const qsizetype chars = text.toUcs4().size();
     if (chars > protocol::limits::kMaxMessageChars)
         return textField(QStringLiteral("A message is at most %1 characters (this one has %2).")
@@ -161,13 +279,23 @@ Result<CreatedMessage> postTextMessage(ServerDb &db, qint64 conversationId, qint
     if (!createdAt)
         return createdAt.error();
     auto inserted = db.insert(QStringLiteral("INSERT INTO messages (conversation_id, sender_id, client_id, text, kind, "
-                                             "created_at) VALUES (?1, ?2, ?3, ?4, 'text', ?5)"),
-        conversationId, senderId, clientId, text, *createdAt);
+                                             "created_at, reply_to_id, forwarded_from_id, forwarded_sender_id) "
+                                             "VALUES (?1, ?2, ?3, ?4, 'text', ?5, ?6, ?7, ?8)"),
+        conversationId, senderId, clientId, text, *createdAt, nullIfZero(origin.replyToId),
+        nullIfZero(origin.forwardedFromId), nullIfZero(origin.forwardedSenderId));
     if (!inserted)
         return inserted.error();
     const qint64 messageId = *inserted;
-    if (auto st = media::attachToMessage(db, senderId, messageId, attachments, nowMs); !st)
+    if (origin.forwardedFromId) {
+        // The same files, shown again: they stay their author's (media.h's canSee follows the rows).
+        if (auto st = db.run(QStringLiteral("INSERT INTO message_attachments (message_id, position, media_id, alt) "
+                                            "SELECT ?1, position, media_id, alt FROM message_attachments WHERE message_id = ?2"),
+                             messageId, origin.forwardedFromId);
+            !st)
+            return st.error();
+    } else if (auto st = media::attachToMessage(db, senderId, messageId, attachments, nowMs); !st) {
         return st.error();
+    }
     if (auto st = announceMessage(db, conversationId, senderId, messageId, *createdAt); !st)
         return st.error();
     return CreatedMessage{messageId, false};

@@ -28,6 +28,15 @@ class ServerDb;
 [[nodiscard]] Result<qint64> postPaymentMessage(ServerDb &db, qint64 conversationId, qint64 senderId,
                                                 qint64 transactionId, const QString &text, qint64 nowMs);
 
+//! Where a new message comes from besides its text: the message it replies to (same
+//! conversation, checked by the caller) and, for a forward, the message forwarded (its
+//! files are attached again) and the author it is shown as coming from.
+struct MessageOrigin {
+    qint64 replyToId = 0;
+    qint64 forwardedFromId = 0;
+    qint64 forwardedSenderId = 0;
+};
+
 struct CreatedMessage {
     qint64 id = 0;
     bool existed = false; //!< the sender had already sent this client_id: the original
@@ -36,10 +45,16 @@ struct CreatedMessage {
 //! business). Validates client_id, text (up to kMaxMessageChars code points, not only white
 //! space, and empty only when files are attached) and \a attachments (finished files of the
 //! sender: media.h). The same client_id again from the same sender returns the original in
-//! the same conversation, and is a Conflict in another one.
+//! the same conversation, and is a Conflict in another one. With \a origin a reply or a
+//! forward (a forward's text may be empty when the forwarded message has files).
 [[nodiscard]] Result<CreatedMessage> postTextMessage(ServerDb &db, qint64 conversationId, qint64 senderId,
                                                      const QString &clientId, const QString &text, qint64 nowMs,
-                                                     const QList<protocol::AttachmentRef> &attachments = {});
+                                                     const QList<protocol::AttachmentRef> &attachments = {},
+                                                     const MessageOrigin &origin = {});
+
+//! True when \a text carries a payment request's link (plaza://pay/…): the app shows it as a
+//! request card, so such messages are never edited or deleted, like payments.
+[[nodiscard]] bool isRequestText(const QString &text);
 
 //! Moves \a userId's read mark in \a conversationId forward to \a messageId (never back) and
 //! appends conversation.read to every member's log and conversation.updated to the reader's.

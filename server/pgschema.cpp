@@ -358,4 +358,23 @@ CREATE INDEX login_failures_last ON login_failures (last_ms)
 )sql");
 }
 
+QString PgStorage::messageActionsSchema()
+{
+    return QStringLiteral(R"sql(
+ALTER TABLE messages ADD COLUMN edited_at bigint;
+ALTER TABLE messages ADD COLUMN deleted_at bigint;
+ALTER TABLE messages ADD COLUMN reply_to_id bigint;
+ALTER TABLE messages ADD COLUMN forwarded_from_id bigint;
+ALTER TABLE messages ADD COLUMN forwarded_sender_id bigint;
+CREATE TABLE message_reactions (
+    message_id bigint NOT NULL,
+    user_id bigint NOT NULL,
+    emoji text NOT NULL,
+    created_at bigint NOT NULL,
+    PRIMARY KEY (message_id, user_id, emoji)
+);
+CREATE INDEX message_reactions_by_time ON message_reactions (message_id, created_at)
+)sql");
+}
+
 } // namespace plaza::server

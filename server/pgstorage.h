@@ -61,7 +61,9 @@ public:
     [[nodiscard]] static QString mediaSchema();
     //! Step 13: the login throttle's failure counts (loginthrottle.h).
     [[nodiscard]] static QString throttleSchema();
-    static constexpr int kSchemaVersion = 13;
+    //! Step 14 (message actions: edits, tombstones, replies, forwards, reactions).
+    [[nodiscard]] static QString messageActionsSchema();
+    static constexpr int kSchemaVersion = 14;
 
     //! \a sql with SQLite's ?n parameters as PostgreSQL's $n (string literals left alone).
     [[nodiscard]] static QByteArray rewriteParameters(const QString &sql);

@@ -85,6 +85,7 @@ PlazaServer::PlazaServer(Services &services, QObject *parent) : QAbstractHttpSer
     registerSyncRoutes(m_router, services);
     registerConversationRoutes(m_router, services);
     registerMessageRoutes(m_router, services);
+    registerMessageActionRoutes(m_router, services);
     registerWalletRoutes(m_router, services);
     registerPaymentRequestRoutes(m_router, services);
     registerFeedRoutes(m_router, services);

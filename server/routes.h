@@ -19,6 +19,7 @@ void registerUserRoutes(Router &router, Services &services);          // users.c
 void registerSyncRoutes(Router &router, Services &services);          // sync.cpp
 void registerConversationRoutes(Router &router, Services &services);  // conversations.cpp
 void registerMessageRoutes(Router &router, Services &services);       // chat.cpp
+void registerMessageActionRoutes(Router &router, Services &services); // messageactions.cpp
 void registerWalletRoutes(Router &router, Services &services);        // wallet.cpp
 void registerPaymentRequestRoutes(Router &router, Services &services); // paymentrequests.cpp
 void registerFeedRoutes(Router &router, Services &services);          // feed.cpp

@@ -466,6 +466,25 @@ CREATE TABLE IF NOT EXISTS login_failures (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS login_failures_last ON login_failures (last_ms);
 )sql")},
+        // Message actions (issue 17, docs/api.md "Chat"): when a message was last edited and
+        // deleted (a tombstone keeps its row, its text emptied), what it replies to, where a
+        // forward came from (the first message and its author), and reactions: one row per
+        // person per emoji.
+        {14, QStringLiteral(R"sql(
+ALTER TABLE messages ADD COLUMN edited_at INTEGER;
+ALTER TABLE messages ADD COLUMN deleted_at INTEGER;
+ALTER TABLE messages ADD COLUMN reply_to_id INTEGER;
+ALTER TABLE messages ADD COLUMN forwarded_from_id INTEGER;
+ALTER TABLE messages ADD COLUMN forwarded_sender_id INTEGER;
+CREATE TABLE IF NOT EXISTS message_reactions (
+    message_id INTEGER NOT NULL,
+    user_id INTEGER NOT NULL,
+    emoji TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (message_id, user_id, emoji)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS message_reactions_by_time ON message_reactions (message_id, created_at);
+)sql")},
     };
 }
 

@@ -11,6 +11,7 @@
 #include <functional>
 #include <type_traits>
 #include <memory>
+#include <optional>
 #include <variant>
 
 namespace plaza::server {
@@ -42,6 +43,11 @@ inline SqlValue sqlValue(const QByteArray &v)
     return v;
 }
 inline SqlValue sqlValue(std::nullptr_t) { return nullptr; }
+//! An integer, or NULL when there is none.
+inline SqlValue sqlValue(const std::optional<qint64> &v)
+{
+    return v ? SqlValue(*v) : SqlValue(nullptr);
+}
 //! By the variant's type: null, integers, bool, double, QString, QByteArray.
 SqlValue sqlValue(const QVariant &v);
 

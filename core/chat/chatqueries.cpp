@@ -4,6 +4,8 @@
 #include "money/money.h"
 #include "storage/database.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -12,14 +14,20 @@ namespace plaza::chat {
 
 namespace {
 
-// Columns 0–11 of every synced-message query; ?1 is the signed-in user, ?2 the conversation.
+// Columns 0–19 of every synced-message query; ?1 is the signed-in user, ?2 the conversation.
 const QString kMessageColumns = QStringLiteral(
     "m.id, m.client_id, m.conversation_id, m.sender_id, coalesce(u.display_name, u.handle, ''), m.text, m.created_at, "
     "m.kind, m.payment_amount, m.payment_currency, "
     // read: another member's mark is at or after this message
     "(m.sender_id = ?1 AND m.created_at <= coalesce((SELECT max(r.created_at) FROM conversation_members cm "
     " JOIN messages r ON r.id = cm.read_up_to WHERE cm.conversation_id = ?2 AND cm.user_id <> ?1), '')), "
-    "m.attachments ");
+    "m.attachments, "
+    // message actions (cache v9)
+    "m.edited_at, m.deleted_at, m.reactions, m.reply_to_id, m.reply_sender_name, m.reply_snippet, m.reply_deleted, "
+    "m.forwarded_sender_name ");
+
+// Messages hidden on this device ("delete for me") are left out of every list and search.
+const QString kNotHidden = QStringLiteral("NOT EXISTS (SELECT 1 FROM hidden_messages h WHERE h.id = m.id)");
 
 const QRegularExpression &payLinkPattern()
 {
@@ -45,7 +53,22 @@ MessageRow messageFrom(storage::Statement &s, const QString &selfId)
     }
     m.state = m.own ? (s.int64(10) != 0 ? QStringLiteral("read") : QStringLiteral("sent")) : QStringLiteral("sent");
     m.attachments = s.text(11);
-    if (m.kind == u"text") {
+    m.editedAt = s.isNull(12) ? QString() : s.text(12);
+    m.deleted = !s.isNull(13);
+    if (!s.isNull(14)) {
+        const QJsonArray list = QJsonDocument::fromJson(s.text(14).toUtf8()).array();
+        for (const QJsonValue &v : list) {
+            auto reaction = protocol::Reaction::fromJson(v.toObject());
+            if (reaction)
+                m.reactions.append(*reaction);
+        }
+    }
+    m.replyToId = s.isNull(15) ? QString() : s.text(15);
+    m.replySenderName = s.isNull(16) ? QString() : s.text(16);
+    m.replySnippet = s.isNull(17) ? QString() : s.text(17);
+    m.replyDeleted = s.int64(18) != 0;
+    m.forwardedFrom = s.isNull(19) ? QString() : s.text(19);
+    if (m.kind == u"text" && !m.deleted) {
         const auto match = payLinkPattern().match(m.text);
         if (match.hasMatch()) {
             m.kind = QStringLiteral("request");
@@ -318,9 +341,9 @@ Result<QList<MessageRow>> readMessages(storage::Database &db, const QString &sel
     // Newest first through the (conversation_id, created_at, id) index, reversed below.
     auto stmt = db.prepare(QStringLiteral("SELECT %1 FROM messages m LEFT JOIN users u ON u.id = m.sender_id "
                                           "WHERE m.conversation_id = ?2 AND (?3 = '' OR m.created_at < ?3 "
-                                          "OR (m.created_at = ?3 AND m.id < ?4)) "
+                                          "OR (m.created_at = ?3 AND m.id < ?4)) AND %2 "
                                           "ORDER BY m.created_at DESC, m.id DESC LIMIT ?5;")
-                               .arg(kMessageColumns));
+                               .arg(kMessageColumns, kNotHidden));
     if (stmt)
         stmt->bindAll(selfId, conversationId, beforeCreatedAt.isNull() ? QStringLiteral("") : beforeCreatedAt,
                       beforeId.isNull() ? QStringLiteral("") : beforeId, limit);
@@ -335,9 +358,9 @@ Result<QList<MessageRow>> readMessagesFrom(storage::Database &db, const QString 
 {
     auto stmt = db.prepare(QStringLiteral("SELECT %1 FROM messages m LEFT JOIN users u ON u.id = m.sender_id "
                                           "WHERE m.conversation_id = ?2 AND (m.created_at > ?3 "
-                                          "OR (m.created_at = ?3 AND m.id >= ?4)) "
+                                          "OR (m.created_at = ?3 AND m.id >= ?4)) AND %2 "
                                           "ORDER BY m.created_at, m.id LIMIT ?5;")
-                               .arg(kMessageColumns));
+                               .arg(kMessageColumns, kNotHidden));
     if (stmt)
         stmt->bindAll(selfId, conversationId, fromCreatedAt.isNull() ? QStringLiteral("") : fromCreatedAt,
                       fromId.isNull() ? QStringLiteral("") : fromId, limit < 0 ? -1 : limit);
@@ -372,8 +395,8 @@ Result<QList<MessageRow>> readMessagesById(storage::Database &db, const QString 
         // messages_by_conversation: with no statistics it took the conversation's index for
         // any list of more than a few ids and compared every message of it with the list).
         auto stmt = db.prepare(QStringLiteral("SELECT %1 FROM messages m LEFT JOIN users u ON u.id = m.sender_id "
-                                              "WHERE m.id IN (%2) AND +m.conversation_id = ?2;")
-                                   .arg(kMessageColumns, marks.join(u',')));
+                                              "WHERE m.id IN (%2) AND +m.conversation_id = ?2 AND %3;")
+                                   .arg(kMessageColumns, marks.join(u','), kNotHidden));
         if (stmt) {
             stmt->bindAll(selfId, conversationId);
             for (qsizetype i = 0; i < n; ++i)
@@ -456,7 +479,7 @@ Result<QList<SearchHit>> searchMessages(storage::Database &db, const QString &se
         "SELECT m.id, m.conversation_id, coalesce(nullif(u.display_name, ''), u.handle, ''), m.created_at, s.snip "
         "FROM (SELECT docid, snippet(message_search, char(1), char(2), '…', -1, 12) AS snip FROM message_search "
         "      WHERE message_search MATCH ?1 ORDER BY docid DESC LIMIT ?2) s "
-        "JOIN messages m ON m.rowid = s.docid LEFT JOIN users u ON u.id = m.sender_id;"));
+        "JOIN messages m ON m.rowid = s.docid LEFT JOIN users u ON u.id = m.sender_id WHERE %1;").arg(kNotHidden));
     if (!stmt)
         return stmt.error();
     stmt->bindAll(match, limit);

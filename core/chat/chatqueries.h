@@ -5,6 +5,7 @@
 // search): plain functions on a connection, shared by the models, the CLI and bench/.
 
 #include "common/result.h"
+#include "protocol/chat.h"
 
 #include <QList>
 #include <QLocale>
@@ -51,6 +52,14 @@ struct MessageRow {
     QString errorMessage;      //!< failed ones
     QString attachments;       //!< files as the server sent them (JSON; media/attachmentview.h), or empty
     bool unsynced = false;     //!< from the outbox: not in the synced messages yet
+    QString editedAt;          //!< RFC 3339 UTC of the last edit; empty: never edited
+    bool deleted = false;      //!< a tombstone ("Message deleted"): no text, files or reactions
+    QList<protocol::Reaction> reactions;
+    QString replyToId;         //!< the message it replies to (empty: not a reply)
+    QString replySenderName;
+    QString replySnippet;      //!< the quoted words (empty when the original was deleted)
+    bool replyDeleted = false; //!< the original was deleted
+    QString forwardedFrom;     //!< a forward: the display name of the first author
 
     //! The identity a list keeps across "sending" → "sent": sender and client_id, or the id.
     [[nodiscard]] QString key() const { return clientId.isEmpty() ? id : senderId + u'/' + clientId; }

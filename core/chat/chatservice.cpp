@@ -194,7 +194,7 @@ Status ChatService::checkMessage(const QString &conversationId, const QString &t
     return {};
 }
 
-QCoro::Task<Result<OutgoingMessage>> ChatService::queue(QString conversationId, QString text)
+QCoro::Task<Result<OutgoingMessage>> ChatService::queue(QString conversationId, QString text, QString replyTo)
 {
     if (auto st = checkMessage(conversationId, text); !st)
         co_return st.error();
@@ -205,10 +205,11 @@ QCoro::Task<Result<OutgoingMessage>> ChatService::queue(QString conversationId, 
     m.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m.conversationId = conversationId;
     m.text = text;
+    m.replyTo = replyTo;
     m.createdAt = Clock::instance()->nowUtc().toString(Qt::ISODateWithMs);
     outbox::Outbox<OutgoingMessage, QString>::ItemStore store = [](storage::Database &db, const OutgoingMessage &o,
                                                                      storage::RowChanges &) {
-        return MessageOutbox(db).add(o.conversationId, o.text, o.clientId, o.createdAt);
+        return MessageOutbox(db).add(o.conversationId, o.text, o.clientId, o.createdAt, o.replyTo);
     };
     QCoro::Task<Result<OutgoingMessage>> storing = m_queue->add(m, std::move(store));
     Result<OutgoingMessage> stored = co_await std::move(storing);
@@ -225,20 +226,25 @@ QCoro::Task<Result<OutgoingMessage>> ChatService::queue(QString conversationId, 
 
 bool ChatService::send(const QString &conversationId, const QString &text)
 {
+    return sendReply(conversationId, text, {});
+}
+
+bool ChatService::sendReply(const QString &conversationId, const QString &text, const QString &replyTo)
+{
     if (auto st = checkMessage(conversationId, text); !st) {
         qCInfo(lcChat) << "message refused:" << st.error().message;
         Q_EMIT sendRefused(st.error().codeName(), st.error().field());
         return false;
     }
-    sendTask(conversationId, text);
+    sendTask(conversationId, text, replyTo);
     setDraft(conversationId, {});
     return true;
 }
 
-QCoro::Task<void> ChatService::sendTask(QString conversationId, QString text)
+QCoro::Task<void> ChatService::sendTask(QString conversationId, QString text, QString replyTo)
 {
     QPointer<ChatService> self(this);
-    auto stored = co_await queue(conversationId, text);
+    auto stored = co_await queue(conversationId, text, replyTo);
     if (!self || stored)
         co_return;
     if (stored.error().code != ErrorCode::Cancelled) {
@@ -267,7 +273,9 @@ void ChatService::flushSoon()
 QCoro::Task<Result<QString>> ChatService::postMessage(OutgoingMessage m)
 {
     const QString path = protocol::endpoints::conversationMessages(m.conversationId);
-    const QJsonObject body{{QStringLiteral("client_id"), m.clientId}, {QStringLiteral("text"), m.text}};
+    QJsonObject body{{QStringLiteral("client_id"), m.clientId}, {QStringLiteral("text"), m.text}};
+    if (!m.replyTo.isEmpty())
+        body.insert(QStringLiteral("reply_to"), m.replyTo);
     auto reply = co_await m_session->api()->post(path, body);
     if (!reply)
         co_return reply.error();

@@ -73,8 +73,9 @@ public:
 
     //! Stores \a text for \a conversationId in the outbox (on the writer thread) and starts
     //! sending. Resolves to the stored message (its client_id), or why it was refused locally
-    //! (empty, too long, not open). Works offline.
-    QCoro::Task<Result<OutgoingMessage>> queue(QString conversationId, QString text);
+    //! (empty, too long, not open). Works offline. \a replyTo: the message it answers (the
+    //! server checks it is one of this conversation, still there).
+    QCoro::Task<Result<OutgoingMessage>> queue(QString conversationId, QString text, QString replyTo = {});
     //! Sends every queued message in order until one gets no answer. Resolves to how many are
     //! still queued (0 when all went out). While another flush runs, waits for it instead.
     QCoro::Task<Result<int>> flush();
@@ -103,6 +104,8 @@ public:
     //! queue() without waiting: false when refused at once (sendRefused); true when the
     //! message went to the writer, then messageQueued (or sendRefused if it could not be stored).
     Q_INVOKABLE bool send(const QString &conversationId, const QString &text);
+    //! send() as a reply to \a replyTo (a message id of that conversation).
+    Q_INVOKABLE bool sendReply(const QString &conversationId, const QString &text, const QString &replyTo);
     //! A failed message: back in the queue (at the end), sent again with its client_id.
     Q_INVOKABLE void retry(const QString &clientId);
     //! A failed (or still sending) message is forgotten.
@@ -148,7 +151,7 @@ private:
     //! One try of one message: POST with its client_id; the server's message id.
     QCoro::Task<Result<QString>> postMessage(OutgoingMessage m);
     [[nodiscard]] Status checkMessage(const QString &conversationId, const QString &text) const;
-    QCoro::Task<void> sendTask(QString conversationId, QString text);
+    QCoro::Task<void> sendTask(QString conversationId, QString text, QString replyTo);
     QCoro::Task<void> changeTask(QString clientId, bool requeue);
     QCoro::Task<void> pruneTask();
     //! Writes kv pairs through the writer; value() reads what is on its way first.

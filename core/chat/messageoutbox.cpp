@@ -41,7 +41,7 @@ QString outgoingStateName(OutgoingMessage::State state)
 }
 
 Result<OutgoingMessage> MessageOutbox::add(const QString &conversationId, const QString &text, const QString &clientId,
-                                           const QString &createdAt)
+                                           const QString &createdAt, const QString &replyTo)
 {
     OutgoingMessage m;
     m.clientId = clientId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : clientId;
@@ -54,6 +54,17 @@ Result<OutgoingMessage> MessageOutbox::add(const QString &conversationId, const 
     if (!st)
         return st.error();
     st->bindAll(m.clientId, conversationId, text, m.createdAt);
+    if (!replyTo.isEmpty()) {
+        // First, so the message never exists without what it replies to (a crash between
+        // the two leaves only an orphan that pruneSynced() removes).
+        auto reply = m_db->prepare(
+            QStringLiteral("INSERT OR REPLACE INTO message_outbox_replies (client_id, reply_to) VALUES (?1, ?2);"));
+        if (!reply)
+            return reply.error();
+        reply->bindAll(m.clientId, replyTo);
+        if (auto done = reply->exec(); !done)
+            return done.error();
+    }
     // A standalone statement is its own transaction: committed when exec returns.
     if (auto done = st->exec(); !done)
         return done.error();
@@ -123,7 +134,8 @@ Status MessageOutbox::discard(const QString &clientId)
 Result<QList<OutgoingMessage>> MessageOutbox::select(const QString &where, const QString &arg)
 {
     auto st = m_db->prepare(QStringLiteral("SELECT client_id, seq, conversation_id, text, state, attempts, message_id, "
-                                           "error_code, error_message, created_at FROM message_outbox o WHERE %1 "
+                                           "error_code, error_message, created_at, (SELECT r.reply_to FROM message_outbox_replies r "
+                                           "WHERE r.client_id = o.client_id) FROM message_outbox o WHERE %1 "
                                            "ORDER BY seq;")
                                 .arg(where));
     if (!st)
@@ -148,6 +160,7 @@ Result<QList<OutgoingMessage>> MessageOutbox::select(const QString &where, const
         m.errorCode = st->text(7);
         m.errorMessage = st->text(8);
         m.createdAt = st->text(9);
+        m.replyTo = st->text(10);
         out.append(std::move(m));
     }
     return out;
@@ -178,7 +191,8 @@ Result<QList<OutgoingMessage>> MessageOutbox::unsynced(const QString &conversati
 Status MessageOutbox::pruneSynced()
 {
     return m_db->exec(QStringLiteral(
-        "DELETE FROM message_outbox WHERE state = 'sent' AND EXISTS (SELECT 1 FROM messages m WHERE m.id = message_id);"));
+        "DELETE FROM message_outbox WHERE state = 'sent' AND EXISTS (SELECT 1 FROM messages m WHERE m.id = message_id);"
+        "DELETE FROM message_outbox_replies WHERE client_id NOT IN (SELECT client_id FROM message_outbox);"));
 }
 
 Result<std::pair<int, int>> MessageOutbox::counts()

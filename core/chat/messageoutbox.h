@@ -28,6 +28,7 @@ struct OutgoingMessage {
     QString errorCode;      //!< why it Failed (or why the last try did not get an answer)
     QString errorMessage;
     QString createdAt;      //!< RFC 3339 UTC with milliseconds, when the user sent it
+    QString replyTo;        //!< the message it replies to (empty: none), sent as reply_to
 };
 
 [[nodiscard]] QString outgoingStateName(OutgoingMessage::State state);
@@ -41,9 +42,10 @@ public:
     explicit MessageOutbox(storage::Database &db) : m_db(&db) { }
 
     //! Stores a new message in state Sending with \a clientId (a fresh one if empty) and
-    //! \a createdAt (now if empty), after every other.
+    //! \a createdAt (now if empty), after every other; \a replyTo: the message it answers.
     [[nodiscard]] Result<OutgoingMessage> add(const QString &conversationId, const QString &text,
-                                              const QString &clientId = {}, const QString &createdAt = {});
+                                              const QString &clientId = {}, const QString &createdAt = {},
+                                              const QString &replyTo = {});
     //! Counts a try (before it is sent).
     [[nodiscard]] Status markAttempt(const QString &clientId);
     //! The try got no answer (\a why): it stays Sending, to be retried with the same client_id.

@@ -3,6 +3,7 @@
 
 #include "chat/chatservice.h"
 #include "chat/keyedlistmodel.h"
+#include "chat/messageactionroles.h"
 #include "common/clock.h"
 #include "common/logging.h"
 #include "media/attachmentview.h"
@@ -44,7 +45,8 @@ bool sameContent(const MessageRow &a, const MessageRow &b)
 {
     return a.id == b.id && a.unsynced == b.unsynced && a.state == b.state && a.text == b.text && a.senderName == b.senderName
         && a.createdAt == b.createdAt && a.errorMessage == b.errorMessage && a.kind == b.kind && a.amountMinor == b.amountMinor
-        && a.currency == b.currency && a.requestId == b.requestId && a.attachments == b.attachments;
+        && a.currency == b.currency && a.requestId == b.requestId && a.attachments == b.attachments
+        && sameActions(a, b);
 }
 
 } // namespace
@@ -912,6 +914,17 @@ QVariant MessagesModel::data(const QModelIndex &index, int role) const
     }
     case AttachmentsRole:
         return media::attachmentsForQml(m.attachments);
+    case EditedRole:
+    case EditedAtRole:
+    case DeletedRole:
+    case ReactionsRole:
+    case ReplyToRole:
+    case ReplySenderNameRole:
+    case ReplySnippetRole:
+    case ReplyDeletedRole:
+    case ForwardedRole:
+    case ForwardedFromRole:
+        return actionRoleData(m, role);
     default:
         return {};
     }
@@ -938,6 +951,16 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
         {ErrorMessageRole, "errorMessage"},
         {BodyRole, "body"},
         {AttachmentsRole, "attachments"},
+        {EditedRole, "edited"},
+        {EditedAtRole, "editedAt"},
+        {DeletedRole, "deleted"},
+        {ReactionsRole, "reactions"},
+        {ReplyToRole, "replyTo"},
+        {ReplySenderNameRole, "replySenderName"},
+        {ReplySnippetRole, "replySnippet"},
+        {ReplyDeletedRole, "replyDeleted"},
+        {ForwardedRole, "forwarded"},
+        {ForwardedFromRole, "forwardedFrom"},
     };
 }
 

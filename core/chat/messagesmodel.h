@@ -100,6 +100,18 @@ public:
         //! (attachments) the message's files: [{id, image, mime, name, size, width, height, alt}]
         //! (media/attachmentview.h); the images show through "image://media/ID/thumbnail"
         AttachmentsRole,
+        // Message actions (issue 17); a tombstone has empty text, body, reactions and reply.
+        EditedRole,                //!< (edited) bool: edited, and not deleted since
+        EditedAtRole,              //!< (editedAt) QDateTime UTC of the last edit, or undefined
+        DeletedRole,               //!< (deleted) bool: deleted for everyone ("Message deleted")
+        //! (reactions) [{emoji, count, mine, recentUserIds}] in the order of each emoji's first reaction
+        ReactionsRole,
+        ReplyToRole,               //!< (replyTo) the id of the message it replies to; empty: not a reply
+        ReplySenderNameRole,       //!< (replySenderName) who wrote the quoted message
+        ReplySnippetRole,          //!< (replySnippet) its words on one line; empty when it was deleted
+        ReplyDeletedRole,          //!< (replyDeleted) bool: the quoted message was deleted
+        ForwardedRole,             //!< (forwarded) bool: a forward ("Forwarded")
+        ForwardedFromRole,         //!< (forwardedFrom) the first author's display name
     };
     Q_ENUM(Role)
 

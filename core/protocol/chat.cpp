@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "protocol/chat.h"
 
+#include <QRegularExpression>
+#include <QTextBoundaryFinder>
+
+#include <algorithm>
+
 namespace plaza::protocol {
 
 QJsonObject PaymentCard::toJson() const
@@ -21,6 +26,197 @@ Result<PaymentCard> PaymentCard::fromJson(const QJsonObject &o, const QString &c
     return p;
 }
 
+namespace {
+
+QJsonValue timeOrNull(const std::optional<QDateTime> &time)
+{
+    return time ? QJsonValue(formatTime(*time)) : QJsonValue(QJsonValue::Null);
+}
+
+template<typename T>
+QJsonValue objectOrNull(const std::optional<T> &value)
+{
+    return value ? QJsonValue(value->toJson()) : QJsonValue(QJsonValue::Null);
+}
+
+bool isEmojiBase(char32_t c)
+{
+    return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) || (c >= 0x2300 && c <= 0x23FF)
+        || (c >= 0x2B00 && c <= 0x2BFF) || (c >= 0x2190 && c <= 0x21FF) || (c >= 0x2900 && c <= 0x297F)
+        || (c >= 0x25A0 && c <= 0x25FF) || c == 0x00A9 || c == 0x00AE || c == 0x203C || c == 0x2049 || c == 0x2122
+        || c == 0x2139 || c == 0x24C2 || c == 0x3030 || c == 0x303D || c == 0x3297 || c == 0x3299;
+}
+
+bool isEmojiComponent(char32_t c)
+{
+    // ZWJ, variation selectors, the keycap mark, tags (subdivision flags).
+    return c == 0x200D || c == 0xFE0F || c == 0xFE0E || c == 0x20E3 || (c >= 0xE0020 && c <= 0xE007F);
+}
+
+} // namespace
+
+QString replySnippet(const QString &text)
+{
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    const QString flat = QString(text).replace(space, QStringLiteral(" ")).trimmed();
+    const QList<uint> points = flat.toUcs4();
+    if (points.size() <= kReplySnippetChars)
+        return flat;
+    return QString::fromUcs4(reinterpret_cast<const char32_t *>(points.constData()), kReplySnippetChars - 1).trimmed()
+        + QStringLiteral("…");
+}
+
+bool isReactionEmoji(const QString &text)
+{
+    if (text.isEmpty() || text.toUtf8().size() > kMaxReactionBytes)
+        return false;
+    // One user-perceived character.
+    QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, text);
+    if (graphemes.toNextBoundary() != text.size())
+        return false;
+    const QList<uint> points = text.toUcs4();
+    const char32_t first = points.constFirst();
+    // A keycap: 0-9, # or * with an optional VS16 and U+20E3.
+    if ((first >= u'0' && first <= u'9') || first == u'#' || first == u'*')
+        return points.size() >= 2 && points.constLast() == 0x20E3
+            && (points.size() == 2 || (points.size() == 3 && points.at(1) == 0xFE0F));
+    // A flag is exactly two regional indicators; one alone is a letter, not an emoji.
+    const auto indicators = std::count_if(points.cbegin(), points.cend(), [](uint c) { return c >= 0x1F1E6 && c <= 0x1F1FF; });
+    if (indicators > 0)
+        return indicators == 2 && points.size() == 2;
+    bool base = false;
+    for (uint c : points) {
+        if (isEmojiBase(c))
+            base = true;
+        else if (!isEmojiComponent(c))
+            return false;
+    }
+    return base;
+}
+
+QJsonObject Reaction::toJson() const
+{
+    return {{QStringLiteral("emoji"), emoji},
+            {QStringLiteral("count"), count},
+            {QStringLiteral("mine"), mine},
+            {QStringLiteral("recent_user_ids"), QJsonArray::fromStringList(recentUserIds)}};
+}
+
+Result<Reaction> Reaction::fromJson(const QJsonObject &o, const QString &context)
+{
+    JsonReader r(o, context);
+    Reaction x;
+    x.emoji = r.string(QStringLiteral("emoji"));
+    x.count = r.integer(QStringLiteral("count"));
+    x.mine = r.optBoolean(QStringLiteral("mine")).value_or(false);
+    for (const QJsonValue &v : r.array(QStringLiteral("recent_user_ids"))) {
+        if (!v.isString()) {
+            r.fail(QStringLiteral("recent_user_ids"), QStringLiteral("must be user ids"));
+            break;
+        }
+        x.recentUserIds.append(v.toString());
+    }
+    if (r.ok() && x.count < 1)
+        r.fail(QStringLiteral("count"), QStringLiteral("must be at least 1"));
+    if (!r.ok())
+        return r.error();
+    return x;
+}
+
+QJsonArray reactionsToJson(const QList<Reaction> &reactions)
+{
+    QJsonArray list;
+    for (const Reaction &x : reactions)
+        list.append(x.toJson());
+    return list;
+}
+
+QJsonObject ReplyRef::toJson() const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("sender_id"), senderId},
+            {QStringLiteral("sender_name"), senderName},
+            {QStringLiteral("snippet"), snippet},
+            {QStringLiteral("deleted"), deleted}};
+}
+
+Result<ReplyRef> ReplyRef::fromJson(const QJsonObject &o, const QString &context)
+{
+    JsonReader r(o, context);
+    ReplyRef x;
+    x.id = r.string(QStringLiteral("id"));
+    x.senderId = r.string(QStringLiteral("sender_id"));
+    x.senderName = r.string(QStringLiteral("sender_name"));
+    x.snippet = r.string(QStringLiteral("snippet"));
+    x.deleted = r.boolean(QStringLiteral("deleted"));
+    if (!r.ok())
+        return r.error();
+    return x;
+}
+
+QJsonObject ForwardedFrom::toJson() const
+{
+    return {{QStringLiteral("message_id"), messageId},
+            {QStringLiteral("sender_id"), senderId},
+            {QStringLiteral("sender_name"), senderName}};
+}
+
+Result<ForwardedFrom> ForwardedFrom::fromJson(const QJsonObject &o, const QString &context)
+{
+    JsonReader r(o, context);
+    ForwardedFrom x;
+    x.messageId = r.string(QStringLiteral("message_id"));
+    x.senderId = r.string(QStringLiteral("sender_id"));
+    x.senderName = r.string(QStringLiteral("sender_name"));
+    if (!r.ok())
+        return r.error();
+    return x;
+}
+
+QJsonObject MessageDeleted::toJson() const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("conversation_id"), conversationId},
+            {QStringLiteral("deleted_at"), formatTime(deletedAt)}};
+}
+
+Result<MessageDeleted> MessageDeleted::fromJson(const QJsonObject &o, const QString &context)
+{
+    JsonReader r(o, context);
+    MessageDeleted x;
+    x.id = r.string(QStringLiteral("id"));
+    x.conversationId = r.string(QStringLiteral("conversation_id"));
+    x.deletedAt = r.time(QStringLiteral("deleted_at"));
+    if (!r.ok())
+        return r.error();
+    return x;
+}
+
+QJsonObject ReactionChange::toJson() const
+{
+    return {{QStringLiteral("message_id"), messageId},
+            {QStringLiteral("conversation_id"), conversationId},
+            {QStringLiteral("user_id"), userId},
+            {QStringLiteral("emoji"), emoji},
+            {QStringLiteral("added"), added},
+            {QStringLiteral("reactions"), reactionsToJson(reactions)}};
+}
+
+Result<ReactionChange> ReactionChange::fromJson(const QJsonObject &o, const QString &context)
+{
+    JsonReader r(o, context);
+    ReactionChange x;
+    x.messageId = r.string(QStringLiteral("message_id"));
+    x.conversationId = r.string(QStringLiteral("conversation_id"));
+    x.userId = r.string(QStringLiteral("user_id"));
+    x.emoji = r.string(QStringLiteral("emoji"));
+    x.added = r.boolean(QStringLiteral("added"));
+    x.reactions = r.decodeList<Reaction>(QStringLiteral("reactions"));
+    if (!r.ok())
+        return r.error();
+    return x;
+}
+
 QJsonObject Message::toJson() const
 {
     return {
@@ -33,6 +229,11 @@ QJsonObject Message::toJson() const
         {QStringLiteral("kind"), kind},
         {QStringLiteral("payment"), payment ? QJsonValue(payment->toJson()) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("attachments"), attachmentsToJson(attachments)},
+        {QStringLiteral("edited_at"), timeOrNull(editedAt)},
+        {QStringLiteral("deleted_at"), timeOrNull(deletedAt)},
+        {QStringLiteral("reactions"), reactionsToJson(reactions)},
+        {QStringLiteral("reply_to"), objectOrNull(replyTo)},
+        {QStringLiteral("forwarded_from"), objectOrNull(forwardedFrom)},
     };
 }
 
@@ -50,6 +251,12 @@ Result<Message> Message::fromJson(const QJsonObject &o, const QString &context)
     m.payment = r.optDecode<PaymentCard>(QStringLiteral("payment"));
     // A server from before media leaves it out: no attachments.
     m.attachments = r.decodeList<Attachment>(QStringLiteral("attachments"), false);
+    // A server from before issue 17 leaves these out: never edited or deleted, no reactions.
+    m.editedAt = r.optTime(QStringLiteral("edited_at"));
+    m.deletedAt = r.optTime(QStringLiteral("deleted_at"));
+    m.reactions = r.decodeList<Reaction>(QStringLiteral("reactions"), false);
+    m.replyTo = r.optDecode<ReplyRef>(QStringLiteral("reply_to"));
+    m.forwardedFrom = r.optDecode<ForwardedFrom>(QStringLiteral("forwarded_from"));
     if (r.ok() && m.attachments.size() > limits::kMaxMessageAttachments)
         r.fail(QStringLiteral("attachments"), QStringLiteral("must hold at most %1").arg(limits::kMaxMessageAttachments));
     if (r.ok() && m.kind == u"payment" && !m.payment)

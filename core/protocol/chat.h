@@ -21,7 +21,55 @@ struct PaymentCard {
     [[nodiscard]] static Result<PaymentCard> fromJson(const QJsonObject &o, const QString &context = QStringLiteral("payment"));
 };
 
-//! A Message; the data of message.created.
+//! One emoji's reactions on a message, as one viewer sees them:
+//! {"emoji","count","mine","recent_user_ids":[up to kMaxRecentReactors, newest first]}.
+struct Reaction {
+    static constexpr int kMaxRecentReactors = 3;
+    QString emoji;
+    qint64 count = 0;
+    bool mine = false;
+    QStringList recentUserIds;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<Reaction> fromJson(const QJsonObject &o, const QString &context = QStringLiteral("reaction"));
+};
+
+//! What a reply quotes: {"id","sender_id","sender_name","snippet","deleted"}. The snippet is
+//! replySnippet() of the original's text, "" once the original was deleted (deleted: true).
+struct ReplyRef {
+    QString id;
+    QString senderId;
+    QString senderName;
+    QString snippet;
+    bool deleted = false;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<ReplyRef> fromJson(const QJsonObject &o, const QString &context = QStringLiteral("reply_to"));
+};
+
+//! Where a forwarded message came from: {"message_id","sender_id","sender_name"} (the author
+//! of the first message, also when a forward is forwarded again).
+struct ForwardedFrom {
+    QString messageId;
+    QString senderId;
+    QString senderName;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<ForwardedFrom> fromJson(const QJsonObject &o,
+                                                        const QString &context = QStringLiteral("forwarded_from"));
+};
+
+//! The words a reply quotes: the first kReplySnippetChars code points of \a text, line
+//! breaks and runs of white space as one space, trimmed ("…" when cut).
+constexpr qsizetype kReplySnippetChars = 100;
+[[nodiscard]] QString replySnippet(const QString &text);
+//! Whether \a text is one reaction: a single emoji (one grapheme cluster of emoji code points,
+//! modifiers, ZWJ sequences, flags and keycaps), at most kMaxReactionBytes of UTF-8. Words,
+//! letters and digits alone are not.
+constexpr qsizetype kMaxReactionBytes = 32;
+[[nodiscard]] bool isReactionEmoji(const QString &text);
+
+//! A Message; the data of message.created and message.edited.
 struct Message {
     QString id;
     QString clientId; //!< a payment message's is its transaction id
@@ -32,6 +80,11 @@ struct Message {
     QString kind = QStringLiteral("text"); //!< "text" | "payment"
     std::optional<PaymentCard> payment;    //!< set exactly for kind "payment"
     QList<Attachment> attachments;         //!< up to limits::kMaxMessageAttachments, in order
+    std::optional<QDateTime> editedAt;     //!< the last edit (its text is the new one)
+    std::optional<QDateTime> deletedAt;    //!< a tombstone: text "", no attachments, reactions or reply
+    QList<Reaction> reactions;             //!< by first reaction, oldest first
+    std::optional<ReplyRef> replyTo;
+    std::optional<ForwardedFrom> forwardedFrom;
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static Result<Message> fromJson(const QJsonObject &o, const QString &context = QStringLiteral("message"));
@@ -62,5 +115,36 @@ struct ReadMark {
     [[nodiscard]] static Result<ReadMark> fromJson(const QJsonObject &o,
                                                    const QString &context = QStringLiteral("conversation.read"));
 };
+
+//! The data of message.deleted: {"id","conversation_id","deleted_at"}. A client replaces the
+//! message with a tombstone (a client that reads only "id", as every *.deleted, removes it).
+struct MessageDeleted {
+    QString id;
+    QString conversationId;
+    QDateTime deletedAt;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<MessageDeleted> fromJson(const QJsonObject &o,
+                                                         const QString &context = QStringLiteral("message.deleted"));
+};
+
+//! The data of message.reaction: who added or removed which emoji on which message, and the
+//! message's reactions after it as the log's owner sees them (the whole list, so applying the
+//! event again changes nothing).
+struct ReactionChange {
+    QString messageId;
+    QString conversationId;
+    QString userId;
+    QString emoji;
+    bool added = true;
+    QList<Reaction> reactions;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<ReactionChange> fromJson(const QJsonObject &o,
+                                                         const QString &context = QStringLiteral("message.reaction"));
+};
+
+//! Reactions as JSON (the wire's list, also how the cache keeps them) and back.
+[[nodiscard]] QJsonArray reactionsToJson(const QList<Reaction> &reactions);
 
 } // namespace plaza::protocol

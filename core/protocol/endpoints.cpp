@@ -53,6 +53,12 @@ QString conversationMessages(const QString &conversationId)
     return under(u"/v1/conversations/", conversationId, u"/messages");
 }
 QString conversationRead(const QString &conversationId) { return under(u"/v1/conversations/", conversationId, u"/read"); }
+QString message(const QString &messageId) { return under(u"/v1/messages/", messageId); }
+QString messageReaction(const QString &messageId, const QString &emoji)
+{
+    return under(u"/v1/messages/", messageId, u"/reactions/") + segment(emoji);
+}
+QString messageForward(const QString &messageId) { return under(u"/v1/messages/", messageId, u"/forward"); }
 
 QString posts() { return QStringLiteral("/v1/posts"); }
 QString post(const QString &postId) { return under(u"/v1/posts/", postId); }

@@ -48,6 +48,11 @@ namespace plaza::protocol::endpoints {
 [[nodiscard]] QString conversation(const QString &idOrHandle);
 [[nodiscard]] QString conversationMessages(const QString &conversationId);
 [[nodiscard]] QString conversationRead(const QString &conversationId);
+//! One message: PATCH edits it, DELETE deletes it for everyone.
+[[nodiscard]] QString message(const QString &messageId);
+//! PUT adds, DELETE removes the caller's \a emoji on a message.
+[[nodiscard]] QString messageReaction(const QString &messageId, const QString &emoji);
+[[nodiscard]] QString messageForward(const QString &messageId);
 
 // Feed.
 [[nodiscard]] QString posts();

@@ -14,7 +14,9 @@ struct Entry {
 
 constexpr Entry kEvents[] = {
     {EventType::MessageCreated, u"message.created"},
+    {EventType::MessageEdited, u"message.edited"},
     {EventType::MessageDeleted, u"message.deleted"},
+    {EventType::MessageReaction, u"message.reaction"},
     {EventType::ConversationUpdated, u"conversation.updated"},
     {EventType::ConversationRead, u"conversation.read"},
     {EventType::ConversationDeleted, u"conversation.deleted"},

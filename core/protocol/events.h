@@ -14,7 +14,9 @@ namespace plaza::protocol {
 
 enum class EventType {
     MessageCreated,
+    MessageEdited,
     MessageDeleted,
+    MessageReaction,
     ConversationUpdated,
     ConversationRead,
     ConversationDeleted,

@@ -270,6 +270,37 @@ CREATE TABLE IF NOT EXISTS media_files (
 CREATE INDEX IF NOT EXISTS media_files_by_use ON media_files (used_at);
 )sql");
 
+// v9: message actions (issue 17). When a message was last edited and deleted (a tombstone
+// keeps its row with empty text, out of message_search), its reactions as the server sent
+// them (a JSON array of protocol::Reaction, NULL when none), what it replies to (with the
+// quoted snippet, kept in step when the original is edited or deleted) and where a forward
+// came from. hidden_messages: "delete for me", on this device only; not a private table, so
+// a resync does not bring hidden messages back. message_outbox_replies: what a message of the
+// outbox replies to (a table of its own, not a column: a cache that got step 4 late has no
+// message_outbox when this step runs).
+const QString kSchemaV9 = QStringLiteral(R"sql(
+CREATE TABLE IF NOT EXISTS message_outbox_replies (
+    client_id TEXT PRIMARY KEY NOT NULL,
+    reply_to  TEXT NOT NULL
+) WITHOUT ROWID;
+ALTER TABLE messages ADD COLUMN edited_at TEXT;
+ALTER TABLE messages ADD COLUMN deleted_at TEXT;
+ALTER TABLE messages ADD COLUMN reactions TEXT;
+ALTER TABLE messages ADD COLUMN reply_to_id TEXT;
+ALTER TABLE messages ADD COLUMN reply_sender_id TEXT;
+ALTER TABLE messages ADD COLUMN reply_sender_name TEXT;
+ALTER TABLE messages ADD COLUMN reply_snippet TEXT;
+ALTER TABLE messages ADD COLUMN reply_deleted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN forwarded_from_id TEXT;
+ALTER TABLE messages ADD COLUMN forwarded_sender_id TEXT;
+ALTER TABLE messages ADD COLUMN forwarded_sender_name TEXT;
+CREATE INDEX IF NOT EXISTS messages_by_reply ON messages (reply_to_id) WHERE reply_to_id IS NOT NULL;
+CREATE TABLE IF NOT EXISTS hidden_messages (
+    id        TEXT PRIMARY KEY NOT NULL,
+    hidden_at TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+)sql");
+
 } // namespace
 
 // Savings (issue #4): what GET /v1/savings adds to the v1 row (the unassigned part, the
@@ -299,6 +330,7 @@ const QList<Migration> &cacheMigrations()
         {6, kSchemaV6},
         {7, kSchemaV7},
         {8, kSchemaV8},
+        {9, kSchemaV9},
     };
     return steps;
 }

@@ -35,20 +35,18 @@ Status ChatStore::markRead(const QJsonObject &object, const QString &selfId, Row
     return markRead(*read, selfId, changes);
 }
 
-Status ChatStore::upsertMessage(const protocol::Message &message, RowChanges &changes)
+Status ChatStore::upsertMessage(const protocol::Message &incoming, RowChanges &changes)
 {
+    protocol::Message message = incoming;
     const QString &id = message.id;
     const QString &conversationId = message.conversationId;
-    const QString &text = message.text;
-    const QString createdAt = protocol::formatTime(message.createdAt);
-    const QString paymentTransaction = message.payment ? message.payment->transactionId : QString();
     auto senderId = m_users.upsert(message.sender, changes);
     if (!senderId)
         return senderId.error();
 
     // Update in place when the message is known (its rowid is the search index's docid, so it
     // must not change), insert otherwise; the search index follows the text.
-    auto known = m_statements.get(QStringLiteral("SELECT rowid, text FROM messages WHERE id = ?1;"));
+    auto known = m_statements.get(QStringLiteral("SELECT rowid, text, edited_at, deleted_at FROM messages WHERE id = ?1;"));
     if (!known)
         return known.error();
     (*known)->bind(1, id);
@@ -58,16 +56,48 @@ Status ChatStore::upsertMessage(const protocol::Message &message, RowChanges &ch
         return found.error();
     }
     const qint64 rowid = *found ? (*known)->int64(0) : 0;
-    const bool textChanged = *found && (*known)->text(1) != text;
+    const QString knownText = *found ? (*known)->text(1) : QString();
+    const QString knownEditedAt = *found && !(*known)->isNull(2) ? (*known)->text(2) : QString();
+    const QString knownDeletedAt = *found && !(*known)->isNull(3) ? (*known)->text(3) : QString();
     (*known)->reset();
+
+    // What is already known wins over an older copy (a page read before an edit or a deletion
+    // whose event was applied first): a tombstone stays one, and the newest edit stays.
+    if (!knownDeletedAt.isEmpty() && !message.deletedAt) {
+        message.deletedAt = protocol::parseTime(knownDeletedAt);
+    } else if (!message.deletedAt && !knownEditedAt.isEmpty()
+               && (!message.editedAt || protocol::formatTime(*message.editedAt) < knownEditedAt)) {
+        message.text = knownText;
+        message.editedAt = protocol::parseTime(knownEditedAt);
+    }
+    const bool deleted = message.deletedAt.has_value();
+    if (deleted) {
+        message.text = QStringLiteral("");
+        message.attachments.clear();
+        message.reactions.clear();
+        message.replyTo.reset();
+        message.forwardedFrom.reset();
+    }
+    if (message.text.isNull())
+        message.text = QStringLiteral(""); // never NULL: the column is NOT NULL
+    const QString &text = message.text;
+    const QString createdAt = protocol::formatTime(message.createdAt);
+    const QString paymentTransaction = message.payment ? message.payment->transactionId : QString();
+    const bool textChanged = rowid && knownText != text;
 
     auto write = m_statements.get(
         rowid ? QStringLiteral("UPDATE messages SET id = ?1, client_id = ?2, conversation_id = ?3, sender_id = ?4, text = ?5,"
                                " created_at = ?6, kind = ?7, payment_transaction_id = ?8, payment_amount = ?9,"
-                               " payment_currency = ?10, attachments = ?12 WHERE rowid = ?11;")
+                               " payment_currency = ?10, attachments = ?12, edited_at = ?13, deleted_at = ?14,"
+                               " reactions = ?15, reply_to_id = ?16, reply_sender_id = ?17, reply_sender_name = ?18,"
+                               " reply_snippet = ?19, reply_deleted = ?20, forwarded_from_id = ?21,"
+                               " forwarded_sender_id = ?22, forwarded_sender_name = ?23 WHERE rowid = ?11;")
               : QStringLiteral("INSERT INTO messages (id, client_id, conversation_id, sender_id, text, created_at, kind,"
-                               " payment_transaction_id, payment_amount, payment_currency, attachments) VALUES (?1, ?2, ?3,"
-                               " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12);"));
+                               " payment_transaction_id, payment_amount, payment_currency, attachments, edited_at,"
+                               " deleted_at, reactions, reply_to_id, reply_sender_id, reply_sender_name, reply_snippet,"
+                               " reply_deleted, forwarded_from_id, forwarded_sender_id, forwarded_sender_name)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+                               " ?20, ?21, ?22, ?23);"));
     if (!write)
         return write.error();
     Statement &s = **write;
@@ -82,14 +112,44 @@ Status ChatStore::upsertMessage(const protocol::Message &message, RowChanges &ch
         s.bindNull(12);
     else
         s.bind(12, QString::fromUtf8(QJsonDocument(protocol::attachmentsToJson(message.attachments)).toJson(QJsonDocument::Compact)));
+    s.bind(13, message.editedAt ? protocol::formatTime(*message.editedAt) : QString());
+    s.bind(14, message.deletedAt ? protocol::formatTime(*message.deletedAt) : QString());
+    if (message.reactions.isEmpty())
+        s.bindNull(15);
+    else
+        s.bind(15, QString::fromUtf8(QJsonDocument(protocol::reactionsToJson(message.reactions)).toJson(QJsonDocument::Compact)));
+    const std::optional<protocol::ReplyRef> &reply = message.replyTo;
+    s.bind(16, reply ? reply->id : QString())
+        .bind(17, reply ? reply->senderId : QString())
+        .bind(18, reply ? reply->senderName : QString())
+        .bind(19, reply ? reply->snippet : QString())
+        .bind(20, reply && reply->deleted);
+    const std::optional<protocol::ForwardedFrom> &forwarded = message.forwardedFrom;
+    s.bind(21, forwarded ? forwarded->messageId : QString())
+        .bind(22, forwarded ? forwarded->senderId : QString())
+        .bind(23, forwarded ? forwarded->senderName : QString());
     if (auto st = s.exec(); !st)
         return st;
-    if (!rowid || textChanged) {
-        auto index = m_statements.get(rowid ? QStringLiteral("UPDATE message_search SET text = ?2 WHERE docid = ?1;")
-                                            : QStringLiteral("INSERT INTO message_search (docid, text) VALUES (?1, ?2);"));
+    const qint64 docid = rowid ? rowid : m_statements.db().lastInsertRowId();
+    if (deleted) {
+        // Deleted text is never found again.
+        if (auto st = unindex(docid); !st)
+            return st;
+    } else if (!rowid || textChanged) {
+        // Out and in again: a tombstone has no entry, and a new message none yet.
+        if (rowid) {
+            if (auto st = unindex(docid); !st)
+                return st;
+        }
+        auto index = m_statements.get(QStringLiteral("INSERT INTO message_search (docid, text) VALUES (?1, ?2);"));
         if (!index)
             return index.error();
-        if (auto st = (*index)->bindAll(rowid ? rowid : m_statements.db().lastInsertRowId(), text).exec(); !st)
+        if (auto st = (*index)->bindAll(docid, text).exec(); !st)
+            return st;
+    }
+    if (textChanged) {
+        // Replies quote it: their snippet follows the edit (or says it was deleted).
+        if (auto st = updateQuotes(id, deleted, protocol::replySnippet(text), changes); !st)
             return st;
     }
     if (rowid)
@@ -105,8 +165,111 @@ Status ChatStore::upsertMessage(const protocol::Message &message, RowChanges &ch
         return bump.error();
     if (auto st = (*bump)->bindAll(id, createdAt, conversationId).exec(); !st)
         return st;
-    if (m_statements.db().changes() > 0)
+    if (m_statements.db().changes() > 0 || textChanged)
         changes.add(Table::Conversations, conversationId);
+    return {};
+}
+
+Status ChatStore::unindex(qint64 docid)
+{
+    auto stmt = m_statements.get(QStringLiteral("DELETE FROM message_search WHERE docid = ?1;"));
+    if (!stmt)
+        return stmt.error();
+    return (*stmt)->bind(1, docid).exec();
+}
+
+Status ChatStore::updateQuotes(const QString &originalId, bool deleted, const QString &snippet, RowChanges &changes)
+{
+    auto which = m_statements.get(QStringLiteral("SELECT id FROM messages WHERE reply_to_id = ?1;"));
+    if (!which)
+        return which.error();
+    (*which)->bind(1, originalId);
+    QStringList replies;
+    for (;;) {
+        auto row = (*which)->step();
+        if (!row) {
+            (*which)->reset();
+            return row.error();
+        }
+        if (!*row)
+            break;
+        replies.append((*which)->text(0));
+    }
+    (*which)->reset();
+    if (replies.isEmpty())
+        return {};
+    auto update = m_statements.get(
+        QStringLiteral("UPDATE messages SET reply_snippet = ?2, reply_deleted = ?3 WHERE reply_to_id = ?1;"));
+    if (!update)
+        return update.error();
+    if (auto st = (*update)->bindAll(originalId, deleted ? QStringLiteral("") : snippet, deleted).exec(); !st)
+        return st;
+    for (const QString &reply : std::as_const(replies))
+        changes.add(Table::Messages, reply);
+    return {};
+}
+
+Status ChatStore::tombstone(const protocol::MessageDeleted &deleted, RowChanges &changes)
+{
+    auto known = m_statements.get(QStringLiteral("SELECT rowid, deleted_at FROM messages WHERE id = ?1;"));
+    if (!known)
+        return known.error();
+    (*known)->bind(1, deleted.id);
+    auto found = (*known)->step();
+    if (!found) {
+        (*known)->reset();
+        return found.error();
+    }
+    const qint64 rowid = *found ? (*known)->int64(0) : 0;
+    const bool already = *found && !(*known)->isNull(1);
+    (*known)->reset();
+    // Unknown here: the page that brings it later brings the tombstone. Already one: nothing.
+    if (!rowid || already)
+        return {};
+    auto clear = m_statements.get(QStringLiteral(
+        "UPDATE messages SET text = '', attachments = NULL, reactions = NULL, reply_to_id = NULL, reply_sender_id = NULL,"
+        " reply_sender_name = NULL, reply_snippet = NULL, reply_deleted = 0, forwarded_from_id = NULL,"
+        " forwarded_sender_id = NULL, forwarded_sender_name = NULL, deleted_at = ?2 WHERE rowid = ?1;"));
+    if (!clear)
+        return clear.error();
+    if (auto st = (*clear)->bindAll(rowid, protocol::formatTime(deleted.deletedAt)).exec(); !st)
+        return st;
+    if (auto st = unindex(rowid); !st)
+        return st;
+    if (auto st = updateQuotes(deleted.id, true, {}, changes); !st)
+        return st;
+    changes.add(Table::Messages, deleted.id);
+    changes.add(Table::Conversations, deleted.conversationId); // its preview may be this message
+    return {};
+}
+
+Status ChatStore::setReactions(const protocol::ReactionChange &change, RowChanges &changes)
+{
+    auto stmt = m_statements.get(
+        QStringLiteral("UPDATE messages SET reactions = ?2 WHERE id = ?1 AND deleted_at IS NULL;"));
+    if (!stmt)
+        return stmt.error();
+    (*stmt)->bind(1, change.messageId);
+    if (change.reactions.isEmpty())
+        (*stmt)->bindNull(2);
+    else
+        (*stmt)->bind(2, QString::fromUtf8(QJsonDocument(protocol::reactionsToJson(change.reactions)).toJson(QJsonDocument::Compact)));
+    if (auto st = (*stmt)->exec(); !st)
+        return st;
+    if (m_statements.db().changes() > 0)
+        changes.add(Table::Messages, change.messageId);
+    return {};
+}
+
+Status ChatStore::hide(const QString &id, const QString &hiddenAt, RowChanges &changes)
+{
+    auto stmt = m_statements.get(QStringLiteral("INSERT OR REPLACE INTO hidden_messages (id, hidden_at) VALUES (?1, ?2);"));
+    if (!stmt)
+        return stmt.error();
+    if (auto st = (*stmt)->bindAll(id, hiddenAt).exec(); !st)
+        return st;
+    // Gone from this device's lists (and its search, which leaves hidden ones out).
+    changes.addRemoved(Table::Messages, id);
     return {};
 }
 

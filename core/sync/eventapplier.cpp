@@ -71,6 +71,21 @@ Result<bool> EventApplier::applyEvent(const protocol::Event &event, RowChanges &
             return {};
         });
         break;
+    case EventType::MessageEdited:
+        // The whole Message: the newest edit wins (ChatStore compares edited_at).
+        st = decodeThen<protocol::Message>(data, [&](const auto &m) { return m_chat.upsertMessage(m, changes); });
+        break;
+    case EventType::MessageDeleted:
+        // {"id","conversation_id","deleted_at"}: a tombstone. A server from before issue 17
+        // sent only the id: the message goes, as every *.deleted.
+        if (data.contains(QStringLiteral("deleted_at")))
+            st = decodeThen<protocol::MessageDeleted>(data, [&](const auto &d) { return m_chat.tombstone(d, changes); });
+        else
+            st = onDeleted(*type, event.type, data, changes);
+        break;
+    case EventType::MessageReaction:
+        st = decodeThen<protocol::ReactionChange>(data, [&](const auto &r) { return m_chat.setReactions(r, changes); });
+        break;
     case EventType::ConversationUpdated:
         st = decodeThen<protocol::Conversation>(data, [&](const auto &c) { return m_chat.upsertConversation(c, changes); });
         break;
@@ -101,7 +116,6 @@ Result<bool> EventApplier::applyEvent(const protocol::Event &event, RowChanges &
     case EventType::UserUpdated:
         st = decodeThen<protocol::User>(data, [&](const auto &u) { return m_users.applyUpdated(u, m_selfId, changes); });
         break;
-    case EventType::MessageDeleted:
     case EventType::ConversationDeleted:
     case EventType::PostDeleted:
     case EventType::TransactionDeleted:

@@ -38,7 +38,7 @@ QJsonObject validUser()
 #define SHA "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 #define IMAGE R"({"id":"md_1","kind":"image","mime":"image/jpeg","name":"hike.jpg","size":52314,"sha256":")" SHA R"(","width":1600,"height":1200,"thumbnail":true})"
 #define FILE_MEDIA R"({"id":"md_2","kind":"file","mime":"application/pdf","name":"menu.pdf","size":1200,"sha256":")" SHA R"(","width":0,"height":0,"thumbnail":false})"
-#define MESSAGE R"({"id":"m_2","client_id":"t_5","conversation_id":"c_1","sender":)" USER R"(,"text":"lunch","created_at":"2026-11-22T09:30:00.125Z","kind":"payment","payment":{"transaction_id":"t_5","amount":)" EUR(1250) R"(},"attachments":[{"media":)" IMAGE R"(,"alt":"The ridge at dawn"},{"media":)" FILE_MEDIA R"(,"alt":null}]})"
+#define MESSAGE R"({"id":"m_2","client_id":"t_5","conversation_id":"c_1","sender":)" USER R"(,"text":"lunch","created_at":"2026-11-22T09:30:00.125Z","kind":"payment","payment":{"transaction_id":"t_5","amount":)" EUR(1250) R"(},"attachments":[{"media":)" IMAGE R"(,"alt":"The ridge at dawn"},{"media":)" FILE_MEDIA R"(,"alt":null}],"edited_at":"2026-11-22T10:00:00.000Z","deleted_at":null,"reactions":[{"emoji":"👍","count":2,"mine":true,"recent_user_ids":["u_1","u_2"]}],"reply_to":{"id":"m_1","sender_id":"u_2","sender_name":"Bruno","snippet":"lunch?","deleted":false},"forwarded_from":{"message_id":"m_0","sender_id":"u_3","sender_name":"Chloé"}})"
 #define GOAL R"({"id":"g_1","name":"Bike","target":)" EUR(50000) R"(,"saved":)" EUR(20000) R"(,"deadline":"2027-06-30","created_at":"2026-11-01T00:00:00.000Z"})"
 #define POST_ORIGINAL R"({"id":"p_1","client_id":"c-1","author":)" USER R"(,"text":"hello","created_at":"2026-11-20T08:00:00.000Z","reply_to":null,"repost_of":null,"like_count":5,"repost_count":1,"reply_count":2,"liked_by_me":true,"reposted_by_me":true,"sponsored":true,"advertiser":)" MERCHANT R"(,"reach":"limited","signals":{"author_affinity":0.55,"engagement":8,"age_s":7200},"images":[{"media":)" IMAGE R"(,"alt":null}]})"
 
@@ -62,6 +62,8 @@ const Sample kSamples[] = {
     {"savings.rate_changed", R"({"apy_bps":400,"previous_apy_bps":450,"effective_date":"2026-12-01"})"},
     {"interest", R"({"items":[{"date":"2026-11-30","balance":)" EUR(100000) R"(,"apy_bps":450,"accrued_micros":123287,"paid":)" EUR(37) R"(},{"date":"2026-11-29","balance":)" EUR(100000) R"(,"apy_bps":450,"accrued_micros":123287,"paid":null}],"next_before":"2026-11-29"})"},
     {"deleted", R"({"id":"p_1"})"},
+    {"message.deleted", R"({"id":"m_2","conversation_id":"c_1","deleted_at":"2026-11-22T10:00:00.000Z"})"},
+    {"message.reaction", R"({"message_id":"m_2","conversation_id":"c_1","user_id":"u_2","emoji":"❤️","added":false,"reactions":[{"emoji":"👍","count":1,"mine":false,"recent_user_ids":["u_2"]}]})"},
 };
 
 QJsonObject sample(const QString &type)
@@ -105,6 +107,10 @@ Result<QJsonObject> reencode(const QString &type, const QJsonObject &o)
         return run(InterestPage::fromJson(o));
     if (type == u"deleted")
         return run(Deleted::fromJson(o));
+    if (type == u"message.deleted")
+        return run(MessageDeleted::fromJson(o));
+    if (type == u"message.reaction")
+        return run(ReactionChange::fromJson(o));
     if (type == u"upload")
         return run(Upload::fromJson(o));
     if (type == u"media")
@@ -167,6 +173,7 @@ private Q_SLOTS:
     void resourcesAreStrict_data();
     void resourcesAreStrict();
     void olderServersDefaults();
+    void messageActionHelpers();
     void repostsNestOnlySoDeep();
     void decodeReplyIsAProtocolError();
 };
@@ -408,7 +415,7 @@ void TestProtocol::eventNamesRoundTrip()
         seen.insert(name);
         QCOMPARE(eventTypeFromName(name), std::optional<EventType>(type));
     }
-    QCOMPARE(seen.size(), 17);
+    QCOMPARE(seen.size(), 19);
     QCOMPARE(eventName(EventType::PaymentRequestUpdated), QStringLiteral("payment_request.updated"));
     QVERIFY(!eventTypeFromName(u"message.Created"));
     QVERIFY(!eventTypeFromName(u"message.created "));
@@ -593,6 +600,37 @@ void TestProtocol::resourcesAreStrict()
     QCOMPARE(decoded.error().code, ErrorCode::ValidationFailed);
     QCOMPARE(decoded.error().field(), field);
     QVERIFY(decoded.error().message.startsWith(field + QStringLiteral(": ")));
+}
+
+void TestProtocol::messageActionHelpers()
+{
+    // A server from before issue 17: never edited or deleted, no reactions, reply or forward.
+    QJsonObject old = sample(QStringLiteral("message"));
+    for (const char *key : {"edited_at", "deleted_at", "reactions", "reply_to", "forwarded_from"})
+        old.remove(QLatin1String(key));
+    const auto m = Message::fromJson(old);
+    QVERIFY2(m.ok(), m ? "" : qPrintable(m.error().message));
+    QVERIFY(!m->editedAt && !m->deletedAt && m->reactions.isEmpty() && !m->replyTo && !m->forwardedFrom);
+    // A reaction counts at least one person.
+    QJsonObject zero = sample(QStringLiteral("message.reaction"));
+    zero.insert(QStringLiteral("reactions"), QJsonArray{QJsonObject{{QStringLiteral("emoji"), QStringLiteral("👍")},
+                                                                    {QStringLiteral("count"), 0},
+                                                                    {QStringLiteral("mine"), false},
+                                                                    {QStringLiteral("recent_user_ids"), QJsonArray()}}});
+    QVERIFY(!ReactionChange::fromJson(zero));
+
+    // The quote of a reply: one line, at most 100 code points with the ellipsis.
+    QCOMPARE(replySnippet(QStringLiteral("  Deux\n\nlignes\t ici  ")), QStringLiteral("Deux lignes ici"));
+    const QString cut = replySnippet(QString(150, u'x') + QStringLiteral("🙂"));
+    QCOMPARE(cut.toUcs4().size(), kReplySnippetChars);
+    QVERIFY(cut.endsWith(QStringLiteral("…")));
+    QCOMPARE(replySnippet(QStringLiteral("🙂").repeated(100)), QStringLiteral("🙂").repeated(100)); // 100 code points fit
+
+    for (const char *yes : {"👍", "❤️", "👍🏽", "👨‍👩‍👧", "🇫🇷", "1️⃣", "#⃣", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "©️", "☕"})
+        QVERIFY2(isReactionEmoji(QString::fromUtf8(yes)), yes);
+    for (const char *no : {"", "a", "ok", "7", "👍👍", "👍a", "é", " ", "\u200d", "1", "🇫", "<b>"})
+        QVERIFY2(!isReactionEmoji(QString::fromUtf8(no)), no);
+    QVERIFY(!isReactionEmoji(QStringLiteral("👍").repeated(9)));
 }
 
 void TestProtocol::olderServersDefaults()
