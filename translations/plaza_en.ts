@@ -129,6 +129,13 @@
 <context>
     <name>MessageBubble</name>
     <message numerus="yes">
+        <source>%1: %n reactions</source>
+        <translation>
+            <numerusform>%1: %n reaction</numerusform>
+            <numerusform>%1: %n reactions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n attachments</source>
         <translation>
             <numerusform>%n attachment</numerusform>

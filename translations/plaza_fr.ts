@@ -1350,6 +1350,29 @@
             <numerusform>%n pièces jointes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Message deleted</source>
+        <translation>Message supprimé</translation>
+    </message>
+    <message>
+        <source>Forwarded from %1</source>
+        <translation>Transféré de %1</translation>
+    </message>
+    <message>
+        <source>Original message deleted</source>
+        <translation>Message d’origine supprimé</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>modifié</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n reactions</source>
+        <translation>
+            <numerusform>%1 : %n réaction</numerusform>
+            <numerusform>%1 : %n réactions</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageMenu</name>

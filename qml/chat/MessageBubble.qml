@@ -26,7 +26,9 @@ Item {
     //! A picture of the message was clicked: ChatPage opens the viewer on images[index].
     signal imageOpened(var images, int index)
     readonly property var attachments: model.attachments || []
-    readonly property bool hasText: bubble.money || (bubble.model.text || "").length > 0
+    readonly property bool deleted: bubble.model.deleted === true
+    readonly property bool hasText: bubble.deleted || bubble.money || (bubble.model.text || "").length > 0
+    readonly property var reactions: bubble.model.reactions || []
     //! The widest a picture may be in this bubble.
     readonly property real mediaWidth: Math.min(320, bubble.width * 0.72 - 2)
     //! The first message that was unread when the conversation was opened: a divider above it.
@@ -42,7 +44,8 @@ Item {
     Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("%1: %2, %3").arg(bubble.own ? qsTr("You") : bubble.model.senderName)
                                        .arg(bubble.spokenText).arg(meta.text)
-    readonly property string spokenText: !bubble.money ? bubble.model.text
+    readonly property string spokenText: bubble.deleted ? qsTr("Message deleted")
+        : !bubble.money ? bubble.model.text
         : (bubble.model.kind === "payment" ? qsTr("💸 Payment of %1").arg(bubble.model.formattedAmount)
            : bubble.model.formattedAmount.length > 0 ? qsTr("🧾 Request for %1").arg(bubble.model.formattedAmount)
                                                      : qsTr("🧾 Payment request"))
@@ -98,6 +101,57 @@ Item {
             textFormat: Text.PlainText
             Layout.leftMargin: Theme.spacingS
         }
+        Label {
+            objectName: "forwardedLabel"
+            visible: bubble.model.forwarded === true && !bubble.deleted
+            text: qsTr("Forwarded from %1").arg(bubble.model.forwardedFrom)
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontCaption
+            font.italic: true
+            textFormat: Text.PlainText
+            elide: Text.ElideRight
+            Layout.maximumWidth: bubble.width * 0.72
+            Layout.alignment: bubble.own ? Qt.AlignRight : Qt.AlignLeft
+            Layout.leftMargin: Theme.spacingS
+            Layout.rightMargin: Theme.spacingS
+        }
+        // The message it answers: who and a line of it ("original deleted" once it is).
+        Rectangle {
+            objectName: "replyQuote"
+            visible: (bubble.model.replyTo || "").length > 0 && !bubble.deleted
+            radius: Theme.radiusM
+            color: Theme.background
+            border.width: 1
+            border.color: Theme.border
+            implicitHeight: quote.implicitHeight + 2 * Theme.spacingXs
+            Layout.fillWidth: true
+            Rectangle { width: 3; radius: 1; color: Theme.accent; anchors.top: parent.top; anchors.bottom: parent.bottom; anchors.margins: Theme.spacingXs; x: Theme.spacingXs }
+            Column {
+                id: quote
+                x: Theme.spacingM
+                y: Theme.spacingXs
+                width: parent.width - Theme.spacingM - Theme.spacingS
+                Label {
+                    text: bubble.model.replySenderName || ""
+                    color: Theme.accent
+                    font.pixelSize: Theme.fontCaption
+                    font.weight: Font.DemiBold
+                    textFormat: Text.PlainText
+                    elide: Text.ElideRight
+                    width: parent.width
+                }
+                Label {
+                    text: bubble.model.replyDeleted ? qsTr("Original message deleted") : (bubble.model.replySnippet || "")
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontCaption
+                    font.italic: bubble.model.replyDeleted === true
+                    textFormat: Text.PlainText
+                    elide: Text.ElideRight
+                    maximumLineCount: 1
+                    width: parent.width
+                }
+            }
+        }
         AttachmentGrid {
             objectName: "messageAttachments"
             attachments: bubble.attachments
@@ -108,8 +162,8 @@ Item {
         Rectangle {
             visible: bubble.hasText
             radius: Theme.radiusL
-            color: bubble.money ? Theme.accentSoft : (bubble.own ? Theme.accent : Theme.surface)
-            border.width: bubble.highlighted ? 2 : (bubble.own && !bubble.money ? 0 : 1)
+            color: bubble.deleted ? "transparent" : bubble.money ? Theme.accentSoft : (bubble.own ? Theme.accent : Theme.surface)
+            border.width: bubble.highlighted ? 2 : (bubble.own && !bubble.money && !bubble.deleted ? 0 : 1)
             border.color: bubble.highlighted ? Theme.focusRing : Theme.border
             implicitHeight: body.implicitHeight + 2 * Theme.spacingS
             Layout.fillWidth: true
@@ -119,7 +173,8 @@ Item {
                 anchors.margins: Theme.spacingS
                 anchors.leftMargin: Theme.spacingM
                 anchors.rightMargin: Theme.spacingM
-                text: bubble.money
+                text: bubble.deleted ? "<i>" + qsTr("Message deleted") + "</i>"
+                      : bubble.money
                       ? "<b>" + (bubble.model.kind === "payment"
                          ? qsTr("💸 Payment of %1").arg(bubble.model.formattedAmount)
                          : bubble.model.formattedAmount.length > 0 ? qsTr("🧾 Request for %1").arg(bubble.model.formattedAmount)
@@ -128,7 +183,7 @@ Item {
                       : Format.linkify(bubble.model.text)
                 textFormat: Text.StyledText
                 wrapMode: Text.Wrap
-                color: bubble.own && !bubble.money ? Theme.accentText : Theme.text
+                color: bubble.deleted ? Theme.textMuted : (bubble.own && !bubble.money ? Theme.accentText : Theme.text)
                 linkColor: bubble.own && !bubble.money ? Theme.accentText : Theme.accent
                 font.pixelSize: Theme.fontBody
                 onLinkActivated: link => Qt.openUrlExternally(link)
@@ -170,6 +225,8 @@ Item {
             id: meta
             text: {
                 let t = Time.time(bubble.model.createdAt)
+                if (bubble.model.edited === true)
+                    t += " · " + qsTr("edited")
                 if (bubble.own) {
                     switch (bubble.model.state) {
                     case "sending": t += " · " + qsTr("Sending…"); break
@@ -186,6 +243,36 @@ Item {
             Layout.alignment: bubble.own ? Qt.AlignRight : Qt.AlignLeft
             Layout.rightMargin: Theme.spacingS
             Layout.leftMargin: Theme.spacingS
+        }
+        // Reactions: each emoji with how many; one's own is outlined.
+        Flow {
+            objectName: "messageReactions"
+            visible: bubble.reactions.length > 0 && !bubble.deleted
+            spacing: Theme.spacingXs
+            Layout.maximumWidth: bubble.width * 0.72
+            Layout.alignment: bubble.own ? Qt.AlignRight : Qt.AlignLeft
+            Repeater {
+                model: bubble.reactions
+                Rectangle {
+                    required property var modelData
+                    radius: height / 2
+                    color: modelData.mine ? Theme.accentSoft : Theme.surface
+                    border.width: 1
+                    border.color: modelData.mine ? Theme.accent : Theme.border
+                    implicitHeight: 24
+                    implicitWidth: chip.implicitWidth + 2 * Theme.spacingS
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: qsTr("%1: %n reactions", "", modelData.count).arg(modelData.emoji)
+                    Label {
+                        id: chip
+                        anchors.centerIn: parent
+                        text: parent.modelData.emoji + " " + parent.modelData.count
+                        color: Theme.text
+                        font.pixelSize: Theme.fontCaption
+                        textFormat: Text.PlainText
+                    }
+                }
+            }
         }
         RowLayout {
             visible: bubble.own && bubble.model.state === "failed"
