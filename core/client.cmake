@@ -52,6 +52,7 @@ add_library(plaza_core STATIC
     feed/profilemodel.h feed/profilemodel.cpp
     media/mediatransfer.h media/mediatransfer.cpp
     media/mediacache.h media/mediacache.cpp
+    media/outgoingfiles.h media/outgoingfiles.cpp
 )
 target_include_directories(plaza_core PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(plaza_core PUBLIC
