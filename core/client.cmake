@@ -36,7 +36,7 @@ add_library(plaza_core STATIC
     chat/messageoutbox.h chat/messageoutbox.cpp
     chat/chatqueries.h chat/chatqueries.cpp
     chat/keyedlistmodel.h
-    chat/chatservice.h chat/chatservice.cpp
+    chat/chatservice.h chat/chatservice.cpp chat/chatservicefiles.cpp
     chat/conversationsmodel.h chat/conversationsmodel.cpp
     chat/messagesmodel.h chat/messagesmodel.cpp
     chat/chatsearchmodel.h chat/chatsearchmodel.cpp
