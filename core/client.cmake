@@ -45,7 +45,7 @@ add_library(plaza_core STATIC
     feed/ranking.h feed/ranking.cpp
     feed/postrecord.h feed/postrecord.cpp
     feed/feedstore.h feed/feedstore.cpp
-    feed/feedservice.h feed/feedservice.cpp
+    feed/feedservice.h feed/feedservice.cpp feed/feedservicefiles.cpp
     feed/postlistmodel.h feed/postlistmodel.cpp
     feed/feedmodel.h feed/feedmodel.cpp
     feed/threadmodel.h feed/threadmodel.cpp
