@@ -46,14 +46,14 @@ Result<OutgoingMessage> MessageOutbox::add(const QString &conversationId, const 
     OutgoingMessage m;
     m.clientId = clientId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : clientId;
     m.conversationId = conversationId;
-    m.text = text;
+    m.text = text.isNull() ? QStringLiteral("") : text; // a message of files only: "" (the column is NOT NULL)
     m.createdAt = createdAt.isEmpty() ? now() : createdAt;
     auto st = m_db->prepare(QStringLiteral(
         "INSERT INTO message_outbox (client_id, seq, conversation_id, text, state, created_at, updated_at, attachments) "
         "VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM message_outbox), ?2, ?3, 'sending', ?4, ?4, ?5);"));
     if (!st)
         return st.error();
-    st->bindAll(m.clientId, conversationId, text, m.createdAt, media::filesToJson(files));
+    st->bindAll(m.clientId, conversationId, m.text, m.createdAt, media::filesToJson(files));
     // A standalone statement is its own transaction: committed when exec returns.
     if (auto done = st->exec(); !done)
         return done.error();

@@ -166,7 +166,9 @@ Result<QString> FeedStore::queuePost(const QString &text, const QString &replyTo
             "VALUES (?1, ?2, ?3, 'pending', ?4, ?5);"));
         if (!insert)
             return insert.error();
-        insert->bindAll(clientId, text, replyTo.isEmpty() ? QString() : replyTo, now, media::filesToJson(images));
+        // A post of images only has the text "" (the columns are NOT NULL).
+        const QString body = text.isNull() ? QStringLiteral("") : text;
+        insert->bindAll(clientId, body, replyTo.isEmpty() ? QString() : replyTo, now, media::filesToJson(images));
         if (auto done = insert->exec(); !done)
             return done;
         // The provisional row, shown at once and replaced by the server's copy (PostStore::upsert).
@@ -178,7 +180,7 @@ Result<QString> FeedStore::queuePost(const QString &text, const QString &replyTo
                                                 "reply_to, affinity, engagement, age_s) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1.0, 0, 0);"));
         if (!row)
             return row.error();
-        row->bindAll(storage::localPostId(clientId), clientId, *author, text, now, replyTo.isEmpty() ? QString() : replyTo);
+        row->bindAll(storage::localPostId(clientId), clientId, *author, body, now, replyTo.isEmpty() ? QString() : replyTo);
         if (auto done = row->exec(); !done)
             return done;
         changes.add(storage::Table::Posts, storage::localPostId(clientId));

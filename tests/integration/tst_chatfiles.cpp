@@ -4,7 +4,9 @@
 // anything goes out, and delivers it with its attachments once; a message queued while the
 // server is down survives an app restart and arrives once when it is back; a queued file
 // that vanished or changed fails its message with a clear reason, and it is not tried again.
+// Posts with images go the same way through FeedService::postWithImages.
 #include "chat/chatservice.h"
+#include "feed/feedservice.h"
 #include "common/testserver.h"
 #include "integrationutil.h"
 #include "media/mediatransfer.h"
@@ -14,6 +16,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -75,6 +78,7 @@ private Q_SLOTS:
     void sendFilesValidatesAndDelivers();
     void queuedWhileTheServerIsDownArrivesOnce();
     void vanishedOrChangedFileFailsOnce();
+    void postWithImagesQueuesAndDelivers();
 
 private:
     bool reopen();
@@ -223,7 +227,7 @@ void ChatFilesTest::queuedWhileTheServerIsDownArrivesOnce()
     QTRY_VERIFY_WITH_TIMEOUT(!session.online(), 15000);
 
     QSignalSpy queued(m_chat.get(), &ChatService::messageQueued);
-    QVERIFY(m_chat->sendFiles(m_conversation, QStringLiteral("Sent offline"), {file(path, QStringLiteral("noise"))}));
+    QVERIFY(m_chat->sendFiles(m_conversation, {}, {file(path, QStringLiteral("noise"))})); // a file, no text
     QTRY_COMPARE_WITH_TIMEOUT(queued.size(), 1, 10000);
     const QString clientId = queued.at(0).at(1).toString();
     {
@@ -248,6 +252,7 @@ void ChatFilesTest::queuedWhileTheServerIsDownArrivesOnce()
     QCOMPARE(m_chat->failedCount(), 0);
     const QJsonArray messages = serverMessages(*m_friend, m_conversation);
     QCOMPARE(messages.size(), 1);
+    QCOMPARE(messages.at(0).toObject().value(QStringLiteral("text")).toString(), QString());
     const QJsonArray attachments = messages.at(0).toObject().value(QStringLiteral("attachments")).toArray();
     QCOMPARE(attachments.size(), 1);
     QCOMPARE(attachments.at(0).toObject().value(QStringLiteral("alt")).toString(), QStringLiteral("noise"));
@@ -309,6 +314,54 @@ void ChatFilesTest::vanishedOrChangedFileFailsOnce()
     m_chat->discard(goneId);
     QTRY_COMPARE_WITH_TIMEOUT(m_chat->failedCount(), 1, 5000);
     QVERIFY(!m_chat->outbox()->find(goneId));
+}
+
+void ChatFilesTest::postWithImagesQueuesAndDelivers()
+{
+    QImage image(640, 480, QImage::Format_RGB32);
+    image.fill(qRgb(30, 140, 90));
+    const QString path = m_files.filePath(QStringLiteral("meadow.png"));
+    QVERIFY(image.save(path, "PNG"));
+    feed::FeedService feed(m_fixture->session.get());
+    QVERIFY(feed.start());
+
+    // Refused at once: too many images, a missing one, alt text too long.
+    QSignalSpy failed(&feed, &feed::FeedService::actionFailed);
+    QVariantList five;
+    for (int i = 0; i < 5; ++i)
+        five.append(file(path));
+    QVERIFY(!feed.postWithImages(QStringLiteral("x"), five));
+    QVERIFY(!feed.postWithImages({}, {file(m_files.filePath(QStringLiteral("nowhere.png")))}));
+    QVERIFY(!feed.postWithImages({}, {file(path, QString(1001, u'a'))}));
+    QVERIFY(!feed.postWithImages({}, {}));
+    QCOMPARE(failed.size(), 4);
+    QCOMPARE(failed.at(0), (QVariantList{QStringLiteral("validation_failed"), QStringLiteral("images")}));
+    QCOMPARE(failed.at(1), (QVariantList{QStringLiteral("validation_failed"), QStringLiteral("images")}));
+    QCOMPARE(failed.at(2).at(1).toString(), QStringLiteral("alt"));
+    QCOMPARE(failed.at(3).at(1).toString(), QStringLiteral("text"));
+
+    // Without text, one image with its alt text: queued with it, uploaded, posted once.
+    QSignalSpy queued(&feed, &feed::FeedService::postQueued);
+    QSignalSpy sent(&feed, &feed::FeedService::postSent);
+    QSignalSpy progress(&feed, &feed::FeedService::uploadProgress);
+    QVERIFY(feed.postWithImages({}, {file(QUrl::fromLocalFile(path).toString(), QStringLiteral("A green meadow"))}));
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 30000);
+    QCOMPARE(queued.size(), 1);
+    const QString clientId = queued.at(0).at(1).toString();
+    QCOMPARE(sent.at(0).at(0).toString(), clientId);
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.constLast().at(2).toLongLong(), progress.constLast().at(3).toLongLong());
+    QCOMPARE(failed.size(), 4);
+    auto post = waitTask(m_friend->api->get(QStringLiteral("/v1/posts/%1").arg(sent.at(0).at(1).toString())));
+    QVERIFY(post);
+    QCOMPARE(post->body.value(QStringLiteral("client_id")).toString(), clientId);
+    const QJsonArray images = post->body.value(QStringLiteral("images")).toArray();
+    QCOMPARE(images.size(), 1);
+    QCOMPARE(images.at(0).toObject().value(QStringLiteral("alt")).toString(), QStringLiteral("A green meadow"));
+    QCOMPARE(images.at(0).toObject().value(QStringLiteral("media")).toObject().value(QStringLiteral("width")).toInt(), 640);
+    auto pending = feed.store()->outbox(false);
+    QVERIFY(pending);
+    QCOMPARE(pending->size(), 0);
 }
 
 QTEST_GUILESS_MAIN(ChatFilesTest)
