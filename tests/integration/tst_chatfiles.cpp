@@ -4,10 +4,12 @@
 // anything goes out, and delivers it with its attachments once; a message queued while the
 // server is down survives an app restart and arrives once when it is back; a queued file
 // that vanished or changed fails its message with a clear reason, and it is not tried again.
-// Posts with images go the same way through FeedService::postWithImages.
+// An upload the server lost (cancelled, expired) is started again. Posts with images go the
+// same way through FeedService::postWithImages.
 #include "chat/chatservice.h"
 #include "feed/feedservice.h"
 #include "common/testserver.h"
+#include "dropproxy.h"
 #include "integrationutil.h"
 #include "media/mediatransfer.h"
 #include "media/outgoingfiles.h"
@@ -78,6 +80,7 @@ private Q_SLOTS:
     void sendFilesValidatesAndDelivers();
     void queuedWhileTheServerIsDownArrivesOnce();
     void vanishedOrChangedFileFailsOnce();
+    void lostUploadIsStartedAgain();
     void postWithImagesQueuesAndDelivers();
 
 private:
@@ -314,6 +317,57 @@ void ChatFilesTest::vanishedOrChangedFileFailsOnce()
     m_chat->discard(goneId);
     QTRY_COMPARE_WITH_TIMEOUT(m_chat->failedCount(), 1, 5000);
     QVERIFY(!m_chat->outbox()->find(goneId));
+}
+
+void ChatFilesTest::lostUploadIsStartedAgain()
+{
+    // A second device of ours, through a proxy that fails every chunk (503) for a while.
+    DropProxy proxy(m_server->port());
+    QVERIFY(proxy.listening());
+    proxy.setWatched("PUT /v1/uploads/");
+    proxy.setFailing(503);
+    SessionFixture device;
+    QVERIFY(createAccount(*device.session, proxy.url(), uniqueHandle(QStringLiteral("lost")), QStringLiteral("Lost Upload"),
+                          kPassword, kPassphrase));
+    ChatService chat(device.session.get());
+    QVERIFY(chat.start());
+    auto c = createConversation(*m_friend, {device.session->userId()});
+    QVERIFY(c);
+    const QByteArray bytes = randomBytes(1536 * 1024, 21);
+    const QString path = m_files.filePath(QStringLiteral("lost.bin"));
+    QVERIFY(writeFile(path, bytes));
+
+    QSignalSpy queued(&chat, &ChatService::messageQueued);
+    QVERIFY(chat.sendFiles(*c, QStringLiteral("Second time lucky"), {file(path)}));
+    QTRY_COMPARE_WITH_TIMEOUT(queued.size(), 1, 10000);
+    const QString clientId = queued.at(0).at(1).toString();
+    // The upload exists (its id is in the row) but its chunks do not get through.
+    QTRY_VERIFY_WITH_TIMEOUT(proxy.failed() > 0 && !chat.outbox()->find(clientId)->files.at(0).uploadId.isEmpty(), 20000);
+    const QString firstUpload = chat.outbox()->find(clientId)->files.at(0).uploadId;
+    QCOMPARE(chat.outbox()->find(clientId)->state, OutgoingMessage::State::Sending);
+
+    // The server loses it (here: cancelled by another client of the same account).
+    net::ApiClient other;
+    other.setBaseUrl(m_server->url());
+    QVERIFY(waitTask(other.login(device.session->handle(), kPassword)));
+    QVERIFY(waitTask(other.del(QStringLiteral("/v1/uploads/%1").arg(firstUpload))));
+
+    // Chunks get through again: the next try finds the upload gone, starts a new one, and
+    // the message arrives once with the file whole.
+    proxy.setFailing(0);
+    QTRY_COMPARE_WITH_TIMEOUT(chat.pendingCount(), 0, 60000);
+    QCOMPARE(chat.failedCount(), 0);
+    auto row = chat.outbox()->find(clientId);
+    QVERIFY(row);
+    QCOMPARE(row->state, OutgoingMessage::State::Sent);
+    QVERIFY(!row->files.at(0).uploadId.isEmpty());
+    QVERIFY(row->files.at(0).uploadId != firstUpload);
+    const QJsonArray messages = serverMessages(*m_friend, *c);
+    QCOMPARE(messages.size(), 1);
+    const QJsonArray attachments = messages.at(0).toObject().value(QStringLiteral("attachments")).toArray();
+    QCOMPARE(attachments.size(), 1);
+    QCOMPARE(downloaded(attachments.at(0).toObject().value(QStringLiteral("media")).toObject().value(QStringLiteral("id")).toString()),
+             bytes);
 }
 
 void ChatFilesTest::postWithImagesQueuesAndDelivers()
