@@ -30,17 +30,28 @@ QString oneLine(QString text)
 
 } // namespace
 
-QCoro::Task<int> Commands::openChat()
+QCoro::Task<int> Commands::openChat(bool sendQueued)
 {
     if (const int code = co_await open(); code != kOk)
         co_return code;
     const Status pulled = co_await m_session->syncEngine()->pull();
     m_pulled = pulled.ok();
     m_chat = std::make_unique<chat::ChatService>(m_session.get());
+    // "photo.jpg: 3.0 of 12.0 MiB" on stderr, on one line that rewrites itself (also for the
+    // files of a message an earlier run left half sent).
+    QObject::connect(m_chat.get(), &chat::ChatService::uploadProgress, m_chat.get(),
+                     [chat = m_chat.get()](const QString &clientId, int index, qint64 done, qint64 total) {
+                         QString name = QStringLiteral("file");
+                         if (chat->outbox()) {
+                             if (auto m = chat->outbox()->find(clientId); m && index < m->files.size())
+                                 name = m->files.at(index).name;
+                         }
+                         printProgress(name, done, total);
+                     });
     if (auto st = m_chat->start(); !st)
         co_return failWith(describe(st.error()));
-    // What an earlier `say` left queued goes now (in order); offline it stays queued.
-    if (m_pulled) {
+    // What an earlier `say` or `attach` left queued goes now (in order); offline it stays queued.
+    if (m_pulled && sendQueued) {
         auto left = co_await m_chat->flush();
         if (left && *left == 0 && m_chat->outbox())
             co_await m_session->syncEngine()->pull(); // our messages' events, so the listing has them

@@ -163,12 +163,14 @@ private:
     QString passphrase();
     //! open() plus one pull (offline is fine: the cache answers) and the wallet service.
     QCoro::Task<int> openWallet();
-    //! open() plus one pull, the feed service, and the posts a previous run left unsent.
-    QCoro::Task<int> openFeed();
+    //! open() plus one pull, the feed service, and the posts a previous run left unsent (unless
+    //! \a sendQueued is false: the caller sends them). Uploads show their progress on stderr.
+    QCoro::Task<int> openFeed(bool sendQueued = true);
     //! like/repost: the post id of the only argument.
     QCoro::Task<int> toggle(bool repost);
-    //! open() plus one pull (offline is fine) and the chat service, which sends what is queued.
-    QCoro::Task<int> openChat();
+    //! open() plus one pull (offline is fine) and the chat service, which sends what is queued
+    //! (unless \a sendQueued is false: the caller flushes). Uploads show their progress on stderr.
+    QCoro::Task<int> openChat(bool sendQueued = true);
     //! The conversation of cached message \a messageId (NotFound when this device does not
     //! have it: sync, or `chat` that conversation, first).
     [[nodiscard]] Result<QString> conversationOfMessage(const QString &messageId);

@@ -26,17 +26,30 @@ QString signedNumber(double value)
 
 } // namespace
 
-QCoro::Task<int> Commands::openFeed()
+QCoro::Task<int> Commands::openFeed(bool sendQueued)
 {
     if (const int code = co_await open(); code != kOk)
         co_return code;
     const Status pulled = co_await m_session->syncEngine()->pull();
     m_pulled = pulled.ok();
     m_feed = new feed::FeedService(m_session.get(), m_session.get());
+    QObject::connect(m_feed, &feed::FeedService::uploadProgress, m_feed,
+                     [feed = m_feed](const QString &clientId, int index, qint64 done, qint64 total) {
+                         QString name = QStringLiteral("image");
+                         if (feed->store()) {
+                             if (auto pending = feed->store()->outbox(true)) {
+                                 for (const feed::OutboxPost &p : std::as_const(*pending)) {
+                                     if (p.clientId == clientId && index < p.images.size())
+                                         name = p.images.at(index).name;
+                                 }
+                             }
+                         }
+                         printProgress(name, done, total);
+                     });
     if (auto st = m_feed->start(); !st)
         co_return failWith(describe(st.error()));
     // What an earlier run wrote offline goes now, with its client_id (the server dedupes).
-    if (m_pulled && m_feed->pendingCount() > 0) {
+    if (sendQueued && m_pulled && m_feed->pendingCount() > 0) {
         auto left = co_await m_feed->sendPending();
         if (left && *left == 0)
             printLine(QStringLiteral("sent the posts queued while offline"));

@@ -1,23 +1,26 @@
 // SPDX-License-Identifier: MIT
 // Files (docs/api.md "Media"): upload, attach to a chat, a post with images, download.
-// Uploads resume after a dropped connection within a run (media/mediatransfer.h); a
-// message or post is then sent with a client_id made once and reused on every retry, so
-// it exists once whatever answer was lost.
+// `attach` and `post --image` go through the message and post outboxes (chat/
+// chatservicefiles.cpp, feed/feedservicefiles.cpp): the message or post and its files are
+// stored first, with the client_id every try sends, so a run that is killed leaves them queued
+// and the next chat or feed command (or the same one again) resumes the uploads where the
+// server is, and it exists once. `upload` uploads within the run (media/mediatransfer.h),
+// resuming after a dropped connection.
 
 #include "chat/chatservice.h"
 #include "clicommands.h"
+#include "feed/feedservice.h"
 #include "media/mediatransfer.h"
+#include "media/outgoingfiles.h"
 #include "net/apiclient.h"
 #include "protocol/endpoints.h"
-#include "protocol/chat.h"
-#include "protocol/feed.h"
 #include "terminal.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QLocale>
-#include <QUuid>
 
 namespace plaza::cli {
 
@@ -34,33 +37,29 @@ QString describeMedia(const protocol::Media &m)
 //! "sending photo.jpg: 3.0 of 12.0 MiB" on stderr, on one line that rewrites itself.
 media::Progress progressLine(const QString &name)
 {
-    return [name](qint64 done, qint64 total) {
-        if (total <= 0)
-            return;
-        const QLocale c = QLocale::c();
-        std::fprintf(stderr, "\r%s: %s of %s", qPrintable(name),
-                     qPrintable(c.formattedDataSize(done, 1, QLocale::DataSizeTraditionalFormat)),
-                     qPrintable(c.formattedDataSize(total, 1, QLocale::DataSizeTraditionalFormat)));
-        if (done >= total)
-            std::fputs("\n", stderr);
-        std::fflush(stderr);
-    };
+    return [name](qint64 done, qint64 total) { printProgress(name, done, total); };
 }
 
-QString newClientId()
+//! The same files (path, hash, size, alt), in the same order.
+bool sameFiles(const QList<media::OutgoingFile> &a, const QList<media::OutgoingFile> &b)
 {
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-//! POST of \a body to \a path, tried again with the same body (its client_id) while the
-//! failure is transient: the server keeps one message or post per client_id.
-QCoro::Task<Result<net::ApiResponse>> postOnce(net::ApiClient &api, QString path, QJsonObject body)
-{
-    for (int attempt = 0;; ++attempt) {
-        auto answer = co_await api.post(path, body);
-        if (answer || !answer.error().isTransient() || attempt >= media::kMaxRetries)
-            co_return answer;
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a.at(i).path != b.at(i).path || a.at(i).sha256 != b.at(i).sha256 || a.at(i).size != b.at(i).size
+            || a.at(i).alt != b.at(i).alt)
+            return false;
     }
+    return true;
+}
+
+//! The same message with the same files (path, hash, alt), still sending: what an earlier
+//! `attach` of these files left when it was stopped.
+bool sameMessage(const chat::OutgoingMessage &m, const QString &conversationId, const QString &text,
+                 const QList<media::OutgoingFile> &files)
+{
+    return m.state == chat::OutgoingMessage::State::Sending && m.conversationId == conversationId && m.text == text
+        && sameFiles(m.files, files);
 }
 
 } // namespace
@@ -108,28 +107,60 @@ QCoro::Task<int> Commands::attach()
                                           "[--alt TEXT]...")
                                .arg(protocol::limits::kMaxMessageAttachments),
                            kUsage);
-    if (const int code = co_await openChat(); code != kOk)
+    const QStringList paths = args.mid(1);
+    if (m_options.alts.size() > paths.size())
+        co_return failWith(QStringLiteral("more --alt texts than files"), kUsage);
+    QList<std::pair<QString, QString>> pathsAndAlts;
+    for (qsizetype i = 0; i < paths.size(); ++i) {
+        if (auto st = media::checkLocalFile(paths.at(i), int(i)); !st)
+            co_return failWith(st.error().message, st.error().code == ErrorCode::ValidationFailed ? kUsage : kFailed);
+        pathsAndAlts.append({paths.at(i), i < m_options.alts.size() ? m_options.alts.at(i) : QString()});
+    }
+    // The message goes through the outbox like `say`: stored with its files before anything
+    // is sent, so a run that is stopped leaves it queued, and the next chat command goes on
+    // with its uploads where the server is.
+    if (const int code = co_await openChat(false); code != kOk)
         co_return code;
-    if (!m_pulled)
-        co_return failWith(QStringLiteral("offline: files go to the server first; try again when it answers"));
     auto conversation = co_await m_chat->conversationWith(args.at(0));
     if (!conversation)
         co_return failWith(describe(conversation.error()));
-    auto refs = co_await uploadAll(args.mid(1));
-    if (!refs)
-        co_return failWith(refs.error().message, refs.error().code == ErrorCode::ValidationFailed ? kUsage : kFailed);
-    QJsonObject body{{QStringLiteral("client_id"), newClientId()}, {QStringLiteral("attachments"), *refs}};
-    if (!m_options.text.isEmpty())
-        body.insert(QStringLiteral("text"), m_options.text);
-    auto sent = co_await postOnce(*m_session->api(), protocol::endpoints::conversationMessages(*conversation), body);
-    if (!sent)
-        co_return failWith(describe(sent.error()));
-    auto message = protocol::Message::fromJson(sent->body);
-    if (!message)
-        co_return failWith(describe(message.error()));
-    const qsizetype files = message->attachments.size();
-    printLine(files == 1 ? QStringLiteral("sent — message %1 with 1 file").arg(message->id)
-                         : QStringLiteral("sent — message %1 with %2 files").arg(message->id).arg(files));
+    auto files = co_await m_chat->describeFiles(pathsAndAlts);
+    if (!files)
+        co_return failWith(files.error().message, files.error().code == ErrorCode::ValidationFailed ? kUsage : kFailed);
+    // The same files queued by an `attach` that was stopped: that message goes on, not a second one.
+    QString clientId;
+    if (auto pending = m_chat->outbox()->pending(); pending) {
+        for (const chat::OutgoingMessage &m : std::as_const(*pending)) {
+            if (sameMessage(m, *conversation, m_options.text, *files)) {
+                clientId = m.clientId;
+                printLine(QStringLiteral("resuming the files queued earlier (client_id %1)").arg(clientId));
+                break;
+            }
+        }
+    }
+    if (clientId.isEmpty()) {
+        auto queued = co_await m_chat->queue(*conversation, m_options.text, {}, *files);
+        if (!queued)
+            co_return failWith(describe(queued.error()), queued.error().code == ErrorCode::ValidationFailed ? kUsage : kFailed);
+        clientId = queued->clientId;
+    }
+    if (m_pulled) {
+        auto left = co_await m_chat->flush();
+        if (!left)
+            co_return failWith(describe(left.error()));
+    }
+    auto stored = m_chat->outbox()->find(clientId);
+    if (!stored)
+        co_return failWith(describe(stored.error()));
+    if (stored->state == chat::OutgoingMessage::State::Failed)
+        co_return failWith(QStringLiteral("%1: %2").arg(stored->errorCode, stored->errorMessage));
+    if (stored->state == chat::OutgoingMessage::State::Sending) {
+        printLine(QStringLiteral("queued — the files will be sent when the server answers (client_id %1)").arg(clientId));
+        co_return kAwaiting;
+    }
+    const qsizetype count = stored->files.size();
+    printLine(count == 1 ? QStringLiteral("sent — message %1 with 1 file").arg(stored->messageId)
+                         : QStringLiteral("sent — message %1 with %2 files").arg(stored->messageId).arg(count));
     co_return kOk;
 }
 
@@ -140,21 +171,60 @@ QCoro::Task<int> Commands::postWithImages()
         co_return failWith(QStringLiteral("usage: post [\"TEXT\"] --image FILE [--alt TEXT] (at most %1 images)")
                                .arg(protocol::limits::kMaxPostImages),
                            kUsage);
-    if (const int code = co_await open(); code != kOk)
+    if (m_options.alts.size() > m_options.images.size())
+        co_return failWith(QStringLiteral("more --alt texts than files"), kUsage);
+    const QString text = args.isEmpty() ? QString() : args.at(0);
+    if (auto st = feed::FeedService::validateText(text, int(m_options.images.size())); !st)
+        co_return failWith(describe(st.error()), kUsage);
+    QList<std::pair<QString, QString>> pathsAndAlts;
+    for (qsizetype i = 0; i < m_options.images.size(); ++i) {
+        if (auto st = media::checkLocalFile(m_options.images.at(i), int(i)); !st)
+            co_return failWith(st.error().message, st.error().code == ErrorCode::ValidationFailed ? kUsage : kFailed);
+        pathsAndAlts.append({m_options.images.at(i), i < m_options.alts.size() ? m_options.alts.at(i) : QString()});
+    }
+    // Through the post outbox: stored with its images first, so a run that is stopped leaves
+    // it queued and the next feed command (or this one again) goes on with the uploads.
+    if (const int code = co_await openFeed(false); code != kOk)
         co_return code;
-    auto refs = co_await uploadAll(m_options.images);
-    if (!refs)
-        co_return failWith(refs.error().message, refs.error().code == ErrorCode::ValidationFailed ? kUsage : kFailed);
-    QJsonObject body{{QStringLiteral("client_id"), newClientId()}, {QStringLiteral("images"), *refs}};
-    if (!args.isEmpty())
-        body.insert(QStringLiteral("text"), args.at(0));
-    auto posted = co_await postOnce(*m_session->api(), protocol::endpoints::posts(), body);
-    if (!posted)
-        co_return failWith(describe(posted.error()));
-    auto post = protocol::Post::fromJson(posted->body);
-    if (!post)
-        co_return failWith(describe(post.error()));
-    printLine(QStringLiteral("posted %1").arg(post->id));
+    auto images = co_await m_feed->describeImages(pathsAndAlts);
+    if (!images)
+        co_return failWith(images.error().message, images.error().code == ErrorCode::ValidationFailed ? kUsage : kFailed);
+    QHash<QString, QString> sent; // client_id → post id
+    QObject::connect(m_feed, &feed::FeedService::postSent, m_feed,
+                     [&sent](const QString &clientId, const QString &id) { sent.insert(clientId, id); });
+    QString clientId;
+    if (auto pending = m_feed->store()->outbox(true); pending) {
+        for (const feed::OutboxPost &p : std::as_const(*pending)) {
+            if (p.text == text && p.replyTo.isEmpty() && sameFiles(p.images, *images)) {
+                clientId = p.clientId;
+                printLine(QStringLiteral("resuming the images queued earlier (client_id %1)").arg(clientId));
+                break;
+            }
+        }
+    }
+    if (clientId.isEmpty()) {
+        auto queued = co_await m_feed->post(text, {}, *images); // sends at once when online
+        if (!queued)
+            co_return failWith(describe(queued.error()));
+        clientId = *queued;
+    }
+    if (m_pulled && m_feed->pendingCount() > 0) {
+        auto left = co_await m_feed->sendPending();
+        if (!left)
+            co_return failWith(describe(left.error()));
+    }
+    if (!sent.contains(clientId)) {
+        // Refused for good, or not answered (kept, sent by the next run).
+        if (auto all = m_feed->store()->outbox(false)) {
+            for (const feed::OutboxPost &p : std::as_const(*all)) {
+                if (p.clientId == clientId && p.state == u"failed")
+                    co_return failWith(QStringLiteral("the post was refused (client_id %1)").arg(clientId));
+            }
+        }
+        printLine(QStringLiteral("queued — the post goes when the server answers (client_id %1)").arg(clientId));
+        co_return kAwaiting;
+    }
+    printLine(QStringLiteral("posted %1").arg(sent.value(clientId)));
     co_return kOk;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "terminal.h"
 
+#include <QLocale>
+
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -55,6 +57,19 @@ void printLine(const QString &line)
 {
     std::fputs((line + u'\n').toLocal8Bit().constData(), stdout);
     std::fflush(stdout);
+}
+
+void printProgress(const QString &name, qint64 done, qint64 total)
+{
+    if (total <= 0)
+        return;
+    const QLocale c = QLocale::c();
+    std::fprintf(stderr, "\r%s: %s of %s", qPrintable(name),
+                 qPrintable(c.formattedDataSize(done, 1, QLocale::DataSizeTraditionalFormat)),
+                 qPrintable(c.formattedDataSize(total, 1, QLocale::DataSizeTraditionalFormat)));
+    if (done >= total)
+        std::fputs("\n", stderr);
+    std::fflush(stderr);
 }
 
 QString describe(const Error &error)

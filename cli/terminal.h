@@ -20,6 +20,9 @@ namespace plaza::cli {
 
 //! Writes \a line and a line break to standard output, flushed (the commands' answers).
 void printLine(const QString &line);
+//! "photo.jpg: 3.0 of 12.0 MiB" on standard error, on one line that rewrites itself (a line
+//! break once \a done reaches \a total; nothing when the total is unknown).
+void printProgress(const QString &name, qint64 done, qint64 total);
 //! "code: message", the one line a refused command prints on standard error.
 [[nodiscard]] QString describe(const Error &error);
 //! What a command prints when the money moved but the server's answer is not what api-v1 says:

@@ -36,7 +36,7 @@ add_library(plaza_core STATIC
     chat/messageoutbox.h chat/messageoutbox.cpp
     chat/chatqueries.h chat/chatqueries.cpp
     chat/keyedlistmodel.h
-    chat/chatservice.h chat/chatservice.cpp
+    chat/chatservice.h chat/chatservice.cpp chat/chatservicefiles.cpp
     chat/messageactions.h chat/messageactions.cpp
     chat/conversationsmodel.h chat/conversationsmodel.cpp
     chat/messagesmodel.h chat/messagesmodel.cpp
@@ -47,7 +47,7 @@ add_library(plaza_core STATIC
     feed/ranking.h feed/ranking.cpp
     feed/postrecord.h feed/postrecord.cpp
     feed/feedstore.h feed/feedstore.cpp
-    feed/feedservice.h feed/feedservice.cpp
+    feed/feedservice.h feed/feedservice.cpp feed/feedservicefiles.cpp
     feed/postlistmodel.h feed/postlistmodel.cpp
     feed/feedmodel.h feed/feedmodel.cpp
     feed/threadmodel.h feed/threadmodel.cpp
@@ -55,6 +55,7 @@ add_library(plaza_core STATIC
     media/mediatransfer.h media/mediatransfer.cpp
     media/mediacache.h media/mediacache.cpp
     media/attachmentview.h media/attachmentview.cpp
+    media/outgoingfiles.h media/outgoingfiles.cpp
 )
 target_include_directories(plaza_core PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(plaza_core PUBLIC

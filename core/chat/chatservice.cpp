@@ -178,7 +178,7 @@ QCoro::Task<void> ChatService::pruneTask()
         qCWarning(lcChat) << "cannot prune the message outbox:" << st.error().codeName();
 }
 
-Status ChatService::checkMessage(const QString &conversationId, const QString &text) const
+Status ChatService::checkMessage(const QString &conversationId, const QString &text, int files) const
 {
     if (!m_outbox || !writer())
         return notOpen();
@@ -186,7 +186,12 @@ Status ChatService::checkMessage(const QString &conversationId, const QString &t
     if (conversationId.isEmpty())
         return makeError(ErrorCode::ValidationFailed, QStringLiteral("No conversation to send to."),
                          {{QStringLiteral("field"), QStringLiteral("conversation_id")}});
-    if (text.trimmed().isEmpty())
+    if (files > protocol::limits::kMaxMessageAttachments)
+        return makeError(ErrorCode::ValidationFailed,
+                         QStringLiteral("A message carries at most %1 files.").arg(protocol::limits::kMaxMessageAttachments),
+                         {{QStringLiteral("field"), QStringLiteral("files")}});
+    // With files the text may be empty, never only white space (like the server).
+    if ((files == 0 || !text.isEmpty()) && text.trimmed().isEmpty())
         return makeError(ErrorCode::ValidationFailed, QStringLiteral("A message needs some text."), textField);
     if (text.toUcs4().size() > kMaxMessageChars)
         return makeError(ErrorCode::ValidationFailed,
@@ -194,9 +199,10 @@ Status ChatService::checkMessage(const QString &conversationId, const QString &t
     return {};
 }
 
-QCoro::Task<Result<OutgoingMessage>> ChatService::queue(QString conversationId, QString text, QString replyTo)
+QCoro::Task<Result<OutgoingMessage>> ChatService::queue(QString conversationId, QString text, QString replyTo,
+                                                       QList<media::OutgoingFile> files)
 {
-    if (auto st = checkMessage(conversationId, text); !st)
+    if (auto st = checkMessage(conversationId, text, int(files.size())); !st)
         co_return st.error();
     QPointer<ChatService> self(this);
     // Handed to the writer now (before the first suspension), so messages keep the order of
@@ -207,9 +213,10 @@ QCoro::Task<Result<OutgoingMessage>> ChatService::queue(QString conversationId, 
     m.text = text;
     m.replyTo = replyTo;
     m.createdAt = Clock::instance()->nowUtc().toString(Qt::ISODateWithMs);
+    m.files = std::move(files);
     outbox::Outbox<OutgoingMessage, QString>::ItemStore store = [](storage::Database &db, const OutgoingMessage &o,
                                                                      storage::RowChanges &) {
-        return MessageOutbox(db).add(o.conversationId, o.text, o.clientId, o.createdAt, o.replyTo);
+        return MessageOutbox(db).add(o.conversationId, o.text, o.clientId, o.createdAt, o.replyTo, o.files);
     };
     QCoro::Task<Result<OutgoingMessage>> storing = m_queue->add(m, std::move(store));
     Result<OutgoingMessage> stored = co_await std::move(storing);
@@ -273,9 +280,22 @@ void ChatService::flushSoon()
 QCoro::Task<Result<QString>> ChatService::postMessage(OutgoingMessage m)
 {
     const QString path = protocol::endpoints::conversationMessages(m.conversationId);
-    QJsonObject body{{QStringLiteral("client_id"), m.clientId}, {QStringLiteral("text"), m.text}};
+    QJsonObject body{{QStringLiteral("client_id"), m.clientId}};
     if (!m.replyTo.isEmpty())
         body.insert(QStringLiteral("reply_to"), m.replyTo);
+    if (!m.text.isEmpty() || m.files.isEmpty())
+        body.insert(QStringLiteral("text"), m.text);
+    if (!m.files.isEmpty()) {
+        // Its files first, each resumed where the row says it is; then the message, once.
+        QPointer<ChatService> self(this);
+        QCoro::Task<Result<QList<media::OutgoingFile>>> uploading = uploadFilesOf(m);
+        auto uploaded = co_await std::move(uploading);
+        if (!self)
+            co_return closed();
+        if (!uploaded)
+            co_return uploaded.error();
+        body.insert(QStringLiteral("attachments"), media::attachmentRefs(*uploaded));
+    }
     auto reply = co_await m_session->api()->post(path, body);
     if (!reply)
         co_return reply.error();
@@ -307,6 +327,7 @@ void ChatService::retry(const QString &clientId)
 
 void ChatService::discard(const QString &clientId)
 {
+    m_abandoned.insert(clientId); // its upload stops before its next chunk
     changeTask(clientId, false);
 }
 

@@ -12,6 +12,8 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
+#include <QVariantList>
 #include <QPointer>
 #include <QTimer>
 
@@ -74,8 +76,15 @@ public:
     //! Stores \a text for \a conversationId in the outbox (on the writer thread) and starts
     //! sending. Resolves to the stored message (its client_id), or why it was refused locally
     //! (empty, too long, not open). Works offline. \a replyTo: the message it answers (the
-    //! server checks it is one of this conversation, still there).
-    QCoro::Task<Result<OutgoingMessage>> queue(QString conversationId, QString text, QString replyTo = {});
+    //! server checks it is one of this conversation, still there). With \a files
+    //! (describeFiles()), the text may be empty: each file is uploaded first (resumably, where
+    //! it is kept in the row), then the message goes with their media ids.
+    QCoro::Task<Result<OutgoingMessage>> queue(QString conversationId, QString text, QString replyTo = {},
+                                               QList<media::OutgoingFile> files = {});
+    //! The files to queue from (path or file:// URL, alt text) pairs: checked (at most
+    //! kMaxMessageAttachments, readable, 1 byte to 100 MiB, alt ≤ 1,000 characters) and hashed
+    //! on a worker thread. ValidationFailed / PayloadTooLarge (field "files", details "index").
+    QCoro::Task<Result<QList<media::OutgoingFile>>> describeFiles(QList<std::pair<QString, QString>> pathsAndAlts);
     //! Sends every queued message in order until one gets no answer. Resolves to how many are
     //! still queued (0 when all went out). While another flush runs, waits for it instead.
     QCoro::Task<Result<int>> flush();
@@ -106,6 +115,12 @@ public:
     Q_INVOKABLE bool send(const QString &conversationId, const QString &text);
     //! send() as a reply to \a replyTo (a message id of that conversation).
     Q_INVOKABLE bool sendReply(const QString &conversationId, const QString &text, const QString &replyTo);
+    //! send() with files: each of \a files is {"path": a local path or file:// URL, "alt":
+    //! text}. Checks what needs no reading at once (false and sendRefused(code, field) when
+    //! refused: "files", "text", "conversation_id"); then the files are hashed off this
+    //! thread and the message stored (messageQueued) before anything goes to the server. Its
+    //! uploads show on uploadProgress; discard() gives them up.
+    Q_INVOKABLE bool sendFiles(const QString &conversationId, const QString &text, const QVariantList &files);
     //! A failed message: back in the queue (at the end), sent again with its client_id.
     Q_INVOKABLE void retry(const QString &clientId);
     //! A failed (or still sending) message is forgotten.
@@ -135,6 +150,10 @@ Q_SIGNALS:
     //! send() refused locally: an ErrorCode name and the field it is about ("text",
     //! "conversation_id"; may be empty).
     void sendRefused(const QString &code, const QString &field);
+    //! File \a fileIndex of queued message \a clientId: \a done of \a total bytes are on the
+    //! server (at most about 10 a second per message, and always the last). The row keeps it
+    //! too (OutgoingMessage::files), so a restarted app shows where it is.
+    void uploadProgress(const QString &clientId, int fileIndex, qint64 done, qint64 total);
     void typingChanged(const QString &conversationId);
     void draftChanged(const QString &conversationId);
     //! start() opened the outbox: drafts and lastOpened() can be read from now on.
@@ -150,8 +169,12 @@ private:
     void flushSoon();
     //! One try of one message: POST with its client_id; the server's message id.
     QCoro::Task<Result<QString>> postMessage(OutgoingMessage m);
-    [[nodiscard]] Status checkMessage(const QString &conversationId, const QString &text) const;
+    [[nodiscard]] Status checkMessage(const QString &conversationId, const QString &text, int files = 0) const;
     QCoro::Task<void> sendTask(QString conversationId, QString text, QString replyTo);
+    QCoro::Task<void> sendFilesTask(QString conversationId, QString text, QList<std::pair<QString, QString>> files);
+    //! The uploads of \a m (chatservicefiles.cpp): its files, each with a media id.
+    QCoro::Task<Result<QList<media::OutgoingFile>>> uploadFilesOf(OutgoingMessage m);
+    void reportProgress(const QString &clientId, int fileIndex, qint64 done, qint64 total);
     QCoro::Task<void> changeTask(QString clientId, bool requeue);
     QCoro::Task<void> pruneTask();
     //! Writes kv pairs through the writer; value() reads what is on its way first.
@@ -188,6 +211,8 @@ private:
     QHash<QString, QHash<QString, QDateTime>> m_typingSeen; //!< conversation → user → expiry
     QList<QMetaObject::Connection> m_liveConnections;
     QString m_unsentRead; //!< a conversation whose read mark could not be sent yet
+    QSet<QString> m_abandoned; //!< client_ids discarded: their uploads stop
+    QHash<QString, qint64> m_progressShown; //!< client_id → when uploadProgress was last emitted (ms)
 };
 
 } // namespace plaza::chat

@@ -41,19 +41,20 @@ QString outgoingStateName(OutgoingMessage::State state)
 }
 
 Result<OutgoingMessage> MessageOutbox::add(const QString &conversationId, const QString &text, const QString &clientId,
-                                           const QString &createdAt, const QString &replyTo)
+                                           const QString &createdAt, const QString &replyTo,
+                                           const QList<media::OutgoingFile> &files)
 {
     OutgoingMessage m;
     m.clientId = clientId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : clientId;
     m.conversationId = conversationId;
-    m.text = text;
+    m.text = text.isNull() ? QStringLiteral("") : text; // a message of files only: "" (the column is NOT NULL)
     m.createdAt = createdAt.isEmpty() ? now() : createdAt;
     auto st = m_db->prepare(QStringLiteral(
-        "INSERT INTO message_outbox (client_id, seq, conversation_id, text, state, created_at, updated_at) "
-        "VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM message_outbox), ?2, ?3, 'sending', ?4, ?4);"));
+        "INSERT INTO message_outbox (client_id, seq, conversation_id, text, state, created_at, updated_at, attachments) "
+        "VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM message_outbox), ?2, ?3, 'sending', ?4, ?4, ?5);"));
     if (!st)
         return st.error();
-    st->bindAll(m.clientId, conversationId, text, m.createdAt);
+    st->bindAll(m.clientId, conversationId, m.text, m.createdAt, media::filesToJson(files));
     if (!replyTo.isEmpty()) {
         // First, so the message never exists without what it replies to (a crash between
         // the two leaves only an orphan that pruneSynced() removes).
@@ -79,6 +80,20 @@ Status MessageOutbox::markAttempt(const QString &clientId)
         return st.error();
     st->bindAll(clientId, now());
     return st->exec();
+}
+
+Status MessageOutbox::setFiles(const QString &clientId, const QList<media::OutgoingFile> &files)
+{
+    auto st = m_db->prepare(QStringLiteral(
+        "UPDATE message_outbox SET attachments = ?2, updated_at = ?3 WHERE client_id = ?1 AND state = 'sending';"));
+    if (!st)
+        return st.error();
+    st->bindAll(clientId, media::filesToJson(files), now());
+    if (auto done = st->exec(); !done)
+        return done.error();
+    if (m_db->changes() == 0)
+        return makeError(ErrorCode::Cancelled, QStringLiteral("The message is no longer being sent."));
+    return {};
 }
 
 Status MessageOutbox::noteUnanswered(const QString &clientId, const Error &why)
@@ -135,7 +150,7 @@ Result<QList<OutgoingMessage>> MessageOutbox::select(const QString &where, const
 {
     auto st = m_db->prepare(QStringLiteral("SELECT client_id, seq, conversation_id, text, state, attempts, message_id, "
                                            "error_code, error_message, created_at, (SELECT r.reply_to FROM message_outbox_replies r "
-                                           "WHERE r.client_id = o.client_id) FROM message_outbox o WHERE %1 "
+                                           "WHERE r.client_id = o.client_id), attachments FROM message_outbox o WHERE %1 "
                                            "ORDER BY seq;")
                                 .arg(where));
     if (!st)
@@ -161,6 +176,10 @@ Result<QList<OutgoingMessage>> MessageOutbox::select(const QString &where, const
         m.errorMessage = st->text(8);
         m.createdAt = st->text(9);
         m.replyTo = st->text(10);
+        auto files = media::filesFromJson(st->text(11));
+        if (!files)
+            return files.error();
+        m.files = std::move(files).value();
         out.append(std::move(m));
     }
     return out;

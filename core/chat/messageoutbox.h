@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "media/outgoingfiles.h"
 
 #include <QList>
 #include <QString>
@@ -14,7 +15,8 @@ class Database;
 
 namespace plaza::chat {
 
-//! One message the user sent, as the outbox keeps it (cache schema v4, message_outbox).
+//! One message the user sent, as the outbox keeps it (cache schema v4, message_outbox; its
+//! files since v9: the attachments column, media/outgoingfiles.h).
 struct OutgoingMessage {
     enum class State { Sending, Sent, Failed };
 
@@ -29,6 +31,8 @@ struct OutgoingMessage {
     QString errorMessage;
     QString createdAt;      //!< RFC 3339 UTC with milliseconds, when the user sent it
     QString replyTo;        //!< the message it replies to (empty: none), sent as reply_to
+    //! Its attachments, in order, with where each upload is (empty: a text message).
+    QList<media::OutgoingFile> files;
 };
 
 [[nodiscard]] QString outgoingStateName(OutgoingMessage::State state);
@@ -42,10 +46,14 @@ public:
     explicit MessageOutbox(storage::Database &db) : m_db(&db) { }
 
     //! Stores a new message in state Sending with \a clientId (a fresh one if empty) and
-    //! \a createdAt (now if empty), after every other; \a replyTo: the message it answers.
+    //! \a createdAt (now if empty), after every other; \a replyTo: the message it answers;
+    //! \a files to upload first.
     [[nodiscard]] Result<OutgoingMessage> add(const QString &conversationId, const QString &text,
                                               const QString &clientId = {}, const QString &createdAt = {},
-                                              const QString &replyTo = {});
+                                              const QString &replyTo = {}, const QList<media::OutgoingFile> &files = {});
+    //! Where the uploads of a sending message are now. Cancelled when it is no longer sending
+    //! (discarded meanwhile): its upload stops.
+    [[nodiscard]] Status setFiles(const QString &clientId, const QList<media::OutgoingFile> &files);
     //! Counts a try (before it is sent).
     [[nodiscard]] Status markAttempt(const QString &clientId);
     //! The try got no answer (\a why): it stays Sending, to be retried with the same client_id.

@@ -14,7 +14,8 @@ namespace plaza {
 //! settles an item, and when to try an unsettled one again.
 //!
 //! An answer is final when Error::isDefinitive(): the server decided (4xx but 401 and 429,
-//! and 501), so the same request would get the same answer. Anything else — a network
+//! and 501), so the same request would get the same answer — or when the client refused
+//! its own stored item (isLocalRefusal: a queued file that is gone or changed). Anything else — a network
 //! error, a timeout, 429, 5xx but 501, 401 (the session, not the request) — is tried again
 //! with the same client_id or Idempotency-Key. There is no second table of codes: the
 //! outboxes used to carry their own copies, which disagreed with Error::isTransient() on
@@ -33,7 +34,14 @@ public:
 
     [[nodiscard]] static Verdict verdict(const Error &error)
     {
-        return error.isDefinitive() ? Verdict::Final : Verdict::TryAgain;
+        return error.isDefinitive() || isLocalRefusal(error) ? Verdict::Final : Verdict::TryAgain;
+    }
+    //! The client itself found that the item cannot go as stored (ValidationFailed without an
+    //! HTTP status: a queued file that was moved, deleted or changed): the same try would
+    //! fail the same way, so it is final like the server's refusal.
+    [[nodiscard]] static bool isLocalRefusal(const Error &error)
+    {
+        return error.httpStatus == 0 && error.code == ErrorCode::ValidationFailed;
     }
     [[nodiscard]] static bool isFinal(const Error &error) { return verdict(error) == Verdict::Final; }
 

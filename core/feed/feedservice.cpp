@@ -121,9 +121,14 @@ Error FeedService::notStarted() const
     return makeError(ErrorCode::CacheLocked, QStringLiteral("The feed is not open (not signed in)."));
 }
 
-Status FeedService::validateText(const QString &text)
+Status FeedService::validateText(const QString &text, int images)
 {
-    if (text.trimmed().isEmpty())
+    if (images > protocol::limits::kMaxPostImages)
+        return makeError(ErrorCode::ValidationFailed,
+                         QStringLiteral("A post shows at most %1 images.").arg(protocol::limits::kMaxPostImages),
+                         {{QStringLiteral("field"), QStringLiteral("images")}});
+    // With images the text may be empty, never only white space (like the server).
+    if ((images == 0 || !text.isEmpty()) && text.trimmed().isEmpty())
         return makeError(ErrorCode::ValidationFailed, QStringLiteral("A post needs some text."),
                          {{QStringLiteral("field"), QStringLiteral("text")}});
     // Characters as people count them (code points), like the server.
@@ -188,11 +193,11 @@ void FeedService::setBusy(bool on)
         Q_EMIT busyChanged();
 }
 
-QCoro::Task<Result<QString>> FeedService::post(QString text, QString replyTo)
+QCoro::Task<Result<QString>> FeedService::post(QString text, QString replyTo, QList<media::OutgoingFile> images)
 {
     if (!m_store)
         co_return notStarted();
-    if (auto st = validateText(text); !st)
+    if (auto st = validateText(text, int(images.size())); !st)
         co_return st.error();
     QPointer<FeedService> self(this);
     // On disk (committed by the writer) before the first try.
@@ -202,9 +207,10 @@ QCoro::Task<Result<QString>> FeedService::post(QString text, QString replyTo)
     entry.text = text;
     entry.replyTo = replyTo;
     entry.state = QStringLiteral("pending");
+    entry.images = std::move(images);
     outbox::Outbox<OutboxPost, QJsonObject>::ItemStore store =
         [me](storage::Database &db, const OutboxPost &p, storage::RowChanges &changes) -> Result<OutboxPost> {
-        auto queued = FeedStore(db).queuePost(p.text, p.replyTo, me, changes, p.clientId);
+        auto queued = FeedStore(db).queuePost(p.text, p.replyTo, me, changes, p.clientId, p.images);
         if (!queued)
             return queued.error();
         return p;
@@ -236,9 +242,21 @@ QCoro::Task<Result<QString>> FeedService::post(QString text, QString replyTo)
 QCoro::Task<Result<QJsonObject>> FeedService::sendPost(OutboxPost entry)
 {
     QPointer<FeedService> self(this);
-    QJsonObject body{{QStringLiteral("client_id"), entry.clientId}, {QStringLiteral("text"), entry.text}};
+    QJsonObject body{{QStringLiteral("client_id"), entry.clientId}};
+    if (!entry.text.isEmpty() || entry.images.isEmpty())
+        body.insert(QStringLiteral("text"), entry.text);
     if (!entry.replyTo.isEmpty())
         body.insert(QStringLiteral("reply_to"), entry.replyTo);
+    if (!entry.images.isEmpty()) {
+        // Its images first, each resumed where the row says it is; then the post, once.
+        QCoro::Task<Result<QList<media::OutgoingFile>>> uploading = uploadImagesOf(entry);
+        auto uploaded = co_await std::move(uploading);
+        if (!self)
+            co_return closedError();
+        if (!uploaded)
+            co_return uploaded.error();
+        body.insert(QStringLiteral("images"), media::attachmentRefs(*uploaded));
+    }
     setBusy(true);
     auto reply = co_await m_session->api()->post(protocol::endpoints::posts(), body);
     if (!self)

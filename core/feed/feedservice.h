@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QVariantList>
 #include <QSet>
 #include <QStringList>
 
@@ -66,8 +67,14 @@ public:
     //! The local copy its models read: readers, the change stream, freshness.
     [[nodiscard]] storage::Cache *cache() const;
 
-    //! Queues a post (or a reply to \a replyTo) and sends it if online. The client_id.
-    QCoro::Task<Result<QString>> post(QString text, QString replyTo = {});
+    //! Queues a post (or a reply to \a replyTo) and sends it if online. The client_id. With
+    //! \a images (describeImages()) the text may be empty: each image is uploaded first
+    //! (resumably, where it is kept in the outbox row), then the post goes with their ids.
+    QCoro::Task<Result<QString>> post(QString text, QString replyTo = {}, QList<media::OutgoingFile> images = {});
+    //! The images to queue from (path or file:// URL, alt text) pairs: checked (at most
+    //! kMaxPostImages, readable, 1 byte to 100 MiB, alt ≤ 1,000 characters) and hashed on a
+    //! worker thread. ValidationFailed / PayloadTooLarge (field "images", details "index").
+    QCoro::Task<Result<QList<media::OutgoingFile>>> describeImages(QList<std::pair<QString, QString>> pathsAndAlts);
     QCoro::Task<Status> setLiked(QString postId, bool on);
     QCoro::Task<Status> setReposted(QString postId, bool on);
     QCoro::Task<Status> deletePost(QString postId);
@@ -92,11 +99,17 @@ public:
     //! Optimistic follow state of a cached user (see FeedStore::setFollowed), through the writer.
     QCoro::Task<Status> setFollowedLocally(QString userId, bool followed, qint64 followers);
 
-    //! Local checks: 1–500 characters (code points), not blank.
-    [[nodiscard]] static Status validateText(const QString &text);
+    //! Local checks: 1–500 characters (code points), not blank; with \a images, empty is fine.
+    [[nodiscard]] static Status validateText(const QString &text, int images = 0);
 
     // For QML: each ends quietly or with actionFailed().
     Q_INVOKABLE void compose(const QString &text, const QString &replyTo = {});
+    //! compose() with images: each of \a images is {"path": a local path or file:// URL,
+    //! "alt": text}, at most 4. Checks what needs no reading at once (false and actionFailed
+    //! when refused: field "images", "alt" or "text"); then the images are hashed off this
+    //! thread and the post queued (postQueued) before anything goes to the server. Its uploads
+    //! show on uploadProgress.
+    Q_INVOKABLE bool postWithImages(const QString &text, const QVariantList &images);
     Q_INVOKABLE void like(const QString &postId);
     Q_INVOKABLE void unlike(const QString &postId);
     Q_INVOKABLE void repost(const QString &postId);
@@ -124,6 +137,9 @@ Q_SIGNALS:
     //! Something the user did was refused or could not be done: an ErrorCode name and the
     //! field it is about (may be empty).
     void actionFailed(const QString &code, const QString &field);
+    //! Image \a fileIndex of queued post \a clientId: \a done of \a total bytes are on the server
+    //! (at most about 10 a second per post, and always the last). The outbox row keeps it too.
+    void uploadProgress(const QString &clientId, int fileIndex, qint64 done, qint64 total);
     void pendingChanged();
     void busyChanged();
     //! start() opened the store: draft() can be read from now on.
@@ -133,6 +149,10 @@ private:
     //! Runs \a task and reports its failure by actionFailed() (the Q_INVOKABLEs).
     QCoro::Task<void> report(QCoro::Task<Status> task);
     QCoro::Task<void> composeTask(QString text, QString replyTo);
+    QCoro::Task<void> composeImagesTask(QString text, QList<std::pair<QString, QString>> images);
+    //! The uploads of \a entry's images (feedservicefiles.cpp): each with a media id.
+    QCoro::Task<Result<QList<media::OutgoingFile>>> uploadImagesOf(OutboxPost entry);
+    void reportProgress(const QString &clientId, int fileIndex, qint64 done, qint64 total);
     //! One try of one queued post: POST with its client_id; the server's Post.
     QCoro::Task<Result<QJsonObject>> sendPost(OutboxPost entry);
     QCoro::Task<Status> toggle(QString postId, bool repost, bool on);
@@ -167,6 +187,7 @@ private:
     std::unique_ptr<outbox::Outbox<OutboxPost, QJsonObject>> m_queue;
     int m_pending = 0;
     int m_busy = 0;
+    QHash<QString, qint64> m_progressShown; //!< client_id → when uploadProgress was last emitted (ms)
 };
 
 } // namespace plaza::feed

@@ -155,16 +155,20 @@ Status FeedStore::setFollowed(const QString &userId, bool followed, qint64 follo
 }
 
 Result<QString> FeedStore::queuePost(const QString &text, const QString &replyTo, const QJsonObject &self,
-                                     storage::RowChanges &changes, const QString &key)
+                                     storage::RowChanges &changes, const QString &key,
+                                     const QList<media::OutgoingFile> &images)
 {
     const QString clientId = key.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : key;
     const QString now = nowText();
     const Status st = m_db->transaction([&]() -> Status {
         auto insert = m_db->prepare(QStringLiteral(
-            "INSERT INTO post_outbox (client_id, text, reply_to, state, created_at) VALUES (?1, ?2, ?3, 'pending', ?4);"));
+            "INSERT INTO post_outbox (client_id, text, reply_to, state, created_at, images) "
+            "VALUES (?1, ?2, ?3, 'pending', ?4, ?5);"));
         if (!insert)
             return insert.error();
-        insert->bindAll(clientId, text, replyTo.isEmpty() ? QString() : replyTo, now);
+        // A post of images only has the text "" (the columns are NOT NULL).
+        const QString body = text.isNull() ? QStringLiteral("") : text;
+        insert->bindAll(clientId, body, replyTo.isEmpty() ? QString() : replyTo, now, media::filesToJson(images));
         if (auto done = insert->exec(); !done)
             return done;
         // The provisional row, shown at once and replaced by the server's copy (PostStore::upsert).
@@ -176,7 +180,7 @@ Result<QString> FeedStore::queuePost(const QString &text, const QString &replyTo
                                                 "reply_to, affinity, engagement, age_s) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1.0, 0, 0);"));
         if (!row)
             return row.error();
-        row->bindAll(storage::localPostId(clientId), clientId, *author, text, now, replyTo.isEmpty() ? QString() : replyTo);
+        row->bindAll(storage::localPostId(clientId), clientId, *author, body, now, replyTo.isEmpty() ? QString() : replyTo);
         if (auto done = row->exec(); !done)
             return done;
         changes.add(storage::Table::Posts, storage::localPostId(clientId));
@@ -189,7 +193,7 @@ Result<QString> FeedStore::queuePost(const QString &text, const QString &replyTo
 
 Result<QList<OutboxPost>> FeedStore::outbox(bool pendingOnly)
 {
-    auto stmt = m_db->prepare(QStringLiteral("SELECT client_id, text, reply_to, state, attempts FROM post_outbox WHERE "
+    auto stmt = m_db->prepare(QStringLiteral("SELECT client_id, text, reply_to, state, attempts, images FROM post_outbox WHERE "
                                              "state = 'pending' OR (?1 = 0 AND state = 'failed') ORDER BY created_at, client_id;"));
     if (!stmt)
         return stmt.error();
@@ -201,7 +205,10 @@ Result<QList<OutboxPost>> FeedStore::outbox(bool pendingOnly)
             return row.error();
         if (!*row)
             break;
-        list.append({stmt->text(0), stmt->text(1), stmt->text(2), stmt->text(3), int(stmt->int64(4))});
+        auto images = media::filesFromJson(stmt->text(5));
+        if (!images)
+            return images.error();
+        list.append({stmt->text(0), stmt->text(1), stmt->text(2), stmt->text(3), int(stmt->int64(4)), std::move(images).value()});
     }
     return list;
 }
@@ -213,6 +220,19 @@ Status FeedStore::markAttempt(const QString &clientId)
         return stmt.error();
     stmt->bind(1, clientId);
     return stmt->exec();
+}
+
+Status FeedStore::setImages(const QString &clientId, const QList<media::OutgoingFile> &images)
+{
+    auto stmt = m_db->prepare(QStringLiteral("UPDATE post_outbox SET images = ?2 WHERE client_id = ?1 AND state = 'pending';"));
+    if (!stmt)
+        return stmt.error();
+    stmt->bindAll(clientId, media::filesToJson(images));
+    if (auto st = stmt->exec(); !st)
+        return st;
+    if (m_db->changes() == 0)
+        return makeError(ErrorCode::Cancelled, QStringLiteral("The post is no longer being sent."));
+    return {};
 }
 
 Status FeedStore::markSent(const QString &clientId, const QJsonObject &post, storage::RowChanges &changes)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "media/outgoingfiles.h"
 #include "protocol/feed.h"
 #include "storage/rowchanges.h"
 
@@ -29,6 +30,8 @@ struct OutboxPost {
     QString replyTo;
     QString state; //!< "pending" (not answered yet) or "failed" (refused; kept until discarded)
     int attempts = 0;
+    //! Its images, in order, with where each upload is (schema v9; empty: text only).
+    QList<media::OutgoingFile> images;
 };
 
 //! Where a timeline's cached posts have a hole (feed_gaps).
@@ -76,7 +79,10 @@ public:
     //! \a self is the signed-in user as a User JSON object (for the row's author); \a clientId
     //! is the key every try sends (a fresh one when empty). The client_id.
     [[nodiscard]] Result<QString> queuePost(const QString &text, const QString &replyTo, const QJsonObject &self,
-                                            storage::RowChanges &changes, const QString &clientId = {});
+                                            storage::RowChanges &changes, const QString &clientId = {},
+                                            const QList<media::OutgoingFile> &images = {});
+    //! Where the uploads of a pending post are now; Cancelled when it is no longer pending.
+    [[nodiscard]] Status setImages(const QString &clientId, const QList<media::OutgoingFile> &images);
     [[nodiscard]] Result<QList<OutboxPost>> outbox(bool pendingOnly);
     [[nodiscard]] Status markAttempt(const QString &clientId);
     //! The server's answer: the post is stored (its provisional row goes) and the outbox row is done.

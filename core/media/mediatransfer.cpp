@@ -18,50 +18,35 @@ Error fileError(const QString &message)
     return makeError(ErrorCode::ValidationFailed, message, {{QStringLiteral("field"), QStringLiteral("file")}});
 }
 
-//! The offset the server holds for \a uploadId, or an error.
-QCoro::Task<Result<qint64>> serverOffset(net::ApiClient &api, QString uploadId)
+} // namespace
+
+QCoro::Task<Result<protocol::Upload>> createUpload(net::ApiClient &api, qint64 size, QString sha256, QString name)
+{
+    const QJsonObject body{{QStringLiteral("size"), size}, {QStringLiteral("sha256"), sha256}, {QStringLiteral("name"), name}};
+    auto created = co_await api.post(protocol::endpoints::uploads(), body);
+    if (!created)
+        co_return created.error();
+    co_return protocol::Upload::fromJson(created->body);
+}
+
+QCoro::Task<Result<protocol::Upload>> fetchUpload(net::ApiClient &api, QString uploadId)
 {
     auto answer = co_await api.get(protocol::endpoints::upload(uploadId));
     if (!answer)
         co_return answer.error();
-    auto upload = protocol::Upload::fromJson(answer->body);
-    if (!upload)
-        co_return upload.error();
-    co_return upload->offset;
+    co_return protocol::Upload::fromJson(answer->body);
 }
 
-} // namespace
-
-QCoro::Task<Result<protocol::Media>> upload(net::ApiClient &api, QString path, QString name, Progress progress)
+QCoro::Task<Result<qint64>> sendChunks(net::ApiClient &api, QString path, QString uploadId, qint64 offset, qint64 size,
+                                       Progress progress, std::function<bool()> goOn)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         co_return fileError(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
-    const qint64 size = file.size();
-    if (size < 1)
-        co_return fileError(QStringLiteral("%1 is empty.").arg(path));
-    if (size > protocol::limits::kMaxUploadBytes)
-        co_return makeError(ErrorCode::PayloadTooLarge,
-                            QStringLiteral("%1 is larger than %2 MiB.").arg(path).arg(protocol::limits::kMaxUploadBytes / (1024 * 1024)));
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&file))
-        co_return fileError(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
-    const QString sha256 = QString::fromLatin1(hash.result().toHex());
-    if (name.isEmpty())
-        name = QFileInfo(path).fileName();
-
-    const QJsonObject createBody{{QStringLiteral("size"), size}, {QStringLiteral("sha256"), sha256}, {QStringLiteral("name"), name}};
-    auto created = co_await api.post(protocol::endpoints::uploads(), createBody);
-    if (!created)
-        co_return created.error();
-    auto upload = protocol::Upload::fromJson(created->body);
-    if (!upload)
-        co_return upload.error();
-    const QString uploadId = upload->id;
-
-    qint64 offset = upload->offset;
     int failures = 0;
     while (offset < size) {
+        if (goOn && !goOn())
+            co_return makeError(ErrorCode::Cancelled, QStringLiteral("The upload was given up."));
         if (!file.seek(offset))
             co_return fileError(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
         const QByteArray chunk = file.read(std::min<qint64>(protocol::limits::kMaxChunkBytes, size - offset));
@@ -84,15 +69,22 @@ QCoro::Task<Result<protocol::Media>> upload(net::ApiClient &api, QString path, Q
         const bool conflict = sent.error().code == ErrorCode::Conflict;
         if (!conflict && (!sent.error().isTransient() || ++failures > kMaxRetries))
             co_return sent.error();
-        auto there = co_await serverOffset(api, uploadId);
+        auto there = co_await fetchUpload(api, uploadId);
         if (!there) {
             if (!there.error().isTransient() || ++failures > kMaxRetries)
                 co_return there.error();
             continue;
         }
-        offset = *there;
+        offset = there->offset;
+        if (conflict && ++failures > kMaxRetries) // a 409 that does not go away (finished elsewhere)
+            co_return sent.error();
     }
+    co_return offset;
+}
 
+QCoro::Task<Result<protocol::Media>> completeUpload(net::ApiClient &api, QString uploadId)
+{
+    int failures = 0;
     for (;;) {
         auto done = co_await api.post(protocol::endpoints::uploadComplete(uploadId), {});
         if (done)
@@ -102,6 +94,36 @@ QCoro::Task<Result<protocol::Media>> upload(net::ApiClient &api, QString path, Q
         if (!busy && (!done.error().isTransient() || ++failures > kMaxRetries))
             co_return done.error();
     }
+}
+
+QCoro::Task<Result<protocol::Media>> upload(net::ApiClient &api, QString path, QString name, Progress progress)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        co_return fileError(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
+    const qint64 size = file.size();
+    if (size < 1)
+        co_return fileError(QStringLiteral("%1 is empty.").arg(path));
+    if (size > protocol::limits::kMaxUploadBytes)
+        co_return makeError(ErrorCode::PayloadTooLarge,
+                            QStringLiteral("%1 is larger than %2 MiB.").arg(path).arg(protocol::limits::kMaxUploadBytes / (1024 * 1024)));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file))
+        co_return fileError(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
+    file.close();
+    const QString sha256 = QString::fromLatin1(hash.result().toHex());
+    if (name.isEmpty())
+        name = QFileInfo(path).fileName();
+
+    auto created = co_await createUpload(api, size, sha256, name);
+    if (!created)
+        co_return created.error();
+    const QString uploadId = created->id;
+    auto sent = co_await sendChunks(api, path, uploadId, created->offset, size, progress);
+    if (!sent)
+        co_return sent.error();
+    auto media = co_await completeUpload(api, uploadId);
+    co_return media;
 }
 
 QCoro::Task<Status> download(net::ApiClient &api, QString mediaId, QString target, bool thumbnail, Progress progress)

@@ -3,8 +3,9 @@
 
 // Files to and from the server (docs/api.md "Media"): a resumable upload in 1 MiB chunks
 // that asks the server where to go on after a dropped connection, and a download in ranges
-// that goes on from the bytes already written. Used by plaza-cli; the app's outbox will
-// drive the same steps.
+// that goes on from the bytes already written. upload() is plaza-cli's `upload`; the
+// outboxes drive the same steps one by one (media/outgoingfiles.h) so that where an upload
+// is survives a restart.
 
 #include "common/result.h"
 #include "protocol/media.h"
@@ -28,6 +29,22 @@ using Progress = std::function<void(qint64 done, qint64 total)>;
 //! other side are kept and a later call goes on from them.
 inline constexpr int kMaxRetries = 5;
 inline constexpr qint64 kDownloadRange = 4 * 1024 * 1024;
+
+//! POST /v1/uploads for \a size bytes hashing to \a sha256, called \a name there.
+[[nodiscard]] QCoro::Task<Result<protocol::Upload>> createUpload(net::ApiClient &api, qint64 size, QString sha256,
+                                                                 QString name);
+//! GET /v1/uploads/{id}: where the server is (404 once it expired or was given up).
+[[nodiscard]] QCoro::Task<Result<protocol::Upload>> fetchUpload(net::ApiClient &api, QString uploadId);
+//! Sends the bytes of \a path from \a offset to \a size to \a uploadId in chunks, asking the
+//! server where to go on after a lost answer or a 409 (at most kMaxRetries failures in a
+//! row). Resolves to the server's offset once it holds all \a size bytes. \a progress after
+//! each chunk; returning false from \a goOn stops it (Cancelled).
+[[nodiscard]] QCoro::Task<Result<qint64>> sendChunks(net::ApiClient &api, QString path, QString uploadId, qint64 offset,
+                                                     qint64 size, Progress progress = {},
+                                                     std::function<bool()> goOn = {});
+//! POST /v1/uploads/{id}/complete, asked again while the server is finishing it or its
+//! answer was lost: the Media (the same one however many times it is asked).
+[[nodiscard]] QCoro::Task<Result<protocol::Media>> completeUpload(net::ApiClient &api, QString uploadId);
 
 //! Uploads the file at \a path (at most protocol::limits::kMaxUploadBytes) and finishes it:
 //! the server's Media. \a name is what the file is called there (the file's own name if empty).

@@ -301,6 +301,16 @@ CREATE TABLE IF NOT EXISTS hidden_messages (
 ) WITHOUT ROWID;
 )sql");
 
+// v10: files that queue like text (issue 16). A queued message's attachments and a queued
+// post's images, each file's path, size, hash, alt text and where its upload is (upload id,
+// offset, media id once finished), as a JSON array (media/outgoingfiles.h; NULL when none).
+// The chat step (v4) is repeated first — every statement of it is IF NOT EXISTS — so that a
+// cache that reached v5 before chat's step has message_outbox to alter.
+const QString kSchemaV10 = kSchemaV4 + QStringLiteral(R"sql(
+ALTER TABLE message_outbox ADD COLUMN attachments TEXT;
+ALTER TABLE post_outbox ADD COLUMN images TEXT;
+)sql");
+
 } // namespace
 
 // Savings (issue #4): what GET /v1/savings adds to the v1 row (the unassigned part, the
@@ -331,6 +341,7 @@ const QList<Migration> &cacheMigrations()
         {7, kSchemaV7},
         {8, kSchemaV8},
         {9, kSchemaV9},
+        {10, kSchemaV10},
     };
     return steps;
 }

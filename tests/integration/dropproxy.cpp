@@ -36,6 +36,10 @@ void DropProxy::onConnection()
         });
         connect(client, &QTcpSocket::readyRead, this, [this, client, upstream, dropNext, pendingUp] {
             const QByteArray data = client->readAll();
+            for (auto it = m_counts.begin(); it != m_counts.end(); ++it) {
+                if (data.contains(it.key()))
+                    ++it.value();
+            }
             // HTTP/1.1 keeps one request's head in one chunk on loopback in practice; the
             // head is small and Qt writes it in one go.
             if (data.contains(m_watched)) {

@@ -7,6 +7,7 @@
 // records the Idempotency-Key of every such request as it crossed the wire.
 
 #include <QByteArray>
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 #include <QTcpServer>
@@ -37,6 +38,9 @@ public:
     [[nodiscard]] int failed() const { return m_failed; }      //!< requests answered with m_failStatus
     [[nodiscard]] QStringList keys() const { return m_keys; }  //!< keys seen, in order
     [[nodiscard]] int dropped() const { return m_dropped; }    //!< responses thrown away
+    //! Counts the requests whose head has \a methodPath ("POST /v1/uploads "), watched or not.
+    void count(const QByteArray &methodPath) { m_counts.insert(methodPath, 0); }
+    [[nodiscard]] int counted(const QByteArray &methodPath) const { return m_counts.value(methodPath); }
 
 Q_SIGNALS:
     //! A watched request arrived (before it is forwarded), with its Idempotency-Key.
@@ -53,6 +57,7 @@ private:
     int m_failed = 0;
     QStringList m_keys;
     int m_dropped = 0;
+    QHash<QByteArray, int> m_counts;
 };
 
 } // namespace plaza::test

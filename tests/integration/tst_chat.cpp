@@ -623,9 +623,10 @@ void ChatTest::chatStepAddedToALaterCache()
         options.rawKey = key;
         auto db = storage::Database::open(path, options);
         QVERIFY(db);
+        // Up to v8: v9 (files in the outbox) came after chat's step and repeats it.
         QList<storage::Migration> withoutChat;
         for (const storage::Migration &m : storage::cacheMigrations()) {
-            if (m.version != 4)
+            if (m.version != 4 && m.version < 9)
                 withoutChat.append(m);
         }
         QVERIFY((*db)->migrate(withoutChat));

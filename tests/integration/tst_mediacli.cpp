@@ -9,6 +9,9 @@
 #include "common/testserver.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
+#include <QDir>
+#include <QProcess>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QImage>
@@ -67,6 +70,7 @@ private Q_SLOTS:
     void downloadWholeAndThumbnail();
     void postWithAnImage();
     void lostAnswersDuringAnUpload();
+    void killedMidUploadResumesOnce();
     void usage();
 
 private:
@@ -112,8 +116,8 @@ void MediaCliTest::attachToAChat()
     const CliRun run = cli({QStringLiteral("attach"), u'@' + m_friend->handle, m_imagePath, notes, QStringLiteral("--text"),
                             QStringLiteral("For Saturday"), QStringLiteral("--alt"), QStringLiteral("An orange square")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QVERIFY2(run.out.contains(QStringLiteral("uploaded md_")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QStringLiteral("with 2 files")), qPrintable(run.out));
+    QVERIFY2(run.err.contains(QStringLiteral("notes.txt: 24 bytes of 24 bytes")), qPrintable(run.err));
 
     // The friend has it: one message, both files in order, the alt text on the image.
     auto list = waitTask(m_friend->api->get(QStringLiteral("/v1/conversations")));
@@ -216,6 +220,97 @@ void MediaCliTest::lostAnswersDuringAnUpload()
     run = cli({QStringLiteral("download"), id, out.filePath(QStringLiteral("back.bin"))});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QCOMPARE(readFile(out.filePath(QStringLiteral("back.bin"))), bytes);
+}
+
+void MediaCliTest::killedMidUploadResumesOnce()
+{
+    // Another device of the same account, through a proxy that counts what crosses it.
+    DropProxy proxy(quint16(m_server->url().port()));
+    QVERIFY(proxy.listening());
+    proxy.setWatched("PUT /v1/uploads/");
+    QTemporaryDir data;
+    QTemporaryDir config;
+    auto viaProxy = [&](const QStringList &args, const QByteArray &in = {}) {
+        return runCli(args, in, cliEnvironment(kPassphrase), data.path(), config.path());
+    };
+    CliRun run = viaProxy({QStringLiteral("login"), QStringLiteral("--server"), proxy.url().toString(), QStringLiteral("--handle"),
+                           m_handle, QStringLiteral("--password-stdin")},
+                          kPassword.toUtf8() + '\n');
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    constexpr qsizetype kSize = 24 * 1024 * 1024;
+    QByteArray bytes(kSize, Qt::Uninitialized);
+    QRandomGenerator gen(2026);
+    gen.fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+    const QString path = m_files.filePath(QStringLiteral("big.bin"));
+    QVERIFY(writeFile(path, bytes));
+    const QStringList attach{QStringLiteral("attach"), u'@' + m_friend->handle, path, QStringLiteral("--text"),
+                             QStringLiteral("The big one")};
+    const QString conversation = [&] {
+        auto list = waitTask(m_friend->api->get(QStringLiteral("/v1/conversations")));
+        return list ? list->body.value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("id")).toString()
+                    : QString();
+    }();
+    QVERIFY(!conversation.isEmpty()); // attachToAChat made it
+    auto bigOnes = [&]() {
+        QJsonArray found;
+        auto page = waitTask(m_friend->api->get(QStringLiteral("/v1/conversations/%1/messages").arg(conversation)));
+        for (const QJsonValue &v : page ? page->body.value(QStringLiteral("items")).toArray() : QJsonArray()) {
+            if (v.toObject().value(QStringLiteral("text")).toString() == u"The big one")
+                found.append(v);
+        }
+        return found;
+    };
+
+    // SIGKILL while the 9th chunk is on its way (8 MiB are on the server, maybe 9).
+    QProcess first;
+    first.setProcessEnvironment(cliEnvironment(kPassphrase));
+    int puts = 0;
+    QObject::connect(&proxy, &DropProxy::watchedRequest, &proxy, [&](const QString &) {
+        if (++puts == 9)
+            first.kill();
+    });
+    proxy.count("POST /v1/uploads ");
+    first.start(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("plaza-cli")),
+                attach + QStringList{QStringLiteral("--data-dir"), data.path(), QStringLiteral("--config-dir"), config.path(),
+                                     QStringLiteral("--no-keychain")});
+    QVERIFY(first.waitForStarted(5000));
+    first.closeWriteChannel();
+    QTRY_VERIFY_WITH_TIMEOUT(first.state() == QProcess::NotRunning, 60000);
+    QCOMPARE(first.exitStatus(), QProcess::CrashExit);
+    QCOMPARE(puts, 9);
+    QCOMPARE(proxy.counted("POST /v1/uploads "), 1);
+    QCOMPARE(bigOnes().size(), 0);
+    QObject::disconnect(&proxy, &DropProxy::watchedRequest, &proxy, nullptr);
+
+    // The same command again: it finds the message it queued and goes on where the server is.
+    puts = 0;
+    QObject::connect(&proxy, &DropProxy::watchedRequest, &proxy, [&](const QString &) { ++puts; });
+    run = viaProxy(attach);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("resuming the files queued earlier")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("with 1 file")), qPrintable(run.out));
+    QCOMPARE(proxy.counted("POST /v1/uploads "), 1); // no second upload
+    QVERIFY2(puts <= 24 - 8 + 1, qPrintable(QString::number(puts)));
+    QVERIFY(puts >= 24 - 9);
+    // Its first progress line starts from the 8 MiB the server had, not from 0.
+    QVERIFY2(run.err.contains(QStringLiteral("big.bin: 8.0 MB of 24.0 MB")) || run.err.contains(QStringLiteral("big.bin: 9.0 MB of 24.0 MB")),
+             qPrintable(run.err.left(200)));
+    QVERIFY2(!run.err.contains(QStringLiteral("big.bin: 1.0 MB of")), qPrintable(run.err.left(200)));
+
+    // One message, one file, byte for byte; and a later command sends nothing more.
+    const QJsonArray found = bigOnes();
+    QCOMPARE(found.size(), 1);
+    const QJsonArray files = found.at(0).toObject().value(QStringLiteral("attachments")).toArray();
+    QCOMPARE(files.size(), 1);
+    const QString id = files.at(0).toObject().value(QStringLiteral("media")).toObject().value(QStringLiteral("id")).toString();
+    QTemporaryDir out;
+    run = cli({QStringLiteral("download"), id, out.filePath(QStringLiteral("back.bin"))});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(sha256Hex(readFile(out.filePath(QStringLiteral("back.bin")))), sha256Hex(bytes));
+    run = viaProxy({QStringLiteral("chats")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(bigOnes().size(), 1);
+    QCOMPARE(proxy.counted("POST /v1/uploads "), 1);
 }
 
 void MediaCliTest::usage()

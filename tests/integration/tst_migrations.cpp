@@ -159,7 +159,10 @@ void MigrationsTest::upgradesFromEveryVersion()
         }
         QVERIFY2(details.join(u'\n').contains(u"messages_by_client_id"), qPrintable(details.join(u'\n')));
     }
-        // Money columns are integers: a REAL amount would be a schema bug.
+    // v10: queued messages and posts keep their files (a JSON array; NULL for text only).
+    QVERIFY((*db)->exec(QStringLiteral("INSERT INTO message_outbox (client_id, attachments) VALUES ('c_9', '[]');")));
+    QVERIFY((*db)->exec(QStringLiteral("INSERT INTO post_outbox (client_id, images) VALUES ('c_9', '[]');")));
+    // Money columns are integers: a REAL amount would be a schema bug.
     auto realMoney = (*db)->scalar(QStringLiteral(
         "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%amount%REAL%' OR sql LIKE '%balance%REAL%';"));
     QVERIFY(realMoney);

@@ -47,6 +47,9 @@ void TestRetryPolicy::verdict_data()
     QTest::newRow("409") << int(ErrorCode::Conflict) << 409 << true;
     QTest::newRow("413") << int(ErrorCode::PayloadTooLarge) << 413 << true;
     QTest::newRow("422") << int(ErrorCode::InsufficientFunds) << 422 << true;
+    // The client refused its own stored item (a queued file gone or changed): final too.
+    QTest::newRow("local validation") << int(ErrorCode::ValidationFailed) << 0 << true;
+    QTest::newRow("local storage") << int(ErrorCode::Storage) << 0 << false;
 }
 
 void TestRetryPolicy::verdict()

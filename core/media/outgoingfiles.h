@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The files of a queued message or post (issue 16): what the outbox row keeps of each so
+// that its upload survives a dropped connection and a restart, and the steps that take them
+// to the server. The row is stored (with its client_id) before any of this runs; every step
+// that matters — the upload created, bytes sent, the file finished — is written back to the
+// row through the cache writer, and a later try goes on from there (docs/architecture.md
+// "Attachments in the outbox").
+
+#include "common/result.h"
+
+#include <QCoroTask>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+namespace plaza::net {
+class ApiClient;
+}
+
+namespace plaza::media {
+
+//! One file of an outbox row, as its JSON column keeps it.
+struct OutgoingFile {
+    enum class State {
+        Waiting,   //!< nothing sent yet
+        Uploading, //!< the server has an upload for it (uploadId), \a offset bytes of it
+        Uploaded,  //!< finished: \a mediaId
+        Missing,   //!< the file went (moved, deleted, unreadable): the row failed
+        Changed,   //!< its size or bytes are not those queued: the row failed
+    };
+    QString path;     //!< the local file (absolute)
+    QString name;     //!< what it is called on the server (the file's own name)
+    qint64 size = 0;
+    QString mime;     //!< as guessed here from the name and bytes (the server sniffs its own)
+    QString alt;      //!< empty when none
+    QString sha256;   //!< lower-case hex of the bytes queued
+    QString uploadId; //!< "up_…" once created
+    QString mediaId;  //!< "md_…" once finished
+    qint64 offset = 0; //!< bytes the server held when the row was last written
+    State state = State::Waiting;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<OutgoingFile> fromJson(const QJsonObject &o);
+};
+
+[[nodiscard]] QString fileStateName(OutgoingFile::State state);
+
+//! The JSON array text of \a files (a null string when there are none: the column stays NULL).
+[[nodiscard]] QString filesToJson(const QList<OutgoingFile> &files);
+//! Parses what filesToJson() wrote (a null or empty text: no files).
+[[nodiscard]] Result<QList<OutgoingFile>> filesFromJson(const QString &json);
+
+//! A local path from what the app or the CLI hands over: a path or a file:// URL.
+[[nodiscard]] QString localPath(const QString &pathOrUrl);
+//! The checks that need no reading: \a path is a readable regular file of 1 byte to
+//! kMaxUploadBytes. ValidationFailed (field "files") or PayloadTooLarge, with "index" \a index.
+[[nodiscard]] Status checkLocalFile(const QString &path, int index);
+//! checkLocalFile(), then the file read and hashed: the entry to queue (state Waiting).
+//! Reads the whole file: call it off the UI thread (describeFiles() does).
+[[nodiscard]] Result<OutgoingFile> describeFile(const QString &path, const QString &alt, int index);
+//! describeFile() of each (path, alt) on a worker thread.
+[[nodiscard]] QCoro::Task<Result<QList<OutgoingFile>>> describeFiles(QList<std::pair<QString, QString>> pathsAndAlts);
+
+//! What uploadFiles() calls back.
+struct UploadHooks {
+    //! Writes \a files into the row (through the cache writer); an error stops the upload
+    //! (Cancelled when the row is gone: discarded meanwhile).
+    std::function<QCoro::Task<Status>(QList<OutgoingFile> files)> persist;
+    //! Bytes of file \a index the server holds, after each chunk (on the calling thread).
+    std::function<void(int index, qint64 done, qint64 total)> progress;
+    //! False when the row was given up: stops between chunks (Cancelled).
+    std::function<bool()> goOn;
+};
+
+//! Takes every file of \a files without a media id to the server, in order: checks that it
+//! is still the file queued (its size, then its hash, read on a worker thread), creates the
+//! upload (or asks the server where a stored one is; one that expired or went is started
+//! again), sends the chunks, finishes it. Persists the upload id as soon as it exists, the
+//! offset at most about once a second, and the media id. Resolves to the files, all with
+//! media ids. A file that is gone or changed: its state persisted, then ValidationFailed
+//! (httpStatus 0, field "files", "index", "reason": "file_missing" | "file_changed"), which
+//! the retry policy treats as final. Other errors are the server's or the network's.
+[[nodiscard]] QCoro::Task<Result<QList<OutgoingFile>>> uploadFiles(net::ApiClient &api, QList<OutgoingFile> files,
+                                                                   UploadHooks hooks);
+
+//! The attachment refs a message's or post's body carries: [{"media_id","alt"?}].
+[[nodiscard]] QJsonArray attachmentRefs(const QList<OutgoingFile> &files);
+
+} // namespace plaza::media

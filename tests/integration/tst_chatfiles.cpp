@@ -1,0 +1,422 @@
+// SPDX-License-Identifier: MIT
+// Files that queue like text (issue 16), through ChatService against the real plaza-server:
+// sendFiles() refuses what it can see is wrong, stores the message with its files before
+// anything goes out, and delivers it with its attachments once; a message queued while the
+// server is down survives an app restart and arrives once when it is back; a queued file
+// that vanished or changed fails its message with a clear reason, and it is not tried again.
+// An upload the server lost (cancelled, expired) is started again. Posts with images go the
+// same way through FeedService::postWithImages.
+#include "chat/chatservice.h"
+#include "feed/feedservice.h"
+#include "common/testserver.h"
+#include "dropproxy.h"
+#include "integrationutil.h"
+#include "media/mediatransfer.h"
+#include "media/outgoingfiles.h"
+#include "session/session.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace plaza;
+using namespace plaza::chat;
+using namespace plaza::test;
+
+namespace {
+
+const QString kPassword = QStringLiteral("files that queue like text");
+const QString kPassphrase = QStringLiteral("chat files passphrase");
+
+QByteArray randomBytes(qsizetype size, quint32 seed)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    QRandomGenerator gen(seed);
+    for (qsizetype i = 0; i < size; ++i)
+        bytes[i] = char(gen.bounded(256));
+    return bytes;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QVariantMap file(const QString &path, const QString &alt = {})
+{
+    return {{QStringLiteral("path"), path}, {QStringLiteral("alt"), alt}};
+}
+
+//! The messages of \a conversationId as another member sees them (newest first).
+QJsonArray serverMessages(RemoteUser &who, const QString &conversationId)
+{
+    auto page = waitTask(who.api->get(QStringLiteral("/v1/conversations/%1/messages").arg(conversationId)));
+    return page ? page->body.value(QStringLiteral("items")).toArray() : QJsonArray();
+}
+
+} // namespace
+
+class ChatFilesTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void sendFilesValidatesAndDelivers();
+    void queuedWhileTheServerIsDownArrivesOnce();
+    void vanishedOrChangedFileFailsOnce();
+    void lostUploadIsStartedAgain();
+    void postWithImagesQueuesAndDelivers();
+
+private:
+    bool reopen();
+    [[nodiscard]] QString selfId() const { return m_fixture->session->userId(); }
+    //! Downloads \a mediaId as the friend; its bytes.
+    QByteArray downloaded(const QString &mediaId);
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<SessionFixture> m_fixture;
+    std::unique_ptr<ChatService> m_chat;
+    std::optional<RemoteUser> m_friend;
+    QString m_conversation;
+    QTemporaryDir m_files;
+};
+
+void ChatFilesTest::init()
+{
+    m_server = std::make_unique<TestServer>();
+    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    m_friend = registerUser(m_server->url(), QStringLiteral("filefriend"), kPassword);
+    QVERIFY(m_friend);
+    m_fixture = std::make_unique<SessionFixture>();
+    QVERIFY(createAccount(*m_fixture->session, m_server->url(), uniqueHandle(QStringLiteral("files")),
+                          QStringLiteral("File Sender"), kPassword, kPassphrase));
+    m_chat = std::make_unique<ChatService>(m_fixture->session.get());
+    QVERIFY(m_chat->start());
+    auto c = createConversation(*m_friend, {selfId()});
+    QVERIFY(c);
+    m_conversation = *c;
+}
+
+void ChatFilesTest::cleanup()
+{
+    m_chat.reset();
+    m_fixture.reset();
+    m_friend.reset();
+    m_server.reset();
+}
+
+bool ChatFilesTest::reopen()
+{
+    m_chat.reset();
+    m_fixture->reopen();
+    Session &session = *m_fixture->session;
+    m_chat = std::make_unique<ChatService>(&session);
+    session.restore();
+    if (!waitIdle(session))
+        return false;
+    if (session.state() == Session::State::NeedsPassphrase) {
+        session.submitPassphrase(kPassphrase);
+        if (!waitIdle(session))
+            return false;
+    }
+    return session.state() == Session::State::Ready && m_chat->outbox();
+}
+
+QByteArray ChatFilesTest::downloaded(const QString &mediaId)
+{
+    QTemporaryDir out;
+    const QString target = out.filePath(QStringLiteral("back"));
+    const Status st = waitTask(media::download(*m_friend->api, mediaId, target));
+    return st ? readFile(target) : QByteArray();
+}
+
+void ChatFilesTest::sendFilesValidatesAndDelivers()
+{
+    const QString notes = m_files.filePath(QStringLiteral("notes.txt"));
+    QVERIFY(writeFile(notes, "Bring bread and cheese.\n"));
+    const QByteArray archiveBytes = randomBytes(3 * 1024 * 1024 + 17, 7);
+    const QString archive = m_files.filePath(QStringLiteral("archive.bin"));
+    QVERIFY(writeFile(archive, archiveBytes));
+    const QString empty = m_files.filePath(QStringLiteral("empty.txt"));
+    QVERIFY(writeFile(empty, {}));
+
+    // Refused at once, nothing stored: each with its code and field.
+    QSignalSpy refused(m_chat.get(), &ChatService::sendRefused);
+    QVariantList eleven;
+    for (int i = 0; i < 11; ++i)
+        eleven.append(file(notes));
+    QVERIFY(!m_chat->sendFiles(m_conversation, {}, eleven));
+    QVERIFY(!m_chat->sendFiles(m_conversation, {}, {file(m_files.filePath(QStringLiteral("missing.jpg")))}));
+    QVERIFY(!m_chat->sendFiles(m_conversation, {}, {file(empty)}));
+    QVERIFY(!m_chat->sendFiles(m_conversation, {}, {}));
+    QVERIFY(!m_chat->sendFiles(m_conversation, QStringLiteral("   "), {file(notes)}));
+    QVERIFY(!m_chat->sendFiles(m_conversation, {}, {file(notes, QString(1001, u'a'))}));
+    QCOMPARE(refused.size(), 6);
+    QCOMPARE(refused.at(0), (QVariantList{QStringLiteral("validation_failed"), QStringLiteral("files")}));
+    QCOMPARE(refused.at(1), (QVariantList{QStringLiteral("validation_failed"), QStringLiteral("files")}));
+    QCOMPARE(refused.at(2), (QVariantList{QStringLiteral("validation_failed"), QStringLiteral("files")}));
+    QCOMPARE(refused.at(3).at(1).toString(), QStringLiteral("text"));
+    QCOMPARE(refused.at(4).at(1).toString(), QStringLiteral("text"));
+    QCOMPARE(refused.at(5).at(1).toString(), QStringLiteral("alt"));
+    QCOMPARE(m_chat->outbox()->pending()->size(), 0);
+
+    // Two files (one by file:// URL) with alt text: stored first, then uploaded and sent once.
+    QSignalSpy queued(m_chat.get(), &ChatService::messageQueued);
+    QSignalSpy sent(m_chat.get(), &ChatService::messageSent);
+    QSignalSpy progress(m_chat.get(), &ChatService::uploadProgress);
+    QVERIFY(m_chat->sendFiles(m_conversation, QStringLiteral("For Saturday"),
+                              {file(notes, QStringLiteral("The list")), file(QUrl::fromLocalFile(archive).toString())}));
+    QTRY_COMPARE_WITH_TIMEOUT(queued.size(), 1, 10000);
+    const QString clientId = queued.at(0).at(1).toString();
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 30000);
+    QCOMPARE(sent.at(0).at(0).toString(), clientId);
+    QCOMPARE(refused.size(), 6);
+
+    // Progress for both files, each ending at its size; the row keeps where each upload ended.
+    QVERIFY(progress.size() >= 2);
+    QCOMPARE(progress.constLast().at(0).toString(), clientId);
+    QCOMPARE(progress.constLast().at(1).toInt(), 1);
+    QCOMPARE(progress.constLast().at(2).toLongLong(), archiveBytes.size());
+    QCOMPARE(progress.constLast().at(3).toLongLong(), archiveBytes.size());
+    auto row = m_chat->outbox()->find(clientId);
+    QVERIFY(row);
+    QCOMPARE(row->state, OutgoingMessage::State::Sent);
+    QCOMPARE(row->files.size(), 2);
+    for (const media::OutgoingFile &f : std::as_const(row->files)) {
+        QCOMPARE(f.state, media::OutgoingFile::State::Uploaded);
+        QVERIFY(f.mediaId.startsWith(QStringLiteral("md_")));
+        QCOMPARE(f.offset, f.size);
+    }
+    QCOMPARE(row->files.at(0).alt, QStringLiteral("The list"));
+    QCOMPARE(row->files.at(1).path, QFileInfo(archive).absoluteFilePath());
+
+    // The friend has one message with both files, in order, byte for byte.
+    const QJsonArray messages = serverMessages(*m_friend, m_conversation);
+    QCOMPARE(messages.size(), 1);
+    const QJsonObject message = messages.at(0).toObject();
+    QCOMPARE(message.value(QStringLiteral("client_id")).toString(), clientId);
+    QCOMPARE(message.value(QStringLiteral("text")).toString(), QStringLiteral("For Saturday"));
+    const QJsonArray attachments = message.value(QStringLiteral("attachments")).toArray();
+    QCOMPARE(attachments.size(), 2);
+    QCOMPARE(attachments.at(0).toObject().value(QStringLiteral("alt")).toString(), QStringLiteral("The list"));
+    const QString archiveId = attachments.at(1).toObject().value(QStringLiteral("media")).toObject().value(QStringLiteral("id")).toString();
+    QCOMPARE(archiveId, row->files.at(1).mediaId);
+    QCOMPARE(downloaded(archiveId), archiveBytes);
+}
+
+void ChatFilesTest::queuedWhileTheServerIsDownArrivesOnce()
+{
+    const QByteArray bytes = randomBytes(2 * 1024 * 1024 + 5, 11);
+    const QString path = m_files.filePath(QStringLiteral("offline.bin"));
+    QVERIFY(writeFile(path, bytes));
+    Session &session = *m_fixture->session;
+    m_server->kill();
+    QTRY_VERIFY_WITH_TIMEOUT(!session.online(), 15000);
+
+    QSignalSpy queued(m_chat.get(), &ChatService::messageQueued);
+    QVERIFY(m_chat->sendFiles(m_conversation, {}, {file(path, QStringLiteral("noise"))})); // a file, no text
+    QTRY_COMPARE_WITH_TIMEOUT(queued.size(), 1, 10000);
+    const QString clientId = queued.at(0).at(1).toString();
+    {
+        auto row = m_chat->outbox()->find(clientId);
+        QVERIFY(row);
+        QCOMPARE(row->state, OutgoingMessage::State::Sending);
+        QCOMPARE(row->files.size(), 1);
+        QCOMPARE(row->files.at(0).size, bytes.size());
+        QCOMPARE(row->files.at(0).sha256,
+                 QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+        QVERIFY(row->files.at(0).mediaId.isEmpty());
+    }
+
+    // The app restarts while the server is still down: the row and its files are kept.
+    QVERIFY(reopen());
+    QCOMPARE(m_chat->pendingCount(), 1);
+    QVERIFY(m_chat->outbox()->find(clientId));
+
+    // The server comes back: uploaded, then sent, once.
+    QVERIFY2(m_server->restart(), qPrintable(m_server->lastError()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_chat->pendingCount(), 0, 60000);
+    QCOMPARE(m_chat->failedCount(), 0);
+    const QJsonArray messages = serverMessages(*m_friend, m_conversation);
+    QCOMPARE(messages.size(), 1);
+    QCOMPARE(messages.at(0).toObject().value(QStringLiteral("text")).toString(), QString());
+    const QJsonArray attachments = messages.at(0).toObject().value(QStringLiteral("attachments")).toArray();
+    QCOMPARE(attachments.size(), 1);
+    QCOMPARE(attachments.at(0).toObject().value(QStringLiteral("alt")).toString(), QStringLiteral("noise"));
+    const QString id = attachments.at(0).toObject().value(QStringLiteral("media")).toObject().value(QStringLiteral("id")).toString();
+    QCOMPARE(downloaded(id), bytes);
+}
+
+void ChatFilesTest::vanishedOrChangedFileFailsOnce()
+{
+    const QString gone = m_files.filePath(QStringLiteral("gone.bin"));
+    const QString changed = m_files.filePath(QStringLiteral("changed.bin"));
+    QVERIFY(writeFile(gone, randomBytes(4096, 3)));
+    QVERIFY(writeFile(changed, randomBytes(4096, 4)));
+    Session &session = *m_fixture->session;
+    m_server->kill();
+    QTRY_VERIFY_WITH_TIMEOUT(!session.online(), 15000);
+
+    QSignalSpy queued(m_chat.get(), &ChatService::messageQueued);
+    QVERIFY(m_chat->sendFiles(m_conversation, QStringLiteral("This one is gone"), {file(gone)}));
+    QVERIFY(m_chat->sendFiles(m_conversation, QStringLiteral("This one changed"), {file(changed)}));
+    QTRY_COMPARE_WITH_TIMEOUT(queued.size(), 2, 10000);
+    const QString goneId = queued.at(0).at(1).toString();
+    const QString changedId = queued.at(1).at(1).toString();
+    QVERIFY(QFile::remove(gone));
+    QVERIFY(writeFile(changed, randomBytes(4096, 5))); // same size, other bytes
+
+    QSignalSpy failed(m_chat.get(), &ChatService::messageFailed);
+    QVERIFY2(m_server->restart(), qPrintable(m_server->lastError()));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 60000);
+    QCOMPARE(failed.at(0), (QVariantList{goneId, QStringLiteral("validation_failed")}));
+    QCOMPARE(failed.at(1), (QVariantList{changedId, QStringLiteral("validation_failed")}));
+    QCOMPARE(m_chat->pendingCount(), 0);
+    QCOMPARE(m_chat->failedCount(), 2);
+
+    // Each row says which file and why; nothing reached the server.
+    auto goneRow = m_chat->outbox()->find(goneId);
+    auto changedRow = m_chat->outbox()->find(changedId);
+    QVERIFY(goneRow && changedRow);
+    QCOMPARE(goneRow->state, OutgoingMessage::State::Failed);
+    QCOMPARE(goneRow->errorCode, QStringLiteral("validation_failed"));
+    QVERIFY2(goneRow->errorMessage.contains(QStringLiteral("is gone")), qPrintable(goneRow->errorMessage));
+    QCOMPARE(goneRow->files.at(0).state, media::OutgoingFile::State::Missing);
+    QCOMPARE(changedRow->files.at(0).state, media::OutgoingFile::State::Changed);
+    QVERIFY(changedRow->files.at(0).uploadId.isEmpty());
+    const int goneAttempts = goneRow->attempts;
+    const int changedAttempts = changedRow->attempts;
+    QCOMPARE(serverMessages(*m_friend, m_conversation).size(), 0);
+
+    // Not looping: another round (and a reconnect) leaves them as they are.
+    auto left = waitTask(m_chat->flush());
+    QVERIFY(left);
+    QCOMPARE(*left, 0);
+    QTest::qWait(500);
+    QCOMPARE(m_chat->outbox()->find(goneId)->attempts, goneAttempts);
+    QCOMPARE(m_chat->outbox()->find(changedId)->attempts, changedAttempts);
+    QCOMPARE(failed.size(), 2);
+
+    // discard() forgets a failed one.
+    m_chat->discard(goneId);
+    QTRY_COMPARE_WITH_TIMEOUT(m_chat->failedCount(), 1, 5000);
+    QVERIFY(!m_chat->outbox()->find(goneId));
+}
+
+void ChatFilesTest::lostUploadIsStartedAgain()
+{
+    // A second device of ours, through a proxy that fails every chunk (503) for a while.
+    DropProxy proxy(m_server->port());
+    QVERIFY(proxy.listening());
+    proxy.setWatched("PUT /v1/uploads/");
+    proxy.setFailing(503);
+    SessionFixture device;
+    QVERIFY(createAccount(*device.session, proxy.url(), uniqueHandle(QStringLiteral("lost")), QStringLiteral("Lost Upload"),
+                          kPassword, kPassphrase));
+    ChatService chat(device.session.get());
+    QVERIFY(chat.start());
+    auto c = createConversation(*m_friend, {device.session->userId()});
+    QVERIFY(c);
+    const QByteArray bytes = randomBytes(1536 * 1024, 21);
+    const QString path = m_files.filePath(QStringLiteral("lost.bin"));
+    QVERIFY(writeFile(path, bytes));
+
+    QSignalSpy queued(&chat, &ChatService::messageQueued);
+    QVERIFY(chat.sendFiles(*c, QStringLiteral("Second time lucky"), {file(path)}));
+    QTRY_COMPARE_WITH_TIMEOUT(queued.size(), 1, 10000);
+    const QString clientId = queued.at(0).at(1).toString();
+    // The upload exists (its id is in the row) but its chunks do not get through.
+    QTRY_VERIFY_WITH_TIMEOUT(proxy.failed() > 0 && !chat.outbox()->find(clientId)->files.at(0).uploadId.isEmpty(), 20000);
+    const QString firstUpload = chat.outbox()->find(clientId)->files.at(0).uploadId;
+    QCOMPARE(chat.outbox()->find(clientId)->state, OutgoingMessage::State::Sending);
+
+    // The server loses it (here: cancelled by another client of the same account).
+    net::ApiClient other;
+    other.setBaseUrl(m_server->url());
+    QVERIFY(waitTask(other.login(device.session->handle(), kPassword)));
+    QVERIFY(waitTask(other.del(QStringLiteral("/v1/uploads/%1").arg(firstUpload))));
+
+    // Chunks get through again: the next try finds the upload gone, starts a new one, and
+    // the message arrives once with the file whole.
+    proxy.setFailing(0);
+    QTRY_COMPARE_WITH_TIMEOUT(chat.pendingCount(), 0, 60000);
+    QCOMPARE(chat.failedCount(), 0);
+    auto row = chat.outbox()->find(clientId);
+    QVERIFY(row);
+    QCOMPARE(row->state, OutgoingMessage::State::Sent);
+    QVERIFY(!row->files.at(0).uploadId.isEmpty());
+    QVERIFY(row->files.at(0).uploadId != firstUpload);
+    const QJsonArray messages = serverMessages(*m_friend, *c);
+    QCOMPARE(messages.size(), 1);
+    const QJsonArray attachments = messages.at(0).toObject().value(QStringLiteral("attachments")).toArray();
+    QCOMPARE(attachments.size(), 1);
+    QCOMPARE(downloaded(attachments.at(0).toObject().value(QStringLiteral("media")).toObject().value(QStringLiteral("id")).toString()),
+             bytes);
+}
+
+void ChatFilesTest::postWithImagesQueuesAndDelivers()
+{
+    QImage image(640, 480, QImage::Format_RGB32);
+    image.fill(qRgb(30, 140, 90));
+    const QString path = m_files.filePath(QStringLiteral("meadow.png"));
+    QVERIFY(image.save(path, "PNG"));
+    feed::FeedService feed(m_fixture->session.get());
+    QVERIFY(feed.start());
+
+    // Refused at once: too many images, a missing one, alt text too long.
+    QSignalSpy failed(&feed, &feed::FeedService::actionFailed);
+    QVariantList five;
+    for (int i = 0; i < 5; ++i)
+        five.append(file(path));
+    QVERIFY(!feed.postWithImages(QStringLiteral("x"), five));
+    QVERIFY(!feed.postWithImages({}, {file(m_files.filePath(QStringLiteral("nowhere.png")))}));
+    QVERIFY(!feed.postWithImages({}, {file(path, QString(1001, u'a'))}));
+    QVERIFY(!feed.postWithImages({}, {}));
+    QCOMPARE(failed.size(), 4);
+    QCOMPARE(failed.at(0), (QVariantList{QStringLiteral("validation_failed"), QStringLiteral("images")}));
+    QCOMPARE(failed.at(1), (QVariantList{QStringLiteral("validation_failed"), QStringLiteral("images")}));
+    QCOMPARE(failed.at(2).at(1).toString(), QStringLiteral("alt"));
+    QCOMPARE(failed.at(3).at(1).toString(), QStringLiteral("text"));
+
+    // Without text, one image with its alt text: queued with it, uploaded, posted once.
+    QSignalSpy queued(&feed, &feed::FeedService::postQueued);
+    QSignalSpy sent(&feed, &feed::FeedService::postSent);
+    QSignalSpy progress(&feed, &feed::FeedService::uploadProgress);
+    QVERIFY(feed.postWithImages({}, {file(QUrl::fromLocalFile(path).toString(), QStringLiteral("A green meadow"))}));
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 30000);
+    QCOMPARE(queued.size(), 1);
+    const QString clientId = queued.at(0).at(1).toString();
+    QCOMPARE(sent.at(0).at(0).toString(), clientId);
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.constLast().at(2).toLongLong(), progress.constLast().at(3).toLongLong());
+    QCOMPARE(failed.size(), 4);
+    auto post = waitTask(m_friend->api->get(QStringLiteral("/v1/posts/%1").arg(sent.at(0).at(1).toString())));
+    QVERIFY(post);
+    QCOMPARE(post->body.value(QStringLiteral("client_id")).toString(), clientId);
+    const QJsonArray images = post->body.value(QStringLiteral("images")).toArray();
+    QCOMPARE(images.size(), 1);
+    QCOMPARE(images.at(0).toObject().value(QStringLiteral("alt")).toString(), QStringLiteral("A green meadow"));
+    QCOMPARE(images.at(0).toObject().value(QStringLiteral("media")).toObject().value(QStringLiteral("width")).toInt(), 640);
+    auto pending = feed.store()->outbox(false);
+    QVERIFY(pending);
+    QCOMPARE(pending->size(), 0);
+}
+
+QTEST_GUILESS_MAIN(ChatFilesTest)
+#include "tst_chatfiles.moc"
