@@ -1373,6 +1373,18 @@
             <numerusform>%1 : %n réactions</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sending the files</source>
+        <translation>Envoi des fichiers</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel sending this message</source>
+        <translation>Annuler l’envoi de ce message</translation>
+    </message>
 </context>
 <context>
     <name>MessageMenu</name>

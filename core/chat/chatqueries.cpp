@@ -418,7 +418,7 @@ Result<QList<MessageRow>> readUnsent(storage::Database &db, const QString &selfI
     // Sent ones disappear once their message is synced (by id); a sending one whose answer
     // was lost but whose message arrived by sync is matched by client_id.
     auto stmt = db.prepare(QStringLiteral(
-        "SELECT o.client_id, o.text, o.created_at, o.state, o.error_message, o.message_id FROM message_outbox o "
+        "SELECT o.client_id, o.text, o.created_at, o.state, o.error_message, o.message_id, o.attachments FROM message_outbox o "
         "WHERE o.conversation_id = ?2 "
         "AND NOT (o.message_id IS NOT NULL AND EXISTS (SELECT 1 FROM messages m WHERE m.id = o.message_id)) "
         "AND NOT (o.state = 'sending' AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = o.conversation_id "
@@ -441,6 +441,7 @@ Result<QList<MessageRow>> readUnsent(storage::Database &db, const QString &selfI
         m.state = stmt->text(3);
         m.errorMessage = stmt->text(4);
         m.id = stmt->text(5);
+        m.attachments = stmt->text(6); // the outbox's own shape (media/outgoingfiles.h)
         m.conversationId = conversationId;
         m.senderId = selfId;
         m.own = true;

@@ -83,6 +83,20 @@ void MessagesModel::setChat(ChatService *chat)
             if (id == m_conversationId)
                 updateTyping();
         });
+        // A file of an unsent message on its way: that row's bar moves (the row itself is
+        // re-read when the outbox row changes).
+        m_connections << connect(m_chat, &ChatService::uploadProgress, this,
+                                 [this](const QString &clientId, int file, qint64 done, qint64 total) {
+                                     m_uploads.insert(clientId, QVariantMap{{QStringLiteral("file"), file},
+                                                                            {QStringLiteral("done"), done},
+                                                                            {QStringLiteral("total"), total}});
+                                     for (qsizetype row = m_rows.size() - 1; row >= 0; --row) {
+                                         if (m_rows.at(row).unsynced && m_rows.at(row).clientId == clientId) {
+                                             Q_EMIT dataChanged(index(int(row)), index(int(row)), {UploadProgressRole});
+                                             break;
+                                         }
+                                     }
+                                 });
     }
     Q_EMIT chatChanged();
     reload();
@@ -913,7 +927,11 @@ QVariant MessagesModel::data(const QModelIndex &index, int role) const
         return r && !r->note.isEmpty() ? r->note : requestNoteFromText(m.text);
     }
     case AttachmentsRole:
-        return media::attachmentsForQml(m.attachments);
+        return m.unsynced ? media::pendingFilesForQml(m.attachments) : media::attachmentsForQml(m.attachments);
+    case UploadProgressRole: {
+        const auto it = m_uploads.constFind(m.clientId);
+        return it == m_uploads.cend() || !m.unsynced ? QVariant() : QVariant(*it);
+    }
     case EditedRole:
     case EditedAtRole:
     case DeletedRole:
@@ -951,6 +969,7 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
         {ErrorMessageRole, "errorMessage"},
         {BodyRole, "body"},
         {AttachmentsRole, "attachments"},
+        {UploadProgressRole, "uploadProgress"},
         {EditedRole, "edited"},
         {EditedAtRole, "editedAt"},
         {DeletedRole, "deleted"},

@@ -9,6 +9,7 @@
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QSet>
+#include <QVariantMap>
 
 #include <memory>
 
@@ -100,6 +101,9 @@ public:
         //! (attachments) the message's files: [{id, image, mime, name, size, width, height, alt}]
         //! (media/attachmentview.h); the images show through "image://media/ID/thumbnail"
         AttachmentsRole,
+        //! (uploadProgress) while its files upload: {file: index, done, total} bytes of that
+        //! file (ChatService::uploadProgress); undefined otherwise
+        UploadProgressRole,
         // Message actions (issue 17); a tombstone has empty text, body, reactions and reply.
         EditedRole,                //!< (edited) bool: edited, and not deleted since
         EditedAtRole,              //!< (editedAt) QDateTime UTC of the last edit, or undefined
@@ -275,6 +279,7 @@ private:
     //! Request cards' requests read from the cache (or the server), by request id; forgotten when
     //! a sync names them. An entry with an empty id: not known (yet).
     mutable QHash<QString, CachedRequest> m_requests;
+    QHash<QString, QVariantMap> m_uploads; //!< client_id → the last uploadProgress of its files
     //! Requests asked from the server, so that each is asked once per conversation opened.
     mutable QSet<QString> m_requestsAsked;
 };

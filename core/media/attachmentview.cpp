@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "media/attachmentview.h"
 
+#include "media/outgoingfiles.h"
 #include "protocol/media.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrl>
 #include <QVariantMap>
 
 namespace plaza::media {
@@ -32,6 +34,29 @@ QVariantList attachmentsForQml(const QString &json)
                                {QStringLiteral("width"), m.width},
                                {QStringLiteral("height"), m.height},
                                {QStringLiteral("alt"), a->alt}});
+    }
+    return out;
+}
+
+QVariantList pendingFilesForQml(const QString &json)
+{
+    QVariantList out;
+    auto files = filesFromJson(json);
+    if (!files)
+        return out;
+    for (const OutgoingFile &f : std::as_const(*files)) {
+        out.append(QVariantMap{{QStringLiteral("id"), f.mediaId},
+                               {QStringLiteral("image"), f.mime.startsWith(u"image/")},
+                               {QStringLiteral("mime"), f.mime},
+                               {QStringLiteral("name"), f.name},
+                               {QStringLiteral("size"), f.size},
+                               {QStringLiteral("sha256"), f.sha256},
+                               {QStringLiteral("width"), 0},
+                               {QStringLiteral("height"), 0},
+                               {QStringLiteral("alt"), f.alt},
+                               {QStringLiteral("local"), QUrl::fromLocalFile(f.path)},
+                               {QStringLiteral("state"), fileStateName(f.state)},
+                               {QStringLiteral("offset"), f.offset}});
     }
     return out;
 }

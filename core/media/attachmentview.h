@@ -14,4 +14,9 @@ namespace plaza::media {
 //! none, or for text that is not a valid list: an old cache cannot break a row).
 [[nodiscard]] QVariantList attachmentsForQml(const QString &json);
 
+//! The files of a message still in the outbox (the row's JSON, media/outgoingfiles.h) in the
+//! same shape, plus {local: the file's URL (a picture shows from it before it is uploaded),
+//! state: waiting/uploading/uploaded/missing/changed, offset: bytes the server holds}.
+[[nodiscard]] QVariantList pendingFilesForQml(const QString &json);
+
 } // namespace plaza::media

@@ -159,6 +159,32 @@ Item {
             Layout.alignment: bubble.own ? Qt.AlignRight : Qt.AlignLeft
             onImageOpened: index => bubble.imageOpened(images, index)
         }
+        // Files of an unsent message on their way: how far, and a way to give up.
+        RowLayout {
+            objectName: "uploadRow"
+            readonly property var progress: bubble.model.uploadProgress
+            visible: bubble.model.state === "sending" && bubble.attachments.length > 0
+            spacing: Theme.spacingS
+            Layout.preferredWidth: bubble.mediaWidth
+            Layout.alignment: Qt.AlignRight
+            ProgressBar {
+                from: 0
+                to: 1
+                indeterminate: !parent.progress
+                value: parent.progress && parent.progress.total > 0
+                       ? (parent.progress.file + parent.progress.done / parent.progress.total) / bubble.attachments.length : 0
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Sending the files")
+            }
+            AppButton {
+                objectName: "cancelUploadButton"
+                text: qsTr("Cancel")
+                variant: "quiet"
+                implicitHeight: 26
+                Accessible.name: qsTr("Cancel sending this message")
+                onClicked: App.chat.discard(bubble.model.clientId)
+            }
+        }
         Rectangle {
             visible: bubble.hasText
             radius: Theme.radiusL

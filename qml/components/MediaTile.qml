@@ -53,7 +53,9 @@ Item {
             sourceSize: Qt.size(Math.ceil(tile.boxWidth * Screen.devicePixelRatio),
                                 Math.ceil(tile.boxHeight * Screen.devicePixelRatio))
             // The server's thumbnail is 320 px wide: a bigger box takes the picture itself.
-        source: tile.media.id && tile.media.id.length > 0
+        // A file of one's own still on its way shows from the disk it is on.
+        source: tile.media.local ? tile.media.local
+                : tile.media.id && tile.media.id.length > 0
                 ? "image://media/" + tile.media.id + (tile.boxWidth * Screen.devicePixelRatio > 360 ? "/content" : "/thumbnail")
                 : ""
             opacity: status === Image.Ready && !tile.missing ? 1 : 0

@@ -25,7 +25,7 @@ Rectangle {
         if ((editor.text.trim().length === 0 && tray.count === 0) || tooLong)
             return
         if (tray.count > 0) {
-            if (!App.feed.postWithImages(editor.text, replyTo, tray.files()))
+            if (!App.feed.postWithImages(editor.text, tray.files()))
                 return
             tray.clear()
         } else {
@@ -99,7 +99,7 @@ Rectangle {
             Keys.onTabPressed: event => { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
             Keys.onBacktabPressed: event => { nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }
             Keys.onPressed: event => {
-                if (event.matches(StandardKey.Paste)) {
+                if (event.matches(StandardKey.Paste) && composer.replyTo.length === 0) {
                     const files = Desktop.clipboardFiles()
                     if (files.length > 0) {
                         tray.addUrls(files)
@@ -122,6 +122,7 @@ Rectangle {
         RowLayout {
             AppButton {
                 objectName: "composerAttachButton"
+                visible: composer.replyTo.length === 0 // replies carry text only
                 text: qsTr("Add photos")
                 iconName: "image"
                 iconOnly: true
@@ -157,6 +158,7 @@ Rectangle {
     DropArea {
         id: drop
         anchors.fill: parent
+        enabled: composer.replyTo.length === 0
         onEntered: drag => { if (!drag.hasUrls) drag.accepted = false }
         onDropped: drop => {
             if (!drop.hasUrls)
