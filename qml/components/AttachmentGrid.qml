@@ -14,6 +14,11 @@ Item {
     //! The widest the pictures may be.
     property real maxWidth: 320
     property color fileInk: Theme.text
+    //! The tallest one picture may be (cropped past it): a portrait photo never takes more than
+    //! a small window's height, so the keyboard can always bring the whole of it into view.
+    property real maxSingleHeight: 360
+    //! The pictures take the keyboard focus with Tab (Enter opens the viewer).
+    property bool pictureFocus: true
 
     readonly property var images: (attachments || []).filter(a => a.image)
     readonly property var files: (attachments || []).filter(a => !a.image)
@@ -26,11 +31,11 @@ Item {
     signal imageOpened(int index)
 
     // One picture: as wide as it may be, its height from its proportions (kept between a
-    // strip and a square-and-a-quarter so a panorama or a tall screenshot stays readable).
+    // strip and a square-and-a-quarter, at most maxSingleHeight, so a panorama or a tall screenshot stays readable).
     function singleHeight(media, width) {
         if (!media.width || !media.height)
             return width * 0.75
-        return Math.max(width * 0.4, Math.min(width * 1.25, width * media.height / media.width))
+        return Math.max(width * 0.4, Math.min(width * 1.25, maxSingleHeight, width * media.height / media.width))
     }
     function layoutBoxes(list, width) {
         const out = []
@@ -66,6 +71,7 @@ Item {
             required property int index
             readonly property var box: grid.boxes[index] || { x: 0, y: 0, w: 0, h: 0 }
             media: modelData
+            activeFocusOnTab: grid.pictureFocus
             x: box.x
             y: box.y
             boxWidth: box.w

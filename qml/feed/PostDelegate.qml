@@ -150,6 +150,9 @@ Item {
                 visible: !row.hidden && (row.model.images || []).length > 0
                 attachments: row.model.isGap ? [] : (row.model.images || [])
                 maxWidth: Math.min(480, column.width)
+                // Not in the feed's Tab order yet: the list does not keep a picture in view
+                // when Tab reaches it (tst_ui keyboardActivatesAndFocuses); a click opens it.
+                pictureFocus: false
                 onImageOpened: index => row.imageOpened(images, index)
             }
             RowLayout {

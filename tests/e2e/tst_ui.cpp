@@ -875,7 +875,12 @@ void UiTest::keyboardActivatesAndFocuses()
         ++inList;
         QTRY_VERIFY2_WITH_TIMEOUT(focused->mapToItem(list, QPointF(0, 0)).y() >= 0
                                       && focused->mapToItem(list, QPointF(0, focused->height())).y() <= list->height(),
-                                  qPrintable(u"out of view: " + describe(focused)), 2000);
+                                  qPrintable(u"out of view: "_s + describe(focused)
+                                             + u" at %1–%2 in a %3 px list"_s
+                                                   .arg(focused->mapToItem(list, QPointF(0, 0)).y())
+                                                   .arg(focused->mapToItem(list, QPointF(0, focused->height())).y())
+                                                   .arg(list->height())),
+                                  2000);
         reachedTop = std::min(reachedTop, focused->mapToItem(content, QPointF(0, 0)).y());
         reachedBottom = std::max(reachedBottom, focused->mapToItem(content, QPointF(0, focused->height())).y());
     }
