@@ -15,6 +15,7 @@
 #include <QCoroFuture>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QPointer>
 #include <QSaveFile>
 
 namespace plaza::media {
@@ -129,7 +130,10 @@ QCoro::Task<Result<QByteArray>> MediaCache::bytes(QString mediaId, Variant varia
     }
     if (have.error().code != ErrorCode::NotFound)
         co_return have.error();
+    QPointer<MediaCache> self(this);
     auto fetched = co_await fetch(mediaId, variant);
+    if (!self)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("The media cache closed."));
     if (!fetched)
         co_return fetched.error();
     if (const Status st = co_await store(mediaId, variant, *fetched); !st)
@@ -144,12 +148,15 @@ QCoro::Task<Result<QByteArray>> MediaCache::fetch(QString mediaId, Variant varia
                                                        : protocol::endpoints::mediaContent(mediaId);
     QByteArray all;
     int failures = 0;
+    QPointer<MediaCache> self(this);
     for (;;) {
         net::RequestOptions options;
         options.rawBody = true;
         options.timeout = std::chrono::milliseconds(60000);
         options.range = "bytes=" + QByteArray::number(all.size()) + '-' + QByteArray::number(all.size() + kDownloadRange - 1);
         auto got = co_await api->get(path, {}, options);
+        if (!self)
+            co_return makeError(ErrorCode::Cancelled, QStringLiteral("The media cache closed."));
         if (!got) {
             if (got.error().httpStatus == 416 && !all.isEmpty())
                 break; // the file ended on a range boundary
@@ -195,7 +202,11 @@ QCoro::Task<Status> MediaCache::store(QString mediaId, Variant variant, QByteArr
             return st.error();
         return used;
     });
+    // The cache may go (a sign-out, the app closing) while the writer works: touch nothing then.
+    QPointer<MediaCache> self(this);
     const Result<qint64> used = co_await stored;
+    if (!self)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("The media cache closed."));
     if (!used)
         co_return used.error();
     if (*used != m_used) {
@@ -222,7 +233,10 @@ QCoro::Task<Status> MediaCache::setLimitBytes(qint64 limit)
             return st.error();
         return used;
     });
+    QPointer<MediaCache> self(this);
     const Result<qint64> used = co_await evicted;
+    if (!self)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("The media cache closed."));
     if (!used)
         co_return used.error();
     m_used = *used;
@@ -245,7 +259,10 @@ QCoro::Task<Status> MediaCache::clearAll()
     if (!writer)
         co_return makeError(ErrorCode::CacheLocked, QStringLiteral("The cache is not open."));
     auto cleared = writer->run([](storage::Database &db) -> Status { return db.exec(QStringLiteral("DELETE FROM media_files;")); });
+    QPointer<MediaCache> self(this);
     const Status st = co_await cleared;
+    if (!self)
+        co_return makeError(ErrorCode::Cancelled, QStringLiteral("The media cache closed."));
     if (!st)
         co_return st;
     m_used = 0;

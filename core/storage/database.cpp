@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -393,6 +394,40 @@ Result<int> Database::userVersion()
     return int(*v);
 }
 
+Result<QString> Database::withoutExistingColumns(const QString &sql)
+{
+    // SQLite has no "ADD COLUMN IF NOT EXISTS": a step run again on a file that already has
+    // the column (a schema version set back by hand or by a test, the rest of the step being
+    // IF NOT EXISTS) leaves that statement out instead of failing on a duplicate column.
+    static const QRegularExpression addColumn(
+        QStringLiteral("ALTER\\s+TABLE\\s+(\\w+)\\s+ADD\\s+COLUMN\\s+(\\w+)[^;]*;"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString out = sql;
+    auto it = addColumn.globalMatch(sql);
+    QList<QRegularExpressionMatch> present;
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        // (SQLite 3.15: no pragma_table_info(); the names are \w+ from our own SQL.)
+        auto info = prepare(QStringLiteral("PRAGMA table_info(\"%1\");").arg(match.captured(1)));
+        if (!info)
+            return info.error();
+        for (;;) {
+            auto row = info->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            if (info->text(1).compare(match.captured(2), Qt::CaseInsensitive) == 0) {
+                present.append(match);
+                break;
+            }
+        }
+    }
+    for (auto m = present.crbegin(); m != present.crend(); ++m)
+        out.remove(m->capturedStart(), m->capturedLength());
+    return out;
+}
+
 Status Database::migrate(const QList<Migration> &steps)
 {
     auto current = userVersion();
@@ -416,7 +451,10 @@ Status Database::migrate(const QList<Migration> &steps)
         if (m.version <= *current)
             continue;
         Status st = transaction([&]() -> Status {
-            if (auto s = exec(m.sql); !s)
+            auto sql = withoutExistingColumns(m.sql);
+            if (!sql)
+                return sql.error();
+            if (auto s = exec(*sql); !s)
                 return s;
             return exec(QStringLiteral("PRAGMA user_version = %1;").arg(m.version));
         });

@@ -120,6 +120,8 @@ public:
     //! Applies every migration above the file's user_version, each in its own
     //! transaction together with the new user_version. Refuses a file newer than the code.
     [[nodiscard]] Status migrate(const QList<Migration> &steps);
+    //! \a sql without its "ALTER TABLE t ADD COLUMN c …;" statements whose column t already has.
+    [[nodiscard]] Result<QString> withoutExistingColumns(const QString &sql);
     //! PRAGMA quick_check; an error if the file is damaged.
     [[nodiscard]] Status quickCheck();
     //! The integrity check at open without reading the whole file on every start: the full
