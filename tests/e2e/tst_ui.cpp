@@ -536,6 +536,10 @@ void UiTest::paidRequestCardsChangeLive()
     QVERIFY(!m_myRequest.isEmpty() && !m_theirRequest.isEmpty());
     // The pay sheet of the previous test says it is paid; Escape closes it.
     QTRY_VERIFY_WITH_TIMEOUT(popup(QStringLiteral("chatPayLinkSheet"))->property("opened").toBool(), 5000);
+    // The sheet cannot be closed while the payment is in flight (the server may have marked the
+    // request paid before this client heard back): Escape works once it shows its result.
+    QTRY_COMPARE_WITH_TIMEOUT(popup(QStringLiteral("chatPayLinkSheet"))->property("step").toString(), QStringLiteral("result"), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(popup(QStringLiteral("chatPayLinkSheet"))->property("closable").toBool(), 15000);
     QTest::keyClick(m_window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(!popup(QStringLiteral("chatPayLinkSheet"))->property("visible").toBool(), 5000);
     QCOMPARE(item(QStringLiteral("chatPage"))->property("currentId").toString(), QStringLiteral("c_1"));
