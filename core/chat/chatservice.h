@@ -4,6 +4,7 @@
 #include "storage/cache.h"
 
 #include "chat/messageoutbox.h"
+#include "media/outgoingfiles.h"
 #include "common/result.h"
 #include "outbox/outbox.h"
 
@@ -212,7 +213,7 @@ private:
     QList<QMetaObject::Connection> m_liveConnections;
     QString m_unsentRead; //!< a conversation whose read mark could not be sent yet
     QSet<QString> m_abandoned; //!< client_ids discarded: their uploads stop
-    QHash<QString, qint64> m_progressShown; //!< client_id → when uploadProgress was last emitted (ms)
+    media::ProgressThrottle m_progressShown; //!< uploadProgress at most ~10 a second per item
 };
 
 } // namespace plaza::chat

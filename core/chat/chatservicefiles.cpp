@@ -9,13 +9,9 @@
 #include "protocol/types.h"
 #include "session/session.h"
 
-#include <QElapsedTimer>
-
 namespace plaza::chat {
 
 namespace {
-
-constexpr qint64 kProgressEveryMs = 100; //!< uploadProgress at most ~10 a second per message
 
 Error closedChat()
 {
@@ -116,7 +112,7 @@ QCoro::Task<Result<QList<media::OutgoingFile>>> ChatService::uploadFilesOf(Outgo
     auto uploaded = co_await std::move(uploading);
     if (!self)
         co_return closedChat();
-    m_progressShown.remove(clientId);
+    m_progressShown.forget(clientId);
     if (!uploaded && uploaded.error().code != ErrorCode::Cancelled)
         qCInfo(lcChat) << "upload stopped:" << uploaded.error().codeName() << uploaded.error().details.value(QStringLiteral("reason")).toString();
     co_return uploaded;
@@ -124,17 +120,8 @@ QCoro::Task<Result<QList<media::OutgoingFile>>> ChatService::uploadFilesOf(Outgo
 
 void ChatService::reportProgress(const QString &clientId, int fileIndex, qint64 done, qint64 total)
 {
-    static const QElapsedTimer clock = [] {
-        QElapsedTimer t;
-        t.start();
-        return t;
-    }();
-    const qint64 now = clock.elapsed();
-    auto last = m_progressShown.constFind(clientId);
-    if (done < total && last != m_progressShown.cend() && now - *last < kProgressEveryMs)
-        return;
-    m_progressShown.insert(clientId, now);
-    Q_EMIT uploadProgress(clientId, fileIndex, done, total);
+    if (m_progressShown.due(clientId, done, total))
+        Q_EMIT uploadProgress(clientId, fileIndex, done, total);
 }
 
 } // namespace plaza::chat

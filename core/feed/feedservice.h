@@ -5,6 +5,7 @@
 
 #include "common/result.h"
 #include "feed/feedstore.h"
+#include "media/outgoingfiles.h"
 #include "outbox/outbox.h"
 
 #include <QCoroTask>
@@ -187,7 +188,7 @@ private:
     std::unique_ptr<outbox::Outbox<OutboxPost, QJsonObject>> m_queue;
     int m_pending = 0;
     int m_busy = 0;
-    QHash<QString, qint64> m_progressShown; //!< client_id → when uploadProgress was last emitted (ms)
+    media::ProgressThrottle m_progressShown; //!< uploadProgress at most ~10 a second per item
 };
 
 } // namespace plaza::feed

@@ -10,13 +10,9 @@
 #include "protocol/types.h"
 #include "session/session.h"
 
-#include <QElapsedTimer>
-
 namespace plaza::feed {
 
 namespace {
-
-constexpr qint64 kProgressEveryMs = 100; //!< uploadProgress at most ~10 a second per post
 
 Error feedClosed()
 {
@@ -125,7 +121,7 @@ QCoro::Task<Result<QList<media::OutgoingFile>>> FeedService::uploadImagesOf(Outb
     auto uploaded = co_await std::move(uploading);
     if (!self)
         co_return feedClosed();
-    m_progressShown.remove(clientId);
+    m_progressShown.forget(clientId);
     if (!uploaded) {
         if (uploaded.error().code != ErrorCode::Cancelled)
             qCInfo(lcFeed) << "upload stopped:" << uploaded.error().codeName()
@@ -137,17 +133,8 @@ QCoro::Task<Result<QList<media::OutgoingFile>>> FeedService::uploadImagesOf(Outb
 
 void FeedService::reportProgress(const QString &clientId, int fileIndex, qint64 done, qint64 total)
 {
-    static const QElapsedTimer clock = [] {
-        QElapsedTimer t;
-        t.start();
-        return t;
-    }();
-    const qint64 now = clock.elapsed();
-    auto last = m_progressShown.constFind(clientId);
-    if (done < total && last != m_progressShown.cend() && now - *last < kProgressEveryMs)
-        return;
-    m_progressShown.insert(clientId, now);
-    Q_EMIT uploadProgress(clientId, fileIndex, done, total);
+    if (m_progressShown.due(clientId, done, total))
+        Q_EMIT uploadProgress(clientId, fileIndex, done, total);
 }
 
 } // namespace plaza::feed

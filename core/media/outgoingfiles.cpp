@@ -362,4 +362,14 @@ QJsonArray attachmentRefs(const QList<OutgoingFile> &files)
     return refs;
 }
 
+bool ProgressThrottle::due(const QString &key, qint64 done, qint64 total)
+{
+    const qint64 now = m_clock.elapsed();
+    const auto last = m_shown.constFind(key);
+    if (done < total && last != m_shown.cend() && now - *last < kEveryMs)
+        return false;
+    m_shown.insert(key, now);
+    return true;
+}
+
 } // namespace plaza::media

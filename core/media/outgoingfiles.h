@@ -11,6 +11,8 @@
 #include "common/result.h"
 
 #include <QCoroTask>
+#include <QElapsedTimer>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -74,6 +76,24 @@ struct UploadHooks {
     std::function<void(int index, qint64 done, qint64 total)> progress;
     //! False when the row was given up: stops between chunks (Cancelled).
     std::function<bool()> goOn;
+};
+
+//! How often a queued item's upload progress reaches the window: at most about ten times a
+//! second per item, and always its last step (done == total). One per service (messages,
+//! posts); it lives on the service's thread.
+class ProgressThrottle
+{
+public:
+    static constexpr qint64 kEveryMs = 100;
+    ProgressThrottle() { m_clock.start(); }
+    //! True when progress \a done of \a total for \a key is worth showing now (and notes it).
+    [[nodiscard]] bool due(const QString &key, qint64 done, qint64 total);
+    //! The item's upload ended: nothing more to throttle for it.
+    void forget(const QString &key) { m_shown.remove(key); }
+
+private:
+    QElapsedTimer m_clock;
+    QHash<QString, qint64> m_shown; //!< key → when progress was last shown (ms on m_clock)
 };
 
 //! Takes every file of \a files without a media id to the server, in order: checks that it

@@ -70,7 +70,9 @@ Rectangle {
                 variant: "quiet"
                 implicitHeight: 30
                 busy: row.received >= 0
-                enabled: App.media.isCached(row.media.id, false) || App.session.online
+                // Online, it can always be fetched; offline only a copy in the cache can be saved
+                // (online first: the cache is asked, a read on this thread, only when offline).
+                enabled: App.session.online || App.media.isCached(row.media.id, false)
                 Accessible.name: qsTr("Save %1 as…").arg(row.media.name)
                 onClicked: {
                     saveDialog.selectedFile = Desktop.suggestedFile(row.media.name)
