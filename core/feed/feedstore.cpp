@@ -77,14 +77,11 @@ Status FeedStore::removePost(const QString &id, storage::RowChanges &changes)
             return reposts.error();
         reposts->bind(1, id);
         QStringList ids{id};
-        for (;;) {
-            auto row = reposts->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
+        const Status walked = reposts->forEachRow([&] {
             ids.append(reposts->text(0));
-        }
+        });
+        if (!walked)
+            return walked.error();
         for (const QString &each : std::as_const(ids)) {
             if (auto st = m_posts->remove(each, changes); !st)
                 return st;
@@ -284,14 +281,11 @@ Result<QList<FeedGap>> FeedStore::gaps(const QString &timeline)
         return stmt.error();
     stmt->bind(1, timeline);
     QList<FeedGap> list;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Status walked = stmt->forEachRow([&] {
         list.append({stmt->text(0), stmt->text(1)});
-    }
+    });
+    if (!walked)
+        return walked.error();
     return list;
 }
 

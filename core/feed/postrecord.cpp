@@ -90,14 +90,11 @@ QString scopeWhere(PostScope scope)
 Result<QList<PostRecord>> collect(storage::Statement &stmt)
 {
     QList<PostRecord> rows;
-    for (;;) {
-        auto row = stmt.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Status walked = stmt.forEachRow([&] {
         rows.append(recordFrom(stmt));
-    }
+    });
+    if (!walked)
+        return walked.error();
     return rows;
 }
 

@@ -39,14 +39,11 @@ Result<qint64> evict(storage::Database &db, qint64 limit)
         if (!oldest)
             return oldest.error();
         QList<std::tuple<QString, QString, qint64>> rows;
-        for (;;) {
-            auto row = oldest->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
+        const Status walked = oldest->forEachRow([&] {
             rows.append({oldest->text(0), oldest->text(1), oldest->int64(2)});
-        }
+        });
+        if (!walked)
+            return walked.error();
         if (rows.isEmpty())
             break;
         for (const auto &[id, variant, size] : std::as_const(rows)) {

@@ -60,6 +60,20 @@ public:
 
     //! Advances: a row (true), the end (false), or an error.
     [[nodiscard]] Result<bool> step();
+    //! Steps through every row, calling \a onRow() at each (it reads the columns of this
+    //! statement); the first error of a step ends it.
+    template<typename F>
+    [[nodiscard]] Status forEachRow(F &&onRow)
+    {
+        for (;;) {
+            auto row = step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                return Status();
+            onRow();
+        }
+    }
     //! Runs to the end, then resets so the statement can be bound and run again.
     [[nodiscard]] Status exec();
     void reset();

@@ -23,14 +23,11 @@ Result<QHash<QString, QString>> KvStore::all()
     if (!stmt)
         return stmt.error();
     QHash<QString, QString> values;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Status walked = stmt->forEachRow([&] {
         values.insert(stmt->text(0), stmt->text(1));
-    }
+    });
+    if (!walked)
+        return walked.error();
     return values;
 }
 

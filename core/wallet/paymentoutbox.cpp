@@ -157,12 +157,7 @@ Result<QList<PaymentIntent>> PaymentOutbox::select(const QString &where, const Q
     if (!key.isEmpty())
         st->bind(1, key);
     QList<PaymentIntent> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Status walked = st->forEachRow([&] {
         PaymentIntent i;
         i.key = st->text(0);
         i.kind = st->text(1);
@@ -178,7 +173,9 @@ Result<QList<PaymentIntent>> PaymentOutbox::select(const QString &where, const Q
         i.errorMessage = st->text(11);
         i.createdAt = st->text(12);
         out.append(std::move(i));
-    }
+    });
+    if (!walked)
+        return walked.error();
     return out;
 }
 

@@ -30,12 +30,7 @@ Result<QList<RequestRecord>> readRows(storage::Database &db, const QString &self
     for (const QString &arg : args)
         st->bind(++index, arg);
     QList<RequestRecord> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Status walked = st->forEachRow([&] {
         RequestRecord r;
         r.id = st->text(0);
         r.link = st->text(1);
@@ -50,7 +45,9 @@ Result<QList<RequestRecord>> readRows(storage::Database &db, const QString &self
         r.expiresAt = st->text(11);
         r.transactionId = st->text(12);
         out.append(r);
-    }
+    });
+    if (!walked)
+        return walked.error();
     return out;
 }
 

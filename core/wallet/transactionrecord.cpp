@@ -59,12 +59,7 @@ Result<QList<TransactionRecord>> run(storage::Database &db, const QString &sql, 
     if (limit != 0) // -1: SQLite's "no limit"
         st->bind(++index, qint64(limit));
     QList<TransactionRecord> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    const Status walked = st->forEachRow([&] {
         TransactionRecord r;
         r.id = st->text(0);
         r.kind = st->text(1);
@@ -81,7 +76,9 @@ Result<QList<TransactionRecord>> run(storage::Database &db, const QString &sql, 
         r.requestId = st->text(13);
         r.conversationId = st->text(14);
         out.append(std::move(r));
-    }
+    });
+    if (!walked)
+        return walked.error();
     return out;
 }
 
