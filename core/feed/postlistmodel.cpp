@@ -113,6 +113,20 @@ void PostListModel::connectSession()
             onOnline();
     });
     m_connections << connect(c, &storage::Cache::changed, this, &PostListModel::onApplied);
+    // An image of a post of ours on its way: that row's bar moves (the row itself is re-read
+    // when its outbox row changes).
+    m_connections << connect(m_service, &FeedService::uploadProgress, this,
+                             [this](const QString &clientId, int file, qint64 done, qint64 total) {
+                                 m_uploads.insert(clientId, QVariantMap{{QStringLiteral("file"), file},
+                                                                        {QStringLiteral("done"), done},
+                                                                        {QStringLiteral("total"), total}});
+                                 for (int row = 0; row < int(m_rows.size()); ++row) {
+                                     if (m_rows.at(row).local && m_rows.at(row).clientId == clientId) {
+                                         Q_EMIT dataChanged(index(row), index(row), {UploadProgressRole});
+                                         break;
+                                     }
+                                 }
+                             });
 }
 
 bool PostListModel::ensureOpen()
@@ -344,7 +358,12 @@ QVariant PostListModel::data(const QModelIndex &index, int role) const
     case LimitedReachRole:
         return r.limitedReach;
     case ImagesRole:
-        return media::attachmentsForQml(r.images);
+        return !r.sendState.isEmpty() && !r.pendingImages.isEmpty() ? media::pendingFilesForQml(r.pendingImages)
+                                                                     : media::attachmentsForQml(r.images);
+    case UploadProgressRole: {
+        const auto it = m_uploads.constFind(r.clientId);
+        return it == m_uploads.cend() || r.sendState != u"pending" ? QVariant() : QVariant(*it);
+    }
     case SendStateRole:
         return r.sendState;
     default:
@@ -380,6 +399,7 @@ QHash<int, QByteArray> PostListModel::roleNames() const
         {ScoreRole, "score"},
         {SendStateRole, "sendState"},
         {ClientIdRole, "clientId"},
+        {UploadProgressRole, "uploadProgress"},
         {ImagesRole, "images"},
     };
 }

@@ -9,6 +9,7 @@
 #include <QAbstractListModel>
 #include <QCache>
 #include <QCoroTask>
+#include <QHash>
 #include <QPointer>
 
 #include <array>
@@ -93,6 +94,9 @@ public:
         //! (images) the post's images: [{id, image, mime, name, size, width, height, alt}]
         //! (media/attachmentview.h), shown through "image://media/ID/thumbnail"
         ImagesRole,
+        //! (uploadProgress) a post of ours whose images upload: {file: index, done, total} bytes
+        //! of that file (FeedService::uploadProgress); undefined otherwise
+        UploadProgressRole,
     };
     Q_ENUM(Role)
 
@@ -192,6 +196,7 @@ private:
     std::unique_ptr<storage::Database> m_db;
     QString m_error;
     QList<QMetaObject::Connection> m_connections;
+    QHash<QString, QVariantMap> m_uploads; //!< client_id → the last uploadProgress of its images
 };
 
 } // namespace plaza::feed

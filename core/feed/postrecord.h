@@ -41,6 +41,9 @@ struct PostRecord {
     double affinity = 0;
     qint64 engagement = 0;
     QString images;          //!< the post's images as the server sent them (JSON; media/attachmentview.h), or empty
+    //! A post of ours not yet on the server: its images as the outbox keeps them (local files,
+    //! media/outgoingfiles.h), or empty.
+    QString pendingImages;
     QString sendState;       //!< "pending" or "failed" for a post of ours not yet on the server, else empty
     bool isGap = false;      //!< a placeholder for posts not loaded yet (FeedModel); only id/createdAt set
     QString gapBeforeId;     //!< for a gap: GET …?before=<this> loads it

@@ -155,6 +155,19 @@ Item {
                 pictureFocus: false
                 onImageOpened: index => row.imageOpened(images, index)
             }
+            // The photos of a post of ours on their way to the server: how far they are.
+            ProgressBar {
+                objectName: "postUploadBar"
+                readonly property var progress: row.model.isGap ? undefined : row.model.uploadProgress
+                readonly property int count: (row.model.images || []).length
+                visible: !row.model.isGap && row.model.sendState === "pending" && count > 0
+                from: 0
+                to: 1
+                indeterminate: !progress
+                value: progress && progress.total > 0 ? (progress.file + progress.done / progress.total) / Math.max(1, count) : 0
+                Layout.preferredWidth: Math.min(480, column.width)
+                Accessible.name: qsTr("Sending the photos")
+            }
             RowLayout {
                 spacing: Theme.spacingL
                 enabled: row.model.sendState === ""

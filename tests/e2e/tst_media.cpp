@@ -10,6 +10,7 @@
 #include "common/testserver.h"
 
 #include "chat/chatservice.h"
+#include "feed/feedservice.h"
 #include "media/mediacache.h"
 #include "session/session.h"
 
@@ -18,6 +19,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QGuiApplication>
+#include <QImage>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
 #include <QQuickStyle>
@@ -82,6 +84,7 @@ private Q_SLOTS:
     void saveAsWritesTheServersBytes();
     void feedShowsPostPhotos();
     void offlineShowsWhatWasSeenAndSaysWhatWasNot();
+    void aPostWithAPhotoShowsItWhileItWaits();
     void cleanupTestCase();
 
 private:
@@ -303,6 +306,57 @@ void MediaTest::offlineShowsWhatWasSeenAndSaysWhatWasNot()
     QVERIFY(unavailable && unavailable->isVisible());
     QCOMPARE(unavailable->property("text").toString(), QStringLiteral("Not available offline"));
     QVERIFY(m_server->start());
+}
+
+void MediaTest::aPostWithAPhotoShowsItWhileItWaits()
+{
+    // Offline, a post with a photo waits in the outbox: the feed shows it at once with its
+    // photo (the local file) and a bar saying it is on its way; back online it goes out,
+    // and the same post then shows the server's copy of the photo, with no bar.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QImage picture(320, 200, QImage::Format_RGB32);
+    picture.fill(QColor(40, 120, 200));
+    const QString path = dir.filePath(QStringLiteral("sea.png"));
+    QVERIFY(picture.save(path));
+    const QString text = QStringLiteral("A blue picture, sent once we are back online");
+    const auto delegateOf = [&]() -> QQuickItem * {
+        for (QQuickItem *delegate : itemsOfType(item(QStringLiteral("feedPage")), "PostDelegate")) {
+            auto *model = delegate->property("model").value<QObject *>();
+            if (delegate->isVisible() && model && model->property("text").toString() == text)
+                return delegate;
+        }
+        return nullptr;
+    };
+    const auto child = [](QQuickItem *parent, const char *name) {
+        return parent ? parent->findChild<QQuickItem *>(QString::fromLatin1(name)) : nullptr;
+    };
+
+    QVERIFY(m_server->stop());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_app->session->online(), 20000);
+    m_app->links->requestPage(QStringLiteral("feed"));
+    QVERIFY(waitVisible(QStringLiteral("feedPage")));
+    QVERIFY(m_app->feed->postWithImages(text, {QVariantMap{{QStringLiteral("path"), path},
+                                                           {QStringLiteral("alt"), QStringLiteral("A blue rectangle")}}}));
+    QQuickItem *pending = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((pending = delegateOf()), 20000);
+    QCOMPARE(pending->property("model").value<QObject *>()->property("sendState").toString(), QStringLiteral("pending"));
+    QList<QQuickItem *> tiles = itemsOfType(pending, "MediaTile");
+    QCOMPARE(tiles.size(), 1);
+    QCOMPARE(accessibleName(tiles.constFirst()), QStringLiteral("A blue rectangle"));
+    QTRY_COMPARE_WITH_TIMEOUT(pictureOf(tiles.constFirst())->property("status").toInt(), 1, 20000);
+    QVERIFY(child(pending, "postUploadBar") && child(pending, "postUploadBar")->isVisible());
+
+    QVERIFY(m_server->start());
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        QQuickItem *sent = delegateOf();
+        return sent && sent->property("model").value<QObject *>()->property("sendState").toString().isEmpty();
+    }(), 60000);
+    QQuickItem *sent = delegateOf();
+    QTRY_COMPARE_WITH_TIMEOUT((tiles = itemsOfType(sent, "MediaTile")).size(), 1, 20000);
+    QVERIFY(!tiles.constFirst()->property("media").toMap().value(QStringLiteral("id")).toString().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(pictureOf(tiles.constFirst())->property("status").toInt(), 1, 20000);
+    QVERIFY(!child(sent, "postUploadBar") || !child(sent, "postUploadBar")->isVisible());
 }
 
 void MediaTest::cleanupTestCase()
