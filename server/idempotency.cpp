@@ -62,14 +62,25 @@ Response run(ServerDb &db, qint64 nowMs, const RequestContext &ctx, const Effect
         // One keyed request of this user at a time, on every process (run() above).
         if (auto locked = db.lockKey(moneyLock(ctx.userId)); !locked)
             return locked;
-        // Forget this user's keys past retention, so the table does not grow forever.
-        if (auto purge = db.run(QStringLiteral("DELETE FROM idempotency_keys WHERE user_id = ?1 AND created_at < ?2"),
-                                ctx.userId, nowMs - kRetentionMs);
-            !purge)
-            return purge;
-        auto stored = db.query(QStringLiteral("SELECT fingerprint, status, body FROM idempotency_keys "
-                                              "WHERE user_id = ?1 AND key = ?2"),
-                               ctx.userId, keyText);
+        // Forget this user's keys past retention, so the table does not grow forever; then
+        // look the key up (on PostgreSQL in one round trip: the look-up of that statement
+        // does not see its own DELETE, so it skips what the DELETE removes).
+        const qint64 cutoff = nowMs - kRetentionMs;
+        Result<Rows> stored = Result<Rows>(Rows());
+        if (db.kind() == Storage::Kind::Postgres) {
+            stored = db.query(QStringLiteral("WITH purged AS (DELETE FROM idempotency_keys WHERE user_id = ?1 AND "
+                                             "created_at < ?3) SELECT fingerprint, status, body FROM idempotency_keys "
+                                             "WHERE user_id = ?1 AND key = ?2 AND created_at >= ?3"),
+                              ctx.userId, keyText, cutoff);
+        } else {
+            if (auto purge = db.run(QStringLiteral("DELETE FROM idempotency_keys WHERE user_id = ?1 AND created_at < ?2"),
+                                    ctx.userId, cutoff);
+                !purge)
+                return purge;
+            stored = db.query(QStringLiteral("SELECT fingerprint, status, body FROM idempotency_keys "
+                                             "WHERE user_id = ?1 AND key = ?2"),
+                              ctx.userId, keyText);
+        }
         if (!stored)
             return stored.error();
         auto row = stored->step();

@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include <cstdlib>
+#include <utility>
 #include <vector>
 
 namespace plaza::server {
@@ -360,13 +361,14 @@ Status PgStorage::transaction(const std::function<Status()> &body, const std::fu
             beforeAttempt();
         m_retryable = false;
         m_isolation = isolation;
+        m_notifyAtCommit.clear();
         const QString begin = isolation == Isolation::RowLocks ? QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED")
                                                                : QStringLiteral("BEGIN ISOLATION LEVEL SERIALIZABLE");
         if (auto st = exec(begin); !st)
             return st;
         Status st = body();
         if (st)
-            st = exec(QStringLiteral("COMMIT"));
+            st = exec(std::exchange(m_notifyAtCommit, {}) + QStringLiteral("COMMIT"));
         if (st)
             return {};
         if (PQtransactionStatus(m_conn) != PQTRANS_IDLE)
@@ -402,6 +404,13 @@ Status PgStorage::announce(const QList<UserEvent> &events)
     auto flush = [&]() -> Status {
         if (payload.isEmpty())
             return {};
+        // Sent with the COMMIT (transaction()), one round trip for both. The payload is
+        // digits, ':' and ',' only: safe as a literal.
+        if (inTransaction()) {
+            m_notifyAtCommit += QStringLiteral("SELECT pg_notify('plaza_events', '%1'); ").arg(payload);
+            payload.clear();
+            return {};
+        }
         auto sent = query(QStringLiteral("SELECT pg_notify('plaza_events', ?1)"), {SqlValue(payload)});
         payload.clear();
         if (!sent)

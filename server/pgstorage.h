@@ -51,7 +51,8 @@ public:
 
     // Several processes on one database (LISTEN/NOTIFY on the channel "plaza_events").
     //! Inside the write transaction that appended \a events: tells the other processes which
-    //! (user, seq) to read once it commits (PostgreSQL delivers notifications only then).
+    //! (user, seq) to read once it commits (PostgreSQL delivers notifications only then). The
+    //! NOTIFY goes with the COMMIT, in the same round trip.
     [[nodiscard]] Status announce(const QList<UserEvent> &events);
     //! (user id, seq) of events committed by another process.
     using Heard = std::function<void(const QList<QPair<qint64, qint64>> &)>;
@@ -88,6 +89,7 @@ private:
     QHash<QString, QByteArray> m_prepared; //!< statement (text and parameter types) → its prepared name
     bool m_retryable = false;               //!< a statement of this try failed with 40001/40P01 (23505 under RowLocks)
     Isolation m_isolation = Isolation::Serializable; //!< of the transaction under way
+    QString m_notifyAtCommit; //!< announce()'s NOTIFYs, sent with the COMMIT of the transaction under way
     qint64 m_retries = 0;
 };
 
