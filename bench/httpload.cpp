@@ -210,7 +210,8 @@ LoadResult runLoad(const QList<quint16> &ports, int connections, int total, cons
             result.latenciesMs.append(double(self.sent.nsecsElapsed()) / 1e6);
             if (answer.status != expectedStatus) {
                 ++result.failed;
-                const QByteArray code = answer.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString().toUtf8();
+                const QJsonObject error = answer.json().value(QStringLiteral("error")).toObject();
+                const QByteArray code = error.value(QStringLiteral("code")).toString().toUtf8();
                 ++result.failures[QByteArray::number(answer.status) + ' ' + code];
             }
             sendNext(self);
