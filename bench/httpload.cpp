@@ -201,14 +201,19 @@ LoadResult runLoad(const QList<quint16> &ports, int connections, int total, cons
         c->onAnswer = [&](Connection &self, const HttpAnswer &answer) {
             if (answer.status == 0) { // closed under us: this connection is done
                 ++result.failed;
+                ++result.failures[QByteArrayLiteral("0 closed")];
                 if (--live == 0)
                     loop.quit();
                 return;
             }
             ++result.done;
             result.latenciesMs.append(double(self.sent.nsecsElapsed()) / 1e6);
-            if (answer.status != expectedStatus)
+            if (answer.status != expectedStatus) {
                 ++result.failed;
+                const QJsonObject error = answer.json().value(QStringLiteral("error")).toObject();
+                const QByteArray code = error.value(QStringLiteral("code")).toString().toUtf8();
+                ++result.failures[QByteArray::number(answer.status) + ' ' + code];
+            }
             sendNext(self);
         };
         QObject::connect(&c->socket, &QTcpSocket::readyRead, &loop, [c] { c->readable(); });
@@ -221,6 +226,14 @@ LoadResult runLoad(const QList<quint16> &ports, int connections, int total, cons
         loop.exec();
     result.seconds = double(clock.nsecsElapsed()) / 1e9;
     return result;
+}
+
+QString LoadResult::failureSummary() const
+{
+    QStringList parts;
+    for (auto it = failures.cbegin(); it != failures.cend(); ++it)
+        parts.append(QStringLiteral("%1× %2").arg(it.value()).arg(QString::fromUtf8(it.key())));
+    return parts.join(QStringLiteral(", "));
 }
 
 double median(QList<double> values)

@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -59,6 +60,10 @@ struct LoadResult {
     int failed = 0;        //!< answers whose status was not the expected one, or none
     double seconds = 0;
     QList<double> latenciesMs;
+    //! The failed answers by "status error.code" ("503 storage", "0 closed"), counted.
+    QMap<QByteArray, int> failures;
+    //! failures as "2× 503 storage, 1× 0 closed" (empty when none).
+    [[nodiscard]] QString failureSummary() const;
     [[nodiscard]] double perSecond() const { return seconds > 0 ? done / seconds : 0; }
     //! The \a p quantile (0…1) of the latencies in ms.
     [[nodiscard]] double quantileMs(double p) const;

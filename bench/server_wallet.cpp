@@ -18,6 +18,10 @@
 // them). 64 funded accounts; transfer i goes from account i % 64 to the next one, with a
 // key of its own, so that concurrent transfers rarely touch one wallet. Target: ≥ 2,000
 // keyed transfers/s on PostgreSQL. Each line ends with the load average when it was taken.
+// --clients picks the client counts (e.g. 1,16,64,128), --transfers-only skips the reads,
+// --pair sends every transfer between the same two accounts, alternately each way, so that
+// all concurrent transfers share both rows (the worst case for locks and serialization).
+// Failed requests are listed by status and error code; none may fail (exit code 1).
 #include "httpload.h"
 
 #include <QCommandLineParser>
@@ -53,7 +57,13 @@ QString loadAverage()
     return QString::fromLatin1(file.readAll().split(' ').mid(0, 3).join(' '));
 }
 
-int runScale(const QString &program, const QString &storage, int processes, int total)
+struct ScaleOptions {
+    QList<int> clients{1, 16, 64};
+    bool transfersOnly = false;
+    bool pair = false;
+};
+
+int runScale(const QString &program, const QString &storage, int processes, int total, const ScaleOptions &options)
 {
     constexpr int kAccounts = 64;
     QStringList args{QStringLiteral("--access-ttl"), QStringLiteral("86400"), QStringLiteral("--max-connections-per-ip"),
@@ -78,33 +88,42 @@ int runScale(const QString &program, const QString &storage, int processes, int 
             return 1;
         }
     }
-    say(QStringLiteral("storage %1, %2 process(es), %3 requests per run")
+    say(QStringLiteral("storage %1, %2 process(es), %3 requests per run%4")
             .arg(storage.isEmpty() ? QStringLiteral("sqlite") : storage.section(u':', 0, 0))
             .arg(processes)
-            .arg(total));
+            .arg(total)
+            .arg(options.pair ? QStringLiteral(", every transfer between the same two accounts") : QString()));
     int failed = 0;
     double best = 0;
-    for (const int clients : {1, 16, 64}) {
+    auto failures = [](const LoadResult &r) {
+        return r.failed ? QStringLiteral(", %1 FAILED (%2)").arg(r.failed).arg(r.failureSummary()) : QString();
+    };
+    for (const int clients : options.clients) {
         const int n = clients == 1 ? total / 4 : total;
-        QList<QByteArray> reads;
-        for (const Account &a : std::as_const(accounts))
-            reads.append(httpRequest("GET", "/v1/wallet", a.token));
-        const LoadResult r = runLoad(ports, clients, n, [&](int i) { return reads.at(i % kAccounts); });
-        say(QStringLiteral("  GET /v1/wallet, %1 clients: %2 req/s, p50 %3 ms, p99 %4 ms%5 (load %6)")
-                .arg(clients, 2).arg(r.perSecond(), 0, 'f', 0).arg(r.quantileMs(0.5), 0, 'f', 2)
-                .arg(r.quantileMs(0.99), 0, 'f', 2)
-                .arg(r.failed ? QStringLiteral(", %1 FAILED").arg(r.failed) : QString())
-                .arg(loadAverage()));
+        if (!options.transfersOnly) {
+            QList<QByteArray> reads;
+            for (const Account &a : std::as_const(accounts))
+                reads.append(httpRequest("GET", "/v1/wallet", a.token));
+            const LoadResult r = runLoad(ports, clients, n, [&](int i) { return reads.at(i % kAccounts); });
+            say(QStringLiteral("  GET /v1/wallet, %1 clients: %2 req/s, p50 %3 ms, p99 %4 ms%5 (load %6)")
+                    .arg(clients, 2).arg(r.perSecond(), 0, 'f', 0).arg(r.quantileMs(0.5), 0, 'f', 2)
+                    .arg(r.quantileMs(0.99), 0, 'f', 2)
+                    .arg(failures(r))
+                    .arg(loadAverage()));
+            failed += r.failed;
+        }
         const QByteArray tag = "t" + QByteArray::number(clients) + "-";
         const LoadResult t = runLoad(ports, clients, n, [&](int i) {
+            if (options.pair) // 0 → 1, 1 → 0, …
+                return transfer(accounts.at(i % 2), accounts.at((i + 1) % 2), tag + QByteArray::number(i));
             return transfer(accounts.at(i % kAccounts), accounts.at((i + 1) % kAccounts), tag + QByteArray::number(i));
         }, 201);
         say(QStringLiteral("  keyed transfers, %1 clients: %2 /s, p50 %3 ms, p99 %4 ms%5 (load %6)")
                 .arg(clients, 2).arg(t.perSecond(), 0, 'f', 0).arg(t.quantileMs(0.5), 0, 'f', 2)
                 .arg(t.quantileMs(0.99), 0, 'f', 2)
-                .arg(t.failed ? QStringLiteral(", %1 FAILED").arg(t.failed) : QString())
+                .arg(failures(t))
                 .arg(loadAverage()));
-        failed += r.failed + t.failed;
+        failed += t.failed;
         best = std::max(best, t.perSecond());
     }
     say(QStringLiteral("best keyed transfers/s: %1 (target on PostgreSQL ≥ 2000)").arg(best, 0, 'f', 0));
@@ -139,12 +158,33 @@ int main(int argc, char **argv)
                                              QStringLiteral("n"), QStringLiteral("1"));
     const QCommandLineOption requestsOption(QStringLiteral("requests"), QStringLiteral("--scale: requests per run (4000)."),
                                             QStringLiteral("n"), QStringLiteral("4000"));
+    const QCommandLineOption clientsOption(QStringLiteral("clients"),
+                                           QStringLiteral("--scale: client connection counts, comma-separated (1,16,64)."),
+                                           QStringLiteral("list"), QStringLiteral("1,16,64"));
+    const QCommandLineOption transfersOnlyOption(QStringLiteral("transfers-only"),
+                                                 QStringLiteral("--scale: keyed transfers only, no wallet reads."));
+    const QCommandLineOption pairOption(QStringLiteral("pair"),
+                                        QStringLiteral("--scale: every transfer between the same two accounts."));
     parser.addOptions({serverOption, entriesOption, windowOption, roundsOption, connectionsOption, scaleOption, storageOption,
-                       processesOption, requestsOption});
+                       processesOption, requestsOption, clientsOption, transfersOnlyOption, pairOption});
     parser.process(app);
-    if (parser.isSet(scaleOption))
+    if (parser.isSet(scaleOption)) {
+        ScaleOptions options;
+        options.transfersOnly = parser.isSet(transfersOnlyOption);
+        options.pair = parser.isSet(pairOption);
+        options.clients.clear();
+        for (const QString &n : parser.value(clientsOption).split(u',', Qt::SkipEmptyParts)) {
+            if (n.toInt() > 0)
+                options.clients.append(n.toInt());
+        }
+        if (options.clients.isEmpty()) {
+            say(QStringLiteral("--clients takes counts like 1,16,64"));
+            return 2;
+        }
         return runScale(parser.value(serverOption), parser.value(storageOption),
-                        std::max(1, parser.value(processesOption).toInt()), std::max(4, parser.value(requestsOption).toInt()));
+                        std::max(1, parser.value(processesOption).toInt()), std::max(4, parser.value(requestsOption).toInt()),
+                        options);
+    }
     const int bigTransfers = std::max(2, parser.value(entriesOption).toInt());
     const int window = std::clamp(parser.value(windowOption).toInt(), 1, bigTransfers);
     const int rounds = std::max(1, parser.value(roundsOption).toInt());

@@ -22,16 +22,29 @@ Result<qint64> appendEvent(ServerDb &db, qint64 userId, const QString &type, con
 {
     if (!db.inTransaction())
         return makeError(ErrorCode::Internal, QStringLiteral("appendEvent outside a transaction"));
-    auto maxSeq = db.integer(QStringLiteral("SELECT coalesce(max(seq), 0) FROM events WHERE user_id = ?1"), userId);
-    if (!maxSeq)
-        return maxSeq.error();
-    const qint64 seq = maxSeq->value_or(0) + 1;
-
     const QByteArray json = QJsonDocument(data).toJson(QJsonDocument::Compact);
-    if (auto st = db.run(QStringLiteral("INSERT INTO events (user_id, seq, type, data) VALUES (?1, ?2, ?3, ?4)"),
-            userId, seq, type, QString::fromUtf8(json));
-        !st)
-        return st.error();
+    qint64 seq = 0;
+    if (db.kind() == Storage::Kind::Postgres) {
+        // One round trip: the next seq is taken by the INSERT itself.
+        auto inserted = db.integer(QStringLiteral("INSERT INTO events (user_id, seq, type, data) "
+                                                  "SELECT ?1, coalesce(max(seq), 0) + 1, ?2, ?3 FROM events "
+                                                  "WHERE user_id = ?1 RETURNING seq"),
+                                   userId, type, QString::fromUtf8(json));
+        if (!inserted)
+            return inserted.error();
+        if (!inserted->has_value())
+            return makeError(ErrorCode::Storage, QStringLiteral("the event INSERT returned no seq"));
+        seq = **inserted;
+    } else {
+        auto maxSeq = db.integer(QStringLiteral("SELECT coalesce(max(seq), 0) FROM events WHERE user_id = ?1"), userId);
+        if (!maxSeq)
+            return maxSeq.error();
+        seq = maxSeq->value_or(0) + 1;
+        if (auto st = db.run(QStringLiteral("INSERT INTO events (user_id, seq, type, data) VALUES (?1, ?2, ?3, ?4)"),
+                             userId, seq, type, QString::fromUtf8(json));
+            !st)
+            return st.error();
+    }
 
     if (g_keepPerUser > 0 && seq > g_keepPerUser) {
         if (auto st = db.run(

@@ -47,7 +47,8 @@ bool storesRefusal(int status)
 
 } // namespace
 
-Response run(ServerDb &db, qint64 nowMs, const RequestContext &ctx, const Effect &effect, const Gate &gate)
+Response run(ServerDb &db, qint64 nowMs, const RequestContext &ctx, const Effect &effect, const Gate &gate,
+               Storage::Isolation isolation)
 {
     const QByteArray key = ctx.header(QByteArrayView(kHeader));
     if (!validKey(key))
@@ -58,14 +59,28 @@ Response run(ServerDb &db, qint64 nowMs, const RequestContext &ctx, const Effect
 
     std::optional<Response> answer;
     const Status st = db.write([&]() -> Status {
-        // Forget this user's keys past retention, so the table does not grow forever.
-        if (auto purge = db.run(QStringLiteral("DELETE FROM idempotency_keys WHERE user_id = ?1 AND created_at < ?2"),
-                                ctx.userId, nowMs - kRetentionMs);
-            !purge)
-            return purge;
-        auto stored = db.query(QStringLiteral("SELECT fingerprint, status, body FROM idempotency_keys "
-                                              "WHERE user_id = ?1 AND key = ?2"),
-                               ctx.userId, keyText);
+        // One keyed request of this user at a time, on every process (run() above).
+        if (auto locked = db.lockKey(moneyLock(ctx.userId)); !locked)
+            return locked;
+        // Forget this user's keys past retention, so the table does not grow forever; then
+        // look the key up (on PostgreSQL in one round trip: the look-up of that statement
+        // does not see its own DELETE, so it skips what the DELETE removes).
+        const qint64 cutoff = nowMs - kRetentionMs;
+        Result<Rows> stored = Result<Rows>(Rows());
+        if (db.kind() == Storage::Kind::Postgres) {
+            stored = db.query(QStringLiteral("WITH purged AS (DELETE FROM idempotency_keys WHERE user_id = ?1 AND "
+                                             "created_at < ?3) SELECT fingerprint, status, body FROM idempotency_keys "
+                                             "WHERE user_id = ?1 AND key = ?2 AND created_at >= ?3"),
+                              ctx.userId, keyText, cutoff);
+        } else {
+            if (auto purge = db.run(QStringLiteral("DELETE FROM idempotency_keys WHERE user_id = ?1 AND created_at < ?2"),
+                                    ctx.userId, cutoff);
+                !purge)
+                return purge;
+            stored = db.query(QStringLiteral("SELECT fingerprint, status, body FROM idempotency_keys "
+                                             "WHERE user_id = ?1 AND key = ?2"),
+                              ctx.userId, keyText);
+        }
         if (!stored)
             return stored.error();
         auto row = stored->step();
@@ -109,7 +124,7 @@ Response run(ServerDb &db, qint64 nowMs, const RequestContext &ctx, const Effect
         return db.run(QStringLiteral("INSERT INTO idempotency_keys (user_id, key, fingerprint, status, body, created_at) "
                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
                       ctx.userId, keyText, print, answer->status(), answer->body(), nowMs);
-    });
+    }, isolation);
     if (!st)
         return Response::error(st.error());
     return *answer;

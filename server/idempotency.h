@@ -8,6 +8,7 @@
 
 #include "common/result.h"
 #include "response.h"
+#include "storage.h"
 
 #include <functional>
 #include <optional>
@@ -41,8 +42,21 @@ using Gate = std::function<std::optional<Error>()>;
 //!   with the key in that same transaction (a refusal's writes rolled back first); a
 //!   malformed request (400) or a server error (5xx) stores nothing, so the key stays free.
 //! \a gate, when given, runs in that transaction before \a effect, only when the key is new.
+//!
+//! The transaction first takes the caller's money lock (moneyLock()), so that one user's
+//! keyed requests run one after the other on every process: a key is looked up only once
+//! an earlier request with it has committed, and a limit checked is not spent meanwhile.
+//! \a isolation RowLocks runs it READ COMMITTED: for effects whose other writes are ordered
+//! by row locks (ledger.h post(): the two accounts FOR UPDATE, in id order), so that
+//! concurrent transfers wait for each other instead of failing to serialize.
 [[nodiscard]] Response run(ServerDb &db, qint64 nowMs, const RequestContext &ctx, const Effect &effect,
-                           const Gate &gate = {});
+                           const Gate &gate = {}, Storage::Isolation isolation = Storage::Isolation::Serializable);
+
+//! The name of \a userId's money lock (Storage::lockKey(); apart from other advisory locks).
+[[nodiscard]] constexpr qint64 moneyLock(qint64 userId)
+{
+    return (qint64(0x6d6f) << 48) | (userId & ((qint64(1) << 48) - 1)); // "mo"
+}
 
 } // namespace idempotency
 

@@ -24,6 +24,41 @@ Error insufficientFunds()
     return makeError(ErrorCode::InsufficientFunds, QStringLiteral("The balance does not cover this amount."));
 }
 
+// post()'s writes on PostgreSQL in one statement (one round trip instead of seven): the
+// transaction, both entries, both balances and, when \a dailyUser is not 0, the payer's
+// total of \a day. The accounts are locked already.
+Result<qint64> postPg(ServerDb &db, const Movement &m, qint64 newFrom, qint64 newTo, qint64 dailyUser, const QString &day)
+{
+    QString sql = QStringLiteral(
+        "WITH t AS (INSERT INTO ledger_transactions (kind, status, amount, currency, note, request_id, conversation_id, "
+        "refund_of, created_at) VALUES (?1, 'completed', ?2, ?3, ?4, NULLIF(?5, 0), NULLIF(?6, 0), NULLIF(?7, 0), ?8) "
+        "RETURNING id), "
+        "e AS (INSERT INTO entries (transaction_id, account_id, amount, balance_after) "
+        "SELECT t.id, v.account, v.amount, v.after FROM t, (VALUES (?9, ?10, ?11), (?12, ?13, ?14)) "
+        "AS v(account, amount, after)), "
+        "b AS (UPDATE accounts SET balance = CASE WHEN id = ?9 THEN ?11 ELSE ?14 END WHERE id IN (?9, ?12))");
+    const QString note = m.note.isNull() ? QStringLiteral("") : m.note;
+    auto idOf = [](Result<Rows> rows) -> Result<qint64> {
+        if (!rows)
+            return rows.error();
+        auto row = rows->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return makeError(ErrorCode::Storage, QStringLiteral("PostgreSQL: the ledger INSERT returned no id"));
+        return rows->int64(0);
+    };
+    if (!dailyUser)
+        return idOf(db.query(sql + QStringLiteral(" SELECT id FROM t"), m.kind, m.amount, m.currency, note, m.requestId,
+                             m.conversationId, m.refundOf, m.createdAtMs, m.fromAccount, -m.amount, newFrom, m.toAccount,
+                             m.amount, newTo));
+    sql += QStringLiteral(", d AS (INSERT INTO wallet_daily_sent (user_id, day, amount) VALUES (?15, ?16, ?2) "
+                          "ON CONFLICT (user_id, day) DO UPDATE SET amount = wallet_daily_sent.amount + excluded.amount) "
+                          "SELECT id FROM t");
+    return idOf(db.query(sql, m.kind, m.amount, m.currency, note, m.requestId, m.conversationId, m.refundOf,
+                         m.createdAtMs, m.fromAccount, -m.amount, newFrom, m.toAccount, m.amount, newTo, dailyUser, day));
+}
+
 } // namespace
 
 WalletLimits limitsFor(bool fullyVerified)
@@ -59,8 +94,15 @@ Result<qint64> post(ServerDb &db, const Movement &m)
     if (m.amount <= 0 || m.fromAccount == m.toAccount)
         return makeError(ErrorCode::Internal, QStringLiteral("malformed movement"));
 
-    auto stmt = db.query(QStringLiteral("SELECT id, user_id IS NULL, currency, balance, user_id, kind = 'wallet' "
-                                        "FROM accounts WHERE id IN (?1, ?2)"),
+    // On PostgreSQL both rows are locked (FOR UPDATE) in id order, whichever way the money
+    // goes, so that movements sharing an account wait for each other and never deadlock on
+    // these two rows; under READ COMMITTED (Storage::Isolation::RowLocks) the balances read
+    // are then the newest committed ones and stay so until this transaction ends.
+    const bool pg = db.kind() == Storage::Kind::Postgres;
+    auto stmt = db.query(pg ? QStringLiteral("SELECT id, user_id IS NULL, currency, balance, user_id, kind = 'wallet' "
+                                             "FROM accounts WHERE id IN (?1, ?2) ORDER BY id FOR UPDATE")
+                            : QStringLiteral("SELECT id, user_id IS NULL, currency, balance, user_id, kind = 'wallet' "
+                                             "FROM accounts WHERE id IN (?1, ?2)"),
                          m.fromAccount, m.toAccount);
     if (!stmt)
         return stmt.error();
@@ -88,13 +130,19 @@ Result<qint64> post(ServerDb &db, const Movement &m)
     if (found != 2)
         return makeError(ErrorCode::Internal, QStringLiteral("movement between unknown accounts"));
 
-    // The check that matters runs here, inside BEGIN IMMEDIATE: no other writer can
-    // change this balance between the read above and the update below.
+    // The check that matters runs here, inside BEGIN IMMEDIATE (SQLite) or under the row
+    // locks above (PostgreSQL): no other writer can change this balance between the read
+    // above and the update below.
     qint64 newFrom = 0, newTo = 0;
     if (__builtin_sub_overflow(fromBalance, m.amount, &newFrom) || (!fromSystem && newFrom < 0))
         return insufficientFunds();
     if (__builtin_add_overflow(toBalance, m.amount, &newTo))
         return makeError(ErrorCode::LimitExceeded, QStringLiteral("The receiving balance would overflow."));
+
+    const bool countsToday = fromWalletOf && countsAgainstDailyLimit(m.kind);
+    const QString day = countsToday ? Clock::utcDate(m.createdAtMs).toString(Qt::ISODate) : QString();
+    if (pg)
+        return postPg(db, m, newFrom, newTo, countsToday ? fromWalletOf : 0, day);
 
     auto inserted
         = db.insert(QStringLiteral("INSERT INTO ledger_transactions (kind, status, amount, currency, note, request_id, "
@@ -114,9 +162,8 @@ Result<qint64> post(ServerDb &db, const Movement &m)
         if (auto st = db.run(update, account, after); !st)
             return st.error();
     }
-    if (fromWalletOf && countsAgainstDailyLimit(m.kind)) {
+    if (countsToday) {
         // No UPSERT in SQLite 3.15: make sure the day's row exists, then add to it.
-        const QString day = Clock::utcDate(m.createdAtMs).toString(Qt::ISODate);
         if (auto st = db.run(db.insertOrIgnore(QStringLiteral("INTO wallet_daily_sent (user_id, day, amount) VALUES (?1, ?2, 0)")),
                              fromWalletOf, day);
             !st)
@@ -197,23 +244,23 @@ Result<qint64> spentToday(ServerDb &db, qint64 userId, qint64 nowMs)
 
 Result<protocol::Wallet> loadWallet(ServerDb &db, qint64 userId, qint64 nowMs)
 {
-    auto verified = db.integer(QStringLiteral("SELECT verified FROM users WHERE id = ?1"), userId);
-    if (!verified)
-        return verified.error();
-    if (!verified->has_value())
-        return makeError(ErrorCode::NotFound, QStringLiteral("No such user."));
-    const bool full = **verified != 0;
-    auto row = db.row(
-        QStringLiteral("SELECT balance, currency FROM accounts WHERE user_id = ?1 AND kind = 'wallet'"), userId);
+    // One round trip: the user's level, the wallet (if any) and what it sent today.
+    auto row = db.row(QStringLiteral("SELECT u.verified, a.id IS NOT NULL, a.balance, a.currency, "
+                                     "(SELECT d.amount FROM wallet_daily_sent d WHERE d.user_id = u.id AND d.day = ?2) "
+                                     "FROM users u LEFT JOIN accounts a ON a.user_id = u.id AND a.kind = 'wallet' "
+                                     "WHERE u.id = ?1"),
+                      userId, Clock::utcDate(nowMs).toString(Qt::ISODate));
     if (!row)
         return row.error();
-    auto &stmt = *row;
+    if (!*row)
+        return makeError(ErrorCode::NotFound, QStringLiteral("No such user."));
+    auto &stmt = **row;
+    const bool full = stmt.int64(0) != 0;
     // No account yet (never touched money): an empty wallet in the default currency.
-    const qint64 balance = *row ? stmt->int64(0) : 0;
-    const QString currency = *row ? stmt->text(1) : kDefaultCurrency;
-    auto spent = spentToday(db, userId, nowMs);
-    if (!spent)
-        return spent.error();
+    const bool hasAccount = stmt.int64(1) != 0;
+    const qint64 balance = hasAccount ? stmt.int64(2) : 0;
+    const QString currency = hasAccount ? stmt.text(3) : kDefaultCurrency;
+    const qint64 spent = stmt.isNull(4) ? 0 : stmt.int64(4);
     const WalletLimits limits = limitsFor(full);
     protocol::Wallet w;
     w.balance = Money(balance, currency);
@@ -221,7 +268,7 @@ Result<protocol::Wallet> loadWallet(ServerDb &db, qint64 userId, qint64 nowMs)
     w.available = w.balance;
     w.verification = full ? QStringLiteral("full") : QStringLiteral("basic");
     w.limits = protocol::WalletLimits{Money(limits.perPayment, currency), Money(limits.daily, currency),
-                                      Money(std::max<qint64>(0, limits.daily - *spent), currency)};
+                                      Money(std::max<qint64>(0, limits.daily - spent), currency)};
     w.asOf = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
     return w;
 }
@@ -236,21 +283,24 @@ Result<QJsonObject> walletJson(ServerDb &db, qint64 userId, qint64 nowMs)
 
 Status checkLimits(ServerDb &db, qint64 userId, qint64 amount, qint64 nowMs)
 {
-    auto verified = db.integer(QStringLiteral("SELECT verified FROM users WHERE id = ?1"), userId);
-    if (!verified)
-        return verified.error();
-    const WalletLimits limits = limitsFor(verified->value_or(0) != 0);
+    // One round trip: the level and what was sent today (no user: basic, nothing sent).
+    auto row = db.row(QStringLiteral("SELECT u.verified, "
+                                     "(SELECT d.amount FROM wallet_daily_sent d WHERE d.user_id = u.id AND d.day = ?2) "
+                                     "FROM users u WHERE u.id = ?1"),
+                      userId, Clock::utcDate(nowMs).toString(Qt::ISODate));
+    if (!row)
+        return row.error();
+    const bool full = *row && (**row).int64(0) != 0;
+    const qint64 spent = *row && !(**row).isNull(1) ? (**row).int64(1) : 0;
+    const WalletLimits limits = limitsFor(full);
     if (amount > limits.perPayment)
         return makeError(ErrorCode::LimitExceeded, QStringLiteral("The amount is over the per-payment limit."),
                          {{QStringLiteral("limit"), QStringLiteral("per_payment")},
                           {QStringLiteral("max"), limits.perPayment}});
-    auto spent = spentToday(db, userId, nowMs);
-    if (!spent)
-        return spent.error();
-    if (*spent + amount > limits.daily)
+    if (spent + amount > limits.daily)
         return makeError(ErrorCode::LimitExceeded, QStringLiteral("The amount is over what is left of today's limit."),
                          {{QStringLiteral("limit"), QStringLiteral("daily")},
-                          {QStringLiteral("remaining_today"), std::max<qint64>(0, limits.daily - *spent)}});
+                          {QStringLiteral("remaining_today"), std::max<qint64>(0, limits.daily - spent)}});
     return {};
 }
 

@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include <cstdlib>
+#include <utility>
 #include <vector>
 
 namespace plaza::server {
@@ -22,7 +23,6 @@ constexpr Oid kInt8Oid = 20;
 constexpr Oid kTextOid = 25;
 constexpr Oid kFloat8Oid = 701;
 
-constexpr int kMaxAttempts = 8;
 constexpr qint64 kSchemaLock = 0x706c617a61; // "plaza": the advisory lock around the schema
 
 QString connectionLabel(const QString &url)
@@ -217,7 +217,11 @@ Error PgStorage::errorOf(PGresult *result, const QString &what)
 {
     const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     const QByteArray sqlState = state ? QByteArray(state) : QByteArray();
-    if (sqlState == "40001" || sqlState == "40P01")
+    // A serialization failure or a deadlock: the try is lost, the next one may pass. Under
+    // READ COMMITTED a unique key that a concurrent transaction inserted first (the next seq
+    // of a user's event log, a wallet account created at once by two payers) is the same
+    // race: the next try sees that row.
+    if (sqlState == "40001" || sqlState == "40P01" || (sqlState == "23505" && m_isolation == Isolation::RowLocks))
         m_retryable = true;
     QString message = QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(m_conn)).trimmed();
     if (message.isEmpty())
@@ -341,24 +345,30 @@ Status PgStorage::exec(const QString &sql)
     return {};
 }
 
-Status PgStorage::transaction(const std::function<Status()> &body, const std::function<void()> &beforeAttempt)
+Status PgStorage::transaction(const std::function<Status()> &body, const std::function<void()> &beforeAttempt,
+                              Isolation isolation)
 {
     Status last;
     for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
         if (attempt > 0) {
             ++m_retries;
-            // Back off a little, more each time, with jitter so that two retrying processes part.
-            const int ceilingUs = 500 << std::min(attempt, 6);
+            // Back off a little, more each time (0.25–0.5 ms, then doubling up to 16–32 ms),
+            // with jitter so that two retrying processes part.
+            const int ceilingUs = 500 << std::min(attempt - 1, 6);
             QThread::usleep(ulong(QRandomGenerator::global()->bounded(ceilingUs / 2, ceilingUs)));
         }
         if (beforeAttempt)
             beforeAttempt();
         m_retryable = false;
-        if (auto st = exec(QStringLiteral("BEGIN ISOLATION LEVEL SERIALIZABLE")); !st)
+        m_isolation = isolation;
+        m_notifyAtCommit.clear();
+        const QString begin = isolation == Isolation::RowLocks ? QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED")
+                                                               : QStringLiteral("BEGIN ISOLATION LEVEL SERIALIZABLE");
+        if (auto st = exec(begin); !st)
             return st;
         Status st = body();
         if (st)
-            st = exec(QStringLiteral("COMMIT"));
+            st = exec(std::exchange(m_notifyAtCommit, {}) + QStringLiteral("COMMIT"));
         if (st)
             return {};
         if (PQtransactionStatus(m_conn) != PQTRANS_IDLE)
@@ -371,6 +381,14 @@ Status PgStorage::transaction(const std::function<Status()> &body, const std::fu
                      QStringLiteral("the database stayed too busy to serialize this write (%1 tries): %2")
                          .arg(kMaxAttempts)
                          .arg(last.error().message));
+}
+
+Status PgStorage::lockKey(qint64 key)
+{
+    auto locked = query(QStringLiteral("SELECT pg_advisory_xact_lock(?1)"), {SqlValue(key)});
+    if (!locked)
+        return locked.error();
+    return {};
 }
 
 bool PgStorage::inTransaction() const
@@ -386,6 +404,13 @@ Status PgStorage::announce(const QList<UserEvent> &events)
     auto flush = [&]() -> Status {
         if (payload.isEmpty())
             return {};
+        // Sent with the COMMIT (transaction()), one round trip for both. The payload is
+        // digits, ':' and ',' only: safe as a literal.
+        if (inTransaction()) {
+            m_notifyAtCommit += QStringLiteral("SELECT pg_notify('plaza_events', '%1'); ").arg(payload);
+            payload.clear();
+            return {};
+        }
         auto sent = query(QStringLiteral("SELECT pg_notify('plaza_events', ?1)"), {SqlValue(payload)});
         payload.clear();
         if (!sent)

@@ -16,8 +16,9 @@ namespace plaza::server {
 
 //! PostgreSQL over libpq (Debian's PostgreSQL 15): statements with ?n parameters rewritten
 //! to $n and prepared once per distinct statement (PQprepare / PQexecPrepared; typed
-//! parameters: int8, float8, text, bytea in binary), results in text form. Transactions are SERIALIZABLE and retried a
-//! bounded number of times on SQLSTATE 40001 / 40P01. One connection, one thread.
+//! parameters: int8, float8, text, bytea in binary), results in text form. Transactions are SERIALIZABLE, or READ
+//! COMMITTED with explicit locks (Isolation::RowLocks), and retried a bounded number of times with jittered back-off
+//! on SQLSTATE 40001 / 40P01 (and 23505 under RowLocks). One connection, one thread.
 class PgStorage final : public Storage
 {
 public:
@@ -33,8 +34,9 @@ public:
     [[nodiscard]] Result<qint64> insert(const QString &sql, const SqlArgs &args) override;
     [[nodiscard]] Status exec(const QString &sql) override;
     [[nodiscard]] Status transaction(const std::function<Status()> &body,
-                                     const std::function<void()> &beforeAttempt) override;
+                                     const std::function<void()> &beforeAttempt, Isolation isolation) override;
     [[nodiscard]] bool inTransaction() const override;
+    [[nodiscard]] Status lockKey(qint64 key) override;
 
     [[nodiscard]] QString insertOrIgnore(const QString &intoAndValues) const override;
     [[nodiscard]] QString upsert(const QString &table, const QStringList &key, const QStringList &columns,
@@ -44,10 +46,13 @@ public:
 
     //! How many transactions ran again after a serialization failure (for logs and tests).
     [[nodiscard]] qint64 retries() const { return m_retries; }
+    //! The most tries one transaction may take before its error is answered.
+    static constexpr int kMaxAttempts = 12;
 
     // Several processes on one database (LISTEN/NOTIFY on the channel "plaza_events").
     //! Inside the write transaction that appended \a events: tells the other processes which
-    //! (user, seq) to read once it commits (PostgreSQL delivers notifications only then).
+    //! (user, seq) to read once it commits (PostgreSQL delivers notifications only then). The
+    //! NOTIFY goes with the COMMIT, in the same round trip.
     [[nodiscard]] Status announce(const QList<UserEvent> &events);
     //! (user id, seq) of events committed by another process.
     using Heard = std::function<void(const QList<QPair<qint64, qint64>> &)>;
@@ -82,7 +87,9 @@ private:
     std::unique_ptr<QSocketNotifier> m_notifier; //!< its socket, in the event loop
     Heard m_heard;
     QHash<QString, QByteArray> m_prepared; //!< statement (text and parameter types) → its prepared name
-    bool m_retryable = false;               //!< a statement of this try failed with 40001/40P01
+    bool m_retryable = false;               //!< a statement of this try failed with 40001/40P01 (23505 under RowLocks)
+    Isolation m_isolation = Isolation::Serializable; //!< of the transaction under way
+    QString m_notifyAtCommit; //!< announce()'s NOTIFYs, sent with the COMMIT of the transaction under way
     qint64 m_retries = 0;
 };
 

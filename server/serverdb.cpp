@@ -514,7 +514,7 @@ storage::Database *ServerDb::sqlite()
     return &static_cast<SqliteStorage &>(*m_storage).database();
 }
 
-Status ServerDb::write(const std::function<Status()> &body)
+Status ServerDb::write(const std::function<Status()> &body, Storage::Isolation isolation)
 {
     // Leftovers would only exist if someone appended outside write(); never publish them.
     // Each try of the body starts with nothing held (a retried try appends again).
@@ -532,7 +532,7 @@ Status ServerDb::write(const std::function<Status()> &body)
 #endif
             return done;
         },
-        [this] { m_held.clear(); });
+        [this] { m_held.clear(); }, isolation);
     QList<UserEvent> events = std::exchange(m_held, {});
     if (!st)
         return st;

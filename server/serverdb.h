@@ -47,7 +47,15 @@ public:
     //! must only set what it produces). Events that \a body appended with appendEvent() go to
     //! the event listener after the COMMIT that succeeded, in seq order; on an error
     //! everything is rolled back and nobody hears of them.
-    [[nodiscard]] Status write(const std::function<Status()> &body);
+    [[nodiscard]] Status write(const std::function<Status()> &body)
+    {
+        return write(body, Storage::Isolation::Serializable);
+    }
+    //! write() with the \a isolation of Storage::transaction(): RowLocks for a body that
+    //! takes the locks it needs (lockKey(), ledger.h post()) instead of SERIALIZABLE.
+    [[nodiscard]] Status write(const std::function<Status()> &body, Storage::Isolation isolation);
+    //! Inside write(): Storage::lockKey().
+    [[nodiscard]] Status lockKey(qint64 key) { return m_storage->lockKey(key); }
 
     //! True inside write() (appendEvent() refuses outside one).
     [[nodiscard]] bool inTransaction() const;

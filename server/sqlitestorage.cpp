@@ -99,7 +99,8 @@ Status SqliteStorage::exec(const QString &sql)
     return m_db->exec(sql);
 }
 
-Status SqliteStorage::transaction(const std::function<Status()> &body, const std::function<void()> &beforeAttempt)
+Status SqliteStorage::transaction(const std::function<Status()> &body, const std::function<void()> &beforeAttempt,
+                                  Isolation)
 {
     // One process, one connection, BEGIN IMMEDIATE: nothing to retry.
     if (beforeAttempt)

@@ -22,7 +22,7 @@ public:
     [[nodiscard]] Result<qint64> insert(const QString &sql, const SqlArgs &args) override;
     [[nodiscard]] Status exec(const QString &sql) override;
     [[nodiscard]] Status transaction(const std::function<Status()> &body,
-                                     const std::function<void()> &beforeAttempt) override;
+                                     const std::function<void()> &beforeAttempt, Isolation isolation) override;
     [[nodiscard]] bool inTransaction() const override;
 
     [[nodiscard]] QString insertOrIgnore(const QString &intoAndValues) const override;

@@ -107,13 +107,33 @@ public:
     //! Statements without parameters or results (SAVEPOINT …, schema).
     [[nodiscard]] virtual Status exec(const QString &sql) = 0;
 
+    //! How a write transaction keeps concurrent writers apart. SQLite has one writer at a
+    //! time whatever is asked (BEGIN IMMEDIATE); the choice is PostgreSQL's.
+    enum class Isolation {
+        //! SERIALIZABLE: PostgreSQL finds what conflicts and one side fails (retried).
+        Serializable,
+        //! READ COMMITTED: the body takes the locks that order it (lockKey(), SELECT … FOR
+        //! UPDATE in a fixed order: ledger.h post()); every statement sees what committed
+        //! before it. A deadlock or a unique key taken by a concurrent insert is retried.
+        RowLocks,
+    };
+
     //! Runs \a body in one transaction that no other writer interleaves with (SQLite:
-    //! BEGIN IMMEDIATE; PostgreSQL: SERIALIZABLE, and \a body runs again, a bounded number
-    //! of times, when the database says it could not be serialized). \a beforeAttempt runs
-    //! before each try (to forget what a failed try kept aside).
+    //! BEGIN IMMEDIATE; PostgreSQL: \a isolation, and \a body runs again, a bounded number
+    //! of times with jittered back-off, when the database says it could not be serialized,
+    //! found a deadlock or, under RowLocks, a concurrent insert took a unique key).
+    //! \a beforeAttempt runs before each try (to forget what a failed try kept aside).
     [[nodiscard]] virtual Status transaction(const std::function<Status()> &body,
-                                             const std::function<void()> &beforeAttempt) = 0;
+                                             const std::function<void()> &beforeAttempt, Isolation isolation) = 0;
     [[nodiscard]] virtual bool inTransaction() const = 0;
+    //! Inside a transaction: waits until no other transaction holds the lock named \a key
+    //! and holds it until this one ends (PostgreSQL: pg_advisory_xact_lock; SQLite, one
+    //! writer anyway: nothing).
+    [[nodiscard]] virtual Status lockKey(qint64 key)
+    {
+        Q_UNUSED(key);
+        return {};
+    }
 
     // The dialect.
     //! "INSERT OR IGNORE INTO " + \a intoAndValues on SQLite; an INSERT that does nothing on

@@ -406,7 +406,9 @@ void registerWalletRoutes(Router &router, Services &services)
             auto amount = readAmount(db, ctx.userId, ctx.body);
             return amount ? stepup::check(db, now, ctx, *amount) : std::nullopt;
         };
-        return idempotency::run(db, now, ctx, [&] { return transfer(db, now, ctx); }, gate);
+        // READ COMMITTED under row locks on PostgreSQL (idempotency.h): concurrent transfers
+        // wait for the accounts they share instead of failing to serialize.
+        return idempotency::run(db, now, ctx, [&] { return transfer(db, now, ctx); }, gate, Storage::Isolation::RowLocks);
     });
     // No body needed: the transaction is in the path (a JSON body, if any, is fingerprinted as sent).
     router.add(Router::Method::Post, QStringLiteral("/v1/transactions/{id}/refund"), Router::NoFlags,

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Two plaza-server processes on one PostgreSQL database (issue 19): a write taken by one
-// reaches a WebSocket held by the other (LISTEN/NOTIFY), and the same Idempotency-Key sent
-// to both at once moves money once (SERIALIZABLE with retry, the key's primary key). On
+// reaches a WebSocket held by the other (LISTEN/NOTIFY), the same Idempotency-Key sent
+// to both at once moves money once (the payer's money lock, the key's primary key), and
+// concurrent transfers with keys of their own between the same two wallets, both ways and
+// over both processes, all go through (row locks, no serialization failure reaches a client). On
 // SQLite (one process per file) the suite skips; its _pg entry runs it. The test clock and
 // the login throttle's counts are shared too.
 #include "apiprobe.h"
@@ -39,6 +41,7 @@ private slots:
     void initTestCase();
     void writeOnOneReachesSocketOnTheOther();
     void sameKeyAcrossProcessesMovesMoneyOnce();
+    void differentKeysBetweenTwoAccountsAllSucceed();
     void oneTestClock();
     void loginThrottleShared();
     void ledgerAfterAll();
@@ -120,6 +123,71 @@ void TestServerProcesses::sameKeyAcrossProcessesMovesMoneyOnce()
     QCOMPARE(amountOf(a.get(QStringLiteral("/v1/wallet"), payee.accessToken).json[QStringLiteral("balance")]), 1000);
     const ApiReply list = b.get(QStringLiteral("/v1/wallet/transactions"), payee.accessToken);
     QCOMPARE(list.json.value(QStringLiteral("items")).toArray().size(), 1);
+}
+
+void TestServerProcesses::differentKeysBetweenTwoAccountsAllSucceed()
+{
+    ApiProbe a(m_a->url());
+    const TestAccount left = a.registerAccount(QStringLiteral("left"));
+    const TestAccount right = a.registerAccount(QStringLiteral("right"));
+    for (const TestAccount &who : {left, right}) {
+        const ApiReply funded = a.send(
+            QByteArrayLiteral("POST"), QStringLiteral("/v1/wallet/top-ups"),
+            QJsonDocument(QJsonObject{{QStringLiteral("amount"), eur(10000)}, {QStringLiteral("card_token"), QStringLiteral("tok_visa")}})
+                .toJson(QJsonDocument::Compact),
+            who.accessToken, {{QByteArrayLiteral("Idempotency-Key"), QByteArrayLiteral("fund")}});
+        QCOMPARE(funded.status, 201);
+    }
+
+    // 24 transfers of 1.00 left → right and 16 of 0.50 right → left, each with its own key,
+    // all at once, alternating between the processes: every pair of them shares both rows.
+    constexpr int kLeftToRight = 24, kRightToLeft = 16;
+    QList<ApiRequest> burst;
+    QList<QUrl> servers;
+    for (int i = 0; i < kLeftToRight + kRightToLeft; ++i) {
+        // Interleaved: of every five, three go left → right and two right → left.
+        const bool fromLeft = i % 5 < 3;
+        const TestAccount &from = fromLeft ? left : right;
+        const TestAccount &to = fromLeft ? right : left;
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("to"), to.id},
+                                                          {QStringLiteral("amount"), eur(fromLeft ? 100 : 50)}})
+                                    .toJson(QJsonDocument::Compact);
+        burst.append(ApiRequest{QByteArrayLiteral("POST"), QStringLiteral("/v1/transfers"), body, from.accessToken,
+                                {{QByteArrayLiteral("Idempotency-Key"), "pair-" + QByteArray::number(i)}}});
+        servers.append(i % 2 ? m_b->url() : m_a->url());
+    }
+    const QList<ApiReply> replies = a.sendConcurrently(burst, servers);
+    QSet<QString> ids;
+    for (int i = 0; i < replies.size(); ++i) {
+        QVERIFY2(replies.at(i).status == 201,
+                 qPrintable(QStringLiteral("transfer %1: %2 %3").arg(i).arg(replies.at(i).status).arg(QString::fromUtf8(
+                     QJsonDocument(replies.at(i).json).toJson(QJsonDocument::Compact)))));
+        QVERIFY(replies.at(i).header(QByteArrayLiteral("Idempotent-Replayed")).isEmpty());
+        ids.insert(replies.at(i).json.value(QStringLiteral("id")).toString());
+    }
+    QCOMPARE(ids.size(), kLeftToRight + kRightToLeft); // a transaction each
+
+    // The sums are exact, seen from either process.
+    ApiProbe b(m_b->url());
+    QCOMPARE(amountOf(b.get(QStringLiteral("/v1/wallet"), left.accessToken).json[QStringLiteral("balance")]),
+             10000 - kLeftToRight * 100 + kRightToLeft * 50);
+    QCOMPARE(amountOf(a.get(QStringLiteral("/v1/wallet"), right.accessToken).json[QStringLiteral("balance")]),
+             10000 + kLeftToRight * 100 - kRightToLeft * 50);
+    // Each side's history: its top-up and all 40, each once.
+    const ApiReply history = b.get(QStringLiteral("/v1/wallet/transactions?limit=100"), left.accessToken);
+    QCOMPARE(history.status, 200);
+    QCOMPARE(history.json.value(QStringLiteral("items")).toArray().size(), 1 + kLeftToRight + kRightToLeft);
+    // Sending again with the same keys replays every one: nothing moves twice.
+    const QList<ApiReply> again = a.sendConcurrently(burst, servers);
+    for (int i = 0; i < again.size(); ++i) {
+        QCOMPARE(again.at(i).status, 201);
+        QCOMPARE(again.at(i).header(QByteArrayLiteral("Idempotent-Replayed")), QByteArrayLiteral("true"));
+        QCOMPARE(again.at(i).json.value(QStringLiteral("id")).toString(), replies.at(i).json.value(QStringLiteral("id")).toString());
+    }
+    QCOMPARE(amountOf(a.get(QStringLiteral("/v1/wallet"), left.accessToken).json[QStringLiteral("balance")]),
+             10000 - kLeftToRight * 100 + kRightToLeft * 50);
+    const QString broken = checkLedger(m_a->storage());
+    QVERIFY2(broken.isEmpty(), qPrintable(broken));
 }
 
 void TestServerProcesses::oneTestClock()
