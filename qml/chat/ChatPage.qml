@@ -632,6 +632,8 @@ Item {
                         Qt.callLater(page.keepAtEnd)
                 }
                 onCountChanged: if (page.followEnd && !page.landingPending && page.windowActive && page.currentId.length > 0) Qt.callLater(messages.markRead)
+                // The composer grew (a reply or edit bar, more lines): the newest stays in view.
+                onHeightChanged: if (page.followEnd && !page.landingPending) Qt.callLater(page.keepAtEnd)
                 onNearEndChanged: if (nearEnd && !page.landingPending) { page.newBelow = 0; if (page.windowActive) messages.markRead() }
                 onMovingChanged: if (!moving) { page.holdUnread = false; page.followEnd = nearEnd }
                 ScrollBar.vertical: ScrollBar { id: messageScrollBar }

@@ -46,14 +46,23 @@ Menu {
         const at = x >= 0 ? bubble.mapToItem(parent, x, y)
                           : bubble.mapToItem(parent, bubble.own ? bubble.width - width : 0, bubble.height)
         popup(at.x, at.y)
-        // The keyboard lands on the first item, so Enter reacts with 👍 or copies at once.
+        // The keyboard lands on what copies the message (so Enter copies at once, as it always
+        // did), else on the first item; the reactions and Reply are Up from there.
         if (x < 0) {
+            let first = -1
             for (let i = 0; i < count; ++i) {
-                if (itemAt(i).enabled && itemAt(i).visible) {
-                    currentIndex = i
+                const entry = itemAt(i)
+                if (!entry.enabled || !entry.visible)
+                    continue
+                if (first < 0)
+                    first = i
+                if (entry.objectName === "copyMessageTextItem" || entry.objectName === "copyMessageAmountItem") {
+                    first = i
                     break
                 }
             }
+            if (first >= 0)
+                currentIndex = first
         }
     }
     //! What the menu and what it opens need of a delegate's \a m (its roles).

@@ -284,6 +284,11 @@ void MessageActionsUiTest::menuFromKeyboard(const QString &id)
     list->setProperty("currentIndex", b->property("index").toInt());
     QTest::keyClick(m_window, Qt::Key_F10, Qt::ShiftModifier);
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("messageMenu")), 5000);
+    // It starts on Copy text (Enter copies); the reactions are Up from there, past Reply.
+    QTRY_VERIFY(item(QStringLiteral("copyMessageTextItem")) && item(QStringLiteral("copyMessageTextItem"))->hasActiveFocus());
+    QTest::keyClick(m_window, Qt::Key_Up);
+    QTRY_VERIFY(item(QStringLiteral("replyMessageItem"))->hasActiveFocus());
+    QTest::keyClick(m_window, Qt::Key_Up);
 }
 
 QJsonArray MessageActionsUiTest::serverMessages(const QString &conversation)
@@ -346,7 +351,7 @@ void MessageActionsUiTest::reactFromTheRowWithTheKeyboard()
     menuFromKeyboard(m_target);
     if (QTest::currentTestFailed())
         return;
-    // The keyboard starts on the reaction row: Right to ❤️, Enter.
+    // Up to the reaction row: Right to ❤️, Enter.
     QQuickItem *row = item(QStringLiteral("reactionRow"));
     QVERIFY(row);
     QTRY_VERIFY(row->hasActiveFocus());
