@@ -5,7 +5,8 @@
 // keyboard only, take a reaction back with its chip, edit (the bubble says "edited", the server
 // has the new text), delete for everyone (a tombstone; the server keeps no text), delete for
 // me (gone here, still on the server), forward to two conversations, and a payment offers
-// neither Edit nor Delete nor Forward. Any QML warning fails it.
+// neither Edit nor Delete nor Forward; offline, what needs the server is greyed with the reason
+// and a chip says so. Any QML warning fails it.
 #include "inprocessapp.h"
 #include "links.h"
 #include "qmlwarnings.h"
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void deleteForMeHidesItHereOnly();
     void forwardToTwoConversations();
     void paymentOffersNoEditDeleteOrForward();
+    void offlineSaysWhatNeedsAConnection();
     void cleanupTestCase();
 
 private:
@@ -577,11 +579,41 @@ void MessageActionsUiTest::paymentOffersNoEditDeleteOrForward()
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("messageMenu")), 5000);
 }
 
+void MessageActionsUiTest::offlineSaysWhatNeedsAConnection()
+{
+    QVERIFY(m_server->stop());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_app->session->online(), 20000);
+    // Edit and Forward show, greyed, with the reason; Reply and Delete for me still work.
+    rightClick(bubbleWithId(m_target));
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY(shown(QStringLiteral("editMessageItem")));
+    QVERIFY(!item(QStringLiteral("editMessageItem"))->isEnabled());
+    QVERIFY(!item(QStringLiteral("forwardMessageItem"))->isEnabled());
+    QVERIFY(!item(QStringLiteral("deleteForEveryoneItem"))->isEnabled());
+    QVERIFY(!item(QStringLiteral("reactionRow"))->isEnabled());
+    QVERIFY(item(QStringLiteral("replyMessageItem"))->isEnabled());
+    QVERIFY(item(QStringLiteral("deleteForMeItem"))->isEnabled());
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(item(QStringLiteral("editMessageItem")));
+    QVERIFY(iface);
+    QCOMPARE(iface->text(QAccessible::Description), QStringLiteral("Needs a connection"));
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("messageMenu")), 5000);
+    // A reaction chip says so plainly instead of waiting for the network.
+    QQuickItem *chip = named(bubbleWithId(m_target), QStringLiteral("reactionChip")).value(0);
+    QVERIFY(chip);
+    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(chip).center().toPoint());
+    QQuickItem *note = nullptr;
+    QTRY_VERIFY((note = item(QStringLiteral("messageActionNoteText"))) && note->isVisible());
+    QCOMPARE(note->property("text").toString(), QStringLiteral("You're offline. Reactions need a connection."));
+    QVERIFY(hasMine(reactionsOf(m_target), QStringLiteral("🎉"))); // unchanged
+}
+
 void MessageActionsUiTest::cleanupTestCase()
 {
     m_app.reset();
     if (m_server)
-        QVERIFY(m_server->stop());
+        (void)m_server->stop(); // (already stopped by the offline test)
 }
 
 QTEST_MAIN(MessageActionsUiTest)
