@@ -43,8 +43,18 @@ Menu {
         // the menu is open.
         message = snapshot(bubble.model)
         reactionRow.selected = 0
-        const at = x >= 0 ? bubble.mapToItem(parent, x, y)
-                          : bubble.mapToItem(parent, bubble.own ? bubble.width - width : 0, bubble.height)
+        let at = x >= 0 ? bubble.mapToItem(parent, x, y)
+                        : bubble.mapToItem(parent, bubble.own ? bubble.width - width : 0, bubble.height)
+        // From the keyboard, above the message when there is no room below it (the newest
+        // one): the menu never hides the message it is for.
+        let tall = topPadding + bottomPadding
+        for (let i = 0; i < count; ++i) {
+            // (Not `visible`: every item of a closed menu is hidden.)
+            const entry = itemAt(i)
+            tall += entry.shown === false ? 0 : entry.implicitHeight
+        }
+        if (x < 0 && parent && at.y + tall > parent.height)
+            at = bubble.mapToItem(parent, bubble.own ? bubble.width - width : 0, -tall)
         popup(at.x, at.y)
         // The keyboard lands on what copies the message (so Enter copies at once, as it always
         // did), else on the first item; the reactions and Reply are Up from there.
@@ -249,7 +259,8 @@ Menu {
         }
     }
     MenuSeparator {
-        visible: reactionRow.shown
+        readonly property bool shown: reactionRow.shown
+        visible: shown
         height: visible ? implicitHeight : 0
     }
     Entry {
