@@ -36,7 +36,7 @@ Item {
     //! read only then (not while the Wallet shows, nor behind another window, say).
     readonly property bool windowActive: Window.active && visible
 
-    //! --page chat/<id>[/send|/request|/photos|/menu|/react|/reply], chat/new, chat/new-group, chat/search/<words>:
+    //! --page chat/<id>[/send|/request|/photos|/menu|/react|/reply|/forward], chat/new, chat/new-group, chat/search/<words>:
     //! opens it, and says so once it is on screen.
     function openPath(path) {
         const parts = path.split("/")
@@ -74,7 +74,7 @@ Item {
                 page.requestMoney()
             else if (mode === "photos")
                 page.openNewestPhotos()
-            else if (mode === "menu" || mode === "react" || mode === "reply")
+            else if (mode === "menu" || mode === "react" || mode === "reply" || mode === "forward")
                 actionsLayer.showcase(mode, messageList.itemAtIndex(messageList.count - 1))
             settleLater.start()
         }

@@ -30,7 +30,7 @@ Item {
     function openMenu(bubble, x, y) {
         menu.openFor(bubble, x, y)
     }
-    //! --page chat/<id>/menu, /react, /reply: the menu, the picker or the reply bar for \a bubble.
+    //! --page chat/<id>/menu, /react, /reply, /forward: the menu, the picker, the reply bar or the forward sheet for \a bubble.
     function showcase(mode, bubble) {
         if (!bubble)
             return
@@ -42,6 +42,8 @@ Item {
         if (mode === "react") {
             picker.message = m
             picker.start()
+        } else if (mode === "forward") {
+            forwardSheet.start(m)
         } else {
             composer.startReply(m.id, m.own ? qsTr("yourself") : m.senderName, snippetOf(m))
         }
