@@ -268,9 +268,15 @@ void MessageActionsUiTest::trigger(const QString &name)
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("messageMenu")), 5000);
     QQuickItem *entry = nullptr;
     QTRY_VERIFY((entry = item(name)) && entry->isVisible());
+    // The menu has laid its items out and stopped moving (it fits itself into the window
+    // after it opened): the entry is inside it, at the same place twice in a row.
+    QRectF last;
     QTRY_VERIFY_WITH_TIMEOUT([&] {
         auto *content = popup(QStringLiteral("messageMenu"))->property("contentItem").value<QQuickItem *>();
-        return content && sceneRect(content).contains(sceneRect(entry).center());
+        const QRectF now = sceneRect(entry);
+        const bool settled = content && sceneRect(content).contains(now.center()) && now == last;
+        last = now;
+        return settled;
     }(), 5000);
     QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(entry).center().toPoint());
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("messageMenu")), 5000);
