@@ -16,6 +16,9 @@ AppContext::AppContext(Services services, Options options, QObject *parent)
     Q_ASSERT(!s_instance);
     Q_ASSERT(m_services.session && m_services.wallet && m_services.appLock);
     s_instance = this;
+    // The actions on sent messages live beside the chat service they go through.
+    if (m_services.chat)
+        m_messageActions = new plaza::chat::MessageActions(m_services.chat, this);
 }
 
 AppContext::~AppContext()
@@ -34,7 +37,7 @@ AppContext *AppContext::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
     // garbage collector never claims them either.
     const QList<QObject *> services{s_instance->m_services.session, s_instance->m_services.wallet,
                                     s_instance->m_services.appLock, s_instance->m_services.feed,
-                                    s_instance->m_services.chat};
+                                    s_instance->m_services.chat, s_instance->m_messageActions};
     for (QObject *service : services) {
         if (service)
             QJSEngine::setObjectOwnership(service, QJSEngine::CppOwnership);

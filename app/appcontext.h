@@ -4,6 +4,7 @@
 #include "session/applock.h"
 #include "session/session.h"
 #include "chat/chatservice.h"
+#include "chat/messageactions.h"
 #include "feed/feedservice.h"
 #include "media/mediacache.h"
 #include "wallet/walletservice.h"
@@ -13,7 +14,7 @@
 #include <QtQml/qqml.h>
 
 //! The `App` singleton of QML: the services of the desktop process — the session, the
-//! wallet, the app lock, the feed and chat — with the versions it runs on and the choices
+//! wallet, the app lock, the feed and chat (with its message actions) — with the versions it runs on and the choices
 //! made on the command line (--server, --page). main() creates the one instance before the
 //! engine loads anything; QML reaches it through create().
 //!
@@ -30,6 +31,8 @@ class AppContext : public QObject
     Q_PROPERTY(plaza::AppLock *appLock READ appLock CONSTANT)
     Q_PROPERTY(plaza::feed::FeedService *feed READ feed CONSTANT)
     Q_PROPERTY(plaza::chat::ChatService *chat READ chat CONSTANT)
+    //! Edit, delete, react to and forward sent messages (made here, next to App.chat).
+    Q_PROPERTY(plaza::chat::MessageActions *messageActions READ messageActions CONSTANT)
     Q_PROPERTY(plaza::media::MediaCache *media READ media CONSTANT)
     Q_PROPERTY(QString defaultServerUrl READ defaultServerUrl CONSTANT)
     Q_PROPERTY(QString qtVersion READ qtVersion CONSTANT)
@@ -63,6 +66,7 @@ public:
     [[nodiscard]] plaza::AppLock *appLock() const { return m_services.appLock; }
     [[nodiscard]] plaza::feed::FeedService *feed() const { return m_services.feed; }
     [[nodiscard]] plaza::chat::ChatService *chat() const { return m_services.chat; }
+    [[nodiscard]] plaza::chat::MessageActions *messageActions() const { return m_messageActions; }
     [[nodiscard]] plaza::media::MediaCache *media() const { return m_services.media; }
     [[nodiscard]] QString defaultServerUrl() const { return m_options.defaultServerUrl; }
     [[nodiscard]] QString qtVersion() const;
@@ -78,5 +82,6 @@ Q_SIGNALS:
 private:
     Services m_services;
     Options m_options;
+    plaza::chat::MessageActions *m_messageActions = nullptr;
     bool m_pageSettled = false;
 };

@@ -4,6 +4,7 @@
 #include "chat/chatsearchmodel.h"
 #include "chat/chatservice.h"
 #include "chat/conversationsmodel.h"
+#include "chat/messageactions.h"
 #include "chat/messagesmodel.h"
 #include "feed/feedmodel.h"
 #include "feed/feedservice.h"
@@ -148,4 +149,12 @@ struct ChatServiceForeign
     QML_FOREIGN(plaza::chat::ChatService)
     QML_NAMED_ELEMENT(ChatService)
     QML_UNCREATABLE("The app owns the chat service; use App.chat")
+};
+//! App.messageActions: edit, delete, react, forward (each ends in done or failed with a code).
+struct MessageActionsForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::chat::MessageActions)
+    QML_NAMED_ELEMENT(MessageActions)
+    QML_UNCREATABLE("The app owns the message actions; use App.messageActions")
 };

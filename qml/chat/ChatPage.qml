@@ -36,7 +36,7 @@ Item {
     //! read only then (not while the Wallet shows, nor behind another window, say).
     readonly property bool windowActive: Window.active && visible
 
-    //! --page chat/<id>[/send|/request], chat/new, chat/new-group, chat/search/<words>:
+    //! --page chat/<id>[/send|/request|/photos|/menu|/react|/reply|/forward], chat/new, chat/new-group, chat/search/<words>:
     //! opens it, and says so once it is on screen.
     function openPath(path) {
         const parts = path.split("/")
@@ -74,6 +74,8 @@ Item {
                 page.requestMoney()
             else if (mode === "photos")
                 page.openNewestPhotos()
+            else if (mode === "menu" || mode === "react" || mode === "reply" || mode === "forward")
+                actionsLayer.showcase(mode, messageList.itemAtIndex(messageList.count - 1))
             settleLater.start()
         }
     }
@@ -241,7 +243,7 @@ Item {
     onWindowActiveChanged: if (windowActive && currentId.length > 0 && messageList.nearEnd) messages.markRead()
     //! The message menu for \a bubble (right-click at x, y; the keyboard with x, y negative).
     function openMessageMenu(bubble, x, y) {
-        messageMenu.openFor(bubble, x, y)
+        actionsLayer.openMenu(bubble, x, y)
     }
 
     ConversationsModel {
@@ -598,6 +600,10 @@ Item {
                     onShowRequested: requestId => page.showRequest(requestId)
                     onMenuRequested: (x, y) => page.openMessageMenu(messageBubble, x, y)
                     onImageOpened: (images, index) => mediaViewer.show(images, index)
+                    nameOf: actionsLayer.nameOf
+                    onQuoteActivated: messageId => actionsLayer.showOriginal(messageId, model.replyDeleted === true)
+                    onReactionToggled: (emoji, add) => actionsLayer.toggleReaction(model.id, emoji, add)
+                    Component.onCompleted: actionsLayer.learn(model.senderId, model.senderName)
                 }
                 // History pages upward: load older messages near the top. Later, never from
                 // inside the view's own layout (rows inserted while it places its delegates
@@ -626,6 +632,8 @@ Item {
                         Qt.callLater(page.keepAtEnd)
                 }
                 onCountChanged: if (page.followEnd && !page.landingPending && page.windowActive && page.currentId.length > 0) Qt.callLater(messages.markRead)
+                // The composer grew (a reply or edit bar, more lines): the newest stays in view.
+                onHeightChanged: if (page.followEnd && !page.landingPending) Qt.callLater(page.keepAtEnd)
                 onNearEndChanged: if (nearEnd && !page.landingPending) { page.newBelow = 0; if (page.windowActive) messages.markRead() }
                 onMovingChanged: if (!moving) { page.holdUnread = false; page.followEnd = nearEnd }
                 ScrollBar.vertical: ScrollBar { id: messageScrollBar }
@@ -705,6 +713,13 @@ Item {
                 onTyping: App.chat.sendTyping(page.currentId)
                 onAttachRequested: attachDialog.open()
                 onSubmitted: text => {
+                    // A reply or an edit (the layer sends it); otherwise a new message.
+                    const mode = composer.mode
+                    if ((mode === "edit" || attachmentTray.count === 0) && actionsLayer.submit(text)) {
+                        if (mode === "reply")
+                            page.jumpToNewest()
+                        return
+                    }
                     const sent = attachmentTray.count > 0
                         ? App.chat.sendFiles(page.currentId, text, attachmentTray.files())
                         : messages.send(text)
@@ -780,10 +795,17 @@ Item {
                 Label { id: newCount; anchors.centerIn: parent; text: page.newBelow; color: Theme.accentText; font.pixelSize: 11; font.weight: Font.Bold }
             }
         }
+        // The message menu, reply and edit, reactions, forwarding, and what they say.
+        MessageActionsLayer {
+            id: actionsLayer
+            anchors.fill: parent
+            composer: composer
+            conversationId: page.currentId
+            onJumpRequested: messageId => page.jumpTo(page.currentId, messageId)
+        }
         }
     }
 
-    MessageMenu { id: messageMenu }
     MediaViewer { id: mediaViewer; objectName: "chatMediaViewer" }
     FileDialog {
         id: attachDialog

@@ -25,6 +25,12 @@ Item {
     signal menuRequested(real x, real y)
     //! A picture of the message was clicked: ChatPage opens the viewer on images[index].
     signal imageOpened(var images, int index)
+    //! The quote of the message it answers was clicked: ChatPage shows that one.
+    signal quoteActivated(string messageId)
+    //! A reaction chip was clicked: add (\a add) or take back one's \a emoji.
+    signal reactionToggled(string emoji, bool add)
+    //! Display names for user ids (ChatPage knows the conversation's people).
+    property var nameOf: null
     readonly property var attachments: model.attachments || []
     readonly property bool deleted: bubble.model.deleted === true
     readonly property bool hasText: bubble.deleted || bubble.money || (bubble.model.text || "").length > 0
@@ -56,6 +62,32 @@ Item {
         anchors.fill: parent
         acceptedButtons: Qt.RightButton // left clicks go on to links and buttons
         onClicked: mouse => bubble.menuRequested(mouse.x, mouse.y)
+    }
+    HoverHandler { id: hover }
+    // The pointer's way to the menu: a "…" beside the bubble while the pointer is over it
+    // (the keyboard has the Menu key and Shift+F10).
+    ToolButton {
+        id: actionsButton
+        objectName: "messageActionsButton"
+        visible: hover.hovered && bubble.model.state !== "sending"
+        focusPolicy: Qt.NoFocus
+        width: 28
+        height: 28
+        y: column.y + Math.max(0, textBox.y + (textBox.visible ? Math.min(textBox.height, 40) / 2 : 0) - height / 2)
+        x: bubble.own ? column.x - width - Theme.spacingXs : column.x + column.width + Theme.spacingXs
+        Accessible.name: qsTr("Message actions")
+        Accessible.onPressAction: clicked()
+        ToolTip.visible: hovered
+        ToolTip.delay: 600
+        ToolTip.text: qsTr("Message actions")
+        contentItem: Icon { name: "ellipsis"; size: 16; color: Theme.textMuted }
+        background: Rectangle {
+            radius: height / 2
+            color: actionsButton.hovered ? Theme.hover : Theme.surfaceRaised
+            border.width: 1
+            border.color: Theme.border
+        }
+        onClicked: bubble.menuRequested(x + width / 2, y + height)
     }
     // Touch and pen: a long press is the right-click.
     TapHandler {
@@ -117,8 +149,19 @@ Item {
         }
         // The message it answers: who and a line of it ("original deleted" once it is).
         Rectangle {
+            id: replyQuote
             objectName: "replyQuote"
             visible: (bubble.model.replyTo || "").length > 0 && !bubble.deleted
+            Accessible.role: Accessible.Button
+            Accessible.name: qsTr("Reply to %1: %2").arg(bubble.model.replySenderName || "")
+                             .arg(bubble.model.replyDeleted ? qsTr("Original message deleted") : (bubble.model.replySnippet || ""))
+            Accessible.description: qsTr("Shows the original message")
+            Accessible.onPressAction: bubble.quoteActivated(bubble.model.replyTo)
+            MouseArea {
+                anchors.fill: parent
+                cursorShape: Qt.PointingHandCursor
+                onClicked: bubble.quoteActivated(bubble.model.replyTo)
+            }
             radius: Theme.radiusM
             color: Theme.background
             border.width: 1
@@ -186,6 +229,7 @@ Item {
             }
         }
         Rectangle {
+            id: textBox
             visible: bubble.hasText
             radius: Theme.radiusL
             color: bubble.deleted ? "transparent" : bubble.money ? Theme.accentSoft : (bubble.own ? Theme.accent : Theme.surface)
@@ -279,24 +323,47 @@ Item {
             Layout.alignment: bubble.own ? Qt.AlignRight : Qt.AlignLeft
             Repeater {
                 model: bubble.reactions
-                Rectangle {
+                AbstractButton {
+                    id: chipButton
                     required property var modelData
-                    radius: height / 2
-                    color: modelData.mine ? Theme.accentSoft : Theme.surface
-                    border.width: 1
-                    border.color: modelData.mine ? Theme.accent : Theme.border
+                    objectName: "reactionChip"
+                    readonly property string emoji: modelData.emoji
+                    readonly property bool mine: modelData.mine === true
+                    //! Who reacted: the names known, then how many more.
+                    readonly property string who: {
+                        const ids = modelData.recentUserIds || []
+                        const names = typeof bubble.nameOf === "function" ? bubble.nameOf(ids) : []
+                        const rest = modelData.count - names.length
+                        if (names.length === 0)
+                            return qsTr("%n people", "", modelData.count)
+                        return rest > 0 ? qsTr("%1 and %n more", "", rest).arg(names.join(", ")) : names.join(", ")
+                    }
+                    focusPolicy: Qt.NoFocus
                     implicitHeight: 24
                     implicitWidth: chip.implicitWidth + 2 * Theme.spacingS
-                    Accessible.role: Accessible.StaticText
+                    Accessible.role: Accessible.Button
                     Accessible.name: qsTr("%1: %n reactions", "", modelData.count).arg(modelData.emoji)
-                    Label {
+                    Accessible.description: who
+                    Accessible.onPressAction: clicked()
+                    ToolTip.visible: hovered
+                    ToolTip.delay: 400
+                    ToolTip.text: who + "\n" + qsTr("%1 · %n reactions", "", modelData.count).arg(modelData.emoji)
+                    background: Rectangle {
+                        radius: height / 2
+                        color: chipButton.mine ? Theme.accentSoft : chipButton.hovered ? Theme.hover : Theme.surface
+                        border.width: 1
+                        border.color: chipButton.mine ? Theme.accent : Theme.border
+                    }
+                    contentItem: Label {
                         id: chip
-                        anchors.centerIn: parent
-                        text: parent.modelData.emoji + " " + parent.modelData.count
+                        text: chipButton.modelData.emoji + " " + chipButton.modelData.count
                         color: Theme.text
                         font.pixelSize: Theme.fontCaption
+                        horizontalAlignment: Text.AlignHCenter
+                        verticalAlignment: Text.AlignVCenter
                         textFormat: Text.PlainText
                     }
+                    onClicked: bubble.reactionToggled(emoji, !mine)
                 }
             }
         }

@@ -110,4 +110,53 @@ TestCase {
         composer = make(store)
         compare(composer.text, "see you at 8")
     }
+
+    function test_replyBarAndEscape() {
+        const store = createTemporaryObject(storeComponent, testCase)
+        const composer = make(store)
+        type("draft")
+        composer.startReply("m_1", "Bruno", "Shall we meet\nat noon?")
+        compare(composer.mode, "reply")
+        compare(composer.targetId, "m_1")
+        compare(composer.text, "draft") // a reply keeps what was typed
+        // Escape leaves the reply, the text stays.
+        keyClick(Qt.Key_Escape)
+        compare(composer.mode, "")
+        compare(composer.text, "draft")
+        composer.startReply("m_1", "Bruno", "Shall we meet at noon?")
+        keyClick(Qt.Key_Return)
+        compare(submitted.count, 1)
+        compare(composer.mode, "reply") // until the page took it
+        composer.clear()
+        compare(composer.mode, "")
+        compare(composer.text, "")
+    }
+
+    function test_editPutsTheDraftAsideAndBack() {
+        const store = createTemporaryObject(storeComponent, testCase)
+        const composer = make(store)
+        type("my draft")
+        composer.startEdit("m_2", "old words")
+        compare(composer.mode, "edit")
+        compare(composer.text, "old words")
+        type(" and more")
+        // The draft kept while editing is the one put aside, not the edit.
+        composer.save()
+        compare(store.draft("c_1"), "my draft")
+        keyClick(Qt.Key_Escape)
+        compare(composer.mode, "")
+        compare(composer.text, "my draft")
+        // Enter saves: the page gets the text, then clear() gives the draft back.
+        composer.startEdit("m_2", "old words")
+        keyClick(Qt.Key_Return)
+        compare(submitted.count, 1)
+        compare(submitted.signalArguments[0][0], "old words")
+        composer.clear()
+        compare(composer.mode, "")
+        compare(composer.text, "my draft")
+        // Blank text is never saved as an edit.
+        composer.startEdit("m_2", "")
+        keyClick(Qt.Key_Return)
+        compare(submitted.count, 1)
+    }
 }

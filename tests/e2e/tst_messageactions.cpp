@@ -1,0 +1,626 @@
+// SPDX-License-Identifier: MIT
+// Message actions in the real window (issue 17), in-process and offscreen, against the real
+// plaza-server --demo as @amelie: reply from the message menu (the server stores reply_to, the
+// quote jumps to the original), react from the menu's row and from the emoji picker with the
+// keyboard only, take a reaction back with its chip, edit (the bubble says "edited", the server
+// has the new text), delete for everyone (a tombstone; the server keeps no text), delete for
+// me (gone here, still on the server), forward to two conversations, and a payment offers
+// neither Edit nor Delete nor Forward; offline, what needs the server is greyed with the reason
+// and a chip says so. Any QML warning fails it.
+#include "inprocessapp.h"
+#include "links.h"
+#include "qmlwarnings.h"
+#include "apiprobe.h"
+#include "common/testserver.h"
+
+#include "session/session.h"
+
+#include <QAbstractItemModel>
+#include <QAccessible>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QQmlExtensionPlugin>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTest>
+#include <QUuid>
+
+#include <functional>
+
+Q_IMPORT_QML_PLUGIN(PlazaPlugin)
+Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
+
+using plaza::test::ApiProbe;
+using plaza::test::QmlWarningRecorder;
+using plaza::test::TestServer;
+
+namespace {
+constexpr auto kDemoPassword = "plaza-demo-2026";
+
+QRectF sceneRect(QQuickItem *item)
+{
+    return item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+}
+
+//! Every item under \a root (breadth first) with \a objectName.
+QList<QQuickItem *> named(QQuickItem *root, const QString &objectName)
+{
+    QList<QQuickItem *> found;
+    QList<QQuickItem *> queue{root};
+    while (!queue.isEmpty()) {
+        QQuickItem *current = queue.takeFirst();
+        if (!current)
+            continue;
+        if (current->objectName() == objectName)
+            found.append(current);
+        queue += current->childItems();
+    }
+    return found;
+}
+} // namespace
+
+class MessageActionsUiTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void replyFromTheMenu();
+    void reactFromTheRowWithTheKeyboard();
+    void reactFromThePickerWithTheKeyboard();
+    void chipTakesTheReactionBack();
+    void editShowsEdited();
+    void deleteForEveryoneLeavesATombstone();
+    void deleteForMeHidesItHereOnly();
+    void forwardToTwoConversations();
+    void paymentOffersNoEditDeleteOrForward();
+    void offlineSaysWhatNeedsAConnection();
+    void cleanupTestCase();
+
+private:
+    QQuickItem *item(const QString &objectName) const { return m_app->item(objectName); }
+    QObject *popup(const QString &objectName) const { return m_app->popup(objectName); }
+    bool opened(const QString &popupName) const
+    {
+        QObject *p = popup(popupName);
+        return p && p->property("opened").toBool();
+    }
+    //! The item \a objectName exists and shows (a menu entry offered).
+    bool shown(const QString &objectName) const
+    {
+        QQuickItem *found = item(objectName);
+        return found && found->isVisible();
+    }
+    bool closed(const QString &popupName) const
+    {
+        QObject *p = popup(popupName);
+        return !p || !p->property("visible").toBool();
+    }
+    //! The direct conversation with @\a handle, from the conversation list's model.
+    QString conversationWith(const QString &handle) const;
+    //! The open conversation's bubble whose model answers \a match (null if none shows).
+    QQuickItem *bubble(const std::function<bool(QObject *model)> &match) const;
+    QQuickItem *bubbleWithId(const QString &id) const
+    {
+        return bubble([&](QObject *m) { return m->property("id").toString() == id; });
+    }
+    QObject *modelOf(QQuickItem *b) const { return b ? b->property("model").value<QObject *>() : nullptr; }
+    //! Types \a text in the composer and presses Enter; the id of the message once the server has it.
+    QString send(const QString &text);
+    void openChat(const QString &id);
+    void rightClick(QQuickItem *target);
+    //! Clicks the menu entry \a name (the menu open).
+    void trigger(const QString &name);
+    //! Opens the menu of message \a id from the keyboard (the list's current message, Shift+F10).
+    void menuFromKeyboard(const QString &id);
+    //! The server's copy of message \a id in \a conversation (as amelie sees it).
+    QJsonObject serverMessage(const QString &conversation, const QString &id);
+    QJsonArray serverMessages(const QString &conversation);
+    QVariantList reactionsOf(const QString &id) const
+    {
+        return modelOf(bubbleWithId(id)) ? modelOf(bubbleWithId(id))->property("reactions").toList() : QVariantList();
+    }
+    static bool hasMine(const QVariantList &reactions, const QString &emoji)
+    {
+        for (const QVariant &r : reactions) {
+            const QVariantMap map = r.toMap();
+            if (map.value(QStringLiteral("emoji")).toString() == emoji && map.value(QStringLiteral("mine")).toBool())
+                return true;
+        }
+        return false;
+    }
+    static bool serverHasMine(const QJsonObject &message, const QString &emoji)
+    {
+        for (const QJsonValue r : message.value(QStringLiteral("reactions")).toArray()) {
+            if (r[QStringLiteral("emoji")].toString() == emoji && r[QStringLiteral("mine")].toBool())
+                return true;
+        }
+        return false;
+    }
+
+    std::unique_ptr<QmlWarningRecorder> m_qmlWarnings;
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<InProcessApp> m_app;
+    std::unique_ptr<ApiProbe> m_api;
+    QString m_token; //!< amelie's, for reading what the server has
+    QQuickWindow *m_window = nullptr;
+    QString m_bruno;   //!< amelie's chat with bruno
+    QString m_target;  //!< the message replied to, reacted to, edited and forwarded
+};
+
+void MessageActionsUiTest::initTestCase()
+{
+    m_qmlWarnings = std::make_unique<QmlWarningRecorder>();
+    QLocale::setDefault(QLocale(QStringLiteral("en_US")));
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--demo")});
+    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    m_app = std::make_unique<InProcessApp>(m_server->url(), QStringLiteral("PlazaMessageActionsTest"));
+    QString why;
+    QVERIFY2(m_app->load(&why), qPrintable(why));
+    m_window = m_app->window;
+    m_window->resize(1280, 800);
+    m_window->show();
+    m_window->requestActivate();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    QVERIFY2(m_app->signIn(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword),
+                           QStringLiteral("a passphrase for the actions test"), &why),
+             qPrintable(why));
+    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("shell")) && item(QStringLiteral("shell"))->isVisible(), 20000);
+    m_api = std::make_unique<ApiProbe>(m_server->url());
+    const auto login = m_api->post(QStringLiteral("/v1/auth/login"),
+                                   {{QStringLiteral("handle"), QStringLiteral("amelie")},
+                                    {QStringLiteral("password"), QString::fromLatin1(kDemoPassword)}});
+    m_token = login.json.value(QStringLiteral("access_token")).toString();
+    QVERIFY(!m_token.isEmpty());
+
+    m_app->links->requestPage(QStringLiteral("chat"));
+    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("chatPage")) && item(QStringLiteral("chatPage"))->isVisible(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!(m_bruno = conversationWith(QStringLiteral("bruno"))).isEmpty(), 20000);
+    openChat(m_bruno);
+    if (QTest::currentTestFailed())
+        return;
+    m_target = send(QStringLiteral("Shall we meet at noon?"));
+    QVERIFY(!m_target.isEmpty());
+}
+
+void MessageActionsUiTest::cleanup()
+{
+    const QStringList warnings = m_qmlWarnings->take();
+    QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings:\n" + warnings.join(u'\n')));
+}
+
+QString MessageActionsUiTest::conversationWith(const QString &handle) const
+{
+    QQuickItem *list = item(QStringLiteral("conversationList"));
+    auto *model = list ? list->property("model").value<QAbstractItemModel *>() : nullptr;
+    if (!model)
+        return {};
+    const int handleRole = model->roleNames().key("otherHandle", -1);
+    const int idRole = model->roleNames().key("id", -1);
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(handleRole).toString() == handle)
+            return model->index(row, 0).data(idRole).toString();
+    }
+    return {};
+}
+
+QQuickItem *MessageActionsUiTest::bubble(const std::function<bool(QObject *model)> &match) const
+{
+    QQuickItem *list = item(QStringLiteral("messageList"));
+    auto *content = list ? list->property("contentItem").value<QQuickItem *>() : nullptr;
+    if (!content)
+        return nullptr;
+    const QList<QQuickItem *> children = content->childItems();
+    for (QQuickItem *child : children) {
+        QObject *model = modelOf(child);
+        if (model && child->isVisible() && match(model))
+            return child;
+    }
+    return nullptr;
+}
+
+void MessageActionsUiTest::openChat(const QString &id)
+{
+    QVERIFY(QMetaObject::invokeMethod(item(QStringLiteral("chatPage")), "open", Q_ARG(QVariant, id)));
+    QTRY_COMPARE_WITH_TIMEOUT(item(QStringLiteral("chatPage"))->property("currentId").toString(), id, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("messageList"))->property("count").toInt() > 0, 20000);
+}
+
+QString MessageActionsUiTest::send(const QString &text)
+{
+    QQuickItem *composer = item(QStringLiteral("chatComposer"));
+    if (!composer)
+        return {};
+    composer->forceActiveFocus();
+    if (!QTest::qWaitFor([&] { return composer->hasActiveFocus(); }, 5000))
+        return {};
+    typeText(m_window, text);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QString id;
+    (void)QTest::qWaitFor([&] {
+        QObject *m = modelOf(bubble([&](QObject *m) { return m->property("text").toString() == text; }));
+        id = m ? m->property("id").toString() : QString();
+        return !id.isEmpty();
+    }, 20000);
+    return id;
+}
+
+void MessageActionsUiTest::rightClick(QQuickItem *target)
+{
+    QVERIFY(target);
+    QQuickItem *list = item(QStringLiteral("messageList"));
+    // Into view first (the newest may be under the composer's edge while it grows).
+    QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, target->property("index").toInt()), Q_ARG(int, 2 /* Contain */));
+    QTest::qWait(50);
+    const QRectF at = sceneRect(target);
+    const bool own = target->property("own").toBool();
+    const QPoint point(int(own ? at.right() - 30 : at.left() + 30), int(at.bottom() - 24));
+    QTest::mouseClick(m_window, Qt::RightButton, {}, point);
+    QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("messageMenu")), 5000);
+}
+
+void MessageActionsUiTest::trigger(const QString &name)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("messageMenu")), 5000);
+    QQuickItem *entry = nullptr;
+    QTRY_VERIFY((entry = item(name)) && entry->isVisible());
+    // The menu has laid its items out and stopped moving (it fits itself into the window
+    // after it opened): the entry is inside it, at the same place twice in a row.
+    QRectF last;
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        auto *content = popup(QStringLiteral("messageMenu"))->property("contentItem").value<QQuickItem *>();
+        const QRectF now = sceneRect(entry);
+        const bool settled = content && sceneRect(content).contains(now.center()) && now == last;
+        last = now;
+        return settled;
+    }(), 5000);
+    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(entry).center().toPoint());
+    QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("messageMenu")), 5000);
+}
+
+void MessageActionsUiTest::menuFromKeyboard(const QString &id)
+{
+    QQuickItem *list = item(QStringLiteral("messageList"));
+    QQuickItem *b = bubbleWithId(id);
+    QVERIFY(b);
+    list->forceActiveFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(list->hasActiveFocus());
+    list->setProperty("currentIndex", b->property("index").toInt());
+    QTest::keyClick(m_window, Qt::Key_F10, Qt::ShiftModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("messageMenu")), 5000);
+    // It starts on Copy text (Enter copies); the reactions are Up from there, past Reply.
+    QTRY_VERIFY(item(QStringLiteral("copyMessageTextItem")) && item(QStringLiteral("copyMessageTextItem"))->hasActiveFocus());
+    QTest::keyClick(m_window, Qt::Key_Up);
+    QTRY_VERIFY(item(QStringLiteral("replyMessageItem"))->hasActiveFocus());
+    QTest::keyClick(m_window, Qt::Key_Up);
+}
+
+QJsonArray MessageActionsUiTest::serverMessages(const QString &conversation)
+{
+    const auto page = m_api->get(QStringLiteral("/v1/conversations/%1/messages?limit=50").arg(conversation), m_token);
+    return page.json.value(QStringLiteral("items")).toArray();
+}
+
+QJsonObject MessageActionsUiTest::serverMessage(const QString &conversation, const QString &id)
+{
+    for (const QJsonValue m : serverMessages(conversation)) {
+        if (m[QStringLiteral("id")].toString() == id)
+            return m.toObject();
+    }
+    return {};
+}
+
+void MessageActionsUiTest::replyFromTheMenu()
+{
+    rightClick(bubbleWithId(m_target));
+    if (QTest::currentTestFailed())
+        return;
+    trigger(QStringLiteral("replyMessageItem"));
+    if (QTest::currentTestFailed())
+        return;
+    QQuickItem *bar = item(QStringLiteral("composerContextBar"));
+    QVERIFY(bar);
+    QTRY_VERIFY(bar->isVisible());
+    QCOMPARE(item(QStringLiteral("composerContextTitle"))->property("text").toString(), QStringLiteral("Replying to yourself"));
+    QTRY_VERIFY(item(QStringLiteral("chatComposer"))->hasActiveFocus());
+    // Escape leaves the reply; the menu again, and this time the reply goes.
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY(!bar->isVisible());
+    rightClick(bubbleWithId(m_target));
+    if (QTest::currentTestFailed())
+        return;
+    trigger(QStringLiteral("replyMessageItem"));
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY(bar->isVisible());
+    const QString reply = send(QStringLiteral("Noon works, see you there"));
+    QVERIFY(!reply.isEmpty());
+    QVERIFY(!bar->isVisible());
+    QObject *model = modelOf(bubbleWithId(reply));
+    QVERIFY(model);
+    QTRY_COMPARE(model->property("replyTo").toString(), m_target);
+    QCOMPARE(model->property("replySnippet").toString(), QStringLiteral("Shall we meet at noon?"));
+    // The server stored it as a reply to that message.
+    QTRY_COMPARE_WITH_TIMEOUT(serverMessage(m_bruno, reply).value(QStringLiteral("reply_to")).toObject()
+                                  .value(QStringLiteral("id")).toString(), m_target, 10000);
+    // The quote shows the original, highlighted.
+    QQuickItem *quote = named(bubbleWithId(reply), QStringLiteral("replyQuote")).value(0);
+    QVERIFY(quote && quote->isVisible());
+    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(quote).center().toPoint());
+    QTRY_COMPARE(item(QStringLiteral("chatPage"))->property("highlightedId").toString(), m_target);
+}
+
+void MessageActionsUiTest::reactFromTheRowWithTheKeyboard()
+{
+    menuFromKeyboard(m_target);
+    if (QTest::currentTestFailed())
+        return;
+    // Up to the reaction row: Right to ❤️, Enter.
+    QQuickItem *row = item(QStringLiteral("reactionRow"));
+    QVERIFY(row);
+    QTRY_VERIFY(row->hasActiveFocus());
+    QTest::keyClick(m_window, Qt::Key_Right);
+    QCOMPARE(row->property("selected").toInt(), 1);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("messageMenu")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(hasMine(reactionsOf(m_target), QStringLiteral("❤️")), 10000);
+    QVERIFY(serverHasMine(serverMessage(m_bruno, m_target), QStringLiteral("❤️")));
+}
+
+void MessageActionsUiTest::reactFromThePickerWithTheKeyboard()
+{
+    menuFromKeyboard(m_target);
+    if (QTest::currentTestFailed())
+        return;
+    QQuickItem *row = item(QStringLiteral("reactionRow"));
+    QTRY_VERIFY(row->hasActiveFocus());
+    for (int i = 0; i < 6; ++i)
+        QTest::keyClick(m_window, Qt::Key_Right);
+    QCOMPARE(row->property("selected").toInt(), 6); // More…
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("emojiPicker")), 5000);
+    QQuickItem *search = item(QStringLiteral("emojiSearchField"));
+    QTRY_VERIFY(search && search->hasActiveFocus());
+    // "party": the partying face, then the party popper; Down into the grid, Right, Enter.
+    typeText(m_window, QStringLiteral("party"));
+    QQuickItem *grid = item(QStringLiteral("emojiGrid"));
+    QTRY_COMPARE(grid->property("count").toInt(), 2);
+    QTest::keyClick(m_window, Qt::Key_Down);
+    QTRY_VERIFY(grid->hasActiveFocus());
+    QTest::keyClick(m_window, Qt::Key_Right);
+    QCOMPARE(grid->property("currentIndex").toInt(), 1);
+    auto *current = grid->property("currentItem").value<QQuickItem *>();
+    QVERIFY(current);
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(current);
+    QCOMPARE(iface ? iface->text(QAccessible::Name) : QString(), QStringLiteral("party popper"));
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("emojiPicker")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(hasMine(reactionsOf(m_target), QStringLiteral("🎉")), 10000);
+    QVERIFY(serverHasMine(serverMessage(m_bruno, m_target), QStringLiteral("🎉")));
+    // Escape closes the picker without reacting.
+    menuFromKeyboard(m_target);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY(item(QStringLiteral("reactionRow"))->hasActiveFocus());
+    for (int i = 0; i < 6; ++i)
+        QTest::keyClick(m_window, Qt::Key_Right);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("emojiPicker")), 5000);
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("emojiPicker")), 5000);
+    QCOMPARE(reactionsOf(m_target).size(), 2);
+}
+
+void MessageActionsUiTest::chipTakesTheReactionBack()
+{
+    QQuickItem *chip = nullptr;
+    for (QQuickItem *c : named(bubbleWithId(m_target), QStringLiteral("reactionChip"))) {
+        if (c->property("emoji").toString() == u"❤️")
+            chip = c;
+    }
+    QVERIFY(chip);
+    QVERIFY(chip->property("mine").toBool());
+    // Its tooltip says who: oneself.
+    QVERIFY(chip->property("who").toString().contains(QStringLiteral("You")));
+    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(chip).center().toPoint());
+    QTRY_VERIFY_WITH_TIMEOUT(!hasMine(reactionsOf(m_target), QStringLiteral("❤️")), 10000);
+    QVERIFY(!serverHasMine(serverMessage(m_bruno, m_target), QStringLiteral("❤️")));
+    QVERIFY(serverHasMine(serverMessage(m_bruno, m_target), QStringLiteral("🎉")));
+}
+
+void MessageActionsUiTest::editShowsEdited()
+{
+    rightClick(bubbleWithId(m_target));
+    if (QTest::currentTestFailed())
+        return;
+    trigger(QStringLiteral("editMessageItem"));
+    if (QTest::currentTestFailed())
+        return;
+    QQuickItem *composer = item(QStringLiteral("chatComposer"));
+    QTRY_COMPARE(composer->property("text").toString(), QStringLiteral("Shall we meet at noon?"));
+    QCOMPARE(item(QStringLiteral("composerContextTitle"))->property("text").toString(), QStringLiteral("Editing message"));
+    QTRY_VERIFY(composer->hasActiveFocus());
+    QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
+    typeText(m_window, QStringLiteral("Shall we meet at one?"));
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(modelOf(bubbleWithId(m_target))->property("text").toString(), QStringLiteral("Shall we meet at one?"), 10000);
+    QTRY_VERIFY(modelOf(bubbleWithId(m_target))->property("edited").toBool());
+    // The bubble says so, the composer is empty again, the server has the new text.
+    bool saysEdited = false;
+    QList<QQuickItem *> queue{bubbleWithId(m_target)};
+    while (!queue.isEmpty()) {
+        QQuickItem *current = queue.takeFirst();
+        if (current->property("text").toString().contains(QStringLiteral(" · edited")))
+            saysEdited = true;
+        queue += current->childItems();
+    }
+    QVERIFY(saysEdited);
+    QTRY_COMPARE(composer->property("text").toString(), QString());
+    QVERIFY(!item(QStringLiteral("composerContextBar"))->isVisible());
+    const QJsonObject onServer = serverMessage(m_bruno, m_target);
+    QCOMPARE(onServer.value(QStringLiteral("text")).toString(), QStringLiteral("Shall we meet at one?"));
+    QVERIFY(!onServer.value(QStringLiteral("edited_at")).isNull());
+}
+
+void MessageActionsUiTest::deleteForEveryoneLeavesATombstone()
+{
+    const QString id = send(QStringLiteral("Oops, wrong chat"));
+    QVERIFY(!id.isEmpty());
+    rightClick(bubbleWithId(id));
+    if (QTest::currentTestFailed())
+        return;
+    trigger(QStringLiteral("deleteForEveryoneItem"));
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("confirmDeleteSheet")), 5000);
+    QQuickItem *confirm = item(QStringLiteral("confirmDeleteButton"));
+    QVERIFY(confirm);
+    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(confirm).center().toPoint());
+    QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("confirmDeleteSheet")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(modelOf(bubbleWithId(id)) && modelOf(bubbleWithId(id))->property("deleted").toBool(), 10000);
+    const QJsonObject onServer = serverMessage(m_bruno, id);
+    QVERIFY(!onServer.isEmpty());
+    QCOMPARE(onServer.value(QStringLiteral("text")).toString(), QString());
+    QVERIFY(!onServer.value(QStringLiteral("deleted_at")).isNull());
+    // A tombstone offers no reply, edit or delete for everyone any more.
+    rightClick(bubbleWithId(id));
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY(shown(QStringLiteral("deleteForMeItem")));
+    QVERIFY(!shown(QStringLiteral("replyMessageItem")));
+    QVERIFY(!shown(QStringLiteral("editMessageItem")));
+    QVERIFY(!shown(QStringLiteral("deleteForEveryoneItem")));
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("messageMenu")), 5000);
+}
+
+void MessageActionsUiTest::deleteForMeHidesItHereOnly()
+{
+    const QString id = send(QStringLiteral("Just for me to forget"));
+    QVERIFY(!id.isEmpty());
+    rightClick(bubbleWithId(id));
+    if (QTest::currentTestFailed())
+        return;
+    trigger(QStringLiteral("deleteForMeItem"));
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY_WITH_TIMEOUT(!bubbleWithId(id), 10000);
+    QCOMPARE(serverMessage(m_bruno, id).value(QStringLiteral("text")).toString(), QStringLiteral("Just for me to forget"));
+}
+
+void MessageActionsUiTest::forwardToTwoConversations()
+{
+    const QString chloe = conversationWith(QStringLiteral("chloe"));
+    const QString david = conversationWith(QStringLiteral("david"));
+    QVERIFY(!chloe.isEmpty() && !david.isEmpty());
+    rightClick(bubbleWithId(m_target));
+    if (QTest::currentTestFailed())
+        return;
+    trigger(QStringLiteral("forwardMessageItem"));
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("forwardSheet")), 5000);
+    QQuickItem *list = item(QStringLiteral("forwardTargets"));
+    QVERIFY(list);
+    QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() >= 3, 10000);
+    const auto rowOf = [&](const QString &id) -> QQuickItem * {
+        for (QQuickItem *r : named(list, QStringLiteral("forwardTarget"))) {
+            if (r->property("conversationId").toString() == id)
+                return r;
+        }
+        return nullptr;
+    };
+    for (const QString &target : {chloe, david}) {
+        QQuickItem *r = nullptr;
+        QTRY_VERIFY((r = rowOf(target)));
+        QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, r->property("index").toInt()), Q_ARG(int, 2));
+        QTest::qWait(50);
+        QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(r).center().toPoint());
+        QTRY_VERIFY(r->property("checked").toBool());
+    }
+    QQuickItem *button = item(QStringLiteral("forwardButton"));
+    QCOMPARE(button->property("text").toString(), QStringLiteral("Forward to 2 conversations"));
+    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(button).center().toPoint());
+    QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("forwardSheet")), 10000);
+    for (const QString &target : {chloe, david}) {
+        const QJsonObject newest = serverMessages(target).at(0).toObject();
+        QCOMPARE(newest.value(QStringLiteral("text")).toString(), QStringLiteral("Shall we meet at one?"));
+        QVERIFY(newest.value(QStringLiteral("forwarded_from")).isObject());
+    }
+}
+
+void MessageActionsUiTest::paymentOffersNoEditDeleteOrForward()
+{
+    // Amélie pays Bruno in their chat (a second check first, as a new sign-in needs).
+    const auto stepUp = m_api->post(QStringLiteral("/v1/auth/step-up"),
+                                    {{QStringLiteral("password"), QString::fromLatin1(kDemoPassword)}}, m_token);
+    QCOMPARE(stepUp.status, 200);
+    const QJsonObject transfer{{QStringLiteral("to"), QStringLiteral("@bruno")},
+                               {QStringLiteral("amount"), QJsonObject{{QStringLiteral("amount"), 150}, {QStringLiteral("currency"), QStringLiteral("EUR")}}},
+                               {QStringLiteral("note"), QStringLiteral("Coffee for the actions test")},
+                               {QStringLiteral("conversation_id"), m_bruno}};
+    const auto paid = m_api->send("POST", QStringLiteral("/v1/transfers"), QJsonDocument(transfer).toJson(), m_token,
+                                  {{"Idempotency-Key", QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1()},
+                                   {"Step-Up-Token", stepUp.json.value(QStringLiteral("step_up_token")).toString().toLatin1()}});
+    QVERIFY2(paid.status == 201, paid.body.constData());
+    QQuickItem *payment = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((payment = bubble([](QObject *m) {
+                                  return m->property("kind").toString() == u"payment"
+                                      && m->property("body").toString() == u"Coffee for the actions test";
+                              })), 20000);
+    QVERIFY(modelOf(payment)->property("own").toBool());
+    rightClick(payment);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY(shown(QStringLiteral("replyMessageItem")));
+    QVERIFY(shown(QStringLiteral("copyMessageAmountItem")));
+    QVERIFY(!shown(QStringLiteral("editMessageItem")));
+    QVERIFY(!shown(QStringLiteral("deleteForEveryoneItem")));
+    QVERIFY(!shown(QStringLiteral("forwardMessageItem")));
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("messageMenu")), 5000);
+}
+
+void MessageActionsUiTest::offlineSaysWhatNeedsAConnection()
+{
+    QVERIFY(m_server->stop());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_app->session->online(), 20000);
+    // Edit and Forward show, greyed, with the reason; Reply and Delete for me still work.
+    rightClick(bubbleWithId(m_target));
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY(shown(QStringLiteral("editMessageItem")));
+    QVERIFY(!item(QStringLiteral("editMessageItem"))->isEnabled());
+    QVERIFY(!item(QStringLiteral("forwardMessageItem"))->isEnabled());
+    QVERIFY(!item(QStringLiteral("deleteForEveryoneItem"))->isEnabled());
+    QVERIFY(!item(QStringLiteral("reactionRow"))->isEnabled());
+    QVERIFY(item(QStringLiteral("replyMessageItem"))->isEnabled());
+    QVERIFY(item(QStringLiteral("deleteForMeItem"))->isEnabled());
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(item(QStringLiteral("editMessageItem")));
+    QVERIFY(iface);
+    QCOMPARE(iface->text(QAccessible::Description), QStringLiteral("Needs a connection"));
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("messageMenu")), 5000);
+    // A reaction chip says so plainly instead of waiting for the network.
+    QQuickItem *chip = named(bubbleWithId(m_target), QStringLiteral("reactionChip")).value(0);
+    QVERIFY(chip);
+    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(chip).center().toPoint());
+    QQuickItem *note = nullptr;
+    QTRY_VERIFY((note = item(QStringLiteral("messageActionNoteText"))) && note->isVisible());
+    QCOMPARE(note->property("text").toString(), QStringLiteral("You're offline. Reactions need a connection."));
+    QVERIFY(hasMine(reactionsOf(m_target), QStringLiteral("🎉"))); // unchanged
+}
+
+void MessageActionsUiTest::cleanupTestCase()
+{
+    m_app.reset();
+    if (m_server)
+        (void)m_server->stop(); // (already stopped by the offline test)
+}
+
+QTEST_MAIN(MessageActionsUiTest)
+#include "tst_messageactions.moc"
