@@ -99,6 +99,10 @@ struct Conversation {
     std::optional<Message> lastMessage;
     qint64 unread = 0;
     std::optional<QString> readUpTo; //!< the viewer's read mark
+    //! The viewer's mute (docs/api.md "Safety"): muted with no end is "forever"; a mute whose
+    //! end has passed is not sent (muted false, no end). Absent from servers before it: false.
+    bool muted = false;
+    std::optional<QDateTime> mutedUntil;
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static Result<Conversation> fromJson(const QJsonObject &o,
