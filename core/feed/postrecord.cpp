@@ -73,12 +73,18 @@ QString nonNull(const QString &s)
 
 QString scopeWhere(PostScope scope)
 {
+    // The posts (and reposts) of people the user blocked leave the timelines at once, also
+    // those cached before the block (docs/api.md "Safety").
+    static const QString notBlocked = QStringLiteral(
+        " AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.user_id = p.author_id OR b.user_id = "
+        "(SELECT bo.author_id FROM posts bo WHERE bo.id = p.repost_of_id))");
     switch (scope) {
     case PostScope::Following:
         return QStringLiteral("(p.author_id = ?1 OR EXISTS (SELECT 1 FROM users f WHERE f.id = p.author_id AND "
-                              "f.followed_by_me = 1))");
+                              "f.followed_by_me = 1))")
+            + notBlocked;
     case PostScope::Discover:
-        return QStringLiteral("p.repost_of_id IS NULL AND p.reply_to IS NULL AND p.id NOT LIKE 'local:%'");
+        return QStringLiteral("p.repost_of_id IS NULL AND p.reply_to IS NULL AND p.id NOT LIKE 'local:%'") + notBlocked;
     case PostScope::Replies:
         return QStringLiteral("p.reply_to = ?2");
     case PostScope::Author:
