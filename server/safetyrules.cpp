@@ -26,7 +26,7 @@ Status refuseIfBlocked(ServerDb &db, qint64 callerId, qint64 otherId)
     const bool byMe = **blocker == callerId;
     return makeError(ErrorCode::Forbidden,
                      byMe ? QStringLiteral("You blocked this person: unblock them first.")
-                          : QStringLiteral("This person does not accept messages, payments or requests from you."),
+                          : QStringLiteral("This person blocked you: you cannot message them, pay them or ask them for money."),
                      {{QStringLiteral("reason"), QStringLiteral("blocked")}, {QStringLiteral("blocked_by_me"), byMe}});
 }
 
