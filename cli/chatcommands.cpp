@@ -66,11 +66,19 @@ QCoro::Task<int> Commands::chats()
     auto rows = chat::readConversations(*m_chat->reader(), m_session->userId());
     if (!rows)
         co_return failWith(describe(rows.error()));
+    const QDateTime now = Clock::instance()->nowUtc();
     for (const chat::ConversationRow &c : std::as_const(*rows)) {
-        printLine(QStringLiteral("%1  %2  %3%4  %5%6")
+        // Safety marks (issue 17): a mute that still lasts, a person the user blocked.
+        QString marks;
+        if (c.isMuted(now))
+            marks += c.mutedUntil.isEmpty() ? QStringLiteral("[muted] ")
+                                            : QStringLiteral("[muted until %1] ").arg(shortTime(c.mutedUntil));
+        if (c.blocked)
+            marks += QStringLiteral("[blocked] ");
+        printLine(QStringLiteral("%1  %2  %3%4  %5%6%7")
                       .arg(c.id, c.lastActivityAt.isEmpty() ? QStringLiteral("-") : shortTime(c.lastActivityAt),
                            c.kind == u"direct" && !c.otherHandle.isEmpty() ? QStringLiteral("@%1 ").arg(c.otherHandle) : QString(),
-                           c.title, c.unread > 0 ? QStringLiteral("[%1 unread] ").arg(c.unread) : QString(),
+                           c.title, c.unread > 0 ? QStringLiteral("[%1 unread] ").arg(c.unread) : QString(), marks,
                            oneLine(c.lastMessagePreview)));
     }
     if (rows->isEmpty())

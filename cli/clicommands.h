@@ -79,6 +79,11 @@ struct CliOptions {
     bool thumbnail = false; //!< download --thumbnail
     // Message actions
     bool forMe = false;    //!< delete --for-me: hide on this device only
+    // Safety
+    QString muteFor;       //!< mute --for 1h|8h|1w|forever (empty: forever)
+    QString reason;        //!< report --reason spam|abuse|scam|other
+    QString note;          //!< report --note TEXT
+    bool decline = false;  //!< report request --decline: decline it too
 };
 
 //! The commands of plaza-cli, each a coroutine that ends with an exit code after printing
@@ -129,6 +134,11 @@ public:
     QCoro::Task<int> react(bool add);
     QCoro::Task<int> reply();
     QCoro::Task<int> forward();
+    // Safety (safetycommands.cpp): block/unblock USER, blocks, mute/unmute CHAT [--for], report
+    QCoro::Task<int> block(bool on);
+    QCoro::Task<int> blocks();
+    QCoro::Task<int> mute(bool on);
+    QCoro::Task<int> report();
     // Sessions (sessioncommands.cpp): list, end ID, end --others
     QCoro::Task<int> sessions();
     // The account (accountcommands.cpp): password, account delete

@@ -68,6 +68,15 @@ int main(int argc, char **argv)
         "  delete MESSAGE_ID [--for-me]    delete your message for everyone (within 48 h), or hide any on this device\n"
         "  react MESSAGE_ID EMOJI          add your reaction (one emoji); unreact MESSAGE_ID EMOJI takes it back\n"
         "  forward MESSAGE_ID @handle|ID...   forward a message (not a payment) to one or more conversations\n\n"
+        "Safety:\n"
+        "  block @handle|USER_ID           they cannot message you, pay you or ask you for money, see your posts or\n"
+        "                                  find you; your conversation stays readable but read-only\n"
+        "  unblock @handle|USER_ID         undo a block\n"
+        "  blocks                          the people you blocked\n"
+        "  mute @handle|ID [--for 1h|8h|1w|forever]   no notifications from a conversation (forever by default)\n"
+        "  unmute @handle|ID               notifications again\n"
+        "  report message|post|user|request ID --reason spam|abuse|scam|other [--note TEXT] [--decline]\n"
+        "                                  tell the moderators; --decline also declines a payment request\n\n"
         "Files:\n"
         "  upload FILE...                  upload files (resumed after a dropped connection); prints their ids\n"
         "  post [\"TEXT\"] --image FILE [--alt TEXT]   a post with up to 4 images, each with its alt text\n"
@@ -94,7 +103,7 @@ int main(int argc, char **argv)
                                                                            "balance, history, send, request, requests, decline, cancel, pay, topup, "
                                                                            "export, pending, savings, deposit, withdraw, "
                                                                            "goals, feed, post, like, repost, chats, chat, say, chat-search, group, reply, edit, "
-                                                                           "delete, react, unreact, forward, sessions, "
+                                                                           "delete, react, unreact, forward, block, unblock, blocks, mute, unmute, report, sessions, "
                                                                            "password, account, 2fa, upload, attach or download"));
     const QCommandLineOption inOption(QStringLiteral("in"), QStringLiteral("history/export: money received only."));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("history/export: money sent only."));
@@ -135,6 +144,14 @@ int main(int argc, char **argv)
     const QCommandLineOption thumbnailOption(QStringLiteral("thumbnail"), QStringLiteral("download: the image's thumbnail."));
     const QCommandLineOption forMeOption(QStringLiteral("for-me"),
                                          QStringLiteral("delete: hide the message on this device only."));
+    const QCommandLineOption forOption(QStringLiteral("for"), QStringLiteral("mute: how long (1h, 8h, 1w, forever)."),
+                                       QStringLiteral("LENGTH"));
+    const QCommandLineOption reasonOption(QStringLiteral("reason"), QStringLiteral("report: spam, abuse, scam or other."),
+                                          QStringLiteral("R"));
+    const QCommandLineOption noteOption(QStringLiteral("note"), QStringLiteral("report: what happened (at most 500 characters)."),
+                                        QStringLiteral("TEXT"));
+    const QCommandLineOption declineOption(QStringLiteral("decline"), QStringLiteral("report request: decline it too."));
+    parser.addOptions({forOption, reasonOption, noteOption, declineOption});
     parser.addOptions({inOption, outOption, kindOption, queryOption, limitOption, fromOption, cardOption, yesOption, goalOption,
                        deadlineOption, discoverOption, toMeOption, fromMeOption, othersOption, againOption,
                        deleteCacheOption, codeOption, recoveryOption, imageOption, altOption, textOption, thumbnailOption,
@@ -220,6 +237,10 @@ int main(int argc, char **argv)
     options.text = parser.value(textOption);
     options.thumbnail = parser.isSet(thumbnailOption);
     options.forMe = parser.isSet(forMeOption);
+    options.muteFor = parser.value(forOption).trimmed();
+    options.reason = parser.value(reasonOption).trimmed();
+    options.note = parser.value(noteOption);
+    options.decline = parser.isSet(declineOption);
 
     const QString command = args.constFirst();
     static const QStringList takesArguments{QStringLiteral("send"),    QStringLiteral("request"), QStringLiteral("pay"),
@@ -232,7 +253,9 @@ int main(int argc, char **argv)
                                             QStringLiteral("account"), QStringLiteral("2fa"),
                                             QStringLiteral("upload"),  QStringLiteral("attach"),  QStringLiteral("download"),
                                             QStringLiteral("reply"),   QStringLiteral("edit"),    QStringLiteral("delete"),
-                                            QStringLiteral("react"),   QStringLiteral("unreact"), QStringLiteral("forward")};
+                                            QStringLiteral("react"),   QStringLiteral("unreact"), QStringLiteral("forward"),
+                                            QStringLiteral("block"),   QStringLiteral("unblock"), QStringLiteral("mute"),
+                                            QStringLiteral("unmute"),  QStringLiteral("report")};
     if (args.size() > 1 && !takesArguments.contains(command)) {
         std::fputs(QStringLiteral("plaza-cli: \"%1\" takes no arguments (see --help)\n").arg(command).toLocal8Bit().constData(),
                    stderr);
@@ -316,6 +339,18 @@ int main(int argc, char **argv)
             return commands.react(false);
         if (command == u"forward")
             return commands.forward();
+        if (command == u"block")
+            return commands.block(true);
+        if (command == u"unblock")
+            return commands.block(false);
+        if (command == u"blocks")
+            return commands.blocks();
+        if (command == u"mute")
+            return commands.mute(true);
+        if (command == u"unmute")
+            return commands.mute(false);
+        if (command == u"report")
+            return commands.report();
         if (command == u"sessions")
             return commands.sessions();
         if (command == u"2fa")

@@ -38,6 +38,7 @@ add_library(plaza_core STATIC
     chat/keyedlistmodel.h
     chat/chatservice.h chat/chatservice.cpp chat/chatservicefiles.cpp
     chat/messageactions.h chat/messageactions.cpp
+    chat/safetyactions.h chat/safetyactions.cpp
     chat/conversationsmodel.h chat/conversationsmodel.cpp
     chat/messagesmodel.h chat/messagesmodel.cpp
     chat/messageactionroles.h chat/messageactionroles.cpp

@@ -9,6 +9,7 @@
 #include "protocol/json.h"
 #include "router.h"
 #include "routes.h"
+#include "safety.h"
 #include "serverdb.h"
 #include "services.h"
 #include "users.h"
@@ -149,6 +150,8 @@ Result<protocol::Conversation> loadConversation(ServerDb &db, qint64 viewerId, q
     c.unread = read->unread;
     if (read->upTo)
         c.readUpTo = ids::format(ids::kMessage, read->upTo);
+    if (auto st = loadMute(db, conversationId, viewerId, c); !st)
+        return st.error();
     return c;
 }
 
@@ -196,6 +199,12 @@ Result<CreatedConversation> createConversation(ServerDb &db, qint64 creatorId, c
             return existing.error();
         if (existing->has_value())
             return CreatedConversation{**existing, true};
+    }
+    // Nobody starts a conversation with someone who blocked them or whom they blocked
+    // (an existing direct one is returned above: it stays readable).
+    for (qint64 id : otherMembers) {
+        if (auto blocked = refuseIfBlocked(db, creatorId, id); !blocked)
+            return blocked.error();
     }
 
     auto inserted

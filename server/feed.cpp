@@ -9,6 +9,7 @@
 #include "protocol/types.h"
 #include "router.h"
 #include "routes.h"
+#include "safety.h"
 #include "serverdb.h"
 #include "services.h"
 #include "users.h"
@@ -63,9 +64,11 @@ Response listPosts(ServerDb &db, Clock &clock, const RequestContext &ctx, const 
     if (!page)
         return Response::error(page.error());
     const qint64 now = clock.nowMs();
+    // Nobody sees the posts (and reposts) of someone they blocked or who blocked them.
     auto rows = db.integers(QStringLiteral("SELECT p.id FROM posts p WHERE p.deleted_at IS NULL AND (%1) "
-                                           "AND (?3 = 0 OR p.id < ?3) AND ?5 IS NOT NULL ORDER BY p.id DESC LIMIT ?4")
-                                .arg(where),
+                                           "AND (?3 = 0 OR p.id < ?3) AND ?5 IS NOT NULL AND %2 "
+                                           "ORDER BY p.id DESC LIMIT ?4")
+                                .arg(where, postNotBlockedSql(QStringLiteral("?1"), QStringLiteral("p"))),
                             ctx.userId, param, page->before, page->limit + 1, now - kDiscoverWindowMs);
     if (!rows)
         return Response::error(rows.error());
@@ -97,6 +100,13 @@ Response createHandler(ServerDb &db, Clock &clock, RequestContext &ctx)
             return Response::error(ErrorCode::NotFound, QStringLiteral("No such post."),
                                    {{QStringLiteral("field"), QStringLiteral("reply_to")}});
         post.replyTo = *parent;
+        // The post of someone who blocked the caller (or whom the caller blocked) is not there for them.
+        auto hidden = postHiddenByBlock(db, ctx.userId, *parent);
+        if (!hidden)
+            return Response::error(hidden.error());
+        if (*hidden)
+            return Response::error(ErrorCode::NotFound, QStringLiteral("No such post."),
+                                   {{QStringLiteral("field"), QStringLiteral("reply_to")}});
     }
     CreatedPost created;
     const qint64 now = clock.nowMs();
@@ -122,6 +132,11 @@ Response toggleHandler(ServerDb &db, Clock &clock, RequestContext &ctx, bool rep
     if (!id)
         return noSuchPost();
     const qint64 now = clock.nowMs();
+    auto hidden = postHiddenByBlock(db, ctx.userId, *id);
+    if (!hidden)
+        return Response::error(hidden.error());
+    if (*hidden)
+        return noSuchPost();
     qint64 target = 0;
     const Status st = db.write([&]() -> Status {
         auto resolved = targetPost(db, *id);
@@ -150,6 +165,11 @@ void registerFeedRoutes(Router &router, Services &services)
     router.add(Router::Method::Get, QStringLiteral("/v1/posts/{id}"), Router::NoFlags, [&db, &clock](RequestContext &ctx) {
         const auto id = postIdParam(ctx);
         if (!id)
+            return noSuchPost();
+        auto hidden = postHiddenByBlock(db, ctx.userId, *id);
+        if (!hidden)
+            return Response::error(hidden.error());
+        if (*hidden)
             return noSuchPost();
         auto json = postJson(db, ctx.userId, *id, clock.nowMs());
         return json ? Response::ok(*json) : Response::error(json.error());

@@ -18,6 +18,7 @@
 #include "protocol/types.h"
 #include "router.h"
 #include "routes.h"
+#include "safety.h"
 #include "serverdb.h"
 #include "services.h"
 
@@ -144,6 +145,8 @@ Response editHandler(ServerDb &db, Clock &clock, RequestContext &ctx)
     const qint64 now = clock.nowMs();
     if (auto refused = mayChange(t, ctx, now, false))
         return *refused;
+    if (auto blocked = refuseIfBlockedIn(db, t.conversationId, ctx.userId); !blocked)
+        return Response::error(blocked.error());
     auto files = db.integer(QStringLiteral("SELECT count(*) FROM message_attachments WHERE message_id = ?1"), t.id);
     if (!files)
         return Response::error(files.error());
@@ -227,6 +230,8 @@ Response reactHandler(ServerDb &db, Clock &clock, RequestContext &ctx, bool add)
                                {{QStringLiteral("field"), QStringLiteral("emoji")}});
     if (t.deleted)
         return refuse(ErrorCode::Conflict, QStringLiteral("This message was deleted."), QStringLiteral("deleted"));
+    if (auto blocked = refuseIfBlockedIn(db, t.conversationId, ctx.userId); !blocked)
+        return Response::error(blocked.error());
 
     const Status st = db.write([&]() -> Status {
         auto changed = add ? db.change(db.insertOrIgnore(QStringLiteral("INTO message_reactions (message_id, user_id, "

@@ -8,6 +8,7 @@
 #include "media.h"
 #include "protocol/json.h"
 #include "protocol/types.h"
+#include "safety.h"
 #include "serverdb.h"
 #include "users.h"
 
@@ -258,6 +259,9 @@ Result<CreatedMessage> postTextMessage(ServerDb &db, qint64 conversationId, qint
                              {{QStringLiteral("field"), QStringLiteral("client_id")}});
         return CreatedMessage{stmt->int64(0), true};
     }
+    // A direct conversation between two people one of whom blocked the other is read-only.
+    if (auto blocked = refuseIfBlockedIn(db, conversationId, senderId); !blocked)
+        return blocked.error();
     bool hasFiles = !attachments.isEmpty();
     if (origin.forwardedFromId) {
         auto files = db.integer(QStringLiteral("SELECT count(*) FROM message_attachments WHERE message_id = ?1"),

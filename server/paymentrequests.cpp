@@ -12,6 +12,7 @@
 #include "protocol/json.h"
 #include "protocol/wallet.h"
 #include "router.h"
+#include "safety.h"
 #include "routes.h"
 #include "serverdb.h"
 #include "services.h"
@@ -168,6 +169,9 @@ Result<Response> create(ServerDb &db, qint64 nowMs, const RequestContext &ctx)
         if (*found == ctx.userId)
             return makeError(ErrorCode::SelfPayment, QStringLiteral("You cannot ask yourself for money."));
         payerId = *found;
+        // Someone who blocked the caller, or whom the caller blocked, is not asked (safety.h).
+        if (auto st = refuseIfBlocked(db, ctx.userId, payerId); !st)
+            return st.error();
     }
     auto id = createPaymentRequest(db, ctx.userId, payerId, *amount, *note, nowMs);
     if (!id)
@@ -268,6 +272,24 @@ Status settlePaymentRequest(ServerDb &db, qint64 requestId, qint64 payerId, qint
     return logRequest(db, requestId);
 }
 
+Status declinePaymentRequest(ServerDb &db, qint64 requestId, qint64 payerId, qint64 nowMs)
+{
+    if (auto st = expireDuePaymentRequests(db, nowMs); !st)
+        return st;
+    auto request = loadRequest(db, requestId);
+    if (!request)
+        return request.error();
+    if (request->payerId != payerId)
+        return makeError(ErrorCode::Forbidden, QStringLiteral("Only the one who was asked can decline a request."));
+    if (request->status != u"open")
+        return notOpen(*request);
+    if (auto run = db.run(QStringLiteral("UPDATE payment_requests SET status = 'declined', updated_at = ?2 WHERE id = ?1"),
+                          requestId, nowMs);
+        !run)
+        return run;
+    return logRequest(db, requestId);
+}
+
 Result<qint64> createPaymentRequest(ServerDb &db, qint64 payeeId, qint64 payerId, qint64 amount, const QString &note,
                                     qint64 nowMs)
 {
@@ -308,9 +330,14 @@ Status expireDuePaymentRequests(ServerDb &db, qint64 nowMs)
 
 Status endOpenPaymentRequestsOf(ServerDb &db, qint64 userId, qint64 nowMs)
 {
+    return endOpenPaymentRequestsBetween(db, userId, 0, nowMs);
+}
+
+Status endOpenPaymentRequestsBetween(ServerDb &db, qint64 userId, qint64 otherId, qint64 nowMs)
+{
     auto open = db.integers(QStringLiteral("SELECT id FROM payment_requests WHERE status = 'open' AND (payee_id = ?1 OR payer_id = ?1) "
-                                           "ORDER BY id"),
-                            userId);
+                                           "AND (?2 = 0 OR payee_id = ?2 OR payer_id = ?2) ORDER BY id"),
+                            userId, otherId);
     if (!open)
         return open.error();
     for (qint64 id : std::as_const(*open)) {

@@ -68,7 +68,9 @@ public:
     [[nodiscard]] static QString throttleSchema();
     //! Step 14 (message actions: edits, tombstones, replies, forwards, reactions).
     [[nodiscard]] static QString messageActionsSchema();
-    static constexpr int kSchemaVersion = 14;
+    //! Step 15 (safety: blocks, mutes, reports; safety.h).
+    [[nodiscard]] static QString safetySchema();
+    static constexpr int kSchemaVersion = 15;
 
     //! \a sql with SQLite's ?n parameters as PostgreSQL's $n (string literals left alone).
     [[nodiscard]] static QByteArray rewriteParameters(const QString &sql);

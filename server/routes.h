@@ -25,6 +25,7 @@ void registerPaymentRequestRoutes(Router &router, Services &services); // paymen
 void registerFeedRoutes(Router &router, Services &services);          // feed.cpp
 void registerSavingsRoutes(Router &router, Services &services);       // savings.cpp
 void registerMediaRoutes(Router &router, Services &services);         // uploads.cpp
+void registerSafetyRoutes(Router &router, Services &services);        // safety.cpp
 void registerTestClockRoutes(Router &router, Services &services);     // testclock.cpp (--test-clock only)
 
 } // namespace plaza::server

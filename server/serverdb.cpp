@@ -485,6 +485,36 @@ CREATE TABLE IF NOT EXISTS message_reactions (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS message_reactions_by_time ON message_reactions (message_id, created_at);
 )sql")},
+        // Safety (issue 17, docs/api.md "Safety", safety.h): who blocked whom, each member's mute
+        // of a conversation (muted_until NULL: no end) and reports kept for review (one per
+        // person and target; target_id is the row id of the target_type's table).
+        {15, QStringLiteral(R"sql(
+CREATE TABLE IF NOT EXISTS blocks (
+    blocker_id INTEGER NOT NULL,
+    blocked_id INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (blocker_id, blocked_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS blocks_blocked ON blocks (blocked_id, blocker_id);
+CREATE TABLE IF NOT EXISTS conversation_mutes (
+    conversation_id INTEGER NOT NULL,
+    user_id INTEGER NOT NULL,
+    muted_until INTEGER,
+    PRIMARY KEY (conversation_id, user_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS reports (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    reporter_id INTEGER NOT NULL REFERENCES users(id),
+    target_type TEXT NOT NULL,
+    target_id INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    declined INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    UNIQUE (reporter_id, target_type, target_id)
+);
+CREATE INDEX IF NOT EXISTS reports_by_time ON reports (created_at);
+)sql")},
     };
 }
 

@@ -6,6 +6,7 @@
 #include "eventlog.h"
 #include "router.h"
 #include "routes.h"
+#include "safety.h"
 #include "serverdb.h"
 #include "services.h"
 
@@ -110,6 +111,8 @@ Result<bool> follow(ServerDb &db, qint64 followerId, qint64 followeeId, qint64 n
                          {{QStringLiteral("field"), QStringLiteral("id")}});
     if (auto exists = loadUser(db, followerId, followeeId); !exists)
         return exists.error();
+    if (auto blocked = refuseIfBlocked(db, followerId, followeeId); !blocked)
+        return blocked.error();
     auto added = db.change(
         db.insertOrIgnore(QStringLiteral("INTO follows (follower_id, followee_id, created_at) VALUES (?1, ?2, ?3)")),
         followerId, followeeId, nowMs);
@@ -157,6 +160,7 @@ void registerUserRoutes(Router &router, Services &services)
         auto stmt = db.query(QStringLiteral("SELECT %1 FROM users u WHERE (u.handle %2 ?2 ESCAPE '\\' "
                                             "OR u.display_name %2 ?2 ESCAPE '\\' OR u.display_name %2 ?3 ESCAPE '\\') "
                                             "AND u.id NOT IN (SELECT user_id FROM deleted_users) "  // deleted accounts are not found
+                                            "AND u.id NOT IN (SELECT blocker_id FROM blocks WHERE blocked_id = ?1) "  // nor those who blocked the caller
                                             "ORDER BY (u.handle = ?4) DESC, (u.handle %2 ?2 ESCAPE '\\') DESC, u.handle "
                                             "LIMIT ?5")
                                  .arg(kUserColumns, db.like()),

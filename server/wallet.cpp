@@ -12,6 +12,7 @@
 #include "protocol/json.h"
 #include "protocol/types.h"
 #include "router.h"
+#include "safety.h"
 #include "routes.h"
 #include "serverdb.h"
 #include "services.h"
@@ -330,6 +331,9 @@ Result<qint64> topUpWallet(ServerDb &db, qint64 userId, qint64 amount, qint64 no
 Result<Response> payUser(ServerDb &db, qint64 nowMs, qint64 payerId, qint64 payeeId, qint64 amount, const QString &note,
                          qint64 requestId, qint64 conversationId)
 {
+    // No money moves between two people when one blocked the other (safety.h).
+    if (auto st = refuseIfBlocked(db, payerId, payeeId); !st)
+        return st.error();
     auto payerCurrency = walletCurrency(db, payerId);
     if (!payerCurrency)
         return payerCurrency.error();

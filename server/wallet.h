@@ -58,5 +58,13 @@ inline constexpr qsizetype kMaxNoteChars = 140;
 //! transaction: those they asked for are cancelled, those asked of them declined, and both
 //! parties get payment_request.updated. Nobody is left holding a card that can only fail.
 [[nodiscard]] Status endOpenPaymentRequestsOf(ServerDb &db, qint64 userId, qint64 nowMs);
+//! The same for the open requests between \a userId and \a otherId only (a block: what
+//! \a userId asked for is cancelled, what was asked of them declined).
+[[nodiscard]] Status endOpenPaymentRequestsBetween(ServerDb &db, qint64 userId, qint64 otherId, qint64 nowMs);
+
+//! Declines open request \a requestId as its named payer \a payerId inside the caller's
+//! transaction and logs payment_request.updated to both parties (a report that declines it,
+//! safety.cpp). Forbidden for anyone else, Conflict (details.status) once it is not open.
+[[nodiscard]] Status declinePaymentRequest(ServerDb &db, qint64 requestId, qint64 payerId, qint64 nowMs);
 
 } // namespace plaza::server

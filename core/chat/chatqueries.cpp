@@ -14,6 +14,13 @@ namespace plaza::chat {
 
 namespace {
 
+//! 1 when conversation c is direct and the user blocked its other member (a column).
+QString blockedSql()
+{
+    return QStringLiteral("(c.kind = 'direct' AND EXISTS (SELECT 1 FROM conversation_members bm JOIN blocks b ON "
+                          "b.user_id = bm.user_id WHERE bm.conversation_id = c.id))");
+}
+
 // Columns 0–19 of every synced-message query; ?1 is the signed-in user, ?2 the conversation.
 const QString kMessageColumns = QStringLiteral(
     "m.id, m.client_id, m.conversation_id, m.sender_id, coalesce(u.display_name, u.handle, ''), m.text, m.created_at, "
@@ -213,6 +220,11 @@ QString initialsOf(const QString &name)
     return out;
 }
 
+bool ConversationRow::isMuted(const QDateTime &now) const
+{
+    return muted && (mutedUntil.isEmpty() || QDateTime::fromString(mutedUntil, Qt::ISODateWithMs) > now);
+}
+
 Result<QList<ConversationRow>> readConversations(storage::Database &db, const QString &selfId)
 {
     auto stmt = db.prepare(QStringLiteral(
@@ -223,8 +235,9 @@ Result<QList<ConversationRow>> readConversations(storage::Database &db, const QS
         " (SELECT 1 FROM messages x WHERE x.id = o.message_id)) ORDER BY o.seq DESC LIMIT 1), "
         "(SELECT o.created_at FROM message_outbox o WHERE o.conversation_id = c.id AND (o.state <> 'sent' OR NOT EXISTS "
         " (SELECT 1 FROM messages x WHERE x.id = o.message_id)) ORDER BY o.seq DESC LIMIT 1), "
-        "EXISTS (SELECT 1 FROM message_outbox o WHERE o.conversation_id = c.id AND o.state <> 'sent') "
-        "FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id;"));
+        "EXISTS (SELECT 1 FROM message_outbox o WHERE o.conversation_id = c.id AND o.state <> 'sent'), "
+        "c.muted, c.muted_until, ") + blockedSql()
+        + QStringLiteral(" FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id;"));
     if (!stmt)
         return stmt.error();
     QList<ConversationRow> rows;
@@ -246,6 +259,9 @@ Result<QList<ConversationRow>> readConversations(storage::Database &db, const QS
             c.lastMessageOwn = stmt->text(10) == selfId;
         }
         c.hasUnsent = stmt->int64(13) != 0;
+        c.muted = stmt->int64(14) != 0;
+        c.mutedUntil = stmt->text(15);
+        c.blocked = stmt->int64(16) != 0;
         if (!stmt->isNull(11)) {
             const QString unsentAt = stmt->text(12);
             if (unsentAt > c.lastActivityAt) {
@@ -295,7 +311,8 @@ Result<QList<ConversationRow>> readConversations(storage::Database &db, const QS
 
 Result<ConversationRow> readConversation(storage::Database &db, const QString &selfId, const QString &conversationId)
 {
-    auto stmt = db.prepare(QStringLiteral("SELECT kind, title FROM conversations WHERE id = ?1;"));
+    auto stmt = db.prepare(QStringLiteral("SELECT kind, title, muted, muted_until, ") + blockedSql()
+                           + QStringLiteral(" FROM conversations c WHERE id = ?1;"));
     if (!stmt)
         return stmt.error();
     stmt->bind(1, conversationId);
@@ -308,6 +325,9 @@ Result<ConversationRow> readConversation(storage::Database &db, const QString &s
     c.id = conversationId;
     c.kind = stmt->text(0);
     c.title = stmt->text(1);
+    c.muted = stmt->int64(2) != 0;
+    c.mutedUntil = stmt->text(3);
+    c.blocked = stmt->int64(4) != 0;
     stmt->reset();
     // The same members, in the same order, as readConversations gives this conversation.
     auto members = db.prepare(QStringLiteral(

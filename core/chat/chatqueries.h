@@ -33,6 +33,12 @@ struct ConversationRow {
     int unread = 0;
     QString readUpTo;
     bool hasUnsent = false;    //!< a message of ours is still sending or failed
+    bool muted = false;        //!< the user muted it (see mutedUntil; isMuted() says whether it still is)
+    QString mutedUntil;        //!< RFC 3339 UTC, empty for no end
+    bool blocked = false;      //!< direct: the user blocked the other person (read-only, docs/api.md "Safety")
+
+    //! True while the mute lasts at \a now: set with no end, or ending after \a now.
+    [[nodiscard]] bool isMuted(const QDateTime &now) const;
 };
 
 struct MessageRow {

@@ -4,6 +4,7 @@
 #include "chat/chatservice.h"
 #include "chat/keyedlistmodel.h"
 #include "common/modelrow.h"
+#include "common/clock.h"
 #include "common/logging.h"
 #include "session/session.h"
 #include "storage/database.h"
@@ -21,7 +22,8 @@ bool sameContent(const ConversationRow &a, const ConversationRow &b)
 {
     return a.title == b.title && a.lastMessagePreview == b.lastMessagePreview && a.lastActivityAt == b.lastActivityAt
         && a.unread == b.unread && a.hasUnsent == b.hasUnsent && a.memberNames == b.memberNames
-        && a.lastMessageOwn == b.lastMessageOwn && a.readUpTo == b.readUpTo;
+        && a.lastMessageOwn == b.lastMessageOwn && a.readUpTo == b.readUpTo && a.muted == b.muted
+        && a.mutedUntil == b.mutedUntil && a.blocked == b.blocked;
 }
 
 } // namespace
@@ -90,9 +92,11 @@ Result<QList<ConversationRow>> ConversationsModel::readFiltered()
 
 void ConversationsModel::updateTotal(const QList<ConversationRow> &all)
 {
+    // Muted conversations do not count in the badge (docs/api.md "Safety").
+    const QDateTime now = Clock::instance()->nowUtc();
     int total = 0;
     for (const ConversationRow &c : all)
-        total += c.unread;
+        total += c.isMuted(now) ? 0 : c.unread;
     if (total != m_totalUnread) {
         m_totalUnread = total;
         Q_EMIT totalUnreadChanged();
@@ -140,7 +144,7 @@ void ConversationsModel::onApplied(const sync::ChangeSet &changes)
     using storage::Table;
     const storage::RowChanges &c = changes.changes;
     if (c.touches(Table::Conversations) || c.touches(Table::Messages) || c.touches(Table::Users)
-        || c.touches(Table::ConversationMembers))
+        || c.touches(Table::ConversationMembers) || c.touches(Table::Blocks))
         scheduleRefresh();
 }
 
@@ -208,6 +212,13 @@ QVariant ConversationsModel::data(const QModelIndex &index, int role) const
         return c.unread;
     case HasUnsentRole:
         return c.hasUnsent;
+    case MutedRole:
+        return c.isMuted(Clock::instance()->nowUtc());
+    case MutedUntilRole:
+        // An invalid date when not muted or muted with no end (see muted).
+        return c.mutedUntil.isEmpty() ? QDateTime() : QDateTime::fromString(c.mutedUntil, Qt::ISODateWithMs).toUTC();
+    case BlockedRole:
+        return c.blocked;
     default:
         return {};
     }
@@ -227,6 +238,9 @@ QHash<int, QByteArray> ConversationsModel::roleNames() const
         {LastActivityAtRole, "lastActivityAt"},
         {UnreadCountRole, "unreadCount"},
         {HasUnsentRole, "hasUnsent"},
+        {MutedRole, "muted"},
+        {MutedUntilRole, "mutedUntil"},
+        {BlockedRole, "blocked"},
     };
 }
 

@@ -34,6 +34,7 @@ class ConversationsModel : public QAbstractListModel
     //! Shows only conversations whose title, members or last message contain it (case and
     //! accents ignored).
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
+    //! Unread messages of the conversations that are not muted.
     Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalUnreadChanged)
     //! "" or the code of the last failure (Error::codeName(): "storage", "network", …), never
     //! text: QML shows Errors.describe(error).
@@ -51,6 +52,9 @@ public:
         LastActivityAtRole,         //!< (lastActivityAt) QDateTime UTC
         UnreadCountRole,            //!< (unreadCount) int
         HasUnsentRole,              //!< (hasUnsent) bool: a message of ours is sending or failed
+        MutedRole,                  //!< (muted) bool: muted now (no end, or its end is still to come)
+        MutedUntilRole,             //!< (mutedUntil) QDateTime UTC, invalid when no end or not muted
+        BlockedRole,                //!< (blocked) bool: direct, and the user blocked the other person (read-only)
     };
     Q_ENUM(Role)
 

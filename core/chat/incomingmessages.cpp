@@ -2,8 +2,10 @@
 #include "chat/incomingmessages.h"
 
 #include "chat/chatqueries.h"
+#include "common/clock.h"
 #include "common/logging.h"
 #include "money/money.h"
+#include "protocol/json.h"
 #include "session/session.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
@@ -121,15 +123,18 @@ void IncomingMessages::deliver()
         "m.kind, m.payment_amount, m.payment_currency "
         "FROM messages m JOIN conversations c ON c.id = m.conversation_id LEFT JOIN users u ON u.id = m.sender_id "
         // Still unread: after our read mark (read elsewhere meanwhile: not news any more).
-        "WHERE m.id = ?1 AND m.sender_id <> ?2 AND m.created_at > coalesce((SELECT r.created_at FROM messages r WHERE r.id = c.read_up_to), '');"));
+        "WHERE m.id = ?1 AND m.sender_id <> ?2 AND m.created_at > coalesce((SELECT r.created_at FROM messages r WHERE r.id = c.read_up_to), '') "
+        // A muted conversation does not notify (docs/api.md "Safety"; mentions do not exist yet).
+        "AND NOT (c.muted <> 0 AND (c.muted_until IS NULL OR c.muted_until > ?3));"));
     if (!stmt) {
         qCWarning(lcChat) << "incoming messages:" << stmt.error().codeName();
         return;
     }
+    const QString now = protocol::formatTime(Clock::instance()->nowUtc());
     QList<IncomingMessage> out;
     for (const QString &id : ids) {
         stmt->reset();
-        stmt->bindAll(id, m_selfId);
+        stmt->bindAll(id, m_selfId, now);
         auto row = stmt->step();
         if (!row || !*row)
             continue;
@@ -168,7 +173,18 @@ void IncomingMessages::refreshTotal()
 {
     if (!m_db)
         return;
-    auto total = m_db->scalar(QStringLiteral("SELECT coalesce(sum(unread), 0) FROM conversations;"));
+    // Muted conversations do not count in the tray's badge.
+    auto stmt = m_db->prepare(QStringLiteral("SELECT coalesce(sum(unread), 0) FROM conversations "
+                                             "WHERE NOT (muted <> 0 AND (muted_until IS NULL OR muted_until > ?1));"));
+    Result<qint64> total = stmt ? Result<qint64>(qint64(0)) : Result<qint64>(stmt.error());
+    if (stmt) {
+        stmt->bind(1, protocol::formatTime(Clock::instance()->nowUtc()));
+        auto row = stmt->step();
+        if (!row)
+            total = row.error();
+        else if (*row)
+            total = stmt->int64(0);
+    }
     if (!total) {
         qCWarning(lcChat) << "incoming messages: unread total:" << total.error().codeName();
         return;

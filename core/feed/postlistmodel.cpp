@@ -406,7 +406,8 @@ QHash<int, QByteArray> PostListModel::roleNames() const
 
 void PostListModel::onApplied(const sync::ChangeSet &changes)
 {
-    if (changes.reset) {
+    // A block (or unblock) changes which authors the timelines show: read them again (rare).
+    if (changes.reset || changes.changes.touches(storage::Table::Blocks)) {
         reload();
         return;
     }

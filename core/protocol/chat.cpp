@@ -279,6 +279,8 @@ QJsonObject Conversation::toJson() const
         {QStringLiteral("last_message"), lastMessage ? QJsonValue(lastMessage->toJson()) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("unread"), unread},
         {QStringLiteral("read_up_to"), stringOrNull(readUpTo)},
+        {QStringLiteral("muted"), muted},
+        {QStringLiteral("muted_until"), mutedUntil ? timeOrNull(*mutedUntil) : QJsonValue(QJsonValue::Null)},
     };
 }
 
@@ -296,6 +298,10 @@ Result<Conversation> Conversation::fromJson(const QJsonObject &o, const QString 
     r.nonNegative(QStringLiteral("unread"), c.unread);
     if (const QString upTo = r.optString(QStringLiteral("read_up_to")); !upTo.isNull())
         c.readUpTo = upTo;
+    c.muted = r.optBoolean(QStringLiteral("muted")).value_or(false);
+    c.mutedUntil = r.optTime(QStringLiteral("muted_until"));
+    if (r.ok() && c.mutedUntil && !c.muted)
+        r.fail(QStringLiteral("muted_until"), QStringLiteral("is set on a conversation that is not muted"));
     if (r.ok() && c.lastMessage && c.lastMessage->conversationId != c.id)
         r.fail(QStringLiteral("last_message.conversation_id"), QStringLiteral("names another conversation"));
     if (!r.ok())

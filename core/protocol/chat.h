@@ -99,6 +99,11 @@ struct Conversation {
     std::optional<Message> lastMessage;
     qint64 unread = 0;
     std::optional<QString> readUpTo; //!< the viewer's read mark
+    //! The viewer's mute (docs/api.md "Safety"): muted with no end is "forever"; a timed mute
+    //! stays set after its end (clients compare mutedUntil with their clock).
+    //! Absent from servers before it: false.
+    bool muted = false;
+    std::optional<QDateTime> mutedUntil;
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static Result<Conversation> fromJson(const QJsonObject &o,

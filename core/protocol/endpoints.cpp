@@ -60,6 +60,11 @@ QString messageReaction(const QString &messageId, const QString &emoji)
 }
 QString messageForward(const QString &messageId) { return under(u"/v1/messages/", messageId, u"/forward"); }
 
+QString blocks() { return QStringLiteral("/v1/blocks"); }
+QString block(const QString &userId) { return under(u"/v1/blocks/", userId); }
+QString conversationMute(const QString &conversationId) { return under(u"/v1/conversations/", conversationId, u"/mute"); }
+QString reports() { return QStringLiteral("/v1/reports"); }
+
 QString posts() { return QStringLiteral("/v1/posts"); }
 QString post(const QString &postId) { return under(u"/v1/posts/", postId); }
 QString postReplies(const QString &postId) { return under(u"/v1/posts/", postId, u"/replies"); }

@@ -54,6 +54,16 @@ namespace plaza::protocol::endpoints {
 [[nodiscard]] QString messageReaction(const QString &messageId, const QString &emoji);
 [[nodiscard]] QString messageForward(const QString &messageId);
 
+// Safety (docs/api.md "Safety").
+//! GET: the people the caller blocked.
+[[nodiscard]] QString blocks();
+//! PUT blocks, DELETE unblocks \a userId.
+[[nodiscard]] QString block(const QString &userId);
+//! PUT mutes (with {"until"}), DELETE unmutes a conversation for the caller.
+[[nodiscard]] QString conversationMute(const QString &conversationId);
+//! POST: a report of a message, post, person or payment request.
+[[nodiscard]] QString reports();
+
 // Feed.
 [[nodiscard]] QString posts();
 [[nodiscard]] QString post(const QString &postId);

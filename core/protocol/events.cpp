@@ -32,6 +32,7 @@ constexpr Entry kEvents[] = {
     {EventType::PaymentRequestUpdated, u"payment_request.updated"},
     {EventType::PaymentRequestDeleted, u"payment_request.deleted"},
     {EventType::UserUpdated, u"user.updated"},
+    {EventType::BlockChanged, u"block.changed"},
 };
 
 } // namespace

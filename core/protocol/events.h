@@ -32,6 +32,7 @@ enum class EventType {
     PaymentRequestUpdated,
     PaymentRequestDeleted,
     UserUpdated,
+    BlockChanged,
 };
 
 //! "message.created" for EventType::MessageCreated, and so on.

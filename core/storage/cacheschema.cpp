@@ -311,6 +311,19 @@ ALTER TABLE message_outbox ADD COLUMN attachments TEXT;
 ALTER TABLE post_outbox ADD COLUMN images TEXT;
 )sql");
 
+// v11: safety (issue 17). The user's mute of each conversation as the server sent it
+// (muted_until NULL with muted 1: no end; the models compare the end with the clock), and the
+// people the user blocked (block.changed; their User rows are in users). blocks is a private
+// table: a resync brings it back from the log.
+const QString kSchemaV11 = QStringLiteral(R"sql(
+ALTER TABLE conversations ADD COLUMN muted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN muted_until TEXT;
+CREATE TABLE IF NOT EXISTS blocks (
+    user_id    TEXT PRIMARY KEY NOT NULL DEFAULT '',
+    blocked_at TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+)sql");
+
 } // namespace
 
 // Savings (issue #4): what GET /v1/savings adds to the v1 row (the unassigned part, the
@@ -342,6 +355,7 @@ const QList<Migration> &cacheMigrations()
         {8, kSchemaV8},
         {9, kSchemaV9},
         {10, kSchemaV10},
+        {11, kSchemaV11},
     };
     return steps;
 }
@@ -363,6 +377,7 @@ const QStringList &privateTables()
         QStringLiteral("feed_gaps"),
         QStringLiteral("message_search"),
         QStringLiteral("media_files"),
+        QStringLiteral("blocks"),
     };
     return tables;
 }

@@ -292,13 +292,14 @@ Status ChatStore::upsertConversation(const protocol::Conversation &conversation,
         lastActivity = protocol::formatTime(lastMessage->createdAt);
     }
     auto insert = m_statements.get(QStringLiteral(
-        "INSERT OR REPLACE INTO conversations (id, kind, title, last_message_id, last_activity_at, unread, read_up_to)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);"));
+        "INSERT OR REPLACE INTO conversations (id, kind, title, last_message_id, last_activity_at, unread, read_up_to,"
+        " muted, muted_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);"));
     if (!insert)
         return insert.error();
     if (auto st = (*insert)
                       ->bindAll(id, conversation.kind, conversation.title.value_or(QString()), lastMessageId, lastActivity,
-                                conversation.unread, conversation.readUpTo.value_or(QString()))
+                                conversation.unread, conversation.readUpTo.value_or(QString()), conversation.muted,
+                                conversation.mutedUntil ? protocol::formatTime(*conversation.mutedUntil) : QString())
                       .exec();
         !st)
         return st;

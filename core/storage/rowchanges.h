@@ -30,6 +30,7 @@ enum class Table : quint8 {
     MessageOutbox,       //!< ids: the conversation whose unsent messages changed (queued, sent, failed, gone)
     PostOutbox,          //!< ids: the post's client_id
     PaymentOutbox,       //!< ids: the intent's Idempotency-Key
+    Blocks,              //!< ids: the user blocked or unblocked
 };
 
 [[nodiscard]] inline size_t qHash(Table table, size_t seed = 0) noexcept
@@ -41,7 +42,8 @@ inline constexpr std::array kAllTables{Table::Messages,     Table::Conversations
                                        Table::Users,        Table::Follows,       Table::Posts,
                                        Table::Transactions, Table::Wallet,        Table::Savings,
                                        Table::SavingsGoals, Table::SavingsInterest, Table::PaymentRequests,
-                                       Table::MessageOutbox, Table::PostOutbox, Table::PaymentOutbox};
+                                       Table::MessageOutbox, Table::PostOutbox, Table::PaymentOutbox,
+                                       Table::Blocks};
 
 //! The table's name in the cache schema.
 [[nodiscard]] inline QString tableName(Table table)
@@ -77,6 +79,8 @@ inline constexpr std::array kAllTables{Table::Messages,     Table::Conversations
         return QStringLiteral("post_outbox");
     case Table::PaymentOutbox:
         return QStringLiteral("payment_outbox");
+    case Table::Blocks:
+        return QStringLiteral("blocks");
     }
     return {};
 }

@@ -88,4 +88,26 @@ Status UsersStore::applyUpdated(const protocol::User &user, const QString &selfI
     return {};
 }
 
+Status UsersStore::setBlocked(const QString &userId, bool blocked, const QString &at, RowChanges &changes)
+{
+    if (userId.isEmpty())
+        return makeError(ErrorCode::Protocol, QStringLiteral("A block names no user."));
+    auto stmt = m_statements.get(blocked ? QStringLiteral("INSERT OR REPLACE INTO blocks (user_id, blocked_at) VALUES (?1, ?2);")
+                                         : QStringLiteral("DELETE FROM blocks WHERE user_id = ?1;"));
+    if (!stmt)
+        return stmt.error();
+    if (blocked)
+        (*stmt)->bindAll(userId, at.isNull() ? QStringLiteral("") : at);
+    else
+        (*stmt)->bind(1, userId);
+    if (auto st = (*stmt)->exec(); !st)
+        return st;
+    if (blocked) {
+        changes.add(Table::Blocks, userId);
+    } else {
+        changes.addRemoved(Table::Blocks, userId);
+    }
+    return {};
+}
+
 } // namespace plaza::storage

@@ -26,6 +26,9 @@ public:
     //! user.updated: the user row, and the follows edge from \a selfId by followed_by_me.
     [[nodiscard]] Status applyUpdated(const QJsonObject &user, const QString &selfId, RowChanges &changes);
     [[nodiscard]] Status applyUpdated(const protocol::User &user, const QString &selfId, RowChanges &changes);
+    //! block.changed (or a block's answer): the user row, and \a userId in blocks (since
+    //! \a at, RFC 3339) or not. The whole state of the pair: applying it again changes nothing.
+    [[nodiscard]] Status setBlocked(const QString &userId, bool blocked, const QString &at, RowChanges &changes);
 
 private:
     StatementCache &m_statements;

@@ -7,6 +7,7 @@
 #include "protocol/events.h"
 #include "protocol/feed.h"
 #include "protocol/json.h"
+#include "protocol/safety.h"
 #include "protocol/savings.h"
 #include "protocol/wallet.h"
 #include "storage/cacheschema.h"
@@ -115,6 +116,15 @@ Result<bool> EventApplier::applyEvent(const protocol::Event &event, RowChanges &
         break;
     case EventType::UserUpdated:
         st = decodeThen<protocol::User>(data, [&](const auto &u) { return m_users.applyUpdated(u, m_selfId, changes); });
+        break;
+    case EventType::BlockChanged:
+        // {"user","blocked","changed_at"}: the blocker's own devices (docs/api.md "Safety").
+        st = decodeThen<protocol::BlockChange>(data, [&](const protocol::BlockChange &b) -> Status {
+            auto id = m_users.upsert(b.user, changes);
+            if (!id)
+                return id.error();
+            return m_users.setBlocked(*id, b.blocked, protocol::formatTime(b.changedAt), changes);
+        });
         break;
     case EventType::ConversationDeleted:
     case EventType::PostDeleted:

@@ -6,6 +6,7 @@
 #include "protocol/events.h"
 #include "protocol/feed.h"
 #include "protocol/json.h"
+#include "protocol/safety.h"
 #include "protocol/savings.h"
 #include "protocol/types.h"
 #include "protocol/wallet.h"
@@ -49,7 +50,7 @@ struct Sample {
 
 const Sample kSamples[] = {
     {"message", MESSAGE},
-    {"conversation", R"({"id":"c_1","kind":"group","title":"Trip","members":[)" USER "," MERCHANT R"(],"last_message":)" MESSAGE R"(,"unread":2,"read_up_to":"m_1"})"},
+    {"conversation", R"({"id":"c_1","kind":"group","title":"Trip","members":[)" USER "," MERCHANT R"(],"last_message":)" MESSAGE R"(,"unread":2,"read_up_to":"m_1","muted":true,"muted_until":"2026-11-23T09:30:00.000Z"})"},
     {"conversation.read", R"({"conversation_id":"c_1","user_id":"u_1","up_to":"m_2"})"},
     {"post", R"({"id":"p_2","client_id":null,"author":)" MERCHANT R"(,"text":"","created_at":"2026-11-21T08:00:00.000Z","reply_to":null,"repost_of":)" POST_ORIGINAL R"(,"like_count":0,"repost_count":0,"reply_count":0,"liked_by_me":false,"reposted_by_me":false,"sponsored":false,"advertiser":null,"reach":"full","signals":{"author_affinity":1,"engagement":0,"age_s":0},"images":[]})"},
     {"upload", R"({"id":"up_4","size":104857600,"offset":3145728,"sha256":")" SHA R"(","expires_at":"2026-11-23T09:30:00.000Z"})"},
@@ -63,6 +64,9 @@ const Sample kSamples[] = {
     {"interest", R"({"items":[{"date":"2026-11-30","balance":)" EUR(100000) R"(,"apy_bps":450,"accrued_micros":123287,"paid":)" EUR(37) R"(},{"date":"2026-11-29","balance":)" EUR(100000) R"(,"apy_bps":450,"accrued_micros":123287,"paid":null}],"next_before":"2026-11-29"})"},
     {"deleted", R"({"id":"p_1"})"},
     {"message.deleted", R"({"id":"m_2","conversation_id":"c_1","deleted_at":"2026-11-22T10:00:00.000Z"})"},
+    {"block", R"({"user":)" USER R"(,"blocked_at":"2026-11-22T09:30:00.000Z"})"},
+    {"block.changed", R"({"user":)" USER R"(,"blocked":false,"changed_at":"2026-11-22T09:30:00.000Z"})"},
+    {"report", R"({"id":"rp_1","target_type":"payment_request","target_id":"pr_3","reason":"scam","note":"","created_at":"2026-11-22T09:30:00.000Z","declined":true})"},
     {"message.reaction", R"({"message_id":"m_2","conversation_id":"c_1","user_id":"u_2","emoji":"❤️","added":false,"reactions":[{"emoji":"👍","count":1,"mine":false,"recent_user_ids":["u_2"]}]})"},
 };
 
@@ -111,6 +115,12 @@ Result<QJsonObject> reencode(const QString &type, const QJsonObject &o)
         return run(MessageDeleted::fromJson(o));
     if (type == u"message.reaction")
         return run(ReactionChange::fromJson(o));
+    if (type == u"block")
+        return run(Block::fromJson(o));
+    if (type == u"block.changed")
+        return run(BlockChange::fromJson(o));
+    if (type == u"report")
+        return run(Report::fromJson(o));
     if (type == u"upload")
         return run(Upload::fromJson(o));
     if (type == u"media")
@@ -415,7 +425,7 @@ void TestProtocol::eventNamesRoundTrip()
         seen.insert(name);
         QCOMPARE(eventTypeFromName(name), std::optional<EventType>(type));
     }
-    QCOMPARE(seen.size(), 19);
+    QCOMPARE(seen.size(), 20);
     QCOMPARE(eventName(EventType::PaymentRequestUpdated), QStringLiteral("payment_request.updated"));
     QVERIFY(!eventTypeFromName(u"message.Created"));
     QVERIFY(!eventTypeFromName(u"message.created "));
@@ -500,6 +510,14 @@ void TestProtocol::resourcesAreStrict_data()
     row("conversation: unread fractional", "conversation", "unread", 1.5, "conversation.unread");
     row("conversation: last message's id missing", "conversation", "last_message.id", missing, "conversation.last_message.id");
     row("conversation: last message elsewhere", "conversation", "last_message.conversation_id", QStringLiteral("c_2"), "conversation.last_message.conversation_id");
+    row("conversation: muted a string", "conversation", "muted", QStringLiteral("yes"), "conversation.muted");
+    row("conversation: muted_until not a time", "conversation", "muted_until", QStringLiteral("soon"), "conversation.muted_until");
+    row("conversation: an end without a mute", "conversation", "muted", false, "conversation.muted_until");
+    row("block: user missing", "block", "user", missing, "block.user");
+    row("block.changed: blocked a string", "block.changed", "blocked", QStringLiteral("true"), "block.changed.blocked");
+    row("block.changed: time missing", "block.changed", "changed_at", missing, "block.changed.changed_at");
+    row("report: unknown reason", "report", "reason", QStringLiteral("boring"), "report.reason");
+    row("report: unknown target", "report", "target_type", QStringLiteral("comment"), "report.target_type");
     row("read: up_to a number", "conversation.read", "up_to", 3, "conversation.read.up_to");
     row("read: user missing", "conversation.read", "user_id", missing, "conversation.read.user_id");
     // Post
