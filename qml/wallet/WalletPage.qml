@@ -51,6 +51,8 @@ Item {
         page.payLinkSheet().start(link)
     }
 
+    // For the sheets, built later inside Loaders: there "summary" would name their own property.
+    readonly property QtObject walletSummary: summary
     WalletSummary {
         id: summary
         cache: App.session.cache
@@ -581,9 +583,9 @@ Item {
         y: page.height - height - Theme.spacingXl
     }
 
-    Loader { id: sendSheetLoader; active: false; sourceComponent: SendSheet { summary: summary } }
-    Loader { id: topUpSheetLoader; active: false; sourceComponent: TopUpSheet { summary: summary } }
-    Loader { id: requestSheetLoader; active: false; sourceComponent: RequestSheet { summary: summary } }
-    Loader { id: payLinkSheetLoader; active: false; sourceComponent: PayLinkSheet { summary: summary } }
+    Loader { id: sendSheetLoader; active: false; sourceComponent: SendSheet { summary: page.walletSummary } }
+    Loader { id: topUpSheetLoader; active: false; sourceComponent: TopUpSheet { summary: page.walletSummary } }
+    Loader { id: requestSheetLoader; active: false; sourceComponent: RequestSheet { summary: page.walletSummary } }
+    Loader { id: payLinkSheetLoader; active: false; sourceComponent: PayLinkSheet { summary: page.walletSummary } }
     Loader { id: detailSheetLoader; active: false; sourceComponent: TransactionSheet { } }
 }
