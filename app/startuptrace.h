@@ -24,6 +24,7 @@
 #include <ctime>
 #include <functional>
 #include <memory>
+#include <pthread.h>
 #include <unistd.h>
 
 class StartupTrace : public QObject
@@ -70,10 +71,20 @@ public:
         return nullptr;
     }
 
+    //! CPU time, in ms, used so far by the GUI thread (the thread that first asked: main()
+    //! or the trace's constructor) and by the whole process.
+    static double guiThreadCpuMs() { return cpuMs(guiThreadClock()); }
+    static double processCpuMs() { return cpuMs(CLOCK_PROCESS_CPUTIME_ID); }
+
     static void say(const char *what, double ms, const QString &detail = {})
+    {
+        sayAt(what, ms, guiThreadCpuMs(), processCpuMs(), detail);
+    }
+    static void sayAt(const char *what, double ms, double guiCpuMs, double processCpuMs, const QString &detail = {})
     {
         std::fprintf(stdout, "startup-trace: %s %.1f ms%s%s\n", what, ms, detail.isEmpty() ? "" : " ",
                      qPrintable(detail));
+        std::fprintf(stdout, "startup-cpu: %s gui %.1f ms process %.1f ms\n", what, guiCpuMs, processCpuMs);
         std::fflush(stdout);
     }
 
@@ -85,6 +96,7 @@ public:
         , m_populated(std::move(populated))
     {
         sinceProcessStartMs(); // read the start time now, off the frame path
+        guiThreadClock();
         window->installEventFilter(this);
         connect(window, &QQuickWindow::beforeSynchronizing, this, [this] {
             if (!m_armed.load() && m_populated(&m_detail))
@@ -92,10 +104,14 @@ public:
         }, Qt::DirectConnection);
         connect(window, &QQuickWindow::frameSwapped, this, [this] {
             const double ms = sinceProcessStartMs();
+            const double gui = guiThreadCpuMs();
+            const double process = processCpuMs();
             if (!m_firstFrameSeen.exchange(true))
-                QMetaObject::invokeMethod(this, [ms] { say("first-frame", ms); }, Qt::QueuedConnection);
-            if (m_armed.load() && !m_populatedSeen.exchange(true))
-                QMetaObject::invokeMethod(this, [this, ms] { say("populated", ms, m_detail); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(this, [=] { sayAt("first-frame", ms, gui, process); }, Qt::QueuedConnection);
+            if (m_armed.load() && !m_populatedSeen.exchange(true)) {
+                QMetaObject::invokeMethod(this, [=, this] { sayAt("populated", ms, gui, process, m_detail); },
+                                          Qt::QueuedConnection);
+            }
         }, Qt::DirectConnection);
         // The bench closes stdin (or writes a line) when it has read /proc: quit cleanly.
         m_stdin = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
@@ -103,6 +119,25 @@ public:
             m_stdin->setEnabled(false);
             QCoreApplication::quit();
         });
+    }
+
+private:
+    static clockid_t guiThreadClock()
+    {
+        static const clockid_t clock = [] {
+            clockid_t id = CLOCK_THREAD_CPUTIME_ID;
+            if (pthread_getcpuclockid(pthread_self(), &id) != 0)
+                id = CLOCK_THREAD_CPUTIME_ID;
+            return id;
+        }();
+        return clock;
+    }
+    static double cpuMs(clockid_t clock)
+    {
+        timespec used{};
+        if (clock_gettime(clock, &used) != 0)
+            return -1;
+        return double(used.tv_sec) * 1000.0 + double(used.tv_nsec) / 1e6;
     }
 
 protected:

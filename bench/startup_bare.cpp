@@ -53,6 +53,8 @@ ApplicationWindow {
 
 int main(int argc, char *argv[])
 {
+    if (StartupTrace::enabled())
+        StartupTrace::say("main", StartupTrace::sinceProcessStartMs()); // as Plaza's main() says it
     QGuiApplication app(argc, argv);
     QQuickStyle::setStyle(QStringLiteral("Basic"));
     QQmlApplicationEngine engine;

@@ -14,8 +14,7 @@ Rectangle {
         id: mark
         anchors.centerIn: parent
         size: 64
-        opacity: 0
-        NumberAnimation on opacity { to: 1; duration: Theme.animationNormal; easing.type: Easing.OutCubic }
+        // No fade-in: each of its frames redrew the whole window while the cache opened (issue 15).
     }
 
     Spinner {

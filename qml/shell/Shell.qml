@@ -53,7 +53,7 @@ Rectangle {
         objectName: "quickSwitcherShortcut"
         sequence: "Ctrl+K"
         enabled: !App.appLock.locked
-        onActivated: quickSwitcher.start()
+        onActivated: shell.quickSwitcher().start()
     }
     Shortcut {
         sequence: StandardKey.New
@@ -87,9 +87,9 @@ Rectangle {
             AppHeader {
                 session: shell.session
                 title: shell.tabs[sidebar.currentIndex].title
-                onSignOutRequested: signOutDialog.open()
+                onSignOutRequested: shell.signOutDialog().open()
                 onSettingsRequested: shell.settings().open()
-                onFeedbackRequested: feedback.start()
+                onFeedbackRequested: shell.feedback().start()
                 Layout.fillWidth: true
             }
 
@@ -175,11 +175,11 @@ Rectangle {
             return
         }
         if (parts[0] === "feedback") {
-            feedback.start() // settles once the dialog is on screen
+            shell.feedback().start() // settles once the dialog is on screen
             return
         }
         if (parts[0] === "switcher") {
-            quickSwitcher.start()
+            shell.quickSwitcher().start()
             App.pageSettled = true
             return
         }
@@ -268,23 +268,40 @@ Rectangle {
         anchors.fill: parent
         active: false
         sourceComponent: SettingsSheet {
-            onSignOutRequested: signOutDialog.open()
-            onFeedbackRequested: feedback.start()
+            onSignOutRequested: shell.signOutDialog().open()
+            onFeedbackRequested: shell.feedback().start()
         }
     }
     function settings() {
         settingsLoader.active = true
         return settingsLoader.item
     }
-    FeedbackFlow { id: feedback }
-    QuickSwitcher {
-        id: quickSwitcher
-        onConversationChosen: id => { shell.skipChatRestore(); sidebar.currentIndex = 1; shell.chatPage.open(id) }
-        onPersonChosen: userId => { shell.skipChatRestore(); sidebar.currentIndex = 1; App.chat.openConversationWith(userId) }
+    // So are the feedback flow, the quick switcher and the sign-out dialog.
+    function built(loader) {
+        loader.active = true
+        return loader.item
     }
-
-    SignOutDialog {
-        id: signOutDialog
-        onConfirmed: shell.session.signOut()
+    function feedback() { return built(feedbackLoader) }
+    function quickSwitcher() { return built(quickSwitcherLoader) }
+    function signOutDialog() { return built(signOutLoader) }
+    Loader {
+        id: feedbackLoader
+        active: false
+        sourceComponent: FeedbackFlow { }
+    }
+    Loader {
+        id: quickSwitcherLoader
+        active: false
+        sourceComponent: QuickSwitcher {
+            onConversationChosen: id => { shell.skipChatRestore(); sidebar.currentIndex = 1; shell.chatPage.open(id) }
+            onPersonChosen: userId => { shell.skipChatRestore(); sidebar.currentIndex = 1; App.chat.openConversationWith(userId) }
+        }
+    }
+    Loader {
+        id: signOutLoader
+        active: false
+        sourceComponent: SignOutDialog {
+            onConfirmed: shell.session.signOut()
+        }
     }
 }

@@ -34,23 +34,25 @@ Item {
     function openPath(path) {
         const parts = path.split("/")
         if (parts[0] === "send")
-            sendSheet.start(parts.length > 1 ? parts[1] : "")
+            page.sendSheet().start(parts.length > 1 ? parts[1] : "")
         else if (parts[0] === "request" && parts.length > 1)
-            requestSheet.showRequest(parts[1])
+            page.requestSheet().showRequest(parts[1])
         else if (parts[0] === "request")
-            requestSheet.start()
+            page.requestSheet().start()
         else if (parts[0] === "export")
-            exportDialog.open() // settles once on screen: a dialog whose QML is missing never does
+            page.exportDialog().open() // settles once on screen: a dialog whose QML is missing never does
         else if (parts[0] === "topup")
-            topUpSheet.start()
+            page.topUpSheet().start()
         // A request being shown settles once its lookup answers; a new one at once.
         if (parts.length === 1)
             App.pageSettled = true
     }
     function openLink(link) {
-        payLinkSheet.start(link)
+        page.payLinkSheet().start(link)
     }
 
+    // For the sheets, built later inside Loaders: there "summary" would name their own property.
+    readonly property QtObject walletSummary: summary
     WalletSummary {
         id: summary
         cache: App.session.cache
@@ -243,7 +245,7 @@ Item {
                         Layout.fillWidth: true
                         ToolTip.visible: hovered && page.offline
                         ToolTip.text: page.offlineReason
-                        onClicked: sendSheet.start("")
+                        onClicked: page.sendSheet().start("")
                     }
                     AppButton {
                         objectName: "requestButton"
@@ -254,7 +256,7 @@ Item {
                         Layout.fillWidth: true
                         ToolTip.visible: hovered && page.offline
                         ToolTip.text: page.offlineReason
-                        onClicked: requestSheet.start()
+                        onClicked: page.requestSheet().start()
                     }
                     AppButton {
                         objectName: "payLinkButton"
@@ -265,7 +267,7 @@ Item {
                         Layout.fillWidth: true
                         ToolTip.visible: hovered && page.offline
                         ToolTip.text: page.offlineReason
-                        onClicked: payLinkSheet.start("")
+                        onClicked: page.payLinkSheet().start("")
                     }
                     AppButton {
                         objectName: "topUpButton"
@@ -276,7 +278,7 @@ Item {
                         Layout.fillWidth: true
                         ToolTip.visible: hovered && page.offline
                         ToolTip.text: page.offlineReason
-                        onClicked: topUpSheet.start()
+                        onClicked: page.topUpSheet().start()
                     }
                     Label {
                         visible: page.offline
@@ -313,7 +315,7 @@ Item {
                 variant: "quiet"
                 implicitHeight: 32
                 enabled: history.count > 0
-                onClicked: exportDialog.open()
+                onClicked: page.exportDialog().open()
             }
         }
         RowLayout {
@@ -389,7 +391,7 @@ Item {
             Layout.fillWidth: true
             // At 1024×700 three requests left the history a single row.
             visibleRows: page.height < 760 ? 1 : 3
-            onPayRequested: link => payLinkSheet.start(link, true)
+            onPayRequested: link => page.payLinkSheet().start(link, true)
         }
 
         Rectangle {
@@ -437,7 +439,7 @@ Item {
                 delegate: TransactionDelegate {
                     width: ListView.view.width
                     highlighted: ListView.isCurrentItem && history.activeFocus
-                    onClicked: detailSheet.show({
+                    onClicked: page.detailSheet().show({
                         id: model.id, kind: model.kind, direction: model.direction, status: model.status,
                         formattedAmount: (model.direction === "in" ? "+" : "") + model.formattedAmount,
                         counterpartyName: model.counterpartyName, counterpartyHandle: model.counterpartyHandle,
@@ -540,17 +542,32 @@ Item {
         }
     }
 
-    FileDialog {
-        id: exportDialog
-        objectName: "exportDialog"
-        onVisibleChanged: if (visible) App.pageSettled = true
-        title: qsTr("Export the history as CSV")
-        fileMode: FileDialog.SaveFile
-        acceptLabel: qsTr("Save") // the non-native dialog says "Open" otherwise
-        nameFilters: [qsTr("CSV files (*.csv)")]
-        defaultSuffix: "csv"
-        selectedFile: Desktop.suggestedFile("plaza-history.csv")
-        onAccepted: Desktop.exportCsv(txModel, selectedFile)
+    // The sheets and the export dialog are built the first time they are asked for, then kept:
+    // at start they only cost time before the first populated frame (issue 15).
+    function sendSheet() { return page.built(sendSheetLoader) }
+    function topUpSheet() { return page.built(topUpSheetLoader) }
+    function requestSheet() { return page.built(requestSheetLoader) }
+    function payLinkSheet() { return page.built(payLinkSheetLoader) }
+    function detailSheet() { return page.built(detailSheetLoader) }
+    function exportDialog() { return page.built(exportDialogLoader) }
+    function built(loader) {
+        loader.active = true
+        return loader.item
+    }
+    Loader {
+        id: exportDialogLoader
+        active: false
+        sourceComponent: FileDialog {
+            objectName: "exportDialog"
+            onVisibleChanged: if (visible) App.pageSettled = true
+            title: qsTr("Export the history as CSV")
+            fileMode: FileDialog.SaveFile
+            acceptLabel: qsTr("Save") // the non-native dialog says "Open" otherwise
+            nameFilters: [qsTr("CSV files (*.csv)")]
+            defaultSuffix: "csv"
+            selectedFile: Desktop.suggestedFile("plaza-history.csv")
+            onAccepted: Desktop.exportCsv(txModel, selectedFile)
+        }
     }
     Connections {
         target: Desktop
@@ -566,9 +583,9 @@ Item {
         y: page.height - height - Theme.spacingXl
     }
 
-    SendSheet { id: sendSheet; summary: summary }
-    TopUpSheet { id: topUpSheet; summary: summary }
-    RequestSheet { id: requestSheet; summary: summary }
-    PayLinkSheet { id: payLinkSheet; summary: summary }
-    TransactionSheet { id: detailSheet }
+    Loader { id: sendSheetLoader; active: false; sourceComponent: SendSheet { summary: page.walletSummary } }
+    Loader { id: topUpSheetLoader; active: false; sourceComponent: TopUpSheet { summary: page.walletSummary } }
+    Loader { id: requestSheetLoader; active: false; sourceComponent: RequestSheet { summary: page.walletSummary } }
+    Loader { id: payLinkSheetLoader; active: false; sourceComponent: PayLinkSheet { summary: page.walletSummary } }
+    Loader { id: detailSheetLoader; active: false; sourceComponent: TransactionSheet { } }
 }
