@@ -76,6 +76,23 @@
     </message>
 </context>
 <context>
+    <name>ForwardSheet</name>
+    <message numerus="yes">
+        <source>You can forward to at most %n conversations at once.</source>
+        <translation>
+            <numerusform>You can forward to at most %n conversation at once.</numerusform>
+            <numerusform>You can forward to at most %n conversations at once.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Forward to %n conversations</source>
+        <translation>
+            <numerusform>Forward to %n conversation</numerusform>
+            <numerusform>Forward to %n conversations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GoalCard</name>
     <message numerus="yes">
         <source>%n month(s)</source>
@@ -127,7 +144,38 @@
     </message>
 </context>
 <context>
+    <name>MessageActionsLayer</name>
+    <message numerus="yes">
+        <source>%n attachments</source>
+        <translation>
+            <numerusform>%n attachment</numerusform>
+            <numerusform>%n attachments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MessageBubble</name>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n reactions</source>
+        <translation>
+            <numerusform>%1 · %n reaction</numerusform>
+            <numerusform>%1 · %n reactions</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%1: %n reactions</source>
         <translation>

@@ -256,6 +256,26 @@
         <source>Attach files</source>
         <translation>Joindre des fichiers</translation>
     </message>
+    <message>
+        <source>Replying to %1</source>
+        <translation>Réponse à %1</translation>
+    </message>
+    <message>
+        <source>Editing message</source>
+        <translation>Modification du message</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>Annuler la modification</translation>
+    </message>
+    <message>
+        <source>Cancel reply</source>
+        <translation>Annuler la réponse</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
 </context>
 <context>
     <name>ChatPage</name>
@@ -517,6 +537,461 @@
     <message>
         <source>Delete my account</source>
         <translation>Supprimer mon compte</translation>
+    </message>
+</context>
+<context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>thumbs up</source>
+        <translation>pouce vers le haut</translation>
+    </message>
+    <message>
+        <source>thumbs down</source>
+        <translation>pouce vers le bas</translation>
+    </message>
+    <message>
+        <source>red heart</source>
+        <translation>cœur rouge</translation>
+    </message>
+    <message>
+        <source>face with tears of joy</source>
+        <translation>visage riant aux larmes</translation>
+    </message>
+    <message>
+        <source>face with open mouth</source>
+        <translation>visage bouche ouverte</translation>
+    </message>
+    <message>
+        <source>crying face</source>
+        <translation>visage qui pleure</translation>
+    </message>
+    <message>
+        <source>folded hands</source>
+        <translation>mains jointes</translation>
+    </message>
+    <message>
+        <source>grinning face</source>
+        <translation>visage souriant</translation>
+    </message>
+    <message>
+        <source>grinning face with smiling eyes</source>
+        <translation>visage souriant aux yeux rieurs</translation>
+    </message>
+    <message>
+        <source>beaming face</source>
+        <translation>visage radieux</translation>
+    </message>
+    <message>
+        <source>grinning face with sweat</source>
+        <translation>visage souriant avec une goutte de sueur</translation>
+    </message>
+    <message>
+        <source>rolling on the floor laughing</source>
+        <translation>se rouler par terre de rire</translation>
+    </message>
+    <message>
+        <source>slightly smiling face</source>
+        <translation>visage avec un léger sourire</translation>
+    </message>
+    <message>
+        <source>winking face</source>
+        <translation>visage qui fait un clin d’œil</translation>
+    </message>
+    <message>
+        <source>smiling face with smiling eyes</source>
+        <translation>visage souriant aux yeux rieurs</translation>
+    </message>
+    <message>
+        <source>smiling face with halo</source>
+        <translation>visage souriant avec auréole</translation>
+    </message>
+    <message>
+        <source>smiling face with hearts</source>
+        <translation>visage souriant avec des cœurs</translation>
+    </message>
+    <message>
+        <source>smiling face with heart-eyes</source>
+        <translation>visage souriant aux yeux en cœur</translation>
+    </message>
+    <message>
+        <source>face blowing a kiss</source>
+        <translation>visage envoyant un bisou</translation>
+    </message>
+    <message>
+        <source>face savoring food</source>
+        <translation>visage savourant</translation>
+    </message>
+    <message>
+        <source>winking face with tongue</source>
+        <translation>visage qui tire la langue avec un clin d’œil</translation>
+    </message>
+    <message>
+        <source>zany face</source>
+        <translation>visage loufoque</translation>
+    </message>
+    <message>
+        <source>hugging face</source>
+        <translation>visage qui fait un câlin</translation>
+    </message>
+    <message>
+        <source>thinking face</source>
+        <translation>visage pensif</translation>
+    </message>
+    <message>
+        <source>face with raised eyebrow</source>
+        <translation>visage avec sourcil levé</translation>
+    </message>
+    <message>
+        <source>neutral face</source>
+        <translation>visage neutre</translation>
+    </message>
+    <message>
+        <source>face with rolling eyes</source>
+        <translation>visage roulant des yeux</translation>
+    </message>
+    <message>
+        <source>smirking face</source>
+        <translation>visage avec un sourire en coin</translation>
+    </message>
+    <message>
+        <source>grimacing face</source>
+        <translation>visage grimaçant</translation>
+    </message>
+    <message>
+        <source>relieved face</source>
+        <translation>visage soulagé</translation>
+    </message>
+    <message>
+        <source>sleeping face</source>
+        <translation>visage endormi</translation>
+    </message>
+    <message>
+        <source>face with thermometer</source>
+        <translation>visage avec thermomètre</translation>
+    </message>
+    <message>
+        <source>partying face</source>
+        <translation>visage festif</translation>
+    </message>
+    <message>
+        <source>smiling face with sunglasses</source>
+        <translation>visage avec lunettes de soleil</translation>
+    </message>
+    <message>
+        <source>nerd face</source>
+        <translation>visage d’intello</translation>
+    </message>
+    <message>
+        <source>confused face</source>
+        <translation>visage confus</translation>
+    </message>
+    <message>
+        <source>worried face</source>
+        <translation>visage inquiet</translation>
+    </message>
+    <message>
+        <source>astonished face</source>
+        <translation>visage stupéfait</translation>
+    </message>
+    <message>
+        <source>flushed face</source>
+        <translation>visage qui rougit</translation>
+    </message>
+    <message>
+        <source>pleading face</source>
+        <translation>visage suppliant</translation>
+    </message>
+    <message>
+        <source>loudly crying face</source>
+        <translation>visage en pleurs</translation>
+    </message>
+    <message>
+        <source>face screaming in fear</source>
+        <translation>visage qui hurle de peur</translation>
+    </message>
+    <message>
+        <source>face with steam from nose</source>
+        <translation>visage qui souffle par le nez</translation>
+    </message>
+    <message>
+        <source>angry face</source>
+        <translation>visage en colère</translation>
+    </message>
+    <message>
+        <source>exploding head</source>
+        <translation>tête qui explose</translation>
+    </message>
+    <message>
+        <source>cold face</source>
+        <translation>visage bleu de froid</translation>
+    </message>
+    <message>
+        <source>hot face</source>
+        <translation>visage rouge de chaleur</translation>
+    </message>
+    <message>
+        <source>zipper-mouth face</source>
+        <translation>visage bouche cousue</translation>
+    </message>
+    <message>
+        <source>shushing face</source>
+        <translation>visage qui fait chut</translation>
+    </message>
+    <message>
+        <source>saluting face</source>
+        <translation>visage qui salue</translation>
+    </message>
+    <message>
+        <source>clapping hands</source>
+        <translation>mains qui applaudissent</translation>
+    </message>
+    <message>
+        <source>raising hands</source>
+        <translation>mains levées</translation>
+    </message>
+    <message>
+        <source>waving hand</source>
+        <translation>main qui salue</translation>
+    </message>
+    <message>
+        <source>OK hand</source>
+        <translation>main OK</translation>
+    </message>
+    <message>
+        <source>victory hand</source>
+        <translation>main faisant un V</translation>
+    </message>
+    <message>
+        <source>crossed fingers</source>
+        <translation>doigts croisés</translation>
+    </message>
+    <message>
+        <source>handshake</source>
+        <translation>poignée de main</translation>
+    </message>
+    <message>
+        <source>flexed biceps</source>
+        <translation>biceps contracté</translation>
+    </message>
+    <message>
+        <source>eyes</source>
+        <translation>yeux</translation>
+    </message>
+    <message>
+        <source>heart hands</source>
+        <translation>mains en cœur</translation>
+    </message>
+    <message>
+        <source>orange heart</source>
+        <translation>cœur orange</translation>
+    </message>
+    <message>
+        <source>yellow heart</source>
+        <translation>cœur jaune</translation>
+    </message>
+    <message>
+        <source>green heart</source>
+        <translation>cœur vert</translation>
+    </message>
+    <message>
+        <source>blue heart</source>
+        <translation>cœur bleu</translation>
+    </message>
+    <message>
+        <source>purple heart</source>
+        <translation>cœur violet</translation>
+    </message>
+    <message>
+        <source>black heart</source>
+        <translation>cœur noir</translation>
+    </message>
+    <message>
+        <source>broken heart</source>
+        <translation>cœur brisé</translation>
+    </message>
+    <message>
+        <source>hundred points</source>
+        <translation>cent points</translation>
+    </message>
+    <message>
+        <source>fire</source>
+        <translation>feu</translation>
+    </message>
+    <message>
+        <source>sparkles</source>
+        <translation>étincelles</translation>
+    </message>
+    <message>
+        <source>star</source>
+        <translation>étoile</translation>
+    </message>
+    <message>
+        <source>party popper</source>
+        <translation>cotillons</translation>
+    </message>
+    <message>
+        <source>birthday cake</source>
+        <translation>gâteau d’anniversaire</translation>
+    </message>
+    <message>
+        <source>wrapped gift</source>
+        <translation>cadeau</translation>
+    </message>
+    <message>
+        <source>check mark</source>
+        <translation>coche</translation>
+    </message>
+    <message>
+        <source>cross mark</source>
+        <translation>croix</translation>
+    </message>
+    <message>
+        <source>question mark</source>
+        <translation>point d’interrogation</translation>
+    </message>
+    <message>
+        <source>exclamation mark</source>
+        <translation>point d’exclamation</translation>
+    </message>
+    <message>
+        <source>light bulb</source>
+        <translation>ampoule</translation>
+    </message>
+    <message>
+        <source>money with wings</source>
+        <translation>billet avec des ailes</translation>
+    </message>
+    <message>
+        <source>money bag</source>
+        <translation>sac d’argent</translation>
+    </message>
+    <message>
+        <source>hot beverage</source>
+        <translation>boisson chaude</translation>
+    </message>
+    <message>
+        <source>pizza</source>
+        <translation>pizza</translation>
+    </message>
+    <message>
+        <source>clinking beer mugs</source>
+        <translation>chopes de bière</translation>
+    </message>
+    <message>
+        <source>wine glass</source>
+        <translation>verre de vin</translation>
+    </message>
+    <message>
+        <source>croissant</source>
+        <translation>croissant</translation>
+    </message>
+    <message>
+        <source>shortcake</source>
+        <translation>gâteau aux fraises</translation>
+    </message>
+    <message>
+        <source>red apple</source>
+        <translation>pomme rouge</translation>
+    </message>
+    <message>
+        <source>soccer ball</source>
+        <translation>ballon de football</translation>
+    </message>
+    <message>
+        <source>bicycle</source>
+        <translation>vélo</translation>
+    </message>
+    <message>
+        <source>car</source>
+        <translation>voiture</translation>
+    </message>
+    <message>
+        <source>airplane</source>
+        <translation>avion</translation>
+    </message>
+    <message>
+        <source>house</source>
+        <translation>maison</translation>
+    </message>
+    <message>
+        <source>mountain</source>
+        <translation>montagne</translation>
+    </message>
+    <message>
+        <source>hiking boot</source>
+        <translation>chaussure de randonnée</translation>
+    </message>
+    <message>
+        <source>sun with face</source>
+        <translation>soleil avec visage</translation>
+    </message>
+    <message>
+        <source>cloud with rain</source>
+        <translation>nuage avec pluie</translation>
+    </message>
+    <message>
+        <source>snowflake</source>
+        <translation>flocon</translation>
+    </message>
+    <message>
+        <source>rainbow</source>
+        <translation>arc-en-ciel</translation>
+    </message>
+    <message>
+        <source>cherry blossom</source>
+        <translation>fleur de cerisier</translation>
+    </message>
+    <message>
+        <source>dog face</source>
+        <translation>tête de chien</translation>
+    </message>
+    <message>
+        <source>cat face</source>
+        <translation>tête de chat</translation>
+    </message>
+    <message>
+        <source>musical note</source>
+        <translation>note de musique</translation>
+    </message>
+    <message>
+        <source>camera with flash</source>
+        <translation>appareil photo avec flash</translation>
+    </message>
+    <message>
+        <source>calendar</source>
+        <translation>calendrier</translation>
+    </message>
+    <message>
+        <source>alarm clock</source>
+        <translation>réveil</translation>
+    </message>
+    <message>
+        <source>rocket</source>
+        <translation>fusée</translation>
+    </message>
+    <message>
+        <source>trophy</source>
+        <translation>trophée</translation>
+    </message>
+    <message>
+        <source>Choose a reaction</source>
+        <translation>Choisir une réaction</translation>
+    </message>
+    <message>
+        <source>Search emoji</source>
+        <translation>Rechercher un emoji</translation>
+    </message>
+    <message>
+        <source>Down moves to the emoji, Enter picks the first one</source>
+        <translation>Bas va aux emoji, Entrée choisit le premier</translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation>Emoji</translation>
+    </message>
+    <message>
+        <source>No emoji matches “%1”.</source>
+        <translation>Aucun emoji ne correspond à « %1 ».</translation>
     </message>
 </context>
 <context>
@@ -887,6 +1362,55 @@
     <message>
         <source>Not available offline. Try again when you&apos;re online.</source>
         <translation>Non disponible hors ligne. Réessayez une fois en ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardSheet</name>
+    <message>
+        <source>Forward message</source>
+        <translation>Transférer le message</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Rechercher des conversations</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>You and %1</source>
+        <translation>Vous et %1</translation>
+    </message>
+    <message>
+        <source>No conversation matches.</source>
+        <translation>Aucune conversation ne correspond.</translation>
+    </message>
+    <message>
+        <source>No conversations yet.</source>
+        <translation>Aucune conversation pour l’instant.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You can forward to at most %n conversations at once.</source>
+        <translation>
+            <numerusform>Vous pouvez transférer vers au plus %n conversation à la fois.</numerusform>
+            <numerusform>Vous pouvez transférer vers au plus %n conversations à la fois.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. Forwarding needs a connection.</source>
+        <translation>Vous êtes hors ligne. Le transfert nécessite une connexion.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forward to %n conversations</source>
+        <translation>
+            <numerusform>Transférer vers %n conversation</numerusform>
+            <numerusform>Transférer vers %n conversations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Transférer</translation>
     </message>
 </context>
 <context>
@@ -1262,6 +1786,127 @@
     </message>
 </context>
 <context>
+    <name>MessageActionText</name>
+    <message>
+        <source>Messages can only be edited in the 48 hours after they&apos;re sent.</source>
+        <translation>Un message ne peut être modifié que dans les 48 heures suivant son envoi.</translation>
+    </message>
+    <message>
+        <source>Messages can only be deleted for everyone in the 48 hours after they&apos;re sent.</source>
+        <translation>Un message ne peut être supprimé pour tout le monde que dans les 48 heures suivant son envoi.</translation>
+    </message>
+    <message>
+        <source>Payments stay as they are: they can&apos;t be edited, deleted or forwarded.</source>
+        <translation>Les paiements restent tels quels : ils ne peuvent être ni modifiés, ni supprimés, ni transférés.</translation>
+    </message>
+    <message>
+        <source>Payment requests stay as they are: they can&apos;t be edited or deleted.</source>
+        <translation>Les demandes de paiement restent telles quelles : elles ne peuvent être ni modifiées ni supprimées.</translation>
+    </message>
+    <message>
+        <source>You can only change your own messages.</source>
+        <translation>Vous ne pouvez modifier que vos propres messages.</translation>
+    </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation>Ce message a été supprimé.</translation>
+    </message>
+    <message>
+        <source>A reaction is a single emoji.</source>
+        <translation>Une réaction est un seul emoji.</translation>
+    </message>
+    <message>
+        <source>A message is 1 to 4,000 characters, and can&apos;t carry a payment link.</source>
+        <translation>Un message fait de 1 à 4 000 caractères et ne peut pas contenir de lien de paiement.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. Reactions need a connection.</source>
+        <translation>Vous êtes hors ligne. Les réactions nécessitent une connexion.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. Editing needs a connection; your message is unchanged.</source>
+        <translation>Vous êtes hors ligne. La modification nécessite une connexion ; votre message est inchangé.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. Forwarding needs a connection.</source>
+        <translation>Vous êtes hors ligne. Le transfert nécessite une connexion.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. Deleting for everyone needs a connection.</source>
+        <translation>Vous êtes hors ligne. La suppression pour tout le monde nécessite une connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageActionsLayer</name>
+    <message>
+        <source>yourself</source>
+        <translation>vous-même</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. Reactions need a connection.</source>
+        <translation>Vous êtes hors ligne. Les réactions nécessitent une connexion.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. Editing needs a connection; your message is unchanged.</source>
+        <translation>Vous êtes hors ligne. La modification nécessite une connexion ; votre message est inchangé.</translation>
+    </message>
+    <message>
+        <source>Original message deleted</source>
+        <translation>Message d’origine supprimé</translation>
+    </message>
+    <message>
+        <source>💸 Payment of %1</source>
+        <translation>💸 Paiement de %1</translation>
+    </message>
+    <message>
+        <source>🧾 Payment request</source>
+        <translation>🧾 Demande de paiement</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachments</source>
+        <translation>
+            <numerusform>%n pièce jointe</numerusform>
+            <numerusform>%n pièces jointes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete for everyone?</source>
+        <translation>Supprimer pour tout le monde ?</translation>
+    </message>
+    <message>
+        <source>The message is replaced by “Message deleted” for everyone in this conversation. This can&apos;t be undone.</source>
+        <translation>Le message est remplacé par « Message supprimé » pour tout le monde dans cette conversation. Cette action est définitive.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation>Supprimer pour tout le monde</translation>
+    </message>
+    <message>
+        <source>Message deleted for everyone</source>
+        <translation>Message supprimé pour tout le monde</translation>
+    </message>
+    <message>
+        <source>Message deleted on this device</source>
+        <translation>Message supprimé sur cet appareil</translation>
+    </message>
+    <message>
+        <source>Message forwarded</source>
+        <translation>Message transféré</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>MessageBubble</name>
     <message>
         <source>%1: %2, %3</source>
@@ -1385,6 +2030,39 @@
         <source>Cancel sending this message</source>
         <translation>Annuler l’envoi de ce message</translation>
     </message>
+    <message>
+        <source>Message actions</source>
+        <translation>Actions sur le message</translation>
+    </message>
+    <message>
+        <source>Reply to %1: %2</source>
+        <translation>Réponse à %1 : %2</translation>
+    </message>
+    <message>
+        <source>Shows the original message</source>
+        <translation>Affiche le message d’origine</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n personne</numerusform>
+            <numerusform>%n personnes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 et %n autre</numerusform>
+            <numerusform>%1 et %n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n reactions</source>
+        <translation>
+            <numerusform>%1 · %n réaction</numerusform>
+            <numerusform>%1 · %n réactions</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageMenu</name>
@@ -1407,6 +2085,54 @@
     <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Reactions need a connection</source>
+        <translation>Les réactions nécessitent une connexion</translation>
+    </message>
+    <message>
+        <source>Take back your reaction %1</source>
+        <translation>Retirer votre réaction %1</translation>
+    </message>
+    <message>
+        <source>React with %1</source>
+        <translation>Réagir avec %1</translation>
+    </message>
+    <message>
+        <source>More reactions…</source>
+        <translation>Plus de réactions…</translation>
+    </message>
+    <message>
+        <source>Left and Right choose a reaction</source>
+        <translation>Gauche et Droite choisissent une réaction</translation>
+    </message>
+    <message>
+        <source>Reactions need a connection.</source>
+        <translation>Les réactions nécessitent une connexion.</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Needs a connection</source>
+        <translation>Nécessite une connexion</translation>
+    </message>
+    <message>
+        <source>Forward…</source>
+        <translation>Transférer…</translation>
+    </message>
+    <message>
+        <source>Delete for everyone…</source>
+        <translation>Supprimer pour tout le monde…</translation>
+    </message>
+    <message>
+        <source>Delete for me</source>
+        <translation>Supprimer pour moi</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +2479,10 @@
     <message>
         <source>Why am I seeing this?</source>
         <translation>Pourquoi je vois ceci ?</translation>
+    </message>
+    <message>
+        <source>Sending the photos</source>
+        <translation>Envoi des photos</translation>
     </message>
 </context>
 <context>
