@@ -19,6 +19,9 @@ AppContext::AppContext(Services services, Options options, QObject *parent)
     // The actions on sent messages live beside the chat service they go through.
     if (m_services.chat)
         m_messageActions = new plaza::chat::MessageActions(m_services.chat, this);
+    // Block, mute and report go through the chat service's session too.
+    if (m_services.chat)
+        m_safety = new plaza::chat::SafetyActions(m_services.chat, this);
 }
 
 AppContext::~AppContext()
@@ -37,7 +40,8 @@ AppContext *AppContext::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
     // garbage collector never claims them either.
     const QList<QObject *> services{s_instance->m_services.session, s_instance->m_services.wallet,
                                     s_instance->m_services.appLock, s_instance->m_services.feed,
-                                    s_instance->m_services.chat, s_instance->m_messageActions};
+                                    s_instance->m_services.chat, s_instance->m_messageActions,
+                                    s_instance->m_safety};
     for (QObject *service : services) {
         if (service)
             QJSEngine::setObjectOwnership(service, QJSEngine::CppOwnership);

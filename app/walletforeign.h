@@ -5,6 +5,7 @@
 #include "chat/chatservice.h"
 #include "chat/conversationsmodel.h"
 #include "chat/messageactions.h"
+#include "chat/safetyactions.h"
 #include "chat/messagesmodel.h"
 #include "feed/feedmodel.h"
 #include "feed/feedservice.h"
@@ -150,6 +151,15 @@ struct ChatServiceForeign
     QML_NAMED_ELEMENT(ChatService)
     QML_UNCREATABLE("The app owns the chat service; use App.chat")
 };
+//! App.safety: block, unblock, mute, unmute, report (each ends in done or failed with a code).
+struct SafetyActionsForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::chat::SafetyActions)
+    QML_NAMED_ELEMENT(SafetyActions)
+    QML_UNCREATABLE("The app owns the safety actions; use App.safety")
+};
+
 //! App.messageActions: edit, delete, react, forward (each ends in done or failed with a code).
 struct MessageActionsForeign
 {

@@ -37,6 +37,7 @@ add_library(plaza_core STATIC
     chat/chatqueries.h chat/chatqueries.cpp
     chat/keyedlistmodel.h
     chat/chatservice.h chat/chatservice.cpp chat/chatservicefiles.cpp
+    chat/chatwrite.h chat/chatwrite.cpp
     chat/messageactions.h chat/messageactions.cpp
     chat/safetyactions.h chat/safetyactions.cpp
     chat/conversationsmodel.h chat/conversationsmodel.cpp

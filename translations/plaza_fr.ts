@@ -384,6 +384,18 @@
         <source>Attach files</source>
         <translation>Joindre des fichiers</translation>
     </message>
+    <message>
+        <source>muted</source>
+        <translation>en sourdine</translation>
+    </message>
+    <message>
+        <source>Conversation options</source>
+        <translation>Options de la conversation</translation>
+    </message>
+    <message>
+        <source>You blocked %1. You can read this conversation, but neither of you can write in it. To unblock them, use the … menu above.</source>
+        <translation>Vous avez bloqué %1. Vous pouvez lire cette conversation, mais aucun de vous deux ne peut y écrire. Pour débloquer cette personne, utilisez le menu … ci-dessus.</translation>
+    </message>
 </context>
 <context>
     <name>ComingSoon</name>
@@ -2749,6 +2761,121 @@
     <message>
         <source>Keep it</source>
         <translation>La garder</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyLayer</name>
+    <message>
+        <source>Needs a connection</source>
+        <translation>Nécessite une connexion</translation>
+    </message>
+    <message>
+        <source>Mute for 1 hour</source>
+        <translation>Mettre en sourdine 1 heure</translation>
+    </message>
+    <message>
+        <source>Mute for 8 hours</source>
+        <translation>Mettre en sourdine 8 heures</translation>
+    </message>
+    <message>
+        <source>Mute for a week</source>
+        <translation>Mettre en sourdine une semaine</translation>
+    </message>
+    <message>
+        <source>Mute until I unmute it</source>
+        <translation>Mettre en sourdine jusqu’à nouvel ordre</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Réactiver les notifications</translation>
+    </message>
+    <message>
+        <source>Report %1…</source>
+        <translation>Signaler %1…</translation>
+    </message>
+    <message>
+        <source>Block %1…</source>
+        <translation>Bloquer %1…</translation>
+    </message>
+    <message>
+        <source>Unblock %1</source>
+        <translation>Débloquer %1</translation>
+    </message>
+    <message>
+        <source>Block %1?</source>
+        <translation>Bloquer %1 ?</translation>
+    </message>
+    <message>
+        <source>They can&apos;t message you, ask you for money or see your posts, and you won&apos;t see theirs. This conversation stays readable. Open requests between you are cancelled.</source>
+        <translation>Cette personne ne pourra plus vous écrire, vous demander de l’argent ni voir vos publications, et vous ne verrez plus les siennes. Cette conversation reste lisible. Les demandes en cours entre vous sont annulées.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Bloquer</translation>
+    </message>
+    <message>
+        <source>Report %1</source>
+        <translation>Signaler %1</translation>
+    </message>
+    <message>
+        <source>Plaza&apos;s team reviews every report. %1 isn&apos;t told who reported them.</source>
+        <translation>L’équipe Plaza examine chaque signalement. %1 ne saura pas qui l’a signalé.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation>Spam</translation>
+    </message>
+    <message>
+        <source>A scam or fraud</source>
+        <translation>Une arnaque ou une fraude</translation>
+    </message>
+    <message>
+        <source>Harassment or abuse</source>
+        <translation>Du harcèlement ou des abus</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Autre chose</translation>
+    </message>
+    <message>
+        <source>What happened (optional)</source>
+        <translation>Ce qui s’est passé (facultatif)</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Signaler</translation>
+    </message>
+    <message>
+        <source>Thanks. The report was sent.</source>
+        <translation>Merci. Le signalement a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Blocked.</source>
+        <translation>Bloqué.</translation>
+    </message>
+    <message>
+        <source>Unblocked.</source>
+        <translation>Débloqué.</translation>
+    </message>
+    <message>
+        <source>Muted: no notifications from this conversation.</source>
+        <translation>En sourdine : aucune notification de cette conversation.</translation>
+    </message>
+    <message>
+        <source>Unmuted.</source>
+        <translation>Notifications réactivées.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. This needs a connection.</source>
+        <translation>Vous êtes hors ligne. Cette action nécessite une connexion.</translation>
     </message>
 </context>
 <context>

@@ -219,6 +219,8 @@ QVariant ConversationsModel::data(const QModelIndex &index, int role) const
         return c.mutedUntil.isEmpty() ? QDateTime() : QDateTime::fromString(c.mutedUntil, Qt::ISODateWithMs).toUTC();
     case BlockedRole:
         return c.blocked;
+    case OtherUserIdRole:
+        return c.otherUserId;
     default:
         return {};
     }
@@ -241,6 +243,7 @@ QHash<int, QByteArray> ConversationsModel::roleNames() const
         {MutedRole, "muted"},
         {MutedUntilRole, "mutedUntil"},
         {BlockedRole, "blocked"},
+        {OtherUserIdRole, "otherUserId"},
     };
 }
 

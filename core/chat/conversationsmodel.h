@@ -55,6 +55,7 @@ public:
         MutedRole,                  //!< (muted) bool: muted now (no end, or its end is still to come)
         MutedUntilRole,             //!< (mutedUntil) QDateTime UTC, invalid when no end or not muted
         BlockedRole,                //!< (blocked) bool: direct, and the user blocked the other person (read-only)
+        OtherUserIdRole,            //!< (otherUserId) direct: the other person's id ("u_…")
     };
     Q_ENUM(Role)
 

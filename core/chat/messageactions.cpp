@@ -2,6 +2,7 @@
 #include "chat/messageactions.h"
 
 #include "chat/chatservice.h"
+#include "chat/chatwrite.h"
 #include "common/clock.h"
 #include "common/logging.h"
 #include "net/apiclient.h"
@@ -25,55 +26,20 @@
 
 namespace plaza::chat {
 
-namespace {
-
-Error notOpen()
-{
-    return makeError(ErrorCode::CacheLocked, QStringLiteral("Chat is not open: the session is not ready."));
-}
-
-Error closed()
-{
-    return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
-}
-
-//! What QML shows next to the code: the field, or the server's reason (not_sender, too_late…).
-QString detailOf(const Error &e)
-{
-    const QString reason = e.details.value(QStringLiteral("reason")).toString();
-    return reason.isEmpty() ? e.field() : reason;
-}
-
-} // namespace
+using actions::closed;
+using actions::detailOf;
+using actions::notOpen;
 
 MessageActions::MessageActions(ChatService *chat, QObject *parent) : QObject(parent), m_chat(chat) { }
 
 QCoro::Task<Status> MessageActions::write(std::function<Status(storage::Database &, storage::RowChanges &)> fn)
 {
-    if (!m_chat || !m_chat->session() || !m_chat->session()->syncEngine() || !m_chat->session()->syncEngine()->writer())
-        co_return notOpen();
     QPointer<MessageActions> self(this);
-    Session *session = m_chat->session();
-    std::function<Result<storage::RowChanges>(storage::Database &)> run
-        = [fn = std::move(fn)](storage::Database &db) -> Result<storage::RowChanges> {
-        storage::RowChanges changes;
-        const Status st = db.transaction([&]() -> Status { return fn(db, changes); });
-        if (!st)
-            return st.error();
-        return changes;
-    };
-    QFuture<Result<storage::RowChanges>> writing = session->syncEngine()->writer()->run<storage::RowChanges>(std::move(run));
-    Result<storage::RowChanges> written = co_await writing;
-    if (!self || !m_chat)
+    QCoro::Task<Status> writing = actions::writeAndPublish(m_chat, std::move(fn));
+    const Status written = co_await std::move(writing);
+    if (!self)
         co_return closed();
-    if (!written)
-        co_return written.error();
-    // On the one change stream, like a sync batch: the lists show it before the events come.
-    storage::ChangeSet set;
-    set.changes = *written;
-    set.committedAt = Clock::instance()->nowUtc();
-    m_chat->session()->cache()->publish(set);
-    co_return Status();
+    co_return written;
 }
 
 QCoro::Task<Status> MessageActions::store(QList<protocol::Message> messages)

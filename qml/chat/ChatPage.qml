@@ -348,6 +348,7 @@ Item {
                         highlighted: model.id === page.currentId || (ListView.isCurrentItem && conversationList.activeFocus)
                         focusPolicy: Qt.NoFocus
                         Accessible.name: model.title + (model.unreadCount > 0 ? ", " + qsTr("%n unread", "", model.unreadCount) : "")
+                                         + (model.muted ? ", " + qsTr("muted") : "")
                         background: Rectangle {
                             radius: Theme.radiusM
                             color: conversationRow.highlighted ? Theme.selected : (conversationRow.hovered ? Theme.hover : "transparent")
@@ -373,10 +374,18 @@ Item {
                                         textFormat: Text.PlainText
                                         Layout.fillWidth: true
                                     }
+                                    Icon {
+                                        objectName: "conversationMutedIcon"
+                                        visible: model.muted
+                                        name: "bell-off"
+                                        size: 14
+                                        color: Theme.textFaint
+                                    }
                                     Rectangle {
                                         visible: model.unreadCount > 0
                                         radius: height / 2
-                                        color: Theme.accent
+                                        // A muted conversation's count is there, but quiet.
+                                        color: model.muted ? Theme.textFaint : Theme.accent
                                         implicitHeight: 18
                                         implicitWidth: Math.max(18, badge.implicitWidth + 8)
                                         Label { id: badge; anchors.centerIn: parent; text: model.unreadCount; color: Theme.accentText; font.pixelSize: 11; font.weight: Font.Bold }
@@ -519,7 +528,7 @@ Item {
                         variant: "secondary"
                         implicitHeight: 32
                         iconOnly: conversationHeader.compact
-                        enabled: App.session.online
+                        enabled: App.session.online && !safetyLayer.blocked
                         ToolTip.visible: hovered && (!enabled || iconOnly)
                         ToolTip.text: enabled ? text : qsTr("Payments need a connection.")
                         onClicked: page.sendMoney()
@@ -531,9 +540,21 @@ Item {
                         variant: "secondary"
                         implicitHeight: 32
                         iconOnly: conversationHeader.compact
-                        enabled: App.session.online
+                        enabled: App.session.online && !safetyLayer.blocked
                         Accessible.name: qsTr("Request money")
                         onClicked: page.requestMoney()
+                    }
+                    AppButton {
+                        id: conversationMenuButton
+                        objectName: "conversationMenuButton"
+                        text: qsTr("Conversation options")
+                        iconName: "ellipsis"
+                        iconOnly: true
+                        variant: "quiet"
+                        implicitHeight: 32
+                        ToolTip.visible: hovered
+                        ToolTip.text: text
+                        onClicked: safetyLayer.openMenu(conversationMenuButton)
                     }
                 }
             }
@@ -685,9 +706,38 @@ Item {
 
             // Composer: Enter sends, Shift+Enter adds a line; the draft is kept per conversation.
             // Files to go with the next message: previews, alt text, a way to take one out.
+            // One blocked the other person: the conversation stays readable, and says why it
+            // can't be written in any more.
+            Rectangle {
+                objectName: "blockedBar"
+                visible: page.currentId.length > 0 && safetyLayer.blocked
+                radius: Theme.radiusL
+                color: Theme.surface
+                border.width: 1
+                border.color: Theme.border
+                implicitHeight: blockedRow.implicitHeight + 2 * Theme.spacingM
+                Layout.fillWidth: true
+                Layout.margins: Theme.spacingL
+                Layout.topMargin: 0
+                RowLayout {
+                    id: blockedRow
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacingM
+                    spacing: Theme.spacingM
+                    Icon { name: "ban"; size: 18; color: Theme.textMuted }
+                    Label {
+                        objectName: "blockedText"
+                        text: qsTr("You blocked %1. You can read this conversation, but neither of you can write in it. To unblock them, use the … menu above.").arg(safetyLayer.otherName)
+                        color: Theme.textMuted
+                        wrapMode: Text.Wrap
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                    }
+                }
+            }
             AttachmentTray {
                 id: attachmentTray
-                visible: page.currentId.length > 0 && (count > 0 || refusal.length > 0)
+                visible: page.currentId.length > 0 && !safetyLayer.blocked && (count > 0 || refusal.length > 0)
                 maxFiles: 10
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.spacingL
@@ -696,7 +746,7 @@ Item {
             }
             ChatComposer {
                 id: composer
-                visible: page.currentId.length > 0
+                visible: page.currentId.length > 0 && !safetyLayer.blocked
                 drafts: App.chat
                 canSend: page.currentId.length > 0
                 hasFiles: attachmentTray.count > 0
@@ -802,6 +852,12 @@ Item {
             composer: composer
             conversationId: page.currentId
             onJumpRequested: messageId => page.jumpTo(page.currentId, messageId)
+        }
+        SafetyLayer {
+            id: safetyLayer
+            anchors.fill: parent
+            conversationId: page.currentId
+            notes: actionsLayer
         }
         }
     }

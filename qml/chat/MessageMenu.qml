@@ -103,52 +103,6 @@ Menu {
         border.color: Theme.border
     }
 
-    component Entry: MenuItem {
-        id: entry
-        property string iconName: ""
-        property color tint: Theme.text
-        //! Offered for this message (hidden otherwise).
-        property bool shown: true
-        //! Why it is greyed out (offline), under its text; empty: it is not.
-        property string reason: ""
-        visible: shown
-        enabled: shown && reason.length === 0
-        height: shown ? implicitHeight : 0
-        Accessible.description: reason
-        // Enter, like a click (Space already is).
-        Keys.onReturnPressed: triggered()
-        Keys.onEnterPressed: triggered()
-        contentItem: RowLayout {
-            spacing: Theme.spacingM
-            Icon { name: entry.iconName; size: 16; color: entry.enabled ? entry.tint : Theme.textFaint; Layout.alignment: Qt.AlignTop; Layout.topMargin: 2 }
-            ColumnLayout {
-                spacing: 0
-                Layout.fillWidth: true
-                Label {
-                    text: entry.text
-                    color: entry.enabled ? entry.tint : Theme.textFaint
-                    font.pixelSize: Theme.fontBody
-                    textFormat: Text.PlainText
-                    elide: Text.ElideRight
-                    Layout.fillWidth: true
-                }
-                Label {
-                    visible: entry.reason.length > 0
-                    text: entry.reason
-                    color: Theme.textMuted
-                    font.pixelSize: Theme.fontCaption
-                    textFormat: Text.PlainText
-                    wrapMode: Text.Wrap
-                    Layout.fillWidth: true
-                }
-            }
-        }
-        background: Rectangle {
-            radius: Theme.radiusS
-            color: entry.highlighted ? Theme.hover : "transparent"
-        }
-    }
-
     // React: Left and Right choose, Enter reacts (or takes one's reaction back).
     MenuItem {
         id: reactionRow
@@ -263,35 +217,35 @@ Menu {
         visible: shown
         height: visible ? implicitHeight : 0
     }
-    Entry {
+    MenuEntry {
         objectName: "replyMessageItem"
         text: qsTr("Reply")
         iconName: "reply"
         shown: menu.live
         onTriggered: menu.replyRequested(menu.message)
     }
-    Entry {
+    MenuEntry {
         objectName: "copyMessageTextItem"
         text: qsTr("Copy text")
         iconName: "copy"
         shown: menu.copyableText.length > 0 && !(menu.message && menu.message.deleted)
         onTriggered: Desktop.copyText(menu.copyableText)
     }
-    Entry {
+    MenuEntry {
         objectName: "copyMessageAmountItem"
         text: qsTr("Copy amount")
         iconName: "receipt-text"
         shown: menu.amount.length > 0
         onTriggered: Desktop.copyText(menu.amount)
     }
-    Entry {
+    MenuEntry {
         objectName: "copyRequestLinkItem"
         text: qsTr("Copy payment link")
         iconName: "link"
         shown: menu.message !== null && menu.message.requestId.length > 0
         onTriggered: Desktop.copyText("plaza://pay/" + menu.message.requestId)
     }
-    Entry {
+    MenuEntry {
         objectName: "editMessageItem"
         text: qsTr("Edit")
         iconName: "pencil"
@@ -299,7 +253,7 @@ Menu {
         reason: menu.online ? "" : qsTr("Needs a connection")
         onTriggered: menu.editRequested(menu.message)
     }
-    Entry {
+    MenuEntry {
         objectName: "forwardMessageItem"
         text: qsTr("Forward…")
         iconName: "forward"
@@ -307,14 +261,14 @@ Menu {
         reason: menu.online ? "" : qsTr("Needs a connection")
         onTriggered: menu.forwardRequested(menu.message)
     }
-    Entry {
+    MenuEntry {
         objectName: "retryMessageItem"
         text: qsTr("Retry sending")
         iconName: "refresh-cw"
         shown: menu.failedOwn
         onTriggered: App.chat.retry(menu.message.clientId)
     }
-    Entry {
+    MenuEntry {
         objectName: "deleteMessageItem"
         text: qsTr("Delete")
         iconName: "x"
@@ -322,7 +276,7 @@ Menu {
         shown: menu.failedOwn
         onTriggered: App.chat.discard(menu.message.clientId)
     }
-    Entry {
+    MenuEntry {
         objectName: "deleteForEveryoneItem"
         text: qsTr("Delete for everyone…")
         iconName: "trash-2"
@@ -331,7 +285,7 @@ Menu {
         reason: menu.online ? "" : qsTr("Needs a connection")
         onTriggered: menu.deleteForEveryoneRequested(menu.message)
     }
-    Entry {
+    MenuEntry {
         objectName: "deleteForMeItem"
         text: qsTr("Delete for me")
         iconName: "trash-2"

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void deleteForMeHidesItHereOnly();
     void forwardToTwoConversations();
     void paymentOffersNoEditDeleteOrForward();
+    void muteReportAndBlockFromTheConversationMenu();
     void offlineSaysWhatNeedsAConnection();
     void cleanupTestCase();
 
@@ -112,8 +113,10 @@ private:
     QString send(const QString &text);
     void openChat(const QString &id);
     void rightClick(QQuickItem *target);
-    //! Clicks the menu entry \a name (the menu open).
-    void trigger(const QString &name);
+    //! Clicks the entry \a name of the open menu \a menu.
+    void trigger(const QString &name, const QString &menu = QStringLiteral("messageMenu"));
+    //! Opens the open conversation's "…" menu (mute, report, block).
+    void conversationMenu();
     //! Opens the menu of message \a id from the keyboard (the list's current message, Shift+F10).
     void menuFromKeyboard(const QString &id);
     //! The server's copy of message \a id in \a conversation (as amelie sees it).
@@ -263,23 +266,40 @@ void MessageActionsUiTest::rightClick(QQuickItem *target)
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("messageMenu")), 5000);
 }
 
-void MessageActionsUiTest::trigger(const QString &name)
+void MessageActionsUiTest::trigger(const QString &name, const QString &menu)
 {
-    QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("messageMenu")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(opened(menu), 5000);
     QQuickItem *entry = nullptr;
     QTRY_VERIFY((entry = item(name)) && entry->isVisible());
     // The menu has laid its items out and stopped moving (it fits itself into the window
     // after it opened): the entry is inside it, at the same place twice in a row.
     QRectF last;
     QTRY_VERIFY_WITH_TIMEOUT([&] {
-        auto *content = popup(QStringLiteral("messageMenu"))->property("contentItem").value<QQuickItem *>();
+        auto *content = popup(menu)->property("contentItem").value<QQuickItem *>();
+        const QRectF now = sceneRect(entry);
+        const bool settled = content && sceneRect(content).contains(now.center()) && now == last;
+        last = now;
+        return settled;
+    }(), 5000);
+    // (And still there a moment later: under load the menu may still be placing itself.)
+    QTest::qWait(250);
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        auto *content = popup(menu)->property("contentItem").value<QQuickItem *>();
         const QRectF now = sceneRect(entry);
         const bool settled = content && sceneRect(content).contains(now.center()) && now == last;
         last = now;
         return settled;
     }(), 5000);
     QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(entry).center().toPoint());
-    QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("messageMenu")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(closed(menu), 5000);
+}
+
+void MessageActionsUiTest::conversationMenu()
+{
+    QQuickItem *button = item(QStringLiteral("conversationMenuButton"));
+    QVERIFY(button && button->isVisible());
+    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(button).center().toPoint());
+    QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("conversationMenu")), 5000);
 }
 
 void MessageActionsUiTest::menuFromKeyboard(const QString &id)
@@ -583,6 +603,129 @@ void MessageActionsUiTest::paymentOffersNoEditDeleteOrForward()
     QVERIFY(!shown(QStringLiteral("forwardMessageItem")));
     QTest::keyClick(m_window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("messageMenu")), 5000);
+}
+
+void MessageActionsUiTest::muteReportAndBlockFromTheConversationMenu()
+{
+    // The header's "…" on amelie's chat with Farid: mute for 8 hours (the server has it, the
+    // row shows it), unmute, report Farid with a reason, block him (after a confirmation: the
+    // composer gives way to a notice, Farid can no longer write), unblock.
+    QString farid;
+    QTRY_VERIFY_WITH_TIMEOUT(!(farid = conversationWith(QStringLiteral("farid"))).isEmpty(), 20000);
+    openChat(farid);
+    if (QTest::currentTestFailed())
+        return;
+    const auto serverConversation = [&] {
+        return m_api->get(QStringLiteral("/v1/conversations/") + farid, m_token).json;
+    };
+    const auto note = [&] {
+        QQuickItem *text = item(QStringLiteral("messageActionNoteText"));
+        return text && text->isVisible() ? text->property("text").toString() : QString();
+    };
+    const auto mutedIconShown = [&] {
+        for (QQuickItem *icon : named(item(QStringLiteral("conversationList")), QStringLiteral("conversationMutedIcon"))) {
+            if (icon->isVisible())
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(!serverConversation().value(QStringLiteral("muted")).toBool());
+    QVERIFY(!mutedIconShown());
+
+    conversationMenu();
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(!shown(QStringLiteral("unmuteItem")));
+    QVERIFY(!shown(QStringLiteral("unblockItem")));
+    const QDateTime asked = QDateTime::currentDateTimeUtc();
+    trigger(QStringLiteral("muteEightHoursItem"), QStringLiteral("conversationMenu"));
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY_WITH_TIMEOUT(serverConversation().value(QStringLiteral("muted")).toBool(), 10000);
+    const QDateTime until = QDateTime::fromString(serverConversation().value(QStringLiteral("muted_until")).toString(), Qt::ISODateWithMs);
+    QVERIFY2(until.isValid(), qPrintable(serverConversation().value(QStringLiteral("muted_until")).toString()));
+    QVERIFY(until >= asked.addSecs(8 * 3600 - 60) && until <= asked.addSecs(8 * 3600 + 600));
+    QTRY_VERIFY_WITH_TIMEOUT(mutedIconShown(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(note(), QStringLiteral("Muted: no notifications from this conversation."), 10000);
+
+    conversationMenu();
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY(shown(QStringLiteral("unmuteItem")));
+    QVERIFY(!shown(QStringLiteral("muteEightHoursItem")));
+    trigger(QStringLiteral("unmuteItem"), QStringLiteral("conversationMenu"));
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY2_WITH_TIMEOUT(!serverConversation().value(QStringLiteral("muted")).toBool(), qPrintable(note()), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!mutedIconShown(), 10000);
+
+    // Report Farid: a reason (the first, Spam), a note, Report.
+    conversationMenu();
+    if (QTest::currentTestFailed())
+        return;
+    trigger(QStringLiteral("reportPersonItem"), QStringLiteral("conversationMenu"));
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("reportSheet")), 5000);
+    QQuickItem *noteField = item(QStringLiteral("reportNote"));
+    QVERIFY(noteField);
+    noteField->setProperty("text", QStringLiteral("Sends me links to a prize I never entered"));
+    QQuickItem *report = item(QStringLiteral("sendReportButton"));
+    QTRY_VERIFY(report && report->isEnabled());
+    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(report).center().toPoint());
+    QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("reportSheet")), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(note(), QStringLiteral("Thanks. The report was sent."), 10000);
+
+    // Block, confirmed: read-only here, and Farid's messages are refused by the server.
+    conversationMenu();
+    if (QTest::currentTestFailed())
+        return;
+    trigger(QStringLiteral("blockItem"), QStringLiteral("conversationMenu"));
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("confirmBlockSheet")), 5000);
+    QQuickItem *confirm = item(QStringLiteral("confirmBlockButton"));
+    QTRY_VERIFY(confirm && confirm->isVisible() && confirm->isEnabled());
+    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(confirm).center().toPoint());
+    // (Closed for good: while the sheet fades out, its overlay still takes the clicks.)
+    QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("confirmBlockSheet")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(shown(QStringLiteral("blockedBar")), 10000);
+    QVERIFY(!item(QStringLiteral("chatComposer")) || !item(QStringLiteral("chatComposer"))->isVisible());
+    QVERIFY(!item(QStringLiteral("chatSendMoneyButton"))->isEnabled());
+    QCOMPARE(item(QStringLiteral("blockedText"))->property("text").toString(),
+             QStringLiteral("You blocked Farid Haddad. You can read this conversation, but neither of you can write in it. "
+                            "To unblock them, use the … menu above."));
+    const auto blocks = m_api->get(QStringLiteral("/v1/blocks"), m_token).json.value(QStringLiteral("items")).toArray();
+    QCOMPARE(blocks.size(), 1);
+    QVERIFY(QJsonDocument(blocks).toJson().contains("\"farid\""));
+    const auto faridLogin = m_api->post(QStringLiteral("/v1/auth/login"),
+                                        {{QStringLiteral("handle"), QStringLiteral("farid")},
+                                         {QStringLiteral("password"), QString::fromLatin1(kDemoPassword)}});
+    const QString faridToken = faridLogin.json.value(QStringLiteral("access_token")).toString();
+    QVERIFY(!faridToken.isEmpty());
+    const QJsonObject attempt{{QStringLiteral("client_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                              {QStringLiteral("text"), QStringLiteral("Are you there?")}};
+    QCOMPARE(m_api->send("POST", QStringLiteral("/v1/conversations/%1/messages").arg(farid), QJsonDocument(attempt).toJson(),
+                         faridToken, {{"Content-Type", "application/json"}})
+                 .status,
+             403);
+
+    // Unblock from the same menu: the composer is back.
+    conversationMenu();
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY(shown(QStringLiteral("unblockItem")));
+    QVERIFY(!shown(QStringLiteral("blockItem")));
+    trigger(QStringLiteral("unblockItem"), QStringLiteral("conversationMenu"));
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_VERIFY2_WITH_TIMEOUT(!shown(QStringLiteral("blockedBar")),
+                              qPrintable(note() + u" / server: "
+                                         + QString::fromUtf8(QJsonDocument(m_api->get(QStringLiteral("/v1/blocks"), m_token).json).toJson())),
+                              10000);
+    QTRY_VERIFY_WITH_TIMEOUT(shown(QStringLiteral("chatComposer")), 10000);
+    QCOMPARE(m_api->get(QStringLiteral("/v1/blocks"), m_token).json.value(QStringLiteral("items")).toArray().size(), 0);
+    openChat(m_bruno); // where the next test works
 }
 
 void MessageActionsUiTest::offlineSaysWhatNeedsAConnection()
