@@ -226,6 +226,12 @@ void SafetyActions::muteConversation(const QString &conversationId, qint64 until
     }(this, conversationId, untilMs);
 }
 
+void SafetyActions::muteConversationFor(const QString &conversationId, qint64 seconds)
+{
+    // From the app's clock (tests move it), not the wall clock QML would read.
+    muteConversation(conversationId, seconds > 0 ? Clock::instance()->nowUtc().addSecs(seconds).toMSecsSinceEpoch() : 0);
+}
+
 void SafetyActions::unmuteConversation(const QString &conversationId)
 {
     [](QPointer<SafetyActions> self, QString id) -> QCoro::Task<void> {

@@ -54,6 +54,8 @@ public:
     Q_INVOKABLE void unblockUser(const QString &userId);
     //! \a untilMs: the end in milliseconds since the epoch (UTC); 0 or less: no end.
     Q_INVOKABLE void muteConversation(const QString &conversationId, qint64 untilMs);
+    //! Mutes for \a seconds from now (the app's clock); 0 or less: no end.
+    Q_INVOKABLE void muteConversationFor(const QString &conversationId, qint64 seconds);
     Q_INVOKABLE void unmuteConversation(const QString &conversationId);
     Q_INVOKABLE void reportTarget(const QString &targetType, const QString &targetId, const QString &reason,
                                   const QString &note, bool decline);

@@ -24,7 +24,7 @@ Menu {
     //! One's own message within the 48 hours the server allows edits and deletions in.
     readonly property bool ownRecent: live && message.own && message.kind !== "payment" && message.kind !== "request"
                                       && message.createdAt !== undefined
-                                      && Date.now() - message.createdAt.getTime() < 48 * 3600 * 1000
+                                      && Time.now.getTime() - message.createdAt.getTime() < 48 * 3600 * 1000
     readonly property bool online: App.session.online
 
     //! The default reactions of the row (More… opens the picker).

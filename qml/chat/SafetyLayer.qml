@@ -43,7 +43,7 @@ Item {
         menu.popup(at.x, at.y)
     }
     function mute(seconds) {
-        App.safety.muteConversation(conversationId, seconds > 0 ? Date.now() + seconds * 1000 : 0)
+        App.safety.muteConversationFor(conversationId, seconds)
     }
     function unblock() {
         if (info && info.otherUserId.length > 0)
