@@ -153,7 +153,7 @@ void TestServerMedia::initTestCase()
 {
     m_server = std::make_unique<TestServer>(
         QStringList{QStringLiteral("--test-clock"), QStringLiteral("--media-sweep"), QStringLiteral("1")});
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    PLAZA_VERIFY_START(*m_server);
     m_api = std::make_unique<ApiProbe>(m_server->url());
     m_amelie = m_api->registerAccount(QStringLiteral("amelie"));
     m_bruno = m_api->registerAccount(QStringLiteral("bruno"));
