@@ -4,10 +4,12 @@
 #include "media/mediacache.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QCoroTask>
 #include <QImageReader>
 #include <QLoggingCategory>
 #include <QThreadPool>
+#include <QUrl>
 
 #include <atomic>
 
@@ -38,10 +40,25 @@ public:
                 QCoro::connect(cache->bytes(mediaId, variant), cache.data(), [this](const plaza::Result<QByteArray> &bytes) {
                     if (!bytes)
                         return fail(bytes.error().message);
-                    QThreadPool::globalInstance()->start([this, data = *bytes] { decode(data); });
+                    QThreadPool::globalInstance()->start([this, data = *bytes]() mutable {
+                        QBuffer buffer(&data);
+                        buffer.open(QIODevice::ReadOnly);
+                        decode(&buffer);
+                    });
                 });
             },
             Qt::QueuedConnection);
+    }
+    //! A file of one's own on its way (a pending message's or post's), read from the disk
+    //! on the thread pool: one that is gone or is no picture is a stand-in, not a warning.
+    MediaImageResponse(QString localPath, QSize requested) : m_requested(requested)
+    {
+        QThreadPool::globalInstance()->start([this, localPath] {
+            QFile file(localPath);
+            if (!file.open(QIODevice::ReadOnly))
+                return fail(file.errorString());
+            decode(&file);
+        });
     }
 
     QQuickTextureFactory *textureFactory() const override
@@ -52,12 +69,11 @@ public:
     void cancel() override { m_cancelled = true; }
 
 private:
-    void decode(QByteArray data)
+    void decode(QIODevice *device)
     {
         if (m_cancelled)
             return emitFinished();
-        QBuffer buffer(&data);
-        QImageReader reader(&buffer);
+        QImageReader reader(device);
         reader.setAutoTransform(true);
         const QSize size = reader.size();
         if (m_requested.isValid() && size.isValid() && !m_requested.isEmpty()) {
@@ -97,6 +113,9 @@ MediaImageProvider::MediaImageProvider(MediaCache *cache) : m_cache(cache) { }
 
 QQuickImageResponse *MediaImageProvider::requestImageResponse(const QString &id, const QSize &requestedSize)
 {
+    // "local/<a file URL, percent-encoded>" (MediaTile.qml)
+    if (id.startsWith(u"local/"))
+        return new MediaImageResponse(QUrl(QUrl::fromPercentEncoding(id.mid(6).toUtf8())).toLocalFile(), requestedSize);
     // "md_12/thumbnail" or "md_12/content"
     const qsizetype slash = id.indexOf(u'/');
     const QString mediaId = slash < 0 ? id : id.left(slash);

@@ -692,10 +692,11 @@ void FeedService::retryNow()
         m_queue->kick();
 }
 
-void FeedService::discardFailed(const QString &clientId)
+void FeedService::discard(const QString &clientId)
 {
     if (!m_store)
         return fail(notStarted());
+    m_abandoned.insert(clientId); // its uploads stop before their next chunk
     report(discardTask(clientId));
 }
 
@@ -712,6 +713,7 @@ QCoro::Task<Status> FeedService::discardTask(QString clientId)
     const Status discarded = co_await std::move(task);
     if (!self || !m_store)
         co_return closedError();
+    refreshPendingCount();
     co_return discarded;
 }
 

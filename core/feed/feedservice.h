@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QVariantList>
 #include <QSet>
 #include <QStringList>
@@ -120,8 +121,10 @@ public:
     Q_INVOKABLE void unfollow(const QString &userId);
     //! Sends pending posts now (also automatic on reconnect).
     Q_INVOKABLE void retryNow();
-    //! Forgets a post the server refused (its row goes).
-    Q_INVOKABLE void discardFailed(const QString &clientId);
+    //! Gives up a post of ours that is not on the server: one that waits (its uploads stop
+    //! before their next chunk) or one the server refused. Its row goes. A post whose request
+    //! is already on the wire may still arrive; it then shows as the server's.
+    Q_INVOKABLE void discard(const QString &clientId);
     //! The feed composer's unsent text, kept in the encrypted cache across restarts ("" if none).
     Q_INVOKABLE [[nodiscard]] QString draft() const;
     //! Keeps \a text as the composer's draft; "" forgets it.
@@ -189,6 +192,7 @@ private:
     int m_pending = 0;
     int m_busy = 0;
     media::ProgressThrottle m_progressShown; //!< uploadProgress at most ~10 a second per item
+    QSet<QString> m_abandoned;               //!< client_ids discarded while waiting: their uploads stop
 };
 
 } // namespace plaza::feed

@@ -113,7 +113,7 @@ QCoro::Task<Result<QList<media::OutgoingFile>>> FeedService::uploadImagesOf(Outb
         if (self)
             self->reportProgress(clientId, index, done, total);
     };
-    hooks.goOn = [self] { return self && self->m_store; };
+    hooks.goOn = [self, clientId] { return self && self->m_store && !self->m_abandoned.contains(clientId); };
     net::ApiClient *api = m_session->api();
     if (!api)
         co_return feedClosed();

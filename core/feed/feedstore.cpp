@@ -262,14 +262,14 @@ Status FeedStore::markFailed(const QString &clientId, const Error &error, storag
 Status FeedStore::discard(const QString &clientId, storage::RowChanges &changes)
 {
     return m_db->transaction([&]() -> Status {
-        auto stmt = m_db->prepare(QStringLiteral("DELETE FROM post_outbox WHERE client_id = ?1 AND state = 'failed';"));
+        auto stmt = m_db->prepare(QStringLiteral("DELETE FROM post_outbox WHERE client_id = ?1 AND state <> 'sent';"));
         if (!stmt)
             return stmt.error();
         stmt->bind(1, clientId);
         if (auto st = stmt->exec(); !st)
             return st;
         if (m_db->changes() == 0)
-            return makeError(ErrorCode::NotFound, QStringLiteral("No failed post with this client_id."));
+            return makeError(ErrorCode::NotFound, QStringLiteral("This post is no longer waiting: it was sent or discarded."));
         return m_posts->remove(storage::localPostId(clientId), changes);
     });
 }

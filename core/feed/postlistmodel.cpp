@@ -366,6 +366,8 @@ QVariant PostListModel::data(const QModelIndex &index, int role) const
     }
     case SendStateRole:
         return r.sendState;
+    case SendErrorRole:
+        return r.sendState == u"failed" ? r.sendError : QString();
     default:
         return {};
     }
@@ -398,6 +400,7 @@ QHash<int, QByteArray> PostListModel::roleNames() const
         {RankTermsRole, "rankTerms"},
         {ScoreRole, "score"},
         {SendStateRole, "sendState"},
+        {SendErrorRole, "sendError"},
         {ClientIdRole, "clientId"},
         {UploadProgressRole, "uploadProgress"},
         {ImagesRole, "images"},

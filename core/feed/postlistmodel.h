@@ -90,7 +90,8 @@ public:
         RankTermsRole,             //!< (rankTerms) Discover: [{name, input, value}] — "Why am I seeing this?"
         ScoreRole,                 //!< (score) Discover: the sum of rankTerms' values
         SendStateRole,             //!< (sendState) "pending", "failed" or "" (on the server)
-        ClientIdRole,              //!< (clientId) for FeedService.discardFailed()
+        SendErrorRole,             //!< (sendError) the error code of a failed one (Errors.describe), else ""
+        ClientIdRole,              //!< (clientId) for FeedService.discard()
         //! (images) the post's images: [{id, image, mime, name, size, width, height, alt}]
         //! (media/attachmentview.h), shown through "image://media/ID/thumbnail"
         ImagesRole,

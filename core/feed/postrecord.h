@@ -45,6 +45,7 @@ struct PostRecord {
     //! media/outgoingfiles.h), or empty.
     QString pendingImages;
     QString sendState;       //!< "pending" or "failed" for a post of ours not yet on the server, else empty
+    QString sendError;       //!< for a failed one: the error code the server refused it with
     bool isGap = false;      //!< a placeholder for posts not loaded yet (FeedModel); only id/createdAt set
     QString gapBeforeId;     //!< for a gap: GET …?before=<this> loads it
     RankResult rank;         //!< Discover only

@@ -53,8 +53,8 @@ Item {
             sourceSize: Qt.size(Math.ceil(tile.boxWidth * Screen.devicePixelRatio),
                                 Math.ceil(tile.boxHeight * Screen.devicePixelRatio))
             // The server's thumbnail is 320 px wide: a bigger box takes the picture itself.
-        // A file of one's own still on its way shows from the disk it is on.
-        source: tile.media.local ? tile.media.local
+            // A file of one's own still on its way shows from the disk it is on.
+            source: tile.media.local ? "image://media/local/" + encodeURIComponent(tile.media.local)
                 : tile.media.id && tile.media.id.length > 0
                 ? "image://media/" + tile.media.id + (tile.boxWidth * Screen.devicePixelRatio > 360 ? "/content" : "/thumbnail")
                 : ""
@@ -69,7 +69,7 @@ Item {
             Label {
                 objectName: "mediaTileUnavailable"
                 width: Math.min(implicitWidth, tile.width - 2 * Theme.spacingS)
-                text: App.session.online ? qsTr("Can't show this photo") : qsTr("Not available offline")
+                text: App.session.online || tile.media.local ? qsTr("Can't show this photo") : qsTr("Not available offline")
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontCaption
                 wrapMode: Text.Wrap

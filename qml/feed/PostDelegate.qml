@@ -155,18 +155,44 @@ Item {
                 pictureFocus: false
                 onImageOpened: index => row.imageOpened(images, index)
             }
-            // The photos of a post of ours on their way to the server: how far they are.
-            ProgressBar {
-                objectName: "postUploadBar"
-                readonly property var progress: row.model.isGap ? undefined : row.model.uploadProgress
-                readonly property int count: (row.model.images || []).length
-                visible: !row.model.isGap && row.model.sendState === "pending" && count > 0
-                from: 0
-                to: 1
-                indeterminate: !progress
-                value: progress && progress.total > 0 ? (progress.file + progress.done / progress.total) / Math.max(1, count) : 0
+            // A post of ours not on the server yet: how far its photos are and a way to give it
+            // up while it waits, or why the server refused it and a way to discard it.
+            RowLayout {
+                objectName: "postSendRow"
+                visible: !row.model.isGap && (row.model.sendState === "pending" || row.model.sendState === "failed")
+                spacing: Theme.spacingS
                 Layout.preferredWidth: Math.min(480, column.width)
-                Accessible.name: qsTr("Sending the photos")
+                ProgressBar {
+                    objectName: "postUploadBar"
+                    readonly property var progress: row.model.isGap ? undefined : row.model.uploadProgress
+                    readonly property int count: (row.model.images || []).length
+                    visible: row.model.sendState === "pending" && count > 0
+                    from: 0
+                    to: 1
+                    indeterminate: !progress
+                    value: progress && progress.total > 0 ? (progress.file + progress.done / progress.total) / Math.max(1, count) : 0
+                    Layout.fillWidth: true
+                    Accessible.name: qsTr("Sending the photos")
+                }
+                Label {
+                    objectName: "postSendError"
+                    visible: row.model.sendState === "failed"
+                    text: row.model.isGap ? "" : Errors.describe(row.model.sendError, "", "")
+                    color: Theme.danger
+                    font.pixelSize: Theme.fontCaption
+                    wrapMode: Text.Wrap
+                    textFormat: Text.PlainText
+                    Layout.fillWidth: true
+                }
+                Item { visible: row.model.sendState === "pending" && (row.model.images || []).length === 0; Layout.fillWidth: true }
+                AppButton {
+                    objectName: "discardPostButton"
+                    text: row.model.sendState === "failed" ? qsTr("Discard") : qsTr("Cancel")
+                    variant: "quiet"
+                    implicitHeight: 26
+                    Accessible.name: row.model.sendState === "failed" ? qsTr("Discard this post") : qsTr("Cancel sending this post")
+                    onClicked: App.feed.discard(row.model.clientId)
+                }
             }
             RowLayout {
                 spacing: Theme.spacingL

@@ -8,6 +8,8 @@
 #include "links.h"
 #include "qmlwarnings.h"
 #include "common/testserver.h"
+#include "common/waittask.h"
+#include "net/apiclient.h"
 
 #include "chat/chatservice.h"
 #include "feed/feedservice.h"
@@ -20,6 +22,8 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
 #include <QQuickStyle>
@@ -85,6 +89,7 @@ private Q_SLOTS:
     void feedShowsPostPhotos();
     void offlineShowsWhatWasSeenAndSaysWhatWasNot();
     void aPostWithAPhotoShowsItWhileItWaits();
+    void aWaitingPostIsCancelledAndARefusedOneDiscarded();
     void cleanupTestCase();
 
 private:
@@ -357,6 +362,91 @@ void MediaTest::aPostWithAPhotoShowsItWhileItWaits()
     QVERIFY(!tiles.constFirst()->property("media").toMap().value(QStringLiteral("id")).toString().isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(pictureOf(tiles.constFirst())->property("status").toInt(), 1, 20000);
     QVERIFY(!child(sent, "postUploadBar") || !child(sent, "postUploadBar")->isVisible());
+}
+
+void MediaTest::aWaitingPostIsCancelledAndARefusedOneDiscarded()
+{
+    // Offline, a post waits with a Cancel button: a click gives it up, and it never goes out.
+    // Online, a post whose "photo" is not one is refused by the server: it says why and a
+    // click on Discard removes it.
+    const QString waiting = QStringLiteral("Second thoughts about this one");
+    const QString refused = QStringLiteral("This is not really a photo");
+    const auto delegateOf = [&](const QString &text) -> QQuickItem * {
+        for (QQuickItem *delegate : itemsOfType(item(QStringLiteral("feedPage")), "PostDelegate")) {
+            auto *model = delegate->property("model").value<QObject *>();
+            if (delegate->isVisible() && model && model->property("text").toString() == text)
+                return delegate;
+        }
+        return nullptr;
+    };
+    const auto child = [](QQuickItem *parent, const char *name) {
+        return parent ? parent->findChild<QQuickItem *>(QString::fromLatin1(name)) : nullptr;
+    };
+    const auto click = [&](QQuickItem *target) {
+        const QPointF at = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+        QTest::mouseMove(m_window, at.toPoint());
+        QTest::mouseClick(m_window, Qt::LeftButton, {}, at.toPoint());
+    };
+
+    QVERIFY(m_server->stop());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_app->session->online(), 20000);
+    m_app->links->requestPage(QStringLiteral("feed"));
+    QVERIFY(waitVisible(QStringLiteral("feedPage")));
+    m_app->feed->compose(waiting);
+    QQuickItem *pending = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((QMetaObject::invokeMethod(item(QStringLiteral("feedList")), "positionViewAtBeginning"),
+                              pending = delegateOf(waiting)),
+                             20000);
+    QQuickItem *cancel = child(pending, "discardPostButton");
+    QVERIFY(cancel);
+    QTRY_VERIFY_WITH_TIMEOUT(cancel->isVisible() && cancel->width() > 0, 10000);
+    QCOMPARE(cancel->property("text").toString(), QStringLiteral("Cancel"));
+    QCOMPARE(accessibleName(cancel), QStringLiteral("Cancel sending this post"));
+    click(cancel);
+    QTRY_VERIFY_WITH_TIMEOUT(!delegateOf(waiting), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->feed->pendingCount(), 0, 10000);
+
+    QVERIFY(m_server->start());
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->session->online(), 30000);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fake = dir.filePath(QStringLiteral("holiday.png"));
+    {
+        QFile f(fake);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("just some text pretending to be a picture\n").repeated(200));
+    }
+    QVERIFY(m_app->feed->postWithImages(refused, {QVariantMap{{QStringLiteral("path"), fake}}}));
+    QQuickItem *failed = nullptr;
+    // Earlier tests left the feed scrolled: a new post waits above (behind "new posts").
+    const auto toTop = [&] { QMetaObject::invokeMethod(item(QStringLiteral("feedList")), "positionViewAtBeginning"); };
+    QTRY_VERIFY_WITH_TIMEOUT((toTop(), failed = delegateOf(refused))
+                                 && failed->property("model").value<QObject *>()->property("sendState").toString() == u"failed",
+                             30000);
+    QQuickItem *why = child(failed, "postSendError");
+    QVERIFY(why);
+    QTRY_VERIFY_WITH_TIMEOUT(why->isVisible(), 10000);
+    QVERIFY2(!why->property("text").toString().isEmpty(), "a refused post says why");
+    QQuickItem *discard = child(failed, "discardPostButton");
+    QVERIFY(discard && discard->isVisible());
+    QCOMPARE(discard->property("text").toString(), QStringLiteral("Discard"));
+    click(discard);
+    QTRY_VERIFY_WITH_TIMEOUT(!delegateOf(refused), 10000);
+
+    // Neither reached the server: once a later post is there, amélie's posts hold neither.
+    QSignalSpy sent(m_app->feed.get(), &plaza::feed::FeedService::postSent);
+    m_app->feed->compose(QStringLiteral("The one that counts"));
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 30000);
+    plaza::net::ApiClient reader;
+    reader.setBaseUrl(m_server->url());
+    QVERIFY(plaza::test::waitTask(reader.login(QStringLiteral("amelie"), QStringLiteral("plaza-demo-2026"))).ok());
+    auto posts = plaza::test::waitTask(reader.get(QStringLiteral("/v1/users/%1/posts").arg(m_app->session->userId())));
+    QVERIFY(posts);
+    QStringList texts;
+    for (const QJsonValue &post : posts->body.value(QStringLiteral("items")).toArray())
+        texts << post.toObject().value(QStringLiteral("text")).toString();
+    QVERIFY2(texts.contains(QStringLiteral("The one that counts")), qPrintable(texts.join(u'|')));
+    QVERIFY(!texts.contains(waiting) && !texts.contains(refused));
 }
 
 void MediaTest::cleanupTestCase()

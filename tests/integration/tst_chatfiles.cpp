@@ -82,6 +82,7 @@ private Q_SLOTS:
     void vanishedOrChangedFileFailsOnce();
     void lostUploadIsStartedAgain();
     void postWithImagesQueuesAndDelivers();
+    void aPostCanBeGivenUpMidUploadOrOnceRefused();
 
 private:
     bool reopen();
@@ -416,6 +417,77 @@ void ChatFilesTest::postWithImagesQueuesAndDelivers()
     auto pending = feed.store()->outbox(false);
     QVERIFY(pending);
     QCOMPARE(pending->size(), 0);
+}
+
+void ChatFilesTest::aPostCanBeGivenUpMidUploadOrOnceRefused()
+{
+    // A photo of noise (PNG cannot shrink it): several 1 MiB chunks, so the upload is caught
+    // after its first one.
+    QImage noise(1400, 1100, QImage::Format_RGB32);
+    QRandomGenerator gen(7);
+    for (int y = 0; y < noise.height(); ++y) {
+        auto *line = reinterpret_cast<QRgb *>(noise.scanLine(y));
+        for (int x = 0; x < noise.width(); ++x)
+            line[x] = gen.generate() | 0xff000000u;
+    }
+    const QString big = m_files.filePath(QStringLiteral("noise.png"));
+    QVERIFY(noise.save(big, "PNG"));
+    QVERIFY(QFileInfo(big).size() > 3 * 1024 * 1024);
+    feed::FeedService feed(m_fixture->session.get());
+    QVERIFY(feed.start());
+
+    // Given up after its first chunk: the upload stops there, the row goes, no post.
+    QSignalSpy queued(&feed, &feed::FeedService::postQueued);
+    QSignalSpy sent(&feed, &feed::FeedService::postSent);
+    QString discarded;
+    qint64 reached = 0;
+    qint64 total = 0;
+    connect(&feed, &feed::FeedService::uploadProgress, &feed,
+            [&](const QString &clientId, int, qint64 done, qint64 of) {
+                if (clientId != queued.value(0).value(1).toString())
+                    return;
+                reached = std::max(reached, done);
+                total = of;
+                if (discarded.isEmpty() && done > 0) {
+                    discarded = clientId;
+                    feed.discard(clientId);
+                }
+            });
+    QVERIFY(feed.postWithImages(QStringLiteral("Given up halfway"), {file(big, QStringLiteral("Noise"))}));
+    QTRY_VERIFY_WITH_TIMEOUT(!discarded.isEmpty(), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(feed.store()->outbox(false)->size(), qsizetype(0), 10000);
+
+    // A post after it goes out alone (posts go in order: the given-up one no longer waits).
+    feed.compose(QStringLiteral("Sent after the one given up"));
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 30000);
+    QCOMPARE(sent.at(0).at(0).toString(), queued.at(1).at(1).toString());
+    auto mine = waitTask(m_friend->api->get(QStringLiteral("/v1/users/%1/posts").arg(selfId())));
+    QVERIFY(mine);
+    const QJsonArray posts = mine->body.value(QStringLiteral("items")).toArray();
+    QCOMPARE(posts.size(), 1);
+    QCOMPARE(posts.at(0).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("Sent after the one given up"));
+    QVERIFY2(reached < total, qPrintable(QStringLiteral("%1 of %2 bytes went").arg(reached).arg(total)));
+
+    // A file that lies about its type: the server refuses the post; it stays, failed, until discarded.
+    const QString fake = m_files.filePath(QStringLiteral("fake.png"));
+    QVERIFY(writeFile(fake, randomBytes(64 * 1024, 8)));
+    QVERIFY(feed.postWithImages(QStringLiteral("Not a photo at all"), {file(fake)}));
+    QTRY_COMPARE_WITH_TIMEOUT(queued.size(), 3, 10000);
+    const QString fakeId = queued.constLast().at(1).toString();
+    const auto stateOfFake = [&]() -> QString {
+        auto rows = feed.store()->outbox(false);
+        return rows && rows->size() == 1 && rows->at(0).clientId == fakeId ? rows->at(0).state : QString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(stateOfFake(), QStringLiteral("failed"), 30000);
+    QCOMPARE(sent.size(), 1);
+    feed.discard(fakeId);
+    QTRY_COMPARE_WITH_TIMEOUT(feed.store()->outbox(false)->size(), qsizetype(0), 10000);
+
+    // Discarding what is not waiting any more says so.
+    QSignalSpy actionFailed(&feed, &feed::FeedService::actionFailed);
+    feed.discard(sent.at(0).at(0).toString());
+    QTRY_COMPARE_WITH_TIMEOUT(actionFailed.size(), 1, 10000);
+    QCOMPARE(actionFailed.at(0).at(0).toString(), QStringLiteral("not_found"));
 }
 
 QTEST_GUILESS_MAIN(ChatFilesTest)
