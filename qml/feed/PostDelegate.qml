@@ -150,9 +150,6 @@ Item {
                 visible: !row.hidden && (row.model.images || []).length > 0
                 attachments: row.model.isGap ? [] : (row.model.images || [])
                 maxWidth: Math.min(480, column.width)
-                // Not in the feed's Tab order yet: the list does not keep a picture in view
-                // when Tab reaches it (tst_ui keyboardActivatesAndFocuses); a click opens it.
-                pictureFocus: false
                 onImageOpened: index => row.imageOpened(images, index)
             }
             // A post of ours not on the server yet: how far its photos are and a way to give it
