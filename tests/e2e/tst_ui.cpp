@@ -870,6 +870,7 @@ void UiTest::keyboardActivatesAndFocuses()
     qreal reachedTop = std::numeric_limits<qreal>::max();
     qreal reachedBottom = std::numeric_limits<qreal>::lowest();
     int inList = 0;
+    int pictures = 0; // the demo's posts with photos: each photo is reached (and shown) too
     for (int i = 0; i < 40; ++i) {
         QTest::keyClick(m_window, Qt::Key_Tab);
         QQuickItem *focused = m_window->activeFocusItem();
@@ -877,6 +878,8 @@ void UiTest::keyboardActivatesAndFocuses()
         if (!content->isAncestorOf(focused))
             continue;
         ++inList;
+        if (QByteArray(focused->metaObject()->className()).startsWith("MediaTile"))
+            ++pictures;
         QTRY_VERIFY2_WITH_TIMEOUT(focused->mapToItem(list, QPointF(0, 0)).y() >= 0
                                       && focused->mapToItem(list, QPointF(0, focused->height())).y() <= list->height(),
                                   qPrintable(u"out of view: "_s + describe(focused)
@@ -889,6 +892,7 @@ void UiTest::keyboardActivatesAndFocuses()
         reachedBottom = std::max(reachedBottom, focused->mapToItem(content, QPointF(0, focused->height())).y());
     }
     QVERIFY2(inList > 6, "Tab did not go through the posts");
+    QVERIFY2(pictures > 0, "Tab went past the posts' photos");
     QVERIFY2(reachedBottom - reachedTop > list->height(),
              qPrintable(u"Tab reached only %1 px of posts in a %2 px feed: the list never had to scroll"_s
                             .arg(reachedBottom - reachedTop)
