@@ -174,7 +174,10 @@ Item {
                 Label {
                     objectName: "postSendError"
                     visible: row.model.sendState === "failed"
-                    text: row.model.isGap ? "" : Errors.describe(row.model.sendError, "", "")
+                    text: row.model.isGap ? "" : row.model.sendError === "validation_failed"
+                          ? qsTr("The server didn't accept this post: a photo it can't read, or text it refused.")
+                          : row.model.sendError === "payload_too_large" ? qsTr("A photo of this post is too large.")
+                          : Errors.describe(row.model.sendError, "", "")
                     color: Theme.danger
                     font.pixelSize: Theme.fontCaption
                     wrapMode: Text.Wrap

@@ -402,6 +402,10 @@ void MediaTest::aWaitingPostIsCancelledAndARefusedOneDiscarded()
     QTRY_VERIFY_WITH_TIMEOUT(cancel->isVisible() && cancel->width() > 0, 10000);
     QCOMPARE(cancel->property("text").toString(), QStringLiteral("Cancel"));
     QCOMPARE(accessibleName(cancel), QStringLiteral("Cancel sending this post"));
+    // PLAZA_E2E_SHOTS=dir keeps what the window showed, to look at.
+    const QString shots = qEnvironmentVariable("PLAZA_E2E_SHOTS");
+    if (!shots.isEmpty())
+        m_window->grabWindow().save(shots + QStringLiteral("/post-waiting.png"));
     click(cancel);
     QTRY_VERIFY_WITH_TIMEOUT(!delegateOf(waiting), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(m_app->feed->pendingCount(), 0, 10000);
@@ -430,6 +434,8 @@ void MediaTest::aWaitingPostIsCancelledAndARefusedOneDiscarded()
     QQuickItem *discard = child(failed, "discardPostButton");
     QVERIFY(discard && discard->isVisible());
     QCOMPARE(discard->property("text").toString(), QStringLiteral("Discard"));
+    if (!shots.isEmpty())
+        m_window->grabWindow().save(shots + QStringLiteral("/post-refused.png"));
     click(discard);
     QTRY_VERIFY_WITH_TIMEOUT(!delegateOf(refused), 10000);
 
