@@ -247,6 +247,13 @@ int main(int argc, char **argv)
     for (int guard = 0; guard < 200000; ++guard) {
         const qreal y = scrollBy(step);
         const qreal bottom = list->property("originY").toReal() + list->property("contentHeight").toReal() - list->height();
+        if (guard % 500 == 499)
+            say(QStringLiteral("  down: contentY %1 of %2, %3 rows, at end %4, loading %5")
+                    .arg(y, 0, 'f', 0)
+                    .arg(bottom, 0, 'f', 0)
+                    .arg(qobject_cast<QAbstractItemModel *>(messages) ? qobject_cast<QAbstractItemModel *>(messages)->rowCount() : -1)
+                    .arg(messages->property("atEnd").toBool())
+                    .arg(messages->property("loading").toBool()));
         if (y >= bottom - 1) {
             if (messages->property("atEnd").toBool())
                 break;
