@@ -74,6 +74,11 @@ QQuickItem *pictureOf(QQuickItem *tile)
         return image;
     return nullptr;
 }
+//! The child of \a parent named \a name (nullptr when there is none, or no parent).
+QQuickItem *child(QQuickItem *parent, const char *name)
+{
+    return parent ? parent->findChild<QQuickItem *>(QString::fromLatin1(name)) : nullptr;
+}
 } // namespace
 
 class MediaTest : public QObject
@@ -100,6 +105,8 @@ private:
     //! The MediaTiles of the open conversation's bubble whose text is \a text.
     QList<QQuickItem *> tilesOfMessage(const QString &text) const;
     void openHike();
+    //! The feed's shown post whose text is \a text, or nullptr.
+    QQuickItem *postDelegate(const QString &text) const;
 
     std::unique_ptr<QmlWarningRecorder> m_qmlWarnings;
     std::unique_ptr<TestServer> m_server;
@@ -114,6 +121,16 @@ bool MediaTest::waitVisible(const QString &objectName, int timeoutMs)
         QQuickItem *found = item(objectName);
         return found && found->isVisible();
     }, timeoutMs);
+}
+
+QQuickItem *MediaTest::postDelegate(const QString &text) const
+{
+    for (QQuickItem *delegate : itemsOfType(item(QStringLiteral("feedPage")), "PostDelegate")) {
+        auto *model = delegate->property("model").value<QObject *>();
+        if (delegate->isVisible() && model && model->property("text").toString() == text)
+            return delegate;
+    }
+    return nullptr;
 }
 
 QString MediaTest::conversationId(const QString &title) const
@@ -325,17 +342,7 @@ void MediaTest::aPostWithAPhotoShowsItWhileItWaits()
     const QString path = dir.filePath(QStringLiteral("sea.png"));
     QVERIFY(picture.save(path));
     const QString text = QStringLiteral("A blue picture, sent once we are back online");
-    const auto delegateOf = [&]() -> QQuickItem * {
-        for (QQuickItem *delegate : itemsOfType(item(QStringLiteral("feedPage")), "PostDelegate")) {
-            auto *model = delegate->property("model").value<QObject *>();
-            if (delegate->isVisible() && model && model->property("text").toString() == text)
-                return delegate;
-        }
-        return nullptr;
-    };
-    const auto child = [](QQuickItem *parent, const char *name) {
-        return parent ? parent->findChild<QQuickItem *>(QString::fromLatin1(name)) : nullptr;
-    };
+    const auto delegateOf = [&] { return postDelegate(text); };
 
     QVERIFY(m_server->stop());
     QTRY_VERIFY_WITH_TIMEOUT(!m_app->session->online(), 20000);
@@ -371,17 +378,7 @@ void MediaTest::aWaitingPostIsCancelledAndARefusedOneDiscarded()
     // click on Discard removes it.
     const QString waiting = QStringLiteral("Second thoughts about this one");
     const QString refused = QStringLiteral("This is not really a photo");
-    const auto delegateOf = [&](const QString &text) -> QQuickItem * {
-        for (QQuickItem *delegate : itemsOfType(item(QStringLiteral("feedPage")), "PostDelegate")) {
-            auto *model = delegate->property("model").value<QObject *>();
-            if (delegate->isVisible() && model && model->property("text").toString() == text)
-                return delegate;
-        }
-        return nullptr;
-    };
-    const auto child = [](QQuickItem *parent, const char *name) {
-        return parent ? parent->findChild<QQuickItem *>(QString::fromLatin1(name)) : nullptr;
-    };
+    const auto delegateOf = [&](const QString &text) { return postDelegate(text); };
     const auto click = [&](QQuickItem *target) {
         const QPointF at = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
         QTest::mouseMove(m_window, at.toPoint());
