@@ -122,6 +122,12 @@ public:
     QCoro::Task<int> post();
     QCoro::Task<int> like();
     QCoro::Task<int> repost();
+    //! post's arguments name an action on a post (edit, delete, quote, bookmark, unbookmark).
+    [[nodiscard]] bool isPostAction() const;
+    //! post edit|delete|quote|bookmark|unbookmark POST_ID …: what one does to a post (issue 17).
+    QCoro::Task<int> postAction();
+    //! bookmarks [--limit N]: the posts one bookmarked, newest bookmark first (from the synced cache).
+    QCoro::Task<int> bookmarks();
     // Chat (chatcommands.cpp)
     QCoro::Task<int> chats();
     QCoro::Task<int> chatShow();

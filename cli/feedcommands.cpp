@@ -94,6 +94,10 @@ QCoro::Task<int> Commands::feed()
                                                                                  : QStringLiteral("sending"));
         if (!at.data(Role::ReplyToRole).toString().isEmpty())
             labels.append(QStringLiteral("reply to %1").arg(at.data(Role::ReplyToRole).toString()));
+        if (at.data(Role::EditedAtRole).isValid())
+            labels.append(QStringLiteral("edited"));
+        if (at.data(Role::BookmarkedByMeRole).toBool())
+            labels.append(QStringLiteral("bookmarked"));
         printLine(QStringLiteral("%1  %2  %3 (@%4)  likes %5  reposts %6  replies %7%8%9%10")
                       .arg(at.data(Role::PostIdRole).toString(),
                            at.data(Role::CreatedAtRole).toDateTime().toString(Qt::ISODate),
@@ -109,6 +113,15 @@ QCoro::Task<int> Commands::feed()
             printLine(QStringLiteral("    (limited reach: hidden)"));
         else
             printLine(QStringLiteral("    ") + at.data(Role::TextRole).toString().replace(u'\n', QStringLiteral("\n    ")));
+        if (const QVariantMap quote = at.data(Role::QuoteRole).toMap(); !quote.isEmpty()) {
+            if (quote.value(QStringLiteral("deleted")).toBool())
+                printLine(QStringLiteral("    > (quoted post deleted)"));
+            else
+                printLine(QStringLiteral("    > %1 (@%2): %3")
+                              .arg(quote.value(QStringLiteral("authorName")).toString(),
+                                   quote.value(QStringLiteral("authorHandle")).toString(),
+                                   quote.value(QStringLiteral("text")).toString().replace(u'\n', QStringLiteral("\n    > "))));
+        }
         if (m_options.discover) {
             QStringList terms;
             for (const QVariant &t : at.data(Role::RankTermsRole).toList()) {
@@ -192,6 +205,89 @@ QCoro::Task<int> Commands::like()
 QCoro::Task<int> Commands::repost()
 {
     co_return co_await toggle(true);
+}
+
+bool Commands::isPostAction() const
+{
+    static const QStringList actions{QStringLiteral("edit"), QStringLiteral("delete"), QStringLiteral("quote"),
+                                     QStringLiteral("bookmark"), QStringLiteral("unbookmark")};
+    return m_options.arguments.size() >= 2 && actions.contains(m_options.arguments.constFirst());
+}
+
+QCoro::Task<int> Commands::postAction()
+{
+    const QStringList &args = m_options.arguments;
+    const QString action = args.at(0);
+    const bool withText = action == u"edit" || action == u"quote";
+    if (args.size() != (withText ? 3 : 2))
+        co_return failWith(withText ? QStringLiteral("usage: post %1 POST_ID \"TEXT\"").arg(action)
+                                    : QStringLiteral("usage: post %1 POST_ID").arg(action),
+                           kUsage);
+    const QString id = args.at(1);
+    if (withText) {
+        if (auto st = feed::FeedService::validateText(args.at(2)); !st)
+            co_return failWith(describe(st.error()), kUsage);
+    }
+    if (const int code = co_await openFeed(); code != kOk)
+        co_return code;
+    // Each needs the server's word (an edit, a delete and a quote are checked there): no queue.
+    if (!m_pulled)
+        co_return failWith(QStringLiteral("offline: %1 needs a connection; nothing was changed").arg(action));
+    if (action == u"quote") {
+        auto quoted = co_await m_feed->quotePost(id, args.at(2));
+        if (!quoted)
+            co_return failWith(describe(quoted.error()));
+        printLine(QStringLiteral("posted %1 quoting %2").arg(*quoted, id));
+        co_return kOk;
+    }
+    Status st;
+    // One statement each: GCC 12 miscompiles a ?: of co_awaits.
+    if (action == u"edit")
+        st = co_await m_feed->editPost(id, args.at(2));
+    else if (action == u"delete")
+        st = co_await m_feed->deletePost(id);
+    else
+        st = co_await m_feed->setBookmarked(id, action == u"bookmark");
+    if (!st)
+        co_return failWith(describe(st.error()));
+    if (action == u"edit")
+        printLine(QStringLiteral("edited %1").arg(id));
+    else if (action == u"delete")
+        printLine(QStringLiteral("deleted %1").arg(id));
+    else if (action == u"bookmark")
+        printLine(QStringLiteral("bookmarked %1").arg(id));
+    else
+        printLine(QStringLiteral("removed the bookmark of %1").arg(id));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::bookmarks()
+{
+    if (const int code = co_await openFeed(); code != kOk)
+        co_return code;
+    // From the cache, as synced (bookmark.changed from every device of the account).
+    auto ids = m_feed->store()->bookmarkIds(std::clamp(m_options.limit, 1, 1000));
+    if (!ids)
+        co_return failWith(describe(ids.error()));
+    auto records = feed::readPostsById(m_feed->store()->db(), *ids);
+    if (!records)
+        co_return failWith(describe(records.error()));
+    int shown = 0;
+    for (const QString &id : std::as_const(*ids)) {
+        for (const feed::PostRecord &r : std::as_const(*records)) {
+            if (r.id != id)
+                continue;
+            ++shown;
+            printLine(QStringLiteral("%1  %2  %3 (@%4)%5").arg(r.postId, r.postCreatedAt, r.authorName, r.authorHandle,
+                                                               r.editedAt.isEmpty() ? QString() : QStringLiteral("  [edited]")));
+            printLine(QStringLiteral("    ") + QString(r.text).replace(u'\n', QStringLiteral("\n    ")));
+        }
+    }
+    if (shown == 0)
+        printLine(QStringLiteral("no bookmarks"));
+    if (!m_pulled)
+        printLine(QStringLiteral("(offline: as last synced)"));
+    co_return kOk;
 }
 
 } // namespace plaza::cli

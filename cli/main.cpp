@@ -54,7 +54,12 @@ int main(int argc, char **argv)
         "  feed [--discover] [--limit N]   Following (newest first) or Discover (ranked, with each score's terms)\n"
         "  post \"TEXT\"                     at most 500 characters; offline: queued, exit 5, sent by the next run online\n"
         "  like POST_ID                    like a post (idempotent)\n"
-        "  repost POST_ID                  repost a post (idempotent)\n\n"
+        "  repost POST_ID                  repost a post (idempotent)\n"
+        "  post edit POST_ID \"TEXT\"        change the text of your post (marked edited)\n"
+        "  post delete POST_ID             delete your post (its text goes everywhere, with its reposts)\n"
+        "  post quote POST_ID \"TEXT\"       a new post quoting another\n"
+        "  post bookmark POST_ID           keep a post in your bookmarks (private); post unbookmark POST_ID\n"
+        "  bookmarks [--limit N]           your bookmarks, newest first\n\n"
         "Chat:\n"
         "  chats                           your conversations, most recent first, with unread counts\n"
         "  chat @handle|ID [--limit N]     the last messages of a conversation (a direct one with @handle)\n"
@@ -102,7 +107,7 @@ int main(int argc, char **argv)
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, register, whoami, sync, status, logout, "
                                                                            "balance, history, send, request, requests, decline, cancel, pay, topup, "
                                                                            "export, pending, savings, deposit, withdraw, "
-                                                                           "goals, feed, post, like, repost, chats, chat, say, chat-search, group, reply, edit, "
+                                                                           "goals, feed, post, like, repost, bookmarks, chats, chat, say, chat-search, group, reply, edit, "
                                                                            "delete, react, unreact, forward, block, unblock, blocks, mute, unmute, report, sessions, "
                                                                            "password, account, 2fa, upload, attach or download"));
     const QCommandLineOption inOption(QStringLiteral("in"), QStringLiteral("history/export: money received only."));
@@ -312,7 +317,9 @@ int main(int argc, char **argv)
         if (command == u"feed")
             return commands.feed();
         if (command == u"post")
-            return options.images.isEmpty() ? commands.post() : commands.postWithImages();
+            return commands.isPostAction() ? commands.postAction()
+                : options.images.isEmpty() ? commands.post()
+                                           : commands.postWithImages();
         if (command == u"like")
             return commands.like();
         if (command == u"repost")
@@ -343,6 +350,8 @@ int main(int argc, char **argv)
             return commands.block(true);
         if (command == u"unblock")
             return commands.block(false);
+        if (command == u"bookmarks")
+            return commands.bookmarks();
         if (command == u"blocks")
             return commands.blocks();
         if (command == u"mute")

@@ -88,6 +88,7 @@ Response createHandler(ServerDb &db, Clock &clock, RequestContext &ctx)
     if (post.text.isNull())
         post.text = QStringLiteral("");
     const QString replyTo = r.optString(QStringLiteral("reply_to"));
+    const QString quoteOf = r.optString(QStringLiteral("quote_of"));
     if (!r.ok())
         return Response::error(r.error());
     auto refs = media::parseRefs(images, QStringLiteral("images"), protocol::limits::kMaxPostImages);
@@ -107,6 +108,20 @@ Response createHandler(ServerDb &db, Clock &clock, RequestContext &ctx)
         if (*hidden)
             return Response::error(ErrorCode::NotFound, QStringLiteral("No such post."),
                                    {{QStringLiteral("field"), QStringLiteral("reply_to")}});
+    }
+    if (!quoteOf.isNull()) {
+        // Only a post the caller can see may be quoted: unknown, deleted or blocked → 404.
+        const auto quoted = ids::parse(ids::kPost, quoteOf);
+        if (!quoted)
+            return Response::error(ErrorCode::NotFound, QStringLiteral("No such post."),
+                                   {{QStringLiteral("field"), QStringLiteral("quote_of")}});
+        post.quoteOf = *quoted;
+        auto hidden = postHiddenByBlock(db, ctx.userId, *quoted);
+        if (!hidden)
+            return Response::error(hidden.error());
+        if (*hidden)
+            return Response::error(ErrorCode::NotFound, QStringLiteral("No such post."),
+                                   {{QStringLiteral("field"), QStringLiteral("quote_of")}});
     }
     CreatedPost created;
     const qint64 now = clock.nowMs();
@@ -152,6 +167,86 @@ Response toggleHandler(ServerDb &db, Clock &clock, RequestContext &ctx, bool rep
     return json ? Response::ok(*json) : Response::error(json.error());
 }
 
+Response editHandler(ServerDb &db, Clock &clock, RequestContext &ctx)
+{
+    const auto id = postIdParam(ctx);
+    if (!id)
+        return noSuchPost();
+    protocol::JsonReader r(ctx.body);
+    const QString text = r.string(QStringLiteral("text"));
+    if (!r.ok())
+        return Response::error(r.error());
+    const qint64 now = clock.nowMs();
+    const Status st = db.write([&]() -> Status {
+        auto changed = editPost(db, ctx.userId, *id, text, now);
+        return changed ? Status() : Status(changed.error());
+    });
+    if (!st)
+        return Response::error(st.error());
+    auto json = postJson(db, ctx.userId, *id, now);
+    return json ? Response::ok(*json) : Response::error(json.error());
+}
+
+Response bookmarkHandler(ServerDb &db, Clock &clock, RequestContext &ctx, bool on)
+{
+    const auto id = postIdParam(ctx);
+    if (!id)
+        return noSuchPost();
+    auto hidden = postHiddenByBlock(db, ctx.userId, *id);
+    if (!hidden)
+        return Response::error(hidden.error());
+    if (*hidden)
+        return noSuchPost();
+    const qint64 now = clock.nowMs();
+    qint64 target = 0;
+    const Status st = db.write([&]() -> Status {
+        auto resolved = targetPost(db, *id);
+        if (!resolved)
+            return resolved.error();
+        target = *resolved;
+        auto changed = setBookmarked(db, ctx.userId, target, on, now);
+        return changed ? Status() : Status(changed.error());
+    });
+    if (!st)
+        return Response::error(st.error());
+    auto json = postJson(db, ctx.userId, target, now);
+    return json ? Response::ok(*json) : Response::error(json.error());
+}
+
+// The caller's bookmarks, newest bookmark first, keyset on (created_at, post_id); "before" is
+// a post of the list.
+Response listBookmarks(ServerDb &db, Clock &clock, RequestContext &ctx)
+{
+    auto limit = ctx.queryInteger(QStringLiteral("limit"), protocol::limits::kDefaultPageLimit, 1,
+                                  protocol::limits::kMaxPageLimit);
+    if (!limit)
+        return Response::error(limit.error());
+    std::optional<qint64> beforeAt;
+    qint64 beforeId = 0;
+    if (const auto before = ctx.queryValue(QStringLiteral("before"))) {
+        const auto id = ids::parse(ids::kPost, *before);
+        auto at = id ? db.integer(QStringLiteral("SELECT created_at FROM post_bookmarks WHERE user_id = ?1 AND post_id = ?2"),
+                                  ctx.userId, *id)
+                     : Result<std::optional<qint64>>(std::optional<qint64>());
+        if (!at)
+            return Response::error(at.error());
+        if (!at->has_value())
+            return Response::invalidField(QStringLiteral("before"), QStringLiteral("before must be a post you bookmarked"));
+        beforeAt = **at;
+        beforeId = *id;
+    }
+    auto page = db.integers(QStringLiteral("SELECT b.post_id FROM post_bookmarks b JOIN posts p ON p.id = b.post_id "
+                                           "WHERE b.user_id = ?1 AND p.deleted_at IS NULL AND %1 "
+                                           "AND (?2 = 0 OR b.created_at < ?3 OR (b.created_at = ?3 AND b.post_id < ?4)) "
+                                           "ORDER BY b.created_at DESC, b.post_id DESC LIMIT ?5")
+                                .arg(postNotBlockedSql(QStringLiteral("?1"), QStringLiteral("p"))),
+                            ctx.userId, beforeAt.has_value(), beforeAt.value_or(0), beforeId, *limit + 1);
+    if (!page)
+        return Response::error(page.error());
+    const qint64 now = clock.nowMs();
+    return Response::page(*page, *limit, ids::kPost, [&](qint64 id) { return postJson(db, ctx.userId, id, now); });
+}
+
 } // namespace
 
 void registerFeedRoutes(Router &router, Services &services)
@@ -183,6 +278,16 @@ void registerFeedRoutes(Router &router, Services &services)
                    const Status st = db.write([&]() { return deletePost(db, ctx.userId, *id, clock.nowMs()); });
                    return st ? Response::noContent() : Response::error(st.error());
                });
+
+    router.add(Router::Method::Patch, QStringLiteral("/v1/posts/{id}"), Router::JsonBody,
+               [&db, &clock](RequestContext &ctx) { return editHandler(db, clock, ctx); });
+
+    router.add(Router::Method::Put, QStringLiteral("/v1/posts/{id}/bookmark"), Router::NoFlags,
+               [&db, &clock](RequestContext &ctx) { return bookmarkHandler(db, clock, ctx, true); });
+    router.add(Router::Method::Delete, QStringLiteral("/v1/posts/{id}/bookmark"), Router::NoFlags,
+               [&db, &clock](RequestContext &ctx) { return bookmarkHandler(db, clock, ctx, false); });
+    router.add(Router::Method::Get, QStringLiteral("/v1/bookmarks"), Router::NoFlags,
+               [&db, &clock](RequestContext &ctx) { return listBookmarks(db, clock, ctx); });
 
     for (const bool repost : {false, true}) {
         const QString path = repost ? QStringLiteral("/v1/posts/{id}/repost") : QStringLiteral("/v1/posts/{id}/like");

@@ -408,4 +408,21 @@ CREATE INDEX reports_by_time ON reports (created_at)
 )sql");
 }
 
+QString PgStorage::postActionsSchema()
+{
+    return QStringLiteral(R"sql(
+ALTER TABLE posts ADD COLUMN edited_at bigint;
+ALTER TABLE posts ADD COLUMN quote_of bigint;
+CREATE INDEX posts_quote_of ON posts (quote_of);
+CREATE TABLE post_bookmarks (
+    user_id bigint NOT NULL,
+    post_id bigint NOT NULL,
+    created_at bigint NOT NULL,
+    PRIMARY KEY (user_id, post_id)
+);
+CREATE INDEX post_bookmarks_by_time ON post_bookmarks (user_id, created_at, post_id);
+CREATE INDEX post_bookmarks_post ON post_bookmarks (post_id)
+)sql");
+}
+
 } // namespace plaza::server

@@ -70,7 +70,8 @@ public:
     [[nodiscard]] static QString messageActionsSchema();
     //! Step 15 (safety: blocks, mutes, reports; safety.h).
     [[nodiscard]] static QString safetySchema();
-    static constexpr int kSchemaVersion = 15;
+    [[nodiscard]] static QString postActionsSchema();
+    static constexpr int kSchemaVersion = 16;
 
     //! \a sql with SQLite's ?n parameters as PostgreSQL's $n (string literals left alone).
     [[nodiscard]] static QByteArray rewriteParameters(const QString &sql);

@@ -6,6 +6,7 @@
 #include "media.h"
 #include "protocol/json.h"
 #include "protocol/types.h"
+#include "safety.h"
 #include "serverdb.h"
 #include "users.h"
 
@@ -107,6 +108,25 @@ Result<QList<qint64>> audience(ServerDb &db, qint64 authorId)
     return all;
 }
 
+// A post's text, new or edited: 1 to kMaxPostChars code points, not only white space; with
+// images it may be empty (never only white space).
+Status checkText(const QString &text, bool hasImages)
+{
+    const qsizetype chars = text.toUcs4().size();
+    if (text.trimmed().isEmpty() && (!hasImages || !text.isEmpty()))
+        return makeError(ErrorCode::ValidationFailed,
+                         !hasImages ? QStringLiteral("A post needs some text or an image.")
+                                    : QStringLiteral("A post's text cannot be only white space."),
+                         {{QStringLiteral("field"), QStringLiteral("text")}});
+    if (chars > protocol::limits::kMaxPostChars)
+        return makeError(ErrorCode::ValidationFailed,
+                         QStringLiteral("A post is at most %1 characters (this one has %2).")
+                             .arg(protocol::limits::kMaxPostChars)
+                             .arg(chars),
+                         {{QStringLiteral("field"), QStringLiteral("text")}, {QStringLiteral("limit"), protocol::limits::kMaxPostChars}});
+    return {};
+}
+
 Result<qint64> authorOf(ServerDb &db, qint64 postId)
 {
     auto author = db.integer(QStringLiteral("SELECT author_id FROM posts WHERE id = ?1"), postId);
@@ -115,6 +135,76 @@ Result<qint64> authorOf(ServerDb &db, qint64 postId)
     if (!author->has_value())
         return noSuchPost();
     return **author;
+}
+
+// The card of a quoted post as \a viewerId sees it: "deleted" once it is gone, or hidden from
+// them by a block.
+Result<protocol::QuotedPost> quotedCard(ServerDb &db, qint64 viewerId, qint64 quotedId)
+{
+    protocol::QuotedPost q;
+    q.id = ids::format(ids::kPost, quotedId);
+    auto hidden = postHiddenByBlock(db, viewerId, quotedId);
+    if (!hidden)
+        return hidden.error();
+    auto row = db.row(QStringLiteral("SELECT author_id, text, created_at, edited_at FROM posts WHERE id = ?1 AND deleted_at IS NULL"),
+                      quotedId);
+    if (!row)
+        return row.error();
+    if (!*row || *hidden) {
+        q.deleted = true;
+        q.text = QStringLiteral("");
+        return q;
+    }
+    auto &stmt = *row;
+    const qint64 authorId = stmt->int64(0);
+    q.text = stmt->text(1);
+    q.createdAt = QDateTime::fromMSecsSinceEpoch(stmt->int64(2), Qt::UTC);
+    if (!stmt->isNull(3))
+        q.editedAt = QDateTime::fromMSecsSinceEpoch(stmt->int64(3), Qt::UTC);
+    stmt.reset();
+    auto author = loadUser(db, viewerId, authorId);
+    if (!author)
+        return author.error();
+    q.author = *author;
+    return q;
+}
+
+// The quote-reposts of \a quotedId changed with it (edited, deleted): post.updated of each to
+// its author's audience.
+Status logQuoters(ServerDb &db, qint64 quotedId, qint64 nowMs)
+{
+    auto quotes = db.integers(QStringLiteral("SELECT id FROM posts WHERE quote_of = ?1 AND deleted_at IS NULL ORDER BY id"),
+                              quotedId);
+    if (!quotes)
+        return quotes.error();
+    for (qint64 quoteId : std::as_const(*quotes)) {
+        auto quoter = authorOf(db, quoteId);
+        if (!quoter)
+            return quoter.error();
+        auto theirs = audience(db, *quoter);
+        if (!theirs)
+            return theirs.error();
+        if (auto st = logPost(db, *theirs, protocol::eventName(protocol::EventType::PostUpdated), quoteId, nowMs); !st)
+            return st;
+    }
+    return {};
+}
+
+Status logBookmark(ServerDb &db, qint64 userId, qint64 postId, bool on, qint64 nowMs)
+{
+    protocol::BookmarkChange change;
+    change.postId = ids::format(ids::kPost, postId);
+    change.bookmarked = on;
+    change.changedAt = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
+    if (on) {
+        auto post = loadPost(db, userId, postId, nowMs);
+        if (!post)
+            return post.error();
+        change.post = std::move(*post);
+    }
+    if (auto seq = appendEvent(db, userId, protocol::eventName(protocol::EventType::BookmarkChanged), change.toJson()); !seq)
+        return seq.error();
+    return {};
 }
 
 } // namespace
@@ -140,7 +230,9 @@ Result<protocol::Post> loadPost(ServerDb &db, qint64 viewerId, qint64 postId, qi
             "(SELECT count(*) FROM posts r WHERE r.repost_of = p.id AND r.deleted_at IS NULL), "
             "(SELECT count(*) FROM posts r WHERE r.reply_to = p.id AND r.deleted_at IS NULL), "
             "EXISTS (SELECT 1 FROM likes l WHERE l.post_id = p.id AND l.user_id = ?2), "
-            "EXISTS (SELECT 1 FROM posts r WHERE r.repost_of = p.id AND r.author_id = ?2 AND r.deleted_at IS NULL) "
+            "EXISTS (SELECT 1 FROM posts r WHERE r.repost_of = p.id AND r.author_id = ?2 AND r.deleted_at IS NULL), "
+            "p.edited_at, p.quote_of, "
+            "EXISTS (SELECT 1 FROM post_bookmarks b WHERE b.post_id = p.id AND b.user_id = ?2) "
             "FROM posts p WHERE p.id = ?1 AND p.deleted_at IS NULL"),
         postId, viewerId);
     if (!row)
@@ -163,6 +255,10 @@ Result<protocol::Post> loadPost(ServerDb &db, qint64 viewerId, qint64 postId, qi
     const qint64 replies = stmt->int64(11);
     const bool likedByMe = stmt->int64(12) != 0;
     const bool repostedByMe = stmt->int64(13) != 0;
+    const qint64 editedAt = stmt->isNull(14) ? 0 : stmt->int64(14); // 0: never edited
+    const qint64 quoteOf = stmt->int64(15);
+    const bool bookmarkedByMe = stmt->int64(16) != 0;
+    stmt.reset();
 
     protocol::Post p;
     p.id = ids::format(ids::kPost, postId);
@@ -204,6 +300,15 @@ Result<protocol::Post> loadPost(ServerDb &db, qint64 viewerId, qint64 postId, qi
     if (!images)
         return images.error();
     p.images = *images;
+    if (editedAt)
+        p.editedAt = QDateTime::fromMSecsSinceEpoch(editedAt, Qt::UTC);
+    p.bookmarkedByMe = bookmarkedByMe;
+    if (quoteOf) {
+        auto card = quotedCard(db, viewerId, quoteOf);
+        if (!card)
+            return card.error();
+        p.quoteOf = std::move(*card);
+    }
     return p;
 }
 
@@ -233,19 +338,9 @@ Result<CreatedPost> createPost(ServerDb &db, const NewPost &post, qint64 nowMs)
                              {{QStringLiteral("field"), QStringLiteral("client_id")}});
         return CreatedPost{**existing, true};
     }
-    const qsizetype chars = post.text.toUcs4().size();
     // With images the text may be empty, never only white space.
-    if (post.text.trimmed().isEmpty() && (post.images.isEmpty() || !post.text.isEmpty()))
-        return makeError(ErrorCode::ValidationFailed,
-                         post.images.isEmpty() ? QStringLiteral("A post needs some text or an image.")
-                                               : QStringLiteral("A post's text cannot be only white space."),
-                         {{QStringLiteral("field"), QStringLiteral("text")}});
-    if (chars > protocol::limits::kMaxPostChars)
-        return makeError(ErrorCode::ValidationFailed,
-                         QStringLiteral("A post is at most %1 characters (this one has %2).")
-                             .arg(protocol::limits::kMaxPostChars)
-                             .arg(chars),
-                         {{QStringLiteral("field"), QStringLiteral("text")}, {QStringLiteral("limit"), protocol::limits::kMaxPostChars}});
+    if (auto st = checkText(post.text, !post.images.isEmpty()); !st)
+        return st.error();
     qint64 parentId = 0;
     if (post.replyTo) {
         auto target = targetPost(db, post.replyTo);
@@ -256,14 +351,25 @@ Result<CreatedPost> createPost(ServerDb &db, const NewPost &post, qint64 nowMs)
         }
         parentId = *target;
     }
+    qint64 quotedId = 0;
+    if (post.quoteOf) {
+        auto target = targetPost(db, post.quoteOf);
+        if (!target) {
+            Error e = target.error();
+            e.details.insert(QStringLiteral("field"), QStringLiteral("quote_of"));
+            return e;
+        }
+        quotedId = *target;
+    }
     auto createdAt = newPostTime(db, nowMs);
     if (!createdAt)
         return createdAt.error();
     auto inserted
         = db.insert(QStringLiteral("INSERT INTO posts (author_id, client_id, text, reply_to, sponsored, advertiser_id, "
-                                   "reach, created_at) VALUES (?1, ?2, ?3, NULLIF(?4, 0), ?5, NULLIF(?6, 0), ?7, ?8)"),
+                                   "reach, created_at, quote_of) VALUES (?1, ?2, ?3, NULLIF(?4, 0), ?5, NULLIF(?6, 0), ?7, ?8, "
+                                   "NULLIF(?9, 0))"),
             post.authorId, post.clientId, post.text, parentId, post.sponsored, post.advertiserId,
-            post.limitedReach ? QStringLiteral("limited") : QStringLiteral("full"), *createdAt);
+            post.limitedReach ? QStringLiteral("limited") : QStringLiteral("full"), *createdAt, quotedId);
     if (!inserted)
         return inserted.error();
     const qint64 id = *inserted;
@@ -382,6 +488,16 @@ Status deletePost(ServerDb &db, qint64 userId, qint64 postId, qint64 nowMs)
         if (auto st = logDeleted(db, *theirs, repostId); !st)
             return st;
     }
+    // Bookmarks of it go, each from its owner's devices too.
+    auto bookmarkers = db.integers(QStringLiteral("SELECT user_id FROM post_bookmarks WHERE post_id = ?1 ORDER BY user_id"), postId);
+    if (!bookmarkers)
+        return bookmarkers.error();
+    if (auto st = db.run(QStringLiteral("DELETE FROM post_bookmarks WHERE post_id = ?1"), postId); !st)
+        return st;
+    for (qint64 owner : std::as_const(*bookmarkers)) {
+        if (auto st = logBookmark(db, owner, postId, false, nowMs); !st)
+            return st;
+    }
     // Replies keep pointing at it, so the row stays as a tombstone; its text and likes go.
     if (auto st = db.run(QStringLiteral("UPDATE posts SET deleted_at = ?2, text = '' WHERE id = ?1"), postId, nowMs); !st)
         return st;
@@ -391,6 +507,9 @@ Status deletePost(ServerDb &db, qint64 userId, qint64 postId, qint64 nowMs)
     if (!everyone)
         return everyone.error();
     if (auto st = logDeleted(db, *everyone, postId); !st)
+        return st;
+    // Quote-reposts of it now show "quoted post deleted".
+    if (auto st = logQuoters(db, postId, nowMs); !st)
         return st;
     if (parentId) {
         auto live = db.integer(QStringLiteral("SELECT id FROM posts WHERE id = ?1 AND deleted_at IS NULL"), parentId);
@@ -405,6 +524,65 @@ Status deletePost(ServerDb &db, qint64 userId, qint64 postId, qint64 nowMs)
         }
     }
     return {};
+}
+
+Result<bool> editPost(ServerDb &db, qint64 userId, qint64 postId, const QString &text, qint64 nowMs)
+{
+    auto row = db.row(QStringLiteral("SELECT author_id, repost_of, text, coalesce(edited_at, 0), "
+                                     "(SELECT count(*) FROM post_images i WHERE i.post_id = posts.id) "
+                                     "FROM posts WHERE id = ?1 AND deleted_at IS NULL"),
+                      postId);
+    if (!row)
+        return row.error();
+    if (!*row)
+        return noSuchPost();
+    auto &stmt = *row;
+    const qint64 authorId = stmt->int64(0);
+    const bool isRepost = !stmt->isNull(1);
+    const QString oldText = stmt->text(2);
+    const qint64 lastEdit = stmt->int64(3);
+    const bool hasImages = stmt->int64(4) > 0;
+    stmt.reset();
+    if (authorId != userId)
+        return makeError(ErrorCode::Forbidden, QStringLiteral("Only the author can edit a post."),
+                         {{QStringLiteral("reason"), QStringLiteral("not_author")}});
+    if (isRepost)
+        return makeError(ErrorCode::Forbidden, QStringLiteral("A repost has no text of its own to edit."),
+                         {{QStringLiteral("reason"), QStringLiteral("repost")}});
+    if (auto st = checkText(text, hasImages); !st)
+        return st.error();
+    if (text == oldText)
+        return false;
+    // Always later than the last edit, so the last edit wins on every device.
+    const qint64 editedAt = std::max(nowMs, lastEdit + 1);
+    if (auto st = db.run(QStringLiteral("UPDATE posts SET text = ?2, edited_at = ?3 WHERE id = ?1"), postId, text, editedAt); !st)
+        return st.error();
+    auto everyone = audience(db, authorId);
+    if (!everyone)
+        return everyone.error();
+    if (auto st = logPost(db, *everyone, protocol::eventName(protocol::EventType::PostUpdated), postId, nowMs); !st)
+        return st.error();
+    if (auto st = logQuoters(db, postId, nowMs); !st)
+        return st.error();
+    return true;
+}
+
+Result<bool> setBookmarked(ServerDb &db, qint64 userId, qint64 postId, bool on, qint64 nowMs)
+{
+    auto target = targetPost(db, postId);
+    if (!target)
+        return target.error();
+    auto changed = on
+        ? db.change(db.insertOrIgnore(QStringLiteral("INTO post_bookmarks (user_id, post_id, created_at) VALUES (?1, ?2, ?3)")),
+            userId, *target, nowMs)
+        : db.change(QStringLiteral("DELETE FROM post_bookmarks WHERE user_id = ?1 AND post_id = ?2"), userId, *target);
+    if (!changed)
+        return changed.error();
+    if (*changed == 0)
+        return false;
+    if (auto st = logBookmark(db, userId, *target, on, nowMs); !st)
+        return st.error();
+    return true;
 }
 
 } // namespace plaza::server

@@ -34,6 +34,7 @@ struct NewPost {
     QString clientId;
     QString text;
     qint64 replyTo = 0;       //!< 0: not a reply
+    qint64 quoteOf = 0;       //!< 0: not a quote-repost
     bool sponsored = false;
     qint64 advertiserId = 0;  //!< with sponsored: who paid for it
     bool limitedReach = false;
@@ -55,6 +56,14 @@ struct CreatedPost {
 [[nodiscard]] Result<bool> setReposted(ServerDb &db, qint64 userId, qint64 postId, bool on, qint64 nowMs);
 //! Deletes a post (author only: Forbidden otherwise) with its reposts.
 [[nodiscard]] Status deletePost(ServerDb &db, qint64 userId, qint64 postId, qint64 nowMs);
+
+//! Edits the text of one's own post (Forbidden with reason not_author / repost otherwise); true
+//! if the text changed (then edited_at is set and post.updated logged to the author's audience,
+//! and to the audiences of the posts quoting it).
+[[nodiscard]] Result<bool> editPost(ServerDb &db, qint64 userId, qint64 postId, const QString &text, qint64 nowMs);
+//! Bookmarks (\a on) or un-bookmarks a post for \a userId; true if something changed (then
+//! bookmark.changed is logged to \a userId only). Acts on the original of a repost.
+[[nodiscard]] Result<bool> setBookmarked(ServerDb &db, qint64 userId, qint64 postId, bool on, qint64 nowMs);
 
 //! The post a like, repost or reply is about: the original when \a postId is a repost.
 //! NotFound when it does not exist or was deleted.

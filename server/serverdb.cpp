@@ -515,6 +515,21 @@ CREATE TABLE IF NOT EXISTS reports (
 );
 CREATE INDEX IF NOT EXISTS reports_by_time ON reports (created_at);
 )sql")},
+        // Post actions (issue 17, docs/api.md "Feed"): when a post was last edited, the post a
+        // quote-repost quotes, and bookmarks: private, one row per person and post.
+        {16, QStringLiteral(R"sql(
+ALTER TABLE posts ADD COLUMN edited_at INTEGER;
+ALTER TABLE posts ADD COLUMN quote_of INTEGER;
+CREATE INDEX IF NOT EXISTS posts_quote_of ON posts (quote_of);
+CREATE TABLE IF NOT EXISTS post_bookmarks (
+    user_id INTEGER NOT NULL,
+    post_id INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, post_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS post_bookmarks_by_time ON post_bookmarks (user_id, created_at, post_id);
+CREATE INDEX IF NOT EXISTS post_bookmarks_post ON post_bookmarks (post_id);
+)sql")},
     };
 }
 

@@ -2496,6 +2496,30 @@
         <source>Sending the photos</source>
         <translation>Envoi des photos</translation>
     </message>
+    <message>
+        <source>edited</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>Quoted post deleted</source>
+        <translation>Publication citée supprimée</translation>
+    </message>
+    <message>
+        <source>Quoted post by %1</source>
+        <translation>Publication citée de %1</translation>
+    </message>
+    <message>
+        <source>Remove bookmark</source>
+        <translation>Retirer des signets</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>Ajouter aux signets</translation>
+    </message>
+    <message>
+        <source>Needs a connection</source>
+        <translation>Nécessite une connexion</translation>
+    </message>
 </context>
 <context>
     <name>ProfileSheet</name>

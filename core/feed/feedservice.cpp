@@ -380,6 +380,113 @@ QCoro::Task<Status> FeedService::deletePost(QString postId)
     co_return removed ? Status() : Status(removed.error());
 }
 
+namespace {
+
+// Built outside the coroutines (GCC 12 miscompiles QStringLiteral initializers inside them).
+QJsonObject editBody(const QString &text)
+{
+    return {{QStringLiteral("text"), text}};
+}
+
+QJsonObject quoteBody(const QString &quotedId, const QString &text)
+{
+    return {{QStringLiteral("client_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+            {QStringLiteral("text"), text},
+            {QStringLiteral("quote_of"), quotedId}};
+}
+
+QString postIdOf(const QJsonObject &post)
+{
+    return post.value(QStringLiteral("id")).toString();
+}
+
+} // namespace
+
+QCoro::Task<Status> FeedService::editPost(QString postId, QString text)
+{
+    if (!m_store)
+        co_return notStarted();
+    if (auto st = validateText(text); !st)
+        co_return st;
+    QPointer<FeedService> self(this);
+    setBusy(true);
+    const QJsonObject body = editBody(text);
+    auto reply = co_await m_session->api()->patch(protocol::endpoints::post(postId), body);
+    if (!self)
+        co_return closedError();
+    setBusy(false);
+    if (!m_store)
+        co_return closedError();
+    if (!reply)
+        co_return reply.error();
+    QCoro::Task<Result<QString>> storing = storeAnswer(reply->body);
+    auto stored = co_await std::move(storing);
+    co_return stored ? Status() : Status(stored.error());
+}
+
+QCoro::Task<Result<QString>> FeedService::quotePost(QString quotedId, QString text)
+{
+    if (!m_store)
+        co_return notStarted();
+    if (auto st = validateText(text); !st)
+        co_return st.error();
+    QPointer<FeedService> self(this);
+    const QJsonObject body = quoteBody(quotedId, text);
+    setBusy(true);
+    auto reply = co_await m_session->api()->post(protocol::endpoints::posts(), body);
+    if (!self)
+        co_return closedError();
+    setBusy(false);
+    if (!m_store)
+        co_return closedError();
+    if (!reply)
+        co_return reply.error();
+    const QString id = postIdOf(reply->body);
+    QCoro::Task<Result<QString>> storing = storeAnswer(reply->body);
+    auto stored = co_await std::move(storing);
+    if (!stored)
+        co_return stored.error();
+    co_return id;
+}
+
+QCoro::Task<Status> FeedService::setBookmarked(QString postId, bool on)
+{
+    if (!m_store)
+        co_return notStarted();
+    QPointer<FeedService> self(this);
+    const QString path = protocol::endpoints::postBookmark(postId);
+    setBusy(true);
+    Result<net::ApiResponse> reply = makeError(ErrorCode::Internal, QString());
+    if (on)
+        reply = co_await m_session->api()->putBytes(path, QUrlQuery(), QByteArray());
+    else
+        reply = co_await m_session->api()->del(path);
+    if (!self)
+        co_return closedError();
+    setBusy(false);
+    if (!m_store)
+        co_return closedError();
+    if (!reply)
+        co_return reply.error();
+    auto post = protocol::decodeReply<protocol::Post>(reply->body);
+    if (!post)
+        co_return post.error();
+    // The same as the bookmark.changed that sync brings (applying both changes nothing more).
+    protocol::BookmarkChange change;
+    change.postId = post->id;
+    change.bookmarked = on;
+    change.changedAt = Clock::instance()->nowUtc();
+    change.post = std::move(*post);
+    WriteFn storing = [change](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
+        if (auto st = store.storeBookmark(change, changes); !st)
+            return st.error();
+        return QString();
+    };
+    QCoro::Task<Result<QString>> task = writeAndEmit(std::move(storing));
+    auto stored = co_await std::move(task);
+    co_return stored ? Status() : Status(stored.error());
+}
+
 QCoro::Task<Status> FeedService::setFollowing(QString userId, bool on)
 {
     if (!m_store)
@@ -674,6 +781,43 @@ void FeedService::unrepost(const QString &postId)
 void FeedService::remove(const QString &postId)
 {
     report(deletePost(postId));
+}
+
+bool FeedService::edit(const QString &postId, const QString &text)
+{
+    if (auto st = validateText(text); !st) {
+        fail(st.error());
+        return false;
+    }
+    report(editPost(postId, text));
+    return true;
+}
+
+bool FeedService::quote(const QString &quotedId, const QString &text)
+{
+    if (auto st = validateText(text); !st) {
+        fail(st.error());
+        return false;
+    }
+    report(quoteTask(quotedId, text));
+    return true;
+}
+
+QCoro::Task<Status> FeedService::quoteTask(QString quotedId, QString text)
+{
+    QCoro::Task<Result<QString>> task = quotePost(quotedId, text);
+    auto quoted = co_await std::move(task);
+    co_return quoted ? Status() : Status(quoted.error());
+}
+
+void FeedService::bookmark(const QString &postId)
+{
+    report(setBookmarked(postId, true));
+}
+
+void FeedService::unbookmark(const QString &postId)
+{
+    report(setBookmarked(postId, false));
 }
 
 void FeedService::follow(const QString &userId)

@@ -80,6 +80,14 @@ public:
     QCoro::Task<Status> setLiked(QString postId, bool on);
     QCoro::Task<Status> setReposted(QString postId, bool on);
     QCoro::Task<Status> deletePost(QString postId);
+    //! PATCH /v1/posts/{id}: the new text of one's own post (checked like a new post first);
+    //! waits for the server, then stores its answer (edited_at set).
+    QCoro::Task<Status> editPost(QString postId, QString text);
+    //! POST /v1/posts with quote_of: a quote-repost of \a quotedId, online only (the quoted post
+    //! must still be there); the new post's id.
+    QCoro::Task<Result<QString>> quotePost(QString quotedId, QString text);
+    //! PUT/DELETE /v1/posts/{id}/bookmark; the cache's bookmark list follows the answer.
+    QCoro::Task<Status> setBookmarked(QString postId, bool on);
     QCoro::Task<Status> setFollowing(QString userId, bool on);
     //! Sends every pending post of the outbox; how many are still pending afterwards.
     QCoro::Task<Result<int>> sendPending();
@@ -117,6 +125,12 @@ public:
     Q_INVOKABLE void repost(const QString &postId);
     Q_INVOKABLE void unrepost(const QString &postId);
     Q_INVOKABLE void remove(const QString &postId);
+    //! Edits one's own post; false (and actionFailed) at once when the text is refused locally.
+    Q_INVOKABLE bool edit(const QString &postId, const QString &text);
+    //! A quote-repost of \a quotedId with \a text; false (and actionFailed) at once when refused locally.
+    Q_INVOKABLE bool quote(const QString &quotedId, const QString &text);
+    Q_INVOKABLE void bookmark(const QString &postId);
+    Q_INVOKABLE void unbookmark(const QString &postId);
     Q_INVOKABLE void follow(const QString &userId);
     Q_INVOKABLE void unfollow(const QString &userId);
     //! Sends pending posts now (also automatic on reconnect).
@@ -153,6 +167,7 @@ private:
     //! Runs \a task and reports its failure by actionFailed() (the Q_INVOKABLEs).
     QCoro::Task<void> report(QCoro::Task<Status> task);
     QCoro::Task<void> composeTask(QString text, QString replyTo);
+    QCoro::Task<Status> quoteTask(QString quotedId, QString text);
     QCoro::Task<void> composeImagesTask(QString text, QList<std::pair<QString, QString>> images);
     //! The uploads of \a entry's images (feedservicefiles.cpp): each with a media id.
     QCoro::Task<Result<QList<media::OutgoingFile>>> uploadImagesOf(OutboxPost entry);

@@ -62,6 +62,30 @@ Status FeedStore::storePosts(const QList<protocol::Post> &posts, storage::RowCha
     });
 }
 
+Status FeedStore::storeBookmark(const protocol::BookmarkChange &change, storage::RowChanges &changes)
+{
+    return m_db->transaction([&]() -> Status { return m_posts->setBookmark(change, changes); });
+}
+
+Result<QStringList> FeedStore::bookmarkIds(int limit) const
+{
+    auto stmt = m_db->prepare(QStringLiteral("SELECT b.post_id FROM bookmarks b JOIN posts p ON p.id = b.post_id "
+                                             "ORDER BY b.bookmarked_at DESC, b.post_id DESC LIMIT ?1;"));
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, qint64(limit));
+    QStringList ids;
+    while (true) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        ids.append(stmt->text(0));
+    }
+    return ids;
+}
+
 Status FeedStore::storeUser(const QJsonObject &user, storage::RowChanges &changes)
 {
     auto id = m_users->upsert(user, changes);

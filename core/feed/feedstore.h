@@ -66,6 +66,10 @@ public:
     [[nodiscard]] Status storePosts(const QList<protocol::Post> &posts, storage::RowChanges &changes);
     [[nodiscard]] Status storeUser(const QJsonObject &user, storage::RowChanges &changes);
     [[nodiscard]] Status removePost(const QString &id, storage::RowChanges &changes);
+    //! A bookmark as the server answered it (the same as its bookmark.changed).
+    [[nodiscard]] Status storeBookmark(const protocol::BookmarkChange &change, storage::RowChanges &changes);
+    //! The ids of the user's bookmarks in the cache, newest bookmark first.
+    [[nodiscard]] Result<QStringList> bookmarkIds(int limit) const;
     //! Which of \a ids the cache holds.
     [[nodiscard]] Result<QSet<QString>> existing(const QStringList &ids);
 

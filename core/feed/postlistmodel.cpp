@@ -4,16 +4,41 @@
 #include "common/logging.h"
 #include "feed/feedservice.h"
 #include "media/attachmentview.h"
+#include "protocol/feed.h"
 #include "protocol/json.h"
 #include "session/session.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
 #include "sync/syncengine.h"
 
+#include <QJsonDocument>
 #include <QPointer>
 #include <QSet>
 
 namespace plaza::feed {
+
+namespace {
+
+// The quoted card (protocol::QuotedPost JSON) as QML reads it; undefined when there is none.
+QVariant quoteForQml(const QString &json)
+{
+    if (json.isEmpty())
+        return {};
+    auto card = protocol::QuotedPost::fromJson(QJsonDocument::fromJson(json.toUtf8()).object());
+    if (!card)
+        return {};
+    const QString name = card->author ? card->author->displayName : QString();
+    return QVariantMap{{QStringLiteral("id"), card->id},
+                       {QStringLiteral("deleted"), card->deleted},
+                       {QStringLiteral("authorName"), name},
+                       {QStringLiteral("authorHandle"), card->author ? card->author->handle : QString()},
+                       {QStringLiteral("authorInitials"), initials(name)},
+                       {QStringLiteral("text"), card->text},
+                       {QStringLiteral("createdAt"), card->deleted ? QVariant() : QVariant(card->createdAt)}};
+}
+
+} // namespace
+
 
 namespace {
 
@@ -368,6 +393,12 @@ QVariant PostListModel::data(const QModelIndex &index, int role) const
         return r.sendState;
     case SendErrorRole:
         return r.sendState == u"failed" ? r.sendError : QString();
+    case EditedAtRole:
+        return r.editedAt.isEmpty() ? QVariant() : QVariant(protocol::parseTime(r.editedAt));
+    case QuoteRole:
+        return quoteForQml(r.quoteOf);
+    case BookmarkedByMeRole:
+        return r.bookmarkedByMe;
     default:
         return {};
     }
@@ -404,6 +435,9 @@ QHash<int, QByteArray> PostListModel::roleNames() const
         {ClientIdRole, "clientId"},
         {UploadProgressRole, "uploadProgress"},
         {ImagesRole, "images"},
+        {EditedAtRole, "editedAt"},
+        {QuoteRole, "quote"},
+        {BookmarkedByMeRole, "bookmarkedByMe"},
     };
 }
 

@@ -98,6 +98,11 @@ public:
         //! (uploadProgress) a post of ours whose images upload: {file: index, done, total} bytes
         //! of that file (FeedService::uploadProgress); undefined otherwise
         UploadProgressRole,
+        EditedAtRole,              //!< (editedAt) QDateTime UTC of the last edit, or undefined: show "edited"
+        //! (quote) a quote-repost's card: {id, deleted, authorName, authorHandle, authorInitials,
+        //! text, createdAt}; undefined when the post quotes nothing
+        QuoteRole,
+        BookmarkedByMeRole,        //!< (bookmarkedByMe)
     };
     Q_ENUM(Role)
 

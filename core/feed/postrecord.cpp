@@ -21,7 +21,8 @@ const QString &selectSql()
     static const QString sql =
         QStringLiteral("SELECT p.id, coalesce(o.id, p.id), p.client_id, a.id, a.display_name, a.handle, %1, p.created_at, "
                        "%2, %3, CASE WHEN o.id IS NULL THEN '' ELSE p.author_id END, rb.display_name, %4, %5, %6, %7, %8, "
-                       "%9, %10, ad.display_name, ad.handle, %11, %12, ob.state, %15, ob.images, ob.error_code "
+                       "%9, %10, ad.display_name, ad.handle, %11, %12, ob.state, %15, ob.images, %16, %17, %18, "
+                       "ob.error_code "
                        "FROM posts p LEFT JOIN posts o ON o.id = p.repost_of_id "
                        "LEFT JOIN users a ON a.id = %13 "
                        "LEFT JOIN users rb ON o.id IS NOT NULL AND rb.id = p.author_id "
@@ -30,7 +31,8 @@ const QString &selectSql()
             .arg(content("text"), content("created_at"), content("reply_to"), content("like_count"),
                  content("repost_count"), content("reply_count"), content("liked_by_me"), content("reposted_by_me"),
                  content("sponsored"), content("reach"), content("affinity"), content("engagement"),
-                 content("author_id"), content("advertiser_id"), content("images"));
+                 content("author_id"), content("advertiser_id"), content("images"))
+            .arg(content("edited_at"), content("quote_of"), content("bookmarked_by_me"));
     return sql;
 }
 
@@ -63,7 +65,10 @@ PostRecord recordFrom(const storage::Statement &s)
     r.sendState = s.text(23);
     r.images = s.text(24);
     r.pendingImages = s.textOrNull(25);
-    r.sendError = s.text(26);
+    r.editedAt = s.text(26);
+    r.quoteOf = s.text(27);
+    r.bookmarkedByMe = s.int64(28) != 0;
+    r.sendError = s.text(29);
     return r;
 }
 

@@ -44,6 +44,9 @@ struct PostRecord {
     //! A post of ours not yet on the server: its images as the outbox keeps them (local files,
     //! media/outgoingfiles.h), or empty.
     QString pendingImages;
+    QString editedAt;        //!< of the content: when its author last edited it, or empty
+    QString quoteOf;         //!< the quoted post's card as the server sent it (JSON, protocol::QuotedPost), or empty
+    bool bookmarkedByMe = false;
     QString sendState;       //!< "pending" or "failed" for a post of ours not yet on the server, else empty
     QString sendError;       //!< for a failed one: the error code the server refused it with
     bool isGap = false;      //!< a placeholder for posts not loaded yet (FeedModel); only id/createdAt set

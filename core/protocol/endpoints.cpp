@@ -70,6 +70,8 @@ QString post(const QString &postId) { return under(u"/v1/posts/", postId); }
 QString postReplies(const QString &postId) { return under(u"/v1/posts/", postId, u"/replies"); }
 QString postLike(const QString &postId) { return under(u"/v1/posts/", postId, u"/like"); }
 QString postRepost(const QString &postId) { return under(u"/v1/posts/", postId, u"/repost"); }
+QString postBookmark(const QString &postId) { return under(u"/v1/posts/", postId, u"/bookmark"); }
+QString bookmarks() { return QStringLiteral("/v1/bookmarks"); }
 QString timelineHome() { return QStringLiteral("/v1/timeline/home"); }
 QString timelineDiscover() { return QStringLiteral("/v1/timeline/discover"); }
 

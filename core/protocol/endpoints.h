@@ -70,6 +70,10 @@ namespace plaza::protocol::endpoints {
 [[nodiscard]] QString postReplies(const QString &postId);
 [[nodiscard]] QString postLike(const QString &postId);
 [[nodiscard]] QString postRepost(const QString &postId);
+//! PUT/DELETE: the caller's bookmark of a post.
+[[nodiscard]] QString postBookmark(const QString &postId);
+//! GET: the caller's bookmarks, newest first.
+[[nodiscard]] QString bookmarks();
 [[nodiscard]] QString timelineHome();
 [[nodiscard]] QString timelineDiscover();
 

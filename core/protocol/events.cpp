@@ -33,6 +33,7 @@ constexpr Entry kEvents[] = {
     {EventType::PaymentRequestDeleted, u"payment_request.deleted"},
     {EventType::UserUpdated, u"user.updated"},
     {EventType::BlockChanged, u"block.changed"},
+    {EventType::BookmarkChanged, u"bookmark.changed"},
 };
 
 } // namespace

@@ -33,6 +33,7 @@ enum class EventType {
     PaymentRequestDeleted,
     UserUpdated,
     BlockChanged,
+    BookmarkChanged,
 };
 
 //! "message.created" for EventType::MessageCreated, and so on.

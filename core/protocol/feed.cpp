@@ -26,6 +26,63 @@ Result<PostSignals> PostSignals::fromJson(const QJsonObject &o, const QString &c
     return s;
 }
 
+QJsonObject QuotedPost::toJson() const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("deleted"), deleted},
+            {QStringLiteral("author"), author ? QJsonValue(author->toJson()) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("text"), text},
+            {QStringLiteral("created_at"), deleted ? QJsonValue(QJsonValue::Null) : QJsonValue(formatTime(createdAt))},
+            {QStringLiteral("edited_at"), editedAt ? QJsonValue(formatTime(*editedAt)) : QJsonValue(QJsonValue::Null)}};
+}
+
+Result<QuotedPost> QuotedPost::fromJson(const QJsonObject &o, const QString &context)
+{
+    JsonReader r(o, context);
+    QuotedPost q;
+    q.id = r.string(QStringLiteral("id"));
+    q.deleted = r.optBoolean(QStringLiteral("deleted")).value_or(false);
+    q.author = r.optDecode<User>(QStringLiteral("author"));
+    q.text = r.optString(QStringLiteral("text"));
+    if (q.text.isNull())
+        q.text = QStringLiteral("");
+    if (auto at = r.optTime(QStringLiteral("created_at")))
+        q.createdAt = *at;
+    q.editedAt = r.optTime(QStringLiteral("edited_at"));
+    if (r.ok() && !q.deleted && !q.author)
+        r.fail(QStringLiteral("author"), QStringLiteral("is required unless deleted"));
+    if (!r.ok())
+        return r.error();
+    return q;
+}
+
+QJsonObject BookmarkChange::toJson() const
+{
+    return {{QStringLiteral("post_id"), postId},
+            {QStringLiteral("bookmarked"), bookmarked},
+            {QStringLiteral("changed_at"), formatTime(changedAt)},
+            {QStringLiteral("post"), post ? QJsonValue(post->toJson()) : QJsonValue(QJsonValue::Null)}};
+}
+
+Result<BookmarkChange> BookmarkChange::fromJson(const QJsonObject &o, const QString &context)
+{
+    JsonReader r(o, context);
+    BookmarkChange c;
+    c.postId = r.string(QStringLiteral("post_id"));
+    c.bookmarked = r.boolean(QStringLiteral("bookmarked"));
+    c.changedAt = r.time(QStringLiteral("changed_at"));
+    const std::optional<QJsonObject> post = r.optObject(QStringLiteral("post"));
+    if (!r.ok())
+        return r.error();
+    if (post) {
+        auto p = Post::fromJson(*post, context + QStringLiteral(".post"));
+        if (!p)
+            return p.error();
+        c.post = std::move(*p);
+    }
+    return c;
+}
+
 QJsonObject Post::toJson() const
 {
     QJsonObject o{
@@ -48,6 +105,9 @@ QJsonObject Post::toJson() const
     };
     if (rankSignals)
         o.insert(QStringLiteral("signals"), rankSignals->toJson());
+    o.insert(QStringLiteral("edited_at"), editedAt ? QJsonValue(formatTime(*editedAt)) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("quote_of"), quoteOf ? QJsonValue(quoteOf->toJson()) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("bookmarked_by_me"), bookmarkedByMe);
     return o;
 }
 
@@ -97,6 +157,10 @@ Result<Post> Post::decode(const QJsonObject &o, const QString &context, int dept
         if (!p.images.at(i).media.isImage())
             r.fail(QStringLiteral("images"), QStringLiteral("must hold images only"));
     }
+    // Servers from before issue 17 leave these out: never edited, no quote, no bookmark.
+    p.editedAt = r.optTime(QStringLiteral("edited_at"));
+    p.quoteOf = r.optDecode<QuotedPost>(QStringLiteral("quote_of"));
+    p.bookmarkedByMe = r.optBoolean(QStringLiteral("bookmarked_by_me")).value_or(false);
     if (!r.ok())
         return r.error();
     if (original) {

@@ -324,6 +324,20 @@ CREATE TABLE IF NOT EXISTS blocks (
 ) WITHOUT ROWID;
 )sql");
 
+// v12: post actions (issue 17). When a post was last edited, the card of the post it quotes (the
+// server's JSON, protocol::QuotedPost), the user's bookmark flag, and the user's bookmarks
+// (bookmark.changed; a private table: a resync brings it back from the log).
+const QString kSchemaV12 = QStringLiteral(R"sql(
+ALTER TABLE posts ADD COLUMN edited_at TEXT;
+ALTER TABLE posts ADD COLUMN quote_of TEXT;
+ALTER TABLE posts ADD COLUMN bookmarked_by_me INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE IF NOT EXISTS bookmarks (
+    post_id       TEXT PRIMARY KEY NOT NULL DEFAULT '',
+    bookmarked_at TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS bookmarks_by_time ON bookmarks (bookmarked_at, post_id);
+)sql");
+
 } // namespace
 
 // Savings (issue #4): what GET /v1/savings adds to the v1 row (the unassigned part, the
@@ -356,6 +370,7 @@ const QList<Migration> &cacheMigrations()
         {9, kSchemaV9},
         {10, kSchemaV10},
         {11, kSchemaV11},
+        {12, kSchemaV12},
     };
     return steps;
 }
@@ -378,6 +393,7 @@ const QStringList &privateTables()
         QStringLiteral("message_search"),
         QStringLiteral("media_files"),
         QStringLiteral("blocks"),
+        QStringLiteral("bookmarks"),
     };
     return tables;
 }

@@ -56,8 +56,8 @@ Status PostStore::upsert(const protocol::Post &post, RowChanges &changes, int de
     auto stmt = m_statements.get(QStringLiteral(
         "INSERT OR REPLACE INTO posts (id, client_id, author_id, text, created_at, reply_to, repost_of_id, like_count,"
         " repost_count, reply_count, liked_by_me, reposted_by_me, sponsored, reach, affinity, engagement, age_s,"
-        " advertiser_id, images) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-        " ?19);"));
+        " advertiser_id, images, edited_at, quote_of, bookmarked_by_me) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+        " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22);"));
     if (!stmt)
         return stmt.error();
     Statement &s = **stmt;
@@ -77,6 +77,15 @@ Status PostStore::upsert(const protocol::Post &post, RowChanges &changes, int de
         s.bindNull(19);
     else
         s.bind(19, QString::fromUtf8(QJsonDocument(protocol::attachmentsToJson(post.images)).toJson(QJsonDocument::Compact)));
+    if (post.editedAt)
+        s.bind(20, protocol::formatTime(*post.editedAt));
+    else
+        s.bindNull(20);
+    if (post.quoteOf)
+        s.bind(21, QString::fromUtf8(QJsonDocument(post.quoteOf->toJson()).toJson(QJsonDocument::Compact)));
+    else
+        s.bindNull(21);
+    s.bind(22, post.bookmarkedByMe);
     if (auto st = s.exec(); !st)
         return st;
     changes.add(Table::Posts, id);
@@ -96,12 +105,50 @@ Status PostStore::upsert(const protocol::Post &post, RowChanges &changes, int de
     return {};
 }
 
+Status PostStore::setBookmark(const protocol::BookmarkChange &change, RowChanges &changes)
+{
+    // The post (when the event carries it) first: its row holds bookmarked_by_me too.
+    if (change.post) {
+        if (auto st = upsert(*change.post, changes, 0); !st)
+            return st;
+    } else {
+        auto flag = m_statements.get(QStringLiteral("UPDATE posts SET bookmarked_by_me = ?2 WHERE id = ?1;"));
+        if (!flag)
+            return flag.error();
+        if (auto st = (*flag)->bindAll(change.postId, change.bookmarked).exec(); !st)
+            return st;
+        if (m_statements.db().changes() > 0)
+            changes.add(Table::Posts, change.postId);
+    }
+    if (change.bookmarked) {
+        auto stmt = m_statements.get(QStringLiteral("INSERT OR REPLACE INTO bookmarks (post_id, bookmarked_at) VALUES (?1, ?2);"));
+        if (!stmt)
+            return stmt.error();
+        if (auto st = (*stmt)->bindAll(change.postId, protocol::formatTime(change.changedAt)).exec(); !st)
+            return st;
+    } else {
+        auto stmt = m_statements.get(QStringLiteral("DELETE FROM bookmarks WHERE post_id = ?1;"));
+        if (!stmt)
+            return stmt.error();
+        if (auto st = (*stmt)->bind(1, change.postId).exec(); !st)
+            return st;
+    }
+    changes.add(Table::Posts, change.postId);
+    return {};
+}
+
 Status PostStore::remove(const QString &id, RowChanges &changes)
 {
     auto stmt = m_statements.get(QStringLiteral("DELETE FROM posts WHERE id = ?1;"));
     if (!stmt)
         return stmt.error();
     if (auto st = (*stmt)->bind(1, id).exec(); !st)
+        return st;
+    // A deleted post is nowhere: not in the bookmarks either.
+    auto mark = m_statements.get(QStringLiteral("DELETE FROM bookmarks WHERE post_id = ?1;"));
+    if (!mark)
+        return mark.error();
+    if (auto st = (*mark)->bind(1, id).exec(); !st)
         return st;
     changes.addRemoved(Table::Posts, id);
     return {};

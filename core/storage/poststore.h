@@ -27,6 +27,9 @@ public:
     //! ErrorCode::Protocol naming the field, and writes nothing.
     [[nodiscard]] Status upsert(const QJsonObject &post, RowChanges &changes);
     [[nodiscard]] Status remove(const QString &id, RowChanges &changes);
+    //! bookmark.changed (the user's own devices): the post's bookmark flag and the bookmarks
+    //! list; with the post in the event, the post too.
+    [[nodiscard]] Status setBookmark(const protocol::BookmarkChange &change, RowChanges &changes);
 
 private:
     Status upsert(const protocol::Post &post, RowChanges &changes, int depth);

@@ -126,6 +126,12 @@ Result<bool> EventApplier::applyEvent(const protocol::Event &event, RowChanges &
             return m_users.setBlocked(*id, b.blocked, protocol::formatTime(b.changedAt), changes);
         });
         break;
+    case EventType::BookmarkChanged:
+        // {"post_id","bookmarked","changed_at","post"}: the bookmarker's own devices (docs/api.md "Feed").
+        st = decodeThen<protocol::BookmarkChange>(data, [&](const protocol::BookmarkChange &b) {
+            return m_posts.setBookmark(b, changes);
+        });
+        break;
     case EventType::ConversationDeleted:
     case EventType::PostDeleted:
     case EventType::TransactionDeleted:

@@ -11,11 +11,13 @@ AbstractButton {
     property int count: 0
     property bool active: false
     property string label
+    //! false: a toggle without a count (bookmark): its name is the label alone
+    property bool counted: true
 
     hoverEnabled: true
     implicitHeight: 28
     implicitWidth: content.implicitWidth + Theme.spacingS
-    Accessible.name: qsTr("%1 (%2)").arg(label).arg(count)
+    Accessible.name: counted ? qsTr("%1 (%2)").arg(label).arg(count) : label
     ToolTip.visible: hovered
     ToolTip.delay: 600
     ToolTip.text: label

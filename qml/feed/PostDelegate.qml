@@ -84,6 +84,7 @@ Item {
                         }
                         Label {
                             text: "@" + row.model.authorHandle + " · " + Time.relative(row.model.createdAt, Time.now)
+                                  + (row.model.editedAt ? " · " + qsTr("edited") : "")
                             color: Theme.textMuted
                             font.pixelSize: Theme.fontCaption
                             elide: Text.ElideRight
@@ -144,6 +145,53 @@ Item {
                 onLinkActivated: link => Qt.openUrlExternally(link)
                 HoverHandler { cursorShape: parent.hoveredLink ? Qt.PointingHandCursor : Qt.ArrowCursor }
                 TapHandler { onTapped: if (!parent.hoveredLink) row.openThread(row.model.postId) }
+            }
+            // A quote-repost: the quoted post as a small card (or that it is gone).
+            Rectangle {
+                id: quoteCard
+                objectName: "quotedPost"
+                readonly property var quote: row.model.isGap ? undefined : row.model.quote
+                visible: !row.hidden && !!quote
+                radius: Theme.radiusM
+                color: "transparent"
+                border.color: Theme.border
+                border.width: 1
+                implicitHeight: quoteColumn.implicitHeight + 2 * Theme.spacingM
+                Layout.fillWidth: true
+                Accessible.role: Accessible.Grouping
+                Accessible.name: !quote ? "" : quote.deleted ? qsTr("Quoted post deleted")
+                                                             : qsTr("Quoted post by %1").arg(quote.authorName)
+                ColumnLayout {
+                    id: quoteColumn
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacingM
+                    spacing: Theme.spacingXs
+                    Label {
+                        visible: !!quoteCard.quote && !quoteCard.quote.deleted
+                        text: quoteCard.quote && !quoteCard.quote.deleted
+                              ? quoteCard.quote.authorName + "  @" + quoteCard.quote.authorHandle : ""
+                        color: Theme.text
+                        font.pixelSize: Theme.fontCaption
+                        font.weight: Font.DemiBold
+                        elide: Text.ElideRight
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: !quoteCard.quote ? "" : quoteCard.quote.deleted ? qsTr("Quoted post deleted")
+                                                                                       : quoteCard.quote.text
+                        color: quoteCard.quote && quoteCard.quote.deleted ? Theme.textMuted : Theme.text
+                        font.italic: !!quoteCard.quote && quoteCard.quote.deleted
+                        wrapMode: Text.Wrap
+                        maximumLineCount: 4
+                        elide: Text.ElideRight
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                    }
+                }
+                TapHandler {
+                    onTapped: if (quoteCard.quote && !quoteCard.quote.deleted) row.openThread(quoteCard.quote.id)
+                }
             }
             AttachmentGrid {
                 objectName: "postImages"
@@ -219,6 +267,17 @@ Item {
                     active: row.model.likedByMe
                     label: row.model.likedByMe ? qsTr("Unlike") : qsTr("Like")
                     onClicked: row.model.likedByMe ? App.feed.unlike(row.model.postId) : App.feed.like(row.model.postId)
+                }
+                PostAction {
+                    objectName: "bookmarkAction"
+                    iconName: "bookmark"
+                    counted: false
+                    active: !!row.model.bookmarkedByMe
+                    // Needs the server: greyed while offline, like the message menu's actions.
+                    enabled: App.session.online
+                    label: (row.model.bookmarkedByMe ? qsTr("Remove bookmark") : qsTr("Bookmark"))
+                           + (App.session.online ? "" : " · " + qsTr("Needs a connection"))
+                    onClicked: row.model.bookmarkedByMe ? App.feed.unbookmark(row.model.postId) : App.feed.bookmark(row.model.postId)
                 }
                 Item { Layout.fillWidth: true }
                 AppButton {

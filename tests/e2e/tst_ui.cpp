@@ -291,7 +291,7 @@ void UiTest::tabOrderOfEveryTab_data()
                           << QStringList{QStringLiteral("nav-feed"), QStringLiteral("nav-chat"), QStringLiteral("accountButton"),
                                          QStringLiteral("timeline_discover"), QStringLiteral("composerEditor"),
                                          QStringLiteral("replyAction"), QStringLiteral("repostAction"),
-                                         QStringLiteral("likeAction")};
+                                         QStringLiteral("likeAction"), QStringLiteral("bookmarkAction")};
     QTest::newRow("chat") << QStringLiteral("nav-chat") << QStringLiteral("chatPage")
                           << QStringList{QStringLiteral("chatSearchField"), QStringLiteral("newConversationButton"),
                                          QStringLiteral("conversationRow")};

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void resetKeepsKv();
     void unchangedUsersWriteNothing();
     void createdUpdatedRemovedMessages();
+    void postActionsConverge();
 
 private:
     qint64 scalar(const QString &sql)
@@ -410,6 +411,72 @@ void EventApplierTest::resetKeepsKv()
     for (const QString &table : privateTables())
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table)), 0);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM kv")), 1);
+}
+
+// Issue 17: an edit, a quote's card and a bookmark arrive as events; replaying them (a second
+// device, a resync) changes nothing; a deleted post leaves no bookmark and no text behind.
+void EventApplierTest::postActionsConverge()
+{
+    QJsonObject edited = post(QStringLiteral("p_7"));
+    edited.insert(QStringLiteral("text"), QStringLiteral("edited words"));
+    edited.insert(QStringLiteral("edited_at"), QStringLiteral("2026-11-22T10:00:00.000Z"));
+    edited.insert(QStringLiteral("bookmarked_by_me"), true);
+    QJsonObject quote = post(QStringLiteral("p_8"));
+    quote.insert(QStringLiteral("quote_of"),
+                 QJsonObject{{QStringLiteral("id"), QStringLiteral("p_7")}, {QStringLiteral("deleted"), false},
+                             {QStringLiteral("author"), user(QStringLiteral("u_author"))},
+                             {QStringLiteral("text"), QStringLiteral("edited words")},
+                             {QStringLiteral("created_at"), QStringLiteral("2026-11-22T09:30:00.000Z")},
+                             {QStringLiteral("edited_at"), QStringLiteral("2026-11-22T10:00:00.000Z")}});
+    const QJsonObject marked{{QStringLiteral("post_id"), QStringLiteral("p_7")}, {QStringLiteral("bookmarked"), true},
+                             {QStringLiteral("changed_at"), QStringLiteral("2026-11-22T10:01:00.000Z")},
+                             {QStringLiteral("post"), edited}};
+    const QList<protocol::Event> events{
+        makeEvent(1, QStringLiteral("post.created"), post(QStringLiteral("p_7"))),
+        makeEvent(2, QStringLiteral("post.updated"), edited),
+        makeEvent(3, QStringLiteral("post.created"), quote),
+        makeEvent(4, QStringLiteral("bookmark.changed"), marked),
+    };
+    auto changes = m_applier->applyBatch(events, 4);
+    QVERIFY2(changes, changes ? "" : qPrintable(changes.error().message));
+    QCOMPARE(changes->applied, 4);
+    const QString state = QStringLiteral("SELECT text || '|' || edited_at || '|' || bookmarked_by_me || '|' || "
+                                         "(SELECT count(*) FROM bookmarks) FROM posts WHERE id = 'p_7'");
+    QCOMPARE(text(state), QStringLiteral("edited words|2026-11-22T10:00:00.000Z|1|1"));
+    QVERIFY(text(QStringLiteral("SELECT quote_of FROM posts WHERE id = 'p_8'")).contains(QStringLiteral("edited words")));
+
+    // The same events again (a replay from an older cursor): the same state.
+    m_applier.reset();
+    QVERIFY(m_db->exec(QStringLiteral("UPDATE sync_state SET cursor = 0")));
+    m_applier = std::make_unique<sync::EventApplier>(*m_db, kMe);
+    QVERIFY(m_applier->load());
+    changes = m_applier->applyBatch(events, 4);
+    QVERIFY2(changes, changes ? "" : qPrintable(changes.error().message));
+    QCOMPARE(text(state), QStringLiteral("edited words|2026-11-22T10:00:00.000Z|1|1"));
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM posts")), 2);
+
+    // The author deletes it: the bookmark goes (bookmark.changed), then the post; the quote's card says deleted.
+    QJsonObject gone = quote;
+    gone.insert(QStringLiteral("quote_of"), QJsonObject{{QStringLiteral("id"), QStringLiteral("p_7")},
+                                                        {QStringLiteral("deleted"), true},
+                                                        {QStringLiteral("author"), QJsonValue::Null},
+                                                        {QStringLiteral("text"), QStringLiteral("")},
+                                                        {QStringLiteral("created_at"), QJsonValue::Null}});
+    const QList<protocol::Event> deleting{
+        makeEvent(5, QStringLiteral("bookmark.changed"),
+                  {{QStringLiteral("post_id"), QStringLiteral("p_7")}, {QStringLiteral("bookmarked"), false},
+                   {QStringLiteral("changed_at"), QStringLiteral("2026-11-22T11:00:00.000Z")}, {QStringLiteral("post"), QJsonValue::Null}}),
+        makeEvent(6, QStringLiteral("post.deleted"), {{QStringLiteral("id"), QStringLiteral("p_7")}}),
+        makeEvent(7, QStringLiteral("post.updated"), gone),
+    };
+    changes = m_applier->applyBatch(deleting, 7);
+    QVERIFY2(changes, changes ? "" : qPrintable(changes.error().message));
+    QCOMPARE(changes->applied, 3);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM bookmarks")), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM posts WHERE id = 'p_7'")), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM posts WHERE text LIKE '%edited words%' "
+                                   "OR coalesce(quote_of, '') LIKE '%edited words%'")),
+             0);
 }
 
 QTEST_GUILESS_MAIN(EventApplierTest)
