@@ -21,7 +21,7 @@ QString blockedSql()
                           "b.user_id = bm.user_id WHERE bm.conversation_id = c.id))");
 }
 
-// Columns 0–19 of every synced-message query; ?1 is the signed-in user, ?2 the conversation.
+// Columns 0–20 of every synced-message query; ?1 is the signed-in user, ?2 the conversation.
 const QString kMessageColumns = QStringLiteral(
     "m.id, m.client_id, m.conversation_id, m.sender_id, coalesce(u.display_name, u.handle, ''), m.text, m.created_at, "
     "m.kind, m.payment_amount, m.payment_currency, "
@@ -31,7 +31,9 @@ const QString kMessageColumns = QStringLiteral(
     "m.attachments, "
     // message actions (cache v9)
     "m.edited_at, m.deleted_at, m.reactions, m.reply_to_id, m.reply_sender_name, m.reply_snippet, m.reply_deleted, "
-    "m.forwarded_sender_name ");
+    "m.forwarded_sender_name, "
+    // safety (cache v11): the user blocked the sender (a group they still share)
+    "EXISTS (SELECT 1 FROM blocks bk WHERE bk.user_id = m.sender_id) ");
 
 // Messages hidden on this device ("delete for me") are left out of every list and search.
 const QString kNotHidden = QStringLiteral("NOT EXISTS (SELECT 1 FROM hidden_messages h WHERE h.id = m.id)");
@@ -75,6 +77,7 @@ MessageRow messageFrom(storage::Statement &s, const QString &selfId)
     m.replySnippet = s.isNull(17) ? QString() : s.text(17);
     m.replyDeleted = s.int64(18) != 0;
     m.forwardedFrom = s.isNull(19) ? QString() : s.text(19);
+    m.senderBlocked = !m.own && s.int64(20) != 0;
     if (m.kind == u"text" && !m.deleted) {
         const auto match = payLinkPattern().match(m.text);
         if (match.hasMatch()) {

@@ -66,6 +66,7 @@ struct MessageRow {
     QString replySnippet;      //!< the quoted words (empty when the original was deleted)
     bool replyDeleted = false; //!< the original was deleted
     QString forwardedFrom;     //!< a forward: the display name of the first author
+    bool senderBlocked = false; //!< the user blocked its sender (a group they still share): shown collapsed
 
     //! The identity a list keeps across "sending" → "sent": sender and client_id, or the id.
     [[nodiscard]] QString key() const { return clientId.isEmpty() ? id : senderId + u'/' + clientId; }
