@@ -19,10 +19,11 @@ Sheet {
     onAboutToShow: {
         sessionsSection.reload()
         twoFactorSection.reload()
+        blockedSection.reload()
     }
     width: Math.min(560, parent ? parent.width - 2 * Theme.spacingXl : 560)
 
-    //! --page settings[/security|/two-factor|/password|/delete-account|/storage]: the sheet,
+    //! --page settings[/security|/two-factor|/password|/delete-account|/storage|/blocked]: the sheet,
     //! scrolled to the two-factor section (and its enrolment started) or to Storage, or with a
     //! sheet of its own open.
     //! Scrolls the two-factor section to the top, so that each step of an enrolment (the
@@ -47,6 +48,8 @@ Sheet {
             deleteAccount.open()
         } else if (path === "storage") {
             scrollTo(storageTitle)
+        } else if (path === "blocked") {
+            scrollTo(blockedTitle)
         }
     }
 
@@ -204,6 +207,16 @@ Sheet {
                 Layout.fillWidth: true
             }
             SessionsSection { id: sessionsSection }
+
+            SectionTitle { id: blockedTitle; text: qsTr("Blocked people") }
+            Label {
+                text: qsTr("They can't message you, ask you for money, see your posts or find you in search. Conversations with them stay readable.")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontCaption
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            BlockedSection { id: blockedSection }
 
             SettingRow {
                 title: qsTr("Sign out")
