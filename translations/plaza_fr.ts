@@ -447,6 +447,10 @@
         <source>You blocked %1. You can read this conversation, but neither of you can write in it. To unblock them, use the … menu above.</source>
         <translation>Vous avez bloqué %1. Vous pouvez lire cette conversation, mais aucun de vous deux ne peut y écrire. Pour débloquer cette personne, utilisez le menu … ci-dessus.</translation>
     </message>
+    <message>
+        <source>Message from a blocked person</source>
+        <translation>Message d’une personne bloquée</translation>
+    </message>
 </context>
 <context>
     <name>ComingSoon</name>

@@ -36,6 +36,7 @@ struct ConversationRow {
     bool muted = false;        //!< the user muted it (see mutedUntil; isMuted() says whether it still is)
     QString mutedUntil;        //!< RFC 3339 UTC, empty for no end
     bool blocked = false;      //!< direct: the user blocked the other person (read-only, docs/api.md "Safety")
+    bool lastMessageFromBlocked = false; //!< a group's last message is from someone the user blocked (no preview)
 
     //! True while the mute lasts at \a now: set with no end, or ending after \a now.
     [[nodiscard]] bool isMuted(const QDateTime &now) const;

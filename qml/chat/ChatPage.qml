@@ -380,7 +380,8 @@ Item {
                                 RowLayout {
                                     Label {
                                         readonly property bool preview: true // elided by design (e2e_tour)
-                                        text: (model.lastMessageOwn ? qsTr("You: ") : "") + model.lastMessagePreview
+                                        text: model.lastMessageFromBlocked ? qsTr("Message from a blocked person")
+                                              : (model.lastMessageOwn ? qsTr("You: ") : "") + model.lastMessagePreview
                                         color: Theme.textMuted
                                         font.pixelSize: Theme.fontCaption
                                         elide: Text.ElideRight

@@ -362,12 +362,26 @@ void SafetyUiTest::blockedMemberOfAGroupIsCollapsed()
     QTRY_VERIFY_WITH_TIMEOUT(modelOf(his)->property("senderBlocked").toBool(), 10000);
     QCOMPARE(his->property("spokenText").toString(), QStringLiteral("Message from a blocked person"));
     QVERIFY(his->property("fromBlocked").toBool());
+    // The conversation list does not show his words either.
+    const auto groupRowSays = [&](const QByteArray &role) {
+        QQuickItem *list = item(QStringLiteral("conversationList"));
+        auto *model = list->property("model").value<QAbstractItemModel *>();
+        const int idRole = model->roleNames().key("id", -1);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, 0).data(idRole).toString() == group)
+                return model->index(row, 0).data(model->roleNames().key(role, -1));
+        }
+        return QVariant();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(groupRowSays("lastMessageFromBlocked").toBool(), 10000);
+    QVERIFY(!groupRowSays("lastMessagePreview").toString().contains(QStringLiteral("boots")));
     // Chloé, not blocked, is shown as she is.
     const QString chloe = tokenOf(QStringLiteral("chloe"));
     const QString hers = post(chloe, group, QStringLiteral("See you Saturday"));
     QQuickItem *chloes = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((chloes = bubble([&](QObject *m) { return m->property("id").toString() == hers; })), 20000);
     QVERIFY(!modelOf(chloes)->property("senderBlocked").toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(!groupRowSays("lastMessageFromBlocked").toBool(), 10000);
 }
 
 void SafetyUiTest::blockedListUnblocks()

@@ -213,10 +213,42 @@ void SafetyTest::blocksAndMutesInTheCache()
         return ids;
     };
     QCOMPARE(flagged(), QStringList{QStringLiteral("m_1")});
-    QVERIFY(applier.applyBatch({logEvent(15, protocol::EventType::BlockChanged, unblocked.toJson())}, 15));
+    // The group's row says its last word is from a blocked person only while it is.
+    const auto groupRow = [&] {
+        chat::ConversationRow found;
+        if (auto all = chat::readConversations(**db, kMe)) {
+            for (const chat::ConversationRow &c : std::as_const(*all)) {
+                if (c.id == u"c_2")
+                    found = c;
+            }
+        }
+        return found;
+    };
+    QVERIFY(!groupRow().lastMessageFromBlocked);
+    protocol::Message lastFromBob = fromBob;
+    lastFromBob.id = QStringLiteral("m_3");
+    lastFromBob.clientId = QStringLiteral("m3");
+    lastFromBob.createdAt = protocol::parseTime(QStringLiteral("2026-12-01T12:02:00.000Z"));
+    // And a direct conversation with him stays readable: his messages there are not flagged.
+    protocol::Message directFromBob = fromBob;
+    directFromBob.id = QStringLiteral("m_4");
+    directFromBob.clientId = QStringLiteral("m4");
+    directFromBob.conversationId = QStringLiteral("c_1");
+    QVERIFY(applier.applyBatch({logEvent(15, protocol::EventType::MessageCreated, lastFromBob.toJson()),
+                                logEvent(16, protocol::EventType::MessageCreated, directFromBob.toJson())},
+                               16));
+    QVERIFY(groupRow().lastMessageFromBlocked);
+    QVERIFY(groupRow().lastMessagePreview.isEmpty());
+    auto direct1 = chat::readMessages(**db, kMe, QStringLiteral("c_1"), {}, {}, 50);
+    QVERIFY(direct1 && !direct1->isEmpty());
+    for (const chat::MessageRow &m : std::as_const(*direct1))
+        QVERIFY(!m.senderBlocked);
+    QCOMPARE(flagged(), (QStringList{QStringLiteral("m_1"), QStringLiteral("m_3")}));
+    QVERIFY(applier.applyBatch({logEvent(17, protocol::EventType::BlockChanged, unblocked.toJson())}, 17));
     QCOMPARE(flagged(), QStringList());
-    QVERIFY(applier.applyBatch({logEvent(16, protocol::EventType::BlockChanged, blocked.toJson())}, 16));
-    QCOMPARE(flagged(), QStringList{QStringLiteral("m_1")});
+    QVERIFY(!groupRow().lastMessageFromBlocked);
+    QVERIFY(applier.applyBatch({logEvent(18, protocol::EventType::BlockChanged, blocked.toJson())}, 18));
+    QCOMPARE(flagged(), (QStringList{QStringLiteral("m_1"), QStringLiteral("m_3")}));
 
     // blocks is private: a reset (resync) empties it.
     QVERIFY(storage::privateTables().contains(QStringLiteral("blocks")));
