@@ -82,6 +82,34 @@ Sheet {
             text: qsTr("Also decline this request")
             Accessible.name: text
             Layout.fillWidth: true
+            // Drawn with the Theme: the Basic style's box is all but invisible on the dark sheet.
+            indicator: Rectangle {
+                implicitWidth: 20
+                implicitHeight: 20
+                x: declineBox.leftPadding
+                y: (declineBox.height - height) / 2
+                radius: 4
+                color: declineBox.checked ? Theme.accent : Theme.surface
+                border.width: 1
+                border.color: declineBox.checked ? Theme.accent : Theme.borderStrong
+                Icon {
+                    anchors.centerIn: parent
+                    visible: declineBox.checked
+                    name: "check"
+                    size: 14
+                    color: Theme.accentText
+                }
+                FocusRing { shown: declineBox.visualFocus; ringRadius: 4 }
+            }
+            contentItem: Label {
+                text: declineBox.text
+                color: Theme.text
+                font.pixelSize: Theme.fontBody
+                leftPadding: declineBox.indicator.width + Theme.spacingS
+                verticalAlignment: Text.AlignVCenter
+                wrapMode: Text.Wrap
+                textFormat: Text.PlainText
+            }
         }
         InlineError { visible: sheet.error.length > 0; text: sheet.error; Layout.fillWidth: true }
         RowLayout {

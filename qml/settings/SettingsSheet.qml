@@ -31,6 +31,9 @@ Sheet {
     function showTwoFactor() {
         scrollTo(twoFactorSection)
     }
+    //! What --page scrolled to: kept in view while the sections above it load (sessions, two-factor).
+    property Item scrollTarget: null
+    onClosed: scrollTarget = null
     function scrollTo(item) {
         Qt.callLater(() => scroller.contentItem.contentY = Math.max(0, Math.min(
             item.y - Theme.spacingXl, content.height - scroller.height)))
@@ -49,6 +52,7 @@ Sheet {
         } else if (path === "storage") {
             scrollTo(storageTitle)
         } else if (path === "blocked") {
+            scrollTarget = blockedTitle
             scrollTo(blockedTitle)
         }
     }
@@ -62,6 +66,7 @@ Sheet {
         ColumnLayout {
             id: content
             width: scroller.availableWidth
+            onHeightChanged: if (sheet.scrollTarget && !scroller.contentItem.moving) sheet.scrollTo(sheet.scrollTarget)
             spacing: Theme.spacingM
 
             SectionTitle { text: qsTr("Appearance") }
@@ -208,16 +213,6 @@ Sheet {
             }
             SessionsSection { id: sessionsSection }
 
-            SectionTitle { id: blockedTitle; text: qsTr("Blocked people") }
-            Label {
-                text: qsTr("They can't message you, ask you for money, see your posts or find you in search. Conversations with them stay readable.")
-                color: Theme.textMuted
-                font.pixelSize: Theme.fontCaption
-                wrapMode: Text.Wrap
-                Layout.fillWidth: true
-            }
-            BlockedSection { id: blockedSection }
-
             SettingRow {
                 title: qsTr("Sign out")
                 detail: qsTr("Deletes this device's cache and its key. Nothing changes on the server.")
@@ -241,6 +236,16 @@ Sheet {
                     onClicked: deleteAccount.open()
                 }
             }
+
+            SectionTitle { id: blockedTitle; text: qsTr("Blocked people") }
+            Label {
+                text: qsTr("They can't message you, ask you for money, see your posts or find you in search. Conversations with them stay readable.")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontCaption
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            BlockedSection { id: blockedSection }
 
             SectionTitle { id: storageTitle; text: qsTr("Storage") }
             SettingRow {
