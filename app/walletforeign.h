@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "chat/blocksmodel.h"
 #include "chat/chatsearchmodel.h"
 #include "chat/chatservice.h"
 #include "chat/conversationsmodel.h"
@@ -136,6 +137,13 @@ struct MessagesModelForeign
     Q_GADGET
     QML_FOREIGN(plaza::chat::MessagesModel)
     QML_NAMED_ELEMENT(MessagesModel)
+};
+//! Settings → Blocked people: `BlocksModel { safety: App.safety }`.
+struct BlocksModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::chat::BlocksModel)
+    QML_NAMED_ELEMENT(BlocksModel)
 };
 struct ChatSearchModelForeign
 {

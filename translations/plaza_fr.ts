@@ -71,6 +71,57 @@
     </message>
 </context>
 <context>
+    <name>BlockedSection</name>
+    <message>
+        <source>Unblocked.</source>
+        <translation>Débloqué.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. This needs a connection.</source>
+        <translation>Vous êtes hors ligne. Cette action nécessite une connexion.</translation>
+    </message>
+    <message>
+        <source>Loading blocked people…</source>
+        <translation>Chargement des personnes bloquées…</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline: this list may be out of date, and unblocking needs a connection.</source>
+        <translation>Vous êtes hors ligne : cette liste n’est peut-être pas à jour, et débloquer nécessite une connexion.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline: this list may be out of date.</source>
+        <translation>Vous êtes hors ligne : cette liste n’est peut-être pas à jour.</translation>
+    </message>
+    <message>
+        <source>Could not load the people you blocked. What this device knows is shown.</source>
+        <translation>Impossible de charger les personnes que vous avez bloquées. Ce que cet appareil en sait est affiché.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>You haven&apos;t blocked anyone.</source>
+        <translation>Vous n’avez bloqué personne.</translation>
+    </message>
+    <message>
+        <source>Blocked %1</source>
+        <translation>Bloqué le %1</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqué</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Débloquer</translation>
+    </message>
+    <message>
+        <source>Unblock %1</source>
+        <translation>Débloquer %1</translation>
+    </message>
+</context>
+<context>
     <name>CacheLockedScreen</name>
     <message>
         <source>This cache cannot be unlocked</source>
@@ -396,6 +447,10 @@
         <source>You blocked %1. You can read this conversation, but neither of you can write in it. To unblock them, use the … menu above.</source>
         <translation>Vous avez bloqué %1. Vous pouvez lire cette conversation, mais aucun de vous deux ne peut y écrire. Pour débloquer cette personne, utilisez le menu … ci-dessus.</translation>
     </message>
+    <message>
+        <source>Message from a blocked person</source>
+        <translation>Message d’une personne bloquée</translation>
+    </message>
 </context>
 <context>
     <name>ComingSoon</name>
@@ -443,8 +498,8 @@
         <translation>Lien plaza:// à ouvrir.</translation>
     </message>
     <message>
-        <source>Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, settings/security, settings/two-factor, settings/password, settings/delete-account, settings/storage, switcher, feedback.</source>
-        <translation>Ouvrir d’abord cette page : feed, chat, wallet, savings, settings, wallet/send[/pseudo], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, settings/security, settings/two-factor, settings/password, settings/delete-account, settings/storage, switcher, feedback.</translation>
+        <source>Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, settings/security, settings/two-factor, settings/password, settings/delete-account, settings/storage, settings/blocked, switcher, feedback.</source>
+        <translation>Ouvrir d’abord cette page : feed, chat, wallet, savings, settings, wallet/send[/pseudo], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, settings/security, settings/two-factor, settings/password, settings/delete-account, settings/storage, settings/blocked, switcher, feedback.</translation>
     </message>
 </context>
 <context>
@@ -2075,6 +2130,18 @@
             <numerusform>%1 · %n réactions</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Message from a blocked person</source>
+        <translation>Message d’une personne bloquée</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>Signaler…</translation>
+    </message>
+    <message>
+        <source>Report this request</source>
+        <translation>Signaler cette demande</translation>
+    </message>
 </context>
 <context>
     <name>MessageMenu</name>
@@ -2145,6 +2212,14 @@
     <message>
         <source>Delete for me</source>
         <translation>Supprimer pour moi</translation>
+    </message>
+    <message>
+        <source>Report message…</source>
+        <translation>Signaler le message…</translation>
+    </message>
+    <message>
+        <source>Report request…</source>
+        <translation>Signaler la demande…</translation>
     </message>
 </context>
 <context>
@@ -2598,6 +2673,69 @@
     </message>
 </context>
 <context>
+    <name>ReportSheet</name>
+    <message>
+        <source>Report a message from %1</source>
+        <translation>Signaler un message de %1</translation>
+    </message>
+    <message>
+        <source>Report a post by %1</source>
+        <translation>Signaler une publication de %1</translation>
+    </message>
+    <message>
+        <source>Report a request from %1</source>
+        <translation>Signaler une demande de %1</translation>
+    </message>
+    <message>
+        <source>Report %1</source>
+        <translation>Signaler %1</translation>
+    </message>
+    <message>
+        <source>Plaza&apos;s team reviews every report. %1 isn&apos;t told who reported them.</source>
+        <translation>L’équipe Plaza examine chaque signalement. %1 ne saura pas qui l’a signalé.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation>Spam</translation>
+    </message>
+    <message>
+        <source>A scam or fraud</source>
+        <translation>Une arnaque ou une fraude</translation>
+    </message>
+    <message>
+        <source>Harassment or abuse</source>
+        <translation>Du harcèlement ou des abus</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Autre chose</translation>
+    </message>
+    <message>
+        <source>What happened (optional)</source>
+        <translation>Ce qui s’est passé (facultatif)</translation>
+    </message>
+    <message>
+        <source>Also decline this request</source>
+        <translation>Refuser aussi cette demande</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Signaler</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. This needs a connection.</source>
+        <translation>Vous êtes hors ligne. Cette action nécessite une connexion.</translation>
+    </message>
+</context>
+<context>
     <name>RequestSheet</name>
     <message>
         <source>Your payment request</source>
@@ -2842,42 +2980,6 @@
         <translation>Bloquer</translation>
     </message>
     <message>
-        <source>Report %1</source>
-        <translation>Signaler %1</translation>
-    </message>
-    <message>
-        <source>Plaza&apos;s team reviews every report. %1 isn&apos;t told who reported them.</source>
-        <translation>L’équipe Plaza examine chaque signalement. %1 ne saura pas qui l’a signalé.</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Motif</translation>
-    </message>
-    <message>
-        <source>Spam</source>
-        <translation>Spam</translation>
-    </message>
-    <message>
-        <source>A scam or fraud</source>
-        <translation>Une arnaque ou une fraude</translation>
-    </message>
-    <message>
-        <source>Harassment or abuse</source>
-        <translation>Du harcèlement ou des abus</translation>
-    </message>
-    <message>
-        <source>Something else</source>
-        <translation>Autre chose</translation>
-    </message>
-    <message>
-        <source>What happened (optional)</source>
-        <translation>Ce qui s’est passé (facultatif)</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>Signaler</translation>
-    </message>
-    <message>
         <source>Thanks. The report was sent.</source>
         <translation>Merci. Le signalement a été envoyé.</translation>
     </message>
@@ -2900,6 +3002,10 @@
     <message>
         <source>You&apos;re offline. This needs a connection.</source>
         <translation>Vous êtes hors ligne. Cette action nécessite une connexion.</translation>
+    </message>
+    <message>
+        <source>Thanks. The report was sent and the request declined.</source>
+        <translation>Merci. Le signalement a été envoyé et la demande refusée.</translation>
     </message>
 </context>
 <context>
@@ -3582,6 +3688,14 @@
         <source>Clear</source>
         <translation>Vider</translation>
     </message>
+    <message>
+        <source>Blocked people</source>
+        <translation>Personnes bloquées</translation>
+    </message>
+    <message>
+        <source>They can&apos;t message you, ask you for money, see your posts or find you in search. Conversations with them stay readable.</source>
+        <translation>Elles ne peuvent plus vous écrire, vous demander de l’argent, voir vos publications ni vous trouver dans la recherche. Les conversations avec elles restent lisibles.</translation>
+    </message>
 </context>
 <context>
     <name>Sheet</name>
@@ -3885,6 +3999,18 @@
     <message>
         <source>Write a reply</source>
         <translation>Écrire une réponse</translation>
+    </message>
+    <message>
+        <source>Report post…</source>
+        <translation>Signaler la publication…</translation>
+    </message>
+    <message>
+        <source>Report this post</source>
+        <translation>Signaler cette publication</translation>
+    </message>
+    <message>
+        <source>Thanks. The report was sent.</source>
+        <translation>Merci. Le signalement a été envoyé.</translation>
     </message>
 </context>
 <context>

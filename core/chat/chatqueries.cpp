@@ -21,7 +21,7 @@ QString blockedSql()
                           "b.user_id = bm.user_id WHERE bm.conversation_id = c.id))");
 }
 
-// Columns 0–19 of every synced-message query; ?1 is the signed-in user, ?2 the conversation.
+// Columns 0–20 of every synced-message query; ?1 is the signed-in user, ?2 the conversation.
 const QString kMessageColumns = QStringLiteral(
     "m.id, m.client_id, m.conversation_id, m.sender_id, coalesce(u.display_name, u.handle, ''), m.text, m.created_at, "
     "m.kind, m.payment_amount, m.payment_currency, "
@@ -31,7 +31,11 @@ const QString kMessageColumns = QStringLiteral(
     "m.attachments, "
     // message actions (cache v9)
     "m.edited_at, m.deleted_at, m.reactions, m.reply_to_id, m.reply_sender_name, m.reply_snippet, m.reply_deleted, "
-    "m.forwarded_sender_name ");
+    "m.forwarded_sender_name, "
+    // safety (cache v11): the user blocked the sender, in a group they still share (a direct
+    // conversation with them stays readable)
+    "(EXISTS (SELECT 1 FROM blocks bk WHERE bk.user_id = m.sender_id) AND "
+    " EXISTS (SELECT 1 FROM conversations bc WHERE bc.id = m.conversation_id AND bc.kind = 'group')) ");
 
 // Messages hidden on this device ("delete for me") are left out of every list and search.
 const QString kNotHidden = QStringLiteral("NOT EXISTS (SELECT 1 FROM hidden_messages h WHERE h.id = m.id)");
@@ -75,6 +79,7 @@ MessageRow messageFrom(storage::Statement &s, const QString &selfId)
     m.replySnippet = s.isNull(17) ? QString() : s.text(17);
     m.replyDeleted = s.int64(18) != 0;
     m.forwardedFrom = s.isNull(19) ? QString() : s.text(19);
+    m.senderBlocked = !m.own && s.int64(20) != 0;
     if (m.kind == u"text" && !m.deleted) {
         const auto match = payLinkPattern().match(m.text);
         if (match.hasMatch()) {
@@ -237,7 +242,8 @@ Result<QList<ConversationRow>> readConversations(storage::Database &db, const QS
         " (SELECT 1 FROM messages x WHERE x.id = o.message_id)) ORDER BY o.seq DESC LIMIT 1), "
         "EXISTS (SELECT 1 FROM message_outbox o WHERE o.conversation_id = c.id AND o.state <> 'sent'), "
         "c.muted, c.muted_until, ") + blockedSql()
-        + QStringLiteral(" FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id;"));
+        + QStringLiteral(", (c.kind = 'group' AND EXISTS (SELECT 1 FROM blocks bk WHERE bk.user_id = m.sender_id)) "
+                         "FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id;"));
     if (!stmt)
         return stmt.error();
     QList<ConversationRow> rows;
@@ -262,12 +268,17 @@ Result<QList<ConversationRow>> readConversations(storage::Database &db, const QS
         c.muted = stmt->int64(14) != 0;
         c.mutedUntil = stmt->text(15);
         c.blocked = stmt->int64(16) != 0;
+        if (stmt->int64(17) != 0 && !c.lastMessageOwn) { // a group's last word is a blocked person's: not shown
+            c.lastMessagePreview.clear();
+            c.lastMessageFromBlocked = true;
+        }
         if (!stmt->isNull(11)) {
             const QString unsentAt = stmt->text(12);
             if (unsentAt > c.lastActivityAt) {
                 c.lastActivityAt = unsentAt;
                 c.lastMessagePreview = messagePreview(db, QStringLiteral("text"), stmt->text(11), {}, 0);
                 c.lastMessageOwn = true;
+                c.lastMessageFromBlocked = false;
             }
         }
         rows.append(std::move(c));

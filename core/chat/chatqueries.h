@@ -36,6 +36,7 @@ struct ConversationRow {
     bool muted = false;        //!< the user muted it (see mutedUntil; isMuted() says whether it still is)
     QString mutedUntil;        //!< RFC 3339 UTC, empty for no end
     bool blocked = false;      //!< direct: the user blocked the other person (read-only, docs/api.md "Safety")
+    bool lastMessageFromBlocked = false; //!< a group's last message is from someone the user blocked (no preview)
 
     //! True while the mute lasts at \a now: set with no end, or ending after \a now.
     [[nodiscard]] bool isMuted(const QDateTime &now) const;
@@ -66,6 +67,7 @@ struct MessageRow {
     QString replySnippet;      //!< the quoted words (empty when the original was deleted)
     bool replyDeleted = false; //!< the original was deleted
     QString forwardedFrom;     //!< a forward: the display name of the first author
+    bool senderBlocked = false; //!< the user blocked its sender (a group they still share): shown collapsed
 
     //! The identity a list keeps across "sending" → "sent": sender and client_id, or the id.
     [[nodiscard]] QString key() const { return clientId.isEmpty() ? id : senderId + u'/' + clientId; }

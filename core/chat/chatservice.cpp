@@ -502,13 +502,18 @@ QStringList ChatService::typingNames(const QString &conversationId) const
             continue;
         QString name;
         if (m_reader) {
-            auto stmt = m_reader->prepare(
-                QStringLiteral("SELECT coalesce(nullif(display_name, ''), handle) FROM users WHERE id = ?1;"));
+            // Someone the user blocked is not shown typing (a group they still share).
+            auto stmt = m_reader->prepare(QStringLiteral("SELECT coalesce(nullif(display_name, ''), handle), "
+                                                         "EXISTS (SELECT 1 FROM blocks b WHERE b.user_id = ?1) "
+                                                         "FROM users WHERE id = ?1;"));
             if (stmt) {
                 stmt->bind(1, it.key());
                 auto row = stmt->step();
-                if (row && *row)
+                if (row && *row) {
+                    if (stmt->int64(1) != 0)
+                        continue;
                     name = stmt->text(0);
+                }
             }
         }
         names.append(name.isEmpty() ? it.key() : name);

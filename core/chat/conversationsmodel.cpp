@@ -23,7 +23,7 @@ bool sameContent(const ConversationRow &a, const ConversationRow &b)
     return a.title == b.title && a.lastMessagePreview == b.lastMessagePreview && a.lastActivityAt == b.lastActivityAt
         && a.unread == b.unread && a.hasUnsent == b.hasUnsent && a.memberNames == b.memberNames
         && a.lastMessageOwn == b.lastMessageOwn && a.readUpTo == b.readUpTo && a.muted == b.muted
-        && a.mutedUntil == b.mutedUntil && a.blocked == b.blocked;
+        && a.mutedUntil == b.mutedUntil && a.blocked == b.blocked && a.lastMessageFromBlocked == b.lastMessageFromBlocked;
 }
 
 } // namespace
@@ -221,6 +221,8 @@ QVariant ConversationsModel::data(const QModelIndex &index, int role) const
         return c.blocked;
     case OtherUserIdRole:
         return c.otherUserId;
+    case LastMessageFromBlockedRole:
+        return c.lastMessageFromBlocked;
     default:
         return {};
     }
@@ -244,6 +246,7 @@ QHash<int, QByteArray> ConversationsModel::roleNames() const
         {MutedUntilRole, "mutedUntil"},
         {BlockedRole, "blocked"},
         {OtherUserIdRole, "otherUserId"},
+        {LastMessageFromBlockedRole, "lastMessageFromBlocked"},
     };
 }
 

@@ -56,6 +56,7 @@ public:
         MutedUntilRole,             //!< (mutedUntil) QDateTime UTC, invalid when no end or not muted
         BlockedRole,                //!< (blocked) bool: direct, and the user blocked the other person (read-only)
         OtherUserIdRole,            //!< (otherUserId) direct: the other person's id ("u_…")
+        LastMessageFromBlockedRole, //!< (lastMessageFromBlocked) bool: a group's last message is a blocked person's (no preview)
     };
     Q_ENUM(Role)
 

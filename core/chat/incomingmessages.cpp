@@ -125,7 +125,9 @@ void IncomingMessages::deliver()
         // Still unread: after our read mark (read elsewhere meanwhile: not news any more).
         "WHERE m.id = ?1 AND m.sender_id <> ?2 AND m.created_at > coalesce((SELECT r.created_at FROM messages r WHERE r.id = c.read_up_to), '') "
         // A muted conversation does not notify (docs/api.md "Safety"; mentions do not exist yet).
-        "AND NOT (c.muted <> 0 AND (c.muted_until IS NULL OR c.muted_until > ?3));"));
+        "AND NOT (c.muted <> 0 AND (c.muted_until IS NULL OR c.muted_until > ?3)) "
+        // Nor does someone the user blocked, in a group they still share.
+        "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.user_id = m.sender_id);"));
     if (!stmt) {
         qCWarning(lcChat) << "incoming messages:" << stmt.error().codeName();
         return;

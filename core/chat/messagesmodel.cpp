@@ -46,7 +46,7 @@ bool sameContent(const MessageRow &a, const MessageRow &b)
     return a.id == b.id && a.unsynced == b.unsynced && a.state == b.state && a.text == b.text && a.senderName == b.senderName
         && a.createdAt == b.createdAt && a.errorMessage == b.errorMessage && a.kind == b.kind && a.amountMinor == b.amountMinor
         && a.currency == b.currency && a.requestId == b.requestId && a.attachments == b.attachments
-        && sameActions(a, b);
+        && a.senderBlocked == b.senderBlocked && sameActions(a, b);
 }
 
 } // namespace
@@ -604,6 +604,14 @@ void MessagesModel::onApplied(const sync::ChangeSet &changes)
         || std::any_of(changes.types.cbegin(), changes.types.cend(), [](const QString &type) { return !type.startsWith(u"message."); });
     if (headingEvents && (members || c.ids(Table::Conversations).contains(m_conversationId) || c.touches(Table::Users)))
         updateTitle();
+    if (c.touches(Table::Blocks)) {
+        // Someone blocked or unblocked: the heading (read-only or not), whose messages are
+        // collapsed and who is shown typing change.
+        updateTitle();
+        updateTyping();
+        refresh();
+        return;
+    }
     if (members) {
         // A read mark moved: which of our loaded messages are "read" is read again (this
         // conversation's loaded rows only, applied by key).
@@ -785,12 +793,17 @@ void MessagesModel::updateTitle()
         if (auto c = readConversation(*m_db, selfId(), m_conversationId))
             row = std::move(c).value();
     }
+    const bool muted = row.isMuted(Clock::instance()->nowUtc());
     if (row.title != m_title || row.kind != m_kind || row.otherHandle != m_otherHandle
-        || row.memberNames != m_memberNames) {
+        || row.memberNames != m_memberNames || muted != m_muted || row.blocked != m_blocked
+        || row.otherUserId != m_otherUserId) {
         m_title = row.title;
         m_kind = row.kind;
         m_otherHandle = row.otherHandle;
         m_memberNames = row.memberNames;
+        m_muted = muted;
+        m_blocked = row.blocked;
+        m_otherUserId = row.otherUserId;
         Q_EMIT titleChanged();
     }
 }
@@ -943,6 +956,8 @@ QVariant MessagesModel::data(const QModelIndex &index, int role) const
     case ForwardedRole:
     case ForwardedFromRole:
         return actionRoleData(m, role);
+    case SenderBlockedRole:
+        return m.senderBlocked;
     default:
         return {};
     }
@@ -980,6 +995,7 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
         {ReplyDeletedRole, "replyDeleted"},
         {ForwardedRole, "forwarded"},
         {ForwardedFromRole, "forwardedFrom"},
+        {SenderBlockedRole, "senderBlocked"},
     };
 }
 

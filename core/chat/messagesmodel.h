@@ -52,6 +52,12 @@ class MessagesModel : public QAbstractListModel
     Q_PROPERTY(QString otherHandle READ otherHandle NOTIFY titleChanged)
     //! The others' display names (a group's members).
     Q_PROPERTY(QStringList memberNames READ memberNames NOTIFY titleChanged)
+    //! The user muted this conversation (and the mute has not ended).
+    Q_PROPERTY(bool muted READ muted NOTIFY titleChanged)
+    //! Direct, and the user blocked the other person: read-only (docs/api.md "Safety").
+    Q_PROPERTY(bool blocked READ blocked NOTIFY titleChanged)
+    //! A direct conversation's other person ("u_…"), for blocking and reporting them.
+    Q_PROPERTY(QString otherUserId READ otherUserId NOTIFY titleChanged)
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool atStart READ atStart NOTIFY atStartChanged)
@@ -116,6 +122,7 @@ public:
         ReplyDeletedRole,          //!< (replyDeleted) bool: the quoted message was deleted
         ForwardedRole,             //!< (forwarded) bool: a forward ("Forwarded")
         ForwardedFromRole,         //!< (forwardedFrom) the first author's display name
+        SenderBlockedRole,         //!< (senderBlocked) bool: the user blocked its sender (shown collapsed)
     };
     Q_ENUM(Role)
 
@@ -136,6 +143,9 @@ public:
     [[nodiscard]] QString kind() const { return m_kind; }
     [[nodiscard]] QString otherHandle() const { return m_otherHandle; }
     [[nodiscard]] QStringList memberNames() const { return m_memberNames; }
+    [[nodiscard]] bool muted() const { return m_muted; }
+    [[nodiscard]] bool blocked() const { return m_blocked; }
+    [[nodiscard]] QString otherUserId() const { return m_otherUserId; }
     [[nodiscard]] int pageSize() const { return m_pageSize; }
     void setPageSize(int size);
     [[nodiscard]] bool loading() const { return m_loading; }
@@ -252,6 +262,9 @@ private:
     QString m_title;
     QString m_kind;
     QString m_otherHandle;
+    QString m_otherUserId;
+    bool m_muted = false;
+    bool m_blocked = false;
     QStringList m_memberNames;
     QList<MessageRow> m_rows;
     int m_pageSize = 50;

@@ -21,6 +21,7 @@
 #include <QCoroFuture>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QUrlQuery>
 
 namespace plaza::chat {
@@ -115,6 +116,54 @@ QCoro::Task<Result<QList<protocol::Block>>> SafetyActions::blocks()
             co_return all;
         before = *page->nextBefore;
     }
+}
+
+QCoro::Task<Status> SafetyActions::syncBlocks()
+{
+    QPointer<SafetyActions> self(this);
+    auto fetching = blocks();
+    auto fetched = co_await std::move(fetching);
+    if (!self)
+        co_return closed();
+    if (!fetched)
+        co_return fetched.error();
+    const QList<protocol::Block> list = *fetched;
+    std::function<Status(storage::Database &, storage::RowChanges &)> fn
+        = [list](storage::Database &db, storage::RowChanges &changes) -> Status {
+        storage::StatementCache statements(db);
+        storage::UsersStore users(statements);
+        QSet<QString> kept;
+        for (const protocol::Block &b : list) {
+            auto id = users.upsert(b.user, changes);
+            if (!id)
+                return id.error();
+            kept.insert(*id);
+            if (auto st = users.setBlocked(*id, true, protocol::formatTime(b.blockedAt), changes); !st)
+                return st;
+        }
+        // Blocks the server no longer has (undone on a device whose event is still to come).
+        QStringList gone;
+        {
+            auto stmt = db.prepare(QStringLiteral("SELECT user_id FROM blocks;"));
+            if (!stmt)
+                return stmt.error();
+            for (;;) {
+                auto more = stmt->step();
+                if (!more)
+                    return more.error();
+                if (!*more)
+                    break;
+                if (!kept.contains(stmt->text(0)))
+                    gone.append(stmt->text(0));
+            }
+        }
+        for (const QString &id : std::as_const(gone)) {
+            if (auto st = users.setBlocked(id, false, {}, changes); !st)
+                return st;
+        }
+        return Status();
+    };
+    co_return co_await write(std::move(fn));
 }
 
 QCoro::Task<Result<protocol::Conversation>> SafetyActions::storeConversation(Result<QJsonObject> body)

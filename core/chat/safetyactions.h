@@ -40,6 +40,9 @@ public:
     QCoro::Task<Status> unblock(QString user);
     //! GET /v1/blocks, every page: the people the user blocked, newest first.
     QCoro::Task<Result<QList<protocol::Block>>> blocks();
+    //! blocks(), and the cache's blocks table made equal to it (the people in it stored too):
+    //! what BlocksModel::refresh() asks for.
+    QCoro::Task<Status> syncBlocks();
     //! PUT /v1/conversations/{id}/mute until \a until (nothing: no end); the conversation.
     QCoro::Task<Result<protocol::Conversation>> mute(QString conversationId, std::optional<QDateTime> until);
     //! DELETE /v1/conversations/{id}/mute; the conversation.
@@ -48,6 +51,8 @@ public:
     //! abuse, scam, other; \a decline: also decline the payment request (its payer only).
     QCoro::Task<Result<protocol::Report>> report(QString targetType, QString targetId, QString reason, QString note,
                                                 bool decline);
+
+    [[nodiscard]] ChatService *chat() const { return m_chat; }
 
     // For QML: each ends in done(action, id) or failed(action, id, code, detail).
     Q_INVOKABLE void blockUser(const QString &userId);

@@ -76,11 +76,24 @@ Item {
                 page.openNewestPhotos()
             else if (mode === "menu" || mode === "react" || mode === "reply" || mode === "forward")
                 actionsLayer.showcase(mode, messageList.itemAtIndex(messageList.count - 1))
+            else if (mode === "report-request")
+                page.showcaseReportRequest()
             settleLater.start()
         }
     }
     Timer { id: settleLater; interval: 500; onTriggered: App.pageSettled = true }
 
+    //! --page chat/<id>/report-request: the report sheet for the newest request someone else
+    //! asked for here (among the messages shown).
+    function showcaseReportRequest() {
+        for (let i = messageList.count - 1; i >= 0; --i) {
+            const item = messageList.itemAtIndex(i)
+            if (item && !item.own && item.model.kind === "request" && item.model.requestId.length > 0) {
+                safetyLayer.report("payment_request", item.model.requestId, item.model.senderName, true)
+                return
+            }
+        }
+    }
     function open(id) {
         composer.load(id)
         currentId = id
@@ -367,7 +380,8 @@ Item {
                                 RowLayout {
                                     Label {
                                         readonly property bool preview: true // elided by design (e2e_tour)
-                                        text: (model.lastMessageOwn ? qsTr("You: ") : "") + model.lastMessagePreview
+                                        text: model.lastMessageFromBlocked ? qsTr("Message from a blocked person")
+                                              : (model.lastMessageOwn ? qsTr("You: ") : "") + model.lastMessagePreview
                                         color: Theme.textMuted
                                         font.pixelSize: Theme.fontCaption
                                         elide: Text.ElideRight
@@ -619,6 +633,7 @@ Item {
                     current: ListView.isCurrentItem && messageList.activeFocus
                     onPayRequested: requestId => page.payRequest(requestId)
                     onShowRequested: requestId => page.showRequest(requestId)
+                    onReportRequested: requestId => safetyLayer.report("payment_request", requestId, messageBubble.model.senderName, true)
                     onMenuRequested: (x, y) => page.openMessageMenu(messageBubble, x, y)
                     onImageOpened: (images, index) => mediaViewer.show(images, index)
                     nameOf: actionsLayer.nameOf
@@ -852,11 +867,13 @@ Item {
             composer: composer
             conversationId: page.currentId
             onJumpRequested: messageId => page.jumpTo(page.currentId, messageId)
+            onReportRequested: (type, id, name, declinable) => safetyLayer.report(type, id, name, declinable)
         }
         SafetyLayer {
             id: safetyLayer
             anchors.fill: parent
             conversationId: page.currentId
+            messages: messages
             notes: actionsLayer
         }
         }

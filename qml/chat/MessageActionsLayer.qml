@@ -26,6 +26,8 @@ Item {
 
     //! Scrolls to and highlights a message (ChatPage.jumpTo's second half).
     signal jumpRequested(string messageId)
+    //! Report \a type ("message", "payment_request") \a id of \a name (SafetyLayer's report sheet).
+    signal reportRequested(string type, string id, string name, bool declinable)
 
     function openMenu(bubble, x, y) {
         menu.openFor(bubble, x, y)
@@ -132,6 +134,7 @@ Item {
         onForwardRequested: m => forwardSheet.start(m)
         onDeleteForEveryoneRequested: m => { confirmDelete.message = m; confirmDelete.open() }
         onPickerRequested: m => { picker.message = m; picker.start() }
+        onReportRequested: (type, id, name, declinable) => layer.reportRequested(type, id, name, declinable)
     }
     EmojiPicker {
         id: picker

@@ -12,7 +12,10 @@ Item {
     required property var model
     required property int index
     readonly property bool own: model.own
-    readonly property bool money: model.kind === "payment" || model.kind === "request"
+    //! Someone the user blocked wrote it (a group they still share): collapsed, its words,
+    //! files and cards not shown (docs/api.md "Safety").
+    readonly property bool fromBlocked: !own && model.senderBlocked === true
+    readonly property bool money: !fromBlocked && (model.kind === "payment" || model.kind === "request")
     //! The message a search result pointed at: that bubble glows for a moment.
     property string highlightedId: ""
     readonly property bool highlighted: highlightedId.length > 0 && model.id === highlightedId
@@ -21,6 +24,8 @@ Item {
     signal payRequested(string requestId)
     //! One's own request card: show it (its link and QR code).
     signal showRequested(string requestId)
+    //! Someone else's request card: report it (and maybe decline it) in SafetyLayer's sheet.
+    signal reportRequested(string requestId)
     //! A right-click at (x, y), or the keyboard (x, y negative): ChatPage opens the message menu.
     signal menuRequested(real x, real y)
     //! A picture of the message was clicked: ChatPage opens the viewer on images[index].
@@ -31,10 +36,10 @@ Item {
     signal reactionToggled(string emoji, bool add)
     //! Display names for user ids (ChatPage knows the conversation's people).
     property var nameOf: null
-    readonly property var attachments: model.attachments || []
+    readonly property var attachments: fromBlocked ? [] : model.attachments || []
     readonly property bool deleted: bubble.model.deleted === true
-    readonly property bool hasText: bubble.deleted || bubble.money || (bubble.model.text || "").length > 0
-    readonly property var reactions: bubble.model.reactions || []
+    readonly property bool hasText: bubble.deleted || bubble.fromBlocked || bubble.money || (bubble.model.text || "").length > 0
+    readonly property var reactions: bubble.fromBlocked ? [] : bubble.model.reactions || []
     //! The widest a picture may be in this bubble.
     readonly property real mediaWidth: Math.min(320, bubble.width * 0.72 - 2)
     //! The first message that was unread when the conversation was opened: a divider above it.
@@ -51,6 +56,7 @@ Item {
     Accessible.name: qsTr("%1: %2, %3").arg(bubble.own ? qsTr("You") : bubble.model.senderName)
                                        .arg(bubble.spokenText).arg(meta.text)
     readonly property string spokenText: bubble.deleted ? qsTr("Message deleted")
+        : bubble.fromBlocked ? qsTr("Message from a blocked person")
         : !bubble.money ? bubble.model.text
         : (bubble.model.kind === "payment" ? qsTr("💸 Payment of %1").arg(bubble.model.formattedAmount)
            : bubble.model.formattedAmount.length > 0 ? qsTr("🧾 Request for %1").arg(bubble.model.formattedAmount)
@@ -123,6 +129,7 @@ Item {
         anchors.right: bubble.own ? parent.right : undefined
         width: Math.min(bubble.width * 0.72, Math.max(bubble.hasText ? body.implicitWidth + 2 * Theme.spacingM + 2 : 0,
                                                       meta.implicitWidth + 2 * Theme.spacingM + 2,
+                                                      requestButtons.visible ? requestButtons.implicitWidth : 0,
                                                       bubble.attachments.length > 0 ? bubble.mediaWidth : 0))
 
         Label {
@@ -135,7 +142,7 @@ Item {
         }
         Label {
             objectName: "forwardedLabel"
-            visible: bubble.model.forwarded === true && !bubble.deleted
+            visible: bubble.model.forwarded === true && !bubble.deleted && !bubble.fromBlocked
             text: qsTr("Forwarded from %1").arg(bubble.model.forwardedFrom)
             color: Theme.textMuted
             font.pixelSize: Theme.fontCaption
@@ -151,7 +158,7 @@ Item {
         Rectangle {
             id: replyQuote
             objectName: "replyQuote"
-            visible: (bubble.model.replyTo || "").length > 0 && !bubble.deleted
+            visible: (bubble.model.replyTo || "").length > 0 && !bubble.deleted && !bubble.fromBlocked
             Accessible.role: Accessible.Button
             Accessible.name: qsTr("Reply to %1: %2").arg(bubble.model.replySenderName || "")
                              .arg(bubble.model.replyDeleted ? qsTr("Original message deleted") : (bubble.model.replySnippet || ""))
@@ -232,7 +239,7 @@ Item {
             id: textBox
             visible: bubble.hasText
             radius: Theme.radiusL
-            color: bubble.deleted ? "transparent" : bubble.money ? Theme.accentSoft : (bubble.own ? Theme.accent : Theme.surface)
+            color: bubble.deleted || bubble.fromBlocked ? "transparent" : bubble.money ? Theme.accentSoft : (bubble.own ? Theme.accent : Theme.surface)
             border.width: bubble.highlighted ? 2 : (bubble.own && !bubble.money && !bubble.deleted ? 0 : 1)
             border.color: bubble.highlighted ? Theme.focusRing : Theme.border
             implicitHeight: body.implicitHeight + 2 * Theme.spacingS
@@ -244,6 +251,7 @@ Item {
                 anchors.leftMargin: Theme.spacingM
                 anchors.rightMargin: Theme.spacingM
                 text: bubble.deleted ? "<i>" + qsTr("Message deleted") + "</i>"
+                      : bubble.fromBlocked ? "<i>" + qsTr("Message from a blocked person") + "</i>"
                       : bubble.money
                       ? "<b>" + (bubble.model.kind === "payment"
                          ? qsTr("💸 Payment of %1").arg(bubble.model.formattedAmount)
@@ -253,7 +261,7 @@ Item {
                       : Format.linkify(bubble.model.text)
                 textFormat: Text.StyledText
                 wrapMode: Text.Wrap
-                color: bubble.deleted ? Theme.textMuted : (bubble.own && !bubble.money ? Theme.accentText : Theme.text)
+                color: bubble.deleted || bubble.fromBlocked ? Theme.textMuted : (bubble.own && !bubble.money ? Theme.accentText : Theme.text)
                 linkColor: bubble.own && !bubble.money ? Theme.accentText : Theme.accent
                 font.pixelSize: Theme.fontBody
                 onLinkActivated: link => Qt.openUrlExternally(link)
@@ -264,7 +272,7 @@ Item {
         Label {
             objectName: "requestStateLabel"
             readonly property string status: bubble.model.requestStatus
-            visible: bubble.model.kind === "request" && status.length > 0 && status !== "open"
+            visible: bubble.money && bubble.model.kind === "request" && status.length > 0 && status !== "open"
             text: status === "paid" ? qsTr("Paid")
                 : status === "declined" ? qsTr("Declined")
                 : status === "cancelled" ? qsTr("Cancelled")
@@ -278,18 +286,34 @@ Item {
             Layout.leftMargin: Theme.spacingS
             Layout.rightMargin: Theme.spacingS
         }
-        AppButton {
-            visible: bubble.model.kind === "request" && bubble.model.requestId.length > 0
+        RowLayout {
+            id: requestButtons
+            visible: bubble.money && bubble.model.kind === "request" && bubble.model.requestId.length > 0
                      && (bubble.model.requestStatus === "open" || bubble.model.requestStatus === "")
-            objectName: bubble.own ? "showRequestButton" : "payRequestButton"
-            text: bubble.own ? qsTr("Show request") : qsTr("Pay…")
-            iconName: bubble.own ? "qr-code" : "hand-coins"
-            variant: bubble.own ? "quiet" : "primary"
-            implicitHeight: 30
-            enabled: bubble.own || App.session.online
-            Accessible.name: bubble.own ? qsTr("Show request") : qsTr("Pay this request")
+            spacing: Theme.spacingXs
             Layout.alignment: bubble.own ? Qt.AlignRight : Qt.AlignLeft
-            onClicked: bubble.own ? bubble.showRequested(bubble.model.requestId) : bubble.payRequested(bubble.model.requestId)
+            AppButton {
+                objectName: bubble.own ? "showRequestButton" : "payRequestButton"
+                text: bubble.own ? qsTr("Show request") : qsTr("Pay…")
+                iconName: bubble.own ? "qr-code" : "hand-coins"
+                variant: bubble.own ? "quiet" : "primary"
+                implicitHeight: 30
+                enabled: bubble.own || App.session.online
+                Accessible.name: bubble.own ? qsTr("Show request") : qsTr("Pay this request")
+                onClicked: bubble.own ? bubble.showRequested(bubble.model.requestId) : bubble.payRequested(bubble.model.requestId)
+            }
+            // Someone else's request: report it, and decline it in the same step if one wants.
+            AppButton {
+                objectName: "reportRequestButton"
+                visible: !bubble.own
+                text: qsTr("Report…")
+                iconName: "flag"
+                variant: "quiet"
+                implicitHeight: 30
+                enabled: App.session.online
+                Accessible.name: qsTr("Report this request")
+                onClicked: bubble.reportRequested(bubble.model.requestId)
+            }
         }
         Label {
             id: meta

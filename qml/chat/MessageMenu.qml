@@ -35,6 +35,9 @@ Menu {
     signal deleteForEveryoneRequested(var message)
     signal forwardRequested(var message)
     signal pickerRequested(var message)
+    //! Report \a type ("message", "payment_request") \a id of \a name; \a declinable: an open
+    //! request asked of the user, which may be declined in the same step.
+    signal reportRequested(string type, string id, string name, bool declinable)
 
     //! Opens the menu for \a bubble's message at (\a x, \a y) in \a bubble's coordinates (the
     //! pointer), or below its start for the keyboard (x, y negative).
@@ -80,7 +83,8 @@ Menu {
         return { id: m.id || "", kind: m.kind, text: m.text, body: m.body, formattedAmount: m.formattedAmount,
                  own: m.own, state: m.state, requestId: m.requestId, clientId: m.clientId,
                  senderName: m.senderName, createdAt: m.createdAt, deleted: m.deleted === true,
-                 reactions: m.reactions || [], attachmentCount: (m.attachments || []).length }
+                 reactions: m.reactions || [], attachmentCount: (m.attachments || []).length,
+                 requestStatus: m.requestStatus || "" }
     }
     //! True when one has reacted to the message with \a emoji.
     function reacted(emoji) {
@@ -292,5 +296,22 @@ Menu {
         tint: Theme.danger
         shown: menu.message !== null && menu.message.id.length > 0
         onTriggered: App.messageActions.deleteMessage(menu.message.id, false)
+    }
+    MenuEntry {
+        objectName: "reportMessageItem"
+        text: qsTr("Report message…")
+        iconName: "flag"
+        shown: menu.live && !menu.message.own && menu.message.kind !== "request"
+        reason: menu.online ? "" : qsTr("Needs a connection")
+        onTriggered: menu.reportRequested("message", menu.message.id, menu.message.senderName, false)
+    }
+    MenuEntry {
+        objectName: "reportRequestItem"
+        text: qsTr("Report request…")
+        iconName: "flag"
+        shown: menu.live && !menu.message.own && menu.message.kind === "request" && menu.message.requestId.length > 0
+        reason: menu.online ? "" : qsTr("Needs a connection")
+        onTriggered: menu.reportRequested("payment_request", menu.message.requestId, menu.message.senderName,
+                                          menu.message.requestStatus === "open" || menu.message.requestStatus === "")
     }
 }

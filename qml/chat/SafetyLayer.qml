@@ -8,7 +8,7 @@ import Plaza.Desktop
 // Protecting oneself in a conversation (issue 17, docs/api.md "Safety"): the header's "…"
 // menu mutes the conversation (1 hour, 8 hours, a week, or until unmuted) or unmutes it,
 // blocks or unblocks the other person of a direct conversation (after a confirmation), and
-// reports them with a reason. App.safety talks to the server; what it answers reaches the
+// reports them, a message or a payment request with a reason (ReportSheet). App.safety talks to the server; what it answers reaches the
 // conversation list through the cache. A blocked person's conversation stays readable, and
 // `blocked` tells ChatPage to show why it can no longer be written in.
 Item {
@@ -24,17 +24,14 @@ Item {
             notes.say(text, isError)
     }
 
-    // The open conversation's row, kept fresh: muted, blocked, the other person.
-    property int revision: 0
-    readonly property var info: {
-        revision
-        const row = conversationId.length > 0 ? conversations.indexOf(conversationId) : -1
-        return row >= 0 ? conversations.get(row) : null
-    }
-    readonly property bool direct: info !== null && info.kind === "direct"
-    readonly property bool muted: info !== null && info.muted === true
-    readonly property bool blocked: info !== null && info.blocked === true
-    readonly property string otherName: info !== null ? info.title : ""
+    //! The chat page's MessagesModel: the open conversation's heading (kind, title, muted,
+    //! blocked, the other person), kept fresh from the cache.
+    property var messages: null
+    readonly property bool direct: messages !== null && messages.kind === "direct"
+    readonly property bool muted: messages !== null && messages.muted
+    readonly property bool blocked: messages !== null && messages.blocked
+    readonly property string otherName: messages !== null ? messages.title : ""
+    readonly property string otherUserId: messages !== null ? messages.otherUserId : ""
     readonly property string offlineReason: App.session.online ? "" : qsTr("Needs a connection")
 
     //! Opens the menu under \a button (the header's "…").
@@ -46,17 +43,13 @@ Item {
         App.safety.muteConversationFor(conversationId, seconds)
     }
     function unblock() {
-        if (info && info.otherUserId.length > 0)
-            App.safety.unblockUser(info.otherUserId)
+        if (otherUserId.length > 0)
+            App.safety.unblockUser(otherUserId)
     }
-
-    ConversationsModel {
-        id: conversations
-        chat: App.chat
-        onDataChanged: layer.revision++
-        onModelReset: layer.revision++
-        onRowsInserted: layer.revision++
-        onRowsRemoved: layer.revision++
+    //! Reports \a type \a id (a message, a payment request) of \a name; \a declinable: a
+    //! request asked of the user, still open, that may be declined in the same step.
+    function report(type, id, name, declinable) {
+        reportSheet.start(type, id, name, declinable)
     }
 
     Menu {
@@ -117,7 +110,7 @@ Item {
             text: qsTr("Report %1…").arg(layer.otherName)
             iconName: "flag"
             reason: layer.offlineReason
-            onTriggered: reportSheet.start()
+            onTriggered: reportSheet.start("user", layer.otherUserId, layer.otherName, false)
         }
         MenuEntry {
             objectName: "blockItem"
@@ -159,92 +152,23 @@ Item {
                 enabled: App.session.online
                 onClicked: {
                     confirmBlock.close()
-                    if (layer.info && layer.info.otherUserId.length > 0)
-                        App.safety.blockUser(layer.info.otherUserId)
+                    if (layer.otherUserId.length > 0)
+                        App.safety.blockUser(layer.otherUserId)
                 }
             }
         }
     }
 
-    Sheet {
+    ReportSheet {
         id: reportSheet
-        objectName: "reportSheet"
-        property bool busy: false
-        property string error: ""
-        property string targetId: ""
-        title: qsTr("Report %1").arg(layer.otherName)
-        subtitle: qsTr("Plaza's team reviews every report. %1 isn't told who reported them.").arg(layer.otherName)
-        closable: !busy
-        function start() {
-            targetId = layer.info ? layer.info.otherUserId : ""
-            busy = false
-            error = ""
-            reasonChoice.currentIndex = 0
-            noteField.text = ""
-            open()
-        }
-        contentItem: ColumnLayout {
-            spacing: Theme.spacingM
-            Label {
-                text: qsTr("Reason")
-                color: Theme.textMuted
-                font.pixelSize: Theme.fontCaption
-            }
-            AppComboBox {
-                id: reasonChoice
-                objectName: "reportReason"
-                Accessible.name: qsTr("Reason")
-                textRole: "label"
-                valueRole: "value"
-                model: [
-                    { value: "spam", label: qsTr("Spam") },
-                    { value: "scam", label: qsTr("A scam or fraud") },
-                    { value: "abuse", label: qsTr("Harassment or abuse") },
-                    { value: "other", label: qsTr("Something else") }
-                ]
-                Layout.fillWidth: true
-            }
-            FormField {
-                id: noteField
-                objectName: "reportNote"
-                label: qsTr("What happened (optional)")
-                maximumLength: 500
-                Layout.fillWidth: true
-            }
-            InlineError { visible: reportSheet.error.length > 0; text: reportSheet.error; Layout.fillWidth: true }
-            RowLayout {
-                spacing: Theme.spacingS
-                Item { Layout.fillWidth: true }
-                AppButton {
-                    variant: "secondary"
-                    text: qsTr("Cancel")
-                    enabled: !reportSheet.busy
-                    onClicked: reportSheet.close()
-                }
-                AppButton {
-                    objectName: "sendReportButton"
-                    variant: "danger"
-                    text: qsTr("Report")
-                    busy: reportSheet.busy
-                    enabled: !reportSheet.busy && App.session.online && reportSheet.targetId.length > 0
-                    onClicked: {
-                        reportSheet.busy = true
-                        reportSheet.error = ""
-                        App.safety.reportTarget("user", reportSheet.targetId, reasonChoice.currentValue, noteField.text.trim(), false)
-                    }
-                }
-            }
-        }
+        onReported: declined => layer.say(declined ? qsTr("Thanks. The report was sent and the request declined.")
+                                                   : qsTr("Thanks. The report was sent."), false)
     }
 
     Connections {
         target: App.safety
         function onDone(action, id) {
-            if (action === "report") {
-                reportSheet.busy = false
-                reportSheet.close()
-                layer.say(qsTr("Thanks. The report was sent."), false)
-            } else if (action === "block") {
+            if (action === "block") {
                 layer.say(qsTr("Blocked."), false)
             } else if (action === "unblock") {
                 layer.say(qsTr("Unblocked."), false)
@@ -256,11 +180,8 @@ Item {
         }
         function onFailed(action, id, code, detail) {
             const text = code === "network" ? qsTr("You're offline. This needs a connection.") : Errors.describe(code, detail)
-            if (action === "report" && reportSheet.visible) {
-                reportSheet.busy = false
-                reportSheet.error = text
+            if (action === "report") // the sheet says it
                 return
-            }
             layer.say(text, true)
         }
     }

@@ -5,7 +5,8 @@ import QtQuick.Layouts
 import Plaza
 import Plaza.Desktop
 
-// A post and its replies, with a reply box.
+// A post and its replies, with a reply box, and a way to report the post (docs/api.md
+// "Safety"; the post's own menu is PostDelegate's).
 Sheet {
     id: sheet
     objectName: "threadSheet"
@@ -56,6 +57,35 @@ Sheet {
                 color: Theme.textMuted
             }
         }
+        // Someone else's post: report it (the shared ReportSheet).
+        RowLayout {
+            id: reportRow
+            //! The delegate of the thread's post, once the list shows it.
+            readonly property var root: {
+                list.count, list.contentHeight
+                for (let i = 0; i < list.count; ++i) {
+                    const item = list.itemAtIndex(i)
+                    if (item && item.model.postId === sheet.postId)
+                        return item
+                }
+                return null
+            }
+            readonly property bool others: root !== null && root.model.authorId !== App.session.userId
+            visible: others
+            spacing: Theme.spacingS
+            Layout.fillWidth: true
+            Item { Layout.fillWidth: true }
+            AppButton {
+                objectName: "reportPostButton"
+                text: qsTr("Report post…")
+                iconName: "flag"
+                variant: "quiet"
+                implicitHeight: 30
+                enabled: App.session.online
+                Accessible.name: qsTr("Report this post")
+                onClicked: reportSheet.start("post", sheet.postId, reportRow.root.model.authorName, false)
+            }
+        }
         Composer {
             id: replyBox
             replyTo: sheet.postId
@@ -63,5 +93,19 @@ Sheet {
             placeholder: qsTr("Write a reply")
             Layout.fillWidth: true
         }
+    }
+    ReportSheet {
+        id: reportSheet
+        objectName: "postReportSheet"
+        onReported: reportedNote.open()
+    }
+    ToolTip {
+        id: reportedNote
+        objectName: "postReportedNote"
+        parent: sheet.contentItem
+        x: (parent ? parent.width - width : 0) / 2
+        y: parent ? parent.height - height : 0
+        timeout: 4000
+        text: qsTr("Thanks. The report was sent.")
     }
 }

@@ -19,10 +19,11 @@ Sheet {
     onAboutToShow: {
         sessionsSection.reload()
         twoFactorSection.reload()
+        blockedSection.reload()
     }
     width: Math.min(560, parent ? parent.width - 2 * Theme.spacingXl : 560)
 
-    //! --page settings[/security|/two-factor|/password|/delete-account|/storage]: the sheet,
+    //! --page settings[/security|/two-factor|/password|/delete-account|/storage|/blocked]: the sheet,
     //! scrolled to the two-factor section (and its enrolment started) or to Storage, or with a
     //! sheet of its own open.
     //! Scrolls the two-factor section to the top, so that each step of an enrolment (the
@@ -30,6 +31,9 @@ Sheet {
     function showTwoFactor() {
         scrollTo(twoFactorSection)
     }
+    //! What --page scrolled to: kept in view while the sections above it load (sessions, two-factor).
+    property Item scrollTarget: null
+    onClosed: scrollTarget = null
     function scrollTo(item) {
         Qt.callLater(() => scroller.contentItem.contentY = Math.max(0, Math.min(
             item.y - Theme.spacingXl, content.height - scroller.height)))
@@ -47,6 +51,9 @@ Sheet {
             deleteAccount.open()
         } else if (path === "storage") {
             scrollTo(storageTitle)
+        } else if (path === "blocked") {
+            scrollTarget = blockedTitle
+            scrollTo(blockedTitle)
         }
     }
 
@@ -59,6 +66,7 @@ Sheet {
         ColumnLayout {
             id: content
             width: scroller.availableWidth
+            onHeightChanged: if (sheet.scrollTarget && !scroller.contentItem.moving) sheet.scrollTo(sheet.scrollTarget)
             spacing: Theme.spacingM
 
             SectionTitle { text: qsTr("Appearance") }
@@ -228,6 +236,16 @@ Sheet {
                     onClicked: deleteAccount.open()
                 }
             }
+
+            SectionTitle { id: blockedTitle; text: qsTr("Blocked people") }
+            Label {
+                text: qsTr("They can't message you, ask you for money, see your posts or find you in search. Conversations with them stay readable.")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontCaption
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            BlockedSection { id: blockedSection }
 
             SectionTitle { id: storageTitle; text: qsTr("Storage") }
             SettingRow {

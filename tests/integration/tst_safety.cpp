@@ -2,7 +2,7 @@
 // Safety on the client (issue 17, docs/api.md "Safety"). First in a real SQLCipher cache
 // through the EventApplier: block.changed fills and empties blocks (a replay changes nothing),
 // a conversation.updated carries the user's mute, and the conversation list says muted (until
-// when) and blocked; cache schema 11 runs again on a file that has it. Then one account on two
+// when) and blocked, a blocked member's messages in a group are flagged; cache schema 11 runs again on a file that has it. Then one account on two
 // devices (two plaza-cli folders) and another person, on the real server: a block and a mute
 // made on one device reach the other's cache, also when that device was offline meanwhile;
 // the blocked person's message is refused with its reason; a report declines a request.
@@ -183,6 +183,72 @@ void SafetyTest::blocksAndMutesInTheCache()
     QCOMPARE(discover(), (QStringList{QStringLiteral("p_2"), QStringLiteral("p_1")}));
     QVERIFY(applier.applyBatch({logEvent(12, protocol::EventType::BlockChanged, blocked.toJson())}, 12));
     QCOMPARE(discover(), QStringList{QStringLiteral("p_2")});
+
+    // In the group they still share, the person one blocked is flagged on each of their
+    // messages (the window collapses them); another member's are not; unblocking lifts it.
+    protocol::Message fromBob;
+    fromBob.id = QStringLiteral("m_1");
+    fromBob.clientId = QStringLiteral("m1");
+    fromBob.conversationId = QStringLiteral("c_2");
+    fromBob.sender = blocked.user;
+    fromBob.text = QStringLiteral("Buy my boots");
+    fromBob.createdAt = protocol::parseTime(QStringLiteral("2026-12-01T12:00:00.000Z"));
+    protocol::Message fromCleo = fromBob;
+    fromCleo.id = QStringLiteral("m_2");
+    fromCleo.clientId = QStringLiteral("m2");
+    fromCleo.sender = other.author;
+    fromCleo.text = QStringLiteral("See you Saturday");
+    fromCleo.createdAt = protocol::parseTime(QStringLiteral("2026-12-01T12:01:00.000Z"));
+    QVERIFY(applier.applyBatch({logEvent(13, protocol::EventType::MessageCreated, fromBob.toJson()),
+                                logEvent(14, protocol::EventType::MessageCreated, fromCleo.toJson())},
+                               14));
+    const auto flagged = [&] {
+        QStringList ids;
+        if (auto page = chat::readMessages(**db, kMe, QStringLiteral("c_2"), {}, {}, 50)) {
+            for (const chat::MessageRow &m : std::as_const(*page)) {
+                if (m.senderBlocked)
+                    ids.append(m.id);
+            }
+        }
+        return ids;
+    };
+    QCOMPARE(flagged(), QStringList{QStringLiteral("m_1")});
+    // The group's row says its last word is from a blocked person only while it is.
+    const auto groupRow = [&] {
+        chat::ConversationRow found;
+        if (auto all = chat::readConversations(**db, kMe)) {
+            for (const chat::ConversationRow &c : std::as_const(*all)) {
+                if (c.id == u"c_2")
+                    found = c;
+            }
+        }
+        return found;
+    };
+    QVERIFY(!groupRow().lastMessageFromBlocked);
+    protocol::Message lastFromBob = fromBob;
+    lastFromBob.id = QStringLiteral("m_3");
+    lastFromBob.clientId = QStringLiteral("m3");
+    lastFromBob.createdAt = protocol::parseTime(QStringLiteral("2026-12-01T12:02:00.000Z"));
+    // And a direct conversation with him stays readable: his messages there are not flagged.
+    protocol::Message directFromBob = fromBob;
+    directFromBob.id = QStringLiteral("m_4");
+    directFromBob.clientId = QStringLiteral("m4");
+    directFromBob.conversationId = QStringLiteral("c_1");
+    QVERIFY(applier.applyBatch({logEvent(15, protocol::EventType::MessageCreated, lastFromBob.toJson()),
+                                logEvent(16, protocol::EventType::MessageCreated, directFromBob.toJson())},
+                               16));
+    QVERIFY(groupRow().lastMessageFromBlocked);
+    QVERIFY(groupRow().lastMessagePreview.isEmpty());
+    auto direct1 = chat::readMessages(**db, kMe, QStringLiteral("c_1"), {}, {}, 50);
+    QVERIFY(direct1 && !direct1->isEmpty());
+    for (const chat::MessageRow &m : std::as_const(*direct1))
+        QVERIFY(!m.senderBlocked);
+    QCOMPARE(flagged(), (QStringList{QStringLiteral("m_1"), QStringLiteral("m_3")}));
+    QVERIFY(applier.applyBatch({logEvent(17, protocol::EventType::BlockChanged, unblocked.toJson())}, 17));
+    QCOMPARE(flagged(), QStringList());
+    QVERIFY(!groupRow().lastMessageFromBlocked);
+    QVERIFY(applier.applyBatch({logEvent(18, protocol::EventType::BlockChanged, blocked.toJson())}, 18));
+    QCOMPARE(flagged(), (QStringList{QStringLiteral("m_1"), QStringLiteral("m_3")}));
 
     // blocks is private: a reset (resync) empties it.
     QVERIFY(storage::privateTables().contains(QStringLiteral("blocks")));
