@@ -2595,6 +2595,30 @@
         <source>Needs a connection</source>
         <translation>Nécessite une connexion</translation>
     </message>
+    <message>
+        <source>The server didn&apos;t accept this post: a photo it can&apos;t read, or text it refused.</source>
+        <translation>Le serveur n’a pas accepté cette publication : une photo qu’il ne peut pas lire, ou un texte qu’il a refusé.</translation>
+    </message>
+    <message>
+        <source>A photo of this post is too large.</source>
+        <translation>Une photo de cette publication est trop lourde.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Discard this post</source>
+        <translation>Supprimer cette publication</translation>
+    </message>
+    <message>
+        <source>Cancel sending this post</source>
+        <translation>Annuler l’envoi de cette publication</translation>
+    </message>
 </context>
 <context>
     <name>ProfileSheet</name>
