@@ -119,11 +119,16 @@ Result<QList<PostRecord>> readPosts(storage::Database &db, PostScope scope, cons
                                     const PostCursor &after, int limit)
 {
     // Keyset paging on (created_at, id): stable while rows arrive above. Replies read oldest first.
+    // A later page starts at the cursor: "created_at <=" (or ">=") is a range an index can seek
+    // to; folded into one OR with the first page's case, SQLite walked every row before it.
     const bool ascending = scope == PostScope::Replies;
+    const QString op = ascending ? QStringLiteral(">") : QStringLiteral("<");
+    const QString cursor = after.createdAt.isEmpty()
+                               ? QString() // ?3 and ?4 unused (bound all the same)
+                               : QStringLiteral("AND p.created_at %1= ?3 AND (p.created_at %1 ?3 OR p.id %1 ?4) ").arg(op);
     const QString sql = selectSql()
-                        + QStringLiteral("WHERE %1 AND (?3 = '' OR p.created_at %2 ?3 OR (p.created_at = ?3 AND p.id %2 ?4)) "
-                                         "ORDER BY p.created_at %3, p.id %3 LIMIT ?5")
-                              .arg(scopeWhere(scope), ascending ? QStringLiteral(">") : QStringLiteral("<"),
+                        + QStringLiteral("WHERE %1 %2ORDER BY p.created_at %3, p.id %3 LIMIT ?5")
+                              .arg(scopeWhere(scope), cursor,
                                    ascending ? QStringLiteral("ASC") : QStringLiteral("DESC"));
     auto stmt = db.prepare(sql);
     if (!stmt)
@@ -157,7 +162,7 @@ Result<QList<PostRecord>> readPostsById(storage::Database &db, const QStringList
 Result<qint64> countNewer(storage::Database &db, PostScope scope, const QString &selfId, const PostCursor &first)
 {
     auto stmt = db.prepare(QStringLiteral("SELECT count(*) FROM posts p WHERE %1 AND p.id NOT LIKE 'local:%' AND "
-                                          "(p.created_at > ?3 OR (p.created_at = ?3 AND p.id > ?4)) AND ?2 IS NOT NULL")
+                                          "p.created_at >= ?3 AND (p.created_at > ?3 OR p.id > ?4) AND ?2 IS NOT NULL")
                                .arg(scopeWhere(scope)));
     if (!stmt)
         return stmt.error();
