@@ -169,7 +169,8 @@ Status PgStorage::migrate()
                                    .arg(kSchemaVersion));
         } else if (current < kSchemaVersion) {
             // From nothing: the schema as of version 11 in one step; then each later step
-            // (12: media, 13: the login throttle's counts, 14: message actions, 15: safety) in the same transaction.
+            // (12: media, 13: the login throttle's counts, 14: message actions, 15: safety,
+            // 18: groups; 16 and 17 belong to other work) in the same transaction.
             if (current != 0 && current < 11) {
                 result = makeError(ErrorCode::Storage,
                                    QStringLiteral("unknown PostgreSQL schema version %1").arg(current));
@@ -185,6 +186,8 @@ Status PgStorage::migrate()
                     sql += messageActionsSchema() + QStringLiteral("; ");
                 if (current < 15)
                     sql += safetySchema() + QStringLiteral("; ");
+                if (current < 18)
+                    sql += groupsSchema() + QStringLiteral("; ");
                 sql += QStringLiteral("INSERT INTO plaza_schema (version) VALUES (%1); COMMIT").arg(kSchemaVersion);
                 result = exec(sql);
                 if (!result)

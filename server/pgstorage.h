@@ -70,7 +70,9 @@ public:
     [[nodiscard]] static QString messageActionsSchema();
     //! Step 15 (safety: blocks, mutes, reports; safety.h).
     [[nodiscard]] static QString safetySchema();
-    static constexpr int kSchemaVersion = 15;
+    //! Step 18 (groups: roles, departures, system messages, mentions; SQLite's migration 18).
+    [[nodiscard]] static QString groupsSchema();
+    static constexpr int kSchemaVersion = 18;
 
     //! \a sql with SQLite's ?n parameters as PostgreSQL's $n (string literals left alone).
     [[nodiscard]] static QByteArray rewriteParameters(const QString &sql);
