@@ -31,7 +31,10 @@ const QString kMessageColumns = QStringLiteral(
     "m.attachments, "
     // message actions (cache v9)
     "m.edited_at, m.deleted_at, m.reactions, m.reply_to_id, m.reply_sender_name, m.reply_snippet, m.reply_deleted, "
-    "m.forwarded_sender_name ");
+    "m.forwarded_sender_name, "
+    // groups (cache v14)
+    "m.system_action, (SELECT coalesce(nullif(t.display_name, ''), t.handle) FROM users t WHERE t.id = m.system_target_id), "
+    "coalesce(m.mentions LIKE '% ' || ?1 || ' %', 0) ");
 
 // Messages hidden on this device ("delete for me") are left out of every list and search.
 const QString kNotHidden = QStringLiteral("NOT EXISTS (SELECT 1 FROM hidden_messages h WHERE h.id = m.id)");
@@ -75,6 +78,9 @@ MessageRow messageFrom(storage::Statement &s, const QString &selfId)
     m.replySnippet = s.isNull(17) ? QString() : s.text(17);
     m.replyDeleted = s.int64(18) != 0;
     m.forwardedFrom = s.isNull(19) ? QString() : s.text(19);
+    m.systemAction = s.isNull(20) ? QString() : s.text(20);
+    m.systemTargetName = s.isNull(21) ? QString() : s.text(21);
+    m.mentionsMe = s.int64(22) != 0;
     if (m.kind == u"text" && !m.deleted) {
         const auto match = payLinkPattern().match(m.text);
         if (match.hasMatch()) {
@@ -237,9 +243,12 @@ Result<QList<ConversationRow>> readConversations(storage::Database &db, const QS
         " (SELECT 1 FROM messages x WHERE x.id = o.message_id)) ORDER BY o.seq DESC LIMIT 1), "
         "EXISTS (SELECT 1 FROM message_outbox o WHERE o.conversation_id = c.id AND o.state <> 'sent'), "
         "c.muted, c.muted_until, ") + blockedSql()
-        + QStringLiteral(" FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id;"));
+        + QStringLiteral(", c.membership, c.unread_mentions, EXISTS (SELECT 1 FROM conversation_members am WHERE "
+                         "am.conversation_id = c.id AND am.user_id = ?1 AND am.role = 'admin') "
+                         "FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id;"));
     if (!stmt)
         return stmt.error();
+    stmt->bind(1, selfId);
     QList<ConversationRow> rows;
     for (;;) {
         auto row = stmt->step();
@@ -262,6 +271,9 @@ Result<QList<ConversationRow>> readConversations(storage::Database &db, const QS
         c.muted = stmt->int64(14) != 0;
         c.mutedUntil = stmt->text(15);
         c.blocked = stmt->int64(16) != 0;
+        c.membership = stmt->text(17);
+        c.unreadMentions = int(stmt->int64(18));
+        c.admin = stmt->int64(19) != 0;
         if (!stmt->isNull(11)) {
             const QString unsentAt = stmt->text(12);
             if (unsentAt > c.lastActivityAt) {
@@ -309,13 +321,35 @@ Result<QList<ConversationRow>> readConversations(storage::Database &db, const QS
     return rows;
 }
 
-Result<ConversationRow> readConversation(storage::Database &db, const QString &selfId, const QString &conversationId)
+Result<QList<MemberRow>> readMembers(storage::Database &db, const QString &conversationId)
 {
-    auto stmt = db.prepare(QStringLiteral("SELECT kind, title, muted, muted_until, ") + blockedSql()
-                           + QStringLiteral(" FROM conversations c WHERE id = ?1;"));
+    auto stmt = db.prepare(QStringLiteral(
+        "SELECT u.id, coalesce(nullif(u.display_name, ''), u.handle), u.handle, cm.role FROM conversation_members cm "
+        "JOIN users u ON u.id = cm.user_id WHERE cm.conversation_id = ?1 ORDER BY cm.rowid;"));
     if (!stmt)
         return stmt.error();
     stmt->bind(1, conversationId);
+    QList<MemberRow> out;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        out.append(MemberRow{stmt->text(0), stmt->text(1), stmt->text(2), stmt->text(3)});
+    }
+    return out;
+}
+
+Result<ConversationRow> readConversation(storage::Database &db, const QString &selfId, const QString &conversationId)
+{
+    auto stmt = db.prepare(QStringLiteral("SELECT kind, title, muted, muted_until, ") + blockedSql()
+                           + QStringLiteral(", membership, unread_mentions, EXISTS (SELECT 1 FROM conversation_members am "
+                                            "WHERE am.conversation_id = c.id AND am.user_id = ?2 AND am.role = 'admin') "
+                                            "FROM conversations c WHERE id = ?1;"));
+    if (!stmt)
+        return stmt.error();
+    stmt->bindAll(conversationId, selfId);
     auto found = stmt->step();
     if (!found)
         return found.error();
@@ -328,6 +362,9 @@ Result<ConversationRow> readConversation(storage::Database &db, const QString &s
     c.muted = stmt->int64(2) != 0;
     c.mutedUntil = stmt->text(3);
     c.blocked = stmt->int64(4) != 0;
+    c.membership = stmt->text(5);
+    c.unreadMentions = int(stmt->int64(6));
+    c.admin = stmt->int64(7) != 0;
     stmt->reset();
     // The same members, in the same order, as readConversations gives this conversation.
     auto members = db.prepare(QStringLiteral(

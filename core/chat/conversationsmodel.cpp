@@ -96,7 +96,7 @@ void ConversationsModel::updateTotal(const QList<ConversationRow> &all)
     const QDateTime now = Clock::instance()->nowUtc();
     int total = 0;
     for (const ConversationRow &c : all)
-        total += c.isMuted(now) ? 0 : c.unread;
+        total += c.isMuted(now) ? c.unreadMentions : c.unread; // a muted one counts its mentions only
     if (total != m_totalUnread) {
         m_totalUnread = total;
         Q_EMIT totalUnreadChanged();
@@ -221,6 +221,12 @@ QVariant ConversationsModel::data(const QModelIndex &index, int role) const
         return c.blocked;
     case OtherUserIdRole:
         return c.otherUserId;
+    case UnreadMentionsRole:
+        return c.unreadMentions;
+    case MembershipRole:
+        return c.membership;
+    case AdminRole:
+        return c.admin;
     default:
         return {};
     }
@@ -244,6 +250,9 @@ QHash<int, QByteArray> ConversationsModel::roleNames() const
         {MutedUntilRole, "mutedUntil"},
         {BlockedRole, "blocked"},
         {OtherUserIdRole, "otherUserId"},
+        {UnreadMentionsRole, "unreadMentions"},
+        {MembershipRole, "membership"},
+        {AdminRole, "admin"},
     };
 }
 

@@ -56,6 +56,9 @@ public:
         MutedUntilRole,             //!< (mutedUntil) QDateTime UTC, invalid when no end or not muted
         BlockedRole,                //!< (blocked) bool: direct, and the user blocked the other person (read-only)
         OtherUserIdRole,            //!< (otherUserId) direct: the other person's id ("u_…")
+        UnreadMentionsRole,         //!< (unreadMentions) int: unread messages that mention the user ("@" marker)
+        MembershipRole,             //!< (membership) member, left, removed (read-only once not a member)
+        AdminRole,                  //!< (admin) bool: groups, the user is an admin (adds, removes, renames)
     };
     Q_ENUM(Role)
 

@@ -943,6 +943,12 @@ QVariant MessagesModel::data(const QModelIndex &index, int role) const
     case ForwardedRole:
     case ForwardedFromRole:
         return actionRoleData(m, role);
+    case SystemActionRole:
+        return m.systemAction;
+    case SystemTargetNameRole:
+        return m.systemTargetName;
+    case MentionsMeRole:
+        return m.mentionsMe;
     default:
         return {};
     }
@@ -980,6 +986,9 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
         {ReplyDeletedRole, "replyDeleted"},
         {ForwardedRole, "forwarded"},
         {ForwardedFromRole, "forwardedFrom"},
+        {SystemActionRole, "systemAction"},
+        {SystemTargetNameRole, "systemTargetName"},
+        {MentionsMeRole, "mentionsMe"},
     };
 }
 

@@ -116,6 +116,9 @@ public:
         ReplyDeletedRole,          //!< (replyDeleted) bool: the quoted message was deleted
         ForwardedRole,             //!< (forwarded) bool: a forward ("Forwarded")
         ForwardedFromRole,         //!< (forwardedFrom) the first author's display name
+        SystemActionRole,          //!< (systemAction) kind "system": added, removed, left, renamed, promoted
+        SystemTargetNameRole,      //!< (systemTargetName) the member a system message names
+        MentionsMeRole,            //!< (mentionsMe) bool: the text mentions the signed-in user
     };
     Q_ENUM(Role)
 

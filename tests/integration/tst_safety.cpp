@@ -198,14 +198,14 @@ void SafetyTest::migrationRunsAgain()
     {
         auto db = storage::openCache(path, key);
         QVERIFY(db);
-        QCOMPARE(storage::cacheSchemaVersion(), 11);
+        QVERIFY(storage::cacheSchemaVersion() >= 11);
         QVERIFY((*db)->exec(QStringLiteral("INSERT INTO conversations (id, kind, muted, muted_until) VALUES ('c_9', 'direct', 1, NULL);")));
         // Set back: step 11 runs again on a file that has its columns and table.
         QVERIFY((*db)->exec(QStringLiteral("PRAGMA user_version = 10;")));
     }
     auto db = storage::openCache(path, key);
     QVERIFY2(db, db ? "" : qPrintable(db.error().message));
-    QCOMPARE(count(**db, QStringLiteral("PRAGMA user_version")), 11);
+    QCOMPARE(count(**db, QStringLiteral("PRAGMA user_version")), storage::cacheSchemaVersion());
     QCOMPARE(count(**db, QStringLiteral("SELECT muted FROM conversations WHERE id = 'c_9'")), 1);
 }
 
