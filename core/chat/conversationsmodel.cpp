@@ -23,7 +23,8 @@ bool sameContent(const ConversationRow &a, const ConversationRow &b)
     return a.title == b.title && a.lastMessagePreview == b.lastMessagePreview && a.lastActivityAt == b.lastActivityAt
         && a.unread == b.unread && a.hasUnsent == b.hasUnsent && a.memberNames == b.memberNames
         && a.lastMessageOwn == b.lastMessageOwn && a.readUpTo == b.readUpTo && a.muted == b.muted
-        && a.mutedUntil == b.mutedUntil && a.blocked == b.blocked;
+        && a.mutedUntil == b.mutedUntil && a.blocked == b.blocked && a.membership == b.membership
+        && a.unreadMentions == b.unreadMentions && a.admin == b.admin;
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 #include "protocol/endpoints.h"
 #include "protocol/json.h"
 #include "session/session.h"
+#include "storage/cache.h"
 #include "storage/chatstore.h"
 #include "storage/database.h"
 #include "storage/rowchanges.h"
@@ -26,6 +27,8 @@ using actions::detailOf;
 using actions::notOpen;
 
 GroupActions::GroupActions(ChatService *chat, QObject *parent) : QObject(parent), m_chat(chat) { }
+
+GroupActions::~GroupActions() = default;
 
 QCoro::Task<Result<protocol::Conversation>> GroupActions::storeConversation(Result<QJsonObject> body)
 {
@@ -146,9 +149,10 @@ void GroupActions::leaveGroup(const QString &conversationId)
 
 QVariantList GroupActions::members(const QString &conversationId) const
 {
-    if (!m_chat || !m_chat->reader())
+    const storage::Cache *cache = m_chat ? m_chat->cache() : nullptr;
+    if (!cache || !cache->ensureReader(m_db))
         return {};
-    auto rows = readMembers(*m_chat->reader(), conversationId);
+    auto rows = readMembers(*m_db, conversationId);
     if (!rows)
         return {};
     const QString selfId = m_chat->session() ? m_chat->session()->userId() : QString();

@@ -10,6 +10,7 @@
 #include <QVariantList>
 
 #include <functional>
+#include <memory>
 
 namespace plaza::storage {
 class Database;
@@ -30,6 +31,7 @@ class GroupActions : public QObject
     Q_OBJECT
 public:
     explicit GroupActions(ChatService *chat, QObject *parent = nullptr);
+    ~GroupActions() override;
 
     //! PATCH /v1/conversations/{id} {"title"}: the conversation.
     QCoro::Task<Result<protocol::Conversation>> rename(QString conversationId, QString title);
@@ -59,6 +61,8 @@ private:
              std::function<QCoro::Task<Result<protocol::Conversation>>(GroupActions *)> task);
 
     QPointer<ChatService> m_chat;
+    //! Its own read connection for members() (the chat's reader may sit on an older snapshot).
+    mutable std::unique_ptr<storage::Database> m_db;
 };
 
 } // namespace plaza::chat
