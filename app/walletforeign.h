@@ -6,6 +6,7 @@
 #include "chat/chatservice.h"
 #include "chat/conversationsmodel.h"
 #include "chat/messageactions.h"
+#include "chat/groupactions.h"
 #include "chat/safetyactions.h"
 #include "chat/messagesmodel.h"
 #include "feed/feedmodel.h"
@@ -166,6 +167,15 @@ struct SafetyActionsForeign
     QML_FOREIGN(plaza::chat::SafetyActions)
     QML_NAMED_ELEMENT(SafetyActions)
     QML_UNCREATABLE("The app owns the safety actions; use App.safety")
+};
+
+//! App.groups: rename, add, remove, leave (each ends in done or failed with a code); members.
+struct GroupActionsForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::chat::GroupActions)
+    QML_NAMED_ELEMENT(GroupActions)
+    QML_UNCREATABLE("The app owns the group actions; use App.groups")
 };
 
 //! App.messageActions: edit, delete, react, forward (each ends in done or failed with a code).

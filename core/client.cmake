@@ -41,6 +41,7 @@ add_library(plaza_core STATIC
     chat/messageactions.h chat/messageactions.cpp
     chat/safetyactions.h chat/safetyactions.cpp
     chat/blocksmodel.h chat/blocksmodel.cpp
+    chat/groupactions.h chat/groupactions.cpp
     chat/conversationsmodel.h chat/conversationsmodel.cpp
     chat/messagesmodel.h chat/messagesmodel.cpp
     chat/messageactionroles.h chat/messageactionroles.cpp

@@ -451,6 +451,26 @@
         <source>Message from a blocked person</source>
         <translation>Message d’une personne bloquée</translation>
     </message>
+    <message>
+        <source>See you at the station @</source>
+        <translation>On se retrouve à la gare @</translation>
+    </message>
+    <message>
+        <source>you were mentioned</source>
+        <translation>vous avez été mentionné</translation>
+    </message>
+    <message>
+        <source>Mentioned</source>
+        <translation>Mentionné</translation>
+    </message>
+    <message>
+        <source>You were removed from this group. You can read the messages up to then, but not write here.</source>
+        <translation>Vous avez été retiré de ce groupe. Vous pouvez lire les messages jusque-là, mais plus écrire ici.</translation>
+    </message>
+    <message>
+        <source>You left this group. You can read the messages up to then, but not write here.</source>
+        <translation>Vous avez quitté ce groupe. Vous pouvez lire les messages jusque-là, mais plus écrire ici.</translation>
+    </message>
 </context>
 <context>
     <name>ComingSoon</name>
@@ -1648,6 +1668,124 @@
     </message>
 </context>
 <context>
+    <name>GroupLayer</name>
+    <message>
+        <source>Needs a connection</source>
+        <translation>Nécessite une connexion</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n membre</numerusform>
+            <numerusform>%n membres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add people…</source>
+        <translation>Ajouter des personnes…</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (vous)</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+    <message>
+        <source>No members to show yet.</source>
+        <translation>Aucun membre à afficher pour l’instant.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. Members are changed on the server, so this waits until you&apos;re back.</source>
+        <translation>Vous êtes hors ligne. Les membres se modifient sur le serveur&#xa0;: cela attendra votre retour.</translation>
+    </message>
+    <message>
+        <source>Add people</source>
+        <translation>Ajouter des personnes</translation>
+    </message>
+    <message>
+        <source>Name or @handle</source>
+        <translation>Nom ou @pseudo</translation>
+    </message>
+    <message>
+        <source>Start typing a name or a handle.</source>
+        <translation>Commencez à saisir un nom ou un pseudo.</translation>
+    </message>
+    <message>
+        <source>No one matches “%1”.</source>
+        <translation>Personne ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>Rename group</source>
+        <translation>Renommer le groupe</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>Nom du groupe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Leave %1?</source>
+        <translation>Quitter %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>You&apos;ll keep the messages up to now, but you won&apos;t get new ones or be able to write here. An admin can add you back.</source>
+        <translation>Vous garderez les messages jusqu’à maintenant, mais vous n’en recevrez plus de nouveaux et ne pourrez plus écrire ici. Un admin peut vous rajouter.</translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation>Quitter le groupe</translation>
+    </message>
+    <message>
+        <source>Group renamed.</source>
+        <translation>Groupe renommé.</translation>
+    </message>
+    <message>
+        <source>Added to the group.</source>
+        <translation>Ajouté au groupe.</translation>
+    </message>
+    <message>
+        <source>Removed from the group.</source>
+        <translation>Retiré du groupe.</translation>
+    </message>
+    <message>
+        <source>You left the group.</source>
+        <translation>Vous avez quitté le groupe.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. This needs a connection.</source>
+        <translation>Vous êtes hors ligne. Cette action nécessite une connexion.</translation>
+    </message>
+    <message>
+        <source>Only an admin of this group can do that.</source>
+        <translation>Seul un admin de ce groupe peut faire cela.</translation>
+    </message>
+</context>
+<context>
     <name>LockPrompt</name>
     <message>
         <source>The two entries are different.</source>
@@ -1850,6 +1988,13 @@
     <message>
         <source>Not available offline. Try again when you&apos;re online.</source>
         <translation>Non disponible hors ligne. Réessayez une fois en ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>MentionPopup</name>
+    <message>
+        <source>People to mention</source>
+        <translation>Personnes à mentionner</translation>
     </message>
 </context>
 <context>
@@ -2141,6 +2286,42 @@
     <message>
         <source>Report this request</source>
         <translation>Signaler cette demande</translation>
+    </message>
+    <message>
+        <source>You added %1</source>
+        <translation>Vous avez ajouté %1</translation>
+    </message>
+    <message>
+        <source>%1 added %2</source>
+        <translation>%1 a ajouté %2</translation>
+    </message>
+    <message>
+        <source>You removed %1</source>
+        <translation>Vous avez retiré %1</translation>
+    </message>
+    <message>
+        <source>%1 removed %2</source>
+        <translation>%1 a retiré %2</translation>
+    </message>
+    <message>
+        <source>You left</source>
+        <translation>Vous êtes parti</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 est parti</translation>
+    </message>
+    <message>
+        <source>You renamed the group to “%1”</source>
+        <translation>Vous avez renommé le groupe en « %1 »</translation>
+    </message>
+    <message>
+        <source>%1 renamed the group to “%2”</source>
+        <translation>%1 a renommé le groupe en « %2 »</translation>
+    </message>
+    <message>
+        <source>%1 is now an admin</source>
+        <translation>%1 est maintenant admin</translation>
     </message>
 </context>
 <context>
@@ -3030,6 +3211,18 @@
     <message>
         <source>Thanks. The report was sent and the request declined.</source>
         <translation>Merci. Le signalement a été envoyé et la demande refusée.</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Rename group…</source>
+        <translation>Renommer le groupe…</translation>
+    </message>
+    <message>
+        <source>Leave group…</source>
+        <translation>Quitter le groupe…</translation>
     </message>
 </context>
 <context>

@@ -958,6 +958,12 @@ QVariant MessagesModel::data(const QModelIndex &index, int role) const
         return actionRoleData(m, role);
     case SenderBlockedRole:
         return m.senderBlocked;
+    case SystemActionRole:
+        return m.systemAction;
+    case SystemTargetNameRole:
+        return m.systemTargetName;
+    case MentionsMeRole:
+        return m.mentionsMe;
     default:
         return {};
     }
@@ -996,6 +1002,9 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
         {ForwardedRole, "forwarded"},
         {ForwardedFromRole, "forwardedFrom"},
         {SenderBlockedRole, "senderBlocked"},
+        {SystemActionRole, "systemAction"},
+        {SystemTargetNameRole, "systemTargetName"},
+        {MentionsMeRole, "mentionsMe"},
     };
 }
 

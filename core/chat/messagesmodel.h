@@ -123,6 +123,9 @@ public:
         ForwardedRole,             //!< (forwarded) bool: a forward ("Forwarded")
         ForwardedFromRole,         //!< (forwardedFrom) the first author's display name
         SenderBlockedRole,         //!< (senderBlocked) bool: the user blocked its sender (shown collapsed)
+        SystemActionRole,          //!< (systemAction) kind "system": added, removed, left, renamed, promoted
+        SystemTargetNameRole,      //!< (systemTargetName) the member a system message names
+        MentionsMeRole,            //!< (mentionsMe) bool: the text mentions the signed-in user
     };
     Q_ENUM(Role)
 
