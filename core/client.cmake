@@ -56,6 +56,7 @@ add_library(plaza_core STATIC
     feed/feedmodel.h feed/feedmodel.cpp
     feed/threadmodel.h feed/threadmodel.cpp
     feed/profilemodel.h feed/profilemodel.cpp
+    feed/bookmarksmodel.h feed/bookmarksmodel.cpp
     media/mediatransfer.h media/mediatransfer.cpp
     media/mediacache.h media/mediacache.cpp
     media/attachmentview.h media/attachmentview.cpp

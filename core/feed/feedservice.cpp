@@ -609,6 +609,21 @@ QCoro::Task<void> FeedService::report(QCoro::Task<Status> task)
         fail(st.error());
 }
 
+QCoro::Task<void> FeedService::reportAction(QString action, QString postId, QCoro::Task<Status> task)
+{
+    QPointer<FeedService> self(this);
+    const Status st = co_await std::move(task);
+    if (!self)
+        co_return;
+    if (st) {
+        Q_EMIT actionDone(action, postId);
+        co_return;
+    }
+    fail(st.error());
+    if (self)
+        Q_EMIT actionRefused(action, postId, st.error().codeName(), st.error().field());
+}
+
 QCoro::Task<void> FeedService::composeTask(QString text, QString replyTo)
 {
     QPointer<FeedService> self(this);
@@ -780,16 +795,17 @@ void FeedService::unrepost(const QString &postId)
 
 void FeedService::remove(const QString &postId)
 {
-    report(deletePost(postId));
+    reportAction(QStringLiteral("delete"), postId, deletePost(postId));
 }
 
 bool FeedService::edit(const QString &postId, const QString &text)
 {
     if (auto st = validateText(text); !st) {
         fail(st.error());
+        Q_EMIT actionRefused(QStringLiteral("edit"), postId, st.error().codeName(), st.error().field());
         return false;
     }
-    report(editPost(postId, text));
+    reportAction(QStringLiteral("edit"), postId, editPost(postId, text));
     return true;
 }
 
@@ -797,9 +813,10 @@ bool FeedService::quote(const QString &quotedId, const QString &text)
 {
     if (auto st = validateText(text); !st) {
         fail(st.error());
+        Q_EMIT actionRefused(QStringLiteral("quote"), quotedId, st.error().codeName(), st.error().field());
         return false;
     }
-    report(quoteTask(quotedId, text));
+    reportAction(QStringLiteral("quote"), quotedId, quoteTask(quotedId, text));
     return true;
 }
 
@@ -812,12 +829,12 @@ QCoro::Task<Status> FeedService::quoteTask(QString quotedId, QString text)
 
 void FeedService::bookmark(const QString &postId)
 {
-    report(setBookmarked(postId, true));
+    reportAction(QStringLiteral("bookmark"), postId, setBookmarked(postId, true));
 }
 
 void FeedService::unbookmark(const QString &postId)
 {
-    report(setBookmarked(postId, false));
+    reportAction(QStringLiteral("unbookmark"), postId, setBookmarked(postId, false));
 }
 
 void FeedService::follow(const QString &userId)
