@@ -541,9 +541,36 @@ QCoro::Task<Result<FetchedPage>> FeedService::fetchPage(QString path, QString be
         page.oldestWasCached = !known->isEmpty();
         page.oldestCreatedAt = protocol::formatTime(items.constLast().createdAt);
     }
-    WriteFn storingPage = [items](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
+    // The bookmarks list (newest bookmark first): the ones sync has not brought yet (a new
+    // device, or before its first sync ends) are kept now, a millisecond apart in the list's
+    // order, so the Bookmarks page shows them at once; the bookmark.changed of each, when sync
+    // applies it, writes its real time (INSERT OR REPLACE), and one removed since removes it.
+    const bool bookmarkList = path == protocol::endpoints::bookmarks();
+    const QDateTime listedAt = Clock::instance()->nowUtc();
+    WriteFn storingPage = [items, bookmarkList, listedAt](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
         if (auto st = store.storePosts(items, changes); !st)
             return st.error();
+        if (!bookmarkList || items.isEmpty())
+            return QString();
+        const Status listed = store.db().transaction([&]() -> Status {
+            auto stmt = store.db().prepare(
+                QStringLiteral("INSERT OR IGNORE INTO bookmarks (post_id, bookmarked_at) VALUES (?1, ?2);"));
+            if (!stmt)
+                return stmt.error();
+            for (qsizetype i = 0; i < items.size(); ++i) {
+                if (!items.at(i).bookmarkedByMe)
+                    continue;
+                stmt->reset();
+                stmt->bindAll(items.at(i).id, protocol::formatTime(listedAt.addMSecs(-i)));
+                if (auto st = stmt->exec(); !st)
+                    return st;
+                if (store.db().changes() > 0)
+                    changes.add(storage::Table::Posts, items.at(i).id);
+            }
+            return {};
+        });
+        if (!listed)
+            return listed.error();
         return QString();
     };
     QCoro::Task<Result<QString>> task = writeAndEmit(std::move(storingPage));

@@ -241,38 +241,7 @@ Item {
         onClosed: { post = null; pending = false }
         contentItem: ColumnLayout {
             spacing: Theme.spacingM
-            Rectangle {
-                radius: Theme.radiusM
-                color: Theme.surface
-                border.width: 1
-                border.color: quoteField.activeFocus ? Theme.focusRing : Theme.border
-                implicitHeight: Math.max(96, quoteField.implicitHeight + 2 * Theme.spacingS)
-                Layout.fillWidth: true
-                TextArea {
-                    id: quoteField
-                    objectName: "quotePostField"
-                    anchors.fill: parent
-                    anchors.margins: Theme.spacingXs
-                    wrapMode: TextEdit.Wrap
-                    color: Theme.text
-                    placeholderText: qsTr("Add your thoughts")
-                    placeholderTextColor: Theme.textFaint
-                    font.pixelSize: Theme.fontBody
-                    selectByMouse: true
-                    background: null
-                    Accessible.name: qsTr("Your words about the quoted post")
-                    Keys.onTabPressed: event => { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
-                    Keys.onBacktabPressed: event => { nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }
-                    Keys.onPressed: event => {
-                        if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter) && (event.modifiers & Qt.ControlModifier)) {
-                            quoteSheet.send()
-                            event.accepted = true
-                        }
-                    }
-                    onTextChanged: quoteSheet.error = ""
-                }
-            }
-            // The quoted post, compact.
+            // The quoted post, compact, above what one writes about it.
             Rectangle {
                 objectName: "quotePreview"
                 radius: Theme.radiusM
@@ -306,6 +275,37 @@ Item {
                         textFormat: Text.PlainText
                         Layout.fillWidth: true
                     }
+                }
+            }
+            Rectangle {
+                radius: Theme.radiusM
+                color: Theme.surface
+                border.width: 1
+                border.color: quoteField.activeFocus ? Theme.focusRing : Theme.border
+                implicitHeight: Math.max(96, quoteField.implicitHeight + 2 * Theme.spacingS)
+                Layout.fillWidth: true
+                TextArea {
+                    id: quoteField
+                    objectName: "quotePostField"
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacingXs
+                    wrapMode: TextEdit.Wrap
+                    color: Theme.text
+                    placeholderText: qsTr("Add your thoughts")
+                    placeholderTextColor: Theme.textFaint
+                    font.pixelSize: Theme.fontBody
+                    selectByMouse: true
+                    background: null
+                    Accessible.name: qsTr("Your words about the quoted post")
+                    Keys.onTabPressed: event => { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
+                    Keys.onBacktabPressed: event => { nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }
+                    Keys.onPressed: event => {
+                        if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter) && (event.modifiers & Qt.ControlModifier)) {
+                            quoteSheet.send()
+                            event.accepted = true
+                        }
+                    }
+                    onTextChanged: quoteSheet.error = ""
                 }
             }
             Label {
