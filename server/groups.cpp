@@ -168,9 +168,23 @@ Response addHandler(ServerDb &db, Clock &clock, RequestContext &ctx)
                                 g.id, id, now);
                 !s)
                 return s;
-            auto line = postSystemMessage(db, g.id, ctx.userId, QStringLiteral("added"), id, {}, now);
+            auto line = postSystemMessage(db, g.id, ctx.userId, QStringLiteral("added"), id, {}, now, {},
+                                          Announce::MessageOnly);
             if (!line)
                 return line.error();
+        }
+        // One conversation.updated per member after all the lines (each line's own would cost
+        // a conversation for every member per person added).
+        auto everyone = memberIds(db, g.id);
+        if (!everyone)
+            return everyone.error();
+        for (qint64 member : std::as_const(*everyone)) {
+            auto json = conversationJson(db, member, g.id);
+            if (!json)
+                return json.error();
+            if (auto seq = appendEvent(db, member, protocol::eventName(protocol::EventType::ConversationUpdated), *json);
+                !seq)
+                return seq.error();
         }
         return {};
     });

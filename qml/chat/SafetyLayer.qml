@@ -35,7 +35,7 @@ Item {
     readonly property string offlineReason: App.session.online ? "" : qsTr("Needs a connection")
     //! The GroupLayer that opens a group's sheets (its entries below are for groups only).
     property var groups: null
-    readonly property bool groupMember: info !== null && info.kind === "group" && info.membership === "member"
+    readonly property bool groupMember: messages !== null && messages.kind === "group" && messages.membership === "member"
 
     //! Opens the menu under \a button (the header's "…").
     function openMenu(button) {
@@ -69,14 +69,14 @@ Item {
         }
         MenuEntry {
             objectName: "membersItem"
-            shown: layer.info !== null && layer.info.kind === "group"
+            shown: layer.messages !== null && layer.messages.kind === "group"
             text: qsTr("Members")
             iconName: "users"
             onTriggered: if (layer.groups) layer.groups.openMembers()
         }
         MenuEntry {
             objectName: "renameGroupItem"
-            shown: layer.groupMember && layer.info.admin === true
+            shown: layer.groupMember && layer.messages.admin === true
             text: qsTr("Rename group…")
             iconName: "pencil"
             reason: layer.offlineReason
