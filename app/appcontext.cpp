@@ -22,6 +22,9 @@ AppContext::AppContext(Services services, Options options, QObject *parent)
     // Block, mute and report go through the chat service's session too.
     if (m_services.chat)
         m_safety = new plaza::chat::SafetyActions(m_services.chat, this);
+    // Rename, add, remove, leave (groups) too.
+    if (m_services.chat)
+        m_groups = new plaza::chat::GroupActions(m_services.chat, this);
 }
 
 AppContext::~AppContext()
@@ -41,7 +44,7 @@ AppContext *AppContext::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
     const QList<QObject *> services{s_instance->m_services.session, s_instance->m_services.wallet,
                                     s_instance->m_services.appLock, s_instance->m_services.feed,
                                     s_instance->m_services.chat, s_instance->m_messageActions,
-                                    s_instance->m_safety};
+                                    s_instance->m_safety, s_instance->m_groups};
     for (QObject *service : services) {
         if (service)
             QJSEngine::setObjectOwnership(service, QJSEngine::CppOwnership);

@@ -5,6 +5,7 @@
 #include "session/session.h"
 #include "chat/chatservice.h"
 #include "chat/messageactions.h"
+#include "chat/groupactions.h"
 #include "chat/safetyactions.h"
 #include "feed/feedservice.h"
 #include "media/mediacache.h"
@@ -36,6 +37,7 @@ class AppContext : public QObject
     Q_PROPERTY(plaza::chat::MessageActions *messageActions READ messageActions CONSTANT)
     //! Block and unblock people, mute conversations, report (made here, next to App.chat).
     Q_PROPERTY(plaza::chat::SafetyActions *safety READ safety CONSTANT)
+    Q_PROPERTY(plaza::chat::GroupActions *groups READ groups CONSTANT)
     Q_PROPERTY(plaza::media::MediaCache *media READ media CONSTANT)
     Q_PROPERTY(QString defaultServerUrl READ defaultServerUrl CONSTANT)
     Q_PROPERTY(QString qtVersion READ qtVersion CONSTANT)
@@ -71,6 +73,7 @@ public:
     [[nodiscard]] plaza::chat::ChatService *chat() const { return m_services.chat; }
     [[nodiscard]] plaza::chat::MessageActions *messageActions() const { return m_messageActions; }
     [[nodiscard]] plaza::chat::SafetyActions *safety() const { return m_safety; }
+    [[nodiscard]] plaza::chat::GroupActions *groups() const { return m_groups; }
     [[nodiscard]] plaza::media::MediaCache *media() const { return m_services.media; }
     [[nodiscard]] QString defaultServerUrl() const { return m_options.defaultServerUrl; }
     [[nodiscard]] QString qtVersion() const;
@@ -88,5 +91,6 @@ private:
     Options m_options;
     plaza::chat::MessageActions *m_messageActions = nullptr;
     plaza::chat::SafetyActions *m_safety = nullptr;
+    plaza::chat::GroupActions *m_groups = nullptr;
     bool m_pageSettled = false;
 };

@@ -6,8 +6,10 @@
 #include "chat/chatservice.h"
 #include "chat/conversationsmodel.h"
 #include "chat/messageactions.h"
+#include "chat/groupactions.h"
 #include "chat/safetyactions.h"
 #include "chat/messagesmodel.h"
+#include "feed/bookmarksmodel.h"
 #include "feed/feedmodel.h"
 #include "feed/feedservice.h"
 #include "feed/profilemodel.h"
@@ -116,6 +118,13 @@ struct ProfileModelForeign
     QML_FOREIGN(plaza::feed::ProfileModel)
     QML_NAMED_ELEMENT(ProfileModel)
 };
+//! The Bookmarks page's list (issue 17).
+struct BookmarksModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::feed::BookmarksModel)
+    QML_NAMED_ELEMENT(BookmarksModel)
+};
 //! App.feed: posts, likes, reposts, follows (outbox for posts).
 struct FeedServiceForeign
 {
@@ -166,6 +175,15 @@ struct SafetyActionsForeign
     QML_FOREIGN(plaza::chat::SafetyActions)
     QML_NAMED_ELEMENT(SafetyActions)
     QML_UNCREATABLE("The app owns the safety actions; use App.safety")
+};
+
+//! App.groups: rename, add, remove, leave (each ends in done or failed with a code); members.
+struct GroupActionsForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::chat::GroupActions)
+    QML_NAMED_ELEMENT(GroupActions)
+    QML_UNCREATABLE("The app owns the group actions; use App.groups")
 };
 
 //! App.messageActions: edit, delete, react, forward (each ends in done or failed with a code).

@@ -191,6 +191,10 @@ QCoro::Task<int> Commands::chatSearch()
 QCoro::Task<int> Commands::group()
 {
     const QStringList &args = m_options.arguments;
+    static const QStringList manage{QStringLiteral("rename"), QStringLiteral("add"), QStringLiteral("remove"),
+                                    QStringLiteral("leave"), QStringLiteral("members")};
+    if (!args.isEmpty() && manage.contains(args.at(0)))
+        co_return co_await manageGroup();
     if (args.size() < 2)
         co_return failWith(QStringLiteral("usage: group \"TITLE\" @handle [@handle...]"), kUsage);
     for (const QString &member : args.mid(1)) {

@@ -134,6 +134,8 @@ public:
     QCoro::Task<int> say();
     QCoro::Task<int> chatSearch();
     QCoro::Task<int> group();
+    //! group rename|add|remove|leave|members CHAT … (groupcommands.cpp)
+    QCoro::Task<int> manageGroup();
     // Message actions (messagecommands.cpp): edit, delete [--for-me], react, unreact, reply, forward
     QCoro::Task<int> editMessage();
     QCoro::Task<int> deleteMessage();

@@ -41,6 +41,7 @@ add_library(plaza_core STATIC
     chat/messageactions.h chat/messageactions.cpp
     chat/safetyactions.h chat/safetyactions.cpp
     chat/blocksmodel.h chat/blocksmodel.cpp
+    chat/groupactions.h chat/groupactions.cpp
     chat/conversationsmodel.h chat/conversationsmodel.cpp
     chat/messagesmodel.h chat/messagesmodel.cpp
     chat/messageactionroles.h chat/messageactionroles.cpp
@@ -55,6 +56,7 @@ add_library(plaza_core STATIC
     feed/feedmodel.h feed/feedmodel.cpp
     feed/threadmodel.h feed/threadmodel.cpp
     feed/profilemodel.h feed/profilemodel.cpp
+    feed/bookmarksmodel.h feed/bookmarksmodel.cpp
     media/mediatransfer.h media/mediatransfer.cpp
     media/mediacache.h media/mediacache.cpp
     media/attachmentview.h media/attachmentview.cpp

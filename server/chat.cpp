@@ -34,9 +34,44 @@ std::variant<qint64, Response> memberConversation(ServerDb &db, const RequestCon
     auto member = isMember(db, *id, ctx.userId);
     if (!member)
         return Response::error(member.error());
-    if (!*member)
+    if (!*member) {
+        auto gone = departure(db, *id, ctx.userId);
+        if (!gone)
+            return Response::error(gone.error());
+        if (gone->has_value())
+            return Response::error(ErrorCode::Forbidden, (*gone)->reason == u"removed"
+                                       ? QStringLiteral("You were removed from this group.")
+                                       : QStringLiteral("You left this group."),
+                                   {{QStringLiteral("reason"), (*gone)->reason}});
         return Response::error(ErrorCode::Forbidden, QStringLiteral("You are not a member of this conversation."));
+    }
     return *id;
+}
+
+//! A conversation the caller may read: a member reads all of it; someone who left or was
+//! removed reads up to their departure (lastVisible), and cannot post (memberConversation).
+struct Readable {
+    qint64 id = 0;
+    qint64 lastVisible = 0; //!< 0: no limit
+};
+
+std::variant<Readable, Response> readableConversation(ServerDb &db, const RequestContext &ctx)
+{
+    const auto id = ids::parse(ids::kConversation, ctx.param(QStringLiteral("id")));
+    if (id) {
+        auto gone = departure(db, *id, ctx.userId);
+        if (!gone)
+            return Response::error(gone.error());
+        auto member = isMember(db, *id, ctx.userId);
+        if (!member)
+            return Response::error(member.error());
+        if (gone->has_value() && !*member)
+            return Readable{*id, (*gone)->upTo};
+    }
+    auto conversation = memberConversation(db, ctx);
+    if (auto *r = std::get_if<Response>(&conversation))
+        return *r;
+    return Readable{std::get<qint64>(conversation), 0};
 }
 
 //! The row id of \a text if it is a message of \a conversationId.
@@ -54,19 +89,20 @@ Result<std::optional<qint64>> messageIn(ServerDb &db, qint64 conversationId, con
 
 Response getHandler(ServerDb &db, RequestContext &ctx)
 {
-    auto conversation = memberConversation(db, ctx);
+    auto conversation = readableConversation(db, ctx);
     if (auto *r = std::get_if<Response>(&conversation))
         return *r;
-    auto json = conversationJson(db, ctx.userId, std::get<qint64>(conversation));
+    auto json = conversationJson(db, ctx.userId, std::get<Readable>(conversation).id);
     return json ? Response::ok(*json) : Response::error(json.error());
 }
 
 Response listHandler(ServerDb &db, RequestContext &ctx)
 {
-    auto conversation = memberConversation(db, ctx);
+    auto conversation = readableConversation(db, ctx);
     if (auto *r = std::get_if<Response>(&conversation))
         return *r;
-    const qint64 conversationId = std::get<qint64>(conversation);
+    const qint64 conversationId = std::get<Readable>(conversation).id;
+    const qint64 lastVisible = std::get<Readable>(conversation).lastVisible;
     auto limit = ctx.queryInteger(QStringLiteral("limit"), protocol::limits::kDefaultPageLimit, 1,
                                   protocol::limits::kMaxPageLimit);
     if (!limit)
@@ -83,8 +119,8 @@ Response listHandler(ServerDb &db, RequestContext &ctx)
         before = **id;
     }
     auto rows = db.integers(QStringLiteral("SELECT id FROM messages WHERE conversation_id = ?1 AND (?2 = 0 OR id < ?2) "
-                                           "ORDER BY id DESC LIMIT ?3"),
-                            conversationId, before, *limit + 1);
+                                           "AND (?4 = 0 OR id <= ?4) ORDER BY id DESC LIMIT ?3"),
+                            conversationId, before, *limit + 1, lastVisible);
     if (!rows)
         return Response::error(rows.error());
     return Response::page(*rows, *limit, ids::kMessage, [&](qint64 id) { return messageJson(db, ctx.userId, id); });

@@ -135,7 +135,26 @@ Result<protocol::Conversation> loadConversation(ServerDb &db, qint64 viewerId, q
             return user.error();
         c.members.append(*user);
     }
-    auto last = db.integer(QStringLiteral("SELECT max(id) FROM messages WHERE conversation_id = ?1"), conversationId);
+    auto admins = db.integers(QStringLiteral("SELECT user_id FROM conversation_members WHERE conversation_id = ?1 "
+                                             "AND role = 'admin' ORDER BY joined_at, user_id"),
+                              conversationId);
+    if (!admins)
+        return admins.error();
+    for (qint64 id : std::as_const(*admins))
+        c.adminIds.append(ids::format(ids::kUser, id));
+    // Someone who left or was removed sees the conversation as it was up to then.
+    qint64 upTo = 0;
+    if (!members->contains(viewerId)) {
+        auto gone = departure(db, conversationId, viewerId);
+        if (!gone)
+            return gone.error();
+        if (gone->has_value()) {
+            c.membership = (*gone)->reason;
+            upTo = (*gone)->upTo;
+        }
+    }
+    auto last = db.integer(QStringLiteral("SELECT max(id) FROM messages WHERE conversation_id = ?1 AND (?2 = 0 OR id <= ?2)"),
+                           conversationId, upTo);
     if (!last)
         return last.error();
     if (last->has_value()) {
@@ -144,10 +163,11 @@ Result<protocol::Conversation> loadConversation(ServerDb &db, qint64 viewerId, q
             return message.error();
         c.lastMessage = *message;
     }
-    auto read = readState(db, conversationId, viewerId);
+    auto read = readState(db, conversationId, viewerId, upTo);
     if (!read)
         return read.error();
     c.unread = read->unread;
+    c.unreadMentions = read->unreadMentions;
     if (read->upTo)
         c.readUpTo = ids::format(ids::kMessage, read->upTo);
     if (auto st = loadMute(db, conversationId, viewerId, c); !st)
@@ -177,6 +197,29 @@ Result<QList<qint64>> memberIds(ServerDb &db, qint64 conversationId)
     return db.integers(QStringLiteral("SELECT user_id FROM conversation_members WHERE conversation_id = ?1 "
                                       "ORDER BY joined_at, user_id"),
                        conversationId);
+}
+
+Result<std::optional<Departure>> departure(ServerDb &db, qint64 conversationId, qint64 userId)
+{
+    auto row = db.row(QStringLiteral("SELECT reason, up_to FROM conversation_departures WHERE conversation_id = ?1 "
+                                     "AND user_id = ?2"),
+                      conversationId, userId);
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<Departure>();
+    return std::optional<Departure>(Departure{(*row)->text(0), (*row)->int64(1)});
+}
+
+Result<QString> memberRole(ServerDb &db, qint64 conversationId, qint64 userId)
+{
+    auto row = db.row(QStringLiteral("SELECT role FROM conversation_members WHERE conversation_id = ?1 AND user_id = ?2"),
+                      conversationId, userId);
+    if (!row)
+        return row.error();
+    if (!*row)
+        return QString();
+    return (*row)->text(0);
 }
 
 Result<CreatedConversation> createConversation(ServerDb &db, qint64 creatorId, const QList<qint64> &otherMembers,
@@ -218,9 +261,11 @@ Result<CreatedConversation> createConversation(ServerDb &db, qint64 creatorId, c
     QList<qint64> everyone{creatorId};
     everyone += otherMembers;
     for (qint64 member : std::as_const(everyone)) {
-        if (auto st = db.run(QStringLiteral("INSERT INTO conversation_members (conversation_id, user_id, joined_at) "
-                                            "VALUES (?1, ?2, ?3)"),
-                             id, member, nowMs);
+        // The creator of a group is its first admin (docs/api.md "Groups").
+        const bool admin = !direct && member == creatorId;
+        if (auto st = db.run(QStringLiteral("INSERT INTO conversation_members (conversation_id, user_id, joined_at, role) "
+                                            "VALUES (?1, ?2, ?3, ?4)"),
+                             id, member, nowMs, admin ? QStringLiteral("admin") : QStringLiteral("member"));
             !st)
             return st.error();
     }

@@ -24,6 +24,17 @@ class ServerDb;
 //! Every member of \a conversationId.
 [[nodiscard]] Result<QList<qint64>> memberIds(ServerDb &db, qint64 conversationId);
 
+//! How someone who is no longer a member left \a conversationId: "left" or "removed", and the
+//! last message they may still read (the system message that tells of it).
+struct Departure {
+    QString reason;
+    qint64 upTo = 0;
+};
+//! \a userId's departure from \a conversationId; nothing if they never left (or came back).
+[[nodiscard]] Result<std::optional<Departure>> departure(ServerDb &db, qint64 conversationId, qint64 userId);
+//! "admin" or "member" for a member of \a conversationId; a null QString for anyone else.
+[[nodiscard]] Result<QString> memberRole(ServerDb &db, qint64 conversationId, qint64 userId);
+
 struct CreatedConversation {
     qint64 id = 0;
     bool existed = false; //!< a direct conversation of this pair was already there

@@ -59,7 +59,8 @@ std::variant<Target, Response> memberMessage(ServerDb &db, const RequestContext 
     const auto id = ids::parse(ids::kMessage, ctx.param(QStringLiteral("id")));
     if (!id)
         return Response::error(ErrorCode::NotFound, QStringLiteral("No such message."));
-    auto row = db.row(QStringLiteral("SELECT conversation_id, sender_id, kind, text, created_at, edited_at, deleted_at, "
+    auto row = db.row(QStringLiteral("SELECT conversation_id, sender_id, CASE WHEN system_action IS NULL THEN kind "
+                                     "ELSE 'system' END, text, created_at, edited_at, deleted_at, "
                                      "forwarded_sender_id FROM messages WHERE id = ?1"),
                       *id);
     if (!row)
@@ -94,6 +95,9 @@ std::optional<Response> mayChange(const Target &t, const RequestContext &ctx, qi
     if (t.senderId != ctx.userId)
         return refuse(ErrorCode::Forbidden, QStringLiteral("Only the sender can change a message."),
                       QStringLiteral("not_sender"));
+    if (t.kind == u"system")
+        return refuse(ErrorCode::Forbidden, QStringLiteral("A group's system message cannot be %1.").arg(verb),
+                      QStringLiteral("system"));
     if (t.kind != u"text")
         return refuse(ErrorCode::Forbidden, QStringLiteral("A payment message cannot be %1.").arg(verb),
                       QStringLiteral("payment"));
@@ -308,6 +312,9 @@ Response forwardHandler(ServerDb &db, Clock &clock, RequestContext &ctx)
         return refuse(ErrorCode::Conflict, QStringLiteral("This message was deleted."), QStringLiteral("deleted"));
     // A payment is a record between two people: forwarding it would copy a card that moved no
     // money. Its note can be copied as a new message instead.
+    if (t.kind == u"system")
+        return refuse(ErrorCode::Forbidden, QStringLiteral("A group's system message cannot be forwarded."),
+                      QStringLiteral("system"));
     if (t.kind != u"text")
         return refuse(ErrorCode::Forbidden, QStringLiteral("A payment message cannot be forwarded."),
                       QStringLiteral("payment"));

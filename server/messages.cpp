@@ -13,6 +13,7 @@
 #include "users.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -90,7 +91,8 @@ Result<protocol::Message> loadMessage(ServerDb &db, qint64 viewerId, qint64 mess
 {
     auto row = db.row(QStringLiteral("SELECT m.conversation_id, m.sender_id, m.client_id, m.text, m.kind, "
                                      "m.transaction_id, m.created_at, t.amount, t.currency, m.edited_at, m.deleted_at, "
-                                     "m.reply_to_id, m.forwarded_from_id, m.forwarded_sender_id "
+                                     "m.reply_to_id, m.forwarded_from_id, m.forwarded_sender_id, m.system_action, "
+                                     "m.system_target_id "
                                      "FROM messages m LEFT JOIN ledger_transactions t ON t.id = m.transaction_id "
                                      "WHERE m.id = ?1"),
         messageId);
@@ -112,6 +114,19 @@ Result<protocol::Message> loadMessage(ServerDb &db, qint64 viewerId, qint64 mess
     m.kind = stmt->text(4);
     if (!stmt->isNull(5))
         m.payment = protocol::PaymentCard{ids::format(ids::kTransaction, stmt->int64(5)), Money(stmt->int64(7), stmt->text(8))};
+    if (!stmt->isNull(14)) {
+        // A system message (groups): kind "text" in the table, "system" on the wire.
+        m.kind = QStringLiteral("system");
+        protocol::SystemEvent event;
+        event.action = stmt->text(14);
+        event.actorId = m.sender.id;
+        if (!stmt->isNull(15))
+            event.targetId = ids::format(ids::kUser, stmt->int64(15));
+        if (event.action == u"renamed")
+            event.title = m.text;
+        m.system = event;
+        return m;
+    }
     if (!stmt->isNull(9))
         m.editedAt = QDateTime::fromMSecsSinceEpoch(stmt->int64(9), Qt::UTC);
     if (!stmt->isNull(10)) {
@@ -131,6 +146,12 @@ Result<protocol::Message> loadMessage(ServerDb &db, qint64 viewerId, qint64 mess
     if (!reactions)
         return reactions.error();
     m.reactions = *reactions;
+    auto mentioned = db.integers(QStringLiteral("SELECT user_id FROM message_mentions WHERE message_id = ?1 ORDER BY user_id"),
+                                 messageId);
+    if (!mentioned)
+        return mentioned.error();
+    for (qint64 id : std::as_const(*mentioned))
+        m.mentions.append(ids::format(ids::kUser, id));
     if (replyTo) {
         auto ref = loadReplyRef(db, viewerId, replyTo);
         if (!ref)
@@ -167,7 +188,8 @@ Result<qint64> newMessageTime(ServerDb &db, qint64 conversationId, qint64 nowMs)
 
 // After a new message: the conversation's activity, the sender's own read mark (what one
 // wrote is read), and message.created then conversation.updated in every member's log.
-Status announceMessage(ServerDb &db, qint64 conversationId, qint64 senderId, qint64 messageId, qint64 nowMs)
+Status announceMessage(ServerDb &db, qint64 conversationId, qint64 senderId, qint64 messageId, qint64 nowMs,
+                       const QList<qint64> &alsoTo = {}, Announce announce = Announce::MessageAndConversation)
 {
     if (auto st = db.run(QStringLiteral("UPDATE conversations SET last_activity_at = CASE WHEN last_activity_at > ?2 THEN last_activity_at ELSE ?2 END "
                                         "WHERE id = ?1"),
@@ -184,12 +206,18 @@ Status announceMessage(ServerDb &db, qint64 conversationId, qint64 senderId, qin
     auto members = memberIds(db, conversationId);
     if (!members)
         return members.error();
+    for (qint64 extra : alsoTo) {
+        if (!members->contains(extra))
+            members->append(extra);
+    }
     for (qint64 member : std::as_const(*members)) {
         auto json = messageJson(db, member, messageId);
         if (!json)
             return json.error();
         if (auto seq = appendEvent(db, member, protocol::eventName(protocol::EventType::MessageCreated), *json); !seq)
             return seq.error();
+        if (announce == Announce::MessageOnly)
+            continue;
         auto conversation = conversationJson(db, member, conversationId);
         if (!conversation)
             return conversation.error();
@@ -232,6 +260,70 @@ Result<qint64> postPaymentMessage(ServerDb &db, qint64 conversationId, qint64 se
     if (auto st = announceMessage(db, conversationId, senderId, messageId, *createdAt); !st)
         return st.error();
     return messageId;
+}
+
+Result<qint64> postSystemMessage(ServerDb &db, qint64 conversationId, qint64 actorId, const QString &action,
+                                 qint64 targetId, const QString &title, qint64 nowMs, const QList<qint64> &alsoTo,
+                                 Announce announce)
+{
+    auto actor = displayName(db, actorId, actorId);
+    if (!actor)
+        return actor.error();
+    QString target;
+    if (targetId) {
+        auto name = displayName(db, actorId, targetId);
+        if (!name)
+            return name.error();
+        target = *name;
+    }
+    // The stored text: the new title of a rename, the English line otherwise (what a client
+    // that does not know system messages shows; loadMessage gives a rename's title back).
+    QString text;
+    if (action == u"added")
+        text = QStringLiteral("%1 added %2").arg(*actor, target);
+    else if (action == u"removed")
+        text = QStringLiteral("%1 removed %2").arg(*actor, target);
+    else if (action == u"left")
+        text = QStringLiteral("%1 left").arg(*actor);
+    else if (action == u"promoted")
+        text = QStringLiteral("%1 is now an admin").arg(target);
+    else
+        text = title;
+    auto createdAt = newMessageTime(db, conversationId, nowMs);
+    if (!createdAt)
+        return createdAt.error();
+    auto next = db.integer(QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM messages"));
+    if (!next)
+        return next.error();
+    // client_id is unique per sender: one the clients never make (they use their own ids).
+    const QString clientId = QStringLiteral("system-%1-%2").arg(conversationId).arg(next->value_or(1));
+    auto inserted = db.insert(QStringLiteral("INSERT INTO messages (conversation_id, sender_id, client_id, text, kind, "
+                                             "created_at, system_action, system_target_id) "
+                                             "VALUES (?1, ?2, ?3, ?4, 'text', ?5, ?6, ?7)"),
+                              conversationId, actorId, clientId, text, *createdAt, action, nullIfZero(targetId));
+    if (!inserted)
+        return inserted.error();
+    if (auto st = announceMessage(db, conversationId, actorId, *inserted, *createdAt, alsoTo, announce); !st)
+        return st.error();
+    return *inserted;
+}
+
+Result<QList<qint64>> mentionedMembers(ServerDb &db, qint64 conversationId, const QString &text)
+{
+    static const QRegularExpression mention(QStringLiteral("(?<![\\w@])@([A-Za-z0-9_]{3,20})(?![\\w])"));
+    QList<qint64> out;
+    auto it = mention.globalMatch(text);
+    while (it.hasNext()) {
+        const QString handle = it.next().captured(1).toLower();
+        auto id = db.integer(QStringLiteral("SELECT u.id FROM users u JOIN conversation_members m ON m.user_id = u.id "
+                                            "AND m.conversation_id = ?1 WHERE u.handle = ?2"),
+                             conversationId, handle);
+        if (!id)
+            return id.error();
+        if (id->has_value() && !out.contains(**id))
+            out.append(**id);
+    }
+    return out;
 }
 
 bool isRequestText(const QString &text)
@@ -290,6 +382,21 @@ Result<CreatedMessage> postTextMessage(ServerDb &db, qint64 conversationId, qint
     if (!inserted)
         return inserted.error();
     const qint64 messageId = *inserted;
+    // Mentions: only in groups, only of members (a forward names nobody new).
+    auto kind = db.integer(QStringLiteral("SELECT 1 FROM conversations WHERE id = ?1 AND kind = 'group'"), conversationId);
+    if (!kind)
+        return kind.error();
+    if (kind->has_value() && !origin.forwardedFromId) {
+        auto mentioned = mentionedMembers(db, conversationId, text);
+        if (!mentioned)
+            return mentioned.error();
+        for (qint64 userId : std::as_const(*mentioned)) {
+            if (auto st = db.run(QStringLiteral("INSERT INTO message_mentions (message_id, user_id) VALUES (?1, ?2)"),
+                                 messageId, userId);
+                !st)
+                return st.error();
+        }
+    }
     if (origin.forwardedFromId) {
         // The same files, shown again: they stay their author's (media.h's canSee follows the rows).
         if (auto st = db.run(QStringLiteral("INSERT INTO message_attachments (message_id, position, media_id, alt) "
@@ -305,7 +412,7 @@ Result<CreatedMessage> postTextMessage(ServerDb &db, qint64 conversationId, qint
     return CreatedMessage{messageId, false};
 }
 
-Result<ReadState> readState(ServerDb &db, qint64 conversationId, qint64 userId)
+Result<ReadState> readState(ServerDb &db, qint64 conversationId, qint64 userId, qint64 lastVisible)
 {
     auto upTo = db.integer(QStringLiteral("SELECT up_to FROM conversation_reads WHERE conversation_id = ?1 AND user_id = ?2"),
                            conversationId, userId);
@@ -313,12 +420,23 @@ Result<ReadState> readState(ServerDb &db, qint64 conversationId, qint64 userId)
         return upTo.error();
     ReadState state;
     state.upTo = upTo->value_or(0);
+    // Messages of someone the user blocked are not counted (a group shows them collapsed), nor
+    // do their mentions notify (docs/api.md "Safety").
     auto unread = db.integer(QStringLiteral("SELECT count(*) FROM messages WHERE conversation_id = ?1 AND id > ?2 "
-                                            "AND sender_id <> ?3"),
-                             conversationId, state.upTo, userId);
+                                            "AND sender_id <> ?3 AND system_action IS NULL AND (?4 = 0 OR id <= ?4) "
+                                            "AND sender_id NOT IN (SELECT blocked_id FROM blocks WHERE blocker_id = ?3)"),
+                             conversationId, state.upTo, userId, lastVisible);
     if (!unread)
         return unread.error();
     state.unread = unread->value_or(0);
+    auto mentions = db.integer(QStringLiteral("SELECT count(*) FROM message_mentions n JOIN messages m ON m.id = n.message_id "
+                                              "WHERE n.user_id = ?3 AND m.conversation_id = ?1 AND m.id > ?2 "
+                                              "AND m.deleted_at IS NULL AND (?4 = 0 OR m.id <= ?4) AND m.sender_id NOT IN "
+                                              "(SELECT blocked_id FROM blocks WHERE blocker_id = ?3)"),
+                               conversationId, state.upTo, userId, lastVisible);
+    if (!mentions)
+        return mentions.error();
+    state.unreadMentions = mentions->value_or(0);
     return state;
 }
 

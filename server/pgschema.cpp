@@ -425,4 +425,30 @@ CREATE INDEX post_bookmarks_post ON post_bookmarks (post_id)
 )sql");
 }
 
+QString PgStorage::groupsSchema()
+{
+    return QStringLiteral(R"sql(
+ALTER TABLE conversation_members ADD COLUMN role text NOT NULL DEFAULT 'member';
+UPDATE conversation_members SET role = 'admin' WHERE EXISTS (SELECT 1 FROM conversations c
+    WHERE c.id = conversation_members.conversation_id AND c.kind = 'group' AND c.created_by = conversation_members.user_id);
+CREATE TABLE conversation_departures (
+    conversation_id bigint NOT NULL,
+    user_id bigint NOT NULL,
+    reason text NOT NULL,
+    up_to bigint NOT NULL,
+    departed_at bigint NOT NULL,
+    PRIMARY KEY (conversation_id, user_id)
+);
+CREATE INDEX conversation_departures_user ON conversation_departures (user_id, conversation_id);
+ALTER TABLE messages ADD COLUMN system_action text;
+ALTER TABLE messages ADD COLUMN system_target_id bigint;
+CREATE TABLE message_mentions (
+    message_id bigint NOT NULL,
+    user_id bigint NOT NULL,
+    PRIMARY KEY (message_id, user_id)
+);
+CREATE INDEX message_mentions_user ON message_mentions (user_id, message_id)
+)sql");
+}
+
 } // namespace plaza::server

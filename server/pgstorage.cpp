@@ -169,8 +169,8 @@ Status PgStorage::migrate()
                                    .arg(kSchemaVersion));
         } else if (current < kSchemaVersion) {
             // From nothing: the schema as of version 11 in one step; then each later step
-            // (12: media, 13: the login throttle's counts, 14: message actions, 15: safety, 16: post actions) in the same
-            // transaction.
+            // (12: media, 13: the login throttle's counts, 14: message actions, 15: safety, 16: post actions,
+            // 17: groups) in the same transaction.
             if (current != 0 && current < 11) {
                 result = makeError(ErrorCode::Storage,
                                    QStringLiteral("unknown PostgreSQL schema version %1").arg(current));
@@ -188,6 +188,8 @@ Status PgStorage::migrate()
                     sql += safetySchema() + QStringLiteral("; ");
                 if (current < 16)
                     sql += postActionsSchema() + QStringLiteral("; ");
+                if (current < 17)
+                    sql += groupsSchema() + QStringLiteral("; ");
                 sql += QStringLiteral("INSERT INTO plaza_schema (version) VALUES (%1); COMMIT").arg(kSchemaVersion);
                 result = exec(sql);
                 if (!result)

@@ -71,7 +71,9 @@ public:
     //! Step 15 (safety: blocks, mutes, reports; safety.h).
     [[nodiscard]] static QString safetySchema();
     [[nodiscard]] static QString postActionsSchema();
-    static constexpr int kSchemaVersion = 16;
+    //! Step 17 (groups: roles, departures, system messages, mentions; SQLite's migration 17).
+    [[nodiscard]] static QString groupsSchema();
+    static constexpr int kSchemaVersion = 17;
 
     //! \a sql with SQLite's ?n parameters as PostgreSQL's $n (string literals left alone).
     [[nodiscard]] static QByteArray rewriteParameters(const QString &sql);

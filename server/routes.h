@@ -26,6 +26,7 @@ void registerFeedRoutes(Router &router, Services &services);          // feed.cp
 void registerSavingsRoutes(Router &router, Services &services);       // savings.cpp
 void registerMediaRoutes(Router &router, Services &services);         // uploads.cpp
 void registerSafetyRoutes(Router &router, Services &services);        // safety.cpp
+void registerGroupRoutes(Router &router, Services &services);         // groups.cpp
 void registerTestClockRoutes(Router &router, Services &services);     // testclock.cpp (--test-clock only)
 
 } // namespace plaza::server

@@ -530,6 +530,33 @@ CREATE TABLE IF NOT EXISTS post_bookmarks (
 CREATE INDEX IF NOT EXISTS post_bookmarks_by_time ON post_bookmarks (user_id, created_at, post_id);
 CREATE INDEX IF NOT EXISTS post_bookmarks_post ON post_bookmarks (post_id);
 )sql")},
+        // Groups and mentions (issue 17, docs/api.md "Groups", server/groups.cpp): each member's
+        // role (the creator of a group is its first admin), who left or was removed and the last
+        // message they may still read, what a system message records (its action and the member
+        // it names; kind stays 'text' under step 3's CHECK, system_action tells them apart), and
+        // the members each group message mentions. Step 17.
+        {17, QStringLiteral(R"sql(
+ALTER TABLE conversation_members ADD COLUMN role TEXT NOT NULL DEFAULT 'member';
+UPDATE conversation_members SET role = 'admin' WHERE EXISTS (SELECT 1 FROM conversations c
+    WHERE c.id = conversation_members.conversation_id AND c.kind = 'group' AND c.created_by = conversation_members.user_id);
+CREATE TABLE IF NOT EXISTS conversation_departures (
+    conversation_id INTEGER NOT NULL,
+    user_id INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    up_to INTEGER NOT NULL,
+    departed_at INTEGER NOT NULL,
+    PRIMARY KEY (conversation_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS conversation_departures_user ON conversation_departures (user_id, conversation_id);
+ALTER TABLE messages ADD COLUMN system_action TEXT;
+ALTER TABLE messages ADD COLUMN system_target_id INTEGER;
+CREATE TABLE IF NOT EXISTS message_mentions (
+    message_id INTEGER NOT NULL,
+    user_id INTEGER NOT NULL,
+    PRIMARY KEY (message_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS message_mentions_user ON message_mentions (user_id, message_id);
+)sql")},
     };
 }
 

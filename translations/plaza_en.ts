@@ -192,6 +192,16 @@
     </message>
 </context>
 <context>
+    <name>GroupLayer</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NewConversationSheet</name>
     <message numerus="yes">
         <source>%n character(s) left</source>

@@ -122,6 +122,33 @@
     </message>
 </context>
 <context>
+    <name>BookmarksSheet</name>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Signets</translation>
+    </message>
+    <message>
+        <source>Only you can see what you bookmarked.</source>
+        <translation>Vous seul voyez vos signets.</translation>
+    </message>
+    <message>
+        <source>Your bookmarks couldn&apos;t load</source>
+        <translation>Impossible de charger vos signets</translation>
+    </message>
+    <message>
+        <source>No bookmarks yet</source>
+        <translation>Aucun signet pour l’instant</translation>
+    </message>
+    <message>
+        <source>Bookmark a post with its bookmark button or its … menu to find it here later.</source>
+        <translation>Ajoutez une publication aux signets avec son bouton signet ou son menu … pour la retrouver ici plus tard.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+</context>
+<context>
     <name>CacheLockedScreen</name>
     <message>
         <source>This cache cannot be unlocked</source>
@@ -451,6 +478,26 @@
         <source>Message from a blocked person</source>
         <translation>Message d’une personne bloquée</translation>
     </message>
+    <message>
+        <source>See you at the station @</source>
+        <translation>On se retrouve à la gare @</translation>
+    </message>
+    <message>
+        <source>you were mentioned</source>
+        <translation>vous avez été mentionné</translation>
+    </message>
+    <message>
+        <source>Mentioned</source>
+        <translation>Mentionné</translation>
+    </message>
+    <message>
+        <source>You were removed from this group. You can read the messages up to then, but not write here.</source>
+        <translation>Vous avez été retiré de ce groupe. Vous pouvez lire les messages jusque-là, mais plus écrire ici.</translation>
+    </message>
+    <message>
+        <source>You left this group. You can read the messages up to then, but not write here.</source>
+        <translation>Vous avez quitté ce groupe. Vous pouvez lire les messages jusque-là, mais plus écrire ici.</translation>
+    </message>
 </context>
 <context>
     <name>ComingSoon</name>
@@ -498,8 +545,8 @@
         <translation>Lien plaza:// à ouvrir.</translation>
     </message>
     <message>
-        <source>Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, settings/security, settings/two-factor, settings/password, settings/delete-account, settings/storage, settings/blocked, switcher, feedback.</source>
-        <translation>Ouvrir d’abord cette page : feed, chat, wallet, savings, settings, wallet/send[/pseudo], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, settings/security, settings/two-factor, settings/password, settings/delete-account, settings/storage, settings/blocked, switcher, feedback.</translation>
+        <source>Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, settings/security, settings/two-factor, settings/password, settings/delete-account, settings/storage, settings/blocked, feed/bookmarks, feed/menu, feed/edit, feed/quote, feed/delete, switcher, feedback.</source>
+        <translation>Ouvrir d’abord cette page : feed, chat, wallet, savings, settings, wallet/send[/pseudo], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, settings/security, settings/two-factor, settings/password, settings/delete-account, settings/storage, settings/blocked, feed/bookmarks, feed/menu, feed/edit, feed/quote, feed/delete, switcher, feedback.</translation>
     </message>
 </context>
 <context>
@@ -1368,6 +1415,14 @@
         <source>Posts are 1 to 500 characters.</source>
         <translation>Les publications font 1 à 500 caractères.</translation>
     </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Signets</translation>
+    </message>
+    <message>
+        <source>The posts you bookmarked</source>
+        <translation>Les publications que vous avez ajoutées aux signets</translation>
+    </message>
 </context>
 <context>
     <name>FeedbackFlow</name>
@@ -1648,6 +1703,124 @@
     </message>
 </context>
 <context>
+    <name>GroupLayer</name>
+    <message>
+        <source>Needs a connection</source>
+        <translation>Nécessite une connexion</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n membre</numerusform>
+            <numerusform>%n membres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add people…</source>
+        <translation>Ajouter des personnes…</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (vous)</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+    <message>
+        <source>No members to show yet.</source>
+        <translation>Aucun membre à afficher pour l’instant.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. Members are changed on the server, so this waits until you&apos;re back.</source>
+        <translation>Vous êtes hors ligne. Les membres se modifient sur le serveur&#xa0;: cela attendra votre retour.</translation>
+    </message>
+    <message>
+        <source>Add people</source>
+        <translation>Ajouter des personnes</translation>
+    </message>
+    <message>
+        <source>Name or @handle</source>
+        <translation>Nom ou @pseudo</translation>
+    </message>
+    <message>
+        <source>Start typing a name or a handle.</source>
+        <translation>Commencez à saisir un nom ou un pseudo.</translation>
+    </message>
+    <message>
+        <source>No one matches “%1”.</source>
+        <translation>Personne ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>Rename group</source>
+        <translation>Renommer le groupe</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>Nom du groupe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Leave %1?</source>
+        <translation>Quitter %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>You&apos;ll keep the messages up to now, but you won&apos;t get new ones or be able to write here. An admin can add you back.</source>
+        <translation>Vous garderez les messages jusqu’à maintenant, mais vous n’en recevrez plus de nouveaux et ne pourrez plus écrire ici. Un admin peut vous rajouter.</translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation>Quitter le groupe</translation>
+    </message>
+    <message>
+        <source>Group renamed.</source>
+        <translation>Groupe renommé.</translation>
+    </message>
+    <message>
+        <source>Added to the group.</source>
+        <translation>Ajouté au groupe.</translation>
+    </message>
+    <message>
+        <source>Removed from the group.</source>
+        <translation>Retiré du groupe.</translation>
+    </message>
+    <message>
+        <source>You left the group.</source>
+        <translation>Vous avez quitté le groupe.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. This needs a connection.</source>
+        <translation>Vous êtes hors ligne. Cette action nécessite une connexion.</translation>
+    </message>
+    <message>
+        <source>Only an admin of this group can do that.</source>
+        <translation>Seul un admin de ce groupe peut faire cela.</translation>
+    </message>
+</context>
+<context>
     <name>LockPrompt</name>
     <message>
         <source>The two entries are different.</source>
@@ -1850,6 +2023,13 @@
     <message>
         <source>Not available offline. Try again when you&apos;re online.</source>
         <translation>Non disponible hors ligne. Réessayez une fois en ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>MentionPopup</name>
+    <message>
+        <source>People to mention</source>
+        <translation>Personnes à mentionner</translation>
     </message>
 </context>
 <context>
@@ -2141,6 +2321,42 @@
     <message>
         <source>Report this request</source>
         <translation>Signaler cette demande</translation>
+    </message>
+    <message>
+        <source>You added %1</source>
+        <translation>Vous avez ajouté %1</translation>
+    </message>
+    <message>
+        <source>%1 added %2</source>
+        <translation>%1 a ajouté %2</translation>
+    </message>
+    <message>
+        <source>You removed %1</source>
+        <translation>Vous avez retiré %1</translation>
+    </message>
+    <message>
+        <source>%1 removed %2</source>
+        <translation>%1 a retiré %2</translation>
+    </message>
+    <message>
+        <source>You left</source>
+        <translation>Vous êtes parti</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 est parti</translation>
+    </message>
+    <message>
+        <source>You renamed the group to “%1”</source>
+        <translation>Vous avez renommé le groupe en « %1 »</translation>
+    </message>
+    <message>
+        <source>%1 renamed the group to “%2”</source>
+        <translation>%1 a renommé le groupe en « %2 »</translation>
+    </message>
+    <message>
+        <source>%1 is now an admin</source>
+        <translation>%1 est maintenant admin</translation>
     </message>
 </context>
 <context>
@@ -2506,6 +2722,113 @@
     </message>
 </context>
 <context>
+    <name>PostActionsLayer</name>
+    <message>
+        <source>Posts are 1 to 500 characters.</source>
+        <translation>Les publications font 1 à 500 caractères.</translation>
+    </message>
+    <message>
+        <source>This post is gone.</source>
+        <translation>Cette publication n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Only its author can change this post.</source>
+        <translation>Seul son auteur peut modifier cette publication.</translation>
+    </message>
+    <message>
+        <source>Post edited</source>
+        <translation>Publication modifiée</translation>
+    </message>
+    <message>
+        <source>Quote posted</source>
+        <translation>Citation publiée</translation>
+    </message>
+    <message>
+        <source>Post deleted</source>
+        <translation>Publication supprimée</translation>
+    </message>
+    <message>
+        <source>Bookmarked</source>
+        <translation>Ajoutée aux signets</translation>
+    </message>
+    <message>
+        <source>Bookmark removed</source>
+        <translation>Retirée des signets</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. Editing needs a connection; your post is unchanged.</source>
+        <translation>Vous êtes hors ligne. La modification nécessite une connexion ; votre publication n’a pas changé.</translation>
+    </message>
+    <message>
+        <source>Edit post</source>
+        <translation>Modifier la publication</translation>
+    </message>
+    <message>
+        <source>Text of the post</source>
+        <translation>Texte de la publication</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter to save. Others see that it was edited.</source>
+        <translation>Ctrl+Entrée pour enregistrer. Les autres verront qu’elle a été modifiée.</translation>
+    </message>
+    <message>
+        <source>%1 / 500</source>
+        <translation>%1 / 500</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. Quoting needs a connection.</source>
+        <translation>Vous êtes hors ligne. La citation nécessite une connexion.</translation>
+    </message>
+    <message>
+        <source>Quote post</source>
+        <translation>Citer la publication</translation>
+    </message>
+    <message>
+        <source>Add your thoughts</source>
+        <translation>Ajoutez votre avis</translation>
+    </message>
+    <message>
+        <source>Your words about the quoted post</source>
+        <translation>Votre texte sur la publication citée</translation>
+    </message>
+    <message>
+        <source>Quoted post by %1</source>
+        <translation>Publication citée de %1</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter to post</source>
+        <translation>Ctrl+Entrée pour publier</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Publier</translation>
+    </message>
+    <message>
+        <source>Delete this post?</source>
+        <translation>Supprimer cette publication ?</translation>
+    </message>
+    <message>
+        <source>It disappears for everyone, with its likes and reposts. This can&apos;t be undone.</source>
+        <translation>Elle disparaît pour tout le monde, avec ses J’aime et ses republications. C’est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>PostDelegate</name>
     <message>
         <source>Load missing posts</source>
@@ -2618,6 +2941,49 @@
     <message>
         <source>Cancel sending this post</source>
         <translation>Annuler l’envoi de cette publication</translation>
+    </message>
+    <message>
+        <source>Post actions</source>
+        <translation>Actions de la publication</translation>
+    </message>
+</context>
+<context>
+    <name>PostMenu</name>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Needs a connection</source>
+        <translation>Nécessite une connexion</translation>
+    </message>
+    <message>
+        <source>Quote…</source>
+        <translation>Citer…</translation>
+    </message>
+    <message>
+        <source>Remove bookmark</source>
+        <translation>Retirer des signets</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>Ajouter aux signets</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copier le texte</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>Annuler l’envoi</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
     </message>
 </context>
 <context>
@@ -3030,6 +3396,18 @@
     <message>
         <source>Thanks. The report was sent and the request declined.</source>
         <translation>Merci. Le signalement a été envoyé et la demande refusée.</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Rename group…</source>
+        <translation>Renommer le groupe…</translation>
+    </message>
+    <message>
+        <source>Leave group…</source>
+        <translation>Quitter le groupe…</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ QString blockedSql()
                           "b.user_id = bm.user_id WHERE bm.conversation_id = c.id))");
 }
 
-// Columns 0–20 of every synced-message query; ?1 is the signed-in user, ?2 the conversation.
+// Columns 0–23 of every synced-message query; ?1 is the signed-in user, ?2 the conversation.
 const QString kMessageColumns = QStringLiteral(
     "m.id, m.client_id, m.conversation_id, m.sender_id, coalesce(u.display_name, u.handle, ''), m.text, m.created_at, "
     "m.kind, m.payment_amount, m.payment_currency, "
@@ -35,7 +35,10 @@ const QString kMessageColumns = QStringLiteral(
     // safety (cache v11): the user blocked the sender, in a group they still share (a direct
     // conversation with them stays readable)
     "(EXISTS (SELECT 1 FROM blocks bk WHERE bk.user_id = m.sender_id) AND "
-    " EXISTS (SELECT 1 FROM conversations bc WHERE bc.id = m.conversation_id AND bc.kind = 'group')) ");
+    " EXISTS (SELECT 1 FROM conversations bc WHERE bc.id = m.conversation_id AND bc.kind = 'group')), "
+    // groups (cache v13)
+    "m.system_action, (SELECT coalesce(nullif(t.display_name, ''), t.handle) FROM users t WHERE t.id = m.system_target_id), "
+    "coalesce(m.mentions LIKE '% ' || ?1 || ' %', 0) ");
 
 // Messages hidden on this device ("delete for me") are left out of every list and search.
 const QString kNotHidden = QStringLiteral("NOT EXISTS (SELECT 1 FROM hidden_messages h WHERE h.id = m.id)");
@@ -80,6 +83,9 @@ MessageRow messageFrom(storage::Statement &s, const QString &selfId)
     m.replyDeleted = s.int64(18) != 0;
     m.forwardedFrom = s.isNull(19) ? QString() : s.text(19);
     m.senderBlocked = !m.own && s.int64(20) != 0;
+    m.systemAction = s.isNull(21) ? QString() : s.text(21);
+    m.systemTargetName = s.isNull(22) ? QString() : s.text(22);
+    m.mentionsMe = s.int64(23) != 0;
     if (m.kind == u"text" && !m.deleted) {
         const auto match = payLinkPattern().match(m.text);
         if (match.hasMatch()) {
@@ -242,10 +248,13 @@ Result<QList<ConversationRow>> readConversations(storage::Database &db, const QS
         " (SELECT 1 FROM messages x WHERE x.id = o.message_id)) ORDER BY o.seq DESC LIMIT 1), "
         "EXISTS (SELECT 1 FROM message_outbox o WHERE o.conversation_id = c.id AND o.state <> 'sent'), "
         "c.muted, c.muted_until, ") + blockedSql()
-        + QStringLiteral(", (c.kind = 'group' AND EXISTS (SELECT 1 FROM blocks bk WHERE bk.user_id = m.sender_id)) "
+        + QStringLiteral(", (c.kind = 'group' AND EXISTS (SELECT 1 FROM blocks bk WHERE bk.user_id = m.sender_id)), ")
+        + QStringLiteral("c.membership, c.unread_mentions, EXISTS (SELECT 1 FROM conversation_members am WHERE "
+                         "am.conversation_id = c.id AND am.user_id = ?1 AND am.role = 'admin') "
                          "FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id;"));
     if (!stmt)
         return stmt.error();
+    stmt->bind(1, selfId);
     QList<ConversationRow> rows;
     for (;;) {
         auto row = stmt->step();
@@ -272,6 +281,9 @@ Result<QList<ConversationRow>> readConversations(storage::Database &db, const QS
             c.lastMessagePreview.clear();
             c.lastMessageFromBlocked = true;
         }
+        c.membership = stmt->text(18);
+        c.unreadMentions = int(stmt->int64(19));
+        c.admin = stmt->int64(20) != 0;
         if (!stmt->isNull(11)) {
             const QString unsentAt = stmt->text(12);
             if (unsentAt > c.lastActivityAt) {
@@ -320,13 +332,35 @@ Result<QList<ConversationRow>> readConversations(storage::Database &db, const QS
     return rows;
 }
 
-Result<ConversationRow> readConversation(storage::Database &db, const QString &selfId, const QString &conversationId)
+Result<QList<MemberRow>> readMembers(storage::Database &db, const QString &conversationId)
 {
-    auto stmt = db.prepare(QStringLiteral("SELECT kind, title, muted, muted_until, ") + blockedSql()
-                           + QStringLiteral(" FROM conversations c WHERE id = ?1;"));
+    auto stmt = db.prepare(QStringLiteral(
+        "SELECT u.id, coalesce(nullif(u.display_name, ''), u.handle), u.handle, cm.role FROM conversation_members cm "
+        "JOIN users u ON u.id = cm.user_id WHERE cm.conversation_id = ?1 ORDER BY cm.rowid;"));
     if (!stmt)
         return stmt.error();
     stmt->bind(1, conversationId);
+    QList<MemberRow> out;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        out.append(MemberRow{stmt->text(0), stmt->text(1), stmt->text(2), stmt->text(3)});
+    }
+    return out;
+}
+
+Result<ConversationRow> readConversation(storage::Database &db, const QString &selfId, const QString &conversationId)
+{
+    auto stmt = db.prepare(QStringLiteral("SELECT kind, title, muted, muted_until, ") + blockedSql()
+                           + QStringLiteral(", membership, unread_mentions, EXISTS (SELECT 1 FROM conversation_members am "
+                                            "WHERE am.conversation_id = c.id AND am.user_id = ?2 AND am.role = 'admin') "
+                                            "FROM conversations c WHERE id = ?1;"));
+    if (!stmt)
+        return stmt.error();
+    stmt->bindAll(conversationId, selfId);
     auto found = stmt->step();
     if (!found)
         return found.error();
@@ -339,6 +373,9 @@ Result<ConversationRow> readConversation(storage::Database &db, const QString &s
     c.muted = stmt->int64(2) != 0;
     c.mutedUntil = stmt->text(3);
     c.blocked = stmt->int64(4) != 0;
+    c.membership = stmt->text(5);
+    c.unreadMentions = int(stmt->int64(6));
+    c.admin = stmt->int64(7) != 0;
     stmt->reset();
     // The same members, in the same order, as readConversations gives this conversation.
     auto members = db.prepare(QStringLiteral(

@@ -37,6 +37,9 @@ struct ConversationRow {
     QString mutedUntil;        //!< RFC 3339 UTC, empty for no end
     bool blocked = false;      //!< direct: the user blocked the other person (read-only, docs/api.md "Safety")
     bool lastMessageFromBlocked = false; //!< a group's last message is from someone the user blocked (no preview)
+    QString membership = QStringLiteral("member"); //!< member, left, removed (groups; read-only once not a member)
+    int unreadMentions = 0;    //!< unread messages that mention the user
+    bool admin = false;        //!< groups: the user is an admin (adds, removes, renames)
 
     //! True while the mute lasts at \a now: set with no end, or ending after \a now.
     [[nodiscard]] bool isMuted(const QDateTime &now) const;
@@ -68,6 +71,9 @@ struct MessageRow {
     bool replyDeleted = false; //!< the original was deleted
     QString forwardedFrom;     //!< a forward: the display name of the first author
     bool senderBlocked = false; //!< the user blocked its sender (a group they still share): shown collapsed
+    QString systemAction;      //!< kind "system": added, removed, left, renamed, promoted
+    QString systemTargetName;  //!< the member it names (added, removed, promoted)
+    bool mentionsMe = false;   //!< the text mentions the signed-in user (@handle)
 
     //! The identity a list keeps across "sending" → "sent": sender and client_id, or the id.
     [[nodiscard]] QString key() const { return clientId.isEmpty() ? id : senderId + u'/' + clientId; }
@@ -107,6 +113,16 @@ struct CachedRequest {
 //! \a locale) and its note — never the amount as the sender wrote it.
 [[nodiscard]] QString messagePreview(storage::Database &db, const QString &kind, const QString &text,
                                      const QString &currency, qint64 amountMinor, const QLocale &locale = QLocale());
+
+//! One member of a conversation as the members sheet and the CLI show them.
+struct MemberRow {
+    QString id;
+    QString name;   //!< display name, or the handle
+    QString handle;
+    QString role;   //!< admin, member
+};
+//! The members of \a conversationId in the order they joined (admins first is the reader's choice).
+[[nodiscard]] Result<QList<MemberRow>> readMembers(storage::Database &db, const QString &conversationId);
 
 //! Every conversation, most recent activity first. \a selfId: the signed-in user.
 [[nodiscard]] Result<QList<ConversationRow>> readConversations(storage::Database &db, const QString &selfId);

@@ -96,6 +96,8 @@ public:
     //! looked up; oneself and repeats dropped; 1–49 others), stored in the cache. Resolves
     //! to its id.
     QCoro::Task<Result<QString>> createGroup(QString title, QStringList members);
+    //! The user id of "@handle" (asked of the server).
+    QCoro::Task<Result<QString>> userIdFor(QString handle);
     //! GET one page of messages older than \a beforeId (empty: the newest) from the server
     //! into the cache. Resolves to how many came, and whether the server has older ones.
     QCoro::Task<Result<std::pair<int, bool>>> fetchOlder(QString conversationId, QString beforeId, int limit = 50);
@@ -185,7 +187,6 @@ private:
     QCoro::Task<void> markReadTask(QString conversationId);
     QCoro::Task<void> openTask(QString handleOrId);
     QCoro::Task<void> groupTask(QString title, QStringList members);
-    QCoro::Task<Result<QString>> userIdFor(QString handle);
     //! POST /v1/conversations with \a body; the answer stored in the cache; its id.
     QCoro::Task<Result<QString>> createConversation(QJsonObject body);
     void refreshCounts();

@@ -23,7 +23,8 @@ bool sameContent(const ConversationRow &a, const ConversationRow &b)
     return a.title == b.title && a.lastMessagePreview == b.lastMessagePreview && a.lastActivityAt == b.lastActivityAt
         && a.unread == b.unread && a.hasUnsent == b.hasUnsent && a.memberNames == b.memberNames
         && a.lastMessageOwn == b.lastMessageOwn && a.readUpTo == b.readUpTo && a.muted == b.muted
-        && a.mutedUntil == b.mutedUntil && a.blocked == b.blocked && a.lastMessageFromBlocked == b.lastMessageFromBlocked;
+        && a.mutedUntil == b.mutedUntil && a.blocked == b.blocked && a.lastMessageFromBlocked == b.lastMessageFromBlocked
+        && a.membership == b.membership && a.unreadMentions == b.unreadMentions && a.admin == b.admin;
 }
 
 } // namespace
@@ -96,7 +97,7 @@ void ConversationsModel::updateTotal(const QList<ConversationRow> &all)
     const QDateTime now = Clock::instance()->nowUtc();
     int total = 0;
     for (const ConversationRow &c : all)
-        total += c.isMuted(now) ? 0 : c.unread;
+        total += c.isMuted(now) ? c.unreadMentions : c.unread; // a muted one counts its mentions only
     if (total != m_totalUnread) {
         m_totalUnread = total;
         Q_EMIT totalUnreadChanged();
@@ -223,6 +224,12 @@ QVariant ConversationsModel::data(const QModelIndex &index, int role) const
         return c.otherUserId;
     case LastMessageFromBlockedRole:
         return c.lastMessageFromBlocked;
+    case UnreadMentionsRole:
+        return c.unreadMentions;
+    case MembershipRole:
+        return c.membership;
+    case AdminRole:
+        return c.admin;
     default:
         return {};
     }
@@ -247,6 +254,9 @@ QHash<int, QByteArray> ConversationsModel::roleNames() const
         {BlockedRole, "blocked"},
         {OtherUserIdRole, "otherUserId"},
         {LastMessageFromBlockedRole, "lastMessageFromBlocked"},
+        {UnreadMentionsRole, "unreadMentions"},
+        {MembershipRole, "membership"},
+        {AdminRole, "admin"},
     };
 }
 

@@ -57,6 +57,9 @@ public:
         BlockedRole,                //!< (blocked) bool: direct, and the user blocked the other person (read-only)
         OtherUserIdRole,            //!< (otherUserId) direct: the other person's id ("u_…")
         LastMessageFromBlockedRole, //!< (lastMessageFromBlocked) bool: a group's last message is a blocked person's (no preview)
+        UnreadMentionsRole,         //!< (unreadMentions) int: unread messages that mention the user ("@" marker)
+        MembershipRole,             //!< (membership) member, left, removed (read-only once not a member)
+        AdminRole,                  //!< (admin) bool: groups, the user is an admin (adds, removes, renames)
     };
     Q_ENUM(Role)
 

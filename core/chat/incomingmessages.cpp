@@ -124,10 +124,14 @@ void IncomingMessages::deliver()
         "FROM messages m JOIN conversations c ON c.id = m.conversation_id LEFT JOIN users u ON u.id = m.sender_id "
         // Still unread: after our read mark (read elsewhere meanwhile: not news any more).
         "WHERE m.id = ?1 AND m.sender_id <> ?2 AND m.created_at > coalesce((SELECT r.created_at FROM messages r WHERE r.id = c.read_up_to), '') "
-        // A muted conversation does not notify (docs/api.md "Safety"; mentions do not exist yet).
-        "AND NOT (c.muted <> 0 AND (c.muted_until IS NULL OR c.muted_until > ?3)) "
-        // Nor does someone the user blocked, in a group they still share.
-        "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.user_id = m.sender_id);"));
+        // A group's system lines ("Amélie added Chloé") are not news.
+        "AND m.kind <> 'system' "
+        // Nor is anything from someone the user blocked, in a group they still share.
+        "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.user_id = m.sender_id) "
+        // A muted conversation does not notify (docs/api.md "Safety"), except a message that
+        // mentions the user (docs/api.md "Groups").
+        "AND (NOT (c.muted <> 0 AND (c.muted_until IS NULL OR c.muted_until > ?3)) "
+        "     OR coalesce(m.mentions LIKE '% ' || ?2 || ' %', 0));"));
     if (!stmt) {
         qCWarning(lcChat) << "incoming messages:" << stmt.error().codeName();
         return;
@@ -175,9 +179,9 @@ void IncomingMessages::refreshTotal()
 {
     if (!m_db)
         return;
-    // Muted conversations do not count in the tray's badge.
-    auto stmt = m_db->prepare(QStringLiteral("SELECT coalesce(sum(unread), 0) FROM conversations "
-                                             "WHERE NOT (muted <> 0 AND (muted_until IS NULL OR muted_until > ?1));"));
+    // Muted conversations do not count in the tray's badge, except their unread mentions.
+    auto stmt = m_db->prepare(QStringLiteral("SELECT coalesce(sum(CASE WHEN muted <> 0 AND (muted_until IS NULL OR "
+                                             "muted_until > ?1) THEN unread_mentions ELSE unread END), 0) FROM conversations;"));
     Result<qint64> total = stmt ? Result<qint64>(qint64(0)) : Result<qint64>(stmt.error());
     if (stmt) {
         stmt->bind(1, protocol::formatTime(Clock::instance()->nowUtc()));

@@ -796,7 +796,7 @@ void MessagesModel::updateTitle()
     const bool muted = row.isMuted(Clock::instance()->nowUtc());
     if (row.title != m_title || row.kind != m_kind || row.otherHandle != m_otherHandle
         || row.memberNames != m_memberNames || muted != m_muted || row.blocked != m_blocked
-        || row.otherUserId != m_otherUserId) {
+        || row.otherUserId != m_otherUserId || row.membership != m_membership || row.admin != m_admin) {
         m_title = row.title;
         m_kind = row.kind;
         m_otherHandle = row.otherHandle;
@@ -804,6 +804,8 @@ void MessagesModel::updateTitle()
         m_muted = muted;
         m_blocked = row.blocked;
         m_otherUserId = row.otherUserId;
+        m_membership = row.membership;
+        m_admin = row.admin;
         Q_EMIT titleChanged();
     }
 }
@@ -958,6 +960,12 @@ QVariant MessagesModel::data(const QModelIndex &index, int role) const
         return actionRoleData(m, role);
     case SenderBlockedRole:
         return m.senderBlocked;
+    case SystemActionRole:
+        return m.systemAction;
+    case SystemTargetNameRole:
+        return m.systemTargetName;
+    case MentionsMeRole:
+        return m.mentionsMe;
     default:
         return {};
     }
@@ -996,6 +1004,9 @@ QHash<int, QByteArray> MessagesModel::roleNames() const
         {ForwardedRole, "forwarded"},
         {ForwardedFromRole, "forwardedFrom"},
         {SenderBlockedRole, "senderBlocked"},
+        {SystemActionRole, "systemAction"},
+        {SystemTargetNameRole, "systemTargetName"},
+        {MentionsMeRole, "mentionsMe"},
     };
 }
 

@@ -58,6 +58,10 @@ class MessagesModel : public QAbstractListModel
     Q_PROPERTY(bool blocked READ blocked NOTIFY titleChanged)
     //! A direct conversation's other person ("u_…"), for blocking and reporting them.
     Q_PROPERTY(QString otherUserId READ otherUserId NOTIFY titleChanged)
+    //! Groups: member, left or removed (read-only once not a member); "member" for a direct one.
+    Q_PROPERTY(QString membership READ membership NOTIFY titleChanged)
+    //! Groups: the user is an admin (adds, removes, renames).
+    Q_PROPERTY(bool admin READ admin NOTIFY titleChanged)
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool atStart READ atStart NOTIFY atStartChanged)
@@ -123,6 +127,9 @@ public:
         ForwardedRole,             //!< (forwarded) bool: a forward ("Forwarded")
         ForwardedFromRole,         //!< (forwardedFrom) the first author's display name
         SenderBlockedRole,         //!< (senderBlocked) bool: the user blocked its sender (shown collapsed)
+        SystemActionRole,          //!< (systemAction) kind "system": added, removed, left, renamed, promoted
+        SystemTargetNameRole,      //!< (systemTargetName) the member a system message names
+        MentionsMeRole,            //!< (mentionsMe) bool: the text mentions the signed-in user
     };
     Q_ENUM(Role)
 
@@ -145,6 +152,8 @@ public:
     [[nodiscard]] QStringList memberNames() const { return m_memberNames; }
     [[nodiscard]] bool muted() const { return m_muted; }
     [[nodiscard]] bool blocked() const { return m_blocked; }
+    [[nodiscard]] QString membership() const { return m_membership; }
+    [[nodiscard]] bool admin() const { return m_admin; }
     [[nodiscard]] QString otherUserId() const { return m_otherUserId; }
     [[nodiscard]] int pageSize() const { return m_pageSize; }
     void setPageSize(int size);
@@ -265,6 +274,8 @@ private:
     QString m_otherUserId;
     bool m_muted = false;
     bool m_blocked = false;
+    QString m_membership;
+    bool m_admin = false;
     QStringList m_memberNames;
     QList<MessageRow> m_rows;
     int m_pageSize = 50;

@@ -155,6 +155,12 @@ Q_SIGNALS:
     //! Something the user did was refused or could not be done: an ErrorCode name and the
     //! field it is about (may be empty).
     void actionFailed(const QString &code, const QString &field);
+    //! What edit(), quote(), remove(), bookmark() and unbookmark() did, once the server agreed:
+    //! \a action is "edit", "quote", "delete", "bookmark" or "unbookmark", \a postId the post
+    //! acted on (the quoted one for a quote).
+    void actionDone(const QString &action, const QString &postId);
+    //! The same actions refused (after actionFailed): the ErrorCode name and field.
+    void actionRefused(const QString &action, const QString &postId, const QString &code, const QString &field);
     //! Image \a fileIndex of queued post \a clientId: \a done of \a total bytes are on the server
     //! (at most about 10 a second per post, and always the last). The outbox row keeps it too.
     void uploadProgress(const QString &clientId, int fileIndex, qint64 done, qint64 total);
@@ -166,6 +172,8 @@ Q_SIGNALS:
 private:
     //! Runs \a task and reports its failure by actionFailed() (the Q_INVOKABLEs).
     QCoro::Task<void> report(QCoro::Task<Status> task);
+    //! report() that names the action (actionDone / actionRefused).
+    QCoro::Task<void> reportAction(QString action, QString postId, QCoro::Task<Status> task);
     QCoro::Task<void> composeTask(QString text, QString replyTo);
     QCoro::Task<Status> quoteTask(QString quotedId, QString text);
     QCoro::Task<void> composeImagesTask(QString text, QList<std::pair<QString, QString>> images);

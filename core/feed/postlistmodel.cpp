@@ -499,6 +499,10 @@ void PostListModel::onChanged(const QStringList &postIds)
         PostRecord next;
         if (byId.contains(id)) {
             next = byId.value(id);
+            if (!keepsRow(next)) {
+                removeRowAt(row);
+                continue;
+            }
         } else if (id.startsWith(u"local:") && byClientId.contains(m_rows.at(row).clientId)
                    && rowOf(byClientId.value(m_rows.at(row).clientId).id) < 0) {
             // Our post reached the server: the same row, now the server's copy.
@@ -559,6 +563,17 @@ void PostListModel::replaceRow(int row, const PostRecord &record)
     next.score = was.score;
     next.inputs = was.inputs;
     next.values = was.values;
+    // A list ordered by something else than the post's time (bookmarks) keeps the row's key.
+    if (scope() == PostScope::Bookmarks && record.id == was.id) {
+        next.createdAt = was.createdAt;
+        m_records.remove(was.id);
+        PostRecord kept = record;
+        kept.createdAt = was.createdAt;
+        m_records.insert(kept.id, new PostRecord(kept));
+        m_rows[row] = next;
+        Q_EMIT dataChanged(index(row), index(row));
+        return;
+    }
     m_records.remove(was.id);
     m_records.insert(record.id, new PostRecord(record));
     m_rows[row] = next;

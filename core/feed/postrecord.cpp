@@ -5,6 +5,7 @@
 #include "storage/database.h"
 
 #include <QDateTime>
+#include <QHash>
 
 namespace plaza::feed {
 
@@ -98,6 +99,8 @@ QString scopeWhere(PostScope scope)
         return QStringLiteral("p.reply_to = ?2");
     case PostScope::Author:
         return QStringLiteral("p.author_id = ?2");
+    case PostScope::Bookmarks:
+        return QStringLiteral("p.id IN (SELECT post_id FROM bookmarks)") + notBlocked;
     }
     return QStringLiteral("0");
 }
@@ -115,9 +118,19 @@ Result<QList<PostRecord>> collect(storage::Statement &stmt)
 
 } // namespace
 
+namespace {
+
+// The bookmarks, newest bookmark first, keyset-paged on (bookmarked_at, post_id): the rows
+// carry their bookmark's time as createdAt, so the list pages (and a cursor) in that order.
+Result<QList<PostRecord>> readBookmarks(storage::Database &db, const PostCursor &after, int limit);
+
+} // namespace
+
 Result<QList<PostRecord>> readPosts(storage::Database &db, PostScope scope, const QString &key, const QString &selfId,
                                     const PostCursor &after, int limit)
 {
+    if (scope == PostScope::Bookmarks)
+        return readBookmarks(db, after, limit);
     // Keyset paging on (created_at, id): stable while rows arrive above. Replies read oldest first.
     // A later page starts at the cursor: "created_at <=" (or ">=") is a range an index can seek
     // to; folded into one OR with the first page's case, SQLite walked every row before it.
@@ -158,6 +171,45 @@ Result<QList<PostRecord>> readPostsById(storage::Database &db, const QStringList
     }
     return rows;
 }
+
+namespace {
+
+Result<QList<PostRecord>> readBookmarks(storage::Database &db, const PostCursor &after, int limit)
+{
+    // Posts of people the user blocked stay out, as in the timelines.
+    auto stmt = db.prepare(QStringLiteral(
+        "SELECT b.post_id, b.bookmarked_at FROM bookmarks b JOIN posts p ON p.id = b.post_id "
+        "WHERE coalesce(p.author_id, '') NOT IN (SELECT user_id FROM blocks) "
+        "AND (?1 = '' OR b.bookmarked_at < ?1 OR (b.bookmarked_at = ?1 AND b.post_id < ?2)) "
+        "ORDER BY b.bookmarked_at DESC, b.post_id DESC LIMIT ?3"));
+    if (!stmt)
+        return stmt.error();
+    stmt->bindAll(nonNull(after.createdAt), nonNull(after.id), qint64(limit));
+    QStringList ids;
+    QHash<QString, QString> when;
+    const Status walked = stmt->forEachRow([&] {
+        ids.append(stmt->text(0));
+        when.insert(stmt->text(0), stmt->text(1));
+    });
+    if (!walked)
+        return walked.error();
+    auto records = readPostsById(db, ids);
+    if (!records)
+        return records.error();
+    QHash<QString, PostRecord> byId;
+    for (PostRecord &r : *records) {
+        r.createdAt = when.value(r.id);
+        byId.insert(r.id, r);
+    }
+    QList<PostRecord> rows;
+    for (const QString &id : std::as_const(ids)) {
+        if (byId.contains(id))
+            rows.append(byId.value(id));
+    }
+    return rows;
+}
+
+} // namespace
 
 Result<qint64> countNewer(storage::Database &db, PostScope scope, const QString &selfId, const PostCursor &first)
 {

@@ -173,6 +173,40 @@ Result<ForwardedFrom> ForwardedFrom::fromJson(const QJsonObject &o, const QStrin
     return x;
 }
 
+QJsonObject SystemEvent::toJson() const
+{
+    return {{QStringLiteral("action"), action},
+            {QStringLiteral("actor_id"), actorId},
+            {QStringLiteral("target_id"), targetId ? QJsonValue(*targetId) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("title"), title ? QJsonValue(*title) : QJsonValue(QJsonValue::Null)}};
+}
+
+const QStringList &SystemEvent::actions()
+{
+    static const QStringList list{QStringLiteral("added"), QStringLiteral("removed"), QStringLiteral("left"),
+                                  QStringLiteral("renamed"), QStringLiteral("promoted")};
+    return list;
+}
+
+Result<SystemEvent> SystemEvent::fromJson(const QJsonObject &o, const QString &context)
+{
+    JsonReader r(o, context);
+    SystemEvent x;
+    x.action = r.oneOf(QStringLiteral("action"), actions());
+    x.actorId = r.string(QStringLiteral("actor_id"));
+    if (const QString target = r.optString(QStringLiteral("target_id")); !target.isNull())
+        x.targetId = target;
+    if (const QString title = r.optString(QStringLiteral("title")); !title.isNull())
+        x.title = title;
+    if (r.ok() && !x.targetId && x.action != u"left" && x.action != u"renamed")
+        r.fail(QStringLiteral("target_id"), QStringLiteral("is required for \"%1\"").arg(x.action));
+    if (r.ok() && !x.title && x.action == u"renamed")
+        r.fail(QStringLiteral("title"), QStringLiteral("is required for \"renamed\""));
+    if (!r.ok())
+        return r.error();
+    return x;
+}
+
 QJsonObject MessageDeleted::toJson() const
 {
     return {{QStringLiteral("id"), id},
@@ -234,6 +268,8 @@ QJsonObject Message::toJson() const
         {QStringLiteral("reactions"), reactionsToJson(reactions)},
         {QStringLiteral("reply_to"), objectOrNull(replyTo)},
         {QStringLiteral("forwarded_from"), objectOrNull(forwardedFrom)},
+        {QStringLiteral("system"), objectOrNull(system)},
+        {QStringLiteral("mentions"), QJsonArray::fromStringList(mentions)},
     };
 }
 
@@ -247,7 +283,7 @@ Result<Message> Message::fromJson(const QJsonObject &o, const QString &context)
     m.sender = r.decode<User>(QStringLiteral("sender"));
     m.text = r.string(QStringLiteral("text"));
     m.createdAt = r.time(QStringLiteral("created_at"));
-    m.kind = r.oneOf(QStringLiteral("kind"), {QStringLiteral("text"), QStringLiteral("payment")});
+    m.kind = r.oneOf(QStringLiteral("kind"), {QStringLiteral("text"), QStringLiteral("payment"), QStringLiteral("system")});
     m.payment = r.optDecode<PaymentCard>(QStringLiteral("payment"));
     // A server from before media leaves it out: no attachments.
     m.attachments = r.decodeList<Attachment>(QStringLiteral("attachments"), false);
@@ -257,6 +293,19 @@ Result<Message> Message::fromJson(const QJsonObject &o, const QString &context)
     m.reactions = r.decodeList<Reaction>(QStringLiteral("reactions"), false);
     m.replyTo = r.optDecode<ReplyRef>(QStringLiteral("reply_to"));
     m.forwardedFrom = r.optDecode<ForwardedFrom>(QStringLiteral("forwarded_from"));
+    // A server from before groups leaves these out: no system messages, no mentions.
+    m.system = r.optDecode<SystemEvent>(QStringLiteral("system"));
+    if (const QJsonValue mentions = o.value(QStringLiteral("mentions")); !mentions.isUndefined() && !mentions.isNull()) {
+        for (const QJsonValue &v : r.array(QStringLiteral("mentions"))) {
+            if (!v.isString()) {
+                r.fail(QStringLiteral("mentions"), QStringLiteral("must be user ids"));
+                break;
+            }
+            m.mentions.append(v.toString());
+        }
+    }
+    if (r.ok() && (m.kind == u"system") != m.system.has_value())
+        r.fail(QStringLiteral("system"), QStringLiteral("is required exactly for a system message"));
     if (r.ok() && m.attachments.size() > limits::kMaxMessageAttachments)
         r.fail(QStringLiteral("attachments"), QStringLiteral("must hold at most %1").arg(limits::kMaxMessageAttachments));
     if (r.ok() && m.kind == u"payment" && !m.payment)
@@ -281,6 +330,9 @@ QJsonObject Conversation::toJson() const
         {QStringLiteral("read_up_to"), stringOrNull(readUpTo)},
         {QStringLiteral("muted"), muted},
         {QStringLiteral("muted_until"), mutedUntil ? timeOrNull(*mutedUntil) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("admin_ids"), QJsonArray::fromStringList(adminIds)},
+        {QStringLiteral("membership"), membership},
+        {QStringLiteral("unread_mentions"), unreadMentions},
     };
 }
 
@@ -300,6 +352,20 @@ Result<Conversation> Conversation::fromJson(const QJsonObject &o, const QString 
         c.readUpTo = upTo;
     c.muted = r.optBoolean(QStringLiteral("muted")).value_or(false);
     c.mutedUntil = r.optTime(QStringLiteral("muted_until"));
+    if (const QJsonValue admins = o.value(QStringLiteral("admin_ids")); !admins.isUndefined() && !admins.isNull()) {
+        for (const QJsonValue &v : r.array(QStringLiteral("admin_ids"))) {
+            if (!v.isString()) {
+                r.fail(QStringLiteral("admin_ids"), QStringLiteral("must be user ids"));
+                break;
+            }
+            c.adminIds.append(v.toString());
+        }
+    }
+    if (o.contains(QStringLiteral("membership")))
+        c.membership = r.oneOf(QStringLiteral("membership"),
+                               {QStringLiteral("member"), QStringLiteral("left"), QStringLiteral("removed")});
+    c.unreadMentions = r.optInteger(QStringLiteral("unread_mentions")).value_or(0);
+    r.nonNegative(QStringLiteral("unread_mentions"), c.unreadMentions);
     if (r.ok() && c.mutedUntil && !c.muted)
         r.fail(QStringLiteral("muted_until"), QStringLiteral("is set on a conversation that is not muted"));
     if (r.ok() && c.lastMessage && c.lastMessage->conversationId != c.id)

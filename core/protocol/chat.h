@@ -59,6 +59,22 @@ struct ForwardedFrom {
                                                         const QString &context = QStringLiteral("forwarded_from"));
 };
 
+//! What a "system" message records (docs/api.md "Groups"): {"action","actor_id","target_id","title"}.
+//! action: "added" | "removed" | "left" | "renamed" | "promoted"; target_id names who was added,
+//! removed or promoted (null otherwise); title is the new title of "renamed" (null otherwise).
+//! The message's sender is the actor; its text is the line in English, for clients that do
+//! not know system messages.
+struct SystemEvent {
+    QString action;
+    QString actorId;
+    std::optional<QString> targetId;
+    std::optional<QString> title;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<SystemEvent> fromJson(const QJsonObject &o, const QString &context = QStringLiteral("system"));
+    [[nodiscard]] static const QStringList &actions();
+};
+
 //! The words a reply quotes: the first kReplySnippetChars code points of \a text, line
 //! breaks and runs of white space as one space, trimmed ("…" when cut).
 constexpr qsizetype kReplySnippetChars = 100;
@@ -77,7 +93,7 @@ struct Message {
     User sender;
     QString text;
     QDateTime createdAt;
-    QString kind = QStringLiteral("text"); //!< "text" | "payment"
+    QString kind = QStringLiteral("text"); //!< "text" | "payment" | "system"
     std::optional<PaymentCard> payment;    //!< set exactly for kind "payment"
     QList<Attachment> attachments;         //!< up to limits::kMaxMessageAttachments, in order
     std::optional<QDateTime> editedAt;     //!< the last edit (its text is the new one)
@@ -85,6 +101,9 @@ struct Message {
     QList<Reaction> reactions;             //!< by first reaction, oldest first
     std::optional<ReplyRef> replyTo;
     std::optional<ForwardedFrom> forwardedFrom;
+    std::optional<SystemEvent> system; //!< set exactly for kind "system"
+    //! The members a group message names as @handle (user ids, in the order of the text).
+    QStringList mentions;
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static Result<Message> fromJson(const QJsonObject &o, const QString &context = QStringLiteral("message"));
@@ -104,6 +123,13 @@ struct Conversation {
     //! Absent from servers before it: false.
     bool muted = false;
     std::optional<QDateTime> mutedUntil;
+    //! Groups (docs/api.md "Groups"): the members who are admins (the others are members),
+    //! whether the viewer is still a member ("member"; "left" or "removed" once not: the
+    //! conversation is read-only, its history up to then), and how many unread messages
+    //! mention the viewer. Absent from servers before it: no admins, "member", 0.
+    QStringList adminIds;
+    QString membership = QStringLiteral("member");
+    qint64 unreadMentions = 0;
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static Result<Conversation> fromJson(const QJsonObject &o,

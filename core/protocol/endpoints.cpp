@@ -63,6 +63,11 @@ QString messageForward(const QString &messageId) { return under(u"/v1/messages/"
 QString blocks() { return QStringLiteral("/v1/blocks"); }
 QString block(const QString &userId) { return under(u"/v1/blocks/", userId); }
 QString conversationMute(const QString &conversationId) { return under(u"/v1/conversations/", conversationId, u"/mute"); }
+QString conversationMembers(const QString &conversationId) { return under(u"/v1/conversations/", conversationId, u"/members"); }
+QString conversationMember(const QString &conversationId, const QString &user)
+{
+    return conversationMembers(conversationId) + under(u"/", user);
+}
 QString reports() { return QStringLiteral("/v1/reports"); }
 
 QString posts() { return QStringLiteral("/v1/posts"); }

@@ -338,6 +338,20 @@ CREATE TABLE IF NOT EXISTS bookmarks (
 CREATE INDEX IF NOT EXISTS bookmarks_by_time ON bookmarks (bookmarked_at, post_id);
 )sql");
 
+// v13: groups and mentions (issue 17). The user's membership
+// of each conversation ("member", or "left"/"removed": read-only) and its unread mentions as the
+// server counts them, each member's role (admin or member), what a system message records
+// (its action and the member it names; a rename's title is its text) and the members a
+// message mentions, as " u_1 u_2 " (spaces around each id, for a LIKE '% u_1 %').
+const QString kSchemaV13 = QStringLiteral(R"sql(
+ALTER TABLE conversations ADD COLUMN membership TEXT NOT NULL DEFAULT 'member';
+ALTER TABLE conversations ADD COLUMN unread_mentions INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversation_members ADD COLUMN role TEXT NOT NULL DEFAULT 'member';
+ALTER TABLE messages ADD COLUMN system_action TEXT;
+ALTER TABLE messages ADD COLUMN system_target_id TEXT;
+ALTER TABLE messages ADD COLUMN mentions TEXT;
+)sql");
+
 } // namespace
 
 // Savings (issue #4): what GET /v1/savings adds to the v1 row (the unassigned part, the
@@ -371,6 +385,7 @@ const QList<Migration> &cacheMigrations()
         {10, kSchemaV10},
         {11, kSchemaV11},
         {12, kSchemaV12},
+        {13, kSchemaV13},
     };
     return steps;
 }

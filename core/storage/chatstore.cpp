@@ -131,6 +131,22 @@ Status ChatStore::upsertMessage(const protocol::Message &incoming, RowChanges &c
     if (auto st = s.exec(); !st)
         return st;
     const qint64 docid = rowid ? rowid : m_statements.db().lastInsertRowId();
+    // Groups (cache v13): what a system message records, whom a message mentions.
+    auto group = m_statements.get(QStringLiteral(
+        "UPDATE messages SET system_action = ?2, system_target_id = ?3, mentions = ?4 WHERE rowid = ?1;"));
+    if (!group)
+        return group.error();
+    (*group)->bind(1, docid);
+    if (message.system)
+        (*group)->bind(2, message.system->action).bind(3, message.system->targetId.value_or(QString()));
+    else
+        (*group)->bindNull(2).bindNull(3);
+    if (message.mentions.isEmpty())
+        (*group)->bindNull(4);
+    else
+        (*group)->bind(4, QString(u' ' + message.mentions.join(u' ') + u' '));
+    if (auto st = (*group)->exec(); !st)
+        return st;
     if (deleted) {
         // Deleted text is never found again.
         if (auto st = unindex(docid); !st)
@@ -293,13 +309,14 @@ Status ChatStore::upsertConversation(const protocol::Conversation &conversation,
     }
     auto insert = m_statements.get(QStringLiteral(
         "INSERT OR REPLACE INTO conversations (id, kind, title, last_message_id, last_activity_at, unread, read_up_to,"
-        " muted, muted_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);"));
+        " muted, muted_until, membership, unread_mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);"));
     if (!insert)
         return insert.error();
     if (auto st = (*insert)
                       ->bindAll(id, conversation.kind, conversation.title.value_or(QString()), lastMessageId, lastActivity,
                                 conversation.unread, conversation.readUpTo.value_or(QString()), conversation.muted,
-                                conversation.mutedUntil ? protocol::formatTime(*conversation.mutedUntil) : QString())
+                                conversation.mutedUntil ? protocol::formatTime(*conversation.mutedUntil) : QString(),
+                                conversation.membership, conversation.unreadMentions)
                       .exec();
         !st)
         return st;
@@ -340,6 +357,16 @@ Status ChatStore::upsertConversation(const protocol::Conversation &conversation,
         if (auto st = (*add)->bindAll(id, userId).exec(); !st)
             return st;
     }
+    // Roles (groups): admins as the server lists them, everyone else a member.
+    auto role = m_statements.get(
+        QStringLiteral("UPDATE conversation_members SET role = ?3 WHERE conversation_id = ?1 AND user_id = ?2;"));
+    if (!role)
+        return role.error();
+    for (const QString &userId : std::as_const(memberIds)) {
+        const QString r = conversation.adminIds.contains(userId) ? QStringLiteral("admin") : QStringLiteral("member");
+        if (auto st = (*role)->bindAll(id, userId, r).exec(); !st)
+            return st;
+    }
 
     if (lastMessage)
         return upsertMessage(*lastMessage, changes);
@@ -371,10 +398,15 @@ Status ChatStore::markRead(const protocol::ReadMark &read, const QString &selfId
 
     if (userId == selfId) {
         // Unread = messages from others after the one read up to (all of them if it is unknown
-        // here, which the next conversation.updated corrects).
+        // here, which the next conversation.updated corrects), leaving out those of people the
+        // user blocked, as the server counts.
         auto stmt = m_statements.get(QStringLiteral(
             "UPDATE conversations SET read_up_to = ?2, unread = ("
-            " SELECT count(*) FROM messages WHERE conversation_id = ?1 AND sender_id <> ?3"
+            " SELECT count(*) FROM messages WHERE conversation_id = ?1 AND sender_id <> ?3 AND kind <> 'system'"
+            " AND sender_id NOT IN (SELECT user_id FROM blocks)"
+            " AND created_at > coalesce((SELECT created_at FROM messages WHERE id = ?2), '')),"
+            " unread_mentions = (SELECT count(*) FROM messages WHERE conversation_id = ?1 AND deleted_at IS NULL"
+            " AND mentions LIKE '% ' || ?3 || ' %' AND sender_id NOT IN (SELECT user_id FROM blocks)"
             " AND created_at > coalesce((SELECT created_at FROM messages WHERE id = ?2), '')) WHERE id = ?1;"));
         if (!stmt)
             return stmt.error();

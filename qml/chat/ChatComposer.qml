@@ -30,6 +30,12 @@ Rectangle {
     readonly property string mode: d.mode
     //! The message replied to or edited.
     readonly property string targetId: d.targetId
+    //! Who "@" may mention here ([{handle, name}]; a group's other members), empty elsewhere.
+    property var mentionCandidates: []
+    // The members changed (a sync) while the list is open: it follows.
+    onMentionCandidatesChanged: if (mentions.visible) updateMention()
+    //! The mention list is open above the field.
+    readonly property bool mentioning: mentions.visible
 
     //! Enter with some text: the page sends it, then calls clear() if it was taken.
     signal submitted(string text)
@@ -112,6 +118,62 @@ Rectangle {
     }
     function focusInput() { area.forceActiveFocus() }
 
+    // "@…" just before the cursor, after a space or at the start: the members it may name.
+    function updateMention() {
+        const before = area.text.substring(0, area.cursorPosition)
+        const match = /(^|[^A-Za-z0-9_@])@([A-Za-z0-9_]*)$/.exec(before)
+        if (!match || root.mentionCandidates.length === 0) {
+            d.mentionStart = -1
+            mentions.close()
+            return
+        }
+        const start = area.cursorPosition - match[2].length - 1
+        // Escape closed it: closed until what is typed changes.
+        if (before === d.mentionDismissed) {
+            mentions.close()
+            return
+        }
+        d.mentionDismissed = ""
+        d.mentionStart = start
+        const query = match[2].toLowerCase()
+        mentions.people = root.mentionCandidates.filter(p => p.handle.toLowerCase().startsWith(query)
+                                                        || p.name.toLowerCase().indexOf(query) >= 0)
+        if (mentions.people.length > 0)
+            mentions.open()
+        else
+            mentions.close()
+    }
+    //! Puts "@handle " in place of the "@…" being typed.
+    function insertMention(handle) {
+        if (d.mentionStart < 0)
+            return
+        const start = d.mentionStart
+        area.remove(start, area.cursorPosition)
+        area.insert(start, "@" + handle + " ")
+        area.cursorPosition = start + handle.length + 2
+        d.mentionStart = -1
+        mentions.close()
+        area.forceActiveFocus()
+    }
+    //! For --page chat/ID/mention (screenshots): \a text in the field, the list open.
+    function showcaseMention(text) {
+        area.forceActiveFocus()
+        area.text = text
+        area.cursorPosition = area.length
+        updateMention()
+    }
+    function closeMentions() {
+        d.mentionDismissed = area.text.substring(0, area.cursorPosition)
+        mentions.close()
+    }
+    MentionPopup {
+        id: mentions
+        parent: root
+        x: Theme.spacingXl
+        y: -height - Theme.spacingXs
+        onPicked: handle => root.insertMention(handle)
+    }
+
     QtObject {
         id: d
         property string conversationId: ""
@@ -122,6 +184,10 @@ Rectangle {
         property string barText: ""
         //! The draft put aside while editing.
         property string savedDraft: ""
+        //! Where the "@" of the mention being typed is (-1: none), and the text up to the
+        //! cursor when Escape closed the list.
+        property int mentionStart: -1
+        property string mentionDismissed: ""
     }
     Timer {
         id: saveTimer
@@ -238,13 +304,21 @@ Rectangle {
                     saveTimer.restart()
                     if (text.length > 0)
                         root.typing()
+                    root.updateMention()
                 }
+                onCursorPositionChanged: if (!d.loading) root.updateMention()
+                onActiveFocusChanged: if (!activeFocus) mentions.close()
+                // The mention list: arrows move in it while it is open.
+                Keys.onUpPressed: event => { if (mentions.visible) mentions.move(-1); else event.accepted = false }
+                Keys.onDownPressed: event => { if (mentions.visible) mentions.move(1); else event.accepted = false }
                 // Tab moves on (keyboard users leave the field like any other); no tab characters.
-                Keys.onTabPressed: event => { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
+                Keys.onTabPressed: event => { if (mentions.visible) { mentions.pickCurrent(); event.accepted = true; return } nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason); event.accepted = true }
                 Keys.onBacktabPressed: event => { nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason); event.accepted = true }
                 // Escape leaves a reply or an edit (elsewhere it goes on to the page).
                 Keys.onEscapePressed: event => {
-                    if (d.mode.length > 0)
+                    if (mentions.visible)
+                        root.closeMentions()
+                    else if (d.mode.length > 0)
                         root.cancelContext()
                     else
                         event.accepted = false
@@ -257,6 +331,10 @@ Rectangle {
                     if (event.key !== Qt.Key_Return && event.key !== Qt.Key_Enter)
                         return
                     event.accepted = true
+                    if (mentions.visible && !(event.modifiers & Qt.ShiftModifier)) {
+                        mentions.pickCurrent()
+                        return
+                    }
                     if (event.modifiers & Qt.ShiftModifier) {
                         // A new line where the cursor is, replacing a selection.
                         if (selectedText.length > 0)

@@ -78,6 +78,12 @@ Item {
                 actionsLayer.showcase(mode, messageList.itemAtIndex(messageList.count - 1))
             else if (mode === "report-request")
                 page.showcaseReportRequest()
+            else if (mode === "members")
+                groupLayer.openMembers()
+            else if (mode === "rename")
+                groupLayer.openRename()
+            else if (mode === "mention")
+                composer.showcaseMention(qsTr("See you at the station @"))
             settleLater.start()
         }
     }
@@ -256,6 +262,8 @@ Item {
     onWindowActiveChanged: if (windowActive && currentId.length > 0 && messageList.nearEnd) messages.markRead()
     //! The message menu for \a bubble (right-click at x, y; the keyboard with x, y negative).
     function openMessageMenu(bubble, x, y) {
+        if (bubble.system)
+            return // a group's system line has nothing to act on
         actionsLayer.openMenu(bubble, x, y)
     }
 
@@ -361,6 +369,7 @@ Item {
                         highlighted: model.id === page.currentId || (ListView.isCurrentItem && conversationList.activeFocus)
                         focusPolicy: Qt.NoFocus
                         Accessible.name: model.title + (model.unreadCount > 0 ? ", " + qsTr("%n unread", "", model.unreadCount) : "")
+                                         + (model.unreadMentions > 0 ? ", " + qsTr("you were mentioned") : "")
                                          + (model.muted ? ", " + qsTr("muted") : "")
                         background: Rectangle {
                             radius: Theme.radiusM
@@ -394,6 +403,17 @@ Item {
                                         name: "bell-off"
                                         size: 14
                                         color: Theme.textFaint
+                                    }
+                                    Rectangle {
+                                        objectName: "conversationMentionMarker"
+                                        // Someone mentioned the user: "@", loud even when muted.
+                                        visible: model.unreadMentions > 0
+                                        radius: height / 2
+                                        color: Theme.accent
+                                        implicitHeight: 18
+                                        implicitWidth: 18
+                                        Accessible.name: qsTr("Mentioned")
+                                        Icon { anchors.centerIn: parent; name: "at-sign"; size: 12; color: Theme.accentText }
                                     }
                                     Rectangle {
                                         visible: model.unreadCount > 0
@@ -750,9 +770,39 @@ Item {
                     }
                 }
             }
+            // One left the group or was removed: its history stays, read-only.
+            Rectangle {
+                objectName: "leftGroupBar"
+                visible: page.currentId.length > 0 && groupLayer.group && !groupLayer.member
+                radius: Theme.radiusL
+                color: Theme.surface
+                border.width: 1
+                border.color: Theme.border
+                implicitHeight: leftRow.implicitHeight + 2 * Theme.spacingM
+                Layout.fillWidth: true
+                Layout.margins: Theme.spacingL
+                Layout.topMargin: 0
+                RowLayout {
+                    id: leftRow
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacingM
+                    spacing: Theme.spacingM
+                    Icon { name: "log-out"; size: 18; color: Theme.textMuted }
+                    Label {
+                        objectName: "leftGroupText"
+                        text: safetyLayer.messages && safetyLayer.messages.membership === "removed"
+                              ? qsTr("You were removed from this group. You can read the messages up to then, but not write here.")
+                              : qsTr("You left this group. You can read the messages up to then, but not write here.")
+                        color: Theme.textMuted
+                        wrapMode: Text.Wrap
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                    }
+                }
+            }
             AttachmentTray {
                 id: attachmentTray
-                visible: page.currentId.length > 0 && !safetyLayer.blocked && (count > 0 || refusal.length > 0)
+                visible: page.currentId.length > 0 && !safetyLayer.blocked && (!groupLayer.group || groupLayer.member) && (count > 0 || refusal.length > 0)
                 maxFiles: 10
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.spacingL
@@ -761,7 +811,8 @@ Item {
             }
             ChatComposer {
                 id: composer
-                visible: page.currentId.length > 0 && !safetyLayer.blocked
+                visible: page.currentId.length > 0 && !safetyLayer.blocked && (!groupLayer.group || groupLayer.member)
+                mentionCandidates: groupLayer.group && groupLayer.member ? groupLayer.mentionable : []
                 drafts: App.chat
                 canSend: page.currentId.length > 0
                 hasFiles: attachmentTray.count > 0
@@ -874,6 +925,14 @@ Item {
             anchors.fill: parent
             conversationId: page.currentId
             messages: messages
+            notes: actionsLayer
+            groups: groupLayer
+        }
+        GroupLayer {
+            id: groupLayer
+            anchors.fill: parent
+            conversationId: page.currentId
+            info: safetyLayer.messages
             notes: actionsLayer
         }
         }

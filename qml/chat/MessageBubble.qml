@@ -16,6 +16,28 @@ Item {
     //! files and cards not shown (docs/api.md "Safety").
     readonly property bool fromBlocked: !own && model.senderBlocked === true
     readonly property bool money: !fromBlocked && (model.kind === "payment" || model.kind === "request")
+    //! A group's system line ("Amélie added Chloé"): centred and small, no bubble, no menu.
+    readonly property bool system: model.kind === "system"
+    readonly property string systemText: {
+        const who = bubble.own ? qsTr("You") : bubble.model.senderName
+        const whom = bubble.model.systemTargetName || ""
+        switch (bubble.model.systemAction) {
+        case "added": return bubble.own ? qsTr("You added %1").arg(whom) : qsTr("%1 added %2").arg(who).arg(whom)
+        case "removed": return bubble.own ? qsTr("You removed %1").arg(whom) : qsTr("%1 removed %2").arg(who).arg(whom)
+        case "left": return bubble.own ? qsTr("You left") : qsTr("%1 left").arg(who)
+        case "renamed": return bubble.own ? qsTr("You renamed the group to “%1”").arg(bubble.model.text)
+                                          : qsTr("%1 renamed the group to “%2”").arg(who).arg(bubble.model.text)
+        case "promoted": return qsTr("%1 is now an admin").arg(whom)
+        default: return bubble.model.text
+        }
+    }
+    //! The text as styled text: links, and @handles in bold (in the accent colour when not one's own).
+    function styled(text) {
+        const html = Format.linkify(text)
+        const color = bubble.own ? "" : " color=\"" + Theme.accent + "\""
+        return html.replace(/(^|[^A-Za-z0-9_@\/"=])@([A-Za-z0-9_]{3,20})(?![A-Za-z0-9_])/g,
+                            (all, lead, handle) => lead + "<b><font" + color + ">@" + handle + "</font></b>")
+    }
     //! The message a search result pointed at: that bubble glows for a moment.
     property string highlightedId: ""
     readonly property bool highlighted: highlightedId.length > 0 && model.id === highlightedId
@@ -47,14 +69,15 @@ Item {
     //! The keyboard's current message in the list (its focus ring).
     property bool current: false
 
-    implicitHeight: column.implicitHeight + Theme.spacingXs + (unreadDivider.visible ? unreadDivider.height : 0)
+    implicitHeight: (bubble.system ? systemLine.implicitHeight + Theme.spacingS : column.implicitHeight + Theme.spacingXs)
+                    + (unreadDivider.visible ? unreadDivider.height : 0)
     width: ListView.view ? ListView.view.width : implicitWidth
 
     // What a screen reader says for the message: who, the text (the body is styled text with
     // links, which is not exposed by itself) and when.
     Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("%1: %2, %3").arg(bubble.own ? qsTr("You") : bubble.model.senderName)
-                                       .arg(bubble.spokenText).arg(meta.text)
+                                       .arg(bubble.system ? bubble.systemText : bubble.spokenText).arg(meta.text)
     readonly property string spokenText: bubble.deleted ? qsTr("Message deleted")
         : bubble.fromBlocked ? qsTr("Message from a blocked person")
         : !bubble.money ? bubble.model.text
@@ -67,6 +90,7 @@ Item {
     MouseArea {
         anchors.fill: parent
         acceptedButtons: Qt.RightButton // left clicks go on to links and buttons
+        enabled: !bubble.system
         onClicked: mouse => bubble.menuRequested(mouse.x, mouse.y)
     }
     HoverHandler { id: hover }
@@ -75,7 +99,7 @@ Item {
     ToolButton {
         id: actionsButton
         objectName: "messageActionsButton"
-        visible: hover.hovered && bubble.model.state !== "sending"
+        visible: hover.hovered && bubble.model.state !== "sending" && !bubble.system
         focusPolicy: Qt.NoFocus
         width: 28
         height: 28
@@ -119,10 +143,26 @@ Item {
         Rectangle { height: 1; color: Theme.accent; Layout.fillWidth: true }
     }
 
-    FocusRing { shown: bubble.current; anchors.fill: column }
+    FocusRing { shown: bubble.current; anchors.fill: bubble.system ? systemLine : column }
+
+    Label {
+        id: systemLine
+        objectName: "systemLine"
+        visible: bubble.system
+        y: unreadDivider.visible ? unreadDivider.height : 0
+        width: parent.width
+        topPadding: Theme.spacingXs
+        horizontalAlignment: Text.AlignHCenter
+        wrapMode: Text.Wrap
+        text: bubble.systemText
+        color: Theme.textMuted
+        font.pixelSize: Theme.fontCaption
+        textFormat: Text.PlainText
+    }
 
     ColumnLayout {
         id: column
+        visible: !bubble.system
         spacing: 2
         y: unreadDivider.visible ? unreadDivider.height : 0
         anchors.left: bubble.own ? undefined : parent.left
@@ -258,7 +298,7 @@ Item {
                          : bubble.model.formattedAmount.length > 0 ? qsTr("🧾 Request for %1").arg(bubble.model.formattedAmount)
                                                                    : qsTr("🧾 Payment request")) + "</b>"
                         + (bubble.model.body.length > 0 ? "<br>" + Format.linkify(bubble.model.body) : "")
-                      : Format.linkify(bubble.model.text)
+                      : bubble.styled(bubble.model.text)
                 textFormat: Text.StyledText
                 wrapMode: Text.Wrap
                 color: bubble.deleted || bubble.fromBlocked ? Theme.textMuted : (bubble.own && !bubble.money ? Theme.accentText : Theme.text)

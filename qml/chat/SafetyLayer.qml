@@ -33,6 +33,9 @@ Item {
     readonly property string otherName: messages !== null ? messages.title : ""
     readonly property string otherUserId: messages !== null ? messages.otherUserId : ""
     readonly property string offlineReason: App.session.online ? "" : qsTr("Needs a connection")
+    //! The GroupLayer that opens a group's sheets (its entries below are for groups only).
+    property var groups: null
+    readonly property bool groupMember: messages !== null && messages.kind === "group" && messages.membership === "member"
 
     //! Opens the menu under \a button (the header's "…").
     function openMenu(button) {
@@ -63,6 +66,30 @@ Item {
             color: Theme.surfaceRaised
             border.width: 1
             border.color: Theme.border
+        }
+        MenuEntry {
+            objectName: "membersItem"
+            shown: layer.messages !== null && layer.messages.kind === "group"
+            text: qsTr("Members")
+            iconName: "users"
+            onTriggered: if (layer.groups) layer.groups.openMembers()
+        }
+        MenuEntry {
+            objectName: "renameGroupItem"
+            shown: layer.groupMember && layer.messages.admin === true
+            text: qsTr("Rename group…")
+            iconName: "pencil"
+            reason: layer.offlineReason
+            onTriggered: if (layer.groups) layer.groups.openRename()
+        }
+        MenuEntry {
+            objectName: "leaveGroupItem"
+            shown: layer.groupMember
+            text: qsTr("Leave group…")
+            iconName: "log-out"
+            tint: Theme.danger
+            reason: layer.offlineReason
+            onTriggered: if (layer.groups) layer.groups.openLeave()
         }
         MenuEntry {
             objectName: "muteHourItem"

@@ -159,4 +159,35 @@ TestCase {
         keyClick(Qt.Key_Return)
         compare(submitted.count, 1)
     }
+
+    // "@" in a group: the members who match, arrows and Enter or Tab to pick, Escape to close
+    // (until what is typed changes), a click too; "@handle " goes in place of the "@…".
+    function test_mentionAutocomplete() {
+        const composer = make(createTemporaryObject(storeComponent, testCase))
+        composer.mentionCandidates = [{ handle: "chloe", name: "Chloé Dubois" }, { handle: "emma", name: "Emma Schneider" }]
+        type("Hi @")
+        tryVerify(() => composer.mentioning)
+        keyClick(Qt.Key_Down)
+        keyClick(Qt.Key_Return)
+        compare(composer.text, "Hi @emma ")
+        verify(!composer.mentioning)
+        compare(submitted.count, 0) // Enter picked, it did not send
+        type("and @ch")
+        tryVerify(() => composer.mentioning)
+        keyClick(Qt.Key_Escape)
+        verify(!composer.mentioning)
+        compare(composer.text, "Hi @emma and @ch")
+        type("l")
+        tryVerify(() => composer.mentioning)
+        keyClick(Qt.Key_Tab)
+        compare(composer.text, "Hi @emma and @chloe ")
+        // Not after a letter (an address), nor with nobody to mention.
+        type("mail@ch")
+        verify(!composer.mentioning)
+        composer.mentionCandidates = []
+        type(" @")
+        verify(!composer.mentioning)
+        keyClick(Qt.Key_Return)
+        compare(submitted.count, 1)
+    }
 }
