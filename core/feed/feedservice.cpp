@@ -153,7 +153,8 @@ QJsonObject FeedService::selfJson() const
 void FeedService::emitChanges(const storage::RowChanges &changes)
 {
     // On the one change stream, like a sync batch: the feed's models listen there only.
-    if (!changes.touches(storage::Table::Posts) && !changes.touches(storage::Table::Users))
+    if (!changes.touches(storage::Table::Posts) && !changes.touches(storage::Table::Users)
+        && !changes.touches(storage::Table::PersonMutes))
         return;
     storage::Cache *c = cache();
     if (!c)

@@ -443,8 +443,9 @@ QHash<int, QByteArray> PostListModel::roleNames() const
 
 void PostListModel::onApplied(const sync::ChangeSet &changes)
 {
-    // A block (or unblock) changes which authors the timelines show: read them again (rare).
-    if (changes.reset || changes.changes.touches(storage::Table::Blocks)) {
+    // A block or a mute (or their undoing) changes which authors the timelines show: read
+    // them again (rare).
+    if (changes.reset || changes.changes.touches(storage::Table::Blocks) || changes.changes.touches(storage::Table::PersonMutes)) {
         reload();
         return;
     }

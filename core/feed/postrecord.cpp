@@ -88,13 +88,19 @@ QString scopeWhere(PostScope scope)
     static const QString notBlocked = QStringLiteral(
         " AND coalesce(p.author_id, '') NOT IN (SELECT user_id FROM blocks) AND (p.repost_of_id IS NULL OR "
         "p.repost_of_id NOT IN (SELECT bo.id FROM blocks b JOIN posts bo ON bo.author_id = b.user_id))");
+    // The people the user muted leave the timelines too (their posts, their reposts and others'
+    // reposts of them), at once and back on unmute; their profile and threads keep them.
+    static const QString notMuted = QStringLiteral(
+        " AND coalesce(p.author_id, '') NOT IN (SELECT user_id FROM person_mutes) AND (p.repost_of_id IS NULL OR "
+        "p.repost_of_id NOT IN (SELECT mo.id FROM person_mutes m JOIN posts mo ON mo.author_id = m.user_id))");
     switch (scope) {
     case PostScope::Following:
         return QStringLiteral("(p.author_id = ?1 OR EXISTS (SELECT 1 FROM users f WHERE f.id = p.author_id AND "
                               "f.followed_by_me = 1))")
-            + notBlocked;
+            + notBlocked + notMuted;
     case PostScope::Discover:
-        return QStringLiteral("p.repost_of_id IS NULL AND p.reply_to IS NULL AND p.id NOT LIKE 'local:%'") + notBlocked;
+        return QStringLiteral("p.repost_of_id IS NULL AND p.reply_to IS NULL AND p.id NOT LIKE 'local:%'") + notBlocked
+            + notMuted;
     case PostScope::Replies:
         return QStringLiteral("p.reply_to = ?2");
     case PostScope::Author:

@@ -352,6 +352,16 @@ ALTER TABLE messages ADD COLUMN system_target_id TEXT;
 ALTER TABLE messages ADD COLUMN mentions TEXT;
 )sql");
 
+// v14: muting a person in the feed (issue 17). The people the user muted (person_mute.changed;
+// their User rows are in users): the timelines leave their posts and reposts out. A private
+// table: a resync brings it back from the log.
+const QString kSchemaV14 = QStringLiteral(R"sql(
+CREATE TABLE IF NOT EXISTS person_mutes (
+    user_id  TEXT PRIMARY KEY NOT NULL DEFAULT '',
+    muted_at TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+)sql");
+
 } // namespace
 
 // Savings (issue #4): what GET /v1/savings adds to the v1 row (the unassigned part, the
@@ -386,6 +396,7 @@ const QList<Migration> &cacheMigrations()
         {11, kSchemaV11},
         {12, kSchemaV12},
         {13, kSchemaV13},
+        {14, kSchemaV14},
     };
     return steps;
 }
@@ -409,6 +420,7 @@ const QStringList &privateTables()
         QStringLiteral("media_files"),
         QStringLiteral("blocks"),
         QStringLiteral("bookmarks"),
+        QStringLiteral("person_mutes"),
     };
     return tables;
 }
