@@ -2,6 +2,7 @@
 // plaza-cli: sign in, sync and inspect the local cache from a terminal, through the
 // same Session and SyncEngine as the desktop app.
 #include "clicommands.h"
+#include "plazaversion.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
