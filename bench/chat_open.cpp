@@ -230,6 +230,13 @@ int main(int argc, char **argv)
                 "EventApplier in %lld ms\n",
                 total, big, reactionCount, kConversations, static_cast<long long>(fill.elapsed()));
 
+    // A read connection as the models open one.
+    auto openReader = [&] {
+        storage::OpenOptions options;
+        options.rawKey = key;
+        options.readOnly = true;
+        return storage::Database::open(path, options);
+    };
     std::vector<double> openMs;
     std::vector<double> searchMs;
     qsizetype pageRows = 0;
@@ -237,10 +244,7 @@ int main(int argc, char **argv)
     for (int round = 0; round < kRounds; ++round) {
         QElapsedTimer t;
         t.start();
-        storage::OpenOptions options;
-        options.rawKey = key;
-        options.readOnly = true;
-        auto db = storage::Database::open(path, options);
+        auto db = openReader();
         if (!db) {
             std::fprintf(stderr, "cannot open the cache: %s\n", qPrintable(db.error().message));
             return 1;
@@ -270,10 +274,7 @@ int main(int argc, char **argv)
     qsizetype scrolled = 0;
     qint64 reactionsSeen = 0;
     {
-        storage::OpenOptions options;
-        options.rawKey = key;
-        options.readOnly = true;
-        auto db = storage::Database::open(path, options);
+        auto db = openReader();
         if (!db) {
             std::fprintf(stderr, "cannot open the cache: %s\n", qPrintable(db.error().message));
             return 1;
