@@ -428,7 +428,7 @@ void TestProtocol::eventNamesRoundTrip()
         seen.insert(name);
         QCOMPARE(eventTypeFromName(name), std::optional<EventType>(type));
     }
-    QCOMPARE(seen.size(), 21);
+    QCOMPARE(seen.size(), 22);
     QCOMPARE(eventName(EventType::PaymentRequestUpdated), QStringLiteral("payment_request.updated"));
     QVERIFY(!eventTypeFromName(u"message.Created"));
     QVERIFY(!eventTypeFromName(u"message.created "));
