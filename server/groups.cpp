@@ -178,15 +178,7 @@ Response addHandler(ServerDb &db, Clock &clock, RequestContext &ctx)
         auto everyone = memberIds(db, g.id);
         if (!everyone)
             return everyone.error();
-        for (qint64 member : std::as_const(*everyone)) {
-            auto json = conversationJson(db, member, g.id);
-            if (!json)
-                return json.error();
-            if (auto seq = appendEvent(db, member, protocol::eventName(protocol::EventType::ConversationUpdated), *json);
-                !seq)
-                return seq.error();
-        }
-        return {};
+        return logConversationTo(db, g.id, *everyone);
     });
     if (!st)
         return Response::error(st.error());
@@ -265,15 +257,7 @@ Response removeHandler(ServerDb &db, Clock &clock, RequestContext &ctx)
         // was logged with them still in it): for them it is left or removed, read-only.
         QList<qint64> told = *members;
         told.append(*target);
-        for (qint64 member : std::as_const(told)) {
-            auto json = conversationJson(db, member, g.id);
-            if (!json)
-                return json.error();
-            if (auto seq = appendEvent(db, member, protocol::eventName(protocol::EventType::ConversationUpdated), *json);
-                !seq)
-                return seq.error();
-        }
-        return {};
+        return logConversationTo(db, g.id, told);
     });
     if (!st)
         return Response::error(st.error());

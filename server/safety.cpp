@@ -119,12 +119,8 @@ Response setBlocked(ServerDb &db, Clock &clock, RequestContext &ctx, bool blocke
         if (!shared)
             return shared.error();
         for (qint64 conversationId : std::as_const(*shared)) {
-            auto json = conversationJson(db, ctx.userId, conversationId);
-            if (!json)
-                return json.error();
-            if (auto seq = appendEvent(db, ctx.userId, protocol::eventName(protocol::EventType::ConversationUpdated), *json);
-                !seq)
-                return seq.error();
+            if (auto st = logConversationTo(db, conversationId, {ctx.userId}); !st)
+                return st;
         }
         return {};
     });
