@@ -544,6 +544,7 @@ Item {
                         Layout.fillWidth: true
                         Label { objectName: "conversationTitle"; text: messages.title; color: Theme.text; font.pixelSize: Theme.fontSubtitle; font.weight: Font.DemiBold; textFormat: Text.PlainText; elide: Text.ElideRight; Layout.fillWidth: true; Accessible.role: Accessible.Heading }
                         Label {
+                            objectName: "conversationSubtitle"
                             visible: messages.typingNames.length > 0 || messages.kind === "group"
                             text: messages.typingNames.length > 0
                                   ? qsTr("%1 is typing…", "", messages.typingNames.length).arg(messages.typingNames.join(", "))

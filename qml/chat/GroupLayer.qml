@@ -37,6 +37,13 @@ Item {
     }
     onInfoChanged: reloadMembers()
     onConversationIdChanged: reloadMembers()
+    // The members reach the cache with the conversation (a first sync, someone added or
+    // removed on another device): read them again whenever its header changes, or "@" would
+    // offer nobody until the sheet is opened.
+    Connections {
+        target: groupLayer.info
+        function onTitleChanged() { groupLayer.reloadMembers() }
+    }
     //! Whom "@" may mention in the composer: the other members ([{handle, name}]).
     readonly property var mentionable: members.filter(m => !m.self).map(m => ({ handle: m.handle, name: m.name }))
 

@@ -306,11 +306,20 @@ void GroupsUiTest::mentionAutocompleteByKeyboard()
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("mentionPopup")), 5000);
     QCOMPARE(composer->property("text").toString(), QStringLiteral("Hi @chloe "));
     QVERIFY(composer->hasActiveFocus());
-    // Another with the arrows and Enter: "@" lists Chloé and Emma (not oneself); Down picks the
-    // second of them, Enter puts it in.
+    // Bruno is added from another device while the group is open: he reaches the header
+    // through the sync, and "@" offers him at once (the members sheet was never opened since).
+    const auto bruno = m_api->get(QStringLiteral("/v1/users?query=bruno"), m_token);
+    const QString brunoId = bruno.json.value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("id")).toString();
+    QVERIFY2(!brunoId.isEmpty(), bruno.body.constData());
+    const auto added = m_api->post(QStringLiteral("/v1/conversations/%1/members").arg(m_group),
+                                   {{QStringLiteral("member_ids"), QJsonArray{brunoId}}}, m_token);
+    QVERIFY2(added.status == 200, added.body.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("conversationSubtitle"))->property("text").toString().contains(u"Bruno"), 10000);
+    // Another with the arrows and Enter: "@" lists Chloé, Emma and Bruno (not oneself); Down
+    // picks the second of them, Enter puts it in.
     typeText(m_window, QStringLiteral("and @"));
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("mentionPopup")), 5000);
-    QCOMPARE(plain(list->property("people")).toList().size(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(plain(list->property("people")).toList().size(), 3, 5000);
     QTest::keyClick(m_window, Qt::Key_Down);
     QTRY_COMPARE(list->property("currentIndex").toInt(), 1);
     const QString second = plain(list->property("people")).toList().at(1).toMap().value(QStringLiteral("handle")).toString();
