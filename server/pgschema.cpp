@@ -451,4 +451,11 @@ CREATE INDEX message_mentions_user ON message_mentions (user_id, message_id)
 )sql");
 }
 
+QString PgStorage::requestsSchema()
+{
+    return QStringLiteral(R"sql(
+ALTER TABLE conversation_members ADD COLUMN request_state text NOT NULL DEFAULT 'accepted'
+)sql");
+}
+
 } // namespace plaza::server

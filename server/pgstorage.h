@@ -73,7 +73,9 @@ public:
     [[nodiscard]] static QString postActionsSchema();
     //! Step 17 (groups: roles, departures, system messages, mentions; SQLite's migration 17).
     [[nodiscard]] static QString groupsSchema();
-    static constexpr int kSchemaVersion = 17;
+    //! Step 18 (message requests: conversation_members.request_state; SQLite's migration 18).
+    [[nodiscard]] static QString requestsSchema();
+    static constexpr int kSchemaVersion = 18;
 
     //! \a sql with SQLite's ?n parameters as PostgreSQL's $n (string literals left alone).
     [[nodiscard]] static QByteArray rewriteParameters(const QString &sql);

@@ -557,6 +557,12 @@ CREATE TABLE IF NOT EXISTS message_mentions (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS message_mentions_user ON message_mentions (user_id, message_id);
 )sql")},
+        // Message requests (issue 17, docs/api.md "Message requests", server/requests.cpp): a
+        // member's row is 'pending' while a stranger's direct conversation waits for them to
+        // accept it; everything before this step was accepted. Step 18.
+        {18, QStringLiteral(R"sql(
+ALTER TABLE conversation_members ADD COLUMN request_state TEXT NOT NULL DEFAULT 'accepted';
+)sql")},
     };
 }
 
