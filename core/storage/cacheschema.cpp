@@ -352,6 +352,12 @@ ALTER TABLE messages ADD COLUMN system_target_id TEXT;
 ALTER TABLE messages ADD COLUMN mentions TEXT;
 )sql");
 
+// v14: message requests (issue 17, docs/api.md "Message requests"): 1 while the conversation is
+// a stranger's request to the user, not yet accepted.
+const QString kSchemaV14 = QStringLiteral(R"sql(
+ALTER TABLE conversations ADD COLUMN request INTEGER NOT NULL DEFAULT 0;
+)sql");
+
 } // namespace
 
 // Savings (issue #4): what GET /v1/savings adds to the v1 row (the unassigned part, the
@@ -386,6 +392,7 @@ const QList<Migration> &cacheMigrations()
         {11, kSchemaV11},
         {12, kSchemaV12},
         {13, kSchemaV13},
+        {14, kSchemaV14},
     };
     return steps;
 }
