@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "appcontext.h"
+#include "plazaversion.h"
 
 #include <QJSEngine>
 #include <QSysInfo>

@@ -3,6 +3,7 @@
 // QML module Plaza, and hands the session to it through the App singleton (and the
 // settings and links through Preferences and Links).
 #include "activityfilter.h"
+#include "plazaversion.h"
 #include "appcontext.h"
 #include "commandline.h"
 #include "languageloader.h"

@@ -9,6 +9,7 @@
 #include "chat/groupactions.h"
 #include "chat/safetyactions.h"
 #include "chat/messagesmodel.h"
+#include "feed/bookmarksmodel.h"
 #include "feed/feedmodel.h"
 #include "feed/feedservice.h"
 #include "feed/profilemodel.h"
@@ -116,6 +117,13 @@ struct ProfileModelForeign
     Q_GADGET
     QML_FOREIGN(plaza::feed::ProfileModel)
     QML_NAMED_ELEMENT(ProfileModel)
+};
+//! The Bookmarks page's list (issue 17).
+struct BookmarksModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::feed::BookmarksModel)
+    QML_NAMED_ELEMENT(BookmarksModel)
 };
 //! App.feed: posts, likes, reposts, follows (outbox for posts).
 struct FeedServiceForeign

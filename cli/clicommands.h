@@ -145,6 +145,9 @@ public:
     // Safety (safetycommands.cpp): block/unblock USER, blocks, mute/unmute CHAT [--for], report
     QCoro::Task<int> block(bool on);
     QCoro::Task<int> blocks();
+    // Muting a person in the feed (feedcommands.cpp): mute-person/unmute-person USER, muted-people
+    QCoro::Task<int> mutePerson(bool on);
+    QCoro::Task<int> mutedPeople();
     QCoro::Task<int> mute(bool on);
     //! chat requests: the message requests waiting (docs/api.md "Message requests").
     QCoro::Task<int> chatRequests();

@@ -8,6 +8,7 @@
 #include "feed/feedmodel.h"
 #include "feed/feedservice.h"
 #include "feed/feedstore.h"
+#include "storage/database.h"
 #include "sync/syncengine.h"
 
 #include <QDateTime>
@@ -285,6 +286,59 @@ QCoro::Task<int> Commands::bookmarks()
     }
     if (shown == 0)
         printLine(QStringLiteral("no bookmarks"));
+    if (!m_pulled)
+        printLine(QStringLiteral("(offline: as last synced)"));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::mutePerson(bool on)
+{
+    const QStringList &args = m_options.arguments;
+    if (args.size() != 1)
+        co_return failWith(on ? QStringLiteral("usage: mute-person @handle|USER_ID")
+                              : QStringLiteral("usage: unmute-person @handle|USER_ID"),
+                           kUsage);
+    if (const int code = co_await openFeed(false); code != kOk)
+        co_return code;
+    if (!m_pulled)
+        co_return failWith(QStringLiteral("muting someone needs the server (offline now)"));
+    if (on) {
+        auto muted = co_await m_feed->mutePerson(args.at(0));
+        if (!muted)
+            co_return failWith(describe(muted.error()));
+        printLine(QStringLiteral("muted @%1 (%2): their posts leave your feed; they are not told")
+                      .arg(muted->user.handle, muted->user.id));
+        co_return kOk;
+    }
+    const Status unmuted = co_await m_feed->unmutePerson(args.at(0));
+    if (!unmuted)
+        co_return failWith(describe(unmuted.error()));
+    printLine(QStringLiteral("unmuted %1").arg(args.at(0)));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::mutedPeople()
+{
+    if (const int code = co_await openFeed(false); code != kOk)
+        co_return code;
+    // From the cache, as synced (person_mute.changed from every device of the account).
+    auto stmt = m_feed->store()->db().prepare(QStringLiteral(
+        "SELECT m.user_id, coalesce(u.handle, ''), coalesce(u.display_name, ''), m.muted_at FROM person_mutes m "
+        "LEFT JOIN users u ON u.id = m.user_id ORDER BY m.muted_at DESC, m.user_id DESC;"));
+    if (!stmt)
+        co_return failWith(describe(stmt.error()));
+    int count = 0;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            co_return failWith(describe(row.error()));
+        if (!*row)
+            break;
+        ++count;
+        printLine(QStringLiteral("%1  @%2  %3  since %4").arg(stmt->text(0), stmt->text(1), stmt->text(2), stmt->text(3)));
+    }
+    if (count == 0)
+        printLine(QStringLiteral("nobody muted"));
     if (!m_pulled)
         printLine(QStringLiteral("(offline: as last synced)"));
     co_return kOk;

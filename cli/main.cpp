@@ -2,6 +2,7 @@
 // plaza-cli: sign in, sync and inspect the local cache from a terminal, through the
 // same Session and SyncEngine as the desktop app.
 #include "clicommands.h"
+#include "plazaversion.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -85,6 +86,10 @@ int main(int argc, char **argv)
         "                                  find you; your conversation stays readable but read-only\n"
         "  unblock @handle|USER_ID         undo a block\n"
         "  blocks                          the people you blocked\n"
+        "  mute-person @handle|USER_ID     leave their posts and reposts out of your feed (they are not told;\n"
+        "                                  messages and payments go on)\n"
+        "  unmute-person @handle|USER_ID   their posts in your feed again\n"
+        "  muted-people                    the people you muted in the feed\n"
         "  mute @handle|ID [--for 1h|8h|1w|forever]   no notifications from a conversation (forever by default)\n"
         "  unmute @handle|ID               notifications again\n"
         "  report message|post|user|request ID --reason spam|abuse|scam|other [--note TEXT] [--decline]\n"
@@ -115,7 +120,7 @@ int main(int argc, char **argv)
                                                                            "balance, history, send, request, requests, decline, cancel, pay, topup, "
                                                                            "export, pending, savings, deposit, withdraw, "
                                                                            "goals, feed, post, like, repost, bookmarks, chats, chat, say, chat-search, group, reply, edit, "
-                                                                           "delete, react, unreact, forward, block, unblock, blocks, mute, unmute, report, sessions, "
+                                                                           "delete, react, unreact, forward, block, unblock, blocks, mute, unmute, mute-person, unmute-person, muted-people, report, sessions, "
                                                                            "password, account, 2fa, upload, attach or download"));
     const QCommandLineOption inOption(QStringLiteral("in"), QStringLiteral("history/export: money received only."));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("history/export: money sent only."));
@@ -267,7 +272,8 @@ int main(int argc, char **argv)
                                             QStringLiteral("reply"),   QStringLiteral("edit"),    QStringLiteral("delete"),
                                             QStringLiteral("react"),   QStringLiteral("unreact"), QStringLiteral("forward"),
                                             QStringLiteral("block"),   QStringLiteral("unblock"), QStringLiteral("mute"),
-                                            QStringLiteral("unmute"),  QStringLiteral("report")};
+                                            QStringLiteral("unmute"),  QStringLiteral("report"),
+                                            QStringLiteral("mute-person"), QStringLiteral("unmute-person")};
     if (args.size() > 1 && !takesArguments.contains(command)) {
         std::fputs(QStringLiteral("plaza-cli: \"%1\" takes no arguments (see --help)\n").arg(command).toLocal8Bit().constData(),
                    stderr);
@@ -365,6 +371,12 @@ int main(int argc, char **argv)
             return commands.bookmarks();
         if (command == u"blocks")
             return commands.blocks();
+        if (command == u"mute-person")
+            return commands.mutePerson(true);
+        if (command == u"unmute-person")
+            return commands.mutePerson(false);
+        if (command == u"muted-people")
+            return commands.mutedPeople();
         if (command == u"mute")
             return commands.mute(true);
         if (command == u"unmute")

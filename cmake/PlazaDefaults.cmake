@@ -11,8 +11,10 @@ if(CCACHE_PROGRAM AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
 endif()
 
 # PLAZA_VERSION_STRING: the project version made precise by `git describe` (cmake/PlazaVersion.cmake).
-# Changing it changes every target's flags; with PLAZA_GIT_VERSION=OFF it stays the project version,
-# which spares rebuilds while iterating.
+# It reaches the code through one generated header, plazaversion.h (PLAZA_VERSION), which only the
+# few files that print it include: configure_file rewrites it only when the version changes, so a
+# new commit recompiles those files, not every target (a compile definition did: each commit was a
+# full rebuild). PLAZA_GIT_VERSION=OFF keeps the project version alone.
 option(PLAZA_GIT_VERSION "Append git describe to the version" ON)
 include(PlazaVersion)
 if(PLAZA_GIT_VERSION)
@@ -21,6 +23,7 @@ else()
     set(PLAZA_VERSION_STRING "${PROJECT_VERSION}")
 endif()
 message(STATUS "Plaza version: ${PLAZA_VERSION_STRING}")
+configure_file("${CMAKE_CURRENT_LIST_DIR}/plazaversion.h.in" "${CMAKE_BINARY_DIR}/generated/plazaversion.h" @ONLY)
 
 # Build outputs land in one place so tests and scripts can find every executable.
 set(CMAKE_RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bin")
@@ -46,6 +49,6 @@ function(plaza_target_defaults target)
         QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
         QT_NO_FOREACH
         QT_USE_QSTRINGBUILDER
-        QT_STRICT_ITERATORS
-        PLAZA_VERSION="${PLAZA_VERSION_STRING}")
+        QT_STRICT_ITERATORS)
+    target_include_directories(${target} PRIVATE "${CMAKE_BINARY_DIR}/generated")
 endfunction()

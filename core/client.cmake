@@ -51,11 +51,13 @@ add_library(plaza_core STATIC
     feed/ranking.h feed/ranking.cpp
     feed/postrecord.h feed/postrecord.cpp
     feed/feedstore.h feed/feedstore.cpp
-    feed/feedservice.h feed/feedservice.cpp feed/feedservicefiles.cpp
+    feed/feedservice.h feed/feedservice.cpp feed/feedservicefiles.cpp feed/feedservicemutes.cpp
+    feed/mutedpeoplemodel.h feed/mutedpeoplemodel.cpp
     feed/postlistmodel.h feed/postlistmodel.cpp
     feed/feedmodel.h feed/feedmodel.cpp
     feed/threadmodel.h feed/threadmodel.cpp
     feed/profilemodel.h feed/profilemodel.cpp
+    feed/bookmarksmodel.h feed/bookmarksmodel.cpp
     media/mediatransfer.h media/mediatransfer.cpp
     media/mediacache.h media/mediacache.cpp
     media/attachmentview.h media/attachmentview.cpp

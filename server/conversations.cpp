@@ -278,15 +278,22 @@ Result<CreatedConversation> createConversation(ServerDb &db, qint64 creatorId, c
         if (auto st = markRequestIfStranger(db, id, creatorId, otherMembers.constFirst()); !st)
             return st.error();
     }
-    for (qint64 member : std::as_const(everyone)) {
-        auto json = conversationJson(db, member, id);
+    if (auto st = logConversationTo(db, id, everyone); !st)
+        return st.error();
+    return CreatedConversation{id, false};
+}
+
+Status logConversationTo(ServerDb &db, qint64 conversationId, const QList<qint64> &viewers)
+{
+    for (qint64 viewer : viewers) {
+        auto json = conversationJson(db, viewer, conversationId);
         if (!json)
             return json.error();
-        if (auto seq = appendEvent(db, member, protocol::eventName(protocol::EventType::ConversationUpdated), *json);
+        if (auto seq = appendEvent(db, viewer, protocol::eventName(protocol::EventType::ConversationUpdated), *json);
             !seq)
             return seq.error();
     }
-    return CreatedConversation{id, false};
+    return {};
 }
 
 void registerConversationRoutes(Router &router, Services &services)

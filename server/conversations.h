@@ -19,6 +19,10 @@ class ServerDb;
 //! loadConversation() encoded by its codec.
 [[nodiscard]] Result<QJsonObject> conversationJson(ServerDb &db, qint64 viewerId, qint64 conversationId);
 
+//! Logs conversation.updated (conversationJson() as each sees it) to each of \a viewers
+//! (inside the caller's transaction).
+[[nodiscard]] Status logConversationTo(ServerDb &db, qint64 conversationId, const QList<qint64> &viewers);
+
 //! True if \a userId belongs to \a conversationId.
 [[nodiscard]] Result<bool> isMember(ServerDb &db, qint64 conversationId, qint64 userId);
 //! Every member of \a conversationId.

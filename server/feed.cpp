@@ -4,6 +4,7 @@
 
 #include "clock.h"
 #include "media.h"
+#include "personmute.h"
 #include "posts.h"
 #include "protocol/json.h"
 #include "protocol/types.h"
@@ -58,17 +59,21 @@ Response noSuchPost()
 }
 
 // \a where may use ?1 (the caller), ?2 (\a param) and ?5 (the start of the discover window).
-Response listPosts(ServerDb &db, Clock &clock, const RequestContext &ctx, const QString &where, qint64 param)
+// \a leaveMutedOut: a timeline (home, discover), where the people the caller muted are left out.
+Response listPosts(ServerDb &db, Clock &clock, const RequestContext &ctx, const QString &where, qint64 param,
+                   bool leaveMutedOut = false)
 {
     auto page = pageQuery(ctx);
     if (!page)
         return Response::error(page.error());
     const qint64 now = clock.nowMs();
     // Nobody sees the posts (and reposts) of someone they blocked or who blocked them.
+    const QString muted = leaveMutedOut ? QStringLiteral(" AND ") + postNotMutedSql(QStringLiteral("?1"), QStringLiteral("p"))
+                                        : QString();
     auto rows = db.integers(QStringLiteral("SELECT p.id FROM posts p WHERE p.deleted_at IS NULL AND (%1) "
-                                           "AND (?3 = 0 OR p.id < ?3) AND ?5 IS NOT NULL AND %2 "
+                                           "AND (?3 = 0 OR p.id < ?3) AND ?5 IS NOT NULL AND %2%3 "
                                            "ORDER BY p.id DESC LIMIT ?4")
-                                .arg(where, postNotBlockedSql(QStringLiteral("?1"), QStringLiteral("p"))),
+                                .arg(where, postNotBlockedSql(QStringLiteral("?1"), QStringLiteral("p")), muted),
                             ctx.userId, param, page->before, page->limit + 1, now - kDiscoverWindowMs);
     if (!rows)
         return Response::error(rows.error());
@@ -320,13 +325,14 @@ void registerFeedRoutes(Router &router, Services &services)
                    return listPosts(db, clock, ctx, QStringLiteral("p.author_id = ?2"), *id);
                });
 
-    // Home: posts, replies and reposts by oneself and the people one follows.
+    // Home: posts, replies and reposts by oneself and the people one follows (but not those one
+    // muted, nor their reposts or reposts of them).
     router.add(Router::Method::Get, QStringLiteral("/v1/timeline/home"), Router::NoFlags,
                [&db, &clock](RequestContext &ctx) {
                    return listPosts(db, clock, ctx,
                                     QStringLiteral("p.author_id = ?1 OR p.author_id IN "
                                                    "(SELECT followee_id FROM follows WHERE follower_id = ?1)"),
-                                    0);
+                                    0, true);
                });
 
     // Discover: original posts (no replies, no reposts) from everyone in the window, newest
@@ -335,7 +341,7 @@ void registerFeedRoutes(Router &router, Services &services)
                [&db, &clock](RequestContext &ctx) {
                    return listPosts(db, clock, ctx,
                                     QStringLiteral("p.reply_to IS NULL AND p.repost_of IS NULL AND p.created_at >= ?5"),
-                                    0);
+                                    0, true);
                });
 }
 

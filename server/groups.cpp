@@ -168,11 +168,17 @@ Response addHandler(ServerDb &db, Clock &clock, RequestContext &ctx)
                                 g.id, id, now);
                 !s)
                 return s;
-            auto line = postSystemMessage(db, g.id, ctx.userId, QStringLiteral("added"), id, {}, now);
+            auto line = postSystemMessage(db, g.id, ctx.userId, QStringLiteral("added"), id, {}, now, {},
+                                          Announce::MessageOnly);
             if (!line)
                 return line.error();
         }
-        return {};
+        // One conversation.updated per member after all the lines (each line's own would cost
+        // a conversation for every member per person added).
+        auto everyone = memberIds(db, g.id);
+        if (!everyone)
+            return everyone.error();
+        return logConversationTo(db, g.id, *everyone);
     });
     if (!st)
         return Response::error(st.error());
@@ -251,15 +257,7 @@ Response removeHandler(ServerDb &db, Clock &clock, RequestContext &ctx)
         // was logged with them still in it): for them it is left or removed, read-only.
         QList<qint64> told = *members;
         told.append(*target);
-        for (qint64 member : std::as_const(told)) {
-            auto json = conversationJson(db, member, g.id);
-            if (!json)
-                return json.error();
-            if (auto seq = appendEvent(db, member, protocol::eventName(protocol::EventType::ConversationUpdated), *json);
-                !seq)
-                return seq.error();
-        }
-        return {};
+        return logConversationTo(db, g.id, told);
     });
     if (!st)
         return Response::error(st.error());

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "router.h"
+#include "plazaversion.h"
 #include "routes.h"
 
 namespace plaza::server {

@@ -2,6 +2,7 @@
 // plaza-server: the reference server of the Plaza API (docs/api.md).
 
 #include "clock.h"
+#include "plazaversion.h"
 #include "common/logging.h"
 #include "credentials.h"
 #include "demoseed.h"

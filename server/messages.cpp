@@ -190,7 +190,7 @@ Result<qint64> newMessageTime(ServerDb &db, qint64 conversationId, qint64 nowMs)
 // After a new message: the conversation's activity, the sender's own read mark (what one
 // wrote is read), and message.created then conversation.updated in every member's log.
 Status announceMessage(ServerDb &db, qint64 conversationId, qint64 senderId, qint64 messageId, qint64 nowMs,
-                       const QList<qint64> &alsoTo = {})
+                       const QList<qint64> &alsoTo = {}, Announce announce = Announce::MessageAndConversation)
 {
     // Writing in a request accepts it (requests.h); the conversation.updated below tells.
     if (auto accepted = acceptRequest(db, conversationId, senderId, false); !accepted)
@@ -220,6 +220,8 @@ Status announceMessage(ServerDb &db, qint64 conversationId, qint64 senderId, qin
             return json.error();
         if (auto seq = appendEvent(db, member, protocol::eventName(protocol::EventType::MessageCreated), *json); !seq)
             return seq.error();
+        if (announce == Announce::MessageOnly)
+            continue;
         auto conversation = conversationJson(db, member, conversationId);
         if (!conversation)
             return conversation.error();
@@ -265,7 +267,8 @@ Result<qint64> postPaymentMessage(ServerDb &db, qint64 conversationId, qint64 se
 }
 
 Result<qint64> postSystemMessage(ServerDb &db, qint64 conversationId, qint64 actorId, const QString &action,
-                                 qint64 targetId, const QString &title, qint64 nowMs, const QList<qint64> &alsoTo)
+                                 qint64 targetId, const QString &title, qint64 nowMs, const QList<qint64> &alsoTo,
+                                 Announce announce)
 {
     auto actor = displayName(db, actorId, actorId);
     if (!actor)
@@ -304,7 +307,7 @@ Result<qint64> postSystemMessage(ServerDb &db, qint64 conversationId, qint64 act
                               conversationId, actorId, clientId, text, *createdAt, action, nullIfZero(targetId));
     if (!inserted)
         return inserted.error();
-    if (auto st = announceMessage(db, conversationId, actorId, *inserted, *createdAt, alsoTo); !st)
+    if (auto st = announceMessage(db, conversationId, actorId, *inserted, *createdAt, alsoTo, announce); !st)
         return st.error();
     return *inserted;
 }
@@ -421,15 +424,19 @@ Result<ReadState> readState(ServerDb &db, qint64 conversationId, qint64 userId, 
         return upTo.error();
     ReadState state;
     state.upTo = upTo->value_or(0);
+    // Messages of someone the user blocked are not counted (a group shows them collapsed), nor
+    // do their mentions notify (docs/api.md "Safety").
     auto unread = db.integer(QStringLiteral("SELECT count(*) FROM messages WHERE conversation_id = ?1 AND id > ?2 "
-                                            "AND sender_id <> ?3 AND system_action IS NULL AND (?4 = 0 OR id <= ?4)"),
+                                            "AND sender_id <> ?3 AND system_action IS NULL AND (?4 = 0 OR id <= ?4) "
+                                            "AND sender_id NOT IN (SELECT blocked_id FROM blocks WHERE blocker_id = ?3)"),
                              conversationId, state.upTo, userId, lastVisible);
     if (!unread)
         return unread.error();
     state.unread = unread->value_or(0);
     auto mentions = db.integer(QStringLiteral("SELECT count(*) FROM message_mentions n JOIN messages m ON m.id = n.message_id "
                                               "WHERE n.user_id = ?3 AND m.conversation_id = ?1 AND m.id > ?2 "
-                                              "AND m.deleted_at IS NULL AND (?4 = 0 OR m.id <= ?4)"),
+                                              "AND m.deleted_at IS NULL AND (?4 = 0 OR m.id <= ?4) AND m.sender_id NOT IN "
+                                              "(SELECT blocked_id FROM blocks WHERE blocker_id = ?3)"),
                                conversationId, state.upTo, userId, lastVisible);
     if (!mentions)
         return mentions.error();

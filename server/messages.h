@@ -52,13 +52,20 @@ struct CreatedMessage {
                                                      const QList<protocol::AttachmentRef> &attachments = {},
                                                      const MessageOrigin &origin = {});
 
+//! What a new message logs in each member's log: message.created and conversation.updated, or
+//! only message.created when the caller logs one conversation.updated per member itself after
+//! several messages (adding 48 people to a group: 48 lines, not 48 × 50 conversations).
+enum class Announce { MessageAndConversation, MessageOnly };
+
 //! Posts a "system" message of \a actorId in a group (inside the caller's transaction): who
 //! was added, removed or promoted (\a targetId), who left, or the new \a title. Its text is the
-//! line in English. message.created and conversation.updated go to every member and to each of
-//! \a alsoTo (someone who just left or was removed: they see the line that tells of it).
+//! line in English. message.created and (see \a announce) conversation.updated go to every
+//! member and to each of \a alsoTo (someone who just left or was removed: they see the line
+//! that tells of it).
 [[nodiscard]] Result<qint64> postSystemMessage(ServerDb &db, qint64 conversationId, qint64 actorId,
                                                const QString &action, qint64 targetId, const QString &title,
-                                               qint64 nowMs, const QList<qint64> &alsoTo = {});
+                                               qint64 nowMs, const QList<qint64> &alsoTo = {},
+                                               Announce announce = Announce::MessageAndConversation);
 
 //! The members of group \a conversationId whom \a text names as @handle (a handle after an "@"
 //! that does not follow a letter, digit, "_" or "@"), each once, in the order of the text.

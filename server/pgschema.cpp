@@ -451,6 +451,18 @@ CREATE INDEX message_mentions_user ON message_mentions (user_id, message_id)
 )sql");
 }
 
+QString PgStorage::personMuteSchema()
+{
+    return QStringLiteral(R"sql(
+CREATE TABLE person_mutes (
+    muter_id bigint NOT NULL,
+    muted_id bigint NOT NULL,
+    created_at bigint NOT NULL,
+    PRIMARY KEY (muter_id, muted_id)
+)
+)sql");
+}
+
 QString PgStorage::requestsSchema()
 {
     return QStringLiteral(R"sql(

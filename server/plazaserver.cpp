@@ -94,6 +94,7 @@ PlazaServer::PlazaServer(Services &services, QObject *parent) : QAbstractHttpSer
     registerSafetyRoutes(m_router, services);
     registerGroupRoutes(m_router, services);
     registerRequestRoutes(m_router, services);
+    registerPersonMuteRoutes(m_router, services);
     if (services.options.testClock)
         registerTestClockRoutes(m_router, services);
     // Upgrades never reach the router (handleRequest); a plain GET here is a client mistake.

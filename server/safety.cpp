@@ -110,6 +110,18 @@ Response setBlocked(ServerDb &db, Clock &clock, RequestContext &ctx, bool blocke
         const QJsonObject data = protocol::BlockChange{*user, blocked, utc(now)}.toJson();
         if (auto seq = appendEvent(db, ctx.userId, protocol::eventName(protocol::EventType::BlockChanged), data); !seq)
             return seq.error();
+        // The conversations the two share count the other's messages as unread again, or no
+        // longer: the blocker's devices get them as they now are.
+        auto shared = db.integers(QStringLiteral("SELECT a.conversation_id FROM conversation_members a "
+                                                 "JOIN conversation_members b ON b.conversation_id = a.conversation_id "
+                                                 "AND b.user_id = ?2 WHERE a.user_id = ?1 ORDER BY a.conversation_id"),
+                                  ctx.userId, otherId);
+        if (!shared)
+            return shared.error();
+        for (qint64 conversationId : std::as_const(*shared)) {
+            if (auto st = logConversationTo(db, conversationId, {ctx.userId}); !st)
+                return st;
+        }
         return {};
     });
     if (!st)

@@ -557,10 +557,20 @@ CREATE TABLE IF NOT EXISTS message_mentions (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS message_mentions_user ON message_mentions (user_id, message_id);
 )sql")},
+        // Muting a person in the feed (issue 17, docs/api.md "Safety", personmute.h): who muted
+        // whom; the muter's home and discover timelines leave the muted person's posts out. Step 18.
+        {18, QStringLiteral(R"sql(
+CREATE TABLE IF NOT EXISTS person_mutes (
+    muter_id INTEGER NOT NULL,
+    muted_id INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (muter_id, muted_id)
+) WITHOUT ROWID;
+)sql")},
         // Message requests (issue 17, docs/api.md "Message requests", server/requests.cpp): a
         // member's row is 'pending' while a stranger's direct conversation waits for them to
-        // accept it; everything before this step was accepted. Step 18.
-        {18, QStringLiteral(R"sql(
+        // accept it; everything before this step was accepted. Step 19.
+        {19, QStringLiteral(R"sql(
 ALTER TABLE conversation_members ADD COLUMN request_state TEXT NOT NULL DEFAULT 'accepted';
 )sql")},
     };

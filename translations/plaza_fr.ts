@@ -122,6 +122,33 @@
     </message>
 </context>
 <context>
+    <name>BookmarksSheet</name>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Signets</translation>
+    </message>
+    <message>
+        <source>Only you can see what you bookmarked.</source>
+        <translation>Vous seul voyez vos signets.</translation>
+    </message>
+    <message>
+        <source>Your bookmarks couldn&apos;t load</source>
+        <translation>Impossible de charger vos signets</translation>
+    </message>
+    <message>
+        <source>No bookmarks yet</source>
+        <translation>Aucun signet pour l’instant</translation>
+    </message>
+    <message>
+        <source>Bookmark a post with its bookmark button or its … menu to find it here later.</source>
+        <translation>Ajoutez une publication aux signets avec son bouton signet ou son menu … pour la retrouver ici plus tard.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+</context>
+<context>
     <name>CacheLockedScreen</name>
     <message>
         <source>This cache cannot be unlocked</source>
@@ -577,8 +604,8 @@
         <translation>Lien plaza:// à ouvrir.</translation>
     </message>
     <message>
-        <source>Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, settings/security, settings/two-factor, settings/password, settings/delete-account, settings/storage, settings/blocked, switcher, feedback.</source>
-        <translation>Ouvrir d’abord cette page : feed, chat, wallet, savings, settings, wallet/send[/pseudo], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, settings/security, settings/two-factor, settings/password, settings/delete-account, settings/storage, settings/blocked, switcher, feedback.</translation>
+        <source>Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, settings/security, settings/two-factor, settings/password, settings/delete-account, settings/storage, settings/blocked, feed/bookmarks, feed/menu, feed/edit, feed/quote, feed/delete, switcher, feedback.</source>
+        <translation>Ouvrir d’abord cette page : feed, chat, wallet, savings, settings, wallet/send[/pseudo], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, settings/security, settings/two-factor, settings/password, settings/delete-account, settings/storage, settings/blocked, feed/bookmarks, feed/menu, feed/edit, feed/quote, feed/delete, switcher, feedback.</translation>
     </message>
 </context>
 <context>
@@ -1446,6 +1473,14 @@
     <message>
         <source>Posts are 1 to 500 characters.</source>
         <translation>Les publications font 1 à 500 caractères.</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Signets</translation>
+    </message>
+    <message>
+        <source>The posts you bookmarked</source>
+        <translation>Les publications que vous avez ajoutées aux signets</translation>
     </message>
 </context>
 <context>
@@ -2750,6 +2785,113 @@
     </message>
 </context>
 <context>
+    <name>PostActionsLayer</name>
+    <message>
+        <source>Posts are 1 to 500 characters.</source>
+        <translation>Les publications font 1 à 500 caractères.</translation>
+    </message>
+    <message>
+        <source>This post is gone.</source>
+        <translation>Cette publication n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Only its author can change this post.</source>
+        <translation>Seul son auteur peut modifier cette publication.</translation>
+    </message>
+    <message>
+        <source>Post edited</source>
+        <translation>Publication modifiée</translation>
+    </message>
+    <message>
+        <source>Quote posted</source>
+        <translation>Citation publiée</translation>
+    </message>
+    <message>
+        <source>Post deleted</source>
+        <translation>Publication supprimée</translation>
+    </message>
+    <message>
+        <source>Bookmarked</source>
+        <translation>Ajoutée aux signets</translation>
+    </message>
+    <message>
+        <source>Bookmark removed</source>
+        <translation>Retirée des signets</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. Editing needs a connection; your post is unchanged.</source>
+        <translation>Vous êtes hors ligne. La modification nécessite une connexion ; votre publication n’a pas changé.</translation>
+    </message>
+    <message>
+        <source>Edit post</source>
+        <translation>Modifier la publication</translation>
+    </message>
+    <message>
+        <source>Text of the post</source>
+        <translation>Texte de la publication</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter to save. Others see that it was edited.</source>
+        <translation>Ctrl+Entrée pour enregistrer. Les autres verront qu’elle a été modifiée.</translation>
+    </message>
+    <message>
+        <source>%1 / 500</source>
+        <translation>%1 / 500</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. Quoting needs a connection.</source>
+        <translation>Vous êtes hors ligne. La citation nécessite une connexion.</translation>
+    </message>
+    <message>
+        <source>Quote post</source>
+        <translation>Citer la publication</translation>
+    </message>
+    <message>
+        <source>Add your thoughts</source>
+        <translation>Ajoutez votre avis</translation>
+    </message>
+    <message>
+        <source>Your words about the quoted post</source>
+        <translation>Votre texte sur la publication citée</translation>
+    </message>
+    <message>
+        <source>Quoted post by %1</source>
+        <translation>Publication citée de %1</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter to post</source>
+        <translation>Ctrl+Entrée pour publier</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Publier</translation>
+    </message>
+    <message>
+        <source>Delete this post?</source>
+        <translation>Supprimer cette publication ?</translation>
+    </message>
+    <message>
+        <source>It disappears for everyone, with its likes and reposts. This can&apos;t be undone.</source>
+        <translation>Elle disparaît pour tout le monde, avec ses J’aime et ses republications. C’est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>PostDelegate</name>
     <message>
         <source>Load missing posts</source>
@@ -2862,6 +3004,49 @@
     <message>
         <source>Cancel sending this post</source>
         <translation>Annuler l’envoi de cette publication</translation>
+    </message>
+    <message>
+        <source>Post actions</source>
+        <translation>Actions de la publication</translation>
+    </message>
+</context>
+<context>
+    <name>PostMenu</name>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Needs a connection</source>
+        <translation>Nécessite une connexion</translation>
+    </message>
+    <message>
+        <source>Quote…</source>
+        <translation>Citer…</translation>
+    </message>
+    <message>
+        <source>Remove bookmark</source>
+        <translation>Retirer des signets</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>Ajouter aux signets</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copier le texte</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>Annuler l’envoi</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
     </message>
 </context>
 <context>

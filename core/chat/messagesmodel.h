@@ -61,6 +61,10 @@ class MessagesModel : public QAbstractListModel
     Q_PROPERTY(bool isRequest READ isRequest NOTIFY titleChanged)
     //! A direct conversation's other person ("u_…"), for blocking and reporting them.
     Q_PROPERTY(QString otherUserId READ otherUserId NOTIFY titleChanged)
+    //! Groups: member, left or removed (read-only once not a member); "member" for a direct one.
+    Q_PROPERTY(QString membership READ membership NOTIFY titleChanged)
+    //! Groups: the user is an admin (adds, removes, renames).
+    Q_PROPERTY(bool admin READ admin NOTIFY titleChanged)
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool atStart READ atStart NOTIFY atStartChanged)
@@ -152,6 +156,8 @@ public:
     [[nodiscard]] bool muted() const { return m_muted; }
     [[nodiscard]] bool blocked() const { return m_blocked; }
     [[nodiscard]] bool isRequest() const { return m_request; }
+    [[nodiscard]] QString membership() const { return m_membership; }
+    [[nodiscard]] bool admin() const { return m_admin; }
     [[nodiscard]] QString otherUserId() const { return m_otherUserId; }
     [[nodiscard]] int pageSize() const { return m_pageSize; }
     void setPageSize(int size);
@@ -273,6 +279,8 @@ private:
     bool m_muted = false;
     bool m_blocked = false;
     bool m_request = false;
+    QString m_membership;
+    bool m_admin = false;
     QStringList m_memberNames;
     QList<MessageRow> m_rows;
     int m_pageSize = 50;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "feedbackreport.h"
+#include "plazaversion.h"
 
 #include "common/clock.h"
 #include "common/logging.h"

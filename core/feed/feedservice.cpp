@@ -153,7 +153,8 @@ QJsonObject FeedService::selfJson() const
 void FeedService::emitChanges(const storage::RowChanges &changes)
 {
     // On the one change stream, like a sync batch: the feed's models listen there only.
-    if (!changes.touches(storage::Table::Posts) && !changes.touches(storage::Table::Users))
+    if (!changes.touches(storage::Table::Posts) && !changes.touches(storage::Table::Users)
+        && !changes.touches(storage::Table::PersonMutes))
         return;
     storage::Cache *c = cache();
     if (!c)
@@ -541,9 +542,36 @@ QCoro::Task<Result<FetchedPage>> FeedService::fetchPage(QString path, QString be
         page.oldestWasCached = !known->isEmpty();
         page.oldestCreatedAt = protocol::formatTime(items.constLast().createdAt);
     }
-    WriteFn storingPage = [items](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
+    // The bookmarks list (newest bookmark first): the ones sync has not brought yet (a new
+    // device, or before its first sync ends) are kept now, a millisecond apart in the list's
+    // order, so the Bookmarks page shows them at once; the bookmark.changed of each, when sync
+    // applies it, writes its real time (INSERT OR REPLACE), and one removed since removes it.
+    const bool bookmarkList = path == protocol::endpoints::bookmarks();
+    const QDateTime listedAt = Clock::instance()->nowUtc();
+    WriteFn storingPage = [items, bookmarkList, listedAt](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
         if (auto st = store.storePosts(items, changes); !st)
             return st.error();
+        if (!bookmarkList || items.isEmpty())
+            return QString();
+        const Status listed = store.db().transaction([&]() -> Status {
+            auto stmt = store.db().prepare(
+                QStringLiteral("INSERT OR IGNORE INTO bookmarks (post_id, bookmarked_at) VALUES (?1, ?2);"));
+            if (!stmt)
+                return stmt.error();
+            for (qsizetype i = 0; i < items.size(); ++i) {
+                if (!items.at(i).bookmarkedByMe)
+                    continue;
+                stmt->reset();
+                stmt->bindAll(items.at(i).id, protocol::formatTime(listedAt.addMSecs(-i)));
+                if (auto st = stmt->exec(); !st)
+                    return st;
+                if (store.db().changes() > 0)
+                    changes.add(storage::Table::Posts, items.at(i).id);
+            }
+            return {};
+        });
+        if (!listed)
+            return listed.error();
         return QString();
     };
     QCoro::Task<Result<QString>> task = writeAndEmit(std::move(storingPage));
@@ -607,6 +635,21 @@ QCoro::Task<void> FeedService::report(QCoro::Task<Status> task)
     const Status st = co_await std::move(task);
     if (self && !st)
         fail(st.error());
+}
+
+QCoro::Task<void> FeedService::reportAction(QString action, QString postId, QCoro::Task<Status> task)
+{
+    QPointer<FeedService> self(this);
+    const Status st = co_await std::move(task);
+    if (!self)
+        co_return;
+    if (st) {
+        Q_EMIT actionDone(action, postId);
+        co_return;
+    }
+    fail(st.error());
+    if (self)
+        Q_EMIT actionRefused(action, postId, st.error().codeName(), st.error().field());
 }
 
 QCoro::Task<void> FeedService::composeTask(QString text, QString replyTo)
@@ -780,16 +823,17 @@ void FeedService::unrepost(const QString &postId)
 
 void FeedService::remove(const QString &postId)
 {
-    report(deletePost(postId));
+    reportAction(QStringLiteral("delete"), postId, deletePost(postId));
 }
 
 bool FeedService::edit(const QString &postId, const QString &text)
 {
     if (auto st = validateText(text); !st) {
         fail(st.error());
+        Q_EMIT actionRefused(QStringLiteral("edit"), postId, st.error().codeName(), st.error().field());
         return false;
     }
-    report(editPost(postId, text));
+    reportAction(QStringLiteral("edit"), postId, editPost(postId, text));
     return true;
 }
 
@@ -797,9 +841,10 @@ bool FeedService::quote(const QString &quotedId, const QString &text)
 {
     if (auto st = validateText(text); !st) {
         fail(st.error());
+        Q_EMIT actionRefused(QStringLiteral("quote"), quotedId, st.error().codeName(), st.error().field());
         return false;
     }
-    report(quoteTask(quotedId, text));
+    reportAction(QStringLiteral("quote"), quotedId, quoteTask(quotedId, text));
     return true;
 }
 
@@ -812,12 +857,12 @@ QCoro::Task<Status> FeedService::quoteTask(QString quotedId, QString text)
 
 void FeedService::bookmark(const QString &postId)
 {
-    report(setBookmarked(postId, true));
+    reportAction(QStringLiteral("bookmark"), postId, setBookmarked(postId, true));
 }
 
 void FeedService::unbookmark(const QString &postId)
 {
-    report(setBookmarked(postId, false));
+    reportAction(QStringLiteral("unbookmark"), postId, setBookmarked(postId, false));
 }
 
 void FeedService::follow(const QString &userId)

@@ -6,6 +6,7 @@
 #include "common/result.h"
 #include "feed/feedstore.h"
 #include "media/outgoingfiles.h"
+#include "protocol/safety.h"
 #include "outbox/outbox.h"
 
 #include <QCoroTask>
@@ -89,6 +90,16 @@ public:
     //! PUT/DELETE /v1/posts/{id}/bookmark; the cache's bookmark list follows the answer.
     QCoro::Task<Status> setBookmarked(QString postId, bool on);
     QCoro::Task<Status> setFollowing(QString userId, bool on);
+    //! PUT /v1/mutes/{user} (\a user: "u_…" or "@handle"): the mute, also in the cache at once
+    //! (the timelines leave the person out without waiting for sync; docs/api.md "Safety").
+    QCoro::Task<Result<protocol::PersonMute>> mutePerson(QString user);
+    //! DELETE /v1/mutes/{user}; the cache forgets the mute at once when \a user is a "u_…" id
+    //! (for an @handle, person_mute.changed brings it).
+    QCoro::Task<Status> unmutePerson(QString user);
+    //! GET /v1/mutes, every page: the people the user muted, newest first.
+    QCoro::Task<Result<QList<protocol::PersonMute>>> personMutes();
+    //! personMutes(), and the cache's person_mutes made equal to it (MutedPeopleModel::refresh()).
+    QCoro::Task<Status> syncPersonMutes();
     //! Sends every pending post of the outbox; how many are still pending afterwards.
     QCoro::Task<Result<int>> sendPending();
 
@@ -133,6 +144,9 @@ public:
     Q_INVOKABLE void unbookmark(const QString &postId);
     Q_INVOKABLE void follow(const QString &userId);
     Q_INVOKABLE void unfollow(const QString &userId);
+    //! Mutes (unmutes) a person in the feed: personMuted() when done, actionFailed() if not.
+    Q_INVOKABLE void mute(const QString &userId);
+    Q_INVOKABLE void unmute(const QString &userId);
     //! Sends pending posts now (also automatic on reconnect).
     Q_INVOKABLE void retryNow();
     //! Gives up a post of ours that is not on the server: one that waits (its uploads stop
@@ -155,6 +169,14 @@ Q_SIGNALS:
     //! Something the user did was refused or could not be done: an ErrorCode name and the
     //! field it is about (may be empty).
     void actionFailed(const QString &code, const QString &field);
+    //! What edit(), quote(), remove(), bookmark() and unbookmark() did, once the server agreed:
+    //! \a action is "edit", "quote", "delete", "bookmark" or "unbookmark", \a postId the post
+    //! acted on (the quoted one for a quote).
+    void actionDone(const QString &action, const QString &postId);
+    //! The same actions refused (after actionFailed): the ErrorCode name and field.
+    void actionRefused(const QString &action, const QString &postId, const QString &code, const QString &field);
+    //! mute() or unmute() of \a userId went through (\a muted: which).
+    void personMuted(const QString &userId, bool muted);
     //! Image \a fileIndex of queued post \a clientId: \a done of \a total bytes are on the server
     //! (at most about 10 a second per post, and always the last). The outbox row keeps it too.
     void uploadProgress(const QString &clientId, int fileIndex, qint64 done, qint64 total);
@@ -166,8 +188,11 @@ Q_SIGNALS:
 private:
     //! Runs \a task and reports its failure by actionFailed() (the Q_INVOKABLEs).
     QCoro::Task<void> report(QCoro::Task<Status> task);
+    //! report() that names the action (actionDone / actionRefused).
+    QCoro::Task<void> reportAction(QString action, QString postId, QCoro::Task<Status> task);
     QCoro::Task<void> composeTask(QString text, QString replyTo);
     QCoro::Task<Status> quoteTask(QString quotedId, QString text);
+    QCoro::Task<void> muteTask(QString userId, bool on);
     QCoro::Task<void> composeImagesTask(QString text, QList<std::pair<QString, QString>> images);
     //! The uploads of \a entry's images (feedservicefiles.cpp): each with a media id.
     QCoro::Task<Result<QList<media::OutgoingFile>>> uploadImagesOf(OutboxPost entry);

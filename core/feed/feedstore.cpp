@@ -67,6 +67,55 @@ Status FeedStore::storeBookmark(const protocol::BookmarkChange &change, storage:
     return m_db->transaction([&]() -> Status { return m_posts->setBookmark(change, changes); });
 }
 
+Status FeedStore::storePersonMute(const protocol::User &user, bool muted, const QString &at, storage::RowChanges &changes)
+{
+    return m_db->transaction([&]() -> Status {
+        auto id = m_users->upsert(user, changes);
+        if (!id)
+            return id.error();
+        return m_users->setMuted(*id, muted, at, changes);
+    });
+}
+
+Status FeedStore::removePersonMute(const QString &userId, storage::RowChanges &changes)
+{
+    return m_db->transaction([&]() -> Status { return m_users->setMuted(userId, false, {}, changes); });
+}
+
+Status FeedStore::replacePersonMutes(const QList<protocol::PersonMute> &mutes, storage::RowChanges &changes)
+{
+    return m_db->transaction([&]() -> Status {
+        QSet<QString> kept;
+        for (const protocol::PersonMute &m : mutes) {
+            auto id = m_users->upsert(m.user, changes);
+            if (!id)
+                return id.error();
+            kept.insert(*id);
+            if (auto st = m_users->setMuted(*id, true, protocol::formatTime(m.mutedAt), changes); !st)
+                return st;
+        }
+        // Mutes the server no longer has (undone on a device whose event is still to come).
+        QStringList gone;
+        auto stmt = m_db->prepare(QStringLiteral("SELECT user_id FROM person_mutes;"));
+        if (!stmt)
+            return stmt.error();
+        for (;;) {
+            auto more = stmt->step();
+            if (!more)
+                return more.error();
+            if (!*more)
+                break;
+            if (!kept.contains(stmt->text(0)))
+                gone.append(stmt->text(0));
+        }
+        for (const QString &id : std::as_const(gone)) {
+            if (auto st = m_users->setMuted(id, false, {}, changes); !st)
+                return st;
+        }
+        return Status();
+    });
+}
+
 Result<QStringList> FeedStore::bookmarkIds(int limit) const
 {
     auto stmt = m_db->prepare(QStringLiteral("SELECT b.post_id FROM bookmarks b JOIN posts p ON p.id = b.post_id "

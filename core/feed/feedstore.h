@@ -4,6 +4,7 @@
 #include "common/result.h"
 #include "media/outgoingfiles.h"
 #include "protocol/feed.h"
+#include "protocol/safety.h"
 #include "storage/rowchanges.h"
 
 #include <QJsonArray>
@@ -68,6 +69,14 @@ public:
     [[nodiscard]] Status removePost(const QString &id, storage::RowChanges &changes);
     //! A bookmark as the server answered it (the same as its bookmark.changed).
     [[nodiscard]] Status storeBookmark(const protocol::BookmarkChange &change, storage::RowChanges &changes);
+    //! A mute of a person as the server answered it (the same as its person_mute.changed):
+    //! \a user stored, and in person_mutes (since \a at) or not.
+    [[nodiscard]] Status storePersonMute(const protocol::User &user, bool muted, const QString &at,
+                                         storage::RowChanges &changes);
+    //! Unmutes \a userId in the cache.
+    [[nodiscard]] Status removePersonMute(const QString &userId, storage::RowChanges &changes);
+    //! person_mutes made equal to \a mutes (GET /v1/mutes, every page), in one transaction.
+    [[nodiscard]] Status replacePersonMutes(const QList<protocol::PersonMute> &mutes, storage::RowChanges &changes);
     //! The ids of the user's bookmarks in the cache, newest bookmark first.
     [[nodiscard]] Result<QStringList> bookmarkIds(int limit) const;
     //! Which of \a ids the cache holds.

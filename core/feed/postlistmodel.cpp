@@ -443,8 +443,9 @@ QHash<int, QByteArray> PostListModel::roleNames() const
 
 void PostListModel::onApplied(const sync::ChangeSet &changes)
 {
-    // A block (or unblock) changes which authors the timelines show: read them again (rare).
-    if (changes.reset || changes.changes.touches(storage::Table::Blocks)) {
+    // A block or a mute (or their undoing) changes which authors the timelines show: read
+    // them again (rare).
+    if (changes.reset || changes.changes.touches(storage::Table::Blocks) || changes.changes.touches(storage::Table::PersonMutes)) {
         reload();
         return;
     }
@@ -499,6 +500,10 @@ void PostListModel::onChanged(const QStringList &postIds)
         PostRecord next;
         if (byId.contains(id)) {
             next = byId.value(id);
+            if (!keepsRow(next)) {
+                removeRowAt(row);
+                continue;
+            }
         } else if (id.startsWith(u"local:") && byClientId.contains(m_rows.at(row).clientId)
                    && rowOf(byClientId.value(m_rows.at(row).clientId).id) < 0) {
             // Our post reached the server: the same row, now the server's copy.
@@ -559,6 +564,17 @@ void PostListModel::replaceRow(int row, const PostRecord &record)
     next.score = was.score;
     next.inputs = was.inputs;
     next.values = was.values;
+    // A list ordered by something else than the post's time (bookmarks) keeps the row's key.
+    if (scope() == PostScope::Bookmarks && record.id == was.id) {
+        next.createdAt = was.createdAt;
+        m_records.remove(was.id);
+        PostRecord kept = record;
+        kept.createdAt = was.createdAt;
+        m_records.insert(kept.id, new PostRecord(kept));
+        m_rows[row] = next;
+        Q_EMIT dataChanged(index(row), index(row));
+        return;
+    }
     m_records.remove(was.id);
     m_records.insert(record.id, new PostRecord(record));
     m_rows[row] = next;

@@ -159,6 +159,8 @@ protected:
     //! Posts a change named that are not loaded (new ones, or ones outside the loaded pages).
     virtual void onUnloadedChanges(const QStringList &postIds) { Q_UNUSED(postIds); }
     virtual void onOnline() { }
+    //! False when a loaded row no longer belongs in the list as it reads now (it leaves).
+    [[nodiscard]] virtual bool keepsRow(const PostRecord &record) const { Q_UNUSED(record); return true; }
 
     //! Reads the next page from the cache and appends it; false when the cache had no more.
     bool appendFromCache();

@@ -5,6 +5,7 @@
 #include "storage/database.h"
 
 #include <QDateTime>
+#include <QHash>
 
 namespace plaza::feed {
 
@@ -87,17 +88,25 @@ QString scopeWhere(PostScope scope)
     static const QString notBlocked = QStringLiteral(
         " AND coalesce(p.author_id, '') NOT IN (SELECT user_id FROM blocks) AND (p.repost_of_id IS NULL OR "
         "p.repost_of_id NOT IN (SELECT bo.id FROM blocks b JOIN posts bo ON bo.author_id = b.user_id))");
+    // The people the user muted leave the timelines too (their posts, their reposts and others'
+    // reposts of them), at once and back on unmute; their profile and threads keep them.
+    static const QString notMuted = QStringLiteral(
+        " AND coalesce(p.author_id, '') NOT IN (SELECT user_id FROM person_mutes) AND (p.repost_of_id IS NULL OR "
+        "p.repost_of_id NOT IN (SELECT mo.id FROM person_mutes m JOIN posts mo ON mo.author_id = m.user_id))");
     switch (scope) {
     case PostScope::Following:
         return QStringLiteral("(p.author_id = ?1 OR EXISTS (SELECT 1 FROM users f WHERE f.id = p.author_id AND "
                               "f.followed_by_me = 1))")
-            + notBlocked;
+            + notBlocked + notMuted;
     case PostScope::Discover:
-        return QStringLiteral("p.repost_of_id IS NULL AND p.reply_to IS NULL AND p.id NOT LIKE 'local:%'") + notBlocked;
+        return QStringLiteral("p.repost_of_id IS NULL AND p.reply_to IS NULL AND p.id NOT LIKE 'local:%'") + notBlocked
+            + notMuted;
     case PostScope::Replies:
         return QStringLiteral("p.reply_to = ?2");
     case PostScope::Author:
         return QStringLiteral("p.author_id = ?2");
+    case PostScope::Bookmarks:
+        return QStringLiteral("p.id IN (SELECT post_id FROM bookmarks)") + notBlocked;
     }
     return QStringLiteral("0");
 }
@@ -115,15 +124,30 @@ Result<QList<PostRecord>> collect(storage::Statement &stmt)
 
 } // namespace
 
+namespace {
+
+// The bookmarks, newest bookmark first, keyset-paged on (bookmarked_at, post_id): the rows
+// carry their bookmark's time as createdAt, so the list pages (and a cursor) in that order.
+Result<QList<PostRecord>> readBookmarks(storage::Database &db, const PostCursor &after, int limit);
+
+} // namespace
+
 Result<QList<PostRecord>> readPosts(storage::Database &db, PostScope scope, const QString &key, const QString &selfId,
                                     const PostCursor &after, int limit)
 {
+    if (scope == PostScope::Bookmarks)
+        return readBookmarks(db, after, limit);
     // Keyset paging on (created_at, id): stable while rows arrive above. Replies read oldest first.
+    // A later page starts at the cursor: "created_at <=" (or ">=") is a range an index can seek
+    // to; folded into one OR with the first page's case, SQLite walked every row before it.
     const bool ascending = scope == PostScope::Replies;
+    const QString op = ascending ? QStringLiteral(">") : QStringLiteral("<");
+    const QString cursor = after.createdAt.isEmpty()
+                               ? QString() // ?3 and ?4 unused (bound all the same)
+                               : QStringLiteral("AND p.created_at %1= ?3 AND (p.created_at %1 ?3 OR p.id %1 ?4) ").arg(op);
     const QString sql = selectSql()
-                        + QStringLiteral("WHERE %1 AND (?3 = '' OR p.created_at %2 ?3 OR (p.created_at = ?3 AND p.id %2 ?4)) "
-                                         "ORDER BY p.created_at %3, p.id %3 LIMIT ?5")
-                              .arg(scopeWhere(scope), ascending ? QStringLiteral(">") : QStringLiteral("<"),
+                        + QStringLiteral("WHERE %1 %2ORDER BY p.created_at %3, p.id %3 LIMIT ?5")
+                              .arg(scopeWhere(scope), cursor,
                                    ascending ? QStringLiteral("ASC") : QStringLiteral("DESC"));
     auto stmt = db.prepare(sql);
     if (!stmt)
@@ -154,10 +178,49 @@ Result<QList<PostRecord>> readPostsById(storage::Database &db, const QStringList
     return rows;
 }
 
+namespace {
+
+Result<QList<PostRecord>> readBookmarks(storage::Database &db, const PostCursor &after, int limit)
+{
+    // Posts of people the user blocked stay out, as in the timelines.
+    auto stmt = db.prepare(QStringLiteral(
+        "SELECT b.post_id, b.bookmarked_at FROM bookmarks b JOIN posts p ON p.id = b.post_id "
+        "WHERE coalesce(p.author_id, '') NOT IN (SELECT user_id FROM blocks) "
+        "AND (?1 = '' OR b.bookmarked_at < ?1 OR (b.bookmarked_at = ?1 AND b.post_id < ?2)) "
+        "ORDER BY b.bookmarked_at DESC, b.post_id DESC LIMIT ?3"));
+    if (!stmt)
+        return stmt.error();
+    stmt->bindAll(nonNull(after.createdAt), nonNull(after.id), qint64(limit));
+    QStringList ids;
+    QHash<QString, QString> when;
+    const Status walked = stmt->forEachRow([&] {
+        ids.append(stmt->text(0));
+        when.insert(stmt->text(0), stmt->text(1));
+    });
+    if (!walked)
+        return walked.error();
+    auto records = readPostsById(db, ids);
+    if (!records)
+        return records.error();
+    QHash<QString, PostRecord> byId;
+    for (PostRecord &r : *records) {
+        r.createdAt = when.value(r.id);
+        byId.insert(r.id, r);
+    }
+    QList<PostRecord> rows;
+    for (const QString &id : std::as_const(ids)) {
+        if (byId.contains(id))
+            rows.append(byId.value(id));
+    }
+    return rows;
+}
+
+} // namespace
+
 Result<qint64> countNewer(storage::Database &db, PostScope scope, const QString &selfId, const PostCursor &first)
 {
     auto stmt = db.prepare(QStringLiteral("SELECT count(*) FROM posts p WHERE %1 AND p.id NOT LIKE 'local:%' AND "
-                                          "(p.created_at > ?3 OR (p.created_at = ?3 AND p.id > ?4)) AND ?2 IS NOT NULL")
+                                          "p.created_at >= ?3 AND (p.created_at > ?3 OR p.id > ?4) AND ?2 IS NOT NULL")
                                .arg(scopeWhere(scope)));
     if (!stmt)
         return stmt.error();

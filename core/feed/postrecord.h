@@ -60,6 +60,9 @@ enum class PostScope {
     Discover,  //!< originals (no replies, no reposts) from anyone, ranked on the client
     Replies,   //!< replies to one post (\a key: its id), oldest first
     Author,    //!< by one user (\a key: their id), with replies and reposts
+    //! the user's bookmarks, newest bookmark first; a row's createdAt is when it was
+    //! bookmarked (the list's order), the post's own time is postCreatedAt
+    Bookmarks,
 };
 
 //! Where a page starts: after the row (createdAt, id) in the scope's order. Empty: the start.

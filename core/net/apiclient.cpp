@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "apiclient.h"
+#include "plazaversion.h"
 
 #include "common/logging.h"
 #include "net/replydecoder.h"

@@ -59,6 +59,10 @@ namespace plaza::protocol::endpoints {
 [[nodiscard]] QString blocks();
 //! PUT blocks, DELETE unblocks \a userId.
 [[nodiscard]] QString block(const QString &userId);
+//! GET: the people the caller muted in the feed.
+[[nodiscard]] QString personMutes();
+//! PUT mutes, DELETE unmutes \a userId ("u_…" or "@handle") in the feed.
+[[nodiscard]] QString personMute(const QString &userId);
 //! PUT mutes (with {"until"}), DELETE unmutes a conversation for the caller.
 [[nodiscard]] QString conversationMute(const QString &conversationId);
 [[nodiscard]] QString conversationAccept(const QString &conversationId);

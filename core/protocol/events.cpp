@@ -34,6 +34,7 @@ constexpr Entry kEvents[] = {
     {EventType::UserUpdated, u"user.updated"},
     {EventType::BlockChanged, u"block.changed"},
     {EventType::BookmarkChanged, u"bookmark.changed"},
+    {EventType::PersonMuteChanged, u"person_mute.changed"},
 };
 
 } // namespace

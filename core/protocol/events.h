@@ -34,6 +34,7 @@ enum class EventType {
     UserUpdated,
     BlockChanged,
     BookmarkChanged,
+    PersonMuteChanged,
 };
 
 //! "message.created" for EventType::MessageCreated, and so on.

@@ -54,6 +54,41 @@ Result<BlockChange> BlockChange::fromJson(const QJsonObject &o, const QString &c
     return c;
 }
 
+QJsonObject PersonMute::toJson() const
+{
+    return {{QStringLiteral("user"), user.toJson()}, {QStringLiteral("muted_at"), formatTime(mutedAt)}};
+}
+
+Result<PersonMute> PersonMute::fromJson(const QJsonObject &o, const QString &context)
+{
+    JsonReader r(o, context);
+    PersonMute m;
+    m.user = r.decode<User>(QStringLiteral("user"));
+    m.mutedAt = r.time(QStringLiteral("muted_at"));
+    if (!r.ok())
+        return r.error();
+    return m;
+}
+
+QJsonObject PersonMuteChange::toJson() const
+{
+    return {{QStringLiteral("user"), user.toJson()},
+            {QStringLiteral("muted"), muted},
+            {QStringLiteral("changed_at"), formatTime(changedAt)}};
+}
+
+Result<PersonMuteChange> PersonMuteChange::fromJson(const QJsonObject &o, const QString &context)
+{
+    JsonReader r(o, context);
+    PersonMuteChange c;
+    c.user = r.decode<User>(QStringLiteral("user"));
+    c.muted = r.boolean(QStringLiteral("muted"));
+    c.changedAt = r.time(QStringLiteral("changed_at"));
+    if (!r.ok())
+        return r.error();
+    return c;
+}
+
 QJsonObject Report::toJson() const
 {
     return {{QStringLiteral("id"), id},

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// Safety's resources (docs/api.md "Safety", issue 17): blocks, and reports of a message, a
-// post, a person or a payment request. Mutes are part of the Conversation (chat.h).
+// Safety's resources (docs/api.md "Safety", issue 17): blocks, mutes of a person in the feed,
+// and reports of a message, a post, a person or a payment request. Mutes of a conversation are
+// part of the Conversation (chat.h).
 
 #include "protocol/types.h"
 
@@ -37,6 +38,27 @@ struct BlockChange {
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static Result<BlockChange> fromJson(const QJsonObject &o,
                                                       const QString &context = QStringLiteral("block.changed"));
+};
+
+//! Someone the caller muted in the feed: {"user":User,"muted_at":time} (GET /v1/mutes, PUT's answer).
+struct PersonMute {
+    User user;
+    QDateTime mutedAt;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<PersonMute> fromJson(const QJsonObject &o, const QString &context = QStringLiteral("mute"));
+};
+
+//! The data of person_mute.changed, in the muter's log only: {"user":User,"muted":bool,"changed_at":time}.
+//! The whole state of that pair, so applying it again changes nothing.
+struct PersonMuteChange {
+    User user;
+    bool muted = false;
+    QDateTime changedAt;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<PersonMuteChange> fromJson(const QJsonObject &o,
+                                                           const QString &context = QStringLiteral("person_mute.changed"));
 };
 
 //! A report as stored: {"id","target_type","target_id","reason","note","created_at","declined"}.

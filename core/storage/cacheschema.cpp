@@ -352,9 +352,19 @@ ALTER TABLE messages ADD COLUMN system_target_id TEXT;
 ALTER TABLE messages ADD COLUMN mentions TEXT;
 )sql");
 
-// v14: message requests (issue 17, docs/api.md "Message requests"): 1 while the conversation is
-// a stranger's request to the user, not yet accepted.
+// v14: muting a person in the feed (issue 17). The people the user muted (person_mute.changed;
+// their User rows are in users): the timelines leave their posts and reposts out. A private
+// table: a resync brings it back from the log.
 const QString kSchemaV14 = QStringLiteral(R"sql(
+CREATE TABLE IF NOT EXISTS person_mutes (
+    user_id  TEXT PRIMARY KEY NOT NULL DEFAULT '',
+    muted_at TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+)sql");
+
+// v15: message requests (issue 17, docs/api.md "Message requests"): 1 while the conversation is
+// a stranger's request to the user, not yet accepted.
+const QString kSchemaV15 = QStringLiteral(R"sql(
 ALTER TABLE conversations ADD COLUMN request INTEGER NOT NULL DEFAULT 0;
 )sql");
 
@@ -393,6 +403,7 @@ const QList<Migration> &cacheMigrations()
         {12, kSchemaV12},
         {13, kSchemaV13},
         {14, kSchemaV14},
+        {15, kSchemaV15},
     };
     return steps;
 }
@@ -416,6 +427,7 @@ const QStringList &privateTables()
         QStringLiteral("media_files"),
         QStringLiteral("blocks"),
         QStringLiteral("bookmarks"),
+        QStringLiteral("person_mutes"),
     };
     return tables;
 }

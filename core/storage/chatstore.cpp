@@ -398,13 +398,15 @@ Status ChatStore::markRead(const protocol::ReadMark &read, const QString &selfId
 
     if (userId == selfId) {
         // Unread = messages from others after the one read up to (all of them if it is unknown
-        // here, which the next conversation.updated corrects).
+        // here, which the next conversation.updated corrects), leaving out those of people the
+        // user blocked, as the server counts.
         auto stmt = m_statements.get(QStringLiteral(
             "UPDATE conversations SET read_up_to = ?2, unread = ("
             " SELECT count(*) FROM messages WHERE conversation_id = ?1 AND sender_id <> ?3 AND kind <> 'system'"
+            " AND sender_id NOT IN (SELECT user_id FROM blocks)"
             " AND created_at > coalesce((SELECT created_at FROM messages WHERE id = ?2), '')),"
             " unread_mentions = (SELECT count(*) FROM messages WHERE conversation_id = ?1 AND deleted_at IS NULL"
-            " AND mentions LIKE '% ' || ?3 || ' %'"
+            " AND mentions LIKE '% ' || ?3 || ' %' AND sender_id NOT IN (SELECT user_id FROM blocks)"
             " AND created_at > coalesce((SELECT created_at FROM messages WHERE id = ?2), '')) WHERE id = ?1;"));
         if (!stmt)
             return stmt.error();

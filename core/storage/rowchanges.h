@@ -31,6 +31,7 @@ enum class Table : quint8 {
     PostOutbox,          //!< ids: the post's client_id
     PaymentOutbox,       //!< ids: the intent's Idempotency-Key
     Blocks,              //!< ids: the user blocked or unblocked
+    PersonMutes,         //!< ids: the user muted or unmuted in the feed
 };
 
 [[nodiscard]] inline size_t qHash(Table table, size_t seed = 0) noexcept
@@ -43,7 +44,7 @@ inline constexpr std::array kAllTables{Table::Messages,     Table::Conversations
                                        Table::Transactions, Table::Wallet,        Table::Savings,
                                        Table::SavingsGoals, Table::SavingsInterest, Table::PaymentRequests,
                                        Table::MessageOutbox, Table::PostOutbox, Table::PaymentOutbox,
-                                       Table::Blocks};
+                                       Table::Blocks, Table::PersonMutes};
 
 //! The table's name in the cache schema.
 [[nodiscard]] inline QString tableName(Table table)
@@ -81,6 +82,8 @@ inline constexpr std::array kAllTables{Table::Messages,     Table::Conversations
         return QStringLiteral("payment_outbox");
     case Table::Blocks:
         return QStringLiteral("blocks");
+    case Table::PersonMutes:
+        return QStringLiteral("person_mutes");
     }
     return {};
 }

@@ -110,4 +110,26 @@ Status UsersStore::setBlocked(const QString &userId, bool blocked, const QString
     return {};
 }
 
+Status UsersStore::setMuted(const QString &userId, bool muted, const QString &at, RowChanges &changes)
+{
+    if (userId.isEmpty())
+        return makeError(ErrorCode::Protocol, QStringLiteral("A mute names no user."));
+    auto stmt = m_statements.get(muted ? QStringLiteral("INSERT OR REPLACE INTO person_mutes (user_id, muted_at) VALUES (?1, ?2);")
+                                         : QStringLiteral("DELETE FROM person_mutes WHERE user_id = ?1;"));
+    if (!stmt)
+        return stmt.error();
+    if (muted)
+        (*stmt)->bindAll(userId, at.isNull() ? QStringLiteral("") : at);
+    else
+        (*stmt)->bind(1, userId);
+    if (auto st = (*stmt)->exec(); !st)
+        return st;
+    if (muted) {
+        changes.add(Table::PersonMutes, userId);
+    } else {
+        changes.addRemoved(Table::PersonMutes, userId);
+    }
+    return {};
+}
+
 } // namespace plaza::storage

@@ -29,6 +29,9 @@ public:
     //! block.changed (or a block's answer): the user row, and \a userId in blocks (since
     //! \a at, RFC 3339) or not. The whole state of the pair: applying it again changes nothing.
     [[nodiscard]] Status setBlocked(const QString &userId, bool blocked, const QString &at, RowChanges &changes);
+    //! person_mute.changed (or a mute's answer): \a userId in person_mutes (since \a at) or
+    //! not. The whole state of the pair: applying it again changes nothing.
+    [[nodiscard]] Status setMuted(const QString &userId, bool muted, const QString &at, RowChanges &changes);
 
 private:
     StatementCache &m_statements;

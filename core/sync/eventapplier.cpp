@@ -126,6 +126,15 @@ Result<bool> EventApplier::applyEvent(const protocol::Event &event, RowChanges &
             return m_users.setBlocked(*id, b.blocked, protocol::formatTime(b.changedAt), changes);
         });
         break;
+    case EventType::PersonMuteChanged:
+        // {"user","muted","changed_at"}: the muter's own devices (docs/api.md "Safety").
+        st = decodeThen<protocol::PersonMuteChange>(data, [&](const protocol::PersonMuteChange &m) -> Status {
+            auto id = m_users.upsert(m.user, changes);
+            if (!id)
+                return id.error();
+            return m_users.setMuted(*id, m.muted, protocol::formatTime(m.changedAt), changes);
+        });
+        break;
     case EventType::BookmarkChanged:
         // {"post_id","bookmarked","changed_at","post"}: the bookmarker's own devices (docs/api.md "Feed").
         st = decodeThen<protocol::BookmarkChange>(data, [&](const protocol::BookmarkChange &b) {

@@ -178,7 +178,7 @@ void RequestsModel::fetchMore(const QModelIndex &parent)
     QString where;
     QStringList args;
     if (!m_rows.isEmpty()) {
-        where = QStringLiteral(" AND (r.created_at < ?2 OR (r.created_at = ?2 AND r.id < ?3))");
+        where = QStringLiteral(" AND r.created_at <= ?2 AND (r.created_at < ?2 OR r.id < ?3)");
         args << m_rows.constLast().createdAt << m_rows.constLast().id;
     }
     // One extra row tells whether there is another page without a count(*).

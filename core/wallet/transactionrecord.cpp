@@ -91,7 +91,8 @@ Result<QList<TransactionRecord>> readTransactions(storage::Database &db, const T
     QString sql = kSelect + w.sql;
     QList<QString> args = w.args;
     if (!after.id.isEmpty()) {
-        sql += QStringLiteral(" AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?))");
+        // "created_at <= ?" first: a range the index seeks to (a bare OR walks every newer row).
+        sql += QStringLiteral(" AND t.created_at <= ? AND (t.created_at < ? OR t.id < ?)");
         args << after.createdAt << after.createdAt << after.id;
     }
     sql += QStringLiteral(" ORDER BY t.created_at DESC, t.id DESC LIMIT ?;");
@@ -104,7 +105,7 @@ Result<QList<TransactionRecord>> readNewerTransactions(storage::Database &db, co
     Where w = filterClause(filter);
     QString sql = kSelect + w.sql;
     QList<QString> args = w.args;
-    sql += QStringLiteral(" AND (t.created_at > ? OR (t.created_at = ? AND t.id > ?))");
+    sql += QStringLiteral(" AND t.created_at >= ? AND (t.created_at > ? OR t.id > ?)");
     args << before.createdAt << before.createdAt << before.id;
     // Oldest first to take the rows nearest the cursor, then turned back to newest first.
     sql += QStringLiteral(" ORDER BY t.created_at ASC, t.id ASC LIMIT ?;");

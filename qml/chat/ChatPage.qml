@@ -966,7 +966,7 @@ Item {
                     Icon { name: "log-out"; size: 18; color: Theme.textMuted }
                     Label {
                         objectName: "leftGroupText"
-                        text: safetyLayer.info && safetyLayer.info.membership === "removed"
+                        text: safetyLayer.messages && safetyLayer.messages.membership === "removed"
                               ? qsTr("You were removed from this group. You can read the messages up to then, but not write here.")
                               : qsTr("You left this group. You can read the messages up to then, but not write here.")
                         color: Theme.textMuted
@@ -1108,7 +1108,7 @@ Item {
             id: groupLayer
             anchors.fill: parent
             conversationId: page.currentId
-            info: safetyLayer.info
+            info: safetyLayer.messages
             notes: actionsLayer
         }
         }

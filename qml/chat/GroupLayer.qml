@@ -15,7 +15,7 @@ Item {
 
     //! The open conversation's id.
     property string conversationId: ""
-    //! Its row of the conversation list (SafetyLayer.info): kind, title, membership, admin.
+    //! The open conversation's MessagesModel (SafetyLayer.messages): kind, title, membership, admin.
     property var info: null
     //! What says what was done or failed at the bottom of the conversation (say(text, isError)).
     property var notes: null

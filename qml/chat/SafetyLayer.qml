@@ -36,26 +36,9 @@ Item {
     readonly property string otherName: messages !== null ? messages.title : ""
     readonly property string otherUserId: messages !== null ? messages.otherUserId : ""
     readonly property string offlineReason: App.session.online ? "" : qsTr("Needs a connection")
-    //! The open conversation's row of the conversation list (a group's kind, membership,
-    //! admin, title for the group entries and GroupLayer), kept fresh; null for a message
-    //! request (not in that list) or nothing open. Lost in the merge of groups17 (f41c331).
-    property int revision: 0
-    readonly property var info: {
-        revision
-        const row = conversationId.length > 0 ? conversationRows.indexOf(conversationId) : -1
-        return row >= 0 ? conversationRows.get(row) : null
-    }
-    ConversationsModel {
-        id: conversationRows
-        chat: App.chat
-        onDataChanged: layer.revision++
-        onModelReset: layer.revision++
-        onRowsInserted: layer.revision++
-        onRowsRemoved: layer.revision++
-    }
     //! The GroupLayer that opens a group's sheets (its entries below are for groups only).
     property var groups: null
-    readonly property bool groupMember: info !== null && info.kind === "group" && info.membership === "member"
+    readonly property bool groupMember: messages !== null && messages.kind === "group" && messages.membership === "member"
 
     //! Opens the menu under \a button (the header's "…").
     function openMenu(button) {
@@ -100,14 +83,14 @@ Item {
         }
         MenuEntry {
             objectName: "membersItem"
-            shown: layer.info !== null && layer.info.kind === "group"
+            shown: layer.messages !== null && layer.messages.kind === "group"
             text: qsTr("Members")
             iconName: "users"
             onTriggered: if (layer.groups) layer.groups.openMembers()
         }
         MenuEntry {
             objectName: "renameGroupItem"
-            shown: layer.groupMember && layer.info.admin === true
+            shown: layer.groupMember && layer.messages.admin === true
             text: qsTr("Rename group…")
             iconName: "pencil"
             reason: layer.offlineReason

@@ -12,12 +12,18 @@ Item {
     id: page
     objectName: "feedPage"
 
-    //! --page feed[/discover|/thread|/profile|/why]: what to open once the first page is in.
+    //! --page feed[/discover|/thread|/profile|/why|/bookmarks|/menu|/edit|/quote|/delete]: what
+    //! to open once the first page is in (menu, edit, delete: on the first post of one's own).
     property string pendingPath: ""
     //! The tab was shown: the keyboard starts in the composer.
     function focusMain() { composer.focusEditor() }
     function openPath(path) {
         pendingPath = path.length > 0 ? path : "."
+        if (path === "bookmarks") {
+            pendingPath = ""
+            bookmarksSheet.show(true)
+            return
+        }
         if (path === "discover" || path === "why")
             feed.timeline = "discover"
         else
@@ -43,6 +49,20 @@ Item {
             profileSheet.show(item.model.authorId)
         else if (pendingPath === "why" && item)
             whySheet.show(item.model.rankTerms, item.model.score)
+        else if ((pendingPath === "menu" || pendingPath === "edit" || pendingPath === "quote" || pendingPath === "delete") && item) {
+            // One's own post for the menu, edit and delete (what they offer most), any for a quote.
+            let target = item
+            for (let i = 0; pendingPath !== "quote" && i < list.count; ++i) {
+                const candidate = list.itemAtIndex(i)
+                if (candidate && !candidate.model.isGap && candidate.model.authorId === App.session.userId) {
+                    target = candidate
+                    break
+                }
+            }
+            list.positionViewAtIndex(target.index, ListView.Beginning)
+            list.forceLayout()
+            postActions.showcase(pendingPath, target)
+        }
         pendingPath = ""
         App.pageSettled = true
     }
@@ -75,6 +95,16 @@ Item {
                 }
             }
             Item { Layout.fillWidth: true }
+            AppButton {
+                objectName: "bookmarksButton"
+                text: qsTr("Bookmarks")
+                iconName: "bookmark"
+                variant: "quiet"
+                implicitHeight: 34
+                Accessible.name: qsTr("Bookmarks")
+                Accessible.description: qsTr("The posts you bookmarked")
+                onClicked: bookmarksSheet.show(false)
+            }
             Label {
                 visible: feed.stale
                 text: qsTr("Offline — showing what was saved")
@@ -151,6 +181,7 @@ Item {
                 }
                 delegate: PostDelegate {
                     width: ListView.view.width
+                    actions: postActions
                     discover: feed.timeline === "discover"
                     onOpenThread: postId => threadSheet.show(postId, "")
                     onOpenProfile: userId => profileSheet.show(userId)
@@ -241,8 +272,15 @@ Item {
     Connections {
         target: App.feed
         function onActionFailed(code, field) {
-            failureNotice.text = field === "text" ? qsTr("Posts are 1 to 500 characters.") : Errors.describe(code, field, App.session.serverUrl)
-            failureNotice.open()
+            // What the post actions did (edit, quote, delete, bookmark) is said by them, in their
+            // sheet or their note (actionRefused comes right after this).
+            const refusals = postActions.refusals
+            Qt.callLater(() => {
+                if (postActions.refusals !== refusals)
+                    return
+                failureNotice.text = field === "text" ? qsTr("Posts are 1 to 500 characters.") : Errors.describe(code, field, App.session.serverUrl)
+                failureNotice.open()
+            })
         }
     }
     ToolTip {
@@ -252,13 +290,28 @@ Item {
         y: page.height - height - Theme.spacingXl
     }
 
+    PostActionsLayer {
+        id: postActions
+        objectName: "postActionsLayer"
+        anchors.fill: parent
+        z: 2
+    }
+    BookmarksSheet {
+        id: bookmarksSheet
+        actions: postActions
+        onOpenThread: postId => threadSheet.show(postId, "")
+        onOpenProfile: userId => profileSheet.show(userId)
+        onImageOpened: (images, index) => mediaViewer.show(images, index)
+    }
     ThreadSheet {
         id: threadSheet
+        actions: postActions
         onOpenProfile: userId => profileSheet.show(userId)
         onImageOpened: (images, index) => mediaViewer.show(images, index)
     }
     ProfileSheet {
         id: profileSheet
+        actions: postActions
         onOpenThread: postId => threadSheet.show(postId, "")
         onImageOpened: (images, index) => mediaViewer.show(images, index)
     }

@@ -7,12 +7,18 @@ import Plaza.Desktop
 
 // One post: author, handle, relative time, the text (plain, links clickable), counts and
 // like / repost / reply; "Sponsored" with the advertiser, limited reach behind a label, and
-// on Discover "Why am I seeing this?". A gap row offers to load the missing posts.
+// on Discover "Why am I seeing this?". A gap row offers to load the missing posts. With
+// `actions` (the page's PostActionsLayer), a right-click, the Menu key or Shift+F10 inside
+// the post, or its "…" button (shown on hover, reachable by Tab) opens the post's menu.
 Item {
     id: row
     required property var model
     required property int index
     property bool discover: false
+    //! The page's PostActionsLayer (the post menu), or null: no menu.
+    property var actions: null
+    //! Where the keyboard's menu opens: under the "…" button.
+    readonly property real menuAnchorY: card.y + Theme.spacingL + 36
     signal openThread(string postId)
     signal openProfile(string userId)
     signal reply(string postId, string authorName)
@@ -25,6 +31,19 @@ Item {
     readonly property bool hidden: model.limitedReach && !revealed
 
     implicitHeight: model.isGap ? gapRow.implicitHeight + 2 * Theme.spacingS : card.implicitHeight + Theme.spacingS
+
+    function openMenu(x, y) {
+        if (row.actions && !row.model.isGap)
+            row.actions.openMenu(row, x, y)
+    }
+    // The keyboard, anywhere inside the post: the Menu key or Shift+F10.
+    Keys.onMenuPressed: event => { row.openMenu(-1, -1); event.accepted = true }
+    Keys.onPressed: event => {
+        if (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier)) {
+            row.openMenu(-1, -1)
+            event.accepted = true
+        }
+    }
 
     AppButton {
         id: gapRow
@@ -48,6 +67,21 @@ Item {
         implicitHeight: column.implicitHeight + 2 * Theme.spacingL
         Accessible.role: Accessible.ListItem
         Accessible.name: qsTr("%1: %2").arg(row.model.authorName).arg(row.hidden ? qsTr("limited-reach post, hidden") : row.model.text)
+
+        MouseArea {
+            objectName: "postContextArea"
+            anchors.fill: parent
+            acceptedButtons: Qt.RightButton // left clicks go on to links and buttons
+            enabled: row.actions !== null
+            onClicked: mouse => row.openMenu(mouse.x + card.x, mouse.y + card.y)
+        }
+        HoverHandler { id: hover }
+        // Touch and pen: a long press is the right-click.
+        TapHandler {
+            acceptedDevices: PointerDevice.TouchScreen | PointerDevice.Stylus
+            enabled: row.actions !== null
+            onLongPressed: row.openMenu(point.position.x + card.x, point.position.y + card.y)
+        }
 
         ColumnLayout {
             id: column
@@ -108,6 +142,35 @@ Item {
                     color: row.model.sendState === "failed" ? Theme.danger : Theme.textMuted
                     font.pixelSize: Theme.fontCaption
                     textFormat: Text.PlainText
+                }
+                // The pointer's way to the menu (shown while over the post), and a Tab stop.
+                ToolButton {
+                    id: actionsButton
+                    objectName: "postActionsButton"
+                    visible: row.actions !== null
+                    opacity: hover.hovered || activeFocus ? 1 : 0
+                    focusPolicy: Qt.TabFocus
+                    implicitWidth: 28
+                    implicitHeight: 28
+                    Layout.alignment: Qt.AlignTop
+                    Accessible.name: qsTr("Post actions")
+                    Accessible.onPressAction: clicked()
+                    ToolTip.visible: hovered
+                    ToolTip.delay: 600
+                    ToolTip.text: qsTr("Post actions")
+                    Keys.onReturnPressed: clicked()
+                    Keys.onEnterPressed: clicked()
+                    contentItem: Icon { name: "ellipsis"; size: 16; color: Theme.textMuted }
+                    background: Rectangle {
+                        radius: height / 2
+                        color: actionsButton.hovered ? Theme.hover : "transparent"
+                        border.width: actionsButton.activeFocus ? 2 : 0
+                        border.color: Theme.focusRing
+                    }
+                    onClicked: {
+                        const at = actionsButton.mapToItem(row, actionsButton.width, actionsButton.height)
+                        row.openMenu(Math.max(0, at.x - 248), at.y)
+                    }
                 }
             }
 

@@ -13,6 +13,8 @@ Sheet {
     signal openThread(string postId)
     //! A post's picture: the page opens the viewer.
     signal imageOpened(var images, int index)
+    //! The page's PostActionsLayer: each post's menu.
+    property var actions: null
 
     function show(id) {
         userId = id
@@ -66,6 +68,7 @@ Sheet {
             Layout.fillWidth: true
             delegate: PostDelegate {
                 width: ListView.view.width
+                actions: sheet.actions
                 onImageOpened: (images, index) => sheet.imageOpened(images, index)
                 onOpenThread: postId => { sheet.close(); sheet.openThread(postId) }
             }

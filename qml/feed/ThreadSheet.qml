@@ -15,6 +15,8 @@ Sheet {
     signal openProfile(string userId)
     //! A post's picture: the page opens the viewer.
     signal imageOpened(var images, int index)
+    //! The page's PostActionsLayer: each post's menu.
+    property var actions: null
 
     function show(id, name) {
         postId = id
@@ -42,6 +44,7 @@ Sheet {
             Layout.fillWidth: true
             delegate: PostDelegate {
                 width: ListView.view.width
+                actions: sheet.actions
                 onImageOpened: (images, index) => sheet.imageOpened(images, index)
                 onOpenProfile: userId => { sheet.close(); sheet.openProfile(userId) }
                 onReply: (id, name) => { replyBox.replyTo = id; replyBox.replyToName = name; replyBox.focusEditor() }

@@ -613,6 +613,35 @@ void ChatTest::draftsAndTyping()
     QTRY_COMPARE_WITH_TIMEOUT(messages.typingNames(), QStringList{m_friend->displayName}, 10000);
     QCOMPARE(m_chat->typingNames(m_conversation), QStringList{m_friend->displayName});
     QTRY_COMPARE_WITH_TIMEOUT(messages.typingNames(), QStringList(), 10000); // it fades
+    // Someone the user blocked is not shown typing (docs/api.md "Safety": a group they share
+    // still delivers their frames). The block is put in the cache directly: the frame still
+    // arrives (typingChanged), and the name is left out.
+    {
+        auto db = storage::Database::open(m_fixture->session->cachePath(), [&] {
+            storage::OpenOptions o;
+            o.rawKey = testCacheKey(*m_fixture->session);
+            return o;
+        }());
+        QVERIFY(db);
+        QVERIFY((*db)->exec(QStringLiteral("INSERT INTO blocks (user_id, blocked_at) VALUES ('%1', '2026-12-01T10:00:00.000Z');")
+                                .arg(m_friend->id)));
+    }
+    QSignalSpy typingSeen(m_chat.get(), &ChatService::typingChanged);
+    theirs.sendTyping(m_conversation);
+    QTRY_VERIFY_WITH_TIMEOUT(!typingSeen.isEmpty(), 10000);
+    QCOMPARE(typingSeen.at(0).at(0).toString(), m_conversation);
+    QCOMPARE(m_chat->typingNames(m_conversation), QStringList());
+    QCOMPARE(messages.typingNames(), QStringList());
+    {
+        auto db = storage::Database::open(m_fixture->session->cachePath(), [&] {
+            storage::OpenOptions o;
+            o.rawKey = testCacheKey(*m_fixture->session);
+            return o;
+        }());
+        QVERIFY(db);
+        QVERIFY((*db)->exec(QStringLiteral("DELETE FROM blocks;")));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_chat->typingNames(m_conversation), QStringList(), 10000); // the blocked frame fades too
     m_chat->sendTyping(m_conversation);
     m_chat->sendTyping(m_conversation); // throttled: one frame
     QTRY_COMPARE_WITH_TIMEOUT(heard.count(), 1, 10000);

@@ -105,7 +105,7 @@ void GroupsTest::groupsInTheCache()
     QTemporaryDir dir;
     auto db = storage::openCache(dir.filePath(QStringLiteral("cache.db")), QByteArray(32, '\x35'));
     QVERIFY(db);
-    QCOMPARE(storage::cacheSchemaVersion(), 13);
+    QVERIFY(storage::cacheSchemaVersion() >= 13); // groups came with v13
     sync::EventApplier applier(**db, kMe);
     QVERIFY(applier.load());
 

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void blockRefusals();
     void blockedConversationIsReadOnly();
     void blockedMoney();
+    void blockedSendersAreNotUnread();
     void blockedSearchAndFeed();
     void muteRoundTrip();
     void muteRefusals();
@@ -249,6 +250,47 @@ void TestServerSafety::blockedConversationIsReadOnly()
     // Unblocked: the conversation opens again.
     QCOMPARE(m_api->del(QStringLiteral("/v1/blocks/%1").arg(bruno.id), amelie.accessToken).status, 204);
     QCOMPARE(say(bruno, ab, QStringLiteral("Merci")).status, 201);
+}
+
+void TestServerSafety::blockedSendersAreNotUnread()
+{
+    // A group Amélie shares with Bruno, whom she blocks, and Chloé.
+    const TestAccount amelie = fresh(QStringLiteral("amelie"));
+    const TestAccount bruno = fresh(QStringLiteral("bruno"));
+    const TestAccount chloe = fresh(QStringLiteral("chloe"));
+    const QString trio = m_api->post(QStringLiteral("/v1/conversations"),
+                                     {{QStringLiteral("member_ids"), QJsonArray{bruno.id, amelie.id}},
+                                      {QStringLiteral("title"), QStringLiteral("Trio")}},
+                                     chloe.accessToken)
+                             .json.value(QStringLiteral("id"))
+                             .toString();
+    QVERIFY(!trio.isEmpty());
+    auto unreadOf = [&](const TestAccount &who) {
+        const ApiReply r = m_api->get(QStringLiteral("/v1/conversations/%1").arg(trio), who.accessToken);
+        return std::pair{r.json.value(QStringLiteral("unread")).toInteger(-1),
+                         r.json.value(QStringLiteral("unread_mentions")).toInteger(-1)};
+    };
+    QCOMPARE(say(bruno, trio, QStringLiteral("Un")).status, 201);
+    QCOMPARE(unreadOf(amelie).first, 1);
+
+    // The block: Bruno's messages and mentions no longer count for her, and her log carries the
+    // conversation as it now is (her other devices' badges follow).
+    const qint64 seq = latestSeq(amelie);
+    QCOMPARE(put(QStringLiteral("/v1/blocks/%1").arg(bruno.id), {}, amelie).status, 200);
+    const QList<QJsonObject> updated = eventsOf(amelie, QStringLiteral("conversation.updated"), seq);
+    QCOMPARE(updated.size(), 1);
+    QCOMPARE(updated.constFirst().value(QStringLiteral("id")).toString(), trio);
+    QCOMPARE(updated.constFirst().value(QStringLiteral("unread")).toInteger(), 0);
+    QCOMPARE(say(bruno, trio, QStringLiteral("Deux, @%1").arg(amelie.handle)).status, 201);
+    QCOMPARE(unreadOf(amelie), (std::pair<qint64, qint64>{0, 0}));
+    // Chloé's count of Bruno's messages is not touched; hers count for Amélie.
+    QCOMPARE(unreadOf(chloe).first, 2);
+    QCOMPARE(say(chloe, trio, QStringLiteral("Trois, @%1").arg(amelie.handle)).status, 201);
+    QCOMPARE(unreadOf(amelie), (std::pair<qint64, qint64>{1, 1}));
+
+    // Unblocked: they count again.
+    QCOMPARE(m_api->del(QStringLiteral("/v1/blocks/%1").arg(bruno.id), amelie.accessToken).status, 204);
+    QCOMPARE(unreadOf(amelie), (std::pair<qint64, qint64>{3, 2}));
 }
 
 void TestServerSafety::blockedMoney()

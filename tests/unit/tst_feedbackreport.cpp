@@ -2,6 +2,7 @@
 // FeedbackReport: every scrub rule on lines shaped like the ones Plaza and Qt really log, the
 // diagnostic lines that must come through untouched, the in-memory log ring, and the file.
 #include "common/logging.h"
+#include "plazaversion.h"
 #include "diagnostics/feedbackreport.h"
 
 #include <QFile>

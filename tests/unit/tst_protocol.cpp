@@ -39,7 +39,7 @@ QJsonObject validUser()
 #define SHA "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 #define IMAGE R"({"id":"md_1","kind":"image","mime":"image/jpeg","name":"hike.jpg","size":52314,"sha256":")" SHA R"(","width":1600,"height":1200,"thumbnail":true})"
 #define FILE_MEDIA R"({"id":"md_2","kind":"file","mime":"application/pdf","name":"menu.pdf","size":1200,"sha256":")" SHA R"(","width":0,"height":0,"thumbnail":false})"
-#define MESSAGE R"({"id":"m_2","client_id":"t_5","conversation_id":"c_1","sender":)" USER R"(,"text":"lunch","created_at":"2026-11-22T09:30:00.125Z","kind":"payment","payment":{"transaction_id":"t_5","amount":)" EUR(1250) R"(},"attachments":[{"media":)" IMAGE R"(,"alt":"The ridge at dawn"},{"media":)" FILE_MEDIA R"(,"alt":null}],"edited_at":"2026-11-22T10:00:00.000Z","deleted_at":null,"reactions":[{"emoji":"👍","count":2,"mine":true,"recent_user_ids":["u_1","u_2"]}],"reply_to":{"id":"m_1","sender_id":"u_2","sender_name":"Bruno","snippet":"lunch?","deleted":false},"forwarded_from":{"message_id":"m_0","sender_id":"u_3","sender_name":"Chloé"}})"
+#define MESSAGE R"({"id":"m_2","client_id":"t_5","conversation_id":"c_1","sender":)" USER R"(,"text":"lunch","created_at":"2026-11-22T09:30:00.125Z","kind":"payment","payment":{"transaction_id":"t_5","amount":)" EUR(1250) R"(},"attachments":[{"media":)" IMAGE R"(,"alt":"The ridge at dawn"},{"media":)" FILE_MEDIA R"(,"alt":null}],"edited_at":"2026-11-22T10:00:00.000Z","deleted_at":null,"reactions":[{"emoji":"👍","count":2,"mine":true,"recent_user_ids":["u_1","u_2"]}],"reply_to":{"id":"m_1","sender_id":"u_2","sender_name":"Bruno","snippet":"lunch?","deleted":false},"forwarded_from":{"message_id":"m_0","sender_id":"u_3","sender_name":"Chloé"},"system":null,"mentions":["u_2"]})"
 #define GOAL R"({"id":"g_1","name":"Bike","target":)" EUR(50000) R"(,"saved":)" EUR(20000) R"(,"deadline":"2027-06-30","created_at":"2026-11-01T00:00:00.000Z"})"
 #define POST_ORIGINAL R"({"id":"p_1","client_id":"c-1","author":)" USER R"(,"text":"hello","created_at":"2026-11-20T08:00:00.000Z","reply_to":null,"repost_of":null,"like_count":5,"repost_count":1,"reply_count":2,"liked_by_me":true,"reposted_by_me":true,"sponsored":true,"advertiser":)" MERCHANT R"(,"reach":"limited","signals":{"author_affinity":0.55,"engagement":8,"age_s":7200},"images":[{"media":)" IMAGE R"(,"alt":null}],"edited_at":"2026-11-20T09:00:00.000Z","quote_of":{"id":"p_0","deleted":false,"author":)" USER R"(,"text":"first","created_at":"2026-11-19T08:00:00.000Z","edited_at":null},"bookmarked_by_me":true})"
 
@@ -50,7 +50,7 @@ struct Sample {
 
 const Sample kSamples[] = {
     {"message", MESSAGE},
-    {"conversation", R"({"id":"c_1","kind":"group","title":"Trip","members":[)" USER "," MERCHANT R"(],"last_message":)" MESSAGE R"(,"unread":2,"read_up_to":"m_1","muted":true,"muted_until":"2026-11-23T09:30:00.000Z"})"},
+    {"conversation", R"({"id":"c_1","kind":"group","title":"Trip","members":[)" USER "," MERCHANT R"(],"last_message":)" MESSAGE R"(,"unread":2,"read_up_to":"m_1","muted":true,"muted_until":"2026-11-23T09:30:00.000Z","admin_ids":["u_1"],"membership":"member","unread_mentions":1})"},
     {"conversation.read", R"({"conversation_id":"c_1","user_id":"u_1","up_to":"m_2"})"},
     {"post", R"({"id":"p_2","client_id":null,"author":)" MERCHANT R"(,"text":"","created_at":"2026-11-21T08:00:00.000Z","reply_to":null,"repost_of":)" POST_ORIGINAL R"(,"like_count":0,"repost_count":0,"reply_count":0,"liked_by_me":false,"reposted_by_me":false,"sponsored":false,"advertiser":null,"reach":"full","signals":{"author_affinity":1,"engagement":0,"age_s":0},"images":[],"edited_at":null,"quote_of":{"id":"p_0","deleted":true,"author":null,"text":"","created_at":null,"edited_at":null},"bookmarked_by_me":false})"},
     {"upload", R"({"id":"up_4","size":104857600,"offset":3145728,"sha256":")" SHA R"(","expires_at":"2026-11-23T09:30:00.000Z"})"},
@@ -428,7 +428,7 @@ void TestProtocol::eventNamesRoundTrip()
         seen.insert(name);
         QCOMPARE(eventTypeFromName(name), std::optional<EventType>(type));
     }
-    QCOMPARE(seen.size(), 21);
+    QCOMPARE(seen.size(), 22);
     QCOMPARE(eventName(EventType::PaymentRequestUpdated), QStringLiteral("payment_request.updated"));
     QVERIFY(!eventTypeFromName(u"message.Created"));
     QVERIFY(!eventTypeFromName(u"message.created "));

@@ -4,7 +4,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Plaza
 
-// An item of the chat's menus (a message's, a conversation's): an icon, its text, and under
+// An item of the app's menus (a message's, a conversation's, a post's): an icon, its text, and under
 // it why it is greyed out (offline) when it is; hidden when not offered.
 MenuItem {
     id: entry
