@@ -557,6 +557,10 @@
         <source>Accept the message request from %1</source>
         <translation>Accepter la demande de message de %1</translation>
     </message>
+    <message>
+        <source>Accept the request first.</source>
+        <translation>Acceptez d’abord la demande.</translation>
+    </message>
 </context>
 <context>
     <name>ComingSoon</name>

@@ -647,11 +647,13 @@ Item {
                         Layout.fillWidth: true
                         Label { objectName: "conversationTitle"; text: messages.title; color: Theme.text; font.pixelSize: Theme.fontSubtitle; font.weight: Font.DemiBold; textFormat: Text.PlainText; elide: Text.ElideRight; Layout.fillWidth: true; Accessible.role: Accessible.Heading }
                         Label {
-                            visible: messages.typingNames.length > 0 || messages.kind === "group"
-                            text: messages.typingNames.length > 0
+                            // A stranger's request shows no typing until it is accepted.
+                            readonly property bool typing: messages.typingNames.length > 0 && !messages.isRequest
+                            visible: typing || messages.kind === "group"
+                            text: typing
                                   ? qsTr("%1 is typing…", "", messages.typingNames.length).arg(messages.typingNames.join(", "))
                                   : qsTr("You and %1").arg(messages.memberNames.join(", "))
-                            color: messages.typingNames.length > 0 ? Theme.accent : Theme.textMuted
+                            color: typing ? Theme.accent : Theme.textMuted
                             font.pixelSize: Theme.fontCaption
                             textFormat: Text.PlainText
                             elide: Text.ElideRight
@@ -665,9 +667,11 @@ Item {
                         variant: "secondary"
                         implicitHeight: 32
                         iconOnly: conversationHeader.compact
-                        enabled: App.session.online && !safetyLayer.blocked
+                        // Not to a stranger before their message request is accepted.
+                        enabled: App.session.online && !safetyLayer.blocked && !safetyLayer.isRequest
                         ToolTip.visible: hovered && (!enabled || iconOnly)
-                        ToolTip.text: enabled ? text : qsTr("Payments need a connection.")
+                        ToolTip.text: enabled ? text : safetyLayer.isRequest ? qsTr("Accept the request first.")
+                                                                             : qsTr("Payments need a connection.")
                         onClicked: page.sendMoney()
                     }
                     AppButton {
@@ -677,8 +681,11 @@ Item {
                         variant: "secondary"
                         implicitHeight: 32
                         iconOnly: conversationHeader.compact
-                        enabled: App.session.online && !safetyLayer.blocked
+                        enabled: App.session.online && !safetyLayer.blocked && !safetyLayer.isRequest
                         Accessible.name: qsTr("Request money")
+                        ToolTip.visible: hovered && (!enabled || iconOnly)
+                        ToolTip.text: enabled ? Accessible.name : safetyLayer.isRequest ? qsTr("Accept the request first.")
+                                                                                        : qsTr("Payments need a connection.")
                         onClicked: page.requestMoney()
                     }
                     AppButton {

@@ -232,6 +232,9 @@ void RequestsUiTest::openedByKeyboardWithItsBanner()
     // No composer until it is accepted.
     QQuickItem *composer = item(QStringLiteral("chatComposer"));
     QVERIFY(!composer || !composer->isVisible());
+    // No money either way with a stranger until it is accepted.
+    QVERIFY(!item(QStringLiteral("chatSendMoneyButton"))->isEnabled());
+    QVERIFY(!item(QStringLiteral("chatRequestMoneyButton"))->isEnabled());
     // The server still has it pending: reading it sent Lumen Bikes no receipt.
     QCOMPARE(m_api->get(QStringLiteral("/v1/conversations/%1").arg(m_request), m_token).json.value(QStringLiteral("request")).toBool(),
              true);
@@ -249,6 +252,8 @@ void RequestsUiTest::acceptByKeyboard()
     QVERIFY(!shown(QStringLiteral("requestsEntry")));
     QTRY_VERIFY_WITH_TIMEOUT(listed().contains(m_request), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(shown(QStringLiteral("chatComposer")), 10000);
+    QTRY_VERIFY(item(QStringLiteral("chatSendMoneyButton"))->isEnabled());
+    QVERIFY(item(QStringLiteral("chatRequestMoneyButton"))->isEnabled());
     // Now an ordinary conversation: the request's card, with Pay….
     QQuickItem *request = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((request = bubble([&](QObject *m) { return m->property("id").toString() == m_requestMessage; }))
