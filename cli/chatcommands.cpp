@@ -7,6 +7,7 @@
 
 #include "chat/chatqueries.h"
 #include "chat/chatservice.h"
+#include "chat/safetyactions.h"
 #include "storage/database.h"
 #include "sync/syncengine.h"
 
@@ -75,6 +76,8 @@ QCoro::Task<int> Commands::chats()
                                             : QStringLiteral("[muted until %1] ").arg(shortTime(c.mutedUntil));
         if (c.blocked)
             marks += QStringLiteral("[blocked] ");
+        if (c.request)
+            marks += QStringLiteral("[request] ");
         printLine(QStringLiteral("%1  %2  %3%4  %5%6%7")
                       .arg(c.id, c.lastActivityAt.isEmpty() ? QStringLiteral("-") : shortTime(c.lastActivityAt),
                            c.kind == u"direct" && !c.otherHandle.isEmpty() ? QStringLiteral("@%1 ").arg(c.otherHandle) : QString(),
@@ -99,6 +102,10 @@ QCoro::Task<int> Commands::chatShow()
     if (!id)
         co_return failWith(describe(id.error()));
     storage::Database &db = *m_chat->reader();
+    if (auto c = chat::readConversation(db, m_session->userId(), *id); c && c->request)
+        printLine(QStringLiteral("message request from %1: they cannot see if you have read it "
+                                 "(plaza-cli chat accept %2, or block @%3)")
+                      .arg(c->title, *id, c->otherHandle));
     auto messages = chat::readMessages(db, m_session->userId(), *id, {}, {}, std::max(1, m_options.limit));
     auto unsent = chat::readUnsent(db, m_session->userId(), *id);
     if (!messages)
@@ -137,6 +144,50 @@ QCoro::Task<int> Commands::chatShow()
         printLine(QStringLiteral("no messages"));
     if (!m_pulled)
         printLine(QStringLiteral("(offline: as last synced)"));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::chatRequests()
+{
+    if (m_options.arguments.size() != 1)
+        co_return failWith(QStringLiteral("usage: chat requests"), kUsage);
+    if (const int code = co_await openChat(); code != kOk)
+        co_return code;
+    auto rows = chat::readConversations(*m_chat->reader(), m_session->userId());
+    if (!rows)
+        co_return failWith(describe(rows.error()));
+    int n = 0;
+    for (const chat::ConversationRow &c : std::as_const(*rows)) {
+        if (!c.request)
+            continue;
+        ++n;
+        printLine(QStringLiteral("%1  %2  %3%4  %5")
+                      .arg(c.id, c.lastActivityAt.isEmpty() ? QStringLiteral("-") : shortTime(c.lastActivityAt),
+                           c.otherHandle.isEmpty() ? QString() : QStringLiteral("@%1 ").arg(c.otherHandle), c.title,
+                           oneLine(c.lastMessagePreview)));
+    }
+    if (n == 0)
+        printLine(QStringLiteral("no message requests"));
+    if (!m_pulled)
+        printLine(QStringLiteral("(offline: as last synced)"));
+    co_return kOk;
+}
+
+QCoro::Task<int> Commands::chatAccept()
+{
+    const QStringList &args = m_options.arguments;
+    if (args.size() != 2)
+        co_return failWith(QStringLiteral("usage: chat accept @handle|CONVERSATION_ID"), kUsage);
+    if (const int code = co_await openChat(); code != kOk)
+        co_return code;
+    auto id = co_await m_chat->conversationWith(args.at(1));
+    if (!id)
+        co_return failWith(QStringLiteral("%1: %2").arg(args.at(1), describe(id.error())));
+    chat::SafetyActions safety(m_chat.get());
+    auto accepted = co_await safety.accept(*id);
+    if (!accepted)
+        co_return failWith(describe(accepted.error()));
+    printLine(QStringLiteral("accepted %1").arg(*id));
     co_return kOk;
 }
 

@@ -149,6 +149,10 @@ public:
     QCoro::Task<int> mutePerson(bool on);
     QCoro::Task<int> mutedPeople();
     QCoro::Task<int> mute(bool on);
+    //! chat requests: the message requests waiting (docs/api.md "Message requests").
+    QCoro::Task<int> chatRequests();
+    //! chat accept CONVERSATION: accepts a message request.
+    QCoro::Task<int> chatAccept();
     QCoro::Task<int> report();
     // Sessions (sessioncommands.cpp): list, end ID, end --others
     QCoro::Task<int> sessions();

@@ -64,6 +64,8 @@ int main(int argc, char **argv)
         "Chat:\n"
         "  chats                           your conversations, most recent first, with unread counts\n"
         "  chat @handle|ID [--limit N]     the last messages of a conversation (a direct one with @handle)\n"
+        "  chat requests                   first messages from people you do not follow, waiting for you\n"
+        "  chat accept @handle|ID          accept a message request (replying accepts it too; block declines it)\n"
         "  say @handle|ID \"TEXT\"           send through the outbox; exit 5 = queued, sent when the server answers\n"
         "  chat-search \"WORDS\" [--limit N] search cached messages (accents ignored: cafe finds café)\n"
         "  group \"TITLE\" @handle...       a new group with a title and these people\n"
@@ -337,6 +339,10 @@ int main(int argc, char **argv)
             return commands.repost();
         if (command == u"chats")
             return commands.chats();
+        if (command == u"chat" && options.arguments.value(0) == u"requests")
+            return commands.chatRequests();
+        if (command == u"chat" && options.arguments.value(0) == u"accept")
+            return commands.chatAccept();
         if (command == u"chat")
             return commands.chatShow();
         if (command == u"say")

@@ -9,6 +9,7 @@
 #include "protocol/json.h"
 #include "router.h"
 #include "routes.h"
+#include "requests.h"
 #include "safety.h"
 #include "serverdb.h"
 #include "services.h"
@@ -101,8 +102,8 @@ Response listHandler(ServerDb &db, RequestContext &ctx)
 
     const QString sql = QStringLiteral(
         "SELECT c.id FROM conversations c JOIN conversation_members m ON m.conversation_id = c.id AND m.user_id = ?1 "
-        "WHERE ?2 = 0 OR c.last_activity_at < ?3 OR (c.last_activity_at = ?3 AND c.id < ?4) "
-        "ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?5");
+        "WHERE (?2 = 0 OR c.last_activity_at < ?3 OR (c.last_activity_at = ?3 AND c.id < ?4)) AND %1 "
+        "ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?5").arg(requestNotDeclinedSql(QStringLiteral("?1"), QStringLiteral("c")));
     auto page = db.integers(sql, ctx.userId, beforeActivity.has_value(), beforeActivity.value_or(0), beforeId, *limit + 1);
     if (!page)
         return Response::error(page.error());
@@ -172,6 +173,10 @@ Result<protocol::Conversation> loadConversation(ServerDb &db, qint64 viewerId, q
         c.readUpTo = ids::format(ids::kMessage, read->upTo);
     if (auto st = loadMute(db, conversationId, viewerId, c); !st)
         return st.error();
+    auto request = isPendingRequest(db, conversationId, viewerId);
+    if (!request)
+        return request.error();
+    c.request = *request;
     return c;
 }
 
@@ -223,7 +228,7 @@ Result<QString> memberRole(ServerDb &db, qint64 conversationId, qint64 userId)
 }
 
 Result<CreatedConversation> createConversation(ServerDb &db, qint64 creatorId, const QList<qint64> &otherMembers,
-                                               const QString &title, qint64 nowMs)
+                                               const QString &title, qint64 nowMs, RequestRule requests)
 {
     for (qint64 id : otherMembers) {
         auto exists = db.integer(QStringLiteral("SELECT 1 FROM users WHERE id = ?1"), id);
@@ -267,6 +272,10 @@ Result<CreatedConversation> createConversation(ServerDb &db, qint64 creatorId, c
                                             "VALUES (?1, ?2, ?3, ?4)"),
                              id, member, nowMs, admin ? QStringLiteral("admin") : QStringLiteral("member"));
             !st)
+            return st.error();
+    }
+    if (direct && requests == RequestRule::Apply) {
+        if (auto st = markRequestIfStranger(db, id, creatorId, otherMembers.constFirst()); !st)
             return st.error();
     }
     if (auto st = logConversationTo(db, id, everyone); !st)

@@ -46,9 +46,12 @@ struct CreatedConversation {
 //! Creates a conversation of \a creatorId with \a otherMembers (inside the caller's
 //! transaction). One other member and no title: a direct conversation, and the pair's
 //! existing one is returned if there is one. Otherwise a group. conversation.updated
-//! goes to every member's log when one is made.
+//! goes to every member's log when one is made. A new direct conversation with a stranger
+//! is a message request for them (requests.h) unless \a requests is Skip (the demo world).
+enum class RequestRule { Apply, Skip };
 [[nodiscard]] Result<CreatedConversation> createConversation(ServerDb &db, qint64 creatorId,
                                                              const QList<qint64> &otherMembers,
-                                                             const QString &title, qint64 nowMs);
+                                                             const QString &title, qint64 nowMs,
+                                                             RequestRule requests = RequestRule::Apply);
 
 } // namespace plaza::server

@@ -87,7 +87,7 @@ Status seedDemoChat(ServerDb &db, const QHash<QString, qint64> &idOf, const Demo
     for (const DemoChat &chat : kDirect) {
         const qint64 a = idOf.value(QString::fromUtf16(chat.a));
         const qint64 b = idOf.value(QString::fromUtf16(chat.b));
-        auto created = createConversation(db, a, {b}, QString(), start);
+        auto created = createConversation(db, a, {b}, QString(), start, RequestRule::Skip);
         if (!created)
             return created.error();
         membersOf.insert(created->id, {a, b});

@@ -8,6 +8,7 @@
 #include "media.h"
 #include "protocol/json.h"
 #include "protocol/types.h"
+#include "requests.h"
 #include "safety.h"
 #include "serverdb.h"
 #include "users.h"
@@ -191,6 +192,9 @@ Result<qint64> newMessageTime(ServerDb &db, qint64 conversationId, qint64 nowMs)
 Status announceMessage(ServerDb &db, qint64 conversationId, qint64 senderId, qint64 messageId, qint64 nowMs,
                        const QList<qint64> &alsoTo = {}, Announce announce = Announce::MessageAndConversation)
 {
+    // Writing in a request accepts it (requests.h); the conversation.updated below tells.
+    if (auto accepted = acceptRequest(db, conversationId, senderId, false); !accepted)
+        return accepted.error();
     if (auto st = db.run(QStringLiteral("UPDATE conversations SET last_activity_at = CASE WHEN last_activity_at > ?2 THEN last_activity_at ELSE ?2 END "
                                         "WHERE id = ?1"),
                          conversationId, nowMs);
@@ -456,6 +460,12 @@ Result<bool> markRead(ServerDb &db, qint64 conversationId, qint64 userId, qint64
     auto members = memberIds(db, conversationId);
     if (!members)
         return members.error();
+    // While a request is pending its sender sees no read receipts (requests.h).
+    auto pending = isPendingRequest(db, conversationId, userId);
+    if (!pending)
+        return pending.error();
+    if (*pending)
+        *members = {userId};
     const QJsonObject read = protocol::ReadMark{ids::format(ids::kConversation, conversationId),
                                                 ids::format(ids::kUser, userId), ids::format(ids::kMessage, messageId)}
                                  .toJson();

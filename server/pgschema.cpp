@@ -463,4 +463,11 @@ CREATE TABLE person_mutes (
 )sql");
 }
 
+QString PgStorage::requestsSchema()
+{
+    return QStringLiteral(R"sql(
+ALTER TABLE conversation_members ADD COLUMN request_state text NOT NULL DEFAULT 'accepted'
+)sql");
+}
+
 } // namespace plaza::server

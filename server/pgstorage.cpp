@@ -170,7 +170,7 @@ Status PgStorage::migrate()
         } else if (current < kSchemaVersion) {
             // From nothing: the schema as of version 11 in one step; then each later step
             // (12: media, 13: the login throttle's counts, 14: message actions, 15: safety, 16: post actions,
-            // 17: groups, 18: muting a person) in the same transaction.
+            // 17: groups, 18: muting a person, 19: message requests) in the same transaction.
             if (current != 0 && current < 11) {
                 result = makeError(ErrorCode::Storage,
                                    QStringLiteral("unknown PostgreSQL schema version %1").arg(current));
@@ -192,6 +192,8 @@ Status PgStorage::migrate()
                     sql += groupsSchema() + QStringLiteral("; ");
                 if (current < 18)
                     sql += personMuteSchema() + QStringLiteral("; ");
+                if (current < 19)
+                    sql += requestsSchema() + QStringLiteral("; ");
                 sql += QStringLiteral("INSERT INTO plaza_schema (version) VALUES (%1); COMMIT").arg(kSchemaVersion);
                 result = exec(sql);
                 if (!result)

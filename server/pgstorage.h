@@ -75,7 +75,9 @@ public:
     [[nodiscard]] static QString groupsSchema();
     //! Step 18 (muting a person in the feed; SQLite's migration 18, personmute.h).
     [[nodiscard]] static QString personMuteSchema();
-    static constexpr int kSchemaVersion = 18;
+    //! Step 19 (message requests: conversation_members.request_state; SQLite's migration 19).
+    [[nodiscard]] static QString requestsSchema();
+    static constexpr int kSchemaVersion = 19;
 
     //! \a sql with SQLite's ?n parameters as PostgreSQL's $n (string literals left alone).
     [[nodiscard]] static QByteArray rewriteParameters(const QString &sql);

@@ -93,6 +93,7 @@ PlazaServer::PlazaServer(Services &services, QObject *parent) : QAbstractHttpSer
     registerMediaRoutes(m_router, services);
     registerSafetyRoutes(m_router, services);
     registerGroupRoutes(m_router, services);
+    registerRequestRoutes(m_router, services);
     registerPersonMuteRoutes(m_router, services);
     if (services.options.testClock)
         registerTestClockRoutes(m_router, services);

@@ -27,6 +27,7 @@ void registerSavingsRoutes(Router &router, Services &services);       // savings
 void registerMediaRoutes(Router &router, Services &services);         // uploads.cpp
 void registerSafetyRoutes(Router &router, Services &services);        // safety.cpp
 void registerGroupRoutes(Router &router, Services &services);         // groups.cpp
+void registerRequestRoutes(Router &router, Services &services);       // requests.cpp
 void registerPersonMuteRoutes(Router &router, Services &services);    // personmute.cpp
 void registerTestClockRoutes(Router &router, Services &services);     // testclock.cpp (--test-clock only)
 

@@ -567,6 +567,12 @@ CREATE TABLE IF NOT EXISTS person_mutes (
     PRIMARY KEY (muter_id, muted_id)
 ) WITHOUT ROWID;
 )sql")},
+        // Message requests (issue 17, docs/api.md "Message requests", server/requests.cpp): a
+        // member's row is 'pending' while a stranger's direct conversation waits for them to
+        // accept it; everything before this step was accepted. Step 19.
+        {19, QStringLiteral(R"sql(
+ALTER TABLE conversation_members ADD COLUMN request_state TEXT NOT NULL DEFAULT 'accepted';
+)sql")},
     };
 }
 

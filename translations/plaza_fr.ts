@@ -498,6 +498,69 @@
         <source>You left this group. You can read the messages up to then, but not write here.</source>
         <translation>Vous avez quitté ce groupe. Vous pouvez lire les messages jusque-là, mais plus écrire ici.</translation>
     </message>
+    <message>
+        <source>Message requests</source>
+        <translation>Demandes de message</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requests</source>
+        <translation>
+            <numerusform>%n demande</numerusform>
+            <numerusform>%n demandes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Demandes</translation>
+    </message>
+    <message>
+        <source>Back to conversations</source>
+        <translation>Retour aux conversations</translation>
+    </message>
+    <message>
+        <source>People you don&apos;t follow who wrote to you first. They can&apos;t see if you&apos;ve read their messages.</source>
+        <translation>Des personnes que vous ne suivez pas vous ont écrit en premier. Elles ne peuvent pas voir si vous avez lu leurs messages.</translation>
+    </message>
+    <message>
+        <source>No message requests.</source>
+        <translation>Aucune demande de message.</translation>
+    </message>
+    <message>
+        <source>%1 wants to message you. They can&apos;t see if you&apos;ve read this.</source>
+        <translation>%1 souhaite vous écrire. Cette personne ne peut pas voir si vous avez lu ceci.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Signaler</translation>
+    </message>
+    <message>
+        <source>Report %1</source>
+        <translation>Signaler %1</translation>
+    </message>
+    <message>
+        <source>Needs a connection</source>
+        <translation>Nécessite une connexion</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Bloquer</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>Bloquer %1</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>Accept the message request from %1</source>
+        <translation>Accepter la demande de message de %1</translation>
+    </message>
+    <message>
+        <source>Accept the request first.</source>
+        <translation>Acceptez d’abord la demande.</translation>
+    </message>
 </context>
 <context>
     <name>ComingSoon</name>
@@ -2358,6 +2421,10 @@
         <source>%1 is now an admin</source>
         <translation>%1 est maintenant admin</translation>
     </message>
+    <message>
+        <source>Payment of %1</source>
+        <translation>Paiement de %1</translation>
+    </message>
 </context>
 <context>
     <name>MessageMenu</name>
@@ -3408,6 +3475,10 @@
     <message>
         <source>Leave group…</source>
         <translation>Quitter le groupe…</translation>
+    </message>
+    <message>
+        <source>Accepted. You can write to each other now.</source>
+        <translation>Acceptée. Vous pouvez maintenant vous écrire.</translation>
     </message>
 </context>
 <context>

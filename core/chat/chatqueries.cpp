@@ -250,7 +250,7 @@ Result<QList<ConversationRow>> readConversations(storage::Database &db, const QS
         "c.muted, c.muted_until, ") + blockedSql()
         + QStringLiteral(", (c.kind = 'group' AND EXISTS (SELECT 1 FROM blocks bk WHERE bk.user_id = m.sender_id)), ")
         + QStringLiteral("c.membership, c.unread_mentions, EXISTS (SELECT 1 FROM conversation_members am WHERE "
-                         "am.conversation_id = c.id AND am.user_id = ?1 AND am.role = 'admin') "
+                         "am.conversation_id = c.id AND am.user_id = ?1 AND am.role = 'admin'), c.request "
                          "FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id;"));
     if (!stmt)
         return stmt.error();
@@ -284,6 +284,11 @@ Result<QList<ConversationRow>> readConversations(storage::Database &db, const QS
         c.membership = stmt->text(18);
         c.unreadMentions = int(stmt->int64(19));
         c.admin = stmt->int64(20) != 0;
+        c.request = stmt->int64(21) != 0;
+        // A request whose sender the user blocked was declined: it is not listed while the
+        // block stands (docs/api.md "Message requests").
+        if (c.request && c.blocked)
+            continue;
         if (!stmt->isNull(11)) {
             const QString unsentAt = stmt->text(12);
             if (unsentAt > c.lastActivityAt) {
@@ -356,8 +361,8 @@ Result<ConversationRow> readConversation(storage::Database &db, const QString &s
 {
     auto stmt = db.prepare(QStringLiteral("SELECT kind, title, muted, muted_until, ") + blockedSql()
                            + QStringLiteral(", membership, unread_mentions, EXISTS (SELECT 1 FROM conversation_members am "
-                                            "WHERE am.conversation_id = c.id AND am.user_id = ?2 AND am.role = 'admin') "
-                                            "FROM conversations c WHERE id = ?1;"));
+                                            "WHERE am.conversation_id = c.id AND am.user_id = ?2 AND am.role = 'admin'), "
+                                            "request FROM conversations c WHERE id = ?1;"));
     if (!stmt)
         return stmt.error();
     stmt->bindAll(conversationId, selfId);
@@ -376,6 +381,7 @@ Result<ConversationRow> readConversation(storage::Database &db, const QString &s
     c.membership = stmt->text(5);
     c.unreadMentions = int(stmt->int64(6));
     c.admin = stmt->int64(7) != 0;
+    c.request = stmt->int64(8) != 0;
     stmt->reset();
     // The same members, in the same order, as readConversations gives this conversation.
     auto members = db.prepare(QStringLiteral(

@@ -40,6 +40,7 @@ struct ConversationRow {
     QString membership = QStringLiteral("member"); //!< member, left, removed (groups; read-only once not a member)
     int unreadMentions = 0;    //!< unread messages that mention the user
     bool admin = false;        //!< groups: the user is an admin (adds, removes, renames)
+    bool request = false;      //!< a stranger's message request, not accepted yet (docs/api.md "Message requests")
 
     //! True while the mute lasts at \a now: set with no end, or ending after \a now.
     [[nodiscard]] bool isMuted(const QDateTime &now) const;

@@ -24,7 +24,8 @@ bool sameContent(const ConversationRow &a, const ConversationRow &b)
         && a.unread == b.unread && a.hasUnsent == b.hasUnsent && a.memberNames == b.memberNames
         && a.lastMessageOwn == b.lastMessageOwn && a.readUpTo == b.readUpTo && a.muted == b.muted
         && a.mutedUntil == b.mutedUntil && a.blocked == b.blocked && a.lastMessageFromBlocked == b.lastMessageFromBlocked
-        && a.membership == b.membership && a.unreadMentions == b.unreadMentions && a.admin == b.admin;
+        && a.membership == b.membership && a.unreadMentions == b.unreadMentions && a.admin == b.admin
+        && a.request == b.request;
 }
 
 } // namespace
@@ -79,10 +80,14 @@ Result<QList<ConversationRow>> ConversationsModel::readFiltered()
         return all.error();
     updateTotal(*all);
     const QString needle = foldForFilter(m_filter.trimmed());
-    if (needle.isEmpty())
-        return all;
     QList<ConversationRow> kept;
     for (const ConversationRow &c : std::as_const(*all)) {
+        if (c.request != m_requests)
+            continue;
+        if (needle.isEmpty()) {
+            kept.append(c);
+            continue;
+        }
         const QString hay = foldForFilter(c.title + u'\n' + c.memberNames.join(u'\n') + u'\n' + c.otherHandle + u'\n'
                                           + c.lastMessagePreview);
         if (hay.contains(needle))
@@ -96,12 +101,31 @@ void ConversationsModel::updateTotal(const QList<ConversationRow> &all)
     // Muted conversations do not count in the badge (docs/api.md "Safety").
     const QDateTime now = Clock::instance()->nowUtc();
     int total = 0;
-    for (const ConversationRow &c : all)
+    int requests = 0;
+    for (const ConversationRow &c : all) {
+        if (c.request) { // message requests do not count either (docs/api.md "Message requests")
+            ++requests;
+            continue;
+        }
         total += c.isMuted(now) ? c.unreadMentions : c.unread; // a muted one counts its mentions only
+    }
+    if (requests != m_requestCount) {
+        m_requestCount = requests;
+        Q_EMIT requestCountChanged();
+    }
     if (total != m_totalUnread) {
         m_totalUnread = total;
         Q_EMIT totalUnreadChanged();
     }
+}
+
+void ConversationsModel::setRequests(bool requests)
+{
+    if (m_requests == requests)
+        return;
+    m_requests = requests;
+    Q_EMIT requestsChanged();
+    reload();
 }
 
 void ConversationsModel::reload()
@@ -230,6 +254,8 @@ QVariant ConversationsModel::data(const QModelIndex &index, int role) const
         return c.membership;
     case AdminRole:
         return c.admin;
+    case IsRequestRole:
+        return c.request;
     default:
         return {};
     }
@@ -257,6 +283,7 @@ QHash<int, QByteArray> ConversationsModel::roleNames() const
         {UnreadMentionsRole, "unreadMentions"},
         {MembershipRole, "membership"},
         {AdminRole, "admin"},
+        {IsRequestRole, "isRequest"},
     };
 }
 

@@ -34,8 +34,13 @@ class ConversationsModel : public QAbstractListModel
     //! Shows only conversations whose title, members or last message contain it (case and
     //! accents ignored).
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
-    //! Unread messages of the conversations that are not muted.
+    //! Unread messages of the conversations that are not muted and not message requests.
     Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalUnreadChanged)
+    //! false (default): the accepted conversations; true: only the message requests
+    //! (docs/api.md "Message requests").
+    Q_PROPERTY(bool requests READ requests WRITE setRequests NOTIFY requestsChanged)
+    //! How many message requests wait (whatever `requests` and `filter` show).
+    Q_PROPERTY(int requestCount READ requestCount NOTIFY requestCountChanged)
     //! "" or the code of the last failure (Error::codeName(): "storage", "network", …), never
     //! text: QML shows Errors.describe(error).
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
@@ -60,6 +65,7 @@ public:
         UnreadMentionsRole,         //!< (unreadMentions) int: unread messages that mention the user ("@" marker)
         MembershipRole,             //!< (membership) member, left, removed (read-only once not a member)
         AdminRole,                  //!< (admin) bool: groups, the user is an admin (adds, removes, renames)
+        IsRequestRole,              //!< (isRequest) bool: a stranger's message request, not accepted yet
     };
     Q_ENUM(Role)
 
@@ -75,6 +81,9 @@ public:
     [[nodiscard]] QString filter() const { return m_filter; }
     void setFilter(const QString &filter);
     [[nodiscard]] int totalUnread() const { return m_totalUnread; }
+    [[nodiscard]] bool requests() const { return m_requests; }
+    void setRequests(bool requests);
+    [[nodiscard]] int requestCount() const { return m_requestCount; }
     [[nodiscard]] QString error() const { return m_error; }
 
     //! The row of \a conversationId, or -1.
@@ -90,6 +99,8 @@ Q_SIGNALS:
     void chatChanged();
     void filterChanged();
     void totalUnreadChanged();
+    void requestsChanged();
+    void requestCountChanged();
     void errorChanged();
 
 private:
@@ -109,6 +120,8 @@ private:
     QList<ConversationRow> m_rows;
     QString m_filter;
     int m_totalUnread = 0;
+    bool m_requests = false;
+    int m_requestCount = 0;
     bool m_refreshQueued = false;
     QString m_error;
     QList<QMetaObject::Connection> m_connections;

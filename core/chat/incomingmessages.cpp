@@ -126,6 +126,8 @@ void IncomingMessages::deliver()
         "WHERE m.id = ?1 AND m.sender_id <> ?2 AND m.created_at > coalesce((SELECT r.created_at FROM messages r WHERE r.id = c.read_up_to), '') "
         // A group's system lines ("Amélie added Chloé") are not news.
         "AND m.kind <> 'system' "
+        // A stranger's message request waits quietly until accepted (docs/api.md "Message requests").
+        "AND c.request = 0 "
         // Nor is anything from someone the user blocked, in a group they still share.
         "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.user_id = m.sender_id) "
         // A muted conversation does not notify (docs/api.md "Safety"), except a message that
@@ -179,9 +181,11 @@ void IncomingMessages::refreshTotal()
 {
     if (!m_db)
         return;
-    // Muted conversations do not count in the tray's badge, except their unread mentions.
+    // Muted conversations do not count in the tray's badge, except their unread mentions;
+    // message requests not at all.
     auto stmt = m_db->prepare(QStringLiteral("SELECT coalesce(sum(CASE WHEN muted <> 0 AND (muted_until IS NULL OR "
-                                             "muted_until > ?1) THEN unread_mentions ELSE unread END), 0) FROM conversations;"));
+                                             "muted_until > ?1) THEN unread_mentions ELSE unread END), 0) FROM conversations "
+                                             "WHERE request = 0;"));
     Result<qint64> total = stmt ? Result<qint64>(qint64(0)) : Result<qint64>(stmt.error());
     if (stmt) {
         stmt->bind(1, protocol::formatTime(Clock::instance()->nowUtc()));

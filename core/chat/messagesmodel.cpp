@@ -796,13 +796,15 @@ void MessagesModel::updateTitle()
     const bool muted = row.isMuted(Clock::instance()->nowUtc());
     if (row.title != m_title || row.kind != m_kind || row.otherHandle != m_otherHandle
         || row.memberNames != m_memberNames || muted != m_muted || row.blocked != m_blocked
-        || row.otherUserId != m_otherUserId || row.membership != m_membership || row.admin != m_admin) {
+        || row.otherUserId != m_otherUserId || row.membership != m_membership || row.admin != m_admin
+        || row.request != m_request) {
         m_title = row.title;
         m_kind = row.kind;
         m_otherHandle = row.otherHandle;
         m_memberNames = row.memberNames;
         m_muted = muted;
         m_blocked = row.blocked;
+        m_request = row.request;
         m_otherUserId = row.otherUserId;
         m_membership = row.membership;
         m_admin = row.admin;

@@ -56,6 +56,9 @@ class MessagesModel : public QAbstractListModel
     Q_PROPERTY(bool muted READ muted NOTIFY titleChanged)
     //! Direct, and the user blocked the other person: read-only (docs/api.md "Safety").
     Q_PROPERTY(bool blocked READ blocked NOTIFY titleChanged)
+    //! A stranger's message request, not accepted yet (docs/api.md "Message requests"): the
+    //! window shows links as plain text and payments as plain lines until it is accepted.
+    Q_PROPERTY(bool isRequest READ isRequest NOTIFY titleChanged)
     //! A direct conversation's other person ("u_…"), for blocking and reporting them.
     Q_PROPERTY(QString otherUserId READ otherUserId NOTIFY titleChanged)
     //! Groups: member, left or removed (read-only once not a member); "member" for a direct one.
@@ -152,6 +155,7 @@ public:
     [[nodiscard]] QStringList memberNames() const { return m_memberNames; }
     [[nodiscard]] bool muted() const { return m_muted; }
     [[nodiscard]] bool blocked() const { return m_blocked; }
+    [[nodiscard]] bool isRequest() const { return m_request; }
     [[nodiscard]] QString membership() const { return m_membership; }
     [[nodiscard]] bool admin() const { return m_admin; }
     [[nodiscard]] QString otherUserId() const { return m_otherUserId; }
@@ -274,6 +278,7 @@ private:
     QString m_otherUserId;
     bool m_muted = false;
     bool m_blocked = false;
+    bool m_request = false;
     QString m_membership;
     bool m_admin = false;
     QStringList m_memberNames;

@@ -252,6 +252,28 @@ void SafetyActions::blockUser(const QString &userId)
     }(this, userId);
 }
 
+QCoro::Task<Result<protocol::Conversation>> SafetyActions::accept(QString conversationId)
+{
+    if (!m_chat || !m_chat->session())
+        co_return notOpen();
+    QPointer<SafetyActions> self(this);
+    auto reply = co_await m_chat->session()->api()->post(protocol::endpoints::conversationAccept(conversationId), QJsonObject());
+    if (!self)
+        co_return closed();
+    Result<QJsonObject> json = reply ? Result<QJsonObject>(reply->body) : Result<QJsonObject>(reply.error());
+    co_return co_await storeConversation(std::move(json));
+}
+
+void SafetyActions::acceptRequest(const QString &conversationId)
+{
+    [](QPointer<SafetyActions> self, QString id) -> QCoro::Task<void> {
+        auto task = self->accept(id);
+        auto result = co_await std::move(task);
+        if (self)
+            self->finish(QStringLiteral("accept"), id, result ? Status() : Status(result.error()));
+    }(this, conversationId);
+}
+
 void SafetyActions::unblockUser(const QString &userId)
 {
     [](QPointer<SafetyActions> self, QString id) -> QCoro::Task<void> {

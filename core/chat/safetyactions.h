@@ -47,6 +47,9 @@ public:
     QCoro::Task<Result<protocol::Conversation>> mute(QString conversationId, std::optional<QDateTime> until);
     //! DELETE /v1/conversations/{id}/mute; the conversation.
     QCoro::Task<Result<protocol::Conversation>> unmute(QString conversationId);
+    //! POST /v1/conversations/{id}/accept: accepts a message request (docs/api.md "Message
+    //! requests"; idempotent); the conversation, stored.
+    QCoro::Task<Result<protocol::Conversation>> accept(QString conversationId);
     //! POST /v1/reports. \a targetType: message, post, user, payment_request; \a reason: spam,
     //! abuse, scam, other; \a decline: also decline the payment request (its payer only).
     QCoro::Task<Result<protocol::Report>> report(QString targetType, QString targetId, QString reason, QString note,
@@ -62,11 +65,13 @@ public:
     //! Mutes for \a seconds from now (the app's clock); 0 or less: no end.
     Q_INVOKABLE void muteConversationFor(const QString &conversationId, qint64 seconds);
     Q_INVOKABLE void unmuteConversation(const QString &conversationId);
+    //! accept() for QML: ends in done("accept", id) or failed("accept", …).
+    Q_INVOKABLE void acceptRequest(const QString &conversationId);
     Q_INVOKABLE void reportTarget(const QString &targetType, const QString &targetId, const QString &reason,
                                   const QString &note, bool decline);
 
 Q_SIGNALS:
-    //! \a action: "block", "unblock", "mute", "unmute", "report"; \a id: the user, conversation or target.
+    //! \a action: "block", "unblock", "mute", "unmute", "accept", "report"; \a id: the user, conversation or target.
     void done(const QString &action, const QString &id);
     //! An ErrorCode name and the field or reason it is about ("blocked", "until", …; may be empty).
     void failed(const QString &action, const QString &id, const QString &code, const QString &detail);

@@ -333,6 +333,7 @@ QJsonObject Conversation::toJson() const
         {QStringLiteral("admin_ids"), QJsonArray::fromStringList(adminIds)},
         {QStringLiteral("membership"), membership},
         {QStringLiteral("unread_mentions"), unreadMentions},
+        {QStringLiteral("request"), request},
     };
 }
 
@@ -366,6 +367,7 @@ Result<Conversation> Conversation::fromJson(const QJsonObject &o, const QString 
                                {QStringLiteral("member"), QStringLiteral("left"), QStringLiteral("removed")});
     c.unreadMentions = r.optInteger(QStringLiteral("unread_mentions")).value_or(0);
     r.nonNegative(QStringLiteral("unread_mentions"), c.unreadMentions);
+    c.request = r.optBoolean(QStringLiteral("request")).value_or(false);
     if (r.ok() && c.mutedUntil && !c.muted)
         r.fail(QStringLiteral("muted_until"), QStringLiteral("is set on a conversation that is not muted"));
     if (r.ok() && c.lastMessage && c.lastMessage->conversationId != c.id)

@@ -130,6 +130,9 @@ struct Conversation {
     QStringList adminIds;
     QString membership = QStringLiteral("member");
     qint64 unreadMentions = 0;
+    //! Message requests (docs/api.md "Message requests"): true while this direct conversation
+    //! is a stranger's request to the viewer, not yet accepted. Absent from servers before it: false.
+    bool request = false;
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static Result<Conversation> fromJson(const QJsonObject &o,

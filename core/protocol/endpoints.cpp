@@ -65,6 +65,7 @@ QString block(const QString &userId) { return under(u"/v1/blocks/", userId); }
 QString personMutes() { return QStringLiteral("/v1/mutes"); }
 QString personMute(const QString &userId) { return under(u"/v1/mutes/", userId); }
 QString conversationMute(const QString &conversationId) { return under(u"/v1/conversations/", conversationId, u"/mute"); }
+QString conversationAccept(const QString &conversationId) { return under(u"/v1/conversations/", conversationId, u"/accept"); }
 QString conversationMembers(const QString &conversationId) { return under(u"/v1/conversations/", conversationId, u"/members"); }
 QString conversationMember(const QString &conversationId, const QString &user)
 {

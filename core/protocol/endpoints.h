@@ -65,6 +65,7 @@ namespace plaza::protocol::endpoints {
 [[nodiscard]] QString personMute(const QString &userId);
 //! PUT mutes (with {"until"}), DELETE unmutes a conversation for the caller.
 [[nodiscard]] QString conversationMute(const QString &conversationId);
+[[nodiscard]] QString conversationAccept(const QString &conversationId);
 //! Groups (docs/api.md "Groups"): the members, and one member ("u_…" or "@handle").
 [[nodiscard]] QString conversationMembers(const QString &conversationId);
 [[nodiscard]] QString conversationMember(const QString &conversationId, const QString &user);

@@ -362,6 +362,12 @@ CREATE TABLE IF NOT EXISTS person_mutes (
 ) WITHOUT ROWID;
 )sql");
 
+// v15: message requests (issue 17, docs/api.md "Message requests"): 1 while the conversation is
+// a stranger's request to the user, not yet accepted.
+const QString kSchemaV15 = QStringLiteral(R"sql(
+ALTER TABLE conversations ADD COLUMN request INTEGER NOT NULL DEFAULT 0;
+)sql");
+
 } // namespace
 
 // Savings (issue #4): what GET /v1/savings adds to the v1 row (the unassigned part, the
@@ -397,6 +403,7 @@ const QList<Migration> &cacheMigrations()
         {12, kSchemaV12},
         {13, kSchemaV13},
         {14, kSchemaV14},
+        {15, kSchemaV15},
     };
     return steps;
 }

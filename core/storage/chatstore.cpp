@@ -309,14 +309,14 @@ Status ChatStore::upsertConversation(const protocol::Conversation &conversation,
     }
     auto insert = m_statements.get(QStringLiteral(
         "INSERT OR REPLACE INTO conversations (id, kind, title, last_message_id, last_activity_at, unread, read_up_to,"
-        " muted, muted_until, membership, unread_mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);"));
+        " muted, muted_until, membership, unread_mentions, request) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12);"));
     if (!insert)
         return insert.error();
     if (auto st = (*insert)
                       ->bindAll(id, conversation.kind, conversation.title.value_or(QString()), lastMessageId, lastActivity,
                                 conversation.unread, conversation.readUpTo.value_or(QString()), conversation.muted,
                                 conversation.mutedUntil ? protocol::formatTime(*conversation.mutedUntil) : QString(),
-                                conversation.membership, conversation.unreadMentions)
+                                conversation.membership, conversation.unreadMentions, conversation.request)
                       .exec();
         !st)
         return st;

@@ -17,6 +17,9 @@ Item {
     objectName: "chatPage"
 
     property string currentId: ""
+    //! The list shows the message requests (docs/api.md "Message requests") instead of the
+    //! conversations: the "Requests" entry at its top opens them, its back button closes them.
+    property bool showingRequests: false
     //! The message a search result pointed at: shown highlighted for a moment.
     property string highlightedId: ""
     //! Messages that arrived while the view was scrolled up (the jump button's counter).
@@ -36,10 +39,15 @@ Item {
     //! read only then (not while the Wallet shows, nor behind another window, say).
     readonly property bool windowActive: Window.active && visible
 
-    //! --page chat/<id>[/send|/request|/photos|/menu|/react|/reply|/forward], chat/new, chat/new-group, chat/search/<words>:
-    //! opens it, and says so once it is on screen.
+    //! --page chat/<id>[/send|/request|/photos|/menu|/react|/reply|/forward], chat/new, chat/new-group, chat/search/<words>,
+    //! chat/requests: opens it, and says so once it is on screen.
     function openPath(path) {
         const parts = path.split("/")
+        if (parts[0] === "requests") {
+            showingRequests = true
+            settleLater.start()
+            return
+        }
         if (parts[0] === "new" || parts[0] === "new-group") {
             newConversation.start(parts[0] === "new-group")
             settleLater.start()
@@ -112,7 +120,12 @@ Item {
         messages.conversationId = id
         Qt.callLater(land)
         App.chat.markRead(id)
-        composer.focusInput()
+        // A message request: the keyboard starts on its Accept button (there is no composer
+        // until it is accepted).
+        if (messages.isRequest)
+            acceptRequestButton.forceActiveFocus()
+        else
+            composer.focusInput()
     }
     //! "chat/ID/photos": the viewer on the newest message with pictures in view.
     function openNewestPhotos() {
@@ -270,6 +283,7 @@ Item {
     ConversationsModel {
         id: conversations
         chat: App.chat
+        requests: page.showingRequests
     }
     MessagesModel {
         id: messages
@@ -289,6 +303,16 @@ Item {
     Connections {
         target: App.chat
         function onConversationOpened(id) { page.open(id) }
+    }
+    // A request accepted here: it joins the conversations, open, with its composer.
+    Connections {
+        target: App.safety
+        function onDone(action, id) {
+            if (action === "accept" && id === page.currentId) {
+                page.showingRequests = false
+                composer.focusInput()
+            }
+        }
     }
 
     RowLayout {
@@ -339,6 +363,84 @@ Item {
                     onClicked: newConversation.start(false)
                 }
                 }
+                // The message requests: an entry at the top of the list with how many wait, and
+                // in the requests list a way back.
+                ItemDelegate {
+                    id: requestsEntry
+                    objectName: "requestsEntry"
+                    visible: !page.showingRequests && conversations.requestCount > 0
+                    Layout.fillWidth: true
+                    implicitHeight: 44
+                    focusPolicy: Qt.StrongFocus
+                    Accessible.name: qsTr("Message requests") + ", " + qsTr("%n requests", "", conversations.requestCount)
+                    Accessible.onPressAction: clicked()
+                    Keys.onReturnPressed: clicked()
+                    Keys.onEnterPressed: clicked()
+                    background: Rectangle {
+                        radius: Theme.radiusM
+                        color: requestsEntry.hovered ? Theme.hover : "transparent"
+                        FocusRing { shown: requestsEntry.visualFocus }
+                    }
+                    contentItem: RowLayout {
+                        spacing: Theme.spacingM
+                        Rectangle {
+                            implicitWidth: 36
+                            implicitHeight: 36
+                            radius: 18
+                            color: Theme.accentSoft
+                            Icon { anchors.centerIn: parent; name: "inbox"; size: 18; color: Theme.accent }
+                        }
+                        Label {
+                            text: qsTr("Requests")
+                            color: Theme.text
+                            font.weight: Font.DemiBold
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            objectName: "requestsCount"
+                            text: qsTr("%n requests", "", conversations.requestCount)
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontCaption
+                        }
+                        Icon { name: "chevron-right"; size: 16; color: Theme.textFaint }
+                    }
+                    onClicked: {
+                        page.showingRequests = true
+                        conversationList.forceActiveFocus()
+                    }
+                }
+                RowLayout {
+                    visible: page.showingRequests
+                    spacing: Theme.spacingS
+                    Layout.fillWidth: true
+                    AppButton {
+                        objectName: "requestsBackButton"
+                        text: qsTr("Back to conversations")
+                        iconName: "arrow-left"
+                        iconOnly: true
+                        variant: "quiet"
+                        implicitHeight: 32
+                        ToolTip.visible: hovered
+                        ToolTip.text: text
+                        onClicked: page.showingRequests = false
+                    }
+                    Label {
+                        objectName: "requestsHeading"
+                        text: qsTr("Message requests")
+                        color: Theme.text
+                        font.weight: Font.DemiBold
+                        Accessible.role: Accessible.Heading
+                        Layout.fillWidth: true
+                    }
+                }
+                Label {
+                    visible: page.showingRequests
+                    text: qsTr("People you don't follow who wrote to you first. They can't see if you've read their messages.")
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontCaption
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
                 ListView {
                     id: conversationList
                     objectName: "conversationList"
@@ -349,7 +451,7 @@ Item {
                     Layout.fillHeight: true
                     Layout.preferredHeight: 1
                     Accessible.role: Accessible.List
-                    Accessible.name: qsTr("Conversations")
+                    Accessible.name: page.showingRequests ? qsTr("Message requests") : qsTr("Conversations")
                     // Keyboard: Tab lands on the list, arrows move, Enter opens.
                     activeFocusOnTab: count > 0
                     keyNavigationEnabled: true
@@ -436,7 +538,8 @@ Item {
                         horizontalAlignment: Text.AlignHCenter
                         wrapMode: Text.Wrap
                         text: conversations.error.length > 0 ? Errors.describe(conversations.error, "", App.session.serverUrl)
-                              : searchField.text.length > 0 ? qsTr("No conversation matches.") : qsTr("No conversations yet.")
+                              : searchField.text.length > 0 ? qsTr("No conversation matches.")
+                              : page.showingRequests ? qsTr("No message requests.") : qsTr("No conversations yet.")
                         color: Theme.textMuted
                     }
                 }
@@ -545,11 +648,13 @@ Item {
                         Label { objectName: "conversationTitle"; text: messages.title; color: Theme.text; font.pixelSize: Theme.fontSubtitle; font.weight: Font.DemiBold; textFormat: Text.PlainText; elide: Text.ElideRight; Layout.fillWidth: true; Accessible.role: Accessible.Heading }
                         Label {
                             objectName: "conversationSubtitle"
-                            visible: messages.typingNames.length > 0 || messages.kind === "group"
-                            text: messages.typingNames.length > 0
+                            // A stranger's request shows no typing until it is accepted.
+                            readonly property bool typing: messages.typingNames.length > 0 && !messages.isRequest
+                            visible: typing || messages.kind === "group"
+                            text: typing
                                   ? qsTr("%1 is typing…", "", messages.typingNames.length).arg(messages.typingNames.join(", "))
                                   : qsTr("You and %1").arg(messages.memberNames.join(", "))
-                            color: messages.typingNames.length > 0 ? Theme.accent : Theme.textMuted
+                            color: typing ? Theme.accent : Theme.textMuted
                             font.pixelSize: Theme.fontCaption
                             textFormat: Text.PlainText
                             elide: Text.ElideRight
@@ -563,9 +668,11 @@ Item {
                         variant: "secondary"
                         implicitHeight: 32
                         iconOnly: conversationHeader.compact
-                        enabled: App.session.online && !safetyLayer.blocked
+                        // Not to a stranger before their message request is accepted.
+                        enabled: App.session.online && !safetyLayer.blocked && !safetyLayer.isRequest
                         ToolTip.visible: hovered && (!enabled || iconOnly)
-                        ToolTip.text: enabled ? text : qsTr("Payments need a connection.")
+                        ToolTip.text: enabled ? text : safetyLayer.isRequest ? qsTr("Accept the request first.")
+                                                                             : qsTr("Payments need a connection.")
                         onClicked: page.sendMoney()
                     }
                     AppButton {
@@ -575,8 +682,11 @@ Item {
                         variant: "secondary"
                         implicitHeight: 32
                         iconOnly: conversationHeader.compact
-                        enabled: App.session.online && !safetyLayer.blocked
+                        enabled: App.session.online && !safetyLayer.blocked && !safetyLayer.isRequest
                         Accessible.name: qsTr("Request money")
+                        ToolTip.visible: hovered && (!enabled || iconOnly)
+                        ToolTip.text: enabled ? Accessible.name : safetyLayer.isRequest ? qsTr("Accept the request first.")
+                                                                                        : qsTr("Payments need a connection.")
                         onClicked: page.requestMoney()
                     }
                     AppButton {
@@ -650,6 +760,7 @@ Item {
                 delegate: MessageBubble {
                     id: messageBubble
                     highlightedId: page.highlightedId
+                    plain: messages.isRequest
                     firstUnread: model.id.length > 0 && model.id === messages.firstUnreadId
                     current: ListView.isCurrentItem && messageList.activeFocus
                     onPayRequested: requestId => page.payRequest(requestId)
@@ -742,6 +853,78 @@ Item {
 
             // Composer: Enter sends, Shift+Enter adds a line; the draft is kept per conversation.
             // Files to go with the next message: previews, alt text, a way to take one out.
+            // A message request: who it is from, that they can't see it was read, and what to do.
+            Rectangle {
+                objectName: "requestBar"
+                visible: page.currentId.length > 0 && safetyLayer.isRequest && !safetyLayer.blocked
+                radius: Theme.radiusL
+                color: Theme.surface
+                border.width: 1
+                border.color: Theme.border
+                implicitHeight: requestColumn.implicitHeight + 2 * Theme.spacingM
+                Layout.fillWidth: true
+                Layout.margins: Theme.spacingL
+                Layout.topMargin: 0
+                ColumnLayout {
+                    id: requestColumn
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacingM
+                    spacing: Theme.spacingS
+                    RowLayout {
+                        spacing: Theme.spacingM
+                        Layout.fillWidth: true
+                        Icon { name: "inbox"; size: 18; color: Theme.textMuted }
+                        Label {
+                            objectName: "requestText"
+                            text: qsTr("%1 wants to message you. They can't see if you've read this.").arg(safetyLayer.otherName)
+                            color: Theme.text
+                            wrapMode: Text.Wrap
+                            textFormat: Text.PlainText
+                            Layout.fillWidth: true
+                        }
+                    }
+                    RowLayout {
+                        spacing: Theme.spacingS
+                        Layout.fillWidth: true
+                        Item { Layout.fillWidth: true }
+                        AppButton {
+                            objectName: "reportRequestPersonButton"
+                            text: qsTr("Report")
+                            iconName: "flag"
+                            variant: "quiet"
+                            enabled: App.session.online
+                            Accessible.name: qsTr("Report %1").arg(safetyLayer.otherName)
+                            ToolTip.visible: hovered && !enabled
+                            ToolTip.text: qsTr("Needs a connection")
+                            onClicked: safetyLayer.reportPerson()
+                        }
+                        AppButton {
+                            objectName: "blockRequestButton"
+                            text: qsTr("Block")
+                            iconName: "ban"
+                            variant: "secondary"
+                            enabled: App.session.online
+                            Accessible.name: qsTr("Block %1").arg(safetyLayer.otherName)
+                            ToolTip.visible: hovered && !enabled
+                            ToolTip.text: qsTr("Needs a connection")
+                            onClicked: safetyLayer.block()
+                        }
+                        AppButton {
+                            id: acceptRequestButton
+                            objectName: "acceptRequestButton"
+                            text: qsTr("Accept")
+                            iconName: "check"
+                            enabled: App.session.online
+                            Accessible.name: qsTr("Accept the message request from %1").arg(safetyLayer.otherName)
+                            ToolTip.visible: hovered && !enabled
+                            ToolTip.text: qsTr("Needs a connection")
+                            Keys.onReturnPressed: clicked()
+                            Keys.onEnterPressed: clicked()
+                            onClicked: safetyLayer.accept()
+                        }
+                    }
+                }
+            }
             // One blocked the other person: the conversation stays readable, and says why it
             // can't be written in any more.
             Rectangle {
@@ -803,7 +986,7 @@ Item {
             }
             AttachmentTray {
                 id: attachmentTray
-                visible: page.currentId.length > 0 && !safetyLayer.blocked && (!groupLayer.group || groupLayer.member) && (count > 0 || refusal.length > 0)
+                visible: page.currentId.length > 0 && !safetyLayer.blocked && !safetyLayer.isRequest && (!groupLayer.group || groupLayer.member) && (count > 0 || refusal.length > 0)
                 maxFiles: 10
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.spacingL
@@ -812,7 +995,7 @@ Item {
             }
             ChatComposer {
                 id: composer
-                visible: page.currentId.length > 0 && !safetyLayer.blocked && (!groupLayer.group || groupLayer.member)
+                visible: page.currentId.length > 0 && !safetyLayer.blocked && !safetyLayer.isRequest && (!groupLayer.group || groupLayer.member)
                 mentionCandidates: groupLayer.group && groupLayer.member ? groupLayer.mentionable : []
                 drafts: App.chat
                 canSend: page.currentId.length > 0

@@ -15,7 +15,15 @@ Item {
     //! Someone the user blocked wrote it (a group they still share): collapsed, its words,
     //! files and cards not shown (docs/api.md "Safety").
     readonly property bool fromBlocked: !own && model.senderBlocked === true
-    readonly property bool money: !fromBlocked && (model.kind === "payment" || model.kind === "request")
+    //! The conversation is a message request not accepted yet (docs/api.md "Message
+    //! requests"): the other person's links are plain text and their payments and payment
+    //! requests plain lines, never cards with buttons.
+    property bool plain: false
+    readonly property bool guarded: plain && !own && !fromBlocked
+    readonly property bool money: !fromBlocked && !guarded && (model.kind === "payment" || model.kind === "request")
+    readonly property string guardedText: bubble.model.kind === "payment"
+        ? qsTr("Payment of %1").arg(bubble.model.formattedAmount) + ((bubble.model.body || "").length > 0 ? " — " + bubble.model.body : "")
+        : (bubble.model.text || "")
     //! A group's system line ("Amélie added Chloé"): centred and small, no bubble, no menu.
     readonly property bool system: model.kind === "system"
     readonly property string systemText: {
@@ -60,7 +68,8 @@ Item {
     property var nameOf: null
     readonly property var attachments: fromBlocked ? [] : model.attachments || []
     readonly property bool deleted: bubble.model.deleted === true
-    readonly property bool hasText: bubble.deleted || bubble.fromBlocked || bubble.money || (bubble.model.text || "").length > 0
+    readonly property bool hasText: bubble.deleted || bubble.fromBlocked || bubble.money
+                                    || (bubble.guarded ? bubble.guardedText.length > 0 : (bubble.model.text || "").length > 0)
     readonly property var reactions: bubble.fromBlocked ? [] : bubble.model.reactions || []
     //! The widest a picture may be in this bubble.
     readonly property real mediaWidth: Math.min(320, bubble.width * 0.72 - 2)
@@ -80,6 +89,7 @@ Item {
                                        .arg(bubble.system ? bubble.systemText : bubble.spokenText).arg(meta.text)
     readonly property string spokenText: bubble.deleted ? qsTr("Message deleted")
         : bubble.fromBlocked ? qsTr("Message from a blocked person")
+        : bubble.guarded ? bubble.guardedText
         : !bubble.money ? bubble.model.text
         : (bubble.model.kind === "payment" ? qsTr("💸 Payment of %1").arg(bubble.model.formattedAmount)
            : bubble.model.formattedAmount.length > 0 ? qsTr("🧾 Request for %1").arg(bubble.model.formattedAmount)
@@ -298,8 +308,10 @@ Item {
                          : bubble.model.formattedAmount.length > 0 ? qsTr("🧾 Request for %1").arg(bubble.model.formattedAmount)
                                                                    : qsTr("🧾 Payment request")) + "</b>"
                         + (bubble.model.body.length > 0 ? "<br>" + Format.linkify(bubble.model.body) : "")
+                      : bubble.guarded ? bubble.guardedText
                       : bubble.styled(bubble.model.text)
-                textFormat: Text.StyledText
+                // A request's words stay words: no links (nothing to click) until accepted.
+                textFormat: bubble.guarded && !bubble.deleted ? Text.PlainText : Text.StyledText
                 wrapMode: Text.Wrap
                 color: bubble.deleted || bubble.fromBlocked ? Theme.textMuted : (bubble.own && !bubble.money ? Theme.accentText : Theme.text)
                 linkColor: bubble.own && !bubble.money ? Theme.accentText : Theme.accent
@@ -328,6 +340,7 @@ Item {
         }
         RowLayout {
             id: requestButtons
+            objectName: "requestButtons"
             visible: bubble.money && bubble.model.kind === "request" && bubble.model.requestId.length > 0
                      && (bubble.model.requestStatus === "open" || bubble.model.requestStatus === "")
             spacing: Theme.spacingXs

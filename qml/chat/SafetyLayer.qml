@@ -8,7 +8,8 @@ import Plaza.Desktop
 // Protecting oneself in a conversation (issue 17, docs/api.md "Safety"): the header's "…"
 // menu mutes the conversation (1 hour, 8 hours, a week, or until unmuted) or unmutes it,
 // blocks or unblocks the other person of a direct conversation (after a confirmation), and
-// reports them, a message or a payment request with a reason (ReportSheet). App.safety talks to the server; what it answers reaches the
+// reports them, a message or a payment request with a reason (ReportSheet). A message
+// request's banner (ChatPage) accepts, blocks or reports through it too. App.safety talks to the server; what it answers reaches the
 // conversation list through the cache. A blocked person's conversation stays readable, and
 // `blocked` tells ChatPage to show why it can no longer be written in.
 Item {
@@ -30,6 +31,8 @@ Item {
     readonly property bool direct: messages !== null && messages.kind === "direct"
     readonly property bool muted: messages !== null && messages.muted
     readonly property bool blocked: messages !== null && messages.blocked
+    //! A stranger's message request, not accepted yet (docs/api.md "Message requests").
+    readonly property bool isRequest: messages !== null && messages.isRequest
     readonly property string otherName: messages !== null ? messages.title : ""
     readonly property string otherUserId: messages !== null ? messages.otherUserId : ""
     readonly property string offlineReason: App.session.online ? "" : qsTr("Needs a connection")
@@ -44,6 +47,17 @@ Item {
     }
     function mute(seconds) {
         App.safety.muteConversationFor(conversationId, seconds)
+    }
+    //! A message request's buttons: accept it, block its sender (declines it; asked first),
+    //! report them.
+    function accept() {
+        App.safety.acceptRequest(conversationId)
+    }
+    function block() {
+        confirmBlock.open()
+    }
+    function reportPerson() {
+        reportSheet.start("user", otherUserId, otherName, false)
     }
     function unblock() {
         if (otherUserId.length > 0)
@@ -203,6 +217,8 @@ Item {
                 layer.say(qsTr("Muted: no notifications from this conversation."), false)
             } else if (action === "unmute") {
                 layer.say(qsTr("Unmuted."), false)
+            } else if (action === "accept") {
+                layer.say(qsTr("Accepted. You can write to each other now."), false)
             }
         }
         function onFailed(action, id, code, detail) {

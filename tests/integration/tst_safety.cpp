@@ -298,6 +298,9 @@ void SafetyTest::twoDevicesConverge()
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const QString toBen = u'@' + ben;
     const QString toAna = u'@' + ana;
+    // Ana writes first: the conversation is hers, no message request (a request from someone
+    // she blocks would leave her list: docs/api.md "Message requests").
+    QCOMPARE(laptop.run({QStringLiteral("say"), toBen, QStringLiteral("Bonjour Ben")}).exitCode, 0);
     QCOMPARE(bens.run({QStringLiteral("say"), toAna, QStringLiteral("Bonjour Ana")}).exitCode, 0);
 
     // A report declines Ben's request in the same step.

@@ -293,6 +293,8 @@ void TestServerChat::readMarksAndUnread()
 {
     const TestAccount f = m_api->registerAccount(QStringLiteral("reader_f"));
     const TestAccount g = m_api->registerAccount(QStringLiteral("reader_g"));
+    // G follows F: F's conversation is no message request for G, so G's receipts reach F.
+    QCOMPARE(m_api->post(QStringLiteral("/v1/users/%1/follow").arg(f.id), {}, g.accessToken).status, 204);
     const QString c = conversation(f, {g.id});
     QCOMPARE(conversationOf(g, c).value(QStringLiteral("unread")).toInt(), 0);
     QStringList ids;

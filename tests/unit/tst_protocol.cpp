@@ -50,7 +50,7 @@ struct Sample {
 
 const Sample kSamples[] = {
     {"message", MESSAGE},
-    {"conversation", R"({"id":"c_1","kind":"group","title":"Trip","members":[)" USER "," MERCHANT R"(],"last_message":)" MESSAGE R"(,"unread":2,"read_up_to":"m_1","muted":true,"muted_until":"2026-11-23T09:30:00.000Z","admin_ids":["u_1"],"membership":"member","unread_mentions":1})"},
+    {"conversation", R"({"id":"c_1","kind":"group","title":"Trip","members":[)" USER "," MERCHANT R"(],"last_message":)" MESSAGE R"(,"unread":2,"read_up_to":"m_1","muted":true,"muted_until":"2026-11-23T09:30:00.000Z","admin_ids":["u_1"],"membership":"member","unread_mentions":1,"request":false})"},
     {"conversation.read", R"({"conversation_id":"c_1","user_id":"u_1","up_to":"m_2"})"},
     {"post", R"({"id":"p_2","client_id":null,"author":)" MERCHANT R"(,"text":"","created_at":"2026-11-21T08:00:00.000Z","reply_to":null,"repost_of":)" POST_ORIGINAL R"(,"like_count":0,"repost_count":0,"reply_count":0,"liked_by_me":false,"reposted_by_me":false,"sponsored":false,"advertiser":null,"reach":"full","signals":{"author_affinity":1,"engagement":0,"age_s":0},"images":[],"edited_at":null,"quote_of":{"id":"p_0","deleted":true,"author":null,"text":"","created_at":null,"edited_at":null},"bookmarked_by_me":false})"},
     {"upload", R"({"id":"up_4","size":104857600,"offset":3145728,"sha256":")" SHA R"(","expires_at":"2026-11-23T09:30:00.000Z"})"},
