@@ -66,6 +66,8 @@ Button {
                 name: control.iconName
                 size: 18
                 color: label.color
+                // Dimmed with the label: an icon-only button must look disabled too.
+                opacity: label.opacity
                 anchors.verticalCenter: parent.verticalCenter
             }
             Text {
