@@ -77,7 +77,7 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         QCoreApplication::translate("CommandLine",
                                     "Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], "
                                     "wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, settings/security, settings/two-factor, "
-                                    "settings/password, settings/delete-account, settings/storage, settings/blocked, feed/bookmarks, feed/menu, feed/edit, feed/quote, feed/delete, switcher, feedback."),
+                                    "settings/password, settings/delete-account, settings/storage, settings/blocked, settings/muted, feed/profile, feed/muted-profile, feed/bookmarks, feed/menu, feed/edit, feed/quote, feed/delete, switcher, feedback."),
         QStringLiteral("page"));
     parser.addOptions({server, dataDir, configDir, lang, theme, signInAs, screenshot, page});
     parser.addPositionalArgument(QStringLiteral("url"),
@@ -100,10 +100,10 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     result.urls = parser.positionalArguments();
     result.page = parser.value(page);
     static const QRegularExpression pagePattern(QRegularExpression::anchoredPattern(
-        QStringLiteral("(feed(/(discover|thread|profile|why|bookmarks|menu|edit|quote|delete))?|chat(/(search/[^/]{1,64}|[A-Za-z0-9_-]{1,64}(/(send|request|photos|menu|react|reply|forward|report-request|members|rename|mention))?))?|settings(/(security|two-factor|password|delete-account|storage))?|switcher|feedback|savings(/(deposit|withdraw|goal))?|wallet(/(send|request)(/[A-Za-z0-9_-]{1,64})?|/export|/topup)?)")));
+        QStringLiteral("(feed(/(discover|thread|profile|muted-profile|why|bookmarks|menu|edit|quote|delete))?|chat(/(search/[^/]{1,64}|[A-Za-z0-9_-]{1,64}(/(send|request|photos|menu|react|reply|forward|report-request|members|rename|mention))?))?|settings(/(security|two-factor|password|delete-account|storage|blocked|muted))?|switcher|feedback|savings(/(deposit|withdraw|goal))?|wallet(/(send|request)(/[A-Za-z0-9_-]{1,64})?|/export|/topup)?)")));
     if (!result.page.isEmpty() && !pagePattern.match(result.page).hasMatch())
-        fail(QStringLiteral("--page is feed[/discover|/thread|/profile|/why|/bookmarks|/menu|/edit|/quote|/delete], chat[/ID[/send|/request|/photos|/menu|/react|/reply|/forward|/report-request|/members|/rename|/mention]|/new|/new-group|/search/WORDS], "
-                            "wallet[/send[/handle]|/request[/id]|/export|/topup], savings[/deposit|/withdraw|/goal], switcher, feedback or settings[/security|/two-factor|/password|/delete-account|/storage], got \"%1\"")
+        fail(QStringLiteral("--page is feed[/discover|/thread|/profile|/muted-profile|/why|/bookmarks|/menu|/edit|/quote|/delete], chat[/ID[/send|/request|/photos|/menu|/react|/reply|/forward|/report-request|/members|/rename|/mention]|/new|/new-group|/search/WORDS], "
+                            "wallet[/send[/handle]|/request[/id]|/export|/topup], savings[/deposit|/withdraw|/goal], switcher, feedback or settings[/security|/two-factor|/password|/delete-account|/storage|/blocked|/muted], got \"%1\"")
                  .arg(result.page));
 
     result.themeMode = parser.isSet(theme) ? parser.value(theme)

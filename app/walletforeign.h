@@ -12,6 +12,7 @@
 #include "feed/bookmarksmodel.h"
 #include "feed/feedmodel.h"
 #include "feed/feedservice.h"
+#include "feed/mutedpeoplemodel.h"
 #include "feed/profilemodel.h"
 #include "feed/threadmodel.h"
 #include "savings/goalsmodel.h"
@@ -148,11 +149,25 @@ struct MessagesModelForeign
     QML_NAMED_ELEMENT(MessagesModel)
 };
 //! Settings → Blocked people: `BlocksModel { safety: App.safety }`.
+//! What Settings' people lists share (count, userIds, loading, error, refresh()).
+struct PeopleListModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::chat::PeopleListModel)
+    QML_ANONYMOUS
+};
 struct BlocksModelForeign
 {
     Q_GADGET
     QML_FOREIGN(plaza::chat::BlocksModel)
     QML_NAMED_ELEMENT(BlocksModel)
+};
+//! Settings → Muted people and a profile's Mute: `MutedPeopleModel { feed: App.feed }`.
+struct MutedPeopleModelForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::feed::MutedPeopleModel)
+    QML_NAMED_ELEMENT(MutedPeopleModel)
 };
 struct ChatSearchModelForeign
 {

@@ -40,6 +40,7 @@ add_library(plaza_core STATIC
     chat/chatwrite.h chat/chatwrite.cpp
     chat/messageactions.h chat/messageactions.cpp
     chat/safetyactions.h chat/safetyactions.cpp
+    chat/peoplelistmodel.h chat/peoplelistmodel.cpp
     chat/blocksmodel.h chat/blocksmodel.cpp
     chat/groupactions.h chat/groupactions.cpp
     chat/conversationsmodel.h chat/conversationsmodel.cpp

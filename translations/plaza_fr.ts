@@ -97,10 +97,6 @@
         <translation>Impossible de charger les personnes que vous avez bloquées. Ce que cet appareil en sait est affiché.</translation>
     </message>
     <message>
-        <source>Try again</source>
-        <translation>Réessayer</translation>
-    </message>
-    <message>
         <source>You haven&apos;t blocked anyone.</source>
         <translation>Vous n’avez bloqué personne.</translation>
     </message>
@@ -608,8 +604,8 @@
         <translation>Lien plaza:// à ouvrir.</translation>
     </message>
     <message>
-        <source>Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, settings/security, settings/two-factor, settings/password, settings/delete-account, settings/storage, settings/blocked, feed/bookmarks, feed/menu, feed/edit, feed/quote, feed/delete, switcher, feedback.</source>
-        <translation>Ouvrir d’abord cette page : feed, chat, wallet, savings, settings, wallet/send[/pseudo], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, settings/security, settings/two-factor, settings/password, settings/delete-account, settings/storage, settings/blocked, feed/bookmarks, feed/menu, feed/edit, feed/quote, feed/delete, switcher, feedback.</translation>
+        <source>Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, settings/security, settings/two-factor, settings/password, settings/delete-account, settings/storage, settings/blocked, settings/muted, feed/profile, feed/muted-profile, feed/bookmarks, feed/menu, feed/edit, feed/quote, feed/delete, switcher, feedback.</source>
+        <translation>Ouvrir d’abord cette page : feed, chat, wallet, savings, settings, wallet/send[/pseudo], wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, settings/security, settings/two-factor, settings/password, settings/delete-account, settings/storage, settings/blocked, settings/muted, feed/profile, feed/muted-profile, feed/bookmarks, feed/menu, feed/edit, feed/quote, feed/delete, switcher, feedback.</translation>
     </message>
 </context>
 <context>
@@ -2506,6 +2502,53 @@
     </message>
 </context>
 <context>
+    <name>MutedSection</name>
+    <message>
+        <source>Unmuted. Their posts are back in your feed.</source>
+        <translation>Démasqué. Ses publications sont de retour dans votre fil.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. This needs a connection.</source>
+        <translation>Vous êtes hors ligne. Cette action nécessite une connexion.</translation>
+    </message>
+    <message>
+        <source>Loading muted people…</source>
+        <translation>Chargement des personnes masquées…</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline: this list may be out of date, and unmuting needs a connection.</source>
+        <translation>Vous êtes hors ligne : cette liste n’est peut-être pas à jour, et démasquer nécessite une connexion.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline: this list may be out of date.</source>
+        <translation>Vous êtes hors ligne : cette liste n’est peut-être pas à jour.</translation>
+    </message>
+    <message>
+        <source>Could not load the people you muted. What this device knows is shown.</source>
+        <translation>Impossible de charger les personnes que vous avez masquées. Ce que cet appareil connaît est affiché.</translation>
+    </message>
+    <message>
+        <source>You haven&apos;t muted anyone.</source>
+        <translation>Vous n’avez masqué personne.</translation>
+    </message>
+    <message>
+        <source>Muted %1</source>
+        <translation>Masqué le %1</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation>Masqué</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Ne plus masquer</translation>
+    </message>
+    <message>
+        <source>Unmute %1</source>
+        <translation>Ne plus masquer %1</translation>
+    </message>
+</context>
+<context>
     <name>NewConversationSheet</name>
     <message>
         <source>New conversation</source>
@@ -2764,6 +2807,17 @@
     <message>
         <source>Confirm</source>
         <translation>Confirmer</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleListSection</name>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Needs a connection</source>
+        <translation>Nécessite une connexion</translation>
     </message>
 </context>
 <context>
@@ -3088,6 +3142,54 @@
     <message>
         <source>Unfollow</source>
         <translation>Ne plus suivre</translation>
+    </message>
+    <message>
+        <source>Muted. Their posts left your feed.</source>
+        <translation>Masqué. Ses publications ont quitté votre fil.</translation>
+    </message>
+    <message>
+        <source>Unmuted. Their posts are back in your feed.</source>
+        <translation>Démasqué. Ses publications sont de retour dans votre fil.</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. This needs a connection.</source>
+        <translation>Vous êtes hors ligne. Cette action nécessite une connexion.</translation>
+    </message>
+    <message>
+        <source>Unmute @%1</source>
+        <translation>Ne plus masquer @%1</translation>
+    </message>
+    <message>
+        <source>Mute @%1</source>
+        <translation>Masquer @%1</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. Muting needs a connection.</source>
+        <translation>Vous êtes hors ligne. Masquer nécessite une connexion.</translation>
+    </message>
+    <message>
+        <source>Their posts are hidden from your feed. They weren&apos;t told.</source>
+        <translation>Ses publications sont masquées dans votre fil. Cette personne n’a pas été informée.</translation>
+    </message>
+    <message>
+        <source>You won&apos;t see their posts in your feed. They won&apos;t be told.</source>
+        <translation>Vous ne verrez plus ses publications dans votre fil. Cette personne n’en sera pas informée.</translation>
+    </message>
+    <message>
+        <source>Not muted: %1</source>
+        <translation>Non masqué : %1</translation>
+    </message>
+    <message>
+        <source>Not unmuted: %1</source>
+        <translation>Toujours masqué : %1</translation>
+    </message>
+    <message>
+        <source>Needs a connection</source>
+        <translation>Nécessite une connexion</translation>
+    </message>
+    <message>
+        <source>You&apos;re offline. Unmuting needs a connection.</source>
+        <translation>Vous êtes hors ligne. Démasquer nécessite une connexion.</translation>
     </message>
 </context>
 <context>
@@ -4168,6 +4270,14 @@
     <message>
         <source>They can&apos;t message you, ask you for money, see your posts or find you in search. Conversations with them stay readable.</source>
         <translation>Elles ne peuvent plus vous écrire, vous demander de l’argent, voir vos publications ni vous trouver dans la recherche. Les conversations avec elles restent lisibles.</translation>
+    </message>
+    <message>
+        <source>Muted people</source>
+        <translation>Personnes masquées</translation>
+    </message>
+    <message>
+        <source>Their posts and reposts stay out of your feed; their profile still shows them. They aren&apos;t told, and messages and payments work as before.</source>
+        <translation>Leurs publications et republications restent hors de votre fil ; leur profil les montre toujours. Ces personnes n’en sont pas informées, et messages et paiements fonctionnent comme avant.</translation>
     </message>
 </context>
 <context>

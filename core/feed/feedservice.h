@@ -144,7 +144,8 @@ public:
     Q_INVOKABLE void unbookmark(const QString &postId);
     Q_INVOKABLE void follow(const QString &userId);
     Q_INVOKABLE void unfollow(const QString &userId);
-    //! Mutes (unmutes) a person in the feed: personMuted() when done, actionFailed() if not.
+    //! Mutes (unmutes) a person in the feed: personMuted() when done, personMuteFailed() if not
+    //! (not actionFailed(): the profile or the list that asked says it).
     Q_INVOKABLE void mute(const QString &userId);
     Q_INVOKABLE void unmute(const QString &userId);
     //! Sends pending posts now (also automatic on reconnect).
@@ -177,6 +178,9 @@ Q_SIGNALS:
     void actionRefused(const QString &action, const QString &postId, const QString &code, const QString &field);
     //! mute() or unmute() of \a userId went through (\a muted: which).
     void personMuted(const QString &userId, bool muted);
+    //! mute() (\a muted true) or unmute() of \a userId was refused or could not be done: the
+    //! ErrorCode name ("network" offline) and the field it is about.
+    void personMuteFailed(const QString &userId, bool muted, const QString &code, const QString &field);
     //! Image \a fileIndex of queued post \a clientId: \a done of \a total bytes are on the server
     //! (at most about 10 a second per post, and always the last). The outbox row keeps it too.
     void uploadProgress(const QString &clientId, int fileIndex, qint64 done, qint64 total);
@@ -233,6 +237,7 @@ private:
     int m_busy = 0;
     media::ProgressThrottle m_progressShown; //!< uploadProgress at most ~10 a second per item
     QSet<QString> m_abandoned;               //!< client_ids discarded while waiting: their uploads stop
+    quint64 m_muteWrites = 0;                //!< mutes and unmutes begun: a sync that saw one waits for it
 };
 
 } // namespace plaza::feed

@@ -7,6 +7,7 @@
 #include "feed/feedservice.h"
 
 #include "common/clock.h"
+#include "common/logging.h"
 #include "net/apiclient.h"
 #include "protocol/endpoints.h"
 #include "protocol/json.h"
@@ -31,6 +32,7 @@ QCoro::Task<Result<protocol::PersonMute>> FeedService::mutePerson(QString user)
     if (!m_store)
         co_return notStarted();
     QPointer<FeedService> self(this);
+    ++m_muteWrites;
     setBusy(true);
     auto reply = co_await m_session->api()->putBytes(protocol::endpoints::personMute(user), QUrlQuery(), QByteArray());
     if (!self)
@@ -61,6 +63,7 @@ QCoro::Task<Status> FeedService::unmutePerson(QString user)
     if (!m_store)
         co_return notStarted();
     QPointer<FeedService> self(this);
+    ++m_muteWrites;
     setBusy(true);
     auto reply = co_await m_session->api()->del(protocol::endpoints::personMute(user));
     if (!self)
@@ -111,14 +114,28 @@ QCoro::Task<Result<QList<protocol::PersonMute>>> FeedService::personMutes()
 
 QCoro::Task<Status> FeedService::syncPersonMutes()
 {
+    // Not started yet (Settings opened while the session starts): the cache's list stands (a
+    // new device's first pull brings every person_mute.changed of the account).
+    if (!m_store)
+        co_return Status();
     QPointer<FeedService> self(this);
-    auto fetching = personMutes();
-    auto fetched = co_await std::move(fetching);
-    if (!self)
+    QList<protocol::PersonMute> list;
+    // A Mute or Unmute begun while the list was on its way may be missing from it: ask again
+    // (its answer is stored by itself), a few times at most.
+    for (int attempt = 0;; ++attempt) {
+        const quint64 writes = m_muteWrites;
+        auto fetching = personMutes();
+        auto fetched = co_await std::move(fetching);
+        if (!self)
+            co_return mutesClosed();
+        if (!fetched)
+            co_return fetched.error();
+        list = *fetched;
+        if (writes == m_muteWrites || attempt == 2)
+            break;
+    }
+    if (!m_store)
         co_return mutesClosed();
-    if (!fetched)
-        co_return fetched.error();
-    const QList<protocol::PersonMute> list = *fetched;
     WriteFn replacing = [list](FeedStore &store, storage::RowChanges &changes) -> Result<QString> {
         if (auto st = store.replacePersonMutes(list, changes); !st)
             return st.error();
@@ -145,7 +162,10 @@ QCoro::Task<void> FeedService::muteTask(QString userId, bool on)
     if (!self)
         co_return;
     if (!st) {
-        fail(st.error());
+        if (st.error().code == ErrorCode::Cancelled)
+            co_return;
+        qCInfo(lcFeed) << (on ? "mute" : "unmute") << "failed:" << st.error().codeName() << st.error().message;
+        Q_EMIT personMuteFailed(userId, on, st.error().codeName(), st.error().field());
         co_return;
     }
     Q_EMIT personMuted(userId, on);

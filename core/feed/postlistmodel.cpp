@@ -444,8 +444,11 @@ QHash<int, QByteArray> PostListModel::roleNames() const
 void PostListModel::onApplied(const sync::ChangeSet &changes)
 {
     // A block or a mute (or their undoing) changes which authors the timelines show: read
-    // them again (rare).
-    if (changes.reset || changes.changes.touches(storage::Table::Blocks) || changes.changes.touches(storage::Table::PersonMutes)) {
+    // them again (rare). A profile, a thread and the bookmarks show a muted person's posts
+    // all the same (postrecord.cpp, scopeWhere): a mute leaves them as they are.
+    const bool filtersMutes = scope() == PostScope::Following || scope() == PostScope::Discover;
+    if (changes.reset || changes.changes.touches(storage::Table::Blocks)
+        || (filtersMutes && changes.changes.touches(storage::Table::PersonMutes))) {
         reload();
         return;
     }

@@ -114,8 +114,11 @@ Status UsersStore::setMuted(const QString &userId, bool muted, const QString &at
 {
     if (userId.isEmpty())
         return makeError(ErrorCode::Protocol, QStringLiteral("A mute names no user."));
-    auto stmt = m_statements.get(muted ? QStringLiteral("INSERT OR REPLACE INTO person_mutes (user_id, muted_at) VALUES (?1, ?2);")
-                                         : QStringLiteral("DELETE FROM person_mutes WHERE user_id = ?1;"));
+    // A replayed event, or a sync that finds what the table has, writes nothing and says so:
+    // the timelines read again only for a real change.
+    auto stmt = m_statements.get(muted ? QStringLiteral("INSERT OR REPLACE INTO person_mutes (user_id, muted_at) SELECT ?1, ?2 "
+                                                        "WHERE NOT EXISTS (SELECT 1 FROM person_mutes WHERE user_id = ?1 AND muted_at = ?2);")
+                                       : QStringLiteral("DELETE FROM person_mutes WHERE user_id = ?1;"));
     if (!stmt)
         return stmt.error();
     if (muted)
@@ -124,6 +127,8 @@ Status UsersStore::setMuted(const QString &userId, bool muted, const QString &at
         (*stmt)->bind(1, userId);
     if (auto st = (*stmt)->exec(); !st)
         return st;
+    if (m_statements.db().changes() == 0)
+        return {};
     if (muted) {
         changes.add(Table::PersonMutes, userId);
     } else {

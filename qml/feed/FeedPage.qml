@@ -12,8 +12,9 @@ Item {
     id: page
     objectName: "feedPage"
 
-    //! --page feed[/discover|/thread|/profile|/why|/bookmarks|/menu|/edit|/quote|/delete]: what
-    //! to open once the first page is in (menu, edit, delete: on the first post of one's own).
+    //! --page feed[/discover|/thread|/profile|/muted-profile|/why|/bookmarks|/menu|/edit|/quote|/delete]:
+    //! what to open once the first page is in (menu, edit, delete: on the first post of one's
+    //! own; muted-profile: the profile of the person muted last, whose posts the feed leaves out).
     property string pendingPath: ""
     //! The tab was shown: the keyboard starts in the composer.
     function focusMain() { composer.focusEditor() }
@@ -47,6 +48,11 @@ Item {
             threadSheet.show(item.model.postId, item.model.authorName)
         else if (pendingPath === "profile" && item)
             profileSheet.show(item.model.authorId)
+        else if (pendingPath === "muted-profile") {
+            if (mutedPeople.count === 0)
+                return // the list comes when the feed starts
+            profileSheet.show(mutedPeople.userIds[0])
+        }
         else if (pendingPath === "why" && item)
             whySheet.show(item.model.rankTerms, item.model.score)
         else if ((pendingPath === "menu" || pendingPath === "edit" || pendingPath === "quote" || pendingPath === "delete") && item) {
@@ -65,6 +71,13 @@ Item {
         }
         pendingPath = ""
         App.pageSettled = true
+    }
+
+    // --page feed/muted-profile only: whom to show.
+    MutedPeopleModel {
+        id: mutedPeople
+        feed: page.pendingPath === "muted-profile" ? App.feed : null
+        onCountChanged: Qt.callLater(page.settleIfReady)
     }
 
     FeedModel {

@@ -30,6 +30,44 @@ Sheet {
         service: App.feed
         userId: sheet.userId
     }
+    // Muting in the feed (docs/api.md "Safety"): the cache's list (person_mutes: this device's
+    // mutes, another device's through person_mute.changed, the server's when the feed starts)
+    // says Mute or Unmute. A press shows its outcome at once; refused, the button goes back and
+    // the note says why.
+    MutedPeopleModel {
+        id: mutes
+        feed: App.feed
+    }
+    readonly property bool mutedInCache: mutes.userIds.indexOf(sheet.userId) >= 0
+    //! -1, or what the last press asked for (1 muted, 0 not) until the cache agrees.
+    property int muteWanted: -1
+    readonly property bool muted: muteWanted >= 0 ? muteWanted === 1 : mutedInCache
+    //! What the last Mute / Unmute came to ("" while nothing was asked).
+    property string muteNote: ""
+    property bool muteBusy: false
+    onUserIdChanged: { muteNote = ""; muteBusy = false; muteWanted = -1 }
+    onOpened: if (!muteBusy) muteNote = ""
+
+    onMutedInCacheChanged: if (!muteBusy) muteWanted = -1
+    Connections {
+        target: App.feed
+        function onPersonMuted(userId, muted) {
+            if (userId !== sheet.userId || !sheet.muteBusy)
+                return
+            sheet.muteBusy = false
+            if (sheet.mutedInCache === muted)
+                sheet.muteWanted = -1
+            sheet.muteNote = muted ? qsTr("Muted. Their posts left your feed.") : qsTr("Unmuted. Their posts are back in your feed.")
+        }
+        function onPersonMuteFailed(userId, muted, code, field) {
+            if (userId !== sheet.userId || !sheet.muteBusy)
+                return
+            sheet.muteBusy = false
+            sheet.muteWanted = -1
+            const why = code === "network" ? qsTr("You're offline. This needs a connection.") : Errors.describe(code, field)
+            sheet.muteNote = (muted ? qsTr("Not muted: %1") : qsTr("Not unmuted: %1")).arg(why)
+        }
+    }
 
     contentItem: ColumnLayout {
         spacing: Theme.spacingM
@@ -57,6 +95,49 @@ Sheet {
                 text: profile.followedByMe ? qsTr("Unfollow") : qsTr("Follow")
                 variant: profile.followedByMe ? "secondary" : "primary"
                 onClicked: profile.followedByMe ? profile.unfollow() : profile.follow()
+            }
+        }
+        RowLayout {
+            objectName: "profileMuteRow"
+            visible: profile.loaded && !profile.isSelf
+            spacing: Theme.spacingM
+            Layout.fillWidth: true
+            AppButton {
+                id: muteButton
+                objectName: "profileMuteButton"
+                text: sheet.muted ? qsTr("Unmute @%1").arg(profile.handle) : qsTr("Mute @%1").arg(profile.handle)
+                iconName: sheet.muted ? "volume-2" : "volume-x"
+                variant: "secondary"
+                busy: sheet.muteBusy
+                enabled: App.session.online
+                Accessible.name: text
+                Accessible.description: App.session.online ? muteExplanation.text : qsTr("Needs a connection")
+                onClicked: {
+                    if (sheet.muteBusy)
+                        return
+                    const muting = !sheet.muted
+                    sheet.muteNote = ""
+                    sheet.muteBusy = true
+                    sheet.muteWanted = muting ? 1 : 0
+                    if (muting)
+                        App.feed.mute(sheet.userId)
+                    else
+                        App.feed.unmute(sheet.userId)
+                }
+            }
+            Label {
+                id: muteExplanation
+                objectName: "profileMuteExplanation"
+                text: sheet.muteNote.length > 0 ? sheet.muteNote
+                      : !App.session.online ? (sheet.muted ? qsTr("You're offline. Unmuting needs a connection.")
+                                                           : qsTr("You're offline. Muting needs a connection."))
+                      : sheet.muted ? qsTr("Their posts are hidden from your feed. They weren't told.")
+                      : qsTr("You won't see their posts in your feed. They won't be told.")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontCaption
+                wrapMode: Text.Wrap
+                textFormat: Text.PlainText
+                Layout.fillWidth: true
             }
         }
         ListView {

@@ -20,10 +20,11 @@ Sheet {
         sessionsSection.reload()
         twoFactorSection.reload()
         blockedSection.reload()
+        mutedSection.reload()
     }
     width: Math.min(560, parent ? parent.width - 2 * Theme.spacingXl : 560)
 
-    //! --page settings[/security|/two-factor|/password|/delete-account|/storage|/blocked]: the sheet,
+    //! --page settings[/security|/two-factor|/password|/delete-account|/storage|/blocked|/muted]: the sheet,
     //! scrolled to the two-factor section (and its enrolment started) or to Storage, or with a
     //! sheet of its own open.
     //! Scrolls the two-factor section to the top, so that each step of an enrolment (the
@@ -54,6 +55,9 @@ Sheet {
         } else if (path === "blocked") {
             scrollTarget = blockedTitle
             scrollTo(blockedTitle)
+        } else if (path === "muted") {
+            scrollTarget = mutedTitle
+            scrollTo(mutedTitle)
         }
     }
 
@@ -246,6 +250,16 @@ Sheet {
                 Layout.fillWidth: true
             }
             BlockedSection { id: blockedSection }
+
+            SectionTitle { id: mutedTitle; text: qsTr("Muted people") }
+            Label {
+                text: qsTr("Their posts and reposts stay out of your feed; their profile still shows them. They aren't told, and messages and payments work as before.")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontCaption
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            MutedSection { id: mutedSection }
 
             SectionTitle { id: storageTitle; text: qsTr("Storage") }
             SettingRow {

@@ -6,10 +6,16 @@
 // while their profile keeps them; unmuting brings them back; a resync empties the table. Then
 // one account on two devices (two plaza-cli folders) and the person muted, on the real server:
 // a mute made on one device reaches the other's cache, also when that device was offline
-// meanwhile; the other device unmutes and the first follows; messages still flow.
+// meanwhile; the other device unmutes and the first follows; messages still flow. Last, the
+// window's side in the core: FeedService::mute/unmute and MutedPeopleModel (a refusal is
+// personMuteFailed, not the feed's generic actionFailed; the list follows a mute at once), and a
+// device signed in after the mute lists it (its first pull brings it).
 #include "integrationutil.h"
 
+#include "common/modeltester.h"
 #include "common/testserver.h"
+#include "feed/feedservice.h"
+#include "feed/mutedpeoplemodel.h"
 #include "feed/postrecord.h"
 #include "protocol/events.h"
 #include "protocol/feed.h"
@@ -19,6 +25,7 @@
 #include "storage/database.h"
 #include "sync/eventapplier.h"
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -61,6 +68,19 @@ struct Device {
     }
 };
 
+bool signInAgain(Session &session, const QUrl &server, const QString &handle)
+{
+    session.signIn(server.toString(), handle, kPassword);
+    if (!waitIdle(session))
+        return false;
+    if (session.state() == Session::State::NeedsPassphrase) {
+        session.submitPassphrase(kPassphrase);
+        if (!waitIdle(session))
+            return false;
+    }
+    return session.state() == Session::State::Ready;
+}
+
 QString lineWith(const CliRun &run, const QString &text)
 {
     for (const QString &line : run.out.split(u'\n')) {
@@ -79,6 +99,7 @@ class PersonMuteTest : public QObject
 private Q_SLOTS:
     void mutesInTheCache();
     void twoDevicesConverge();
+    void modelFollowsAndNewDeviceLists();
 };
 
 void PersonMuteTest::mutesInTheCache()
@@ -220,6 +241,62 @@ void PersonMuteTest::twoDevicesConverge()
     r = laptop.run({QStringLiteral("muted-people")});
     QVERIFY2(r.out.contains(QStringLiteral("nobody muted")), qPrintable(r.out));
     QVERIFY2(laptop.run(discover).out.contains(bensText), "Ben's post is back on the laptop");
+}
+
+void PersonMuteTest::modelFollowsAndNewDeviceLists()
+{
+    TestServer server;
+    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    auto ben = registerUser(server.url(), QStringLiteral("ben"), kPassword);
+    QVERIFY(ben);
+    SessionFixture laptop;
+    const QString ana = uniqueHandle(QStringLiteral("ana"));
+    QVERIFY(createAccount(*laptop.session, server.url(), ana, QStringLiteral("Ana"), kPassword, kPassphrase));
+    feed::FeedService feed(laptop.session.get());
+    QVERIFY(feed.start().ok());
+    feed::MutedPeopleModel muted;
+    test::checkModel(&muted);
+    muted.setFeed(&feed);
+    QCOMPARE(muted.count(), 0);
+    QSignalSpy done(&feed, &feed::FeedService::personMuted);
+    QSignalSpy refused(&feed, &feed::FeedService::personMuteFailed);
+    QSignalSpy generic(&feed, &feed::FeedService::actionFailed);
+
+    // Refused (nobody by that id): said to whoever asked, and nothing listed.
+    feed.mute(QStringLiteral("u_nobody_here"));
+    QTRY_COMPARE_WITH_TIMEOUT(refused.count(), 1, 10000);
+    QCOMPARE(refused.at(0).at(0).toString(), QStringLiteral("u_nobody_here"));
+    QCOMPARE(refused.at(0).at(1).toBool(), true);
+    QCOMPARE(refused.at(0).at(2).toString(), QStringLiteral("not_found"));
+    QCOMPARE(generic.count(), 0);
+    QCOMPARE(muted.count(), 0);
+
+    // Muted: the list has Ben by the time personMuted says so.
+    QSignalSpy ids(&muted, &feed::MutedPeopleModel::userIdsChanged);
+    feed.mute(ben->id);
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
+    QCOMPARE(done.at(0).at(0).toString(), ben->id);
+    QCOMPARE(muted.userIds(), QStringList{ben->id});
+    QVERIFY(ids.count() >= 1);
+    QCOMPARE(muted.data(muted.index(0), feed::MutedPeopleModel::HandleRole).toString(), ben->handle);
+    QVERIFY(muted.data(muted.index(0), feed::MutedPeopleModel::SinceRole).toDateTime().isValid());
+
+    // A second device that never muted anyone: its first pull brings the mute.
+    SessionFixture phone;
+    QVERIFY(signInAgain(*phone.session, server.url(), ana));
+    feed::FeedService phoneFeed(phone.session.get());
+    QVERIFY(phoneFeed.start().ok());
+    feed::MutedPeopleModel phoneMuted;
+    test::checkModel(&phoneMuted);
+    phoneMuted.setFeed(&phoneFeed);
+    QTRY_COMPARE_WITH_TIMEOUT(phoneMuted.userIds(), QStringList{ben->id}, 15000);
+    QCOMPARE(phoneMuted.data(phoneMuted.index(0), feed::MutedPeopleModel::HandleRole).toString(), ben->handle);
+
+    // Unmuted there: the laptop's list follows (person_mute.changed).
+    phoneFeed.unmute(ben->id);
+    QTRY_COMPARE_WITH_TIMEOUT(phoneMuted.count(), 0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(muted.count(), 0, 20000);
+    QCOMPARE(generic.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(PersonMuteTest)
