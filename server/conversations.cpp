@@ -296,6 +296,23 @@ Status logConversationTo(ServerDb &db, qint64 conversationId, const QList<qint64
     return {};
 }
 
+std::variant<qint64, Response> currentMemberConversation(ServerDb &db, const RequestContext &ctx)
+{
+    const auto id = ids::parse(ids::kConversation, ctx.param(QStringLiteral("id")));
+    auto exists = id ? db.integer(QStringLiteral("SELECT 1 FROM conversations WHERE id = ?1"), *id)
+                     : Result<std::optional<qint64>>(std::optional<qint64>());
+    if (!exists)
+        return Response::error(exists.error());
+    if (!exists->has_value())
+        return Response::error(ErrorCode::NotFound, QStringLiteral("No such conversation."));
+    auto member = isMember(db, *id, ctx.userId);
+    if (!member)
+        return Response::error(member.error());
+    if (!*member)
+        return Response::error(ErrorCode::Forbidden, QStringLiteral("You are not a member of this conversation."));
+    return *id;
+}
+
 void registerConversationRoutes(Router &router, Services &services)
 {
     ServerDb &db = services.db;

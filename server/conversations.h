@@ -8,9 +8,13 @@
 #include <QList>
 #include <QString>
 
+#include <variant>
+
 namespace plaza::server {
 
+class Response;
 class ServerDb;
+struct RequestContext;
 
 //! The Conversation object of api-v1 as \a viewerId sees it: the newest message (or null),
 //! the viewer's read mark and the messages of others after it (unread). NotFound if no such
@@ -25,6 +29,9 @@ class ServerDb;
 
 //! True if \a userId belongs to \a conversationId.
 [[nodiscard]] Result<bool> isMember(ServerDb &db, qint64 conversationId, qint64 userId);
+//! The conversation of the route's {id} if the caller is a member of it now, or the answer
+//! to send (400 for a malformed id, 404 for none, 403 for a non-member or a former one).
+[[nodiscard]] std::variant<qint64, Response> currentMemberConversation(ServerDb &db, const RequestContext &ctx);
 //! Every member of \a conversationId.
 [[nodiscard]] Result<QList<qint64>> memberIds(ServerDb &db, qint64 conversationId);
 

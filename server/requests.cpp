@@ -110,27 +110,19 @@ namespace {
 
 Response acceptHandler(ServerDb &db, RequestContext &ctx)
 {
-    const auto id = ids::parse(ids::kConversation, ctx.param(QStringLiteral("id")));
-    auto exists = id ? db.integer(QStringLiteral("SELECT 1 FROM conversations WHERE id = ?1"), *id)
-                     : Result<std::optional<qint64>>(std::optional<qint64>());
-    if (!exists)
-        return Response::error(exists.error());
-    if (!exists->has_value())
-        return Response::error(ErrorCode::NotFound, QStringLiteral("No such conversation."));
-    auto member = isMember(db, *id, ctx.userId);
-    if (!member)
-        return Response::error(member.error());
-    if (!*member)
-        return Response::error(ErrorCode::Forbidden, QStringLiteral("You are not a member of this conversation."));
+    auto conversation = currentMemberConversation(db, ctx);
+    if (auto *refusal = std::get_if<Response>(&conversation))
+        return std::move(*refusal);
+    const qint64 id = std::get<qint64>(conversation);
     const Status st = db.write([&]() -> Status {
-        auto accepted = acceptRequest(db, *id, ctx.userId, true);
+        auto accepted = acceptRequest(db, id, ctx.userId, true);
         if (!accepted)
             return accepted.error();
         return {};
     });
     if (!st)
         return Response::error(st.error());
-    auto json = conversationJson(db, ctx.userId, *id);
+    auto json = conversationJson(db, ctx.userId, id);
     return json ? Response::ok(*json) : Response::error(json.error());
 }
 

@@ -162,24 +162,6 @@ Response listBlocks(ServerDb &db, RequestContext &ctx)
     return Response::page(*page, *limit, ids::kUser, [&](qint64 id) { return blockJson(db, ctx.userId, id); });
 }
 
-//! The conversation of the route's {id} if the caller is a member, or the answer.
-std::variant<qint64, Response> memberConversation(ServerDb &db, const RequestContext &ctx)
-{
-    const auto id = ids::parse(ids::kConversation, ctx.param(QStringLiteral("id")));
-    auto exists = id ? db.integer(QStringLiteral("SELECT 1 FROM conversations WHERE id = ?1"), *id)
-                     : Result<std::optional<qint64>>(std::optional<qint64>());
-    if (!exists)
-        return Response::error(exists.error());
-    if (!exists->has_value())
-        return Response::error(ErrorCode::NotFound, QStringLiteral("No such conversation."));
-    auto member = isMember(db, *id, ctx.userId);
-    if (!member)
-        return Response::error(member.error());
-    if (!*member)
-        return Response::error(ErrorCode::Forbidden, QStringLiteral("You are not a member of this conversation."));
-    return *id;
-}
-
 //! Mutes (\a mute, until \a untilMs; 0: forever) or unmutes; logs conversation.updated to the
 //! caller when that changes anything. Answers the Conversation.
 Response applyMute(ServerDb &db, qint64 userId, qint64 conversationId, bool mute, qint64 untilMs)
@@ -220,7 +202,7 @@ Response applyMute(ServerDb &db, qint64 userId, qint64 conversationId, bool mute
 
 Response muteHandler(ServerDb &db, Clock &clock, RequestContext &ctx, bool mute)
 {
-    auto conversation = memberConversation(db, ctx);
+    auto conversation = currentMemberConversation(db, ctx);
     if (auto *r = std::get_if<Response>(&conversation))
         return *r;
     qint64 untilMs = 0;
