@@ -148,7 +148,6 @@ struct MessagesModelForeign
     QML_FOREIGN(plaza::chat::MessagesModel)
     QML_NAMED_ELEMENT(MessagesModel)
 };
-//! Settings → Blocked people: `BlocksModel { safety: App.safety }`.
 //! What Settings' people lists share (count, userIds, loading, error, refresh()).
 struct PeopleListModelForeign
 {
@@ -156,6 +155,7 @@ struct PeopleListModelForeign
     QML_FOREIGN(plaza::chat::PeopleListModel)
     QML_ANONYMOUS
 };
+//! Settings → Blocked people: `BlocksModel { safety: App.safety }`.
 struct BlocksModelForeign
 {
     Q_GADGET

@@ -88,11 +88,8 @@ Result<bool> acceptRequest(ServerDb &db, qint64 conversationId, qint64 userId, b
         }
     }
     if (announce) {
-        auto json = conversationJson(db, userId, conversationId);
-        if (!json)
-            return json.error();
-        if (auto seq = appendEvent(db, userId, protocol::eventName(protocol::EventType::ConversationUpdated), *json); !seq)
-            return seq.error();
+        if (auto st = logConversationTo(db, conversationId, {userId}); !st)
+            return st.error();
     }
     return true;
 }
