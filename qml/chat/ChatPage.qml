@@ -444,6 +444,7 @@ Item {
                 ListView {
                     id: conversationList
                     objectName: "conversationList"
+                    TabThrough { view: conversationList }
                     model: conversations
                     clip: true
                     spacing: 2
@@ -554,6 +555,7 @@ Item {
                 ListView {
                     id: results
                     objectName: "searchResults"
+                    TabThrough { view: results }
                     visible: search.query.length > 0
                     model: search
                     clip: true
@@ -707,6 +709,7 @@ Item {
             ListView {
                 id: messageList
                 objectName: "messageList"
+                TabThrough { view: messageList }
                 //! Within a few pixels of the end: the newest message is in full view (the jump
                 //! button hides, reading there marks it read).
                 readonly property bool nearEnd: count === 0 || contentY + height >= originY + contentHeight - 4

@@ -51,6 +51,7 @@ Sheet {
         ListView {
             id: list
             objectName: "bookmarksList"
+            TabThrough { view: list }
             model: bookmarks
             clip: true
             spacing: Theme.spacingS

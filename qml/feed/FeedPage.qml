@@ -142,6 +142,7 @@ Item {
             ListView {
                 id: list
                 objectName: "feedList"
+                TabThrough { view: list; margin: Theme.spacingS }
                 anchors.fill: parent
                 // From the parent's width: the list's own width moves with these margins (it
                 // settled wider than the composer above it).
@@ -157,41 +158,6 @@ Item {
                 Accessible.role: Accessible.List
                 Accessible.name: feed.timeline === "discover" ? qsTr("Discover") : qsTr("Following")
 
-                // Tab into a post below (or above) the window scrolls it into view: the focused
-                // control, with a little room around it, inside the list's viewport. A jump over
-                // posts not laid out yet moves them once they are (their heights were guesses),
-                // so it looks again after the list has laid them out.
-                function ensureVisible(item) {
-                    for (let pass = 0; pass < 3 && list.scrollTo(item); ++pass)
-                        list.forceLayout()
-                }
-                //! Moves the list so \a item shows; false when it already did (or is not in it).
-                function scrollTo(item) {
-                    let inside = item
-                    while (inside && inside !== list.contentItem)
-                        inside = inside.parent
-                    if (!inside)
-                        return false
-                    const top = item.mapToItem(list, 0, 0).y - Theme.spacingS
-                    const bottom = top + item.height + 2 * Theme.spacingS
-                    let y = list.contentY
-                    if (bottom > list.height)
-                        y += bottom - list.height
-                    if (top < 0)
-                        y += top
-                    y = Math.max(list.originY, Math.min(y, list.originY + list.contentHeight - list.height))
-                    if (Math.abs(y - list.contentY) < 0.5)
-                        return false
-                    list.contentY = y
-                    return true
-                }
-                Connections {
-                    target: list.Window.window
-                    function onActiveFocusItemChanged() {
-                        if (list.visible && list.Window.activeFocusItem)
-                            list.ensureVisible(list.Window.activeFocusItem)
-                    }
-                }
                 delegate: PostDelegate {
                     width: ListView.view.width
                     actions: postActions

@@ -142,6 +142,7 @@ Sheet {
         }
         ListView {
             id: posts
+            TabThrough { view: posts }
             model: profile
             clip: true
             spacing: Theme.spacingS

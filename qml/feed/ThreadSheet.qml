@@ -37,6 +37,7 @@ Sheet {
         spacing: Theme.spacingM
         ListView {
             id: list
+            TabThrough { view: list }
             model: thread
             clip: true
             spacing: Theme.spacingS

@@ -95,6 +95,7 @@ Rectangle {
         ListView {
             id: list
             objectName: "requestsList"
+            TabThrough { view: list }
             model: requests
             clip: true
             visible: count > 0

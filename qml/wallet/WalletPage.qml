@@ -405,6 +405,7 @@ Item {
             ListView {
                 id: history
                 objectName: "historyList"
+                TabThrough { view: history }
                 anchors.fill: parent
                 anchors.margins: Theme.spacingS
                 clip: true

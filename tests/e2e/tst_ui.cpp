@@ -245,9 +245,21 @@ void UiTest::cleanup()
 void UiTest::walkTabOrder(QStringList *names)
 {
     QList<QQuickItem *> order;
+    // Tab walks every post of the feed (TabThrough): after a few, Ctrl+End leaves the list.
+    QQuickItem *feed = item(QStringLiteral("feedList"));
+    int inFeed = 0;
     for (int i = 0; i < 120; ++i) {
-        QTest::keyClick(m_window, Qt::Key_Tab);
+        if (inFeed == 12) {
+            QTest::keyClick(m_window, Qt::Key_End, Qt::ControlModifier);
+            QVERIFY2(!feed->isAncestorOf(m_window->activeFocusItem()), "Ctrl+End did not leave the feed");
+        } else {
+            QTest::keyClick(m_window, Qt::Key_Tab);
+        }
         QQuickItem *focused = m_window->activeFocusItem();
+        if (focused && feed && feed->isVisible() && feed->isAncestorOf(focused))
+            ++inFeed;
+        else if (inFeed > 0)
+            inFeed = -1; // left it once: Tab goes on as usual
         QVERIFY2(focused, "Tab left nothing focused");
         // Controls show focus only when it came from the keyboard (visualFocus); a list's
         // current row shows it as highlighted. Check it now, while it has the focus.
@@ -864,17 +876,21 @@ void UiTest::keyboardActivatesAndFocuses()
     QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() > 3, 10000);
     auto *content = list->property("contentItem").value<QQuickItem *>();
     QVERIFY(content);
-    // Each control reached is checked to be in view; together they must span more than one
-    // viewport, so the list had to scroll to show them. (Measured in content coordinates:
-    // contentY alone moves when posts arrive above or the saved position is restored.)
+    // Each control reached is checked to be in view; together they must span more than three
+    // viewports, so the list had to scroll and build posts that were not there when the walk
+    // began (Tab used to leave the list after the last post built and start again at its top).
+    // Measured in content coordinates: contentY alone moves when posts arrive above or the
+    // saved position is restored.
     qreal reachedTop = std::numeric_limits<qreal>::max();
     qreal reachedBottom = std::numeric_limits<qreal>::lowest();
     int inList = 0;
     int pictures = 0; // the demo's posts with photos: each photo is reached (and shown) too
-    // Each post has several stops (author, actions, its "…" menu, its photos): up to 90 presses,
-    // until a photo was reached and the list had to scroll.
-    for (int i = 0; i < 90; ++i) {
-        if (inList > 6 && pictures > 0 && reachedBottom - reachedTop > list->height())
+    // Each post has several stops (author, actions, its "…" menu, its photos), and the earlier
+    // tests put their own posts above the demo's photos: Tab on until a photo was reached and the
+    // list had to scroll (or the feed's end: the demo has about a hundred posts).
+    int presses = 0;
+    for (; presses < 400; ++presses) {
+        if (inList > 6 && pictures > 0 && reachedBottom - reachedTop > 3 * list->height())
             break;
         QTest::keyClick(m_window, Qt::Key_Tab);
         QQuickItem *focused = m_window->activeFocusItem();
@@ -887,20 +903,41 @@ void UiTest::keyboardActivatesAndFocuses()
         QTRY_VERIFY2_WITH_TIMEOUT(focused->mapToItem(list, QPointF(0, 0)).y() >= 0
                                       && focused->mapToItem(list, QPointF(0, focused->height())).y() <= list->height(),
                                   qPrintable(u"out of view: "_s + describe(focused)
-                                             + u" at %1–%2 in a %3 px list"_s
+                                             + u" at %1–%2 in a %3 px list (contentY %4 of %5, origin %6, %7 posts)"_s
                                                    .arg(focused->mapToItem(list, QPointF(0, 0)).y())
                                                    .arg(focused->mapToItem(list, QPointF(0, focused->height())).y())
-                                                   .arg(list->height())),
+                                                   .arg(list->height())
+                                                   .arg(list->property("contentY").toReal())
+                                                   .arg(list->property("contentHeight").toReal())
+                                                   .arg(list->property("originY").toReal())
+                                                   .arg(list->property("count").toInt())),
                                   2000);
         reachedTop = std::min(reachedTop, focused->mapToItem(content, QPointF(0, 0)).y());
         reachedBottom = std::max(reachedBottom, focused->mapToItem(content, QPointF(0, focused->height())).y());
     }
     QVERIFY2(inList > 6, "Tab did not go through the posts");
-    QVERIFY2(pictures > 0, "Tab went past the posts' photos");
-    QVERIFY2(reachedBottom - reachedTop > list->height(),
-             qPrintable(u"Tab reached only %1 px of posts in a %2 px feed: the list never had to scroll"_s
+    QVERIFY2(pictures > 0, qPrintable(u"Tab went past the posts' photos (%1 presses, %2 stops in the list)"_s
+                                          .arg(presses)
+                                          .arg(inList)));
+    QVERIFY2(reachedBottom - reachedTop > 3 * list->height(),
+             qPrintable(u"Tab reached only %1 px of posts in a %2 px feed: it never went past the posts first built"_s
                             .arg(reachedBottom - reachedTop)
                             .arg(list->height())));
+    // Shift+Tab walks back up, post by post, each control in view.
+    qreal lastY = m_window->activeFocusItem()->mapToItem(content, QPointF(0, 0)).y();
+    for (int i = 0; i < 15; ++i) {
+        QTest::keyClick(m_window, Qt::Key_Backtab, Qt::ShiftModifier);
+        QQuickItem *focused = m_window->activeFocusItem();
+        QVERIFY(focused);
+        QVERIFY2(content->isAncestorOf(focused), qPrintable(u"Shift+Tab left the feed at "_s + describe(focused)));
+        const qreal y = focused->mapToItem(content, QPointF(0, 0)).y();
+        QVERIFY2(y <= lastY + 1, qPrintable(u"Shift+Tab went down to "_s + describe(focused)));
+        lastY = y;
+        QTRY_VERIFY2_WITH_TIMEOUT(focused->mapToItem(list, QPointF(0, 0)).y() >= 0
+                                      && focused->mapToItem(list, QPointF(0, focused->height())).y() <= list->height(),
+                                  qPrintable(u"out of view after Shift+Tab: "_s + describe(focused)),
+                                  2000);
+    }
 
     // After an unlock the focus is on a control that shows, in the tab, not in a hidden field.
     QVERIFY(m_app->lock->configured()); // set by sendMoneyThroughTheSheet (2580)
