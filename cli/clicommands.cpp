@@ -51,6 +51,11 @@ Commands::~Commands()
     m_summary.reset();
 }
 
+QCoro::Task<void> Commands::close()
+{
+    co_await m_session->close();
+}
+
 int Commands::failWith(const QString &message, int code)
 {
     std::fputs((QStringLiteral("plaza-cli: ") + message + u'\n').toLocal8Bit().constData(), stderr);

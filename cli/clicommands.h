@@ -93,6 +93,9 @@ class Commands
 public:
     explicit Commands(CliOptions options);
     ~Commands();
+    //! The end of a run: the live connection stops and the cache closes once every accepted
+    //! write has landed (Session::close()).
+    QCoro::Task<void> close();
 
     QCoro::Task<int> login(bool create);
     QCoro::Task<int> whoami();

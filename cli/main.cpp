@@ -13,6 +13,7 @@
 #include <QCoroTask>
 
 #include <cstdio>
+#include <cstdlib>
 
 using namespace plaza::cli;
 
@@ -395,11 +396,19 @@ int main(int argc, char **argv)
             return commands.download();
         return []() -> QCoro::Task<int> { co_return -1; }();
     }();
-    const int code = QCoro::waitFor(std::move(task));
+    int code = QCoro::waitFor(std::move(task));
     if (code < 0) {
         std::fputs(QStringLiteral("plaza-cli: unknown command \"%1\" (see --help)\n").arg(command).toLocal8Bit().constData(),
                    stderr);
-        return kUsage;
+        code = kUsage;
     }
-    return code;
+    // The end of the run. The cache closes once every write it accepted has landed (a pull
+    // that the live connection started may still be writing), the output is flushed, and the
+    // process ends there. Tearing the rest down would only free memory, and would resume, in
+    // the middle of that teardown, whatever still waited on the network (ApiClient cancels
+    // its requests as it goes).
+    QCoro::waitFor(commands.close());
+    std::fflush(stdout);
+    std::fflush(stderr);
+    std::_Exit(code);
 }

@@ -172,6 +172,16 @@ Session::~Session()
     d->engine->setLiveSession(nullptr);
 }
 
+QCoro::Task<void> Session::close()
+{
+    QPointer<Session> self(this);
+    d->live->stop();
+    d->engine->setLiveSession(nullptr);
+    co_await d->engine->close();
+    if (self)
+        d->cache->detach();
+}
+
 // ---- state helpers -----------------------------------------------------------------------
 
 void Session::setState(State state)

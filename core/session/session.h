@@ -165,6 +165,10 @@ public:
     //! Exchanges a password (or a two-factor code when \a isCode) for a step-up token
     //! (POST /v1/auth/step-up): the token, or why not.
     QCoro::Task<Result<QString>> stepUpToken(QString secret, bool isCode);
+    //! For a process about to end (plaza-cli): stops the live connection and closes the
+    //! cache once every write it accepted has landed. Nothing is signed out or deleted; the
+    //! session is left for destruction only.
+    QCoro::Task<void> close();
     //! The interface language (and QLocale's default) changed while running: emits
     //! localeChanged, so models re-read the amounts and times they format in that locale.
     void notifyLocaleChanged();
