@@ -444,6 +444,18 @@ Result<ReadState> readState(ServerDb &db, qint64 conversationId, qint64 userId, 
     return state;
 }
 
+Status logReadMark(ServerDb &db, qint64 conversationId, qint64 readerId, qint64 messageId, const QList<qint64> &members)
+{
+    const QJsonObject read = protocol::ReadMark{ids::format(ids::kConversation, conversationId),
+                                                ids::format(ids::kUser, readerId), ids::format(ids::kMessage, messageId)}
+                                 .toJson();
+    for (qint64 member : members) {
+        if (auto seq = appendEvent(db, member, protocol::eventName(protocol::EventType::ConversationRead), read); !seq)
+            return seq.error();
+    }
+    return {};
+}
+
 Result<bool> markRead(ServerDb &db, qint64 conversationId, qint64 userId, qint64 messageId)
 {
     auto current = readState(db, conversationId, userId);
@@ -466,13 +478,8 @@ Result<bool> markRead(ServerDb &db, qint64 conversationId, qint64 userId, qint64
         return pending.error();
     if (*pending)
         *members = {userId};
-    const QJsonObject read = protocol::ReadMark{ids::format(ids::kConversation, conversationId),
-                                                ids::format(ids::kUser, userId), ids::format(ids::kMessage, messageId)}
-                                 .toJson();
-    for (qint64 member : std::as_const(*members)) {
-        if (auto seq = appendEvent(db, member, protocol::eventName(protocol::EventType::ConversationRead), read); !seq)
-            return seq.error();
-    }
+    if (auto st = logReadMark(db, conversationId, userId, messageId, *members); !st)
+        return st.error();
     auto conversation = conversationJson(db, userId, conversationId);
     if (!conversation)
         return conversation.error();

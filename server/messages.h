@@ -80,6 +80,11 @@ enum class Announce { MessageAndConversation, MessageOnly };
 //! Returns false when the mark was already there or beyond (nothing written).
 [[nodiscard]] Result<bool> markRead(ServerDb &db, qint64 conversationId, qint64 userId, qint64 messageId);
 
+//! Appends conversation.read (\a readerId has read \a conversationId up to \a messageId) to
+//! the logs of \a members.
+[[nodiscard]] Status logReadMark(ServerDb &db, qint64 conversationId, qint64 readerId, qint64 messageId,
+                                 const QList<qint64> &members);
+
 //! The read mark of \a userId in \a conversationId (0: nothing read) and the number of
 //! messages of others after it.
 //! System messages do not count; unreadMentions counts the unread messages that mention

@@ -77,15 +77,9 @@ Result<bool> acceptRequest(ServerDb &db, qint64 conversationId, qint64 userId, b
         auto members = memberIds(db, conversationId);
         if (!members)
             return members.error();
-        const QJsonObject mark = protocol::ReadMark{ids::format(ids::kConversation, conversationId),
-                                                    ids::format(ids::kUser, userId), ids::format(ids::kMessage, read->upTo)}
-                                     .toJson();
-        for (qint64 member : std::as_const(*members)) {
-            if (member == userId)
-                continue;
-            if (auto seq = appendEvent(db, member, protocol::eventName(protocol::EventType::ConversationRead), mark); !seq)
-                return seq.error();
-        }
+        members->removeAll(userId);
+        if (auto st = logReadMark(db, conversationId, userId, read->upTo, *members); !st)
+            return st.error();
     }
     if (announce) {
         if (auto st = logConversationTo(db, conversationId, {userId}); !st)
