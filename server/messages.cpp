@@ -480,13 +480,8 @@ Result<bool> markRead(ServerDb &db, qint64 conversationId, qint64 userId, qint64
         *members = {userId};
     if (auto st = logReadMark(db, conversationId, userId, messageId, *members); !st)
         return st.error();
-    auto conversation = conversationJson(db, userId, conversationId);
-    if (!conversation)
-        return conversation.error();
-    if (auto seq
-        = appendEvent(db, userId, protocol::eventName(protocol::EventType::ConversationUpdated), *conversation);
-        !seq)
-        return seq.error();
+    if (auto st = logConversationTo(db, conversationId, {userId}); !st)
+        return st.error();
     return true;
 }
 
