@@ -176,8 +176,7 @@ QCoro::Task<void> Session::close()
 {
     QPointer<Session> self(this);
     d->live->stop();
-    d->engine->setLiveSession(nullptr);
-    co_await d->engine->close();
+    co_await d->engine->close(); // which lets go of the live connection first
     if (self)
         d->cache->detach();
 }
@@ -916,8 +915,7 @@ QCoro::Task<void> Session::forgetLocalAccount()
 {
     QPointer<Session> self(this);
     d->live->stop();
-    d->engine->setLiveSession(nullptr);
-    co_await d->engine->close();
+    co_await d->engine->close(); // which lets go of the live connection first
     if (!self)
         co_return;
     d->cache->detach();
