@@ -5,6 +5,7 @@
 // has it and a centred system line says so), renames the group, and the composer's "@"
 // autocomplete picks a member by keyboard (Tab; Escape closes it) so the server records the
 // mention; leaving (asked first) leaves the conversation read-only. Any QML warning fails it.
+#include "demowindow.h"
 #include "inprocessapp.h"
 #include "links.h"
 #include "qmlwarnings.h"
@@ -21,7 +22,6 @@
 #include <QJsonDocument>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTest>
 
@@ -30,12 +30,7 @@
 Q_IMPORT_QML_PLUGIN(PlazaPlugin)
 Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
 
-using plaza::test::ApiProbe;
-using plaza::test::QmlWarningRecorder;
-using plaza::test::TestServer;
-
 namespace {
-constexpr auto kDemoPassword = "plaza-demo-2026";
 
 QRectF sceneRect(QQuickItem *item)
 {
@@ -78,8 +73,8 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    QQuickItem *item(const QString &objectName) const { return m_app->item(objectName); }
-    QObject *popup(const QString &objectName) const { return m_app->popup(objectName); }
+    QQuickItem *item(const QString &objectName) const { return m_demo.app->item(objectName); }
+    QObject *popup(const QString &objectName) const { return m_demo.app->popup(objectName); }
     bool opened(const QString &popupName) const
     {
         QObject *p = popup(popupName);
@@ -99,10 +94,10 @@ private:
     void openChat(const QString &id);
     void trigger(const QString &name, const QString &menu);
     void conversationMenu();
-    QJsonObject serverConversation() { return m_api->get(QStringLiteral("/v1/conversations/") + m_group, m_token).json; }
+    QJsonObject serverConversation() { return m_demo.api->get(QStringLiteral("/v1/conversations/") + m_group, m_token).json; }
     QJsonArray serverMessages()
     {
-        return m_api->get(QStringLiteral("/v1/conversations/%1/messages?limit=50").arg(m_group), m_token)
+        return m_demo.api->get(QStringLiteral("/v1/conversations/%1/messages?limit=50").arg(m_group), m_token)
             .json.value(QStringLiteral("items"))
             .toArray();
     }
@@ -111,53 +106,30 @@ private:
     void click(QQuickItem *target)
     {
         QVERIFY(target);
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(target).center().toPoint());
+        QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, sceneRect(target).center().toPoint());
     }
 
-    std::unique_ptr<QmlWarningRecorder> m_qmlWarnings;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<InProcessApp> m_app;
-    std::unique_ptr<ApiProbe> m_api;
     QString m_token;
-    QQuickWindow *m_window = nullptr;
+    plaza::test::DemoWindow m_demo;
     QString m_group;
 };
 
 void GroupsUiTest::initTestCase()
 {
-    m_qmlWarnings = std::make_unique<QmlWarningRecorder>();
-    QLocale::setDefault(QLocale(QStringLiteral("en_US")));
-    QQuickStyle::setStyle(QStringLiteral("Basic"));
-    m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--demo")});
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
-    m_app = std::make_unique<InProcessApp>(m_server->url(), QStringLiteral("PlazaGroupsTest"));
     QString why;
-    QVERIFY2(m_app->load(&why), qPrintable(why));
-    m_window = m_app->window;
-    m_window->resize(1280, 800);
-    m_window->show();
-    m_window->requestActivate();
-    QVERIFY(QTest::qWaitForWindowActive(m_window));
-    QVERIFY2(m_app->signIn(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword),
-                           QStringLiteral("a passphrase for the groups test"), &why),
-             qPrintable(why));
-    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("shell")) && item(QStringLiteral("shell"))->isVisible(), 20000);
-    m_api = std::make_unique<ApiProbe>(m_server->url());
-    const auto login = m_api->post(QStringLiteral("/v1/auth/login"),
-                                   {{QStringLiteral("handle"), QStringLiteral("amelie")},
-                                    {QStringLiteral("password"), QString::fromLatin1(kDemoPassword)}});
-    m_token = login.json.value(QStringLiteral("access_token")).toString();
+    QVERIFY2(m_demo.open(QStringLiteral("PlazaGroupsTest"), QSize(1280, 800), &why), qPrintable(why));
+    QVERIFY2(m_demo.signIn(QStringLiteral("amelie"), QStringLiteral("a passphrase for the groups test"), &why), qPrintable(why));
+    m_token = m_demo.login(QStringLiteral("amelie"));
     QVERIFY(!m_token.isEmpty());
-    m_app->links->requestPage(QStringLiteral("chat"));
-    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("chatPage")) && item(QStringLiteral("chatPage"))->isVisible(), 10000);
+    QVERIFY2(m_demo.showPage(QStringLiteral("chat"), QStringLiteral("chatPage"), &why), qPrintable(why));
     QTRY_VERIFY_WITH_TIMEOUT(!(m_group = groupId()).isEmpty(), 20000);
     openChat(m_group);
 }
 
 void GroupsUiTest::cleanup()
 {
-    const QStringList warnings = m_qmlWarnings->take();
-    QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings:\n" + warnings.join(u'\n')));
+    const QString warnings = m_demo.takeWarnings();
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings));
 }
 
 QString GroupsUiTest::groupId() const
@@ -256,7 +228,7 @@ void GroupsUiTest::membersSheetRemovesSomeone()
     click(remove);
     QTRY_COMPARE_WITH_TIMEOUT(serverConversation().value(QStringLiteral("members")).toArray().size(), 3, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(sheetList->property("count").toInt(), 3, 10000);
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_demo.window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("membersSheet")), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(systemLines().contains(QStringLiteral("You removed David Okafor")), 10000);
 }
@@ -290,44 +262,44 @@ void GroupsUiTest::mentionAutocompleteByKeyboard()
     composer->forceActiveFocus();
     QTRY_VERIFY(composer->hasActiveFocus());
     // "@e": Emma; Escape closes the list and leaves the text.
-    typeText(m_window, QStringLiteral("Hi @e"));
+    typeText(m_demo.window, QStringLiteral("Hi @e"));
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("mentionPopup")), 5000);
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_demo.window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("mentionPopup")), 5000);
     QCOMPARE(composer->property("text").toString(), QStringLiteral("Hi @e"));
     QVERIFY(composer->hasActiveFocus());
     // Back to "@" (the list again), then "chl": Chloé only; Tab picks her.
-    QTest::keyClick(m_window, Qt::Key_Backspace);
+    QTest::keyClick(m_demo.window, Qt::Key_Backspace);
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("mentionPopup")), 5000);
-    typeText(m_window, QStringLiteral("chl"));
+    typeText(m_demo.window, QStringLiteral("chl"));
     QObject *list = popup(QStringLiteral("mentionPopup"));
     QTRY_COMPARE_WITH_TIMEOUT(plain(list->property("people")).toList().size(), 1, 5000);
-    QTest::keyClick(m_window, Qt::Key_Tab);
+    QTest::keyClick(m_demo.window, Qt::Key_Tab);
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("mentionPopup")), 5000);
     QCOMPARE(composer->property("text").toString(), QStringLiteral("Hi @chloe "));
     QVERIFY(composer->hasActiveFocus());
     // Bruno is added from another device while the group is open: he reaches the header
     // through the sync, and "@" offers him at once (the members sheet was never opened since).
-    const auto bruno = m_api->get(QStringLiteral("/v1/users?query=bruno"), m_token);
+    const auto bruno = m_demo.api->get(QStringLiteral("/v1/users?query=bruno"), m_token);
     const QString brunoId = bruno.json.value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("id")).toString();
     QVERIFY2(!brunoId.isEmpty(), bruno.body.constData());
-    const auto added = m_api->post(QStringLiteral("/v1/conversations/%1/members").arg(m_group),
+    const auto added = m_demo.api->post(QStringLiteral("/v1/conversations/%1/members").arg(m_group),
                                    {{QStringLiteral("member_ids"), QJsonArray{brunoId}}}, m_token);
     QVERIFY2(added.status == 200, added.body.constData());
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("conversationSubtitle"))->property("text").toString().contains(u"Bruno"), 10000);
     // Another with the arrows and Enter: "@" lists Chloé, Emma and Bruno (not oneself); Down
     // picks the second of them, Enter puts it in.
-    typeText(m_window, QStringLiteral("and @"));
+    typeText(m_demo.window, QStringLiteral("and @"));
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("mentionPopup")), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(plain(list->property("people")).toList().size(), 3, 5000);
-    QTest::keyClick(m_window, Qt::Key_Down);
+    QTest::keyClick(m_demo.window, Qt::Key_Down);
     QTRY_COMPARE(list->property("currentIndex").toInt(), 1);
     const QString second = plain(list->property("people")).toList().at(1).toMap().value(QStringLiteral("handle")).toString();
-    QTest::keyClick(m_window, Qt::Key_Return);
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("mentionPopup")), 5000);
     QCOMPARE(composer->property("text").toString(), QStringLiteral("Hi @chloe and @%1 ").arg(second));
-    typeText(m_window, QStringLiteral("see you"));
-    QTest::keyClick(m_window, Qt::Key_Return);
+    typeText(m_demo.window, QStringLiteral("see you"));
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     // The server recorded the mentions.
     QJsonObject sent;
     QTRY_VERIFY_WITH_TIMEOUT([&] {
@@ -374,15 +346,13 @@ void GroupsUiTest::leaveAsksFirst()
     QVERIFY(shown(QStringLiteral("membersItem")));
     QVERIFY(!shown(QStringLiteral("leaveGroupItem")));
     QVERIFY(!shown(QStringLiteral("renameGroupItem")));
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_demo.window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("conversationMenu")), 5000);
 }
 
 void GroupsUiTest::cleanupTestCase()
 {
-    m_app.reset();
-    if (m_server)
-        (void)m_server->stop();
+    m_demo.close();
 }
 
 QTEST_MAIN(GroupsUiTest)

@@ -7,6 +7,7 @@
 // me (gone here, still on the server), forward to two conversations, and a payment offers
 // neither Edit nor Delete nor Forward; offline, what needs the server is greyed with the reason
 // and a chip says so. Any QML warning fails it.
+#include "demowindow.h"
 #include "inprocessapp.h"
 #include "links.h"
 #include "qmlwarnings.h"
@@ -22,7 +23,6 @@
 #include <QJsonDocument>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTest>
 #include <QUuid>
@@ -32,12 +32,9 @@
 Q_IMPORT_QML_PLUGIN(PlazaPlugin)
 Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
 
-using plaza::test::ApiProbe;
-using plaza::test::QmlWarningRecorder;
-using plaza::test::TestServer;
+using plaza::test::kDemoPassword;
 
 namespace {
-constexpr auto kDemoPassword = "plaza-demo-2026";
 
 QRectF sceneRect(QQuickItem *item)
 {
@@ -82,8 +79,8 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    QQuickItem *item(const QString &objectName) const { return m_app->item(objectName); }
-    QObject *popup(const QString &objectName) const { return m_app->popup(objectName); }
+    QQuickItem *item(const QString &objectName) const { return m_demo.app->item(objectName); }
+    QObject *popup(const QString &objectName) const { return m_demo.app->popup(objectName); }
     bool opened(const QString &popupName) const
     {
         QObject *p = popup(popupName);
@@ -144,44 +141,21 @@ private:
         return false;
     }
 
-    std::unique_ptr<QmlWarningRecorder> m_qmlWarnings;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<InProcessApp> m_app;
-    std::unique_ptr<ApiProbe> m_api;
     QString m_token; //!< amelie's, for reading what the server has
-    QQuickWindow *m_window = nullptr;
+    plaza::test::DemoWindow m_demo;
     QString m_bruno;   //!< amelie's chat with bruno
     QString m_target;  //!< the message replied to, reacted to, edited and forwarded
 };
 
 void MessageActionsUiTest::initTestCase()
 {
-    m_qmlWarnings = std::make_unique<QmlWarningRecorder>();
-    QLocale::setDefault(QLocale(QStringLiteral("en_US")));
-    QQuickStyle::setStyle(QStringLiteral("Basic"));
-    m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--demo")});
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
-    m_app = std::make_unique<InProcessApp>(m_server->url(), QStringLiteral("PlazaMessageActionsTest"));
     QString why;
-    QVERIFY2(m_app->load(&why), qPrintable(why));
-    m_window = m_app->window;
-    m_window->resize(1280, 800);
-    m_window->show();
-    m_window->requestActivate();
-    QVERIFY(QTest::qWaitForWindowActive(m_window));
-    QVERIFY2(m_app->signIn(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword),
-                           QStringLiteral("a passphrase for the actions test"), &why),
-             qPrintable(why));
-    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("shell")) && item(QStringLiteral("shell"))->isVisible(), 20000);
-    m_api = std::make_unique<ApiProbe>(m_server->url());
-    const auto login = m_api->post(QStringLiteral("/v1/auth/login"),
-                                   {{QStringLiteral("handle"), QStringLiteral("amelie")},
-                                    {QStringLiteral("password"), QString::fromLatin1(kDemoPassword)}});
-    m_token = login.json.value(QStringLiteral("access_token")).toString();
+    QVERIFY2(m_demo.open(QStringLiteral("PlazaMessageActionsTest"), QSize(1280, 800), &why), qPrintable(why));
+    QVERIFY2(m_demo.signIn(QStringLiteral("amelie"), QStringLiteral("a passphrase for the actions test"), &why), qPrintable(why));
+    m_token = m_demo.login(QStringLiteral("amelie"));
     QVERIFY(!m_token.isEmpty());
 
-    m_app->links->requestPage(QStringLiteral("chat"));
-    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("chatPage")) && item(QStringLiteral("chatPage"))->isVisible(), 10000);
+    QVERIFY2(m_demo.showPage(QStringLiteral("chat"), QStringLiteral("chatPage"), &why), qPrintable(why));
     QTRY_VERIFY_WITH_TIMEOUT(!(m_bruno = conversationWith(QStringLiteral("bruno"))).isEmpty(), 20000);
     openChat(m_bruno);
     if (QTest::currentTestFailed())
@@ -192,8 +166,8 @@ void MessageActionsUiTest::initTestCase()
 
 void MessageActionsUiTest::cleanup()
 {
-    const QStringList warnings = m_qmlWarnings->take();
-    QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings:\n" + warnings.join(u'\n')));
+    const QString warnings = m_demo.takeWarnings();
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings));
 }
 
 QString MessageActionsUiTest::conversationWith(const QString &handle) const
@@ -241,8 +215,8 @@ QString MessageActionsUiTest::send(const QString &text)
     composer->forceActiveFocus();
     if (!QTest::qWaitFor([&] { return composer->hasActiveFocus(); }, 5000))
         return {};
-    typeText(m_window, text);
-    QTest::keyClick(m_window, Qt::Key_Return);
+    typeText(m_demo.window, text);
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QString id;
     (void)QTest::qWaitFor([&] {
         QObject *m = modelOf(bubble([&](QObject *m) { return m->property("text").toString() == text; }));
@@ -262,7 +236,7 @@ void MessageActionsUiTest::rightClick(QQuickItem *target)
     const QRectF at = sceneRect(target);
     const bool own = target->property("own").toBool();
     const QPoint point(int(own ? at.right() - 30 : at.left() + 30), int(at.bottom() - 24));
-    QTest::mouseClick(m_window, Qt::RightButton, {}, point);
+    QTest::mouseClick(m_demo.window, Qt::RightButton, {}, point);
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("messageMenu")), 5000);
 }
 
@@ -290,7 +264,7 @@ void MessageActionsUiTest::trigger(const QString &name, const QString &menu)
         last = now;
         return settled;
     }(), 5000);
-    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(entry).center().toPoint());
+    QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, sceneRect(entry).center().toPoint());
     QTRY_VERIFY_WITH_TIMEOUT(closed(menu), 5000);
 }
 
@@ -298,7 +272,7 @@ void MessageActionsUiTest::conversationMenu()
 {
     QQuickItem *button = item(QStringLiteral("conversationMenuButton"));
     QVERIFY(button && button->isVisible());
-    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(button).center().toPoint());
+    QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, sceneRect(button).center().toPoint());
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("conversationMenu")), 5000);
 }
 
@@ -310,18 +284,18 @@ void MessageActionsUiTest::menuFromKeyboard(const QString &id)
     list->forceActiveFocus(Qt::TabFocusReason);
     QTRY_VERIFY(list->hasActiveFocus());
     list->setProperty("currentIndex", b->property("index").toInt());
-    QTest::keyClick(m_window, Qt::Key_F10, Qt::ShiftModifier);
+    QTest::keyClick(m_demo.window, Qt::Key_F10, Qt::ShiftModifier);
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("messageMenu")), 5000);
     // It starts on Copy text (Enter copies); the reactions are Up from there, past Reply.
     QTRY_VERIFY(item(QStringLiteral("copyMessageTextItem")) && item(QStringLiteral("copyMessageTextItem"))->hasActiveFocus());
-    QTest::keyClick(m_window, Qt::Key_Up);
+    QTest::keyClick(m_demo.window, Qt::Key_Up);
     QTRY_VERIFY(item(QStringLiteral("replyMessageItem"))->hasActiveFocus());
-    QTest::keyClick(m_window, Qt::Key_Up);
+    QTest::keyClick(m_demo.window, Qt::Key_Up);
 }
 
 QJsonArray MessageActionsUiTest::serverMessages(const QString &conversation)
 {
-    const auto page = m_api->get(QStringLiteral("/v1/conversations/%1/messages?limit=50").arg(conversation), m_token);
+    const auto page = m_demo.api->get(QStringLiteral("/v1/conversations/%1/messages?limit=50").arg(conversation), m_token);
     return page.json.value(QStringLiteral("items")).toArray();
 }
 
@@ -348,7 +322,7 @@ void MessageActionsUiTest::replyFromTheMenu()
     QCOMPARE(item(QStringLiteral("composerContextTitle"))->property("text").toString(), QStringLiteral("Replying to yourself"));
     QTRY_VERIFY(item(QStringLiteral("chatComposer"))->hasActiveFocus());
     // Escape leaves the reply; the menu again, and this time the reply goes.
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_demo.window, Qt::Key_Escape);
     QTRY_VERIFY(!bar->isVisible());
     rightClick(bubbleWithId(m_target));
     if (QTest::currentTestFailed())
@@ -370,7 +344,7 @@ void MessageActionsUiTest::replyFromTheMenu()
     // The quote shows the original, highlighted.
     QQuickItem *quote = named(bubbleWithId(reply), QStringLiteral("replyQuote")).value(0);
     QVERIFY(quote && quote->isVisible());
-    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(quote).center().toPoint());
+    QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, sceneRect(quote).center().toPoint());
     QTRY_COMPARE(item(QStringLiteral("chatPage"))->property("highlightedId").toString(), m_target);
 }
 
@@ -383,9 +357,9 @@ void MessageActionsUiTest::reactFromTheRowWithTheKeyboard()
     QQuickItem *row = item(QStringLiteral("reactionRow"));
     QVERIFY(row);
     QTRY_VERIFY(row->hasActiveFocus());
-    QTest::keyClick(m_window, Qt::Key_Right);
+    QTest::keyClick(m_demo.window, Qt::Key_Right);
     QCOMPARE(row->property("selected").toInt(), 1);
-    QTest::keyClick(m_window, Qt::Key_Return);
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("messageMenu")), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(hasMine(reactionsOf(m_target), QStringLiteral("❤️")), 10000);
     QVERIFY(serverHasMine(serverMessage(m_bruno, m_target), QStringLiteral("❤️")));
@@ -399,25 +373,25 @@ void MessageActionsUiTest::reactFromThePickerWithTheKeyboard()
     QQuickItem *row = item(QStringLiteral("reactionRow"));
     QTRY_VERIFY(row->hasActiveFocus());
     for (int i = 0; i < 6; ++i)
-        QTest::keyClick(m_window, Qt::Key_Right);
+        QTest::keyClick(m_demo.window, Qt::Key_Right);
     QCOMPARE(row->property("selected").toInt(), 6); // More…
-    QTest::keyClick(m_window, Qt::Key_Return);
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("emojiPicker")), 5000);
     QQuickItem *search = item(QStringLiteral("emojiSearchField"));
     QTRY_VERIFY(search && search->hasActiveFocus());
     // "party": the partying face, then the party popper; Down into the grid, Right, Enter.
-    typeText(m_window, QStringLiteral("party"));
+    typeText(m_demo.window, QStringLiteral("party"));
     QQuickItem *grid = item(QStringLiteral("emojiGrid"));
     QTRY_COMPARE(grid->property("count").toInt(), 2);
-    QTest::keyClick(m_window, Qt::Key_Down);
+    QTest::keyClick(m_demo.window, Qt::Key_Down);
     QTRY_VERIFY(grid->hasActiveFocus());
-    QTest::keyClick(m_window, Qt::Key_Right);
+    QTest::keyClick(m_demo.window, Qt::Key_Right);
     QCOMPARE(grid->property("currentIndex").toInt(), 1);
     auto *current = grid->property("currentItem").value<QQuickItem *>();
     QVERIFY(current);
     QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(current);
     QCOMPARE(iface ? iface->text(QAccessible::Name) : QString(), QStringLiteral("party popper"));
-    QTest::keyClick(m_window, Qt::Key_Return);
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("emojiPicker")), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(hasMine(reactionsOf(m_target), QStringLiteral("🎉")), 10000);
     QVERIFY(serverHasMine(serverMessage(m_bruno, m_target), QStringLiteral("🎉")));
@@ -427,10 +401,10 @@ void MessageActionsUiTest::reactFromThePickerWithTheKeyboard()
         return;
     QTRY_VERIFY(item(QStringLiteral("reactionRow"))->hasActiveFocus());
     for (int i = 0; i < 6; ++i)
-        QTest::keyClick(m_window, Qt::Key_Right);
-    QTest::keyClick(m_window, Qt::Key_Return);
+        QTest::keyClick(m_demo.window, Qt::Key_Right);
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("emojiPicker")), 5000);
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_demo.window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("emojiPicker")), 5000);
     QCOMPARE(reactionsOf(m_target).size(), 2);
 }
@@ -446,7 +420,7 @@ void MessageActionsUiTest::chipTakesTheReactionBack()
     QVERIFY(chip->property("mine").toBool());
     // Its tooltip says who: oneself.
     QVERIFY(chip->property("who").toString().contains(QStringLiteral("You")));
-    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(chip).center().toPoint());
+    QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, sceneRect(chip).center().toPoint());
     QTRY_VERIFY_WITH_TIMEOUT(!hasMine(reactionsOf(m_target), QStringLiteral("❤️")), 10000);
     QVERIFY(!serverHasMine(serverMessage(m_bruno, m_target), QStringLiteral("❤️")));
     QVERIFY(serverHasMine(serverMessage(m_bruno, m_target), QStringLiteral("🎉")));
@@ -464,9 +438,9 @@ void MessageActionsUiTest::editShowsEdited()
     QTRY_COMPARE(composer->property("text").toString(), QStringLiteral("Shall we meet at noon?"));
     QCOMPARE(item(QStringLiteral("composerContextTitle"))->property("text").toString(), QStringLiteral("Editing message"));
     QTRY_VERIFY(composer->hasActiveFocus());
-    QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
-    typeText(m_window, QStringLiteral("Shall we meet at one?"));
-    QTest::keyClick(m_window, Qt::Key_Return);
+    QTest::keyClick(m_demo.window, Qt::Key_A, Qt::ControlModifier);
+    typeText(m_demo.window, QStringLiteral("Shall we meet at one?"));
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(modelOf(bubbleWithId(m_target))->property("text").toString(), QStringLiteral("Shall we meet at one?"), 10000);
     QTRY_VERIFY(modelOf(bubbleWithId(m_target))->property("edited").toBool());
     // The bubble says so, the composer is empty again, the server has the new text.
@@ -499,7 +473,7 @@ void MessageActionsUiTest::deleteForEveryoneLeavesATombstone()
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("confirmDeleteSheet")), 5000);
     QQuickItem *confirm = item(QStringLiteral("confirmDeleteButton"));
     QVERIFY(confirm);
-    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(confirm).center().toPoint());
+    QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, sceneRect(confirm).center().toPoint());
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("confirmDeleteSheet")), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(modelOf(bubbleWithId(id)) && modelOf(bubbleWithId(id))->property("deleted").toBool(), 10000);
     const QJsonObject onServer = serverMessage(m_bruno, id);
@@ -514,7 +488,7 @@ void MessageActionsUiTest::deleteForEveryoneLeavesATombstone()
     QVERIFY(!shown(QStringLiteral("replyMessageItem")));
     QVERIFY(!shown(QStringLiteral("editMessageItem")));
     QVERIFY(!shown(QStringLiteral("deleteForEveryoneItem")));
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_demo.window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("messageMenu")), 5000);
 }
 
@@ -559,12 +533,12 @@ void MessageActionsUiTest::forwardToTwoConversations()
         QTRY_VERIFY((r = rowOf(target)));
         QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, r->property("index").toInt()), Q_ARG(int, 2));
         QTest::qWait(50);
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(r).center().toPoint());
+        QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, sceneRect(r).center().toPoint());
         QTRY_VERIFY(r->property("checked").toBool());
     }
     QQuickItem *button = item(QStringLiteral("forwardButton"));
     QCOMPARE(button->property("text").toString(), QStringLiteral("Forward to 2 conversations"));
-    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(button).center().toPoint());
+    QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, sceneRect(button).center().toPoint());
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("forwardSheet")), 10000);
     for (const QString &target : {chloe, david}) {
         const QJsonObject newest = serverMessages(target).at(0).toObject();
@@ -576,14 +550,14 @@ void MessageActionsUiTest::forwardToTwoConversations()
 void MessageActionsUiTest::paymentOffersNoEditDeleteOrForward()
 {
     // Amélie pays Bruno in their chat (a second check first, as a new sign-in needs).
-    const auto stepUp = m_api->post(QStringLiteral("/v1/auth/step-up"),
+    const auto stepUp = m_demo.api->post(QStringLiteral("/v1/auth/step-up"),
                                     {{QStringLiteral("password"), QString::fromLatin1(kDemoPassword)}}, m_token);
     QCOMPARE(stepUp.status, 200);
     const QJsonObject transfer{{QStringLiteral("to"), QStringLiteral("@bruno")},
                                {QStringLiteral("amount"), QJsonObject{{QStringLiteral("amount"), 150}, {QStringLiteral("currency"), QStringLiteral("EUR")}}},
                                {QStringLiteral("note"), QStringLiteral("Coffee for the actions test")},
                                {QStringLiteral("conversation_id"), m_bruno}};
-    const auto paid = m_api->send("POST", QStringLiteral("/v1/transfers"), QJsonDocument(transfer).toJson(), m_token,
+    const auto paid = m_demo.api->send("POST", QStringLiteral("/v1/transfers"), QJsonDocument(transfer).toJson(), m_token,
                                   {{"Idempotency-Key", QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1()},
                                    {"Step-Up-Token", stepUp.json.value(QStringLiteral("step_up_token")).toString().toLatin1()}});
     QVERIFY2(paid.status == 201, paid.body.constData());
@@ -601,7 +575,7 @@ void MessageActionsUiTest::paymentOffersNoEditDeleteOrForward()
     QVERIFY(!shown(QStringLiteral("editMessageItem")));
     QVERIFY(!shown(QStringLiteral("deleteForEveryoneItem")));
     QVERIFY(!shown(QStringLiteral("forwardMessageItem")));
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_demo.window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("messageMenu")), 5000);
 }
 
@@ -616,7 +590,7 @@ void MessageActionsUiTest::muteReportAndBlockFromTheConversationMenu()
     if (QTest::currentTestFailed())
         return;
     const auto serverConversation = [&] {
-        return m_api->get(QStringLiteral("/v1/conversations/") + farid, m_token).json;
+        return m_demo.api->get(QStringLiteral("/v1/conversations/") + farid, m_token).json;
     };
     const auto note = [&] {
         QQuickItem *text = item(QStringLiteral("messageActionNoteText"));
@@ -672,7 +646,7 @@ void MessageActionsUiTest::muteReportAndBlockFromTheConversationMenu()
     noteField->setProperty("text", QStringLiteral("Sends me links to a prize I never entered"));
     QQuickItem *report = item(QStringLiteral("sendReportButton"));
     QTRY_VERIFY(report && report->isEnabled());
-    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(report).center().toPoint());
+    QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, sceneRect(report).center().toPoint());
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("reportSheet")), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(note(), QStringLiteral("Thanks. The report was sent."), 10000);
 
@@ -686,7 +660,7 @@ void MessageActionsUiTest::muteReportAndBlockFromTheConversationMenu()
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("confirmBlockSheet")), 5000);
     QQuickItem *confirm = item(QStringLiteral("confirmBlockButton"));
     QTRY_VERIFY(confirm && confirm->isVisible() && confirm->isEnabled());
-    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(confirm).center().toPoint());
+    QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, sceneRect(confirm).center().toPoint());
     // (Closed for good: while the sheet fades out, its overlay still takes the clicks.)
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("confirmBlockSheet")), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(shown(QStringLiteral("blockedBar")), 10000);
@@ -695,17 +669,14 @@ void MessageActionsUiTest::muteReportAndBlockFromTheConversationMenu()
     QCOMPARE(item(QStringLiteral("blockedText"))->property("text").toString(),
              QStringLiteral("You blocked Farid Haddad. You can read this conversation, but neither of you can write in it. "
                             "To unblock them, use the … menu above."));
-    const auto blocks = m_api->get(QStringLiteral("/v1/blocks"), m_token).json.value(QStringLiteral("items")).toArray();
+    const auto blocks = m_demo.api->get(QStringLiteral("/v1/blocks"), m_token).json.value(QStringLiteral("items")).toArray();
     QCOMPARE(blocks.size(), 1);
     QVERIFY(QJsonDocument(blocks).toJson().contains("\"farid\""));
-    const auto faridLogin = m_api->post(QStringLiteral("/v1/auth/login"),
-                                        {{QStringLiteral("handle"), QStringLiteral("farid")},
-                                         {QStringLiteral("password"), QString::fromLatin1(kDemoPassword)}});
-    const QString faridToken = faridLogin.json.value(QStringLiteral("access_token")).toString();
+    const QString faridToken = m_demo.login(QStringLiteral("farid"));
     QVERIFY(!faridToken.isEmpty());
     const QJsonObject attempt{{QStringLiteral("client_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
                               {QStringLiteral("text"), QStringLiteral("Are you there?")}};
-    QCOMPARE(m_api->send("POST", QStringLiteral("/v1/conversations/%1/messages").arg(farid), QJsonDocument(attempt).toJson(),
+    QCOMPARE(m_demo.api->send("POST", QStringLiteral("/v1/conversations/%1/messages").arg(farid), QJsonDocument(attempt).toJson(),
                          faridToken, {{"Content-Type", "application/json"}})
                  .status,
              403);
@@ -721,17 +692,17 @@ void MessageActionsUiTest::muteReportAndBlockFromTheConversationMenu()
         return;
     QTRY_VERIFY2_WITH_TIMEOUT(!shown(QStringLiteral("blockedBar")),
                               qPrintable(note() + u" / server: "
-                                         + QString::fromUtf8(QJsonDocument(m_api->get(QStringLiteral("/v1/blocks"), m_token).json).toJson())),
+                                         + QString::fromUtf8(QJsonDocument(m_demo.api->get(QStringLiteral("/v1/blocks"), m_token).json).toJson())),
                               10000);
     QTRY_VERIFY_WITH_TIMEOUT(shown(QStringLiteral("chatComposer")), 10000);
-    QCOMPARE(m_api->get(QStringLiteral("/v1/blocks"), m_token).json.value(QStringLiteral("items")).toArray().size(), 0);
+    QCOMPARE(m_demo.api->get(QStringLiteral("/v1/blocks"), m_token).json.value(QStringLiteral("items")).toArray().size(), 0);
     openChat(m_bruno); // where the next test works
 }
 
 void MessageActionsUiTest::offlineSaysWhatNeedsAConnection()
 {
-    QVERIFY(m_server->stop());
-    QTRY_VERIFY_WITH_TIMEOUT(!m_app->session->online(), 20000);
+    QVERIFY(m_demo.server->stop());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_demo.app->session->online(), 20000);
     // Edit and Forward show, greyed, with the reason; Reply and Delete for me still work.
     rightClick(bubbleWithId(m_target));
     if (QTest::currentTestFailed())
@@ -746,12 +717,12 @@ void MessageActionsUiTest::offlineSaysWhatNeedsAConnection()
     QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(item(QStringLiteral("editMessageItem")));
     QVERIFY(iface);
     QCOMPARE(iface->text(QAccessible::Description), QStringLiteral("Needs a connection"));
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_demo.window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("messageMenu")), 5000);
     // A reaction chip says so plainly instead of waiting for the network.
     QQuickItem *chip = named(bubbleWithId(m_target), QStringLiteral("reactionChip")).value(0);
     QVERIFY(chip);
-    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(chip).center().toPoint());
+    QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, sceneRect(chip).center().toPoint());
     QQuickItem *note = nullptr;
     QTRY_VERIFY((note = item(QStringLiteral("messageActionNoteText"))) && note->isVisible());
     QCOMPARE(note->property("text").toString(), QStringLiteral("You're offline. Reactions need a connection."));
@@ -760,9 +731,7 @@ void MessageActionsUiTest::offlineSaysWhatNeedsAConnection()
 
 void MessageActionsUiTest::cleanupTestCase()
 {
-    m_app.reset();
-    if (m_server)
-        (void)m_server->stop(); // (already stopped by the offline test)
+    m_demo.close(); // (already stopped by the offline test)
 }
 
 QTEST_MAIN(MessageActionsUiTest)

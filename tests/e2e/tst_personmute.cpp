@@ -7,6 +7,7 @@
 // the button and takes that person's posts out of the feed at once; Settings → Muted people
 // lists them, and Unmute (by keyboard) empties the list and brings the posts back. Offline,
 // Mute and Unmute are greyed and say they need a connection. Any QML warning fails it.
+#include "demowindow.h"
 #include "inprocessapp.h"
 #include "links.h"
 #include "qmlwarnings.h"
@@ -20,20 +21,11 @@
 #include <QJsonArray>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTest>
 
 Q_IMPORT_QML_PLUGIN(PlazaPlugin)
 Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
-
-using plaza::test::ApiProbe;
-using plaza::test::QmlWarningRecorder;
-using plaza::test::TestServer;
-
-namespace {
-constexpr auto kDemoPassword = "plaza-demo-2026";
-} // namespace
 
 class PersonMuteUiTest : public QObject
 {
@@ -49,8 +41,8 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    QQuickItem *item(const QString &objectName) const { return m_app->item(objectName); }
-    QObject *popup(const QString &objectName) const { return m_app->popup(objectName); }
+    QQuickItem *item(const QString &objectName) const { return m_demo.app->item(objectName); }
+    QObject *popup(const QString &objectName) const { return m_demo.app->popup(objectName); }
     bool opened(const QString &popupName) const
     {
         QObject *p = popup(popupName);
@@ -76,52 +68,31 @@ private:
         return iface ? iface->text(QAccessible::Description) : QString();
     }
 
-    std::unique_ptr<QmlWarningRecorder> m_qmlWarnings;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<InProcessApp> m_app;
-    std::unique_ptr<ApiProbe> m_api;
     QString m_token; //!< amelie's
     QString m_muted; //!< the id of the person muted
     QString m_handle;
     QString m_chloe; //!< the id of @chloe, muted before the window signed in
-    QQuickWindow *m_window = nullptr;
+    plaza::test::DemoWindow m_demo;
 };
 
 void PersonMuteUiTest::initTestCase()
 {
-    m_qmlWarnings = std::make_unique<QmlWarningRecorder>();
-    QLocale::setDefault(QLocale(QStringLiteral("en_US")));
-    QQuickStyle::setStyle(QStringLiteral("Basic"));
-    m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--demo")});
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
-    m_app = std::make_unique<InProcessApp>(m_server->url(), QStringLiteral("PlazaPersonMuteTest"));
     QString why;
-    QVERIFY2(m_app->load(&why), qPrintable(why));
-    m_window = m_app->window;
-    m_window->resize(1280, 800);
-    m_window->show();
-    m_window->requestActivate();
-    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    QVERIFY2(m_demo.open(QStringLiteral("PlazaPersonMuteTest"), QSize(1280, 800), &why), qPrintable(why));
     // Another device of amelie's muted @chloe before this window ever signed in.
-    m_api = std::make_unique<ApiProbe>(m_server->url());
-    const auto login = m_api->post(QStringLiteral("/v1/auth/login"), {{QStringLiteral("handle"), QStringLiteral("amelie")},
-                                                                       {QStringLiteral("password"), QString::fromLatin1(kDemoPassword)}});
-    m_token = login.json.value(QStringLiteral("access_token")).toString();
+    m_token = m_demo.login(QStringLiteral("amelie"));
     QVERIFY(!m_token.isEmpty());
-    const auto muted = m_api->send("PUT", QStringLiteral("/v1/mutes/@chloe"), {}, m_token);
+    const auto muted = m_demo.api->send("PUT", QStringLiteral("/v1/mutes/@chloe"), {}, m_token);
     QCOMPARE(muted.status, 200);
     m_chloe = muted.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
     QVERIFY(m_chloe.startsWith(QStringLiteral("u_")));
-    QVERIFY2(m_app->signIn(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword),
-                           QStringLiteral("a passphrase for the mute test"), &why),
-             qPrintable(why));
-    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("shell")) && item(QStringLiteral("shell"))->isVisible(), 20000);
+    QVERIFY2(m_demo.signIn(QStringLiteral("amelie"), QStringLiteral("a passphrase for the mute test"), &why), qPrintable(why));
 }
 
 void PersonMuteUiTest::cleanup()
 {
-    const QStringList warnings = m_qmlWarnings->take();
-    QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings:\n" + warnings.join(u'\n')));
+    const QString warnings = m_demo.takeWarnings();
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings));
 }
 
 int PersonMuteUiTest::feedRows() const
@@ -149,7 +120,7 @@ int PersonMuteUiTest::feedRowsBy(const QString &userId) const
 QStringList PersonMuteUiTest::mutedOnServer()
 {
     QStringList ids;
-    const auto list = m_api->get(QStringLiteral("/v1/mutes"), m_token);
+    const auto list = m_demo.api->get(QStringLiteral("/v1/mutes"), m_token);
     for (const QJsonValue &v : list.json.value(QStringLiteral("items")).toArray())
         ids.append(v.toObject().value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString());
     return ids;
@@ -161,7 +132,7 @@ void PersonMuteUiTest::pressByKeyboard(QQuickItem *target)
     QTRY_VERIFY_WITH_TIMEOUT(target->isVisible() && target->isEnabled(), 10000);
     target->forceActiveFocus(Qt::TabFocusReason);
     QTRY_VERIFY(target->hasActiveFocus());
-    QTest::keyClick(m_window, Qt::Key_Space);
+    QTest::keyClick(m_demo.window, Qt::Key_Space);
 }
 
 QQuickItem *PersonMuteUiTest::openProfile(const QString &userId)
@@ -178,7 +149,7 @@ QQuickItem *PersonMuteUiTest::openProfile(const QString &userId)
 
 void PersonMuteUiTest::closeSheet(const QString &popupName)
 {
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_demo.window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(!opened(popupName), 5000);
 }
 
@@ -191,7 +162,7 @@ void PersonMuteUiTest::newDeviceKnowsTheMutes()
     QCOMPARE(item(QStringLiteral("profileMuteExplanation"))->property("text").toString(),
              QStringLiteral("Their posts are hidden from your feed. They weren't told."));
     closeSheet(QStringLiteral("profileSheet"));
-    m_app->links->requestPage(QStringLiteral("settings/muted"));
+    m_demo.app->links->requestPage(QStringLiteral("settings/muted"));
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("settingsSheet")), 10000);
     QQuickItem *row = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((row = item(QStringLiteral("mutedRow_") + m_chloe)) && row->isVisible(), 15000);
@@ -199,7 +170,7 @@ void PersonMuteUiTest::newDeviceKnowsTheMutes()
     QVERIFY(!shown(QStringLiteral("mutedEmpty")));
     QVERIFY(!shown(QStringLiteral("mutedOffline")));
     // Unmuted on the other device: person_mute.changed empties the list here.
-    QCOMPARE(m_api->del(QStringLiteral("/v1/mutes/@chloe"), m_token).status, 204);
+    QCOMPARE(m_demo.api->del(QStringLiteral("/v1/mutes/@chloe"), m_token).status, 204);
     QTRY_VERIFY_WITH_TIMEOUT(shown(QStringLiteral("mutedEmpty")), 20000);
     QVERIFY(!item(QStringLiteral("mutedRow_") + m_chloe) || !item(QStringLiteral("mutedRow_") + m_chloe)->isVisible());
     closeSheet(QStringLiteral("settingsSheet"));
@@ -212,9 +183,9 @@ void PersonMuteUiTest::newDeviceKnowsTheMutes()
 void PersonMuteUiTest::muteFromTheProfile()
 {
     // The profile of the author of the newest post in her feed by someone else.
-    m_app->links->requestPage(QStringLiteral("feed"));
+    m_demo.app->links->requestPage(QStringLiteral("feed"));
     QTRY_VERIFY_WITH_TIMEOUT(feedRows() > 0, 20000);
-    const QString self = m_api->get(QStringLiteral("/v1/me"), m_token).json.value(QStringLiteral("id")).toString();
+    const QString self = m_demo.api->get(QStringLiteral("/v1/me"), m_token).json.value(QStringLiteral("id")).toString();
     QVERIFY(!self.isEmpty());
     {
         QQuickItem *list = item(QStringLiteral("feedList"));
@@ -256,7 +227,7 @@ void PersonMuteUiTest::muteFromTheProfile()
 void PersonMuteUiTest::mutedListUnmutes()
 {
     QVERIFY(!m_muted.isEmpty());
-    m_app->links->requestPage(QStringLiteral("settings/muted"));
+    m_demo.app->links->requestPage(QStringLiteral("settings/muted"));
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("settingsSheet")), 10000);
     QQuickItem *row = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((row = item(QStringLiteral("mutedRow_") + m_muted)) && row->isVisible(), 15000);
@@ -278,12 +249,12 @@ void PersonMuteUiTest::offlineSaysWhatNeedsAConnection()
 {
     QVERIFY(!m_muted.isEmpty());
     // Muted again (from the other device), then the server goes away.
-    QCOMPARE(m_api->send("PUT", QStringLiteral("/v1/mutes/%1").arg(m_muted), {}, m_token).status, 200);
-    m_app->links->requestPage(QStringLiteral("settings/muted"));
+    QCOMPARE(m_demo.api->send("PUT", QStringLiteral("/v1/mutes/%1").arg(m_muted), {}, m_token).status, 200);
+    m_demo.app->links->requestPage(QStringLiteral("settings/muted"));
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("settingsSheet")), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(shown(QStringLiteral("mutedRow_") + m_muted), 20000);
-    QVERIFY(m_server->stop());
-    QTRY_VERIFY_WITH_TIMEOUT(!m_app->session->online(), 20000);
+    QVERIFY(m_demo.server->stop());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_demo.app->session->online(), 20000);
     // The list stays, says it may be out of date, and Unmute is greyed with the reason.
     QTRY_VERIFY_WITH_TIMEOUT(shown(QStringLiteral("mutedOffline")), 10000);
     QCOMPARE(item(QStringLiteral("mutedOffline"))->property("text").toString(),
@@ -306,9 +277,7 @@ void PersonMuteUiTest::offlineSaysWhatNeedsAConnection()
 
 void PersonMuteUiTest::cleanupTestCase()
 {
-    m_app.reset();
-    if (m_server)
-        (void)m_server->stop();
+    m_demo.close();
 }
 
 QTEST_MAIN(PersonMuteUiTest)

@@ -7,6 +7,7 @@
 // quote (the new post shows the quoted card), bookmark (the Bookmarks page lists it, newest
 // first) and remove the bookmark from the page (it leaves live, then the empty state);
 // offline, what needs the server is greyed with the reason. Any QML warning fails it.
+#include "demowindow.h"
 #include "inprocessapp.h"
 #include "links.h"
 #include "qmlwarnings.h"
@@ -22,7 +23,6 @@
 #include <QJsonDocument>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSignalSpy>
 #include <QTest>
@@ -30,12 +30,7 @@
 Q_IMPORT_QML_PLUGIN(PlazaPlugin)
 Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
 
-using plaza::test::ApiProbe;
-using plaza::test::QmlWarningRecorder;
-using plaza::test::TestServer;
-
 namespace {
-constexpr auto kDemoPassword = "plaza-demo-2026";
 
 QRectF sceneRect(QQuickItem *item)
 {
@@ -88,8 +83,8 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    QQuickItem *item(const QString &objectName) const { return m_app->item(objectName); }
-    QObject *popup(const QString &objectName) const { return m_app->popup(objectName); }
+    QQuickItem *item(const QString &objectName) const { return m_demo.app->item(objectName); }
+    QObject *popup(const QString &objectName) const { return m_demo.app->popup(objectName); }
     bool opened(const QString &name) const
     {
         QObject *p = popup(name);
@@ -118,44 +113,21 @@ private:
     void escape(const QString &popupName);
     QJsonObject serverPost(const QString &id, int *status = nullptr);
 
-    std::unique_ptr<QmlWarningRecorder> m_qmlWarnings;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<InProcessApp> m_app;
-    std::unique_ptr<ApiProbe> m_api;
     QString m_token;
-    QQuickWindow *m_window = nullptr;
+    plaza::test::DemoWindow m_demo;
     QString m_ownText = QStringLiteral("Testing the post menu today");
     QString m_ownId;
 };
 
 void PostMenuUiTest::initTestCase()
 {
-    m_qmlWarnings = std::make_unique<QmlWarningRecorder>();
-    QLocale::setDefault(QLocale(QStringLiteral("en_US")));
-    QQuickStyle::setStyle(QStringLiteral("Basic"));
-    m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--demo")});
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
-    m_app = std::make_unique<InProcessApp>(m_server->url(), QStringLiteral("PlazaPostMenuTest"));
     QString why;
-    QVERIFY2(m_app->load(&why), qPrintable(why));
-    m_window = m_app->window;
-    m_window->resize(1280, 860);
-    m_window->show();
-    m_window->requestActivate();
-    QVERIFY(QTest::qWaitForWindowActive(m_window));
-    QVERIFY2(m_app->signIn(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword),
-                           QStringLiteral("a passphrase for the post menu test"), &why),
-             qPrintable(why));
-    QTRY_VERIFY_WITH_TIMEOUT(shown(QStringLiteral("shell")), 20000);
-    m_api = std::make_unique<ApiProbe>(m_server->url());
-    const auto login = m_api->post(QStringLiteral("/v1/auth/login"),
-                                   {{QStringLiteral("handle"), QStringLiteral("amelie")},
-                                    {QStringLiteral("password"), QString::fromLatin1(kDemoPassword)}});
-    m_token = login.json.value(QStringLiteral("access_token")).toString();
+    QVERIFY2(m_demo.open(QStringLiteral("PlazaPostMenuTest"), QSize(1280, 860), &why), qPrintable(why));
+    QVERIFY2(m_demo.signIn(QStringLiteral("amelie"), QStringLiteral("a passphrase for the post menu test"), &why), qPrintable(why));
+    m_token = m_demo.login(QStringLiteral("amelie"));
     QVERIFY(!m_token.isEmpty());
 
-    m_app->links->requestPage(QStringLiteral("feed"));
-    QTRY_VERIFY_WITH_TIMEOUT(shown(QStringLiteral("feedPage")), 10000);
+    QVERIFY2(m_demo.showPage(QStringLiteral("feed"), QStringLiteral("feedPage"), &why), qPrintable(why));
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("feedList"))->property("count").toInt() > 0, 20000);
     m_ownId = publish(m_ownText);
     QVERIFY(!m_ownId.isEmpty());
@@ -163,8 +135,8 @@ void PostMenuUiTest::initTestCase()
 
 void PostMenuUiTest::cleanup()
 {
-    const QStringList warnings = m_qmlWarnings->take();
-    QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings:\n" + warnings.join(u'\n')));
+    const QString warnings = m_demo.takeWarnings();
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings));
     // Nothing left open for the next test.
     for (const QString &name : {QStringLiteral("postMenu"), QStringLiteral("editPostSheet"), QStringLiteral("quotePostSheet"),
                                 QStringLiteral("confirmDeletePostSheet"), QStringLiteral("bookmarksSheet")}) {
@@ -206,8 +178,8 @@ QQuickItem *PostMenuUiTest::feedPost(const QString &text)
 
 QString PostMenuUiTest::publish(const QString &text)
 {
-    QSignalSpy sent(m_app->feed.get(), &plaza::feed::FeedService::postSent);
-    m_app->feed->compose(text);
+    QSignalSpy sent(m_demo.app->feed.get(), &plaza::feed::FeedService::postSent);
+    m_demo.app->feed->compose(text);
     if (!QTest::qWaitFor([&] { return sent.count() > 0; }, 20000))
         return {};
     const QString id = sent.at(0).at(1).toString();
@@ -224,8 +196,8 @@ void PostMenuUiTest::click(QQuickItem *target)
 {
     QVERIFY(target);
     const QPoint at = sceneRect(target).center().toPoint();
-    QTest::mouseMove(m_window, at);
-    QTest::mouseClick(m_window, Qt::LeftButton, {}, at);
+    QTest::mouseMove(m_demo.window, at);
+    QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, at);
 }
 
 void PostMenuUiTest::rightClick(QQuickItem *delegate, const QString &menu)
@@ -236,7 +208,7 @@ void PostMenuUiTest::rightClick(QQuickItem *delegate, const QString &menu)
     QTest::qWait(50);
     // In the card's margin, beside the author's avatar: nothing else takes the click there.
     const QRectF at = sceneRect(area);
-    QTest::mouseClick(m_window, Qt::RightButton, {}, QPoint(int(at.left() + 6), int(at.top() + at.height() / 2)));
+    QTest::mouseClick(m_demo.window, Qt::RightButton, {}, QPoint(int(at.left() + 6), int(at.top() + at.height() / 2)));
     QTRY_VERIFY_WITH_TIMEOUT(opened(menu), 5000);
 }
 
@@ -258,19 +230,19 @@ void PostMenuUiTest::trigger(const QString &name, const QString &menu)
         }(), 5000);
         QTest::qWait(150);
     }
-    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(entry).center().toPoint());
+    QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, sceneRect(entry).center().toPoint());
     QTRY_VERIFY_WITH_TIMEOUT(closed(menu), 5000);
 }
 
 void PostMenuUiTest::escape(const QString &popupName)
 {
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_demo.window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(closed(popupName), 5000);
 }
 
 QJsonObject PostMenuUiTest::serverPost(const QString &id, int *status)
 {
-    const auto reply = m_api->get(QStringLiteral("/v1/posts/%1").arg(id), m_token);
+    const auto reply = m_demo.api->get(QStringLiteral("/v1/posts/%1").arg(id), m_token);
     if (status)
         *status = reply.status;
     return reply.json;
@@ -292,7 +264,7 @@ void PostMenuUiTest::rightClickOffersWhatFitsThePost()
     for (QQuickItem *d : itemsOfType(item(QStringLiteral("feedList")), "PostDelegate")) {
         QObject *m = modelOf(d);
         if (d->isVisible() && m && !m->property("isGap").toBool()
-            && m->property("authorId").toString() != m_app->session->userId()
+            && m->property("authorId").toString() != m_demo.app->session->userId()
             && m->property("sendState").toString().isEmpty()) {
             other = d;
             break;
@@ -322,10 +294,10 @@ void PostMenuUiTest::keyboardOpensTheMenu()
     QTRY_VERIFY(button->hasActiveFocus());
     QVERIFY(button->property("activeFocusOnTab").toBool());
     QTRY_COMPARE(button->opacity(), 1.0);
-    QTest::keyClick(m_window, Qt::Key_F10, Qt::ShiftModifier);
+    QTest::keyClick(m_demo.window, Qt::Key_F10, Qt::ShiftModifier);
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("postMenu")), 5000);
     QTRY_VERIFY(item(QStringLiteral("editPostItem")) && item(QStringLiteral("editPostItem"))->hasActiveFocus());
-    QTest::keyClick(m_window, Qt::Key_Down);
+    QTest::keyClick(m_demo.window, Qt::Key_Down);
     QTRY_VERIFY(item(QStringLiteral("quotePostItem"))->hasActiveFocus());
     escape(QStringLiteral("postMenu"));
 
@@ -334,14 +306,14 @@ void PostMenuUiTest::keyboardOpensTheMenu()
     QVERIFY(like);
     like->forceActiveFocus(Qt::TabFocusReason);
     QTRY_VERIFY(like->hasActiveFocus());
-    QTest::keyClick(m_window, Qt::Key_Menu);
+    QTest::keyClick(m_demo.window, Qt::Key_Menu);
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("postMenu")), 5000);
     escape(QStringLiteral("postMenu"));
 
     // Enter on the "…" button opens it too.
     button->forceActiveFocus(Qt::TabFocusReason);
     QTRY_VERIFY(button->hasActiveFocus());
-    QTest::keyClick(m_window, Qt::Key_Return);
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("postMenu")), 5000);
     escape(QStringLiteral("postMenu"));
 }
@@ -368,9 +340,9 @@ void PostMenuUiTest::editShowsEdited()
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("editPostSheet")), 5000);
     field = item(QStringLiteral("editPostField"));
     QTRY_VERIFY(field->hasActiveFocus());
-    QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(m_demo.window, Qt::Key_A, Qt::ControlModifier);
     const QString edited = QStringLiteral("Testing the post menu tonight");
-    typeText(m_window, edited);
+    typeText(m_demo.window, edited);
     QTRY_COMPARE(field->property("text").toString(), edited);
     click(item(QStringLiteral("saveEditPostButton")));
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("editPostSheet")), 10000);
@@ -398,7 +370,7 @@ void PostMenuUiTest::aRefusedEditSaysWhyInTheSheet()
     for (QQuickItem *d : itemsOfType(item(QStringLiteral("feedList")), "PostDelegate")) {
         QObject *m = modelOf(d);
         if (d->isVisible() && m && !m->property("isGap").toBool()
-            && m->property("authorId").toString() != m_app->session->userId()
+            && m->property("authorId").toString() != m_demo.app->session->userId()
             && m->property("sendState").toString().isEmpty() && !m->property("isRepost").toBool()) {
             other = d;
             break;
@@ -411,7 +383,7 @@ void PostMenuUiTest::aRefusedEditSaysWhyInTheSheet()
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("editPostSheet")), 5000);
     QQuickItem *field = item(QStringLiteral("editPostField"));
     QTRY_VERIFY(field->hasActiveFocus());
-    typeText(m_window, QStringLiteral(" (not mine)"));
+    typeText(m_demo.window, QStringLiteral(" (not mine)"));
     click(item(QStringLiteral("saveEditPostButton")));
     QQuickItem *error = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((error = item(QStringLiteral("editPostError"))) && error->isVisible(), 10000);
@@ -465,7 +437,7 @@ void PostMenuUiTest::quoteShowsTheCard()
     QTRY_VERIFY(field->hasActiveFocus());
     QVERIFY(!item(QStringLiteral("postQuoteButton"))->isEnabled()); // nothing written yet
     const QString words = QStringLiteral("Quoting myself here");
-    typeText(m_window, words);
+    typeText(m_demo.window, words);
     click(item(QStringLiteral("postQuoteButton")));
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("quotePostSheet")), 10000);
     QQuickItem *quote = nullptr;
@@ -492,7 +464,7 @@ void PostMenuUiTest::bookmarkShowsOnTheBookmarksPage()
         return;
     trigger(QStringLiteral("bookmarkPostItem"));
     QTRY_VERIFY_WITH_TIMEOUT(modelOf(feedPost(m_ownText))->property("bookmarkedByMe").toBool(), 10000);
-    const auto list = m_api->get(QStringLiteral("/v1/bookmarks"), m_token);
+    const auto list = m_demo.api->get(QStringLiteral("/v1/bookmarks"), m_token);
     QCOMPARE(list.json.value(QStringLiteral("items")).toArray().size(), 1);
     QCOMPARE(list.json.value(QStringLiteral("items")).toArray().at(0)[QStringLiteral("id")].toString(), m_ownId);
 
@@ -518,7 +490,7 @@ void PostMenuUiTest::bookmarkShowsOnTheBookmarksPage()
     QVERIFY(other);
     const QString otherId = other->property("postId").toString();
     const QString otherText = other->property("text").toString();
-    QCOMPARE(m_api->send("PUT", QStringLiteral("/v1/posts/%1/bookmark").arg(otherId), QByteArray(), m_token).status, 200);
+    QCOMPARE(m_demo.api->send("PUT", QStringLiteral("/v1/posts/%1/bookmark").arg(otherId), QByteArray(), m_token).status, 200);
     QTRY_COMPARE_WITH_TIMEOUT(bookmarks->property("count").toInt(), 2, 20000);
     auto *model = bookmarks->property("model").value<QAbstractItemModel *>();
     QVERIFY(model);
@@ -538,7 +510,7 @@ void PostMenuUiTest::bookmarkShowsOnTheBookmarksPage()
     QVERIFY(!post(m_ownText, bookmarks));
     QVERIFY(post(otherText, bookmarks));
     // And the other from another device: the page is empty again.
-    QCOMPARE(m_api->del(QStringLiteral("/v1/posts/%1/bookmark").arg(otherId), m_token).status, 200);
+    QCOMPARE(m_demo.api->del(QStringLiteral("/v1/posts/%1/bookmark").arg(otherId), m_token).status, 200);
     QTRY_COMPARE_WITH_TIMEOUT(bookmarks->property("count").toInt(), 0, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(shown(QStringLiteral("bookmarksEmptyTitle")), 10000);
     escape(QStringLiteral("bookmarksSheet"));
@@ -546,8 +518,8 @@ void PostMenuUiTest::bookmarkShowsOnTheBookmarksPage()
 
 void PostMenuUiTest::offlineGreysWhatNeedsAConnection()
 {
-    QVERIFY(m_server->stop());
-    QTRY_VERIFY_WITH_TIMEOUT(!m_app->session->online(), 20000);
+    QVERIFY(m_demo.server->stop());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_demo.app->session->online(), 20000);
     rightClick(feedPost(m_ownText));
     if (QTest::currentTestFailed())
         return;
@@ -561,7 +533,7 @@ void PostMenuUiTest::offlineGreysWhatNeedsAConnection()
 
     // A post waiting to be sent offers only to copy it or give it up.
     const QString waiting = QStringLiteral("Waiting for the network");
-    m_app->feed->compose(waiting);
+    m_demo.app->feed->compose(waiting);
     QQuickItem *pending = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((pending = feedPost(waiting)) != nullptr, 20000);
     rightClick(pending);
@@ -578,9 +550,7 @@ void PostMenuUiTest::offlineGreysWhatNeedsAConnection()
 
 void PostMenuUiTest::cleanupTestCase()
 {
-    m_app.reset();
-    if (m_server)
-        (void)m_server->stop();
+    m_demo.close();
 }
 
 QTEST_MAIN(PostMenuUiTest)

@@ -7,6 +7,7 @@
 // it, there is no composer, the link is plain text and the payment request a plain line (no
 // card, no Pay…). Accept by keyboard: the server has it accepted, the banner goes, the
 // composer and the request card come, and the entry goes away. Any QML warning fails it.
+#include "demowindow.h"
 #include "inprocessapp.h"
 #include "links.h"
 #include "qmlwarnings.h"
@@ -19,7 +20,6 @@
 #include <QJsonDocument>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTest>
 #include <QUuid>
@@ -28,14 +28,6 @@
 
 Q_IMPORT_QML_PLUGIN(PlazaPlugin)
 Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
-
-using plaza::test::ApiProbe;
-using plaza::test::QmlWarningRecorder;
-using plaza::test::TestServer;
-
-namespace {
-constexpr auto kDemoPassword = "plaza-demo-2026";
-} // namespace
 
 class RequestsUiTest : public QObject
 {
@@ -50,7 +42,7 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    QQuickItem *item(const QString &objectName) const { return m_app->item(objectName); }
+    QQuickItem *item(const QString &objectName) const { return m_demo.app->item(objectName); }
     bool shown(const QString &objectName) const
     {
         QQuickItem *found = item(objectName);
@@ -58,71 +50,42 @@ private:
     }
     QStringList listed() const;
     QQuickItem *bubble(const std::function<bool(QObject *model)> &match) const;
-    QString tokenOf(const QString &handle);
     QString post(const QString &token, const QString &conversation, const QString &text);
 
-    std::unique_ptr<QmlWarningRecorder> m_qmlWarnings;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<InProcessApp> m_app;
-    std::unique_ptr<ApiProbe> m_api;
     QString m_token;   //!< amelie's
     QString m_request; //!< the conversation Lumen Bikes started
     QString m_linkMessage;
     QString m_requestMessage;
-    QQuickWindow *m_window = nullptr;
+    plaza::test::DemoWindow m_demo;
 };
 
 void RequestsUiTest::initTestCase()
 {
-    m_qmlWarnings = std::make_unique<QmlWarningRecorder>();
-    QLocale::setDefault(QLocale(QStringLiteral("en_US")));
-    QQuickStyle::setStyle(QStringLiteral("Basic"));
-    m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--demo")});
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
-    m_app = std::make_unique<InProcessApp>(m_server->url(), QStringLiteral("PlazaRequestsTest"));
     QString why;
-    QVERIFY2(m_app->load(&why), qPrintable(why));
-    m_window = m_app->window;
-    m_window->resize(1280, 800);
-    m_window->show();
-    m_window->requestActivate();
-    QVERIFY(QTest::qWaitForWindowActive(m_window));
-    QVERIFY2(m_app->signIn(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword),
-                           QStringLiteral("a passphrase for the requests test"), &why),
-             qPrintable(why));
-    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("shell")) && item(QStringLiteral("shell"))->isVisible(), 20000);
-    m_api = std::make_unique<ApiProbe>(m_server->url());
-    m_token = tokenOf(QStringLiteral("amelie"));
+    QVERIFY2(m_demo.open(QStringLiteral("PlazaRequestsTest"), QSize(1280, 800), &why), qPrintable(why));
+    QVERIFY2(m_demo.signIn(QStringLiteral("amelie"), QStringLiteral("a passphrase for the requests test"), &why), qPrintable(why));
+    m_token = m_demo.login(QStringLiteral("amelie"));
     QVERIFY(!m_token.isEmpty());
-    m_app->links->requestPage(QStringLiteral("chat"));
-    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("chatPage")) && item(QStringLiteral("chatPage"))->isVisible(), 10000);
+    QVERIFY2(m_demo.showPage(QStringLiteral("chat"), QStringLiteral("chatPage"), &why), qPrintable(why));
     QTRY_VERIFY_WITH_TIMEOUT(listed().size() >= 7, 20000);
 }
 
 void RequestsUiTest::cleanup()
 {
-    const QStringList warnings = m_qmlWarnings->take();
-    QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings:\n" + warnings.join(u'\n')));
+    const QString warnings = m_demo.takeWarnings();
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings));
 }
 
 void RequestsUiTest::cleanupTestCase()
 {
-    m_app.reset();
-    m_server.reset();
-}
-
-QString RequestsUiTest::tokenOf(const QString &handle)
-{
-    const auto login = m_api->post(QStringLiteral("/v1/auth/login"),
-                                   {{QStringLiteral("handle"), handle}, {QStringLiteral("password"), QString::fromLatin1(kDemoPassword)}});
-    return login.json.value(QStringLiteral("access_token")).toString();
+    m_demo.close();
 }
 
 QString RequestsUiTest::post(const QString &token, const QString &conversation, const QString &text)
 {
     const QJsonObject body{{QStringLiteral("client_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
                            {QStringLiteral("text"), text}};
-    const auto sent = m_api->send("POST", QStringLiteral("/v1/conversations/%1/messages").arg(conversation),
+    const auto sent = m_demo.api->send("POST", QStringLiteral("/v1/conversations/%1/messages").arg(conversation),
                                   QJsonDocument(body).toJson(), token, {{"Content-Type", "application/json"}});
     return sent.status == 201 ? sent.json.value(QStringLiteral("id")).toString() : QString();
 }
@@ -158,17 +121,17 @@ QQuickItem *RequestsUiTest::bubble(const std::function<bool(QObject *model)> &ma
 void RequestsUiTest::requestArrivesInRequests()
 {
     QVERIFY(!shown(QStringLiteral("requestsEntry")));
-    const QString lumen = tokenOf(QStringLiteral("lumen_bikes"));
+    const QString lumen = m_demo.login(QStringLiteral("lumen_bikes"));
     QVERIFY(!lumen.isEmpty());
-    const QString amelie = m_api->get(QStringLiteral("/v1/me"), m_token).json.value(QStringLiteral("id")).toString();
+    const QString amelie = m_demo.api->get(QStringLiteral("/v1/me"), m_token).json.value(QStringLiteral("id")).toString();
     QVERIFY(!amelie.isEmpty());
-    const auto made = m_api->post(QStringLiteral("/v1/conversations"), {{QStringLiteral("member_ids"), QJsonArray{amelie}}}, lumen);
+    const auto made = m_demo.api->post(QStringLiteral("/v1/conversations"), {{QStringLiteral("member_ids"), QJsonArray{amelie}}}, lumen);
     QCOMPARE(made.status, 201);
     m_request = made.json.value(QStringLiteral("id")).toString();
     m_linkMessage = post(lumen, m_request, QStringLiteral("Hi Amélie! Your free bike check-up: https://lumen.example/checkup"));
     QVERIFY(!m_linkMessage.isEmpty());
     const QJsonObject eur{{QStringLiteral("amount"), 3500}, {QStringLiteral("currency"), QStringLiteral("EUR")}};
-    const auto asked = m_api->send("POST", QStringLiteral("/v1/payment-requests"),
+    const auto asked = m_demo.api->send("POST", QStringLiteral("/v1/payment-requests"),
                                    QJsonDocument(QJsonObject{{QStringLiteral("amount"), eur},
                                                              {QStringLiteral("payer"), QStringLiteral("@amelie")},
                                                              {QStringLiteral("note"), QStringLiteral("Check-up deposit")}})
@@ -195,14 +158,14 @@ void RequestsUiTest::openedByKeyboardWithItsBanner()
     QVERIFY(entry && entry->isVisible());
     entry->forceActiveFocus(Qt::TabFocusReason);
     QTRY_VERIFY(entry->hasActiveFocus());
-    QTest::keyClick(m_window, Qt::Key_Return);
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(shown(QStringLiteral("requestsHeading")), 5000);
     QVERIFY(!shown(QStringLiteral("requestsEntry")));
     QTRY_COMPARE_WITH_TIMEOUT(listed(), QStringList{m_request}, 10000);
     QQuickItem *list = item(QStringLiteral("conversationList"));
     QTRY_VERIFY(list->hasActiveFocus());
     QTRY_COMPARE(list->property("currentIndex").toInt(), 0);
-    QTest::keyClick(m_window, Qt::Key_Return);
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(item(QStringLiteral("chatPage"))->property("currentId").toString(), m_request, 10000);
 
     QTRY_VERIFY_WITH_TIMEOUT(shown(QStringLiteral("requestBar")), 10000);
@@ -236,7 +199,7 @@ void RequestsUiTest::openedByKeyboardWithItsBanner()
     QVERIFY(!item(QStringLiteral("chatSendMoneyButton"))->isEnabled());
     QVERIFY(!item(QStringLiteral("chatRequestMoneyButton"))->isEnabled());
     // The server still has it pending: reading it sent Lumen Bikes no receipt.
-    QCOMPARE(m_api->get(QStringLiteral("/v1/conversations/%1").arg(m_request), m_token).json.value(QStringLiteral("request")).toBool(),
+    QCOMPARE(m_demo.api->get(QStringLiteral("/v1/conversations/%1").arg(m_request), m_token).json.value(QStringLiteral("request")).toBool(),
              true);
 }
 
@@ -244,9 +207,9 @@ void RequestsUiTest::acceptByKeyboard()
 {
     QQuickItem *accept = item(QStringLiteral("acceptRequestButton"));
     QVERIFY(accept && accept->hasActiveFocus());
-    QTest::keyClick(m_window, Qt::Key_Space);
+    QTest::keyClick(m_demo.window, Qt::Key_Space);
     QTRY_VERIFY_WITH_TIMEOUT(!shown(QStringLiteral("requestBar")), 10000);
-    QCOMPARE(m_api->get(QStringLiteral("/v1/conversations/%1").arg(m_request), m_token).json.value(QStringLiteral("request")).toBool(),
+    QCOMPARE(m_demo.api->get(QStringLiteral("/v1/conversations/%1").arg(m_request), m_token).json.value(QStringLiteral("request")).toBool(),
              false);
     QTRY_VERIFY_WITH_TIMEOUT(!shown(QStringLiteral("requestsHeading")), 5000);
     QVERIFY(!shown(QStringLiteral("requestsEntry")));

@@ -5,6 +5,7 @@
 // her from its card and decline it in the same step (the card says Declined), a member of the
 // hike group she blocked writes there (his message is collapsed), and
 // Settings → Blocked people lists him and unblocks him. Any QML warning fails it.
+#include "demowindow.h"
 #include "inprocessapp.h"
 #include "links.h"
 #include "qmlwarnings.h"
@@ -19,7 +20,6 @@
 #include <QJsonDocument>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTest>
 #include <QUuid>
@@ -29,12 +29,7 @@
 Q_IMPORT_QML_PLUGIN(PlazaPlugin)
 Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
 
-using plaza::test::ApiProbe;
-using plaza::test::QmlWarningRecorder;
-using plaza::test::TestServer;
-
 namespace {
-constexpr auto kDemoPassword = "plaza-demo-2026";
 
 QRectF sceneRect(QQuickItem *item)
 {
@@ -56,8 +51,8 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    QQuickItem *item(const QString &objectName) const { return m_app->item(objectName); }
-    QObject *popup(const QString &objectName) const { return m_app->popup(objectName); }
+    QQuickItem *item(const QString &objectName) const { return m_demo.app->item(objectName); }
+    QObject *popup(const QString &objectName) const { return m_demo.app->popup(objectName); }
     bool opened(const QString &popupName) const
     {
         QObject *p = popup(popupName);
@@ -80,67 +75,39 @@ private:
     void rightClick(QQuickItem *target);
     void trigger(const QString &name, const QString &menu);
     void click(QQuickItem *target);
-    QString tokenOf(const QString &handle);
     //! Posts \a text to \a conversation as \a token; the message's id.
     QString post(const QString &token, const QString &conversation, const QString &text);
     //! Fills the report sheet's note and presses Report.
     void sendReport(const QString &note);
 
-    std::unique_ptr<QmlWarningRecorder> m_qmlWarnings;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<InProcessApp> m_app;
-    std::unique_ptr<ApiProbe> m_api;
     QString m_token; //!< amelie's
     QString m_bruno; //!< amelie's chat with bruno
     QString m_david; //!< David's id, blocked by amelie
-    QQuickWindow *m_window = nullptr;
+    plaza::test::DemoWindow m_demo;
 };
 
 void SafetyUiTest::initTestCase()
 {
-    m_qmlWarnings = std::make_unique<QmlWarningRecorder>();
-    QLocale::setDefault(QLocale(QStringLiteral("en_US")));
-    QQuickStyle::setStyle(QStringLiteral("Basic"));
-    m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--demo")});
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
-    m_app = std::make_unique<InProcessApp>(m_server->url(), QStringLiteral("PlazaSafetyTest"));
     QString why;
-    QVERIFY2(m_app->load(&why), qPrintable(why));
-    m_window = m_app->window;
-    m_window->resize(1280, 800);
-    m_window->show();
-    m_window->requestActivate();
-    QVERIFY(QTest::qWaitForWindowActive(m_window));
-    QVERIFY2(m_app->signIn(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword),
-                           QStringLiteral("a passphrase for the safety test"), &why),
-             qPrintable(why));
-    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("shell")) && item(QStringLiteral("shell"))->isVisible(), 20000);
-    m_api = std::make_unique<ApiProbe>(m_server->url());
-    m_token = tokenOf(QStringLiteral("amelie"));
+    QVERIFY2(m_demo.open(QStringLiteral("PlazaSafetyTest"), QSize(1280, 800), &why), qPrintable(why));
+    QVERIFY2(m_demo.signIn(QStringLiteral("amelie"), QStringLiteral("a passphrase for the safety test"), &why), qPrintable(why));
+    m_token = m_demo.login(QStringLiteral("amelie"));
     QVERIFY(!m_token.isEmpty());
-    m_app->links->requestPage(QStringLiteral("chat"));
-    QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("chatPage")) && item(QStringLiteral("chatPage"))->isVisible(), 10000);
+    QVERIFY2(m_demo.showPage(QStringLiteral("chat"), QStringLiteral("chatPage"), &why), qPrintable(why));
     QTRY_VERIFY_WITH_TIMEOUT(!(m_bruno = conversationWith(QStringLiteral("bruno"))).isEmpty(), 20000);
 }
 
 void SafetyUiTest::cleanup()
 {
-    const QStringList warnings = m_qmlWarnings->take();
-    QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings:\n" + warnings.join(u'\n')));
-}
-
-QString SafetyUiTest::tokenOf(const QString &handle)
-{
-    const auto login = m_api->post(QStringLiteral("/v1/auth/login"),
-                                   {{QStringLiteral("handle"), handle}, {QStringLiteral("password"), QString::fromLatin1(kDemoPassword)}});
-    return login.json.value(QStringLiteral("access_token")).toString();
+    const QString warnings = m_demo.takeWarnings();
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings));
 }
 
 QString SafetyUiTest::post(const QString &token, const QString &conversation, const QString &text)
 {
     const QJsonObject body{{QStringLiteral("client_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
                            {QStringLiteral("text"), text}};
-    const auto sent = m_api->send("POST", QStringLiteral("/v1/conversations/%1/messages").arg(conversation),
+    const auto sent = m_demo.api->send("POST", QStringLiteral("/v1/conversations/%1/messages").arg(conversation),
                                   QJsonDocument(body).toJson(), token, {{"Content-Type", "application/json"}});
     return sent.status == 201 ? sent.json.value(QStringLiteral("id")).toString() : QString();
 }
@@ -191,7 +158,7 @@ void SafetyUiTest::rightClick(QQuickItem *target)
     const QRectF at = sceneRect(target);
     const bool own = target->property("own").toBool();
     const QPoint point(int(own ? at.right() - 30 : at.left() + 30), int(at.bottom() - 24));
-    QTest::mouseClick(m_window, Qt::RightButton, {}, point);
+    QTest::mouseClick(m_demo.window, Qt::RightButton, {}, point);
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("messageMenu")), 5000);
 }
 
@@ -212,7 +179,7 @@ void SafetyUiTest::trigger(const QString &name, const QString &menu)
         }(), 5000);
         QTest::qWait(250);
     }
-    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(entry).center().toPoint());
+    QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, sceneRect(entry).center().toPoint());
     QTRY_VERIFY_WITH_TIMEOUT(closed(menu), 5000);
 }
 
@@ -220,7 +187,7 @@ void SafetyUiTest::click(QQuickItem *target)
 {
     QVERIFY(target);
     QTRY_VERIFY(target->isVisible() && target->isEnabled());
-    QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(target).center().toPoint());
+    QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, sceneRect(target).center().toPoint());
 }
 
 void SafetyUiTest::sendReport(const QString &note)
@@ -238,7 +205,7 @@ void SafetyUiTest::reportAMessageFromTheMenu()
     openChat(m_bruno);
     if (QTest::currentTestFailed())
         return;
-    const QString bruno = tokenOf(QStringLiteral("bruno"));
+    const QString bruno = m_demo.login(QStringLiteral("bruno"));
     const QString id = post(bruno, m_bruno, QStringLiteral("Win a free phone: send me your card number"));
     QVERIFY(!id.isEmpty());
     QQuickItem *theirs = nullptr;
@@ -262,7 +229,7 @@ void SafetyUiTest::reportAMessageFromTheMenu()
     const QJsonObject again{{QStringLiteral("target_type"), QStringLiteral("message")},
                             {QStringLiteral("target_id"), id},
                             {QStringLiteral("reason"), QStringLiteral("other")}};
-    const auto kept = m_api->post(QStringLiteral("/v1/reports"), again, m_token);
+    const auto kept = m_demo.api->post(QStringLiteral("/v1/reports"), again, m_token);
     QCOMPARE(kept.status, 200);
     QCOMPARE(kept.json.value(QStringLiteral("note")).toString(), QStringLiteral("Asks for my card"));
     QCOMPARE(kept.json.value(QStringLiteral("reason")).toString(), QStringLiteral("spam"));
@@ -275,18 +242,18 @@ void SafetyUiTest::reportAMessageFromTheMenu()
         return;
     QTRY_VERIFY(shown(QStringLiteral("deleteForMeItem")));
     QVERIFY(!shown(QStringLiteral("reportMessageItem")));
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_demo.window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(closed(QStringLiteral("messageMenu")), 5000);
 }
 
 void SafetyUiTest::reportARequestAndDeclineIt()
 {
     // Bruno asks Amélie for 9.99 € in their chat; she reports the card as a scam and declines it.
-    const QString bruno = tokenOf(QStringLiteral("bruno"));
+    const QString bruno = m_demo.login(QStringLiteral("bruno"));
     const QJsonObject body{{QStringLiteral("amount"), QJsonObject{{QStringLiteral("amount"), 999}, {QStringLiteral("currency"), QStringLiteral("EUR")}}},
                            {QStringLiteral("note"), QStringLiteral("Prize fee")},
                            {QStringLiteral("payer"), QStringLiteral("@amelie")}};
-    const auto asked = m_api->send("POST", QStringLiteral("/v1/payment-requests"), QJsonDocument(body).toJson(), bruno,
+    const auto asked = m_demo.api->send("POST", QStringLiteral("/v1/payment-requests"), QJsonDocument(body).toJson(), bruno,
                                    {{"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)},
                                     {"Content-Type", "application/json"}});
     QCOMPARE(asked.status, 201);
@@ -322,7 +289,7 @@ void SafetyUiTest::reportARequestAndDeclineIt()
         return;
     QTRY_COMPARE_WITH_TIMEOUT(item(QStringLiteral("messageActionNoteText"))->property("text").toString(),
                               QStringLiteral("Thanks. The report was sent and the request declined."), 10000);
-    QCOMPARE(m_api->get(QStringLiteral("/v1/payment-requests/") + requestId, m_token).json.value(QStringLiteral("status")).toString(),
+    QCOMPARE(m_demo.api->get(QStringLiteral("/v1/payment-requests/") + requestId, m_token).json.value(QStringLiteral("status")).toString(),
              QStringLiteral("declined"));
     // The card follows: Declined, no Pay… nor Report… any more.
     QTRY_COMPARE_WITH_TIMEOUT(modelOf(bubble([&](QObject *m) { return m->property("requestId").toString() == requestId; }))
@@ -334,7 +301,7 @@ void SafetyUiTest::reportARequestAndDeclineIt()
 void SafetyUiTest::blockedMemberOfAGroupIsCollapsed()
 {
     // Amélie blocks David (a hiker) from another device; he writes in the hike group.
-    const auto blocked = m_api->send("PUT", QStringLiteral("/v1/blocks/@david"), {}, m_token);
+    const auto blocked = m_demo.api->send("PUT", QStringLiteral("/v1/blocks/@david"), {}, m_token);
     QCOMPARE(blocked.status, 200);
     m_david = blocked.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
     QVERIFY(!m_david.isEmpty());
@@ -354,7 +321,7 @@ void SafetyUiTest::blockedMemberOfAGroupIsCollapsed()
     openChat(group);
     if (QTest::currentTestFailed())
         return;
-    const QString david = tokenOf(QStringLiteral("david"));
+    const QString david = m_demo.login(QStringLiteral("david"));
     const QString id = post(david, group, QStringLiteral("Anyone want to buy my old boots?"));
     QVERIFY(!id.isEmpty());
     QQuickItem *his = nullptr;
@@ -376,7 +343,7 @@ void SafetyUiTest::blockedMemberOfAGroupIsCollapsed()
     QTRY_VERIFY_WITH_TIMEOUT(groupRowSays("lastMessageFromBlocked").toBool(), 10000);
     QVERIFY(!groupRowSays("lastMessagePreview").toString().contains(QStringLiteral("boots")));
     // Chloé, not blocked, is shown as she is.
-    const QString chloe = tokenOf(QStringLiteral("chloe"));
+    const QString chloe = m_demo.login(QStringLiteral("chloe"));
     const QString hers = post(chloe, group, QStringLiteral("See you Saturday"));
     QQuickItem *chloes = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((chloes = bubble([&](QObject *m) { return m->property("id").toString() == hers; })), 20000);
@@ -387,7 +354,7 @@ void SafetyUiTest::blockedMemberOfAGroupIsCollapsed()
 void SafetyUiTest::blockedListUnblocks()
 {
     // Settings → Blocked people: David (blocked above) with Unblock; unblocking empties the list.
-    m_app->links->requestPage(QStringLiteral("settings/blocked"));
+    m_demo.app->links->requestPage(QStringLiteral("settings/blocked"));
     QTRY_VERIFY_WITH_TIMEOUT(opened(QStringLiteral("settingsSheet")), 10000);
     const QString davidId = m_david;
     QVERIFY(!davidId.isEmpty());
@@ -404,15 +371,13 @@ void SafetyUiTest::blockedListUnblocks()
     click(unblock);
     QTRY_VERIFY_WITH_TIMEOUT(shown(QStringLiteral("blockedEmpty")), 15000);
     QVERIFY(!item(QStringLiteral("blockedRow_") + davidId) || !item(QStringLiteral("blockedRow_") + davidId)->isVisible());
-    QCOMPARE(m_api->get(QStringLiteral("/v1/blocks"), m_token).json.value(QStringLiteral("items")).toArray().size(), 0);
+    QCOMPARE(m_demo.api->get(QStringLiteral("/v1/blocks"), m_token).json.value(QStringLiteral("items")).toArray().size(), 0);
     QCOMPARE(item(QStringLiteral("blockedNote"))->property("text").toString(), QStringLiteral("Unblocked."));
 }
 
 void SafetyUiTest::cleanupTestCase()
 {
-    m_app.reset();
-    if (m_server)
-        (void)m_server->stop();
+    m_demo.close();
 }
 
 QTEST_MAIN(SafetyUiTest)

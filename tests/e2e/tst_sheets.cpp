@@ -5,6 +5,7 @@
 // dark, the app lock starts every lock empty and hides the account from the keyboard and the
 // accessibility tree, and every secret field has a name. Any QML warning fails the test.
 #include "preferences.h"
+#include "demowindow.h"
 #include "inprocessapp.h"
 #include "qmlwarnings.h"
 #include "common/testserver.h"
@@ -17,7 +18,6 @@
 #include <QGuiApplication>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSignalSpy>
 #include <QTest>
@@ -26,11 +26,9 @@ Q_IMPORT_QML_PLUGIN(PlazaPlugin)
 Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
 
 using namespace plaza;
-using plaza::test::QmlWarningRecorder;
-using plaza::test::TestServer;
+using plaza::test::kDemoPassword;
 
 namespace {
-constexpr auto kDemoPassword = "plaza-demo-2026";
 constexpr auto kPin = "2468";
 
 //! WCAG contrast ratio of two opaque colours.
@@ -76,7 +74,7 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    QQuickItem *item(const QString &objectName) const { return m_app->item(objectName); }
+    QQuickItem *item(const QString &objectName) const { return m_demo.app->item(objectName); }
     bool waitVisible(const QString &objectName, int timeoutMs = 10000);
     bool waitOpened(const QString &objectName, int timeoutMs = 10000);
     void click(const QString &objectName);
@@ -84,10 +82,7 @@ private:
     //! loaded); then it is cancelled.
     void expectFileDialog(const QString &objectName);
 
-    std::unique_ptr<QmlWarningRecorder> m_qmlWarnings;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<InProcessApp> m_app;
-    QQuickWindow *m_window = nullptr;
+    plaza::test::DemoWindow m_demo;
 };
 
 bool SheetsTest::waitVisible(const QString &objectName, int timeoutMs)
@@ -101,7 +96,7 @@ bool SheetsTest::waitVisible(const QString &objectName, int timeoutMs)
 bool SheetsTest::waitOpened(const QString &objectName, int timeoutMs)
 {
     return QTest::qWaitFor([&] {
-        QObject *found = m_app->popup(objectName);
+        QObject *found = m_demo.app->popup(objectName);
         return found && found->property("opened").toBool();
     }, timeoutMs);
 }
@@ -111,49 +106,34 @@ void SheetsTest::click(const QString &objectName)
     QQuickItem *target = item(objectName);
     QVERIFY2(target && target->isVisible(), qPrintable(objectName));
     const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
-    QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
+    QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, centre.toPoint());
 }
 
 void SheetsTest::initTestCase()
 {
-    // After QTest's own handler is in place, so that messages still print.
-    m_qmlWarnings = std::make_unique<QmlWarningRecorder>();
-    QLocale::setDefault(QLocale(QStringLiteral("en_US")));
-    QQuickStyle::setStyle(QStringLiteral("Basic"));
-    m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--demo")});
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
-    m_app = std::make_unique<InProcessApp>(m_server->url(), QStringLiteral("PlazaSheetsTest"));
     QString why;
-    QVERIFY2(m_app->load(&why), qPrintable(why));
-    m_window = m_app->window;
-    m_window->resize(1280, 800);
-    m_window->show();
-    m_window->requestActivate();
-    QVERIFY(QTest::qWaitForWindowActive(m_window));
-    QVERIFY2(m_app->signIn(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword),
-                           QStringLiteral("a passphrase for the sheets test"), &why),
-             qPrintable(why));
-    QVERIFY(waitVisible(QStringLiteral("shell")));
-    QTest::keyClick(m_window, Qt::Key_3, Qt::ControlModifier);
+    QVERIFY2(m_demo.open(QStringLiteral("PlazaSheetsTest"), QSize(1280, 800), &why), qPrintable(why));
+    QVERIFY2(m_demo.signIn(QStringLiteral("amelie"), QStringLiteral("a passphrase for the sheets test"), &why), qPrintable(why));
+    QTest::keyClick(m_demo.window, Qt::Key_3, Qt::ControlModifier);
     QVERIFY(waitVisible(QStringLiteral("walletPage")));
     QVERIFY(waitVisible(QStringLiteral("walletBalance")));
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("historyList"))->property("count").toInt() > 0, 10000);
-    const QStringList warnings = m_qmlWarnings->take();
-    QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings:\n" + warnings.join(u'\n')));
+    const QString warnings = m_demo.takeWarnings();
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings));
 }
 
 void SheetsTest::cleanup()
 {
-    const QStringList warnings = m_qmlWarnings->take();
-    QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings:\n" + warnings.join(u'\n')));
+    const QString warnings = m_demo.takeWarnings();
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings));
 }
 
 void SheetsTest::expectFileDialog(const QString &objectName)
 {
-    QObject *dialog = m_app->popup(objectName);
+    QObject *dialog = m_demo.app->popup(objectName);
     QVERIFY2(dialog, qPrintable(objectName));
     QTRY_VERIFY2_WITH_TIMEOUT(dialog->property("visible").toBool(),
-                              qPrintable(objectName + u" did not open: " + m_qmlWarnings->take().join(u'\n')), 10000);
+                              qPrintable(objectName + u" did not open: " + m_demo.warnings->take().join(u'\n')), 10000);
     QVERIFY(QMetaObject::invokeMethod(dialog, "reject"));
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("visible").toBool(), 5000);
 }
@@ -172,14 +152,14 @@ void SheetsTest::saveQrDialogOpens()
     click(QStringLiteral("requestButton"));
     QVERIFY(waitOpened(QStringLiteral("requestSheet")));
     QVERIFY(waitVisible(QStringLiteral("requestAmountField")));
-    typeText(m_window, QStringLiteral("5"));
-    QTest::keyClick(m_window, Qt::Key_Return);
-    typeText(m_window, QStringLiteral("QR"));
-    QTest::keyClick(m_window, Qt::Key_Return);
+    typeText(m_demo.window, QStringLiteral("5"));
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
+    typeText(m_demo.window, QStringLiteral("QR"));
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QVERIFY(waitVisible(QStringLiteral("saveQrButton"), 15000));
     click(QStringLiteral("saveQrButton"));
     expectFileDialog(QStringLiteral("qrSaveDialog"));
-    QObject *sheet = m_app->popup(QStringLiteral("requestSheet"));
+    QObject *sheet = m_demo.app->popup(QStringLiteral("requestSheet"));
     QVERIFY(QMetaObject::invokeMethod(sheet, "close"));
     QTRY_VERIFY_WITH_TIMEOUT(!sheet->property("visible").toBool(), 5000);
 }
@@ -227,19 +207,19 @@ void SheetsTest::dropdownShowsTheChosenValueInBothThemes()
     if (QTest::currentTestFailed())
         return;
     // Switch to dark with the list open, as Settings does: it repaints at once.
-    m_app->preferences->setThemeMode(QStringLiteral("dark"));
+    m_demo.app->preferences->setThemeMode(QStringLiteral("dark"));
     QTest::qWait(50);
     checkChosenRow("dark");
     const QColor darkList = popupBackground->property("color").value<QColor>();
     QVERIFY2(darkList.lightnessF() < 0.3, qPrintable(darkList.name()));
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_demo.window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(!popup->property("visible").toBool(), 5000);
-    m_app->preferences->setThemeMode(QStringLiteral("light"));
+    m_demo.app->preferences->setThemeMode(QStringLiteral("light"));
 }
 
 void SheetsTest::lockStartsEmptyAndHidesTheAccount()
 {
-    AppLock *lock = m_app->lock.get();
+    AppLock *lock = m_demo.app->lock.get();
     QSignalSpy configured(lock, &AppLock::configuredChanged);
     lock->setSecret(QStringLiteral("pin"), QString::fromLatin1(kPin));
     QTRY_VERIFY_WITH_TIMEOUT(lock->configured(), 10000);
@@ -247,7 +227,7 @@ void SheetsTest::lockStartsEmptyAndHidesTheAccount()
     QVERIFY(!balance.isEmpty());
 
     for (int round = 0; round < 2; ++round) {
-        QTest::keyClick(m_window, Qt::Key_L, Qt::ControlModifier);
+        QTest::keyClick(m_demo.window, Qt::Key_L, Qt::ControlModifier);
         QTRY_VERIFY_WITH_TIMEOUT(lock->locked(), 5000);
         QVERIFY(waitVisible(QStringLiteral("lockScreen")));
         QQuickItem *field = item(QStringLiteral("unlockField"));
@@ -258,24 +238,24 @@ void SheetsTest::lockStartsEmptyAndHidesTheAccount()
         // keyboard focus, a name for screen readers, and Unlock disabled until typed.
         QCOMPARE(input->property("text").toString(), QString());
         QTRY_VERIFY2_WITH_TIMEOUT(input->hasActiveFocus(),
-                                  qPrintable(m_window->activeFocusItem() ? QString::fromLatin1(m_window->activeFocusItem()->metaObject()->className()) + u' ' + m_window->activeFocusItem()->objectName() : QStringLiteral("nothing")), 5000);
+                                  qPrintable(m_demo.window->activeFocusItem() ? QString::fromLatin1(m_demo.window->activeFocusItem()->metaObject()->className()) + u' ' + m_demo.window->activeFocusItem()->objectName() : QStringLiteral("nothing")), 5000);
         QAccessibleInterface *named = QAccessible::queryAccessibleInterface(input);
         QVERIFY(named && !named->text(QAccessible::Name).isEmpty());
         QVERIFY(!item(QStringLiteral("unlockButton"))->isEnabled());
         // Nothing of the account under the cover: not visible, not reachable, not read out.
         QVERIFY(!item(QStringLiteral("walletBalance"))->isVisible());
         QStringList texts;
-        collectAccessibleText(QAccessible::queryAccessibleInterface(m_window), &texts);
+        collectAccessibleText(QAccessible::queryAccessibleInterface(m_demo.window), &texts);
         QVERIFY2(!texts.join(u'\n').contains(balance), qPrintable(texts.join(u'\n')));
         for (int i = 0; i < 6; ++i) {
-            QTest::keyClick(m_window, Qt::Key_Tab);
-            QQuickItem *focused = m_window->activeFocusItem();
+            QTest::keyClick(m_demo.window, Qt::Key_Tab);
+            QQuickItem *focused = m_demo.window->activeFocusItem();
             QVERIFY(focused);
             QVERIFY2(item(QStringLiteral("lockScreen"))->isAncestorOf(focused), qPrintable(focused->objectName()));
         }
         input->forceActiveFocus();
-        typeText(m_window, QString::fromLatin1(kPin));
-        QTest::keyClick(m_window, Qt::Key_Return);
+        typeText(m_demo.window, QString::fromLatin1(kPin));
+        QTest::keyClick(m_demo.window, Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(!lock->locked(), 10000);
         QVERIFY(waitVisible(QStringLiteral("walletBalance")));
     }
@@ -283,10 +263,10 @@ void SheetsTest::lockStartsEmptyAndHidesTheAccount()
 
 void SheetsTest::changePasswordSheetShowsErrorsThenChangesIt()
 {
-    QTest::keyClick(m_window, Qt::Key_Comma, Qt::ControlModifier);
+    QTest::keyClick(m_demo.window, Qt::Key_Comma, Qt::ControlModifier);
     QVERIFY(waitOpened(QStringLiteral("settingsSheet")));
-    QObject *settings = m_app->popup(QStringLiteral("settingsSheet"));
-    QObject *sheet = m_app->popup(QStringLiteral("changePasswordSheet"));
+    QObject *settings = m_demo.app->popup(QStringLiteral("settingsSheet"));
+    QObject *sheet = m_demo.app->popup(QStringLiteral("changePasswordSheet"));
     QVERIFY(sheet);
     // On top of Settings, as its "Change password…" button opens it.
     QVERIFY(QMetaObject::invokeMethod(sheet, "open"));
@@ -296,7 +276,7 @@ void SheetsTest::changePasswordSheetShowsErrorsThenChangesIt()
         QVERIFY(input);
         input->setProperty("text", QString());
         input->forceActiveFocus();
-        typeText(m_window, text);
+        typeText(m_demo.window, text);
     };
     const QString password = QString::fromLatin1(kDemoPassword);
     const QString next = QStringLiteral("a new password for amelie");
@@ -328,10 +308,9 @@ void SheetsTest::changePasswordSheetShowsErrorsThenChangesIt()
 
 void SheetsTest::cleanupTestCase()
 {
-    m_window = nullptr;
-    m_app.reset();
-    const QStringList warnings = m_qmlWarnings ? m_qmlWarnings->take() : QStringList();
-    m_qmlWarnings.reset();
+    m_demo.close();
+    const QStringList warnings = m_demo.warnings ? m_demo.warnings->take() : QStringList();
+    m_demo.warnings.reset();
     QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings:\n" + warnings.join(u'\n')));
 }
 

@@ -6,6 +6,7 @@
 // server what arrived.
 #include "apiprobe.h"
 #include "format.h"
+#include "demowindow.h"
 #include "inprocessapp.h"
 #include "qmlwarnings.h"
 #include "common/testserver.h"
@@ -28,7 +29,6 @@
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -43,24 +43,13 @@ Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
 using namespace plaza;
 using namespace Qt::StringLiterals;
 using plaza::test::ApiProbe;
-using plaza::test::TestServer;
 
 namespace {
-constexpr auto kDemoPassword = "plaza-demo-2026";
 
 QString accessibleName(QQuickItem *item)
 {
     QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(item);
     return iface ? iface->text(QAccessible::Name) : QString();
-}
-
-//! QTest has keyClicks only for widgets; this types ASCII into a window key by key.
-//! A demo user's access token, from a real login.
-QString tokenOf(ApiProbe &api, const QString &handle)
-{
-    const auto login = api.post(QStringLiteral("/v1/auth/login"),
-                                {{QStringLiteral("handle"), handle}, {QStringLiteral("password"), QString::fromLatin1(kDemoPassword)}});
-    return login.json.value(QStringLiteral("access_token")).toString();
 }
 
 QString describe(QQuickItem *item)
@@ -114,20 +103,17 @@ private:
     QString m_myRequest;
     QString m_theirRequest;
     QString m_scrollClub; //!< the group chatLandsOnTheFirstUnreadAndFollowsTheNewest opens
-    std::unique_ptr<plaza::test::QmlWarningRecorder> m_qmlWarnings;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<InProcessApp> m_app;
-    QQuickWindow *m_window = nullptr;
+    plaza::test::DemoWindow m_demo;
 };
 
 QQuickItem *UiTest::item(const QString &objectName) const
 {
-    return m_app ? m_app->item(objectName) : nullptr;
+    return m_demo.app ? m_demo.app->item(objectName) : nullptr;
 }
 
 QObject *UiTest::popup(const QString &objectName) const
 {
-    return m_app ? m_app->popup(objectName) : nullptr;
+    return m_demo.app ? m_demo.app->popup(objectName) : nullptr;
 }
 
 bool UiTest::waitOpened(const QString &objectName, int timeoutMs)
@@ -152,7 +138,7 @@ void UiTest::click(const QString &objectName)
     QQuickItem *target = item(objectName);
     QVERIFY2(target, qPrintable(objectName));
     const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
-    QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
+    QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, centre.toPoint());
 }
 
 QQuickItem *UiTest::bubble(const std::function<bool(QObject *model)> &match) const
@@ -195,33 +181,18 @@ void UiTest::openConversation(const QString &name, const QString &id)
         QQuickItem *found = row();
         if (!found)
             return false;
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, found->mapToScene(QPointF(found->width() / 2, found->height() / 2)).toPoint());
+        QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, found->mapToScene(QPointF(found->width() / 2, found->height() / 2)).toPoint());
         return QTest::qWaitFor([&] { return item(QStringLiteral("chatPage"))->property("currentId").toString() == id; }, 1000);
     }, 20000));
 }
 
 void UiTest::initTestCase()
 {
-    // After QTest's own handler is in place, so that messages still print.
-    m_qmlWarnings = std::make_unique<plaza::test::QmlWarningRecorder>();
-    QLocale::setDefault(QLocale(QStringLiteral("en_US")));
-    QQuickStyle::setStyle(QStringLiteral("Basic"));
-    m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--demo")});
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
-
-    m_app = std::make_unique<InProcessApp>(m_server->url(), QStringLiteral("PlazaUiTest"));
     QString why;
-    QVERIFY2(m_app->load(&why), qPrintable(why));
-    m_window = m_app->window;
-    m_window->show();
-    m_window->requestActivate();
-    QVERIFY(QTest::qWaitForWindowActive(m_window));
-    QVERIFY2(m_app->signIn(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword),
-                           QStringLiteral("a passphrase for the UI test"), &why),
-             qPrintable(why));
-    QVERIFY(waitVisible(QStringLiteral("shell")));
+    QVERIFY2(m_demo.open(QStringLiteral("PlazaUiTest"), QSize(), &why), qPrintable(why));
+    QVERIFY2(m_demo.signIn(QStringLiteral("amelie"), QStringLiteral("a passphrase for the UI test"), &why), qPrintable(why));
     // The Wallet tab, through its shortcut.
-    QTest::keyClick(m_window, Qt::Key_3, Qt::ControlModifier);
+    QTest::keyClick(m_demo.window, Qt::Key_3, Qt::ControlModifier);
     QVERIFY(waitVisible(QStringLiteral("walletPage")));
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("walletBalance")) && item(QStringLiteral("walletBalance"))->isVisible(),
                              10000);
@@ -230,16 +201,16 @@ void UiTest::initTestCase()
 void UiTest::cleanup()
 {
     // A QML warning is a failure, whichever test made it.
-    const QStringList warnings = m_qmlWarnings->take();
-    QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings:\n" + warnings.join(u'\n')));
+    const QString warnings = m_demo.takeWarnings();
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings));
     // Between user actions, no connection the UI thread writes through keeps a statement on a
     // row: it would pin an old snapshot, and the next write there would fail with
     // SQLITE_BUSY_SNAPSHOT once sync has committed (a message stayed unsent that way).
-    if (!m_app || !m_app->chat->outbox())
+    if (!m_demo.app || !m_demo.app->chat->outbox())
         return;
-    QCOMPARE(m_app->chat->outbox()->db().unfinishedStatements(), 0);
-    QCOMPARE(m_app->feed->store()->db().unfinishedStatements(), 0);
-    QCOMPARE(m_app->wallet->outbox()->db().unfinishedStatements(), 0);
+    QCOMPARE(m_demo.app->chat->outbox()->db().unfinishedStatements(), 0);
+    QCOMPARE(m_demo.app->feed->store()->db().unfinishedStatements(), 0);
+    QCOMPARE(m_demo.app->wallet->outbox()->db().unfinishedStatements(), 0);
 }
 
 void UiTest::walkTabOrder(QStringList *names)
@@ -250,12 +221,12 @@ void UiTest::walkTabOrder(QStringList *names)
     int inFeed = 0;
     for (int i = 0; i < 120; ++i) {
         if (inFeed == 12) {
-            QTest::keyClick(m_window, Qt::Key_End, Qt::ControlModifier);
-            QVERIFY2(!feed->isAncestorOf(m_window->activeFocusItem()), "Ctrl+End did not leave the feed");
+            QTest::keyClick(m_demo.window, Qt::Key_End, Qt::ControlModifier);
+            QVERIFY2(!feed->isAncestorOf(m_demo.window->activeFocusItem()), "Ctrl+End did not leave the feed");
         } else {
-            QTest::keyClick(m_window, Qt::Key_Tab);
+            QTest::keyClick(m_demo.window, Qt::Key_Tab);
         }
-        QQuickItem *focused = m_window->activeFocusItem();
+        QQuickItem *focused = m_demo.window->activeFocusItem();
         if (focused && feed && feed->isVisible() && feed->isAncestorOf(focused))
             ++inFeed;
         else if (inFeed > 0)
@@ -283,8 +254,8 @@ void UiTest::walkTabOrder(QStringList *names)
         *names << focused->objectName();
     }
     // Shift+Tab goes back the same way.
-    QTest::keyClick(m_window, Qt::Key_Backtab);
-    QCOMPARE(m_window->activeFocusItem(), order.constLast());
+    QTest::keyClick(m_demo.window, Qt::Key_Backtab);
+    QCOMPARE(m_demo.window->activeFocusItem(), order.constLast());
     names->append(seen.join(u'\n')); // last: the whole walk, for messages
 }
 
@@ -321,7 +292,7 @@ void UiTest::tabOrderOfEveryTab()
     QFETCH(QString, page);
     QFETCH(QStringList, reached);
     if (open == u"settings") {
-        QTest::keyClick(m_window, Qt::Key_Comma, Qt::ControlModifier);
+        QTest::keyClick(m_demo.window, Qt::Key_Comma, Qt::ControlModifier);
         QVERIFY(waitOpened(page));
     } else {
         click(open);
@@ -338,15 +309,15 @@ void UiTest::tabOrderOfEveryTab()
                  qPrintable(QStringLiteral("%1 is not in the tab order:\n%2").arg(expected, walk)));
     }
     if (open == u"settings") {
-        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTest::keyClick(m_demo.window, Qt::Key_Escape);
         QTRY_VERIFY_WITH_TIMEOUT(!popup(page)->property("visible").toBool(), 5000);
     }
 }
 
 void UiTest::sendMoneyThroughTheSheet()
 {
-    ApiProbe api(m_server->url());
-    const QString bruno = tokenOf(api, QStringLiteral("bruno"));
+    ApiProbe &api = *m_demo.api;
+    const QString bruno = m_demo.login(QStringLiteral("bruno"));
     QVERIFY(!bruno.isEmpty());
 
     click(QStringLiteral("nav-wallet"));
@@ -354,37 +325,37 @@ void UiTest::sendMoneyThroughTheSheet()
     click(QStringLiteral("sendButton"));
     QVERIFY(waitOpened(QStringLiteral("sendSheet")));
     // The search field has the focus: type, wait for the server's answer, Enter takes the first.
-    typeText(m_window, QStringLiteral("bru"));
+    typeText(m_demo.window, QStringLiteral("bru"));
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("recipientResults"))->property("count").toInt() >= 1, 10000);
-    QTest::keyClick(m_window, Qt::Key_Return);
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QVERIFY(waitVisible(QStringLiteral("amountField")));
 
     // A refused amount keeps Review disabled and says why.
-    typeText(m_window, QStringLiteral("12.505"));
+    typeText(m_demo.window, QStringLiteral("12.505"));
     QTRY_VERIFY(!item(QStringLiteral("amountField"))->property("error").toString().isEmpty());
     QVERIFY(!item(QStringLiteral("reviewButton"))->isEnabled());
-    QTest::keyClick(m_window, Qt::Key_Backspace);
+    QTest::keyClick(m_demo.window, Qt::Key_Backspace);
     QTRY_VERIFY(item(QStringLiteral("amountField"))->property("error").toString().isEmpty());
     QVERIFY(item(QStringLiteral("reviewButton"))->isEnabled());
 
-    QTest::keyClick(m_window, Qt::Key_Return); // to the note
-    typeText(m_window, QStringLiteral("UI test lunch"));
-    QTest::keyClick(m_window, Qt::Key_Return); // Review
+    QTest::keyClick(m_demo.window, Qt::Key_Return); // to the note
+    typeText(m_demo.window, QStringLiteral("UI test lunch"));
+    QTest::keyClick(m_demo.window, Qt::Key_Return); // Review
     QVERIFY(waitVisible(QStringLiteral("reviewAmount")));
     QCOMPARE(item(QStringLiteral("reviewAmount"))->property("text").toString(), QStringLiteral("€12.50"));
 
     // First payment: set the app lock (PIN twice), which then confirms the payment.
     QVERIFY(waitVisible(QStringLiteral("lockSecretField")));
-    typeText(m_window, QStringLiteral("2580"));
-    QTest::keyClick(m_window, Qt::Key_Return);
-    typeText(m_window, QStringLiteral("2580"));
-    QTest::keyClick(m_window, Qt::Key_Return);
+    typeText(m_demo.window, QStringLiteral("2580"));
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
+    typeText(m_demo.window, QStringLiteral("2580"));
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QVERIFY(waitVisible(QStringLiteral("sendResultText"), 20000));
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("sendResultText"))->property("text").toString().contains(u"sent to"),
                              10000);
-    QVERIFY(m_app->lock->configured());
+    QVERIFY(m_demo.app->lock->configured());
     // The PIN field that had the focus is gone with its step: the focus is on Done.
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->activeFocusItem(), item(QStringLiteral("sendDoneButton")), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_demo.window->activeFocusItem(), item(QStringLiteral("sendDoneButton")), 5000);
 
     // Bruno got exactly one payment of 12.50 with that note.
     const auto history = api.get(QStringLiteral("/v1/wallet/transactions?query=UI%20test%20lunch"), bruno);
@@ -425,8 +396,8 @@ void UiTest::chatKeysAndMoneyInAConversation()
 {
     // The Chat tab with real keys: Enter sends what Shift+Enter split in lines; Send money
     // and Request in the conversation put a payment and a request card there.
-    ApiProbe api(m_server->url());
-    const QString bruno = tokenOf(api, QStringLiteral("bruno"));
+    ApiProbe &api = *m_demo.api;
+    const QString bruno = m_demo.login(QStringLiteral("bruno"));
     QVERIFY(!bruno.isEmpty());
     const auto newest = [&]() -> QJsonObject {
         const auto page = api.get(QStringLiteral("/v1/conversations/c_1/messages?limit=1"), bruno);
@@ -456,15 +427,15 @@ void UiTest::chatKeysAndMoneyInAConversation()
         QQuickItem *row = brunoRow();
         if (!row)
             return false;
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, row->mapToScene(QPointF(row->width() / 2, row->height() / 2)).toPoint());
+        QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, row->mapToScene(QPointF(row->width() / 2, row->height() / 2)).toPoint());
         return QTest::qWaitFor([&] { return item(QStringLiteral("chatPage"))->property("currentId").toString() == u"c_1"; }, 1000);
     }, 20000));
-    QTRY_COMPARE(m_window->activeFocusItem() ? m_window->activeFocusItem()->objectName() : QString(), QStringLiteral("chatComposer"));
+    QTRY_COMPARE(m_demo.window->activeFocusItem() ? m_demo.window->activeFocusItem()->objectName() : QString(), QStringLiteral("chatComposer"));
 
-    typeText(m_window, QStringLiteral("Line one"));
-    QTest::keyClick(m_window, Qt::Key_Return, Qt::ShiftModifier);
-    typeText(m_window, QStringLiteral("line two"));
-    QTest::keyClick(m_window, Qt::Key_Return);
+    typeText(m_demo.window, QStringLiteral("Line one"));
+    QTest::keyClick(m_demo.window, Qt::Key_Return, Qt::ShiftModifier);
+    typeText(m_demo.window, QStringLiteral("line two"));
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(newest().value(QStringLiteral("text")).toString(), QStringLiteral("Line one\nline two"), 20000);
     QCOMPARE(item(QStringLiteral("chatComposer"))->property("text").toString(), QString());
 
@@ -472,13 +443,13 @@ void UiTest::chatKeysAndMoneyInAConversation()
     click(QStringLiteral("chatSendMoneyButton"));
     QVERIFY(waitOpened(QStringLiteral("chatSendSheet")));
     QVERIFY(waitVisible(QStringLiteral("amountField")));
-    typeText(m_window, QStringLiteral("3.20"));
-    QTest::keyClick(m_window, Qt::Key_Return);
-    typeText(m_window, QStringLiteral("Popcorn"));
-    QTest::keyClick(m_window, Qt::Key_Return);
+    typeText(m_demo.window, QStringLiteral("3.20"));
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
+    typeText(m_demo.window, QStringLiteral("Popcorn"));
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QVERIFY(waitVisible(QStringLiteral("lockSecretField")));
-    typeText(m_window, QStringLiteral("2580"));
-    QTest::keyClick(m_window, Qt::Key_Return);
+    typeText(m_demo.window, QStringLiteral("2580"));
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QVERIFY(waitVisible(QStringLiteral("sendResultText"), 20000));
     QTRY_VERIFY_WITH_TIMEOUT(item(QStringLiteral("sendResultText"))->property("text").toString().contains(u"sent to"), 10000);
     // The payment is the conversation's newest message, for exactly that amount.
@@ -493,10 +464,10 @@ void UiTest::chatKeysAndMoneyInAConversation()
     click(QStringLiteral("chatRequestMoneyButton"));
     QVERIFY(waitOpened(QStringLiteral("chatRequestSheet")));
     QVERIFY(waitVisible(QStringLiteral("requestAmountField")));
-    typeText(m_window, QStringLiteral("7"));
-    QTest::keyClick(m_window, Qt::Key_Return);
-    typeText(m_window, QStringLiteral("Tickets"));
-    QTest::keyClick(m_window, Qt::Key_Return);
+    typeText(m_demo.window, QStringLiteral("7"));
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
+    typeText(m_demo.window, QStringLiteral("Tickets"));
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QString text;
     QTRY_VERIFY_WITH_TIMEOUT((text = newest().value(QStringLiteral("text")).toString()).contains(u"plaza://pay/"), 10000);
     QVERIFY2(text.startsWith(QStringLiteral("€7.00 — Tickets\n")), qPrintable(text));
@@ -506,7 +477,7 @@ void UiTest::chatKeysAndMoneyInAConversation()
     QCOMPARE(request.status, 200);
     QCOMPARE(request.json.value(QStringLiteral("payer")).toObject().value(QStringLiteral("handle")).toString(), QStringLiteral("bruno"));
     QCOMPARE(request.json.value(QStringLiteral("amount")).toObject().value(QStringLiteral("amount")).toInteger(), 700);
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_demo.window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(!popup(QStringLiteral("chatRequestSheet"))->property("visible").toBool(), 5000);
 
     // Bruno asks in the chat; Amélie pays his card from the timeline (Pay…, then the lock).
@@ -535,8 +506,8 @@ void UiTest::chatKeysAndMoneyInAConversation()
     click(QStringLiteral("payRequestButton"));
     QVERIFY(waitOpened(QStringLiteral("chatPayLinkSheet")));
     QVERIFY(waitVisible(QStringLiteral("lockSecretField")));
-    typeText(m_window, QStringLiteral("2580"));
-    QTest::keyClick(m_window, Qt::Key_Return);
+    typeText(m_demo.window, QStringLiteral("2580"));
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(api.get(QStringLiteral("/v1/payment-requests/") + theirs, bruno).json.value(QStringLiteral("status")).toString(),
                               QStringLiteral("paid"), 15000);
 }
@@ -552,7 +523,7 @@ void UiTest::paidRequestCardsChangeLive()
     // request paid before this client heard back): Escape works once it shows its result.
     QTRY_COMPARE_WITH_TIMEOUT(popup(QStringLiteral("chatPayLinkSheet"))->property("step").toString(), QStringLiteral("result"), 15000);
     QTRY_VERIFY_WITH_TIMEOUT(popup(QStringLiteral("chatPayLinkSheet"))->property("closable").toBool(), 15000);
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_demo.window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(!popup(QStringLiteral("chatPayLinkSheet"))->property("visible").toBool(), 5000);
     QCOMPARE(item(QStringLiteral("chatPage"))->property("currentId").toString(), QStringLiteral("c_1"));
     const auto card = [&](const QString &requestId) {
@@ -573,8 +544,8 @@ void UiTest::paidRequestCardsChangeLive()
     QVERIFY(card(m_myRequest));
     QVERIFY(shown(card(m_myRequest), "showRequestButton"));
     QVERIFY(!shown(card(m_myRequest), "requestStateLabel"));
-    ApiProbe api(m_server->url());
-    const QString bruno = tokenOf(api, QStringLiteral("bruno"));
+    ApiProbe &api = *m_demo.api;
+    const QString bruno = m_demo.login(QStringLiteral("bruno"));
     const auto paid = api.send("POST", QStringLiteral("/v1/payment-requests/%1/pay").arg(m_myRequest), "{}", bruno,
                                {{"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)},
                                 {"Content-Type", "application/json"}});
@@ -598,7 +569,7 @@ void UiTest::messageMenuCopiesTextAndAmount()
         // The bubble's column is at one side; its first line is inside it at either side.
         const bool own = target->property("own").toBool();
         const QPoint point(int(own ? at.right() - 30 : at.left() + 30), int(at.top() + 20));
-        QTest::mouseClick(m_window, Qt::RightButton, {}, point);
+        QTest::mouseClick(m_demo.window, Qt::RightButton, {}, point);
     };
     const auto trigger = [&](const QString &name) {
         QTRY_VERIFY_WITH_TIMEOUT(popup(QStringLiteral("messageMenu")) && popup(QStringLiteral("messageMenu"))->property("opened").toBool(), 5000);
@@ -609,7 +580,7 @@ void UiTest::messageMenuCopiesTextAndAmount()
             auto *content = popup(QStringLiteral("messageMenu"))->property("contentItem").value<QQuickItem *>();
             return content && sceneRect(content).contains(sceneRect(entry).center());
         }(), 5000);
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, sceneRect(entry).center().toPoint());
+        QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, sceneRect(entry).center().toPoint());
         QTRY_VERIFY_WITH_TIMEOUT(!popup(QStringLiteral("messageMenu"))->property("visible").toBool(), 5000);
     };
 
@@ -638,12 +609,12 @@ void UiTest::messageMenuCopiesTextAndAmount()
     const int newest = list->property("count").toInt() - 1;
     QTRY_COMPARE(list->property("currentIndex").toInt(), newest);
     clipboard->clear();
-    QTest::keyClick(m_window, Qt::Key_F10, Qt::ShiftModifier);
+    QTest::keyClick(m_demo.window, Qt::Key_F10, Qt::ShiftModifier);
     QTRY_VERIFY_WITH_TIMEOUT(popup(QStringLiteral("messageMenu"))->property("opened").toBool(), 5000);
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_demo.window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(!popup(QStringLiteral("messageMenu"))->property("visible").toBool(), 5000);
     QTRY_VERIFY(list->hasActiveFocus()); // back where the keyboard was
-    QTest::keyClick(m_window, Qt::Key_Up);
+    QTest::keyClick(m_demo.window, Qt::Key_Up);
     QTRY_COMPARE(list->property("currentIndex").toInt(), newest - 1);
     // What the first item of the current message's menu copies: a text's text, a money
     // message's note, or else its amount.
@@ -656,9 +627,9 @@ void UiTest::messageMenuCopiesTextAndAmount()
         expected = model->property("formattedAmount").toString();
     QVERIFY(!expected.isEmpty());
     QVERIFY(!expected.contains(u"plaza://"));
-    QTest::keyClick(m_window, Qt::Key_Menu);
+    QTest::keyClick(m_demo.window, Qt::Key_Menu);
     QTRY_VERIFY_WITH_TIMEOUT(popup(QStringLiteral("messageMenu"))->property("opened").toBool(), 5000);
-    QTest::keyClick(m_window, Qt::Key_Return);
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(!popup(QStringLiteral("messageMenu"))->property("visible").toBool(), 5000);
     QTRY_COMPARE(clipboard->text(), expected);
 }
@@ -667,14 +638,14 @@ void UiTest::chatLandsOnTheFirstUnreadAndFollowsTheNewest()
 {
     // Bruno starts a group with Amélie: eighty messages she reads, then thirty she has not
     // (more than two pages of fifty: one more is read from the cache at the top, below).
-    ApiProbe api(m_server->url());
-    const QString bruno = tokenOf(api, QStringLiteral("bruno"));
-    const QString amelie = tokenOf(api, QStringLiteral("amelie"));
+    ApiProbe &api = *m_demo.api;
+    const QString bruno = m_demo.login(QStringLiteral("bruno"));
+    const QString amelie = m_demo.login(QStringLiteral("amelie"));
     const auto json = [](const QJsonObject &o) { return QJsonDocument(o).toJson(); };
     const QList<QPair<QByteArray, QByteArray>> asJson{{"Content-Type", "application/json"}};
     const auto created = api.send("POST", QStringLiteral("/v1/conversations"),
                                   json({{QStringLiteral("title"), QStringLiteral("Scroll club")},
-                                        {QStringLiteral("member_ids"), QJsonArray{m_app->session->userId()}}}),
+                                        {QStringLiteral("member_ids"), QJsonArray{m_demo.app->session->userId()}}}),
                                   bruno, asJson);
     QCOMPARE(created.status, 201);
     const QString group = created.json.value(QStringLiteral("id")).toString();
@@ -731,9 +702,9 @@ void UiTest::chatLandsOnTheFirstUnreadAndFollowsTheNewest()
 
     // Sending lands at the newest: fully in view, clear of the jump button (hidden there) and
     // above the composer.
-    QTRY_COMPARE(m_window->activeFocusItem() ? m_window->activeFocusItem()->objectName() : QString(), QStringLiteral("chatComposer"));
-    typeText(m_window, QStringLiteral("Newest from Amelie"));
-    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_COMPARE(m_demo.window->activeFocusItem() ? m_demo.window->activeFocusItem()->objectName() : QString(), QStringLiteral("chatComposer"));
+    typeText(m_demo.window, QStringLiteral("Newest from Amelie"));
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QQuickItem *mine = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((mine = bubble(textIs(QStringLiteral("Newest from Amelie")))), 10000);
     QQuickItem *composer = item(QStringLiteral("chatComposer"));
@@ -757,10 +728,10 @@ void UiTest::chatLandsOnTheFirstUnreadAndFollowsTheNewest()
     const qreal endY = list->property("contentY").toReal();
     // A drag down the list, slowly (no flick): the content follows the pointer.
     const QPoint grab(middle.x(), int(sceneRect(list).top()) + 40);
-    QTest::mousePress(m_window, Qt::LeftButton, {}, grab);
+    QTest::mousePress(m_demo.window, Qt::LeftButton, {}, grab);
     for (int step = 1; step <= 20; ++step)
-        QTest::mouseMove(m_window, grab + QPoint(0, step * 20), 20);
-    QTest::mouseRelease(m_window, Qt::LeftButton, {}, grab + QPoint(0, 400), 300);
+        QTest::mouseMove(m_demo.window, grab + QPoint(0, step * 20), 20);
+    QTest::mouseRelease(m_demo.window, Qt::LeftButton, {}, grab + QPoint(0, 400), 300);
     QTRY_VERIFY_WITH_TIMEOUT(!list->property("moving").toBool(), 5000);
     QVERIFY2(list->property("contentY").toReal() < endY - 200, "the drag scrolled up");
     QTRY_VERIFY_WITH_TIMEOUT(!page->property("followEnd").toBool() && !list->property("moving").toBool(), 5000);
@@ -816,10 +787,9 @@ void UiTest::chatLandsOnTheFirstUnreadAndFollowsTheNewest()
 
 void UiTest::cleanupTestCase()
 {
-    m_window = nullptr;
-    m_app.reset();
-    const QStringList warnings = m_qmlWarnings ? m_qmlWarnings->take() : QStringList();
-    m_qmlWarnings.reset();
+    m_demo.close();
+    const QStringList warnings = m_demo.warnings ? m_demo.warnings->take() : QStringList();
+    m_demo.warnings.reset();
     QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings:\n" + warnings.join(u'\n')));
 }
 
@@ -835,7 +805,7 @@ void UiTest::keyboardActivatesAndFocuses()
     }
     const auto focusIn = [this](const QString &objectName) {
         QQuickItem *page = item(objectName);
-        for (QQuickItem *it = m_window->activeFocusItem(); it; it = it->parentItem()) {
+        for (QQuickItem *it = m_demo.window->activeFocusItem(); it; it = it->parentItem()) {
             if (it == page)
                 return true;
         }
@@ -846,10 +816,10 @@ void UiTest::keyboardActivatesAndFocuses()
         QQuickItem *nav = item(u"nav-" + tab);
         QVERIFY(nav);
         nav->forceActiveFocus(Qt::TabFocusReason);
-        QTest::keyClick(m_window, Qt::Key_Return);
+        QTest::keyClick(m_demo.window, Qt::Key_Return);
         QVERIFY2(waitVisible(tab + u"Page"), qPrintable(tab));
-        QTRY_VERIFY2_WITH_TIMEOUT(focusIn(tab + u"Page"), qPrintable(tab + u": " + describe(m_window->activeFocusItem())), 5000);
-        QVERIFY(m_window->activeFocusItem()->isVisible());
+        QTRY_VERIFY2_WITH_TIMEOUT(focusIn(tab + u"Page"), qPrintable(tab + u": " + describe(m_demo.window->activeFocusItem())), 5000);
+        QVERIFY(m_demo.window->activeFocusItem()->isVisible());
     }
 
     // Return on a focused button presses it; a segment says it is the chosen one.
@@ -858,18 +828,18 @@ void UiTest::keyboardActivatesAndFocuses()
     QVERIFY(moneyIn && all);
     QVERIFY(all->property("checked").toBool());
     moneyIn->forceActiveFocus(Qt::TabFocusReason);
-    QTest::keyClick(m_window, Qt::Key_Return);
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(moneyIn->property("checked").toBool(), 5000);
     QVERIFY(!all->property("checked").toBool());
-    QTest::keyClick(m_window, Qt::Key_Return); // the chosen segment stays chosen
+    QTest::keyClick(m_demo.window, Qt::Key_Return); // the chosen segment stays chosen
     QVERIFY(moneyIn->property("checked").toBool());
     all->forceActiveFocus(Qt::TabFocusReason);
-    QTest::keyClick(m_window, Qt::Key_Enter);
+    QTest::keyClick(m_demo.window, Qt::Key_Enter);
     QTRY_VERIFY_WITH_TIMEOUT(all->property("checked").toBool(), 5000);
     QVERIFY(!moneyIn->property("checked").toBool());
 
     // Tab through the feed: every control reached inside the list is inside its viewport.
-    QTest::keyClick(m_window, Qt::Key_1, Qt::ControlModifier);
+    QTest::keyClick(m_demo.window, Qt::Key_1, Qt::ControlModifier);
     QVERIFY(waitVisible(QStringLiteral("feedPage")));
     auto *list = qobject_cast<QQuickItem *>(item(QStringLiteral("feedList")));
     QVERIFY(list);
@@ -892,8 +862,8 @@ void UiTest::keyboardActivatesAndFocuses()
     for (; presses < 400; ++presses) {
         if (inList > 6 && pictures > 0 && reachedBottom - reachedTop > 3 * list->height())
             break;
-        QTest::keyClick(m_window, Qt::Key_Tab);
-        QQuickItem *focused = m_window->activeFocusItem();
+        QTest::keyClick(m_demo.window, Qt::Key_Tab);
+        QQuickItem *focused = m_demo.window->activeFocusItem();
         QVERIFY(focused);
         if (!content->isAncestorOf(focused))
             continue;
@@ -925,10 +895,10 @@ void UiTest::keyboardActivatesAndFocuses()
                             .arg(list->height())));
     // Shift+Tab walks back up, post by post, each control in view. (Above or level with the one
     // before, both measured after the press: rows built on the way may move them all.)
-    QPointer<QQuickItem> previous = m_window->activeFocusItem();
+    QPointer<QQuickItem> previous = m_demo.window->activeFocusItem();
     for (int i = 0; i < 15; ++i) {
-        QTest::keyClick(m_window, Qt::Key_Backtab, Qt::ShiftModifier);
-        QQuickItem *focused = m_window->activeFocusItem();
+        QTest::keyClick(m_demo.window, Qt::Key_Backtab, Qt::ShiftModifier);
+        QQuickItem *focused = m_demo.window->activeFocusItem();
         QVERIFY(focused);
         QVERIFY2(content->isAncestorOf(focused), qPrintable(u"Shift+Tab left the feed at "_s + describe(focused)));
         if (previous && content->isAncestorOf(previous)) {
@@ -943,20 +913,20 @@ void UiTest::keyboardActivatesAndFocuses()
     }
 
     // After an unlock the focus is on a control that shows, in the tab, not in a hidden field.
-    QVERIFY(m_app->lock->configured()); // set by sendMoneyThroughTheSheet (2580)
-    QTest::keyClick(m_window, Qt::Key_3, Qt::ControlModifier);
+    QVERIFY(m_demo.app->lock->configured()); // set by sendMoneyThroughTheSheet (2580)
+    QTest::keyClick(m_demo.window, Qt::Key_3, Qt::ControlModifier);
     QVERIFY(waitVisible(QStringLiteral("walletPage")));
-    QTest::keyClick(m_window, Qt::Key_L, Qt::ControlModifier);
-    QTRY_VERIFY_WITH_TIMEOUT(m_app->lock->locked(), 5000);
+    QTest::keyClick(m_demo.window, Qt::Key_L, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(m_demo.app->lock->locked(), 5000);
     QVERIFY(waitVisible(QStringLiteral("lockScreen")));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->activeFocusItem()
+    QTRY_VERIFY_WITH_TIMEOUT(m_demo.window->activeFocusItem()
                                  == item(QStringLiteral("unlockField"))->property("input").value<QQuickItem *>(),
                              5000);
-    typeText(m_window, QStringLiteral("2580"));
-    QTest::keyClick(m_window, Qt::Key_Return);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_app->lock->locked(), 10000);
-    QTRY_VERIFY2_WITH_TIMEOUT(focusIn(QStringLiteral("walletPage")), qPrintable(describe(m_window->activeFocusItem())), 5000);
-    QVERIFY(m_window->activeFocusItem()->isVisible());
+    typeText(m_demo.window, QStringLiteral("2580"));
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_demo.app->lock->locked(), 10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(focusIn(QStringLiteral("walletPage")), qPrintable(describe(m_demo.window->activeFocusItem())), 5000);
+    QVERIFY(m_demo.window->activeFocusItem()->isVisible());
 }
 
 // The conversation left open in Chat is not read while another tab shows: what arrives there
@@ -968,10 +938,10 @@ void UiTest::messagesStayUnreadWhileAnotherTabShows()
     QCOMPARE(chatPage->property("currentId").toString(), m_scrollClub); // left open by an earlier test
     QVERIFY(waitVisible(QStringLiteral("walletPage")));                // where the last test ended
     QVERIFY(!chatPage->isVisible());
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->isActive(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_demo.window->isActive(), 5000);
 
-    ApiProbe api(m_server->url());
-    const QString bruno = tokenOf(api, QStringLiteral("bruno"));
+    ApiProbe &api = *m_demo.api;
+    const QString bruno = m_demo.login(QStringLiteral("bruno"));
     const QList<QPair<QByteArray, QByteArray>> asJson{{"Content-Type", "application/json"}};
     const auto say = [&](const QString &text) {
         const auto r = api.send("POST", QStringLiteral("/v1/conversations/%1/messages").arg(m_scrollClub),
@@ -1000,7 +970,7 @@ void UiTest::messagesStayUnreadWhileAnotherTabShows()
     QTRY_VERIFY_WITH_TIMEOUT(listSays(QStringLiteral("Scroll club, 2 unread")), 15000);
 
     // Back in Chat, at the end of the conversation: read.
-    QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
+    QTest::keyClick(m_demo.window, Qt::Key_2, Qt::ControlModifier);
     QVERIFY(waitVisible(QStringLiteral("chatPage")));
     QTRY_VERIFY_WITH_TIMEOUT(listSays(QStringLiteral("Scroll club")), 15000);
 }
