@@ -17,7 +17,12 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QSignalSpy>
 #include <QTest>
+
+#include <optional>
 
 using namespace plaza;
 
@@ -143,4 +148,40 @@ void typeText(QWindow *window, const QString &text)
 {
     for (const QChar c : text)
         QTest::keyClick(window, c.toLatin1());
+}
+
+bool clickWhenStill(QQuickWindow *window, QQuickItem *target, int timeoutMs)
+{
+    if (!target)
+        return false;
+    const QPointer<QQuickItem> guard(target);
+    const auto centre = [target] { return target->mapToScene(QPointF(target->width() / 2, target->height() / 2)); };
+    const bool hasClicked = target->metaObject()->indexOfSignal("clicked()") >= 0;
+    std::optional<QSignalSpy> clicked;
+    if (hasClicked)
+        clicked.emplace(target, SIGNAL(clicked()));
+    QElapsedTimer waited;
+    waited.start();
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        // Shown, enabled, and at the same place 100 ms apart.
+        QPointF at;
+        bool still = false;
+        while (!still && waited.elapsed() < timeoutMs) {
+            if (!guard)
+                return false;
+            at = centre();
+            QTest::qWait(100);
+            if (!guard)
+                return false;
+            still = target->isVisible() && target->isEnabled() && centre() == at;
+        }
+        if (!still)
+            return false;
+        QTest::mouseMove(window, at.toPoint());
+        QTest::mouseClick(window, Qt::LeftButton, {}, at.toPoint());
+        if (!hasClicked || !clicked->isEmpty())
+            return true;
+        qInfo() << "the click at" << at << "missed" << target->objectName() << "now at" << centre();
+    }
+    return false;
 }

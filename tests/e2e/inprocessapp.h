@@ -33,14 +33,19 @@ class WalletService;
 }
 } // namespace plaza
 
+//! Types \a text (Latin-1 keys) into \a window, a key click each, as a person would.
+void typeText(QWindow *window, const QString &text);
+//! Clicks the middle of \a target as a person would, once it can take the click: shown, enabled
+//! and staying where it is (a page or a list that is still laying out moves it) for 100 ms. A
+//! control with a clicked() signal is clicked again, up to three times, when a click did not reach
+//! it. False when it never became clickable within \a timeoutMs, or never got the click.
+[[nodiscard]] bool clickWhenStill(QQuickWindow *window, QQuickItem *target, int timeoutMs = 10000);
+
 //! The real Plaza window in the test's process, made of the objects main() makes (Session,
 //! WalletService, AppLock, FeedService, ChatService, MediaCache, AppContext, Preferences, Links, the
 //! activity filter and the QML engine running
 //! Main.qml) against a real server, with its own data and config folders and the passphrase
 //! path for the cache key. Torn down in the order main() tears them down.
-//! Types \a text (Latin-1 keys) into \a window, a key click each, as a person would.
-void typeText(QWindow *window, const QString &text);
-
 struct InProcessApp {
     InProcessApp(const QUrl &server, const QString &keychainService);
     //! The same on given data and config folders, to start again where a previous instance

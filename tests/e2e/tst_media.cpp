@@ -4,6 +4,7 @@
 // named by its alt text; the viewer works from the keyboard (Enter, arrows, zoom, Esc) and
 // "Save as…" writes the server's very bytes; the feed's photo posts show theirs; offline, a
 // photo seen before still shows and one never fetched says so. Any QML warning fails it.
+#include "demowindow.h"
 #include "inprocessapp.h"
 #include "links.h"
 #include "qmlwarnings.h"
@@ -26,7 +27,6 @@
 #include <QJsonObject>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QSignalSpy>
@@ -35,11 +35,7 @@
 Q_IMPORT_QML_PLUGIN(PlazaPlugin)
 Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
 
-using plaza::test::QmlWarningRecorder;
-using plaza::test::TestServer;
-
 namespace {
-constexpr auto kDemoPassword = "plaza-demo-2026";
 // The demo's hike photos (server/demomedia.cpp), in the order the message carries them.
 const QStringList kHikeAlts{QStringLiteral("Mountain ridges at dawn, one behind the other, fading into an orange sky"),
                             QStringLiteral("A still lake below green peaks, the sky reflected in the water"),
@@ -98,7 +94,7 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    QQuickItem *item(const QString &objectName) const { return m_app->item(objectName); }
+    QQuickItem *item(const QString &objectName) const { return m_demo.app->item(objectName); }
     bool waitVisible(const QString &objectName, int timeoutMs = 10000);
     //! The id of amélie's conversation titled \a title, from the conversation list's model.
     QString conversationId(const QString &title) const;
@@ -108,10 +104,7 @@ private:
     //! The feed's shown post whose text is \a text, or nullptr.
     QQuickItem *postDelegate(const QString &text) const;
 
-    std::unique_ptr<QmlWarningRecorder> m_qmlWarnings;
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<InProcessApp> m_app;
-    QQuickWindow *m_window = nullptr;
+    plaza::test::DemoWindow m_demo;
     QString m_hike;
 };
 
@@ -165,34 +158,20 @@ QList<QQuickItem *> MediaTest::tilesOfMessage(const QString &text) const
 
 void MediaTest::initTestCase()
 {
-    m_qmlWarnings = std::make_unique<QmlWarningRecorder>();
-    QLocale::setDefault(QLocale(QStringLiteral("en_US")));
-    QQuickStyle::setStyle(QStringLiteral("Basic"));
-    m_server = std::make_unique<TestServer>(QStringList{QStringLiteral("--demo")});
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
-    m_app = std::make_unique<InProcessApp>(m_server->url(), QStringLiteral("PlazaMediaTest"));
     QString why;
-    QVERIFY2(m_app->load(&why), qPrintable(why));
-    m_window = m_app->window;
-    m_window->resize(1280, 800);
-    m_window->show();
-    m_window->requestActivate();
-    QVERIFY(QTest::qWaitForWindowActive(m_window));
-    QVERIFY2(m_app->signIn(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword),
-                           QStringLiteral("a passphrase for the media test"), &why),
-             qPrintable(why));
-    QVERIFY(waitVisible(QStringLiteral("shell")));
+    QVERIFY2(m_demo.open(QStringLiteral("PlazaMediaTest"), QSize(1280, 800), &why), qPrintable(why));
+    QVERIFY2(m_demo.signIn(QStringLiteral("amelie"), QStringLiteral("a passphrase for the media test"), &why), qPrintable(why));
 }
 
 void MediaTest::cleanup()
 {
-    const QStringList warnings = m_qmlWarnings->take();
-    QVERIFY2(warnings.isEmpty(), qPrintable(u"QML warnings:\n" + warnings.join(u'\n')));
+    const QString warnings = m_demo.takeWarnings();
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings));
 }
 
 void MediaTest::openHike()
 {
-    m_app->links->requestPage(QStringLiteral("chat"));
+    m_demo.app->links->requestPage(QStringLiteral("chat"));
     QVERIFY(waitVisible(QStringLiteral("chatPage")));
     QTRY_VERIFY_WITH_TIMEOUT(!(m_hike = conversationId(QStringLiteral("Weekend hike 🥾"))).isEmpty(), 20000);
     QVERIFY(QMetaObject::invokeMethod(item(QStringLiteral("chatPage")), "open", Q_ARG(QVariant, m_hike)));
@@ -223,7 +202,7 @@ void MediaTest::chatShowsThePhotosInBoxesOfTheirSize()
     }
     QCOMPARE(QSizeF(tiles.at(0)->width(), tiles.at(0)->height()), before);
     // The thumbnails came through the encrypted cache.
-    QTRY_VERIFY_WITH_TIMEOUT(m_app->media->usedBytes() > 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_demo.app->media->usedBytes() > 0, 10000);
 }
 
 void MediaTest::viewerWorksFromTheKeyboard()
@@ -232,8 +211,8 @@ void MediaTest::viewerWorksFromTheKeyboard()
     QCOMPARE(tiles.size(), 3);
     tiles.at(0)->forceActiveFocus(Qt::TabFocusReason);
     QTRY_VERIFY_WITH_TIMEOUT(tiles.at(0)->hasActiveFocus(), 5000);
-    QTest::keyClick(m_window, Qt::Key_Return);
-    QObject *viewer = m_app->popup(QStringLiteral("chatMediaViewer"));
+    QTest::keyClick(m_demo.window, Qt::Key_Return);
+    QObject *viewer = m_demo.app->popup(QStringLiteral("chatMediaViewer"));
     QVERIFY(viewer);
     QTRY_VERIFY_WITH_TIMEOUT(viewer->property("opened").toBool(), 5000);
     QCOMPARE(viewer->property("current").toInt(), 0);
@@ -241,18 +220,18 @@ void MediaTest::viewerWorksFromTheKeyboard()
     QVERIFY(full);
     QTRY_COMPARE_WITH_TIMEOUT(full->property("status").toInt(), 1, 20000);
     QCOMPARE(accessibleName(full), kHikeAlts.at(0));
-    QTest::keyClick(m_window, Qt::Key_Right);
+    QTest::keyClick(m_demo.window, Qt::Key_Right);
     QCOMPARE(viewer->property("current").toInt(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(full->property("status").toInt(), 1, 20000);
     QCOMPARE(accessibleName(full), kHikeAlts.at(1));
-    QTest::keyClick(m_window, Qt::Key_Left);
-    QTest::keyClick(m_window, Qt::Key_Left); // round to the last
+    QTest::keyClick(m_demo.window, Qt::Key_Left);
+    QTest::keyClick(m_demo.window, Qt::Key_Left); // round to the last
     QCOMPARE(viewer->property("current").toInt(), 2);
-    QTest::keyClick(m_window, Qt::Key_Plus);
+    QTest::keyClick(m_demo.window, Qt::Key_Plus);
     QVERIFY(viewer->property("zoom").toReal() > 1.0);
-    QTest::keyClick(m_window, Qt::Key_0);
+    QTest::keyClick(m_demo.window, Qt::Key_0);
     QCOMPARE(viewer->property("zoom").toReal(), 1.0);
-    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTest::keyClick(m_demo.window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(!viewer->property("visible").toBool(), 5000);
 }
 
@@ -266,8 +245,8 @@ void MediaTest::saveAsWritesTheServersBytes()
     QTemporaryDir out;
     const QString target = out.filePath(QStringLiteral("lake.jpg"));
     // What the viewer's "Save as…" does once its dialog has a file name.
-    QSignalSpy saved(m_app->media.get(), &plaza::media::MediaCache::saved);
-    m_app->media->saveAs(media.value(QStringLiteral("id")).toString(), QUrl::fromLocalFile(target));
+    QSignalSpy saved(m_demo.app->media.get(), &plaza::media::MediaCache::saved);
+    m_demo.app->media->saveAs(media.value(QStringLiteral("id")).toString(), QUrl::fromLocalFile(target));
     // (The viewer showed it: from the cache, it may end before the call returns.)
     QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 20000);
     QCOMPARE(saved.at(0).at(1).toUrl(), QUrl::fromLocalFile(target));
@@ -275,8 +254,8 @@ void MediaTest::saveAsWritesTheServersBytes()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex()), sha);
     // A folder that does not exist: the app's own code, no half file.
-    QSignalSpy failed(m_app->media.get(), &plaza::media::MediaCache::saveFailed);
-    m_app->media->saveAs(media.value(QStringLiteral("id")).toString(),
+    QSignalSpy failed(m_demo.app->media.get(), &plaza::media::MediaCache::saveFailed);
+    m_demo.app->media->saveAs(media.value(QStringLiteral("id")).toString(),
                          QUrl::fromLocalFile(out.filePath(QStringLiteral("missing/lake.jpg"))));
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
     QCOMPARE(failed.at(0).at(1).toString(), QStringLiteral("file_write"));
@@ -284,7 +263,7 @@ void MediaTest::saveAsWritesTheServersBytes()
 
 void MediaTest::feedShowsPostPhotos()
 {
-    m_app->links->requestPage(QStringLiteral("feed"));
+    m_demo.app->links->requestPage(QStringLiteral("feed"));
     QVERIFY(waitVisible(QStringLiteral("feedPage")));
     // Some post in the timeline carries photos (the café's latte, Bruno's dinner).
     QList<QQuickItem *> tiles;
@@ -302,9 +281,9 @@ void MediaTest::offlineShowsWhatWasSeenAndSaysWhatWasNot()
     // Seen once: the thumbnails are in the cache.
     const QString first = tilesOfMessage(QStringLiteral("Photos from the hike are up! 📸")).at(0)->property("media").toMap()
                               .value(QStringLiteral("id")).toString();
-    QVERIFY(m_app->media->isCached(first, true));
-    QVERIFY(m_server->stop());
-    QTRY_VERIFY_WITH_TIMEOUT(!m_app->session->online(), 20000);
+    QVERIFY(m_demo.app->media->isCached(first, true));
+    QVERIFY(m_demo.server->stop());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_demo.app->session->online(), 20000);
     // Out and back into the conversation: new delegates, pictures from the cache only.
     QVERIFY(QMetaObject::invokeMethod(item(QStringLiteral("chatPage")), "open", Q_ARG(QVariant, QString())));
     QVERIFY(QMetaObject::invokeMethod(item(QStringLiteral("chatPage")), "open", Q_ARG(QVariant, m_hike)));
@@ -316,8 +295,8 @@ void MediaTest::offlineShowsWhatWasSeenAndSaysWhatWasNot()
     }
     // Cleared, the same photos cannot come back offline: each box says so, in its own size.
     QVERIFY(QMetaObject::invokeMethod(item(QStringLiteral("chatPage")), "open", Q_ARG(QVariant, QString())));
-    m_app->media->clear();
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->media->usedBytes(), qint64(0), 10000);
+    m_demo.app->media->clear();
+    QTRY_COMPARE_WITH_TIMEOUT(m_demo.app->media->usedBytes(), qint64(0), 10000);
     QVERIFY(QMetaObject::invokeMethod(item(QStringLiteral("chatPage")), "open", Q_ARG(QVariant, m_hike)));
     QTRY_COMPARE_WITH_TIMEOUT((tiles = tilesOfMessage(QStringLiteral("Photos from the hike are up! 📸"))).size(), 3, 20000);
     for (QQuickItem *tile : tiles) {
@@ -327,7 +306,7 @@ void MediaTest::offlineShowsWhatWasSeenAndSaysWhatWasNot()
     QQuickItem *unavailable = item(QStringLiteral("mediaTileUnavailable"));
     QVERIFY(unavailable && unavailable->isVisible());
     QCOMPARE(unavailable->property("text").toString(), QStringLiteral("Not available offline"));
-    QVERIFY(m_server->start());
+    QVERIFY(m_demo.server->start());
 }
 
 void MediaTest::aPostWithAPhotoShowsItWhileItWaits()
@@ -344,11 +323,11 @@ void MediaTest::aPostWithAPhotoShowsItWhileItWaits()
     const QString text = QStringLiteral("A blue picture, sent once we are back online");
     const auto delegateOf = [&] { return postDelegate(text); };
 
-    QVERIFY(m_server->stop());
-    QTRY_VERIFY_WITH_TIMEOUT(!m_app->session->online(), 20000);
-    m_app->links->requestPage(QStringLiteral("feed"));
+    QVERIFY(m_demo.server->stop());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_demo.app->session->online(), 20000);
+    m_demo.app->links->requestPage(QStringLiteral("feed"));
     QVERIFY(waitVisible(QStringLiteral("feedPage")));
-    QVERIFY(m_app->feed->postWithImages(text, {QVariantMap{{QStringLiteral("path"), path},
+    QVERIFY(m_demo.app->feed->postWithImages(text, {QVariantMap{{QStringLiteral("path"), path},
                                                            {QStringLiteral("alt"), QStringLiteral("A blue rectangle")}}}));
     QQuickItem *pending = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((pending = delegateOf()), 20000);
@@ -359,7 +338,7 @@ void MediaTest::aPostWithAPhotoShowsItWhileItWaits()
     QTRY_COMPARE_WITH_TIMEOUT(pictureOf(tiles.constFirst())->property("status").toInt(), 1, 20000);
     QVERIFY(child(pending, "postUploadBar") && child(pending, "postUploadBar")->isVisible());
 
-    QVERIFY(m_server->start());
+    QVERIFY(m_demo.server->start());
     QTRY_VERIFY_WITH_TIMEOUT([&] {
         QQuickItem *sent = delegateOf();
         return sent && sent->property("model").value<QObject *>()->property("sendState").toString().isEmpty();
@@ -379,32 +358,14 @@ void MediaTest::aWaitingPostIsCancelledAndARefusedOneDiscarded()
     const QString waiting = QStringLiteral("Second thoughts about this one");
     const QString refused = QStringLiteral("This is not really a photo");
     const auto delegateOf = [&](const QString &text) { return postDelegate(text); };
-    // A post that just appeared may still move (the list lays out what arrived around it): the
-    // click waits until the button stays put, and goes again if the button did not get it.
-    const auto click = [&](QQuickItem *target) {
-        QSignalSpy clicked(target, SIGNAL(clicked()));
-        const auto centre = [target] { return target->mapToScene(QPointF(target->width() / 2, target->height() / 2)); };
-        for (int attempt = 0; attempt < 3 && clicked.isEmpty(); ++attempt) {
-            QPointF at = centre();
-            for (int settle = 0; settle < 50; ++settle) {
-                QTest::qWait(100);
-                if (centre() == at)
-                    break;
-                at = centre();
-            }
-            QTest::mouseMove(m_window, at.toPoint());
-            QTest::mouseClick(m_window, Qt::LeftButton, {}, at.toPoint());
-            if (clicked.isEmpty())
-                qInfo() << "the click at" << at << "missed" << target->objectName() << "now at" << centre();
-        }
-        return !clicked.isEmpty();
-    };
+    // A post that just appeared may still move (the list lays out what arrived around it).
+    const auto click = [this](QQuickItem *target) { return clickWhenStill(m_demo.window, target); };
 
-    QVERIFY(m_server->stop());
-    QTRY_VERIFY_WITH_TIMEOUT(!m_app->session->online(), 20000);
-    m_app->links->requestPage(QStringLiteral("feed"));
+    QVERIFY(m_demo.server->stop());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_demo.app->session->online(), 20000);
+    m_demo.app->links->requestPage(QStringLiteral("feed"));
     QVERIFY(waitVisible(QStringLiteral("feedPage")));
-    m_app->feed->compose(waiting);
+    m_demo.app->feed->compose(waiting);
     QQuickItem *pending = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((QMetaObject::invokeMethod(item(QStringLiteral("feedList")), "positionViewAtBeginning"),
                               pending = delegateOf(waiting)),
@@ -417,13 +378,13 @@ void MediaTest::aWaitingPostIsCancelledAndARefusedOneDiscarded()
     // PLAZA_E2E_SHOTS=dir keeps what the window showed, to look at.
     const QString shots = qEnvironmentVariable("PLAZA_E2E_SHOTS");
     if (!shots.isEmpty())
-        m_window->grabWindow().save(shots + QStringLiteral("/post-waiting.png"));
+        m_demo.window->grabWindow().save(shots + QStringLiteral("/post-waiting.png"));
     QVERIFY2(click(cancel), "Cancel never got the click");
     QTRY_VERIFY_WITH_TIMEOUT(!delegateOf(waiting), 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_app->feed->pendingCount(), 0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_demo.app->feed->pendingCount(), 0, 10000);
 
-    QVERIFY(m_server->start());
-    QTRY_VERIFY_WITH_TIMEOUT(m_app->session->online(), 30000);
+    QVERIFY(m_demo.server->start());
+    QTRY_VERIFY_WITH_TIMEOUT(m_demo.app->session->online(), 30000);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString fake = dir.filePath(QStringLiteral("holiday.png"));
@@ -432,7 +393,7 @@ void MediaTest::aWaitingPostIsCancelledAndARefusedOneDiscarded()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QByteArray("just some text pretending to be a picture\n").repeated(200));
     }
-    QVERIFY(m_app->feed->postWithImages(refused, {QVariantMap{{QStringLiteral("path"), fake}}}));
+    QVERIFY(m_demo.app->feed->postWithImages(refused, {QVariantMap{{QStringLiteral("path"), fake}}}));
     QQuickItem *failed = nullptr;
     // Earlier tests left the feed scrolled: a new post waits above (behind "new posts").
     const auto toTop = [&] { QMetaObject::invokeMethod(item(QStringLiteral("feedList")), "positionViewAtBeginning"); };
@@ -447,18 +408,18 @@ void MediaTest::aWaitingPostIsCancelledAndARefusedOneDiscarded()
     QVERIFY(discard && discard->isVisible());
     QCOMPARE(discard->property("text").toString(), QStringLiteral("Discard"));
     if (!shots.isEmpty())
-        m_window->grabWindow().save(shots + QStringLiteral("/post-refused.png"));
+        m_demo.window->grabWindow().save(shots + QStringLiteral("/post-refused.png"));
     QVERIFY2(click(discard), "Discard never got the click");
     QTRY_VERIFY_WITH_TIMEOUT(!delegateOf(refused), 10000);
 
     // Neither reached the server: once a later post is there, amélie's posts hold neither.
-    QSignalSpy sent(m_app->feed.get(), &plaza::feed::FeedService::postSent);
-    m_app->feed->compose(QStringLiteral("The one that counts"));
+    QSignalSpy sent(m_demo.app->feed.get(), &plaza::feed::FeedService::postSent);
+    m_demo.app->feed->compose(QStringLiteral("The one that counts"));
     QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 30000);
     plaza::net::ApiClient reader;
-    reader.setBaseUrl(m_server->url());
+    reader.setBaseUrl(m_demo.server->url());
     QVERIFY(plaza::test::waitTask(reader.login(QStringLiteral("amelie"), QStringLiteral("plaza-demo-2026"))).ok());
-    auto posts = plaza::test::waitTask(reader.get(QStringLiteral("/v1/users/%1/posts").arg(m_app->session->userId())));
+    auto posts = plaza::test::waitTask(reader.get(QStringLiteral("/v1/users/%1/posts").arg(m_demo.app->session->userId())));
     QVERIFY(posts);
     QStringList texts;
     for (const QJsonValue &post : posts->body.value(QStringLiteral("items")).toArray())
@@ -469,9 +430,9 @@ void MediaTest::aWaitingPostIsCancelledAndARefusedOneDiscarded()
 
 void MediaTest::cleanupTestCase()
 {
-    m_app.reset();
-    if (m_server)
-        QVERIFY(m_server->stop());
+    m_demo.app.reset();
+    if (m_demo.server)
+        QVERIFY(m_demo.server->stop());
 }
 
 QTEST_MAIN(MediaTest)
