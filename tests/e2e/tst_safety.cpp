@@ -186,8 +186,7 @@ void SafetyUiTest::trigger(const QString &name, const QString &menu)
 void SafetyUiTest::click(QQuickItem *target)
 {
     QVERIFY(target);
-    QTRY_VERIFY(target->isVisible() && target->isEnabled());
-    QTest::mouseClick(m_demo.window, Qt::LeftButton, {}, sceneRect(target).center().toPoint());
+    QVERIFY2(clickWhenStill(m_demo.window, target), qPrintable(target->objectName() + QStringLiteral(" never got the click")));
 }
 
 void SafetyUiTest::sendReport(const QString &note)
