@@ -12,6 +12,7 @@
 #include "preferences.h"
 #include "mediaimageprovider.h"
 #include "qrimageprovider.h"
+#include "quitsignals.h"
 #include "screenprobe.h"
 #include "singleinstance.h"
 #include "trayicon.h"
@@ -115,6 +116,13 @@ int main(int argc, char *argv[])
     }
     // QApplication (not QGuiApplication) only because the tray icon needs it on X11.
     QApplication app(argc, argv);
+    // Logging out, Ctrl+C or a closed terminal end Plaza as Quit does (the event loop returns
+    // and everything unwinds: the single-instance socket, the cache), not where it stands.
+    QuitSignals quitSignals;
+    QObject::connect(&quitSignals, &QuitSignals::received, &app, [](int signal) {
+        say(QStringLiteral("quitting on %1").arg(QString::fromLatin1(QuitSignals::name(signal))));
+        QCoreApplication::quit();
+    });
     // The last log lines stay in memory for "Send feedback" (scrubbed when written).
     plaza::logging::installRingBuffer();
     nameApplication();

@@ -19,6 +19,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include <csignal>
+
 #include <utility>
 
 using plaza::test::ApiProbe;
@@ -75,6 +77,8 @@ private Q_SLOTS:
     void chatOpensFromAWarmCache();
     void payLinkThatCannotBePaid_data();
     void payLinkThatCannotBePaid();
+    void endsCleanlyWhenAskedToQuit_data();
+    void endsCleanlyWhenAskedToQuit();
     void cleanup();
 
 private:
@@ -397,7 +401,7 @@ void TestApp::secondLaunchHandsOverItsLink()
         screen.load(shot);
         return !screen.isNull() && screen.pixelColor(10, 400) != kSidebarLight;
     }, 15000);
-    first.kill();
+    first.terminate(); // as the session logging out would: it quits and removes its socket
     first.waitForFinished(5000);
     m_qmlWarnings += plaza::test::qmlWarningsIn(QString::fromUtf8(firstOutput + first.readAll() + secondOutput));
     QFile::remove(shot);
@@ -488,6 +492,68 @@ void TestApp::payLinkThatCannotBePaid()
     QVERIFY2(run.exitCode == 0, qPrintable(run.output));
     QVERIFY2(hasColour(run.image, kDangerSoftLight), "the refusal is not on screen");
     QFile::remove(m_screenshots.filePath(QStringLiteral("paylink-%1.png").arg(state)));
+}
+
+void TestApp::endsCleanlyWhenAskedToQuit_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("logout") << int(SIGTERM) << QStringLiteral("SIGTERM");
+    QTest::newRow("ctrl-c") << int(SIGINT) << QStringLiteral("SIGINT");
+}
+
+void TestApp::endsCleanlyWhenAskedToQuit()
+{
+    // The desktop session logging out sends SIGTERM, Ctrl+C in a terminal SIGINT: Plaza leaves
+    // its event loop and unwinds as after Quit (exit 0), and its single-instance socket goes
+    // with it instead of staying in the temp folder.
+    QFETCH(int, signal);
+    QFETCH(QString, name);
+    QTemporaryDir dirs;
+    QTemporaryDir temp(QDir::tempPath() + QStringLiteral("/plaza-quit-XXXXXX")); // the app's TMPDIR
+    QVERIFY(dirs.isValid() && temp.isValid());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("TMPDIR"), temp.path());
+    env.insert(QStringLiteral("PLAZA_DEMO_PASSWORD"), QString::fromLatin1(kDemoPassword));
+    env.insert(QStringLiteral("PLAZA_KEY_BACKEND"), QStringLiteral("passphrase"));
+    env.insert(QStringLiteral("PLAZA_TEST_PASSPHRASE"), QStringLiteral("a passphrase to quit with"));
+    QProcess app;
+    app.setProcessEnvironment(env);
+    app.setProcessChannelMode(QProcess::MergedChannels);
+    app.start(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("plaza")),
+              {QStringLiteral("--server"), m_server->url().toString(), QStringLiteral("--data-dir"),
+               dirs.filePath(QStringLiteral("data")), QStringLiteral("--config-dir"), dirs.filePath(QStringLiteral("config")),
+               QStringLiteral("--sign-in-as"), QStringLiteral("amelie")});
+    QVERIFY(app.waitForStarted(10000));
+    QByteArray output;
+    const bool shown = QTest::qWaitFor([&] {
+        output += app.readAll();
+        return output.contains("plaza: shell shown");
+    }, 30000);
+    const auto sockets = [&] {
+        return QDir(temp.path()).entryList({QStringLiteral("plaza-*")}, QDir::System | QDir::Files | QDir::Hidden);
+    };
+    // While it runs, its socket is there (the positive control for the check after).
+    const QStringList running = sockets();
+    if (!shown || running.size() != 1) {
+        app.kill();
+        app.waitForFinished(5000);
+        QFAIL(qPrintable(QStringLiteral("sockets %1; output:\n%2").arg(running.join(u' '), QString::fromUtf8(output + app.readAll()))));
+    }
+
+    QCOMPARE(::kill(pid_t(app.processId()), signal), 0);
+    const bool finished = app.waitForFinished(20000);
+    output += app.readAll();
+    if (!finished)
+        app.kill();
+    m_qmlWarnings += plaza::test::qmlWarningsIn(QString::fromUtf8(output));
+    QVERIFY2(finished, output.constData());
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(app.exitCode() == 0, output.constData());
+    const QByteArray said = QByteArray("plaza: quitting on ") + name.toLatin1();
+    QVERIFY2(output.contains(said), output.constData());
+    QVERIFY2(sockets().isEmpty(), qPrintable(sockets().join(u' ')));
 }
 
 QTEST_GUILESS_MAIN(TestApp)
