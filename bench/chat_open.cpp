@@ -14,7 +14,7 @@
 //   search  — an accent-folded prefix search ("cafe" finds "café"), 50 hits newest first
 //             with snippets and conversation titles (ChatSearchModel).
 // Median of 7 rounds. Then one scroll from the newest message to the first, a page of 50
-// older messages at a time (MessagesModel::fetchMore's read, reactions decoded), timing
+// older messages at a time (MessagesModel::fetchOlder's read, reactions decoded), timing
 // every page: median, p99 and the slowest, and the newest tenth of the pages against the
 // oldest (a page must not cost more the deeper it is). PASS/FAIL against the budgets.
 #include "chat/chatqueries.h"
@@ -269,7 +269,7 @@ int main(int argc, char **argv)
         hits = found->size();
     }
 
-    // One scroll from the newest page back to the first message, as fetchMore reads it.
+    // One scroll from the newest page back to the first message, as fetchOlder reads it.
     std::vector<double> pageMs;
     qsizetype scrolled = 0;
     qint64 reactionsSeen = 0;

@@ -463,7 +463,7 @@ void MessagesModel::applySynced(const QList<MessageRow> &read, const QSet<QStrin
     }
     if (!fresh.isEmpty()) {
         std::sort(fresh.begin(), fresh.end(), before);
-        // Inside the window only: older than the oldest loaded is for fetchMore() (unless the
+        // Inside the window only: older than the oldest loaded is for fetchOlder() (unless the
         // cache has nothing older to page in), newer than the newest for fetchNewer().
         const qsizetype synced = syncedCount();
         QList<std::pair<qsizetype, MessageRow>> added;
@@ -506,7 +506,7 @@ void MessagesModel::trimWindow(Drop drop)
         const qsizetype n = std::min(excess, syncedCount());
         if (n <= 0)
             return;
-        setExhausted(false, m_serverExhausted); // the cache has them again for fetchMore()
+        setExhausted(false, m_serverExhausted); // the cache has them again for fetchOlder()
         beginRemoveRows({}, 0, int(n) - 1);
         m_rows.remove(0, n);
         endRemoveRows();
@@ -622,18 +622,18 @@ void MessagesModel::onApplied(const sync::ChangeSet &changes)
         applyMessages(c.ids(Table::Messages), c.removed(Table::Messages));
 }
 
-bool MessagesModel::canFetchMore(const QModelIndex &parent) const
+bool MessagesModel::canFetchOlder() const
 {
-    if (parent.isValid() || m_loading || m_changing || m_conversationId.isEmpty() || !m_chat)
+    if (m_loading || m_changing || m_conversationId.isEmpty() || !m_chat)
         return false;
     if (!m_cacheExhausted)
         return true;
     return !m_serverExhausted && m_chat->cache()->isLive();
 }
 
-void MessagesModel::fetchMore(const QModelIndex &parent)
+void MessagesModel::fetchOlder()
 {
-    if (!canFetchMore(parent) || !ensureOpen())
+    if (!canFetchOlder() || !ensureOpen())
         return;
     if (!m_cacheExhausted) {
         if (prependFromCache())

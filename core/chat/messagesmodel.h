@@ -23,8 +23,11 @@ namespace plaza::chat {
 
 //! One conversation's messages, OLDEST FIRST (row 0 is the oldest loaded; the newest is
 //! last, then our unsent ones in send order). Opens on the newest page from the cache;
-//! fetchMore() loads older pages upward, from the cache and, once the cache has no older
-//! ones, from the server (stored into the cache first). Our message keeps its row from
+//! fetchOlder() loads older pages upward, from the cache and, once the cache has no older
+//! ones, from the server (stored into the cache first). Not fetchMore(): a view calls that
+//! when it is scrolled to its END, which here is the newest, so canFetchMore() stays false
+//! (the base class's) and the page calls fetchOlder() near the top and fetchNewer() near the
+//! bottom. Our message keeps its row from
 //! "sending" to "sent" (rows are identified by sender and client_id), and "read" once
 //! another member's read mark reached it. Follows the change stream by id: only this
 //! conversation's messages named by a batch are read again, and rows are inserted, removed,
@@ -33,7 +36,7 @@ namespace plaza::chat {
 //! A batch costs what it names, not what is loaded: a key → row index finds the rows to change
 //! in place, new ones go in by binary search on (created_at, id), removed ones by their row;
 //! the outbox's rows (the tail) are the only ones compared as a list. The loaded rows are a
-//! window of at most maxRows: new messages at the end drop the oldest loaded (fetchMore()
+//! window of at most maxRows: new messages at the end drop the oldest loaded (fetchOlder()
 //! reads them again), older pages read upward drop the newest (fetchNewer() reads them again,
 //! atEnd says whether the newest is loaded), and rowOf() a message out of the window loads a
 //! window around it (one indexed query for its place, then one read each way).
@@ -142,8 +145,6 @@ public:
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    [[nodiscard]] bool canFetchMore(const QModelIndex &parent = {}) const override;
-    void fetchMore(const QModelIndex &parent = {}) override;
 
     [[nodiscard]] ChatService *chat() const { return m_chat; }
     void setChat(ChatService *chat);
@@ -181,6 +182,11 @@ public:
     //! search hit is always there) and a window around it replaces the rows (a reset); -1 if
     //! this conversation has no such message.
     Q_INVOKABLE int rowOf(const QString &messageId);
+    //! Whether fetchOlder() has something to read: the cache has older messages, or the server
+    //! may (and the session is live).
+    [[nodiscard]] Q_INVOKABLE bool canFetchOlder() const;
+    //! Reads the page before the oldest loaded message: from the cache, else from the server.
+    Q_INVOKABLE void fetchOlder();
     //! Reads the page after the newest loaded message (when a window does not reach the end).
     Q_INVOKABLE void fetchNewer();
     //! Drops the rows and reads the newest page again.
@@ -285,7 +291,7 @@ private:
     QList<MessageRow> m_rows;
     int m_pageSize = 50;
     bool m_loading = false;
-    bool m_changing = false; //!< changing rows: no fetchMore() from their signals
+    bool m_changing = false; //!< changing rows: no fetchOlder() or fetchNewer() from their signals
     bool m_cacheExhausted = false;
     bool m_serverExhausted = false;
     bool m_atEnd = true;

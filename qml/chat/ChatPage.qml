@@ -166,6 +166,9 @@ Item {
         landingPending = false
         const first = messages.firstUnreadId
         const row = first.length > 0 ? messages.rowOf(first) : -1
+        // Rows that do not reach the top of the view yet: the page before them too (nothing
+        // scrolls to ask for it).
+        Qt.callLater(loadOlder)
         if (row < 0) {
             followEnd = true
             messageList.positionViewAtEnd()
@@ -204,11 +207,13 @@ Item {
         if (followEnd && !messageList.nearEnd)
             messageList.positionViewAtEnd()
     }
+    //! Older messages when the view is near its top. The list view's own fetchMore() is not
+    //! it: a view asks for more at its bottom, the newest (MessagesModel::fetchOlder()).
     function loadOlder() {
         // Not while landing: a fresh list starts at its top, and every page read there would
         // make way for the next, to the first message.
         if (!landingPending && !messages.loading && !messages.atStart && messageList.contentY - messageList.originY < 200)
-            messages.fetchMore(messages.index(-1, -1))
+            messages.fetchOlder()
     }
     function jumpToNewest() {
         holdUnread = false
@@ -260,6 +265,14 @@ Item {
             return
         restorePending = false
         open(id)
+    }
+    // A page from the server came in: the view may still be near its top (a short history).
+    Connections {
+        target: messages
+        function onLoadingChanged() {
+            if (!messages.loading)
+                Qt.callLater(page.loadOlder)
+        }
     }
     Connections {
         target: conversations

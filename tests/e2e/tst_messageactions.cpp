@@ -25,9 +25,12 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTest>
+#include <QScopeGuard>
 #include <QUuid>
 
+#include <algorithm>
 #include <functional>
+#include <utility>
 
 Q_IMPORT_QML_PLUGIN(PlazaPlugin)
 Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
@@ -75,6 +78,7 @@ private Q_SLOTS:
     void forwardToTwoConversations();
     void paymentOffersNoEditDeleteOrForward();
     void muteReportAndBlockFromTheConversationMenu();
+    void longConversationScrollsToTheFirstAndBackToTheNewest();
     void offlineSaysWhatNeedsAConnection();
     void cleanupTestCase();
 
@@ -697,6 +701,91 @@ void MessageActionsUiTest::muteReportAndBlockFromTheConversationMenu()
     QTRY_VERIFY_WITH_TIMEOUT(shown(QStringLiteral("chatComposer")), 10000);
     QCOMPARE(m_demo.api->get(QStringLiteral("/v1/blocks"), m_token).json.value(QStringLiteral("items")).toArray().size(), 0);
     openChat(m_bruno); // where the next test works
+}
+
+// A conversation longer than the page's window of rows, scrolled as a person would (the list's
+// contentY, a step a frame): up to the first message (older pages come in at the top, the newest
+// leave at the bottom), then down to the newest again. The view asks its model for "more" at its
+// bottom; older pages must only come from the top, or the window swings between the two ends.
+void MessageActionsUiTest::longConversationScrollsToTheFirstAndBackToTheNewest()
+{
+    constexpr int kMessages = 150;
+    const auto bruno = m_demo.api->get(QStringLiteral("/v1/users?query=bruno"), m_token).json.value(QStringLiteral("items")).toArray();
+    QVERIFY(!bruno.isEmpty());
+    const auto made = m_demo.api->post(QStringLiteral("/v1/conversations"),
+                                       QJsonObject{{QStringLiteral("member_ids"), QJsonArray{bruno.first()[QStringLiteral("id")]}},
+                                                   {QStringLiteral("title"), QStringLiteral("Long thread")}},
+                                       m_token);
+    QCOMPARE(made.status, 201);
+    const QString group = made.json.value(QStringLiteral("id")).toString();
+    for (int n = 1; n <= kMessages; ++n) {
+        const auto sent = m_demo.api->post(QStringLiteral("/v1/conversations/%1/messages").arg(group),
+                                           QJsonObject{{QStringLiteral("client_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                                       {QStringLiteral("text"), QStringLiteral("Long %1").arg(n)}},
+                                           m_token);
+        QCOMPARE(sent.status, 201);
+    }
+    QQuickItem *list = item(QStringLiteral("messageList"));
+    QObject *messages = list->property("model").value<QObject *>();
+    QVERIFY(messages);
+    // A small window (the page's is 500 rows, pages of 50): 40 rows, pages of 20.
+    messages->setProperty("pageSize", 20);
+    messages->setProperty("maxRows", 40);
+    QCOMPARE(messages->property("maxRows").toInt(), 40);
+    const auto restore = qScopeGuard([&] {
+        messages->setProperty("maxRows", 500);
+        messages->setProperty("pageSize", 50);
+        openChat(m_bruno);
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(!m_demo.app->session->busy(), 30000);
+    openChat(group);
+    if (QTest::currentTestFailed())
+        return;
+    const auto showing = [&](const QString &text) {
+        QQuickItem *b = bubble([&](QObject *m) { return m->property("text").toString() == text; });
+        if (!b)
+            return false;
+        const QRectF r = b->mapRectToItem(list, QRectF(0, 0, b->width(), b->height()));
+        return r.bottom() > 0 && r.top() < list->height();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(showing(QStringLiteral("Long %1").arg(kMessages)), 20000);
+    QVERIFY(messages->property("atEnd").toBool());
+    QVERIFY(qobject_cast<QAbstractItemModel *>(messages)->rowCount() <= 40);
+
+    const auto scrollBy = [&](qreal dy) {
+        // What the wheel does: the person leaves the end (ChatPage follows it only there).
+        QQuickItem *page = item(QStringLiteral("chatPage"));
+        page->setProperty("followEnd", false);
+        page->setProperty("holdUnread", false);
+        const qreal top = list->property("originY").toReal();
+        const qreal bottom = top + list->property("contentHeight").toReal() - list->height();
+        const qreal y = std::clamp(list->property("contentY").toReal() + dy, top, std::max(top, bottom));
+        list->setProperty("contentY", y);
+        QTest::qWait(16);
+        return std::pair{y <= top + 1, y >= bottom - 1};
+    };
+    // Up to the first message.
+    int steps = 0;
+    for (; steps < 1500 && !(messages->property("atStart").toBool() && showing(QStringLiteral("Long 1"))); ++steps)
+        (void)scrollBy(-120);
+    QVERIFY2(showing(QStringLiteral("Long 1")), qPrintable(QStringLiteral("after %1 steps up: %2 rows, atStart %3")
+                                                               .arg(steps)
+                                                               .arg(qobject_cast<QAbstractItemModel *>(messages)->rowCount())
+                                                               .arg(messages->property("atStart").toBool())));
+    QVERIFY(!messages->property("atEnd").toBool()); // the newest left the window
+    QVERIFY(qobject_cast<QAbstractItemModel *>(messages)->rowCount() <= 40);
+    // Down to the newest: newer pages come in at the bottom, and only there.
+    for (steps = 0; steps < 1500 && !(messages->property("atEnd").toBool() && showing(QStringLiteral("Long %1").arg(kMessages))); ++steps)
+        (void)scrollBy(120);
+    QVERIFY2(showing(QStringLiteral("Long %1").arg(kMessages)),
+             qPrintable(QStringLiteral("after %1 steps down: %2 rows from \"%3\", atEnd %4")
+                            .arg(steps)
+                            .arg(qobject_cast<QAbstractItemModel *>(messages)->rowCount())
+                            .arg(qobject_cast<QAbstractItemModel *>(messages)->index(0, 0).data(
+                                     qobject_cast<QAbstractItemModel *>(messages)->roleNames().key("text")).toString())
+                            .arg(messages->property("atEnd").toBool())));
+    QVERIFY(messages->property("atEnd").toBool());
+    QVERIFY(qobject_cast<QAbstractItemModel *>(messages)->rowCount() <= 40);
 }
 
 void MessageActionsUiTest::offlineSaysWhatNeedsAConnection()

@@ -525,13 +525,13 @@ void ChatTest::modelsServeTheCacheOffline()
     QCOMPARE(messages.index(24).data(MessagesModel::OwnRole).toBool(), false);
     QCOMPARE(messages.index(24).data(MessagesModel::SenderNameRole).toString(), m_friend->displayName);
     QVERIFY(!messages.index(24).data(MessagesModel::DayRole).toString().isEmpty());
-    QVERIFY(messages.canFetchMore());
-    messages.fetchMore();
+    QVERIFY(messages.canFetchOlder());
+    messages.fetchOlder();
     QCOMPARE(messages.rowCount(), 50);
-    messages.fetchMore();
+    messages.fetchOlder();
     QCOMPARE(messages.rowCount(), 60);
     QCOMPARE(messages.index(0).data(MessagesModel::TextRole).toString(), QStringLiteral("news 0"));
-    QVERIFY(!messages.canFetchMore()); // the cache has no more, and the server is away
+    QVERIFY(!messages.canFetchOlder()); // the cache has no more, and the server is away
 
     // Offline sending shows in both lists as soon as the cache writer committed it.
     QVERIFY(m_chat->send(m_conversation, QStringLiteral("written offline")));
@@ -576,11 +576,11 @@ void ChatTest::olderPagesComeFromTheServer()
     messages.setChat(m_chat.get());
     messages.setConversationId(m_conversation);
     QCOMPARE(messages.rowCount(), 5);
-    QVERIFY(messages.canFetchMore());
-    messages.fetchMore(); // the cache has none older: from the server
+    QVERIFY(messages.canFetchOlder());
+    messages.fetchOlder(); // the cache has none older: from the server
     QTRY_VERIFY_WITH_TIMEOUT(messages.rowCount() > 5, 15000);
-    for (int i = 0; i < 5 && messages.canFetchMore(); ++i) {
-        messages.fetchMore();
+    for (int i = 0; i < 5 && messages.canFetchOlder(); ++i) {
+        messages.fetchOlder();
         QTRY_VERIFY_WITH_TIMEOUT(!messages.loading(), 15000);
     }
     QTRY_COMPARE_WITH_TIMEOUT(messages.rowCount(), 30, 15000);
@@ -1202,8 +1202,8 @@ void ChatTest::messagesWindowStaysBounded()
 
     // Scrolling up to the first message: pages come in at the top, the newest go at the bottom.
     int pages = 0;
-    while (model.canFetchMore({}) && !model.atStart() && pages < 100) {
-        model.fetchMore({});
+    while (model.canFetchOlder() && !model.atStart() && pages < 100) {
+        model.fetchOlder();
         ++pages;
         QVERIFY2(model.rowCount() <= 30, qPrintable(QString::number(model.rowCount())));
     }
