@@ -729,6 +729,9 @@ Item {
                 visible: page.currentId.length > 0
                 model: messages
                 clip: true
+                // Bubbles scrolled out are kept and given the next row instead of destroyed
+                // and made again (the UI thread's work per row, and the garbage it leaves).
+                reuseItems: true
                 spacing: Theme.spacingXs
                 verticalLayoutDirection: ListView.TopToBottom
                 Layout.fillWidth: true
@@ -788,6 +791,7 @@ Item {
                     onQuoteActivated: messageId => actionsLayer.showOriginal(messageId, model.replyDeleted === true)
                     onReactionToggled: (emoji, add) => actionsLayer.toggleReaction(model.id, emoji, add)
                     Component.onCompleted: actionsLayer.learn(model.senderId, model.senderName)
+                    ListView.onReused: actionsLayer.learn(model.senderId, model.senderName)
                 }
                 // History pages upward: load older messages near the top. Later, never from
                 // inside the view's own layout (rows inserted while it places its delegates
