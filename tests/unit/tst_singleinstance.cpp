@@ -3,6 +3,7 @@
 // plaza:// link to the first and exits 0; data folders are separate instances; a socket left
 // by a first instance killed with SIGKILL is replaced; launches racing each other elect one.
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -66,6 +67,15 @@ class TestSingleInstance : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // The helpers' sockets and lock files go to a temp folder of this run (TMPDIR is what
+        // QDir::tempPath() reads), so the ones killed on purpose leave nothing in /tmp.
+        QVERIFY(m_temp.isValid());
+        qputenv("TMPDIR", QFile::encodeName(m_temp.path()));
+        QCOMPARE(QDir::tempPath(), QDir(m_temp.path()).canonicalPath());
+    }
+
     void secondLaunchHandsItsLinkToTheFirst()
     {
         QTemporaryDir data;
@@ -160,6 +170,9 @@ private Q_SLOTS:
         for (const QString &r : received)
             QVERIFY2(r.startsWith(u"received: "), qPrintable(r));
     }
+
+private:
+    QTemporaryDir m_temp{QDir::tempPath() + QStringLiteral("/plaza-singleinstance-XXXXXX")};
 };
 
 QTEST_GUILESS_MAIN(TestSingleInstance)
