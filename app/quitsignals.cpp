@@ -39,10 +39,15 @@ QuitSignals::QuitSignals(QObject *parent)
         qCWarning(lcApp) << "QuitSignals: already installed by another object";
         return;
     }
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, g_pipe) != 0) {
+    // (SOCK_NONBLOCK and SOCK_CLOEXEC as socketpair() flags are Linux's; fcntl() is POSIX.)
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_pipe) != 0) {
         qCWarning(lcApp) << "QuitSignals: socketpair failed:" << qt_error_string(errno);
         g_pipe[0] = g_pipe[1] = -1;
         return;
+    }
+    for (const int fd : g_pipe) {
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+        ::fcntl(fd, F_SETFD, FD_CLOEXEC);
     }
     m_notifier = new QSocketNotifier(g_pipe[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &QuitSignals::drain);
