@@ -23,8 +23,6 @@ public:
     //! Puts the default actions back.
     ~QuitSignals() override;
 
-    //! Whether the handlers are installed.
-    [[nodiscard]] bool isActive() const { return m_notifier != nullptr; }
     //! "SIGTERM", "SIGINT", "SIGHUP".
     [[nodiscard]] static const char *name(int signal);
 
