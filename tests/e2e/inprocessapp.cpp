@@ -22,6 +22,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
 #include <optional>
 
 using namespace plaza;
@@ -150,12 +151,33 @@ void typeText(QWindow *window, const QString &text)
         QTest::keyClick(window, c.toLatin1());
 }
 
+namespace {
+QPointF sceneCentre(const QQuickItem *item)
+{
+    return item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+}
+} // namespace
+
+bool waitUntilStill(QQuickItem *target, int timeoutMs)
+{
+    const QPointer<QQuickItem> guard(target);
+    QElapsedTimer waited;
+    waited.start();
+    while (guard && waited.elapsed() < timeoutMs) {
+        // Shown, enabled, and at the same place 100 ms apart.
+        const QPointF at = sceneCentre(target);
+        QTest::qWait(100);
+        if (guard && target->isVisible() && target->isEnabled() && sceneCentre(target) == at)
+            return true;
+    }
+    return false;
+}
+
 bool clickWhenStill(QQuickWindow *window, QQuickItem *target, int timeoutMs)
 {
     if (!target)
         return false;
     const QPointer<QQuickItem> guard(target);
-    const auto centre = [target] { return target->mapToScene(QPointF(target->width() / 2, target->height() / 2)); };
     const bool hasClicked = target->metaObject()->indexOfSignal("clicked()") >= 0;
     std::optional<QSignalSpy> clicked;
     if (hasClicked)
@@ -163,25 +185,14 @@ bool clickWhenStill(QQuickWindow *window, QQuickItem *target, int timeoutMs)
     QElapsedTimer waited;
     waited.start();
     for (int attempt = 0; attempt < 3; ++attempt) {
-        // Shown, enabled, and at the same place 100 ms apart.
-        QPointF at;
-        bool still = false;
-        while (!still && waited.elapsed() < timeoutMs) {
-            if (!guard)
-                return false;
-            at = centre();
-            QTest::qWait(100);
-            if (!guard)
-                return false;
-            still = target->isVisible() && target->isEnabled() && centre() == at;
-        }
-        if (!still)
+        if (!waitUntilStill(target, int(std::max<qint64>(0, timeoutMs - waited.elapsed()))) || !guard)
             return false;
+        const QPointF at = sceneCentre(target);
         QTest::mouseMove(window, at.toPoint());
         QTest::mouseClick(window, Qt::LeftButton, {}, at.toPoint());
         if (!hasClicked || !clicked->isEmpty())
             return true;
-        qInfo() << "the click at" << at << "missed" << target->objectName() << "now at" << centre();
+        qInfo() << "the click at" << at << "missed" << target->objectName() << "now at" << sceneCentre(target);
     }
     return false;
 }

@@ -35,8 +35,11 @@ class WalletService;
 
 //! Types \a text (Latin-1 keys) into \a window, a key click each, as a person would.
 void typeText(QWindow *window, const QString &text);
-//! Clicks the middle of \a target as a person would, once it can take the click: shown, enabled
-//! and staying where it is (a page or a list that is still laying out moves it) for 100 ms. A
+//! Waits until \a target can take a click: shown, enabled and staying where it is (a page or a
+//! list that is still laying out moves it) for 100 ms. False if it did not within \a timeoutMs, or
+//! was destroyed.
+[[nodiscard]] bool waitUntilStill(QQuickItem *target, int timeoutMs = 10000);
+//! Clicks the middle of \a target as a person would, once waitUntilStill() says it can. A
 //! control with a clicked() signal is clicked again, up to three times, when a click did not reach
 //! it. False when it never became clickable within \a timeoutMs, or never got the click.
 [[nodiscard]] bool clickWhenStill(QQuickWindow *window, QQuickItem *target, int timeoutMs = 10000);

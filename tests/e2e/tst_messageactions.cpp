@@ -30,7 +30,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <utility>
 
 Q_IMPORT_QML_PLUGIN(PlazaPlugin)
 Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
@@ -727,7 +726,8 @@ void MessageActionsUiTest::longConversationScrollsToTheFirstAndBackToTheNewest()
     }
     QQuickItem *list = item(QStringLiteral("messageList"));
     QObject *messages = list->property("model").value<QObject *>();
-    QVERIFY(messages);
+    auto *rows = qobject_cast<QAbstractItemModel *>(messages);
+    QVERIFY(rows);
     // A small window (the page's is 500 rows, pages of 50): 40 rows, pages of 20.
     messages->setProperty("pageSize", 20);
     messages->setProperty("maxRows", 40);
@@ -750,7 +750,7 @@ void MessageActionsUiTest::longConversationScrollsToTheFirstAndBackToTheNewest()
     };
     QTRY_VERIFY_WITH_TIMEOUT(showing(QStringLiteral("Long %1").arg(kMessages)), 20000);
     QVERIFY(messages->property("atEnd").toBool());
-    QVERIFY(qobject_cast<QAbstractItemModel *>(messages)->rowCount() <= 40);
+    QVERIFY(rows->rowCount() <= 40);
 
     const auto scrollBy = [&](qreal dy) {
         // What the wheel does: the person leaves the end (ChatPage follows it only there).
@@ -762,30 +762,29 @@ void MessageActionsUiTest::longConversationScrollsToTheFirstAndBackToTheNewest()
         const qreal y = std::clamp(list->property("contentY").toReal() + dy, top, std::max(top, bottom));
         list->setProperty("contentY", y);
         QTest::qWait(16);
-        return std::pair{y <= top + 1, y >= bottom - 1};
     };
     // Up to the first message.
     int steps = 0;
     for (; steps < 1500 && !(messages->property("atStart").toBool() && showing(QStringLiteral("Long 1"))); ++steps)
-        (void)scrollBy(-120);
+        scrollBy(-120);
     QVERIFY2(showing(QStringLiteral("Long 1")), qPrintable(QStringLiteral("after %1 steps up: %2 rows, atStart %3")
                                                                .arg(steps)
-                                                               .arg(qobject_cast<QAbstractItemModel *>(messages)->rowCount())
+                                                               .arg(rows->rowCount())
                                                                .arg(messages->property("atStart").toBool())));
     QVERIFY(!messages->property("atEnd").toBool()); // the newest left the window
-    QVERIFY(qobject_cast<QAbstractItemModel *>(messages)->rowCount() <= 40);
+    QVERIFY(rows->rowCount() <= 40);
     // Down to the newest: newer pages come in at the bottom, and only there.
     for (steps = 0; steps < 1500 && !(messages->property("atEnd").toBool() && showing(QStringLiteral("Long %1").arg(kMessages))); ++steps)
-        (void)scrollBy(120);
+        scrollBy(120);
     QVERIFY2(showing(QStringLiteral("Long %1").arg(kMessages)),
              qPrintable(QStringLiteral("after %1 steps down: %2 rows from \"%3\", atEnd %4")
                             .arg(steps)
-                            .arg(qobject_cast<QAbstractItemModel *>(messages)->rowCount())
-                            .arg(qobject_cast<QAbstractItemModel *>(messages)->index(0, 0).data(
-                                     qobject_cast<QAbstractItemModel *>(messages)->roleNames().key("text")).toString())
+                            .arg(rows->rowCount())
+                            .arg(rows->index(0, 0).data(
+                                     rows->roleNames().key("text")).toString())
                             .arg(messages->property("atEnd").toBool())));
     QVERIFY(messages->property("atEnd").toBool());
-    QVERIFY(qobject_cast<QAbstractItemModel *>(messages)->rowCount() <= 40);
+    QVERIFY(rows->rowCount() <= 40);
 }
 
 void MessageActionsUiTest::offlineSaysWhatNeedsAConnection()

@@ -22,7 +22,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QQmlExtensionPlugin>
-#include <QPointer>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSignalSpy>
@@ -204,21 +203,14 @@ void PostMenuUiTest::click(QQuickItem *target)
 void PostMenuUiTest::rightClick(QQuickItem *delegate, const QString &menu)
 {
     QVERIFY(delegate);
-    const QPointer<QQuickItem> area = child(delegate, "postContextArea");
+    QQuickItem *area = child(delegate, "postContextArea");
     QVERIFY(area);
     // A post just published or edited can still move (the feed lays out the rows around it):
-    // click once it stays in place for 100 ms, and again if the menu did not open.
+    // click once it stays in place, and again if the menu did not open.
     for (int attempt = 0; attempt < 3 && !opened(menu); ++attempt) {
-        QRectF at;
-        QVERIFY2(QTest::qWaitFor([&] {
-                     if (!area)
-                         return false;
-                     at = sceneRect(area);
-                     QTest::qWait(100);
-                     return area && area->isVisible() && sceneRect(area) == at;
-                 }, 10000),
-                 "the post never stayed in place");
+        QVERIFY2(waitUntilStill(area), "the post never stayed in place");
         // In the card's margin, beside the author's avatar: nothing else takes the click there.
+        const QRectF at = sceneRect(area);
         QTest::mouseClick(m_demo.window, Qt::RightButton, {}, QPoint(int(at.left() + 6), int(at.top() + at.height() / 2)));
         (void)QTest::qWaitFor([&] { return opened(menu); }, 2000);
     }
