@@ -6,6 +6,7 @@
 #include "feed/feedservice.h"
 #include "protocol/endpoints.h"
 #include "session/session.h"
+#include "sync/syncengine.h"
 #include "storage/database.h"
 
 #include <QDateTime>
@@ -67,6 +68,7 @@ void FeedModel::setTimeline(const QString &timeline)
         service()->setValue(kv::kTimeline, timeline);
     m_positionId.clear();
     m_savedStateRead = false;
+    m_refreshedOnce = false;
     Q_EMIT timelineChanged();
     reload();
 }
@@ -112,8 +114,15 @@ void FeedModel::afterReload()
         m_newCount = 0;
         Q_EMIT newPostsCountChanged();
     }
+    m_filledInFirstSync = firstRealRow() >= 0 && inFirstSync();
     restorePosition();
     refresh();
+}
+
+bool FeedModel::inFirstSync() const
+{
+    const Session *session = service() ? service()->session() : nullptr;
+    return session && session->syncEngine() && !session->syncEngine()->everSynced();
 }
 
 void FeedModel::restorePosition()
@@ -226,6 +235,7 @@ void FeedModel::onUnloadedChanges(const QStringList &postIds)
     Q_UNUSED(postIds);
     if (firstRealRow() < 0) {
         // Nothing was shown yet (a first sync): the posts are simply the list.
+        m_filledInFirstSync = inFirstSync();
         setCacheAtEnd(false);
         appendFromCache();
         return;
@@ -294,9 +304,21 @@ QCoro::Task<void> FeedModel::refreshTask()
         Q_EMIT refreshed();
         co_return;
     }
+    const bool firstPage = !m_refreshedOnce;
+    m_refreshedOnce = true;
     if (firstRealRow() < 0) {
         setCacheAtEnd(false);
         appendFromCache();
+        Q_EMIT refreshed();
+        co_return;
+    }
+    if (firstPage && m_filledInFirstSync) {
+        // A first sign-in: what the list shows is the first sync's first pages, the account's
+        // oldest posts. Nobody has read them yet; the newest page is in the cache now: start
+        // there, as after any sign-in, instead of holding the newest behind "new posts".
+        m_filledInFirstSync = false;
+        setReadingPosition(QString());
+        reload();
         Q_EMIT refreshed();
         co_return;
     }

@@ -71,6 +71,8 @@ private:
     void readSavedState();
     void restorePosition();
     void recountNew();
+    //! The account has not caught up with the server once yet (its first sync runs).
+    [[nodiscard]] bool inFirstSync() const;
     void rank(QList<PostRecord> &rows) const;
     void reloadGaps();
     [[nodiscard]] PostRecord gapRecord(const FeedGap &gap) const;
@@ -85,6 +87,10 @@ private:
     QString m_positionId;
     int m_restoredRow = -1;
     bool m_refreshing = false;
+    //! The rows shown came in while the account's first sync ran (oldest events first): the
+    //! first newest page from the server starts the list again at the newest.
+    bool m_filledInFirstSync = false;
+    bool m_refreshedOnce = false; //!< a newest page came in for this timeline
     QList<FeedGap> m_gaps;
 };
 

@@ -36,6 +36,7 @@ QCoro::Task<Result<sync::OpenedCache>> SyncEngine::open(QString path, QByteArray
         m_open = true;
         m_cursor = m_dispatched = opened->cursor;
         m_lastSyncedAt = opened->lastSyncedAt;
+        m_everSynced = opened->cursor > 0;
         Q_EMIT cursorChanged(m_cursor);
     }
     co_return opened;
@@ -51,6 +52,7 @@ QCoro::Task<void> SyncEngine::close()
     if (!self)
         co_return;
     m_cursor = m_dispatched = 0;
+    m_everSynced = false;
 }
 
 void SyncEngine::setLiveSession(net::WsSession *live)
@@ -96,6 +98,8 @@ QCoro::Task<Status> SyncEngine::pull()
         co_return st;
     m_pulling = false;
     m_lastPull = st;
+    if (st)
+        m_everSynced = true;
     Q_EMIT pullingChanged(false);
     if (st)
         Q_EMIT synced();

@@ -72,6 +72,10 @@ public:
     [[nodiscard]] qint64 cursor() const { return m_cursor; }
     [[nodiscard]] QDateTime lastSyncedAt() const { return m_lastSyncedAt; }
     [[nodiscard]] bool isPulling() const { return m_pulling; }
+    //! This cache has caught up with the server once: before this run (it opened with a cursor)
+    //! or by a pull that reached the end. False during a first sign-in's first sync, which brings
+    //! the oldest events first.
+    [[nodiscard]] bool everSynced() const { return m_everSynced; }
     [[nodiscard]] sync::CacheWriter *writer() const { return m_writer; }
 
 Q_SIGNALS:
@@ -101,6 +105,7 @@ private:
     bool m_open = false;
     bool m_pulling = false;
     bool m_pullAgain = false;
+    bool m_everSynced = false;
     int m_pageLimit = kPageLimit;
     Status m_lastPull;
     qint64 m_cursor = 0;

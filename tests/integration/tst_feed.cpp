@@ -12,6 +12,7 @@
 #include "feed/feedservice.h"
 #include "feed/profilemodel.h"
 #include "feed/threadmodel.h"
+#include "dropproxy.h"
 #include "integrationutil.h"
 #include "sync/syncengine.h"
 
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void gapAfterTimeOfflineIsFilled();
     void servedFromCacheWithServerDown();
     void livePostsAreCounted();
+    void firstSignInStartsAtTheNewest();
     void optimisticLikeRollsBack();
     void timelineAndPositionSurviveRestart();
     void threadAndProfile();
@@ -386,6 +388,59 @@ void FeedTest::livePostsAreCounted()
     // Deleted by its author: the row goes.
     QVERIFY(waitTask(m_other->api->del(QStringLiteral("/v1/posts/") + second)));
     QTRY_COMPARE_WITH_TIMEOUT(rowIds(model), (QStringList{third, first}), 10000);
+}
+
+// A first sign-in on a new device: its first sync brings the oldest events first, so a feed
+// opened meanwhile shows the account's oldest posts. When the server's newest page comes in,
+// the list starts again at the newest (nobody read the old ones yet), instead of holding the
+// newest behind "new posts" above posts from weeks ago.
+void FeedTest::firstSignInStartsAtTheNewest()
+{
+    QVERIFY(follow(m_other->id));
+    QStringList ids;
+    for (int i = 0; i < 30; ++i)
+        ids.prepend(postAs(*m_other, QStringLiteral("post %1").arg(i)));
+    QVERIFY(waitTask(m_fixture->session->syncEngine()->pull()));
+
+    // The new device reaches the server through a proxy that fails every /v1/sync: its own
+    // pulls never finish; the first sync's first page is applied by hand.
+    DropProxy proxy(m_server->port());
+    QVERIFY(proxy.listening());
+    proxy.setWatched("GET /v1/sync");
+    proxy.setFailing(503);
+    SessionFixture device;
+    device.session->signIn(proxy.url().toString(), m_handle, kPassword);
+    QVERIFY(waitIdle(*device.session));
+    if (device.session->state() == Session::State::NeedsPassphrase) {
+        device.session->submitPassphrase(kPassphrase);
+        QVERIFY(waitIdle(*device.session));
+    }
+    QCOMPARE(device.session->state(), Session::State::Ready);
+    QVERIFY(!device.session->syncEngine()->everSynced());
+    auto first = syncPage(*m_fixture->session->api(), 0, 12);
+    QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+    QVERIFY(first->hasMore);
+    QVERIFY(waitTask(device.session->syncEngine()->applyPage(*first)));
+    QVERIFY(!device.session->syncEngine()->everSynced());
+
+    FeedService feed(device.session.get());
+    QVERIFY(feed.start());
+    FeedModel model;
+    test::checkModel(&model);
+    model.setPageSize(10);
+    QSignalSpy refreshed(&model, &FeedModel::refreshed);
+    model.setService(&feed);
+    // What the first page brought: the oldest posts, at once from the cache.
+    QVERIFY(model.rowCount() > 0);
+    QVERIFY2(ids.mid(15).contains(rowIds(model).constFirst()),
+             qPrintable(QStringLiteral("row 0 is post %1 of 30 (%2 rows)").arg(29 - ids.indexOf(rowIds(model).constFirst())).arg(model.rowCount())));
+    // The newest page: the list starts there, nothing waits above it.
+    QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty() && !rowIds(model).isEmpty() && rowIds(model).constFirst() == ids.constFirst(),
+                             10000);
+    QCOMPARE(rowIds(model), ids.mid(0, 10));
+    QCOMPARE(model.newPostsCount(), 0);
+    QVERIFY(model.readingPositionId().isEmpty() || model.readingPositionId() == ids.constFirst());
+    QVERIFY(proxy.failed() > 0); // its own pulls were refused all along
 }
 
 void FeedTest::optimisticLikeRollsBack()
