@@ -137,30 +137,79 @@ bool TabThrough::eventFilter(QObject *watched, QEvent *event)
     if (key->key() != Qt::Key_Tab && !backtab)
         return false;
     QQuickItem *focus = m_window->activeFocusItem();
-    QQuickItem *row = rowOf(focus);
-    if (!row)
+    if (!focus)
         return false;
-    // Within the row the focus chain is right as it is.
+    QQuickItem *row = rowOf(focus);
     QQuickItem *next = focus->nextItemInFocusChain(!backtab);
+    if (!row) {
+        // Into the list from outside: the focus chain goes to the row built first, which after
+        // some scrolling is any row, in view or not. A user expects the first row in view (the
+        // last one, with Shift+Tab).
+        if (!next || !rowOf(next) || !enter(!backtab))
+            return false;
+        key->accept();
+        return true;
+    }
+    // Within the row the focus chain is right as it is.
     if (next && rowOf(next) == row)
         return false;
-    if (!focusNextRow(row, !backtab))
+    // Past the first or last row the list is left, not another built row taken.
+    if (!focusNextRow(row, !backtab) && !leave(focus, !backtab))
         return false;
     key->accept();
     return true;
 }
 
-bool TabThrough::focusNextRow(QQuickItem *row, bool forward)
+int TabThrough::indexOf(QQuickItem *row) const
 {
     int index = -1;
     const QPointF middle = row->position() + QPointF(row->width() / 2, row->height() / 2);
     QMetaObject::invokeMethod(m_view, "indexAt", Q_RETURN_ARG(int, index), Q_ARG(qreal, middle.x()),
                               Q_ARG(qreal, middle.y()));
-    const int count = m_view->property("count").toInt();
-    if (index < 0)
+    return index;
+}
+
+bool TabThrough::enter(bool forward)
+{
+    const auto content = m_view->property("contentItem").value<QQuickItem *>();
+    if (!content)
         return false;
-    for (int step = 1; step <= kMaxRowsSkipped; ++step) {
-        const int target = forward ? index + step : index - step;
+    const qreal height = m_view->height();
+    // The rows in view: the first (last) that starts (ends) in it, else one that covers it.
+    int whole = -1;
+    int partly = -1;
+    const auto better = [forward](int index, int than) { return than < 0 || (forward ? index < than : index > than); };
+    const QList<QQuickItem *> rows = content->childItems();
+    for (QQuickItem *row : rows) {
+        if (!row->isVisible() || row->height() <= 0)
+            continue;
+        const qreal top = row->mapToItem(m_view, QPointF(0, 0)).y();
+        const qreal bottom = top + row->height();
+        if (bottom <= 0 || top >= height)
+            continue;
+        const int index = indexOf(row);
+        if (index < 0)
+            continue; // a header or footer
+        if ((forward ? top >= -1 : bottom <= height + 1) && better(index, whole))
+            whole = index;
+        if (better(index, partly))
+            partly = index;
+    }
+    const int first = whole >= 0 ? whole : partly;
+    return first >= 0 && focusRow(first, forward);
+}
+
+bool TabThrough::focusNextRow(QQuickItem *row, bool forward)
+{
+    const int index = indexOf(row);
+    return index >= 0 && focusRow(forward ? index + 1 : index - 1, forward);
+}
+
+bool TabThrough::focusRow(int first, bool forward)
+{
+    const int count = m_view->property("count").toInt();
+    for (int step = 0; step < kMaxRowsSkipped; ++step) {
+        const int target = forward ? first + step : first - step;
         if (target < 0 || target >= count)
             return false;
         // Building the row needs it in (or next to) the viewport.

@@ -16,7 +16,9 @@ class QQuickWindow;
 //! top), and a keyboard user never reached the posts further down. When Tab would leave the
 //! row that has the focus, this moves the view to the next row (the previous one for
 //! Shift+Tab), which builds it, and focuses its first (last) control. At the first and last
-//! rows Tab leaves the list as usual. Rows without a control are skipped.
+//! rows Tab leaves the list. Rows without a control are skipped. Tab into the list from the
+//! control before it lands in the first row in view (Shift+Tab from the control after it, in the
+//! last): the chain's own choice is the row built first, which after scrolling can be any.
 //!
 //! It also keeps the control that has the focus in the viewport, with `margin` around it: when
 //! the focus moves to a control in a row (by Tab or otherwise), and again while the view lays
@@ -60,8 +62,16 @@ private:
     bool scrollTo(QQuickItem *item);
     //! The view's row (a child of its contentItem) that holds \a item; null when none does.
     [[nodiscard]] QQuickItem *rowOf(QQuickItem *item) const;
+    //! The model index of \a row; -1 for a header or footer.
+    [[nodiscard]] int indexOf(QQuickItem *row) const;
     //! Moves the focus to the row after (before) \a row; false when there is none with a control.
     bool focusNextRow(QQuickItem *row, bool forward);
+    //! Moves the focus to the first (last) control of the row at \a first, or of the nearest row
+    //! after (before) it that has one; false when there is none.
+    bool focusRow(int first, bool forward);
+    //! Moves the focus from outside the list to the first control of its first row in view (the
+    //! last control of its last row in view).
+    bool enter(bool forward);
     //! Moves the focus from \a focus to the first control after (before) the list.
     bool leave(QQuickItem *focus, bool forward);
 

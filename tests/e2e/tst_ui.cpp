@@ -36,6 +36,7 @@
 #include <QUuid>
 
 #include <limits>
+#include <utility>
 
 Q_IMPORT_QML_PLUGIN(PlazaPlugin)
 Q_IMPORT_QML_PLUGIN(Plaza_DesktopPlugin)
@@ -859,6 +860,8 @@ void UiTest::keyboardActivatesAndFocuses()
     // tests put their own posts above the demo's photos: Tab on until a photo was reached and the
     // list had to scroll (or the feed's end: the demo has about a hundred posts).
     int presses = 0;
+    QStringList lastStops; // the last few, for a failure's message
+    QStringList firstStops;
     for (; presses < 400; ++presses) {
         if (inList > 6 && pictures > 0 && reachedBottom - reachedTop > 3 * list->height())
             break;
@@ -868,6 +871,20 @@ void UiTest::keyboardActivatesAndFocuses()
         if (!content->isAncestorOf(focused))
             continue;
         ++inList;
+        if (inList <= 3) {
+            QString post;
+            for (QQuickItem *up = focused; up && up != content; up = up->parentItem()) {
+                if (auto *m = up->property("model").value<QObject *>(); m && m->property("authorHandle").isValid()) {
+                    post = m->property("authorHandle").toString() + u": "_s + m->property("text").toString().left(40)
+                         + u", %1 photos"_s.arg(m->property("images").toList().size());
+                    break;
+                }
+            }
+            firstStops << describe(focused) + u" @%1 (contentY %2) [%3]"_s.arg(focused->mapToItem(content, QPointF(0, 0)).y()).arg(list->property("contentY").toReal()).arg(post);
+        }
+        lastStops << describe(focused) + u" @%1"_s.arg(focused->mapToItem(content, QPointF(0, 0)).y());
+        if (lastStops.size() > 12)
+            lastStops.removeFirst();
         if (QByteArray(focused->metaObject()->className()).startsWith("MediaTile"))
             ++pictures;
         QTRY_VERIFY2_WITH_TIMEOUT(focused->mapToItem(list, QPointF(0, 0)).y() >= 0
@@ -886,9 +903,11 @@ void UiTest::keyboardActivatesAndFocuses()
         reachedBottom = std::max(reachedBottom, focused->mapToItem(content, QPointF(0, focused->height())).y());
     }
     QVERIFY2(inList > 6, "Tab did not go through the posts");
-    QVERIFY2(pictures > 0, qPrintable(u"Tab went past the posts' photos (%1 presses, %2 stops in the list)"_s
+    QVERIFY2(pictures > 0, qPrintable(u"Tab went past the posts' photos (%1 presses, %2 stops in the list, %3 posts; the first and last stops: %4)"_s
                                           .arg(presses)
-                                          .arg(inList)));
+                                          .arg(inList)
+                                          .arg(list->property("count").toInt())
+                                          .arg(firstStops.join(u"; ") + u" … "_s + lastStops.join(u"; "))));
     QVERIFY2(reachedBottom - reachedTop > 3 * list->height(),
              qPrintable(u"Tab reached only %1 px of posts in a %2 px feed: it never went past the posts first built"_s
                             .arg(reachedBottom - reachedTop)
@@ -911,6 +930,39 @@ void UiTest::keyboardActivatesAndFocuses()
                                   qPrintable(u"out of view after Shift+Tab: "_s + describe(focused)),
                                   2000);
     }
+
+    // Tab into the list from the composer lands on the first post in view, wherever the list
+    // was scrolled to (Qt's own chain takes the row built first, which can be any).
+    QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, 6), Q_ARG(int, 0 /* ListView.Beginning */));
+    QQuickItem *editor = item(QStringLiteral("composerEditor"));
+    QVERIFY(editor);
+    editor->forceActiveFocus(Qt::OtherFocusReason);
+    const auto indexAtY = [list](qreal y) {
+        int index = -1;
+        QMetaObject::invokeMethod(list, "indexAt", Q_RETURN_ARG(int, index), Q_ARG(qreal, list->width() / 2), Q_ARG(qreal, y));
+        return index;
+    };
+    qreal settledY = -1;
+    QTRY_VERIFY_WITH_TIMEOUT(std::exchange(settledY, list->property("contentY").toReal()) == list->property("contentY").toReal()
+                                 && !list->property("moving").toBool(),
+                             5000);
+    const qreal viewTop = list->property("contentY").toReal();
+    int firstInView = -1;
+    for (qreal y = viewTop; firstInView < 0 && y < viewTop + list->height(); y += 2)
+        firstInView = indexAtY(y);
+    QVERIFY(firstInView >= 5);
+    QQuickItem *entered = nullptr;
+    for (int press = 0; press < 6 && !(entered && content->isAncestorOf(entered)); ++press) { // past the composer's buttons
+        QTest::keyClick(m_demo.window, Qt::Key_Tab);
+        entered = m_demo.window->activeFocusItem();
+    }
+    QVERIFY2(entered && content->isAncestorOf(entered), qPrintable(describe(entered)));
+    QQuickItem *enteredRow = entered;
+    while (enteredRow->parentItem() != content)
+        enteredRow = enteredRow->parentItem();
+    const int enteredIndex = indexAtY(enteredRow->y() + enteredRow->height() / 2);
+    QVERIFY2(enteredIndex == firstInView || enteredIndex == firstInView + 1, // the next, when the first shows only in part
+             qPrintable(u"Tab entered the feed at post %1; the first in view was %2"_s.arg(enteredIndex).arg(firstInView)));
 
     // After an unlock the focus is on a control that shows, in the tab, not in a hidden field.
     QVERIFY(m_demo.app->lock->configured()); // set by sendMoneyThroughTheSheet (2580)
