@@ -7,11 +7,13 @@
 #include <QFile>
 #include <QCoroTask>
 #include <QImageReader>
+#include <QMutex>
 #include <QLoggingCategory>
 #include <QThreadPool>
 #include <QUrl>
 
 #include <atomic>
+#include <memory>
 
 namespace {
 
@@ -19,31 +21,47 @@ Q_LOGGING_CATEGORY(lcMediaProvider, "plaza.media")
 
 using plaza::media::MediaCache;
 
+class MediaImageResponse;
+
+//! What the work on other threads shares with a response. Qt Quick may delete the response
+//! whenever it no longer wants the picture (after cancel(), or with its engine), while a decode
+//! or a cache read for it is still running: the work reaches the response only through this,
+//! under its lock, and finds it null once the response is gone.
+struct Pending {
+    QMutex mutex;
+    MediaImageResponse *response = nullptr;
+    std::atomic_bool cancelled{false};
+};
+using PendingPtr = std::shared_ptr<Pending>;
+
 //! One picture on its way: the bytes are asked for on the cache's thread (the UI thread),
 //! decoded on the thread pool, and handed to Qt Quick with finished().
 class MediaImageResponse : public QQuickImageResponse
 {
 public:
     MediaImageResponse(QPointer<MediaCache> cache, QString mediaId, MediaCache::Variant variant, QSize requested)
-        : m_requested(requested)
+        : m_pending(std::make_shared<Pending>())
     {
+        m_pending->response = this;
         if (!cache) {
-            fail(QStringLiteral("no media cache"));
+            fail(m_pending, QStringLiteral("no media cache"));
             return;
         }
-        // Runs on the cache's thread; this response outlives it (deleted by Qt Quick after finished()).
+        // Runs on the cache's thread.
         QMetaObject::invokeMethod(
             cache.data(),
-            [this, cache, mediaId, variant] {
+            [pending = m_pending, cache, mediaId, variant, requested] {
                 if (!cache)
-                    return fail(QStringLiteral("no media cache"));
-                QCoro::connect(cache->bytes(mediaId, variant), cache.data(), [this](const plaza::Result<QByteArray> &bytes) {
+                    return fail(pending, QStringLiteral("no media cache"));
+                if (pending->cancelled)
+                    return deliver(pending, QImage());
+                QCoro::connect(cache->bytes(mediaId, variant), cache.data(), [pending, requested](const plaza::Result<QByteArray> &bytes) {
                     if (!bytes)
-                        return fail(bytes.error().message);
-                    QThreadPool::globalInstance()->start([this, data = *bytes]() mutable {
+                        return fail(pending, bytes.error().message);
+                    QThreadPool::globalInstance()->start([pending, requested, data = *bytes]() mutable {
                         QBuffer buffer(&data);
                         buffer.open(QIODevice::ReadOnly);
-                        decode(&buffer);
+                        decode(pending, &buffer, requested);
                     });
                 });
             },
@@ -51,14 +69,20 @@ public:
     }
     //! A file of one's own on its way (a pending message's or post's), read from the disk
     //! on the thread pool: one that is gone or is no picture is a stand-in, not a warning.
-    MediaImageResponse(QString localPath, QSize requested) : m_requested(requested)
+    MediaImageResponse(QString localPath, QSize requested) : m_pending(std::make_shared<Pending>())
     {
-        QThreadPool::globalInstance()->start([this, localPath] {
+        m_pending->response = this;
+        QThreadPool::globalInstance()->start([pending = m_pending, localPath, requested] {
             QFile file(localPath);
             if (!file.open(QIODevice::ReadOnly))
-                return fail(file.errorString());
-            decode(&file);
+                return fail(pending, file.errorString());
+            decode(pending, &file, requested);
         });
+    }
+    ~MediaImageResponse() override
+    {
+        const QMutexLocker lock(&m_pending->mutex);
+        m_pending->response = nullptr;
     }
 
     QQuickTextureFactory *textureFactory() const override
@@ -66,45 +90,50 @@ public:
         return QQuickTextureFactory::textureFactoryForImage(m_image);
     }
     QString errorString() const override { return {}; }
-    void cancel() override { m_cancelled = true; }
+    void cancel() override { m_pending->cancelled = true; }
 
 private:
-    void decode(QIODevice *device)
+    static void decode(const PendingPtr &pending, QIODevice *device, QSize requested)
     {
-        if (m_cancelled)
-            return emitFinished();
+        if (pending->cancelled)
+            return deliver(pending, QImage());
         QImageReader reader(device);
         reader.setAutoTransform(true);
         const QSize size = reader.size();
-        if (m_requested.isValid() && size.isValid() && !m_requested.isEmpty()) {
+        if (requested.isValid() && size.isValid() && !requested.isEmpty()) {
             // Decoded at the size shown (never larger than the picture): memory stays flat.
-            reader.setScaledSize(size.scaled(m_requested.boundedTo(size), Qt::KeepAspectRatio));
+            reader.setScaledSize(size.scaled(requested.boundedTo(size), Qt::KeepAspectRatio));
         }
-        m_image = reader.read();
-        if (m_image.isNull())
-            return fail(reader.errorString());
-        emitFinished();
+        QImage image = reader.read();
+        if (image.isNull())
+            return fail(pending, reader.errorString());
+        deliver(pending, std::move(image));
     }
     //! No picture (offline and never cached, or the server refused it): a 1×1 transparent
     //! image and no error, because Qt Quick prints every image error as a QML warning. The
     //! tile tells a missing picture by that size and says why in its box (MediaTile.qml).
-    void fail(const QString &why)
+    static void fail(const PendingPtr &pending, const QString &why)
     {
         qCInfo(lcMediaProvider) << "no picture:" << why;
-        m_image = QImage(1, 1, QImage::Format_ARGB32_Premultiplied);
-        m_image.fill(Qt::transparent);
-        emitFinished();
+        QImage image(1, 1, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        deliver(pending, std::move(image));
     }
-    void emitFinished()
+    //! Hands \a image to the response and says it is finished, if the response is still there.
+    static void deliver(const PendingPtr &pending, QImage image)
     {
-        if (!m_done.exchange(true))
-            Q_EMIT finished();
+        const QMutexLocker lock(&pending->mutex);
+        MediaImageResponse *response = pending->response;
+        if (!response || response->m_done)
+            return;
+        response->m_done = true;
+        response->m_image = std::move(image);
+        Q_EMIT response->finished();
     }
 
-    QSize m_requested;
+    PendingPtr m_pending;
     QImage m_image;
-    std::atomic_bool m_cancelled{false};
-    std::atomic_bool m_done{false};
+    bool m_done = false; //!< under m_pending->mutex
 };
 
 } // namespace
