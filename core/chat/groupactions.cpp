@@ -9,6 +9,7 @@
 #include "protocol/json.h"
 #include "session/session.h"
 #include "storage/cache.h"
+#include "storage/changeset.h"
 #include "storage/chatstore.h"
 #include "storage/database.h"
 #include "storage/rowchanges.h"
@@ -26,7 +27,19 @@ using actions::closed;
 using actions::detailOf;
 using actions::notOpen;
 
-GroupActions::GroupActions(ChatService *chat, QObject *parent) : QObject(parent), m_chat(chat) { }
+GroupActions::GroupActions(ChatService *chat, QObject *parent) : QObject(parent), m_chat(chat)
+{
+    storage::Cache *cache = m_chat ? m_chat->cache() : nullptr;
+    if (!cache)
+        return;
+    // Sync may apply an older event about a group after an answer stored its newer state, and
+    // the newer event after that: whoever shows the members reads them again on every commit.
+    connect(cache, &storage::Cache::changed, this, [this](const storage::ChangeSet &changes) {
+        const QSet<QString> ids = changes.changes.ids(storage::Table::ConversationMembers);
+        for (const QString &id : ids)
+            Q_EMIT membersChanged(id);
+    });
+}
 
 GroupActions::~GroupActions() = default;
 

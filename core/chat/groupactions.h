@@ -53,6 +53,9 @@ Q_SIGNALS:
     void done(const QString &action, const QString &id);
     //! An ErrorCode name and the field or reason it is about ("not_admin", "direct", "blocked", …).
     void failed(const QString &action, const QString &id, const QString &code, const QString &detail);
+    //! A commit wrote the members of conversation \a id (an answer here, a sync event, another
+    //! device): members(id) may say something else now.
+    void membersChanged(const QString &id);
 
 private:
     QCoro::Task<Result<protocol::Conversation>> storeConversation(Result<QJsonObject> body);

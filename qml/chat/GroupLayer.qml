@@ -312,6 +312,10 @@ Item {
 
     Connections {
         target: App.groups
+        function onMembersChanged(id) {
+            if (id === groupLayer.conversationId)
+                groupLayer.reloadMembers()
+        }
         function onDone(action, id) {
             if (id !== groupLayer.conversationId)
                 return
