@@ -207,10 +207,22 @@ void PostMenuUiTest::rightClick(QQuickItem *delegate, const QString &menu)
     QVERIFY(area);
     // A post just published or edited can still move (the feed lays out the rows around it):
     // click once it stays in place, and again if the menu did not open.
+    // The list it is in (the delegate's parent is the list's contentItem): the post is brought
+    // into view first, and the click lands on the part of it the list shows.
+    QQuickItem *view = delegate->parentItem() ? delegate->parentItem()->parentItem() : nullptr;
+    if (view && !view->property("contentY").isValid())
+        view = nullptr;
     for (int attempt = 0; attempt < 3 && !opened(menu); ++attempt) {
+        if (view) {
+            QMetaObject::invokeMethod(view, "positionViewAtIndex", Q_ARG(int, delegate->property("index").toInt()),
+                                      Q_ARG(int, 4 /* ListView.Contain */));
+        }
         QVERIFY2(waitUntilStill(area), "the post never stayed in place");
         // In the card's margin, beside the author's avatar: nothing else takes the click there.
-        const QRectF at = sceneRect(area);
+        QRectF at = sceneRect(area);
+        if (view)
+            at = at.intersected(sceneRect(view));
+        QVERIFY2(at.height() > 8, "the post is not in view");
         QTest::mouseClick(m_demo.window, Qt::RightButton, {}, QPoint(int(at.left() + 6), int(at.top() + at.height() / 2)));
         (void)QTest::qWaitFor([&] { return opened(menu); }, 2000);
     }
