@@ -206,15 +206,21 @@ void FeedModel::preparePage(QList<PostRecord> &page)
     }
 }
 
-void FeedModel::recountNew()
+PostCursor FeedModel::newestLoaded() const
 {
-    if (!db())
-        return;
     PostCursor top;
     for (const PostRow &r : std::as_const(m_rows)) {
         if (!r.isGap && !r.local && (top.id.isEmpty() || newer({r.createdAt, r.id}, top)))
             top = {r.createdAt, r.id};
     }
+    return top;
+}
+
+void FeedModel::recountNew()
+{
+    if (!db())
+        return;
+    const PostCursor top = newestLoaded();
     int count = 0;
     if (!top.id.isEmpty()) {
         auto n = countNewer(*db(), scope(), selfId(), top);
@@ -254,11 +260,7 @@ void FeedModel::showNewPosts()
     }
     if (m_newCount == 0 || !db())
         return;
-    PostCursor top;
-    for (const PostRow &r : std::as_const(m_rows)) {
-        if (!r.isGap && !r.local && (top.id.isEmpty() || newer({r.createdAt, r.id}, top)))
-            top = {r.createdAt, r.id};
-    }
+    const PostCursor top = newestLoaded();
     auto rows = readPosts(*db(), scope(), scopeKey(), selfId(), {}, m_newCount + 1);
     if (!rows) {
         setError(rows.error().codeName());
@@ -322,11 +324,7 @@ QCoro::Task<void> FeedModel::refreshTask()
         Q_EMIT refreshed();
         co_return;
     }
-    PostCursor top;
-    for (const PostRow &r : std::as_const(m_rows)) {
-        if (!r.isGap && !r.local && (top.id.isEmpty() || newer({r.createdAt, r.id}, top)))
-            top = {r.createdAt, r.id};
-    }
+    const PostCursor top = newestLoaded();
     // The newest page did not reach what we had: posts are missing between the two.
     if (!page->ids.isEmpty() && !page->oldestWasCached && !page->nextBefore.isEmpty()
         && newer({page->oldestCreatedAt, page->ids.constLast()}, top)) {

@@ -71,6 +71,9 @@ private:
     void readSavedState();
     void restorePosition();
     void recountNew();
+    //! The newest post among the loaded rows (gaps and posts still sending left out): where
+    //! "new posts" start.
+    [[nodiscard]] PostCursor newestLoaded() const;
     //! The account has not caught up with the server once yet (its first sync runs).
     [[nodiscard]] bool inFirstSync() const;
     void rank(QList<PostRecord> &rows) const;

@@ -316,6 +316,8 @@ Item {
             if (id === groupLayer.conversationId)
                 groupLayer.reloadMembers()
         }
+        // An add or a remove has written the members before it is done: onMembersChanged
+        // above has read them again already.
         function onDone(action, id) {
             if (id !== groupLayer.conversationId)
                 return
@@ -326,10 +328,8 @@ Item {
             } else if (action === "add") {
                 addSheet.busy = false
                 addSheet.close()
-                groupLayer.reloadMembers()
                 groupLayer.say(qsTr("Added to the group."), false)
             } else if (action === "remove") {
-                groupLayer.reloadMembers()
                 groupLayer.say(qsTr("Removed from the group."), false)
             } else if (action === "leave") {
                 leaveSheet.busy = false
