@@ -109,7 +109,8 @@ Workload makeWorkload(int events)
     qint64 balance = 1'000'000;
     for (int seq = 1; seq <= events; ++seq) {
         const QString createdAt = protocol::formatTime(start.addSecs(seq * 7));
-        const QJsonObject &user = users.at(int(rng.bounded(userCount)));
+        const int userIndex = int(rng.bounded(userCount));
+        const QJsonObject user = users.at(userIndex);
         const QString userId = user.value(QStringLiteral("id")).toString();
         const int roll = int(rng.bounded(100));
         protocol::Event e;
@@ -189,6 +190,8 @@ Workload makeWorkload(int events)
             QJsonObject updated = user;
             updated.insert(QStringLiteral("followed_by_me"), true);
             e.data = updated;
+            // From now on the server embeds this user as followed, as it would.
+            users[userIndex] = updated;
             raw << userRow(updated) << RawRow{Follow, {QStringLiteral("u_me"), userId}};
         }
         w.mix[e.type] += 1;

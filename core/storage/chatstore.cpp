@@ -91,13 +91,15 @@ Status ChatStore::upsertMessage(const protocol::Message &incoming, RowChanges &c
                                " payment_currency = ?10, attachments = ?12, edited_at = ?13, deleted_at = ?14,"
                                " reactions = ?15, reply_to_id = ?16, reply_sender_id = ?17, reply_sender_name = ?18,"
                                " reply_snippet = ?19, reply_deleted = ?20, forwarded_from_id = ?21,"
-                               " forwarded_sender_id = ?22, forwarded_sender_name = ?23 WHERE rowid = ?11;")
+                               " forwarded_sender_id = ?22, forwarded_sender_name = ?23, system_action = ?24,"
+                               " system_target_id = ?25, mentions = ?26 WHERE rowid = ?11;")
               : QStringLiteral("INSERT INTO messages (id, client_id, conversation_id, sender_id, text, created_at, kind,"
                                " payment_transaction_id, payment_amount, payment_currency, attachments, edited_at,"
                                " deleted_at, reactions, reply_to_id, reply_sender_id, reply_sender_name, reply_snippet,"
-                               " reply_deleted, forwarded_from_id, forwarded_sender_id, forwarded_sender_name)"
+                               " reply_deleted, forwarded_from_id, forwarded_sender_id, forwarded_sender_name,"
+                               " system_action, system_target_id, mentions)"
                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
-                               " ?20, ?21, ?22, ?23);"));
+                               " ?20, ?21, ?22, ?23, ?24, ?25, ?26);"));
     if (!write)
         return write.error();
     Statement &s = **write;
@@ -128,25 +130,18 @@ Status ChatStore::upsertMessage(const protocol::Message &incoming, RowChanges &c
     s.bind(21, forwarded ? forwarded->messageId : QString())
         .bind(22, forwarded ? forwarded->senderId : QString())
         .bind(23, forwarded ? forwarded->senderName : QString());
+    // Groups (cache v13): what a system message records, whom a message mentions.
+    if (message.system)
+        s.bind(24, message.system->action).bind(25, message.system->targetId.value_or(QString()));
+    else
+        s.bindNull(24).bindNull(25);
+    if (message.mentions.isEmpty())
+        s.bindNull(26);
+    else
+        s.bind(26, QString(u' ' + message.mentions.join(u' ') + u' '));
     if (auto st = s.exec(); !st)
         return st;
     const qint64 docid = rowid ? rowid : m_statements.db().lastInsertRowId();
-    // Groups (cache v13): what a system message records, whom a message mentions.
-    auto group = m_statements.get(QStringLiteral(
-        "UPDATE messages SET system_action = ?2, system_target_id = ?3, mentions = ?4 WHERE rowid = ?1;"));
-    if (!group)
-        return group.error();
-    (*group)->bind(1, docid);
-    if (message.system)
-        (*group)->bind(2, message.system->action).bind(3, message.system->targetId.value_or(QString()));
-    else
-        (*group)->bindNull(2).bindNull(3);
-    if (message.mentions.isEmpty())
-        (*group)->bindNull(4);
-    else
-        (*group)->bind(4, QString(u' ' + message.mentions.join(u' ') + u' '));
-    if (auto st = (*group)->exec(); !st)
-        return st;
     if (deleted) {
         // Deleted text is never found again.
         if (auto st = unindex(docid); !st)

@@ -14,8 +14,33 @@ Result<QString> UsersStore::upsert(const QJsonObject &object, RowChanges &change
     return upsert(*user, changes);
 }
 
+namespace {
+bool sameFields(const protocol::User &a, const protocol::User &b)
+{
+    return a.handle == b.handle && a.displayName == b.displayName && a.kind == b.kind && a.verified == b.verified
+        && a.followers == b.followers && a.following == b.following && a.followedByMe == b.followedByMe;
+}
+} // namespace
+
+void UsersStore::beginBatch()
+{
+    m_batch.clear();
+    m_batching = true;
+}
+
+void UsersStore::endBatch()
+{
+    m_batch.clear();
+    m_batching = false;
+}
+
 Result<QString> UsersStore::upsert(const protocol::User &u, RowChanges &changes)
 {
+    if (m_batching) {
+        const auto seen = m_batch.constFind(u.id);
+        if (seen != m_batch.constEnd() && sameFields(*seen, u))
+            return u.id;
+    }
     // Most upserts repeat what the cache has (a message's sender, a post's author): those
     // are read, found equal, and write nothing and report no change. A changed row is
     // updated in place, a new one inserted; INSERT OR REPLACE would delete and re-insert
@@ -36,6 +61,8 @@ Result<QString> UsersStore::upsert(const protocol::User &u, RowChanges &changes)
         && (k.int64(6) != 0) == u.followedByMe;
     const bool exists = *found;
     k.reset();
+    if (m_batching)
+        m_batch.insert(u.id, u); // found so, or written so below (an error ends the batch)
     if (same)
         return u.id;
     // Another connection (the sync writer) may insert or change the row between the read and

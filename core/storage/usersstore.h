@@ -5,6 +5,7 @@
 #include "protocol/types.h"
 #include "storage/rowchanges.h"
 
+#include <QHash>
 #include <QJsonObject>
 
 namespace plaza::storage {
@@ -33,8 +34,18 @@ public:
     //! not. The whole state of the pair: applying it again changes nothing.
     [[nodiscard]] Status setMuted(const QString &userId, bool muted, const QString &at, RowChanges &changes);
 
+    //! Until endBatch(), a user met again with the fields it had at its last upsert() is
+    //! neither read nor written again (a first sync meets the same few hundred senders and
+    //! authors in every event). Only for one transaction of the cache's one writer
+    //! (EventApplier::applyBatch), where nothing else changes users between the two; called
+    //! again at the start of each try of that transaction.
+    void beginBatch();
+    void endBatch();
+
 private:
     StatementCache &m_statements;
+    bool m_batching = false;
+    QHash<QString, protocol::User> m_batch; //!< by id: as the cache has it in this batch
 };
 
 } // namespace plaza::storage

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void contiguousDetectsGap();
     void resetKeepsKv();
     void unchangedUsersWriteNothing();
+    void usersWithinAndAcrossBatches();
     void createdUpdatedRemovedMessages();
     void postActionsConverge();
 
@@ -346,6 +347,38 @@ void EventApplierTest::unchangedUsersWriteNothing()
     QCOMPARE(scalar(QStringLiteral("SELECT followers FROM users WHERE id = 'u_x'")), 99);
     QCOMPARE(scalar(QStringLiteral("SELECT rowid FROM users WHERE id = 'u_x'")), rowid);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM users WHERE id = 'u_x'")), 1);
+}
+
+void EventApplierTest::usersWithinAndAcrossBatches()
+{
+    // Within one batch a user met again as it was is not read again (UsersStore::beginBatch);
+    // a user that changes and changes back within the batch ends as the last copy says.
+    const QJsonObject plain = user(QStringLiteral("u_y"));
+    QJsonObject renamed = plain;
+    renamed.insert(QStringLiteral("display_name"), QStringLiteral("Yvonne Renamed"));
+    auto batch = m_applier->applyBatch({makeEvent(1, QStringLiteral("user.updated"), plain),
+                                        makeEvent(2, QStringLiteral("user.updated"), renamed),
+                                        makeEvent(3, QStringLiteral("user.updated"), plain),
+                                        makeEvent(4, QStringLiteral("message.created"),
+                                                  message(QStringLiteral("m_y"), QStringLiteral("c_y"), QStringLiteral("u_y"),
+                                                          QStringLiteral("2026-11-22T10:00:00.000Z")))},
+                                       4);
+    QVERIFY(batch);
+    QCOMPARE(batch->applied, 4);
+    QCOMPARE(text(QStringLiteral("SELECT display_name FROM users WHERE id = 'u_y'")), QStringLiteral("u_y Name"));
+    QVERIFY(batch->changes.ids(storage::Table::Users).contains(QStringLiteral("u_y")));
+
+    // What a batch remembered ends with it: a row another write changed in between is read
+    // again, and the server's copy wins.
+    QVERIFY(m_db->exec(QStringLiteral("UPDATE users SET display_name = 'Changed elsewhere' WHERE id = 'u_y';")));
+    auto next = m_applier->applyBatch({makeEvent(5, QStringLiteral("user.updated"), plain)}, 5);
+    QVERIFY(next);
+    QCOMPARE(text(QStringLiteral("SELECT display_name FROM users WHERE id = 'u_y'")), QStringLiteral("u_y Name"));
+    QVERIFY(next->changes.ids(storage::Table::Users).contains(QStringLiteral("u_y")));
+
+    // A page commits without waiting for the disk; the connection is back to FULL after it,
+    // for the outbox's writes (2 = FULL).
+    QCOMPARE(scalar(QStringLiteral("PRAGMA synchronous")), 2);
 }
 
 void EventApplierTest::createdUpdatedRemovedMessages()
