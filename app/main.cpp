@@ -6,7 +6,7 @@
 #include "plazaversion.h"
 #include "appcontext.h"
 #include "commandline.h"
-#include "languageloader.h"
+#include "common/languageloader.h"
 #include "links.h"
 #include "notifier.h"
 #include "preferences.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "preferences.h"
 
-#include "languageloader.h"
+#include "common/languageloader.h"
 #include "timeformat.h"
 #include "trayicon.h"
 #include "windowgeometry.h"

@@ -1,6 +1,8 @@
 # plaza_core: the client engine (no QtGui/QtQuick): the cache schema and stores, the
 # sync engine and the Session. Included from core/CMakeLists.txt.
 add_library(plaza_core STATIC
+    common/languageloader.h common/languageloader.cpp
+    common/errortext.h common/errortext.cpp
     storage/cacheschema.h storage/cacheschema.cpp
     storage/rowchanges.h
     storage/changeset.h

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
-// qml/Errors.qml, the one place where error codes become sentences: every code the core
-// (plaza::errorCodeNames(): a model's `error`, a service's failure signal) or the app
-// (Desktop::errorCodes()) can hand to QML has a sentence of its own, and under the French
-// translation that sentence is French — never the default "Something went wrong (code)",
-// never the English text. The app's real translations (:/i18n, built for bin/plaza).
+// The one table where error codes become sentences (common/errortext.h, which qml/Errors.qml
+// and plaza-cli both use): every code the core (plaza::errorCodeNames(): a model's `error`, a
+// service's failure signal) or the app (Desktop::errorCodes()) can hand to QML has a sentence
+// of its own, and under the French translation that sentence is French — never the default
+// "Something went wrong (code)", never the English text; so has every reason and field the
+// table knows. QML's Errors says what the C++ table says. The app's real translations (:/i18n,
+// built for bin/plaza).
 #include "desktop.h"
-#include "languageloader.h"
+#include "common/languageloader.h"
 #include "qmlwarnings.h"
 
 #include "common/errorcodes.h"
+#include "common/errortext.h"
 #include "common/result.h"
 
 #include <QCoreApplication>
@@ -41,6 +44,8 @@ private Q_SLOTS:
     void everyCodeHasItsOwnFrenchSentence_data();
     void everyCodeHasItsOwnFrenchSentence();
     void theListsAreWhole();
+    void everyReasonHasItsOwnFrenchSentence_data();
+    void everyReasonHasItsOwnFrenchSentence();
     void desktopFailuresAreCodes();
 
 private:
@@ -113,6 +118,54 @@ void ErrorsTest::everyCodeHasItsOwnFrenchSentence()
     const QString french = describe(code);
     QVERIFY2(!french.isEmpty(), "no French sentence");
     QVERIFY2(french != fallbackFor(code), qPrintable(u"only the default sentence: " + french));
+    QVERIFY2(french != english, qPrintable(u"not translated: " + french));
+    // QML's Errors is the C++ table (plaza-cli's) for the core's codes.
+    if (plaza::errorCodeNames().contains(code))
+        QCOMPARE(french, plaza::errortext::describe(code, QString(), kServer));
+}
+
+void ErrorsTest::everyReasonHasItsOwnFrenchSentence_data()
+{
+    using namespace plaza::errortext;
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("key");
+    const auto add = [](const char *kind, std::initializer_list<const char *> keys) {
+        for (const char *key : keys)
+            QTest::addRow("%s %s", kind, key) << QString::fromLatin1(kind) << QString::fromLatin1(key);
+    };
+    add("security", {"totp_invalid", "challenge_invalid", "totp_attempts", "wrong_password", "password_missing", "totp_enabled",
+                     "totp_not_enabled", "totp_not_pending", "step_up_required", "invalid_amount"});
+    add("link", {"malformed", "unsupported", "unknown", "paid", "cancelled", "declined", "expired", "offline"});
+    add("field", {"handle", "display_name", "password", "note", "to", "payer", "amount", "title", "member_ids"});
+    add("amount", {"empty", "negative", "decimals", "too_large", "zero", "over_available", "over_limit", "not_a_number"});
+}
+
+void ErrorsTest::everyReasonHasItsOwnFrenchSentence()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, key);
+    // The sentence of \a key, and what a key the table does not know gets.
+    const auto sentences = [&kind, &key]() -> std::pair<QString, QString> {
+        using namespace plaza::errortext;
+        const QString none = QStringLiteral("no_such_reason");
+        if (kind == u"security")
+            return {describeSecurity(key, QStringLiteral("forbidden")), describeSecurity(none, QStringLiteral("forbidden"))};
+        if (kind == u"link")
+            return {describeLink(key, QStringLiteral("conflict"), kServer), describeLink(none, QStringLiteral("conflict"), kServer)};
+        if (kind == u"field")
+            return {describeField(key), describeField(none)};
+        return {describeAmount(key, 2), key == u"not_a_number" ? QString() : describeAmount(none, 2)};
+    };
+    auto &app = *QCoreApplication::instance();
+    QCOMPARE(LanguageLoader::install(app, QStringLiteral("en")), QStringLiteral("en"));
+    const auto [english, englishDefault] = sentences();
+    QVERIFY(!english.isEmpty());
+    QVERIFY2(english != englishDefault, qPrintable(u"only the default sentence: " + english));
+
+    QCOMPARE(LanguageLoader::install(app, QStringLiteral("fr")), QStringLiteral("fr"));
+    const auto [french, frenchDefault] = sentences();
+    QVERIFY(!french.isEmpty());
+    QVERIFY2(french != frenchDefault, qPrintable(u"only the default sentence: " + french));
     QVERIFY2(french != english, qPrintable(u"not translated: " + french));
 }
 

@@ -9,7 +9,7 @@
 #include "links.h"
 #include "preferences.h"
 #include "inprocessapp.h"
-#include "languageloader.h"
+#include "common/languageloader.h"
 #include "qmlwarnings.h"
 #include "common/testserver.h"
 

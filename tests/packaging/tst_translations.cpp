@@ -8,7 +8,7 @@
 //   - plaza_en.ts does not carry exactly the plural (%n) strings of plaza_fr.ts, with the
 //     same contexts and sources: English is the source language, so plaza_en.ts holds only
 //     the plural forms (lupdate -pluralonly, see app/CMakeLists.txt);
-//   - a .cpp in app/ that calls tr()/translate() is missing from the translated sources.
+//   - a .cpp in app/, cli/ or core/ that calls tr()/translate() is missing from the translated sources.
 // Run:  ctest --preset dev -R packaging_translations --output-on-failure
 // Fix:  cmake --build --preset dev --target update_translations, then translate what
 //       Linguist shows as unfinished (the lead owns translations/).
@@ -185,16 +185,20 @@ private Q_SLOTS:
         for (const QString &key : enKeys - frPlural)
             problems << QStringLiteral("plaza_en.ts has a string plaza_fr.ts has not as a plural: ") + byKey.value(key).describe();
 
-        // Every app source that translates is among the translated sources.
-        static const QRegularExpression translates(QStringLiteral(R"(\btr\(|\btranslate\(|\bqsTr\()"));
-        QDirIterator it(QStringLiteral(PLAZA_SOURCE_DIR "/app"), {QStringLiteral("*.cpp")}, QDir::Files);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            QFile file(path);
-            QVERIFY(file.open(QIODevice::ReadOnly));
-            if (QString::fromUtf8(file.readAll()).contains(translates) && !sources.contains(path))
-                problems << QStringLiteral("app/%1 translates strings but is not in qt_add_translations(SOURCES …)")
-                                .arg(QFileInfo(path).fileName());
+        // Every source of the app, of plaza-cli and of the core that translates is among the
+        // translated sources.
+        static const QRegularExpression translates(QStringLiteral(R"(\btr\(|\btranslate\(|\bqsTr\(|\bQT_TRANSLATE_NOOP)"));
+        const QDir root(QStringLiteral(PLAZA_SOURCE_DIR));
+        for (const QString &dir : {QStringLiteral("app"), QStringLiteral("cli"), QStringLiteral("core")}) {
+            QDirIterator it(root.filePath(dir), {QStringLiteral("*.cpp")}, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                QFile file(path);
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                if (QString::fromUtf8(file.readAll()).contains(translates) && !sources.contains(path))
+                    problems << QStringLiteral("%1 translates strings but is not in qt_add_translations(SOURCES …)")
+                                    .arg(root.relativeFilePath(path));
+            }
         }
 
         QVERIFY2(problems.isEmpty(), qPrintable(u'\n' + problems.join(u'\n')));

@@ -34,7 +34,42 @@ void installQtTranslation(QCoreApplication &app, const QLocale &locale)
     s_qtInstalled = translator;
     QCoreApplication::installTranslator(translator);
 }
+//! English: the source text, with its plural forms from plaza_en.qm ("%n post(s)" reads
+//! "1 post", "3 posts") rather than the bare source text. Takes \a translator (deletes it when
+//! plaza_en.qm is missing).
+void installEnglish(QCoreApplication &app, QTranslator *translator)
+{
+    if (translator->load(QStringLiteral("plaza_en"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(translator);
+    else
+        delete translator;
+    installQtTranslation(app, QLocale(QLocale::English));
+}
 } // namespace
+
+QString LanguageLoader::installForTerminal(QCoreApplication &app)
+{
+    // The messages' locale as gettext finds it: LC_ALL, else LC_MESSAGES, else LANG. QLocale::system()
+    // would let LANGUAGE override "C.UTF-8".
+    QString messages;
+    for (const char *name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        messages = qEnvironmentVariable(name);
+        if (!messages.isEmpty())
+            break;
+    }
+    const bool plainC = messages.isEmpty() || messages == u"C" || messages == u"POSIX" || messages.startsWith(u"C.")
+        || messages.startsWith(u"POSIX.");
+    if (!plainC)
+        return install(app, QString());
+    if (s_installed) {
+        QCoreApplication::removeTranslator(s_installed);
+        s_installed->deleteLater();
+    }
+    auto *translator = new QTranslator(&app);
+    s_installed = translator;
+    installEnglish(app, translator);
+    return QStringLiteral("en");
+}
 
 QString LanguageLoader::install(QCoreApplication &app, const QString &requested)
 {
@@ -46,21 +81,13 @@ QString LanguageLoader::install(QCoreApplication &app, const QString &requested)
     QLocale::setDefault(requested.isEmpty() ? QLocale::system() : QLocale(requested));
     const QLocale locale = requested.isEmpty() ? QLocale::system() : QLocale(requested);
 
-    // Parented to the app: it must outlive every tr() call.
+    // Parented to the app: it must outlive every translated string.
     auto *translator = new QTranslator(&app);
     s_installed = translator;
     // Tries each of locale.uiLanguages() in turn: fr-CA, fr, … → :/i18n/plaza_fr.qm
     if (!translator->load(locale, QStringLiteral("plaza"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         qCInfo(lcApp) << "no translation for" << locale.uiLanguages() << "- using English";
-        // English still needs its plural forms ("%n post(s)" reads "1 post", "3 posts"): a C or
-        // unknown locale gets plaza_en.qm rather than the bare source text.
-        if (!translator->load(QStringLiteral("plaza_en"), QStringLiteral(":/i18n"))) {
-            delete translator;
-            installQtTranslation(app, QLocale(QLocale::English));
-            return QStringLiteral("en");
-        }
-        QCoreApplication::installTranslator(translator);
-        installQtTranslation(app, QLocale(QLocale::English));
+        installEnglish(app, translator);
         return QStringLiteral("en");
     }
     QCoreApplication::installTranslator(translator);

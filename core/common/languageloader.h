@@ -5,7 +5,9 @@
 
 class QCoreApplication;
 
-//! Chooses the interface language and installs its translation before any QML loads.
+//! Chooses the interface language and installs its translation (:/i18n/plaza_<lang>.qm)
+//! before any text is made: the desktop app before its QML loads, plaza-cli before it parses
+//! its command line. QtCore only.
 class LanguageLoader
 {
 public:
@@ -15,4 +17,9 @@ public:
     //! Returns the language code in use ("en" when no translation matched). Called again, it
     //! replaces the translation it installed before (then QQmlEngine::retranslate()).
     static QString install(QCoreApplication &app, const QString &requested);
+    //! A terminal tool's choice (plaza-cli): the system's languages as install() reads them,
+    //! except that a C or POSIX locale (LC_ALL / LC_MESSAGES / LANG, "C.UTF-8" included; none
+    //! set counts as C) stays English whatever LANGUAGE says, as gettext does, and keeps
+    //! QLocale's default (the C figures scripts read).
+    static QString installForTerminal(QCoreApplication &app);
 };
