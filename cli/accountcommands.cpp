@@ -7,6 +7,7 @@
 #include "protocol/endpoints.h"
 #include "terminal.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QVariantMap>
@@ -21,12 +22,13 @@ QString refusal(const QVariantMap &result)
     const QString code = result.value(QStringLiteral("code")).toString();
     const QString reason = result.value(QStringLiteral("reason")).toString();
     if (reason == u"wrong_password")
-        return QStringLiteral("the password is wrong (nothing was changed)");
+        return QCoreApplication::translate("plaza-cli", "the password is wrong (nothing was changed)");
     if (reason == u"balance_not_zero")
-        return QStringLiteral("your wallet or savings still hold money: move it out first (nothing was changed)");
+        return QCoreApplication::translate("plaza-cli", "your wallet or savings still hold money: move it out first (nothing was changed)");
     if (code == u"rate_limited")
-        return QStringLiteral("too many wrong passwords: try again in a minute");
-    return code + QStringLiteral(": ") + result.value(QStringLiteral("message")).toString();
+        return QCoreApplication::translate("plaza-cli", "too many wrong passwords: try again in a minute");
+    return describe(code, result.value(QStringLiteral("message")).toString(), result.value(QStringLiteral("field")).toString(),
+                    reason);
 }
 
 } // namespace
@@ -34,7 +36,7 @@ QString refusal(const QVariantMap &result)
 QCoro::Task<int> Commands::changePassword()
 {
     if (!m_options.arguments.isEmpty())
-        co_return failWith(QStringLiteral("password takes no arguments"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "password takes no arguments"), kUsage);
     if (const int code = co_await open(); code != kOk)
         co_return code;
 
@@ -45,13 +47,13 @@ QCoro::Task<int> Commands::changePassword()
         current = readStdinLine();
         next = readStdinLine();
     } else if (stdinIsTerminal()) {
-        current = promptSecret(QStringLiteral("Current password for @%1: ").arg(m_session->handle()));
-        next = promptSecret(QStringLiteral("New password: "));
-        if (promptSecret(QStringLiteral("New password again: ")) != next)
-            co_return failWith(QStringLiteral("the two new passwords differ (nothing was changed)"), kUsage);
+        current = promptSecret(QCoreApplication::translate("plaza-cli", "Current password for @%1: ").arg(m_session->handle()));
+        next = promptSecret(QCoreApplication::translate("plaza-cli", "New password: "));
+        if (promptSecret(QCoreApplication::translate("plaza-cli", "New password again: ")) != next)
+            co_return failWith(QCoreApplication::translate("plaza-cli", "the two new passwords differ (nothing was changed)"), kUsage);
     }
     if (current.isEmpty() || next.isEmpty())
-        co_return failWith(QStringLiteral("password needs the current and the new password (a terminal, or --password-stdin: "
+        co_return failWith(QCoreApplication::translate("plaza-cli", "password needs the current and the new password (a terminal, or --password-stdin: "
                                           "current on the first line, new on the second)"),
                            kUsage);
 
@@ -67,12 +69,16 @@ QCoro::Task<int> Commands::changePassword()
         co_await nextSignal(m_session.get(), &Session::passwordChangeFinished);
     if (!result.value(QStringLiteral("ok")).toBool()) {
         if (result.value(QStringLiteral("field")).toString() == u"new_password")
-            co_return failWith(QStringLiteral("the new password is refused: ") + result.value(QStringLiteral("message")).toString(),
+            co_return failWith(QCoreApplication::translate("plaza-cli", "the new password is refused: %1")
+                                   .arg(errorSentence(Error{ErrorCode::ValidationFailed,
+                                                            result.value(QStringLiteral("message")).toString(),
+                                                            {{QStringLiteral("field"), QStringLiteral("password")}}, 0})),
                                kUsage);
         co_return failWith(refusal(result));
     }
     const qint64 ended = result.value(QStringLiteral("ended")).toLongLong();
-    printLine(QStringLiteral("password changed; %1 other session(s) signed out, this device stays signed in").arg(ended));
+    printLine(QCoreApplication::translate("plaza-cli", "password changed; %n other session(s) signed out, this device stays signed in",
+                                          nullptr, int(ended)));
     co_return kOk;
 }
 
@@ -80,7 +86,7 @@ QCoro::Task<int> Commands::account()
 {
     const QStringList &args = m_options.arguments;
     if (args != QStringList{QStringLiteral("delete")})
-        co_return failWith(QStringLiteral("account takes one command: delete"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "account takes one command: delete"), kUsage);
     if (const int code = co_await open(); code != kOk)
         co_return code;
 
@@ -88,9 +94,9 @@ QCoro::Task<int> Commands::account()
     if (m_options.passwordStdin)
         password = readStdinLine();
     else if (stdinIsTerminal())
-        password = promptSecret(QStringLiteral("Deleting @%1 for good. Password: ").arg(m_session->handle()));
+        password = promptSecret(QCoreApplication::translate("plaza-cli", "Deleting @%1 for good. Password: ").arg(m_session->handle()));
     if (password.isEmpty())
-        co_return failWith(QStringLiteral("account delete needs your password (a terminal, or --password-stdin)"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "account delete needs your password (a terminal, or --password-stdin)"), kUsage);
 
     const QString handle = m_session->handle();
     const QString cacheDir = QFileInfo(m_session->cachePath()).absolutePath();
@@ -106,14 +112,14 @@ QCoro::Task<int> Commands::account()
         co_await nextSignal(m_session.get(), &Session::accountDeletionFinished);
     if (!result.value(QStringLiteral("ok")).toBool())
         co_return failWith(refusal(result));
-    printLine(QStringLiteral("account @%1 deleted; signed out everywhere").arg(handle));
+    printLine(QCoreApplication::translate("plaza-cli", "account @%1 deleted; signed out everywhere").arg(handle));
     if (m_options.deleteCache) {
         m_session->deleteLeftoverCache();
         while (m_session->hasLeftoverCache())
             co_await nextSignal(m_session.get(), &Session::leftoverCacheChanged);
-        printLine(QStringLiteral("this device's copy of the account was deleted"));
+        printLine(QCoreApplication::translate("plaza-cli", "this device's copy of the account was deleted"));
     } else {
-        printLine(QStringLiteral("this device's copy of the account is kept in %1 (delete that folder when you no longer "
+        printLine(QCoreApplication::translate("plaza-cli", "this device's copy of the account is kept in %1 (delete that folder when you no longer "
                                  "need it, or use --delete-cache next time)")
                       .arg(cacheDir));
     }

@@ -11,6 +11,7 @@
 #include "storage/database.h"
 #include "sync/syncengine.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 #include <cstdio>
@@ -42,7 +43,7 @@ QCoro::Task<int> Commands::openChat(bool sendQueued)
     // files of a message an earlier run left half sent).
     QObject::connect(m_chat.get(), &chat::ChatService::uploadProgress, m_chat.get(),
                      [chat = m_chat.get()](const QString &clientId, int index, qint64 done, qint64 total) {
-                         QString name = QStringLiteral("file");
+                         QString name = QCoreApplication::translate("plaza-cli", "file");
                          if (chat->outbox()) {
                              if (auto m = chat->outbox()->find(clientId); m && index < m->files.size())
                                  name = m->files.at(index).name;
@@ -72,22 +73,22 @@ QCoro::Task<int> Commands::chats()
         // Safety marks (issue 17): a mute that still lasts, a person the user blocked.
         QString marks;
         if (c.isMuted(now))
-            marks += c.mutedUntil.isEmpty() ? QStringLiteral("[muted] ")
-                                            : QStringLiteral("[muted until %1] ").arg(shortTime(c.mutedUntil));
+            marks += c.mutedUntil.isEmpty() ? QCoreApplication::translate("plaza-cli", "[muted] ")
+                                            : QCoreApplication::translate("plaza-cli", "[muted until %1] ").arg(shortTime(c.mutedUntil));
         if (c.blocked)
-            marks += QStringLiteral("[blocked] ");
+            marks += QCoreApplication::translate("plaza-cli", "[blocked] ");
         if (c.request)
-            marks += QStringLiteral("[request] ");
+            marks += QCoreApplication::translate("plaza-cli", "[request] ");
         printLine(QStringLiteral("%1  %2  %3%4  %5%6%7")
                       .arg(c.id, c.lastActivityAt.isEmpty() ? QStringLiteral("-") : shortTime(c.lastActivityAt),
                            c.kind == u"direct" && !c.otherHandle.isEmpty() ? QStringLiteral("@%1 ").arg(c.otherHandle) : QString(),
-                           c.title, c.unread > 0 ? QStringLiteral("[%1 unread] ").arg(c.unread) : QString(), marks,
+                           c.title, c.unread > 0 ? QCoreApplication::translate("plaza-cli", "[%n unread] ", nullptr, int(c.unread)) : QString(), marks,
                            oneLine(c.lastMessagePreview)));
     }
     if (rows->isEmpty())
-        printLine(QStringLiteral("no conversations"));
+        printLine(QCoreApplication::translate("plaza-cli", "no conversations"));
     if (!m_pulled)
-        printLine(QStringLiteral("(offline: as last synced)"));
+        printLine(QCoreApplication::translate("plaza-cli", "(offline: as last synced)"));
     co_return kOk;
 }
 
@@ -95,7 +96,7 @@ QCoro::Task<int> Commands::chatShow()
 {
     const QStringList &args = m_options.arguments;
     if (args.size() != 1)
-        co_return failWith(QStringLiteral("usage: chat @handle|CONVERSATION_ID [--limit N]"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: chat @handle|CONVERSATION_ID [--limit N]"), kUsage);
     if (const int code = co_await openChat(); code != kOk)
         co_return code;
     auto id = co_await m_chat->conversationWith(args.at(0));
@@ -103,7 +104,7 @@ QCoro::Task<int> Commands::chatShow()
         co_return failWith(describe(id.error()));
     storage::Database &db = *m_chat->reader();
     if (auto c = chat::readConversation(db, m_session->userId(), *id); c && c->request)
-        printLine(QStringLiteral("message request from %1: they cannot see if you have read it "
+        printLine(QCoreApplication::translate("plaza-cli", "message request from %1: they cannot see if you have read it "
                                  "(plaza-cli chat accept %2, or block @%3)")
                       .arg(c->title, *id, c->otherHandle));
     auto messages = chat::readMessages(db, m_session->userId(), *id, {}, {}, std::max(1, m_options.limit));
@@ -115,42 +116,44 @@ QCoro::Task<int> Commands::chatShow()
     for (const chat::MessageRow &m : *messages + *unsent) {
         QString body = oneLine(m.text);
         if (m.kind == u"payment")
-            body = QStringLiteral("[payment %1] %2").arg(Money(m.amountMinor, m.currency).format(), body);
+            body = QCoreApplication::translate("plaza-cli", "[payment %1] %2").arg(Money(m.amountMinor, m.currency).format(), body);
         if (m.deleted)
-            body = QStringLiteral("[deleted]");
+            body = QCoreApplication::translate("plaza-cli", "[deleted]");
         if (!m.forwardedFrom.isEmpty())
-            body = QStringLiteral("[forwarded from %1] %2").arg(m.forwardedFrom, body);
+            body = QCoreApplication::translate("plaza-cli", "[forwarded from %1] %2").arg(m.forwardedFrom, body);
         if (!m.replyToId.isEmpty())
-            body = QStringLiteral("[reply to %1: %2] %3")
-                       .arg(m.replySenderName, m.replyDeleted ? QStringLiteral("(deleted)") : oneLine(m.replySnippet), body);
+            body = QCoreApplication::translate("plaza-cli", "[reply to %1: %2] %3")
+                       .arg(m.replySenderName, m.replyDeleted ? QCoreApplication::translate("plaza-cli", "(deleted)") : oneLine(m.replySnippet), body);
         QStringList marks;
         if (!m.editedAt.isEmpty() && !m.deleted)
-            marks.append(QStringLiteral("(edited)"));
+            marks.append(QCoreApplication::translate("plaza-cli", "(edited)"));
         QStringList reactions;
         for (const protocol::Reaction &r : m.reactions)
             reactions.append(QStringLiteral("%1 %2%3").arg(r.emoji).arg(r.count).arg(r.mine ? QStringLiteral("*") : QString()));
         if (!reactions.isEmpty())
             marks.append(u'[' + reactions.join(QStringLiteral(", ")) + u']');
         if (m.unsynced)
-            marks.append(QStringLiteral("(%1)").arg(m.state));
+            marks.append(QStringLiteral("(%1)").arg(m.state == u"sending" ? QCoreApplication::translate("plaza-cli", "sending")
+                                                    : m.state == u"failed"  ? QCoreApplication::translate("plaza-cli", "failed")
+                                                                            : m.state));
         // The id first: edit, delete, react, reply and forward take it.
         printLine(QStringLiteral("%1  %2  %3: %4%5")
                       .arg(m.id.isEmpty() ? QStringLiteral("-") : m.id,
                            m.createdAt.isEmpty() ? QStringLiteral("-") : shortTime(m.createdAt),
-                           m.own ? QStringLiteral("me") : m.senderName, body,
+                           m.own ? QCoreApplication::translate("plaza-cli", "me", "the sender of one's own messages") : m.senderName, body,
                            marks.isEmpty() ? QString() : QStringLiteral("  ") + marks.join(u' ')));
     }
     if (messages->isEmpty() && unsent->isEmpty())
-        printLine(QStringLiteral("no messages"));
+        printLine(QCoreApplication::translate("plaza-cli", "no messages"));
     if (!m_pulled)
-        printLine(QStringLiteral("(offline: as last synced)"));
+        printLine(QCoreApplication::translate("plaza-cli", "(offline: as last synced)"));
     co_return kOk;
 }
 
 QCoro::Task<int> Commands::chatRequests()
 {
     if (m_options.arguments.size() != 1)
-        co_return failWith(QStringLiteral("usage: chat requests"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: chat requests"), kUsage);
     if (const int code = co_await openChat(); code != kOk)
         co_return code;
     auto rows = chat::readConversations(*m_chat->reader(), m_session->userId());
@@ -167,9 +170,9 @@ QCoro::Task<int> Commands::chatRequests()
                            oneLine(c.lastMessagePreview)));
     }
     if (n == 0)
-        printLine(QStringLiteral("no message requests"));
+        printLine(QCoreApplication::translate("plaza-cli", "no message requests"));
     if (!m_pulled)
-        printLine(QStringLiteral("(offline: as last synced)"));
+        printLine(QCoreApplication::translate("plaza-cli", "(offline: as last synced)"));
     co_return kOk;
 }
 
@@ -177,17 +180,17 @@ QCoro::Task<int> Commands::chatAccept()
 {
     const QStringList &args = m_options.arguments;
     if (args.size() != 2)
-        co_return failWith(QStringLiteral("usage: chat accept @handle|CONVERSATION_ID"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: chat accept @handle|CONVERSATION_ID"), kUsage);
     if (const int code = co_await openChat(); code != kOk)
         co_return code;
     auto id = co_await m_chat->conversationWith(args.at(1));
     if (!id)
-        co_return failWith(QStringLiteral("%1: %2").arg(args.at(1), describe(id.error())));
+        co_return failWith(QCoreApplication::translate("plaza-cli", "%1: %2").arg(args.at(1), describe(id.error())));
     chat::SafetyActions safety(m_chat.get());
     auto accepted = co_await safety.accept(*id);
     if (!accepted)
         co_return failWith(describe(accepted.error()));
-    printLine(QStringLiteral("accepted %1").arg(*id));
+    printLine(QCoreApplication::translate("plaza-cli", "accepted %1").arg(*id));
     co_return kOk;
 }
 
@@ -195,7 +198,7 @@ QCoro::Task<int> Commands::say()
 {
     const QStringList &args = m_options.arguments;
     if (args.size() != 2)
-        co_return failWith(QStringLiteral("usage: say @handle|CONVERSATION_ID \"TEXT\""), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: say @handle|CONVERSATION_ID \"TEXT\""), kUsage);
     if (const int code = co_await openChat(); code != kOk)
         co_return code;
     auto id = co_await m_chat->conversationWith(args.at(0));
@@ -211,12 +214,12 @@ QCoro::Task<int> Commands::say()
     if (!stored)
         co_return failWith(describe(stored.error()));
     if (stored->state == chat::OutgoingMessage::State::Failed)
-        co_return failWith(QStringLiteral("%1: %2").arg(stored->errorCode, stored->errorMessage));
+        co_return failWith(describe(stored->errorCode, stored->errorMessage));
     if (stored->state == chat::OutgoingMessage::State::Sending) {
-        printLine(QStringLiteral("queued — it will be sent when the server answers (client_id %1)").arg(stored->clientId));
+        printLine(QCoreApplication::translate("plaza-cli", "queued — it will be sent when the server answers (client_id %1)").arg(stored->clientId));
         co_return kAwaiting;
     }
-    printLine(QStringLiteral("sent — message %1").arg(stored->messageId));
+    printLine(QCoreApplication::translate("plaza-cli", "sent — message %1").arg(stored->messageId));
     co_return kOk;
 }
 
@@ -224,7 +227,7 @@ QCoro::Task<int> Commands::chatSearch()
 {
     const QStringList &args = m_options.arguments;
     if (args.size() != 1 || chat::ftsQuery(args.at(0)).isEmpty())
-        co_return failWith(QStringLiteral("usage: chat-search \"WORDS\" [--limit N]"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: chat-search \"WORDS\" [--limit N]"), kUsage);
     if (const int code = co_await openChat(); code != kOk)
         co_return code;
     auto hits = chat::searchMessages(*m_chat->reader(), m_session->userId(), args.at(0), std::max(1, m_options.limit));
@@ -235,7 +238,7 @@ QCoro::Task<int> Commands::chatSearch()
                       .arg(h.conversationId, shortTime(h.createdAt), h.conversationTitle, h.senderName, oneLine(h.snippet)));
     }
     if (hits->isEmpty())
-        printLine(QStringLiteral("no messages found"));
+        printLine(QCoreApplication::translate("plaza-cli", "no messages found"));
     co_return kOk;
 }
 
@@ -247,19 +250,19 @@ QCoro::Task<int> Commands::group()
     if (!args.isEmpty() && manage.contains(args.at(0)))
         co_return co_await manageGroup();
     if (args.size() < 2)
-        co_return failWith(QStringLiteral("usage: group \"TITLE\" @handle [@handle...]"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: group \"TITLE\" @handle [@handle...]"), kUsage);
     for (const QString &member : args.mid(1)) {
         if (!member.startsWith(u'@') || member.size() < 2)
-            co_return failWith(QStringLiteral("group: members are @handles (got \"%1\")").arg(member), kUsage);
+            co_return failWith(QCoreApplication::translate("plaza-cli", "group: members are @handles (got \"%1\")").arg(member), kUsage);
     }
     if (const int code = co_await openChat(); code != kOk)
         co_return code;
     if (!m_pulled)
-        co_return failWith(QStringLiteral("offline: a group is made on the server; try again when it answers"));
+        co_return failWith(QCoreApplication::translate("plaza-cli", "offline: a group is made on the server; try again when it answers"));
     auto id = co_await m_chat->createGroup(args.at(0), args.mid(1));
     if (!id)
         co_return failWith(describe(id.error()), id.error().code == ErrorCode::ValidationFailed ? kUsage : kFailed);
-    printLine(QStringLiteral("group %1 created").arg(*id));
+    printLine(QCoreApplication::translate("plaza-cli", "group %1 created").arg(*id));
     co_return kOk;
 }
 

@@ -12,6 +12,7 @@
 #include "wallet/walletservice.h"
 #include "wallet/walletsummary.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QTextStream>
 
@@ -58,34 +59,49 @@ QCoro::Task<void> Commands::close()
 
 int Commands::failWith(const QString &message, int code)
 {
-    std::fputs((QStringLiteral("plaza-cli: ") + message + u'\n').toLocal8Bit().constData(), stderr);
+    printError(message);
     return code;
+}
+
+QString Commands::sessionError() const
+{
+    const QString code = m_session->errorCode().isEmpty() ? QStringLiteral("failed") : m_session->errorCode();
+    return describe(code, m_session->errorMessage(), m_session->errorField(), m_session->errorReason());
 }
 
 int Commands::fromState()
 {
-    const QString why = m_session->errorMessage().isEmpty() ? QString() : QStringLiteral(": ") + m_session->errorMessage();
+    // ": why" after what failed (the core's English message, or its sentence in the user's language).
+    const QString why = m_session->errorMessage().isEmpty()
+        ? QString()
+        : QCoreApplication::translate("plaza-cli", ": %1")
+              .arg(errorSentence(errorFrom(m_session->errorCode(), m_session->errorMessage(), m_session->errorField(),
+                                           m_session->errorReason())));
     switch (m_session->state()) {
     case Session::State::Ready:
         return kOk;
     case Session::State::SignedOut:
         if (!m_session->errorCode().isEmpty())
-            return failWith(m_session->errorCode() + why, kSignedOut);
-        return failWith(QStringLiteral("not signed in (plaza-cli login --server URL --handle H)"), kSignedOut);
+            return failWith(sessionError(), kSignedOut);
+        return failWith(QCoreApplication::translate("plaza-cli", "not signed in (plaza-cli login --server URL --handle H)"), kSignedOut);
     case Session::State::CacheLocked:
         if (m_session->cacheDamaged())
-            return failWith(m_session->errorMessage()
-                                + QStringLiteral(" Run `plaza-cli logout` (it moves the damaged file aside, deleting nothing), "
-                                                 "then `plaza-cli login` to rebuild the cache."),
+            return failWith((messagesInEnglish() ? m_session->errorMessage()
+                                                 : QCoreApplication::translate("plaza-cli", "The local cache %1 is damaged. "
+                                                                                            "Nothing was changed.")
+                                                       .arg(m_session->cachePath()))
+                                + QCoreApplication::translate("plaza-cli", " Run `plaza-cli logout` (it moves the damaged file "
+                                                                           "aside, deleting nothing), then `plaza-cli login` to "
+                                                                           "rebuild the cache."),
                             kCacheLocked);
-        return failWith(QStringLiteral("the local cache is locked") + why, kCacheLocked);
+        return failWith(QCoreApplication::translate("plaza-cli", "the local cache is locked") + why, kCacheLocked);
     case Session::State::NeedsPassphrase:
-        return failWith(QStringLiteral("a passphrase is needed (--passphrase-stdin or PLAZA_PASSPHRASE)") + why,
+        return failWith(QCoreApplication::translate("plaza-cli", "a passphrase is needed (--passphrase-stdin or PLAZA_PASSPHRASE)") + why,
                         kCacheLocked);
     case Session::State::Starting:
         break;
     }
-    return failWith(QStringLiteral("the session did not start") + why);
+    return failWith(QCoreApplication::translate("plaza-cli", "the session did not start") + why);
 }
 
 QCoro::Task<void> Commands::settle()
@@ -101,8 +117,8 @@ QString Commands::passphrase()
     if (!m_options.passphraseEnv.isEmpty())
         return m_options.passphraseEnv;
     if (stdinIsTerminal()) {
-        return promptSecret(m_session->passphraseIsNew() ? QStringLiteral("New passphrase for the local cache: ")
-                                                         : QStringLiteral("Passphrase: "));
+        return promptSecret(m_session->passphraseIsNew() ? QCoreApplication::translate("plaza-cli", "New passphrase for the local cache: ")
+                                                         : QCoreApplication::translate("plaza-cli", "Passphrase: "));
     }
     return {};
 }
@@ -117,7 +133,7 @@ QCoro::Task<int> Commands::answerPassphrase()
     m_session->submitPassphrase(secret);
     co_await settle();
     if (m_session->state() == Session::State::NeedsPassphrase)
-        co_return failWith(m_session->errorCode() + QStringLiteral(": ") + m_session->errorMessage(), kCacheLocked);
+        co_return failWith(sessionError(), kCacheLocked);
     co_return fromState();
 }
 
@@ -125,6 +141,7 @@ QCoro::Task<int> Commands::open()
 {
     m_session->restore();
     co_await settle();
+    setMessageServer(m_session->serverUrl());
     if (m_session->state() == Session::State::NeedsPassphrase)
         co_return co_await answerPassphrase();
     co_return fromState();
@@ -133,21 +150,22 @@ QCoro::Task<int> Commands::open()
 QCoro::Task<int> Commands::login(bool create)
 {
     if (m_options.server.isEmpty() || m_options.handle.isEmpty())
-        co_return failWith(QStringLiteral("login needs --server URL and --handle H"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "login needs --server URL and --handle H"), kUsage);
     if (create && m_options.displayName.isEmpty())
         m_options.displayName = m_options.handle;
     AccountFiles files(m_options.dataDir, m_options.configDir);
     if (auto existing = files.readAccount())
-        co_return failWith(QStringLiteral("already signed in as @%1 (plaza-cli logout first)").arg(existing->handle));
+        co_return failWith(QCoreApplication::translate("plaza-cli", "already signed in as @%1 (plaza-cli logout first)").arg(existing->handle));
 
     QString password;
     if (m_options.passwordStdin)
         password = readStdinLine();
     else if (stdinIsTerminal())
-        password = promptSecret(QStringLiteral("Password for @%1: ").arg(m_options.handle));
+        password = promptSecret(QCoreApplication::translate("plaza-cli", "Password for @%1: ").arg(m_options.handle));
     if (password.isEmpty())
-        co_return failWith(QStringLiteral("no password (use --password-stdin or a terminal)"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "no password (use --password-stdin or a terminal)"), kUsage);
 
+    setMessageServer(m_options.server);
     if (create)
         m_session->createAccount(m_options.server, m_options.handle, m_options.displayName, password);
     else
@@ -158,20 +176,20 @@ QCoro::Task<int> Commands::login(bool create)
         const bool recovery = m_options.code.isEmpty() && !m_options.recoveryCode.isEmpty();
         QString code = recovery ? m_options.recoveryCode : m_options.code;
         if (code.isEmpty() && stdinIsTerminal()) {
-            std::fputs("Code from your authenticator app: ", stdout);
+            std::fputs(QCoreApplication::translate("plaza-cli", "Code from your authenticator app: ").toLocal8Bit().constData(),
+                       stdout);
             std::fflush(stdout);
             code = readStdinLine();
         }
         if (code.trimmed().isEmpty()) {
             m_session->cancelSignInCode();
-            co_return failWith(QStringLiteral("this account has two-factor sign-in: give --code CODE (or --recovery-code CODE)"),
+            co_return failWith(QCoreApplication::translate("plaza-cli", "this account has two-factor sign-in: give --code CODE (or --recovery-code CODE)"),
                                kUsage);
         }
         m_session->submitSignInCode(code, recovery);
         co_await settle();
         if (m_session->signInCodeRequired() || m_session->state() == Session::State::SignedOut) {
-            const QString reason = m_session->errorCode().isEmpty() ? QStringLiteral("failed") : m_session->errorCode();
-            co_return failWith(QStringLiteral("%1: %2").arg(reason, m_session->errorMessage()));
+            co_return failWith(sessionError());
         }
     }
     if (m_session->state() == Session::State::NeedsPassphrase) {
@@ -179,13 +197,12 @@ QCoro::Task<int> Commands::login(bool create)
             co_return code;
     }
     if (m_session->state() != Session::State::Ready) {
-        const QString code = m_session->errorCode().isEmpty() ? QStringLiteral("failed") : m_session->errorCode();
-        co_return failWith(QStringLiteral("%1: %2").arg(code, m_session->errorMessage()));
+        co_return failWith(sessionError());
     }
     const Status synced = co_await m_session->syncEngine()->pull();
     if (!synced)
-        co_return failWith(QStringLiteral("signed in, but the first sync failed: %1").arg(synced.error().codeName()));
-    printLine(QStringLiteral("signed in as @%1 (%2) on %3").arg(m_session->handle(), m_session->displayName(),
+        co_return failWith(QCoreApplication::translate("plaza-cli", "signed in, but the first sync failed: %1").arg(synced.error().codeName()));
+    printLine(QCoreApplication::translate("plaza-cli", "signed in as @%1 (%2) on %3").arg(m_session->handle(), m_session->displayName(),
                                                                  m_session->serverUrl()));
     co_return kOk;
 }
@@ -194,7 +211,7 @@ QCoro::Task<int> Commands::whoami()
 {
     if (const int code = co_await open(); code != kOk)
         co_return code;
-    printLine(QStringLiteral("@%1 (%2) id %3 on %4")
+    printLine(QCoreApplication::translate("plaza-cli", "@%1 (%2) id %3 on %4")
                   .arg(m_session->handle(), m_session->displayName(), m_session->userId(), m_session->serverUrl()));
     co_return kOk;
 }
@@ -206,8 +223,8 @@ QCoro::Task<int> Commands::sync()
     // Waits for the pull restore() started and one more round after it.
     const Status st = co_await m_session->syncEngine()->pull();
     if (!st)
-        co_return failWith(QStringLiteral("sync failed: %1: %2").arg(st.error().codeName(), st.error().message));
-    printLine(QStringLiteral("applied %1 events, cursor %2").arg(m_applied).arg(m_session->cursor()));
+        co_return failWith(QCoreApplication::translate("plaza-cli", "sync failed: %1").arg(describe(st.error())));
+    printLine(QCoreApplication::translate("plaza-cli", "applied %n event(s), cursor %1", nullptr, int(m_applied)).arg(m_session->cursor()));
     co_return kOk;
 }
 
@@ -220,15 +237,15 @@ QCoro::Task<int> Commands::status()
         co_await nextSignal(m_session.get(), &Session::onlineChanged, std::chrono::seconds(3));
     const QDateTime last = m_session->lastSyncedAt();
     const QString cachePath = m_session->cachePath();
-    printLine(QStringLiteral("server: %1").arg(m_session->serverUrl()));
-    printLine(QStringLiteral("account: @%1 (%2) id %3").arg(m_session->handle(), m_session->displayName(),
+    printLine(QCoreApplication::translate("plaza-cli", "server: %1").arg(m_session->serverUrl()));
+    printLine(QCoreApplication::translate("plaza-cli", "account: @%1 (%2) id %3").arg(m_session->handle(), m_session->displayName(),
                                                             m_session->userId()));
-    printLine(QStringLiteral("cursor: %1").arg(m_session->cursor()));
-    printLine(QStringLiteral("last sync: %1")
-                  .arg(last.isValid() ? last.toUTC().toString(Qt::ISODateWithMs) : QStringLiteral("never")));
-    printLine(QStringLiteral("online: %1").arg(m_session->online() ? QStringLiteral("yes") : QStringLiteral("no")));
-    printLine(QStringLiteral("cache: %1 (%2)")
-                  .arg(looksEncrypted(cachePath) ? QStringLiteral("encrypted") : QStringLiteral("NOT ENCRYPTED"),
+    printLine(QCoreApplication::translate("plaza-cli", "cursor: %1").arg(m_session->cursor()));
+    printLine(QCoreApplication::translate("plaza-cli", "last sync: %1")
+                  .arg(last.isValid() ? last.toUTC().toString(Qt::ISODateWithMs) : QCoreApplication::translate("plaza-cli", "never")));
+    printLine(QCoreApplication::translate("plaza-cli", "online: %1").arg(m_session->online() ? QCoreApplication::translate("plaza-cli", "yes") : QCoreApplication::translate("plaza-cli", "no")));
+    printLine(QCoreApplication::translate("plaza-cli", "cache: %1 (%2)")
+                  .arg(looksEncrypted(cachePath) ? QCoreApplication::translate("plaza-cli", "encrypted") : QCoreApplication::translate("plaza-cli", "NOT ENCRYPTED"),
                        cachePath));
     co_return kOk;
 }
@@ -237,13 +254,13 @@ QCoro::Task<int> Commands::logout()
 {
     const int opened = co_await open();
     if (opened == kSignedOut && !AccountFiles(m_options.dataDir, m_options.configDir).readAccount())
-        co_return failWith(QStringLiteral("not signed in"), kSignedOut);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "not signed in"), kSignedOut);
     // Also from a locked cache: signing out is how the user drops it.
     m_session->signOut();
     co_await settle();
     if (m_session->state() != Session::State::SignedOut)
         co_return fromState();
-    printLine(QStringLiteral("signed out"));
+    printLine(QCoreApplication::translate("plaza-cli", "signed out"));
     co_return kOk;
 }
 

@@ -182,6 +182,8 @@ private:
     QCoro::Task<Result<QJsonArray>> fetchSessions();
     //! A refused request: "signed out" (kSignedOut) for a 401, else "code: message".
     int failRequest(const Error &error);
+    //! The session's last failure as describe() words it ("code: sentence").
+    [[nodiscard]] QString sessionError() const;
     //! restore() and, if asked for, the passphrase; Ready or an exit code.
     QCoro::Task<int> open();
     QCoro::Task<void> settle();

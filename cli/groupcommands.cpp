@@ -10,6 +10,8 @@
 #include "chat/chatservice.h"
 #include "chat/groupactions.h"
 
+#include <QCoreApplication>
+
 namespace plaza::cli {
 
 namespace {
@@ -27,25 +29,25 @@ QCoro::Task<int> Commands::manageGroup()
 {
     const QStringList &args = m_options.arguments;
     const QString what = args.at(0);
-    const QString usage = what == u"rename" ? QStringLiteral("usage: group rename CHAT \"TITLE\"")
-        : what == u"add"                    ? QStringLiteral("usage: group add CHAT @handle [@handle...]")
-        : what == u"remove"                 ? QStringLiteral("usage: group remove CHAT @handle|USER_ID")
-        : what == u"leave"                  ? QStringLiteral("usage: group leave CHAT")
-                                            : QStringLiteral("usage: group members CHAT");
+    const QString usage = what == u"rename" ? QCoreApplication::translate("plaza-cli", "usage: group rename CHAT \"TITLE\"")
+        : what == u"add"                    ? QCoreApplication::translate("plaza-cli", "usage: group add CHAT @handle [@handle...]")
+        : what == u"remove"                 ? QCoreApplication::translate("plaza-cli", "usage: group remove CHAT @handle|USER_ID")
+        : what == u"leave"                  ? QCoreApplication::translate("plaza-cli", "usage: group leave CHAT")
+                                            : QCoreApplication::translate("plaza-cli", "usage: group members CHAT");
     const qsizetype wanted = what == u"leave" || what == u"members" ? 2 : what == u"add" ? -1 : 3;
     if ((wanted > 0 && args.size() != wanted) || (wanted < 0 && args.size() < 3))
         co_return failWith(usage, kUsage);
     if (what == u"add") {
         for (const QString &member : args.mid(2)) {
             if (!member.startsWith(u'@') || member.size() < 2)
-                co_return failWith(QStringLiteral("group add: people are @handles (got \"%1\")").arg(member), kUsage);
+                co_return failWith(QCoreApplication::translate("plaza-cli", "group add: people are @handles (got \"%1\")").arg(member), kUsage);
         }
     }
     if (const int code = co_await openChat(); code != kOk)
         co_return code;
     auto id = co_await m_chat->conversationWith(args.at(1));
     if (!id)
-        co_return failWith(QStringLiteral("%1: %2").arg(args.at(1), describe(id.error())));
+        co_return failWith(QCoreApplication::translate("plaza-cli", "%1: %2").arg(args.at(1), describe(id.error())));
 
     if (what == u"members") {
         // From the cache, as synced.
@@ -53,18 +55,18 @@ QCoro::Task<int> Commands::manageGroup()
         if (!rows)
             co_return failWith(describe(rows.error()));
         if (rows->isEmpty())
-            printLine(QStringLiteral("no members"));
+            printLine(QCoreApplication::translate("plaza-cli", "no members"));
         for (const chat::MemberRow &m : std::as_const(*rows))
             printLine(QStringLiteral("%1  @%2  %3  %4").arg(m.id, m.handle, m.name, m.role));
         if (!m_pulled)
-            printLine(QStringLiteral("(offline: as last synced)"));
+            printLine(QCoreApplication::translate("plaza-cli", "(offline: as last synced)"));
         co_return kOk;
     }
     if (!m_pulled)
-        co_return failWith(QStringLiteral("offline: a group is changed on the server; try again when it answers"));
+        co_return failWith(QCoreApplication::translate("plaza-cli", "offline: a group is changed on the server; try again when it answers"));
 
     chat::GroupActions groups(m_chat.get());
-    Result<protocol::Conversation> answer = makeError(ErrorCode::Internal, QStringLiteral("nothing done"));
+    Result<protocol::Conversation> answer = withSentence(makeError(ErrorCode::Internal, {}), QCoreApplication::translate("plaza-cli", "nothing done"));
     if (what == u"rename") {
         answer = co_await groups.rename(*id, args.at(2));
     } else if (what == u"add") {
@@ -72,7 +74,7 @@ QCoro::Task<int> Commands::manageGroup()
         for (const QString &handle : args.mid(2)) {
             auto user = co_await m_chat->userIdFor(handle.mid(1));
             if (!user)
-                co_return failWith(QStringLiteral("%1: %2").arg(handle, describe(user.error())));
+                co_return failWith(QCoreApplication::translate("plaza-cli", "%1: %2").arg(handle, describe(user.error())));
             userIds.append(*user);
         }
         answer = co_await groups.add(*id, userIds);
@@ -85,12 +87,11 @@ QCoro::Task<int> Commands::manageGroup()
         co_return failWith(describeRefusal(answer.error()),
                            answer.error().code == ErrorCode::ValidationFailed ? kUsage : kFailed);
     if (what == u"rename")
-        printLine(QStringLiteral("renamed %1 to \"%2\"").arg(*id, answer->title.value_or(QString())));
+        printLine(QCoreApplication::translate("plaza-cli", "renamed %1 to \"%2\"").arg(*id, answer->title.value_or(QString())));
     else if (what == u"leave")
-        printLine(QStringLiteral("left %1: its history stays here, nothing new comes").arg(*id));
+        printLine(QCoreApplication::translate("plaza-cli", "left %1: its history stays here, nothing new comes").arg(*id));
     else
-        printLine(answer->members.size() == 1 ? QStringLiteral("%1 now has 1 member").arg(*id)
-                                              : QStringLiteral("%1 now has %2 members").arg(*id).arg(answer->members.size()));
+        printLine(QCoreApplication::translate("plaza-cli", "%1 now has %n member(s)", nullptr, int(answer->members.size())).arg(*id));
     co_return kOk;
 }
 

@@ -2,7 +2,9 @@
 // plaza-cli: sign in, sync and inspect the local cache from a terminal, through the
 // same Session and SyncEngine as the desktop app.
 #include "clicommands.h"
+#include "common/languageloader.h"
 #include "plazaversion.h"
+#include "terminal.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -22,184 +24,207 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("plaza-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PLAZA_VERSION));
+    // A terminal tool answers in one line; what the core logs is for --verbose (read below).
+    QLoggingCategory::setFilterRules(QStringLiteral("plaza.*.debug=false\nplaza.*.info=false\nplaza.*.warning=false"));
+    // The language of the system (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), English under C or
+    // POSIX; before any text is made, the help included.
+    setMessageLanguage(LanguageLoader::installForTerminal(app));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Plaza from the terminal.\n\n"
-        "Commands:\n"
-        "  login      sign in (--server URL --handle H) and make the local cache\n"
-        "  register   create an account (--server URL --handle H [--display-name N])\n"
-        "  whoami     the signed-in account\n"
-        "  sync       pull what changed: \"applied N events, cursor M\"\n"
-        "  status     server, account, cursor, last sync, online, cache encryption\n"
-        "  logout     sign out and delete the local cache and its key\n\n"
-        "Wallet:\n"
-        "  balance                         balance, limits (from the cache when offline)\n"
-        "  history [--in|--out] [--kind K] [--query Q] [--limit N]\n"
-        "  send @handle AMOUNT [NOTE] [--again]   amount in your locale (\"12.50\"); exit 5 = awaiting confirmation;\n"
-        "                                  the same payment still awaiting confirmation is refused unless --again\n"
-        "  request AMOUNT [NOTE] [--from @handle]   prints the plaza://pay link\n"
-        "  pay plaza://pay/ID [--yes]      shows payee, amount and note, asks unless --yes\n"
-        "  topup AMOUNT --card TOKEN       (test cards: tok_visa, tok_declined)\n"
-        "  export FILE.csv [filters]       the history as CSV (RFC 4180)\n"
-        "  pending                         retry payments awaiting confirmation now\n"
-        "  requests [--to-me|--from-me] [--limit N]   payment requests with their state, newest first\n"
-        "  decline ID|plaza://pay/ID       decline a request someone made of you\n"
-        "  cancel ID|plaza://pay/ID        cancel a request you made\n\n"
-        "Savings:\n"
-        "  savings                         balance, APY, interest this month and in total\n"
-        "  deposit AMOUNT [--goal g_ID]    from the wallet into savings (exit 5 = awaiting confirmation)\n"
-        "  withdraw AMOUNT [--goal g_ID]   from savings to the wallet\n"
-        "  goals [list]                    goals with progress; goals add NAME TARGET [--deadline YYYY-MM-DD],\n"
-        "                                  goals rename g_ID NAME, goals target g_ID AMOUNT, goals delete g_ID\n\n"
-        "Feed:\n"
-        "  feed [--discover] [--limit N]   Following (newest first) or Discover (ranked, with each score's terms)\n"
-        "  post \"TEXT\"                     at most 500 characters; offline: queued, exit 5, sent by the next run online\n"
-        "  like POST_ID                    like a post (idempotent)\n"
-        "  repost POST_ID                  repost a post (idempotent)\n"
-        "  post edit POST_ID \"TEXT\"        change the text of your post (marked edited)\n"
-        "  post delete POST_ID             delete your post (its text goes everywhere, with its reposts)\n"
-        "  post quote POST_ID \"TEXT\"       a new post quoting another\n"
-        "  post bookmark POST_ID           keep a post in your bookmarks (private); post unbookmark POST_ID\n"
-        "  bookmarks [--limit N]           your bookmarks, newest first\n\n"
-        "Chat:\n"
-        "  chats                           your conversations, most recent first, with unread counts\n"
-        "  chat @handle|ID [--limit N]     the last messages of a conversation (a direct one with @handle)\n"
-        "  chat requests                   first messages from people you do not follow, waiting for you\n"
-        "  chat accept @handle|ID          accept a message request (replying accepts it too; block declines it)\n"
-        "  say @handle|ID \"TEXT\"           send through the outbox; exit 5 = queued, sent when the server answers\n"
-        "  chat-search \"WORDS\" [--limit N] search cached messages (accents ignored: cafe finds café)\n"
-        "  group \"TITLE\" @handle...       a new group with a title and these people\n"
-        "  group members CHAT              its members and their roles (admin, member)\n"
-        "  group rename CHAT \"TITLE\"       a new title (admins)\n"
-        "  group add CHAT @handle...       add people (admins)\n"
-        "  group remove CHAT @handle       remove someone (admins)\n"
-        "  group leave CHAT                leave it (its history stays, nothing new comes)\n"
-        "  attach @handle|ID FILE... [--text TEXT] [--alt TEXT]...   send files (at most 10; images lose their metadata)\n"
-        "  (chat prints each message's id first; these take it)\n"
-        "  reply MESSAGE_ID \"TEXT\"         answer a message, quoting it (through the outbox, like say)\n"
-        "  edit MESSAGE_ID \"TEXT\"          change your text message (within 48 h; never payments or requests)\n"
-        "  delete MESSAGE_ID [--for-me]    delete your message for everyone (within 48 h), or hide any on this device\n"
-        "  react MESSAGE_ID EMOJI          add your reaction (one emoji); unreact MESSAGE_ID EMOJI takes it back\n"
-        "  forward MESSAGE_ID @handle|ID...   forward a message (not a payment) to one or more conversations\n\n"
-        "Safety:\n"
-        "  block @handle|USER_ID           they cannot message you, pay you or ask you for money, see your posts or\n"
-        "                                  find you; your conversation stays readable but read-only\n"
-        "  unblock @handle|USER_ID         undo a block\n"
-        "  blocks                          the people you blocked\n"
-        "  mute-person @handle|USER_ID     leave their posts and reposts out of your feed (they are not told;\n"
-        "                                  messages and payments go on)\n"
-        "  unmute-person @handle|USER_ID   their posts in your feed again\n"
-        "  muted-people                    the people you muted in the feed\n"
-        "  mute @handle|ID [--for 1h|8h|1w|forever]   no notifications from a conversation (forever by default)\n"
-        "  unmute @handle|ID               notifications again\n"
-        "  report message|post|user|request ID --reason spam|abuse|scam|other [--note TEXT] [--decline]\n"
-        "                                  tell the moderators; --decline also declines a payment request\n\n"
-        "Files:\n"
-        "  upload FILE...                  upload files (resumed after a dropped connection); prints their ids\n"
-        "  post [\"TEXT\"] --image FILE [--alt TEXT]   a post with up to 4 images, each with its alt text\n"
-        "  download MEDIA_ID [FILE|DIR] [--thumbnail]   save a file you can see (checked against its sha256)\n\n"
-        "Account:\n"
-        "  sessions [list]                 the devices signed in to your account (* marks this one)\n"
-        "  sessions end ID                 sign a device out now (its tokens and live connection stop)\n"
-        "  sessions end --others           sign out every device but this one\n"
-        "  password                        change your password (asks on the terminal; --password-stdin: current\n"
-        "                                  on the first line, new on the second); signs out every other device\n"
-        "  account delete [--delete-cache] delete your account (only with an empty wallet and savings); asks for\n"
-        "                                  your password; this device's copy is kept unless --delete-cache\n"
-
-        "  2fa [status]                    two-factor sign-in on or off, and the step-up threshold\n"
-        "  2fa setup                       (password) prints the secret and otpauth:// URI for an authenticator app\n"
-        "  2fa confirm CODE                turns it on; prints the 10 recovery codes once\n"
-        "  2fa disable CODE                turns it off (or: 2fa disable --recovery-code CODE)\n"
-        "  2fa threshold AMOUNT|off        payments at or above AMOUNT need your password or a code\n\n"
-        "Two-factor: login asks for the code (or --code CODE / --recovery-code CODE); a payment the server\n"
-        "wants confirmed asks for your password or code (or --password-stdin / --code CODE)."));
+    // One string for each part of the help, so that a translation keeps its columns.
+    parser.setApplicationDescription(
+        QCoreApplication::translate("plaza-cli",
+            "Plaza from the terminal.")
+        + QStringLiteral("\n\n")
+        + QCoreApplication::translate("plaza-cli",
+            "Commands:\n"
+            "  login      sign in (--server URL --handle H) and make the local cache\n"
+            "  register   create an account (--server URL --handle H [--display-name N])\n"
+            "  whoami     the signed-in account\n"
+            "  sync       pull what changed: \"applied N events, cursor M\"\n"
+            "  status     server, account, cursor, last sync, online, cache encryption\n"
+            "  logout     sign out and delete the local cache and its key")
+        + QStringLiteral("\n\n")
+        + QCoreApplication::translate("plaza-cli",
+            "Wallet:\n"
+            "  balance                         balance, limits (from the cache when offline)\n"
+            "  history [--in|--out] [--kind K] [--query Q] [--limit N]\n"
+            "  send @handle AMOUNT [NOTE] [--again]   amount in your locale (\"12.50\"); exit 5 = awaiting confirmation;\n"
+            "                                  the same payment still awaiting confirmation is refused unless --again\n"
+            "  request AMOUNT [NOTE] [--from @handle]   prints the plaza://pay link\n"
+            "  pay plaza://pay/ID [--yes]      shows payee, amount and note, asks unless --yes\n"
+            "  topup AMOUNT --card TOKEN       (test cards: tok_visa, tok_declined)\n"
+            "  export FILE.csv [filters]       the history as CSV (RFC 4180)\n"
+            "  pending                         retry payments awaiting confirmation now\n"
+            "  requests [--to-me|--from-me] [--limit N]   payment requests with their state, newest first\n"
+            "  decline ID|plaza://pay/ID       decline a request someone made of you\n"
+            "  cancel ID|plaza://pay/ID        cancel a request you made")
+        + QStringLiteral("\n\n")
+        + QCoreApplication::translate("plaza-cli",
+            "Savings:\n"
+            "  savings                         balance, APY, interest this month and in total\n"
+            "  deposit AMOUNT [--goal g_ID]    from the wallet into savings (exit 5 = awaiting confirmation)\n"
+            "  withdraw AMOUNT [--goal g_ID]   from savings to the wallet\n"
+            "  goals [list]                    goals with progress; goals add NAME TARGET [--deadline YYYY-MM-DD],\n"
+            "                                  goals rename g_ID NAME, goals target g_ID AMOUNT, goals delete g_ID")
+        + QStringLiteral("\n\n")
+        + QCoreApplication::translate("plaza-cli",
+            "Feed:\n"
+            "  feed [--discover] [--limit N]   Following (newest first) or Discover (ranked, with each score's terms)\n"
+            "  post \"TEXT\"                     at most 500 characters; offline: queued, exit 5, sent by the next run online\n"
+            "  like POST_ID                    like a post (idempotent)\n"
+            "  repost POST_ID                  repost a post (idempotent)\n"
+            "  post edit POST_ID \"TEXT\"        change the text of your post (marked edited)\n"
+            "  post delete POST_ID             delete your post (its text goes everywhere, with its reposts)\n"
+            "  post quote POST_ID \"TEXT\"       a new post quoting another\n"
+            "  post bookmark POST_ID           keep a post in your bookmarks (private); post unbookmark POST_ID\n"
+            "  bookmarks [--limit N]           your bookmarks, newest first")
+        + QStringLiteral("\n\n")
+        + QCoreApplication::translate("plaza-cli",
+            "Chat:\n"
+            "  chats                           your conversations, most recent first, with unread counts\n"
+            "  chat @handle|ID [--limit N]     the last messages of a conversation (a direct one with @handle)\n"
+            "  chat requests                   first messages from people you do not follow, waiting for you\n"
+            "  chat accept @handle|ID          accept a message request (replying accepts it too; block declines it)\n"
+            "  say @handle|ID \"TEXT\"           send through the outbox; exit 5 = queued, sent when the server answers\n"
+            "  chat-search \"WORDS\" [--limit N] search cached messages (accents ignored: cafe finds café)\n"
+            "  group \"TITLE\" @handle...       a new group with a title and these people\n"
+            "  group members CHAT              its members and their roles (admin, member)\n"
+            "  group rename CHAT \"TITLE\"       a new title (admins)\n"
+            "  group add CHAT @handle...       add people (admins)\n"
+            "  group remove CHAT @handle       remove someone (admins)\n"
+            "  group leave CHAT                leave it (its history stays, nothing new comes)\n"
+            "  attach @handle|ID FILE... [--text TEXT] [--alt TEXT]...   send files (at most 10; images lose their metadata)\n"
+            "  (chat prints each message's id first; these take it)\n"
+            "  reply MESSAGE_ID \"TEXT\"         answer a message, quoting it (through the outbox, like say)\n"
+            "  edit MESSAGE_ID \"TEXT\"          change your text message (within 48 h; never payments or requests)\n"
+            "  delete MESSAGE_ID [--for-me]    delete your message for everyone (within 48 h), or hide any on this device\n"
+            "  react MESSAGE_ID EMOJI          add your reaction (one emoji); unreact MESSAGE_ID EMOJI takes it back\n"
+            "  forward MESSAGE_ID @handle|ID...   forward a message (not a payment) to one or more conversations")
+        + QStringLiteral("\n\n")
+        + QCoreApplication::translate("plaza-cli",
+            "Safety:\n"
+            "  block @handle|USER_ID           they cannot message you, pay you or ask you for money, see your posts or\n"
+            "                                  find you; your conversation stays readable but read-only\n"
+            "  unblock @handle|USER_ID         undo a block\n"
+            "  blocks                          the people you blocked\n"
+            "  mute-person @handle|USER_ID     leave their posts and reposts out of your feed (they are not told;\n"
+            "                                  messages and payments go on)\n"
+            "  unmute-person @handle|USER_ID   their posts in your feed again\n"
+            "  muted-people                    the people you muted in the feed\n"
+            "  mute @handle|ID [--for 1h|8h|1w|forever]   no notifications from a conversation (forever by default)\n"
+            "  unmute @handle|ID               notifications again\n"
+            "  report message|post|user|request ID --reason spam|abuse|scam|other [--note TEXT] [--decline]\n"
+            "                                  tell the moderators; --decline also declines a payment request")
+        + QStringLiteral("\n\n")
+        + QCoreApplication::translate("plaza-cli",
+            "Files:\n"
+            "  upload FILE...                  upload files (resumed after a dropped connection); prints their ids\n"
+            "  post [\"TEXT\"] --image FILE [--alt TEXT]   a post with up to 4 images, each with its alt text\n"
+            "  download MEDIA_ID [FILE|DIR] [--thumbnail]   save a file you can see (checked against its sha256)")
+        + QStringLiteral("\n\n")
+        + QCoreApplication::translate("plaza-cli",
+            "Account:\n"
+            "  sessions [list]                 the devices signed in to your account (* marks this one)\n"
+            "  sessions end ID                 sign a device out now (its tokens and live connection stop)\n"
+            "  sessions end --others           sign out every device but this one\n"
+            "  password                        change your password (asks on the terminal; --password-stdin: current\n"
+            "                                  on the first line, new on the second); signs out every other device\n"
+            "  account delete [--delete-cache] delete your account (only with an empty wallet and savings); asks for\n"
+            "                                  your password; this device's copy is kept unless --delete-cache\n"
+            "  2fa [status]                    two-factor sign-in on or off, and the step-up threshold\n"
+            "  2fa setup                       (password) prints the secret and otpauth:// URI for an authenticator app\n"
+            "  2fa confirm CODE                turns it on; prints the 10 recovery codes once\n"
+            "  2fa disable CODE                turns it off (or: 2fa disable --recovery-code CODE)\n"
+            "  2fa threshold AMOUNT|off        payments at or above AMOUNT need your password or a code")
+        + QStringLiteral("\n\n")
+        + QCoreApplication::translate("plaza-cli",
+            "Two-factor: login asks for the code (or --code CODE / --recovery-code CODE); a payment the server\n"
+            "wants confirmed asks for your password or code (or --password-stdin / --code CODE)."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, register, whoami, sync, status, logout, "
+    parser.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("plaza-cli", "login, register, whoami, sync, status, logout, "
                                                                            "balance, history, send, request, requests, decline, cancel, pay, topup, "
                                                                            "export, pending, savings, deposit, withdraw, "
                                                                            "goals, feed, post, like, repost, bookmarks, chats, chat, say, chat-search, group, reply, edit, "
                                                                            "delete, react, unreact, forward, block, unblock, blocks, mute, unmute, mute-person, unmute-person, muted-people, report, sessions, "
                                                                            "password, account, 2fa, upload, attach or download"));
-    const QCommandLineOption inOption(QStringLiteral("in"), QStringLiteral("history/export: money received only."));
-    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("history/export: money sent only."));
-    const QCommandLineOption kindOption(QStringLiteral("kind"), QStringLiteral("history/export: one kind (transfer, top_up, …)."),
+    const QCommandLineOption inOption(QStringLiteral("in"), QCoreApplication::translate("plaza-cli", "history/export: money received only."));
+    const QCommandLineOption outOption(QStringLiteral("out"), QCoreApplication::translate("plaza-cli", "history/export: money sent only."));
+    const QCommandLineOption kindOption(QStringLiteral("kind"), QCoreApplication::translate("plaza-cli", "history/export: one kind (transfer, top_up, …)."),
                                         QStringLiteral("K"));
-    const QCommandLineOption queryOption(QStringLiteral("query"), QStringLiteral("history/export: text in the note or name."),
+    const QCommandLineOption queryOption(QStringLiteral("query"), QCoreApplication::translate("plaza-cli", "history/export: text in the note or name."),
                                          QStringLiteral("Q"));
-    const QCommandLineOption limitOption(QStringLiteral("limit"), QStringLiteral("history, chat, chat-search: at most N rows (20)."),
+    const QCommandLineOption limitOption(QStringLiteral("limit"), QCoreApplication::translate("plaza-cli", "history, chat, chat-search: at most N rows (20)."),
                                          QStringLiteral("N"), QStringLiteral("20"));
-    const QCommandLineOption fromOption(QStringLiteral("from"), QStringLiteral("request: who should pay."),
+    const QCommandLineOption fromOption(QStringLiteral("from"), QCoreApplication::translate("plaza-cli", "request: who should pay."),
                                         QStringLiteral("@handle"));
-    const QCommandLineOption toMeOption(QStringLiteral("to-me"), QStringLiteral("requests: only those asked of you."));
-    const QCommandLineOption fromMeOption(QStringLiteral("from-me"), QStringLiteral("requests: only those you asked."));
-    const QCommandLineOption cardOption(QStringLiteral("card"), QStringLiteral("topup: the card token."), QStringLiteral("TOKEN"));
-    const QCommandLineOption goalOption(QStringLiteral("goal"), QStringLiteral("deposit/withdraw: into or out of this goal."),
+    const QCommandLineOption toMeOption(QStringLiteral("to-me"), QCoreApplication::translate("plaza-cli", "requests: only those asked of you."));
+    const QCommandLineOption fromMeOption(QStringLiteral("from-me"), QCoreApplication::translate("plaza-cli", "requests: only those you asked."));
+    const QCommandLineOption cardOption(QStringLiteral("card"), QCoreApplication::translate("plaza-cli", "topup: the card token."), QStringLiteral("TOKEN"));
+    const QCommandLineOption goalOption(QStringLiteral("goal"), QCoreApplication::translate("plaza-cli", "deposit/withdraw: into or out of this goal."),
                                         QStringLiteral("g_ID"));
-    const QCommandLineOption deadlineOption(QStringLiteral("deadline"), QStringLiteral("goals add: YYYY-MM-DD."),
+    const QCommandLineOption deadlineOption(QStringLiteral("deadline"), QCoreApplication::translate("plaza-cli", "goals add: YYYY-MM-DD."),
                                             QStringLiteral("DATE"));
-    const QCommandLineOption yesOption(QStringLiteral("yes"), QStringLiteral("pay: do not ask for confirmation."));
-    const QCommandLineOption discoverOption(QStringLiteral("discover"), QStringLiteral("feed: the Discover timeline."));
-    const QCommandLineOption othersOption(QStringLiteral("others"), QStringLiteral("sessions end: every session but this device's."));
+    const QCommandLineOption yesOption(QStringLiteral("yes"), QCoreApplication::translate("plaza-cli", "pay: do not ask for confirmation."));
+    const QCommandLineOption discoverOption(QStringLiteral("discover"), QCoreApplication::translate("plaza-cli", "feed: the Discover timeline."));
+    const QCommandLineOption othersOption(QStringLiteral("others"), QCoreApplication::translate("plaza-cli", "sessions end: every session but this device's."));
     const QCommandLineOption againOption(QStringLiteral("again"),
-                                         QStringLiteral("send: even if the same payment is still awaiting confirmation."));
+                                         QCoreApplication::translate("plaza-cli", "send: even if the same payment is still awaiting confirmation."));
     const QCommandLineOption deleteCacheOption(QStringLiteral("delete-cache"),
-                                               QStringLiteral("account delete: also delete this device's copy of the account."));
+                                               QCoreApplication::translate("plaza-cli", "account delete: also delete this device's copy of the account."));
     const QCommandLineOption codeOption(QStringLiteral("code"),
-                                        QStringLiteral("login, send, pay, withdraw, 2fa threshold: the code of your authenticator app."),
+                                        QCoreApplication::translate("plaza-cli", "login, send, pay, withdraw, 2fa threshold: the code of your authenticator app."),
                                         QStringLiteral("CODE"));
     const QCommandLineOption recoveryOption(QStringLiteral("recovery-code"),
-                                            QStringLiteral("login, 2fa disable: a recovery code instead."), QStringLiteral("CODE"));
-    const QCommandLineOption imageOption(QStringLiteral("image"), QStringLiteral("post: an image to show (repeatable, at most 4)."),
+                                            QCoreApplication::translate("plaza-cli", "login, 2fa disable: a recovery code instead."), QStringLiteral("CODE"));
+    const QCommandLineOption imageOption(QStringLiteral("image"), QCoreApplication::translate("plaza-cli", "post: an image to show (repeatable, at most 4)."),
                                          QStringLiteral("FILE"));
     const QCommandLineOption altOption(QStringLiteral("alt"),
-                                       QStringLiteral("post, attach, upload: the alt text of each file, in order (repeatable)."),
+                                       QCoreApplication::translate("plaza-cli", "post, attach, upload: the alt text of each file, in order (repeatable)."),
                                        QStringLiteral("TEXT"));
-    const QCommandLineOption textOption(QStringLiteral("text"), QStringLiteral("attach: a message to go with the files."),
+    const QCommandLineOption textOption(QStringLiteral("text"), QCoreApplication::translate("plaza-cli", "attach: a message to go with the files."),
                                         QStringLiteral("TEXT"));
-    const QCommandLineOption thumbnailOption(QStringLiteral("thumbnail"), QStringLiteral("download: the image's thumbnail."));
+    const QCommandLineOption thumbnailOption(QStringLiteral("thumbnail"), QCoreApplication::translate("plaza-cli", "download: the image's thumbnail."));
     const QCommandLineOption forMeOption(QStringLiteral("for-me"),
-                                         QStringLiteral("delete: hide the message on this device only."));
-    const QCommandLineOption forOption(QStringLiteral("for"), QStringLiteral("mute: how long (1h, 8h, 1w, forever)."),
+                                         QCoreApplication::translate("plaza-cli", "delete: hide the message on this device only."));
+    const QCommandLineOption forOption(QStringLiteral("for"), QCoreApplication::translate("plaza-cli", "mute: how long (1h, 8h, 1w, forever)."),
                                        QStringLiteral("LENGTH"));
-    const QCommandLineOption reasonOption(QStringLiteral("reason"), QStringLiteral("report: spam, abuse, scam or other."),
+    const QCommandLineOption reasonOption(QStringLiteral("reason"), QCoreApplication::translate("plaza-cli", "report: spam, abuse, scam or other."),
                                           QStringLiteral("R"));
-    const QCommandLineOption noteOption(QStringLiteral("note"), QStringLiteral("report: what happened (at most 500 characters)."),
+    const QCommandLineOption noteOption(QStringLiteral("note"), QCoreApplication::translate("plaza-cli", "report: what happened (at most 500 characters)."),
                                         QStringLiteral("TEXT"));
-    const QCommandLineOption declineOption(QStringLiteral("decline"), QStringLiteral("report request: decline it too."));
+    const QCommandLineOption declineOption(QStringLiteral("decline"), QCoreApplication::translate("plaza-cli", "report request: decline it too."));
     parser.addOptions({forOption, reasonOption, noteOption, declineOption});
     parser.addOptions({inOption, outOption, kindOption, queryOption, limitOption, fromOption, cardOption, yesOption, goalOption,
                        deadlineOption, discoverOption, toMeOption, fromMeOption, othersOption, againOption,
                        deleteCacheOption, codeOption, recoveryOption, imageOption, altOption, textOption, thumbnailOption,
                        forMeOption});
-    const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server URL (login)."), QStringLiteral("URL"));
-    const QCommandLineOption handleOption(QStringLiteral("handle"), QStringLiteral("Your handle (login)."), QStringLiteral("H"));
-    const QCommandLineOption nameOption(QStringLiteral("display-name"), QStringLiteral("Display name (register)."),
+    const QCommandLineOption serverOption(QStringLiteral("server"), QCoreApplication::translate("plaza-cli", "Server URL (login)."), QStringLiteral("URL"));
+    const QCommandLineOption handleOption(QStringLiteral("handle"), QCoreApplication::translate("plaza-cli", "Your handle (login)."), QStringLiteral("H"));
+    const QCommandLineOption nameOption(QStringLiteral("display-name"), QCoreApplication::translate("plaza-cli", "Display name (register)."),
                                         QStringLiteral("NAME"));
     const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
-                                           QStringLiteral("Read the password from the first line of stdin."));
+                                           QCoreApplication::translate("plaza-cli", "Read the password from the first line of stdin."));
     const QCommandLineOption passphraseStdin(
         QStringLiteral("passphrase-stdin"),
-        QStringLiteral("Read the cache passphrase from the next line of stdin (also PLAZA_PASSPHRASE)."));
+        QCoreApplication::translate("plaza-cli", "Read the cache passphrase from the next line of stdin (also PLAZA_PASSPHRASE)."));
     const QCommandLineOption noKeychain(QStringLiteral("no-keychain"),
-                                        QStringLiteral("Never use the OS keychain: protect the cache with a passphrase."));
-    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"), QStringLiteral("Where caches live."),
+                                        QCoreApplication::translate("plaza-cli", "Never use the OS keychain: protect the cache with a passphrase."));
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"), QCoreApplication::translate("plaza-cli", "Where caches live."),
                                            QStringLiteral("DIR"));
-    const QCommandLineOption configDirOption(QStringLiteral("config-dir"), QStringLiteral("Where account.json lives."),
+    const QCommandLineOption configDirOption(QStringLiteral("config-dir"), QCoreApplication::translate("plaza-cli", "Where account.json lives."),
                                              QStringLiteral("DIR"));
-    const QCommandLineOption verbose(QStringLiteral("verbose"), QStringLiteral("Log what the core does (stderr)."));
+    const QCommandLineOption verbose(QStringLiteral("verbose"), QCoreApplication::translate("plaza-cli", "Log what the core does (stderr)."));
     parser.addOptions({serverOption, handleOption, nameOption, passwordStdin, passphraseStdin, noKeychain, dataDirOption,
                        configDirOption, verbose});
     parser.process(app);
-    // A terminal tool answers in one line; what the core logs is for --verbose.
-    if (!parser.isSet(verbose))
-        QLoggingCategory::setFilterRules(QStringLiteral("plaza.*.debug=false\nplaza.*.info=false\nplaza.*.warning=false"));
+    if (parser.isSet(verbose))
+        QLoggingCategory::setFilterRules(QString());
 
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty()) {
-        std::fputs("plaza-cli: a command expected (see --help)\n", stderr);
+        printError(QCoreApplication::translate("plaza-cli", "a command expected (see --help)"));
         return kUsage;
     }
     CliOptions options;
@@ -218,7 +243,7 @@ int main(int argc, char **argv)
     options.passphraseEnv = qEnvironmentVariable("PLAZA_PASSPHRASE");
     options.arguments = args.mid(1);
     if (parser.isSet(inOption) && parser.isSet(outOption)) {
-        std::fputs("plaza-cli: --in or --out, not both\n", stderr);
+        printError(QCoreApplication::translate("plaza-cli", "--in or --out, not both"));
         return kUsage;
     }
     options.direction = parser.isSet(inOption) ? QStringLiteral("in")
@@ -229,12 +254,12 @@ int main(int argc, char **argv)
     bool limitOk = false;
     options.limit = parser.value(limitOption).toInt(&limitOk);
     if (!limitOk || options.limit < 1 || options.limit > 500) {
-        std::fputs("plaza-cli: --limit takes a number from 1 to 500\n", stderr);
+        printError(QCoreApplication::translate("plaza-cli", "--limit takes a number from 1 to 500"));
         return kUsage;
     }
     options.from = parser.value(fromOption);
     if (parser.isSet(toMeOption) && parser.isSet(fromMeOption)) {
-        std::fputs("plaza-cli: --to-me or --from-me, not both\n", stderr);
+        printError(QCoreApplication::translate("plaza-cli", "--to-me or --from-me, not both"));
         return kUsage;
     }
     options.requestDirection = parser.isSet(toMeOption)     ? QStringLiteral("to_me")
@@ -276,8 +301,7 @@ int main(int argc, char **argv)
                                             QStringLiteral("unmute"),  QStringLiteral("report"),
                                             QStringLiteral("mute-person"), QStringLiteral("unmute-person")};
     if (args.size() > 1 && !takesArguments.contains(command)) {
-        std::fputs(QStringLiteral("plaza-cli: \"%1\" takes no arguments (see --help)\n").arg(command).toLocal8Bit().constData(),
-                   stderr);
+        printError(QCoreApplication::translate("plaza-cli", "\"%1\" takes no arguments (see --help)").arg(command));
         return kUsage;
     }
     Commands commands(options);
@@ -398,8 +422,7 @@ int main(int argc, char **argv)
     }();
     int code = QCoro::waitFor(std::move(task));
     if (code < 0) {
-        std::fputs(QStringLiteral("plaza-cli: unknown command \"%1\" (see --help)\n").arg(command).toLocal8Bit().constData(),
-                   stderr);
+        printError(QCoreApplication::translate("plaza-cli", "unknown command \"%1\" (see --help)").arg(command));
         code = kUsage;
     }
     // The end of the run. The cache closes once every write it accepted has landed (a pull

@@ -16,6 +16,7 @@
 #include "protocol/endpoints.h"
 #include "terminal.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
@@ -28,7 +29,7 @@ namespace {
 
 QString describeMedia(const protocol::Media &m)
 {
-    const QString size = QLocale::c().formattedDataSize(m.size, 1, QLocale::DataSizeTraditionalFormat);
+    const QString size = QLocale().formattedDataSize(m.size, 1, QLocale::DataSizeTraditionalFormat);
     if (m.isImage())
         return QStringLiteral("%1  %2  %3×%4  %5  %6").arg(m.id, m.mime).arg(m.width).arg(m.height).arg(size, m.name);
     return QStringLiteral("%1  %2  %3  %4").arg(m.id, m.mime, size, m.name);
@@ -68,16 +69,16 @@ QCoro::Task<Result<QJsonArray>> Commands::uploadAll(QStringList files)
 {
     for (const QString &file : std::as_const(files)) {
         if (!QFileInfo(file).isFile())
-            co_return makeError(ErrorCode::ValidationFailed, QStringLiteral("%1 is not a file").arg(file));
+            co_return withSentence(makeError(ErrorCode::ValidationFailed, {}), QCoreApplication::translate("plaza-cli", "%1 is not a file").arg(file));
     }
     if (m_options.alts.size() > files.size())
-        co_return makeError(ErrorCode::ValidationFailed, QStringLiteral("more --alt texts than files"));
+        co_return withSentence(makeError(ErrorCode::ValidationFailed, {}), QCoreApplication::translate("plaza-cli", "more --alt texts than files"));
     QJsonArray refs;
     for (qsizetype i = 0; i < files.size(); ++i) {
         auto done = co_await media::upload(*m_session->api(), files.at(i), {}, progressLine(QFileInfo(files.at(i)).fileName()));
         if (!done)
-            co_return makeError(done.error().code, QStringLiteral("%1: %2").arg(files.at(i), describe(done.error())));
-        printLine(QStringLiteral("uploaded %1").arg(describeMedia(*done)));
+            co_return withSentence(makeError(done.error().code, {}), QCoreApplication::translate("plaza-cli", "%1: %2").arg(files.at(i), describe(done.error())));
+        printLine(QCoreApplication::translate("plaza-cli", "uploaded %1").arg(describeMedia(*done)));
         QJsonObject ref{{QStringLiteral("media_id"), done->id}};
         if (i < m_options.alts.size() && !m_options.alts.at(i).isEmpty())
             ref.insert(QStringLiteral("alt"), m_options.alts.at(i));
@@ -90,7 +91,7 @@ QCoro::Task<int> Commands::upload()
 {
     const QStringList &args = m_options.arguments;
     if (args.isEmpty())
-        co_return failWith(QStringLiteral("usage: upload FILE..."), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: upload FILE..."), kUsage);
     if (const int code = co_await open(); code != kOk)
         co_return code;
     auto refs = co_await uploadAll(args);
@@ -103,13 +104,13 @@ QCoro::Task<int> Commands::attach()
 {
     const QStringList &args = m_options.arguments;
     if (args.size() < 2 || args.size() - 1 > protocol::limits::kMaxMessageAttachments)
-        co_return failWith(QStringLiteral("usage: attach @handle|CONVERSATION_ID FILE... (at most %1 files) [--text TEXT] "
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: attach @handle|CONVERSATION_ID FILE... (at most %1 files) [--text TEXT] "
                                           "[--alt TEXT]...")
                                .arg(protocol::limits::kMaxMessageAttachments),
                            kUsage);
     const QStringList paths = args.mid(1);
     if (m_options.alts.size() > paths.size())
-        co_return failWith(QStringLiteral("more --alt texts than files"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "more --alt texts than files"), kUsage);
     QList<std::pair<QString, QString>> pathsAndAlts;
     for (qsizetype i = 0; i < paths.size(); ++i) {
         if (auto st = media::checkLocalFile(paths.at(i), int(i)); !st)
@@ -133,7 +134,7 @@ QCoro::Task<int> Commands::attach()
         for (const chat::OutgoingMessage &m : std::as_const(*pending)) {
             if (sameMessage(m, *conversation, m_options.text, *files)) {
                 clientId = m.clientId;
-                printLine(QStringLiteral("resuming the files queued earlier (client_id %1)").arg(clientId));
+                printLine(QCoreApplication::translate("plaza-cli", "resuming the files queued earlier (client_id %1)").arg(clientId));
                 break;
             }
         }
@@ -153,14 +154,13 @@ QCoro::Task<int> Commands::attach()
     if (!stored)
         co_return failWith(describe(stored.error()));
     if (stored->state == chat::OutgoingMessage::State::Failed)
-        co_return failWith(QStringLiteral("%1: %2").arg(stored->errorCode, stored->errorMessage));
+        co_return failWith(describe(stored->errorCode, stored->errorMessage));
     if (stored->state == chat::OutgoingMessage::State::Sending) {
-        printLine(QStringLiteral("queued — the files will be sent when the server answers (client_id %1)").arg(clientId));
+        printLine(QCoreApplication::translate("plaza-cli", "queued — the files will be sent when the server answers (client_id %1)").arg(clientId));
         co_return kAwaiting;
     }
     const qsizetype count = stored->files.size();
-    printLine(count == 1 ? QStringLiteral("sent — message %1 with 1 file").arg(stored->messageId)
-                         : QStringLiteral("sent — message %1 with %2 files").arg(stored->messageId).arg(count));
+    printLine(QCoreApplication::translate("plaza-cli", "sent — message %1 with %n file(s)", nullptr, int(count)).arg(stored->messageId));
     co_return kOk;
 }
 
@@ -168,11 +168,11 @@ QCoro::Task<int> Commands::postWithImages()
 {
     const QStringList &args = m_options.arguments;
     if (args.size() > 1 || m_options.images.size() > protocol::limits::kMaxPostImages)
-        co_return failWith(QStringLiteral("usage: post [\"TEXT\"] --image FILE [--alt TEXT] (at most %1 images)")
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: post [\"TEXT\"] --image FILE [--alt TEXT] (at most %1 images)")
                                .arg(protocol::limits::kMaxPostImages),
                            kUsage);
     if (m_options.alts.size() > m_options.images.size())
-        co_return failWith(QStringLiteral("more --alt texts than files"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "more --alt texts than files"), kUsage);
     const QString text = args.isEmpty() ? QString() : args.at(0);
     if (auto st = feed::FeedService::validateText(text, int(m_options.images.size())); !st)
         co_return failWith(describe(st.error()), kUsage);
@@ -197,7 +197,7 @@ QCoro::Task<int> Commands::postWithImages()
         for (const feed::OutboxPost &p : std::as_const(*pending)) {
             if (p.text == text && p.replyTo.isEmpty() && sameFiles(p.images, *images)) {
                 clientId = p.clientId;
-                printLine(QStringLiteral("resuming the images queued earlier (client_id %1)").arg(clientId));
+                printLine(QCoreApplication::translate("plaza-cli", "resuming the images queued earlier (client_id %1)").arg(clientId));
                 break;
             }
         }
@@ -218,13 +218,13 @@ QCoro::Task<int> Commands::postWithImages()
         if (auto all = m_feed->store()->outbox(false)) {
             for (const feed::OutboxPost &p : std::as_const(*all)) {
                 if (p.clientId == clientId && p.state == u"failed")
-                    co_return failWith(QStringLiteral("the post was refused (client_id %1)").arg(clientId));
+                    co_return failWith(QCoreApplication::translate("plaza-cli", "the post was refused (client_id %1)").arg(clientId));
             }
         }
-        printLine(QStringLiteral("queued — the post goes when the server answers (client_id %1)").arg(clientId));
+        printLine(QCoreApplication::translate("plaza-cli", "queued — the post goes when the server answers (client_id %1)").arg(clientId));
         co_return kAwaiting;
     }
-    printLine(QStringLiteral("posted %1").arg(sent.value(clientId)));
+    printLine(QCoreApplication::translate("plaza-cli", "posted %1").arg(sent.value(clientId)));
     co_return kOk;
 }
 
@@ -232,7 +232,7 @@ QCoro::Task<int> Commands::download()
 {
     const QStringList &args = m_options.arguments;
     if (args.isEmpty() || args.size() > 2)
-        co_return failWith(QStringLiteral("usage: download MEDIA_ID [FILE] [--thumbnail]"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: download MEDIA_ID [FILE] [--thumbnail]"), kUsage);
     if (const int code = co_await open(); code != kOk)
         co_return code;
     const QString id = args.at(0);
@@ -251,7 +251,7 @@ QCoro::Task<int> Commands::download()
                                                progressLine(QFileInfo(target).fileName()));
     if (!st)
         co_return failWith(describe(st.error()));
-    printLine(QStringLiteral("saved %1").arg(QDir::toNativeSeparators(target)));
+    printLine(QCoreApplication::translate("plaza-cli", "saved %1").arg(QDir::toNativeSeparators(target)));
     co_return kOk;
 }
 

@@ -10,6 +10,8 @@
 #include "chat/messageactions.h"
 #include "storage/database.h"
 
+#include <QCoreApplication>
+
 namespace plaza::cli {
 
 namespace {
@@ -39,8 +41,7 @@ Result<QString> Commands::conversationOfMessage(const QString &messageId)
     if (!row)
         return row.error();
     if (!*row)
-        return makeError(ErrorCode::NotFound,
-                         QStringLiteral("no message %1 on this device (see `chat` for the ids)").arg(messageId));
+        return withSentence(makeError(ErrorCode::NotFound, {}), QCoreApplication::translate("plaza-cli", "no message %1 on this device (see `chat` for the ids)").arg(messageId));
     return stmt->text(0);
 }
 
@@ -48,14 +49,14 @@ QCoro::Task<int> Commands::editMessage()
 {
     const QStringList &args = m_options.arguments;
     if (args.size() != 2)
-        co_return failWith(QStringLiteral("usage: edit MESSAGE_ID \"NEW TEXT\""), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: edit MESSAGE_ID \"NEW TEXT\""), kUsage);
     if (const int code = co_await openChat(); code != kOk)
         co_return code;
     chat::MessageActions actions(m_chat.get());
     auto edited = co_await actions.edit(args.at(0), args.at(1));
     if (!edited)
         co_return failWith(describeAction(edited.error()), exitFor(edited.error()));
-    printLine(QStringLiteral("edited — message %1").arg(edited->id));
+    printLine(QCoreApplication::translate("plaza-cli", "edited — message %1").arg(edited->id));
     co_return kOk;
 }
 
@@ -63,7 +64,7 @@ QCoro::Task<int> Commands::deleteMessage()
 {
     const QStringList &args = m_options.arguments;
     if (args.size() != 1)
-        co_return failWith(QStringLiteral("usage: delete MESSAGE_ID [--for-me]"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: delete MESSAGE_ID [--for-me]"), kUsage);
     if (const int code = co_await openChat(); code != kOk)
         co_return code;
     chat::MessageActions actions(m_chat.get());
@@ -74,26 +75,26 @@ QCoro::Task<int> Commands::deleteMessage()
         const Status hidden = co_await actions.deleteForMe(args.at(0));
         if (!hidden)
             co_return failWith(describe(hidden.error()));
-        printLine(QStringLiteral("hidden on this device — message %1").arg(args.at(0)));
+        printLine(QCoreApplication::translate("plaza-cli", "hidden on this device — message %1").arg(args.at(0)));
         co_return kOk;
     }
     auto deleted = co_await actions.deleteForEveryone(args.at(0));
     if (!deleted)
         co_return failWith(describeAction(deleted.error()), exitFor(deleted.error()));
-    printLine(QStringLiteral("deleted for everyone — message %1").arg(deleted->id));
+    printLine(QCoreApplication::translate("plaza-cli", "deleted for everyone — message %1").arg(deleted->id));
     co_return kOk;
 }
 
 QCoro::Task<int> Commands::react(bool add)
 {
     const QStringList &args = m_options.arguments;
-    QString usage = QStringLiteral("usage: react MESSAGE_ID EMOJI");
+    QString usage = QCoreApplication::translate("plaza-cli", "usage: react MESSAGE_ID EMOJI");
     if (!add)
-        usage = QStringLiteral("usage: unreact MESSAGE_ID EMOJI");
+        usage = QCoreApplication::translate("plaza-cli", "usage: unreact MESSAGE_ID EMOJI");
     if (args.size() != 2)
         co_return failWith(usage, kUsage);
     if (!protocol::isReactionEmoji(args.at(1)))
-        co_return failWith(QStringLiteral("a reaction is one emoji (got \"%1\")").arg(args.at(1)), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "a reaction is one emoji (got \"%1\")").arg(args.at(1)), kUsage);
     if (const int code = co_await openChat(); code != kOk)
         co_return code;
     chat::MessageActions actions(m_chat.get());
@@ -103,9 +104,9 @@ QCoro::Task<int> Commands::react(bool add)
     QStringList counts;
     for (const protocol::Reaction &r : std::as_const(reacted->reactions))
         counts.append(QStringLiteral("%1 %2").arg(r.emoji).arg(r.count));
-    printLine(QStringLiteral("%1 — message %2: %3")
-                  .arg(add ? QStringLiteral("reacted") : QStringLiteral("unreacted"), reacted->id,
-                       counts.isEmpty() ? QStringLiteral("no reactions") : counts.join(QStringLiteral(", "))));
+    const QString shown = counts.isEmpty() ? QCoreApplication::translate("plaza-cli", "no reactions") : counts.join(QStringLiteral(", "));
+    printLine(add ? QCoreApplication::translate("plaza-cli", "reacted — message %1: %2").arg(reacted->id, shown)
+                  : QCoreApplication::translate("plaza-cli", "unreacted — message %1: %2").arg(reacted->id, shown));
     co_return kOk;
 }
 
@@ -113,7 +114,7 @@ QCoro::Task<int> Commands::reply()
 {
     const QStringList &args = m_options.arguments;
     if (args.size() != 2)
-        co_return failWith(QStringLiteral("usage: reply MESSAGE_ID \"TEXT\""), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: reply MESSAGE_ID \"TEXT\""), kUsage);
     if (const int code = co_await openChat(); code != kOk)
         co_return code;
     auto conversation = conversationOfMessage(args.at(0));
@@ -129,12 +130,12 @@ QCoro::Task<int> Commands::reply()
     if (!stored)
         co_return failWith(describe(stored.error()));
     if (stored->state == chat::OutgoingMessage::State::Failed)
-        co_return failWith(QStringLiteral("%1: %2").arg(stored->errorCode, stored->errorMessage));
+        co_return failWith(describe(stored->errorCode, stored->errorMessage));
     if (stored->state == chat::OutgoingMessage::State::Sending) {
-        printLine(QStringLiteral("queued — it will be sent when the server answers (client_id %1)").arg(stored->clientId));
+        printLine(QCoreApplication::translate("plaza-cli", "queued — it will be sent when the server answers (client_id %1)").arg(stored->clientId));
         co_return kAwaiting;
     }
-    printLine(QStringLiteral("sent — message %1").arg(stored->messageId));
+    printLine(QCoreApplication::translate("plaza-cli", "sent — message %1").arg(stored->messageId));
     co_return kOk;
 }
 
@@ -142,14 +143,14 @@ QCoro::Task<int> Commands::forward()
 {
     const QStringList &args = m_options.arguments;
     if (args.size() < 2)
-        co_return failWith(QStringLiteral("usage: forward MESSAGE_ID @handle|CONVERSATION_ID..."), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: forward MESSAGE_ID @handle|CONVERSATION_ID..."), kUsage);
     if (const int code = co_await openChat(); code != kOk)
         co_return code;
     QStringList targets;
     for (const QString &to : args.mid(1)) {
         auto id = co_await m_chat->conversationWith(to);
         if (!id)
-            co_return failWith(QStringLiteral("%1: %2").arg(to, describe(id.error())));
+            co_return failWith(QCoreApplication::translate("plaza-cli", "%1: %2").arg(to, describe(id.error())));
         targets.append(*id);
     }
     chat::MessageActions actions(m_chat.get());
@@ -157,7 +158,7 @@ QCoro::Task<int> Commands::forward()
     if (!sent)
         co_return failWith(describeAction(sent.error()), exitFor(sent.error()));
     for (const protocol::Message &m : std::as_const(*sent))
-        printLine(QStringLiteral("forwarded — message %1 in %2").arg(m.id, m.conversationId));
+        printLine(QCoreApplication::translate("plaza-cli", "forwarded — message %1 in %2").arg(m.id, m.conversationId));
     co_return kOk;
 }
 

@@ -14,6 +14,7 @@
 #include "storage/database.h"
 #include "wallet/paylink.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 namespace plaza::cli {
@@ -40,8 +41,7 @@ Result<std::optional<qint64>> muteLength(const QString &text)
         if (unit == u && ok && n > 0 && n <= 10000)
             return std::optional<qint64>(n * seconds);
     }
-    return makeError(ErrorCode::ValidationFailed,
-                     QStringLiteral("--for takes a length like 1h, 8h, 1w or forever (got \"%1\")").arg(text));
+    return withSentence(makeError(ErrorCode::ValidationFailed, {}), QCoreApplication::translate("plaza-cli", "--for takes a length like 1h, 8h, 1w or forever (got \"%1\")").arg(text));
 }
 
 } // namespace
@@ -50,7 +50,7 @@ QCoro::Task<int> Commands::block(bool on)
 {
     const QStringList &args = m_options.arguments;
     if (args.size() != 1)
-        co_return failWith(on ? QStringLiteral("usage: block @handle|USER_ID") : QStringLiteral("usage: unblock @handle|USER_ID"),
+        co_return failWith(on ? QCoreApplication::translate("plaza-cli", "usage: block @handle|USER_ID") : QCoreApplication::translate("plaza-cli", "usage: unblock @handle|USER_ID"),
                            kUsage);
     if (const int code = co_await openChat(); code != kOk)
         co_return code;
@@ -59,7 +59,7 @@ QCoro::Task<int> Commands::block(bool on)
         auto blocked = co_await safety.block(args.at(0));
         if (!blocked)
             co_return failWith(describeRefusal(blocked.error()));
-        printLine(QStringLiteral("blocked @%1 (%2): they cannot message you, pay you or ask you for money, see your posts "
+        printLine(QCoreApplication::translate("plaza-cli", "blocked @%1 (%2): they cannot message you, pay you or ask you for money, see your posts "
                                  "or find you")
                       .arg(blocked->user.handle, blocked->user.id));
         co_return kOk;
@@ -67,7 +67,7 @@ QCoro::Task<int> Commands::block(bool on)
     const Status unblocked = co_await safety.unblock(args.at(0));
     if (!unblocked)
         co_return failWith(describeRefusal(unblocked.error()));
-    printLine(QStringLiteral("unblocked %1").arg(args.at(0)));
+    printLine(QCoreApplication::translate("plaza-cli", "unblocked %1").arg(args.at(0)));
     co_return kOk;
 }
 
@@ -89,12 +89,12 @@ QCoro::Task<int> Commands::blocks()
         if (!*row)
             break;
         ++count;
-        printLine(QStringLiteral("%1  @%2  %3  since %4").arg(stmt->text(0), stmt->text(1), stmt->text(2), stmt->text(3)));
+        printLine(QCoreApplication::translate("plaza-cli", "%1  @%2  %3  since %4").arg(stmt->text(0), stmt->text(1), stmt->text(2), stmt->text(3)));
     }
     if (count == 0)
-        printLine(QStringLiteral("nobody blocked"));
+        printLine(QCoreApplication::translate("plaza-cli", "nobody blocked"));
     if (!m_pulled)
-        printLine(QStringLiteral("(offline: as last synced)"));
+        printLine(QCoreApplication::translate("plaza-cli", "(offline: as last synced)"));
     co_return kOk;
 }
 
@@ -102,8 +102,8 @@ QCoro::Task<int> Commands::mute(bool on)
 {
     const QStringList &args = m_options.arguments;
     if (args.size() != 1)
-        co_return failWith(on ? QStringLiteral("usage: mute @handle|CONVERSATION_ID [--for 1h|8h|1w|forever]")
-                              : QStringLiteral("usage: unmute @handle|CONVERSATION_ID"),
+        co_return failWith(on ? QCoreApplication::translate("plaza-cli", "usage: mute @handle|CONVERSATION_ID [--for 1h|8h|1w|forever]")
+                              : QCoreApplication::translate("plaza-cli", "usage: unmute @handle|CONVERSATION_ID"),
                            kUsage);
     auto length = muteLength(m_options.muteFor);
     if (!length)
@@ -112,13 +112,13 @@ QCoro::Task<int> Commands::mute(bool on)
         co_return code;
     auto id = co_await m_chat->conversationWith(args.at(0));
     if (!id)
-        co_return failWith(QStringLiteral("%1: %2").arg(args.at(0), describe(id.error())));
+        co_return failWith(QCoreApplication::translate("plaza-cli", "%1: %2").arg(args.at(0), describe(id.error())));
     chat::SafetyActions safety(m_chat.get());
     if (!on) {
         auto unmuted = co_await safety.unmute(*id);
         if (!unmuted)
             co_return failWith(describeRefusal(unmuted.error()));
-        printLine(QStringLiteral("unmuted %1").arg(*id));
+        printLine(QCoreApplication::translate("plaza-cli", "unmuted %1").arg(*id));
         co_return kOk;
     }
     std::optional<QDateTime> until;
@@ -127,15 +127,15 @@ QCoro::Task<int> Commands::mute(bool on)
     auto muted = co_await safety.mute(*id, until);
     if (!muted)
         co_return failWith(describeRefusal(muted.error()));
-    printLine(muted->mutedUntil ? QStringLiteral("muted %1 until %2").arg(*id, protocol::formatTime(*muted->mutedUntil))
-                                : QStringLiteral("muted %1 until you unmute it").arg(*id));
+    printLine(muted->mutedUntil ? QCoreApplication::translate("plaza-cli", "muted %1 until %2").arg(*id, protocol::formatTime(*muted->mutedUntil))
+                                : QCoreApplication::translate("plaza-cli", "muted %1 until you unmute it").arg(*id));
     co_return kOk;
 }
 
 QCoro::Task<int> Commands::report()
 {
     const QStringList &args = m_options.arguments;
-    const QString usage = QStringLiteral("usage: report message|post|user|request ID --reason spam|abuse|scam|other "
+    const QString usage = QCoreApplication::translate("plaza-cli", "usage: report message|post|user|request ID --reason spam|abuse|scam|other "
                                          "[--note TEXT] [--decline]");
     if (args.size() != 2)
         co_return failWith(usage, kUsage);
@@ -145,13 +145,13 @@ QCoro::Task<int> Commands::report()
                                                {QStringLiteral("request"), QStringLiteral("payment_request")}};
     const QString type = types.value(args.at(0));
     if (type.isEmpty())
-        co_return failWith(QStringLiteral("report: message, post, user or request (got \"%1\")\n%2").arg(args.at(0), usage), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "report: message, post, user or request (got \"%1\")\n%2").arg(args.at(0), usage), kUsage);
     if (!protocol::reportReasons().contains(m_options.reason))
-        co_return failWith(QStringLiteral("report: --reason is spam, abuse, scam or other"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "report: --reason is spam, abuse, scam or other"), kUsage);
     if (m_options.decline && type != u"payment_request")
-        co_return failWith(QStringLiteral("report: --decline is for a payment request"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "report: --decline is for a payment request"), kUsage);
     if (m_options.note.toUcs4().size() > protocol::kMaxReportNoteChars)
-        co_return failWith(QStringLiteral("report: --note is at most %1 characters").arg(protocol::kMaxReportNoteChars), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "report: --note is at most %1 characters").arg(protocol::kMaxReportNoteChars), kUsage);
     QString id = args.at(1);
     if (type == u"payment_request" && id.startsWith(QStringLiteral("plaza:"))) {
         auto parsed = wallet::parsePayLink(id);
@@ -165,9 +165,9 @@ QCoro::Task<int> Commands::report()
     auto filed = co_await safety.report(type, id, m_options.reason, m_options.note, m_options.decline);
     if (!filed)
         co_return failWith(describeRefusal(filed.error()));
-    printLine(QStringLiteral("reported %1 %2 (%3) — report %4%5")
+    printLine(QCoreApplication::translate("plaza-cli", "reported %1 %2 (%3) — report %4%5")
                   .arg(args.at(0), filed->targetId, filed->reason, filed->id,
-                       filed->declined ? QStringLiteral("; the request is declined") : QString()));
+                       filed->declined ? QCoreApplication::translate("plaza-cli", "; the request is declined") : QString()));
     co_return kOk;
 }
 

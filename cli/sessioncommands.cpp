@@ -7,6 +7,7 @@
 #include "protocol/endpoints.h"
 #include "terminal.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -30,23 +31,23 @@ QString orDash(const QString &text)
 QString describeSession(const QJsonObject &s)
 {
     const bool current = s.value(QStringLiteral("current")).toBool();
-    QString line = QStringLiteral("%1 %2  %3  %4  %5  signed in %6")
+    QString line = QCoreApplication::translate("plaza-cli", "%1 %2  %3  %4  %5  signed in %6")
                        .arg(current ? QStringLiteral("*") : QStringLiteral(" "), s.value(QStringLiteral("id")).toString(),
                             orDash(s.value(QStringLiteral("device_name")).toString()),
                             orDash(s.value(QStringLiteral("platform")).toString()),
                             orDash(s.value(QStringLiteral("place")).toString()), shortTime(s.value(QStringLiteral("created_at"))));
     if (!s.value(QStringLiteral("ended_at")).isNull()) {
         const QString reason = s.value(QStringLiteral("end_reason")).toString();
-        line += QStringLiteral("  ENDED %1: %2")
+        line += QCoreApplication::translate("plaza-cli", "  ENDED %1: %2")
                     .arg(shortTime(s.value(QStringLiteral("ended_at"))),
                          reason == u"refresh_token_reused"
-                             ? QStringLiteral("its refresh token was used twice (stolen?); it was signed out everywhere")
+                             ? QCoreApplication::translate("plaza-cli", "its refresh token was used twice (stolen?); it was signed out everywhere")
                              : reason);
     } else {
-        line += QStringLiteral("  last seen %1").arg(shortTime(s.value(QStringLiteral("last_seen_at"))));
+        line += QCoreApplication::translate("plaza-cli", "  last seen %1").arg(shortTime(s.value(QStringLiteral("last_seen_at"))));
     }
     if (current)
-        line += QStringLiteral("  (this device)");
+        line += QCoreApplication::translate("plaza-cli", "  (this device)");
     return line;
 }
 
@@ -57,7 +58,7 @@ int Commands::failRequest(const Error &error)
     if (error.code == ErrorCode::Unauthorized) {
         // The server no longer takes this device's session: ended from another device, or
         // its refresh token was refused. Session has signed out, keeping the cache.
-        return failWith(QStringLiteral("signed out: the server ended this device's session (plaza-cli login to sign in again)"),
+        return failWith(QCoreApplication::translate("plaza-cli", "signed out: the server ended this device's session (plaza-cli login to sign in again)"),
                         kSignedOut);
     }
     return failWith(describe(error));
@@ -78,16 +79,16 @@ QCoro::Task<int> Commands::sessions()
     const QString sub = args.value(0, QStringLiteral("list"));
     if (sub == u"list") {
         if (args.size() > 1 || m_options.others)
-            co_return failWith(QStringLiteral("sessions list takes no arguments"), kUsage);
+            co_return failWith(QCoreApplication::translate("plaza-cli", "sessions list takes no arguments"), kUsage);
     } else if (sub == u"end") {
         if (args.size() > 2)
-            co_return failWith(QStringLiteral("sessions end takes one session id (s_…) or --others"), kUsage);
+            co_return failWith(QCoreApplication::translate("plaza-cli", "sessions end takes one session id (s_…) or --others"), kUsage);
         if ((args.size() == 2) == m_options.others)
-            co_return failWith(QStringLiteral("sessions end takes a session id (s_…, see plaza-cli sessions) or --others, "
+            co_return failWith(QCoreApplication::translate("plaza-cli", "sessions end takes a session id (s_…, see plaza-cli sessions) or --others, "
                                               "one of the two"),
                                kUsage);
     } else {
-        co_return failWith(QStringLiteral("unknown sessions command \"%1\" (list, end ID, end --others)").arg(sub), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "unknown sessions command \"%1\" (list, end ID, end --others)").arg(sub), kUsage);
     }
 
     if (const int code = co_await open(); code != kOk)
@@ -100,8 +101,8 @@ QCoro::Task<int> Commands::sessions()
         if (!reply)
             co_return failRequest(reply.error());
         const qint64 ended = reply->body.value(QStringLiteral("ended")).toInteger();
-        printLine(ended == 0 ? QStringLiteral("no other session to end")
-                             : QStringLiteral("ended %1 other session(s); this device stays signed in").arg(ended));
+        printLine(ended == 0 ? QCoreApplication::translate("plaza-cli", "no other session to end")
+                             : QCoreApplication::translate("plaza-cli", "ended %n other session(s); this device stays signed in", nullptr, int(ended)));
         co_return kOk;
     }
 
@@ -123,19 +124,19 @@ QCoro::Task<int> Commands::sessions()
             target = item.toObject();
     }
     if (target.isEmpty())
-        co_return failWith(QStringLiteral("no session %1 on this account (plaza-cli sessions lists them)").arg(id));
+        co_return failWith(QCoreApplication::translate("plaza-cli", "no session %1 on this account (plaza-cli sessions lists them)").arg(id));
     if (target.value(QStringLiteral("current")).toBool())
-        co_return failWith(QStringLiteral("%1 is this device's session: use plaza-cli logout").arg(id), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "%1 is this device's session: use plaza-cli logout").arg(id), kUsage);
     const QString path = protocol::endpoints::session(id);
     auto reply = co_await m_session->api()->del(path);
     if (!reply) {
         if (reply.error().code == ErrorCode::NotFound)
-            co_return failWith(QStringLiteral("no session %1 on this account (already ended?)").arg(id));
+            co_return failWith(QCoreApplication::translate("plaza-cli", "no session %1 on this account (already ended?)").arg(id));
         co_return failRequest(reply.error());
     }
     const bool wasEnded = !target.value(QStringLiteral("ended_at")).isNull();
-    printLine(wasEnded ? QStringLiteral("removed %1 from the list").arg(id)
-                       : QStringLiteral("ended %1 (%2): it is signed out now").arg(id, orDash(target.value(QStringLiteral("device_name")).toString())));
+    printLine(wasEnded ? QCoreApplication::translate("plaza-cli", "removed %1 from the list").arg(id)
+                       : QCoreApplication::translate("plaza-cli", "ended %1 (%2): it is signed out now").arg(id, orDash(target.value(QStringLiteral("device_name")).toString())));
     co_return kOk;
 }
 

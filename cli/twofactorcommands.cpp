@@ -8,6 +8,8 @@
 
 #include "common/nextsignal.h"
 
+#include <QCoreApplication>
+
 namespace plaza::cli {
 
 QCoro::Task<void> Commands::settleSecurity()
@@ -23,7 +25,7 @@ QCoro::Task<int> Commands::twoFactor()
 {
     const QStringList &args = m_options.arguments;
     const QString sub = args.value(0, QStringLiteral("status"));
-    static const QString usage = QStringLiteral("usage: 2fa status | setup | confirm CODE | disable CODE|--recovery-code CODE | "
+    static const QString usage = QCoreApplication::translate("plaza-cli", "usage: 2fa status | setup | confirm CODE | disable CODE|--recovery-code CODE | "
                                                 "threshold AMOUNT|off");
     const bool needsValue = sub == u"confirm" || sub == u"threshold" || (sub == u"disable" && m_options.recoveryCode.isEmpty());
     if ((needsValue && args.size() != 2) || (!needsValue && args.size() > 1))
@@ -32,7 +34,7 @@ QCoro::Task<int> Commands::twoFactor()
         co_return code;
     const auto failed = [this] {
         const QString reason = m_session->securityErrorReason();
-        return failWith(QStringLiteral("%1: %2").arg(reason.isEmpty() ? QStringLiteral("failed") : reason, m_session->securityError()));
+        return failWith(describe(reason.isEmpty() ? QStringLiteral("failed") : reason, m_session->securityError(), {}, reason));
     };
 
     if (sub == u"status" || sub == u"threshold") {
@@ -42,11 +44,11 @@ QCoro::Task<int> Commands::twoFactor()
             co_return failed();
     }
     if (sub == u"status") {
-        printLine(QStringLiteral("two-factor sign-in: %1").arg(m_session->totpEnabled() ? QStringLiteral("on") : QStringLiteral("off")));
+        printLine(QCoreApplication::translate("plaza-cli", "two-factor sign-in: %1").arg(m_session->totpEnabled() ? QCoreApplication::translate("plaza-cli", "on", "two-factor sign-in") : QCoreApplication::translate("plaza-cli", "off", "two-factor sign-in")));
         const qint64 threshold = m_session->stepUpThreshold();
         // The threshold is in the wallet's currency; EUR is the reference server's.
-        printLine(QStringLiteral("step-up threshold: %1")
-                      .arg(threshold < 0 ? QStringLiteral("none") : Money(threshold, QStringLiteral("EUR")).format()));
+        printLine(QCoreApplication::translate("plaza-cli", "step-up threshold: %1")
+                      .arg(threshold < 0 ? QCoreApplication::translate("plaza-cli", "none", "no step-up threshold") : Money(threshold, QStringLiteral("EUR")).format()));
         co_return kOk;
     }
     if (sub == u"setup") {
@@ -54,16 +56,16 @@ QCoro::Task<int> Commands::twoFactor()
         if (m_options.passwordStdin)
             password = readStdinLine();
         else if (stdinIsTerminal())
-            password = promptSecret(QStringLiteral("Password for @%1: ").arg(m_session->handle()));
+            password = promptSecret(QCoreApplication::translate("plaza-cli", "Password for @%1: ").arg(m_session->handle()));
         if (password.isEmpty())
-            co_return failWith(QStringLiteral("no password (use --password-stdin or a terminal)"), kUsage);
+            co_return failWith(QCoreApplication::translate("plaza-cli", "no password (use --password-stdin or a terminal)"), kUsage);
         m_session->startTotpSetup(password);
         co_await settleSecurity();
         if (m_session->securityStatus() != u"ready")
             co_return failed();
-        printLine(QStringLiteral("secret: %1").arg(m_session->totpSecret()));
-        printLine(QStringLiteral("uri: %1").arg(m_session->totpUri()));
-        printLine(QStringLiteral("add it to your authenticator app, then: plaza-cli 2fa confirm CODE"));
+        printLine(QCoreApplication::translate("plaza-cli", "secret: %1").arg(m_session->totpSecret()));
+        printLine(QCoreApplication::translate("plaza-cli", "uri: %1").arg(m_session->totpUri()));
+        printLine(QCoreApplication::translate("plaza-cli", "add it to your authenticator app, then: plaza-cli 2fa confirm CODE"));
         co_return kOk;
     }
     if (sub == u"confirm") {
@@ -71,7 +73,7 @@ QCoro::Task<int> Commands::twoFactor()
         co_await settleSecurity();
         if (m_session->securityStatus() != u"ready")
             co_return failed();
-        printLine(QStringLiteral("two-factor sign-in is on. Recovery codes (each works once; keep them safe, they are not shown again):"));
+        printLine(QCoreApplication::translate("plaza-cli", "two-factor sign-in is on. Recovery codes (each works once; keep them safe, they are not shown again):"));
         for (const QString &code : m_session->recoveryCodes())
             printLine(QStringLiteral("  %1").arg(code));
         m_session->forgetRecoveryCodes();
@@ -83,7 +85,7 @@ QCoro::Task<int> Commands::twoFactor()
         co_await settleSecurity();
         if (m_session->securityStatus() != u"ready")
             co_return failed();
-        printLine(QStringLiteral("two-factor sign-in is off"));
+        printLine(QCoreApplication::translate("plaza-cli", "two-factor sign-in is off"));
         co_return kOk;
     }
     if (sub == u"threshold") {
@@ -99,8 +101,8 @@ QCoro::Task<int> Commands::twoFactor()
         if (m_session->securityStatus() != u"ready")
             co_return failed();
         const qint64 threshold = m_session->stepUpThreshold();
-        printLine(QStringLiteral("step-up threshold: %1")
-                      .arg(threshold < 0 ? QStringLiteral("none") : Money(threshold, QStringLiteral("EUR")).format()));
+        printLine(QCoreApplication::translate("plaza-cli", "step-up threshold: %1")
+                      .arg(threshold < 0 ? QCoreApplication::translate("plaza-cli", "none", "no step-up threshold") : Money(threshold, QStringLiteral("EUR")).format()));
         co_return kOk;
     }
     co_return failWith(usage, kUsage);

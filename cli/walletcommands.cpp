@@ -14,6 +14,7 @@
 #include "wallet/walletservice.h"
 #include "wallet/walletsummary.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QRegularExpression>
 #include <QJsonObject>
@@ -77,18 +78,18 @@ QCoro::Task<int> Commands::balance()
     if (const int code = co_await openWallet(); code != kOk)
         co_return code;
     if (!m_summary->loaded())
-        co_return failWith(QStringLiteral("no wallet in the local cache yet (plaza-cli sync when online)"));
-    printLine(QStringLiteral("balance: %1").arg(m_summary->formattedBalance()));
-    printLine(QStringLiteral("available: %1").arg(m_summary->formattedAvailable()));
-    printLine(QStringLiteral("verification: %1").arg(m_summary->verification()));
+        co_return failWith(QCoreApplication::translate("plaza-cli", "no wallet in the local cache yet (plaza-cli sync when online)"));
+    printLine(QCoreApplication::translate("plaza-cli", "balance: %1").arg(m_summary->formattedBalance()));
+    printLine(QCoreApplication::translate("plaza-cli", "available: %1").arg(m_summary->formattedAvailable()));
+    printLine(QCoreApplication::translate("plaza-cli", "verification: %1").arg(m_summary->verification()));
     const QString currency = m_summary->currency();
-    printLine(QStringLiteral("limits: %1 per payment, %2 per day, %3 left today")
+    printLine(QCoreApplication::translate("plaza-cli", "limits: %1 per payment, %2 per day, %3 left today")
                   .arg(Money(m_summary->limitPerPaymentMinor(), currency).format(),
                        Money(m_summary->limitDailyMinor(), currency).format(),
                        Money(m_summary->remainingTodayMinor(), currency).format()));
     // A one-shot command knows better than the live connection's state: did the pull succeed?
     if (!m_pulled)
-        printLine(QStringLiteral("(offline: as last synced %1)")
+        printLine(QCoreApplication::translate("plaza-cli", "(offline: as last synced %1)")
                       .arg(m_session->lastSyncedAt().toUTC().toString(Qt::ISODate)));
     co_return kOk;
 }
@@ -104,7 +105,7 @@ QCoro::Task<int> Commands::history()
     model.setQuery(m_options.query);
     model.setCache(m_session->cache());
     if (!model.error().isEmpty())
-        co_return failWith(model.error());
+        co_return failWith(describe(model.error(), {}));
     for (int row = 0; row < model.rowCount(); ++row) {
         const QModelIndex at = model.index(row);
         const QString handle = at.data(wallet::TransactionsModel::CounterpartyHandleRole).toString();
@@ -116,9 +117,9 @@ QCoro::Task<int> Commands::history()
                            at.data(wallet::TransactionsModel::NoteRole).toString().replace(u'\n', u' ')));
     }
     if (model.rowCount() == 0)
-        printLine(QStringLiteral("no transactions"));
+        printLine(QCoreApplication::translate("plaza-cli", "no transactions"));
     if (!m_pulled)
-        printLine(QStringLiteral("(offline: as last synced)"));
+        printLine(QCoreApplication::translate("plaza-cli", "(offline: as last synced)"));
     co_return kOk;
 }
 
@@ -134,17 +135,21 @@ QCoro::Task<Result<wallet::PaymentOutcome>> Commands::stepUpIfAsked(Result<walle
     if (secret.isEmpty() && m_options.passwordStdin) {
         secret = readStdinLine();
     } else if (secret.isEmpty() && stdinIsTerminal()) {
-        secret = promptSecret(codeAllowed ? QStringLiteral("This payment needs a second check. Password or two-factor code: ")
-                                          : QStringLiteral("This payment needs a second check. Password: "));
+        secret = promptSecret(codeAllowed ? QCoreApplication::translate("plaza-cli", "This payment needs a second check. Password or two-factor code: ")
+                                          : QCoreApplication::translate("plaza-cli", "This payment needs a second check. Password: "));
         // Six digits on an account with two-factor on are its code; anything else the password.
         static const QRegularExpression sixDigits(QStringLiteral("^\\s*\\d{6}\\s*$"));
         isCode = codeAllowed && sixDigits.match(secret).hasMatch();
     }
     if (secret.isEmpty() || key.isEmpty()) {
         Error error = outcome.error();
-        error.message = QStringLiteral("this payment needs your password%1 (use --password-stdin%2, or a terminal); nothing was sent")
-                            .arg(codeAllowed ? QStringLiteral(" or a two-factor code") : QString(),
-                                 codeAllowed ? QStringLiteral(" or --code CODE") : QString());
+        co_return withSentence(std::move(error),
+                               codeAllowed ? QCoreApplication::translate("plaza-cli", "this payment needs your password or a two-factor code "
+                                                                                      "(use --password-stdin or --code CODE, or a "
+                                                                                      "terminal); nothing was sent")
+                                           : QCoreApplication::translate("plaza-cli", "this payment needs your password (use "
+                                                                                      "--password-stdin, or a terminal); nothing "
+                                                                                      "was sent"));
         co_return error;
     }
     Result<QString> token = co_await m_session->stepUpToken(secret, isCode);
@@ -158,18 +163,18 @@ QCoro::Task<int> Commands::send()
 {
     const QStringList &args = m_options.arguments;
     if (args.size() < 2 || args.size() > 3)
-        co_return failWith(QStringLiteral("usage: send @handle AMOUNT [NOTE] [--again]"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: send @handle AMOUNT [NOTE] [--again]"), kUsage);
     if (const int code = co_await openWallet(); code != kOk)
         co_return code;
     auto amount = parseAmount(args.at(1));
     if (!amount)
-        co_return failWith(QStringLiteral("invalid_amount: %1").arg(amount.error().message), kUsage);
+        co_return failWith(describe(amount.error()), kUsage);
     // A killed run's payment may have gone through without this terminal hearing of it:
     // the same one again is refused until it is settled, unless asked for twice.
     if (!m_options.again) {
         if (const auto same = sameTransferUnanswered(args.at(0), *amount, args.value(2))) {
             const QString note = args.value(2).isEmpty() ? QString() : QStringLiteral(" (\"%1\")").arg(args.value(2));
-            co_return failWith(QStringLiteral("the same payment (%1 to %2%3) is still awaiting confirmation since %4 and may "
+            co_return failWith(QCoreApplication::translate("plaza-cli", "the same payment (%1 to %2%3) is still awaiting confirmation since %4 and may "
                                               "have gone through: run plaza-cli pending to settle it, or add --again to "
                                               "send a second one")
                                    .arg(amount->format(), args.at(0).trimmed(), note, same->createdAt));
@@ -180,16 +185,16 @@ QCoro::Task<int> Commands::send()
     if (!outcome)
         co_return failWith(describe(outcome.error()));
     if (outcome->state != wallet::PaymentIntent::State::Completed) {
-        printLine(QStringLiteral("awaiting confirmation — will retry with the same key (%1)").arg(outcome->key));
+        printLine(QCoreApplication::translate("plaza-cli", "awaiting confirmation — will retry with the same key (%1)").arg(outcome->key));
         co_return kAwaiting;
     }
     const auto tx = protocol::decodeReply<protocol::Transaction>(outcome->answer);
     if (!tx) {
-        printLine(unreadableAnswer(QStringLiteral("sent %1 to %2").arg(amount->format(), args.at(0).trimmed()), tx.error()));
+        printLine(unreadableAnswer(QCoreApplication::translate("plaza-cli", "sent %1 to %2").arg(amount->format(), args.at(0).trimmed()), tx.error()));
         co_return kOk;
     }
     const QString counterparty = tx->counterparty ? tx->counterparty->handle : QString();
-    printLine(QStringLiteral("sent %1 to @%2 — transaction %3, balance %4")
+    printLine(QCoreApplication::translate("plaza-cli", "sent %1 to @%2 — transaction %3, balance %4")
                   .arg(tx->amount.format(), counterparty, tx->id, tx->balanceAfter.value_or(Money()).format()));
     co_return kOk;
 }
@@ -198,17 +203,17 @@ QCoro::Task<int> Commands::request()
 {
     const QStringList &args = m_options.arguments;
     if (args.isEmpty() || args.size() > 2)
-        co_return failWith(QStringLiteral("usage: request AMOUNT [NOTE] [--from @handle]"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: request AMOUNT [NOTE] [--from @handle]"), kUsage);
     if (const int code = co_await openWallet(); code != kOk)
         co_return code;
     auto amount = parseAmount(args.at(0));
     if (!amount)
-        co_return failWith(QStringLiteral("invalid_amount: %1").arg(amount.error().message), kUsage);
+        co_return failWith(describe(amount.error()), kUsage);
     auto outcome = co_await m_wallet->createRequest(*amount, args.value(1), m_options.from);
     if (!outcome)
         co_return failWith(describe(outcome.error()));
     if (outcome->state != wallet::PaymentIntent::State::Completed) {
-        printLine(QStringLiteral("awaiting confirmation — will retry with the same key (%1)").arg(outcome->key));
+        printLine(QCoreApplication::translate("plaza-cli", "awaiting confirmation — will retry with the same key (%1)").arg(outcome->key));
         co_return kAwaiting;
     }
     const auto created = protocol::decodeReply<protocol::PaymentRequest>(outcome->answer);
@@ -222,7 +227,7 @@ QCoro::Task<int> Commands::pay()
 {
     const QStringList &args = m_options.arguments;
     if (args.size() != 1)
-        co_return failWith(QStringLiteral("usage: pay plaza://pay/ID [--yes]"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: pay plaza://pay/ID [--yes]"), kUsage);
     // A malformed link is refused before anything is opened or asked.
     if (auto id = wallet::parsePayLink(args.at(0)); !id)
         co_return failWith(describe(id.error()), kUsage);
@@ -231,15 +236,19 @@ QCoro::Task<int> Commands::pay()
     auto info = co_await m_wallet->fetchLink(args.at(0));
     if (!info)
         co_return failWith(describe(info.error()));
-    const QString what = QStringLiteral("pay %1 to @%2 (%3)%4")
+    const QString what = QCoreApplication::translate("plaza-cli", "pay %1 to @%2 (%3)%4")
                              .arg(info->amount.format(), info->payeeHandle, info->payeeName,
-                                  info->note.isEmpty() ? QString() : QStringLiteral(" for \"%1\"").arg(info->note));
+                                  info->note.isEmpty() ? QString() : QCoreApplication::translate("plaza-cli", " for \"%1\"").arg(info->note));
     if (!m_options.yes) {
-        std::fputs((what + QStringLiteral("? [y/N] ")).toLocal8Bit().constData(), stdout);
+        std::fputs(QCoreApplication::translate("plaza-cli", "%1? [y/N] ").arg(what).toLocal8Bit().constData(), stdout);
         std::fflush(stdout);
+        // "y" or "yes", or the same in the user's language ("o", "oui").
         const QString answer = readStdinLine().trimmed().toLower();
-        if (answer != u"y" && answer != u"yes")
-            co_return failWith(QStringLiteral("not paid"));
+        const QStringList yes{QStringLiteral("y"), QStringLiteral("yes"),
+                              QCoreApplication::translate("plaza-cli", "y", "the answer to [y/N]").toLower(),
+                              QCoreApplication::translate("plaza-cli", "yes", "the answer to [y/N]").toLower()};
+        if (!yes.contains(answer))
+            co_return failWith(QCoreApplication::translate("plaza-cli", "not paid"));
     } else {
         printLine(what);
     }
@@ -248,7 +257,7 @@ QCoro::Task<int> Commands::pay()
     if (!outcome)
         co_return failWith(describe(outcome.error()));
     if (outcome->state != wallet::PaymentIntent::State::Completed) {
-        printLine(QStringLiteral("awaiting confirmation — will retry with the same key (%1)").arg(outcome->key));
+        printLine(QCoreApplication::translate("plaza-cli", "awaiting confirmation — will retry with the same key (%1)").arg(outcome->key));
         co_return kAwaiting;
     }
     const auto paid = protocol::decodeReply<protocol::Transaction>(outcome->answer);
@@ -256,7 +265,7 @@ QCoro::Task<int> Commands::pay()
         printLine(unreadableAnswer(QStringLiteral("paid"), paid.error()));
         co_return kOk;
     }
-    printLine(QStringLiteral("paid — transaction %1").arg(paid->id));
+    printLine(QCoreApplication::translate("plaza-cli", "paid — transaction %1").arg(paid->id));
     co_return kOk;
 }
 
@@ -270,26 +279,26 @@ QCoro::Task<int> Commands::requests()
     model.setDirection(m_options.requestDirection);
     model.setCache(m_session->cache());
     if (!model.error().isEmpty())
-        co_return failWith(QStringLiteral("storage: %1").arg(model.error()));
+        co_return failWith(describe(QStringLiteral("storage"), model.error()));
     for (int row = 0; row < model.rowCount() && row < m_options.limit; ++row) {
         const QModelIndex i = model.index(row);
         const bool toMe = i.data(wallet::RequestsModel::ToMeRole).toBool();
         const QString handle = i.data(wallet::RequestsModel::OtherHandleRole).toString();
-        const QString who = handle.isEmpty() ? QStringLiteral("anyone with the link")
+        const QString who = handle.isEmpty() ? QCoreApplication::translate("plaza-cli", "anyone with the link")
                                              : QStringLiteral("@%1 (%2)").arg(handle, i.data(wallet::RequestsModel::OtherNameRole).toString());
         const QString note = i.data(wallet::RequestsModel::NoteRole).toString();
         const QDateTime created = i.data(wallet::RequestsModel::CreatedAtRole).toDateTime();
         printLine(QStringLiteral("%1  %2  %3  %4 %5%6%7")
                       .arg(i.data(wallet::RequestsModel::IdRole).toString(), i.data(wallet::RequestsModel::StatusRole).toString(),
                            i.data(wallet::RequestsModel::FormattedAmountRole).toString(),
-                           toMe ? QStringLiteral("asked by") : QStringLiteral("asked of"), who,
+                           toMe ? QCoreApplication::translate("plaza-cli", "asked by") : QCoreApplication::translate("plaza-cli", "asked of"), who,
                            note.isEmpty() ? QString() : QStringLiteral("  \"%1\"").arg(note),
                            created.isValid() ? QStringLiteral("  %1").arg(created.toString(Qt::ISODate)) : QString()));
     }
     if (model.rowCount() == 0)
-        printLine(QStringLiteral("no payment requests"));
+        printLine(QCoreApplication::translate("plaza-cli", "no payment requests"));
     if (!m_pulled)
-        printLine(QStringLiteral("(offline: as last synced %1)").arg(m_session->lastSyncedAt().toUTC().toString(Qt::ISODate)));
+        printLine(QCoreApplication::translate("plaza-cli", "(offline: as last synced %1)").arg(m_session->lastSyncedAt().toUTC().toString(Qt::ISODate)));
     co_return kOk;
 }
 
@@ -297,7 +306,7 @@ QCoro::Task<int> Commands::endRequest(bool cancel)
 {
     const QStringList &args = m_options.arguments;
     if (args.size() != 1)
-        co_return failWith(cancel ? QStringLiteral("usage: cancel ID|plaza://pay/ID") : QStringLiteral("usage: decline ID|plaza://pay/ID"),
+        co_return failWith(cancel ? QCoreApplication::translate("plaza-cli", "usage: cancel ID|plaza://pay/ID") : QCoreApplication::translate("plaza-cli", "usage: decline ID|plaza://pay/ID"),
                            kUsage);
     QString id = args.at(0);
     if (id.startsWith(QStringLiteral("plaza:"))) {
@@ -322,25 +331,25 @@ QCoro::Task<int> Commands::topUp()
 {
     const QStringList &args = m_options.arguments;
     if (args.size() != 1 || m_options.card.isEmpty())
-        co_return failWith(QStringLiteral("usage: topup AMOUNT --card TOKEN"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: topup AMOUNT --card TOKEN"), kUsage);
     if (const int code = co_await openWallet(); code != kOk)
         co_return code;
     auto amount = parseAmount(args.at(0));
     if (!amount)
-        co_return failWith(QStringLiteral("invalid_amount: %1").arg(amount.error().message), kUsage);
+        co_return failWith(describe(amount.error()), kUsage);
     auto outcome = co_await m_wallet->topUp(*amount, m_options.card);
     if (!outcome)
         co_return failWith(describe(outcome.error()));
     if (outcome->state != wallet::PaymentIntent::State::Completed) {
-        printLine(QStringLiteral("awaiting confirmation — will retry with the same key (%1)").arg(outcome->key));
+        printLine(QCoreApplication::translate("plaza-cli", "awaiting confirmation — will retry with the same key (%1)").arg(outcome->key));
         co_return kAwaiting;
     }
     const auto topUp = protocol::decodeReply<protocol::Transaction>(outcome->answer);
     if (!topUp) {
-        printLine(unreadableAnswer(QStringLiteral("topped up %1").arg(amount->format()), topUp.error()));
+        printLine(unreadableAnswer(QCoreApplication::translate("plaza-cli", "topped up %1").arg(amount->format()), topUp.error()));
         co_return kOk;
     }
-    printLine(QStringLiteral("topped up %1 — balance %2").arg(amount->format(), topUp->balanceAfter.value_or(Money()).format()));
+    printLine(QCoreApplication::translate("plaza-cli", "topped up %1 — balance %2").arg(amount->format(), topUp->balanceAfter.value_or(Money()).format()));
     co_return kOk;
 }
 
@@ -348,7 +357,7 @@ QCoro::Task<int> Commands::exportCsv()
 {
     const QStringList &args = m_options.arguments;
     if (args.size() != 1)
-        co_return failWith(QStringLiteral("usage: export FILE.csv [--in|--out] [--kind K] [--query Q]"), kUsage);
+        co_return failWith(QCoreApplication::translate("plaza-cli", "usage: export FILE.csv [--in|--out] [--kind K] [--query Q]"), kUsage);
     if (const int code = co_await openWallet(); code != kOk)
         co_return code;
     wallet::TransactionsModel model;
@@ -359,10 +368,10 @@ QCoro::Task<int> Commands::exportCsv()
     auto rows = co_await model.exportCsv(args.at(0));
     if (!rows) {
         if (rows.error().code == ErrorCode::Storage && rows.error().details.contains(QStringLiteral("path")))
-            co_return failWith(QStringLiteral("cannot write %1: %2").arg(args.at(0), rows.error().message));
+            co_return failWith(QCoreApplication::translate("plaza-cli", "cannot write %1: %2").arg(args.at(0), rows.error().message));
         co_return failWith(describe(rows.error()));
     }
-    printLine(QStringLiteral("exported %1 transactions to %2").arg(*rows).arg(args.at(0)));
+    printLine(QCoreApplication::translate("plaza-cli", "exported %n transaction(s) to %1", nullptr, int(*rows)).arg(args.at(0)));
     co_return kOk;
 }
 
@@ -374,10 +383,11 @@ QCoro::Task<int> Commands::pending()
     if (!left)
         co_return failWith(describe(left.error()));
     if (*left > 0) {
-        printLine(QStringLiteral("%1 payment(s) still awaiting confirmation — will retry with the same key").arg(*left));
+        printLine(QCoreApplication::translate("plaza-cli", "%n payment(s) still awaiting confirmation — will retry with the same key",
+                                              nullptr, int(*left)));
         co_return kAwaiting;
     }
-    printLine(QStringLiteral("no payment awaiting confirmation"));
+    printLine(QCoreApplication::translate("plaza-cli", "no payment awaiting confirmation"));
     co_return kOk;
 }
 

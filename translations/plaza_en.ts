@@ -131,6 +131,16 @@
     </message>
 </context>
 <context>
+    <name>GroupLayer</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LockPrompt</name>
     <message numerus="yes">
         <source>Too many wrong tries. Wait %n second(s), then try again.</source>
@@ -195,16 +205,6 @@
         <translation>
             <numerusform>%n attachment</numerusform>
             <numerusform>%n attachments</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>GroupLayer</name>
-    <message numerus="yes">
-        <source>%n member(s)</source>
-        <translation>
-            <numerusform>%n member</numerusform>
-            <numerusform>%n members</numerusform>
         </translation>
     </message>
 </context>
@@ -345,6 +345,93 @@
         <translation>
             <numerusform>%n payment awaiting confirmation from the server. Plaza retries each with its own key, so none can go out twice.</numerusform>
             <numerusform>%n payments awaiting confirmation from the server. Plaza retries each with its own key, so none can go out twice.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>plaza-cli</name>
+    <message numerus="yes">
+        <source>password changed; %n other session(s) signed out, this device stays signed in</source>
+        <translation>
+            <numerusform>password changed; %n other session signed out, this device stays signed in</numerusform>
+            <numerusform>password changed; %n other sessions signed out, this device stays signed in</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n unread] </source>
+        <translation>
+            <numerusform>[%n unread] </numerusform>
+            <numerusform>[%n unread] </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>applied %n event(s), cursor %1</source>
+        <translation>
+            <numerusform>applied %n event, cursor %1</numerusform>
+            <numerusform>applied %n events, cursor %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>reposted %1 (%n repost(s))</source>
+        <translation>
+            <numerusform>reposted %1 (%n repost)</numerusform>
+            <numerusform>reposted %1 (%n reposts)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>liked %1 (%n like(s))</source>
+        <translation>
+            <numerusform>liked %1 (%n like)</numerusform>
+            <numerusform>liked %1 (%n likes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now has %n member(s)</source>
+        <translation>
+            <numerusform>%1 now has %n member</numerusform>
+            <numerusform>%1 now has %n members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>sent — message %1 with %n file(s)</source>
+        <translation>
+            <numerusform>sent — message %1 with %n file</numerusform>
+            <numerusform>sent — message %1 with %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ended %n other session(s); this device stays signed in</source>
+        <translation>
+            <numerusform>ended %n other session; this device stays signed in</numerusform>
+            <numerusform>ended %n other sessions; this device stays signed in</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>exported %n transaction(s) to %1</source>
+        <translation>
+            <numerusform>exported %n transaction to %1</numerusform>
+            <numerusform>exported %n transactions to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) still awaiting confirmation — will retry with the same key</source>
+        <translation>
+            <numerusform>%n payment still awaiting confirmation — will retry with the same key</numerusform>
+            <numerusform>%n payments still awaiting confirmation — will retry with the same key</numerusform>
         </translation>
     </message>
 </context>

@@ -5205,4 +5205,1583 @@
         <translation>Fermer</translation>
     </message>
 </context>
+<context>
+    <name>plaza-cli</name>
+    <message>
+        <source>the password is wrong (nothing was changed)</source>
+        <translation>le mot de passe est incorrect (rien n’a été modifié)</translation>
+    </message>
+    <message>
+        <source>your wallet or savings still hold money: move it out first (nothing was changed)</source>
+        <translation>votre portefeuille ou votre épargne contient encore de l’argent&#xa0;: retirez-le d’abord (rien n’a été modifié)</translation>
+    </message>
+    <message>
+        <source>too many wrong passwords: try again in a minute</source>
+        <translation>trop de mots de passe incorrects&#xa0;: réessayez dans une minute</translation>
+    </message>
+    <message>
+        <source>password takes no arguments</source>
+        <translation>password ne prend pas d’argument</translation>
+    </message>
+    <message>
+        <source>Current password for @%1: </source>
+        <translation>Mot de passe actuel de @%1&#xa0;: </translation>
+    </message>
+    <message>
+        <source>New password: </source>
+        <translation>Nouveau mot de passe&#xa0;: </translation>
+    </message>
+    <message>
+        <source>New password again: </source>
+        <translation>Nouveau mot de passe, encore une fois&#xa0;: </translation>
+    </message>
+    <message>
+        <source>the two new passwords differ (nothing was changed)</source>
+        <translation>les deux nouveaux mots de passe diffèrent (rien n’a été modifié)</translation>
+    </message>
+    <message>
+        <source>password needs the current and the new password (a terminal, or --password-stdin: current on the first line, new on the second)</source>
+        <translation>password a besoin du mot de passe actuel et du nouveau (un terminal, ou --password-stdin&#xa0;: l’actuel sur la première ligne, le nouveau sur la deuxième)</translation>
+    </message>
+    <message>
+        <source>the new password is refused: %1</source>
+        <translation>le nouveau mot de passe est refusé&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>password changed; %n other session(s) signed out, this device stays signed in</source>
+        <translation>
+            <numerusform>mot de passe modifié&#x202f;; %n autre session déconnectée, cet appareil reste connecté</numerusform>
+            <numerusform>mot de passe modifié&#x202f;; %n autres sessions déconnectées, cet appareil reste connecté</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>account takes one command: delete</source>
+        <translation>account prend une seule commande&#xa0;: delete</translation>
+    </message>
+    <message>
+        <source>Deleting @%1 for good. Password: </source>
+        <translation>Suppression définitive de @%1. Mot de passe&#xa0;: </translation>
+    </message>
+    <message>
+        <source>account delete needs your password (a terminal, or --password-stdin)</source>
+        <translation>account delete a besoin de votre mot de passe (un terminal, ou --password-stdin)</translation>
+    </message>
+    <message>
+        <source>account @%1 deleted; signed out everywhere</source>
+        <translation>compte @%1 supprimé&#x202f;; déconnecté partout</translation>
+    </message>
+    <message>
+        <source>this device&apos;s copy of the account was deleted</source>
+        <translation>la copie du compte sur cet appareil a été supprimée</translation>
+    </message>
+    <message>
+        <source>this device&apos;s copy of the account is kept in %1 (delete that folder when you no longer need it, or use --delete-cache next time)</source>
+        <translation>la copie du compte sur cet appareil est conservée dans %1 (supprimez ce dossier quand vous n’en avez plus besoin, ou utilisez --delete-cache la prochaine fois)</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>[muted] </source>
+        <translation>[en sourdine] </translation>
+    </message>
+    <message>
+        <source>[muted until %1] </source>
+        <translation>[en sourdine jusqu’au %1] </translation>
+    </message>
+    <message>
+        <source>[blocked] </source>
+        <translation>[bloqué] </translation>
+    </message>
+    <message>
+        <source>[request] </source>
+        <translation>[demande] </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n unread] </source>
+        <translation>
+            <numerusform>[%n non lu] </numerusform>
+            <numerusform>[%n non lus] </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no conversations</source>
+        <translation>aucune conversation</translation>
+    </message>
+    <message>
+        <source>(offline: as last synced)</source>
+        <translation>(hors ligne&#xa0;: état de la dernière synchronisation)</translation>
+    </message>
+    <message>
+        <source>usage: chat @handle|CONVERSATION_ID [--limit N]</source>
+        <translation>utilisation&#xa0;: chat @pseudo|ID_CONVERSATION [--limit N]</translation>
+    </message>
+    <message>
+        <source>message request from %1: they cannot see if you have read it (plaza-cli chat accept %2, or block @%3)</source>
+        <translation>demande de message de %1&#xa0;: cette personne ne peut pas voir si vous l’avez lue (plaza-cli chat accept %2, ou block @%3)</translation>
+    </message>
+    <message>
+        <source>[payment %1] %2</source>
+        <translation>[paiement %1] %2</translation>
+    </message>
+    <message>
+        <source>[deleted]</source>
+        <translation>[supprimé]</translation>
+    </message>
+    <message>
+        <source>[forwarded from %1] %2</source>
+        <translation>[transféré de %1] %2</translation>
+    </message>
+    <message>
+        <source>[reply to %1: %2] %3</source>
+        <translation>[réponse à %1&#xa0;: %2] %3</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(supprimé)</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(modifié)</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>envoi en cours</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>me</source>
+        <comment>the sender of one&apos;s own messages</comment>
+        <translation>moi</translation>
+    </message>
+    <message>
+        <source>no messages</source>
+        <translation>aucun message</translation>
+    </message>
+    <message>
+        <source>usage: chat requests</source>
+        <translation>utilisation&#xa0;: chat requests</translation>
+    </message>
+    <message>
+        <source>no message requests</source>
+        <translation>aucune demande de message</translation>
+    </message>
+    <message>
+        <source>usage: chat accept @handle|CONVERSATION_ID</source>
+        <translation>utilisation&#xa0;: chat accept @pseudo|ID_CONVERSATION</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>accepted %1</source>
+        <translation>%1 acceptée</translation>
+    </message>
+    <message>
+        <source>usage: say @handle|CONVERSATION_ID &quot;TEXT&quot;</source>
+        <translation>utilisation&#xa0;: say @pseudo|ID_CONVERSATION &quot;TEXTE&quot;</translation>
+    </message>
+    <message>
+        <source>queued — it will be sent when the server answers (client_id %1)</source>
+        <translation>en file d’attente — il sera envoyé quand le serveur répondra (client_id %1)</translation>
+    </message>
+    <message>
+        <source>sent — message %1</source>
+        <translation>envoyé — message %1</translation>
+    </message>
+    <message>
+        <source>usage: chat-search &quot;WORDS&quot; [--limit N]</source>
+        <translation>utilisation&#xa0;: chat-search &quot;MOTS&quot; [--limit N]</translation>
+    </message>
+    <message>
+        <source>no messages found</source>
+        <translation>aucun message trouvé</translation>
+    </message>
+    <message>
+        <source>usage: group &quot;TITLE&quot; @handle [@handle...]</source>
+        <translation>utilisation&#xa0;: group &quot;TITRE&quot; @pseudo [@pseudo...]</translation>
+    </message>
+    <message>
+        <source>group: members are @handles (got &quot;%1&quot;)</source>
+        <translation>group&#xa0;: les membres sont des @pseudos (reçu « %1 »)</translation>
+    </message>
+    <message>
+        <source>offline: a group is made on the server; try again when it answers</source>
+        <translation>hors ligne&#xa0;: un groupe se crée sur le serveur&#x202f;; réessayez quand il répondra</translation>
+    </message>
+    <message>
+        <source>group %1 created</source>
+        <translation>groupe %1 créé</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>not signed in (plaza-cli login --server URL --handle H)</source>
+        <translation>non connecté (plaza-cli login --server URL --handle H)</translation>
+    </message>
+    <message>
+        <source>The local cache %1 is damaged. Nothing was changed.</source>
+        <translation>Le cache local %1 est endommagé. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source> Run `plaza-cli logout` (it moves the damaged file aside, deleting nothing), then `plaza-cli login` to rebuild the cache.</source>
+        <translation> Lancez `plaza-cli logout` (il met le fichier endommagé de côté, sans rien supprimer), puis `plaza-cli login` pour reconstruire le cache.</translation>
+    </message>
+    <message>
+        <source>the local cache is locked</source>
+        <translation>le cache local est verrouillé</translation>
+    </message>
+    <message>
+        <source>a passphrase is needed (--passphrase-stdin or PLAZA_PASSPHRASE)</source>
+        <translation>une phrase secrète est nécessaire (--passphrase-stdin ou PLAZA_PASSPHRASE)</translation>
+    </message>
+    <message>
+        <source>the session did not start</source>
+        <translation>la session n’a pas démarré</translation>
+    </message>
+    <message>
+        <source>New passphrase for the local cache: </source>
+        <translation>Nouvelle phrase secrète pour le cache local&#xa0;: </translation>
+    </message>
+    <message>
+        <source>Passphrase: </source>
+        <translation>Phrase secrète&#xa0;: </translation>
+    </message>
+    <message>
+        <source>login needs --server URL and --handle H</source>
+        <translation>login a besoin de --server URL et --handle H</translation>
+    </message>
+    <message>
+        <source>already signed in as @%1 (plaza-cli logout first)</source>
+        <translation>déjà connecté en tant que @%1 (plaza-cli logout d’abord)</translation>
+    </message>
+    <message>
+        <source>Password for @%1: </source>
+        <translation>Mot de passe de @%1&#xa0;: </translation>
+    </message>
+    <message>
+        <source>no password (use --password-stdin or a terminal)</source>
+        <translation>aucun mot de passe (utilisez --password-stdin ou un terminal)</translation>
+    </message>
+    <message>
+        <source>Code from your authenticator app: </source>
+        <translation>Code de votre application d’authentification&#xa0;: </translation>
+    </message>
+    <message>
+        <source>this account has two-factor sign-in: give --code CODE (or --recovery-code CODE)</source>
+        <translation>ce compte utilise la connexion en deux étapes&#xa0;: indiquez --code CODE (ou --recovery-code CODE)</translation>
+    </message>
+    <message>
+        <source>signed in, but the first sync failed: %1</source>
+        <translation>connecté, mais la première synchronisation a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>signed in as @%1 (%2) on %3</source>
+        <translation>connecté en tant que @%1 (%2) sur %3</translation>
+    </message>
+    <message>
+        <source>@%1 (%2) id %3 on %4</source>
+        <translation>@%1 (%2) id %3 sur %4</translation>
+    </message>
+    <message>
+        <source>sync failed: %1</source>
+        <translation>échec de la synchronisation&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>applied %n event(s), cursor %1</source>
+        <translation>
+            <numerusform>%n événement appliqué, curseur %1</numerusform>
+            <numerusform>%n événements appliqués, curseur %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>server: %1</source>
+        <translation>serveur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>account: @%1 (%2) id %3</source>
+        <translation>compte&#xa0;: @%1 (%2) id %3</translation>
+    </message>
+    <message>
+        <source>cursor: %1</source>
+        <translation>curseur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>last sync: %1</source>
+        <translation>dernière synchronisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>online: %1</source>
+        <translation>en ligne&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>cache: %1 (%2)</source>
+        <translation>cache&#xa0;: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>chiffré</translation>
+    </message>
+    <message>
+        <source>NOT ENCRYPTED</source>
+        <translation>NON CHIFFRÉ</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>non connecté</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>déconnecté</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <source>sent the posts queued while offline</source>
+        <translation>publications mises en attente hors ligne envoyées</translation>
+    </message>
+    <message>
+        <source>   … posts missing here (the app loads them) …</source>
+        <translation>   … publications manquantes ici (l’application les charge) …</translation>
+    </message>
+    <message>
+        <source>reposted by %1</source>
+        <translation>republié par %1</translation>
+    </message>
+    <message>
+        <source>sponsored by @%1</source>
+        <translation>sponsorisé par @%1</translation>
+    </message>
+    <message>
+        <source>not sent: refused</source>
+        <translation>non envoyé&#xa0;: refusé</translation>
+    </message>
+    <message>
+        <source>reply to %1</source>
+        <translation>réponse à %1</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>bookmarked</source>
+        <translation>dans les signets</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3 (@%4)  likes %5  reposts %6  replies %7%8%9%10</source>
+        <translation>%1  %2  %3 (@%4)  J’aime %5  republications %6  réponses %7%8%9%10</translation>
+    </message>
+    <message>
+        <source>  ♥ you</source>
+        <translation>  ♥ vous</translation>
+    </message>
+    <message>
+        <source>  ⟲ you</source>
+        <translation>  ⟲ vous</translation>
+    </message>
+    <message>
+        <source>    (limited reach: hidden)</source>
+        <translation>    (portée limitée&#xa0;: masquée)</translation>
+    </message>
+    <message>
+        <source>    &gt; (quoted post deleted)</source>
+        <translation>    &gt; (publication citée supprimée)</translation>
+    </message>
+    <message>
+        <source>    score %1 = %2</source>
+        <translation>    score %1 = %2</translation>
+    </message>
+    <message>
+        <source>no posts</source>
+        <translation>aucune publication</translation>
+    </message>
+    <message>
+        <source>usage: post &quot;TEXT&quot;</source>
+        <translation>utilisation&#xa0;: post &quot;TEXTE&quot;</translation>
+    </message>
+    <message>
+        <source>offline: queued (client_id %1); the next plaza-cli run online sends it</source>
+        <translation>hors ligne&#xa0;: en file d’attente (client_id %1)&#x202f;; la prochaine exécution de plaza-cli en ligne l’enverra</translation>
+    </message>
+    <message>
+        <source>not answered yet: queued (client_id %1); the next plaza-cli run sends it again</source>
+        <translation>pas encore de réponse&#xa0;: en file d’attente (client_id %1)&#x202f;; la prochaine exécution de plaza-cli la renverra</translation>
+    </message>
+    <message>
+        <source>posted %1</source>
+        <translation>%1 publiée</translation>
+    </message>
+    <message>
+        <source>usage: repost POST_ID</source>
+        <translation>utilisation&#xa0;: repost ID_PUBLICATION</translation>
+    </message>
+    <message>
+        <source>usage: like POST_ID</source>
+        <translation>utilisation&#xa0;: like ID_PUBLICATION</translation>
+    </message>
+    <message numerus="yes">
+        <source>reposted %1 (%n repost(s))</source>
+        <translation>
+            <numerusform>%1 republiée (%n republication)</numerusform>
+            <numerusform>%1 republiée (%n republications)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>liked %1 (%n like(s))</source>
+        <translation>
+            <numerusform>J’aime ajouté à %1 (%n J’aime)</numerusform>
+            <numerusform>J’aime ajouté à %1 (%n J’aime)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reposted %1</source>
+        <translation>%1 republiée</translation>
+    </message>
+    <message>
+        <source>liked %1</source>
+        <translation>J’aime ajouté à %1</translation>
+    </message>
+    <message>
+        <source>usage: post %1 POST_ID &quot;TEXT&quot;</source>
+        <translation>utilisation&#xa0;: post %1 ID_PUBLICATION &quot;TEXTE&quot;</translation>
+    </message>
+    <message>
+        <source>usage: post %1 POST_ID</source>
+        <translation>utilisation&#xa0;: post %1 ID_PUBLICATION</translation>
+    </message>
+    <message>
+        <source>offline: %1 needs a connection; nothing was changed</source>
+        <translation>hors ligne&#xa0;: %1 nécessite une connexion&#x202f;; rien n’a été modifié</translation>
+    </message>
+    <message>
+        <source>posted %1 quoting %2</source>
+        <translation>%1 publiée, citant %2</translation>
+    </message>
+    <message>
+        <source>edited %1</source>
+        <translation>%1 modifiée</translation>
+    </message>
+    <message>
+        <source>deleted %1</source>
+        <translation>%1 supprimée</translation>
+    </message>
+    <message>
+        <source>bookmarked %1</source>
+        <translation>%1 ajoutée aux signets</translation>
+    </message>
+    <message>
+        <source>removed the bookmark of %1</source>
+        <translation>%1 retirée des signets</translation>
+    </message>
+    <message>
+        <source>  [edited]</source>
+        <translation>  [modifiée]</translation>
+    </message>
+    <message>
+        <source>no bookmarks</source>
+        <translation>aucun signet</translation>
+    </message>
+    <message>
+        <source>usage: mute-person @handle|USER_ID</source>
+        <translation>utilisation&#xa0;: mute-person @pseudo|ID_UTILISATEUR</translation>
+    </message>
+    <message>
+        <source>usage: unmute-person @handle|USER_ID</source>
+        <translation>utilisation&#xa0;: unmute-person @pseudo|ID_UTILISATEUR</translation>
+    </message>
+    <message>
+        <source>muting someone needs the server (offline now)</source>
+        <translation>masquer quelqu’un nécessite le serveur (hors ligne pour l’instant)</translation>
+    </message>
+    <message>
+        <source>muted @%1 (%2): their posts leave your feed; they are not told</source>
+        <translation>@%1 (%2) masqué&#xa0;: ses publications quittent votre fil&#x202f;; cette personne n’en est pas informée</translation>
+    </message>
+    <message>
+        <source>unmuted %1</source>
+        <translation>%1 n’est plus masqué</translation>
+    </message>
+    <message>
+        <source>%1  @%2  %3  since %4</source>
+        <translation>%1  @%2  %3  depuis le %4</translation>
+    </message>
+    <message>
+        <source>nobody muted</source>
+        <translation>personne n’est masqué</translation>
+    </message>
+    <message>
+        <source>usage: group rename CHAT &quot;TITLE&quot;</source>
+        <translation>utilisation&#xa0;: group rename CONVERSATION &quot;TITRE&quot;</translation>
+    </message>
+    <message>
+        <source>usage: group add CHAT @handle [@handle...]</source>
+        <translation>utilisation&#xa0;: group add CONVERSATION @pseudo [@pseudo...]</translation>
+    </message>
+    <message>
+        <source>usage: group remove CHAT @handle|USER_ID</source>
+        <translation>utilisation&#xa0;: group remove CONVERSATION @pseudo|ID_UTILISATEUR</translation>
+    </message>
+    <message>
+        <source>usage: group leave CHAT</source>
+        <translation>utilisation&#xa0;: group leave CONVERSATION</translation>
+    </message>
+    <message>
+        <source>usage: group members CHAT</source>
+        <translation>utilisation&#xa0;: group members CONVERSATION</translation>
+    </message>
+    <message>
+        <source>group add: people are @handles (got &quot;%1&quot;)</source>
+        <translation>group add&#xa0;: les personnes sont des @pseudos (reçu « %1 »)</translation>
+    </message>
+    <message>
+        <source>no members</source>
+        <translation>aucun membre</translation>
+    </message>
+    <message>
+        <source>offline: a group is changed on the server; try again when it answers</source>
+        <translation>hors ligne&#xa0;: un groupe se modifie sur le serveur&#x202f;; réessayez quand il répondra</translation>
+    </message>
+    <message>
+        <source>nothing done</source>
+        <translation>rien n’a été fait</translation>
+    </message>
+    <message>
+        <source>renamed %1 to &quot;%2&quot;</source>
+        <translation>%1 renommé en « %2 »</translation>
+    </message>
+    <message>
+        <source>left %1: its history stays here, nothing new comes</source>
+        <translation>vous avez quitté %1&#xa0;: son historique reste ici, rien de nouveau n’arrivera</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now has %n member(s)</source>
+        <translation>
+            <numerusform>%1 compte maintenant %n membre</numerusform>
+            <numerusform>%1 compte maintenant %n membres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Plaza from the terminal.</source>
+        <translation>Plaza depuis le terminal.</translation>
+    </message>
+    <message>
+        <source>Commands:
+  login      sign in (--server URL --handle H) and make the local cache
+  register   create an account (--server URL --handle H [--display-name N])
+  whoami     the signed-in account
+  sync       pull what changed: &quot;applied N events, cursor M&quot;
+  status     server, account, cursor, last sync, online, cache encryption
+  logout     sign out and delete the local cache and its key</source>
+        <translation>Commandes&#xa0;:
+  login      se connecter (--server URL --handle H) et créer le cache local
+  register   créer un compte (--server URL --handle H [--display-name N])
+  whoami     le compte connecté
+  sync       récupérer ce qui a changé&#xa0;: « N événements appliqués, curseur M »
+  status     serveur, compte, curseur, dernière synchronisation, en ligne, chiffrement du cache
+  logout     se déconnecter et supprimer le cache local et sa clé</translation>
+    </message>
+    <message>
+        <source>Wallet:
+  balance                         balance, limits (from the cache when offline)
+  history [--in|--out] [--kind K] [--query Q] [--limit N]
+  send @handle AMOUNT [NOTE] [--again]   amount in your locale (&quot;12.50&quot;); exit 5 = awaiting confirmation;
+                                  the same payment still awaiting confirmation is refused unless --again
+  request AMOUNT [NOTE] [--from @handle]   prints the plaza://pay link
+  pay plaza://pay/ID [--yes]      shows payee, amount and note, asks unless --yes
+  topup AMOUNT --card TOKEN       (test cards: tok_visa, tok_declined)
+  export FILE.csv [filters]       the history as CSV (RFC 4180)
+  pending                         retry payments awaiting confirmation now
+  requests [--to-me|--from-me] [--limit N]   payment requests with their state, newest first
+  decline ID|plaza://pay/ID       decline a request someone made of you
+  cancel ID|plaza://pay/ID        cancel a request you made</source>
+        <translation>Portefeuille&#xa0;:
+  balance                         solde, plafonds (depuis le cache hors ligne)
+  history [--in|--out] [--kind K] [--query Q] [--limit N]
+  send @handle AMOUNT [NOTE] [--again]   montant dans votre format local (« 12,50 »)&#xa0;; sortie 5 = en attente de confirmation&#xa0;;
+                                  le même paiement encore en attente de confirmation est refusé sans --again
+  request AMOUNT [NOTE] [--from @handle]   affiche le lien plaza://pay
+  pay plaza://pay/ID [--yes]      affiche le bénéficiaire, le montant et la note, demande confirmation sans --yes
+  topup AMOUNT --card TOKEN       (cartes de test&#xa0;: tok_visa, tok_declined)
+  export FILE.csv [filters]       l’historique en CSV (RFC 4180)
+  pending                         relancer maintenant les paiements en attente de confirmation
+  requests [--to-me|--from-me] [--limit N]   les demandes de paiement et leur état, les plus récentes d’abord
+  decline ID|plaza://pay/ID       refuser une demande qui vous est adressée
+  cancel ID|plaza://pay/ID        annuler une demande que vous avez faite</translation>
+    </message>
+    <message>
+        <source>Savings:
+  savings                         balance, APY, interest this month and in total
+  deposit AMOUNT [--goal g_ID]    from the wallet into savings (exit 5 = awaiting confirmation)
+  withdraw AMOUNT [--goal g_ID]   from savings to the wallet
+  goals [list]                    goals with progress; goals add NAME TARGET [--deadline YYYY-MM-DD],
+                                  goals rename g_ID NAME, goals target g_ID AMOUNT, goals delete g_ID</source>
+        <translation>Épargne&#xa0;:
+  savings                         solde, taux annuel, intérêts du mois et au total
+  deposit AMOUNT [--goal g_ID]    du portefeuille vers l’épargne (sortie 5 = en attente de confirmation)
+  withdraw AMOUNT [--goal g_ID]   de l’épargne vers le portefeuille
+  goals [list]                    les objectifs et leur progression&#xa0;; goals add NAME TARGET [--deadline YYYY-MM-DD],
+                                  goals rename g_ID NAME, goals target g_ID AMOUNT, goals delete g_ID</translation>
+    </message>
+    <message>
+        <source>Feed:
+  feed [--discover] [--limit N]   Following (newest first) or Discover (ranked, with each score&apos;s terms)
+  post &quot;TEXT&quot;                     at most 500 characters; offline: queued, exit 5, sent by the next run online
+  like POST_ID                    like a post (idempotent)
+  repost POST_ID                  repost a post (idempotent)
+  post edit POST_ID &quot;TEXT&quot;        change the text of your post (marked edited)
+  post delete POST_ID             delete your post (its text goes everywhere, with its reposts)
+  post quote POST_ID &quot;TEXT&quot;       a new post quoting another
+  post bookmark POST_ID           keep a post in your bookmarks (private); post unbookmark POST_ID
+  bookmarks [--limit N]           your bookmarks, newest first</source>
+        <translation>Fil&#xa0;:
+  feed [--discover] [--limit N]   Abonnements (les plus récentes d’abord) ou Découvrir (classé, avec les termes de chaque score)
+  post &quot;TEXT&quot;                     500 caractères au plus&#xa0;; hors ligne&#xa0;: mise en attente, sortie 5, envoyée à la prochaine exécution en ligne
+  like POST_ID                    aimer une publication (idempotent)
+  repost POST_ID                  republier une publication (idempotent)
+  post edit POST_ID &quot;TEXT&quot;        modifier le texte de votre publication (marquée modifiée)
+  post delete POST_ID             supprimer votre publication (son texte disparaît partout, avec ses republications)
+  post quote POST_ID &quot;TEXT&quot;       une nouvelle publication qui en cite une autre
+  post bookmark POST_ID           garder une publication dans vos signets (privés)&#xa0;; post unbookmark POST_ID
+  bookmarks [--limit N]           vos signets, les plus récents d’abord</translation>
+    </message>
+    <message>
+        <source>Chat:
+  chats                           your conversations, most recent first, with unread counts
+  chat @handle|ID [--limit N]     the last messages of a conversation (a direct one with @handle)
+  chat requests                   first messages from people you do not follow, waiting for you
+  chat accept @handle|ID          accept a message request (replying accepts it too; block declines it)
+  say @handle|ID &quot;TEXT&quot;           send through the outbox; exit 5 = queued, sent when the server answers
+  chat-search &quot;WORDS&quot; [--limit N] search cached messages (accents ignored: cafe finds café)
+  group &quot;TITLE&quot; @handle...       a new group with a title and these people
+  group members CHAT              its members and their roles (admin, member)
+  group rename CHAT &quot;TITLE&quot;       a new title (admins)
+  group add CHAT @handle...       add people (admins)
+  group remove CHAT @handle       remove someone (admins)
+  group leave CHAT                leave it (its history stays, nothing new comes)
+  attach @handle|ID FILE... [--text TEXT] [--alt TEXT]...   send files (at most 10; images lose their metadata)
+  (chat prints each message&apos;s id first; these take it)
+  reply MESSAGE_ID &quot;TEXT&quot;         answer a message, quoting it (through the outbox, like say)
+  edit MESSAGE_ID &quot;TEXT&quot;          change your text message (within 48 h; never payments or requests)
+  delete MESSAGE_ID [--for-me]    delete your message for everyone (within 48 h), or hide any on this device
+  react MESSAGE_ID EMOJI          add your reaction (one emoji); unreact MESSAGE_ID EMOJI takes it back
+  forward MESSAGE_ID @handle|ID...   forward a message (not a payment) to one or more conversations</source>
+        <translation>Messagerie&#xa0;:
+  chats                           vos conversations, les plus récentes d’abord, avec le nombre de non-lus
+  chat @handle|ID [--limit N]     les derniers messages d’une conversation (privée avec @handle)
+  chat requests                   les premiers messages de personnes que vous ne suivez pas, qui vous attendent
+  chat accept @handle|ID          accepter une demande de message (y répondre l’accepte aussi&#xa0;; bloquer la refuse)
+  say @handle|ID &quot;TEXT&quot;           envoyer par la file d’envoi&#xa0;; sortie 5 = en attente, envoyé quand le serveur répond
+  chat-search &quot;WORDS&quot; [--limit N] chercher dans les messages en cache (sans tenir compte des accents&#xa0;: cafe trouve café)
+  group &quot;TITLE&quot; @handle...       un nouveau groupe avec un titre et ces personnes
+  group members CHAT              ses membres et leur rôle (admin, member)
+  group rename CHAT &quot;TITLE&quot;       un nouveau titre (administrateurs)
+  group add CHAT @handle...       ajouter des personnes (administrateurs)
+  group remove CHAT @handle       retirer quelqu’un (administrateurs)
+  group leave CHAT                le quitter (son historique reste, plus rien de nouveau n’arrive)
+  attach @handle|ID FILE... [--text TEXT] [--alt TEXT]...   envoyer des fichiers (10 au plus&#xa0;; les images perdent leurs métadonnées)
+  (chat affiche d’abord l’id de chaque message&#xa0;; les commandes suivantes le prennent)
+  reply MESSAGE_ID &quot;TEXT&quot;         répondre à un message en le citant (par la file d’envoi, comme say)
+  edit MESSAGE_ID &quot;TEXT&quot;          modifier votre message texte (sous 48 h&#xa0;; jamais les paiements ni les demandes)
+  delete MESSAGE_ID [--for-me]    supprimer votre message pour tout le monde (sous 48 h), ou masquer n’importe lequel sur cet appareil
+  react MESSAGE_ID EMOJI          ajouter votre réaction (un emoji)&#xa0;; unreact MESSAGE_ID EMOJI la retire
+  forward MESSAGE_ID @handle|ID...   transférer un message (pas un paiement) vers une ou plusieurs conversations</translation>
+    </message>
+    <message>
+        <source>Safety:
+  block @handle|USER_ID           they cannot message you, pay you or ask you for money, see your posts or
+                                  find you; your conversation stays readable but read-only
+  unblock @handle|USER_ID         undo a block
+  blocks                          the people you blocked
+  mute-person @handle|USER_ID     leave their posts and reposts out of your feed (they are not told;
+                                  messages and payments go on)
+  unmute-person @handle|USER_ID   their posts in your feed again
+  muted-people                    the people you muted in the feed
+  mute @handle|ID [--for 1h|8h|1w|forever]   no notifications from a conversation (forever by default)
+  unmute @handle|ID               notifications again
+  report message|post|user|request ID --reason spam|abuse|scam|other [--note TEXT] [--decline]
+                                  tell the moderators; --decline also declines a payment request</source>
+        <translation>Sécurité&#xa0;:
+  block @handle|USER_ID           cette personne ne peut plus vous écrire, vous payer, vous demander de l’argent, voir vos
+                                  publications ni vous trouver&#xa0;; votre conversation reste lisible mais en lecture seule
+  unblock @handle|USER_ID         annuler un blocage
+  blocks                          les personnes que vous avez bloquées
+  mute-person @handle|USER_ID     retirer ses publications et republications de votre fil (elle n’en est pas informée&#xa0;;
+                                  messages et paiements continuent)
+  unmute-person @handle|USER_ID   ses publications de nouveau dans votre fil
+  muted-people                    les personnes masquées dans votre fil
+  mute @handle|ID [--for 1h|8h|1w|forever]   plus de notifications d’une conversation (pour toujours par défaut)
+  unmute @handle|ID               de nouveau des notifications
+  report message|post|user|request ID --reason spam|abuse|scam|other [--note TEXT] [--decline]
+                                  prévenir les modérateurs&#xa0;; --decline refuse aussi une demande de paiement</translation>
+    </message>
+    <message>
+        <source>Files:
+  upload FILE...                  upload files (resumed after a dropped connection); prints their ids
+  post [&quot;TEXT&quot;] --image FILE [--alt TEXT]   a post with up to 4 images, each with its alt text
+  download MEDIA_ID [FILE|DIR] [--thumbnail]   save a file you can see (checked against its sha256)</source>
+        <translation>Fichiers&#xa0;:
+  upload FILE...                  envoyer des fichiers (reprise après une coupure de connexion)&#xa0;; affiche leurs id
+  post [&quot;TEXT&quot;] --image FILE [--alt TEXT]   une publication avec jusqu’à 4 images, chacune avec son texte alternatif
+  download MEDIA_ID [FILE|DIR] [--thumbnail]   enregistrer un fichier que vous pouvez voir (vérifié avec son sha256)</translation>
+    </message>
+    <message>
+        <source>Account:
+  sessions [list]                 the devices signed in to your account (* marks this one)
+  sessions end ID                 sign a device out now (its tokens and live connection stop)
+  sessions end --others           sign out every device but this one
+  password                        change your password (asks on the terminal; --password-stdin: current
+                                  on the first line, new on the second); signs out every other device
+  account delete [--delete-cache] delete your account (only with an empty wallet and savings); asks for
+                                  your password; this device&apos;s copy is kept unless --delete-cache
+  2fa [status]                    two-factor sign-in on or off, and the step-up threshold
+  2fa setup                       (password) prints the secret and otpauth:// URI for an authenticator app
+  2fa confirm CODE                turns it on; prints the 10 recovery codes once
+  2fa disable CODE                turns it off (or: 2fa disable --recovery-code CODE)
+  2fa threshold AMOUNT|off        payments at or above AMOUNT need your password or a code</source>
+        <translation>Compte&#xa0;:
+  sessions [list]                 les appareils connectés à votre compte (* marque celui-ci)
+  sessions end ID                 déconnecter un appareil maintenant (ses jetons et sa connexion en direct s’arrêtent)
+  sessions end --others           déconnecter tous les appareils sauf celui-ci
+  password                        changer votre mot de passe (demandé dans le terminal&#xa0;; --password-stdin&#xa0;: l’actuel
+                                  sur la première ligne, le nouveau sur la deuxième)&#xa0;; déconnecte tous les autres appareils
+  account delete [--delete-cache] supprimer votre compte (seulement avec un portefeuille et une épargne vides)&#xa0;; demande
+                                  votre mot de passe&#xa0;; la copie de cet appareil est conservée sans --delete-cache
+  2fa [status]                    connexion en deux étapes activée ou non, et le seuil de vérification renforcée
+  2fa setup                       (mot de passe) affiche le secret et l’URI otpauth:// pour une application d’authentification
+  2fa confirm CODE                l’active&#xa0;; affiche une seule fois les 10 codes de récupération
+  2fa disable CODE                la désactive (ou&#xa0;: 2fa disable --recovery-code CODE)
+  2fa threshold AMOUNT|off        les paiements d’au moins AMOUNT demandent votre mot de passe ou un code</translation>
+    </message>
+    <message>
+        <source>Two-factor: login asks for the code (or --code CODE / --recovery-code CODE); a payment the server
+wants confirmed asks for your password or code (or --password-stdin / --code CODE).</source>
+        <translation>Connexion en deux étapes&#xa0;: login demande le code (ou --code CODE / --recovery-code CODE)&#xa0;; un paiement que
+le serveur veut faire confirmer demande votre mot de passe ou un code (ou --password-stdin / --code CODE).</translation>
+    </message>
+    <message>
+        <source>login, register, whoami, sync, status, logout, balance, history, send, request, requests, decline, cancel, pay, topup, export, pending, savings, deposit, withdraw, goals, feed, post, like, repost, bookmarks, chats, chat, say, chat-search, group, reply, edit, delete, react, unreact, forward, block, unblock, blocks, mute, unmute, mute-person, unmute-person, muted-people, report, sessions, password, account, 2fa, upload, attach or download</source>
+        <translation>login, register, whoami, sync, status, logout, balance, history, send, request, requests, decline, cancel, pay, topup, export, pending, savings, deposit, withdraw, goals, feed, post, like, repost, bookmarks, chats, chat, say, chat-search, group, reply, edit, delete, react, unreact, forward, block, unblock, blocks, mute, unmute, mute-person, unmute-person, muted-people, report, sessions, password, account, 2fa, upload, attach ou download</translation>
+    </message>
+    <message>
+        <source>history/export: money received only.</source>
+        <translation>history/export&#xa0;: l’argent reçu seulement.</translation>
+    </message>
+    <message>
+        <source>history/export: money sent only.</source>
+        <translation>history/export&#xa0;: l’argent envoyé seulement.</translation>
+    </message>
+    <message>
+        <source>history/export: one kind (transfer, top_up, …).</source>
+        <translation>history/export&#xa0;: un seul type (transfer, top_up, …).</translation>
+    </message>
+    <message>
+        <source>history/export: text in the note or name.</source>
+        <translation>history/export&#xa0;: texte de la note ou du nom.</translation>
+    </message>
+    <message>
+        <source>history, chat, chat-search: at most N rows (20).</source>
+        <translation>history, chat, chat-search&#xa0;: au plus N lignes (20).</translation>
+    </message>
+    <message>
+        <source>request: who should pay.</source>
+        <translation>request&#xa0;: qui doit payer.</translation>
+    </message>
+    <message>
+        <source>requests: only those asked of you.</source>
+        <translation>requests&#xa0;: seulement celles qui vous sont adressées.</translation>
+    </message>
+    <message>
+        <source>requests: only those you asked.</source>
+        <translation>requests&#xa0;: seulement celles que vous avez faites.</translation>
+    </message>
+    <message>
+        <source>topup: the card token.</source>
+        <translation>topup&#xa0;: le jeton de la carte.</translation>
+    </message>
+    <message>
+        <source>deposit/withdraw: into or out of this goal.</source>
+        <translation>deposit/withdraw&#xa0;: vers cet objectif ou depuis celui-ci.</translation>
+    </message>
+    <message>
+        <source>goals add: YYYY-MM-DD.</source>
+        <translation>goals add&#xa0;: AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <source>pay: do not ask for confirmation.</source>
+        <translation>pay&#xa0;: ne pas demander de confirmation.</translation>
+    </message>
+    <message>
+        <source>feed: the Discover timeline.</source>
+        <translation>feed&#xa0;: le fil Découvrir.</translation>
+    </message>
+    <message>
+        <source>sessions end: every session but this device&apos;s.</source>
+        <translation>sessions end&#xa0;: toutes les sessions sauf celle de cet appareil.</translation>
+    </message>
+    <message>
+        <source>send: even if the same payment is still awaiting confirmation.</source>
+        <translation>send&#xa0;: même si le même paiement attend encore sa confirmation.</translation>
+    </message>
+    <message>
+        <source>account delete: also delete this device&apos;s copy of the account.</source>
+        <translation>account delete&#xa0;: supprimer aussi la copie du compte sur cet appareil.</translation>
+    </message>
+    <message>
+        <source>login, send, pay, withdraw, 2fa threshold: the code of your authenticator app.</source>
+        <translation>login, send, pay, withdraw, 2fa threshold&#xa0;: le code de votre application d’authentification.</translation>
+    </message>
+    <message>
+        <source>login, 2fa disable: a recovery code instead.</source>
+        <translation>login, 2fa disable&#xa0;: un code de récupération à la place.</translation>
+    </message>
+    <message>
+        <source>post: an image to show (repeatable, at most 4).</source>
+        <translation>post&#xa0;: une image à afficher (répétable, 4 au plus).</translation>
+    </message>
+    <message>
+        <source>post, attach, upload: the alt text of each file, in order (repeatable).</source>
+        <translation>post, attach, upload&#xa0;: le texte alternatif de chaque fichier, dans l’ordre (répétable).</translation>
+    </message>
+    <message>
+        <source>attach: a message to go with the files.</source>
+        <translation>attach&#xa0;: un message pour accompagner les fichiers.</translation>
+    </message>
+    <message>
+        <source>download: the image&apos;s thumbnail.</source>
+        <translation>download&#xa0;: la miniature de l’image.</translation>
+    </message>
+    <message>
+        <source>delete: hide the message on this device only.</source>
+        <translation>delete&#xa0;: masquer le message sur cet appareil seulement.</translation>
+    </message>
+    <message>
+        <source>mute: how long (1h, 8h, 1w, forever).</source>
+        <translation>mute&#xa0;: pour combien de temps (1h, 8h, 1w, forever).</translation>
+    </message>
+    <message>
+        <source>report: spam, abuse, scam or other.</source>
+        <translation>report&#xa0;: spam, abuse, scam ou other.</translation>
+    </message>
+    <message>
+        <source>report: what happened (at most 500 characters).</source>
+        <translation>report&#xa0;: ce qui s’est passé (500 caractères au plus).</translation>
+    </message>
+    <message>
+        <source>report request: decline it too.</source>
+        <translation>report request&#xa0;: la refuser aussi.</translation>
+    </message>
+    <message>
+        <source>Server URL (login).</source>
+        <translation>URL du serveur (login).</translation>
+    </message>
+    <message>
+        <source>Your handle (login).</source>
+        <translation>Votre pseudo (login).</translation>
+    </message>
+    <message>
+        <source>Display name (register).</source>
+        <translation>Nom affiché (register).</translation>
+    </message>
+    <message>
+        <source>Read the password from the first line of stdin.</source>
+        <translation>Lire le mot de passe sur la première ligne de l’entrée standard.</translation>
+    </message>
+    <message>
+        <source>Read the cache passphrase from the next line of stdin (also PLAZA_PASSPHRASE).</source>
+        <translation>Lire la phrase secrète du cache sur la ligne suivante de l’entrée standard (ou PLAZA_PASSPHRASE).</translation>
+    </message>
+    <message>
+        <source>Never use the OS keychain: protect the cache with a passphrase.</source>
+        <translation>Ne jamais utiliser le trousseau du système&#xa0;: protéger le cache par une phrase secrète.</translation>
+    </message>
+    <message>
+        <source>Where caches live.</source>
+        <translation>Où se trouvent les caches.</translation>
+    </message>
+    <message>
+        <source>Where account.json lives.</source>
+        <translation>Où se trouve account.json.</translation>
+    </message>
+    <message>
+        <source>Log what the core does (stderr).</source>
+        <translation>Journaliser ce que fait le cœur (sortie d’erreur).</translation>
+    </message>
+    <message>
+        <source>a command expected (see --help)</source>
+        <translation>une commande est attendue (voir --help)</translation>
+    </message>
+    <message>
+        <source>--in or --out, not both</source>
+        <translation>--in ou --out, pas les deux</translation>
+    </message>
+    <message>
+        <source>--limit takes a number from 1 to 500</source>
+        <translation>--limit prend un nombre de 1 à 500</translation>
+    </message>
+    <message>
+        <source>--to-me or --from-me, not both</source>
+        <translation>--to-me ou --from-me, pas les deux</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes no arguments (see --help)</source>
+        <translation>« %1 » ne prend pas d’argument (voir --help)</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot; (see --help)</source>
+        <translation>commande inconnue « %1 » (voir --help)</translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation>%1 n’est pas un fichier</translation>
+    </message>
+    <message>
+        <source>more --alt texts than files</source>
+        <translation>plus de textes --alt que de fichiers</translation>
+    </message>
+    <message>
+        <source>uploaded %1</source>
+        <translation>envoyé %1</translation>
+    </message>
+    <message>
+        <source>usage: upload FILE...</source>
+        <translation>utilisation&#xa0;: upload FICHIER...</translation>
+    </message>
+    <message>
+        <source>usage: attach @handle|CONVERSATION_ID FILE... (at most %1 files) [--text TEXT] [--alt TEXT]...</source>
+        <translation>utilisation&#xa0;: attach @pseudo|ID_CONVERSATION FICHIER... (%1 fichiers au plus) [--text TEXTE] [--alt TEXTE]...</translation>
+    </message>
+    <message>
+        <source>resuming the files queued earlier (client_id %1)</source>
+        <translation>reprise des fichiers mis en attente plus tôt (client_id %1)</translation>
+    </message>
+    <message>
+        <source>queued — the files will be sent when the server answers (client_id %1)</source>
+        <translation>en file d’attente — les fichiers seront envoyés quand le serveur répondra (client_id %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>sent — message %1 with %n file(s)</source>
+        <translation>
+            <numerusform>envoyé — message %1 avec %n fichier</numerusform>
+            <numerusform>envoyé — message %1 avec %n fichiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>usage: post [&quot;TEXT&quot;] --image FILE [--alt TEXT] (at most %1 images)</source>
+        <translation>utilisation&#xa0;: post [&quot;TEXTE&quot;] --image FICHIER [--alt TEXTE] (%1 images au plus)</translation>
+    </message>
+    <message>
+        <source>resuming the images queued earlier (client_id %1)</source>
+        <translation>reprise des images mises en attente plus tôt (client_id %1)</translation>
+    </message>
+    <message>
+        <source>the post was refused (client_id %1)</source>
+        <translation>la publication a été refusée (client_id %1)</translation>
+    </message>
+    <message>
+        <source>queued — the post goes when the server answers (client_id %1)</source>
+        <translation>en file d’attente — la publication partira quand le serveur répondra (client_id %1)</translation>
+    </message>
+    <message>
+        <source>usage: download MEDIA_ID [FILE] [--thumbnail]</source>
+        <translation>utilisation&#xa0;: download ID_MÉDIA [FICHIER] [--thumbnail]</translation>
+    </message>
+    <message>
+        <source>saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <source>no message %1 on this device (see `chat` for the ids)</source>
+        <translation>aucun message %1 sur cet appareil (voir `chat` pour les id)</translation>
+    </message>
+    <message>
+        <source>usage: edit MESSAGE_ID &quot;NEW TEXT&quot;</source>
+        <translation>utilisation&#xa0;: edit ID_MESSAGE &quot;NOUVEAU TEXTE&quot;</translation>
+    </message>
+    <message>
+        <source>edited — message %1</source>
+        <translation>modifié — message %1</translation>
+    </message>
+    <message>
+        <source>usage: delete MESSAGE_ID [--for-me]</source>
+        <translation>utilisation&#xa0;: delete ID_MESSAGE [--for-me]</translation>
+    </message>
+    <message>
+        <source>hidden on this device — message %1</source>
+        <translation>masqué sur cet appareil — message %1</translation>
+    </message>
+    <message>
+        <source>deleted for everyone — message %1</source>
+        <translation>supprimé pour tout le monde — message %1</translation>
+    </message>
+    <message>
+        <source>usage: react MESSAGE_ID EMOJI</source>
+        <translation>utilisation&#xa0;: react ID_MESSAGE EMOJI</translation>
+    </message>
+    <message>
+        <source>usage: unreact MESSAGE_ID EMOJI</source>
+        <translation>utilisation&#xa0;: unreact ID_MESSAGE EMOJI</translation>
+    </message>
+    <message>
+        <source>a reaction is one emoji (got &quot;%1&quot;)</source>
+        <translation>une réaction est un seul emoji (reçu « %1 »)</translation>
+    </message>
+    <message>
+        <source>no reactions</source>
+        <translation>aucune réaction</translation>
+    </message>
+    <message>
+        <source>reacted — message %1: %2</source>
+        <translation>réaction ajoutée — message %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>unreacted — message %1: %2</source>
+        <translation>réaction retirée — message %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>usage: reply MESSAGE_ID &quot;TEXT&quot;</source>
+        <translation>utilisation&#xa0;: reply ID_MESSAGE &quot;TEXTE&quot;</translation>
+    </message>
+    <message>
+        <source>usage: forward MESSAGE_ID @handle|CONVERSATION_ID...</source>
+        <translation>utilisation&#xa0;: forward ID_MESSAGE @pseudo|ID_CONVERSATION...</translation>
+    </message>
+    <message>
+        <source>forwarded — message %1 in %2</source>
+        <translation>transféré — message %1 dans %2</translation>
+    </message>
+    <message>
+        <source>--for takes a length like 1h, 8h, 1w or forever (got &quot;%1&quot;)</source>
+        <translation>--for prend une durée comme 1h, 8h, 1w ou forever (reçu « %1 »)</translation>
+    </message>
+    <message>
+        <source>usage: block @handle|USER_ID</source>
+        <translation>utilisation&#xa0;: block @pseudo|ID_UTILISATEUR</translation>
+    </message>
+    <message>
+        <source>usage: unblock @handle|USER_ID</source>
+        <translation>utilisation&#xa0;: unblock @pseudo|ID_UTILISATEUR</translation>
+    </message>
+    <message>
+        <source>blocked @%1 (%2): they cannot message you, pay you or ask you for money, see your posts or find you</source>
+        <translation>@%1 (%2) bloqué&#xa0;: cette personne ne peut plus vous écrire, vous payer, vous demander de l’argent, voir vos publications ni vous trouver</translation>
+    </message>
+    <message>
+        <source>unblocked %1</source>
+        <translation>%1 débloqué</translation>
+    </message>
+    <message>
+        <source>nobody blocked</source>
+        <translation>personne n’est bloqué</translation>
+    </message>
+    <message>
+        <source>usage: mute @handle|CONVERSATION_ID [--for 1h|8h|1w|forever]</source>
+        <translation>utilisation&#xa0;: mute @pseudo|ID_CONVERSATION [--for 1h|8h|1w|forever]</translation>
+    </message>
+    <message>
+        <source>usage: unmute @handle|CONVERSATION_ID</source>
+        <translation>utilisation&#xa0;: unmute @pseudo|ID_CONVERSATION</translation>
+    </message>
+    <message>
+        <source>muted %1 until %2</source>
+        <translation>%1 en sourdine jusqu’au %2</translation>
+    </message>
+    <message>
+        <source>muted %1 until you unmute it</source>
+        <translation>%1 en sourdine jusqu’à ce que vous la réactiviez</translation>
+    </message>
+    <message>
+        <source>usage: report message|post|user|request ID --reason spam|abuse|scam|other [--note TEXT] [--decline]</source>
+        <translation>utilisation&#xa0;: report message|post|user|request ID --reason spam|abuse|scam|other [--note TEXTE] [--decline]</translation>
+    </message>
+    <message>
+        <source>report: message, post, user or request (got &quot;%1&quot;)
+%2</source>
+        <translation>report&#xa0;: message, post, user ou request (reçu « %1 »)
+%2</translation>
+    </message>
+    <message>
+        <source>report: --reason is spam, abuse, scam or other</source>
+        <translation>report&#xa0;: --reason vaut spam, abuse, scam ou other</translation>
+    </message>
+    <message>
+        <source>report: --decline is for a payment request</source>
+        <translation>report&#xa0;: --decline s’applique à une demande de paiement</translation>
+    </message>
+    <message>
+        <source>report: --note is at most %1 characters</source>
+        <translation>report&#xa0;: --note fait au plus %1 caractères</translation>
+    </message>
+    <message>
+        <source>reported %1 %2 (%3) — report %4%5</source>
+        <translation>signalé %1 %2 (%3) — signalement %4%5</translation>
+    </message>
+    <message>
+        <source>; the request is declined</source>
+        <translation>&#x202f;; la demande est refusée</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <comment>a savings goal</comment>
+        <translation>atteint</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <comment>a savings goal</comment>
+        <translation>commencé</translation>
+    </message>
+    <message>
+        <source>on track</source>
+        <comment>a savings goal</comment>
+        <translation>dans les temps</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <comment>a savings goal</comment>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <comment>a savings goal</comment>
+        <translation>échéance dépassée</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3 of %4</source>
+        <translation>%1  %2  %3 sur %4</translation>
+    </message>
+    <message>
+        <source>  by %1</source>
+        <translation>  d’ici le %1</translation>
+    </message>
+    <message>
+        <source> (%1 %2)</source>
+        <comment>months and days left</comment>
+        <translation> (%1 %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n mois</numerusform>
+            <numerusform>%n mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  add %1 now and on each 1st</source>
+        <translation>  ajoutez %1 maintenant et chaque 1er du mois</translation>
+    </message>
+    <message>
+        <source>no savings yet (plaza-cli deposit AMOUNT)</source>
+        <translation>pas encore d’épargne (plaza-cli deposit MONTANT)</translation>
+    </message>
+    <message>
+        <source>no savings in the local cache yet (sync when online)</source>
+        <translation>pas encore d’épargne dans le cache local (sync une fois en ligne)</translation>
+    </message>
+    <message>
+        <source>savings: %1</source>
+        <translation>épargne&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>apy: %1</source>
+        <translation>taux annuel&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>interest this month: %1</source>
+        <translation>intérêts ce mois-ci&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>interest earned (paid + this month): %1</source>
+        <translation>intérêts gagnés (versés + ce mois-ci)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>not in a goal: %1</source>
+        <translation>hors objectif&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>rate change: %1 → %2 from %3</source>
+        <translation>changement de taux&#xa0;: %1 → %2 à partir du %3</translation>
+    </message>
+    <message>
+        <source>goals: %1</source>
+        <translation>objectifs&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>(offline: as last synced %1)</source>
+        <translation>(hors ligne&#xa0;: état de la dernière synchronisation, %1)</translation>
+    </message>
+    <message>
+        <source>usage: deposit AMOUNT [--goal ID]</source>
+        <translation>utilisation&#xa0;: deposit MONTANT [--goal ID]</translation>
+    </message>
+    <message>
+        <source>usage: withdraw AMOUNT [--goal ID]</source>
+        <translation>utilisation&#xa0;: withdraw MONTANT [--goal ID]</translation>
+    </message>
+    <message>
+        <source>awaiting confirmation — will retry with the same key (%1)</source>
+        <translation>en attente de confirmation — nouvel essai avec la même clé (%1)</translation>
+    </message>
+    <message>
+        <source>deposited %1</source>
+        <translation>%1 déposé</translation>
+    </message>
+    <message>
+        <source>withdrew %1</source>
+        <translation>%1 retiré</translation>
+    </message>
+    <message>
+        <source>deposited %1 — transaction %2</source>
+        <translation>%1 déposé — transaction %2</translation>
+    </message>
+    <message>
+        <source>withdrew %1 — transaction %2</source>
+        <translation>%1 retiré — transaction %2</translation>
+    </message>
+    <message>
+        <source>usage: goals [list]</source>
+        <translation>utilisation&#xa0;: goals [list]</translation>
+    </message>
+    <message>
+        <source>no goals</source>
+        <translation>aucun objectif</translation>
+    </message>
+    <message>
+        <source>usage: goals add NAME TARGET [--deadline YYYY-MM-DD]</source>
+        <translation>utilisation&#xa0;: goals add NOM CIBLE [--deadline AAAA-MM-JJ]</translation>
+    </message>
+    <message>
+        <source>usage: goals %1 g_ID %2</source>
+        <translation>utilisation&#xa0;: goals %1 g_ID %2</translation>
+    </message>
+    <message>
+        <source>usage: goals delete g_ID</source>
+        <translation>utilisation&#xa0;: goals delete g_ID</translation>
+    </message>
+    <message>
+        <source>usage: goals [list|add|rename|target|delete]</source>
+        <translation>utilisation&#xa0;: goals [list|add|rename|target|delete]</translation>
+    </message>
+    <message>
+        <source>deleted %1; its money stays in savings, unassigned</source>
+        <translation>%1 supprimé&#x202f;; son argent reste dans l’épargne, hors objectif</translation>
+    </message>
+    <message>
+        <source>%1 %2  %3  %4  %5  signed in %6</source>
+        <translation>%1 %2  %3  %4  %5  connecté le %6</translation>
+    </message>
+    <message>
+        <source>  ENDED %1: %2</source>
+        <translation>  TERMINÉE le %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>its refresh token was used twice (stolen?); it was signed out everywhere</source>
+        <translation>son jeton de renouvellement a servi deux fois (volé&#x202f;?)&#x202f;; elle a été déconnectée partout</translation>
+    </message>
+    <message>
+        <source>  last seen %1</source>
+        <translation>  vue le %1</translation>
+    </message>
+    <message>
+        <source>  (this device)</source>
+        <translation>  (cet appareil)</translation>
+    </message>
+    <message>
+        <source>signed out: the server ended this device&apos;s session (plaza-cli login to sign in again)</source>
+        <translation>déconnecté&#xa0;: le serveur a mis fin à la session de cet appareil (plaza-cli login pour vous reconnecter)</translation>
+    </message>
+    <message>
+        <source>sessions list takes no arguments</source>
+        <translation>sessions list ne prend pas d’argument</translation>
+    </message>
+    <message>
+        <source>sessions end takes one session id (s_…) or --others</source>
+        <translation>sessions end prend un id de session (s_…) ou --others</translation>
+    </message>
+    <message>
+        <source>sessions end takes a session id (s_…, see plaza-cli sessions) or --others, one of the two</source>
+        <translation>sessions end prend un id de session (s_…, voir plaza-cli sessions) ou --others, l’un des deux</translation>
+    </message>
+    <message>
+        <source>unknown sessions command &quot;%1&quot; (list, end ID, end --others)</source>
+        <translation>commande sessions inconnue « %1 » (list, end ID, end --others)</translation>
+    </message>
+    <message>
+        <source>no other session to end</source>
+        <translation>aucune autre session à terminer</translation>
+    </message>
+    <message numerus="yes">
+        <source>ended %n other session(s); this device stays signed in</source>
+        <translation>
+            <numerusform>%n autre session terminée&#x202f;; cet appareil reste connecté</numerusform>
+            <numerusform>%n autres sessions terminées&#x202f;; cet appareil reste connecté</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no session %1 on this account (plaza-cli sessions lists them)</source>
+        <translation>aucune session %1 sur ce compte (plaza-cli sessions les liste)</translation>
+    </message>
+    <message>
+        <source>%1 is this device&apos;s session: use plaza-cli logout</source>
+        <translation>%1 est la session de cet appareil&#xa0;: utilisez plaza-cli logout</translation>
+    </message>
+    <message>
+        <source>no session %1 on this account (already ended?)</source>
+        <translation>aucune session %1 sur ce compte (déjà terminée&#x202f;?)</translation>
+    </message>
+    <message>
+        <source>removed %1 from the list</source>
+        <translation>%1 retirée de la liste</translation>
+    </message>
+    <message>
+        <source>ended %1 (%2): it is signed out now</source>
+        <translation>%1 (%2) terminée&#xa0;: elle est déconnectée</translation>
+    </message>
+    <message>
+        <source>plaza-cli: %1</source>
+        <translation>plaza-cli&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 — the server&apos;s answer could not be read (%2)</source>
+        <translation>%1 — la réponse du serveur est illisible (%2)</translation>
+    </message>
+    <message>
+        <source>usage: 2fa status | setup | confirm CODE | disable CODE|--recovery-code CODE | threshold AMOUNT|off</source>
+        <translation>utilisation&#xa0;: 2fa status | setup | confirm CODE | disable CODE|--recovery-code CODE | threshold MONTANT|off</translation>
+    </message>
+    <message>
+        <source>two-factor sign-in: %1</source>
+        <translation>connexion en deux étapes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <comment>two-factor sign-in</comment>
+        <translation>activée</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <comment>two-factor sign-in</comment>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>step-up threshold: %1</source>
+        <translation>seuil de vérification renforcée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no step-up threshold</comment>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>secret: %1</source>
+        <translation>secret&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>uri: %1</source>
+        <translation>uri&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>add it to your authenticator app, then: plaza-cli 2fa confirm CODE</source>
+        <translation>ajoutez-le à votre application d’authentification, puis&#xa0;: plaza-cli 2fa confirm CODE</translation>
+    </message>
+    <message>
+        <source>two-factor sign-in is on. Recovery codes (each works once; keep them safe, they are not shown again):</source>
+        <translation>la connexion en deux étapes est activée. Codes de récupération (chacun ne sert qu’une fois&#x202f;; gardez-les en lieu sûr, ils ne seront plus affichés)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>two-factor sign-in is off</source>
+        <translation>la connexion en deux étapes est désactivée</translation>
+    </message>
+    <message>
+        <source>no wallet in the local cache yet (plaza-cli sync when online)</source>
+        <translation>pas encore de portefeuille dans le cache local (plaza-cli sync une fois en ligne)</translation>
+    </message>
+    <message>
+        <source>balance: %1</source>
+        <translation>solde&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>available: %1</source>
+        <translation>disponible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>verification: %1</source>
+        <translation>vérification&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>limits: %1 per payment, %2 per day, %3 left today</source>
+        <translation>plafonds&#xa0;: %1 par paiement, %2 par jour, %3 restants aujourd’hui</translation>
+    </message>
+    <message>
+        <source>no transactions</source>
+        <translation>aucune transaction</translation>
+    </message>
+    <message>
+        <source>This payment needs a second check. Password or two-factor code: </source>
+        <translation>Ce paiement demande une seconde vérification. Mot de passe ou code de connexion en deux étapes&#xa0;: </translation>
+    </message>
+    <message>
+        <source>This payment needs a second check. Password: </source>
+        <translation>Ce paiement demande une seconde vérification. Mot de passe&#xa0;: </translation>
+    </message>
+    <message>
+        <source>this payment needs your password or a two-factor code (use --password-stdin or --code CODE, or a terminal); nothing was sent</source>
+        <translation>ce paiement demande votre mot de passe ou un code de connexion en deux étapes (utilisez --password-stdin ou --code CODE, ou un terminal)&#x202f;; rien n’a été envoyé</translation>
+    </message>
+    <message>
+        <source>this payment needs your password (use --password-stdin, or a terminal); nothing was sent</source>
+        <translation>ce paiement demande votre mot de passe (utilisez --password-stdin, ou un terminal)&#x202f;; rien n’a été envoyé</translation>
+    </message>
+    <message>
+        <source>usage: send @handle AMOUNT [NOTE] [--again]</source>
+        <translation>utilisation&#xa0;: send @pseudo MONTANT [NOTE] [--again]</translation>
+    </message>
+    <message>
+        <source>the same payment (%1 to %2%3) is still awaiting confirmation since %4 and may have gone through: run plaza-cli pending to settle it, or add --again to send a second one</source>
+        <translation>le même paiement (%1 à %2%3) attend sa confirmation depuis %4 et a peut-être abouti&#xa0;: lancez plaza-cli pending pour le régler, ou ajoutez --again pour en envoyer un second</translation>
+    </message>
+    <message>
+        <source>sent %1 to %2</source>
+        <translation>%1 envoyé à %2</translation>
+    </message>
+    <message>
+        <source>sent %1 to @%2 — transaction %3, balance %4</source>
+        <translation>%1 envoyé à @%2 — transaction %3, solde %4</translation>
+    </message>
+    <message>
+        <source>usage: request AMOUNT [NOTE] [--from @handle]</source>
+        <translation>utilisation&#xa0;: request MONTANT [NOTE] [--from @pseudo]</translation>
+    </message>
+    <message>
+        <source>usage: pay plaza://pay/ID [--yes]</source>
+        <translation>utilisation&#xa0;: pay plaza://pay/ID [--yes]</translation>
+    </message>
+    <message>
+        <source>pay %1 to @%2 (%3)%4</source>
+        <translation>payer %1 à @%2 (%3)%4</translation>
+    </message>
+    <message>
+        <source> for &quot;%1&quot;</source>
+        <translation> pour « %1 »</translation>
+    </message>
+    <message>
+        <source>%1? [y/N] </source>
+        <translation>%1&#x202f;? [o/N] </translation>
+    </message>
+    <message>
+        <source>y</source>
+        <comment>the answer to [y/N]</comment>
+        <translation>o</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <comment>the answer to [y/N]</comment>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>not paid</source>
+        <translation>non payé</translation>
+    </message>
+    <message>
+        <source>paid — transaction %1</source>
+        <translation>payé — transaction %1</translation>
+    </message>
+    <message>
+        <source>anyone with the link</source>
+        <translation>toute personne ayant le lien</translation>
+    </message>
+    <message>
+        <source>asked by</source>
+        <translation>demandé par</translation>
+    </message>
+    <message>
+        <source>asked of</source>
+        <translation>demandé à</translation>
+    </message>
+    <message>
+        <source>no payment requests</source>
+        <translation>aucune demande de paiement</translation>
+    </message>
+    <message>
+        <source>usage: cancel ID|plaza://pay/ID</source>
+        <translation>utilisation&#xa0;: cancel ID|plaza://pay/ID</translation>
+    </message>
+    <message>
+        <source>usage: decline ID|plaza://pay/ID</source>
+        <translation>utilisation&#xa0;: decline ID|plaza://pay/ID</translation>
+    </message>
+    <message>
+        <source>usage: topup AMOUNT --card TOKEN</source>
+        <translation>utilisation&#xa0;: topup MONTANT --card JETON</translation>
+    </message>
+    <message>
+        <source>topped up %1</source>
+        <translation>%1 rechargé</translation>
+    </message>
+    <message>
+        <source>topped up %1 — balance %2</source>
+        <translation>%1 rechargé — solde %2</translation>
+    </message>
+    <message>
+        <source>usage: export FILE.csv [--in|--out] [--kind K] [--query Q]</source>
+        <translation>utilisation&#xa0;: export FICHIER.csv [--in|--out] [--kind K] [--query Q]</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>exported %n transaction(s) to %1</source>
+        <translation>
+            <numerusform>%n transaction exportée vers %1</numerusform>
+            <numerusform>%n transactions exportées vers %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) still awaiting confirmation — will retry with the same key</source>
+        <translation>
+            <numerusform>%n paiement toujours en attente de confirmation — nouvel essai avec la même clé</numerusform>
+            <numerusform>%n paiements toujours en attente de confirmation — nouvel essai avec la même clé</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no payment awaiting confirmation</source>
+        <translation>aucun paiement en attente de confirmation</translation>
+    </message>
+    <message>
+        <source>you are offline; goals change on the server</source>
+        <translation>vous êtes hors ligne&#x202f;; les objectifs se modifient sur le serveur</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1&#xa0;: %2 sur %3</translation>
+    </message>
+</context>
 </TS>

@@ -86,10 +86,10 @@ void FeedCliTest::postFeedLikeRepost()
     for (int i = 0; i < 2; ++i) {
         run = cli({QStringLiteral("like"), id});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY2(run.out.contains(QStringLiteral("liked %1 (1 likes)").arg(id)), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("liked %1 (1 like)").arg(id)), qPrintable(run.out));
         run = cli({QStringLiteral("repost"), id});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY2(run.out.contains(QStringLiteral("reposted %1 (1 reposts)").arg(id)), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("reposted %1 (1 repost)").arg(id)), qPrintable(run.out));
     }
 
     // Following: my post and my repost of the friend's (newest first).
