@@ -33,10 +33,16 @@ private Q_SLOTS:
     void notSignedIn();
     void wrongPassword();
     void loginWhoamiSyncStatus();
+    void speaksTheSystemLanguage();
     void logout();
 
 private:
     Run cli(const QStringList &args, const QByteArray &stdinData = {}, const QString &passphraseEnv = {});
+    //! cli() with the locale variables of a user whose system speaks \a lang (LANG only; LC_ALL,
+    //! LC_MESSAGES and LANGUAGE unset unless \a language is given).
+    Run cliIn(const QString &lang, const QStringList &args, const QByteArray &stdinData = {},
+              const QString &passphraseEnv = {}, const QString &language = {}, const QString &dataDir = {},
+              const QString &configDir = {});
 
     std::unique_ptr<TestServer> m_server;
     std::optional<RemoteUser> m_me;
@@ -47,11 +53,24 @@ private:
 
 Run CliTest::cli(const QStringList &args, const QByteArray &stdinData, const QString &passphraseEnv)
 {
+    // English whatever the machine's locale: plaza-cli speaks the system's language.
+    return cliIn(QStringLiteral("C.UTF-8"), args, stdinData, passphraseEnv);
+}
+
+Run CliTest::cliIn(const QString &lang, const QStringList &args, const QByteArray &stdinData, const QString &passphraseEnv,
+                   const QString &language, const QString &dataDir, const QString &configDir)
+{
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("PLAZA_PASSPHRASE"));
     if (!passphraseEnv.isEmpty())
         env.insert(QStringLiteral("PLAZA_PASSPHRASE"), passphraseEnv);
-    return runCli(args, stdinData, env, m_data.path(), m_config.path());
+    for (const char *name : {"LC_ALL", "LC_MESSAGES", "LC_NUMERIC", "LC_MONETARY", "LANGUAGE"})
+        env.remove(QString::fromLatin1(name));
+    env.insert(QStringLiteral("LANG"), lang);
+    if (!language.isEmpty())
+        env.insert(QStringLiteral("LANGUAGE"), language);
+    return runCli(args, stdinData, env, dataDir.isEmpty() ? m_data.path() : dataDir,
+                  configDir.isEmpty() ? m_config.path() : configDir);
 }
 
 void CliTest::initTestCase()
@@ -139,6 +158,59 @@ void CliTest::loginWhoamiSyncStatus()
     QVERIFY(run.out.contains(QStringLiteral("online: no\n")));
     QVERIFY(run.out.contains(QStringLiteral("cursor: 3\n")));
     QVERIFY(m_server->restart());
+}
+
+void CliTest::speaksTheSystemLanguage()
+{
+    const QString fr = QStringLiteral("fr_FR.UTF-8");
+    // French typography: a no-break space before the colon.
+    const QString colon = QStringLiteral("\u00a0: ");
+
+    // Labels in the user's language (the wallet's, with French amounts: integration_walletcli).
+    Run run = cliIn(fr, {QStringLiteral("status")}, {}, kPassphrase);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(u"serveur" + colon + m_server->url().toString()), qPrintable(run.out));
+    QVERIFY2(run.out.contains(u"curseur" + colon + u"3\n"), qPrintable(run.out));
+    QVERIFY2(run.out.contains(u"en ligne" + colon + u"oui\n"), qPrintable(run.out));
+    QVERIFY2(run.out.contains(u"cache" + colon + u"chiffré"), qPrintable(run.out));
+    run = cliIn(fr, {QStringLiteral("sync")}, {}, kPassphrase);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out.trimmed(), QStringLiteral("0 événement appliqué, curseur 3"));
+
+    // The error sentences are the desktop's (common/errortext.h), the code kept for scripts.
+    run = cliIn(fr, {QStringLiteral("whoami")}, {}, QStringLiteral("wrong passphrase"));
+    QCOMPARE(run.exitCode, 4);
+    QVERIFY2(run.err.contains(u"cache_locked" + colon
+                              + u"Cette phrase secrète ne déverrouille pas le cache de cet appareil. Vérifiez-la et réessayez."),
+             qPrintable(run.err));
+    QTemporaryDir otherData;
+    QTemporaryDir otherConfig;
+    run = cliIn(fr,
+                {QStringLiteral("login"), QStringLiteral("--server"), m_server->url().toString(), QStringLiteral("--handle"),
+                 m_me->handle, QStringLiteral("--password-stdin"), QStringLiteral("--passphrase-stdin")},
+                "wrong password!\n" + kPassphrase.toUtf8() + '\n', {}, {}, otherData.path(), otherConfig.path());
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.err, u"plaza-cli" + colon + u"unauthorized" + colon + u"Identifiant ou mot de passe incorrect.\n");
+    run = cliIn(fr, {QStringLiteral("send")}, {}, kPassphrase);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"utilisation" + colon + u"send @pseudo MONTANT"), qPrintable(run.err));
+    run = cliIn(fr, {QStringLiteral("--help")});
+    QVERIFY2(run.out.contains(QStringLiteral("\nPortefeuille\u00a0:\n")), qPrintable(run.out));
+
+    // C (and POSIX) stay English, even when LANGUAGE asks for French (as gettext).
+    for (const QString &lang : {QStringLiteral("C"), QStringLiteral("C.UTF-8"), QStringLiteral("POSIX")}) {
+        run = cliIn(lang, {QStringLiteral("status")}, {}, kPassphrase, QStringLiteral("fr"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.startsWith(QStringLiteral("server: ")), qPrintable(lang + u": " + run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("online: yes\n")), qPrintable(run.out));
+    }
+    run = cliIn(QStringLiteral("C.UTF-8"), {QStringLiteral("whoami")}, {}, QStringLiteral("wrong passphrase"));
+    QVERIFY2(run.err.startsWith(QStringLiteral("plaza-cli: cache_locked: ")), qPrintable(run.err));
+    run = cliIn(QStringLiteral("C"), {QStringLiteral("--help")});
+    QVERIFY2(run.out.contains(QStringLiteral("Wallet:\n")), qPrintable(run.out));
+    // English from an English locale too (the figures its own).
+    run = cliIn(QStringLiteral("en_GB.UTF-8"), {QStringLiteral("status")}, {}, kPassphrase);
+    QVERIFY2(run.out.contains(QStringLiteral("cache: encrypted")), qPrintable(run.out));
 }
 
 void CliTest::logout()

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void exportCsv();
     void pendingWithNothingToDo();
     void lostAnswerThenPending();
+    void speaksFrench();
     void offlineServesTheCache(); // last: stops the server
 
 private:
@@ -240,6 +242,42 @@ void WalletCliTest::lostAnswerThenPending()
     QVERIFY(proxy.keys().size() >= 2);
     for (const QString &key : proxy.keys())
         QCOMPARE(key, proxy.keys().constFirst());
+}
+
+void WalletCliTest::speaksFrench()
+{
+    // A French system (LANG only): French words, amounts typed and shown the French way, the
+    // desktop's error sentences after the code.
+    QProcessEnvironment env = cliEnvironment(kPassphrase);
+    for (const char *name : {"LC_ALL", "LC_MESSAGES", "LC_NUMERIC", "LC_MONETARY", "LANGUAGE"})
+        env.remove(QString::fromLatin1(name));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("fr_FR.UTF-8"));
+    const auto cliFr = [&](const QStringList &args) { return runCli(args, {}, env, m_data.path(), m_config.path()); };
+    const QString colon = QStringLiteral("\u00a0: ");
+
+    Run run = cliFr({QStringLiteral("balance")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QRegularExpression(u"^solde" + colon + u"\\d+,\\d\\d[\\s\\x{a0}\\x{202f}]€\n")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QRegularExpression(u"\ndisponible" + colon + u"\\d+,\\d\\d[\\s\\x{a0}\\x{202f}]€\n")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QRegularExpression(u"\nplafonds" + colon + u"\\d[\\d\\s\\x{a0}\\x{202f}]*,\\d\\d[\\s\\x{a0}\\x{202f}]€ par paiement, ")),
+             qPrintable(run.out));
+
+    // "1,25" is one euro twenty-five in French.
+    run = cliFr({QStringLiteral("send"), u'@' + m_friend->handle, QStringLiteral("1,25"), QStringLiteral("café")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.startsWith(u"1,25\u00a0€ envoyé à @" + m_friend->handle + u" — transaction "), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral(", solde ")), qPrintable(run.out));
+
+    run = cliFr({QStringLiteral("topup"), QStringLiteral("5"), QStringLiteral("--card"), QStringLiteral("tok_declined")});
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.err, u"plaza-cli" + colon + u"card_declined" + colon + u"La carte a été refusée. Rien n’a été débité.\n");
+    run = cliFr({QStringLiteral("send"), u'@' + m_friend->handle, QStringLiteral("12,505")});
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.err, u"plaza-cli" + colon + u"invalid_amount" + colon + u"Utilisez au plus 2 décimales.\n");
+
+    // The same under C: English, and the C figures.
+    run = cli({QStringLiteral("balance")});
+    QVERIFY2(run.out.contains(QRegularExpression(QStringLiteral("^balance: \\S*\\d+\\.\\d\\d"))), qPrintable(run.out));
 }
 
 void WalletCliTest::offlineServesTheCache()
