@@ -30,27 +30,6 @@ Status decodeThen(const QJsonObject &data, Apply apply)
     return apply(*value);
 }
 
-//! synchronous = NORMAL on \a db for its lifetime, FULL again after (the cache's setting,
-//! storage::Database::open()).
-class SynchronousNormal
-{
-public:
-    explicit SynchronousNormal(storage::Database &db) : m_db(db)
-    {
-        if (auto st = m_db.exec(QStringLiteral("PRAGMA synchronous = NORMAL;")); !st)
-            qCWarning(lcSync) << "synchronous = NORMAL:" << st.error().message;
-    }
-    ~SynchronousNormal()
-    {
-        if (auto st = m_db.exec(QStringLiteral("PRAGMA synchronous = FULL;")); !st)
-            qCWarning(lcSync) << "synchronous = FULL:" << st.error().message;
-    }
-    Q_DISABLE_COPY_MOVE(SynchronousNormal)
-
-private:
-    storage::Database &m_db;
-};
-
 } // namespace
 
 EventApplier::EventApplier(storage::Database &db, QString selfUserId)
@@ -194,12 +173,6 @@ Result<ChangeSet> EventApplier::applyBatch(const QList<protocol::Event> &events,
     }
 
     const QDateTime now = Clock::instance()->nowUtc();
-    // The server's log is the server's to give again: a page commits without waiting for the
-    // disk (WAL with synchronous = NORMAL, never a damaged file). A power cut may undo the
-    // last pages together with their cursor, and the next pull brings them again. The
-    // connection goes back to FULL after, so the next outbox write waits for the disk and
-    // flushes these pages with it (one WAL file).
-    const SynchronousNormal lighterCommits(m_db);
     Status st = m_db.transaction([&]() -> Status {
         m_users.beginBatch();
         for (const protocol::Event &e : events) {

@@ -375,10 +375,6 @@ void EventApplierTest::usersWithinAndAcrossBatches()
     QVERIFY(next);
     QCOMPARE(text(QStringLiteral("SELECT display_name FROM users WHERE id = 'u_y'")), QStringLiteral("u_y Name"));
     QVERIFY(next->changes.ids(storage::Table::Users).contains(QStringLiteral("u_y")));
-
-    // A page commits without waiting for the disk; the connection is back to FULL after it,
-    // for the outbox's writes (2 = FULL).
-    QCOMPARE(scalar(QStringLiteral("PRAGMA synchronous")), 2);
 }
 
 void EventApplierTest::createdUpdatedRemovedMessages()
