@@ -2,7 +2,9 @@
 #pragma once
 
 #include "common/errortext.h"
+#include "common/languageloader.h"
 
+#include <QLocale>
 #include <QObject>
 #include <QString>
 #include <QtQml/qqml.h>
@@ -15,8 +17,16 @@ class ErrorTextSingleton : public QObject
     Q_OBJECT
     QML_NAMED_ELEMENT(ErrorText)
     QML_SINGLETON
+    //! The language the sentences are in (BCP 47). Errors.qml reads it in each call, so a
+    //! sentence on screen is made again when the language switches.
+    Q_PROPERTY(QString language READ language NOTIFY languageChanged)
 public:
-    explicit ErrorTextSingleton(QObject *parent = nullptr) : QObject(parent) {}
+    explicit ErrorTextSingleton(QObject *parent = nullptr) : QObject(parent)
+    {
+        connect(LanguageNotifier::instance(), &LanguageNotifier::switched, this, &ErrorTextSingleton::languageChanged);
+    }
+
+    [[nodiscard]] QString language() const { return QLocale().bcp47Name(); }
 
     Q_INVOKABLE [[nodiscard]] QString describe(const QString &code, const QString &field, const QString &server) const
     {
@@ -38,4 +48,7 @@ public:
     {
         return plaza::errortext::describeField(field);
     }
+
+Q_SIGNALS:
+    void languageChanged();
 };

@@ -71,7 +71,20 @@ QString LanguageLoader::installForTerminal(QCoreApplication &app)
     return QStringLiteral("en");
 }
 
+LanguageNotifier *LanguageNotifier::instance()
+{
+    static LanguageNotifier notifier;
+    return &notifier;
+}
+
 QString LanguageLoader::install(QCoreApplication &app, const QString &requested)
+{
+    const QString inUse = installTranslation(app, requested);
+    Q_EMIT LanguageNotifier::instance()->switched();
+    return inUse;
+}
+
+QString LanguageLoader::installTranslation(QCoreApplication &app, const QString &requested)
 {
     if (s_installed) {
         QCoreApplication::removeTranslator(s_installed);

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void everyReasonHasItsOwnFrenchSentence_data();
     void everyReasonHasItsOwnFrenchSentence();
     void desktopFailuresAreCodes();
+    void aSentenceOnScreenFollowsTheLanguage();
 
 private:
     //! Errors.describe(code, "", kServer) in the language installed now.
@@ -209,6 +210,34 @@ void ErrorsTest::desktopFailuresAreCodes()
     QCOMPARE(desktop.writeFeedback(missingFolder), QStringLiteral("file_write"));
     for (const QString &code : Desktop::errorCodes())
         QVERIFY2(!plaza::errorCodeNames().contains(code), qPrintable(code + u" is already a core code"));
+}
+
+void ErrorsTest::aSentenceOnScreenFollowsTheLanguage()
+{
+    // A binding that shows an error, as a screen has it: the sentence comes from C++, which
+    // QQmlEngine::retranslate() does not reach; the switch itself must make it again.
+    auto &app = *QCoreApplication::instance();
+    LanguageLoader::install(app, QStringLiteral("en"));
+    QQmlComponent component(m_engine.get());
+    component.setData(QByteArrayLiteral("import QtQml\n"
+                                        "import Plaza\n"
+                                        "QtObject {\n"
+                                        "    property string sentence: Errors.describe(\"unauthorized\", \"\", \"\")\n"
+                                        "    property string field: Errors.describeField(\"handle\")\n"
+                                        "}\n"),
+                      QUrl(QStringLiteral("qrc:/tst_errors/Shown.qml")));
+    std::unique_ptr<QObject> shown(component.create());
+    QVERIFY2(shown, qPrintable(component.errorString()));
+    const QString englishField = shown->property("field").toString();
+    QCOMPARE(shown->property("sentence").toString(), QStringLiteral("Wrong handle or password."));
+
+    LanguageLoader::install(app, QStringLiteral("fr"));
+    QCOMPARE(shown->property("sentence").toString(), QStringLiteral("Identifiant ou mot de passe incorrect."));
+    QVERIFY2(shown->property("field").toString() != englishField, qPrintable(shown->property("field").toString()));
+
+    LanguageLoader::install(app, QStringLiteral("en"));
+    QCOMPARE(shown->property("sentence").toString(), QStringLiteral("Wrong handle or password."));
+    QCOMPARE(shown->property("field").toString(), englishField);
 }
 
 QTEST_MAIN(ErrorsTest)
