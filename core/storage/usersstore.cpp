@@ -56,10 +56,11 @@ Result<QString> UsersStore::upsert(const protocol::User &u, RowChanges &changes)
         k.reset();
         return found.error();
     }
-    const bool same = *found && k.text(0) == u.handle && k.text(1) == u.displayName && k.text(2) == u.kind
-        && (k.int64(3) != 0) == u.verified && k.int64(4) == u.followers && k.int64(5) == u.following
-        && (k.int64(6) != 0) == u.followedByMe;
     const bool exists = *found;
+    const bool same = exists
+        && sameFields(protocol::User{u.id, k.text(0), k.text(1), k.text(2), k.int64(3) != 0, k.int64(4), k.int64(5),
+                                     k.int64(6) != 0},
+                      u);
     k.reset();
     if (m_batching)
         m_batch.insert(u.id, u); // found so, or written so below (an error ends the batch)
