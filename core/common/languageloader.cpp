@@ -45,6 +45,18 @@ void installEnglish(QCoreApplication &app, QTranslator *translator)
         delete translator;
     installQtTranslation(app, QLocale(QLocale::English));
 }
+//! A new translator in place of the one installed last (removed), not loaded yet. Parented to
+//! the app: it must outlive every translated string.
+QTranslator *replaceTranslator(QCoreApplication &app)
+{
+    if (s_installed) {
+        QCoreApplication::removeTranslator(s_installed);
+        s_installed->deleteLater();
+    }
+    auto *translator = new QTranslator(&app);
+    s_installed = translator;
+    return translator;
+}
 } // namespace
 
 QString LanguageLoader::installForTerminal(QCoreApplication &app)
@@ -61,13 +73,7 @@ QString LanguageLoader::installForTerminal(QCoreApplication &app)
         || messages.startsWith(u"POSIX.");
     if (!plainC)
         return install(app, QString());
-    if (s_installed) {
-        QCoreApplication::removeTranslator(s_installed);
-        s_installed->deleteLater();
-    }
-    auto *translator = new QTranslator(&app);
-    s_installed = translator;
-    installEnglish(app, translator);
+    installEnglish(app, replaceTranslator(app));
     return QStringLiteral("en");
 }
 
@@ -86,17 +92,11 @@ QString LanguageLoader::install(QCoreApplication &app, const QString &requested)
 
 QString LanguageLoader::installTranslation(QCoreApplication &app, const QString &requested)
 {
-    if (s_installed) {
-        QCoreApplication::removeTranslator(s_installed);
-        s_installed->deleteLater();
-    }
     // From the system's again unless a language is asked for (a switch back to "System").
     QLocale::setDefault(requested.isEmpty() ? QLocale::system() : QLocale(requested));
     const QLocale locale = requested.isEmpty() ? QLocale::system() : QLocale(requested);
 
-    // Parented to the app: it must outlive every translated string.
-    auto *translator = new QTranslator(&app);
-    s_installed = translator;
+    QTranslator *translator = replaceTranslator(app);
     // Tries each of locale.uiLanguages() in turn: fr-CA, fr, … → :/i18n/plaza_fr.qm
     if (!translator->load(locale, QStringLiteral("plaza"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         qCInfo(lcApp) << "no translation for" << locale.uiLanguages() << "- using English";
