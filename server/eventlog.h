@@ -10,6 +10,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QPair>
 
 namespace plaza::server {
 
@@ -27,6 +28,10 @@ struct UserEvent {
 //! one it refuses. The event is kept aside and published by ServerDb::write() after
 //! COMMIT, or dropped on rollback.
 [[nodiscard]] Result<qint64> appendEvent(ServerDb &db, qint64 userId, const QString &type, const QJsonObject &data);
+
+//! Appends \a events (type, data), in order, to \a userId's log as appendEvent() does each;
+//! on PostgreSQL in one statement (a transfer logs two events per user). Returns the last seq.
+[[nodiscard]] Result<qint64> appendEvents(ServerDb &db, qint64 userId, const QList<QPair<QString, QJsonObject>> &events);
 
 //! Keep only the newest \a keepPerUser events of each user (0: keep all). Test option.
 void setEventRetention(qint64 keepPerUser);

@@ -79,6 +79,26 @@ Result<qint64> ensureWalletAccount(ServerDb &db, qint64 userId)
         kDefaultCurrency);
 }
 
+Result<std::pair<WalletAccount, WalletAccount>> walletAccounts(ServerDb &db, qint64 first, qint64 second)
+{
+    auto stmt = db.query(QStringLiteral("SELECT user_id, id, currency FROM accounts WHERE kind = 'wallet' AND user_id IN (?1, ?2)"),
+                         first, second);
+    if (!stmt)
+        return stmt.error();
+    std::pair<WalletAccount, WalletAccount> found{{0, kDefaultCurrency}, {0, kDefaultCurrency}};
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        WalletAccount &account = stmt->int64(0) == first ? found.first : found.second;
+        account.id = stmt->int64(1);
+        account.currency = stmt->text(2);
+    }
+    return found;
+}
+
 Result<qint64> systemAccount(ServerDb &db, const QString &kind)
 {
     auto id = db.integer(QStringLiteral("SELECT id FROM accounts WHERE user_id IS NULL AND kind = ?1"), kind);
@@ -304,26 +324,29 @@ Status checkLimits(ServerDb &db, qint64 userId, qint64 amount, qint64 nowMs)
     return {};
 }
 
-Status logMovement(ServerDb &db, qint64 transactionId, qint64 nowMs)
+Result<QJsonObject> logMovement(ServerDb &db, qint64 transactionId, qint64 nowMs, qint64 viewerId)
 {
     auto users = db.integers(QStringLiteral("SELECT DISTINCT a.user_id FROM entries e JOIN accounts a ON a.id = e.account_id "
                                             "WHERE e.transaction_id = ?1 AND a.user_id IS NOT NULL ORDER BY a.user_id"),
                              transactionId);
     if (!users)
         return users.error();
+    QJsonObject shown;
     for (qint64 user : std::as_const(*users)) {
         auto tx = transactionJson(db, user, transactionId);
         if (!tx)
             return tx.error();
-        if (auto seq = appendEvent(db, user, protocol::eventName(protocol::EventType::TransactionCreated), *tx); !seq)
-            return seq.error();
+        if (user == viewerId)
+            shown = *tx;
         auto wallet = walletJson(db, user, nowMs);
         if (!wallet)
             return wallet.error();
-        if (auto seq = appendEvent(db, user, protocol::eventName(protocol::EventType::WalletUpdated), *wallet); !seq)
+        if (auto seq = appendEvents(db, user, {{protocol::eventName(protocol::EventType::TransactionCreated), *tx},
+                                               {protocol::eventName(protocol::EventType::WalletUpdated), *wallet}});
+            !seq)
             return seq.error();
     }
-    return {};
+    return shown;
 }
 
 } // namespace plaza::server

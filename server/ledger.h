@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <utility>
+
 namespace plaza::server {
 
 class ServerDb;
@@ -46,6 +48,15 @@ struct Movement {
     qint64 refundOf = 0;          //!< 0: not a refund
     qint64 createdAtMs = 0;
 };
+
+//! A user's wallet account as far as a payment needs it: its id (0: none yet) and currency
+//! (the default one when there is no account yet).
+struct WalletAccount {
+    qint64 id = 0;
+    QString currency;
+};
+//! The wallet accounts of \a first and \a second, in one look-up; creates nothing.
+[[nodiscard]] Result<std::pair<WalletAccount, WalletAccount>> walletAccounts(ServerDb &db, qint64 first, qint64 second);
 
 //! The wallet account of \a userId, created (empty, in the default currency) if it
 //! does not exist yet. Inside a write transaction.
@@ -84,7 +95,9 @@ struct Movement {
 [[nodiscard]] Status checkLimits(ServerDb &db, qint64 userId, qint64 amount, qint64 nowMs);
 
 //! Appends transaction.created and wallet.updated to the log of every user who has a
-//! part in \a transactionId (system accounts have no log).
-[[nodiscard]] Status logMovement(ServerDb &db, qint64 transactionId, qint64 nowMs);
+//! part in \a transactionId (system accounts have no log). Returns the transaction as
+//! \a viewerId sees it (the object their event carries, so that the answer to the request
+//! need not read it again), or an empty object when \a viewerId has no part in it.
+[[nodiscard]] Result<QJsonObject> logMovement(ServerDb &db, qint64 transactionId, qint64 nowMs, qint64 viewerId = 0);
 
 } // namespace plaza::server

@@ -198,13 +198,11 @@ Result<Response> movement(ServerDb &db, qint64 nowMs, const RequestContext &ctx,
             !st)
             return st.error();
     }
-    if (auto st = logMovement(db, *tx, nowMs); !st)
-        return st.error();
-    if (auto st = logSummary(db, ctx.userId, nowMs); !st)
-        return st.error();
-    auto json = transactionJson(db, ctx.userId, *tx);
+    auto json = logMovement(db, *tx, nowMs, ctx.userId);
     if (!json)
         return json.error();
+    if (auto st = logSummary(db, ctx.userId, nowMs); !st)
+        return st.error();
     return Response::created(*json);
 }
 

@@ -245,9 +245,7 @@ Result<Response> refund(ServerDb &db, qint64 nowMs, const RequestContext &ctx)
     auto tx = post(db, m);
     if (!tx)
         return tx.error();
-    if (auto st = logMovement(db, *tx, nowMs); !st)
-        return st.error();
-    auto json = transactionJson(db, ctx.userId, *tx);
+    auto json = logMovement(db, *tx, nowMs, ctx.userId);
     if (!json)
         return json.error();
     return Response::created(*json);
@@ -334,41 +332,39 @@ Result<Response> payUser(ServerDb &db, qint64 nowMs, qint64 payerId, qint64 paye
     // No money moves between two people when one blocked the other (safety.h).
     if (auto st = refuseIfBlocked(db, payerId, payeeId); !st)
         return st.error();
-    auto payerCurrency = walletCurrency(db, payerId);
-    if (!payerCurrency)
-        return payerCurrency.error();
-    auto payeeCurrency = walletCurrency(db, payeeId);
-    if (!payeeCurrency)
-        return payeeCurrency.error();
-    if (*payeeCurrency != *payerCurrency)
+    // Both wallets (ids and currencies) in one look-up; one is created below only once every
+    // check has passed.
+    auto wallets = walletAccounts(db, payerId, payeeId);
+    if (!wallets)
+        return wallets.error();
+    const auto &[payerWallet, payeeWallet] = *wallets;
+    if (payeeWallet.currency != payerWallet.currency)
         return makeError(ErrorCode::RecipientUnavailable, QStringLiteral("The recipient cannot receive this currency."));
-    // A deleted account receives nothing (docs/api.md "Account").
-    auto payeeDeleted = isDeletedUser(db, payeeId);
-    if (!payeeDeleted)
-        return payeeDeleted.error();
-    if (*payeeDeleted)
+    // A deleted account receives nothing (docs/api.md "Account"); a merchant is paid as one.
+    auto payee = db.row(QStringLiteral("SELECT u.kind, EXISTS (SELECT 1 FROM deleted_users d WHERE d.user_id = u.id) "
+                                       "FROM users u WHERE u.id = ?1"),
+                        payeeId);
+    if (!payee)
+        return payee.error();
+    const bool payeeDeleted = *payee && (**payee).int64(1) != 0;
+    const bool payeeIsMerchant = *payee && (**payee).text(0) == u"merchant";
+    if (payeeDeleted)
         return makeError(ErrorCode::RecipientUnavailable, QStringLiteral("This account was deleted; it cannot receive money."),
                          {{QStringLiteral("reason"), QStringLiteral("account_deleted")}});
     if (auto st = checkLimits(db, payerId, amount, nowMs); !st)
         return st.error();
-    auto from = ensureWalletAccount(db, payerId);
+    auto from = payerWallet.id ? Result<qint64>(payerWallet.id) : ensureWalletAccount(db, payerId);
     if (!from)
         return from.error();
-    auto to = ensureWalletAccount(db, payeeId);
+    auto to = payeeWallet.id ? Result<qint64>(payeeWallet.id) : ensureWalletAccount(db, payeeId);
     if (!to)
         return to.error();
-    auto payeeKind = db.query(QStringLiteral("SELECT kind FROM users WHERE id = ?1"), payeeId);
-    if (!payeeKind)
-        return payeeKind.error();
-    auto row = payeeKind->step();
-    if (!row)
-        return row.error();
     Movement m;
-    m.kind = (*row && payeeKind->text(0) == u"merchant") ? QStringLiteral("merchant_payment") : QStringLiteral("transfer");
+    m.kind = payeeIsMerchant ? QStringLiteral("merchant_payment") : QStringLiteral("transfer");
     m.fromAccount = *from;
     m.toAccount = *to;
     m.amount = amount;
-    m.currency = *payerCurrency;
+    m.currency = payerWallet.currency;
     m.note = note;
     m.requestId = requestId;
     m.conversationId = conversationId;
@@ -380,9 +376,8 @@ Result<Response> payUser(ServerDb &db, qint64 nowMs, qint64 payerId, qint64 paye
         if (auto message = postPaymentMessage(db, conversationId, payerId, *tx, note, nowMs); !message)
             return message.error();
     }
-    if (auto st = logMovement(db, *tx, nowMs); !st)
-        return st.error();
-    auto json = transactionJson(db, payerId, *tx);
+    // The payer's transaction.created event carries the object the answer shows.
+    auto json = logMovement(db, *tx, nowMs, payerId);
     if (!json)
         return json.error();
     return Response::created(*json);
