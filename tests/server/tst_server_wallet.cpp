@@ -300,6 +300,19 @@ void TestServerWallet::transferAndEvents()
     QCOMPARE(events(a, QStringLiteral("wallet.updated")).constLast()[QStringLiteral("limits")][QStringLiteral("remaining_today")].toObject(),
              eur(97500));
     QCOMPARE(theirWallet[QStringLiteral("limits")][QStringLiteral("remaining_today")].toObject(), eur(100000));
+    // Each log ends with the two events, in this order, at consecutive seqs (one INSERT
+    // takes both seqs on PostgreSQL).
+    for (const TestAccount *who : {&a, &b}) {
+        const QJsonArray log = m_api->get(QStringLiteral("/v1/sync?since=0&limit=1000"), who->accessToken)
+                                   .json.value(QStringLiteral("events")).toArray();
+        QVERIFY(log.size() >= 2);
+        const QJsonObject created = log.at(log.size() - 2).toObject();
+        const QJsonObject updated = log.at(log.size() - 1).toObject();
+        QCOMPARE(created.value(QStringLiteral("type")).toString(), QStringLiteral("transaction.created"));
+        QCOMPARE(updated.value(QStringLiteral("type")).toString(), QStringLiteral("wallet.updated"));
+        QCOMPARE(created[QStringLiteral("data")][QStringLiteral("id")].toString(), txId);
+        QCOMPARE(updated.value(QStringLiteral("seq")).toInteger(), created.value(QStringLiteral("seq")).toInteger() + 1);
+    }
 }
 
 void TestServerWallet::dailyLimit()
