@@ -42,3 +42,12 @@ struct ApiClientForeign
     QML_FOREIGN(plaza::net::ApiClient)
     QML_ANONYMOUS
 };
+
+//! Session's base (what the services are given): QML reaches it only through App.session,
+//! but must know the type to read the properties and signals Session inherits.
+struct AccountContextForeign
+{
+    Q_GADGET
+    QML_FOREIGN(plaza::AccountContext)
+    QML_ANONYMOUS
+};

@@ -97,7 +97,7 @@ struct Session::Private {
     QStringList recoveryCodes;
 };
 
-Session::Session(Options options, QObject *parent) : QObject(parent), d(std::make_unique<Private>(this, std::move(options)))
+Session::Session(Options options, QObject *parent) : AccountContext(parent), d(std::make_unique<Private>(this, std::move(options)))
 {
     connect(d->live, &net::WsSession::connectedChanged, this, [this](bool connected) {
         if (d->online == connected)
@@ -187,8 +187,12 @@ void Session::setState(State state)
 {
     if (d->state == state)
         return;
+    const bool wasReady = d->state == State::Ready;
     d->state = state;
     qCInfo(lcApp) << "session state" << state;
+    // The services (on readyChanged) open or close before anyone who watches the state.
+    if (wasReady != (state == State::Ready))
+        Q_EMIT readyChanged();
     Q_EMIT stateChanged();
     // After the services (connected to stateChanged) opened or closed: the models now.
     d->cache->setOpen(state == State::Ready);
@@ -364,6 +368,7 @@ QCoro::Task<void> Session::deviceSessionsTask(QString endId, bool endOthers)
 // ---- getters -----------------------------------------------------------------------------
 
 Session::State Session::state() const { return d->state; }
+bool Session::ready() const { return d->state == State::Ready; }
 bool Session::busy() const { return d->busy; }
 bool Session::online() const { return d->online; }
 QString Session::serverUrl() const { return d->account.serverUrl; }

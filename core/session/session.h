@@ -19,6 +19,7 @@
 #include <memory>
 
 #include "net/apiclient.h"
+#include "session/accountcontext.h"
 #include "storage/cache.h"
 
 namespace plaza::net {
@@ -34,8 +35,8 @@ struct AccountInfo;
 //! One signed-in account on this device: the server URL, the tokens, the encrypted
 //! cache and its key, the sync engine and the live connection. The app and the CLI
 //! drive everything through it. It lives on the main thread; the cache writer runs
-//! on the sync engine's own thread.
-class Session : public QObject
+//! on the sync engine's own thread. The services see it only as their AccountContext.
+class Session : public AccountContext
 {
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
@@ -126,7 +127,7 @@ public:
     //! From CacheLocked: deletes the unreadable cache and its key, back to SignedOut.
     Q_INVOKABLE void resetCache();
     //! Pull /v1/sync now (also done on every WebSocket hello and gap).
-    Q_INVOKABLE void syncNow();
+    Q_INVOKABLE void syncNow() override;
     //! Reads the account's sessions into deviceSessions (Settings → Sessions).
     Q_INVOKABLE void loadDeviceSessions();
     //! Ends another device's session \a id now, then reads the list again.
@@ -164,7 +165,7 @@ public:
     Q_INVOKABLE void setStepUpThreshold(const QString &amountText, const QString &currency, const QString &proof = {});
     //! Exchanges a password (or a two-factor code when \a isCode) for a step-up token
     //! (POST /v1/auth/step-up): the token, or why not.
-    QCoro::Task<Result<QString>> stepUpToken(QString secret, bool isCode);
+    QCoro::Task<Result<QString>> stepUpToken(QString secret, bool isCode) override;
     //! For a process about to end (plaza-cli): stops the live connection and closes the
     //! cache once every write it accepted has landed. Nothing is signed out or deleted; the
     //! session is left for destruction only.
@@ -174,12 +175,13 @@ public:
     void notifyLocaleChanged();
 
     [[nodiscard]] State state() const;
+    [[nodiscard]] bool ready() const override; //!< state() is Ready
     [[nodiscard]] bool busy() const;
-    [[nodiscard]] bool online() const;
+    [[nodiscard]] bool online() const override;
     [[nodiscard]] QString serverUrl() const;
-    [[nodiscard]] QString userId() const;
-    [[nodiscard]] QString handle() const;
-    [[nodiscard]] QString displayName() const;
+    [[nodiscard]] QString userId() const override;
+    [[nodiscard]] QString handle() const override;
+    [[nodiscard]] QString displayName() const override;
     [[nodiscard]] bool passphraseIsNew() const;
     [[nodiscard]] QDateTime lastSyncedAt() const;
     [[nodiscard]] qint64 cursor() const;
@@ -206,12 +208,12 @@ public:
     [[nodiscard]] QString totpUri() const;
     [[nodiscard]] QStringList recoveryCodes() const;
 
-    [[nodiscard]] net::ApiClient *api() const;
-    [[nodiscard]] net::WsSession *live() const;
-    [[nodiscard]] SyncEngine *syncEngine() const;
+    [[nodiscard]] net::ApiClient *api() const override;
+    [[nodiscard]] net::WsSession *live() const override;
+    [[nodiscard]] SyncEngine *syncEngine() const override;
     //! The account's local copy as models see it (readers, the change stream, freshness).
     //! Always the same object; open while the cache is (Ready, Locked). The key stays in it.
-    [[nodiscard]] storage::Cache *cache() const;
+    [[nodiscard]] storage::Cache *cache() const override;
     //! True when this account's cache key lives in the OS keychain (not a passphrase):
     //! other secrets of the account (the app-lock hash) then go there too.
     [[nodiscard]] bool keyInKeychain() const;
@@ -223,8 +225,6 @@ public:
 Q_SIGNALS:
     void stateChanged();
     void busyChanged();
-    void onlineChanged();
-    void accountChanged();
     void syncedChanged();
     void errorChanged();
     //! A sync batch committed: \a count events up to \a cursor; \a types are their event types.
