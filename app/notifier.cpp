@@ -7,6 +7,7 @@
 
 #include "common/logging.h"
 #include "session/applock.h"
+#include "session/session.h"
 
 #include <QGuiApplication>
 #include <QWindow>

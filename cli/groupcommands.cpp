@@ -81,7 +81,7 @@ QCoro::Task<int> Commands::manageGroup()
     } else if (what == u"remove") {
         answer = co_await groups.remove(*id, args.at(2));
     } else {
-        answer = co_await groups.remove(*id, m_chat->session()->userId());
+        answer = co_await groups.remove(*id, m_chat->context()->userId());
     }
     if (!answer)
         co_return failWith(describeRefusal(answer.error()),

@@ -8,7 +8,8 @@
 #include "net/wssession.h"
 #include "protocol/endpoints.h"
 #include "protocol/types.h"
-#include "session/session.h"
+#include "session/accountcontext.h"
+#include "storage/cache.h"
 #include "storage/database.h"
 #include "storage/kvstore.h"
 #include "sync/cachewriter.h"
@@ -59,7 +60,7 @@ void describeMessage(const OutgoingMessage &m, storage::RowChanges &changes)
 
 } // namespace
 
-ChatService::ChatService(Session *session, QObject *parent) : QObject(parent), m_session(session)
+ChatService::ChatService(AccountContext *context, QObject *parent) : QObject(parent), m_context(context)
 {
     using Queue = outbox::Outbox<OutgoingMessage, QString>;
     Queue::Kind kind;
@@ -99,20 +100,20 @@ ChatService::ChatService(Session *session, QObject *parent) : QObject(parent), m
         refreshCounts();
     };
     m_queue = std::make_unique<Queue>(std::move(kind), RetryPolicy::messages(), [this] { return writer(); },
-                                      m_session->cache());
+                                      m_context->cache());
     m_typingSweep.setInterval(1000);
     connect(&m_typingSweep, &QTimer::timeout, this, &ChatService::sweepTyping);
 
     // Reconnecting is when unanswered messages can go: send then, with the same client_ids.
-    connect(m_session, &Session::onlineChanged, this, [this] {
-        if (m_session->online()) {
+    connect(m_context, &AccountContext::onlineChanged, this, [this] {
+        if (m_context->online()) {
             if (m_outbox)
                 m_queue->reconnected(); // the back-off starts again, and a round
             sendUnsentRead();
         }
     });
-    connect(m_session, &Session::stateChanged, this, [this] {
-        if (m_session->state() == Session::State::Ready) {
+    connect(m_context, &AccountContext::readyChanged, this, [this] {
+        if (m_context->ready()) {
             if (!m_outbox) {
                 if (auto st = start(); !st)
                     qCWarning(lcChat) << "cannot open the message outbox:" << st.error().codeName();
@@ -121,7 +122,7 @@ ChatService::ChatService(Session *session, QObject *parent) : QObject(parent), m
             close();
         }
     });
-    if (net::WsSession *live = m_session->live())
+    if (net::WsSession *live = m_context->live())
         connect(live, &net::WsSession::typing, this, &ChatService::onTyping);
 }
 
@@ -131,11 +132,11 @@ Status ChatService::start()
 {
     if (m_outbox)
         return {};
-    if (m_session->state() != Session::State::Ready)
+    if (!m_context->ready())
         return notOpen();
     if (!writer())
         return notOpen();
-    auto reader = m_session->cache()->openConnection(true);
+    auto reader = m_context->cache()->openConnection(true);
     if (!reader)
         return reader.error();
     m_reader = std::move(reader).value();
@@ -163,7 +164,7 @@ void ChatService::close()
 
 sync::CacheWriter *ChatService::writer() const
 {
-    return m_session->syncEngine() ? m_session->syncEngine()->writer() : nullptr;
+    return m_context->syncEngine() ? m_context->syncEngine()->writer() : nullptr;
 }
 
 QCoro::Task<void> ChatService::pruneTask()
@@ -296,7 +297,7 @@ QCoro::Task<Result<QString>> ChatService::postMessage(OutgoingMessage m)
             co_return uploaded.error();
         body.insert(QStringLiteral("attachments"), media::attachmentRefs(*uploaded));
     }
-    auto reply = co_await m_session->api()->post(path, body);
+    auto reply = co_await m_context->api()->post(path, body);
     if (!reply)
         co_return reply.error();
     co_return reply->body.value(QStringLiteral("id")).toString();
@@ -444,7 +445,7 @@ void ChatService::setLastOpened(const QString &conversationId)
 
 void ChatService::sendTyping(const QString &conversationId)
 {
-    net::WsSession *live = m_session->live();
+    net::WsSession *live = m_context->live();
     if (!live || !live->isConnected() || conversationId.isEmpty())
         return;
     const QDateTime now = Clock::instance()->nowUtc();
@@ -457,7 +458,7 @@ void ChatService::sendTyping(const QString &conversationId)
 
 void ChatService::onTyping(const QString &conversationId, const QString &userId)
 {
-    if (userId == m_session->userId())
+    if (userId == m_context->userId())
         return;
     m_typingSeen[conversationId].insert(userId, Clock::instance()->nowUtc().addMSecs(kTypingShowsMs));
     if (!m_typingSweep.isActive())
@@ -550,7 +551,7 @@ QCoro::Task<Result<QString>> ChatService::conversationWith(QString handleOrId)
             if (*row)
                 co_return handleOrId;
         } // finished before the request (see markReadAsync)
-        auto reply = co_await m_session->api()->get(protocol::endpoints::conversation(handleOrId));
+        auto reply = co_await m_context->api()->get(protocol::endpoints::conversation(handleOrId));
         if (!self)
             co_return closed();
         if (!reply)
@@ -573,7 +574,7 @@ QCoro::Task<Result<QString>> ChatService::conversationWith(QString handleOrId)
             "JOIN users u ON u.id = cm.user_id WHERE c.kind = 'direct' AND u.handle = ?1 AND u.id <> ?2 LIMIT 1;"));
         if (!cached)
             co_return cached.error();
-        cached->bindAll(handle, m_session->userId());
+        cached->bindAll(handle, m_context->userId());
         auto row = cached->step();
         if (!row)
             co_return row.error();
@@ -593,7 +594,7 @@ QCoro::Task<Result<QString>> ChatService::conversationWith(QString handleOrId)
 QCoro::Task<Result<QString>> ChatService::createConversation(QJsonObject body)
 {
     QPointer<ChatService> self(this);
-    auto created = co_await m_session->api()->post(protocol::endpoints::conversations(), body);
+    auto created = co_await m_context->api()->post(protocol::endpoints::conversations(), body);
     if (!self)
         co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
     if (!created)
@@ -618,7 +619,7 @@ QCoro::Task<Result<QString>> ChatService::userIdFor(QString handle)
     handle = handle.toLower();
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("query"), handle);
-    auto users = co_await m_session->api()->get(protocol::endpoints::users(), query);
+    auto users = co_await m_context->api()->get(protocol::endpoints::users(), query);
     if (!self)
         co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
     if (!users)
@@ -654,7 +655,7 @@ QCoro::Task<Result<QString>> ChatService::createGroup(QString title, QStringList
                 co_return found.error();
             id = *found;
         }
-        if (!id.isEmpty() && id != m_session->userId() && !ids.contains(id))
+        if (!id.isEmpty() && id != m_context->userId() && !ids.contains(id))
             ids.append(id);
     }
     if (ids.isEmpty() || ids.size() > kMaxGroupMembers)
@@ -691,7 +692,7 @@ QCoro::Task<Result<std::pair<int, bool>>> ChatService::fetchOlder(QString conver
     query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     if (!beforeId.isEmpty())
         query.addQueryItem(QStringLiteral("before"), beforeId);
-    auto reply = co_await m_session->api()->get(protocol::endpoints::conversationMessages(conversationId), query);
+    auto reply = co_await m_context->api()->get(protocol::endpoints::conversationMessages(conversationId), query);
     if (!self)
         co_return makeError(ErrorCode::Cancelled, QStringLiteral("chat closed"));
     if (!reply)
@@ -737,7 +738,7 @@ QCoro::Task<Status> ChatService::markReadAsync(QString conversationId)
             co_return Status(); // nothing new to mark
     }
     const QJsonObject body{{QStringLiteral("up_to"), newest}};
-    auto reply = co_await m_session->api()->post(protocol::endpoints::conversationRead(conversationId), body);
+    auto reply = co_await m_context->api()->post(protocol::endpoints::conversationRead(conversationId), body);
     if (!reply)
         co_return reply.error();
     co_return Status();
@@ -799,7 +800,7 @@ QCoro::Task<void> ChatService::openTask(QString handleOrId)
 
 storage::Cache *ChatService::cache() const
 {
-    return m_session ? m_session->cache() : nullptr;
+    return m_context ? m_context->cache() : nullptr;
 }
 
 } // namespace plaza::chat

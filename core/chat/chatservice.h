@@ -21,7 +21,7 @@
 #include <memory>
 
 namespace plaza {
-class Session;
+class AccountContext;
 namespace storage {
 class Database;
 }
@@ -60,13 +60,13 @@ public:
     static constexpr int kMaxGroupTitleChars = 100;
     static constexpr int kMaxGroupMembers = 49;
 
-    explicit ChatService(Session *session, QObject *parent = nullptr);
+    explicit ChatService(AccountContext *context, QObject *parent = nullptr);
     ~ChatService() override;
 
     //! Opens the outbox and sends what a previous run left. Called by itself whenever the
     //! session becomes Ready; call it once if the session already is.
     [[nodiscard]] Status start();
-    [[nodiscard]] Session *session() const { return m_session; }
+    [[nodiscard]] AccountContext *context() const { return m_context; }
     //! The local copy its models read: readers, the change stream, freshness.
     [[nodiscard]] storage::Cache *cache() const;
     //! The outbox on the read connection (reads only: writes go through the cache writer).
@@ -198,7 +198,7 @@ private:
     [[nodiscard]] sync::CacheWriter *writer() const;
     void close();
 
-    Session *m_session;
+    AccountContext *m_context;
     std::unique_ptr<storage::Database> m_reader; //!< read-only: the UI thread never writes
     std::unique_ptr<MessageOutbox> m_outbox;      //!< on m_reader
     //! The one outbox mechanism over message_outbox: rounds, retries (3 s doubling to 30 s), marks.

@@ -7,7 +7,9 @@
 
 #include "common/logging.h"
 #include "protocol/types.h"
-#include "session/session.h"
+#include "net/apiclient.h"
+#include "session/accountcontext.h"
+#include "storage/cache.h"
 
 namespace plaza::chat {
 
@@ -105,7 +107,7 @@ QCoro::Task<Result<QList<media::OutgoingFile>>> ChatService::uploadFilesOf(Outgo
             self->reportProgress(clientId, index, done, total);
     };
     hooks.goOn = [self, clientId] { return self && self->m_outbox && !self->m_abandoned.contains(clientId); };
-    net::ApiClient *api = m_session->api();
+    net::ApiClient *api = m_context->api();
     if (!api)
         co_return closedChat();
     QCoro::Task<Result<QList<media::OutgoingFile>>> uploading = media::uploadFiles(*api, m.files, std::move(hooks));

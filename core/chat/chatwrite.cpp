@@ -3,7 +3,7 @@
 
 #include "chat/chatservice.h"
 #include "common/clock.h"
-#include "session/session.h"
+#include "session/accountcontext.h"
 #include "storage/cache.h"
 #include "storage/changeset.h"
 #include "storage/database.h"
@@ -34,7 +34,7 @@ QString detailOf(const Error &e)
 QCoro::Task<Status> writeAndPublish(QPointer<ChatService> chat,
                                     std::function<Status(storage::Database &, storage::RowChanges &)> fn)
 {
-    if (!chat || !chat->session() || !chat->session()->syncEngine() || !chat->session()->syncEngine()->writer())
+    if (!chat || !chat->context() || !chat->context()->syncEngine() || !chat->context()->syncEngine()->writer())
         co_return notOpen();
     std::function<Result<storage::RowChanges>(storage::Database &)> run
         = [fn = std::move(fn)](storage::Database &db) -> Result<storage::RowChanges> {
@@ -45,16 +45,16 @@ QCoro::Task<Status> writeAndPublish(QPointer<ChatService> chat,
         return changes;
     };
     QFuture<Result<storage::RowChanges>> writing
-        = chat->session()->syncEngine()->writer()->run<storage::RowChanges>(std::move(run));
+        = chat->context()->syncEngine()->writer()->run<storage::RowChanges>(std::move(run));
     Result<storage::RowChanges> written = co_await writing;
-    if (!chat || !chat->session() || !chat->session()->cache())
+    if (!chat || !chat->context() || !chat->context()->cache())
         co_return closed();
     if (!written)
         co_return written.error();
     storage::ChangeSet set;
     set.changes = *written;
     set.committedAt = Clock::instance()->nowUtc();
-    chat->session()->cache()->publish(set);
+    chat->context()->cache()->publish(set);
     co_return Status();
 }
 

@@ -7,7 +7,7 @@
 #include "net/apiclient.h"
 #include "protocol/endpoints.h"
 #include "protocol/json.h"
-#include "session/session.h"
+#include "session/accountcontext.h"
 #include "storage/cache.h"
 #include "storage/changeset.h"
 #include "storage/chatstore.h"
@@ -69,14 +69,14 @@ QCoro::Task<Result<protocol::Conversation>> GroupActions::storeConversation(Resu
 
 QCoro::Task<Result<protocol::Conversation>> GroupActions::rename(QString conversationId, QString title)
 {
-    if (!m_chat || !m_chat->session())
+    if (!m_chat || !m_chat->context())
         co_return notOpen();
     QPointer<GroupActions> self(this);
     // (The body is made before co_await: GCC 12 cannot take the initializer list inside it.)
     QJsonObject body;
     body.insert(QStringLiteral("title"), title);
     const QString path = protocol::endpoints::conversation(conversationId);
-    auto reply = co_await m_chat->session()->api()->patch(path, body);
+    auto reply = co_await m_chat->context()->api()->patch(path, body);
     if (!self)
         co_return closed();
     Result<QJsonObject> json = reply ? Result<QJsonObject>(reply->body) : Result<QJsonObject>(reply.error());
@@ -85,13 +85,13 @@ QCoro::Task<Result<protocol::Conversation>> GroupActions::rename(QString convers
 
 QCoro::Task<Result<protocol::Conversation>> GroupActions::add(QString conversationId, QStringList userIds)
 {
-    if (!m_chat || !m_chat->session())
+    if (!m_chat || !m_chat->context())
         co_return notOpen();
     QPointer<GroupActions> self(this);
     QJsonObject body;
     body.insert(QStringLiteral("member_ids"), QJsonArray::fromStringList(userIds));
     const QString path = protocol::endpoints::conversationMembers(conversationId);
-    auto reply = co_await m_chat->session()->api()->post(path, body);
+    auto reply = co_await m_chat->context()->api()->post(path, body);
     if (!self)
         co_return closed();
     Result<QJsonObject> json = reply ? Result<QJsonObject>(reply->body) : Result<QJsonObject>(reply.error());
@@ -100,11 +100,11 @@ QCoro::Task<Result<protocol::Conversation>> GroupActions::add(QString conversati
 
 QCoro::Task<Result<protocol::Conversation>> GroupActions::remove(QString conversationId, QString user)
 {
-    if (!m_chat || !m_chat->session())
+    if (!m_chat || !m_chat->context())
         co_return notOpen();
     QPointer<GroupActions> self(this);
     const QString path = protocol::endpoints::conversationMember(conversationId, user);
-    auto reply = co_await m_chat->session()->api()->del(path);
+    auto reply = co_await m_chat->context()->api()->del(path);
     if (!self)
         co_return closed();
     Result<QJsonObject> json = reply ? Result<QJsonObject>(reply->body) : Result<QJsonObject>(reply.error());
@@ -154,7 +154,7 @@ void GroupActions::removeMember(const QString &conversationId, const QString &us
 
 void GroupActions::leaveGroup(const QString &conversationId)
 {
-    const QString self = m_chat && m_chat->session() ? m_chat->session()->userId() : QString();
+    const QString self = m_chat && m_chat->context() ? m_chat->context()->userId() : QString();
     run(QStringLiteral("leave"), conversationId, [conversationId, self](GroupActions *groups) {
         return groups->remove(conversationId, self);
     });
@@ -168,7 +168,7 @@ QVariantList GroupActions::members(const QString &conversationId) const
     auto rows = readMembers(*m_db, conversationId);
     if (!rows)
         return {};
-    const QString selfId = m_chat->session() ? m_chat->session()->userId() : QString();
+    const QString selfId = m_chat->context() ? m_chat->context()->userId() : QString();
     QList<MemberRow> sorted = *rows;
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const MemberRow &a, const MemberRow &b) { return a.role == u"admin" && b.role != u"admin"; });

@@ -6,7 +6,9 @@
 #include "common/logging.h"
 #include "money/money.h"
 #include "protocol/json.h"
-#include "session/session.h"
+#include "net/apiclient.h"
+#include "session/accountcontext.h"
+#include "storage/cache.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
 #include "sync/syncengine.h"
@@ -19,10 +21,10 @@
 
 namespace plaza::chat {
 
-IncomingMessages::IncomingMessages(Session *session, QObject *parent) : QObject(parent), m_session(session)
+IncomingMessages::IncomingMessages(AccountContext *context, QObject *parent) : QObject(parent), m_context(context)
 {
-    connect(m_session, &Session::stateChanged, this, &IncomingMessages::onStateChanged);
-    if (SyncEngine *engine = m_session->syncEngine()) {
+    connect(m_context, &AccountContext::readyChanged, this, &IncomingMessages::onReadyChanged);
+    if (SyncEngine *engine = m_context->syncEngine()) {
         connect(engine, &SyncEngine::applied, this, &IncomingMessages::onApplied);
         // A pull that got everything ends a first sync; any pull's end delivers what it gathered.
         connect(engine, &SyncEngine::synced, this, [this] { m_backlog = false; });
@@ -31,7 +33,7 @@ IncomingMessages::IncomingMessages(Session *session, QObject *parent) : QObject(
                 deliver();
         });
     }
-    onStateChanged();
+    onReadyChanged();
 }
 
 IncomingMessages::~IncomingMessages() = default;
@@ -47,23 +49,23 @@ void IncomingMessages::close()
     }
 }
 
-void IncomingMessages::onStateChanged()
+void IncomingMessages::onReadyChanged()
 {
-    if (m_session->state() != Session::State::Ready) {
+    if (!m_context->ready()) {
         close();
         return;
     }
     if (m_db)
         return;
-    auto db = m_session->cache()->openConnection();
+    auto db = m_context->cache()->openConnection();
     if (!db) {
         qCWarning(lcChat) << "incoming messages: cannot read the cache:" << db.error().codeName();
         return;
     }
     m_db = std::move(db).value();
-    m_selfId = m_session->userId();
+    m_selfId = m_context->userId();
     // A cache that never synced is filled by the coming pull: old news, every message of it.
-    m_backlog = m_session->cursor() == 0;
+    m_backlog = !m_context->syncEngine() || m_context->syncEngine()->cursor() == 0;
     refreshTotal();
 }
 
@@ -106,7 +108,7 @@ void IncomingMessages::onApplied(const sync::ChangeSet &changes)
         || changes.changes.touches(storage::Table::Messages))
         refreshTotal();
     // Live events are news at once; pages of a pull wait for its end (pullingChanged).
-    SyncEngine *engine = m_session->syncEngine();
+    SyncEngine *engine = m_context->syncEngine();
     if (!engine || !engine->isPulling())
         deliver();
 }

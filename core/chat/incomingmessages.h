@@ -11,7 +11,7 @@
 #include <memory>
 
 namespace plaza {
-class Session;
+class AccountContext;
 namespace storage {
 class Database;
 }
@@ -48,7 +48,7 @@ class IncomingMessages : public QObject
     Q_OBJECT
     Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalUnreadChanged)
 public:
-    explicit IncomingMessages(Session *session, QObject *parent = nullptr);
+    explicit IncomingMessages(AccountContext *context, QObject *parent = nullptr);
     ~IncomingMessages() override;
 
     //! Unread messages across all conversations of the cache (0 when not signed in).
@@ -60,13 +60,13 @@ Q_SIGNALS:
     void totalUnreadChanged(int total);
 
 private:
-    void onStateChanged();
+    void onReadyChanged();
     void onApplied(const sync::ChangeSet &changes);
     void deliver();
     void refreshTotal();
     void close();
 
-    Session *m_session;
+    AccountContext *m_context;
     std::unique_ptr<storage::Database> m_db;
     QString m_selfId;
     bool m_backlog = false;    //!< a first sync (or a rebuild) is running: nothing is news

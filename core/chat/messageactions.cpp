@@ -8,7 +8,7 @@
 #include "net/apiclient.h"
 #include "protocol/endpoints.h"
 #include "protocol/json.h"
-#include "session/session.h"
+#include "session/accountcontext.h"
 #include "storage/cache.h"
 #include "storage/changeset.h"
 #include "storage/chatstore.h"
@@ -75,11 +75,11 @@ QCoro::Task<Result<protocol::Message>> MessageActions::answer(Result<QJsonObject
 
 QCoro::Task<Result<protocol::Message>> MessageActions::edit(QString messageId, QString text)
 {
-    if (!m_chat || !m_chat->session())
+    if (!m_chat || !m_chat->context())
         co_return notOpen();
     QPointer<MessageActions> self(this);
     const QJsonObject body{{QStringLiteral("text"), text}};
-    auto reply = co_await m_chat->session()->api()->patch(protocol::endpoints::message(messageId), body);
+    auto reply = co_await m_chat->context()->api()->patch(protocol::endpoints::message(messageId), body);
     if (!self)
         co_return closed();
     Result<QJsonObject> json = reply ? Result<QJsonObject>(reply->body) : Result<QJsonObject>(reply.error());
@@ -88,10 +88,10 @@ QCoro::Task<Result<protocol::Message>> MessageActions::edit(QString messageId, Q
 
 QCoro::Task<Result<protocol::Message>> MessageActions::deleteForEveryone(QString messageId)
 {
-    if (!m_chat || !m_chat->session())
+    if (!m_chat || !m_chat->context())
         co_return notOpen();
     QPointer<MessageActions> self(this);
-    auto reply = co_await m_chat->session()->api()->del(protocol::endpoints::message(messageId));
+    auto reply = co_await m_chat->context()->api()->del(protocol::endpoints::message(messageId));
     if (!self)
         co_return closed();
     Result<QJsonObject> json = reply ? Result<QJsonObject>(reply->body) : Result<QJsonObject>(reply.error());
@@ -113,7 +113,7 @@ QCoro::Task<Status> MessageActions::deleteForMe(QString messageId)
 
 QCoro::Task<Result<protocol::Message>> MessageActions::react(QString messageId, QString emoji, bool add)
 {
-    if (!m_chat || !m_chat->session())
+    if (!m_chat || !m_chat->context())
         co_return notOpen();
     if (!protocol::isReactionEmoji(emoji))
         co_return makeError(ErrorCode::ValidationFailed, QStringLiteral("A reaction is one emoji."),
@@ -122,9 +122,9 @@ QCoro::Task<Result<protocol::Message>> MessageActions::react(QString messageId, 
     const QString path = protocol::endpoints::messageReaction(messageId, emoji);
     Result<net::ApiResponse> reply = makeError(ErrorCode::Unknown, QString());
     if (add)
-        reply = co_await m_chat->session()->api()->putBytes(path, QUrlQuery(), QByteArray());
+        reply = co_await m_chat->context()->api()->putBytes(path, QUrlQuery(), QByteArray());
     else
-        reply = co_await m_chat->session()->api()->del(path);
+        reply = co_await m_chat->context()->api()->del(path);
     if (!self)
         co_return closed();
     Result<QJsonObject> json = reply ? Result<QJsonObject>(reply->body) : Result<QJsonObject>(reply.error());
@@ -133,7 +133,7 @@ QCoro::Task<Result<protocol::Message>> MessageActions::react(QString messageId, 
 
 QCoro::Task<Result<QList<protocol::Message>>> MessageActions::forward(QString messageId, QStringList conversationIds)
 {
-    if (!m_chat || !m_chat->session())
+    if (!m_chat || !m_chat->context())
         co_return notOpen();
     QPointer<MessageActions> self(this);
     QJsonArray targets;
@@ -142,7 +142,7 @@ QCoro::Task<Result<QList<protocol::Message>>> MessageActions::forward(QString me
                                    {QStringLiteral("client_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)}});
     }
     const QJsonObject body{{QStringLiteral("targets"), targets}};
-    auto reply = co_await m_chat->session()->api()->post(protocol::endpoints::messageForward(messageId), body);
+    auto reply = co_await m_chat->context()->api()->post(protocol::endpoints::messageForward(messageId), body);
     if (!self)
         co_return closed();
     if (!reply)

@@ -13,7 +13,8 @@
 #include "protocol/json.h"
 #include "protocol/types.h"
 #include "protocol/wallet.h"
-#include "session/session.h"
+#include "session/accountcontext.h"
+#include "storage/cache.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
 #include "sync/syncengine.h"
@@ -1063,7 +1064,7 @@ void MessagesModel::fetchRequest(const QString &requestId) const
         return;
     m_requestsAsked.insert(requestId);
     QPointer<MessagesModel> self(const_cast<MessagesModel *>(this));
-    auto task = m_chat->session()->api()->get(protocol::endpoints::paymentRequest(requestId));
+    auto task = m_chat->context()->api()->get(protocol::endpoints::paymentRequest(requestId));
     QCoro::connect(std::move(task), self.data(), [self, requestId](const Result<net::ApiResponse> &reply) {
         if (!self || !self->m_requestsAsked.contains(requestId))
             return; // another conversation meanwhile

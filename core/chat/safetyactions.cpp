@@ -7,7 +7,7 @@
 #include "net/apiclient.h"
 #include "protocol/endpoints.h"
 #include "protocol/json.h"
-#include "session/session.h"
+#include "session/accountcontext.h"
 #include "storage/cache.h"
 #include "storage/changeset.h"
 #include "storage/chatstore.h"
@@ -44,10 +44,10 @@ QCoro::Task<Status> SafetyActions::write(std::function<Status(storage::Database 
 
 QCoro::Task<Result<protocol::Block>> SafetyActions::block(QString user)
 {
-    if (!m_chat || !m_chat->session())
+    if (!m_chat || !m_chat->context())
         co_return notOpen();
     QPointer<SafetyActions> self(this);
-    auto reply = co_await m_chat->session()->api()->putBytes(protocol::endpoints::block(user), QUrlQuery(), QByteArray());
+    auto reply = co_await m_chat->context()->api()->putBytes(protocol::endpoints::block(user), QUrlQuery(), QByteArray());
     if (!self)
         co_return closed();
     if (!reply)
@@ -73,10 +73,10 @@ QCoro::Task<Result<protocol::Block>> SafetyActions::block(QString user)
 
 QCoro::Task<Status> SafetyActions::unblock(QString user)
 {
-    if (!m_chat || !m_chat->session())
+    if (!m_chat || !m_chat->context())
         co_return notOpen();
     QPointer<SafetyActions> self(this);
-    auto reply = co_await m_chat->session()->api()->del(protocol::endpoints::block(user));
+    auto reply = co_await m_chat->context()->api()->del(protocol::endpoints::block(user));
     if (!self)
         co_return closed();
     if (!reply)
@@ -93,7 +93,7 @@ QCoro::Task<Status> SafetyActions::unblock(QString user)
 
 QCoro::Task<Result<QList<protocol::Block>>> SafetyActions::blocks()
 {
-    if (!m_chat || !m_chat->session())
+    if (!m_chat || !m_chat->context())
         co_return notOpen();
     QPointer<SafetyActions> self(this);
     QList<protocol::Block> all;
@@ -103,7 +103,7 @@ QCoro::Task<Result<QList<protocol::Block>>> SafetyActions::blocks()
         query.addQueryItem(QStringLiteral("limit"), QStringLiteral("200"));
         if (!before.isEmpty())
             query.addQueryItem(QStringLiteral("before"), before);
-        auto reply = co_await m_chat->session()->api()->get(protocol::endpoints::blocks(), query);
+        auto reply = co_await m_chat->context()->api()->get(protocol::endpoints::blocks(), query);
         if (!self)
             co_return closed();
         if (!reply)
@@ -188,12 +188,12 @@ QCoro::Task<Result<protocol::Conversation>> SafetyActions::storeConversation(Res
 
 QCoro::Task<Result<protocol::Conversation>> SafetyActions::mute(QString conversationId, std::optional<QDateTime> until)
 {
-    if (!m_chat || !m_chat->session())
+    if (!m_chat || !m_chat->context())
         co_return notOpen();
     QPointer<SafetyActions> self(this);
     // The API client's PUT carries bytes; the server reads the body as JSON whatever its type.
     const QJsonObject body{{QStringLiteral("until"), until ? QJsonValue(protocol::formatTime(*until)) : QJsonValue(QJsonValue::Null)}};
-    auto reply = co_await m_chat->session()->api()->putBytes(protocol::endpoints::conversationMute(conversationId), QUrlQuery(),
+    auto reply = co_await m_chat->context()->api()->putBytes(protocol::endpoints::conversationMute(conversationId), QUrlQuery(),
                                                              QJsonDocument(body).toJson(QJsonDocument::Compact));
     if (!self)
         co_return closed();
@@ -203,10 +203,10 @@ QCoro::Task<Result<protocol::Conversation>> SafetyActions::mute(QString conversa
 
 QCoro::Task<Result<protocol::Conversation>> SafetyActions::unmute(QString conversationId)
 {
-    if (!m_chat || !m_chat->session())
+    if (!m_chat || !m_chat->context())
         co_return notOpen();
     QPointer<SafetyActions> self(this);
-    auto reply = co_await m_chat->session()->api()->del(protocol::endpoints::conversationMute(conversationId));
+    auto reply = co_await m_chat->context()->api()->del(protocol::endpoints::conversationMute(conversationId));
     if (!self)
         co_return closed();
     Result<QJsonObject> json = reply ? Result<QJsonObject>(reply->body) : Result<QJsonObject>(reply.error());
@@ -216,7 +216,7 @@ QCoro::Task<Result<protocol::Conversation>> SafetyActions::unmute(QString conver
 QCoro::Task<Result<protocol::Report>> SafetyActions::report(QString targetType, QString targetId, QString reason,
                                                            QString note, bool decline)
 {
-    if (!m_chat || !m_chat->session())
+    if (!m_chat || !m_chat->context())
         co_return notOpen();
     QPointer<SafetyActions> self(this);
     QJsonObject body{{QStringLiteral("target_type"), targetType},
@@ -226,7 +226,7 @@ QCoro::Task<Result<protocol::Report>> SafetyActions::report(QString targetType, 
         body.insert(QStringLiteral("note"), note);
     if (decline)
         body.insert(QStringLiteral("decline"), true);
-    auto reply = co_await m_chat->session()->api()->post(protocol::endpoints::reports(), body);
+    auto reply = co_await m_chat->context()->api()->post(protocol::endpoints::reports(), body);
     if (!self)
         co_return closed();
     if (!reply)
@@ -254,10 +254,10 @@ void SafetyActions::blockUser(const QString &userId)
 
 QCoro::Task<Result<protocol::Conversation>> SafetyActions::accept(QString conversationId)
 {
-    if (!m_chat || !m_chat->session())
+    if (!m_chat || !m_chat->context())
         co_return notOpen();
     QPointer<SafetyActions> self(this);
-    auto reply = co_await m_chat->session()->api()->post(protocol::endpoints::conversationAccept(conversationId), QJsonObject());
+    auto reply = co_await m_chat->context()->api()->post(protocol::endpoints::conversationAccept(conversationId), QJsonObject());
     if (!self)
         co_return closed();
     Result<QJsonObject> json = reply ? Result<QJsonObject>(reply->body) : Result<QJsonObject>(reply.error());

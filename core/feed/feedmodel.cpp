@@ -5,7 +5,9 @@
 #include "common/logging.h"
 #include "feed/feedservice.h"
 #include "protocol/endpoints.h"
-#include "session/session.h"
+#include "net/apiclient.h"
+#include "session/accountcontext.h"
+#include "storage/cache.h"
 #include "sync/syncengine.h"
 #include "storage/database.h"
 
@@ -121,8 +123,8 @@ void FeedModel::afterReload()
 
 bool FeedModel::inFirstSync() const
 {
-    const Session *session = service() ? service()->session() : nullptr;
-    return session && session->syncEngine() && !session->syncEngine()->everSynced();
+    const AccountContext *context = service() ? service()->context() : nullptr;
+    return context && context->syncEngine() && !context->syncEngine()->everSynced();
 }
 
 void FeedModel::restorePosition()

@@ -8,7 +8,8 @@
 #include "protocol/endpoints.h"
 #include "protocol/feed.h"
 #include "protocol/types.h"
-#include "session/session.h"
+#include "session/accountcontext.h"
+#include "storage/cache.h"
 #include "storage/database.h"
 #include "sync/cachewriter.h"
 #include "sync/syncengine.h"
@@ -35,7 +36,7 @@ Error closedError()
 
 } // namespace
 
-FeedService::FeedService(Session *session, QObject *parent) : QObject(parent), m_session(session)
+FeedService::FeedService(AccountContext *context, QObject *parent) : QObject(parent), m_context(context)
 {
     using Queue = outbox::Outbox<OutboxPost, QJsonObject>;
     Queue::Kind kind;
@@ -70,15 +71,15 @@ FeedService::FeedService(Session *session, QObject *parent) : QObject(parent), m
     };
     m_queue = std::make_unique<Queue>(
         std::move(kind), RetryPolicy::posts(),
-        [this]() -> sync::CacheWriter * { return m_session->syncEngine() ? m_session->syncEngine()->writer() : nullptr; },
-        m_session->cache());
+        [this]() -> sync::CacheWriter * { return m_context->syncEngine() ? m_context->syncEngine()->writer() : nullptr; },
+        m_context->cache());
     // Reconnecting is when queued posts can go.
-    connect(m_session, &Session::onlineChanged, this, [this] {
-        if (m_session->online() && m_store)
+    connect(m_context, &AccountContext::onlineChanged, this, [this] {
+        if (m_context->online() && m_store)
             m_queue->reconnected();
     });
-    connect(m_session, &Session::stateChanged, this, [this] {
-        if (m_session->state() == Session::State::Ready) {
+    connect(m_context, &AccountContext::readyChanged, this, [this] {
+        if (m_context->ready()) {
             if (!m_store) {
                 if (auto st = start(); !st)
                     qCWarning(lcFeed) << "cannot open the feed store:" << st.error().codeName();
@@ -101,9 +102,9 @@ Status FeedService::start()
 {
     if (m_store)
         return {};
-    if (m_session->state() != Session::State::Ready)
+    if (!m_context->ready())
         return makeError(ErrorCode::CacheLocked, QStringLiteral("the session is not ready"));
-    auto reader = m_session->cache()->openConnection(true);
+    auto reader = m_context->cache()->openConnection(true);
     if (!reader)
         return reader.error();
     m_reader = std::move(reader).value();
@@ -144,9 +145,9 @@ Status FeedService::validateText(const QString &text, int images)
 QJsonObject FeedService::selfJson() const
 {
     protocol::User self;
-    self.id = m_session->userId();
-    self.handle = m_session->handle();
-    self.displayName = m_session->displayName();
+    self.id = m_context->userId();
+    self.handle = m_context->handle();
+    self.displayName = m_context->displayName();
     return self.toJson();
 }
 
@@ -227,7 +228,7 @@ QCoro::Task<Result<QString>> FeedService::post(QString text, QString replyTo, QL
     const QString clientId = queued->clientId;
     refreshPendingCount();
     Q_EMIT postQueued(storage::localPostId(clientId), clientId);
-    if (m_session->online()) {
+    if (m_context->online()) {
         // A round: the posts queued before it first, then this one. The post is safe in the
         // outbox: a failure to send now is not the caller's error, a refusal is.
         QCoro::Task<Result<outbox::Round>> sending = m_queue->flush();
@@ -259,7 +260,7 @@ QCoro::Task<Result<QJsonObject>> FeedService::sendPost(OutboxPost entry)
         body.insert(QStringLiteral("images"), media::attachmentRefs(*uploaded));
     }
     setBusy(true);
-    auto reply = co_await m_session->api()->post(protocol::endpoints::posts(), body);
+    auto reply = co_await m_context->api()->post(protocol::endpoints::posts(), body);
     if (!self)
         co_return closedError();
     setBusy(false);
@@ -318,9 +319,9 @@ QCoro::Task<Status> FeedService::toggle(QString postId, bool repost, bool on)
     setBusy(true);
     Result<net::ApiResponse> reply = makeError(ErrorCode::Internal, QString());
     if (on)
-        reply = co_await m_session->api()->post(path, QJsonObject());
+        reply = co_await m_context->api()->post(path, QJsonObject());
     else
-        reply = co_await m_session->api()->del(path);
+        reply = co_await m_context->api()->del(path);
     if (!self)
         co_return closedError();
     setBusy(false);
@@ -363,7 +364,7 @@ QCoro::Task<Status> FeedService::deletePost(QString postId)
         co_return notStarted();
     QPointer<FeedService> self(this);
     setBusy(true);
-    auto reply = co_await m_session->api()->del(protocol::endpoints::post(postId));
+    auto reply = co_await m_context->api()->del(protocol::endpoints::post(postId));
     if (!self)
         co_return closedError();
     setBusy(false);
@@ -412,7 +413,7 @@ QCoro::Task<Status> FeedService::editPost(QString postId, QString text)
     QPointer<FeedService> self(this);
     setBusy(true);
     const QJsonObject body = editBody(text);
-    auto reply = co_await m_session->api()->patch(protocol::endpoints::post(postId), body);
+    auto reply = co_await m_context->api()->patch(protocol::endpoints::post(postId), body);
     if (!self)
         co_return closedError();
     setBusy(false);
@@ -434,7 +435,7 @@ QCoro::Task<Result<QString>> FeedService::quotePost(QString quotedId, QString te
     QPointer<FeedService> self(this);
     const QJsonObject body = quoteBody(quotedId, text);
     setBusy(true);
-    auto reply = co_await m_session->api()->post(protocol::endpoints::posts(), body);
+    auto reply = co_await m_context->api()->post(protocol::endpoints::posts(), body);
     if (!self)
         co_return closedError();
     setBusy(false);
@@ -459,9 +460,9 @@ QCoro::Task<Status> FeedService::setBookmarked(QString postId, bool on)
     setBusy(true);
     Result<net::ApiResponse> reply = makeError(ErrorCode::Internal, QString());
     if (on)
-        reply = co_await m_session->api()->putBytes(path, QUrlQuery(), QByteArray());
+        reply = co_await m_context->api()->putBytes(path, QUrlQuery(), QByteArray());
     else
-        reply = co_await m_session->api()->del(path);
+        reply = co_await m_context->api()->del(path);
     if (!self)
         co_return closedError();
     setBusy(false);
@@ -497,9 +498,9 @@ QCoro::Task<Status> FeedService::setFollowing(QString userId, bool on)
     setBusy(true);
     Result<net::ApiResponse> reply = makeError(ErrorCode::Internal, QString());
     if (on)
-        reply = co_await m_session->api()->post(path, QJsonObject());
+        reply = co_await m_context->api()->post(path, QJsonObject());
     else
-        reply = co_await m_session->api()->del(path);
+        reply = co_await m_context->api()->del(path);
     if (!self)
         co_return closedError();
     setBusy(false);
@@ -521,7 +522,7 @@ QCoro::Task<Result<FetchedPage>> FeedService::fetchPage(QString path, QString be
     if (!before.isEmpty())
         query.addQueryItem(QStringLiteral("before"), before);
     QPointer<FeedService> self(this);
-    auto reply = co_await m_session->api()->get(path, query);
+    auto reply = co_await m_context->api()->get(path, query);
     if (!self || !m_store)
         co_return closedError();
     if (!reply)
@@ -586,7 +587,7 @@ QCoro::Task<Status> FeedService::fetchPost(QString postId)
     if (!m_store)
         co_return notStarted();
     QPointer<FeedService> self(this);
-    auto reply = co_await m_session->api()->get(protocol::endpoints::post(postId));
+    auto reply = co_await m_context->api()->get(protocol::endpoints::post(postId));
     if (!self || !m_store)
         co_return closedError();
     if (!reply) {
@@ -611,7 +612,7 @@ QCoro::Task<Result<QJsonObject>> FeedService::fetchUser(QString userId)
     if (!m_store)
         co_return notStarted();
     QPointer<FeedService> self(this);
-    auto reply = co_await m_session->api()->get(protocol::endpoints::user(userId));
+    auto reply = co_await m_context->api()->get(protocol::endpoints::user(userId));
     if (!self || !m_store)
         co_return closedError();
     if (!reply)
@@ -758,7 +759,7 @@ QCoro::Task<Status> FeedService::setFollowedLocally(QString userId, bool followe
 
 QFuture<Result<FeedService::Written>> FeedService::write(WriteFn fn) const
 {
-    sync::CacheWriter *writer = m_session->syncEngine() ? m_session->syncEngine()->writer() : nullptr;
+    sync::CacheWriter *writer = m_context->syncEngine() ? m_context->syncEngine()->writer() : nullptr;
     if (!writer) {
         QPromise<Result<Written>> failed;
         failed.start();
@@ -908,7 +909,7 @@ QCoro::Task<Status> FeedService::discardTask(QString clientId)
 
 storage::Cache *FeedService::cache() const
 {
-    return m_session ? m_session->cache() : nullptr;
+    return m_context ? m_context->cache() : nullptr;
 }
 
 } // namespace plaza::feed

@@ -23,7 +23,7 @@
 #include <memory>
 
 namespace plaza {
-class Session;
+class AccountContext;
 }
 
 namespace plaza::feed {
@@ -57,7 +57,7 @@ class FeedService : public QObject
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
 public:
-    explicit FeedService(Session *session, QObject *parent = nullptr);
+    explicit FeedService(AccountContext *context, QObject *parent = nullptr);
     ~FeedService() override;
 
     //! Opens the store and sends what a previous run left. Called by itself when the session
@@ -66,7 +66,7 @@ public:
     //! The store on a read connection: reads only (its writes go through the methods below,
     //! run by the cache writer on its thread).
     [[nodiscard]] FeedStore *store() const { return m_store.get(); }
-    [[nodiscard]] Session *session() const { return m_session; }
+    [[nodiscard]] AccountContext *context() const { return m_context; }
     //! The local copy its models read: readers, the change stream, freshness.
     [[nodiscard]] storage::Cache *cache() const;
 
@@ -225,7 +225,7 @@ private:
     QCoro::Task<Result<QString>> storeAnswer(QJsonObject post);
     QCoro::Task<Status> discardTask(QString clientId);
 
-    Session *m_session = nullptr;
+    AccountContext *m_context = nullptr;
     std::unique_ptr<storage::Database> m_reader; //!< read-only: the UI thread never writes
     std::unique_ptr<FeedStore> m_store;           //!< on m_reader
     QHash<QString, QString> m_valuesOnTheirWay;   //!< kv writes not committed yet

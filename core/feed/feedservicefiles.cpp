@@ -8,7 +8,8 @@
 #include "common/logging.h"
 #include "net/apiclient.h"
 #include "protocol/types.h"
-#include "session/session.h"
+#include "session/accountcontext.h"
+#include "storage/cache.h"
 
 namespace plaza::feed {
 
@@ -114,7 +115,7 @@ QCoro::Task<Result<QList<media::OutgoingFile>>> FeedService::uploadImagesOf(Outb
             self->reportProgress(clientId, index, done, total);
     };
     hooks.goOn = [self, clientId] { return self && self->m_store && !self->m_abandoned.contains(clientId); };
-    net::ApiClient *api = m_session->api();
+    net::ApiClient *api = m_context->api();
     if (!api)
         co_return feedClosed();
     QCoro::Task<Result<QList<media::OutgoingFile>>> uploading = media::uploadFiles(*api, entry.images, std::move(hooks));

@@ -11,7 +11,8 @@
 #include "net/apiclient.h"
 #include "protocol/endpoints.h"
 #include "protocol/json.h"
-#include "session/session.h"
+#include "session/accountcontext.h"
+#include "storage/cache.h"
 
 #include <QPointer>
 #include <QUrlQuery>
@@ -34,7 +35,7 @@ QCoro::Task<Result<protocol::PersonMute>> FeedService::mutePerson(QString user)
     QPointer<FeedService> self(this);
     ++m_muteWrites;
     setBusy(true);
-    auto reply = co_await m_session->api()->putBytes(protocol::endpoints::personMute(user), QUrlQuery(), QByteArray());
+    auto reply = co_await m_context->api()->putBytes(protocol::endpoints::personMute(user), QUrlQuery(), QByteArray());
     if (!self)
         co_return mutesClosed();
     setBusy(false);
@@ -65,7 +66,7 @@ QCoro::Task<Status> FeedService::unmutePerson(QString user)
     QPointer<FeedService> self(this);
     ++m_muteWrites;
     setBusy(true);
-    auto reply = co_await m_session->api()->del(protocol::endpoints::personMute(user));
+    auto reply = co_await m_context->api()->del(protocol::endpoints::personMute(user));
     if (!self)
         co_return mutesClosed();
     setBusy(false);
@@ -97,7 +98,7 @@ QCoro::Task<Result<QList<protocol::PersonMute>>> FeedService::personMutes()
         query.addQueryItem(QStringLiteral("limit"), QStringLiteral("200"));
         if (!before.isEmpty())
             query.addQueryItem(QStringLiteral("before"), before);
-        auto reply = co_await m_session->api()->get(protocol::endpoints::personMutes(), query);
+        auto reply = co_await m_context->api()->get(protocol::endpoints::personMutes(), query);
         if (!self)
             co_return mutesClosed();
         if (!reply)

@@ -6,7 +6,7 @@
 #include "media/mediatransfer.h"
 #include "net/apiclient.h"
 #include "protocol/endpoints.h"
-#include "session/session.h"
+#include "session/accountcontext.h"
 #include "storage/cache.h"
 #include "storage/database.h"
 #include "sync/cachewriter.h"
@@ -63,9 +63,9 @@ Result<qint64> evict(storage::Database &db, qint64 limit)
 
 } // namespace
 
-MediaCache::MediaCache(Session *session, QObject *parent) : QObject(parent), m_session(session)
+MediaCache::MediaCache(AccountContext *context, QObject *parent) : QObject(parent), m_context(context)
 {
-    connect(session->cache(), &storage::Cache::openChanged, this, [this] {
+    connect(context->cache(), &storage::Cache::openChanged, this, [this] {
         m_reader.reset();
         refreshUsage();
     });
@@ -75,7 +75,7 @@ MediaCache::~MediaCache() = default;
 
 bool MediaCache::reader()
 {
-    return m_session->cache()->ensureReader(m_reader);
+    return m_context->cache()->ensureReader(m_reader);
 }
 
 void MediaCache::refreshUsage()
@@ -112,7 +112,7 @@ QCoro::Task<Result<QByteArray>> MediaCache::bytes(QString mediaId, Variant varia
     auto have = cached(mediaId, variant);
     if (have) {
         // Shown again: the last to go. Not awaited: the picture need not wait for it.
-        if (sync::CacheWriter *writer = m_session->syncEngine() ? m_session->syncEngine()->writer() : nullptr) {
+        if (sync::CacheWriter *writer = m_context->syncEngine() ? m_context->syncEngine()->writer() : nullptr) {
             const qint64 now = Clock::instance()->nowMs();
             const QString kind = variantName(variant);
             writer->run([mediaId, kind, now](storage::Database &db) -> Status {
@@ -140,7 +140,7 @@ QCoro::Task<Result<QByteArray>> MediaCache::bytes(QString mediaId, Variant varia
 
 QCoro::Task<Result<QByteArray>> MediaCache::fetch(QString mediaId, Variant variant)
 {
-    net::ApiClient *api = m_session->api();
+    net::ApiClient *api = m_context->api();
     const QString path = variant == Variant::Thumbnail ? protocol::endpoints::mediaThumbnail(mediaId)
                                                        : protocol::endpoints::mediaContent(mediaId);
     QByteArray all;
@@ -176,7 +176,7 @@ QCoro::Task<Result<QByteArray>> MediaCache::fetch(QString mediaId, Variant varia
 
 QCoro::Task<Status> MediaCache::store(QString mediaId, Variant variant, QByteArray bytes)
 {
-    sync::CacheWriter *writer = m_session->syncEngine() ? m_session->syncEngine()->writer() : nullptr;
+    sync::CacheWriter *writer = m_context->syncEngine() ? m_context->syncEngine()->writer() : nullptr;
     if (!writer)
         co_return makeError(ErrorCode::CacheLocked, QStringLiteral("The cache is not open."));
     const qint64 now = Clock::instance()->nowMs();
@@ -216,7 +216,7 @@ QCoro::Task<Status> MediaCache::store(QString mediaId, Variant variant, QByteArr
 QCoro::Task<Status> MediaCache::setLimitBytes(qint64 limit)
 {
     m_limit = std::max<qint64>(0, limit);
-    sync::CacheWriter *writer = m_session->syncEngine() ? m_session->syncEngine()->writer() : nullptr;
+    sync::CacheWriter *writer = m_context->syncEngine() ? m_context->syncEngine()->writer() : nullptr;
     if (!writer)
         co_return Status();
     const qint64 bound = m_limit;
@@ -252,7 +252,7 @@ void MediaCache::clear()
 
 QCoro::Task<Status> MediaCache::clearAll()
 {
-    sync::CacheWriter *writer = m_session->syncEngine() ? m_session->syncEngine()->writer() : nullptr;
+    sync::CacheWriter *writer = m_context->syncEngine() ? m_context->syncEngine()->writer() : nullptr;
     if (!writer)
         co_return makeError(ErrorCode::CacheLocked, QStringLiteral("The cache is not open."));
     auto cleared = writer->run([](storage::Database &db) -> Status { return db.exec(QStringLiteral("DELETE FROM media_files;")); });

@@ -18,7 +18,7 @@
 #include <memory>
 
 namespace plaza {
-class Session;
+class AccountContext;
 }
 namespace plaza::storage {
 class Database;
@@ -37,7 +37,7 @@ public:
     //! Default bound on what is kept: 500 MB.
     static constexpr qint64 kDefaultLimit = 500LL * 1000 * 1000;
 
-    explicit MediaCache(Session *session, QObject *parent = nullptr);
+    explicit MediaCache(AccountContext *context, QObject *parent = nullptr);
     ~MediaCache() override;
 
     //! The bytes of \a mediaId's \a variant: from the cache, otherwise fetched (in ranges)
@@ -80,7 +80,7 @@ private:
     QCoro::Task<Status> store(QString mediaId, Variant variant, QByteArray bytes);
     [[nodiscard]] bool reader();
 
-    Session *m_session;
+    AccountContext *m_context;
     std::unique_ptr<storage::Database> m_reader;
     qint64 m_used = 0;
     qint64 m_limit = kDefaultLimit;

@@ -8,7 +8,8 @@
 #include "protocol/json.h"
 #include "protocol/types.h"
 #include "protocol/wallet.h"
-#include "session/session.h"
+#include "session/accountcontext.h"
+#include "storage/cache.h"
 #include "storage/database.h"
 #include "sync/cachewriter.h"
 #include "sync/syncengine.h"
@@ -44,7 +45,7 @@ Error walletClosed()
 
 } // namespace
 
-WalletService::WalletService(Session *session, QObject *parent) : QObject(parent), m_session(session)
+WalletService::WalletService(AccountContext *context, QObject *parent) : QObject(parent), m_context(context)
 {
     using Queue = outbox::Outbox<PaymentIntent, net::ApiResponse>;
     Queue::Kind kind;
@@ -85,16 +86,16 @@ WalletService::WalletService(Session *session, QObject *parent) : QObject(parent
         refreshPendingCount();
     };
     m_queue = std::make_unique<Queue>(std::move(kind), RetryPolicy::payments(), [this] { return writer(); },
-                                      m_session->cache());
+                                      m_context->cache());
     // Reconnecting is when a lost answer can be learned: retry then, with the same keys.
-    connect(m_session, &Session::onlineChanged, this, [this] {
-        if (m_session->online() && m_outbox)
+    connect(m_context, &AccountContext::onlineChanged, this, [this] {
+        if (m_context->online() && m_outbox)
             m_queue->reconnected();
     });
     // Follows the account: open on Ready (retrying what is left), closed otherwise (sign-out
     // deletes the cache file; no connection may keep it alive).
-    connect(m_session, &Session::stateChanged, this, [this] {
-        if (m_session->state() == Session::State::Ready) {
+    connect(m_context, &AccountContext::readyChanged, this, [this] {
+        if (m_context->ready()) {
             if (!m_outbox) {
                 if (auto st = start(); !st)
                     qCWarning(lcWallet) << "cannot open the payment outbox:" << st.error().codeName();
@@ -109,7 +110,7 @@ WalletService::~WalletService() = default;
 
 sync::CacheWriter *WalletService::writer() const
 {
-    return m_session->syncEngine() ? m_session->syncEngine()->writer() : nullptr;
+    return m_context->syncEngine() ? m_context->syncEngine()->writer() : nullptr;
 }
 
 void WalletService::close()
@@ -127,9 +128,9 @@ Status WalletService::start()
 {
     if (m_outbox)
         return {};
-    if (m_session->state() != Session::State::Ready || !writer())
+    if (!m_context->ready() || !writer())
         return makeError(ErrorCode::CacheLocked, QStringLiteral("the session is not ready"));
-    auto reader = m_session->cache()->openConnection(true);
+    auto reader = m_context->cache()->openConnection(true);
     if (!reader)
         return reader.error();
     ++m_generation;
@@ -165,7 +166,7 @@ Status WalletService::validate(const Money &amount, const QString &note, const Q
 
 QCoro::Task<Result<QJsonObject>> WalletService::fetchWallet()
 {
-    auto reply = co_await m_session->api()->get(protocol::endpoints::wallet());
+    auto reply = co_await m_context->api()->get(protocol::endpoints::wallet());
     if (!reply)
         co_return reply.error();
     co_return reply->body;
@@ -195,7 +196,7 @@ QCoro::Task<Result<PaymentOutcome>> WalletService::send(QString toHandleOrId, Mo
     if (to.isEmpty() || to == u"@")
         co_return makeError(ErrorCode::ValidationFailed, QStringLiteral("Who should receive the money?"),
                             {{QStringLiteral("field"), QStringLiteral("to")}});
-    if (to == m_session->userId() || to.compare(u'@' + m_session->handle(), Qt::CaseInsensitive) == 0)
+    if (to == m_context->userId() || to.compare(u'@' + m_context->handle(), Qt::CaseInsensitive) == 0)
         co_return makeError(ErrorCode::SelfPayment, QStringLiteral("You cannot send money to yourself."),
                             {{QStringLiteral("field"), QStringLiteral("to")}});
     if (auto st = validate(amount, note, {}); !st)
@@ -230,7 +231,7 @@ QCoro::Task<Result<PaymentRequestInfo>> WalletService::fetchLink(QString link)
 
 QCoro::Task<Result<PaymentRequestInfo>> WalletService::fetchRequest(QString id)
 {
-    auto reply = co_await m_session->api()->get(protocol::endpoints::paymentRequest(id));
+    auto reply = co_await m_context->api()->get(protocol::endpoints::paymentRequest(id));
     if (!reply) {
         if (reply.error().code == ErrorCode::NotFound)
             co_return makeError(ErrorCode::NotFound, QStringLiteral("This payment request does not exist."),
@@ -268,13 +269,13 @@ QCoro::Task<Result<QJsonObject>> WalletService::endRequest(QString id, bool canc
     if (!protocol::isWellFormedId(id))
         co_return makeError(ErrorCode::NotFound, QStringLiteral("The request id is malformed."),
                             {{QStringLiteral("reason"), QStringLiteral("malformed")}});
-    QPointer<Session> session(m_session);
+    QPointer<AccountContext> context(m_context);
     // The path is built before the co_await: GCC 12 destroys the temporaries of a conditional
     // expression inside a co_await twice (the heap string was freed under the request).
     const QString path = cancel ? protocol::endpoints::paymentRequestCancel(id) : protocol::endpoints::paymentRequestDecline(id);
-    auto reply = co_await m_session->api()->post(path, {});
-    if (session)
-        session->syncNow();
+    auto reply = co_await m_context->api()->post(path, {});
+    if (context)
+        context->syncNow();
     if (!reply)
         co_return reply.error();
     co_return reply->body;
@@ -391,7 +392,7 @@ QCoro::Task<Result<net::ApiResponse>> WalletService::sendIntent(PaymentIntent in
     options.idempotencyKey = intent.key;
     options.stepUpToken = intent.stepUpToken;
     const QJsonObject body = QJsonDocument::fromJson(intent.body).object();
-    auto reply = co_await m_session->api()->post(intent.path, body, options);
+    auto reply = co_await m_context->api()->post(intent.path, body, options);
     if (reply)
         co_return std::move(reply).value();
     Error error = reply.error();
@@ -452,7 +453,7 @@ QCoro::Task<void> WalletService::confirmStepUpTask(QString key, QString secret, 
 {
     QPointer<WalletService> self(this);
     setBusy(true);
-    Result<QString> token = co_await m_session->stepUpToken(secret, isCode);
+    Result<QString> token = co_await m_context->stepUpToken(secret, isCode);
     if (!self)
         co_return;
     if (!token) {
@@ -677,7 +678,7 @@ QCoro::Task<void> WalletService::lookUpTask(QString id)
                             {QStringLiteral("payeeId"), info->payeeId},
                             {QStringLiteral("payeeHandle"), info->payeeHandle},
                             {QStringLiteral("payeeName"), info->payeeName},
-                            {QStringLiteral("own"), info->payeeId == m_session->userId()}});
+                            {QStringLiteral("own"), info->payeeId == m_context->userId()}});
 }
 
 QCoro::Task<void> WalletService::payByLinkTask(QString link)

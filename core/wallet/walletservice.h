@@ -17,7 +17,7 @@
 #include <memory>
 
 namespace plaza {
-class Session;
+class AccountContext;
 namespace storage {
 class Database;
 }
@@ -60,7 +60,7 @@ struct PaymentRequestInfo {
 //! until the server answers. A definitive refusal marks it failed with the server's code. Nothing is queued while
 //! offline: an intent is created only after the server answered a wallet read.
 //!
-//! Lives on the session's thread; needs the Session Ready (it reads the outbox on a read
+//! Lives on the session's thread; needs its account ready (it reads the outbox on a read
 //! connection of the cache). Errors are typed (ErrorCode): client validation uses the API's
 //! codes. Whether an answer is final is RetryPolicy's call; a payment adds its stricter
 //! states on top (awaiting confirmation, the same key forever, a step-up refusal final for
@@ -74,7 +74,7 @@ class WalletService : public QObject
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
 public:
-    explicit WalletService(Session *session, QObject *parent = nullptr);
+    explicit WalletService(AccountContext *context, QObject *parent = nullptr);
     ~WalletService() override;
 
     //! Opens the outbox (a read connection; writes go through the session's CacheWriter) and
@@ -111,7 +111,7 @@ public:
 
     //! An intent the server refused with 403 step_up_required (its Error carries
     //! details.intent_key): tries it once more with the same key and body, with
-    //! \a stepUpToken (Session::stepUpToken()). Such a refusal is definitive for its try
+    //! \a stepUpToken (AccountContext::stepUpToken()). Such a refusal is definitive for its try
     //! (the intent is failed, never retried in the background): only this tries again.
     QCoro::Task<Result<PaymentOutcome>> retryWithStepUp(QString key, QString stepUpToken);
     //! True if \a error is the server asking for a step-up before a money move.
@@ -228,7 +228,7 @@ private:
     //! True while the outbox opened as generation \a generation is still the open one.
     [[nodiscard]] bool stillOpen(quint64 generation) const { return m_outbox && m_generation == generation; }
 
-    Session *m_session;
+    AccountContext *m_context;
     std::unique_ptr<storage::Database> m_reader; //!< read-only: the UI thread never writes
     std::unique_ptr<PaymentOutbox> m_outbox;      //!< on m_reader
     //! The one outbox mechanism over payment_outbox: keys, rounds, marks, what is on its way.
