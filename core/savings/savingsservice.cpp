@@ -8,7 +8,7 @@
 #include "protocol/endpoints.h"
 #include "protocol/savings.h"
 #include "protocol/types.h"
-#include "session/session.h"
+#include "session/accountcontext.h"
 #include "storage/database.h"
 #include "storage/savingsstore.h"
 #include "storage/statementcache.h"
@@ -55,7 +55,7 @@ SavingsService::SavingsService(QObject *parent) : QObject(parent) { }
 
 SavingsService::~SavingsService() = default;
 
-void SavingsService::setSession(Session *session)
+void SavingsService::setSession(AccountContext *session)
 {
     if (m_session == session)
         return;
@@ -68,7 +68,7 @@ void SavingsService::setSession(Session *session)
 
 void SavingsService::refresh()
 {
-    if (m_session && m_session->state() == Session::State::Ready)
+    if (m_session && m_session->ready())
         refreshTask();
 }
 
@@ -79,7 +79,7 @@ QCoro::Task<void> SavingsService::refreshTask()
     auto summary = co_await m_session->api()->get(protocol::endpoints::savings());
     if (!self)
         co_return;
-    if (!m_session || m_session->state() != Session::State::Ready) {
+    if (!m_session || !m_session->ready()) {
         setBusy(false);
         co_return;
     }
@@ -136,7 +136,7 @@ QCoro::Task<void> SavingsService::refreshTask()
             break;
         before = *interest->nextBefore;
     }
-    if (!m_session || m_session->state() != Session::State::Ready || !m_session->syncEngine()
+    if (!m_session || !m_session->ready() || !m_session->syncEngine()
         || !m_session->syncEngine()->writer()) {
         setBusy(false);
         co_return;
@@ -190,7 +190,7 @@ QJsonObject SavingsService::goalBody(const QString &name, const QString &targetT
     }
     // The target is in the account's currency, as the cache knows it.
     QString currency;
-    if (m_session && m_session->state() == Session::State::Ready) {
+    if (m_session && m_session->ready()) {
         if (auto cache = m_session->cache()->openConnection(true)) {
             storage::SavingsStore store(**cache);
             if (auto known = store.currency())
@@ -251,7 +251,7 @@ void SavingsService::deleteGoal(const QString &id)
 QCoro::Task<void> SavingsService::goalTask(QString method, QString path, QJsonObject body)
 {
     QPointer<SavingsService> self(this);
-    if (!m_session || m_session->state() != Session::State::Ready)
+    if (!m_session || !m_session->ready())
         co_return;
     setBusy(true);
     Result<net::ApiResponse> reply = makeError(ErrorCode::Internal, QString());

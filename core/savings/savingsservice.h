@@ -4,7 +4,8 @@
 #include "sync/changeset.h"
 
 #include "common/result.h"
-#include "session/session.h"
+#include "session/accountcontext.h"
+#include "storage/cache.h"
 #include "storage/rowchanges.h"
 
 #include <QCoroTask>
@@ -29,7 +30,8 @@ namespace plaza::savings {
 class SavingsService : public QObject
 {
     Q_OBJECT
-    Q_PROPERTY(plaza::Session *session READ session WRITE setSession NOTIFY sessionChanged)
+    //! The account it works for (QML: `session: App.session`).
+    Q_PROPERTY(plaza::AccountContext *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     //! The ErrorCode name of the last refresh that failed for another reason than the
     //! connection ("" otherwise); QML translates it with Errors.describe.
@@ -38,10 +40,10 @@ public:
     explicit SavingsService(QObject *parent = nullptr);
     ~SavingsService() override;
 
-    [[nodiscard]] Session *session() const { return m_session; }
+    [[nodiscard]] AccountContext *session() const { return m_session; }
     //! The local copy the savings models read (null without a session).
     [[nodiscard]] storage::Cache *cache() const { return m_session ? m_session->cache() : nullptr; }
-    void setSession(Session *session);
+    void setSession(AccountContext *session);
     [[nodiscard]] bool busy() const { return m_busy > 0; }
     [[nodiscard]] QString errorCode() const { return m_errorCode; }
 
@@ -73,7 +75,7 @@ private:
     void setBusy(bool busy);
     void setErrorCode(const QString &code);
 
-    QPointer<Session> m_session;
+    QPointer<AccountContext> m_session;
     QList<QMetaObject::Connection> m_connections;
     QString m_errorCode;
     int m_busy = 0;

@@ -4,6 +4,7 @@
 #include "savings/goalsmodel.h"
 #include "savings/savingsservice.h"
 #include "savings/savingssummary.h"
+#include "session/session.h"
 
 #include <QTest>
 #include <QVariantList>
