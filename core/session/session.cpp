@@ -194,7 +194,7 @@ void Session::setState(State state)
     if (wasReady != (state == State::Ready))
         Q_EMIT readyChanged();
     Q_EMIT stateChanged();
-    // After the services (connected to stateChanged) opened or closed: the models now.
+    // After the services (on readyChanged) opened or closed: the models now.
     d->cache->setOpen(state == State::Ready);
 }
 
