@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "session/session.h"
 #include "wallet/transactionsmodel.h"
 
 #include <QCoroTask>

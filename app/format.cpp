@@ -3,7 +3,6 @@
 
 #include "money/currency.h"
 #include "money/money.h"
-#include "session/session.h"
 #include "social/peoplesearchmodel.h"
 
 #include <QLocale>

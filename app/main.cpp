@@ -161,7 +161,7 @@ int main(int argc, char *argv[])
 
     plaza::Session session(sessionOptions);
     plaza::wallet::WalletService wallet(&session);
-    plaza::AppLock appLock(&session);
+    plaza::AppLock appLock(&session, session.appLockKeychain());
     plaza::feed::FeedService feed(&session);
     plaza::chat::ChatService chat(&session);
     plaza::media::MediaCache mediaCache(&session);

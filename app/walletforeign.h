@@ -79,7 +79,7 @@ struct AppLockForeign
     QML_UNCREATABLE("The app owns the app lock; use App.appLock")
 };
 
-//! The Savings tab: `SavingsService { session: App.session }` (server, writes, change stream),
+//! The Savings tab: `SavingsService { account: App.session }` (server, writes, change stream),
 //! `SavingsSummary { service: … }` (figures and charts), `GoalsModel { service: … }`.
 struct SavingsServiceForeign
 {

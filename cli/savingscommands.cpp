@@ -83,7 +83,7 @@ QCoro::Task<int> Commands::savingsSummary()
     if (const int code = co_await openWallet(); code != kOk)
         co_return code;
     savings::SavingsService service;
-    service.setSession(m_session.get());
+    service.setAccount(m_session.get());
     savings::SavingsSummary summary;
     summary.setService(&service);
     savings::GoalsModel goals;
@@ -154,7 +154,7 @@ QCoro::Task<int> Commands::goals()
         if (args.size() > 1)
             co_return failWith(QCoreApplication::translate("plaza-cli", "usage: goals [list]"), kUsage);
         savings::SavingsService service;
-        service.setSession(m_session.get());
+        service.setAccount(m_session.get());
         savings::GoalsModel goals;
         goals.setService(&service);
         co_await refreshed(service);

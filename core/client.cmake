@@ -19,7 +19,7 @@ add_library(plaza_core STATIC
     sync/cachewriter.h sync/cachewriter.cpp
     sync/syncengine.h sync/syncengine.cpp
     outbox/outbox.h outbox/outbox.cpp
-    session/accountcontext.h
+    session/accountcontext.h session/accountcontext.cpp
     session/session.h session/session.cpp
     session/accountfiles.h session/accountfiles.cpp
     session/applock.h session/applock.cpp

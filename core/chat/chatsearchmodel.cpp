@@ -4,7 +4,6 @@
 #include "chat/chatservice.h"
 #include "chat/keyedlistmodel.h"
 #include "common/logging.h"
-#include "session/session.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
 #include "sync/syncengine.h"

@@ -13,7 +13,6 @@
 #include "storage/database.h"
 #include "storage/kvstore.h"
 #include "sync/cachewriter.h"
-#include "sync/syncengine.h"
 
 #include <QCoroFuture>
 #include <QJsonArray>
@@ -164,7 +163,7 @@ void ChatService::close()
 
 sync::CacheWriter *ChatService::writer() const
 {
-    return m_context->syncEngine() ? m_context->syncEngine()->writer() : nullptr;
+    return m_context->writer();
 }
 
 QCoro::Task<void> ChatService::pruneTask()

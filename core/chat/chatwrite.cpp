@@ -34,7 +34,7 @@ QString detailOf(const Error &e)
 QCoro::Task<Status> writeAndPublish(QPointer<ChatService> chat,
                                     std::function<Status(storage::Database &, storage::RowChanges &)> fn)
 {
-    if (!chat || !chat->context() || !chat->context()->syncEngine() || !chat->context()->syncEngine()->writer())
+    if (!chat || !chat->context() || !chat->context()->writer())
         co_return notOpen();
     std::function<Result<storage::RowChanges>(storage::Database &)> run
         = [fn = std::move(fn)](storage::Database &db) -> Result<storage::RowChanges> {
@@ -45,7 +45,7 @@ QCoro::Task<Status> writeAndPublish(QPointer<ChatService> chat,
         return changes;
     };
     QFuture<Result<storage::RowChanges>> writing
-        = chat->context()->syncEngine()->writer()->run<storage::RowChanges>(std::move(run));
+        = chat->context()->writer()->run<storage::RowChanges>(std::move(run));
     Result<storage::RowChanges> written = co_await writing;
     if (!chat || !chat->context() || !chat->context()->cache())
         co_return closed();

@@ -6,7 +6,6 @@
 #include "common/modelrow.h"
 #include "common/clock.h"
 #include "common/logging.h"
-#include "session/session.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
 #include "sync/syncengine.h"

@@ -12,7 +12,6 @@
 #include "storage/cache.h"
 #include "storage/database.h"
 #include "sync/cachewriter.h"
-#include "sync/syncengine.h"
 #include "storage/poststore.h"
 
 #include <QCoroFuture>
@@ -71,7 +70,7 @@ FeedService::FeedService(AccountContext *context, QObject *parent) : QObject(par
     };
     m_queue = std::make_unique<Queue>(
         std::move(kind), RetryPolicy::posts(),
-        [this]() -> sync::CacheWriter * { return m_context->syncEngine() ? m_context->syncEngine()->writer() : nullptr; },
+        [this]() -> sync::CacheWriter * { return m_context->writer(); },
         m_context->cache());
     // Reconnecting is when queued posts can go.
     connect(m_context, &AccountContext::onlineChanged, this, [this] {
@@ -759,7 +758,7 @@ QCoro::Task<Status> FeedService::setFollowedLocally(QString userId, bool followe
 
 QFuture<Result<FeedService::Written>> FeedService::write(WriteFn fn) const
 {
-    sync::CacheWriter *writer = m_context->syncEngine() ? m_context->syncEngine()->writer() : nullptr;
+    sync::CacheWriter *writer = m_context->writer();
     if (!writer) {
         QPromise<Result<Written>> failed;
         failed.start();

@@ -6,7 +6,6 @@
 #include "media/attachmentview.h"
 #include "protocol/feed.h"
 #include "protocol/json.h"
-#include "session/session.h"
 #include "storage/database.h"
 #include "sync/changeset.h"
 #include "sync/syncengine.h"

@@ -3,7 +3,6 @@
 
 #include "feed/feedservice.h"
 #include "protocol/endpoints.h"
-#include "session/session.h"
 #include "storage/database.h"
 
 #include <QPointer>

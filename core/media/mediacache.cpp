@@ -10,7 +10,6 @@
 #include "storage/cache.h"
 #include "storage/database.h"
 #include "sync/cachewriter.h"
-#include "sync/syncengine.h"
 
 #include <QCoroFuture>
 #include <QDateTime>
@@ -112,7 +111,7 @@ QCoro::Task<Result<QByteArray>> MediaCache::bytes(QString mediaId, Variant varia
     auto have = cached(mediaId, variant);
     if (have) {
         // Shown again: the last to go. Not awaited: the picture need not wait for it.
-        if (sync::CacheWriter *writer = m_context->syncEngine() ? m_context->syncEngine()->writer() : nullptr) {
+        if (sync::CacheWriter *writer = m_context->writer()) {
             const qint64 now = Clock::instance()->nowMs();
             const QString kind = variantName(variant);
             writer->run([mediaId, kind, now](storage::Database &db) -> Status {
@@ -176,7 +175,7 @@ QCoro::Task<Result<QByteArray>> MediaCache::fetch(QString mediaId, Variant varia
 
 QCoro::Task<Status> MediaCache::store(QString mediaId, Variant variant, QByteArray bytes)
 {
-    sync::CacheWriter *writer = m_context->syncEngine() ? m_context->syncEngine()->writer() : nullptr;
+    sync::CacheWriter *writer = m_context->writer();
     if (!writer)
         co_return makeError(ErrorCode::CacheLocked, QStringLiteral("The cache is not open."));
     const qint64 now = Clock::instance()->nowMs();
@@ -216,7 +215,7 @@ QCoro::Task<Status> MediaCache::store(QString mediaId, Variant variant, QByteArr
 QCoro::Task<Status> MediaCache::setLimitBytes(qint64 limit)
 {
     m_limit = std::max<qint64>(0, limit);
-    sync::CacheWriter *writer = m_context->syncEngine() ? m_context->syncEngine()->writer() : nullptr;
+    sync::CacheWriter *writer = m_context->writer();
     if (!writer)
         co_return Status();
     const qint64 bound = m_limit;
@@ -252,7 +251,7 @@ void MediaCache::clear()
 
 QCoro::Task<Status> MediaCache::clearAll()
 {
-    sync::CacheWriter *writer = m_context->syncEngine() ? m_context->syncEngine()->writer() : nullptr;
+    sync::CacheWriter *writer = m_context->writer();
     if (!writer)
         co_return makeError(ErrorCode::CacheLocked, QStringLiteral("The cache is not open."));
     auto cleared = writer->run([](storage::Database &db) -> Status { return db.exec(QStringLiteral("DELETE FROM media_files;")); });

@@ -9,7 +9,6 @@
 #include "common/modelrow.h"
 #include "money/currency.h"
 #include "money/money.h"
-#include "session/session.h"
 #include "storage/database.h"
 #include "storage/savingsstore.h"
 
@@ -108,7 +107,7 @@ void GoalsModel::setService(SavingsService *service)
     m_connections.clear();
     m_service = service;
     if (m_service) {
-        m_connections << connect(m_service, &SavingsService::sessionChanged, this, [this] {
+        m_connections << connect(m_service, &SavingsService::accountChanged, this, [this] {
             connectSession();
             reload();
         });

@@ -16,7 +16,6 @@
 #include "storage/walletstore.h"
 #include "sync/cachewriter.h"
 #include "sync/changeset.h"
-#include "sync/syncengine.h"
 
 #include <QDate>
 #include <QFuture>
@@ -55,20 +54,20 @@ SavingsService::SavingsService(QObject *parent) : QObject(parent) { }
 
 SavingsService::~SavingsService() = default;
 
-void SavingsService::setSession(AccountContext *session)
+void SavingsService::setAccount(AccountContext *account)
 {
-    if (m_session == session)
+    if (m_account == account)
         return;
     for (const auto &c : std::as_const(m_connections))
         disconnect(c);
     m_connections.clear();
-    m_session = session;
-    Q_EMIT sessionChanged();
+    m_account = account;
+    Q_EMIT accountChanged();
 }
 
 void SavingsService::refresh()
 {
-    if (m_session && m_session->ready())
+    if (m_account && m_account->ready())
         refreshTask();
 }
 
@@ -76,10 +75,10 @@ QCoro::Task<void> SavingsService::refreshTask()
 {
     QPointer<SavingsService> self(this);
     setBusy(true);
-    auto summary = co_await m_session->api()->get(protocol::endpoints::savings());
+    auto summary = co_await m_account->api()->get(protocol::endpoints::savings());
     if (!self)
         co_return;
-    if (!m_session || !m_session->ready()) {
+    if (!m_account || !m_account->ready()) {
         setBusy(false);
         co_return;
     }
@@ -93,7 +92,7 @@ QCoro::Task<void> SavingsService::refreshTask()
     // Only what the cache lacks: days older than the newest cached one are final (today's
     // accrual may still change, so that day is asked again). Usually one short page.
     QString newestCached;
-    if (auto cache = m_session->cache()->openConnection(true)) {
+    if (auto cache = m_account->cache()->openConnection(true)) {
         storage::SavingsStore store(**cache);
         if (auto newest = store.newestInterestDay())
             newestCached = *newest;
@@ -114,10 +113,10 @@ QCoro::Task<void> SavingsService::refreshTask()
         query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
         if (!before.isEmpty())
             query.addQueryItem(QStringLiteral("before"), before);
-        auto history = co_await m_session->api()->get(protocol::endpoints::savingsInterest(), query);
+        auto history = co_await m_account->api()->get(protocol::endpoints::savingsInterest(), query);
         if (!self)
             co_return;
-        if (!history || !m_session)
+        if (!history || !m_account)
             break;
         // A page that is not what api-v1 says ends the history here, like a failed request.
         const auto interest = protocol::decodeReply<protocol::InterestPage>(history->body);
@@ -136,8 +135,7 @@ QCoro::Task<void> SavingsService::refreshTask()
             break;
         before = *interest->nextBefore;
     }
-    if (!m_session || !m_session->ready() || !m_session->syncEngine()
-        || !m_session->syncEngine()->writer()) {
+    if (!m_account || !m_account->ready() || !m_account->writer()) {
         setBusy(false);
         co_return;
     }
@@ -160,7 +158,7 @@ QCoro::Task<void> SavingsService::refreshTask()
             return st.error();
         return changes;
     };
-    QFuture<Result<storage::RowChanges>> writing = m_session->syncEngine()->writer()->run<storage::RowChanges>(std::move(write));
+    QFuture<Result<storage::RowChanges>> writing = m_account->writer()->run<storage::RowChanges>(std::move(write));
     Result<storage::RowChanges> written = co_await writing;
     if (!self)
         co_return;
@@ -176,7 +174,7 @@ QCoro::Task<void> SavingsService::refreshTask()
     storage::ChangeSet set;
     set.changes = *written;
     set.committedAt = Clock::instance()->nowUtc();
-    m_session->cache()->publish(set);
+    m_account->cache()->publish(set);
     setBusy(false);
 }
 
@@ -190,8 +188,8 @@ QJsonObject SavingsService::goalBody(const QString &name, const QString &targetT
     }
     // The target is in the account's currency, as the cache knows it.
     QString currency;
-    if (m_session && m_session->ready()) {
-        if (auto cache = m_session->cache()->openConnection(true)) {
+    if (m_account && m_account->ready()) {
+        if (auto cache = m_account->cache()->openConnection(true)) {
             storage::SavingsStore store(**cache);
             if (auto known = store.currency())
                 currency = *known;
@@ -251,16 +249,16 @@ void SavingsService::deleteGoal(const QString &id)
 QCoro::Task<void> SavingsService::goalTask(QString method, QString path, QJsonObject body)
 {
     QPointer<SavingsService> self(this);
-    if (!m_session || !m_session->ready())
+    if (!m_account || !m_account->ready())
         co_return;
     setBusy(true);
     Result<net::ApiResponse> reply = makeError(ErrorCode::Internal, QString());
     if (method == u"POST")
-        reply = co_await m_session->api()->post(path, body);
+        reply = co_await m_account->api()->post(path, body);
     else if (method == u"PATCH")
-        reply = co_await m_session->api()->patch(path, body);
+        reply = co_await m_account->api()->patch(path, body);
     else
-        reply = co_await m_session->api()->del(path);
+        reply = co_await m_account->api()->del(path);
     if (!self)
         co_return;
     setBusy(false);
@@ -269,8 +267,8 @@ QCoro::Task<void> SavingsService::goalTask(QString method, QString path, QJsonOb
         co_return;
     }
     // The server's savings.updated brings the new list (and the goals' money) through sync.
-    if (m_session)
-        m_session->syncNow();
+    if (m_account)
+        m_account->syncNow();
     Q_EMIT goalSaved();
 }
 

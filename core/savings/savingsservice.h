@@ -30,8 +30,8 @@ namespace plaza::savings {
 class SavingsService : public QObject
 {
     Q_OBJECT
-    //! The account it works for (QML: `session: App.session`).
-    Q_PROPERTY(plaza::AccountContext *session READ session WRITE setSession NOTIFY sessionChanged)
+    //! The account it works for (QML: `account: App.session`).
+    Q_PROPERTY(plaza::AccountContext *account READ account WRITE setAccount NOTIFY accountChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     //! The ErrorCode name of the last refresh that failed for another reason than the
     //! connection ("" otherwise); QML translates it with Errors.describe.
@@ -40,10 +40,10 @@ public:
     explicit SavingsService(QObject *parent = nullptr);
     ~SavingsService() override;
 
-    [[nodiscard]] AccountContext *session() const { return m_session; }
-    //! The local copy the savings models read (null without a session).
-    [[nodiscard]] storage::Cache *cache() const { return m_session ? m_session->cache() : nullptr; }
-    void setSession(AccountContext *session);
+    [[nodiscard]] AccountContext *account() const { return m_account; }
+    //! The local copy the savings models read (null without an account).
+    [[nodiscard]] storage::Cache *cache() const { return m_account ? m_account->cache() : nullptr; }
+    void setAccount(AccountContext *account);
     [[nodiscard]] bool busy() const { return m_busy > 0; }
     [[nodiscard]] QString errorCode() const { return m_errorCode; }
 
@@ -61,7 +61,7 @@ public:
     Q_INVOKABLE void deleteGoal(const QString &id);
 
 Q_SIGNALS:
-    void sessionChanged();
+    void accountChanged();
     void busyChanged();
     void errorCodeChanged();
     void goalSaved();
@@ -75,7 +75,7 @@ private:
     void setBusy(bool busy);
     void setErrorCode(const QString &code);
 
-    QPointer<AccountContext> m_session;
+    QPointer<AccountContext> m_account;
     QList<QMetaObject::Connection> m_connections;
     QString m_errorCode;
     int m_busy = 0;

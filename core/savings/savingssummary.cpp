@@ -7,7 +7,6 @@
 #include "common/clock.h"
 #include "common/logging.h"
 #include "money/interest.h"
-#include "session/session.h"
 #include "storage/database.h"
 #include "storage/savingsstore.h"
 
@@ -42,7 +41,7 @@ void SavingsSummary::setService(SavingsService *service)
     m_connections.clear();
     m_service = service;
     if (m_service) {
-        m_connections << connect(m_service, &SavingsService::sessionChanged, this, [this] {
+        m_connections << connect(m_service, &SavingsService::accountChanged, this, [this] {
             connectSession();
             Q_EMIT staleChanged();
             reload();

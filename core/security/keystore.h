@@ -7,6 +7,9 @@
 #include <QCoroTask>
 #include <QString>
 
+#include <functional>
+#include <optional>
+
 namespace plaza::security {
 
 //! Length of a cache key: SQLCipher raw key, 256 bits.
@@ -15,6 +18,17 @@ constexpr int kCacheKeyBytes = 32;
 //! 32 bytes from the OS's CSPRNG (libsodium randombytes_buf); empty (refused by every
 //! user of a key) only if libsodium cannot initialise.
 [[nodiscard]] QByteArray randomKey();
+
+//! One entry of the OS keychain: the service (KeyStore's) and the account name under it.
+struct KeychainEntry
+{
+    QString service;
+    QString account;
+};
+
+//! Asked before each read or write of a secret (the answer can change with each sign-in):
+//! the keychain entry to use, or nullopt for "not in the keychain".
+using KeychainEntryQuery = std::function<std::optional<KeychainEntry>()>;
 
 //! The cache key of one account in the OS keychain (QtKeychain: Keychain on macOS,
 //! Credential Manager on Windows, Secret Service on Linux), with setInsecureFallback(false):

@@ -16,6 +16,10 @@ namespace plaza::storage {
 class Cache;
 }
 
+namespace plaza::sync {
+class CacheWriter;
+}
+
 namespace plaza {
 
 class SyncEngine;
@@ -37,6 +41,8 @@ public:
     [[nodiscard]] virtual storage::Cache *cache() const = 0;
     //! Its writer thread (writer()) and the batches it applies; may be null.
     [[nodiscard]] virtual SyncEngine *syncEngine() const = 0;
+    //! syncEngine()'s writer, the only code that writes the cache; null without a sync engine.
+    [[nodiscard]] sync::CacheWriter *writer() const;
     //! The live connection (typing); may be null.
     [[nodiscard]] virtual net::WsSession *live() const = 0;
 

@@ -5,11 +5,10 @@
 #include "common/logging.h"
 #include "security/keystore.h"
 #include "security/secrethash.h"
-#include "session/session.h"
+#include "session/accountcontext.h"
 #include "storage/database.h"
 #include "storage/kvstore.h"
 #include "sync/cachewriter.h"
-#include "sync/syncengine.h"
 
 #include <QCoroFuture>
 #include <QRegularExpression>
@@ -34,7 +33,8 @@ Error offError()
 
 } // namespace
 
-AppLock::AppLock(Session *session, QObject *parent) : QObject(parent), m_session(session)
+AppLock::AppLock(AccountContext *account, security::KeychainEntryQuery keychain, QObject *parent)
+    : QObject(parent), m_account(account), m_keychain(std::move(keychain))
 {
     // The idle countdown is kept on the clock (last activity + idle minutes), so a moved
     // test clock or a machine that slept locks at once; the timer only wakes us to look.
@@ -42,19 +42,24 @@ AppLock::AppLock(Session *session, QObject *parent) : QObject(parent), m_session
     m_idleTimer.setTimerType(Qt::CoarseTimer);
     connect(&m_idleTimer, &QTimer::timeout, this, &AppLock::checkIdle);
     connect(Clock::instance(), &Clock::jumped, this, &AppLock::checkIdle);
-    if (m_session) {
-        connect(m_session, &Session::stateChanged, this, [this] {
-            if (m_session->state() == Session::State::Ready)
+    if (m_account) {
+        connect(m_account, &AccountContext::readyChanged, this, [this] {
+            if (m_account->ready())
                 reloadTask();
             else
                 forget();
         });
-        if (m_session->state() == Session::State::Ready)
+        if (m_account->ready())
             reloadTask();
     }
 }
 
 AppLock::~AppLock() = default;
+
+std::optional<security::KeychainEntry> AppLock::keychainEntry() const
+{
+    return m_keychain ? m_keychain() : std::nullopt;
+}
 
 Status AppLock::checkNewSecret(const QString &kind, const QString &secret)
 {
@@ -176,7 +181,7 @@ QCoro::Task<void> AppLock::verifyTask(QString secret)
 QCoro::Task<Status> AppLock::setSecretAsync(QString kind, QString secret, QString current)
 {
     QPointer<AppLock> self(this);
-    if (!m_session || m_session->state() != Session::State::Ready)
+    if (!m_account || !m_account->ready())
         co_return offError();
     if (auto st = checkNewSecret(kind, secret); !st)
         co_return st;
@@ -289,11 +294,11 @@ QCoro::Task<void> AppLock::reloadTask()
 
 QCoro::Task<Result<QByteArray>> AppLock::readStored()
 {
-    if (!m_session || m_session->state() != Session::State::Ready)
+    if (!m_account || !m_account->ready())
         co_return offError();
-    if (m_session->keyInKeychain()) {
-        security::KeyStore store(m_session->keychainService());
-        auto secret = co_await store.loadSecret(m_session->appLockKeychainAccount());
+    if (const auto entry = keychainEntry()) {
+        security::KeyStore store(entry->service);
+        auto secret = co_await store.loadSecret(entry->account);
         if (secret)
             co_return *secret;
         if (secret.error().code != ErrorCode::NotFound)
@@ -308,11 +313,11 @@ QCoro::Task<Result<QByteArray>> AppLock::readStored()
 
 QCoro::Task<Status> AppLock::writeStored(QByteArray stored)
 {
-    if (!m_session || m_session->state() != Session::State::Ready)
+    if (!m_account || !m_account->ready())
         co_return offError();
-    if (m_session->keyInKeychain()) {
-        security::KeyStore store(m_session->keychainService());
-        co_return co_await store.storeSecret(m_session->appLockKeychainAccount(), stored);
+    if (const auto entry = keychainEntry()) {
+        security::KeyStore store(entry->service);
+        co_return co_await store.storeSecret(entry->account, stored);
     }
     co_return co_await setKvValue(kKvHash, QString::fromUtf8(stored));
 }
@@ -326,20 +331,20 @@ QCoro::Task<void> AppLock::keepIdleMinutes(int minutes)
 
 QCoro::Task<Result<QString>> AppLock::kvValue(QString key) const
 {
-    if (!m_session || m_session->state() != Session::State::Ready)
+    if (!m_account || !m_account->ready() || !m_account->writer())
         co_return offError();
     // Read on the writer's connection, after every write queued before it: what was set last.
-    QFuture<Result<QString>> reading = m_session->syncEngine()->writer()->run<QString>(
+    QFuture<Result<QString>> reading = m_account->writer()->run<QString>(
         [key](storage::Database &db) { return storage::KvStore(db).value(key); });
     co_return co_await reading;
 }
 
 QCoro::Task<Status> AppLock::setKvValue(QString key, QString value) const
 {
-    if (!m_session || m_session->state() != Session::State::Ready)
+    if (!m_account || !m_account->ready() || !m_account->writer())
         co_return offError();
     const QHash<QString, QString> values{{key, value}};
-    QFuture<Status> writing = m_session->syncEngine()->writer()->setValues(values);
+    QFuture<Status> writing = m_account->writer()->setValues(values);
     co_return co_await writing;
 }
 

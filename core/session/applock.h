@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "security/keystore.h"
 
 #include <QCoroTask>
 #include <QElapsedTimer>
@@ -13,7 +14,7 @@
 
 namespace plaza {
 
-class Session;
+class AccountContext;
 
 //! The app lock: a PIN or passphrase that confirms every money movement and, optionally,
 //! locks the whole window after some idle minutes. Only a slow hash of it is kept
@@ -22,6 +23,10 @@ class Session;
 //! encrypted cache. Verifying runs off the UI thread. After five wrong tries in a row
 //! further tries wait, 30 s doubling up to 15 min (kept in memory: a restart asks for
 //! the account's keychain or passphrase again anyway).
+//!
+//! It gets the account it belongs to (readiness, the cache writer) and a question that says,
+//! at each read and write, which keychain entry holds the hash (Session::appLockKeychain();
+//! nullopt: the encrypted cache) — not the Session, so it can be built on any AccountContext.
 //!
 //! The app registers it with QML_FOREIGN (QML name AppLock); App.appLock is the instance.
 class AppLock : public QObject
@@ -40,7 +45,7 @@ public:
     static constexpr int kMinPassphraseChars = 8;
     static constexpr int kFreeAttempts = 5;
 
-    explicit AppLock(Session *session, QObject *parent = nullptr);
+    explicit AppLock(AccountContext *account, security::KeychainEntryQuery keychain = {}, QObject *parent = nullptr);
     ~AppLock() override;
 
     [[nodiscard]] bool known() const { return m_known; }
@@ -70,7 +75,7 @@ public:
     // For C++ and tests.
     QCoro::Task<Status> setSecretAsync(QString kind, QString secret, QString current = {});
     QCoro::Task<Result<bool>> verifyAsync(QString secret);
-    //! Reads the stored hash again (done by itself when the session becomes Ready).
+    //! Reads the stored hash again (done by itself when the account becomes ready).
     QCoro::Task<Status> reload();
 
 Q_SIGNALS:
@@ -104,7 +109,11 @@ private:
     void checkIdle();
     void forget();
 
-    QPointer<Session> m_session;
+    //! The keychain entry for the hash now, or nullopt (the cache).
+    [[nodiscard]] std::optional<security::KeychainEntry> keychainEntry() const;
+
+    QPointer<AccountContext> m_account;
+    security::KeychainEntryQuery m_keychain;
     bool m_known = false;
     QByteArray m_hash; //!< crypto_pwhash_str output
     QString m_kind;

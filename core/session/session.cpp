@@ -383,16 +383,18 @@ bool Session::keyInKeychain() const
         && !d->files.hasPassphraseParams(d->account.userId);
 }
 
-QString Session::keychainService() const
+std::optional<security::KeychainEntry> Session::appLockKeychainEntry() const
 {
-    return d->options.keychainService;
+    if (!keyInKeychain())
+        return std::nullopt;
+    return security::KeychainEntry{d->options.keychainService, appLockEntry(d->account.serverUrl, d->account.userId)};
 }
 
-QString Session::appLockKeychainAccount() const
+security::KeychainEntryQuery Session::appLockKeychain()
 {
-    if (d->account.userId.isEmpty())
-        return {};
-    return appLockEntry(d->account.serverUrl, d->account.userId);
+    return [self = QPointer<Session>(this)]() -> std::optional<security::KeychainEntry> {
+        return self ? self->appLockKeychainEntry() : std::nullopt;
+    };
 }
 QDateTime Session::lastSyncedAt() const { return d->engine->lastSyncedAt(); }
 qint64 Session::cursor() const { return d->engine->cursor(); }

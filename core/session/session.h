@@ -3,6 +3,7 @@
 
 #include "common/result.h"
 #include "protocol/types.h"
+#include "security/keystore.h"
 
 #include <QCoroTask>
 #include <QDateTime>
@@ -17,6 +18,7 @@
 #include <QVariantList>
 
 #include <memory>
+#include <optional>
 
 #include "net/apiclient.h"
 #include "session/accountcontext.h"
@@ -217,10 +219,13 @@ public:
     //! True when this account's cache key lives in the OS keychain (not a passphrase):
     //! other secrets of the account (the app-lock hash) then go there too.
     [[nodiscard]] bool keyInKeychain() const;
-    [[nodiscard]] QString keychainService() const;
-    //! The keychain entry of this account's app-lock hash (appLockEntry(): per user id
-    //! on a server); deleted with the account. Empty when signed out.
-    [[nodiscard]] QString appLockKeychainAccount() const;
+    //! The keychain entry of this account's app-lock hash (appLockEntry(): per user id on a
+    //! server, deleted with the account) when keyInKeychain(); nullopt otherwise (signed
+    //! out, or the passphrase path: the hash then lives in the encrypted cache).
+    [[nodiscard]] std::optional<security::KeychainEntry> appLockKeychainEntry() const;
+    //! The question AppLock asks before each read and write of its hash, answered by this
+    //! session (appLockKeychainEntry(); nullopt once the session is gone).
+    [[nodiscard]] security::KeychainEntryQuery appLockKeychain();
 
 Q_SIGNALS:
     void stateChanged();

@@ -12,7 +12,6 @@
 #include "storage/cache.h"
 #include "storage/database.h"
 #include "sync/cachewriter.h"
-#include "sync/syncengine.h"
 #include "wallet/paylink.h"
 
 #include <QCoroFuture>
@@ -110,7 +109,7 @@ WalletService::~WalletService() = default;
 
 sync::CacheWriter *WalletService::writer() const
 {
-    return m_context->syncEngine() ? m_context->syncEngine()->writer() : nullptr;
+    return m_context->writer();
 }
 
 void WalletService::close()

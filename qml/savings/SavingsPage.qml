@@ -19,7 +19,7 @@ Item {
     // The server and the writes; the figures and charts; the goals (a list model, by id).
     SavingsService {
         id: savingsService
-        session: App.session
+        account: App.session
         Component.onCompleted: refresh()
     }
     SavingsSummary {

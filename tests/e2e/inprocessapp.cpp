@@ -44,7 +44,7 @@ InProcessApp::InProcessApp(const QUrl &serverUrl, const QString &keychainService
     options.keychainService = keychainService;
     session = std::make_unique<Session>(options);
     wallet = std::make_unique<wallet::WalletService>(session.get());
-    lock = std::make_unique<AppLock>(session.get());
+    lock = std::make_unique<AppLock>(session.get(), session->appLockKeychain());
     feed = std::make_unique<feed::FeedService>(session.get());
     chat = std::make_unique<chat::ChatService>(session.get());
     media = std::make_unique<media::MediaCache>(session.get());

@@ -20,7 +20,7 @@ struct SavingsViews {
 
     explicit SavingsViews(Session *session)
     {
-        service.setSession(session);
+        service.setAccount(session);
         summary.setService(&service);
         goals.setService(&service);
     }

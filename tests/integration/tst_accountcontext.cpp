@@ -11,6 +11,7 @@
 #include "net/apiclient.h"
 #include "net/wssession.h"
 #include "security/keystore.h"
+#include "session/applock.h"
 #include "session/accountcontext.h"
 #include "storage/cache.h"
 #include "storage/database.h"
@@ -138,6 +139,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void chatSendsWithoutASession();
     void walletPaysWithoutASession();
+    void appLockWithoutASession();
     void servicesLetGoWhenTheContextCloses();
 
 private:
@@ -151,6 +153,7 @@ private:
     std::unique_ptr<PartsContext> m_context;
     std::unique_ptr<chat::ChatService> m_chat;
     std::unique_ptr<wallet::WalletService> m_wallet;
+    std::unique_ptr<AppLock> m_lock;
 };
 
 void AccountContextTest::initTestCase()
@@ -182,6 +185,7 @@ void AccountContextTest::initTestCase()
 
 void AccountContextTest::cleanupTestCase()
 {
+    m_lock.reset();
     m_wallet.reset();
     m_chat.reset();
     m_context.reset();
@@ -265,6 +269,30 @@ void AccountContextTest::walletPaysWithoutASession()
              QStringLiteral("1"));
 }
 
+void AccountContextTest::appLockWithoutASession()
+{
+    // No keychain question: the hash goes into the context's encrypted cache, through its writer.
+    m_lock = std::make_unique<AppLock>(m_context.get());
+    QTRY_VERIFY_WITH_TIMEOUT(m_lock->known(), 10000); // read by itself: the context is ready
+    QVERIFY(!m_lock->configured());
+    const Status set = waitTask(m_lock->setSecretAsync(QStringLiteral("pin"), QStringLiteral("2580")));
+    QVERIFY2(set, set ? "" : qPrintable(set.error().message));
+    QVERIFY(m_lock->configured());
+    const QString stored = cached(QStringLiteral("SELECT value FROM kv WHERE key = ?1"), QStringLiteral("applock_hash"));
+    QVERIFY2(stored.startsWith(QStringLiteral("pin\n$argon2id$")), qPrintable(stored));
+    QVERIFY(!stored.contains(QStringLiteral("2580")));
+    auto right = waitTask(m_lock->verifyAsync(QStringLiteral("2580")));
+    QVERIFY(right && *right);
+    auto wrong = waitTask(m_lock->verifyAsync(QStringLiteral("2581")));
+    QVERIFY(wrong && !*wrong);
+
+    // A second lock on the same context reads what the first one stored.
+    AppLock again(m_context.get());
+    QVERIFY(waitTask(again.reload()));
+    QVERIFY(again.configured());
+    QCOMPARE(again.kind(), QStringLiteral("pin"));
+}
+
 void AccountContextTest::servicesLetGoWhenTheContextCloses()
 {
     // Not ready: the services close their readers (a sign-out deletes the file under them).
@@ -273,6 +301,10 @@ void AccountContextTest::servicesLetGoWhenTheContextCloses()
     QVERIFY(!m_wallet->outbox());
     QVERIFY(!m_chat->start());
     QVERIFY(!m_wallet->start());
+    // The app lock forgets the account's hash (the next account has its own).
+    QVERIFY(!m_lock->configured());
+    QVERIFY(!m_lock->known());
+    QVERIFY(!waitTask(m_lock->verifyAsync(QStringLiteral("2580"))));
 }
 
 QTEST_GUILESS_MAIN(AccountContextTest)

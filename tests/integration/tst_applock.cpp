@@ -100,7 +100,7 @@ void AppLockTest::keychainPath()
     QVERIFY(session.keyInKeychain());
     const QString userId = session.userId();
 
-    auto lock = std::make_unique<AppLock>(&session);
+    auto lock = std::make_unique<AppLock>(&session, session.appLockKeychain());
     QVERIFY(waitTask(lock->reload()));
     QVERIFY(lock->known());
     QVERIFY(!lock->configured());
@@ -136,7 +136,7 @@ void AppLockTest::keychainPath()
     fixture.session->restore();
     QVERIFY(waitIdle(*fixture.session));
     QCOMPARE(fixture.session->state(), Session::State::Ready);
-    AppLock again(fixture.session.get());
+    AppLock again(fixture.session.get(), fixture.session->appLockKeychain());
     QVERIFY(waitTask(again.reload()));
     QVERIFY(again.configured());
     QCOMPARE(again.kind(), QStringLiteral("passphrase"));
@@ -160,7 +160,7 @@ void AppLockTest::passphrasePath()
     QVERIFY(createAccount(session, m_server->url(), uniqueHandle(QStringLiteral("lockp")), QStringLiteral("Lock P"),
                           kPassword, QStringLiteral("the cache passphrase")));
     QVERIFY(!session.keyInKeychain());
-    AppLock lock(&session);
+    AppLock lock(&session, session.appLockKeychain());
     QVERIFY(waitTask(lock.reload()));
     QVERIFY(waitTask(lock.setSecretAsync(QStringLiteral("pin"), QStringLiteral("97531"))));
     // No keychain on this path: the hash is in the encrypted cache, never the PIN.
@@ -175,7 +175,7 @@ void AppLockTest::passphrasePath()
     fixture.session->submitPassphrase(QStringLiteral("the cache passphrase"));
     QVERIFY(waitIdle(*fixture.session));
     QCOMPARE(fixture.session->state(), Session::State::Ready);
-    AppLock again(fixture.session.get());
+    AppLock again(fixture.session.get(), fixture.session->appLockKeychain());
     QVERIFY(waitTask(again.reload()));
     QCOMPARE(again.kind(), QStringLiteral("pin"));
     auto ok = waitTask(again.verifyAsync(QStringLiteral("97531")));
@@ -188,7 +188,7 @@ void AppLockTest::throttlesWrongTries()
     Session &session = *fixture.session;
     QVERIFY(createAccount(session, m_server->url(), uniqueHandle(QStringLiteral("lockt")), QStringLiteral("Lock T"),
                           kPassword, QStringLiteral("the cache passphrase")));
-    AppLock lock(&session);
+    AppLock lock(&session, session.appLockKeychain());
     QVERIFY(waitTask(lock.reload()));
     QVERIFY(waitTask(lock.setSecretAsync(QStringLiteral("pin"), QStringLiteral("4826"))));
     for (int i = 0; i < AppLock::kFreeAttempts; ++i) {
@@ -208,7 +208,7 @@ void AppLockTest::idleLock()
     Session &session = *fixture.session;
     QVERIFY(createAccount(session, m_server->url(), uniqueHandle(QStringLiteral("locki")), QStringLiteral("Lock I"),
                           kPassword, QStringLiteral("the cache passphrase")));
-    AppLock lock(&session);
+    AppLock lock(&session, session.appLockKeychain());
     QVERIFY(waitTask(lock.reload()));
     QVERIFY(waitTask(lock.setSecretAsync(QStringLiteral("pin"), QStringLiteral("1357"))));
     QSignalSpy locked(&lock, &AppLock::lockedChanged);
@@ -235,11 +235,11 @@ void AppLockTest::idleLock()
     QVERIFY(!lock.locked());
 
     // The setting is kept in the cache.
-    AppLock again(&session);
+    AppLock again(&session, session.appLockKeychain());
     QVERIFY(waitTask(again.reload()));
     QCOMPARE(again.idleMinutes(), 3);
     again.setIdleMinutes(0);
-    AppLock third(&session);
+    AppLock third(&session, session.appLockKeychain());
     QVERIFY(waitTask(third.reload()));
     QCOMPARE(third.idleMinutes(), 0);
 }

@@ -263,12 +263,14 @@ void SessionKeychainTest::sameUserIdOnTwoServersKeepsBothAppLocks()
     const QString entryA = appLockEntry(one.url().toString(), userId);
     const QString entryB = appLockEntry(two.url().toString(), userId);
     QVERIFY(entryA != entryB);
-    QCOMPARE(a.session->appLockKeychainAccount(), entryA);
+    const auto entryOfA = a.session->appLockKeychainEntry();
+    QVERIFY(entryOfA);
+    QCOMPARE(entryOfA->account, entryA);
     QCOMPARE(entryA, cacheKeyEntry(one.url().toString(), userId) + QStringLiteral(".applock"));
 
     {
-        AppLock lockA(a.session.get());
-        AppLock lockB(b.session.get());
+        AppLock lockA(a.session.get(), a.session->appLockKeychain());
+        AppLock lockB(b.session.get(), b.session->appLockKeychain());
         QVERIFY(waitTask(lockA.reload()));
         QVERIFY(waitTask(lockB.reload()));
         QVERIFY(!lockB.configured());
@@ -289,8 +291,8 @@ void SessionKeychainTest::sameUserIdOnTwoServersKeepsBothAppLocks()
     QVERIFY(restart(a));
     QVERIFY(restart(b));
     {
-        AppLock lockA(a.session.get());
-        AppLock lockB(b.session.get());
+        AppLock lockA(a.session.get(), a.session->appLockKeychain());
+        AppLock lockB(b.session.get(), b.session->appLockKeychain());
         QVERIFY(unlocksWithOnly(lockA, QStringLiteral("2580"), QStringLiteral("1397")));
         QVERIFY(unlocksWithOnly(lockB, QStringLiteral("1397"), QStringLiteral("2580")));
     }
@@ -308,7 +310,7 @@ void SessionKeychainTest::sameUserIdOnTwoServersKeepsBothAppLocks()
     QVERIFY(entryMissing(cacheKeyEntry(one.url().toString(), userId)));
     QVERIFY(storedSecret(entryB).startsWith("pin\n$argon2id$"));
     QVERIFY(restart(b));
-    AppLock lockB(b.session.get());
+    AppLock lockB(b.session.get(), b.session->appLockKeychain());
     QVERIFY(unlocksWithOnly(lockB, QStringLiteral("1397"), QStringLiteral("2580")));
 }
 
@@ -321,7 +323,7 @@ void SessionKeychainTest::oldAppLockEntryIsMovedOnce()
     const QString entry = appLockEntry(m_server->url().toString(), userId);
     const QString legacy = legacyAppLockEntry(userId);
     {
-        AppLock lock(fixture.session.get());
+        AppLock lock(fixture.session.get(), fixture.session->appLockKeychain());
         QVERIFY(waitTask(lock.reload()));
         QVERIFY(waitTask(lock.setSecretAsync(QStringLiteral("pin"), QStringLiteral("4826"))));
     }
@@ -334,7 +336,7 @@ void SessionKeychainTest::oldAppLockEntryIsMovedOnce()
 
     // Moved before the cache opens: the app lock reads it from the new name at once.
     fixture.reopen(kAuto);
-    AppLock lock(fixture.session.get());
+    AppLock lock(fixture.session.get(), fixture.session->appLockKeychain());
     fixture.session->restore();
     QVERIFY(waitIdle(*fixture.session));
     QCOMPARE(fixture.session->state(), Session::State::Ready);
@@ -352,7 +354,7 @@ void SessionKeychainTest::oldAppLockEntryIsMovedOnce()
     QVERIFY(restart(fixture));
     QCOMPARE(storedSecret(entry), hash);
     QCOMPARE(storedSecret(legacy), someoneElses);
-    AppLock again(fixture.session.get());
+    AppLock again(fixture.session.get(), fixture.session->appLockKeychain());
     QVERIFY(unlocksWithOnly(again, QStringLiteral("4826"), QStringLiteral("1397")));
 
     // Signing out deletes this account's entry only.
