@@ -177,7 +177,7 @@ Item {
         messageList.positionViewAtIndex(row, ListView.Beginning)
         holdUnread = true
         // Everything unread fits: the view is at its end anyway, and follows it.
-        followEnd = messageList.nearEnd
+        followEnd = messageList.atEndNow()
     }
     function keepUnreadAtTop() {
         if (!holdUnread)
@@ -186,7 +186,7 @@ Item {
         if (row < 0)
             return
         messageList.positionViewAtIndex(row, ListView.Beginning)
-        followEnd = messageList.nearEnd
+        followEnd = messageList.atEndNow()
     }
     //! From a search result: the conversation, scrolled to the message, highlighted.
     function jumpTo(conversationId, messageId) {
@@ -204,7 +204,7 @@ Item {
     }
     Timer { id: unhighlight; interval: 2500; onTriggered: page.highlightedId = "" }
     function keepAtEnd() {
-        if (followEnd && !messageList.nearEnd)
+        if (followEnd && !messageList.atEndNow())
             messageList.positionViewAtEnd()
     }
     //! Older messages when the view is near its top. The list view's own fetchMore() is not
@@ -285,7 +285,7 @@ Item {
         enabled: page.restorePending
         function onStarted() { page.finishRestore() }
     }
-    onWindowActiveChanged: if (windowActive && currentId.length > 0 && messageList.nearEnd) messages.markRead()
+    onWindowActiveChanged: if (windowActive && currentId.length > 0 && messageList.atEndNow()) messages.markRead()
     //! The message menu for \a bubble (right-click at x, y; the keyboard with x, y negative).
     function openMessageMenu(bubble, x, y) {
         if (bubble.system)
@@ -726,6 +726,9 @@ Item {
                 //! Within a few pixels of the end: the newest message is in full view (the jump
                 //! button hides, reading there marks it read).
                 readonly property bool nearEnd: count === 0 || contentY + height >= originY + contentHeight - 4
+                //! nearEnd read now: a list view may move its origin (rows above measured) without
+                //! saying so, which leaves the binding above stale.
+                function atEndNow() { return count === 0 || contentY + height >= originY + contentHeight - 4 }
                 visible: page.currentId.length > 0
                 model: messages
                 clip: true
@@ -763,7 +766,7 @@ Item {
                         return
                     positionViewAtIndex(currentIndex, ListView.Contain)
                     page.holdUnread = false
-                    page.followEnd = nearEnd
+                    page.followEnd = atEndNow()
                 }
                 section.property: "day"
                 section.delegate: Label {
@@ -806,7 +809,7 @@ Item {
                     // only if they leave the view there.
                     if (moving || messageScrollBar.pressed) {
                         page.holdUnread = false
-                        page.followEnd = nearEnd
+                        page.followEnd = atEndNow()
                     }
                 }
                 // Following the end: a new row or a bubble that grew (wrapped, got its state
@@ -823,9 +826,16 @@ Item {
                 // The composer grew (a reply or edit bar, more lines): the newest stays in view.
                 onHeightChanged: if (page.followEnd && !page.landingPending) Qt.callLater(page.keepAtEnd)
                 onNearEndChanged: if (nearEnd && !page.landingPending) { page.newBelow = 0; if (page.windowActive) messages.markRead() }
-                onMovingChanged: if (!moving) { page.holdUnread = false; page.followEnd = nearEnd }
+                onMovingChanged: if (!moving) { page.holdUnread = false; page.followEnd = atEndNow() }
                 ScrollBar.vertical: ScrollBar { id: messageScrollBar }
 
+            }
+            // Following the end, checked once a frame after the view's layout: a list view
+            // measuring the rows above may move its end without a signal to bind to.
+            Connections {
+                target: page.Window.window
+                enabled: page.followEnd && !page.holdUnread && !page.landingPending && messageList.visible
+                function onAfterAnimating() { page.keepAtEnd() }
             }
             Connections {
                 target: messages
