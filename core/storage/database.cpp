@@ -7,6 +7,8 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QMultiHash>
+#include <QMutex>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -30,18 +32,73 @@ Error sqliteError(sqlite3 *db, int rc, const QString &what)
 
 // ---- Statement --------------------------------------------------------------------------
 
+namespace detail {
+
+//! The idle prepared statements of one connection, by their SQL. A connection is used by one
+//! thread at a time, but a Statement may be destroyed on another (a result handed over): the
+//! lock keeps the pool whole then, at the cost of an uncontended mutex per prepare.
+class StatementPool
+{
+public:
+    StatementPool() = default;
+    StatementPool(const StatementPool &) = delete;
+    StatementPool &operator=(const StatementPool &) = delete;
+    ~StatementPool() { drain(); }
+
+    //! An idle statement of exactly \a sql, or null.
+    sqlite3_stmt *take(const QByteArray &sql)
+    {
+        const QMutexLocker lock(&m_mutex);
+        auto it = m_idle.find(sql);
+        if (it == m_idle.end())
+            return nullptr;
+        sqlite3_stmt *stmt = it.value();
+        m_idle.erase(it);
+        return stmt;
+    }
+    //! Keeps \a stmt, reset and unbound (so it holds no read transaction); false when full.
+    bool give(sqlite3_stmt *stmt)
+    {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+        QByteArray sql(sqlite3_sql(stmt));
+        const QMutexLocker lock(&m_mutex);
+        if (m_idle.size() >= kMaxIdle)
+            return false;
+        m_idle.insert(std::move(sql), stmt);
+        return true;
+    }
+    void drain()
+    {
+        const QMutexLocker lock(&m_mutex);
+        for (sqlite3_stmt *stmt : std::as_const(m_idle))
+            sqlite3_finalize(stmt);
+        m_idle.clear();
+    }
+
+private:
+    static constexpr qsizetype kMaxIdle = 64;
+    QMutex m_mutex;
+    QMultiHash<QByteArray, sqlite3_stmt *> m_idle;
+};
+
+} // namespace detail
+
 Statement::Statement(Statement &&other) noexcept
-    : m_stmt(std::exchange(other.m_stmt, nullptr)), m_db(other.m_db), m_bindError(other.m_bindError)
+    : m_stmt(std::exchange(other.m_stmt, nullptr)),
+      m_db(other.m_db),
+      m_pool(std::move(other.m_pool)),
+      m_bindError(other.m_bindError)
 {
 }
 
 Statement &Statement::operator=(Statement &&other) noexcept
 {
     if (this != &other) {
-        if (m_stmt)
-            sqlite3_finalize(m_stmt);
+        release();
         m_stmt = std::exchange(other.m_stmt, nullptr);
         m_db = other.m_db;
+        m_pool = std::move(other.m_pool);
         m_bindError = other.m_bindError;
     }
     return *this;
@@ -49,8 +106,17 @@ Statement &Statement::operator=(Statement &&other) noexcept
 
 Statement::~Statement()
 {
-    if (m_stmt)
-        sqlite3_finalize(m_stmt);
+    release();
+}
+
+void Statement::release()
+{
+    sqlite3_stmt *stmt = std::exchange(m_stmt, nullptr);
+    if (!stmt)
+        return;
+    if (auto pool = m_pool.lock(); pool && pool->give(stmt))
+        return;
+    sqlite3_finalize(stmt);
 }
 
 Statement &Statement::bind(int index, qint64 value)
@@ -204,8 +270,12 @@ QByteArray Database::rawKeyLiteral(const QByteArray &rawKey)
     return "\"x'" + hex + "'\"";
 }
 
+Database::Database() : m_pool(std::make_shared<detail::StatementPool>()) { }
+
 Database::~Database()
 {
+    // Statements still alive finalize themselves when they go (the pool is gone then).
+    m_pool.reset();
     if (!m_db)
         return;
     const bool closed = sqlite3_close_v2(m_db) == SQLITE_OK;
@@ -325,12 +395,18 @@ int Database::unfinishedStatements() const
 
 Result<Statement> Database::prepare(const QString &sql)
 {
-    sqlite3_stmt *stmt = nullptr;
     const QByteArray utf8 = sql.toUtf8();
-    const int rc = sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &stmt, nullptr);
+    if (sqlite3_stmt *idle = m_pool->take(utf8))
+        return Statement(idle, this, m_pool);
+    sqlite3_stmt *stmt = nullptr;
+    const char *tail = nullptr;
+    const int rc = sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &stmt, &tail);
     if (rc != SQLITE_OK)
         return sqliteError(m_db, rc, QStringLiteral("prepare"));
-    return Statement(stmt, this);
+    // Kept for reuse only when SQLite took all of the text: then sqlite3_sql() is the key
+    // the next prepare() of the same text looks up.
+    const bool whole = tail == utf8.constData() + utf8.size();
+    return Statement(stmt, this, whole ? std::weak_ptr<detail::StatementPool>(m_pool) : std::weak_ptr<detail::StatementPool>());
 }
 
 Status Database::begin(bool immediate)

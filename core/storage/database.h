@@ -27,8 +27,13 @@ struct OpenOptions {
 
 class Database;
 
-//! A prepared statement. Move-only; finalized when destroyed. Parameters are
-//! 1-based like SQLite's, columns 0-based.
+namespace detail {
+class StatementPool;
+}
+
+//! A prepared statement. Move-only. When destroyed it is reset and kept by its connection
+//! for the next prepare() of the same SQL (up to a few dozen per connection), else
+//! finalized. Parameters are 1-based like SQLite's, columns 0-based.
 class Statement
 {
 public:
@@ -89,9 +94,16 @@ public:
 
 private:
     friend class Database;
-    Statement(sqlite3_stmt *stmt, Database *db) : m_stmt(stmt), m_db(db) { }
+    Statement(sqlite3_stmt *stmt, Database *db, std::weak_ptr<detail::StatementPool> pool)
+        : m_stmt(stmt), m_db(db), m_pool(std::move(pool))
+    {
+    }
+    //! Back to the pool (reset, unbound) or finalized.
+    void release();
     sqlite3_stmt *m_stmt = nullptr;
     Database *m_db = nullptr;
+    //! Its connection's pool; empty for a statement that cannot be reused as is.
+    std::weak_ptr<detail::StatementPool> m_pool;
     int m_bindError = 0;
 };
 
@@ -118,6 +130,9 @@ public:
 
     //! Runs one or more statements without results.
     [[nodiscard]] Status exec(const QString &sql);
+    //! Prepares \a sql, or takes the statement a Statement of the same SQL left behind
+    //! (parsing and planning a query costs more than running it on a small table: the list
+    //! models run the same few queries after every sync page).
     [[nodiscard]] Result<Statement> prepare(const QString &sql);
 
     [[nodiscard]] Status begin(bool immediate = true);
@@ -169,8 +184,9 @@ public:
     [[nodiscard]] static QByteArray rawKeyLiteral(const QByteArray &rawKey);
 
 private:
-    Database() = default;
+    Database();
     sqlite3 *m_db = nullptr;
+    std::shared_ptr<detail::StatementPool> m_pool;
     QString m_path;
     bool m_encrypted = false;
     bool m_markCleanOnClose = false;
