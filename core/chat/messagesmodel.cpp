@@ -534,8 +534,16 @@ void MessagesModel::applyMessages(const QSet<QString> &touched, const QSet<QStri
         m_pendingTouched.insert(id);
     }
     // A slice waiting for its turn takes these with it (the order of turns is kept).
-    if (!m_sliceQueued)
-        applyPending();
+    if (m_sliceQueued)
+        return;
+    // More than a slice (a sync page): every slice on a turn of its own, the first too, so the
+    // commit that named them (and the other models hearing of it) is not the same turn.
+    if (m_pendingTouched.size() > kSliceIds) {
+        m_sliceQueued = true;
+        QMetaObject::invokeMethod(this, &MessagesModel::applyPending, Qt::QueuedConnection);
+        return;
+    }
+    applyPending();
 }
 
 void MessagesModel::clearPending()
