@@ -34,6 +34,8 @@ Item {
     //! Landed on the first unread message and not scrolled since: it stays at the top while
     //! the rest of the conversation arrives below it (a first sync).
     property bool holdUnread: false
+    //! The row of the first unread message while holdUnread (-1: not loaded).
+    property int unreadRow: -1
     //! The user can see the open conversation: Plaza's window is the focused one (as for the
     //! notifier, which stays quiet only then) and Chat is the tab shown. Messages are marked
     //! read only then (not while the Wallet shows, nor behind another window, say).
@@ -175,6 +177,7 @@ Item {
             return
         }
         messageList.positionViewAtIndex(row, ListView.Beginning)
+        unreadRow = row
         holdUnread = true
         // Everything unread fits: the view is at its end anyway, and follows it.
         followEnd = messageList.atEndNow()
@@ -183,10 +186,21 @@ Item {
         if (!holdUnread)
             return
         const row = messages.rowOf(messages.firstUnreadId)
+        unreadRow = row
         if (row < 0)
             return
         messageList.positionViewAtIndex(row, ListView.Beginning)
         followEnd = messageList.atEndNow()
+    }
+    //! Once a frame while landing on the first unread: the view measures rows after it was placed
+    //! (a card grows, rows above are measured), so its divider at the top, or else the end
+    //! (everything unread fits), is checked again.
+    function keepUnreadInView() {
+        if (unreadRow < 0 || unreadRow >= messageList.count || messageList.atEndNow())
+            return
+        if (messageList.indexAt(messageList.width / 2, messageList.contentY + 1) === unreadRow)
+            return
+        keepUnreadAtTop()
     }
     //! From a search result: the conversation, scrolled to the message, highlighted.
     function jumpTo(conversationId, messageId) {
@@ -830,12 +844,17 @@ Item {
                 ScrollBar.vertical: ScrollBar { id: messageScrollBar }
 
             }
-            // Following the end, checked once a frame after the view's layout: a list view
-            // measuring the rows above may move its end without a signal to bind to.
+            // Following the end (or the first unread), checked once a frame after the view's
+            // layout: a list view measuring rows may move its end without a signal to bind to.
             Connections {
                 target: page.Window.window
-                enabled: page.followEnd && !page.holdUnread && !page.landingPending && messageList.visible
-                function onAfterAnimating() { page.keepAtEnd() }
+                enabled: (page.followEnd || page.holdUnread) && !page.landingPending && messageList.visible
+                function onAfterAnimating() {
+                    if (page.holdUnread)
+                        page.keepUnreadInView()
+                    else
+                        page.keepAtEnd()
+                }
             }
             Connections {
                 target: messages
