@@ -340,8 +340,11 @@ QVariant PostListModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const PostRecord *found = fullRecord(index.row());
-    if (!found)
-        return {};
+    if (!found) {
+        // A row whose record is not at hand for a moment: an invalid date, not an empty variant,
+        // which QML would pass on to Time.relative() (it takes no undefined).
+        return role == CreatedAtRole ? QVariant(QDateTime()) : QVariant();
+    }
     const PostRecord &r = *found;
     switch (role) {
     case Qt::DisplayRole:
