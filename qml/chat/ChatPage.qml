@@ -739,7 +739,7 @@ Item {
                 TabThrough { view: messageList }
                 //! Within a few pixels of the end: the newest message is in full view (the jump
                 //! button hides, reading there marks it read).
-                readonly property bool nearEnd: count === 0 || contentY + height >= originY + contentHeight - 4
+                readonly property bool nearEnd: atEndNow()
                 //! nearEnd read now: a list view may move its origin (rows above measured) without
                 //! saying so, which leaves the binding above stale.
                 function atEndNow() { return count === 0 || contentY + height >= originY + contentHeight - 4 }
