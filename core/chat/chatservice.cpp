@@ -200,7 +200,7 @@ Status ChatService::checkMessage(const QString &conversationId, const QString &t
 }
 
 QCoro::Task<Result<OutgoingMessage>> ChatService::queue(QString conversationId, QString text, QString replyTo,
-                                                       QList<media::OutgoingFile> files)
+                                                       QList<media::OutgoingFile> files, QString clientId)
 {
     if (auto st = checkMessage(conversationId, text, int(files.size())); !st)
         co_return st.error();
@@ -208,7 +208,7 @@ QCoro::Task<Result<OutgoingMessage>> ChatService::queue(QString conversationId, 
     // Handed to the writer now (before the first suspension), so messages keep the order of
     // the calls; shown at once (onTheirWay) until it is committed.
     OutgoingMessage m;
-    m.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m.clientId = clientId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : clientId;
     m.conversationId = conversationId;
     m.text = text;
     m.replyTo = replyTo;

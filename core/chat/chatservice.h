@@ -10,6 +10,7 @@
 
 #include <QCoroTask>
 #include <QDateTime>
+#include <QFuture>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
@@ -81,7 +82,7 @@ public:
     //! (describeFiles()), the text may be empty: each file is uploaded first (resumably, where
     //! it is kept in the row), then the message goes with their media ids.
     QCoro::Task<Result<OutgoingMessage>> queue(QString conversationId, QString text, QString replyTo = {},
-                                               QList<media::OutgoingFile> files = {});
+                                               QList<media::OutgoingFile> files = {}, QString clientId = {});
     //! The files to queue from (path or file:// URL, alt text) pairs: checked (at most
     //! kMaxMessageAttachments, readable, 1 byte to 100 MiB, alt ≤ 1,000 characters) and hashed
     //! on a worker thread. ValidationFailed / PayloadTooLarge (field "files", details "index").
@@ -120,9 +121,10 @@ public:
     Q_INVOKABLE bool sendReply(const QString &conversationId, const QString &text, const QString &replyTo);
     //! send() with files: each of \a files is {"path": a local path or file:// URL, "alt":
     //! text}. Checks what needs no reading at once (false and sendRefused(code, field) when
-    //! refused: "files", "text", "conversation_id"); then the files are hashed off this
-    //! thread and the message stored (messageQueued) before anything goes to the server. Its
-    //! uploads show on uploadProgress; discard() gives them up.
+    //! refused: "files", "text", "conversation_id"); then the message is stored at once, in
+    //! the order of the calls (messageQueued), while its files are hashed off this thread; the
+    //! hashes are in the row before anything goes to the server (its first try waits for
+    //! them). Its uploads show on uploadProgress; discard() gives them up.
     Q_INVOKABLE bool sendFiles(const QString &conversationId, const QString &text, const QVariantList &files);
     //! A failed message: back in the queue (at the end), sent again with its client_id.
     Q_INVOKABLE void retry(const QString &clientId);
@@ -214,6 +216,9 @@ private:
     QList<QMetaObject::Connection> m_liveConnections;
     QString m_unsentRead; //!< a conversation whose read mark could not be sent yet
     QSet<QString> m_abandoned; //!< client_ids discarded: their uploads stop
+    //! Files of queued messages still being read (client_id → their hashes to come): the
+    //! message's first try waits for them (sendFilesTask()).
+    QHash<QString, QFuture<Result<QList<media::OutgoingFile>>>> m_hashing;
     media::ProgressThrottle m_progressShown; //!< uploadProgress at most ~10 a second per item
 };
 

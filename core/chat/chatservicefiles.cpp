@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // ChatService's files (issue 16): a message with attachments queues like text — stored with
-// its client_id and its files' paths and hashes before anything goes out — and each try first
+// its client_id and its files' paths when it is sent (in the order of the sends), their hashes
+// written in while it waits for its first try, all before anything goes out — and each try first
 // takes its files to the server (media/outgoingfiles.h), writing where each upload is into the
 // row, then posts the message with their media ids, once.
 #include "chat/chatservice.h"
@@ -10,6 +11,9 @@
 #include "net/apiclient.h"
 #include "session/accountcontext.h"
 #include "storage/cache.h"
+
+#include <QCoroFuture>
+#include <QUuid>
 
 namespace plaza::chat {
 
@@ -66,29 +70,65 @@ bool ChatService::sendFiles(const QString &conversationId, const QString &text, 
 QCoro::Task<void> ChatService::sendFilesTask(QString conversationId, QString text, QList<std::pair<QString, QString>> files)
 {
     QPointer<ChatService> self(this);
-    QCoro::Task<Result<QList<media::OutgoingFile>>> reading = describeFiles(std::move(files));
-    auto described = co_await std::move(reading);
+    // Queued now, in the order it was sent, with what is known of its files without reading
+    // them; their hashes are read on a worker thread meanwhile and written into the row (its
+    // first try waits for them: uploadFilesOf()).
+    QList<media::OutgoingFile> sketched;
+    for (const auto &[path, alt] : std::as_const(files))
+        sketched.append(media::sketchFile(path, alt));
+    const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QFuture<Result<QList<media::OutgoingFile>>> reading = media::describeFilesLater(std::move(files));
+    m_hashing.insert(clientId, reading);
+    QCoro::Task<Result<OutgoingMessage>> storing = queue(conversationId, text, {}, std::move(sketched), clientId);
+    auto stored = co_await std::move(storing);
     if (!self)
         co_return;
+    if (!stored) {
+        m_hashing.remove(clientId);
+        if (stored.error().code != ErrorCode::Cancelled) {
+            qCWarning(lcChat) << "message with files not stored:" << stored.error().message;
+            Q_EMIT sendRefused(stored.error().codeName(), stored.error().field());
+        }
+        co_return;
+    }
+    auto described = co_await reading;
+    if (!self)
+        co_return;
+    m_hashing.remove(clientId);
     if (!described) {
-        qCInfo(lcChat) << "message with files refused:" << described.error().message;
-        Q_EMIT sendRefused(described.error().codeName(), described.error().field());
+        // Gone or changed since it was chosen: the try finds out which, and fails the message.
+        qCInfo(lcChat) << "a queued message's files could not be read:" << described.error().message;
         co_return;
     }
-    QCoro::Task<Result<OutgoingMessage>> storing = queue(conversationId, text, {}, std::move(described).value());
-    auto stored = co_await std::move(storing);
-    if (!self || stored)
+    if (!m_outbox)
         co_return;
-    if (stored.error().code != ErrorCode::Cancelled) {
-        qCWarning(lcChat) << "message with files not stored:" << stored.error().message;
-        Q_EMIT sendRefused(stored.error().codeName(), stored.error().field());
-    }
+    outbox::Outbox<OutgoingMessage, QString>::ItemWrite write
+        = [hashed = *described](storage::Database &db, const OutgoingMessage &o, storage::RowChanges &) {
+              return MessageOutbox(db).addHashes(o.clientId, hashed);
+          };
+    QCoro::Task<Status> writing = m_queue->change(*stored, std::move(write));
+    const Status written = co_await std::move(writing);
+    if (self && !written && written.error().code != ErrorCode::Cancelled)
+        qCWarning(lcChat) << "cannot keep a queued message's file hashes:" << written.error().codeName();
 }
 
 QCoro::Task<Result<QList<media::OutgoingFile>>> ChatService::uploadFilesOf(OutgoingMessage m)
 {
     QPointer<ChatService> self(this);
     const QString clientId = m.clientId;
+    // Queued a moment ago: its files are still being read; their hashes are the ones queued.
+    if (auto reading = m_hashing.constFind(clientId); reading != m_hashing.cend()) {
+        QFuture<Result<QList<media::OutgoingFile>>> hashes = *reading;
+        auto described = co_await hashes;
+        if (!self)
+            co_return closedChat();
+        for (qsizetype i = 0; described && i < m.files.size() && i < described->size(); ++i) {
+            if (m.files.at(i).sha256.isEmpty() && m.files.at(i).path == described->at(i).path) {
+                m.files[i].sha256 = described->at(i).sha256;
+                m.files[i].mime = described->at(i).mime;
+            }
+        }
+    }
     media::UploadHooks hooks;
     hooks.persist = [self, m](QList<media::OutgoingFile> files) -> QCoro::Task<Status> {
         // Not a coroutine itself: the write is the outbox's (published on the change stream).

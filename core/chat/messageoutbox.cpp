@@ -96,6 +96,25 @@ Status MessageOutbox::setFiles(const QString &clientId, const QList<media::Outgo
     return {};
 }
 
+Status MessageOutbox::addHashes(const QString &clientId, const QList<media::OutgoingFile> &described)
+{
+    auto row = find(clientId);
+    if (!row && row.error().code != ErrorCode::NotFound)
+        return row.error();
+    if (!row || row->state != OutgoingMessage::State::Sending)
+        return makeError(ErrorCode::Cancelled, QStringLiteral("The message is no longer being sent."));
+    QList<media::OutgoingFile> files = row->files;
+    bool added = false;
+    for (qsizetype i = 0; i < files.size() && i < described.size(); ++i) {
+        if (!files.at(i).sha256.isEmpty() || files.at(i).path != described.at(i).path)
+            continue;
+        files[i].sha256 = described.at(i).sha256;
+        files[i].mime = described.at(i).mime;
+        added = true;
+    }
+    return added ? setFiles(clientId, files) : Status{};
+}
+
 Status MessageOutbox::noteUnanswered(const QString &clientId, const Error &why)
 {
     auto st = m_db->prepare(QStringLiteral("UPDATE message_outbox SET error_code = ?2, error_message = ?3, updated_at = ?4 "

@@ -54,6 +54,10 @@ public:
     //! Where the uploads of a sending message are now. Cancelled when it is no longer sending
     //! (discarded meanwhile): its upload stops.
     [[nodiscard]] Status setFiles(const QString &clientId, const QList<media::OutgoingFile> &files);
+    //! The hashes (and read types) of \a described written into the row's files still without
+    //! one (the same path at the same place): a message queued before its files were read.
+    //! Cancelled when the row is no longer being sent.
+    [[nodiscard]] Status addHashes(const QString &clientId, const QList<media::OutgoingFile> &described);
     //! Counts a try (before it is sent).
     [[nodiscard]] Status markAttempt(const QString &clientId);
     //! The try got no answer (\a why): it stays Sending, to be retried with the same client_id.

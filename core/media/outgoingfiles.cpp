@@ -167,6 +167,18 @@ Status checkLocalFile(const QString &path, int index)
     return {};
 }
 
+OutgoingFile sketchFile(const QString &path, const QString &alt)
+{
+    const QFileInfo info(path);
+    OutgoingFile f;
+    f.path = info.absoluteFilePath();
+    f.name = info.fileName();
+    f.size = info.size();
+    f.alt = alt;
+    f.mime = QMimeDatabase().mimeTypeForFile(f.path, QMimeDatabase::MatchExtension).name();
+    return f;
+}
+
 Result<OutgoingFile> describeFile(const QString &path, const QString &alt, int index)
 {
     if (auto st = checkLocalFile(path, index); !st)
@@ -175,12 +187,7 @@ Result<OutgoingFile> describeFile(const QString &path, const QString &alt, int i
         return makeError(ErrorCode::ValidationFailed,
                          QStringLiteral("Alt text is at most %1 characters.").arg(protocol::limits::kMaxAltChars),
                          {{QStringLiteral("field"), QStringLiteral("alt")}, {QStringLiteral("index"), index}});
-    const QFileInfo info(path);
-    OutgoingFile f;
-    f.path = info.absoluteFilePath();
-    f.name = info.fileName();
-    f.size = info.size();
-    f.alt = alt;
+    OutgoingFile f = sketchFile(path, alt);
     f.sha256 = hashOf(f.path);
     if (f.sha256.isEmpty())
         return fileRefused(ErrorCode::ValidationFailed, QStringLiteral("%1 cannot be read.").arg(path), index, QStringLiteral("file_unreadable"));
@@ -191,9 +198,9 @@ Result<OutgoingFile> describeFile(const QString &path, const QString &alt, int i
     return f;
 }
 
-QCoro::Task<Result<QList<OutgoingFile>>> describeFiles(QList<std::pair<QString, QString>> pathsAndAlts)
+QFuture<Result<QList<OutgoingFile>>> describeFilesLater(QList<std::pair<QString, QString>> pathsAndAlts)
 {
-    QFuture<Result<QList<OutgoingFile>>> reading = QtConcurrent::run([pathsAndAlts]() -> Result<QList<OutgoingFile>> {
+    return QtConcurrent::run([pathsAndAlts]() -> Result<QList<OutgoingFile>> {
         QList<OutgoingFile> out;
         for (qsizetype i = 0; i < pathsAndAlts.size(); ++i) {
             auto f = describeFile(pathsAndAlts.at(i).first, pathsAndAlts.at(i).second, int(i));
@@ -203,6 +210,11 @@ QCoro::Task<Result<QList<OutgoingFile>>> describeFiles(QList<std::pair<QString, 
         }
         return out;
     });
+}
+
+QCoro::Task<Result<QList<OutgoingFile>>> describeFiles(QList<std::pair<QString, QString>> pathsAndAlts)
+{
+    QFuture<Result<QList<OutgoingFile>>> reading = describeFilesLater(std::move(pathsAndAlts));
     auto described = co_await reading;
     co_return described;
 }
@@ -232,10 +244,17 @@ QCoro::Task<Result<QList<OutgoingFile>>> uploadFiles(net::ApiClient &api, QList<
         if (reason.isEmpty()) {
             QFuture<QString> hashing = QtConcurrent::run([path] { return hashOf(path); });
             const QString hash = co_await hashing;
-            if (hash.isEmpty())
+            if (hash.isEmpty()) {
                 reason = QStringLiteral("file_missing");
-            else if (hash != files.at(i).sha256)
+            } else if (files.at(i).sha256.isEmpty()) {
+                // Queued before its hash was taken (the app closed while it was read): these bytes
+                // are the ones sent, and the upload created below carries their hash.
+                files[i].sha256 = hash;
+                if (QFileInfo(path).size() != files.at(i).size)
+                    reason = QStringLiteral("file_changed");
+            } else if (hash != files.at(i).sha256) {
                 reason = QStringLiteral("file_changed");
+            }
         }
         if (auto why = stopped())
             co_return *why;

@@ -12,6 +12,7 @@
 
 #include <QCoroTask>
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -39,7 +40,7 @@ struct OutgoingFile {
     qint64 size = 0;
     QString mime;     //!< as guessed here from the name and bytes (the server sniffs its own)
     QString alt;      //!< empty when none
-    QString sha256;   //!< lower-case hex of the bytes queued
+    QString sha256;   //!< lower-case hex of the bytes queued (empty until they are read: sketchFile())
     QString uploadId; //!< "up_…" once created
     QString mediaId;  //!< "md_…" once finished
     qint64 offset = 0; //!< bytes the server held when the row was last written
@@ -61,11 +62,17 @@ struct OutgoingFile {
 //! The checks that need no reading: \a path is a readable regular file of 1 byte to
 //! kMaxUploadBytes. ValidationFailed (field "files") or PayloadTooLarge, with "index" \a index.
 [[nodiscard]] Status checkLocalFile(const QString &path, int index);
+//! What is known of \a path without reading it: its name, size and a type guessed from the
+//! name; no hash yet (describeFile() adds it, or the first try when the app closed before).
+//! For a message queued at once, in the order it was sent, while its files are read.
+[[nodiscard]] OutgoingFile sketchFile(const QString &path, const QString &alt);
 //! checkLocalFile(), then the file read and hashed: the entry to queue (state Waiting).
 //! Reads the whole file: call it off the UI thread (describeFiles() does).
 [[nodiscard]] Result<OutgoingFile> describeFile(const QString &path, const QString &alt, int index);
 //! describeFile() of each (path, alt) on a worker thread.
 [[nodiscard]] QCoro::Task<Result<QList<OutgoingFile>>> describeFiles(QList<std::pair<QString, QString>> pathsAndAlts);
+//! The same as a future (it can be awaited by more than one: the sender and the row's write).
+[[nodiscard]] QFuture<Result<QList<OutgoingFile>>> describeFilesLater(QList<std::pair<QString, QString>> pathsAndAlts);
 
 //! What uploadFiles() calls back.
 struct UploadHooks {
@@ -97,9 +104,9 @@ private:
 };
 
 //! Takes every file of \a files without a media id to the server, in order: checks that it
-//! is still the file queued (its size, then its hash, read on a worker thread), creates the
-//! upload (or asks the server where a stored one is; one that expired or went is started
-//! again), sends the chunks, finishes it. Persists the upload id as soon as it exists, the
+//! is still the file queued (its size, then its hash, read on a worker thread; one queued
+//! without a hash takes the one read now), creates the upload (or asks the server where a
+//! stored one is; one that expired or went is started again), sends the chunks, finishes it. Persists the upload id as soon as it exists, the
 //! offset at most about once a second, and the media id. Resolves to the files, all with
 //! media ids. A file that is gone or changed: its state persisted, then ValidationFailed
 //! (httpStatus 0, field "files", "index", "reason": "file_missing" | "file_changed"), which

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void sendFilesValidatesAndDelivers();
     void queuedWhileTheServerIsDownArrivesOnce();
     void vanishedOrChangedFileFailsOnce();
+    void filesAndTextKeepTheOrderTheyWereSentIn();
     void lostUploadIsStartedAgain();
     void postWithImagesQueuesAndDelivers();
     void aPostCanBeGivenUpMidUploadOrOnceRefused();
@@ -240,10 +241,11 @@ void ChatFilesTest::queuedWhileTheServerIsDownArrivesOnce()
         QCOMPARE(row->state, OutgoingMessage::State::Sending);
         QCOMPARE(row->files.size(), 1);
         QCOMPARE(row->files.at(0).size, bytes.size());
-        QCOMPARE(row->files.at(0).sha256,
-                 QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
         QVERIFY(row->files.at(0).mediaId.isEmpty());
     }
+    // Stored at once; its hash is written in once the file is read (before the restart below).
+    const QString hash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    QTRY_COMPARE_WITH_TIMEOUT(m_chat->outbox()->find(clientId)->files.at(0).sha256, hash, 10000);
 
     // The app restarts while the server is still down: the row and its files are kept.
     QVERIFY(reopen());
@@ -278,14 +280,12 @@ void ChatFilesTest::vanishedOrChangedFileFailsOnce()
     QVERIFY(m_chat->sendFiles(m_conversation, QStringLiteral("This one is gone"), {file(gone)}));
     QVERIFY(m_chat->sendFiles(m_conversation, QStringLiteral("This one changed"), {file(changed)}));
     QTRY_COMPARE_WITH_TIMEOUT(queued.size(), 2, 10000);
-    // Each message's files are read and hashed on a worker thread, so the two may be queued in
-    // either order: which is which by their text.
-    QString goneId = queued.at(0).at(1).toString();
-    QString changedId = queued.at(1).at(1).toString();
-    auto first = m_chat->outbox()->find(goneId);
-    QVERIFY(first);
-    if (first->text != QStringLiteral("This one is gone"))
-        std::swap(goneId, changedId);
+    // Queued in the order they were sent; the files are read on a worker thread meanwhile, and
+    // the change below comes after the row has its hash (the file as it was when sent).
+    const QString goneId = queued.at(0).at(1).toString();
+    const QString changedId = queued.at(1).at(1).toString();
+    QCOMPARE(m_chat->outbox()->find(goneId)->text, QStringLiteral("This one is gone"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_chat->outbox()->find(changedId)->files.at(0).sha256.isEmpty(), 10000);
     QVERIFY(QFile::remove(gone));
     QVERIFY(writeFile(changed, randomBytes(4096, 5))); // same size, other bytes
 
@@ -325,6 +325,59 @@ void ChatFilesTest::vanishedOrChangedFileFailsOnce()
     m_chat->discard(goneId);
     QTRY_COMPARE_WITH_TIMEOUT(m_chat->failedCount(), 1, 5000);
     QVERIFY(!m_chat->outbox()->find(goneId));
+}
+
+void ChatFilesTest::filesAndTextKeepTheOrderTheyWereSentIn()
+{
+    // A big file (read and hashed for a while), then text, then a small file, sent at once:
+    // each is queued when it is sent, so the friend gets them in that order.
+    const QByteArray bigBytes = randomBytes(24 * 1024 * 1024, 21);
+    const QString big = m_files.filePath(QStringLiteral("big.bin"));
+    QVERIFY(writeFile(big, bigBytes));
+    const QString small = m_files.filePath(QStringLiteral("small.txt"));
+    QVERIFY(writeFile(small, "small\n"));
+
+    QSignalSpy queued(m_chat.get(), &ChatService::messageQueued);
+    QSignalSpy sent(m_chat.get(), &ChatService::messageSent);
+    QVERIFY(m_chat->sendFiles(m_conversation, QStringLiteral("First, the big one"), {file(big)}));
+    QVERIFY(m_chat->send(m_conversation, QStringLiteral("Second, text")));
+    QVERIFY(m_chat->sendFiles(m_conversation, QStringLiteral("Third, the small one"), {file(small)}));
+    QTRY_COMPARE_WITH_TIMEOUT(queued.size(), 3, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 3, 60000);
+    QCOMPARE(m_chat->failedCount(), 0);
+
+    const QJsonArray messages = serverMessages(*m_friend, m_conversation); // newest first
+    QCOMPARE(messages.size(), 3);
+    QCOMPARE(messages.at(2).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("First, the big one"));
+    QCOMPARE(messages.at(1).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("Second, text"));
+    QCOMPARE(messages.at(0).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("Third, the small one"));
+    const QStringList order{queued.at(0).at(1).toString(), queued.at(1).at(1).toString(), queued.at(2).at(1).toString()};
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(messages.at(2 - i).toObject().value(QStringLiteral("client_id")).toString(), order.at(i));
+
+    // The big file went byte for byte, and its row kept the hash of what was queued.
+    auto row = m_chat->outbox()->find(order.at(0));
+    QVERIFY(row);
+    QCOMPARE(row->files.at(0).sha256,
+             QString::fromLatin1(QCryptographicHash::hash(bigBytes, QCryptographicHash::Sha256).toHex()));
+    QCOMPARE(row->files.at(0).mime, QStringLiteral("application/octet-stream"));
+    QCOMPARE(downloaded(row->files.at(0).mediaId), bigBytes);
+
+    // A row stored before its file was read (the app closed meanwhile): its first try reads it,
+    // keeps the hash in the row and sends those bytes.
+    const QByteArray lateBytes = randomBytes(300 * 1024 + 3, 22);
+    const QString late = m_files.filePath(QStringLiteral("late.bin"));
+    QVERIFY(writeFile(late, lateBytes));
+    auto stored = waitTask(m_chat->queue(m_conversation, QStringLiteral("Read late"), {}, {media::sketchFile(late, {})}));
+    QVERIFY(stored);
+    QVERIFY(stored->files.at(0).sha256.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 4, 30000);
+    auto lateRow = m_chat->outbox()->find(stored->clientId);
+    QVERIFY(lateRow);
+    QCOMPARE(lateRow->state, OutgoingMessage::State::Sent);
+    QCOMPARE(lateRow->files.at(0).sha256,
+             QString::fromLatin1(QCryptographicHash::hash(lateBytes, QCryptographicHash::Sha256).toHex()));
+    QCOMPARE(downloaded(lateRow->files.at(0).mediaId), lateBytes);
 }
 
 void ChatFilesTest::lostUploadIsStartedAgain()
