@@ -120,6 +120,9 @@ private:
         deliver(pending, std::move(image));
     }
     //! Hands \a image to the response and says it is finished, if the response is still there.
+    //! finished() is said on the response's own thread, once the call that made it has returned
+    //! (whoever asked for the picture is connected by then, however fast the work was: a file
+    //! that is gone fails at once), and never once the response is gone.
     static void deliver(const PendingPtr &pending, QImage image)
     {
         const QMutexLocker lock(&pending->mutex);
@@ -128,7 +131,7 @@ private:
             return;
         response->m_done = true;
         response->m_image = std::move(image);
-        Q_EMIT response->finished();
+        QMetaObject::invokeMethod(response, [response] { Q_EMIT response->finished(); }, Qt::QueuedConnection);
     }
 
     PendingPtr m_pending;
