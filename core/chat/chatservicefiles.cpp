@@ -122,12 +122,8 @@ QCoro::Task<Result<QList<media::OutgoingFile>>> ChatService::uploadFilesOf(Outgo
         auto described = co_await hashes;
         if (!self)
             co_return closedChat();
-        for (qsizetype i = 0; described && i < m.files.size() && i < described->size(); ++i) {
-            if (m.files.at(i).sha256.isEmpty() && m.files.at(i).path == described->at(i).path) {
-                m.files[i].sha256 = described->at(i).sha256;
-                m.files[i].mime = described->at(i).mime;
-            }
-        }
+        if (described)
+            media::takeHashes(m.files, *described);
     }
     media::UploadHooks hooks;
     hooks.persist = [self, m](QList<media::OutgoingFile> files) -> QCoro::Task<Status> {

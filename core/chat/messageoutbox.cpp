@@ -104,15 +104,7 @@ Status MessageOutbox::addHashes(const QString &clientId, const QList<media::Outg
     if (!row || row->state != OutgoingMessage::State::Sending)
         return makeError(ErrorCode::Cancelled, QStringLiteral("The message is no longer being sent."));
     QList<media::OutgoingFile> files = row->files;
-    bool added = false;
-    for (qsizetype i = 0; i < files.size() && i < described.size(); ++i) {
-        if (!files.at(i).sha256.isEmpty() || files.at(i).path != described.at(i).path)
-            continue;
-        files[i].sha256 = described.at(i).sha256;
-        files[i].mime = described.at(i).mime;
-        added = true;
-    }
-    return added ? setFiles(clientId, files) : Status{};
+    return media::takeHashes(files, described) ? setFiles(clientId, files) : Status{};
 }
 
 Status MessageOutbox::noteUnanswered(const QString &clientId, const Error &why)

@@ -212,6 +212,19 @@ QFuture<Result<QList<OutgoingFile>>> describeFilesLater(QList<std::pair<QString,
     });
 }
 
+bool takeHashes(QList<OutgoingFile> &files, const QList<OutgoingFile> &described)
+{
+    bool taken = false;
+    for (qsizetype i = 0; i < files.size() && i < described.size(); ++i) {
+        if (!files.at(i).sha256.isEmpty() || files.at(i).path != described.at(i).path)
+            continue;
+        files[i].sha256 = described.at(i).sha256;
+        files[i].mime = described.at(i).mime;
+        taken = true;
+    }
+    return taken;
+}
+
 QCoro::Task<Result<QList<OutgoingFile>>> describeFiles(QList<std::pair<QString, QString>> pathsAndAlts)
 {
     QFuture<Result<QList<OutgoingFile>>> reading = describeFilesLater(std::move(pathsAndAlts));

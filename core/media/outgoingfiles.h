@@ -73,6 +73,9 @@ struct OutgoingFile {
 [[nodiscard]] QCoro::Task<Result<QList<OutgoingFile>>> describeFiles(QList<std::pair<QString, QString>> pathsAndAlts);
 //! The same as a future (it can be awaited by more than one: the sender and the row's write).
 [[nodiscard]] QFuture<Result<QList<OutgoingFile>>> describeFilesLater(QList<std::pair<QString, QString>> pathsAndAlts);
+//! Gives each of \a files still without a hash the hash and read type of \a described (what
+//! describeFiles() made of the same path at the same place). True when any was given one.
+bool takeHashes(QList<OutgoingFile> &files, const QList<OutgoingFile> &described);
 
 //! What uploadFiles() calls back.
 struct UploadHooks {
@@ -106,8 +109,9 @@ private:
 //! Takes every file of \a files without a media id to the server, in order: checks that it
 //! is still the file queued (its size, then its hash, read on a worker thread; one queued
 //! without a hash takes the one read now), creates the upload (or asks the server where a
-//! stored one is; one that expired or went is started again), sends the chunks, finishes it. Persists the upload id as soon as it exists, the
-//! offset at most about once a second, and the media id. Resolves to the files, all with
+//! stored one is; one that expired or went is started again), sends the chunks, finishes it.
+//! Persists the upload id as soon as it exists, the offset at most about once a second, and
+//! the media id. Resolves to the files, all with
 //! media ids. A file that is gone or changed: its state persisted, then ValidationFailed
 //! (httpStatus 0, field "files", "index", "reason": "file_missing" | "file_changed"), which
 //! the retry policy treats as final. Other errors are the server's or the network's.
