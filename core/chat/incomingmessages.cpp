@@ -65,7 +65,9 @@ void IncomingMessages::onReadyChanged()
     m_db = std::move(db).value();
     m_selfId = m_context->userId();
     // A cache that never synced is filled by the coming pull: old news, every message of it.
-    m_backlog = !m_context->syncEngine() || m_context->syncEngine()->cursor() == 0;
+    // Not "the cursor is 0": an account with no events yet has synced (its first message is
+    // news), and a page the writer committed is readable here before the engine's cursor moves.
+    m_backlog = !m_context->syncEngine() || !m_context->syncEngine()->everSynced();
     refreshTotal();
 }
 

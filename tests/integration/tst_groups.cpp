@@ -23,6 +23,7 @@
 #include "storage/cacheschema.h"
 #include "storage/database.h"
 #include "sync/eventapplier.h"
+#include "sync/syncengine.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -90,6 +91,7 @@ class GroupsTest : public QObject
 private Q_SLOTS:
     void groupsInTheCache();
     void mutedGroupMentionNotifies();
+    void aNewAccountsFirstMessageIsNews();
     void twoDevicesConverge();
 
 private:
@@ -241,6 +243,37 @@ void GroupsTest::mutedGroupMentionNotifies()
     const chat::ConversationRow row = chat::readConversations(*chat.reader(), session.userId())->constFirst();
     QCOMPARE(row.unreadMentions, 1);
     QVERIFY(row.muted);
+}
+
+void GroupsTest::aNewAccountsFirstMessageIsNews()
+{
+    // An account whose first sync found nothing has synced: its cursor is still 0, yet the
+    // first message someone sends it is news (a notification), not the backlog of a first pull.
+    TestServer server;
+    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    auto friendUser = registerUser(server.url(), QStringLiteral("friend"), kPassword);
+    QVERIFY(friendUser);
+    SessionFixture fixture;
+    QVERIFY(createAccount(*fixture.session, server.url(), uniqueHandle(QStringLiteral("me")), QStringLiteral("Élodie"),
+                          kPassword, kPassphrase));
+    Session &session = *fixture.session;
+    QVERIFY2(session.cursor() == 0, "the premise: a new account has no events yet");
+    QVERIFY(session.syncEngine()->everSynced());
+    chat::ChatService chat(&session);
+    QVERIFY(chat.start().ok());
+    chat::IncomingMessages incoming(&session);
+    QSignalSpy arrived(&incoming, &chat::IncomingMessages::arrived);
+
+    auto group = createConversation(*friendUser, {session.userId()}, QStringLiteral("Hello"));
+    QVERIFY(group);
+    QVERIFY(post(*friendUser, *group, QStringLiteral("Welcome aboard")));
+    session.syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!arrived.isEmpty(), 15000);
+    QList<chat::IncomingMessage> all;
+    for (const QList<QVariant> &signal : std::as_const(arrived))
+        all += signal.at(0).value<QList<chat::IncomingMessage>>();
+    QCOMPARE(all.size(), 1);
+    QCOMPARE(all.constFirst().text, QStringLiteral("Welcome aboard"));
 }
 
 void GroupsTest::twoDevicesConverge()
