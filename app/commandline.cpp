@@ -75,9 +75,13 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
         QStringLiteral("file"));
     const QCommandLineOption page(QStringLiteral("page"),
         QCoreApplication::translate("CommandLine",
-                                    "Open this page first: feed, chat, wallet, savings, settings, wallet/send[/handle], "
-                                    "wallet/request[/id], wallet/export, wallet/topup, savings/deposit, savings/withdraw, savings/goal, settings/security, settings/two-factor, "
-                                    "settings/password, settings/delete-account, settings/storage, settings/blocked, settings/muted, feed/profile, feed/muted-profile, feed/bookmarks, feed/menu, feed/edit, feed/quote, feed/delete, switcher, feedback."),
+                                    "Open this page first: feed, chat, wallet, savings, settings, switcher, feedback; feed/discover, "
+                                    "feed/thread, feed/profile, feed/muted-profile, feed/why, feed/bookmarks, feed/menu, feed/edit, feed/quote, "
+                                    "feed/delete; chat/new, chat/new-group, chat/search/WORDS, chat/ID, chat/ID/ followed by send, request, "
+                                    "photos, menu, react, reply, forward, report-request, members, rename or mention; wallet/send[/handle], "
+                                    "wallet/request[/id], wallet/export, wallet/topup; savings/deposit, savings/withdraw, savings/goal; "
+                                    "settings/security, settings/two-factor, settings/password, settings/delete-account, settings/storage, "
+                                    "settings/blocked, settings/muted."),
         QStringLiteral("page"));
     parser.addOptions({server, dataDir, configDir, lang, theme, signInAs, screenshot, page});
     parser.addPositionalArgument(QStringLiteral("url"),
