@@ -35,6 +35,10 @@ QCoro::Task<int> Commands::openWallet()
     m_wallet = std::make_unique<wallet::WalletService>(m_session.get());
     if (auto st = m_wallet->start(); !st)
         co_return failWith(describe(st.error()));
+    // A new account's wallet is in no sync page until money first moves: read it (the app
+    // does this after each sync).
+    if (m_pulled)
+        co_await m_wallet->fetchMissingWallet();
     // Read now, before the retries start() scheduled can settle anything: an intent that was
     // unanswered when this run began is one the user may not know went through.
     if (wallet::PaymentOutbox *outbox = m_wallet->outbox()) {

@@ -1467,6 +1467,10 @@
         <translation>Suivez des personnes pour voir leurs publications ici, ou écrivez la première ci-dessus.</translation>
     </message>
     <message>
+        <source>Discover posts</source>
+        <translation>Découvrir des publications</translation>
+    </message>
+    <message>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
@@ -4957,6 +4961,10 @@
     <message>
         <source>Loading your balance</source>
         <translation>Chargement de votre solde</translation>
+    </message>
+    <message>
+        <source>Your balance shows here once Plaza is back online.</source>
+        <translation>Votre solde s’affichera ici dès que Plaza sera de nouveau en ligne.</translation>
     </message>
     <message>
         <source>%1 available</source>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "wallet/walletservice.h"
 
+#include "common/clock.h"
 #include "common/logging.h"
 #include "common/retrypolicy.h"
 #include "net/apiclient.h"
@@ -11,7 +12,11 @@
 #include "session/accountcontext.h"
 #include "storage/cache.h"
 #include "storage/database.h"
+#include "storage/statementcache.h"
+#include "storage/usersstore.h"
+#include "storage/walletstore.h"
 #include "sync/cachewriter.h"
+#include "sync/syncengine.h"
 #include "wallet/paylink.h"
 
 #include <QCoroFuture>
@@ -91,6 +96,10 @@ WalletService::WalletService(AccountContext *context, QObject *parent) : QObject
         if (m_context->online() && m_outbox)
             m_queue->reconnected();
     });
+    // A wallet the cache has never seen: a new account's event log holds no wallet.updated
+    // until its first money movement, so after a sync the wallet is asked for once.
+    if (SyncEngine *engine = m_context->syncEngine())
+        connect(engine, &SyncEngine::synced, this, [this] { fetchMissingWallet(); });
     // Follows the account: open on Ready (retrying what is left), closed otherwise (sign-out
     // deletes the cache file; no connection may keep it alive).
     connect(m_context, &AccountContext::readyChanged, this, [this] {
@@ -161,6 +170,68 @@ Status WalletService::validate(const Money &amount, const QString &note, const Q
                          QStringLiteral("The note is longer than %1 characters.").arg(kMaxNoteLength),
                          {{QStringLiteral("field"), QStringLiteral("note")}});
     return {};
+}
+
+QCoro::Task<void> WalletService::fetchMissingWallet()
+{
+    if (!m_outbox || m_fetchingWallet)
+        co_return;
+    {
+        auto known = m_reader->prepare(QStringLiteral("SELECT 1 FROM wallet WHERE id = 1;"));
+        if (!known)
+            co_return;
+        auto row = known->step();
+        if (!row || *row)
+            co_return;
+    } // finished before the request
+    QPointer<WalletService> self(this);
+    const quint64 generation = m_generation;
+    m_fetchingWallet = true;
+    auto wallet = co_await fetchWallet();
+    if (!self)
+        co_return;
+    m_fetchingWallet = false;
+    if (!stillOpen(generation) || !writer())
+        co_return;
+    if (!wallet) {
+        // Offline or refused: the summary keeps saying it has no balance yet; the next sync asks again.
+        qCInfo(lcWallet) << "the wallet was not read:" << wallet.error().codeName();
+        co_return;
+    }
+    // Through the writer, as sync's wallet.updated would be, and only into an empty table: a
+    // wallet.updated that a sync wrote meanwhile is newer than this answer.
+    const QJsonObject body = *wallet;
+    std::function<Result<storage::RowChanges>(storage::Database &)> write =
+        [body](storage::Database &db) -> Result<storage::RowChanges> {
+        storage::RowChanges changes;
+        const Status st = db.transaction([&]() -> Status {
+            auto present = db.scalar(QStringLiteral("SELECT count(*) FROM wallet WHERE id = 1;"));
+            if (!present)
+                return present.error();
+            if (*present > 0)
+                return {};
+            storage::StatementCache statements(db);
+            storage::UsersStore users(statements);
+            return storage::WalletStore(statements, users).setWallet(body, changes);
+        });
+        if (!st)
+            return st.error();
+        return changes;
+    };
+    QFuture<Result<storage::RowChanges>> writing = writer()->run<storage::RowChanges>(std::move(write));
+    Result<storage::RowChanges> written = co_await writing;
+    if (!self || !stillOpen(generation))
+        co_return;
+    if (!written) {
+        qCWarning(lcWallet) << "could not keep the wallet:" << written.error().codeName();
+        co_return;
+    }
+    if (written->isEmpty())
+        co_return;
+    storage::ChangeSet set;
+    set.changes = *written;
+    set.committedAt = Clock::instance()->nowUtc();
+    m_context->cache()->publish(set);
 }
 
 QCoro::Task<Result<QJsonObject>> WalletService::fetchWallet()

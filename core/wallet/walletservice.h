@@ -121,6 +121,10 @@ public:
     //! still unanswered afterwards.
     QCoro::Task<Result<int>> retryPending();
 
+    //! A wallet the cache has no row for (a new account: its event log holds no wallet.updated
+    //! until money first moves) is read once from GET /v1/wallet and kept as sync would keep it;
+    //! done after every sync on its own. Nothing when the row is there, offline, or not open.
+    QCoro::Task<void> fetchMissingWallet();
     //! GET /v1/wallet; also the online check before any new intent.
     QCoro::Task<Result<QJsonObject>> fetchWallet();
 
@@ -206,6 +210,7 @@ private:
     QCoro::Task<Result<QString>> onlineCurrency();
     void refreshPendingCount();
     QCoro::Task<void> payByLinkTask(QString link);
+
     QCoro::Task<void> lookUpTask(QString id);
     QCoro::Task<void> endTask(QString id, bool cancel);
     //! The wallet's currency and \a amountText parsed in it, or the error to report.
@@ -234,6 +239,7 @@ private:
     //! The one outbox mechanism over payment_outbox: keys, rounds, marks, what is on its way.
     std::unique_ptr<outbox::Outbox<PaymentIntent, net::ApiResponse>> m_queue;
     quint64 m_generation = 0;                     //!< bumped by every open and close
+    bool m_fetchingWallet = false;
     int m_pending = 0;
     int m_busy = 0;
 };

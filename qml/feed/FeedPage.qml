@@ -32,8 +32,16 @@ Item {
         settleIfReady()
     }
     function settleIfReady() {
-        if (pendingPath.length === 0 || feed.loading || list.count === 0)
+        if (pendingPath.length === 0 || feed.loading)
             return
+        if (list.count === 0) {
+            // An empty feed, read: its empty state is the page (nothing else to open on it).
+            if (feed.readOnce && (pendingPath === "." || pendingPath === "discover")) {
+                pendingPath = ""
+                App.pageSettled = true
+            }
+            return
+        }
         // The rows may have come in this very turn (a timeline read at once): their delegates first.
         list.forceLayout()
         let row = 0
@@ -84,7 +92,12 @@ Item {
         id: feed
         service: App.feed
         onRestoredRowChanged: if (restoredRow >= 0) list.positionViewAtIndex(restoredRow, ListView.Beginning)
-        onRefreshed: page.settleIfReady()
+        //! The timeline was read at least once (an empty list is then empty, not loading).
+        property bool readOnce: false
+        onRefreshed: {
+            readOnce = true
+            page.settleIfReady()
+        }
     }
 
     ColumnLayout {
@@ -243,6 +256,16 @@ Item {
                     variant: "secondary"
                     Layout.alignment: Qt.AlignHCenter
                     onClicked: feed.refresh()
+                }
+                // A new account follows nobody yet: Discover is where people to follow are.
+                AppButton {
+                    objectName: "emptyFeedDiscover"
+                    visible: !feed.loading && feed.error.length === 0 && feed.timeline === "following"
+                    text: qsTr("Discover posts")
+                    variant: "secondary"
+                    iconName: "sparkles"
+                    Layout.alignment: Qt.AlignHCenter
+                    onClicked: feed.timeline = "discover"
                 }
             }
         }

@@ -161,7 +161,8 @@ Item {
                     // Never "0.00" while loading: a placeholder bar until the cache answers.
                     Item {
                         implicitHeight: 44
-                        implicitWidth: balanceText.implicitWidth
+                        // The placeholder's width while loading: the buttons beside it keep clear of it.
+                        implicitWidth: summary.loaded ? balanceText.implicitWidth : 180
                         Layout.fillWidth: true
                         Label {
                             id: balanceText
@@ -184,6 +185,17 @@ Item {
                             anchors.verticalCenter: parent.verticalCenter
                             Accessible.name: qsTr("Loading your balance")
                         }
+                    }
+                    // Never read yet and offline: say what it waits for, not a placeholder that never ends.
+                    Label {
+                        objectName: "balanceWaits"
+                        visible: !summary.loaded && page.offline
+                        text: qsTr("Your balance shows here once Plaza is back online.")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontBody
+                        wrapMode: Text.Wrap
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
                     }
                     Label {
                         visible: summary.loaded

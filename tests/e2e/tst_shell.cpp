@@ -21,6 +21,7 @@
 #include "session/session.h"
 #include "wallet/walletservice.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void sendOffersRecentPeople();
     void languageSwitchesWithoutRestart();
     void sessionsListEndsOtherDevices();
+    void aNewAccountHasAWalletAndFindsPosts();
     void cleanupTestCase();
 
 private:
@@ -641,6 +643,48 @@ void ShellTest::sessionsListEndsOtherDevices()
     expectNoQmlWarnings();
     QTest::keyClick(m_window, Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(!settings->property("visible").toBool(), 5000);
+    stop();
+}
+
+void ShellTest::aNewAccountHasAWalletAndFindsPosts()
+{
+    // A new account: nothing in its event log yet. Its Wallet showed a placeholder for ever
+    // with every button off; its empty feed pointed nowhere.
+    stop();
+    const QString handle = QStringLiteral("newcomer%1").arg(QDateTime::currentMSecsSinceEpoch() % 1000000);
+    {
+        net::ApiClient api;
+        api.setBaseUrl(m_server->url());
+        auto made = plaza::test::waitTask(api.registerAccount(handle, QStringLiteral("Newcomer"), QString::fromLatin1(kDemoPassword)));
+        QVERIFY2(made, made ? "" : qPrintable(made.error().message));
+    }
+    QTemporaryDir data;
+    QTemporaryDir config;
+    m_app = std::make_unique<InProcessApp>(m_server->url(), kKeychain, data.path(), config.path());
+    QString why;
+    QVERIFY2(m_app->load(&why), qPrintable(why));
+    m_window = m_app->window;
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_window->requestActivate();
+    QVERIFY2(m_app->signIn(handle, QString::fromLatin1(kDemoPassword), QString::fromLatin1(kPassphrase), &why),
+             qPrintable(why));
+    QVERIFY(waitVisible(QStringLiteral("shell")));
+
+    // The feed follows nobody: its empty state offers Discover, which has the demo's posts.
+    QVERIFY(waitVisible(QStringLiteral("feedPage")));
+    QVERIFY(waitVisible(QStringLiteral("emptyFeedDiscover"), 15000));
+    click(QStringLiteral("emptyFeedDiscover"));
+    QQuickItem *posts = item(QStringLiteral("feedList"));
+    QVERIFY(posts);
+    QTRY_VERIFY_WITH_TIMEOUT(posts->property("count").toInt() > 0, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!item(QStringLiteral("emptyFeedDiscover"))->isVisible(), 5000);
+
+    // The Wallet: a balance of zero and the ways to put money in, not a placeholder.
+    QTest::keyClick(m_window, Qt::Key_3, Qt::ControlModifier);
+    QVERIFY(waitVisible(QStringLiteral("walletPage")));
+    QVERIFY(waitVisible(QStringLiteral("walletBalance"), 15000));
+    QCOMPARE(item(QStringLiteral("walletBalance"))->property("text").toString(), QStringLiteral("€0.00"));
+    QVERIFY(!item(QStringLiteral("balanceWaits"))->isVisible());
     stop();
 }
 

@@ -32,6 +32,7 @@ class WalletCliTest : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void aNewAccountsBalanceIsZero(); // first: before any money moves
     void topUpSendBalanceHistory();
     void refusals();
     void requestAndPay();
@@ -78,6 +79,17 @@ void WalletCliTest::initTestCase()
                          QStringLiteral("--handle"), m_handle, QStringLiteral("--password-stdin")},
                         kPassword.toUtf8() + '\n');
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+}
+
+void WalletCliTest::aNewAccountsBalanceIsZero()
+{
+    // Its event log holds no wallet.updated yet: `balance` read the wallet from the server
+    // instead of saying "no wallet in the local cache yet" for ever.
+    const Run run = cli({QStringLiteral("balance")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.section(u'\n', 0, 0).startsWith(QStringLiteral("balance: ")), qPrintable(run.out));
+    QVERIFY2(run.out.section(u'\n', 0, 0).contains(QStringLiteral("0.00")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("verification: basic")), qPrintable(run.out));
 }
 
 void WalletCliTest::topUpSendBalanceHistory()

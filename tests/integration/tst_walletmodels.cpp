@@ -53,6 +53,7 @@ private Q_SLOTS:
     void invokablesAnswerBySignal();
     void windowSlidesBothWaysAndStaysBounded();
     void offlineServesTheCacheMarkedStale();
+    void aNewAccountsWalletIsReadAfterItsFirstSync();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -160,6 +161,33 @@ void WalletModelsTest::initTestCase()
         QCOMPARE(sent->state, PaymentIntent::State::Completed);
     }
     QVERIFY(waitTask(m_fixture->session->syncEngine()->pull()));
+}
+
+void WalletModelsTest::aNewAccountsWalletIsReadAfterItsFirstSync()
+{
+    // A new account's event log has no wallet.updated until money first moves: its Wallet tab
+    // showed a placeholder for ever, every button off. After the first sync the wallet is read.
+    TestServer server; // its own: the shared one is stopped by the offline test
+    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    SessionFixture fixture;
+    WalletService wallet(fixture.session.get()); // made before signing in, as the app does
+    WalletSummary summary;
+    summary.setCache(fixture.session->cache());
+    QVERIFY(createAccount(*fixture.session, server.url(), uniqueHandle(QStringLiteral("newcomer")),
+                          QStringLiteral("Newcomer"), kPassword, kPassphrase));
+    QCOMPARE(fixture.session->cursor(), 0); // the premise: nothing in its event log
+    QTRY_VERIFY_WITH_TIMEOUT(summary.loaded(), 15000);
+    QCOMPARE(summary.balanceMinor(), 0);
+    QCOMPARE(summary.availableMinor(), 0);
+    QCOMPARE(summary.currency(), QStringLiteral("EUR"));
+    QCOMPARE(summary.verification(), QStringLiteral("basic"));
+    QVERIFY(summary.limitDailyMinor() > 0);
+    QCOMPARE(summary.remainingTodayMinor(), summary.limitDailyMinor());
+    // Money moving later comes through sync as before.
+    auto top = waitTask(wallet.topUp(eur(2500), QStringLiteral("tok_visa")));
+    QVERIFY2(top, top ? "" : qPrintable(top.error().message));
+    fixture.session->syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(summary.balanceMinor(), 2500, 15000);
 }
 
 void WalletModelsTest::cleanupTestCase()
