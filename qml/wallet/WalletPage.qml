@@ -196,6 +196,7 @@ Item {
                         wrapMode: Text.Wrap
                         textFormat: Text.PlainText
                         Layout.fillWidth: true
+                        Layout.preferredWidth: 180 // the placeholder's width: wraps, never widens the column
                     }
                     Label {
                         visible: summary.loaded
