@@ -263,7 +263,11 @@ QCoro::Task<Result<QList<OutgoingFile>>> uploadFiles(net::ApiClient &api, QList<
                 // Queued before its hash was taken (the app closed while it was read): these bytes
                 // are the ones sent, and the upload created below carries their hash.
                 files[i].sha256 = hash;
-                if (QFileInfo(path).size() != files.at(i).size)
+                // Deleted while it was read is gone, not changed.
+                const QFileInfo now(path);
+                if (!now.isFile())
+                    reason = QStringLiteral("file_missing");
+                else if (now.size() != files.at(i).size)
                     reason = QStringLiteral("file_changed");
             } else if (hash != files.at(i).sha256) {
                 reason = QStringLiteral("file_changed");
