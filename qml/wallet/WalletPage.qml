@@ -160,9 +160,11 @@ Item {
                     }
                     // Never "0.00" while loading: a placeholder bar until the cache answers.
                     Item {
+                        id: balanceSlot
+                        readonly property int placeholderWidth: 180
                         implicitHeight: 44
                         // The placeholder's width while loading: the buttons beside it keep clear of it.
-                        implicitWidth: summary.loaded ? balanceText.implicitWidth : 180
+                        implicitWidth: summary.loaded ? balanceText.implicitWidth : placeholderWidth
                         Layout.fillWidth: true
                         Label {
                             id: balanceText
@@ -178,7 +180,7 @@ Item {
                         }
                         Rectangle {
                             visible: !summary.loaded
-                            width: 180
+                            width: balanceSlot.placeholderWidth
                             height: 28
                             radius: Theme.radiusS
                             color: Theme.hover
@@ -187,16 +189,23 @@ Item {
                         }
                     }
                     // Never read yet and offline: say what it waits for, not a placeholder that never ends.
-                    Label {
-                        objectName: "balanceWaits"
+                    Item {
                         visible: !summary.loaded && page.offline
-                        text: qsTr("Your balance shows here once Plaza is back online.")
-                        color: Theme.textMuted
-                        font.pixelSize: Theme.fontBody
-                        wrapMode: Text.Wrap
-                        textFormat: Text.PlainText
+                        // As wide as the placeholder; the line wraps inside. (A wrapping Label with its own
+                        // Layout.preferredWidth left this column's layout stale once the balance loaded.)
+                        implicitWidth: balanceSlot.placeholderWidth
+                        implicitHeight: balanceWaits.implicitHeight
                         Layout.fillWidth: true
-                        Layout.preferredWidth: 180 // the placeholder's width: wraps, never widens the column
+                        Label {
+                            id: balanceWaits
+                            objectName: "balanceWaits"
+                            width: parent.width
+                            text: qsTr("Your balance shows here once Plaza is back online.")
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontBody
+                            wrapMode: Text.Wrap
+                            textFormat: Text.PlainText
+                        }
                     }
                     Label {
                         visible: summary.loaded
@@ -292,15 +301,6 @@ Item {
                         ToolTip.visible: hovered && page.offline
                         ToolTip.text: page.offlineReason
                         onClicked: page.topUpSheet().start()
-                    }
-                    Label {
-                        visible: page.offline
-                        text: page.offlineReason
-                        color: Theme.textMuted
-                        font.pixelSize: Theme.fontCaption
-                        wrapMode: Text.Wrap
-                        textFormat: Text.PlainText
-                        Layout.fillWidth: true
                     }
                 }
             }

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void languageSwitchesWithoutRestart();
     void sessionsListEndsOtherDevices();
     void aNewAccountHasAWalletAndFindsPosts();
+    void offlineWalletKeepsItsButtonsNarrow();
     void cleanupTestCase();
 
 private:
@@ -685,6 +686,51 @@ void ShellTest::aNewAccountHasAWalletAndFindsPosts()
     QVERIFY(waitVisible(QStringLiteral("walletBalance"), 15000));
     QCOMPARE(item(QStringLiteral("walletBalance"))->property("text").toString(), QStringLiteral("€0.00"));
     QVERIFY(!item(QStringLiteral("balanceWaits"))->isVisible());
+    stop();
+}
+
+void ShellTest::offlineWalletKeepsItsButtonsNarrow()
+{
+    // Offline, a line under the Wallet's buttons said why they were off, as the banner over
+    // the card already does: it widened the buttons to the whole sentence and squeezed the
+    // balance. Before that, the balance's column must be laid out in full once the balance
+    // has loaded (a wrapping line in it once left it stale, the limits drawn over the
+    // balance). A server of its own: this one stops.
+    stop();
+    TestServer server(QStringList{QStringLiteral("--demo")});
+    QVERIFY2(server.start(), qPrintable(server.lastError()));
+    QTemporaryDir data;
+    QTemporaryDir config;
+    m_app = std::make_unique<InProcessApp>(server.url(), kKeychain, data.path(), config.path());
+    QString why;
+    QVERIFY2(m_app->load(&why), qPrintable(why));
+    m_window = m_app->window;
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_window->requestActivate();
+    QVERIFY2(m_app->signIn(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword), QString::fromLatin1(kPassphrase), &why),
+             qPrintable(why));
+    QVERIFY(waitVisible(QStringLiteral("shell")));
+    QTest::keyClick(m_window, Qt::Key_3, Qt::ControlModifier);
+    QVERIFY(waitVisible(QStringLiteral("walletBalance"), 15000));
+    QQuickItem *send = item(QStringLiteral("sendButton"));
+    QVERIFY(send);
+    QTRY_VERIFY_WITH_TIMEOUT(send->isEnabled(), 10000);
+    QQuickItem *balance = item(QStringLiteral("walletBalance"));
+    QQuickItem *limits = item(QStringLiteral("walletLimits"));
+    QVERIFY(limits);
+    const auto bottomOf = [](QQuickItem *i) { return i->mapToScene(QPointF(0, i->height())).y(); };
+    const auto topOf = [](QQuickItem *i) { return i->mapToScene(QPointF(0, 0)).y(); };
+    QTRY_VERIFY2_WITH_TIMEOUT(topOf(limits) >= bottomOf(balance),
+                              qPrintable(QStringLiteral("limits at %1, balance ends at %2").arg(topOf(limits)).arg(bottomOf(balance))),
+                              2000);
+    const qreal onlineWidth = send->width();
+
+    server.kill();
+    // The banner over the card says it once, with the time the figures are from.
+    QVERIFY(waitVisible(QStringLiteral("walletStaleBanner"), 15000));
+    QTRY_VERIFY_WITH_TIMEOUT(!send->isEnabled(), 5000);
+    QTest::qWait(200); // a layout that would widen the buttons has had its frames
+    QCOMPARE(send->width(), onlineWidth);
     stop();
 }
 
