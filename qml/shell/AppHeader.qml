@@ -32,6 +32,7 @@ Rectangle {
         spacing: Theme.spacingL
 
         Label {
+            objectName: "pageTitle"
             text: header.title
             color: Theme.text
             font.pixelSize: Theme.fontTitle
@@ -40,10 +41,15 @@ Rectangle {
             elide: Text.ElideRight
             Accessible.role: Accessible.Heading
             Layout.fillWidth: true
+            // The page's name stays whole; what gives way is the sync time, then the account's name.
+            Layout.minimumWidth: implicitWidth
         }
 
         SyncStatus {
             objectName: "syncStatus"
+            // A window near its narrowest (780 px): "Offline · Synchronisé à l'instant" left
+            // the page's title no room.
+            compact: header.width < 640
             online: header.session.online
             lastSynced: header.session.lastSyncedAt
         }

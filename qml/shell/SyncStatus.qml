@@ -10,6 +10,8 @@ Rectangle {
 
     property bool online: false
     property date lastSynced
+    //! Narrow header: the state only; the time is in the tooltip and the accessible name.
+    property bool compact: false
 
     readonly property string stateText: online ? qsTr("Online") : qsTr("Offline")
     readonly property string syncText: Time.synced(lastSynced, Time.now)
@@ -56,12 +58,15 @@ Rectangle {
             anchors.verticalCenter: parent.verticalCenter
         }
         Label {
+            visible: !status.compact
             text: "·"
             color: Theme.textFaint
             font.pixelSize: Theme.fontCaption
             anchors.verticalCenter: parent.verticalCenter
         }
         Label {
+            objectName: "syncTimeLabel"
+            visible: !status.compact
             text: status.syncText
             color: Theme.textMuted
             font.pixelSize: Theme.fontCaption

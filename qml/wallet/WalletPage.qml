@@ -331,8 +331,14 @@ Item {
                 onClicked: page.exportDialog().open()
             }
         }
-        RowLayout {
-            spacing: Theme.spacingS
+        GridLayout {
+            id: historyFilters
+            // Narrow windows (780 px wide and up): the search gets a row of its own rather
+            // than a sliver beside the kind filter.
+            readonly property bool narrow: width < 640
+            columns: narrow ? 4 : 5
+            columnSpacing: Theme.spacingS
+            rowSpacing: Theme.spacingS
             Layout.fillWidth: true
             Repeater {
                 model: [
@@ -356,6 +362,7 @@ Item {
                 valueRole: "value"
                 implicitHeight: 32
                 Layout.preferredWidth: 170
+                Layout.fillWidth: historyFilters.narrow // the row ends where the search below it ends
                 Accessible.name: qsTr("Kind of transaction")
                 model: [
                     { value: "", label: qsTr("Every kind") },
@@ -383,6 +390,7 @@ Item {
                 color: Theme.text
                 font.pixelSize: Theme.fontBody
                 Layout.fillWidth: true
+                Layout.columnSpan: historyFilters.narrow ? historyFilters.columns : 1
                 Accessible.name: qsTr("Search the history")
                 background: Rectangle {
                     radius: Theme.radiusM

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void topUpMovesTheMoneyOnce();
     void sendOffersRecentPeople();
     void languageSwitchesWithoutRestart();
+    void narrowWindowKeepsTitleAndSearch();
     void sessionsListEndsOtherDevices();
     void aNewAccountHasAWalletAndFindsPosts();
     void offlineWalletKeepsItsButtonsNarrow();
@@ -731,6 +732,38 @@ void ShellTest::offlineWalletKeepsItsButtonsNarrow()
     QTRY_VERIFY_WITH_TIMEOUT(!send->isEnabled(), 5000);
     QTest::qWait(200); // a layout that would widen the buttons has had its frames
     QCOMPARE(send->width(), onlineWidth);
+    stop();
+}
+
+void ShellTest::narrowWindowKeepsTitleAndSearch()
+{
+    // At the window's narrowest (780 px) the header's sync time and the account's name left
+    // the page's title no room (French: nothing of "Portefeuille" showed), and the Wallet's
+    // search was a sliver beside the kind filter.
+    start(false);
+    if (QTest::currentTestFailed())
+        return;
+    QTest::keyClick(m_window, Qt::Key_3, Qt::ControlModifier);
+    QVERIFY(waitVisible(QStringLiteral("walletPage")));
+    m_window->resize(m_window->minimumWidth(), 700);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->width(), m_window->minimumWidth(), 5000);
+    QQuickItem *title = item(QStringLiteral("pageTitle"));
+    QVERIFY(title);
+    QCOMPARE(title->property("text").toString(), QStringLiteral("Wallet"));
+    QTRY_VERIFY2_WITH_TIMEOUT(title->width() >= title->implicitWidth(),
+                              qPrintable(QStringLiteral("%1 of %2").arg(title->width()).arg(title->implicitWidth())), 2000);
+    QQuickItem *syncTime = item(QStringLiteral("syncTimeLabel"));
+    QVERIFY(syncTime);
+    QTRY_VERIFY_WITH_TIMEOUT(!syncTime->isVisible(), 2000); // the time is in the tooltip and the accessible name
+    QQuickItem *search = item(QStringLiteral("historySearch"));
+    QVERIFY(search);
+    QTRY_VERIFY2_WITH_TIMEOUT(search->width() >= 300, qPrintable(QString::number(search->width())), 2000);
+
+    // Wide again: the time is back and the search sits beside the filters.
+    m_window->resize(1280, 800);
+    QTRY_VERIFY_WITH_TIMEOUT(syncTime->isVisible(), 2000);
+    QQuickItem *kind = item(QStringLiteral("kindFilter"));
+    QTRY_COMPARE_WITH_TIMEOUT(search->mapToScene(QPointF(0, 0)).y(), kind->mapToScene(QPointF(0, 0)).y(), 2000);
     stop();
 }
 
