@@ -154,11 +154,16 @@ Item {
                 border.color: Theme.border
                 implicitHeight: top.implicitHeight + 2 * Theme.spacingXl
                 Layout.fillWidth: true
-                RowLayout {
+                // The buttons beside the figures, or under them in a narrow window (at 780 px in
+                // French they were pushed out of the card).
+                GridLayout {
                     id: top
+                    readonly property bool narrow: width < 560
                     anchors.fill: parent
                     anchors.margins: Theme.spacingXl
-                    spacing: Theme.spacingXl
+                    columns: narrow ? 1 : 2
+                    columnSpacing: Theme.spacingXl
+                    rowSpacing: Theme.spacingL
                     ColumnLayout {
                         spacing: Theme.spacingXs
                         Layout.fillWidth: true
@@ -220,7 +225,11 @@ Item {
                     ColumnLayout {
                         spacing: Theme.spacingS
                         Layout.alignment: Qt.AlignTop
-                        Layout.preferredWidth: 200
+                        // As wide as the longest label ("Ajouter de l'argent" was cut); the card's
+                        // width when under the figures.
+                        Layout.preferredWidth: Math.max(200, implicitWidth)
+                        Layout.minimumWidth: implicitWidth
+                        Layout.fillWidth: top.narrow
                         AppButton {
                             id: depositButton
                             objectName: "depositButton"
@@ -240,22 +249,34 @@ Item {
                             Layout.fillWidth: true
                             onClicked: moveSheet.start(false, "")
                         }
-                        Label {
+                        // Wraps to the buttons' width: no width of its own, so it never widens them.
+                        Item {
                             visible: page.offline
-                            text: page.offlineReason
-                            color: Theme.textMuted
-                            font.pixelSize: Theme.fontCaption
-                            wrapMode: Text.Wrap
-                            textFormat: Text.PlainText
+                            implicitWidth: 0
+                            implicitHeight: savingsOfflineReason.implicitHeight
                             Layout.fillWidth: true
+                            Label {
+                                id: savingsOfflineReason
+                                objectName: "savingsOfflineReason"
+                                width: parent.width
+                                text: page.offlineReason
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontCaption
+                                wrapMode: Text.Wrap
+                                textFormat: Text.PlainText
+                            }
                         }
                     }
                 }
             }
 
-            // Charts.
-            RowLayout {
-                spacing: Theme.spacingL
+            // Charts: side by side, or one above the other in a narrow window (at 780 px the
+            // monthly field and the axis labels were cut).
+            GridLayout {
+                objectName: "savingsCharts"
+                columns: width < 640 ? 1 : 2
+                columnSpacing: Theme.spacingL
+                rowSpacing: Theme.spacingL
                 Layout.fillWidth: true
                 Rectangle {
                     radius: Theme.radiusL

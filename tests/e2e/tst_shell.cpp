@@ -759,9 +759,27 @@ void ShellTest::narrowWindowKeepsTitleAndSearch()
     QVERIFY(search);
     QTRY_VERIFY2_WITH_TIMEOUT(search->width() >= 300, qPrintable(QString::number(search->width())), 2000);
 
-    // Wide again: the time is back and the search sits beside the filters.
+    // Savings: its buttons stay whole and inside the card (under the figures), and its two
+    // charts stack.
+    QTest::keyClick(m_window, Qt::Key_4, Qt::ControlModifier);
+    QVERIFY(waitVisible(QStringLiteral("depositButton")));
+    QQuickItem *deposit = item(QStringLiteral("depositButton"));
+    QQuickItem *charts = item(QStringLiteral("savingsCharts"));
+    QVERIFY(charts);
+    const auto rightOf = [](QQuickItem *i) { return i->mapToScene(QPointF(i->width(), 0)).x(); };
+    QTRY_VERIFY2_WITH_TIMEOUT(deposit->width() >= deposit->implicitWidth() && rightOf(deposit) <= rightOf(charts),
+                              qPrintable(QStringLiteral("button %1 of %2, ends at %3; charts end at %4")
+                                             .arg(deposit->width()).arg(deposit->implicitWidth())
+                                             .arg(rightOf(deposit)).arg(rightOf(charts))),
+                              2000);
+    QCOMPARE(charts->property("columns").toInt(), 1);
+
+    // Wide again: the time is back, the charts side by side, and the search sits beside the filters.
     m_window->resize(1280, 800);
     QTRY_VERIFY_WITH_TIMEOUT(syncTime->isVisible(), 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(charts->property("columns").toInt(), 2, 2000);
+    QTest::keyClick(m_window, Qt::Key_3, Qt::ControlModifier);
+    QVERIFY(waitVisible(QStringLiteral("walletPage")));
     QQuickItem *kind = item(QStringLiteral("kindFilter"));
     QTRY_COMPARE_WITH_TIMEOUT(search->mapToScene(QPointF(0, 0)).y(), kind->mapToScene(QPointF(0, 0)).y(), 2000);
     stop();
