@@ -143,11 +143,17 @@ Item {
             opacity: summary.stale ? 0.85 : 1
             Layout.fillWidth: true
 
-            RowLayout {
+            // The buttons beside the balance, or under it in a narrow window (at 780 px the limits
+            // were squeezed into a column a word wide).
+            GridLayout {
                 id: balanceRow
+                objectName: "walletBalanceCard"
+                readonly property bool narrow: width < 560
                 anchors.fill: parent
                 anchors.margins: Theme.spacingXl
-                spacing: Theme.spacingXl
+                columns: narrow ? 1 : 2
+                columnSpacing: Theme.spacingXl
+                rowSpacing: Theme.spacingL
 
                 ColumnLayout {
                     spacing: Theme.spacingXs
@@ -254,9 +260,11 @@ Item {
                 ColumnLayout {
                     spacing: Theme.spacingS
                     Layout.alignment: Qt.AlignTop
-                    // As wide as the longest label ("Ajouter de l'argent" overflowed its button at 1024 px).
+                    // As wide as the longest label ("Ajouter de l'argent" overflowed its button at 1024 px);
+                    // the card's width when under the balance.
                     Layout.preferredWidth: Math.max(200, implicitWidth)
                     Layout.minimumWidth: implicitWidth
+                    Layout.fillWidth: balanceRow.narrow
                     AppButton {
                         id: sendButton
                         objectName: "sendButton"

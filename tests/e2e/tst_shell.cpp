@@ -758,6 +758,12 @@ void ShellTest::narrowWindowKeepsTitleAndSearch()
     QQuickItem *search = item(QStringLiteral("historySearch"));
     QVERIFY(search);
     QTRY_VERIFY2_WITH_TIMEOUT(search->width() >= 300, qPrintable(QString::number(search->width())), 2000);
+    // The buttons under the balance, the limits line as wide as the card.
+    QQuickItem *balanceCard = item(QStringLiteral("walletBalanceCard"));
+    QVERIFY(balanceCard);
+    QTRY_COMPARE_WITH_TIMEOUT(balanceCard->property("columns").toInt(), 1, 2000);
+    QTRY_VERIFY2_WITH_TIMEOUT(item(QStringLiteral("walletLimits"))->width() >= 200,
+                              qPrintable(QString::number(item(QStringLiteral("walletLimits"))->width())), 2000);
 
     // Savings: its buttons stay whole and inside the card (under the figures), and its two
     // charts stack.
