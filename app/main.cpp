@@ -130,13 +130,15 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(QStringLiteral("plaza"));
     QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/plaza/plaza.svg")));
 
+    const QString languageInUse = installLanguage(app);
+    // Before any worker thread: a mistyped option exits here, and exit() while a worker held
+    // the plug-in loader's lock crashed.
+    const CommandLine options = CommandLine::parse(app);
+
     // Qt Quick's first image from a file (an icon) asks for every image format, which loads
     // every image plugin (a dozen dlopen()s, ~15 % of the shell's build on the GUI thread):
     // have that done now on another core while the window loads (issue 15).
     QThreadPool::globalInstance()->start([] { (void)QImageReader::supportedImageFormats(); });
-
-    const QString languageInUse = installLanguage(app);
-    const CommandLine options = CommandLine::parse(app);
     // One style everywhere, customised through Theme; set before any control exists.
     QQuickStyle::setStyle(QStringLiteral("Basic"));
 

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void payLinkThatCannotBePaid();
     void endsCleanlyWhenAskedToQuit_data();
     void endsCleanlyWhenAskedToQuit();
+    void unknownOptionIsRefusedCleanly();
     void cleanup();
 
 private:
@@ -492,6 +493,31 @@ void TestApp::payLinkThatCannotBePaid()
     QVERIFY2(run.exitCode == 0, qPrintable(run.output));
     QVERIFY2(hasColour(run.image, kDangerSoftLight), "the refusal is not on screen");
     QFile::remove(m_screenshots.filePath(QStringLiteral("paylink-%1.png").arg(state)));
+}
+
+void TestApp::unknownOptionIsRefusedCleanly()
+{
+    // A mistyped option is said and ends with status 1, the same every time. It crashed
+    // (SIGSEGV under X11, "QMutex: destroying locked mutex" offscreen) whenever the refusal
+    // came while the image plug-ins were still loading on a worker thread.
+    for (int i = 0; i < 5; ++i) {
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        env.remove(QStringLiteral("LANGUAGE"));
+        app.setProcessEnvironment(env);
+        app.setProcessChannelMode(QProcess::MergedChannels);
+        QTemporaryDir dirs;
+        app.start(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("plaza")),
+                  {QStringLiteral("--config-dir"), dirs.path(), QStringLiteral("--ofline")});
+        QVERIFY(app.waitForFinished(30000));
+        const QString output = QString::fromUtf8(app.readAll());
+        QVERIFY2(app.exitStatus() == QProcess::NormalExit, qPrintable(output));
+        QCOMPARE(app.exitCode(), 1);
+        QVERIFY2(output.contains(u"Unknown option 'ofline'"), qPrintable(output));
+        QVERIFY2(!output.contains(u"QMutex"), qPrintable(output));
+    }
 }
 
 void TestApp::endsCleanlyWhenAskedToQuit_data()
