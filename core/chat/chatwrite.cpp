@@ -2,7 +2,6 @@
 #include "chat/chatwrite.h"
 
 #include "chat/chatservice.h"
-#include "common/clock.h"
 #include "session/accountcontext.h"
 #include "storage/cache.h"
 #include "storage/changeset.h"
@@ -36,25 +35,13 @@ QCoro::Task<Status> writeAndPublish(QPointer<ChatService> chat,
 {
     if (!chat || !chat->context() || !chat->context()->writer())
         co_return notOpen();
-    std::function<Result<storage::RowChanges>(storage::Database &)> run
-        = [fn = std::move(fn)](storage::Database &db) -> Result<storage::RowChanges> {
-        storage::RowChanges changes;
-        const Status st = db.transaction([&]() -> Status { return fn(db, changes); });
-        if (!st)
-            return st.error();
-        return changes;
-    };
-    QFuture<Result<storage::RowChanges>> writing
-        = chat->context()->writer()->run<storage::RowChanges>(std::move(run));
+    QFuture<Result<storage::RowChanges>> writing = chat->context()->writer()->transact(std::move(fn));
     Result<storage::RowChanges> written = co_await writing;
     if (!chat || !chat->context() || !chat->context()->cache())
         co_return closed();
     if (!written)
         co_return written.error();
-    storage::ChangeSet set;
-    set.changes = *written;
-    set.committedAt = Clock::instance()->nowUtc();
-    chat->context()->cache()->publish(set);
+    chat->context()->cache()->publishWritten(*written);
     co_return Status();
 }
 

@@ -159,10 +159,7 @@ void FeedService::emitChanges(const storage::RowChanges &changes)
     storage::Cache *c = cache();
     if (!c)
         return;
-    storage::ChangeSet set;
-    set.changes = changes;
-    set.committedAt = Clock::instance()->nowUtc();
-    c->publish(set);
+    c->publishWritten(changes);
 }
 
 void FeedService::fail(const Error &error)

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "outbox/outbox.h"
 
-#include "common/clock.h"
 #include "common/logging.h"
 #include "storage/cache.h"
 
@@ -72,10 +71,7 @@ void OutboxBase::publish(const storage::RowChanges &changes) const
 {
     if (changes.isEmpty() || !m_cache)
         return;
-    storage::ChangeSet set;
-    set.changes = changes;
-    set.committedAt = Clock::instance()->nowUtc();
-    m_cache->publish(set);
+    m_cache->publishWritten(changes);
 }
 
 void OutboxBase::roundStopped(const Error &why)

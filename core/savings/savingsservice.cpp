@@ -142,23 +142,16 @@ QCoro::Task<void> SavingsService::refreshTask()
     // The writer's connection, on its thread: the same WalletStore::setSavings as sync's
     // savings.updated, and the history days, in one transaction.
     Answer answer{summary->body, days};
-    std::function<Result<storage::RowChanges>(storage::Database &)> write =
-        [answer](storage::Database &db) -> Result<storage::RowChanges> {
-        storage::RowChanges changes;
-        Status st = db.transaction([&]() -> Status {
-            storage::StatementCache statements(db);
-            storage::UsersStore users(statements);
-            storage::WalletStore wallet(statements, users);
-            if (auto saved = wallet.setSavings(answer.summary, changes); !saved)
-                return saved;
-            storage::SavingsStore store(db);
-            return store.storeInterestDays(answer.days, changes);
-        });
-        if (!st)
-            return st.error();
-        return changes;
-    };
-    QFuture<Result<storage::RowChanges>> writing = m_account->writer()->run<storage::RowChanges>(std::move(write));
+    QFuture<Result<storage::RowChanges>> writing
+        = m_account->writer()->transact([answer](storage::Database &db, storage::RowChanges &changes) -> Status {
+              storage::StatementCache statements(db);
+              storage::UsersStore users(statements);
+              storage::WalletStore wallet(statements, users);
+              if (auto saved = wallet.setSavings(answer.summary, changes); !saved)
+                  return saved;
+              storage::SavingsStore store(db);
+              return store.storeInterestDays(answer.days, changes);
+          });
     Result<storage::RowChanges> written = co_await writing;
     if (!self)
         co_return;
@@ -171,10 +164,7 @@ QCoro::Task<void> SavingsService::refreshTask()
     setErrorCode(QString());
     // On the one change stream, like a sync batch; read by the summary and the goals before
     // `busy` ends, so who waits for it finds them current.
-    storage::ChangeSet set;
-    set.changes = *written;
-    set.committedAt = Clock::instance()->nowUtc();
-    m_account->cache()->publish(set);
+    m_account->cache()->publishWritten(*written);
     setBusy(false);
 }
 

@@ -2,6 +2,7 @@
 #include "storage/cache.h"
 
 #include "storage/database.h"
+#include "common/clock.h"
 
 namespace plaza::storage {
 
@@ -96,6 +97,14 @@ void Cache::setSyncedAt(const QDateTime &at)
 void Cache::publish(const ChangeSet &changes)
 {
     Q_EMIT changed(changes);
+}
+
+void Cache::publishWritten(const RowChanges &changes)
+{
+    ChangeSet set;
+    set.changes = changes;
+    set.committedAt = Clock::instance()->nowUtc();
+    publish(set);
 }
 
 void Cache::notifyLocaleChanged()

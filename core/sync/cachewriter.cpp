@@ -120,6 +120,19 @@ QFuture<Status> CacheWriter::setValues(const QHash<QString, QString> &values)
     });
 }
 
+QFuture<Result<storage::RowChanges>> CacheWriter::transact(std::function<Status(storage::Database &, storage::RowChanges &)> fn)
+{
+    return post<Result<storage::RowChanges>>([this, fn = std::move(fn)]() -> Result<storage::RowChanges> {
+        if (!m_db)
+            return notOpen();
+        storage::RowChanges changes;
+        const Status st = m_db->transaction([&]() -> Status { return fn(*m_db, changes); });
+        if (!st)
+            return st.error();
+        return changes;
+    });
+}
+
 QFuture<Status> CacheWriter::storeObjects(const QString &type, const QList<QJsonObject> &objects)
 {
     return post<Status>([this, type, objects]() -> Status {

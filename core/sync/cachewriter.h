@@ -75,6 +75,9 @@ public:
             return fn(*m_db);
         });
     }
+    //! Runs \a fn as run() does, inside one transaction, and answers with the rows it
+    //! wrote (for Cache::publishWritten()); nothing is kept when \a fn fails.
+    QFuture<Result<storage::RowChanges>> transact(std::function<Status(storage::Database &, storage::RowChanges &)> fn);
     //! Stores server objects (as \a type events: conversation.updated, message.created…)
     //! through the sync applier in one transaction, without moving the cursor.
     QFuture<Status> storeObjects(const QString &type, const QList<QJsonObject> &objects);

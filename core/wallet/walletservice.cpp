@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "wallet/walletservice.h"
 
-#include "common/clock.h"
 #include "common/logging.h"
 #include "common/retrypolicy.h"
 #include "net/apiclient.h"
@@ -201,24 +200,17 @@ QCoro::Task<void> WalletService::fetchMissingWallet()
     // Through the writer, as sync's wallet.updated would be, and only into an empty table: a
     // wallet.updated that a sync wrote meanwhile is newer than this answer.
     const QJsonObject body = *wallet;
-    std::function<Result<storage::RowChanges>(storage::Database &)> write =
-        [body](storage::Database &db) -> Result<storage::RowChanges> {
-        storage::RowChanges changes;
-        const Status st = db.transaction([&]() -> Status {
-            auto present = db.scalar(QStringLiteral("SELECT count(*) FROM wallet WHERE id = 1;"));
-            if (!present)
-                return present.error();
-            if (*present > 0)
-                return {};
-            storage::StatementCache statements(db);
-            storage::UsersStore users(statements);
-            return storage::WalletStore(statements, users).setWallet(body, changes);
-        });
-        if (!st)
-            return st.error();
-        return changes;
-    };
-    QFuture<Result<storage::RowChanges>> writing = writer()->run<storage::RowChanges>(std::move(write));
+    QFuture<Result<storage::RowChanges>> writing
+        = writer()->transact([body](storage::Database &db, storage::RowChanges &changes) -> Status {
+              auto present = db.scalar(QStringLiteral("SELECT count(*) FROM wallet WHERE id = 1;"));
+              if (!present)
+                  return present.error();
+              if (*present > 0)
+                  return {};
+              storage::StatementCache statements(db);
+              storage::UsersStore users(statements);
+              return storage::WalletStore(statements, users).setWallet(body, changes);
+          });
     Result<storage::RowChanges> written = co_await writing;
     if (!self || !stillOpen(generation))
         co_return;
@@ -226,12 +218,8 @@ QCoro::Task<void> WalletService::fetchMissingWallet()
         qCWarning(lcWallet) << "could not keep the wallet:" << written.error().codeName();
         co_return;
     }
-    if (written->isEmpty())
-        co_return;
-    storage::ChangeSet set;
-    set.changes = *written;
-    set.committedAt = Clock::instance()->nowUtc();
-    m_context->cache()->publish(set);
+    if (!written->isEmpty())
+        m_context->cache()->publishWritten(*written);
 }
 
 QCoro::Task<Result<QJsonObject>> WalletService::fetchWallet()
