@@ -73,6 +73,10 @@ private Q_SLOTS:
 private:
     //! A new app on the shared folders: fresh (signs in) or restarted (the passphrase).
     void start(bool fresh);
+    //! A new app on \a server and these folders, its window shown (after stop()).
+    void launch(const QUrl &server, const QString &dataDir, const QString &configDir);
+    //! Signs \a handle in with the demo password, up to the shell.
+    void signIn(const QString &handle);
     //! Closes the window as a user would and tears the app down.
     void stop();
     QQuickItem *item(const QString &objectName) const { return m_app->item(objectName); }
@@ -125,8 +129,23 @@ void ShellTest::initTestCase()
 
 void ShellTest::start(bool fresh)
 {
+    launch(m_server->url(), m_data.path(), m_config.path());
+    if (QTest::currentTestFailed())
+        return;
+    if (fresh)
+        return signIn(QStringLiteral("amelie"));
+    Session *session = m_app->session.get();
+    session->restore();
+    QTRY_COMPARE_WITH_TIMEOUT(session->state(), Session::State::NeedsPassphrase, 10000);
+    session->submitPassphrase(QString::fromLatin1(kPassphrase));
+    QTRY_COMPARE_WITH_TIMEOUT(session->state(), Session::State::Ready, 20000);
+    QVERIFY(waitVisible(QStringLiteral("shell")));
+}
+
+void ShellTest::launch(const QUrl &server, const QString &dataDir, const QString &configDir)
+{
     stop(); // one app at a time, as a restart is (after a failed test, the last one is still up)
-    m_app = std::make_unique<InProcessApp>(m_server->url(), kKeychain, m_data.path(), m_config.path());
+    m_app = std::make_unique<InProcessApp>(server, kKeychain, dataDir, configDir);
     QString why;
     QVERIFY2(m_app->load(&why), qPrintable(why));
     m_window = m_app->window;
@@ -134,17 +153,13 @@ void ShellTest::start(bool fresh)
     // decide the window's state instead of the app.
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
     m_window->requestActivate();
-    if (fresh) {
-        QVERIFY2(m_app->signIn(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword),
-                               QString::fromLatin1(kPassphrase), &why),
-                 qPrintable(why));
-    } else {
-        Session *session = m_app->session.get();
-        session->restore();
-        QTRY_COMPARE_WITH_TIMEOUT(session->state(), Session::State::NeedsPassphrase, 10000);
-        session->submitPassphrase(QString::fromLatin1(kPassphrase));
-        QTRY_COMPARE_WITH_TIMEOUT(session->state(), Session::State::Ready, 20000);
-    }
+}
+
+void ShellTest::signIn(const QString &handle)
+{
+    QString why;
+    QVERIFY2(m_app->signIn(handle, QString::fromLatin1(kDemoPassword), QString::fromLatin1(kPassphrase), &why),
+             qPrintable(why));
     QVERIFY(waitVisible(QStringLiteral("shell")));
 }
 
@@ -652,7 +667,6 @@ void ShellTest::aNewAccountHasAWalletAndFindsPosts()
 {
     // A new account: nothing in its event log yet. Its Wallet showed a placeholder for ever
     // with every button off; its empty feed pointed nowhere.
-    stop();
     const QString handle = QStringLiteral("newcomer%1").arg(QDateTime::currentMSecsSinceEpoch() % 1000000);
     {
         net::ApiClient api;
@@ -662,15 +676,12 @@ void ShellTest::aNewAccountHasAWalletAndFindsPosts()
     }
     QTemporaryDir data;
     QTemporaryDir config;
-    m_app = std::make_unique<InProcessApp>(m_server->url(), kKeychain, data.path(), config.path());
-    QString why;
-    QVERIFY2(m_app->load(&why), qPrintable(why));
-    m_window = m_app->window;
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
-    m_window->requestActivate();
-    QVERIFY2(m_app->signIn(handle, QString::fromLatin1(kDemoPassword), QString::fromLatin1(kPassphrase), &why),
-             qPrintable(why));
-    QVERIFY(waitVisible(QStringLiteral("shell")));
+    launch(m_server->url(), data.path(), config.path());
+    if (QTest::currentTestFailed())
+        return;
+    signIn(handle);
+    if (QTest::currentTestFailed())
+        return;
 
     // The feed follows nobody: its empty state offers Discover, which has the demo's posts.
     QVERIFY(waitVisible(QStringLiteral("feedPage")));
@@ -697,20 +708,16 @@ void ShellTest::offlineWalletKeepsItsButtonsNarrow()
     // balance. Before that, the balance's column must be laid out in full once the balance
     // has loaded (a wrapping line in it once left it stale, the limits drawn over the
     // balance). A server of its own: this one stops.
-    stop();
     TestServer server(QStringList{QStringLiteral("--demo")});
     QVERIFY2(server.start(), qPrintable(server.lastError()));
     QTemporaryDir data;
     QTemporaryDir config;
-    m_app = std::make_unique<InProcessApp>(server.url(), kKeychain, data.path(), config.path());
-    QString why;
-    QVERIFY2(m_app->load(&why), qPrintable(why));
-    m_window = m_app->window;
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
-    m_window->requestActivate();
-    QVERIFY2(m_app->signIn(QStringLiteral("amelie"), QString::fromLatin1(kDemoPassword), QString::fromLatin1(kPassphrase), &why),
-             qPrintable(why));
-    QVERIFY(waitVisible(QStringLiteral("shell")));
+    launch(server.url(), data.path(), config.path());
+    if (QTest::currentTestFailed())
+        return;
+    signIn(QStringLiteral("amelie"));
+    if (QTest::currentTestFailed())
+        return;
     QTest::keyClick(m_window, Qt::Key_3, Qt::ControlModifier);
     QVERIFY(waitVisible(QStringLiteral("walletBalance"), 15000));
     QQuickItem *send = item(QStringLiteral("sendButton"));
