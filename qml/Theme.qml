@@ -65,6 +65,10 @@ QtObject {
     readonly property int formWidth: 400
     //! The widest a page's content gets (Wallet, Savings): centred beyond it.
     readonly property int contentMaxWidth: 1040
+    // Below these widths (the window can be 780 px wide) a row stacks what it set side by
+    // side: a card its buttons under its figures, a row of controls or charts onto two lines.
+    readonly property int stackCardBelow: 560
+    readonly property int stackRowBelow: 640
     readonly property int animationFast: 120
     readonly property int animationNormal: 220
 

@@ -158,7 +158,7 @@ Item {
                 // French they were pushed out of the card).
                 GridLayout {
                     id: top
-                    readonly property bool narrow: width < 560
+                    readonly property bool narrow: width < Theme.stackCardBelow
                     anchors.fill: parent
                     anchors.margins: Theme.spacingXl
                     columns: narrow ? 1 : 2
@@ -274,7 +274,7 @@ Item {
             // monthly field and the axis labels were cut).
             GridLayout {
                 objectName: "savingsCharts"
-                columns: width < 640 ? 1 : 2
+                columns: width < Theme.stackRowBelow ? 1 : 2
                 columnSpacing: Theme.spacingL
                 rowSpacing: Theme.spacingL
                 Layout.fillWidth: true

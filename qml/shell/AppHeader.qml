@@ -49,7 +49,7 @@ Rectangle {
             objectName: "syncStatus"
             // A window near its narrowest (780 px): "Offline · Synchronisé à l'instant" left
             // the page's title no room.
-            compact: header.width < 640
+            compact: header.width < Theme.stackRowBelow
             online: header.session.online
             lastSynced: header.session.lastSyncedAt
         }

@@ -148,7 +148,7 @@ Item {
             GridLayout {
                 id: balanceRow
                 objectName: "walletBalanceCard"
-                readonly property bool narrow: width < 560
+                readonly property bool narrow: width < Theme.stackCardBelow
                 anchors.fill: parent
                 anchors.margins: Theme.spacingXl
                 columns: narrow ? 1 : 2
@@ -343,7 +343,7 @@ Item {
             id: historyFilters
             // Narrow windows (780 px wide and up): the search gets a row of its own rather
             // than a sliver beside the kind filter.
-            readonly property bool narrow: width < 640
+            readonly property bool narrow: width < Theme.stackRowBelow
             columns: narrow ? 4 : 5
             columnSpacing: Theme.spacingS
             rowSpacing: Theme.spacingS
