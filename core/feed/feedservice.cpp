@@ -191,7 +191,7 @@ void FeedService::setBusy(bool on)
         Q_EMIT busyChanged();
 }
 
-QCoro::Task<Result<QString>> FeedService::post(QString text, QString replyTo, QList<media::OutgoingFile> images)
+QCoro::Task<Result<QString>> FeedService::post(QString text, QString replyTo, QList<media::OutgoingFile> images, QString clientId)
 {
     if (!m_store)
         co_return notStarted();
@@ -201,7 +201,7 @@ QCoro::Task<Result<QString>> FeedService::post(QString text, QString replyTo, QL
     // On disk (committed by the writer) before the first try.
     const QJsonObject me = selfJson();
     OutboxPost entry;
-    entry.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    entry.clientId = clientId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : clientId;
     entry.text = text;
     entry.replyTo = replyTo;
     entry.state = QStringLiteral("pending");
@@ -221,7 +221,7 @@ QCoro::Task<Result<QString>> FeedService::post(QString text, QString replyTo, QL
         co_return queued.error();
     if (!m_store)
         co_return closedError();
-    const QString clientId = queued->clientId;
+    clientId = queued->clientId;
     refreshPendingCount();
     Q_EMIT postQueued(storage::localPostId(clientId), clientId);
     if (m_context->online()) {

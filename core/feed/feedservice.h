@@ -73,7 +73,9 @@ public:
     //! Queues a post (or a reply to \a replyTo) and sends it if online. The client_id. With
     //! \a images (describeImages()) the text may be empty: each image is uploaded first
     //! (resumably, where it is kept in the outbox row), then the post goes with their ids.
-    QCoro::Task<Result<QString>> post(QString text, QString replyTo = {}, QList<media::OutgoingFile> images = {});
+    //! \a clientId is the key every try sends (a fresh one when empty).
+    QCoro::Task<Result<QString>> post(QString text, QString replyTo = {}, QList<media::OutgoingFile> images = {},
+                                      QString clientId = {});
     //! The images to queue from (path or file:// URL, alt text) pairs: checked (at most
     //! kMaxPostImages, readable, 1 byte to 100 MiB, alt ≤ 1,000 characters) and hashed on a
     //! worker thread. ValidationFailed / PayloadTooLarge (field "images", details "index").
@@ -237,6 +239,8 @@ private:
     int m_busy = 0;
     media::ProgressThrottle m_progressShown; //!< uploadProgress at most ~10 a second per item
     QSet<QString> m_abandoned;               //!< client_ids discarded while waiting: their uploads stop
+    //! Posts queued before their images were read (postWithImages()): the reading, by client_id.
+    QHash<QString, QFuture<Result<QList<media::OutgoingFile>>>> m_hashing;
     quint64 m_muteWrites = 0;                //!< mutes and unmutes begun: a sync that saw one waits for it
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // FeedService's images (issue 16): a post with images queues like text — stored with its
-// client_id and its images' paths and hashes before anything goes out — and each try first
+// client_id and its images' paths when it is posted (in the order of the posts), their hashes
+// written in while it waits for its first try, all before anything goes out — and each try first
 // takes its images to the server (media/outgoingfiles.h), writing where each upload is into
 // the post_outbox row, then posts with their media ids, once.
 #include "feed/feedservice.h"
@@ -10,6 +11,9 @@
 #include "protocol/types.h"
 #include "session/accountcontext.h"
 #include "storage/cache.h"
+
+#include <QCoroFuture>
+#include <QUuid>
 
 namespace plaza::feed {
 
@@ -79,24 +83,61 @@ bool FeedService::postWithImages(const QString &text, const QVariantList &images
 QCoro::Task<void> FeedService::composeImagesTask(QString text, QList<std::pair<QString, QString>> images)
 {
     QPointer<FeedService> self(this);
-    QCoro::Task<Result<QList<media::OutgoingFile>>> reading = describeImages(std::move(images));
-    auto described = co_await std::move(reading);
+    // Queued now, in the order it was posted, with what is known of its images without reading
+    // them; their hashes are read on a worker thread meanwhile and written into the row (its
+    // first try waits for them: uploadImagesOf()).
+    QList<media::OutgoingFile> sketched;
+    for (const auto &[path, alt] : std::as_const(images))
+        sketched.append(media::sketchFile(path, alt));
+    const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QFuture<Result<QList<media::OutgoingFile>>> reading = media::describeFilesLater(std::move(images));
+    m_hashing.insert(clientId, reading);
+    QCoro::Task<Result<QString>> queueing = post(text, {}, std::move(sketched), clientId);
+    auto queued = co_await std::move(queueing);
     if (!self)
         co_return;
-    if (!described) {
-        fail(described.error());
+    if (!queued) {
+        m_hashing.remove(clientId);
+        fail(queued.error());
         co_return;
     }
-    QCoro::Task<Result<QString>> queueing = post(text, {}, std::move(described).value());
-    auto queued = co_await std::move(queueing);
-    if (self && !queued)
-        fail(queued.error());
+    auto described = co_await reading;
+    if (!self)
+        co_return;
+    m_hashing.remove(clientId);
+    if (!described) {
+        // Gone or changed since it was chosen: the try finds out which, and fails the post.
+        qCInfo(lcFeed) << "a queued post's images could not be read:" << described.error().message;
+        co_return;
+    }
+    if (!m_store)
+        co_return;
+    // Sent meanwhile (online, post() waits for its round): nothing is left to write.
+    outbox::Outbox<OutboxPost, QJsonObject>::ItemWrite write
+        = [hashed = *described](storage::Database &db, const OutboxPost &p, storage::RowChanges &) {
+              return FeedStore(db).addHashes(p.clientId, hashed);
+          };
+    OutboxPost entry;
+    entry.clientId = clientId;
+    QCoro::Task<Status> writing = m_queue->change(std::move(entry), std::move(write));
+    const Status written = co_await std::move(writing);
+    if (self && !written && written.error().code != ErrorCode::Cancelled)
+        qCWarning(lcFeed) << "cannot keep a queued post's image hashes:" << written.error().codeName();
 }
 
 QCoro::Task<Result<QList<media::OutgoingFile>>> FeedService::uploadImagesOf(OutboxPost entry)
 {
     QPointer<FeedService> self(this);
     const QString clientId = entry.clientId;
+    // Queued a moment ago: its images are still being read; their hashes are the ones queued.
+    if (auto reading = m_hashing.constFind(clientId); reading != m_hashing.cend()) {
+        QFuture<Result<QList<media::OutgoingFile>>> hashes = *reading;
+        auto described = co_await hashes;
+        if (!self)
+            co_return feedClosed();
+        if (described)
+            media::takeHashes(entry.images, *described);
+    }
     media::UploadHooks hooks;
     hooks.persist = [self, entry](QList<media::OutgoingFile> files) -> QCoro::Task<Status> {
         // Not a coroutine itself: the write is the outbox's (published on the change stream).

@@ -264,7 +264,7 @@ Result<QString> FeedStore::queuePost(const QString &text, const QString &replyTo
 Result<QList<OutboxPost>> FeedStore::outbox(bool pendingOnly)
 {
     auto stmt = m_db->prepare(QStringLiteral("SELECT client_id, text, reply_to, state, attempts, images FROM post_outbox WHERE "
-                                             "state = 'pending' OR (?1 = 0 AND state = 'failed') ORDER BY created_at, client_id;"));
+                                             "state = 'pending' OR (?1 = 0 AND state = 'failed') ORDER BY rowid;"));
     if (!stmt)
         return stmt.error();
     stmt->bind(1, pendingOnly);
@@ -303,6 +303,24 @@ Status FeedStore::setImages(const QString &clientId, const QList<media::Outgoing
     if (m_db->changes() == 0)
         return makeError(ErrorCode::Cancelled, QStringLiteral("The post is no longer being sent."));
     return {};
+}
+
+Status FeedStore::addHashes(const QString &clientId, const QList<media::OutgoingFile> &described)
+{
+    auto stmt = m_db->prepare(QStringLiteral("SELECT images FROM post_outbox WHERE client_id = ?1 AND state = 'pending';"));
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, clientId);
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return makeError(ErrorCode::Cancelled, QStringLiteral("The post is no longer being sent."));
+    auto images = media::filesFromJson(stmt->text(0));
+    if (!images)
+        return images.error();
+    QList<media::OutgoingFile> files = std::move(images).value();
+    return media::takeHashes(files, described) ? setImages(clientId, files) : Status{};
 }
 
 Status FeedStore::markSent(const QString &clientId, const QJsonObject &post, storage::RowChanges &changes)

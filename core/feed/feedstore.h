@@ -96,6 +96,10 @@ public:
                                             const QList<media::OutgoingFile> &images = {});
     //! Where the uploads of a pending post are now; Cancelled when it is no longer pending.
     [[nodiscard]] Status setImages(const QString &clientId, const QList<media::OutgoingFile> &images);
+    //! The hashes (and types) of \a described (media::describeFilesLater()) into a pending post
+    //! queued before its images were read, where it has none yet (media::takeHashes());
+    //! Cancelled when it is no longer pending.
+    [[nodiscard]] Status addHashes(const QString &clientId, const QList<media::OutgoingFile> &described);
     [[nodiscard]] Result<QList<OutboxPost>> outbox(bool pendingOnly);
     [[nodiscard]] Status markAttempt(const QString &clientId);
     //! The server's answer: the post is stored (its provisional row goes) and the outbox row is done.

@@ -103,6 +103,7 @@ private Q_SLOTS:
     void filesAndTextKeepTheOrderTheyWereSentIn();
     void lostUploadIsStartedAgain();
     void postWithImagesQueuesAndDelivers();
+    void postsKeepTheOrderTheyWerePostedIn();
     void aPostCanBeGivenUpMidUploadOrOnceRefused();
 
 private:
@@ -500,6 +501,48 @@ void ChatFilesTest::postWithImagesQueuesAndDelivers()
     auto pending = feed.store()->outbox(false);
     QVERIFY(pending);
     QCOMPARE(pending->size(), 0);
+}
+
+void ChatFilesTest::postsKeepTheOrderTheyWerePostedIn()
+{
+    // A post with a photo (read and hashed on a worker thread), then a text post at once: each
+    // is queued when it is posted, so they go out, and are shown, in that order.
+    QImage image(800, 600, QImage::Format_RGB32);
+    image.fill(qRgb(200, 120, 40));
+    const QString path = m_files.filePath(QStringLiteral("sunset.png"));
+    QVERIFY(image.save(path, "PNG"));
+    feed::FeedService feed(m_fixture->session.get());
+    QVERIFY(feed.start());
+
+    QSignalSpy queued(&feed, &feed::FeedService::postQueued);
+    QSignalSpy sent(&feed, &feed::FeedService::postSent);
+    QVERIFY(feed.postWithImages(QStringLiteral("First, the photo"), {file(path, QStringLiteral("An orange sky"))}));
+    feed.compose(QStringLiteral("Second, words"));
+    QTRY_COMPARE_WITH_TIMEOUT(queued.size(), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 2, 30000);
+    const QString photoId = queued.at(0).at(1).toString();
+    const QString wordsId = queued.at(1).at(1).toString();
+
+    auto mine = waitTask(m_friend->api->get(QStringLiteral("/v1/users/%1/posts").arg(selfId())));
+    QVERIFY(mine);
+    QJsonArray posts; // oldest first, only this test's two
+    for (const QJsonValue &p : mine->body.value(QStringLiteral("items")).toArray()) {
+        const QString clientId = p.toObject().value(QStringLiteral("client_id")).toString();
+        if (clientId == photoId || clientId == wordsId)
+            posts.prepend(p);
+    }
+    QCOMPARE(posts.size(), 2);
+    QCOMPARE(posts.at(0).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("First, the photo"));
+    QCOMPARE(posts.at(0).toObject().value(QStringLiteral("client_id")).toString(), photoId);
+    QCOMPARE(posts.at(1).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("Second, words"));
+    QCOMPARE(posts.at(1).toObject().value(QStringLiteral("client_id")).toString(), wordsId);
+
+    // The photo went whole (its upload is checked against the hash read after it was queued).
+    const QJsonArray images = posts.at(0).toObject().value(QStringLiteral("images")).toArray();
+    QCOMPARE(images.size(), 1);
+    QCOMPARE(images.at(0).toObject().value(QStringLiteral("alt")).toString(), QStringLiteral("An orange sky"));
+    QCOMPARE(images.at(0).toObject().value(QStringLiteral("media")).toObject().value(QStringLiteral("width")).toInt(), 800);
+    QVERIFY(feed.store()->outbox(false)->isEmpty());
 }
 
 void ChatFilesTest::aPostCanBeGivenUpMidUploadOrOnceRefused()
