@@ -104,10 +104,16 @@ Rectangle {
             Layout.fillWidth: true
             Layout.preferredHeight: implicitHeight
             onAtYEndChanged: if (atYEnd && !requests.atEnd && !requests.loading) requests.fetchMore(requests.index(-1, -1))
+            // On a short window one row shows: the bar stays, so the rows under it are not a secret.
+            ScrollBar.vertical: ScrollBar {
+                id: requestsBar
+                objectName: "requestsScrollBar"
+                policy: list.contentHeight > list.height + 1 ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
+            }
             delegate: RowLayout {
                 id: row
                 required property var model
-                width: ListView.view.width
+                width: ListView.view.width - (requestsBar.policy === ScrollBar.AlwaysOn ? requestsBar.width + Theme.spacingXs : 0)
                 height: 44
                 spacing: Theme.spacingS
                 ColumnLayout {

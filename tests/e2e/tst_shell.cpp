@@ -771,6 +771,17 @@ void ShellTest::narrowWindowKeepsTitleAndSearch()
     QTRY_COMPARE_WITH_TIMEOUT(balanceCard->property("columns").toInt(), 1, 2000);
     QTRY_VERIFY2_WITH_TIMEOUT(item(QStringLiteral("walletLimits"))->width() >= 200,
                               qPrintable(QString::number(item(QStringLiteral("walletLimits"))->width())), 2000);
+    // 700 px tall: the requests show one row at a time, and a bar says there are more.
+    QQuickItem *requests = item(QStringLiteral("requestsList"));
+    QVERIFY(requests);
+    QTRY_VERIFY_WITH_TIMEOUT(requests->property("count").toInt() >= 2, 10000);
+    QQuickItem *requestsBar = item(QStringLiteral("requestsScrollBar"));
+    QVERIFY(requestsBar);
+    QTRY_VERIFY2_WITH_TIMEOUT(requestsBar->isVisible() && requestsBar->property("policy").toInt() == 2, // AlwaysOn
+                              qPrintable(QStringLiteral("visible %1, policy %2").arg(requestsBar->isVisible())
+                                             .arg(requestsBar->property("policy").toInt())),
+                              2000);
+    QCOMPARE(requests->height(), 44.0);
 
     // Savings: its buttons stay whole and inside the card (under the figures), and its two
     // charts stack.
