@@ -69,9 +69,8 @@ void OutboxBase::reconnected()
 
 void OutboxBase::publish(const storage::RowChanges &changes) const
 {
-    if (changes.isEmpty() || !m_cache)
-        return;
-    m_cache->publishWritten(changes);
+    if (m_cache)
+        m_cache->publishWritten(changes);
 }
 
 void OutboxBase::roundStopped(const Error &why)

@@ -101,6 +101,8 @@ void Cache::publish(const ChangeSet &changes)
 
 void Cache::publishWritten(const RowChanges &changes)
 {
+    if (changes.isEmpty())
+        return;
     ChangeSet set;
     set.changes = changes;
     set.committedAt = Clock::instance()->nowUtc();

@@ -70,7 +70,7 @@ public:
     //! Hands one committed batch to the models (SyncEngine::applied, or a test's writes).
     void publish(const ChangeSet &changes);
     //! Hands rows a service just wrote through the writer (not a sync batch) to the models,
-    //! as a batch committed now.
+    //! as a batch committed now; nothing when no row changed.
     void publishWritten(const RowChanges &changes);
     //! The interface language changed: what models formatted from rows is formatted again.
     void notifyLocaleChanged();

@@ -218,8 +218,7 @@ QCoro::Task<void> WalletService::fetchMissingWallet()
         qCWarning(lcWallet) << "could not keep the wallet:" << written.error().codeName();
         co_return;
     }
-    if (!written->isEmpty())
-        m_context->cache()->publishWritten(*written);
+    m_context->cache()->publishWritten(*written);
 }
 
 QCoro::Task<Result<QJsonObject>> WalletService::fetchWallet()
